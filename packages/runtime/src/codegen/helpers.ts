@@ -1,0 +1,109 @@
+// Scalar helpers that kernels (generated at run time or emitted at build time) call as `H.name`.
+// float32 fast math lives here: accurate to well inside float32 test tolerance (rtol 2e-5).
+
+const POW2 = new Float64Array(300);
+for (let i = 0; i < 300; i++) POW2[i] = Math.pow(2, i - 150);
+
+/** exp for float32 results: exp(x) = 2^k * e^r, |r| <= ln2/2, degree-7 Taylor on r (rel err < 2e-8). */
+export function exp32(x: number): number {
+  if (!(x > -103.98)) return x !== x ? x : 0; // NaN passes through; underflow to 0
+  if (x > 88.73) return Infinity;
+  const k = Math.round(x * 1.4426950408889634);
+  const r = x - k * 0.6931471805599453;
+  const p =
+    1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 +
+      r * (0.008333333333333333 + r * (0.001388888888888889 + r * 0.0001984126984126984))))));
+  return p * POW2[k + 150];
+}
+
+/** tanh for float32 results: odd rational approximation on [-7.9, 7.9] (Eigen's coefficients). */
+export function tanh32(x: number): number {
+  if (x !== x) return x;
+  if (Math.abs(x) < 0.0004) return x;
+  const c = x > 7.90531110763549805 ? 7.90531110763549805 : x < -7.90531110763549805 ? -7.90531110763549805 : x;
+  const x2 = c * c;
+  let p = -2.76076847742355e-16;
+  p = p * x2 + 2.00018790482477e-13;
+  p = p * x2 + -8.60467152213735e-11;
+  p = p * x2 + 5.12229709037114e-8;
+  p = p * x2 + 1.48572235717979e-5;
+  p = p * x2 + 6.37261928875436e-4;
+  p = p * x2 + 4.89352455891786e-3;
+  p = p * c;
+  let q = 1.19825839466702e-6;
+  q = q * x2 + 1.18534705686654e-4;
+  q = q * x2 + 2.268434632439e-3;
+  q = q * x2 + 4.89352518554385e-3;
+  return p / q;
+}
+
+export function logistic32(x: number): number {
+  return 1 / (1 + exp32(-x));
+}
+
+export function logistic(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** round half to even (NumPy's rint). */
+export function rint(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** NumPy float floor_divide (via fmod, like npy_divmod). */
+export function fdiv(a: number, b: number): number {
+  if (b === 0) return a / b;
+  const mod = a % b;
+  let div = (a - mod) / b;
+  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
+  if (div === 0) return 0 * (a / b);
+  let fl = Math.floor(div);
+  if (div - fl > 0.5) fl += 1;
+  return fl;
+}
+
+/** NumPy float remainder: result takes the divisor's sign. */
+export function fmod(a: number, b: number): number {
+  if (b === 0) return NaN;
+  let m = a % b;
+  if (m !== 0) {
+    if (b < 0 !== m < 0) m += b;
+  } else {
+    m = b < 0 ? -0 : 0;
+  }
+  return m;
+}
+
+export function ifloordiv(a: number, b: number): number {
+  if (b === 0) return 0;
+  const q = Math.trunc(a / b);
+  return (q * b !== a && a < 0 !== b < 0 ? q - 1 : q) | 0;
+}
+
+export function imod(a: number, b: number): number {
+  if (b === 0) return 0;
+  let r = a % b;
+  if (r !== 0 && r < 0 !== b < 0) r += b;
+  return r | 0;
+}
+
+export function ipow(a: number, b: number): number {
+  if (b < 0) return a === 1 ? 1 : a === -1 ? (b % 2 === 0 ? 1 : -1) : 0;
+  let result = 1;
+  let base = a | 0;
+  let e = b;
+  while (e > 0) {
+    if (e & 1) result = Math.imul(result, base);
+    base = Math.imul(base, base);
+    e >>>= 1;
+  }
+  return result;
+}
+
+export function sign(x: number): number {
+  return x > 0 ? 1 : x < 0 ? -1 : x;
+}
+
+export const helpers = { exp32, tanh32, logistic32, logistic, rint, fdiv, fmod, ifloordiv, imod, ipow, sign };
+export type Helpers = typeof helpers;

@@ -1,0 +1,65 @@
+// The closed set of primitives. Every numpy/nn function is a composition of these;
+// eager execution, tracing, transformations and codegen all key on this one list.
+import type { DType } from "../dtype.js";
+
+export const UNARY_OPS = [
+  "neg", "abs", "sign", "floor", "ceil", "round", "sqrt", "exp", "exp2", "expm1", "log", "log2",
+  "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh",
+  "acosh", "atanh", "logistic", "not", "is_nan", "is_inf", "is_finite", "stop_gradient",
+] as const;
+export const BINARY_OPS = [
+  "add", "sub", "mul", "div", "floor_divide", "mod", "pow", "max", "min", "atan2",
+  "and", "or", "xor",
+] as const;
+export const COMPARE_OPS = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
+export const REDUCE_OPS = ["reduce_sum", "reduce_prod", "reduce_max", "reduce_min"] as const;
+export const CUMULATIVE_OPS = ["cumsum", "cumprod", "cummax", "cummin"] as const;
+
+export type UnaryOp = (typeof UNARY_OPS)[number];
+export type BinaryOp = (typeof BINARY_OPS)[number];
+export type CompareOp = (typeof COMPARE_OPS)[number];
+export type ReduceOp = (typeof REDUCE_OPS)[number];
+export type CumulativeOp = (typeof CUMULATIVE_OPS)[number];
+export type ElementwiseOp = UnaryOp | BinaryOp | CompareOp | "select" | "convert_element_type";
+
+type NoParams = Record<string, never>;
+type Each<K extends string, V> = { [P in K]: V };
+
+/** Typed params per primitive: a primitive missing here fails to type-check everywhere. */
+export type Params = Each<UnaryOp, NoParams> &
+  Each<BinaryOp, NoParams> &
+  Each<CompareOp, NoParams> &
+  Each<ReduceOp, { axes: number[] }> &
+  Each<CumulativeOp, { axis: number; reverse: boolean }> & {
+    select: NoParams; // (pred: bool, onTrue, onFalse), equal shapes
+    convert_element_type: { dtype: DType; weakType: boolean };
+    argmax: { axis: number };
+    argmin: { axis: number };
+    broadcast_in_dim: { shape: number[]; broadcastDimensions: number[] };
+    reshape: { shape: number[] };
+    transpose: { perm: number[] };
+    slice: { starts: number[]; limits: number[]; strides: number[] };
+    rev: { axes: number[] };
+    pad: { lo: number[]; hi: number[] }; // (x, padValue 0-d); negative lo/hi crop
+    concatenate: { axis: number };
+    dot_general: { lhsContract: number[]; rhsContract: number[]; lhsBatch: number[]; rhsBatch: number[] };
+    iota: { shape: number[]; dimension: number; dtype: DType };
+    gather: { axis: number }; // take along one axis with int32 indices (NumPy bounds, negative wrap)
+    copy: NoParams;
+  };
+
+export type Primitive = keyof Params;
+
+const set = <T extends string>(xs: readonly T[]) => new Set<string>(xs);
+const UNARY = set(UNARY_OPS), BINARY = set(BINARY_OPS), COMPARE = set(COMPARE_OPS);
+const REDUCE = set(REDUCE_OPS);
+export const isUnary = (p: string): p is UnaryOp => UNARY.has(p);
+export const isBinary = (p: string): p is BinaryOp => BINARY.has(p);
+export const isCompare = (p: string): p is CompareOp => COMPARE.has(p);
+export const isReduce = (p: string): p is ReduceOp => REDUCE.has(p);
+export const isElementwise = (p: string): p is ElementwiseOp =>
+  UNARY.has(p) || BINARY.has(p) || COMPARE.has(p) || p === "select" || p === "convert_element_type";
+
+export function assertNever(x: never, what = "value"): never {
+  throw new Error(`unexpected ${what}: ${String(x)}`);
+}

@@ -1,0 +1,85 @@
+// dtypes and promotion on JAX's lattice: bool < int32 < float32 < float64.
+// JS numbers/booleans are *weakly typed*: they adopt the dtype of the array they meet
+// unless their kind (bool < int < float) is higher.
+import { dtypeError } from "./errors.js";
+
+export type DType = "float32" | "float64" | "int32" | "bool";
+export const float32: DType = "float32";
+export const float64: DType = "float64";
+export const int32: DType = "int32";
+export const bool: DType = "bool";
+export const DTYPES: readonly DType[] = ["bool", "int32", "float32", "float64"];
+
+export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+export type TypedArrayCtor =
+  | Float32ArrayConstructor
+  | Float64ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint8ArrayConstructor;
+
+const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
+const KIND: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2 };
+
+export function isDType(x: unknown): x is DType {
+  return x === "float32" || x === "float64" || x === "int32" || x === "bool";
+}
+
+export function checkDType(x: unknown, op = "dtype"): DType {
+  if (x === "f32") return "float32";
+  if (x === "f64") return "float64";
+  if (x === "i32") return "int32";
+  if (!isDType(x)) throw dtypeError.unsupported(op, String(x));
+  return x;
+}
+
+export function typedArrayFor(dtype: DType): TypedArrayCtor {
+  switch (dtype) {
+    case "float32": return Float32Array;
+    case "float64": return Float64Array;
+    case "int32": return Int32Array;
+    case "bool": return Uint8Array;
+  }
+}
+
+export function allocate(dtype: DType, size: number): TypedArray {
+  return new (typedArrayFor(dtype))(size);
+}
+
+export function isFloat(d: DType): boolean {
+  return d === "float32" || d === "float64";
+}
+
+/** Strong promotion: the join on the lattice. */
+export function promoteTypes(a: DType, b: DType): DType {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** Result dtype/weakness of combining two (dtype, weak) pairs, as jax.numpy.result_type. */
+export function resultType(a: DType, aw: boolean, b: DType, bw: boolean): [DType, boolean] {
+  if (aw === bw) return [promoteTypes(a, b), aw];
+  // exactly one weak
+  const [s, w] = aw ? [b, a] : [a, b];
+  if (KIND[w] <= KIND[s]) return [s, false];
+  return [w, false];
+}
+
+/** dtype a weakly typed JS scalar carries: integers are weak int32, others weak float32. */
+export function scalarDType(x: number | boolean): DType {
+  if (typeof x === "boolean") return "bool";
+  return Number.isInteger(x) && Math.abs(x) <= 2147483647 ? "int32" : "float32";
+}
+
+/** The float dtype an op like sqrt/divide produces from `d`. */
+export function toFloat(d: DType): DType {
+  return d === "float64" ? "float64" : "float32";
+}
+
+/** Cast a JS number to the value a given dtype stores. */
+export function castScalar(x: number, dtype: DType): number {
+  switch (dtype) {
+    case "float32": return Math.fround(x);
+    case "float64": return x;
+    case "int32": return Number.isFinite(x) ? Math.trunc(x) | 0 : 0;
+    case "bool": return x !== 0 && !Number.isNaN(x) ? 1 : 0;
+  }
+}

@@ -1,0 +1,366 @@
+// Eager kernels: one implementation per primitive, run immediately by `bind` when nothing is
+// being traced. Output avals come from the shared shape rules.
+import { allocate, castScalar, type DType, type TypedArray } from "../dtype.js";
+import { shapeError } from "../errors.js";
+import { NDArray } from "../ndarray.js";
+import { contiguousStrides, sizeOf } from "../shape.js";
+import {
+  BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS,
+  type CumulativeOp, type Params, type ReduceOp,
+} from "../core/primitives.js";
+import { shapeRules } from "../core/shape-rules.js";
+import { impls, type Aval } from "../core/trace.js";
+import { binaryLoops, unaryLoops } from "./generated-kernels.js";
+import { assign, dense, fromDense, isBroadcastScalar } from "./strided.js";
+
+function alloc(o: Aval): NDArray {
+  return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);
+}
+
+function view(x: NDArray, shape: number[], strides: number[], offset: number, o?: Aval): NDArray {
+  return new NDArray(x.data, shape, o ? o.dtype : x.dtype, strides, offset, o ? o.weakType : x.weakType);
+}
+
+for (const op of UNARY_OPS) {
+  const loops = unaryLoops[op];
+  const rule = shapeRules[op];
+  impls[op] = (inputs) => {
+    const x = inputs[0];
+    const o = rule(inputs, {});
+    const loop = loops[x.dtype]!;
+    const out = alloc(o);
+    const [d, off] = dense(x);
+    loop(d, off, out.data, out.size);
+    return out;
+  };
+}
+
+for (const op of [...BINARY_OPS, ...COMPARE_OPS]) {
+  const loops = binaryLoops[op];
+  const rule = shapeRules[op];
+  impls[op] = (inputs) => {
+    const a = inputs[0], b = inputs[1];
+    const o = rule(inputs, {});
+    const l = loops[a.dtype]!;
+    const out = alloc(o);
+    const n = out.size;
+    if (n === 0) return out;
+    const ac = a.isContiguous, bc = b.isContiguous;
+    if (ac && bc) l[0](a.data, a.offset, b.data, b.offset, out.data, n);
+    else if (ac && isBroadcastScalar(b)) l[1](a.data, a.offset, b.data[b.offset], out.data, n);
+    else if (bc && isBroadcastScalar(a)) l[2](b.data, b.offset, a.data[a.offset], out.data, n);
+    else {
+      const [ad, ao] = dense(a), [bd, bo] = dense(b);
+      l[0](ad, ao, bd, bo, out.data, n);
+    }
+    return out;
+  };
+}
+
+impls.select = (inputs) => {
+  const o = shapeRules.select(inputs, {});
+  const out = alloc(o);
+  const [p, po] = dense(inputs[0]), [a, ao] = dense(inputs[1]), [b, bo] = dense(inputs[2]);
+  const od = out.data;
+  for (let i = 0; i < od.length; i++) od[i] = p[po + i] ? a[ao + i] : b[bo + i];
+  return out;
+};
+
+impls.convert_element_type = (inputs, params) => {
+  const x = inputs[0];
+  const o = shapeRules.convert_element_type(inputs, params);
+  if (x.dtype === o.dtype) return view(x, x.shape, x.strides, x.offset, o);
+  const out = alloc(o);
+  const [d, off] = dense(x);
+  convertInto(d, off, x.dtype, out.data, o.dtype, out.size);
+  return out;
+};
+
+export function convertInto(src: TypedArray, off: number, from: DType, dst: TypedArray, to: DType, n: number): void {
+  if (to === "bool") {
+    for (let i = 0; i < n; i++) dst[i] = src[off + i] !== 0 ? 1 : 0;
+  } else if (to === "int32" && (from === "float32" || from === "float64")) {
+    // NumPy truncates toward zero; NaN/inf have no int value (we give 0 / wrap like C's cast)
+    for (let i = 0; i < n; i++) dst[i] = src[off + i] | 0;
+  } else {
+    dst.set(off === 0 && src.length === n ? src : src.subarray(off, off + n));
+  }
+}
+
+// ---- reductions -------------------------------------------------------------
+
+const REDUCE_INIT: Record<ReduceOp, number> = { reduce_sum: 0, reduce_prod: 1, reduce_max: -Infinity, reduce_min: Infinity };
+
+/** Split x's axes into kept (outer) and reduced (inner) groups for odometer iteration. */
+function reduceLayout(x: NDArray, axes: number[]) {
+  const kept: number[] = [], red: number[] = [];
+  for (let i = 0; i < x.shape.length; i++) (axes.includes(i) ? red : kept).push(i);
+  return {
+    kShape: kept.map((i) => x.shape[i]), kStr: kept.map((i) => x.strides[i]),
+    rShape: red.map((i) => x.shape[i]), rStr: red.map((i) => x.strides[i]),
+  };
+}
+
+/** Calls visit(base offset) for every index of (shape, strides) starting at `start`. */
+function odometer(shape: number[], strides: number[], start: number, visit: (off: number) => void): void {
+  const nd = shape.length;
+  if (sizeOf(shape) === 0) return;
+  const idx = new Array<number>(nd).fill(0);
+  let off = start;
+  for (;;) {
+    visit(off);
+    let d = nd - 1;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      off += strides[d];
+      if (idx[d] < shape[d]) break;
+      off -= strides[d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+function reduceKernel(op: ReduceOp) {
+  return (inputs: NDArray[], params: { axes: number[] }): NDArray => {
+    const x = inputs[0];
+    const o = shapeRules[op](inputs, params);
+    const out = alloc(o);
+    const od = out.data, xd = x.data;
+    const { kShape, kStr, rShape, rStr } = reduceLayout(x, params.axes);
+    const init = REDUCE_INIT[op];
+    const nr = rShape.length;
+    const inner = nr ? rShape[nr - 1] : 1, istr = nr ? rStr[nr - 1] : 0;
+    const oShape = rShape.slice(0, Math.max(0, nr - 1)), oStr = rStr.slice(0, Math.max(0, nr - 1));
+    let k = 0;
+    odometer(kShape, kStr, x.offset, (base) => {
+      let acc = init;
+      odometer(oShape, oStr, base, (b) => {
+        let p = b;
+        switch (op) {
+          case "reduce_sum": for (let i = 0; i < inner; i++, p += istr) acc += xd[p]; break;
+          case "reduce_prod": for (let i = 0; i < inner; i++, p += istr) acc *= xd[p]; break;
+          case "reduce_max": for (let i = 0; i < inner; i++, p += istr) { const v = xd[p]; if (v > acc || v !== v) acc = v; if (acc !== acc) break; } break;
+          case "reduce_min": for (let i = 0; i < inner; i++, p += istr) { const v = xd[p]; if (v < acc || v !== v) acc = v; if (acc !== acc) break; } break;
+        }
+      });
+      od[k++] = castScalar(acc, o.dtype);
+    });
+    return out;
+  };
+}
+for (const op of REDUCE_OPS) impls[op] = reduceKernel(op);
+
+function argKernel(isMax: boolean) {
+  return (inputs: NDArray[], params: { axis: number }): NDArray => {
+    const x = inputs[0];
+    const o = shapeRules[isMax ? "argmax" : "argmin"](inputs, params);
+    const out = alloc(o);
+    const od = out.data, xd = x.data;
+    const { kShape, kStr } = reduceLayout(x, [params.axis]);
+    const n = x.shape[params.axis], s = x.strides[params.axis];
+    let k = 0;
+    odometer(kShape, kStr, x.offset, (base) => {
+      let best = xd[base], bi = 0;
+      if (best === best) {
+        for (let i = 1, p = base + s; i < n; i++, p += s) {
+          const v = xd[p];
+          if (v !== v) { bi = i; break; }
+          if (isMax ? v > best : v < best) { best = v; bi = i; }
+        }
+      }
+      od[k++] = bi;
+    });
+    return out;
+  };
+}
+impls.argmax = argKernel(true);
+impls.argmin = argKernel(false);
+
+function cumulativeKernel(op: CumulativeOp) {
+  return (inputs: NDArray[], params: { axis: number; reverse: boolean }): NDArray => {
+    const x = inputs[0];
+    const o = shapeRules[op](inputs, params);
+    const out = alloc(o);
+    const { axis, reverse } = params;
+    const n = x.shape[axis];
+    const xs = x.strides[axis], os = out.strides[axis];
+    const { kShape, kStr } = reduceLayout(x, [axis]);
+    const okStr = out.strides.filter((_, i) => i !== axis);
+    const xd = x.data, od = out.data;
+    const dt = o.dtype;
+    const bases: number[] = [];
+    odometer(kShape, okStr, 0, (b) => bases.push(b));
+    let k = 0;
+    odometer(kShape, kStr, x.offset, (base) => {
+      const ob = bases[k++];
+      let acc = op === "cumprod" ? 1 : op === "cumsum" ? 0 : NaN;
+      for (let j = 0; j < n; j++) {
+        const i = reverse ? n - 1 - j : j;
+        const v = xd[base + i * xs];
+        if (j === 0 && (op === "cummax" || op === "cummin")) acc = v;
+        else if (op === "cumsum") acc += v;
+        else if (op === "cumprod") acc *= v;
+        else if (op === "cummax") acc = v > acc || v !== v ? (acc !== acc ? acc : v) : acc;
+        else acc = v < acc || v !== v ? (acc !== acc ? acc : v) : acc;
+        od[ob + i * os] = castScalar(acc, dt);
+      }
+    });
+    return out;
+  };
+}
+for (const op of CUMULATIVE_OPS) impls[op] = cumulativeKernel(op);
+
+// ---- structural ops: views where NumPy's are views --------------------------
+
+impls.broadcast_in_dim = (inputs, params) => {
+  const x = inputs[0];
+  const o = shapeRules.broadcast_in_dim(inputs, params);
+  const strides = new Array<number>(o.shape.length).fill(0);
+  params.broadcastDimensions.forEach((d, i) => {
+    strides[d] = x.shape[i] === 1 ? 0 : x.strides[i];
+  });
+  return view(x, o.shape, strides, x.offset);
+};
+
+impls.reshape = (inputs, params) => {
+  const x = inputs[0];
+  const o = shapeRules.reshape(inputs, params);
+  if (x.isContiguous) return view(x, o.shape, contiguousStrides(o.shape), x.offset);
+  const [d] = dense(x);
+  return fromDense(d, o.shape, x);
+};
+
+impls.transpose = (inputs, params) => {
+  const x = inputs[0];
+  const o = shapeRules.transpose(inputs, params);
+  return view(x, o.shape, params.perm.map((p) => x.strides[p]), x.offset);
+};
+
+impls.slice = (inputs, params) => {
+  const x = inputs[0];
+  const o = shapeRules.slice(inputs, params);
+  let off = x.offset;
+  params.starts.forEach((s, i) => (off += s * x.strides[i]));
+  return view(x, o.shape, x.strides.map((s, i) => s * params.strides[i]), o.shape.some((d) => d === 0) ? x.offset : off);
+};
+
+impls.rev = (inputs, params) => {
+  const x = inputs[0];
+  let off = x.offset;
+  const strides = x.strides.slice();
+  for (const a of params.axes) {
+    if (x.shape[a] > 0) off += (x.shape[a] - 1) * strides[a];
+    strides[a] = -strides[a];
+  }
+  return view(x, x.shape.slice(), strides, off);
+};
+
+impls.pad = (inputs, params) => {
+  const [x, v] = inputs;
+  const o = shapeRules.pad(inputs, params);
+  const out = alloc(o);
+  out.data.fill(v.data[v.offset]);
+  // source region (negative padding crops x) and its destination inside out
+  let srcOff = x.offset, dstOff = 0;
+  const shape = x.shape.map((d, i) => {
+    const lo = params.lo[i], hi = params.hi[i];
+    const start = lo < 0 ? -lo : 0;
+    srcOff += start * x.strides[i];
+    if (lo > 0) dstOff += lo * out.strides[i];
+    return Math.max(0, d - start - (hi < 0 ? -hi : 0));
+  });
+  if (sizeOf(shape) > 0)
+    assign(view(out, shape, out.strides, dstOff), view(x, shape, x.strides, srcOff));
+  return out;
+};
+
+impls.concatenate = (inputs, params) => {
+  const o = shapeRules.concatenate(inputs, params);
+  const out = alloc(o);
+  let pos = 0;
+  for (const x of inputs) {
+    if (x.size > 0) assign(view(out, x.shape, out.strides, pos * out.strides[params.axis]), x);
+    pos += x.shape[params.axis];
+  }
+  return out;
+};
+
+impls.copy = (inputs) => {
+  const x = inputs[0];
+  const out = alloc(shapeRules.copy(inputs, {}));
+  assign(out, x);
+  return out;
+};
+
+impls.iota = (inputs, params) => {
+  const o = shapeRules.iota(inputs, params);
+  const out = alloc(o);
+  const st = out.strides, d = params.dimension, n = o.shape[d];
+  const od = out.data;
+  const inner = st[d];
+  for (let i = 0; i < od.length; i++) od[i] = Math.floor(i / inner) % n;
+  return out;
+};
+
+impls.gather = (inputs, params) => {
+  const [x, idx] = inputs;
+  const o = shapeRules.gather(inputs, params);
+  const out = alloc(o);
+  const { axis } = params;
+  const P = sizeOf(x.shape.slice(0, axis)), A = x.shape[axis], Q = sizeOf(x.shape.slice(axis + 1));
+  const [xd, xo] = dense(x), [id, io] = dense(idx);
+  const I = idx.size, od = out.data;
+  for (let i = 0; i < I; i++) {
+    const j = id[io + i];
+    if (j < -A || j >= A) throw shapeError.index("take", j, A, axis);
+  }
+  let k = 0;
+  for (let p = 0; p < P; p++)
+    for (let i = 0; i < I; i++) {
+      let j = id[io + i];
+      if (j < 0) j += A;
+      const src = xo + (p * A + j) * Q;
+      for (let q = 0; q < Q; q++) od[k++] = xd[src + q];
+    }
+  return out;
+};
+
+impls.dot_general = (inputs, params) => {
+  const [a, b] = inputs;
+  const o = shapeRules.dot_general(inputs, params);
+  const { lhsContract: lc, rhsContract: rc, lhsBatch: lb, rhsBatch: rb } = params;
+  const lf = a.shape.map((_, i) => i).filter((i) => !lc.includes(i) && !lb.includes(i));
+  const rf = b.shape.map((_, i) => i).filter((i) => !rc.includes(i) && !rb.includes(i));
+  const B = sizeOf(lb.map((i) => a.shape[i]));
+  const M = sizeOf(lf.map((i) => a.shape[i]));
+  const N = sizeOf(rf.map((i) => b.shape[i]));
+  const K = sizeOf(lc.map((i) => a.shape[i]));
+  // a as [B, M, K] and b as [B, K, N], dense
+  const ad = dense(impls.transpose([a], { perm: [...lb, ...lf, ...lc] }))[0];
+  const bd = dense(impls.transpose([b], { perm: [...rb, ...rc, ...rf] }))[0];
+  const out = alloc(o);
+  matmulInto(ad, bd, out.data, B, M, K, N, o.dtype === "int32");
+  return out;
+};
+
+/** out[b] = a[b] @ b[b], row-major, i-k-j order so the inner loop streams rows of B and C. */
+export function matmulInto(a: TypedArray, b: TypedArray, c: TypedArray, B: number, M: number, K: number, N: number, int: boolean): void {
+  const acc = new Float64Array(N);
+  for (let bi = 0; bi < B; bi++) {
+    const ao = bi * M * K, bo = bi * K * N, co = bi * M * N;
+    for (let i = 0; i < M; i++) {
+      acc.fill(0);
+      for (let k = 0; k < K; k++) {
+        const av = a[ao + i * K + k];
+        const br = bo + k * N;
+        for (let j = 0; j < N; j++) acc[j] += av * b[br + j];
+      }
+      const cr = co + i * N;
+      if (int) for (let j = 0; j < N; j++) c[cr + j] = acc[j] | 0;
+      else for (let j = 0; j < N; j++) c[cr + j] = acc[j];
+    }
+  }
+}
+
+export type EagerParams = Params;

@@ -1,0 +1,14 @@
+// @numjit/runtime: NumPy-style arrays with JAX-style transformations.
+import "./eager/kernels.js";
+import "./methods.js";
+import * as numpy from "./numpy/index.js";
+import * as nn from "./nn.js";
+
+export { numpy, nn };
+export { NDArray } from "./ndarray.js";
+export type { ArrayLike, NestedArray } from "./ndarray.js";
+export { float32, float64, int32, bool, DTYPES } from "./dtype.js";
+export type { DType } from "./dtype.js";
+export {
+  NumjitError, ShapeError, DTypeError, ArgumentError, ConcretizationError, TransformError, CompileError,
+} from "./errors.js";

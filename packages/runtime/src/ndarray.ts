@@ -1,0 +1,187 @@
+// NDArray: a typed array with shape, strides (in elements) and offset. Views share `data`.
+// Tracer (core/trace.ts) extends NDArray so user code sees one type while tracing.
+import { type DType, type TypedArray, allocate, castScalar } from "./dtype.js";
+import { argumentError, traceError } from "./errors.js";
+import { contiguousStrides, sizeOf } from "./shape.js";
+
+export type NestedArray = number | boolean | NestedArray[];
+/** Anything numpy functions accept where an array is expected. */
+export type ArrayLike = NDArray | number | boolean | NestedArray[] | TypedArray;
+
+export class NDArray {
+  shape: number[];
+  dtype: DType;
+  /** JAX weak type: a JS scalar's dtype yields to the array it meets. */
+  weakType: boolean;
+  data: TypedArray;
+  strides: number[];
+  offset: number;
+  size: number;
+
+  constructor(data: TypedArray, shape: number[], dtype: DType, strides?: number[], offset = 0, weakType = false) {
+    this.data = data;
+    this.shape = shape;
+    this.dtype = dtype;
+    this.strides = strides ?? contiguousStrides(shape);
+    this.offset = offset;
+    this.weakType = weakType;
+    this.size = sizeOf(shape);
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** True when elements are laid out row-major, densely, from `offset`. */
+  get isContiguous(): boolean {
+    let s = 1;
+    for (let i = this.shape.length - 1; i >= 0; i--) {
+      const d = this.shape[i];
+      if (d !== 1 && this.strides[i] !== s) return false;
+      s *= d;
+    }
+    return true;
+  }
+
+  /** A flat row-major copy (or the backing array itself when already dense and unsliced). */
+  toTypedArray(): TypedArray {
+    if (this.isContiguous) {
+      if (this.offset === 0 && this.data.length === this.size) return this.data.slice() as TypedArray;
+      return this.data.slice(this.offset, this.offset + this.size) as TypedArray;
+    }
+    const out = allocate(this.dtype, this.size);
+    copyStrided(this, out);
+    return out;
+  }
+
+  toArray(): NestedArray {
+    const flat = this.toTypedArray();
+    const isBool = this.dtype === "bool";
+    const shape = this.shape;
+    if (shape.length === 0) return isBool ? flat[0] !== 0 : flat[0];
+    let pos = 0;
+    const build = (d: number): NestedArray[] => {
+      const n = shape[d];
+      const out: NestedArray[] = new Array(n);
+      if (d === shape.length - 1) {
+        for (let i = 0; i < n; i++) out[i] = isBool ? flat[pos++] !== 0 : flat[pos++];
+      } else {
+        for (let i = 0; i < n; i++) out[i] = build(d + 1);
+      }
+      return out;
+    };
+    return build(0);
+  }
+
+  /** The single element of a size-1 array as a JS number (boolean for bool). */
+  item(): number | boolean {
+    if (this.size !== 1) {
+      throw argumentError.size("item", `can only convert an array of size 1 to a JS scalar, got shape (${this.shape.join(", ")})`);
+    }
+    const v = this.data[this.offset];
+    return this.dtype === "bool" ? v !== 0 : v;
+  }
+
+  [Symbol.toPrimitive](hint: string): number | string {
+    if (hint === "string") return this.toString();
+    const v = this.item();
+    return typeof v === "boolean" ? Number(v) : v;
+  }
+
+  toString(): string {
+    return formatArray(this);
+  }
+
+  toJSON(): NestedArray {
+    return this.toArray();
+  }
+}
+
+export function isNDArray(x: unknown): x is NDArray {
+  return x instanceof NDArray;
+}
+
+/** Copy a strided array into a dense row-major buffer (same dtype assumed or converting). */
+export function copyStrided(x: NDArray, out: TypedArray): void {
+  const { shape, strides, data } = x;
+  const nd = shape.length;
+  const n = x.size;
+  if (n === 0) return;
+  if (nd === 0) {
+    out[0] = data[x.offset];
+    return;
+  }
+  const last = nd - 1;
+  const inner = shape[last];
+  const istr = strides[last];
+  const idx = new Array<number>(nd).fill(0);
+  let base = x.offset;
+  let o = 0;
+  for (;;) {
+    for (let i = 0, p = base; i < inner; i++, p += istr) out[o++] = data[p];
+    let d = last - 1;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      base += strides[d];
+      if (idx[d] < shape[d]) break;
+      base -= strides[d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+// ---- printing, NumPy style -------------------------------------------------
+
+function formatScalar(v: number, dtype: DType, digits: number): string {
+  if (dtype === "bool") return v ? "True" : "False";
+  if (dtype === "int32") return String(v);
+  if (Number.isNaN(v)) return "nan";
+  if (v === Infinity) return "inf";
+  if (v === -Infinity) return "-inf";
+  if (Number.isInteger(v) && Math.abs(v) < 1e16) return `${v}.`;
+  const s = Number(v.toPrecision(digits));
+  const abs = Math.abs(s);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e16)) return s.toExponential().replace(/e([+-])(\d)$/, "e$10$2");
+  return String(s);
+}
+
+export function formatArray(x: NDArray): string {
+  if (x instanceof NDArray && (x as { _trace?: unknown })._trace !== undefined) {
+    return `Traced<${x.dtype}[${x.shape.join(",")}]>`;
+  }
+  const flat = x.toTypedArray();
+  const digits = x.dtype === "float64" ? 16 : 8;
+  const strs = Array.from(flat, (v) => formatScalar(v, x.dtype, digits));
+  const suffix = x.dtype === "float32" || x.dtype === "bool" ? "" : `, dtype=${x.dtype}`;
+  if (x.shape.length === 0) {
+    return x.dtype === "float32" ? (strs[0] ?? "") : `array(${strs[0]}${suffix})`;
+  }
+  const width = strs.reduce((m, s) => Math.max(m, s.length), 0);
+  let pos = 0;
+  const rec = (d: number, indent: string): string => {
+    const n = x.shape[d];
+    if (d === x.shape.length - 1) {
+      const items: string[] = [];
+      for (let i = 0; i < n; i++) items.push(strs[pos++].padStart(width));
+      return `[${items.join(", ")}]`;
+    }
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(rec(d + 1, indent + " "));
+    const sep = "," + "\n".repeat(x.shape.length - 1 - d) + indent + " ";
+    return `[${parts.join(sep)}]`;
+  };
+  const body = rec(0, "      ");
+  return x.size === 0 ? `array([]${suffix === "" ? `, shape=(${x.shape.join(", ")})` : suffix})` : `array(${body}${suffix})`;
+}
+
+/** A 0-d array holding a JS scalar; weak when it came from a JS literal. */
+export function scalarArray(v: number, dtype: DType, weak: boolean): NDArray {
+  const data = allocate(dtype, 1);
+  data[0] = castScalar(v, dtype);
+  return new NDArray(data, [], dtype, [], 0, weak);
+}
+
+export function concretizationGuard(what: string, fn: string): never {
+  throw traceError.concretization(what, fn);
+}

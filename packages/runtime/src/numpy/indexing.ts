@@ -1,0 +1,110 @@
+// Indexing: take (integer arrays along an axis) and the slicing method x.slice(...specs).
+//
+// Slice specs, one per leading axis (remaining axes are taken whole):
+//   number        -> integer index, the axis is dropped (negative counts from the end)
+//   ":"  "1:3"  "::-1"  "2:"  "-3:"  -> Python slice strings
+//   [start, stop, step?]  -> the same as a tuple; null entries mean "default"
+//   null          -> np.newaxis (inserts a size-1 axis)
+//   "..."         -> Ellipsis: as many full slices as needed
+import { argumentError, shapeError } from "../errors.js";
+import type { ArrayLike, NDArray } from "../ndarray.js";
+import { bind } from "../core/trace.js";
+import { normalizeAxis } from "../shape.js";
+import { convert, operand, reshapeTo } from "./util.js";
+
+export type SliceSpec = number | string | null | [number | null, (number | null)?, (number | null)?];
+
+export function take(x: ArrayLike, indices: ArrayLike, axis: number | null = null): NDArray {
+  let a = operand(x, "take");
+  if (axis === null) {
+    a = reshapeTo(a, [a.size]);
+    axis = 0;
+  }
+  const ax = normalizeAxis("take", axis, a.ndim);
+  const idx = operand(indices, "take");
+  if (idx.dtype !== "int32" && idx.dtype !== "bool") {
+    if (!idx.weakType && idx.dtype !== "float32" && idx.dtype !== "float64")
+      throw argumentError.invalid("take", `indices must be integers, got ${idx.dtype}`);
+  }
+  return bind("gather", [a, convert(idx, "int32", false)], { axis: ax });
+}
+
+function parseSlice(s: string): [number | null, number | null, number | null] {
+  const parts = s.split(":").map((p) => p.trim());
+  if (parts.length < 2 || parts.length > 3) throw argumentError.invalid("slice", `bad slice string '${s}'`);
+  const num = (p: string | undefined): number | null => {
+    if (p === undefined || p === "") return null;
+    const v = Number(p);
+    if (!Number.isInteger(v)) throw argumentError.invalid("slice", `bad slice string '${s}'`);
+    return v;
+  };
+  return [num(parts[0]), num(parts[1]), num(parts[2])];
+}
+
+/** Python's slice.indices(n). */
+function sliceIndices(start: number | null, stop: number | null, step: number | null, n: number): [number, number, number] {
+  const st = step ?? 1;
+  if (st === 0) throw argumentError.invalid("slice", "slice step cannot be zero");
+  const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
+  let a: number, b: number;
+  if (st > 0) {
+    a = start === null ? 0 : start < 0 ? clamp(start + n, 0, n) : clamp(start, 0, n);
+    b = stop === null ? n : stop < 0 ? clamp(stop + n, 0, n) : clamp(stop, 0, n);
+  } else {
+    a = start === null ? n - 1 : start < 0 ? clamp(start + n, -1, n - 1) : clamp(start, -1, n - 1);
+    b = stop === null ? -1 : stop < 0 ? clamp(stop + n, -1, n - 1) : clamp(stop, -1, n - 1);
+  }
+  return [a, b, st];
+}
+
+export function slice(x: ArrayLike, ...specs: SliceSpec[]): NDArray {
+  let a = operand(x, "slice");
+  const nd = a.ndim;
+  const ell = specs.filter((s) => s === "...").length;
+  if (ell > 1) throw argumentError.invalid("slice", "an index can only have a single ellipsis ('...')");
+  const consuming = specs.filter((s) => s !== null && s !== "...").length;
+  if (consuming > nd) throw shapeError.rank("slice", `too many indices for array: array is ${nd}-dimensional, but ${consuming} were indexed`);
+  const full: SliceSpec[] = [];
+  for (const s of specs) {
+    if (s === "...") for (let i = 0; i < nd - consuming; i++) full.push(":");
+    else full.push(s);
+  }
+  while (full.filter((s) => s !== null).length < nd) full.push(":");
+
+  const starts: number[] = [], limits: number[] = [], strides: number[] = [], revAxes: number[] = [];
+  const outShape: number[] = [];
+  let ax = 0;
+  for (const s of full) {
+    if (s === null) {
+      outShape.push(1);
+      continue;
+    }
+    const n = a.shape[ax];
+    if (typeof s === "number") {
+      if (!Number.isInteger(s)) throw argumentError.invalid("slice", `index ${s} is not an integer`);
+      const i = s < 0 ? s + n : s;
+      if (i < 0 || i >= n) throw shapeError.index("slice", s, n, ax);
+      starts.push(i);
+      limits.push(i + 1);
+      strides.push(1);
+    } else {
+      const [st, sp, stp] = typeof s === "string" ? parseSlice(s) : [s[0] ?? null, s[1] ?? null, s[2] ?? null];
+      let [b, e, step] = sliceIndices(st, sp, stp, n);
+      if (step < 0) {
+        // reverse the axis, then slice forward: index i maps to n-1-i
+        revAxes.push(ax);
+        [b, e, step] = [n - 1 - b, n - 1 - e, -step];
+      }
+      const len = Math.max(0, Math.ceil((e - b) / step));
+      starts.push(len === 0 ? 0 : b);
+      limits.push(len === 0 ? 0 : e);
+      strides.push(step);
+      outShape.push(len);
+    }
+    ax++;
+  }
+  if (revAxes.length) a = bind("rev", [a], { axes: revAxes });
+  const identity = starts.every((s, i) => s === 0 && limits[i] === a.shape[i] && strides[i] === 1);
+  if (!identity) a = bind("slice", [a], { starts, limits, strides });
+  return reshapeTo(a, outShape);
+}

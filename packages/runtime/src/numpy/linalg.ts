@@ -1,0 +1,186 @@
+// matmul / dot / outer / inner / einsum / trace, all lowered onto dot_general.
+import { argumentError, shapeError } from "../errors.js";
+import type { ArrayLike, NDArray } from "../ndarray.js";
+import { bind } from "../core/trace.js";
+import { broadcastShapes, normalizeAxis } from "../shape.js";
+import { broadcastTo, convert, operand, reshapeTo, resultOf } from "./util.js";
+import { multiply } from "./elementwise.js";
+import { sum } from "./reductions.js";
+import { ravel, sliceAxis, transpose } from "./shape-ops.js";
+
+function promote2(op: string, x: ArrayLike, y: ArrayLike): [NDArray, NDArray] {
+  const a = operand(x, op), b = operand(y, op);
+  let [dt, weak] = resultOf(a, b);
+  if (dt === "bool") dt = "int32";
+  return [convert(a, dt, weak), convert(b, dt, weak)];
+}
+
+export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
+  let [a, b] = promote2("matmul", x, y);
+  if (a.ndim === 0 || b.ndim === 0) throw shapeError.matmul("matmul", a.shape, b.shape, "input operand does not have enough dimensions (matmul does not accept scalars)");
+  const aVec = a.ndim === 1, bVec = b.ndim === 1;
+  if (aVec) a = reshapeTo(a, [1, a.shape[0]]);
+  if (bVec) b = reshapeTo(b, [b.shape[0], 1]);
+  const K = a.shape[a.ndim - 1];
+  if (b.shape[b.ndim - 2] !== K)
+    throw shapeError.matmul("matmul", aVec ? [K] : a.shape, bVec ? [b.shape[0]] : b.shape,
+      `core dimension mismatch: ${K} (dim ${a.ndim - 1} of the first) != ${b.shape[b.ndim - 2]} (dim ${b.ndim - 2} of the second)`);
+  const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
+  a = broadcastTo(a, [...batch, ...a.shape.slice(-2)], "matmul");
+  b = broadcastTo(b, [...batch, ...b.shape.slice(-2)], "matmul");
+  const nb = batch.length;
+  const bd = batch.map((_, i) => i);
+  let out = bind("dot_general", [a, b], { lhsContract: [nb + 1], rhsContract: [nb], lhsBatch: bd, rhsBatch: bd });
+  if (aVec || bVec) {
+    const shape = out.shape.slice();
+    if (bVec) shape.splice(shape.length - 1, 1);
+    if (aVec) shape.splice(shape.length - (bVec ? 1 : 2), 1);
+    out = reshapeTo(out, shape);
+  }
+  return out;
+}
+
+export function dot(x: ArrayLike, y: ArrayLike): NDArray {
+  const [a, b] = promote2("dot", x, y);
+  if (a.ndim === 0 || b.ndim === 0) return multiply(a, b);
+  if (b.ndim === 1) {
+    if (a.shape[a.ndim - 1] !== b.shape[0]) throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim 0 (${b.shape[0]})`);
+    return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [0], lhsBatch: [], rhsBatch: [] });
+  }
+  const kb = b.ndim - 2;
+  if (a.shape[a.ndim - 1] !== b.shape[kb]) throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim ${kb} (${b.shape[kb]})`);
+  return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [kb], lhsBatch: [], rhsBatch: [] });
+}
+
+export function vdot(x: ArrayLike, y: ArrayLike): NDArray {
+  return dot(ravel(x), ravel(y));
+}
+
+export function inner(x: ArrayLike, y: ArrayLike): NDArray {
+  const [a, b] = promote2("inner", x, y);
+  if (a.ndim === 0 || b.ndim === 0) return multiply(a, b);
+  if (a.shape[a.ndim - 1] !== b.shape[b.ndim - 1]) throw shapeError.matmul("inner", a.shape, b.shape, "last dimensions differ");
+  return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [b.ndim - 1], lhsBatch: [], rhsBatch: [] });
+}
+
+export function outer(x: ArrayLike, y: ArrayLike): NDArray {
+  const a = ravel(x), b = ravel(y);
+  return multiply(reshapeTo(a, [a.size, 1]), reshapeTo(b, [1, b.size]));
+}
+
+/** Diagonal of axes (axis1, axis2) with an offset, moved to the last axis (NumPy's layout). */
+export function diagonal(x: ArrayLike, offset = 0, axis1 = 0, axis2 = 1): NDArray {
+  let a = operand(x, "diagonal");
+  if (a.ndim < 2) throw shapeError.rank("diagonal", "diag requires an array of at least two dimensions");
+  const i = normalizeAxis("diagonal", axis1, a.ndim), j = normalizeAxis("diagonal", axis2, a.ndim);
+  if (i === j) throw argumentError.invalid("diagonal", "axis1 and axis2 cannot be the same");
+  const rest = a.shape.map((_, k) => k).filter((k) => k !== i && k !== j);
+  a = transpose(a, [...rest, i, j]);
+  const nd = a.ndim;
+  if (offset >= 0) a = sliceAxis(a, nd - 1, Math.min(offset, a.shape[nd - 1]), a.shape[nd - 1], 1);
+  else a = sliceAxis(a, nd - 2, Math.min(-offset, a.shape[nd - 2]), a.shape[nd - 2], 1);
+  const k = Math.min(a.shape[nd - 2], a.shape[nd - 1]);
+  a = sliceAxis(sliceAxis(a, nd - 2, 0, k, 1), nd - 1, 0, k, 1);
+  // a square [.., k, k] block: its diagonal is every (k+1)-th element of the flattened pair
+  const lead = a.shape.slice(0, nd - 2);
+  const flat = reshapeTo(bind("copy", [a], {}), [...lead, k * k]);
+  return k === 0 ? reshapeTo(flat, [...lead, 0]) : sliceAxis(flat, nd - 2, 0, k * k, k + 1);
+}
+
+export function trace(x: ArrayLike, offset = 0, axis1 = 0, axis2 = 1): NDArray {
+  const d = diagonal(x, offset, axis1, axis2);
+  return sum(d, -1);
+}
+
+// ---- einsum -----------------------------------------------------------------
+
+interface Term {
+  x: NDArray;
+  labels: string[];
+}
+
+function parseEinsum(subscripts: string, nops: number): [string[][], string[]] {
+  const s = subscripts.replace(/\s+/g, "");
+  if (s.includes(".")) throw shapeError.einsum("ellipsis ('...') is not supported yet");
+  const [lhs, rhs] = s.includes("->") ? s.split("->") : [s, undefined];
+  const ins = lhs.split(",").map((t) => [...t]);
+  if (ins.length !== nops) throw shapeError.einsum(`${ins.length} operand subscripts for ${nops} operands`);
+  for (const t of ins) for (const c of t) if (!/[a-zA-Z]/.test(c)) throw shapeError.einsum(`invalid subscript '${c}'`);
+  let out: string[];
+  if (rhs === undefined) {
+    const counts = new Map<string, number>();
+    for (const t of ins) for (const c of t) counts.set(c, (counts.get(c) ?? 0) + 1);
+    out = [...counts.keys()].filter((c) => counts.get(c) === 1).sort();
+  } else {
+    out = [...rhs];
+    for (const c of out) {
+      if (!ins.some((t) => t.includes(c))) throw shapeError.einsum(`output subscript '${c}' does not appear in the inputs`);
+      if (out.indexOf(c) !== out.lastIndexOf(c)) throw shapeError.einsum(`output subscript '${c}' appears more than once`);
+    }
+  }
+  return [ins, out];
+}
+
+/** Collapse repeated labels within one operand to their diagonal. */
+function takeDiagonals(t: Term): Term {
+  for (;;) {
+    const dup = t.labels.find((c, i) => t.labels.indexOf(c) !== i);
+    if (dup === undefined) return t;
+    const i = t.labels.indexOf(dup), j = t.labels.indexOf(dup, i + 1);
+    if (t.x.shape[i] !== t.x.shape[j]) throw shapeError.einsum(`dimensions for subscript '${dup}' differ (${t.x.shape[i]} vs ${t.x.shape[j]})`);
+    const x = diagonal(t.x, 0, i, j);
+    t = { x, labels: [...t.labels.filter((_, k) => k !== i && k !== j), dup] };
+  }
+}
+
+function sumOut(t: Term, keep: (c: string) => boolean): Term {
+  const axes = t.labels.flatMap((c, i) => (keep(c) ? [] : [i]));
+  if (!axes.length) return t;
+  return { x: bind("reduce_sum", [t.x], { axes }), labels: t.labels.filter((c) => keep(c)) };
+}
+
+export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray {
+  const [ins, out] = parseEinsum(subscripts, operands.length);
+  let xs = operands.map((o) => operand(o, "einsum"));
+  let dt = xs[0].dtype, weak = xs[0].weakType;
+  for (const x of xs.slice(1)) [dt, weak] = resultOf({ dtype: dt, weakType: weak } as NDArray, x);
+  if (dt === "bool") dt = "int32";
+  xs = xs.map((x) => convert(x, dt, weak));
+  const sizes = new Map<string, number>();
+  let terms: Term[] = xs.map((x, k) => {
+    if (ins[k].length !== x.ndim) throw shapeError.einsum(`operand ${k} has ${x.ndim} dims but subscripts '${ins[k].join("")}' name ${ins[k].length}`);
+    ins[k].forEach((c, i) => {
+      const d = x.shape[i], prev = sizes.get(c);
+      if (prev !== undefined && prev !== d && prev !== 1 && d !== 1) throw shapeError.einsum(`size of label '${c}' is ${prev} for one operand and ${d} for another`);
+      sizes.set(c, Math.max(prev ?? 0, d));
+    });
+    return takeDiagonals({ x, labels: ins[k].slice() });
+  });
+  const neededLater = (k: number) => new Set([...out, ...terms.slice(k).flatMap((t) => t.labels)]);
+  terms = terms.map((t, k) => sumOut(t, (c) => out.includes(c) || terms.some((u, m) => m !== k && u.labels.includes(c))));
+  let acc = terms[0];
+  for (let k = 1; k < terms.length; k++) {
+    const t = terms[k];
+    const later = neededLater(k + 1);
+    const shared = acc.labels.filter((c) => t.labels.includes(c));
+    const batch = shared.filter((c) => later.has(c));
+    const contract = shared.filter((c) => !later.has(c));
+    // broadcast size-1 shared dims
+    const bx = broadcastLabels(acc, shared), by = broadcastLabels(t, shared);
+    const x = bind("dot_general", [bx.x, by.x], {
+      lhsContract: contract.map((c) => acc.labels.indexOf(c)),
+      rhsContract: contract.map((c) => t.labels.indexOf(c)),
+      lhsBatch: batch.map((c) => acc.labels.indexOf(c)),
+      rhsBatch: batch.map((c) => t.labels.indexOf(c)),
+    });
+    const lf = acc.labels.filter((c) => !shared.includes(c)), rf = t.labels.filter((c) => !shared.includes(c));
+    acc = sumOut({ x, labels: [...batch, ...lf, ...rf] }, (c) => later.has(c));
+  }
+  acc = sumOut(acc, (c) => out.includes(c));
+  return transpose(acc.x, out.map((c) => acc.labels.indexOf(c)));
+
+  function broadcastLabels(t: Term, shared: string[]): Term {
+    const shape = t.x.shape.map((d, i) => (shared.includes(t.labels[i]) ? sizes.get(t.labels[i])! : d));
+    return { x: broadcastTo(t.x, shape, "einsum"), labels: t.labels };
+  }
+}

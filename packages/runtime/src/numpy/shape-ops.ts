@@ -1,0 +1,270 @@
+// Shape manipulation: views where NumPy returns views (reshape of contiguous, transpose, slicing).
+import { resultType } from "../dtype.js";
+import { argumentError, shapeError } from "../errors.js";
+import type { ArrayLike, NDArray } from "../ndarray.js";
+import { bind } from "../core/trace.js";
+import { normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
+import { broadcastTo as broadcastToUtil, convert, operand, reshapeTo } from "./util.js";
+
+export function reshape(x: ArrayLike, ...shapeArgs: (number | number[])[]): NDArray {
+  const a = operand(x, "reshape");
+  const shape = (shapeArgs.length === 1 && Array.isArray(shapeArgs[0]) ? shapeArgs[0] : shapeArgs) as number[];
+  return reshapeTo(a, resolveShape(a.shape, typeof shape === "number" ? [shape] : shape));
+}
+
+function resolveShape(from: number[], shape: number[]): number[] {
+  const out = shape.slice();
+  const neg = out.filter((d) => d === -1).length;
+  if (neg > 1) throw shapeError.reshape("reshape", from, shape);
+  for (const d of out) if (!Number.isInteger(d) || d < -1) throw shapeError.reshape("reshape", from, shape);
+  if (neg === 1) {
+    const known = out.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
+    const total = sizeOf(from);
+    if (known === 0 || total % known !== 0) throw shapeError.reshape("reshape", from, shape);
+    out[out.indexOf(-1)] = total / known;
+  }
+  if (sizeOf(out) !== sizeOf(from)) throw shapeError.reshape("reshape", from, shape);
+  return out;
+}
+
+export function transpose(x: ArrayLike, axes?: number[] | null): NDArray {
+  const a = operand(x, "transpose");
+  const perm = axes === undefined || axes === null ? a.shape.map((_, i) => a.ndim - 1 - i) : axes.map((p) => normalizeAxis("transpose", p, a.ndim));
+  if (perm.length !== a.ndim || new Set(perm).size !== perm.length)
+    throw shapeError.rank("transpose", `axes [${axes}] don't match array of dimension ${a.ndim}`);
+  if (perm.every((p, i) => p === i)) return a;
+  return bind("transpose", [a], { perm });
+}
+export const permuteDims = transpose;
+
+export function expandDims(x: ArrayLike, axis: number | number[]): NDArray {
+  const a = operand(x, "expand_dims");
+  const list = typeof axis === "number" ? [axis] : axis;
+  const nd = a.ndim + list.length;
+  const axes = normalizeAxes("expand_dims", list, nd);
+  const shape: number[] = [];
+  let j = 0;
+  for (let i = 0; i < nd; i++) shape.push(axes.includes(i) ? 1 : a.shape[j++]);
+  return bind("reshape", [a], { shape });
+}
+
+export function squeeze(x: ArrayLike, axis: number | number[] | null = null): NDArray {
+  const a = operand(x, "squeeze");
+  const axes = axis === null ? a.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : normalizeAxes("squeeze", axis, a.ndim);
+  for (const ax of axes)
+    if (a.shape[ax] !== 1) throw shapeError.rank("squeeze", `cannot select an axis to squeeze out which has size not equal to one (axis ${ax}, size ${a.shape[ax]})`);
+  return reshapeTo(a, a.shape.filter((_, i) => !axes.includes(i)));
+}
+
+export function broadcastTo(x: ArrayLike, shape: number[] | number): NDArray {
+  return broadcastToUtil(operand(x, "broadcast_to"), typeof shape === "number" ? [shape] : shape.slice());
+}
+
+export function broadcastArrays(...xs: ArrayLike[]): NDArray[] {
+  const as = xs.map((x) => operand(x, "broadcast_arrays"));
+  let shape: number[] = [];
+  for (const a of as) shape = broadcastShapesOf(shape, a.shape);
+  return as.map((a) => broadcastToUtil(a, shape));
+}
+function broadcastShapesOf(a: number[], b: number[]): number[] {
+  const n = Math.max(a.length, b.length);
+  return Array.from({ length: n }, (_, i) => {
+    const da = a[i - (n - a.length)] ?? 1, db = b[i - (n - b.length)] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) throw shapeError.broadcast("broadcast_arrays", a, b);
+    return da === 1 ? db : da;
+  });
+}
+export function broadcastShapes(...shapes: number[][]): number[] {
+  return shapes.reduce((acc, s) => broadcastShapesOf(acc, s), []);
+}
+
+export function ravel(x: ArrayLike): NDArray {
+  const a = operand(x, "ravel");
+  return reshapeTo(a, [a.size]);
+}
+export const flatten = ravel;
+
+export function concatenate(xs: ArrayLike[], axis: number | null = 0): NDArray {
+  if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid("concatenate", "need at least one array to concatenate");
+  let as = xs.map((x) => operand(x, "concatenate"));
+  if (axis === null) {
+    as = as.map((a) => reshapeTo(a, [a.size]));
+    axis = 0;
+  }
+  for (const a of as) {
+    if (a.ndim === 0) throw shapeError.concat("concatenate", "zero-dimensional arrays cannot be concatenated");
+    if (a.ndim !== as[0].ndim)
+      throw shapeError.concat("concatenate", `all the input arrays must have same number of dimensions, but the array at index 0 has ${as[0].ndim} dimension(s) and another has ${a.ndim}`);
+  }
+  const ax = normalizeAxis("concatenate", axis, as[0].ndim);
+  let [dt, weak] = [as[0].dtype, as[0].weakType];
+  for (const a of as.slice(1)) [dt, weak] = resultType(dt, weak, a.dtype, a.weakType);
+  if (as.length === 1) return bind("copy", [convert(as[0], dt, weak)], {});
+  return bind("concatenate", as.map((a) => convert(a, dt, weak)), { axis: ax });
+}
+export const concat = concatenate;
+
+export function stack(xs: ArrayLike[], axis = 0): NDArray {
+  if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid("stack", "need at least one array to stack");
+  const as = xs.map((x) => operand(x, "stack"));
+  for (const a of as)
+    if (a.shape.join() !== as[0].shape.join()) throw shapeError.concat("stack", `all input arrays must have the same shape, got (${as[0].shape}) and (${a.shape})`);
+  const ax = normalizeAxis("stack", axis, as[0].ndim + 1);
+  return concatenate(as.map((a) => expandDims(a, ax)), ax);
+}
+export function vstack(xs: ArrayLike[]): NDArray {
+  return concatenate(xs.map((x) => atleast2d(operand(x, "vstack"))), 0);
+}
+export function hstack(xs: ArrayLike[]): NDArray {
+  const as = xs.map((x) => operand(x, "hstack"));
+  return concatenate(as, as[0].ndim <= 1 ? 0 : 1);
+}
+function atleast2d(a: NDArray): NDArray {
+  return a.ndim >= 2 ? a : reshapeTo(a, a.ndim === 0 ? [1, 1] : [1, a.shape[0]]);
+}
+
+/** np.split: sections (equal parts) or sorted split indices. Returns views. */
+export function split(x: ArrayLike, indicesOrSections: number | number[], axis = 0): NDArray[] {
+  const a = operand(x, "split");
+  const ax = normalizeAxis("split", axis, a.ndim);
+  const n = a.shape[ax];
+  let bounds: number[];
+  if (typeof indicesOrSections === "number") {
+    const k = indicesOrSections;
+    if (!Number.isInteger(k) || k <= 0) throw shapeError.split("split", `number sections must be a positive integer, got ${k}`);
+    if (n % k !== 0) throw shapeError.split("split", `array split does not result in an equal division (${n} into ${k})`);
+    bounds = Array.from({ length: k - 1 }, (_, i) => ((i + 1) * n) / k);
+  } else bounds = indicesOrSections.map((i) => (i < 0 ? Math.max(0, i + n) : Math.min(i, n)));
+  const edges = [0, ...bounds, n];
+  const out: NDArray[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const lo = edges[i], hi = Math.max(edges[i], edges[i + 1]);
+    out.push(sliceAxis(a, ax, lo, hi, 1));
+  }
+  return out;
+}
+export function arraySplit(x: ArrayLike, sections: number, axis = 0): NDArray[] {
+  const a = operand(x, "array_split");
+  const n = a.shape[normalizeAxis("array_split", axis, a.ndim)];
+  const each = Math.floor(n / sections), extra = n % sections;
+  const idx: number[] = [];
+  let pos = 0;
+  for (let i = 0; i < sections - 1; i++) idx.push((pos += each + (i < extra ? 1 : 0)));
+  return split(a, idx, axis);
+}
+
+export function sliceAxis(a: NDArray, axis: number, start: number, stop: number, step: number): NDArray {
+  const starts = a.shape.map(() => 0), limits = a.shape.slice(), strides = a.shape.map(() => 1);
+  starts[axis] = start;
+  limits[axis] = stop;
+  strides[axis] = step;
+  return bind("slice", [a], { starts, limits, strides });
+}
+
+export function flip(x: ArrayLike, axis: number | number[] | null = null): NDArray {
+  const a = operand(x, "flip");
+  const axes = normalizeAxes("flip", axis, a.ndim);
+  return axes.length ? bind("rev", [a], { axes }) : a;
+}
+export function fliplr(x: ArrayLike): NDArray {
+  return flip(x, 1);
+}
+export function flipud(x: ArrayLike): NDArray {
+  return flip(x, 0);
+}
+
+export function moveaxis(x: ArrayLike, source: number | number[], destination: number | number[]): NDArray {
+  const a = operand(x, "moveaxis");
+  const src = (typeof source === "number" ? [source] : source).map((s) => normalizeAxis("moveaxis", s, a.ndim));
+  const dst = (typeof destination === "number" ? [destination] : destination).map((s) => normalizeAxis("moveaxis", s, a.ndim));
+  if (src.length !== dst.length) throw argumentError.invalid("moveaxis", "source and destination must have the same number of elements");
+  const rest = a.shape.map((_, i) => i).filter((i) => !src.includes(i));
+  const order = new Array<number>(a.ndim);
+  const pairs = dst.map((d, i) => [d, src[i]] as const).sort((p, q) => p[0] - q[0]);
+  for (const [d, s] of pairs) order[d] = s;
+  let r = 0;
+  for (let i = 0; i < a.ndim; i++) if (order[i] === undefined) order[i] = rest[r++];
+  return transpose(a, order);
+}
+
+export function swapaxes(x: ArrayLike, axis1: number, axis2: number): NDArray {
+  const a = operand(x, "swapaxes");
+  const p = a.shape.map((_, i) => i);
+  const i = normalizeAxis("swapaxes", axis1, a.ndim), j = normalizeAxis("swapaxes", axis2, a.ndim);
+  [p[i], p[j]] = [p[j], p[i]];
+  return transpose(a, p);
+}
+
+export function tile(x: ArrayLike, reps: number | number[]): NDArray {
+  let a = operand(x, "tile");
+  let r = typeof reps === "number" ? [reps] : reps.slice();
+  if (r.some((v) => !Number.isInteger(v) || v < 0)) throw argumentError.invalid("tile", `reps must be non-negative integers, got [${r}]`);
+  const nd = Math.max(a.ndim, r.length);
+  a = reshapeTo(a, [...Array(nd - a.ndim).fill(1), ...a.shape]);
+  r = [...Array(nd - r.length).fill(1), ...r];
+  // (r0, d0, r1, d1, ...) then merge pairs
+  const shape = a.shape.flatMap((d, i) => [r[i], d]);
+  const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: a.shape.map((_, i) => 2 * i + 1) });
+  return reshapeTo(b, a.shape.map((d, i) => d * r[i]));
+}
+
+export function repeat(x: ArrayLike, repeats: number | number[], axis: number | null = null): NDArray {
+  let a = operand(x, "repeat");
+  if (axis === null) {
+    a = reshapeTo(a, [a.size]);
+    axis = 0;
+  }
+  const ax = normalizeAxis("repeat", axis, a.ndim);
+  const n = a.shape[ax];
+  if (typeof repeats === "number" || repeats.length === 1) {
+    const k = typeof repeats === "number" ? repeats : repeats[0];
+    if (!Number.isInteger(k) || k < 0) throw argumentError.invalid("repeat", `repeats must be a non-negative integer, got ${k}`);
+    const shape = [...a.shape.slice(0, ax + 1), k, ...a.shape.slice(ax + 1)];
+    const dims = a.shape.map((_, i) => (i <= ax ? i : i + 1));
+    const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: dims });
+    return reshapeTo(b, a.shape.map((d, i) => (i === ax ? d * k : d)));
+  }
+  if (repeats.length !== n) throw shapeError.rank("repeat", `repeats has length ${repeats.length}, expected ${n} for axis ${ax}`);
+  const idx: number[] = [];
+  repeats.forEach((k, i) => {
+    if (!Number.isInteger(k) || k < 0) throw argumentError.invalid("repeat", `repeats must be non-negative integers`);
+    for (let j = 0; j < k; j++) idx.push(i);
+  });
+  return bind("gather", [a, intIndex(idx)], { axis: ax });
+}
+
+import { NDArray as NDArrayClass } from "../ndarray.js";
+export function intIndex(idx: number[]): NDArray {
+  return new NDArrayClass(Int32Array.from(idx), [idx.length], "int32");
+}
+
+export type PadWidth = number | [number, number] | [number, number][] | number[][];
+export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: "constant" | "edge"; constantValues?: number } = {}): NDArray {
+  const a = operand(x, "pad");
+  const pw = normalizePad(a.ndim, padWidth);
+  const mode = opts.mode ?? "constant";
+  if (mode === "edge") {
+    let out = a;
+    pw.forEach(([lo, hi], ax) => {
+      if (lo === 0 && hi === 0) return;
+      if (out.shape[ax] === 0) throw shapeError.empty("pad", "can't extend empty axis using mode 'edge'");
+      const first = sliceAxis(out, ax, 0, 1, 1), last = sliceAxis(out, ax, out.shape[ax] - 1, out.shape[ax], 1);
+      const parts = [repeat(first, lo, ax), out, repeat(last, hi, ax)];
+      out = bind("concatenate", parts, { axis: ax });
+    });
+    return out;
+  }
+  if (mode !== "constant") throw argumentError.invalid("pad", `mode '${String(mode)}' is not supported (constant, edge)`);
+  const v = convert(operand(opts.constantValues ?? 0, "pad"), a.dtype, a.weakType);
+  return bind("pad", [a, v], { lo: pw.map((p) => p[0]), hi: pw.map((p) => p[1]) });
+}
+function normalizePad(nd: number, pw: PadWidth): [number, number][] {
+  let pairs: [number, number][];
+  if (typeof pw === "number") pairs = Array.from({ length: nd }, () => [pw, pw]);
+  else if (pw.length === 2 && typeof pw[0] === "number") pairs = Array.from({ length: nd }, () => [pw[0] as number, pw[1] as number]);
+  else if (pw.length === 1 && Array.isArray(pw[0])) pairs = Array.from({ length: nd }, () => [(pw[0] as number[])[0], (pw[0] as number[])[(pw[0] as number[]).length - 1]]);
+  else pairs = (pw as number[][]).map((p) => [p[0], p[p.length - 1]] as [number, number]);
+  if (pairs.length !== nd) throw shapeError.rank("pad", `pad_width has ${pairs.length} entries for an array of dimension ${nd}`);
+  for (const [lo, hi] of pairs) if (!(lo >= 0 && hi >= 0)) throw argumentError.invalid("pad", "index can't contain negative values");
+  return pairs;
+}

@@ -1,0 +1,162 @@
+// Conversions shared by every numpy function: JS data -> NDArray, dtype promotion, broadcasting.
+import { type DType, type TypedArray, allocate, castScalar, checkDType, resultType, scalarDType } from "../dtype.js";
+import { argumentError, shapeError } from "../errors.js";
+import { type ArrayLike, NDArray, type NestedArray, scalarArray } from "../ndarray.js";
+import { broadcastShapes, normalizeAxis, shapesEqual } from "../shape.js";
+import { bind } from "../core/trace.js";
+
+export type Axis = number | number[] | null | undefined;
+
+function isTypedArray(x: unknown): x is ArrayBufferView & ArrayLike {
+  return ArrayBuffer.isView(x) && !(x instanceof DataView);
+}
+
+function typedArrayDType(x: ArrayBufferView): DType {
+  if (x instanceof Float64Array) return "float64";
+  if (x instanceof Float32Array) return "float32";
+  if (x instanceof Uint8Array && !(x instanceof Uint8ClampedArray)) return "bool";
+  if (x instanceof Int32Array || x instanceof Int16Array || x instanceof Int8Array || x instanceof Uint16Array || x instanceof Uint8ClampedArray) return "int32";
+  return "float64";
+}
+
+/** Infer the shape of nested JS arrays and check that they are rectangular. */
+function nestedShape(op: string, data: NestedArray[]): number[] {
+  const shape: number[] = [];
+  let cur: NestedArray = data;
+  while (Array.isArray(cur)) {
+    shape.push(cur.length);
+    if (cur.length === 0) break;
+    cur = cur[0];
+  }
+  return shape;
+}
+
+function fillNested(op: string, data: NestedArray, shape: number[], out: TypedArray, dtype: DType): { bool: boolean } {
+  let pos = 0;
+  let allBool = true;
+  const rec = (x: NestedArray, d: number): void => {
+    if (d === shape.length) {
+      if (Array.isArray(x)) throw argumentError.data(op, "ragged nested sequence (inhomogeneous shape)");
+      if (typeof x === "boolean") out[pos++] = x ? 1 : 0;
+      else if (typeof x === "number") {
+        allBool = false;
+        out[pos++] = castScalar(x, dtype);
+      } else if ((x as unknown) instanceof NDArray && (x as unknown as NDArray).size === 1) {
+        allBool = false;
+        out[pos++] = castScalar(Number((x as unknown as NDArray).item()), dtype);
+      } else throw argumentError.data(op, `element ${String(x)} is not a number or boolean`);
+      return;
+    }
+    if (!Array.isArray(x) || x.length !== shape[d]) throw argumentError.data(op, "ragged nested sequence (inhomogeneous shape)");
+    for (const y of x) rec(y, d + 1);
+  };
+  rec(data, 0);
+  return { bool: allBool && pos > 0 };
+}
+
+/** np.array: always a new array. JS numbers default to float32, booleans to bool. */
+export function array(data: ArrayLike, opts: { dtype?: DType | string } = {}): NDArray {
+  const op = "array";
+  const want = opts.dtype === undefined ? undefined : checkDType(opts.dtype, op);
+  if (data instanceof NDArray) {
+    const x = want && want !== data.dtype ? convert(data, want, false) : data;
+    return bind("copy", [x], {});
+  }
+  if (typeof data === "number" || typeof data === "boolean") {
+    const dt = want ?? (typeof data === "boolean" ? "bool" : "float32");
+    return scalarArray(Number(data), dt, false);
+  }
+  if (isTypedArray(data)) {
+    const src = data as unknown as TypedArray;
+    const dt = want ?? typedArrayDType(data);
+    const out = allocate(dt, src.length);
+    if (dt === "bool") for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
+    else out.set(src);
+    return new NDArray(out, [src.length], dt);
+  }
+  if (Array.isArray(data)) {
+    const shape = nestedShape(op, data);
+    const n = shape.reduce((a, b) => a * b, 1);
+    const buf = new Float64Array(n);
+    const { bool } = fillNested(op, data, shape, buf, "float64");
+    const dt = want ?? (bool ? "bool" : "float32");
+    const out = allocate(dt, n);
+    if (dt === "float64") out.set(buf);
+    else for (let i = 0; i < n; i++) out[i] = castScalar(buf[i], dt);
+    return new NDArray(out, shape, dt);
+  }
+  throw argumentError.notArray(op, describe(data));
+}
+
+export function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "array";
+  if (typeof x === "object") return (x as object).constructor?.name ?? "object";
+  return typeof x;
+}
+
+/** np.asarray: NDArrays pass through; other data is converted. */
+export function asarray(data: ArrayLike, opts: { dtype?: DType | string } = {}): NDArray {
+  if (data instanceof NDArray) {
+    if (opts.dtype === undefined) return data;
+    const dt = checkDType(opts.dtype, "asarray");
+    return dt === data.dtype ? data : convert(data, dt, false);
+  }
+  return array(data, opts);
+}
+
+/** Operand conversion: JS numbers/booleans become *weakly typed* 0-d arrays (JAX semantics). */
+export function operand(x: ArrayLike, op: string): NDArray {
+  if (x instanceof NDArray) return x;
+  if (typeof x === "number" || typeof x === "boolean") return scalarArray(Number(x), scalarDType(x), true);
+  if (Array.isArray(x) || isTypedArray(x)) return array(x);
+  throw argumentError.notArray(op, describe(x));
+}
+
+export function convert(x: NDArray, dtype: DType, weakType: boolean): NDArray {
+  if (x.dtype === dtype && x.weakType === weakType) return x;
+  return bind("convert_element_type", [x], { dtype, weakType });
+}
+
+export function broadcastTo(x: NDArray, shape: number[], op = "broadcast_to"): NDArray {
+  if (shapesEqual(x.shape, shape)) return x;
+  if (shape.length < x.ndim) throw shapeError.broadcast(op, x.shape, shape);
+  const lead = shape.length - x.ndim;
+  for (let i = 0; i < x.ndim; i++) {
+    const d = x.shape[i];
+    if (d !== 1 && d !== shape[lead + i]) throw shapeError.broadcast(op, x.shape, shape);
+  }
+  return bind("broadcast_in_dim", [x], { shape: shape.slice(), broadcastDimensions: x.shape.map((_, i) => lead + i) });
+}
+
+/** Promote to a common dtype and broadcast to a common shape. */
+export function promoteBroadcast(op: string, xs: NDArray[], dtype?: DType): NDArray[] {
+  let dt = xs[0].dtype, weak = xs[0].weakType;
+  let shape = xs[0].shape;
+  for (let i = 1; i < xs.length; i++) {
+    [dt, weak] = resultType(dt, weak, xs[i].dtype, xs[i].weakType);
+    shape = broadcastShapes(op, shape, xs[i].shape);
+  }
+  if (dtype !== undefined) dt = dtype;
+  return xs.map((x) => broadcastTo(convert(x, dt, weak), shape, op));
+}
+
+export function resultOf(a: NDArray, b: NDArray): [DType, boolean] {
+  return resultType(a.dtype, a.weakType, b.dtype, b.weakType);
+}
+
+export function axisArg(op: string, axis: number, ndim: number): number {
+  return normalizeAxis(op, axis, ndim);
+}
+
+/** keepdims: reinsert reduced axes as size-1 dims. */
+export function keepDims(x: NDArray, axes: number[], ndim: number): NDArray {
+  const shape: number[] = [];
+  let j = 0;
+  for (let i = 0; i < ndim; i++) shape.push(axes.includes(i) ? 1 : x.shape[j++]);
+  return bind("reshape", [x], { shape });
+}
+
+export function reshapeTo(x: NDArray, shape: number[]): NDArray {
+  return shapesEqual(x.shape, shape) ? x : bind("reshape", [x], { shape });
+}

@@ -1,0 +1,68 @@
+import { shapeError } from "./errors.js";
+
+export type Shape = readonly number[];
+
+export function sizeOf(shape: Shape): number {
+  let n = 1;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
+  return n;
+}
+
+export function contiguousStrides(shape: Shape): number[] {
+  const st = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    st[i] = s;
+    s *= shape[i];
+  }
+  return st;
+}
+
+export function shapesEqual(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** NumPy broadcasting of two shapes (right-aligned; 1 stretches). */
+export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
+  if (shapesEqual(a, b)) return a as number[];
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = i < n - a.length ? 1 : a[i - (n - a.length)];
+    const db = i < n - b.length ? 1 : b[i - (n - b.length)];
+    if (da === db || db === 1) out[i] = da;
+    else if (da === 1) out[i] = db;
+    else throw shapeError.broadcast(op, a, b);
+  }
+  return out;
+}
+
+export function normalizeAxis(op: string, axis: number, ndim: number): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw shapeError.axis(op, axis, ndim);
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** Normalize `axis` (null = all, number, or list) into a sorted list of distinct axes. */
+export function normalizeAxes(op: string, axis: number | readonly number[] | null | undefined, ndim: number): number[] {
+  if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
+  const list = typeof axis === "number" ? [axis] : axis;
+  const out: number[] = [];
+  for (const a of list) {
+    const n = normalizeAxis(op, a, ndim);
+    if (out.includes(n)) throw shapeError.duplicateAxis(op, a);
+    out.push(n);
+  }
+  return out.sort((x, y) => x - y);
+}
+
+export function checkShape(op: string, shape: unknown): number[] {
+  const list = typeof shape === "number" ? [shape] : shape;
+  if (!Array.isArray(list)) throw shapeError.rank(op, `shape must be a number or an array of numbers, got ${String(shape)}`);
+  for (const d of list) {
+    if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
+      throw shapeError.rank(op, `invalid dimension ${String(d)} in shape [${list.join(", ")}]`);
+  }
+  return list.slice();
+}
