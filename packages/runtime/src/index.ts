@@ -12,3 +12,10 @@ export type { DType } from "./dtype.js";
 export {
   NumjitError, ShapeError, DTypeError, ArgumentError, ConcretizationError, TransformError, CompileError,
 } from "./errors.js";
+export { jit, clearCaches } from "./jit/jit.js";
+export type { JitOptions, Jitted, CacheInfo, Lowered } from "./jit/jit.js";
+export { makeJaxpr, evalJaxpr } from "./ir/trace-jaxpr.js";
+export type { ShapeDtype } from "./ir/trace-jaxpr.js";
+export { Jaxpr } from "./ir/jaxpr.js";
+export { setDebugLevel } from "./jit/debug.js";
+export { treeFlatten, treeUnflatten, treeMap, treeLeaves } from "./ir/tree.js";

@@ -4,36 +4,27 @@
 const POW2 = new Float64Array(300);
 for (let i = 0; i < 300; i++) POW2[i] = Math.pow(2, i - 150);
 
-/** exp for float32 results: exp(x) = 2^k * e^r, |r| <= ln2/2, degree-7 Taylor on r (rel err < 2e-8). */
+/**
+ * exp for float32 results: exp(x) = 2^k * e^r with |r| <= ln2/2 and a degree-7 Taylor polynomial
+ * (rel err < 1e-8). Branch-free: clamping keeps k inside the 2^k table; NaN flows through.
+ */
 export function exp32(x: number): number {
-  if (!(x > -103.98)) return x !== x ? x : 0; // NaN passes through; underflow to 0
-  if (x > 88.73) return Infinity;
-  const k = Math.round(x * 1.4426950408889634);
-  const r = x - k * 0.6931471805599453;
+  const y = x > 88.73 ? 88.73 : x < -103.9 ? -103.9 : x;
+  const k = (y * 1.4426950408889634 + 150.5) | 0; // round(y / ln2) + 150, always > 0
+  const r = y - (k - 150) * 0.6931471805599453;
   const p =
     1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 +
       r * (0.008333333333333333 + r * (0.001388888888888889 + r * 0.0001984126984126984))))));
-  return p * POW2[k + 150];
+  return p * POW2[k];
 }
 
-/** tanh for float32 results: odd rational approximation on [-7.9, 7.9] (Eigen's coefficients). */
+/** tanh for float32 results: odd rational approximation on [-7.9, 7.9] (Eigen's float tanh; rel err < 3e-7). */
 export function tanh32(x: number): number {
-  if (x !== x) return x;
-  if (Math.abs(x) < 0.0004) return x;
   const c = x > 7.90531110763549805 ? 7.90531110763549805 : x < -7.90531110763549805 ? -7.90531110763549805 : x;
   const x2 = c * c;
-  let p = -2.76076847742355e-16;
-  p = p * x2 + 2.00018790482477e-13;
-  p = p * x2 + -8.60467152213735e-11;
-  p = p * x2 + 5.12229709037114e-8;
-  p = p * x2 + 1.48572235717979e-5;
-  p = p * x2 + 6.37261928875436e-4;
-  p = p * x2 + 4.89352455891786e-3;
-  p = p * c;
-  let q = 1.19825839466702e-6;
-  q = q * x2 + 1.18534705686654e-4;
-  q = q * x2 + 2.268434632439e-3;
-  q = q * x2 + 4.89352518554385e-3;
+  const p = c * (4.89352455891786e-3 + x2 * (6.37261928875436e-4 + x2 * (1.48572235717979e-5 + x2 * (5.12229709037114e-8 +
+    x2 * (-8.60467152213735e-11 + x2 * (2.00018790482477e-13 + x2 * -2.76076847742355e-16))))));
+  const q = 4.89352518554385e-3 + x2 * (2.268434632439e-3 + x2 * (1.18534705686654e-4 + x2 * 1.19825839466702e-6));
   return p / q;
 }
 

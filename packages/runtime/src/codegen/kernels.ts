@@ -1,0 +1,293 @@
+// Kernel codegen: one fused step -> the source of a plain JS function over typed arrays.
+// Shapes and strides are arguments (never baked in), so a kernel serves every shape and is
+// identified by a signature derived from its source. The same text is run through `new Function`
+// by the runtime jit or pasted into a module by the build-time compiler.
+import { isBinary, isCompare, isUnary } from "../core/primitives.js";
+import { compileError } from "../errors.js";
+import { type Atom, type Eqn, Lit, Var } from "../ir/jaxpr.js";
+import type { Step } from "../ir/schedule.js";
+import { binaryExpr, compareExpr, convertExpr, selectExpr, unaryExpr } from "./scalar.js";
+
+export interface KernelSource {
+  /** Stable identity: kind + hash of the body. Equal signatures mean interchangeable functions. */
+  signature: string;
+  kind: "elementwise" | "reduce" | "dot";
+  /** A JS function expression. */
+  source: string;
+}
+
+export function litExpr(l: Lit): string {
+  const v = l.value;
+  if (Number.isNaN(v)) return "NaN";
+  if (v === Infinity) return "Infinity";
+  if (v === -Infinity) return "(-Infinity)";
+  if (Object.is(v, -0)) return "(-0)";
+  return v < 0 ? `(${v})` : String(v);
+}
+
+function eqnExpr(e: Eqn, args: string[]): string {
+  const p = e.primitive;
+  const d = e.inputs[0].aval.dtype;
+  if (isUnary(p)) return unaryExpr(p, d, args[0]);
+  if (isBinary(p)) return binaryExpr(p, d, args[0], args[1]);
+  if (isCompare(p)) return compareExpr(p, args[0], args[1]);
+  if (p === "select") return selectExpr(args[0], args[1], args[2]);
+  if (p === "convert_element_type") return convertExpr(d, e.out.aval.dtype, args[0]);
+  throw compileError.codegen(`primitive ${p} is not elementwise`);
+}
+
+/** Straight-line body computing the group's root from loads `x{i}`; returns [lines, rootExpr]. */
+function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Map()): [string[], string, Set<number>] {
+  const names = new Map<Var, string>();
+  inputs.forEach((v, i) => names.set(v, `x${i}`));
+  special.forEach((s, v) => names.set(v, s));
+  const used = new Set<number>();
+  const ref = (a: Atom): string => {
+    if (a instanceof Lit) return litExpr(a);
+    const n = names.get(a);
+    if (n === undefined) throw compileError.codegen("unbound variable in fused group");
+    if (n.startsWith("x")) used.add(Number(n.slice(1)));
+    return n;
+  };
+  const lines: string[] = [];
+  eqns.forEach((e, k) => {
+    if (e.primitive === "broadcast_in_dim" && e.inputs[0] instanceof Lit) {
+      names.set(e.out, litExpr(e.inputs[0]));
+      return;
+    }
+    const expr = eqnExpr(e, e.inputs.map(ref));
+    names.set(e.out, `v${k}`);
+    lines.push(`const v${k} = ${expr};`);
+  });
+  const last = eqns[eqns.length - 1];
+  const root = eqns.length ? names.get(last.out)! : "x0";
+  if (!eqns.length) used.add(0);
+  return [lines, root, used];
+}
+
+function hash(s: string): string {
+  // FNV-1a 32-bit twice with different seeds -> 64 bits of hex
+  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+}
+
+function finish(kind: KernelSource["kind"], params: string, body: string): KernelSource {
+  const h = hash(`${kind}(${params}){${body}}`);
+  return { signature: `${kind}:${h}`, kind, source: `function nj_${kind}_${h}(${params}) {\n${body}\n}` };
+}
+
+const indent = (lines: string[], n: number) => lines.map((l) => " ".repeat(n) + l).join("\n");
+
+/** Elementwise: o (dense, row-major over `shape`) = f(inputs read through their strides). */
+export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>): KernelSource {
+  const k = step.inputs.length;
+  const [lines, root, used] = exprBody(step.eqns, step.inputs);
+  const ids = [...Array(k).keys()];
+  const loads = (ptr: (i: number) => string) => ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[${ptr(i)}];`);
+  const inner = (ptr: (i: number) => string, store: string) => indent([...loads(ptr), ...lines, `o[${store}] = ${root};`], 6);
+  const params = ["H", "o", "shape", ...ids.flatMap((i) => [`a${i}`, `o${i}`, `s${i}`])].join(", ");
+  const body = [
+    `  const nd = shape.length;`,
+    `  if (nd === 0) {`,
+    indent([...loads((i) => `o${i}`), ...lines, `o[0] = ${root};`], 4),
+    `    return;`,
+    `  }`,
+    `  const n = shape[nd - 1];`,
+    ...ids.map((i) => `  const t${i} = s${i}[nd - 1];`),
+    `  if (nd === 1) {`,
+    `    if (${ids.map((i) => `t${i} === 1`).join(" && ") || "true"}) {`,
+    `      for (let i = 0; i < n; i++) {`,
+    inner((i) => `o${i} + i`, "i").replace(/^ {6}/gm, "        "),
+    `      }`,
+    `    } else {`,
+    `      for (let i = 0${ids.map((i) => `, p${i} = o${i}`).join("")}; i < n; i++${ids.map((i) => `, p${i} += t${i}`).join("")}) {`,
+    inner((i) => `p${i}`, "i").replace(/^ {6}/gm, "        "),
+    `      }`,
+    `    }`,
+    `    return;`,
+    `  }`,
+    `  const idx = new Int32Array(nd);`,
+    ...ids.map((i) => `  let b${i} = o${i};`),
+    `  let total = 1;`,
+    `  for (let d = 0; d < nd - 1; d++) total *= shape[d];`,
+    `  let q = 0;`,
+    `  for (let r = 0; r < total; r++) {`,
+    `    for (let i = 0${ids.map((i) => `, p${i} = b${i}`).join("")}; i < n; i++${ids.map((i) => `, p${i} += t${i}`).join("")}) {`,
+    inner((i) => `p${i}`, "q++"),
+    `    }`,
+    `    for (let d = nd - 2; d >= 0; d--) {`,
+    `      idx[d]++;`,
+    ...ids.map((i) => `      b${i} += s${i}[d];`),
+    `      if (idx[d] < shape[d]) break;`,
+    ...ids.map((i) => `      b${i} -= s${i}[d] * shape[d];`),
+    `      idx[d] = 0;`,
+    `    }`,
+    `  }`,
+  ].join("\n");
+  return finish("elementwise", params, body);
+}
+
+const ACC: Record<string, { init: string; update: (acc: string, v: string) => string }> = {
+  reduce_sum: { init: "0", update: (a, v) => `${a} += ${v};` },
+  reduce_prod: { init: "1", update: (a, v) => `${a} *= ${v};` },
+  reduce_max: { init: "-Infinity", update: (a, v) => `if (${v} > ${a} || ${v} !== ${v}) ${a} = ${v};` },
+  reduce_min: { init: "Infinity", update: (a, v) => `if (${v} < ${a} || ${v} !== ${v}) ${a} = ${v};` },
+};
+
+/**
+ * Reduce over an inlined producer expression. The input's dims are split by the plan into kept
+ * (outer, output order) and reduced (inner) groups: o[k] = reduce_r f(x[k, r]).
+ * `mode` 1 (passed at run time) walks reduced dims outermost with a row accumulator instead, for
+ * reductions over leading axes where the kept dims are the contiguous ones.
+ */
+export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSource {
+  const k = step.inputs.length;
+  const red = step.reduce;
+  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map());
+  const rootExpr = step.eqns.length ? root : "x" + step.inputs.indexOf(red.inputs[0] as Var);
+  if (!step.eqns.length) used.add(step.inputs.indexOf(red.inputs[0] as Var));
+  const acc = ACC[red.primitive];
+  const boolOut = red.out.aval.dtype === "bool";
+  const store = (v: string) => (boolOut ? `(${v} !== 0 ? 1 : 0)` : v);
+  const ids = [...Array(k).keys()];
+  const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
+  const params = ["H", "o", "kshape", "rshape", "mode", ...ids.flatMap((i) => [`a${i}`, `o${i}`, `ks${i}`, `rs${i}`])].join(", ");
+  const odo = (shape: string, st: string, base: string, idx: string, ind: number) =>
+    indent([
+      `for (let d = ${shape}.length - 1; d >= 0; d--) {`,
+      `  ${idx}[d]++;`,
+      ...ids.map((i) => `  ${base}${i} += ${st}${i}[d];`),
+      `  if (${idx}[d] < ${shape}[d]) break;`,
+      ...ids.map((i) => `  ${base}${i} -= ${st}${i}[d] * ${shape}[d];`),
+      `  ${idx}[d] = 0;`,
+      `}`,
+    ], ind);
+  const body = [
+    `  const nk = kshape.length, nr = rshape.length;`,
+    `  let K = 1, R = 1;`,
+    `  for (let d = 0; d < nk; d++) K *= kshape[d];`,
+    `  for (let d = 0; d < nr; d++) R *= rshape[d];`,
+    `  const n = nr ? rshape[nr - 1] : 1;`,
+    ...ids.map((i) => `  const t${i} = nr ? rs${i}[nr - 1] : 0;`),
+    `  const ki = new Int32Array(nk), ri = new Int32Array(Math.max(nr - 1, 0));`,
+    `  const rsh = rshape.slice(0, Math.max(nr - 1, 0));`,
+    ...ids.map((i) => `  const ro${i} = rs${i}.slice(0, Math.max(nr - 1, 0));`),
+    `  if (mode === 1 && nk > 0) {`,
+    `    // reduced dims outer, kept dims inner (kept innermost stride is the contiguous one)`,
+    `    const accs = new Float64Array(K).fill(${acc.init});`,
+    `    const m = kshape[nk - 1];`,
+    ...ids.map((i) => `    const u${i} = ks${i}[nk - 1];`),
+    `    const rfull = new Int32Array(nr);`,
+    ...ids.map((i) => `    let c${i} = o${i};`),
+    `    for (let r = 0; r < R; r++) {`,
+    ...ids.map((i) => `      let b${i} = c${i};`),
+    `      ki.fill(0);`,
+    `      for (let q = 0; q < K; q += m) {`,
+    `        for (let j = 0${ids.map((i) => `, p${i} = b${i}`).join("")}; j < m; j++${ids.map((i) => `, p${i} += u${i}`).join("")}) {`,
+    indent([...loads, ...lines, acc.update("accs[q + j]", rootExpr)], 10),
+    `        }`,
+    indent([
+      `for (let d = nk - 2; d >= 0; d--) {`,
+      `  ki[d]++;`,
+      ...ids.map((i) => `  b${i} += ks${i}[d];`),
+      `  if (ki[d] < kshape[d]) break;`,
+      ...ids.map((i) => `  b${i} -= ks${i}[d] * kshape[d];`),
+      `  ki[d] = 0;`,
+      `}`,
+    ], 8),
+    `      }`,
+    odo("rshape", "rs", "c", "rfull", 6),
+    `    }`,
+    `    for (let q = 0; q < K; q++) o[q] = ${store("accs[q]")};`,
+    `    return;`,
+    `  }`,
+    ...ids.map((i) => `  let b${i} = o${i};`),
+    `  for (let q = 0; q < K; q++) {`,
+    `    let acc = ${acc.init};`,
+    ...ids.map((i) => `    let c${i} = b${i};`),
+    `    for (let r = 0; r < R; r += n) {`,
+    `      for (let j = 0${ids.map((i) => `, p${i} = c${i}`).join("")}; j < n; j++${ids.map((i) => `, p${i} += t${i}`).join("")}) {`,
+    indent([...loads, ...lines, acc.update("acc", rootExpr)], 8),
+    `      }`,
+    odo("rsh", "ro", "c", "ri", 6),
+    `    }`,
+    `    o[q] = ${store("acc")};`,
+    odo("kshape", "ks", "b", "ki", 4),
+    `  }`,
+  ].join("\n");
+  return finish("reduce", params, body);
+}
+
+/**
+ * dot_general as batched [B,M,K] x [B,K,N] -> [B,M,N] with arbitrary strides, plus an elementwise
+ * epilogue evaluated at the store (inputs e{i} are read through strides over [B,M,N]).
+ * Row-major B (N contiguous) uses i-k-j with a float64 row accumulator; otherwise a dot-product loop.
+ */
+export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
+  const dot = step.dot;
+  const epiInputs = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
+  const special = new Map<Var, string>([[dot.out, "acc"]]);
+  const [lines, root, used] = exprBody(step.eqns, epiInputs, special);
+  const out = step.eqns.length ? root : "acc";
+  const ids = [...Array(epiInputs.length).keys()];
+  const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
+  const params = ["H", "o", "B", "M", "N", "K", "A", "ao", "sab", "sam", "sak", "W", "wo", "swb", "swk", "swn",
+    ...ids.flatMap((i) => [`a${i}`, `o${i}`, `s${i}`])].join(", ");
+  const epiPtrs = ids.map((i) => `p${i} = o${i} + b * s${i}[0] + i * s${i}[1] + j * s${i}[2]`);
+  const storeBlock = (accExpr: string) => [
+    ...(ids.length ? [`const ${epiPtrs.join(", ")};`] : []),
+    `const acc = ${accExpr};`,
+    ...loads,
+    ...lines,
+    `o[ob + i * N + j] = ${out};`,
+  ];
+  const body = [
+    `  const row = new Float64Array(N);`,
+    `  for (let b = 0; b < B; b++) {`,
+    `    const ab = ao + b * sab, wb = wo + b * swb, ob = b * M * N;`,
+    `    if (swn === 1) {`,
+    `      for (let i = 0; i < M; i++) {`,
+    `        row.fill(0);`,
+    `        const ai = ab + i * sam;`,
+    `        let k = 0;`,
+    `        for (; k + 3 < K; k += 4) {`,
+    `          const x0 = A[ai + k * sak], x1 = A[ai + (k + 1) * sak], x2 = A[ai + (k + 2) * sak], x3 = A[ai + (k + 3) * sak];`,
+    `          const w0 = wb + k * swk, w1 = w0 + swk, w2 = w1 + swk, w3 = w2 + swk;`,
+    `          for (let j = 0; j < N; j++) row[j] += x0 * W[w0 + j] + x1 * W[w1 + j] + x2 * W[w2 + j] + x3 * W[w3 + j];`,
+    `        }`,
+    `        for (; k < K; k++) {`,
+    `          const x0 = A[ai + k * sak], w0 = wb + k * swk;`,
+    `          for (let j = 0; j < N; j++) row[j] += x0 * W[w0 + j];`,
+    `        }`,
+    `        for (let j = 0; j < N; j++) {`,
+    indent(storeBlock("row[j]"), 10),
+    `        }`,
+    `      }`,
+    `    } else {`,
+    `      for (let i = 0; i < M; i++) {`,
+    `        const ai = ab + i * sam;`,
+    `        for (let j = 0; j < N; j++) {`,
+    `          let s = 0;`,
+    `          for (let k = 0, p = ai, q = wb + j * swn; k < K; k++, p += sak, q += swk) s += A[p] * W[q];`,
+    indent(storeBlock("s"), 10),
+    `        }`,
+    `      }`,
+    `    }`,
+    `  }`,
+  ].join("\n");
+  return finish("dot", params, body);
+}
+
+export function kernelFor(step: Step): KernelSource | null {
+  switch (step.kind) {
+    case "elementwise": return elementwiseKernel(step);
+    case "reduce": return reduceKernel(step);
+    case "dot": return dotKernel(step);
+    default: return null;
+  }
+}

@@ -1,0 +1,158 @@
+// Optimization passes, each a pure Jaxpr -> Jaxpr function, run in the order of PIPELINE.
+import { castScalar } from "../dtype.js";
+import { NDArray, scalarArray } from "../ndarray.js";
+import { isBinary, isCompare, isElementwise, isUnary } from "../core/primitives.js";
+import { impls } from "../core/trace.js";
+import { shapesEqual } from "../shape.js";
+import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
+
+export type Pass = { name: string; run: (j: Jaxpr) => Jaxpr };
+
+type Subst = Map<Var, Atom>;
+const resolve = (s: Subst, a: Atom): Atom => {
+  while (a instanceof Var && s.has(a)) a = s.get(a)!;
+  return a;
+};
+const sameAval = (a: Atom, b: Atom) =>
+  a.aval.dtype === b.aval.dtype && a.aval.weakType === b.aval.weakType && shapesEqual(a.aval.shape, b.aval.shape);
+const isLitValue = (a: Atom, v: number) => a instanceof Lit && a.value === v;
+
+/** Scalar constant folding and algebraic identities. Only rewrites that keep the out aval exactly. */
+function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn {
+  const ins = e.inputs.map((a) => resolve(s, a));
+  const out = e.out;
+  const p = e.primitive;
+  // fold elementwise ops over scalar literals by running the eager kernel
+  if (isElementwise(p) && out.aval.shape.length === 0 && ins.every((a) => a instanceof Lit)) {
+    const r = impls[p](ins.map((l) => scalarArray((l as Lit).value, l.aval.dtype, l.aval.weakType)), e.params as never);
+    return new Lit(Number(r.data[r.offset]), out.aval);
+  }
+  // broadcast of a scalar literal to a 0-d shape, convert of a literal
+  if (p === "convert_element_type" && ins[0] instanceof Lit && out.aval.shape.length === 0)
+    return new Lit(castScalar(ins[0].value, out.aval.dtype), out.aval);
+  const [a, b] = ins;
+  const keepsA = () => sameAval(a, out), keepsB = () => b !== undefined && sameAval(b, out);
+  switch (p) {
+    case "add":
+      if (isLitValue(b, 0) && keepsA()) return a;
+      if (isLitValue(a, 0) && keepsB()) return b;
+      break;
+    case "sub":
+      if (isLitValue(b, 0) && keepsA()) return a;
+      break;
+    case "mul":
+      if (isLitValue(b, 1) && keepsA()) return a;
+      if (isLitValue(a, 1) && keepsB()) return b;
+      break;
+    case "div":
+      if (isLitValue(b, 1) && keepsA()) return a;
+      break;
+    case "neg": {
+      const d = a instanceof Var ? defs.get(a) : undefined;
+      if (d && d.primitive === "neg") {
+        const inner = resolve(s, d.inputs[0]);
+        if (sameAval(inner, out)) return inner;
+      }
+      break;
+    }
+    case "convert_element_type":
+    case "copy":
+    case "stop_gradient":
+      if (p !== "stop_gradient" && keepsA() && p !== "copy") return a;
+      break;
+    case "reshape": {
+      if (keepsA()) return a;
+      const d = a instanceof Var ? defs.get(a) : undefined;
+      if (d && d.primitive === "reshape") return { ...e, inputs: [resolve(s, d.inputs[0])] };
+      break;
+    }
+    case "broadcast_in_dim":
+      if (keepsA()) return a;
+      break;
+    case "transpose":
+      if ((e.params as { perm: number[] }).perm.every((q, i) => q === i)) return a;
+      break;
+    case "reduce_sum": case "reduce_max": case "reduce_min": case "reduce_prod":
+      if ((e.params as { axes: number[] }).axes.length === 0 && keepsA()) return a;
+      break;
+  }
+  return { ...e, inputs: ins };
+}
+
+export const simplify: Pass = {
+  name: "simplify",
+  run(j) {
+    const s: Subst = new Map();
+    const defs = new Map<Var, Eqn>();
+    const eqns: Eqn[] = [];
+    for (const e of j.eqns) {
+      const r = simplifyEqn(e, s, defs);
+      if ("primitive" in r) {
+        eqns.push(r);
+        defs.set(r.out, r);
+      } else s.set(e.out, r);
+    }
+    return new Jaxpr(j.inBinders, eqns, j.outs.map((a) => resolve(s, a)), j.constvars, j.consts);
+  },
+};
+
+const atomKey = (a: Atom) => (a instanceof Lit ? `L${a.value}:${a.aval.dtype}:${a.aval.weakType}` : `V${a.id}`);
+
+/** Common subexpression elimination: same primitive, inputs and params -> one equation. */
+export const cse: Pass = {
+  name: "cse",
+  run(j) {
+    const s: Subst = new Map();
+    const seen = new Map<string, Var>();
+    const eqns: Eqn[] = [];
+    for (const e of j.eqns) {
+      const ins = e.inputs.map((a) => resolve(s, a));
+      const key = `${e.primitive}|${ins.map(atomKey).join(",")}|${JSON.stringify(e.params)}`;
+      const prev = seen.get(key);
+      if (prev && e.primitive !== "iota") {
+        s.set(e.out, prev);
+        continue;
+      }
+      seen.set(key, e.out);
+      eqns.push({ ...e, inputs: ins });
+    }
+    return new Jaxpr(j.inBinders, eqns, j.outs.map((a) => resolve(s, a)), j.constvars, j.consts);
+  },
+};
+
+/** Dead code elimination (no primitive has side effects). Unused constvars are dropped too. */
+export const dce: Pass = {
+  name: "dce",
+  run(j) {
+    const live = new Set<Var>();
+    for (const a of j.outs) if (a instanceof Var) live.add(a);
+    const kept: Eqn[] = [];
+    for (let i = j.eqns.length - 1; i >= 0; i--) {
+      const e = j.eqns[i];
+      if (!live.has(e.out)) continue;
+      kept.push(e);
+      for (const a of e.inputs) if (a instanceof Var) live.add(a);
+    }
+    kept.reverse();
+    const cv: Var[] = [], cs: NDArray[] = [];
+    j.constvars.forEach((v, i) => {
+      if (live.has(v)) {
+        cv.push(v);
+        cs.push(j.consts[i]);
+      }
+    });
+    return new Jaxpr(j.inBinders, kept, j.outs, cv, cs);
+  },
+};
+
+export const PIPELINE: readonly Pass[] = [simplify, cse, dce] as const;
+
+export function optimize(j: Jaxpr, onPass?: (name: string, j: Jaxpr) => void): Jaxpr {
+  for (const pass of PIPELINE) {
+    j = pass.run(j);
+    onPass?.(pass.name, j);
+  }
+  return j;
+}
+
+export { isUnary, isBinary, isCompare };

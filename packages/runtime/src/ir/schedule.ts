@@ -1,0 +1,178 @@
+// Fusion and scheduling: partition an optimized jaxpr into kernels.
+//  - elementwise: a tree of elementwise equations whose intermediates have one use -> one loop
+//  - reduce: a reduction with its elementwise producer tree inlined (no temporary written)
+//  - dot: dot_general with an elementwise epilogue (bias + relu) applied in the store
+//  - view: broadcast/reshape/transpose/slice/rev, folded into the strides of whoever reads them
+//  - eager: every other primitive runs its eager kernel
+import { type Primitive, isElementwise, isReduce } from "../core/primitives.js";
+import { type Atom, type Eqn, Jaxpr, Lit, Var, useCounts } from "./jaxpr.js";
+
+export const VIEW_PRIMS = new Set<Primitive>(["broadcast_in_dim", "reshape", "transpose", "slice", "rev"]);
+
+export type Step =
+  | { kind: "elementwise"; out: Var; eqns: Eqn[]; inputs: Var[] }
+  | { kind: "reduce"; out: Var; eqns: Eqn[]; inputs: Var[]; reduce: Eqn }
+  | { kind: "dot"; out: Var; dot: Eqn; eqns: Eqn[]; inputs: Var[] }
+  | { kind: "view"; eqn: Eqn }
+  | { kind: "eager"; eqn: Eqn };
+
+export interface Schedule {
+  jaxpr: Jaxpr;
+  steps: Step[];
+}
+
+function inputsOf(eqns: Eqn[], extra: Atom[] = []): Var[] {
+  const produced = new Set(eqns.map((e) => e.out));
+  const seen = new Set<Var>();
+  const out: Var[] = [];
+  for (const a of [...extra, ...eqns.flatMap((e) => e.inputs)]) {
+    if (a instanceof Var && !produced.has(a) && !seen.has(a)) {
+      seen.add(a);
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+export function schedule(j: Jaxpr): Schedule {
+  const uses = useCounts(j);
+  const outputs = new Set(j.outs.filter((a): a is Var => a instanceof Var));
+  const def = new Map<Var, Eqn>();
+  for (const e of j.eqns) def.set(e.out, e);
+  // an elementwise value can be inlined into its (single) consumer
+  const inlineable = (a: Atom): a is Var => {
+    if (!(a instanceof Var)) return false;
+    const d = def.get(a);
+    if (d !== undefined && isLitBroadcast(d)) return true;
+    return d !== undefined && isElementwise(d.primitive) && uses.get(a) === 1 && !outputs.has(a);
+  };
+  const absorbed = new Set<Eqn>();
+  // collect the producer tree of `roots` (post-order: producers before consumers)
+  const tree = (roots: Atom[]): Eqn[] => {
+    const order: Eqn[] = [];
+    const local = new Set<Eqn>();
+    const visit = (a: Atom) => {
+      if (!inlineable(a)) return;
+      const d = def.get(a)!;
+      if (isLitBroadcast(d)) {
+        // a broadcast literal is free to duplicate into every group that reads it
+        if (!local.has(d)) {
+          local.add(d);
+          order.push(d);
+        }
+        return;
+      }
+      if (absorbed.has(d)) return;
+      absorbed.add(d);
+      d.inputs.forEach(visit);
+      order.push(d);
+    };
+    roots.forEach(visit);
+    return order;
+  };
+
+  // decide dot epilogues: a chain of elementwise single-use consumers of the dot output of equal shape
+  const consumers = new Map<Var, Eqn[]>();
+  for (const e of j.eqns) for (const a of e.inputs) if (a instanceof Var) (consumers.get(a) ?? consumers.set(a, []).get(a)!).push(e);
+  const epilogueOf = new Map<Eqn, Eqn[]>();
+  const epilogueMember = new Set<Eqn>();
+  const dotOfLast = new Map<Eqn, Eqn>();
+  for (const e of j.eqns) {
+    if (e.primitive !== "dot_general") continue;
+    const chain: Eqn[] = [];
+    let cur = e.out;
+    for (;;) {
+      if (uses.get(cur) !== 1 || outputs.has(cur)) break;
+      const c = consumers.get(cur)![0];
+      if (!isElementwise(c.primitive) || c.out.aval.shape.join() !== e.out.aval.shape.join()) break;
+      // every other input of the consumer must not be computed inside the chain
+      chain.push(c);
+      cur = c.out;
+    }
+    if (chain.length) {
+      epilogueOf.set(e, chain);
+      dotOfLast.set(chain[chain.length - 1], e);
+      chain.forEach((c) => epilogueMember.add(c));
+    }
+  }
+
+  const steps: Step[] = [];
+  const pending: Step[] = [];
+  for (let i = j.eqns.length - 1; i >= 0; i--) {
+    // a dot with an epilogue is scheduled where its last epilogue equation was
+    const e = dotOfLast.get(j.eqns[i]) ?? j.eqns[i];
+    if (absorbed.has(e) || (epilogueMember.has(e) && !dotOfLast.has(j.eqns[i]))) continue;
+    if (e.primitive === "dot_general" && epilogueOf.has(e) && e === j.eqns[i]) continue;
+    if (isElementwise(e.primitive)) {
+      absorbed.add(e);
+      const eqns = [...tree(e.inputs), e];
+      pending.push({ kind: "elementwise", out: e.out, eqns, inputs: inputsOf(eqns) });
+    } else if (isReduce(e.primitive)) {
+      const eqns = tree(e.inputs);
+      pending.push({ kind: "reduce", out: e.out, eqns, inputs: inputsOf(eqns, e.inputs), reduce: e });
+    } else if (e.primitive === "dot_general") {
+      const chain = epilogueOf.get(e) ?? [];
+      const extraTrees = chain.flatMap((c) => tree(c.inputs.filter((a) => a !== e.out && !chain.some((x) => x.out === a))));
+      const eqns = [...extraTrees, ...chain];
+      const out = chain.length ? chain[chain.length - 1].out : e.out;
+      const inputs = inputsOf([e, ...eqns], e.inputs);
+      pending.push({ kind: "dot", out, dot: e, eqns, inputs });
+    } else if (VIEW_PRIMS.has(e.primitive)) {
+      pending.push({ kind: "view", eqn: e });
+    } else {
+      pending.push({ kind: "eager", eqn: e });
+    }
+  }
+  // pending was built consumers-first; kernels must run producers-first. A step's inputs are all
+  // produced by equations earlier in the jaxpr than the step's root, so reversing is a valid order.
+  for (let i = pending.length - 1; i >= 0; i--) steps.push(pending[i]);
+  return { jaxpr: j, steps: dropUnused(steps, j) };
+}
+
+/** broadcast_in_dim of a scalar literal: codegen reads it as a constant. */
+export function isLitBroadcast(e: Eqn): boolean {
+  return e.primitive === "broadcast_in_dim" && e.inputs[0] instanceof Lit;
+}
+
+function stepInputs(s: Step): Atom[] {
+  return s.kind === "view" || s.kind === "eager" ? s.eqn.inputs : s.inputs;
+}
+
+/** View/eager steps nobody reads any more (literal broadcasts absorbed into kernels). */
+function dropUnused(steps: Step[], j: Jaxpr): Step[] {
+  const needed = new Set<Var>(j.outs.filter((a): a is Var => a instanceof Var));
+  const kept: Step[] = [];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i];
+    if ((s.kind === "view" || s.kind === "eager") && !needed.has(s.eqn.out)) continue;
+    kept.push(s);
+    for (const a of stepInputs(s)) if (a instanceof Var) needed.add(a);
+  }
+  return kept.reverse();
+}
+
+export function stepOut(s: Step): Var {
+  return s.kind === "view" || s.kind === "eager" ? s.eqn.out : s.out;
+}
+
+export function describeSchedule(s: Schedule): string {
+  const name = new Map<Var, string>();
+  let n = 0;
+  const nm = (v: Var) => name.get(v) ?? (name.set(v, `%${n++}`), name.get(v)!);
+  s.jaxpr.inBinders.forEach(nm);
+  return s.steps
+    .map((st) => {
+      switch (st.kind) {
+        case "view":
+        case "eager":
+          return `${nm(st.eqn.out)} = ${st.kind} ${st.eqn.primitive}(${st.eqn.inputs.map((a) => (a instanceof Lit ? a.value : nm(a))).join(", ")})`;
+        case "elementwise":
+        case "reduce":
+        case "dot": {
+          const ops = [...(st.kind === "dot" ? [st.dot] : []), ...st.eqns, ...(st.kind === "reduce" ? [st.reduce] : [])].map((e) => e.primitive);
+          return `${nm(st.out)} = ${st.kind}[${ops.join(",")}](${st.inputs.map(nm).join(", ")})`;
+        }
+      }
+    })
+    .join("\n");
+}

@@ -1,0 +1,155 @@
+// Staging into the IR: a JaxprTrace records every bind as an equation (omnistaging: it is the
+// dynamic trace, so even ops on constants are recorded). makeJaxpr / traceToJaxpr / evalJaxpr.
+import { type DType } from "../dtype.js";
+import { NDArray, scalarArray } from "../ndarray.js";
+import type { Params, Primitive } from "../core/primitives.js";
+import { abstractEval } from "../core/shape-rules.js";
+import { type Aval, MainTrace, Trace, Tracer, bind, newMain, withDynamic, withFunctionName } from "../core/trace.js";
+import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
+import { type Leaf, type TreeDef, treeFlatten, treeUnflatten } from "./tree.js";
+
+export class JaxprTracer extends Tracer {
+  constructor(
+    readonly _trace: JaxprTrace,
+    aval: Aval,
+  ) {
+    super(aval.shape, aval.dtype, aval.weakType);
+  }
+}
+
+class Builder {
+  eqns: Eqn[] = [];
+  tracerToVar = new Map<JaxprTracer, Var>();
+  constTracers = new Map<NDArray, JaxprTracer>();
+  constVals = new Map<Var, NDArray>();
+  lits = new Map<Var, Lit>();
+
+  newTracer(trace: JaxprTrace, aval: Aval): JaxprTracer {
+    const t = new JaxprTracer(trace, aval);
+    this.tracerToVar.set(t, new Var(aval));
+    return t;
+  }
+  getVar(t: JaxprTracer): Var {
+    const v = this.tracerToVar.get(t);
+    if (!v) throw new Error("internal: tracer without var");
+    return v;
+  }
+}
+
+export class JaxprTrace extends Trace {
+  get builder(): Builder {
+    return this.main.globalData as Builder;
+  }
+  pure(x: NDArray): Tracer {
+    const b = this.builder;
+    let t = b.constTracers.get(x);
+    if (!t) {
+      t = b.newTracer(this, { shape: x.shape, dtype: x.dtype, weakType: x.weakType });
+      b.constTracers.set(x, t);
+      const v = b.getVar(t);
+      if (x.ndim === 0) b.lits.set(v, new Lit(Number(x.data[x.offset]), v.aval));
+      else b.constVals.set(v, x);
+    }
+    return t;
+  }
+  processPrimitive<P extends Primitive>(prim: P, tracers: Tracer[], params: Params[P]): NDArray {
+    const b = this.builder;
+    const aval = abstractEval(prim, tracers, params);
+    const out = b.newTracer(this, aval);
+    b.eqns.push({
+      primitive: prim,
+      inputs: tracers.map((t) => b.getVar(t as JaxprTracer)),
+      params,
+      out: b.getVar(out),
+    } as Eqn);
+    return out;
+  }
+}
+
+/** An abstract argument: shape and dtype only (jax.ShapeDtypeStruct). */
+export interface ShapeDtype {
+  shape: number[];
+  dtype: DType;
+  weakType?: boolean;
+}
+
+export interface TracedProgram {
+  jaxpr: Jaxpr;
+  inTree: TreeDef;
+  outTree: TreeDef;
+}
+
+/**
+ * Trace `f` on abstract leaves. `leafAvals[i] === null` marks a static (concrete) leaf passed as is.
+ * Returns the jaxpr over the abstract leaves, in order.
+ */
+export function traceFlat(
+  f: (...args: any[]) => unknown,
+  name: string,
+  inTree: TreeDef,
+  leaves: readonly unknown[],
+  isAbstract: readonly boolean[],
+): TracedProgram {
+  const builder = new Builder();
+  return newMain(JaxprTrace, builder, (main: MainTrace) => {
+    const trace = new JaxprTrace(main);
+    const inVars: Var[] = [];
+    const args = leaves.map((x, i) => {
+      if (!isAbstract[i]) return x;
+      const aval = avalOf(x as Leaf);
+      const t = builder.newTracer(trace, aval);
+      inVars.push(builder.getVar(t));
+      return t;
+    });
+    const result = withDynamic(main, () => withFunctionName(name, () => f(...treeUnflatten(inTree, args))));
+    const [outLeaves, outTree] = treeFlatten(result);
+    const outs: Atom[] = outLeaves.map((o) => {
+      const x = o instanceof NDArray ? o : scalarArray(Number(o), typeof o === "boolean" ? "bool" : "float32", true);
+      const t = x instanceof JaxprTracer && x._trace.main === main ? x : (trace.pure(x) as JaxprTracer);
+      const v = builder.getVar(t);
+      return builder.lits.get(v) ?? v;
+    });
+    return { jaxpr: finish(builder, inVars, outs), inTree, outTree };
+  });
+}
+
+export function avalOf(x: Leaf | ShapeDtype): Aval {
+  if (x instanceof NDArray) return { shape: x.shape.slice(), dtype: x.dtype, weakType: x.weakType };
+  if (typeof x === "number") return { shape: [], dtype: Number.isInteger(x) ? "int32" : "float32", weakType: true };
+  if (typeof x === "boolean") return { shape: [], dtype: "bool", weakType: true };
+  return { shape: x.shape.slice(), dtype: x.dtype, weakType: x.weakType ?? false };
+}
+
+function finish(b: Builder, inVars: Var[], outs: Atom[]): Jaxpr {
+  const sub = (a: Atom): Atom => (a instanceof Var ? (b.lits.get(a) ?? a) : a);
+  const eqns = b.eqns.map((e) => ({ ...e, inputs: e.inputs.map(sub) }));
+  const constvars = [...b.constVals.keys()];
+  return new Jaxpr(inVars, eqns, outs, constvars, constvars.map((v) => b.constVals.get(v)!));
+}
+
+/** jax.make_jaxpr: makeJaxpr(f)(...args) -> Jaxpr (print it with toString()). */
+export function makeJaxpr<A extends unknown[]>(f: (...args: A) => unknown, opts: { staticArgnums?: number[] } = {}) {
+  return (...args: A): Jaxpr => {
+    const static_ = new Set(opts.staticArgnums ?? []);
+    const wrapped = args.map((a, i) => (static_.has(i) ? new StaticBox(a) : a));
+    const [leaves, inTree] = treeFlatten(wrapped.map((a) => (a instanceof StaticBox ? null : a)));
+    let li = 0;
+    const isAbs = leaves.map(() => true);
+    const fn = (...xs: unknown[]) => f(...(xs.map((x, i) => (static_.has(i) ? args[i] : x)) as A));
+    void li;
+    return traceFlat(fn, f.name, inTree, leaves, isAbs).jaxpr;
+  };
+}
+class StaticBox {
+  constructor(readonly value: unknown) {}
+}
+
+/** Evaluate a jaxpr by binding each equation: eager when nothing traces, staged/transformed otherwise. */
+export function evalJaxpr(j: Jaxpr, args: readonly NDArray[], consts: readonly NDArray[] = j.consts): NDArray[] {
+  const env = new Map<Var, NDArray>();
+  j.constvars.forEach((v, i) => env.set(v, consts[i]));
+  j.inBinders.forEach((v, i) => env.set(v, args[i]));
+  const read = (a: Atom): NDArray => (a instanceof Lit ? scalarArray(a.value, a.aval.dtype, a.aval.weakType) : env.get(a)!);
+  for (const e of j.eqns) env.set(e.out, bind(e.primitive, e.inputs.map(read), e.params as never));
+  return j.outs.map(read);
+}

@@ -1,0 +1,341 @@
+// jit: trace -> IR -> passes -> schedule -> plan (kernels) -> cached per input signature.
+import { NumjitError, argumentError } from "../errors.js";
+import { NDArray } from "../ndarray.js";
+import { Tracer } from "../core/trace.js";
+import type { KernelSource } from "../codegen/kernels.js";
+import { type Jaxpr } from "../ir/jaxpr.js";
+import { optimize } from "../ir/passes.js";
+import { describeSchedule, schedule } from "../ir/schedule.js";
+import { evalJaxpr, traceFlat } from "../ir/trace-jaxpr.js";
+import { type Leaf, type TreeDef, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
+import { debugLevel, debugLog, userFrame, warnOnce } from "./debug.js";
+import { type KernelFn, type Plan, buildPlan, runPlan } from "./plan.js";
+
+export interface JitOptions {
+  staticArgnums?: number[];
+  staticArgnames?: string[];
+  /** Log why a call missed the cache (also on with NUMJIT_DEBUG>=1). */
+  explainCacheMisses?: boolean;
+  /** LRU bound on compiled entries (default 64). */
+  cacheSize?: number;
+  /** Warn once when the function has compiled more than this many times (default 10). */
+  recompileWarning?: number;
+  name?: string;
+}
+
+export interface CacheInfo {
+  compiles: number;
+  hits: number;
+  misses: number;
+  entries: number;
+  /** Kernels taken from a build-time table (precompiled functions). */
+  precompiledHits: number;
+  /** Kernels generated at run time with `new Function`. */
+  runtimeCompiles: number;
+  /** Entries that run the optimized IR on eager kernels (code generation forbidden). */
+  eagerFallbacks: number;
+}
+
+export interface Lowered {
+  jaxpr: Jaxpr;
+  optimized: Jaxpr;
+  schedule: string;
+  kernels: KernelSource[];
+}
+
+export type Jitted<F extends (...args: any[]) => any> = F & {
+  cacheInfo(): CacheInfo;
+  clearCache(): void;
+  lower(...args: Parameters<F>): Lowered;
+  readonly fn: F;
+};
+
+interface Entry {
+  key: string;
+  leafAvals: { shape: number[]; dtype: string; weak: boolean; isArray: boolean }[];
+  statics: unknown[];
+  plan: Plan | null;
+  jaxpr: Jaxpr;
+  optimized: Jaxpr;
+  outTree: TreeDef;
+  run: (leaves: NDArray[]) => NDArray[];
+  /** All arguments are top-level NDArrays, no statics: eligible for the fast path. */
+  treeFlat?: boolean;
+  single?: boolean;
+}
+
+const allCaches = new Set<{ clear(): void }>();
+/** Empty every jit cache at once. */
+export function clearCaches(): void {
+  for (const c of allCaches) c.clear();
+}
+
+let codegenAllowed: boolean | undefined;
+/** Whether `new Function` works here (false under CSP without 'unsafe-eval' or vm codeGeneration off). */
+export function canGenerateCode(): boolean {
+  if (codegenAllowed === undefined) {
+    try {
+      codegenAllowed = new Function("return 1")() === 1;
+    } catch {
+      codegenAllowed = false;
+    }
+  }
+  return codegenAllowed;
+}
+
+const compiledKernels = new Map<string, KernelFn>();
+function compileKernel(src: KernelSource): KernelFn {
+  let fn = compiledKernels.get(src.signature);
+  if (!fn) {
+    fn = new Function(`return (${src.source});`)() as KernelFn;
+    compiledKernels.set(src.signature, fn);
+    debugLog(3, `kernel ${src.signature}:\n${src.source}`);
+  }
+  return fn;
+}
+
+/** Static arguments are hashed by value: primitives and frozen plain data only. */
+function staticKey(fnName: string, v: unknown, where: string): string {
+  if (v === null) return "null";
+  if (v === undefined) return "undefined";
+  const t = typeof v;
+  if (t === "number" || t === "boolean") return `${t[0]}${String(v)}`;
+  if (t === "string") return JSON.stringify(v);
+  if (t === "function") throw argumentError.staticArg(fnName, `static argument ${where} is a function; static arguments must be hashable values (numbers, strings, booleans, frozen plain data)`);
+  if (v instanceof NDArray) throw argumentError.staticArg(fnName, `static argument ${where} is an NDArray; arrays cannot be static (pass it as a regular argument)`);
+  const proto = Object.getPrototypeOf(v);
+  if (Array.isArray(v) || proto === Object.prototype || proto === null) {
+    if (!Object.isFrozen(v))
+      throw argumentError.staticArg(fnName, `static argument ${where} is a mutable ${Array.isArray(v) ? "array" : "object"}; freeze it (Object.freeze) so it can be hashed by value`);
+    if (Array.isArray(v)) return `[${v.map((x, i) => staticKey(fnName, x, `${where}[${i}]`)).join(",")}]`;
+    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${staticKey(fnName, (v as Record<string, unknown>)[k], `${where}.${k}`)}`).join(",")}}`;
+  }
+  throw argumentError.staticArg(fnName, `static argument ${where} is a ${(proto?.constructor?.name) ?? "object"} instance; static arguments must be hashable values`);
+}
+
+/** Parameter names of a function, for staticArgnames (simple identifiers only). */
+function paramNames(f: Function): string[] {
+  const src = Function.prototype.toString.call(f);
+  const m = src.match(/^[^(]*\(([^)]*)\)/) ?? src.match(/^\s*(?:async\s*)?([A-Za-z_$][\w$]*)\s*=>/);
+  if (!m) return [];
+  return m[1].split(",").map((s) => s.trim().replace(/=.*$/, "").replace(/^\.\.\./, "").trim()).filter(Boolean);
+}
+
+function leafSig(x: Leaf): string {
+  if (x instanceof NDArray) return `${x.dtype}${x.weakType ? "~" : ""}[${x.shape.join(",")}]`;
+  return typeof x === "boolean" ? "bool~[]" : Number.isInteger(x) ? "int32~[]" : "float32~[]";
+}
+
+export interface CompileHooks {
+  /** Kernel table from a build (precompiled functions). */
+  kernels?: Record<string, KernelFn>;
+}
+
+export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}, hooks: CompileHooks = {}): Jitted<F> {
+  if (typeof f !== "function") throw argumentError.invalid("jit", `expected a function, got ${typeof f}`);
+  const name = opts.name ?? (f.name || "<anonymous>");
+  const names = paramNames(f);
+  const staticNums = new Set(opts.staticArgnums ?? []);
+  for (const n of opts.staticArgnames ?? []) {
+    const i = names.indexOf(n);
+    if (i < 0) throw argumentError.staticArg(name, `staticArgnames: '${n}' is not a parameter of the function (parameters: ${names.join(", ") || "none"})`);
+    staticNums.add(i);
+  }
+  const cacheSize = opts.cacheSize ?? 64;
+  const warnAfter = opts.recompileWarning ?? 10;
+  const cache = new Map<string, Entry>();
+  let last: Entry | null = null;
+  const info: CacheInfo = { compiles: 0, hits: 0, misses: 0, entries: 0, precompiledHits: 0, runtimeCompiles: 0, eagerFallbacks: 0 };
+  const cacheHandle = { clear: () => { cache.clear(); last = null; info.entries = 0; } };
+  allCaches.add(cacheHandle);
+
+  const split = (args: unknown[]) => {
+    const dyn: unknown[] = [];
+    const statics: unknown[] = [];
+    const skeys: string[] = [];
+    args.forEach((a, i) => {
+      if (staticNums.has(i)) {
+        skeys.push(staticKey(name, a, `${i}`));
+        statics.push(a);
+        dyn.push(null);
+      } else dyn.push(a);
+    });
+    return { dyn, statics, skeys };
+  };
+
+  const explainMiss = (key: string, leaves: Leaf[], skeys: string[]): string => {
+    if (cache.size === 0) return "first call";
+    let best: Entry | null = null, bestDiff = Infinity, reason = "";
+    for (const e of cache.values()) {
+      const diffs: string[] = [];
+      if (e.leafAvals.length !== leaves.length) diffs.push(`argument structure changed (${e.leafAvals.length} -> ${leaves.length} array leaves)`);
+      else leaves.forEach((x, i) => {
+        const a = e.leafAvals[i];
+        const s = leafSig(x);
+        const prev = `${a.dtype}${a.weak ? "~" : ""}[${a.shape.join(",")}]`;
+        if (s !== prev) diffs.push(`leaf ${i}: ${prev} -> ${s}`);
+      });
+      const ek = e.key.split("|S|")[1] ?? "";
+      if (ek !== skeys.join(";")) diffs.push(`static args: ${ek || "none"} -> ${skeys.join(";") || "none"}`);
+      if (diffs.length < bestDiff) {
+        bestDiff = diffs.length;
+        best = e;
+        reason = diffs.join("; ");
+      }
+    }
+    void best;
+    return reason || `new input signature ${key}`;
+  };
+
+  const compile = (key: string, args: unknown[], dynLeaves: Leaf[], inTree: TreeDef, statics: unknown[], skeys: string[]): Entry => {
+    const t0 = performance.now();
+    const argsFull = args;
+    const isAbs = dynLeaves.map(() => true);
+    const fn = (...xs: unknown[]) => f(...xs.map((x, i) => (staticNums.has(i) ? argsFull[i] : x)));
+    let traced;
+    try {
+      traced = traceFlat(fn, name, inTree, dynLeaves, isAbs);
+    } catch (err) {
+      if (err instanceof NumjitError) {
+        const frame = userFrame(err);
+        if (frame && !err.message.includes("\n  at ")) err.message += `\n  while tracing ${name}, at ${frame}`;
+      }
+      throw err;
+    }
+    const t1 = performance.now();
+    const optimized = optimize(traced.jaxpr, (pass, j) => debugLog(2, `${name} after ${pass}:\n${j}`));
+    const sched = schedule(optimized);
+    debugLog(2, `${name} schedule:\n${describeSchedule(sched)}`);
+    let plan: Plan | null = null;
+    let run: Entry["run"];
+    let usedEager = false;
+    const table = hooks.kernels;
+    const missing = (src: KernelSource) => !(table && table[src.signature]);
+    const provider = (src: KernelSource): KernelFn => {
+      const pre = table?.[src.signature];
+      if (pre) {
+        info.precompiledHits++;
+        return pre;
+      }
+      if (!canGenerateCode()) throw new NoCodegen();
+      info.runtimeCompiles++;
+      if (table) debugLog(1, `${name}: kernel ${src.signature} not in the precompiled table; generating it at run time`);
+      return compileKernel(src);
+    };
+    try {
+      plan = buildPlan(sched, provider);
+      const p = plan;
+      run = (leaves) => runPlan(p, leaves);
+    } catch (err) {
+      if (!(err instanceof NoCodegen)) throw err;
+      usedEager = true;
+      info.eagerFallbacks++;
+      warnOnce(`nocodegen:${name}`, `jit(${name}): code generation is not allowed here (CSP / codeGeneration: {strings: false})` +
+        `${table ? " and a kernel was not precompiled for this input" : ""}; running the optimized IR on eager kernels instead (correct, slower).`);
+      run = (leaves) => evalJaxpr(optimized, leaves);
+    }
+    void missing;
+    const t2 = performance.now();
+    info.compiles++;
+    const why = explainMiss(key, dynLeaves, skeys);
+    if (info.compiles > 1 && (opts.explainCacheMisses || debugLevel() >= 1))
+      console.error(`[numjit] jit(${name}) recompiling: ${why} (trace ${(t1 - t0).toFixed(2)} ms, compile ${(t2 - t1).toFixed(2)} ms)`);
+    else debugLog(1, `jit(${name}) compiled ${key} in ${(t2 - t0).toFixed(2)} ms${usedEager ? " (eager IR)" : ""}`);
+    debugLog(4, `jit(${name}) timings: trace ${(t1 - t0).toFixed(3)} ms, optimize+codegen ${(t2 - t1).toFixed(3)} ms`);
+    if (info.compiles === warnAfter + 1)
+      warnOnce(`recompile:${name}`, `jit(${name}) has compiled ${info.compiles} times; the last recompile was because ${why}. ` +
+        `Each new input shape/dtype or static value compiles again: pad inputs to a few fixed shapes, or make varying values regular (non-static) arguments.`);
+    return {
+      key,
+      leafAvals: dynLeaves.map((x) => x instanceof NDArray
+        ? { shape: x.shape.slice(), dtype: x.dtype, weak: x.weakType, isArray: true }
+        : { shape: [], dtype: typeof x === "boolean" ? "bool" : Number.isInteger(x) ? "int32" : "float32", weak: true, isArray: false }),
+      statics, plan, jaxpr: traced.jaxpr, optimized, outTree: traced.outTree, run,
+    };
+  };
+
+  const toArrays = (leaves: Leaf[]): NDArray[] =>
+    leaves.map((x) => (x instanceof NDArray ? x : scalarLeaf(x)));
+
+  const fastMatch = (e: Entry, args: unknown[]): boolean => {
+    if (staticNums.size || args.length !== e.leafAvals.length) return false;
+    for (let i = 0; i < args.length; i++) {
+      const x = args[i], a = e.leafAvals[i];
+      if (!(x instanceof NDArray) || !a.isArray || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
+      const s = x.shape, t = a.shape;
+      if (s.length !== t.length) return false;
+      for (let k = 0; k < s.length; k++) if (s[k] !== t[k]) return false;
+    }
+    return e.outTree.kind !== "none" || true;
+  };
+
+  const jitted = function (this: unknown, ...args: unknown[]): unknown {
+    // fast path: same flat array signature as the last call
+    const l = last;
+    if (l !== null && l.treeFlat && fastMatch(l, args)) {
+      info.hits++;
+      const outs = l.run(args as NDArray[]);
+      return l.single ? outs[0] : treeUnflatten(l.outTree, outs);
+    }
+    const { dyn, statics, skeys } = split(args);
+    const [leaves, inTree] = treeFlatten(dyn);
+    // nested jit under a transformation: inline
+    if (leaves.some((x) => x instanceof Tracer)) return f.apply(this, args);
+    const key = `${treeDefKey(inTree)}|${leaves.map(leafSig).join(",")}|S|${skeys.join(";")}`;
+    let entry = cache.get(key);
+    if (entry) {
+      info.hits++;
+      cache.delete(key);
+      cache.set(key, entry);
+    } else {
+      info.misses++;
+      entry = compile(key, args, leaves, inTree, statics, skeys);
+      entry.treeFlat = staticNums.size === 0 && leaves.length === args.length && args.every((a) => a instanceof NDArray);
+      entry.single = entry.outTree.kind === "leaf";
+      cache.set(key, entry);
+      while (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+      info.entries = cache.size;
+    }
+    last = entry;
+    const outs = entry.run(toArrays(leaves));
+    return entry.single ? outs[0] : treeUnflatten(entry.outTree, outs);
+  } as unknown as Jitted<F> & { (...a: unknown[]): unknown };
+
+  Object.defineProperty(jitted, "name", { value: `jit(${name})` });
+  Object.assign(jitted, {
+    fn: f,
+    cacheInfo: (): CacheInfo => ({ ...info, entries: cache.size }),
+    clearCache: () => cacheHandle.clear(),
+    lower: (...args: unknown[]): Lowered => {
+      const { dyn, statics, skeys } = split(args);
+      const [leaves, inTree] = treeFlatten(dyn);
+      const key = `${treeDefKey(inTree)}|${leaves.map(leafSig).join(",")}|S|${skeys.join(";")}`;
+      const fn = (...xs: unknown[]) => f(...xs.map((x, i) => (staticNums.has(i) ? args[i] : x)));
+      const traced = traceFlat(fn, name, inTree, leaves, leaves.map(() => true));
+      const optimized = optimize(traced.jaxpr);
+      const sched = schedule(optimized);
+      const kernels: KernelSource[] = [];
+      buildPlan(sched, (src) => {
+        kernels.push(src);
+        return () => {};
+      });
+      void statics;
+      void key;
+      return { jaxpr: traced.jaxpr, optimized, schedule: describeSchedule(sched), kernels };
+    },
+  });
+  return jitted as Jitted<F>;
+}
+
+class NoCodegen extends Error {}
+
+import { scalarArray } from "../ndarray.js";
+import { scalarDType } from "../dtype.js";
+function scalarLeaf(x: number | boolean): NDArray {
+  return scalarArray(Number(x), scalarDType(x), true);
+}
+
+/** jit(f, options): compile f on first call per input signature; see JitOptions. */
+export function jit<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}): Jitted<F> {
+  return makeJitted(f, opts);
+}

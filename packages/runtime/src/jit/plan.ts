@@ -1,0 +1,335 @@
+// Execution plans: a schedule bound to concrete shapes. Views become strided layouts at plan
+// time, so at call time a plan only allocates outputs and calls kernels with precomputed
+// sizes and strides. Kernels are looked up by signature (precompiled) or produced on demand.
+import { type DType, allocate } from "../dtype.js";
+import { NDArray, scalarArray } from "../ndarray.js";
+import type { Params } from "../core/primitives.js";
+import { impls } from "../core/trace.js";
+import { helpers } from "../codegen/helpers.js";
+import type { KernelSource } from "../codegen/kernels.js";
+import { kernelFor } from "../codegen/kernels.js";
+import { type Atom, type Eqn, Lit, Var } from "../ir/jaxpr.js";
+import type { Schedule, Step } from "../ir/schedule.js";
+import { assign } from "../eager/strided.js";
+import { contiguousStrides, sizeOf } from "../shape.js";
+
+export type KernelFn = (...args: any[]) => void;
+export type KernelProvider = (src: KernelSource) => KernelFn;
+
+interface Layout {
+  slot: number;
+  offset: number;
+  shape: number[];
+  strides: number[];
+}
+
+type Action =
+  | { t: "kernel"; fn: KernelFn; args: unknown[]; outSlot: number; size: number; dtype: DType; refs: [number, number, number][] }
+  | { t: "eager"; prim: string; params: unknown; ins: (Layout | Lit)[]; avals: { dtype: DType; weakType: boolean }[]; outSlot: number }
+  | { t: "copy"; src: Layout; dtype: DType; outSlot: number };
+
+export interface Plan {
+  nslots: number;
+  inSlots: number;
+  constSlots: NDArray[];
+  actions: Action[];
+  outs: (Layout | Lit)[];
+  outAvals: { dtype: DType; weakType: boolean }[];
+  kernels: KernelSource[];
+}
+
+function isContiguous(l: Layout): boolean {
+  let s = 1;
+  for (let i = l.shape.length - 1; i >= 0; i--) {
+    if (l.shape[i] !== 1 && l.strides[i] !== s) return false;
+    s *= l.shape[i];
+  }
+  return true;
+}
+
+/** Merge adjacent dims where every layout is row-major-compatible; drop size-1 dims. */
+function collapse(shape: number[], strideSets: number[][]): [number[], number[][]] {
+  const keep = shape.map((d, i) => i).filter((i) => shape[i] !== 1);
+  let sh = keep.map((i) => shape[i]);
+  let st = strideSets.map((s) => keep.map((i) => s[i]));
+  for (let d = sh.length - 2; d >= 0; d--) {
+    if (st.every((s) => s[d] === s[d + 1] * sh[d + 1])) {
+      sh = [...sh.slice(0, d), sh[d] * sh[d + 1], ...sh.slice(d + 2)];
+      st = st.map((s) => [...s.slice(0, d), s[d + 1], ...s.slice(d + 2)]);
+    }
+  }
+  return [sh, st];
+}
+
+export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
+  const j = sched.jaxpr;
+  const layouts = new Map<Var, Layout>();
+  let nslots = 0;
+  const dense = (v: Var, slot: number): Layout => ({ slot, offset: 0, shape: v.aval.shape, strides: contiguousStrides(v.aval.shape) });
+  for (const v of j.inBinders) layouts.set(v, dense(v, nslots++));
+  const inSlots = nslots;
+  const constSlots: NDArray[] = [];
+  j.constvars.forEach((v, i) => {
+    const c = j.consts[i];
+    layouts.set(v, { slot: nslots++, offset: c.offset, shape: c.shape, strides: c.strides });
+    constSlots.push(c);
+  });
+  const actions: Action[] = [];
+  const kernels: KernelSource[] = [];
+  const fresh = (v: Var): Layout => {
+    const l = dense(v, nslots++);
+    layouts.set(v, l);
+    return l;
+  };
+  const materialize = (l: Layout, dtype: DType): Layout => {
+    const slot = nslots++;
+    actions.push({ t: "copy", src: l, dtype, outSlot: slot });
+    return { slot, offset: 0, shape: l.shape, strides: contiguousStrides(l.shape) };
+  };
+  const layoutOf = (v: Var): Layout => layouts.get(v)!;
+
+  for (const step of sched.steps) {
+    if (step.kind === "view") {
+      const e = step.eqn;
+      const a = e.inputs[0];
+      const src = a instanceof Lit ? null : layoutOf(a);
+      if (!src) {
+        // a view of a literal: materialize the literal as a 0-d eager value
+        const out = fresh(e.out);
+        actions.push({ t: "eager", prim: e.primitive, params: e.params, ins: [a as Lit], avals: [e.out.aval], outSlot: out.slot });
+        continue;
+      }
+      layouts.set(e.out, viewLayout(e, src, (l) => materialize(l, (a as Var).aval.dtype)));
+      continue;
+    }
+    if (step.kind === "eager") {
+      const e = step.eqn;
+      const out = fresh(e.out);
+      actions.push({
+        t: "eager", prim: e.primitive, params: e.params,
+        ins: e.inputs.map((a) => (a instanceof Lit ? a : layoutOf(a))),
+        avals: e.inputs.map((a) => a.aval), outSlot: out.slot,
+      });
+      continue;
+    }
+    const src = kernelFor(step)!;
+    kernels.push(src);
+    const fn = getKernel(src);
+    const outVar = step.out;
+    const out = fresh(outVar);
+    const args: unknown[] = [helpers, null];
+    const refs: [number, number, number][] = []; // [args index of data, slot, layout offset]
+    const pushInput = (l: Layout, strides: number[]) => {
+      refs.push([args.length, l.slot, l.offset]);
+      args.push(null, 0, strides);
+    };
+    if (step.kind === "elementwise") {
+      const ins = step.inputs.map(layoutOf);
+      const [shape, st] = collapse(outVar.aval.shape, ins.map((l) => l.strides));
+      args.push(shape);
+      ins.forEach((l, i) => pushInput(l, st[i]));
+    } else if (step.kind === "reduce") {
+      planReduce(step, layoutOf, args, pushInput);
+    } else {
+      planDot(step, layoutOf, materialize, args, pushInput);
+    }
+    actions.push({ t: "kernel", fn, args, outSlot: out.slot, size: sizeOf(outVar.aval.shape), dtype: outVar.aval.dtype, refs });
+  }
+  const outs = j.outs.map((a) => (a instanceof Lit ? a : layoutOf(a)));
+  return { nslots, inSlots, constSlots, actions, outs, outAvals: j.outs.map((a) => a.aval), kernels };
+}
+
+function viewLayout(e: Eqn, src: Layout, materialize: (l: Layout) => Layout): Layout {
+  const shape = e.out.aval.shape;
+  switch (e.primitive) {
+    case "broadcast_in_dim": {
+      const p = e.params as Params["broadcast_in_dim"];
+      const strides = new Array<number>(shape.length).fill(0);
+      p.broadcastDimensions.forEach((d, i) => (strides[d] = src.shape[i] === 1 ? 0 : src.strides[i]));
+      return { slot: src.slot, offset: src.offset, shape, strides };
+    }
+    case "transpose": {
+      const p = e.params as Params["transpose"];
+      return { slot: src.slot, offset: src.offset, shape, strides: p.perm.map((q) => src.strides[q]) };
+    }
+    case "slice": {
+      const p = e.params as Params["slice"];
+      let offset = src.offset;
+      if (sizeOf(shape) > 0) p.starts.forEach((s, i) => (offset += s * src.strides[i]));
+      return { slot: src.slot, offset, shape, strides: src.strides.map((s, i) => s * p.strides[i]) };
+    }
+    case "rev": {
+      const p = e.params as Params["rev"];
+      let offset = src.offset;
+      const strides = src.strides.slice();
+      for (const a of p.axes) {
+        if (src.shape[a] > 0) offset += (src.shape[a] - 1) * strides[a];
+        strides[a] = -strides[a];
+      }
+      return { slot: src.slot, offset, shape, strides };
+    }
+    case "reshape": {
+      const base = isContiguous(src) ? src : materialize(src);
+      return { slot: base.slot, offset: base.offset, shape, strides: contiguousStrides(shape) };
+    }
+    default:
+      throw new Error(`internal: ${e.primitive} is not a view`);
+  }
+}
+
+function planReduce(
+  step: Extract<Step, { kind: "reduce" }>,
+  layoutOf: (v: Var) => Layout,
+  args: unknown[],
+  pushInput: (l: Layout, strides: number[]) => void,
+) {
+  const red = step.reduce;
+  const axes = (red.params as { axes: number[] }).axes;
+  const inShape = red.inputs[0].aval.shape;
+  const kept = inShape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const ins = step.inputs.map(layoutOf);
+  // input layouts are over the reduce input's shape (producers are elementwise, same shape)
+  const [kshape, kst] = collapseKeepRank(kept.map((i) => inShape[i]), ins.map((l) => kept.map((i) => l.strides[i])));
+  const [rshape, rst] = collapse(axes.map((i) => inShape[i]), ins.map((l) => axes.map((i) => l.strides[i])));
+  // reductions over leading axes (kept dims contiguous, reduced dims strided): walk reduced outermost
+  const mode = kshape.length > 0 && rshape.length > 0 && kst.some((s) => s[s.length - 1] === 1) && rst.every((s) => s[s.length - 1] !== 1) ? 1 : 0;
+  args.push(kshape, rshape, mode);
+  ins.forEach((l, i) => pushInput(l, []));
+  // pushInput pushed [data, offset, strides]; reduce kernels take [data, offset, kstrides, rstrides]
+  // so rebuild the tail with both stride lists.
+  const tail = args.splice(args.length - ins.length * 3);
+  for (let i = 0; i < ins.length; i++) args.push(tail[i * 3], tail[i * 3 + 1], kst[i], rst[i]);
+  return tail;
+}
+
+/** Like collapse but keeps size-1 dims out and always returns the kept group (may be empty). */
+function collapseKeepRank(shape: number[], strideSets: number[][]): [number[], number[][]] {
+  return collapse(shape, strideSets);
+}
+
+function planDot(
+  step: Extract<Step, { kind: "dot" }>,
+  layoutOf: (v: Var) => Layout,
+  materialize: (l: Layout, dtype: DType) => Layout,
+  args: unknown[],
+  pushInput: (l: Layout, strides: number[]) => void,
+) {
+  const d = step.dot;
+  const p = d.params as Params["dot_general"];
+  const [av, bv] = d.inputs as Var[];
+  const dt = av.aval.dtype;
+  let a = layoutOf(av), b = layoutOf(bv);
+  const lf = a.shape.map((_, i) => i).filter((i) => !p.lhsContract.includes(i) && !p.lhsBatch.includes(i));
+  const rf = b.shape.map((_, i) => i).filter((i) => !p.rhsContract.includes(i) && !p.rhsBatch.includes(i));
+  const group = (l: Layout, dims: number[]): [number, number] | null => {
+    const ds = dims.filter((i) => l.shape[i] !== 1);
+    if (ds.length === 0) return [1, 0];
+    for (let k = 0; k + 1 < ds.length; k++) if (l.strides[ds[k]] !== l.strides[ds[k + 1]] * l.shape[ds[k + 1]]) return null;
+    return [dims.reduce((s, i) => s * l.shape[i], 1), l.strides[ds[ds.length - 1]]];
+  };
+  const permuted = (l: Layout, perm: number[]): Layout => ({ ...l, shape: perm.map((i) => l.shape[i]), strides: perm.map((i) => l.strides[i]) });
+  const groups = (l: Layout, order: number[][]) => order.map((g) => group(l, g));
+  let ga = groups(a, [p.lhsBatch, lf, p.lhsContract]);
+  if (ga.some((g) => g === null)) {
+    const perm = [...p.lhsBatch, ...lf, ...p.lhsContract];
+    const m = materialize(permuted(a, perm), dt);
+    const nb = p.lhsBatch.length, nf = lf.length;
+    a = m;
+    ga = groups(m, [range(0, nb), range(nb, nb + nf), range(nb + nf, perm.length)]);
+  }
+  let gb = groups(b, [p.rhsBatch, p.rhsContract, rf]);
+  if (gb.some((g) => g === null)) {
+    const perm = [...p.rhsBatch, ...p.rhsContract, ...rf];
+    const m = materialize(permuted(b, perm), dt);
+    const nb = p.rhsBatch.length, nc = p.rhsContract.length;
+    b = m;
+    gb = groups(m, [range(0, nb), range(nb, nb + nc), range(nb + nc, perm.length)]);
+  }
+  const [[B, sab], [M, sam], [K, sak]] = ga as [number, number][];
+  const [[, swb], [, swk], [N, swn]] = gb as [number, number][];
+  args.push(B, M, N, K);
+  const ia = args.length;
+  pushInput(a, []);
+  args.splice(ia + 2, 1, sab, sam, sak);
+  const ib = args.length;
+  pushInput(b, []);
+  args.splice(ib + 2, 1, swb, swk, swn);
+  // epilogue inputs: layouts over the output [batch..., lf..., rf...] -> [B, M, N] strides
+  const outShape = d.out.aval.shape;
+  const nb = p.lhsBatch.length, nlf = lf.length;
+  const epi = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
+  for (const v of epi) {
+    let l = layoutOf(v);
+    const og = [range(0, nb), range(nb, nb + nlf), range(nb + nlf, outShape.length)];
+    let g = og.map((dims) => group(l, dims));
+    if (g.some((x) => x === null)) {
+      l = materialize(l, v.aval.dtype);
+      g = og.map((dims) => group(l, dims));
+    }
+    pushInput(l, (g as [number, number][]).map(([, s]) => s));
+  }
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: b - a }, (_, i) => a + i);
+}
+
+/** Run a plan on flat input arrays. */
+export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
+  const bufs = new Array<ArrayLike<number> & { [i: number]: number }>(plan.nslots);
+  const offs = new Array<number>(plan.nslots);
+  for (let i = 0; i < plan.inSlots; i++) {
+    let x = inputs[i];
+    if (!x.isContiguous) {
+      const c = allocate(x.dtype, x.size);
+      assign(new NDArray(c, x.shape, x.dtype), x);
+      x = new NDArray(c, x.shape, x.dtype);
+    }
+    bufs[i] = x.data;
+    offs[i] = x.offset;
+  }
+  plan.constSlots.forEach((c, i) => {
+    bufs[plan.inSlots + i] = c.data;
+    offs[plan.inSlots + i] = 0;
+  });
+  const view = (l: Layout, dtype: DType, weak: boolean) => new NDArray(bufs[l.slot] as never, l.shape, dtype, l.strides, offs[l.slot] + l.offset, weak);
+  for (const act of plan.actions) {
+    switch (act.t) {
+      case "kernel": {
+        const out = allocate(act.dtype, act.size);
+        const args = act.args;
+        args[1] = out;
+        for (const [ai, slot, off] of act.refs) {
+          args[ai] = bufs[slot];
+          args[ai + 1] = offs[slot] + off;
+        }
+        act.fn.apply(null, args);
+        bufs[act.outSlot] = out;
+        offs[act.outSlot] = 0;
+        break;
+      }
+      case "eager": {
+        const ins = act.ins.map((l, i) =>
+          l instanceof Lit ? scalarArray(l.value, l.aval.dtype, l.aval.weakType) : view(l, act.avals[i].dtype, act.avals[i].weakType));
+        const r = (impls as Record<string, (x: NDArray[], p: unknown) => NDArray>)[act.prim](ins, act.params);
+        const rr = r.isContiguous ? r : new NDArray(r.toTypedArray(), r.shape, r.dtype);
+        bufs[act.outSlot] = rr.data;
+        offs[act.outSlot] = rr.offset;
+        break;
+      }
+      case "copy": {
+        const out = allocate(act.dtype, sizeOf(act.src.shape));
+        assign(new NDArray(out, act.src.shape, act.dtype), view(act.src, act.dtype, false));
+        bufs[act.outSlot] = out;
+        offs[act.outSlot] = 0;
+        break;
+      }
+    }
+  }
+  return plan.outs.map((l, i) => {
+    const av = plan.outAvals[i];
+    return l instanceof Lit ? scalarArray(l.value, av.dtype, av.weakType) : view(l, av.dtype, av.weakType);
+  });
+}
+
+export type { Atom };

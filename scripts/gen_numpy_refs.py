@@ -1,0 +1,1211 @@
+#!/usr/bin/env python3
+"""NumPy reference cases for numjit's eager runtime -> test/numpy/refs/<area>.json.
+
+Run: python3 scripts/gen_numpy_refs.py   (numpy 2.x; deterministic: seeded, sorted output)
+
+A case is {name, fn, inputs, expected[, tol, valuesUnspecified]}:
+  fn        JS arrow-function source over the free names `np` and `nn`, one parameter per input, e.g.
+            "(a, b) => np.add(a, b)". Static arguments (axes, JS scalars, options) are literals in the
+            source, so `jit(fn)` sees only arrays.
+  inputs    [{dtype, shape, data[, prep]}]: data flat row-major; NaN/Infinity as strings. `prep` is JS
+            source applied to the input before the call, e.g. "x => x.T", to pass a strided view.
+  expected  {dtype, shape, data} | [{...}, ...] (functions returning several arrays) |
+            {error: "ShapeError", code: "NJ101"}.
+
+References follow the dtype rules numjit promises, not NumPy's defaults: JAX lattice
+bool < int32 < float32 < float64, JS numbers weakly typed (integers weak int32, others weak float32),
+np.array of JS numbers -> float32, int/int divide -> float32, arange of integers -> int32, sum of bool ->
+int32. Each reference casts its inputs to the dtype numjit computes in, evaluates in float64 (floats) or
+int64 (integers), then casts back (int32 wraps around, float32 rounds once) and records that dtype.
+"""
+import json
+import math
+import os
+import warnings
+
+import numpy as np
+
+warnings.filterwarnings("ignore")
+np.seterr(all="ignore")
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+OUT = os.path.join(ROOT, "test", "numpy", "refs")
+rng = np.random.default_rng(20250601)
+
+F32, F64, I32, B = "float32", "float64", "int32", "bool"
+NPD = {F32: np.float32, F64: np.float64, I32: np.int32, B: np.bool_}
+RANK = {B: 0, I32: 1, F32: 2, F64: 3}
+KIND = {B: 0, I32: 1, F32: 2, F64: 2}
+FLOATS = (F32, F64)
+
+# ---------------------------------------------------------------------------------------------
+# dtype rules (mirror of packages/runtime/src/dtype.ts, written from the spec, not the code)
+
+
+def dtype_of(x):
+    """(dtype, weak) of an operand: numpy arrays are strong, JS scalars weak."""
+    if isinstance(x, (bool, np.bool_)):
+        return (B, True)
+    if isinstance(x, (int, float)):
+        xf = float(x)
+        if xf.is_integer() and abs(xf) <= 2147483647:
+            return (I32, True)
+        return (F32, True)
+    return (str(x.dtype), False)
+
+
+def join(a, b):
+    (ad, aw), (bd, bw) = a, b
+    if aw == bw:
+        return (ad if RANK[ad] >= RANK[bd] else bd, aw)
+    s, w = (bd, ad) if aw else (ad, bd)
+    return (s, False) if KIND[w] <= KIND[s] else (w, False)
+
+
+def result_type(*xs):
+    t = dtype_of(xs[0])
+    for x in xs[1:]:
+        t = join(t, dtype_of(x))
+    return t[0]
+
+
+def to_float(d):
+    return F64 if d == F64 else F32
+
+
+def cast(x, dt):
+    """Value conversion as numjit's convert_element_type does it (finite inputs only for ints)."""
+    a = np.asarray(x)
+    if dt == B:
+        return a != 0
+    if dt == I32:
+        if a.dtype.kind == "f":
+            return np.trunc(a).astype(np.int64).astype(np.int32)
+        return a.astype(np.int64).astype(np.int32)
+    return a.astype(NPD[dt])
+
+
+def finish(r, dt):
+    """Cast a float64/int64 computation result to dt (int32 wraps modulo 2**32)."""
+    r = np.asarray(r)
+    if dt == I32:
+        return r.astype(np.int64).astype(np.int32)
+    if dt == B:
+        return r.astype(np.bool_)
+    return r.astype(NPD[dt])
+
+
+def wide(a):
+    a = np.asarray(a)
+    if a.dtype.kind == "f":
+        return a.astype(np.float64)
+    if a.dtype.kind in "iu":
+        return a.astype(np.int64)
+    return a
+
+
+# ---------------------------------------------------------------------------------------------
+# data
+
+
+def rand(shape, dt, lo=-3.0, hi=3.0):
+    shape = tuple(shape)
+    if dt == B:
+        return rng.random(shape) < 0.5
+    if dt == I32:
+        return rng.integers(int(math.floor(lo)) - 2, int(math.ceil(hi)) + 3, size=shape).astype(np.int32)
+    v = rng.uniform(lo, hi, size=shape)
+    return v.astype(NPD[dt])
+
+
+def arr(data, dt):
+    return np.array(data, dtype=NPD[dt])
+
+
+def js(v):
+    """A Python value as a JS literal."""
+    if v is None:
+        return "null"
+    if isinstance(v, (bool, np.bool_)):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        if math.isnan(v):
+            return "NaN"
+        if math.isinf(v):
+            return "Infinity" if v > 0 else "-Infinity"
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(js(x) for x in v) + "]"
+    if isinstance(v, str):
+        return json.dumps(v)
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{k}: {js(x)}" for k, x in v.items()) + " }"
+    return repr(v)
+
+
+def enc_value(v, dt):
+    if dt == B:
+        return bool(v)
+    if dt == I32:
+        return int(v)
+    f = float(v)
+    if math.isnan(f):
+        return "NaN"
+    if math.isinf(f):
+        return "Infinity" if f > 0 else "-Infinity"
+    if dt == F32:
+        return float(str(np.float32(v)))  # shortest repr that round-trips in float32
+    return f
+
+
+def enc(a):
+    a = np.asarray(a)
+    dt = str(a.dtype)
+    assert dt in NPD, f"reference has dtype {dt}"
+    return {"dtype": dt, "shape": list(a.shape), "data": [enc_value(v, dt) for v in a.reshape(-1)]}
+
+
+class Input:
+    def __init__(self, a, prep=None):
+        self.a = np.asarray(a)
+        self.prep = prep  # (js source, numpy function)
+
+    def value(self):
+        return self.prep[1](self.a) if self.prep else self.a
+
+    def spec(self):
+        s = enc(self.a)
+        if self.prep:
+            s["prep"] = self.prep[0]
+        return s
+
+
+def as_input(x):
+    return x if isinstance(x, Input) else Input(x)
+
+
+# ---------------------------------------------------------------------------------------------
+# case registry
+
+FILES = {}
+
+
+def case(area, name, fn, inputs=(), expected=None, *, error=None, tol=None, values_unspecified=False):
+    """Register one case. `expected`: numpy array (in its final dtype), list of arrays, or a
+    callable over the (prepped) inputs returning those."""
+    cases = FILES.setdefault(area, [])
+    assert all(c["name"] != name for c in cases), f"duplicate case name {area}/{name}"
+    ins = [as_input(x) for x in inputs]
+    c = {"name": name, "fn": fn, "inputs": [i.spec() for i in ins]}
+    if error is not None:
+        assert expected is None
+        c["expected"] = {"error": error[0], "code": error[1]}
+    else:
+        if callable(expected):
+            expected = expected(*[i.value() for i in ins])
+        if isinstance(expected, (list, tuple)):
+            c["expected"] = [enc(e) for e in expected]
+        else:
+            c["expected"] = enc(expected)
+    if tol is not None:
+        c["tol"] = {"rtol": tol[0], "atol": tol[1]}
+    if values_unspecified:
+        c["valuesUnspecified"] = True
+    cases.append(c)
+
+
+def err(area, name, fn, inputs, cls, code):
+    case(area, name, fn, inputs, error=(cls, code))
+
+
+def short(shape):
+    return "x".join(str(d) for d in shape) if len(shape) else "scalar"
+
+
+# ---------------------------------------------------------------------------------------------
+# elementwise
+
+BINARY = {
+    # js name: (numpy function, kind); kind as numjit's elementwise.ts documents it:
+    #   any: result dtype; float: int/bool promote to float32; no-bool: bool promotes to int32
+    "add": (np.add, "any"),
+    "subtract": (np.subtract, "no-bool"),
+    "multiply": (np.multiply, "any"),
+    "divide": (np.true_divide, "float"),
+    "floorDivide": (np.floor_divide, "no-bool"),
+    "mod": (np.mod, "no-bool"),
+    "power": (np.power, "no-bool"),
+    "maximum": (np.maximum, "any"),
+    "minimum": (np.minimum, "any"),
+    "arctan2": (np.arctan2, "float"),
+}
+COMPARE = {
+    "equal": np.equal, "notEqual": np.not_equal, "less": np.less,
+    "lessEqual": np.less_equal, "greater": np.greater, "greaterEqual": np.greater_equal,
+}
+LOGICAL = {"logicalAnd": np.logical_and, "logicalOr": np.logical_or, "logicalXor": np.logical_xor}
+
+
+def binary_dtype(kind, a, b):
+    dt = result_type(a, b)
+    if kind == "float" and dt not in FLOATS:
+        dt = F32
+    if kind == "no-bool" and dt == B:
+        dt = I32
+    return dt
+
+
+def ref_binary(fn, kind, a, b):
+    dt = binary_dtype(kind, a, b)
+    A, Bv = cast(a, dt), cast(b, dt)
+    if dt == B:
+        return finish(fn(A, Bv), B)
+    return finish(fn(wide(A), wide(Bv)), dt)
+
+
+def ref_compare(fn, a, b):
+    dt = result_type(a, b)
+    return fn(cast(a, dt), cast(b, dt)).astype(np.bool_)
+
+
+def operand_js(x, name):
+    return name if not isinstance(x, (bool, int, float)) else js(x)
+
+
+def add_binary_case(area, op, fn, kind, a, b, label, compare=False):
+    params = [n for x, n in ((a, "a"), (b, "b")) if not isinstance(x, (bool, int, float))]
+    ins = [x for x in (a, b) if not isinstance(x, (bool, int, float))]
+    src = f"({', '.join(params)}) => np.{op}({operand_js(a, 'a')}, {operand_js(b, 'b')})"
+    if compare:
+        exp = ref_compare(fn, a, b)
+    else:
+        exp = ref_binary(fn, kind, a, b)
+    case(area, f"{op} {label}", src, [Input(x) for x in ins], exp)
+
+
+def binary_data(op, dt, shape):
+    """Operand data suited to op (avoid undefined corners, keep int powers small)."""
+    if op == "power":
+        if dt == I32:
+            return rng.integers(-3, 4, size=shape).astype(np.int32), rng.integers(0, 5, size=shape).astype(np.int32)
+        if dt in FLOATS:
+            return rand(shape, dt, 0.1, 3), rand(shape, dt, -2, 2)
+    if op in ("floorDivide", "mod", "divide") and dt == I32:
+        x = rng.integers(-9, 10, size=shape).astype(np.int32)
+        y = rng.integers(1, 5, size=shape).astype(np.int32) * rng.choice([-1, 1], size=shape).astype(np.int32)
+        return x, y
+    return rand(shape, dt), rand(shape, dt)
+
+
+def gen_elementwise():
+    A = "elementwise"
+    # every binary op x every dtype, same shape
+    for op, (fn, kind) in BINARY.items():
+        for dt in (F32, F64, I32, B):
+            if op == "subtract" and dt == B:
+                continue
+            a, b = binary_data(op, dt, (3, 4))
+            add_binary_case(A, op, fn, kind, a, b, f"{dt} 3x4")
+    # broadcasting combinations (float32 and int32)
+    shapes = [((3, 4), (4,)), ((3, 1), (1, 4)), ((2, 1, 4), (3, 1)), ((), (2, 3)), ((2, 3), ()),
+              ((0, 3), (3,)), ((0,), (1,)), ((1,), (5,)), ((2, 3, 1), (1, 1, 4)), ((1, 0), (3, 1)),
+              ((4, 1, 1), (1, 2, 1)), ((1,), ())]
+    for op in ("add", "subtract", "multiply", "divide", "maximum", "power", "mod"):
+        fn, kind = BINARY[op]
+        for sa, sb in shapes:
+            dt = F32 if op in ("divide", "power") or sa == () else I32 if len(sa) % 2 else F32
+            a, _ = binary_data(op, dt, sa)
+            _, b = binary_data(op, dt, sb)
+            add_binary_case(A, op, fn, kind, a, b, f"broadcast {dt} {short(sa)} {short(sb)}")
+    for op, fn in COMPARE.items():
+        a, b = rand((3, 4), F32), rand((4,), F32)
+        b[1] = a[0, 1]
+        add_binary_case(A, op, fn, "any", a, b, "float32 3x4 4 (with ties)", compare=True)
+        ai, bi = rand((2, 3), I32), rand((2, 1), I32)
+        add_binary_case(A, op, fn, "any", ai, bi, "int32 2x3 2x1", compare=True)
+        add_binary_case(A, op, fn, "any", ai, 2.5, "int32 vs weak 2.5 (compares in float32)", compare=True)
+        add_binary_case(A, op, fn, "any", rand((5,), B), rand((5,), B), "bool", compare=True)
+        nan = arr([np.nan, 1, np.nan, -np.inf, np.inf, 0], F32)
+        add_binary_case(A, op, fn, "any", nan, arr([np.nan, np.nan, 1, -np.inf, 2, -0.0], F32), "nan/inf", compare=True)
+        add_binary_case(A, op, fn, "any", rand((3,), F64), rand((3,), F32), "float64 vs float32", compare=True)
+        add_binary_case(A, op, fn, "any", 1, rand((2, 2), I32), "weak 1 vs int32", compare=True)
+    for op, fn in LOGICAL.items():
+        for label, a, b in [
+            ("bool", rand((2, 3), B), rand((2, 3), B)),
+            ("bool broadcast", rand((2, 1), B), rand((3,), B)),
+            ("int32 and float32 (truthiness)", arr([0, 1, -2, 0], I32), arr([0.0, 0.0, 0.5, np.nan], F32)),
+            ("weak true", rand((4,), B), True),
+            ("weak 0", 0, rand((4,), F32)),
+        ]:
+            params = [n for x, n in ((a, "a"), (b, "b")) if not isinstance(x, (bool, int, float))]
+            ins = [x for x in (a, b) if not isinstance(x, (bool, int, float))]
+            src = f"({', '.join(params)}) => np.{op}({operand_js(a, 'a')}, {operand_js(b, 'b')})"
+            case(A, f"{op} {label}", src, ins, fn(np.asarray(a) != 0, np.asarray(b) != 0))
+
+    # promotion and weak scalars
+    promos = [
+        ("add", rand((3,), F32), rand((3,), F64), "float32 + float64"),
+        ("add", rand((3,), I32), rand((3,), F32), "int32 + float32"),
+        ("add", rand((3,), B), rand((3,), I32), "bool + int32"),
+        ("add", rand((3,), B), rand((3,), B), "bool + bool"),
+        ("add", rand((3,), B), rand((3,), F64), "bool + float64"),
+        ("add", rand((3,), I32), rand((3,), F64), "int32 + float64"),
+        ("add", rand((3,), F32), 2.5, "float32 + weak 2.5"),
+        ("add", rand((3,), F32), 2, "float32 + weak 2"),
+        ("add", rand((3,), I32), 2, "int32 + weak 2"),
+        ("add", rand((3,), I32), 2.5, "int32 + weak 2.5"),
+        ("add", rand((3,), F64), 2.5, "float64 + weak 2.5"),
+        ("add", rand((3,), B), 2, "bool + weak 2"),
+        ("add", rand((3,), B), 2.5, "bool + weak 2.5"),
+        ("add", rand((3,), B), True, "bool + weak true"),
+        ("add", rand((3,), I32), True, "int32 + weak true"),
+        ("add", 2, 3, "weak 2 + weak 3"),
+        ("add", 2, 0.5, "weak 2 + weak 0.5"),
+        ("subtract", 2.5, rand((2, 2), F32), "weak 2.5 - float32 (scalar on the left)"),
+        ("subtract", 7, rand((2, 2), I32), "weak 7 - int32"),
+        ("multiply", rand((3,), I32), 2.5, "int32 * weak 2.5"),
+        ("multiply", 0.5, rand((3,), F64), "weak 0.5 * float64"),
+        ("divide", rand((4,), I32), rand((4,), I32) + 7, "int32 / int32 -> float32"),
+        ("divide", rand((4,), I32), 2, "int32 / weak 2 -> float32"),
+        ("divide", 1, rand((4,), I32) + 7, "weak 1 / int32 -> float32"),
+        ("divide", rand((4,), B), rand((4,), F64) + 4, "bool / float64"),
+        ("divide", rand((4,), I32), rand((4,), F64) + 4, "int32 / float64"),
+        ("maximum", rand((4,), I32), 0.5, "maximum int32, weak 0.5"),
+        ("maximum", rand((4,), B), rand((4,), B), "maximum bool"),
+        ("minimum", rand((4,), B), rand((4,), I32), "minimum bool, int32"),
+        ("power", rand((4,), F32, 0.5, 2), 2, "float32 ** weak 2"),
+        ("power", rng.integers(-4, 5, size=4).astype(np.int32), 3, "int32 ** weak 3"),
+        ("power", rand((4,), I32, 1, 3), 0.5, "int32 ** weak 0.5 -> float32"),
+        ("power", 2, rng.integers(0, 10, size=5).astype(np.int32), "weak 2 ** int32"),
+        ("power", rand((3,), B), rand((3,), B), "bool ** bool -> int32"),
+        ("floorDivide", rand((4,), B), arr([True] * 4, B), "bool // bool -> int32"),
+        ("mod", rand((5,), F32, -5, 5), 3, "float32 % weak 3"),
+        ("mod", rand((5,), I32, -5, 5), 2.5, "int32 % weak 2.5"),
+        ("arctan2", rand((3,), I32), rand((3,), I32) + 1, "arctan2 int32 -> float32"),
+        ("arctan2", rand((3,), F64), 1, "arctan2 float64, weak 1"),
+    ]
+    for op, a, b, label in promos:
+        fn, kind = BINARY[op]
+        add_binary_case(A, op, fn, kind, a, b, f"promotion {label}")
+
+    # mod / floorDivide sign rules (NumPy: result of mod takes the divisor's sign)
+    xs = [7, -7, 7, -7, 0, 5, -5, 1, -1, 6]
+    ys = [3, 3, -3, -3, 3, 5, 5, -4, 4, -4]
+    for op in ("mod", "floorDivide"):
+        fn, kind = BINARY[op]
+        add_binary_case(A, op, fn, kind, arr(xs, I32), arr(ys, I32), "int32 sign rules")
+        add_binary_case(A, op, fn, kind, arr(xs, F32) + np.float32(0.5), arr(ys, F32), "float32 sign rules")
+        add_binary_case(A, op, fn, kind, arr([7.25, -7.25, 7.25, -7.25, 0.0, -0.0], F64), arr([2, 2, -2, -2, -3, 3], F64), "float64 sign rules")
+        add_binary_case(A, op, fn, kind, arr([1.0, -1.0, 0.0, np.nan, np.inf, 5.0], F32), arr([0.0, 0.0, 0.0, 2.0, 3.0, np.inf], F32), "float32 by zero/nan/inf")
+        add_binary_case(A, op, fn, kind, arr([5, -5, 0, -2147483648], I32), arr([0, 0, 0, -1], I32), "int32 by zero and INT_MIN/-1")
+        add_binary_case(A, op, fn, kind, arr(xs, I32), -3, "int32 by weak -3")
+        add_binary_case(A, op, fn, kind, -7, arr(ys, I32), "weak -7 by int32")
+
+    # int32 overflow wraps
+    big = arr([2147483647, -2147483648, 2147483000, -5, 65536, 46341], I32)
+    big2 = arr([1, -1, 1000, -2147483647, 65536, 46341], I32)
+    for op in ("add", "subtract", "multiply"):
+        fn, kind = BINARY[op]
+        add_binary_case(A, op, fn, kind, big, big2, "int32 overflow wraps")
+    add_binary_case(A, "add", np.add, "any", big, 1, "int32 + weak 1 wraps")
+    add_binary_case(A, "power", np.power, "no-bool", arr([2, 3, -2, 7, 10], I32), arr([31, 21, 33, 12, 10], I32), "int32 power wraps")
+    case(A, "negative int32 INT_MIN wraps", "(a) => np.negative(a)", [arr([-2147483648, 2147483647, 0], I32)], arr([-2147483648, -2147483647, 0], I32))
+    case(A, "abs int32 INT_MIN wraps", "(a) => np.abs(a)", [arr([-2147483648, -3, 4], I32)], arr([-2147483648, 3, 4], I32))
+
+    # NaN propagation in maximum/minimum
+    na = arr([np.nan, 1.0, np.nan, -np.inf, 2.0], F32)
+    nb = arr([1.0, np.nan, np.nan, 0.0, np.inf], F32)
+    for op in ("maximum", "minimum"):
+        fn, kind = BINARY[op]
+        add_binary_case(A, op, fn, kind, na, nb, "nan propagates")
+        add_binary_case(A, op, fn, kind, na, 0, "nan propagates with weak 0")
+
+    gen_unary(A)
+    gen_where_clip_round(A)
+
+    # views as inputs: transposed, reversed, strided (eager takes the strided paths)
+    x = rand((4, 6), F32)
+    y = rand((6, 4), F32)
+    case(A, "add transposed view + contiguous", "(x, y) => np.add(x, y)",
+         [Input(x, ("x => x.T", lambda v: v.T)), y], lambda a, b: finish(wide(a) + wide(b), F32))
+    case(A, "multiply reversed view * strided view", "(x, y) => np.multiply(x, y)",
+         [Input(x, ("x => x.slice('::-1', '::2')", lambda v: v[::-1, ::2])), Input(y, ("y => y.slice('1:5', ':3')", lambda v: v[1:5, :3]))],
+         lambda a, b: finish(wide(a) * wide(b), F32))
+    case(A, "exp of transposed view", "(x) => np.exp(x)", [Input(x, ("x => x.T", lambda v: v.T))],
+         lambda a: finish(np.exp(wide(a)), F32))
+    case(A, "greater broadcast view vs scalar", "(x) => np.greater(x, 0)",
+         [Input(x, ("x => x.slice(1, '::-2')", lambda v: v[1, ::-2]))], lambda a: a > 0)
+
+
+UNARY_FLOAT = {
+    # js name: (numpy function, (lo, hi) data range)
+    "sqrt": (np.sqrt, (0, 9)), "exp": (np.exp, (-5, 5)), "exp2": (np.exp2, (-5, 5)),
+    "expm1": (np.expm1, (-2, 2)), "log": (np.log, (0.01, 10)), "log2": (np.log2, (0.01, 10)),
+    "log10": (np.log10, (0.01, 10)), "log1p": (np.log1p, (-0.9, 5)), "sin": (np.sin, (-6, 6)),
+    "cos": (np.cos, (-6, 6)), "tan": (np.tan, (-1.4, 1.4)), "arcsin": (np.arcsin, (-1, 1)),
+    "arccos": (np.arccos, (-1, 1)), "arctan": (np.arctan, (-5, 5)), "sinh": (np.sinh, (-3, 3)),
+    "cosh": (np.cosh, (-3, 3)), "tanh": (np.tanh, (-4, 4)), "arcsinh": (np.arcsinh, (-5, 5)),
+    "arccosh": (np.arccosh, (1, 6)), "arctanh": (np.arctanh, (-0.95, 0.95)),
+}
+SPECIAL = [np.nan, np.inf, -np.inf, 0.0, -0.0, 1.0, -1.0, 0.5, 1e-6, -1e-6, 30.0, -30.0, 100.0, -100.0]
+
+
+def gen_unary(A):
+    for op, (fn, (lo, hi)) in UNARY_FLOAT.items():
+        for dt in (F32, F64):
+            case(A, f"{op} {dt}", f"(x) => np.{op}(x)", [rand((2, 5), dt, lo, hi)], lambda a, dt=dt, fn=fn: finish(fn(wide(a)), dt))
+        case(A, f"{op} int32 -> float32", f"(x) => np.{op}(x)", [rand((6,), I32, max(lo, -3), min(hi, 3))],
+             lambda a, fn=fn: finish(fn(wide(a)), F32))
+        case(A, f"{op} special values float32", f"(x) => np.{op}(x)", [arr(SPECIAL, F32)],
+             lambda a, fn=fn: finish(fn(wide(a)), F32))
+        case(A, f"{op} special values float64", f"(x) => np.{op}(x)", [arr(SPECIAL, F64)],
+             lambda a, fn=fn: finish(fn(wide(a)), F64))
+    case(A, "sqrt bool -> float32", "(x) => np.sqrt(x)", [arr([True, False], B)], arr([1, 0], F32))
+    case(A, "exp 0-d float32", "(x) => np.exp(x)", [arr(1.5, F32)], lambda a: finish(np.exp(wide(a)), F32))
+    case(A, "exp size-0", "(x) => np.exp(x)", [np.zeros((0, 3), np.float32)], np.zeros((0, 3), np.float32))
+    case(A, "exp weak scalar -> float32", "() => np.exp(1)", [], arr(math.e, F32))
+
+    other = {
+        "negative": (np.negative, (F32, F64, I32)), "abs": (np.abs, (F32, F64, I32, B)),
+        "sign": (np.sign, (F32, F64, I32)), "floor": (np.floor, (F32, F64, I32)),
+        "ceil": (np.ceil, (F32, F64, I32)), "square": (np.square, (F32, F64, I32)),
+    }
+    for op, (fn, dts) in other.items():
+        for dt in dts:
+            case(A, f"{op} {dt}", f"(x) => np.{op}(x)", [rand((3, 4), dt)], lambda a, fn=fn, dt=dt: finish(fn(wide(a)), dt))
+        case(A, f"{op} special values float32", f"(x) => np.{op}(x)", [arr(SPECIAL, F32)], lambda a, fn=fn: finish(fn(wide(a)), F32))
+    case(A, "square bool -> int32", "(x) => np.square(x)", [arr([True, False], B)], arr([1, 0], I32))
+    for dt in (F32, F64):
+        case(A, f"reciprocal {dt}", "(x) => np.reciprocal(x)", [arr([2, -4, 0.5, 0.0, -0.0, np.inf, np.nan, 3], dt)],
+             lambda a, dt=dt: finish(1.0 / wide(a), dt))
+    case(A, "reciprocal int32 -> float32", "(x) => np.reciprocal(x)", [arr([1, 2, -4, 3], I32)], arr([1, 0.5, -0.25, 1 / 3], F32))
+    for op, fn in (("isnan", np.isnan), ("isinf", np.isinf), ("isfinite", np.isfinite)):
+        for dt in (F32, F64):
+            case(A, f"{op} {dt}", f"(x) => np.{op}(x)", [arr(SPECIAL, dt)], lambda a, fn=fn: fn(a))
+        case(A, f"{op} int32", f"(x) => np.{op}(x)", [rand((4,), I32)], lambda a, fn=fn: fn(a))
+        case(A, f"{op} bool", f"(x) => np.{op}(x)", [rand((3,), B)], lambda a, fn=fn: fn(a))
+    for dt in (B, I32, F32):
+        case(A, f"logicalNot {dt}", "(x) => np.logicalNot(x)", [arr([0, 1, 0, 1] if dt == B else [0, 2, -1, 0], dt)],
+             lambda a: np.logical_not(a))
+    case(A, "logicalNot nan is truthy", "(x) => np.logicalNot(x)", [arr([np.nan, 0.0], F32)], arr([False, True], B))
+    for op in ("negative", "sign"):
+        err(A, f"{op} bool is a DTypeError", f"(x) => np.{op}(x)", [arr([True], B)], "DTypeError", "NJ202")
+    err(A, "subtract bool bool is a DTypeError", "(a, b) => np.subtract(a, b)", [arr([True], B), arr([False], B)], "DTypeError", "NJ202")
+    err(A, "add broadcast failure", "(a, b) => np.add(a, b)", [rand((2, 3), F32), rand((4,), F32)], "ShapeError", "NJ101")
+    err(A, "multiply broadcast failure 3-d", "(a, b) => np.multiply(a, b)", [rand((2, 3, 4), F32), rand((3, 3), F32)], "ShapeError", "NJ101")
+    err(A, "less broadcast failure", "(a, b) => np.less(a, b)", [rand((2,), I32), rand((3,), I32)], "ShapeError", "NJ101")
+    err(A, "where broadcast failure", "(c, a, b) => np.where(c, a, b)", [rand((2,), B), rand((3,), F32), rand((2,), F32)], "ShapeError", "NJ101")
+
+
+def gen_where_clip_round(A):
+    c, x, y = rand((3, 4), B), rand((3, 4), F32), rand((3, 4), F32)
+    case(A, "where same shapes", "(c, x, y) => np.where(c, x, y)", [c, x, y], lambda c, x, y: np.where(c, x, y))
+    c2, xi, yd = rand((3, 1), B), rand((4,), I32), rand((1, 4), F64)
+    case(A, "where broadcast, int32 vs float64 -> float64", "(c, x, y) => np.where(c, x, y)", [c2, xi, yd],
+         lambda c, x, y: np.where(c, x.astype(np.float64), y))
+    case(A, "where with weak scalars keeps float32", "(c, x) => np.where(c, x, 0)", [c, x], lambda c, x: np.where(c, x, np.float32(0)))
+    case(A, "where int condition (truthiness)", "(c, x, y) => np.where(c, x, y)", [arr([0, 2, -1, 0], I32), rand((4,), I32), rand((4,), I32)],
+         lambda c, x, y: np.where(c != 0, x, y))
+    case(A, "where two weak scalars -> int32", "(c) => np.where(c, 1, 2)", [rand((5,), B)], lambda c: np.where(c, 1, 2).astype(np.int32))
+    case(A, "where weak 1 vs weak 2.5 -> float32", "(c) => np.where(c, 1, 2.5)", [rand((5,), B)], lambda c: np.where(c, 1, 2.5).astype(np.float32))
+    case(A, "where bool branches", "(c, x, y) => np.where(c, x, y)", [rand((4,), B), rand((4,), B), rand((4,), B)], lambda c, x, y: np.where(c, x, y))
+    case(A, "where nan branches", "(c, x) => np.where(c, x, NaN)", [arr([True, False], B), arr([1, 2], F32)], arr([1, np.nan], F32))
+
+    v = rand((3, 5), F32, -4, 4)
+    case(A, "clip float32 scalars", "(x) => np.clip(x, -1, 2.5)", [v], lambda a: np.clip(a, np.float32(-1), np.float32(2.5)))
+    case(A, "clip null lower", "(x) => np.clip(x, null, 1)", [v], lambda a: np.minimum(a, np.float32(1)))
+    case(A, "clip null upper", "(x) => np.clip(x, 0.5, null)", [v], lambda a: np.maximum(a, np.float32(0.5)))
+    case(A, "clip array bounds broadcast", "(x, lo, hi) => np.clip(x, lo, hi)", [v, rand((5,), F32, -3, 0), rand((3, 1), F32, 0, 3)],
+         lambda a, lo, hi: np.minimum(np.maximum(a, lo), hi))
+    case(A, "clip int32 with weak ints", "(x) => np.clip(x, -2, 3)", [rand((8,), I32, -6, 6)], lambda a: np.clip(a, -2, 3).astype(np.int32))
+    case(A, "clip int32 with weak 0.5 -> float32", "(x) => np.clip(x, 0.5, 3)", [rand((8,), I32, -6, 6)],
+         lambda a: np.clip(a.astype(np.float32), np.float32(0.5), np.float32(3)))
+    case(A, "clip min > max gives max", "(x) => np.clip(x, 3, 1)", [v], lambda a: np.full(a.shape, 1, np.float32))
+    case(A, "clip nan passes through", "(x) => np.clip(x, 0, 1)", [arr([np.nan, -1, 2, 0.5], F32)], arr([np.nan, 0, 1, 0.5], F32))
+
+    halves = [0.5, 1.5, 2.5, 3.5, -0.5, -1.5, -2.5, 2.4999, 2.5001, -3.5, 4.5, 1e6 + 0.5, 0.0, np.nan, np.inf]
+    for dt in (F32, F64):
+        case(A, f"round half to even {dt}", "(x) => np.round(x)", [arr(halves, dt)], lambda a: np.rint(a))
+    vals = [1.25, 1.35, 2.675, -1.25, 0.125, 12.345, 1234.5, -0.05, 0.15, 99.995]
+    for d in (1, 2, -1, -2):
+        for dt in (F32, F64):
+            case(A, f"round decimals={d} {dt}", f"(x) => np.round(x, {d})", [arr(vals, dt)], lambda a, d=d: np.round(a, d))
+    case(A, "round decimals=-1 int32", "(x) => np.round(x, -1)", [arr([14, 15, 25, -15, -14, 35, 5, 6], I32)],
+         lambda a: np.round(a, -1).astype(np.int32))
+    case(A, "round int32 identity", "(x) => np.round(x)", [rand((5,), I32)], lambda a: a)
+    case(A, "round decimals=2 int32 identity", "(x) => np.round(x, 2)", [rand((5,), I32)], lambda a: a)
+    case(A, "round method", "(x) => x.round(1)", [arr(vals, F64)], lambda a: np.round(a, 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# creation
+
+
+def gen_creation():
+    A = "creation"
+
+    def c(name, src, expected, **kw):
+        case(A, name, src, [], expected, **kw)
+
+    c("array nested numbers -> float32", "() => np.array([[1, 2, 3], [4, 5, 6]])", arr([[1, 2, 3], [4, 5, 6]], F32))
+    c("array flat", "() => np.array([1.5, -2, 3.25])", arr([1.5, -2, 3.25], F32))
+    c("array float32 rounding", "() => np.array([0.1, 1e-8, 16777217])", arr([0.1, 1e-8, 16777217], F32))
+    c("array 3-d", "() => np.array([[[1], [2]], [[3], [4]]])", arr([[[1], [2]], [[3], [4]]], F32))
+    c("array booleans -> bool", "() => np.array([true, false, true])", arr([True, False, True], B))
+    c("array nested booleans", "() => np.array([[true], [false]])", arr([[True], [False]], B))
+    c("array mixed bool and number -> float32", "() => np.array([true, 2, 0])", arr([1, 2, 0], F32))
+    c("array dtype int32 truncates", "() => np.array([1.7, -2.7, 3], { dtype: 'int32' })", arr([1, -2, 3], I32))
+    c("array dtype float64 keeps precision", "() => np.array([0.1, 1e-300], { dtype: 'float64' })", arr([0.1, 1e-300], F64))
+    c("array dtype bool", "() => np.array([0, 2, -1], { dtype: 'bool' })", arr([False, True, True], B))
+    c("array dtype bool of nan is true", "() => np.array([NaN, 0], { dtype: 'bool' })", arr([True, False], B))
+    c("array scalar number -> 0-d float32", "() => np.array(2.5)", arr(2.5, F32))
+    c("array scalar integer -> 0-d float32", "() => np.array(3)", arr(3, F32))
+    c("array scalar bool -> 0-d bool", "() => np.array(true)", arr(True, B))
+    c("array scalar with dtype int32", "() => np.array(7, { dtype: 'int32' })", arr(7, I32))
+    c("array empty list", "() => np.array([])", np.zeros((0,), np.float32))
+    c("array list of empty lists", "() => np.array([[], []])", np.zeros((2, 0), np.float32))
+    c("array nan and infinity", "() => np.array([NaN, Infinity, -Infinity])", arr([np.nan, np.inf, -np.inf], F32))
+    c("array Float32Array", "() => np.array(new Float32Array([1.5, 2, 3]))", arr([1.5, 2, 3], F32))
+    c("array Float64Array -> float64", "() => np.array(new Float64Array([0.1, 2]))", arr([0.1, 2], F64))
+    c("array Int32Array -> int32", "() => np.array(new Int32Array([1, -2, 3]))", arr([1, -2, 3], I32))
+    c("array Int32Array with dtype float32", "() => np.array(new Int32Array([1, -2]), { dtype: 'float32' })", arr([1, -2], F32))
+    c("array Float64Array with dtype int32", "() => np.array(new Float64Array([1.9, -1.9]), { dtype: 'int32' })", arr([1, -1], I32))
+    c("array Float32Array then reshape", "() => np.array(new Float32Array([1, 2, 3, 4, 5, 6])).reshape(2, 3)", arr([[1, 2, 3], [4, 5, 6]], F32))
+    c("array of NDArray copies", "() => np.array(np.arange(3))", arr([0, 1, 2], I32))
+    c("array of NDArray with dtype", "() => np.array(np.arange(3), { dtype: 'float64' })", arr([0, 1, 2], F64))
+    c("array dtype alias f64", "() => np.array([1, 2], { dtype: 'f64' })", arr([1, 2], F64))
+    c("asarray of nested", "() => np.asarray([[1, 2]])", arr([[1, 2]], F32))
+    c("asarray with dtype", "() => np.asarray([1, 2], { dtype: 'int32' })", arr([1, 2], I32))
+    c("asarray of NDArray with dtype converts", "() => np.asarray(np.arange(3), { dtype: 'float32' })", arr([0, 1, 2], F32))
+    case(A, "asarray passes an NDArray input through", "(x) => np.asarray(x)", [rand((2, 3), F64)], lambda x: x)
+    case(A, "array copies a strided input", "(x) => np.array(x)", [Input(rand((3, 4), I32), ("x => x.T", lambda v: v.T))], lambda x: x)
+
+    for fname, val in (("zeros", 0), ("ones", 1)):
+        c(f"{fname} list shape", f"() => np.{fname}([2, 3])", np.full((2, 3), val, np.float32))
+        c(f"{fname} number shape", f"() => np.{fname}(4)", np.full((4,), val, np.float32))
+        c(f"{fname} 0-d", f"() => np.{fname}([])", np.full((), val, np.float32))
+        c(f"{fname} size-0", f"() => np.{fname}([0, 3])", np.full((0, 3), val, np.float32))
+        for dt in (I32, B, F64):
+            c(f"{fname} dtype {dt}", f"() => np.{fname}([3], {{ dtype: '{dt}' }})", np.full((3,), val, NPD[dt]))
+        for dt in (F32, I32, B):
+            case(A, f"{fname}Like {dt}", f"(x) => np.{fname}Like(x)", [rand((2, 2), dt)], np.full((2, 2), val, NPD[dt]))
+        case(A, f"{fname}Like with dtype", f"(x) => np.{fname}Like(x, {{ dtype: 'float64' }})", [rand((3,), I32)], np.full((3,), val, np.float64))
+    c("full float", "() => np.full([2, 2], 7.5)", np.full((2, 2), 7.5, np.float32))
+    c("full integer fill is float32", "() => np.full([3], 7)", np.full((3,), 7, np.float32))
+    c("full bool fill", "() => np.full([2], true)", np.full((2,), True))
+    c("full dtype int32", "() => np.full([2, 1], -3, { dtype: 'int32' })", np.full((2, 1), -3, np.int32))
+    c("full nan", "() => np.full([2], NaN)", np.full((2,), np.nan, np.float32))
+    case(A, "fullLike int32", "(x) => np.fullLike(x, 9)", [rand((2, 3), I32)], np.full((2, 3), 9, np.int32))
+    case(A, "fullLike float64", "(x) => np.fullLike(x, 0.25)", [rand((2,), F64)], np.full((2,), 0.25, np.float64))
+    c("empty shape and dtype", "() => np.empty([2, 3])", np.zeros((2, 3), np.float32), values_unspecified=True)
+    c("empty int32", "() => np.empty(4, { dtype: 'int32' })", np.zeros((4,), np.int32), values_unspecified=True)
+    case(A, "emptyLike", "(x) => np.emptyLike(x)", [rand((3, 1), F64)], np.zeros((3, 1), np.float64), values_unspecified=True)
+
+    c("arange stop -> int32", "() => np.arange(5)", np.arange(5, dtype=np.int32))
+    c("arange start stop step", "() => np.arange(1, 10, 3)", np.arange(1, 10, 3, dtype=np.int32))
+    c("arange negative step", "() => np.arange(5, -3, -2)", np.arange(5, -3, -2, dtype=np.int32))
+    c("arange empty", "() => np.arange(0)", np.arange(0, dtype=np.int32))
+    c("arange empty when stop < start", "() => np.arange(5, 2)", np.arange(5, 2, dtype=np.int32))
+    c("arange float step -> float32", "() => np.arange(0, 1, 0.1)", np.arange(0, 1, 0.1).astype(np.float32))
+    c("arange float stop -> float32", "() => np.arange(2.5)", np.arange(2.5).astype(np.float32))
+    c("arange float start", "() => np.arange(-1.5, 2)", np.arange(-1.5, 2).astype(np.float32))
+    c("arange dtype float64", "() => np.arange(0, 1, 0.25, { dtype: 'float64' })", np.arange(0, 1, 0.25))
+    c("arange dtype float32 with int args", "() => np.arange(0, 4, 1, { dtype: 'float32' })", np.arange(4, dtype=np.float32))
+    c("linspace default 50", "() => np.linspace(0, 1)", np.linspace(0, 1).astype(np.float32))
+    c("linspace 5", "() => np.linspace(-1, 1, 5)", np.linspace(-1, 1, 5).astype(np.float32))
+    c("linspace endpoint false", "() => np.linspace(0, 1, 4, { endpoint: false })", np.linspace(0, 1, 4, endpoint=False).astype(np.float32))
+    c("linspace num 1", "() => np.linspace(2, 5, 1)", np.linspace(2, 5, 1).astype(np.float32))
+    c("linspace num 0", "() => np.linspace(2, 5, 0)", np.linspace(2, 5, 0).astype(np.float32))
+    c("linspace descending float64", "() => np.linspace(10, -2, 7, { dtype: 'float64' })", np.linspace(10, -2, 7))
+    c("linspace third steps float64", "() => np.linspace(0, 1, 4, { dtype: 'float64' })", np.linspace(0, 1, 4))
+    c("eye 3", "() => np.eye(3)", np.eye(3, dtype=np.float32))
+    c("eye 2x4 k=1", "() => np.eye(2, 4, 1)", np.eye(2, 4, 1, dtype=np.float32))
+    c("eye 4x3 k=-2", "() => np.eye(4, 3, -2)", np.eye(4, 3, -2, dtype=np.float32))
+    c("eye k beyond width", "() => np.eye(2, 2, 5)", np.eye(2, 2, 5, dtype=np.float32))
+    c("eye 0", "() => np.eye(0)", np.eye(0, dtype=np.float32))
+    c("eye dtype int32", "() => np.eye(3, undefined, 0, { dtype: 'int32' })", np.eye(3, dtype=np.int32))
+    c("identity 4", "() => np.identity(4)", np.identity(4, dtype=np.float32))
+    c("identity bool", "() => np.identity(2, { dtype: 'bool' })", np.identity(2, dtype=np.bool_))
+
+    for name, src, cls, code in [
+        ("array ragged nested", "() => np.array([[1, 2], [3]])", "ArgumentError", "NJ302"),
+        ("array ragged depth", "() => np.array([[1, 2], 3])", "ArgumentError", "NJ302"),
+        ("array of a string element", "() => np.array([1, 'a'])", "ArgumentError", "NJ302"),
+        ("array unsupported dtype", "() => np.array([1], { dtype: 'int64' })", "DTypeError", "NJ201"),
+        ("zeros unsupported dtype", "() => np.zeros([2], { dtype: 'complex64' })", "DTypeError", "NJ201"),
+        ("zeros negative dim", "() => np.zeros([2, -1])", "ShapeError", "NJ106"),
+        ("ones fractional dim", "() => np.ones([1.5])", "ShapeError", "NJ106"),
+        ("arange step zero", "() => np.arange(0, 5, 0)", "ArgumentError", "NJ301"),
+        ("arange non-finite", "() => np.arange(0, Infinity)", "ArgumentError", "NJ301"),
+        ("linspace negative num", "() => np.linspace(0, 1, -1)", "ArgumentError", "NJ301"),
+    ]:
+        case(A, name, src, [], error=(cls, code))
+
+
+# ---------------------------------------------------------------------------------------------
+# reductions
+
+
+def red_axis_js(axis):
+    return js(axis)
+
+
+def ref_reduce(kind, a, axis, keepdims, ddof=0):
+    ax = tuple(axis) if isinstance(axis, list) else axis
+    dt = str(a.dtype)
+    if kind in ("sum", "prod"):
+        out = I32 if dt == B else dt
+        fn = np.sum if kind == "sum" else np.prod
+        return finish(fn(wide(cast(a, out)), axis=ax, keepdims=keepdims), out)
+    if kind in ("max", "min"):
+        fn = np.max if kind == "max" else np.min
+        return np.asarray(fn(a, axis=ax, keepdims=keepdims)).astype(a.dtype)
+    if kind in ("mean", "var", "std"):
+        out = to_float(dt)
+        x = cast(a, out).astype(np.float64)
+        fn = {"mean": np.mean, "var": np.var, "std": np.std}[kind]
+        extra = {} if kind == "mean" else {"ddof": ddof}
+        return finish(fn(x, axis=ax, keepdims=keepdims, **extra), out)
+    if kind in ("all", "any"):
+        fn = np.all if kind == "all" else np.any
+        return np.asarray(fn(a, axis=ax, keepdims=keepdims)).astype(np.bool_)
+    raise ValueError(kind)
+
+
+def gen_reductions():
+    A = "reductions"
+    x = rand((3, 4, 5), F32)
+    axes = [None, 0, 1, 2, -1, -2, [0, 2], [-1, 0], [0, 1, 2], []]
+    kinds = ["sum", "prod", "mean", "max", "min", "var", "std", "all", "any"]
+    for kind in kinds:
+        for axis in axes:
+            for keep in (False, True):
+                if keep and axis not in (None, 1, [0, 2], -1):
+                    continue
+                data = x if kind not in ("all", "any") else rand((3, 4, 5), B)
+                if kind == "prod":
+                    data = rand((3, 4, 5), F32, 0.6, 1.4)
+                opts = ", { keepdims: true }" if keep else ""
+                case(A, f"{kind} axis={js(axis)}{' keepdims' if keep else ''}", f"(x) => np.{kind}(x, {js(axis)}{opts})", [data],
+                     lambda a, kind=kind, axis=axis, keep=keep: ref_reduce(kind, a, axis, keep))
+        # dtypes
+        for dt in (F64, I32, B):
+            if kind in ("all", "any") and dt == F64:
+                continue
+            data = rand((4, 3), dt, 1, 3) if kind == "prod" else rand((4, 3), dt)
+            for axis in (None, 0):
+                case(A, f"{kind} {dt} axis={js(axis)}", f"(x) => np.{kind}(x, {js(axis)})", [data],
+                     lambda a, kind=kind, axis=axis: ref_reduce(kind, a, axis, False))
+        # method form
+        if kind not in ("all", "any"):
+            case(A, f"{kind} method", f"(x) => x.{kind}(1)", [rand((2, 3), F32, 0.5, 1.5)], lambda a, kind=kind: ref_reduce(kind, a, 1, False))
+        # empty
+        e = np.zeros((0, 3), np.float32)
+        if kind in ("max", "min"):
+            err(A, f"{kind} of empty axis", f"(x) => np.{kind}(x, 0)", [e], "ShapeError", "NJ108")
+            err(A, f"{kind} of empty all", f"(x) => np.{kind}(x)", [e], "ShapeError", "NJ108")
+            case(A, f"{kind} of non-empty axis of an empty array", f"(x) => np.{kind}(x, 1)", [e], np.zeros((0,), np.float32))
+        else:
+            for axis in (None, 0, 1):
+                case(A, f"{kind} of empty axis={js(axis)}", f"(x) => np.{kind}(x, {js(axis)})", [e if kind not in ("all", "any") else e.astype(bool)],
+                     lambda a, kind=kind, axis=axis: ref_reduce(kind, a, axis, False))
+        # size-1 dims and 0-d
+        case(A, f"{kind} size-1 dims", f"(x) => np.{kind}(x, [0, 2])", [rand((1, 3, 1), F32, 0.5, 2) if kind not in ("all", "any") else rand((1, 3, 1), B)],
+             lambda a, kind=kind: ref_reduce(kind, a, [0, 2], False))
+        case(A, f"{kind} 0-d", f"(x) => np.{kind}(x)", [arr(1.5, F32) if kind not in ("all", "any") else arr(True, B)],
+             lambda a, kind=kind: ref_reduce(kind, a, None, False))
+        # views
+        v = rand((4, 6), F32, 0.5, 1.5)
+        case(A, f"{kind} of transposed reversed view axis=0", f"(x) => np.{kind}(x, 0)",
+             [Input(v if kind not in ("all", "any") else v > 1, ("x => x.T.slice('::-1')", lambda t: t.T[::-1]))],
+             lambda a, kind=kind: ref_reduce(kind, a, 0, False))
+        # errors
+        err(A, f"{kind} axis out of range", f"(x) => np.{kind}(x, 2)", [rand((2, 3), F32)], "ShapeError", "NJ102")
+        err(A, f"{kind} negative axis out of range", f"(x) => np.{kind}(x, -3)", [rand((2, 3), F32)], "ShapeError", "NJ102")
+        err(A, f"{kind} duplicate axis", f"(x) => np.{kind}(x, [1, -1])", [rand((2, 3), F32)], "ShapeError", "NJ107")
+
+    # NaN propagation
+    n = arr([[1, np.nan, 3], [4, 5, 6], [np.nan, -np.inf, 2]], F32)
+    for kind in ("max", "min", "sum", "mean"):
+        for axis in (None, 0, 1):
+            case(A, f"{kind} nan propagates axis={js(axis)}", f"(x) => np.{kind}(x, {js(axis)})", [n], lambda a, kind=kind, axis=axis: ref_reduce(kind, a, axis, False))
+    case(A, "max of all -inf", "(x) => np.max(x)", [arr([-np.inf, -np.inf], F32)], arr(-np.inf, F32))
+    case(A, "any nan is true", "(x) => np.any(x)", [arr([0, np.nan], F32)], arr(True, B))
+    case(A, "all float truthiness", "(x) => np.all(x, 0)", [arr([[1, 0.5], [2, 0]], F32)], arr([True, False], B))
+    case(A, "sum int32 overflow wraps", "(x) => np.sum(x)", [arr([2147483647, 1, 10], I32)], arr(-2147483638, I32))
+    case(A, "prod int32 overflow wraps", "(x) => np.prod(x)", [arr([65536, 65536, 3, 7], I32)], finish(np.prod(np.array([65536, 65536, 3, 7], np.int64)), I32))
+    big = arr([123456789, 987654321, 55555, 77777, 31, 999999937], I32)
+    case(A, "prod int32 overflow wraps (large factors)", "(x) => np.prod(x)", [big], finish(np.prod(big.astype(np.int64)), I32))
+    case(A, "sum bool -> int32", "(x) => np.sum(x, 0)", [rand((5, 2), B)], lambda a: a.sum(0).astype(np.int32))
+    case(A, "sum dtype float64 option", "(x) => np.sum(x, null, { dtype: 'float64' })", [rand((7,), F32)], lambda a: finish(wide(a).sum(), F64))
+    case(A, "sum dtype int32 option truncates", "(x) => np.sum(x, null, { dtype: 'int32' })", [arr([1.7, 2.9, -0.5], F32)], arr(3, I32))
+    case(A, "mean int32 -> float32", "(x) => np.mean(x)", [arr([1, 2, 4], I32)], arr(7 / 3, F32))
+    case(A, "mean bool -> float32", "(x) => np.mean(x, 0)", [rand((4, 3), B)], lambda a: finish(a.mean(0), F32))
+    case(A, "mean float64", "(x) => np.mean(x, -1, { keepdims: true })", [rand((2, 5), F64)], lambda a: a.mean(-1, keepdims=True))
+    for ddof in (1, 2):
+        for kind in ("var", "std"):
+            case(A, f"{kind} ddof={ddof}", f"(x) => np.{kind}(x, 1, {{ ddof: {ddof} }})", [rand((3, 4), F32)], lambda a, kind=kind, ddof=ddof: ref_reduce(kind, a, 1, False, ddof))
+    case(A, "var ddof >= n is inf or nan", "(x) => np.var(x, 0, { ddof: 2 })", [arr([[1, 1], [3, 1]], F32)], arr([np.inf, np.nan], F32))
+    case(A, "var int32 -> float32", "(x) => np.var(x)", [rand((6,), I32)], lambda a: ref_reduce("var", a, None, False))
+    case(A, "max bool", "(x) => np.max(x, 1)", [rand((3, 2), B)], lambda a: a.max(1))
+    case(A, "min int32 keepdims", "(x) => np.min(x, 0, { keepdims: true })", [rand((3, 2), I32)], lambda a: a.min(0, keepdims=True))
+
+    # argmax / argmin
+    for kind, fn in (("argmax", np.argmax), ("argmin", np.argmin)):
+        y = rand((3, 4, 5), F32)
+        for axis in (None, 0, 1, 2, -1):
+            case(A, f"{kind} axis={js(axis)}", f"(x) => np.{kind}(x, {js(axis)})", [y], lambda a, fn=fn, axis=axis: np.asarray(fn(a, axis=axis)).astype(np.int32))
+        for axis in (None, 1):
+            case(A, f"{kind} axis={js(axis)} keepdims", f"(x) => np.{kind}(x, {js(axis)}, {{ keepdims: true }})", [y],
+                 lambda a, fn=fn, axis=axis: np.asarray(fn(a, axis=axis, keepdims=True)).astype(np.int32))
+        ties = arr([[1, 3, 3, 0], [2, 2, 2, 2], [0, -1, 5, 5]], I32)
+        case(A, f"{kind} ties pick first int32", f"(x) => np.{kind}(x, 1)", [ties], lambda a, fn=fn: fn(a, axis=1).astype(np.int32))
+        nn_ = arr([[1, np.nan, 3, np.nan], [4, 5, 6, 0], [np.nan, -np.inf, np.inf, 2]], F32)
+        for axis in (None, 0, 1):
+            case(A, f"{kind} nan wins axis={js(axis)}", f"(x) => np.{kind}(x, {js(axis)})", [nn_], lambda a, fn=fn, axis=axis: np.asarray(fn(a, axis=axis)).astype(np.int32))
+        case(A, f"{kind} bool", f"(x) => np.{kind}(x)", [arr([False, True, True], B)], np.asarray(fn(np.array([False, True, True]))).astype(np.int32))
+        case(A, f"{kind} float64 of view", f"(x) => np.{kind}(x, 0)", [Input(rand((3, 4), F64), ("x => x.T", lambda t: t.T))],
+             lambda a, fn=fn: fn(a, axis=0).astype(np.int32))
+        case(A, f"{kind} method", f"(x) => x.{kind}(-1)", [y], lambda a, fn=fn: fn(a, axis=-1).astype(np.int32))
+        err(A, f"{kind} of empty", f"(x) => np.{kind}(x)", [np.zeros((0,), np.float32)], "ShapeError", "NJ108")
+        err(A, f"{kind} of empty axis", f"(x) => np.{kind}(x, 0)", [np.zeros((0, 2), np.float32)], "ShapeError", "NJ108")
+        err(A, f"{kind} axis out of range", f"(x) => np.{kind}(x, 3)", [y], "ShapeError", "NJ102")
+        case(A, f"{kind} size-1 axis", f"(x) => np.{kind}(x, 0)", [rand((1, 3), F32)], np.zeros((3,), np.int32))
+
+    # cumsum / cumprod
+    for kind, fn in (("cumsum", np.cumsum), ("cumprod", np.cumprod)):
+        z = rand((3, 4), F32, 0.5, 1.5)
+        for axis in (None, 0, 1, -1, -2):
+            case(A, f"{kind} axis={js(axis)}", f"(x) => np.{kind}(x, {js(axis)})", [z], lambda a, fn=fn, axis=axis: finish(fn(wide(a), axis=axis), F32))
+        for dt in (F64, I32):
+            case(A, f"{kind} {dt}", f"(x) => np.{kind}(x, 1)", [rand((2, 5), dt, 1, 3)], lambda a, fn=fn, dt=dt: finish(fn(wide(a), axis=1), dt))
+        case(A, f"{kind} bool -> int32", f"(x) => np.{kind}(x, 0)", [rand((5, 2), B)], lambda a, fn=fn: finish(fn(a.astype(np.int64), axis=0), I32))
+        case(A, f"{kind} 3-d middle axis", f"(x) => np.{kind}(x, 1)", [rand((2, 3, 2), F32, 0.5, 1.5)], lambda a, fn=fn: finish(fn(wide(a), axis=1), F32))
+        case(A, f"{kind} of reversed view", f"(x) => np.{kind}(x, 0)", [Input(z, ("x => x.slice('::-1', '::2')", lambda t: t[::-1, ::2]))],
+             lambda a, fn=fn: finish(fn(wide(a), axis=0), F32))
+        case(A, f"{kind} empty", f"(x) => np.{kind}(x, 0)", [np.zeros((0, 2), np.float32)], np.zeros((0, 2), np.float32))
+        case(A, f"{kind} 0-d flattens", f"(x) => np.{kind}(x)", [arr(2.5, F32)], arr([2.5], F32))
+        case(A, f"{kind} nan propagates", f"(x) => np.{kind}(x)", [arr([1, 2, np.nan, 3], F32)], lambda a, fn=fn: finish(fn(wide(a)), F32))
+        case(A, f"{kind} method", f"(x) => x.{kind}(0)", [z], lambda a, fn=fn: finish(fn(wide(a), axis=0), F32))
+        err(A, f"{kind} axis out of range", f"(x) => np.{kind}(x, 2)", [z], "ShapeError", "NJ102")
+    case(A, "cumsum int32 overflow wraps", "(x) => np.cumsum(x)", [arr([2147483647, 1, 5, -10], I32)],
+         finish(np.cumsum(np.array([2147483647, 1, 5, -10], np.int64)), I32))
+    case(A, "cumprod int32 overflow wraps", "(x) => np.cumprod(x)", [big], finish(np.cumprod(big.astype(np.int64)), I32))
+
+
+# ---------------------------------------------------------------------------------------------
+# shape ops
+
+
+def gen_shape_ops():
+    A = "shape"
+    x = rand((2, 3, 4), F32)
+    xi = rand((2, 3, 4), I32)
+
+    for args, shape in [("6, 4", (6, 4)), ("[4, 6]", (4, 6)), ("-1", (-1,)), ("2, -1", (2, -1)), ("[-1, 3, 2]", (-1, 3, 2)),
+                        ("24", (24,)), ("1, 24, 1", (1, 24, 1)), ("[2, 3, 4]", (2, 3, 4))]:
+        case(A, f"reshape ({args})", f"(x) => np.reshape(x, {args})", [x], lambda a, s=shape: a.reshape(s))
+    case(A, "reshape method varargs", "(x) => x.reshape(4, -1)", [xi], lambda a: a.reshape(4, -1))
+    case(A, "reshape to 0-d", "(x) => x.reshape([])", [arr([5], F32)], arr(5, F32))
+    case(A, "reshape 0-d to 1x1", "(x) => np.reshape(x, [1, 1])", [arr(5, I32)], arr([[5]], I32))
+    case(A, "reshape size-0", "(x) => np.reshape(x, [3, 0, 2])", [np.zeros((0, 6), np.float32)], np.zeros((3, 0, 2), np.float32))
+    case(A, "reshape of transposed view", "(x) => np.reshape(x, [4, 6])", [Input(x, ("x => x.T", lambda t: t.T))], lambda a: a.reshape(4, 6))
+    err(A, "reshape size mismatch", "(x) => np.reshape(x, [5, 5])", [x], "ShapeError", "NJ103")
+    err(A, "reshape two -1", "(x) => np.reshape(x, [-1, -1])", [x], "ShapeError", "NJ103")
+    err(A, "reshape -1 not divisible", "(x) => np.reshape(x, [5, -1])", [x], "ShapeError", "NJ103")
+
+    for axes in (None, [1, 0, 2], [2, 0, 1], [-1, 0, 1], [0, 1, 2]):
+        src = f"(x) => np.transpose(x{'' if axes is None else ', ' + js(axes)})"
+        case(A, f"transpose {js(axes)}", src, [x], lambda a, axes=axes: np.transpose(a, axes))
+    case(A, "T property", "(x) => x.T", [xi], lambda a: a.T)
+    case(A, "transpose 1-d", "(x) => np.transpose(x)", [rand((4,), F32)], lambda a: a)
+    case(A, "transpose 0-d", "(x) => np.transpose(x)", [arr(3, F64)], lambda a: a)
+    case(A, "transpose size-0", "(x) => np.transpose(x)", [np.zeros((2, 0, 3), np.int32)], np.zeros((3, 0, 2), np.int32))
+    err(A, "transpose bad perm", "(x) => np.transpose(x, [0, 0, 1])", [x], "ShapeError", "NJ106")
+    err(A, "transpose wrong length", "(x) => np.transpose(x, [1, 0])", [x], "ShapeError", "NJ106")
+    err(A, "transpose axis out of range", "(x) => np.transpose(x, [0, 1, 3])", [x], "ShapeError", "NJ102")
+
+    for axis in (0, 1, 3, -1, -4, [0, 2], [-1, 0]):
+        case(A, f"expandDims {js(axis)}", f"(x) => np.expandDims(x, {js(axis)})", [x], lambda a, axis=axis: np.expand_dims(a, tuple(axis) if isinstance(axis, list) else axis))
+    case(A, "expandDims 0-d", "(x) => np.expandDims(x, 0)", [arr(2, I32)], arr([2], I32))
+    err(A, "expandDims axis out of range", "(x) => np.expandDims(x, 4)", [x], "ShapeError", "NJ102")
+    y = rand((1, 3, 1, 2), F32)
+    for axis in (None, 0, 2, [0, 2], -2):
+        case(A, f"squeeze {js(axis)}", f"(x) => np.squeeze(x{'' if axis is None else ', ' + js(axis)})", [y],
+             lambda a, axis=axis: np.squeeze(a, tuple(axis) if isinstance(axis, list) else axis))
+    case(A, "squeeze all-ones to 0-d", "(x) => np.squeeze(x)", [arr([[7]], F32)], arr(7, F32))
+    err(A, "squeeze non-1 axis", "(x) => np.squeeze(x, 1)", [y], "ShapeError", "NJ106")
+    err(A, "squeeze axis out of range", "(x) => np.squeeze(x, 4)", [y], "ShapeError", "NJ102")
+
+    for src_shape, to in [((3,), (2, 3)), ((3, 1), (3, 4)), ((), (2, 2)), ((1, 1), (2, 3, 1)), ((2, 1, 3), (4, 2, 5, 3)), ((1,), (0,)), ((2, 3), (2, 3))]:
+        case(A, f"broadcastTo {short(src_shape)} -> {short(to)}", f"(x) => np.broadcastTo(x, {js(list(to))})", [rand(src_shape, F32)],
+             lambda a, to=to: np.broadcast_to(a, to))
+    case(A, "broadcastTo then add (stride-0 view input)", "(x, y) => np.add(np.broadcastTo(x, [3, 4]), y)", [rand((4,), I32), rand((3, 4), I32)],
+         lambda a, b: finish(np.broadcast_to(a, (3, 4)).astype(np.int64) + b, I32))
+    err(A, "broadcastTo incompatible", "(x) => np.broadcastTo(x, [3, 4])", [rand((3,), F32)], "ShapeError", "NJ101")
+    err(A, "broadcastTo fewer dims", "(x) => np.broadcastTo(x, [3])", [rand((2, 3), F32)], "ShapeError", "NJ101")
+
+    case(A, "ravel", "(x) => np.ravel(x)", [x], lambda a: a.ravel())
+    case(A, "ravel of transposed view (C order of the view)", "(x) => np.ravel(x)", [Input(x, ("x => x.T", lambda t: t.T))], lambda a: a.ravel())
+    case(A, "ravel 0-d", "(x) => np.ravel(x)", [arr(True, B)], arr([True], B))
+    case(A, "flatten method of reversed view", "(x) => x.flatten()", [Input(xi, ("x => x.slice('::-1')", lambda t: t[::-1]))], lambda a: a.ravel())
+
+    a2, b2 = rand((2, 3), F32), rand((4, 3), F32)
+    case(A, "concatenate axis 0", "(a, b) => np.concatenate([a, b])", [a2, b2], lambda a, b: np.concatenate([a, b]))
+    case(A, "concatenate axis -1", "(a, b, c) => np.concatenate([a, b, c], -1)", [rand((2, 1), I32), rand((2, 3), I32), rand((2, 2), I32)],
+         lambda a, b, c: np.concatenate([a, b, c], -1))
+    case(A, "concatenate axis null flattens", "(a, b) => np.concatenate([a, b], null)", [a2, rand((2,), F32)], lambda a, b: np.concatenate([a.ravel(), b]))
+    case(A, "concatenate promotes int32 + float32", "(a, b) => np.concatenate([a, b])", [rand((2,), I32), rand((3,), F32)],
+         lambda a, b: np.concatenate([a.astype(np.float32), b]))
+    case(A, "concatenate promotes bool + int32", "(a, b) => np.concatenate([a, b])", [rand((2,), B), rand((3,), I32)],
+         lambda a, b: np.concatenate([a.astype(np.int32), b]))
+    case(A, "concatenate promotes float32 + float64", "(a, b) => np.concatenate([a, b])", [rand((2,), F32), rand((1,), F64)],
+         lambda a, b: np.concatenate([a.astype(np.float64), b]))
+    case(A, "concatenate with size-0", "(a, b) => np.concatenate([a, b], 1)", [np.zeros((2, 0), np.float32), rand((2, 2), F32)], lambda a, b: np.concatenate([a, b], 1))
+    case(A, "concatenate single", "(a) => np.concatenate([a])", [a2], lambda a: a)
+    case(A, "concatenate transposed and reversed views", "(a, b) => np.concatenate([a, b], 1)",
+         [Input(b2, ("a => a.T", lambda t: t.T)), Input(rand((2, 3), F32), ("b => b.slice(':', '::-1').T", lambda t: t[:, ::-1].T))],
+         lambda a, b: np.concatenate([a, b], 1))
+    err(A, "concatenate shape mismatch", "(a, b) => np.concatenate([a, b], 1)", [a2, b2], "ShapeError", "NJ105")
+    err(A, "concatenate rank mismatch", "(a, b) => np.concatenate([a, b])", [a2, rand((3,), F32)], "ShapeError", "NJ105")
+    err(A, "concatenate 0-d", "(a, b) => np.concatenate([a, b])", [arr(1, F32), arr(2, F32)], "ShapeError", "NJ105")
+    err(A, "concatenate axis out of range", "(a, b) => np.concatenate([a, b], 2)", [a2, a2], "ShapeError", "NJ102")
+    err(A, "concatenate empty list", "() => np.concatenate([])", [], "ArgumentError", "NJ301")
+
+    for axis in (0, 1, 2, -1, -3):
+        case(A, f"stack axis {axis}", f"(a, b) => np.stack([a, b], {axis})", [a2, rand((2, 3), F32)], lambda a, b, axis=axis: np.stack([a, b], axis))
+    case(A, "stack 0-d", "(a, b, c) => np.stack([a, b, c])", [arr(1, I32), arr(2, I32), arr(3, I32)], arr([1, 2, 3], I32))
+    case(A, "stack promotes", "(a, b) => np.stack([a, b])", [rand((2,), I32), rand((2,), F64)], lambda a, b: np.stack([a.astype(np.float64), b]))
+    err(A, "stack shape mismatch", "(a, b) => np.stack([a, b])", [a2, b2], "ShapeError", "NJ105")
+    err(A, "stack axis out of range", "(a, b) => np.stack([a, a], 3)", [a2, a2], "ShapeError", "NJ102")
+
+    s = rand((6, 4), F32)
+    for arg, axis in [("3", 0), ("2", 1), ("[1, 4]", 0), ("[2]", 1), ("[-2]", 0), ("[0, 3, 3, 10]", 0), ("1", 0), ("[]", 1)]:
+        pyarg = json.loads(arg)
+        case(A, f"split {arg} axis {axis}", f"(x) => np.split(x, {arg}, {axis})", [s], lambda a, pyarg=pyarg, axis=axis: np.split(a, pyarg, axis))
+    case(A, "split of 1-d int32", "(x) => np.split(x, 5)", [rand((10,), I32)], lambda a: np.split(a, 5))
+    err(A, "split unequal", "(x) => np.split(x, 4)", [s], "ShapeError", "NJ110")
+    err(A, "split zero sections", "(x) => np.split(x, 0)", [s], "ShapeError", "NJ110")
+
+    for axis in (None, 0, 1, -1, [0, 2]):
+        case(A, f"flip {js(axis)}", f"(x) => np.flip(x{'' if axis is None else ', ' + js(axis)})", [x],
+             lambda a, axis=axis: np.flip(a, tuple(axis) if isinstance(axis, list) else axis))
+    case(A, "flip twice restores", "(x) => np.flip(np.flip(x, 1), 1)", [xi], lambda a: a)
+    case(A, "flip then add (negative strides)", "(x, y) => np.add(np.flip(x, 0), y)", [rand((3, 2), F32), rand((3, 2), F32)], lambda a, b: finish(wide(a[::-1]) + b, F32))
+    case(A, "flip size-0", "(x) => np.flip(x)", [np.zeros((0, 2), np.float32)], np.zeros((0, 2), np.float32))
+    err(A, "flip axis out of range", "(x) => np.flip(x, 3)", [x], "ShapeError", "NJ102")
+
+    for reps in (2, [2, 1], [1, 3], [2, 1, 2], [0, 2]):
+        case(A, f"tile {js(reps)}", f"(x) => np.tile(x, {js(reps)})", [a2], lambda a, reps=reps: np.tile(a, reps))
+    case(A, "tile 0-d", "(x) => np.tile(x, 3)", [arr(4, I32)], np.tile(np.int32(4), 3).astype(np.int32))
+    err(A, "tile negative reps", "(x) => np.tile(x, -1)", [a2], "ArgumentError", "NJ301")
+
+    for reps, axis in [(2, None), (3, 0), (2, 1), (2, -1), ([1, 0, 2], 1), ([2, 1], 0), (0, 0), ([3], 0)]:
+        src = f"(x) => np.repeat(x, {js(reps)}{'' if axis is None else ', ' + js(axis)})"
+        case(A, f"repeat {js(reps)} axis {js(axis)}", src, [a2], lambda a, reps=reps, axis=axis: np.repeat(a, reps, axis))
+    case(A, "repeat bool", "(x) => np.repeat(x, 2)", [rand((3,), B)], lambda a: np.repeat(a, 2))
+    err(A, "repeat wrong repeats length", "(x) => np.repeat(x, [1, 2], 1)", [a2], "ShapeError", "NJ106")
+    err(A, "repeat negative", "(x) => np.repeat(x, -1)", [a2], "ArgumentError", "NJ301")
+
+    for pw in (1, [1, 2], [[0, 1], [2, 0]], [[1, 1], [0, 0]], 0):
+        case(A, f"pad {js(pw)}", f"(x) => np.pad(x, {js(pw)})", [a2], lambda a, pw=pw: np.pad(a, pw))
+    case(A, "pad constant value", "(x) => np.pad(x, [[1, 0], [0, 2]], { constantValues: -1.5 })", [a2], lambda a: np.pad(a, [[1, 0], [0, 2]], constant_values=-1.5))
+    case(A, "pad int32 constant", "(x) => np.pad(x, 2, { constantValues: 7 })", [rand((3,), I32)], lambda a: np.pad(a, 2, constant_values=7))
+    case(A, "pad edge", "(x) => np.pad(x, [[1, 2], [2, 1]], { mode: 'edge' })", [a2], lambda a: np.pad(a, [[1, 2], [2, 1]], mode="edge"))
+    case(A, "pad edge 1-d", "(x) => np.pad(x, 3, { mode: 'edge' })", [rand((2,), I32)], lambda a: np.pad(a, 3, mode="edge"))
+    case(A, "pad size-0 axis constant", "(x) => np.pad(x, 1)", [np.zeros((0, 2), np.float32)], np.pad(np.zeros((0, 2), np.float32), 1))
+    case(A, "pad of transposed view", "(x) => np.pad(x, [[0, 1], [1, 0]])", [Input(a2, ("x => x.T", lambda t: t.T))], lambda a: np.pad(a, [[0, 1], [1, 0]]))
+    err(A, "pad negative width", "(x) => np.pad(x, -1)", [a2], "ArgumentError", "NJ301")
+    err(A, "pad wrong number of pairs", "(x) => np.pad(x, [[1, 1], [1, 1], [1, 1]])", [a2], "ShapeError", "NJ106")
+    err(A, "pad edge of empty axis", "(x) => np.pad(x, 1, { mode: 'edge' })", [np.zeros((0, 2), np.float32)], "ShapeError", "NJ108")
+
+    for src_, dst in [(0, 2), (-1, 0), ([0, 1], [2, 0]), (1, -1), ([0, 2], [1, 0])]:
+        case(A, f"moveaxis {js(src_)} -> {js(dst)}", f"(x) => np.moveaxis(x, {js(src_)}, {js(dst)})", [x],
+             lambda a, s_=src_, d=dst: np.moveaxis(a, s_, d))
+    err(A, "moveaxis out of range", "(x) => np.moveaxis(x, 3, 0)", [x], "ShapeError", "NJ102")
+    for a1, a2_ in [(0, 2), (-1, 0), (1, 1)]:
+        case(A, f"swapaxes {a1} {a2_}", f"(x) => np.swapaxes(x, {a1}, {a2_})", [x], lambda a, a1=a1, a2_=a2_: np.swapaxes(a, a1, a2_))
+    case(A, "swapaxes method", "(x) => x.swapaxes(0, 1)", [a2], lambda a: a.swapaxes(0, 1))
+    err(A, "swapaxes out of range", "(x) => np.swapaxes(x, 0, 3)", [x], "ShapeError", "NJ102")
+
+    # views of views: reshape -> transpose -> slice -> op
+    base = rand((24,), F32)
+    case(A, "view chain reshape.T.slice then add", "(x) => np.add(x.reshape(4, 6).T.slice('1:', '::2'), 1)", [base],
+         lambda a: finish(wide(a.reshape(4, 6).T[1:, ::2]) + 1, F32))
+    case(A, "view chain slice of transpose of reshape then sum", "(x) => np.sum(x.reshape(2, 3, 4).transpose([2, 0, 1]).slice('::-1', ':', 1), 0)", [base],
+         lambda a: finish(wide(a.reshape(2, 3, 4).transpose(2, 0, 1)[::-1, :, 1]).sum(0), F32))
+    case(A, "view chain reshape of strided slice (copy)", "(x) => x.reshape(6, 4).slice('::2').reshape(-1)", [base], lambda a: a.reshape(6, 4)[::2].reshape(-1))
+    case(A, "view chain expandDims broadcast then transpose", "(x) => np.broadcastTo(np.expandDims(x.slice('::3'), 0), [2, 8]).T", [base],
+         lambda a: np.broadcast_to(a[::3][None], (2, 8)).T)
+    case(A, "view chain matmul of transposed slices", "(x) => np.matmul(x.reshape(4, 6).slice(':', '1:4'), x.reshape(6, 4).T.slice('1:'))", [base],
+         lambda a: finish(wide(a.reshape(4, 6)[:, 1:4]) @ wide(a.reshape(6, 4).T[1:]), F32))
+    case(A, "view chain flip of squeeze of slice", "(x) => np.flip(np.squeeze(x.reshape(2, 12).slice([1, 2], '::-5')), 0)", [base],
+         lambda a: np.flip(np.squeeze(a.reshape(2, 12)[1:2, ::-5]), 0))
+    case(A, "view chain cumsum of swapaxes of reshape", "(x) => np.cumsum(np.swapaxes(x.reshape(2, 3, 4), 0, 2), 1)", [base],
+         lambda a: finish(np.cumsum(wide(np.swapaxes(a.reshape(2, 3, 4), 0, 2)), 1), F32))
+
+
+# ---------------------------------------------------------------------------------------------
+# indexing: take and x.slice(...)
+
+
+def py_index(specs):
+    out = []
+    for s in specs:
+        if s is None:
+            out.append(np.newaxis)
+        elif s == "...":
+            out.append(Ellipsis)
+        elif isinstance(s, str):
+            parts = [p.strip() for p in s.split(":")]
+            nums = [int(p) if p else None for p in parts]
+            out.append(slice(*nums))
+        elif isinstance(s, list):
+            out.append(slice(*(s + [None] * (3 - len(s)))))
+        else:
+            out.append(s)
+    return tuple(out)
+
+
+def gen_indexing():
+    A = "indexing"
+    x = rand((4, 5, 6), F32)
+    specs_list = [
+        [0], [-1], [1, 2], [1, 2, 3], [":", 0], [":", ":", -1], ["1:3"], ["::2"], ["::-1"], ["-2:"], [":-2"],
+        ["1:4:2", "::-2", "2:"], ["3:0:-1"], ["5:1:-2"], ["10:"], [":100"], ["-100:2"], ["2:2"], ["3:1"],
+        [[1, 3]], [[None, None, -1]], [[1, None, 2], 0], [[-3, None]], [None], [None, 0], [":", None, ":"],
+        ["..."], ["...", 0], [0, "..."], [1, "...", "::2"], ["...", None], [None, "...", None],
+        [0, 0, 0], [-4, -5, -6], ["::-3", "1::3", "::-4"], ["4:", ":"], [":", "3:1:-1", None, "::5"],
+    ]
+    for specs in specs_list:
+        src = "(x) => x.slice(" + ", ".join(js(s) for s in specs) + ")"
+        case(A, f"slice {', '.join(js(s) for s in specs)}", src, [x], lambda a, specs=specs: a[py_index(specs)])
+    case(A, "slice int32 2-d", "(x) => x.slice('::-1', 1)", [rand((3, 3), I32)], lambda a: a[::-1, 1])
+    case(A, "slice bool", "(x) => x.slice('1:')", [rand((4,), B)], lambda a: a[1:])
+    case(A, "slice 0-d with newaxis", "(x) => x.slice(null)", [arr(3, F32)], arr([3], F32))
+    case(A, "slice 0-d no specs", "(x) => x.slice()", [arr(3, F32)], arr(3, F32))
+    case(A, "slice of slice of slice", "(x) => x.slice('1:').slice(':', '::-1').slice(0, '1:3')", [x], lambda a: a[1:][:, ::-1][0, 1:3])
+    case(A, "np.slice function form", "(x) => np.slice(x, 1, '::2')", [x], lambda a: a[1, ::2])
+    case(A, "slice of size-0 axis", "(x) => x.slice('1:', 0)", [np.zeros((0, 3), np.float32)], np.zeros((0,), np.float32))
+    case(A, "slice then multiply by slice", "(x) => np.multiply(x.slice(0), x.slice(-1, '::-1'))", [x], lambda a: finish(wide(a[0]) * wide(a[-1, ::-1]), F32))
+    for specs, cls, code in [
+        ([4], "ShapeError", "NJ109"), ([-5], "ShapeError", "NJ109"), ([0, 5], "ShapeError", "NJ109"),
+        ([0, 0, 0, 0], "ShapeError", "NJ106"), (["::0"], "ArgumentError", "NJ301"), (["1:2:3:4"], "ArgumentError", "NJ301"),
+        (["a:b"], "ArgumentError", "NJ301"), (["...", "..."], "ArgumentError", "NJ301"), ([1.5], "ArgumentError", "NJ301"),
+    ]:
+        src = "(x) => x.slice(" + ", ".join(js(s) for s in specs) + ")"
+        err(A, f"slice error {', '.join(js(s) for s in specs)}", src, [x], cls, code)
+
+    t = rand((4, 5), F32)
+    for idx, axis in [([0, 2, 3], 0), ([-1, 0], 1), ([1, 1, 1], 1), ([[0, 1], [3, 2]], 0), ([4, -5], None), ([], 0), ([[2]], 1), ([2, 0], -1)]:
+        src = f"(x) => np.take(x, {js(idx)}{'' if axis is None else ', ' + js(axis)})"
+        case(A, f"take {js(idx)} axis {js(axis)}", src, [t], lambda a, idx=idx, axis=axis: np.take(a, np.array(idx, dtype=np.int64), axis=axis))
+    case(A, "take with int32 array indices", "(x, i) => np.take(x, i, 1)", [t, arr([[4, 0], [1, -2]], I32)], lambda a, i: np.take(a, i, axis=1))
+    case(A, "take scalar index drops axis", "(x) => np.take(x, 2, 1)", [t], lambda a: np.take(a, 2, axis=1))
+    case(A, "take method", "(x) => x.take([1, 0], 0)", [rand((3, 2), I32)], lambda a: a[[1, 0]])
+    case(A, "take of transposed view", "(x) => np.take(x, [0, 3], 0)", [Input(t, ("x => x.T", lambda v: v.T))], lambda a: a[[0, 3]])
+    case(A, "take bool data", "(x) => np.take(x, [2, 0])", [rand((3,), B)], lambda a: a[[2, 0]])
+    err(A, "take index out of range", "(x) => np.take(x, [5], 0)", [t], "ShapeError", "NJ109")
+    err(A, "take negative index out of range", "(x) => np.take(x, [-6], 1)", [t], "ShapeError", "NJ109")
+    err(A, "take axis out of range", "(x) => np.take(x, [0], 2)", [t], "ShapeError", "NJ102")
+
+
+# ---------------------------------------------------------------------------------------------
+# linear algebra
+
+
+def ref_dot(fn, *xs):
+    dt = result_type(*xs)
+    if dt == B:
+        dt = I32
+    return finish(fn(*[wide(cast(x, dt)) for x in xs]), dt)
+
+
+def gen_linalg():
+    A = "linalg"
+    mm = [((2, 3), (3, 4)), ((3,), (3, 4)), ((2, 3), (3,)), ((3,), (3,)), ((5, 2, 3), (3, 4)), ((2, 3), (5, 3, 4)),
+          ((2, 1, 2, 3), (4, 3, 2)), ((1, 3), (3, 1)), ((0, 3), (3, 2)), ((2, 0), (0, 3)), ((4,), (2, 4, 3)), ((2, 4, 3), (3,)),
+          ((1, 2, 3), (2, 3, 4))]
+    for sa, sb in mm:
+        case(A, f"matmul {short(sa)} @ {short(sb)}", "(a, b) => np.matmul(a, b)", [rand(sa, F32), rand(sb, F32)],
+             lambda a, b: ref_dot(np.matmul, a, b))
+    for da, db in [(I32, I32), (F64, F64), (I32, F32), (B, B), (B, I32), (F32, F64)]:
+        case(A, f"matmul {da} @ {db}", "(a, b) => np.matmul(a, b)", [rand((3, 4), da), rand((4, 2), db)], lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "matmul int32 overflow wraps", "(a, b) => np.matmul(a, b)", [arr([[100000, 100000]], I32), arr([[100000], [30000]], I32)],
+         lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "matmul method of views", "(a, b) => a.matmul(b)", [Input(rand((3, 4), F32), ("a => a.T", lambda v: v.T)), Input(rand((6, 2), F32), ("b => b.slice('::2')", lambda v: v[::2]))],
+         lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "matmul nan propagates", "(a, b) => np.matmul(a, b)", [arr([[1, np.nan], [1, 2]], F32), arr([[1, 0], [0, 1]], F32)],
+         lambda a, b: ref_dot(np.matmul, a, b))
+    err(A, "matmul core mismatch", "(a, b) => np.matmul(a, b)", [rand((2, 3), F32), rand((4, 2), F32)], "ShapeError", "NJ104")
+    err(A, "matmul vector mismatch", "(a, b) => np.matmul(a, b)", [rand((3,), F32), rand((4,), F32)], "ShapeError", "NJ104")
+    err(A, "matmul scalar operand", "(a, b) => np.matmul(a, b)", [arr(2, F32), rand((2,), F32)], "ShapeError", "NJ104")
+    err(A, "matmul batch mismatch", "(a, b) => np.matmul(a, b)", [rand((2, 2, 3), F32), rand((3, 3, 2), F32)], "ShapeError", "NJ101")
+
+    for sa, sb in [((3,), (3,)), ((2, 3), (3,)), ((2, 3), (3, 4)), ((3,), (3, 4)), ((2, 3, 4), (4,)), ((2, 3, 4), (5, 4, 2)), ((2, 3), ()), ((), ())]:
+        case(A, f"dot {short(sa)} . {short(sb)}", "(a, b) => np.dot(a, b)", [rand(sa, F32), rand(sb, F32)], lambda a, b: ref_dot(np.dot, a, b))
+    case(A, "dot int32", "(a, b) => np.dot(a, b)", [rand((2, 3), I32), rand((3, 2), I32)], lambda a, b: ref_dot(np.dot, a, b))
+    case(A, "dot weak scalar", "(a) => np.dot(a, 2)", [rand((2, 3), F32)], lambda a: finish(wide(a) * 2, F32))
+    case(A, "dot method", "(a, b) => a.dot(b)", [rand((3,), F64), rand((3,), F64)], lambda a, b: np.asarray(np.dot(a, b)))
+    err(A, "dot mismatch", "(a, b) => np.dot(a, b)", [rand((2, 3), F32), rand((2, 3), F32)], "ShapeError", "NJ104")
+
+    for sa, sb in [((3,), (4,)), ((2, 2), (3,)), ((0,), (2,)), ((), (3,))]:
+        case(A, f"outer {short(sa)} {short(sb)}", "(a, b) => np.outer(a, b)", [rand(sa, F32), rand(sb, F32)], lambda a, b: ref_dot(np.outer, a, b))
+    case(A, "outer int32 and float64", "(a, b) => np.outer(a, b)", [rand((3,), I32), rand((2,), F64)], lambda a, b: ref_dot(np.outer, a, b))
+    for sa, sb in [((3,), (3,)), ((2, 3), (4, 3)), ((2, 3), (3,)), ((2, 2, 3), (2, 3)), ((), (2, 3))]:
+        case(A, f"inner {short(sa)} {short(sb)}", "(a, b) => np.inner(a, b)", [rand(sa, F32), rand(sb, F32)], lambda a, b: ref_dot(np.inner, a, b))
+    case(A, "inner int32", "(a, b) => np.inner(a, b)", [rand((2, 3), I32), rand((3,), I32)], lambda a, b: ref_dot(np.inner, a, b))
+    err(A, "inner mismatch", "(a, b) => np.inner(a, b)", [rand((2, 3), F32), rand((2,), F32)], "ShapeError", "NJ104")
+
+    ein = [
+        ("ij,jk->ik", [(2, 3), (3, 4)]), ("ij,jk", [(2, 3), (3, 4)]), ("ij->ji", [(2, 3)]), ("ij", [(2, 3)]), ("ji", [(2, 3)]),
+        ("ii", [(3, 3)]), ("ii->i", [(3, 3)]), ("ij->", [(2, 3)]), ("ij->i", [(2, 3)]), ("i,i->", [(4,), (4,)]), ("i,i", [(4,), (4,)]),
+        ("i,j->ij", [(3,), (2,)]), ("i,j", [(3,), (2,)]), ("bij,bjk->bik", [(2, 2, 3), (2, 3, 2)]), ("bij,bjk", [(2, 2, 3), (2, 3, 2)]),
+        ("ijk->kji", [(2, 3, 4)]), ("ijk,k->ij", [(2, 3, 4), (4,)]), ("ij,ij->ij", [(2, 3), (2, 3)]), ("ij,ij->", [(2, 3), (2, 3)]),
+        ("ij,jk,kl->il", [(2, 3), (3, 4), (4, 2)]), ("iij->j", [(3, 3, 2)]), ("iji->j", [(2, 4, 2)]), ("ii,i->i", [(3, 3), (3,)]),
+        ("ab,cd->abcd", [(2, 1), (1, 3)]), ("i->", [(5,)]), ("ij,kj->ik", [(2, 3), (4, 3)]), ("ba,ca->bc", [(2, 3), (4, 3)]),
+        ("i,i,i->i", [(3,), (3,), (3,)]), ("bn,anm,bm->ba", [(2, 3), (4, 3, 5), (2, 5)]), ("ij->j", [(0, 3)]),
+        ("ij,j->i", [(2, 1), (3,)]),
+    ]
+    for sub, shapes in ein:
+        params = ", ".join("abcd"[k] for k in range(len(shapes)))
+        case(A, f"einsum {sub} {' '.join(short(s) for s in shapes)}", f"({params}) => np.einsum({js(sub)}, {params})", [rand(s, F32) for s in shapes],
+             lambda *xs, sub=sub: ref_dot(lambda *ys: np.einsum(sub, *ys), *xs))
+    case(A, "einsum int32", "(a, b) => np.einsum('ij,jk->ik', a, b)", [rand((2, 3), I32), rand((3, 2), I32)], lambda a, b: ref_dot(lambda x, y: np.einsum("ij,jk->ik", x, y), a, b))
+    case(A, "einsum float64 trace", "(a) => np.einsum('ii', a)", [rand((4, 4), F64)], lambda a: np.asarray(np.einsum("ii", a)))
+    case(A, "einsum mixed int32 float32", "(a, b) => np.einsum('i,i->', a, b)", [rand((3,), I32), rand((3,), F32)], lambda a, b: ref_dot(lambda x, y: np.einsum("i,i->", x, y), a, b))
+    case(A, "einsum of transposed view", "(a) => np.einsum('ij->i', a)", [Input(rand((3, 2), F32), ("a => a.T", lambda v: v.T))], lambda a: ref_dot(lambda x: np.einsum("ij->i", x), a))
+    for sub, shapes, code in [("ij,jk->ik", [(2, 3), (4, 2)], "NJ111"), ("ij->k", [(2, 3)], "NJ111"), ("ijk", [(2, 3)], "NJ111"), ("ij,jk", [(2, 3)], "NJ111"),
+                              ("ii", [(2, 3)], "NJ111"), ("ij->ii", [(2, 2)], "NJ111"), ("i1", [(2, 2)], "NJ111")]:
+        params = ", ".join("abcd"[k] for k in range(len(shapes)))
+        err(A, f"einsum error {sub} {' '.join(short(s) for s in shapes)}", f"({params}) => np.einsum({js(sub)}, {params})", [rand(s, F32) for s in shapes], "ShapeError", code)
+
+    for offset, shape in [(0, (3, 3)), (1, (3, 4)), (-1, (4, 3)), (5, (3, 3)), (0, (2, 3, 4))]:
+        case(A, f"trace offset {offset} {short(shape)}", f"(a) => np.trace(a, {offset})", [rand(shape, F32)], lambda a, offset=offset: finish(np.trace(wide(a), offset), F32))
+    case(A, "trace int32", "(a) => np.trace(a)", [rand((3, 3), I32)], lambda a: finish(np.trace(wide(a)), I32))
+    case(A, "trace axes 1,2", "(a) => np.trace(a, 0, 1, 2)", [rand((2, 3, 3), F64)], lambda a: np.trace(a, 0, 1, 2))
+    case(A, "trace bool -> int32", "(a) => np.trace(a)", [rand((3, 3), B)], lambda a: np.asarray(np.trace(a.astype(np.int64))).astype(np.int32))
+    err(A, "trace of 1-d", "(a) => np.trace(a)", [rand((3,), F32)], "ShapeError", "NJ106")
+    for offset, shape in [(0, (3, 3)), (1, (3, 4)), (-2, (4, 3))]:
+        case(A, f"diagonal offset {offset} {short(shape)}", f"(a) => np.diagonal(a, {offset})", [rand(shape, F32)], lambda a, offset=offset: np.diagonal(a, offset).copy())
+
+
+# ---------------------------------------------------------------------------------------------
+# nn (JAX's definitions, evaluated in float64 and cast)
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def gelu_tanh(x):
+    return 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3)))
+
+
+_erf = np.vectorize(math.erf, otypes=[np.float64])
+
+
+def gelu_exact(x):
+    return 0.5 * x * (1 + _erf(x / np.sqrt(2)))
+
+
+def softmax(x, axis):
+    ax = tuple(axis) if isinstance(axis, list) else axis
+    e = np.exp(x - np.max(x, axis=ax, keepdims=True))
+    return e / e.sum(axis=ax, keepdims=True)
+
+
+def logsumexp(x, axis, keepdims):
+    ax = tuple(axis) if isinstance(axis, list) else axis
+    m = np.max(x, axis=ax, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0)
+    out = np.log(np.sum(np.exp(x - m), axis=ax, keepdims=True)) + m
+    return out if keepdims else np.squeeze(out, axis=ax)
+
+
+def log_softmax(x, axis):
+    ax = tuple(axis) if isinstance(axis, list) else axis
+    s = x - np.max(x, axis=ax, keepdims=True)
+    return s - np.log(np.sum(np.exp(s), axis=ax, keepdims=True))
+
+
+def gen_nn():
+    A = "nn"
+    special = [np.nan, np.inf, -np.inf, 0.0, 1e-4, -1e-4, 20.0, -20.0, 50.0, -50.0]
+    acts = {
+        "relu": lambda x: np.maximum(x, 0), "sigmoid": sigmoid, "softplus": lambda x: np.logaddexp(x, 0),
+        "gelu": gelu_tanh, "silu": lambda x: x * sigmoid(x),
+    }
+    for name, f in acts.items():
+        for dt in (F32, F64):
+            case(A, f"{name} {dt}", f"(x) => nn.{name}(x)", [rand((3, 4), dt, -5, 5)], lambda a, f=f, dt=dt: finish(f(wide(a)), dt))
+            case(A, f"{name} special {dt}", f"(x) => nn.{name}(x)", [arr(special, dt)], lambda a, f=f, dt=dt: finish(f(wide(a)), dt))
+        out = I32 if name == "relu" else F32
+        case(A, f"{name} int32", f"(x) => nn.{name}(x)", [rand((5,), I32)], lambda a, f=f, out=out: finish(f(wide(a)), out))
+        case(A, f"{name} of transposed view", f"(x) => nn.{name}(x)", [Input(rand((2, 3), F32), ("x => x.T", lambda v: v.T))], lambda a, f=f: finish(f(wide(a)), F32))
+    for dt in (F32, F64):
+        case(A, f"gelu exact {dt}", "(x) => nn.gelu(x, { approximate: false })", [rand((3, 4), dt, -5, 5)], lambda a, dt=dt: finish(gelu_exact(wide(a)), dt))
+        case(A, f"gelu exact special {dt}", "(x) => nn.gelu(x, { approximate: false })", [arr(special, dt)], lambda a, dt=dt: finish(gelu_exact(wide(a)), dt))
+    case(A, "gelu approximate true explicit", "(x) => nn.gelu(x, { approximate: true })", [rand((5,), F32, -3, 3)], lambda a: finish(gelu_tanh(wide(a)), F32))
+
+    x = rand((3, 4, 5), F32, -4, 4)
+    for axis in (None, -1, 0, 1, [0, 2]):
+        if axis is not None:
+            case(A, f"softmax axis={js(axis)}", f"(x) => nn.softmax(x, {js(axis)})", [x], lambda a, axis=axis: finish(softmax(wide(a), axis), F32))
+            case(A, f"logSoftmax axis={js(axis)}", f"(x) => nn.logSoftmax(x, {js(axis)})", [x], lambda a, axis=axis: finish(log_softmax(wide(a), axis), F32))
+        for keep in (False, True):
+            opts = ", { keepdims: true }" if keep else ""
+            case(A, f"logsumexp axis={js(axis)}{' keepdims' if keep else ''}", f"(x) => nn.logsumexp(x, {js(axis)}{opts})", [x],
+                 lambda a, axis=axis, keep=keep: finish(logsumexp(wide(a), axis, keep), F32))
+    case(A, "softmax default axis", "(x) => nn.softmax(x)", [x], lambda a: finish(softmax(wide(a), -1), F32))
+    case(A, "logSoftmax default axis", "(x) => nn.logSoftmax(x)", [x], lambda a: finish(log_softmax(wide(a), -1), F32))
+    case(A, "logsumexp default (all axes)", "(x) => nn.logsumexp(x)", [x], lambda a: finish(logsumexp(wide(a), None, False), F32))
+    big = arr([[1000, 1001, 999], [-1000, -1001, -999]], F32)
+    case(A, "softmax large logits (stable)", "(x) => nn.softmax(x)", [big], lambda a: finish(softmax(wide(a), -1), F32))
+    case(A, "logSoftmax large logits (stable)", "(x) => nn.logSoftmax(x)", [big], lambda a: finish(log_softmax(wide(a), -1), F32))
+    case(A, "logsumexp large logits (stable)", "(x) => nn.logsumexp(x, 1)", [big], lambda a: finish(logsumexp(wide(a), 1, False), F32))
+    case(A, "logsumexp all -inf", "(x) => nn.logsumexp(x, 1)", [arr([[-np.inf, -np.inf], [0, -np.inf]], F32)], arr([-np.inf, 0], F32))
+    case(A, "softmax float64", "(x) => nn.softmax(x, 0)", [rand((4, 2), F64)], lambda a: softmax(a, 0))
+    case(A, "logsumexp float64", "(x) => nn.logsumexp(x, -1)", [rand((4, 2), F64)], lambda a: logsumexp(a, -1, False))
+    case(A, "logSoftmax float64", "(x) => nn.logSoftmax(x)", [rand((2, 6), F64)], lambda a: log_softmax(a, -1))
+    case(A, "softmax int32 -> float32", "(x) => nn.softmax(x)", [rand((2, 3), I32)], lambda a: finish(softmax(wide(a).astype(np.float64), -1), F32))
+    case(A, "softmax of size-1 axis is ones", "(x) => nn.softmax(x, 0)", [rand((1, 3), F32)], np.ones((1, 3), np.float32))
+    case(A, "softmax of reversed view", "(x) => nn.softmax(x, 1)", [Input(rand((3, 4), F32), ("x => x.slice('::-1', '::-1')", lambda v: v[::-1, ::-1]))],
+         lambda a: finish(softmax(wide(a), 1), F32))
+    err(A, "softmax axis out of range", "(x) => nn.softmax(x, 3)", [x], "ShapeError", "NJ102")
+
+    labels = arr([0, 2, 1, 3, -1, 4], I32)
+    case(A, "oneHot", "(x) => nn.oneHot(x, 4)", [labels], lambda a: (a[:, None] == np.arange(4)).astype(np.float32))
+    case(A, "oneHot 2-d labels", "(x) => nn.oneHot(x, 3)", [arr([[0, 1], [2, 2]], I32)], lambda a: (a[..., None] == np.arange(3)).astype(np.float32))
+    case(A, "oneHot dtype int32", "(x) => nn.oneHot(x, 3, { dtype: 'int32' })", [arr([2, 0], I32)], lambda a: (a[:, None] == np.arange(3)).astype(np.int32))
+    case(A, "oneHot axis 0", "(x) => nn.oneHot(x, 3, { axis: 0 })", [arr([2, 0, 1, 1], I32)], lambda a: (a[None, :] == np.arange(3)[:, None]).astype(np.float32))
+    case(A, "oneHot float labels", "(x) => nn.oneHot(x, 3)", [arr([0.0, 2.0, 1.0], F32)], lambda a: (a[:, None] == np.arange(3)).astype(np.float32))
+    case(A, "oneHot 0-d label", "(x) => nn.oneHot(x, 5)", [arr(3, I32)], lambda a: (a[None] == np.arange(5)).astype(np.float32))
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main():
+    gen_creation()
+    gen_elementwise()
+    gen_reductions()
+    gen_shape_ops()
+    gen_indexing()
+    gen_linalg()
+    gen_nn()
+    os.makedirs(OUT, exist_ok=True)
+    total = 0
+    for area, cases in sorted(FILES.items()):
+        path = os.path.join(OUT, f"{area}.json")
+        doc = {"generator": "scripts/gen_numpy_refs.py", "numpy": np.__version__, "count": len(cases), "cases": cases}
+        with open(path, "w") as f:
+            json.dump(doc, f, indent=None, separators=(",", ":"), allow_nan=False)
+            f.write("\n")
+        total += len(cases)
+        print(f"{path}: {len(cases)} cases")
+    print(f"total: {total} cases")
+
+
+if __name__ == "__main__":
+    main()
