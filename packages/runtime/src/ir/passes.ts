@@ -56,10 +56,11 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn {
       break;
     }
     case "convert_element_type":
-    case "copy":
-    case "stop_gradient":
-      if (p !== "stop_gradient" && keepsA() && p !== "copy") return a;
+      if (keepsA()) return a;
       break;
+    case "stop_gradient":
+      // only transformations (which run before jit's passes) give it meaning
+      return a;
     case "reshape": {
       if (keepsA()) return a;
       const d = a instanceof Var ? defs.get(a) : undefined;

@@ -9,7 +9,7 @@ import { describeSchedule, schedule } from "../ir/schedule.js";
 import { evalJaxpr, traceFlat } from "../ir/trace-jaxpr.js";
 import { type Leaf, type TreeDef, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { debugLevel, debugLog, userFrame, warnOnce } from "./debug.js";
-import { type KernelFn, type Plan, buildPlan, runPlan } from "./plan.js";
+import { type KernelFn, type Plan, buildPlan, makeRunner } from "./plan.js";
 
 export interface JitOptions {
   staticArgnums?: number[];
@@ -224,8 +224,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     };
     try {
       plan = buildPlan(sched, provider);
-      const p = plan;
-      run = (leaves) => runPlan(p, leaves);
+      run = makeRunner(plan);
     } catch (err) {
       if (!(err instanceof NoCodegen)) throw err;
       usedEager = true;

@@ -1,7 +1,7 @@
 // Execution plans: a schedule bound to concrete shapes. Views become strided layouts at plan
 // time, so at call time a plan only allocates outputs and calls kernels with precomputed
 // sizes and strides. Kernels are looked up by signature (precompiled) or produced on demand.
-import { type DType, allocate } from "../dtype.js";
+import { type DType, allocate, typedArrayFor } from "../dtype.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import type { Params } from "../core/primitives.js";
 import { impls } from "../core/trace.js";
@@ -36,6 +36,8 @@ export interface Plan {
   outs: (Layout | Lit)[];
   outAvals: { dtype: DType; weakType: boolean }[];
   kernels: KernelSource[];
+  bufs?: unknown[];
+  offs?: number[];
 }
 
 function isContiguous(l: Layout): boolean {
@@ -274,10 +276,43 @@ function range(a: number, b: number): number[] {
   return Array.from({ length: b - a }, (_, i) => a + i);
 }
 
-/** Run a plan on flat input arrays. */
+/**
+ * A runner for the plan. The common single-kernel case (one fused loop over the inputs, one
+ * output) gets a specialized closure that skips the slot machinery: this is the per-call
+ * overhead the seed benchmark measures.
+ */
+export function makeRunner(plan: Plan): (inputs: readonly NDArray[]) => NDArray[] {
+  const generic = (inputs: readonly NDArray[]) => runPlan(plan, inputs);
+  const act = plan.actions[0];
+  const out0 = plan.outs[0];
+  if (plan.actions.length !== 1 || act.t !== "kernel" || plan.outs.length !== 1 || out0 instanceof Lit ||
+      out0.slot !== act.outSlot || out0.offset !== 0 || plan.constSlots.length !== 0 || act.refs.some((r) => r[1] >= plan.inSlots))
+    return generic;
+  const { refs, args, fn, size } = act;
+  const Ctor = typedArrayFor(act.dtype);
+  const { shape, strides } = out0;
+  const { dtype, weakType } = plan.outAvals[0];
+  const nin = refs.length;
+  return (inputs) => {
+    for (let r = 0; r < nin; r++) {
+      const ref = refs[r];
+      const x = inputs[ref[1]];
+      if (!x.isContiguous) return generic(inputs);
+      args[ref[0]] = x.data;
+      args[ref[0] + 1] = x.offset + ref[2];
+    }
+    const out = new Ctor(size);
+    args[1] = out;
+    fn.apply(null, args);
+    for (let r = 0; r < nin; r++) args[refs[r][0]] = null;
+    return [new NDArray(out, shape, dtype, strides, 0, weakType)];
+  };
+}
+
+/** Run a plan on flat input arrays. Not re-entrant per plan (slot arrays are reused). */
 export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
-  const bufs = new Array<ArrayLike<number> & { [i: number]: number }>(plan.nslots);
-  const offs = new Array<number>(plan.nslots);
+  const bufs = plan.bufs ?? (plan.bufs = new Array(plan.nslots).fill(null));
+  const offs = plan.offs ?? (plan.offs = new Array(plan.nslots).fill(0));
   for (let i = 0; i < plan.inSlots; i++) {
     let x = inputs[i];
     if (!x.isContiguous) {
@@ -288,48 +323,54 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
     bufs[i] = x.data;
     offs[i] = x.offset;
   }
-  plan.constSlots.forEach((c, i) => {
-    bufs[plan.inSlots + i] = c.data;
+  const cs = plan.constSlots;
+  for (let i = 0; i < cs.length; i++) {
+    bufs[plan.inSlots + i] = cs[i].data;
     offs[plan.inSlots + i] = 0;
-  });
-  const view = (l: Layout, dtype: DType, weak: boolean) => new NDArray(bufs[l.slot] as never, l.shape, dtype, l.strides, offs[l.slot] + l.offset, weak);
-  for (const act of plan.actions) {
-    switch (act.t) {
-      case "kernel": {
-        const out = allocate(act.dtype, act.size);
-        const args = act.args;
-        args[1] = out;
-        for (const [ai, slot, off] of act.refs) {
-          args[ai] = bufs[slot];
-          args[ai + 1] = offs[slot] + off;
-        }
-        act.fn.apply(null, args);
-        bufs[act.outSlot] = out;
-        offs[act.outSlot] = 0;
-        break;
+  }
+  const acts = plan.actions;
+  for (let a = 0; a < acts.length; a++) {
+    const act = acts[a];
+    if (act.t === "kernel") {
+      const out = allocate(act.dtype, act.size);
+      const args = act.args;
+      args[1] = out;
+      const refs = act.refs;
+      for (let r = 0; r < refs.length; r++) {
+        const ref = refs[r];
+        args[ref[0]] = bufs[ref[1]];
+        args[ref[0] + 1] = offs[ref[1]] + ref[2];
       }
-      case "eager": {
-        const ins = act.ins.map((l, i) =>
-          l instanceof Lit ? scalarArray(l.value, l.aval.dtype, l.aval.weakType) : view(l, act.avals[i].dtype, act.avals[i].weakType));
-        const r = (impls as Record<string, (x: NDArray[], p: unknown) => NDArray>)[act.prim](ins, act.params);
-        const rr = r.isContiguous ? r : new NDArray(r.toTypedArray(), r.shape, r.dtype);
-        bufs[act.outSlot] = rr.data;
-        offs[act.outSlot] = rr.offset;
-        break;
-      }
-      case "copy": {
-        const out = allocate(act.dtype, sizeOf(act.src.shape));
-        assign(new NDArray(out, act.src.shape, act.dtype), view(act.src, act.dtype, false));
-        bufs[act.outSlot] = out;
-        offs[act.outSlot] = 0;
-        break;
-      }
+      act.fn.apply(null, args);
+      bufs[act.outSlot] = out;
+      offs[act.outSlot] = 0;
+    } else if (act.t === "eager") {
+      const ins = act.ins.map((l, i) =>
+        l instanceof Lit ? scalarArray(l.value, l.aval.dtype, l.aval.weakType) : slotView(bufs, offs, l, act.avals[i].dtype, act.avals[i].weakType));
+      const r = (impls as Record<string, (x: NDArray[], p: unknown) => NDArray>)[act.prim](ins, act.params);
+      const rr = r.isContiguous ? r : new NDArray(r.toTypedArray(), r.shape, r.dtype);
+      bufs[act.outSlot] = rr.data;
+      offs[act.outSlot] = rr.offset;
+    } else {
+      const out = allocate(act.dtype, sizeOf(act.src.shape));
+      assign(new NDArray(out, act.src.shape, act.dtype), slotView(bufs, offs, act.src, act.dtype, false));
+      bufs[act.outSlot] = out;
+      offs[act.outSlot] = 0;
     }
   }
-  return plan.outs.map((l, i) => {
-    const av = plan.outAvals[i];
-    return l instanceof Lit ? scalarArray(l.value, av.dtype, av.weakType) : view(l, av.dtype, av.weakType);
-  });
+  const outs = plan.outs;
+  const res = new Array<NDArray>(outs.length);
+  for (let i = 0; i < outs.length; i++) {
+    const l = outs[i], av = plan.outAvals[i];
+    res[i] = l instanceof Lit ? scalarArray(l.value, av.dtype, av.weakType) : slotView(bufs, offs, l, av.dtype, av.weakType);
+  }
+  // drop references so intermediates can be collected
+  bufs.fill(null);
+  return res;
+}
+
+function slotView(bufs: unknown[], offs: number[], l: Layout, dtype: DType, weak: boolean): NDArray {
+  return new NDArray(bufs[l.slot] as never, l.shape, dtype, l.strides, offs[l.slot] + l.offset, weak);
 }
 
 export type { Atom };
