@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// npm start: the seed experiment. `add` eager vs jit (and precompiled, when built) called
+// n = 10 ... 10,000 times, 5 repeats; prints medians and spreads, writes an SVG plot.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { numpy as np, jit } from "@numjit/runtime";
+import { renderSeedPlot } from "./plot.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const NS = [10, 100, 500, 1000, 5000, 10000];
+const REPEATS = 5;
+const size = Number(process.argv.find((a) => a.startsWith("--size="))?.slice(7) ?? 1);
+
+const add = (a, b) => np.add(a, b);
+const modes = [
+  ["eager", add],
+  ["jit", jit((a, b) => np.add(a, b))],
+];
+const built = join(here, "dist/add.js");
+if (existsSync(built)) {
+  const m = await import(pathToFileURL(built).href);
+  modes.push(["precompiled", m.addJit]);
+}
+
+const a = np.arange(size).astype("float32"), b = np.ones([size]);
+const ref = add(a, b).toArray();
+for (const [name, f] of modes) {
+  const got = f(a, b).toArray();
+  if (JSON.stringify(got) !== JSON.stringify(ref)) throw new Error(`${name} disagrees with eager: ${got} vs ${ref}`);
+  for (let i = 0; i < 20000; i++) f(a, b); // warm up (JIT tiers, caches)
+}
+
+const median = (xs) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
+const rows = [];
+const table = [];
+for (const n of NS) {
+  const line = { n };
+  for (const [name, f] of modes) {
+    const times = [];
+    for (let r = 0; r < REPEATS; r++) {
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) f(a, b);
+      times.push(performance.now() - t0);
+    }
+    const med = median(times);
+    rows.push({ n, ms: med, mode: name });
+    line[name] = { med, lo: Math.min(...times), hi: Math.max(...times) };
+  }
+  table.push(line);
+}
+
+const fmt = (x) => x.toFixed(3).padStart(9);
+console.log(`numjit seed experiment: add of two float32[${size}] arrays, ${REPEATS} repeats (median ms, [min-max])\n`);
+console.log(["n".padStart(6), ...modes.map(([m]) => m.padStart(28)), "  per-call margin (eager - jit)"].join(""));
+for (const line of table) {
+  const cells = modes.map(([m]) => `${fmt(line[m].med)} [${line[m].lo.toFixed(3)}-${line[m].hi.toFixed(3)}]`.padStart(28));
+  const margin = ((line.eager.med - line.jit.med) / line.n) * 1e6;
+  console.log([String(line.n).padStart(6), ...cells, `  ${margin.toFixed(0).padStart(6)} ns/call`].join(""));
+}
+const outDir = join(here, "out");
+mkdirSync(outDir, { recursive: true });
+const svgPath = join(outDir, "seed-add.svg");
+writeFileSync(svgPath, renderSeedPlot(rows, `add: eager vs jit (float32[${size}])`));
+console.log(`\nplot: ${relative(process.cwd(), svgPath)}`);
