@@ -15,12 +15,18 @@ export function exp32(x: number): number {
   const p =
     1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 +
       r * (0.008333333333333333 + r * (0.001388888888888889 + r * 0.0001984126984126984))))));
-  return p * POW2[k];
+  // the clamps keep k in the table; outside them the float32 result is inf / 0 (so 1 / (1 + exp32(inf))
+  // is exactly 0 and x * sigmoid(x) at -inf is NaN, as in NumPy/JAX)
+  return x > 88.73 ? Infinity : x < -104 ? 0 : p * POW2[k];
 }
 
 /** tanh for float32 results: odd rational approximation on [-7.9, 7.9] (Eigen's float tanh; rel err < 3e-7). */
 export function tanh32(x: number): number {
-  const c = x > 7.90531110763549805 ? 7.90531110763549805 : x < -7.90531110763549805 ? -7.90531110763549805 : x;
+  // beyond the fitted range the rational form stalls at 1 - 2.4e-7, so 1 + tanh(x) would not reach 0
+  // (gelu(-50) = -6e-6, gelu(-inf) = -inf instead of NaN); the exact form is cheap and saturates to +-1
+  if (x > 7.90531110763549805) return 1 - 2 / (Math.exp(2 * x) + 1);
+  if (x < -7.90531110763549805) return 2 / (Math.exp(-2 * x) + 1) - 1;
+  const c = x;
   const x2 = c * c;
   const p = c * (4.89352455891786e-3 + x2 * (6.37261928875436e-4 + x2 * (1.48572235717979e-5 + x2 * (5.12229709037114e-8 +
     x2 * (-8.60467152213735e-11 + x2 * (2.00018790482477e-13 + x2 * -2.76076847742355e-16))))));

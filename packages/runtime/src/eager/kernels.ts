@@ -132,6 +132,7 @@ function reduceKernel(op: ReduceOp) {
     const nr = rShape.length;
     const inner = nr ? rShape[nr - 1] : 1, istr = nr ? rStr[nr - 1] : 0;
     const oShape = rShape.slice(0, Math.max(0, nr - 1)), oStr = rStr.slice(0, Math.max(0, nr - 1));
+    const imul = o.dtype === "int32"; // int32 products wrap modulo 2^32; a double product loses the low bits
     let k = 0;
     odometer(kShape, kStr, x.offset, (base) => {
       let acc = init;
@@ -139,7 +140,10 @@ function reduceKernel(op: ReduceOp) {
         let p = b;
         switch (op) {
           case "reduce_sum": for (let i = 0; i < inner; i++, p += istr) acc += xd[p]; break;
-          case "reduce_prod": for (let i = 0; i < inner; i++, p += istr) acc *= xd[p]; break;
+          case "reduce_prod":
+            if (imul) for (let i = 0; i < inner; i++, p += istr) acc = Math.imul(acc, xd[p]);
+            else for (let i = 0; i < inner; i++, p += istr) acc *= xd[p];
+            break;
           case "reduce_max": for (let i = 0; i < inner; i++, p += istr) { const v = xd[p]; if (v > acc || v !== v) acc = v; if (acc !== acc) break; } break;
           case "reduce_min": for (let i = 0; i < inner; i++, p += istr) { const v = xd[p]; if (v < acc || v !== v) acc = v; if (acc !== acc) break; } break;
         }
@@ -200,7 +204,7 @@ function cumulativeKernel(op: CumulativeOp) {
         const v = xd[base + i * xs];
         if (j === 0 && (op === "cummax" || op === "cummin")) acc = v;
         else if (op === "cumsum") acc += v;
-        else if (op === "cumprod") acc *= v;
+        else if (op === "cumprod") acc = dt === "int32" ? Math.imul(acc, v) : acc * v;
         else if (op === "cummax") acc = v > acc || v !== v ? (acc !== acc ? acc : v) : acc;
         else acc = v < acc || v !== v ? (acc !== acc ? acc : v) : acc;
         od[ob + i * os] = castScalar(acc, dt);
@@ -346,7 +350,8 @@ impls.dot_general = (inputs, params) => {
 
 /** out[b] = a[b] @ b[b], row-major, i-k-j order so the inner loop streams rows of B and C. */
 export function matmulInto(a: TypedArray, b: TypedArray, c: TypedArray, B: number, M: number, K: number, N: number, int: boolean): void {
-  const acc = new Float64Array(N);
+  // int32: an Int32Array accumulator of Math.imul products wraps exactly like int32 arithmetic
+  const acc = int ? new Int32Array(N) : new Float64Array(N);
   for (let bi = 0; bi < B; bi++) {
     const ao = bi * M * K, bo = bi * K * N, co = bi * M * N;
     for (let i = 0; i < M; i++) {
@@ -354,11 +359,11 @@ export function matmulInto(a: TypedArray, b: TypedArray, c: TypedArray, B: numbe
       for (let k = 0; k < K; k++) {
         const av = a[ao + i * K + k];
         const br = bo + k * N;
-        for (let j = 0; j < N; j++) acc[j] += av * b[br + j];
+        if (int) for (let j = 0; j < N; j++) acc[j] += Math.imul(av, b[br + j]);
+        else for (let j = 0; j < N; j++) acc[j] += av * b[br + j];
       }
       const cr = co + i * N;
-      if (int) for (let j = 0; j < N; j++) c[cr + j] = acc[j] | 0;
-      else for (let j = 0; j < N; j++) c[cr + j] = acc[j];
+      for (let j = 0; j < N; j++) c[cr + j] = acc[j];
     }
   }
 }

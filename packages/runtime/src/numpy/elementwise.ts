@@ -125,6 +125,11 @@ export function round(x: ArrayLike, decimals = 0): NDArray {
     const f = 10 ** -decimals;
     return multiply(rint(divide(a, f)), f).astype("int32");
   }
+  // NumPy's order: scale by an exact power of ten (x * 100, or x / 10 for decimals = -1, never x * 0.1)
+  if (decimals < 0) {
+    const f = 10 ** -decimals;
+    return multiply(rint(divide(a, f)), f);
+  }
   const f = 10 ** decimals;
   return divide(rint(multiply(a, f)), f);
 }

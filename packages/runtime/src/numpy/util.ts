@@ -105,16 +105,29 @@ export function asarray(data: ArrayLike, opts: { dtype?: DType | string } = {}):
   return array(data, opts);
 }
 
+// A weak float scalar is stored as float32, but the JS number it came from is a double: keep that
+// value so that meeting a float64 array computes with 0.1, not fround(0.1) (JAX does the same).
+const exactWeak = new WeakMap<NDArray, number>();
+
 /** Operand conversion: JS numbers/booleans become *weakly typed* 0-d arrays (JAX semantics). */
 export function operand(x: ArrayLike, op: string): NDArray {
   if (x instanceof NDArray) return x;
-  if (typeof x === "number" || typeof x === "boolean") return scalarArray(Number(x), scalarDType(x), true);
+  if (typeof x === "number" || typeof x === "boolean") {
+    const dt = scalarDType(x);
+    const s = scalarArray(Number(x), dt, true);
+    if (dt === "float32" && Math.fround(x as number) !== x) exactWeak.set(s, x as number);
+    return s;
+  }
   if (Array.isArray(x) || isTypedArray(x)) return array(x);
   throw argumentError.notArray(op, describe(x));
 }
 
 export function convert(x: NDArray, dtype: DType, weakType: boolean): NDArray {
   if (x.dtype === dtype && x.weakType === weakType) return x;
+  if (dtype === "float64") {
+    const v = exactWeak.get(x);
+    if (v !== undefined) return scalarArray(v, dtype, weakType);
+  }
   return bind("convert_element_type", [x], { dtype, weakType });
 }
 
