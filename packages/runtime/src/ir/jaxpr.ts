@@ -95,13 +95,13 @@ export function litString(l: Lit): string {
   return l.aval.dtype === "int32" || l.aval.dtype === "float32" ? s : `${s}:${SHORT[l.aval.dtype]}`;
 }
 
-/** Count uses of each var (eqn inputs + outputs). */
+/** Count the consumers of each var: distinct equations reading it, plus one per output use. */
 export function useCounts(j: Jaxpr): Map<Var, number> {
   const m = new Map<Var, number>();
   const use = (a: Atom) => {
     if (a instanceof Var) m.set(a, (m.get(a) ?? 0) + 1);
   };
-  for (const e of j.eqns) e.inputs.forEach(use);
+  for (const e of j.eqns) new Set(e.inputs).forEach(use);
   j.outs.forEach(use);
   return m;
 }

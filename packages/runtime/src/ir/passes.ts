@@ -15,7 +15,6 @@ const resolve = (s: Subst, a: Atom): Atom => {
 };
 const sameAval = (a: Atom, b: Atom) =>
   a.aval.dtype === b.aval.dtype && a.aval.weakType === b.aval.weakType && shapesEqual(a.aval.shape, b.aval.shape);
-const isLitValue = (a: Atom, v: number) => a instanceof Lit && a.value === v;
 
 /** Scalar constant folding and algebraic identities. Only rewrites that keep the out aval exactly. */
 function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn {
@@ -31,6 +30,12 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn {
   if (p === "convert_element_type" && ins[0] instanceof Lit && out.aval.shape.length === 0)
     return new Lit(castScalar(ins[0].value, out.aval.dtype), out.aval);
   const [a, b] = ins;
+  // a literal, or a literal broadcast to an array shape
+  const isLitValue = (x: Atom | undefined, v: number): boolean => {
+    if (x instanceof Lit) return x.value === v;
+    const d = x instanceof Var ? defs.get(x) : undefined;
+    return d !== undefined && d.primitive === "broadcast_in_dim" && d.inputs[0] instanceof Lit && (d.inputs[0] as Lit).value === v;
+  };
   const keepsA = () => sameAval(a, out), keepsB = () => b !== undefined && sameAval(b, out);
   switch (p) {
     case "add":

@@ -166,7 +166,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   const explainMiss = (key: string, leaves: Leaf[], skeys: string[]): string => {
     if (cache.size === 0) return "first call";
     let best: Entry | null = null, bestDiff = Infinity, reason = "";
-    for (const e of cache.values()) {
+    for (const e of [...cache.values()].reverse()) {
       const diffs: string[] = [];
       if (e.leafAvals.length !== leaves.length) diffs.push(`argument structure changed (${e.leafAvals.length} -> ${leaves.length} array leaves)`);
       else leaves.forEach((x, i) => {
