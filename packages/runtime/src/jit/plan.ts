@@ -121,9 +121,9 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
     const out = fresh(outVar);
     const args: unknown[] = [helpers, null];
     const refs: [number, number, number][] = []; // [args index of data, slot, layout offset]
-    const pushInput = (l: Layout, strides: number[]) => {
+    const pushInput = (l: Layout, ...strides: unknown[]) => {
       refs.push([args.length, l.slot, l.offset]);
-      args.push(null, 0, strides);
+      args.push(null, 0, ...strides);
     };
     if (step.kind === "elementwise") {
       const ins = step.inputs.map(layoutOf);
@@ -183,7 +183,7 @@ function planReduce(
   step: Extract<Step, { kind: "reduce" }>,
   layoutOf: (v: Var) => Layout,
   args: unknown[],
-  pushInput: (l: Layout, strides: number[]) => void,
+  pushInput: (l: Layout, ...strides: unknown[]) => void,
 ) {
   const red = step.reduce;
   const axes = (red.params as { axes: number[] }).axes;
@@ -196,12 +196,7 @@ function planReduce(
   // reductions over leading axes (kept dims contiguous, reduced dims strided): walk reduced outermost
   const mode = kshape.length > 0 && rshape.length > 0 && kst.some((s) => s[s.length - 1] === 1) && rst.every((s) => s[s.length - 1] !== 1) ? 1 : 0;
   args.push(kshape, rshape, mode);
-  ins.forEach((l, i) => pushInput(l, []));
-  // pushInput pushed [data, offset, strides]; reduce kernels take [data, offset, kstrides, rstrides]
-  // so rebuild the tail with both stride lists.
-  const tail = args.splice(args.length - ins.length * 3);
-  for (let i = 0; i < ins.length; i++) args.push(tail[i * 3], tail[i * 3 + 1], kst[i], rst[i]);
-  return tail;
+  ins.forEach((l, i) => pushInput(l, kst[i], rst[i]));
 }
 
 /** Like collapse but keeps size-1 dims out and always returns the kept group (may be empty). */
@@ -214,7 +209,7 @@ function planDot(
   layoutOf: (v: Var) => Layout,
   materialize: (l: Layout, dtype: DType) => Layout,
   args: unknown[],
-  pushInput: (l: Layout, strides: number[]) => void,
+  pushInput: (l: Layout, ...strides: unknown[]) => void,
 ) {
   const d = step.dot;
   const p = d.params as Params["dot_general"];
@@ -250,12 +245,8 @@ function planDot(
   const [[B, sab], [M, sam], [K, sak]] = ga as [number, number][];
   const [[, swb], [, swk], [N, swn]] = gb as [number, number][];
   args.push(B, M, N, K);
-  const ia = args.length;
-  pushInput(a, []);
-  args.splice(ia + 2, 1, sab, sam, sak);
-  const ib = args.length;
-  pushInput(b, []);
-  args.splice(ib + 2, 1, swb, swk, swn);
+  pushInput(a, sab, sam, sak);
+  pushInput(b, swb, swk, swn);
   // epilogue inputs: layouts over the output [batch..., lf..., rf...] -> [B, M, N] strides
   const outShape = d.out.aval.shape;
   const nb = p.lhsBatch.length, nlf = lf.length;
