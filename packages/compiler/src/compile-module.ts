@@ -1,0 +1,137 @@
+// The pipeline: find -> analyse -> build IR -> schedule -> codegen -> emit, over one module.
+// Each phase reads only the previous phase's output; the front doors (transform, the tsc
+// transformer, the CLI) all call compileModule and differ only in how they apply the EmitPlan.
+import ts from "typescript";
+import { type Diagnostic, type RawDiagnostic, diag, locate } from "./diagnostics.js";
+import { find } from "./phases/1-find/index.js";
+import { type AnalysedCall, analyse } from "./phases/2-analyse/index.js";
+import { type BuiltCall, buildIR } from "./phases/3-build-ir/index.js";
+import { Interpreter } from "./phases/3-build-ir/interpreter.js";
+import { type ScheduledCall, scheduleCall } from "./phases/4-schedule/index.js";
+import { type ModuleKernels, codegen } from "./phases/5-codegen/index.js";
+import { type EmitOptions, type EmitPlan, planEmit } from "./phases/6-emit/index.js";
+
+export const PIPELINE = ["1-find", "2-analyse", "3-build-ir", "4-schedule", "5-codegen", "6-emit"] as const;
+
+export interface Stats {
+  /** jit() calls found. */
+  functions: number;
+  precompiled: number;
+  /** Calls left to the runtime jit (warnings or errors). */
+  fallbacks: number;
+  /** Kernel declarations emitted (deduplicated across the module). */
+  kernels: number;
+}
+
+export interface CallReport {
+  name: string;
+  line: number;
+  status: ScheduledCall["status"];
+  /** Reasons for fallback / errors, located. */
+  reasons: Diagnostic[];
+  scheduled: ScheduledCall | undefined;
+}
+
+export interface ModuleResult {
+  sf: ts.SourceFile;
+  calls: CallReport[];
+  diagnostics: Diagnostic[];
+  kernels: ModuleKernels;
+  plan: EmitPlan | undefined;
+  stats: Stats;
+}
+
+export interface CompileOptions extends EmitOptions {}
+
+const RUNTIME_RE = /["']@numjit\/runtime["']/;
+
+export function parse(code: string, file: string): ts.SourceFile {
+  return ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, scriptKind(file));
+}
+
+export function scriptKind(file: string): ts.ScriptKind {
+  if (/\.[cm]?tsx$/.test(file)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(file)) return ts.ScriptKind.TS;
+  if (/\.[cm]?jsx$/.test(file)) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(file)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+/** Syntax errors as NJ808 diagnostics. */
+export function parseErrors(sf: ts.SourceFile, file: string): Diagnostic[] {
+  const pd = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return pd.map((d) => locate(diag.parse({ pos: d.start, end: d.start + (d.length || 1) }, ts.flattenDiagnosticMessageText(d.messageText, " ")), sf, file));
+}
+
+/** A cheap test: modules that do not import the runtime are passed through untouched. */
+export function mayContainJit(code: string): boolean {
+  return RUNTIME_RE.test(code) && code.includes("jit");
+}
+
+export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOptions = {}): ModuleResult {
+  const raw: RawDiagnostic[] = [];
+  const found = find(sf);
+  raw.push(...found.diagnostics);
+  const interp = new Interpreter(found.scope);
+  const perCall = new Map<number, RawDiagnostic[]>();
+  const scheduled: ScheduledCall[] = [];
+  const reports: CallReport[] = [];
+  // find-phase problems belong to the call whose target they are in
+  for (const d of found.diagnostics) {
+    const c = found.calls.find((jc) => d.pos >= jc.call.pos && d.end <= jc.call.end);
+    if (c) (perCall.get(c.index) ?? perCall.set(c.index, []).get(c.index)!).push(d);
+  }
+  for (const jc of found.calls) {
+    const problems: RawDiagnostic[] = [];
+    const a: AnalysedCall | undefined = jc.fn ? analyse(jc, found.scope, problems) : undefined;
+    raw.push(...problems);
+    const mine = perCall.get(jc.index) ?? [];
+    mine.push(...problems);
+    perCall.set(jc.index, mine);
+    if (!a) continue;
+    let built: BuiltCall;
+    if (problems.length) built = { analysed: a, traces: [], problems: [], rejected: [] };
+    else {
+      built = buildIR(a, found.scope, interp);
+      raw.push(...built.problems);
+      mine.push(...built.problems);
+    }
+    scheduled.push(scheduleCall(built, problems));
+  }
+  const kernels = codegen(scheduled, perCall);
+  for (const s of scheduled) for (const r of s.reasons) if (!raw.includes(r)) raw.push(r);
+  const plan = planEmit(found.scope, scheduled, kernels, opts);
+  const located = new Map<RawDiagnostic, Diagnostic>();
+  const loc = (r: RawDiagnostic) => located.get(r) ?? located.set(r, locate(r, sf, file)).get(r)!;
+  for (const jc of found.calls) {
+    const s = scheduled.find((x) => x.built.analysed.jit === jc);
+    const reasons = (perCall.get(jc.index) ?? []).map(loc);
+    reports.push({
+      name: jc.name,
+      line: sf.getLineAndCharacterOfPosition(jc.call.getStart(sf)).line + 1,
+      status: s ? s.status : reasons.some((r) => r.severity === "error") ? "error" : "fallback",
+      reasons,
+      scheduled: s,
+    });
+  }
+  const diagnostics = dedupe(raw.map(loc)).sort((x, y) => x.line - y.line || x.column - y.column);
+  const precompiled = reports.filter((r) => r.status === "precompiled").length;
+  return {
+    sf,
+    calls: reports,
+    diagnostics,
+    kernels,
+    plan,
+    stats: { functions: reports.length, precompiled, fallbacks: reports.length - precompiled, kernels: kernels.decls.length },
+  };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}:${d.line}:${d.column}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

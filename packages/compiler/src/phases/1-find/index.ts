@@ -1,0 +1,230 @@
+// Phase 1: find. Reads a parsed module and returns what the later phases need: how the runtime is
+// imported, the module's functions and constants (for inlining), and every jit() call with its
+// target resolved through grad / valueAndGrad / vmap down to a function node.
+import ts from "typescript";
+import { type RawDiagnostic, diag } from "../../diagnostics.js";
+
+export const RUNTIME_MODULE = "@numjit/runtime";
+export const TRANSFORMS = ["grad", "valueAndGrad", "vmap"] as const;
+export type TransformName = (typeof TRANSFORMS)[number];
+
+export type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
+
+/** A local name bound to the runtime: `import { jit as J }` -> named "jit"; `import * as nj` -> namespace. */
+export type RuntimeBinding = { kind: "named"; exported: string } | { kind: "namespace" };
+
+export interface ModuleScope {
+  sf: ts.SourceFile;
+  runtime: Map<string, RuntimeBinding>;
+  /** Top-level function declarations and `const f = (...) => ...` / function expressions. */
+  functions: Map<string, FunctionNode>;
+  /** Top-level `const NAME = <expr>` other than functions. */
+  constants: Map<string, ts.VariableDeclaration>;
+  /** Top-level `let`/`var` names and names imported from other modules: not known at build time. */
+  opaque: Map<string, string>;
+  /** End offset of the last import declaration (where emitted declarations go). */
+  importsEnd: number;
+}
+
+export interface TransformStep {
+  name: TransformName;
+  call: ts.CallExpression;
+  /** Arguments after the function (argnums, inAxes, options), as written. */
+  extraArgs: ts.Expression[];
+}
+
+export interface JitCall {
+  index: number;
+  call: ts.CallExpression;
+  /** Name for messages and for the precompiled function: the binding it is assigned to, or the function's. */
+  name: string;
+  target: ts.Expression;
+  options: ts.Expression | undefined;
+  /** Outermost first: jit(grad(vmap(f))) -> [grad, vmap]. */
+  transforms: TransformStep[];
+  fn: FunctionNode | undefined;
+  /** The statement the call sits in (JSDoc annotations attach here). */
+  statement: ts.Node;
+  /** Calls of the jitted binding in this module (for static argument values). */
+  uses: ts.CallExpression[];
+}
+
+export interface FindResult {
+  scope: ModuleScope;
+  calls: JitCall[];
+  diagnostics: RawDiagnostic[];
+}
+
+export function find(sf: ts.SourceFile): FindResult {
+  const scope = collectScope(sf);
+  const diagnostics: RawDiagnostic[] = [];
+  const calls: JitCall[] = [];
+  const byBinding = new Map<string, JitCall>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && runtimeName(node.expression, scope) === "jit") {
+      const jc = resolveCall(node, scope, calls.length, diagnostics);
+      calls.push(jc);
+      if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) byBinding.set(node.parent.name.text, jc);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  if (byBinding.size) {
+    const uses = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) byBinding.get(node.expression.text)?.uses.push(node);
+      ts.forEachChild(node, uses);
+    };
+    uses(sf);
+  }
+  return { scope, calls, diagnostics };
+}
+
+/** Which runtime export an expression names (`jit`, `J` renamed, `nj.jit`), or undefined. */
+export function runtimeName(e: ts.Expression, scope: ModuleScope): string | undefined {
+  if (ts.isIdentifier(e)) {
+    const b = scope.runtime.get(e.text);
+    return b?.kind === "named" ? b.exported : undefined;
+  }
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && ts.isIdentifier(e.name)) {
+    const b = scope.runtime.get(e.expression.text);
+    return b?.kind === "namespace" ? e.name.text : undefined;
+  }
+  if (ts.isParenthesizedExpression(e)) return runtimeName(e.expression, scope);
+  return undefined;
+}
+
+function collectScope(sf: ts.SourceFile): ModuleScope {
+  const scope: ModuleScope = {
+    sf, runtime: new Map(), functions: new Map(), constants: new Map(), opaque: new Map(), importsEnd: 0,
+  };
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st)) {
+      scope.importsEnd = st.end;
+      const from = ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : "";
+      const clause = st.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      const isRuntime = from === RUNTIME_MODULE;
+      if (clause.name) scope.opaque.set(clause.name.text, `is imported from '${from}'`);
+      const nb = clause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) {
+        if (isRuntime) scope.runtime.set(nb.name.text, { kind: "namespace" });
+        else scope.opaque.set(nb.name.text, `is imported from '${from}'`);
+      } else if (nb) {
+        for (const el of nb.elements) {
+          if (el.isTypeOnly) continue;
+          if (isRuntime) scope.runtime.set(el.name.text, { kind: "named", exported: (el.propertyName ?? el.name).text });
+          else scope.opaque.set(el.name.text, `is imported from '${from}'`);
+        }
+      }
+      continue;
+    }
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) {
+      scope.functions.set(st.name.text, st);
+      continue;
+    }
+    if (ts.isVariableStatement(st)) {
+      const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name)) {
+          for (const n of bindingNames(d.name)) scope.opaque.set(n, "is bound by a destructuring declaration");
+          continue;
+        }
+        const name = d.name.text;
+        const init = d.initializer && skipOuter(d.initializer);
+        if (!isConst) scope.opaque.set(name, "is a module-level let/var (mutable), not a constant");
+        else if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) scope.functions.set(name, init);
+        else if (init) scope.constants.set(name, d);
+      }
+      continue;
+    }
+    if (ts.isClassDeclaration(st) && st.name) scope.opaque.set(st.name.text, "is a class");
+    if (ts.isEnumDeclaration(st)) scope.opaque.set(st.name.text, "is an enum");
+  }
+  return scope;
+}
+
+function bindingNames(n: ts.BindingName): string[] {
+  if (ts.isIdentifier(n)) return [n.text];
+  const out: string[] = [];
+  for (const el of n.elements) if (!ts.isOmittedExpression(el)) out.push(...bindingNames(el.name));
+  return out;
+}
+
+/** Strip parentheses, `as T`, `satisfies T` and `!`, which do not change the value. */
+export function skipOuter(e: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+function resolveCall(call: ts.CallExpression, scope: ModuleScope, index: number, diagnostics: RawDiagnostic[]): JitCall {
+  const target = call.arguments[0];
+  const jc: JitCall = {
+    index,
+    call,
+    name: bindingName(call) ?? `jit${index}`,
+    target: target ?? call,
+    options: call.arguments[1],
+    transforms: [],
+    fn: undefined,
+    statement: enclosingStatement(call),
+    uses: [],
+  };
+  if (!target) {
+    diagnostics.push(diag.arity(call, "jit", "1 or 2", 0));
+    return jc;
+  }
+  let e = skipOuter(target);
+  for (;;) {
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) {
+      jc.fn = e;
+      if (jc.name === `jit${index}` && ts.isFunctionExpression(e) && e.name) jc.name = e.name.text;
+      break;
+    }
+    if (ts.isIdentifier(e)) {
+      const f = scope.functions.get(e.text);
+      if (f) {
+        jc.fn = f;
+        if (jc.name === `jit${index}`) jc.name = e.text;
+      } else {
+        const why = scope.opaque.get(e.text) ?? (scope.constants.has(e.text) ? "is a constant, not a function" : "is not declared in this module");
+        diagnostics.push(diag.notAFunction(e, `'${e.text}', which ${why}`));
+      }
+      break;
+    }
+    if (ts.isCallExpression(e)) {
+      const t = runtimeName(e.expression, scope);
+      if (t && (TRANSFORMS as readonly string[]).includes(t) && e.arguments[0]) {
+        jc.transforms.push({ name: t as TransformName, call: e, extraArgs: e.arguments.slice(1) });
+        e = skipOuter(e.arguments[0]);
+        continue;
+      }
+      diagnostics.push(diag.notAFunction(e, `the result of calling '${e.expression.getText(scope.sf)}'`));
+      break;
+    }
+    diagnostics.push(diag.notAFunction(e, `a ${ts.SyntaxKind[e.kind]} expression`));
+    break;
+  }
+  return jc;
+}
+
+function bindingName(call: ts.CallExpression): string | undefined {
+  let p: ts.Node = call.parent;
+  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) p = p.parent;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return p.name.text;
+  if (ts.isPropertyDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const l = p.left;
+    if (ts.isIdentifier(l)) return l.text;
+    if (ts.isPropertyAccessExpression(l)) return l.name.text;
+  }
+  return undefined;
+}
+
+function enclosingStatement(n: ts.Node): ts.Node {
+  let p: ts.Node = n;
+  while (p.parent && !ts.isSourceFile(p.parent) && !ts.isBlock(p.parent) && !ts.isModuleBlock(p.parent)) p = p.parent;
+  return p;
+}

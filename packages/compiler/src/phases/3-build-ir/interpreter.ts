@@ -1,0 +1,538 @@
+// A tree-walking interpreter over the analysable subset of TypeScript. It turns a function node into
+// a real JS function whose body is evaluated node by node, so the runtime can trace it (buildKernels,
+// grad, vmap) at BUILD time through its own numpy definitions — no eval, and every runtime error is
+// attributed to the source node that caused it.
+//
+// Semantics follow JS for the subset; where JS would silently do something that is wrong under
+// tracing (arithmetic on an array, an array in a condition) the interpreter stops with an NJ705.
+import ts from "typescript";
+import { NDArray } from "@numjit/runtime";
+import { type RawDiagnostic, diag } from "../../diagnostics.js";
+import type { FunctionNode, ModuleScope } from "../1-find/index.js";
+import { skipOuter } from "../1-find/index.js";
+import { isAssignment } from "../2-analyse/index.js";
+import { runtimeRoot } from "../2-analyse/runtime-names.js";
+
+/** The construct cannot be evaluated at build time: a fallback reason. */
+export class Unsupported extends Error {
+  constructor(readonly diagnostic: RawDiagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+/** A runtime error (NumjitError or other) raised while evaluating `node`. */
+export class NodeError extends Error {
+  constructor(
+    readonly node: ts.Node,
+    readonly error: unknown,
+  ) {
+    super(error instanceof Error ? error.message : String(error));
+  }
+}
+
+interface Binding {
+  value: unknown;
+  mutable: boolean;
+  initialized: boolean;
+}
+
+export class Env {
+  readonly vars = new Map<string, Binding>();
+  constructor(readonly parent: Env | undefined) {}
+  find(name: string): Binding | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) {
+      const b = e.vars.get(name);
+      if (b) return b;
+    }
+    return undefined;
+  }
+  declare(name: string, value: unknown, mutable: boolean): void {
+    this.vars.set(name, { value, mutable, initialized: true });
+  }
+}
+
+type Completion = { value: unknown } | undefined;
+
+const GLOBALS: Record<string, unknown> = {
+  Math, Number, Infinity, NaN, undefined, Array, Boolean, String, Object,
+};
+const ARRAY_PROPS = new Set(["shape", "ndim", "size", "dtype", "T", "weakType"]);
+const CONCRETE_PROPS = new Set(["data", "strides", "offset", "toTypedArray", "toArray", "item", "toJSON", "valueOf", "toString", "isContiguous"]);
+const MAX_UNROLL = 10_000;
+const MAX_DEPTH = 200;
+const INTERPRETED = Symbol("numjit.interpreted");
+
+export class Interpreter {
+  private moduleCache = new Map<string, { value: unknown }>();
+  private evaluatingConst = new Set<string>();
+  private depth = 0;
+  private readonly root = runtimeRoot();
+
+  constructor(readonly scope: ModuleScope) {}
+
+  /** A callable JS function evaluating `fn` (closure env: module scope unless given). */
+  makeFunction(fn: FunctionNode, closure: Env | undefined, name: string): (...args: unknown[]) => unknown {
+    const self = this;
+    const f = function (this: unknown, ...args: unknown[]): unknown {
+      return self.call(fn, closure, args);
+    };
+    Object.defineProperty(f, "name", { value: name });
+    Object.defineProperty(f, INTERPRETED, { value: fn });
+    return f;
+  }
+
+  private call(fn: FunctionNode, closure: Env | undefined, args: unknown[]): unknown {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth = 0;
+      throw new Unsupported(diag.recursion(fn, fn.name?.getText(this.scope.sf) ?? "<function>"));
+    }
+    try {
+      const env = new Env(closure);
+      fn.parameters.forEach((p, i) => {
+        let v = args[i];
+        if (v === undefined && p.initializer) v = this.expr(p.initializer, env);
+        this.bind(p.name, v, env, true);
+      });
+      const body = fn.body!;
+      if (!ts.isBlock(body)) return this.expr(body, env);
+      const c = this.block(body.statements, env);
+      return c?.value;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  // ---- statements -------------------------------------------------------------------------------
+
+  private block(stmts: readonly ts.Statement[], parent: Env): Completion {
+    const env = new Env(parent);
+    for (const s of stmts) {
+      if (ts.isFunctionDeclaration(s) && s.name) env.declare(s.name.text, this.makeFunction(s, env, s.name.text), true);
+    }
+    for (const s of stmts) {
+      const c = this.stmt(s, env);
+      if (c) return c;
+    }
+    return undefined;
+  }
+
+  private stmt(s: ts.Statement, env: Env): Completion {
+    if (ts.isExpressionStatement(s)) {
+      this.expr(s.expression, env);
+      return undefined;
+    }
+    if (ts.isVariableStatement(s)) {
+      const mutable = !(s.declarationList.flags & ts.NodeFlags.Const);
+      for (const d of s.declarationList.declarations) this.bind(d.name, d.initializer ? this.expr(d.initializer, env) : undefined, env, mutable);
+      return undefined;
+    }
+    if (ts.isReturnStatement(s)) return { value: s.expression ? this.expr(s.expression, env) : undefined };
+    if (ts.isBlock(s)) return this.block(s.statements, env);
+    if (ts.isIfStatement(s)) {
+      const c = this.truthy(this.expr(s.expression, env), s.expression, "an if condition");
+      if (c) return this.stmt(s.thenStatement, new Env(env));
+      return s.elseStatement ? this.stmt(s.elseStatement, new Env(env)) : undefined;
+    }
+    if (ts.isForStatement(s)) return this.forLoop(s, env);
+    if (ts.isForOfStatement(s)) {
+      const it = this.expr(s.expression, env);
+      if (!Array.isArray(it)) throw new Unsupported(diag.loopBound(s.expression, "for..of over something that is not a JS array"));
+      const list = s.initializer as ts.VariableDeclarationList;
+      const mutable = !(list.flags & ts.NodeFlags.Const);
+      for (const v of it) {
+        const inner = new Env(env);
+        this.bind(list.declarations[0]!.name, v, inner, mutable);
+        const c = this.stmt(s.statement, inner);
+        if (c) return c;
+      }
+      return undefined;
+    }
+    if (ts.isFunctionDeclaration(s) || ts.isEmptyStatement(s) || ts.isTypeAliasDeclaration(s) || ts.isInterfaceDeclaration(s)) return undefined;
+    throw new Unsupported(diag.unsupportedSyntax(s, `a ${ts.SyntaxKind[s.kind]}`));
+  }
+
+  private forLoop(s: ts.ForStatement, env: Env): Completion {
+    const loopEnv = new Env(env);
+    const init = s.initializer;
+    if (init && ts.isVariableDeclarationList(init)) {
+      const mutable = !(init.flags & ts.NodeFlags.Const);
+      for (const d of init.declarations) this.bind(d.name, d.initializer ? this.expr(d.initializer, loopEnv) : undefined, loopEnv, mutable);
+    } else if (init) this.expr(init, loopEnv);
+    for (let n = 0; ; n++) {
+      if (n > MAX_UNROLL) throw new Unsupported(diag.loopBound(s, `more than ${MAX_UNROLL} iterations`));
+      if (s.condition) {
+        const c = this.expr(s.condition, loopEnv);
+        if (c instanceof NDArray) throw new Unsupported(diag.dataDependent(s.condition, "the loop condition"));
+        if (!c) break;
+      }
+      // a fresh copy of the loop variables per iteration (JS let semantics for closures)
+      const iter = new Env(loopEnv);
+      const r = this.stmt(s.statement, iter);
+      if (r) return r;
+      if (s.incrementor) this.expr(s.incrementor, loopEnv);
+    }
+    return undefined;
+  }
+
+  private bind(name: ts.BindingName, value: unknown, env: Env, mutable: boolean): void {
+    if (ts.isIdentifier(name)) return env.declare(name.text, value, mutable);
+    if (ts.isArrayBindingPattern(name)) {
+      if (value instanceof NDArray) throw new Unsupported(diag.dataDependent(name, "destructuring an array (iterating its elements)"));
+      if (!Array.isArray(value)) throw new NodeError(name, new TypeError(`cannot destructure ${describe(value)} as an array`));
+      name.elements.forEach((el, i) => {
+        if (ts.isOmittedExpression(el)) return;
+        let v = value[i];
+        if (v === undefined && el.initializer) v = this.expr(el.initializer, env);
+        this.bind(el.name, v, env, mutable);
+      });
+      return;
+    }
+    if (value === null || value === undefined) throw new NodeError(name, new TypeError(`cannot destructure ${String(value)}`));
+    for (const el of name.elements) {
+      const key = el.propertyName ? propName(el.propertyName, this) : (el.name as ts.Identifier).text;
+      let v = this.getProperty(value, key, el);
+      if (v === undefined && el.initializer) v = this.expr(el.initializer, env);
+      this.bind(el.name, v, env, mutable);
+    }
+  }
+
+  // ---- expressions ------------------------------------------------------------------------------
+
+  expr(e: ts.Expression, env: Env): unknown {
+    e = skipOuter(e);
+    switch (e.kind) {
+      case ts.SyntaxKind.NumericLiteral: return Number((e as ts.NumericLiteral).text);
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral: return (e as ts.StringLiteral).text;
+      case ts.SyntaxKind.TrueKeyword: return true;
+      case ts.SyntaxKind.FalseKeyword: return false;
+      case ts.SyntaxKind.NullKeyword: return null;
+    }
+    if (ts.isIdentifier(e)) return this.identifier(e, env);
+    if (ts.isTemplateExpression(e)) {
+      let s = e.head.text;
+      for (const sp of e.templateSpans) {
+        const v = this.expr(sp.expression, env);
+        if (v instanceof NDArray) throw new Unsupported(diag.dataDependent(sp.expression, "formatting an array into a string"));
+        s += String(v) + sp.literal.text;
+      }
+      return s;
+    }
+    if (ts.isArrayLiteralExpression(e)) {
+      const out: unknown[] = [];
+      for (const x of e.elements) {
+        if (ts.isSpreadElement(x)) out.push(...this.iterable(this.expr(x.expression, env), x));
+        else if (ts.isOmittedExpression(x)) out.push(undefined);
+        else out.push(this.expr(x, env));
+      }
+      return out;
+    }
+    if (ts.isObjectLiteralExpression(e)) {
+      const o: Record<string, unknown> = {};
+      for (const p of e.properties) {
+        if (ts.isPropertyAssignment(p)) o[propName(p.name, this, env)] = this.expr(p.initializer, env);
+        else if (ts.isShorthandPropertyAssignment(p)) o[p.name.text] = this.identifier(p.name, env);
+        else if (ts.isSpreadAssignment(p)) Object.assign(o, this.expr(p.expression, env));
+        else throw new Unsupported(diag.unsupportedSyntax(p, "a method or accessor in an object literal"));
+      }
+      return o;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      if (e.questionDotToken) throw new Unsupported(diag.unsupportedSyntax(e, "optional chaining"));
+      return this.getProperty(this.expr(e.expression, env), e.name.text, e.name);
+    }
+    if (ts.isElementAccessExpression(e)) {
+      const obj = this.expr(e.expression, env);
+      const key = this.expr(e.argumentExpression, env);
+      if (obj instanceof NDArray) throw new Unsupported(diag.dynamicProperty(e, `'${e.getText(this.scope.sf)}' indexes an array with []; use x.slice(...) or np.take`));
+      if (key instanceof NDArray) throw new Unsupported(diag.dataDependent(e.argumentExpression, "an index"));
+      return this.getProperty(obj, key as string | number, e.argumentExpression);
+    }
+    if (ts.isCallExpression(e)) return this.callExpr(e, env);
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return this.makeFunction(e, env, e.name?.text ?? "<anonymous>");
+    if (ts.isPrefixUnaryExpression(e)) return this.prefix(e, env);
+    if (ts.isPostfixUnaryExpression(e)) {
+      const old = this.expr(e.operand, env);
+      if (typeof old !== "number") throw new Unsupported(diag.dataDependent(e, "'++'/'--' on a non-number"));
+      this.assign(e.operand, e.operator === ts.SyntaxKind.PlusPlusToken ? old + 1 : old - 1, env);
+      return old;
+    }
+    if (ts.isBinaryExpression(e)) return this.binary(e, env);
+    if (ts.isConditionalExpression(e)) {
+      return this.truthy(this.expr(e.condition, env), e.condition, "a ?: condition") ? this.expr(e.whenTrue, env) : this.expr(e.whenFalse, env);
+    }
+    if (ts.isTypeOfExpression(e)) {
+      const v = this.expr(e.expression, env);
+      return typeof v;
+    }
+    if (ts.isVoidExpression(e)) {
+      this.expr(e.expression, env);
+      return undefined;
+    }
+    throw new Unsupported(diag.unsupportedSyntax(e, `a ${ts.SyntaxKind[e.kind]} expression`));
+  }
+
+  private identifier(id: ts.Identifier, env: Env): unknown {
+    const name = id.text;
+    const b = env.find(name);
+    if (b) return b.value;
+    return this.moduleValue(name, id);
+  }
+
+  private moduleValue(name: string, at: ts.Node): unknown {
+    const cached = this.moduleCache.get(name);
+    if (cached) return cached.value;
+    let value: unknown;
+    const rb = this.scope.runtime.get(name);
+    const f = this.scope.functions.get(name);
+    const c = this.scope.constants.get(name);
+    if (rb) {
+      value = rb.kind === "namespace" ? this.root : this.root[rb.exported];
+      if (value === undefined && rb.kind === "named") throw new Unsupported(diag.unknownCallee(at, `${rb.exported} (not exported by this version of @numjit/runtime)`));
+    } else if (f) {
+      value = this.makeFunction(f, undefined, name);
+    } else if (c?.initializer) {
+      if (this.evaluatingConst.has(name)) throw new Unsupported(diag.freeVariable(at, name, "is used before it is initialized"));
+      this.evaluatingConst.add(name);
+      try {
+        value = this.expr(c.initializer, new Env(undefined));
+      } finally {
+        this.evaluatingConst.delete(name);
+      }
+    } else if (Object.prototype.hasOwnProperty.call(GLOBALS, name)) {
+      value = GLOBALS[name];
+    } else {
+      throw new Unsupported(diag.freeVariable(at, name, this.scope.opaque.get(name) ?? "is not declared in this module"));
+    }
+    this.moduleCache.set(name, { value });
+    return value;
+  }
+
+  getProperty(obj: unknown, key: string | number, at: ts.Node): unknown {
+    if (obj instanceof NDArray) {
+      const k = String(key);
+      if (ARRAY_PROPS.has(k)) {
+        const v = (obj as unknown as Record<string, unknown>)[k];
+        return Array.isArray(v) ? v.slice() : v;
+      }
+      if (CONCRETE_PROPS.has(k)) throw new Unsupported(diag.dataDependent(at, `reading '${k}'`));
+      const v = k in obj && k !== "constructor" ? (obj as unknown as Record<string, unknown>)[k] : undefined;
+      if (typeof v === "function") return v;
+      throw new NodeError(at, unknownMethod(k));
+    }
+    if (obj === null || obj === undefined) throw new NodeError(at, new TypeError(`cannot read property '${String(key)}' of ${String(obj)}`));
+    if (key === "__proto__" || key === "constructor" || key === "prototype") throw new Unsupported(diag.dynamicProperty(at, `'.${String(key)}'`));
+    if (obj === this.root || isRuntimeNamespace(obj, this.root)) {
+      if (!(key in (obj as object))) throw new NodeError(at, unknownMethod(String(key), obj === this.root ? "" : "numpy."));
+    }
+    return (obj as Record<string | number, unknown>)[key];
+  }
+
+  private callExpr(e: ts.CallExpression, env: Env): unknown {
+    if (e.questionDotToken) throw new Unsupported(diag.unsupportedSyntax(e, "optional call"));
+    const callee = skipOuter(e.expression);
+    let thisArg: unknown, f: unknown;
+    if (ts.isPropertyAccessExpression(callee)) {
+      thisArg = this.expr(callee.expression, env);
+      f = this.getProperty(thisArg, callee.name.text, callee.name);
+    } else if (ts.isElementAccessExpression(callee)) {
+      thisArg = this.expr(callee.expression, env);
+      f = this.expr(callee, env);
+    } else f = this.expr(callee, env);
+    const args: unknown[] = [];
+    for (const a of e.arguments) {
+      if (ts.isSpreadElement(a)) args.push(...this.iterable(this.expr(a.expression, env), a));
+      else args.push(this.expr(a, env));
+    }
+    if (typeof f !== "function") throw new NodeError(callee, new TypeError(`'${callee.getText(this.scope.sf)}' is not a function`));
+    if (f === this.root["jit"]) throw new Unsupported(diag.unsupportedSyntax(e, "a nested jit() call"));
+    if ((f as unknown as Record<symbol, unknown>)[INTERPRETED]) return (f as (...a: unknown[]) => unknown).apply(thisArg, args);
+    if (f === Function.prototype.call || f === Function.prototype.apply || f === Function.prototype.bind || f === Function) {
+      throw new Unsupported(diag.unsupportedSyntax(e, "call/apply/bind/Function"));
+    }
+    try {
+      return (f as (...a: unknown[]) => unknown).apply(thisArg, args);
+    } catch (err) {
+      if (err instanceof NodeError || err instanceof Unsupported) throw err;
+      throw new NodeError(e, err);
+    }
+  }
+
+  private prefix(e: ts.PrefixUnaryExpression, env: Env): unknown {
+    const op = e.operator;
+    if (op === ts.SyntaxKind.PlusPlusToken || op === ts.SyntaxKind.MinusMinusToken) {
+      const old = this.expr(e.operand, env);
+      if (typeof old !== "number") throw new Unsupported(diag.dataDependent(e, "'++'/'--' on a non-number"));
+      const v = op === ts.SyntaxKind.PlusPlusToken ? old + 1 : old - 1;
+      this.assign(e.operand, v, env);
+      return v;
+    }
+    const v = this.expr(e.operand, env);
+    if (v instanceof NDArray) {
+      const sym = ts.tokenToString(op) ?? "?";
+      throw new Unsupported(diag.dataDependent(e, `the JS operator '${sym}' applied to an array (use np.negative / np.logicalNot)`));
+    }
+    switch (op) {
+      case ts.SyntaxKind.MinusToken: return -(v as number);
+      case ts.SyntaxKind.PlusToken: return +(v as number);
+      case ts.SyntaxKind.ExclamationToken: return !v;
+      case ts.SyntaxKind.TildeToken: return ~(v as number);
+    }
+    throw new Unsupported(diag.unsupportedSyntax(e, `the operator ${ts.tokenToString(op)}`));
+  }
+
+  private binary(e: ts.BinaryExpression, env: Env): unknown {
+    const k = e.operatorToken.kind;
+    if (k === ts.SyntaxKind.EqualsToken) {
+      const v = this.expr(e.right, env);
+      this.assign(e.left, v, env);
+      return v;
+    }
+    if (isAssignment(k)) {
+      const op = COMPOUND[k];
+      if (op === undefined) throw new Unsupported(diag.unsupportedSyntax(e.operatorToken, `the operator ${e.operatorToken.getText(this.scope.sf)}`));
+      const v = this.arith(op, this.expr(e.left, env), this.expr(e.right, env), e);
+      this.assign(e.left, v, env);
+      return v;
+    }
+    if (k === ts.SyntaxKind.AmpersandAmpersandToken) {
+      const l = this.expr(e.left, env);
+      return this.truthy(l, e.left, "the left side of &&") ? this.expr(e.right, env) : l;
+    }
+    if (k === ts.SyntaxKind.BarBarToken) {
+      const l = this.expr(e.left, env);
+      return this.truthy(l, e.left, "the left side of ||") ? l : this.expr(e.right, env);
+    }
+    if (k === ts.SyntaxKind.QuestionQuestionToken) {
+      const l = this.expr(e.left, env);
+      return l ?? this.expr(e.right, env);
+    }
+    if (k === ts.SyntaxKind.CommaToken) {
+      this.expr(e.left, env);
+      return this.expr(e.right, env);
+    }
+    const l = this.expr(e.left, env);
+    const r = this.expr(e.right, env);
+    if (k === ts.SyntaxKind.EqualsEqualsEqualsToken) return l === r;
+    if (k === ts.SyntaxKind.ExclamationEqualsEqualsToken) return l !== r;
+    return this.arith(k, l, r, e);
+  }
+
+  private arith(k: ts.SyntaxKind, l: unknown, r: unknown, at: ts.BinaryExpression): unknown {
+    if (l instanceof NDArray || r instanceof NDArray) {
+      const sym = ts.tokenToString(k) ?? "?";
+      const hint = NP_HINT[k];
+      throw new Unsupported(diag.dataDependent(at, `the JS operator '${sym}' on an array${hint ? ` (use np.${hint})` : ""}`));
+    }
+    const a = l as number, b = r as number;
+    switch (k) {
+      case ts.SyntaxKind.PlusToken: return (a as unknown as string) + (b as unknown as string);
+      case ts.SyntaxKind.MinusToken: return a - b;
+      case ts.SyntaxKind.AsteriskToken: return a * b;
+      case ts.SyntaxKind.SlashToken: return a / b;
+      case ts.SyntaxKind.PercentToken: return a % b;
+      case ts.SyntaxKind.AsteriskAsteriskToken: return a ** b;
+      case ts.SyntaxKind.LessThanToken: return a < b;
+      case ts.SyntaxKind.LessThanEqualsToken: return a <= b;
+      case ts.SyntaxKind.GreaterThanToken: return a > b;
+      case ts.SyntaxKind.GreaterThanEqualsToken: return a >= b;
+      case ts.SyntaxKind.EqualsEqualsToken: return a == b;
+      case ts.SyntaxKind.ExclamationEqualsToken: return a != b;
+      case ts.SyntaxKind.AmpersandToken: return a & b;
+      case ts.SyntaxKind.BarToken: return a | b;
+      case ts.SyntaxKind.CaretToken: return a ^ b;
+      case ts.SyntaxKind.LessThanLessThanToken: return a << b;
+      case ts.SyntaxKind.GreaterThanGreaterThanToken: return a >> b;
+      case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return a >>> b;
+    }
+    throw new Unsupported(diag.unsupportedSyntax(at.operatorToken, `the operator '${ts.tokenToString(k)}'`));
+  }
+
+  private assign(target: ts.Expression, v: unknown, env: Env): void {
+    target = skipOuter(target);
+    if (ts.isIdentifier(target)) {
+      const b = env.find(target.text);
+      if (!b) throw new Unsupported(diag.mutation(target, `'${target.text}', which is not a local variable`));
+      if (!b.mutable) throw new NodeError(target, new TypeError(`assignment to constant '${target.text}'`));
+      b.value = v;
+      return;
+    }
+    if (ts.isArrayLiteralExpression(target)) {
+      if (!Array.isArray(v)) throw new Unsupported(diag.dataDependent(target, "destructuring a non-JS-array"));
+      target.elements.forEach((el, i) => {
+        if (!ts.isOmittedExpression(el)) this.assign(el as ts.Expression, v[i], env);
+      });
+      return;
+    }
+    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+      const obj = this.expr(target.expression, env);
+      if (obj instanceof NDArray) throw new Unsupported(diag.mutation(target, "an element of an array (arrays are immutable under jit)"));
+      const key = ts.isPropertyAccessExpression(target) ? target.name.text : (this.expr(target.argumentExpression, env) as string);
+      if (obj === null || typeof obj !== "object" || isRuntimeNamespace(obj, this.root) || obj === this.root) {
+        throw new Unsupported(diag.mutation(target, `'${target.getText(this.scope.sf)}'`));
+      }
+      (obj as Record<string, unknown>)[key] = v;
+      return;
+    }
+    throw new Unsupported(diag.unsupportedSyntax(target, "this assignment target"));
+  }
+
+  private truthy(v: unknown, at: ts.Node, what: string): boolean {
+    if (v instanceof NDArray) throw new Unsupported(diag.dataDependent(at, `${what} on an array`));
+    return !!v;
+  }
+
+  private iterable(v: unknown, at: ts.Node): unknown[] {
+    if (v instanceof NDArray) throw new Unsupported(diag.dataDependent(at, "spreading an array (iterating its elements)"));
+    if (Array.isArray(v)) return v;
+    if (typeof v === "string") return [...v];
+    throw new NodeError(at, new TypeError(`${describe(v)} is not iterable`));
+  }
+}
+
+const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+  [ts.SyntaxKind.PlusEqualsToken]: ts.SyntaxKind.PlusToken,
+  [ts.SyntaxKind.MinusEqualsToken]: ts.SyntaxKind.MinusToken,
+  [ts.SyntaxKind.AsteriskEqualsToken]: ts.SyntaxKind.AsteriskToken,
+  [ts.SyntaxKind.SlashEqualsToken]: ts.SyntaxKind.SlashToken,
+  [ts.SyntaxKind.PercentEqualsToken]: ts.SyntaxKind.PercentToken,
+  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: ts.SyntaxKind.AsteriskAsteriskToken,
+};
+
+const NP_HINT: Partial<Record<ts.SyntaxKind, string>> = {
+  [ts.SyntaxKind.PlusToken]: "add", [ts.SyntaxKind.MinusToken]: "subtract", [ts.SyntaxKind.AsteriskToken]: "multiply",
+  [ts.SyntaxKind.SlashToken]: "divide", [ts.SyntaxKind.AsteriskAsteriskToken]: "power", [ts.SyntaxKind.PercentToken]: "mod",
+  [ts.SyntaxKind.LessThanToken]: "less", [ts.SyntaxKind.GreaterThanToken]: "greater",
+  [ts.SyntaxKind.LessThanEqualsToken]: "lessEqual", [ts.SyntaxKind.GreaterThanEqualsToken]: "greaterEqual",
+  [ts.SyntaxKind.EqualsEqualsToken]: "equal", [ts.SyntaxKind.ExclamationEqualsToken]: "notEqual",
+};
+
+function propName(n: ts.PropertyName, interp: Interpreter, env?: Env): string {
+  if (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) || ts.isPrivateIdentifier(n)) return n.text;
+  if (ts.isComputedPropertyName(n) && env) return String(interp.expr(n.expression, env));
+  throw new Unsupported(diag.dynamicProperty(n, "(a computed property name)"));
+}
+
+function isRuntimeNamespace(obj: unknown, root: Record<string, unknown>): boolean {
+  return obj === root["numpy"] || obj === root["nn"];
+}
+
+/** An Error that the build maps to NJ803 (unknown function). */
+export class UnknownName extends Error {
+  readonly fullName: string;
+  constructor(name: string) {
+    super(`unknown numjit function '${name}'`);
+    this.fullName = name;
+  }
+}
+
+function unknownMethod(name: string, prefix = "NDArray."): UnknownName {
+  return new UnknownName(`${prefix}${name}`);
+}
+
+function describe(v: unknown): string {
+  if (v instanceof NDArray) return `an array of shape (${v.shape.join(", ")})`;
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a JS array";
+  return typeof v;
+}

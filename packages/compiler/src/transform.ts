@@ -1,0 +1,52 @@
+// transform(code, id, options): the front door bundler plugins use (contract: compiler <-> vite plugin).
+import { type Diagnostic, NumjitCompileError } from "./diagnostics.js";
+import { type CompileOptions, type ModuleResult, type Stats, compileModule, mayContainJit, parse, parseErrors } from "./compile-module.js";
+import { applyWithMagicString } from "./phases/6-emit/index.js";
+import { type RawSourceMap, chainMaps } from "./sourcemap.js";
+
+export interface TransformOptions extends CompileOptions {
+  /** Produce a source map (default true). */
+  sourceMap?: boolean;
+  /** Map of `code` to its originals (from an earlier step); the result map is chained through it. */
+  inputMap?: object | string | null;
+  /** "warn" (default): report diagnostics, never throw. "error": throw NumjitCompileError on any NJ8xx. */
+  diagnostics?: "warn" | "error";
+}
+
+export interface TransformResult {
+  code: string;
+  map: RawSourceMap | null;
+  diagnostics: Diagnostic[];
+  stats: Stats;
+  /** The full pipeline result (for inspect tooling); undefined when the module was skipped. */
+  module?: ModuleResult;
+}
+
+const EMPTY: Stats = { functions: 0, precompiled: 0, fallbacks: 0, kernels: 0 };
+
+export function transform(code: string, id: string, options: TransformOptions = {}): TransformResult {
+  if (!mayContainJit(code)) return { code, map: null, diagnostics: [], stats: { ...EMPTY } };
+  const file = id.replace(/[?#].*$/, "");
+  const sf = parse(code, file);
+  const syntax = parseErrors(sf, id);
+  if (syntax.length) {
+    if (options.diagnostics === "error") throw new NumjitCompileError(syntax);
+    return { code, map: null, diagnostics: syntax, stats: { ...EMPTY } };
+  }
+  const mod = compileModule(sf, id, options);
+  if (options.diagnostics === "error" && mod.diagnostics.some((d) => d.severity === "error")) throw new NumjitCompileError(mod.diagnostics);
+  if (!mod.plan) return { code, map: null, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
+  const ms = applyWithMagicString(code, mod.plan);
+  let map: RawSourceMap | null = null;
+  if (options.sourceMap !== false) {
+    map = ms.generateMap({ source: id, file: `${id}.map`, hires: true, includeContent: true }) as unknown as RawSourceMap;
+    map = { ...map, file: basename(id) };
+    const input = typeof options.inputMap === "string" ? (JSON.parse(options.inputMap) as RawSourceMap) : (options.inputMap as RawSourceMap | null | undefined);
+    if (input && typeof input === "object" && "mappings" in input) map = chainMaps(map, input);
+  }
+  return { code: ms.toString(), map, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
+}
+
+function basename(p: string): string {
+  return p.replace(/[?#].*$/, "").split(/[\\/]/).pop() ?? p;
+}

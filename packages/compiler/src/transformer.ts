@@ -1,0 +1,101 @@
+// The tsc front door: a `before` transformer.
+//   - ts-patch: tsconfig `"plugins": [{ "transform": "@numjit/compiler/transformer" }]`
+//     (ts-patch calls the default export as factory(program, config, extras)).
+//   - TS API:   program.emit(undefined, undefined, undefined, false, { before: [numjitTransformer(program)] })
+//   - transpileModule(code, { transformers: { before: [numjitTransformer()] } })
+// It runs the same pipeline as transform() on the SourceFile tsc already parsed (positions match),
+// then applies the EmitPlan with factory nodes. Kernel sources are printed verbatim (they are plain
+// JS function expressions produced by the runtime's codegen).
+import ts from "typescript";
+import { type Diagnostic, NumjitCompileError, formatDiagnostic } from "./diagnostics.js";
+import { type CompileOptions, type ModuleResult, compileModule, mayContainJit } from "./compile-module.js";
+import { INTERNAL_MODULE, PRE } from "./phases/6-emit/index.js";
+
+export interface TransformerConfig extends CompileOptions {
+  /** "warn" (default): report; "error": NJ8xx errors fail the emit. */
+  diagnostics?: "warn" | "error";
+  /** Print diagnostics to stderr when there is no ts-patch diagnostic channel (default true). */
+  log?: boolean;
+  /** Called with each module's pipeline result (the CLI uses it for its summary). */
+  onModule?: (file: string, result: ModuleResult) => void;
+}
+
+interface TspExtras {
+  addDiagnostic?: (d: ts.Diagnostic) => number;
+}
+
+export function numjitTransformer(program?: ts.Program, config: TransformerConfig = {}, extras: TspExtras = {}): ts.TransformerFactory<ts.SourceFile> {
+  void program;
+  return (ctx) => (sf) => {
+    if (sf.isDeclarationFile || !mayContainJit(sf.text)) return sf;
+    const mod = compileModule(sf, sf.fileName, config);
+    config.onModule?.(sf.fileName, mod);
+    report(mod.diagnostics, sf, config, extras);
+    const plan = mod.plan;
+    if (!plan) return sf;
+    const f = ctx.factory;
+    const byCall = new Map(plan.calls.map((c) => [c.call, c]));
+    const visit = (node: ts.Node): ts.Node => {
+      if (ts.isCallExpression(node)) {
+        const edit = byCall.get(node);
+        if (edit) {
+          const props = [
+            f.createPropertyAssignment("name", f.createStringLiteral(edit.name)),
+            f.createPropertyAssignment("kernels", f.createIdentifier(edit.tableId)),
+          ];
+          const target = ts.visitNode(node.arguments[0]!, visit) as ts.Expression;
+          const opts = edit.options ? f.updateObjectLiteralExpression(edit.options, [...props, ...edit.options.properties]) : f.createObjectLiteralExpression(props);
+          const rest = node.arguments.slice(edit.options ? 2 : 1).map((a) => ts.visitNode(a, visit) as ts.Expression);
+          return f.updateCallExpression(node, f.createIdentifier(PRE), node.typeArguments, [target, opts, ...(edit.options ? rest : [])]);
+        }
+      }
+      return ts.visitEachChild(node, visit, ctx);
+    };
+    const statements = sf.statements.map((s) => ts.visitNode(s, visit) as ts.Statement);
+    const header: ts.Statement[] = [importStatement(f, sf, ctx.getCompilerOptions()), ...plan.declTexts.map((d) => raw(f, d.text))];
+    // after the imports, like transform()
+    let at = 0;
+    while (at < sf.statements.length && ts.isImportDeclaration(sf.statements[at]!)) at++;
+    if (at === 0) while (at < sf.statements.length && isDirective(sf.statements[at]!)) at++;
+    return f.updateSourceFile(sf, [...statements.slice(0, at), ...header, ...statements.slice(at)]);
+  };
+}
+
+/** ts-patch loads `default`; STYLE prefers named exports, so both exist. */
+export default numjitTransformer;
+
+function isDirective(s: ts.Statement): boolean {
+  return ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression);
+}
+
+/** A statement printed exactly as `text` (a synthesized identifier prints its text verbatim). */
+function raw(f: ts.NodeFactory, text: string): ts.Statement {
+  return f.createExpressionStatement(f.createIdentifier(text.replace(/;\s*$/, "")));
+}
+
+function importStatement(f: ts.NodeFactory, sf: ts.SourceFile, opts: ts.CompilerOptions): ts.Statement {
+  const m = opts.module ?? ts.ModuleKind.CommonJS;
+  const nodeLike = m >= ts.ModuleKind.Node16 && m <= ts.ModuleKind.NodeNext;
+  const cjs = m === ts.ModuleKind.CommonJS || m === ts.ModuleKind.UMD || m === ts.ModuleKind.AMD || (nodeLike && sf.impliedNodeFormat === ts.ModuleKind.CommonJS) || /\.cts$/.test(sf.fileName);
+  if (cjs) return raw(f, `const { precompiled: ${PRE} } = require(${JSON.stringify(INTERNAL_MODULE)})`);
+  return raw(f, `import { precompiled as ${PRE} } from ${JSON.stringify(INTERNAL_MODULE)}`);
+}
+
+function report(ds: Diagnostic[], sf: ts.SourceFile, config: TransformerConfig, extras: TspExtras): void {
+  if (!ds.length) return;
+  if (extras.addDiagnostic) {
+    for (const d of ds) {
+      const start = sf.getPositionOfLineAndCharacter(d.line - 1, d.column - 1);
+      extras.addDiagnostic({
+        file: sf, start, length: 1,
+        messageText: `${d.code}: ${d.message}`,
+        category: d.severity === "error" ? ts.DiagnosticCategory.Error : ts.DiagnosticCategory.Warning,
+        code: Number(d.code.slice(2)),
+        source: "numjit",
+      });
+    }
+    return;
+  }
+  if (config.diagnostics === "error" && ds.some((d) => d.severity === "error")) throw new NumjitCompileError(ds);
+  if (config.log !== false) for (const d of ds) console.warn(formatDiagnostic(d));
+}
