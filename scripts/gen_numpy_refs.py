@@ -29,7 +29,7 @@ warnings.filterwarnings("ignore")
 np.seterr(all="ignore")
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-OUT = os.path.join(ROOT, "test", "numpy", "refs")
+OUT = os.path.normpath(os.path.join(ROOT, "test", "numpy", "refs"))
 rng = np.random.default_rng(20250601)
 
 F32, F64, I32, B = "float32", "float64", "int32", "bool"
@@ -190,7 +190,7 @@ def as_input(x):
 FILES = {}
 
 
-def case(area, name, fn, inputs=(), expected=None, *, error=None, tol=None, values_unspecified=False):
+def case(area, name, fn, inputs=(), expected=None, *, error=None, tol=None, values_unspecified=False, weak=None, contains=None):
     """Register one case. `expected`: numpy array (in its final dtype), list of arrays, or a
     callable over the (prepped) inputs returning those."""
     cases = FILES.setdefault(area, [])
@@ -200,6 +200,8 @@ def case(area, name, fn, inputs=(), expected=None, *, error=None, tol=None, valu
     if error is not None:
         assert expected is None
         c["expected"] = {"error": error[0], "code": error[1]}
+        if contains:
+            c["expected"]["contains"] = contains  # substrings the message must name (op, shapes, axis, dtype)
     else:
         if callable(expected):
             expected = expected(*[i.value() for i in ins])
@@ -207,6 +209,8 @@ def case(area, name, fn, inputs=(), expected=None, *, error=None, tol=None, valu
             c["expected"] = [enc(e) for e in expected]
         else:
             c["expected"] = enc(expected)
+    if weak is not None:
+        c["expected"]["weak"] = weak  # JAX weak type of the result
     if tol is not None:
         c["tol"] = {"rtol": tol[0], "atol": tol[1]}
     if values_unspecified:
@@ -214,8 +218,8 @@ def case(area, name, fn, inputs=(), expected=None, *, error=None, tol=None, valu
     cases.append(c)
 
 
-def err(area, name, fn, inputs, cls, code):
-    case(area, name, fn, inputs, error=(cls, code))
+def err(area, name, fn, inputs, cls, code, contains=None):
+    case(area, name, fn, inputs, error=(cls, code), contains=contains)
 
 
 def short(shape):
@@ -491,8 +495,10 @@ def gen_unary(A):
     for op in ("negative", "sign"):
         err(A, f"{op} bool is a DTypeError", f"(x) => np.{op}(x)", [arr([True], B)], "DTypeError", "NJ202")
     err(A, "subtract bool bool is a DTypeError", "(a, b) => np.subtract(a, b)", [arr([True], B), arr([False], B)], "DTypeError", "NJ202")
-    err(A, "add broadcast failure", "(a, b) => np.add(a, b)", [rand((2, 3), F32), rand((4,), F32)], "ShapeError", "NJ101")
-    err(A, "multiply broadcast failure 3-d", "(a, b) => np.multiply(a, b)", [rand((2, 3, 4), F32), rand((3, 3), F32)], "ShapeError", "NJ101")
+    err(A, "add broadcast failure", "(a, b) => np.add(a, b)", [rand((2, 3), F32), rand((4,), F32)], "ShapeError", "NJ101",
+        contains=["add", "(2, 3)", "(4,)"])
+    err(A, "multiply broadcast failure 3-d", "(a, b) => np.multiply(a, b)", [rand((2, 3, 4), F32), rand((3, 3), F32)], "ShapeError", "NJ101",
+        contains=["multiply", "(2, 3, 4)", "(3, 3)"])
     err(A, "less broadcast failure", "(a, b) => np.less(a, b)", [rand((2,), I32), rand((3,), I32)], "ShapeError", "NJ101")
     err(A, "where broadcast failure", "(c, a, b) => np.where(c, a, b)", [rand((2,), B), rand((3,), F32), rand((2,), F32)], "ShapeError", "NJ101")
 
@@ -640,6 +646,11 @@ def gen_creation():
         ("linspace negative num", "() => np.linspace(0, 1, -1)", "ArgumentError", "NJ301"),
     ]:
         case(A, name, src, [], error=(cls, code))
+    for name, src, cls, code, contains in [
+        ("array unsupported dtype names it", "() => np.array([1], { dtype: 'int64' })", "DTypeError", "NJ201", ["int64"]),
+        ("zeros unsupported dtype names it", "() => np.zeros([2], { dtype: 'complex64' })", "DTypeError", "NJ201", ["complex64"]),
+    ]:
+        case(A, name, src, [], error=(cls, code), contains=contains)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -720,8 +731,8 @@ def gen_reductions():
              [Input(v if kind not in ("all", "any") else v > 1, ("x => x.T.slice('::-1')", lambda t: t.T[::-1]))],
              lambda a, kind=kind: ref_reduce(kind, a, 0, False))
         # errors
-        err(A, f"{kind} axis out of range", f"(x) => np.{kind}(x, 2)", [rand((2, 3), F32)], "ShapeError", "NJ102")
-        err(A, f"{kind} negative axis out of range", f"(x) => np.{kind}(x, -3)", [rand((2, 3), F32)], "ShapeError", "NJ102")
+        err(A, f"{kind} axis out of range", f"(x) => np.{kind}(x, 2)", [rand((2, 3), F32)], "ShapeError", "NJ102", contains=["axis 2", "dimension 2"])
+        err(A, f"{kind} negative axis out of range", f"(x) => np.{kind}(x, -3)", [rand((2, 3), F32)], "ShapeError", "NJ102", contains=["axis -3", "dimension 2"])
         err(A, f"{kind} duplicate axis", f"(x) => np.{kind}(x, [1, -1])", [rand((2, 3), F32)], "ShapeError", "NJ107")
 
     # NaN propagation
@@ -810,7 +821,7 @@ def gen_shape_ops():
     case(A, "reshape 0-d to 1x1", "(x) => np.reshape(x, [1, 1])", [arr(5, I32)], arr([[5]], I32))
     case(A, "reshape size-0", "(x) => np.reshape(x, [3, 0, 2])", [np.zeros((0, 6), np.float32)], np.zeros((3, 0, 2), np.float32))
     case(A, "reshape of transposed view", "(x) => np.reshape(x, [4, 6])", [Input(x, ("x => x.T", lambda t: t.T))], lambda a: a.reshape(4, 6))
-    err(A, "reshape size mismatch", "(x) => np.reshape(x, [5, 5])", [x], "ShapeError", "NJ103")
+    err(A, "reshape size mismatch", "(x) => np.reshape(x, [5, 5])", [x], "ShapeError", "NJ103", contains=["(2, 3, 4)", "(5, 5)"])
     err(A, "reshape two -1", "(x) => np.reshape(x, [-1, -1])", [x], "ShapeError", "NJ103")
     err(A, "reshape -1 not divisible", "(x) => np.reshape(x, [5, -1])", [x], "ShapeError", "NJ103")
 
@@ -1033,11 +1044,21 @@ def gen_linalg():
         case(A, f"matmul {da} @ {db}", "(a, b) => np.matmul(a, b)", [rand((3, 4), da), rand((4, 2), db)], lambda a, b: ref_dot(np.matmul, a, b))
     case(A, "matmul int32 overflow wraps", "(a, b) => np.matmul(a, b)", [arr([[100000, 100000]], I32), arr([[100000], [30000]], I32)],
          lambda a, b: ref_dot(np.matmul, a, b))
+    big_a = rng.integers(-2**31, 2**31, size=(3, 5), dtype=np.int64).astype(np.int32)
+    big_b = rng.integers(-2**31, 2**31, size=(5, 2), dtype=np.int64).astype(np.int32)
+    case(A, "matmul int32 large values wrap exactly", "(a, b) => np.matmul(a, b)", [big_a, big_b], lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "dot int32 large values wrap exactly", "(a, b) => np.dot(a, b)", [big_a[0], big_b[:, 0]], lambda a, b: ref_dot(np.dot, a, b))
+    case(A, "einsum int32 large values wrap exactly", "(a, b) => np.einsum('ij,jk->ik', a, b)", [big_a, big_b],
+         lambda a, b: ref_dot(lambda x, y: np.einsum("ij,jk->ik", x, y), a, b))
+    case(A, "sum int32 large values wrap exactly", "(a) => np.sum(a, 0)", [big_a], lambda a: finish(wide(a).sum(0), I32))
+    case(A, "cumsum int32 large values wrap exactly", "(a) => np.cumsum(a, 1)", [big_a], lambda a: finish(np.cumsum(wide(a), 1), I32))
+    case(A, "prod int32 large values wrap exactly", "(a) => np.prod(a, 1)", [big_a], lambda a: finish(np.prod(wide(a), 1), I32))
     case(A, "matmul method of views", "(a, b) => a.matmul(b)", [Input(rand((3, 4), F32), ("a => a.T", lambda v: v.T)), Input(rand((6, 2), F32), ("b => b.slice('::2')", lambda v: v[::2]))],
          lambda a, b: ref_dot(np.matmul, a, b))
     case(A, "matmul nan propagates", "(a, b) => np.matmul(a, b)", [arr([[1, np.nan], [1, 2]], F32), arr([[1, 0], [0, 1]], F32)],
          lambda a, b: ref_dot(np.matmul, a, b))
-    err(A, "matmul core mismatch", "(a, b) => np.matmul(a, b)", [rand((2, 3), F32), rand((4, 2), F32)], "ShapeError", "NJ104")
+    err(A, "matmul core mismatch", "(a, b) => np.matmul(a, b)", [rand((2, 3), F32), rand((4, 2), F32)], "ShapeError", "NJ104",
+        contains=["matmul", "(2, 3)", "(4, 2)"])
     err(A, "matmul vector mismatch", "(a, b) => np.matmul(a, b)", [rand((3,), F32), rand((4,), F32)], "ShapeError", "NJ104")
     err(A, "matmul scalar operand", "(a, b) => np.matmul(a, b)", [arr(2, F32), rand((2,), F32)], "ShapeError", "NJ104")
     err(A, "matmul batch mismatch", "(a, b) => np.matmul(a, b)", [rand((2, 2, 3), F32), rand((3, 3, 2), F32)], "ShapeError", "NJ101")
@@ -1185,6 +1206,139 @@ def gen_nn():
 
 # ---------------------------------------------------------------------------------------------
 
+# ---------------------------------------------------------------------------------------------
+# extras: weak-scalar precision, astype, method forms, weak types, the rest of the exported API
+
+
+def gen_extras():
+    A = "extras"
+    # a JS number is a double: against a float64 array it must act with full precision (0.1, not fround(0.1))
+    d = rand((5,), F64)
+    for op, b in (("add", 0.1), ("subtract", 0.1), ("multiply", 1 / 3), ("divide", 0.1), ("power", 0.1), ("maximum", 0.1),
+                  ("mod", 0.3), ("floorDivide", 0.3), ("arctan2", 0.7)):
+        fn, kind = BINARY[op]
+        add_binary_case(A, op, fn, kind, np.abs(d) if op == "power" else d, b, f"float64 with weak {b!r} keeps float64 precision")
+        add_binary_case(A, op, fn, kind, b, np.abs(d) + 0.5, f"weak {b!r} with float64 keeps float64 precision")
+    case(A, "equal float64 0.1 with weak 0.1 is true", "(x) => np.equal(x, 0.1)", [arr([0.1, 0.2], F64)], arr([True, False], B))
+    case(A, "add float64 ones + weak 1e-10", "(x) => np.add(x, 1e-10)", [np.ones(3)], np.ones(3) + 1e-10)
+    case(A, "where float64 with weak 0.1", "(c, x) => np.where(c, x, 0.1)", [arr([True, False], B), arr([1, 2], F64)], arr([1, 0.1], F64))
+    case(A, "clip float64 to weak 0.1, 0.7", "(x) => np.clip(x, 0.1, 0.7)", [arr([0, 0.5, 1], F64)], arr([0.1, 0.5, 0.7], F64))
+    case(A, "full float64 0.1", "() => np.full([2], 0.1, { dtype: 'float64' })", [], arr([0.1, 0.1], F64))
+    case(A, "linspace float64 exact thirds", "() => np.linspace(0, 1, 4, { dtype: 'float64' })", [], np.linspace(0, 1, 4))
+    for op, b in (("add", 0.1), ("multiply", 0.1)):
+        fn, kind = BINARY[op]
+        add_binary_case(A, op, fn, kind, rand((4,), F32), b, f"float32 with weak {b!r} rounds 0.1 to float32")
+        add_binary_case(A, op, fn, kind, rand((4,), I32), b, f"int32 with weak {b!r} -> float32")
+
+    # weak types of results
+    case(A, "weak: add(2, 3) is weak int32", "() => np.add(2, 3)", [], arr(5, I32), weak=True)
+    case(A, "weak: multiply(2.5, 2) is weak float32", "() => np.multiply(2.5, 2)", [], arr(5, F32), weak=True)
+    case(A, "weak: exp(1) is weak float32", "() => np.exp(1)", [], arr(math.e, F32), weak=True)
+    case(A, "weak: int32 array + 2 is strong", "(x) => np.add(x, 2)", [arr([1, 2], I32)], arr([3, 4], I32), weak=False)
+    case(A, "weak: array(2.5) is strong", "() => np.array(2.5)", [], arr(2.5, F32), weak=False)
+    case(A, "weak: float32 array * weak 2.5 is strong", "(x) => np.multiply(x, 2.5)", [arr([2], F32)], arr([5], F32), weak=False)
+    case(A, "weak: weak scalar result meets float64 array", "(x) => np.add(x, np.multiply(0.1, 3))", [arr([1], F64)],
+         arr([1 + np.float64(np.float32(0.1 * 3))], F64))
+
+    # astype
+    f = arr([1.7, -1.7, -0.5, 0.5, 0.0, 2.5, -3.99, 1e5], F32)
+    case(A, "astype float32 -> int32 truncates", "(x) => x.astype('int32')", [f], np.trunc(f).astype(np.int32))
+    case(A, "astype float32 -> bool", "(x) => x.astype('bool')", [arr([0, -0.0, 0.5, np.nan, np.inf], F32)], arr([False, False, True, True, True], B))
+    case(A, "astype float64 -> float32 rounds", "(x) => x.astype('float32')", [arr([0.1, 1 / 3, 1e-50, 1e40], F64)], arr([0.1, 1 / 3, 1e-50, 1e40], F64).astype(np.float32))
+    case(A, "astype int32 -> float64", "(x) => x.astype('float64')", [arr([2147483647, -2147483648, 3], I32)], arr([2147483647, -2147483648, 3], F64))
+    case(A, "astype int32 -> float32 rounds", "(x) => x.astype('float32')", [arr([16777217, -16777219, 5], I32)], arr([16777217, -16777219, 5], I32).astype(np.float32))
+    case(A, "astype int32 -> bool", "(x) => x.astype('bool')", [arr([0, 3, -1], I32)], arr([False, True, True], B))
+    case(A, "astype bool -> float32", "(x) => x.astype('float32')", [arr([True, False], B)], arr([1, 0], F32))
+    case(A, "astype bool -> int32", "(x) => x.astype('int32')", [arr([True, False], B)], arr([1, 0], I32))
+    case(A, "astype same dtype", "(x) => x.astype('float64')", [rand((2, 2), F64)], lambda a: a)
+    case(A, "astype of a transposed view", "(x) => x.T.astype('int32')", [arr([[1.5, -2.5], [3.5, 4.5]], F64)], arr([[1, 3], [-2, 4]], I32))
+    err(A, "astype unsupported dtype", "(x) => x.astype('uint8')", [rand((2,), F32)], "DTypeError", "NJ201", contains=["uint8"])
+
+    # method forms
+    x, y = rand((3, 4), F32, 0.5, 2), rand((4,), F32, 0.5, 2)
+    bin_methods = {"add": np.add, "sub": np.subtract, "subtract": np.subtract, "mul": np.multiply, "multiply": np.multiply,
+                   "div": np.true_divide, "divide": np.true_divide, "floorDivide": np.floor_divide, "mod": np.mod, "pow": np.power,
+                   "power": np.power, "maximum": np.maximum, "minimum": np.minimum}
+    for m, fn in bin_methods.items():
+        case(A, f"method x.{m}(y)", f"(x, y) => x.{m}(y)", [x, y], lambda a, b, fn=fn: finish(fn(wide(a), wide(b)), F32))
+    case(A, "method x.add(weak 2)", "(x) => x.add(2)", [rand((3,), I32)], lambda a: (a + 2).astype(np.int32))
+    cmp_methods = {"equal": np.equal, "eq": np.equal, "notEqual": np.not_equal, "ne": np.not_equal, "less": np.less, "lt": np.less,
+                   "lessEqual": np.less_equal, "le": np.less_equal, "greater": np.greater, "gt": np.greater,
+                   "greaterEqual": np.greater_equal, "ge": np.greater_equal}
+    xi, yi = rand((3, 4), I32), rand((4,), I32)
+    for m, fn in cmp_methods.items():
+        case(A, f"method x.{m}(y)", f"(x, y) => x.{m}(y)", [xi, yi], lambda a, b, fn=fn: fn(a, b))
+    un_methods = {"neg": np.negative, "negative": np.negative, "abs": np.abs, "sign": np.sign, "sqrt": np.sqrt, "square": np.square,
+                  "exp": np.exp, "log": np.log, "sin": np.sin, "cos": np.cos, "tanh": np.tanh, "floor": np.floor, "ceil": np.ceil}
+    for m, fn in un_methods.items():
+        case(A, f"method x.{m}()", f"(x) => x.{m}()", [x], lambda a, fn=fn: finish(fn(wide(a)), F32))
+    case(A, "method x.clip(lo, hi)", "(x) => x.clip(0.8, 1.5)", [x], lambda a: np.clip(a, np.float32(0.8), np.float32(1.5)))
+    case(A, "method x.mean(axis, keepdims)", "(x) => x.mean(0, { keepdims: true })", [x], lambda a: finish(wide(a).mean(0, keepdims=True), F32))
+    case(A, "method x.var(null, ddof)", "(x) => x.var(null, { ddof: 1 })", [x], lambda a: finish(wide(a).var(ddof=1), F32))
+    case(A, "method x.std(-1)", "(x) => x.std(-1)", [x], lambda a: finish(wide(a).std(-1), F32))
+    case(A, "method x.all()", "(x) => x.all()", [rand((2, 2), B)], lambda a: np.asarray(a.all()))
+    case(A, "method x.any(1)", "(x) => x.any(1)", [rand((2, 3), B)], lambda a: a.any(1))
+    case(A, "method x.transpose(axes)", "(x) => x.transpose([1, 0, 2])", [rand((2, 3, 2), F32)], lambda a: a.transpose(1, 0, 2))
+    case(A, "method x.ravel()", "(x) => x.T.ravel()", [x], lambda a: a.T.ravel())
+    case(A, "method x.squeeze()", "(x) => x.squeeze()", [rand((1, 3, 1), F32)], lambda a: a.squeeze())
+    case(A, "method x.expandDims(-1)", "(x) => x.expandDims(-1)", [y], lambda a: a[:, None])
+    case(A, "method x.broadcastTo(shape)", "(x) => x.broadcastTo([2, 4])", [y], lambda a: np.broadcast_to(a, (2, 4)))
+    case(A, "method x.copy() of a view", "(x) => x.slice('::-1').copy()", [x], lambda a: a[::-1].copy())
+    case(A, "method x.take(idx)", "(x) => x.take([5, 0])", [x], lambda a: a.ravel()[[5, 0]])
+
+    # the rest of the exported numpy API
+    a2, b2 = rand((2, 3), F32), rand((1, 3), F32)
+    case(A, "vstack", "(a, b, c) => np.vstack([a, b, c])", [a2, b2, rand((3,), F32)], lambda a, b, c: np.vstack([a, b, c]))
+    case(A, "hstack 2-d", "(a, b) => np.hstack([a, b])", [a2, rand((2, 1), F32)], lambda a, b: np.hstack([a, b]))
+    case(A, "hstack 1-d", "(a, b) => np.hstack([a, b])", [rand((2,), I32), rand((3,), I32)], lambda a, b: np.hstack([a, b]))
+    case(A, "arraySplit uneven", "(x) => np.arraySplit(x, 3)", [rand((7,), F32)], lambda a: np.array_split(a, 3))
+    case(A, "arraySplit axis 1", "(x) => np.arraySplit(x, 2, 1)", [rand((2, 5), F32)], lambda a: np.array_split(a, 2, 1))
+    case(A, "broadcastArrays", "(a, b) => np.broadcastArrays(a, b)", [rand((3, 1), F32), rand((4,), I32)], lambda a, b: list(np.broadcast_arrays(a, b)))
+    case(A, "broadcastShapes", "() => np.array(np.broadcastShapes([2, 1, 3], [4, 1], [1]), { dtype: 'int32' })", [], arr([2, 4, 3], I32))
+    err(A, "broadcastShapes incompatible", "() => np.array(np.broadcastShapes([2, 3], [4]))", [], "ShapeError", "NJ101")
+    case(A, "fliplr", "(x) => np.fliplr(x)", [a2], lambda a: np.fliplr(a))
+    case(A, "flipud", "(x) => np.flipud(x)", [a2], lambda a: np.flipud(a))
+    case(A, "vdot flattens", "(a, b) => np.vdot(a, b)", [a2, rand((3, 2), F32)], lambda a, b: finish(np.vdot(wide(a), wide(b)), F32))
+    case(A, "amax", "(x) => np.amax(x, 1)", [a2], lambda a: a.max(1))
+    case(A, "amin", "(x) => np.amin(x, 0)", [a2], lambda a: a.min(0))
+    case(A, "trueDivide int32", "(a, b) => np.trueDivide(a, b)", [arr([1, 7], I32), arr([2, 3], I32)], arr([0.5, 7 / 3], F32))
+    case(A, "remainder", "(a, b) => np.remainder(a, b)", [arr([-7, 7], I32), arr([3, -3], I32)], arr([2, -2], I32))
+    case(A, "absolute", "(x) => np.absolute(x)", [rand((4,), I32)], lambda a: np.abs(a))
+    case(A, "around", "(x) => np.around(x, 1)", [arr([0.25, 0.35, -0.45], F64)], lambda a: np.round(a, 1))
+    case(A, "concat", "(a, b) => np.concat([a, b], 0)", [a2, b2], lambda a, b: np.concatenate([a, b]))
+    case(A, "permuteDims", "(x) => np.permuteDims(x, [2, 0, 1])", [rand((2, 3, 4), F32)], lambda a: a.transpose(2, 0, 1))
+    case(A, "positive", "(x) => np.positive(x)", [a2], lambda a: a)
+    case(A, "stopGradient is the identity", "(x) => np.stopGradient(x)", [a2], lambda a: a)
+    case(A, "cumulativeSum", "(x) => np.cumulativeSum(x, 1)", [rand((2, 3), I32)], lambda a: np.cumsum(a, 1).astype(np.int32))
+    case(A, "cumulativeProd", "(x) => np.cumulativeProd(x, 0)", [rand((3, 2), I32)], lambda a: np.cumprod(a, 0).astype(np.int32))
+    case(A, "variance", "(x) => np.variance(x, 1)", [a2], lambda a: finish(wide(a).var(1), F32))
+    case(A, "flatten", "(x) => np.flatten(x)", [a2], lambda a: a.ravel())
+    case(A, "iota", "() => np.iota([2, 3], 1)", [], np.broadcast_to(np.arange(3, dtype=np.int32), (2, 3)).copy())
+    case(A, "iota float32 dimension 0", "() => np.iota([3, 2], 0, { dtype: 'float32' })", [], np.broadcast_to(np.arange(3, dtype=np.float32)[:, None], (3, 2)).copy())
+    case(A, "constants pi and e", "(x) => np.add(np.multiply(x, np.pi), np.e)", [arr([1, 2], F64)], arr([1, 2], F64) * np.pi + np.e)
+    case(A, "constants inf and nan", "() => np.array([np.inf, np.nan, -np.inf])", [], arr([np.inf, np.nan, -np.inf], F32))
+    case(A, "newaxis in slice", "(x) => x.slice(np.newaxis, ':', np.newaxis)", [rand((3,), F32)], lambda a: a[None, :, None])
+    for op, fn in (("bitwiseAnd", np.bitwise_and), ("bitwiseOr", np.bitwise_or), ("bitwiseXor", np.bitwise_xor)):
+        case(A, f"{op} int32", f"(a, b) => np.{op}(a, b)", [rng.integers(-100, 100, 6).astype(np.int32), rng.integers(-100, 100, 6).astype(np.int32)],
+             lambda a, b, fn=fn: fn(a, b))
+        case(A, f"{op} bool", f"(a, b) => np.{op}(a, b)", [rand((5,), B), rand((5,), B)], lambda a, b, fn=fn: fn(a, b))
+        case(A, f"{op} int32 with weak 6", f"(a) => np.{op}(a, 6)", [rng.integers(-10, 10, 6).astype(np.int32)], lambda a, fn=fn: fn(a, 6).astype(np.int32))
+        err(A, f"{op} float is a DTypeError", f"(a, b) => np.{op}(a, b)", [rand((2,), F32), rand((2,), F32)], "DTypeError", "NJ202")
+    case(A, "resultType via array dtype", "(a, b) => np.zeros([1], { dtype: np.resultType(a, b, 2.5) })", [arr([1], I32), arr([True], B)], np.zeros(1, np.float32))
+    case(A, "promoteTypes", "() => np.zeros([1], { dtype: np.promoteTypes('int32', 'float64') })", [], np.zeros(1, np.float64))
+
+    # nn extras
+    v = rand((3, 4), F32, -3, 3)
+    case(A, "nn.leakyRelu", "(x) => nn.leakyRelu(x)", [v], lambda a: finish(np.where(a >= 0, wide(a), 0.01 * wide(a)), F32))
+    case(A, "nn.leakyRelu slope", "(x) => nn.leakyRelu(x, 0.2)", [v], lambda a: finish(np.where(a >= 0, wide(a), 0.2 * wide(a)), F32))
+    case(A, "nn.elu", "(x) => nn.elu(x)", [v], lambda a: finish(np.where(a > 0, wide(a), np.expm1(wide(a))), F32))
+    case(A, "nn.elu alpha float64", "(x) => nn.elu(x, 0.5)", [rand((5,), F64, -3, 3)], lambda a: np.where(a > 0, a, 0.5 * np.expm1(a)))
+    case(A, "nn.swish", "(x) => nn.swish(x)", [v], lambda a: finish(wide(a) / (1 + np.exp(-wide(a))), F32))
+    case(A, "nn.standardize", "(x) => nn.standardize(x)", [v],
+         lambda a: finish((wide(a) - wide(a).mean(-1, keepdims=True)) / np.sqrt(wide(a).var(-1, keepdims=True) + 1e-5), F32))
+    case(A, "nn.standardize axis 0 float64", "(x) => nn.standardize(x, 0, { epsilon: 0.1 })", [rand((4, 2), F64)],
+         lambda a: (a - a.mean(0, keepdims=True)) / np.sqrt(a.var(0, keepdims=True) + 0.1))
+
 
 def main():
     gen_creation()
@@ -1194,6 +1348,7 @@ def main():
     gen_indexing()
     gen_linalg()
     gen_nn()
+    gen_extras()
     os.makedirs(OUT, exist_ok=True)
     total = 0
     for area, cases in sorted(FILES.items()):
@@ -1203,7 +1358,7 @@ def main():
             json.dump(doc, f, indent=None, separators=(",", ":"), allow_nan=False)
             f.write("\n")
         total += len(cases)
-        print(f"{path}: {len(cases)} cases")
+        print(f"{os.path.relpath(path, ROOT)}: {len(cases)} cases")
     print(f"total: {total} cases")
 
 

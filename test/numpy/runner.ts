@@ -20,10 +20,14 @@ export interface ArraySpec {
   data: JsonValue[];
   /** JS source `x => ...` applied to the input before the call (to pass a strided view). */
   prep?: string;
+  /** Expected JAX weak type of a result (checked when present). */
+  weak?: boolean;
 }
 export interface ErrorSpec {
   error: string;
   code: string;
+  /** Substrings the message must contain (the op, the shapes, the axis, the dtype). */
+  contains?: string[];
 }
 export interface RefCase {
   name: string;
@@ -106,6 +110,7 @@ export function compareArray(actual: unknown, exp: ArraySpec, tol?: { rtol: numb
   const problems: string[] = [];
   if (JSON.stringify(actual.shape) !== JSON.stringify(exp.shape)) problems.push(`shape [${actual.shape}] != expected [${exp.shape}]`);
   if (actual.dtype !== exp.dtype) problems.push(`dtype ${actual.dtype} != expected ${exp.dtype}`);
+  if (exp.weak !== undefined && actual.weakType !== exp.weak) problems.push(`weakType ${actual.weakType} != expected ${exp.weak}`);
   if (problems.length) return problems;
   const got = actual.toTypedArray();
   if (got.length !== exp.data.length) return [`${got.length} elements != expected ${exp.data.length}`];
@@ -166,6 +171,7 @@ function checkThrows(c: RefCase, run: () => unknown, label: string): void {
   const msg = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
   expect(thrown instanceof cls!, `${label}: expected ${e.error}, got ${msg}`).toBe(true);
   expect((thrown as { code?: string }).code, `${label}: ${msg}`).toBe(e.code);
+  for (const part of e.contains ?? []) expect(msg, `${label}: the message names ${part}`).toContain(part);
 }
 
 /** Snapshot of the inputs' values, to check that no op writes into its arguments. */

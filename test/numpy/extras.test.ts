@@ -1,0 +1,4 @@
+// NumPy reference cases: extras (refs/extras.json, from scripts/gen_numpy_refs.py).
+import { runRefFile } from "./runner.js";
+
+runRefFile("extras");
