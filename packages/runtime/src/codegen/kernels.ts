@@ -225,9 +225,12 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSou
 
 /**
  * dot_general as batched [B,M,K] x [B,K,N] -> [B,M,N] with arbitrary strides, plus an elementwise
- * epilogue evaluated at the store (inputs e{i} are read through strides over [B,M,N]).
- * Row-major B (N contiguous) uses i-k-j with a float64 row accumulator; otherwise a dot-product loop.
+ * epilogue evaluated at the store (its inputs are read through strides over [B,M,N]).
+ * Blocked: a 4-column panel of W is packed contiguously, then 4x4 tiles of the output accumulate
+ * in 16 locals (registers) over k — any strides of A and W, so transposed operands need no copy.
  */
+const ACCS = [0, 1, 2, 3].flatMap((r) => [0, 1, 2, 3].map((c) => `c${r}${c}`));
+
 export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
   const dot = step.dot;
   const epiInputs = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
@@ -247,34 +250,34 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
     `o[ob + i * N + j] = ${out};`,
   ];
   const body = [
-    `  const row = new Float64Array(N);`,
+    `  const panel = new Float64Array(K * 4);`,
+    `  const tile = new Float64Array(16);`,
     `  for (let b = 0; b < B; b++) {`,
     `    const ab = ao + b * sab, wb = wo + b * swb, ob = b * M * N;`,
-    `    if (swn === 1) {`,
-    `      for (let i = 0; i < M; i++) {`,
-    `        row.fill(0);`,
-    `        const ai = ab + i * sam;`,
-    `        let k = 0;`,
-    `        for (; k + 3 < K; k += 4) {`,
-    `          const x0 = A[ai + k * sak], x1 = A[ai + (k + 1) * sak], x2 = A[ai + (k + 2) * sak], x3 = A[ai + (k + 3) * sak];`,
-    `          const w0 = wb + k * swk, w1 = w0 + swk, w2 = w1 + swk, w3 = w2 + swk;`,
-    `          for (let j = 0; j < N; j++) row[j] += x0 * W[w0 + j] + x1 * W[w1 + j] + x2 * W[w2 + j] + x3 * W[w3 + j];`,
-    `        }`,
-    `        for (; k < K; k++) {`,
-    `          const x0 = A[ai + k * sak], w0 = wb + k * swk;`,
-    `          for (let j = 0; j < N; j++) row[j] += x0 * W[w0 + j];`,
-    `        }`,
-    `        for (let j = 0; j < N; j++) {`,
-    indent(storeBlock("row[j]"), 10),
-    `        }`,
+    `    for (let j0 = 0; j0 < N; j0 += 4) {`,
+    `      const nj = N - j0 < 4 ? N - j0 : 4;`,
+    `      for (let k = 0, q = wb + j0 * swn, p = 0; k < K; k++, q += swk, p += 4) {`,
+    `        panel[p] = W[q];`,
+    `        panel[p + 1] = nj > 1 ? W[q + swn] : 0;`,
+    `        panel[p + 2] = nj > 2 ? W[q + 2 * swn] : 0;`,
+    `        panel[p + 3] = nj > 3 ? W[q + 3 * swn] : 0;`,
     `      }`,
-    `    } else {`,
-    `      for (let i = 0; i < M; i++) {`,
-    `        const ai = ab + i * sam;`,
-    `        for (let j = 0; j < N; j++) {`,
-    `          let s = 0;`,
-    `          for (let k = 0, p = ai, q = wb + j * swn; k < K; k++, p += sak, q += swk) s += A[p] * W[q];`,
-    indent(storeBlock("s"), 10),
+    `      for (let i0 = 0; i0 < M; i0 += 4) {`,
+    `        const ni = M - i0 < 4 ? M - i0 : 4;`,
+    `        const r0 = ab + i0 * sam, r1 = ni > 1 ? r0 + sam : r0, r2 = ni > 2 ? r0 + 2 * sam : r0, r3 = ni > 3 ? r0 + 3 * sam : r0;`,
+    `        let ${ACCS.join(" = 0, ")} = 0;`,
+    `        for (let k = 0, q = 0, p = 0; k < K; k++, q += sak, p += 4) {`,
+    `          const x0 = A[r0 + q], x1 = A[r1 + q], x2 = A[r2 + q], x3 = A[r3 + q];`,
+    `          const w0 = panel[p], w1 = panel[p + 1], w2 = panel[p + 2], w3 = panel[p + 3];`,
+    ...[0, 1, 2, 3].map((r) => `          c${r}0 += x${r} * w0; c${r}1 += x${r} * w1; c${r}2 += x${r} * w2; c${r}3 += x${r} * w3;`),
+    `        }`,
+    `        ${ACCS.map((c, t) => `tile[${t}] = ${c};`).join(" ")}`,
+    `        for (let r = 0; r < ni; r++) {`,
+    `          const i = i0 + r;`,
+    `          for (let c = 0; c < nj; c++) {`,
+    `            const j = j0 + c;`,
+    indent(storeBlock("tile[r * 4 + c]"), 12),
+    `          }`,
     `        }`,
     `      }`,
     `    }`,
