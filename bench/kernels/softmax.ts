@@ -1,0 +1,4 @@
+// W3: softmax over the last axis.
+import { jit, nn, type NDArray } from "@numjit/runtime";
+
+export const softmax = jit((x: NDArray) => nn.softmax(x, -1));

@@ -1,0 +1,133 @@
+// Builders for the columns every workload shares: numjit eager / runtime jit / precompiled, tfjs on cpu and
+// wasm, jax-js eager and jit, ndarray-ops, and hand-written JS.
+import { importKernel } from "../build-kernels.mjs";
+
+const f32 = (x) => (x instanceof Float32Array ? x : Float32Array.from(x));
+
+/**
+ * numjit columns for one function.
+ *   eager(np, nn, ...inputs)       the eager expression
+ *   inputs(np)                     fresh NDArray inputs
+ *   kernel, exportName             where the jitted version lives in bench/kernels
+ *   read(result)                   typed array(s) out of the result (default: toTypedArray)
+ *   requires                       a reason to skip the compiled columns (e.g. grad not there yet)
+ */
+export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r) => r.toTypedArray(), only, requires }) {
+  const { numjit, manifest } = ctx;
+  const { np, nn } = numjit;
+  const mk = (fn, args) => ({ run: () => fn(...args), output: () => read(fn(...args)) });
+  const all = {
+    eager: {
+      lib: "numjit eager",
+      group: "numjit",
+      reference: true,
+      setup: async () => {
+        const args = inputs(np);
+        return mk((...a) => eager(np, nn, ...a), args);
+      },
+    },
+    jit: {
+      lib: "numjit jit",
+      group: "numjit",
+      skip: numjit.jitNote || requires || manifest.runtime[kernel]?.note || undefined,
+      setup: async () => {
+        const mod = await importKernel(manifest, "runtime", kernel);
+        return mk(mod[exportName], inputs(np));
+      },
+    },
+    precompiled: {
+      lib: "numjit precompiled",
+      group: "numjit",
+      skip: requires || (manifest.precompiled[kernel]?.ok ? undefined : manifest.precompiled[kernel]?.note || "not built"),
+      setup: async () => {
+        const mod = await importKernel(manifest, "precompiled", kernel);
+        return mk(mod[exportName], inputs(np));
+      },
+    },
+  };
+  return (only ?? ["eager", "jit", "precompiled"]).map((k) => all[k]);
+}
+
+/**
+ * One tfjs column on `backend` ("cpu" | "wasm").
+ *   inputs(tf) -> tensors; op(tf, ...tensors) -> tensor | tensor[]
+ * Results are disposed inside the timed call (tfjs does not garbage-collect tensors). `tidy: false` for
+ * single-op bodies, where tf.tidy's scope bookkeeping would dominate the measurement.
+ */
+export function tfjsImpl(ctx, backend, { inputs, op, read, tidy = true }) {
+  const t = ctx.tf;
+  const status = t.backends[backend];
+  return {
+    lib: `tfjs-${backend}`,
+    group: "peer",
+    skip: status.ok ? undefined : status.note,
+    note: backend === "wasm" ? status.note : "",
+    setup: async () => {
+      await t.use(backend);
+      const { tf } = t;
+      const args = inputs(tf);
+      // tidy() releases intermediates of multi-op bodies; a single op is disposed directly (tidy costs µs).
+      const call = tidy ? () => tf.tidy(() => op(tf, ...args)) : () => op(tf, ...args);
+      return {
+        run: () => tf.dispose(call()),
+        output: () => {
+          const r = call();
+          const out = read ? read(r) : f32(r.dataSync());
+          tf.dispose(r);
+          return out;
+        },
+        teardown: () => tf.dispose(args),
+      };
+    },
+  };
+}
+
+/**
+ * jax-js columns (eager and jit). jax-js arrays are reference counted with move semantics, so inputs are
+ * passed as `.ref`; its ops are lazy, so a timed call waits with blockUntilReady() before disposing.
+ *   inputs(np) -> arrays; op(jax, ...arrays) -> array
+ */
+export function jaxImpls(ctx, { inputs, op, read, only = ["eager", "jit"] }) {
+  const j = ctx.jax;
+  const skip = j.device ? undefined : `no jax-js device initialized (${j.notes.join("; ")})`;
+  const note = j.device ? `device ${j.device}` : "";
+  const mk = (label, wrap) => ({
+    lib: `jax-js ${label}`,
+    group: "peer",
+    skip,
+    note,
+    setup: async () => {
+      const { jax } = j;
+      const args = inputs(jax.numpy);
+      const fn = wrap(jax, (...a) => op(jax, ...a));
+      const call = () => fn(...args.map((a) => jax.tree.ref(a)));
+      return {
+        run: async () => {
+          const r = call();
+          await jax.blockUntilReady(r);
+          jax.tree.dispose(r);
+        },
+        output: async () => {
+          const r = call();
+          return read ? await read(r) : f32(await r.data());
+        },
+        teardown: () => {
+          jax.tree.dispose(args);
+          fn.dispose?.();
+        },
+      };
+    },
+  });
+  const all = { eager: mk("eager", (_jax, f) => f), jit: mk("jit", (jax, f) => jax.jit(f)) };
+  return only.map((k) => all[k]);
+}
+
+/** A hand-written JS column: setup() returns { run, output } over plain typed arrays. */
+export function handImpl(setup, note = "") {
+  return { lib: "hand JS", group: "peer", fallbackReference: true, note, setup: async () => setup() };
+}
+
+/** An ndarray + ndarray-ops column; `skip` names the missing op when the library has none. */
+export function ndarrayImpl(ctx, { setup, skip, note = "" }) {
+  return { lib: "ndarray-ops", group: "peer", skip, note, setup: async () => setup(ctx.nd) };
+}

@@ -1,0 +1,108 @@
+// SVG plots with Observable Plot, rendered in Node on a linkedom document (no browser, no hand-built SVG).
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+
+const NUMJIT = "#d9480f";
+const PEER = "#4c6ef5";
+
+function render(options) {
+  const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
+  const svg = Plot.plot({ document, style: { background: "white" }, ...options });
+  // Standalone .svg files need the namespace declared for <img> embedding.
+  svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.outerHTML}\n`;
+}
+
+/** W0: total time of n calls against n, log-log, one line per column. */
+export function seedPlot(sweep) {
+  const data = sweep.series.flatMap((s) => s.points.map((p) => ({ lib: s.lib, n: p.n, ms: p.median, lo: p.min, hi: p.max })));
+  const last = sweep.series.map((s) => ({ lib: s.lib, ...s.points[s.points.length - 1] }));
+  const color = { type: "categorical", domain: sweep.series.map((s) => s.lib), range: [PEER, NUMJIT, "#2b8a3e", "#862e9c"] };
+  return render({
+    width: 640,
+    height: 380,
+    marginRight: 130,
+    marginTop: 40,
+    x: { type: "log", label: "calls (n)", grid: true, tickFormat: "~s" },
+    y: { type: "log", label: "total time of n calls (ms)", grid: true, tickFormat: "~g" },
+    color,
+    marks: [
+      Plot.ruleX(data, { x: "n", y1: "lo", y2: "hi", stroke: "lib", strokeOpacity: 0.5 }),
+      Plot.line(data, { x: "n", y: "ms", stroke: "lib", strokeWidth: 2 }),
+      Plot.dot(data, { x: "n", y: "ms", fill: "lib", r: 3 }),
+      Plot.text(last, { x: "n", y: "median", text: "lib", fill: "lib", dx: 8, textAnchor: "start", fontSize: 12 }),
+      Plot.text([`W0 seed: add called n times (median of ${sweep.repeats}, whiskers min–max)`], {
+        frameAnchor: "top-left",
+        dy: -30,
+        fontWeight: "bold",
+      }),
+    ],
+  });
+}
+
+/** One horizontal bar per library (median), with the p25–p75 spread as a black rule. */
+export function barPlot(caseResult, title) {
+  const ok = caseResult.rows.filter((r) => r.status === "ok");
+  if (!ok.length) return null;
+  const data = ok
+    .map((r) => ({ lib: r.lib, group: r.group, v: r.value, lo: r.lo, hi: r.hi }))
+    .sort((a, b) => (caseResult.better === "higher" ? b.v - a.v : a.v - b.v));
+  const vals = data.map((d) => d.v);
+  const log = Math.max(...vals) / Math.min(...vals) > 30;
+  const base = log ? 10 ** Math.floor(Math.log10(Math.min(...data.map((d) => d.lo)))) : 0;
+  const label = `${caseResult.unit} (${caseResult.better} is better${log ? ", log scale" : ""})`;
+  return render({
+    width: 640,
+    height: 60 + 28 * data.length,
+    marginLeft: 150,
+    marginRight: 70,
+    marginTop: 34,
+    x: { type: log ? "log" : "linear", label, grid: true, ...(log ? {} : { domain: [0, Math.max(...data.map((d) => d.hi)) * 1.05] }) },
+    y: { domain: data.map((d) => d.lib), label: null },
+    color: { domain: ["numjit", "peer"], range: [NUMJIT, PEER] },
+    marks: [
+      Plot.barX(data, { y: "lib", x1: base, x2: "v", fill: "group", fillOpacity: 0.85 }),
+      Plot.ruleY(data, { y: "lib", x1: "lo", x2: "hi", stroke: "black", strokeWidth: 1.5 }),
+      Plot.text(data, { y: "lib", x: "hi", text: (d) => fmtShort(d.v), dx: 5, textAnchor: "start" }),
+      Plot.text([title], { frameAnchor: "top-left", dy: -24, fontWeight: "bold", fontSize: 12 }),
+    ],
+  });
+}
+
+/** W6: first call vs steady state per column, one bar each. */
+export function compilePlot(caseResult, title) {
+  const data = caseResult.rows
+    .filter((r) => r.status === "ok")
+    .flatMap((r) => [
+      { row: `${r.lib} · cold`, what: "cold first call", ms: r.cold.median / 1e6, lo: r.cold.p25 / 1e6, hi: r.cold.p75 / 1e6 },
+      { row: `${r.lib} · first`, what: "first call", ms: r.first.median / 1e6, lo: r.first.p25 / 1e6, hi: r.first.p75 / 1e6 },
+      { row: `${r.lib} · steady`, what: "steady state", ms: r.steady.median / 1e6, lo: r.steady.p25 / 1e6, hi: r.steady.p75 / 1e6 },
+    ]);
+  if (!data.length) return null;
+  const vals = data.map((d) => d.ms);
+  const log = Math.max(...vals) / Math.min(...vals) > 30;
+  const base = log ? 10 ** Math.floor(Math.log10(Math.min(...data.map((d) => d.lo)))) : 0;
+  return render({
+    width: 640,
+    height: 60 + 24 * data.length,
+    marginLeft: 190,
+    marginRight: 70,
+    marginTop: 34,
+    x: { type: log ? "log" : "linear", label: `ms (lower is better${log ? ", log scale" : ""})`, grid: true },
+    y: { label: null, domain: data.map((d) => d.row) },
+    color: { domain: ["cold first call", "first call", "steady state"], range: ["#862e9c", NUMJIT, "#868e96"] },
+    marks: [
+      Plot.barX(data, { y: "row", x1: base, x2: "ms", fill: "what", fillOpacity: 0.85 }),
+      Plot.ruleY(data, { y: "row", x1: "lo", x2: "hi", stroke: "black", strokeWidth: 1.5 }),
+      Plot.text(data, { y: "row", x: "hi", text: (d) => fmtShort(d.ms), dx: 5, textAnchor: "start" }),
+      Plot.text([title], { frameAnchor: "top-left", dy: -24, fontWeight: "bold", fontSize: 12 }),
+    ],
+  });
+}
+
+function fmtShort(x) {
+  if (x >= 1000) return Math.round(x).toLocaleString("en-US");
+  if (x >= 10) return x.toFixed(1);
+  if (x >= 1) return x.toFixed(2);
+  return x.toPrecision(2);
+}
