@@ -18,14 +18,14 @@ export class NDArray {
   offset: number;
   size: number;
 
-  constructor(data: TypedArray, shape: number[], dtype: DType, strides?: number[], offset = 0, weakType = false) {
+  constructor(data: TypedArray, shape: number[], dtype: DType, strides?: number[], offset = 0, weakType = false, size?: number) {
     this.data = data;
     this.shape = shape;
     this.dtype = dtype;
     this.strides = strides ?? contiguousStrides(shape);
     this.offset = offset;
     this.weakType = weakType;
-    this.size = sizeOf(shape);
+    this.size = size ?? sizeOf(shape);
   }
 
   get ndim(): number {

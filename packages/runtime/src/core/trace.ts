@@ -57,7 +57,7 @@ export abstract class Tracer extends NDArray {
   override item(): never {
     throw traceError.concretization("item()", currentFunctionName());
   }
-  override [Symbol.toPrimitive](hint: string): never {
+  [Symbol.toPrimitive](hint: string): never {
     throw traceError.concretization(hint === "string" ? "String()" : "Number()/comparison", currentFunctionName());
   }
 }

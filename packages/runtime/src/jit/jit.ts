@@ -59,6 +59,7 @@ interface Entry {
   optimized: Jaxpr;
   outTree: TreeDef;
   run: (leaves: NDArray[]) => NDArray[];
+  run1?: (leaves: NDArray[]) => NDArray;
   /** All arguments are top-level NDArrays, no statics: eligible for the fast path. */
   treeFlat?: boolean;
   single?: boolean;
@@ -208,6 +209,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     debugLog(2, `${name} schedule:\n${describeSchedule(sched)}`);
     let plan: Plan | null = null;
     let run: Entry["run"];
+    let run1: Entry["run1"];
     let usedEager = false;
     const table = hooks.kernels;
     const missing = (src: KernelSource) => !(table && table[src.signature]);
@@ -224,7 +226,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     };
     try {
       plan = buildPlan(sched, provider);
-      run = makeRunner(plan);
+      ({ run, run1 } = makeRunner(plan));
     } catch (err) {
       if (!(err instanceof NoCodegen)) throw err;
       usedEager = true;
@@ -249,7 +251,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       leafAvals: dynLeaves.map((x) => x instanceof NDArray
         ? { shape: x.shape.slice(), dtype: x.dtype, weak: x.weakType, isArray: true }
         : { shape: [], dtype: typeof x === "boolean" ? "bool" : Number.isInteger(x) ? "int32" : "float32", weak: true, isArray: false }),
-      statics, plan, jaxpr: traced.jaxpr, optimized, outTree: traced.outTree, run,
+      statics, plan, jaxpr: traced.jaxpr, optimized, outTree: traced.outTree, run, run1,
     };
   };
 
@@ -273,6 +275,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     const l = last;
     if (l !== null && l.treeFlat && fastMatch(l, args)) {
       info.hits++;
+      if (l.single && l.run1 !== undefined) return l.run1(args as NDArray[]);
       const outs = l.run(args as NDArray[]);
       return l.single ? outs[0] : treeUnflatten(l.outTree, outs);
     }

@@ -272,23 +272,30 @@ function range(a: number, b: number): number[] {
  * output) gets a specialized closure that skips the slot machinery: this is the per-call
  * overhead the seed benchmark measures.
  */
-export function makeRunner(plan: Plan): (inputs: readonly NDArray[]) => NDArray[] {
+export interface Runner {
+  run: (inputs: readonly NDArray[]) => NDArray[];
+  /** Present when the plan has a single output: returns it without the array wrapper. */
+  run1?: (inputs: readonly NDArray[]) => NDArray;
+}
+
+export function makeRunner(plan: Plan): Runner {
   const generic = (inputs: readonly NDArray[]) => runPlan(plan, inputs);
+  const single = plan.outs.length === 1 ? { run: generic, run1: (inputs: readonly NDArray[]) => generic(inputs)[0] } : { run: generic };
   const act = plan.actions[0];
   const out0 = plan.outs[0];
   if (plan.actions.length !== 1 || act.t !== "kernel" || plan.outs.length !== 1 || out0 instanceof Lit ||
       out0.slot !== act.outSlot || out0.offset !== 0 || plan.constSlots.length !== 0 || act.refs.some((r) => r[1] >= plan.inSlots))
-    return generic;
+    return single;
   const { refs, args, fn, size } = act;
   const Ctor = typedArrayFor(act.dtype);
   const { shape, strides } = out0;
   const { dtype, weakType } = plan.outAvals[0];
   const nin = refs.length;
-  return (inputs) => {
+  const run1 = (inputs: readonly NDArray[]): NDArray => {
     for (let r = 0; r < nin; r++) {
       const ref = refs[r];
       const x = inputs[ref[1]];
-      if (!x.isContiguous) return generic(inputs);
+      if (!x.isContiguous) return generic(inputs)[0];
       args[ref[0]] = x.data;
       args[ref[0] + 1] = x.offset + ref[2];
     }
@@ -296,8 +303,9 @@ export function makeRunner(plan: Plan): (inputs: readonly NDArray[]) => NDArray[
     args[1] = out;
     fn.apply(null, args);
     for (let r = 0; r < nin; r++) args[refs[r][0]] = null;
-    return [new NDArray(out, shape, dtype, strides, 0, weakType)];
+    return new NDArray(out, shape, dtype, strides, 0, weakType, size);
   };
+  return { run: (inputs) => [run1(inputs)], run1 };
 }
 
 /** Run a plan on flat input arrays. Not re-entrant per plan (slot arrays are reused). */
