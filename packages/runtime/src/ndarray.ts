@@ -83,6 +83,11 @@ export class NDArray {
   }
 
   [Symbol.toPrimitive](hint: string): number | string {
+    return this.primitiveValue(hint);
+  }
+
+  /** Number(x) / `${x}` / comparisons: the item of a size-1 array. */
+  primitiveValue(hint: string): number | string {
     if (hint === "string") return this.toString();
     const v = this.item();
     return typeof v === "boolean" ? Number(v) : v;

@@ -57,7 +57,7 @@ export abstract class Tracer extends NDArray {
   override item(): never {
     throw traceError.concretization("item()", currentFunctionName());
   }
-  [Symbol.toPrimitive](hint: string): never {
+  override primitiveValue(hint: string): never {
     throw traceError.concretization(hint === "string" ? "String()" : "Number()/comparison", currentFunctionName());
   }
 }
