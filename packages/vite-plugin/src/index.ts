@@ -97,7 +97,9 @@ export function createNumjitPlugin(options: NumjitOptions, load: CompilerLoader)
         compiler ??= load();
         const { transform } = await compiler;
         const t0 = performance.now();
-        const result = transform(code, file, { sourceMap, diagnostics: mode });
+        // Always "warn": the compiler then reports every diagnostic instead of throwing on the first
+        // error, and this plugin decides what fails (see `diagnostics` above).
+        const result = transform(code, file, { sourceMap, diagnostics: "warn" });
         const ms = performance.now() - t0;
 
         const inBuild = command === "build";
