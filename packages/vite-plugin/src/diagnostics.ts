@@ -29,7 +29,19 @@ export function toLog(d: Diagnostic, file: string, source: string, withLocationI
   // `vite build` prints plugin warnings as "[plugin numjit] <message>" only (no loc, no frame), so in
   // build mode the location and the frame travel inside the message. In dev Vite appends both itself.
   const message = withLocationInMessage ? `${head}\n  at ${file}:${line}:${column}\n${indent(frame)}` : head;
-  return { code: d.code, message, loc: { file, line, column: column - 1 }, frame };
+  return { code: d.code, message, loc: { file, line, column: column - 1 }, frame: overlayFrame(frame) };
+}
+
+/**
+ * Babel-style frames mark the current line with "> " and right-align line numbers. Vite's overlay shows
+ * `frame.trim()`, which would eat the first line's indentation and shear the frame; Vite's own frames
+ * left-align the numbers and use no marker (the caret line says where). Rewrite to that shape.
+ */
+export function overlayFrame(frame: string): string {
+  const rows = frame.split("\n").map((l) => /^[> ] ( *)(\d*) \|(.*)$/.exec(l));
+  if (rows.some((m) => m === null)) return frame;
+  const width = Math.max(...rows.map((m) => m![2]!.length));
+  return rows.map((m) => `${m![2]!.padEnd(width)} |${m![3]}`).join("\n");
 }
 
 /** Several errors in one module: the first is thrown with its location, the others ride in the message. */
