@@ -80,6 +80,6 @@ export function castScalar(x: number, dtype: DType): number {
     case "float32": return Math.fround(x);
     case "float64": return x;
     case "int32": return Number.isFinite(x) ? Math.trunc(x) | 0 : 0;
-    case "bool": return x !== 0 && !Number.isNaN(x) ? 1 : 0;
+    case "bool": return x !== 0 ? 1 : 0; // NaN is truthy, as in NumPy
   }
 }

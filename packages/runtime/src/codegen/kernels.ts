@@ -36,6 +36,11 @@ function eqnExpr(e: Eqn, args: string[]): string {
   throw compileError.codegen(`primitive ${p} is not elementwise`);
 }
 
+const DISCONTINUOUS = new Set<string>([
+  "floor", "ceil", "round", "sign", "floor_divide", "mod", "eq", "ne", "lt", "le", "gt", "ge",
+  "convert_element_type", "is_nan", "is_inf", "is_finite", "not", "max", "min",
+]);
+
 /** Straight-line body computing the group's root from loads `x{i}`; returns [lines, rootExpr]. */
 function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Map()): [string[], string, Set<number>] {
   const names = new Map<Var, string>();
@@ -50,12 +55,18 @@ function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Ma
     return n;
   };
   const lines: string[] = [];
+  const roundBeforeUse = new Set<Var>();
+  for (const e of eqns) if (DISCONTINUOUS.has(e.primitive)) for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
   eqns.forEach((e, k) => {
     if (e.primitive === "broadcast_in_dim" && e.inputs[0] instanceof Lit) {
       names.set(e.out, litExpr(e.inputs[0]));
       return;
     }
-    const expr = eqnExpr(e, e.inputs.map(ref));
+    let expr = eqnExpr(e, e.inputs.map(ref));
+    // Fused float32 chains compute in double and round at the store. Where a value feeds an op that
+    // is discontinuous in its input (floor, round, compare, mod, cast to int...), that extra precision
+    // could flip the result, so the value is rounded to float32 exactly as the eager kernels store it.
+    if (e.out.aval.dtype === "float32" && roundBeforeUse.has(e.out)) expr = `Math.fround(${expr})`;
     names.set(e.out, `v${k}`);
     lines.push(`const v${k} = ${expr};`);
   });
@@ -135,6 +146,9 @@ export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>):
 const ACC: Record<string, { init: string; update: (acc: string, v: string) => string }> = {
   reduce_sum: { init: "0", update: (a, v) => `${a} += ${v};` },
   reduce_prod: { init: "1", update: (a, v) => `${a} *= ${v};` },
+  // int32 accumulates with wrap-around, like the eager kernels
+  reduce_sum_int: { init: "0", update: (a, v) => `${a} = (${a} + ${v}) | 0;` },
+  reduce_prod_int: { init: "1", update: (a, v) => `${a} = Math.imul(${a}, ${v});` },
   reduce_max: { init: "-Infinity", update: (a, v) => `if (${v} > ${a} || ${v} !== ${v}) ${a} = ${v};` },
   reduce_min: { init: "Infinity", update: (a, v) => `if (${v} < ${a} || ${v} !== ${v}) ${a} = ${v};` },
 };
@@ -151,7 +165,8 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSou
   const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map());
   const rootExpr = step.eqns.length ? root : "x" + step.inputs.indexOf(red.inputs[0] as Var);
   if (!step.eqns.length) used.add(step.inputs.indexOf(red.inputs[0] as Var));
-  const acc = ACC[red.primitive];
+  const isInt = red.out.aval.dtype === "int32" && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
+  const acc = ACC[isInt ? `${red.primitive}_int` : red.primitive];
   const boolOut = red.out.aval.dtype === "bool";
   const store = (v: string) => (boolOut ? `(${v} !== 0 ? 1 : 0)` : v);
   const ids = [...Array(k).keys()];
@@ -237,6 +252,7 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
   const special = new Map<Var, string>([[dot.out, "acc"]]);
   const [lines, root, used] = exprBody(step.eqns, epiInputs, special);
   const out = step.eqns.length ? root : "acc";
+  const isInt = dot.out.aval.dtype === "int32";
   const ids = [...Array(epiInputs.length).keys()];
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
   const params = ["H", "o", "B", "M", "N", "K", "A", "ao", "sab", "sam", "sak", "W", "wo", "swb", "swk", "swn",
@@ -250,7 +266,7 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
     `o[ob + i * N + j] = ${out};`,
   ];
   const body = [
-    `  const panel = new Float64Array(K * 4);`,
+    `  const panel = new ${isInt ? "Int32Array" : "Float64Array"}(K * 4);`,
     `  const tile = new Float64Array(16);`,
     `  for (let b = 0; b < B; b++) {`,
     `    const ab = ao + b * sab, wb = wo + b * swb, ob = b * M * N;`,
@@ -269,7 +285,9 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
     `        for (let k = 0, q = 0, p = 0; k < K; k++, q += sak, p += 4) {`,
     `          const x0 = A[r0 + q], x1 = A[r1 + q], x2 = A[r2 + q], x3 = A[r3 + q];`,
     `          const w0 = panel[p], w1 = panel[p + 1], w2 = panel[p + 2], w3 = panel[p + 3];`,
-    ...[0, 1, 2, 3].map((r) => `          c${r}0 += x${r} * w0; c${r}1 += x${r} * w1; c${r}2 += x${r} * w2; c${r}3 += x${r} * w3;`),
+    ...[0, 1, 2, 3].map((r) => isInt
+      ? [0, 1, 2, 3].map((c) => `c${r}${c} = (c${r}${c} + Math.imul(x${r}, w${c})) | 0;`).join(" ").replace(/^/, "          ")
+      : `          c${r}0 += x${r} * w0; c${r}1 += x${r} * w1; c${r}2 += x${r} * w2; c${r}3 += x${r} * w3;`),
     `        }`,
     `        ${ACCS.map((c, t) => `tile[${t}] = ${c};`).join(" ")}`,
     `        for (let r = 0; r < ni; r++) {`,
