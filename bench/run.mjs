@@ -49,7 +49,8 @@ async function main() {
 
   const { buildKernels } = await import("./build-kernels.mjs");
   const { loadJax, loadNdarray, loadNumjit, loadTf, firstLine } = await import("./lib/peers.mjs");
-  const { machineInfo } = await import("./lib/machine.mjs");
+  const { machineInfo, loadAvg } = await import("./lib/machine.mjs");
+  const loadAtStart = loadAvg();
   const { runCase } = await import("./lib/runner.mjs");
   const { makeProgress } = await import("./lib/progress.mjs");
   const { writeReport, printSummary } = await import("./lib/report.mjs");
@@ -90,7 +91,7 @@ async function main() {
     mode: opts.quick ? "quick" : "full",
     only: opts.only,
     seconds: (performance.now() - t0) / 1000,
-    machine: machineInfo(),
+    machine: { ...machineInfo(), loadAtStart },
     libs: {
       numjit: { version: numjit.version, jit: numjit.jitNote || "available", grad: numjit.gradNote || "available" },
       compiler: manifest.compiler,

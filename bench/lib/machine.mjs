@@ -18,6 +18,10 @@ export function machineInfo() {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     v8: process.versions.v8,
-    load: os.loadavg().map((x) => x.toFixed(2)).join(" "),
+    load: loadAvg(),
   };
+}
+
+export function loadAvg() {
+  return os.loadavg().map((x) => x.toFixed(2)).join(" ");
 }

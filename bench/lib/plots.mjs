@@ -16,25 +16,31 @@ function render(options) {
 /** W0: total time of n calls against n, log-log, one line per column. */
 export function seedPlot(sweep) {
   const data = sweep.series.flatMap((s) => s.points.map((p) => ({ lib: s.lib, n: p.n, ms: p.median, lo: p.min, hi: p.max })));
-  const last = sweep.series.map((s) => ({ lib: s.lib, ...s.points[s.points.length - 1] }));
-  const color = { type: "categorical", domain: sweep.series.map((s) => s.lib), range: [PEER, NUMJIT, "#2b8a3e", "#862e9c"] };
+  const libs = sweep.series.map((s) => s.lib);
+  const range = [PEER, NUMJIT, "#2b8a3e", "#862e9c"];
+  // A hand-placed legend in the empty top-left corner (Plot's own legend is HTML, not SVG).
+  const legend = libs.map((lib, i) =>
+    Plot.text([lib], { frameAnchor: "top-left", dx: 12, dy: 8 + 16 * i, fill: range[i], fontSize: 12, fontWeight: "bold" }),
+  );
   return render({
     width: 640,
-    height: 380,
-    marginRight: 130,
+    height: 400,
     marginTop: 40,
-    x: { type: "log", label: "calls (n)", grid: true, tickFormat: "~s" },
-    y: { type: "log", label: "total time of n calls (ms)", grid: true, tickFormat: "~g" },
-    color,
+    marginLeft: 60,
+    marginRight: 20,
+    x: { type: "log", label: "calls in a row (n)", grid: true, tickFormat: "~s" },
+    y: { type: "log", label: "total time of n calls (ms)", labelAnchor: "center", grid: true, tickFormat: "~g" },
+    color: { domain: libs, range },
     marks: [
       Plot.ruleX(data, { x: "n", y1: "lo", y2: "hi", stroke: "lib", strokeOpacity: 0.5 }),
       Plot.line(data, { x: "n", y: "ms", stroke: "lib", strokeWidth: 2 }),
       Plot.dot(data, { x: "n", y: "ms", fill: "lib", r: 3 }),
-      Plot.text(last, { x: "n", y: "median", text: "lib", fill: "lib", dx: 8, textAnchor: "start", fontSize: 12 }),
+      ...legend,
       Plot.text([`W0 seed: add called n times (median of ${sweep.repeats}, whiskers min–max)`], {
         frameAnchor: "top-left",
-        dy: -30,
+        dy: -28,
         fontWeight: "bold",
+        fontSize: 12,
       }),
     ],
   });
@@ -57,7 +63,7 @@ export function barPlot(caseResult, title) {
     marginLeft: 150,
     marginRight: 70,
     marginTop: 34,
-    x: { type: log ? "log" : "linear", label, grid: true, ...(log ? {} : { domain: [0, Math.max(...data.map((d) => d.hi)) * 1.05] }) },
+    x: { type: log ? "log" : "linear", label, grid: true, tickFormat: "~g", ...(log ? {} : { domain: [0, Math.max(...data.map((d) => d.hi)) * 1.05] }) },
     y: { domain: data.map((d) => d.lib), label: null },
     color: { domain: ["numjit", "peer"], range: [NUMJIT, PEER] },
     marks: [

@@ -113,9 +113,9 @@ export async function writeReport({ env, results, outDir }) {
   md.push("");
   md.push("## Machine");
   md.push("");
-  md.push("| CPU | cores | memory | OS | Node | V8 | load avg at end (1/5/15 min) |");
+  md.push("| CPU | cores | memory | OS | Node | V8 | load avg at start / end (1, 5, 15 min) |");
   md.push("|---|--:|--:|---|---|---|---|");
-  md.push(`| ${m.cpu}${m.mhz ? ` @ ${m.mhz} MHz` : ""} | ${m.cores} | ${m.memGiB} GiB | ${m.platform} | ${m.node} | ${m.v8} | ${m.load} |`);
+  md.push(`| ${m.cpu}${m.mhz ? ` @ ${m.mhz} MHz` : ""} | ${m.cores} | ${m.memGiB} GiB | ${m.platform} | ${m.node} | ${m.v8} | ${m.loadAtStart} / ${m.load} |`);
   md.push("");
   md.push("## Libraries");
   md.push("");

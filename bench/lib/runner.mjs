@@ -43,6 +43,14 @@ export async function runCase(c, ctx) {
         }
       } else row.note = appendNote(row.note, "unchecked (no reference)");
       row.stats = impl.measure ? await impl.measure(inst) : await timeIt(inst.run, { quick: ctx.quick });
+      // Shared machine: when another process held the core during sampling, pause and measure again,
+      // keeping the run that got more of the CPU (at most twice, full runs only).
+      for (let retry = 0; !ctx.quick && !impl.measure && retry < 2 && row.stats.cpuShare < 0.75; retry++) {
+        ctx.progress.log(`  ${impl.lib}: only ${Math.round(row.stats.cpuShare * 100)}% CPU share, measuring again`);
+        await new Promise((r) => setTimeout(r, 3000));
+        const again = await timeIt(inst.run, { quick: ctx.quick });
+        if (again.cpuShare > row.stats.cpuShare) row.stats = again;
+      }
       Object.assign(row, valuesOf(c, row.stats));
       if (row.stats.cpuShare < 0.8) row.note = appendNote(row.note, `contended: ${Math.round(row.stats.cpuShare * 100)}% CPU share`);
       ctx.progress.done(`${fmt(row.value)} ${c.unit} (median of ${row.stats.samples})`);
