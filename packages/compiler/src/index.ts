@@ -7,3 +7,5 @@ export { CODES, NumjitCompileError, formatDiagnostic, codeFrame } from "./diagno
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { numjitTransformer } from "./transformer.js";
 export type { RawSourceMap } from "./sourcemap.js";
+export { buildFile, collectFiles, outputName } from "./build.js";
+export type { FileResult, BuildFileOptions } from "./build.js";

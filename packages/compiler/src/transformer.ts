@@ -28,6 +28,8 @@ export function numjitTransformer(program?: ts.Program, config: TransformerConfi
   void program;
   return (ctx) => (sf) => {
     if (sf.isDeclarationFile || !mayContainJit(sf.text)) return sf;
+    // a file with syntax errors is left alone (tsc reports them)
+    if ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return sf;
     const mod = compileModule(sf, sf.fileName, config);
     config.onModule?.(sf.fileName, mod);
     report(mod.diagnostics, sf, config, extras);
@@ -40,7 +42,7 @@ export function numjitTransformer(program?: ts.Program, config: TransformerConfi
         const edit = byCall.get(node);
         if (edit) {
           const props = [
-            f.createPropertyAssignment("name", f.createStringLiteral(edit.name)),
+            ...(edit.addName ? [f.createPropertyAssignment("name", f.createStringLiteral(edit.name))] : []),
             f.createPropertyAssignment("kernels", f.createIdentifier(edit.tableId)),
           ];
           const target = ts.visitNode(node.arguments[0]!, visit) as ts.Expression;

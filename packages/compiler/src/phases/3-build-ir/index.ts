@@ -41,7 +41,8 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
     return out;
   }
   const names = a.params.map((p) => p.name);
-  let lastError: { node: ts.Node; message: string } | undefined;
+  let lastError: { node: ts.Node; message: string; diagnostic: RawDiagnostic } | undefined;
+  const failureCodes = new Set<string>();
   for (const statics of staticCombos(a)) {
     const staticText = [...statics].map(([i, v]) => `${names[i]}=${JSON.stringify(v)}`).join(", ");
     const seen = new Set<string>();
@@ -63,14 +64,18 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
         return out;
       }
       out.rejected.push({ label: c.label, argsText, error: r.message });
-      lastError = { node: r.node, message: r.message };
+      lastError = { node: r.node, message: r.message, diagnostic: r.diagnostic };
+      failureCodes.add(r.diagnostic.code);
       if (c.exact) {
         out.problems.push(r.diagnostic);
         return out;
       }
     }
   }
-  if (!out.traces.length) {
+  if (!out.traces.length && lastError && failureCodes.size === 1 && failureCodes.has("NJ807")) {
+    // argument errors (bad slice step, empty concatenate...) do not depend on the guessed shapes
+    out.problems.push(lastError.diagnostic);
+  } else if (!out.traces.length) {
     const where = lastError ? ` at line ${scope.sf.getLineAndCharacterOfPosition(safeStart(lastError.node, scope.sf)).line + 1}` : "";
     out.problems.push(diag.noShapes(a.jit.call, `${lastError?.message ?? "none"}${where}`));
   }

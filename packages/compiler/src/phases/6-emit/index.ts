@@ -20,6 +20,8 @@ export interface CallEdit {
   calleeEnd: number;
   /** Properties to add to the options: `name: "f", kernels: __nj_t0`. */
   props: string;
+  /** False when the user's options already give a name. */
+  addName: boolean;
   /** Existing options object literal, if any (props go right after its `{`). */
   options: ts.ObjectLiteralExpression | undefined;
   /** Where to append `, { props }` when there are no options. */
@@ -50,11 +52,13 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     if (c.status !== "precompiled" || !t) continue;
     const jc = c.built.analysed.jit;
     const opt = jc.options && unwrap(jc.options);
+    const userNamed = !!opt && ts.isObjectLiteralExpression(opt) && opt.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "name");
     edits.push({
       call: jc.call,
       calleeStart: jc.call.expression.getStart(scope.sf),
       calleeEnd: jc.call.expression.end,
-      props: `name: ${JSON.stringify(jc.name)}, kernels: ${t.id}`,
+      props: userNamed ? `kernels: ${t.id}` : `name: ${JSON.stringify(jc.name)}, kernels: ${t.id}`,
+      addName: !userNamed,
       options: opt && ts.isObjectLiteralExpression(opt) ? opt : undefined,
       appendAt: jc.target.end,
       name: jc.name,
@@ -104,7 +108,7 @@ export function applyWithMagicString(code: string, plan: EmitPlan): MagicString 
     ms.overwrite(e.calleeStart, e.calleeEnd, PRE);
     if (e.options) {
       const brace = e.options.getStart() + 1;
-      ms.appendLeft(brace, ` ${e.props},`);
+      ms.appendLeft(brace, e.options.properties.length ? ` ${e.props},` : ` ${e.props} `);
     } else {
       ms.appendLeft(e.appendAt, `, { ${e.props} }`);
     }

@@ -1,0 +1,117 @@
+// Whole-file builds (TS/JS in, JS + source maps out) and file discovery, shared by the CLI.
+// A file goes through ts.transpileModule with the numjit transformer in `before`, so type stripping,
+// our edits and the source map happen in one pass.
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import type { ModuleResult } from "./compile-module.js";
+import type { Diagnostic } from "./diagnostics.js";
+import { numjitTransformer } from "./transformer.js";
+
+export const SOURCE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+export class UsageError extends Error {}
+
+/** Expand files and directories into source files (skipping .d.ts, node_modules, dist and dot-dirs). */
+export function collectFiles(inputs: string[]): { files: string[]; bases: Map<string, string> } {
+  const files: string[] = [];
+  const bases = new Map<string, string>();
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`no such file or directory: ${input}`);
+    }
+    if (st.isDirectory()) {
+      const walk = (dir: string) => {
+        for (const ent of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+          if (ent.name.startsWith(".") || ent.name === "node_modules" || ent.name === "dist") continue;
+          const p = path.join(dir, ent.name);
+          if (ent.isDirectory()) walk(p);
+          else if (isSource(ent.name)) {
+            files.push(p);
+            bases.set(p, abs);
+          }
+        }
+      };
+      walk(abs);
+    } else {
+      if (!isSource(abs)) throw new UsageError(`not a TypeScript/JavaScript file: ${input} (expected ${SOURCE_EXTS.join(", ")})`);
+      files.push(abs);
+      bases.set(abs, path.dirname(abs));
+    }
+  }
+  return { files: [...new Set(files)], bases };
+}
+
+function isSource(name: string): boolean {
+  return !/\.d\.[cm]?ts$/.test(name) && SOURCE_EXTS.some((e) => name.endsWith(e));
+}
+
+export function outputName(file: string): string {
+  return file.replace(/\.tsx$/, ".js").replace(/\.ts$/, ".js").replace(/\.mts$/, ".mjs").replace(/\.cts$/, ".cjs").replace(/\.jsx$/, ".js");
+}
+
+export interface FileResult {
+  file: string;
+  out?: string;
+  code: string;
+  map?: string;
+  module?: ModuleResult;
+  diagnostics: Diagnostic[];
+  /** TypeScript syntax errors (file, line, column, message). */
+  syntax: Diagnostic[];
+}
+
+export interface BuildFileOptions {
+  sourceMap?: boolean;
+  emitIR?: boolean;
+  /** Skip the numjit transformer (plain transpile, for throughput comparison). */
+  plain?: boolean;
+  target?: ts.ScriptTarget;
+  module?: ts.ModuleKind;
+}
+
+export function buildFile(file: string, code: string, opts: BuildFileOptions = {}): FileResult {
+  let module: ModuleResult | undefined;
+  const transformer = numjitTransformer(undefined, {
+    log: false,
+    ...(opts.emitIR ? { emitIR: true } : {}),
+    onModule: (_f, m) => (module = m),
+  });
+  const r = ts.transpileModule(code, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: {
+      target: opts.target ?? ts.ScriptTarget.ES2022,
+      module: opts.module ?? (file.endsWith(".cts") || file.endsWith(".cjs") ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext),
+      sourceMap: opts.sourceMap !== false,
+      jsx: ts.JsxEmit.ReactJSX,
+      allowJs: true,
+      verbatimModuleSyntax: false,
+      isolatedModules: true,
+    },
+    transformers: opts.plain ? {} : { before: [transformer] },
+  });
+  const syntax: Diagnostic[] = (r.diagnostics ?? [])
+    .filter((d) => d.category === ts.DiagnosticCategory.Error && d.file)
+    .map((d) => {
+      const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+      return {
+        code: "NJ808", severity: "error" as const, file, line: line + 1, column: character + 1,
+        message: `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
+        frame: frameOf(code, line, character),
+      };
+    });
+  const res: FileResult = { file, code: r.outputText, diagnostics: module?.diagnostics ?? [], syntax };
+  if (r.sourceMapText) res.map = r.sourceMapText;
+  if (module) res.module = module;
+  return res;
+}
+
+function frameOf(code: string, line: number, col: number): string {
+  const l = code.split(/\r?\n/)[line] ?? "";
+  return `> ${line + 1} | ${l}\n  ${" ".repeat(String(line + 1).length)} | ${" ".repeat(col)}^`;
+}

@@ -1,0 +1,20 @@
+// Same-module functions are inlined; module constants are evaluated at build time.
+import { numpy as np, jit } from "@numjit/runtime";
+
+const EPS = 1e-5;
+const GAIN = 2 * Math.SQRT2;
+const COEFS = [0.5, 0.25, 0.125];
+
+function rms(x: np.NDArray) {
+  return np.sqrt(np.add(np.mean(np.square(x), -1, { keepdims: true }), EPS));
+}
+const scale = (x: np.NDArray, k: number) => np.multiply(x, k);
+
+function poly(x: np.NDArray) {
+  let acc = np.zerosLike(x);
+  for (const c of COEFS) acc = np.add(np.multiply(acc, x), c);
+  return acc;
+}
+
+export const rmsNorm = jit((x: np.NDArray) => scale(np.divide(x, rms(x)), GAIN));
+export const horner = jit((x: np.NDArray) => poly(x));

@@ -1,0 +1,8 @@
+// Pytree arguments and results: objects and tuples of arrays.
+import { numpy as np, nn, jit } from "@numjit/runtime";
+
+/** @numjit params: { w: f32[4, 2], b: f32[2] }, x: f32[B, 4] */
+export const predict = jit((params: { w: np.NDArray; b: np.NDArray }, x: np.NDArray) => nn.sigmoid(np.add(np.matmul(x, params.w), params.b)));
+
+// destructured parameters are guessed as objects / tuples of arrays
+export const stats = jit(([a, b]: [np.NDArray, np.NDArray]) => ({ sum: np.add(a, b), diff: np.subtract(a, b) }));
