@@ -19,3 +19,10 @@ export type { ShapeDtype } from "./ir/trace-jaxpr.js";
 export { Jaxpr } from "./ir/jaxpr.js";
 export { setDebugLevel } from "./jit/debug.js";
 export { treeFlatten, treeUnflatten, treeMap, treeLeaves } from "./ir/tree.js";
+export {
+  grad, valueAndGrad, vjp, jvp, linearize, jacfwd, jacrev, hessian, vmap, checkGrads, GradCheckError, stopGradient, optim,
+  gradJaxpr, jvpJaxpr, vjpJaxpr, vmapJaxpr,
+} from "./transforms/index.js";
+export type {
+  GradOptions, JacobianOptions, VmapOptions, AxisSpec, Argnums, CheckGradsOptions, GradJaxprOptions,
+} from "./transforms/index.js";

@@ -1,0 +1,222 @@
+// Reverse mode. While f runs, a VJPTrace records every differentiable equation on a tape (an SSA
+// list like a jaxpr's, holding the primal values the backward pass needs); the backward pass walks
+// it in reverse and applies each primitive's vjp rule. The rules are ordinary binds, so the
+// backward pass is itself traceable: jit(grad(f)) stages it, grad(grad(f)) differentiates it,
+// vmap(grad(f)) batches it. Values from outer transformations are constants of this tape.
+import type { Params, Primitive } from "../core/primitives.js";
+import { type MainTrace, Trace, Tracer, bind, newMain } from "../core/trace.js";
+import { transformError } from "../errors.js";
+import { NDArray, scalarArray } from "../ndarray.js";
+import { type TreeDef, treeFlatten, treeMap, treeUnflatten } from "../ir/tree.js";
+import { isNondiff, vjpRules } from "./rules/index.js";
+import { add, convert, isFloat, zerosLike } from "./rules/ops.js";
+import { type Argnums, diffArgs, leafArray, normalizeArgnums, sameStructure } from "./tree-util.js";
+
+interface TapeEqn {
+  prim: Primitive;
+  params: Params[Primitive];
+  /** Tape node of each input (null: a constant of this trace). */
+  inputs: (number | null)[];
+  primals: NDArray[];
+  out: NDArray;
+  node: number;
+}
+
+export class Tape {
+  eqns: TapeEqn[] = [];
+  nodes = 0;
+}
+
+export class VJPTracer extends Tracer {
+  constructor(
+    readonly _trace: VJPTrace,
+    readonly primal: NDArray,
+    readonly node: number | null,
+  ) {
+    super(primal.shape, primal.dtype, primal.weakType);
+  }
+  override fullLower(): NDArray {
+    return this.node === null ? this.primal : this;
+  }
+}
+
+export class VJPTrace extends Trace {
+  pure(x: NDArray): Tracer {
+    return new VJPTracer(this, x, null);
+  }
+  processPrimitive<P extends Primitive>(prim: P, tracers: Tracer[], params: Params[P]): NDArray {
+    const ts = tracers as VJPTracer[];
+    const primals = ts.map((t) => t.primal);
+    const out = bind(prim, primals, params);
+    if (isNondiff(prim) || !isFloat(out.dtype) || ts.every((t) => t.node === null)) return out;
+    const tape = this.main.globalData as Tape;
+    const node = tape.nodes++;
+    tape.eqns.push({ prim, params: params as Params[Primitive], inputs: ts.map((t) => t.node), primals, out, node });
+    return new VJPTracer(this, out, node);
+  }
+}
+
+/** Run the tape backwards from (node, cotangent) seeds; returns the cotangent of every reached node. */
+export function backwardPass(tape: Tape, seeds: readonly (readonly [number, NDArray])[]): Map<number, NDArray> {
+  const ct = new Map<number, NDArray>();
+  const accumulate = (n: number, g: NDArray) => {
+    const prev = ct.get(n);
+    ct.set(n, prev === undefined ? g : add(prev, g));
+  };
+  for (const [n, g] of seeds) accumulate(n, g);
+  for (let i = tape.eqns.length - 1; i >= 0; i--) {
+    const e = tape.eqns[i];
+    const g = ct.get(e.node);
+    if (g === undefined) continue;
+    ct.delete(e.node);
+    const needs = e.inputs.map((n) => n !== null);
+    const rule = vjpRules[e.prim] as (ct: NDArray, c: object) => (NDArray | null)[];
+    const cts = rule(g, { inputs: e.primals, out: e.out, params: e.params, needs });
+    for (let k = 0; k < e.inputs.length; k++) {
+      const n = e.inputs[k], c = cts[k];
+      if (n === null || c === null || c === undefined) continue;
+      const x = e.primals[k];
+      if (c.dtype !== x.dtype || c.shape.length !== x.shape.length || c.shape.some((d, j) => d !== x.shape[j]))
+        throw new Error(`internal: vjp rule of ${e.prim} returned a ${c.dtype}[${c.shape}] cotangent for a ${x.dtype}[${x.shape}] input`);
+      accumulate(n, c);
+    }
+  }
+  return ct;
+}
+
+export interface Recorded {
+  /** Primal outputs (flat leaves, lowered to the enclosing level) and their tape nodes. */
+  outs: NDArray[];
+  outNodes: (number | null)[];
+  outTree: TreeDef;
+  inNodes: number[];
+  aux: unknown;
+  tape: Tape;
+}
+
+/** Lower every tracer of `main` in a pytree to its primal (for aux outputs). */
+function lowerTree(t: unknown, main: MainTrace): unknown {
+  return treeMap((x) => (x instanceof VJPTracer && x._trace.main === main ? x.primal : x), t);
+}
+
+/** Run fn(...leaves) under a fresh tape; `leaves` are the inputs to differentiate. */
+export function record(fnName: string, fn: (...xs: NDArray[]) => unknown, leaves: NDArray[], hasAux: boolean): Recorded {
+  const tape = new Tape();
+  return newMain(VJPTrace, tape, (main) => {
+    const trace = new VJPTrace(main);
+    const ins = leaves.map((x) => new VJPTracer(trace, x, tape.nodes++));
+    let result = fn(...ins);
+    let aux: unknown = undefined;
+    if (hasAux) {
+      if (!Array.isArray(result) || result.length !== 2)
+        throw transformError.tree(fnName, "with hasAux the function must return a pair [output, aux]");
+      aux = lowerTree(result[1], main);
+      result = result[0];
+    }
+    const [outLeaves, outTree] = treeFlatten(result);
+    const outs: NDArray[] = [], outNodes: (number | null)[] = [];
+    for (const l of outLeaves) {
+      if (l instanceof VJPTracer && l._trace.main === main) {
+        outs.push(l.primal);
+        outNodes.push(l.node);
+      } else {
+        outs.push(leafArray(l));
+        outNodes.push(null);
+      }
+    }
+    return { outs, outNodes, outTree, inNodes: ins.map((t) => t.node!), aux, tape };
+  });
+}
+
+/** Input cotangents for given output cotangents (flat), zeros where nothing flowed. */
+export function pullback(r: Recorded, cts: readonly NDArray[], inputs: readonly NDArray[]): NDArray[] {
+  const seeds: [number, NDArray][] = [];
+  r.outNodes.forEach((n, j) => {
+    if (n !== null) seeds.push([n, cts[j]]);
+  });
+  const got = seeds.length ? backwardPass(r.tape, seeds) : new Map<number, NDArray>();
+  return r.inNodes.map((n, i) => {
+    const x = inputs[i];
+    const g = got.get(n);
+    if (g === undefined) return zerosLike(x);
+    return g.weakType === x.weakType ? g : convert(g, x.dtype, x.weakType);
+  });
+}
+
+function ctLeaf(fn: string, c: unknown, like: NDArray, j: number): NDArray {
+  const a = c instanceof NDArray ? c : scalarArray(Number(c), like.dtype, like.weakType);
+  if (a.shape.length !== like.shape.length || a.shape.some((d, i) => d !== like.shape[i]))
+    throw transformError.tree(fn, `cotangent ${j} has shape (${a.shape.join(", ")}), expected (${like.shape.join(", ")}) like the output`);
+  return a.dtype === like.dtype ? a : convert(a, like.dtype, like.weakType);
+}
+
+/**
+ * jax.vjp: `[out, vjpFn] = vjp(f, ...primals)`; `vjpFn(ct)` takes a cotangent shaped like `out`
+ * and returns the list of cotangents of the primals (one per argument, each shaped like it).
+ * Non-float leaves are not differentiated (their cotangent is zeros).
+ */
+export function vjp<A extends unknown[], R>(f: (...args: A) => R, ...primals: A): [R, (ct: R) => A] {
+  const name = `vjp(${f.name || "<anonymous>"})`;
+  const argnums = primals.map((_, i) => i);
+  const d = diffArgs(name, primals, argnums, false);
+  const isDiff = d.leaves.map((x) => isFloat(x.dtype));
+  const diffLeaves = d.leaves.filter((_, i) => isDiff[i]);
+  const fn = (...xs: NDArray[]) => {
+    let k = 0;
+    const leaves = d.leaves.map((x, i) => (isDiff[i] ? xs[k++] : x));
+    return f(...(d.rebuild(leaves) as A));
+  };
+  const r = record(name, fn, diffLeaves, false);
+  const out = treeUnflatten(r.outTree, r.outs) as R;
+  const vjpFn = (ct: R): A => {
+    const [cl, ctTree] = treeFlatten(ct);
+    sameStructure(name, "the cotangent", r.outTree, ctTree);
+    const cts = cl.map((c, j) => ctLeaf(name, c, r.outs[j], j));
+    const g = pullback(r, cts, diffLeaves);
+    let k = 0;
+    const all = d.leaves.map((x, i) => (isDiff[i] ? g[k++] : zerosLike(x)));
+    return treeUnflatten(d.tree, all) as A;
+  };
+  return [out, vjpFn];
+}
+
+export interface GradOptions {
+  /** Which positional argument(s) to differentiate (default 0). An array returns a list of gradients. */
+  argnums?: Argnums;
+  /** f returns [output, aux]; aux is passed through undifferentiated. */
+  hasAux?: boolean;
+}
+
+type AnyFn = (...args: any[]) => any;
+
+/**
+ * jax.value_and_grad: returns `[value, grad]` (with hasAux: `[[value, aux], grad]`). The gradient
+ * has the structure of the differentiated argument (a list of them when argnums is an array).
+ */
+export function valueAndGrad<F extends AnyFn>(f: F, opts: GradOptions = {}): (...args: Parameters<F>) => [any, any] {
+  const label = `valueAndGrad(${f.name || "<anonymous>"})`;
+  return gradImpl(f, opts, label);
+}
+
+function gradImpl(f: AnyFn, opts: GradOptions, name: string) {
+  const hasAux = opts.hasAux ?? false;
+  return (...args: unknown[]): [any, any] => {
+    const { list, single } = normalizeArgnums(name, opts.argnums ?? 0, args.length);
+    const d = diffArgs(name, args, list, true);
+    const r = record(name, (...xs) => f(...d.rebuild(xs)), d.leaves, hasAux);
+    if (r.outs.length !== 1 || r.outTree.kind !== "leaf") throw transformError.nonScalar(name, r.outTree.kind === "leaf" ? [] : [r.outs.length]);
+    const out = r.outs[0];
+    if (out.shape.length !== 0 || !isFloat(out.dtype)) throw transformError.nonScalar(name, out.shape);
+    const g = treeUnflatten(d.tree, pullback(r, [scalarArray(1, out.dtype, false)], d.leaves)) as unknown[];
+    return [hasAux ? [out, r.aux] : out, single ? g[0] : g];
+  };
+}
+
+/** jax.grad: the gradient of a scalar-valued f (with hasAux: `[grad, aux]`). */
+export function grad<F extends AnyFn>(f: F, opts: GradOptions = {}): (...args: Parameters<F>) => any {
+  const vg = gradImpl(f, opts, `grad(${f.name || "<anonymous>"})`);
+  return (...args) => {
+    const [v, g] = vg(...args);
+    return opts.hasAux ? [g, (v as unknown[])[1]] : g;
+  };
+}

@@ -1,0 +1,101 @@
+// vmap: a BatchTrace carries each value with the position of its batch axis (or null when it is
+// the same for every example) and runs each primitive through its batching rule once for the
+// whole batch.
+import type { Params, Primitive } from "../core/primitives.js";
+import { type MainTrace, Trace, Tracer, bind, newMain } from "../core/trace.js";
+import { transformError } from "../errors.js";
+import { NDArray } from "../ndarray.js";
+import { type Leaf, treeFlatten, treeUnflatten } from "../ir/tree.js";
+import { batchRules, matchAxis, moveAxis } from "./batching.js";
+import { type AxisSpec, axesPerLeaf, leafArray } from "./tree-util.js";
+
+export class BatchTracer extends Tracer {
+  constructor(
+    readonly _trace: BatchTrace,
+    readonly val: NDArray,
+    readonly bdim: number | null,
+  ) {
+    super(bdim === null ? val.shape : val.shape.filter((_, i) => i !== bdim), val.dtype, val.weakType);
+  }
+  override fullLower(): NDArray {
+    return this.bdim === null ? this.val : this;
+  }
+}
+
+export class BatchTrace extends Trace {
+  pure(x: NDArray): Tracer {
+    return new BatchTracer(this, x, null);
+  }
+  processPrimitive<P extends Primitive>(prim: P, tracers: Tracer[], params: Params[P]): NDArray {
+    const ts = tracers as BatchTracer[];
+    const vals = ts.map((t) => t.val), dims = ts.map((t) => t.bdim);
+    if (dims.every((d) => d === null)) return bind(prim, vals, params);
+    const [out, d] = batchRules[prim](vals, dims, params, this.main.globalData as number);
+    return d === null ? out : new BatchTracer(this, out, d);
+  }
+}
+
+export interface VmapOptions {
+  /**
+   * Batch axis of each argument: a number or null (not batched) for all arguments, or a list with
+   * one entry per argument, each a number, null, or a tree prefix of that argument. Default 0.
+   */
+  inAxes?: AxisSpec;
+  /** Where the batch axis goes in the outputs (number, null for unbatched outputs, or a tree prefix). Default 0. */
+  outAxes?: AxisSpec;
+  /** Batch size when no argument is batched. */
+  axisSize?: number;
+}
+
+function normAxis(ax: number, ndim: number, what: string): number {
+  if (!Number.isInteger(ax) || ax < -ndim || ax >= ndim) throw transformError.vmap(`${what}: axis ${ax} is out of bounds for rank ${ndim}`);
+  return ax < 0 ? ax + ndim : ax;
+}
+
+/** jax.vmap: vectorize f over a batch axis of its arguments. */
+export function vmap<F extends (...args: any[]) => any>(f: F, opts: VmapOptions = {}): (...args: Parameters<F>) => ReturnType<F> {
+  const name = f.name || "<anonymous>";
+  return (...args: unknown[]) => {
+    const spec = opts.inAxes ?? 0;
+    if (Array.isArray(spec) && spec.length !== args.length)
+      throw transformError.vmap(`inAxes has ${spec.length} entries but ${name} was called with ${args.length} arguments`);
+    const axes = args.flatMap((a, i) => axesPerLeaf(Array.isArray(spec) ? spec[i] : spec, a, `argument ${i}`));
+    const [leaves, inTree] = treeFlatten(args);
+    let size: number | undefined = opts.axisSize;
+    const sizes: string[] = [];
+    const bdims = leaves.map((x, k) => {
+      const ax = axes[k];
+      if (ax === null) return null;
+      if (!(x instanceof NDArray)) throw transformError.vmap(`a batched argument leaf must be an array, got ${typeof x} (use inAxes null for it)`);
+      const a = normAxis(ax, x.ndim, `inAxes for a leaf of shape (${x.shape.join(", ")})`);
+      sizes.push(`(${x.shape.join(", ")}) axis ${a}`);
+      if (size !== undefined && x.shape[a] !== size)
+        throw transformError.vmap(`inconsistent sizes along the mapped axes: ${sizes.join("; ")}${opts.axisSize !== undefined ? `; axisSize ${opts.axisSize}` : ""}`);
+      size = x.shape[a];
+      return a;
+    });
+    if (size === undefined) throw transformError.vmap("no argument is batched (every inAxes is null); pass axisSize");
+    const n = size;
+    return newMain(BatchTrace, n, (main) => {
+      const trace = new BatchTrace(main);
+      const ins = leaves.map((x, k) => (bdims[k] === null ? x : new BatchTracer(trace, x as NDArray, bdims[k])));
+      const out = f(...(treeUnflatten(inTree, ins) as unknown[]));
+      const [outLeaves, outTree] = treeFlatten(out);
+      const outAxes = axesPerLeaf(opts.outAxes ?? 0, out, "output");
+      return treeUnflatten(outTree, outLeaves.map((l, k) => placeOutput(l, outAxes[k], main, n)));
+    });
+  };
+}
+
+function placeOutput(l: Leaf, ax: number | null, main: MainTrace, size: number): NDArray {
+  let val: NDArray, d: number | null;
+  if (l instanceof BatchTracer && l._trace.main === main) [val, d] = [l.val, l.bdim];
+  else [val, d] = [leafArray(l), null];
+  if (ax === null) {
+    if (d !== null) throw transformError.vmap("outAxes is null for an output that depends on the batched inputs");
+    return val;
+  }
+  const rank = d === null ? val.ndim + 1 : val.ndim;
+  const a = normAxis(ax, rank, "outAxes");
+  return d === null ? matchAxis(val, null, size, a) : moveAxis(val, d, a);
+}
