@@ -1,6 +1,15 @@
 // Builders for the columns every workload shares: numjit eager / runtime jit / precompiled, tfjs on cpu and
 // wasm, jax-js eager and jit, ndarray-ops, and hand-written JS.
+import { execFile } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { fileURLToPath } from "node:url";
 import { importKernel } from "../build-kernels.mjs";
+import { summarize } from "./measure.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 const f32 = (x) => (x instanceof Float32Array ? x : Float32Array.from(x));
 
@@ -11,8 +20,11 @@ const f32 = (x) => (x instanceof Float32Array ? x : Float32Array.from(x));
  *   kernel, exportName             where the jitted version lives in bench/kernels
  *   read(result)                   typed array(s) out of the result (default: toTypedArray)
  *   requires                       a reason to skip the compiled columns (e.g. grad not there yet)
+ *   noEval                         input specs [{ n, seed, lo, hi, shape }] to add a "precompiled, no eval"
+ *                                  column: the precompiled module in a child process where eval/new Function
+ *                                  are disallowed (strict-CSP conditions)
  */
-export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r) => r.toTypedArray(), only, requires }) {
+export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r) => r.toTypedArray(), only, requires, noEval }) {
   const { numjit, manifest } = ctx;
   const { np, nn } = numjit;
   const mk = (fn, args) => ({ run: () => fn(...args), output: () => read(fn(...args)) });
@@ -45,7 +57,53 @@ export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r)
       },
     },
   };
-  return (only ?? ["eager", "jit", "precompiled"]).map((k) => all[k]);
+  if (noEval) all.noEval = noEvalImpl(ctx, { kernel, exportName, specs: noEval, skip: all.precompiled.skip });
+  return (only ?? ["eager", "jit", "precompiled", ...(noEval ? ["noEval"] : [])]).map((k) => all[k]);
+}
+
+function noEvalImpl(ctx, { kernel, exportName, specs, skip }) {
+  const outFile = path.join(os.tmpdir(), `numjit-bench-noeval-${process.pid}-${kernel}.bin`);
+  let result = null;
+  const child = async () => {
+    const arg = JSON.stringify({
+      file: ctx.manifest.precompiled[kernel].file,
+      exportName,
+      inputs: specs,
+      outFile,
+      samples: ctx.quick ? 5 : 25,
+      warm: ctx.quick ? 2 : 5,
+    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--disallow-code-generation-from-strings", path.join(here, "noeval-child.mjs"), arg],
+      { timeout: 120_000, maxBuffer: 1 << 20 },
+    );
+    return JSON.parse(stdout.trim().split("\n").pop());
+  };
+  return {
+    lib: "numjit precompiled, no eval",
+    group: "numjit",
+    note: "child process with --disallow-code-generation-from-strings; hand-timed",
+    skip,
+    setup: async () => ({
+      output: async () => {
+        result = await child();
+        if (result.codegen !== "blocked") throw new Error("code generation was not blocked in the child");
+        const buf = await readFile(outFile);
+        await rm(outFile, { force: true });
+        return new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
+      },
+      run: () => {
+        throw new Error("timed in the child");
+      },
+    }),
+    measure: async () => ({
+      ...summarize(result.times),
+      note: result.cacheInfo
+        ? `runtime compiles ${result.cacheInfo.runtimeCompiles}, eager fallbacks ${result.cacheInfo.eagerFallbacks}`
+        : "",
+    }),
+  };
 }
 
 /**

@@ -60,7 +60,7 @@ export function barPlot(caseResult, title) {
   return render({
     width: 640,
     height: 60 + 28 * data.length,
-    marginLeft: 150,
+    marginLeft: labelMargin(data.map((d) => d.lib)),
     marginRight: 70,
     marginTop: 34,
     x: { type: log ? "log" : "linear", label, grid: true, tickFormat: "~g", ...(log ? {} : { domain: [0, Math.max(...data.map((d) => d.hi)) * 1.05] }) },
@@ -91,7 +91,7 @@ export function compilePlot(caseResult, title) {
   return render({
     width: 640,
     height: 60 + 24 * data.length,
-    marginLeft: 190,
+    marginLeft: labelMargin(data.map((d) => d.row)),
     marginRight: 70,
     marginTop: 34,
     x: { type: log ? "log" : "linear", label: `ms (lower is better${log ? ", log scale" : ""})`, grid: true },
@@ -104,6 +104,11 @@ export function compilePlot(caseResult, title) {
       Plot.text([title], { frameAnchor: "top-left", dy: -24, fontWeight: "bold", fontSize: 12 }),
     ],
   });
+}
+
+/** Room for the longest y label (10px system-ui is ~6px per character). */
+function labelMargin(labels) {
+  return Math.max(120, 12 + 6 * Math.max(...labels.map((l) => l.length)));
 }
 
 function fmtShort(x) {

@@ -52,6 +52,7 @@ export async function runCase(c, ctx) {
         if (again.cpuShare > row.stats.cpuShare) row.stats = again;
       }
       Object.assign(row, valuesOf(c, row.stats));
+      if (row.stats.note) row.note = appendNote(row.note, row.stats.note);
       if (row.stats.cpuShare < 0.8) row.note = appendNote(row.note, `contended: ${Math.round(row.stats.cpuShare * 100)}% CPU share`);
       ctx.progress.done(`${fmt(row.value)} ${c.unit} (median of ${row.stats.samples})`);
     } catch (e) {

@@ -28,6 +28,10 @@ export function cases(ctx) {
           inputs: (np) => [np.array(X), np.array(Y)],
           kernel: "chain",
           exportName: "chain",
+          noEval: [
+            { n: N, seed: 21, lo: -2, hi: 2, shape: [N] },
+            { n: N, seed: 22, lo: -1, hi: 1, shape: [N] },
+          ],
         }),
         ...["cpu", "wasm"].map((b) =>
           tfjsImpl(ctx, b, {
