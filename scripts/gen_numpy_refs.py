@@ -405,6 +405,13 @@ def gen_elementwise():
         add_binary_case(A, op, fn, kind, arr(xs, I32), -3, "int32 by weak -3")
         add_binary_case(A, op, fn, kind, -7, arr(ys, I32), "weak -7 by int32")
 
+    # power corners: NumPy (C pow) gives 1 for 1 ** nan, 1 ** +-inf, (-1) ** +-inf and nan ** 0
+    pb = [0.0, 0.0, -8.0, np.inf, np.nan, 1.0, 1.0, -1.0, 1.0, -1.0, -0.0, 2.0, -2.0, 0.5]
+    pe = [0.0, -1.0, 1 / 3, -1.0, 0.0, np.nan, np.inf, np.inf, -np.inf, -np.inf, -1.0, -np.inf, 3.0, np.inf]
+    for dt in (F32, F64):
+        add_binary_case(A, "power", np.power, "no-bool", arr(pb, dt), arr(pe, dt), f"special values {dt}")
+    add_binary_case(A, "power", np.power, "no-bool", arr([0, 2, -2, 1, -1, 0], I32), arr([0, 0, 3, 30, 31, 5], I32), "int32 zero exponents and signs")
+
     # int32 overflow wraps
     big = arr([2147483647, -2147483648, 2147483000, -5, 65536, 46341], I32)
     big2 = arr([1, -1, 1000, -2147483647, 65536, 46341], I32)
@@ -515,6 +522,8 @@ def gen_where_clip_round(A):
     case(A, "where two weak scalars -> int32", "(c) => np.where(c, 1, 2)", [rand((5,), B)], lambda c: np.where(c, 1, 2).astype(np.int32))
     case(A, "where weak 1 vs weak 2.5 -> float32", "(c) => np.where(c, 1, 2.5)", [rand((5,), B)], lambda c: np.where(c, 1, 2.5).astype(np.float32))
     case(A, "where bool branches", "(c, x, y) => np.where(c, x, y)", [rand((4,), B), rand((4,), B), rand((4,), B)], lambda c, x, y: np.where(c, x, y))
+    case(A, "where scalar true condition", "(x) => np.where(true, x, 0)", [rand((3,), I32)], lambda x: x)
+    case(A, "where scalar condition both weak", "() => np.where(false, 1, 2.5)", [], arr(2.5, F32))
     case(A, "where nan branches", "(c, x) => np.where(c, x, NaN)", [arr([True, False], B), arr([1, 2], F32)], arr([1, np.nan], F32))
 
     v = rand((3, 5), F32, -4, 4)
@@ -624,6 +633,8 @@ def gen_creation():
     c("linspace num 0", "() => np.linspace(2, 5, 0)", np.linspace(2, 5, 0).astype(np.float32))
     c("linspace descending float64", "() => np.linspace(10, -2, 7, { dtype: 'float64' })", np.linspace(10, -2, 7))
     c("linspace third steps float64", "() => np.linspace(0, 1, 4, { dtype: 'float64' })", np.linspace(0, 1, 4))
+    c("linspace int32 rounds toward -inf", "() => np.linspace(-5, 5, 4, { dtype: 'int32' })", np.linspace(-5, 5, 4, dtype=np.int32))
+    c("linspace int32 7 points", "() => np.linspace(-3, 4, 7, { dtype: 'int32' })", np.linspace(-3, 4, 7, dtype=np.int32))
     c("eye 3", "() => np.eye(3)", np.eye(3, dtype=np.float32))
     c("eye 2x4 k=1", "() => np.eye(2, 4, 1)", np.eye(2, 4, 1, dtype=np.float32))
     c("eye 4x3 k=-2", "() => np.eye(4, 3, -2)", np.eye(4, 3, -2, dtype=np.float32))
@@ -821,6 +832,7 @@ def gen_shape_ops():
     case(A, "reshape 0-d to 1x1", "(x) => np.reshape(x, [1, 1])", [arr(5, I32)], arr([[5]], I32))
     case(A, "reshape size-0", "(x) => np.reshape(x, [3, 0, 2])", [np.zeros((0, 6), np.float32)], np.zeros((3, 0, 2), np.float32))
     case(A, "reshape of transposed view", "(x) => np.reshape(x, [4, 6])", [Input(x, ("x => x.T", lambda t: t.T))], lambda a: a.reshape(4, 6))
+    err(A, "reshape size-0 with -1 is ambiguous", "(x) => np.reshape(x, [0, -1])", [np.zeros((0, 3), np.float32)], "ShapeError", "NJ103")
     err(A, "reshape size mismatch", "(x) => np.reshape(x, [5, 5])", [x], "ShapeError", "NJ103", contains=["(2, 3, 4)", "(5, 5)"])
     err(A, "reshape two -1", "(x) => np.reshape(x, [-1, -1])", [x], "ShapeError", "NJ103")
     err(A, "reshape -1 not divisible", "(x) => np.reshape(x, [5, -1])", [x], "ShapeError", "NJ103")
@@ -934,6 +946,10 @@ def gen_shape_ops():
         case(A, f"moveaxis {js(src_)} -> {js(dst)}", f"(x) => np.moveaxis(x, {js(src_)}, {js(dst)})", [x],
              lambda a, s_=src_, d=dst: np.moveaxis(a, s_, d))
     err(A, "moveaxis out of range", "(x) => np.moveaxis(x, 3, 0)", [x], "ShapeError", "NJ102")
+    err(A, "moveaxis repeated source", "(x) => np.moveaxis(x, [0, 0], [1, 2])", [x], "ShapeError", "NJ107", contains=["moveaxis"])
+    err(A, "moveaxis repeated destination", "(x) => np.moveaxis(x, [0, 1], [2, -1])", [x], "ShapeError", "NJ107", contains=["moveaxis"])
+    err(A, "moveaxis length mismatch", "(x) => np.moveaxis(x, [0, 1], [2])", [x], "ArgumentError", "NJ301")
+    case(A, "stack of size-0 arrays", "(a, b) => np.stack([a, b], 1)", [np.zeros((0, 2), np.float32), np.zeros((0, 2), np.float32)], np.zeros((0, 2, 2), np.float32))
     for a1, a2_ in [(0, 2), (-1, 0), (1, 1)]:
         case(A, f"swapaxes {a1} {a2_}", f"(x) => np.swapaxes(x, {a1}, {a2_})", [x], lambda a, a1=a1, a2_=a2_: np.swapaxes(a, a1, a2_))
     case(A, "swapaxes method", "(x) => x.swapaxes(0, 1)", [a2], lambda a: a.swapaxes(0, 1))
@@ -1092,6 +1108,8 @@ def gen_linalg():
         params = ", ".join("abcd"[k] for k in range(len(shapes)))
         case(A, f"einsum {sub} {' '.join(short(s) for s in shapes)}", f"({params}) => np.einsum({js(sub)}, {params})", [rand(s, F32) for s in shapes],
              lambda *xs, sub=sub: ref_dot(lambda *ys: np.einsum(sub, *ys), *xs))
+    case(A, "einsum spaces in subscripts", "(a, b) => np.einsum('ij, jk -> ik', a, b)", [rand((2, 3), F32), rand((3, 2), F32)], lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "einsum uppercase labels implicit", "(a, b) => np.einsum('Ab,bC', a, b)", [rand((2, 3), F32), rand((3, 2), F32)], lambda a, b: ref_dot(lambda x, y: np.einsum("Ab,bC", x, y), a, b))
     case(A, "einsum int32", "(a, b) => np.einsum('ij,jk->ik', a, b)", [rand((2, 3), I32), rand((3, 2), I32)], lambda a, b: ref_dot(lambda x, y: np.einsum("ij,jk->ik", x, y), a, b))
     case(A, "einsum float64 trace", "(a) => np.einsum('ii', a)", [rand((4, 4), F64)], lambda a: np.asarray(np.einsum("ii", a)))
     case(A, "einsum mixed int32 float32", "(a, b) => np.einsum('i,i->', a, b)", [rand((3,), I32), rand((3,), F32)], lambda a, b: ref_dot(lambda x, y: np.einsum("i,i->", x, y), a, b))
@@ -1194,6 +1212,11 @@ def gen_nn():
     case(A, "softmax of reversed view", "(x) => nn.softmax(x, 1)", [Input(rand((3, 4), F32), ("x => x.slice('::-1', '::-1')", lambda v: v[::-1, ::-1]))],
          lambda a: finish(softmax(wide(a), 1), F32))
     err(A, "softmax axis out of range", "(x) => nn.softmax(x, 3)", [x], "ShapeError", "NJ102")
+    case(A, "softmax with -inf entries", "(x) => nn.softmax(x)", [arr([[0, -np.inf, 1], [-np.inf, 2, -np.inf]], F32)],
+         lambda a: finish(softmax(wide(a), -1), F32))
+    case(A, "softmax of an all -inf row is nan", "(x) => nn.softmax(x)", [arr([[-np.inf, -np.inf], [0, 0]], F32)], arr([[np.nan, np.nan], [0.5, 0.5]], F32))
+    case(A, "logSoftmax with -inf entries", "(x) => nn.logSoftmax(x)", [arr([0, -np.inf, 1], F32)], lambda a: finish(log_softmax(wide(a), -1), F32))
+    case(A, "oneHot zero classes", "(x) => nn.oneHot(x, 0)", [arr([1, 2], I32)], np.zeros((2, 0), np.float32))
 
     labels = arr([0, 2, 1, 3, -1, 4], I32)
     case(A, "oneHot", "(x) => nn.oneHot(x, 4)", [labels], lambda a: (a[:, None] == np.arange(4)).astype(np.float32))

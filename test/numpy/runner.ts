@@ -204,18 +204,35 @@ export function runCase(c: RefCase, mode: Mode): void {
   }
 }
 
+/**
+ * Bugs found by these cases in code this suite does not own, keyed "area/name" (all modes) or
+ * "area/mode/name". Such a case runs as `it.fails`: it stays visible, and turns red once the bug is
+ * fixed so the entry gets removed.
+ */
+export const KNOWN_FAILURES: Record<string, string> = {};
+
+function knownFailure(area: string, mode: Mode, name: string): string | undefined {
+  return KNOWN_FAILURES[`${area}/${mode}/${name}`] ?? KNOWN_FAILURES[`${area}/${name}`];
+}
+
 /** One describe block per reference file and mode, one test per case. */
 export function runRefFile(area: string): void {
   const refs = loadRefs(area);
   describe(`numpy refs: ${area}`, () => {
     it("reference file is complete", () => {
+      for (const key of Object.keys(KNOWN_FAILURES).filter((k) => k.startsWith(`${area}/`)))
+        expect(refs.cases.some((c) => key.endsWith(`/${c.name}`)), `known failure ${key} names a case`).toBe(true);
       expect(refs.cases.length).toBe(refs.count);
       expect(refs.cases.length).toBeGreaterThan(10);
       expect(new Set(refs.cases.map((c) => c.name)).size).toBe(refs.cases.length);
     });
     for (const mode of MODES) {
       describe(mode, () => {
-        for (const c of refs.cases) it(c.name, () => runCase(c, mode));
+        for (const c of refs.cases) {
+          const known = knownFailure(area, mode, c.name);
+          if (known) it.fails(`${c.name} [known failure: ${known}]`, () => runCase(c, mode));
+          else it(c.name, () => runCase(c, mode));
+        }
       });
     }
   });

@@ -85,6 +85,12 @@ export function imod(a: number, b: number): number {
   return r | 0;
 }
 
+/** C/NumPy float pow: 1 ** y == 1 (even NaN) and (-1) ** +-inf == 1, where JS's Math.pow gives NaN. */
+export function fpow(a: number, b: number): number {
+  const r = Math.pow(a, b);
+  return r === r || !(a === 1 || (a === -1 && (b === Infinity || b === -Infinity))) ? r : 1;
+}
+
 export function ipow(a: number, b: number): number {
   if (b < 0) return a === 1 ? 1 : a === -1 ? (b % 2 === 0 ? 1 : -1) : 0;
   let result = 1;
@@ -102,5 +108,5 @@ export function sign(x: number): number {
   return x > 0 ? 1 : x < 0 ? -1 : x;
 }
 
-export const helpers = { exp32, tanh32, logistic32, logistic, rint, fdiv, fmod, ifloordiv, imod, ipow, sign };
+export const helpers = { exp32, tanh32, logistic32, logistic, rint, fdiv, fmod, ifloordiv, imod, ipow, fpow, sign };
 export type Helpers = typeof helpers;

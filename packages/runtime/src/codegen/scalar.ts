@@ -56,7 +56,7 @@ const BINARY: Record<BinaryOp, Partial<Record<Cls, B>> & { float?: B; any?: B }>
   div: { float: (a, b) => `(${a} / ${b})`, int: (a, b) => `(${b} === 0 ? 0 : (${a} / ${b}) | 0)` },
   floor_divide: { float: (a, b) => `H.fdiv(${a}, ${b})`, int: (a, b) => `H.ifloordiv(${a}, ${b})`, bool: (a, b) => `(${a} & ${b})` },
   mod: { float: (a, b) => `H.fmod(${a}, ${b})`, int: (a, b) => `H.imod(${a}, ${b})`, bool: (a, b) => `(${a} & ~${b} & 0)` },
-  pow: { float: (a, b) => `Math.pow(${a}, ${b})`, int: (a, b) => `H.ipow(${a}, ${b})`, bool: (a, b) => `(${a} | (${b} ^ 1))` },
+  pow: { float: (a, b) => `H.fpow(${a}, ${b})`, int: (a, b) => `H.ipow(${a}, ${b})`, bool: (a, b) => `(${a} | (${b} ^ 1))` },
   max: { any: (a, b) => `Math.max(${a}, ${b})` },
   min: { any: (a, b) => `Math.min(${a}, ${b})` },
   atan2: { float: (a, b) => `Math.atan2(${a}, ${b})` },

@@ -211,14 +211,14 @@ const b_mod_bool: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & ~a[ao + i] & 0); },
 ];
 const b_pow_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i], b[bo + i]); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i], s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(s, a[ao + i]); },
 ];
 const b_pow_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i], b[bo + i]); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i], s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(s, a[ao + i]); },
 ];
 const b_pow_int32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ipow(a[ao + i], b[bo + i]); },

@@ -69,8 +69,10 @@ export function linspace(start: number, stop: number, num = 50, opts: DTypeOpt &
   const div = endpoint ? num - 1 : num;
   const step = div > 0 ? (stop - start) / div : 0;
   const data = allocate(dt, num);
-  for (let i = 0; i < num; i++) data[i] = castScalar(start + i * step, dt);
-  if (endpoint && num > 1) data[num - 1] = castScalar(stop, dt);
+  // integer dtypes round toward -inf, as NumPy 2 does (linspace(-5, 5, 4) -> [-5, -2, 1, 5])
+  const r = dt === "int32" ? Math.floor : (v: number) => v;
+  for (let i = 0; i < num; i++) data[i] = castScalar(r(start + i * step), dt);
+  if (endpoint && num > 1) data[num - 1] = castScalar(r(stop), dt);
   return new NDArray(data, [num], dt);
 }
 

@@ -178,6 +178,10 @@ export function moveaxis(x: ArrayLike, source: number | number[], destination: n
   const src = (typeof source === "number" ? [source] : source).map((s) => normalizeAxis("moveaxis", s, a.ndim));
   const dst = (typeof destination === "number" ? [destination] : destination).map((s) => normalizeAxis("moveaxis", s, a.ndim));
   if (src.length !== dst.length) throw argumentError.invalid("moveaxis", "source and destination must have the same number of elements");
+  for (const list of [src, dst]) {
+    const dup = list.find((a, i) => list.indexOf(a) !== i);
+    if (dup !== undefined) throw shapeError.duplicateAxis("moveaxis", dup);
+  }
   const rest = a.shape.map((_, i) => i).filter((i) => !src.includes(i));
   const order = new Array<number>(a.ndim);
   const pairs = dst.map((d, i) => [d, src[i]] as const).sort((p, q) => p[0] - q[0]);
