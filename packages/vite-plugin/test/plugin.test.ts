@@ -1,0 +1,100 @@
+// @numjit/vite-plugin under `vite build` (Rolldown), with the real compiler: what is compiled, what is
+// never parsed, how diagnostics surface, the summary line, source maps.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { build, createLogger, type Logger, type Rollup } from "vite";
+import numjit, { createNumjitPlugin, type NumjitOptions } from "../src/index.js";
+import { loadCompiler } from "../src/compiler.js";
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
+
+function capture(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const base = createLogger("info", { allowClearScreen: false });
+  const keep = (level: string) => (msg: string) => void lines.push(`${level}: ${msg}`);
+  return { logger: { ...base, info: keep("info"), warn: keep("warn"), warnOnce: keep("warn"), error: keep("error") }, lines };
+}
+
+/** Builds `entry` (a fixture) as an ES module in memory; returns the output chunk and the log lines. */
+async function bundle(entry: string, options: NumjitOptions = {}, plugin = numjit(options)) {
+  const { logger, lines } = capture();
+  const out = (await build({
+    root: FIXTURES,
+    configFile: false,
+    logLevel: "info",
+    customLogger: logger,
+    plugins: [plugin],
+    build: {
+      write: false,
+      minify: false,
+      sourcemap: true,
+      lib: { entry: join(FIXTURES, entry), formats: ["es"], fileName: "out" },
+      rolldownOptions: { external: [/^@numjit\//] },
+    },
+  })) as Rollup.RolldownOutput[];
+  const chunk = out[0]!.output.find((o): o is Rollup.OutputChunk => o.type === "chunk")!;
+  return { chunk, lines, log: lines.join("\n") };
+}
+
+describe("vite build with @numjit/vite-plugin", () => {
+  it("precompiles jit functions into plain-JS kernels and prints a one-line summary", async () => {
+    const { chunk, log } = await bundle("entry.ts");
+    expect(chunk.code).toContain('from "@numjit/runtime/internal"');
+    expect(chunk.code).toMatch(/function nj_elementwise_[0-9a-f]+\(/);
+    expect(chunk.code).not.toMatch(/new Function|eval\(/);
+    expect(log).toMatch(/numjit: 2\/2 jit functions precompiled \(2 kernels\) in 1 module, 0 fallbacks, \d+ ms/);
+  });
+
+  it("never hands the compiler a module without jit, or one that does not import @numjit/runtime", async () => {
+    const seen: string[] = [];
+    const spy = createNumjitPlugin({}, async () => {
+      const real = await loadCompiler();
+      return { transform: (code, id, o) => (seen.push(id.split("/").pop()!), real.transform(code, id, o)) };
+    });
+    await bundle("entry.ts", {}, spy);
+    expect(seen).toEqual(["good.ts"]);
+  });
+
+  it("reports a fallback as a warning with code, location and frame, and keeps building", async () => {
+    const { chunk, log } = await bundle("fallback.ts");
+    expect(log).toContain("[plugin numjit] NJ701 jit argument is 'external', which is imported from './helper.js'");
+    expect(log).toMatch(/at .*fixtures\/fallback\.ts:5:30/);
+    expect(log).toContain("> 5 | export const viaHelper = jit(external);");
+    expect(log).toMatch(/numjit: 1\/2 jit functions precompiled \(1 kernel\) in 1 module, 1 fallback to the runtime jit/);
+    expect(chunk.code).toContain("jit(external)"); // left to the runtime jit
+  });
+
+  it('fails the build on a fallback with diagnostics: "error"', async () => {
+    await expect(bundle("fallback.ts", { diagnostics: "error" })).rejects.toThrow(/NJ701/);
+  });
+
+  it("fails the build on a shape error, with a located, framed error", async () => {
+    const err = (await bundle("broken.ts").catch((e: unknown) => e)) as Rollup.RollupError & { errors?: Rollup.RollupError[] };
+    expect(err).toBeInstanceOf(Error);
+    const first = err.errors?.[0] ?? err;
+    expect(first.message).toMatch(/NJ801 .*matmul: shapes \(3, 4\) and \(5, 2\) are not aligned/);
+    expect(first.plugin).toBe("numjit");
+    expect(first.loc).toEqual({ file: join(FIXTURES, "broken.ts"), line: 4, column: 61 });
+    expect(first.frame).toContain("4 | export const product = jit(");
+    expect(first.frame).toContain("^^^^^^^^^^^^^^^");
+  });
+
+  it("returns a source map that points back into the original module", async () => {
+    const { chunk } = await bundle("good.ts");
+    const map = chunk.map!;
+    expect(map.sources.some((s) => s.endsWith("good.ts"))).toBe(true);
+    const i = map.sources.findIndex((s) => s.endsWith("good.ts"));
+    expect(map.sourcesContent?.[i]).toContain("export const softish = jit(");
+  });
+
+  it("respects include/exclude", async () => {
+    const { chunk, log } = await bundle("good.ts", { exclude: [/good\.ts$/] });
+    expect(chunk.code).not.toContain("@numjit/runtime/internal");
+    expect(log).toContain("numjit: no jit() functions found");
+  });
+
+  it("rejects a bad diagnostics option early", () => {
+    expect(() => numjit({ diagnostics: "loud" as "warn" })).toThrow(/diagnostics must be "warn" or "error"/);
+  });
+});
