@@ -53,8 +53,8 @@ export const diag = {
   unsupportedSyntax: (at: Span, what: string) =>
     warn("NJ702")(at, `${what} is not supported at build time`),
   /** A call to something that is neither numpy/nn/a transform nor a function of this module. */
-  unknownCallee: (at: Span, name: string) =>
-    warn("NJ703")(at, `call to '${name}', which is not a numjit function or a function declared in this module`),
+  unknownCallee: (at: Span, name: string, why = "is not a numjit function or a function declared in this module") =>
+    warn("NJ703")(at, `call to '${name}', which ${why}`),
   /** obj[expr] with a non-literal key, or property access on a value the compiler cannot see into. */
   dynamicProperty: (at: Span, what: string) =>
     warn("NJ704")(at, `dynamic property access ${what}`),
@@ -77,8 +77,8 @@ export const diag = {
   noShapes: (at: Span, last: string) =>
     warn("NJ710")(at, `no representative argument shapes could be traced (last error: ${last}); add a '@numjit x: f32[N, 3]' annotation`),
   /** grad/vmap/... not available in the runtime, or used with options the compiler cannot evaluate. */
-  transform: (at: Span, what: string) =>
-    warn("NJ711")(at, `transformation ${what} cannot be applied at build time`),
+  transform: (at: Span, what: string, why: string) =>
+    warn("NJ711")(at, `cannot apply ${what} at build time: ${why}`),
   /** Inlining went too deep (recursion). */
   recursion: (at: Span, name: string) =>
     warn("NJ712")(at, `recursive call to '${name}' cannot be inlined`),

@@ -6,3 +6,6 @@ export const predict = jit((params: { w: np.NDArray; b: np.NDArray }, x: np.NDAr
 
 // destructured parameters are guessed as objects / tuples of arrays
 export const stats = jit(([a, b]: [np.NDArray, np.NDArray]) => ({ sum: np.add(a, b), diff: np.subtract(a, b) }));
+
+// unannotated and untyped: `params.w` / `params.b` make params an object of arrays
+export const linear = jit((params, x) => np.add(np.matmul(x, params.w), params.b));

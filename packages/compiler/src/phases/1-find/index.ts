@@ -203,7 +203,8 @@ function resolveCall(call: ts.CallExpression, scope: ModuleScope, index: number,
       diagnostics.push(diag.notAFunction(e, `the result of calling '${e.expression.getText(scope.sf)}'`));
       break;
     }
-    diagnostics.push(diag.notAFunction(e, `a ${ts.SyntaxKind[e.kind]} expression`));
+    const text = e.getText(scope.sf);
+    diagnostics.push(diag.notAFunction(e, `'${text.length > 40 ? text.slice(0, 37) + "..." : text}', an expression the compiler cannot resolve to a function`));
     break;
   }
   return jc;

@@ -57,7 +57,7 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
     const vals: StaticValue[] = [];
     for (const a of t.extraArgs) {
       const v = literalValue(a, scope);
-      if (v === NOT_LITERAL) problems.push(diag.transform(a, `${t.name}(f, ${a.getText(scope.sf)}): the extra argument must be a literal`));
+      if (v === NOT_LITERAL) problems.push(diag.transform(a, `${t.name}(f, ${a.getText(scope.sf)})`, "its extra arguments must be literals"));
       else vals.push(v);
     }
     transformArgs.push(vals);
@@ -89,7 +89,7 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
   }
 
   const checker = new SubsetChecker(scope, problems, new Set(staticArgnums.map((i) => params[i]?.name ?? "")));
-  checker.checkFunction(fn, params);
+  checker.checkFunction(fn);
   diagnostics.push(...problems);
   return { jit: jc, fn, params, staticArgnums, staticValues, annotations, transformArgs, optionsText, problems };
 }
@@ -193,9 +193,8 @@ class SubsetChecker {
     readonly staticParams: Set<string>,
   ) {}
 
-  checkFunction(fn: FunctionNode, params?: ParamInfo[]): void {
-    const local: LocalScope = { names: new Map(), parent: undefined };
-    this.enterFunction(fn, local, params ? (n) => this.staticParams.has(n) : () => false);
+  checkFunction(fn: FunctionNode): void {
+    this.enterFunction(fn, undefined, (n) => this.staticParams.has(n));
   }
 
   private enterFunction(fn: FunctionNode | ts.FunctionDeclaration, parent: LocalScope | undefined, isStaticParam: (name: string) => boolean): void {
@@ -475,7 +474,7 @@ class SubsetChecker {
     if (path) {
       const r = lookupRuntime(path);
       if (r.kind === "missing") return void this.problems.push(diag.unknownFunction(ts.isPropertyAccessExpression(callee) ? callee.name : callee, path.join("."), suggest(path)));
-      if (r.kind !== "function") return void this.problems.push(diag.unknownCallee(callee, path.join(".") + " (not a function)"));
+      if (r.kind !== "function") return void this.problems.push(diag.unknownCallee(callee, path.join("."), "is not a function"));
       if (path.length === 1 && path[0] === "jit") return void this.problems.push(diag.unsupportedSyntax(e, "a nested jit() call"));
       if (!spread) {
         const bad = checkArity(r.value, e.arguments.length);
@@ -497,7 +496,7 @@ class SubsetChecker {
         }
         return this.inline(f, name, callee);
       }
-      if (this.scope.opaque.has(name)) return void this.problems.push(diag.unknownCallee(callee, `${name}' (${this.scope.opaque.get(name)})`.replace(/'$/, "")));
+      if (this.scope.opaque.has(name)) return void this.problems.push(diag.unknownCallee(callee, name, this.scope.opaque.get(name)));
       return void this.problems.push(diag.unknownCallee(callee, name));
     }
     if (ts.isPropertyAccessExpression(callee)) {

@@ -37,7 +37,7 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
   try {
     target = makeTarget(a, interp);
   } catch (e) {
-    out.problems.push(e instanceof Unsupported ? e.diagnostic : diag.transform(a.jit.target, String((e as Error).message)));
+    out.problems.push(e instanceof Unsupported ? e.diagnostic : diag.transform(a.jit.target, a.jit.target.getText(scope.sf), String((e as Error).message)));
     return out;
   }
   const names = a.params.map((p) => p.name);
@@ -126,7 +126,7 @@ function makeTarget(a: AnalysedCall, interp: Interpreter): (...args: unknown[]) 
   for (let i = a.jit.transforms.length - 1; i >= 0; i--) {
     const t = a.jit.transforms[i]!;
     const tf = root[t.name];
-    if (typeof tf !== "function") throw new Unsupported(diag.transform(t.call, `'${t.name}' (not available in this version of @numjit/runtime)`));
+    if (typeof tf !== "function") throw new Unsupported(diag.transform(t.call, t.name, "this version of @numjit/runtime does not export it"));
     f = (tf as (...x: unknown[]) => (...y: unknown[]) => unknown)(f, ...(a.transformArgs[i] ?? []));
   }
   return f;

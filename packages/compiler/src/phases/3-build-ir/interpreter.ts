@@ -288,7 +288,7 @@ export class Interpreter {
     const c = this.scope.constants.get(name);
     if (rb) {
       value = rb.kind === "namespace" ? this.root : this.root[rb.exported];
-      if (value === undefined && rb.kind === "named") throw new Unsupported(diag.unknownCallee(at, `${rb.exported} (not exported by this version of @numjit/runtime)`));
+      if (value === undefined && rb.kind === "named") throw new Unsupported(diag.unknownCallee(at, rb.exported, "is not exported by this version of @numjit/runtime"));
     } else if (f) {
       value = this.makeFunction(f, undefined, name);
     } else if (c?.initializer) {

@@ -7,7 +7,7 @@
 // fails with a broadcast or matmul mismatch between two guessed sizes, the two are unified and the
 // trace retried (a tiny constraint solver driven by the runtime's own shape errors).
 import ts from "typescript";
-import type { DType } from "@numjit/runtime";
+import { type DType, NDArray } from "@numjit/runtime";
 import type { StaticValue, TypeSpec } from "../2-analyse/annotations.js";
 import type { AnalysedCall } from "../2-analyse/index.js";
 import { placeholder } from "../../runtime.js";
@@ -85,6 +85,13 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>): 
       if (typeof p.defaultValue === "boolean") return { kind: "boolean" };
       const arr = (): Slot => ({ kind: "array", dtype: "float32", dims: Array.from({ length: rank }, () => size ?? fresh()) });
       const pat = p.node.name;
+      const declared = p.node.type ? fromTypeNode(p.node.type, arr) : undefined;
+      if (declared) return declared;
+      if (ts.isIdentifier(pat)) {
+        const used = usageOf(a, pat.text);
+        if (used.fields.size) return { kind: "object", fields: [...used.fields].sort().map((k) => [k, arr()] as [string, Slot]) };
+        if (used.items > 0) return { kind: "tuple", items: Array.from({ length: used.items }, arr) };
+      }
       if (ts.isObjectBindingPattern(pat)) {
         return { kind: "object", fields: pat.elements.map((el) => [keyOf(el), arr()] as [string, Slot]) };
       }
@@ -100,6 +107,57 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>): 
   // composite sizes (reshape-friendly) as a last resort per rank
   for (const r of GUESS_RANKS) out.push({ label: `rank ${r}, size 12`, slots: build(r, 12), fixed: new Set([...fixed, 12]), exact: false });
   return out;
+}
+
+/** Structure from a TS type annotation: NDArray -> array, number, boolean, { k: T } objects, [T, U] tuples. */
+function fromTypeNode(t: ts.TypeNode, arr: () => Slot): Slot | undefined {
+  if (t.kind === ts.SyntaxKind.NumberKeyword) return { kind: "number" };
+  if (t.kind === ts.SyntaxKind.BooleanKeyword) return { kind: "boolean" };
+  if (ts.isParenthesizedTypeNode(t)) return fromTypeNode(t.type, arr);
+  if (ts.isTypeReferenceNode(t)) {
+    const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+    return name === "NDArray" || name === "ArrayLike" ? arr() : undefined;
+  }
+  if (ts.isTypeLiteralNode(t)) {
+    const fields: [string, Slot][] = [];
+    for (const m of t.members) {
+      if (!ts.isPropertySignature(m) || !m.type || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) return undefined;
+      const f = fromTypeNode(m.type, arr);
+      if (!f) return undefined;
+      fields.push([m.name.text, f]);
+    }
+    return { kind: "object", fields };
+  }
+  if (ts.isTupleTypeNode(t)) {
+    const items: Slot[] = [];
+    for (const el of t.elements) {
+      const f = fromTypeNode(ts.isNamedTupleMember(el) ? el.type : el, arr);
+      if (!f) return undefined;
+      items.push(f);
+    }
+    return { kind: "tuple", items };
+  }
+  return undefined;
+}
+
+const ARRAY_MEMBERS = new Set([...Object.getOwnPropertyNames(NDArray.prototype), "shape", "dtype", "weakType", "data", "strides", "offset", "size"]);
+
+/**
+ * How an unannotated parameter is used: `p.w` with a name that is not an NDArray member means p is an
+ * object of arrays (a pytree); `p[0]`, `p[1]` with literal indices means a tuple.
+ */
+function usageOf(a: AnalysedCall, name: string): { fields: Set<string>; items: number } {
+  const fields = new Set<string>();
+  let items = 0;
+  const visit = (n: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && !ARRAY_MEMBERS.has(n.name.text)) fields.add(n.name.text);
+    if (ts.isElementAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && ts.isNumericLiteral(n.argumentExpression)) {
+      items = Math.max(items, Number(n.argumentExpression.text) + 1);
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (a.fn.body) visit(a.fn.body);
+  return { fields, items };
 }
 
 function keyOf(el: ts.BindingElement): string {

@@ -1,0 +1,6 @@
+// NJ804: dtype errors under annotations.
+import { numpy as np, jit } from "@numjit/runtime";
+/** @numjit a: f32[N], b: f32[N] */
+export const bits = jit((a, b) => np.bitwiseAnd(a, b));
+/** @numjit m: bool[N] */
+export const neg = jit((m) => np.negative(m));

@@ -1,0 +1,10 @@
+// NJ707: values not known at build time (module let/var, globals, other modules).
+import { numpy as np, jit } from "@numjit/runtime";
+import { SCALE } from "./config";
+let temperature = 0.7;
+export function setTemperature(t) {
+    temperature = t;
+}
+export const a = jit((x) => np.divide(x, temperature));
+export const b = jit((x) => np.multiply(x, SCALE));
+export const c = jit((x) => np.multiply(x, window.devicePixelRatio));

@@ -1,0 +1,5 @@
+// NJ709: jit options the compiler cannot read.
+import { numpy as np, jit } from "@numjit/runtime";
+const opts = { staticArgnums: [1] };
+export const a = jit((x, k) => np.multiply(x, k), opts);
+export const b = jit((x) => np.exp(x), { cacheSize: 4 });

@@ -1,0 +1,3 @@
+// NJ708: a static argument with no value known at build time (no default, no literal call, no annotation).
+import { numpy as np, jit } from "@numjit/runtime";
+export const sumAlong = jit((x, axis) => np.sum(x, axis), { staticArgnums: [1] });

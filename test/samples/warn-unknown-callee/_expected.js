@@ -1,0 +1,9 @@
+// NJ703: calls into functions the compiler cannot see.
+import { numpy as np, jit } from "@numjit/runtime";
+import { normalize } from "./utils";
+export const a = jit((x) => {
+    console.log("tracing");
+    return np.exp(x);
+});
+export const b = jit((x) => normalize(x));
+export const c = jit((x) => np.add(x, fetchScale()));

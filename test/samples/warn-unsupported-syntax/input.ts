@@ -1,0 +1,20 @@
+// NJ702: statements and expressions outside the analysable subset.
+import { numpy as np, jit } from "@numjit/runtime";
+
+export const a = jit((x: np.NDArray) => {
+  let i = 0;
+  while (i < 3) {
+    x = np.sqrt(x);
+    i++;
+  }
+  return x;
+});
+export const b = jit((x: np.NDArray) => new Float32Array(3) && x);
+export const c = jit((x: np.NDArray) => {
+  try {
+    return np.exp(x);
+  } catch {
+    return x;
+  }
+});
+export const d = jit((...xs: np.NDArray[]) => np.stack(xs));
