@@ -162,7 +162,9 @@ export function formatArray(x: NDArray): string {
   if (x.shape.length === 0) {
     return x.dtype === "float32" ? (strs[0] ?? "") : `array(${strs[0]}${suffix})`;
   }
-  const width = strs.reduce((m, s) => Math.max(m, s.length), 0);
+  if ((x.dtype === "float32" || x.dtype === "float64") && !strs.some((s) => s.includes("e"))) alignDecimals(strs);
+  // NumPy prints True as " True" in arrays, whether or not a False is present
+  const width = strs.reduce((m, s) => Math.max(m, s.length), x.dtype === "bool" ? 5 : 0);
   let pos = 0;
   const rec = (d: number, indent: string): string => {
     const n = x.shape[d];
@@ -177,7 +179,23 @@ export function formatArray(x: NDArray): string {
     return `[${parts.join(sep)}]`;
   };
   const body = rec(0, "      ");
-  return x.size === 0 ? `array([]${suffix === "" ? `, shape=(${x.shape.join(", ")})` : suffix})` : `array(${body}${suffix})`;
+  if (x.size === 0) return `array([]${x.shape.length === 1 ? "" : `, shape=${formatShapeTuple(x.shape)}`}${suffix})`;
+  return `array(${body}${suffix})`;
+}
+
+const formatShapeTuple = (s: readonly number[]) => `(${s.join(", ")}${s.length === 1 ? "," : ""})`;
+
+/** NumPy lines float columns up on the decimal point: [ 1.5 ,  2.25, -3.  ]. */
+function alignDecimals(strs: string[]): void {
+  let frac = 0;
+  for (const s of strs) {
+    const dot = s.indexOf(".");
+    if (dot >= 0) frac = Math.max(frac, s.length - dot - 1);
+  }
+  for (let i = 0; i < strs.length; i++) {
+    const dot = strs[i].indexOf(".");
+    if (dot >= 0) strs[i] = strs[i].padEnd(dot + 1 + frac);
+  }
 }
 
 /** A 0-d array holding a JS scalar; weak when it came from a JS literal. */
