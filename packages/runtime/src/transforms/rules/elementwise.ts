@@ -121,10 +121,8 @@ const binary: AdRules<BinaryOp> = {
     return [wa, wb];
   }),
   max: bilinearly("max", (a, b) => maxWeights(a, b)),
-  min: bilinearly("min", (a, b) => {
-    const [wb, wa] = maxWeights(b, a);
-    return [wa, wb];
-  }),
+  // min(a, b) = max(b, a) with the roles swapped: a gets the weight of max's first operand
+  min: bilinearly("min", (a, b) => maxWeights(b, a)),
   // atan2(a, b) = angle of (b, a): d/da = b / (a^2 + b^2), d/db = -a / (a^2 + b^2)
   atan2: bilinearly("atan2", (a, b) => {
     const r2 = add(mul(a, a), mul(b, b));

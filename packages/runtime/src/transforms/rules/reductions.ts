@@ -75,7 +75,7 @@ function maxW(a: Arr, b: Arr): [Arr, Arr] {
 const COMBINE: Record<"cumprod" | "cummax" | "cummin", Combine> = {
   cumprod: { identity: 1, op: mul, weights: (a, b) => [b, a] },
   cummax: { identity: -Infinity, op: (a, b) => bind("max", [a, b], {}), weights: (a, b) => maxW(a, b) },
-  cummin: { identity: Infinity, op: (a, b) => bind("min", [a, b], {}), weights: (a, b) => { const [wb, wa] = maxW(b, a); return [wa, wb]; } },
+  cummin: { identity: Infinity, op: (a, b) => bind("min", [a, b], {}), weights: (a, b) => maxW(b, a) },
 };
 
 /** Intermediate values of the scan (forward direction along axis). */

@@ -8,7 +8,7 @@ import { scalarArray } from "../../ndarray.js";
 import { nondiff } from "./elementwise.js";
 import type { AdRules } from "./types.js";
 import {
-  type Arr, add, broadcastInDim, complement, convert, eq, invertPerm, lt, padWith, reduceSum, reshape, select, sliceAll,
+  type Arr, add, broadcastInDim, mul, complement, convert, eq, invertPerm, lt, padWith, reduceSum, reshape, select, sliceAll,
   sub, tadd, transpose, zerosLike,
 } from "./ops.js";
 
@@ -43,8 +43,11 @@ function unslice(ct: Arr, xShape: number[], p: Params["slice"]): Arr {
   return padWith(g, 0, lo, hi);
 }
 
+/** dot_general; a product with nothing contracted or batched is an outer product (broadcast mul). */
 function dot(a: Arr, b: Arr, p: Params["dot_general"]): Arr {
-  return bind("dot_general", [a, b], p);
+  if (p.lhsContract.length || p.lhsBatch.length) return bind("dot_general", [a, b], p);
+  const shape = [...a.shape, ...b.shape];
+  return mul(broadcastInDim(a, shape, range(0, a.ndim)), broadcastInDim(b, shape, range(a.ndim, shape.length)));
 }
 
 /**
