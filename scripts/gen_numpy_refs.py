@@ -1007,6 +1007,8 @@ def gen_indexing():
     for specs in specs_list:
         src = "(x) => x.slice(" + ", ".join(js(s) for s in specs) + ")"
         case(A, f"slice {', '.join(js(s) for s in specs)}", src, [x], lambda a, specs=specs: a[py_index(specs)])
+    err(A, "slice with an NDArray mask is not a slice", "(x, m) => x.slice(m)", [x, arr([True, False, True, False], B)], "ArgumentError", "NJ301")
+    err(A, "slice with an int32 NDArray is not a slice", "(x, i) => x.slice(i)", [x, arr([0, 1], I32)], "ArgumentError", "NJ301")
     case(A, "slice int32 2-d", "(x) => x.slice('::-1', 1)", [rand((3, 3), I32)], lambda a: a[::-1, 1])
     case(A, "slice bool", "(x) => x.slice('1:')", [rand((4,), B)], lambda a: a[1:])
     case(A, "slice 0-d with newaxis", "(x) => x.slice(null)", [arr(3, F32)], arr([3], F32))
@@ -1019,6 +1021,7 @@ def gen_indexing():
         ([4], "ShapeError", "NJ109"), ([-5], "ShapeError", "NJ109"), ([0, 5], "ShapeError", "NJ109"),
         ([0, 0, 0, 0], "ShapeError", "NJ106"), (["::0"], "ArgumentError", "NJ301"), (["1:2:3:4"], "ArgumentError", "NJ301"),
         (["a:b"], "ArgumentError", "NJ301"), (["...", "..."], "ArgumentError", "NJ301"), ([1.5], "ArgumentError", "NJ301"),
+        ([[1.5, 3]], "ArgumentError", "NJ301"), ([[0, 1, 1, 1]], "ArgumentError", "NJ301"), ([True], "ArgumentError", "NJ301"),
     ]:
         src = "(x) => x.slice(" + ", ".join(js(s) for s in specs) + ")"
         err(A, f"slice error {', '.join(js(s) for s in specs)}", src, [x], cls, code)

@@ -10,7 +10,7 @@ import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
 import { normalizeAxis } from "../shape.js";
-import { convert, operand, reshapeTo } from "./util.js";
+import { convert, describe, operand, reshapeTo } from "./util.js";
 
 export type SliceSpec = number | string | null | [number | null, (number | null)?, (number | null)?];
 
@@ -39,6 +39,14 @@ function parseSlice(s: string): [number | null, number | null, number | null] {
     return v;
   };
   return [num(parts[0]), num(parts[1]), num(parts[2])];
+}
+
+/** [start, stop, step] with null/undefined defaults; anything else (an NDArray, a mask) is not a slice. */
+function tupleSlice(s: unknown): [number | null, number | null, number | null] {
+  const ok = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isInteger(v));
+  if (!Array.isArray(s) || s.length > 3 || !s.every(ok))
+    throw argumentError.invalid("slice", `unsupported index ${describe(s)}: use a number, a slice string like "1:3", [start, stop, step], null or "..." (take() for integer arrays)`);
+  return [s[0] ?? null, s[1] ?? null, s[2] ?? null];
 }
 
 /** Python's slice.indices(n). */
@@ -88,7 +96,7 @@ export function slice(x: ArrayLike, ...specs: SliceSpec[]): NDArray {
       limits.push(i + 1);
       strides.push(1);
     } else {
-      const [st, sp, stp] = typeof s === "string" ? parseSlice(s) : [s[0] ?? null, s[1] ?? null, s[2] ?? null];
+      const [st, sp, stp] = typeof s === "string" ? parseSlice(s) : tupleSlice(s);
       let [b, e, step] = sliceIndices(st, sp, stp, n);
       if (step < 0) {
         // reverse the axis, then slice forward: index i maps to n-1-i
