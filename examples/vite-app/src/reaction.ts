@@ -9,7 +9,8 @@ const P = GRID + 2; // padded side
 const F = 0.037;
 const K = 0.06;
 const GAIN = 3.2;
-const EMA = 0.15;
+/** The readout is the median of the last WINDOW frames timed on each path. */
+const WINDOW = 15;
 /** How often (in frames) the other path is timed on the same state and compared. */
 const COMPARE_EVERY = 60;
 
@@ -18,7 +19,7 @@ const FNS = { jit: { react: reactJit, colorize: colorizeJit }, eager: { react, c
 
 export interface ReactionStats {
   frames: number;
-  /** exponential moving averages of a frame's compute (STEPS x react + colorize), ms */
+  /** medians of recent frames' compute time (STEPS x react + colorize + border copies), ms */
   jitMs: number;
   eagerMs: number;
   jitSamples: number;
@@ -38,6 +39,12 @@ function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 function flat(x: NDArray): ArrayLike<number> {
@@ -86,6 +93,8 @@ export class ReactionDemo {
   private readonly offscreen: HTMLCanvasElement;
   private readonly offCtx: CanvasRenderingContext2D;
   private raf = 0;
+  private readonly samples: Record<Path, number[]> = { jit: [], eager: [] };
+  private readonly warm: Record<Path, boolean> = { jit: false, eager: false };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext("2d");
@@ -138,11 +147,18 @@ export class ReactionDemo {
 
   private track(path: Path, ms: number): void {
     const s = this.stats;
+    const window = this.samples[path];
+    window.push(ms);
+    // the first frame of a path runs cold (engine tier-up, first allocations): drop it once others exist
+    if (!this.warm[path] && window.length === 2) {
+      window.shift();
+      this.warm[path] = true;
+    } else if (window.length > WINDOW) window.shift();
     if (path === "jit") {
-      s.jitMs = s.jitSamples === 0 ? ms : s.jitMs + EMA * (ms - s.jitMs);
+      s.jitMs = median(window);
       s.jitSamples++;
     } else {
-      s.eagerMs = s.eagerSamples === 0 ? ms : s.eagerMs + EMA * (ms - s.eagerMs);
+      s.eagerMs = median(window);
       s.eagerSamples++;
     }
   }

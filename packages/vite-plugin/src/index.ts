@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import { realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { FilterPattern, Logger, Plugin, UserConfig } from "vite";
+import type { FilterPattern, Logger, Plugin, Rollup, UserConfig } from "vite";
 import { loadCompiler, type CompilerLoader, type CompilerModule } from "./compiler.js";
 import { combineErrors, effectiveSeverity, toLog, type DiagnosticsMode, type NumjitLog } from "./diagnostics.js";
 import { CompileLedger, moduleLine, summaryLine, type ModuleReport, type Totals } from "./stats.js";
@@ -99,15 +99,28 @@ export function createNumjitPlugin(options: NumjitOptions, load: CompilerLoader)
         const t0 = performance.now();
         // Always "warn": the compiler then reports every diagnostic instead of throwing on the first
         // error, and this plugin decides what fails (see `diagnostics` above).
-        const result = transform(code, file, { sourceMap, diagnostics: "warn" });
+        let result: ReturnType<typeof transform>;
+        try {
+          result = transform(code, file, { sourceMap, diagnostics: "warn" });
+        } catch (e) {
+          // A compiler bug must not take the app down: the module is left as written, so its jit()
+          // calls compile at run time. Under diagnostics: "error" it fails like any fallback.
+          const log = crashLog(e, file);
+          if (mode === "error") this.error(log);
+          this.warn(log);
+          ledger.record(file, { functions: 0, precompiled: 0, fallbacks: 0, kernels: 0 }, 1, 0, performance.now() - t0);
+          return null;
+        }
         const ms = performance.now() - t0;
 
         const inBuild = command === "build";
         const errors: NumjitLog[] = [];
         let warnings = 0;
         for (const d of result.diagnostics) {
-          const log = toLog(d, d.file || file, code, inBuild);
-          if (effectiveSeverity(d, mode) === "error") errors.push(log);
+          const severity = effectiveSeverity(d, mode);
+          // `vite build` prints errors with their loc and frame, but warnings as a bare message
+          const log = toLog(d, d.file || file, code, inBuild && severity === "warning");
+          if (severity === "error") errors.push(log);
           else {
             warnings++;
             this.warn(log);
@@ -152,6 +165,14 @@ function optimizeDepsFor(config: UserConfig): UserConfig | undefined {
   const excluded = config.optimizeDeps?.exclude ?? [];
   if (excluded.includes(RUNTIME)) return undefined;
   return { optimizeDeps: { include: [RUNTIME, `${RUNTIME}/internal`] } };
+}
+
+function crashLog(e: unknown, file: string): Rollup.RollupLog {
+  const why = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+  return {
+    code: "NUMJIT_COMPILER_CRASH",
+    message: `@numjit/compiler failed on ${file}; its jit() calls are left to the runtime jit. Please report this.\n${why}`,
+  };
 }
 
 function patterns(p: FilterPattern | undefined, fallback: RegExp[]): (string | RegExp)[] {

@@ -98,3 +98,23 @@ describe("vite build with @numjit/vite-plugin", () => {
     expect(() => numjit({ diagnostics: "loud" as "warn" })).toThrow(/diagnostics must be "warn" or "error"/);
   });
 });
+
+describe("a compiler crash", () => {
+  const crashing = (options: NumjitOptions) =>
+    createNumjitPlugin(options, async () => ({
+      transform: () => {
+        throw new TypeError("boom");
+      },
+    }));
+
+  it("leaves the module to the runtime jit with a warning", async () => {
+    const { chunk, log } = await bundle("good.ts", {}, crashing({}));
+    expect(log).toMatch(/NUMJIT_COMPILER_CRASH|@numjit\/compiler failed on .*good\.ts; its jit\(\) calls are left to the runtime jit/);
+    expect(log).toContain("TypeError: boom");
+    expect(chunk.code).toContain("jit((x, y) =>");
+  });
+
+  it('fails the build under diagnostics: "error"', async () => {
+    await expect(bundle("good.ts", {}, crashing({ diagnostics: "error" }))).rejects.toThrow(/@numjit\/compiler failed on/);
+  });
+});
