@@ -56,7 +56,7 @@ function normAxis(ax: number, ndim: number, what: string): number {
 export function vmap<F extends (...args: any[]) => any>(f: F, opts: VmapOptions = {}): (...args: Parameters<F>) => ReturnType<F> {
   const name = f.name || "<anonymous>";
   return (...args: unknown[]) => {
-    const spec = opts.inAxes ?? 0;
+    const spec = opts.inAxes === undefined ? 0 : opts.inAxes;
     if (Array.isArray(spec) && spec.length !== args.length)
       throw transformError.vmap(`inAxes has ${spec.length} entries but ${name} was called with ${args.length} arguments`);
     const axes = args.flatMap((a, i) => axesPerLeaf(Array.isArray(spec) ? spec[i] : spec, a, `argument ${i}`));
@@ -81,7 +81,7 @@ export function vmap<F extends (...args: any[]) => any>(f: F, opts: VmapOptions 
       const ins = leaves.map((x, k) => (bdims[k] === null ? x : new BatchTracer(trace, x as NDArray, bdims[k])));
       const out = f(...(treeUnflatten(inTree, ins) as unknown[]));
       const [outLeaves, outTree] = treeFlatten(out);
-      const outAxes = axesPerLeaf(opts.outAxes ?? 0, out, "output");
+      const outAxes = axesPerLeaf(opts.outAxes === undefined ? 0 : opts.outAxes, out, "output");
       return treeUnflatten(outTree, outLeaves.map((l, k) => placeOutput(l, outAxes[k], main, n)));
     });
   };
