@@ -161,7 +161,7 @@ export function cases(ctx) {
           read: readNumjit,
           only: ["jit", "precompiled"],
           requires: gradMissing,
-        }),
+        }).map((impl) => ({ ...impl, lib: impl.lib.replace("numjit jit", "numjit jit(valueAndGrad)").replace("precompiled", "precompiled jit(valueAndGrad)") })),
         tfImpl("cpu"),
         tfImpl("wasm"),
         ...jaxImpls(ctx, {
