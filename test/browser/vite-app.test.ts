@@ -55,7 +55,7 @@ describe.skipIf(SKIP_BROWSER)("examples/vite-app in chromium (production build)"
         return s !== undefined && (s.error !== null || (s.ready && (s.reaction?.checks ?? 0) >= 3));
       },
       null,
-      { timeout: 90_000 },
+      { timeout: 150_000 },
     );
     snap = await page.evaluate(() => {
       const w = window as unknown as { __numjit: any; __cspViolations: string[] };
@@ -75,7 +75,7 @@ describe.skipIf(SKIP_BROWSER)("examples/vite-app in chromium (production build)"
           `(${(f.eagerMs / f.jitMs).toFixed(1)}x); seed add x${last.n}: eager ${last.eagerMs.toFixed(2)} ms, jit ${last.jitMs.toFixed(2)} ms`,
       );
     }
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();

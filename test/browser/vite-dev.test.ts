@@ -1,6 +1,6 @@
 // @numjit/vite-plugin under `vite dev` in chromium: a build-time shape error reaches the error overlay
 // (with code, location and code frame), and editing a jit module hot-swaps just that module.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Plugin, ViteDevServer } from "vite";
@@ -36,14 +36,14 @@ describe.skipIf(SKIP_BROWSER)("vite dev in chromium", () => {
       const page = await browser.context.newPage();
       await page.goto(server.resolvedUrls!.local[0]!);
       const overlay = page.locator("vite-error-overlay");
-      await overlay.waitFor({ state: "attached", timeout: 30_000 });
+      await overlay.waitFor({ state: "attached", timeout: 60_000 });
       // the overlay renders into its shadow root
       overlayText = await overlay.evaluate((el) => (el.shadowRoot?.textContent ?? "").replace(/\s+/g, " "));
       const shot = join(ARTIFACTS, "vite-dev-overlay.png");
       await page.screenshot({ path: shot });
       console.log(`screenshot: ${shot}`);
       await page.close();
-    });
+    }, 180_000);
     afterAll(async () => {
       await server?.close();
     });
@@ -75,6 +75,7 @@ describe.skipIf(SKIP_BROWSER)("vite dev in chromium", () => {
     });
     afterAll(async () => {
       await server?.close();
+      if (root) rmSync(root, { recursive: true, force: true });
     });
 
     it("serves precompiled kernels in dev, then recompiles only the edited module", async () => {
@@ -82,7 +83,7 @@ describe.skipIf(SKIP_BROWSER)("vite dev in chromium", () => {
       const log = watchPage(page);
       await recordCspViolations(page);
       await page.goto(server.resolvedUrls!.local[0]!);
-      await page.waitForFunction(() => document.getElementById("shift")?.textContent === "[11,12,13]");
+      await page.waitForFunction(() => document.getElementById("shift")?.textContent === "[11,12,13]", null, { timeout: 60_000 });
       expect(await page.textContent("#scale")).toBe("[2,4,6]");
 
       const api = pluginApi(server);
@@ -91,7 +92,7 @@ describe.skipIf(SKIP_BROWSER)("vite dev in chromium", () => {
 
       const file = join(root, "scale.ts");
       writeFileSync(file, readFileSync(file, "utf8").replace("np.multiply(x, 2)", "np.multiply(x, 3)"));
-      await page.waitForFunction(() => document.getElementById("scale")?.textContent === "[3,6,9]", null, { timeout: 30_000 });
+      await page.waitForFunction(() => document.getElementById("scale")?.textContent === "[3,6,9]", null, { timeout: 60_000 });
 
       const state = await page.evaluate(() => {
         const w = window as unknown as { __loads: number; __cache: Record<string, Record<string, number>>; __cspViolations: string[] };
@@ -110,6 +111,6 @@ describe.skipIf(SKIP_BROWSER)("vite dev in chromium", () => {
       expect(log.pageErrors).toEqual([]);
       expect(log.consoleErrors).toEqual([]);
       await page.close();
-    });
+    }, 180_000);
   });
 });

@@ -28,7 +28,7 @@ function niceTicks(max: number, count = 5): number[] {
 export function linePlot(series: Series[], opts: { xLabel: string; yLabel: string; width?: number; height?: number }): SVGSVGElement {
   const width = opts.width ?? 560;
   const height = opts.height ?? 340;
-  const m = { left: 56, right: 16, top: 16, bottom: 44 };
+  const m = { left: 56, right: 30, top: 16, bottom: 44 };
   const all = series.flatMap((s) => s.points);
   const xTicks = niceTicks(Math.max(...all.map((p) => p.x)));
   const yTicks = niceTicks(Math.max(...all.map((p) => p.y)));

@@ -1,9 +1,11 @@
 // @numjit/vite-plugin under `vite build` (Rolldown), with the real compiler: what is compiled, what is
 // never parsed, how diagnostics surface, the summary line, source maps.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { build, createLogger, type Logger, type Rollup } from "vite";
+import { build, createLogger, type ConfigEnv, type Logger, type Rollup, type UserConfig } from "vite";
 import numjit, { createNumjitPlugin, type NumjitOptions } from "../src/index.js";
 import { loadCompiler } from "../src/compiler.js";
 
@@ -116,5 +118,29 @@ describe("a compiler crash", () => {
 
   it('fails the build under diagnostics: "error"', async () => {
     await expect(bundle("good.ts", {}, crashing({ diagnostics: "error" }))).rejects.toThrow(/@numjit\/compiler failed on/);
+  });
+});
+
+describe("dev-server dependency pre-bundling", () => {
+  const configHook = (root: string) => {
+    const hook = numjit().config as (c: UserConfig, e: ConfigEnv) => UserConfig | undefined;
+    return hook({ root }, { command: "serve", mode: "development" });
+  };
+
+  it("pre-bundles the runtime and its internal entry together when it is an installed package", () => {
+    const root = mkdtempSync(join(tmpdir(), "numjit-deps-"));
+    try {
+      const pkg = join(root, "node_modules/@numjit/runtime");
+      mkdirSync(pkg, { recursive: true });
+      writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "@numjit/runtime", type: "module", exports: { ".": "./index.js", "./internal": "./internal.js" } }));
+      writeFileSync(join(pkg, "index.js"), "export {};\n");
+      expect(configHook(root)).toEqual({ optimizeDeps: { include: ["@numjit/runtime", "@numjit/runtime/internal"] } });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves a linked workspace runtime alone (Vite serves it as source)", () => {
+    expect(configHook(join(FIXTURES, "../../../../examples/vite-app"))).toBeUndefined();
   });
 });
