@@ -22,10 +22,11 @@ export async function warmUp(fn, { ms, maxCalls = 1e6 }) {
  * Time `fn` (sync or async). Quick mode trades precision for a ~1 minute total run.
  * Returns nanoseconds per call: { median, p25, p75, min, max, samples, calls }.
  */
-export async function timeIt(fn, { quick }) {
+export async function timeIt(fn, { quick, priorNs = 0 }) {
   // Fast calls need many warm-up iterations before V8 has optimized the library's dispatch path (tfjs
-  // runs ~10x slower for its first thousand calls), slow calls need one.
-  const est = await warmUp(fn, { ms: quick ? 30 : 250 });
+  // runs ~10x slower for its first thousand calls); a call that already took over half a second (the
+  // correctness check, `priorNs`) was warm-up enough.
+  const est = priorNs > 5e8 ? priorNs : await warmUp(fn, { ms: quick ? 30 : 250 });
   const budgetNs = (quick ? 0.25 : 3) * 1e9;
   const minSamples = clamp(Math.floor(budgetNs / est), quick ? 2 : 3, quick ? 6 : 12);
   // Batched sampling (mitata batches calls shorter than ~65 µs): aim for ~1 ms (quick) / 4 ms per sample.
