@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { build, createLogger, type ConfigEnv, type Logger, type Rollup, type UserConfig } from "vite";
+import { build, createLogger, createServer, type ConfigEnv, type Logger, type Rollup, type UserConfig } from "vite";
 import numjit, { createNumjitPlugin, type NumjitOptions } from "../src/index.js";
 import { loadCompiler } from "../src/compiler.js";
 
@@ -142,5 +142,30 @@ describe("dev-server dependency pre-bundling", () => {
 
   it("leaves a linked workspace runtime alone (Vite serves it as source)", () => {
     expect(configHook(join(FIXTURES, "../../../../examples/vite-app"))).toBeUndefined();
+  });
+});
+
+describe("vite dev (transform on request)", () => {
+  it("prints a fallback warning with plugin, file:line:column and frame in the terminal", async () => {
+    const { logger, lines } = capture();
+    const server = await createServer({
+      root: FIXTURES,
+      configFile: false,
+      customLogger: logger,
+      plugins: [numjit()],
+      server: { middlewareMode: true, ws: false },
+      optimizeDeps: { noDiscovery: true },
+    });
+    try {
+      const result = await server.transformRequest("/fallback.ts");
+      expect(result?.code).toMatch(/import \{ precompiled as __nj_pre \} from "[^"]*runtime\/dist\/internal\.js"/);
+      const out = lines.join("\n");
+      expect(out).toContain("warning: NJ701 jit argument is 'external'");
+      expect(out).toContain("Plugin: numjit");
+      expect(out).toMatch(/File: .*fixtures\/fallback\.ts:5:29/);
+      expect(out).toContain("5 | export const viaHelper = jit(external);");
+    } finally {
+      await server.close();
+    }
   });
 });
