@@ -6,6 +6,8 @@ import {
   stopGradient, valueAndGrad, vjp, vmap,
 } from "@numjit/runtime";
 import { expectClose, rand, rng } from "./helpers.js";
+// the primitive layer, for cases the numpy API cannot produce (a batched padding value)
+import { bind } from "../../packages/runtime/dist/core/trace.js";
 
 const f64 = (x: number[] | number) => np.array(x, { dtype: "float64" });
 
@@ -148,6 +150,15 @@ describe("vmap axis specs", () => {
   it("axisSize when nothing is batched", () => {
     const got = vmap(() => np.arange(3), { inAxes: [], axisSize: 4 })() as NDArray;
     expect(got.shape).toEqual([4, 3]);
+  });
+
+  it("pad with a batched padding value (primitive level)", () => {
+    const pad = (a: NDArray, v: NDArray) => bind("pad", [a, v], { lo: [1, 0], hi: [0, -1] });
+    const a = rand(rng(5), [4, 2, 3]), v = rand(rng(6), [4]);
+    const want = np.stack([0, 1, 2, 3].map((i) => pad(np.take(a, i, 0), np.take(v, i, 0))));
+    expectClose(vmap(pad)(a, v), want, 1e-12);
+    expectClose(vmap(pad, { inAxes: [null, 0] })(np.take(a, 0, 0), v), np.stack([0, 1, 2, 3].map((i) => pad(np.take(a, 0, 0), np.take(v, i, 0)))), 1e-12);
+    expectClose(jit(vmap(pad))(a, v), want, 1e-12);
   });
 
   it("vmap inside jit inside vmap", () => {

@@ -77,6 +77,7 @@ export const OPS: OpCase[] = [
   u("pad edge", (x) => np.pad(x, [[1, 1], [2, 0]], { mode: "edge" })),
   u("slice", (x) => x.slice("1:", "::2")), u("slice negative step", (x) => x.slice("::-1", "3:0:-2")), u("slice int", (x) => x.slice(1)),
   u("slice newaxis", (x) => x.slice(null, "...", 2)),
+  { name: "take (array indices)", f: (x, i) => np.take(x, i, 1), inputs: [[[3, 4], "any"], [[2, 3], "int"]], order2: true },
   u("take", (x) => np.take(x, np.array([2, 0, 2, -1], { dtype: "int32" }), 1)), u("take flat", (x) => np.take(x, np.array([[0, 11], [5, 5]], { dtype: "int32" }))),
   // ---- linalg
   { name: "matmul", f: np.matmul, inputs: [[[3, 4], "any"], [[4, 2], "any"]], order2: true },
