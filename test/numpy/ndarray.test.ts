@@ -60,6 +60,27 @@ describe("conversions to JS", () => {
   });
 });
 
+describe("views where NumPy returns views (they share the base's buffer)", () => {
+  const x = np.arange(24).reshape(2, 3, 4);
+  const views: [string, () => NDArray][] = [
+    ["reshape of contiguous", () => x.reshape(6, 4)],
+    ["transpose", () => x.T],
+    ["slice with steps", () => x.slice(":", "::-1", "1::2")],
+    ["integer index of a transposed view", () => x.T.slice(0)],
+    ["squeeze / expandDims of a strided view", () => np.expandDims(np.squeeze(x.slice(":", "1:2", "::2"), 1), 0)],
+    ["broadcastTo", () => np.broadcastTo(x.slice(0, 0), [5, 4])],
+    ["flip", () => np.flip(x, [0, 2])],
+    ["split parts", () => np.split(x, 3, 1)[1]],
+    ["swapaxes, moveaxis", () => np.moveaxis(np.swapaxes(x, 0, 2), 0, 1)],
+  ];
+  for (const [name, make] of views) it(name, () => expect(make().data).toBe(x.data));
+  it("copies where NumPy copies", () => {
+    expect(np.array(x).data).not.toBe(x.data);
+    expect(x.T.reshape(-1).data).not.toBe(x.data);
+    expect(x.copy().data).not.toBe(x.data);
+  });
+});
+
 describe("toString prints like NumPy's repr", () => {
   const cases: [string, () => NDArray, string][] = [
     ["int32 1-d", () => np.array([1, 2, 3], { dtype: "int32" }), "array([1, 2, 3], dtype=int32)"],

@@ -55,6 +55,14 @@ describe("runner: a case fails when the function is wrong", () => {
     expect(() => runCase({ ...bad, expected: { error: "DTypeError", code: "NJ101" } }, "eager")).toThrow();
     expect(() => runCase({ ...bad, expected: { error: "ShapeError", code: "NJ101", contains: ["(7,)"] } }, "eager")).toThrow();
   });
+  it("strided mode rebuilds inputs as non-contiguous views with the same values", () => {
+    for (const [shape, data] of [[[2, 3], [1, 2, 3, 4, 5, 6]], [[3], [7, 8, 9]], [[], [5]], [[0, 2], []], [[2, 1, 2], [1, 2, 3, 4]]] as [number[], number[]][]) {
+      const x = makeInput(spec("int32", shape, data), true);
+      expect(x.shape).toEqual(shape);
+      expect(Array.from(x.toTypedArray())).toEqual(data);
+      if (data.length > 1) expect(x.isContiguous).toBe(false);
+    }
+  });
   it("builds strided inputs from `prep`", () => {
     const x = makeInput(spec("int32", [2, 3], [1, 2, 3, 4, 5, 6], { prep: "x => x.T" }));
     expect(x.shape).toEqual([3, 2]);

@@ -1,9 +1,11 @@
 // Table-test runner for the NumPy reference cases in refs/*.json (written by scripts/gen_numpy_refs.py).
 //
 // A case is (name, fn: (np, nn, ...args) => NDArray | NDArray[], inputs, expected). It runs once per MODE:
-//   eager  fn called directly;
-//   jit    jit(fn) called twice with fresh copies of the inputs (first call traces + compiles, second
-//          hits the cache). Turned on as soon as @numjit/runtime exports `jit`.
+//   eager          fn called directly;
+//   jit            jit(fn) called twice with fresh copies of the inputs (first call traces + compiles,
+//                  second hits the cache). On as soon as @numjit/runtime exports `jit`;
+//   eager strided  / jit strided: the same, with every input rebuilt as a non-contiguous view with
+//                  the same values (doubled strides, axis 0 reversed, sentinel values in the gaps).
 // Every case asserts shape, dtype and every element (float32 rtol 2e-5 / atol 1e-6, float64 1e-9,
 // int/bool exact, NaN == NaN), or the error class and code; inputs must be left unchanged.
 import { readFileSync } from "node:fs";
@@ -44,14 +46,14 @@ export interface RefFile {
   cases: RefCase[];
 }
 
-export type Mode = "eager" | "jit";
+export type Mode = "eager" | "jit" | "eager strided" | "jit strided";
 type AnyFn = (...args: NDArray[]) => unknown;
 type JitFn = (f: AnyFn) => AnyFn;
 
 const jitExport = (runtime as unknown as Record<string, unknown>).jit;
 /** The jit transform, once the runtime exports it. */
 export const jit: JitFn | undefined = typeof jitExport === "function" ? (jitExport as JitFn) : undefined;
-export const MODES: Mode[] = jit ? ["eager", "jit"] : ["eager"];
+export const MODES: Mode[] = jit ? ["eager", "eager strided", "jit", "jit strided"] : ["eager", "eager strided"];
 
 export const TOL: Record<DTypeName, { rtol: number; atol: number }> = {
   float32: { rtol: 2e-5, atol: 1e-6 },
@@ -77,10 +79,29 @@ export function decodeValue(v: JsonValue): number {
 const CTORS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array } as const;
 
 /** The input as an NDArray built directly on a typed array (independent of np.array). */
-export function makeInput(spec: ArraySpec): NDArray {
-  const data = CTORS[spec.dtype].from(spec.data.map(decodeValue));
-  const x = new NDArray(data, spec.shape.slice(), spec.dtype);
+export function makeInput(spec: ArraySpec, strided = false): NDArray {
+  const values = spec.data.map(decodeValue);
+  const x = strided ? stridedView(values, spec) : new NDArray(CTORS[spec.dtype].from(values), spec.shape.slice(), spec.dtype);
   return spec.prep ? (compile(spec.prep) as (a: NDArray) => NDArray)(x) : x;
+}
+
+const SENTINEL = { float32: NaN, float64: NaN, int32: 123456789, bool: 1 } as const;
+
+/**
+ * The same values as a view that no kernel can treat as dense, built with explicit strides (not with
+ * the runtime's slicing): every element followed by a sentinel (strides doubled) and axis 0 stored
+ * in reverse (a negative stride).
+ */
+function stridedView(values: number[], spec: ArraySpec): NDArray {
+  const shape = spec.shape.slice(), n = values.length;
+  const buf = new (CTORS[spec.dtype])(2 * n + 1).fill(SENTINEL[spec.dtype]);
+  const lead = shape.length ? shape[0] : 1, inner = lead ? n / lead : 0;
+  for (let i = 0; i < lead; i++)
+    for (let j = 0; j < inner; j++) buf[2 * ((lead - 1 - i) * inner + j)] = values[i * inner + j];
+  const strides = shape.map((_, i) => 2 * shape.slice(i + 1).reduce((a, b) => a * b, 1));
+  if (shape.length) strides[0] = -strides[0];
+  const offset = shape.length && lead > 0 ? 2 * (lead - 1) * inner : 0;
+  return new NDArray(buf, shape, spec.dtype, strides, offset);
 }
 
 const compiled = new Map<string, (...a: unknown[]) => unknown>();
@@ -182,8 +203,10 @@ function snapshot(xs: NDArray[]): number[][] {
 export function runCase(c: RefCase, mode: Mode): void {
   const fn = caseFn(c);
   const error = isError(c.expected);
-  if (mode === "eager") {
-    const inputs = c.inputs.map(makeInput);
+  const strided = mode.endsWith("strided");
+  const make = () => c.inputs.map((spec) => makeInput(spec, strided));
+  if (mode.startsWith("eager")) {
+    const inputs = make();
     const before = snapshot(inputs);
     const run = () => fn(np, nn, ...inputs);
     if (error) checkThrows(c, run, "eager");
@@ -194,8 +217,8 @@ export function runCase(c: RefCase, mode: Mode): void {
   // jit: the case's function with its own arity, so jit sees one parameter per input
   const inner = compile(c.fn) as AnyFn;
   const jitted = jit!(inner);
-  for (const label of ["jit first call", "jit cached call"]) {
-    const inputs = c.inputs.map(makeInput);
+  for (const label of [`${mode} first call`, `${mode} cached call`]) {
+    const inputs = make();
     const before = snapshot(inputs);
     const run = () => jitted(...inputs);
     if (error) checkThrows(c, run, label);

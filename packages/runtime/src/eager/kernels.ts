@@ -231,9 +231,30 @@ impls.reshape = (inputs, params) => {
   const x = inputs[0];
   const o = shapeRules.reshape(inputs, params);
   if (x.isContiguous) return view(x, o.shape, contiguousStrides(o.shape), x.offset);
+  const st = unitDimStrides(x, o.shape);
+  if (st) return view(x, o.shape, st, x.offset);
   const [d] = dense(x);
   return fromDense(d, o.shape, x);
 };
+
+/** Strides for `shape` when it differs from x's only in size-1 dims, so the reshape stays a view (as in
+ * NumPy): x.T.slice(0), squeeze and expandDims of strided views. */
+function unitDimStrides(x: NDArray, shape: number[]): number[] | null {
+  const src: number[] = [];
+  for (let i = 0; i < x.shape.length; i++) if (x.shape[i] !== 1) src.push(i);
+  const out: number[] = [];
+  let k = 0;
+  for (const d of shape) {
+    if (d === 1) {
+      out.push(0);
+      continue;
+    }
+    const i = src[k++];
+    if (i === undefined || x.shape[i] !== d) return null;
+    out.push(x.strides[i]);
+  }
+  return k === src.length ? out : null;
+}
 
 impls.transpose = (inputs, params) => {
   const x = inputs[0];
