@@ -39,6 +39,8 @@ export interface AnalysedCall {
 
 const GLOBALS = new Set(["Math", "Number", "Infinity", "NaN", "undefined", "Array", "Boolean", "String", "Object"]);
 const MAX_STATIC_COMBOS = 16;
+/** `new X(...)` is allowed for these (constant data for np.array). */
+export const CONSTRUCTIBLE = new Set(["Float32Array", "Float64Array", "Int32Array", "Int16Array", "Int8Array", "Uint8Array", "Uint16Array", "Uint32Array", "Uint8ClampedArray", "Array"]);
 
 export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnostic[]): AnalysedCall | undefined {
   const fn = jc.fn;
@@ -439,6 +441,10 @@ class SubsetChecker {
       return;
     }
     if (ts.isTypeOfExpression(e) || ts.isVoidExpression(e)) return this.expr(e.expression, local);
+    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && CONSTRUCTIBLE.has(e.expression.text) && !lookup(local, e.expression.text)) {
+      for (const a of e.arguments ?? []) this.expr(ts.isSpreadElement(a) ? a.expression : a, local);
+      return;
+    }
     const what: Partial<Record<ts.SyntaxKind, string>> = {
       [ts.SyntaxKind.NewExpression]: "'new'",
       [ts.SyntaxKind.ThisKeyword]: "'this'",
@@ -477,7 +483,7 @@ class SubsetChecker {
       if (r.kind !== "function") return void this.problems.push(diag.unknownCallee(callee, path.join("."), "is not a function"));
       if (path.length === 1 && path[0] === "jit") return void this.problems.push(diag.unsupportedSyntax(e, "a nested jit() call"));
       if (!spread) {
-        const bad = checkArity(r.value, e.arguments.length);
+        const bad = checkArity(r.value, e.arguments.length, path);
         if (bad) this.problems.push(diag.arity(e, path.join("."), bad, e.arguments.length));
       }
       return;

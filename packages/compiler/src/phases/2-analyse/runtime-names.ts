@@ -1,5 +1,8 @@
 // What exists in the runtime, read from the runtime module itself (never a copied list), and the
 // arity of its functions, read from their own parameter lists.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import ts from "typescript";
 import * as runtime from "@numjit/runtime";
 
@@ -84,9 +87,76 @@ export function arityOf(f: (...args: unknown[]) => unknown): { min: number; max:
   return res;
 }
 
+type Arity = { min: number; max: number };
+let declared: Map<string, Arity> | undefined;
+
+/**
+ * Arity of numpy/nn functions from the runtime's own type declarations (dist/numpy/*.d.ts, dist/nn.d.ts):
+ * the JS source cannot tell an optional parameter (`axes?: number[]`) from a required one.
+ */
+function declaredArities(): Map<string, Arity> {
+  if (declared) return declared;
+  declared = new Map();
+  let dist: string;
+  try {
+    dist = path.dirname(createRequire(import.meta.url).resolve("@numjit/runtime"));
+  } catch {
+    return declared;
+  }
+  const files: [string, string][] = [];
+  try {
+    for (const f of fs.readdirSync(path.join(dist, "numpy"))) if (f.endsWith(".d.ts")) files.push(["numpy", path.join(dist, "numpy", f)]);
+  } catch {
+    /* no declarations shipped */
+  }
+  files.push(["nn", path.join(dist, "nn.d.ts")]);
+  const aliases: [string, string, string][] = [];
+  const ofParams = (ps: readonly ts.ParameterDeclaration[]): Arity => {
+    let min = 0;
+    for (const p of ps) {
+      if (p.questionToken || p.initializer || p.dotDotDotToken) break;
+      min++;
+    }
+    return { min, max: ps.some((p) => p.dotDotDotToken) ? Infinity : ps.length };
+  };
+  const add = (key: string, a: Arity) => {
+    const prev = declared!.get(key);
+    declared!.set(key, prev ? { min: Math.min(prev.min, a.min), max: Math.max(prev.max, a.max) } : a);
+  };
+  for (const [ns, file] of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    for (const st of sf.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name) add(`${ns}.${st.name.text}`, ofParams(st.parameters));
+      else if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          if (!ts.isIdentifier(d.name) || !d.type) continue;
+          if (ts.isFunctionTypeNode(d.type)) add(`${ns}.${d.name.text}`, ofParams(d.type.parameters));
+          else if (ts.isTypeQueryNode(d.type) && ts.isIdentifier(d.type.exprName)) aliases.push([ns, d.name.text, d.type.exprName.text]);
+        }
+      } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+        for (const el of st.exportClause.elements) if (el.propertyName) aliases.push([ns, el.name.text, el.propertyName.text]);
+      }
+    }
+  }
+  for (const [ns, name, of] of aliases) {
+    const a = declared.get(`${ns}.${of}`);
+    if (a) declared.set(`${ns}.${name}`, a);
+  }
+  return declared;
+}
+
 /** undefined if `n` arguments are acceptable, else a description of what is expected. */
-export function checkArity(f: (...args: unknown[]) => unknown, n: number): string | undefined {
-  const a = arityOf(f);
+export function checkArity(f: (...args: unknown[]) => unknown, n: number, path?: readonly string[]): string | undefined {
+  const d = path ? declaredArities().get(path.join(".")) : undefined;
+  // from JS source only the maximum is reliable (optional parameters compile to plain ones)
+  const js = arityOf(f);
+  const a = d ?? (js ? { min: 0, max: js.max } : null);
   if (!a) return undefined;
   if (n >= a.min && n <= a.max) return undefined;
   if (a.min === a.max) return String(a.min);

@@ -43,34 +43,39 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
   const names = a.params.map((p) => p.name);
   let lastError: { node: ts.Node; message: string; diagnostic: RawDiagnostic } | undefined;
   const failureCodes = new Set<string>();
-  for (const statics of staticCombos(a)) {
-    const staticText = [...statics].map(([i, v]) => `${names[i]}=${JSON.stringify(v)}`).join(", ");
-    const seen = new Set<string>();
-    const rankOk = new Set<string>();
-    for (const c of candidates(a, statics)) {
-      const rankKey = c.label.replace(/, size 12$/, "");
-      if (c.label.endsWith("size 12") && rankOk.has(rankKey)) continue;
-      const r = traceCandidate(a, c, target);
-      const argsText = slotsToString(c.slots, names);
-      if (r.kind === "ok") {
-        rankOk.add(rankKey);
-        if (seen.has(argsText)) continue;
-        seen.add(argsText);
-        out.traces.push({ label: staticText ? `${c.label}; ${staticText}` : c.label, argsText, result: r.result });
-        continue;
-      }
-      if (r.kind === "stop") {
-        out.problems.push(r.diagnostic);
-        return out;
-      }
-      out.rejected.push({ label: c.label, argsText, error: r.message });
-      lastError = { node: r.node, message: r.message, diagnostic: r.diagnostic };
-      failureCodes.add(r.diagnostic.code);
-      if (c.exact) {
-        out.problems.push(r.diagnostic);
-        return out;
+  // unannotated arrays are guessed float32 (the default dtype); integer/bool code is retried as such
+  for (const dtype of ["float32", "int32", "bool"] as const) {
+    if (dtype !== "float32" && (out.traces.length || !failureCodes.size || [...failureCodes].some((c) => c !== "NJ804"))) break;
+    for (const statics of staticCombos(a)) {
+      const staticText = [...statics].map(([i, v]) => `${names[i]}=${JSON.stringify(v)}`).join(", ");
+      const seen = new Set<string>();
+      const rankOk = new Set<string>();
+      for (const c of candidates(a, statics, dtype)) {
+        const rankKey = c.label.replace(/, size 12$/, "");
+        if (c.label.endsWith("size 12") && rankOk.has(rankKey)) continue;
+        const r = traceCandidate(a, c, target);
+        const argsText = slotsToString(c.slots, names);
+        if (r.kind === "ok") {
+          rankOk.add(rankKey);
+          if (seen.has(argsText)) continue;
+          seen.add(argsText);
+          out.traces.push({ label: staticText ? `${c.label}; ${staticText}` : c.label, argsText, result: r.result });
+          continue;
+        }
+        if (r.kind === "stop") {
+          out.problems.push(r.diagnostic);
+          return out;
+        }
+        out.rejected.push({ label: c.label, argsText, error: r.message });
+        lastError = { node: r.node, message: r.message, diagnostic: r.diagnostic };
+        failureCodes.add(r.diagnostic.code);
+        if (c.exact) {
+          out.problems.push(r.diagnostic);
+          return out;
+        }
       }
     }
+    if (out.traces.length) break;
   }
   if (!out.traces.length && lastError && failureCodes.size === 1 && failureCodes.has("NJ807")) {
     // argument errors (bad slice step, empty concatenate...) do not depend on the guessed shapes

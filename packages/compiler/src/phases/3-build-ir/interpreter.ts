@@ -10,7 +10,7 @@ import { NDArray } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { FunctionNode, ModuleScope } from "../1-find/index.js";
 import { skipOuter } from "../1-find/index.js";
-import { isAssignment } from "../2-analyse/index.js";
+import { CONSTRUCTIBLE, isAssignment } from "../2-analyse/index.js";
 import { runtimeRoot } from "../2-analyse/runtime-names.js";
 
 /** The construct cannot be evaluated at build time: a fallback reason. */
@@ -264,6 +264,20 @@ export class Interpreter {
     if (ts.isTypeOfExpression(e)) {
       const v = this.expr(e.expression, env);
       return typeof v;
+    }
+    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && CONSTRUCTIBLE.has(e.expression.text) && !env.find(e.expression.text)) {
+      const ctor = (globalThis as unknown as Record<string, new (...a: unknown[]) => unknown>)[e.expression.text]!;
+      const args: unknown[] = [];
+      for (const a of e.arguments ?? []) {
+        if (ts.isSpreadElement(a)) args.push(...this.iterable(this.expr(a.expression, env), a));
+        else args.push(this.expr(a, env));
+      }
+      if (args.some((x) => x instanceof NDArray)) throw new Unsupported(diag.dataDependent(e, "building a JS array from an array"));
+      try {
+        return new ctor(...args);
+      } catch (err) {
+        throw new NodeError(e, err);
+      }
     }
     if (ts.isVoidExpression(e)) {
       this.expr(e.expression, env);

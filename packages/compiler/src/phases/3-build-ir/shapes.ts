@@ -33,7 +33,7 @@ const PRIMES = [11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 
 export const GUESS_RANKS = [2, 1, 3] as const;
 
 /** Candidate argument lists for one static-value combination. */
-export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>): Candidate[] {
+export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, dtype: DType = "float32"): Candidate[] {
   const literalDims = new Set<number>();
   const symbols = new Map<string, number>();
   const collect = (t: TypeSpec): void => {
@@ -83,7 +83,7 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>): 
       if (ann) return ann;
       if (typeof p.defaultValue === "number") return { kind: "number" };
       if (typeof p.defaultValue === "boolean") return { kind: "boolean" };
-      const arr = (): Slot => ({ kind: "array", dtype: "float32", dims: Array.from({ length: rank }, () => size ?? fresh()) });
+      const arr = (): Slot => ({ kind: "array", dtype, dims: Array.from({ length: rank }, () => size ?? fresh()) });
       const pat = p.node.name;
       const declared = p.node.type ? fromTypeNode(p.node.type, arr) : undefined;
       if (declared) return declared;
@@ -102,10 +102,10 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>): 
   const out: Candidate[] = [];
   for (const r of GUESS_RANKS) {
     next = firstGuess;
-    out.push({ label: `rank ${r}`, slots: build(r), fixed, exact: false });
+    out.push({ label: `rank ${r}${dtype === "float32" ? "" : ` ${dtype}`}`, slots: build(r), fixed, exact: false });
   }
   // composite sizes (reshape-friendly) as a last resort per rank
-  for (const r of GUESS_RANKS) out.push({ label: `rank ${r}, size 12`, slots: build(r, 12), fixed: new Set([...fixed, 12]), exact: false });
+  for (const r of GUESS_RANKS) out.push({ label: `rank ${r}${dtype === "float32" ? "" : ` ${dtype}`}, size 12`, slots: build(r, 12), fixed: new Set([...fixed, 12]), exact: false });
   return out;
 }
 

@@ -1,0 +1,94 @@
+// Shared helpers for the compiler's execution tests: build a generated TS module with the compiler,
+// write it next to the repo (so "@numjit/runtime" resolves), import it; bundle it for a vm context.
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { fileURLToPath } from "node:url";
+import { type FileResult, buildFile } from "@numjit/compiler";
+import { type RefCase, makeInput } from "../numpy/runner.js";
+
+const SHORT = { float32: "f32", float64: "f64", int32: "i32", bool: "bool" } as const;
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const ARTIFACTS = path.join(REPO, "test-artifacts", "compiler");
+
+export interface Built {
+  file: string;
+  result: FileResult;
+}
+
+/** Compile `source` (a TS module) with the compiler and write `<name>.js` under test-artifacts/compiler. */
+export function buildModule(name: string, source: string): Built {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const tsFile = path.join(ARTIFACTS, `${name}.ts`);
+  fs.writeFileSync(tsFile, source);
+  const result = buildFile(tsFile, source, { sourceMap: false });
+  if (result.syntax.length) throw new Error(`syntax errors in generated module ${name}: ${result.syntax.map((d) => d.message).join("; ")}`);
+  const file = path.join(ARTIFACTS, `${name}.js`);
+  fs.writeFileSync(file, result.code);
+  return { file, result };
+}
+
+/** Plain transpile (no numjit) of the same source: the runtime-jit baseline module. */
+export function writePlain(name: string, source: string): string {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const result = buildFile(path.join(ARTIFACTS, `${name}.ts`), source, { sourceMap: false, plain: true });
+  const file = path.join(ARTIFACTS, `${name}.plain.js`);
+  fs.writeFileSync(file, result.code);
+  return file;
+}
+
+export async function importFresh<T = Record<string, unknown>>(file: string): Promise<T> {
+  return (await import(/* @vite-ignore */ `${file}?t=${Date.now()}${Math.random()}`)) as T;
+}
+
+/**
+ * Bundle `entry` (which may import @numjit/runtime and built modules) into one IIFE script and run it
+ * in a fresh vm context where code generation from strings (eval / new Function) and wasm are off.
+ * Returns the entry's exports as seen inside the context.
+ */
+export async function runInNoEvalContext<T = Record<string, unknown>>(entry: string): Promise<{ exports: T; context: vm.Context; logs: string[] }> {
+  const { rolldown } = await import("rolldown");
+  // moduleSideEffects: the runtime's package.json says "sideEffects": false, but eager/kernels.js and
+  // methods.js register kernels/methods by side effect; a bundler honouring the flag drops them
+  // (reported to the runtime owner). Keep every module's side effects here.
+  const bundle = await rolldown({ input: entry, platform: "neutral", logLevel: "silent", resolve: { mainFields: ["module", "main"] }, treeshake: { moduleSideEffects: () => true } });
+  const { output } = await bundle.generate({ format: "iife", name: "__entry" });
+  await bundle.close();
+  const code = output[0].code;
+  const logs: string[] = [];
+  const log = (...a: unknown[]) => logs.push(a.map(String).join(" "));
+  const context = vm.createContext(
+    { console: { log, warn: log, error: log, info: log, debug: log }, performance: { now: () => performance.now() } },
+    { codeGeneration: { strings: false, wasm: false } },
+  );
+  vm.runInContext(code, context, { filename: path.basename(entry) + ".bundle.js" });
+  return { exports: context["__entry"] as T, context, logs };
+}
+
+/** Parameter names of an arrow/function source (simple identifiers only), or undefined. */
+export function paramNames(src: string): string[] | undefined {
+  const m = /^\s*(?:\(([^()]*)\)|([A-Za-z_$][\w$]*))\s*=>/.exec(src);
+  if (!m) return undefined;
+  const list = m[1] !== undefined ? m[1] : m[2]!;
+  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  return names.every((n) => /^[A-Za-z_$][\w$]*$/.test(n)) ? names : undefined;
+}
+
+/** A TS module with one `export const c<i> = jit(<case fn>)` per reference case, optionally with exact @numjit annotations. */
+export function moduleSource(cases: RefCase[], annotate: boolean): string {
+  const lines = [`import { numpy as np, nn, jit } from "@numjit/runtime";`, ""];
+  cases.forEach((c, i) => {
+    const names = paramNames(c.fn);
+    if (annotate && names && names.length === c.inputs.length && c.inputs.length) {
+      const specs = c.inputs.map((s, k) => {
+        const x = makeInput(s); // after `prep` (views change the shape)
+        return `${names[k]}: ${SHORT[x.dtype]}[${x.shape.join(", ")}]`;
+      });
+      lines.push(`/** @numjit ${specs.join(", ")} */`);
+    }
+    lines.push(`export const c${i} = jit(${c.fn});`);
+  });
+  return lines.join("\n") + "\n";
+}
+

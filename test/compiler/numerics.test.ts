@@ -1,0 +1,138 @@
+// Every NumPy-reference case of the runtime suites (test/numpy/refs/*.json), written as a jit function
+// in a generated TS module, built with the compiler, and run three ways — precompiled (the built
+// module), runtime jit, eager — all compared to the reference. Each area is built twice: with exact
+// @numjit annotations (the kernels must then cover the call: nothing compiles at run time) and
+// without any (the compiler guesses shapes; answers must be right whichever path runs).
+import { afterAll, describe, expect, it } from "vitest";
+import { NDArray, jit, nn, numpy as np } from "@numjit/runtime";
+import * as runtime from "@numjit/runtime";
+import type { ModuleResult } from "@numjit/compiler";
+import { type ArraySpec, type ErrorSpec, type RefCase, compareArray, compile, loadRefs, makeInput } from "../numpy/runner.js";
+import { buildModule, importFresh, moduleSource } from "./helpers.js";
+
+const AREAS = ["creation", "elementwise", "extras", "indexing", "linalg", "nn", "reductions", "shape"];
+
+type Fn = ((...a: unknown[]) => unknown) & { cacheInfo?: () => { runtimeCompiles: number; precompiledHits: number; eagerFallbacks: number } };
+
+const isError = (e: RefCase["expected"]): e is ErrorSpec => !Array.isArray(e) && "error" in e;
+
+function check(c: RefCase, run: () => unknown, label: string): void {
+  if (isError(c.expected)) {
+    const e = c.expected;
+    let thrown: unknown;
+    try {
+      run();
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown, `${label}: expected ${e.error} ${e.code}`).toBeDefined();
+    const cls = (runtime as unknown as Record<string, unknown>)[e.error] as new () => Error;
+    expect(thrown instanceof cls, `${label}: ${String(thrown)}`).toBe(true);
+    expect((thrown as { code?: string }).code, label).toBe(e.code);
+    return;
+  }
+  const out = run();
+  const exp = c.expected as ArraySpec | ArraySpec[];
+  if (Array.isArray(exp)) {
+    expect(Array.isArray(out), label).toBe(true);
+    exp.forEach((e, k) => expect(compareArray((out as unknown[])[k], e, c.tol, c.valuesUnspecified), `${label}: output ${k}`).toEqual([]));
+  } else expect(compareArray(out, exp, c.tol, c.valuesUnspecified), label).toEqual([]);
+}
+
+export interface AreaStats {
+  area: string;
+  cases: number;
+  annotated: { precompiled: number; staticErrors: number; noRuntimeCompile: number };
+  guessed: { precompiled: number; noRuntimeCompile: number; called: number };
+  fallbackCodes: Record<string, number>;
+}
+const STATS: AreaStats[] = [];
+
+for (const area of AREAS) {
+  const refs = loadRefs(area);
+  describe(`precompiled numpy refs: ${area}`, () => {
+    const annotatedSrc = moduleSource(refs.cases, true);
+    const guessedSrc = moduleSource(refs.cases, false);
+    const ann = buildModule(`refs-${area}-annotated`, annotatedSrc);
+    const gss = buildModule(`refs-${area}-guessed`, guessedSrc);
+    let annMod: Record<string, Fn> = {};
+    let gssMod: Record<string, Fn> = {};
+    const stats: AreaStats = {
+      area, cases: refs.cases.length,
+      annotated: { precompiled: 0, staticErrors: 0, noRuntimeCompile: 0 },
+      guessed: { precompiled: 0, noRuntimeCompile: 0, called: 0 },
+      fallbackCodes: {},
+    };
+    STATS.push(stats);
+    const status = (m: ModuleResult | undefined, i: number) => m?.calls.find((c) => c.name === `c${i}`);
+
+    it("both modules build; errors only where the runtime errors too", async () => {
+      annMod = await importFresh<Record<string, Fn>>(ann.file);
+      gssMod = await importFresh<Record<string, Fn>>(gss.file);
+      refs.cases.forEach((c, i) => {
+        const a = status(ann.result.module, i);
+        const g = status(gss.result.module, i);
+        if (a?.status === "precompiled") stats.annotated.precompiled++;
+        if (g?.status === "precompiled") stats.guessed.precompiled++;
+        for (const r of g?.reasons ?? []) stats.fallbackCodes[r.code] = (stats.fallbackCodes[r.code] ?? 0) + 1;
+        if (a?.status === "error") {
+          stats.annotated.staticErrors++;
+          // a build-time error must be a case the runtime rejects as well (no false errors)
+          expect(isError(c.expected), `${c.name}: compiler error ${a.reasons.map((d) => `${d.code} ${d.message}`).join("; ")} but the runtime accepts it`).toBe(true);
+        }
+        if (g?.status === "error") {
+          expect(isError(c.expected) || g.reasons.every((d) => d.code === "NJ807" || d.code === "NJ802" || d.code === "NJ803"), `${c.name}: ${g.reasons.map((d) => d.message).join("; ")}`).toBe(true);
+        }
+      });
+    });
+
+    refs.cases.forEach((c, i) => {
+      it(c.name, () => {
+        const inputs = () => c.inputs.map(makeInput);
+        const fn = compile(c.fn) as (...a: unknown[]) => unknown;
+        check(c, () => fn(...inputs()), "eager");
+        const rt = jit(fn);
+        check(c, () => rt(...inputs()), "runtime jit");
+        const a = annMod[`c${i}`]!;
+        check(c, () => a(...inputs()), "precompiled (annotated)");
+        check(c, () => a(...inputs()), "precompiled (annotated), cached");
+        const ai = a.cacheInfo?.();
+        if (status(ann.result.module, i)?.status === "precompiled" && ai && !isError(c.expected)) {
+          // exact shapes: the build's kernels cover this call
+          expect(ai.runtimeCompiles, `${c.name}: kernels compiled at run time although precompiled for these exact shapes`).toBe(0);
+          stats.annotated.noRuntimeCompile++;
+        }
+        const g = gssMod[`c${i}`]!;
+        check(c, () => g(...inputs()), "precompiled (guessed shapes)");
+        const gi = g.cacheInfo?.();
+        if (status(gss.result.module, i)?.status === "precompiled" && gi && !isError(c.expected)) {
+          stats.guessed.called++;
+          if (gi.runtimeCompiles === 0) stats.guessed.noRuntimeCompile++;
+        }
+      });
+    });
+  });
+}
+
+afterAll(() => {
+  if (!STATS.length) return;
+  const t = STATS.reduce(
+    (s, a) => ({
+      cases: s.cases + a.cases,
+      ap: s.ap + a.annotated.precompiled, ae: s.ae + a.annotated.staticErrors, an: s.an + a.annotated.noRuntimeCompile,
+      gp: s.gp + a.guessed.precompiled, gc: s.gc + a.guessed.called, gn: s.gn + a.guessed.noRuntimeCompile,
+    }),
+    { cases: 0, ap: 0, ae: 0, an: 0, gp: 0, gc: 0, gn: 0 },
+  );
+  const codes: Record<string, number> = {};
+  for (const a of STATS) for (const [k, v] of Object.entries(a.fallbackCodes)) codes[k] = (codes[k] ?? 0) + v;
+  console.log(
+    `[numjit compiler] refs: ${t.cases} cases; annotated: ${t.ap} precompiled, ${t.ae} rejected at build time, ${t.an} ran with 0 run-time compiles; ` +
+      `unannotated: ${t.gp} precompiled, ${t.gn}/${t.gc} calls needed no run-time compile; fallback reasons ${JSON.stringify(codes)}`,
+  );
+});
+
+// keep imports used (np / nn are the free names of the case sources compiled by the runner)
+void np;
+void nn;
+void NDArray;
