@@ -47,6 +47,8 @@ describe("grad / valueAndGrad", () => {
 
   it("a function that ignores its input has zero gradient", () => {
     expectClose(grad((_x: NDArray) => np.sum(y))(x), f64([0, 0, 0]));
+    expectClose(jit(grad((_x: NDArray) => np.sum(y)))(x), f64([0, 0, 0]));
+    expectClose(jit(grad((a: NDArray, b: NDArray) => np.sum(np.multiply(a, 2)), { argnums: [0, 1] }))(x, y), [f64([2, 2, 2]), f64([0, 0, 0])]);
   });
 
   it("gradient dtype follows the input (float32 stays float32)", () => {

@@ -2,11 +2,10 @@
 // through jvp in one batched pass, jacrev pulls the M output basis cotangents back in one batched
 // backward pass. The result has, for each output leaf and differentiated input leaf, shape
 // [...out.shape, ...in.shape] (JAX's layout); nesting follows JAX: output tree outside, input inside.
-import type { DType } from "../dtype.js";
+import { type DType, allocate } from "../dtype.js";
 import { transformError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { treeUnflatten } from "../ir/tree.js";
-import { allocate } from "../dtype.js";
 import { pushForward } from "./jvp.js";
 import { moveAxis } from "./batching.js";
 import { pullback, record } from "./vjp.js";

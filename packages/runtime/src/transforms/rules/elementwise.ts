@@ -1,11 +1,11 @@
 // Differentiation rules of the elementwise primitives, forward and backward side by side.
 // A smooth unary op is y = f(x) with derivative f'(x) (written in terms of x and y), so
 // jvp: t -> t * f'(x) and vjp: ct -> ct * f'(x) come from one table entry.
-import { BINARY_OPS, COMPARE_OPS, UNARY_OPS, type BinaryOp, type CompareOp, type Primitive, type UnaryOp } from "../../core/primitives.js";
+import { COMPARE_OPS, UNARY_OPS, type BinaryOp, type CompareOp, type Primitive, type UnaryOp } from "../../core/primitives.js";
 import { bind } from "../../core/trace.js";
 import type { AdRule, AdRules } from "./types.js";
 import {
-  type Arr, add, castLike, convert, div, eq, full, gt, isFloat, lt, maskOf, mul, neg, select, sub, tadd, tmap, zerosLike,
+  type Arr, add, convert, div, eq, full, gt, isFloat, lt, maskOf, mul, neg, select, sub, tadd, tmap, zerosLike,
 } from "./ops.js";
 
 /** Rules of a primitive whose derivative is zero wherever it exists (floor, compare, argmax...). */
@@ -137,7 +137,6 @@ const binary: AdRules<BinaryOp> = {
 };
 
 const compare = Object.fromEntries(COMPARE_OPS.map((p) => [p, nondiff(p)])) as unknown as AdRules<CompareOp>;
-void BINARY_OPS;
 
 export const elementwiseRules: AdRules<UnaryOp | BinaryOp | CompareOp | "select" | "convert_element_type" | "copy"> = {
   ...unary,
@@ -159,7 +158,7 @@ export const elementwiseRules: AdRules<UnaryOp | BinaryOp | CompareOp | "select"
       const y = bind("convert_element_type", [x], params);
       return [y, isFloat(params.dtype) && isFloat(x.dtype) ? convert(t!, params.dtype, params.weakType) : null];
     },
-    vjp: (ct, { inputs: [x] }) => [isFloat(x.dtype) ? castLike(convert(ct, x.dtype, x.weakType), x) : null],
+    vjp: (ct, { inputs: [x] }) => [isFloat(x.dtype) ? convert(ct, x.dtype, x.weakType) : null],
   },
   copy: {
     jvp: ([x], [t]) => [bind("copy", [x], {}), t],

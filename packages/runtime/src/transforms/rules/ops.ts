@@ -1,7 +1,7 @@
 // Raw primitive helpers for writing rules. Rules bind primitives directly (no NumPy promotion or
 // broadcasting) so the programs they stage are exactly what the math says, and so that every rule
 // is itself traceable: a rule applied to tracers of another transformation is transformed too.
-import type { DType } from "../../dtype.js";
+import { type DType, allocate } from "../../dtype.js";
 import { NDArray, scalarArray } from "../../ndarray.js";
 import { isTracing, bind } from "../../core/trace.js";
 import { shapesEqual } from "../../shape.js";
@@ -21,11 +21,6 @@ export const lt = (a: Arr, b: Arr): Arr => bind("lt", [a, b], {});
 export function convert(x: Arr, dtype: DType, weakType = false): Arr {
   if (x.dtype === dtype && x.weakType === weakType) return x;
   return bind("convert_element_type", [x], { dtype, weakType });
-}
-
-/** x with the dtype and weak flag of `like` (cotangents must match their primal exactly). */
-export function castLike(x: Arr, like: { dtype: DType; weakType: boolean }): Arr {
-  return x.dtype === like.dtype ? x : convert(x, like.dtype, like.weakType);
 }
 
 export function broadcastInDim(x: Arr, shape: number[], dims: number[]): Arr {
@@ -58,9 +53,7 @@ export function full(v: number, like: { shape: number[]; dtype: DType }): Arr {
 /** Zeros of an aval: a broadcast literal while tracing, a dense array when eager. */
 export function zerosLike(like: { shape: number[]; dtype: DType; weakType?: boolean }): Arr {
   if (isTracing()) return full(0, like);
-  const n = like.shape.reduce((a, b) => a * b, 1);
-  const data = like.dtype === "float64" ? new Float64Array(n) : like.dtype === "float32" ? new Float32Array(n)
-    : like.dtype === "int32" ? new Int32Array(n) : new Uint8Array(n);
+  const data = allocate(like.dtype, like.shape.reduce((a, b) => a * b, 1));
   return new NDArray(data, like.shape.slice(), like.dtype, undefined, 0, like.weakType ?? false);
 }
 

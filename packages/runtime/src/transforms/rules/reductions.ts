@@ -5,7 +5,7 @@ import { nondiff } from "./elementwise.js";
 import type { AdRules } from "./types.js";
 import {
   type Arr, add, broadcastInDim, complement, div, eq, full, invertPerm, maskOf, mul, padWith, reduceSum, reshape,
-  select, transpose, gt, lt,
+  transpose, gt, lt,
 } from "./ops.js";
 
 /** The reduced output broadcast back over the input (the kept dims keep their positions). */
@@ -137,4 +137,3 @@ export const reductionRules: AdRules<ReduceOp | CumulativeOp | "argmax" | "argmi
   cummax: scanRule("cummax"),
   cummin: scanRule("cummin"),
 };
-void select;

@@ -129,9 +129,8 @@ export const structuralRules: AdRules<
       bind("pad", [x, v], p),
       bind("pad", [tx ?? zerosLike(x), tv ?? zerosLike(v)], p),
     ],
-    vjp: (ct, { inputs: [x], params, needs }) => {
+    vjp: (ct, { params, needs }) => {
       const ctx = padWith(ct, 0, params.lo.map((v) => -v), params.hi.map((v) => -v));
-      void x;
       return [needs[0] ? ctx : null, needs[1] ? sub(reduceSum(ct, range(0, ct.ndim)), reduceSum(ctx, range(0, ctx.ndim))) : null];
     },
   },
