@@ -2,6 +2,7 @@
 // never parsed, how diagnostics surface, the summary line, source maps.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { stripVTControlCharacters } from "node:util";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,8 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 function capture(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   const base = createLogger("info", { allowClearScreen: false });
-  const keep = (level: string) => (msg: string) => void lines.push(`${level}: ${msg}`);
+  // picocolors colours output when CI is set: keep what a user reads, without escape codes
+  const keep = (level: string) => (msg: string) => void lines.push(`${level}: ${stripVTControlCharacters(msg)}`);
   return { logger: { ...base, info: keep("info"), warn: keep("warn"), warnOnce: keep("warn"), error: keep("error") }, lines };
 }
 

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
+import { stripVTControlCharacters } from "node:util";
 import { createLogger, createServer, preview, type InlineConfig, type Logger, type PreviewServer, type ViteDevServer } from "vite";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -58,7 +59,8 @@ export function captureLogger(): CapturedLogger {
   const keep =
     (level: "info" | "warn" | "error") =>
     (msg: string): void => {
-      lines.push(`${level}: ${msg}`);
+      // picocolors colours output when CI is set: keep what a user reads, without escape codes
+      lines.push(`${level}: ${stripVTControlCharacters(msg)}`);
     };
   return { ...base, info: keep("info"), warn: keep("warn"), warnOnce: keep("warn"), error: keep("error"), lines };
 }
