@@ -9,7 +9,7 @@ const BENCH = args.includes("--bench");
 const USE_ADAM = args.includes("--adam");
 const [IN, HIDDEN, OUT, BATCH] = [784, 256, 10, 128];
 
-// ---- data: 10 Gaussian clusters in 784-d with overlapping noise (a seeded, MNIST-sized toy task)
+// ---- data: 10 Gaussian clusters in 784-d, unit noise (a seeded, MNIST-sized toy task)
 function rng(seed) {
   let s = seed >>> 0;
   const u = () => {
@@ -35,7 +35,7 @@ function makeData(n, protos) {
   for (let i = 0; i < n; i++) {
     const c = i % OUT;
     y[i] = c;
-    for (let j = 0; j < IN; j++) x[i * IN + j] = p[c * IN + j] + 2.5 * normal();
+    for (let j = 0; j < IN; j++) x[i * IN + j] = p[c * IN + j] + normal();
   }
   return { x: np.array(x).reshape([n, IN]), y: np.array(y, { dtype: "int32" }) };
 }
