@@ -92,7 +92,7 @@ for (const area of AREAS) {
 
     it("the runtime jit in the same context falls back to eager IR, still correct", () => {
       // a case that needs at least one kernel (pure view functions compile nothing)
-      const c = refs.cases.find((k, i) => !isError(k.expected) && k.inputs.length > 0 && !Array.isArray(k.expected) &&
+      const c = refs.cases.find((k, i) => !isError(k.expected) && !Array.isArray(k.expected) &&
         (built.result.module?.calls.find((x) => x.name === `c${i}`)?.scheduled?.kernels.length ?? 0) > 0)!;
       const fn = new Function("np", "nn", `"use strict"; return (${c.fn});`)(ctx.numpy, ctx.nn);
       const j = ctx.jit(fn);
