@@ -166,18 +166,31 @@ def enc(a):
 
 
 class Input:
-    def __init__(self, a, prep=None):
+    def __init__(self, a, prep=None, gen=None):
         self.a = np.asarray(a)
         self.prep = prep  # (js source, numpy function)
+        self.gen = gen  # [mult, mod, scale, shift]: data not stored, recomputed by the runner
 
     def value(self):
         return self.prep[1](self.a) if self.prep else self.a
 
     def spec(self):
-        s = enc(self.a)
+        if self.gen:
+            s = {"dtype": str(self.a.dtype), "shape": list(self.a.shape), "gen": self.gen}
+        else:
+            s = enc(self.a)
         if self.prep:
             s["prep"] = self.prep[0]
         return s
+
+
+def gen_input(shape, dt, mult, mod, scale, shift):
+    """Input i = ((i * mult) % mod) * scale + shift, in double arithmetic then cast (the runner's
+    formula, exact in both languages for i * mult < 2**53)."""
+    n = int(np.prod(shape))
+    i = np.arange(n, dtype=np.int64)
+    v = ((i * mult) % mod).astype(np.float64) * scale + shift
+    return Input(cast(v, dt).reshape(shape), gen=[mult, mod, scale, shift])
 
 
 def as_input(x):
@@ -1366,6 +1379,74 @@ def gen_extras():
          lambda a: (a - a.mean(0, keepdims=True)) / np.sqrt(a.var(0, keepdims=True) + 0.1))
 
 
+# ---------------------------------------------------------------------------------------------
+# large: sizes past any small-array fast path, and dense sweeps of the float32 fast-math functions
+
+
+def gen_large():
+    A = "large"
+    sweep = gen_input((2048,), F32, 1, 2048, 20 / 2048, -10)  # -10 .. 10 in steps of ~0.01
+    for op, fn in (("exp", np.exp), ("tanh", np.tanh), ("sin", np.sin), ("expm1", np.expm1)):
+        case(A, f"{op} float32 sweep -10..10", f"(x) => np.{op}(x)", [sweep], lambda a, fn=fn: finish(fn(wide(a)), F32))
+    for name, f in (("sigmoid", sigmoid), ("gelu", gelu_tanh), ("softplus", lambda x: np.logaddexp(x, 0)), ("silu", lambda x: x * sigmoid(x))):
+        case(A, f"nn.{name} float32 sweep -10..10", f"(x) => nn.{name}(x)", [sweep], lambda a, f=f: finish(f(wide(a)), F32))
+    case(A, "nn.gelu exact float32 sweep", "(x) => nn.gelu(x, { approximate: false })", [sweep], lambda a: finish(gelu_exact(wide(a)), F32))
+    case(A, "nn.gelu exact float64 sweep", "(x) => nn.gelu(x, { approximate: false })", [gen_input((2048,), F64, 1, 2048, 20 / 2048, -10)],
+         lambda a: gelu_exact(a))
+    wide_sweep = gen_input((2048,), F32, 1, 2048, 180 / 2048, -90)
+    case(A, "exp float32 sweep -90..90 (overflow/underflow edges)", "(x) => np.exp(x)", [wide_sweep], lambda a: finish(np.exp(wide(a)), F32))
+    case(A, "tanh float32 sweep -90..90", "(x) => np.tanh(x)", [wide_sweep], lambda a: finish(np.tanh(wide(a)), F32))
+
+    x = gen_input((100, 257), F32, 7919, 1000, 0.01, 0.5)       # 0.5 .. 10.5, positive: no cancellation
+    xi = gen_input((100, 257), I32, 7919, 2001, 1, -1000)
+    for kind in ("sum", "mean", "max", "min", "var", "std", "prod"):
+        for axis in (None, 0, 1):
+            if kind == "prod" and axis != 1:
+                continue
+            data = x if kind != "prod" else gen_input((100, 257), F32, 7919, 1000, 0.0002, 0.9)
+            case(A, f"{kind} 100x257 axis={js(axis)}", f"(x) => np.{kind}(x, {js(axis)})", [data], lambda a, kind=kind, axis=axis: ref_reduce(kind, a, axis, False))
+        case(A, f"{kind} int32 100x257 axis=0", f"(x) => np.{kind}(x, 0)", [xi], lambda a, kind=kind: ref_reduce(kind, a, 0, False))
+    for kind, fn in (("argmax", np.argmax), ("argmin", np.argmin)):
+        for axis in (None, 0, 1):
+            case(A, f"{kind} 100x257 axis={js(axis)}", f"(x) => np.{kind}(x, {js(axis)})", [x], lambda a, fn=fn, axis=axis: np.asarray(fn(a, axis=axis)).astype(np.int32))
+    case(A, "sum of a transposed 257x100 view axis=1", "(x) => np.sum(x.T, 1)", [x], lambda a: finish(wide(a).T.sum(1), F32))
+    case(A, "cumsum 3000", "(x) => np.cumsum(x)", [gen_input((3000,), F32, 31, 97, 0.01, 0.1)], lambda a: finish(np.cumsum(wide(a)), F32))
+    case(A, "cumsum int32 20x130 axis 0", "(x) => np.cumsum(x, 0)", [gen_input((20, 130), I32, 7919, 2001, 1, -1000)], lambda a: finish(np.cumsum(wide(a), 0), I32))
+    case(A, "cumprod 32x50 axis 1", "(x) => np.cumprod(x, 1)", [gen_input((32, 50), F32, 13, 101, 0.001, 0.95)], lambda a: finish(np.cumprod(wide(a), 1), F32))
+
+    a = gen_input((64, 80), F32, 7919, 211, 0.01, -1.05)
+    b = gen_input((80, 48), F32, 104729, 307, 0.01, -1.5)
+    case(A, "matmul 64x80 @ 80x48", "(a, b) => np.matmul(a, b)", [a, b], lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "matmul 64x80 @ (48x80).T", "(a, b) => np.matmul(a, b.T)", [a, gen_input((48, 80), F32, 104729, 307, 0.01, -1.5)], lambda a, b: ref_dot(np.matmul, a, b.T))
+    case(A, "matmul int32 64x80 @ 80x48", "(a, b) => np.matmul(a, b)", [gen_input((64, 80), I32, 7919, 2001, 1, -1000), gen_input((80, 48), I32, 104729, 3001, 1, -1500)],
+         lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "matmul float64 batched 2x16x40 @ 40x24", "(a, b) => np.matmul(a, b)", [gen_input((2, 16, 40), F64, 7919, 211, 0.01, -1.05), gen_input((40, 24), F64, 104729, 307, 0.01, -1.5)],
+         lambda a, b: np.matmul(a, b))
+    case(A, "matmul vector 80 @ 80x48", "(a, b) => np.matmul(a, b)", [gen_input((80,), F32, 7, 11, 0.1, -0.5), b], lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "einsum bij,bjk->bik 3x40x50 50x30", "(a, b) => np.einsum('bij,bjk->bik', a, b)",
+         [gen_input((3, 40, 50), F32, 7919, 211, 0.01, -1.05), gen_input((3, 50, 30), F32, 104729, 307, 0.01, -1.5)],
+         lambda a, b: ref_dot(lambda x, y: np.einsum("bij,bjk->bik", x, y), a, b))
+    case(A, "dot 5000 . 5000", "(a, b) => np.dot(a, b)", [gen_input((5000,), F32, 31, 97, 0.01, 0.1), gen_input((5000,), F32, 37, 89, 0.01, 0.2)],
+         lambda a, b: ref_dot(np.dot, a, b))
+
+    big = gen_input((48, 67), F32, 7919, 1000, 0.01, -5)
+    row = gen_input((67,), F32, 13, 17, 0.1, -0.8)
+    case(A, "add 48x67 + row broadcast", "(x, r) => np.add(x, r)", [big, row], lambda a, r: finish(wide(a) + wide(r), F32))
+    case(A, "multiply transposed 67x48 view by column", "(x, c) => np.multiply(x.T, c)", [big, gen_input((67, 1), F32, 3, 7, 0.5, -1)],
+         lambda a, c: finish(wide(a).T * wide(c), F32))
+    case(A, "where + compare 48x67", "(x) => np.where(np.greater(x, 0), x, np.multiply(x, 0.1))", [big], lambda a: np.where(a > 0, a, a * np.float32(0.1)))
+    case(A, "ravel of transpose 48x67", "(x) => np.ravel(x.T)", [big], lambda a: a.T.ravel())
+    case(A, "concatenate 3 views axis 1", "(x) => np.concatenate([x, x.slice(':', '::-1'), x.slice(':', '::2')], 1)",
+         [Input(big.a[:20], gen=None)], lambda a: np.concatenate([a, a[:, ::-1], a[:, ::2]], 1))
+    case(A, "nn.softmax 16x200", "(x) => nn.softmax(x)", [gen_input((16, 200), F32, 7919, 1000, 0.02, -10)], lambda a: finish(softmax(wide(a), -1), F32))
+    case(A, "nn.logsumexp 32x300 axis 1", "(x) => nn.logsumexp(x, 1)", [gen_input((32, 300), F32, 7919, 1000, 0.02, -10)], lambda a: finish(logsumexp(wide(a), 1, False), F32))
+    case(A, "take 500 indices from 5000", "(x, i) => np.take(x, i)", [gen_input((5000,), F32, 31, 97, 0.01, 0.1), gen_input((500,), I32, 7919, 5000, 1, 0)],
+         lambda x, i: x[i])
+    case(A, "mod int32 2048", "(a, b) => np.mod(a, b)", [gen_input((2048,), I32, 7919, 20001, 1, -10000), gen_input((2048,), I32, 104729, 201, 1, -100)],
+         lambda a, b: np.where(b == 0, 0, np.mod(a, np.where(b == 0, 1, b))).astype(np.int32))
+    case(A, "floorDivide float32 2048", "(a, b) => np.floorDivide(a, b)", [gen_input((2048,), F32, 7919, 20001, 0.01, -100), gen_input((2048,), F32, 104729, 201, 0.1, -10.05)],
+         lambda a, b: finish(np.floor_divide(wide(a), wide(b)), F32))
+
 def main():
     gen_creation()
     gen_elementwise()
@@ -1375,6 +1456,7 @@ def main():
     gen_linalg()
     gen_nn()
     gen_extras()
+    gen_large()
     os.makedirs(OUT, exist_ok=True)
     total = 0
     for area, cases in sorted(FILES.items()):
