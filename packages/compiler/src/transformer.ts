@@ -16,6 +16,12 @@ export interface TransformerConfig extends CompileOptions {
   diagnostics?: "warn" | "error";
   /** Print diagnostics to stderr when there is no ts-patch diagnostic channel (default true). */
   log?: boolean;
+  /**
+   * Report NJ7xx warnings through tsc's diagnostics (ts-patch) too. Off by default: tsc exits with
+   * status 2 on any diagnostic, and a fallback to the runtime jit must never fail a build; warnings
+   * are printed to stderr instead.
+   */
+  warningsAsDiagnostics?: boolean;
   /** Called with each module's pipeline result (the CLI uses it for its summary). */
   onModule?: (file: string, result: ModuleResult) => void;
 }
@@ -87,6 +93,10 @@ function report(ds: Diagnostic[], sf: ts.SourceFile, config: TransformerConfig, 
   if (!ds.length) return;
   if (extras.addDiagnostic) {
     for (const d of ds) {
+      if (d.severity === "warning" && !config.warningsAsDiagnostics) {
+        if (config.log !== false) console.warn(formatDiagnostic(d));
+        continue;
+      }
       const start = sf.getPositionOfLineAndCharacter(d.line - 1, d.column - 1);
       extras.addDiagnostic({
         file: sf, start, length: 1,
