@@ -58,6 +58,13 @@ for (const line of table) {
   const margin = ((line.eager.med - line.jit.med) / line.n) * 1e6;
   console.log([String(line.n).padStart(6), ...cells, `  ${margin.toFixed(0).padStart(6)} ns/call`].join(""));
 }
+const pre = modes.find(([m]) => m === "precompiled");
+if (pre) {
+  const info = pre[1].cacheInfo();
+  console.log(`\nprecompiled: ${info.precompiledHits} kernel(s) from the build, ${info.runtimeCompiles} generated at run time, ${info.eagerFallbacks} eager fallbacks`);
+} else {
+  console.log("\n(precompiled column: run `npm run build -w examples/seed-add` first)");
+}
 const outDir = join(here, "out");
 mkdirSync(outDir, { recursive: true });
 const svgPath = join(outDir, "seed-add.svg");
