@@ -1089,6 +1089,11 @@ def gen_linalg():
          lambda a, b: ref_dot(np.matmul, a, b))
     case(A, "matmul nan propagates", "(a, b) => np.matmul(a, b)", [arr([[1, np.nan], [1, 2]], F32), arr([[1, 0], [0, 1]], F32)],
          lambda a, b: ref_dot(np.matmul, a, b))
+    w, xx, yy = rand((3, 1), F32), rand((4, 3), F32), rand((4, 1), F32)
+    case(A, "loss mean(square(matmul(x, w) - y))", "(w, x, y) => np.mean(np.square(np.subtract(np.matmul(x, w), y)))", [w, xx, yy],
+         lambda w, x, y: finish(np.mean(np.square(wide(x) @ wide(w) - wide(y))), F32))
+    case(A, "sum(exp(matmul)) axis 0", "(x) => np.sum(np.exp(np.matmul(x, x)), 0)", [rand((3, 3), F32, -1, 1)],
+         lambda x: finish(np.exp(wide(ref_dot(np.matmul, x, x))).sum(0), F32))
     err(A, "matmul core mismatch", "(a, b) => np.matmul(a, b)", [rand((2, 3), F32), rand((4, 2), F32)], "ShapeError", "NJ104",
         contains=["matmul", "(2, 3)", "(4, 2)"])
     err(A, "matmul vector mismatch", "(a, b) => np.matmul(a, b)", [rand((3,), F32), rand((4,), F32)], "ShapeError", "NJ104")
@@ -1447,6 +1452,212 @@ def gen_large():
     case(A, "floorDivide float32 2048", "(a, b) => np.floorDivide(a, b)", [gen_input((2048,), F32, 7919, 20001, 0.01, -100), gen_input((2048,), F32, 104729, 201, 0.1, -10.05)],
          lambda a, b: finish(np.floor_divide(wide(a), wide(b)), F32))
 
+# ---------------------------------------------------------------------------------------------
+# random: seeded random compositions (elementwise with broadcasting and weak scalars, reductions,
+# scans, views) over random shapes and dtypes; NumPy with numjit's rules as the oracle
+
+
+class Node:
+    def __init__(self, src, val):
+        self.src, self.val = src, val  # JS source, numpy value (numjit dtype); python scalars are weak literals
+
+
+def r_dtype(r, allow=(F32, F64, I32, B), p=(0.4, 0.2, 0.3, 0.1)):
+    return str(r.choice(allow, p=p))
+
+
+def r_leaf_array(r, shape, dt):
+    if dt == B:
+        return r.random(shape) < 0.5
+    if dt == I32:
+        return r.integers(-6, 7, size=shape).astype(np.int32)
+    return r.uniform(-2, 2, size=shape).astype(NPD[dt])
+
+
+def r_scalar(r):
+    return [2, -1, 3, 0.5, -1.5, 0.25, True][int(r.integers(0, 7))]
+
+
+def is_float(v):
+    return str(np.asarray(v).dtype) in FLOATS
+
+
+def r_binary(r, a, b):
+    ops = ["add", "subtract", "multiply", "maximum", "minimum", "divide", "mod", "floorDivide", "arctan2"]
+    op = ops[int(r.integers(0, len(ops)))]
+    fn, kind = BINARY[op]
+    if op == "subtract" and binary_dtype("any", a.val, b.val) == B:
+        op, (fn, kind) = "add", BINARY["add"]
+    return Node(f"np.{op}({a.src}, {b.src})", ref_binary(fn, kind, a.val, b.val))
+
+
+def r_unary(r, a):
+    v = a.val
+    dt = str(np.asarray(v).dtype)
+    choices = ["abs", "square", "sin", "tanh", "exp", "floor", "sqrtabs", "negative", "sigmoid", "round"]
+    op = choices[int(r.integers(0, len(choices)))]
+    if op == "negative" and dt == B:
+        op = "abs"
+    if op in ("floor", "round") and is_float(v):
+        op = "tanh"  # a float32 rounding difference upstream would flip these; keep them on exact inputs
+    if op == "abs":
+        return Node(f"np.abs({a.src})", finish(np.abs(wide(v)), dt) if dt != B else v)
+    if op == "negative":
+        return Node(f"np.negative({a.src})", finish(-wide(v), dt))
+    if op == "square":
+        out = I32 if dt == B else dt
+        return Node(f"np.square({a.src})", finish(np.square(wide(cast(v, out))), out))
+    if op in ("floor", "round"):
+        return Node(f"np.{op}({a.src})", v)
+    out = to_float(dt)
+    x = wide(cast(v, out)).astype(np.float64)
+    f = {"sin": np.sin, "tanh": np.tanh, "exp": lambda t: np.exp(np.clip(t, -50, 50)), "sqrtabs": lambda t: np.sqrt(np.abs(t)),
+         "sigmoid": sigmoid}[op]
+    src = {"sin": f"np.sin({a.src})", "tanh": f"np.tanh({a.src})", "exp": f"np.exp(np.clip({a.src}, -50, 50))",
+           "sqrtabs": f"np.sqrt(np.abs({a.src}))", "sigmoid": f"nn.sigmoid({a.src})"}[op]
+    if op == "exp":  # clip keeps the input dtype (weak ints), then exp makes it float
+        x = wide(cast(np.clip(wide(cast(v, dt)), -50, 50), dt)).astype(np.float64) if dt != B else x
+        return Node(src, finish(np.exp(x), out))
+    if op == "sqrtabs":
+        xa = finish(np.abs(wide(v)), dt) if dt != B else v
+        return Node(src, finish(np.sqrt(wide(cast(xa, out)).astype(np.float64)), out))
+    return Node(src, finish(f(x), out))
+
+
+def r_reduce(r, a):
+    v = np.asarray(a.val)
+    if v.ndim == 0:
+        return None
+    kind = ["sum", "max", "min", "mean", "cumsum", "argmax", "var", "prod", "any"][int(r.integers(0, 9))]
+    axis = int(r.integers(-v.ndim, v.ndim))
+    if kind in ("max", "min", "argmax") and v.shape[axis] == 0:
+        kind = "sum"
+    if kind == "cumsum":
+        out = I32 if str(v.dtype) == B else str(v.dtype)
+        return Node(f"np.cumsum({a.src}, {axis})", finish(np.cumsum(wide(cast(v, out)), axis), out))
+    if kind == "argmax":
+        return Node(f"np.argmax({a.src}, {axis})", np.argmax(v, axis).astype(np.int32))
+    keep = bool(r.random() < 0.4)
+    opts = ", { keepdims: true }" if keep else ""
+    return Node(f"np.{kind}({a.src}, {axis}{opts})", ref_reduce(kind, v, axis, keep))
+
+
+def r_view(r, a):
+    v = np.asarray(a.val)
+    k = int(r.integers(0, 5))
+    if v.ndim == 0 or k == 0:
+        return Node(f"np.expandDims({a.src}, 0)", v[None])
+    if k == 1:
+        perm = [int(i) for i in r.permutation(v.ndim)]
+        return Node(f"np.transpose({a.src}, {js(perm)})", np.transpose(v, perm))
+    if k == 2:
+        ax = int(r.integers(0, v.ndim))
+        return Node(f"np.flip({a.src}, {ax})", np.flip(v, ax))
+    if k == 3:
+        specs = []
+        for d in v.shape:
+            st = int(r.choice([1, 1, 2, -1, -2]))
+            lo = int(r.integers(-d - 1, d + 1)) if d and r.random() < 0.5 else None
+            specs.append([lo, None, st])
+        return Node(f"{wrap(a.src)}.slice({', '.join(js(sp) for sp in specs)})", v[py_index(specs)])
+    return Node(f"np.reshape({a.src}, -1)", v.reshape(-1))
+
+
+def r_combine(r, a, b):
+    """Ops over two arrays beyond elementwise arithmetic: logical, concatenate, matmul, power, broadcastTo."""
+    va, vb = np.asarray(a.val), np.asarray(b.val)
+    k = int(r.integers(0, 5))
+    if k == 0:
+        op = ["logicalAnd", "logicalOr", "logicalXor"][int(r.integers(0, 3))]
+        np.broadcast_shapes(va.shape, vb.shape)
+        return Node(f"np.{op}({a.src}, {b.src})", LOGICAL[op](va != 0, vb != 0))
+    if k == 1:
+        if va.ndim == 0 or va.ndim != vb.ndim:
+            raise ValueError
+        ax = int(r.integers(-va.ndim, va.ndim))
+        dt = result_type(va, vb)
+        return Node(f"np.concatenate([{a.src}, {b.src}], {ax})", np.concatenate([cast(va, dt), cast(vb, dt)], ax))
+    if k == 2:
+        if va.ndim == 0 or vb.ndim == 0 or va.shape[-1] != vb.shape[0 if vb.ndim == 1 else -2]:
+            raise ValueError
+        return Node(f"np.matmul({a.src}, {b.src})", ref_dot(np.matmul, va, vb))
+    if k == 3:
+        # power on a positive float base stays finite and well conditioned
+        np.broadcast_shapes(va.shape, vb.shape)
+        dt = binary_dtype("no-bool", va, vb)
+        if dt not in FLOATS:
+            dt = F32
+        base = finish(np.abs(wide(cast(va, dt))) + 0.5, dt)
+        ex = finish(np.clip(wide(cast(vb, dt)), -3, 3), dt)
+        return Node(f"np.power(np.add(np.abs(np.asarray({a.src}, {{ dtype: '{dt}' }})), 0.5), np.clip(np.asarray({b.src}, {{ dtype: '{dt}' }}), -3, 3))",
+                    finish(np.power(wide(base), wide(ex)), dt))
+    shape = list(np.broadcast_shapes(va.shape, vb.shape))
+    return Node(f"np.broadcastTo({a.src}, {js(shape)})", np.broadcast_to(va, shape).copy())
+
+
+def wrap(src):
+    return src if src.startswith("np.") or src.startswith("nn.") or src.isidentifier() else f"({src})"
+
+
+def gen_random():
+    A = "random"
+    r = np.random.default_rng(424242)
+    made = 0
+    while made < 400:
+        rank = int(r.integers(0, 4))
+        base = [int(d) for d in r.integers(1, 5, size=rank)]
+        if rank and r.random() < 0.08:
+            base[int(r.integers(0, rank))] = 0
+        nin = int(r.integers(1, 4))
+        names = ["a", "b", "c"][:nin]
+        inputs, pool = [], []
+        for nme in names:
+            shape = [d if r.random() < 0.7 else 1 for d in base][int(r.integers(0, rank + 1)):]
+            val = r_leaf_array(r, shape, r_dtype(r))
+            inputs.append(val)
+            pool.append(Node(nme, val))
+        def pick():  # mostly the latest results, so operations chain
+            return pool[-1] if r.random() < 0.55 else pool[int(r.integers(0, len(pool)))]
+        for _ in range(int(r.integers(4, 10))):
+            k = r.random()
+            try:
+                if k < 0.45:
+                    x = pick()
+                    y = pick() if r.random() < 0.75 else Node(js(r_scalar(r)), r_scalar(r))
+                    if not isinstance(y.val, np.ndarray) and not isinstance(y.val, (bool, int, float)):
+                        continue
+                    if isinstance(y.val, (bool, int, float)):
+                        y = Node(js(y.val), y.val)
+                    if r.random() < 0.5:
+                        x, y = y, x
+                    if isinstance(x.val, (bool, int, float)) and isinstance(y.val, (bool, int, float)):
+                        continue
+                    np.broadcast_shapes(np.shape(x.val), np.shape(y.val))
+                    n = r_binary(r, x, y)
+                elif k < 0.6:
+                    c, x, y = (pick() for _ in range(3))
+                    np.broadcast_shapes(np.shape(c.val), np.shape(x.val), np.shape(y.val))
+                    cond = Node(f"np.greater({c.src}, 0)", np.asarray(c.val) > 0) if str(np.asarray(c.val).dtype) != B else c
+                    dt = result_type(x.val, y.val)
+                    n = Node(f"np.where({cond.src}, {x.src}, {y.src})", np.where(cond.val, cast(x.val, dt), cast(y.val, dt)))
+                elif k < 0.66:
+                    n = r_unary(r, pick())
+                elif k < 0.75:
+                    n = r_combine(r, pick(), pick())
+                elif k < 0.88:
+                    n = r_reduce(r, pick())
+                else:
+                    n = r_view(r, pick())
+            except ValueError:
+                continue
+            if n is not None and isinstance(n.val, np.ndarray) and str(n.val.dtype) in NPD:
+                pool.append(n)
+        out = pool[-1]
+        if len(pool) == nin or not isinstance(out.val, np.ndarray) or out.src.count("(") < 3:
+            continue
+        case(A, f"random {made:03d}", f"({', '.join(names)}) => {out.src}", inputs, out.val)
+        made += 1
+
 def main():
     gen_creation()
     gen_elementwise()
@@ -1457,6 +1668,7 @@ def main():
     gen_nn()
     gen_extras()
     gen_large()
+    gen_random()
     os.makedirs(OUT, exist_ok=True)
     total = 0
     for area, cases in sorted(FILES.items()):

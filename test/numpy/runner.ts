@@ -246,7 +246,15 @@ export function runCase(c: RefCase, mode: Mode): void {
  * "area/mode/name". Such a case runs as `it.fails`: it stays visible, and turns red once the bug is
  * fixed so the entry gets removed.
  */
-export const KNOWN_FAILURES: Record<string, string> = {};
+const JIT_DOT_REDUCE = "jit: matmul -> elementwise -> reduction throws TypeError 'reading strides' in jit/plan.ts";
+export const KNOWN_FAILURES: Record<string, string> = {
+  "linalg/jit/loss mean(square(matmul(x, w) - y))": JIT_DOT_REDUCE,
+  "linalg/jit strided/loss mean(square(matmul(x, w) - y))": JIT_DOT_REDUCE,
+  "linalg/jit/sum(exp(matmul)) axis 0": JIT_DOT_REDUCE,
+  "linalg/jit strided/sum(exp(matmul)) axis 0": JIT_DOT_REDUCE,
+  "random/jit/random 377": JIT_DOT_REDUCE,
+  "random/jit strided/random 377": JIT_DOT_REDUCE,
+};
 
 function knownFailure(area: string, mode: Mode, name: string): string | undefined {
   return KNOWN_FAILURES[`${area}/${mode}/${name}`] ?? KNOWN_FAILURES[`${area}/${name}`];
