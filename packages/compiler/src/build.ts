@@ -1,9 +1,10 @@
 // Whole-file builds (TS/JS in, JS + source maps out) and file discovery, shared by the CLI.
-// A file goes through ts.transpileModule with the numjit transformer in `before`, so type stripping,
+// A file goes through tsv.transpileModule with the numjit transformer in `before`, so type stripping,
 // our edits and the source map happen in one pass.
 import fs from "node:fs";
 import path from "node:path";
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "./ts.js";
 import type { ModuleResult } from "./compile-module.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { numjitTransformer } from "./transformer.js";
@@ -81,14 +82,14 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
     ...(opts.emitIR ? { emitIR: true } : {}),
     onModule: (_f, m) => (module = m),
   });
-  const r = ts.transpileModule(code, {
+  const r = tsv.transpileModule(code, {
     fileName: file,
     reportDiagnostics: true,
     compilerOptions: {
-      target: opts.target ?? ts.ScriptTarget.ES2022,
-      module: opts.module ?? (file.endsWith(".cts") || file.endsWith(".cjs") ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext),
+      target: opts.target ?? tsv.ScriptTarget.ES2022,
+      module: opts.module ?? (file.endsWith(".cts") || file.endsWith(".cjs") ? tsv.ModuleKind.CommonJS : tsv.ModuleKind.ESNext),
       sourceMap: opts.sourceMap !== false,
-      jsx: ts.JsxEmit.ReactJSX,
+      jsx: tsv.JsxEmit.ReactJSX,
       allowJs: true,
       verbatimModuleSyntax: false,
       isolatedModules: true,
@@ -96,12 +97,12 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
     transformers: opts.plain ? {} : { before: [transformer] },
   });
   const syntax: Diagnostic[] = (r.diagnostics ?? [])
-    .filter((d) => d.category === ts.DiagnosticCategory.Error && d.file)
+    .filter((d) => d.category === tsv.DiagnosticCategory.Error && d.file)
     .map((d) => {
       const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
       return {
         code: "NJ808", severity: "error" as const, file, line: line + 1, column: character + 1,
-        message: `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
+        message: `syntax error: ${tsv.flattenDiagnosticMessageText(d.messageText, " ")}`,
         frame: frameOf(code, line, character),
       };
     });

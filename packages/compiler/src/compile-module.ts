@@ -1,7 +1,8 @@
 // The pipeline: find -> analyse -> build IR -> schedule -> codegen -> emit, over one module.
 // Each phase reads only the previous phase's output; the front doors (transform, the tsc
 // transformer, the CLI) all call compileModule and differ only in how they apply the EmitPlan.
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "./ts.js";
 import { type Diagnostic, type RawDiagnostic, diag, locate } from "./diagnostics.js";
 import { find } from "./phases/1-find/index.js";
 import { type AnalysedCall, analyse } from "./phases/2-analyse/index.js";
@@ -46,21 +47,21 @@ export interface CompileOptions extends EmitOptions {}
 const RUNTIME_RE = /["']@numjit\/runtime["']/;
 
 export function parse(code: string, file: string): ts.SourceFile {
-  return ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, scriptKind(file));
+  return tsv.createSourceFile(file, code, tsv.ScriptTarget.Latest, true, scriptKind(file));
 }
 
 export function scriptKind(file: string): ts.ScriptKind {
-  if (/\.[cm]?tsx$/.test(file)) return ts.ScriptKind.TSX;
-  if (/\.[cm]?ts$/.test(file)) return ts.ScriptKind.TS;
-  if (/\.[cm]?jsx$/.test(file)) return ts.ScriptKind.JSX;
-  if (/\.[cm]?js$/.test(file)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
+  if (/\.[cm]?tsx$/.test(file)) return tsv.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(file)) return tsv.ScriptKind.TS;
+  if (/\.[cm]?jsx$/.test(file)) return tsv.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(file)) return tsv.ScriptKind.JS;
+  return tsv.ScriptKind.TS;
 }
 
 /** Syntax errors as NJ808 diagnostics. */
 export function parseErrors(sf: ts.SourceFile, file: string): Diagnostic[] {
   const pd = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  return pd.map((d) => locate(diag.parse({ pos: d.start, end: d.start + (d.length || 1) }, ts.flattenDiagnosticMessageText(d.messageText, " ")), sf, file));
+  return pd.map((d) => locate(diag.parse({ pos: d.start, end: d.start + (d.length || 1) }, tsv.flattenDiagnosticMessageText(d.messageText, " ")), sf, file));
 }
 
 /** A cheap test: modules that do not import the runtime are passed through untouched. */

@@ -3,7 +3,8 @@
 // runtime jit (it still works, it just compiles at run time). They never break a build.
 // NJ8xx are errors: the program is wrong whatever the runtime does (incompatible shapes under an
 // annotation, wrong arity, unknown numpy function, a malformed annotation).
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "./ts.js";
 
 export type Severity = "warning" | "error";
 

@@ -6,7 +6,8 @@
 // It runs the same pipeline as transform() on the SourceFile tsc already parsed (positions match),
 // then applies the EmitPlan with factory nodes. Kernel sources are printed verbatim (they are plain
 // JS function expressions produced by the runtime's codegen).
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "./ts.js";
 import { type Diagnostic, NumjitCompileError, formatDiagnostic } from "./diagnostics.js";
 import { type CompileOptions, type ModuleResult, compileModule, mayContainJit } from "./compile-module.js";
 import { INTERNAL_MODULE, PRE } from "./phases/6-emit/index.js";
@@ -44,26 +45,26 @@ export function numjitTransformer(program?: ts.Program, config: TransformerConfi
     const f = ctx.factory;
     const byCall = new Map(plan.calls.map((c) => [c.call, c]));
     const visit = (node: ts.Node): ts.Node => {
-      if (ts.isCallExpression(node)) {
+      if (tsv.isCallExpression(node)) {
         const edit = byCall.get(node);
         if (edit) {
           const props = [
             ...(edit.addName ? [f.createPropertyAssignment("name", f.createStringLiteral(edit.name))] : []),
             f.createPropertyAssignment("kernels", f.createIdentifier(edit.tableId)),
           ];
-          const target = ts.visitNode(node.arguments[0]!, visit) as ts.Expression;
+          const target = tsv.visitNode(node.arguments[0]!, visit) as ts.Expression;
           const opts = edit.options ? f.updateObjectLiteralExpression(edit.options, [...props, ...edit.options.properties]) : f.createObjectLiteralExpression(props);
-          const rest = node.arguments.slice(edit.options ? 2 : 1).map((a) => ts.visitNode(a, visit) as ts.Expression);
+          const rest = node.arguments.slice(edit.options ? 2 : 1).map((a) => tsv.visitNode(a, visit) as ts.Expression);
           return f.updateCallExpression(node, f.createIdentifier(PRE), node.typeArguments, [target, opts, ...(edit.options ? rest : [])]);
         }
       }
-      return ts.visitEachChild(node, visit, ctx);
+      return tsv.visitEachChild(node, visit, ctx);
     };
-    const statements = sf.statements.map((s) => ts.visitNode(s, visit) as ts.Statement);
+    const statements = sf.statements.map((s) => tsv.visitNode(s, visit) as ts.Statement);
     const header: ts.Statement[] = [importStatement(f, sf, ctx.getCompilerOptions()), ...plan.declTexts.map((d) => raw(f, d.text))];
     // after the imports, like transform()
     let at = 0;
-    while (at < sf.statements.length && ts.isImportDeclaration(sf.statements[at]!)) at++;
+    while (at < sf.statements.length && tsv.isImportDeclaration(sf.statements[at]!)) at++;
     if (at === 0) while (at < sf.statements.length && isDirective(sf.statements[at]!)) at++;
     return f.updateSourceFile(sf, [...statements.slice(0, at), ...header, ...statements.slice(at)]);
   };
@@ -73,7 +74,7 @@ export function numjitTransformer(program?: ts.Program, config: TransformerConfi
 export default numjitTransformer;
 
 function isDirective(s: ts.Statement): boolean {
-  return ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression);
+  return tsv.isExpressionStatement(s) && tsv.isStringLiteral(s.expression);
 }
 
 /** A statement printed exactly as `text` (a synthesized identifier prints its text verbatim). */
@@ -82,9 +83,9 @@ function raw(f: ts.NodeFactory, text: string): ts.Statement {
 }
 
 function importStatement(f: ts.NodeFactory, sf: ts.SourceFile, opts: ts.CompilerOptions): ts.Statement {
-  const m = opts.module ?? ts.ModuleKind.CommonJS;
-  const nodeLike = m >= ts.ModuleKind.Node16 && m <= ts.ModuleKind.NodeNext;
-  const cjs = m === ts.ModuleKind.CommonJS || m === ts.ModuleKind.UMD || m === ts.ModuleKind.AMD || (nodeLike && sf.impliedNodeFormat === ts.ModuleKind.CommonJS) || /\.cts$/.test(sf.fileName);
+  const m = opts.module ?? tsv.ModuleKind.CommonJS;
+  const nodeLike = m >= tsv.ModuleKind.Node16 && m <= tsv.ModuleKind.NodeNext;
+  const cjs = m === tsv.ModuleKind.CommonJS || m === tsv.ModuleKind.UMD || m === tsv.ModuleKind.AMD || (nodeLike && sf.impliedNodeFormat === tsv.ModuleKind.CommonJS) || /\.cts$/.test(sf.fileName);
   if (cjs) return raw(f, `const { precompiled: ${PRE} } = require(${JSON.stringify(INTERNAL_MODULE)})`);
   return raw(f, `import { precompiled as ${PRE} } from ${JSON.stringify(INTERNAL_MODULE)}`);
 }
@@ -101,7 +102,7 @@ function report(ds: Diagnostic[], sf: ts.SourceFile, config: TransformerConfig, 
       extras.addDiagnostic({
         file: sf, start, length: 1,
         messageText: `${d.code}: ${d.message}`,
-        category: d.severity === "error" ? ts.DiagnosticCategory.Error : ts.DiagnosticCategory.Warning,
+        category: d.severity === "error" ? tsv.DiagnosticCategory.Error : tsv.DiagnosticCategory.Warning,
         code: Number(d.code.slice(2)),
         source: "numjit",
       });

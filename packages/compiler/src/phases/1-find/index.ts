@@ -1,7 +1,8 @@
 // Phase 1: find. Reads a parsed module and returns what the later phases need: how the runtime is
 // imported, the module's functions and constants (for inlining), and every jit() call with its
 // target resolved through grad / valueAndGrad / vmap down to a function node.
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 
 export const RUNTIME_MODULE = "@numjit/runtime";
@@ -61,18 +62,18 @@ export function find(sf: ts.SourceFile): FindResult {
   const calls: JitCall[] = [];
   const byBinding = new Map<string, JitCall>();
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && runtimeName(node.expression, scope) === "jit") {
+    if (tsv.isCallExpression(node) && runtimeName(node.expression, scope) === "jit") {
       const jc = resolveCall(node, scope, calls.length, diagnostics);
       calls.push(jc);
-      if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) byBinding.set(node.parent.name.text, jc);
+      if (tsv.isVariableDeclaration(node.parent) && tsv.isIdentifier(node.parent.name)) byBinding.set(node.parent.name.text, jc);
     }
-    ts.forEachChild(node, visit);
+    tsv.forEachChild(node, visit);
   };
   visit(sf);
   if (byBinding.size) {
     const uses = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) byBinding.get(node.expression.text)?.uses.push(node);
-      ts.forEachChild(node, uses);
+      if (tsv.isCallExpression(node) && tsv.isIdentifier(node.expression)) byBinding.get(node.expression.text)?.uses.push(node);
+      tsv.forEachChild(node, uses);
     };
     uses(sf);
   }
@@ -81,15 +82,15 @@ export function find(sf: ts.SourceFile): FindResult {
 
 /** Which runtime export an expression names (`jit`, `J` renamed, `nj.jit`), or undefined. */
 export function runtimeName(e: ts.Expression, scope: ModuleScope): string | undefined {
-  if (ts.isIdentifier(e)) {
+  if (tsv.isIdentifier(e)) {
     const b = scope.runtime.get(e.text);
     return b?.kind === "named" ? b.exported : undefined;
   }
-  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && ts.isIdentifier(e.name)) {
+  if (tsv.isPropertyAccessExpression(e) && tsv.isIdentifier(e.expression) && tsv.isIdentifier(e.name)) {
     const b = scope.runtime.get(e.expression.text);
     return b?.kind === "namespace" ? e.name.text : undefined;
   }
-  if (ts.isParenthesizedExpression(e)) return runtimeName(e.expression, scope);
+  if (tsv.isParenthesizedExpression(e)) return runtimeName(e.expression, scope);
   return undefined;
 }
 
@@ -98,15 +99,15 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
     sf, runtime: new Map(), functions: new Map(), constants: new Map(), opaque: new Map(), importsEnd: 0,
   };
   for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st)) {
+    if (tsv.isImportDeclaration(st)) {
       scope.importsEnd = st.end;
-      const from = ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : "";
+      const from = tsv.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : "";
       const clause = st.importClause;
       if (!clause || clause.isTypeOnly) continue;
       const isRuntime = from === RUNTIME_MODULE;
       if (clause.name) scope.opaque.set(clause.name.text, `is imported from '${from}'`);
       const nb = clause.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) {
+      if (nb && tsv.isNamespaceImport(nb)) {
         if (isRuntime) scope.runtime.set(nb.name.text, { kind: "namespace" });
         else scope.opaque.set(nb.name.text, `is imported from '${from}'`);
       } else if (nb) {
@@ -118,42 +119,42 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
       }
       continue;
     }
-    if (ts.isFunctionDeclaration(st) && st.name && st.body) {
+    if (tsv.isFunctionDeclaration(st) && st.name && st.body) {
       scope.functions.set(st.name.text, st);
       continue;
     }
-    if (ts.isVariableStatement(st)) {
-      const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+    if (tsv.isVariableStatement(st)) {
+      const isConst = (st.declarationList.flags & tsv.NodeFlags.Const) !== 0;
       for (const d of st.declarationList.declarations) {
-        if (!ts.isIdentifier(d.name)) {
+        if (!tsv.isIdentifier(d.name)) {
           for (const n of bindingNames(d.name)) scope.opaque.set(n, "is bound by a destructuring declaration");
           continue;
         }
         const name = d.name.text;
         const init = d.initializer && skipOuter(d.initializer);
         if (!isConst) scope.opaque.set(name, "is a module-level let/var (mutable), not a constant");
-        else if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) scope.functions.set(name, init);
+        else if (init && (tsv.isArrowFunction(init) || tsv.isFunctionExpression(init))) scope.functions.set(name, init);
         else if (init) scope.constants.set(name, d);
       }
       continue;
     }
-    if (ts.isClassDeclaration(st) && st.name) scope.opaque.set(st.name.text, "is a class");
-    if (ts.isEnumDeclaration(st)) scope.opaque.set(st.name.text, "is an enum");
+    if (tsv.isClassDeclaration(st) && st.name) scope.opaque.set(st.name.text, "is a class");
+    if (tsv.isEnumDeclaration(st)) scope.opaque.set(st.name.text, "is an enum");
   }
   return scope;
 }
 
 function bindingNames(n: ts.BindingName): string[] {
-  if (ts.isIdentifier(n)) return [n.text];
+  if (tsv.isIdentifier(n)) return [n.text];
   const out: string[] = [];
-  for (const el of n.elements) if (!ts.isOmittedExpression(el)) out.push(...bindingNames(el.name));
+  for (const el of n.elements) if (!tsv.isOmittedExpression(el)) out.push(...bindingNames(el.name));
   return out;
 }
 
 /** Strip parentheses, `as T`, `satisfies T` and `!`, which do not change the value. */
 export function skipOuter(e: ts.Expression): ts.Expression {
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    if (tsv.isParenthesizedExpression(e) || tsv.isAsExpression(e) || tsv.isNonNullExpression(e) || tsv.isSatisfiesExpression(e) || tsv.isTypeAssertionExpression(e)) e = e.expression;
     else return e;
   }
 }
@@ -177,12 +178,12 @@ function resolveCall(call: ts.CallExpression, scope: ModuleScope, index: number,
   }
   let e = skipOuter(target);
   for (;;) {
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) {
+    if (tsv.isArrowFunction(e) || tsv.isFunctionExpression(e)) {
       jc.fn = e;
-      if (jc.name === `jit${index}` && ts.isFunctionExpression(e) && e.name) jc.name = e.name.text;
+      if (jc.name === `jit${index}` && tsv.isFunctionExpression(e) && e.name) jc.name = e.name.text;
       break;
     }
-    if (ts.isIdentifier(e)) {
+    if (tsv.isIdentifier(e)) {
       const f = scope.functions.get(e.text);
       if (f) {
         jc.fn = f;
@@ -193,7 +194,7 @@ function resolveCall(call: ts.CallExpression, scope: ModuleScope, index: number,
       }
       break;
     }
-    if (ts.isCallExpression(e)) {
+    if (tsv.isCallExpression(e)) {
       const t = runtimeName(e.expression, scope);
       if (t && (TRANSFORMS as readonly string[]).includes(t) && e.arguments[0]) {
         jc.transforms.push({ name: t as TransformName, call: e, extraArgs: e.arguments.slice(1) });
@@ -212,20 +213,20 @@ function resolveCall(call: ts.CallExpression, scope: ModuleScope, index: number,
 
 function bindingName(call: ts.CallExpression): string | undefined {
   let p: ts.Node = call.parent;
-  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) p = p.parent;
-  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-  if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return p.name.text;
-  if (ts.isPropertyDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  while (tsv.isParenthesizedExpression(p) || tsv.isAsExpression(p) || tsv.isSatisfiesExpression(p)) p = p.parent;
+  if (tsv.isVariableDeclaration(p) && tsv.isIdentifier(p.name)) return p.name.text;
+  if (tsv.isPropertyAssignment(p) && (tsv.isIdentifier(p.name) || tsv.isStringLiteral(p.name))) return p.name.text;
+  if (tsv.isPropertyDeclaration(p) && tsv.isIdentifier(p.name)) return p.name.text;
+  if (tsv.isBinaryExpression(p) && p.operatorToken.kind === tsv.SyntaxKind.EqualsToken) {
     const l = p.left;
-    if (ts.isIdentifier(l)) return l.text;
-    if (ts.isPropertyAccessExpression(l)) return l.name.text;
+    if (tsv.isIdentifier(l)) return l.text;
+    if (tsv.isPropertyAccessExpression(l)) return l.name.text;
   }
   return undefined;
 }
 
 function enclosingStatement(n: ts.Node): ts.Node {
   let p: ts.Node = n;
-  while (p.parent && !ts.isSourceFile(p.parent) && !ts.isBlock(p.parent) && !ts.isModuleBlock(p.parent)) p = p.parent;
+  while (p.parent && !tsv.isSourceFile(p.parent) && !tsv.isBlock(p.parent) && !tsv.isModuleBlock(p.parent)) p = p.parent;
   return p;
 }

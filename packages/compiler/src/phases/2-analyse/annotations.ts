@@ -9,7 +9,8 @@
 // Symbols are shape variables: the same symbol means the same size everywhere, distinct symbols are
 // assumed to be distinct sizes (as in JAX's shape polymorphism), so `x: f32[N]` + `y: f32[M]` is a
 // broadcast error unless N and M are the same symbol.
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import type { DType } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 
@@ -38,7 +39,7 @@ export function readAnnotations(nodes: readonly ts.Node[], sf: ts.SourceFile, di
   const ann: Annotations = { types: new Map(), statics: new Map(), at: new Map() };
   const seen = new Set<number>();
   for (const node of nodes) {
-    for (const c of ts.getLeadingCommentRanges(sf.text, node.pos) ?? []) {
+    for (const c of tsv.getLeadingCommentRanges(sf.text, node.pos) ?? []) {
       if (seen.has(c.pos)) continue;
       seen.add(c.pos);
       const text = sf.text.slice(c.pos, c.end);

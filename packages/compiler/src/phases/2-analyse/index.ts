@@ -6,7 +6,8 @@
 // The subset: numpy/nn calls and array methods, arithmetic on JS numbers, const/let, if (on
 // non-array conditions), for loops with static bounds, for..of over static arrays, local arrow
 // functions, calls to functions of this module (inlined), constants of this module.
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { FunctionNode, JitCall, ModuleScope } from "../1-find/index.js";
 import { TRANSFORMS, runtimeName, skipOuter } from "../1-find/index.js";
@@ -48,7 +49,7 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
   const problems: RawDiagnostic[] = [];
   const params = readParams(fn, problems);
   const annNodes: ts.Node[] = [jc.statement, fn];
-  if (ts.isVariableDeclaration(fn.parent)) annNodes.push(fn.parent.parent.parent);
+  if (tsv.isVariableDeclaration(fn.parent)) annNodes.push(fn.parent.parent.parent);
   const annotations = readAnnotations(annNodes, scope.sf, problems);
   for (const [name, at] of annotations.at) {
     if (!params.some((p) => p.name === name)) problems.push(diag.annotation(at, `'${name}' is not a parameter of ${jc.name} (parameters: ${params.map((p) => p.name).join(", ") || "none"})`));
@@ -99,7 +100,7 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
 function readParams(fn: FunctionNode, problems: RawDiagnostic[]): ParamInfo[] {
   return fn.parameters.map((p, index) => {
     if (p.dotDotDotToken) problems.push(diag.unsupportedSyntax(p, "a rest parameter"));
-    const name = ts.isIdentifier(p.name) ? p.name.text : `arg${index}`;
+    const name = tsv.isIdentifier(p.name) ? p.name.text : `arg${index}`;
     const info: ParamInfo = { index, name, node: p };
     if (p.initializer) {
       const v = literalValue(p.initializer, undefined);
@@ -112,13 +113,13 @@ function readParams(fn: FunctionNode, problems: RawDiagnostic[]): ParamInfo[] {
 function readOptions(jc: JitCall, params: ParamInfo[], scope: ModuleScope, problems: RawDiagnostic[]): { staticArgnums: number[]; optionsText: string | undefined } {
   const o = jc.options && skipOuter(jc.options);
   if (!o) return { staticArgnums: [], optionsText: undefined };
-  if (!ts.isObjectLiteralExpression(o)) {
+  if (!tsv.isObjectLiteralExpression(o)) {
     problems.push(diag.options(o, "must be an object literal ({ staticArgnums: [...] })"));
     return { staticArgnums: [], optionsText: undefined };
   }
   const nums = new Set<number>();
   for (const prop of o.properties) {
-    if (!ts.isPropertyAssignment(prop) || !(ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) {
+    if (!tsv.isPropertyAssignment(prop) || !(tsv.isIdentifier(prop.name) || tsv.isStringLiteral(prop.name))) {
       problems.push(diag.options(prop, "must be plain 'key: value' properties"));
       continue;
     }
@@ -152,17 +153,17 @@ export const NOT_LITERAL = Symbol("not-literal");
 /** Value of a literal expression (numbers, strings, booleans, null, arrays/objects of them, unary minus). */
 export function literalValue(e: ts.Expression, scope: ModuleScope | undefined, depth = 0): StaticValue | typeof NOT_LITERAL {
   e = skipOuter(e);
-  if (ts.isNumericLiteral(e)) return Number(e.text);
-  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
-  if (e.kind === ts.SyntaxKind.NullKeyword) return null;
-  if (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.MinusToken || e.operator === ts.SyntaxKind.PlusToken)) {
+  if (tsv.isNumericLiteral(e)) return Number(e.text);
+  if (tsv.isStringLiteral(e) || tsv.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (e.kind === tsv.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === tsv.SyntaxKind.FalseKeyword) return false;
+  if (e.kind === tsv.SyntaxKind.NullKeyword) return null;
+  if (tsv.isPrefixUnaryExpression(e) && (e.operator === tsv.SyntaxKind.MinusToken || e.operator === tsv.SyntaxKind.PlusToken)) {
     const v = literalValue(e.operand, scope, depth);
     if (typeof v !== "number") return NOT_LITERAL;
-    return e.operator === ts.SyntaxKind.MinusToken ? -v : v;
+    return e.operator === tsv.SyntaxKind.MinusToken ? -v : v;
   }
-  if (ts.isArrayLiteralExpression(e)) {
+  if (tsv.isArrayLiteralExpression(e)) {
     const out: StaticValue[] = [];
     for (const x of e.elements) {
       const v = literalValue(x, scope, depth);
@@ -171,7 +172,7 @@ export function literalValue(e: ts.Expression, scope: ModuleScope | undefined, d
     }
     return out;
   }
-  if (ts.isIdentifier(e) && scope && depth < 8) {
+  if (tsv.isIdentifier(e) && scope && depth < 8) {
     const d = scope.constants.get(e.text);
     if (d?.initializer) return literalValue(d.initializer, scope, depth + 1);
   }
@@ -207,77 +208,77 @@ class SubsetChecker {
       if (p.dotDotDotToken && parent) this.problems.push(diag.unsupportedSyntax(p, "a rest parameter"));
     }
     if (fn.asteriskToken) this.problems.push(diag.unsupportedSyntax(fn, "a generator function"));
-    if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) this.problems.push(diag.unsupportedSyntax(fn, "an async function"));
+    if (fn.modifiers?.some((m) => m.kind === tsv.SyntaxKind.AsyncKeyword)) this.problems.push(diag.unsupportedSyntax(fn, "an async function"));
     const body = fn.body;
     if (!body) return;
-    if (ts.isBlock(body)) this.block(body.statements, local);
+    if (tsv.isBlock(body)) this.block(body.statements, local);
     else this.expr(body, local);
   }
 
   private block(stmts: readonly ts.Statement[], parent: LocalScope): void {
     const local: LocalScope = { names: new Map(), parent };
     // function declarations are hoisted
-    for (const s of stmts) if (ts.isFunctionDeclaration(s) && s.name) local.names.set(s.name.text, { isStatic: false });
+    for (const s of stmts) if (tsv.isFunctionDeclaration(s) && s.name) local.names.set(s.name.text, { isStatic: false });
     for (const s of stmts) this.stmt(s, local);
   }
 
   private stmt(s: ts.Statement, local: LocalScope): void {
-    if (ts.isVariableStatement(s)) return this.varDecls(s.declarationList, local);
-    if (ts.isExpressionStatement(s)) return this.expr(s.expression, local);
-    if (ts.isReturnStatement(s)) return void (s.expression && this.expr(s.expression, local));
-    if (ts.isBlock(s)) return this.block(s.statements, local);
-    if (ts.isEmptyStatement(s)) return;
-    if (ts.isIfStatement(s)) {
+    if (tsv.isVariableStatement(s)) return this.varDecls(s.declarationList, local);
+    if (tsv.isExpressionStatement(s)) return this.expr(s.expression, local);
+    if (tsv.isReturnStatement(s)) return void (s.expression && this.expr(s.expression, local));
+    if (tsv.isBlock(s)) return this.block(s.statements, local);
+    if (tsv.isEmptyStatement(s)) return;
+    if (tsv.isIfStatement(s)) {
       this.expr(s.expression, local);
       this.stmt(s.thenStatement, { names: new Map(), parent: local });
       if (s.elseStatement) this.stmt(s.elseStatement, { names: new Map(), parent: local });
       return;
     }
-    if (ts.isForStatement(s)) return this.forLoop(s, local);
-    if (ts.isForOfStatement(s)) {
+    if (tsv.isForStatement(s)) return this.forLoop(s, local);
+    if (tsv.isForOfStatement(s)) {
       const inner: LocalScope = { names: new Map(), parent: local };
       const why = this.staticReason(s.expression, local);
       if (why) this.problems.push(diag.loopBound(s.expression, why));
       this.expr(s.expression, local);
-      if (ts.isVariableDeclarationList(s.initializer)) {
+      if (tsv.isVariableDeclarationList(s.initializer)) {
         for (const d of s.initializer.declarations) for (const n of bindingNames(d.name)) inner.names.set(n, { isStatic: true });
       } else this.problems.push(diag.unsupportedSyntax(s.initializer, "for..of without a declaration"));
       return this.stmt(s.statement, inner);
     }
-    if (ts.isFunctionDeclaration(s)) return this.enterFunction(s, local, () => false);
-    if (ts.isTypeAliasDeclaration(s) || ts.isInterfaceDeclaration(s)) return;
+    if (tsv.isFunctionDeclaration(s)) return this.enterFunction(s, local, () => false);
+    if (tsv.isTypeAliasDeclaration(s) || tsv.isInterfaceDeclaration(s)) return;
     const what: Partial<Record<ts.SyntaxKind, string>> = {
-      [ts.SyntaxKind.WhileStatement]: "a while loop",
-      [ts.SyntaxKind.DoStatement]: "a do..while loop",
-      [ts.SyntaxKind.ForInStatement]: "a for..in loop",
-      [ts.SyntaxKind.SwitchStatement]: "a switch statement",
-      [ts.SyntaxKind.TryStatement]: "a try statement",
-      [ts.SyntaxKind.ThrowStatement]: "a throw statement",
-      [ts.SyntaxKind.BreakStatement]: "break",
-      [ts.SyntaxKind.ContinueStatement]: "continue",
-      [ts.SyntaxKind.ClassDeclaration]: "a class declaration",
-      [ts.SyntaxKind.LabeledStatement]: "a labeled statement",
+      [tsv.SyntaxKind.WhileStatement]: "a while loop",
+      [tsv.SyntaxKind.DoStatement]: "a do..while loop",
+      [tsv.SyntaxKind.ForInStatement]: "a for..in loop",
+      [tsv.SyntaxKind.SwitchStatement]: "a switch statement",
+      [tsv.SyntaxKind.TryStatement]: "a try statement",
+      [tsv.SyntaxKind.ThrowStatement]: "a throw statement",
+      [tsv.SyntaxKind.BreakStatement]: "break",
+      [tsv.SyntaxKind.ContinueStatement]: "continue",
+      [tsv.SyntaxKind.ClassDeclaration]: "a class declaration",
+      [tsv.SyntaxKind.LabeledStatement]: "a labeled statement",
     };
-    this.problems.push(diag.unsupportedSyntax(s, what[s.kind] ?? `a ${ts.SyntaxKind[s.kind]}`));
+    this.problems.push(diag.unsupportedSyntax(s, what[s.kind] ?? `a ${tsv.SyntaxKind[s.kind]}`));
   }
 
   private varDecls(list: ts.VariableDeclarationList, local: LocalScope): void {
-    if (!(list.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let))) this.problems.push(diag.unsupportedSyntax(list, "'var' (use const or let)"));
+    if (!(list.flags & (tsv.NodeFlags.Const | tsv.NodeFlags.Let))) this.problems.push(diag.unsupportedSyntax(list, "'var' (use const or let)"));
     for (const d of list.declarations) {
       if (d.initializer) this.expr(d.initializer, local);
       const isStatic = !!d.initializer && !this.staticReason(d.initializer, local);
       this.bindingPattern(d.name, local);
-      for (const n of bindingNames(d.name)) local.names.set(n, { isStatic: isStatic && ts.isIdentifier(d.name) });
+      for (const n of bindingNames(d.name)) local.names.set(n, { isStatic: isStatic && tsv.isIdentifier(d.name) });
     }
   }
 
   private bindingPattern(n: ts.BindingName, local: LocalScope): void {
-    if (ts.isIdentifier(n)) return;
+    if (tsv.isIdentifier(n)) return;
     for (const el of n.elements) {
-      if (ts.isOmittedExpression(el)) continue;
+      if (tsv.isOmittedExpression(el)) continue;
       if (el.dotDotDotToken) this.problems.push(diag.unsupportedSyntax(el, "a rest element in destructuring"));
       if (el.initializer) this.expr(el.initializer, local);
-      if (ts.isBindingElement(el) && el.propertyName && ts.isComputedPropertyName(el.propertyName)) this.problems.push(diag.dynamicProperty(el, "in a destructuring pattern"));
+      if (tsv.isBindingElement(el) && el.propertyName && tsv.isComputedPropertyName(el.propertyName)) this.problems.push(diag.dynamicProperty(el, "in a destructuring pattern"));
       this.bindingPattern(el.name, local);
     }
   }
@@ -286,7 +287,7 @@ class SubsetChecker {
     const inner: LocalScope = { names: new Map(), parent: local };
     const init = s.initializer;
     const loopVars: string[] = [];
-    if (init && ts.isVariableDeclarationList(init)) {
+    if (init && tsv.isVariableDeclarationList(init)) {
       for (const d of init.declarations) {
         if (!d.initializer) continue;
         const why = this.staticReason(d.initializer, local);
@@ -314,10 +315,10 @@ class SubsetChecker {
     // the loop variable must not be assigned in the body (bounds stay static)
     const body = s.statement;
     const assigned = (n: ts.Node): void => {
-      if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind) && ts.isIdentifier(n.left) && loopVars.includes(n.left.text)) {
+      if (tsv.isBinaryExpression(n) && isAssignment(n.operatorToken.kind) && tsv.isIdentifier(n.left) && loopVars.includes(n.left.text)) {
         this.problems.push(diag.loopBound(n, `'${n.left.text}' is assigned inside the loop body`));
       }
-      ts.forEachChild(n, assigned);
+      tsv.forEachChild(n, assigned);
     };
     assigned(body);
     this.stmt(body, { names: new Map(), parent: inner });
@@ -326,9 +327,9 @@ class SubsetChecker {
   /** Why an expression is not static (known at build time without array data or shapes), or undefined. */
   staticReason(e: ts.Expression, local: LocalScope): string | undefined {
     e = skipOuter(e);
-    if (ts.isNumericLiteral(e) || ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return undefined;
-    if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return undefined;
-    if (ts.isIdentifier(e)) {
+    if (tsv.isNumericLiteral(e) || tsv.isStringLiteral(e) || tsv.isNoSubstitutionTemplateLiteral(e)) return undefined;
+    if (e.kind === tsv.SyntaxKind.TrueKeyword || e.kind === tsv.SyntaxKind.FalseKeyword || e.kind === tsv.SyntaxKind.NullKeyword) return undefined;
+    if (tsv.isIdentifier(e)) {
       const b = lookup(local, e.text);
       if (b) return b.isStatic ? undefined : `'${e.text}' is not a constant`;
       if (this.scope.constants.has(e.text)) {
@@ -338,27 +339,27 @@ class SubsetChecker {
       if (e.text === "Infinity" || e.text === "NaN" || e.text === "undefined") return undefined;
       return `'${e.text}' is not a constant`;
     }
-    if (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) return this.staticReason(e.operand as ts.Expression, local);
-    if (ts.isBinaryExpression(e)) return this.staticReason(e.left, local) ?? this.staticReason(e.right, local);
-    if (ts.isConditionalExpression(e)) return this.staticReason(e.condition, local) ?? this.staticReason(e.whenTrue, local) ?? this.staticReason(e.whenFalse, local);
-    if (ts.isArrayLiteralExpression(e)) {
+    if (tsv.isPrefixUnaryExpression(e) || tsv.isPostfixUnaryExpression(e)) return this.staticReason(e.operand as ts.Expression, local);
+    if (tsv.isBinaryExpression(e)) return this.staticReason(e.left, local) ?? this.staticReason(e.right, local);
+    if (tsv.isConditionalExpression(e)) return this.staticReason(e.condition, local) ?? this.staticReason(e.whenTrue, local) ?? this.staticReason(e.whenFalse, local);
+    if (tsv.isArrayLiteralExpression(e)) {
       for (const x of e.elements) {
         const r = this.staticReason(x, local);
         if (r) return r;
       }
       return undefined;
     }
-    if (ts.isPropertyAccessExpression(e)) {
+    if (tsv.isPropertyAccessExpression(e)) {
       const prop = e.name.text;
-      if (ts.isIdentifier(e.expression) && e.expression.text === "Math" && !lookup(local, "Math")) return undefined;
+      if (tsv.isIdentifier(e.expression) && e.expression.text === "Math" && !lookup(local, "Math")) return undefined;
       if (prop === "shape" || prop === "ndim" || prop === "size") return `it depends on the shape of '${e.expression.getText(this.scope.sf)}'`;
       if (prop === "length") return this.staticReason(e.expression, local);
       return `'${e.getText(this.scope.sf)}' is not a constant`;
     }
-    if (ts.isElementAccessExpression(e)) return this.staticReason(e.expression, local) ?? this.staticReason(e.argumentExpression, local);
-    if (ts.isCallExpression(e)) {
+    if (tsv.isElementAccessExpression(e)) return this.staticReason(e.expression, local) ?? this.staticReason(e.argumentExpression, local);
+    if (tsv.isCallExpression(e)) {
       const c = e.expression;
-      if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === "Math") {
+      if (tsv.isPropertyAccessExpression(c) && tsv.isIdentifier(c.expression) && c.expression.text === "Math") {
         for (const a of e.arguments) {
           const r = this.staticReason(a, local);
           if (r) return r;
@@ -367,96 +368,96 @@ class SubsetChecker {
       }
       return `it calls '${c.getText(this.scope.sf)}'`;
     }
-    return `${ts.SyntaxKind[e.kind]} is not a constant`;
+    return `${tsv.SyntaxKind[e.kind]} is not a constant`;
   }
 
   expr(e: ts.Expression, local: LocalScope): void {
     e = skipOuter(e);
     switch (e.kind) {
-      case ts.SyntaxKind.NumericLiteral:
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      case ts.SyntaxKind.TrueKeyword:
-      case ts.SyntaxKind.FalseKeyword:
-      case ts.SyntaxKind.NullKeyword:
+      case tsv.SyntaxKind.NumericLiteral:
+      case tsv.SyntaxKind.StringLiteral:
+      case tsv.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case tsv.SyntaxKind.TrueKeyword:
+      case tsv.SyntaxKind.FalseKeyword:
+      case tsv.SyntaxKind.NullKeyword:
         return;
     }
-    if (ts.isIdentifier(e)) return this.identifier(e, local);
-    if (ts.isTemplateExpression(e)) {
+    if (tsv.isIdentifier(e)) return this.identifier(e, local);
+    if (tsv.isTemplateExpression(e)) {
       for (const sp of e.templateSpans) this.expr(sp.expression, local);
       return;
     }
-    if (ts.isArrayLiteralExpression(e)) {
-      for (const x of e.elements) this.expr(ts.isSpreadElement(x) ? x.expression : x, local);
+    if (tsv.isArrayLiteralExpression(e)) {
+      for (const x of e.elements) this.expr(tsv.isSpreadElement(x) ? x.expression : x, local);
       return;
     }
-    if (ts.isObjectLiteralExpression(e)) {
+    if (tsv.isObjectLiteralExpression(e)) {
       for (const p of e.properties) {
-        if (ts.isPropertyAssignment(p)) {
-          if (ts.isComputedPropertyName(p.name)) this.problems.push(diag.dynamicProperty(p.name, "(a computed key in an object literal)"));
+        if (tsv.isPropertyAssignment(p)) {
+          if (tsv.isComputedPropertyName(p.name)) this.problems.push(diag.dynamicProperty(p.name, "(a computed key in an object literal)"));
           this.expr(p.initializer, local);
-        } else if (ts.isShorthandPropertyAssignment(p)) this.identifier(p.name, local);
-        else if (ts.isSpreadAssignment(p)) this.expr(p.expression, local);
+        } else if (tsv.isShorthandPropertyAssignment(p)) this.identifier(p.name, local);
+        else if (tsv.isSpreadAssignment(p)) this.expr(p.expression, local);
         else this.problems.push(diag.unsupportedSyntax(p, "a method or accessor in an object literal"));
       }
       return;
     }
-    if (ts.isPropertyAccessExpression(e)) {
+    if (tsv.isPropertyAccessExpression(e)) {
       if (e.questionDotToken) this.problems.push(diag.unsupportedSyntax(e, "optional chaining"));
-      if (ts.isPrivateIdentifier(e.name)) this.problems.push(diag.unsupportedSyntax(e, "a private field"));
+      if (tsv.isPrivateIdentifier(e.name)) this.problems.push(diag.unsupportedSyntax(e, "a private field"));
       this.memberTarget(e, local);
       return;
     }
-    if (ts.isElementAccessExpression(e)) {
+    if (tsv.isElementAccessExpression(e)) {
       this.expr(e.expression, local);
       this.expr(e.argumentExpression, local);
       return;
     }
-    if (ts.isCallExpression(e)) return this.call(e, local);
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return this.enterFunction(e, local, () => false);
-    if (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) {
-      if (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken) this.assignTarget(e.operand, local, e);
+    if (tsv.isCallExpression(e)) return this.call(e, local);
+    if (tsv.isArrowFunction(e) || tsv.isFunctionExpression(e)) return this.enterFunction(e, local, () => false);
+    if (tsv.isPrefixUnaryExpression(e) || tsv.isPostfixUnaryExpression(e)) {
+      if (e.operator === tsv.SyntaxKind.PlusPlusToken || e.operator === tsv.SyntaxKind.MinusMinusToken) this.assignTarget(e.operand, local, e);
       else this.expr(e.operand, local);
       return;
     }
-    if (ts.isBinaryExpression(e)) {
+    if (tsv.isBinaryExpression(e)) {
       if (isAssignment(e.operatorToken.kind)) {
         this.assignTarget(e.left, local, e);
         this.expr(e.right, local);
-        const b = ts.isIdentifier(e.left) ? lookup(local, e.left.text) : undefined;
+        const b = tsv.isIdentifier(e.left) ? lookup(local, e.left.text) : undefined;
         if (b && this.staticReason(e.right, local)) b.isStatic = false;
         return;
       }
-      if (e.operatorToken.kind === ts.SyntaxKind.InKeyword || e.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) {
+      if (e.operatorToken.kind === tsv.SyntaxKind.InKeyword || e.operatorToken.kind === tsv.SyntaxKind.InstanceOfKeyword) {
         this.problems.push(diag.unsupportedSyntax(e.operatorToken, `the '${e.operatorToken.getText(this.scope.sf)}' operator`));
       }
       this.expr(e.left, local);
       this.expr(e.right, local);
       return;
     }
-    if (ts.isConditionalExpression(e)) {
+    if (tsv.isConditionalExpression(e)) {
       this.expr(e.condition, local);
       this.expr(e.whenTrue, local);
       this.expr(e.whenFalse, local);
       return;
     }
-    if (ts.isTypeOfExpression(e) || ts.isVoidExpression(e)) return this.expr(e.expression, local);
-    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && CONSTRUCTIBLE.has(e.expression.text) && !lookup(local, e.expression.text)) {
-      for (const a of e.arguments ?? []) this.expr(ts.isSpreadElement(a) ? a.expression : a, local);
+    if (tsv.isTypeOfExpression(e) || tsv.isVoidExpression(e)) return this.expr(e.expression, local);
+    if (tsv.isNewExpression(e) && tsv.isIdentifier(e.expression) && CONSTRUCTIBLE.has(e.expression.text) && !lookup(local, e.expression.text)) {
+      for (const a of e.arguments ?? []) this.expr(tsv.isSpreadElement(a) ? a.expression : a, local);
       return;
     }
     const what: Partial<Record<ts.SyntaxKind, string>> = {
-      [ts.SyntaxKind.NewExpression]: "'new'",
-      [ts.SyntaxKind.ThisKeyword]: "'this'",
-      [ts.SyntaxKind.AwaitExpression]: "'await'",
-      [ts.SyntaxKind.YieldExpression]: "'yield'",
-      [ts.SyntaxKind.DeleteExpression]: "'delete'",
-      [ts.SyntaxKind.TaggedTemplateExpression]: "a tagged template",
-      [ts.SyntaxKind.ClassExpression]: "a class expression",
-      [ts.SyntaxKind.RegularExpressionLiteral]: "a regular expression",
-      [ts.SyntaxKind.SuperKeyword]: "'super'",
+      [tsv.SyntaxKind.NewExpression]: "'new'",
+      [tsv.SyntaxKind.ThisKeyword]: "'this'",
+      [tsv.SyntaxKind.AwaitExpression]: "'await'",
+      [tsv.SyntaxKind.YieldExpression]: "'yield'",
+      [tsv.SyntaxKind.DeleteExpression]: "'delete'",
+      [tsv.SyntaxKind.TaggedTemplateExpression]: "a tagged template",
+      [tsv.SyntaxKind.ClassExpression]: "a class expression",
+      [tsv.SyntaxKind.RegularExpressionLiteral]: "a regular expression",
+      [tsv.SyntaxKind.SuperKeyword]: "'super'",
     };
-    this.problems.push(diag.unsupportedSyntax(e, what[e.kind] ?? `a ${ts.SyntaxKind[e.kind]} expression`));
+    this.problems.push(diag.unsupportedSyntax(e, what[e.kind] ?? `a ${tsv.SyntaxKind[e.kind]} expression`));
   }
 
   /** a.b.c: check the root and, for runtime namespaces, that the name exists. */
@@ -473,13 +474,13 @@ class SubsetChecker {
   private call(e: ts.CallExpression, local: LocalScope): void {
     if (e.questionDotToken) this.problems.push(diag.unsupportedSyntax(e, "optional call"));
     const callee = skipOuter(e.expression);
-    for (const a of e.arguments) this.expr(ts.isSpreadElement(a) ? a.expression : a, local);
-    const spread = e.arguments.some(ts.isSpreadElement);
+    for (const a of e.arguments) this.expr(tsv.isSpreadElement(a) ? a.expression : a, local);
+    const spread = e.arguments.some(tsv.isSpreadElement);
     // runtime functions: np.add, nn.relu, nj.numpy.add, named imports
-    const path = ts.isPropertyAccessExpression(callee) || ts.isIdentifier(callee) ? runtimePath(callee, this.scope, local) : undefined;
+    const path = tsv.isPropertyAccessExpression(callee) || tsv.isIdentifier(callee) ? runtimePath(callee, this.scope, local) : undefined;
     if (path) {
       const r = lookupRuntime(path);
-      if (r.kind === "missing") return void this.problems.push(diag.unknownFunction(ts.isPropertyAccessExpression(callee) ? callee.name : callee, path.join("."), suggest(path)));
+      if (r.kind === "missing") return void this.problems.push(diag.unknownFunction(tsv.isPropertyAccessExpression(callee) ? callee.name : callee, path.join("."), suggest(path)));
       if (r.kind !== "function") return void this.problems.push(diag.unknownCallee(callee, path.join("."), "is not a function"));
       if (path.length === 1 && path[0] === "jit") return void this.problems.push(diag.unsupportedSyntax(e, "a nested jit() call"));
       if (!spread) {
@@ -488,7 +489,7 @@ class SubsetChecker {
       }
       return;
     }
-    if (ts.isIdentifier(callee)) {
+    if (tsv.isIdentifier(callee)) {
       const name = callee.text;
       if (lookup(local, name)) return; // local closure or parameter (a function-valued static argument)
       const f = this.scope.functions.get(name);
@@ -505,24 +506,24 @@ class SubsetChecker {
       if (this.scope.opaque.has(name)) return void this.problems.push(diag.unknownCallee(callee, name, this.scope.opaque.get(name)));
       return void this.problems.push(diag.unknownCallee(callee, name));
     }
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (tsv.isPropertyAccessExpression(callee)) {
       const root = skipOuter(callee.expression);
-      if (ts.isIdentifier(root) && root.text === "Math" && !lookup(local, "Math")) {
+      if (tsv.isIdentifier(root) && root.text === "Math" && !lookup(local, "Math")) {
         if (typeof (Math as unknown as Record<string, unknown>)[callee.name.text] !== "function") this.problems.push(diag.unknownCallee(callee, `Math.${callee.name.text}`));
         return;
       }
-      if (ts.isIdentifier(root) && (root.text === "console" || root.text === "Date" || root.text === "JSON") && !lookup(local, root.text)) {
+      if (tsv.isIdentifier(root) && (root.text === "console" || root.text === "Date" || root.text === "JSON") && !lookup(local, root.text)) {
         return void this.problems.push(diag.unknownCallee(callee, callee.getText(this.scope.sf)));
       }
       // a method call on a value (array methods, JS array/string methods): checked while tracing
       this.expr(callee.expression, local);
       return;
     }
-    if (ts.isCallExpression(callee)) {
+    if (tsv.isCallExpression(callee)) {
       // grad(f)(x): the inner call is checked as a call
       return this.call(callee, local);
     }
-    if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return this.expr(callee, local);
+    if (tsv.isArrowFunction(callee) || tsv.isFunctionExpression(callee)) return this.expr(callee, local);
     this.problems.push(diag.unknownCallee(callee, callee.getText(this.scope.sf)));
   }
 
@@ -566,20 +567,20 @@ class SubsetChecker {
 
   private assignTarget(t: ts.Expression, local: LocalScope, at: ts.Node): void {
     t = skipOuter(t);
-    if (ts.isIdentifier(t)) {
+    if (tsv.isIdentifier(t)) {
       if (!lookup(local, t.text)) this.problems.push(diag.mutation(at, `'${t.text}', which is not a local variable`));
       return;
     }
-    if (ts.isArrayLiteralExpression(t)) {
-      for (const el of t.elements) if (!ts.isOmittedExpression(el)) this.assignTarget(ts.isSpreadElement(el) ? el.expression : el, local, at);
+    if (tsv.isArrayLiteralExpression(t)) {
+      for (const el of t.elements) if (!tsv.isOmittedExpression(el)) this.assignTarget(tsv.isSpreadElement(el) ? el.expression : el, local, at);
       return;
     }
-    if (ts.isElementAccessExpression(t) || ts.isPropertyAccessExpression(t)) {
+    if (tsv.isElementAccessExpression(t) || tsv.isPropertyAccessExpression(t)) {
       // writing into a local JS array/object is fine; anything reachable from outside is not
       let root: ts.Expression = t;
-      while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
-      if (ts.isIdentifier(root) && lookup(local, root.text) && !isParamName(local, root.text)) {
-        if (ts.isElementAccessExpression(t)) this.expr(t.argumentExpression, local);
+      while (tsv.isElementAccessExpression(root) || tsv.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+      if (tsv.isIdentifier(root) && lookup(local, root.text) && !isParamName(local, root.text)) {
+        if (tsv.isElementAccessExpression(t)) this.expr(t.argumentExpression, local);
         return;
       }
       this.problems.push(diag.mutation(at, `'${t.getText(this.scope.sf)}'`));
@@ -607,14 +608,14 @@ function lookup(local: LocalScope | undefined, name: string): { isStatic: boolea
 }
 
 function bindingNames(n: ts.BindingName): string[] {
-  if (ts.isIdentifier(n)) return [n.text];
+  if (tsv.isIdentifier(n)) return [n.text];
   const out: string[] = [];
-  for (const el of n.elements) if (!ts.isOmittedExpression(el)) out.push(...bindingNames(el.name));
+  for (const el of n.elements) if (!tsv.isOmittedExpression(el)) out.push(...bindingNames(el.name));
   return out;
 }
 
 export function isAssignment(k: ts.SyntaxKind): boolean {
-  return k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
+  return k >= tsv.SyntaxKind.FirstAssignment && k <= tsv.SyntaxKind.LastAssignment;
 }
 
 /**
@@ -625,11 +626,11 @@ export function isAssignment(k: ts.SyntaxKind): boolean {
 export function runtimePath(e: ts.Expression, scope: ModuleScope, local?: LocalScope): string[] | undefined {
   const names: string[] = [];
   let cur = skipOuter(e);
-  while (ts.isPropertyAccessExpression(cur) && ts.isIdentifier(cur.name)) {
+  while (tsv.isPropertyAccessExpression(cur) && tsv.isIdentifier(cur.name)) {
     names.unshift(cur.name.text);
     cur = skipOuter(cur.expression);
   }
-  if (!ts.isIdentifier(cur) || (local && lookup(local, cur.text))) return undefined;
+  if (!tsv.isIdentifier(cur) || (local && lookup(local, cur.text))) return undefined;
   const b = scope.runtime.get(cur.text);
   if (!b) return undefined;
   return b.kind === "named" ? [b.exported, ...names] : names.length ? names : undefined;

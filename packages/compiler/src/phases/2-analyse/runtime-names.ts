@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import * as runtime from "@numjit/runtime";
 
 export type RuntimeLookup =
@@ -65,11 +66,11 @@ export function arityOf(f: (...args: unknown[]) => unknown): { min: number; max:
   try {
     const src = Function.prototype.toString.call(f);
     if (!src.includes("[native code]")) {
-      const sf = ts.createSourceFile("f.js", `(${src.replace(/^async\s+/, "")})`, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+      const sf = tsv.createSourceFile("f.js", `(${src.replace(/^async\s+/, "")})`, tsv.ScriptTarget.Latest, false, tsv.ScriptKind.JS);
       const st = sf.statements[0];
-      let e: ts.Expression | undefined = st && ts.isExpressionStatement(st) ? st.expression : undefined;
-      while (e && ts.isParenthesizedExpression(e)) e = e.expression;
-      if (e && (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) && (sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0) {
+      let e: ts.Expression | undefined = st && tsv.isExpressionStatement(st) ? st.expression : undefined;
+      while (e && tsv.isParenthesizedExpression(e)) e = e.expression;
+      if (e && (tsv.isArrowFunction(e) || tsv.isFunctionExpression(e)) && (sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0) {
         const ps = e.parameters;
         const rest = ps.some((p) => p.dotDotDotToken);
         let min = 0;
@@ -130,16 +131,16 @@ function declaredArities(): Map<string, Arity> {
     } catch {
       continue;
     }
-    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    const sf = tsv.createSourceFile(file, text, tsv.ScriptTarget.Latest, false, tsv.ScriptKind.TS);
     for (const st of sf.statements) {
-      if (ts.isFunctionDeclaration(st) && st.name) add(`${ns}.${st.name.text}`, ofParams(st.parameters));
-      else if (ts.isVariableStatement(st)) {
+      if (tsv.isFunctionDeclaration(st) && st.name) add(`${ns}.${st.name.text}`, ofParams(st.parameters));
+      else if (tsv.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
-          if (!ts.isIdentifier(d.name) || !d.type) continue;
-          if (ts.isFunctionTypeNode(d.type)) add(`${ns}.${d.name.text}`, ofParams(d.type.parameters));
-          else if (ts.isTypeQueryNode(d.type) && ts.isIdentifier(d.type.exprName)) aliases.push([ns, d.name.text, d.type.exprName.text]);
+          if (!tsv.isIdentifier(d.name) || !d.type) continue;
+          if (tsv.isFunctionTypeNode(d.type)) add(`${ns}.${d.name.text}`, ofParams(d.type.parameters));
+          else if (tsv.isTypeQueryNode(d.type) && tsv.isIdentifier(d.type.exprName)) aliases.push([ns, d.name.text, d.type.exprName.text]);
         }
-      } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      } else if (tsv.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && tsv.isNamedExports(st.exportClause)) {
         for (const el of st.exportClause.elements) if (el.propertyName) aliases.push([ns, el.name.text, el.propertyName.text]);
       }
     }

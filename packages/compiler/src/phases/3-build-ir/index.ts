@@ -2,7 +2,8 @@
 // (the interpreter evaluates its AST) which the runtime's buildKernels traces on abstract arguments
 // through the runtime's own numpy definitions, runs the same passes as the runtime jit, and schedules.
 // One trace per candidate argument structure; errors are mapped back to source nodes.
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import { NumjitError } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { ModuleScope } from "../1-find/index.js";

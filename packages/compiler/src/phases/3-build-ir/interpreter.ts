@@ -5,7 +5,8 @@
 //
 // Semantics follow JS for the subset; where JS would silently do something that is wrong under
 // tracing (arithmetic on an array, an array in a condition) the interpreter stops with an NJ705.
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import { NDArray } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { FunctionNode, ModuleScope } from "../1-find/index.js";
@@ -94,7 +95,7 @@ export class Interpreter {
         this.bind(p.name, v, env, true);
       });
       const body = fn.body!;
-      if (!ts.isBlock(body)) return this.expr(body, env);
+      if (!tsv.isBlock(body)) return this.expr(body, env);
       const c = this.block(body.statements, env);
       return c?.value;
     } finally {
@@ -107,7 +108,7 @@ export class Interpreter {
   private block(stmts: readonly ts.Statement[], parent: Env): Completion {
     const env = new Env(parent);
     for (const s of stmts) {
-      if (ts.isFunctionDeclaration(s) && s.name) env.declare(s.name.text, this.makeFunction(s, env, s.name.text), true);
+      if (tsv.isFunctionDeclaration(s) && s.name) env.declare(s.name.text, this.makeFunction(s, env, s.name.text), true);
     }
     for (const s of stmts) {
       const c = this.stmt(s, env);
@@ -117,28 +118,28 @@ export class Interpreter {
   }
 
   private stmt(s: ts.Statement, env: Env): Completion {
-    if (ts.isExpressionStatement(s)) {
+    if (tsv.isExpressionStatement(s)) {
       this.expr(s.expression, env);
       return undefined;
     }
-    if (ts.isVariableStatement(s)) {
-      const mutable = !(s.declarationList.flags & ts.NodeFlags.Const);
+    if (tsv.isVariableStatement(s)) {
+      const mutable = !(s.declarationList.flags & tsv.NodeFlags.Const);
       for (const d of s.declarationList.declarations) this.bind(d.name, d.initializer ? this.expr(d.initializer, env) : undefined, env, mutable);
       return undefined;
     }
-    if (ts.isReturnStatement(s)) return { value: s.expression ? this.expr(s.expression, env) : undefined };
-    if (ts.isBlock(s)) return this.block(s.statements, env);
-    if (ts.isIfStatement(s)) {
+    if (tsv.isReturnStatement(s)) return { value: s.expression ? this.expr(s.expression, env) : undefined };
+    if (tsv.isBlock(s)) return this.block(s.statements, env);
+    if (tsv.isIfStatement(s)) {
       const c = this.truthy(this.expr(s.expression, env), s.expression, "an if condition");
       if (c) return this.stmt(s.thenStatement, new Env(env));
       return s.elseStatement ? this.stmt(s.elseStatement, new Env(env)) : undefined;
     }
-    if (ts.isForStatement(s)) return this.forLoop(s, env);
-    if (ts.isForOfStatement(s)) {
+    if (tsv.isForStatement(s)) return this.forLoop(s, env);
+    if (tsv.isForOfStatement(s)) {
       const it = this.expr(s.expression, env);
       if (!Array.isArray(it)) throw new Unsupported(diag.loopBound(s.expression, "for..of over something that is not a JS array"));
       const list = s.initializer as ts.VariableDeclarationList;
-      const mutable = !(list.flags & ts.NodeFlags.Const);
+      const mutable = !(list.flags & tsv.NodeFlags.Const);
       for (const v of it) {
         const inner = new Env(env);
         this.bind(list.declarations[0]!.name, v, inner, mutable);
@@ -147,15 +148,15 @@ export class Interpreter {
       }
       return undefined;
     }
-    if (ts.isFunctionDeclaration(s) || ts.isEmptyStatement(s) || ts.isTypeAliasDeclaration(s) || ts.isInterfaceDeclaration(s)) return undefined;
-    throw new Unsupported(diag.unsupportedSyntax(s, `a ${ts.SyntaxKind[s.kind]}`));
+    if (tsv.isFunctionDeclaration(s) || tsv.isEmptyStatement(s) || tsv.isTypeAliasDeclaration(s) || tsv.isInterfaceDeclaration(s)) return undefined;
+    throw new Unsupported(diag.unsupportedSyntax(s, `a ${tsv.SyntaxKind[s.kind]}`));
   }
 
   private forLoop(s: ts.ForStatement, env: Env): Completion {
     const loopEnv = new Env(env);
     const init = s.initializer;
-    if (init && ts.isVariableDeclarationList(init)) {
-      const mutable = !(init.flags & ts.NodeFlags.Const);
+    if (init && tsv.isVariableDeclarationList(init)) {
+      const mutable = !(init.flags & tsv.NodeFlags.Const);
       for (const d of init.declarations) this.bind(d.name, d.initializer ? this.expr(d.initializer, loopEnv) : undefined, loopEnv, mutable);
     } else if (init) this.expr(init, loopEnv);
     for (let n = 0; ; n++) {
@@ -175,12 +176,12 @@ export class Interpreter {
   }
 
   private bind(name: ts.BindingName, value: unknown, env: Env, mutable: boolean): void {
-    if (ts.isIdentifier(name)) return env.declare(name.text, value, mutable);
-    if (ts.isArrayBindingPattern(name)) {
+    if (tsv.isIdentifier(name)) return env.declare(name.text, value, mutable);
+    if (tsv.isArrayBindingPattern(name)) {
       if (value instanceof NDArray) throw new Unsupported(diag.dataDependent(name, "destructuring an array (iterating its elements)"));
       if (!Array.isArray(value)) throw new NodeError(name, new TypeError(`cannot destructure ${describe(value)} as an array`));
       name.elements.forEach((el, i) => {
-        if (ts.isOmittedExpression(el)) return;
+        if (tsv.isOmittedExpression(el)) return;
         let v = value[i];
         if (v === undefined && el.initializer) v = this.expr(el.initializer, env);
         this.bind(el.name, v, env, mutable);
@@ -201,15 +202,15 @@ export class Interpreter {
   expr(e: ts.Expression, env: Env): unknown {
     e = skipOuter(e);
     switch (e.kind) {
-      case ts.SyntaxKind.NumericLiteral: return Number((e as ts.NumericLiteral).text);
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral: return (e as ts.StringLiteral).text;
-      case ts.SyntaxKind.TrueKeyword: return true;
-      case ts.SyntaxKind.FalseKeyword: return false;
-      case ts.SyntaxKind.NullKeyword: return null;
+      case tsv.SyntaxKind.NumericLiteral: return Number((e as ts.NumericLiteral).text);
+      case tsv.SyntaxKind.StringLiteral:
+      case tsv.SyntaxKind.NoSubstitutionTemplateLiteral: return (e as ts.StringLiteral).text;
+      case tsv.SyntaxKind.TrueKeyword: return true;
+      case tsv.SyntaxKind.FalseKeyword: return false;
+      case tsv.SyntaxKind.NullKeyword: return null;
     }
-    if (ts.isIdentifier(e)) return this.identifier(e, env);
-    if (ts.isTemplateExpression(e)) {
+    if (tsv.isIdentifier(e)) return this.identifier(e, env);
+    if (tsv.isTemplateExpression(e)) {
       let s = e.head.text;
       for (const sp of e.templateSpans) {
         const v = this.expr(sp.expression, env);
@@ -218,58 +219,58 @@ export class Interpreter {
       }
       return s;
     }
-    if (ts.isArrayLiteralExpression(e)) {
+    if (tsv.isArrayLiteralExpression(e)) {
       const out: unknown[] = [];
       for (const x of e.elements) {
-        if (ts.isSpreadElement(x)) out.push(...this.iterable(this.expr(x.expression, env), x));
-        else if (ts.isOmittedExpression(x)) out.push(undefined);
+        if (tsv.isSpreadElement(x)) out.push(...this.iterable(this.expr(x.expression, env), x));
+        else if (tsv.isOmittedExpression(x)) out.push(undefined);
         else out.push(this.expr(x, env));
       }
       return out;
     }
-    if (ts.isObjectLiteralExpression(e)) {
+    if (tsv.isObjectLiteralExpression(e)) {
       const o: Record<string, unknown> = {};
       for (const p of e.properties) {
-        if (ts.isPropertyAssignment(p)) o[propName(p.name, this, env)] = this.expr(p.initializer, env);
-        else if (ts.isShorthandPropertyAssignment(p)) o[p.name.text] = this.identifier(p.name, env);
-        else if (ts.isSpreadAssignment(p)) Object.assign(o, this.expr(p.expression, env));
+        if (tsv.isPropertyAssignment(p)) o[propName(p.name, this, env)] = this.expr(p.initializer, env);
+        else if (tsv.isShorthandPropertyAssignment(p)) o[p.name.text] = this.identifier(p.name, env);
+        else if (tsv.isSpreadAssignment(p)) Object.assign(o, this.expr(p.expression, env));
         else throw new Unsupported(diag.unsupportedSyntax(p, "a method or accessor in an object literal"));
       }
       return o;
     }
-    if (ts.isPropertyAccessExpression(e)) {
+    if (tsv.isPropertyAccessExpression(e)) {
       if (e.questionDotToken) throw new Unsupported(diag.unsupportedSyntax(e, "optional chaining"));
       return this.getProperty(this.expr(e.expression, env), e.name.text, e.name);
     }
-    if (ts.isElementAccessExpression(e)) {
+    if (tsv.isElementAccessExpression(e)) {
       const obj = this.expr(e.expression, env);
       const key = this.expr(e.argumentExpression, env);
       if (obj instanceof NDArray) throw new Unsupported(diag.dynamicProperty(e, `'${e.getText(this.scope.sf)}' indexes an array with []; use x.slice(...) or np.take`));
       if (key instanceof NDArray) throw new Unsupported(diag.dataDependent(e.argumentExpression, "an index"));
       return this.getProperty(obj, key as string | number, e.argumentExpression);
     }
-    if (ts.isCallExpression(e)) return this.callExpr(e, env);
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return this.makeFunction(e, env, e.name?.text ?? "<anonymous>");
-    if (ts.isPrefixUnaryExpression(e)) return this.prefix(e, env);
-    if (ts.isPostfixUnaryExpression(e)) {
+    if (tsv.isCallExpression(e)) return this.callExpr(e, env);
+    if (tsv.isArrowFunction(e) || tsv.isFunctionExpression(e)) return this.makeFunction(e, env, e.name?.text ?? "<anonymous>");
+    if (tsv.isPrefixUnaryExpression(e)) return this.prefix(e, env);
+    if (tsv.isPostfixUnaryExpression(e)) {
       const old = this.expr(e.operand, env);
       if (typeof old !== "number") throw new Unsupported(diag.dataDependent(e, "'++'/'--' on a non-number"));
-      this.assign(e.operand, e.operator === ts.SyntaxKind.PlusPlusToken ? old + 1 : old - 1, env);
+      this.assign(e.operand, e.operator === tsv.SyntaxKind.PlusPlusToken ? old + 1 : old - 1, env);
       return old;
     }
-    if (ts.isBinaryExpression(e)) return this.binary(e, env);
-    if (ts.isConditionalExpression(e)) {
+    if (tsv.isBinaryExpression(e)) return this.binary(e, env);
+    if (tsv.isConditionalExpression(e)) {
       return this.truthy(this.expr(e.condition, env), e.condition, "a ?: condition") ? this.expr(e.whenTrue, env) : this.expr(e.whenFalse, env);
     }
-    if (ts.isTypeOfExpression(e)) {
+    if (tsv.isTypeOfExpression(e)) {
       const v = this.expr(e.expression, env);
       return typeof v;
     }
-    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && CONSTRUCTIBLE.has(e.expression.text) && !env.find(e.expression.text)) {
+    if (tsv.isNewExpression(e) && tsv.isIdentifier(e.expression) && CONSTRUCTIBLE.has(e.expression.text) && !env.find(e.expression.text)) {
       const ctor = (globalThis as unknown as Record<string, new (...a: unknown[]) => unknown>)[e.expression.text]!;
       const args: unknown[] = [];
       for (const a of e.arguments ?? []) {
-        if (ts.isSpreadElement(a)) args.push(...this.iterable(this.expr(a.expression, env), a));
+        if (tsv.isSpreadElement(a)) args.push(...this.iterable(this.expr(a.expression, env), a));
         else args.push(this.expr(a, env));
       }
       if (args.some((x) => x instanceof NDArray)) throw new Unsupported(diag.dataDependent(e, "building a JS array from an array"));
@@ -279,11 +280,11 @@ export class Interpreter {
         throw new NodeError(e, err);
       }
     }
-    if (ts.isVoidExpression(e)) {
+    if (tsv.isVoidExpression(e)) {
       this.expr(e.expression, env);
       return undefined;
     }
-    throw new Unsupported(diag.unsupportedSyntax(e, `a ${ts.SyntaxKind[e.kind]} expression`));
+    throw new Unsupported(diag.unsupportedSyntax(e, `a ${tsv.SyntaxKind[e.kind]} expression`));
   }
 
   private identifier(id: ts.Identifier, env: Env): unknown {
@@ -346,16 +347,16 @@ export class Interpreter {
     if (e.questionDotToken) throw new Unsupported(diag.unsupportedSyntax(e, "optional call"));
     const callee = skipOuter(e.expression);
     let thisArg: unknown, f: unknown;
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (tsv.isPropertyAccessExpression(callee)) {
       thisArg = this.expr(callee.expression, env);
       f = this.getProperty(thisArg, callee.name.text, callee.name);
-    } else if (ts.isElementAccessExpression(callee)) {
+    } else if (tsv.isElementAccessExpression(callee)) {
       thisArg = this.expr(callee.expression, env);
       f = this.expr(callee, env);
     } else f = this.expr(callee, env);
     const args: unknown[] = [];
     for (const a of e.arguments) {
-      if (ts.isSpreadElement(a)) args.push(...this.iterable(this.expr(a.expression, env), a));
+      if (tsv.isSpreadElement(a)) args.push(...this.iterable(this.expr(a.expression, env), a));
       else args.push(this.expr(a, env));
     }
     if (typeof f !== "function") throw new NodeError(callee, new TypeError(`'${callee.getText(this.scope.sf)}' is not a function`));
@@ -374,30 +375,30 @@ export class Interpreter {
 
   private prefix(e: ts.PrefixUnaryExpression, env: Env): unknown {
     const op = e.operator;
-    if (op === ts.SyntaxKind.PlusPlusToken || op === ts.SyntaxKind.MinusMinusToken) {
+    if (op === tsv.SyntaxKind.PlusPlusToken || op === tsv.SyntaxKind.MinusMinusToken) {
       const old = this.expr(e.operand, env);
       if (typeof old !== "number") throw new Unsupported(diag.dataDependent(e, "'++'/'--' on a non-number"));
-      const v = op === ts.SyntaxKind.PlusPlusToken ? old + 1 : old - 1;
+      const v = op === tsv.SyntaxKind.PlusPlusToken ? old + 1 : old - 1;
       this.assign(e.operand, v, env);
       return v;
     }
     const v = this.expr(e.operand, env);
     if (v instanceof NDArray) {
-      const sym = ts.tokenToString(op) ?? "?";
+      const sym = tsv.tokenToString(op) ?? "?";
       throw new Unsupported(diag.dataDependent(e, `the JS operator '${sym}' applied to an array (use np.negative / np.logicalNot)`));
     }
     switch (op) {
-      case ts.SyntaxKind.MinusToken: return -(v as number);
-      case ts.SyntaxKind.PlusToken: return +(v as number);
-      case ts.SyntaxKind.ExclamationToken: return !v;
-      case ts.SyntaxKind.TildeToken: return ~(v as number);
+      case tsv.SyntaxKind.MinusToken: return -(v as number);
+      case tsv.SyntaxKind.PlusToken: return +(v as number);
+      case tsv.SyntaxKind.ExclamationToken: return !v;
+      case tsv.SyntaxKind.TildeToken: return ~(v as number);
     }
-    throw new Unsupported(diag.unsupportedSyntax(e, `the operator ${ts.tokenToString(op)}`));
+    throw new Unsupported(diag.unsupportedSyntax(e, `the operator ${tsv.tokenToString(op)}`));
   }
 
   private binary(e: ts.BinaryExpression, env: Env): unknown {
     const k = e.operatorToken.kind;
-    if (k === ts.SyntaxKind.EqualsToken) {
+    if (k === tsv.SyntaxKind.EqualsToken) {
       const v = this.expr(e.right, env);
       this.assign(e.left, v, env);
       return v;
@@ -409,79 +410,79 @@ export class Interpreter {
       this.assign(e.left, v, env);
       return v;
     }
-    if (k === ts.SyntaxKind.AmpersandAmpersandToken) {
+    if (k === tsv.SyntaxKind.AmpersandAmpersandToken) {
       const l = this.expr(e.left, env);
       return this.truthy(l, e.left, "the left side of &&") ? this.expr(e.right, env) : l;
     }
-    if (k === ts.SyntaxKind.BarBarToken) {
+    if (k === tsv.SyntaxKind.BarBarToken) {
       const l = this.expr(e.left, env);
       return this.truthy(l, e.left, "the left side of ||") ? l : this.expr(e.right, env);
     }
-    if (k === ts.SyntaxKind.QuestionQuestionToken) {
+    if (k === tsv.SyntaxKind.QuestionQuestionToken) {
       const l = this.expr(e.left, env);
       return l ?? this.expr(e.right, env);
     }
-    if (k === ts.SyntaxKind.CommaToken) {
+    if (k === tsv.SyntaxKind.CommaToken) {
       this.expr(e.left, env);
       return this.expr(e.right, env);
     }
     const l = this.expr(e.left, env);
     const r = this.expr(e.right, env);
-    if (k === ts.SyntaxKind.EqualsEqualsEqualsToken) return l === r;
-    if (k === ts.SyntaxKind.ExclamationEqualsEqualsToken) return l !== r;
+    if (k === tsv.SyntaxKind.EqualsEqualsEqualsToken) return l === r;
+    if (k === tsv.SyntaxKind.ExclamationEqualsEqualsToken) return l !== r;
     return this.arith(k, l, r, e);
   }
 
   private arith(k: ts.SyntaxKind, l: unknown, r: unknown, at: ts.BinaryExpression): unknown {
     if (l instanceof NDArray || r instanceof NDArray) {
-      const sym = ts.tokenToString(k) ?? "?";
+      const sym = tsv.tokenToString(k) ?? "?";
       const hint = NP_HINT[k];
       throw new Unsupported(diag.dataDependent(at, `the JS operator '${sym}' on an array${hint ? ` (use np.${hint})` : ""}`));
     }
     const a = l as number, b = r as number;
     switch (k) {
-      case ts.SyntaxKind.PlusToken: return (a as unknown as string) + (b as unknown as string);
-      case ts.SyntaxKind.MinusToken: return a - b;
-      case ts.SyntaxKind.AsteriskToken: return a * b;
-      case ts.SyntaxKind.SlashToken: return a / b;
-      case ts.SyntaxKind.PercentToken: return a % b;
-      case ts.SyntaxKind.AsteriskAsteriskToken: return a ** b;
-      case ts.SyntaxKind.LessThanToken: return a < b;
-      case ts.SyntaxKind.LessThanEqualsToken: return a <= b;
-      case ts.SyntaxKind.GreaterThanToken: return a > b;
-      case ts.SyntaxKind.GreaterThanEqualsToken: return a >= b;
-      case ts.SyntaxKind.EqualsEqualsToken: return a == b;
-      case ts.SyntaxKind.ExclamationEqualsToken: return a != b;
-      case ts.SyntaxKind.AmpersandToken: return a & b;
-      case ts.SyntaxKind.BarToken: return a | b;
-      case ts.SyntaxKind.CaretToken: return a ^ b;
-      case ts.SyntaxKind.LessThanLessThanToken: return a << b;
-      case ts.SyntaxKind.GreaterThanGreaterThanToken: return a >> b;
-      case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return a >>> b;
+      case tsv.SyntaxKind.PlusToken: return (a as unknown as string) + (b as unknown as string);
+      case tsv.SyntaxKind.MinusToken: return a - b;
+      case tsv.SyntaxKind.AsteriskToken: return a * b;
+      case tsv.SyntaxKind.SlashToken: return a / b;
+      case tsv.SyntaxKind.PercentToken: return a % b;
+      case tsv.SyntaxKind.AsteriskAsteriskToken: return a ** b;
+      case tsv.SyntaxKind.LessThanToken: return a < b;
+      case tsv.SyntaxKind.LessThanEqualsToken: return a <= b;
+      case tsv.SyntaxKind.GreaterThanToken: return a > b;
+      case tsv.SyntaxKind.GreaterThanEqualsToken: return a >= b;
+      case tsv.SyntaxKind.EqualsEqualsToken: return a == b;
+      case tsv.SyntaxKind.ExclamationEqualsToken: return a != b;
+      case tsv.SyntaxKind.AmpersandToken: return a & b;
+      case tsv.SyntaxKind.BarToken: return a | b;
+      case tsv.SyntaxKind.CaretToken: return a ^ b;
+      case tsv.SyntaxKind.LessThanLessThanToken: return a << b;
+      case tsv.SyntaxKind.GreaterThanGreaterThanToken: return a >> b;
+      case tsv.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return a >>> b;
     }
-    throw new Unsupported(diag.unsupportedSyntax(at.operatorToken, `the operator '${ts.tokenToString(k)}'`));
+    throw new Unsupported(diag.unsupportedSyntax(at.operatorToken, `the operator '${tsv.tokenToString(k)}'`));
   }
 
   private assign(target: ts.Expression, v: unknown, env: Env): void {
     target = skipOuter(target);
-    if (ts.isIdentifier(target)) {
+    if (tsv.isIdentifier(target)) {
       const b = env.find(target.text);
       if (!b) throw new Unsupported(diag.mutation(target, `'${target.text}', which is not a local variable`));
       if (!b.mutable) throw new NodeError(target, new TypeError(`assignment to constant '${target.text}'`));
       b.value = v;
       return;
     }
-    if (ts.isArrayLiteralExpression(target)) {
+    if (tsv.isArrayLiteralExpression(target)) {
       if (!Array.isArray(v)) throw new Unsupported(diag.dataDependent(target, "destructuring a non-JS-array"));
       target.elements.forEach((el, i) => {
-        if (!ts.isOmittedExpression(el)) this.assign(el as ts.Expression, v[i], env);
+        if (!tsv.isOmittedExpression(el)) this.assign(el as ts.Expression, v[i], env);
       });
       return;
     }
-    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    if (tsv.isPropertyAccessExpression(target) || tsv.isElementAccessExpression(target)) {
       const obj = this.expr(target.expression, env);
       if (obj instanceof NDArray) throw new Unsupported(diag.mutation(target, "an element of an array (arrays are immutable under jit)"));
-      const key = ts.isPropertyAccessExpression(target) ? target.name.text : (this.expr(target.argumentExpression, env) as string);
+      const key = tsv.isPropertyAccessExpression(target) ? target.name.text : (this.expr(target.argumentExpression, env) as string);
       if (obj === null || typeof obj !== "object" || isRuntimeNamespace(obj, this.root) || obj === this.root) {
         throw new Unsupported(diag.mutation(target, `'${target.getText(this.scope.sf)}'`));
       }
@@ -505,25 +506,25 @@ export class Interpreter {
 }
 
 const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
-  [ts.SyntaxKind.PlusEqualsToken]: ts.SyntaxKind.PlusToken,
-  [ts.SyntaxKind.MinusEqualsToken]: ts.SyntaxKind.MinusToken,
-  [ts.SyntaxKind.AsteriskEqualsToken]: ts.SyntaxKind.AsteriskToken,
-  [ts.SyntaxKind.SlashEqualsToken]: ts.SyntaxKind.SlashToken,
-  [ts.SyntaxKind.PercentEqualsToken]: ts.SyntaxKind.PercentToken,
-  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: ts.SyntaxKind.AsteriskAsteriskToken,
+  [tsv.SyntaxKind.PlusEqualsToken]: tsv.SyntaxKind.PlusToken,
+  [tsv.SyntaxKind.MinusEqualsToken]: tsv.SyntaxKind.MinusToken,
+  [tsv.SyntaxKind.AsteriskEqualsToken]: tsv.SyntaxKind.AsteriskToken,
+  [tsv.SyntaxKind.SlashEqualsToken]: tsv.SyntaxKind.SlashToken,
+  [tsv.SyntaxKind.PercentEqualsToken]: tsv.SyntaxKind.PercentToken,
+  [tsv.SyntaxKind.AsteriskAsteriskEqualsToken]: tsv.SyntaxKind.AsteriskAsteriskToken,
 };
 
 const NP_HINT: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.PlusToken]: "add", [ts.SyntaxKind.MinusToken]: "subtract", [ts.SyntaxKind.AsteriskToken]: "multiply",
-  [ts.SyntaxKind.SlashToken]: "divide", [ts.SyntaxKind.AsteriskAsteriskToken]: "power", [ts.SyntaxKind.PercentToken]: "mod",
-  [ts.SyntaxKind.LessThanToken]: "less", [ts.SyntaxKind.GreaterThanToken]: "greater",
-  [ts.SyntaxKind.LessThanEqualsToken]: "lessEqual", [ts.SyntaxKind.GreaterThanEqualsToken]: "greaterEqual",
-  [ts.SyntaxKind.EqualsEqualsToken]: "equal", [ts.SyntaxKind.ExclamationEqualsToken]: "notEqual",
+  [tsv.SyntaxKind.PlusToken]: "add", [tsv.SyntaxKind.MinusToken]: "subtract", [tsv.SyntaxKind.AsteriskToken]: "multiply",
+  [tsv.SyntaxKind.SlashToken]: "divide", [tsv.SyntaxKind.AsteriskAsteriskToken]: "power", [tsv.SyntaxKind.PercentToken]: "mod",
+  [tsv.SyntaxKind.LessThanToken]: "less", [tsv.SyntaxKind.GreaterThanToken]: "greater",
+  [tsv.SyntaxKind.LessThanEqualsToken]: "lessEqual", [tsv.SyntaxKind.GreaterThanEqualsToken]: "greaterEqual",
+  [tsv.SyntaxKind.EqualsEqualsToken]: "equal", [tsv.SyntaxKind.ExclamationEqualsToken]: "notEqual",
 };
 
 function propName(n: ts.PropertyName, interp: Interpreter, env?: Env): string {
-  if (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) || ts.isPrivateIdentifier(n)) return n.text;
-  if (ts.isComputedPropertyName(n) && env) return String(interp.expr(n.expression, env));
+  if (tsv.isIdentifier(n) || tsv.isStringLiteral(n) || tsv.isNumericLiteral(n) || tsv.isPrivateIdentifier(n)) return n.text;
+  if (tsv.isComputedPropertyName(n) && env) return String(interp.expr(n.expression, env));
   throw new Unsupported(diag.dynamicProperty(n, "(a computed property name)"));
 }
 

@@ -6,7 +6,8 @@
 // gets the same rank r (2, then 1, then 3) with a distinct prime size per dimension, and when tracing
 // fails with a broadcast or matmul mismatch between two guessed sizes, the two are unified and the
 // trace retried (a tiny constraint solver driven by the runtime's own shape errors).
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import { type DType, NDArray } from "@numjit/runtime";
 import type { StaticValue, TypeSpec } from "../2-analyse/annotations.js";
 import type { AnalysedCall } from "../2-analyse/index.js";
@@ -87,15 +88,15 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, d
       const pat = p.node.name;
       const declared = p.node.type ? fromTypeNode(p.node.type, arr) : undefined;
       if (declared) return declared;
-      if (ts.isIdentifier(pat)) {
+      if (tsv.isIdentifier(pat)) {
         const used = usageOf(a, pat.text);
         if (used.fields.size) return { kind: "object", fields: [...used.fields].sort().map((k) => [k, arr()] as [string, Slot]) };
         if (used.items > 0) return { kind: "tuple", items: Array.from({ length: used.items }, arr) };
       }
-      if (ts.isObjectBindingPattern(pat)) {
+      if (tsv.isObjectBindingPattern(pat)) {
         return { kind: "object", fields: pat.elements.map((el) => [keyOf(el), arr()] as [string, Slot]) };
       }
-      if (ts.isArrayBindingPattern(pat)) return { kind: "tuple", items: pat.elements.map(() => arr()) };
+      if (tsv.isArrayBindingPattern(pat)) return { kind: "tuple", items: pat.elements.map(() => arr()) };
       return arr();
     });
   if (exact) return [{ label: "annotated", slots: build(0), fixed, exact: true }];
@@ -111,27 +112,27 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, d
 
 /** Structure from a TS type annotation: NDArray -> array, number, boolean, { k: T } objects, [T, U] tuples. */
 function fromTypeNode(t: ts.TypeNode, arr: () => Slot): Slot | undefined {
-  if (t.kind === ts.SyntaxKind.NumberKeyword) return { kind: "number" };
-  if (t.kind === ts.SyntaxKind.BooleanKeyword) return { kind: "boolean" };
-  if (ts.isParenthesizedTypeNode(t)) return fromTypeNode(t.type, arr);
-  if (ts.isTypeReferenceNode(t)) {
-    const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+  if (t.kind === tsv.SyntaxKind.NumberKeyword) return { kind: "number" };
+  if (t.kind === tsv.SyntaxKind.BooleanKeyword) return { kind: "boolean" };
+  if (tsv.isParenthesizedTypeNode(t)) return fromTypeNode(t.type, arr);
+  if (tsv.isTypeReferenceNode(t)) {
+    const name = tsv.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
     return name === "NDArray" || name === "ArrayLike" ? arr() : undefined;
   }
-  if (ts.isTypeLiteralNode(t)) {
+  if (tsv.isTypeLiteralNode(t)) {
     const fields: [string, Slot][] = [];
     for (const m of t.members) {
-      if (!ts.isPropertySignature(m) || !m.type || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) return undefined;
+      if (!tsv.isPropertySignature(m) || !m.type || !(tsv.isIdentifier(m.name) || tsv.isStringLiteral(m.name))) return undefined;
       const f = fromTypeNode(m.type, arr);
       if (!f) return undefined;
       fields.push([m.name.text, f]);
     }
     return { kind: "object", fields };
   }
-  if (ts.isTupleTypeNode(t)) {
+  if (tsv.isTupleTypeNode(t)) {
     const items: Slot[] = [];
     for (const el of t.elements) {
-      const f = fromTypeNode(ts.isNamedTupleMember(el) ? el.type : el, arr);
+      const f = fromTypeNode(tsv.isNamedTupleMember(el) ? el.type : el, arr);
       if (!f) return undefined;
       items.push(f);
     }
@@ -150,11 +151,11 @@ function usageOf(a: AnalysedCall, name: string): { fields: Set<string>; items: n
   const fields = new Set<string>();
   let items = 0;
   const visit = (n: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && !ARRAY_MEMBERS.has(n.name.text)) fields.add(n.name.text);
-    if (ts.isElementAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && ts.isNumericLiteral(n.argumentExpression)) {
+    if (tsv.isPropertyAccessExpression(n) && tsv.isIdentifier(n.expression) && n.expression.text === name && !ARRAY_MEMBERS.has(n.name.text)) fields.add(n.name.text);
+    if (tsv.isElementAccessExpression(n) && tsv.isIdentifier(n.expression) && n.expression.text === name && tsv.isNumericLiteral(n.argumentExpression)) {
       items = Math.max(items, Number(n.argumentExpression.text) + 1);
     }
-    ts.forEachChild(n, visit);
+    tsv.forEachChild(n, visit);
   };
   if (a.fn.body) visit(a.fn.body);
   return { fields, items };
@@ -162,7 +163,7 @@ function usageOf(a: AnalysedCall, name: string): { fields: Set<string>; items: n
 
 function keyOf(el: ts.BindingElement): string {
   const n = el.propertyName ?? el.name;
-  return ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : "_";
+  return tsv.isIdentifier(n) || tsv.isStringLiteral(n) || tsv.isNumericLiteral(n) ? n.text : "_";
 }
 
 /** The runtime argument list for a candidate: placeholders (NDArray), JS scalars, static values. */

@@ -2,7 +2,8 @@
 // builds the module's kernel table (deduplicated across functions by signature), names the
 // declarations, and checks every source is a single plain function expression that cannot reach
 // eval / Function / dynamic import — the emitted module must run where code generation is forbidden.
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { KernelSource, ScheduledCall } from "../4-schedule/index.js";
 
@@ -55,19 +56,19 @@ const checked = new Map<string, string | undefined>();
 export function checkKernel(k: KernelSource): string | undefined {
   if (checked.has(k.source)) return checked.get(k.source);
   let why: string | undefined;
-  const sf = ts.createSourceFile("kernel.js", `(${k.source})`, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const sf = tsv.createSourceFile("kernel.js", `(${k.source})`, tsv.ScriptTarget.Latest, true, tsv.ScriptKind.JS);
   const st = sf.statements[0];
-  let e: ts.Expression | undefined = sf.statements.length === 1 && st && ts.isExpressionStatement(st) ? st.expression : undefined;
-  while (e && ts.isParenthesizedExpression(e)) e = e.expression;
-  if ((sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length || !e || !(ts.isFunctionExpression(e) || ts.isArrowFunction(e))) {
+  let e: ts.Expression | undefined = sf.statements.length === 1 && st && tsv.isExpressionStatement(st) ? st.expression : undefined;
+  while (e && tsv.isParenthesizedExpression(e)) e = e.expression;
+  if ((sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length || !e || !(tsv.isFunctionExpression(e) || tsv.isArrowFunction(e))) {
     why = `kernel ${k.signature} is not a single function expression`;
   } else {
     const visit = (n: ts.Node): void => {
       if (why) return;
-      if (ts.isIdentifier(n) && FORBIDDEN.has(n.text)) why = `kernel ${k.signature} references '${n.text}'`;
-      else if (n.kind === ts.SyntaxKind.ImportKeyword) why = `kernel ${k.signature} uses import()`;
-      else if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "Function") why = `kernel ${k.signature} uses new Function`;
-      ts.forEachChild(n, visit);
+      if (tsv.isIdentifier(n) && FORBIDDEN.has(n.text)) why = `kernel ${k.signature} references '${n.text}'`;
+      else if (n.kind === tsv.SyntaxKind.ImportKeyword) why = `kernel ${k.signature} uses import()`;
+      else if (tsv.isNewExpression(n) && tsv.isIdentifier(n.expression) && n.expression.text === "Function") why = `kernel ${k.signature} uses new Function`;
+      tsv.forEachChild(n, visit);
     };
     visit(e);
   }

@@ -5,7 +5,8 @@
 //   - per precompiled call: the callee `jit` / `nj.jit` becomes `__nj_pre`, and the options gain
 //     `name` and `kernels`. The original function stays as written: the runtime traces it for each
 //     new shape (cheap) and takes kernels from the table by signature.
-import ts from "typescript";
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import MagicString, { type SourceMap } from "magic-string";
 import type { ModuleScope } from "../1-find/index.js";
 import type { ScheduledCall } from "../4-schedule/index.js";
@@ -52,14 +53,14 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     if (c.status !== "precompiled" || !t) continue;
     const jc = c.built.analysed.jit;
     const opt = jc.options && unwrap(jc.options);
-    const userNamed = !!opt && ts.isObjectLiteralExpression(opt) && opt.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "name");
+    const userNamed = !!opt && tsv.isObjectLiteralExpression(opt) && opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
     edits.push({
       call: jc.call,
       calleeStart: jc.call.expression.getStart(scope.sf),
       calleeEnd: jc.call.expression.end,
       props: userNamed ? `kernels: ${t.id}` : `name: ${JSON.stringify(jc.name)}, kernels: ${t.id}`,
       addName: !userNamed,
-      options: opt && ts.isObjectLiteralExpression(opt) ? opt : undefined,
+      options: opt && tsv.isObjectLiteralExpression(opt) ? opt : undefined,
       appendAt: jc.target.end,
       name: jc.name,
       tableId: t.id,
@@ -84,7 +85,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
 }
 
 function unwrap(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  while (tsv.isParenthesizedExpression(e) || tsv.isAsExpression(e) || tsv.isSatisfiesExpression(e)) e = e.expression;
   return e;
 }
 
@@ -93,7 +94,7 @@ function headerPosition(scope: ModuleScope): number {
   if (scope.importsEnd > 0) return scope.importsEnd;
   let pos = 0;
   for (const st of scope.sf.statements) {
-    if (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression)) pos = st.end;
+    if (tsv.isExpressionStatement(st) && tsv.isStringLiteral(st.expression)) pos = st.end;
     else break;
   }
   if (pos === 0 && scope.sf.text.startsWith("#!")) pos = scope.sf.text.indexOf("\n") + 1 || scope.sf.text.length;
