@@ -72,7 +72,8 @@ async function main() {
     if (!opts.only || opts.only.includes(mod.id)) mods.push(mod);
   }
   const plan = mods.map((mod) => ({ mod, cases: mod.cases(ctx) }));
-  const total = plan.reduce((n, p) => n + p.cases.reduce((m, c) => m + (c.steps ?? c.impls.length), 0), 0);
+  const { rounds } = await import("./lib/measure.mjs");
+  const total = plan.reduce((n, p) => n + p.cases.reduce((m, c) => m + (c.steps ?? c.impls.length + rounds(opts.quick)), 0), 0);
   ctx.progress = makeProgress(total);
 
   const results = [];

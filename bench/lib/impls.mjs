@@ -135,6 +135,8 @@ export function tfjsImpl(ctx, backend, { inputs, op, read, tidy = true }) {
           return out;
         },
         teardown: () => tf.dispose(args),
+        // Timing rounds interleave libraries: this backend must be the global one again before sampling.
+        activate: () => t.use(backend),
       };
     },
   };

@@ -1,6 +1,6 @@
 // One case = one problem size of one workload, run by every library: check against numjit eager, then time.
 import { compare } from "./check.mjs";
-import { timeIt } from "./measure.mjs";
+import { combine, plan, rounds, sampleRound } from "./measure.mjs";
 import { firstLine } from "./peers.mjs";
 
 /**
@@ -8,15 +8,19 @@ import { firstLine } from "./peers.mjs";
  * impl: { lib, group: "numjit"|"peer", reference?, skip?, setup() -> { run, output, teardown? }, measure? }
  *   run():     the timed call (sync or async); must leave nothing alive that the next call needs
  *   output():  one untimed call whose result is read back for the correctness check
+ *   activate(): optional, called before each timing round (tfjs: make this backend the global one)
  *   measure(): optional replacement for the mitata timing (manual sampling), returns ns stats
+ * Steps on the progress bar: one per library, plus one per timing round.
  */
 export async function runCase(c, ctx) {
   const rows = [];
+  const live = [];
   let reference = null;
   let referenceLib = null;
   const ordered = [...c.impls.filter((i) => i.reference), ...c.impls.filter((i) => !i.reference)];
+  // Phase 1, one library at a time: set up, check the answer, warm up and size the sample budget.
   for (const impl of ordered) {
-    ctx.progress.step(`${c.workload} ${c.name}: ${impl.lib}`);
+    ctx.progress.step(`${c.workload} ${c.name}: ${impl.lib} (check, warm-up)`);
     const row = { lib: impl.lib, group: impl.group, status: "ok", note: impl.note ?? "", stats: null };
     rows.push(row);
     if (impl.skip) {
@@ -41,33 +45,57 @@ export async function runCase(c, ctx) {
           row.status = "wrong";
           row.note = appendNote(row.note, `wrong answer vs ${referenceLib}: ${v.detail}`);
           ctx.progress.done(`WRONG: ${v.detail}`);
+          await inst.teardown?.();
           continue;
         }
       } else row.note = appendNote(row.note, "unchecked (no reference)");
-      row.stats = impl.measure ? await impl.measure(inst) : await timeIt(inst.run, { quick: ctx.quick, priorNs });
-      // Shared machine: when another process held the core during sampling, pause and measure again,
-      // keeping the run that got more of the CPU (at most twice, full runs only).
-      // Multi-second calls (1024² matmul in JS) get no retry: the run must stay within ~10 minutes.
-      const retries = ctx.quick || impl.measure ? 0 : row.stats.median < 2e8 ? 2 : row.stats.median < 1.5e9 ? 1 : 0;
-      for (let retry = 0; retry < retries && row.stats.cpuShare < 0.75; retry++) {
-        ctx.progress.log(`  ${impl.lib}: only ${Math.round(row.stats.cpuShare * 100)}% CPU share, measuring again`);
-        await new Promise((r) => setTimeout(r, 3000));
-        const again = await timeIt(inst.run, { quick: ctx.quick });
-        if (again.cpuShare > row.stats.cpuShare) row.stats = again;
+      if (impl.measure) {
+        row.stats = await impl.measure(inst);
+        await inst.teardown?.();
+        ctx.progress.done(`checked; ${fmt(c.perCall(row.stats.median))} ${c.unit} (own timing)`);
+      } else {
+        const p = await plan(inst.run, { quick: ctx.quick, priorNs });
+        live.push({ impl, row, inst, plan: p, rounds: [] });
+        ctx.progress.done(`checked; ~${fmt(c.perCall(p.est))} ${c.unit} while warming up`);
       }
-      Object.assign(row, valuesOf(c, row.stats));
-      if (row.stats.note) row.note = appendNote(row.note, row.stats.note);
-      if (row.stats.cpuShare < 0.8) row.note = appendNote(row.note, `contended: ${Math.round(row.stats.cpuShare * 100)}% CPU share`);
-      ctx.progress.done(`${fmt(row.value)} ${c.unit} (median of ${row.stats.samples})`);
     } catch (e) {
       row.status = "failed";
       row.note = appendNote(row.note, firstLine(e));
       ctx.progress.done(`failed: ${firstLine(e)}`);
-    } finally {
       try {
         await inst?.teardown?.();
       } catch {}
     }
+  }
+  // Phase 2: interleaved rounds, the order rotating each round.
+  const R = rounds(ctx.quick);
+  for (let r = 0; r < R; r++) {
+    ctx.progress.step(`${c.workload} ${c.name}: timing round ${r + 1}/${R} (${live.length} libraries)`);
+    for (let j = 0; j < live.length; j++) {
+      const l = live[(j + r) % live.length];
+      if (l.row.status !== "ok") continue;
+      try {
+        await l.inst.activate?.();
+        l.rounds.push(await sampleRound(l.inst.run, l.plan));
+      } catch (e) {
+        l.row.status = "failed";
+        l.row.note = appendNote(l.row.note, firstLine(e));
+      }
+    }
+    ctx.progress.done(`round ${r + 1} done`);
+  }
+  // Phase 3: statistics, tear down.
+  for (const l of live) {
+    if (l.row.status === "ok") l.row.stats = combine(l.rounds);
+    try {
+      await l.inst.teardown?.();
+    } catch {}
+  }
+  for (const row of rows) {
+    if (row.status !== "ok" || !row.stats) continue;
+    Object.assign(row, valuesOf(c, row.stats));
+    if (row.stats.note) row.note = appendNote(row.note, row.stats.note);
+    if (row.stats.cpuShare < 0.8) row.note = appendNote(row.note, `contended: ${Math.round(row.stats.cpuShare * 100)}% CPU share`);
   }
   if (reference === null) c.note = appendNote(c.note, "no reference output: rows are unchecked");
   annotateRatios(c, rows);
