@@ -39,8 +39,9 @@ export function transform(code: string, id: string, options: TransformOptions = 
   const ms = applyWithMagicString(code, mod.plan);
   let map: RawSourceMap | null = null;
   if (options.sourceMap !== false) {
-    map = ms.generateMap({ source: id, file: `${id}.map`, hires: true, includeContent: true }) as unknown as RawSourceMap;
-    map = { ...map, file: basename(id) };
+    map = ms.generateMap({ source: id, hires: true, includeContent: true }) as unknown as RawSourceMap;
+    // sources: the module id as given (bundlers resolve it), not relative to a guessed map location
+    map = { ...map, file: basename(id), sources: [id] };
     const input = typeof options.inputMap === "string" ? (JSON.parse(options.inputMap) as RawSourceMap) : (options.inputMap as RawSourceMap | null | undefined);
     if (input && typeof input === "object" && "mappings" in input) map = chainMaps(map, input);
   }
