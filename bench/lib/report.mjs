@@ -149,12 +149,18 @@ export async function writeReport({ env, results, outDir }) {
       `| ${s.what} | ${v(s.mine)} | ${v(s.peer)} | ${s.ratio == null ? "–" : fmt(s.ratio) + "×"} | ${verdict(s.ratio)}${s.note ? ` (${s.note})` : ""} | ${s.lib ? v(s.lib) : ""} | ${s.libRatio == null ? "" : fmt(s.libRatio) + "×"} |`,
     );
   }
+  const sr = summaryRows(results).filter((x) => x.ratio != null && !x.note);
+  const wins = sr.filter((x) => x.ratio <= 1).map((x) => x.what);
+  const losses = sr.filter((x) => x.ratio > 1).map((x) => `${x.what} (${fmt(x.ratio)}× slower than ${x.peer.lib})`);
+  md.push("");
+  md.push(`numjit beats every peer on: ${wins.join(", ") || "none"}. It loses on: ${losses.join(", ") || "none"}.`);
   md.push("");
   md.push("## How to read the tables");
   md.push("");
   md.push(
     "- Timing by [mitata](https://github.com/evanwashere/mitata) `measure()`: warm-up, gc before sampling, calls batched when shorter than ~65 µs, " +
-      "median over samples; **spread** is the interquartile range p25–p75 (± half of it relative to the median). " +
+      `in ${env.mode === "quick" ? "one round" : "4 interleaved rounds (every library of a case sampled in turn, order rotating, so load from other processes hits all alike)"}; ` +
+      "**median** over all samples; **spread** is the interquartile range p25–p75 (± half of it relative to the median); **samples** = samples × calls per sample. " +
       "W0 and W6 sample manually (they time sequences of calls and first calls, which mitata cannot).",
   );
   md.push(
@@ -162,7 +168,9 @@ export async function writeReport({ env, results, outDir }) {
       "A column that disagrees is reported as **wrong answer** and not timed; one that throws is **failed**; one that does not exist yet is **skipped**, with the reason.",
   );
   md.push("- **time vs best peer**: this row's median time divided by the fastest peer's (tfjs, jax-js, ndarray-ops, hand JS); bold = numjit's best column.");
-  md.push("- The machine is shared with other processes; numbers move by ±10–20% between runs.");
+  md.push(
+    "- The machine is shared with other processes; numbers move by ±10–20% between runs. A row marked *contended* got less than 80% of a core while it was sampled.",
+  );
   md.push("");
 
   for (const w of results) {
