@@ -52,7 +52,9 @@ export function jacrev<F extends AnyFn>(f: F, opts: JacobianOptions = {}): (...a
     const { list, single } = normalizeArgnums(name, opts.argnums ?? 0, args.length);
     const d = diffArgs(name, args, list, true);
     const r = record(name, (...xs) => f(...d.rebuild(xs)), d.leaves, opts.hasAux ?? false);
-    for (const o of r.outs) if (!isFloat(o.dtype)) throw transformError.nonFloat(name, o.dtype, -1);
+    r.outs.forEach((o, j) => {
+      if (!isFloat(o.dtype)) throw transformError.tree(name, `output leaf ${j} has dtype ${o.dtype}; jacrev needs float outputs`);
+    });
     const M = r.outs.reduce((s, o) => s + o.size, 0);
     const offs = offsets(r.outs);
     const basis = r.outs.map((o, j) => basisBlock(M, offs[j], o.shape, o.dtype));

@@ -204,9 +204,11 @@ function gradImpl(f: AnyFn, opts: GradOptions, name: string) {
     const { list, single } = normalizeArgnums(name, opts.argnums ?? 0, args.length);
     const d = diffArgs(name, args, list, true);
     const r = record(name, (...xs) => f(...d.rebuild(xs)), d.leaves, hasAux);
-    if (r.outs.length !== 1 || r.outTree.kind !== "leaf") throw transformError.nonScalar(name, r.outTree.kind === "leaf" ? [] : [r.outs.length]);
+    if (r.outs.length !== 1 || r.outTree.kind !== "leaf")
+      throw transformError.nonScalar(`${name} (it returned a pytree of ${r.outs.length} arrays; use hasAux for extra outputs)`, r.outs.length === 1 ? r.outs[0].shape : []);
     const out = r.outs[0];
-    if (out.shape.length !== 0 || !isFloat(out.dtype)) throw transformError.nonScalar(name, out.shape);
+    if (out.shape.length !== 0) throw transformError.nonScalar(name, out.shape);
+    if (!isFloat(out.dtype)) throw transformError.nonScalar(`${name} (the output has dtype ${out.dtype})`, out.shape);
     const g = treeUnflatten(d.tree, pullback(r, [scalarArray(1, out.dtype, false)], d.leaves)) as unknown[];
     return [hasAux ? [out, r.aux] : out, single ? g[0] : g];
   };
