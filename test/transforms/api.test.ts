@@ -29,11 +29,12 @@ describe("grad / valueAndGrad", () => {
   });
 
   it("hasAux returns [grad, aux] and [[value, aux], grad]", () => {
-    const g = (x: NDArray) => [np.sum(np.square(x)), { doubled: np.multiply(x, 2), n: 3 }] as const;
+    const g = (x: NDArray) => [np.sum(np.square(x)), { doubled: np.multiply(x, 2), n: 3, label: "any value" }] as const;
     const [gr, aux] = grad(g, { hasAux: true })(x);
     expectClose(gr, np.multiply(x, 2));
     expectClose(aux.doubled, np.multiply(x, 2));
     expect(aux.n).toBe(3);
+    expect(aux.label).toBe("any value");
     const [[v, aux2], g2] = valueAndGrad(g, { hasAux: true })(x);
     expect((v as NDArray).item()).toBe(14);
     expectClose(aux2.doubled, np.multiply(x, 2));

@@ -4,10 +4,10 @@ import type { Params, Primitive } from "../core/primitives.js";
 import { type MainTrace, Trace, Tracer, bind, newMain } from "../core/trace.js";
 import { transformError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
-import { type TreeDef, treeFlatten, treeMap, treeUnflatten } from "../ir/tree.js";
+import { type TreeDef, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { isNondiff, jvpRules } from "./rules/index.js";
 import { convert, isFloat, zerosLike } from "./rules/ops.js";
-import { leafArray, sameStructure } from "./tree-util.js";
+import { leafArray, mapNested, sameStructure } from "./tree-util.js";
 
 export class JVPTracer extends Tracer {
   constructor(
@@ -45,7 +45,7 @@ export interface Pushed {
 }
 
 function lowerTree(t: unknown, main: MainTrace): unknown {
-  return treeMap((x) => (x instanceof JVPTracer && x._trace.main === main ? x.primal : x), t);
+  return mapNested(t, (x) => (x instanceof JVPTracer && x._trace.main === main ? x.primal : x));
 }
 
 /** Push tangents through fn(...primals) (flat leaves). Non-float primals get no tangent. */

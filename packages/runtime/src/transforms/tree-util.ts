@@ -65,6 +65,16 @@ export function sameStructure(fn: string, what: string, expected: TreeDef, got: 
     throw transformError.tree(fn, `${what} has structure ${treeDefKey(got)}, expected ${treeDefKey(expected)}`);
 }
 
+/**
+ * Replace values inside arbitrary nested lists / plain objects (other values, strings included,
+ * are kept as they are): for aux outputs, which need not be array pytrees.
+ */
+export function mapNested(t: unknown, f: (x: unknown) => unknown): unknown {
+  if (Array.isArray(t)) return t.map((x) => mapNested(x, f));
+  if (isPlainObject(t)) return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, mapNested(v, f)]));
+  return f(t);
+}
+
 export type AxisSpec = number | null | undefined | AxisSpec[] | { [k: string]: AxisSpec };
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {

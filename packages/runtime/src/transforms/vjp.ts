@@ -7,10 +7,10 @@ import type { Params, Primitive } from "../core/primitives.js";
 import { type MainTrace, Trace, Tracer, bind, newMain } from "../core/trace.js";
 import { transformError } from "../errors.js";
 import { NDArray, scalarArray } from "../ndarray.js";
-import { type TreeDef, treeFlatten, treeMap, treeUnflatten } from "../ir/tree.js";
+import { type TreeDef, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { isNondiff, vjpRules } from "./rules/index.js";
 import { add, convert, isFloat, zerosLike } from "./rules/ops.js";
-import { type Argnums, diffArgs, leafArray, normalizeArgnums, sameStructure } from "./tree-util.js";
+import { type Argnums, diffArgs, leafArray, mapNested, normalizeArgnums, sameStructure } from "./tree-util.js";
 
 interface TapeEqn {
   prim: Primitive;
@@ -96,7 +96,7 @@ export interface Recorded {
 
 /** Lower every tracer of `main` in a pytree to its primal (for aux outputs). */
 function lowerTree(t: unknown, main: MainTrace): unknown {
-  return treeMap((x) => (x instanceof VJPTracer && x._trace.main === main ? x.primal : x), t);
+  return mapNested(t, (x) => (x instanceof VJPTracer && x._trace.main === main ? x.primal : x));
 }
 
 /** Run fn(...leaves) under a fresh tape; `leaves` are the inputs to differentiate. */
