@@ -65,8 +65,11 @@ export const TOL: Record<DTypeName, { rtol: number; atol: number }> = {
   bool: { rtol: 0, atol: 0 },
 };
 
+/** NUMJIT_REFS_DIR=<dir> runs references written elsewhere (gen_numpy_refs.py --out <dir>), e.g. a large
+ * exploratory random area that is not committed. */
 export function loadRefs(area: string): RefFile {
-  const url = new URL(`./refs/${area}.json`, import.meta.url);
+  const dir = process.env.NUMJIT_REFS_DIR;
+  const url = dir ? new URL(`file://${dir.replace(/\/?$/, "/")}${area}.json`) : new URL(`./refs/${area}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, "utf8")) as RefFile;
 }
 
@@ -247,7 +250,14 @@ export function runCase(c: RefCase, mode: Mode): void {
  * fixed so the entry gets removed.
  */
 const JIT_DOT_REDUCE = "jit: matmul -> elementwise -> reduction throws TypeError 'reading strides' in jit/plan.ts";
+const JIT_EMPTY_SLICE = "jit: a zero-length slice output has shape [0] but a stale .size, toTypedArray() returns elements";
+const JIT_F32_ROUNDING = "jit: fused float32 intermediates are not rounded to float32 (x * 0.1 * 0.3 is 1 ulp off eager/NumPy in ~25% of elements), visible after astype('float64')";
 export const KNOWN_FAILURES: Record<string, string> = {
+  "indexing/jit/slice to zero length after an elementwise op": JIT_EMPTY_SLICE,
+  "indexing/jit/negative-step slice to zero length after maximum": JIT_EMPTY_SLICE,
+  "indexing/jit strided/negative-step slice to zero length after maximum": JIT_EMPTY_SLICE,
+  "extras/jit/astype float64 of a float32 chain rounds each float32 step": JIT_F32_ROUNDING,
+  "extras/jit strided/astype float64 of a float32 chain rounds each float32 step": JIT_F32_ROUNDING,
   "linalg/jit/loss mean(square(matmul(x, w) - y))": JIT_DOT_REDUCE,
   "linalg/jit strided/loss mean(square(matmul(x, w) - y))": JIT_DOT_REDUCE,
   "linalg/jit/sum(exp(matmul)) axis 0": JIT_DOT_REDUCE,
