@@ -166,3 +166,31 @@ describe("no code generation allowed", () => {
     expect(r.stderr).toMatch(/code generation is not allowed here/);
   });
 });
+
+describe("regressions", () => {
+  it("a jitted function first run eagerly still transforms correctly (no fast path on tracers)", async () => {
+    const { vmap } = await import("@numjit/runtime");
+    const jf = jit((x: NDArray) => np.multiply(x, 2));
+    const x = np.array([1, 2, 3]);
+    jf(x);
+    expect(jit((y: NDArray) => np.add(jf(y), 1))(x).toArray()).toEqual([3, 5, 7]);
+    expect((vmap(jf) as (a: NDArray) => NDArray)(np.array([[1, 2, 3], [4, 5, 6]])).toArray()).toEqual([[2, 4, 6], [8, 10, 12]]);
+  });
+  it("an elementwise op is either a matmul epilogue or fused into its reduction, never both", () => {
+    const f = (x: NDArray, y: NDArray, w: NDArray) => np.sum(np.multiply(np.matmul(x, y), w));
+    const args = [np.arange(12).astype("float32").reshape(3, 4), np.ones([4, 2]), np.arange(6).astype("float32").reshape(3, 2)] as const;
+    expectClose(jit(f)(...args), f(...args));
+    const g = (x: NDArray, w: NDArray) => np.mean(nn.relu(np.matmul(x, w)));
+    expectClose(jit(g)(args[0], args[1]), g(args[0], args[1]));
+  });
+  it("an output that is a broadcast view of a kernel result has the view's size", () => {
+    const r = jit((x: NDArray) => np.broadcastTo(np.sum(x, 0, { keepdims: true }), [2, 4]))(np.ones([3, 4]));
+    expect(r.size).toBe(8);
+    expect(r.toArray()).toEqual([[3, 3, 3, 3], [3, 3, 3, 3]]);
+  });
+  it("jit inside grad that closes over the differentiated value runs inline", async () => {
+    const { grad } = await import("@numjit/runtime");
+    const g = grad((y: NDArray) => np.sum(jit((z: NDArray) => np.multiply(z, y))(np.array([1, 2]))));
+    expect((g(np.array(3)) as NDArray).item()).toBeCloseTo(3, 6);
+  });
+});

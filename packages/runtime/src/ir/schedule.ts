@@ -39,11 +39,14 @@ export function schedule(j: Jaxpr): Schedule {
   const outputs = new Set(j.outs.filter((a): a is Var => a instanceof Var));
   const def = new Map<Var, Eqn>();
   for (const e of j.eqns) def.set(e.out, e);
+  const epilogueMember = new Set<Eqn>();
   // an elementwise value can be inlined into its (single) consumer
   const inlineable = (a: Atom): a is Var => {
     if (!(a instanceof Var)) return false;
     const d = def.get(a);
     if (d !== undefined && isLitBroadcast(d)) return true;
+    // a dot epilogue's result is written by the dot kernel; consumers read it like any array
+    if (d !== undefined && epilogueMember.has(d)) return false;
     return d !== undefined && isElementwise(d.primitive) && uses.get(a) === 1 && !outputs.has(a);
   };
   const absorbed = new Set<Eqn>();
@@ -75,10 +78,9 @@ export function schedule(j: Jaxpr): Schedule {
   const consumers = new Map<Var, Eqn[]>();
   for (const e of j.eqns) for (const a of e.inputs) if (a instanceof Var) (consumers.get(a) ?? consumers.set(a, []).get(a)!).push(e);
   const epilogueOf = new Map<Eqn, Eqn[]>();
-  const epilogueMember = new Set<Eqn>();
   const dotOfLast = new Map<Eqn, Eqn>();
   for (const e of j.eqns) {
-    if (e.primitive !== "dot_general") continue;
+    if (e.primitive !== "dot_general" || e.inputs.some((a) => a instanceof Lit)) continue;
     const chain: Eqn[] = [];
     let cur = e.out;
     for (;;) {
@@ -110,7 +112,7 @@ export function schedule(j: Jaxpr): Schedule {
     } else if (isReduce(e.primitive)) {
       const eqns = tree(e.inputs);
       pending.push({ kind: "reduce", out: e.out, eqns, inputs: inputsOf(eqns, e.inputs), reduce: e });
-    } else if (e.primitive === "dot_general") {
+    } else if (e.primitive === "dot_general" && !e.inputs.some((a) => a instanceof Lit)) {
       const chain = epilogueOf.get(e) ?? [];
       const extraTrees = chain.flatMap((c) => tree(c.inputs.filter((a) => a !== e.out && !chain.some((x) => x.out === a))));
       const eqns = [...extraTrees, ...chain];

@@ -8,6 +8,13 @@ import { type Aval, MainTrace, Trace, Tracer, bind, newMain, withDynamic, withFu
 import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
 import { type Leaf, type TreeDef, treeFlatten, treeUnflatten } from "./tree.js";
 
+/** Thrown when tracing meets a closed-over tracer of an outer transformation (see jit). */
+export class CapturedTracer extends Error {
+  constructor() {
+    super("a traced value of an enclosing transformation was captured by closure");
+  }
+}
+
 export class JaxprTracer extends Tracer {
   constructor(
     readonly _trace: JaxprTrace,
@@ -41,6 +48,8 @@ export class JaxprTrace extends Trace {
     return this.main.globalData as Builder;
   }
   pure(x: NDArray): Tracer {
+    // a tracer of an enclosing transformation captured by closure has no data to embed
+    if (x instanceof Tracer) throw new CapturedTracer();
     const b = this.builder;
     let t = b.constTracers.get(x);
     if (!t) {

@@ -6,7 +6,7 @@ import type { KernelSource } from "../codegen/kernels.js";
 import { type Jaxpr } from "../ir/jaxpr.js";
 import { optimize } from "../ir/passes.js";
 import { describeSchedule, schedule } from "../ir/schedule.js";
-import { evalJaxpr, traceFlat } from "../ir/trace-jaxpr.js";
+import { CapturedTracer, evalJaxpr, traceFlat } from "../ir/trace-jaxpr.js";
 import { type Leaf, type TreeDef, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { debugLevel, debugLog, userFrame, warnOnce } from "./debug.js";
 import { type KernelFn, type Plan, buildPlan, makeRunner } from "./plan.js";
@@ -197,6 +197,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     try {
       traced = traceFlat(fn, name, inTree, dynLeaves, isAbs);
     } catch (err) {
+      if (err instanceof CapturedTracer) throw err;
       if (err instanceof NumjitError) {
         const frame = userFrame(err);
         if (frame && !err.message.includes("\n  at ")) err.message += `\n  while tracing ${name}, at ${frame}`;
@@ -262,7 +263,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     if (staticNums.size || args.length !== e.leafAvals.length) return false;
     for (let i = 0; i < args.length; i++) {
       const x = args[i], a = e.leafAvals[i];
-      if (!(x instanceof NDArray) || !a.isArray || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
+      if (!(x instanceof NDArray) || x instanceof Tracer || !a.isArray || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
       const s = x.shape, t = a.shape;
       if (s.length !== t.length) return false;
       for (let k = 0; k < s.length; k++) if (s[k] !== t[k]) return false;
@@ -291,7 +292,17 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       cache.set(key, entry);
     } else {
       info.misses++;
-      entry = compile(key, args, leaves, inTree, statics, skeys);
+      try {
+        entry = compile(key, args, leaves, inTree, statics, skeys);
+      } catch (err) {
+        // f closes over a value of an enclosing transformation (grad/vmap of a function calling
+        // this jit): it cannot be compiled on its own, so it runs inline under that transformation
+        if (err instanceof CapturedTracer) {
+          info.misses--;
+          return f.apply(this, args);
+        }
+        throw err;
+      }
       entry.treeFlat = staticNums.size === 0 && leaves.length === args.length && args.every((a) => a instanceof NDArray);
       entry.single = entry.outTree.kind === "leaf";
       cache.set(key, entry);

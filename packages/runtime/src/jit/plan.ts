@@ -284,7 +284,8 @@ export function makeRunner(plan: Plan): Runner {
   const act = plan.actions[0];
   const out0 = plan.outs[0];
   if (plan.actions.length !== 1 || act.t !== "kernel" || plan.outs.length !== 1 || out0 instanceof Lit ||
-      out0.slot !== act.outSlot || out0.offset !== 0 || plan.constSlots.length !== 0 || act.refs.some((r) => r[1] >= plan.inSlots))
+      out0.slot !== act.outSlot || out0.offset !== 0 || plan.constSlots.length !== 0 || act.refs.some((r) => r[1] >= plan.inSlots) ||
+      sizeOf(out0.shape) !== act.size || !isContiguous(out0))
     return single;
   const { refs, args, fn, size } = act;
   const Ctor = typedArrayFor(act.dtype);
