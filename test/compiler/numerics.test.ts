@@ -91,7 +91,7 @@ for (const area of AREAS) {
       // and a failure is reported instead of failing this suite (the runtime suite tracks it)
       const known = Object.entries(KNOWN_FAILURES).find(([k]) => k.startsWith(`${area}/`) && k.endsWith(`/${c.name}`))?.[1];
       const body = () => {
-        const inputs = () => c.inputs.map(makeInput);
+        const inputs = (strided = false) => c.inputs.map((spec) => makeInput(spec, strided));
         const fn = compile(c.fn) as (...a: unknown[]) => unknown;
         check(c, () => fn(...inputs()), "eager");
         const rt = jit(fn);
@@ -99,6 +99,8 @@ for (const area of AREAS) {
         const a = annMod[`c${i}`]!;
         check(c, () => a(...inputs()), "precompiled (annotated)");
         check(c, () => a(...inputs()), "precompiled (annotated), cached");
+        // non-contiguous inputs (doubled and negative strides): same kernels, strides are arguments
+        check(c, () => a(...inputs(true)), "precompiled (annotated), strided inputs");
         const ai = a.cacheInfo?.();
         if (status(ann.result.module, i)?.status === "precompiled" && ai && !isError(c.expected)) {
           // exact shapes: the build's kernels cover this call

@@ -1,5 +1,6 @@
 // Sample fixtures for @numjit/compiler: every folder test/samples/<case>/ holds an input
-// (input.ts or input.js) and three expectations:
+// (input.mts — .mts keeps the deliberately broken samples out of the repo's `tsc` typecheck of
+// test/**/*.ts — or input.js) and three expectations:
 //   _expected.js          what `numjit build` emits (kernel bodies elided, kernel hashes numbered)
 //   _expected.jaxpr.txt   per jit function: status, reasons, traced shapes, IR, fusion groups
 //   _diagnostics.json     every diagnostic (code, severity, line, column, message, frame)
@@ -22,7 +23,7 @@ const cases = fs
   .sort();
 
 function inputOf(dir: string): string {
-  const f = ["input.ts", "input.js", "input.tsx", "input.mts"].find((n) => fs.existsSync(path.join(ROOT, dir, n)));
+  const f = ["input.mts", "input.ts", "input.js", "input.tsx"].find((n) => fs.existsSync(path.join(ROOT, dir, n)));
   if (!f) throw new Error(`${dir}: no input.ts / input.js`);
   return f;
 }
