@@ -7,8 +7,19 @@ const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1) 
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0) { /* 52 lines */ };
 const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0) { /* 52 lines */ };
 const __nj_k5 = function nj_elementwise_#5(H, o, shape, a0, o0, s0, a1, o1, s1) { /* 72 lines */ };
+const __nj_k6 = function nj_dot_#6(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, a0, o0, s0) { /* 39 lines */ };
+const __nj_k7 = function nj_elementwise_#7(H, o, shape, a0, o0, s0) { /* 44 lines */ };
+const __nj_k8 = function nj_reduce_#8(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, a1, o1, ks1, rs1) { /* 90 lines */ };
+const __nj_k9 = function nj_elementwise_#9(H, o, shape, a0, o0, s0) { /* 44 lines */ };
+const __nj_k10 = function nj_dot_#10(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn) { /* 36 lines */ };
+const __nj_k11 = function nj_elementwise_#11(H, o, shape, a0, o0, s0, a1, o1, s1) { /* 52 lines */ };
+const __nj_k12 = function nj_elementwise_#12(H, o, shape, a0, o0, s0) { /* 44 lines */ };
+const __nj_k13 = function nj_elementwise_#13(H, o, shape, a0, o0, s0) { /* 44 lines */ };
+const __nj_k14 = function nj_elementwise_#14(H, o, shape, a0, o0, s0) { /* 44 lines */ };
 const __nj_t0 = { "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2, "elementwise:#3": __nj_k3, "elementwise:#4": __nj_k4 };
 const __nj_t1 = { "elementwise:#5": __nj_k5 };
+const __nj_t2 = { "dot:#6": __nj_k6, "elementwise:#7": __nj_k7, "reduce:#8": __nj_k8, "elementwise:#9": __nj_k9, "dot:#10": __nj_k10, "elementwise:#11": __nj_k11, "elementwise:#12": __nj_k12, "elementwise:#13": __nj_k13 };
+const __nj_t3 = { "elementwise:#14": __nj_k14 };
 const EPS = 1e-5;
 const GAIN = 2 * Math.SQRT2;
 const COEFS = [0.5, 0.25, 0.125];
@@ -24,3 +35,8 @@ function poly(x) {
 }
 export const rmsNorm = __nj_pre((x) => scale(np.divide(x, rms(x)), GAIN), { name: "rmsNorm", kernels: __nj_t0 });
 export const horner = __nj_pre((x) => poly(x), { name: "horner", kernels: __nj_t1 });
+// destructured module constants; a parameter used as an object inside an inlined helper
+const [HIDDEN, CLASSES] = [8, 3];
+const predict = (p, x) => np.add(np.matmul(x, p.w), p.b);
+export const accuracy = __nj_pre((p, x, y) => np.mean(np.equal(np.argmax(predict(p, x), -1), y)), { name: "accuracy", kernels: __nj_t2 });
+export const widths = __nj_pre((x) => np.multiply(x, HIDDEN / CLASSES), { name: "widths", kernels: __nj_t3 });

@@ -19,8 +19,8 @@ export interface ModuleScope {
   runtime: Map<string, RuntimeBinding>;
   /** Top-level function declarations and `const f = (...) => ...` / function expressions. */
   functions: Map<string, FunctionNode>;
-  /** Top-level `const NAME = <expr>` other than functions. */
-  constants: Map<string, ts.VariableDeclaration>;
+  /** Top-level `const NAME = <expr>` other than functions (destructured literals element-wise). */
+  constants: Map<string, ts.Expression>;
   /** Top-level `let`/`var` names and names imported from other modules: not known at build time. */
   opaque: Map<string, string>;
   /** End offset of the last import declaration (where emitted declarations go). */
@@ -127,14 +127,16 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
       const isConst = (st.declarationList.flags & tsv.NodeFlags.Const) !== 0;
       for (const d of st.declarationList.declarations) {
         if (!tsv.isIdentifier(d.name)) {
-          for (const n of bindingNames(d.name)) scope.opaque.set(n, "is bound by a destructuring declaration");
+          const init = d.initializer && skipOuter(d.initializer);
+          if (isConst && init) destructureConstants(d.name, init, scope);
+          else for (const n of bindingNames(d.name)) scope.opaque.set(n, "is bound by a destructuring declaration");
           continue;
         }
         const name = d.name.text;
         const init = d.initializer && skipOuter(d.initializer);
         if (!isConst) scope.opaque.set(name, "is a module-level let/var (mutable), not a constant");
         else if (init && (tsv.isArrowFunction(init) || tsv.isFunctionExpression(init))) scope.functions.set(name, init);
-        else if (init) scope.constants.set(name, d);
+        else if (init) scope.constants.set(name, init);
       }
       continue;
     }
@@ -142,6 +144,41 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
     if (tsv.isEnumDeclaration(st)) scope.opaque.set(st.name.text, "is an enum");
   }
   return scope;
+}
+
+/** `const [A, B] = [1, 2]` / `const { a, b } = { a: 1, b: 2 }`: each name gets its element expression. */
+function destructureConstants(pat: ts.BindingName, init: ts.Expression, scope: ModuleScope): void {
+  if (tsv.isIdentifier(pat)) {
+    scope.constants.set(pat.text, init);
+    return;
+  }
+  const opaque = () => {
+    for (const n of bindingNames(pat)) scope.opaque.set(n, "is bound by a destructuring declaration the compiler cannot follow");
+  };
+  if (tsv.isArrayBindingPattern(pat) && tsv.isArrayLiteralExpression(init) && !init.elements.some(tsv.isSpreadElement)) {
+    pat.elements.forEach((el, i) => {
+      if (tsv.isOmittedExpression(el)) return;
+      const e = init.elements[i] ?? el.initializer;
+      if (!e || el.dotDotDotToken) return void bindingNames(el.name).forEach((n) => scope.opaque.set(n, "is bound by a destructuring declaration the compiler cannot follow"));
+      destructureConstants(el.name, skipOuter(e), scope);
+    });
+    return;
+  }
+  if (tsv.isObjectBindingPattern(pat) && tsv.isObjectLiteralExpression(init)) {
+    for (const el of pat.elements) {
+      const key = el.propertyName ?? el.name;
+      const k = tsv.isIdentifier(key) || tsv.isStringLiteral(key) ? key.text : undefined;
+      const prop = init.properties.find((p) => p.name !== undefined && (tsv.isIdentifier(p.name) || tsv.isStringLiteral(p.name)) && p.name.text === k);
+      const e = prop && tsv.isPropertyAssignment(prop) ? prop.initializer : prop && tsv.isShorthandPropertyAssignment(prop) ? prop.name : el.initializer;
+      if (!e || el.dotDotDotToken) {
+        bindingNames(el.name).forEach((n) => scope.opaque.set(n, "is bound by a destructuring declaration the compiler cannot follow"));
+        continue;
+      }
+      destructureConstants(el.name, skipOuter(e), scope);
+    }
+    return;
+  }
+  opaque();
 }
 
 function bindingNames(n: ts.BindingName): string[] {

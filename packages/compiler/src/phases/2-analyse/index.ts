@@ -174,7 +174,7 @@ export function literalValue(e: ts.Expression, scope: ModuleScope | undefined, d
   }
   if (tsv.isIdentifier(e) && scope && depth < 8) {
     const d = scope.constants.get(e.text);
-    if (d?.initializer) return literalValue(d.initializer, scope, depth + 1);
+    if (d) return literalValue(d, scope, depth + 1);
   }
   return NOT_LITERAL;
 }
@@ -333,7 +333,7 @@ class SubsetChecker {
       const b = lookup(local, e.text);
       if (b) return b.isStatic ? undefined : `'${e.text}' is not a constant`;
       if (this.scope.constants.has(e.text)) {
-        const init = this.scope.constants.get(e.text)!.initializer!;
+        const init = this.scope.constants.get(e.text)!;
         return this.staticReason(init, { names: new Map(), parent: undefined }) ? `'${e.text}' is not a static constant` : undefined;
       }
       if (e.text === "Infinity" || e.text === "NaN" || e.text === "undefined") return undefined;
@@ -554,7 +554,7 @@ class SubsetChecker {
       if (this.visitedConstants.has(name)) return;
       this.visitedConstants.add(name);
       const before = this.problems.length;
-      this.expr(c.initializer!, { names: new Map(), parent: undefined });
+      this.expr(c, { names: new Map(), parent: undefined });
       // re-attribute problems inside a constant's initializer to the use site too
       if (this.problems.length > before) this.problems.push(diag.freeVariable(id, name, "is a module constant computed by code the compiler cannot evaluate"));
       return;

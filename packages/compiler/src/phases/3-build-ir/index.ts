@@ -51,7 +51,7 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
       const staticText = [...statics].map(([i, v]) => `${names[i]}=${JSON.stringify(v)}`).join(", ");
       const seen = new Set<string>();
       const rankOk = new Set<string>();
-      for (const c of candidates(a, statics, dtype)) {
+      for (const c of candidates(a, statics, dtype, scope)) {
         const rankKey = c.label.replace(/, size 12$/, "");
         if (c.label.endsWith("size 12") && rankOk.has(rankKey)) continue;
         const r = traceCandidate(a, c, target);
@@ -105,7 +105,14 @@ function traceCandidate(a: AnalysedCall, c: Candidate, target: (...args: unknown
       const node = e instanceof NodeError ? e.node : a.jit.call;
       const err = e instanceof NodeError ? e.error : e;
       if (err instanceof Unsupported) return { kind: "stop", diagnostic: err.diagnostic };
-      if (err instanceof UnknownName) return { kind: "stop", diagnostic: diag.unknownFunction(node, err.fullName) };
+      if (err instanceof UnknownName) {
+        // `p.w` on a parameter guessed to be an array: the guess was wrong, not the program
+        if (err.arrayRead && !c.exact) {
+          const message = `'.${err.fullName.slice("NDArray.".length)}' read on an argument guessed to be an array`;
+          return { kind: "fail", node, message, diagnostic: diag.noShapes(node, message) };
+        }
+        return { kind: "stop", diagnostic: diag.unknownFunction(node, err.fullName) };
+      }
       if (err instanceof NumjitError) {
         const code = err.code;
         const message = err.message;

@@ -306,11 +306,11 @@ export class Interpreter {
       if (value === undefined && rb.kind === "named") throw new Unsupported(diag.unknownCallee(at, rb.exported, "is not exported by this version of @numjit/runtime"));
     } else if (f) {
       value = this.makeFunction(f, undefined, name);
-    } else if (c?.initializer) {
+    } else if (c) {
       if (this.evaluatingConst.has(name)) throw new Unsupported(diag.freeVariable(at, name, "is used before it is initialized"));
       this.evaluatingConst.add(name);
       try {
-        value = this.expr(c.initializer, new Env(undefined));
+        value = this.expr(c, new Env(undefined));
       } finally {
         this.evaluatingConst.delete(name);
       }
@@ -323,7 +323,7 @@ export class Interpreter {
     return value;
   }
 
-  getProperty(obj: unknown, key: string | number, at: ts.Node): unknown {
+  getProperty(obj: unknown, key: string | number, at: ts.Node, forCall = false): unknown {
     if (obj instanceof NDArray) {
       const k = String(key);
       if (ARRAY_PROPS.has(k)) {
@@ -333,7 +333,7 @@ export class Interpreter {
       if (CONCRETE_PROPS.has(k)) throw new Unsupported(diag.dataDependent(at, `reading '${k}'`));
       const v = k in obj && k !== "constructor" ? (obj as unknown as Record<string, unknown>)[k] : undefined;
       if (typeof v === "function") return v;
-      throw new NodeError(at, unknownMethod(k));
+      throw new NodeError(at, unknownMethod(k, "NDArray.", forCall));
     }
     if (obj === null || obj === undefined) throw new NodeError(at, new TypeError(`cannot read property '${String(key)}' of ${String(obj)}`));
     if (key === "__proto__" || key === "constructor" || key === "prototype") throw new Unsupported(diag.dynamicProperty(at, `'.${String(key)}'`));
@@ -349,7 +349,7 @@ export class Interpreter {
     let thisArg: unknown, f: unknown;
     if (tsv.isPropertyAccessExpression(callee)) {
       thisArg = this.expr(callee.expression, env);
-      f = this.getProperty(thisArg, callee.name.text, callee.name);
+      f = this.getProperty(thisArg, callee.name.text, callee.name, true);
     } else if (tsv.isElementAccessExpression(callee)) {
       thisArg = this.expr(callee.expression, env);
       f = this.expr(callee, env);
@@ -535,14 +535,17 @@ function isRuntimeNamespace(obj: unknown, root: Record<string, unknown>): boolea
 /** An Error that the build maps to NJ803 (unknown function). */
 export class UnknownName extends Error {
   readonly fullName: string;
-  constructor(name: string) {
+  /** A property read on an array (`p.w` where p was guessed to be an array), not a method call. */
+  readonly arrayRead: boolean;
+  constructor(name: string, arrayRead = false) {
     super(`unknown numjit function '${name}'`);
     this.fullName = name;
+    this.arrayRead = arrayRead;
   }
 }
 
-function unknownMethod(name: string, prefix = "NDArray."): UnknownName {
-  return new UnknownName(`${prefix}${name}`);
+function unknownMethod(name: string, prefix = "NDArray.", forCall = true): UnknownName {
+  return new UnknownName(`${prefix}${name}`, prefix === "NDArray." && !forCall);
 }
 
 function describe(v: unknown): string {

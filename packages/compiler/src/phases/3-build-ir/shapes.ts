@@ -11,6 +11,7 @@ import { tsv } from "../../ts.js";
 import { type DType, NDArray } from "@numjit/runtime";
 import type { StaticValue, TypeSpec } from "../2-analyse/annotations.js";
 import type { AnalysedCall } from "../2-analyse/index.js";
+import type { FunctionNode, ModuleScope } from "../1-find/index.js";
 import { placeholder } from "../../runtime.js";
 
 export type Slot =
@@ -34,7 +35,7 @@ const PRIMES = [11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 
 export const GUESS_RANKS = [2, 1, 3] as const;
 
 /** Candidate argument lists for one static-value combination. */
-export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, dtype: DType = "float32"): Candidate[] {
+export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, dtype: DType = "float32", scope?: ModuleScope): Candidate[] {
   const literalDims = new Set<number>();
   const symbols = new Map<string, number>();
   const collect = (t: TypeSpec): void => {
@@ -89,7 +90,7 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, d
       const declared = p.node.type ? fromTypeNode(p.node.type, arr) : undefined;
       if (declared) return declared;
       if (tsv.isIdentifier(pat)) {
-        const used = usageOf(a, pat.text);
+        const used = usageOf(a.fn, pat.text, scope);
         if (used.fields.size) return { kind: "object", fields: [...used.fields].sort().map((k) => [k, arr()] as [string, Slot]) };
         if (used.items > 0) return { kind: "tuple", items: Array.from({ length: used.items }, arr) };
       }
@@ -147,17 +148,32 @@ const ARRAY_MEMBERS = new Set([...Object.getOwnPropertyNames(NDArray.prototype),
  * How an unannotated parameter is used: `p.w` with a name that is not an NDArray member means p is an
  * object of arrays (a pytree); `p[0]`, `p[1]` with literal indices means a tuple.
  */
-function usageOf(a: AnalysedCall, name: string): { fields: Set<string>; items: number } {
+function usageOf(fn: FunctionNode, name: string, scope: ModuleScope | undefined, seen = new Set<ts.Node>()): { fields: Set<string>; items: number } {
   const fields = new Set<string>();
   let items = 0;
+  if (seen.has(fn)) return { fields, items };
+  seen.add(fn);
+  const isParam = (e: ts.Expression) => tsv.isIdentifier(e) && e.text === name;
   const visit = (n: ts.Node): void => {
-    if (tsv.isPropertyAccessExpression(n) && tsv.isIdentifier(n.expression) && n.expression.text === name && !ARRAY_MEMBERS.has(n.name.text)) fields.add(n.name.text);
-    if (tsv.isElementAccessExpression(n) && tsv.isIdentifier(n.expression) && n.expression.text === name && tsv.isNumericLiteral(n.argumentExpression)) {
+    if (tsv.isPropertyAccessExpression(n) && isParam(n.expression) && !ARRAY_MEMBERS.has(n.name.text)) fields.add(n.name.text);
+    if (tsv.isElementAccessExpression(n) && isParam(n.expression) && tsv.isNumericLiteral(n.argumentExpression)) {
       items = Math.max(items, Number(n.argumentExpression.text) + 1);
+    }
+    // passed on to a function of this module: how that function uses its parameter counts too
+    if (tsv.isCallExpression(n) && tsv.isIdentifier(n.expression) && scope) {
+      const g = scope.functions.get(n.expression.text);
+      n.arguments.forEach((arg, k) => {
+        const p = g?.parameters[k];
+        if (g && p && isParam(arg) && tsv.isIdentifier(p.name)) {
+          const u = usageOf(g, p.name.text, scope, seen);
+          u.fields.forEach((f) => fields.add(f));
+          items = Math.max(items, u.items);
+        }
+      });
     }
     tsv.forEachChild(n, visit);
   };
-  if (a.fn.body) visit(a.fn.body);
+  if (fn.body) visit(fn.body);
   return { fields, items };
 }
 
