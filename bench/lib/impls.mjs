@@ -83,6 +83,8 @@ function noEvalImpl(ctx, { kernel, exportName, specs, skip }) {
   return {
     lib: "numjit precompiled, no eval",
     group: "numjit",
+    // Hand-timed in another process: shown, but not eligible as "numjit best" (different method).
+    aux: true,
     note: "child process with --disallow-code-generation-from-strings; hand-timed",
     skip,
     setup: async () => ({

@@ -21,7 +21,7 @@ export async function runCase(c, ctx) {
   // Phase 1, one library at a time: set up, check the answer, warm up and size the sample budget.
   for (const impl of ordered) {
     ctx.progress.step(`${c.workload} ${c.name}: ${impl.lib} (check, warm-up)`);
-    const row = { lib: impl.lib, group: impl.group, status: "ok", note: impl.note ?? "", stats: null };
+    const row = { lib: impl.lib, group: impl.group, aux: Boolean(impl.aux), status: "ok", note: impl.note ?? "", stats: null };
     rows.push(row);
     if (impl.skip) {
       row.status = "skipped";
@@ -117,7 +117,7 @@ export function annotateRatios(c, rows) {
   const best = peers.length ? peers.reduce((a, b) => (timeOf(b) < timeOf(a) ? b : a)) : null;
   for (const r of ok) r.ratio = best ? timeOf(r) / timeOf(best) : null;
   if (best) best.bestPeer = true;
-  const mine = ok.filter((r) => r.group === "numjit");
+  const mine = ok.filter((r) => r.group === "numjit" && !r.aux);
   if (mine.length) mine.reduce((a, b) => (timeOf(b) < timeOf(a) ? b : a)).bestNumjit = true;
 }
 

@@ -20,7 +20,9 @@ export const description =
   "multiply, maximum, add) on float32 inputs. **Cold**: the first call in a fresh Node process (import + " +
   "first call, median over fresh processes). **First call**: a new jitted function (fresh module instance, caches " +
   "cleared) called once inside a warm process — the cost of compiling a new function or shape in a running app. " +
-  "**Steady**: the same function once cached (mitata). numjit eager has nothing to compile and is the baseline.";
+  "**Steady**: the same function once cached (mitata). numjit eager has nothing to compile and is the baseline. " +
+  "Steady state includes the garbage collection that back-to-back calls' allocations cause and a lone first " +
+  "call escapes, so on [512, 512] first − steady can come out negative.";
 
 const LIBS = [
   { lib: "numjit eager", group: "numjit" },
