@@ -29,7 +29,7 @@ export function seedPlot(sweep) {
     marginLeft: 60,
     marginRight: 20,
     x: { type: "log", label: "calls in a row (n)", grid: true, tickFormat: "~s" },
-    y: { type: "log", label: "total time of n calls (ms)", labelAnchor: "center", grid: true, tickFormat: "~g" },
+    y: { type: "log", label: "total time of n calls (ms)", labelAnchor: "center", grid: true, tickFormat: tick },
     color: { domain: libs, range },
     marks: [
       Plot.ruleX(data, { x: "n", y1: "lo", y2: "hi", stroke: "lib", strokeOpacity: 0.5 }),
@@ -63,7 +63,7 @@ export function barPlot(caseResult, title) {
     marginLeft: labelMargin(data.map((d) => d.lib)),
     marginRight: 70,
     marginTop: 34,
-    x: { type: log ? "log" : "linear", label, grid: true, tickFormat: "~g", ...(log ? {} : { domain: [0, Math.max(...data.map((d) => d.hi)) * 1.05] }) },
+    x: { type: log ? "log" : "linear", label, grid: true, tickFormat: tick, ...(log ? {} : { domain: [0, Math.max(...data.map((d) => d.hi)) * 1.05] }) },
     y: { domain: data.map((d) => d.lib), label: null },
     color: { domain: ["numjit", "peer"], range: [NUMJIT, PEER] },
     marks: [
@@ -94,7 +94,7 @@ export function compilePlot(caseResult, title) {
     marginLeft: labelMargin(data.map((d) => d.row)),
     marginRight: 70,
     marginTop: 34,
-    x: { type: log ? "log" : "linear", label: `ms (lower is better${log ? ", log scale" : ""})`, grid: true },
+    x: { type: log ? "log" : "linear", label: `ms (lower is better${log ? ", log scale" : ""})`, grid: true, tickFormat: tick },
     y: { label: null, domain: data.map((d) => d.row) },
     color: { domain: ["cold first call", "first call", "steady state"], range: ["#862e9c", NUMJIT, "#868e96"] },
     marks: [
@@ -104,6 +104,11 @@ export function compilePlot(caseResult, title) {
       Plot.text([title], { frameAnchor: "top-left", dy: -24, fontWeight: "bold", fontSize: 12 }),
     ],
   });
+}
+
+/** Axis ticks as plain numbers: 0.01, 0.5, 20, 1,000 (no SI prefixes, no exponents). */
+function tick(d) {
+  return d >= 1 ? Number(d).toLocaleString("en-US") : String(Number(d.toPrecision(3)));
 }
 
 /** Room for the longest y label (10px system-ui is ~6px per character). */
