@@ -249,13 +249,7 @@ export function runCase(c: RefCase, mode: Mode): void {
  * "area/mode/name". Such a case runs as `it.fails`: it stays visible, and turns red once the bug is
  * fixed so the entry gets removed.
  */
-const JIT_F32_ROUNDING = "jit: fused float32 intermediates are not rounded to float32 (sqrt(6) * sqrt(6) is exactly 6, so mod(., 1) is 0, not 4.8e-7)";
-export const KNOWN_FAILURES: Record<string, string> = {
-  "elementwise/jit/mod of a float32 product of square roots (float32 rounding decides the result)": JIT_F32_ROUNDING,
-  "elementwise/jit strided/mod of a float32 product of square roots (float32 rounding decides the result)": JIT_F32_ROUNDING,
-  "extras/jit/astype float64 of a float32 chain rounds each float32 step": JIT_F32_ROUNDING,
-  "extras/jit strided/astype float64 of a float32 chain rounds each float32 step": JIT_F32_ROUNDING,
-};
+export const KNOWN_FAILURES: Record<string, string> = {};
 
 function knownFailure(area: string, mode: Mode, name: string): string | undefined {
   return KNOWN_FAILURES[`${area}/${mode}/${name}`] ?? KNOWN_FAILURES[`${area}/${name}`];

@@ -56,7 +56,12 @@ function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Ma
   };
   const lines: string[] = [];
   const roundBeforeUse = new Set<Var>();
-  for (const e of eqns) if (DISCONTINUOUS.has(e.primitive)) for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
+  // the whole upstream cone of a discontinuous op is rounded, so its input equals eager's bit for bit
+  for (let i = eqns.length - 1; i >= 0; i--) {
+    const e = eqns[i];
+    if (DISCONTINUOUS.has(e.primitive) || roundBeforeUse.has(e.out))
+      for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
+  }
   eqns.forEach((e, k) => {
     if (e.primitive === "broadcast_in_dim" && e.inputs[0] instanceof Lit) {
       names.set(e.out, litExpr(e.inputs[0]));
