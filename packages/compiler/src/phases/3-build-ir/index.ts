@@ -54,10 +54,14 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
       for (const c of candidates(a, statics, dtype, scope)) {
         const rankKey = c.label.replace(/, size 12$/, "");
         if (c.label.endsWith("size 12") && rankOk.has(rankKey)) continue;
+        if (c.label.startsWith("rank 3") && rankOk.size > 0) continue;
+        if (rankOk.has(rankKey)) continue;
         const r = traceCandidate(a, c, target);
         const argsText = slotsToString(c.slots, names);
         if (r.kind === "ok") {
           rankOk.add(rankKey);
+          // purely elementwise programs have the same structure at every rank: one trace is enough
+          if (!c.exact && elementwiseOnly(r.result)) for (const k of ["rank 1", "rank 2", "rank 3"]) rankOk.add(k + (dtype === "float32" ? "" : ` ${dtype}`));
           if (seen.has(argsText)) continue;
           seen.add(argsText);
           out.traces.push({ label: staticText ? `${c.label}; ${staticText}` : c.label, argsText, result: r.result });
@@ -144,6 +148,16 @@ function makeTarget(a: AnalysedCall, interp: Interpreter): (...args: unknown[]) 
   }
   return f;
 }
+
+/** Every equation elementwise (or a literal broadcast): no axes, shapes or ranks in the structure. */
+function elementwiseOnly(r: BuildResult): boolean {
+  const eqns = (r.jaxpr as unknown as { eqns: { primitive: string; params: { broadcastDimensions?: number[] } }[] }).eqns;
+  return eqns.every((e) => !STRUCTURAL.has(e.primitive) && !(e.primitive === "broadcast_in_dim" && (e.params.broadcastDimensions?.length ?? 0) > 0));
+}
+const STRUCTURAL = new Set([
+  "reduce_sum", "reduce_prod", "reduce_max", "reduce_min", "argmax", "argmin", "cumsum", "cumprod", "cummax", "cummin",
+  "dot_general", "reshape", "transpose", "slice", "rev", "pad", "concatenate", "iota", "gather", "copy",
+]);
 
 function* staticCombos(a: AnalysedCall): Generator<Map<number, StaticValue>> {
   const idx = [...a.staticValues.keys()];

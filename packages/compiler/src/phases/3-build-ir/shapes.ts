@@ -32,6 +32,8 @@ export interface Candidate {
 }
 
 const PRIMES = [11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181, 191, 193, 197, 199];
+/** Ranks guessed for unannotated arrays: 2 and 1 always; 3 only when neither traces (kernels are
+ * rank-polymorphic, so a rank-3 trace rarely adds a signature and costs a third of the build time). */
 export const GUESS_RANKS = [2, 1, 3] as const;
 
 /** Candidate argument lists for one static-value combination. */
