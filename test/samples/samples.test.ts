@@ -37,7 +37,7 @@ export function normalize(text: string): string {
     if (/^const __nj_k\d+ = function /.test(l)) {
       let j = i + 1;
       while (j < lines.length && lines[j] !== "};") j++;
-      out.push(`${l} /* ${j - i - 1} lines */ };`);
+      out.push(`${l} /* body elided */ };`);
       i = j;
       continue;
     }

@@ -189,6 +189,7 @@ class SubsetChecker {
   private visitedFunctions = new Set<ts.Node>();
   private visitedConstants = new Set<string>();
   private inlineStack: ts.Node[] = [];
+  private constRoot = new Map<RawDiagnostic, RawDiagnostic>();
 
   constructor(
     readonly scope: ModuleScope,
@@ -555,8 +556,16 @@ class SubsetChecker {
       this.visitedConstants.add(name);
       const before = this.problems.length;
       this.expr(c, { names: new Map(), parent: undefined });
-      // re-attribute problems inside a constant's initializer to the use site too
-      if (this.problems.length > before) this.problems.push(diag.freeVariable(id, name, "is a module constant computed by code the compiler cannot evaluate"));
+      // one diagnostic at the use site (inside the jit function), naming the first reason
+      if (this.problems.length > before) {
+        const first = this.problems.splice(before)[0]!;
+        // the root cause, not the chain of constants leading to it
+        const root = this.constRoot.get(first) ?? first;
+        const { line } = this.scope.sf.getLineAndCharacterOfPosition(root.pos);
+        const d = diag.freeVariable(id, name, `is a module constant the compiler cannot evaluate (line ${line + 1}: ${root.message})`);
+        this.constRoot.set(d, root);
+        this.problems.push(d);
+      }
       return;
     }
     if (this.scope.opaque.has(name)) return void this.problems.push(diag.freeVariable(id, name, this.scope.opaque.get(name)!));
