@@ -62,7 +62,7 @@ export function find(sf: ts.SourceFile): FindResult {
   const calls: JitCall[] = [];
   const byBinding = new Map<string, JitCall>();
   const visit = (node: ts.Node): void => {
-    if (tsv.isCallExpression(node) && runtimeName(node.expression, scope) === "jit") {
+    if (tsv.isCallExpression(node) && runtimeName(node.expression, scope) === "jit" && !isShadowed(node, rootName(node.expression))) {
       const jc = resolveCall(node, scope, calls.length, diagnostics);
       calls.push(jc);
       if (tsv.isVariableDeclaration(node.parent) && tsv.isIdentifier(node.parent.name)) byBinding.set(node.parent.name.text, jc);
@@ -92,6 +92,37 @@ export function runtimeName(e: ts.Expression, scope: ModuleScope): string | unde
   }
   if (tsv.isParenthesizedExpression(e)) return runtimeName(e.expression, scope);
   return undefined;
+}
+
+function rootName(e: ts.Expression): string {
+  let cur = skipOuter(e);
+  while (tsv.isPropertyAccessExpression(cur)) cur = skipOuter(cur.expression);
+  return tsv.isIdentifier(cur) ? cur.text : "";
+}
+
+/** Whether `name` is declared by a scope between `node` and the module (a local `jit` is not numjit's). */
+export function isShadowed(node: ts.Node, name: string): boolean {
+  for (let p: ts.Node | undefined = node.parent; p && !tsv.isSourceFile(p); p = p.parent) {
+    if (tsv.isFunctionLike(p)) {
+      if (p.parameters.some((q) => bindsName(q.name, name))) return true;
+      if ((tsv.isFunctionExpression(p) || tsv.isClassExpression(p)) && p.name?.text === name) return true;
+    }
+    if (tsv.isBlock(p) || tsv.isModuleBlock(p) || tsv.isCaseClause(p) || tsv.isDefaultClause(p)) {
+      for (const st of p.statements) {
+        if (tsv.isVariableStatement(st) && st.declarationList.declarations.some((d) => bindsName(d.name, name))) return true;
+        if ((tsv.isFunctionDeclaration(st) || tsv.isClassDeclaration(st)) && st.name?.text === name) return true;
+      }
+    }
+    if ((tsv.isForStatement(p) || tsv.isForOfStatement(p) || tsv.isForInStatement(p)) && p.initializer && tsv.isVariableDeclarationList(p.initializer)) {
+      if (p.initializer.declarations.some((d) => bindsName(d.name, name))) return true;
+    }
+    if (tsv.isCatchClause(p) && p.variableDeclaration && bindsName(p.variableDeclaration.name, name)) return true;
+  }
+  return false;
+}
+
+function bindsName(n: ts.BindingName, name: string): boolean {
+  return bindingNames(n).includes(name);
 }
 
 function collectScope(sf: ts.SourceFile): ModuleScope {
