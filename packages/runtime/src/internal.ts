@@ -14,6 +14,7 @@ import { type KernelFn, buildPlan } from "./jit/plan.js";
 import { allocate } from "./dtype.js";
 
 export { helpers } from "./codegen/helpers.js";
+export { setWasmEnabled, wasmAvailable } from "./codegen/wasm-gemm.js";
 export type { KernelSource } from "./codegen/kernels.js";
 export type { KernelFn } from "./jit/plan.js";
 export { canGenerateCode } from "./jit/jit.js";

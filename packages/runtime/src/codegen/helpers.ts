@@ -108,5 +108,8 @@ export function sign(x: number): number {
   return x > 0 ? 1 : x < 0 ? -1 : x;
 }
 
-export const helpers = { exp32, tanh32, logistic32, logistic, rint, fdiv, fmod, ifloordiv, imod, ipow, fpow, sign };
+import { gemm } from "./wasm-gemm.js";
+
+export const helpers = {
+  gemm, exp32, tanh32, logistic32, logistic, rint, fdiv, fmod, ifloordiv, imod, ipow, fpow, sign };
 export type Helpers = typeof helpers;

@@ -270,7 +270,23 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
     ...lines,
     `o[ob + i * N + j] = ${out};`,
   ];
+  const isFloat = dot.out.aval.dtype === "float32" || dot.out.aval.dtype === "float64";
   const body = [
+    ...(isFloat ? [
+      `  // large products: WebAssembly SIMD micro-kernel (float64 accumulation) where available; epilogue here`,
+      `  const P = H.gemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K);`,
+      `  if (P !== null) {`,
+      `    for (let b = 0; b < B; b++) {`,
+      `      const ob = b * M * N;`,
+      `      for (let i = 0; i < M; i++) {`,
+      `        for (let j = 0; j < N; j++) {`,
+      indent(storeBlock("P[ob + i * N + j]"), 10),
+      `        }`,
+      `      }`,
+      `    }`,
+      `    return;`,
+      `  }`,
+    ] : []),
     `  const panel = new ${isInt ? "Int32Array" : "Float64Array"}(K * 4);`,
     `  const tile = new Float64Array(16);`,
     `  for (let b = 0; b < B; b++) {`,

@@ -12,6 +12,7 @@ import { shapeRules } from "../core/shape-rules.js";
 import { impls, type Aval } from "../core/trace.js";
 import { binaryLoops, unaryLoops } from "./generated-kernels.js";
 import { assign, dense, fromDense, isBroadcastScalar } from "./strided.js";
+import { gemm } from "../codegen/wasm-gemm.js";
 
 function alloc(o: Aval): NDArray {
   return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);
@@ -371,6 +372,13 @@ impls.dot_general = (inputs, params) => {
 
 /** out[b] = a[b] @ b[b], row-major, i-k-j order so the inner loop streams rows of B and C. */
 export function matmulInto(a: TypedArray, b: TypedArray, c: TypedArray, B: number, M: number, K: number, N: number, int: boolean): void {
+  if (!int) {
+    const P = gemm(a, 0, M * K, K, 1, b, 0, K * N, N, 1, B, M, N, K);
+    if (P !== null) {
+      c.set(P);
+      return;
+    }
+  }
   // int32: an Int32Array accumulator of Math.imul products wraps exactly like int32 arithmetic
   const acc = int ? new Int32Array(N) : new Float64Array(N);
   for (let bi = 0; bi < B; bi++) {
