@@ -49,10 +49,9 @@ export async function importFresh<T = Record<string, unknown>>(file: string): Pr
  */
 export async function runInNoEvalContext<T = Record<string, unknown>>(entry: string): Promise<{ exports: T; context: vm.Context; logs: string[] }> {
   const { rolldown } = await import("rolldown");
-  // moduleSideEffects: the runtime's package.json says "sideEffects": false, but eager/kernels.js and
-  // methods.js register kernels/methods by side effect; a bundler honouring the flag drops them
-  // (reported to the runtime owner). Keep every module's side effects here.
-  const bundle = await rolldown({ input: entry, platform: "neutral", logLevel: "silent", resolve: { mainFields: ["module", "main"] }, treeshake: { moduleSideEffects: () => true } });
+  // default tree-shaking on purpose: this also checks that the runtime's package.json declares its
+  // side-effectful entry files (eager kernels, methods), which a bundler would otherwise drop
+  const bundle = await rolldown({ input: entry, platform: "neutral", logLevel: "silent", resolve: { mainFields: ["module", "main"] } });
   const { output } = await bundle.generate({ format: "iife", name: "__entry" });
   await bundle.close();
   const code = output[0].code;

@@ -58,7 +58,7 @@ const rt = await import("@numjit/runtime");
 console.log(`node (codegen allowed), n=${N}: ${fmt(measure(mod, rt, N))}`);
 
 const { rolldown } = await import("rolldown");
-const bundle = await rolldown({ input: path.join(out, "entry.js"), platform: "neutral", logLevel: "silent", treeshake: { moduleSideEffects: () => true } });
+const bundle = await rolldown({ input: path.join(out, "entry.js"), platform: "neutral", logLevel: "silent" });
 const { output } = await bundle.generate({ format: "iife", name: "__entry" });
 const ctx = vm.createContext({ console, performance }, { codeGeneration: { strings: false, wasm: false } });
 vm.runInContext(output[0].code, ctx);
