@@ -118,7 +118,7 @@ describe("tracing", () => {
   });
   it("pytrees in and out", () => {
     const f = jit((p: { w: NDArray; b: NDArray }, xs: NDArray[]) => ({ y: np.add(np.matmul(xs[0], p.w), p.b), n: xs.length }));
-    const out = f({ w: np.ones([2, 2]), b: np.array([1, 2]) }, [np.array([[1, 2]])]) as { y: NDArray; n: NDArray };
+    const out = f({ w: np.ones([2, 2]), b: np.array([1, 2]) }, [np.array([[1, 2]])]) as unknown as { y: NDArray; n: NDArray };
     expect(out.y.toArray()).toEqual([[4, 5]]);
     expect(out.n.item()).toBe(1);
   });

@@ -9,7 +9,7 @@ import { expectClose, rand, rng } from "./helpers.js";
 // the primitive layer, for cases the numpy API cannot produce (a batched padding value)
 import { bind } from "../../packages/runtime/dist/core/trace.js";
 
-const f64 = (x: number[] | number) => np.array(x, { dtype: "float64" });
+const f64 = (x: number | number[] | number[][]) => np.array(x, { dtype: "float64" });
 
 describe("grad / valueAndGrad", () => {
   const f = (x: NDArray, y: NDArray, k: number) => np.sum(np.multiply(np.multiply(x, y), k));

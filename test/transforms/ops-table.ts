@@ -70,7 +70,7 @@ export const OPS: OpCase[] = [
   { name: "stack", f: (x, y) => np.stack([x, y], 1), inputs: [[[3, 4], "any"], [[3, 4], "any"]], order2: true },
   { name: "vstack", f: (x, y) => np.vstack([x, y]), inputs: [[[4], "any"], [[2, 4], "any"]], order2: true },
   { name: "hstack", f: (x, y) => np.hstack([x, y]), inputs: [[[3], "any"], [[2], "any"]], order2: true },
-  u("split", (x) => np.split(x, 2, 1)), u("arraySplit", (x) => np.arraySplit(x, 3, 1)), u("flip", (x) => np.flip(x, 1)),
+  u("split", (x) => np.split(x, 2, 1) as unknown as NDArray), u("arraySplit", (x) => np.arraySplit(x, 3, 1) as unknown as NDArray), u("flip", (x) => np.flip(x, 1)),
   u("fliplr", (x) => np.fliplr(x)), u("moveaxis", (x) => np.moveaxis(np.reshape(x, [3, 2, 2]), 0, -1)),
   u("swapaxes", (x) => np.swapaxes(x, 0, 1)), u("tile", (x) => np.tile(x, [2, 1])), u("repeat", (x) => np.repeat(x, 2, 1)),
   u("repeat (list)", (x) => np.repeat(x, [1, 0, 2], 0)), u("pad constant", (x) => np.pad(x, [[1, 2], [0, 1]], { constantValues: 0.5 })),
