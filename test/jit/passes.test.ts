@@ -81,12 +81,19 @@ describe("fusion", () => {
     const s = describeSchedule(schedule(optimize(makeJaxpr(f)(np.ones([4, 3]), np.ones([3, 5]), np.ones([5])))));
     expect(s).toMatch(/^%\d+ = dot\[dot_general,.*add,.*max\]/m);
   });
+  it("constants are kernel arguments: one signature serves every size of a mean", () => {
+    const f = jit((x: any) => np.subtract(x, np.mean(x, 0)));
+    const sigs = [3, 5, 11].map((n) => f.lower(np.ones([n, 4])).kernels.map((k) => k.signature).join());
+    expect(new Set(sigs).size).toBe(1);
+    const ks = [3, 5].map((n) => f.lower(np.ones([n, 4])).kernels.find((k) => k.constants.length > 0)!.constants);
+    expect(ks[0]).not.toEqual(ks[1]);
+  });
   it("lower() exposes the IR and the generated kernel sources", () => {
     const f = jit((x: any) => np.exp(x));
     const low = f.lower(x23);
     expect(low.jaxpr.toString()).toContain("exp a");
     expect(low.kernels).toHaveLength(1);
-    expect(low.kernels[0].source).toMatch(/^function nj_elementwise_[0-9a-f]{16}\(H, o, shape, a0, o0, s0\)/);
+    expect(low.kernels[0].source).toMatch(/^function nj_elementwise_[0-9a-f]{16}\(H, o, shape, a0, o0, s0, C\)/);
     expect(low.kernels[0].source).toContain("H.exp32(x0)");
   });
 });

@@ -1,23 +1,26 @@
 // Scalar helpers that kernels (generated at run time or emitted at build time) call as `H.name`.
 // float32 fast math lives here: accurate to well inside float32 test tolerance (rtol 2e-5).
 
-const POW2 = new Float64Array(300);
-for (let i = 0; i < 300; i++) POW2[i] = Math.pow(2, i - 150);
+// 2^(i - 170), saturated to the float32 range: exponents above 128 are Infinity and below -149 are 0,
+// so exp32 overflows to Infinity and underflows to exactly 0 without a branch (see exp32).
+const POW2 = new Float64Array(330);
+for (let i = 0; i < 330; i++) POW2[i] = i - 170 > 128 ? Infinity : i - 170 < -149 ? 0 : Math.pow(2, i - 170);
 
 /**
  * exp for float32 results: exp(x) = 2^k * e^r with |r| <= ln2/2 and a degree-7 Taylor polynomial
- * (rel err < 1e-8). Branch-free: clamping keeps k inside the 2^k table; NaN flows through.
+ * (rel err < 1e-8). Branch-free: the clamp keeps k inside the table, whose saturated ends give
+ * Infinity / 0 (so 1 / (1 + exp32(Infinity)) is exactly 0, as in NumPy); NaN flows through
+ * (k = 0 reads 0, times a NaN polynomial). Returning one representation (a double) on every path
+ * matters: mixing in a literal 0 or Infinity return halves the speed in V8.
  */
 export function exp32(x: number): number {
-  const y = x > 88.73 ? 88.73 : x < -103.9 ? -103.9 : x;
-  const k = (y * 1.4426950408889634 + 150.5) | 0; // round(y / ln2) + 150, always > 0
-  const r = y - (k - 150) * 0.6931471805599453;
+  const y = x > 100 ? 100 : x < -110 ? -110 : x;
+  const k = (y * 1.4426950408889634 + 170.5) | 0; // round(y / ln2) + 170, in [11, 315]
+  const r = y - (k - 170) * 0.6931471805599453;
   const p =
     1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 +
       r * (0.008333333333333333 + r * (0.001388888888888889 + r * 0.0001984126984126984))))));
-  // the clamps keep k in the table; outside them the float32 result is inf / 0 (so 1 / (1 + exp32(inf))
-  // is exactly 0 and x * sigmoid(x) at -inf is NaN, as in NumPy/JAX)
-  return x > 88.73 ? Infinity : x < -104 ? 0 : p * POW2[k];
+  return p * POW2[k];
 }
 
 /** tanh for float32 results: odd rational approximation on [-7.9, 7.9] (Eigen's float tanh; rel err < 3e-7). */

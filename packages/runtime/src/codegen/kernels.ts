@@ -14,16 +14,14 @@ export interface KernelSource {
   kind: "elementwise" | "reduce" | "dot";
   /** A JS function expression. */
   source: string;
+  /**
+   * Values of the scalar literals the kernel reads (its last argument, `C`). Literals are arguments,
+   * not source text, so kernels that differ only in constants (a mean's 1/n, a scale factor) share
+   * one signature and one precompiled function.
+   */
+  constants: number[];
 }
 
-export function litExpr(l: Lit): string {
-  const v = l.value;
-  if (Number.isNaN(v)) return "NaN";
-  if (v === Infinity) return "Infinity";
-  if (v === -Infinity) return "(-Infinity)";
-  if (Object.is(v, -0)) return "(-0)";
-  return v < 0 ? `(${v})` : String(v);
-}
 
 function eqnExpr(e: Eqn, args: string[]): string {
   const p = e.primitive;
@@ -42,13 +40,32 @@ const DISCONTINUOUS = new Set<string>([
 ]);
 
 /** Straight-line body computing the group's root from loads `x{i}`; returns [lines, rootExpr]. */
-function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Map()): [string[], string, Set<number>] {
+/** Collects a kernel's literal values; each becomes `L{i}`, read once from the argument `C`. */
+class Constants {
+  values: number[] = [];
+  private index = new Map<string, number>();
+  ref(l: Lit): string {
+    const key = Object.is(l.value, -0) ? "-0" : String(l.value);
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(l.value);
+      this.index.set(key, i);
+    }
+    return `L${i}`;
+  }
+  prologue(): string[] {
+    return this.values.length ? [`  const ${this.values.map((_, i) => `L${i} = C[${i}]`).join(", ")};`] : [];
+  }
+}
+
+function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Map(), consts: Constants = new Constants()): [string[], string, Set<number>] {
   const names = new Map<Var, string>();
   inputs.forEach((v, i) => names.set(v, `x${i}`));
   special.forEach((s, v) => names.set(v, s));
   const used = new Set<number>();
   const ref = (a: Atom): string => {
-    if (a instanceof Lit) return litExpr(a);
+    if (a instanceof Lit) return consts.ref(a);
     const n = names.get(a);
     if (n === undefined) throw compileError.codegen("unbound variable in fused group");
     if (n.startsWith("x")) used.add(Number(n.slice(1)));
@@ -64,7 +81,7 @@ function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Ma
   }
   eqns.forEach((e, k) => {
     if (e.primitive === "broadcast_in_dim" && e.inputs[0] instanceof Lit) {
-      names.set(e.out, litExpr(e.inputs[0]));
+      names.set(e.out, consts.ref(e.inputs[0]));
       return;
     }
     let expr = eqnExpr(e, e.inputs.map(ref));
@@ -92,9 +109,11 @@ function hash(s: string): string {
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }
 
-function finish(kind: KernelSource["kind"], params: string, body: string): KernelSource {
-  const h = hash(`${kind}(${params}){${body}}`);
-  return { signature: `${kind}:${h}`, kind, source: `function nj_${kind}_${h}(${params}) {\n${body}\n}` };
+function finish(kind: KernelSource["kind"], params: string, body: string, consts: Constants): KernelSource {
+  const fullParams = `${params}, C`;
+  const fullBody = [...consts.prologue(), body].join("\n");
+  const h = hash(`${kind}(${fullParams}){${fullBody}}`);
+  return { signature: `${kind}:${h}`, kind, source: `function nj_${kind}_${h}(${fullParams}) {\n${fullBody}\n}`, constants: consts.values };
 }
 
 const indent = (lines: string[], n: number) => lines.map((l) => " ".repeat(n) + l).join("\n");
@@ -102,7 +121,8 @@ const indent = (lines: string[], n: number) => lines.map((l) => " ".repeat(n) + 
 /** Elementwise: o (dense, row-major over `shape`) = f(inputs read through their strides). */
 export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>): KernelSource {
   const k = step.inputs.length;
-  const [lines, root, used] = exprBody(step.eqns, step.inputs);
+  const consts = new Constants();
+  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts);
   const ids = [...Array(k).keys()];
   const loads = (ptr: (i: number) => string) => ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[${ptr(i)}];`);
   const inner = (ptr: (i: number) => string, store: string) => indent([...loads(ptr), ...lines, `o[${store}] = ${root};`], 6);
@@ -145,7 +165,7 @@ export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>):
     `    }`,
     `  }`,
   ].join("\n");
-  return finish("elementwise", params, body);
+  return finish("elementwise", params, body, consts);
 }
 
 const ACC: Record<string, { init: string; update: (acc: string, v: string) => string }> = {
@@ -167,7 +187,8 @@ const ACC: Record<string, { init: string; update: (acc: string, v: string) => st
 export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSource {
   const k = step.inputs.length;
   const red = step.reduce;
-  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map());
+  const consts = new Constants();
+  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts);
   const rootExpr = step.eqns.length ? root : "x" + step.inputs.indexOf(red.inputs[0] as Var);
   if (!step.eqns.length) used.add(step.inputs.indexOf(red.inputs[0] as Var));
   const isInt = red.out.aval.dtype === "int32" && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
@@ -240,7 +261,7 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSou
     odo("kshape", "ks", "b", "ki", 4),
     `  }`,
   ].join("\n");
-  return finish("reduce", params, body);
+  return finish("reduce", params, body, consts);
 }
 
 /**
@@ -255,7 +276,8 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
   const dot = step.dot;
   const epiInputs = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
   const special = new Map<Var, string>([[dot.out, "acc"]]);
-  const [lines, root, used] = exprBody(step.eqns, epiInputs, special);
+  const consts = new Constants();
+  const [lines, root, used] = exprBody(step.eqns, epiInputs, special, consts);
   const out = step.eqns.length ? root : "acc";
   const isInt = dot.out.aval.dtype === "int32";
   const ids = [...Array(epiInputs.length).keys()];
@@ -322,7 +344,7 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
     `    }`,
     `  }`,
   ].join("\n");
-  return finish("dot", params, body);
+  return finish("dot", params, body, consts);
 }
 
 export function kernelFor(step: Step): KernelSource | null {

@@ -17,7 +17,7 @@ const sameAval = (a: Atom, b: Atom) =>
   a.aval.dtype === b.aval.dtype && a.aval.weakType === b.aval.weakType && shapesEqual(a.aval.shape, b.aval.shape);
 
 /** Scalar constant folding and algebraic identities. Only rewrites that keep the out aval exactly. */
-function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn {
+function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] {
   const ins = e.inputs.map((a) => resolve(s, a));
   const out = e.out;
   const p = e.primitive;
@@ -72,9 +72,21 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn {
       if (d && d.primitive === "reshape") return { ...e, inputs: [resolve(s, d.inputs[0])] };
       break;
     }
-    case "broadcast_in_dim":
+    case "broadcast_in_dim": {
       if (keepsA()) return a;
+      // broadcast(convert(x)) -> convert(broadcast(x)): the cast joins the consumer's fused loop
+      // instead of being a kernel of its own (a weak JS scalar argument meeting an array)
+      const d = a instanceof Var ? defs.get(a) : undefined;
+      if (d && d.primitive === "convert_element_type" && d.inputs[0] instanceof Var) {
+        const src = resolve(s, d.inputs[0]) as Var;
+        const mid = new Var({ shape: out.aval.shape, dtype: src.aval.dtype, weakType: src.aval.weakType });
+        return [
+          { ...e, inputs: [src], out: mid },
+          { ...d, inputs: [mid], out },
+        ];
+      }
       break;
+    }
     case "transpose":
       if ((e.params as { perm: number[] }).perm.every((q, i) => q === i)) return a;
       break;
@@ -93,7 +105,12 @@ export const simplify: Pass = {
     const eqns: Eqn[] = [];
     for (const e of j.eqns) {
       const r = simplifyEqn(e, s, defs);
-      if ("primitive" in r) {
+      if (Array.isArray(r)) {
+        for (const q of r) {
+          eqns.push(q);
+          defs.set(q.out, q);
+        }
+      } else if ("primitive" in r) {
         eqns.push(r);
         defs.set(r.out, r);
       } else s.set(e.out, r);

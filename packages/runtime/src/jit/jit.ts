@@ -222,7 +222,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       }
       if (!canGenerateCode()) throw new NoCodegen();
       info.runtimeCompiles++;
-      if (table) debugLog(1, `${name}: kernel ${src.signature} not in the precompiled table; generating it at run time`);
+      if (table && debugLevel() >= 1) warnOnce(`missing:${name}:${src.signature}`, `${name}: kernel ${src.signature} (${src.kind}) is not in the precompiled table; generating it at run time`);
       return compileKernel(src);
     };
     try {

@@ -135,6 +135,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
     } else {
       planDot(step, layoutOf, materialize, args, pushInput);
     }
+    args.push(src.constants);
     actions.push({ t: "kernel", fn, args, outSlot: out.slot, size: sizeOf(outVar.aval.shape), dtype: outVar.aval.dtype, refs });
   }
   const outs = j.outs.map((a) => (a instanceof Lit ? a : layoutOf(a)));
