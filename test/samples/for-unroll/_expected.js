@@ -1,12 +1,10 @@
 // for loops with static bounds are unrolled at build time (constants, static arguments).
 import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/internal";
-const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0) { /* body elided */ };
-const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0) { /* body elided */ };
-const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0) { /* body elided */ };
-const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0) { /* body elided */ };
+const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "elementwise:#0": __nj_k0 };
-const __nj_t1 = { "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2, "elementwise:#3": __nj_k3 };
+const __nj_t1 = { "elementwise:#1": __nj_k1 };
 const STEPS = 4;
 export const iterate = __nj_pre((x) => {
     let y = x;

@@ -1,9 +1,9 @@
 // jit around an identifier naming a function declaration, a const arrow, and a named function expression.
 import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/internal";
-const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0) { /* body elided */ };
-const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1) { /* body elided */ };
-const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0) { /* body elided */ };
+const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_t0 = { "elementwise:#0": __nj_k0 };
 const __nj_t1 = { "elementwise:#1": __nj_k1 };
 const __nj_t2 = { "reduce:#2": __nj_k2 };

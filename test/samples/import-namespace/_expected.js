@@ -1,10 +1,10 @@
 // Namespace import: nj.jit, nj.numpy.*, nj.nn.*
 import * as nj from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/internal";
-const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0) { /* body elided */ };
-const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1) { /* body elided */ };
-const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0) { /* body elided */ };
-const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, a1, o1, s1) { /* body elided */ };
+const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_t0 = { "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1, "reduce:#2": __nj_k2, "elementwise:#3": __nj_k3 };
 const __nj_t1 = { "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1 };
 const np = nj.numpy;

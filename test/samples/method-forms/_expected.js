@@ -1,13 +1,13 @@
 // Array methods (x.add(y), x.sum(axis), x.T, x.reshape(...)) and shape properties.
 import { jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/internal";
-const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0) { /* body elided */ };
-const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0) { /* body elided */ };
-const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1) { /* body elided */ };
-const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0) { /* body elided */ };
-const __nj_k4 = function nj_reduce_#4(H, o, kshape, rshape, mode, a0, o0, ks0, rs0) { /* body elided */ };
-const __nj_k5 = function nj_elementwise_#5(H, o, shape, a0, o0, s0) { /* body elided */ };
-const __nj_k6 = function nj_elementwise_#6(H, o, shape, a0, o0, s0, a1, o1, s1) { /* body elided */ };
+const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k4 = function nj_reduce_#4(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_k5 = function nj_elementwise_#5(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k6 = function nj_elementwise_#6(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_t0 = { "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2, "elementwise:#3": __nj_k3 };
 const __nj_t1 = { "reduce:#4": __nj_k4, "elementwise:#5": __nj_k5 };
 const __nj_t2 = { "elementwise:#6": __nj_k6 };

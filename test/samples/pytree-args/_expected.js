@@ -1,11 +1,11 @@
 // Pytree arguments and results: objects and tuples of arrays.
 import { numpy as np, nn, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/internal";
-const __nj_k0 = function nj_dot_#0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, a0, o0, s0) { /* body elided */ };
-const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1) { /* body elided */ };
-const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1) { /* body elided */ };
-const __nj_k3 = function nj_dot_#3(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, a0, o0, s0) { /* body elided */ };
-const __nj_k4 = function nj_dot_#4(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn) { /* body elided */ };
+const __nj_k0 = function nj_dot_#0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, a0, o0, s0, C) { /* body elided */ };
+const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_k3 = function nj_dot_#3(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, a0, o0, s0, C) { /* body elided */ };
+const __nj_k4 = function nj_dot_#4(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) { /* body elided */ };
 const __nj_t0 = { "dot:#0": __nj_k0 };
 const __nj_t1 = { "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2 };
 const __nj_t2 = { "dot:#3": __nj_k3, "dot:#4": __nj_k4, "elementwise:#1": __nj_k1 };

@@ -19,6 +19,14 @@ export function debugLog(min: number, msg: string): void {
   if (debugLevel() >= min) console.error(`[numjit] ${msg}`);
 }
 
+const logged = new Set<string>();
+/** debugLog, once per key (a repeated reason is not repeated in the log). */
+export function debugLogOnce(min: number, key: string, msg: string): void {
+  if (debugLevel() < min || logged.has(key)) return;
+  logged.add(key);
+  console.error(`[numjit] ${msg}`);
+}
+
 const warned = new Set<string>();
 export function warnOnce(key: string, msg: string): void {
   if (warned.has(key)) return;

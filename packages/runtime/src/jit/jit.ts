@@ -8,7 +8,7 @@ import { optimize } from "../ir/passes.js";
 import { describeSchedule, schedule } from "../ir/schedule.js";
 import { CapturedTracer, evalJaxpr, traceFlat } from "../ir/trace-jaxpr.js";
 import { type Leaf, type TreeDef, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
-import { debugLevel, debugLog, userFrame, warnOnce } from "./debug.js";
+import { debugLevel, debugLog, debugLogOnce, userFrame, warnOnce } from "./debug.js";
 import { type KernelFn, type Plan, buildPlan, makeRunner } from "./plan.js";
 
 export interface JitOptions {
@@ -222,7 +222,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       }
       if (!canGenerateCode()) throw new NoCodegen();
       info.runtimeCompiles++;
-      if (table && debugLevel() >= 1) warnOnce(`missing:${name}:${src.signature}`, `${name}: kernel ${src.signature} (${src.kind}) is not in the precompiled table; generating it at run time`);
+      if (table) debugLogOnce(1, `missing:${name}:${src.signature}`, `${name}: kernel ${src.signature} (${src.kind}) is not in the precompiled table; generating it at run time`);
       return compileKernel(src);
     };
     try {
