@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Assembles scripts/wasm/*.wat into packages/runtime/src/codegen/wasm-bytes.ts (committed), so the
-// runtime ships the bytes and needs no toolchain. Needs the `wabt` package (dev only):
-//   npm i --no-save wabt@1.0.39 && node scripts/gen-wasm.mjs   (--check compares with the committed file)
+// runtime ships the bytes and needs no toolchain. Uses the `wabt` dev dependency:
+//   node scripts/gen-wasm.mjs   (--check compares with the committed file)
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
