@@ -53,7 +53,9 @@ export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r)
       skip: requires || (manifest.precompiled[kernel]?.ok ? undefined : manifest.precompiled[kernel]?.note || "not built"),
       setup: async () => {
         const mod = await importKernel(manifest, "precompiled", kernel);
-        return mk(mod[exportName], inputs(np));
+        const fn = mod[exportName];
+        // cacheInfo() tells whether the calls really ran the emitted kernels (see runner.mjs).
+        return { ...mk(fn, inputs(np)), info: () => fn.cacheInfo?.() };
       },
     },
   };
@@ -102,7 +104,7 @@ function noEvalImpl(ctx, { kernel, exportName, specs, skip }) {
     measure: async () => ({
       ...summarize(result.times),
       note: result.cacheInfo
-        ? `runtime compiles ${result.cacheInfo.runtimeCompiles}, eager fallbacks ${result.cacheInfo.eagerFallbacks}`
+        ? `precompiled hits ${result.cacheInfo.precompiledHits}, runtime compiles ${result.cacheInfo.runtimeCompiles}, eager fallbacks ${result.cacheInfo.eagerFallbacks}`
         : "",
     }),
   };

@@ -49,6 +49,14 @@ export async function runCase(c, ctx) {
           continue;
         }
       } else row.note = appendNote(row.note, "unchecked (no reference)");
+      const info = inst.info?.();
+      if (info && (info.runtimeCompiles > 0 || info.eagerFallbacks > 0)) {
+        // A precompiled function that generated code at run time is not measuring precompiled kernels.
+        row.note = appendNote(
+          row.note,
+          `precompiled table missed: ${info.runtimeCompiles} runtime compiles, ${info.eagerFallbacks} eager fallbacks, ${info.precompiledHits} hits`,
+        );
+      }
       if (impl.measure) {
         row.stats = await impl.measure(inst);
         await inst.teardown?.();
