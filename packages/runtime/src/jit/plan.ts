@@ -24,7 +24,11 @@ interface Layout {
 }
 
 type Action =
-  | { t: "kernel"; fn: KernelFn; args: unknown[]; outSlot: number; size: number; dtype: DType; refs: [number, number, number][] }
+  | {
+      t: "kernel"; fn: KernelFn; args: unknown[]; outSlot: number; size: number; dtype: DType; refs: [number, number, number][];
+      /** An intermediate no output refers to: its buffer is kept and reused by the next call. */
+      scratch?: boolean; buffer?: ArrayLike<number>;
+    }
   | { t: "eager"; prim: string; params: unknown; ins: (Layout | Lit)[]; avals: { dtype: DType; weakType: boolean }[]; outSlot: number }
   | { t: "copy"; src: Layout; dtype: DType; outSlot: number };
 
@@ -139,6 +143,10 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
     actions.push({ t: "kernel", fn, args, outSlot: out.slot, size: sizeOf(outVar.aval.shape), dtype: outVar.aval.dtype, refs });
   }
   const outs = j.outs.map((a) => (a instanceof Lit ? a : layoutOf(a)));
+  // intermediates (slots no output layout points into) keep their buffers between calls: large
+  // fresh allocations cost page faults on first touch, a reused buffer does not
+  const outSlots = new Set(outs.flatMap((l) => (l instanceof Lit ? [] : [l.slot])));
+  for (const a of actions) if (a.t === "kernel" && !outSlots.has(a.outSlot) && a.size >= 4096) a.scratch = true;
   return { nslots, inSlots, constSlots, actions, outs, outAvals: j.outs.map((a) => a.aval), kernels };
 }
 
@@ -333,7 +341,7 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
   for (let a = 0; a < acts.length; a++) {
     const act = acts[a];
     if (act.t === "kernel") {
-      const out = allocate(act.dtype, act.size);
+      const out = act.scratch ? (act.buffer ??= allocate(act.dtype, act.size)) : allocate(act.dtype, act.size);
       const args = act.args;
       args[1] = out;
       const refs = act.refs;
