@@ -139,3 +139,21 @@ describe("guards (codegen forbidden: vm context)", () => {
     expect(logs.join("\n")).toMatch(/code generation is not allowed/);
   });
 });
+
+describe("codegen version guard", () => {
+  it("warns once when a kernel table comes from a different code generator", async () => {
+    const { precompiled, codegenVersion } = await import("@numjit/runtime/internal");
+    const { numpy: np } = await import("@numjit/runtime");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const f = precompiled((x: any) => np.add(x, 1), { name: "stale", kernels: { "@codegen": "0000", "elementwise:0": () => {} } as any });
+    f(np.ones([2]));
+    f(np.ones([3]));
+    const g = precompiled((x: any) => np.add(x, 2), { name: "fresh", kernels: { "@codegen": codegenVersion() } as any });
+    g(np.ones([2]));
+    const msgs = warn.mock.calls.map((c) => String(c[0]));
+    warn.mockRestore();
+    expect(msgs.filter((m) => m.includes("jit(stale) was precompiled by a different numjit code generator"))).toHaveLength(1);
+    expect(msgs.some((m) => m.includes("fresh"))).toBe(false);
+    expect(f(np.ones([2])).toArray()).toEqual([2, 2]);
+  });
+});

@@ -44,7 +44,7 @@ export function normalize(text: string): string {
     out.push(l);
   }
   const ids = new Map<string, string>();
-  return out.join("\n").replace(/(?<![0-9a-f])[0-9a-f]{16}(?![0-9a-f])/g, (h) => ids.get(h) ?? ids.set(h, `#${ids.size}`).get(h)!);
+  return out.join("\n").replace(/"@codegen": "[0-9a-f]+"/g, '"@codegen": "<version>"').replace(/(?<![0-9a-f])[0-9a-f]{16}(?![0-9a-f])/g, (h) => ids.get(h) ?? ids.set(h, `#${ids.size}`).get(h)!);
 }
 
 function irText(r: FileResult): string {

@@ -12,6 +12,8 @@ import { NDArray } from "./ndarray.js";
 import { type JitOptions, type Jitted, makeJitted } from "./jit/jit.js";
 import { type KernelFn, buildPlan } from "./jit/plan.js";
 import { allocate } from "./dtype.js";
+import * as np from "./numpy/index.js";
+import { warnOnce } from "./jit/debug.js";
 
 export { helpers } from "./codegen/helpers.js";
 export { setWasmEnabled, wasmAvailable } from "./codegen/wasm-gemm.js";
@@ -23,6 +25,22 @@ export { PIPELINE, optimize } from "./ir/passes.js";
 export { schedule, describeSchedule } from "./ir/schedule.js";
 export { shapeRules } from "./core/shape-rules.js";
 
+let fingerprint: string | undefined;
+/**
+ * Identifies the kernel code generator: the signatures of a few reference kernels. The compiler
+ * writes it into every kernel table ("@codegen"); a precompiled function whose table came from a
+ * different generator warns once, since none of its kernels can match (they are regenerated at run
+ * time, or run on eager kernels where code generation is forbidden).
+ */
+export function codegenVersion(): string {
+  if (fingerprint === undefined) {
+    const f = (x: NDArray, w: NDArray) => np.sum(np.exp(np.add(np.matmul(x, w), 1)));
+    const r = buildKernels(f, [{ shape: [2, 3], dtype: "float32" }, { shape: [3, 2], dtype: "float32" }]);
+    fingerprint = r.kernels.map((k) => k.signature.split(":")[1]).join("").slice(0, 24);
+  }
+  return fingerprint;
+}
+
 export interface PrecompiledSpec extends JitOptions {
   name: string;
   /** signature -> kernel function, emitted as plain JS at build time. */
@@ -32,7 +50,18 @@ export interface PrecompiledSpec extends JitOptions {
 /** A jitted function whose kernels come from the build; see JitOptions / cacheInfo(). */
 export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: PrecompiledSpec): Jitted<F> {
   const { kernels, ...opts } = spec;
-  return makeJitted(fn, opts, { kernels });
+  const built = (kernels as Record<string, unknown>)["@codegen"];
+  let checked = false;
+  return makeJitted(fn, opts, {
+    kernels,
+    onFirstCompile: () => {
+      if (checked || typeof built !== "string") return;
+      checked = true;
+      if (built !== codegenVersion())
+        warnOnce(`codegen:${built}`, `jit(${spec.name}) was precompiled by a different numjit code generator (${built}, this runtime is ${codegenVersion()}): ` +
+          `its kernels cannot be used and are regenerated at run time (or run on eager kernels where code generation is forbidden). Rebuild the app with the installed @numjit/compiler.`);
+    },
+  });
 }
 
 export interface BuildResult {

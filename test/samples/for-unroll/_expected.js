@@ -3,8 +3,8 @@ import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/internal";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
-const __nj_t0 = { "elementwise:#0": __nj_k0 };
-const __nj_t1 = { "elementwise:#1": __nj_k1 };
+const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
+const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const STEPS = 4;
 export const iterate = __nj_pre((x) => {
     let y = x;

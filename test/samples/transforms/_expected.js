@@ -8,10 +8,10 @@ const __nj_k3 = function nj_reduce_#3(H, o, kshape, rshape, mode, a0, o0, ks0, r
 const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k5 = function nj_reduce_#5(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, a1, o1, ks1, rs1, C) { /* body elided */ };
 const __nj_k6 = function nj_elementwise_#6(H, o, shape, a0, o0, s0, C) { /* body elided */ };
-const __nj_t0 = { "dot:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2 };
-const __nj_t1 = { "dot:#0": __nj_k0, "elementwise:#1": __nj_k1, "reduce:#3": __nj_k3, "elementwise:#4": __nj_k4, "elementwise:#2": __nj_k2 };
-const __nj_t2 = { "reduce:#5": __nj_k5 };
-const __nj_t3 = { "elementwise:#6": __nj_k6 };
+const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2 };
+const __nj_t1 = { "@codegen": "<version>", "dot:#0": __nj_k0, "elementwise:#1": __nj_k1, "reduce:#3": __nj_k3, "elementwise:#4": __nj_k4, "elementwise:#2": __nj_k2 };
+const __nj_t2 = { "@codegen": "<version>", "reduce:#5": __nj_k5 };
+const __nj_t3 = { "@codegen": "<version>", "elementwise:#6": __nj_k6 };
 /** @numjit w: f32[3], x: f32[N, 3], y: f32[N] */
 function loss(w, x, y) {
     return np.mean(np.square(np.subtract(np.matmul(x, w), y)));

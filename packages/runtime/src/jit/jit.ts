@@ -130,6 +130,8 @@ function leafSig(x: Leaf): string {
 export interface CompileHooks {
   /** Kernel table from a build (precompiled functions). */
   kernels?: Record<string, KernelFn>;
+  /** Called before each compile (precompiled functions check their table's generator here). */
+  onFirstCompile?: () => void;
 }
 
 export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}, hooks: CompileHooks = {}): Jitted<F> {
@@ -189,6 +191,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   };
 
   const compile = (key: string, args: unknown[], dynLeaves: Leaf[], inTree: TreeDef, statics: unknown[], skeys: string[]): Entry => {
+    hooks.onFirstCompile?.();
     const t0 = performance.now();
     const argsFull = args;
     const isAbs = dynLeaves.map(() => true);
@@ -216,7 +219,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     const missing = (src: KernelSource) => !(table && table[src.signature]);
     const provider = (src: KernelSource): KernelFn => {
       const pre = table?.[src.signature];
-      if (pre) {
+      if (typeof pre === "function") {
         info.precompiledHits++;
         return pre;
       }

@@ -11,6 +11,7 @@ import MagicString, { type SourceMap } from "magic-string";
 import type { ModuleScope } from "../1-find/index.js";
 import type { ScheduledCall } from "../4-schedule/index.js";
 import type { ModuleKernels } from "../5-codegen/index.js";
+import { codegenVersion } from "@numjit/runtime/internal";
 
 export const INTERNAL_MODULE = "@numjit/runtime/internal";
 export const PRE = "__nj_pre";
@@ -73,7 +74,9 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
   for (const c of calls) {
     const t = kernels.tables.get(c.built.analysed.jit.index);
     if (!t || c.status !== "precompiled") continue;
-    let text = `const ${t.id} = {${t.entries.map(([sig, id]) => ` ${JSON.stringify(sig)}: ${id}`).join(",")}${t.entries.length ? " " : ""}};`;
+    // "@codegen" names the generator that made these kernels; the runtime warns when it differs
+    const entries = [`"@codegen": ${JSON.stringify(codegenVersion())}`, ...t.entries.map(([sig, id]) => `${JSON.stringify(sig)}: ${id}`)];
+    let text = `const ${t.id} = { ${entries.join(", ")} };`;
     if (opts.emitIR) {
       const ir = c.built.traces.map((tr) => `${c.built.analysed.jit.name} (${tr.argsText}):\n${tr.result.optimizedText}`).join("\n");
       text = `/* numjit IR\n${ir.replace(/\*\//g, "* /")}\n*/\n${text}`;
