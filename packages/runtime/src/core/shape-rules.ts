@@ -26,24 +26,35 @@ function sameShape(op: string, a: Aval, b: Aval): void {
   if (a.shape !== b.shape && !shapesEqual(a.shape, b.shape)) throw shapeError.broadcast(op, a.shape, b.shape);
 }
 
-function checkDtype(op: string, d: DType): void {
-  if (FLOAT_ONLY.has(op) && d !== "float32" && d !== "float64")
-    throw dtypeError.notAllowed(op, d, "expects float32 or float64 (the numpy layer casts)");
-  if (NOT_BOOL.has(op) && d === "bool") throw dtypeError.notAllowed(op, d, "not defined on booleans");
-  if (INT_BOOL_ONLY.has(op) && (d === "float32" || d === "float64"))
-    throw dtypeError.notAllowed(op, d, "bitwise/logical ops need int32 or bool");
+/** Per-op dtype check, decided once per op (this runs on every eager dispatch). */
+function dtypeChecker(op: string): (d: DType) => void {
+  const floatOnly = FLOAT_ONLY.has(op), notBool = NOT_BOOL.has(op), intBool = INT_BOOL_ONLY.has(op);
+  if (!floatOnly && !notBool && !intBool) return () => {};
+  return (d) => {
+    if (floatOnly && d !== "float32" && d !== "float64")
+      throw dtypeError.notAllowed(op, d, "expects float32 or float64 (the numpy layer casts)");
+    if (notBool && d === "bool") throw dtypeError.notAllowed(op, d, "not defined on booleans");
+    if (intBool && (d === "float32" || d === "float64"))
+      throw dtypeError.notAllowed(op, d, "bitwise/logical ops need int32 or bool");
+  };
 }
 
-const unary = (op: string): ShapeRule<any> => ([x]) => {
-  checkDtype(op, x.dtype);
+const unary = (op: string): ShapeRule<any> => {
+  const checkDtype = dtypeChecker(op);
+  return ([x]) => {
+  checkDtype(x.dtype);
   const out = op === "not" || op === "is_nan" || op === "is_inf" || op === "is_finite" ? "bool" : x.dtype;
   return av(x.shape, out, out === x.dtype && x.weakType);
+  };
 };
-const binary = (op: string, cmp: boolean): ShapeRule<any> => ([a, b]) => {
+const binary = (op: string, cmp: boolean): ShapeRule<any> => {
+  const checkDtype = dtypeChecker(op);
+  return ([a, b]) => {
   sameShape(op, a, b);
   if (a.dtype !== b.dtype) throw dtypeError.mismatch(op, `operands must share a dtype, got ${a.dtype} and ${b.dtype}`);
-  checkDtype(op, a.dtype);
+  checkDtype(a.dtype);
   return av(a.shape, cmp ? "bool" : a.dtype, !cmp && a.weakType && b.weakType);
+  };
 };
 const reduce = (op: string): ShapeRule<any> => ([x], { axes }: { axes: number[] }) => {
   for (const a of axes) if (a < 0 || a >= x.shape.length) throw shapeError.axis(op, a, x.shape.length);
