@@ -24,19 +24,21 @@ if (existsSync(built)) {
 }
 
 const a = np.arange(size).astype("float32"), b = np.ones([size]);
-// the timed loop lives in a function so V8 optimizes it like application code (top-level module code
-// stays in the interpreter, which would add its own per-iteration cost to every column)
-function calls(f, n) {
-  let out;
-  for (let i = 0; i < n; i++) out = f(a, b);
-  return out;
-}
+// Each mode gets its own timed loop (a distinct function, so V8 optimizes each one for the single
+// function it calls, as application code would be), kept out of top-level module code (which stays in
+// the interpreter and would add its own per-iteration cost to every column).
+const loops = {
+  eager: (f, n) => { let out; for (let i = 0; i < n; i++) out = f(a, b); return out; },
+  jit: (f, n) => { let out; for (let i = 0; i < n; i++) out = f(a, b); return out; },
+  precompiled: (f, n) => { let out; for (let i = 0; i < n; i++) out = f(a, b); return out; },
+};
 const ref = add(a, b).toArray();
 for (const [name, f] of modes) {
   const got = f(a, b).toArray();
   if (JSON.stringify(got) !== JSON.stringify(ref)) throw new Error(`${name} disagrees with eager: ${got} vs ${ref}`);
-  for (let i = 0; i < 200; i++) calls(f, 1000); // warm up: let V8 reach its optimizing tier first
 }
+// warm up, interleaved like the measurement, so V8's optimized code has seen every mode
+for (let i = 0; i < 300; i++) for (const [name, f] of modes) loops[name](f, 1000);
 
 const median = (xs) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
 const rows = [];
@@ -48,7 +50,7 @@ for (const n of NS) {
   for (let r = 0; r < REPEATS; r++) {
     for (const [name, f] of modes) {
       const t0 = performance.now();
-      calls(f, n);
+      loops[name](f, n);
       times[name].push(performance.now() - t0);
     }
   }
@@ -69,6 +71,15 @@ for (const line of table) {
   const margin = ((line.eager.med - line.jit.med) / line.n) * 1e6;
   console.log([String(line.n).padStart(6), ...cells, `  ${margin.toFixed(0).padStart(6)} ns/call`].join(""));
 }
+// per-call cost of each mode: the slope of a least-squares line through (n, median ms)
+const slope = (name) => {
+  const pts = rows.filter((r) => r.mode === name);
+  const mx = pts.reduce((s, p) => s + p.n, 0) / pts.length, my = pts.reduce((s, p) => s + p.ms, 0) / pts.length;
+  const num = pts.reduce((s, p) => s + (p.n - mx) * (p.ms - my), 0), den = pts.reduce((s, p) => s + (p.n - mx) ** 2, 0);
+  return (num / den) * 1e6; // ns per call
+};
+console.log(`\nper call (slope of time vs n): ${modes.map(([m]) => `${m} ${slope(m).toFixed(0)} ns`).join(", ")}; ` +
+  `jit saves ${(slope("eager") - slope("jit")).toFixed(0)} ns per call`);
 const pre = modes.find(([m]) => m === "precompiled");
 if (pre) {
   const info = pre[1].cacheInfo();

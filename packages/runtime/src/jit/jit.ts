@@ -262,7 +262,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   const toArrays = (leaves: Leaf[]): NDArray[] =>
     leaves.map((x) => (x instanceof NDArray ? x : scalarLeaf(x)));
 
-  const fastMatch = (e: Entry, args: unknown[]): boolean => {
+  const fastMatch = (e: Entry, args: ArrayLike<unknown>): boolean => {
     if (staticNums.size || args.length !== e.leafAvals.length) return false;
     for (let i = 0; i < args.length; i++) {
       const x = args[i], a = e.leafAvals[i];
@@ -274,15 +274,18 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     return e.outTree.kind !== "none" || true;
   };
 
-  const jitted = function (this: unknown, ...args: unknown[]): unknown {
-    // fast path: same flat array signature as the last call
+  const jitted = function (this: unknown): unknown {
+    // fast path: same flat array signature as the last call (reads `arguments` without copying it)
     const l = last;
-    if (l !== null && l.treeFlat && fastMatch(l, args)) {
+    // eslint-disable-next-line prefer-rest-params
+    const argv = arguments as unknown as NDArray[];
+    if (l !== null && l.treeFlat && fastMatch(l, argv)) {
       info.hits++;
-      if (l.single && l.run1 !== undefined) return l.run1(args as NDArray[]);
-      const outs = l.run(args as NDArray[]);
+      if (l.single && l.run1 !== undefined) return l.run1(argv);
+      const outs = l.run(Array.prototype.slice.call(argv) as NDArray[]);
       return l.single ? outs[0] : treeUnflatten(l.outTree, outs);
     }
+    const args: unknown[] = Array.prototype.slice.call(argv);
     const { dyn, statics, skeys } = split(args);
     const [leaves, inTree] = treeFlatten(dyn);
     // nested jit under a transformation: inline
