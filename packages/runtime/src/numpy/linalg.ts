@@ -99,20 +99,42 @@ interface Term {
   labels: string[];
 }
 
-function parseEinsum(subscripts: string, nops: number): [string[][], string[]] {
+/** Labels standing for ellipsis dims: private-use characters, so they never clash with letters. */
+const ELL = (i: number) => String.fromCharCode(0xe000 + i);
+const isEll = (c: string) => c.charCodeAt(0) >= 0xe000;
+
+function parseEinsum(subscripts: string, ndims: number[]): [string[][], string[]] {
   const s = subscripts.replace(/\s+/g, "");
-  if (s.includes(".")) throw shapeError.einsum("ellipsis ('...') is not supported yet");
   const [lhs, rhs] = s.includes("->") ? s.split("->") : [s, undefined];
-  const ins = lhs.split(",").map((t) => [...t]);
-  if (ins.length !== nops) throw shapeError.einsum(`${ins.length} operand subscripts for ${nops} operands`);
-  for (const t of ins) for (const c of t) if (!/[a-zA-Z]/.test(c)) throw shapeError.einsum(`invalid subscript '${c}'`);
+  const terms = lhs.split(",");
+  if (terms.length !== ndims.length) throw shapeError.einsum(`${terms.length} operand subscripts for ${ndims.length} operands`);
+  const check = (t: string) => {
+    if (t.split("...").length > 2) throw shapeError.einsum(`more than one ellipsis in '${t}'`);
+    for (const c of t.replace("...", "")) if (!/[a-zA-Z]/.test(c)) throw shapeError.einsum(`invalid subscript '${c}' in '${subscripts}'`);
+  };
+  terms.forEach(check);
+  // '...' stands for the operand's leading/middle dims not named by letters, right-aligned across operands
+  const ellRanks = terms.map((t, k) => {
+    if (!t.includes("...")) return 0;
+    const n = ndims[k] - (t.length - 3);
+    if (n < 0) throw shapeError.einsum(`operand ${k} has ${ndims[k]} dims, fewer than the subscripts '${t}' name`);
+    return n;
+  });
+  const E = Math.max(0, ...ellRanks);
+  const expand = (t: string, n: number): string[] => {
+    if (!t.includes("...")) return [...t];
+    const [a, b] = t.split("...");
+    return [...a, ...Array.from({ length: n }, (_, i) => ELL(E - n + i)), ...b];
+  };
+  const ins = terms.map((t, k) => expand(t, ellRanks[k]));
   let out: string[];
   if (rhs === undefined) {
     const counts = new Map<string, number>();
-    for (const t of ins) for (const c of t) counts.set(c, (counts.get(c) ?? 0) + 1);
-    out = [...counts.keys()].filter((c) => counts.get(c) === 1).sort();
+    for (const t of ins) for (const c of t) if (!isEll(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    out = [...Array.from({ length: E }, (_, i) => ELL(i)), ...[...counts.keys()].filter((c) => counts.get(c) === 1).sort()];
   } else {
-    out = [...rhs];
+    check(rhs);
+    out = expand(rhs, E);
     for (const c of out) {
       if (!ins.some((t) => t.includes(c))) throw shapeError.einsum(`output subscript '${c}' does not appear in the inputs`);
       if (out.indexOf(c) !== out.lastIndexOf(c)) throw shapeError.einsum(`output subscript '${c}' appears more than once`);
@@ -140,8 +162,8 @@ function sumOut(t: Term, keep: (c: string) => boolean): Term {
 }
 
 export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray {
-  const [ins, out] = parseEinsum(subscripts, operands.length);
   let xs = operands.map((o) => operand(o, "einsum"));
+  const [ins, out] = parseEinsum(subscripts, xs.map((x) => x.ndim));
   let dt = xs[0].dtype, weak = xs[0].weakType;
   for (const x of xs.slice(1)) [dt, weak] = resultOf({ dtype: dt, weakType: weak } as NDArray, x);
   if (dt === "bool") dt = "int32";

@@ -243,7 +243,8 @@ export function intIndex(idx: number[]): NDArray {
 }
 
 export type PadWidth = number | [number, number] | [number, number][] | number[][];
-export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: "constant" | "edge"; constantValues?: number } = {}): NDArray {
+export type PadMode = "constant" | "edge" | "reflect" | "symmetric" | "wrap";
+export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; constantValues?: number } = {}): NDArray {
   const a = operand(x, "pad");
   const pw = normalizePad(a.ndim, padWidth);
   const mode = opts.mode ?? "constant";
@@ -258,7 +259,41 @@ export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: "constant" 
     });
     return out;
   }
-  if (mode !== "constant") throw argumentError.invalid("pad", `mode '${String(mode)}' is not supported (constant, edge)`);
+  if (mode === "reflect" || mode === "symmetric" || mode === "wrap") {
+    let out = a;
+    pw.forEach(([lo, hi], ax) => {
+      if (lo === 0 && hi === 0) return;
+      if (out.shape[ax] === 0) throw shapeError.empty("pad", `can't extend empty axis using mode '${mode}'`);
+      // NumPy pads in rounds no wider than the current axis (so wide pads reflect repeatedly)
+      while (lo > 0 || hi > 0) {
+        const n = out.shape[ax];
+        const room = mode === "reflect" ? Math.max(n - 1, 0) : n;
+        if (room === 0) {
+          // a length-1 axis reflects onto itself
+          out = pad(out, out.shape.map((_, i) => (i === ax ? [lo, hi] : [0, 0])) as [number, number][], { mode: "edge" });
+          break;
+        }
+        const l = Math.min(lo, room), h = Math.min(hi, room);
+        const rev = (v: NDArray) => bind("rev", [v], { axes: [ax] });
+        let left: NDArray, right: NDArray;
+        if (mode === "wrap") {
+          left = sliceAxis(out, ax, n - l, n, 1);
+          right = sliceAxis(out, ax, 0, h, 1);
+        } else if (mode === "reflect") {
+          left = rev(sliceAxis(out, ax, 1, 1 + l, 1));
+          right = rev(sliceAxis(out, ax, n - 1 - h, n - 1, 1));
+        } else {
+          left = rev(sliceAxis(out, ax, 0, l, 1));
+          right = rev(sliceAxis(out, ax, n - h, n, 1));
+        }
+        out = bind("concatenate", [left, out, right], { axis: ax });
+        lo -= l;
+        hi -= h;
+      }
+    });
+    return out;
+  }
+  if (mode !== "constant") throw argumentError.invalid("pad", `mode '${String(mode)}' is not supported (constant, edge, reflect, symmetric, wrap)`);
   const v = convert(operand(opts.constantValues ?? 0, "pad"), a.dtype, a.weakType);
   return bind("pad", [a, v], { lo: pw.map((p) => p[0]), hi: pw.map((p) => p[1]) });
 }
