@@ -1,10 +1,11 @@
-// einsum with '...' and np.pad's reflect/symmetric/wrap modes against NumPy (scripts/gen_extra_refs.py),
-// eager and jitted.
+// einsum with '...', np.pad's reflect/symmetric/wrap modes, isclose/allclose/tril/triu/diff/meshgrid
+// against NumPy (scripts/gen_extra_refs.py), eager and jitted.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { numpy as np, jit, type NDArray } from "@numjit/runtime";
 
 type Case =
+  | { kind: "fn"; name: string; fn: string; inputs: { data: (number | string)[]; shape: number[]; dtype: string }[]; out: (number | null)[]; outShape: number[]; outDtype: string }
   | { kind: "pad"; x: number[]; shape: number[]; pw: number[] | number[][]; mode: "reflect" | "symmetric" | "wrap"; out: unknown }
   | { kind: "einsum"; sub: string; ops: { data: number[]; shape: number[] }[]; out: number[]; outShape: number[] };
 const cases: Case[] = JSON.parse(readFileSync(new URL("./refs/ellipsis-pad.json", import.meta.url), "utf8"));
@@ -24,6 +25,27 @@ describe("np.pad reflect / symmetric / wrap", () => {
       const f = (a: NDArray) => np.pad(a, c.pw as never, { mode: c.mode });
       close(f(x), flat(c.out), shapeOf(c.out));
       close(jit(f)(x), flat(c.out), shapeOf(c.out));
+    });
+  }
+});
+
+describe("isclose, allclose, tril, triu, diff, meshgrid", () => {
+  for (const c of cases.filter((c): c is Extract<Case, { kind: "fn" }> => c.kind === "fn")) {
+    it(c.name, () => {
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval
+      const f = new Function("np", `return ${c.fn};`)(np) as (...a: NDArray[]) => NDArray;
+      const dec = (v: number | string) => (v === "nan" ? NaN : v === "inf" ? Infinity : v === "-inf" ? -Infinity : (v as number));
+      const ins = c.inputs.map((i) => {
+        const data = i.data.map(dec);
+        return np.reshape(np.array(i.dtype === "bool" ? data.map(Boolean) : data, { dtype: i.dtype as never }), i.shape);
+      });
+      for (const [mode, g] of [["eager", f], ["jit", jit(f)]] as const) {
+        const got = g(...ins);
+        expect(got.shape, mode).toEqual(c.outShape);
+        expect(got.dtype, mode).toBe(c.outDtype);
+        const vals = Array.from(got.toTypedArray());
+        c.out.forEach((w, k) => (w === null ? expect(Number.isNaN(vals[k]), `${mode} [${k}]`).toBe(true) : expect(vals[k], `${mode} [${k}]`).toBeCloseTo(w, 5)));
+      }
     });
   }
 });

@@ -27,3 +27,4 @@ export const pi = Math.PI;
 export const e = Math.E;
 export const inf = Infinity;
 export const nan = NaN;
+export * from "./extras.js";

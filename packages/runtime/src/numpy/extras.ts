@@ -1,0 +1,77 @@
+// Small NumPy conveniences composed from the core functions (so jit/grad/vmap see through them).
+import type { ArrayLike, NDArray } from "../ndarray.js";
+import { argumentError, shapeError } from "../errors.js";
+import { normalizeAxis } from "../shape.js";
+import { abs, add, equal, isinf, isnan, lessEqual, logicalAnd, logicalOr, multiply, notEqual, subtract, where } from "./elementwise.js";
+import { all } from "./reductions.js";
+import { broadcastTo, operand, reshapeTo } from "./util.js";
+import { sliceAxis } from "./shape-ops.js";
+import { arange } from "./creation.js";
+
+/** |a - b| <= atol + rtol * |b|, elementwise; infinities equal only themselves; NaN equal with equalNan. */
+export function isclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean } = {}): NDArray {
+  const x = operand(a, "isclose"), y = operand(b, "isclose");
+  const rtol = opts.rtol ?? 1e-5, atol = opts.atol ?? 1e-8;
+  const finiteClose = lessEqual(abs(subtract(x, y)), add(atol, multiply(rtol, abs(y))));
+  const bothInf = logicalAnd(logicalOr(isinf(x), isinf(y)), equal(x, y));
+  let out = where(logicalOr(isinf(x), isinf(y)), bothInf, finiteClose);
+  if (opts.equalNan) out = logicalOr(out, logicalAnd(isnan(x), isnan(y)));
+  return out;
+}
+
+export function allclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean } = {}): NDArray {
+  return all(isclose(a, b, opts));
+}
+
+function triMask(m: NDArray, k: number, lower: boolean): NDArray {
+  if (m.ndim < 2) throw shapeError.rank(lower ? "tril" : "triu", `input must be at least 2-d, got shape (${m.shape.join(", ")})`);
+  const [r, c] = m.shape.slice(-2);
+  const i = reshapeTo(arange(r), [r, 1]), j = reshapeTo(arange(c), [1, c]);
+  const d = subtract(j, i); // column - row
+  const keep = lower ? lessEqual(d, k) : lessEqual(k, d);
+  return broadcastTo(keep, m.shape);
+}
+
+/** Lower triangle (elements with column - row <= k); the rest are zeroed. */
+export function tril(x: ArrayLike, k = 0): NDArray {
+  const m = operand(x, "tril");
+  return where(triMask(m, k, true), m, 0);
+}
+
+/** Upper triangle (elements with column - row >= k). */
+export function triu(x: ArrayLike, k = 0): NDArray {
+  const m = operand(x, "triu");
+  return where(triMask(m, k, false), m, 0);
+}
+
+/** n-th discrete difference along an axis: out[i] = a[i+1] - a[i], applied n times. */
+export function diff(x: ArrayLike, n = 1, axis = -1): NDArray {
+  let a = operand(x, "diff");
+  if (!Number.isInteger(n) || n < 0) throw argumentError.invalid("diff", `order must be a non-negative integer, got ${n}`);
+  if (a.ndim === 0) throw shapeError.rank("diff", "diff requires input that is at least one dimensional");
+  const ax = normalizeAxis("diff", axis, a.ndim);
+  for (let t = 0; t < n; t++) {
+    const len = a.shape[ax];
+    if (len === 0) break;
+    const hi = sliceAxis(a, ax, 1, len, 1), lo = sliceAxis(a, ax, 0, len - 1, 1);
+    a = a.dtype === "bool" ? notEqual(hi, lo) : subtract(hi, lo); // NumPy: booleans differ by xor
+  }
+  return a;
+}
+
+/** Coordinate matrices from coordinate vectors; indexing "xy" (default) or "ij". */
+export function meshgrid(...args: (ArrayLike | { indexing?: "xy" | "ij" })[]): NDArray[] {
+  const last = args[args.length - 1];
+  const opts = last !== null && typeof last === "object" && !Array.isArray(last) && !("shape" in (last as object)) && !ArrayBuffer.isView(last)
+    ? (args.pop() as { indexing?: "xy" | "ij" }) : {};
+  const xs = (args as ArrayLike[]).map((a) => reshapeTo(operand(a, "meshgrid"), [operand(a, "meshgrid").size]));
+  const ij = (opts.indexing ?? "xy") === "ij";
+  const n = xs.length;
+  const shape = xs.map((x) => x.size);
+  if (!ij && n >= 2) [shape[0], shape[1]] = [shape[1], shape[0]];
+  return xs.map((x, i) => {
+    const pos = !ij && n >= 2 && i < 2 ? 1 - i : i;
+    const s = shape.map((_, k) => (k === pos ? x.size : 1));
+    return broadcastTo(reshapeTo(x, s), shape);
+  });
+}
