@@ -88,16 +88,36 @@ export function gemm(
   for (let b = 0; b < B; b++) {
     // A rows, zero-padded to Mp
     const ab = ao + b * sab;
-    for (let i = 0, p = 0; i < M; i++) {
-      const r = ab + i * sam;
-      if (sak === 1) for (let k = 0; k < K; k++) f[p++] = A[r + k];
-      else for (let k = 0, q = r; k < K; k++, q += sak) f[p++] = A[q];
+    if (Math.abs(sam) < Math.abs(sak)) {
+      // A is stored transposed (e.g. x.T in a backward pass): read it in memory order, write scattered
+      for (let k = 0; k < K; k++) {
+        const r = ab + k * sak;
+        for (let i = 0, q = r; i < M; i++, q += sam) f[i * K + k] = A[q];
+      }
+    } else {
+      for (let i = 0, p = 0; i < M; i++) {
+        const r = ab + i * sam;
+        if (sak === 1) {
+          f.set((A as Float32Array).subarray(r, r + K), p); // a row: one native widening copy
+          p += K;
+        } else for (let k = 0, q = r; k < K; k++, q += sak) f[p++] = A[q];
+      }
     }
     f.fill(0, M * K, aLen);
     // W in panels of 4 columns: [Np/4][K][4]
     const wb = wo + b * swb;
     for (let j0 = 0, p = bOff; j0 < Np; j0 += 4) {
       const nj = N - j0 < 4 ? N - j0 : 4;
+      if (nj === 4) {
+        const s2 = 2 * swn, s3 = 3 * swn;
+        for (let k = 0, q = wb + j0 * swn; k < K; k++, q += swk, p += 4) {
+          f[p] = W[q];
+          f[p + 1] = W[q + swn];
+          f[p + 2] = W[q + s2];
+          f[p + 3] = W[q + s3];
+        }
+        continue;
+      }
       for (let k = 0; k < K; k++) {
         const q = wb + k * swk + j0 * swn;
         let c = 0;
@@ -108,10 +128,8 @@ export function gemm(
     }
     s.run(0, 8 * bOff, 8 * cOff, Mp, Np, K);
     const ob = b * M * N;
-    for (let i = 0; i < M; i++) {
-      const src = cOff + i * Np;
-      for (let j = 0; j < N; j++) out[ob + i * N + j] = f[src + j];
-    }
+    if (Np === N) out.set(f.subarray(cOff, cOff + M * N), ob);
+    else for (let i = 0; i < M; i++) out.set(f.subarray(cOff + i * Np, cOff + i * Np + N), ob + i * N);
   }
   return out;
 }

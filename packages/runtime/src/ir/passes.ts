@@ -77,6 +77,12 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
       // broadcast(convert(x)) -> convert(broadcast(x)): the cast joins the consumer's fused loop
       // instead of being a kernel of its own (a weak JS scalar argument meeting an array)
       const d = a instanceof Var ? defs.get(a) : undefined;
+      // broadcast of a broadcast is one broadcast (dims compose)
+      if (d && d.primitive === "broadcast_in_dim") {
+        const inner = (d.params as { broadcastDimensions: number[] }).broadcastDimensions;
+        const outer = (e.params as { broadcastDimensions: number[] }).broadcastDimensions;
+        return { ...e, inputs: [resolve(s, d.inputs[0])], params: { ...(e.params as object), broadcastDimensions: inner.map((k) => outer[k]) } } as Eqn;
+      }
       if (d && d.primitive === "convert_element_type" && d.inputs[0] instanceof Var) {
         const src = resolve(s, d.inputs[0]) as Var;
         const mid = new Var({ shape: out.aval.shape, dtype: src.aval.dtype, weakType: src.aval.weakType });
