@@ -146,11 +146,6 @@ function fullRaise(trace: Trace, x: NDArray, prim: string): Tracer {
   const xl = x._trace.main.level;
   if (x._trace.main === trace.main) return x;
   if (xl < level) return trace.lift(x);
-  if (xl > level) throw traceError.leaked(prim);
+  // a higher level than the top trace, or the same level of another main: a tracer that escaped
   throw traceError.leaked(prim);
-}
-
-/** A tracer of a finished trace used later is a leak; tests and jit check this. */
-export function isLive(x: Tracer): boolean {
-  return traceStack.includes(x._trace.main);
 }

@@ -6,7 +6,7 @@ import { NDArray } from "../ndarray.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
 import {
   BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS,
-  type CumulativeOp, type Params, type ReduceOp,
+  type CumulativeOp, type ReduceOp,
 } from "../core/primitives.js";
 import { shapeRules } from "../core/shape-rules.js";
 import { impls, type Aval } from "../core/trace.js";
@@ -397,4 +397,3 @@ export function matmulInto(a: TypedArray, b: TypedArray, c: TypedArray, B: numbe
   }
 }
 
-export type EagerParams = Params;

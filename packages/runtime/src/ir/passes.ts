@@ -1,7 +1,7 @@
 // Optimization passes, each a pure Jaxpr -> Jaxpr function, run in the order of PIPELINE.
 import { castScalar } from "../dtype.js";
 import { NDArray, scalarArray } from "../ndarray.js";
-import { isBinary, isCompare, isElementwise, isUnary } from "../core/primitives.js";
+import { isElementwise } from "../core/primitives.js";
 import { impls } from "../core/trace.js";
 import { shapesEqual } from "../shape.js";
 import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
@@ -184,4 +184,3 @@ export function optimize(j: Jaxpr, onPass?: (name: string, j: Jaxpr) => void): J
   return j;
 }
 
-export { isUnary, isBinary, isCompare };

@@ -142,10 +142,8 @@ export function makeJaxpr<A extends unknown[]>(f: (...args: A) => unknown, opts:
     const static_ = new Set(opts.staticArgnums ?? []);
     const wrapped = args.map((a, i) => (static_.has(i) ? new StaticBox(a) : a));
     const [leaves, inTree] = treeFlatten(wrapped.map((a) => (a instanceof StaticBox ? null : a)));
-    let li = 0;
     const isAbs = leaves.map(() => true);
     const fn = (...xs: unknown[]) => f(...(xs.map((x, i) => (static_.has(i) ? args[i] : x)) as A));
-    void li;
     return traceFlat(fn, f.name, inTree, leaves, isAbs).jaxpr;
   };
 }

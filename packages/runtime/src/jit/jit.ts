@@ -168,7 +168,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
 
   const explainMiss = (key: string, leaves: Leaf[], skeys: string[]): string => {
     if (cache.size === 0) return "first call";
-    let best: Entry | null = null, bestDiff = Infinity, reason = "";
+    let bestDiff = Infinity, reason = "";
     for (const e of [...cache.values()].reverse()) {
       const diffs: string[] = [];
       if (e.leafAvals.length !== leaves.length) diffs.push(`argument structure changed (${e.leafAvals.length} -> ${leaves.length} array leaves)`);
@@ -182,11 +182,9 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       if (ek !== skeys.join(";")) diffs.push(`static args: ${ek || "none"} -> ${skeys.join(";") || "none"}`);
       if (diffs.length < bestDiff) {
         bestDiff = diffs.length;
-        best = e;
         reason = diffs.join("; ");
       }
     }
-    void best;
     return reason || `new input signature ${key}`;
   };
 
@@ -216,7 +214,6 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     let run1: Entry["run1"];
     let usedEager = false;
     const table = hooks.kernels;
-    const missing = (src: KernelSource) => !(table && table[src.signature]);
     const provider = (src: KernelSource): KernelFn => {
       const pre = table?.[src.signature];
       if (typeof pre === "function") {
@@ -239,7 +236,6 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
         `${table ? " and a kernel was not precompiled for this input" : ""}; running the optimized IR on eager kernels instead (correct, slower).`);
       run = (leaves) => evalJaxpr(optimized, leaves);
     }
-    void missing;
     const t2 = performance.now();
     info.compiles++;
     const why = explainMiss(key, dynLeaves, skeys);
@@ -271,7 +267,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       if (s.length !== t.length) return false;
       for (let k = 0; k < s.length; k++) if (s[k] !== t[k]) return false;
     }
-    return e.outTree.kind !== "none" || true;
+    return true;
   };
 
   const jitted = function (this: unknown): unknown {

@@ -8,7 +8,7 @@ import { impls } from "../core/trace.js";
 import { helpers } from "../codegen/helpers.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
-import { type Atom, type Eqn, Lit, Var } from "../ir/jaxpr.js";
+import { type Eqn, Lit, Var } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
 import { assign } from "../eager/strided.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
@@ -55,7 +55,7 @@ function isContiguous(l: Layout): boolean {
 
 /** Merge adjacent dims where every layout is row-major-compatible; drop size-1 dims. */
 function collapse(shape: number[], strideSets: number[][]): [number[], number[][]] {
-  const keep = shape.map((d, i) => i).filter((i) => shape[i] !== 1);
+  const keep = shape.map((_, i) => i).filter((i) => shape[i] !== 1);
   let sh = keep.map((i) => shape[i]);
   let st = strideSets.map((s) => keep.map((i) => s[i]));
   for (let d = sh.length - 2; d >= 0; d--) {
@@ -200,17 +200,12 @@ function planReduce(
   const kept = inShape.map((_, i) => i).filter((i) => !axes.includes(i));
   const ins = step.inputs.map(layoutOf);
   // input layouts are over the reduce input's shape (producers are elementwise, same shape)
-  const [kshape, kst] = collapseKeepRank(kept.map((i) => inShape[i]), ins.map((l) => kept.map((i) => l.strides[i])));
+  const [kshape, kst] = collapse(kept.map((i) => inShape[i]), ins.map((l) => kept.map((i) => l.strides[i])));
   const [rshape, rst] = collapse(axes.map((i) => inShape[i]), ins.map((l) => axes.map((i) => l.strides[i])));
   // reductions over leading axes (kept dims contiguous, reduced dims strided): walk reduced outermost
   const mode = kshape.length > 0 && rshape.length > 0 && kst.some((s) => s[s.length - 1] === 1) && rst.every((s) => s[s.length - 1] !== 1) ? 1 : 0;
   args.push(kshape, rshape, mode);
   ins.forEach((l, i) => pushInput(l, kst[i], rst[i]));
-}
-
-/** Like collapse but keeps size-1 dims out and always returns the kept group (may be empty). */
-function collapseKeepRank(shape: number[], strideSets: number[][]): [number[], number[][]] {
-  return collapse(shape, strideSets);
 }
 
 function planDot(
@@ -397,4 +392,3 @@ function slotView(bufs: unknown[], offs: number[], l: Layout, dtype: DType, weak
   return new NDArray(bufs[l.slot] as never, l.shape, dtype, l.strides, offs[l.slot] + l.offset, weak);
 }
 
-export type { Atom };

@@ -19,8 +19,8 @@ function typedArrayDType(x: ArrayBufferView): DType {
   return "float64";
 }
 
-/** Infer the shape of nested JS arrays and check that they are rectangular. */
-function nestedShape(op: string, data: NestedArray[]): number[] {
+/** Infer the shape of nested JS arrays from their first elements (fillNested checks rectangularity). */
+function nestedShape(data: NestedArray[]): number[] {
   const shape: number[] = [];
   let cur: NestedArray = data;
   while (Array.isArray(cur)) {
@@ -75,7 +75,7 @@ export function array(data: ArrayLike, opts: { dtype?: DType | string } = {}): N
     return new NDArray(out, [src.length], dt);
   }
   if (Array.isArray(data)) {
-    const shape = nestedShape(op, data);
+    const shape = nestedShape(data);
     const n = shape.reduce((a, b) => a * b, 1);
     const buf = new Float64Array(n);
     const { bool } = fillNested(op, data, shape, buf, "float64");
