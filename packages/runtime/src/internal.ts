@@ -3,14 +3,14 @@ import "./eager/kernels.js";
 import "./methods.js";
 import type { DType } from "./dtype.js";
 import type { KernelSource } from "./codegen/kernels.js";
-import { optimize } from "./ir/passes.js";
-import { describeSchedule, schedule } from "./ir/schedule.js";
-import { traceFlat, type ShapeDtype } from "./ir/trace-jaxpr.js";
+import { describeSchedule } from "./ir/schedule.js";
+import { traceFlat, withStatics, type ShapeDtype } from "./ir/trace-jaxpr.js";
 import type { Jaxpr } from "./ir/jaxpr.js";
 import { treeFlatten } from "./ir/tree.js";
 import { NDArray } from "./ndarray.js";
 import { type JitOptions, type Jitted, makeJitted } from "./jit/jit.js";
-import { type KernelFn, buildPlan } from "./jit/plan.js";
+import type { KernelFn } from "./jit/plan.js";
+import { kernelSources, optimizeAndSchedule } from "./jit/lower.js";
 import { allocate } from "./dtype.js";
 import * as np from "./numpy/index.js";
 import { warnOnce } from "./jit/debug.js";
@@ -93,15 +93,9 @@ export function buildKernels(
     return a;
   });
   const [leaves, inTree] = treeFlatten(dyn);
-  const f = (...xs: unknown[]) => fn(...xs.map((x, i) => (stat.has(i) ? args[i] : x)));
-  const traced = traceFlat(f, opts.name ?? fn.name, inTree, leaves, leaves.map(() => true));
-  const optimized = optimize(traced.jaxpr);
-  const sched = schedule(optimized);
-  const kernels: KernelSource[] = [];
-  buildPlan(sched, (src) => {
-    if (!kernels.some((k) => k.signature === src.signature)) kernels.push(src);
-    return () => {};
-  });
+  const traced = traceFlat(withStatics(fn, args, stat), opts.name ?? fn.name, inTree, leaves, leaves.map(() => true));
+  const { optimized, sched } = optimizeAndSchedule(traced.jaxpr);
+  const kernels = kernelSources(sched).filter((k, i, all) => all.findIndex((o) => o.signature === k.signature) === i);
   return {
     jaxpr: traced.jaxpr,
     jaxprText: traced.jaxpr.toString(),

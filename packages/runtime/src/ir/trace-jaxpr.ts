@@ -136,15 +136,18 @@ function finish(b: Builder, inVars: Var[], outs: Atom[]): Jaxpr {
   return new Jaxpr(inVars, eqns, outs, constvars, constvars.map((v) => b.constVals.get(v)!));
 }
 
+/** f with the static positions filled from `args`: what tracing calls with the dynamic arguments. */
+export function withStatics(f: (...args: any[]) => unknown, args: readonly unknown[], statics: ReadonlySet<number>) {
+  return (...xs: unknown[]) => f(...xs.map((x, i) => (statics.has(i) ? args[i] : x)));
+}
+
 /** jax.make_jaxpr: makeJaxpr(f)(...args) -> Jaxpr (print it with toString()). */
 export function makeJaxpr<A extends unknown[]>(f: (...args: A) => unknown, opts: { staticArgnums?: number[] } = {}) {
   return (...args: A): Jaxpr => {
     const static_ = new Set(opts.staticArgnums ?? []);
     const wrapped = args.map((a, i) => (static_.has(i) ? new StaticBox(a) : a));
     const [leaves, inTree] = treeFlatten(wrapped.map((a) => (a instanceof StaticBox ? null : a)));
-    const isAbs = leaves.map(() => true);
-    const fn = (...xs: unknown[]) => f(...(xs.map((x, i) => (static_.has(i) ? args[i] : x)) as A));
-    return traceFlat(fn, f.name, inTree, leaves, isAbs).jaxpr;
+    return traceFlat(withStatics(f as (...a: unknown[]) => unknown, args, static_), f.name, inTree, leaves, leaves.map(() => true)).jaxpr;
   };
 }
 class StaticBox {

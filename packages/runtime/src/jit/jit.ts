@@ -1,15 +1,16 @@
 // jit: trace -> IR -> passes -> schedule -> plan (kernels) -> cached per input signature.
 import { NumjitError, argumentError } from "../errors.js";
-import { NDArray } from "../ndarray.js";
+import { NDArray, scalarArray } from "../ndarray.js";
+import { scalarDType } from "../dtype.js";
 import { Tracer } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { type Jaxpr } from "../ir/jaxpr.js";
-import { optimize } from "../ir/passes.js";
-import { describeSchedule, schedule } from "../ir/schedule.js";
-import { CapturedTracer, evalJaxpr, traceFlat } from "../ir/trace-jaxpr.js";
+import { describeSchedule } from "../ir/schedule.js";
+import { CapturedTracer, evalJaxpr, traceFlat, withStatics } from "../ir/trace-jaxpr.js";
 import { type Leaf, type TreeDef, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { debugLevel, debugLog, debugLogOnce, userFrame, warnOnce } from "./debug.js";
 import { type KernelFn, type Plan, buildPlan, makeRunner } from "./plan.js";
+import { kernelSources, optimizeAndSchedule } from "./lower.js";
 
 export interface JitOptions {
   staticArgnums?: number[];
@@ -191,12 +192,9 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   const compile = (key: string, args: unknown[], dynLeaves: Leaf[], inTree: TreeDef, statics: unknown[], skeys: string[]): Entry => {
     hooks.onFirstCompile?.();
     const t0 = performance.now();
-    const argsFull = args;
-    const isAbs = dynLeaves.map(() => true);
-    const fn = (...xs: unknown[]) => f(...xs.map((x, i) => (staticNums.has(i) ? argsFull[i] : x)));
     let traced;
     try {
-      traced = traceFlat(fn, name, inTree, dynLeaves, isAbs);
+      traced = traceFlat(withStatics(f, args, staticNums), name, inTree, dynLeaves, dynLeaves.map(() => true));
     } catch (err) {
       if (err instanceof CapturedTracer) throw err;
       if (err instanceof NumjitError) {
@@ -206,8 +204,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       throw err;
     }
     const t1 = performance.now();
-    const optimized = optimize(traced.jaxpr, (pass, j) => debugLog(2, `${name} after ${pass}:\n${j}`));
-    const sched = schedule(optimized);
+    const { optimized, sched } = optimizeAndSchedule(traced.jaxpr, (pass, j) => debugLog(2, `${name} after ${pass}:\n${j}`));
     debugLog(2, `${name} schedule:\n${describeSchedule(sched)}`);
     let plan: Plan | null = null;
     let run: Entry["run"];
@@ -322,21 +319,10 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     cacheInfo: (): CacheInfo => ({ ...info, entries: cache.size }),
     clearCache: () => cacheHandle.clear(),
     lower: (...args: unknown[]): Lowered => {
-      const { dyn, statics, skeys } = split(args);
-      const [leaves, inTree] = treeFlatten(dyn);
-      const key = `${treeDefKey(inTree)}|${leaves.map(leafSig).join(",")}|S|${skeys.join(";")}`;
-      const fn = (...xs: unknown[]) => f(...xs.map((x, i) => (staticNums.has(i) ? args[i] : x)));
-      const traced = traceFlat(fn, name, inTree, leaves, leaves.map(() => true));
-      const optimized = optimize(traced.jaxpr);
-      const sched = schedule(optimized);
-      const kernels: KernelSource[] = [];
-      buildPlan(sched, (src) => {
-        kernels.push(src);
-        return () => {};
-      });
-      void statics;
-      void key;
-      return { jaxpr: traced.jaxpr, optimized, schedule: describeSchedule(sched), kernels };
+      const [leaves, inTree] = treeFlatten(split(args).dyn);
+      const traced = traceFlat(withStatics(f, args, staticNums), name, inTree, leaves, leaves.map(() => true));
+      const { optimized, sched } = optimizeAndSchedule(traced.jaxpr);
+      return { jaxpr: traced.jaxpr, optimized, schedule: describeSchedule(sched), kernels: kernelSources(sched) };
     },
   });
   return jitted as Jitted<F>;
@@ -344,8 +330,6 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
 
 class NoCodegen extends Error {}
 
-import { scalarArray } from "../ndarray.js";
-import { scalarDType } from "../dtype.js";
 function scalarLeaf(x: number | boolean): NDArray {
   return scalarArray(Number(x), scalarDType(x), true);
 }
