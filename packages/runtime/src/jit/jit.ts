@@ -235,13 +235,14 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     }
     const t2 = performance.now();
     info.compiles++;
-    const why = explainMiss(key, dynLeaves, skeys);
+    // the explanation compares against every cached entry: build it only when it is printed
+    const why = () => explainMiss(key, dynLeaves, skeys);
     if (info.compiles > 1 && (opts.explainCacheMisses || debugLevel() >= 1))
-      console.error(`[numjit] jit(${name}) recompiling: ${why} (trace ${(t1 - t0).toFixed(2)} ms, compile ${(t2 - t1).toFixed(2)} ms)`);
+      console.error(`[numjit] jit(${name}) recompiling: ${why()} (trace ${(t1 - t0).toFixed(2)} ms, compile ${(t2 - t1).toFixed(2)} ms)`);
     else debugLog(1, `jit(${name}) compiled ${key} in ${(t2 - t0).toFixed(2)} ms${usedEager ? " (eager IR)" : ""}`);
     debugLog(4, `jit(${name}) timings: trace ${(t1 - t0).toFixed(3)} ms, optimize+codegen ${(t2 - t1).toFixed(3)} ms`);
     if (info.compiles === warnAfter + 1)
-      warnOnce(`recompile:${name}`, `jit(${name}) has compiled ${info.compiles} times; the last recompile was because ${why}. ` +
+      warnOnce(`recompile:${name}`, `jit(${name}) has compiled ${info.compiles} times; the last recompile was because ${why()}. ` +
         `Each new input shape/dtype or static value compiles again: pad inputs to a few fixed shapes, or make varying values regular (non-static) arguments.`);
     return {
       key,
