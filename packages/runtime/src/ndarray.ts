@@ -2,7 +2,7 @@
 // Tracer (core/trace.ts) extends NDArray so user code sees one type while tracing.
 import { type DType, type TypedArray, allocate, castScalar } from "./dtype.js";
 import { argumentError, traceError } from "./errors.js";
-import { contiguousStrides, sizeOf } from "./shape.js";
+import { contiguousStrides, copyStridedInto, sizeOf } from "./shape.js";
 
 export type NestedArray = number | boolean | NestedArray[];
 /** Anything numpy functions accept where an array is expected. */
@@ -108,32 +108,7 @@ export function isNDArray(x: unknown): x is NDArray {
 
 /** Copy a strided array into a dense row-major buffer (same dtype assumed or converting). */
 export function copyStrided(x: NDArray, out: TypedArray): void {
-  const { shape, strides, data } = x;
-  const nd = shape.length;
-  const n = x.size;
-  if (n === 0) return;
-  if (nd === 0) {
-    out[0] = data[x.offset];
-    return;
-  }
-  const last = nd - 1;
-  const inner = shape[last];
-  const istr = strides[last];
-  const idx = new Array<number>(nd).fill(0);
-  let base = x.offset;
-  let o = 0;
-  for (;;) {
-    for (let i = 0, p = base; i < inner; i++, p += istr) out[o++] = data[p];
-    let d = last - 1;
-    for (; d >= 0; d--) {
-      idx[d]++;
-      base += strides[d];
-      if (idx[d] < shape[d]) break;
-      base -= strides[d] * shape[d];
-      idx[d] = 0;
-    }
-    if (d < 0) return;
-  }
+  copyStridedInto(x.shape, out, 0, contiguousStrides(x.shape), x.data, x.offset, x.strides);
 }
 
 // ---- printing, NumPy style -------------------------------------------------

@@ -66,3 +66,35 @@ export function checkShape(op: string, shape: unknown): number[] {
   }
   return list.slice();
 }
+
+type Buf = { [i: number]: number };
+
+/** dst[...] = src[...] over `shape`, both read/written through their own offsets and strides. */
+export function copyStridedInto(
+  shape: Shape, dst: Buf, dstOffset: number, dstStrides: readonly number[],
+  src: Buf, srcOffset: number, srcStrides: readonly number[],
+): void {
+  const nd = shape.length;
+  if (sizeOf(shape) === 0) return;
+  if (nd === 0) {
+    dst[dstOffset] = src[srcOffset];
+    return;
+  }
+  const last = nd - 1, inner = shape[last], dis = dstStrides[last], sis = srcStrides[last];
+  const idx = new Array<number>(nd).fill(0);
+  let dbase = dstOffset, sbase = srcOffset;
+  for (;;) {
+    for (let i = 0, p = dbase, q = sbase; i < inner; i++, p += dis, q += sis) dst[p] = src[q];
+    let d = last - 1;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      dbase += dstStrides[d];
+      sbase += srcStrides[d];
+      if (idx[d] < shape[d]) break;
+      dbase -= dstStrides[d] * shape[d];
+      sbase -= srcStrides[d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
