@@ -362,18 +362,24 @@ impls.dot_general = (inputs, params) => {
   const M = sizeOf(lf.map((i) => a.shape[i]));
   const N = sizeOf(rf.map((i) => b.shape[i]));
   const K = sizeOf(lc.map((i) => a.shape[i]));
-  // a as [B, M, K] and b as [B, K, N], dense
-  const ad = dense(impls.transpose([a], { perm: [...lb, ...lf, ...lc] }))[0];
-  const bd = dense(impls.transpose([b], { perm: [...rb, ...rc, ...rf] }))[0];
+  // a as [B, M, K] and b as [B, K, N], dense from their offsets (a contiguous view keeps its buffer)
+  const [ad, ao] = dense(impls.transpose([a], { perm: [...lb, ...lf, ...lc] }));
+  const [bd, bo] = dense(impls.transpose([b], { perm: [...rb, ...rc, ...rf] }));
   const out = alloc(o);
-  matmulInto(ad, bd, out.data, B, M, K, N, o.dtype === "int32");
+  matmulInto(ad, ao, bd, bo, out.data, B, M, K, N, o.dtype === "int32");
   return out;
 };
 
-/** out[b] = a[b] @ b[b], row-major, i-k-j order so the inner loop streams rows of B and C. */
-export function matmulInto(a: TypedArray, b: TypedArray, c: TypedArray, B: number, M: number, K: number, N: number, int: boolean): void {
+/**
+ * c[b] = a[b] @ b[b] for row-major a ([B, M, K] from offset aOff) and b ([B, K, N] from bOff) into a
+ * fresh c; i-k-j order so the inner loop streams rows of B and C.
+ */
+export function matmulInto(
+  a: TypedArray, aOff: number, b: TypedArray, bOff: number, c: TypedArray,
+  B: number, M: number, K: number, N: number, int: boolean,
+): void {
   if (!int) {
-    const P = gemm(a, 0, M * K, K, 1, b, 0, K * N, N, 1, B, M, N, K);
+    const P = gemm(a, aOff, M * K, K, 1, b, bOff, K * N, N, 1, B, M, N, K);
     if (P !== null) {
       c.set(P);
       return;
@@ -382,7 +388,7 @@ export function matmulInto(a: TypedArray, b: TypedArray, c: TypedArray, B: numbe
   // int32: an Int32Array accumulator of Math.imul products wraps exactly like int32 arithmetic
   const acc = int ? new Int32Array(N) : new Float64Array(N);
   for (let bi = 0; bi < B; bi++) {
-    const ao = bi * M * K, bo = bi * K * N, co = bi * M * N;
+    const ao = aOff + bi * M * K, bo = bOff + bi * K * N, co = bi * M * N;
     for (let i = 0; i < M; i++) {
       acc.fill(0);
       for (let k = 0; k < K; k++) {
