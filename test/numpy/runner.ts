@@ -1,13 +1,23 @@
 // Table-test runner for the NumPy reference cases in refs/*.json (written by scripts/gen_numpy_refs.py).
 //
 // A case is (name, fn: (np, nn, ...args) => NDArray | NDArray[], inputs, expected). It runs once per MODE:
-//   eager          fn called directly;
-//   jit            jit(fn) called twice with fresh copies of the inputs (first call traces + compiles,
-//                  second hits the cache). On as soon as @numjit/runtime exports `jit`;
-//   eager strided  / jit strided: the same, with every input rebuilt as a non-contiguous view with
-//                  the same values (doubled strides, axis 0 reversed, sentinel values in the gaps).
+//   eager       fn called directly on dense inputs;
+//   jit         jit(fn) called twice with fresh copies of the inputs (first call traces + compiles,
+//               second hits the cache);
+//   eager views / jit views: the same, once per VIEW_LAYOUT, every input rebuilt as a view with the same
+//               values (built with explicit strides, not with the runtime's slicing), sentinel values
+//               around and between the elements:
+//                 strided     doubled strides, axis 0 reversed;
+//                 offset      dense, row-major, from a nonzero offset (a contiguous slice of a larger buffer);
+//                 transposed  column-major strides (non-C order), from an offset;
+//                 negative    every axis stored reversed (all strides negative);
+//                 broadcast   stride 0 on every axis along which the values repeat (and on size-1 axes): a
+//                             broadcast of a smaller stored array, from an offset.
+//               jit views compiles once (layouts do not change the cache key) and calls the cached entry
+//               with every layout, so both the first-call and the cached-call paths see views.
 // Every case asserts shape, dtype and every element (float32 rtol 2e-5 / atol 1e-6, float64 1e-9,
-// int/bool exact, NaN == NaN), or the error class and code; inputs must be left unchanged.
+// int/bool exact, NaN == NaN), or the error class and code; inputs (their whole backing buffers, gaps
+// included) must be left unchanged.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as runtime from "@numjit/runtime";
@@ -49,14 +59,17 @@ export interface RefFile {
   cases: RefCase[];
 }
 
-export type Mode = "eager" | "jit" | "eager strided" | "jit strided";
+export type Mode = "eager" | "jit" | "eager views" | "jit views";
+export type ViewLayout = "strided" | "offset" | "transposed" | "negative" | "broadcast";
+/** How makeInput lays out an input: dense (a fresh typed array) or one of the view layouts. */
+export type Layout = "dense" | ViewLayout;
 type AnyFn = (...args: NDArray[]) => unknown;
 type JitFn = (f: AnyFn) => AnyFn;
 
-const jitExport = (runtime as unknown as Record<string, unknown>).jit;
-/** The jit transform, once the runtime exports it. */
-export const jit: JitFn | undefined = typeof jitExport === "function" ? (jitExport as JitFn) : undefined;
-export const MODES: Mode[] = jit ? ["eager", "eager strided", "jit", "jit strided"] : ["eager", "eager strided"];
+/** The jit transform. Every mode always runs: a runtime that stops exporting `jit` fails the jit modes. */
+export const jit = (runtime as unknown as Record<string, unknown>).jit as JitFn | undefined;
+export const MODES: readonly Mode[] = ["eager", "eager views", "jit", "jit views"];
+export const VIEW_LAYOUTS: readonly ViewLayout[] = ["strided", "offset", "transposed", "negative", "broadcast"];
 
 export const TOL: Record<DTypeName, { rtol: number; atol: number }> = {
   float32: { rtol: 2e-5, atol: 1e-6 },
@@ -84,10 +97,14 @@ export function decodeValue(v: JsonValue): number {
 
 const CTORS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array } as const;
 
-/** The input as an NDArray built directly on a typed array (independent of np.array). */
-export function makeInput(spec: ArraySpec, strided = false): NDArray {
+/**
+ * The input as an NDArray built directly on a typed array (independent of np.array), dense or as a view
+ * with the given layout; `prep` is applied after. `true` is the strided layout (older callers).
+ */
+export function makeInput(spec: ArraySpec, layout: Layout | boolean = "dense"): NDArray {
   const values = specValues(spec);
-  const x = strided ? stridedView(values, spec) : new NDArray(CTORS[spec.dtype].from(values), spec.shape.slice(), spec.dtype);
+  const l: Layout = layout === true ? "strided" : layout === false ? "dense" : layout;
+  const x = l === "dense" ? new NDArray(CTORS[spec.dtype].from(values), spec.shape.slice(), spec.dtype) : viewOf(values, spec, l);
   return spec.prep ? (compile(spec.prep) as (a: NDArray) => NDArray)(x) : x;
 }
 
@@ -102,21 +119,60 @@ function specValues(spec: ArraySpec): number[] {
 }
 
 const SENTINEL = { float32: NaN, float64: NaN, int32: 123456789, bool: 1 } as const;
+/** Sentinel elements before the first and after the last element of a view's buffer. */
+const PAD = 3;
+
+const rowMajor = (shape: number[]) => shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
+
+/** Element strides of a view layout over `shape` holding `values` (row-major). */
+function layoutStrides(values: number[], shape: number[], layout: ViewLayout): number[] {
+  switch (layout) {
+    case "strided": {
+      const st = rowMajor(shape).map((s) => 2 * s);
+      if (st.length) st[0] = -st[0];
+      return st;
+    }
+    case "offset":
+      return rowMajor(shape);
+    case "transposed":
+      return shape.map((_, i) => shape.slice(0, i).reduce((a, b) => a * b, 1));
+    case "negative":
+      return rowMajor(shape).map((s) => -s);
+    case "broadcast": {
+      const rep = shape.map((d, i) => d === 1 || (d > 1 && repeatsAlong(values, shape, i)));
+      const st = rowMajor(shape.map((d, i) => (rep[i] ? 1 : d)));
+      return st.map((s, i) => (rep[i] ? 0 : s));
+    }
+  }
+}
+
+/** True when the values do not change along axis `ax` (NaN equals NaN, -0 differs from 0). */
+function repeatsAlong(values: number[], shape: number[], ax: number): boolean {
+  const inner = rowMajor(shape)[ax], d = shape[ax];
+  for (let i = 0; i < values.length; i++) {
+    const k = Math.floor(i / inner) % d;
+    if (k !== 0 && !Object.is(values[i], values[i - k * inner])) return false;
+  }
+  return true;
+}
 
 /**
- * The same values as a view that no kernel can treat as dense, built with explicit strides (not with
- * the runtime's slicing): every element followed by a sentinel (strides doubled) and axis 0 stored
- * in reverse (a negative stride).
+ * The same values as a view with the layout's strides, in a buffer of sentinels: PAD before the lowest
+ * and after the highest address, and in every gap the strides leave.
  */
-function stridedView(values: number[], spec: ArraySpec): NDArray {
+function viewOf(values: number[], spec: ArraySpec, layout: ViewLayout): NDArray {
   const shape = spec.shape.slice(), n = values.length;
-  const buf = new (CTORS[spec.dtype])(2 * n + 1).fill(SENTINEL[spec.dtype]);
-  const lead = shape.length ? shape[0] : 1, inner = lead ? n / lead : 0;
-  for (let i = 0; i < lead; i++)
-    for (let j = 0; j < inner; j++) buf[2 * ((lead - 1 - i) * inner + j)] = values[i * inner + j];
-  const strides = shape.map((_, i) => 2 * shape.slice(i + 1).reduce((a, b) => a * b, 1));
-  if (shape.length) strides[0] = -strides[0];
-  const offset = shape.length && lead > 0 ? 2 * (lead - 1) * inner : 0;
+  const strides = layoutStrides(values, shape, layout);
+  let lo = 0, hi = 0;
+  if (n > 0) shape.forEach((d, i) => (strides[i] < 0 ? (lo += strides[i] * (d - 1)) : (hi += strides[i] * (d - 1))));
+  const offset = PAD - lo;
+  const buf = new (CTORS[spec.dtype])(hi - lo + 1 + 2 * PAD).fill(SENTINEL[spec.dtype]);
+  const cs = rowMajor(shape);
+  for (let i = 0; i < n; i++) {
+    let p = offset;
+    for (let d = 0; d < shape.length; d++) p += (Math.floor(i / cs[d]) % shape[d]) * strides[d];
+    buf[p] = values[i];
+  }
   return new NDArray(buf, shape, spec.dtype, strides, offset);
 }
 
@@ -212,42 +268,91 @@ function checkThrows(c: RefCase, run: () => unknown, label: string): void {
   for (const part of e.contains ?? []) expect(msg, `${label}: the message names ${part}`).toContain(part);
 }
 
-/** Snapshot of the inputs' values, to check that no op writes into its arguments. */
-function snapshot(xs: NDArray[]): number[][] {
-  return xs.map((x) => Array.from(x.toTypedArray()));
+/** What an input must still be after a call: the same view (data, offset, shape, strides) over the same bytes. */
+interface Frozen {
+  x: NDArray;
+  data: NDArray["data"];
+  offset: number;
+  shape: string;
+  strides: string;
+  bytes: Uint8Array;
 }
 
-export function runCase(c: RefCase, mode: Mode): void {
-  const fn = caseFn(c);
-  const error = isError(c.expected);
-  const strided = mode.endsWith("strided");
-  const make = () => c.inputs.map((spec) => makeInput(spec, strided));
-  if (mode.startsWith("eager")) {
-    const inputs = make();
-    const before = snapshot(inputs);
-    const run = () => fn(np, nn, ...inputs);
-    if (error) checkThrows(c, run, "eager");
-    else checkResult(c, run(), "eager");
-    expect(snapshot(inputs), "inputs unchanged").toEqual(before);
+const bytesOf = (d: NDArray["data"]) => new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+
+function freeze(xs: NDArray[]): Frozen[] {
+  return xs.map((x) => ({ x, data: x.data, offset: x.offset, shape: JSON.stringify(x.shape), strides: JSON.stringify(x.strides), bytes: bytesOf(x.data).slice() }));
+}
+
+/** No op writes into its arguments, nor into the gaps of their buffers, nor changes their views. */
+function expectUnchanged(frozen: Frozen[], label: string): void {
+  frozen.forEach((f, i) => {
+    const { x } = f;
+    const view = x.data === f.data && x.offset === f.offset && JSON.stringify(x.shape) === f.shape && JSON.stringify(x.strides) === f.strides;
+    expect(view, `${label}: input ${i} is still the same view`).toBe(true);
+    const now = bytesOf(x.data);
+    let same = now.length === f.bytes.length;
+    for (let k = 0; same && k < now.length; k++) same = now[k] === f.bytes[k];
+    expect(same, `${label}: input ${i} unchanged (its elements and the rest of its buffer)`).toBe(true);
+  });
+}
+
+function jitOf(c: RefCase): AnyFn {
+  if (typeof jit !== "function") throw new Error("@numjit/runtime does not export a `jit` function: the jit modes cannot run");
+  // the case's function with its own arity, so jit sees one parameter per input
+  return jit(compile(c.fn) as AnyFn);
+}
+
+/** One call of the case on fresh inputs in `layout`: eager (jitted null) or through `jitted`. */
+function runOnce(c: RefCase, layout: Layout, label: string, jitted: AnyFn | null): void {
+  const inputs = c.inputs.map((spec) => makeInput(spec, layout));
+  const frozen = freeze(inputs);
+  const run = jitted ? () => jitted(...inputs) : () => caseFn(c)(np, nn, ...inputs);
+  if (isError(c.expected)) checkThrows(c, run, label);
+  else checkResult(c, run(), label);
+  expectUnchanged(frozen, label);
+}
+
+/** Known failures of single view layouts of one case (see KNOWN_FAILURES). */
+export type KnownByLayout = Partial<Record<ViewLayout, string>>;
+
+/**
+ * Run a case in a mode. The views modes run every layout and report every layout that fails (not only
+ * the first); a layout listed in `known` must fail, and is reported when it passes.
+ */
+export function runCase(c: RefCase, mode: Mode, known: KnownByLayout = {}): void {
+  if (mode === "eager") return runOnce(c, "dense", "eager", null);
+  if (mode === "jit") {
+    const jitted = jitOf(c);
+    for (const what of ["first call", "cached call"]) runOnce(c, "dense", `jit ${what}`, jitted);
     return;
   }
-  // jit: the case's function with its own arity, so jit sees one parameter per input
-  const inner = compile(c.fn) as AnyFn;
-  const jitted = jit!(inner);
-  for (const label of [`${mode} first call`, `${mode} cached call`]) {
-    const inputs = make();
-    const before = snapshot(inputs);
-    const run = () => jitted(...inputs);
-    if (error) checkThrows(c, run, label);
-    else checkResult(c, run(), label);
-    expect(snapshot(inputs), `${label}: inputs unchanged`).toEqual(before);
+  const jitted = mode === "jit views" ? jitOf(c) : null;
+  // jit: compile on an offset view (the first call runs the generic plan), then every layout on the cache
+  const calls: [ViewLayout, string][] = jitted
+    ? [["offset", ", first call"], ...VIEW_LAYOUTS.map((l): [ViewLayout, string] => [l, ", cached call"])]
+    : VIEW_LAYOUTS.map((l): [ViewLayout, string] => [l, ""]);
+  const problems: string[] = [];
+  for (const [layout, what] of calls) {
+    const label = `${mode} (${layout}${what})`;
+    let failure: string | undefined;
+    try {
+      runOnce(c, layout, label, jitted);
+    } catch (err) {
+      failure = err instanceof Error ? err.message : String(err);
+    }
+    const k = known[layout];
+    if (k === undefined && failure !== undefined) problems.push(failure.length > 2000 ? `${failure.slice(0, 2000)} ...` : failure);
+    if (k !== undefined && failure === undefined) problems.push(`${label}: passes, but KNOWN_FAILURES lists it (${k}): remove the entry`);
   }
+  if (problems.length) throw new Error(problems.join("\n\n"));
 }
 
 /**
- * Bugs found by these cases in code this suite does not own, keyed "area/name" (all modes) or
- * "area/mode/name". Such a case runs as `it.fails`: it stays visible, and turns red once the bug is
- * fixed so the entry gets removed.
+ * Bugs found by these cases in code this suite does not own, keyed "area/name" (all modes),
+ * "area/mode/name" (one mode; such a case runs as `it.fails`: it stays visible, and turns red once the
+ * bug is fixed so the entry gets removed) or "area/mode:layout/name" (one view layout in a views mode:
+ * that layout must fail, the others must pass).
  */
 export const KNOWN_FAILURES: Record<string, string> = {};
 
@@ -255,13 +360,28 @@ function knownFailure(area: string, mode: Mode, name: string): string | undefine
   return KNOWN_FAILURES[`${area}/${mode}/${name}`] ?? KNOWN_FAILURES[`${area}/${name}`];
 }
 
+function knownLayouts(area: string, mode: Mode, name: string): KnownByLayout {
+  const out: KnownByLayout = {};
+  for (const l of VIEW_LAYOUTS) {
+    const why = KNOWN_FAILURES[`${area}/${mode}:${l}/${name}`];
+    if (why !== undefined) out[l] = why;
+  }
+  return out;
+}
+
 /** One describe block per reference file and mode, one test per case. */
 export function runRefFile(area: string): void {
   const refs = loadRefs(area);
   describe(`numpy refs: ${area}`, () => {
     it("reference file is complete", () => {
-      for (const key of Object.keys(KNOWN_FAILURES).filter((k) => k.startsWith(`${area}/`)))
-        expect(refs.cases.some((c) => key.endsWith(`/${c.name}`)), `known failure ${key} names a case`).toBe(true);
+      // every entry names a case of this file, and a mode (and layout) that exists: a stale key would
+      // otherwise be ignored silently
+      const scopes = new Set(["", ...MODES.map((m) => `${m}/`), ...VIEW_LAYOUTS.flatMap((l) => [`eager views:${l}/`, `jit views:${l}/`])]);
+      for (const key of Object.keys(KNOWN_FAILURES).filter((k) => k.startsWith(`${area}/`))) {
+        const rest = key.slice(area.length + 1);
+        const ok = refs.cases.some((c) => rest.endsWith(c.name) && scopes.has(rest.slice(0, rest.length - c.name.length)));
+        expect(ok, `known failure ${key} names a case of ${area} (and a mode/layout that exists)`).toBe(true);
+      }
       expect(refs.cases.length).toBe(refs.count);
       expect(refs.cases.length).toBeGreaterThan(10);
       expect(new Set(refs.cases.map((c) => c.name)).size).toBe(refs.cases.length);
@@ -270,8 +390,9 @@ export function runRefFile(area: string): void {
       describe(mode, () => {
         for (const c of refs.cases) {
           const known = knownFailure(area, mode, c.name);
-          if (known) it.fails(`${c.name} [known failure: ${known}]`, () => runCase(c, mode));
-          else it(c.name, () => runCase(c, mode));
+          const layouts = knownLayouts(area, mode, c.name);
+          if (known) it.fails(`${c.name} [known failure: ${known}]`, () => runCase(c, mode, layouts));
+          else it(c.name, () => runCase(c, mode, layouts));
         }
       });
     }
