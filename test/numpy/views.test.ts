@@ -77,6 +77,31 @@ describe("eager dot ops on offset views (bug: the view's offset was dropped)", (
   });
 });
 
+describe("jit with views captured as constants", () => {
+  const C: [string, NDArray][] = [
+    ["offset", np.arange(24).astype("float32").reshape(6, 4).slice("2:5")],
+    ["transposed", np.arange(12).astype("float32").reshape(4, 3).T],
+    ["negative", np.flip(np.arange(12).astype("float32").reshape(3, 4))],
+    ["broadcast", np.broadcastTo(np.arange(7).astype("float32").slice("3:"), [3, 4])],
+  ];
+  const x = np.divide(np.arange(12).astype("float32"), 5).reshape(3, 4);
+  const fns: [string, (c: NDArray) => (x: NDArray) => NDArray][] = [
+    ["add", (c) => (x) => np.add(x, c)],
+    ["matmul", (c) => (x) => np.matmul(c, x.T)],
+    ["sum of product", (c) => (x) => np.sum(np.multiply(x, c), 0)],
+    ["concatenate", (c) => (x) => np.concatenate([c, x], 1)],
+  ];
+  for (const [kind, c] of C) {
+    it(`${kind} constant`, () => {
+      for (const [name, f] of fns) {
+        const want = Array.from(f(copyOf(c))(x).toTypedArray());
+        expectClose(jit(f(c))(x), want);
+        expectClose(f(c)(x), want);
+      }
+    });
+  }
+});
+
 describe("eager grad on a minibatch slice equals grad on a copy", () => {
   const n = 8, d = 3;
   const X = np.divide(np.arange(n * d).astype("float32"), 7).reshape(n, d);

@@ -18,6 +18,14 @@ function close(got: NDArray, want: number[], shape: number[]) {
 }
 const shapeOf = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...shapeOf(v[0])] : []);
 
+// each describe below filters the file by kind: a kind missing from the file must fail, not run zero tests
+describe("reference file", () => {
+  it("has cases of every kind", () => {
+    const count = (k: Case["kind"]) => cases.filter((c) => c.kind === k).length;
+    expect([count("pad"), count("fn"), count("einsum")].every((n) => n >= 5), JSON.stringify([count("pad"), count("fn"), count("einsum")])).toBe(true);
+  });
+});
+
 describe("np.pad reflect / symmetric / wrap", () => {
   for (const c of cases.filter((c): c is Extract<Case, { kind: "pad" }> => c.kind === "pad")) {
     it(`${c.mode} ${JSON.stringify(c.pw)} on [${c.shape}]`, () => {
