@@ -1706,7 +1706,8 @@ def gen_broadcast():
     case(A, "add float32 constant and scalar", "(a) => np.add(a, 2.5)", [rb((1, 1), (2, 3), F32)], lambda a: finish(wide(a) + 2.5, F32))
     case(A, "logicalAnd bool rows x columns", "(a, b) => np.logicalAnd(a, b)", [rb(rows, (3, 4), B), rb(cols, (3, 4), B)],
          lambda a, b: np.logical_and(a, b))
-    case(A, "less int32 rows x columns", "(a, b) => np.less(a, b)", [rb(rows, (3, 4), I32), rb(cols, (3, 4), I32)], lambda a, b: np.less(a, b))
+    case(A, "less int32 rows x columns", "(a, b) => np.less(a, b)", [rb(rows, (3, 4), I32), rb(cols, (3, 4), I32)],
+         lambda a, b: np.less(a, b))
     for op, fn in (("exp", np.exp), ("tanh", np.tanh), ("abs", np.abs), ("negative", np.negative)):
         for dt in (F32, F64):
             case(A, f"{op} {dt} rows", f"(x) => np.{op}(x)", [rb((1, 5), (4, 5), dt)], lambda a, fn=fn, dt=dt: finish(fn(wide(a)), dt))
@@ -1720,12 +1721,15 @@ def gen_broadcast():
         for axis in (0, 1, None):
             case(A, f"{kind} rows axis={js(axis)}", f"(x) => np.{kind}(x, {js(axis)})", [rb(rows, (3, 4), F32)],
                  lambda a, kind=kind, axis=axis: ref_reduce(kind, a, axis, False))
-    case(A, "sum int32 3-d axes [0, 2]", "(x) => np.sum(x, [0, 2])", [rb((1, 4, 1), (2, 4, 3), I32)], lambda a: ref_reduce("sum", a, [0, 2], False))
-    case(A, "prod float64 columns axis=1", "(x) => np.prod(x, 1)", [rb(cols, (3, 4), F64, 0.5, 1.5)], lambda a: ref_reduce("prod", a, 1, False))
+    case(A, "sum int32 3-d axes [0, 2]", "(x) => np.sum(x, [0, 2])", [rb((1, 4, 1), (2, 4, 3), I32)],
+         lambda a: ref_reduce("sum", a, [0, 2], False))
+    case(A, "prod float64 columns axis=1", "(x) => np.prod(x, 1)", [rb(cols, (3, 4), F64, 0.5, 1.5)],
+         lambda a: ref_reduce("prod", a, 1, False))
     case(A, "any bool columns axis=0", "(x) => np.any(x, 0)", [rb(cols, (3, 4), B)], lambda a: ref_reduce("any", a, 0, False))
     for axis in (0, 1):
         # ties everywhere along the repeated axis: the first index wins
-        case(A, f"argmax rows axis={axis}", f"(x) => np.argmax(x, {axis})", [rb(rows, (3, 4), F32)], lambda a, axis=axis: np.argmax(a, axis).astype(np.int32))
+        case(A, f"argmax rows axis={axis}", f"(x) => np.argmax(x, {axis})", [rb(rows, (3, 4), F32)],
+             lambda a, axis=axis: np.argmax(a, axis).astype(np.int32))
         case(A, f"argmin int32 columns axis={axis}", f"(x) => np.argmin(x, {axis})", [rb(cols, (3, 4), I32)],
              lambda a, axis=axis: np.argmin(a, axis).astype(np.int32))
         case(A, f"cumsum rows axis={axis}", f"(x) => np.cumsum(x, {axis})", [rb(rows, (3, 4), F32)],
@@ -1736,15 +1740,19 @@ def gen_broadcast():
     for dt in (F32, I32):
         case(A, f"matmul {dt} rows @ columns", "(a, b) => np.matmul(a, b)", [rb(rows, (3, 4), dt), rb((4, 1), (4, 5), dt)],
              lambda a, b: ref_dot(np.matmul, a, b))
-    case(A, "matmul columns @ rows", "(a, b) => np.matmul(a, b)", [rb(cols, (3, 4), F32), rb((1, 5), (4, 5), F32)], lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "matmul columns @ rows", "(a, b) => np.matmul(a, b)", [rb(cols, (3, 4), F32), rb((1, 5), (4, 5), F32)],
+         lambda a, b: ref_dot(np.matmul, a, b))
     case(A, "matmul batch repeated", "(a, b) => np.matmul(a, b)", [rb((1, 3, 4), (2, 3, 4), F32), rb((2, 4, 1), (2, 4, 2), F32)],
          lambda a, b: ref_dot(np.matmul, a, b))
-    case(A, "matmul vector constant", "(a, b) => np.matmul(a, b)", [rb((1,), (4,), F32), rb((4, 1), (4, 3), F32)], lambda a, b: ref_dot(np.matmul, a, b))
+    case(A, "matmul vector constant", "(a, b) => np.matmul(a, b)", [rb((1,), (4,), F32), rb((4, 1), (4, 3), F32)],
+         lambda a, b: ref_dot(np.matmul, a, b))
     case(A, "dot rows . vector", "(a, b) => np.dot(a, b)", [rb(rows, (3, 4), F64), rb((1,), (4,), F64)], lambda a, b: ref_dot(np.dot, a, b))
-    case(A, "inner columns", "(a, b) => np.inner(a, b)", [rb(cols, (3, 4), F32), rb(rows, (2, 4), F32)], lambda a, b: ref_dot(np.inner, a, b))
+    case(A, "inner columns", "(a, b) => np.inner(a, b)", [rb(cols, (3, 4), F32), rb(rows, (2, 4), F32)],
+         lambda a, b: ref_dot(np.inner, a, b))
     case(A, "einsum ij,jk->ik", "(a, b) => np.einsum('ij,jk->ik', a, b)", [rb(rows, (3, 4), F32), rb((4, 1), (4, 2), F32)],
          lambda a, b: ref_dot(lambda x, y: np.einsum("ij,jk->ik", x, y), a, b))
-    case(A, "vdot constant", "(a, b) => np.vdot(a, b)", [rb((1, 1), (3, 4), F32), rb(cols, (3, 4), F32)], lambda a, b: ref_dot(np.vdot, a, b))
+    case(A, "vdot constant", "(a, b) => np.vdot(a, b)", [rb((1, 1), (3, 4), F32), rb(cols, (3, 4), F32)],
+         lambda a, b: ref_dot(np.vdot, a, b))
     # structural ops: reshape, transpose, flip, slice, pad, concatenate, take, copy
     case(A, "reshape rows", "(x) => np.reshape(x, 2, 6)", [rb(rows, (3, 4), F32)], lambda a: a.reshape(2, 6))
     case(A, "ravel columns", "(x) => np.ravel(x)", [rb(cols, (3, 4), I32)], lambda a: a.reshape(-1))
@@ -1758,11 +1766,14 @@ def gen_broadcast():
     case(A, "take with repeated indices", "(x, i) => np.take(x, i, 0)", [rb((3, 1), (3, 2), F32), rb((1,), (4,), I32, 0, 0).clip(0, 2)],
          lambda a, i: np.take(a, i, 0))
     case(A, "copy rows", "(x) => x.copy()", [rb(rows, (3, 4), B)], lambda a: a.copy())
-    case(A, "broadcastTo of a broadcast", "(x) => np.broadcastTo(x, [2, 3, 4])", [rb(cols, (3, 4), F32)], lambda a: np.broadcast_to(a, (2, 3, 4)))
+    case(A, "broadcastTo of a broadcast", "(x) => np.broadcastTo(x, [2, 3, 4])", [rb(cols, (3, 4), F32)],
+         lambda a: np.broadcast_to(a, (2, 3, 4)))
     # nn: softmax over a repeated axis (uniform), logsumexp, relu
     case(A, "softmax rows axis=-1", "(x) => nn.softmax(x)", [rb(rows, (3, 4), F32)], lambda a: finish(softmax(wide(a), -1), F32))
-    case(A, "softmax columns axis=-1 (uniform)", "(x) => nn.softmax(x)", [rb(cols, (3, 4), F32)], lambda a: finish(softmax(wide(a), -1), F32))
-    case(A, "logsumexp columns axis=0", "(x) => nn.logsumexp(x, 0)", [rb(cols, (3, 4), F64)], lambda a: finish(logsumexp(wide(a), 0, False), F64))
+    case(A, "softmax columns axis=-1 (uniform)", "(x) => nn.softmax(x)", [rb(cols, (3, 4), F32)],
+         lambda a: finish(softmax(wide(a), -1), F32))
+    case(A, "logsumexp columns axis=0", "(x) => nn.logsumexp(x, 0)", [rb(cols, (3, 4), F64)],
+         lambda a: finish(logsumexp(wide(a), 0, False), F64))
     case(A, "relu rows", "(x) => nn.relu(x)", [rb(rows, (3, 4), F32)], lambda a: np.maximum(a, 0).astype(np.float32))
     case(A, "mean square error, broadcast target", "(w, x, y) => np.mean(np.square(np.subtract(np.matmul(x, w), y)))",
          [rb((1, 1), (3, 1), F32), rb((1, 3), (4, 3), F32), rb((1, 1), (4, 1), F32)],

@@ -281,14 +281,17 @@ interface Frozen {
 const bytesOf = (d: NDArray["data"]) => new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
 
 function freeze(xs: NDArray[]): Frozen[] {
-  return xs.map((x) => ({ x, data: x.data, offset: x.offset, shape: JSON.stringify(x.shape), strides: JSON.stringify(x.strides), bytes: bytesOf(x.data).slice() }));
+  return xs.map((x) => ({
+    x, data: x.data, offset: x.offset, shape: JSON.stringify(x.shape), strides: JSON.stringify(x.strides), bytes: bytesOf(x.data).slice(),
+  }));
 }
 
 /** No op writes into its arguments, nor into the gaps of their buffers, nor changes their views. */
 function expectUnchanged(frozen: Frozen[], label: string): void {
   frozen.forEach((f, i) => {
     const { x } = f;
-    const view = x.data === f.data && x.offset === f.offset && JSON.stringify(x.shape) === f.shape && JSON.stringify(x.strides) === f.strides;
+    const view = x.data === f.data && x.offset === f.offset &&
+      JSON.stringify(x.shape) === f.shape && JSON.stringify(x.strides) === f.strides;
     expect(view, `${label}: input ${i} is still the same view`).toBe(true);
     const now = bytesOf(x.data);
     let same = now.length === f.bytes.length;

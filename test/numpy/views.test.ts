@@ -22,7 +22,8 @@ function naiveMatmul(a: number[][], b: number[][]): number[][] {
 function expectClose(got: NDArray, want: number[] | number[][] | number, rtol = 1e-5): void {
   const g = got.toTypedArray(), w = [want].flat(2) as number[];
   expect(g.length).toBe(w.length);
-  for (let i = 0; i < w.length; i++) expect(Math.abs(g[i] - w[i]), `element ${i}: ${g[i]} vs ${w[i]}`).toBeLessThanOrEqual(1e-6 + rtol * Math.abs(w[i]));
+  for (let i = 0; i < w.length; i++)
+    expect(Math.abs(g[i] - w[i]), `element ${i}: ${g[i]} vs ${w[i]}`).toBeLessThanOrEqual(1e-6 + rtol * Math.abs(w[i]));
 }
 
 describe("eager dot ops on offset views (bug: the view's offset was dropped)", () => {
