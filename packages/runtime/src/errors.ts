@@ -4,9 +4,12 @@
 
 export class NumjitError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  /** The facts behind the message (op, value, dtype, option, ...), for code that handles the error. */
+  readonly data: Readonly<Record<string, unknown>>;
+  constructor(code: string, message: string, data: Record<string, unknown> = {}) {
     super(`[${code}] ${message}`);
     this.code = code;
+    this.data = data;
     this.name = new.target.name;
   }
 }
@@ -45,6 +48,11 @@ export const dtypeError = {
   notAllowed: (op: string, dtype: string, why: string) =>
     new DTypeError("NJ202", `${op}: dtype ${dtype} not allowed: ${why}`),
   mismatch: (op: string, detail: string) => new DTypeError("NJ203", `${op}: ${detail}`),
+  /** A weakly typed JS integer outside int32 meets int32 (JAX: OverflowError). */
+  intOverflow: (op: string, value: number, dtype: string) =>
+    new DTypeError("NJ204", `${op}: the JS integer ${value} is out of range for ${dtype} (a JS integer is weakly typed and takes the ` +
+      `int32 of the array it meets; int32 holds -2147483648..2147483647). Convert the array to a float dtype first, or pass a float array`,
+    { op, value, dtype }),
 };
 
 export const argumentError = {

@@ -1,12 +1,11 @@
 // jit: trace -> IR -> passes -> schedule -> plan (kernels) -> cached per input signature.
 import { NumjitError, argumentError } from "../errors.js";
-import { NDArray, scalarArray } from "../ndarray.js";
-import { scalarDType } from "../dtype.js";
+import { NDArray } from "../ndarray.js";
 import { Tracer } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { type Jaxpr } from "../ir/jaxpr.js";
 import { describeSchedule } from "../ir/schedule.js";
-import { CapturedTracer, evalJaxpr, traceFlat, withStatics } from "../ir/trace-jaxpr.js";
+import { CapturedTracer, evalJaxpr, scalarLeafArray, scalarLeafKey, traceFlat, withStatics } from "../ir/trace-jaxpr.js";
 import { type Leaf, type TreeDef, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { debugLevel, debugLog, debugLogOnce, userFrame, warnOnce } from "./debug.js";
 import { type KernelFn, type Plan, buildPlan, makeRunner } from "./plan.js";
@@ -123,9 +122,10 @@ function paramNames(f: Function): string[] {
   return m[1].split(",").map((s) => s.trim().replace(/=.*$/, "").replace(/^\.\.\./, "").trim()).filter(Boolean);
 }
 
+/** Cache key of a leaf: shape and dtype; a JS scalar's value is a run-time argument, only its class counts. */
 function leafSig(x: Leaf): string {
   if (x instanceof NDArray) return `${x.dtype}${x.weakType ? "~" : ""}[${x.shape.join(",")}]`;
-  return typeof x === "boolean" ? "bool~[]" : Number.isInteger(x) ? "int32~[]" : "float32~[]";
+  return scalarLeafKey(x);
 }
 
 export interface CompileHooks {
@@ -248,13 +248,13 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       key,
       leafAvals: dynLeaves.map((x) => x instanceof NDArray
         ? { shape: x.shape.slice(), dtype: x.dtype, weak: x.weakType, isArray: true }
-        : { shape: [], dtype: typeof x === "boolean" ? "bool" : Number.isInteger(x) ? "int32" : "float32", weak: true, isArray: false }),
+        : { shape: [], dtype: scalarLeafKey(x).replace(/~\[\]$/, ""), weak: true, isArray: false }),
       statics, plan, jaxpr: traced.jaxpr, optimized, outTree: traced.outTree, run, run1,
     };
   };
 
   const toArrays = (leaves: Leaf[]): NDArray[] =>
-    leaves.map((x) => (x instanceof NDArray ? x : scalarLeaf(x)));
+    leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x)));
 
   const fastMatch = (e: Entry, args: ArrayLike<unknown>): boolean => {
     if (staticNums.size || args.length !== e.leafAvals.length) return false;
@@ -330,10 +330,6 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
 }
 
 class NoCodegen extends Error {}
-
-function scalarLeaf(x: number | boolean): NDArray {
-  return scalarArray(Number(x), scalarDType(x), true);
-}
 
 /** jit(f, options): compile f on first call per input signature; see JitOptions. */
 export function jit<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}): Jitted<F> {
