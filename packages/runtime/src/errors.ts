@@ -62,6 +62,13 @@ export const argumentError = {
     new ArgumentError("NJ303", `${op}: expected an NDArray, number or boolean, got ${got}`),
   staticArg: (fn: string, detail: string) => new ArgumentError("NJ304", `jit(${fn}): ${detail}`),
   size: (op: string, detail: string) => new ArgumentError("NJ305", `${op}: ${detail}`),
+  /** An invalid jit() option: `detail` starts with the option and its value. */
+  jitOption: (option: string, value: unknown, detail: string) => new ArgumentError("NJ306", `jit: ${detail}`, { op: "jit", option, value }),
+  /** A jitted function's argument that is not an array leaf (pytree of NDArrays, numbers, booleans). */
+  jitArgument: (fn: string, path: string, type: string) =>
+    new ArgumentError("NJ307", `jit(${fn}): ${path} is ${type}, which is not an array, number or boolean (or a list/object of them); ` +
+      `pass non-array values as static arguments (jit(f, { staticArgnums: [...] }) or staticArgnames) or close over them`,
+    { op: "jit", fn, path, type }),
 };
 
 export const traceError = {
