@@ -54,7 +54,8 @@ const isCount = (v: unknown): v is number => v === Infinity || (typeof v === "nu
 /** Validate `opts` against the function `f`; every problem is an ArgumentError (NJ306) naming the option and value. */
 export function resolveJitOptions(f: Function, opts: unknown): ResolvedOptions {
   if (opts === undefined || opts === null) opts = {};
-  if (typeof opts !== "object" || Array.isArray(opts)) throw bad("options", opts, "expected an options object ({ staticArgnums, cacheSize, ... })");
+  if (typeof opts !== "object" || Array.isArray(opts))
+    throw bad("options", opts, "expected an options object ({ staticArgnums, cacheSize, ... })");
   const o = opts as Record<string, unknown>;
   for (const k of Object.keys(o)) {
     if (!(OPTION_NAMES as readonly string[]).includes(k))
@@ -64,21 +65,25 @@ export function resolveJitOptions(f: Function, opts: unknown): ResolvedOptions {
   const name = (o.name as string | undefined) ?? (f.name || "<anonymous>");
   if (o.explainCacheMisses !== undefined && typeof o.explainCacheMisses !== "boolean")
     throw bad("explainCacheMisses", o.explainCacheMisses, "expected a boolean");
-  if (o.cacheSize !== undefined && !isCount(o.cacheSize)) throw bad("cacheSize", o.cacheSize, "expected a non-negative integer or Infinity");
+  if (o.cacheSize !== undefined && !isCount(o.cacheSize))
+    throw bad("cacheSize", o.cacheSize, "expected a non-negative integer or Infinity");
   if (o.recompileWarning !== undefined && !isCount(o.recompileWarning))
     throw bad("recompileWarning", o.recompileWarning, "expected a non-negative integer or Infinity");
 
   const sig = signatureOf(f);
   const nparams = sig ? sig.names.length : undefined;
-  const described = sig ? `${name} takes ${nparams} parameter${nparams === 1 ? "" : "s"}${sig.rest ? " (the last a rest parameter)" : ""}` : "";
+  const restNote = sig?.rest ? " (the last a rest parameter)" : "";
+  const described = sig ? `${name} takes ${nparams} parameter${nparams === 1 ? "" : "s"}${restNote}` : "";
   const staticNums = new Set<number>();
   const nums = o.staticArgnums;
   if (nums !== undefined) {
     const list = typeof nums === "number" ? [nums] : nums;
     if (!Array.isArray(list)) throw bad("staticArgnums", nums, "expected an integer or an array of integers");
     for (const i of list) {
-      if (typeof i !== "number" || !Number.isInteger(i))
-        throw bad("staticArgnums", nums, `${show(i)} is not an integer argument position${typeof i === "string" ? " (use staticArgnames for names)" : ""}`);
+      if (typeof i !== "number" || !Number.isInteger(i)) {
+        const hint = typeof i === "string" ? " (use staticArgnames for names)" : "";
+        throw bad("staticArgnums", nums, `${show(i)} is not an integer argument position${hint}`);
+      }
       if (i < 0) throw bad("staticArgnums", nums, `${i} is negative; give the position counted from 0`);
       if (sig && !sig.rest && i >= sig.names.length) throw bad("staticArgnums", nums, `${i} is out of range: ${described}`);
       staticNums.add(i);

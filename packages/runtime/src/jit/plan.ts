@@ -96,7 +96,8 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
   const layoutOf = (v: Var): Layout => {
     const l = layouts.get(v);
     // the schedule orders producers before consumers; a miss is a scheduling bug, not bad input
-    if (l === undefined) throw compileError.codegen(`internal: a ${v.aval.dtype}[${v.aval.shape.join(",")}] value is read before any step produces it`);
+    if (l === undefined)
+      throw compileError.codegen(`internal: a ${v.aval.dtype}[${v.aval.shape.join(",")}] value is read before any step produces it`);
     return l;
   };
 

@@ -68,7 +68,7 @@ export function array(data: ArrayLike, opts: { dtype?: DType | string } = {}): N
   }
   if (isTypedArray(data)) {
     if (data instanceof BigInt64Array || data instanceof BigUint64Array)
-      throw argumentError.data(op, `${data.constructor.name} holds BigInts, which no numjit dtype can (convert to a Float64Array or Int32Array)`);
+      throw argumentError.data(op, `${data.constructor.name} holds BigInts, which no numjit dtype can hold (use Float64Array or Int32Array)`);
     const src = data as unknown as TypedArray;
     const dt = want ?? typedArrayDType(data);
     const out = allocate(dt, src.length);
