@@ -68,7 +68,7 @@ export function array(data: ArrayLike, opts: { dtype?: DType | string } = {}): N
   }
   if (isTypedArray(data)) {
     if (data instanceof BigInt64Array || data instanceof BigUint64Array)
-      throw argumentError.data(op, `${data.constructor.name} holds BigInts, which no numjit dtype can hold (use Float64Array or Int32Array)`);
+      throw argumentError.data(op, `${data.constructor.name} holds BigInts, which no numjit dtype holds (use Float64Array)`);
     const src = data as unknown as TypedArray;
     const dt = want ?? typedArrayDType(data);
     const out = allocate(dt, src.length);
