@@ -63,10 +63,18 @@ export function resultType(a: DType, aw: boolean, b: DType, bw: boolean): [DType
   return [w, false];
 }
 
-/** dtype a weakly typed JS scalar carries: integers are weak int32, others weak float32. */
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+
+/** An integral JS number int32 cannot hold: a weak int that may only become a float (see numpy/util operand). */
+export function isBigInt(x: number): boolean {
+  return Number.isInteger(x) && (x < INT32_MIN || x > INT32_MAX);
+}
+
+/** dtype a weakly typed JS scalar is stored in: integers are weak int32, others weak float32. */
 export function scalarDType(x: number | boolean): DType {
   if (typeof x === "boolean") return "bool";
-  return Number.isInteger(x) && Math.abs(x) <= 2147483647 ? "int32" : "float32";
+  return Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX ? "int32" : "float32";
 }
 
 /** The float dtype an op like sqrt/divide produces from `d`. */

@@ -4,9 +4,12 @@
 
 export class NumjitError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  /** The facts behind the message (op, value, dtype, option, ...), for code that handles the error. */
+  readonly data: Readonly<Record<string, unknown>>;
+  constructor(code: string, message: string, data: Record<string, unknown> = {}) {
     super(`[${code}] ${message}`);
     this.code = code;
+    this.data = data;
     this.name = new.target.name;
   }
 }
@@ -45,6 +48,11 @@ export const dtypeError = {
   notAllowed: (op: string, dtype: string, why: string) =>
     new DTypeError("NJ202", `${op}: dtype ${dtype} not allowed: ${why}`),
   mismatch: (op: string, detail: string) => new DTypeError("NJ203", `${op}: ${detail}`),
+  /** A weakly typed JS integer outside int32 meets int32 (JAX: OverflowError). */
+  intOverflow: (op: string, value: number, dtype: string) =>
+    new DTypeError("NJ204", `${op}: the JS integer ${value} is out of range for ${dtype} (a JS integer is weakly typed and takes the ` +
+      `int32 of the array it meets; int32 holds -2147483648..2147483647). Convert the array to a float dtype first, or pass a float array`,
+    { op, value, dtype }),
 };
 
 export const argumentError = {
@@ -54,6 +62,13 @@ export const argumentError = {
     new ArgumentError("NJ303", `${op}: expected an NDArray, number or boolean, got ${got}`),
   staticArg: (fn: string, detail: string) => new ArgumentError("NJ304", `jit(${fn}): ${detail}`),
   size: (op: string, detail: string) => new ArgumentError("NJ305", `${op}: ${detail}`),
+  /** An invalid jit() option: `detail` starts with the option and its value. */
+  jitOption: (option: string, value: unknown, detail: string) => new ArgumentError("NJ306", `jit: ${detail}`, { op: "jit", option, value }),
+  /** A jitted function's argument that is not an array leaf (pytree of NDArrays, numbers, booleans). */
+  jitArgument: (fn: string, path: string, type: string) =>
+    new ArgumentError("NJ307", `jit(${fn}): ${path} is ${type}, which is not an array, number or boolean (or a list/object of them); ` +
+      `pass non-array values as static arguments (jit(f, { staticArgnums: [...] }) or staticArgnames) or close over them`,
+    { op: "jit", fn, path, type }),
 };
 
 export const traceError = {

@@ -60,9 +60,17 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
       }
       break;
     }
-    case "convert_element_type":
+    case "convert_element_type": {
       if (keepsA()) return a;
+      // a cast that only changes weakness after a cast to the same dtype: one cast (the weak float32
+      // view of a traced JS scalar, made strong by the array it meets)
+      const d = a instanceof Var ? defs.get(a) : undefined;
+      if (d && d.primitive === "convert_element_type" && a.aval.dtype === out.aval.dtype) {
+        const src = resolve(s, d.inputs[0]);
+        return sameAval(src, out) ? src : { ...e, inputs: [src] };
+      }
       break;
+    }
     case "stop_gradient":
       // only transformations (which run before jit's passes) give it meaning
       return a;
@@ -86,10 +94,10 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
       if (d && d.primitive === "convert_element_type" && d.inputs[0] instanceof Var) {
         const src = resolve(s, d.inputs[0]) as Var;
         const mid = new Var({ shape: out.aval.shape, dtype: src.aval.dtype, weakType: src.aval.weakType });
-        return [
-          { ...e, inputs: [src], out: mid },
-          { ...d, inputs: [mid], out },
-        ];
+        // the moved broadcast may sit on another cast: push it down that one too
+        const moved = simplifyEqn({ ...e, inputs: [src], out: mid }, s, defs);
+        if (!Array.isArray(moved) && !("primitive" in moved)) return { ...d, inputs: [moved], out };
+        return [...(Array.isArray(moved) ? moved : [moved]), { ...d, inputs: [mid], out }];
       }
       break;
     }

@@ -87,7 +87,9 @@ export function schedule(j: Jaxpr): Schedule {
       if (uses.get(cur) !== 1 || outputs.has(cur)) break;
       const c = consumers.get(cur)![0];
       if (!isElementwise(c.primitive) || c.out.aval.shape.join() !== e.out.aval.shape.join()) break;
-      // every other input of the consumer must not be computed inside the chain
+      // an equation belongs to at most one dot's epilogue: in `x@w + x@v` the add consumes two dot
+      // outputs; the first dot takes it, the second is a plain dot whose result the epilogue reads
+      if (epilogueMember.has(c)) break;
       chain.push(c);
       cur = c.out;
     }

@@ -1,6 +1,7 @@
 // Staging into the IR: a JaxprTrace records every bind as an equation (omnistaging: it is the
 // dynamic trace, so even ops on constants are recorded). makeJaxpr / traceToJaxpr / evalJaxpr.
-import { type DType } from "../dtype.js";
+import { type DType, isBigInt, scalarDType } from "../dtype.js";
+import { registerWeakScalar } from "../numpy/util.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import type { Params, Primitive } from "../core/primitives.js";
 import { abstractEval } from "../core/shape-rules.js";
@@ -110,7 +111,17 @@ export function traceFlat(
       inVars.push(builder.getVar(t));
       return t;
     });
-    const result = withDynamic(main, () => withFunctionName(name, () => f(...treeUnflatten(inTree, args))));
+    const result = withDynamic(main, () => withFunctionName(name, () => {
+      // a float (or out-of-int32 integer) JS scalar is traced as a float64 input; the function sees
+      // its weak float32 view, which remembers the float64 for promotion to float64 (numpy/util)
+      leaves.forEach((x, i) => {
+        if (!isAbstract[i] || typeof x !== "number" || scalarLeafDType(x) !== "float64") return;
+        const view = bind("convert_element_type", [args[i] as NDArray], { dtype: "float32", weakType: true });
+        registerWeakScalar(view, args[i] as NDArray, isBigInt(x) ? x : undefined);
+        args[i] = view;
+      });
+      return f(...treeUnflatten(inTree, args));
+    }));
     const [outLeaves, outTree] = treeFlatten(result);
     const outs: Atom[] = outLeaves.map((o) => {
       const x = o instanceof NDArray ? o : scalarArray(Number(o), typeof o === "boolean" ? "bool" : "float32", true);
@@ -124,9 +135,34 @@ export function traceFlat(
 
 export function avalOf(x: Leaf | ShapeDtype): Aval {
   if (x instanceof NDArray) return { shape: x.shape.slice(), dtype: x.dtype, weakType: x.weakType };
-  if (typeof x === "number") return { shape: [], dtype: Number.isInteger(x) ? "int32" : "float32", weakType: true };
-  if (typeof x === "boolean") return { shape: [], dtype: "bool", weakType: true };
+  if (typeof x === "number" || typeof x === "boolean") {
+    const dtype = scalarLeafDType(x);
+    return { shape: [], dtype, weakType: dtype !== "float64" };
+  }
   return { shape: x.shape.slice(), dtype: x.dtype, weakType: x.weakType ?? false };
+}
+
+/**
+ * The dtype a JS scalar argument of a traced function is passed in: bool, int32 for integers int32
+ * holds, and float64 for floats and larger integers, so that the double value reaches float64 math
+ * (the function itself sees a weak float32, as in eager; see traceFlat).
+ */
+export function scalarLeafDType(x: number | boolean): DType {
+  if (typeof x === "boolean") return "bool";
+  return scalarDType(x) === "int32" ? "int32" : "float64";
+}
+
+/** A JS scalar argument as the run-time input array of a traced function (see scalarLeafDType). */
+export function scalarLeafArray(x: number | boolean): NDArray {
+  const dtype = scalarLeafDType(x);
+  return scalarArray(Number(x), dtype, dtype !== "float64");
+}
+
+/** Cache-key class of a JS scalar argument: values of one class share a trace. */
+export function scalarLeafKey(x: number | boolean): string {
+  if (typeof x === "boolean") return "bool~[]";
+  if (scalarDType(x) === "int32") return "int32~[]";
+  return isBigInt(x) ? "bigint~[]" : "float32~[]";
 }
 
 function finish(b: Builder, inVars: Var[], outs: Atom[]): Jaxpr {

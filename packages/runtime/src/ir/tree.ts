@@ -1,4 +1,5 @@
 // Pytrees: nested arrays/plain objects whose leaves are NDArrays, numbers or booleans.
+import { argumentError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 
 export type Leaf = NDArray | number | boolean;
@@ -21,18 +22,28 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 }
 
 export function treeFlatten(x: unknown, leaves: Leaf[] = []): [Leaf[], TreeDef] {
+  const path: (string | number)[] = []; // joined only for the error message
   const rec = (v: unknown): TreeDef => {
     if (isLeaf(v)) {
       leaves.push(v);
       return { kind: "leaf" };
     }
     if (v === null || v === undefined) return { kind: "none", value: v };
-    if (Array.isArray(v)) return { kind: "list", children: v.map(rec) };
+    if (Array.isArray(v)) {
+      return { kind: "list", children: v.map((c, i) => (path.push(i), withPop(rec(c)))) };
+    }
     if (isPlainObject(v)) {
       const keys = Object.keys(v).sort();
-      return { kind: "dict", keys, children: keys.map((k) => rec(v[k])) };
+      return { kind: "dict", keys, children: keys.map((k) => (path.push(k), withPop(rec(v[k])))) };
     }
-    throw new TypeError(`pytree: unsupported node of type ${(v as object)?.constructor?.name ?? typeof v}`);
+    const type = typeof v === "object" ? ((v as object).constructor?.name ?? "object") : typeof v;
+    const at = path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("");
+    throw argumentError.invalid("pytree", `unsupported node of type ${type}${at ? ` at ${at}` : ""} ` +
+      "(pytree leaves are NDArrays, numbers and booleans, inside arrays and plain objects)");
+  };
+  const withPop = (d: TreeDef): TreeDef => {
+    path.pop();
+    return d;
   };
   const def = rec(x);
   return [leaves, def];

@@ -1,28 +1,19 @@
 // jit: trace -> IR -> passes -> schedule -> plan (kernels) -> cached per input signature.
 import { NumjitError, argumentError } from "../errors.js";
-import { NDArray, scalarArray } from "../ndarray.js";
-import { scalarDType } from "../dtype.js";
+import { NDArray } from "../ndarray.js";
 import { Tracer } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { type Jaxpr } from "../ir/jaxpr.js";
 import { describeSchedule } from "../ir/schedule.js";
-import { CapturedTracer, evalJaxpr, traceFlat, withStatics } from "../ir/trace-jaxpr.js";
+import { CapturedTracer, evalJaxpr, scalarLeafArray, scalarLeafKey, traceFlat, withStatics } from "../ir/trace-jaxpr.js";
 import { type Leaf, type TreeDef, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { debugLevel, debugLog, debugLogOnce, userFrame, warnOnce } from "./debug.js";
 import { type KernelFn, type Plan, buildPlan, makeRunner } from "./plan.js";
 import { kernelSources, optimizeAndSchedule } from "./lower.js";
+import { type JitOptions, resolveJitOptions } from "./options.js";
+import { prepareArgs } from "./args.js";
 
-export interface JitOptions {
-  staticArgnums?: number[];
-  staticArgnames?: string[];
-  /** Log why a call missed the cache (also on with NUMJIT_DEBUG>=1). */
-  explainCacheMisses?: boolean;
-  /** LRU bound on compiled entries (default 64). */
-  cacheSize?: number;
-  /** Warn once when the function has compiled more than this many times (default 10). */
-  recompileWarning?: number;
-  name?: string;
-}
+export type { JitOptions } from "./options.js";
 
 export interface CacheInfo {
   compiles: number;
@@ -66,10 +57,22 @@ interface Entry {
   single?: boolean;
 }
 
-const allCaches = new Set<{ clear(): void }>();
+interface CacheHandle {
+  clear(): void;
+}
+// Every live jitted function's cache, held weakly: a jitted function that is dropped is collected with
+// its compiled entries (a strong set kept every jit() ever created, ~9 KB each), and the registry
+// removes its WeakRef from the set.
+const liveCaches = new Set<WeakRef<CacheHandle>>();
+const droppedCaches = new FinalizationRegistry<WeakRef<CacheHandle>>((ref) => liveCaches.delete(ref));
+function registerCache(handle: CacheHandle): void {
+  const ref = new WeakRef(handle);
+  liveCaches.add(ref);
+  droppedCaches.register(handle, ref);
+}
 /** Empty every jit cache at once. */
 export function clearCaches(): void {
-  for (const c of allCaches) c.clear();
+  for (const ref of liveCaches) ref.deref()?.clear();
 }
 
 let codegenAllowed: boolean | undefined;
@@ -115,17 +118,10 @@ function staticKey(fnName: string, v: unknown, where: string): string {
   throw argumentError.staticArg(fnName, `static argument ${where} is a ${(proto?.constructor?.name) ?? "object"} instance; static arguments must be hashable values`);
 }
 
-/** Parameter names of a function, for staticArgnames (simple identifiers only). */
-function paramNames(f: Function): string[] {
-  const src = Function.prototype.toString.call(f);
-  const m = src.match(/^[^(]*\(([^)]*)\)/) ?? src.match(/^\s*(?:async\s*)?([A-Za-z_$][\w$]*)\s*=>/);
-  if (!m) return [];
-  return m[1].split(",").map((s) => s.trim().replace(/=.*$/, "").replace(/^\.\.\./, "").trim()).filter(Boolean);
-}
-
+/** Cache key of a leaf: shape and dtype; a JS scalar's value is a run-time argument, only its class counts. */
 function leafSig(x: Leaf): string {
   if (x instanceof NDArray) return `${x.dtype}${x.weakType ? "~" : ""}[${x.shape.join(",")}]`;
-  return typeof x === "boolean" ? "bool~[]" : Number.isInteger(x) ? "int32~[]" : "float32~[]";
+  return scalarLeafKey(x);
 }
 
 export interface CompileHooks {
@@ -137,21 +133,13 @@ export interface CompileHooks {
 
 export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}, hooks: CompileHooks = {}): Jitted<F> {
   if (typeof f !== "function") throw argumentError.invalid("jit", `expected a function, got ${typeof f}`);
-  const name = opts.name ?? (f.name || "<anonymous>");
-  const names = paramNames(f);
-  const staticNums = new Set(opts.staticArgnums ?? []);
-  for (const n of opts.staticArgnames ?? []) {
-    const i = names.indexOf(n);
-    if (i < 0) throw argumentError.staticArg(name, `staticArgnames: '${n}' is not a parameter of the function (parameters: ${names.join(", ") || "none"})`);
-    staticNums.add(i);
-  }
-  const cacheSize = opts.cacheSize ?? 64;
-  const warnAfter = opts.recompileWarning ?? 10;
+  const { name, staticNums, cacheSize, warnAfter, explainCacheMisses } = resolveJitOptions(f, opts);
   const cache = new Map<string, Entry>();
   let last: Entry | null = null;
   const info: CacheInfo = { compiles: 0, hits: 0, misses: 0, entries: 0, precompiledHits: 0, runtimeCompiles: 0, eagerFallbacks: 0 };
-  const cacheHandle = { clear: () => { cache.clear(); last = null; info.entries = 0; } };
-  allCaches.add(cacheHandle);
+  // the jitted function holds its handle (clearCache below); clearCaches() reaches it only weakly
+  const cacheHandle: CacheHandle = { clear: () => { cache.clear(); last = null; info.entries = 0; } };
+  registerCache(cacheHandle);
 
   const split = (args: unknown[]) => {
     const dyn: unknown[] = [];
@@ -237,7 +225,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     info.compiles++;
     // the explanation compares against every cached entry: build it only when it is printed
     const why = () => explainMiss(key, dynLeaves, skeys);
-    if (info.compiles > 1 && (opts.explainCacheMisses || debugLevel() >= 1))
+    if (info.compiles > 1 && (explainCacheMisses || debugLevel() >= 1))
       console.error(`[numjit] jit(${name}) recompiling: ${why()} (trace ${(t1 - t0).toFixed(2)} ms, compile ${(t2 - t1).toFixed(2)} ms)`);
     else debugLog(1, `jit(${name}) compiled ${key} in ${(t2 - t0).toFixed(2)} ms${usedEager ? " (eager IR)" : ""}`);
     debugLog(4, `jit(${name}) timings: trace ${(t1 - t0).toFixed(3)} ms, optimize+codegen ${(t2 - t1).toFixed(3)} ms`);
@@ -248,13 +236,13 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       key,
       leafAvals: dynLeaves.map((x) => x instanceof NDArray
         ? { shape: x.shape.slice(), dtype: x.dtype, weak: x.weakType, isArray: true }
-        : { shape: [], dtype: typeof x === "boolean" ? "bool" : Number.isInteger(x) ? "int32" : "float32", weak: true, isArray: false }),
+        : { shape: [], dtype: scalarLeafKey(x).replace(/~\[\]$/, ""), weak: true, isArray: false }),
       statics, plan, jaxpr: traced.jaxpr, optimized, outTree: traced.outTree, run, run1,
     };
   };
 
   const toArrays = (leaves: Leaf[]): NDArray[] =>
-    leaves.map((x) => (x instanceof NDArray ? x : scalarLeaf(x)));
+    leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x)));
 
   const fastMatch = (e: Entry, args: ArrayLike<unknown>): boolean => {
     if (staticNums.size || args.length !== e.leafAvals.length) return false;
@@ -279,7 +267,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       const outs = l.run(Array.prototype.slice.call(argv) as NDArray[]);
       return l.single ? outs[0] : treeUnflatten(l.outTree, outs);
     }
-    const args: unknown[] = Array.prototype.slice.call(argv);
+    const args = prepareArgs(name, Array.prototype.slice.call(argv), staticNums);
     const { dyn, statics, skeys } = split(args);
     const [leaves, inTree] = treeFlatten(dyn);
     // nested jit under a transformation: inline
@@ -319,7 +307,8 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     fn: f,
     cacheInfo: (): CacheInfo => ({ ...info, entries: cache.size }),
     clearCache: () => cacheHandle.clear(),
-    lower: (...args: unknown[]): Lowered => {
+    lower: (...given: unknown[]): Lowered => {
+      const args = prepareArgs(name, given, staticNums);
       const [leaves, inTree] = treeFlatten(split(args).dyn);
       const traced = traceFlat(withStatics(f, args, staticNums), name, inTree, leaves, leaves.map(() => true));
       const { optimized, sched } = optimizeAndSchedule(traced.jaxpr);
@@ -330,10 +319,6 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
 }
 
 class NoCodegen extends Error {}
-
-function scalarLeaf(x: number | boolean): NDArray {
-  return scalarArray(Number(x), scalarDType(x), true);
-}
 
 /** jit(f, options): compile f on first call per input signature; see JitOptions. */
 export function jit<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}): Jitted<F> {

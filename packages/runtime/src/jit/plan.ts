@@ -11,6 +11,7 @@ import { kernelFor } from "../codegen/kernels.js";
 import { type Eqn, Lit, Var } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
 import { assign } from "../eager/strided.js";
+import { compileError } from "../errors.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
 
 export type KernelFn = (...args: any[]) => void;
@@ -92,7 +93,13 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
     actions.push({ t: "copy", src: l, dtype, outSlot: slot });
     return { slot, offset: 0, shape: l.shape, strides: contiguousStrides(l.shape) };
   };
-  const layoutOf = (v: Var): Layout => layouts.get(v)!;
+  const layoutOf = (v: Var): Layout => {
+    const l = layouts.get(v);
+    // the schedule orders producers before consumers; a miss is a scheduling bug, not bad input
+    if (l === undefined)
+      throw compileError.codegen(`internal: a ${v.aval.dtype}[${v.aval.shape.join(",")}] value is read before any step produces it`);
+    return l;
+  };
 
   for (const step of sched.steps) {
     if (step.kind === "view") {

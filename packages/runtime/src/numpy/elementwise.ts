@@ -13,7 +13,8 @@ function binary(prim: BinaryOp | CompareOp, name: string, kind: Kind) {
   return (x: ArrayLike, y: ArrayLike): NDArray => {
     const a = operand(x, name), b = operand(y, name);
     // fast path: same dtype, same shape (the common case in hot loops)
-    if (a.dtype === b.dtype && a.weakType === b.weakType && kind === "any" && a.shape.length === b.shape.length) {
+    // (not for weak operands: a JS integer outside int32 promotes as an int, see util.operand)
+    if (a.dtype === b.dtype && !a.weakType && !b.weakType && kind === "any" && a.shape.length === b.shape.length) {
       let same = true;
       for (let i = 0; i < a.shape.length; i++) if (a.shape[i] !== b.shape[i]) { same = false; break; }
       if (same) return bind(prim, [a, b], {});
@@ -27,8 +28,8 @@ function binary(prim: BinaryOp | CompareOp, name: string, kind: Kind) {
       dt = "int32";
     }
     const shape = broadcastShapes(name, a.shape, b.shape);
-    const ac = broadcastTo(convert(a, dt, weak), shape, name);
-    const bc = broadcastTo(convert(b, dt, weak), shape, name);
+    const ac = broadcastTo(convert(a, dt, weak, name), shape, name);
+    const bc = broadcastTo(convert(b, dt, weak, name), shape, name);
     return bind(prim, [ac, bc], {});
   };
 }
@@ -151,8 +152,8 @@ export function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
   const shape = broadcastShapes("where", broadcastShapes("where", c.shape, a.shape), b.shape);
   return bind("select", [
     broadcastTo(c, shape, "where"),
-    broadcastTo(convert(a, dt, weak), shape, "where"),
-    broadcastTo(convert(b, dt, weak), shape, "where"),
+    broadcastTo(convert(a, dt, weak, "where"), shape, "where"),
+    broadcastTo(convert(b, dt, weak, "where"), shape, "where"),
   ], {});
 }
 

@@ -12,7 +12,7 @@ function promote2(op: string, x: ArrayLike, y: ArrayLike): [NDArray, NDArray] {
   const a = operand(x, op), b = operand(y, op);
   let [dt, weak] = resultOf(a, b);
   if (dt === "bool") dt = "int32";
-  return [convert(a, dt, weak), convert(b, dt, weak)];
+  return [convert(a, dt, weak, op), convert(b, dt, weak, op)];
 }
 
 export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
@@ -167,7 +167,7 @@ export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray {
   let dt = xs[0].dtype, weak = xs[0].weakType;
   for (const x of xs.slice(1)) [dt, weak] = resultOf({ dtype: dt, weakType: weak } as NDArray, x);
   if (dt === "bool") dt = "int32";
-  xs = xs.map((x) => convert(x, dt, weak));
+  xs = xs.map((x) => convert(x, dt, weak, "einsum"));
   const sizes = new Map<string, number>();
   let terms: Term[] = xs.map((x, k) => {
     if (ins[k].length !== x.ndim) throw shapeError.einsum(`operand ${k} has ${x.ndim} dims but subscripts '${ins[k].join("")}' name ${ins[k].length}`);

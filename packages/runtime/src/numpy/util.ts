@@ -1,6 +1,6 @@
 // Conversions shared by every numpy function: JS data -> NDArray, dtype promotion, broadcasting.
-import { type DType, type TypedArray, allocate, castScalar, checkDType, resultType, scalarDType } from "../dtype.js";
-import { argumentError, shapeError } from "../errors.js";
+import { type DType, type TypedArray, allocate, castScalar, checkDType, isBigInt, isFloat, resultType, scalarDType } from "../dtype.js";
+import { argumentError, dtypeError, shapeError } from "../errors.js";
 import { type ArrayLike, NDArray, type NestedArray, scalarArray } from "../ndarray.js";
 import { broadcastShapes, normalizeAxis, shapesEqual } from "../shape.js";
 import { bind } from "../core/trace.js";
@@ -67,6 +67,8 @@ export function array(data: ArrayLike, opts: { dtype?: DType | string } = {}): N
     return scalarArray(Number(data), dt, false);
   }
   if (isTypedArray(data)) {
+    if (data instanceof BigInt64Array || data instanceof BigUint64Array)
+      throw argumentError.data(op, `${data.constructor.name} holds BigInts, which no numjit dtype holds (use Float64Array)`);
     const src = data as unknown as TypedArray;
     const dt = want ?? typedArrayDType(data);
     const out = allocate(dt, src.length);
@@ -105,9 +107,21 @@ export function asarray(data: ArrayLike, opts: { dtype?: DType | string } = {}):
   return array(data, opts);
 }
 
-// A weak float scalar is stored as float32, but the JS number it came from is a double: keep that
-// value so that meeting a float64 array computes with 0.1, not fround(0.1) (JAX does the same).
-const exactWeak = new WeakMap<NDArray, number>();
+// A weak JS scalar lives in a 0-d float32 array when int32 cannot hold it; what it really is:
+//  - a float keeps its double value, so that meeting a float64 array computes with 0.1, not
+//    fround(0.1) (JAX does the same). Under jit, `exact` is the float64 argument being traced.
+//  - an integer outside int32 (`bigInt`) promotes like a weak int: it becomes float32/float64 when it
+//    meets floats, and is an overflow error when the result would be int32 (JAX's OverflowError).
+interface WeakScalar {
+  exact: number | NDArray;
+  bigInt?: number;
+}
+const weakScalars = new WeakMap<NDArray, WeakScalar>();
+
+/** Record what the weak float32 scalar `x` stands for (see WeakScalar); used by operand and jit tracing. */
+export function registerWeakScalar(x: NDArray, exact: number | NDArray, bigInt?: number): void {
+  weakScalars.set(x, bigInt === undefined ? { exact } : { exact, bigInt });
+}
 
 /** Operand conversion: JS numbers/booleans become *weakly typed* 0-d arrays (JAX semantics). */
 export function operand(x: ArrayLike, op: string): NDArray {
@@ -115,20 +129,31 @@ export function operand(x: ArrayLike, op: string): NDArray {
   if (typeof x === "number" || typeof x === "boolean") {
     const dt = scalarDType(x);
     const s = scalarArray(Number(x), dt, true);
-    if (dt === "float32" && Math.fround(x as number) !== x) exactWeak.set(s, x as number);
+    if (typeof x === "number" && isBigInt(x)) registerWeakScalar(s, x, x);
+    else if (dt === "float32" && Math.fround(x as number) !== x) registerWeakScalar(s, x as number);
     return s;
   }
   if (Array.isArray(x) || isTypedArray(x)) return array(x);
   throw argumentError.notArray(op, describe(x));
 }
 
-export function convert(x: NDArray, dtype: DType, weakType: boolean): NDArray {
-  if (x.dtype === dtype && x.weakType === weakType) return x;
-  if (dtype === "float64") {
-    const v = exactWeak.get(x);
-    if (v !== undefined) return scalarArray(v, dtype, weakType);
+/** Cast for promotion; `op` names the calling function in the error when a JS integer outside int32 would become int32. */
+export function convert(x: NDArray, dtype: DType, weakType: boolean, op = "convert_element_type"): NDArray {
+  const w = weakScalars.get(x);
+  if (w !== undefined) {
+    if (w.bigInt !== undefined && !isFloat(dtype)) throw dtypeError.intOverflow(op, w.bigInt, dtype);
+    if (dtype === "float64") {
+      if (typeof w.exact === "number") return scalarArray(w.exact, dtype, weakType);
+      return convert(w.exact, dtype, weakType);
+    }
   }
+  if (x.dtype === dtype && x.weakType === weakType) return x;
   return bind("convert_element_type", [x], { dtype, weakType });
+}
+
+/** dtype and weakness for promotion: an integer outside int32 (stored as float32) is a weak int. */
+function promotionType(x: NDArray): [DType, boolean] {
+  return weakScalars.get(x)?.bigInt !== undefined ? ["int32", true] : [x.dtype, x.weakType];
 }
 
 export function broadcastTo(x: NDArray, shape: number[], op = "broadcast_to"): NDArray {
@@ -144,18 +169,18 @@ export function broadcastTo(x: NDArray, shape: number[], op = "broadcast_to"): N
 
 /** Promote to a common dtype and broadcast to a common shape. */
 export function promoteBroadcast(op: string, xs: NDArray[], dtype?: DType): NDArray[] {
-  let dt = xs[0].dtype, weak = xs[0].weakType;
+  let [dt, weak] = promotionType(xs[0]);
   let shape = xs[0].shape;
   for (let i = 1; i < xs.length; i++) {
-    [dt, weak] = resultType(dt, weak, xs[i].dtype, xs[i].weakType);
+    [dt, weak] = resultType(dt, weak, ...promotionType(xs[i]));
     shape = broadcastShapes(op, shape, xs[i].shape);
   }
   if (dtype !== undefined) dt = dtype;
-  return xs.map((x) => broadcastTo(convert(x, dt, weak), shape, op));
+  return xs.map((x) => broadcastTo(convert(x, dt, weak, op), shape, op));
 }
 
 export function resultOf(a: NDArray, b: NDArray): [DType, boolean] {
-  return resultType(a.dtype, a.weakType, b.dtype, b.weakType);
+  return resultType(...promotionType(a), ...promotionType(b));
 }
 
 export function axisArg(op: string, axis: number, ndim: number): number {
