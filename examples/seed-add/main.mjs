@@ -81,7 +81,8 @@ console.log(`\nper call (slope of time vs n): ${modes.map(([m]) => `${m} ${forma
 const pre = modes.find(([m]) => m === "precompiled");
 if (pre) {
   const info = pre[1].cacheInfo();
-  console.log(`\nprecompiled: ${info.precompiledHits} kernel(s) from the build, ${info.runtimeCompiles} generated at run time, ${info.eagerFallbacks} eager fallbacks`);
+  console.log(`\nprecompiled: ${info.precompiledHits} kernel(s) from the build, ${info.runtimeCompiles} generated at run time, ` +
+    `${info.eagerFallbacks} eager fallbacks`);
 } else {
   console.log("\n(precompiled column: run `npm run build -w examples/seed-add` first)");
 }

@@ -71,7 +71,7 @@ export function dodgeLabels(values, gap) {
 export function renderSeedPlot(rows, title, notes = []) {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const modes = [...new Set(rows.map((r) => r.mode))];
-  const width = 860, height = 480, marginTop = 40 + 16 * notes.length, marginBottom = 40;
+  const width = 860, height = 480, marginTop = 30 + 16 * notes.length, marginBottom = 40;
   const lo = Math.min(...rows.map((r) => r.ms)) / 1.3, hi = Math.max(...rows.map((r) => r.ms)) * 1.3;
   // 13 px between label baselines, in log10 units of the y scale
   const gap = (13 / (height - marginTop - marginBottom)) * Math.log10(hi / lo);
@@ -91,7 +91,7 @@ export function renderSeedPlot(rows, title, notes = []) {
     marginBottom,
     style: { fontSize: "12px" },
     x: { type: "log", label: "calls (n) →", grid: true, tickFormat: (n) => n.toLocaleString("en-US") },
-    y: { type: "log", domain: [lo, hi], label: "↑ total time (median of 5)", grid: true, tickFormat: formatTick },
+    y: { type: "log", domain: [lo, hi], label: null, grid: true, tickFormat: formatTick },
     color: { domain: modes, range: modes.map((m) => COLORS[m] ?? "#888") },
     marks: [
       Plot.line(rows.filter((r) => !jax(r)), { x: "n", y: "ms", stroke: "mode", marker: "circle" }),
@@ -99,8 +99,10 @@ export function renderSeedPlot(rows, title, notes = []) {
       // a short leader from each line end to its (possibly moved) label
       Plot.link(labels, { x1: "n", y1: "ms", x2: "n", y2: "y", stroke: "mode", strokeOpacity: 0.5, dx: 4 }),
       Plot.text(labels, { x: "n", y: "y", text: "text", fill: "mode", dx: 8, textAnchor: "start", fontWeight: "bold" }),
-      Plot.text([title], { frameAnchor: "top-left", dy: -marginTop + 14, fontSize: 15, fontWeight: "bold" }),
-      ...notes.map((t, i) => Plot.text([t], { frameAnchor: "top-left", dy: -marginTop + 32 + 16 * i, fontSize: 12 })),
+      Plot.text([`${title}: total time of n calls (median of 5 repeats)`], {
+        frameAnchor: "top-left", dy: -marginTop + 12, fontSize: 15, fontWeight: "bold",
+      }),
+      ...notes.map((t, i) => Plot.text([t], { frameAnchor: "top-left", dy: -marginTop + 30 + 16 * i, fontSize: 12 })),
     ],
   });
   if (!svg.getAttribute("xmlns")) svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
