@@ -39,7 +39,7 @@ type Parse = (code: string, opts: object) => unknown;
 
 interface PluginObject {
   name: string;
-  parserOverride(code: string, parserOpts: { sourceFilename?: string }, parse: Parse): unknown;
+  parserOverride(code: string, parserOpts: { sourceFileName?: string; sourceFilename?: string }, parse: Parse): unknown;
   visitor: object;
 }
 
@@ -58,7 +58,7 @@ export function numjitBabel(api: BabelApi, options: NumjitBabelOptions = {}): Pl
     name: "numjit",
     parserOverride(code, parserOpts, parse) {
       if (!CODE_FILTER.test(code)) return parse(code, parserOpts);
-      const file = parserOpts.sourceFilename ?? "unknown.js";
+      const file = parserOpts.sourceFileName ?? parserOpts.sourceFilename ?? "unknown.js";
       const t0 = performance.now();
       const r = transform(code, file, { sourceMap: true });
       addStats(totals, r.stats, performance.now() - t0);
@@ -113,8 +113,8 @@ function lookup(mappings: string): (p: Position) => Position | null {
 
 /**
  * Points every node (and comment) of the re-parsed program back at the original text. Nodes of inserted
- * code (kernels, the kernel table) have no original; they lose their location, so the generator emits no
- * mapping for them rather than a wrong one. (`start`/`end` offsets stay those of the transformed text:
+ * code (kernels, the kernel table) have no original; they lose their location (Babel's generator then
+ * carries the last mapped position forward: the statement before the insertion). (`start`/`end` offsets stay those of the transformed text:
  * Babel's generator maps from `loc` only.)
  */
 function remapLocations(ast: unknown, map: (p: Position) => Position | null): void {
