@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, SKIP_BROWSER, SKIP_REASON } from "../browser/support/chromium.js";
 import { REPO, type Tarball, brokenLinks, install, must, pack, serveStatic, tempRoot, writeFiles } from "./support.js";
 
-const PACKAGES = ["packages/runtime", "packages/compiler", "packages/vite-plugin"];
+const PACKAGES = ["packages/runtime", "packages/compiler", "packages/vite-plugin", "packages/unplugin", "packages/babel-plugin"];
 const NO_CODEGEN = "--disallow-code-generation-from-strings";
 
 const PACKAGE_DIRS: Record<string, string> = Object.fromEntries(
@@ -118,12 +118,10 @@ describe("tarballs", () => {
   });
 
   it("engines and peer dependency ranges are declared", () => {
-    for (const [name, dir] of Object.entries(PACKAGE_DIRS)) {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-      expect(pkg.engines?.node, name).toBe(">=20.19");
-    }
-    const vite = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIRS["@numjit/vite-plugin"]!, "package.json"), "utf8"));
-    expect(vite.peerDependencies).toEqual({ vite: "^8.0.0" });
+    const pkg = (name: string) => JSON.parse(fs.readFileSync(path.join(PACKAGE_DIRS[name]!, "package.json"), "utf8"));
+    for (const name of Object.keys(PACKAGE_DIRS)) expect(pkg(name).engines?.node, name).toBe(">=20.19");
+    expect(pkg("@numjit/vite-plugin").peerDependencies).toEqual({ vite: "^8.0.0" });
+    expect(pkg("@numjit/babel-plugin").peerDependencies).toEqual({ "@babel/core": "^7.22.0" });
   });
 });
 
@@ -132,6 +130,7 @@ describe("front doors, installed from the tarballs", () => {
   // with no TypeScript of its own; installed concurrently.
   let nodeApp: string;
   let viteApp: string;
+  let bundlerApp: string;
 
   beforeAll(async () => {
     nodeApp = path.join(root, "node-app");
@@ -170,9 +169,38 @@ describe("front doors, installed from the tarballs", () => {
         `(window as unknown as { __report: unknown }).__report = report;\n` +
         `document.getElementById("out")!.textContent = JSON.stringify(report);\n`,
     });
+    bundlerApp = path.join(root, "bundler-app");
+    writeFiles(bundlerApp, {
+      "package.json": appPackage(
+        "bundler-app",
+        { "@numjit/runtime": tgz("@numjit/runtime") },
+        {
+          "@numjit/unplugin": tgz("@numjit/unplugin"), "@numjit/babel-plugin": tgz("@numjit/babel-plugin"),
+          "@numjit/compiler": tgz("@numjit/compiler"), rollup: "^4", esbuild: "^0.28", "@babel/core": "^7",
+        },
+      ),
+      "src/kernels.ts": KERNELS_TS,
+      "src/report.ts": REPORT_TS,
+      "src/main.ts": NODE_MAIN_TS,
+      "js/kernels.js": KERNELS_TS.replace("(a: np.NDArray, b: np.NDArray)", "(a, b)"),
+      "js/main.js": `import { numpy as np } from "@numjit/runtime";\nimport { fma } from "./kernels.js";\n\n` +
+        `const r = fma(np.array([1, 2, 3]), np.array([10, 20, 30]));\n` +
+        `console.log(JSON.stringify({ value: r.toArray(), info: fma.cacheInfo() }));\n`,
+      // the READMEs' recipes
+      "rollup.config.mjs": `import { rollup as numjit } from "@numjit/unplugin";\n` +
+        `export default { input: "js/main.js", output: { dir: "out-rollup", format: "es" }, external: /^@numjit\\/runtime/, ` +
+        `plugins: [numjit()] };\n`,
+      "esbuild.mjs": `import { build } from "esbuild";\nimport { esbuild as numjit } from "@numjit/unplugin";\n` +
+        `await build({ entryPoints: ["src/main.ts"], bundle: true, platform: "node", format: "esm", outfile: "out-esbuild/main.mjs", ` +
+        `plugins: [numjit()] });\n`,
+      "babel.config.json": `{ "plugins": ["@numjit/babel-plugin"] }\n`,
+      "babel.mjs": `import fs from "node:fs";\nimport { transformFileSync } from "@babel/core";\n` +
+        `fs.mkdirSync("out-babel", { recursive: true });\n` +
+        `for (const f of ["kernels.js", "main.js"]) fs.writeFileSync(\`out-babel/\${f}\`, transformFileSync(\`js/\${f}\`).code);\n`,
+    });
     const i0 = Date.now();
-    const [a, b] = await Promise.all([install(nodeApp), install(viteApp)]);
-    timings.push(`install ${Date.now() - i0} ms (node app ${a.ms} ms, vite app ${b.ms} ms)`);
+    const [a, b, c] = await Promise.all([install(nodeApp), install(viteApp), install(bundlerApp)]);
+    timings.push(`install ${Date.now() - i0} ms (node app ${a.ms} ms, vite app ${b.ms} ms, bundler app ${c.ms} ms)`);
   }, 300_000);
 
   it("CLI: `npx numjit --help`, `numjit build`, the output runs without code generation", async () => {
@@ -222,5 +250,26 @@ describe("front doors, installed from the tarballs", () => {
       await browser.close();
       await server.close();
     }
+  });
+
+  it("Rollup (rollup -c with @numjit/unplugin): the output runs without code generation", async () => {
+    const b = await must("npx", ["--no-install", "rollup", "-c"], bundlerApp);
+    timings.push(`rollup ${b.ms} ms`);
+    expect(b.out).toMatch(/numjit: 1\/1 jit function precompiled \(1 kernel\)/);
+    expectPrecompiled(parseReport((await must("node", [NO_CODEGEN, "out-rollup/main.js"], bundlerApp)).out));
+  });
+
+  it("esbuild (build() with @numjit/unplugin, TypeScript sources): the output runs without code generation", async () => {
+    const b = await must("node", ["esbuild.mjs"], bundlerApp);
+    timings.push(`esbuild ${b.ms} ms`);
+    expect(b.out).toMatch(/numjit: 1\/1 jit function precompiled \(1 kernel\)/);
+    expectPrecompiled(parseReport((await must("node", [NO_CODEGEN, "out-esbuild/main.mjs"], bundlerApp)).out));
+  });
+
+  it("Babel (@babel/core 7 with babel.config.json): the output runs without code generation", async () => {
+    const b = await must("node", ["babel.mjs"], bundlerApp);
+    timings.push(`babel ${b.ms} ms`);
+    expect(fs.readFileSync(path.join(bundlerApp, "out-babel/kernels.js"), "utf8")).toMatch(/@numjit\/runtime\/internal/);
+    expectPrecompiled(parseReport((await must("node", [NO_CODEGEN, "out-babel/main.js"], bundlerApp)).out));
   });
 });
