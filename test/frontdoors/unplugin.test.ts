@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { esbuild as numjitEsbuild, rollup as numjitRollup, webpack as numjitWebpack } from "@numjit/unplugin";
 import { ERROR_JS, FALLBACK_JS, KERNELS_JS, KERNELS_TS, MAIN_JS, expectPrecompiled, makeApp, runNoCodegen } from "./apps.js";
 
-describe("@numjit/unplugin", () => {
+describe("@numjit/unplugin", { timeout: 120_000 }, () => {
   it("Rollup: builds, runs precompiled without codegen, prints the summary, maps back to the source", async () => {
     const { rollup } = await import("rollup");
     const dir = makeApp("rollup", { "src/kernels.js": KERNELS_JS, "src/main.js": MAIN_JS });

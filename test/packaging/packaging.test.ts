@@ -125,7 +125,7 @@ describe("tarballs", () => {
   });
 });
 
-describe("front doors, installed from the tarballs", () => {
+describe("front doors, installed from the tarballs", { timeout: 180_000 }, () => {
   // One Node app for the CLI and tsc + ts-patch (the versions the compiler README names), one Vite app
   // with no TypeScript of its own; installed concurrently.
   let nodeApp: string;
