@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { numpy as np, jit } from "@numjit/runtime";
-import { formatTime, renderSeedPlot, slope } from "./plot.mjs";
+import { formatTime, margin as marginOf, renderSeedPlot, slope } from "./plot.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const NS = [10, 100, 500, 1000, 5000, 10000];
@@ -75,8 +75,8 @@ for (const line of table) {
   console.log([String(line.n).padStart(6), ...cells, `   ${formatTime(margin).padStart(8)}/call`].join(""));
 }
 const perCall = (m) => slope(rows, m);
-const margin = perCall("eager") - perCall("jit");
-console.log(`\nper call (slope of time vs n): ${modes.map(([m]) => `${m} ${formatTime(perCall(m))}`).join(", ")}; ` +
+const margin = marginOf(rows, "eager", "jit");
+console.log(`\nper call (slope of time vs n, Theil–Sen): ${modes.map(([m]) => `${m} ${formatTime(perCall(m))}`).join(", ")}; ` +
   `jit saves ${formatTime(margin)} per call`);
 const pre = modes.find(([m]) => m === "precompiled");
 if (pre) {
@@ -87,11 +87,11 @@ if (pre) {
   console.log("\n(precompiled column: run `npm run build -w examples/seed-add` first)");
 }
 
-const notes = [`numjit: jit saves ${formatTime(margin)} per call over eager (slope of time vs n), the same at every n`];
+const notes = [`numjit: jit saves ${formatTime(margin)} per call over eager (slope of the difference against n)`];
 const jaxRows = runJax();
 if (jaxRows) {
   rows.push(...jaxRows.rows);
-  const jm = slope(jaxRows.rows, "JAX add") - slope(jaxRows.rows, "JAX jax.jit(add)");
+  const jm = marginOf(jaxRows.rows, "JAX add", "JAX jax.jit(add)");
   notes.push(`JAX ${jaxRows.jax} (${jaxRows.backend}), the seed's original: jax.jit(add) saves ${formatTime(jm)} per call over add`);
   console.log(`\nJAX ${jaxRows.jax} (${jaxRows.backend}): ` +
     ["JAX add", "JAX jax.jit(add)"].map((m) => `${m.slice(4)} ${formatTime(slope(jaxRows.rows, m))}`).join(", ") +

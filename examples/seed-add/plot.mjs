@@ -1,6 +1,6 @@
 // The seed figure: total time against the number of calls, log-log, one line per mode, rendered with
 // Observable Plot to a standalone SVG in Node (linkedom provides the DOM). Pure helpers (time format,
-// label placement, per-call slope) are exported for tests.
+// label placement, per-call slope and margin) are exported for tests.
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 
@@ -31,13 +31,28 @@ export function formatTick(ms) {
   return `${Number(v)} ${unit}`;
 }
 
-/** Per-call cost of a mode: the slope of a least-squares line through (n, median ms), in ms per call. */
+/**
+ * Per-call cost of a mode in ms: the slope of time against n, Theil–Sen (the median of the slopes between
+ * every pair of n), so one disturbed measurement (a GC pause, another process) does not tilt it, and the
+ * fixed cost of a timed loop drops out.
+ */
 export function slope(rows, mode) {
-  const pts = rows.filter((r) => r.mode === mode);
-  if (pts.length < 2) return NaN;
-  const mx = pts.reduce((s, p) => s + p.n, 0) / pts.length, my = pts.reduce((s, p) => s + p.ms, 0) / pts.length;
-  const num = pts.reduce((s, p) => s + (p.n - mx) * (p.ms - my), 0), den = pts.reduce((s, p) => s + (p.n - mx) ** 2, 0);
-  return num / den;
+  const pts = rows.filter((r) => r.mode === mode).sort((p, q) => p.n - q.n);
+  const slopes = [];
+  for (let i = 0; i < pts.length; i++) {
+    for (let j = i + 1; j < pts.length; j++) if (pts[j].n !== pts[i].n) slopes.push((pts[j].ms - pts[i].ms) / (pts[j].n - pts[i].n));
+  }
+  if (slopes.length === 0) return NaN;
+  slopes.sort((p, q) => p - q);
+  const m = slopes.length >> 1;
+  return slopes.length % 2 ? slopes[m] : (slopes[m - 1] + slopes[m]) / 2;
+}
+
+/** What mode `b` saves per call over mode `a`: the Theil–Sen slope of their time difference against n. */
+export function margin(rows, a, b) {
+  const tb = new Map(rows.filter((r) => r.mode === b).map((r) => [r.n, r.ms]));
+  const diff = rows.filter((r) => r.mode === a && tb.has(r.n)).map((r) => ({ n: r.n, ms: r.ms - tb.get(r.n), mode: "d" }));
+  return slope(diff, "d");
 }
 
 /**

@@ -2,7 +2,7 @@
 // that never overlap, and the per-call margin written on the plot. Values are hand-checked.
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- a plain .mjs example module without type declarations
-import { dodgeLabels, formatTick, formatTime, renderSeedPlot, slope } from "../../examples/seed-add/plot.mjs";
+import { dodgeLabels, formatTick, formatTime, margin, renderSeedPlot, slope } from "../../examples/seed-add/plot.mjs";
 
 describe("seed plot helpers", () => {
   it("formatTime: three significant figures in ns / µs / ms / s, never an SI letter like '300m'", () => {
@@ -33,9 +33,14 @@ describe("seed plot helpers", () => {
     expect(three[0]! - three[2]!).toBeCloseTo(0.1, 12);
   });
 
-  it("slope: per-call cost is the least-squares slope of time against n", () => {
-    const rows = [10, 100, 1000].map((n) => ({ n, ms: 0.002 + n * 0.0001, mode: "jit" }));
+  it("slope: per-call cost is the Theil–Sen slope of time against n; one disturbed point does not tilt it", () => {
+    const rows = [10, 100, 500, 1000, 5000, 10000].map((n) => ({ n, ms: 0.002 + n * 0.0001, mode: "jit" }));
     expect(slope(rows, "jit")).toBeCloseTo(0.0001, 12);
+    // a 10 ms GC pause in the n = 10000 median: a least-squares line would report ~0.001 ms per call (10x)
+    rows[5]!.ms += 10;
+    expect(slope(rows, "jit")).toBeCloseTo(0.0001, 12);
+    const eager = rows.map((r) => ({ ...r, ms: r.ms + r.n * 0.00005, mode: "eager" }));
+    expect(margin([...rows, ...eager], "eager", "jit")).toBeCloseTo(0.00005, 12);
   });
 
   it("renderSeedPlot: plain-unit ticks, one label per mode with its per-call cost, the notes on the plot", () => {
