@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // npm start: the seed experiment. `add` eager vs jit (and precompiled, when built) called
-// n = 10 ... 10,000 times, 5 repeats; prints medians and spreads, writes an SVG plot.
+// n = 10 ... 10,000 times, 5 repeats; prints medians and spreads, writes an SVG plot. When python3 can
+// import jax, the seed's own experiment in JAX (jax_seed.py) runs too and shares the plot.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { numpy as np, jit } from "@numjit/runtime";
-import { renderSeedPlot } from "./plot.mjs";
+import { formatTime, margin as marginOf, renderSeedPlot, slope } from "./plot.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const NS = [10, 100, 500, 1000, 5000, 10000];
@@ -63,32 +65,58 @@ for (const n of NS) {
   table.push(line);
 }
 
-const fmt = (x) => x.toFixed(3).padStart(9);
-console.log(`numjit seed experiment: add of two float32[${size}] arrays, ${REPEATS} repeats (median ms, [min-max])\n`);
-console.log(["n".padStart(6), ...modes.map(([m]) => m.padStart(28)), "  per-call margin (eager - jit)"].join(""));
+const cell = (c) => `${formatTime(c.med)} [${formatTime(c.lo)} – ${formatTime(c.hi)}]`;
+const width = 34;
+console.log(`numjit seed experiment: add of two float32[${size}] arrays, ${REPEATS} repeats (median, [min – max])\n`);
+console.log(["n".padStart(6), ...modes.map(([m]) => m.padStart(width)), "   per-call margin (eager − jit)"].join(""));
 for (const line of table) {
-  const cells = modes.map(([m]) => `${fmt(line[m].med)} [${line[m].lo.toFixed(3)}-${line[m].hi.toFixed(3)}]`.padStart(28));
-  const margin = ((line.eager.med - line.jit.med) / line.n) * 1e6;
-  console.log([String(line.n).padStart(6), ...cells, `  ${margin.toFixed(0).padStart(6)} ns/call`].join(""));
+  const cells = modes.map(([m]) => cell(line[m]).padStart(width));
+  const margin = (line.eager.med - line.jit.med) / line.n;
+  console.log([String(line.n).padStart(6), ...cells, `   ${formatTime(margin).padStart(8)}/call`].join(""));
 }
-// per-call cost of each mode: the slope of a least-squares line through (n, median ms)
-const slope = (name) => {
-  const pts = rows.filter((r) => r.mode === name);
-  const mx = pts.reduce((s, p) => s + p.n, 0) / pts.length, my = pts.reduce((s, p) => s + p.ms, 0) / pts.length;
-  const num = pts.reduce((s, p) => s + (p.n - mx) * (p.ms - my), 0), den = pts.reduce((s, p) => s + (p.n - mx) ** 2, 0);
-  return (num / den) * 1e6; // ns per call
-};
-console.log(`\nper call (slope of time vs n): ${modes.map(([m]) => `${m} ${slope(m).toFixed(0)} ns`).join(", ")}; ` +
-  `jit saves ${(slope("eager") - slope("jit")).toFixed(0)} ns per call`);
+const perCall = (m) => slope(rows, m);
+const margin = marginOf(rows, "eager", "jit");
+console.log(`\nper call (slope of time vs n, Theil–Sen): ${modes.map(([m]) => `${m} ${formatTime(perCall(m))}`).join(", ")}; ` +
+  `jit saves ${formatTime(margin)} per call`);
 const pre = modes.find(([m]) => m === "precompiled");
 if (pre) {
   const info = pre[1].cacheInfo();
-  console.log(`\nprecompiled: ${info.precompiledHits} kernel(s) from the build, ${info.runtimeCompiles} generated at run time, ${info.eagerFallbacks} eager fallbacks`);
+  console.log(`\nprecompiled: ${info.precompiledHits} kernel(s) from the build, ${info.runtimeCompiles} generated at run time, ` +
+    `${info.eagerFallbacks} eager fallbacks`);
 } else {
   console.log("\n(precompiled column: run `npm run build -w examples/seed-add` first)");
+}
+
+const notes = [`numjit: jit saves ${formatTime(margin)} per call over eager (slope of the difference against n)`];
+const jaxRows = runJax();
+if (jaxRows) {
+  rows.push(...jaxRows.rows);
+  const jm = marginOf(jaxRows.rows, "JAX add", "JAX jax.jit(add)");
+  notes.push(`JAX ${jaxRows.jax} (${jaxRows.backend}), the seed's original: jax.jit(add) saves ${formatTime(jm)} per call over add`);
+  console.log(`\nJAX ${jaxRows.jax} (${jaxRows.backend}): ` +
+    ["JAX add", "JAX jax.jit(add)"].map((m) => `${m.slice(4)} ${formatTime(slope(jaxRows.rows, m))}`).join(", ") +
+    ` per call; jax.jit saves ${formatTime(jm)} per call`);
 }
 const outDir = join(here, "out");
 mkdirSync(outDir, { recursive: true });
 const svgPath = join(outDir, "seed-add.svg");
-writeFileSync(svgPath, renderSeedPlot(rows, `add: eager vs jit (float32[${size}])`));
+writeFileSync(svgPath, renderSeedPlot(rows, `add: eager vs jit, float32[${size}]`, notes));
 console.log(`\nplot: ${relative(process.cwd(), svgPath)}`);
+
+/** The seed's experiment in JAX, when python3 can import jax; otherwise one line and null. */
+function runJax() {
+  const probe = spawnSync("python3", ["-c", "import jax"], { stdio: "ignore" });
+  if (probe.status !== 0) {
+    console.log("\nJAX comparison skipped: `python3 -c \"import jax\"` failed (pip install jax to add it to the plot)");
+    return null;
+  }
+  console.log("\nrunning the seed's experiment in JAX (jax_seed.py) ...");
+  const r = spawnSync("python3", [join(here, "jax_seed.py"), "--size", String(size), "--repeats", String(REPEATS), "--ns", NS.join(",")],
+    { encoding: "utf8", env: { ...process.env, JAX_PLATFORMS: process.env.JAX_PLATFORMS ?? "cpu" } });
+  const last = r.stdout?.trim().split("\n").pop();
+  if (r.status !== 0 || !last) {
+    console.log(`JAX comparison failed (exit ${r.status}): ${(r.stderr ?? "").trim().split("\n").pop()}`);
+    return null;
+  }
+  return JSON.parse(last);
+}

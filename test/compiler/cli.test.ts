@@ -129,4 +129,38 @@ describe("numjit CLI", () => {
     expect(run(["inspect", path.join(DIR, "app/src/model.ts"), "--function", "nope"]).err).toMatch(/no jit function named 'nope' .*found: act, branchy/);
     expect(run(["inspect", path.join(DIR, "bad/syntax.ts")]).code).toBe(1);
   });
+
+  it("build: relative `.ts` import specifiers name the emitted `.js` files, and the output runs", () => {
+    write("tsext/src/kernels.ts", `import { numpy as np, jit } from "@numjit/runtime";
+export const addJit = jit((a: np.NDArray, b: np.NDArray) => np.add(a, b));
+`);
+    write("tsext/src/main.mts", `import { addJit } from "./kernels.ts";
+import { numpy as np } from "@numjit/runtime";
+export * from "./kernels.ts";
+const again = await import("./kernels.ts");
+console.log(JSON.stringify(addJit(np.array([1, 2]), np.array([3, 4])).toArray()), again.addJit === addJit);
+`);
+    const out = path.join(DIR, "tsext-out");
+    const r = run(["build", path.join(DIR, "tsext/src"), "--outDir", out, "--quiet"]);
+    expect(r.code, r.err).toBe(0);
+    const js = fs.readFileSync(path.join(out, "main.mjs"), "utf8");
+    expect(js).toMatch(/from "\.\/kernels\.js"/);
+    expect(js).toMatch(/import\("\.\/kernels\.js"\)/);
+    expect(js).not.toMatch(/kernels\.ts/);
+    // the output resolves @numjit/runtime from the repository's node_modules (ARTIFACTS is inside it)
+    const ran = spawnSync(process.execPath, ["--disallow-code-generation-from-strings", path.join(out, "main.mjs")], { encoding: "utf8" });
+    expect(ran.stderr).toBe("");
+    expect(ran.stdout.trim()).toBe("[4,6] true");
+  });
+
+  it("the `numjit` bin that npm links is a committed shim (it exists before dist/ is built)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "packages/compiler/package.json"), "utf8"));
+    expect(pkg.bin).toEqual({ numjit: "./bin/numjit.js" });
+    expect(fs.readFileSync(path.join(REPO, "packages/compiler/bin/numjit.js"), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
+    const linked = path.join(REPO, "node_modules/.bin/numjit");
+    const r = spawnSync(linked, ["--help"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/numjit build <files\|dirs\.\.\.> --outDir <dir>/);
+    expect(spawnSync(linked, ["buidl"], { encoding: "utf8" }).status).toBe(2);
+  });
 });

@@ -93,6 +93,8 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
       allowJs: true,
       verbatimModuleSyntax: false,
       isolatedModules: true,
+      // `import "./kernels.ts"` (allowImportingTsExtensions style) must name the emitted `./kernels.js`
+      rewriteRelativeImportExtensions: true,
     },
     transformers: opts.plain ? {} : { before: [transformer] },
   });

@@ -9,3 +9,5 @@ export { numjitTransformer } from "./transformer.js";
 export type { RawSourceMap } from "./sourcemap.js";
 export { buildFile, collectFiles, outputName } from "./build.js";
 export type { FileResult, BuildFileOptions } from "./build.js";
+export { addStats, diagnosticText, emptyTotals, summaryLine } from "./summary.js";
+export type { Totals } from "./summary.js";

@@ -25,4 +25,5 @@ export {
 } from "./transforms/index.js";
 export type {
   GradOptions, JacobianOptions, VmapOptions, AxisSpec, Argnums, CheckGradsOptions, GradJaxprOptions,
+  Cotangent, GradResult, GradValue, ValueAndGradResult,
 } from "./transforms/index.js";

@@ -73,7 +73,7 @@ declare module "./ndarray.js" {
     expandDims(axis: number | number[]): NDArray;
     broadcastTo(shape: number[]): NDArray;
     swapaxes(a: number, b: number): NDArray;
-    astype(dtype: DType | string): NDArray;
+    astype(dtype: DType): NDArray;
     slice(...specs: SliceSpec[]): NDArray;
     take(indices: ArrayLike, axis?: number | null): NDArray;
     matmul(y: ArrayLike): NDArray;
@@ -117,7 +117,7 @@ Object.assign(P, {
   expandDims(this: NDArray, axis: number | number[]) { return np.expandDims(this, axis); },
   broadcastTo(this: NDArray, shape: number[]) { return np.broadcastTo(this, shape); },
   swapaxes(this: NDArray, a: number, b: number) { return np.swapaxes(this, a, b); },
-  astype(this: NDArray, dtype: DType | string) { return convert(this, checkDType(dtype, "astype"), false); },
+  astype(this: NDArray, dtype: DType) { return convert(this, checkDType(dtype, "astype"), false); },
   slice(this: NDArray, ...specs: SliceSpec[]) { return np.slice(this, ...specs); },
   take(this: NDArray, idx: ArrayLike, axis: number | null = null) { return np.take(this, idx, axis); },
   copy(this: NDArray) { return np.array(this); },

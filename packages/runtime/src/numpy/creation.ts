@@ -7,7 +7,7 @@ import { checkShape } from "../shape.js";
 import { operand } from "./util.js";
 
 export interface DTypeOpt {
-  dtype?: DType | string;
+  dtype?: DType;
 }
 
 function filled(op: string, shape: number | number[], value: number, opts: DTypeOpt): NDArray {

@@ -55,7 +55,7 @@ function fillNested(op: string, data: NestedArray, shape: number[], out: TypedAr
 }
 
 /** np.array: always a new array. JS numbers default to float32, booleans to bool. */
-export function array(data: ArrayLike, opts: { dtype?: DType | string } = {}): NDArray {
+export function array(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
   const op = "array";
   const want = opts.dtype === undefined ? undefined : checkDType(opts.dtype, op);
   if (data instanceof NDArray) {
@@ -98,7 +98,7 @@ export function describe(x: unknown): string {
 }
 
 /** np.asarray: NDArrays pass through; other data is converted. */
-export function asarray(data: ArrayLike, opts: { dtype?: DType | string } = {}): NDArray {
+export function asarray(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
   if (data instanceof NDArray) {
     if (opts.dtype === undefined) return data;
     const dt = checkDType(opts.dtype, "asarray");

@@ -1,6 +1,6 @@
 // Transformations: grad / vjp / jvp / vmap and friends, plus optim and checkGrads.
 export { grad, valueAndGrad, vjp, backwardPass, record, pullback } from "./vjp.js";
-export type { GradOptions } from "./vjp.js";
+export type { Cotangent, GradOptions, GradResult, GradValue, ValueAndGradResult } from "./vjp.js";
 export { jvp, linearize, pushForward } from "./jvp.js";
 export { jacfwd, jacrev, hessian } from "./jacobian.js";
 export type { JacobianOptions } from "./jacobian.js";

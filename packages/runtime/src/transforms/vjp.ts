@@ -189,13 +189,36 @@ export interface GradOptions {
 
 type AnyFn = (...args: any[]) => any;
 
+type IsAny<T> = 0 extends 1 & T ? true : false;
+/** The cotangent of a value: arrays and JS numbers become NDArray; lists and objects keep their shape. */
+export type Cotangent<T> =
+  IsAny<T> extends true ? any
+  : T extends NDArray | number | boolean ? NDArray
+  : T extends readonly unknown[] ? { -readonly [K in keyof T]: Cotangent<T[K]> }
+  : T extends object ? { -readonly [K in keyof T]: Cotangent<T[K]> }
+  : NDArray;
+type ArgCotangent<F extends AnyFn, N> = N extends number ? Cotangent<Parameters<F>[N]> : never;
+type ArgnumsOf<O> = O extends { argnums: infer A } ? (A extends number | readonly number[] ? A : 0) : 0;
+/** What grad returns for f and its options: the argument's cotangent, a tuple of them for an argnums list. */
+export type GradValue<F extends AnyFn, O> =
+  ArgnumsOf<O> extends infer A ? (A extends readonly number[] ? { -readonly [K in keyof A]: ArgCotangent<F, A[K]> } : ArgCotangent<F, A>) : never;
+type AuxOf<F extends AnyFn> = ReturnType<F> extends readonly [unknown, infer X] ? X : unknown;
+/** grad(f, opts): the gradient, or `[gradient, aux]` with hasAux. */
+export type GradResult<F extends AnyFn, O> = O extends { hasAux: true } ? [GradValue<F, O>, AuxOf<F>] : GradValue<F, O>;
+/** valueAndGrad(f, opts): `[value, gradient]`; with hasAux the value is `[output, aux]`, as f returns it. */
+export type ValueAndGradResult<F extends AnyFn, O> =
+  [O extends { hasAux: true } ? [NDArray, AuxOf<F>] : NDArray, GradValue<F, O>];
+
 /**
  * jax.value_and_grad: returns `[value, grad]` (with hasAux: `[[value, aux], grad]`). The gradient
  * has the structure of the differentiated argument (a list of them when argnums is an array).
  */
-export function valueAndGrad<F extends AnyFn>(f: F, opts: GradOptions = {}): (...args: Parameters<F>) => [any, any] {
+export function valueAndGrad<F extends AnyFn, const O extends GradOptions = {}>(
+  f: F,
+  opts?: O,
+): (...args: Parameters<F>) => ValueAndGradResult<F, O> {
   const label = `valueAndGrad(${f.name || "<anonymous>"})`;
-  return gradImpl(f, opts, label);
+  return gradImpl(f, opts ?? {}, label) as (...args: Parameters<F>) => ValueAndGradResult<F, O>;
 }
 
 function gradImpl(f: AnyFn, opts: GradOptions, name: string) {
@@ -215,10 +238,11 @@ function gradImpl(f: AnyFn, opts: GradOptions, name: string) {
 }
 
 /** jax.grad: the gradient of a scalar-valued f (with hasAux: `[grad, aux]`). */
-export function grad<F extends AnyFn>(f: F, opts: GradOptions = {}): (...args: Parameters<F>) => any {
-  const vg = gradImpl(f, opts, `grad(${f.name || "<anonymous>"})`);
+export function grad<F extends AnyFn, const O extends GradOptions = {}>(f: F, opts?: O): (...args: Parameters<F>) => GradResult<F, O> {
+  const o: GradOptions = opts ?? {};
+  const vg = gradImpl(f, o, `grad(${f.name || "<anonymous>"})`);
   return (...args) => {
     const [v, g] = vg(...args);
-    return opts.hasAux ? [g, (v as unknown[])[1]] : g;
+    return (o.hasAux ? [g, (v as unknown[])[1]] : g) as GradResult<F, O>;
   };
 }

@@ -29,18 +29,30 @@ export function runtimeRoot(): Record<string, unknown> {
   return ROOT;
 }
 
-/** The closest existing name in the same namespace (edit distance <= 3), for "did you mean". */
+/**
+ * The closest existing name (edit distance <= 3), for "did you mean": looked up in the same namespace
+ * and in the runtime's other namespaces (`np.sofmax` -> `nn.softmax`, `np.logsumexp` -> `nn.logsumexp`);
+ * on a tie the same namespace wins.
+ */
 export function suggest(path: readonly string[]): string | undefined {
   const parent = lookupRuntime(path.slice(0, -1));
-  const ns = path.length === 1 ? ROOT : parent.kind === "missing" ? undefined : parent.value;
-  if (!ns || typeof ns !== "object") return undefined;
+  const own = path.length === 1 ? ROOT : parent.kind === "missing" ? undefined : parent.value;
   const want = path[path.length - 1]!.toLowerCase();
-  let best: string | undefined, bestD = 4;
-  for (const k of Object.keys(ns)) {
-    const d = editDistance(want, k.toLowerCase());
-    if (d < bestD) [best, bestD] = [k, d];
+  const spaces: { prefix: string[]; ns: object }[] = [];
+  if (own && typeof own === "object") spaces.push({ prefix: path.slice(0, -1), ns: own });
+  for (const [k, v] of Object.entries(ROOT)) {
+    if (v !== own && v && typeof v === "object" && !Array.isArray(v) && Object.values(v).some((f) => typeof f === "function")) {
+      spaces.push({ prefix: [k], ns: v });
+    }
   }
-  return best === undefined ? undefined : [...path.slice(0, -1), best].join(".");
+  let best: string | undefined, bestD = 4;
+  for (const { prefix, ns } of spaces) {
+    for (const k of Object.keys(ns)) {
+      const d = editDistance(want, k.toLowerCase());
+      if (d < bestD) [best, bestD] = [[...prefix, k].join("."), d];
+    }
+  }
+  return best;
 }
 
 function editDistance(a: string, b: string): number {
