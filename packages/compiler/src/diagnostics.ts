@@ -114,6 +114,9 @@ export const diag = {
   parse: (at: Span, message: string) => err("NJ808")(at, `syntax error: ${message}`),
   /** A transformation rejects the function under an annotation (grad of a non-scalar, bad argnums). */
   transformation: (at: Span, message: string) => err("NJ809")(at, message),
+  /** The compiler's output does not parse or binds a name twice (a compiler bug): it is never handed on. */
+  emitted: (at: Span, line: number, column: number, why: string) =>
+    err("NJ810")(at, `the emitted code does not load (at ${line}:${column} of the output): ${why}`),
 } as const;
 
 export type DiagnosticFactory = keyof typeof diag;
@@ -144,6 +147,7 @@ export const CODES: Record<string, string> = {
   NJ807: "invalid argument",
   NJ808: "syntax error",
   NJ809: "transformation rejects the function",
+  NJ810: "emitted code does not parse (compiler bug)",
 };
 
 /** Resolve positions to 1-based line/column and attach a code frame. */

@@ -17,7 +17,8 @@ export interface ModuleKernels {
 }
 
 
-export function codegen(calls: ScheduledCall[], problems: Map<number, RawDiagnostic[]>): ModuleKernels {
+/** `prefix`: the module's emit prefix (phase 1), so declaration names cannot collide with the user's. */
+export function codegen(calls: ScheduledCall[], problems: Map<number, RawDiagnostic[]>, prefix = "__nj_"): ModuleKernels {
   const decls: KernelDecl[] = [];
   const bySig = new Map<string, KernelDecl>();
   const tables = new Map<number, { id: string; entries: [string, string][] }>();
@@ -36,13 +37,13 @@ export function codegen(calls: ScheduledCall[], problems: Map<number, RawDiagnos
     for (const k of c.kernels) {
       let d = bySig.get(k.signature);
       if (!d) {
-        d = { ...k, id: `__nj_k${decls.length}` };
+        d = { ...k, id: `${prefix}k${decls.length}` };
         decls.push(d);
         bySig.set(k.signature, d);
       }
       entries.push([k.signature, d.id]);
     }
-    tables.set(c.built.analysed.jit.index, { id: `__nj_t${tableN++}`, entries });
+    tables.set(c.built.analysed.jit.index, { id: `${prefix}t${tableN++}`, entries });
   }
   return { decls, tables };
 }
