@@ -156,6 +156,10 @@ describe("compiler samples", () => {
     });
   }
 
+  it("finds the sample folders (an empty or unreadable folder list must not pass as zero cases)", () => {
+    expect(cases.length).toBeGreaterThan(40);
+  });
+
   it("every diagnostic code is exercised by some sample", () => {
     const missing = Object.keys(CODES).filter((c) => !seenCodes.has(c) && !UNSAMPLED.has(c));
     expect(missing).toEqual([]);

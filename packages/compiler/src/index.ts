@@ -8,4 +8,5 @@ export type { Diagnostic, Severity } from "./diagnostics.js";
 export { numjitTransformer } from "./transformer.js";
 export type { RawSourceMap } from "./sourcemap.js";
 export { buildFile, collectFiles, outputName } from "./build.js";
+export { checkEmitted } from "./validate.js";
 export type { FileResult, BuildFileOptions } from "./build.js";
