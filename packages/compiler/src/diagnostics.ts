@@ -92,6 +92,9 @@ export const diag = {
   /** Tracing hit a runtime error the compiler cannot attribute to a static shape fact. */
   traceFailed: (at: Span, message: string) =>
     warn("NJ715")(at, `tracing at build time failed: ${message}`),
+  /** A kernel uses a global (Math, Int32Array, ...) that the module redeclares: pasted in, it would bind the module's. */
+  shadowedGlobal: (at: Span, name: string) =>
+    warn("NJ716")(at, `the kernels use the global '${name}', which this module declares at top level; pasted into the module they would use the module's`),
 
   // ---- NJ8xx: real errors -------------------------------------------------------------------------
   /** Statically incompatible shapes under a shape annotation (matmul inner dims, broadcast, reshape...). */
@@ -138,6 +141,7 @@ export const CODES: Record<string, string> = {
   NJ713: "runtime build-time entry unavailable or failed",
   NJ714: "assignment with outside effects",
   NJ715: "tracing failed at build time",
+  NJ716: "a kernel's global is redeclared by the module",
   NJ801: "statically incompatible shapes",
   NJ802: "wrong number of arguments",
   NJ803: "unknown numjit function",

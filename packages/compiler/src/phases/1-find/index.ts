@@ -31,6 +31,8 @@ export interface ModuleScope {
    * would sit after code that may already use them when an import follows code (legal ESM), a TDZ error.
    */
   codeStart: number;
+  /** Every name the module binds at top level (values and types alike: an over-approximation is safe). */
+  topLevel: Set<string>;
   /** Prefix of every name the compiler adds ("__nj_", else "__nj1_", ...): no identifier of the module starts with it. */
   emitPrefix: string;
 }
@@ -136,7 +138,7 @@ function bindsName(n: ts.BindingName, name: string): boolean {
 function collectScope(sf: ts.SourceFile): ModuleScope {
   const scope: ModuleScope = {
     sf, runtime: new Map(), functions: new Map(), constants: new Map(), opaque: new Map(), importsEnd: 0,
-    codeStart: codeStart(sf), emitPrefix: emitPrefix(sf),
+    codeStart: codeStart(sf), emitPrefix: emitPrefix(sf), topLevel: topLevelNames(sf),
   };
   for (const st of sf.statements) {
     if (tsv.isImportDeclaration(st)) {
@@ -184,6 +186,23 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
     if (tsv.isEnumDeclaration(st)) scope.opaque.set(st.name.text, "is an enum");
   }
   return scope;
+}
+
+function topLevelNames(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  for (const st of sf.statements) {
+    if (tsv.isImportDeclaration(st)) {
+      const c = st.importClause;
+      if (c?.name) out.add(c.name.text);
+      const nb = c?.namedBindings;
+      if (nb && tsv.isNamespaceImport(nb)) out.add(nb.name.text);
+      else if (nb) for (const el of nb.elements) out.add(el.name.text);
+    } else if (tsv.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) for (const n of bindingNames(d.name)) out.add(n);
+    } else if ((tsv.isFunctionDeclaration(st) || tsv.isClassDeclaration(st)) && st.name) out.add(st.name.text);
+    else if ((tsv.isEnumDeclaration(st) || tsv.isModuleDeclaration(st) || tsv.isImportEqualsDeclaration(st)) && tsv.isIdentifier(st.name)) out.add(st.name.text);
+  }
+  return out;
 }
 
 /** End of the directive prologue and of the imports that follow it (after a shebang when there are none). */
