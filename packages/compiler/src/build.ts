@@ -65,7 +65,10 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** TypeScript syntax errors (file, line, column, message). */
   syntax: Diagnostic[];
-  /** False when `code` does not parse (NJ810 in `diagnostics`, or the input's own syntax errors): never write it. */
+  /**
+   * False when `code` must not be written: the input has syntax errors (TS recovers from them and emits
+   * a different program, `f(x, )` as `f(x)`), or the output does not load (NJ810 in `diagnostics`).
+   */
   valid: boolean;
 }
 
@@ -114,7 +117,7 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
   const diagnostics = [...(module?.diagnostics ?? [])];
   // with syntax errors in the input its NJ808s explain a broken output; NJ810 is the compiler's own fault
   if (!syntax.length && emitted.length) diagnostics.push(...emitted);
-  const res: FileResult = { file, code: r.outputText, diagnostics, syntax, valid: !emitted.length };
+  const res: FileResult = { file, code: r.outputText, diagnostics, syntax, valid: !syntax.length && !emitted.length };
   if (r.sourceMapText) res.map = r.sourceMapText;
   if (module) res.module = module;
   return res;
