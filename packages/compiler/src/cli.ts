@@ -200,9 +200,8 @@ function cmdBuild(args: Parsed, out: (s: string) => void, err: (s: string) => vo
     const dest = path.join(path.resolve(outDir), path.relative(bases.get(file)!, outputName(file)));
     results.push(r);
     bar?.increment(1, { file: path.basename(file) });
-    // output of an input with syntax errors or that would not load is never written (its errors fail the
-    // build below), nor is a stale
-    // output of an earlier build left to pass for this one
+    // output of an input with syntax errors, or output that would not load, is never written (its errors
+    // fail the build below), nor is a stale output of an earlier build left to pass for this one
     if (!r.valid) {
       for (const f of [dest, dest + ".map"]) fs.rmSync(f, { force: true });
       continue;
