@@ -111,7 +111,8 @@ for (const area of AREAS) {
         // non-contiguous inputs (doubled and negative strides): same kernels, strides are arguments
         check(c, () => a(...inputs(true)), "precompiled (annotated), strided inputs");
         const ai = a.cacheInfo?.();
-        if (status(ann.result.module, i)?.status === "precompiled") expect(ai, `${c.name}: a precompiled function has cacheInfo()`).toBeDefined();
+        const annPre = status(ann.result.module, i)?.status === "precompiled";
+        if (annPre) expect(ai, `${c.name}: cacheInfo() of a precompiled function`).toBeDefined();
         if (status(ann.result.module, i)?.status === "precompiled" && ai && !isError(c.expected)) {
           // exact shapes: the build's kernels cover this call
           expect(ai.runtimeCompiles, `${c.name}: kernels compiled at run time although precompiled for these exact shapes`).toBe(0);
@@ -121,7 +122,8 @@ for (const area of AREAS) {
         expect(typeof g, `export c${i} of the guessed module`).toBe("function");
         check(c, () => g(...inputs()), "precompiled (guessed shapes)");
         const gi = g.cacheInfo?.();
-        if (status(gss.result.module, i)?.status === "precompiled") expect(gi, `${c.name}: a precompiled function has cacheInfo()`).toBeDefined();
+        const gssPre = status(gss.result.module, i)?.status === "precompiled";
+        if (gssPre) expect(gi, `${c.name}: cacheInfo() of a precompiled function`).toBeDefined();
         if (status(gss.result.module, i)?.status === "precompiled" && gi && !isError(c.expected)) {
           stats.guessed.called++;
           if (gi.runtimeCompiles === 0) stats.guessed.noRuntimeCompile++;

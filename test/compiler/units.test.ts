@@ -14,7 +14,9 @@ vi.mock("@numjit/runtime/internal", async (importOriginal) => {
       if (state.mode === "codegen-error") throw new CompileError("NJ601", "codegen: primitive foo has no kernel");
       const r = real.buildKernels(...args);
       // balanced brackets and a leading `function`: passes the kernel check, but does not parse
-      if (state.mode === "broken-kernel") return { ...r, kernels: r.kernels.map((k) => ({ ...k, source: k.source.replace("{", "{ o[0] = ;") })) };
+      if (state.mode === "broken-kernel") {
+        return { ...r, kernels: r.kernels.map((k) => ({ ...k, source: k.source.replace("{", "{ o[0] = ;") })) };
+      }
       if (state.mode === "eval-kernel") return { ...r, kernels: r.kernels.map((k) => ({ ...k, source: k.source.replace("{", "{ eval('1');") })) };
       return r;
     },

@@ -94,7 +94,8 @@ export const diag = {
     warn("NJ715")(at, `tracing at build time failed: ${message}`),
   /** A kernel uses a global (Math, Int32Array, ...) that the module redeclares: pasted in, it would bind the module's. */
   shadowedGlobal: (at: Span, name: string) =>
-    warn("NJ716")(at, `the kernels use the global '${name}', which this module declares at top level; pasted into the module they would use the module's`),
+    warn("NJ716")(at, `the kernels use the global '${name}', which this module declares at top level; ` +
+      "pasted into the module they would use the module's"),
 
   // ---- NJ8xx: real errors -------------------------------------------------------------------------
   /** Statically incompatible shapes under a shape annotation (matmul inner dims, broadcast, reshape...). */

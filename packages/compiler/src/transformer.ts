@@ -55,7 +55,8 @@ export function numjitTransformer(program?: ts.Program, config: TransformerConfi
           const target = tsv.visitNode(node.arguments[0]!, visit) as ts.Expression;
           const opts = edit.options ? f.updateObjectLiteralExpression(edit.options, [...props, ...edit.options.properties]) : f.createObjectLiteralExpression(props);
           const rest = node.arguments.slice(edit.options ? 2 : 1).map((a) => tsv.visitNode(a, visit) as ts.Expression);
-          return f.updateCallExpression(node, f.createIdentifier(plan.pre), node.typeArguments, [target, opts, ...(edit.options ? rest : [])]);
+          const args = [target, opts, ...(edit.options ? rest : [])];
+          return f.updateCallExpression(node, f.createIdentifier(plan.pre), node.typeArguments, args);
         }
       }
       return tsv.visitEachChild(node, visit, ctx);
@@ -91,7 +92,9 @@ function raw(f: ts.NodeFactory, text: string): ts.Statement {
   return f.createExpressionStatement(f.createIdentifier(text.replace(/;\s*$/, "")));
 }
 
-function importStatement(f: ts.NodeFactory, sf: ts.SourceFile, opts: ts.CompilerOptions, pre: string): { statement: ts.Statement; cjs: boolean } {
+function importStatement(
+  f: ts.NodeFactory, sf: ts.SourceFile, opts: ts.CompilerOptions, pre: string,
+): { statement: ts.Statement; cjs: boolean } {
   const m = opts.module ?? tsv.ModuleKind.CommonJS;
   const nodeLike = m >= tsv.ModuleKind.Node16 && m <= tsv.ModuleKind.NodeNext;
   const cjs = m === tsv.ModuleKind.CommonJS || m === tsv.ModuleKind.UMD || m === tsv.ModuleKind.AMD || (nodeLike && sf.impliedNodeFormat === tsv.ModuleKind.CommonJS) || /\.cts$/.test(sf.fileName);

@@ -26,7 +26,8 @@ export function checkEmitted(code: string, name: string, file: string): Diagnost
 function at(sf: ts.SourceFile, file: string, pos: number, length: number, why: string): Diagnostic {
   const { line, character } = sf.getLineAndCharacterOfPosition(pos);
   const raw = diag.emitted({ pos, end: pos + length }, line + 1, character + 1, why);
-  return { code: raw.code, severity: raw.severity, message: raw.message, file, line: line + 1, column: character + 1, frame: codeFrame(sf.text, line, character, length) };
+  const frame = codeFrame(sf.text, line, character, length);
+  return { code: raw.code, severity: raw.severity, message: raw.message, file, line: line + 1, column: character + 1, frame };
 }
 
 /**

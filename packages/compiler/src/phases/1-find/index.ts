@@ -200,7 +200,9 @@ function topLevelNames(sf: ts.SourceFile): Set<string> {
     } else if (tsv.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) for (const n of bindingNames(d.name)) out.add(n);
     } else if ((tsv.isFunctionDeclaration(st) || tsv.isClassDeclaration(st)) && st.name) out.add(st.name.text);
-    else if ((tsv.isEnumDeclaration(st) || tsv.isModuleDeclaration(st) || tsv.isImportEqualsDeclaration(st)) && tsv.isIdentifier(st.name)) out.add(st.name.text);
+    else if (tsv.isEnumDeclaration(st) || tsv.isModuleDeclaration(st) || tsv.isImportEqualsDeclaration(st)) {
+      if (tsv.isIdentifier(st.name)) out.add(st.name.text);
+    }
   }
   return out;
 }
@@ -209,7 +211,8 @@ function topLevelNames(sf: ts.SourceFile): Set<string> {
 function codeStart(sf: ts.SourceFile): number {
   let pos = 0, i = 0;
   const sts = sf.statements;
-  while (i < sts.length && tsv.isExpressionStatement(sts[i]!) && tsv.isStringLiteral((sts[i] as ts.ExpressionStatement).expression)) pos = sts[i++]!.end;
+  const directive = (st: ts.Statement) => tsv.isExpressionStatement(st) && tsv.isStringLiteral(st.expression);
+  while (i < sts.length && directive(sts[i]!)) pos = sts[i++]!.end;
   while (i < sts.length && tsv.isImportDeclaration(sts[i]!)) pos = sts[i++]!.end;
   if (pos === 0 && sf.text.startsWith("#!")) pos = sf.text.indexOf("\n") + 1 || sf.text.length;
   return pos;

@@ -24,7 +24,9 @@ export interface ModuleKernels {
  * `topLevel`: the names the module binds at top level; a kernel whose globals (Math, Int32Array, ...)
  * include one of them is not pasted in (it would silently use the module's binding): fallback, NJ716.
  */
-export function codegen(calls: ScheduledCall[], problems: Map<number, RawDiagnostic[]>, prefix = "__nj_", topLevel: ReadonlySet<string> = new Set()): ModuleKernels {
+export function codegen(
+  calls: ScheduledCall[], problems: Map<number, RawDiagnostic[]>, prefix = "__nj_", topLevel: ReadonlySet<string> = new Set(),
+): ModuleKernels {
   const decls: KernelDecl[] = [];
   const bySig = new Map<string, KernelDecl>();
   const tables = new Map<number, { id: string; entries: [string, string][] }>();
@@ -66,7 +68,8 @@ export function freeNames(source: string): string[] {
   const declared = new Set<string>();
   const used = new Set<string>();
   const visit = (n: ts.Node): void => {
-    if ((tsv.isVariableDeclaration(n) || tsv.isParameter(n) || tsv.isBindingElement(n)) && tsv.isIdentifier(n.name)) declared.add(n.name.text);
+    const binds = tsv.isVariableDeclaration(n) || tsv.isParameter(n) || tsv.isBindingElement(n);
+    if (binds && tsv.isIdentifier(n.name)) declared.add(n.name.text);
     else if ((tsv.isFunctionExpression(n) || tsv.isFunctionDeclaration(n)) && n.name) declared.add(n.name.text);
     else if (tsv.isIdentifier(n) && !isPropertyName(n)) used.add(n.text);
     tsv.forEachChild(n, visit);
