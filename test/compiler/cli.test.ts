@@ -98,6 +98,10 @@ describe("numjit CLI", () => {
     expect(r.err).toMatch(/> 3 \| export const p = jit/);
     expect(r.err).toMatch(/syntax\.ts:2:52 - error NJ808: syntax error: '\)' expected\./);
     expect(r.err).toMatch(/\^/);
+    // output that does not parse is never written; a valid module with NJ8xx errors is (they fail at run time too)
+    expect(fs.existsSync(path.join(DIR, "out-bad", "syntax.js"))).toBe(false);
+    expect(fs.existsSync(path.join(DIR, "out-bad", "shapes.js"))).toBe(true);
+    expect(fs.readdirSync(path.join(DIR, "out-bad")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("check: diagnostics only; exit 1 on errors, 0 on warnings (unless --warnings-as-errors)", () => {

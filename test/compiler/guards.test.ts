@@ -2,6 +2,10 @@
 // new broadcast pattern) still answers correctly, through the runtime jit (codegen allowed) or the
 // eager IR (codegen forbidden); which path ran is observable through cacheInfo(). And: one
 // precompiled function called with 100 sizes of the same rank compiles nothing at run time.
+// Every test is independent of the others (order, -t, --sequence.shuffle): cacheInfo() counts per
+// jitted instance, so each test imports its own instance of the built module; and the runtime's
+// log-once / warn-once keys are process-wide, so a test that asserts a once-only message uses a key
+// no other test (or a repeat of itself) can have used.
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -25,7 +29,9 @@ export const centered = jit((x: np.NDArray) => np.subtract(x, np.mean(x, 0)));
 `;
 
 const built = buildModule("guards", SOURCE);
-let m: Record<string, J>;
+/** A fresh instance of the built module: its jitted functions start with empty caches and counters. */
+const fresh = () => importFresh<Record<string, J>>(built.file);
+let unique = 0;
 const rand = (shape: number[], dtype: "float32" | "float64" | "int32" = "float32") => {
   const n = shape.reduce((a, b) => a * b, 1);
   const data = Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + shape.length) * 3);
@@ -39,30 +45,38 @@ const close = (a: NDArray, b: NDArray, tol = 1e-5) => {
   for (let i = 0; i < x.length; i++) expect(Math.abs(x[i]! - y[i]!)).toBeLessThanOrEqual(tol * (1 + Math.abs(y[i]!)));
 };
 
-afterEach(() => setDebugLevel(undefined));
+afterEach(() => {
+  setDebugLevel(undefined);
+  vi.restoreAllMocks();
+});
 
 describe("guards (codegen allowed)", () => {
   it("builds: every function precompiled", async () => {
-    m = await importFresh<Record<string, J>>(built.file);
+    const m = await fresh();
+    expect(Object.keys(m).sort()).toEqual(["centered", "dense", "fused", "rowSums", "unannotated"]);
     expect(built.result.module!.calls.map((c) => [c.name, c.status])).toEqual([
       ["fused", "precompiled"], ["unannotated", "precompiled"], ["rowSums", "precompiled"], ["dense", "precompiled"], ["centered", "precompiled"],
     ]);
   });
 
-  it("the precompiled shapes run the build's kernels: nothing compiled at run time", () => {
+  it("the precompiled shapes run the build's kernels: nothing compiled at run time", async () => {
+    const m = await fresh();
     const x = rand([7]), y = rand([7]);
     close(m.fused!(x, y), eagerFused(x, y));
     expect(m.fused!.cacheInfo()).toMatchObject({ compiles: 1, runtimeCompiles: 0, eagerFallbacks: 0 });
     expect(m.fused!.cacheInfo().precompiledHits).toBeGreaterThan(0);
   });
 
-  it("a new rank reuses the same shape-polymorphic kernel", () => {
+  it("a new rank reuses the same shape-polymorphic kernel", async () => {
+    const m = await fresh();
     const x = rand([3, 4, 5]), y = rand([3, 4, 5]);
     close(m.fused!(x, y), eagerFused(x, y));
     expect(m.fused!.cacheInfo().runtimeCompiles).toBe(0);
+    expect(m.fused!.cacheInfo().precompiledHits).toBeGreaterThan(0);
   });
 
-  it("a new broadcast pattern and strided (transposed) inputs reuse it too", () => {
+  it("a new broadcast pattern and strided (transposed) inputs reuse it too", async () => {
+    const m = await fresh();
     const x = rand([4, 5]), y = rand([5]);
     close(m.fused!(x, y), eagerFused(x, y));
     const xt = rand([5, 4]).T;
@@ -70,7 +84,8 @@ describe("guards (codegen allowed)", () => {
     expect(m.fused!.cacheInfo().runtimeCompiles).toBe(0);
   });
 
-  it("an outer-product broadcast changes the fusion groups: compiled at run time, still correct", () => {
+  it("an outer-product broadcast changes the fusion groups: compiled at run time, still correct", async () => {
+    const m = await fresh();
     // tanh(x*1.5+0.3) runs on the [5,1] operand before the broadcast: a different kernel structure
     const before = m.fused!.cacheInfo().runtimeCompiles;
     const x = rand([5, 1]), y = rand([4]);
@@ -78,10 +93,15 @@ describe("guards (codegen allowed)", () => {
     expect(m.fused!.cacheInfo().runtimeCompiles).toBeGreaterThan(before);
   });
 
-  it("a new dtype falls back to the runtime jit (correct), and NUMJIT_DEBUG logs why", () => {
+  it("a new dtype falls back to the runtime jit (correct), and NUMJIT_DEBUG logs why", async () => {
+    // the "not in the precompiled table" line is logged once per function name and kernel: a name of its own
+    const name = `fused_${process.pid}_${unique++}`;
+    const own = buildModule(`guards-dtype-${unique}`, SOURCE.replace("export const fused =", `export const ${name} =`));
+    const m = { fused: (await importFresh<Record<string, J>>(own.file))[name] };
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     setDebugLevel(1);
     const before = m.fused!.cacheInfo().runtimeCompiles;
+    expect(before).toBe(0);
     const x = rand([6], "float64"), y = rand([6], "float64");
     close(m.fused!(x, y), eagerFused(x, y), 1e-12);
     expect(m.fused!.cacheInfo().runtimeCompiles).toBe(before + 1);
@@ -91,7 +111,8 @@ describe("guards (codegen allowed)", () => {
     spy.mockRestore();
   });
 
-  it("100 sizes of the same rank and dtype compile nothing at run time", () => {
+  it("100 sizes of the same rank and dtype compile nothing at run time", async () => {
+    const m = await fresh();
     for (const [name, f, args] of [
       ["unannotated", m.unannotated!, (n: number) => [rand([n, n + 1]), rand([n, n + 1])]],
       ["rowSums", m.rowSums!, (n: number) => [rand([n, (n % 7) + 1])]],
@@ -107,9 +128,12 @@ describe("guards (codegen allowed)", () => {
   });
 
   // mean's divisor n is a kernel argument, not source text: one precompiled kernel serves every n
-  it("mean over 100 sizes compiles nothing at run time", () => {
+  it("mean over 100 sizes compiles nothing at run time", async () => {
+    const m = await fresh();
     for (let n = 1; n <= 100; n++) m.centered!(rand([n, 3]));
     expect(m.centered!.cacheInfo().runtimeCompiles).toBe(0);
+    const x = rand([5, 3]);
+    close(m.centered!(x), np.subtract(x, np.mean(x, 0)));
   });
 });
 
@@ -145,7 +169,9 @@ describe("codegen version guard", () => {
     const { precompiled, codegenVersion } = await import("@numjit/runtime/internal");
     const { numpy: np } = await import("@numjit/runtime");
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const f = precompiled((x: any) => np.add(x, 1), { name: "stale", kernels: { "@codegen": "0000", "elementwise:0": () => {} } as any });
+    // warned once per foreign generator id: one no other test (or repeat) uses
+    const foreign = `0000-${process.pid}-${unique++}`;
+    const f = precompiled((x: any) => np.add(x, 1), { name: "stale", kernels: { "@codegen": foreign, "elementwise:0": () => {} } as any });
     f(np.ones([2]));
     f(np.ones([3]));
     const g = precompiled((x: any) => np.add(x, 2), { name: "fresh", kernels: { "@codegen": codegenVersion() } as any });

@@ -5,7 +5,7 @@
 // functions never fall back to eager IR.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NDArray } from "@numjit/runtime";
 import { type ArraySpec, type ErrorSpec, KNOWN_FAILURES, type RefCase, compareArray, loadRefs, makeInput } from "../numpy/runner.js";
 import { ARTIFACTS, buildModule, moduleSource, runInNoEvalContext } from "./helpers.js";
@@ -54,9 +54,12 @@ for (const area of AREAS) {
       return prep(x);
     };
 
-    it("bundles and evaluates with code generation from strings disabled", async () => {
-      const r = await runInNoEvalContext<Ctx>(entry);
-      ctx = r.exports;
+    // bundled before any test (not by the first one): each test can run alone or in any order
+    beforeAll(async () => {
+      ctx = (await runInNoEvalContext<Ctx>(entry)).exports;
+    });
+
+    it("bundles and evaluates with code generation from strings disabled", () => {
       expect(ctx.canGenerateCode()).toBe(false);
       // the context really forbids it
       expect(() => (ctx.jit as unknown as { constructor: FunctionConstructor }).constructor("return 1")).toThrow(/Code generation from strings disallowed/);
@@ -66,6 +69,7 @@ for (const area of AREAS) {
       let precompiled = 0;
       refs.cases.forEach((c, i) => {
         const f = ctx.mod[`c${i}`]!;
+        expect(typeof f, `export c${i}`).toBe("function");
         const call = () => toHost(f(...c.inputs.map(makeIn)));
         if (isError(c.expected)) {
           let thrown: { code?: string; name?: string } | undefined;
@@ -83,9 +87,10 @@ for (const area of AREAS) {
         if (Object.keys(KNOWN_FAILURES).some((k) => k.startsWith(`${area}/jit`) && k.endsWith(`/${c.name}`))) return;
         if (Array.isArray(exp)) exp.forEach((e, k) => expect(compareArray((out as unknown[])[k], e, c.tol, c.valuesUnspecified), `${c.name} #${k}`).toEqual([]));
         else expect(compareArray(out, exp, c.tol, c.valuesUnspecified), c.name).toEqual([]);
-        const info = f.cacheInfo?.();
         const status = built.result.module?.calls.find((x) => x.name === `c${i}`)?.status;
-        if (status === "precompiled" && info) {
+        expect(status, `${c.name}: c${i} is in the built module`).toBeDefined();
+        if (status === "precompiled") {
+          const info = f.cacheInfo();
           precompiled++;
           expect(info.eagerFallbacks, `${c.name}: eager fallback in a precompiled function`).toBe(0);
           expect(info.runtimeCompiles, c.name).toBe(0);

@@ -3,7 +3,7 @@
 // module), runtime jit, eager — all compared to the reference. Each area is built twice: with exact
 // @numjit annotations (the kernels must then cover the call: nothing compiles at run time) and
 // without any (the compiler guesses shapes; answers must be right whichever path runs).
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NDArray, jit, nn, numpy as np } from "@numjit/runtime";
 import * as runtime from "@numjit/runtime";
 import type { ModuleResult } from "@numjit/compiler";
@@ -66,12 +66,20 @@ for (const area of AREAS) {
     STATS.push(stats);
     const status = (m: ModuleResult | undefined, i: number) => m?.calls.find((c) => c.name === `c${i}`);
 
-    it("both modules build; errors only where the runtime errors too", async () => {
+    // loaded before any test (not by the first one): each case test can run alone or in any order
+    beforeAll(async () => {
       annMod = await importFresh<Record<string, Fn>>(ann.file);
       gssMod = await importFresh<Record<string, Fn>>(gss.file);
+    });
+
+    it("both modules build; errors only where the runtime errors too", () => {
+      // a missing or empty reference file must fail, not run zero cases
+      expect(refs.cases.length).toBeGreaterThan(10);
       refs.cases.forEach((c, i) => {
         const a = status(ann.result.module, i);
         const g = status(gss.result.module, i);
+        expect(a, `c${i} (${c.name}) in the annotated module`).toBeDefined();
+        expect(g, `c${i} (${c.name}) in the guessed module`).toBeDefined();
         if (a?.status === "precompiled") stats.annotated.precompiled++;
         if (g?.status === "precompiled") stats.guessed.precompiled++;
         for (const r of g?.reasons ?? []) stats.fallbackCodes[r.code] = (stats.fallbackCodes[r.code] ?? 0) + 1;
@@ -87,8 +95,8 @@ for (const area of AREAS) {
     });
 
     refs.cases.forEach((c, i) => {
-      // a case the runtime's own suite lists as a known failure (any mode) may fail here too: it runs,
-      // and a failure is reported instead of failing this suite (the runtime suite tracks it)
+      // a case the runtime's own suite lists as a known failure (any mode) fails here too (same kernels):
+      // it.fails, like the runtime suite, so a fixed case shows up instead of passing silently either way
       const known = Object.entries(KNOWN_FAILURES).find(([k]) => k.startsWith(`${area}/`) && k.endsWith(`/${c.name}`))?.[1];
       const body = () => {
         const inputs = (strided = false) => c.inputs.map((spec) => makeInput(spec, strided));
@@ -97,32 +105,32 @@ for (const area of AREAS) {
         const rt = jit(fn);
         check(c, () => rt(...inputs()), "runtime jit");
         const a = annMod[`c${i}`]!;
+        expect(typeof a, `export c${i} of the annotated module`).toBe("function");
         check(c, () => a(...inputs()), "precompiled (annotated)");
         check(c, () => a(...inputs()), "precompiled (annotated), cached");
         // non-contiguous inputs (doubled and negative strides): same kernels, strides are arguments
         check(c, () => a(...inputs(true)), "precompiled (annotated), strided inputs");
         const ai = a.cacheInfo?.();
+        const annPre = status(ann.result.module, i)?.status === "precompiled";
+        if (annPre) expect(ai, `${c.name}: cacheInfo() of a precompiled function`).toBeDefined();
         if (status(ann.result.module, i)?.status === "precompiled" && ai && !isError(c.expected)) {
           // exact shapes: the build's kernels cover this call
           expect(ai.runtimeCompiles, `${c.name}: kernels compiled at run time although precompiled for these exact shapes`).toBe(0);
           stats.annotated.noRuntimeCompile++;
         }
         const g = gssMod[`c${i}`]!;
+        expect(typeof g, `export c${i} of the guessed module`).toBe("function");
         check(c, () => g(...inputs()), "precompiled (guessed shapes)");
         const gi = g.cacheInfo?.();
+        const gssPre = status(gss.result.module, i)?.status === "precompiled";
+        if (gssPre) expect(gi, `${c.name}: cacheInfo() of a precompiled function`).toBeDefined();
         if (status(gss.result.module, i)?.status === "precompiled" && gi && !isError(c.expected)) {
           stats.guessed.called++;
           if (gi.runtimeCompiles === 0) stats.guessed.noRuntimeCompile++;
         }
       };
       if (!known) it(c.name, body);
-      else it(`${c.name} [runtime known failure: ${known}]`, () => {
-        try {
-          body();
-        } catch (e) {
-          console.warn(`[numjit compiler] ${area}/${c.name}: known runtime failure reproduced (${known}): ${String(e).split("\n")[0]}`);
-        }
-      });
+      else it.fails(`${c.name} [runtime known failure: ${known}]`, body);
     });
   });
 }

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CompileError } from "@numjit/runtime";
 
-type Mode = "real" | "eval-kernel" | "codegen-error";
+type Mode = "real" | "eval-kernel" | "codegen-error" | "broken-kernel";
 const state = vi.hoisted(() => ({ mode: "real" as Mode }));
 
 vi.mock("@numjit/runtime/internal", async (importOriginal) => {
@@ -13,13 +13,21 @@ vi.mock("@numjit/runtime/internal", async (importOriginal) => {
     buildKernels: (...args: Parameters<typeof real.buildKernels>) => {
       if (state.mode === "codegen-error") throw new CompileError("NJ601", "codegen: primitive foo has no kernel");
       const r = real.buildKernels(...args);
+      // balanced brackets and a leading `function`: passes the kernel check, but does not parse
+      if (state.mode === "broken-kernel") {
+        return { ...r, kernels: r.kernels.map((k) => ({ ...k, source: k.source.replace("{", "{ o[0] = ;") })) };
+      }
       if (state.mode === "eval-kernel") return { ...r, kernels: r.kernels.map((k) => ({ ...k, source: k.source.replace("{", "{ eval('1');") })) };
       return r;
     },
   };
 });
 
-const { transform, codeFrame } = await import("@numjit/compiler");
+const { transform, codeFrame, checkEmitted, buildFile } = await import("@numjit/compiler");
+const { main } = await import("../../packages/compiler/src/cli.js");
+const fs = (await import("node:fs")).default;
+const path = (await import("node:path")).default;
+const { ARTIFACTS } = await import("./helpers.js");
 const { readAnnotations } = await import("../../packages/compiler/src/phases/2-analyse/annotations.js");
 const { unifyFromError } = await import("../../packages/compiler/src/phases/3-build-ir/shapes.js");
 const { checkKernel } = await import("../../packages/compiler/src/phases/5-codegen/index.js");
@@ -54,6 +62,56 @@ describe("NJ713: the runtime's build-time entry", () => {
     expect(checkKernel({ signature: "s", kind: "elementwise", source: "function k() { return new Function('x'); }" })).toMatch(/Function/);
     expect(checkKernel({ signature: "s", kind: "elementwise", source: "function k() { return import('x'); }" })).toMatch(/import/);
     expect(checkKernel({ signature: "s", kind: "elementwise", source: "1 + 2" })).toMatch(/not a single function expression/);
+  });
+});
+
+describe("NJ810: emitted code that would not load is never handed on", () => {
+  it("checkEmitted: syntax errors and names bound twice in the module scope, located in the output", () => {
+    expect(checkEmitted("const a = 1;\nvar b; var b;\nfunction f() {}\n", "out.js", "in.ts")).toEqual([]);
+    const bad = checkEmitted("const a = 1;\nconst b = ;\n", "out.js", "in.ts");
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatchObject({ code: "NJ810", severity: "error", file: "in.ts", line: 2, column: 11 });
+    expect(bad[0]!.message).toMatch(/at 2:11 of the output\): Expression expected/);
+    const twice = checkEmitted(`import { x as __nj_t0 } from "m";\nconst y = 1;\nconst __nj_t0 = {};\n`, "out.js", "in.ts");
+    expect(twice.map((d) => [d.code, d.line, d.column])).toEqual([["NJ810", 3, 7]]);
+    expect(twice[0]!.message).toMatch(/'__nj_t0' is declared twice in the module scope/);
+    expect(checkEmitted("let f = 1;\nfunction f() {}\n", "out.js", "in.ts").map((d) => d.line)).toEqual([2]);
+  });
+
+  it("transform(): returns the input unchanged with an NJ810 error; throws under diagnostics: 'error'", () => {
+    state.mode = "broken-kernel";
+    const r = transform(SRC, "a.ts");
+    expect(r.code).toBe(SRC);
+    expect(r.map).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["NJ810", "error"]]);
+    expect(r.diagnostics[0]!.message).toMatch(/the emitted code does not load \(at \d+:\d+ of the output\): Expression expected/);
+    expect(r.stats).toMatchObject({ functions: 1, precompiled: 0, fallbacks: 1, kernels: 0 });
+    expect(() => transform(SRC, "a.ts", { diagnostics: "error" })).toThrow(/a\.ts:\d+:\d+ - error NJ810/);
+  });
+
+  it("numjit build: exits 1 with file:line:col, writes nothing for that file and removes its stale output", () => {
+    const dir = path.join(ARTIFACTS, "nj810");
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, "src"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "src", "m.ts"), SRC);
+    fs.writeFileSync(path.join(dir, "src", "plain.ts"), "export const answer: number = 42;\n");
+    const outDir = path.join(dir, "out");
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, "m.js"), "// stale output of an earlier build\n");
+    fs.writeFileSync(path.join(outDir, "m.js.map"), "{}");
+    state.mode = "broken-kernel";
+    expect(buildFile(path.join(dir, "src", "m.ts"), SRC).valid).toBe(false);
+    const out: string[] = [], err: string[] = [];
+    const code = main(["build", path.join(dir, "src"), "--outDir", outDir, "--no-color"], (s) => out.push(s), (s) => err.push(s));
+    expect(code).toBe(1);
+    expect(err.join("\n")).toMatch(/m\.ts:\d+:\d+ - error NJ810: the emitted code does not load/);
+    expect(out.join("\n")).toMatch(/errors\s+1/);
+    expect(fs.readdirSync(outDir).sort()).toEqual(["plain.js", "plain.js.map"]);
+    expect(fs.readFileSync(path.join(outDir, "plain.js"), "utf8")).toMatch(/^export const answer = 42;/);
+    state.mode = "real";
+    expect(main(["build", path.join(dir, "src"), "--outDir", outDir, "--quiet"], () => {}, () => {})).toBe(0);
+    // written through a temporary file and a rename: nothing else is left in the directory
+    expect(fs.readdirSync(outDir).sort()).toEqual(["m.js", "m.js.map", "plain.js", "plain.js.map"]);
   });
 });
 

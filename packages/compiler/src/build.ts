@@ -8,6 +8,7 @@ import { tsv } from "./ts.js";
 import type { ModuleResult } from "./compile-module.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { numjitTransformer } from "./transformer.js";
+import { checkEmitted } from "./validate.js";
 
 export const SOURCE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -64,6 +65,11 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** TypeScript syntax errors (file, line, column, message). */
   syntax: Diagnostic[];
+  /**
+   * False when `code` must not be written: the input has syntax errors (TS recovers from them and emits
+   * a different program, `f(x, )` as `f(x)`), or the output does not load (NJ810 in `diagnostics`).
+   */
+  valid: boolean;
 }
 
 export interface BuildFileOptions {
@@ -108,7 +114,12 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
         frame: frameOf(code, line, character),
       };
     });
-  const res: FileResult = { file, code: r.outputText, diagnostics: module?.diagnostics ?? [], syntax };
+  // the output is JS whatever the input was (.mts -> .mjs, .cts -> .cjs, .tsx -> .js)
+  const emitted = checkEmitted(r.outputText, outputName(file), file);
+  const diagnostics = [...(module?.diagnostics ?? [])];
+  // with syntax errors in the input its NJ808s explain a broken output; NJ810 is the compiler's own fault
+  if (!syntax.length && emitted.length) diagnostics.push(...emitted);
+  const res: FileResult = { file, code: r.outputText, diagnostics, syntax, valid: !syntax.length && !emitted.length };
   if (r.sourceMapText) res.map = r.sourceMapText;
   if (module) res.module = module;
   return res;

@@ -198,6 +198,14 @@ function cmdBuild(args: Parsed, out: (s: string) => void, err: (s: string) => vo
       ...(typeof target === "string" ? { target: targets[target.toLowerCase()] } : {}),
     });
     const dest = path.join(path.resolve(outDir), path.relative(bases.get(file)!, outputName(file)));
+    results.push(r);
+    bar?.increment(1, { file: path.basename(file) });
+    // output of an input with syntax errors, or output that would not load, is never written (its errors
+    // fail the build below), nor is a stale output of an earlier build left to pass for this one
+    if (!r.valid) {
+      for (const f of [dest, dest + ".map"]) fs.rmSync(f, { force: true });
+      continue;
+    }
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     let js = r.code;
     if (r.map) {
@@ -206,16 +214,26 @@ function cmdBuild(args: Parsed, out: (s: string) => void, err: (s: string) => vo
       const map = JSON.parse(r.map) as { file: string; sources: string[] };
       map.file = path.basename(dest);
       map.sources = [path.relative(path.dirname(dest), file).split(path.sep).join("/")];
-      fs.writeFileSync(dest + ".map", JSON.stringify(map));
+      writeAtomic(dest + ".map", JSON.stringify(map));
     }
-    fs.writeFileSync(dest, js);
+    writeAtomic(dest, js);
     r.out = dest;
-    results.push(r);
-    bar?.increment(1, { file: path.basename(file) });
   }
   bar?.stop();
   const ms = performance.now() - t0;
   return summarize(results, ms, quiet, out, err);
+}
+
+/** Write to a temporary file next to `dest`, then rename: a reader never sees a half-written file. */
+function writeAtomic(dest: string, text: string): void {
+  const tmp = `${dest}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, dest);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 function summarize(results: FileResult[], ms: number, quiet: boolean, out: (s: string) => void, err: (s: string) => void): number {

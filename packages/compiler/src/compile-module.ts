@@ -99,7 +99,7 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
     }
     scheduled.push(scheduleCall(built, problems));
   }
-  const kernels = codegen(scheduled, perCall);
+  const kernels = codegen(scheduled, perCall, found.scope.emitPrefix, found.scope.topLevel);
   for (const s of scheduled) for (const r of s.reasons) if (!raw.includes(r)) raw.push(r);
   const plan = planEmit(found.scope, scheduled, kernels, opts);
   const located = new Map<RawDiagnostic, Diagnostic>();

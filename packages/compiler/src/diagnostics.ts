@@ -92,6 +92,10 @@ export const diag = {
   /** Tracing hit a runtime error the compiler cannot attribute to a static shape fact. */
   traceFailed: (at: Span, message: string) =>
     warn("NJ715")(at, `tracing at build time failed: ${message}`),
+  /** A kernel uses a global (Math, Int32Array, ...) that the module redeclares: pasted in, it would bind the module's. */
+  shadowedGlobal: (at: Span, name: string) =>
+    warn("NJ716")(at, `the kernels use the global '${name}', which this module declares at top level; ` +
+      "pasted into the module they would use the module's"),
 
   // ---- NJ8xx: real errors -------------------------------------------------------------------------
   /** Statically incompatible shapes under a shape annotation (matmul inner dims, broadcast, reshape...). */
@@ -114,6 +118,9 @@ export const diag = {
   parse: (at: Span, message: string) => err("NJ808")(at, `syntax error: ${message}`),
   /** A transformation rejects the function under an annotation (grad of a non-scalar, bad argnums). */
   transformation: (at: Span, message: string) => err("NJ809")(at, message),
+  /** The compiler's output does not parse or binds a name twice (a compiler bug): it is never handed on. */
+  emitted: (at: Span, line: number, column: number, why: string) =>
+    err("NJ810")(at, `the emitted code does not load (at ${line}:${column} of the output): ${why}`),
 } as const;
 
 export type DiagnosticFactory = keyof typeof diag;
@@ -135,6 +142,7 @@ export const CODES: Record<string, string> = {
   NJ713: "runtime build-time entry unavailable or failed",
   NJ714: "assignment with outside effects",
   NJ715: "tracing failed at build time",
+  NJ716: "a kernel's global is redeclared by the module",
   NJ801: "statically incompatible shapes",
   NJ802: "wrong number of arguments",
   NJ803: "unknown numjit function",
@@ -144,6 +152,7 @@ export const CODES: Record<string, string> = {
   NJ807: "invalid argument",
   NJ808: "syntax error",
   NJ809: "transformation rejects the function",
+  NJ810: "emitted code does not parse (compiler bug)",
 };
 
 /** Resolve positions to 1-based line/column and attach a code frame. */

@@ -8,6 +8,7 @@ export type { Diagnostic, Severity } from "./diagnostics.js";
 export { numjitTransformer } from "./transformer.js";
 export type { RawSourceMap } from "./sourcemap.js";
 export { buildFile, collectFiles, outputName } from "./build.js";
+export { checkEmitted } from "./validate.js";
 export type { FileResult, BuildFileOptions } from "./build.js";
 export { addStats, diagnosticText, emptyTotals, summaryLine } from "./summary.js";
 export type { Totals } from "./summary.js";

@@ -3,6 +3,7 @@ import { type Diagnostic, NumjitCompileError } from "./diagnostics.js";
 import { type CompileOptions, type ModuleResult, type Stats, compileModule, mayContainJit, parse, parseErrors } from "./compile-module.js";
 import { applyWithMagicString } from "./phases/6-emit/index.js";
 import { type RawSourceMap, chainMaps } from "./sourcemap.js";
+import { checkEmitted } from "./validate.js";
 
 export interface TransformOptions extends CompileOptions {
   /** Produce a source map (default true). */
@@ -37,6 +38,15 @@ export function transform(code: string, id: string, options: TransformOptions = 
   if (options.diagnostics === "error" && mod.diagnostics.some((d) => d.severity === "error")) throw new NumjitCompileError(mod.diagnostics);
   if (!mod.plan) return { code, map: null, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
   const ms = applyWithMagicString(code, mod.plan);
+  const out = ms.toString();
+  const invalid = checkEmitted(out, file, id);
+  if (invalid.length) {
+    // never hand on code that would not load: the input is valid, and its jit() calls work at run time
+    const diagnostics = [...mod.diagnostics, ...invalid];
+    if (options.diagnostics === "error") throw new NumjitCompileError(diagnostics);
+    const stats = { ...mod.stats, precompiled: 0, fallbacks: mod.stats.functions, kernels: 0 };
+    return { code, map: null, diagnostics, stats, module: { ...mod, diagnostics, stats } };
+  }
   let map: RawSourceMap | null = null;
   if (options.sourceMap !== false) {
     map = ms.generateMap({ source: id, hires: true, includeContent: true }) as unknown as RawSourceMap;
@@ -45,7 +55,7 @@ export function transform(code: string, id: string, options: TransformOptions = 
     const input = typeof options.inputMap === "string" ? (JSON.parse(options.inputMap) as RawSourceMap) : (options.inputMap as RawSourceMap | null | undefined);
     if (input && typeof input === "object" && "mappings" in input) map = chainMaps(map, input);
   }
-  return { code: ms.toString(), map, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
+  return { code: out, map, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
 }
 
 function basename(p: string): string {

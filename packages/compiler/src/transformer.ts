@@ -10,7 +10,7 @@ import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, NumjitCompileError, formatDiagnostic } from "./diagnostics.js";
 import { type CompileOptions, type ModuleResult, compileModule, mayContainJit } from "./compile-module.js";
-import { INTERNAL_MODULE, PRE } from "./phases/6-emit/index.js";
+import { INTERNAL_MODULE } from "./phases/6-emit/index.js";
 
 export interface TransformerConfig extends CompileOptions {
   /** "warn" (default): report; "error": NJ8xx errors fail the emit. */
@@ -55,18 +55,28 @@ export function numjitTransformer(program?: ts.Program, config: TransformerConfi
           const target = tsv.visitNode(node.arguments[0]!, visit) as ts.Expression;
           const opts = edit.options ? f.updateObjectLiteralExpression(edit.options, [...props, ...edit.options.properties]) : f.createObjectLiteralExpression(props);
           const rest = node.arguments.slice(edit.options ? 2 : 1).map((a) => tsv.visitNode(a, visit) as ts.Expression);
-          return f.updateCallExpression(node, f.createIdentifier(PRE), node.typeArguments, [target, opts, ...(edit.options ? rest : [])]);
+          const args = [target, opts, ...(edit.options ? rest : [])];
+          return f.updateCallExpression(node, f.createIdentifier(plan.pre), node.typeArguments, args);
         }
       }
       return tsv.visitEachChild(node, visit, ctx);
     };
     const statements = sf.statements.map((s) => tsv.visitNode(s, visit) as ts.Statement);
-    const header: ts.Statement[] = [importStatement(f, sf, ctx.getCompilerOptions()), ...plan.declTexts.map((d) => raw(f, d.text))];
-    // after the imports, like transform()
+    const decls = plan.declTexts.map((d) => raw(f, d.text));
+    // like transform(): kernel declarations before the first statement that runs (a const is in its TDZ
+    // until then), the import after the last import (hoisted: bound wherever it sits). A CommonJS
+    // require() is a plain statement, so it goes with the declarations, before any code.
     let at = 0;
+    while (at < sf.statements.length && isDirective(sf.statements[at]!)) at++;
     while (at < sf.statements.length && tsv.isImportDeclaration(sf.statements[at]!)) at++;
-    if (at === 0) while (at < sf.statements.length && isDirective(sf.statements[at]!)) at++;
-    return f.updateSourceFile(sf, [...statements.slice(0, at), ...header, ...statements.slice(at)]);
+    const { statement: imp, cjs } = importStatement(f, sf, ctx.getCompilerOptions(), plan.pre);
+    const out: ts.Statement[] = [...statements.slice(0, at), ...(cjs ? [imp] : []), ...decls, ...statements.slice(at)];
+    if (!cjs) {
+      let last = -1;
+      out.forEach((s, i) => void (tsv.isImportDeclaration(s) && (last = i)));
+      out.splice(Math.max(last + 1, at), 0, imp);
+    }
+    return f.updateSourceFile(sf, out);
   };
 }
 
@@ -82,12 +92,14 @@ function raw(f: ts.NodeFactory, text: string): ts.Statement {
   return f.createExpressionStatement(f.createIdentifier(text.replace(/;\s*$/, "")));
 }
 
-function importStatement(f: ts.NodeFactory, sf: ts.SourceFile, opts: ts.CompilerOptions): ts.Statement {
+function importStatement(
+  f: ts.NodeFactory, sf: ts.SourceFile, opts: ts.CompilerOptions, pre: string,
+): { statement: ts.Statement; cjs: boolean } {
   const m = opts.module ?? tsv.ModuleKind.CommonJS;
   const nodeLike = m >= tsv.ModuleKind.Node16 && m <= tsv.ModuleKind.NodeNext;
   const cjs = m === tsv.ModuleKind.CommonJS || m === tsv.ModuleKind.UMD || m === tsv.ModuleKind.AMD || (nodeLike && sf.impliedNodeFormat === tsv.ModuleKind.CommonJS) || /\.cts$/.test(sf.fileName);
-  if (cjs) return raw(f, `const { precompiled: ${PRE} } = require(${JSON.stringify(INTERNAL_MODULE)})`);
-  return raw(f, `import { precompiled as ${PRE} } from ${JSON.stringify(INTERNAL_MODULE)}`);
+  if (cjs) return { statement: raw(f, `const { precompiled: ${pre} } = require(${JSON.stringify(INTERNAL_MODULE)})`), cjs };
+  return { statement: raw(f, `import { precompiled as ${pre} } from ${JSON.stringify(INTERNAL_MODULE)}`), cjs };
 }
 
 function report(ds: Diagnostic[], sf: ts.SourceFile, config: TransformerConfig, extras: TspExtras): void {

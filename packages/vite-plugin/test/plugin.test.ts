@@ -1,6 +1,7 @@
 // @numjit/vite-plugin under `vite build` (Rolldown), with the real compiler: what is compiled, what is
 // never parsed, how diagnostics surface, the summary line, source maps.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { tmpdir } from "node:os";
 import { stripVTControlCharacters } from "node:util";
 import { dirname, join } from "node:path";
@@ -90,6 +91,21 @@ describe("vite build with @numjit/vite-plugin", () => {
     expect(map.sources.some((s) => s.endsWith("good.ts"))).toBe(true);
     const i = map.sources.findIndex((s) => s.endsWith("good.ts"));
     expect(map.sourcesContent?.[i]).toContain("export const softish = jit(");
+  });
+
+  it("a module whose import follows its jit() call, and that uses an emitted-looking name, loads and runs", async () => {
+    const { chunk, log } = await bundle("late-import.ts");
+    expect(log).toMatch(/numjit: 1\/1 jit function precompiled \(1 kernel\) in 1 module, 0 fallbacks/);
+    // the bundle keeps @numjit/* external: write it inside the repo so they resolve, and load it
+    const dir = join(FIXTURES, "../../../../test-artifacts/vite-plugin");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `late-import-${process.pid}.mjs`);
+    writeFileSync(file, chunk.code.replace(/\/\/# sourceMappingURL=.*$/m, ""));
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
+    expect((mod["first"] as { toArray(): unknown }).toArray()).toEqual([2, 4, 6]);
+    expect(mod["__nj_t0"]).toBe("user");
+    const info = (mod["doubled"] as { cacheInfo(): { precompiledHits: number; runtimeCompiles: number } }).cacheInfo();
+    expect(info).toMatchObject({ precompiledHits: 1, runtimeCompiles: 0 });
   });
 
   it("respects include/exclude", async () => {

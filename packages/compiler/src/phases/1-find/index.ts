@@ -23,8 +23,18 @@ export interface ModuleScope {
   constants: Map<string, ts.Expression>;
   /** Top-level `let`/`var` names and names imported from other modules: not known at build time. */
   opaque: Map<string, string>;
-  /** End offset of the last import declaration (where emitted declarations go). */
+  /** End offset of the last import declaration (imports are hoisted: the emitted import goes after it). */
   importsEnd: number;
+  /**
+   * Where the emitted kernel declarations go: after the directive prologue and the leading run of
+   * imports, before the first statement that runs. `const` declarations placed after the LAST import
+   * would sit after code that may already use them when an import follows code (legal ESM), a TDZ error.
+   */
+  codeStart: number;
+  /** Every name the module binds at top level (values and types alike: an over-approximation is safe). */
+  topLevel: Set<string>;
+  /** Prefix of every name the compiler adds ("__nj_", else "__nj1_", ...): no identifier of the module starts with it. */
+  emitPrefix: string;
 }
 
 export interface TransformStep {
@@ -128,6 +138,7 @@ function bindsName(n: ts.BindingName, name: string): boolean {
 function collectScope(sf: ts.SourceFile): ModuleScope {
   const scope: ModuleScope = {
     sf, runtime: new Map(), functions: new Map(), constants: new Map(), opaque: new Map(), importsEnd: 0,
+    codeStart: codeStart(sf), emitPrefix: emitPrefix(sf), topLevel: topLevelNames(sf),
   };
   for (const st of sf.statements) {
     if (tsv.isImportDeclaration(st)) {
@@ -175,6 +186,55 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
     if (tsv.isEnumDeclaration(st)) scope.opaque.set(st.name.text, "is an enum");
   }
   return scope;
+}
+
+function topLevelNames(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  for (const st of sf.statements) {
+    if (tsv.isImportDeclaration(st)) {
+      const c = st.importClause;
+      if (c?.name) out.add(c.name.text);
+      const nb = c?.namedBindings;
+      if (nb && tsv.isNamespaceImport(nb)) out.add(nb.name.text);
+      else if (nb) for (const el of nb.elements) out.add(el.name.text);
+    } else if (tsv.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) for (const n of bindingNames(d.name)) out.add(n);
+    } else if ((tsv.isFunctionDeclaration(st) || tsv.isClassDeclaration(st)) && st.name) out.add(st.name.text);
+    else if (tsv.isEnumDeclaration(st) || tsv.isModuleDeclaration(st) || tsv.isImportEqualsDeclaration(st)) {
+      if (tsv.isIdentifier(st.name)) out.add(st.name.text);
+    }
+  }
+  return out;
+}
+
+/** End of the directive prologue and of the imports that follow it (after a shebang when there are none). */
+function codeStart(sf: ts.SourceFile): number {
+  let pos = 0, i = 0;
+  const sts = sf.statements;
+  const directive = (st: ts.Statement) => tsv.isExpressionStatement(st) && tsv.isStringLiteral(st.expression);
+  while (i < sts.length && directive(sts[i]!)) pos = sts[i++]!.end;
+  while (i < sts.length && tsv.isImportDeclaration(sts[i]!)) pos = sts[i++]!.end;
+  if (pos === 0 && sf.text.startsWith("#!")) pos = sf.text.indexOf("\n") + 1 || sf.text.length;
+  return pos;
+}
+
+/**
+ * A prefix no identifier of the module starts with, so the emitted names (`<prefix>pre`, `<prefix>k0`,
+ * `<prefix>t0`, ...) can neither collide with a declaration nor be shadowed at a rewritten call. Every
+ * identifier node counts (its text is unescaped: `\u005f_nj_k0` is `__nj_k0`), and so does any
+ * `__nj...` word in the raw text (strings, comments: harmless over-approximation).
+ */
+export function emitPrefix(sf: ts.SourceFile): string {
+  const used = new Set<string>(sf.text.match(/__nj\w*/g) ?? []);
+  const visit = (n: ts.Node): void => {
+    if ((tsv.isIdentifier(n) || tsv.isPrivateIdentifier(n)) && n.text.includes("__nj")) used.add(n.text.replace(/^#/, ""));
+    tsv.forEachChild(n, visit);
+  };
+  visit(sf);
+  for (let k = 0; ; k++) {
+    const prefix = `__nj${k || ""}_`;
+    if (![...used].some((u) => u.startsWith(prefix))) return prefix;
+  }
 }
 
 /** `const [A, B] = [1, 2]` / `const { a, b } = { a: 1, b: 2 }`: each name gets its element expression. */

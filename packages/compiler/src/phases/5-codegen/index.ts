@@ -2,6 +2,8 @@
 // builds the module's kernel table (deduplicated across functions by signature), names the
 // declarations, and checks every source is a single plain function expression that cannot reach
 // eval / Function / dynamic import — the emitted module must run where code generation is forbidden.
+import type * as ts from "typescript";
+import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { KernelSource, ScheduledCall } from "../4-schedule/index.js";
 
@@ -17,7 +19,14 @@ export interface ModuleKernels {
 }
 
 
-export function codegen(calls: ScheduledCall[], problems: Map<number, RawDiagnostic[]>): ModuleKernels {
+/**
+ * `prefix`: the module's emit prefix (phase 1), so declaration names cannot collide with the user's.
+ * `topLevel`: the names the module binds at top level; a kernel whose globals (Math, Int32Array, ...)
+ * include one of them is not pasted in (it would silently use the module's binding): fallback, NJ716.
+ */
+export function codegen(
+  calls: ScheduledCall[], problems: Map<number, RawDiagnostic[]>, prefix = "__nj_", topLevel: ReadonlySet<string> = new Set(),
+): ModuleKernels {
   const decls: KernelDecl[] = [];
   const bySig = new Map<string, KernelDecl>();
   const tables = new Map<number, { id: string; entries: [string, string][] }>();
@@ -25,9 +34,11 @@ export function codegen(calls: ScheduledCall[], problems: Map<number, RawDiagnos
   for (const c of calls) {
     if (c.status !== "precompiled") continue;
     const bad = c.kernels.map((k) => checkKernel(k)).find((x) => x !== undefined);
-    if (bad) {
+    const shadowed = bad ? undefined : c.kernels.flatMap((k) => freeNames(k.source)).find((n) => topLevel.has(n));
+    if (bad || shadowed) {
       c.status = "fallback";
-      const d = diag.runtimeUnavailable(c.built.analysed.jit.call, bad);
+      const at = c.built.analysed.jit.call;
+      const d = bad ? diag.runtimeUnavailable(at, bad) : diag.shadowedGlobal(at, shadowed!);
       c.reasons.push(d);
       (problems.get(c.built.analysed.jit.index) ?? problems.set(c.built.analysed.jit.index, []).get(c.built.analysed.jit.index)!).push(d);
       continue;
@@ -36,15 +47,43 @@ export function codegen(calls: ScheduledCall[], problems: Map<number, RawDiagnos
     for (const k of c.kernels) {
       let d = bySig.get(k.signature);
       if (!d) {
-        d = { ...k, id: `__nj_k${decls.length}` };
+        d = { ...k, id: `${prefix}k${decls.length}` };
         decls.push(d);
         bySig.set(k.signature, d);
       }
       entries.push([k.signature, d.id]);
     }
-    tables.set(c.built.analysed.jit.index, { id: `__nj_t${tableN++}`, entries });
+    tables.set(c.built.analysed.jit.index, { id: `${prefix}t${tableN++}`, entries });
   }
   return { decls, tables };
+}
+
+const freeCache = new Map<string, string[]>();
+
+/** Identifiers a kernel source uses but does not declare: the globals it needs from the module's scope. */
+export function freeNames(source: string): string[] {
+  const hit = freeCache.get(source);
+  if (hit) return hit;
+  const sf = tsv.createSourceFile("kernel.js", `(${source})`, tsv.ScriptTarget.Latest, true, tsv.ScriptKind.JS);
+  const declared = new Set<string>();
+  const used = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    const binds = tsv.isVariableDeclaration(n) || tsv.isParameter(n) || tsv.isBindingElement(n);
+    if (binds && tsv.isIdentifier(n.name)) declared.add(n.name.text);
+    else if ((tsv.isFunctionExpression(n) || tsv.isFunctionDeclaration(n)) && n.name) declared.add(n.name.text);
+    else if (tsv.isIdentifier(n) && !isPropertyName(n)) used.add(n.text);
+    tsv.forEachChild(n, visit);
+  };
+  visit(sf);
+  const free = [...used].filter((u) => !declared.has(u));
+  freeCache.set(source, free);
+  return free;
+}
+
+function isPropertyName(n: ts.Identifier): boolean {
+  const p = n.parent;
+  return (tsv.isPropertyAccessExpression(p) && p.name === n) || (tsv.isPropertyAssignment(p) && p.name === n) ||
+    ((tsv.isLabeledStatement(p) || tsv.isBreakOrContinueStatement(p)) && p.label === n);
 }
 
 const checked = new Map<string, string | undefined>();

@@ -1,10 +1,15 @@
 // Phase 6: emit. Plans the edits to the module, as text, so each front door can apply them its own way
 // (magic-string for transform(), TS factory nodes for the tsc transformer):
-//   - one header after the imports: the import of `precompiled` from "@numjit/runtime/internal",
-//     the kernel declarations (pasted sources, no eval) and one kernel table per function;
+//   - the import of `precompiled` from "@numjit/runtime/internal", after the last import (imports are
+//     hoisted, so it is bound wherever it sits, and the module's imports keep their evaluation order);
+//   - the kernel declarations (pasted sources, no eval) and one kernel table per function, as `const`s
+//     before the first statement that runs (after the leading imports): a `const` is in its TDZ until
+//     its declaration runs, and an import may legally follow code that calls jit();
 //   - per precompiled call: the callee `jit` / `nj.jit` becomes `__nj_pre`, and the options gain
 //     `name` and `kernels`. The original function stays as written: the runtime traces it for each
 //     new shape (cheap) and takes kernels from the table by signature.
+// Every added name starts with the module's emit prefix (phase 1: "__nj_" unless the module already
+// uses a name starting with it), so the names neither collide with nor are shadowed by the user's.
 import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
 import MagicString, { type SourceMap } from "magic-string";
@@ -14,7 +19,8 @@ import type { ModuleKernels } from "../5-codegen/index.js";
 import { codegenVersion } from "@numjit/runtime/internal";
 
 export const INTERNAL_MODULE = "@numjit/runtime/internal";
-export const PRE = "__nj_pre";
+/** The local name of `precompiled` for a module's emit prefix. */
+export const preName = (prefix: string): string => `${prefix}pre`;
 
 export interface CallEdit {
   call: ts.CallExpression;
@@ -33,10 +39,13 @@ export interface CallEdit {
 }
 
 export interface EmitPlan {
-  headerPos: number;
-  /** Leading newline included; JS only. */
-  header: string;
-  /** The header split into statements (for the TS-factory front door). */
+  /** Local name of `precompiled` (the new callee of every rewritten call). */
+  pre: string;
+  /** Where the import goes: after the last import declaration (imports are hoisted). */
+  importPos: number;
+  /** Where the kernel declarations go: before the first statement that runs. */
+  declsPos: number;
+  /** `import { precompiled as <pre> } from "@numjit/runtime/internal";` */
   importText: string;
   declTexts: { id: string; text: string }[];
   calls: CallEdit[];
@@ -68,7 +77,8 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     });
   }
   if (!edits.length) return undefined;
-  const importText = `import { precompiled as ${PRE} } from ${JSON.stringify(INTERNAL_MODULE)};`;
+  const pre = preName(scope.emitPrefix);
+  const importText = `import { precompiled as ${pre} } from ${JSON.stringify(INTERNAL_MODULE)};`;
   const declTexts: { id: string; text: string }[] = [];
   for (const d of kernels.decls) declTexts.push({ id: d.id, text: `const ${d.id} = ${d.source};` });
   for (const c of calls) {
@@ -83,8 +93,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     }
     declTexts.push({ id: t.id, text });
   }
-  const header = `\n${importText}\n${declTexts.map((d) => d.text).join("\n")}\n`;
-  return { headerPos: headerPosition(scope), header, importText, declTexts, calls: edits };
+  return { pre, importPos: Math.max(scope.importsEnd, scope.codeStart), declsPos: scope.codeStart, importText, declTexts, calls: edits };
 }
 
 function unwrap(e: ts.Expression): ts.Expression {
@@ -92,24 +101,17 @@ function unwrap(e: ts.Expression): ts.Expression {
   return e;
 }
 
-/** After the last import; else after a shebang and leading directives ("use strict"). */
-function headerPosition(scope: ModuleScope): number {
-  if (scope.importsEnd > 0) return scope.importsEnd;
-  let pos = 0;
-  for (const st of scope.sf.statements) {
-    if (tsv.isExpressionStatement(st) && tsv.isStringLiteral(st.expression)) pos = st.end;
-    else break;
-  }
-  if (pos === 0 && scope.sf.text.startsWith("#!")) pos = scope.sf.text.indexOf("\n") + 1 || scope.sf.text.length;
-  return pos;
-}
-
 /** Apply the plan to source text with magic-string (keeps a precise source map). */
 export function applyWithMagicString(code: string, plan: EmitPlan): MagicString {
   const ms = new MagicString(code);
-  ms.appendLeft(plan.headerPos, plan.header);
+  const decls = plan.declTexts.map((d) => d.text).join("\n");
+  if (plan.importPos === plan.declsPos) ms.appendLeft(plan.declsPos, `\n${plan.importText}\n${decls}\n`);
+  else {
+    ms.appendLeft(plan.declsPos, `\n${decls}\n`);
+    ms.appendLeft(plan.importPos, `\n${plan.importText}`);
+  }
   for (const e of plan.calls) {
-    ms.overwrite(e.calleeStart, e.calleeEnd, PRE);
+    ms.overwrite(e.calleeStart, e.calleeEnd, plan.pre);
     if (e.options) {
       const brace = e.options.getStart() + 1;
       ms.appendLeft(brace, e.options.properties.length ? ` ${e.props},` : ` ${e.props} `);

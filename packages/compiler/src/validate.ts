@@ -1,0 +1,62 @@
+// The last check before emitted code leaves the compiler: it must parse, and its module scope must not
+// bind a name twice (what the compiler adds could collide with the module's own declarations). The TS
+// parser reports syntax errors only; a duplicate binding is an early error JS engines raise at load
+// time, so the top-level bindings are checked here too. A failure is an NJ810 error located in the
+// emitted text: the output would not load, so no front door may hand it on.
+import type * as ts from "typescript";
+import { tsv } from "./ts.js";
+import { type Diagnostic, codeFrame, diag } from "./diagnostics.js";
+import { parse } from "./compile-module.js";
+
+/** NJ810 diagnostics for `code` (emitted for `file`; `name` picks the parser: .ts/.tsx/.js...); [] when it is valid. */
+export function checkEmitted(code: string, name: string, file: string): Diagnostic[] {
+  const sf = parse(code, name);
+  const out: Diagnostic[] = [];
+  const pd = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  for (const d of pd) out.push(at(sf, file, d.start, d.length || 1, tsv.flattenDiagnosticMessageText(d.messageText, " ")));
+  if (out.length) return out;
+  const seen = new Map<string, ts.Node>();
+  for (const n of topLevelBindings(sf)) {
+    if (seen.has(n.text)) out.push(at(sf, file, n.getStart(sf), n.text.length, `'${n.text}' is declared twice in the module scope`));
+    else seen.set(n.text, n);
+  }
+  return out;
+}
+
+function at(sf: ts.SourceFile, file: string, pos: number, length: number, why: string): Diagnostic {
+  const { line, character } = sf.getLineAndCharacterOfPosition(pos);
+  const raw = diag.emitted({ pos, end: pos + length }, line + 1, character + 1, why);
+  const frame = codeFrame(sf.text, line, character, length);
+  return { code: raw.code, severity: raw.severity, message: raw.message, file, line: line + 1, column: character + 1, frame };
+}
+
+/**
+ * Names bound at module scope by imports and declarations (var/function duplicates are legal in
+ * scripts but not next to a lexical binding; a repeated `var` or `function` alone is allowed).
+ */
+function topLevelBindings(sf: ts.SourceFile): ts.Identifier[] {
+  const lexical: ts.Identifier[] = [];
+  const varLike: ts.Identifier[] = [];
+  const names = (b: ts.BindingName, into: ts.Identifier[]): void => {
+    if (tsv.isIdentifier(b)) into.push(b);
+    else for (const el of b.elements) if (!tsv.isOmittedExpression(el)) names(el.name, into);
+  };
+  for (const st of sf.statements) {
+    if (tsv.canHaveModifiers(st) && tsv.getModifiers(st)?.some((m) => m.kind === tsv.SyntaxKind.DeclareKeyword)) continue;
+    if (tsv.isImportDeclaration(st)) {
+      const c = st.importClause;
+      if (!c || c.isTypeOnly) continue;
+      if (c.name) lexical.push(c.name);
+      const nb = c.namedBindings;
+      if (nb && tsv.isNamespaceImport(nb)) lexical.push(nb.name);
+      else if (nb) for (const el of nb.elements) if (!el.isTypeOnly) lexical.push(el.name);
+    } else if (tsv.isVariableStatement(st)) {
+      const lex = (st.declarationList.flags & (tsv.NodeFlags.Const | tsv.NodeFlags.Let | tsv.NodeFlags.Using)) !== 0;
+      for (const d of st.declarationList.declarations) names(d.name, lex ? lexical : varLike);
+    } else if (tsv.isClassDeclaration(st) && st.name) lexical.push(st.name);
+    else if (tsv.isFunctionDeclaration(st) && st.name && st.body) varLike.push(st.name);
+  }
+  // a var/function name is an error only when it is also bound lexically; report those duplicates
+  const lexNames = new Set(lexical.map((n) => n.text));
+  return [...lexical, ...varLike.filter((n) => lexNames.has(n.text))];
+}
