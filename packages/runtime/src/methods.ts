@@ -66,7 +66,7 @@ declare module "./ndarray.js" {
     cumsum(axis?: number | null): NDArray;
     cumprod(axis?: number | null): NDArray;
     reshape(...shape: (number | number[])[]): NDArray;
-    transpose(axes?: number[] | null): NDArray;
+    transpose(axes?: number[] | number | null, ...rest: number[]): NDArray;
     ravel(): NDArray;
     flatten(): NDArray;
     squeeze(axis?: number | number[] | null): NDArray;
@@ -112,7 +112,7 @@ Object.assign(P, {
   cumsum(this: NDArray, axis: number | null = null) { return np.cumsum(this, axis); },
   cumprod(this: NDArray, axis: number | null = null) { return np.cumprod(this, axis); },
   reshape(this: NDArray, ...shape: (number | number[])[]) { return np.reshape(this, ...shape); },
-  transpose(this: NDArray, axes?: number[] | null) { return np.transpose(this, axes); },
+  transpose(this: NDArray, axes?: number[] | number | null, ...rest: number[]) { return np.transpose(this, axes, ...rest); },
   squeeze(this: NDArray, axis: number | number[] | null = null) { return np.squeeze(this, axis); },
   expandDims(this: NDArray, axis: number | number[]) { return np.expandDims(this, axis); },
   broadcastTo(this: NDArray, shape: number[]) { return np.broadcastTo(this, shape); },

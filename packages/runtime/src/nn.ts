@@ -5,8 +5,10 @@ import { bind } from "./core/trace.js";
 import * as np from "./numpy/index.js";
 import { convert, operand } from "./numpy/util.js";
 
+/** max(x, 0) with JAX's derivative at 0 (zero, not maximum's 0.5 tie split); NaN stays NaN. */
 export function relu(x: ArrayLike): NDArray {
-  return np.maximum(x, 0);
+  const a = operand(x, "relu");
+  return np.where(np.lessEqual(a, 0), 0, a);
 }
 export function sigmoid(x: ArrayLike): NDArray {
   const a = operand(x, "sigmoid");
@@ -74,10 +76,15 @@ export function elu(x: ArrayLike, alpha = 1): NDArray {
   return np.where(np.greater(x, 0), x, np.multiply(alpha, np.expm1(x)));
 }
 
+/** The max along `axis` (kept) for a stable exp; an empty input has nothing to shift (JAX: logsumexp([]) = -inf). */
+function shift(a: NDArray, axis: number | number[] | null): NDArray | number {
+  return a.size === 0 ? 0 : np.stopGradient(np.max(a, axis, { keepdims: true }));
+}
+
 export function logsumexp(x: ArrayLike, axis: number | number[] | null = null, opts: { keepdims?: boolean } = {}): NDArray {
   const a = operand(x, "logsumexp");
-  const m = np.stopGradient(np.max(a, axis, { keepdims: true }));
-  const mSafe = np.where(np.isfinite(m), m, 0);
+  const m = shift(a, axis);
+  const mSafe = a.size === 0 ? m : np.where(np.isfinite(m), m, 0);
   const s = np.sum(np.exp(np.subtract(a, mSafe)), axis, { keepdims: true });
   let out = np.add(np.log(s), mSafe);
   if (!opts.keepdims) out = np.squeeze(out, axis === null ? null : axis);
@@ -86,14 +93,13 @@ export function logsumexp(x: ArrayLike, axis: number | number[] | null = null, o
 
 export function softmax(x: ArrayLike, axis: number | number[] = -1): NDArray {
   const a = operand(x, "softmax");
-  const m = np.stopGradient(np.max(a, axis, { keepdims: true }));
-  const e = np.exp(np.subtract(a, m));
+  const e = np.exp(np.subtract(a, shift(a, axis)));
   return np.divide(e, np.sum(e, axis, { keepdims: true }));
 }
 
 export function logSoftmax(x: ArrayLike, axis: number | number[] = -1): NDArray {
   const a = operand(x, "log_softmax");
-  const shifted = np.subtract(a, np.stopGradient(np.max(a, axis, { keepdims: true })));
+  const shifted = np.subtract(a, shift(a, axis));
   return np.subtract(shifted, np.log(np.sum(np.exp(shifted), axis, { keepdims: true })));
 }
 

@@ -1,11 +1,12 @@
 // Small NumPy conveniences composed from the core functions (so jit/grad/vmap see through them).
 import type { ArrayLike, NDArray } from "../ndarray.js";
-import { argumentError, shapeError } from "../errors.js";
+import { argumentError, shapeError, traceError } from "../errors.js";
+import { Tracer, currentFunctionName } from "../core/trace.js";
 import { normalizeAxis } from "../shape.js";
 import { abs, add, equal, isinf, isnan, lessEqual, logicalAnd, logicalOr, multiply, notEqual, subtract, where } from "./elementwise.js";
 import { all } from "./reductions.js";
 import { broadcastTo, operand, reshapeTo } from "./util.js";
-import { sliceAxis } from "./shape-ops.js";
+import { concatenate, sliceAxis } from "./shape-ops.js";
 import { arange } from "./creation.js";
 
 /** |a - b| <= atol + rtol * |b|, elementwise; infinities equal only themselves; NaN equal with equalNan. */
@@ -19,8 +20,16 @@ export function isclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?
   return out;
 }
 
-export function allclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean } = {}): NDArray {
-  return all(isclose(a, b, opts));
+/**
+ * A JS boolean, as NumPy's (and jax-js's) allclose: `if (np.allclose(a, b))` must not test a 0-d array
+ * object, which JS always finds truthy. Under jit/grad/vmap the answer is not known yet: a
+ * ConcretizationError points to np.isclose(a, b).all(), the traced-array form.
+ */
+export function allclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean } = {}): boolean {
+  const r = all(isclose(a, b, opts));
+  if (r instanceof Tracer)
+    throw traceError.concretization("np.allclose (a JS boolean)", currentFunctionName(), "Use np.isclose(a, b).all() for a traced 0-d bool array");
+  return r.item() as boolean;
 }
 
 function triMask(m: NDArray, k: number, lower: boolean): NDArray {
@@ -35,21 +44,38 @@ function triMask(m: NDArray, k: number, lower: boolean): NDArray {
 /** Lower triangle (elements with column - row <= k); the rest are zeroed. */
 export function tril(x: ArrayLike, k = 0): NDArray {
   const m = operand(x, "tril");
-  return where(triMask(m, k, true), m, 0);
+  return where(triMask(m, k, true), m, m.dtype === "bool" ? false : 0);
 }
 
 /** Upper triangle (elements with column - row >= k). */
 export function triu(x: ArrayLike, k = 0): NDArray {
   const m = operand(x, "triu");
-  return where(triMask(m, k, false), m, 0);
+  return where(triMask(m, k, false), m, m.dtype === "bool" ? false : 0);
 }
 
-/** n-th discrete difference along an axis: out[i] = a[i+1] - a[i], applied n times. */
-export function diff(x: ArrayLike, n = 1, axis = -1): NDArray {
+/**
+ * n-th discrete difference along an axis: out[i] = a[i+1] - a[i], applied n times. `prepend`/`append`
+ * are joined to `a` along the axis first; a 0-d value is broadcast to a length-1 slab, as in NumPy.
+ */
+export function diff(x: ArrayLike, n = 1, axis = -1, opts: { prepend?: ArrayLike; append?: ArrayLike } = {}): NDArray {
   let a = operand(x, "diff");
   if (!Number.isInteger(n) || n < 0) throw argumentError.invalid("diff", `order must be a non-negative integer, got ${n}`);
   if (a.ndim === 0) throw shapeError.rank("diff", "diff requires input that is at least one dimensional");
   const ax = normalizeAxis("diff", axis, a.ndim);
+  if (n === 0) return a;
+  if (opts.prepend !== undefined || opts.append !== undefined) {
+    const slab = (v: ArrayLike, what: string): NDArray => {
+      const b = operand(v, "diff");
+      if (b.ndim === 0) return broadcastTo(b, a.shape.map((d, i) => (i === ax ? 1 : d)), "diff");
+      if (b.ndim !== a.ndim || b.shape.some((d, i) => i !== ax && d !== a.shape[i]))
+        throw shapeError.concat("diff", `${what} of shape (${b.shape.join(", ")}) does not match the array of shape ` +
+          `(${a.shape.join(", ")}) outside axis ${ax}`);
+      return b;
+    };
+    const parts = [...(opts.prepend !== undefined ? [slab(opts.prepend, "prepend")] : []), a,
+      ...(opts.append !== undefined ? [slab(opts.append, "append")] : [])];
+    a = concatenate(parts, ax);
+  }
   for (let t = 0; t < n; t++) {
     const len = a.shape[ax];
     if (len === 0) break;

@@ -3,8 +3,9 @@ import { type DType, checkDType, toFloat } from "../dtype.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import type { ReduceOp } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
-import { normalizeAxes, sizeOf } from "../shape.js";
-import { convert, keepDims, operand, reshapeTo } from "./util.js";
+import { argumentError } from "../errors.js";
+import { normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
+import { convert, describe, keepDims, operand, reshapeTo } from "./util.js";
 import { divide, multiply, sqrt, subtract } from "./elementwise.js";
 
 export interface ReduceOptions {
@@ -87,7 +88,8 @@ function argReduce(prim: "argmax" | "argmin", x: ArrayLike, axis: number | null 
     a = reshapeTo(a, [a.size]);
     ax = 0;
   } else {
-    ax = normalizeAxes(prim, axis, a.ndim)[0];
+    if (typeof axis !== "number") throw argumentError.invalid(prim, `axis must be an integer or null, got ${describe(axis)}`);
+    ax = normalizeAxis(prim, axis, a.ndim);
   }
   let out = bind(prim, [a], { axis: ax });
   if (opts.keepdims) out = keepDims(out, axis === null || axis === undefined ? [...Array(operand(x, prim).ndim).keys()] : [ax], operand(x, prim).ndim);
@@ -102,11 +104,11 @@ export function argmin(x: ArrayLike, axis: number | null = null, opts: { keepdim
 
 function scan(prim: "cumsum" | "cumprod" | "cummax" | "cummin", x: ArrayLike, axis: number | null | undefined, opts: { dtype?: DType; reverse?: boolean }): NDArray {
   let a = operand(x, prim);
-  if (axis === null || axis === undefined) {
-    a = reshapeTo(a, [a.size]);
-    axis = 0;
-  }
-  const ax = normalizeAxes(prim, axis, a.ndim)[0];
+  // NumPy scans a 0-d array as a length-1 vector: cumsum(5, 0) is [5]
+  if (axis === null || axis === undefined || a.ndim === 0) a = reshapeTo(a, [a.size]);
+  if (axis === null || axis === undefined) axis = 0;
+  if (typeof axis !== "number") throw argumentError.invalid(prim, `axis must be an integer or null, got ${describe(axis)}`);
+  const ax = normalizeAxis(prim, axis, a.ndim);
   const dt = opts.dtype ?? (prim === "cumsum" || prim === "cumprod" ? intSum(a.dtype) : a.dtype);
   return bind(prim, [convert(a, dt, a.weakType)], { axis: ax, reverse: opts.reverse ?? false });
 }

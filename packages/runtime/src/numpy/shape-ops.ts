@@ -4,7 +4,7 @@ import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
 import { normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
-import { broadcastTo as broadcastToUtil, convert, operand, reshapeTo } from "./util.js";
+import { broadcastTo as broadcastToUtil, convert, describe, operand, reshapeTo } from "./util.js";
 
 export function reshape(x: ArrayLike, ...shapeArgs: (number | number[])[]): NDArray {
   const a = operand(x, "reshape");
@@ -27,8 +27,13 @@ function resolveShape(from: number[], shape: number[]): number[] {
   return out;
 }
 
-export function transpose(x: ArrayLike, axes?: number[] | null): NDArray {
+/** transpose(x, [1, 0]) or, like NumPy's method, transpose(x, 1, 0). */
+export function transpose(x: ArrayLike, axes?: number[] | number | null, ...rest: number[]): NDArray {
   const a = operand(x, "transpose");
+  if (typeof axes === "number") axes = [axes, ...rest];
+  else if (rest.length) throw argumentError.invalid("transpose", "axes must be one list or separate integers");
+  if (axes !== undefined && axes !== null && !Array.isArray(axes))
+    throw argumentError.invalid("transpose", `axes must be a list of integers, got ${describe(axes)}`);
   const perm = axes === undefined || axes === null ? a.shape.map((_, i) => a.ndim - 1 - i) : axes.map((p) => normalizeAxis("transpose", p, a.ndim));
   if (perm.length !== a.ndim || new Set(perm).size !== perm.length)
     throw shapeError.rank("transpose", `axes [${axes}] don't match array of dimension ${a.ndim}`);
@@ -85,18 +90,26 @@ export function ravel(x: ArrayLike): NDArray {
 export const flatten = ravel;
 
 export function concatenate(xs: ArrayLike[], axis: number | null = 0): NDArray {
-  if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid("concatenate", "need at least one array to concatenate");
-  let as = xs.map((x) => operand(x, "concatenate"));
+  return join("concatenate", xs, axis);
+}
+/** concatenate under the name of the public function the user called (vstack, hstack, ...). */
+function join(op: string, xs: ArrayLike[], axis: number | null): NDArray {
+  if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid(op, "need at least one array to concatenate");
+  let as = xs.map((x) => operand(x, op));
   if (axis === null) {
     as = as.map((a) => reshapeTo(a, [a.size]));
     axis = 0;
   }
   for (const a of as) {
-    if (a.ndim === 0) throw shapeError.concat("concatenate", "zero-dimensional arrays cannot be concatenated");
+    if (a.ndim === 0) throw shapeError.concat(op, "zero-dimensional arrays cannot be concatenated");
     if (a.ndim !== as[0].ndim)
-      throw shapeError.concat("concatenate", `all the input arrays must have same number of dimensions, but the array at index 0 has ${as[0].ndim} dimension(s) and another has ${a.ndim}`);
+      throw shapeError.concat(op, `all the input arrays must have same number of dimensions, but the array at index 0 has ${as[0].ndim} dimension(s) and another has ${a.ndim}`);
   }
-  const ax = normalizeAxis("concatenate", axis, as[0].ndim);
+  const ax = normalizeAxis(op, axis, as[0].ndim);
+  for (const a of as)
+    if (a.shape.some((d, i) => i !== ax && d !== as[0].shape[i]))
+      throw shapeError.concat(op, `all the input array dimensions except for the concatenation axis must match exactly, ` +
+        `got shapes (${as[0].shape.join(", ")}) and (${a.shape.join(", ")}) along axis ${ax}`);
   let [dt, weak] = [as[0].dtype, as[0].weakType];
   for (const a of as.slice(1)) [dt, weak] = resultType(dt, weak, a.dtype, a.weakType);
   if (as.length === 1) return bind("copy", [convert(as[0], dt, weak)], {});
@@ -112,29 +125,56 @@ export function stack(xs: ArrayLike[], axis = 0): NDArray {
   const ax = normalizeAxis("stack", axis, as[0].ndim + 1);
   return concatenate(as.map((a) => expandDims(a, ax)), ax);
 }
+function stackArgs(op: string, xs: ArrayLike[]): NDArray[] {
+  if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid(op, "need at least one array to concatenate");
+  return xs.map((x) => operand(x, op));
+}
 export function vstack(xs: ArrayLike[]): NDArray {
-  return concatenate(xs.map((x) => atleast2d(operand(x, "vstack"))), 0);
+  return join("vstack", stackArgs("vstack", xs).map(atleast2d), 0);
 }
 export function hstack(xs: ArrayLike[]): NDArray {
-  const as = xs.map((x) => operand(x, "hstack"));
-  return concatenate(as, as[0].ndim <= 1 ? 0 : 1);
+  const as = stackArgs("hstack", xs).map((a) => (a.ndim === 0 ? reshapeTo(a, [1]) : a));
+  return join("hstack", as, as[0].ndim === 1 ? 0 : 1);
+}
+/** Stack along a third axis: 1-d (n,) becomes (1, n, 1), 2-d (m, n) becomes (m, n, 1). */
+export function dstack(xs: ArrayLike[]): NDArray {
+  return join("dstack", stackArgs("dstack", xs).map(atleast3d), 2);
+}
+/** 1-d arrays become columns of a 2-d array; 2-d arrays are joined along axis 1. */
+export function columnStack(xs: ArrayLike[]): NDArray {
+  const as = stackArgs("column_stack", xs).map((a) => (a.ndim < 2 ? reshapeTo(a, [a.size, 1]) : a));
+  return join("column_stack", as, 1);
 }
 function atleast2d(a: NDArray): NDArray {
   return a.ndim >= 2 ? a : reshapeTo(a, a.ndim === 0 ? [1, 1] : [1, a.shape[0]]);
 }
+function atleast3d(a: NDArray): NDArray {
+  if (a.ndim >= 3) return a;
+  return reshapeTo(a, a.ndim === 0 ? [1, 1, 1] : a.ndim === 1 ? [1, a.shape[0], 1] : [...a.shape, 1]);
+}
 
 /** np.split: sections (equal parts) or sorted split indices. Returns views. */
 export function split(x: ArrayLike, indicesOrSections: number | number[], axis = 0): NDArray[] {
-  const a = operand(x, "split");
-  const ax = normalizeAxis("split", axis, a.ndim);
+  return splitAt("split", x, indicesOrSections, axis);
+}
+function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[], axis: number): NDArray[] {
+  const a = operand(x, op);
+  if (a.ndim === 0) throw shapeError.rank(op, "array split does not work on a 0-d array");
+  const ax = normalizeAxis(op, axis, a.ndim);
   const n = a.shape[ax];
   let bounds: number[];
   if (typeof indicesOrSections === "number") {
     const k = indicesOrSections;
-    if (!Number.isInteger(k) || k <= 0) throw shapeError.split("split", `number sections must be a positive integer, got ${k}`);
-    if (n % k !== 0) throw shapeError.split("split", `array split does not result in an equal division (${n} into ${k})`);
-    bounds = Array.from({ length: k - 1 }, (_, i) => ((i + 1) * n) / k);
-  } else bounds = indicesOrSections.map((i) => (i < 0 ? Math.max(0, i + n) : Math.min(i, n)));
+    if (!Number.isInteger(k) || k <= 0) throw shapeError.split(op, `number sections must be a positive integer, got ${k}`);
+    if (op === "split" && n % k !== 0) throw shapeError.split(op, `array split does not result in an equal division (${n} into ${k})`);
+    // array_split: the first n % k parts get one extra element
+    const each = Math.floor(n / k), extra = n % k;
+    bounds = Array.from({ length: k - 1 }, (_, i) => (i + 1) * each + Math.min(i + 1, extra));
+  } else if (Array.isArray(indicesOrSections)) {
+    for (const i of indicesOrSections)
+      if (typeof i !== "number" || !Number.isInteger(i)) throw argumentError.invalid(op, `split indices must be integers, got ${String(i)}`);
+    bounds = indicesOrSections.map((i) => (i < 0 ? Math.max(0, i + n) : Math.min(i, n)));
+  } else throw argumentError.invalid(op, `indices_or_sections must be an integer or a list of integers, got ${describe(indicesOrSections)}`);
   const edges = [0, ...bounds, n];
   const out: NDArray[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
@@ -143,14 +183,9 @@ export function split(x: ArrayLike, indicesOrSections: number | number[], axis =
   }
   return out;
 }
-export function arraySplit(x: ArrayLike, sections: number, axis = 0): NDArray[] {
-  const a = operand(x, "array_split");
-  const n = a.shape[normalizeAxis("array_split", axis, a.ndim)];
-  const each = Math.floor(n / sections), extra = n % sections;
-  const idx: number[] = [];
-  let pos = 0;
-  for (let i = 0; i < sections - 1; i++) idx.push((pos += each + (i < extra ? 1 : 0)));
-  return split(a, idx, axis);
+/** np.array_split: like split, but a number of sections need not divide the axis evenly. */
+export function arraySplit(x: ArrayLike, indicesOrSections: number | number[], axis = 0): NDArray[] {
+  return splitAt("array_split", x, indicesOrSections, axis);
 }
 
 export function sliceAxis(a: NDArray, axis: number, start: number, stop: number, step: number): NDArray {
