@@ -18,7 +18,7 @@ function alloc(o: Aval): NDArray {
   return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);
 }
 
-function view(x: NDArray, shape: number[], strides: number[], offset: number, o?: Aval): NDArray {
+function view(x: NDArray, shape: readonly number[], strides: readonly number[], offset: number, o?: Aval): NDArray {
   return new NDArray(x.data, shape, o ? o.dtype : x.dtype, strides, offset, o ? o.weakType : x.weakType);
 }
 
@@ -246,7 +246,7 @@ impls.reshape = (inputs, params) => {
 
 /** Strides for `shape` when it differs from x's only in size-1 dims, so the reshape stays a view (as in
  * NumPy): x.T.slice(0), squeeze and expandDims of strided views. */
-function unitDimStrides(x: NDArray, shape: number[]): number[] | null {
+function unitDimStrides(x: NDArray, shape: readonly number[]): number[] | null {
   const src: number[] = [];
   for (let i = 0; i < x.shape.length; i++) if (x.shape[i] !== 1) src.push(i);
   const out: number[] = [];

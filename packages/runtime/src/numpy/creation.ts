@@ -10,7 +10,7 @@ export interface DTypeOpt {
   dtype?: DType | string;
 }
 
-function filled(op: string, shape: number | number[], value: number, opts: DTypeOpt): NDArray {
+function filled(op: string, shape: number | readonly number[], value: number, opts: DTypeOpt): NDArray {
   const s = checkShape(op, shape);
   const dt = opts.dtype === undefined ? "float32" : checkDType(opts.dtype, op);
   const data = allocate(dt, s.reduce((a, b) => a * b, 1));
@@ -18,33 +18,33 @@ function filled(op: string, shape: number | number[], value: number, opts: DType
   return new NDArray(data, s, dt);
 }
 
-export function zeros(shape: number | number[], opts: DTypeOpt = {}): NDArray {
+export function zeros(shape: number | readonly number[], opts: DTypeOpt = {}): NDArray {
   return filled("zeros", shape, 0, opts);
 }
-export function ones(shape: number | number[], opts: DTypeOpt = {}): NDArray {
+export function ones(shape: number | readonly number[], opts: DTypeOpt = {}): NDArray {
   return filled("ones", shape, 1, opts);
 }
-export function empty(shape: number | number[], opts: DTypeOpt = {}): NDArray {
+export function empty(shape: number | readonly number[], opts: DTypeOpt = {}): NDArray {
   return filled("empty", shape, 0, opts);
 }
-export function full(shape: number | number[], fillValue: number | boolean, opts: DTypeOpt = {}): NDArray {
+export function full(shape: number | readonly number[], fillValue: number | boolean, opts: DTypeOpt = {}): NDArray {
   const dt = opts.dtype ?? (typeof fillValue === "boolean" ? "bool" : "float32");
   return filled("full", shape, Number(fillValue), { dtype: dt });
 }
-function likeOpts(x: ArrayLike, opts: DTypeOpt & { shape?: number[] }, op: string): [number[], DTypeOpt] {
+function likeOpts(x: ArrayLike, opts: DTypeOpt & { shape?: readonly number[] }, op: string): [readonly number[], DTypeOpt] {
   const a = operand(x, op);
   return [opts.shape ?? a.shape, { dtype: opts.dtype ?? a.dtype }];
 }
-export function zerosLike(x: ArrayLike, opts: DTypeOpt & { shape?: number[] } = {}): NDArray {
+export function zerosLike(x: ArrayLike, opts: DTypeOpt & { shape?: readonly number[] } = {}): NDArray {
   return zeros(...likeOpts(x, opts, "zeros_like"));
 }
-export function onesLike(x: ArrayLike, opts: DTypeOpt & { shape?: number[] } = {}): NDArray {
+export function onesLike(x: ArrayLike, opts: DTypeOpt & { shape?: readonly number[] } = {}): NDArray {
   return ones(...likeOpts(x, opts, "ones_like"));
 }
-export function emptyLike(x: ArrayLike, opts: DTypeOpt & { shape?: number[] } = {}): NDArray {
+export function emptyLike(x: ArrayLike, opts: DTypeOpt & { shape?: readonly number[] } = {}): NDArray {
   return empty(...likeOpts(x, opts, "empty_like"));
 }
-export function fullLike(x: ArrayLike, fillValue: number | boolean, opts: DTypeOpt & { shape?: number[] } = {}): NDArray {
+export function fullLike(x: ArrayLike, fillValue: number | boolean, opts: DTypeOpt & { shape?: readonly number[] } = {}): NDArray {
   const [s, o] = likeOpts(x, opts, "full_like");
   return full(s, fillValue, o);
 }
@@ -90,6 +90,6 @@ export function identity(n: number, opts: DTypeOpt = {}): NDArray {
 }
 
 /** Integer iota along one axis, as a primitive so it traces into jit code. */
-export function iota(shape: number[], dimension = 0, opts: DTypeOpt = {}): NDArray {
+export function iota(shape: readonly number[], dimension = 0, opts: DTypeOpt = {}): NDArray {
   return bind("iota", [], { shape: checkShape("iota", shape), dimension, dtype: opts.dtype === undefined ? "int32" : checkDType(opts.dtype, "iota") });
 }

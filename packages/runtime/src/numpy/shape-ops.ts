@@ -6,13 +6,13 @@ import { bind } from "../core/trace.js";
 import { normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
 import { broadcastTo as broadcastToUtil, convert, describe, operand, reshapeTo } from "./util.js";
 
-export function reshape(x: ArrayLike, ...shapeArgs: (number | number[])[]): NDArray {
+export function reshape(x: ArrayLike, ...shapeArgs: (number | readonly number[])[]): NDArray {
   const a = operand(x, "reshape");
   const shape = (shapeArgs.length === 1 && Array.isArray(shapeArgs[0]) ? shapeArgs[0] : shapeArgs) as number[];
   return reshapeTo(a, resolveShape(a.shape, typeof shape === "number" ? [shape] : shape));
 }
 
-function resolveShape(from: number[], shape: number[]): number[] {
+function resolveShape(from: readonly number[], shape: number[]): number[] {
   const out = shape.slice();
   const neg = out.filter((d) => d === -1).length;
   if (neg > 1) throw shapeError.reshape("reshape", from, shape);
@@ -61,7 +61,7 @@ export function squeeze(x: ArrayLike, axis: number | number[] | null = null): ND
   return reshapeTo(a, a.shape.filter((_, i) => !axes.includes(i)));
 }
 
-export function broadcastTo(x: ArrayLike, shape: number[] | number): NDArray {
+export function broadcastTo(x: ArrayLike, shape: readonly number[] | number): NDArray {
   return broadcastToUtil(operand(x, "broadcast_to"), typeof shape === "number" ? [shape] : shape.slice());
 }
 
@@ -71,7 +71,7 @@ export function broadcastArrays(...xs: ArrayLike[]): NDArray[] {
   for (const a of as) shape = broadcastShapesOf(shape, a.shape);
   return as.map((a) => broadcastToUtil(a, shape));
 }
-function broadcastShapesOf(a: number[], b: number[]): number[] {
+function broadcastShapesOf(a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
   return Array.from({ length: n }, (_, i) => {
     const da = a[i - (n - a.length)] ?? 1, db = b[i - (n - b.length)] ?? 1;
@@ -79,8 +79,8 @@ function broadcastShapesOf(a: number[], b: number[]): number[] {
     return da === 1 ? db : da;
   });
 }
-export function broadcastShapes(...shapes: number[][]): number[] {
-  return shapes.reduce((acc, s) => broadcastShapesOf(acc, s), []);
+export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
+  return shapes.reduce<number[]>((acc, s) => broadcastShapesOf(acc, s), []);
 }
 
 export function ravel(x: ArrayLike): NDArray {

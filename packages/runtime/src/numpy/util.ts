@@ -131,7 +131,7 @@ export function convert(x: NDArray, dtype: DType, weakType: boolean): NDArray {
   return bind("convert_element_type", [x], { dtype, weakType });
 }
 
-export function broadcastTo(x: NDArray, shape: number[], op = "broadcast_to"): NDArray {
+export function broadcastTo(x: NDArray, shape: readonly number[], op = "broadcast_to"): NDArray {
   if (shapesEqual(x.shape, shape)) return x;
   if (shape.length < x.ndim) throw shapeError.broadcast(op, x.shape, shape);
   const lead = shape.length - x.ndim;
