@@ -2,17 +2,26 @@
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { argumentError, shapeError, traceError } from "../errors.js";
 import { Tracer, currentFunctionName } from "../core/trace.js";
-import { normalizeAxis } from "../shape.js";
+import { broadcastShapes, describeValue, normalizeAxis } from "../shape.js";
+import { isFloat } from "../dtype.js";
 import { abs, add, equal, isinf, isnan, lessEqual, logicalAnd, logicalOr, multiply, notEqual, subtract, where } from "./elementwise.js";
 import { all } from "./reductions.js";
-import { broadcastTo, operand, reshapeTo } from "./util.js";
+import { broadcastTo, convert, operand, reshapeTo } from "./util.js";
 import { concatenate, sliceAxis } from "./shape-ops.js";
 import { arange } from "./creation.js";
 
 /** |a - b| <= atol + rtol * |b|, elementwise; infinities equal only themselves; NaN equal with equalNan. */
 export function isclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean } = {}): NDArray {
-  const x = operand(a, "isclose"), y = operand(b, "isclose");
+  return iscloseAs("isclose", a, b, opts);
+}
+function iscloseAs(op: string, a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean }): NDArray {
+  let x = operand(a, op), y = operand(b, op);
+  broadcastShapes(op, x.shape, y.shape);
+  // NumPy compares in floating point (bool/int inputs included)
+  if (!isFloat(x.dtype) && !isFloat(y.dtype)) [x, y] = [convert(x, "float32", x.weakType), convert(y, "float32", y.weakType)];
   const rtol = opts.rtol ?? 1e-5, atol = opts.atol ?? 1e-8;
+  for (const [k, v] of [["rtol", rtol], ["atol", atol]] as const)
+    if (typeof v !== "number") throw argumentError.invalid(op, `${k} must be a number, got ${describeValue(v)}`);
   const finiteClose = lessEqual(abs(subtract(x, y)), add(atol, multiply(rtol, abs(y))));
   const bothInf = logicalAnd(logicalOr(isinf(x), isinf(y)), equal(x, y));
   let out = where(logicalOr(isinf(x), isinf(y)), bothInf, finiteClose);
@@ -26,14 +35,16 @@ export function isclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?
  * ConcretizationError points to np.isclose(a, b).all(), the traced-array form.
  */
 export function allclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean } = {}): boolean {
-  const r = all(isclose(a, b, opts));
+  const r = all(iscloseAs("allclose", a, b, opts));
   if (r instanceof Tracer)
     throw traceError.concretization("np.allclose (a JS boolean)", currentFunctionName(), "Use np.isclose(a, b).all() for a traced 0-d bool array");
   return r.item() as boolean;
 }
 
 function triMask(m: NDArray, k: number, lower: boolean): NDArray {
-  if (m.ndim < 2) throw shapeError.rank(lower ? "tril" : "triu", `input must be at least 2-d, got shape (${m.shape.join(", ")})`);
+  const op = lower ? "tril" : "triu";
+  if (m.ndim < 2) throw shapeError.rank(op, `input must be at least 2-d, got shape (${m.shape.join(", ")})`);
+  if (typeof k !== "number" || !Number.isInteger(k)) throw argumentError.invalid(op, `k must be an integer, got ${describeValue(k)}`);
   const [r, c] = m.shape.slice(-2);
   const i = reshapeTo(arange(r), [r, 1]), j = reshapeTo(arange(c), [1, c]);
   const d = subtract(j, i); // column - row
@@ -59,7 +70,7 @@ export function triu(x: ArrayLike, k = 0): NDArray {
  */
 export function diff(x: ArrayLike, n = 1, axis = -1, opts: { prepend?: ArrayLike; append?: ArrayLike } = {}): NDArray {
   let a = operand(x, "diff");
-  if (!Number.isInteger(n) || n < 0) throw argumentError.invalid("diff", `order must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 0) throw argumentError.invalid("diff", `order must be a non-negative integer, got ${describeValue(n)}`);
   if (a.ndim === 0) throw shapeError.rank("diff", "diff requires input that is at least one dimensional");
   const ax = normalizeAxis("diff", axis, a.ndim);
   if (n === 0) return a;
@@ -91,7 +102,9 @@ export function meshgrid(...args: (ArrayLike | { indexing?: "xy" | "ij" })[]): N
   const opts = last !== null && typeof last === "object" && !Array.isArray(last) && !("shape" in (last as object)) && !ArrayBuffer.isView(last)
     ? (args.pop() as { indexing?: "xy" | "ij" }) : {};
   const xs = (args as ArrayLike[]).map((a) => reshapeTo(operand(a, "meshgrid"), [operand(a, "meshgrid").size]));
-  const ij = (opts.indexing ?? "xy") === "ij";
+  const indexing = opts.indexing ?? "xy";
+  if (indexing !== "xy" && indexing !== "ij") throw argumentError.invalid("meshgrid", `indexing must be 'xy' or 'ij', got ${describeValue(indexing)}`);
+  const ij = indexing === "ij";
   const n = xs.length;
   const shape = xs.map((x) => x.size);
   if (!ij && n >= 2) [shape[0], shape[1]] = [shape[1], shape[0]];

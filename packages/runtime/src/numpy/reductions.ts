@@ -4,7 +4,7 @@ import type { ArrayLike, NDArray } from "../ndarray.js";
 import type { ReduceOp } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
 import { argumentError } from "../errors.js";
-import { normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
+import { describeValue, normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
 import { convert, describe, keepDims, operand, reshapeTo } from "./util.js";
 import { divide, multiply, sqrt, subtract } from "./elementwise.js";
 
@@ -59,7 +59,7 @@ function count(a: NDArray, axes: number[]): number {
 export function mean(x: ArrayLike, axis: number | number[] | null = null, opts: ReduceOptions = {}): NDArray {
   const a = operand(x, "mean");
   const axes = normalizeAxes("mean", axis, a.ndim);
-  const dt = opts.dtype ?? toFloat(a.dtype);
+  const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "mean") : toFloat(a.dtype);
   const s = reduceWith("reduce_sum", "mean", convert(a, dt, a.weakType), axes, { keepdims: opts.keepdims ?? false });
   return divide(s, count(a, axes));
 }
@@ -68,17 +68,22 @@ export interface VarOptions extends ReduceOptions {
   ddof?: number;
 }
 export function variance(x: ArrayLike, axis: number | number[] | null = null, opts: VarOptions = {}): NDArray {
-  const a0 = operand(x, "var");
-  const a = convert(a0, opts.dtype ?? toFloat(a0.dtype), a0.weakType);
-  const axes = normalizeAxes("var", axis, a.ndim);
+  return varianceAs("var", x, axis, opts);
+}
+function varianceAs(op: string, x: ArrayLike, axis: number | number[] | null, opts: VarOptions): NDArray {
+  const a0 = operand(x, op);
+  const a = convert(a0, opts.dtype !== undefined ? checkDType(opts.dtype, op) : toFloat(a0.dtype), a0.weakType);
+  const axes = normalizeAxes(op, axis, a.ndim);
+  const ddof = opts.ddof ?? 0;
+  if (typeof ddof !== "number" || !Number.isFinite(ddof)) throw argumentError.invalid(op, `ddof must be a number, got ${describeValue(ddof)}`);
   const m = mean(a, axes, { keepdims: true });
   const d = subtract(a, m);
-  const ss = reduceWith("reduce_sum", "var", multiply(d, d), axes, { keepdims: opts.keepdims ?? false });
-  return divide(ss, Math.max(0, count(a, axes) - (opts.ddof ?? 0)));
+  const ss = reduceWith("reduce_sum", op, multiply(d, d), axes, { keepdims: opts.keepdims ?? false });
+  return divide(ss, Math.max(0, count(a, axes) - ddof));
 }
 export { variance as var };
 export function std(x: ArrayLike, axis: number | number[] | null = null, opts: VarOptions = {}): NDArray {
-  return sqrt(variance(x, axis, opts));
+  return sqrt(varianceAs("std", x, axis, opts));
 }
 
 function argReduce(prim: "argmax" | "argmin", x: ArrayLike, axis: number | null | undefined, opts: { keepdims?: boolean }): NDArray {
@@ -109,7 +114,7 @@ function scan(prim: "cumsum" | "cumprod" | "cummax" | "cummin", x: ArrayLike, ax
   if (axis === null || axis === undefined) axis = 0;
   if (typeof axis !== "number") throw argumentError.invalid(prim, `axis must be an integer or null, got ${describe(axis)}`);
   const ax = normalizeAxis(prim, axis, a.ndim);
-  const dt = opts.dtype ?? (prim === "cumsum" || prim === "cumprod" ? intSum(a.dtype) : a.dtype);
+  const dt = opts.dtype !== undefined ? checkDType(opts.dtype, prim) : prim === "cumsum" || prim === "cumprod" ? intSum(a.dtype) : a.dtype;
   return bind(prim, [convert(a, dt, a.weakType)], { axis: ax, reverse: opts.reverse ?? false });
 }
 export function cumsum(x: ArrayLike, axis: number | null = null, opts: { dtype?: DType } = {}): NDArray {

@@ -3,7 +3,7 @@ import { resultType } from "../dtype.js";
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
-import { normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
+import { checkShape, describeValue, normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
 import { broadcastTo as broadcastToUtil, convert, describe, operand, reshapeTo } from "./util.js";
 
 export function reshape(x: ArrayLike, ...shapeArgs: (number | readonly number[])[]): NDArray {
@@ -62,7 +62,7 @@ export function squeeze(x: ArrayLike, axis: number | number[] | null = null): ND
 }
 
 export function broadcastTo(x: ArrayLike, shape: readonly number[] | number): NDArray {
-  return broadcastToUtil(operand(x, "broadcast_to"), typeof shape === "number" ? [shape] : shape.slice());
+  return broadcastToUtil(operand(x, "broadcast_to"), checkShape("broadcast_to", shape));
 }
 
 export function broadcastArrays(...xs: ArrayLike[]): NDArray[] {
@@ -71,16 +71,16 @@ export function broadcastArrays(...xs: ArrayLike[]): NDArray[] {
   for (const a of as) shape = broadcastShapesOf(shape, a.shape);
   return as.map((a) => broadcastToUtil(a, shape));
 }
-function broadcastShapesOf(a: readonly number[], b: readonly number[]): number[] {
+function broadcastShapesOf(a: readonly number[], b: readonly number[], op = "broadcast_arrays"): number[] {
   const n = Math.max(a.length, b.length);
   return Array.from({ length: n }, (_, i) => {
     const da = a[i - (n - a.length)] ?? 1, db = b[i - (n - b.length)] ?? 1;
-    if (da !== db && da !== 1 && db !== 1) throw shapeError.broadcast("broadcast_arrays", a, b);
+    if (da !== db && da !== 1 && db !== 1) throw shapeError.broadcast(op, a, b);
     return da === 1 ? db : da;
   });
 }
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
-  return shapes.reduce<number[]>((acc, s) => broadcastShapesOf(acc, s), []);
+  return shapes.reduce<number[]>((acc, s) => broadcastShapesOf(acc, checkShape("broadcast_shapes", s), "broadcast_shapes"), []);
 }
 
 export function ravel(x: ArrayLike): NDArray {
@@ -210,6 +210,9 @@ export function flipud(x: ArrayLike): NDArray {
 
 export function moveaxis(x: ArrayLike, source: number | number[], destination: number | number[]): NDArray {
   const a = operand(x, "moveaxis");
+  for (const v of [source, destination])
+    if (typeof v !== "number" && !Array.isArray(v))
+      throw argumentError.invalid("moveaxis", `source and destination must be integers or lists of integers, got ${describeValue(v)}`);
   const src = (typeof source === "number" ? [source] : source).map((s) => normalizeAxis("moveaxis", s, a.ndim));
   const dst = (typeof destination === "number" ? [destination] : destination).map((s) => normalizeAxis("moveaxis", s, a.ndim));
   if (src.length !== dst.length) throw argumentError.invalid("moveaxis", "source and destination must have the same number of elements");
@@ -236,6 +239,8 @@ export function swapaxes(x: ArrayLike, axis1: number, axis2: number): NDArray {
 
 export function tile(x: ArrayLike, reps: number | number[]): NDArray {
   let a = operand(x, "tile");
+  if (typeof reps !== "number" && !Array.isArray(reps))
+    throw argumentError.invalid("tile", `reps must be an integer or a list of integers, got ${describeValue(reps)}`);
   let r = typeof reps === "number" ? [reps] : reps.slice();
   if (r.some((v) => !Number.isInteger(v) || v < 0)) throw argumentError.invalid("tile", `reps must be non-negative integers, got [${r}]`);
   const nd = Math.max(a.ndim, r.length);
@@ -255,6 +260,8 @@ export function repeat(x: ArrayLike, repeats: number | number[], axis: number | 
   }
   const ax = normalizeAxis("repeat", axis, a.ndim);
   const n = a.shape[ax];
+  if (typeof repeats !== "number" && !Array.isArray(repeats))
+    throw argumentError.invalid("repeat", `repeats must be an integer or a list of integers, got ${describeValue(repeats)}`);
   if (typeof repeats === "number" || repeats.length === 1) {
     const k = typeof repeats === "number" ? repeats : repeats[0];
     if (!Number.isInteger(k) || k < 0) throw argumentError.invalid("repeat", `repeats must be a non-negative integer, got ${k}`);
@@ -277,7 +284,8 @@ export function intIndex(idx: number[]): NDArray {
   return new NDArrayClass(Int32Array.from(idx), [idx.length], "int32");
 }
 
-export type PadWidth = number | [number, number] | [number, number][] | number[][];
+/** NumPy's pad_width: n, [before, after], [[before, after], ...] per axis, or (NumPy 2) {axis: width}. */
+export type PadWidth = number | [number, number] | [number, number][] | number[][] | Record<number, number | [number, number]>;
 export type PadMode = "constant" | "edge" | "reflect" | "symmetric" | "wrap";
 export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; constantValues?: number } = {}): NDArray {
   const a = operand(x, "pad");
@@ -333,12 +341,37 @@ export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; co
   return bind("pad", [a, v], { lo: pw.map((p) => p[0]), hi: pw.map((p) => p[1]) });
 }
 function normalizePad(nd: number, pw: PadWidth): [number, number][] {
+  const bad = () => argumentError.invalid("pad", `pad_width must be an integer, a pair, a list of pairs (one per axis) or {axis: width}, ` +
+    `got ${describeValue(pw)}`);
+  // one entry: n | [n] | [before, after]
+  const pair = (p: unknown): [number, number] => {
+    if (typeof p === "number") return [p, p];
+    if (Array.isArray(p) && (p.length === 1 || p.length === 2)) return [p[0], p[p.length - 1]];
+    throw bad();
+  };
   let pairs: [number, number][];
   if (typeof pw === "number") pairs = Array.from({ length: nd }, () => [pw, pw]);
-  else if (pw.length === 2 && typeof pw[0] === "number") pairs = Array.from({ length: nd }, () => [pw[0] as number, pw[1] as number]);
-  else if (pw.length === 1 && Array.isArray(pw[0])) pairs = Array.from({ length: nd }, () => [(pw[0] as number[])[0], (pw[0] as number[])[(pw[0] as number[]).length - 1]]);
-  else pairs = (pw as number[][]).map((p) => [p[0], p[p.length - 1]] as [number, number]);
+  else if (Array.isArray(pw)) {
+    if (pw.length >= 1 && pw.length <= 2 && pw.every((p) => typeof p === "number")) {
+      const p = pair(pw);
+      pairs = Array.from({ length: nd }, () => p);
+    } else if (pw.length === 1) {
+      const p = pair(pw[0]);
+      pairs = Array.from({ length: nd }, () => p);
+    } else pairs = (pw as unknown[]).map(pair);
+  } else if (pw !== null && typeof pw === "object" && !ArrayBuffer.isView(pw)) {
+    // NumPy 2: {axis: width}, unlisted axes unpadded, negative axes allowed
+    pairs = Array.from({ length: nd }, () => [0, 0]);
+    for (const [k, p] of Object.entries(pw)) {
+      const ax = normalizeAxis("pad", Number(k), nd);
+      pairs[ax] = pair(p);
+    }
+  } else throw bad();
   if (pairs.length !== nd) throw shapeError.rank("pad", `pad_width has ${pairs.length} entries for an array of dimension ${nd}`);
-  for (const [lo, hi] of pairs) if (!(lo >= 0 && hi >= 0)) throw argumentError.invalid("pad", "index can't contain negative values");
+  for (const [lo, hi] of pairs) {
+    if (typeof lo !== "number" || typeof hi !== "number" || !Number.isInteger(lo) || !Number.isInteger(hi))
+      throw argumentError.invalid("pad", `pad widths must be integers, got ${describeValue(pw)}`);
+    if (lo < 0 || hi < 0) throw argumentError.invalid("pad", "index can't contain negative values");
+  }
   return pairs;
 }
