@@ -7,10 +7,12 @@ import { bind } from "./core/trace.js";
 import * as np from "./numpy/index.js";
 import { convert, operand } from "./numpy/util.js";
 
-/** max(x, 0) with JAX's derivative at 0 (zero, not maximum's 0.5 tie split); NaN stays NaN. */
+/**
+ * max(x, 0): one `max`, so it fuses into a matmul epilogue; its derivative at 0 is 0 as in JAX (a tie with a
+ * constant goes to the constant, see clampRule in transforms/rules/elementwise.ts).
+ */
 export function relu(x: ArrayLike): NDArray {
-  const a = operand(x, "relu");
-  return np.where(np.lessEqual(a, 0), 0, a);
+  return np.maximum(operand(x, "relu"), 0);
 }
 export function sigmoid(x: ArrayLike): NDArray {
   const a = operand(x, "sigmoid");
