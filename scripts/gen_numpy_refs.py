@@ -1714,8 +1714,10 @@ def gen_deviations():
     # split / array_split at indices
     r8 = np.arange(8, dtype=np.int32)
     case(A, "arraySplit at indices [2, 5]", "(x) => np.arraySplit(x, [2, 5])", [r8], lambda a: np.array_split(a, [2, 5]))
-    case(A, "arraySplit at unsorted indices [3, 1]", "(x) => np.arraySplit(x, [3, 1])", [r8], lambda a: [p.astype(np.int32) for p in np.array_split(a, [3, 1])])
-    case(A, "arraySplit at indices past the end and negative", "(x) => np.arraySplit(x, [-2, 20])", [r8], lambda a: np.array_split(a, [-2, 20]))
+    case(A, "arraySplit at unsorted indices [3, 1]", "(x) => np.arraySplit(x, [3, 1])", [r8],
+         lambda a: [p.astype(np.int32) for p in np.array_split(a, [3, 1])])
+    case(A, "arraySplit at indices past the end and negative", "(x) => np.arraySplit(x, [-2, 20])", [r8],
+         lambda a: np.array_split(a, [-2, 20]))
     case(A, "split at indices [2, 5]", "(x) => np.split(x, [2, 5])", [r8], lambda a: np.split(a, [2, 5]))
     x23 = arr([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]], F32)
     case(A, "arraySplit at indices axis 1", "(x) => np.arraySplit(x, [1, 3], 1)", [x23], lambda a: np.array_split(a, [1, 3], 1))
@@ -1725,13 +1727,14 @@ def gen_deviations():
     case(A, "diff prepend and append arrays", "(a, p, q) => np.diff(a, 1, -1, { prepend: p, append: q })",
          [a4, arr([0], I32), arr([30, 20], I32)], lambda a, p, q: np.diff(a, 1, -1, prepend=p, append=q).astype(np.int32))
     a23 = arr([[1, 2, 4], [7, 11, 16]], I32)
-    case(A, "diff axis 0 scalar prepend", "(a) => np.diff(a, 1, 0, { prepend: 1 })", [a23], lambda a: np.diff(a, 1, 0, prepend=1).astype(np.int32))
+    case(A, "diff axis 0 scalar prepend", "(a) => np.diff(a, 1, 0, { prepend: 1 })", [a23],
+         lambda a: np.diff(a, 1, 0, prepend=1).astype(np.int32))
     f23 = arr([[1.5, 2, 4], [7, 11.25, 16]], F32)
     case(A, "diff n 2 axis 1 prepend column, scalar append", "(a, p) => np.diff(a, 2, 1, { prepend: p, append: 0.5 })",
          [f23, arr([[7], [8]], F32)], lambda a, p: np.diff(a, 2, 1, prepend=p, append=np.float32(0.5)))
     case(A, "diff n 0 ignores prepend", "(a) => np.diff(a, 0, -1, { prepend: 1 })", [a4], a4)
-    err(A, "diff prepend of the wrong shape", "(a, p) => np.diff(a, 1, 0, { prepend: p })", [a23, arr([[1, 2]], I32)], "ShapeError", "NJ105",
-        contains=["diff"])
+    err(A, "diff prepend of the wrong shape", "(a, p) => np.diff(a, 1, 0, { prepend: p })", [a23, arr([[1, 2]], I32)],
+        "ShapeError", "NJ105", contains=["diff"])
     # scalars where NumPy accepts them
     case(A, "cumsum of a scalar along axis 0", "() => np.cumsum(5, 0)", [], arr([5], I32))
     case(A, "cumprod of a 0-d array, axis -1", "(x) => np.cumprod(x, -1)", [arr(2.5, F32)], arr([2.5], F32))
@@ -1747,7 +1750,8 @@ def gen_deviations():
     case(A, "columnStack of vectors", "(a, b) => np.columnStack([a, b])", [p3, q3], lambda a, b: np.column_stack([a, b]))
     case(A, "columnStack of a vector and a matrix", "(a, b) => np.columnStack([a, b])", [arr([1, 2], F32), x23],
          lambda a, b: np.column_stack([a, b]))
-    err(A, "vstack mismatch names vstack", "(a, b) => np.vstack([a, b])", [p3, arr([1, 2], F32)], "ShapeError", "NJ105", contains=["vstack"])
+    err(A, "vstack mismatch names vstack", "(a, b) => np.vstack([a, b])", [p3, arr([1, 2], F32)], "ShapeError", "NJ105",
+        contains=["vstack"])
     # size-0 softmax / log_softmax / logsumexp (JAX: [], [], -inf)
     z0, z20 = np.zeros(0, np.float32), np.zeros((2, 0), np.float32)
     case(A, "nn.softmax of an empty vector", "(x) => nn.softmax(x)", [z0], z0)
@@ -1757,7 +1761,8 @@ def gen_deviations():
     case(A, "nn.logsumexp of 2x0 along axis 0", "(x) => nn.logsumexp(x, 0)", [z20], np.zeros(0, np.float32))
     case(A, "nn.softmax of 2x0", "(x) => nn.softmax(x, -1)", [z20], z20)
     # relu: max(x, 0), NaN kept (its derivative at 0 is checked in deviations.test.ts)
-    case(A, "nn.relu keeps NaN and zeros negatives", "(x) => nn.relu(x)", [arr([-1, 0, 2.5, np.nan, -np.inf], F32)], arr([0, 0, 2.5, np.nan, 0], F32))
+    case(A, "nn.relu keeps NaN and zeros negatives", "(x) => nn.relu(x)", [arr([-1, 0, 2.5, np.nan, -np.inf], F32)],
+         arr([0, 0, 2.5, np.nan, 0], F32))
     case(A, "nn.relu of int32", "(x) => nn.relu(x)", [arr([-3, 0, 4], I32)], arr([0, 0, 4], I32))
     # accepted forms
     case(A, "transpose varargs method", "(x) => x.transpose(1, 0)", [x23], lambda a: a.transpose(1, 0))
@@ -1778,7 +1783,8 @@ def gen_deviations():
     err(A, "round with fractional decimals", "(x) => np.round(x, 1.5)", [x23], "ArgumentError", "NJ301", contains=["round"])
     err(A, "argmax with a list axis", "(x) => np.argmax(x, [0, 1])", [x23], "ArgumentError", "NJ301", contains=["argmax"])
     err(A, "take with fractional indices", "(x) => np.take(x, [0.5])", [p3], "ArgumentError", "NJ301", contains=["take"])
-    err(A, "array of 2**40 as int32", "() => np.array([2 ** 40], { dtype: 'int32' })", [], "ArgumentError", "NJ301", contains=["array", "int32"])
+    err(A, "array of 2**40 as int32", "() => np.array([2 ** 40], { dtype: 'int32' })", [], "ArgumentError", "NJ301",
+        contains=["array", "int32"])
     err(A, "full with a string", "() => np.full([2], 'a')", [], "ArgumentError", "NJ301", contains=["full"])
     err(A, "eye(-1) names eye", "() => np.eye(-1)", [], "ShapeError", "NJ106", contains=["eye"])
     err(A, "softmax of bool names softmax", "(x) => nn.softmax(x)", [arr([True], B)], "DTypeError", "NJ202", contains=["softmax"])

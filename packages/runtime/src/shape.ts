@@ -49,7 +49,8 @@ export function normalizeAxis(op: string, axis: number, ndim: number): number {
 export function normalizeAxes(op: string, axis: number | readonly number[] | null | undefined, ndim: number): number[] {
   if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
   const list = typeof axis === "number" ? [axis] : axis;
-  if (!Array.isArray(list)) throw argumentError.invalid(op, `axis must be an integer, a list of integers or null, got ${describeValue(axis)}`);
+  if (!Array.isArray(list))
+    throw argumentError.invalid(op, `axis must be an integer, a list of integers or null, got ${describeValue(axis)}`);
   const out: number[] = [];
   for (const a of list) {
     const n = normalizeAxis(op, a, ndim);
@@ -68,7 +69,8 @@ export function checkShape(op: string, shape: unknown): number[] {
       throw shapeError.rank(op, `invalid dimension ${describeValue(d)} in shape [${list.map(describeValue).join(", ")}]`);
     size *= d;
   }
-  if (size > MAX_SIZE) throw argumentError.size(op, `shape [${list.join(", ")}] has ${size} elements, more than an array can hold (${MAX_SIZE})`);
+  if (size > MAX_SIZE)
+    throw argumentError.size(op, `shape [${list.join(", ")}] has ${size} elements, more than an array can hold (${MAX_SIZE})`);
   return list.slice();
 }
 

@@ -74,9 +74,11 @@ export function arange(start: number, stop?: number, step = 1, opts: DTypeOpt = 
 }
 
 export function linspace(start: number, stop: number, num = 50, opts: DTypeOpt & { endpoint?: boolean } = {}): NDArray {
-  if (!Number.isInteger(num) || num < 0) throw argumentError.invalid("linspace", `number of samples must be a non-negative integer, got ${describeValue(num)}`);
+  if (!Number.isInteger(num) || num < 0)
+    throw argumentError.invalid("linspace", `number of samples must be a non-negative integer, got ${describeValue(num)}`);
   if (num > MAX_SIZE) throw argumentError.size("linspace", `${num} samples are more than an array can hold (${MAX_SIZE})`);
-  for (const v of [start, stop]) if (typeof v !== "number") throw argumentError.invalid("linspace", `start and stop must be numbers, got ${describeValue(v)}`);
+  for (const v of [start, stop])
+    if (typeof v !== "number") throw argumentError.invalid("linspace", `start and stop must be numbers, got ${describeValue(v)}`);
   const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "linspace") : "float32";
   const endpoint = opts.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
@@ -94,7 +96,8 @@ export function eye(n: number, m?: number | null, k = 0, opts: DTypeOpt = {}): N
 }
 function eyeAs(op: string, n: number, m: number | null | undefined, k: number, opts: DTypeOpt): NDArray {
   const cols = m ?? n;
-  if (typeof k !== "number" || !Number.isInteger(k)) throw argumentError.invalid(op, `diagonal offset k must be an integer, got ${describeValue(k)}`);
+  if (typeof k !== "number" || !Number.isInteger(k))
+    throw argumentError.invalid(op, `diagonal offset k must be an integer, got ${describeValue(k)}`);
   const out = filled(op, [n, cols], 0, opts);
   for (let i = 0; i < n; i++) {
     const j = i + k;
@@ -109,5 +112,6 @@ export function identity(n: number, opts: DTypeOpt = {}): NDArray {
 /** Integer iota along one axis, as a primitive so it traces into jit code. */
 export function iota(shape: readonly number[], dimension = 0, opts: DTypeOpt = {}): NDArray {
   const s = checkShape("iota", shape);
-  return bind("iota", [], { shape: s, dimension: normalizeAxis("iota", dimension, s.length), dtype: opts.dtype === undefined ? "int32" : checkDType(opts.dtype, "iota") });
+  const dtype = opts.dtype === undefined ? "int32" : checkDType(opts.dtype, "iota");
+  return bind("iota", [], { shape: s, dimension: normalizeAxis("iota", dimension, s.length), dtype });
 }

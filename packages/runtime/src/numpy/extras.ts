@@ -37,7 +37,8 @@ function iscloseAs(op: string, a: ArrayLike, b: ArrayLike, opts: { rtol?: number
 export function allclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean } = {}): boolean {
   const r = all(iscloseAs("allclose", a, b, opts));
   if (r instanceof Tracer)
-    throw traceError.concretization("np.allclose (a JS boolean)", currentFunctionName(), "Use np.isclose(a, b).all() for a traced 0-d bool array");
+    throw traceError.concretization("np.allclose (a JS boolean)", currentFunctionName(),
+      "Use np.isclose(a, b).all() for a traced 0-d bool array");
   return r.item() as boolean;
 }
 
@@ -103,7 +104,8 @@ export function meshgrid(...args: (ArrayLike | { indexing?: "xy" | "ij" })[]): N
     ? (args.pop() as { indexing?: "xy" | "ij" }) : {};
   const xs = (args as ArrayLike[]).map((a) => reshapeTo(operand(a, "meshgrid"), [operand(a, "meshgrid").size]));
   const indexing = opts.indexing ?? "xy";
-  if (indexing !== "xy" && indexing !== "ij") throw argumentError.invalid("meshgrid", `indexing must be 'xy' or 'ij', got ${describeValue(indexing)}`);
+  if (indexing !== "xy" && indexing !== "ij")
+    throw argumentError.invalid("meshgrid", `indexing must be 'xy' or 'ij', got ${describeValue(indexing)}`);
   const ij = indexing === "ij";
   const n = xs.length;
   const shape = xs.map((x) => x.size);

@@ -77,7 +77,8 @@ export function diagonal(x: ArrayLike, offset = 0, axis1 = 0, axis2 = 1): NDArra
 function diagonalAs(op: string, x: ArrayLike, offset: number, axis1: number, axis2: number): NDArray {
   let a = operand(x, op);
   if (a.ndim < 2) throw shapeError.rank(op, "diag requires an array of at least two dimensions");
-  if (typeof offset !== "number" || !Number.isInteger(offset)) throw argumentError.invalid(op, `offset must be an integer, got ${describeValue(offset)}`);
+  if (typeof offset !== "number" || !Number.isInteger(offset))
+    throw argumentError.invalid(op, `offset must be an integer, got ${describeValue(offset)}`);
   const i = normalizeAxis(op, axis1, a.ndim), j = normalizeAxis(op, axis2, a.ndim);
   if (i === j) throw argumentError.invalid(op, "axis1 and axis2 cannot be the same");
   const rest = a.shape.map((_, k) => k).filter((k) => k !== i && k !== j);
@@ -194,7 +195,9 @@ export function einsum(subscripts: string | ArrayLike, ...rest: unknown[]): NDAr
   if (typeof subscripts === "string") {
     operands = rest as ArrayLike[];
   } else {
-    if (!Array.isArray(rest[0])) throw argumentError.invalid("einsum", `subscripts must be a string (or operand, sublist, ... pairs), got ${describeValue(subscripts)}`);
+    if (!Array.isArray(rest[0]))
+      throw argumentError.invalid("einsum", `subscripts must be a string (or operand, sublist, ... pairs), ` +
+        `got ${describeValue(subscripts)}`);
     [subscripts, operands] = sublistSubscripts([subscripts, ...rest]);
   }
   if (operands.length === 0) throw argumentError.invalid("einsum", "at least one operand is required");

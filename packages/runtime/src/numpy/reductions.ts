@@ -75,7 +75,8 @@ function varianceAs(op: string, x: ArrayLike, axis: number | number[] | null, op
   const a = convert(a0, opts.dtype !== undefined ? checkDType(opts.dtype, op) : toFloat(a0.dtype), a0.weakType);
   const axes = normalizeAxes(op, axis, a.ndim);
   const ddof = opts.ddof ?? 0;
-  if (typeof ddof !== "number" || !Number.isFinite(ddof)) throw argumentError.invalid(op, `ddof must be a number, got ${describeValue(ddof)}`);
+  if (typeof ddof !== "number" || !Number.isFinite(ddof))
+    throw argumentError.invalid(op, `ddof must be a number, got ${describeValue(ddof)}`);
   const m = mean(a, axes, { keepdims: true });
   const d = subtract(a, m);
   const ss = reduceWith("reduce_sum", op, multiply(d, d), axes, { keepdims: opts.keepdims ?? false });

@@ -103,7 +103,8 @@ function join(op: string, xs: ArrayLike[], axis: number | null): NDArray {
   for (const a of as) {
     if (a.ndim === 0) throw shapeError.concat(op, "zero-dimensional arrays cannot be concatenated");
     if (a.ndim !== as[0].ndim)
-      throw shapeError.concat(op, `all the input arrays must have same number of dimensions, but the array at index 0 has ${as[0].ndim} dimension(s) and another has ${a.ndim}`);
+      throw shapeError.concat(op, `all the input arrays must have same number of dimensions, ` +
+        `but the array at index 0 has ${as[0].ndim} dimension(s) and another has ${a.ndim}`);
   }
   const ax = normalizeAxis(op, axis, as[0].ndim);
   for (const a of as)
@@ -172,9 +173,12 @@ function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[],
     bounds = Array.from({ length: k - 1 }, (_, i) => (i + 1) * each + Math.min(i + 1, extra));
   } else if (Array.isArray(indicesOrSections)) {
     for (const i of indicesOrSections)
-      if (typeof i !== "number" || !Number.isInteger(i)) throw argumentError.invalid(op, `split indices must be integers, got ${String(i)}`);
+      if (typeof i !== "number" || !Number.isInteger(i))
+        throw argumentError.invalid(op, `split indices must be integers, got ${describeValue(i)}`);
     bounds = indicesOrSections.map((i) => (i < 0 ? Math.max(0, i + n) : Math.min(i, n)));
-  } else throw argumentError.invalid(op, `indices_or_sections must be an integer or a list of integers, got ${describe(indicesOrSections)}`);
+  } else {
+    throw argumentError.invalid(op, `indices_or_sections must be an integer or a list of integers, got ${describe(indicesOrSections)}`);
+  }
   const edges = [0, ...bounds, n];
   const out: NDArray[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
