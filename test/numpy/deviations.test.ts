@@ -71,6 +71,33 @@ describe("np.allclose is a JS boolean", () => {
   });
 });
 
+describe("np.arrayEqual / np.arrayEquiv are JS booleans (NumPy's array_equal / array_equiv)", () => {
+  it("eagerly, with NumPy's values", () => {
+    // np.array_equal([1, 2], [1, 2]) True; [1, 3] False; shape (2,) vs (1, 2) False; NaN only with equal_nan
+    expect(np.arrayEqual([1, 2], [1, 2])).toBe(true);
+    expect(np.arrayEqual([1, 2], [1, 3])).toBe(false);
+    expect(np.arrayEqual([1, 2], [[1, 2]])).toBe(false);
+    expect(np.arrayEqual([NaN], [NaN])).toBe(false);
+    expect(np.arrayEqual([NaN], [NaN], { equalNan: true })).toBe(true);
+    // np.array_equiv([1, 2], [[1, 2], [1, 2]]) True; [[1, 2], [1, 3]] False; (2,) vs (3,) False
+    expect(np.arrayEquiv([1, 2], [[1, 2], [1, 2]])).toBe(true);
+    expect(np.arrayEquiv([1, 2], [[1, 2], [1, 3]])).toBe(false);
+    expect(np.arrayEquiv([1, 2], [1, 2, 3])).toBe(false);
+  });
+  it("under jit: ConcretizationError pointing to np.equal(a, b).all()", () => {
+    for (const f of [(a: NDArray) => np.arrayEqual(a, a), (a: NDArray) => np.arrayEquiv(a, a)]) {
+      let err: unknown;
+      try {
+        jit(f as unknown as (a: NDArray) => NDArray)(np.array([1]));
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConcretizationError);
+      expect((err as Error).message).toContain("np.equal(a, b).all()");
+    }
+  });
+});
+
 describe("NDArray.shape and .strides are immutable", () => {
   it("frozen: push/index assignment cannot corrupt an array", () => {
     const z = np.zeros([2, 3]);

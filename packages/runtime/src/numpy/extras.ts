@@ -35,11 +35,37 @@ function iscloseAs(op: string, a: ArrayLike, b: ArrayLike, opts: { rtol?: number
  * ConcretizationError points to np.isclose(a, b).all(), the traced-array form.
  */
 export function allclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean } = {}): boolean {
-  const r = all(iscloseAs("allclose", a, b, opts));
-  if (r instanceof Tracer)
-    throw traceError.concretization("np.allclose (a JS boolean)", currentFunctionName(),
-      "Use np.isclose(a, b).all() for a traced 0-d bool array");
+  return concreteBool(all(iscloseAs("allclose", a, b, opts)), "allclose", "Use np.isclose(a, b).all() for a traced 0-d bool array");
+}
+
+/** A JS boolean from a 0-d bool result; abstract under jit/vmap, so a ConcretizationError with the array form. */
+function concreteBool(r: NDArray, op: string, hint: string): boolean {
+  if (r instanceof Tracer) throw traceError.concretization(`np.${op} (a JS boolean)`, currentFunctionName(), hint);
   return r.item() as boolean;
+}
+
+/** NumPy's array_equal: same shape and equal elements (NaN equal only with equalNan). A JS boolean, like allclose. */
+export function arrayEqual(a: ArrayLike, b: ArrayLike, opts: { equalNan?: boolean } = {}): boolean {
+  const x = operand(a, "array_equal"), y = operand(b, "array_equal");
+  if (x.ndim !== y.ndim || x.shape.some((d, i) => d !== y.shape[i])) return false;
+  const r = all(elementsEqual(x, y, opts.equalNan ?? false));
+  return concreteBool(r, "arrayEqual", "Use np.equal(a, b).all() for a traced 0-d bool array");
+}
+
+/** NumPy's array_equiv: shapes broadcast together and the elements are equal. A JS boolean. */
+export function arrayEquiv(a: ArrayLike, b: ArrayLike): boolean {
+  const x = operand(a, "array_equiv"), y = operand(b, "array_equiv");
+  const n = Math.max(x.ndim, y.ndim);
+  for (let i = 1; i <= n; i++) {
+    const p = x.shape[x.ndim - i] ?? 1, q = y.shape[y.ndim - i] ?? 1;
+    if (p !== q && p !== 1 && q !== 1) return false;
+  }
+  return concreteBool(all(equal(x, y)), "arrayEquiv", "Use np.equal(a, b).all() for a traced 0-d bool array");
+}
+
+function elementsEqual(x: NDArray, y: NDArray, equalNan: boolean): NDArray {
+  const eq = equal(x, y);
+  return equalNan ? logicalOr(eq, logicalAnd(isnan(x), isnan(y))) : eq;
 }
 
 function triMask(m: NDArray, k: number, lower: boolean): NDArray {
