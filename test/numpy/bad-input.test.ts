@@ -285,6 +285,15 @@ const BAD: Row[] = [
   ["split list str", () => np.split(v, ["a"]), ArgumentError, "NJ301", "split"],
   ["columnStack mismatch", () => np.columnStack([v, np.zeros(2)]), ShapeError, "NJ105", "column_stack"],
   ["hstack mismatch", () => np.hstack([x, v]), ShapeError, "NJ105", "hstack"],
+  ["tile huge", () => np.tile(v, 1e9), ArgumentError, "NJ305", "tile"],
+  ["repeat huge", () => np.repeat(v, 1e9), ArgumentError, "NJ305", "repeat"],
+  ["repeat list huge", () => np.repeat(v, [1e9, 1e9, 1e9]), ArgumentError, "NJ305", "repeat"],
+  ["pad huge", () => np.pad(v, 2e9), ArgumentError, "NJ305", "pad"],
+  ["oneHot huge", () => nn.oneHot(v, 1e9), ArgumentError, "NJ305", "one_hot"],
+  ["outer huge", () => np.outer(np.ones(1e5), np.ones(1e5)), ArgumentError, "NJ305", "outer"],
+  ["matmul huge", () => np.matmul(np.ones([1e5, 1]), np.ones([1, 1e5])), ArgumentError, "NJ305", "matmul"],
+  ["dot huge", () => np.dot(np.ones([1e5, 1]), np.ones([1, 1e5])), ArgumentError, "NJ305", "dot"],
+  ["einsum huge outer", () => np.einsum("i,j->ij", np.ones(1e5), np.ones(1e5)), ArgumentError, "NJ305", "einsum"],
 ];
 
 describe("bad input gives a typed error naming the op", () => {

@@ -1,7 +1,7 @@
 // nn: activations and normalizers, as compositions of numpy functions (so jit/grad/vmap see them).
 import { type DType, checkDType, isFloat } from "./dtype.js";
 import { argumentError, dtypeError } from "./errors.js";
-import { describeValue, normalizeAxes, normalizeAxis } from "./shape.js";
+import { checkSize, describeValue, normalizeAxes, normalizeAxis } from "./shape.js";
 import type { ArrayLike, NDArray } from "./ndarray.js";
 import { bind } from "./core/trace.js";
 import * as np from "./numpy/index.js";
@@ -137,6 +137,7 @@ export function oneHot(x: ArrayLike, numClasses: number, opts: { dtype?: DType; 
   if (typeof numClasses !== "number" || !Number.isInteger(numClasses) || numClasses < 0)
     throw argumentError.invalid("one_hot", `numClasses must be a non-negative integer, got ${describeValue(numClasses)}`);
   if (opts.axis !== undefined) normalizeAxis("one_hot", opts.axis, a.ndim + 1);
+  checkSize("one_hot", [...a.shape, numClasses]);
   const classes = np.arange(numClasses);
   const eq = np.equal(np.expandDims(a, -1), classes);
   const out = convert(eq, opts.dtype === undefined ? "float32" : checkDType(opts.dtype, "one_hot"), false);

@@ -77,6 +77,14 @@ export function checkShape(op: string, shape: unknown): number[] {
 /** The largest element count numjit allocates (typed arrays index with 32-bit-safe lengths). */
 export const MAX_SIZE = 2 ** 31 - 1;
 
+/** An op's output shape computed from user sizes (tile reps, pad widths, outer products) must be allocatable. */
+export function checkSize(op: string, shape: readonly number[]): void {
+  const size = sizeOf(shape);
+  if (size > MAX_SIZE)
+    throw argumentError.size(op, `the result of shape (${shape.join(", ")}) has ${size} elements, ` +
+      `more than an array can hold (${MAX_SIZE})`);
+}
+
 /** A value as error messages show it: strings quoted, so axis "0" is not mistaken for 0. */
 export function describeValue(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v);

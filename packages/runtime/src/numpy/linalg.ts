@@ -2,7 +2,7 @@
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
-import { broadcastShapes, describeValue, normalizeAxis } from "../shape.js";
+import { broadcastShapes, checkSize, describeValue, normalizeAxis } from "../shape.js";
 import { broadcastTo, convert, operand, reshapeTo, resultOf } from "./util.js";
 import { multiply } from "./elementwise.js";
 import { sum } from "./reductions.js";
@@ -28,6 +28,7 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
   a = broadcastTo(a, [...batch, ...a.shape.slice(-2)], "matmul");
   b = broadcastTo(b, [...batch, ...b.shape.slice(-2)], "matmul");
+  checkSize("matmul", [...batch, a.shape[a.ndim - 2], b.shape[b.ndim - 1]]);
   const nb = batch.length;
   const bd = batch.map((_, i) => i);
   let out = bind("dot_general", [a, b], { lhsContract: [nb + 1], rhsContract: [nb], lhsBatch: bd, rhsBatch: bd });
@@ -48,6 +49,7 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
     return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [0], lhsBatch: [], rhsBatch: [] });
   }
   const kb = b.ndim - 2;
+  checkSize("dot", [...a.shape.slice(0, -1), ...b.shape.slice(0, kb), ...b.shape.slice(kb + 1)]);
   if (a.shape[a.ndim - 1] !== b.shape[kb]) throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim ${kb} (${b.shape[kb]})`);
   return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [kb], lhsBatch: [], rhsBatch: [] });
 }
@@ -67,6 +69,7 @@ export function inner(x: ArrayLike, y: ArrayLike): NDArray {
 
 export function outer(x: ArrayLike, y: ArrayLike): NDArray {
   const a = ravel(operand(x, "outer")), b = ravel(operand(y, "outer"));
+  checkSize("outer", [a.size, b.size]);
   return multiply(reshapeTo(a, [a.size, 1]), reshapeTo(b, [1, b.size]));
 }
 
@@ -217,6 +220,7 @@ export function einsum(subscripts: string | ArrayLike, ...rest: unknown[]): NDAr
     });
     return takeDiagonals({ x, labels: ins[k].slice() });
   });
+  checkSize("einsum", out.map((c) => sizes.get(c) ?? 1));
   const neededLater = (k: number) => new Set([...out, ...terms.slice(k).flatMap((t) => t.labels)]);
   terms = terms.map((t, k) => sumOut(t, (c) => out.includes(c) || terms.some((u, m) => m !== k && u.labels.includes(c))));
   let acc = terms[0];

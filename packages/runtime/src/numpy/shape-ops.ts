@@ -3,7 +3,7 @@ import { resultType } from "../dtype.js";
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
-import { checkShape, describeValue, normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
+import { checkShape, checkSize, describeValue, normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
 import { broadcastTo as broadcastToUtil, convert, describe, operand, reshapeTo } from "./util.js";
 
 export function reshape(x: ArrayLike, ...shapeArgs: (number | readonly number[])[]): NDArray {
@@ -252,6 +252,7 @@ export function tile(x: ArrayLike, reps: number | number[]): NDArray {
   r = [...Array(nd - r.length).fill(1), ...r];
   // (r0, d0, r1, d1, ...) then merge pairs
   const shape = a.shape.flatMap((d, i) => [r[i], d]);
+  checkSize("tile", shape);
   const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: a.shape.map((_, i) => 2 * i + 1) });
   return reshapeTo(b, a.shape.map((d, i) => d * r[i]));
 }
@@ -270,12 +271,14 @@ export function repeat(x: ArrayLike, repeats: number | number[], axis: number | 
     const k = typeof repeats === "number" ? repeats : repeats[0];
     if (!Number.isInteger(k) || k < 0) throw argumentError.invalid("repeat", `repeats must be a non-negative integer, got ${k}`);
     const shape = [...a.shape.slice(0, ax + 1), k, ...a.shape.slice(ax + 1)];
+    checkSize("repeat", shape);
     const dims = a.shape.map((_, i) => (i <= ax ? i : i + 1));
     const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: dims });
     return reshapeTo(b, a.shape.map((d, i) => (i === ax ? d * k : d)));
   }
   if (repeats.length !== n) throw shapeError.rank("repeat", `repeats has length ${repeats.length}, expected ${n} for axis ${ax}`);
   const idx: number[] = [];
+  checkSize("repeat", [...a.shape.slice(0, ax), repeats.reduce((s, k) => s + (Number.isInteger(k) && k > 0 ? k : 0), 0)]);
   repeats.forEach((k, i) => {
     if (!Number.isInteger(k) || k < 0) throw argumentError.invalid("repeat", `repeats must be non-negative integers`);
     for (let j = 0; j < k; j++) idx.push(i);
@@ -294,6 +297,7 @@ export type PadMode = "constant" | "edge" | "reflect" | "symmetric" | "wrap";
 export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; constantValues?: number } = {}): NDArray {
   const a = operand(x, "pad");
   const pw = normalizePad(a.ndim, padWidth);
+  checkSize("pad", a.shape.map((d, i) => d + pw[i][0] + pw[i][1]));
   const mode = opts.mode ?? "constant";
   if (mode === "edge") {
     let out = a;
