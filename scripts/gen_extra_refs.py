@@ -71,8 +71,8 @@ q = np.array([1.0 + 1e-6, 2.1, np.inf, np.inf, np.nan, 0.0, 100.001], dtype=np.f
 case("isclose", "(a, b) => np.isclose(a, b)", [p, q], np.isclose(p, q))
 case("isclose equalNan", "(a, b) => np.isclose(a, b, { equalNan: true })", [p, q], np.isclose(p, q, equal_nan=True))
 case("isclose rtol atol", "(a, b) => np.isclose(a, b, { rtol: 0.1, atol: 0.01 })", [p, q], np.isclose(p, q, rtol=0.1, atol=0.01))
-case("allclose false", "(a, b) => np.allclose(a, b)", [p, q], np.allclose(p, q))
-case("allclose true", "(a, b) => np.allclose(a, b)", [p[:2], p[:2] + 1e-9], np.allclose(p[:2], p[:2] + 1e-9))
+case("allclose false", "(a, b) => np.isclose(a, b).all()", [p, q], np.allclose(p, q))
+case("allclose true", "(a, b) => np.isclose(a, b).all()", [p[:2], p[:2] + 1e-9], np.allclose(p[:2], p[:2] + 1e-9))
 M = np.arange(1, 13, dtype=np.float32).reshape(3, 4)
 T = np.arange(24, dtype=np.float32).reshape(2, 3, 4)
 for k in [0, 1, -1, 5, -5]:

@@ -1778,6 +1778,120 @@ def gen_broadcast():
     case(A, "mean square error, broadcast target", "(w, x, y) => np.mean(np.square(np.subtract(np.matmul(x, w), y)))",
          [rb((1, 1), (3, 1), F32), rb((1, 3), (4, 3), F32), rb((1, 1), (4, 1), F32)],
          lambda w, x, y: finish(np.mean(np.square(wide(x) @ wide(w) - wide(y))), F32))
+# deviations: behaviours where numjit used to differ from NumPy/JAX (each a regression case). Fixed data,
+# no draws from the shared seeded stream, so the other areas stay byte-identical.
+
+
+def gen_deviations():
+    A = "deviations"
+    I32_MAX, I32_MIN = 2147483647, -2147483648
+    # float32 products accumulate in float32 (NumPy and JAX): 1e20 * 1e20 overflows before 1e-20 can undo it
+    big = arr([1e20, 1e20, 1e-20, 1e-20], F32)
+    case(A, "prod float32 overflows in float32", "(x) => np.prod(x)", [big], np.prod(big))
+    case(A, "cumprod float32 overflows in float32", "(x) => np.cumprod(x)", [big], np.cumprod(big))
+    tiny = arr([1e-30, 1e-30, 1e30, 1e30], F32)
+    case(A, "prod float32 underflows in float32", "(x) => np.prod(x)", [tiny], np.prod(tiny))
+    case(A, "cumprod float32 underflows in float32", "(x) => np.cumprod(x)", [tiny], np.cumprod(tiny))
+    m = arr([[1e20, 1e20, 1e-20], [2, 3, 4]], F32)
+    case(A, "prod float32 axis 1 of a fused product", "(x) => np.prod(np.multiply(x, 1), 1)", [m], np.prod(m, 1))
+    case(A, "prod float32 axis 0 keepdims", "(x) => np.prod(x, 0, { keepdims: true })", [m.T.copy()], np.prod(m.T, 0, keepdims=True))
+    case(A, "prod float32 of a transposed view", "(x) => np.prod(x.T, 0)", [m], np.prod(m.T, 0))
+    case(A, "cumprod float32 axis 1", "(x) => np.cumprod(x, 1)", [m], np.cumprod(m, 1))
+    d64 = arr([1e200, 1e200, 1e-200, 1e-200], F64)
+    case(A, "prod float64 overflows in float64", "(x) => np.prod(x)", [d64], np.prod(d64))
+    # tril/triu keep the input dtype (bool stays bool)
+    bb = arr([[True, True, False], [True, True, True], [False, True, True]], B)
+    case(A, "tril of bool stays bool", "(x) => np.tril(x)", [bb], np.tril(bb))
+    case(A, "triu of bool stays bool", "(x) => np.triu(x, 1)", [bb], np.triu(bb, 1))
+    case(A, "tril of int32 k -1", "(x) => np.tril(x, -1)", [arr([[1, 2], [3, 4]], I32)], arr([[0, 0], [3, 0]], I32))
+    # float -> int32 saturates as JAX on CPU does (NaN -> 0); NumPy leaves these values undefined
+    sat_in = [3e9, -3e9, np.inf, -np.inf, np.nan, 2.7, -2.7, 2147483647.0, -2147483649.0]
+    sat_out = [I32_MAX, I32_MIN, I32_MAX, I32_MIN, 0, 2, -2, I32_MAX, I32_MIN]
+    case(A, "astype float64 -> int32 saturates", "(x) => x.astype('int32')", [arr(sat_in, F64)], arr(sat_out, I32))
+    case(A, "astype float32 -> int32 saturates", "(x) => x.astype('int32')", [arr(sat_in, F32)], arr(sat_out, I32))
+    case(A, "astype float32 -> int32 saturates after a fused op", "(x) => np.multiply(x, 2).astype('int32')",
+         [arr([2e9, -2e9, 1.5, np.nan], F32)], arr([I32_MAX, I32_MIN, 3, 0], I32))
+    case(A, "astype of a strided float64 view saturates", "(x) => x.T.astype('int32')", [arr([[1e10, 1], [-1e10, np.inf]], F64)],
+         arr([[I32_MAX, I32_MIN], [1, I32_MAX]], I32))
+    # split / array_split at indices
+    r8 = np.arange(8, dtype=np.int32)
+    case(A, "arraySplit at indices [2, 5]", "(x) => np.arraySplit(x, [2, 5])", [r8], lambda a: np.array_split(a, [2, 5]))
+    case(A, "arraySplit at unsorted indices [3, 1]", "(x) => np.arraySplit(x, [3, 1])", [r8],
+         lambda a: [p.astype(np.int32) for p in np.array_split(a, [3, 1])])
+    case(A, "arraySplit at indices past the end and negative", "(x) => np.arraySplit(x, [-2, 20])", [r8],
+         lambda a: np.array_split(a, [-2, 20]))
+    case(A, "split at indices [2, 5]", "(x) => np.split(x, [2, 5])", [r8], lambda a: np.split(a, [2, 5]))
+    x23 = arr([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]], F32)
+    case(A, "arraySplit at indices axis 1", "(x) => np.arraySplit(x, [1, 3], 1)", [x23], lambda a: np.array_split(a, [1, 3], 1))
+    case(A, "arraySplit 7 into 3 sections", "(x) => np.arraySplit(x, 3)", [np.arange(7, dtype=np.int32)], lambda a: np.array_split(a, 3))
+    # diff with prepend / append
+    a4 = arr([1, 4, 9, 16], I32)
+    case(A, "diff prepend and append arrays", "(a, p, q) => np.diff(a, 1, -1, { prepend: p, append: q })",
+         [a4, arr([0], I32), arr([30, 20], I32)], lambda a, p, q: np.diff(a, 1, -1, prepend=p, append=q).astype(np.int32))
+    a23 = arr([[1, 2, 4], [7, 11, 16]], I32)
+    case(A, "diff axis 0 scalar prepend", "(a) => np.diff(a, 1, 0, { prepend: 1 })", [a23],
+         lambda a: np.diff(a, 1, 0, prepend=1).astype(np.int32))
+    f23 = arr([[1.5, 2, 4], [7, 11.25, 16]], F32)
+    case(A, "diff n 2 axis 1 prepend column, scalar append", "(a, p) => np.diff(a, 2, 1, { prepend: p, append: 0.5 })",
+         [f23, arr([[7], [8]], F32)], lambda a, p: np.diff(a, 2, 1, prepend=p, append=np.float32(0.5)))
+    case(A, "diff n 0 ignores prepend", "(a) => np.diff(a, 0, -1, { prepend: 1 })", [a4], a4)
+    err(A, "diff prepend of the wrong shape", "(a, p) => np.diff(a, 1, 0, { prepend: p })", [a23, arr([[1, 2]], I32)],
+        "ShapeError", "NJ105", contains=["diff"])
+    # scalars where NumPy accepts them
+    case(A, "cumsum of a scalar along axis 0", "() => np.cumsum(5, 0)", [], arr([5], I32))
+    case(A, "cumprod of a 0-d array, axis -1", "(x) => np.cumprod(x, -1)", [arr(2.5, F32)], arr([2.5], F32))
+    case(A, "hstack of scalars", "() => np.hstack([1, 2, 3])", [], arr([1, 2, 3], I32))
+    case(A, "vstack of scalars", "() => np.vstack([1, 2])", [], arr([[1], [2]], I32))
+    case(A, "dstack of scalars", "() => np.dstack([1, 2])", [], arr([[[1, 2]]], I32))
+    case(A, "columnStack of scalars", "() => np.columnStack([1, 2])", [], arr([[1, 2]], I32))
+    case(A, "stack of scalars", "() => np.stack([1, 2])", [], arr([1, 2], I32))
+    case(A, "hstack of a 0-d array and a vector", "(a, b) => np.hstack([a, b])", [arr(1.5, F32), arr([2, 3], F32)], arr([1.5, 2, 3], F32))
+    p3, q3 = arr([1, 2, 3], F32), arr([4, 5, 6], F32)
+    case(A, "dstack of vectors", "(a, b) => np.dstack([a, b])", [p3, q3], lambda a, b: np.dstack([a, b]))
+    case(A, "dstack of matrices", "(a, b) => np.dstack([a, b])", [x23, x23 * 2], lambda a, b: np.dstack([a, b]))
+    case(A, "columnStack of vectors", "(a, b) => np.columnStack([a, b])", [p3, q3], lambda a, b: np.column_stack([a, b]))
+    case(A, "columnStack of a vector and a matrix", "(a, b) => np.columnStack([a, b])", [arr([1, 2], F32), x23],
+         lambda a, b: np.column_stack([a, b]))
+    err(A, "vstack mismatch names vstack", "(a, b) => np.vstack([a, b])", [p3, arr([1, 2], F32)], "ShapeError", "NJ105",
+        contains=["vstack"])
+    # size-0 softmax / log_softmax / logsumexp (JAX: [], [], -inf)
+    z0, z20 = np.zeros(0, np.float32), np.zeros((2, 0), np.float32)
+    case(A, "nn.softmax of an empty vector", "(x) => nn.softmax(x)", [z0], z0)
+    case(A, "nn.logSoftmax of an empty vector", "(x) => nn.logSoftmax(x)", [z0], z0)
+    case(A, "nn.logsumexp of an empty vector is -inf", "(x) => nn.logsumexp(x)", [z0], arr(-np.inf, F32))
+    case(A, "nn.logsumexp of 2x0 along axis 1", "(x) => nn.logsumexp(x, 1)", [z20], arr([-np.inf, -np.inf], F32))
+    case(A, "nn.logsumexp of 2x0 along axis 0", "(x) => nn.logsumexp(x, 0)", [z20], np.zeros(0, np.float32))
+    case(A, "nn.softmax of 2x0", "(x) => nn.softmax(x, -1)", [z20], z20)
+    # relu: max(x, 0), NaN kept (its derivative at 0 is checked in deviations.test.ts)
+    case(A, "nn.relu keeps NaN and zeros negatives", "(x) => nn.relu(x)", [arr([-1, 0, 2.5, np.nan, -np.inf], F32)],
+         arr([0, 0, 2.5, np.nan, 0], F32))
+    case(A, "nn.relu of int32", "(x) => nn.relu(x)", [arr([-3, 0, 4], I32)], arr([0, 0, 4], I32))
+    # accepted forms
+    case(A, "transpose varargs method", "(x) => x.transpose(1, 0)", [x23], lambda a: a.transpose(1, 0))
+    case(A, "transpose varargs function", "(x) => np.transpose(x, 2, 0, 1)", [np.arange(24, dtype=np.float32).reshape(2, 3, 4)],
+         lambda a: a.transpose(2, 0, 1))
+    case(A, "pad with a dict of axis widths", "(x) => np.pad(x, { 1: [0, 2] })", [x23], lambda a: np.pad(a, {1: (0, 2)}))
+    case(A, "pad with a dict, negative axis, one width", "(x) => np.pad(x, { [-2]: 1 })", [x23], lambda a: np.pad(a, {-2: 1}))
+    case(A, "einsum sublist transpose", "(x) => np.einsum(x, [0, 1], [1, 0])", [x23], lambda a: np.einsum(a, [0, 1], [1, 0]))
+    case(A, "einsum sublist matmul", "(a, b) => np.einsum(a, [0, 1], b, [1, 2], [0, 2])", [x23, x23.T.copy()],
+         lambda a, b: finish(np.einsum(wide(a), [0, 1], wide(b), [1, 2], [0, 2]), F32))
+    case(A, "einsum sublist implicit output (sum)", "(x) => np.einsum(x, [0, 0])", [arr([[1, 2], [3, 4]], F32)], arr(5, F32))
+    case(A, "take with integral float indices", "(x) => np.take(x, [2, 0])", [p3], arr([3, 1], F32))
+    case(A, "isclose of int32 arrays", "(a, b) => np.isclose(a, b)", [arr([1, 2, 100000], I32), arr([1, 3, 100001], I32)],
+         lambda a, b: np.isclose(a, b))
+    case(A, "isclose of bools", "(a, b) => np.isclose(a, b)", [arr([True, False], B), arr([True, True], B)], arr([True, False], B))
+    # bad input as typed errors (the full sweep is test/numpy/bad-input.test.ts)
+    err(A, "pad width triple is an ArgumentError", "(x) => np.pad(x, [[1, 2, 3]])", [x23], "ArgumentError", "NJ301", contains=["pad"])
+    err(A, "round with fractional decimals", "(x) => np.round(x, 1.5)", [x23], "ArgumentError", "NJ301", contains=["round"])
+    err(A, "argmax with a list axis", "(x) => np.argmax(x, [0, 1])", [x23], "ArgumentError", "NJ301", contains=["argmax"])
+    err(A, "take with fractional indices", "(x) => np.take(x, [0.5])", [p3], "ArgumentError", "NJ301", contains=["take"])
+    err(A, "array of 2**40 as int32", "() => np.array([2 ** 40], { dtype: 'int32' })", [], "ArgumentError", "NJ301",
+        contains=["array", "int32"])
+    err(A, "full with a string", "() => np.full([2], 'a')", [], "ArgumentError", "NJ301", contains=["full"])
+    err(A, "eye(-1) names eye", "() => np.eye(-1)", [], "ShapeError", "NJ106", contains=["eye"])
+    err(A, "softmax of bool names softmax", "(x) => nn.softmax(x)", [arr([True], B)], "DTypeError", "NJ202", contains=["softmax"])
+    case(A, "softplus of bool promotes to float32", "(x) => nn.softplus(x)", [arr([True, False], B)],
+         finish(np.log1p(np.exp(np.array([1.0, 0.0]))), F32))
 
 
 def main():
@@ -1801,6 +1915,7 @@ def main():
     gen_large()
     gen_random()
     gen_broadcast()
+    gen_deviations()
     out_dir = os.path.abspath(args.out)
     os.makedirs(out_dir, exist_ok=True)
     total = 0

@@ -23,7 +23,7 @@ const i32 = (a: Arr) => new NDArray(Int32Array.from(a.data), a.shape.slice(), "i
 const f64 = (a: Arr) => new NDArray(Float64Array.from(a.data.map((v) => v / 7)), a.shape.slice(), "float64");
 const flat = (x: NDArray) => Array.from(x.toTypedArray());
 const strides = (s: number[]) => s.map((_, i) => sizeOf(s.slice(i + 1)));
-const unravel = (k: number, s: number[]) => s.map((_, i) => Math.floor(k / sizeOf(s.slice(i + 1))) % s[i]);
+const unravel = (k: number, s: readonly number[]) => s.map((_, i) => Math.floor(k / sizeOf(s.slice(i + 1))) % s[i]);
 
 /** NumPy's broadcasting rule, written independently of the runtime: right-align, 1 stretches. */
 function broadcastRule(a: number[], b: number[]): number[] | null {

@@ -16,7 +16,7 @@ export function rng(seed: number): () => number {
 export type Domain = "any" | "pos" | "unit" | "gt1" | "nonzero" | "int";
 
 /** Random float64 array (or int32 for "int") with values in a domain where the op is smooth. */
-export function rand(r: () => number, shape: number[], domain: Domain = "any", dtype: "float32" | "float64" = "float64"): NDArray {
+export function rand(r: () => number, shape: readonly number[], domain: Domain = "any", dtype: "float32" | "float64" = "float64"): NDArray {
   const n = shape.reduce((a, b) => a * b, 1);
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -72,10 +72,11 @@ export const argumentError = {
 };
 
 export const traceError = {
-  concretization: (what: string, fn: string) =>
+  concretization: (what: string, fn: string, hint?: string) =>
     new ConcretizationError(
       "NJ401",
       `${what} on a traced value inside ${fn}: the value is abstract while tracing (only its shape and dtype are known). ` +
+        (hint ? `${hint}. ` : "") +
         `Use np.where(cond, a, b) instead of an if on array data, mark the argument static with ` +
         `jit(f, { staticArgnums: [...] }), or call the function eagerly (without jit).`,
     ),

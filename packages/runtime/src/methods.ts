@@ -65,13 +65,13 @@ declare module "./ndarray.js" {
     argmin(axis?: number | null, opts?: { keepdims?: boolean }): NDArray;
     cumsum(axis?: number | null): NDArray;
     cumprod(axis?: number | null): NDArray;
-    reshape(...shape: (number | number[])[]): NDArray;
-    transpose(axes?: number[] | null): NDArray;
+    reshape(...shape: (number | readonly number[])[]): NDArray;
+    transpose(axes?: number[] | number | null, ...rest: number[]): NDArray;
     ravel(): NDArray;
     flatten(): NDArray;
     squeeze(axis?: number | number[] | null): NDArray;
     expandDims(axis: number | number[]): NDArray;
-    broadcastTo(shape: number[]): NDArray;
+    broadcastTo(shape: readonly number[]): NDArray;
     swapaxes(a: number, b: number): NDArray;
     astype(dtype: DType): NDArray;
     slice(...specs: SliceSpec[]): NDArray;
@@ -111,11 +111,11 @@ Object.assign(P, {
   argmin(this: NDArray, axis: number | null = null, o = {}) { return np.argmin(this, axis, o); },
   cumsum(this: NDArray, axis: number | null = null) { return np.cumsum(this, axis); },
   cumprod(this: NDArray, axis: number | null = null) { return np.cumprod(this, axis); },
-  reshape(this: NDArray, ...shape: (number | number[])[]) { return np.reshape(this, ...shape); },
-  transpose(this: NDArray, axes?: number[] | null) { return np.transpose(this, axes); },
+  reshape(this: NDArray, ...shape: (number | readonly number[])[]) { return np.reshape(this, ...shape); },
+  transpose(this: NDArray, axes?: number[] | number | null, ...rest: number[]) { return np.transpose(this, axes, ...rest); },
   squeeze(this: NDArray, axis: number | number[] | null = null) { return np.squeeze(this, axis); },
   expandDims(this: NDArray, axis: number | number[]) { return np.expandDims(this, axis); },
-  broadcastTo(this: NDArray, shape: number[]) { return np.broadcastTo(this, shape); },
+  broadcastTo(this: NDArray, shape: readonly number[]) { return np.broadcastTo(this, shape); },
   swapaxes(this: NDArray, a: number, b: number) { return np.swapaxes(this, a, b); },
   astype(this: NDArray, dtype: DType) { return convert(this, checkDType(dtype, "astype"), false); },
   slice(this: NDArray, ...specs: SliceSpec[]) { return np.slice(this, ...specs); },

@@ -8,24 +8,41 @@ export type NestedArray = number | boolean | NestedArray[];
 /** Anything numpy functions accept where an array is expected. */
 export type ArrayLike = NDArray | number | boolean | NestedArray[] | TypedArray;
 
+/** A frozen copy (or the array itself when already frozen): shapes and strides are values, never aliased. */
+function frozen(a: readonly number[]): readonly number[] {
+  return Object.isFrozen(a) ? a : Object.freeze(a.slice());
+}
+
 export class NDArray {
-  shape: number[];
+  // shape and strides are immutable: frozen at run time, readonly in the types, and getter-only (assigning
+  // x.shape throws an ArgumentError; use reshape) -- a pushed or reassigned shape would corrupt the array.
+  #shape: readonly number[];
+  #strides: readonly number[];
   dtype: DType;
   /** JAX weak type: a JS scalar's dtype yields to the array it meets. */
   weakType: boolean;
   data: TypedArray;
-  strides: number[];
   offset: number;
   size: number;
 
-  constructor(data: TypedArray, shape: number[], dtype: DType, strides?: number[], offset = 0, weakType = false, size?: number) {
+  constructor(
+    data: TypedArray, shape: readonly number[], dtype: DType, strides?: readonly number[], offset = 0, weakType = false, size?: number,
+  ) {
     this.data = data;
-    this.shape = shape;
+    this.#shape = frozen(shape);
     this.dtype = dtype;
-    this.strides = strides ?? contiguousStrides(shape);
+    this.#strides = strides === undefined ? Object.freeze(contiguousStrides(shape)) : frozen(strides);
     this.offset = offset;
     this.weakType = weakType;
     this.size = size ?? sizeOf(shape);
+  }
+
+  get shape(): readonly number[] {
+    return this.#shape;
+  }
+
+  get strides(): readonly number[] {
+    return this.#strides;
   }
 
   get ndim(): number {
@@ -100,6 +117,17 @@ export class NDArray {
   toJSON(): NestedArray {
     return this.toArray();
   }
+}
+
+// Assigning x.shape / x.strides is a typed error rather than JS's generic "only a getter" TypeError.
+for (const prop of ["shape", "strides"] as const) {
+  const d = Object.getOwnPropertyDescriptor(NDArray.prototype, prop)!;
+  Object.defineProperty(NDArray.prototype, prop, {
+    ...d,
+    set() {
+      throw argumentError.invalid(prop, `NDArray.${prop} is read-only (use np.reshape / np.broadcastTo for a new shape)`);
+    },
+  });
 }
 
 export function isNDArray(x: unknown): x is NDArray {

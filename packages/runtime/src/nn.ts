@@ -1,12 +1,18 @@
 // nn: activations and normalizers, as compositions of numpy functions (so jit/grad/vmap see them).
-import type { DType } from "./dtype.js";
+import { type DType, checkDType, isFloat } from "./dtype.js";
+import { argumentError, dtypeError } from "./errors.js";
+import { checkSize, describeValue, normalizeAxes, normalizeAxis } from "./shape.js";
 import type { ArrayLike, NDArray } from "./ndarray.js";
 import { bind } from "./core/trace.js";
 import * as np from "./numpy/index.js";
 import { convert, operand } from "./numpy/util.js";
 
+/**
+ * max(x, 0): one `max`, so it fuses into a matmul epilogue; its derivative at 0 is 0 as in JAX (a tie with a
+ * constant goes to the constant, see clampRule in transforms/rules/elementwise.ts).
+ */
 export function relu(x: ArrayLike): NDArray {
-  return np.maximum(x, 0);
+  return np.maximum(operand(x, "relu"), 0);
 }
 export function sigmoid(x: ArrayLike): NDArray {
   const a = operand(x, "sigmoid");
@@ -14,11 +20,28 @@ export function sigmoid(x: ArrayLike): NDArray {
 }
 /** log(1 + exp(x)) computed stably as max(x, 0) + log1p(exp(-|x|)). */
 export function softplus(x: ArrayLike): NDArray {
-  return np.add(np.maximum(x, 0), np.log1p(np.exp(np.negative(np.abs(x)))));
+  const a = floatOperand(x, "softplus"); // JAX: bool/int32 promote to float32
+  return np.add(np.maximum(a, 0), np.log1p(np.exp(np.negative(np.abs(a)))));
+}
+function floatOperand(x: ArrayLike, op: string): NDArray {
+  const a = operand(x, op);
+  return isFloat(a.dtype) ? a : convert(a, "float32", a.weakType);
+}
+/** A number-valued option (slope, alpha, epsilon): anything else is an ArgumentError naming the function. */
+function num(op: string, name: string, v: unknown): number {
+  if (typeof v !== "number") throw argumentError.invalid(op, `${name} must be a number, got ${describeValue(v)}`);
+  return v;
+}
+/** Axes checked under the public name (softmax, not the max it computes with). */
+function axesOf(op: string, a: NDArray, axis: number | number[] | null): number[] {
+  return normalizeAxes(op, axis, a.ndim);
+}
+function noBool(op: string, a: NDArray): void {
+  if (a.dtype === "bool") throw dtypeError.notAllowed(op, a.dtype, "not supported for booleans (JAX rejects them too); cast with astype");
 }
 /** GELU; `approximate` (JAX's default) uses the tanh form. */
 export function gelu(x: ArrayLike, opts: { approximate?: boolean } = {}): NDArray {
-  const a = operand(x, "gelu");
+  const a = floatOperand(x, "gelu");
   if (opts.approximate ?? true) {
     const inner = np.multiply(Math.sqrt(2 / Math.PI), np.add(a, np.multiply(0.044715, np.multiply(a, np.multiply(a, a)))));
     return np.multiply(np.multiply(0.5, a), np.add(1, np.tanh(inner)));
@@ -64,20 +87,29 @@ function normalCdf(x: NDArray): NDArray {
   return np.multiply(0.5, np.add(1, erf));
 }
 export function silu(x: ArrayLike): NDArray {
-  return np.multiply(x, sigmoid(x));
+  const a = floatOperand(x, "silu");
+  return np.multiply(a, sigmoid(a));
 }
 export const swish = silu;
 export function leakyRelu(x: ArrayLike, negativeSlope = 0.01): NDArray {
-  return np.where(np.greaterEqual(x, 0), x, np.multiply(negativeSlope, x));
+  const a = floatOperand(x, "leaky_relu");
+  return np.where(np.greaterEqual(a, 0), a, np.multiply(num("leaky_relu", "negativeSlope", negativeSlope), a));
 }
 export function elu(x: ArrayLike, alpha = 1): NDArray {
-  return np.where(np.greater(x, 0), x, np.multiply(alpha, np.expm1(x)));
+  const a = floatOperand(x, "elu");
+  return np.where(np.greater(a, 0), a, np.multiply(num("elu", "alpha", alpha), np.expm1(a)));
+}
+
+/** The max along `axis` (kept) for a stable exp; an empty input has nothing to shift (JAX: logsumexp([]) = -inf). */
+function shift(a: NDArray, axis: number | number[] | null): NDArray | number {
+  return a.size === 0 ? 0 : np.stopGradient(np.max(a, axis, { keepdims: true }));
 }
 
 export function logsumexp(x: ArrayLike, axis: number | number[] | null = null, opts: { keepdims?: boolean } = {}): NDArray {
-  const a = operand(x, "logsumexp");
-  const m = np.stopGradient(np.max(a, axis, { keepdims: true }));
-  const mSafe = np.where(np.isfinite(m), m, 0);
+  const a = floatOperand(x, "logsumexp");
+  axesOf("logsumexp", a, axis);
+  const m = shift(a, axis);
+  const mSafe = a.size === 0 ? m : np.where(np.isfinite(m), m, 0);
   const s = np.sum(np.exp(np.subtract(a, mSafe)), axis, { keepdims: true });
   let out = np.add(np.log(s), mSafe);
   if (!opts.keepdims) out = np.squeeze(out, axis === null ? null : axis);
@@ -86,27 +118,37 @@ export function logsumexp(x: ArrayLike, axis: number | number[] | null = null, o
 
 export function softmax(x: ArrayLike, axis: number | number[] = -1): NDArray {
   const a = operand(x, "softmax");
-  const m = np.stopGradient(np.max(a, axis, { keepdims: true }));
-  const e = np.exp(np.subtract(a, m));
+  noBool("softmax", a);
+  axesOf("softmax", a, axis);
+  const e = np.exp(np.subtract(a, shift(a, axis)));
   return np.divide(e, np.sum(e, axis, { keepdims: true }));
 }
 
 export function logSoftmax(x: ArrayLike, axis: number | number[] = -1): NDArray {
   const a = operand(x, "log_softmax");
-  const shifted = np.subtract(a, np.stopGradient(np.max(a, axis, { keepdims: true })));
+  noBool("log_softmax", a);
+  axesOf("log_softmax", a, axis);
+  const shifted = np.subtract(a, shift(a, axis));
   return np.subtract(shifted, np.log(np.sum(np.exp(shifted), axis, { keepdims: true })));
 }
 
 export function oneHot(x: ArrayLike, numClasses: number, opts: { dtype?: DType; axis?: number } = {}): NDArray {
   const a = operand(x, "one_hot");
+  if (typeof numClasses !== "number" || !Number.isInteger(numClasses) || numClasses < 0)
+    throw argumentError.invalid("one_hot", `numClasses must be a non-negative integer, got ${describeValue(numClasses)}`);
+  if (opts.axis !== undefined) normalizeAxis("one_hot", opts.axis, a.ndim + 1);
+  checkSize("one_hot", [...a.shape, numClasses]);
   const classes = np.arange(numClasses);
   const eq = np.equal(np.expandDims(a, -1), classes);
-  const out = convert(eq, opts.dtype ?? "float32", false);
+  const out = convert(eq, opts.dtype === undefined ? "float32" : checkDType(opts.dtype, "one_hot"), false);
   return opts.axis === undefined || opts.axis === -1 ? out : np.moveaxis(out, -1, opts.axis);
 }
 
 export function standardize(x: ArrayLike, axis: number | number[] = -1, opts: { epsilon?: number } = {}): NDArray {
-  const m = np.mean(x, axis, { keepdims: true });
-  const v = np.variance(x, axis, { keepdims: true });
-  return np.divide(np.subtract(x, m), np.sqrt(np.add(v, opts.epsilon ?? 1e-5)));
+  const a = floatOperand(x, "standardize");
+  axesOf("standardize", a, axis);
+  const eps = num("standardize", "epsilon", opts.epsilon ?? 1e-5);
+  const m = np.mean(a, axis, { keepdims: true });
+  const v = np.variance(a, axis, { keepdims: true });
+  return np.divide(np.subtract(a, m), np.sqrt(np.add(v, eps)));
 }

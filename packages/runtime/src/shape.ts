@@ -1,4 +1,4 @@
-import { shapeError } from "./errors.js";
+import { argumentError, shapeError } from "./errors.js";
 
 export type Shape = readonly number[];
 
@@ -40,7 +40,8 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
 }
 
 export function normalizeAxis(op: string, axis: number, ndim: number): number {
-  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw shapeError.axis(op, axis, ndim);
+  if (!Number.isInteger(axis)) throw argumentError.invalid(op, `axis must be an integer, got ${describeValue(axis)}`);
+  if (axis < -ndim || axis >= ndim) throw shapeError.axis(op, axis, ndim);
   return axis < 0 ? axis + ndim : axis;
 }
 
@@ -48,6 +49,8 @@ export function normalizeAxis(op: string, axis: number, ndim: number): number {
 export function normalizeAxes(op: string, axis: number | readonly number[] | null | undefined, ndim: number): number[] {
   if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
   const list = typeof axis === "number" ? [axis] : axis;
+  if (!Array.isArray(list))
+    throw argumentError.invalid(op, `axis must be an integer, a list of integers or null, got ${describeValue(axis)}`);
   const out: number[] = [];
   for (const a of list) {
     const n = normalizeAxis(op, a, ndim);
@@ -59,12 +62,35 @@ export function normalizeAxes(op: string, axis: number | readonly number[] | nul
 
 export function checkShape(op: string, shape: unknown): number[] {
   const list = typeof shape === "number" ? [shape] : shape;
-  if (!Array.isArray(list)) throw shapeError.rank(op, `shape must be a number or an array of numbers, got ${String(shape)}`);
+  if (!Array.isArray(list)) throw shapeError.rank(op, `shape must be a number or an array of numbers, got ${describeValue(shape)}`);
+  let size = 1;
   for (const d of list) {
     if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
-      throw shapeError.rank(op, `invalid dimension ${String(d)} in shape [${list.join(", ")}]`);
+      throw shapeError.rank(op, `invalid dimension ${describeValue(d)} in shape [${list.map(describeValue).join(", ")}]`);
+    size *= d;
   }
+  if (size > MAX_SIZE)
+    throw argumentError.size(op, `shape [${list.join(", ")}] has ${size} elements, more than an array can hold (${MAX_SIZE})`);
   return list.slice();
+}
+
+/** The largest element count numjit allocates (typed arrays index with 32-bit-safe lengths). */
+export const MAX_SIZE = 2 ** 31 - 1;
+
+/** An op's output shape computed from user sizes (tile reps, pad widths, outer products) must be allocatable. */
+export function checkSize(op: string, shape: readonly number[]): void {
+  const size = sizeOf(shape);
+  if (size > MAX_SIZE)
+    throw argumentError.size(op, `the result of shape (${shape.join(", ")}) has ${size} elements, ` +
+      `more than an array can hold (${MAX_SIZE})`);
+}
+
+/** A value as error messages show it: strings quoted, so axis "0" is not mistaken for 0. */
+export function describeValue(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(describeValue).join(", ")}]`;
+  if (v !== null && typeof v === "object") return (v as object).constructor?.name ?? "object";
+  return String(v);
 }
 
 type Buf = { [i: number]: number };

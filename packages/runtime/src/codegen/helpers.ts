@@ -113,6 +113,11 @@ export function sign(x: number): number {
 
 import { gemm } from "./wasm-gemm.js";
 
+/** float -> int32 as JAX on CPU converts: truncate, saturate out-of-range values and infinities, NaN -> 0. */
+export function f2i(x: number): number {
+  return x >= 2147483647 ? 2147483647 : x <= -2147483648 ? -2147483648 : x | 0;
+}
+
 export const helpers = {
-  gemm, exp32, tanh32, logistic32, logistic, rint, fdiv, fmod, ifloordiv, imod, ipow, fpow, sign };
+  f2i, gemm, exp32, tanh32, logistic32, logistic, rint, fdiv, fmod, ifloordiv, imod, ipow, fpow, sign };
 export type Helpers = typeof helpers;

@@ -171,6 +171,8 @@ export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>):
 const ACC: Record<string, { init: string; update: (acc: string, v: string) => string }> = {
   reduce_sum: { init: "0", update: (a, v) => `${a} += ${v};` },
   reduce_prod: { init: "1", update: (a, v) => `${a} *= ${v};` },
+  // float32 products round every step (1e20 * 1e20 overflows to inf, as in JAX and NumPy)
+  reduce_prod_f32: { init: "1", update: (a, v) => `${a} = Math.fround(${a} * ${v});` },
   // int32 accumulates with wrap-around, like the eager kernels
   reduce_sum_int: { init: "0", update: (a, v) => `${a} = (${a} + ${v}) | 0;` },
   reduce_prod_int: { init: "1", update: (a, v) => `${a} = Math.imul(${a}, ${v});` },
@@ -192,7 +194,8 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSou
   const rootExpr = step.eqns.length ? root : "x" + step.inputs.indexOf(red.inputs[0] as Var);
   if (!step.eqns.length) used.add(step.inputs.indexOf(red.inputs[0] as Var));
   const isInt = red.out.aval.dtype === "int32" && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
-  const acc = ACC[isInt ? `${red.primitive}_int` : red.primitive];
+  const f32Prod = red.out.aval.dtype === "float32" && red.primitive === "reduce_prod";
+  const acc = ACC[isInt ? `${red.primitive}_int` : f32Prod ? "reduce_prod_f32" : red.primitive];
   const boolOut = red.out.aval.dtype === "bool";
   const store = (v: string) => (boolOut ? `(${v} !== 0 ? 1 : 0)` : v);
   const ids = [...Array(k).keys()];

@@ -103,7 +103,7 @@ export function convertExpr(from: DType, to: DType, a: string): string {
   switch (to) {
     case "float32": return from === "float64" ? `Math.fround(${a})` : a;
     case "float64": return a;
-    case "int32": return from === "bool" ? a : `(${a} | 0)`;
+    case "int32": return from === "bool" ? a : `H.f2i(${a})`; // saturating, NaN -> 0 (JAX on CPU)
     case "bool": return `(${a} !== 0 ? 1 : 0)`;
   }
 }

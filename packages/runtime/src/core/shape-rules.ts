@@ -18,7 +18,7 @@ const FLOAT_ONLY = new Set([
 const NOT_BOOL = new Set(["neg", "sign"]);
 const INT_BOOL_ONLY = new Set(["and", "or", "xor"]);
 
-function av(shape: number[], dtype: DType, weakType: boolean): Aval {
+function av(shape: readonly number[], dtype: DType, weakType: boolean): Aval {
   return { shape, dtype, weakType };
 }
 

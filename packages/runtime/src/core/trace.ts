@@ -8,7 +8,7 @@ import type { Params, Primitive } from "./primitives.js";
 
 /** Abstract value: what tracing knows of an array. */
 export interface Aval {
-  shape: number[];
+  shape: readonly number[];
   dtype: DType;
   weakType: boolean;
 }
@@ -39,7 +39,7 @@ export class MainTrace {
 /** Tracers are NDArrays whose data is abstract. Reading their data is a concretization error. */
 export abstract class Tracer extends NDArray {
   abstract readonly _trace: Trace;
-  constructor(shape: number[], dtype: DType, weakType: boolean) {
+  constructor(shape: readonly number[], dtype: DType, weakType: boolean) {
     super(EMPTY, shape, dtype, shape.map(() => 0), 0, weakType);
   }
   get aval(): Aval {

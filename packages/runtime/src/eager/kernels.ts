@@ -18,7 +18,7 @@ function alloc(o: Aval): NDArray {
   return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);
 }
 
-function view(x: NDArray, shape: number[], strides: number[], offset: number, o?: Aval): NDArray {
+function view(x: NDArray, shape: readonly number[], strides: readonly number[], offset: number, o?: Aval): NDArray {
   return new NDArray(x.data, shape, o ? o.dtype : x.dtype, strides, offset, o ? o.weakType : x.weakType);
 }
 
@@ -81,8 +81,11 @@ export function convertInto(src: TypedArray, off: number, from: DType, dst: Type
   if (to === "bool") {
     for (let i = 0; i < n; i++) dst[i] = src[off + i] !== 0 ? 1 : 0;
   } else if (to === "int32" && (from === "float32" || from === "float64")) {
-    // NumPy truncates toward zero; NaN/inf have no int value (we give 0 / wrap like C's cast)
-    for (let i = 0; i < n; i++) dst[i] = src[off + i] | 0;
+    // truncate toward zero, saturating out-of-range values and infinities, NaN -> 0 (JAX on CPU)
+    for (let i = 0; i < n; i++) {
+      const v = src[off + i];
+      dst[i] = v >= 2147483647 ? 2147483647 : v <= -2147483648 ? -2147483648 : v | 0;
+    }
   } else {
     dst.set(off === 0 && src.length === n ? src : src.subarray(off, off + n));
   }
@@ -134,6 +137,7 @@ function reduceKernel(op: ReduceOp) {
     const inner = nr ? rShape[nr - 1] : 1, istr = nr ? rStr[nr - 1] : 0;
     const oShape = rShape.slice(0, Math.max(0, nr - 1)), oStr = rStr.slice(0, Math.max(0, nr - 1));
     const imul = o.dtype === "int32"; // int32 products wrap modulo 2^32; a double product loses the low bits
+    const f32 = o.dtype === "float32";
     let k = 0;
     odometer(kShape, kStr, x.offset, (base) => {
       let acc = init;
@@ -143,6 +147,8 @@ function reduceKernel(op: ReduceOp) {
           case "reduce_sum": for (let i = 0; i < inner; i++, p += istr) acc += xd[p]; break;
           case "reduce_prod":
             if (imul) for (let i = 0; i < inner; i++, p += istr) acc = Math.imul(acc, xd[p]);
+            // float32 products round every step, as JAX/NumPy accumulate them (1e20 * 1e20 is inf)
+            else if (f32) for (let i = 0; i < inner; i++, p += istr) acc = Math.fround(acc * xd[p]);
             else for (let i = 0; i < inner; i++, p += istr) acc *= xd[p];
             break;
           case "reduce_max": for (let i = 0; i < inner; i++, p += istr) { const v = xd[p]; if (v > acc || v !== v) acc = v; if (acc !== acc) break; } break;
@@ -205,7 +211,7 @@ function cumulativeKernel(op: CumulativeOp) {
         const v = xd[base + i * xs];
         if (j === 0 && (op === "cummax" || op === "cummin")) acc = v;
         else if (op === "cumsum") acc += v;
-        else if (op === "cumprod") acc = dt === "int32" ? Math.imul(acc, v) : acc * v;
+        else if (op === "cumprod") acc = dt === "int32" ? Math.imul(acc, v) : dt === "float32" ? Math.fround(acc * v) : acc * v;
         else if (op === "cummax") acc = v > acc || v !== v ? (acc !== acc ? acc : v) : acc;
         else acc = v < acc || v !== v ? (acc !== acc ? acc : v) : acc;
         od[ob + i * os] = castScalar(acc, dt);
@@ -240,7 +246,7 @@ impls.reshape = (inputs, params) => {
 
 /** Strides for `shape` when it differs from x's only in size-1 dims, so the reshape stays a view (as in
  * NumPy): x.T.slice(0), squeeze and expandDims of strided views. */
-function unitDimStrides(x: NDArray, shape: number[]): number[] | null {
+function unitDimStrides(x: NDArray, shape: readonly number[]): number[] | null {
   const src: number[] = [];
   for (let i = 0; i < x.shape.length; i++) if (x.shape[i] !== 1) src.push(i);
   const out: number[] = [];

@@ -23,6 +23,6 @@ export function assign(dst: NDArray, src: NDArray): void {
   copyStridedInto(dst.shape, dst.data, dst.offset, dst.strides, src.data, src.offset, src.strides);
 }
 
-export function fromDense(data: TypedArray, shape: number[], x: { dtype: NDArray["dtype"]; weakType: boolean }): NDArray {
+export function fromDense(data: TypedArray, shape: readonly number[], x: { dtype: NDArray["dtype"]; weakType: boolean }): NDArray {
   return new NDArray(data, shape, x.dtype, contiguousStrides(shape), 0, x.weakType);
 }

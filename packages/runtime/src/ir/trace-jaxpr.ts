@@ -78,7 +78,7 @@ export class JaxprTrace extends Trace {
 
 /** An abstract argument: shape and dtype only (jax.ShapeDtypeStruct). */
 export interface ShapeDtype {
-  shape: number[];
+  shape: readonly number[];
   dtype: DType;
   weakType?: boolean;
 }

@@ -20,8 +20,8 @@ export type KernelProvider = (src: KernelSource) => KernelFn;
 interface Layout {
   slot: number;
   offset: number;
-  shape: number[];
-  strides: number[];
+  shape: readonly number[];
+  strides: readonly number[];
 }
 
 type Action =
@@ -55,7 +55,7 @@ function isContiguous(l: Layout): boolean {
 }
 
 /** Merge adjacent dims where every layout is row-major-compatible; drop size-1 dims. */
-function collapse(shape: number[], strideSets: number[][]): [number[], number[][]] {
+function collapse(shape: readonly number[], strideSets: (readonly number[])[]): [number[], number[][]] {
   const keep = shape.map((_, i) => i).filter((i) => shape[i] !== 1);
   let sh = keep.map((i) => shape[i]);
   let st = strideSets.map((s) => keep.map((i) => s[i]));

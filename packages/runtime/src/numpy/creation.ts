@@ -3,50 +3,59 @@ import { type DType, allocate, castScalar, checkDType } from "../dtype.js";
 import { argumentError } from "../errors.js";
 import { type ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
-import { checkShape } from "../shape.js";
-import { operand } from "./util.js";
+import { MAX_SIZE, checkShape, describeValue, normalizeAxis } from "../shape.js";
+import { checkInt32, operand } from "./util.js";
 
 export interface DTypeOpt {
   dtype?: DType;
 }
 
-function filled(op: string, shape: number | number[], value: number, opts: DTypeOpt): NDArray {
+function filled(op: string, shape: number | readonly number[], value: number, opts: DTypeOpt): NDArray {
   const s = checkShape(op, shape);
   const dt = opts.dtype === undefined ? "float32" : checkDType(opts.dtype, op);
+  if (dt === "int32") checkInt32(op, value);
   const data = allocate(dt, s.reduce((a, b) => a * b, 1));
   if (value !== 0) data.fill(castScalar(value, dt));
   return new NDArray(data, s, dt);
 }
 
-export function zeros(shape: number | number[], opts: DTypeOpt = {}): NDArray {
+export function zeros(shape: number | readonly number[], opts: DTypeOpt = {}): NDArray {
   return filled("zeros", shape, 0, opts);
 }
-export function ones(shape: number | number[], opts: DTypeOpt = {}): NDArray {
+export function ones(shape: number | readonly number[], opts: DTypeOpt = {}): NDArray {
   return filled("ones", shape, 1, opts);
 }
-export function empty(shape: number | number[], opts: DTypeOpt = {}): NDArray {
+export function empty(shape: number | readonly number[], opts: DTypeOpt = {}): NDArray {
   return filled("empty", shape, 0, opts);
 }
-export function full(shape: number | number[], fillValue: number | boolean, opts: DTypeOpt = {}): NDArray {
-  const dt = opts.dtype ?? (typeof fillValue === "boolean" ? "bool" : "float32");
-  return filled("full", shape, Number(fillValue), { dtype: dt });
+export function full(shape: number | readonly number[], fillValue: number | boolean, opts: DTypeOpt = {}): NDArray {
+  return fullAs("full", shape, fillValue, opts);
 }
-function likeOpts(x: ArrayLike, opts: DTypeOpt & { shape?: number[] }, op: string): [number[], DTypeOpt] {
+function fullAs(op: string, shape: number | readonly number[], fillValue: number | boolean, opts: DTypeOpt): NDArray {
+  if (typeof fillValue !== "number" && typeof fillValue !== "boolean")
+    throw argumentError.invalid(op, `fill value must be a number or a boolean, got ${describeValue(fillValue)}`);
+  const dt = opts.dtype ?? (typeof fillValue === "boolean" ? "bool" : "float32");
+  return filled(op, shape, Number(fillValue), { dtype: dt });
+}
+function likeOpts(x: ArrayLike, opts: DTypeOpt & { shape?: readonly number[] }, op: string): [readonly number[], DTypeOpt] {
   const a = operand(x, op);
   return [opts.shape ?? a.shape, { dtype: opts.dtype ?? a.dtype }];
 }
-export function zerosLike(x: ArrayLike, opts: DTypeOpt & { shape?: number[] } = {}): NDArray {
-  return zeros(...likeOpts(x, opts, "zeros_like"));
+export function zerosLike(x: ArrayLike, opts: DTypeOpt & { shape?: readonly number[] } = {}): NDArray {
+  const [s, o] = likeOpts(x, opts, "zeros_like");
+  return filled("zeros_like", s, 0, o);
 }
-export function onesLike(x: ArrayLike, opts: DTypeOpt & { shape?: number[] } = {}): NDArray {
-  return ones(...likeOpts(x, opts, "ones_like"));
+export function onesLike(x: ArrayLike, opts: DTypeOpt & { shape?: readonly number[] } = {}): NDArray {
+  const [s, o] = likeOpts(x, opts, "ones_like");
+  return filled("ones_like", s, 1, o);
 }
-export function emptyLike(x: ArrayLike, opts: DTypeOpt & { shape?: number[] } = {}): NDArray {
-  return empty(...likeOpts(x, opts, "empty_like"));
+export function emptyLike(x: ArrayLike, opts: DTypeOpt & { shape?: readonly number[] } = {}): NDArray {
+  const [s, o] = likeOpts(x, opts, "empty_like");
+  return filled("empty_like", s, 0, o);
 }
-export function fullLike(x: ArrayLike, fillValue: number | boolean, opts: DTypeOpt & { shape?: number[] } = {}): NDArray {
+export function fullLike(x: ArrayLike, fillValue: number | boolean, opts: DTypeOpt & { shape?: readonly number[] } = {}): NDArray {
   const [s, o] = likeOpts(x, opts, "full_like");
-  return full(s, fillValue, o);
+  return fullAs("full_like", s, fillValue, o);
 }
 
 /** arange(stop) | arange(start, stop, step?). Integer arguments give int32, like NumPy's int arange. */
@@ -57,13 +66,19 @@ export function arange(start: number, stop?: number, step = 1, opts: DTypeOpt = 
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "arange") : allInt ? "int32" : "float32";
   const n = Math.max(0, Math.ceil((stop - start) / step));
+  if (n > MAX_SIZE) throw argumentError.size("arange", `${n} elements are more than an array can hold (${MAX_SIZE})`);
+  if (dt === "int32" && n > 0) for (const v of [start, start + (n - 1) * step]) checkInt32("arange", v);
   const data = allocate(dt, n);
   for (let i = 0; i < n; i++) data[i] = castScalar(start + i * step, dt);
   return new NDArray(data, [n], dt);
 }
 
 export function linspace(start: number, stop: number, num = 50, opts: DTypeOpt & { endpoint?: boolean } = {}): NDArray {
-  if (!Number.isInteger(num) || num < 0) throw argumentError.invalid("linspace", `number of samples must be non-negative, got ${num}`);
+  if (!Number.isInteger(num) || num < 0)
+    throw argumentError.invalid("linspace", `number of samples must be a non-negative integer, got ${describeValue(num)}`);
+  if (num > MAX_SIZE) throw argumentError.size("linspace", `${num} samples are more than an array can hold (${MAX_SIZE})`);
+  for (const v of [start, stop])
+    if (typeof v !== "number") throw argumentError.invalid("linspace", `start and stop must be numbers, got ${describeValue(v)}`);
   const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "linspace") : "float32";
   const endpoint = opts.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
@@ -76,9 +91,14 @@ export function linspace(start: number, stop: number, num = 50, opts: DTypeOpt &
   return new NDArray(data, [num], dt);
 }
 
-export function eye(n: number, m?: number, k = 0, opts: DTypeOpt = {}): NDArray {
+export function eye(n: number, m?: number | null, k = 0, opts: DTypeOpt = {}): NDArray {
+  return eyeAs("eye", n, m, k, opts);
+}
+function eyeAs(op: string, n: number, m: number | null | undefined, k: number, opts: DTypeOpt): NDArray {
   const cols = m ?? n;
-  const out = zeros([n, cols], opts);
+  if (typeof k !== "number" || !Number.isInteger(k))
+    throw argumentError.invalid(op, `diagonal offset k must be an integer, got ${describeValue(k)}`);
+  const out = filled(op, [n, cols], 0, opts);
   for (let i = 0; i < n; i++) {
     const j = i + k;
     if (j >= 0 && j < cols) out.data[i * cols + j] = 1;
@@ -86,10 +106,12 @@ export function eye(n: number, m?: number, k = 0, opts: DTypeOpt = {}): NDArray 
   return out;
 }
 export function identity(n: number, opts: DTypeOpt = {}): NDArray {
-  return eye(n, n, 0, opts);
+  return eyeAs("identity", n, n, 0, opts);
 }
 
 /** Integer iota along one axis, as a primitive so it traces into jit code. */
-export function iota(shape: number[], dimension = 0, opts: DTypeOpt = {}): NDArray {
-  return bind("iota", [], { shape: checkShape("iota", shape), dimension, dtype: opts.dtype === undefined ? "int32" : checkDType(opts.dtype, "iota") });
+export function iota(shape: readonly number[], dimension = 0, opts: DTypeOpt = {}): NDArray {
+  const s = checkShape("iota", shape);
+  const dtype = opts.dtype === undefined ? "int32" : checkDType(opts.dtype, "iota");
+  return bind("iota", [], { shape: s, dimension: normalizeAxis("iota", dimension, s.length), dtype });
 }

@@ -1,10 +1,10 @@
 // Elementwise numpy functions: promotion + broadcasting, then one primitive.
 import { type DType, toFloat } from "../dtype.js";
-import { dtypeError } from "../errors.js";
+import { argumentError, dtypeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import type { BinaryOp, CompareOp, UnaryOp } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
-import { broadcastShapes } from "../shape.js";
+import { broadcastShapes, describeValue } from "../shape.js";
 import { broadcastTo, convert, operand, promoteBroadcast, resultOf } from "./util.js";
 
 type Kind = "any" | "float" | "int-bool" | "no-bool";
@@ -119,8 +119,10 @@ export const stopGradient = unary("stop_gradient", "stop_gradient", "any");
 
 /** Round half to even; `decimals` scales by 10^decimals first, like NumPy. */
 export function round(x: ArrayLike, decimals = 0): NDArray {
-  if (decimals === 0) return rint(x);
   const a = operand(x, "round");
+  if (typeof decimals !== "number" || !Number.isInteger(decimals))
+    throw argumentError.invalid("round", `decimals must be an integer, got ${describeValue(decimals)}`);
+  if (decimals === 0) return rint(a);
   if (a.dtype === "int32" || a.dtype === "bool") {
     if (decimals >= 0) return a;
     const f = 10 ** -decimals;
@@ -142,7 +144,7 @@ export function square(x: ArrayLike): NDArray {
 }
 
 export function reciprocal(x: ArrayLike): NDArray {
-  return divide(1, x);
+  return divide(1, operand(x, "reciprocal"));
 }
 
 export function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
@@ -159,8 +161,12 @@ export function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
 
 export function clip(x: ArrayLike, aMin: ArrayLike | null, aMax: ArrayLike | null): NDArray {
   let out = operand(x, "clip");
-  if (aMin !== null && aMin !== undefined) out = maximum(out, aMin);
-  if (aMax !== null && aMax !== undefined) out = minimum(out, aMax);
+  const lo = aMin === null || aMin === undefined ? null : operand(aMin, "clip");
+  const hi = aMax === null || aMax === undefined ? null : operand(aMax, "clip");
+  // broadcast up front so a shape mismatch names clip, not maximum
+  broadcastShapes("clip", broadcastShapes("clip", out.shape, lo?.shape ?? []), hi?.shape ?? []);
+  if (lo !== null) out = maximum(out, lo);
+  if (hi !== null) out = minimum(out, hi);
   return out;
 }
 

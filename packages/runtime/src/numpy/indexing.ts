@@ -8,7 +8,7 @@
 //   "..."         -> Ellipsis: as many full slices as needed
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
-import { bind } from "../core/trace.js";
+import { Tracer, bind } from "../core/trace.js";
 import { normalizeAxis } from "../shape.js";
 import { convert, describe, operand, reshapeTo } from "./util.js";
 
@@ -22,9 +22,11 @@ export function take(x: ArrayLike, indices: ArrayLike, axis: number | null = nul
   }
   const ax = normalizeAxis("take", axis, a.ndim);
   const idx = operand(indices, "take");
-  if (idx.dtype !== "int32" && idx.dtype !== "bool") {
-    if (!idx.weakType && idx.dtype !== "float32" && idx.dtype !== "float64")
-      throw argumentError.invalid("take", `indices must be integers, got ${idx.dtype}`);
+  if (idx.dtype === "float32" || idx.dtype === "float64") {
+    // JS lists arrive as float32: accept them when every value is an integer (NumPy: IndexError otherwise)
+    if (idx instanceof Tracer) throw argumentError.invalid("take", `indices must be integers, got a traced ${idx.dtype} array`);
+    for (const v of idx.toTypedArray())
+      if (!Number.isInteger(v)) throw argumentError.invalid("take", `indices must be integers, got ${v} (dtype ${idx.dtype})`);
   }
   return bind("gather", [a, convert(idx, "int32", false)], { axis: ax });
 }

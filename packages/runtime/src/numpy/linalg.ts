@@ -2,7 +2,7 @@
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
-import { broadcastShapes, normalizeAxis } from "../shape.js";
+import { broadcastShapes, checkSize, describeValue, normalizeAxis } from "../shape.js";
 import { broadcastTo, convert, operand, reshapeTo, resultOf } from "./util.js";
 import { multiply } from "./elementwise.js";
 import { sum } from "./reductions.js";
@@ -28,6 +28,7 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
   a = broadcastTo(a, [...batch, ...a.shape.slice(-2)], "matmul");
   b = broadcastTo(b, [...batch, ...b.shape.slice(-2)], "matmul");
+  checkSize("matmul", [...batch, a.shape[a.ndim - 2], b.shape[b.ndim - 1]]);
   const nb = batch.length;
   const bd = batch.map((_, i) => i);
   let out = bind("dot_general", [a, b], { lhsContract: [nb + 1], rhsContract: [nb], lhsBatch: bd, rhsBatch: bd });
@@ -48,12 +49,15 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
     return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [0], lhsBatch: [], rhsBatch: [] });
   }
   const kb = b.ndim - 2;
+  checkSize("dot", [...a.shape.slice(0, -1), ...b.shape.slice(0, kb), ...b.shape.slice(kb + 1)]);
   if (a.shape[a.ndim - 1] !== b.shape[kb]) throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim ${kb} (${b.shape[kb]})`);
   return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [kb], lhsBatch: [], rhsBatch: [] });
 }
 
 export function vdot(x: ArrayLike, y: ArrayLike): NDArray {
-  return dot(ravel(x), ravel(y));
+  const [a, b] = promote2("vdot", x, y);
+  if (a.size !== b.size) throw shapeError.matmul("vdot", a.shape, b.shape, `sizes differ (${a.size} vs ${b.size})`);
+  return dot(ravel(a), ravel(b));
 }
 
 export function inner(x: ArrayLike, y: ArrayLike): NDArray {
@@ -64,16 +68,22 @@ export function inner(x: ArrayLike, y: ArrayLike): NDArray {
 }
 
 export function outer(x: ArrayLike, y: ArrayLike): NDArray {
-  const a = ravel(x), b = ravel(y);
+  const a = ravel(operand(x, "outer")), b = ravel(operand(y, "outer"));
+  checkSize("outer", [a.size, b.size]);
   return multiply(reshapeTo(a, [a.size, 1]), reshapeTo(b, [1, b.size]));
 }
 
 /** Diagonal of axes (axis1, axis2) with an offset, moved to the last axis (NumPy's layout). */
 export function diagonal(x: ArrayLike, offset = 0, axis1 = 0, axis2 = 1): NDArray {
-  let a = operand(x, "diagonal");
-  if (a.ndim < 2) throw shapeError.rank("diagonal", "diag requires an array of at least two dimensions");
-  const i = normalizeAxis("diagonal", axis1, a.ndim), j = normalizeAxis("diagonal", axis2, a.ndim);
-  if (i === j) throw argumentError.invalid("diagonal", "axis1 and axis2 cannot be the same");
+  return diagonalAs("diagonal", x, offset, axis1, axis2);
+}
+function diagonalAs(op: string, x: ArrayLike, offset: number, axis1: number, axis2: number): NDArray {
+  let a = operand(x, op);
+  if (a.ndim < 2) throw shapeError.rank(op, "diag requires an array of at least two dimensions");
+  if (typeof offset !== "number" || !Number.isInteger(offset))
+    throw argumentError.invalid(op, `offset must be an integer, got ${describeValue(offset)}`);
+  const i = normalizeAxis(op, axis1, a.ndim), j = normalizeAxis(op, axis2, a.ndim);
+  if (i === j) throw argumentError.invalid(op, "axis1 and axis2 cannot be the same");
   const rest = a.shape.map((_, k) => k).filter((k) => k !== i && k !== j);
   a = transpose(a, [...rest, i, j]);
   const nd = a.ndim;
@@ -88,7 +98,7 @@ export function diagonal(x: ArrayLike, offset = 0, axis1 = 0, axis2 = 1): NDArra
 }
 
 export function trace(x: ArrayLike, offset = 0, axis1 = 0, axis2 = 1): NDArray {
-  const d = diagonal(x, offset, axis1, axis2);
+  const d = diagonalAs("trace", x, offset, axis1, axis2);
   return sum(d, -1);
 }
 
@@ -161,7 +171,39 @@ function sumOut(t: Term, keep: (c: string) => boolean): Term {
   return { x: bind("reduce_sum", [t.x], { axes }), labels: t.labels.filter((c) => keep(c)) };
 }
 
-export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray {
+/** Sublist labels (NumPy's einsum(op0, [0, 1], op1, [1, 2], [0, 2])): integers 0-51 name a-z, A-Z; "..." is an ellipsis. */
+function sublistSubscripts(args: unknown[]): [string, ArrayLike[]] {
+  const label = (l: unknown): string => {
+    if (l === "..." ) return "...";
+    if (typeof l !== "number" || !Number.isInteger(l) || l < 0 || l >= 52)
+      throw argumentError.invalid("einsum", `sublist labels must be integers in [0, 52) or "...", got ${describeValue(l)}`);
+    return String.fromCharCode(l < 26 ? 97 + l : 65 + l - 26);
+  };
+  const term = (s: unknown): string => {
+    if (!Array.isArray(s)) throw argumentError.invalid("einsum", `expected a sublist (array of labels), got ${describeValue(s)}`);
+    return s.map(label).join("");
+  };
+  const ops: ArrayLike[] = [], terms: string[] = [];
+  let i = 0;
+  for (; i + 1 < args.length; i += 2) {
+    ops.push(args[i] as ArrayLike);
+    terms.push(term(args[i + 1]));
+  }
+  const out = i < args.length ? `->${term(args[i])}` : "";
+  return [terms.join(",") + out, ops];
+}
+
+export function einsum(subscripts: string | ArrayLike, ...rest: unknown[]): NDArray {
+  let operands: ArrayLike[];
+  if (typeof subscripts === "string") {
+    operands = rest as ArrayLike[];
+  } else {
+    if (!Array.isArray(rest[0]))
+      throw argumentError.invalid("einsum", `subscripts must be a string (or operand, sublist, ... pairs), ` +
+        `got ${describeValue(subscripts)}`);
+    [subscripts, operands] = sublistSubscripts([subscripts, ...rest]);
+  }
+  if (operands.length === 0) throw argumentError.invalid("einsum", "at least one operand is required");
   let xs = operands.map((o) => operand(o, "einsum"));
   const [ins, out] = parseEinsum(subscripts, xs.map((x) => x.ndim));
   let dt = xs[0].dtype, weak = xs[0].weakType;
@@ -178,6 +220,7 @@ export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray {
     });
     return takeDiagonals({ x, labels: ins[k].slice() });
   });
+  checkSize("einsum", out.map((c) => sizes.get(c) ?? 1));
   const neededLater = (k: number) => new Set([...out, ...terms.slice(k).flatMap((t) => t.labels)]);
   terms = terms.map((t, k) => sumOut(t, (c) => out.includes(c) || terms.some((u, m) => m !== k && u.labels.includes(c))));
   let acc = terms[0];

@@ -3,8 +3,9 @@ import { type DType, checkDType, toFloat } from "../dtype.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import type { ReduceOp } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
-import { normalizeAxes, sizeOf } from "../shape.js";
-import { convert, keepDims, operand, reshapeTo } from "./util.js";
+import { argumentError } from "../errors.js";
+import { describeValue, normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
+import { convert, describe, keepDims, operand, reshapeTo } from "./util.js";
 import { divide, multiply, sqrt, subtract } from "./elementwise.js";
 
 export interface ReduceOptions {
@@ -58,7 +59,7 @@ function count(a: NDArray, axes: number[]): number {
 export function mean(x: ArrayLike, axis: number | number[] | null = null, opts: ReduceOptions = {}): NDArray {
   const a = operand(x, "mean");
   const axes = normalizeAxes("mean", axis, a.ndim);
-  const dt = opts.dtype ?? toFloat(a.dtype);
+  const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "mean") : toFloat(a.dtype);
   const s = reduceWith("reduce_sum", "mean", convert(a, dt, a.weakType), axes, { keepdims: opts.keepdims ?? false });
   return divide(s, count(a, axes));
 }
@@ -67,17 +68,23 @@ export interface VarOptions extends ReduceOptions {
   ddof?: number;
 }
 export function variance(x: ArrayLike, axis: number | number[] | null = null, opts: VarOptions = {}): NDArray {
-  const a0 = operand(x, "var");
-  const a = convert(a0, opts.dtype ?? toFloat(a0.dtype), a0.weakType);
-  const axes = normalizeAxes("var", axis, a.ndim);
+  return varianceAs("var", x, axis, opts);
+}
+function varianceAs(op: string, x: ArrayLike, axis: number | number[] | null, opts: VarOptions): NDArray {
+  const a0 = operand(x, op);
+  const a = convert(a0, opts.dtype !== undefined ? checkDType(opts.dtype, op) : toFloat(a0.dtype), a0.weakType);
+  const axes = normalizeAxes(op, axis, a.ndim);
+  const ddof = opts.ddof ?? 0;
+  if (typeof ddof !== "number" || !Number.isFinite(ddof))
+    throw argumentError.invalid(op, `ddof must be a number, got ${describeValue(ddof)}`);
   const m = mean(a, axes, { keepdims: true });
   const d = subtract(a, m);
-  const ss = reduceWith("reduce_sum", "var", multiply(d, d), axes, { keepdims: opts.keepdims ?? false });
-  return divide(ss, Math.max(0, count(a, axes) - (opts.ddof ?? 0)));
+  const ss = reduceWith("reduce_sum", op, multiply(d, d), axes, { keepdims: opts.keepdims ?? false });
+  return divide(ss, Math.max(0, count(a, axes) - ddof));
 }
 export { variance as var };
 export function std(x: ArrayLike, axis: number | number[] | null = null, opts: VarOptions = {}): NDArray {
-  return sqrt(variance(x, axis, opts));
+  return sqrt(varianceAs("std", x, axis, opts));
 }
 
 function argReduce(prim: "argmax" | "argmin", x: ArrayLike, axis: number | null | undefined, opts: { keepdims?: boolean }): NDArray {
@@ -87,7 +94,8 @@ function argReduce(prim: "argmax" | "argmin", x: ArrayLike, axis: number | null 
     a = reshapeTo(a, [a.size]);
     ax = 0;
   } else {
-    ax = normalizeAxes(prim, axis, a.ndim)[0];
+    if (typeof axis !== "number") throw argumentError.invalid(prim, `axis must be an integer or null, got ${describe(axis)}`);
+    ax = normalizeAxis(prim, axis, a.ndim);
   }
   let out = bind(prim, [a], { axis: ax });
   if (opts.keepdims) out = keepDims(out, axis === null || axis === undefined ? [...Array(operand(x, prim).ndim).keys()] : [ax], operand(x, prim).ndim);
@@ -102,12 +110,12 @@ export function argmin(x: ArrayLike, axis: number | null = null, opts: { keepdim
 
 function scan(prim: "cumsum" | "cumprod" | "cummax" | "cummin", x: ArrayLike, axis: number | null | undefined, opts: { dtype?: DType; reverse?: boolean }): NDArray {
   let a = operand(x, prim);
-  if (axis === null || axis === undefined) {
-    a = reshapeTo(a, [a.size]);
-    axis = 0;
-  }
-  const ax = normalizeAxes(prim, axis, a.ndim)[0];
-  const dt = opts.dtype ?? (prim === "cumsum" || prim === "cumprod" ? intSum(a.dtype) : a.dtype);
+  // NumPy scans a 0-d array as a length-1 vector: cumsum(5, 0) is [5]
+  if (axis === null || axis === undefined || a.ndim === 0) a = reshapeTo(a, [a.size]);
+  if (axis === null || axis === undefined) axis = 0;
+  if (typeof axis !== "number") throw argumentError.invalid(prim, `axis must be an integer or null, got ${describe(axis)}`);
+  const ax = normalizeAxis(prim, axis, a.ndim);
+  const dt = opts.dtype !== undefined ? checkDType(opts.dtype, prim) : prim === "cumsum" || prim === "cumprod" ? intSum(a.dtype) : a.dtype;
   return bind(prim, [convert(a, dt, a.weakType)], { axis: ax, reverse: opts.reverse ?? false });
 }
 export function cumsum(x: ArrayLike, axis: number | null = null, opts: { dtype?: DType } = {}): NDArray {

@@ -3,16 +3,16 @@ import { resultType } from "../dtype.js";
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
-import { normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
-import { broadcastTo as broadcastToUtil, convert, operand, reshapeTo } from "./util.js";
+import { checkShape, checkSize, describeValue, normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
+import { broadcastTo as broadcastToUtil, convert, describe, operand, reshapeTo } from "./util.js";
 
-export function reshape(x: ArrayLike, ...shapeArgs: (number | number[])[]): NDArray {
+export function reshape(x: ArrayLike, ...shapeArgs: (number | readonly number[])[]): NDArray {
   const a = operand(x, "reshape");
   const shape = (shapeArgs.length === 1 && Array.isArray(shapeArgs[0]) ? shapeArgs[0] : shapeArgs) as number[];
   return reshapeTo(a, resolveShape(a.shape, typeof shape === "number" ? [shape] : shape));
 }
 
-function resolveShape(from: number[], shape: number[]): number[] {
+function resolveShape(from: readonly number[], shape: number[]): number[] {
   const out = shape.slice();
   const neg = out.filter((d) => d === -1).length;
   if (neg > 1) throw shapeError.reshape("reshape", from, shape);
@@ -27,8 +27,13 @@ function resolveShape(from: number[], shape: number[]): number[] {
   return out;
 }
 
-export function transpose(x: ArrayLike, axes?: number[] | null): NDArray {
+/** transpose(x, [1, 0]) or, like NumPy's method, transpose(x, 1, 0). */
+export function transpose(x: ArrayLike, axes?: number[] | number | null, ...rest: number[]): NDArray {
   const a = operand(x, "transpose");
+  if (typeof axes === "number") axes = [axes, ...rest];
+  else if (rest.length) throw argumentError.invalid("transpose", "axes must be one list or separate integers");
+  if (axes !== undefined && axes !== null && !Array.isArray(axes))
+    throw argumentError.invalid("transpose", `axes must be a list of integers, got ${describe(axes)}`);
   const perm = axes === undefined || axes === null ? a.shape.map((_, i) => a.ndim - 1 - i) : axes.map((p) => normalizeAxis("transpose", p, a.ndim));
   if (perm.length !== a.ndim || new Set(perm).size !== perm.length)
     throw shapeError.rank("transpose", `axes [${axes}] don't match array of dimension ${a.ndim}`);
@@ -56,8 +61,8 @@ export function squeeze(x: ArrayLike, axis: number | number[] | null = null): ND
   return reshapeTo(a, a.shape.filter((_, i) => !axes.includes(i)));
 }
 
-export function broadcastTo(x: ArrayLike, shape: number[] | number): NDArray {
-  return broadcastToUtil(operand(x, "broadcast_to"), typeof shape === "number" ? [shape] : shape.slice());
+export function broadcastTo(x: ArrayLike, shape: readonly number[] | number): NDArray {
+  return broadcastToUtil(operand(x, "broadcast_to"), checkShape("broadcast_to", shape));
 }
 
 export function broadcastArrays(...xs: ArrayLike[]): NDArray[] {
@@ -66,16 +71,16 @@ export function broadcastArrays(...xs: ArrayLike[]): NDArray[] {
   for (const a of as) shape = broadcastShapesOf(shape, a.shape);
   return as.map((a) => broadcastToUtil(a, shape));
 }
-function broadcastShapesOf(a: number[], b: number[]): number[] {
+function broadcastShapesOf(a: readonly number[], b: readonly number[], op = "broadcast_arrays"): number[] {
   const n = Math.max(a.length, b.length);
   return Array.from({ length: n }, (_, i) => {
     const da = a[i - (n - a.length)] ?? 1, db = b[i - (n - b.length)] ?? 1;
-    if (da !== db && da !== 1 && db !== 1) throw shapeError.broadcast("broadcast_arrays", a, b);
+    if (da !== db && da !== 1 && db !== 1) throw shapeError.broadcast(op, a, b);
     return da === 1 ? db : da;
   });
 }
-export function broadcastShapes(...shapes: number[][]): number[] {
-  return shapes.reduce((acc, s) => broadcastShapesOf(acc, s), []);
+export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
+  return shapes.reduce<number[]>((acc, s) => broadcastShapesOf(acc, checkShape("broadcast_shapes", s), "broadcast_shapes"), []);
 }
 
 export function ravel(x: ArrayLike): NDArray {
@@ -85,18 +90,27 @@ export function ravel(x: ArrayLike): NDArray {
 export const flatten = ravel;
 
 export function concatenate(xs: ArrayLike[], axis: number | null = 0): NDArray {
-  if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid("concatenate", "need at least one array to concatenate");
-  let as = xs.map((x) => operand(x, "concatenate"));
+  return join("concatenate", xs, axis);
+}
+/** concatenate under the name of the public function the user called (vstack, hstack, ...). */
+function join(op: string, xs: ArrayLike[], axis: number | null): NDArray {
+  if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid(op, "need at least one array to concatenate");
+  let as = xs.map((x) => operand(x, op));
   if (axis === null) {
     as = as.map((a) => reshapeTo(a, [a.size]));
     axis = 0;
   }
   for (const a of as) {
-    if (a.ndim === 0) throw shapeError.concat("concatenate", "zero-dimensional arrays cannot be concatenated");
+    if (a.ndim === 0) throw shapeError.concat(op, "zero-dimensional arrays cannot be concatenated");
     if (a.ndim !== as[0].ndim)
-      throw shapeError.concat("concatenate", `all the input arrays must have same number of dimensions, but the array at index 0 has ${as[0].ndim} dimension(s) and another has ${a.ndim}`);
+      throw shapeError.concat(op, `all the input arrays must have same number of dimensions, ` +
+        `but the array at index 0 has ${as[0].ndim} dimension(s) and another has ${a.ndim}`);
   }
-  const ax = normalizeAxis("concatenate", axis, as[0].ndim);
+  const ax = normalizeAxis(op, axis, as[0].ndim);
+  for (const a of as)
+    if (a.shape.some((d, i) => i !== ax && d !== as[0].shape[i]))
+      throw shapeError.concat(op, `all the input array dimensions except for the concatenation axis must match exactly, ` +
+        `got shapes (${as[0].shape.join(", ")}) and (${a.shape.join(", ")}) along axis ${ax}`);
   let [dt, weak] = [as[0].dtype, as[0].weakType];
   for (const a of as.slice(1)) [dt, weak] = resultType(dt, weak, a.dtype, a.weakType);
   if (as.length === 1) return bind("copy", [convert(as[0], dt, weak)], {});
@@ -112,29 +126,59 @@ export function stack(xs: ArrayLike[], axis = 0): NDArray {
   const ax = normalizeAxis("stack", axis, as[0].ndim + 1);
   return concatenate(as.map((a) => expandDims(a, ax)), ax);
 }
+function stackArgs(op: string, xs: ArrayLike[]): NDArray[] {
+  if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid(op, "need at least one array to concatenate");
+  return xs.map((x) => operand(x, op));
+}
 export function vstack(xs: ArrayLike[]): NDArray {
-  return concatenate(xs.map((x) => atleast2d(operand(x, "vstack"))), 0);
+  return join("vstack", stackArgs("vstack", xs).map(atleast2d), 0);
 }
 export function hstack(xs: ArrayLike[]): NDArray {
-  const as = xs.map((x) => operand(x, "hstack"));
-  return concatenate(as, as[0].ndim <= 1 ? 0 : 1);
+  const as = stackArgs("hstack", xs).map((a) => (a.ndim === 0 ? reshapeTo(a, [1]) : a));
+  return join("hstack", as, as[0].ndim === 1 ? 0 : 1);
+}
+/** Stack along a third axis: 1-d (n,) becomes (1, n, 1), 2-d (m, n) becomes (m, n, 1). */
+export function dstack(xs: ArrayLike[]): NDArray {
+  return join("dstack", stackArgs("dstack", xs).map(atleast3d), 2);
+}
+/** 1-d arrays become columns of a 2-d array; 2-d arrays are joined along axis 1. */
+export function columnStack(xs: ArrayLike[]): NDArray {
+  const as = stackArgs("column_stack", xs).map((a) => (a.ndim < 2 ? reshapeTo(a, [a.size, 1]) : a));
+  return join("column_stack", as, 1);
 }
 function atleast2d(a: NDArray): NDArray {
   return a.ndim >= 2 ? a : reshapeTo(a, a.ndim === 0 ? [1, 1] : [1, a.shape[0]]);
 }
+function atleast3d(a: NDArray): NDArray {
+  if (a.ndim >= 3) return a;
+  return reshapeTo(a, a.ndim === 0 ? [1, 1, 1] : a.ndim === 1 ? [1, a.shape[0], 1] : [...a.shape, 1]);
+}
 
 /** np.split: sections (equal parts) or sorted split indices. Returns views. */
 export function split(x: ArrayLike, indicesOrSections: number | number[], axis = 0): NDArray[] {
-  const a = operand(x, "split");
-  const ax = normalizeAxis("split", axis, a.ndim);
+  return splitAt("split", x, indicesOrSections, axis);
+}
+function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[], axis: number): NDArray[] {
+  const a = operand(x, op);
+  if (a.ndim === 0) throw shapeError.rank(op, "array split does not work on a 0-d array");
+  const ax = normalizeAxis(op, axis, a.ndim);
   const n = a.shape[ax];
   let bounds: number[];
   if (typeof indicesOrSections === "number") {
     const k = indicesOrSections;
-    if (!Number.isInteger(k) || k <= 0) throw shapeError.split("split", `number sections must be a positive integer, got ${k}`);
-    if (n % k !== 0) throw shapeError.split("split", `array split does not result in an equal division (${n} into ${k})`);
-    bounds = Array.from({ length: k - 1 }, (_, i) => ((i + 1) * n) / k);
-  } else bounds = indicesOrSections.map((i) => (i < 0 ? Math.max(0, i + n) : Math.min(i, n)));
+    if (!Number.isInteger(k) || k <= 0) throw shapeError.split(op, `number sections must be a positive integer, got ${k}`);
+    if (op === "split" && n % k !== 0) throw shapeError.split(op, `array split does not result in an equal division (${n} into ${k})`);
+    // array_split: the first n % k parts get one extra element
+    const each = Math.floor(n / k), extra = n % k;
+    bounds = Array.from({ length: k - 1 }, (_, i) => (i + 1) * each + Math.min(i + 1, extra));
+  } else if (Array.isArray(indicesOrSections)) {
+    for (const i of indicesOrSections)
+      if (typeof i !== "number" || !Number.isInteger(i))
+        throw argumentError.invalid(op, `split indices must be integers, got ${describeValue(i)}`);
+    bounds = indicesOrSections.map((i) => (i < 0 ? Math.max(0, i + n) : Math.min(i, n)));
+  } else {
+    throw argumentError.invalid(op, `indices_or_sections must be an integer or a list of integers, got ${describe(indicesOrSections)}`);
+  }
   const edges = [0, ...bounds, n];
   const out: NDArray[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
@@ -143,14 +187,9 @@ export function split(x: ArrayLike, indicesOrSections: number | number[], axis =
   }
   return out;
 }
-export function arraySplit(x: ArrayLike, sections: number, axis = 0): NDArray[] {
-  const a = operand(x, "array_split");
-  const n = a.shape[normalizeAxis("array_split", axis, a.ndim)];
-  const each = Math.floor(n / sections), extra = n % sections;
-  const idx: number[] = [];
-  let pos = 0;
-  for (let i = 0; i < sections - 1; i++) idx.push((pos += each + (i < extra ? 1 : 0)));
-  return split(a, idx, axis);
+/** np.array_split: like split, but a number of sections need not divide the axis evenly. */
+export function arraySplit(x: ArrayLike, indicesOrSections: number | number[], axis = 0): NDArray[] {
+  return splitAt("array_split", x, indicesOrSections, axis);
 }
 
 export function sliceAxis(a: NDArray, axis: number, start: number, stop: number, step: number): NDArray {
@@ -175,6 +214,9 @@ export function flipud(x: ArrayLike): NDArray {
 
 export function moveaxis(x: ArrayLike, source: number | number[], destination: number | number[]): NDArray {
   const a = operand(x, "moveaxis");
+  for (const v of [source, destination])
+    if (typeof v !== "number" && !Array.isArray(v))
+      throw argumentError.invalid("moveaxis", `source and destination must be integers or lists of integers, got ${describeValue(v)}`);
   const src = (typeof source === "number" ? [source] : source).map((s) => normalizeAxis("moveaxis", s, a.ndim));
   const dst = (typeof destination === "number" ? [destination] : destination).map((s) => normalizeAxis("moveaxis", s, a.ndim));
   if (src.length !== dst.length) throw argumentError.invalid("moveaxis", "source and destination must have the same number of elements");
@@ -201,6 +243,8 @@ export function swapaxes(x: ArrayLike, axis1: number, axis2: number): NDArray {
 
 export function tile(x: ArrayLike, reps: number | number[]): NDArray {
   let a = operand(x, "tile");
+  if (typeof reps !== "number" && !Array.isArray(reps))
+    throw argumentError.invalid("tile", `reps must be an integer or a list of integers, got ${describeValue(reps)}`);
   let r = typeof reps === "number" ? [reps] : reps.slice();
   if (r.some((v) => !Number.isInteger(v) || v < 0)) throw argumentError.invalid("tile", `reps must be non-negative integers, got [${r}]`);
   const nd = Math.max(a.ndim, r.length);
@@ -208,6 +252,7 @@ export function tile(x: ArrayLike, reps: number | number[]): NDArray {
   r = [...Array(nd - r.length).fill(1), ...r];
   // (r0, d0, r1, d1, ...) then merge pairs
   const shape = a.shape.flatMap((d, i) => [r[i], d]);
+  checkSize("tile", shape);
   const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: a.shape.map((_, i) => 2 * i + 1) });
   return reshapeTo(b, a.shape.map((d, i) => d * r[i]));
 }
@@ -220,16 +265,20 @@ export function repeat(x: ArrayLike, repeats: number | number[], axis: number | 
   }
   const ax = normalizeAxis("repeat", axis, a.ndim);
   const n = a.shape[ax];
+  if (typeof repeats !== "number" && !Array.isArray(repeats))
+    throw argumentError.invalid("repeat", `repeats must be an integer or a list of integers, got ${describeValue(repeats)}`);
   if (typeof repeats === "number" || repeats.length === 1) {
     const k = typeof repeats === "number" ? repeats : repeats[0];
     if (!Number.isInteger(k) || k < 0) throw argumentError.invalid("repeat", `repeats must be a non-negative integer, got ${k}`);
     const shape = [...a.shape.slice(0, ax + 1), k, ...a.shape.slice(ax + 1)];
+    checkSize("repeat", shape);
     const dims = a.shape.map((_, i) => (i <= ax ? i : i + 1));
     const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: dims });
     return reshapeTo(b, a.shape.map((d, i) => (i === ax ? d * k : d)));
   }
   if (repeats.length !== n) throw shapeError.rank("repeat", `repeats has length ${repeats.length}, expected ${n} for axis ${ax}`);
   const idx: number[] = [];
+  checkSize("repeat", [...a.shape.slice(0, ax), repeats.reduce((s, k) => s + (Number.isInteger(k) && k > 0 ? k : 0), 0)]);
   repeats.forEach((k, i) => {
     if (!Number.isInteger(k) || k < 0) throw argumentError.invalid("repeat", `repeats must be non-negative integers`);
     for (let j = 0; j < k; j++) idx.push(i);
@@ -242,11 +291,13 @@ export function intIndex(idx: number[]): NDArray {
   return new NDArrayClass(Int32Array.from(idx), [idx.length], "int32");
 }
 
-export type PadWidth = number | [number, number] | [number, number][] | number[][];
+/** NumPy's pad_width: n, [before, after], [[before, after], ...] per axis, or (NumPy 2) {axis: width}. */
+export type PadWidth = number | [number, number] | [number, number][] | number[][] | Record<number, number | [number, number]>;
 export type PadMode = "constant" | "edge" | "reflect" | "symmetric" | "wrap";
 export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; constantValues?: number } = {}): NDArray {
   const a = operand(x, "pad");
   const pw = normalizePad(a.ndim, padWidth);
+  checkSize("pad", a.shape.map((d, i) => d + pw[i][0] + pw[i][1]));
   const mode = opts.mode ?? "constant";
   if (mode === "edge") {
     let out = a;
@@ -298,12 +349,37 @@ export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; co
   return bind("pad", [a, v], { lo: pw.map((p) => p[0]), hi: pw.map((p) => p[1]) });
 }
 function normalizePad(nd: number, pw: PadWidth): [number, number][] {
+  const bad = () => argumentError.invalid("pad", `pad_width must be an integer, a pair, a list of pairs (one per axis) or {axis: width}, ` +
+    `got ${describeValue(pw)}`);
+  // one entry: n | [n] | [before, after]
+  const pair = (p: unknown): [number, number] => {
+    if (typeof p === "number") return [p, p];
+    if (Array.isArray(p) && (p.length === 1 || p.length === 2)) return [p[0], p[p.length - 1]];
+    throw bad();
+  };
   let pairs: [number, number][];
   if (typeof pw === "number") pairs = Array.from({ length: nd }, () => [pw, pw]);
-  else if (pw.length === 2 && typeof pw[0] === "number") pairs = Array.from({ length: nd }, () => [pw[0] as number, pw[1] as number]);
-  else if (pw.length === 1 && Array.isArray(pw[0])) pairs = Array.from({ length: nd }, () => [(pw[0] as number[])[0], (pw[0] as number[])[(pw[0] as number[]).length - 1]]);
-  else pairs = (pw as number[][]).map((p) => [p[0], p[p.length - 1]] as [number, number]);
+  else if (Array.isArray(pw)) {
+    if (pw.length >= 1 && pw.length <= 2 && pw.every((p) => typeof p === "number")) {
+      const p = pair(pw);
+      pairs = Array.from({ length: nd }, () => p);
+    } else if (pw.length === 1) {
+      const p = pair(pw[0]);
+      pairs = Array.from({ length: nd }, () => p);
+    } else pairs = (pw as unknown[]).map(pair);
+  } else if (pw !== null && typeof pw === "object" && !ArrayBuffer.isView(pw)) {
+    // NumPy 2: {axis: width}, unlisted axes unpadded, negative axes allowed
+    pairs = Array.from({ length: nd }, () => [0, 0]);
+    for (const [k, p] of Object.entries(pw)) {
+      const ax = normalizeAxis("pad", Number(k), nd);
+      pairs[ax] = pair(p);
+    }
+  } else throw bad();
   if (pairs.length !== nd) throw shapeError.rank("pad", `pad_width has ${pairs.length} entries for an array of dimension ${nd}`);
-  for (const [lo, hi] of pairs) if (!(lo >= 0 && hi >= 0)) throw argumentError.invalid("pad", "index can't contain negative values");
+  for (const [lo, hi] of pairs) {
+    if (typeof lo !== "number" || typeof hi !== "number" || !Number.isInteger(lo) || !Number.isInteger(hi))
+      throw argumentError.invalid("pad", `pad widths must be integers, got ${describeValue(pw)}`);
+    if (lo < 0 || hi < 0) throw argumentError.invalid("pad", "index can't contain negative values");
+  }
   return pairs;
 }

@@ -54,9 +54,23 @@ function fillNested(op: string, data: NestedArray, shape: number[], out: TypedAr
   return { bool: allBool && pos > 0 };
 }
 
+/**
+ * JS numbers stored as int32 must fit: JAX raises OverflowError for jnp.array(2**40, dtype=int32) rather than
+ * wrap or saturate a literal, and NaN/inf have no integer value. Non-integers truncate toward zero.
+ */
+export function checkInt32(op: string, v: number): void {
+  if (!(v > -2147483649 && v < 2147483648)) {
+    throw argumentError.invalid(op, Number.isNaN(v) || !Number.isFinite(v)
+      ? `cannot convert ${v} to int32` : `value ${v} is out of bounds for int32 [-2147483648, 2147483647]`);
+  }
+}
+
 /** np.array: always a new array. JS numbers default to float32, booleans to bool. */
-export function array(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
-  const op = "array";
+export function array(data: ArrayLike, opts: { dtype?: DType | string } = {}): NDArray {
+  return arrayFrom("array", data, opts);
+}
+
+function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DType | string }): NDArray {
   const want = opts.dtype === undefined ? undefined : checkDType(opts.dtype, op);
   if (data instanceof NDArray) {
     const x = want && want !== data.dtype ? convert(data, want, false) : data;
@@ -64,6 +78,7 @@ export function array(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
   }
   if (typeof data === "number" || typeof data === "boolean") {
     const dt = want ?? (typeof data === "boolean" ? "bool" : "float32");
+    if (dt === "int32") checkInt32(op, Number(data));
     return scalarArray(Number(data), dt, false);
   }
   if (isTypedArray(data)) {
@@ -71,6 +86,8 @@ export function array(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
       throw argumentError.data(op, `${data.constructor.name} holds BigInts, which no numjit dtype holds (use Float64Array)`);
     const src = data as unknown as TypedArray;
     const dt = want ?? typedArrayDType(data);
+    if (dt === "int32" && (src instanceof Float32Array || src instanceof Float64Array || src instanceof Uint32Array))
+      for (let i = 0; i < src.length; i++) checkInt32(op, src[i]);
     const out = allocate(dt, src.length);
     if (dt === "bool") for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
     else out.set(src);
@@ -82,6 +99,7 @@ export function array(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
     const buf = new Float64Array(n);
     const { bool } = fillNested(op, data, shape, buf, "float64");
     const dt = want ?? (bool ? "bool" : "float32");
+    if (dt === "int32") for (let i = 0; i < n; i++) checkInt32(op, buf[i]);
     const out = allocate(dt, n);
     if (dt === "float64") out.set(buf);
     else for (let i = 0; i < n; i++) out[i] = castScalar(buf[i], dt);
@@ -104,7 +122,7 @@ export function asarray(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray 
     const dt = checkDType(opts.dtype, "asarray");
     return dt === data.dtype ? data : convert(data, dt, false);
   }
-  return array(data, opts);
+  return arrayFrom("asarray", data, opts);
 }
 
 // A weak JS scalar lives in a 0-d float32 array when int32 cannot hold it; what it really is:
@@ -133,7 +151,7 @@ export function operand(x: ArrayLike, op: string): NDArray {
     else if (dt === "float32" && Math.fround(x as number) !== x) registerWeakScalar(s, x as number);
     return s;
   }
-  if (Array.isArray(x) || isTypedArray(x)) return array(x);
+  if (Array.isArray(x) || isTypedArray(x)) return arrayFrom(op, x, {});
   throw argumentError.notArray(op, describe(x));
 }
 
@@ -156,7 +174,7 @@ function promotionType(x: NDArray): [DType, boolean] {
   return weakScalars.get(x)?.bigInt !== undefined ? ["int32", true] : [x.dtype, x.weakType];
 }
 
-export function broadcastTo(x: NDArray, shape: number[], op = "broadcast_to"): NDArray {
+export function broadcastTo(x: NDArray, shape: readonly number[], op = "broadcast_to"): NDArray {
   if (shapesEqual(x.shape, shape)) return x;
   if (shape.length < x.ndim) throw shapeError.broadcast(op, x.shape, shape);
   const lead = shape.length - x.ndim;

@@ -105,7 +105,7 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
     const ib = moveAxis(idx, di, 0);
     const bcast = (v: number) => broadcastInDim(scalarArray(v, "int32", false), ib.shape, []);
     const wrapped = select(lt(ib, bcast(0)), add(ib, bcast(A)), ib);
-    const offsets = mul(bind("iota", [], { shape: ib.shape, dimension: 0, dtype: "int32" }), bcast(A));
+    const offsets = mul(bind("iota", [], { shape: ib.shape.slice(), dimension: 0, dtype: "int32" }), bcast(A));
     return [bind("gather", [xf, add(wrapped, offsets)], { axis }), axis];
   },
   dot_general: ([a, b], [da, db], { lhsContract: lc, rhsContract: rc, lhsBatch: lb, rhsBatch: rb }) => {

@@ -21,7 +21,7 @@ export interface JacobianOptions {
 type AnyFn = (...args: any[]) => any;
 
 /** Rows [offset, offset + size) of an identity of order `total`, shaped [total, ...shape]. */
-function basisBlock(total: number, offset: number, shape: number[], dtype: DType): NDArray {
+function basisBlock(total: number, offset: number, shape: readonly number[], dtype: DType): NDArray {
   const size = shape.reduce((a, b) => a * b, 1);
   const data = allocate(dtype, total * size);
   for (let i = 0; i < size; i++) data[(offset + i) * size + i] = 1;

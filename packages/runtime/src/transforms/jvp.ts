@@ -118,7 +118,9 @@ export function linearize<A extends unknown[], R>(f: (...args: A) => R, ...prima
   const ps = pl.map((x) => leafArray(x, true));
   const name = `linearize(${f.name || "<anonymous>"})`;
   const fn = (...xs: NDArray[]) => f(...(treeUnflatten(pt, xs) as A));
-  const out = f(...primals);
+  // trace f as jvp does (array leaves, tracer methods, the same output dtypes), with zero tangents
+  const r0 = pushForward(name, fn, ps, ps.map((p) => zerosLike(p)));
+  const out = treeUnflatten(r0.outTree, r0.outs) as R;
   return [out, (...tangents: A) => {
     const [tl, tt] = treeFlatten(tangents);
     sameStructure(name, "tangents", pt, tt);

@@ -55,6 +55,8 @@ function normAxis(ax: number, ndim: number, what: string): number {
 /** jax.vmap: vectorize f over a batch axis of its arguments. */
 export function vmap<F extends (...args: any[]) => any>(f: F, opts: VmapOptions = {}): (...args: Parameters<F>) => ReturnType<F> {
   const name = f.name || "<anonymous>";
+  if (typeof opts !== "object" || opts === null || Array.isArray(opts))
+    throw transformError.vmap(`options must be an object such as { inAxes: ${String(opts)} }, got ${typeof opts}`);
   return (...args: unknown[]) => {
     const spec = opts.inAxes === undefined ? 0 : opts.inAxes;
     if (Array.isArray(spec) && spec.length !== args.length)

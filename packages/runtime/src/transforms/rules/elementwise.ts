@@ -68,10 +68,36 @@ unary.neg = {
   vjp: (ct) => [neg(ct)],
 };
 
-/** max(a, b): the derivative goes to the larger operand, split evenly on ties (as in JAX). */
+/** max(a, b): the derivative goes to the larger operand, split evenly on ties between two variables (as JAX). */
 function maxWeights(a: Arr, b: Arr): [Arr, Arr] {
   const half = mul(maskOf(eq(a, b), a.dtype), full(0.5, a));
   return [add(maskOf(gt(a, b), a.dtype), half), add(maskOf(lt(a, b), a.dtype), half)];
+}
+
+/**
+ * max/min against a constant (one operand without a tangent, e.g. nn.relu = max(x, 0), clip): a tie goes to
+ * the constant, so the variable's derivative there is 0. This is JAX's nn.relu (a custom_jvp whose derivative
+ * at 0 is 0) while relu stays one `max` that fuses into a matmul epilogue; JAX's bare lax.max would give 0.5.
+ */
+function clampRule(p: "max" | "min"): AdRule<"max" | "min"> {
+  const balanced = bilinearly(p, (a, b) => (p === "max" ? maxWeights(a, b) : maxWeights(b, a)));
+  // strict weight of operand `i` when the other one is constant: it must win strictly
+  const strict = (a: Arr, b: Arr, i: 0 | 1): Arr => {
+    const [x, y] = i === 0 ? [a, b] : [b, a];
+    return maskOf(p === "max" ? gt(x, y) : lt(x, y), a.dtype);
+  };
+  return {
+    jvp: (xs, ts) => {
+      const [a, b] = xs, [ta, tb] = ts;
+      if (ta !== null && tb !== null) return balanced.jvp(xs, ts, {});
+      return [bind(p, [a, b], {}), ta !== null ? mul(ta, strict(a, b, 0)) : tb !== null ? mul(tb, strict(a, b, 1)) : null];
+    },
+    vjp: (ct, ctx) => {
+      const { inputs: [a, b], needs } = ctx;
+      if (needs[0] && needs[1]) return balanced.vjp(ct, ctx);
+      return [needs[0] ? mul(ct, strict(a, b, 0)) : null, needs[1] ? mul(ct, strict(a, b, 1)) : null];
+    },
+  };
 }
 
 type Weights = (a: Arr, b: Arr, y: Arr) => [Arr, Arr];
@@ -120,9 +146,9 @@ const binary: AdRules<BinaryOp> = {
     const wb = select(aZero, zero, mul(y, bind("log", [select(aZero, one, a)], {})));
     return [wa, wb];
   }),
-  max: bilinearly("max", (a, b) => maxWeights(a, b)),
+  max: clampRule("max") as AdRule<"max">,
   // min(a, b) = max(b, a) with the roles swapped: a gets the weight of max's first operand
-  min: bilinearly("min", (a, b) => maxWeights(b, a)),
+  min: clampRule("min") as AdRule<"min">,
   // atan2(a, b) = angle of (b, a): d/da = b / (a^2 + b^2), d/db = -a / (a^2 + b^2)
   atan2: bilinearly("atan2", (a, b) => {
     const r2 = add(mul(a, a), mul(b, b));

@@ -23,12 +23,12 @@ export function convert(x: Arr, dtype: DType, weakType = false): Arr {
   return bind("convert_element_type", [x], { dtype, weakType });
 }
 
-export function broadcastInDim(x: Arr, shape: number[], dims: number[]): Arr {
+export function broadcastInDim(x: Arr, shape: readonly number[], dims: number[]): Arr {
   if (shapesEqual(x.shape, shape) && dims.every((d, i) => d === i)) return x;
   return bind("broadcast_in_dim", [x], { shape: shape.slice(), broadcastDimensions: dims });
 }
 
-export function reshape(x: Arr, shape: number[]): Arr {
+export function reshape(x: Arr, shape: readonly number[]): Arr {
   return shapesEqual(x.shape, shape) ? x : bind("reshape", [x], { shape: shape.slice() });
 }
 
@@ -46,12 +46,12 @@ export function scalarOf(v: number, like: { dtype: DType }): Arr {
 }
 
 /** A constant of `like`'s shape and dtype: a broadcast scalar (free inside fused kernels). */
-export function full(v: number, like: { shape: number[]; dtype: DType }): Arr {
+export function full(v: number, like: { shape: readonly number[]; dtype: DType }): Arr {
   return broadcastInDim(scalarOf(v, like), like.shape, []);
 }
 
 /** Zeros of an aval: a broadcast literal while tracing, a dense array when eager. */
-export function zerosLike(like: { shape: number[]; dtype: DType; weakType?: boolean }): Arr {
+export function zerosLike(like: { shape: readonly number[]; dtype: DType; weakType?: boolean }): Arr {
   if (isTracing()) return full(0, like);
   const data = allocate(like.dtype, like.shape.reduce((a, b) => a * b, 1));
   return new NDArray(data, like.shape.slice(), like.dtype, undefined, 0, like.weakType ?? false);

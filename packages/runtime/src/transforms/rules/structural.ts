@@ -15,7 +15,7 @@ import {
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
 
 /** Transpose of broadcast_in_dim: sum over the created dims and the stretched size-1 dims. */
-export function unbroadcast(ct: Arr, xShape: number[], dims: number[]): Arr {
+export function unbroadcast(ct: Arr, xShape: readonly number[], dims: number[]): Arr {
   const axes: number[] = [];
   for (let d = 0; d < ct.ndim; d++) {
     const i = dims.indexOf(d);
@@ -29,7 +29,7 @@ export function unbroadcast(ct: Arr, xShape: number[], dims: number[]): Arr {
  * interleaving s-1 zeros after every element (reshape to [len, 1], pad to [len, s], flatten),
  * then the whole thing is padded (or cropped, where the interleave overshoots) into place.
  */
-function unslice(ct: Arr, xShape: number[], p: Params["slice"]): Arr {
+function unslice(ct: Arr, xShape: readonly number[], p: Params["slice"]): Arr {
   let g = ct;
   p.strides.forEach((s, ax) => {
     if (s === 1 || g.shape[ax] === 0) return;
