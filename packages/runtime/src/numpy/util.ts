@@ -66,11 +66,11 @@ export function checkInt32(op: string, v: number): void {
 }
 
 /** np.array: always a new array. JS numbers default to float32, booleans to bool. */
-export function array(data: ArrayLike, opts: { dtype?: DType | string } = {}): NDArray {
+export function array(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
   return arrayFrom("array", data, opts);
 }
 
-function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DType | string }): NDArray {
+function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DType }): NDArray {
   const want = opts.dtype === undefined ? undefined : checkDType(opts.dtype, op);
   if (data instanceof NDArray) {
     const x = want && want !== data.dtype ? convert(data, want, false) : data;

@@ -6,7 +6,8 @@
 import type { Params, Primitive } from "../core/primitives.js";
 import { type MainTrace, Trace, Tracer, bind, newMain } from "../core/trace.js";
 import { transformError } from "../errors.js";
-import { NDArray, scalarArray } from "../ndarray.js";
+import { type ArrayLike, NDArray, scalarArray } from "../ndarray.js";
+import type { TypedArray } from "../dtype.js";
 import { type TreeDef, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { isNondiff, vjpRules } from "./rules/index.js";
 import { add, convert, isFloat, zerosLike } from "./rules/ops.js";
@@ -193,7 +194,9 @@ type IsAny<T> = 0 extends 1 & T ? true : false;
 /** The cotangent of a value: arrays and JS numbers become NDArray; lists and objects keep their shape. */
 export type Cotangent<T> =
   IsAny<T> extends true ? any
-  : T extends NDArray | number | boolean ? NDArray
+  // a parameter typed as any array-like (nn.relu's ArrayLike) is one array, not a recursive nested list
+  : [ArrayLike] extends [T] ? NDArray
+  : T extends NDArray | number | boolean | TypedArray ? NDArray
   : T extends readonly unknown[] ? { -readonly [K in keyof T]: Cotangent<T[K]> }
   : T extends object ? { -readonly [K in keyof T]: Cotangent<T[K]> }
   : NDArray;
