@@ -1,6 +1,7 @@
 // Symbolic dimensions (JAX's shape polymorphism, docs/export/shape_poly.md). A dimension is a JS number
 // or a `SymDim`: a polynomial with integer coefficients over atoms, where an atom is a dimension variable
-// (a symbol, always >= 1) or an opaque term `floordiv(e, c)`, `mod(e, c)` (c > 0 constant) or `max(a, b)`.
+// (a symbol, always >= 1) or an opaque term `floordiv(e, c)`, `mod(e, c)` (c > 0 constant), `max(a, b)` or
+// `min(a, b)`.
 // Every SymDim is kept in one canonical normal form (terms sorted by key, zero terms dropped, nested atoms
 // normalized), so equality of dimensions is equality of keys, and an expression that normalizes to a
 // constant is returned as a plain number: `dimSub(N, N) === 0`. Inequalities are decided from interval
@@ -10,7 +11,7 @@ import { shapeError } from "../errors.js";
 type Atom =
   | { readonly kind: "sym"; readonly name: string; readonly key: string }
   | { readonly kind: "floordiv" | "mod"; readonly e: SymDim; readonly c: number; readonly key: string }
-  | { readonly kind: "max"; readonly a: Dim; readonly b: Dim; readonly key: string };
+  | { readonly kind: "max" | "min"; readonly a: Dim; readonly b: Dim; readonly key: string };
 
 /** A product of atoms with positive powers, atoms sorted by key. */
 interface Mono { readonly factors: readonly (readonly [Atom, number])[]; readonly key: string; readonly degree: number }
@@ -191,23 +192,21 @@ export function dimMod(a: Dim, b: Dim): Dim {
 
 const dimKey = (d: Dim) => (typeof d === "number" ? String(d) : d.key);
 
-export function dimMax(a: Dim, b: Dim): Dim {
-  if (typeof a === "number" && typeof b === "number") return a > b ? a : b;
-  const ge = dimGe(a, b);
-  if (ge === true) return a;
-  if (ge === false) return b;
-  if (dimGe(b, a) === true) return b;
+function maxMin(kind: "max" | "min", a: Dim, b: Dim): Dim {
+  const ge = dimGe(a, b) ?? (dimGe(b, a) === true ? false : undefined);
+  if (ge !== undefined) return ge === (kind === "max") ? a : b;
   const [x, y] = cmpStr(dimKey(a), dimKey(b)) <= 0 ? [a, b] : [b, a];
-  return atomDim({ kind: "max", a: x, b: y, key: `max(${dimKey(x)}, ${dimKey(y)})` });
+  return atomDim({ kind, a: x, b: y, key: `${kind}(${dimKey(x)}, ${dimKey(y)})` });
 }
 
-/** min(a, b) = a + b - max(a, b): one atom kind serves both. */
+export function dimMax(a: Dim, b: Dim): Dim {
+  if (typeof a === "number" && typeof b === "number") return a > b ? a : b;
+  return maxMin("max", a, b);
+}
+
 export function dimMin(a: Dim, b: Dim): Dim {
   if (typeof a === "number" && typeof b === "number") return a < b ? a : b;
-  const ge = dimGe(a, b);
-  if (ge === true) return b;
-  if (ge === false) return a;
-  return dimSub(dimAdd(a, b), dimMax(a, b));
+  return maxMin("min", a, b);
 }
 
 // ---- comparison ---------------------------------------------------------------------------------
@@ -235,9 +234,11 @@ function atomBounds(at: Atom): Interval {
       return [Math.floor(l / at.c), Math.floor(h / at.c)];
     }
     case "mod": return [0, at.c - 1];
-    case "max": {
+    case "max":
+    case "min": {
       const [la, ha] = bounds(at.a), [lb, hb] = bounds(at.b);
-      return [Math.max(la, lb), Math.max(ha, hb)];
+      const f = at.kind === "max" ? Math.max : Math.min;
+      return [f(la, lb), f(ha, hb)];
     }
   }
 }
@@ -303,6 +304,7 @@ function evalAtom(at: Atom, b: Bindings): number {
     case "floordiv": return Math.floor(evalDim(at.e, b) / at.c);
     case "mod": return pyMod(evalDim(at.e, b), at.c);
     case "max": return Math.max(evalDim(at.a, b), evalDim(at.b, b));
+    case "min": return Math.min(evalDim(at.a, b), evalDim(at.b, b));
   }
 }
 
@@ -328,8 +330,8 @@ export function dimSymbols(d: Dim | readonly Dim[], out = new Set<string>()): st
   };
   const visitAtom = (at: Atom) => {
     if (at.kind === "sym") out.add(at.name);
-    else if (at.kind === "max") (visit(at.a), visit(at.b));
-    else visit(at.e);
+    else if ("e" in at) visit(at.e);
+    else (visit(at.a), visit(at.b));
   };
   if (Array.isArray(d)) d.forEach(visit);
   else visit(d as Dim);
@@ -345,6 +347,7 @@ export function substitute(d: Dim, subst: ReadonlyMap<string, Dim>): Dim {
       case "floordiv": return dimFloorDiv(substitute(at.e, subst), at.c);
       case "mod": return dimMod(substitute(at.e, subst), at.c);
       case "max": return dimMax(substitute(at.a, subst), substitute(at.b, subst));
+      case "min": return dimMin(substitute(at.a, subst), substitute(at.b, subst));
     }
   };
   let v: Dim = d.constant;
