@@ -72,7 +72,7 @@ function make(terms: Iterable<Term>, constant: number): Dim {
     m.set(t.mono.key, { mono: t.mono, coef: (cur ? cur.coef : 0) + t.coef });
   }
   const out = [...m.values()].filter((t) => t.coef !== 0);
-  if (out.length === 0) return constant;
+  if (out.length === 0) return constant || 0;
   out.sort((x, y) => y.mono.degree - x.mono.degree || cmpStr(x.mono.key, y.mono.key));
   return new SymDim(out, constant);
 }
@@ -90,7 +90,7 @@ export function dimAdd(a: Dim, b: Dim): Dim {
 }
 
 export function dimNeg(a: Dim): Dim {
-  if (typeof a === "number") return -a;
+  if (typeof a === "number") return 0 - a; // never -0
   return make(a.terms.map((t) => ({ mono: t.mono, coef: -t.coef })), -a.constant);
 }
 
@@ -317,7 +317,7 @@ export function evalDim(d: Dim, bindings: Bindings): number {
     for (const [at, p] of t.mono.factors) m *= evalAtom(at, bindings) ** p;
     v += m;
   }
-  return v;
+  return v || 0;
 }
 
 export const evalShape = (s: readonly Dim[], bindings: Bindings): number[] => s.map((d) => evalDim(d, bindings));
