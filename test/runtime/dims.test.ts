@@ -217,7 +217,8 @@ describe("ShapeEnv", () => {
     env.assumeEqual("reshape", B, dimMul(2, N));
     env.assumeDivisible("reshape", dimMul(B, sym("M")), 3);
     expect(env.checkConstraints({ B: 8, N: 4, M: 3 })).toBeUndefined();
-    expect(env.checkConstraints({ B: 8, N: 3, M: 3 })).toMatchObject({ text: "B == 2*N", values: [8, 6], constraint: { kind: "eq", op: "reshape" } });
+    expect(env.checkConstraints({ B: 8, N: 3, M: 3 }))
+      .toMatchObject({ text: "B == 2*N", values: [8, 6], constraint: { kind: "eq", op: "reshape" } });
     expect(env.checkConstraints({ B: 8, N: 4, M: 4 })).toMatchObject({ text: "mod(B*M, 3) == 0", values: [32, 3] });
     expect(env.checkConstraints({ B: 0, N: 0, M: 3 })).toMatchObject({ text: "B >= 1", constraint: { kind: "positive" } });
   });

@@ -60,7 +60,8 @@ function check(prim: string, inputs: readonly SymAval[], params: unknown, b: Bin
     stats.guarded++;
     return;
   }
-  expect(c.ok, `${prim}: concrete threw ${c.ok ? "" : (c.e as Error).message} but no constraint of ${env.constraints.length} is violated`).toBe(true);
+  const why = c.ok ? "" : (c.e as Error).message;
+  expect(c.ok, `${prim}: concrete threw ${why} but no constraint of ${env.constraints.length} is violated`).toBe(true);
   if (!c.ok) return;
   expect(evalShape(s.v.shape, b)).toEqual(c.v.shape);
   expect([s.v.dtype, s.v.weakType]).toEqual([c.v.dtype, c.v.weakType]);
@@ -86,7 +87,8 @@ describe("symbolic rule at random sizes == concrete rule", () => {
   });
 
   it("reductions, argmax, cumsum", () => {
-    const arb = shapeArb(1).chain((s) => fc.tuple(fc.constant(s), fc.subarray(s.map((_, i) => i)), fc.integer({ min: 0, max: s.length - 1 })));
+    const arb = shapeArb(1).chain((s) =>
+      fc.tuple(fc.constant(s), fc.subarray(s.map((_, i) => i)), fc.integer({ min: 0, max: s.length - 1 })));
     prop(arb, ([s, axes, axis], b) => {
       check("reduce_sum", [aval(s)], { axes }, b);
       check("reduce_max", [aval(s)], { axes }, b);
@@ -130,7 +132,8 @@ describe("symbolic rule at random sizes == concrete rule", () => {
   });
 
   it("slice with NumPy's clamping on symbolic sizes", () => {
-    const spec = fc.tuple(fc.option(fc.integer({ min: -7, max: 7 })), fc.option(fc.integer({ min: -7, max: 7 })), fc.integer({ min: 1, max: 3 }));
+    const index = fc.option(fc.integer({ min: -7, max: 7 }));
+    const spec = fc.tuple(index, index, fc.integer({ min: 1, max: 3 }));
     const arb = shapeArb(1, 3).chain((s) => fc.tuple(fc.constant(s), fc.tuple(...s.map(() => spec))));
     prop(arb, ([s, specs], b) => {
       const idx = specs.map(([st, sp, step], i) => sliceIndicesDim(st, sp, step, s[i]!));
@@ -139,7 +142,8 @@ describe("symbolic rule at random sizes == concrete rule", () => {
   });
 
   it("pad (negative pads crop)", () => {
-    const arb = shapeArb(1, 3).chain((s) => fc.tuple(fc.constant(s), fc.tuple(...s.map(() => fc.tuple(fc.integer({ min: -3, max: 2 }), fc.integer({ min: -3, max: 2 }))))));
+    const amount = fc.integer({ min: -3, max: 2 });
+    const arb = shapeArb(1, 3).chain((s) => fc.tuple(fc.constant(s), fc.tuple(...s.map(() => fc.tuple(amount, amount)))));
     prop(arb, ([s, pads], b) => check("pad", [aval(s), aval([])], { lo: pads.map((p) => p[0]), hi: pads.map((p) => p[1]) }, b));
   });
 
@@ -153,7 +157,8 @@ describe("symbolic rule at random sizes == concrete rule", () => {
     prop(arb, ([m, k, k2, n, batch, batched], b) => {
       const kk = k2 === 1 ? k : k2; // mostly different contracting dims, sometimes equal
       if (batched) {
-        check("dot_general", [aval([batch, m, k]), aval([batch, kk, n])], { lhsContract: [2], rhsContract: [1], lhsBatch: [0], rhsBatch: [0] }, b);
+        const params = { lhsContract: [2], rhsContract: [1], lhsBatch: [0], rhsBatch: [0] };
+        check("dot_general", [aval([batch, m, k]), aval([batch, kk, n])], params, b);
       } else {
         check("dot_general", [aval([m, k]), aval([k, n])], { lhsContract: [1], rhsContract: [0], lhsBatch: [], rhsBatch: [] }, b);
         check("dot_general", [aval([m, k]), aval([kk, n])], { lhsContract: [1], rhsContract: [0], lhsBatch: [], rhsBatch: [] }, b);
@@ -162,7 +167,8 @@ describe("symbolic rule at random sizes == concrete rule", () => {
   });
 
   it("gather: the shape comes from the indices", () => {
-    const arb = fc.tuple(shapeArb(1, 3), shapeArb(0, 2)).chain(([x, i]) => fc.tuple(fc.constant(x), fc.constant(i), fc.integer({ min: 0, max: x.length - 1 })));
+    const arb = fc.tuple(shapeArb(1, 3), shapeArb(0, 2))
+      .chain(([x, i]) => fc.tuple(fc.constant(x), fc.constant(i), fc.integer({ min: 0, max: x.length - 1 })));
     prop(arb, ([x, i, axis], b) => check("gather", [aval(x), aval(i, "int32")], { axis }, b));
   });
 
@@ -176,11 +182,13 @@ describe("symbolic rule at random sizes == concrete rule", () => {
 describe("helpers", () => {
   const pySliceIndices = (start: number | null, stop: number | null, step: number, n: number) => {
     const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
-    if (step > 0) return [start === null ? 0 : clamp(start < 0 ? start + n : start, 0, n), stop === null ? n : clamp(stop < 0 ? stop + n : stop, 0, n)];
-    return [start === null ? n - 1 : clamp(start < 0 ? start + n : start, -1, n - 1), stop === null ? -1 : clamp(stop < 0 ? stop + n : stop, -1, n - 1)];
+    const at = (v: number, lo: number, hi: number) => clamp(v < 0 ? v + n : v, lo, hi);
+    if (step > 0) return [start === null ? 0 : at(start, 0, n), stop === null ? n : at(stop, 0, n)];
+    return [start === null ? n - 1 : at(start, -1, n - 1), stop === null ? -1 : at(stop, -1, n - 1)];
   };
   it("sliceIndicesDim evaluates to Python's slice.indices (both step signs)", () => {
-    const arb = fc.tuple(fc.option(fc.integer({ min: -9, max: 9 })), fc.option(fc.integer({ min: -9, max: 9 })), fc.constantFrom(-3, -2, -1, 1, 2, 3), dimArb);
+    const index = fc.option(fc.integer({ min: -9, max: 9 }));
+    const arb = fc.tuple(index, index, fc.constantFrom(-3, -2, -1, 1, 2, 3), dimArb);
     fc.assert(fc.property(arb, bindArb, ([st, sp, step, n], b) => {
       const [s, e] = sliceIndicesDim(st, sp, step, n);
       const nv = evalDim(n, b);
@@ -240,13 +248,14 @@ describe("helpers", () => {
 
   it("matmul: a symbolic contracting dim against a literal binds the symbol", () => {
     const env = new ShapeEnv();
-    const out = symbolicShapeRules.dot_general([aval([M, K]), aval([8, N])], { lhsContract: [1], rhsContract: [0], lhsBatch: [], rhsBatch: [] }, env);
+    const mm = { lhsContract: [1], rhsContract: [0], lhsBatch: [], rhsBatch: [] };
+    const out = symbolicShapeRules.dot_general([aval([M, K]), aval([8, N])], mm, env);
     expect(out.shape.map(dimToString)).toEqual(["M", "N"]);
     expect(env.resolve(K)).toBe(8);
     expect(env.checkConstraints({ M: 2, K: 7, N: 3 })?.text).toBe("K == 8");
     let e: ShapeError | undefined;
     try {
-      symbolicShapeRules.dot_general([aval([M, dimAdd(K, 1)]), aval([K, N])], { lhsContract: [1], rhsContract: [0], lhsBatch: [], rhsBatch: [] }, env);
+      symbolicShapeRules.dot_general([aval([M, dimAdd(K, 1)]), aval([K, N])], mm, env);
     } catch (err) {
       e = err as ShapeError;
     }

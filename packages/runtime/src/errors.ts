@@ -37,7 +37,8 @@ export interface ShapeErrorData {
   constraint?: unknown;
 }
 const sd = (d: ShapeErrorData): Record<string, unknown> => ({ ...d });
-const prod = (s: readonly Dim[]) => (s.every((d) => typeof d === "number") ? String((s as number[]).reduce((a, b) => a * b, 1)) : "symbolic");
+const prod = (s: readonly Dim[]) =>
+  s.every((d) => typeof d === "number") ? String((s as number[]).reduce((a, b) => a * b, 1)) : "symbolic";
 
 export const shapeError = {
   broadcast: (op: string, a: readonly Dim[], b: readonly Dim[]) =>
@@ -50,12 +51,14 @@ export const shapeError = {
   matmul: (op: string, a: readonly Dim[], b: readonly Dim[], detail: string, dims?: readonly Dim[]) =>
     new ShapeError("NJ104", `${op}: shapes ${fmt(a)} and ${fmt(b)} are not aligned: ${detail}`,
       sd(dims ? { op, shapes: [a, b], dims } : { op, shapes: [a, b] })),
-  concat: (op: string, detail: string, data?: Omit<ShapeErrorData, "op">) => new ShapeError("NJ105", `${op}: ${detail}`, sd({ op, ...data })),
+  concat: (op: string, detail: string, data?: Omit<ShapeErrorData, "op">) =>
+    new ShapeError("NJ105", `${op}: ${detail}`, sd({ op, ...data })),
   rank: (op: string, detail: string, data?: Omit<ShapeErrorData, "op">) => new ShapeError("NJ106", `${op}: ${detail}`, sd({ op, ...data })),
   duplicateAxis: (op: string, axis: number) => new ShapeError("NJ107", `${op}: repeated axis ${axis}`, sd({ op, axis })),
   empty: (op: string, detail: string) => new ShapeError("NJ108", `${op}: ${detail}`, sd({ op })),
   index: (op: string, index: number, size: number, axis: number) =>
-    new ShapeError("NJ109", `${op}: index ${index} is out of bounds for axis ${axis} with size ${size}`, sd({ op, index, axis, dims: [size] })),
+    new ShapeError("NJ109", `${op}: index ${index} is out of bounds for axis ${axis} with size ${size}`,
+      sd({ op, index, axis, dims: [size] })),
   split: (op: string, detail: string) => new ShapeError("NJ110", `${op}: ${detail}`, sd({ op })),
   einsum: (detail: string) => new ShapeError("NJ111", `einsum: ${detail}`, sd({ op: "einsum" })),
   /** A comparison of symbolic dimensions that depends on the symbols' values (JAX: InconclusiveDimensionOperation). */

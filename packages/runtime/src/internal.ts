@@ -30,7 +30,9 @@ export {
   type SymAval, type SymParams,
 } from "./core/shape-rules.js";
 export * from "./core/dims.js";
-export { ShapeEnv, checkConstraints, describeConstraint, bindShape, type DimConstraint, type ConstraintViolation } from "./core/shape-env.js";
+export {
+  ShapeEnv, checkConstraints, describeConstraint, bindShape, type DimConstraint, type ConstraintViolation,
+} from "./core/shape-env.js";
 
 let fingerprint: string | undefined;
 /**

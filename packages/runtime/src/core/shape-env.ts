@@ -85,7 +85,9 @@ export class ShapeEnv {
   assumeGe(op: string, a: Dim, b: Dim): void {
     const ge = dimGe(this.resolve(a), this.resolve(b));
     if (ge === true) return;
-    if (ge === false) throw shapeError.constraint(op, `${dimToString(a)} >= ${dimToString(b)} never holds`, { kind: "ge", op, a, b }, [a, b]);
+    if (ge === false) {
+      throw shapeError.constraint(op, `${dimToString(a)} >= ${dimToString(b)} never holds`, { kind: "ge", op, a, b }, [a, b]);
+    }
     this.constraints.push({ kind: "ge", op, a, b });
   }
 
@@ -125,7 +127,9 @@ export class ShapeEnv {
 export function checkConstraints(constraints: readonly DimConstraint[], bindings: Bindings): ConstraintViolation | undefined {
   const entries: Iterable<[string, number]> = bindings instanceof Map ? bindings : Object.entries(bindings);
   for (const [symbol, v] of entries) {
-    if (!Number.isInteger(v) || v < 1) return { constraint: { kind: "positive", op: "bind", symbol }, text: `${symbol} >= 1`, values: [v, 1] };
+    if (!Number.isInteger(v) || v < 1) {
+      return { constraint: { kind: "positive", op: "bind", symbol }, text: `${symbol} >= 1`, values: [v, 1] };
+    }
   }
   for (const c of constraints) {
     const text = describeConstraint(c);

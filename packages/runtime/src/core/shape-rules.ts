@@ -143,7 +143,8 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
   convert_element_type: ([x], { dtype, weakType }) => av(x.shape, dtype, weakType),
   broadcast_in_dim: ([x], { shape, broadcastDimensions: bd }, env) => {
     if (bd.length !== x.shape.length) {
-      throw shapeError.rank("broadcast_in_dim", `broadcastDimensions ${bd} do not match rank ${x.shape.length}`, { shapes: [x.shape, shape] });
+      throw shapeError.rank("broadcast_in_dim", `broadcastDimensions ${bd} do not match rank ${x.shape.length}`,
+        { shapes: [x.shape, shape] });
     }
     let out = shape;
     for (let i = 0; i < bd.length; i++) {
@@ -163,7 +164,8 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
   },
   transpose: ([x], { perm }) => {
     if (perm.length !== x.shape.length || [...perm].sort((a, b) => a - b).some((p, i) => p !== i)) {
-      throw shapeError.rank("transpose", `axes [${perm.join(", ")}] are not a permutation of ${x.shape.length} dims`, { shapes: [x.shape] });
+      throw shapeError.rank("transpose", `axes [${perm.join(", ")}] are not a permutation of ${x.shape.length} dims`,
+        { shapes: [x.shape] });
     }
     return av(perm.map((p) => x.shape[p]), x.dtype, x.weakType);
   },
@@ -171,15 +173,17 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
   rev: ([x]) => av(x.shape, x.dtype, x.weakType),
   pad: ([x, v], { lo, hi }, env) => {
     if (v.shape.length !== 0) throw shapeError.rank("pad", "padding value must be a scalar", { shapes: [x.shape, v.shape] });
+    const tooNegative = (i: number) => shapeError.rank("pad", "negative padding larger than the dimension",
+      { axis: i, shapes: [x.shape], dims: [x.shape[i], lo[i], hi[i]] });
     const shape = x.shape.map((d, i) => {
       const n = typeof d === "number" && typeof lo[i] === "number" && typeof hi[i] === "number"
         ? d + (lo[i] as number) + (hi[i] as number) : dimAdd(dimAdd(d, lo[i]), hi[i]);
       if (typeof n === "number") {
-        if (n < 0) throw shapeError.rank("pad", "negative padding larger than the dimension", { axis: i, shapes: [x.shape], dims: [d, lo[i], hi[i]] });
+        if (n < 0) throw tooNegative(i);
         return n;
       }
       const ge = dimCompare(n, ">=", 0);
-      if (ge === false) throw shapeError.rank("pad", "negative padding larger than the dimension", { axis: i, shapes: [x.shape], dims: [d, lo[i], hi[i]] });
+      if (ge === false) throw tooNegative(i);
       if (ge === undefined) {
         if (!env) throw shapeError.inconclusive("pad", `cannot decide whether ${dimToString(n)} >= 0 along axis ${i}`, [n], [x.shape]);
         env.assumeGe("pad", n, 0);
@@ -194,14 +198,16 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
     shape[axis] = 0;
     for (const x of xs) {
       if (x.shape.length !== first.shape.length) {
-        throw shapeError.concat("concatenate", `all the input arrays must have the same number of dimensions, got ${first.shape.length} and ${x.shape.length}`,
+        throw shapeError.concat("concatenate",
+          `all the input arrays must have the same number of dimensions, got ${first.shape.length} and ${x.shape.length}`,
           { shapes: [first.shape, x.shape] });
       }
       for (let i = 0; i < shape.length; i++) {
         if (i === axis || x.shape[i] === shape[i]) continue;
         shape[i] = unifyDims("concatenate", shape[i], x.shape[i], () => shapeError.concat("concatenate",
-          `all the input array dimensions except for the concatenation axis must match exactly, got ${fmtShape(first.shape)} and ${fmtShape(x.shape)} ` +
-          `along axis ${i}`, { axis: i, shapes: [first.shape, x.shape], dims: [first.shape[i], x.shape[i]] }), env);
+          `all the input array dimensions except for the concatenation axis must match exactly, ` +
+          `got ${fmtShape(first.shape)} and ${fmtShape(x.shape)} along axis ${i}`,
+          { axis: i, shapes: [first.shape, x.shape], dims: [first.shape[i], x.shape[i]] }), env);
       }
       if (x.dtype !== first.dtype) throw dtypeError.mismatch("concatenate", "inputs must share a dtype");
       const s: Dim = shape[axis], d: Dim = x.shape[axis];
@@ -254,7 +260,9 @@ export function abstractEval<P extends Primitive>(prim: P, inputs: Aval[], param
   return shapeRules[prim](inputs, params);
 }
 
-export function abstractEvalSymbolic<P extends Primitive>(prim: P, inputs: readonly SymAval[], params: SymParams<P>, env?: ShapeEnv): SymAval {
+export function abstractEvalSymbolic<P extends Primitive>(
+  prim: P, inputs: readonly SymAval[], params: SymParams<P>, env?: ShapeEnv,
+): SymAval {
   return (rules[prim] as SymShapeRule<P>)(inputs, params, env);
 }
 
@@ -300,7 +308,10 @@ export function inferReshape(op: string, from: readonly Dim[], to: readonly Dim[
     const r = dimMod(env ? env.resolve(total) : total, known);
     if (typeof r === "number" && r !== 0) throw bad();
     if (r !== 0) {
-      if (!env) throw shapeError.inconclusive(op, `cannot decide whether ${dimToString(total)} is divisible by ${known}`, [total, known], [from, to]);
+      if (!env) {
+        throw shapeError.inconclusive(op, `cannot decide whether ${dimToString(total)} is divisible by ${known}`,
+          [total, known], [from, to]);
+      }
       env.assumeDivisible(op, total, known);
     }
     q = dimFloorDiv(total, known);
