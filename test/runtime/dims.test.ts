@@ -49,6 +49,8 @@ describe("normal form and printing", () => {
     expect(s(dimFloorDiv(dimAdd(dimMul(B, N), N), N))).toBe("B + 1");
     expect(dimFloorDiv(dimMul(3, N), dimMul(3, N))).toBe(1);
     expect(dimMod(dimMul(B, N), N)).toBe(0);
+    expect(dimFloorDiv(0, N)).toBe(0);
+    expect(dimMod(0, N)).toBe(0);
     expect(dimMax(dimAdd(N, 1), N)).toSatisfy((d: Dim) => dimEq(d, dimAdd(N, 1)));
     expect(dimMin(N, 0)).toBe(0);
     expect(dimMax(N, 1)).toBe(N);
@@ -231,6 +233,25 @@ describe("ShapeEnv", () => {
     env.assumeEqual("matmul", B, 8);
     expect(caught(() => env.assumeEqual("matmul", B, 9)).code).toBe("NJ114");
     expect(caught(() => env.assumeDivisible("reshape", dimAdd(dimMul(2, N), 1), 2)).code).toBe("NJ114");
+  });
+
+  it("property: under the recorded constraints, a resolved dim has the value of the original", () => {
+    const pool = [...names.map(sym), dimAdd(sym("A"), 1), dimMul(2, sym("B")), dimMul(sym("A"), sym("C")), 4, 6];
+    const pairArb = fc.tuple(fc.constantFrom(...pool), fc.constantFrom(...pool));
+    fc.assert(fc.property(fc.array(pairArb, { maxLength: 4 }), bindingsArb, (pairs, b) => {
+      const env = new ShapeEnv();
+      for (const [x, y] of pairs) {
+        try {
+          env.assumeEqual("test", x, y);
+        } catch (e) {
+          expect((e as ShapeError).code).toBe("NJ114");
+          // NJ114 only when no sizes satisfy x == y given what was assumed before
+          if (env.checkConstraints(b) === undefined) expect(evalDim(x, b)).not.toBe(evalDim(y, b));
+        }
+      }
+      if (env.checkConstraints(b) !== undefined) return;
+      for (const d of pool) expect(evalDim(env.resolve(d), b)).toBe(evalDim(d, b));
+    }), { numRuns: 500 });
   });
 
   it("bindShape reads the symbols' sizes from a concrete shape", () => {

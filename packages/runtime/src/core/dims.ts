@@ -156,6 +156,7 @@ export function dimFloorDiv(a: Dim, b: Dim): Dim {
   checkInt("floordiv", a);
   checkInt("floordiv", b);
   if (typeof b !== "number") {
+    if (a === 0) return 0;
     if (dimEq(a, b)) return 1;
     const q = typeof a === "number" ? undefined : exactDiv(a, b);
     if (q === undefined) throw shapeError.inconclusive("floordiv", `cannot divide ${a} by ${b}: the divisor is symbolic`, [a, b]);
@@ -178,7 +179,7 @@ export function dimMod(a: Dim, b: Dim): Dim {
   checkInt("mod", a);
   checkInt("mod", b);
   if (typeof b !== "number") {
-    if (dimEq(a, b)) return 0;
+    if (a === 0 || dimEq(a, b)) return 0;
     if (typeof a !== "number" && exactDiv(a, b) !== undefined) return 0;
     throw shapeError.inconclusive("mod", `cannot take ${a} modulo ${b}: the divisor is symbolic`, [a, b]);
   }
