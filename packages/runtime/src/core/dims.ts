@@ -32,7 +32,10 @@ export type Dim = number | SymDim;
 export type Bindings = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
 
 export const isSymbolic = (d: Dim): d is SymDim => typeof d !== "number";
-export const isConcreteShape = (s: readonly Dim[]): s is readonly number[] => s.every((d) => typeof d === "number");
+export function isConcreteShape(s: readonly Dim[]): s is readonly number[] {
+  for (let i = 0; i < s.length; i++) if (typeof s[i] !== "number") return false;
+  return true;
+}
 
 // ---- construction and normalization -------------------------------------------------------------
 

@@ -61,8 +61,14 @@ export function unifyDims(op: string, a: Dim, b: Dim, mismatch: () => ShapeError
   return env.assumeEqual(op, a, b);
 }
 
+// Hot paths (every eager dispatch) stay free of closures: a closure over a rule's locals makes V8
+// allocate a context on every call, so mismatch and symbolic handling live in separate functions.
 function sameShape(op: string, a: SymAval, b: SymAval, env?: ShapeEnv): readonly Dim[] {
   if (a.shape === b.shape || shapesEqual(a.shape as number[], b.shape as number[])) return a.shape;
+  return unifyShapes(op, a, b, env);
+}
+
+function unifyShapes(op: string, a: SymAval, b: SymAval, env?: ShapeEnv): readonly Dim[] {
   const mismatch = () => shapeError.broadcast(op, a.shape, b.shape);
   if (a.shape.length !== b.shape.length || (isConcreteShape(a.shape) && isConcreteShape(b.shape))) throw mismatch();
   return a.shape.map((d, i) => unifyDims(op, d, b.shape[i]!, mismatch, env));
@@ -146,21 +152,27 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
       throw shapeError.rank("broadcast_in_dim", `broadcastDimensions ${bd} do not match rank ${x.shape.length}`,
         { shapes: [x.shape, shape] });
     }
-    let out = shape;
-    for (let i = 0; i < bd.length; i++) {
-      const d = x.shape[i], t = out[bd[i]];
-      if (d === 1 || d === t) continue;
-      const u = unifyDims("broadcast_to", d, t, () => shapeError.broadcast("broadcast_to", x.shape, shape), env);
-      if (u !== t) (out = out === shape ? shape.slice() : out)[bd[i]] = u;
+    let i = 0;
+    for (; i < bd.length; i++) {
+      const d = x.shape[i];
+      if (d !== 1 && d !== shape[bd[i]]) break;
     }
-    return av(out, x.dtype, x.weakType);
+    return av(i === bd.length ? shape : broadcastInDimSlow(x.shape, shape, bd, env), x.dtype, x.weakType);
   },
   reshape: ([x], { shape }, env) => {
-    if (isConcreteShape(shape) && isConcreteShape(x.shape) && !shape.includes(-1)) {
-      if (sizeOf(shape) !== sizeOf(x.shape)) throw shapeError.reshape("reshape", x.shape, shape);
-      return av(shape, x.dtype, x.weakType);
+    let to = 1, from = 1;
+    for (let i = 0; i < shape.length; i++) {
+      const d = shape[i];
+      if (typeof d !== "number" || d === -1) return av(inferReshape("reshape", x.shape, shape, env), x.dtype, x.weakType);
+      to *= d;
     }
-    return av(inferReshape("reshape", x.shape, shape, env), x.dtype, x.weakType);
+    for (let i = 0; i < x.shape.length; i++) {
+      const d = x.shape[i];
+      if (typeof d !== "number") return av(inferReshape("reshape", x.shape, shape, env), x.dtype, x.weakType);
+      from *= d;
+    }
+    if (to !== from) throw shapeError.reshape("reshape", x.shape, shape);
+    return av(shape, x.dtype, x.weakType);
   },
   transpose: ([x], { perm }) => {
     if (perm.length !== x.shape.length || [...perm].sort((a, b) => a - b).some((p, i) => p !== i)) {
@@ -169,21 +181,29 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
     }
     return av(perm.map((p) => x.shape[p]), x.dtype, x.weakType);
   },
-  slice: ([x], { starts, limits, strides }) => av(starts.map((s, i) => sliceLength(s, limits[i], strides[i])), x.dtype, x.weakType),
+  slice: ([x], { starts, limits, strides }) => {
+    const shape = starts.map((s, i) => {
+      const l = limits[i];
+      return typeof s === "number" && typeof l === "number" ? Math.max(0, Math.ceil((l - s) / strides[i])) : sliceLength(s, l, strides[i]);
+    });
+    return av(shape, x.dtype, x.weakType);
+  },
   rev: ([x]) => av(x.shape, x.dtype, x.weakType),
   pad: ([x, v], { lo, hi }, env) => {
     if (v.shape.length !== 0) throw shapeError.rank("pad", "padding value must be a scalar", { shapes: [x.shape, v.shape] });
-    const tooNegative = (i: number) => shapeError.rank("pad", "negative padding larger than the dimension",
-      { axis: i, shapes: [x.shape], dims: [x.shape[i], lo[i], hi[i]] });
+    if (isConcreteShape(x.shape) && isConcreteShape(lo) && isConcreteShape(hi)) {
+      const shape = x.shape.map((d, i) => d + lo[i] + hi[i]);
+      for (let i = 0; i < shape.length; i++) if (shape[i] < 0) throw padTooNegative(x.shape, lo, hi, i);
+      return av(shape, x.dtype, x.weakType);
+    }
     const shape = x.shape.map((d, i) => {
-      const n = typeof d === "number" && typeof lo[i] === "number" && typeof hi[i] === "number"
-        ? d + (lo[i] as number) + (hi[i] as number) : dimAdd(dimAdd(d, lo[i]), hi[i]);
+      const n = dimAdd(dimAdd(d, lo[i]), hi[i]);
       if (typeof n === "number") {
-        if (n < 0) throw tooNegative(i);
+        if (n < 0) throw padTooNegative(x.shape, lo, hi, i);
         return n;
       }
       const ge = dimCompare(n, ">=", 0);
-      if (ge === false) throw tooNegative(i);
+      if (ge === false) throw padTooNegative(x.shape, lo, hi, i);
       if (ge === undefined) {
         if (!env) throw shapeError.inconclusive("pad", `cannot decide whether ${dimToString(n)} >= 0 along axis ${i}`, [n], [x.shape]);
         env.assumeGe("pad", n, 0);
@@ -204,10 +224,7 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
       }
       for (let i = 0; i < shape.length; i++) {
         if (i === axis || x.shape[i] === shape[i]) continue;
-        shape[i] = unifyDims("concatenate", shape[i], x.shape[i], () => shapeError.concat("concatenate",
-          `all the input array dimensions except for the concatenation axis must match exactly, ` +
-          `got ${fmtShape(first.shape)} and ${fmtShape(x.shape)} along axis ${i}`,
-          { axis: i, shapes: [first.shape, x.shape], dims: [first.shape[i], x.shape[i]] }), env);
+        shape[i] = concatDim(first.shape, x.shape, shape[i], i, env);
       }
       if (x.dtype !== first.dtype) throw dtypeError.mismatch("concatenate", "inputs must share a dtype");
       const s: Dim = shape[axis], d: Dim = x.shape[axis];
@@ -217,22 +234,14 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
   },
   dot_general: ([a, b], { lhsContract, rhsContract, lhsBatch, rhsBatch }, env) => {
     if (a.dtype !== b.dtype) throw dtypeError.mismatch("dot_general", `operands must share a dtype, got ${a.dtype} and ${b.dtype}`);
-    let subst: Map<number, Dim> | undefined;
     for (let i = 0; i < lhsContract.length; i++) {
-      const da = a.shape[lhsContract[i]], db = b.shape[rhsContract[i]];
-      if (da !== db) {
-        unifyDims("matmul", da, db, () => shapeError.matmul("matmul", a.shape, b.shape,
-          `dim ${lhsContract[i]} (${dimToString(da)}) != dim ${rhsContract[i]} (${dimToString(db)})`, [da, db]), env);
-      }
+      if (a.shape[lhsContract[i]] !== b.shape[rhsContract[i]]) dotDim(a.shape, b.shape, lhsContract[i], rhsContract[i], false, env);
     }
+    const batch: Dim[] = [];
     for (let i = 0; i < lhsBatch.length; i++) {
-      const da = a.shape[lhsBatch[i]], db = b.shape[rhsBatch[i]];
-      if (da !== db) {
-        const u = unifyDims("matmul", da, db, () => shapeError.matmul("matmul", a.shape, b.shape, `batch dims differ`, [da, db]), env);
-        (subst ??= new Map()).set(i, u);
-      }
+      const da = a.shape[lhsBatch[i]];
+      batch.push(da === b.shape[rhsBatch[i]] ? da : dotDim(a.shape, b.shape, lhsBatch[i], rhsBatch[i], true, env));
     }
-    const batch = lhsBatch.map((d, i) => subst?.get(i) ?? a.shape[d]);
     const lf = a.shape.filter((_, i) => !lhsContract.includes(i) && !lhsBatch.includes(i));
     const rf = b.shape.filter((_, i) => !rhsContract.includes(i) && !rhsBatch.includes(i));
     const out = [...batch, ...lf, ...rf];
@@ -264,6 +273,30 @@ export function abstractEvalSymbolic<P extends Primitive>(
   prim: P, inputs: readonly SymAval[], params: SymParams<P>, env?: ShapeEnv,
 ): SymAval {
   return (rules[prim] as SymShapeRule<P>)(inputs, params, env);
+}
+
+const padTooNegative = (xs: readonly Dim[], lo: readonly Dim[], hi: readonly Dim[], i: number) =>
+  shapeError.rank("pad", "negative padding larger than the dimension", { axis: i, shapes: [xs], dims: [xs[i], lo[i], hi[i]] });
+
+function broadcastInDimSlow(xs: readonly Dim[], shape: readonly Dim[], bd: readonly number[], env?: ShapeEnv): Dim[] {
+  const out = shape.slice();
+  for (let i = 0; i < bd.length; i++) {
+    const d = xs[i], t = out[bd[i]];
+    if (d !== 1 && d !== t) out[bd[i]] = unifyDims("broadcast_to", d, t, () => shapeError.broadcast("broadcast_to", xs, shape), env);
+  }
+  return out;
+}
+
+function concatDim(first: readonly Dim[], xs: readonly Dim[], d: Dim, i: number, env?: ShapeEnv): Dim {
+  return unifyDims("concatenate", d, xs[i], () => shapeError.concat("concatenate",
+    `all the input array dimensions except for the concatenation axis must match exactly, ` +
+    `got ${fmtShape(first)} and ${fmtShape(xs)} along axis ${i}`, { axis: i, shapes: [first, xs], dims: [first[i], xs[i]] }), env);
+}
+
+function dotDim(a: readonly Dim[], b: readonly Dim[], ia: number, ib: number, batch: boolean, env?: ShapeEnv): Dim {
+  const da = a[ia], db = b[ib];
+  return unifyDims("matmul", da, db, () => shapeError.matmul("matmul", a, b,
+    batch ? `batch dims differ` : `dim ${ia} (${dimToString(da)}) != dim ${ib} (${dimToString(db)})`, [da, db]), env);
 }
 
 const fmtShape = (s: readonly Dim[]) => `(${s.map(dimToString).join(",")})`;
