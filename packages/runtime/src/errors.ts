@@ -1,6 +1,7 @@
 // One error hierarchy with stable codes. NJ1xx shape, NJ2xx dtype, NJ3xx argument,
 // NJ4xx tracing/concretization, NJ5xx transformations, NJ6xx compile/jit.
 // One function per error so messages stay consistent and greppable by code.
+import type { Dim } from "./core/dims.js";
 
 export class NumjitError extends Error {
   readonly code: string;
@@ -20,26 +21,55 @@ export class ConcretizationError extends NumjitError {}
 export class TransformError extends NumjitError {}
 export class CompileError extends NumjitError {}
 
-const fmt = (s: readonly (number | string)[]) => `(${s.join(", ")}${s.length === 1 ? "," : ""})`;
+const fmt = (s: readonly (Dim | string)[]) => `(${s.join(", ")}${s.length === 1 ? "," : ""})`;
 export const formatShape = fmt;
 
+/**
+ * Structured data of a ShapeError: `op`; `shapes` (the operands' shapes, dims may be symbolic); `axis`;
+ * `dims` (the dimensions compared or computed); `constraint` (a recorded dim constraint that failed).
+ */
+export interface ShapeErrorData {
+  op: string;
+  shapes?: readonly (readonly Dim[])[];
+  axis?: number;
+  dims?: readonly (Dim | string)[];
+  index?: number;
+  constraint?: unknown;
+}
+const sd = (d: ShapeErrorData): Record<string, unknown> => ({ ...d });
+const prod = (s: readonly Dim[]) =>
+  s.every((d) => typeof d === "number") ? String((s as number[]).reduce((a, b) => a * b, 1)) : "symbolic";
+
 export const shapeError = {
-  broadcast: (op: string, a: readonly number[], b: readonly number[]) =>
-    new ShapeError("NJ101", `${op}: operands could not be broadcast together with shapes ${fmt(a)} ${fmt(b)}`),
+  broadcast: (op: string, a: readonly Dim[], b: readonly Dim[]) =>
+    new ShapeError("NJ101", `${op}: operands could not be broadcast together with shapes ${fmt(a)} ${fmt(b)}`, sd({ op, shapes: [a, b] })),
   axis: (op: string, axis: number, ndim: number) =>
-    new ShapeError("NJ102", `${op}: axis ${axis} is out of bounds for array of dimension ${ndim}`),
-  reshape: (op: string, from: readonly number[], to: readonly number[]) =>
-    new ShapeError("NJ103", `${op}: cannot reshape array of shape ${fmt(from)} (size ${from.reduce((a, b) => a * b, 1)}) into shape ${fmt(to)}`),
-  matmul: (op: string, a: readonly number[], b: readonly number[], detail: string) =>
-    new ShapeError("NJ104", `${op}: shapes ${fmt(a)} and ${fmt(b)} are not aligned: ${detail}`),
-  concat: (op: string, detail: string) => new ShapeError("NJ105", `${op}: ${detail}`),
-  rank: (op: string, detail: string) => new ShapeError("NJ106", `${op}: ${detail}`),
-  duplicateAxis: (op: string, axis: number) => new ShapeError("NJ107", `${op}: repeated axis ${axis}`),
-  empty: (op: string, detail: string) => new ShapeError("NJ108", `${op}: ${detail}`),
+    new ShapeError("NJ102", `${op}: axis ${axis} is out of bounds for array of dimension ${ndim}`, sd({ op, axis, dims: [ndim] })),
+  reshape: (op: string, from: readonly Dim[], to: readonly Dim[]) =>
+    new ShapeError("NJ103", `${op}: cannot reshape array of shape ${fmt(from)} (size ${prod(from)}) into shape ${fmt(to)}`,
+      sd({ op, shapes: [from, to] })),
+  matmul: (op: string, a: readonly Dim[], b: readonly Dim[], detail: string, dims?: readonly Dim[]) =>
+    new ShapeError("NJ104", `${op}: shapes ${fmt(a)} and ${fmt(b)} are not aligned: ${detail}`,
+      sd(dims ? { op, shapes: [a, b], dims } : { op, shapes: [a, b] })),
+  concat: (op: string, detail: string, data?: Omit<ShapeErrorData, "op">) =>
+    new ShapeError("NJ105", `${op}: ${detail}`, sd({ op, ...data })),
+  rank: (op: string, detail: string, data?: Omit<ShapeErrorData, "op">) => new ShapeError("NJ106", `${op}: ${detail}`, sd({ op, ...data })),
+  duplicateAxis: (op: string, axis: number) => new ShapeError("NJ107", `${op}: repeated axis ${axis}`, sd({ op, axis })),
+  empty: (op: string, detail: string) => new ShapeError("NJ108", `${op}: ${detail}`, sd({ op })),
   index: (op: string, index: number, size: number, axis: number) =>
-    new ShapeError("NJ109", `${op}: index ${index} is out of bounds for axis ${axis} with size ${size}`),
-  split: (op: string, detail: string) => new ShapeError("NJ110", `${op}: ${detail}`),
-  einsum: (detail: string) => new ShapeError("NJ111", `einsum: ${detail}`),
+    new ShapeError("NJ109", `${op}: index ${index} is out of bounds for axis ${axis} with size ${size}`,
+      sd({ op, index, axis, dims: [size] })),
+  split: (op: string, detail: string) => new ShapeError("NJ110", `${op}: ${detail}`, sd({ op })),
+  einsum: (detail: string) => new ShapeError("NJ111", `einsum: ${detail}`, sd({ op: "einsum" })),
+  /** A comparison of symbolic dimensions that depends on the symbols' values (JAX: InconclusiveDimensionOperation). */
+  inconclusive: (op: string, detail: string, dims: readonly Dim[], shapes?: readonly (readonly Dim[])[]) =>
+    new ShapeError("NJ112", `${op}: ${detail} (symbolic dimensions: the result depends on their values; annotate the ` +
+      `dimensions with one name where they are equal, or give concrete sizes)`, sd(shapes ? { op, dims, shapes } : { op, dims })),
+  /** An invalid dimension expression or value (bad name, division by zero, unbound variable, parse error). */
+  dim: (op: string, detail: string, dims: readonly (Dim | string)[]) => new ShapeError("NJ113", `${op}: ${detail}`, sd({ op, dims })),
+  /** A recorded dimension constraint that cannot hold or that the call's sizes violate. */
+  constraint: (op: string, detail: string, constraint: unknown, dims: readonly Dim[]) =>
+    new ShapeError("NJ114", `${op}: ${detail}`, sd({ op, constraint, dims })),
 };
 
 export const dtypeError = {

@@ -24,6 +24,15 @@ export { printJaxpr } from "./ir/jaxpr.js";
 export { PIPELINE, optimize } from "./ir/passes.js";
 export { schedule, describeSchedule } from "./ir/schedule.js";
 export { shapeRules } from "./core/shape-rules.js";
+// Symbolic dimensions for the build-time compiler's one symbolic trace (README: "Symbolic dimensions").
+export {
+  symbolicShapeRules, abstractEvalSymbolic, broadcastDims, inferReshape, sliceIndicesDim, sliceLength, unifyDims, dimsSize,
+  type SymAval, type SymParams,
+} from "./core/shape-rules.js";
+export * from "./core/dims.js";
+export {
+  ShapeEnv, checkConstraints, describeConstraint, bindShape, type DimConstraint, type ConstraintViolation,
+} from "./core/shape-env.js";
 
 let fingerprint: string | undefined;
 /**
