@@ -1,5 +1,5 @@
 // nn: activations and normalizers, as compositions of numpy functions (so jit/grad/vmap see them).
-import type { DType } from "./dtype.js";
+import { type DTypeLike, checkDType } from "./dtype.js";
 import type { ArrayLike, NDArray } from "./ndarray.js";
 import { bind } from "./core/trace.js";
 import * as np from "./numpy/index.js";
@@ -97,11 +97,11 @@ export function logSoftmax(x: ArrayLike, axis: number | number[] = -1): NDArray 
   return np.subtract(shifted, np.log(np.sum(np.exp(shifted), axis, { keepdims: true })));
 }
 
-export function oneHot(x: ArrayLike, numClasses: number, opts: { dtype?: DType; axis?: number } = {}): NDArray {
+export function oneHot(x: ArrayLike, numClasses: number, opts: { dtype?: DTypeLike; axis?: number } = {}): NDArray {
   const a = operand(x, "one_hot");
   const classes = np.arange(numClasses);
   const eq = np.equal(np.expandDims(a, -1), classes);
-  const out = convert(eq, opts.dtype ?? "float32", false);
+  const out = convert(eq, opts.dtype === undefined ? "float32" : checkDType(opts.dtype, "one_hot"), false);
   return opts.axis === undefined || opts.axis === -1 ? out : np.moveaxis(out, -1, opts.axis);
 }
 

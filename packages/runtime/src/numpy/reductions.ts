@@ -1,5 +1,5 @@
 // Reductions and scans. axis: null (all) | number | number[]; negative axes allowed.
-import { type DType, checkDType, toFloat } from "../dtype.js";
+import { type DType, type DTypeLike, checkDType, toFloat } from "../dtype.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import type { ReduceOp } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
@@ -9,7 +9,7 @@ import { divide, multiply, sqrt, subtract } from "./elementwise.js";
 
 export interface ReduceOptions {
   keepdims?: boolean;
-  dtype?: DType;
+  dtype?: DTypeLike;
 }
 
 function reduceWith(prim: ReduceOp, name: string, x: ArrayLike, axis: number | number[] | null | undefined, opts: ReduceOptions, cast?: (d: DType) => DType): NDArray {
@@ -58,7 +58,7 @@ function count(a: NDArray, axes: number[]): number {
 export function mean(x: ArrayLike, axis: number | number[] | null = null, opts: ReduceOptions = {}): NDArray {
   const a = operand(x, "mean");
   const axes = normalizeAxes("mean", axis, a.ndim);
-  const dt = opts.dtype ?? toFloat(a.dtype);
+  const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "mean") : toFloat(a.dtype);
   const s = reduceWith("reduce_sum", "mean", convert(a, dt, a.weakType), axes, { keepdims: opts.keepdims ?? false });
   return divide(s, count(a, axes));
 }
@@ -68,7 +68,7 @@ export interface VarOptions extends ReduceOptions {
 }
 export function variance(x: ArrayLike, axis: number | number[] | null = null, opts: VarOptions = {}): NDArray {
   const a0 = operand(x, "var");
-  const a = convert(a0, opts.dtype ?? toFloat(a0.dtype), a0.weakType);
+  const a = convert(a0, opts.dtype !== undefined ? checkDType(opts.dtype, "var") : toFloat(a0.dtype), a0.weakType);
   const axes = normalizeAxes("var", axis, a.ndim);
   const m = mean(a, axes, { keepdims: true });
   const d = subtract(a, m);
@@ -100,20 +100,20 @@ export function argmin(x: ArrayLike, axis: number | null = null, opts: { keepdim
   return argReduce("argmin", x, axis, opts);
 }
 
-function scan(prim: "cumsum" | "cumprod" | "cummax" | "cummin", x: ArrayLike, axis: number | null | undefined, opts: { dtype?: DType; reverse?: boolean }): NDArray {
+function scan(prim: "cumsum" | "cumprod" | "cummax" | "cummin", x: ArrayLike, axis: number | null | undefined, opts: { dtype?: DTypeLike; reverse?: boolean }): NDArray {
   let a = operand(x, prim);
   if (axis === null || axis === undefined) {
     a = reshapeTo(a, [a.size]);
     axis = 0;
   }
   const ax = normalizeAxes(prim, axis, a.ndim)[0];
-  const dt = opts.dtype ?? (prim === "cumsum" || prim === "cumprod" ? intSum(a.dtype) : a.dtype);
+  const dt = opts.dtype !== undefined ? checkDType(opts.dtype, prim) : prim === "cumsum" || prim === "cumprod" ? intSum(a.dtype) : a.dtype;
   return bind(prim, [convert(a, dt, a.weakType)], { axis: ax, reverse: opts.reverse ?? false });
 }
-export function cumsum(x: ArrayLike, axis: number | null = null, opts: { dtype?: DType } = {}): NDArray {
+export function cumsum(x: ArrayLike, axis: number | null = null, opts: { dtype?: DTypeLike } = {}): NDArray {
   return scan("cumsum", x, axis, opts);
 }
-export function cumprod(x: ArrayLike, axis: number | null = null, opts: { dtype?: DType } = {}): NDArray {
+export function cumprod(x: ArrayLike, axis: number | null = null, opts: { dtype?: DTypeLike } = {}): NDArray {
   return scan("cumprod", x, axis, opts);
 }
 export const cumulativeSum = cumsum;

@@ -1,5 +1,5 @@
 // Conversions shared by every numpy function: JS data -> NDArray, dtype promotion, broadcasting.
-import { type DType, type TypedArray, allocate, castScalar, checkDType, isBigInt, isFloat, resultType, scalarDType } from "../dtype.js";
+import { type DType, type DTypeLike, type TypedArray, allocate, castScalar, checkDType, isBigInt, isFloat, resultType, scalarDType } from "../dtype.js";
 import { argumentError, dtypeError, shapeError } from "../errors.js";
 import { type ArrayLike, NDArray, type NestedArray, scalarArray } from "../ndarray.js";
 import { broadcastShapes, normalizeAxis, shapesEqual } from "../shape.js";
@@ -55,7 +55,7 @@ function fillNested(op: string, data: NestedArray, shape: number[], out: TypedAr
 }
 
 /** np.array: always a new array. JS numbers default to float32, booleans to bool. */
-export function array(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
+export function array(data: ArrayLike, opts: { dtype?: DTypeLike } = {}): NDArray {
   const op = "array";
   const want = opts.dtype === undefined ? undefined : checkDType(opts.dtype, op);
   if (data instanceof NDArray) {
@@ -98,7 +98,7 @@ export function describe(x: unknown): string {
 }
 
 /** np.asarray: NDArrays pass through; other data is converted. */
-export function asarray(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
+export function asarray(data: ArrayLike, opts: { dtype?: DTypeLike } = {}): NDArray {
   if (data instanceof NDArray) {
     if (opts.dtype === undefined) return data;
     const dt = checkDType(opts.dtype, "asarray");
