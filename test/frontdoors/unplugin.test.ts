@@ -92,7 +92,6 @@ describe("@numjit/unplugin", { timeout: 120_000 }, () => {
             entry,
             devtool: "source-map",
             output: { path: path.join(dir, "out"), filename: "main.mjs", module: true, chunkFormat: "module" },
-            experiments: { outputModule: true },
             optimization: { minimize: false },
             plugins: [numjitRspack({ log: (l) => logs.push(l) })],
           },
