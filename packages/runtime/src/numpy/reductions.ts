@@ -100,7 +100,12 @@ export function argmin(x: ArrayLike, axis: number | null = null, opts: { keepdim
   return argReduce("argmin", x, axis, opts);
 }
 
-function scan(prim: "cumsum" | "cumprod" | "cummax" | "cummin", x: ArrayLike, axis: number | null | undefined, opts: { dtype?: DTypeLike; reverse?: boolean }): NDArray {
+function scan(
+  prim: "cumsum" | "cumprod" | "cummax" | "cummin",
+  x: ArrayLike,
+  axis: number | null | undefined,
+  opts: { dtype?: DTypeLike; reverse?: boolean },
+): NDArray {
   let a = operand(x, prim);
   if (axis === null || axis === undefined) {
     a = reshapeTo(a, [a.size]);

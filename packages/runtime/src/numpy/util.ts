@@ -1,5 +1,7 @@
 // Conversions shared by every numpy function: JS data -> NDArray, dtype promotion, broadcasting.
-import { type DType, type DTypeLike, type TypedArray, allocate, castScalar, checkDType, isBigInt, isFloat, resultType, scalarDType } from "../dtype.js";
+import {
+  type DType, type DTypeLike, type TypedArray, allocate, castScalar, checkDType, isBigInt, isFloat, resultType, scalarDType,
+} from "../dtype.js";
 import { argumentError, dtypeError, shapeError } from "../errors.js";
 import { type ArrayLike, NDArray, type NestedArray, scalarArray } from "../ndarray.js";
 import { broadcastShapes, normalizeAxis, shapesEqual } from "../shape.js";

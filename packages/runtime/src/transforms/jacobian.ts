@@ -26,7 +26,8 @@ export type JacobianOf<T, G> =
   : T extends readonly unknown[] ? { -readonly [K in keyof T]: JacobianOf<T[K], G> }
   : T extends object ? { -readonly [K in keyof T]: JacobianOf<T[K], G> }
   : G;
-type OutputOf<F extends AnyFn, O> = O extends { hasAux: true } ? (ReturnType<F> extends readonly [infer X, unknown] ? X : unknown) : ReturnType<F>;
+type OutputOf<F extends AnyFn, O> =
+  O extends { hasAux: true } ? (ReturnType<F> extends readonly [infer X, unknown] ? X : unknown) : ReturnType<F>;
 /** jacfwd/jacrev(f, opts)(...args): the Jacobian (per output leaf, the gradient's structure), `[jacobian, aux]` with hasAux. */
 export type JacobianResult<F extends AnyFn, O> =
   O extends { hasAux: true } ? [JacobianOf<OutputOf<F, O>, GradValue<F, O>>, AuxOf<F>] : JacobianOf<OutputOf<F, O>, GradValue<F, O>>;
