@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Type tests (expectTypeOf, @ts-expect-error) also run through tsc, so a type regression fails `npm test`;
+    // they still run as ordinary tests for their runtime assertions.
+    typecheck: { enabled: true, include: ["test/**/types.test.ts"], tsconfig: "./tsconfig.json" },
   },
 });

@@ -1,11 +1,11 @@
-// @numjit/unplugin with the real bundlers: Rollup, webpack and esbuild each build a small app; the output
+// @numjit/unplugin with the real bundlers: Rollup, webpack, Rspack and esbuild each build a small app; the output
 // runs under --disallow-code-generation-from-strings on kernels compiled at build time. Diagnostics come
 // through the bundler's own warning/error channels; the source map leads back to the original file.
 import fs from "node:fs";
 import path from "node:path";
 import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { describe, expect, it } from "vitest";
-import { esbuild as numjitEsbuild, rollup as numjitRollup, webpack as numjitWebpack } from "@numjit/unplugin";
+import { esbuild as numjitEsbuild, rollup as numjitRollup, rspack as numjitRspack, webpack as numjitWebpack } from "@numjit/unplugin";
 import { ERROR_JS, FALLBACK_JS, KERNELS_JS, KERNELS_TS, MAIN_JS, expectPrecompiled, makeApp, runNoCodegen } from "./apps.js";
 
 describe("@numjit/unplugin", { timeout: 120_000 }, () => {
@@ -77,6 +77,35 @@ describe("@numjit/unplugin", { timeout: 120_000 }, () => {
     expect(stats.hasErrors(), stats.toString("errors-only")).toBe(false);
     expect(logs).toEqual([expect.stringMatching(/^numjit: 1\/1 jit function precompiled \(1 kernel\) in 1 module, 0 fallbacks/)]);
     expectPrecompiled(runNoCodegen(path.join(dir, "out/main.mjs")));
+  });
+
+  it("Rspack: bundles the app with the runtime, runs precompiled without codegen; an NJ8xx error is a build error", async () => {
+    const { rspack } = await import("@rspack/core");
+    const dir = makeApp("rspack", { "src/kernels.js": KERNELS_JS, "src/main.js": MAIN_JS, "src/error.js": ERROR_JS });
+    const build = (entry: string, logs: string[]) =>
+      new Promise<import("@rspack/core").Stats>((resolve, reject) => {
+        rspack(
+          {
+            mode: "production",
+            target: "node",
+            context: dir,
+            entry,
+            devtool: "source-map",
+            output: { path: path.join(dir, "out"), filename: "main.mjs", module: true, chunkFormat: "module" },
+            optimization: { minimize: false },
+            plugins: [numjitRspack({ log: (l) => logs.push(l) })],
+          },
+          (err, s) => (err || !s ? reject(err ?? new Error("no stats")) : resolve(s)),
+        );
+      });
+    const logs: string[] = [];
+    const stats = await build("./src/main.js", logs);
+    expect(stats.hasErrors(), stats.toString("errors-only")).toBe(false);
+    expect(logs).toEqual([expect.stringMatching(/^numjit: 1\/1 jit function precompiled \(1 kernel\) in 1 module, 0 fallbacks/)]);
+    expectPrecompiled(runNoCodegen(path.join(dir, "out/main.mjs")));
+    const bad = await build("./src/error.js", []);
+    expect(bad.hasErrors()).toBe(true);
+    expect(bad.toString("errors-only")).toMatch(/NJ801[\s\S]*error\.js:4:/);
   });
 
   it("esbuild: bundles a TypeScript app, runs precompiled without codegen", async () => {

@@ -32,6 +32,7 @@ describe("transformation errors", () => {
     expect(code(() => vmap((a: NDArray, b: NDArray) => np.add(a, b))(np.ones([2, 3]), np.ones([3, 3])))).toBe("NJ505");
     expect(code(() => vmap((a: NDArray) => a, { inAxes: null })(x))).toBe("NJ505");
     expect(code(() => vmap((a: NDArray) => a, { inAxes: 1 })(x))).toBe("NJ505");
+    // @ts-expect-error one inAxes entry per parameter (the type rejects it as well)
     expect(code(() => vmap((a: NDArray) => a, { inAxes: [0, 0] })(x))).toBe("NJ505");
     expect(code(() => vmap((a: NDArray) => a, { outAxes: null })(x))).toBe("NJ505");
     expect(code(() => vmap((a: number) => a)(3 as never))).toBe("NJ505");

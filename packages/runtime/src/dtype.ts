@@ -4,6 +4,8 @@
 import { dtypeError } from "./errors.js";
 
 export type DType = "float32" | "float64" | "int32" | "bool";
+/** What a dtype option accepts: a DType or one of its short aliases (normalized by checkDType). */
+export type DTypeLike = DType | "f32" | "f64" | "i32";
 export const float32: DType = "float32";
 export const float64: DType = "float64";
 export const int32: DType = "int32";

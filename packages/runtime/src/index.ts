@@ -8,12 +8,12 @@ export { numpy, nn };
 export { NDArray } from "./ndarray.js";
 export type { ArrayLike, NestedArray } from "./ndarray.js";
 export { float32, float64, int32, bool, DTYPES } from "./dtype.js";
-export type { DType } from "./dtype.js";
+export type { DType, DTypeLike } from "./dtype.js";
 export {
   NumjitError, ShapeError, DTypeError, ArgumentError, ConcretizationError, TransformError, CompileError,
 } from "./errors.js";
 export { jit, clearCaches } from "./jit/jit.js";
-export type { JitOptions, Jitted, CacheInfo, Lowered } from "./jit/jit.js";
+export type { ArgIndex, JitOptions, JitOptionsFor, Jitted, CacheInfo, Lowered } from "./jit/jit.js";
 export { makeJaxpr, evalJaxpr } from "./ir/trace-jaxpr.js";
 export type { ShapeDtype } from "./ir/trace-jaxpr.js";
 export { Jaxpr } from "./ir/jaxpr.js";
@@ -25,5 +25,5 @@ export {
 } from "./transforms/index.js";
 export type {
   GradOptions, JacobianOptions, VmapOptions, AxisSpec, Argnums, CheckGradsOptions, GradJaxprOptions,
-  Cotangent, GradResult, GradValue, ValueAndGradResult,
+  Cotangent, GradResult, GradValue, ValueAndGradResult, JacobianOf, JacobianResult, HessianResult, InAxes, OutAxes,
 } from "./transforms/index.js";

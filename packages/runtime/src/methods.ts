@@ -1,6 +1,6 @@
 // Method forms on NDArray (x.add(y), x.sum(axis), x.T ...), installed on the prototype so that
 // tracers (which extend NDArray) get them too. Each delegates to the numpy function.
-import { type DType, checkDType } from "./dtype.js";
+import { type DType, type DTypeLike, checkDType } from "./dtype.js";
 import { type ArrayLike, NDArray } from "./ndarray.js";
 import * as np from "./numpy/index.js";
 import type { ReduceOptions, VarOptions } from "./numpy/reductions.js";
@@ -73,7 +73,7 @@ declare module "./ndarray.js" {
     expandDims(axis: number | number[]): NDArray;
     broadcastTo(shape: readonly number[]): NDArray;
     swapaxes(a: number, b: number): NDArray;
-    astype(dtype: DType): NDArray;
+    astype(dtype: DTypeLike): NDArray;
     slice(...specs: SliceSpec[]): NDArray;
     take(indices: ArrayLike, axis?: number | null): NDArray;
     matmul(y: ArrayLike): NDArray;
@@ -117,7 +117,7 @@ Object.assign(P, {
   expandDims(this: NDArray, axis: number | number[]) { return np.expandDims(this, axis); },
   broadcastTo(this: NDArray, shape: readonly number[]) { return np.broadcastTo(this, shape); },
   swapaxes(this: NDArray, a: number, b: number) { return np.swapaxes(this, a, b); },
-  astype(this: NDArray, dtype: DType) { return convert(this, checkDType(dtype, "astype"), false); },
+  astype(this: NDArray, dtype: DTypeLike) { return convert(this, checkDType(dtype, "astype"), false); },
   slice(this: NDArray, ...specs: SliceSpec[]) { return np.slice(this, ...specs); },
   take(this: NDArray, idx: ArrayLike, axis: number | null = null) { return np.take(this, idx, axis); },
   copy(this: NDArray) { return np.array(this); },

@@ -1,5 +1,5 @@
 // nn: activations and normalizers, as compositions of numpy functions (so jit/grad/vmap see them).
-import { type DType, checkDType, isFloat } from "./dtype.js";
+import { type DTypeLike, checkDType, isFloat } from "./dtype.js";
 import { argumentError, dtypeError } from "./errors.js";
 import { checkSize, describeValue, normalizeAxes, normalizeAxis } from "./shape.js";
 import type { ArrayLike, NDArray } from "./ndarray.js";
@@ -132,7 +132,7 @@ export function logSoftmax(x: ArrayLike, axis: number | number[] = -1): NDArray 
   return np.subtract(shifted, np.log(np.sum(np.exp(shifted), axis, { keepdims: true })));
 }
 
-export function oneHot(x: ArrayLike, numClasses: number, opts: { dtype?: DType; axis?: number } = {}): NDArray {
+export function oneHot(x: ArrayLike, numClasses: number, opts: { dtype?: DTypeLike; axis?: number } = {}): NDArray {
   const a = operand(x, "one_hot");
   if (typeof numClasses !== "number" || !Number.isInteger(numClasses) || numClasses < 0)
     throw argumentError.invalid("one_hot", `numClasses must be a non-negative integer, got ${describeValue(numClasses)}`);

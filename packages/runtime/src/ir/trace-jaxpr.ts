@@ -8,6 +8,7 @@ import { abstractEval } from "../core/shape-rules.js";
 import { type Aval, MainTrace, Trace, Tracer, bind, newMain, withDynamic, withFunctionName } from "../core/trace.js";
 import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
 import { type Leaf, type TreeDef, treeFlatten, treeUnflatten } from "./tree.js";
+import type { ArgIndex } from "../jit/jit.js";
 
 /** Thrown when tracing meets a closed-over tracer of an outer transformation (see jit). */
 export class CapturedTracer extends Error {
@@ -178,9 +179,12 @@ export function withStatics(f: (...args: any[]) => unknown, args: readonly unkno
 }
 
 /** jax.make_jaxpr: makeJaxpr(f)(...args) -> Jaxpr (print it with toString()). */
-export function makeJaxpr<A extends unknown[]>(f: (...args: A) => unknown, opts: { staticArgnums?: number[] } = {}) {
+export function makeJaxpr<A extends unknown[]>(
+  f: (...args: A) => unknown,
+  opts: { staticArgnums?: ArgIndex<(...args: A) => unknown>[] } = {},
+) {
   return (...args: A): Jaxpr => {
-    const static_ = new Set(opts.staticArgnums ?? []);
+    const static_ = new Set<number>(opts.staticArgnums ?? []);
     const wrapped = args.map((a, i) => (static_.has(i) ? new StaticBox(a) : a));
     const [leaves, inTree] = treeFlatten(wrapped.map((a) => (a instanceof StaticBox ? null : a)));
     return traceFlat(withStatics(f as (...a: unknown[]) => unknown, args, static_), f.name, inTree, leaves, leaves.map(() => true)).jaxpr;

@@ -320,7 +320,15 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
 
 class NoCodegen extends Error {}
 
+/** A parameter position of F: `0 | 1 | …` for a fixed parameter list, any number with a rest parameter. */
+export type ArgIndex<F extends (...args: any[]) => any> =
+  number extends Parameters<F>["length"] ? number
+  : Exclude<keyof Parameters<F>, keyof unknown[]> extends infer K ? (K extends `${infer N extends number}` ? N : never) : never;
+/** JitOptions whose staticArgnums must name parameters of F (checked at run time as well). */
+export type JitOptionsFor<F extends (...args: any[]) => any> =
+  Omit<JitOptions, "staticArgnums"> & { staticArgnums?: ArgIndex<F> | readonly ArgIndex<F>[] };
+
 /** jit(f, options): compile f on first call per input signature; see JitOptions. */
-export function jit<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}): Jitted<F> {
-  return makeJitted(f, opts);
+export function jit<F extends (...args: any[]) => any>(f: F, opts: JitOptionsFor<F> = {}): Jitted<F> {
+  return makeJitted(f, opts as JitOptions);
 }

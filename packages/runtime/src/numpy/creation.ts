@@ -1,5 +1,5 @@
 // Array creation. Shapes are a number or number[]; dtype defaults to float32.
-import { type DType, allocate, castScalar, checkDType } from "../dtype.js";
+import { type DType, type DTypeLike, allocate, castScalar, checkDType } from "../dtype.js";
 import { argumentError } from "../errors.js";
 import { type ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
@@ -7,7 +7,7 @@ import { MAX_SIZE, checkShape, describeValue, normalizeAxis } from "../shape.js"
 import { checkInt32, operand } from "./util.js";
 
 export interface DTypeOpt {
-  dtype?: DType;
+  dtype?: DTypeLike;
 }
 
 function filled(op: string, shape: number | readonly number[], value: number, opts: DTypeOpt): NDArray {

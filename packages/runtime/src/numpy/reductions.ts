@@ -1,5 +1,5 @@
 // Reductions and scans. axis: null (all) | number | number[]; negative axes allowed.
-import { type DType, checkDType, toFloat } from "../dtype.js";
+import { type DType, type DTypeLike, checkDType, toFloat } from "../dtype.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import type { ReduceOp } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
@@ -10,7 +10,7 @@ import { divide, multiply, sqrt, subtract } from "./elementwise.js";
 
 export interface ReduceOptions {
   keepdims?: boolean;
-  dtype?: DType;
+  dtype?: DTypeLike;
 }
 
 function reduceWith(prim: ReduceOp, name: string, x: ArrayLike, axis: number | number[] | null | undefined, opts: ReduceOptions, cast?: (d: DType) => DType): NDArray {
@@ -108,7 +108,12 @@ export function argmin(x: ArrayLike, axis: number | null = null, opts: { keepdim
   return argReduce("argmin", x, axis, opts);
 }
 
-function scan(prim: "cumsum" | "cumprod" | "cummax" | "cummin", x: ArrayLike, axis: number | null | undefined, opts: { dtype?: DType; reverse?: boolean }): NDArray {
+function scan(
+  prim: "cumsum" | "cumprod" | "cummax" | "cummin",
+  x: ArrayLike,
+  axis: number | null | undefined,
+  opts: { dtype?: DTypeLike; reverse?: boolean },
+): NDArray {
   let a = operand(x, prim);
   // NumPy scans a 0-d array as a length-1 vector: cumsum(5, 0) is [5]
   if (axis === null || axis === undefined || a.ndim === 0) a = reshapeTo(a, [a.size]);
@@ -118,10 +123,10 @@ function scan(prim: "cumsum" | "cumprod" | "cummax" | "cummin", x: ArrayLike, ax
   const dt = opts.dtype !== undefined ? checkDType(opts.dtype, prim) : prim === "cumsum" || prim === "cumprod" ? intSum(a.dtype) : a.dtype;
   return bind(prim, [convert(a, dt, a.weakType)], { axis: ax, reverse: opts.reverse ?? false });
 }
-export function cumsum(x: ArrayLike, axis: number | null = null, opts: { dtype?: DType } = {}): NDArray {
+export function cumsum(x: ArrayLike, axis: number | null = null, opts: { dtype?: DTypeLike } = {}): NDArray {
   return scan("cumsum", x, axis, opts);
 }
-export function cumprod(x: ArrayLike, axis: number | null = null, opts: { dtype?: DType } = {}): NDArray {
+export function cumprod(x: ArrayLike, axis: number | null = null, opts: { dtype?: DTypeLike } = {}): NDArray {
   return scan("cumprod", x, axis, opts);
 }
 export const cumulativeSum = cumsum;

@@ -1,5 +1,7 @@
 // Conversions shared by every numpy function: JS data -> NDArray, dtype promotion, broadcasting.
-import { type DType, type TypedArray, allocate, castScalar, checkDType, isBigInt, isFloat, resultType, scalarDType } from "../dtype.js";
+import {
+  type DType, type DTypeLike, type TypedArray, allocate, castScalar, checkDType, isBigInt, isFloat, resultType, scalarDType,
+} from "../dtype.js";
 import { argumentError, dtypeError, shapeError } from "../errors.js";
 import { type ArrayLike, NDArray, type NestedArray, scalarArray } from "../ndarray.js";
 import { broadcastShapes, normalizeAxis, shapesEqual } from "../shape.js";
@@ -66,11 +68,11 @@ export function checkInt32(op: string, v: number): void {
 }
 
 /** np.array: always a new array. JS numbers default to float32, booleans to bool. */
-export function array(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
+export function array(data: ArrayLike, opts: { dtype?: DTypeLike } = {}): NDArray {
   return arrayFrom("array", data, opts);
 }
 
-function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DType }): NDArray {
+function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DTypeLike }): NDArray {
   const want = opts.dtype === undefined ? undefined : checkDType(opts.dtype, op);
   if (data instanceof NDArray) {
     const x = want && want !== data.dtype ? convert(data, want, false) : data;
@@ -116,7 +118,7 @@ export function describe(x: unknown): string {
 }
 
 /** np.asarray: NDArrays pass through; other data is converted. */
-export function asarray(data: ArrayLike, opts: { dtype?: DType } = {}): NDArray {
+export function asarray(data: ArrayLike, opts: { dtype?: DTypeLike } = {}): NDArray {
   if (data instanceof NDArray) {
     if (opts.dtype === undefined) return data;
     const dt = checkDType(opts.dtype, "asarray");

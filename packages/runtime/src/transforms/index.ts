@@ -3,9 +3,9 @@ export { grad, valueAndGrad, vjp, backwardPass, record, pullback } from "./vjp.j
 export type { Cotangent, GradOptions, GradResult, GradValue, ValueAndGradResult } from "./vjp.js";
 export { jvp, linearize, pushForward } from "./jvp.js";
 export { jacfwd, jacrev, hessian } from "./jacobian.js";
-export type { JacobianOptions } from "./jacobian.js";
+export type { HessianResult, JacobianOf, JacobianOptions, JacobianResult } from "./jacobian.js";
 export { vmap } from "./vmap.js";
-export type { VmapOptions } from "./vmap.js";
+export type { InAxes, OutAxes, VmapOptions } from "./vmap.js";
 export type { AxisSpec, Argnums } from "./tree-util.js";
 export { checkGrads, GradCheckError } from "./check-grads.js";
 export type { CheckGradsOptions } from "./check-grads.js";

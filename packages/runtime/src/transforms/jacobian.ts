@@ -8,7 +8,7 @@ import { NDArray } from "../ndarray.js";
 import { treeUnflatten } from "../ir/tree.js";
 import { pushForward } from "./jvp.js";
 import { moveAxis } from "./batching.js";
-import { pullback, record } from "./vjp.js";
+import { type AnyFn, type AuxOf, type GradValue, pullback, record } from "./vjp.js";
 import { vmap } from "./vmap.js";
 import { isFloat, reshape, sliceAll } from "./rules/ops.js";
 import { type Argnums, diffArgs, normalizeArgnums } from "./tree-util.js";
@@ -18,7 +18,23 @@ export interface JacobianOptions {
   hasAux?: boolean;
 }
 
-type AnyFn = (...args: any[]) => any;
+type IsAny<T> = 0 extends 1 & T ? true : false;
+/** Each array leaf of an output tree T replaced by G (JAX's nesting: output tree outside, input inside). */
+export type JacobianOf<T, G> =
+  IsAny<T> extends true ? any
+  : T extends NDArray | number | boolean ? G
+  : T extends readonly unknown[] ? { -readonly [K in keyof T]: JacobianOf<T[K], G> }
+  : T extends object ? { -readonly [K in keyof T]: JacobianOf<T[K], G> }
+  : G;
+type OutputOf<F extends AnyFn, O> =
+  O extends { hasAux: true } ? (ReturnType<F> extends readonly [infer X, unknown] ? X : unknown) : ReturnType<F>;
+/** jacfwd/jacrev(f, opts)(...args): the Jacobian (per output leaf, the gradient's structure), `[jacobian, aux]` with hasAux. */
+export type JacobianResult<F extends AnyFn, O> =
+  O extends { hasAux: true } ? [JacobianOf<OutputOf<F, O>, GradValue<F, O>>, AuxOf<F>] : JacobianOf<OutputOf<F, O>, GradValue<F, O>>;
+/** hessian(f, opts)(...args): jacfwd(jacrev(f)), so the gradient's structure nested twice. */
+export type HessianResult<F extends AnyFn, O> =
+  O extends { hasAux: true } ? [JacobianOf<JacobianOf<OutputOf<F, O>, GradValue<F, O>>, GradValue<F, O>>, AuxOf<F>]
+  : JacobianOf<JacobianOf<OutputOf<F, O>, GradValue<F, O>>, GradValue<F, O>>;
 
 /** Rows [offset, offset + size) of an identity of order `total`, shaped [total, ...shape]. */
 function basisBlock(total: number, offset: number, shape: readonly number[], dtype: DType): NDArray {
@@ -46,9 +62,13 @@ function nest(outTree: Parameters<typeof treeUnflatten>[0], inTree: Parameters<t
 }
 
 /** jax.jacrev: Jacobian by reverse mode (one batched backward pass over the output basis). */
-export function jacrev<F extends AnyFn>(f: F, opts: JacobianOptions = {}): (...args: Parameters<F>) => any {
+export function jacrev<F extends AnyFn, const O extends JacobianOptions = {}>(
+  f: F,
+  options?: O,
+): (...args: Parameters<F>) => JacobianResult<F, O> {
   const name = `jacrev(${f.name || "<anonymous>"})`;
-  return (...args: unknown[]) => {
+  const opts: JacobianOptions = options ?? {};
+  return (...args: unknown[]): any => {
     const { list, single } = normalizeArgnums(name, opts.argnums ?? 0, args.length);
     const d = diffArgs(name, args, list, true);
     const r = record(name, (...xs) => f(...d.rebuild(xs)), d.leaves, opts.hasAux ?? false);
@@ -67,9 +87,13 @@ export function jacrev<F extends AnyFn>(f: F, opts: JacobianOptions = {}): (...a
 }
 
 /** jax.jacfwd: Jacobian by forward mode (one batched jvp over the input basis). */
-export function jacfwd<F extends AnyFn>(f: F, opts: JacobianOptions = {}): (...args: Parameters<F>) => any {
+export function jacfwd<F extends AnyFn, const O extends JacobianOptions = {}>(
+  f: F,
+  options?: O,
+): (...args: Parameters<F>) => JacobianResult<F, O> {
   const name = `jacfwd(${f.name || "<anonymous>"})`;
-  return (...args: unknown[]) => {
+  const opts: JacobianOptions = options ?? {};
+  return (...args: unknown[]): any => {
     const { list, single } = normalizeArgnums(name, opts.argnums ?? 0, args.length);
     const d = diffArgs(name, args, list, true);
     const fn = (...xs: NDArray[]) => f(...d.rebuild(xs));
@@ -92,6 +116,10 @@ export function jacfwd<F extends AnyFn>(f: F, opts: JacobianOptions = {}): (...a
 }
 
 /** jax.hessian: jacfwd(jacrev(f)). */
-export function hessian<F extends AnyFn>(f: F, opts: JacobianOptions = {}): (...args: Parameters<F>) => any {
-  return jacfwd(jacrev(f, opts), opts);
+export function hessian<F extends AnyFn, const O extends JacobianOptions = {}>(
+  f: F,
+  options?: O,
+): (...args: Parameters<F>) => HessianResult<F, O> {
+  const opts: JacobianOptions = options ?? {};
+  return jacfwd(jacrev(f, opts), opts) as (...args: Parameters<F>) => HessianResult<F, O>;
 }

@@ -8,6 +8,7 @@ import { type TreeDef, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { isNondiff, jvpRules } from "./rules/index.js";
 import { convert, isFloat, zerosLike } from "./rules/ops.js";
 import { leafArray, mapNested, sameStructure } from "./tree-util.js";
+import type { Cotangent } from "./vjp.js";
 
 export class JVPTracer extends Tracer {
   constructor(
@@ -96,7 +97,7 @@ function checkTangent(fn: string, p: NDArray, t: unknown, i: number): NDArray {
  * jax.jvp: `[out, tangentOut] = jvp(f, primals, tangents)`. `primals` and `tangents` are lists with
  * one entry per argument of f (pytrees of matching structure and shapes).
  */
-export function jvp<A extends unknown[], R>(f: (...args: A) => R, primals: A, tangents: A): [R, R] {
+export function jvp<A extends unknown[], R>(f: (...args: A) => R, primals: A, tangents: A): [Cotangent<R>, Cotangent<R>] {
   const name = `jvp(${f.name || "<anonymous>"})`;
   if (!Array.isArray(primals) || !Array.isArray(tangents))
     throw transformError.tree(name, "primals and tangents must be lists, one entry per argument");
@@ -106,14 +107,17 @@ export function jvp<A extends unknown[], R>(f: (...args: A) => R, primals: A, ta
   const ps = pl.map((x) => leafArray(x, true));
   const ts = tl.map((t, i) => checkTangent(name, ps[i], t, i));
   const r = pushForward(name, (...xs) => f(...(treeUnflatten(pt, xs) as A)), ps, ts);
-  return [treeUnflatten(r.outTree, r.outs) as R, treeUnflatten(r.outTree, r.tangentsOut) as R];
+  return [treeUnflatten(r.outTree, r.outs) as Cotangent<R>, treeUnflatten(r.outTree, r.tangentsOut) as Cotangent<R>];
 }
 
 /**
  * jax.linearize: `[out, fJvp] = linearize(f, ...primals)`; `fJvp(...tangents)` is the tangent map
  * at the primals. It re-runs the forward pass per call (wrap it in jit to stage it once).
  */
-export function linearize<A extends unknown[], R>(f: (...args: A) => R, ...primals: A): [R, (...tangents: A) => R] {
+export function linearize<A extends unknown[], R>(
+  f: (...args: A) => R,
+  ...primals: A
+): [R, (...tangents: A) => Cotangent<R>] {
   const [pl, pt] = treeFlatten(primals);
   const ps = pl.map((x) => leafArray(x, true));
   const name = `linearize(${f.name || "<anonymous>"})`;
@@ -125,6 +129,6 @@ export function linearize<A extends unknown[], R>(f: (...args: A) => R, ...prima
     const [tl, tt] = treeFlatten(tangents);
     sameStructure(name, "tangents", pt, tt);
     const r = pushForward(name, fn, ps, tl.map((t, i) => checkTangent(name, ps[i], t, i)));
-    return treeUnflatten(r.outTree, r.tangentsOut) as R;
+    return treeUnflatten(r.outTree, r.tangentsOut) as Cotangent<R>;
   }];
 }

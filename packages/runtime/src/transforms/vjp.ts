@@ -156,7 +156,7 @@ function ctLeaf(fn: string, c: unknown, like: NDArray, j: number): NDArray {
  * and returns the list of cotangents of the primals (one per argument, each shaped like it).
  * Non-float leaves are not differentiated (their cotangent is zeros).
  */
-export function vjp<A extends unknown[], R>(f: (...args: A) => R, ...primals: A): [R, (ct: R) => A] {
+export function vjp<A extends unknown[], R>(f: (...args: A) => R, ...primals: A): [Cotangent<R>, (ct: Cotangent<R>) => Cotangent<A>] {
   const name = `vjp(${f.name || "<anonymous>"})`;
   const argnums = primals.map((_, i) => i);
   const d = diffArgs(name, primals, argnums, false);
@@ -168,15 +168,15 @@ export function vjp<A extends unknown[], R>(f: (...args: A) => R, ...primals: A)
     return f(...(d.rebuild(leaves) as A));
   };
   const r = record(name, fn, diffLeaves, false);
-  const out = treeUnflatten(r.outTree, r.outs) as R;
-  const vjpFn = (ct: R): A => {
+  const out = treeUnflatten(r.outTree, r.outs) as Cotangent<R>;
+  const vjpFn = (ct: Cotangent<R>): Cotangent<A> => {
     const [cl, ctTree] = treeFlatten(ct);
     sameStructure(name, "the cotangent", r.outTree, ctTree);
     const cts = cl.map((c, j) => ctLeaf(name, c, r.outs[j], j));
     const g = pullback(r, cts, diffLeaves);
     let k = 0;
     const all = d.leaves.map((x, i) => (isDiff[i] ? g[k++] : zerosLike(x)));
-    return treeUnflatten(d.tree, all) as A;
+    return treeUnflatten(d.tree, all) as Cotangent<A>;
   };
   return [out, vjpFn];
 }
@@ -188,10 +188,13 @@ export interface GradOptions {
   hasAux?: boolean;
 }
 
-type AnyFn = (...args: any[]) => any;
+export type AnyFn = (...args: any[]) => any;
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
-/** The cotangent of a value: arrays and JS numbers become NDArray; lists and objects keep their shape. */
+/**
+ * The cotangent (or tangent, or traced output) of a value: arrays and JS numbers become NDArray; lists and
+ * objects keep their shape. What vjp/jvp/vmap return for a function's output of type T.
+ */
 export type Cotangent<T> =
   IsAny<T> extends true ? any
   // a parameter typed as any array-like (nn.relu's ArrayLike) is one array, not a recursive nested list
@@ -205,7 +208,7 @@ type ArgnumsOf<O> = O extends { argnums: infer A } ? (A extends number | readonl
 /** What grad returns for f and its options: the argument's cotangent, a tuple of them for an argnums list. */
 export type GradValue<F extends AnyFn, O> =
   ArgnumsOf<O> extends infer A ? (A extends readonly number[] ? { -readonly [K in keyof A]: ArgCotangent<F, A[K]> } : ArgCotangent<F, A>) : never;
-type AuxOf<F extends AnyFn> = ReturnType<F> extends readonly [unknown, infer X] ? X : unknown;
+export type AuxOf<F extends AnyFn> = ReturnType<F> extends readonly [unknown, infer X] ? X : unknown;
 /** grad(f, opts): the gradient, or `[gradient, aux]` with hasAux. */
 export type GradResult<F extends AnyFn, O> = O extends { hasAux: true } ? [GradValue<F, O>, AuxOf<F>] : GradValue<F, O>;
 /** valueAndGrad(f, opts): `[value, gradient]`; with hasAux the value is `[output, aux]`, as f returns it. */

@@ -8,6 +8,7 @@ import { NDArray } from "../ndarray.js";
 import { type Leaf, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { batchRules, matchAxis, moveAxis } from "./batching.js";
 import { type AxisSpec, axesPerLeaf, leafArray } from "./tree-util.js";
+import type { Cotangent } from "./vjp.js";
 
 export class BatchTracer extends Tracer {
   constructor(
@@ -35,14 +36,31 @@ export class BatchTrace extends Trace {
   }
 }
 
-export interface VmapOptions {
+type IsAny<T> = 0 extends 1 & T ? true : false;
+/**
+ * A batch-axis spec that is a tree prefix of a value of type T: a number or null for the whole value,
+ * or (for a list or object) one spec per entry.
+ */
+type AxisPrefix<T> =
+  IsAny<T> extends true ? AxisSpec
+  : T extends NDArray | number | boolean ? number | null
+  : T extends readonly unknown[] ? number | null | { readonly [K in keyof T]: AxisPrefix<T[K]> }
+  : T extends object ? number | null | { [K in keyof T]: AxisPrefix<T[K]> }
+  : number | null;
+/** inAxes for arguments A: one spec for all, or a list with one tree prefix per argument (its length checked). */
+export type InAxes<A extends readonly unknown[]> =
+  number | null | undefined | (IsAny<A> extends true ? AxisSpec[] : { readonly [K in keyof A]: AxisPrefix<A[K]> });
+/** outAxes for an output of type R: a tree prefix of it. */
+export type OutAxes<R> = AxisPrefix<R> | undefined;
+
+export interface VmapOptions<A extends readonly unknown[] = any[], R = any> {
   /**
    * Batch axis of each argument: a number or null (not batched) for all arguments, or a list with
    * one entry per argument, each a number, null, or a tree prefix of that argument. Default 0.
    */
-  inAxes?: AxisSpec;
+  inAxes?: InAxes<A>;
   /** Where the batch axis goes in the outputs (number, null for unbatched outputs, or a tree prefix). Default 0. */
-  outAxes?: AxisSpec;
+  outAxes?: OutAxes<R>;
   /** Batch size when no argument is batched. */
   axisSize?: number;
 }
@@ -53,12 +71,16 @@ function normAxis(ax: number, ndim: number, what: string): number {
 }
 
 /** jax.vmap: vectorize f over a batch axis of its arguments. */
-export function vmap<F extends (...args: any[]) => any>(f: F, opts: VmapOptions = {}): (...args: Parameters<F>) => ReturnType<F> {
+export function vmap<F extends (...args: any[]) => any>(
+  f: F,
+  options: VmapOptions<Parameters<F>, ReturnType<F>> = {},
+): (...args: Parameters<F>) => Cotangent<ReturnType<F>> {
   const name = f.name || "<anonymous>";
+  const opts = options as unknown as VmapOptions;
   if (typeof opts !== "object" || opts === null || Array.isArray(opts))
     throw transformError.vmap(`options must be an object such as { inAxes: ${String(opts)} }, got ${typeof opts}`);
-  return (...args: unknown[]) => {
-    const spec = opts.inAxes === undefined ? 0 : opts.inAxes;
+  return (...args: unknown[]): any => {
+    const spec: AxisSpec = opts.inAxes === undefined ? 0 : (opts.inAxes as AxisSpec);
     if (Array.isArray(spec) && spec.length !== args.length)
       throw transformError.vmap(`inAxes has ${spec.length} entries but ${name} was called with ${args.length} arguments`);
     const axes = args.flatMap((a, i) => axesPerLeaf(Array.isArray(spec) ? spec[i] : spec, a, `argument ${i}`));
@@ -83,7 +105,7 @@ export function vmap<F extends (...args: any[]) => any>(f: F, opts: VmapOptions 
       const ins = leaves.map((x, k) => (bdims[k] === null ? x : new BatchTracer(trace, x as NDArray, bdims[k])));
       const out = f(...(treeUnflatten(inTree, ins) as unknown[]));
       const [outLeaves, outTree] = treeFlatten(out);
-      const outAxes = axesPerLeaf(opts.outAxes === undefined ? 0 : opts.outAxes, out, "output");
+      const outAxes = axesPerLeaf(opts.outAxes === undefined ? 0 : (opts.outAxes as AxisSpec), out, "output");
       return treeUnflatten(outTree, outLeaves.map((l, k) => placeOutput(l, outAxes[k], main, n)));
     });
   };
