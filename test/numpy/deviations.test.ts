@@ -14,6 +14,15 @@ describe("JAX semantics without a NumPy counterpart", () => {
       expect(g(np.array(-2)).item()).toBe(0);
     }
     expect(vmap(grad(nn.relu))(np.array([-1, 0, 3])).toArray()).toEqual([0, 0, 1]);
+    expect(grad(jit(nn.relu))(np.array(0)).item()).toBe(0);
+    expect(grad((x: NDArray) => np.sum(vmap(nn.relu)(x)))(np.array([-1, 0, 3])).toArray()).toEqual([0, 0, 1]);
+  });
+
+  it("np.maximum / np.clip keep lax.max's rule: a tie splits the derivative (jax.grad(lambda x: jnp.maximum(x, 0.))(0.) == 0.5)", () => {
+    expect(grad((x: NDArray) => np.maximum(x, 0))(np.array(0)).item()).toBe(0.5);
+    expect(grad((x: NDArray) => np.minimum(x, 0))(np.array(0)).item()).toBe(0.5);
+    expect(grad((x: NDArray) => np.clip(x, 0, 1))(np.array(0)).item()).toBe(0.5);
+    expect(jit(grad((x: NDArray) => np.maximum(x, 0)))(np.array(0)).item()).toBe(0.5);
   });
 
   it("linearize traces f like jvp: method calls on JS-number primals work and dtypes agree", () => {

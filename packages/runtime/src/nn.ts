@@ -5,14 +5,19 @@ import { checkSize, describeValue, normalizeAxes, normalizeAxis } from "./shape.
 import type { ArrayLike, NDArray } from "./ndarray.js";
 import { bind } from "./core/trace.js";
 import * as np from "./numpy/index.js";
-import { convert, operand } from "./numpy/util.js";
+import { broadcastTo, convert, operand, resultOf } from "./numpy/util.js";
 
 /**
- * max(x, 0): one `max`, so it fuses into a matmul epilogue; its derivative at 0 is 0 as in JAX (a tie with a
- * constant goes to the constant, see clampRule in transforms/rules/elementwise.ts).
+ * max(x, 0) as one `max[relu]`, so it fuses into a matmul epilogue; its derivative is the step x > 0, 0 at 0
+ * as JAX's nn.relu (a custom_jvp), while np.maximum keeps lax.max's even split on ties (maxRule in
+ * transforms/rules/elementwise.ts).
  */
 export function relu(x: ArrayLike): NDArray {
-  return np.maximum(operand(x, "relu"), 0);
+  const a = operand(x, "relu");
+  const zero = operand(0, "relu");
+  const [dt, weak] = resultOf(a, zero);
+  const z = broadcastTo(convert(zero, dt, weak, "relu"), a.shape, "relu");
+  return bind("max", [convert(a, dt, weak, "relu"), z], { relu: true });
 }
 export function sigmoid(x: ArrayLike): NDArray {
   const a = operand(x, "sigmoid");

@@ -27,10 +27,12 @@ type Each<K extends string, V> = { [P in K]: V };
 
 /** Typed params per primitive: a primitive missing here fails to type-check everywhere. */
 export type Params = Each<UnaryOp, NoParams> &
-  Each<BinaryOp, NoParams> &
+  Each<Exclude<BinaryOp, "max">, NoParams> &
   Each<CompareOp, NoParams> &
   Each<ReduceOp, { axes: number[] }> &
   Each<CumulativeOp, { axis: number; reverse: boolean }> & {
+    // relu: nn.relu's max(x, 0), whose derivative at 0 is 0 (JAX's nn.relu custom_jvp); a bare max splits ties
+    max: { relu?: true };
     select: NoParams; // (pred: bool, onTrue, onFalse), equal shapes
     convert_element_type: { dtype: DType; weakType: boolean };
     argmax: { axis: number };

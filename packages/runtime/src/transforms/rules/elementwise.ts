@@ -75,27 +75,22 @@ function maxWeights(a: Arr, b: Arr): [Arr, Arr] {
 }
 
 /**
- * max/min against a constant (one operand without a tangent, e.g. nn.relu = max(x, 0), clip): a tie goes to
- * the constant, so the variable's derivative there is 0. This is JAX's nn.relu (a custom_jvp whose derivative
- * at 0 is 0) while relu stays one `max` that fuses into a matmul epilogue; JAX's bare lax.max would give 0.5.
+ * max: JAX's lax.max rule (ties split evenly), except for nn.relu's `max[relu]`, whose derivative is the
+ * step x > 0 (JAX's nn.relu custom_jvp: 0 at 0). relu stays one `max`, so it fuses into a matmul epilogue.
  */
-function clampRule(p: "max" | "min"): AdRule<"max" | "min"> {
-  const balanced = bilinearly(p, (a, b) => (p === "max" ? maxWeights(a, b) : maxWeights(b, a)));
-  // strict weight of operand `i` when the other one is constant: it must win strictly
-  const strict = (a: Arr, b: Arr, i: 0 | 1): Arr => {
-    const [x, y] = i === 0 ? [a, b] : [b, a];
-    return maskOf(p === "max" ? gt(x, y) : lt(x, y), a.dtype);
-  };
+function maxRule(): AdRule<"max"> {
+  const balanced = bilinearly("max", (a, b) => maxWeights(a, b));
+  const step = (a: Arr, b: Arr): Arr => maskOf(gt(a, b), a.dtype);
   return {
-    jvp: (xs, ts) => {
-      const [a, b] = xs, [ta, tb] = ts;
-      if (ta !== null && tb !== null) return balanced.jvp(xs, ts, {});
-      return [bind(p, [a, b], {}), ta !== null ? mul(ta, strict(a, b, 0)) : tb !== null ? mul(tb, strict(a, b, 1)) : null];
+    jvp: (xs, ts, params) => {
+      if (!params.relu) return balanced.jvp(xs, ts, params);
+      const [a, b] = xs as [Arr, Arr], [ta] = ts;
+      return [bind("max", [a, b], params), ta ? mul(ta, step(a, b)) : null];
     },
     vjp: (ct, ctx) => {
-      const { inputs: [a, b], needs } = ctx;
-      if (needs[0] && needs[1]) return balanced.vjp(ct, ctx);
-      return [needs[0] ? mul(ct, strict(a, b, 0)) : null, needs[1] ? mul(ct, strict(a, b, 1)) : null];
+      if (!ctx.params.relu) return balanced.vjp(ct, ctx);
+      const [a, b] = ctx.inputs as [Arr, Arr];
+      return [ctx.needs[0] ? mul(ct, step(a, b)) : null, null];
     },
   };
 }
@@ -146,9 +141,9 @@ const binary: AdRules<BinaryOp> = {
     const wb = select(aZero, zero, mul(y, bind("log", [select(aZero, one, a)], {})));
     return [wa, wb];
   }),
-  max: clampRule("max") as AdRule<"max">,
+  max: maxRule(),
   // min(a, b) = max(b, a) with the roles swapped: a gets the weight of max's first operand
-  min: clampRule("min") as AdRule<"min">,
+  min: bilinearly("min", (a, b) => maxWeights(b, a)),
   // atan2(a, b) = angle of (b, a): d/da = b / (a^2 + b^2), d/db = -a / (a^2 + b^2)
   atan2: bilinearly("atan2", (a, b) => {
     const r2 = add(mul(a, a), mul(b, b));
