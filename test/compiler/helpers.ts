@@ -91,3 +91,31 @@ export function moduleSource(cases: RefCase[], annotate: boolean): string {
   return lines.join("\n") + "\n";
 }
 
+
+/**
+ * Reference cases the build-time compiler cannot precompile by design, keyed "area/name", with the reason
+ * (e.g. a data-dependent output shape). With exact @numjit annotations every other case must build as
+ * "precompiled" (or as a build-time "error" where the reference expects an error); a listed case must
+ * not, so an entry that starts precompiling fails as stale. A key that names no case fails as well.
+ */
+export const NOT_PRECOMPILED: Record<string, string> = {};
+
+/** Why case `c` of `area`, built with exact annotations to `status`, breaks the precompile expectation (or undefined). */
+export function precompileProblem(area: string, c: RefCase, status: string | undefined): string | undefined {
+  const reason = NOT_PRECOMPILED[`${area}/${c.name}`];
+  const expectsError = !Array.isArray(c.expected) && "error" in c.expected;
+  if (reason !== undefined) {
+    return status === "precompiled" ? `${area}/${c.name}: precompiles, but NOT_PRECOMPILED lists it (${reason}): remove the entry` : undefined;
+  }
+  if (status === "precompiled" || (status === "error" && expectsError)) return undefined;
+  return `${area}/${c.name}: built as ${status ?? "missing"} with exact annotations; precompile it, or list it in NOT_PRECOMPILED with the reason`;
+}
+
+/** Keys of NOT_PRECOMPILED that name no case of the reference areas. */
+export function staleNotPrecompiled(cases: Map<string, RefCase[]>): string[] {
+  return Object.keys(NOT_PRECOMPILED).filter((k) => {
+    const area = k.slice(0, k.indexOf("/"));
+    const name = k.slice(area.length + 1);
+    return !(cases.get(area) ?? []).some((c) => c.name === name);
+  });
+}

@@ -1,16 +1,27 @@
-// Every NumPy-reference case of the runtime suites (test/numpy/refs/*.json), written as a jit function
-// in a generated TS module, built with the compiler, and run three ways — precompiled (the built
-// module), runtime jit, eager — all compared to the reference. Each area is built twice: with exact
-// @numjit annotations (the kernels must then cover the call: nothing compiles at run time) and
-// without any (the compiler guesses shapes; answers must be right whichever path runs).
+// Every NumPy-reference case of the runtime suites (every test/numpy/refs/*.json: the areas are read from
+// the directory, so a new reference file is covered without editing this list), written as a jit function
+// in a generated TS module, built with the compiler, and run three ways — precompiled (the built module),
+// runtime jit, eager — all compared to the reference. Each area is built twice: with exact @numjit
+// annotations (every case must then precompile, or be listed in NOT_PRECOMPILED with its reason, and the
+// kernels must cover the call: nothing compiles at run time) and without any (the compiler guesses shapes;
+// answers must be right whichever path runs). Precompiled calls get their inputs in every layout of the
+// runtime suite (dense and the runner's view layouts: strided, offset, transposed, negative, broadcast),
+// batched in the case's one test; inputs (whole buffers) must be left unchanged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NDArray, jit, nn, numpy as np } from "@numjit/runtime";
 import * as runtime from "@numjit/runtime";
 import type { ModuleResult } from "@numjit/compiler";
-import { type ArraySpec, type ErrorSpec, KNOWN_FAILURES, type RefCase, compareArray, compile, loadRefs, makeInput } from "../numpy/runner.js";
-import { buildModule, importFresh, moduleSource } from "./helpers.js";
+import {
+  type ArraySpec, type ErrorSpec, KNOWN_FAILURES, type Layout, type RefCase, VIEW_LAYOUTS,
+  compareArray, compile, expectUnchanged, freeze, loadRefs, makeInput, refAreas,
+} from "../numpy/runner.js";
+import { buildModule, importFresh, moduleSource, precompileProblem, staleNotPrecompiled } from "./helpers.js";
 
-const AREAS = ["creation", "elementwise", "extras", "indexing", "linalg", "nn", "reductions", "shape"];
+const AREAS = refAreas();
+/** The layouts every precompiled call is run with (dense first: the view layouts hit the cached entry). */
+const LAYOUTS: readonly Layout[] = ["dense", ...VIEW_LAYOUTS];
+/** Cases per area, as loaded (for the NOT_PRECOMPILED key check). */
+const LOADED = new Map<string, RefCase[]>();
 
 type Fn = ((...a: unknown[]) => unknown) & { cacheInfo?: () => { runtimeCompiles: number; precompiledHits: number; eagerFallbacks: number } };
 
@@ -48,8 +59,42 @@ export interface AreaStats {
 }
 const STATS: AreaStats[] = [];
 
+/** Failures of `f` over every layout (each on fresh inputs, left unchanged), all reported. */
+function layoutProblems(c: RefCase, f: Fn, label: string): string[] {
+  const problems: string[] = [];
+  for (const layout of c.inputs.length ? LAYOUTS : LAYOUTS.slice(0, 1)) {
+    const l = `${label}, ${layout} inputs`;
+    try {
+      const inputs = c.inputs.map((spec) => makeInput(spec, layout));
+      const frozen = freeze(inputs);
+      check(c, () => f(...inputs), l);
+      expectUnchanged(frozen, l);
+    } catch (err) {
+      const m = err instanceof Error ? err.message : String(err);
+      problems.push(m.length > 2000 ? `${m.slice(0, 2000)} ...` : m);
+    }
+  }
+  return problems;
+}
+
+describe("precompiled numpy refs: the reference areas", () => {
+  it("the areas are read from refs/; NOT_PRECOMPILED names cases that exist", () => {
+    expect(AREAS.length).toBeGreaterThan(0);
+    expect(staleNotPrecompiled(LOADED), "NOT_PRECOMPILED keys naming no case").toEqual([]);
+  });
+});
+
 for (const area of AREAS) {
-  const refs = loadRefs(area);
+  let refs: ReturnType<typeof loadRefs>;
+  try {
+    refs = loadRefs(area);
+    if (!Array.isArray(refs.cases) || !refs.cases.length) throw new Error(`refs/${area}.json has no cases`);
+  } catch (err) {
+    // an unreadable or empty reference file fails here, loudly, instead of running zero cases
+    describe(`precompiled numpy refs: ${area}`, () => it("reference file loads and has cases", () => { throw err; }));
+    continue;
+  }
+  LOADED.set(area, refs.cases);
   describe(`precompiled numpy refs: ${area}`, () => {
     const annotatedSrc = moduleSource(refs.cases, true);
     const guessedSrc = moduleSource(refs.cases, false);
@@ -73,13 +118,15 @@ for (const area of AREAS) {
     });
 
     it("both modules build; errors only where the runtime errors too", () => {
-      // a missing or empty reference file must fail, not run zero cases
-      expect(refs.cases.length).toBeGreaterThan(10);
+      expect(refs.cases.length).toBe(refs.count);
+      const problems: string[] = [];
       refs.cases.forEach((c, i) => {
         const a = status(ann.result.module, i);
         const g = status(gss.result.module, i);
         expect(a, `c${i} (${c.name}) in the annotated module`).toBeDefined();
         expect(g, `c${i} (${c.name}) in the guessed module`).toBeDefined();
+        const p = precompileProblem(area, c, a?.status);
+        if (p) problems.push(p);
         if (a?.status === "precompiled") stats.annotated.precompiled++;
         if (g?.status === "precompiled") stats.guessed.precompiled++;
         for (const r of g?.reasons ?? []) stats.fallbackCodes[r.code] = (stats.fallbackCodes[r.code] ?? 0) + 1;
@@ -92,6 +139,7 @@ for (const area of AREAS) {
           expect(isError(c.expected) || g.reasons.every((d) => d.code === "NJ807" || d.code === "NJ802" || d.code === "NJ803"), `${c.name}: ${g.reasons.map((d) => d.message).join("; ")}`).toBe(true);
         }
       });
+      expect(problems, "cases off their precompile expectation").toEqual([]);
     });
 
     refs.cases.forEach((c, i) => {
@@ -99,28 +147,27 @@ for (const area of AREAS) {
       // it.fails, like the runtime suite, so a fixed case shows up instead of passing silently either way
       const known = Object.entries(KNOWN_FAILURES).find(([k]) => k.startsWith(`${area}/`) && k.endsWith(`/${c.name}`))?.[1];
       const body = () => {
-        const inputs = (strided = false) => c.inputs.map((spec) => makeInput(spec, strided));
+        const inputs = () => c.inputs.map((spec) => makeInput(spec));
         const fn = compile(c.fn) as (...a: unknown[]) => unknown;
         check(c, () => fn(...inputs()), "eager");
         const rt = jit(fn);
         check(c, () => rt(...inputs()), "runtime jit");
         const a = annMod[`c${i}`]!;
+        const g = gssMod[`c${i}`]!;
         expect(typeof a, `export c${i} of the annotated module`).toBe("function");
+        expect(typeof g, `export c${i} of the guessed module`).toBe("function");
         check(c, () => a(...inputs()), "precompiled (annotated)");
-        check(c, () => a(...inputs()), "precompiled (annotated), cached");
-        // non-contiguous inputs (doubled and negative strides): same kernels, strides are arguments
-        check(c, () => a(...inputs(true)), "precompiled (annotated), strided inputs");
+        // every layout (views: same kernels, strides and offsets are arguments), then the guessed module's
+        const problems = [...layoutProblems(c, a, "precompiled (annotated)"), ...layoutProblems(c, g, "precompiled (guessed shapes)")];
+        expect(problems.length, problems.join("\n\n")).toBe(0);
         const ai = a.cacheInfo?.();
         const annPre = status(ann.result.module, i)?.status === "precompiled";
         if (annPre) expect(ai, `${c.name}: cacheInfo() of a precompiled function`).toBeDefined();
         if (status(ann.result.module, i)?.status === "precompiled" && ai && !isError(c.expected)) {
-          // exact shapes: the build's kernels cover this call
+          // exact shapes: the build's kernels cover this call, in every layout (layouts are not part of the cache key)
           expect(ai.runtimeCompiles, `${c.name}: kernels compiled at run time although precompiled for these exact shapes`).toBe(0);
           stats.annotated.noRuntimeCompile++;
         }
-        const g = gssMod[`c${i}`]!;
-        expect(typeof g, `export c${i} of the guessed module`).toBe("function");
-        check(c, () => g(...inputs()), "precompiled (guessed shapes)");
         const gi = g.cacheInfo?.();
         const gssPre = status(gss.result.module, i)?.status === "precompiled";
         if (gssPre) expect(gi, `${c.name}: cacheInfo() of a precompiled function`).toBeDefined();
