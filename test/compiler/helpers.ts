@@ -5,7 +5,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import { type FileResult, buildFile } from "@numjit/compiler";
-import { type RefCase, makeInput } from "../numpy/runner.js";
+import { type RefCase, type RefFile, loadRefs, makeInput } from "../numpy/runner.js";
 
 const SHORT = { float32: "f32", float64: "f64", int32: "i32", bool: "bool" } as const;
 
@@ -118,4 +118,16 @@ export function staleNotPrecompiled(cases: Map<string, RefCase[]>): string[] {
     const name = k.slice(area.length + 1);
     return !(cases.get(area) ?? []).some((c) => c.name === name);
   });
+}
+
+/** A reference area's file, or why it cannot run (unreadable, malformed, no cases, count off): never zero cases silently. */
+export function loadArea(area: string): { refs: RefFile } | { error: Error } {
+  try {
+    const refs = loadRefs(area);
+    if (!Array.isArray(refs.cases) || !refs.cases.length) throw new Error(`refs/${area}.json has no cases`);
+    if (refs.cases.length !== refs.count) throw new Error(`refs/${area}.json holds ${refs.cases.length} cases, its count says ${refs.count}`);
+    return { refs };
+  } catch (err) {
+    return { error: err instanceof Error ? err : new Error(String(err)) };
+  }
 }

@@ -7,15 +7,20 @@
 // answers must be right whichever path runs). Precompiled calls get their inputs in every layout of the
 // runtime suite (dense and the runner's view layouts: strided, offset, transposed, negative, broadcast),
 // batched in the case's one test; inputs (whole buffers) must be left unchanged.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NDArray, jit, nn, numpy as np } from "@numjit/runtime";
 import * as runtime from "@numjit/runtime";
 import type { ModuleResult } from "@numjit/compiler";
 import {
   type ArraySpec, type ErrorSpec, KNOWN_FAILURES, type Layout, type RefCase, VIEW_LAYOUTS,
-  compareArray, compile, expectUnchanged, freeze, loadRefs, makeInput, refAreas,
+  compareArray, compile, expectUnchanged, freeze, makeInput, refAreas,
 } from "../numpy/runner.js";
-import { buildModule, importFresh, moduleSource, precompileProblem, staleNotPrecompiled } from "./helpers.js";
+import {
+  NOT_PRECOMPILED, buildModule, importFresh, loadArea, moduleSource, precompileProblem, staleNotPrecompiled,
+} from "./helpers.js";
 
 const AREAS = refAreas();
 /** The layouts every precompiled call is run with (dense first: the view layouts hit the cached entry). */
@@ -59,6 +64,13 @@ export interface AreaStats {
 }
 const STATS: AreaStats[] = [];
 
+/** A case for the harness's own tests: values that repeat along no axis. */
+const NEG: RefCase = {
+  name: "neg", fn: "(x) => np.negative(x)",
+  inputs: [{ dtype: "float32", shape: [2, 3], data: [1, 2, 3, 4, 5, 6] }],
+  expected: { dtype: "float32", shape: [2, 3], data: [-1, -2, -3, -4, -5, -6] },
+};
+
 /** Failures of `f` over every layout (each on fresh inputs, left unchanged), all reported. */
 function layoutProblems(c: RefCase, f: Fn, label: string): string[] {
   const problems: string[] = [];
@@ -78,22 +90,72 @@ function layoutProblems(c: RefCase, f: Fn, label: string): string[] {
 }
 
 describe("precompiled numpy refs: the reference areas", () => {
-  it("the areas are read from refs/; NOT_PRECOMPILED names cases that exist", () => {
-    expect(AREAS.length).toBeGreaterThan(0);
+  it("the areas are read from refs/ (those once left out included); NOT_PRECOMPILED names cases that exist", () => {
+    expect(AREAS).toEqual(expect.arrayContaining(["broadcast", "creation", "elementwise", "large", "random", "reductions"]));
     expect(staleNotPrecompiled(LOADED), "NOT_PRECOMPILED keys naming no case").toEqual([]);
+  });
+
+  it("an unreadable, empty or miscounted reference file is an error, not zero cases", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nj-refs-"));
+    fs.writeFileSync(path.join(dir, "bad.json"), "{");
+    fs.writeFileSync(path.join(dir, "empty.json"), JSON.stringify({ generator: "t", numpy: "2", count: 0, cases: [] }));
+    fs.writeFileSync(path.join(dir, "miscounted.json"), JSON.stringify({ generator: "t", numpy: "2", count: 2, cases: [NEG] }));
+    fs.writeFileSync(path.join(dir, "one.json"), JSON.stringify({ generator: "t", numpy: "2", count: 1, cases: [NEG] }));
+    const saved = process.env.NUMJIT_REFS_DIR;
+    process.env.NUMJIT_REFS_DIR = dir;
+    try {
+      expect(refAreas()).toEqual(["bad", "empty", "miscounted", "one"]);
+      for (const area of ["bad", "empty", "miscounted", "missing"]) expect("error" in loadArea(area), area).toBe(true);
+      expect(loadArea("one")).toEqual({ refs: expect.objectContaining({ cases: [NEG] }) });
+    } finally {
+      if (saved === undefined) delete process.env.NUMJIT_REFS_DIR;
+      else process.env.NUMJIT_REFS_DIR = saved;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a case off its precompile expectation is reported; a stale NOT_PRECOMPILED entry too", () => {
+    const err: RefCase = { ...NEG, name: "neg error", expected: { error: "ShapeError", code: "NJ101" } };
+    expect(precompileProblem("t", NEG, "precompiled")).toBeUndefined();
+    expect(precompileProblem("t", err, "error")).toBeUndefined();
+    expect(precompileProblem("t", NEG, "error")).toMatch(/NOT_PRECOMPILED/);
+    expect(precompileProblem("t", NEG, "fallback")).toMatch(/NOT_PRECOMPILED/);
+    expect(precompileProblem("t", NEG, undefined)).toMatch(/missing/);
+    NOT_PRECOMPILED["t/neg"] = "test entry";
+    try {
+      expect(precompileProblem("t", NEG, "fallback")).toBeUndefined();
+      expect(precompileProblem("t", NEG, "precompiled")).toMatch(/remove the entry/);
+      expect(staleNotPrecompiled(new Map([["t", [NEG]]]))).toEqual([]);
+      expect(staleNotPrecompiled(new Map([["t", [err]]]))).toEqual(["t/neg"]);
+    } finally {
+      delete NOT_PRECOMPILED["t/neg"];
+    }
+  });
+
+  it("every view layout catches a function that ignores strides and offsets, and one that writes its input", () => {
+    // reads the first `size` elements of the buffer as if the input were dense from offset 0
+    const denseReader = ((x: NDArray) => new NDArray(Float32Array.from(x.data.slice(0, x.size), (v) => -v), x.shape.slice(), "float32")) as Fn;
+    const views = layoutProblems(NEG, denseReader, "dense reader");
+    expect(views).toHaveLength(VIEW_LAYOUTS.length);
+    VIEW_LAYOUTS.forEach((l) => expect(views.some((p) => p.includes(`${l} inputs`)), l).toBe(true));
+    const writer = ((x: NDArray) => {
+      const out = np.negative(x);
+      x.data[0] = 99;
+      return out;
+    }) as Fn;
+    expect(layoutProblems(NEG, writer, "writer").filter((p) => /unchanged/.test(p))).toHaveLength(LAYOUTS.length);
+    expect(layoutProblems(NEG, ((x: NDArray) => np.negative(x)) as Fn, "right")).toEqual([]);
   });
 });
 
 for (const area of AREAS) {
-  let refs: ReturnType<typeof loadRefs>;
-  try {
-    refs = loadRefs(area);
-    if (!Array.isArray(refs.cases) || !refs.cases.length) throw new Error(`refs/${area}.json has no cases`);
-  } catch (err) {
+  const loaded = loadArea(area);
+  if ("error" in loaded) {
     // an unreadable or empty reference file fails here, loudly, instead of running zero cases
-    describe(`precompiled numpy refs: ${area}`, () => it("reference file loads and has cases", () => { throw err; }));
+    describe(`precompiled numpy refs: ${area}`, () => it("reference file loads and has cases", () => { throw loaded.error; }));
     continue;
   }
+  const { refs } = loaded;
   LOADED.set(area, refs.cases);
   describe(`precompiled numpy refs: ${area}`, () => {
     const annotatedSrc = moduleSource(refs.cases, true);
@@ -118,7 +180,6 @@ for (const area of AREAS) {
     });
 
     it("both modules build; errors only where the runtime errors too", () => {
-      expect(refs.cases.length).toBe(refs.count);
       const problems: string[] = [];
       refs.cases.forEach((c, i) => {
         const a = status(ann.result.module, i);
