@@ -105,10 +105,12 @@ export function precompileProblem(area: string, c: RefCase, status: string | und
   const reason = NOT_PRECOMPILED[`${area}/${c.name}`];
   const expectsError = !Array.isArray(c.expected) && "error" in c.expected;
   if (reason !== undefined) {
-    return status === "precompiled" ? `${area}/${c.name}: precompiles, but NOT_PRECOMPILED lists it (${reason}): remove the entry` : undefined;
+    if (status !== "precompiled") return undefined;
+    return `${area}/${c.name}: precompiles, but NOT_PRECOMPILED lists it (${reason}): remove the entry`;
   }
   if (status === "precompiled" || (status === "error" && expectsError)) return undefined;
-  return `${area}/${c.name}: built as ${status ?? "missing"} with exact annotations; precompile it, or list it in NOT_PRECOMPILED with the reason`;
+  return `${area}/${c.name}: built as ${status ?? "missing"} with exact annotations; ` +
+    "precompile it, or list it in NOT_PRECOMPILED with the reason";
 }
 
 /** Keys of NOT_PRECOMPILED that name no case of the reference areas. */
@@ -125,7 +127,8 @@ export function loadArea(area: string): { refs: RefFile } | { error: Error } {
   try {
     const refs = loadRefs(area);
     if (!Array.isArray(refs.cases) || !refs.cases.length) throw new Error(`refs/${area}.json has no cases`);
-    if (refs.cases.length !== refs.count) throw new Error(`refs/${area}.json holds ${refs.cases.length} cases, its count says ${refs.count}`);
+    const n = refs.cases.length;
+    if (n !== refs.count) throw new Error(`refs/${area}.json holds ${n} cases, its count says ${refs.count}`);
     return { refs };
   } catch (err) {
     return { error: err instanceof Error ? err : new Error(String(err)) };

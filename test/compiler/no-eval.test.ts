@@ -49,7 +49,8 @@ function checkCase(c: RefCase, call: () => unknown, label: string): void {
     } catch (e) {
       thrown = e as { code?: string; name?: string };
     }
-    expect([thrown?.name, thrown?.code], `${label}: expected ${c.expected.error} ${c.expected.code}`).toEqual([c.expected.error, c.expected.code]);
+    const { error, code } = c.expected;
+    expect([thrown?.name, thrown?.code], `${label}: expected ${error} ${code}`).toEqual([error, code]);
     return;
   }
   const out = call();
@@ -94,8 +95,16 @@ for (const area of AREAS) {
       ctx = (await runInNoEvalContext<Ctx>(entry)).exports;
     });
 
-    it("bundles and evaluates with code generation from strings disabled", () => {
+    it("bundles and evaluates with code generation from strings disabled; inputs cross over in every layout", () => {
       expect(ctx.canGenerateCode()).toBe(false);
+      // the context's inputs are the host's views (same strides, offset, buffer), not dense copies
+      const spec: ArraySpec = { dtype: "int32", shape: [2, 3], data: [1, 2, 3, 4, 5, 6] };
+      for (const layout of LAYOUTS) {
+        const h = makeInput(spec, layout);
+        const x = makeIn(spec, layout) as NDArray;
+        expect([x.shape, x.strides, x.offset, Array.from(x.data)], layout).toEqual([h.shape, h.strides, h.offset, Array.from(h.data)]);
+        expect(Array.from((toHost(x) as NDArray).toTypedArray()), layout).toEqual(spec.data);
+      }
       // the context really forbids it
       expect(() => (ctx.jit as unknown as { constructor: FunctionConstructor }).constructor("return 1")).toThrow(/Code generation from strings disallowed/);
     });
@@ -143,8 +152,12 @@ for (const area of AREAS) {
         (built.result.module?.calls.find((x) => x.name === `c${i}`)?.scheduled?.kernels.length ?? 0) > 0)!;
       const fn = new Function("np", "nn", `"use strict"; return (${c.fn});`)(ctx.numpy, ctx.nn);
       const j = ctx.jit(fn);
-      const out = toHost(j(...c.inputs.map((s) => makeIn(s))));
-      expect(compareArray(out, c.expected as ArraySpec, c.tol, c.valuesUnspecified)).toEqual([]);
+      for (const layout of LAYOUTS) {
+        const inputs = c.inputs.map((s) => makeIn(s, layout));
+        const frozen = freeze(inputs as NDArray[]);
+        checkCase(c, () => toHost(j(...inputs)), `${c.name} (${layout} inputs)`);
+        expectUnchanged(frozen, `${c.name} (${layout} inputs)`);
+      }
       expect(j.cacheInfo().eagerFallbacks).toBe(1);
       expect(j.cacheInfo().runtimeCompiles).toBe(0);
     });
