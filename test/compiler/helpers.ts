@@ -5,7 +5,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import { type FileResult, buildFile } from "@numjit/compiler";
-import { type RefCase, makeInput } from "../numpy/runner.js";
+import { type RefCase, type RefFile, loadRefs, makeInput } from "../numpy/runner.js";
 
 const SHORT = { float32: "f32", float64: "f64", int32: "i32", bool: "bool" } as const;
 
@@ -91,3 +91,46 @@ export function moduleSource(cases: RefCase[], annotate: boolean): string {
   return lines.join("\n") + "\n";
 }
 
+
+/**
+ * Reference cases the build-time compiler cannot precompile by design, keyed "area/name", with the reason
+ * (e.g. a data-dependent output shape). With exact @numjit annotations every other case must build as
+ * "precompiled" (or as a build-time "error" where the reference expects an error); a listed case must
+ * not, so an entry that starts precompiling fails as stale. A key that names no case fails as well.
+ */
+export const NOT_PRECOMPILED: Record<string, string> = {};
+
+/** Why case `c` of `area`, built with exact annotations to `status`, breaks the precompile expectation (or undefined). */
+export function precompileProblem(area: string, c: RefCase, status: string | undefined): string | undefined {
+  const reason = NOT_PRECOMPILED[`${area}/${c.name}`];
+  const expectsError = !Array.isArray(c.expected) && "error" in c.expected;
+  if (reason !== undefined) {
+    if (status !== "precompiled") return undefined;
+    return `${area}/${c.name}: precompiles, but NOT_PRECOMPILED lists it (${reason}): remove the entry`;
+  }
+  if (status === "precompiled" || (status === "error" && expectsError)) return undefined;
+  return `${area}/${c.name}: built as ${status ?? "missing"} with exact annotations; ` +
+    "precompile it, or list it in NOT_PRECOMPILED with the reason";
+}
+
+/** Keys of NOT_PRECOMPILED that name no case of the reference areas. */
+export function staleNotPrecompiled(cases: Map<string, RefCase[]>): string[] {
+  return Object.keys(NOT_PRECOMPILED).filter((k) => {
+    const area = k.slice(0, k.indexOf("/"));
+    const name = k.slice(area.length + 1);
+    return !(cases.get(area) ?? []).some((c) => c.name === name);
+  });
+}
+
+/** A reference area's file, or why it cannot run (unreadable, malformed, no cases, count off): never zero cases silently. */
+export function loadArea(area: string): { refs: RefFile } | { error: Error } {
+  try {
+    const refs = loadRefs(area);
+    if (!Array.isArray(refs.cases) || !refs.cases.length) throw new Error(`refs/${area}.json has no cases`);
+    const n = refs.cases.length;
+    if (n !== refs.count) throw new Error(`refs/${area}.json holds ${n} cases, its count says ${refs.count}`);
+    return { refs };
+  } catch (err) {
+    return { error: err instanceof Error ? err : new Error(String(err)) };
+  }
+}

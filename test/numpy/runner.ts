@@ -18,7 +18,7 @@
 // Every case asserts shape, dtype and every element (float32 rtol 2e-5 / atol 1e-6, float64 1e-9,
 // int/bool exact, NaN == NaN), or the error class and code; inputs (their whole backing buffers, gaps
 // included) must be left unchanged.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as runtime from "@numjit/runtime";
 import { NDArray, nn, numpy as np } from "@numjit/runtime";
@@ -84,6 +84,13 @@ export function loadRefs(area: string): RefFile {
   const dir = process.env.NUMJIT_REFS_DIR;
   const url = dir ? new URL(`file://${dir.replace(/\/?$/, "/")}${area}.json`) : new URL(`./refs/${area}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, "utf8")) as RefFile;
+}
+
+/** Every reference area: the names of the refs/*.json files (or of NUMJIT_REFS_DIR's), sorted. */
+export function refAreas(): string[] {
+  const dir = process.env.NUMJIT_REFS_DIR;
+  const url = dir ? new URL(`file://${dir.replace(/\/?$/, "/")}`) : new URL("./refs/", import.meta.url);
+  return readdirSync(url).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -".json".length)).sort();
 }
 
 export function decodeValue(v: JsonValue): number {
@@ -269,7 +276,7 @@ function checkThrows(c: RefCase, run: () => unknown, label: string): void {
 }
 
 /** What an input must still be after a call: the same view (data, offset, shape, strides) over the same bytes. */
-interface Frozen {
+export interface Frozen {
   x: NDArray;
   data: NDArray["data"];
   offset: number;
@@ -280,14 +287,14 @@ interface Frozen {
 
 const bytesOf = (d: NDArray["data"]) => new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
 
-function freeze(xs: NDArray[]): Frozen[] {
+export function freeze(xs: NDArray[]): Frozen[] {
   return xs.map((x) => ({
     x, data: x.data, offset: x.offset, shape: JSON.stringify(x.shape), strides: JSON.stringify(x.strides), bytes: bytesOf(x.data).slice(),
   }));
 }
 
 /** No op writes into its arguments, nor into the gaps of their buffers, nor changes their views. */
-function expectUnchanged(frozen: Frozen[], label: string): void {
+export function expectUnchanged(frozen: Frozen[], label: string): void {
   frozen.forEach((f, i) => {
     const { x } = f;
     const view = x.data === f.data && x.offset === f.offset &&
