@@ -43,7 +43,7 @@ const unaryTable = {}, binaryTable = {};
 const tryExpr = (f) => { try { return f(); } catch { return null; } };
 for (const op of UNARY) {
   for (const d of DTYPES) {
-    const e = tryExpr(() => S.unaryExpr(op, d, "a[ao + i]"));
+    const e = tryExpr(() => S.unaryExpr(op, d, "a[ao + i]!"));
     if (!e) continue;
     const name = `u_${op}_${d}`;
     lines.push(`const ${name}: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = ${e}; };`);
@@ -57,9 +57,9 @@ for (const op of [...BINARY, ...COMPARE]) {
     const name = `b_${op}_${d}`;
     lines.push(
       `const ${name}: BinaryLoops = [`,
-      `  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ${bin(op, d, "a[ao + i]", "b[bo + i]")}; },`,
-      `  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ${bin(op, d, "a[ao + i]", "s")}; },`,
-      `  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ${bin(op, d, "s", "a[ao + i]")}; },`,
+      `  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ${bin(op, d, "a[ao + i]!", "b[bo + i]!")}; },`,
+      `  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ${bin(op, d, "a[ao + i]!", "s")}; },`,
+      `  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ${bin(op, d, "s", "a[ao + i]!")}; },`,
       `];`,
     );
     (binaryTable[op] ??= {})[d] = name;

@@ -34,7 +34,7 @@ describe("caching and recompilation", () => {
     const calls = warn.mock.calls.filter((c) => String(c[0]).includes("wobbly"));
     warn.mockRestore();
     expect(calls).toHaveLength(1);
-    expect(String(calls[0][0])).toMatch(/compiled 4 times.*float32\[3\] -> float32\[4\]/);
+    expect(String(calls[0]![0])).toMatch(/compiled 4 times.*float32\[3\] -> float32\[4\]/);
   });
 
   it("keeps the cache bounded under 10,000 distinct shapes", () => {
@@ -117,7 +117,7 @@ describe("tracing", () => {
     expect(outer.lower(np.array([1, 2])).jaxpr.toString()).toContain("mul");
   });
   it("pytrees in and out", () => {
-    const f = jit((p: { w: NDArray; b: NDArray }, xs: NDArray[]) => ({ y: np.add(np.matmul(xs[0], p.w), p.b), n: xs.length }));
+    const f = jit((p: { w: NDArray; b: NDArray }, xs: NDArray[]) => ({ y: np.add(np.matmul(xs[0]!, p.w), p.b), n: xs.length }));
     const out = f({ w: np.ones([2, 2]), b: np.array([1, 2]) }, [np.array([[1, 2]])]) as unknown as { y: NDArray; n: NDArray };
     expect(out.y.toArray()).toEqual([[4, 5]]);
     expect(out.n.item()).toBe(1);

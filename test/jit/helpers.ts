@@ -7,7 +7,7 @@ export function expectClose(got: NDArray, want: NDArray, rtol = 2e-5, atol = 1e-
   expect(got.dtype, `${what} dtype`).toBe(want.dtype);
   const a = got.toTypedArray(), b = want.toTypedArray();
   for (let i = 0; i < a.length; i++) {
-    const x = a[i], y = b[i];
+    const x = a[i]!, y = b[i]!;
     if (Number.isNaN(y)) {
       if (!Number.isNaN(x)) expect.fail(`${what}[${i}]: got ${x}, want NaN`);
       continue;

@@ -25,7 +25,7 @@ function compare(f: (...a: any[]) => unknown, args: unknown[], dtype: DT, what: 
   const got = treeLeaves(jit(f)(...args)) as NDArray[];
   expect(got.length, what).toBe(want.length);
   const [rtol, atol] = TOL[dtype];
-  got.forEach((g, i) => expectClose(g, want[i], rtol, atol, `${what} out ${i}`));
+  got.forEach((g, i) => expectClose(g, want[i]!, rtol, atol, `${what} out ${i}`));
 }
 
 const mm = np.matmul;

@@ -93,7 +93,7 @@ describe("fusion", () => {
     const low = f.lower(x23);
     expect(low.jaxpr.toString()).toContain("exp a");
     expect(low.kernels).toHaveLength(1);
-    expect(low.kernels[0].source).toMatch(/^function nj_elementwise_[0-9a-f]{16}\(H, o, shape, a0, o0, s0, C\)/);
-    expect(low.kernels[0].source).toContain("H.exp32(x0)");
+    expect(low.kernels[0]!.source).toMatch(/^function nj_elementwise_[0-9a-f]{16}\(H, o, shape, a0, o0, s0, C\)/);
+    expect(low.kernels[0]!.source).toContain("H.exp32(x0)");
   });
 });

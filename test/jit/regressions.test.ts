@@ -159,7 +159,7 @@ describe("arguments of a jitted function", () => {
       expect(got.toArray()).toEqual(want.toArray());
     }
     expect(jit(f)(new Float64Array([0.5]) as never, np.array([1], { dtype: "float64" })).toArray()).toEqual([3]);
-    const tree = jit((p: { w: NDArray; b: NDArray[] }) => np.add(np.sum(p.w), p.b[0]));
+    const tree = jit((p: { w: NDArray; b: NDArray[] }) => np.add(np.sum(p.w), p.b[0]!));
     expect(tree({ w: new Float64Array([1, 2, 3]) as never, b: [new Int32Array([10]) as never] }).toArray()).toEqual([16]);
     const e = thrown(() => jit(f)(new BigInt64Array(2) as never, np.ones([2])));
     expect(e.code).toBe("NJ302");

@@ -60,7 +60,7 @@ describe("a weak float scalar keeps its double value under jit", () => {
   });
 
   it("scalars inside pytree arguments", () => {
-    const f = (p: { x: NDArray; s: number[] }) => np.subtract(np.multiply(p.x, p.s[0]), p.s[1]);
+    const f = (p: { x: NDArray; s: number[] }) => np.subtract(np.multiply(p.x, p.s[0]!), p.s[1]!);
     const jf = jit(f);
     expectSame(jf({ x: f64(), s: [0.1, 0.7] }), f({ x: f64(), s: [0.1, 0.7] }), "tree");
     expectSame(jf({ x: f64(), s: [0.3, 1e-9] }), f({ x: f64(), s: [0.3, 1e-9] }), "tree, other values");

@@ -6,7 +6,7 @@ import { nn, numpy as np } from "@numjit/runtime";
 const text = readFileSync(new URL("../../FEATURES.md", import.meta.url), "utf8").replace(/```[\s\S]*?```/g, "");
 /** Every word inside a `code span`, with np./nn./x. prefixes dropped. */
 const named = new Set(
-  [...text.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1].split(/[^A-Za-z0-9_.]+/)).map((w) => w.replace(/^(np|nn|x)?\./, "")),
+  [...text.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1]!.split(/[^A-Za-z0-9_.]+/)).map((w) => w.replace(/^(np|nn|x)?\./, "")),
 );
 // internal helpers the numpy layer exports for other modules, not user API
 const INTERNAL = new Set(["intIndex", "sliceAxis", "NDArray", "float32", "float64", "int32", "bool"]);

@@ -23,7 +23,7 @@ const i32 = (a: Arr) => new NDArray(Int32Array.from(a.data), a.shape.slice(), "i
 const f64 = (a: Arr) => new NDArray(Float64Array.from(a.data.map((v) => v / 7)), a.shape.slice(), "float64");
 const flat = (x: NDArray) => Array.from(x.toTypedArray());
 const strides = (s: number[]) => s.map((_, i) => sizeOf(s.slice(i + 1)));
-const unravel = (k: number, s: readonly number[]) => s.map((_, i) => Math.floor(k / sizeOf(s.slice(i + 1))) % s[i]);
+const unravel = (k: number, s: readonly number[]) => s.map((_, i) => Math.floor(k / sizeOf(s.slice(i + 1))) % s[i]!);
 
 /** NumPy's broadcasting rule, written independently of the runtime: right-align, 1 stretches. */
 function broadcastRule(a: number[], b: number[]): number[] | null {
@@ -72,9 +72,9 @@ describe("broadcasting", () => {
       const shape = broadcastRule(x.shape, y.shape)!;
       const pick = (a: Arr, idx: number[]) => {
         const tail = idx.slice(idx.length - a.shape.length).map((v, k) => (a.shape[k] === 1 ? 0 : v));
-        return a.data[tail.reduce((acc, v, k) => acc + v * strides(a.shape)[k], 0)];
+        return a.data[tail.reduce((acc, v, k) => acc + v * strides(a.shape)[k]!, 0)];
       };
-      const expected = Array.from({ length: sizeOf(shape) }, (_, k) => (pick(x, unravel(k, shape)) + pick(y, unravel(k, shape))) | 0);
+      const expected = Array.from({ length: sizeOf(shape) }, (_, k) => (pick(x, unravel(k, shape))! + pick(y, unravel(k, shape))!) | 0);
       expect(flat(out)).toEqual(expected);
     }), RUNS);
   });
@@ -87,7 +87,7 @@ const sameSizeShape = (n: number) => {
   return fc.tuple(fc.shuffledSubarray(factors, { minLength: factors.length, maxLength: factors.length }), fc.array(fc.boolean(), { minLength: factors.length, maxLength: factors.length }))
     .map(([fs, cuts]) => {
       const out: number[] = [];
-      fs.forEach((f, i) => (i > 0 && !cuts[i] ? (out[out.length - 1] *= f) : out.push(f)));
+      fs.forEach((f, i) => (i > 0 && !cuts[i] ? (out[out.length - 1]! *= f) : out.push(f)));
       return out.length ? out : [1];
     });
 };
@@ -123,7 +123,7 @@ describe("reshape and transpose", () => {
       const ts = t.shape, got = flat(t), st = strides(x.shape);
       for (let k = 0; k < got.length; k++) {
         const idx = unravel(k, ts);
-        const src = p.reduce((acc, ax, j) => acc + idx[j] * st[ax], 0);
+        const src = p.reduce((acc, ax, j) => acc + idx[j]! * st[ax]!, 0);
         expect(got[k]).toBe(x.data[src]);
       }
     }), RUNS);
@@ -153,8 +153,8 @@ describe("reductions", () => {
       expect(r.item()).toBe(total);
       if (x.shape.length >= 2) {
         const [i, j] = order;
-        const both = np.sum(a, [i, j]);
-        const seq = np.sum(np.sum(a, Math.max(i, j)), Math.min(i, j));
+        const both = np.sum(a, [i!, j!]);
+        const seq = np.sum(np.sum(a, Math.max(i!, j!)), Math.min(i!, j!));
         expect(flat(both)).toEqual(flat(seq));
       }
     }), RUNS);
@@ -175,15 +175,15 @@ describe("reductions", () => {
     const arb = arrArb(3, 4, 1, 1).chain((x) => fc.tuple(fc.constant(x), fc.integer({ min: 0, max: x.shape.length - 1 })));
     fc.assert(fc.property(arb, ([x, ax]) => {
       const a = f64(x);
-      const m = flat(np.multiply(np.mean(a, ax), x.shape[ax])), s = flat(np.sum(a, ax));
-      m.forEach((v, i) => expect(Math.abs(v - s[i])).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(s[i]))));
+      const m = flat(np.multiply(np.mean(a, ax), x.shape[ax]!)), s = flat(np.sum(a, ax));
+      m.forEach((v, i) => expect(Math.abs(v - s[i]!)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(s[i]!))));
     }), RUNS);
   });
 
   it("cumsum's last slice == sum; x[argmax] == max", () => {
     const arb = arrArb(3, 4, 1, 1).chain((x) => fc.tuple(fc.constant(x), fc.integer({ min: 0, max: x.shape.length - 1 })));
     fc.assert(fc.property(arb, ([x, ax]) => {
-      const a = i32(x), n = x.shape[ax];
+      const a = i32(x), n = x.shape[ax]!;
       const last = np.take(np.cumsum(a, ax), [n - 1], ax);
       expect(flat(last)).toEqual(flat(np.sum(a, ax)));
       const am = np.expandDims(np.argmax(a, ax), ax);
@@ -210,12 +210,12 @@ describe("indexing", () => {
     const arb = arrArb(3, 5, 0).chain((x) => fc.tuple(fc.constant(x), fc.array(sliceArb, { minLength: x.shape.length, maxLength: x.shape.length })));
     fc.assert(fc.property(arb, ([x, specs]) => {
       const y = i32(x).slice(...specs.map(([a, b, c]) => [a, b, c] as [number | null, number | null, number]));
-      const sel = specs.map(([a, b, c], i) => pySlice(x.shape[i], a, b, c));
+      const sel = specs.map(([a, b, c], i) => pySlice(x.shape[i]!, a, b, c));
       expect(y.shape).toEqual(sel.map((s) => s.length));
       const got = flat(y), st = strides(x.shape);
       for (let k = 0; k < got.length; k++) {
         const idx = unravel(k, y.shape);
-        expect(got[k]).toBe(x.data[idx.reduce((acc, v, i) => acc + sel[i][v] * st[i], 0)]);
+        expect(got[k]).toBe(x.data[idx.reduce((acc, v, i) => acc + sel[i]![v]! * st[i]!, 0)]);
       }
     }), RUNS);
   });
@@ -234,11 +234,11 @@ describe("indexing", () => {
 
   it("take(x, idx, axis) == stacking x's slices at idx (negative indices wrap)", () => {
     const arb = arrArb(3, 4, 1, 1).chain((x) => fc.integer({ min: 0, max: x.shape.length - 1 }).chain((ax) =>
-      fc.tuple(fc.constant(x), fc.constant(ax), fc.array(fc.integer({ min: -x.shape[ax], max: x.shape[ax] - 1 }), { maxLength: 5 }))));
+      fc.tuple(fc.constant(x), fc.constant(ax), fc.array(fc.integer({ min: -x.shape[ax]!, max: x.shape[ax]! - 1 }), { maxLength: 5 }))));
     fc.assert(fc.property(arb, ([x, ax, idx]) => {
       const a = i32(x);
       const y = np.take(a, new NDArray(Int32Array.from(idx), [idx.length], "int32"), ax);
-      const n = x.shape[ax];
+      const n = x.shape[ax]!;
       const parts = idx.map((i) => a.slice(...x.shape.map((_, k) => (k === ax ? [(i + n) % n, (i + n) % n + 1, 1] : ":") as [number, number, number] | string)));
       expect(y.shape).toEqual(x.shape.map((d, k) => (k === ax ? idx.length : d)));
       if (idx.length) expect(flat(y)).toEqual(flat(np.concatenate(parts, ax)));
@@ -251,7 +251,7 @@ describe("indexing", () => {
       const a = i32(x);
       const parts = Array.from({ length: k }, (_, i) => np.add(a, i));
       const joined = np.concatenate(parts, ax);
-      np.split(joined, k, ax).forEach((p, i) => expect(flat(p)).toEqual(flat(parts[i])));
+      np.split(joined, k, ax).forEach((p, i) => expect(flat(p)).toEqual(flat(parts[i]!)));
       expect(flat(np.flip(np.flip(a, ax), ax))).toEqual(x.data);
       expect(flat(np.flip(a, ax))).toEqual(flat(a.slice(...x.shape.map((_, i) => (i === ax ? "::-1" : ":")))));
     }), RUNS);
@@ -264,9 +264,9 @@ describe("arithmetic laws", () => {
     fc.assert(fc.property(i32s, i32s, (x, y) => {
       const n = Math.min(x.length, y.length);
       const a = new NDArray(Int32Array.from(x.slice(0, n)), [n], "int32"), b = new NDArray(Int32Array.from(y.slice(0, n)), [n], "int32");
-      expect(flat(np.add(a, b))).toEqual(x.slice(0, n).map((v, i) => (v + y[i]) | 0));
-      expect(flat(np.subtract(a, b))).toEqual(x.slice(0, n).map((v, i) => (v - y[i]) | 0));
-      expect(flat(np.multiply(a, b))).toEqual(x.slice(0, n).map((v, i) => Math.imul(v, y[i])));
+      expect(flat(np.add(a, b))).toEqual(x.slice(0, n).map((v, i) => (v + y[i]!) | 0));
+      expect(flat(np.subtract(a, b))).toEqual(x.slice(0, n).map((v, i) => (v - y[i]!) | 0));
+      expect(flat(np.multiply(a, b))).toEqual(x.slice(0, n).map((v, i) => Math.imul(v, y[i]!)));
     }), RUNS);
   });
 
@@ -277,9 +277,9 @@ describe("arithmetic laws", () => {
       const b = new NDArray(Int32Array.from(pairs.map((p) => p[1])), [pairs.length], "int32");
       const q = flat(np.floorDivide(a, b)), r = flat(np.mod(a, b));
       pairs.forEach(([x, y], i) => {
-        expect(q[i] * y + r[i]).toBe(x);
-        expect(r[i] === 0 || Math.sign(r[i]) === Math.sign(y)).toBe(true);
-        expect(Math.abs(r[i])).toBeLessThan(Math.abs(y));
+        expect(q[i]! * y + r[i]!).toBe(x);
+        expect(r[i] === 0 || Math.sign(r[i]!) === Math.sign(y)).toBe(true);
+        expect(Math.abs(r[i]!)).toBeLessThan(Math.abs(y));
         expect(q[i]).toBe(Math.floor(x / y) + 0);
       });
       const fa = a.astype("float64"), fb = b.astype("float64");
@@ -293,7 +293,7 @@ describe("arithmetic laws", () => {
       const x = new NDArray(Float64Array.from(ks.map((k) => k + 0.5)), [ks.length], "float64");
       const r = flat(np.round(x));
       r.forEach((v, i) => {
-        expect(Math.abs(v - ks[i] - 0.5)).toBe(0.5);
+        expect(Math.abs(v - ks[i]! - 0.5)).toBe(0.5);
         expect(Math.abs(v % 2)).toBe(0);
       });
       expect(flat(np.round(np.round(x)))).toEqual(r);
@@ -309,11 +309,11 @@ describe("arithmetic laws", () => {
       expect(flat(np.matmul(ab, c))).toEqual(flat(np.matmul(a, np.matmul(b, c))));
       expect(flat(ab.T)).toEqual(flat(np.matmul(b.T, a.T)));
       expect(flat(np.einsum("ij,jk->ik", a, b))).toEqual(flat(ab));
-      const [m, k] = A.shape, n = B.shape[1];
-      const loop = Array.from({ length: m * n }, (_, q) => {
+      const [m, k] = A.shape, n = B.shape[1]!;
+      const loop = Array.from({ length: m! * n }, (_, q) => {
         const i = Math.floor(q / n), j = q % n;
         let s = 0;
-        for (let t = 0; t < k; t++) s += A.data[i * k + t] * B.data[t * n + j];
+        for (let t = 0; t < k!; t++) s += A.data[i * k! + t]! * B.data[t * n + j]!;
         return s;
       });
       expect(flat(ab)).toEqual(loop);

@@ -136,7 +136,7 @@ function layoutStrides(values: number[], shape: number[], layout: ViewLayout): n
   switch (layout) {
     case "strided": {
       const st = rowMajor(shape).map((s) => 2 * s);
-      if (st.length) st[0] = -st[0];
+      if (st.length) st[0] = -st[0]!;
       return st;
     }
     case "offset":
@@ -155,7 +155,7 @@ function layoutStrides(values: number[], shape: number[], layout: ViewLayout): n
 
 /** True when the values do not change along axis `ax` (NaN equals NaN, -0 differs from 0). */
 function repeatsAlong(values: number[], shape: number[], ax: number): boolean {
-  const inner = rowMajor(shape)[ax], d = shape[ax];
+  const inner = rowMajor(shape)[ax]!, d = shape[ax]!;
   for (let i = 0; i < values.length; i++) {
     const k = Math.floor(i / inner) % d;
     if (k !== 0 && !Object.is(values[i], values[i - k * inner])) return false;
@@ -171,14 +171,14 @@ function viewOf(values: number[], spec: ArraySpec, layout: ViewLayout): NDArray 
   const shape = spec.shape.slice(), n = values.length;
   const strides = layoutStrides(values, shape, layout);
   let lo = 0, hi = 0;
-  if (n > 0) shape.forEach((d, i) => (strides[i] < 0 ? (lo += strides[i] * (d - 1)) : (hi += strides[i] * (d - 1))));
+  if (n > 0) shape.forEach((d, i) => (strides[i]! < 0 ? (lo += strides[i]! * (d - 1)) : (hi += strides[i]! * (d - 1))));
   const offset = PAD - lo;
   const buf = new (CTORS[spec.dtype])(hi - lo + 1 + 2 * PAD).fill(SENTINEL[spec.dtype]);
   const cs = rowMajor(shape);
   for (let i = 0; i < n; i++) {
     let p = offset;
-    for (let d = 0; d < shape.length; d++) p += (Math.floor(i / cs[d]) % shape[d]) * strides[d];
-    buf[p] = values[i];
+    for (let d = 0; d < shape.length; d++) p += (Math.floor(i / cs[d]!) % shape[d]!) * strides[d]!;
+    buf[p] = values[i]!;
   }
   return new NDArray(buf, shape, spec.dtype, strides, offset);
 }
@@ -219,9 +219,9 @@ export function compareArray(actual: unknown, exp: ArraySpec, tol?: { rtol: numb
   const { rtol, atol } = tol ?? TOL[exp.dtype];
   const bad: string[] = [];
   for (let i = 0; i < got.length; i++) {
-    let e = decodeValue(exp.data[i]);
+    let e = decodeValue(exp.data[i]!);
     if (exp.dtype === "float32") e = Math.fround(e);
-    const g = got[i];
+    const g = got[i]!;
     const ok = Number.isNaN(e) ? Number.isNaN(g) : g === e || Math.abs(g - e) <= atol + rtol * Math.abs(e);
     if (!ok) bad.push(`[${unravel(i, exp.shape)}] got ${g}, expected ${e}`);
   }
@@ -232,8 +232,8 @@ export function compareArray(actual: unknown, exp: ArraySpec, tol?: { rtol: numb
 function unravel(i: number, shape: number[]): string {
   const idx: number[] = [];
   for (let d = shape.length - 1; d >= 0; d--) {
-    idx.unshift(i % shape[d]);
-    i = Math.floor(i / shape[d]);
+    idx.unshift(i % shape[d]!);
+    i = Math.floor(i / shape[d]!);
   }
   return idx.join(", ");
 }

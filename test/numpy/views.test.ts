@@ -16,14 +16,14 @@ const copyOf = (x: NDArray) => new NDArray(x.toTypedArray(), x.shape.slice(), x.
 
 /** Naive float64 C = A @ B over nested arrays, independent of every numjit kernel. */
 function naiveMatmul(a: number[][], b: number[][]): number[][] {
-  return a.map((row) => b[0].map((_, j) => row.reduce((s, v, k) => s + v * b[k][j], 0)));
+  return a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
 }
 
 function expectClose(got: NDArray, want: number[] | number[][] | number, rtol = 1e-5): void {
   const g = got.toTypedArray(), w = [want].flat(2) as number[];
   expect(g.length).toBe(w.length);
   for (let i = 0; i < w.length; i++)
-    expect(Math.abs(g[i] - w[i]), `element ${i}: ${g[i]} vs ${w[i]}`).toBeLessThanOrEqual(1e-6 + rtol * Math.abs(w[i]));
+    expect(Math.abs(g[i]! - w[i]!), `element ${i}: ${g[i]} vs ${w[i]}`).toBeLessThanOrEqual(1e-6 + rtol * Math.abs(w[i]!));
 }
 
 describe("eager dot ops on offset views (bug: the view's offset was dropped)", () => {
@@ -52,7 +52,7 @@ describe("eager dot ops on offset views (bug: the view's offset was dropped)", (
     const B = np.arange(8, undefined, undefined, { dtype: "int32" }).reshape(2, 2, 2).slice("1:");
     const got = np.matmul(A, B);
     expect(got.dtype).toBe("int32");
-    const a = A.toArray() as number[][][], b = (B.toArray() as number[][][])[0];
+    const a = A.toArray() as number[][][], b = (B.toArray() as number[][][])[0]!;
     expect(got.toArray()).toEqual(a.map((m) => naiveMatmul(m, b)));
   });
   for (const wasm of [true, false]) {
@@ -117,12 +117,12 @@ describe("eager grad on a minibatch slice equals grad on a copy", () => {
   /** d/dw mean((xw - y)^2) = 2/m x^T (xw - y), in float64 from the values. */
   function analytic(x: NDArray, y: NDArray): number[] {
     const xs = x.toArray() as number[][], ys = y.toArray() as number[], ws = w.toArray() as number[];
-    const r = xs.map((row, i) => row.reduce((s, v, k) => s + v * ws[k], 0) - ys[i]);
-    return ws.map((_, k) => (2 / xs.length) * xs.reduce((s, row, i) => s + row[k] * r[i], 0));
+    const r = xs.map((row, i) => row.reduce((s, v, k) => s + v * ws[k]!, 0) - ys[i]!);
+    return ws.map((_, k) => (2 / xs.length) * xs.reduce((s, row, i) => s + row[k]! * r[i]!, 0));
   }
   for (const [lo, hi] of [[0, 4], [4, 8], [2, 7]]) {
     it(`rows ${lo}:${hi}`, () => {
-      const xb = X.slice([lo, hi]), yb = Y.slice([lo, hi]);
+      const xb = X.slice([lo!, hi]), yb = Y.slice([lo!, hi]);
       const want = analytic(copyOf(xb), copyOf(yb));
       expectClose(grad(loss)(w, xb, yb), want);
       expectClose(grad(loss)(w, copyOf(xb), copyOf(yb)), want);

@@ -14,7 +14,7 @@ const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v 
 function close(got: NDArray, want: number[], shape: number[]) {
   expect(got.shape).toEqual(shape);
   const g = Array.from(got.toTypedArray());
-  g.forEach((v, i) => expect(Math.abs(v - want[i]) <= 1e-5 + 2e-5 * Math.abs(want[i]), `[${i}] ${v} vs ${want[i]}`).toBe(true));
+  g.forEach((v, i) => expect(Math.abs(v - want[i]!) <= 1e-5 + 2e-5 * Math.abs(want[i]!), `[${i}] ${v} vs ${want[i]}`).toBe(true));
 }
 const shapeOf = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...shapeOf(v[0])] : []);
 

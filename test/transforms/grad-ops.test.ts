@@ -11,7 +11,7 @@ const outputs = (y: NDArray | NDArray[]) => (Array.isArray(y) ? y : [y]);
 function scalarLoss(f: (...xs: NDArray[]) => NDArray | NDArray[], xs: NDArray[], seed: number) {
   const r = rng(seed);
   const ws = outputs(f(...xs)).map((y) => rand(r, y.shape));
-  return (...ys: NDArray[]) => outputs(f(...ys)).reduce<NDArray>((acc, y, j) => np.add(acc, np.sum(np.multiply(y, ws[j]))), np.array(0, { dtype: "float64" }));
+  return (...ys: NDArray[]) => outputs(f(...ys)).reduce<NDArray>((acc, y, j) => np.add(acc, np.sum(np.multiply(y, ws[j]!))), np.array(0, { dtype: "float64" }));
 }
 
 describe("gradients vs central differences (float64)", () => {

@@ -62,7 +62,7 @@ export function expectClose(got: unknown, want: unknown, tol = 1e-9, path = "$")
   const a = values(g), b = values(w);
   expect(a.length, `${path}: size`).toBe(b.length);
   for (let i = 0; i < a.length; i++) {
-    const ok = (Number.isNaN(a[i]) && Number.isNaN(b[i])) || Math.abs(a[i] - b[i]) <= tol * (1 + Math.abs(b[i]));
-    if (!ok) expect(a[i], `${path}[${i}] (got ${a}, want ${b})`).toBeCloseTo(b[i], 12);
+    const ok = (Number.isNaN(a[i]) && Number.isNaN(b[i])) || Math.abs(a[i]! - b[i]!) <= tol * (1 + Math.abs(b[i]!));
+    if (!ok) expect(a[i], `${path}[${i}] (got ${a}, want ${b})`).toBeCloseTo(b[i]!, 12);
   }
 }

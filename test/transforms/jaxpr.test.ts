@@ -35,7 +35,7 @@ describe("jaxpr-level transformations", () => {
   it("vmapJaxpr evaluates to vmap", () => {
     const xb = rand(r, [5, 4, 3]);
     const vj = vmapJaxpr(j, [0, null], 5);
-    expect(vj.inBinders[0].aval.shape).toEqual([5, 4, 3]);
+    expect(vj.inBinders[0]!.aval.shape).toEqual([5, 4, 3]);
     expectClose(evalJaxpr(vj, [xb, w]), [vmap(f, { inAxes: [0, null] })(xb, w)], 1e-12);
   });
 });

@@ -11,8 +11,8 @@ const B = 3;
 const example = (x: NDArray, axis: number | null, i: number) => (axis === null ? x : np.take(x, i, axis));
 
 function looped(f: (...xs: NDArray[]) => NDArray | NDArray[], xs: NDArray[], axes: (number | null)[]): NDArray | NDArray[] {
-  const outs = Array.from({ length: B }, (_, i) => f(...xs.map((x, k) => example(x, axes[k], i))));
-  if (Array.isArray(outs[0])) return (outs[0] as NDArray[]).map((_, j) => np.stack(outs.map((o) => (o as NDArray[])[j])));
+  const outs = Array.from({ length: B }, (_, i) => f(...xs.map((x, k) => example(x, axes[k]!, i))));
+  if (Array.isArray(outs[0])) return (outs[0] as NDArray[]).map((_, j) => np.stack(outs.map((o) => (o as NDArray[])[j]!)));
   return np.stack(outs as NDArray[]);
 }
 
@@ -23,7 +23,7 @@ describe("vmap vs a loop stacked with np.stack", () => {
     variants.forEach((spec, v) => {
       it(`${c.name}: inAxes [${spec.join(", ")}]`, () => {
         const r = rng(2000 + 10 * k + v);
-        const axes = spec.map((s, i) => (s === "last" ? c.inputs[i][0].length : s));
+        const axes = spec.map((s, i) => (s === "last" ? c.inputs[i]![0].length : s));
         const xs = c.inputs.map(([shape, dom], i) => {
           const ax = axes[i];
           return rand(r, ax === null ? shape : [...shape.slice(0, ax), B, ...shape.slice(ax)], dom);

@@ -53,7 +53,7 @@ export class NDArray {
   get isContiguous(): boolean {
     let s = 1;
     for (let i = this.shape.length - 1; i >= 0; i--) {
-      const d = this.shape[i];
+      const d = this.shape[i]!;
       if (d !== 1 && this.strides[i] !== s) return false;
       s *= d;
     }
@@ -75,13 +75,13 @@ export class NDArray {
     const flat = this.toTypedArray();
     const isBool = this.dtype === "bool";
     const shape = this.shape;
-    if (shape.length === 0) return isBool ? flat[0] !== 0 : flat[0];
+    if (shape.length === 0) return isBool ? flat[0] !== 0 : flat[0]!;
     let pos = 0;
     const build = (d: number): NestedArray[] => {
-      const n = shape[d];
+      const n = shape[d]!;
       const out: NestedArray[] = new Array(n);
       if (d === shape.length - 1) {
-        for (let i = 0; i < n; i++) out[i] = isBool ? flat[pos++] !== 0 : flat[pos++];
+        for (let i = 0; i < n; i++) out[i] = isBool ? flat[pos++]! !== 0 : flat[pos++]!;
       } else {
         for (let i = 0; i < n; i++) out[i] = build(d + 1);
       }
@@ -95,7 +95,7 @@ export class NDArray {
     if (this.size !== 1) {
       throw argumentError.size("item", `can only convert an array of size 1 to a JS scalar, got shape (${this.shape.join(", ")})`);
     }
-    const v = this.data[this.offset];
+    const v = this.data[this.offset]!;
     return this.dtype === "bool" ? v !== 0 : v;
   }
 
@@ -170,10 +170,10 @@ export function formatArray(x: NDArray): string {
   const width = strs.reduce((m, s) => Math.max(m, s.length), x.dtype === "bool" ? 5 : 0);
   let pos = 0;
   const rec = (d: number, indent: string): string => {
-    const n = x.shape[d];
+    const n = x.shape[d]!;
     if (d === x.shape.length - 1) {
       const items: string[] = [];
-      for (let i = 0; i < n; i++) items.push(strs[pos++].padStart(width));
+      for (let i = 0; i < n; i++) items.push(strs[pos++]!.padStart(width));
       return `[${items.join(", ")}]`;
     }
     const parts: string[] = [];
@@ -196,8 +196,8 @@ function alignDecimals(strs: string[]): void {
     if (dot >= 0) frac = Math.max(frac, s.length - dot - 1);
   }
   for (let i = 0; i < strs.length; i++) {
-    const dot = strs[i].indexOf(".");
-    if (dot >= 0) strs[i] = strs[i].padEnd(dot + 1 + frac);
+    const dot = strs[i]!.indexOf(".");
+    if (dot >= 0) strs[i] = strs[i]!.padEnd(dot + 1 + frac);
   }
 }
 

@@ -68,8 +68,8 @@ const ERFC_LARGE = [0.5479978305002707, -0.029861732979134102, -0.01048663686613
   5.649600886520982e-06, -9.895949809131759e-07, -4.713423332396932e-07, 4.418329365175397e-07, -1.3356031004740047e-07,
   -2.569190619501836e-08, 3.045451000746501e-08, -6.062183326791114e-09];
 function horner(c: readonly number[], t: NDArray): NDArray {
-  let r = np.add(np.multiply(t, c[c.length - 1]), c[c.length - 2]);
-  for (let i = c.length - 3; i >= 0; i--) r = np.add(np.multiply(r, t), c[i]);
+  let r = np.add(np.multiply(t, c[c.length - 1]!), c[c.length - 2]!);
+  for (let i = c.length - 3; i >= 0; i--) r = np.add(np.multiply(r, t), c[i]!);
   return r;
 }
 function normalCdf64(x: NDArray): NDArray {
@@ -85,9 +85,9 @@ function normalCdf(x: NDArray): NDArray {
   const z = np.divide(np.abs(x), Math.SQRT2);
   const t = np.divide(1, np.add(1, np.multiply(0.5, z)));
   const coef = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
-  let poly: NDArray = np.multiply(t, coef[9]);
-  for (let i = 8; i >= 1; i--) poly = np.multiply(t, np.add(coef[i], poly));
-  const erfc = np.multiply(t, np.exp(np.add(np.subtract(np.negative(np.multiply(z, z)), -coef[0] * 0 + 0), np.add(coef[0], poly))));
+  let poly: NDArray = np.multiply(t, coef[9]!);
+  for (let i = 8; i >= 1; i--) poly = np.multiply(t, np.add(coef[i]!, poly));
+  const erfc = np.multiply(t, np.exp(np.add(np.subtract(np.negative(np.multiply(z, z)), -coef[0]! * 0 + 0), np.add(coef[0]!, poly))));
   const erf = np.where(np.greaterEqual(x, 0), np.subtract(1, erfc), np.subtract(erfc, 1));
   return np.multiply(0.5, np.add(1, erf));
 }

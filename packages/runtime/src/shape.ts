@@ -4,7 +4,7 @@ export type Shape = readonly number[];
 
 export function sizeOf(shape: Shape): number {
   let n = 1;
-  for (let i = 0; i < shape.length; i++) n *= shape[i];
+  for (let i = 0; i < shape.length; i++) n *= shape[i]!;
   return n;
 }
 
@@ -13,7 +13,7 @@ export function contiguousStrides(shape: Shape): number[] {
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     st[i] = s;
-    s *= shape[i];
+    s *= shape[i]!;
   }
   return st;
 }
@@ -30,8 +30,8 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const da = i < n - a.length ? 1 : a[i - (n - a.length)];
-    const db = i < n - b.length ? 1 : b[i - (n - b.length)];
+    const da = i < n - a.length ? 1 : a[i - (n - a.length)]!;
+    const db = i < n - b.length ? 1 : b[i - (n - b.length)]!;
     if (da === db || db === 1) out[i] = da;
     else if (da === 1) out[i] = db;
     else throw shapeError.broadcast(op, a, b);
@@ -103,22 +103,22 @@ export function copyStridedInto(
   const nd = shape.length;
   if (sizeOf(shape) === 0) return;
   if (nd === 0) {
-    dst[dstOffset] = src[srcOffset];
+    dst[dstOffset] = src[srcOffset]!;
     return;
   }
-  const last = nd - 1, inner = shape[last], dis = dstStrides[last], sis = srcStrides[last];
+  const last = nd - 1, inner = shape[last]!, dis = dstStrides[last]!, sis = srcStrides[last]!;
   const idx = new Array<number>(nd).fill(0);
   let dbase = dstOffset, sbase = srcOffset;
   for (;;) {
-    for (let i = 0, p = dbase, q = sbase; i < inner; i++, p += dis, q += sis) dst[p] = src[q];
+    for (let i = 0, p = dbase, q = sbase; i < inner; i++, p += dis, q += sis) dst[p] = src[q]!;
     let d = last - 1;
     for (; d >= 0; d--) {
-      idx[d]++;
-      dbase += dstStrides[d];
-      sbase += srcStrides[d];
-      if (idx[d] < shape[d]) break;
-      dbase -= dstStrides[d] * shape[d];
-      sbase -= srcStrides[d] * shape[d];
+      idx[d]!++;
+      dbase += dstStrides[d]!;
+      sbase += srcStrides[d]!;
+      if (idx[d]! < shape[d]!) break;
+      dbase -= dstStrides[d]! * shape[d]!;
+      sbase -= srcStrides[d]! * shape[d]!;
       idx[d] = 0;
     }
     if (d < 0) return;

@@ -20,7 +20,7 @@ export function exp32(x: number): number {
   const p =
     1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 +
       r * (0.008333333333333333 + r * (0.001388888888888889 + r * 0.0001984126984126984))))));
-  return p * POW2[k];
+  return p * POW2[k]!;
 }
 
 /** tanh for float32 results: odd rational approximation on [-7.9, 7.9] (Eigen's float tanh; rel err < 3e-7). */

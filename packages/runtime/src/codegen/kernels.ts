@@ -25,12 +25,12 @@ export interface KernelSource {
 
 function eqnExpr(e: Eqn, args: string[]): string {
   const p = e.primitive;
-  const d = e.inputs[0].aval.dtype;
-  if (isUnary(p)) return unaryExpr(p, d, args[0]);
-  if (isBinary(p)) return binaryExpr(p, d, args[0], args[1]);
-  if (isCompare(p)) return compareExpr(p, args[0], args[1]);
-  if (p === "select") return selectExpr(args[0], args[1], args[2]);
-  if (p === "convert_element_type") return convertExpr(d, e.out.aval.dtype, args[0]);
+  const d = e.inputs[0]!.aval.dtype;
+  if (isUnary(p)) return unaryExpr(p, d, args[0]!);
+  if (isBinary(p)) return binaryExpr(p, d, args[0]!, args[1]!);
+  if (isCompare(p)) return compareExpr(p, args[0]!, args[1]!);
+  if (p === "select") return selectExpr(args[0]!, args[1]!, args[2]!);
+  if (p === "convert_element_type") return convertExpr(d, e.out.aval.dtype, args[0]!);
   throw compileError.codegen(`primitive ${p} is not elementwise`);
 }
 
@@ -75,7 +75,7 @@ function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Ma
   const roundBeforeUse = new Set<Var>();
   // the whole upstream cone of a discontinuous op is rounded, so its input equals eager's bit for bit
   for (let i = eqns.length - 1; i >= 0; i--) {
-    const e = eqns[i];
+    const e = eqns[i]!;
     if (DISCONTINUOUS.has(e.primitive) || roundBeforeUse.has(e.out))
       for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
   }
@@ -92,7 +92,7 @@ function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Ma
     names.set(e.out, `v${k}`);
     lines.push(`const v${k} = ${expr};`);
   });
-  const last = eqns[eqns.length - 1];
+  const last = eqns[eqns.length - 1]!;
   const root = eqns.length ? names.get(last.out)! : "x0";
   if (!eqns.length) used.add(0);
   return [lines, root, used];
@@ -195,7 +195,7 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSou
   if (!step.eqns.length) used.add(step.inputs.indexOf(red.inputs[0] as Var));
   const isInt = red.out.aval.dtype === "int32" && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
   const f32Prod = red.out.aval.dtype === "float32" && red.primitive === "reduce_prod";
-  const acc = ACC[isInt ? `${red.primitive}_int` : f32Prod ? "reduce_prod_f32" : red.primitive];
+  const acc = ACC[isInt ? `${red.primitive}_int` : f32Prod ? "reduce_prod_f32" : red.primitive]!;
   const boolOut = red.out.aval.dtype === "bool";
   const store = (v: string) => (boolOut ? `(${v} !== 0 ? 1 : 0)` : v);
   const ids = [...Array(k).keys()];

@@ -36,7 +36,7 @@ function cspForbidsWasm(): boolean {
   for (const m of Array.from(doc.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]'))) {
     const policy = m.getAttribute("content") ?? "";
     const directive = /(?:^|;)\s*script-src([^;]*)/i.exec(policy) ?? /(?:^|;)\s*default-src([^;]*)/i.exec(policy);
-    if (directive && !/'(wasm-unsafe-eval|unsafe-eval)'/.test(directive[1])) return true;
+    if (directive && !/'(wasm-unsafe-eval|unsafe-eval)'/.test(directive[1]!)) return true;
   }
   return false;
 }
@@ -92,7 +92,7 @@ export function gemm(
       // A is stored transposed (e.g. x.T in a backward pass): read it in memory order, write scattered
       for (let k = 0; k < K; k++) {
         const r = ab + k * sak;
-        for (let i = 0, q = r; i < M; i++, q += sam) f[i * K + k] = A[q];
+        for (let i = 0, q = r; i < M; i++, q += sam) f[i * K + k] = A[q]!;
       }
     } else {
       for (let i = 0, p = 0; i < M; i++) {
@@ -100,7 +100,7 @@ export function gemm(
         if (sak === 1) {
           f.set((A as Float32Array).subarray(r, r + K), p); // a row: one native widening copy
           p += K;
-        } else for (let k = 0, q = r; k < K; k++, q += sak) f[p++] = A[q];
+        } else for (let k = 0, q = r; k < K; k++, q += sak) f[p++] = A[q]!;
       }
     }
     f.fill(0, M * K, aLen);
@@ -111,17 +111,17 @@ export function gemm(
       if (nj === 4) {
         const s2 = 2 * swn, s3 = 3 * swn;
         for (let k = 0, q = wb + j0 * swn; k < K; k++, q += swk, p += 4) {
-          f[p] = W[q];
-          f[p + 1] = W[q + swn];
-          f[p + 2] = W[q + s2];
-          f[p + 3] = W[q + s3];
+          f[p] = W[q]!;
+          f[p + 1] = W[q + swn]!;
+          f[p + 2] = W[q + s2]!;
+          f[p + 3] = W[q + s3]!;
         }
         continue;
       }
       for (let k = 0; k < K; k++) {
         const q = wb + k * swk + j0 * swn;
         let c = 0;
-        for (; c < nj; c++) f[p + c] = W[q + c * swn];
+        for (; c < nj; c++) f[p + c] = W[q + c * swn]!;
         for (; c < 4; c++) f[p + c] = 0;
         p += 4;
       }

@@ -97,34 +97,34 @@ function dtypeChecker(op: string): (d: DType) => void {
 const unary = (op: string): AnyRule => {
   const checkDtype = dtypeChecker(op);
   return ([x]) => {
-  checkDtype(x.dtype);
-  const out = op === "not" || op === "is_nan" || op === "is_inf" || op === "is_finite" ? "bool" : x.dtype;
-  return av(x.shape, out, out === x.dtype && x.weakType);
+  checkDtype(x!.dtype);
+  const out = op === "not" || op === "is_nan" || op === "is_inf" || op === "is_finite" ? "bool" : x!.dtype;
+  return av(x!.shape, out, out === x!.dtype && x!.weakType);
   };
 };
 const binary = (op: string, cmp: boolean): AnyRule => {
   const checkDtype = dtypeChecker(op);
   return ([a, b], _, env) => {
   const shape = sameShape(op, a!, b!, env);
-  if (a.dtype !== b.dtype) throw dtypeError.mismatch(op, `operands must share a dtype, got ${a.dtype} and ${b.dtype}`);
-  checkDtype(a.dtype);
-  return av(shape, cmp ? "bool" : a.dtype, !cmp && a.weakType && b.weakType);
+  if (a!.dtype !== b!.dtype) throw dtypeError.mismatch(op, `operands must share a dtype, got ${a!.dtype} and ${b!.dtype}`);
+  checkDtype(a!.dtype);
+  return av(shape, cmp ? "bool" : a!.dtype, !cmp && a!.weakType && b!.weakType);
   };
 };
 const reduce = (op: string): AnyRule => ([x], { axes }: { axes: number[] }) => {
-  for (const a of axes) if (a < 0 || a >= x.shape.length) throw shapeError.axis(op, a, x.shape.length);
-  if ((op === "reduce_max" || op === "reduce_min") && axes.some((a) => x.shape[a] === 0))
+  for (const a of axes) if (a < 0 || a >= x!.shape.length) throw shapeError.axis(op, a, x!.shape.length);
+  if ((op === "reduce_max" || op === "reduce_min") && axes.some((a) => x!.shape[a] === 0))
     throw shapeError.empty(op === "reduce_max" ? "max" : "min", "zero-size array to reduction operation which has no identity");
-  return av(x.shape.filter((_, i) => !axes.includes(i)), x.dtype, x.weakType);
+  return av(x!.shape.filter((_, i) => !axes.includes(i)), x!.dtype, x!.weakType);
 };
 const cumulative = (op: string): AnyRule => ([x], { axis }: { axis: number }) => {
-  if (axis < 0 || axis >= x.shape.length) throw shapeError.axis(op, axis, x.shape.length);
-  return av(x.shape, x.dtype, x.weakType);
+  if (axis < 0 || axis >= x!.shape.length) throw shapeError.axis(op, axis, x!.shape.length);
+  return av(x!.shape, x!.dtype, x!.weakType);
 };
 const argReduce = (op: string): AnyRule => ([x], { axis }: { axis: number }) => {
-  if (axis < 0 || axis >= x.shape.length) throw shapeError.axis(op, axis, x.shape.length);
-  if (x.shape[axis] === 0) throw shapeError.empty(op, "attempt to get argmax/argmin of an empty sequence");
-  return av(x.shape.filter((_, i) => i !== axis), "int32", false);
+  if (axis < 0 || axis >= x!.shape.length) throw shapeError.axis(op, axis, x!.shape.length);
+  if (x!.shape[axis] === 0) throw shapeError.empty(op, "attempt to get argmax/argmin of an empty sequence");
+  return av(x!.shape.filter((_, i) => i !== axis), "int32", false);
 };
 
 type Generic = UnaryOp | BinaryOp | CompareOp | ReduceOp | CumulativeOp;
@@ -146,74 +146,74 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
     if (a!.dtype !== b!.dtype) throw dtypeError.mismatch("select", `branches must share a dtype, got ${a!.dtype} and ${b!.dtype}`);
     return av(shape, a!.dtype, a!.weakType && b!.weakType);
   },
-  convert_element_type: ([x], { dtype, weakType }) => av(x.shape, dtype, weakType),
+  convert_element_type: ([x], { dtype, weakType }) => av(x!.shape, dtype, weakType),
   broadcast_in_dim: ([x], { shape, broadcastDimensions: bd }, env) => {
-    if (bd.length !== x.shape.length) {
-      throw shapeError.rank("broadcast_in_dim", `broadcastDimensions ${bd} do not match rank ${x.shape.length}`,
-        { shapes: [x.shape, shape] });
+    if (bd.length !== x!.shape.length) {
+      throw shapeError.rank("broadcast_in_dim", `broadcastDimensions ${bd} do not match rank ${x!.shape.length}`,
+        { shapes: [x!.shape, shape] });
     }
     let i = 0;
     for (; i < bd.length; i++) {
-      const d = x.shape[i];
-      if (d !== 1 && d !== shape[bd[i]]) break;
+      const d = x!.shape[i];
+      if (d !== 1 && d !== shape[bd[i]!]) break;
     }
-    return av(i === bd.length ? shape : broadcastInDimSlow(x.shape, shape, bd, env), x.dtype, x.weakType);
+    return av(i === bd.length ? shape : broadcastInDimSlow(x!.shape, shape, bd, env), x!.dtype, x!.weakType);
   },
   reshape: ([x], { shape }, env) => {
     let to = 1, from = 1;
     for (let i = 0; i < shape.length; i++) {
       const d = shape[i];
-      if (typeof d !== "number" || d === -1) return av(inferReshape("reshape", x.shape, shape, env), x.dtype, x.weakType);
+      if (typeof d !== "number" || d === -1) return av(inferReshape("reshape", x!.shape, shape, env), x!.dtype, x!.weakType);
       to *= d;
     }
-    for (let i = 0; i < x.shape.length; i++) {
-      const d = x.shape[i];
-      if (typeof d !== "number") return av(inferReshape("reshape", x.shape, shape, env), x.dtype, x.weakType);
+    for (let i = 0; i < x!.shape.length; i++) {
+      const d = x!.shape[i];
+      if (typeof d !== "number") return av(inferReshape("reshape", x!.shape, shape, env), x!.dtype, x!.weakType);
       from *= d;
     }
-    if (to !== from) throw shapeError.reshape("reshape", x.shape, shape);
-    return av(shape, x.dtype, x.weakType);
+    if (to !== from) throw shapeError.reshape("reshape", x!.shape, shape);
+    return av(shape, x!.dtype, x!.weakType);
   },
   transpose: ([x], { perm }) => {
-    if (perm.length !== x.shape.length || [...perm].sort((a, b) => a - b).some((p, i) => p !== i)) {
-      throw shapeError.rank("transpose", `axes [${perm.join(", ")}] are not a permutation of ${x.shape.length} dims`,
-        { shapes: [x.shape] });
+    if (perm.length !== x!.shape.length || [...perm].sort((a, b) => a - b).some((p, i) => p !== i)) {
+      throw shapeError.rank("transpose", `axes [${perm.join(", ")}] are not a permutation of ${x!.shape.length} dims`,
+        { shapes: [x!.shape] });
     }
-    return av(perm.map((p) => x.shape[p]), x.dtype, x.weakType);
+    return av(perm.map((p) => x!.shape[p]!), x!.dtype, x!.weakType);
   },
   slice: ([x], { starts, limits, strides }) => {
     const shape = starts.map((s, i) => {
-      const l = limits[i];
-      return typeof s === "number" && typeof l === "number" ? Math.max(0, Math.ceil((l - s) / strides[i])) : sliceLength(s, l, strides[i]);
+      const l = limits[i]!;
+      return typeof s === "number" && typeof l === "number" ? Math.max(0, Math.ceil((l - s) / strides[i]!)) : sliceLength(s, l, strides[i]!);
     });
-    return av(shape, x.dtype, x.weakType);
+    return av(shape, x!.dtype, x!.weakType);
   },
-  rev: ([x]) => av(x.shape, x.dtype, x.weakType),
+  rev: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
   pad: ([x, v], { lo, hi }, env) => {
-    if (v.shape.length !== 0) throw shapeError.rank("pad", "padding value must be a scalar", { shapes: [x.shape, v.shape] });
-    if (isConcreteShape(x.shape) && isConcreteShape(lo) && isConcreteShape(hi)) {
-      const shape = x.shape.map((d, i) => d + lo[i] + hi[i]);
-      for (let i = 0; i < shape.length; i++) if (shape[i] < 0) throw padTooNegative(x.shape, lo, hi, i);
-      return av(shape, x.dtype, x.weakType);
+    if (v!.shape.length !== 0) throw shapeError.rank("pad", "padding value must be a scalar", { shapes: [x!.shape, v!.shape] });
+    if (isConcreteShape(x!.shape) && isConcreteShape(lo) && isConcreteShape(hi)) {
+      const shape = x!.shape.map((d, i) => d + lo[i]! + hi[i]!);
+      for (let i = 0; i < shape.length; i++) if (shape[i]! < 0) throw padTooNegative(x!.shape, lo, hi, i);
+      return av(shape, x!.dtype, x!.weakType);
     }
-    const shape = x.shape.map((d, i) => {
-      const n = dimAdd(dimAdd(d, lo[i]), hi[i]);
+    const shape = x!.shape.map((d, i) => {
+      const n = dimAdd(dimAdd(d, lo[i]!), hi[i]!);
       if (typeof n === "number") {
-        if (n < 0) throw padTooNegative(x.shape, lo, hi, i);
+        if (n < 0) throw padTooNegative(x!.shape, lo, hi, i);
         return n;
       }
       const ge = dimCompare(n, ">=", 0);
-      if (ge === false) throw padTooNegative(x.shape, lo, hi, i);
+      if (ge === false) throw padTooNegative(x!.shape, lo, hi, i);
       if (ge === undefined) {
-        if (!env) throw shapeError.inconclusive("pad", `cannot decide whether ${dimToString(n)} >= 0 along axis ${i}`, [n], [x.shape]);
+        if (!env) throw shapeError.inconclusive("pad", `cannot decide whether ${dimToString(n)} >= 0 along axis ${i}`, [n], [x!.shape]);
         env.assumeGe("pad", n, 0);
       }
       return n;
     });
-    return av(shape, x.dtype, x.weakType);
+    return av(shape, x!.dtype, x!.weakType);
   },
   concatenate: (xs, { axis }, env) => {
-    const first = xs[0];
+    const first = xs[0]!;
     const shape = first.shape.slice();
     shape[axis] = 0;
     for (const x of xs) {
@@ -224,38 +224,38 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
       }
       for (let i = 0; i < shape.length; i++) {
         if (i === axis || x.shape[i] === shape[i]) continue;
-        shape[i] = concatDim(first.shape, x.shape, shape[i], i, env);
+        shape[i] = concatDim(first.shape, x.shape, shape[i]!, i, env);
       }
       if (x.dtype !== first.dtype) throw dtypeError.mismatch("concatenate", "inputs must share a dtype");
-      const s: Dim = shape[axis], d: Dim = x.shape[axis];
+      const s: Dim = shape[axis], d: Dim = x.shape[axis]!;
       shape[axis] = typeof s === "number" && typeof d === "number" ? s + d : dimAdd(s, d);
     }
     return av(shape, first.dtype, xs.every((x) => x.weakType));
   },
   dot_general: ([a, b], { lhsContract, rhsContract, lhsBatch, rhsBatch }, env) => {
-    if (a.dtype !== b.dtype) throw dtypeError.mismatch("dot_general", `operands must share a dtype, got ${a.dtype} and ${b.dtype}`);
+    if (a!.dtype !== b!.dtype) throw dtypeError.mismatch("dot_general", `operands must share a dtype, got ${a!.dtype} and ${b!.dtype}`);
     for (let i = 0; i < lhsContract.length; i++) {
-      if (a.shape[lhsContract[i]] !== b.shape[rhsContract[i]]) dotDim(a.shape, b.shape, lhsContract[i], rhsContract[i], false, env);
+      if (a!.shape[lhsContract[i]!] !== b!.shape[rhsContract[i]!]) dotDim(a!.shape, b!.shape, lhsContract[i]!, rhsContract[i]!, false, env);
     }
     const batch: Dim[] = [];
     for (let i = 0; i < lhsBatch.length; i++) {
-      const da = a.shape[lhsBatch[i]];
-      batch.push(da === b.shape[rhsBatch[i]] ? da : dotDim(a.shape, b.shape, lhsBatch[i], rhsBatch[i], true, env));
+      const da = a!.shape[lhsBatch[i]!];
+      batch.push(da === b!.shape[rhsBatch[i]!]! ? da : dotDim(a!.shape, b!.shape, lhsBatch[i]!, rhsBatch[i]!, true, env)!);
     }
-    const lf = a.shape.filter((_, i) => !lhsContract.includes(i) && !lhsBatch.includes(i));
-    const rf = b.shape.filter((_, i) => !rhsContract.includes(i) && !rhsBatch.includes(i));
+    const lf = a!.shape.filter((_, i) => !lhsContract.includes(i) && !lhsBatch.includes(i));
+    const rf = b!.shape.filter((_, i) => !rhsContract.includes(i) && !rhsBatch.includes(i));
     const out = [...batch, ...lf, ...rf];
-    return av(env && !isConcreteShape(out) ? out.map((d) => env.resolve(d)) : out, a.dtype, a.weakType && b.weakType);
+    return av(env && !isConcreteShape(out) ? out.map((d) => env.resolve(d)) : out, a!.dtype, a!.weakType && b!.weakType);
   },
   iota: (_, { shape, dtype }) => av(shape, dtype, false),
   gather: ([x, idx], { axis }) => {
-    if (idx.dtype !== "int32") throw dtypeError.mismatch("take", `indices must be int32, got ${idx.dtype}`);
-    if (axis < 0 || axis >= x.shape.length) throw shapeError.axis("take", axis, x.shape.length);
+    if (idx!.dtype !== "int32") throw dtypeError.mismatch("take", `indices must be int32, got ${idx!.dtype}`);
+    if (axis < 0 || axis >= x!.shape.length) throw shapeError.axis("take", axis, x!.shape.length);
     // A symbolic dim is >= 1, so only a literal 0 can be an empty axis.
-    if (x.shape[axis] === 0 && isConcreteShape(idx.shape) && sizeOf(idx.shape) > 0) throw shapeError.index("take", 0, 0, axis);
-    return av([...x.shape.slice(0, axis), ...idx.shape, ...x.shape.slice(axis + 1)], x.dtype, x.weakType);
+    if (x!.shape[axis] === 0 && isConcreteShape(idx!.shape) && sizeOf(idx!.shape) > 0) throw shapeError.index("take", 0, 0, axis);
+    return av([...x!.shape.slice(0, axis), ...idx!.shape, ...x!.shape.slice(axis + 1)], x!.dtype, x!.weakType);
   },
-  copy: ([x]) => av(x.shape, x.dtype, x.weakType),
+  copy: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
 };
 
 const rules: { [P in Primitive]: SymShapeRule<P> } = { ...generic, ...specific };
@@ -276,25 +276,25 @@ export function abstractEvalSymbolic<P extends Primitive>(
 }
 
 const padTooNegative = (xs: readonly Dim[], lo: readonly Dim[], hi: readonly Dim[], i: number) =>
-  shapeError.rank("pad", "negative padding larger than the dimension", { axis: i, shapes: [xs], dims: [xs[i], lo[i], hi[i]] });
+  shapeError.rank("pad", "negative padding larger than the dimension", { axis: i, shapes: [xs], dims: [xs[i]!, lo[i]!, hi[i]!] });
 
 function broadcastInDimSlow(xs: readonly Dim[], shape: readonly Dim[], bd: readonly number[], env?: ShapeEnv): Dim[] {
   const out = shape.slice();
   for (let i = 0; i < bd.length; i++) {
-    const d = xs[i], t = out[bd[i]];
-    if (d !== 1 && d !== t) out[bd[i]] = unifyDims("broadcast_to", d, t, () => shapeError.broadcast("broadcast_to", xs, shape), env);
+    const d = xs[i]!, t = out[bd[i]!]!;
+    if (d !== 1 && d !== t) out[bd[i]!] = unifyDims("broadcast_to", d, t, () => shapeError.broadcast("broadcast_to", xs, shape), env);
   }
   return out;
 }
 
 function concatDim(first: readonly Dim[], xs: readonly Dim[], d: Dim, i: number, env?: ShapeEnv): Dim {
-  return unifyDims("concatenate", d, xs[i], () => shapeError.concat("concatenate",
+  return unifyDims("concatenate", d, xs[i]!, () => shapeError.concat("concatenate",
     `all the input array dimensions except for the concatenation axis must match exactly, ` +
-    `got ${fmtShape(first)} and ${fmtShape(xs)} along axis ${i}`, { axis: i, shapes: [first, xs], dims: [first[i], xs[i]] }), env);
+    `got ${fmtShape(first)} and ${fmtShape(xs)} along axis ${i}`, { axis: i, shapes: [first, xs], dims: [first[i]!, xs[i]!] }), env);
 }
 
 function dotDim(a: readonly Dim[], b: readonly Dim[], ia: number, ib: number, batch: boolean, env?: ShapeEnv): Dim {
-  const da = a[ia], db = b[ib];
+  const da = a[ia]!, db = b[ib]!;
   return unifyDims("matmul", da, db, () => shapeError.matmul("matmul", a, b,
     batch ? `batch dims differ` : `dim ${ia} (${dimToString(da)}) != dim ${ib} (${dimToString(db)})`, [da, db]), env);
 }
@@ -361,10 +361,10 @@ export function inferReshape(op: string, from: readonly Dim[], to: readonly Dim[
 export function broadcastDims(op: string, a: readonly Dim[], b: readonly Dim[], env?: ShapeEnv): Dim[] {
   const n = Math.max(a.length, b.length), out = new Array<Dim>(n);
   for (let i = 0; i < n; i++) {
-    const da = i < n - a.length ? 1 : a[i - (n - a.length)], db = i < n - b.length ? 1 : b[i - (n - b.length)];
+    const da = i < n - a.length ? 1 : a[i - (n - a.length)]!, db = i < n - b.length ? 1 : b[i - (n - b.length)]!;
     if (da === db || db === 1) out[i] = da;
     else if (da === 1) out[i] = db;
-    else out[i] = unifyDims(op, da, db, () => shapeError.broadcast(op, a, b), env);
+    else out[i] = unifyDims(op, da!, db!, () => shapeError.broadcast(op, a, b), env);
   }
   return out;
 }

@@ -132,7 +132,7 @@ export function bind<P extends Primitive>(prim: P, inputs: NDArray[], params: Pa
 }
 
 function findTopTrace(inputs: NDArray[]): Trace {
-  let top = traceStack[0];
+  let top = traceStack[0]!;
   for (const x of inputs) {
     if (x instanceof Tracer && x._trace.main.level > top.level) top = x._trace.main;
   }

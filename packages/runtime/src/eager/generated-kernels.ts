@@ -10,425 +10,425 @@ export type ScalarLoop = (a: TypedArray, ao: number, s: number, out: TypedArray,
 export type BinaryLoops = [BinaryLoop, ScalarLoop, ScalarLoop];
 void H;
 
-const u_neg_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (-a[ao + i]); };
-const u_neg_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (-a[ao + i]); };
-const u_neg_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = ((-a[ao + i]) | 0); };
-const u_abs_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.abs(a[ao + i]); };
-const u_abs_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.abs(a[ao + i]); };
-const u_abs_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (Math.abs(a[ao + i]) | 0); };
-const u_abs_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_sign_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]); };
-const u_sign_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]); };
-const u_sign_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]); };
-const u_sign_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]); };
-const u_floor_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.floor(a[ao + i]); };
-const u_floor_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.floor(a[ao + i]); };
-const u_floor_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_floor_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_ceil_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.ceil(a[ao + i]); };
-const u_ceil_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.ceil(a[ao + i]); };
-const u_ceil_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_ceil_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_round_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.rint(a[ao + i]); };
-const u_round_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.rint(a[ao + i]); };
-const u_round_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_round_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_sqrt_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[ao + i]); };
-const u_sqrt_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[ao + i]); };
-const u_exp_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.exp32(a[ao + i]); };
-const u_exp_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.exp(a[ao + i]); };
-const u_exp2_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(2, a[ao + i]); };
-const u_exp2_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(2, a[ao + i]); };
-const u_expm1_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.expm1(a[ao + i]); };
-const u_expm1_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.expm1(a[ao + i]); };
-const u_log_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log(a[ao + i]); };
-const u_log_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log(a[ao + i]); };
-const u_log2_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log2(a[ao + i]); };
-const u_log2_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log2(a[ao + i]); };
-const u_log10_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log10(a[ao + i]); };
-const u_log10_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log10(a[ao + i]); };
-const u_log1p_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log1p(a[ao + i]); };
-const u_log1p_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log1p(a[ao + i]); };
-const u_sin_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sin(a[ao + i]); };
-const u_sin_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sin(a[ao + i]); };
-const u_cos_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.cos(a[ao + i]); };
-const u_cos_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.cos(a[ao + i]); };
-const u_tan_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.tan(a[ao + i]); };
-const u_tan_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.tan(a[ao + i]); };
-const u_asin_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.asin(a[ao + i]); };
-const u_asin_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.asin(a[ao + i]); };
-const u_acos_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.acos(a[ao + i]); };
-const u_acos_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.acos(a[ao + i]); };
-const u_atan_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan(a[ao + i]); };
-const u_atan_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan(a[ao + i]); };
-const u_sinh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sinh(a[ao + i]); };
-const u_sinh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sinh(a[ao + i]); };
-const u_cosh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.cosh(a[ao + i]); };
-const u_cosh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.cosh(a[ao + i]); };
-const u_tanh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.tanh32(a[ao + i]); };
-const u_tanh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.tanh(a[ao + i]); };
-const u_asinh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.asinh(a[ao + i]); };
-const u_asinh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.asinh(a[ao + i]); };
-const u_acosh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.acosh(a[ao + i]); };
-const u_acosh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.acosh(a[ao + i]); };
-const u_atanh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atanh(a[ao + i]); };
-const u_atanh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atanh(a[ao + i]); };
-const u_logistic_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.logistic32(a[ao + i]); };
-const u_logistic_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.logistic(a[ao + i]); };
-const u_not_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ? 0 : 1); };
-const u_not_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ? 0 : 1); };
-const u_not_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ? 0 : 1); };
-const u_not_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ? 0 : 1); };
-const u_is_nan_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== a[ao + i] ? 1 : 0); };
-const u_is_nan_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== a[ao + i] ? 1 : 0); };
-const u_is_nan_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== a[ao + i] ? 1 : 0); };
-const u_is_nan_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== a[ao + i] ? 1 : 0); };
-const u_is_inf_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === Infinity || a[ao + i] === -Infinity ? 1 : 0); };
-const u_is_inf_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === Infinity || a[ao + i] === -Infinity ? 1 : 0); };
-const u_is_inf_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === Infinity || a[ao + i] === -Infinity ? 1 : 0); };
-const u_is_inf_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === Infinity || a[ao + i] === -Infinity ? 1 : 0); };
-const u_is_finite_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] - a[ao + i] === 0 ? 1 : 0); };
-const u_is_finite_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] - a[ao + i] === 0 ? 1 : 0); };
-const u_is_finite_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] - a[ao + i] === 0 ? 1 : 0); };
-const u_is_finite_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] - a[ao + i] === 0 ? 1 : 0); };
-const u_stop_gradient_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_stop_gradient_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_stop_gradient_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
-const u_stop_gradient_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]; };
+const u_neg_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (-a[ao + i]!); };
+const u_neg_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (-a[ao + i]!); };
+const u_neg_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = ((-a[ao + i]!) | 0); };
+const u_abs_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.abs(a[ao + i]!); };
+const u_abs_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.abs(a[ao + i]!); };
+const u_abs_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (Math.abs(a[ao + i]!) | 0); };
+const u_abs_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_sign_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]!); };
+const u_sign_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]!); };
+const u_sign_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]!); };
+const u_sign_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]!); };
+const u_floor_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.floor(a[ao + i]!); };
+const u_floor_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.floor(a[ao + i]!); };
+const u_floor_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_floor_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_ceil_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.ceil(a[ao + i]!); };
+const u_ceil_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.ceil(a[ao + i]!); };
+const u_ceil_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_ceil_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_round_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.rint(a[ao + i]!); };
+const u_round_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.rint(a[ao + i]!); };
+const u_round_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_round_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_sqrt_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[ao + i]!); };
+const u_sqrt_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[ao + i]!); };
+const u_exp_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.exp32(a[ao + i]!); };
+const u_exp_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.exp(a[ao + i]!); };
+const u_exp2_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(2, a[ao + i]!); };
+const u_exp2_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.pow(2, a[ao + i]!); };
+const u_expm1_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.expm1(a[ao + i]!); };
+const u_expm1_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.expm1(a[ao + i]!); };
+const u_log_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log(a[ao + i]!); };
+const u_log_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log(a[ao + i]!); };
+const u_log2_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log2(a[ao + i]!); };
+const u_log2_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log2(a[ao + i]!); };
+const u_log10_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log10(a[ao + i]!); };
+const u_log10_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log10(a[ao + i]!); };
+const u_log1p_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log1p(a[ao + i]!); };
+const u_log1p_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.log1p(a[ao + i]!); };
+const u_sin_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sin(a[ao + i]!); };
+const u_sin_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sin(a[ao + i]!); };
+const u_cos_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.cos(a[ao + i]!); };
+const u_cos_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.cos(a[ao + i]!); };
+const u_tan_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.tan(a[ao + i]!); };
+const u_tan_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.tan(a[ao + i]!); };
+const u_asin_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.asin(a[ao + i]!); };
+const u_asin_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.asin(a[ao + i]!); };
+const u_acos_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.acos(a[ao + i]!); };
+const u_acos_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.acos(a[ao + i]!); };
+const u_atan_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan(a[ao + i]!); };
+const u_atan_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan(a[ao + i]!); };
+const u_sinh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sinh(a[ao + i]!); };
+const u_sinh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sinh(a[ao + i]!); };
+const u_cosh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.cosh(a[ao + i]!); };
+const u_cosh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.cosh(a[ao + i]!); };
+const u_tanh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.tanh32(a[ao + i]!); };
+const u_tanh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.tanh(a[ao + i]!); };
+const u_asinh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.asinh(a[ao + i]!); };
+const u_asinh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.asinh(a[ao + i]!); };
+const u_acosh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.acosh(a[ao + i]!); };
+const u_acosh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.acosh(a[ao + i]!); };
+const u_atanh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atanh(a[ao + i]!); };
+const u_atanh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atanh(a[ao + i]!); };
+const u_logistic_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.logistic32(a[ao + i]!); };
+const u_logistic_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.logistic(a[ao + i]!); };
+const u_not_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ? 0 : 1); };
+const u_not_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ? 0 : 1); };
+const u_not_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ? 0 : 1); };
+const u_not_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ? 0 : 1); };
+const u_is_nan_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== a[ao + i]! ? 1 : 0); };
+const u_is_nan_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== a[ao + i]! ? 1 : 0); };
+const u_is_nan_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== a[ao + i]! ? 1 : 0); };
+const u_is_nan_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== a[ao + i]! ? 1 : 0); };
+const u_is_inf_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === Infinity || a[ao + i]! === -Infinity ? 1 : 0); };
+const u_is_inf_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === Infinity || a[ao + i]! === -Infinity ? 1 : 0); };
+const u_is_inf_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === Infinity || a[ao + i]! === -Infinity ? 1 : 0); };
+const u_is_inf_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === Infinity || a[ao + i]! === -Infinity ? 1 : 0); };
+const u_is_finite_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - a[ao + i]! === 0 ? 1 : 0); };
+const u_is_finite_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - a[ao + i]! === 0 ? 1 : 0); };
+const u_is_finite_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - a[ao + i]! === 0 ? 1 : 0); };
+const u_is_finite_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - a[ao + i]! === 0 ? 1 : 0); };
+const u_stop_gradient_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_stop_gradient_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_stop_gradient_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_stop_gradient_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const b_add_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] + b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] + s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s + a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! + b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! + s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s + a[ao + i]!); },
 ];
 const b_add_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] + b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] + s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s + a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! + b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! + s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s + a[ao + i]!); },
 ];
 const b_add_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i] + b[bo + i]) | 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i] + s) | 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s + a[ao + i]) | 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! + b[bo + i]!) | 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! + s) | 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s + a[ao + i]!) | 0); },
 ];
 const b_add_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] | b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] | s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s | a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s | a[ao + i]!); },
 ];
 const b_sub_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] - b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] - s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s - a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s - a[ao + i]!); },
 ];
 const b_sub_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] - b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] - s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s - a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s - a[ao + i]!); },
 ];
 const b_sub_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i] - b[bo + i]) | 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i] - s) | 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s - a[ao + i]) | 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! - b[bo + i]!) | 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! - s) | 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s - a[ao + i]!) | 0); },
 ];
 const b_sub_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ^ b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ^ s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s ^ a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s ^ a[ao + i]!); },
 ];
 const b_mul_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] * b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] * s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s * a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! * b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! * s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s * a[ao + i]!); },
 ];
 const b_mul_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] * b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] * s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s * a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! * b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! * s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s * a[ao + i]!); },
 ];
 const b_mul_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.imul(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.imul(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.imul(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.imul(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.imul(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.imul(s, a[ao + i]!); },
 ];
 const b_mul_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & a[ao + i]!); },
 ];
 const b_div_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] / b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] / s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s / a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! / b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! / s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s / a[ao + i]!); },
 ];
 const b_div_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] / b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] / s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s / a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! / b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! / s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s / a[ao + i]!); },
 ];
 const b_div_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (b[bo + i] === 0 ? 0 : (a[ao + i] / b[bo + i]) | 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === 0 ? 0 : (a[ao + i] / s) | 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === 0 ? 0 : (s / a[ao + i]) | 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (b[bo + i]! === 0 ? 0 : (a[ao + i]! / b[bo + i]!) | 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === 0 ? 0 : (a[ao + i]! / s) | 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === 0 ? 0 : (s / a[ao + i]!) | 0); },
 ];
 const b_floor_divide_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(s, a[ao + i]!); },
 ];
 const b_floor_divide_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(s, a[ao + i]!); },
 ];
 const b_floor_divide_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ifloordiv(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ifloordiv(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ifloordiv(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ifloordiv(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ifloordiv(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ifloordiv(s, a[ao + i]!); },
 ];
 const b_floor_divide_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & a[ao + i]!); },
 ];
 const b_mod_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(s, a[ao + i]!); },
 ];
 const b_mod_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fmod(s, a[ao + i]!); },
 ];
 const b_mod_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.imod(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.imod(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.imod(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.imod(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.imod(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.imod(s, a[ao + i]!); },
 ];
 const b_mod_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & ~b[bo + i] & 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & ~s & 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & ~a[ao + i] & 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & ~b[bo + i]! & 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & ~s & 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & ~a[ao + i]! & 0); },
 ];
 const b_pow_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(s, a[ao + i]!); },
 ];
 const b_pow_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fpow(s, a[ao + i]!); },
 ];
 const b_pow_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ipow(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ipow(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ipow(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ipow(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ipow(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ipow(s, a[ao + i]!); },
 ];
 const b_pow_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] | (b[bo + i] ^ 1)); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] | (s ^ 1)); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s | (a[ao + i] ^ 1)); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | (b[bo + i]! ^ 1)); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | (s ^ 1)); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s | (a[ao + i]! ^ 1)); },
 ];
 const b_max_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]!); },
 ];
 const b_max_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]!); },
 ];
 const b_max_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]!); },
 ];
 const b_max_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]!); },
 ];
 const b_min_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]!); },
 ];
 const b_min_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]!); },
 ];
 const b_min_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]!); },
 ];
 const b_min_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]!); },
 ];
 const b_atan2_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(s, a[ao + i]!); },
 ];
 const b_atan2_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(a[ao + i], b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(a[ao + i], s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(s, a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atan2(s, a[ao + i]!); },
 ];
 const b_and_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & a[ao + i]!); },
 ];
 const b_and_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] & s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & a[ao + i]!); },
 ];
 const b_or_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] | b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] | s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s | a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s | a[ao + i]!); },
 ];
 const b_or_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] | b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] | s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s | a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s | a[ao + i]!); },
 ];
 const b_xor_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ^ b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ^ s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s ^ a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s ^ a[ao + i]!); },
 ];
 const b_xor_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ^ b[bo + i]); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] ^ s); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s ^ a[ao + i]); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s ^ a[ao + i]!); },
 ];
 const b_eq_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i]! ? 1 : 0); },
 ];
 const b_eq_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i]! ? 1 : 0); },
 ];
 const b_eq_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i]! ? 1 : 0); },
 ];
 const b_eq_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] === s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i]! ? 1 : 0); },
 ];
 const b_ne_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i]! ? 1 : 0); },
 ];
 const b_ne_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i]! ? 1 : 0); },
 ];
 const b_ne_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i]! ? 1 : 0); },
 ];
 const b_ne_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] !== s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i]! ? 1 : 0); },
 ];
 const b_lt_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] < b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] < s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i]! ? 1 : 0); },
 ];
 const b_lt_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] < b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] < s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i]! ? 1 : 0); },
 ];
 const b_lt_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] < b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] < s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i]! ? 1 : 0); },
 ];
 const b_lt_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] < b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] < s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i]! ? 1 : 0); },
 ];
 const b_le_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] <= b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] <= s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i]! ? 1 : 0); },
 ];
 const b_le_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] <= b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] <= s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i]! ? 1 : 0); },
 ];
 const b_le_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] <= b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] <= s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i]! ? 1 : 0); },
 ];
 const b_le_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] <= b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] <= s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i]! ? 1 : 0); },
 ];
 const b_gt_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] > b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] > s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i]! ? 1 : 0); },
 ];
 const b_gt_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] > b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] > s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i]! ? 1 : 0); },
 ];
 const b_gt_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] > b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] > s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i]! ? 1 : 0); },
 ];
 const b_gt_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] > b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] > s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i]! ? 1 : 0); },
 ];
 const b_ge_float32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] >= b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] >= s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i]! ? 1 : 0); },
 ];
 const b_ge_float64: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] >= b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] >= s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i]! ? 1 : 0); },
 ];
 const b_ge_int32: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] >= b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] >= s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i]! ? 1 : 0); },
 ];
 const b_ge_bool: BinaryLoops = [
-  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] >= b[bo + i] ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i] >= s ? 1 : 0); },
-  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i] ? 1 : 0); },
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i]! ? 1 : 0); },
 ];
 
 export const unaryLoops: Record<string, Partial<Record<string, UnaryLoop>>> = {

@@ -23,10 +23,10 @@ function view(x: NDArray, shape: readonly number[], strides: readonly number[], 
 }
 
 for (const op of UNARY_OPS) {
-  const loops = unaryLoops[op];
+  const loops = unaryLoops[op]!;
   const rule = shapeRules[op];
   impls[op] = (inputs) => {
-    const x = inputs[0];
+    const x = inputs[0]!;
     const o = rule(inputs, {});
     const loop = loops[x.dtype]!;
     const out = alloc(o);
@@ -37,10 +37,10 @@ for (const op of UNARY_OPS) {
 }
 
 for (const op of [...BINARY_OPS, ...COMPARE_OPS]) {
-  const loops = binaryLoops[op];
+  const loops = binaryLoops[op]!;
   const rule = shapeRules[op];
   impls[op] = (inputs) => {
-    const a = inputs[0], b = inputs[1];
+    const a = inputs[0]!, b = inputs[1]!;
     const o = rule(inputs, {});
     const l = loops[a.dtype]!;
     const out = alloc(o);
@@ -48,8 +48,8 @@ for (const op of [...BINARY_OPS, ...COMPARE_OPS]) {
     if (n === 0) return out;
     const ac = a.isContiguous, bc = b.isContiguous;
     if (ac && bc) l[0](a.data, a.offset, b.data, b.offset, out.data, n);
-    else if (ac && isBroadcastScalar(b)) l[1](a.data, a.offset, b.data[b.offset], out.data, n);
-    else if (bc && isBroadcastScalar(a)) l[2](b.data, b.offset, a.data[a.offset], out.data, n);
+    else if (ac && isBroadcastScalar(b)) l[1](a.data, a.offset, b.data[b.offset]!, out.data, n);
+    else if (bc && isBroadcastScalar(a)) l[2](b.data, b.offset, a.data[a.offset]!, out.data, n);
     else {
       const [ad, ao] = dense(a), [bd, bo] = dense(b);
       l[0](ad, ao, bd, bo, out.data, n);
@@ -61,14 +61,14 @@ for (const op of [...BINARY_OPS, ...COMPARE_OPS]) {
 impls.select = (inputs) => {
   const o = shapeRules.select(inputs, {});
   const out = alloc(o);
-  const [p, po] = dense(inputs[0]), [a, ao] = dense(inputs[1]), [b, bo] = dense(inputs[2]);
+  const [p, po] = dense(inputs[0]!), [a, ao] = dense(inputs[1]!), [b, bo] = dense(inputs[2]!);
   const od = out.data;
-  for (let i = 0; i < od.length; i++) od[i] = p[po + i] ? a[ao + i] : b[bo + i];
+  for (let i = 0; i < od.length; i++) od[i] = p[po + i]! ? a[ao + i]! : b[bo + i]!;
   return out;
 };
 
 impls.convert_element_type = (inputs, params) => {
-  const x = inputs[0];
+  const x = inputs[0]!;
   const o = shapeRules.convert_element_type(inputs, params);
   if (x.dtype === o.dtype) return view(x, x.shape, x.strides, x.offset, o);
   const out = alloc(o);
@@ -83,7 +83,7 @@ export function convertInto(src: TypedArray, off: number, from: DType, dst: Type
   } else if (to === "int32" && (from === "float32" || from === "float64")) {
     // truncate toward zero, saturating out-of-range values and infinities, NaN -> 0 (JAX on CPU)
     for (let i = 0; i < n; i++) {
-      const v = src[off + i];
+      const v = src[off + i]!;
       dst[i] = v >= 2147483647 ? 2147483647 : v <= -2147483648 ? -2147483648 : v | 0;
     }
   } else {
@@ -100,8 +100,8 @@ function reduceLayout(x: NDArray, axes: number[]) {
   const kept: number[] = [], red: number[] = [];
   for (let i = 0; i < x.shape.length; i++) (axes.includes(i) ? red : kept).push(i);
   return {
-    kShape: kept.map((i) => x.shape[i]), kStr: kept.map((i) => x.strides[i]),
-    rShape: red.map((i) => x.shape[i]), rStr: red.map((i) => x.strides[i]),
+    kShape: kept.map((i) => x.shape[i]!), kStr: kept.map((i) => x.strides[i]!),
+    rShape: red.map((i) => x.shape[i]!), rStr: red.map((i) => x.strides[i]!),
   };
 }
 
@@ -115,10 +115,10 @@ function odometer(shape: number[], strides: number[], start: number, visit: (off
     visit(off);
     let d = nd - 1;
     for (; d >= 0; d--) {
-      idx[d]++;
-      off += strides[d];
-      if (idx[d] < shape[d]) break;
-      off -= strides[d] * shape[d];
+      idx[d]!++;
+      off += strides[d]!;
+      if (idx[d]! < shape[d]!) break;
+      off -= strides[d]! * shape[d]!;
       idx[d] = 0;
     }
     if (d < 0) return;
@@ -127,7 +127,7 @@ function odometer(shape: number[], strides: number[], start: number, visit: (off
 
 function reduceKernel(op: ReduceOp) {
   return (inputs: NDArray[], params: { axes: number[] }): NDArray => {
-    const x = inputs[0];
+    const x = inputs[0]!;
     const o = shapeRules[op](inputs, params);
     const out = alloc(o);
     const od = out.data, xd = x.data;
@@ -144,15 +144,15 @@ function reduceKernel(op: ReduceOp) {
       odometer(oShape, oStr, base, (b) => {
         let p = b;
         switch (op) {
-          case "reduce_sum": for (let i = 0; i < inner; i++, p += istr) acc += xd[p]; break;
+          case "reduce_sum": for (let i = 0; i < inner!; i++, p += istr!) acc += xd[p]!; break;
           case "reduce_prod":
-            if (imul) for (let i = 0; i < inner; i++, p += istr) acc = Math.imul(acc, xd[p]);
+            if (imul) for (let i = 0; i < inner!; i++, p += istr!) acc = Math.imul(acc, xd[p]!);
             // float32 products round every step, as JAX/NumPy accumulate them (1e20 * 1e20 is inf)
-            else if (f32) for (let i = 0; i < inner; i++, p += istr) acc = Math.fround(acc * xd[p]);
-            else for (let i = 0; i < inner; i++, p += istr) acc *= xd[p];
+            else if (f32) for (let i = 0; i < inner!; i++, p += istr!) acc = Math.fround(acc * xd[p]!);
+            else for (let i = 0; i < inner!; i++, p += istr!) acc *= xd[p]!;
             break;
-          case "reduce_max": for (let i = 0; i < inner; i++, p += istr) { const v = xd[p]; if (v > acc || v !== v) acc = v; if (acc !== acc) break; } break;
-          case "reduce_min": for (let i = 0; i < inner; i++, p += istr) { const v = xd[p]; if (v < acc || v !== v) acc = v; if (acc !== acc) break; } break;
+          case "reduce_max": for (let i = 0; i < inner!; i++, p += istr!) { const v = xd[p]!; if (v > acc || v !== v) acc = v; if (acc !== acc) break; } break;
+          case "reduce_min": for (let i = 0; i < inner!; i++, p += istr!) { const v = xd[p]!; if (v < acc || v !== v) acc = v; if (acc !== acc) break; } break;
         }
       });
       od[k++] = castScalar(acc, o.dtype);
@@ -164,18 +164,18 @@ for (const op of REDUCE_OPS) impls[op] = reduceKernel(op);
 
 function argKernel(isMax: boolean) {
   return (inputs: NDArray[], params: { axis: number }): NDArray => {
-    const x = inputs[0];
+    const x = inputs[0]!;
     const o = shapeRules[isMax ? "argmax" : "argmin"](inputs, params);
     const out = alloc(o);
     const od = out.data, xd = x.data;
     const { kShape, kStr } = reduceLayout(x, [params.axis]);
-    const n = x.shape[params.axis], s = x.strides[params.axis];
+    const n = x.shape[params.axis]!, s = x.strides[params.axis]!;
     let k = 0;
     odometer(kShape, kStr, x.offset, (base) => {
-      let best = xd[base], bi = 0;
+      let best = xd[base]!, bi = 0;
       if (best === best) {
         for (let i = 1, p = base + s; i < n; i++, p += s) {
-          const v = xd[p];
+          const v = xd[p]!;
           if (v !== v) { bi = i; break; }
           if (isMax ? v > best : v < best) { best = v; bi = i; }
         }
@@ -190,12 +190,12 @@ impls.argmin = argKernel(false);
 
 function cumulativeKernel(op: CumulativeOp) {
   return (inputs: NDArray[], params: { axis: number; reverse: boolean }): NDArray => {
-    const x = inputs[0];
+    const x = inputs[0]!;
     const o = shapeRules[op](inputs, params);
     const out = alloc(o);
     const { axis, reverse } = params;
-    const n = x.shape[axis];
-    const xs = x.strides[axis], os = out.strides[axis];
+    const n = x.shape[axis]!;
+    const xs = x.strides[axis]!, os = out.strides[axis]!;
     const { kShape, kStr } = reduceLayout(x, [axis]);
     const okStr = out.strides.filter((_, i) => i !== axis);
     const xd = x.data, od = out.data;
@@ -204,11 +204,11 @@ function cumulativeKernel(op: CumulativeOp) {
     odometer(kShape, okStr, 0, (b) => bases.push(b));
     let k = 0;
     odometer(kShape, kStr, x.offset, (base) => {
-      const ob = bases[k++];
+      const ob = bases[k++]!;
       let acc = op === "cumprod" ? 1 : op === "cumsum" ? 0 : NaN;
       for (let j = 0; j < n; j++) {
         const i = reverse ? n - 1 - j : j;
-        const v = xd[base + i * xs];
+        const v = xd[base + i * xs]!;
         if (j === 0 && (op === "cummax" || op === "cummin")) acc = v;
         else if (op === "cumsum") acc += v;
         else if (op === "cumprod") acc = dt === "int32" ? Math.imul(acc, v) : dt === "float32" ? Math.fround(acc * v) : acc * v;
@@ -225,17 +225,17 @@ for (const op of CUMULATIVE_OPS) impls[op] = cumulativeKernel(op);
 // ---- structural ops: views where NumPy's are views --------------------------
 
 impls.broadcast_in_dim = (inputs, params) => {
-  const x = inputs[0];
+  const x = inputs[0]!;
   const o = shapeRules.broadcast_in_dim(inputs, params);
   const strides = new Array<number>(o.shape.length).fill(0);
   params.broadcastDimensions.forEach((d, i) => {
-    strides[d] = x.shape[i] === 1 ? 0 : x.strides[i];
+    strides[d] = x.shape[i]! === 1 ? 0 : x.strides[i]!;
   });
   return view(x, o.shape, strides, x.offset);
 };
 
 impls.reshape = (inputs, params) => {
-  const x = inputs[0];
+  const x = inputs[0]!;
   const o = shapeRules.reshape(inputs, params);
   if (x.isContiguous) return view(x, o.shape, contiguousStrides(o.shape), x.offset);
   const st = unitDimStrides(x, o.shape);
@@ -258,32 +258,32 @@ function unitDimStrides(x: NDArray, shape: readonly number[]): number[] | null {
     }
     const i = src[k++];
     if (i === undefined || x.shape[i] !== d) return null;
-    out.push(x.strides[i]);
+    out.push(x.strides[i]!);
   }
   return k === src.length ? out : null;
 }
 
 impls.transpose = (inputs, params) => {
-  const x = inputs[0];
+  const x = inputs[0]!;
   const o = shapeRules.transpose(inputs, params);
-  return view(x, o.shape, params.perm.map((p) => x.strides[p]), x.offset);
+  return view(x, o.shape, params.perm.map((p) => x.strides[p]!), x.offset);
 };
 
 impls.slice = (inputs, params) => {
-  const x = inputs[0];
+  const x = inputs[0]!;
   const o = shapeRules.slice(inputs, params);
   let off = x.offset;
-  params.starts.forEach((s, i) => (off += s * x.strides[i]));
-  return view(x, o.shape, x.strides.map((s, i) => s * params.strides[i]), o.shape.some((d) => d === 0) ? x.offset : off);
+  params.starts.forEach((s, i) => (off += s * x.strides[i]!));
+  return view(x, o.shape, x.strides.map((s, i) => s * params.strides[i]!), o.shape.some((d) => d === 0) ? x.offset : off);
 };
 
 impls.rev = (inputs, params) => {
-  const x = inputs[0];
+  const x = inputs[0]!;
   let off = x.offset;
   const strides = x.strides.slice();
   for (const a of params.axes) {
-    if (x.shape[a] > 0) off += (x.shape[a] - 1) * strides[a];
-    strides[a] = -strides[a];
+    if (x.shape[a]! > 0) off += (x.shape[a]! - 1) * strides[a]!;
+    strides[a] = -strides[a]!;
   }
   return view(x, x.shape.slice(), strides, off);
 };
@@ -292,18 +292,18 @@ impls.pad = (inputs, params) => {
   const [x, v] = inputs;
   const o = shapeRules.pad(inputs, params);
   const out = alloc(o);
-  out.data.fill(v.data[v.offset]);
+  out.data.fill(v!.data[v!.offset]!);
   // source region (negative padding crops x) and its destination inside out
-  let srcOff = x.offset, dstOff = 0;
-  const shape = x.shape.map((d, i) => {
-    const lo = params.lo[i], hi = params.hi[i];
+  let srcOff = x!.offset, dstOff = 0;
+  const shape = x!.shape.map((d, i) => {
+    const lo = params.lo[i]!, hi = params.hi[i]!;
     const start = lo < 0 ? -lo : 0;
-    srcOff += start * x.strides[i];
-    if (lo > 0) dstOff += lo * out.strides[i];
+    srcOff += start * x!.strides[i]!;
+    if (lo > 0) dstOff += lo * out.strides[i]!;
     return Math.max(0, d - start - (hi < 0 ? -hi : 0));
   });
   if (sizeOf(shape) > 0)
-    assign(view(out, shape, out.strides, dstOff), view(x, shape, x.strides, srcOff));
+    assign(view(out, shape, out.strides, dstOff), view(x!, shape, x!.strides, srcOff));
   return out;
 };
 
@@ -312,14 +312,14 @@ impls.concatenate = (inputs, params) => {
   const out = alloc(o);
   let pos = 0;
   for (const x of inputs) {
-    if (x.size > 0) assign(view(out, x.shape, out.strides, pos * out.strides[params.axis]), x);
-    pos += x.shape[params.axis];
+    if (x.size > 0) assign(view(out, x.shape, out.strides, pos * out.strides[params.axis]!), x);
+    pos += x.shape[params.axis]!;
   }
   return out;
 };
 
 impls.copy = (inputs) => {
-  const x = inputs[0];
+  const x = inputs[0]!;
   const out = alloc(shapeRules.copy(inputs, {}));
   assign(out, x);
   return out;
@@ -328,9 +328,9 @@ impls.copy = (inputs) => {
 impls.iota = (inputs, params) => {
   const o = shapeRules.iota(inputs, params);
   const out = alloc(o);
-  const st = out.strides, d = params.dimension, n = o.shape[d];
+  const st = out.strides, d = params.dimension, n = o.shape[d]!;
   const od = out.data;
-  const inner = st[d];
+  const inner = st[d]!;
   for (let i = 0; i < od.length; i++) od[i] = Math.floor(i / inner) % n;
   return out;
 };
@@ -340,20 +340,20 @@ impls.gather = (inputs, params) => {
   const o = shapeRules.gather(inputs, params);
   const out = alloc(o);
   const { axis } = params;
-  const P = sizeOf(x.shape.slice(0, axis)), A = x.shape[axis], Q = sizeOf(x.shape.slice(axis + 1));
-  const [xd, xo] = dense(x), [id, io] = dense(idx);
-  const I = idx.size, od = out.data;
+  const P = sizeOf(x!.shape.slice(0, axis)), A = x!.shape[axis]!, Q = sizeOf(x!.shape.slice(axis + 1));
+  const [xd, xo] = dense(x!), [id, io] = dense(idx!);
+  const I = idx!.size, od = out.data;
   for (let i = 0; i < I; i++) {
-    const j = id[io + i];
+    const j = id[io + i]!;
     if (j < -A || j >= A) throw shapeError.index("take", j, A, axis);
   }
   let k = 0;
   for (let p = 0; p < P; p++)
     for (let i = 0; i < I; i++) {
-      let j = id[io + i];
+      let j = id[io + i]!;
       if (j < 0) j += A;
       const src = xo + (p * A + j) * Q;
-      for (let q = 0; q < Q; q++) od[k++] = xd[src + q];
+      for (let q = 0; q < Q; q++) od[k++] = xd[src + q]!;
     }
   return out;
 };
@@ -362,15 +362,15 @@ impls.dot_general = (inputs, params) => {
   const [a, b] = inputs;
   const o = shapeRules.dot_general(inputs, params);
   const { lhsContract: lc, rhsContract: rc, lhsBatch: lb, rhsBatch: rb } = params;
-  const lf = a.shape.map((_, i) => i).filter((i) => !lc.includes(i) && !lb.includes(i));
-  const rf = b.shape.map((_, i) => i).filter((i) => !rc.includes(i) && !rb.includes(i));
-  const B = sizeOf(lb.map((i) => a.shape[i]));
-  const M = sizeOf(lf.map((i) => a.shape[i]));
-  const N = sizeOf(rf.map((i) => b.shape[i]));
-  const K = sizeOf(lc.map((i) => a.shape[i]));
+  const lf = a!.shape.map((_, i) => i).filter((i) => !lc.includes(i) && !lb.includes(i));
+  const rf = b!.shape.map((_, i) => i).filter((i) => !rc.includes(i) && !rb.includes(i));
+  const B = sizeOf(lb.map((i) => a!.shape[i]!));
+  const M = sizeOf(lf.map((i) => a!.shape[i]!));
+  const N = sizeOf(rf.map((i) => b!.shape[i]!));
+  const K = sizeOf(lc.map((i) => a!.shape[i]!));
   // a as [B, M, K] and b as [B, K, N], dense from their offsets (a contiguous view keeps its buffer)
-  const [ad, ao] = dense(impls.transpose([a], { perm: [...lb, ...lf, ...lc] }));
-  const [bd, bo] = dense(impls.transpose([b], { perm: [...rb, ...rc, ...rf] }));
+  const [ad, ao] = dense(impls.transpose([a!], { perm: [...lb, ...lf, ...lc] }));
+  const [bd, bo] = dense(impls.transpose([b!], { perm: [...rb, ...rc, ...rf] }));
   const out = alloc(o);
   matmulInto(ad, ao, bd, bo, out.data, B, M, K, N, o.dtype === "int32");
   return out;
@@ -398,13 +398,13 @@ export function matmulInto(
     for (let i = 0; i < M; i++) {
       acc.fill(0);
       for (let k = 0; k < K; k++) {
-        const av = a[ao + i * K + k];
+        const av = a[ao + i * K + k]!;
         const br = bo + k * N;
-        if (int) for (let j = 0; j < N; j++) acc[j] += Math.imul(av, b[br + j]);
-        else for (let j = 0; j < N; j++) acc[j] += av * b[br + j];
+        if (int) for (let j = 0; j < N; j++) acc[j]! += Math.imul(av, b[br + j]!);
+        else for (let j = 0; j < N; j++) acc[j]! += av * b[br + j]!;
       }
       const cr = co + i * N;
-      for (let j = 0; j < N; j++) c[cr + j] = acc[j];
+      for (let j = 0; j < N; j++) c[cr + j] = acc[j]!;
     }
   }
 }

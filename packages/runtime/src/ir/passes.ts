@@ -24,30 +24,30 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
   // fold elementwise ops over scalar literals by running the eager kernel
   if (isElementwise(p) && out.aval.shape.length === 0 && ins.every((a) => a instanceof Lit)) {
     const r = impls[p](ins.map((l) => scalarArray((l as Lit).value, l.aval.dtype, l.aval.weakType)), e.params as never);
-    return new Lit(Number(r.data[r.offset]), out.aval);
+    return new Lit(Number(r.data[r.offset]!), out.aval);
   }
   // broadcast of a scalar literal to a 0-d shape, convert of a literal
-  if (p === "convert_element_type" && ins[0] instanceof Lit && out.aval.shape.length === 0)
+  if (p === "convert_element_type" && ins[0]! instanceof Lit && out.aval.shape.length === 0)
     return new Lit(castScalar(ins[0].value, out.aval.dtype), out.aval);
-  const [a, b] = ins;
+  const a = ins[0]!, b = ins[1];
   // a literal, or a literal broadcast to an array shape
   const isLitValue = (x: Atom | undefined, v: number): boolean => {
     if (x instanceof Lit) return x.value === v;
     const d = x instanceof Var ? defs.get(x) : undefined;
-    return d !== undefined && d.primitive === "broadcast_in_dim" && d.inputs[0] instanceof Lit && (d.inputs[0] as Lit).value === v;
+    return d !== undefined && d.primitive === "broadcast_in_dim" && d.inputs[0]! instanceof Lit && (d.inputs[0] as Lit).value === v;
   };
   const keepsA = () => sameAval(a, out), keepsB = () => b !== undefined && sameAval(b, out);
   switch (p) {
     case "add":
       if (isLitValue(b, 0) && keepsA()) return a;
-      if (isLitValue(a, 0) && keepsB()) return b;
+      if (isLitValue(a, 0) && keepsB()) return b!;
       break;
     case "sub":
       if (isLitValue(b, 0) && keepsA()) return a;
       break;
     case "mul":
       if (isLitValue(b, 1) && keepsA()) return a;
-      if (isLitValue(a, 1) && keepsB()) return b;
+      if (isLitValue(a, 1) && keepsB()) return b!;
       break;
     case "div":
       if (isLitValue(b, 1) && keepsA()) return a;
@@ -55,7 +55,7 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
     case "neg": {
       const d = a instanceof Var ? defs.get(a) : undefined;
       if (d && d.primitive === "neg") {
-        const inner = resolve(s, d.inputs[0]);
+        const inner = resolve(s, d.inputs[0]!);
         if (sameAval(inner, out)) return inner;
       }
       break;
@@ -65,8 +65,8 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
       // a cast that only changes weakness after a cast to the same dtype: one cast (the weak float32
       // view of a traced JS scalar, made strong by the array it meets)
       const d = a instanceof Var ? defs.get(a) : undefined;
-      if (d && d.primitive === "convert_element_type" && a.aval.dtype === out.aval.dtype) {
-        const src = resolve(s, d.inputs[0]);
+      if (d && d.primitive === "convert_element_type" && a!.aval.dtype === out.aval.dtype) {
+        const src = resolve(s, d.inputs[0]!);
         return sameAval(src, out) ? src : { ...e, inputs: [src] };
       }
       break;
@@ -77,7 +77,7 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
     case "reshape": {
       if (keepsA()) return a;
       const d = a instanceof Var ? defs.get(a) : undefined;
-      if (d && d.primitive === "reshape") return { ...e, inputs: [resolve(s, d.inputs[0])] };
+      if (d && d.primitive === "reshape") return { ...e, inputs: [resolve(s, d.inputs[0]!)] };
       break;
     }
     case "broadcast_in_dim": {
@@ -89,9 +89,9 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
       if (d && d.primitive === "broadcast_in_dim") {
         const inner = (d.params as { broadcastDimensions: number[] }).broadcastDimensions;
         const outer = (e.params as { broadcastDimensions: number[] }).broadcastDimensions;
-        return { ...e, inputs: [resolve(s, d.inputs[0])], params: { ...(e.params as object), broadcastDimensions: inner.map((k) => outer[k]) } } as Eqn;
+        return { ...e, inputs: [resolve(s, d.inputs[0]!)], params: { ...(e.params as object), broadcastDimensions: inner.map((k) => outer[k]!) } } as Eqn;
       }
-      if (d && d.primitive === "convert_element_type" && d.inputs[0] instanceof Var) {
+      if (d && d.primitive === "convert_element_type" && d.inputs[0]! instanceof Var) {
         const src = resolve(s, d.inputs[0]) as Var;
         const mid = new Var({ shape: out.aval.shape, dtype: src.aval.dtype, weakType: src.aval.weakType });
         // the moved broadcast may sit on another cast: push it down that one too
@@ -165,7 +165,7 @@ export const dce: Pass = {
     for (const a of j.outs) if (a instanceof Var) live.add(a);
     const kept: Eqn[] = [];
     for (let i = j.eqns.length - 1; i >= 0; i--) {
-      const e = j.eqns[i];
+      const e = j.eqns[i]!;
       if (!live.has(e.out)) continue;
       kept.push(e);
       for (const a of e.inputs) if (a instanceof Var) live.add(a);
@@ -175,7 +175,7 @@ export const dce: Pass = {
     j.constvars.forEach((v, i) => {
       if (live.has(v)) {
         cv.push(v);
-        cs.push(j.consts[i]);
+        cs.push(j.consts[i]!);
       }
     });
     return new Jaxpr(j.inBinders, kept, j.outs, cv, cs);

@@ -85,7 +85,7 @@ export function schedule(j: Jaxpr): Schedule {
     let cur = e.out;
     for (;;) {
       if (uses.get(cur) !== 1 || outputs.has(cur)) break;
-      const c = consumers.get(cur)![0];
+      const c = consumers.get(cur)![0]!;
       if (!isElementwise(c.primitive) || c.out.aval.shape.join() !== e.out.aval.shape.join()) break;
       // an equation belongs to at most one dot's epilogue: in `x@w + x@v` the add consumes two dot
       // outputs; the first dot takes it, the second is a plain dot whose result the epilogue reads
@@ -95,7 +95,7 @@ export function schedule(j: Jaxpr): Schedule {
     }
     if (chain.length) {
       epilogueOf.set(e, chain);
-      dotOfLast.set(chain[chain.length - 1], e);
+      dotOfLast.set(chain[chain.length - 1]!, e);
       chain.forEach((c) => epilogueMember.add(c));
     }
   }
@@ -104,32 +104,32 @@ export function schedule(j: Jaxpr): Schedule {
   const pending: Step[] = [];
   for (let i = j.eqns.length - 1; i >= 0; i--) {
     // a dot with an epilogue is scheduled where its last epilogue equation was
-    const e = dotOfLast.get(j.eqns[i]) ?? j.eqns[i];
-    if (absorbed.has(e) || (epilogueMember.has(e) && !dotOfLast.has(j.eqns[i]))) continue;
-    if (e.primitive === "dot_general" && epilogueOf.has(e) && e === j.eqns[i]) continue;
-    if (isElementwise(e.primitive)) {
-      absorbed.add(e);
-      const eqns = [...tree(e.inputs), e];
-      pending.push({ kind: "elementwise", out: e.out, eqns, inputs: inputsOf(eqns) });
-    } else if (isReduce(e.primitive)) {
-      const eqns = tree(e.inputs);
-      pending.push({ kind: "reduce", out: e.out, eqns, inputs: inputsOf(eqns, e.inputs), reduce: e });
-    } else if (e.primitive === "dot_general" && !e.inputs.some((a) => a instanceof Lit)) {
-      const chain = epilogueOf.get(e) ?? [];
-      const extraTrees = chain.flatMap((c) => tree(c.inputs.filter((a) => a !== e.out && !chain.some((x) => x.out === a))));
+    const e = dotOfLast.get(j.eqns[i]!) ?? j.eqns[i]!;
+    if (absorbed.has(e!) || (epilogueMember.has(e!) && !dotOfLast.has(j.eqns[i]!))) continue;
+    if (e!.primitive === "dot_general" && epilogueOf.has(e!) && e === j.eqns[i]) continue;
+    if (isElementwise(e!.primitive)) {
+      absorbed.add(e!);
+      const eqns = [...tree(e!.inputs), e];
+      pending.push({ kind: "elementwise", out: e!.out, eqns: eqns!, inputs: inputsOf(eqns) });
+    } else if (isReduce(e!.primitive)) {
+      const eqns = tree(e!.inputs);
+      pending.push({ kind: "reduce", out: e!.out, eqns, inputs: inputsOf(eqns, e!.inputs), reduce: e! });
+    } else if (e!.primitive === "dot_general" && !e!.inputs.some((a) => a instanceof Lit)) {
+      const chain = epilogueOf.get(e!) ?? [];
+      const extraTrees = chain.flatMap((c) => tree(c.inputs.filter((a) => a !== e!.out && !chain.some((x) => x.out === a))));
       const eqns = [...extraTrees, ...chain];
-      const out = chain.length ? chain[chain.length - 1].out : e.out;
-      const inputs = inputsOf([e, ...eqns], e.inputs);
-      pending.push({ kind: "dot", out, dot: e, eqns, inputs });
-    } else if (VIEW_PRIMS.has(e.primitive)) {
-      pending.push({ kind: "view", eqn: e });
+      const out = chain.length ? chain[chain.length - 1]!.out : e!.out;
+      const inputs = inputsOf([e!, ...eqns], e!.inputs);
+      pending.push({ kind: "dot", out, dot: e!, eqns, inputs });
+    } else if (VIEW_PRIMS.has(e!.primitive)) {
+      pending.push({ kind: "view", eqn: e! });
     } else {
-      pending.push({ kind: "eager", eqn: e });
+      pending.push({ kind: "eager", eqn: e! });
     }
   }
   // pending was built consumers-first; kernels must run producers-first. A step's inputs are all
   // produced by equations earlier in the jaxpr than the step's root, so reversing is a valid order.
-  for (let i = pending.length - 1; i >= 0; i--) steps.push(pending[i]);
+  for (let i = pending.length - 1; i >= 0; i--) steps.push(pending[i]!);
   return { jaxpr: j, steps: dropUnused(steps, j) };
 }
 
@@ -147,7 +147,7 @@ function dropUnused(steps: Step[], j: Jaxpr): Step[] {
   const needed = new Set<Var>(j.outs.filter((a): a is Var => a instanceof Var));
   const kept: Step[] = [];
   for (let i = steps.length - 1; i >= 0; i--) {
-    const s = steps[i];
+    const s = steps[i]!;
     if ((s.kind === "view" || s.kind === "eager") && !needed.has(s.eqn.out)) continue;
     kept.push(s);
     for (const a of stepInputs(s)) if (a instanceof Var) needed.add(a);

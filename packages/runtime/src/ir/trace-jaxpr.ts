@@ -197,8 +197,8 @@ class StaticBox {
 /** Evaluate a jaxpr by binding each equation: eager when nothing traces, staged/transformed otherwise. */
 export function evalJaxpr(j: Jaxpr, args: readonly NDArray[], consts: readonly NDArray[] = j.consts): NDArray[] {
   const env = new Map<Var, NDArray>();
-  j.constvars.forEach((v, i) => env.set(v, consts[i]));
-  j.inBinders.forEach((v, i) => env.set(v, args[i]));
+  j.constvars.forEach((v, i) => env.set(v, consts[i]!));
+  j.inBinders.forEach((v, i) => env.set(v, args[i]!));
   const read = (a: Atom): NDArray => (a instanceof Lit ? scalarArray(a.value, a.aval.dtype, a.aval.weakType) : env.get(a)!);
   for (const e of j.eqns) env.set(e.out, bind(e.primitive, e.inputs.map(read), e.params as never));
   return j.outs.map(read);

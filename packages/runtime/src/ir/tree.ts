@@ -58,7 +58,7 @@ export function treeUnflatten(def: TreeDef, leaves: readonly unknown[]): any {
       case "list": return d.children.map(rec);
       case "dict": {
         const o: Record<string, unknown> = {};
-        d.keys.forEach((k, j) => (o[k] = rec(d.children[j])));
+        d.keys.forEach((k, j) => (o[k] = rec(d.children[j]!)));
         return o;
       }
     }
@@ -71,7 +71,7 @@ export function treeDefKey(def: TreeDef): string {
     case "leaf": return "*";
     case "none": return def.value === null ? "N" : "U";
     case "list": return `[${def.children.map(treeDefKey).join(",")}]`;
-    case "dict": return `{${def.keys.map((k, i) => `${JSON.stringify(k)}:${treeDefKey(def.children[i])}`).join(",")}}`;
+    case "dict": return `{${def.keys.map((k, i) => `${JSON.stringify(k)}:${treeDefKey(def.children[i]!)}`).join(",")}}`;
   }
 }
 

@@ -162,7 +162,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       const diffs: string[] = [];
       if (e.leafAvals.length !== leaves.length) diffs.push(`argument structure changed (${e.leafAvals.length} -> ${leaves.length} array leaves)`);
       else leaves.forEach((x, i) => {
-        const a = e.leafAvals[i];
+        const a = e.leafAvals[i]!;
         const s = leafSig(x);
         const prev = `${a.dtype}${a.weak ? "~" : ""}[${a.shape.join(",")}]`;
         if (s !== prev) diffs.push(`leaf ${i}: ${prev} -> ${s}`);
@@ -247,7 +247,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   const fastMatch = (e: Entry, args: ArrayLike<unknown>): boolean => {
     if (staticNums.size || args.length !== e.leafAvals.length) return false;
     for (let i = 0; i < args.length; i++) {
-      const x = args[i], a = e.leafAvals[i];
+      const x = args[i], a = e.leafAvals[i]!;
       if (!(x instanceof NDArray) || x instanceof Tracer || !a.isArray || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
       const s = x.shape, t = a.shape;
       if (s.length !== t.length) return false;

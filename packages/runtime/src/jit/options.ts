@@ -122,7 +122,7 @@ export function signatureOf(f: Function): Signature | null {
   if (/\{\s*\[native code\]\s*\}\s*$/.test(src)) return null;
   let i = 0;
   const arrowOne = src.match(/^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/);
-  if (arrowOne) return { names: [arrowOne[1]], rest: false };
+  if (arrowOne) return { names: [arrowOne[1]!], rest: false };
   i = src.indexOf("(");
   if (i < 0) return null;
   const params: string[] = [];
@@ -148,10 +148,10 @@ export function signatureOf(f: Function): Signature | null {
     cur += c;
   }
   if (cur.trim() !== "") params.push(cur);
-  const rest = params.length > 0 && params[params.length - 1].trim().startsWith("...");
+  const rest = params.length > 0 && params[params.length - 1]!.trim().startsWith("...");
   const names = params.map((p) => {
     const m = p.trim().replace(/^\.\.\./, "").match(/^([A-Za-z_$][\w$]*)\s*(?:=|$)/);
-    return m ? m[1] : null;
+    return m ? (m[1] ?? null) : null;
   });
   return { names, rest };
 }

@@ -48,21 +48,21 @@ export interface Plan {
 function isContiguous(l: Layout): boolean {
   let s = 1;
   for (let i = l.shape.length - 1; i >= 0; i--) {
-    if (l.shape[i] !== 1 && l.strides[i] !== s) return false;
-    s *= l.shape[i];
+    if (l.shape[i]! !== 1 && l.strides[i]! !== s) return false;
+    s *= l.shape[i]!;
   }
   return true;
 }
 
 /** Merge adjacent dims where every layout is row-major-compatible; drop size-1 dims. */
 function collapse(shape: readonly number[], strideSets: (readonly number[])[]): [number[], number[][]] {
-  const keep = shape.map((_, i) => i).filter((i) => shape[i] !== 1);
-  let sh = keep.map((i) => shape[i]);
-  let st = strideSets.map((s) => keep.map((i) => s[i]));
+  const keep = shape.map((_, i) => i).filter((i) => shape[i]! !== 1);
+  let sh = keep.map((i) => shape[i]!);
+  let st = strideSets.map((s) => keep.map((i) => s[i]!));
   for (let d = sh.length - 2; d >= 0; d--) {
-    if (st.every((s) => s[d] === s[d + 1] * sh[d + 1])) {
-      sh = [...sh.slice(0, d), sh[d] * sh[d + 1], ...sh.slice(d + 2)];
-      st = st.map((s) => [...s.slice(0, d), s[d + 1], ...s.slice(d + 2)]);
+    if (st.every((s) => s[d]! === s[d + 1]! * sh[d + 1]!)) {
+      sh = [...sh.slice(0, d), sh[d]! * sh[d + 1]!, ...sh.slice(d + 2)];
+      st = st.map((s) => [...s.slice(0, d), s[d + 1]!, ...s.slice(d + 2)]);
     }
   }
   return [sh, st];
@@ -77,7 +77,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
   const inSlots = nslots;
   const constSlots: NDArray[] = [];
   j.constvars.forEach((v, i) => {
-    const c = j.consts[i];
+    const c = j.consts[i]!;
     layouts.set(v, { slot: nslots++, offset: c.offset, shape: c.shape, strides: c.strides });
     constSlots.push(c);
   });
@@ -104,7 +104,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
   for (const step of sched.steps) {
     if (step.kind === "view") {
       const e = step.eqn;
-      const a = e.inputs[0];
+      const a = e.inputs[0]!;
       const src = a instanceof Lit ? null : layoutOf(a);
       if (!src) {
         // a view of a literal: materialize the literal as a 0-d eager value
@@ -140,7 +140,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
       const ins = step.inputs.map(layoutOf);
       const [shape, st] = collapse(outVar.aval.shape, ins.map((l) => l.strides));
       args.push(shape);
-      ins.forEach((l, i) => pushInput(l, st[i]));
+      ins.forEach((l, i) => pushInput(l, st[i]!));
     } else if (step.kind === "reduce") {
       planReduce(step, layoutOf, args, pushInput);
     } else {
@@ -163,26 +163,26 @@ function viewLayout(e: Eqn, src: Layout, materialize: (l: Layout) => Layout): La
     case "broadcast_in_dim": {
       const p = e.params as Params["broadcast_in_dim"];
       const strides = new Array<number>(shape.length).fill(0);
-      p.broadcastDimensions.forEach((d, i) => (strides[d] = src.shape[i] === 1 ? 0 : src.strides[i]));
+      p.broadcastDimensions.forEach((d, i) => (strides[d] = src.shape[i]! === 1 ? 0 : src.strides[i]!));
       return { slot: src.slot, offset: src.offset, shape, strides };
     }
     case "transpose": {
       const p = e.params as Params["transpose"];
-      return { slot: src.slot, offset: src.offset, shape, strides: p.perm.map((q) => src.strides[q]) };
+      return { slot: src.slot, offset: src.offset, shape, strides: p.perm.map((q) => src.strides[q]!) };
     }
     case "slice": {
       const p = e.params as Params["slice"];
       let offset = src.offset;
-      if (sizeOf(shape) > 0) p.starts.forEach((s, i) => (offset += s * src.strides[i]));
-      return { slot: src.slot, offset, shape, strides: src.strides.map((s, i) => s * p.strides[i]) };
+      if (sizeOf(shape) > 0) p.starts.forEach((s, i) => (offset += s * src.strides[i]!));
+      return { slot: src.slot, offset, shape, strides: src.strides.map((s, i) => s * p.strides[i]!) };
     }
     case "rev": {
       const p = e.params as Params["rev"];
       let offset = src.offset;
       const strides = src.strides.slice();
       for (const a of p.axes) {
-        if (src.shape[a] > 0) offset += (src.shape[a] - 1) * strides[a];
-        strides[a] = -strides[a];
+        if (src.shape[a]! > 0) offset += (src.shape[a]! - 1) * strides[a]!;
+        strides[a] = -strides[a]!;
       }
       return { slot: src.slot, offset, shape, strides };
     }
@@ -203,16 +203,16 @@ function planReduce(
 ) {
   const red = step.reduce;
   const axes = (red.params as { axes: number[] }).axes;
-  const inShape = red.inputs[0].aval.shape;
+  const inShape = red.inputs[0]!.aval.shape;
   const kept = inShape.map((_, i) => i).filter((i) => !axes.includes(i));
   const ins = step.inputs.map(layoutOf);
   // input layouts are over the reduce input's shape (producers are elementwise, same shape)
-  const [kshape, kst] = collapse(kept.map((i) => inShape[i]), ins.map((l) => kept.map((i) => l.strides[i])));
-  const [rshape, rst] = collapse(axes.map((i) => inShape[i]), ins.map((l) => axes.map((i) => l.strides[i])));
+  const [kshape, kst] = collapse(kept.map((i) => inShape[i]!), ins.map((l) => kept.map((i) => l.strides[i]!)));
+  const [rshape, rst] = collapse(axes.map((i) => inShape[i]!), ins.map((l) => axes.map((i) => l.strides[i]!)));
   // reductions over leading axes (kept dims contiguous, reduced dims strided): walk reduced outermost
-  const mode = kshape.length > 0 && rshape.length > 0 && kst.some((s) => s[s.length - 1] === 1) && rst.every((s) => s[s.length - 1] !== 1) ? 1 : 0;
+  const mode = kshape.length > 0 && rshape.length > 0 && kst.some((s) => s[s.length - 1]! === 1) && rst.every((s) => s[s.length - 1]! !== 1) ? 1 : 0;
   args.push(kshape, rshape, mode);
-  ins.forEach((l, i) => pushInput(l, kst[i], rst[i]));
+  ins.forEach((l, i) => pushInput(l, kst[i]!, rst[i]!));
 }
 
 function planDot(
@@ -225,17 +225,17 @@ function planDot(
   const d = step.dot;
   const p = d.params as Params["dot_general"];
   const [av, bv] = d.inputs as Var[];
-  const dt = av.aval.dtype;
-  let a = layoutOf(av), b = layoutOf(bv);
+  const dt = av!.aval.dtype;
+  let a = layoutOf(av!), b = layoutOf(bv!);
   const lf = a.shape.map((_, i) => i).filter((i) => !p.lhsContract.includes(i) && !p.lhsBatch.includes(i));
   const rf = b.shape.map((_, i) => i).filter((i) => !p.rhsContract.includes(i) && !p.rhsBatch.includes(i));
   const group = (l: Layout, dims: number[]): [number, number] | null => {
-    const ds = dims.filter((i) => l.shape[i] !== 1);
+    const ds = dims.filter((i) => l.shape[i]! !== 1);
     if (ds.length === 0) return [1, 0];
-    for (let k = 0; k + 1 < ds.length; k++) if (l.strides[ds[k]] !== l.strides[ds[k + 1]] * l.shape[ds[k + 1]]) return null;
-    return [dims.reduce((s, i) => s * l.shape[i], 1), l.strides[ds[ds.length - 1]]];
+    for (let k = 0; k + 1 < ds.length; k++) if (l.strides[ds[k]!]! !== l.strides[ds[k + 1]!]! * l.shape[ds[k + 1]!]!) return null;
+    return [dims.reduce((s, i) => s * l.shape[i]!, 1), l.strides[ds[ds.length - 1]!]!];
   };
-  const permuted = (l: Layout, perm: number[]): Layout => ({ ...l, shape: perm.map((i) => l.shape[i]), strides: perm.map((i) => l.strides[i]) });
+  const permuted = (l: Layout, perm: number[]): Layout => ({ ...l, shape: perm.map((i) => l.shape[i]!), strides: perm.map((i) => l.strides[i]!) });
   const groups = (l: Layout, order: number[][]) => order.map((g) => group(l, g));
   let ga = groups(a, [p.lhsBatch, lf, p.lhsContract]);
   if (ga.some((g) => g === null)) {
@@ -253,8 +253,8 @@ function planDot(
     b = m;
     gb = groups(m, [range(0, nb), range(nb, nb + nc), range(nb + nc, perm.length)]);
   }
-  const [[B, sab], [M, sam], [K, sak]] = ga as [number, number][];
-  const [[, swb], [, swk], [N, swn]] = gb as [number, number][];
+  const [[B, sab], [M, sam], [K, sak]] = ga as [[number, number], [number, number], [number, number]];
+  const [[, swb], [, swk], [N, swn]] = gb as [[number, number], [number, number], [number, number]];
   args.push(B, M, N, K);
   pushInput(a, sab, sam, sak);
   pushInput(b, swb, swk, swn);
@@ -291,9 +291,9 @@ export interface Runner {
 
 export function makeRunner(plan: Plan): Runner {
   const generic = (inputs: readonly NDArray[]) => runPlan(plan, inputs);
-  const single = plan.outs.length === 1 ? { run: generic, run1: (inputs: readonly NDArray[]) => generic(inputs)[0] } : { run: generic };
-  const act = plan.actions[0];
-  const out0 = plan.outs[0];
+  const single = plan.outs.length === 1 ? { run: generic, run1: (inputs: readonly NDArray[]) => generic(inputs)[0]! } : { run: generic };
+  const act = plan.actions[0]!;
+  const out0 = plan.outs[0]!;
   if (plan.actions.length !== 1 || act.t !== "kernel" || plan.outs.length !== 1 || out0 instanceof Lit ||
       out0.slot !== act.outSlot || out0.offset !== 0 || plan.constSlots.length !== 0 || act.refs.some((r) => r[1] >= plan.inSlots) ||
       sizeOf(out0.shape) !== act.size || !isContiguous(out0))
@@ -301,17 +301,17 @@ export function makeRunner(plan: Plan): Runner {
   const { refs, args, fn, size } = act;
   const Ctor = typedArrayFor(act.dtype);
   const { shape, strides } = out0;
-  const { dtype, weakType } = plan.outAvals[0];
+  const { dtype, weakType } = plan.outAvals[0]!;
   const nin = refs.length;
   // Elementwise kernels over one or two direct inputs are the seed benchmark's case: call them with a
   // fixed argument list (no apply, no argument array writes).
   const isEw = act.fn.length === 3 + 3 * nin + 1 && refs.every((r, i) => r[0] === 3 + 3 * i);
-  if (isEw && nin === 2 && refs[0][1] === 0 && refs[1][1] === 1) {
+  if (isEw && nin === 2 && refs[0]![1] === 0 && refs[1]![1] === 1) {
     const H = args[0], sh = args[2], s0 = args[5], s1 = args[8], C = args[9];
-    const off0 = refs[0][2], off1 = refs[1][2];
+    const off0 = refs[0]![2], off1 = refs[1]![2];
     const run1 = (inputs: readonly NDArray[]): NDArray => {
-      const x = inputs[0], y = inputs[1];
-      if (!x.isContiguous || !y.isContiguous) return generic(inputs)[0];
+      const x = inputs[0]!, y = inputs[1]!;
+      if (!x.isContiguous || !y.isContiguous) return generic(inputs)[0]!;
       const out = new Ctor(size);
       fn(H, out, sh, x.data, x.offset + off0, s0, y.data, y.offset + off1, s1, C);
       return new NDArray(out, shape, dtype, strides, 0, weakType, size);
@@ -320,16 +320,16 @@ export function makeRunner(plan: Plan): Runner {
   }
   const run1 = (inputs: readonly NDArray[]): NDArray => {
     for (let r = 0; r < nin; r++) {
-      const ref = refs[r];
-      const x = inputs[ref[1]];
-      if (!x.isContiguous) return generic(inputs)[0];
+      const ref = refs[r]!;
+      const x = inputs[ref[1]]!;
+      if (!x.isContiguous) return generic(inputs)[0]!;
       args[ref[0]] = x.data;
       args[ref[0] + 1] = x.offset + ref[2];
     }
     const out = new Ctor(size);
     args[1] = out;
     fn.apply(null, args);
-    for (let r = 0; r < nin; r++) args[refs[r][0]] = null;
+    for (let r = 0; r < nin; r++) args[refs[r]![0]] = null;
     return new NDArray(out, shape, dtype, strides, 0, weakType, size);
   };
   return { run: (inputs) => [run1(inputs)], run1 };
@@ -340,7 +340,7 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
   const bufs = plan.bufs ?? (plan.bufs = new Array(plan.nslots).fill(null));
   const offs = plan.offs ?? (plan.offs = new Array(plan.nslots).fill(0));
   for (let i = 0; i < plan.inSlots; i++) {
-    let x = inputs[i];
+    let x = inputs[i]!;
     if (!x.isContiguous) {
       const c = allocate(x.dtype, x.size);
       assign(new NDArray(c, x.shape, x.dtype), x);
@@ -351,19 +351,19 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
   }
   const cs = plan.constSlots;
   for (let i = 0; i < cs.length; i++) {
-    bufs[plan.inSlots + i] = cs[i].data;
+    bufs[plan.inSlots + i] = cs[i]!.data;
     offs[plan.inSlots + i] = 0;
   }
   const acts = plan.actions;
   for (let a = 0; a < acts.length; a++) {
-    const act = acts[a];
+    const act = acts[a]!;
     if (act.t === "kernel") {
       const out = act.scratch ? (act.buffer ??= allocate(act.dtype, act.size)) : allocate(act.dtype, act.size);
       const args = act.args;
       args[1] = out;
       const refs = act.refs;
       for (let r = 0; r < refs.length; r++) {
-        const ref = refs[r];
+        const ref = refs[r]!;
         args[ref[0]] = bufs[ref[1]];
         args[ref[0] + 1] = offs[ref[1]] + ref[2];
       }
@@ -372,8 +372,8 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
       offs[act.outSlot] = 0;
     } else if (act.t === "eager") {
       const ins = act.ins.map((l, i) =>
-        l instanceof Lit ? scalarArray(l.value, l.aval.dtype, l.aval.weakType) : slotView(bufs, offs, l, act.avals[i].dtype, act.avals[i].weakType));
-      const r = (impls as Record<string, (x: NDArray[], p: unknown) => NDArray>)[act.prim](ins, act.params);
+        l instanceof Lit ? scalarArray(l.value, l.aval.dtype, l.aval.weakType) : slotView(bufs, offs, l, act.avals[i]!.dtype, act.avals[i]!.weakType));
+      const r = (impls as Record<string, (x: NDArray[], p: unknown) => NDArray>)[act.prim]!(ins, act.params);
       const rr = r.isContiguous ? r : new NDArray(r.toTypedArray(), r.shape, r.dtype);
       bufs[act.outSlot] = rr.data;
       offs[act.outSlot] = rr.offset;
@@ -387,7 +387,7 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
   const outs = plan.outs;
   const res = new Array<NDArray>(outs.length);
   for (let i = 0; i < outs.length; i++) {
-    const l = outs[i], av = plan.outAvals[i];
+    const l = outs[i]!, av = plan.outAvals[i]!;
     res[i] = l instanceof Lit ? scalarArray(l.value, av.dtype, av.weakType) : slotView(bufs, offs, l, av.dtype, av.weakType);
   }
   // drop references so intermediates can be collected
@@ -396,6 +396,6 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
 }
 
 function slotView(bufs: unknown[], offs: number[], l: Layout, dtype: DType, weak: boolean): NDArray {
-  return new NDArray(bufs[l.slot] as never, l.shape, dtype, l.strides, offs[l.slot] + l.offset, weak);
+  return new NDArray(bufs[l.slot] as never, l.shape, dtype, l.strides, offs[l.slot]! + l.offset, weak);
 }
 

@@ -76,7 +76,7 @@ function toBool(x: ArrayLike, name: string): NDArray {
 function logical(prim: "and" | "or" | "xor", name: string) {
   return (x: ArrayLike, y: ArrayLike): NDArray => {
     const [a, b] = promoteBroadcast(name, [toBool(x, name), toBool(y, name)]);
-    return bind(prim, [a, b], {});
+    return bind(prim, [a!, b!], {});
   };
 }
 export const logicalAnd = logical("and", "logical_and");

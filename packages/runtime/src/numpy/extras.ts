@@ -73,7 +73,7 @@ function triMask(m: NDArray, k: number, lower: boolean): NDArray {
   if (m.ndim < 2) throw shapeError.rank(op, `input must be at least 2-d, got shape (${m.shape.join(", ")})`);
   if (typeof k !== "number" || !Number.isInteger(k)) throw argumentError.invalid(op, `k must be an integer, got ${describeValue(k)}`);
   const [r, c] = m.shape.slice(-2);
-  const i = reshapeTo(arange(r), [r, 1]), j = reshapeTo(arange(c), [1, c]);
+  const i = reshapeTo(arange(r!), [r!, 1]), j = reshapeTo(arange(c!), [1, c!]);
   const d = subtract(j, i); // column - row
   const keep = lower ? lessEqual(d, k) : lessEqual(k, d);
   return broadcastTo(keep, m.shape);
@@ -115,7 +115,7 @@ export function diff(x: ArrayLike, n = 1, axis = -1, opts: { prepend?: ArrayLike
     a = concatenate(parts, ax);
   }
   for (let t = 0; t < n; t++) {
-    const len = a.shape[ax];
+    const len = a.shape[ax]!;
     if (len === 0) break;
     const hi = sliceAxis(a, ax, 1, len, 1), lo = sliceAxis(a, ax, 0, len - 1, 1);
     a = a.dtype === "bool" ? notEqual(hi, lo) : subtract(hi, lo); // NumPy: booleans differ by xor
@@ -135,7 +135,7 @@ export function meshgrid(...args: (ArrayLike | { indexing?: "xy" | "ij" })[]): N
   const ij = indexing === "ij";
   const n = xs.length;
   const shape = xs.map((x) => x.size);
-  if (!ij && n >= 2) [shape[0], shape[1]] = [shape[1], shape[0]];
+  if (!ij && n >= 2) [shape[0], shape[1]] = [shape[1]!, shape[0]!];
   return xs.map((x, i) => {
     const pos = !ij && n >= 2 && i < 2 ? 1 - i : i;
     const s = shape.map((_, k) => (k === pos ? x.size : 1));

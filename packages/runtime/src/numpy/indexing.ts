@@ -89,7 +89,7 @@ export function slice(x: ArrayLike, ...specs: SliceSpec[]): NDArray {
       outShape.push(1);
       continue;
     }
-    const n = a.shape[ax];
+    const n = a.shape[ax]!;
     if (typeof s === "number") {
       if (!Number.isInteger(s)) throw argumentError.invalid("slice", `index ${s} is not an integer`);
       const i = s < 0 ? s + n : s;

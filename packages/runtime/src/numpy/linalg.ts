@@ -19,16 +19,16 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   let [a, b] = promote2("matmul", x, y);
   if (a.ndim === 0 || b.ndim === 0) throw shapeError.matmul("matmul", a.shape, b.shape, "input operand does not have enough dimensions (matmul does not accept scalars)");
   const aVec = a.ndim === 1, bVec = b.ndim === 1;
-  if (aVec) a = reshapeTo(a, [1, a.shape[0]]);
-  if (bVec) b = reshapeTo(b, [b.shape[0], 1]);
-  const K = a.shape[a.ndim - 1];
+  if (aVec) a = reshapeTo(a, [1, a.shape[0]!]);
+  if (bVec) b = reshapeTo(b, [b.shape[0]!, 1]);
+  const K = a.shape[a.ndim - 1]!;
   if (b.shape[b.ndim - 2] !== K)
-    throw shapeError.matmul("matmul", aVec ? [K] : a.shape, bVec ? [b.shape[0]] : b.shape,
+    throw shapeError.matmul("matmul", aVec ? [K] : a.shape, bVec ? [b.shape[0]!] : b.shape,
       `core dimension mismatch: ${K} (dim ${a.ndim - 1} of the first) != ${b.shape[b.ndim - 2]} (dim ${b.ndim - 2} of the second)`);
   const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
   a = broadcastTo(a, [...batch, ...a.shape.slice(-2)], "matmul");
   b = broadcastTo(b, [...batch, ...b.shape.slice(-2)], "matmul");
-  checkSize("matmul", [...batch, a.shape[a.ndim - 2], b.shape[b.ndim - 1]]);
+  checkSize("matmul", [...batch, a.shape[a.ndim - 2]!, b.shape[b.ndim - 1]!]);
   const nb = batch.length;
   const bd = batch.map((_, i) => i);
   let out = bind("dot_general", [a, b], { lhsContract: [nb + 1], rhsContract: [nb], lhsBatch: bd, rhsBatch: bd });
@@ -87,9 +87,9 @@ function diagonalAs(op: string, x: ArrayLike, offset: number, axis1: number, axi
   const rest = a.shape.map((_, k) => k).filter((k) => k !== i && k !== j);
   a = transpose(a, [...rest, i, j]);
   const nd = a.ndim;
-  if (offset >= 0) a = sliceAxis(a, nd - 1, Math.min(offset, a.shape[nd - 1]), a.shape[nd - 1], 1);
-  else a = sliceAxis(a, nd - 2, Math.min(-offset, a.shape[nd - 2]), a.shape[nd - 2], 1);
-  const k = Math.min(a.shape[nd - 2], a.shape[nd - 1]);
+  if (offset >= 0) a = sliceAxis(a, nd - 1, Math.min(offset, a.shape[nd - 1]!), a.shape[nd - 1]!, 1);
+  else a = sliceAxis(a, nd - 2, Math.min(-offset, a.shape[nd - 2]!), a.shape[nd - 2]!, 1);
+  const k = Math.min(a.shape[nd - 2]!, a.shape[nd - 1]!);
   a = sliceAxis(sliceAxis(a, nd - 2, 0, k, 1), nd - 1, 0, k, 1);
   // a square [.., k, k] block: its diagonal is every (k+1)-th element of the flattened pair
   const lead = a.shape.slice(0, nd - 2);
@@ -126,7 +126,7 @@ function parseEinsum(subscripts: string, ndims: number[]): [string[][], string[]
   // '...' stands for the operand's leading/middle dims not named by letters, right-aligned across operands
   const ellRanks = terms.map((t, k) => {
     if (!t.includes("...")) return 0;
-    const n = ndims[k] - (t.length - 3);
+    const n = ndims[k]! - (t.length - 3);
     if (n < 0) throw shapeError.einsum(`operand ${k} has ${ndims[k]} dims, fewer than the subscripts '${t}' name`);
     return n;
   });
@@ -134,9 +134,9 @@ function parseEinsum(subscripts: string, ndims: number[]): [string[][], string[]
   const expand = (t: string, n: number): string[] => {
     if (!t.includes("...")) return [...t];
     const [a, b] = t.split("...");
-    return [...a, ...Array.from({ length: n }, (_, i) => ELL(E - n + i)), ...b];
+    return [...a!, ...Array.from({ length: n }, (_, i) => ELL(E - n + i)), ...b!];
   };
-  const ins = terms.map((t, k) => expand(t, ellRanks[k]));
+  const ins = terms.map((t, k) => expand(t, ellRanks[k]!));
   let out: string[];
   if (rhs === undefined) {
     const counts = new Map<string, number>();
@@ -206,26 +206,26 @@ export function einsum(subscripts: string | ArrayLike, ...rest: unknown[]): NDAr
   if (operands.length === 0) throw argumentError.invalid("einsum", "at least one operand is required");
   let xs = operands.map((o) => operand(o, "einsum"));
   const [ins, out] = parseEinsum(subscripts, xs.map((x) => x.ndim));
-  let dt = xs[0].dtype, weak = xs[0].weakType;
+  let dt = xs[0]!.dtype, weak = xs[0]!.weakType;
   for (const x of xs.slice(1)) [dt, weak] = resultOf({ dtype: dt, weakType: weak } as NDArray, x);
   if (dt === "bool") dt = "int32";
   xs = xs.map((x) => convert(x, dt, weak, "einsum"));
   const sizes = new Map<string, number>();
   let terms: Term[] = xs.map((x, k) => {
-    if (ins[k].length !== x.ndim) throw shapeError.einsum(`operand ${k} has ${x.ndim} dims but subscripts '${ins[k].join("")}' name ${ins[k].length}`);
-    ins[k].forEach((c, i) => {
-      const d = x.shape[i], prev = sizes.get(c);
+    if (ins[k]!.length !== x.ndim) throw shapeError.einsum(`operand ${k} has ${x.ndim} dims but subscripts '${ins[k]!.join("")}' name ${ins[k]!.length}`);
+    ins[k]!.forEach((c, i) => {
+      const d = x.shape[i]!, prev = sizes.get(c);
       if (prev !== undefined && prev !== d && prev !== 1 && d !== 1) throw shapeError.einsum(`size of label '${c}' is ${prev} for one operand and ${d} for another`);
       sizes.set(c, Math.max(prev ?? 0, d));
     });
-    return takeDiagonals({ x, labels: ins[k].slice() });
+    return takeDiagonals({ x, labels: ins[k]!.slice() });
   });
   checkSize("einsum", out.map((c) => sizes.get(c) ?? 1));
   const neededLater = (k: number) => new Set([...out, ...terms.slice(k).flatMap((t) => t.labels)]);
   terms = terms.map((t, k) => sumOut(t, (c) => out.includes(c) || terms.some((u, m) => m !== k && u.labels.includes(c))));
-  let acc = terms[0];
+  let acc = terms[0]!;
   for (let k = 1; k < terms.length; k++) {
-    const t = terms[k];
+    const t = terms[k]!;
     const later = neededLater(k + 1);
     const shared = acc.labels.filter((c) => t.labels.includes(c));
     const batch = shared.filter((c) => later.has(c));
@@ -245,7 +245,7 @@ export function einsum(subscripts: string | ArrayLike, ...rest: unknown[]): NDAr
   return transpose(acc.x, out.map((c) => acc.labels.indexOf(c)));
 
   function broadcastLabels(t: Term, shared: string[]): Term {
-    const shape = t.x.shape.map((d, i) => (shared.includes(t.labels[i]) ? sizes.get(t.labels[i])! : d));
+    const shape = t.x.shape.map((d, i) => (shared.includes(t.labels[i]!) ? sizes.get(t.labels[i]!)! : d));
     return { x: broadcastTo(t.x, shape, "einsum"), labels: t.labels };
   }
 }

@@ -53,7 +53,7 @@ function toBoolArr(x: ArrayLike, name: string): NDArray {
 }
 
 function count(a: NDArray, axes: number[]): number {
-  return sizeOf(axes.map((i) => a.shape[i]));
+  return sizeOf(axes.map((i) => a.shape[i]!));
 }
 
 export function mean(x: ArrayLike, axis: number | number[] | null = null, opts: ReduceOptions = {}): NDArray {

@@ -49,7 +49,7 @@ export function expandDims(x: ArrayLike, axis: number | number[]): NDArray {
   const axes = normalizeAxes("expand_dims", list, nd);
   const shape: number[] = [];
   let j = 0;
-  for (let i = 0; i < nd; i++) shape.push(axes.includes(i) ? 1 : a.shape[j++]);
+  for (let i = 0; i < nd; i++) shape.push(axes.includes(i) ? 1 : a.shape[j++]!);
   return bind("reshape", [a], { shape });
 }
 
@@ -102,18 +102,18 @@ function join(op: string, xs: ArrayLike[], axis: number | null): NDArray {
   }
   for (const a of as) {
     if (a.ndim === 0) throw shapeError.concat(op, "zero-dimensional arrays cannot be concatenated");
-    if (a.ndim !== as[0].ndim)
+    if (a.ndim !== as[0]!.ndim)
       throw shapeError.concat(op, `all the input arrays must have same number of dimensions, ` +
-        `but the array at index 0 has ${as[0].ndim} dimension(s) and another has ${a.ndim}`);
+        `but the array at index 0 has ${as[0]!.ndim} dimension(s) and another has ${a.ndim}`);
   }
-  const ax = normalizeAxis(op, axis, as[0].ndim);
+  const ax = normalizeAxis(op, axis, as[0]!.ndim);
   for (const a of as)
-    if (a.shape.some((d, i) => i !== ax && d !== as[0].shape[i]))
+    if (a.shape.some((d, i) => i !== ax && d !== as[0]!.shape[i]))
       throw shapeError.concat(op, `all the input array dimensions except for the concatenation axis must match exactly, ` +
-        `got shapes (${as[0].shape.join(", ")}) and (${a.shape.join(", ")}) along axis ${ax}`);
-  let [dt, weak] = [as[0].dtype, as[0].weakType];
+        `got shapes (${as[0]!.shape.join(", ")}) and (${a.shape.join(", ")}) along axis ${ax}`);
+  let [dt, weak] = [as[0]!.dtype, as[0]!.weakType];
   for (const a of as.slice(1)) [dt, weak] = resultType(dt, weak, a.dtype, a.weakType);
-  if (as.length === 1) return bind("copy", [convert(as[0], dt, weak)], {});
+  if (as.length === 1) return bind("copy", [convert(as[0]!, dt, weak)], {});
   return bind("concatenate", as.map((a) => convert(a, dt, weak)), { axis: ax });
 }
 export const concat = concatenate;
@@ -122,8 +122,8 @@ export function stack(xs: ArrayLike[], axis = 0): NDArray {
   if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid("stack", "need at least one array to stack");
   const as = xs.map((x) => operand(x, "stack"));
   for (const a of as)
-    if (a.shape.join() !== as[0].shape.join()) throw shapeError.concat("stack", `all input arrays must have the same shape, got (${as[0].shape}) and (${a.shape})`);
-  const ax = normalizeAxis("stack", axis, as[0].ndim + 1);
+    if (a.shape.join() !== as[0]!.shape.join()) throw shapeError.concat("stack", `all input arrays must have the same shape, got (${as[0]!.shape}) and (${a.shape})`);
+  const ax = normalizeAxis("stack", axis, as[0]!.ndim + 1);
   return concatenate(as.map((a) => expandDims(a, ax)), ax);
 }
 function stackArgs(op: string, xs: ArrayLike[]): NDArray[] {
@@ -135,7 +135,7 @@ export function vstack(xs: ArrayLike[]): NDArray {
 }
 export function hstack(xs: ArrayLike[]): NDArray {
   const as = stackArgs("hstack", xs).map((a) => (a.ndim === 0 ? reshapeTo(a, [1]) : a));
-  return join("hstack", as, as[0].ndim === 1 ? 0 : 1);
+  return join("hstack", as, as[0]!.ndim === 1 ? 0 : 1);
 }
 /** Stack along a third axis: 1-d (n,) becomes (1, n, 1), 2-d (m, n) becomes (m, n, 1). */
 export function dstack(xs: ArrayLike[]): NDArray {
@@ -147,11 +147,11 @@ export function columnStack(xs: ArrayLike[]): NDArray {
   return join("column_stack", as, 1);
 }
 function atleast2d(a: NDArray): NDArray {
-  return a.ndim >= 2 ? a : reshapeTo(a, a.ndim === 0 ? [1, 1] : [1, a.shape[0]]);
+  return a.ndim >= 2 ? a : reshapeTo(a, a.ndim === 0 ? [1, 1] : [1, a.shape[0]!]);
 }
 function atleast3d(a: NDArray): NDArray {
   if (a.ndim >= 3) return a;
-  return reshapeTo(a, a.ndim === 0 ? [1, 1, 1] : a.ndim === 1 ? [1, a.shape[0], 1] : [...a.shape, 1]);
+  return reshapeTo(a, a.ndim === 0 ? [1, 1, 1] : a.ndim === 1 ? [1, a.shape[0]!, 1] : [...a.shape, 1]);
 }
 
 /** np.split: sections (equal parts) or sorted split indices. Returns views. */
@@ -162,7 +162,7 @@ function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[],
   const a = operand(x, op);
   if (a.ndim === 0) throw shapeError.rank(op, "array split does not work on a 0-d array");
   const ax = normalizeAxis(op, axis, a.ndim);
-  const n = a.shape[ax];
+  const n = a.shape[ax]!;
   let bounds: number[];
   if (typeof indicesOrSections === "number") {
     const k = indicesOrSections;
@@ -182,7 +182,7 @@ function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[],
   const edges = [0, ...bounds, n];
   const out: NDArray[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
-    const lo = edges[i], hi = Math.max(edges[i], edges[i + 1]);
+    const lo = edges[i]!, hi = Math.max(edges[i]!, edges[i + 1]!);
     out.push(sliceAxis(a, ax, lo, hi, 1));
   }
   return out;
@@ -226,10 +226,10 @@ export function moveaxis(x: ArrayLike, source: number | number[], destination: n
   }
   const rest = a.shape.map((_, i) => i).filter((i) => !src.includes(i));
   const order = new Array<number>(a.ndim);
-  const pairs = dst.map((d, i) => [d, src[i]] as const).sort((p, q) => p[0] - q[0]);
+  const pairs = dst.map((d, i) => [d, src[i]!] as const).sort((p, q) => p[0] - q[0]);
   for (const [d, s] of pairs) order[d] = s;
   let r = 0;
-  for (let i = 0; i < a.ndim; i++) if (order[i] === undefined) order[i] = rest[r++];
+  for (let i = 0; i < a.ndim; i++) if (order[i] === undefined) order[i] = rest[r++]!;
   return transpose(a, order);
 }
 
@@ -237,7 +237,7 @@ export function swapaxes(x: ArrayLike, axis1: number, axis2: number): NDArray {
   const a = operand(x, "swapaxes");
   const p = a.shape.map((_, i) => i);
   const i = normalizeAxis("swapaxes", axis1, a.ndim), j = normalizeAxis("swapaxes", axis2, a.ndim);
-  [p[i], p[j]] = [p[j], p[i]];
+  [p[i], p[j]] = [p[j]!, p[i]!];
   return transpose(a, p);
 }
 
@@ -251,10 +251,10 @@ export function tile(x: ArrayLike, reps: number | number[]): NDArray {
   a = reshapeTo(a, [...Array(nd - a.ndim).fill(1), ...a.shape]);
   r = [...Array(nd - r.length).fill(1), ...r];
   // (r0, d0, r1, d1, ...) then merge pairs
-  const shape = a.shape.flatMap((d, i) => [r[i], d]);
+  const shape = a.shape.flatMap((d, i) => [r[i]!, d]);
   checkSize("tile", shape);
   const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: a.shape.map((_, i) => 2 * i + 1) });
-  return reshapeTo(b, a.shape.map((d, i) => d * r[i]));
+  return reshapeTo(b, a.shape.map((d, i) => d * r[i]!));
 }
 
 export function repeat(x: ArrayLike, repeats: number | number[], axis: number | null = null): NDArray {
@@ -268,13 +268,13 @@ export function repeat(x: ArrayLike, repeats: number | number[], axis: number | 
   if (typeof repeats !== "number" && !Array.isArray(repeats))
     throw argumentError.invalid("repeat", `repeats must be an integer or a list of integers, got ${describeValue(repeats)}`);
   if (typeof repeats === "number" || repeats.length === 1) {
-    const k = typeof repeats === "number" ? repeats : repeats[0];
+    const k = typeof repeats === "number" ? repeats : repeats[0]!;
     if (!Number.isInteger(k) || k < 0) throw argumentError.invalid("repeat", `repeats must be a non-negative integer, got ${k}`);
     const shape = [...a.shape.slice(0, ax + 1), k, ...a.shape.slice(ax + 1)];
     checkSize("repeat", shape);
     const dims = a.shape.map((_, i) => (i <= ax ? i : i + 1));
     const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: dims });
-    return reshapeTo(b, a.shape.map((d, i) => (i === ax ? d * k : d)));
+    return reshapeTo(b, a.shape.map((d, i) => (i === ax ? d * k! : d)));
   }
   if (repeats.length !== n) throw shapeError.rank("repeat", `repeats has length ${repeats.length}, expected ${n} for axis ${ax}`);
   const idx: number[] = [];
@@ -297,14 +297,14 @@ export type PadMode = "constant" | "edge" | "reflect" | "symmetric" | "wrap";
 export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; constantValues?: number } = {}): NDArray {
   const a = operand(x, "pad");
   const pw = normalizePad(a.ndim, padWidth);
-  checkSize("pad", a.shape.map((d, i) => d + pw[i][0] + pw[i][1]));
+  checkSize("pad", a.shape.map((d, i) => d + pw[i]![0] + pw[i]![1]));
   const mode = opts.mode ?? "constant";
   if (mode === "edge") {
     let out = a;
     pw.forEach(([lo, hi], ax) => {
       if (lo === 0 && hi === 0) return;
       if (out.shape[ax] === 0) throw shapeError.empty("pad", "can't extend empty axis using mode 'edge'");
-      const first = sliceAxis(out, ax, 0, 1, 1), last = sliceAxis(out, ax, out.shape[ax] - 1, out.shape[ax], 1);
+      const first = sliceAxis(out, ax, 0, 1, 1), last = sliceAxis(out, ax, out.shape[ax]! - 1, out.shape[ax]!, 1);
       const parts = [repeat(first, lo, ax), out, repeat(last, hi, ax)];
       out = bind("concatenate", parts, { axis: ax });
     });
@@ -317,14 +317,14 @@ export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; co
       if (out.shape[ax] === 0) throw shapeError.empty("pad", `can't extend empty axis using mode '${mode}'`);
       // NumPy pads in rounds no wider than the current axis (so wide pads reflect repeatedly)
       while (lo > 0 || hi > 0) {
-        const n = out.shape[ax];
+        const n = out.shape[ax]!;
         const room = mode === "reflect" ? Math.max(n - 1, 0) : n;
         if (room === 0) {
           // a length-1 axis reflects onto itself
           out = pad(out, out.shape.map((_, i) => (i === ax ? [lo, hi] : [0, 0])) as [number, number][], { mode: "edge" });
           break;
         }
-        const l = Math.min(lo, room), h = Math.min(hi, room);
+        const l = Math.min(lo, room!), h = Math.min(hi, room!);
         const rev = (v: NDArray) => bind("rev", [v], { axes: [ax] });
         let left: NDArray, right: NDArray;
         if (mode === "wrap") {

@@ -28,7 +28,7 @@ function nestedShape(data: NestedArray[]): number[] {
   while (Array.isArray(cur)) {
     shape.push(cur.length);
     if (cur.length === 0) break;
-    cur = cur[0];
+    cur = cur[0]!;
   }
   return shape;
 }
@@ -89,7 +89,7 @@ function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DTypeLike }): ND
     const src = data as unknown as TypedArray;
     const dt = want ?? typedArrayDType(data);
     if (dt === "int32" && (src instanceof Float32Array || src instanceof Float64Array || src instanceof Uint32Array))
-      for (let i = 0; i < src.length; i++) checkInt32(op, src[i]);
+      for (let i = 0; i < src.length; i++) checkInt32(op, src[i]!);
     const out = allocate(dt, src.length);
     if (dt === "bool") for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
     else out.set(src);
@@ -101,10 +101,10 @@ function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DTypeLike }): ND
     const buf = new Float64Array(n);
     const { bool } = fillNested(op, data, shape, buf, "float64");
     const dt = want ?? (bool ? "bool" : "float32");
-    if (dt === "int32") for (let i = 0; i < n; i++) checkInt32(op, buf[i]);
+    if (dt === "int32") for (let i = 0; i < n; i++) checkInt32(op, buf[i]!);
     const out = allocate(dt, n);
     if (dt === "float64") out.set(buf);
-    else for (let i = 0; i < n; i++) out[i] = castScalar(buf[i], dt);
+    else for (let i = 0; i < n; i++) out[i] = castScalar(buf[i]!, dt);
     return new NDArray(out, shape, dt);
   }
   throw argumentError.notArray(op, describe(data));
@@ -189,11 +189,11 @@ export function broadcastTo(x: NDArray, shape: readonly number[], op = "broadcas
 
 /** Promote to a common dtype and broadcast to a common shape. */
 export function promoteBroadcast(op: string, xs: NDArray[], dtype?: DType): NDArray[] {
-  let [dt, weak] = promotionType(xs[0]);
-  let shape = xs[0].shape;
+  let [dt, weak] = promotionType(xs[0]!);
+  let shape = xs[0]!.shape;
   for (let i = 1; i < xs.length; i++) {
-    [dt, weak] = resultType(dt, weak, ...promotionType(xs[i]));
-    shape = broadcastShapes(op, shape, xs[i].shape);
+    [dt, weak] = resultType(dt, weak, ...promotionType(xs[i]!));
+    shape = broadcastShapes(op, shape, xs[i]!.shape);
   }
   if (dtype !== undefined) dt = dtype;
   return xs.map((x) => broadcastTo(convert(x, dt, weak, op), shape, op));
@@ -211,7 +211,7 @@ export function axisArg(op: string, axis: number, ndim: number): number {
 export function keepDims(x: NDArray, axes: number[], ndim: number): NDArray {
   const shape: number[] = [];
   let j = 0;
-  for (let i = 0; i < ndim; i++) shape.push(axes.includes(i) ? 1 : x.shape[j++]);
+  for (let i = 0; i < ndim; i++) shape.push(axes.includes(i) ? 1 : x.shape[j++]!);
   return bind("reshape", [x], { shape });
 }
 

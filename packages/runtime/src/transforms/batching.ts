@@ -34,18 +34,18 @@ export function matchAxis(x: Arr, d: Dim, size: number, to: number): Arr {
 function elementwise<P extends Primitive>(p: P): BatchRule<P> {
   return (vals, dims, params, size) => {
     const target = dims.find((d) => d !== null) as number;
-    return [bind(p, vals.map((x, i) => matchAxis(x, dims[i], size, target)), params), target];
+    return [bind(p, vals.map((x, i) => matchAxis(x, dims[i]!, size, target)), params), target];
   };
 }
 
 const reduce = <P extends (typeof REDUCE_OPS)[number]>(p: P): BatchRule<P> => ([x], [b], { axes }) =>
-  [bind(p, [x], { axes: axes.map((a) => up(a, b!)) }), b! - axes.filter((a) => a < b!).length];
+  [bind(p, [x!], { axes: axes.map((a) => up(a, b!)) }), b! - axes.filter((a) => a < b!).length];
 
 const cumulative = <P extends (typeof CUMULATIVE_OPS)[number]>(p: P): BatchRule<P> => ([x], [b], { axis, reverse }) =>
-  [bind(p, [x], { axis: up(axis, b!), reverse }), b];
+  [bind(p, [x!], { axis: up(axis, b!), reverse }), b!];
 
 const argReduce = <P extends "argmax" | "argmin">(p: P): BatchRule<P> => ([x], [b], { axis }) =>
-  [bind(p, [x], { axis: up(axis, b!) }), axis < b! ? b! - 1 : b];
+  [bind(p, [x!], { axis: up(axis, b!) }), axis < b! ? b! - 1 : b!];
 
 const generic = Object.fromEntries([
   ...[...UNARY_OPS, ...BINARY_OPS, ...COMPARE_OPS, "select", "convert_element_type", "copy"].map((p) => [p, elementwise(p as Primitive)]),
@@ -59,50 +59,50 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
   argmax: argReduce("argmax"),
   argmin: argReduce("argmin"),
   broadcast_in_dim: ([x], [b], { shape, broadcastDimensions: bd }, size) => {
-    const increasing = bd.every((d, i) => i === 0 || bd[i - 1] < d);
+    const increasing = bd.every((d, i) => i === 0 || bd[i - 1]! < d);
     if (!increasing) {
-      const x0 = moveAxis(x, b!, 0);
+      const x0 = moveAxis(x!, b!, 0);
       return [bind("broadcast_in_dim", [x0], { shape: [size, ...shape], broadcastDimensions: [0, ...bd.map((d) => d + 1)] }), 0];
     }
     // put the output batch axis right after the output dim of x's preceding axis: no transpose
-    const q = b === 0 ? 0 : bd[b! - 1] + 1;
-    const dims = range(0, x.ndim).map((i) => (i < b! ? bd[i] : i === b ? q : bd[i - 1] + 1));
-    return [bind("broadcast_in_dim", [x], { shape: [...shape.slice(0, q), size, ...shape.slice(q)], broadcastDimensions: dims }), q];
+    const q = b === 0 ? 0 : bd[b! - 1]! + 1;
+    const dims = range(0, x!.ndim).map((i) => (i < b! ? bd[i]! : i === b ? q : bd[i - 1]! + 1));
+    return [bind("broadcast_in_dim", [x!], { shape: [...shape.slice(0, q), size, ...shape.slice(q)], broadcastDimensions: dims }), q];
   },
-  reshape: ([x], [b], { shape }, size) => [reshape(moveAxis(x, b!, 0), [size, ...shape]), 0],
-  transpose: ([x], [b], { perm }) => [bind("transpose", [x], { perm: [b!, ...perm.map((p) => up(p, b!))] }), 0],
+  reshape: ([x], [b], { shape }, size) => [reshape(moveAxis(x!, b!, 0), [size, ...shape]), 0],
+  transpose: ([x], [b], { perm }) => [bind("transpose", [x!], { perm: [b!, ...perm.map((p) => up(p, b!))] }), 0],
   slice: ([x], [b], { starts, limits, strides }, size) => {
     const ins = <T>(xs: T[], v: T) => [...xs.slice(0, b!), v, ...xs.slice(b!)];
-    return [bind("slice", [x], { starts: ins(starts, 0), limits: ins(limits, size), strides: ins(strides, 1) }), b];
+    return [bind("slice", [x!], { starts: ins(starts, 0), limits: ins(limits, size), strides: ins(strides, 1) }), b!];
   },
-  rev: ([x], [b], { axes }) => [bind("rev", [x], { axes: axes.map((a) => up(a, b!)) }), b],
+  rev: ([x], [b], { axes }) => [bind("rev", [x!], { axes: axes.map((a) => up(a, b!)) }), b!],
   pad: ([x, v], [dx, dv], { lo, hi }, size) => {
     if (dv === null) {
       const ins = (xs: number[]) => [...xs.slice(0, dx!), 0, ...xs.slice(dx!)];
-      return [bind("pad", [x, v], { lo: ins(lo), hi: ins(hi) }), dx];
+      return [bind("pad", [x!, v!], { lo: ins(lo), hi: ins(hi) }), dx!];
     }
     // a batched padding value: pad with anything, then select the value where the mask says "pad"
-    const x0 = matchAxis(x, dx, size, 0);
+    const x0 = matchAxis(x!, dx!, size, 0);
     const p = { lo: [0, ...lo], hi: [0, ...hi] };
-    const padded = bind("pad", [x0, zerosLike(v.ndim ? { shape: [], dtype: v.dtype } : v)], p);
+    const padded = bind("pad", [x0, zerosLike(v!.ndim ? { shape: [], dtype: v!.dtype } : v!)], p);
     const inside = bind("pad", [broadcastInDim(scalarArray(1, "bool", false), x0.shape, []), scalarArray(0, "bool", false)], p);
-    const vb = broadcastInDim(moveAxis(v, dv, 0), padded.shape, [0]);
+    const vb = broadcastInDim(moveAxis(v!, dv!, 0), padded.shape, [0]);
     return [select(inside, padded, vb), 0];
   },
-  concatenate: (xs, dims, { axis }, size) => [bind("concatenate", xs.map((x, i) => matchAxis(x, dims[i], size, 0)), { axis: axis + 1 }), 0],
+  concatenate: (xs, dims, { axis }, size) => [bind("concatenate", xs.map((x, i) => matchAxis(x, dims[i]!, size, 0)), { axis: axis + 1 }), 0],
   iota: (_vals, _dims, params) => [bind("iota", [], params), null],
   gather: ([x, idx], [dx, di], { axis }, size) => {
     if (di === null) {
       const ax = up(axis, dx!);
-      return [bind("gather", [x, idx], { axis: ax }), dx! < ax ? dx : dx! + idx.ndim - 1];
+      return [bind("gather", [x!, idx!], { axis: ax }), dx! < ax ? dx! : dx! + idx!.ndim - 1];
     }
-    if (dx === null) return [bind("gather", [x, idx], { axis }), axis + di];
+    if (dx === null) return [bind("gather", [x!, idx!], { axis }), axis + di!];
     // both batched: fold the batch axis into the gathered one ([.., B, A, ..] -> [.., B*A, ..]) and
     // offset each example's indices by b * A
-    const xb = moveAxis(x, dx, axis);
-    const A = xb.shape[axis + 1];
+    const xb = moveAxis(x!, dx!, axis);
+    const A = xb.shape[axis + 1]!;
     const xf = reshape(xb, [...xb.shape.slice(0, axis), size * A, ...xb.shape.slice(axis + 2)]);
-    const ib = moveAxis(idx, di, 0);
+    const ib = moveAxis(idx!, di!, 0);
     const bcast = (v: number) => broadcastInDim(scalarArray(v, "int32", false), ib.shape, []);
     const wrapped = select(lt(ib, bcast(0)), add(ib, bcast(A)), ib);
     const offsets = mul(bind("iota", [], { shape: ib.shape.slice(), dimension: 0, dtype: "int32" }), bcast(A));
@@ -111,17 +111,17 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
   dot_general: ([a, b], [da, db], { lhsContract: lc, rhsContract: rc, lhsBatch: lb, rhsBatch: rb }) => {
     const m = (ds: number[], d: number) => ds.map((i) => up(i, d));
     if (da !== null && db !== null) {
-      const p = { lhsContract: m(lc, da), rhsContract: m(rc, db), lhsBatch: [da, ...m(lb, da)], rhsBatch: [db, ...m(rb, db)] };
-      return [bind("dot_general", [a, b], p), 0];
+      const p = { lhsContract: m(lc, da!), rhsContract: m(rc, db!), lhsBatch: [da!, ...m(lb, da!)], rhsBatch: [db!, ...m(rb, db!)] };
+      return [bind("dot_general", [a!, b!], p), 0];
     }
     if (da !== null) {
       // the batch axis becomes one more free dim of the lhs
-      const p = { lhsContract: m(lc, da), rhsContract: rc, lhsBatch: m(lb, da), rhsBatch: rb };
-      const lf = complement(a.ndim, [...p.lhsContract, ...p.lhsBatch]);
-      return [bind("dot_general", [a, b], p), lb.length + lf.indexOf(da)];
+      const p = { lhsContract: m(lc, da!), rhsContract: rc, lhsBatch: m(lb, da!), rhsBatch: rb };
+      const lf = complement(a!.ndim, [...p.lhsContract, ...p.lhsBatch]);
+      return [bind("dot_general", [a!, b!], p), lb.length + lf.indexOf(da!)];
     }
     const p = { lhsContract: lc, rhsContract: m(rc, db!), lhsBatch: lb, rhsBatch: m(rb, db!) };
-    const rf = complement(b.ndim, [...p.rhsContract, ...p.rhsBatch]);
-    return [bind("dot_general", [a, b], p), lb.length + (a.ndim - lc.length - lb.length) + rf.indexOf(db!)];
+    const rf = complement(b!.ndim, [...p.rhsContract, ...p.rhsBatch]);
+    return [bind("dot_general", [a!, b!], p), lb.length + (a!.ndim - lc.length - lb.length) + rf.indexOf(db!)];
   },
 };

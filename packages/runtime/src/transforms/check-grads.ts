@@ -51,15 +51,15 @@ const values = (x: NDArray): Float64Array => Float64Array.from(x.toTypedArray() 
 
 function axpy(x: NDArray, a: number, v: NDArray): NDArray {
   const xs = values(x), vs = values(v);
-  for (let i = 0; i < xs.length; i++) xs[i] += a * vs[i];
+  for (let i = 0; i < xs.length; i++) xs[i]! += a * vs[i]!;
   return new NDArray(xs, x.shape.slice(), "float64");
 }
 
 function vdot(a: NDArray[], b: NDArray[]): number {
   let s = 0;
   a.forEach((x, k) => {
-    const xs = values(x), ys = values(b[k]);
-    for (let i = 0; i < xs.length; i++) s += xs[i] * ys[i];
+    const xs = values(x), ys = values(b[k]!);
+    for (let i = 0; i < xs.length; i++) s += xs[i]! * ys[i]!;
   });
   return s;
 }
@@ -67,22 +67,22 @@ function vdot(a: NDArray[], b: NDArray[]): number {
 function checkFlat(f: Flat, xs: NDArray[], o: Required<CheckGradsOptions>, normal: () => number, what: string): void {
   const v = xs.map((x) => randomLike(x, normal));
   const outs = f(...xs).map((y) => (isFloat(y.dtype) ? y : null));
-  const plus = f(...xs.map((x, i) => axpy(x, o.eps, v[i])));
-  const minus = f(...xs.map((x, i) => axpy(x, -o.eps, v[i])));
+  const plus = f(...xs.map((x, i) => axpy(x, o.eps, v[i]!)));
+  const minus = f(...xs.map((x, i) => axpy(x, -o.eps, v[i]!)));
   const numeric = outs.map((y, j) => {
     if (y === null) return null;
-    const p = values(plus[j]), m = values(minus[j]);
+    const p = values(plus[j]!), m = values(minus[j]!);
     const d = new Float64Array(p.length);
-    for (let i = 0; i < d.length; i++) d[i] = (p[i] - m[i]) / (2 * o.eps);
+    for (let i = 0; i < d.length; i++) d[i] = (p[i]! - m[i]!) / (2 * o.eps);
     return new NDArray(d, y.shape.slice(), "float64");
   });
   if (o.modes.includes("fwd")) {
     const t = pushForward("checkGrads", f, xs, v).tangentsOut;
     numeric.forEach((n, j) => {
       if (n === null) return;
-      const a = values(t[j]), e = values(n);
+      const a = values(t[j]!), e = values(n);
       for (let i = 0; i < a.length; i++) {
-        if (!(Math.abs(a[i] - e[i]) <= o.atol + o.rtol * Math.abs(e[i])))
+        if (!(Math.abs(a[i]! - e[i]!) <= o.atol + o.rtol * Math.abs(e[i]!)))
           throw new GradCheckError(`checkGrads (${what}, forward mode): output ${j} element ${i}: jvp gives ${a[i]}, central differences give ${e[i]} (atol ${o.atol}, rtol ${o.rtol})`);
       }
     });
@@ -93,7 +93,7 @@ function checkFlat(f: Flat, xs: NDArray[], o: Required<CheckGradsOptions>, norma
     const r = record("checkGrads", f, xs, false);
     const full = r.outs.map((y, j) => {
       const k = floatOuts.findIndex(([, jj]) => jj === j);
-      return k < 0 ? broadcastZero(y) : u[k];
+      return k < 0 ? broadcastZero(y) : u[k]!;
     });
     const g = pullback(r, full, xs);
     const lhs = vdot(g, v);
@@ -109,7 +109,7 @@ function checkFlat(f: Flat, xs: NDArray[], o: Required<CheckGradsOptions>, norma
       const u = f(...xs).map((y) => randomLike(y, normal));
       checkFlat((...ys) => {
         const r = record("checkGrads", f, ys, false);
-        return pullback(r, r.outs.map((y, j) => (isFloat(y.dtype) ? u[j] : broadcastZero(y))), ys);
+        return pullback(r, r.outs.map((y, j) => (isFloat(y.dtype) ? u[j]! : broadcastZero(y))), ys);
       }, xs, inner, normal, "derivative of vjp");
     }
   }

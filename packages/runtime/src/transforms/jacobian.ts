@@ -77,10 +77,10 @@ export function jacrev<F extends AnyFn, const O extends JacobianOptions = {}>(
     });
     const M = r.outs.reduce((s, o) => s + o.size, 0);
     const offs = offsets(r.outs);
-    const basis = r.outs.map((o, j) => basisBlock(M, offs[j], o.shape, o.dtype));
+    const basis = r.outs.map((o, j) => basisBlock(M, offs[j]!, o.shape, o.dtype));
     const rows = vmap((...cts: NDArray[]) => pullback(r, cts, d.leaves))(...basis) as NDArray[];
     const blocks = r.outs.map((o, j) => d.leaves.map((x, i) =>
-      reshape(sliceAll(rows[i], [offs[j], ...x.shape.map(() => 0)], [offs[j] + o.size, ...x.shape]), [...o.shape, ...x.shape])));
+      reshape(sliceAll(rows[i]!, [offs[j]!, ...x.shape.map(() => 0)], [offs[j]! + o.size, ...x.shape]), [...o.shape, ...x.shape])));
     const jac = nest(r.outTree, d.tree, single, blocks);
     return opts.hasAux ? [jac, r.aux] : jac;
   };
@@ -99,7 +99,7 @@ export function jacfwd<F extends AnyFn, const O extends JacobianOptions = {}>(
     const fn = (...xs: NDArray[]) => f(...d.rebuild(xs));
     const N = d.leaves.reduce((s, x) => s + x.size, 0);
     const offs = offsets(d.leaves);
-    const basis = d.leaves.map((x, i) => basisBlock(N, offs[i], x.shape, x.dtype));
+    const basis = d.leaves.map((x, i) => basisBlock(N, offs[i]!, x.shape, x.dtype));
     let meta: { outTree: Parameters<typeof treeUnflatten>[0]; aux: unknown } | undefined;
     const [outs, touts] = vmap((...ts: NDArray[]) => {
       const p = pushForward(name, fn, d.leaves, ts, opts.hasAux ?? false);
@@ -107,7 +107,7 @@ export function jacfwd<F extends AnyFn, const O extends JacobianOptions = {}>(
       return [p.outs, p.tangentsOut];
     }, { outAxes: [null, 0] })(...basis) as [NDArray[], NDArray[]];
     const blocks = outs.map((o, j) => d.leaves.map((x, i) => {
-      const rows = sliceAll(touts[j], [offs[i], ...o.shape.map(() => 0)], [offs[i] + x.size, ...o.shape]);
+      const rows = sliceAll(touts[j]!, [offs[i]!, ...o.shape.map(() => 0)], [offs[i]! + x.size, ...o.shape]);
       return reshape(moveAxis(rows, 0, o.ndim), [...o.shape, ...x.shape]);
     }));
     const jac = nest(meta!.outTree, d.tree, single, blocks);

@@ -55,7 +55,7 @@ export function pushForward(
 ): Pushed {
   return newMain(JVPTrace, null, (main) => {
     const trace = new JVPTrace(main);
-    const ins = primals.map((p, i) => (isFloat(p.dtype) ? new JVPTracer(trace, p, tangents[i]) : p));
+    const ins = primals.map((p, i) => (isFloat(p.dtype) ? new JVPTracer(trace, p, tangents[i]!) : p));
     let result = fn(...ins);
     let aux: unknown = undefined;
     if (hasAux) {
@@ -105,7 +105,7 @@ export function jvp<A extends unknown[], R>(f: (...args: A) => R, primals: A, ta
   const [tl, tt] = treeFlatten(tangents);
   sameStructure(name, "tangents", pt, tt);
   const ps = pl.map((x) => leafArray(x, true));
-  const ts = tl.map((t, i) => checkTangent(name, ps[i], t, i));
+  const ts = tl.map((t, i) => checkTangent(name, ps[i]!, t, i));
   const r = pushForward(name, (...xs) => f(...(treeUnflatten(pt, xs) as A)), ps, ts);
   return [treeUnflatten(r.outTree, r.outs) as Cotangent<R>, treeUnflatten(r.outTree, r.tangentsOut) as Cotangent<R>];
 }
@@ -128,7 +128,7 @@ export function linearize<A extends unknown[], R>(
   return [out, (...tangents: A) => {
     const [tl, tt] = treeFlatten(tangents);
     sameStructure(name, "tangents", pt, tt);
-    const r = pushForward(name, fn, ps, tl.map((t, i) => checkTangent(name, ps[i], t, i)));
+    const r = pushForward(name, fn, ps, tl.map((t, i) => checkTangent(name, ps[i]!, t, i)));
     return treeUnflatten(r.outTree, r.tangentsOut) as Cotangent<R>;
   }];
 }

@@ -18,14 +18,14 @@ export interface Optimizer<S> {
 /** Map f over the leaves of several pytrees of the same structure. */
 export function treeZip(f: (...leaves: NDArray[]) => NDArray, ...trees: unknown[]): any {
   const flat = trees.map((t) => treeFlatten(t));
-  const key = treeDefKey(flat[0][1]);
+  const key = treeDefKey(flat[0]![1]);
   flat.forEach(([, d], i) => {
     if (treeDefKey(d) !== key) throw transformError.tree("optim", `tree ${i} has structure ${treeDefKey(d)}, expected ${key}`);
   });
-  const n = flat[0][0].length;
+  const n = flat[0]![0].length;
   const out: NDArray[] = [];
-  for (let k = 0; k < n; k++) out.push(f(...flat.map(([ls]) => np.asarray(ls[k]))));
-  return treeUnflatten(flat[0][1], out);
+  for (let k = 0; k < n; k++) out.push(f(...flat.map(([ls]) => np.asarray(ls[k]!))));
+  return treeUnflatten(flat[0]![1], out);
 }
 
 const zerosOf = (params: unknown) => treeZip((p) => np.zerosLike(p), params);

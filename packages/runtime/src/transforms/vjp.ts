@@ -66,7 +66,7 @@ export function backwardPass(tape: Tape, seeds: readonly (readonly [number, NDAr
   };
   for (const [n, g] of seeds) accumulate(n, g);
   for (let i = tape.eqns.length - 1; i >= 0; i--) {
-    const e = tape.eqns[i];
+    const e = tape.eqns[i]!;
     const g = ct.get(e.node);
     if (g === undefined) continue;
     ct.delete(e.node);
@@ -74,9 +74,9 @@ export function backwardPass(tape: Tape, seeds: readonly (readonly [number, NDAr
     const rule = vjpRules[e.prim] as (ct: NDArray, c: object) => (NDArray | null)[];
     const cts = rule(g, { inputs: e.primals, out: e.out, params: e.params, needs });
     for (let k = 0; k < e.inputs.length; k++) {
-      const n = e.inputs[k], c = cts[k];
+      const n = e.inputs[k]!, c = cts[k];
       if (n === null || c === null || c === undefined) continue;
-      const x = e.primals[k];
+      const x = e.primals[k]!;
       if (c.dtype !== x.dtype || c.shape.length !== x.shape.length || c.shape.some((d, j) => d !== x.shape[j]))
         throw new Error(`internal: vjp rule of ${e.prim} returned a ${c.dtype}[${c.shape}] cotangent for a ${x.dtype}[${x.shape}] input`);
       accumulate(n, c);
@@ -133,11 +133,11 @@ export function record(fnName: string, fn: (...xs: NDArray[]) => unknown, leaves
 export function pullback(r: Recorded, cts: readonly NDArray[], inputs: readonly NDArray[]): NDArray[] {
   const seeds: [number, NDArray][] = [];
   r.outNodes.forEach((n, j) => {
-    if (n !== null) seeds.push([n, cts[j]]);
+    if (n !== null) seeds.push([n, cts[j]!]);
   });
   const got = seeds.length ? backwardPass(r.tape, seeds) : new Map<number, NDArray>();
   return r.inNodes.map((n, i) => {
-    const x = inputs[i];
+    const x = inputs[i]!;
     const g = got.get(n);
     if (g === undefined) return zerosLike(x);
     return g.weakType === x.weakType ? g : convert(g, x.dtype, x.weakType);
@@ -172,7 +172,7 @@ export function vjp<A extends unknown[], R>(f: (...args: A) => R, ...primals: A)
   const vjpFn = (ct: Cotangent<R>): Cotangent<A> => {
     const [cl, ctTree] = treeFlatten(ct);
     sameStructure(name, "the cotangent", r.outTree, ctTree);
-    const cts = cl.map((c, j) => ctLeaf(name, c, r.outs[j], j));
+    const cts = cl.map((c, j) => ctLeaf(name, c, r.outs[j]!, j));
     const g = pullback(r, cts, diffLeaves);
     let k = 0;
     const all = d.leaves.map((x, i) => (isDiff[i] ? g[k++] : zerosLike(x)));
@@ -237,8 +237,8 @@ function gradImpl(f: AnyFn, opts: GradOptions, name: string) {
     const d = diffArgs(name, args, list, true);
     const r = record(name, (...xs) => f(...d.rebuild(xs)), d.leaves, hasAux);
     if (r.outs.length !== 1 || r.outTree.kind !== "leaf")
-      throw transformError.nonScalar(`${name} (it returned a pytree of ${r.outs.length} arrays; use hasAux for extra outputs)`, r.outs.length === 1 ? r.outs[0].shape : []);
-    const out = r.outs[0];
+      throw transformError.nonScalar(`${name} (it returned a pytree of ${r.outs.length} arrays; use hasAux for extra outputs)`, r.outs.length === 1 ? r.outs[0]!.shape : []);
+    const out = r.outs[0]!;
     if (out.shape.length !== 0) throw transformError.nonScalar(name, out.shape);
     if (!isFloat(out.dtype)) throw transformError.nonScalar(`${name} (the output has dtype ${out.dtype})`, out.shape);
     const g = treeUnflatten(d.tree, pullback(r, [scalarArray(1, out.dtype, false)], d.leaves)) as unknown[];

@@ -88,7 +88,7 @@ export function vmap<F extends (...args: any[]) => any>(
     let size: number | undefined = opts.axisSize;
     const sizes: string[] = [];
     const bdims = leaves.map((x, k) => {
-      const ax = axes[k];
+      const ax = axes[k]!;
       if (ax === null) return null;
       if (!(x instanceof NDArray)) throw transformError.vmap(`a batched argument leaf must be an array, got ${typeof x} (use inAxes null for it)`);
       const a = normAxis(ax, x.ndim, `inAxes for a leaf of shape (${x.shape.join(", ")})`);
@@ -102,11 +102,11 @@ export function vmap<F extends (...args: any[]) => any>(
     const n = size;
     return newMain(BatchTrace, n, (main) => {
       const trace = new BatchTrace(main);
-      const ins = leaves.map((x, k) => (bdims[k] === null ? x : new BatchTracer(trace, x as NDArray, bdims[k])));
+      const ins = leaves.map((x, k) => (bdims[k] === null ? x : new BatchTracer(trace, x as NDArray, bdims[k]!)));
       const out = f(...(treeUnflatten(inTree, ins) as unknown[]));
       const [outLeaves, outTree] = treeFlatten(out);
       const outAxes = axesPerLeaf(opts.outAxes === undefined ? 0 : (opts.outAxes as AxisSpec), out, "output");
-      return treeUnflatten(outTree, outLeaves.map((l, k) => placeOutput(l, outAxes[k], main, n)));
+      return treeUnflatten(outTree, outLeaves.map((l, k) => placeOutput(l, outAxes[k]!, main, n)));
     });
   };
 }

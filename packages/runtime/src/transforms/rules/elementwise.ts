@@ -55,16 +55,16 @@ function smooth<P extends Smooth>(p: P): AdRule<P> {
   const d = DERIV[p];
   return {
     jvp: ([x], [t]) => {
-      const y = bind(p, [x], {});
-      return [y, mul(t!, d(x, y))];
+      const y = bind(p, [x!], {});
+      return [y, mul(t!, d(x!, y))];
     },
-    vjp: (ct, { inputs: [x], out }) => [mul(ct, d(x, out))],
+    vjp: (ct, { inputs: [x], out }) => [mul(ct, d(x!, out))],
   };
 }
 
 const unary = Object.fromEntries(UNARY_OPS.map((p) => [p, p in DERIV ? smooth(p as Smooth) : nondiff(p)])) as unknown as AdRules<UnaryOp>;
 unary.neg = {
-  jvp: ([x], [t]) => [neg(x), neg(t!)],
+  jvp: ([x], [t]) => [neg(x!), neg(t!)],
   vjp: (ct) => [neg(ct)],
 };
 
@@ -100,12 +100,12 @@ type Weights = (a: Arr, b: Arr, y: Arr) => [Arr, Arr];
 function bilinearly<P extends BinaryOp>(p: P, w: Weights): AdRule<P> {
   return {
     jvp: ([a, b], [ta, tb]) => {
-      const y = bind(p, [a, b], {});
-      const [wa, wb] = w(a, b, y);
-      return [y, tadd(tmap(ta, (t) => mul(t, wa)), tmap(tb, (t) => mul(t, wb)))];
+      const y = bind(p, [a!, b!], {});
+      const [wa, wb] = w(a!, b!, y);
+      return [y, tadd(tmap(ta!, (t) => mul(t, wa)), tmap(tb!, (t) => mul(t, wb)))];
     },
     vjp: (ct, { inputs: [a, b], out, needs }) => {
-      const [wa, wb] = w(a, b, out);
+      const [wa, wb] = w(a!, b!, out);
       return [needs[0] ? mul(ct, wa) : null, needs[1] ? mul(ct, wb) : null];
     },
   };
@@ -113,24 +113,24 @@ function bilinearly<P extends BinaryOp>(p: P, w: Weights): AdRule<P> {
 
 const binary: AdRules<BinaryOp> = {
   add: {
-    jvp: ([a, b], [ta, tb]) => [add(a, b), tadd(ta, tb)],
+    jvp: ([a, b], [ta, tb]) => [add(a!, b!), tadd(ta!, tb!)],
     vjp: (ct, { needs }) => [needs[0] ? ct : null, needs[1] ? ct : null],
   },
   sub: {
-    jvp: ([a, b], [ta, tb]) => [sub(a, b), tadd(ta, tmap(tb, neg))],
+    jvp: ([a, b], [ta, tb]) => [sub(a!, b!), tadd(ta!, tmap(tb!, neg))],
     vjp: (ct, { needs }) => [needs[0] ? ct : null, needs[1] ? neg(ct) : null],
   },
   mul: {
-    jvp: ([a, b], [ta, tb]) => [mul(a, b), tadd(tmap(ta, (t) => mul(t, b)), tmap(tb, (t) => mul(a, t)))],
-    vjp: (ct, { inputs: [a, b], needs }) => [needs[0] ? mul(ct, b) : null, needs[1] ? mul(a, ct) : null],
+    jvp: ([a, b], [ta, tb]) => [mul(a!, b!), tadd(tmap(ta!, (t) => mul(t, b!)), tmap(tb!, (t) => mul(a!, t)))],
+    vjp: (ct, { inputs: [a, b], needs }) => [needs[0] ? mul(ct, b!) : null, needs[1] ? mul(a!, ct) : null],
   },
   // y = a / b: dy = da / b - db * y / b
   div: {
     jvp: ([a, b], [ta, tb]) => {
-      const y = div(a, b);
-      return [y, tadd(tmap(ta, (t) => div(t, b)), tmap(tb, (t) => neg(div(mul(t, y), b))))];
+      const y = div(a!, b!);
+      return [y, tadd(tmap(ta!, (t) => div(t, b!)), tmap(tb!, (t) => neg(div(mul(t, y), b!))))];
     },
-    vjp: (ct, { inputs: [, b], out, needs }) => [needs[0] ? div(ct, b) : null, needs[1] ? neg(div(mul(ct, out), b)) : null],
+    vjp: (ct, { inputs: [, b], out, needs }) => [needs[0] ? div(ct, b!) : null, needs[1] ? neg(div(mul(ct, out), b!)) : null],
   },
   // y = a^b: dy/da = b a^(b-1) (0 where b = 0), dy/db = y log a (0 where a = 0; the inner select
   // keeps log away from 0 so second derivatives stay finite)
@@ -165,24 +165,24 @@ export const elementwiseRules: AdRules<UnaryOp | BinaryOp | CompareOp | "select"
   ...compare,
   select: {
     jvp: ([p, a, b], [, ta, tb]) => {
-      const y = select(p, a, b);
+      const y = select(p!, a!, b!);
       if (ta === null && tb === null) return [y, null];
-      return [y, select(p, ta ?? zerosLike(a), tb ?? zerosLike(b))];
+      return [y, select(p!, ta ?? zerosLike(a!), tb ?? zerosLike(b!))];
     },
     vjp: (ct, { inputs: [p], needs }) => {
       const z = needs[1] || needs[2] ? zerosLike(ct) : ct;
-      return [null, needs[1] ? select(p, ct, z) : null, needs[2] ? select(p, z, ct) : null];
+      return [null, needs[1] ? select(p!, ct, z) : null, needs[2] ? select(p!, z, ct) : null];
     },
   },
   convert_element_type: {
     jvp: ([x], [t], params) => {
-      const y = bind("convert_element_type", [x], params);
-      return [y, isFloat(params.dtype) && isFloat(x.dtype) ? convert(t!, params.dtype, params.weakType) : null];
+      const y = bind("convert_element_type", [x!], params);
+      return [y, isFloat(params.dtype) && isFloat(x!.dtype) ? convert(t!, params.dtype, params.weakType) : null];
     },
-    vjp: (ct, { inputs: [x] }) => [isFloat(x.dtype) ? convert(ct, x.dtype, x.weakType) : null],
+    vjp: (ct, { inputs: [x] }) => [isFloat(x!.dtype) ? convert(ct, x!.dtype, x!.weakType) : null],
   },
   copy: {
-    jvp: ([x], [t]) => [bind("copy", [x], {}), t],
+    jvp: ([x], [t]) => [bind("copy", [x!], {}), t!],
     vjp: (ct) => [ct],
   },
 };

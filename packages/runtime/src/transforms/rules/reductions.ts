@@ -19,13 +19,13 @@ function extremum(p: "reduce_max" | "reduce_min") {
   };
   return {
     jvp: ([x]: Arr[], [t]: (Arr | null)[], params: Params[typeof p]): [Arr, Arr | null] => {
-      const y = bind(p, [x], params);
-      const [mask, count] = locate(x, y, params.axes);
+      const y = bind(p, [x!], params);
+      const [mask, count] = locate(x!, y, params.axes);
       return [y, div(reduceSum(mul(t!, mask), params.axes), count)];
     },
     vjp: (ct: Arr, { inputs: [x], out, params }: { inputs: Arr[]; out: Arr; params: Params[typeof p] }) => {
-      const [mask, count] = locate(x, out, params.axes);
-      return [mul(mask, expand(div(ct, count), x, params.axes))];
+      const [mask, count] = locate(x!, out, params.axes);
+      return [mul(mask, expand(div(ct, count), x!, params.axes))];
     },
   };
 }
@@ -38,7 +38,7 @@ function extremum(p: "reduce_max" | "reduce_min") {
 function productOfOthers(x: Arr, axes: number[]): Arr {
   const kept = complement(x.ndim, axes);
   const perm = [...kept, ...axes];
-  const kshape = kept.map((i) => x.shape[i]), rshape = axes.map((i) => x.shape[i]);
+  const kshape = kept.map((i) => x.shape[i]!), rshape = axes.map((i) => x.shape[i]!);
   const n = rshape.reduce((a, b) => a * b, 1);
   const flat = reshape(transpose(x, perm), [...kshape, n]);
   const last = kshape.length;
@@ -81,8 +81,8 @@ const COMBINE: Record<"cumprod" | "cummax" | "cummin", Combine> = {
 /** Intermediate values of the scan (forward direction along axis). */
 function scanSteps(x: Arr, axis: number, c: Combine): Arr[] {
   const ys = [x];
-  for (let d = 1; d < x.shape[axis]; d *= 2) {
-    const y = ys[ys.length - 1];
+  for (let d = 1; d < x.shape[axis]!; d *= 2) {
+    const y = ys[ys.length - 1]!;
     ys.push(c.op(y, shift(y, axis, d, c.identity)));
   }
   return ys;
@@ -95,20 +95,20 @@ function scanRule(p: "cumprod" | "cummax" | "cummin") {
   return {
     jvp: ([x]: Arr[], [t]: (Arr | null)[], params: Params[typeof p]): [Arr, Arr | null] => {
       const { axis, reverse } = params;
-      const ys = scanSteps(rev(x, axis, reverse), axis, c);
+      const ys = scanSteps(rev(x!, axis, reverse), axis, c);
       let tt = rev(t!, axis, reverse);
       for (let k = 0, d = 1; k + 1 < ys.length; k++, d *= 2) {
-        const [wa, wb] = c.weights(ys[k], shift(ys[k], axis, d, c.identity), ys[k + 1]);
+        const [wa, wb] = c.weights(ys[k]!, shift(ys[k]!, axis, d, c.identity), ys[k + 1]!);
         tt = add(mul(tt, wa), mul(shift(tt, axis, d, 0), wb));
       }
-      return [bind(p, [x], params), rev(tt, axis, reverse)];
+      return [bind(p, [x!], params), rev(tt, axis, reverse)];
     },
     vjp: (ct: Arr, { inputs: [x], params }: { inputs: Arr[]; params: Params[typeof p] }) => {
       const { axis, reverse } = params;
-      const ys = scanSteps(rev(x, axis, reverse), axis, c);
+      const ys = scanSteps(rev(x!, axis, reverse), axis, c);
       let g = rev(ct, axis, reverse);
       for (let k = ys.length - 2, d = 2 ** k; k >= 0; k--, d /= 2) {
-        const [wa, wb] = c.weights(ys[k], shift(ys[k], axis, d, c.identity), ys[k + 1]);
+        const [wa, wb] = c.weights(ys[k]!, shift(ys[k]!, axis, d, c.identity), ys[k + 1]!);
         g = add(mul(g, wa), unshift(mul(g, wb), axis, d));
       }
       return [rev(g, axis, reverse)];
@@ -118,19 +118,19 @@ function scanRule(p: "cumprod" | "cummax" | "cummin") {
 
 export const reductionRules: AdRules<ReduceOp | CumulativeOp | "argmax" | "argmin"> = {
   reduce_sum: {
-    jvp: ([x], [t], params) => [bind("reduce_sum", [x], params), bind("reduce_sum", [t!], params)],
-    vjp: (ct, { inputs: [x], params }) => [expand(ct, x, params.axes)],
+    jvp: ([x], [t], params) => [bind("reduce_sum", [x!], params), bind("reduce_sum", [t!], params)],
+    vjp: (ct, { inputs: [x], params }) => [expand(ct, x!, params.axes)],
   },
   reduce_max: extremum("reduce_max"),
   reduce_min: extremum("reduce_min"),
   reduce_prod: {
-    jvp: ([x], [t], params) => [bind("reduce_prod", [x], params), reduceSum(mul(t!, productOfOthers(x, params.axes)), params.axes)],
-    vjp: (ct, { inputs: [x], params }) => [mul(expand(ct, x, params.axes), productOfOthers(x, params.axes))],
+    jvp: ([x], [t], params) => [bind("reduce_prod", [x!], params), reduceSum(mul(t!, productOfOthers(x!, params.axes)), params.axes)],
+    vjp: (ct, { inputs: [x], params }) => [mul(expand(ct, x!, params.axes), productOfOthers(x!, params.axes))],
   },
   argmax: nondiff("argmax"),
   argmin: nondiff("argmin"),
   cumsum: {
-    jvp: ([x], [t], params) => [bind("cumsum", [x], params), bind("cumsum", [t!], params)],
+    jvp: ([x], [t], params) => [bind("cumsum", [x!], params), bind("cumsum", [t!], params)],
     vjp: (ct, { params }) => [bind("cumsum", [ct], { axis: params.axis, reverse: !params.reverse })],
   },
   cumprod: scanRule("cumprod"),

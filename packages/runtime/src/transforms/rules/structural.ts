@@ -33,13 +33,13 @@ function unslice(ct: Arr, xShape: readonly number[], p: Params["slice"]): Arr {
   let g = ct;
   p.strides.forEach((s, ax) => {
     if (s === 1 || g.shape[ax] === 0) return;
-    const len = g.shape[ax];
+    const len = g.shape[ax]!;
     const col = reshape(g, [...g.shape.slice(0, ax), len, 1, ...g.shape.slice(ax + 1)]);
     const lo = col.shape.map(() => 0), hi = col.shape.map((_, i) => (i === ax + 1 ? s - 1 : 0));
     g = reshape(padWith(col, 0, lo, hi), [...g.shape.slice(0, ax), len * s, ...g.shape.slice(ax + 1)]);
   });
   const lo = p.starts.map((s, ax) => (ct.shape[ax] === 0 ? 0 : s));
-  const hi = xShape.map((d, ax) => d - lo[ax] - g.shape[ax]);
+  const hi = xShape.map((d, ax) => d - lo[ax]! - g.shape[ax]!);
   return padWith(g, 0, lo, hi);
 }
 
@@ -66,7 +66,7 @@ function dotCtLhs(g: Arr, y: Arr, xndim: number, p: Params["dot_general"]): Arr 
   const pos = new Array<number>(xndim);
   xb.forEach((d, i) => (pos[d] = i));
   xk.forEach((d, j) => (pos[d] = nb + j));
-  xc.forEach((d, i) => (pos[d] = nb + xk.length + ycSorted.indexOf(yc[i])));
+  xc.forEach((d, i) => (pos[d] = nb + xk.length + ycSorted.indexOf(yc[i]!)));
   return transpose(r, pos);
 }
 
@@ -79,7 +79,7 @@ function dotCtRhs(g: Arr, x: Arr, yndim: number, p: Params["dot_general"]): Arr 
   const xcSorted = [...xc].sort((a, b) => a - b);
   const pos = new Array<number>(yndim);
   yb.forEach((d, i) => (pos[d] = i));
-  yc.forEach((d, i) => (pos[d] = nb + xcSorted.indexOf(xc[i])));
+  yc.forEach((d, i) => (pos[d] = nb + xcSorted.indexOf(xc[i]!)));
   yk.forEach((d, j) => (pos[d] = nb + yc.length + j));
   return transpose(r, pos);
 }
@@ -89,10 +89,10 @@ function dotCtRhs(g: Arr, x: Arr, yndim: number, p: Params["dot_general"]): Arr 
  * a one-hot matrix of the indices ([...idx.shape, A]); costs O(ct.size * A).
  */
 function ungather(ct: Arr, x: Arr, idx: Arr, axis: number): Arr {
-  const A = x.shape[axis], nI = idx.ndim;
+  const A = x.shape[axis]!, nI = idx.ndim;
   const wrapped = select(lt(idx, zerosLike(idx)), add(idx, broadcastInDim(scalarArray(A, "int32", false), idx.shape, [])), idx);
   const shape = [...idx.shape, A];
-  const classes = bind("iota", [], { shape, dimension: nI, dtype: "int32" });
+  const classes = bind("iota", [], { shape: shape!, dimension: nI, dtype: "int32" });
   const onehot = convert(eq(broadcastInDim(wrapped, shape, range(0, nI)), classes), x.dtype, false);
   const r = dot(ct, onehot, { lhsContract: range(axis, axis + nI), rhsContract: range(0, nI), lhsBatch: [], rhsBatch: [] });
   // r: [pre..., post..., A] -> x: [pre..., A, post...]
@@ -104,30 +104,30 @@ export const structuralRules: AdRules<
   "broadcast_in_dim" | "reshape" | "transpose" | "slice" | "rev" | "pad" | "concatenate" | "iota" | "gather" | "dot_general"
 > = {
   broadcast_in_dim: {
-    jvp: ([x], [t], p) => [bind("broadcast_in_dim", [x], p), bind("broadcast_in_dim", [t!], p)],
-    vjp: (ct, { inputs: [x], params }) => [unbroadcast(ct, x.shape, params.broadcastDimensions)],
+    jvp: ([x], [t], p) => [bind("broadcast_in_dim", [x!], p), bind("broadcast_in_dim", [t!], p)],
+    vjp: (ct, { inputs: [x], params }) => [unbroadcast(ct, x!.shape, params.broadcastDimensions)],
   },
   reshape: {
-    jvp: ([x], [t], p) => [bind("reshape", [x], p), bind("reshape", [t!], p)],
-    vjp: (ct, { inputs: [x] }) => [reshape(ct, x.shape)],
+    jvp: ([x], [t], p) => [bind("reshape", [x!], p), bind("reshape", [t!], p)],
+    vjp: (ct, { inputs: [x] }) => [reshape(ct, x!.shape)],
   },
   transpose: {
-    jvp: ([x], [t], p) => [bind("transpose", [x], p), bind("transpose", [t!], p)],
+    jvp: ([x], [t], p) => [bind("transpose", [x!], p), bind("transpose", [t!], p)],
     vjp: (ct, { params }) => [transpose(ct, invertPerm(params.perm))],
   },
   slice: {
-    jvp: ([x], [t], p) => [bind("slice", [x], p), bind("slice", [t!], p)],
-    vjp: (ct, { inputs: [x], params }) => [unslice(ct, x.shape, params)],
+    jvp: ([x], [t], p) => [bind("slice", [x!], p), bind("slice", [t!], p)],
+    vjp: (ct, { inputs: [x], params }) => [unslice(ct, x!.shape, params)],
   },
   rev: {
-    jvp: ([x], [t], p) => [bind("rev", [x], p), bind("rev", [t!], p)],
+    jvp: ([x], [t], p) => [bind("rev", [x!], p), bind("rev", [t!], p)],
     vjp: (ct, { params }) => [bind("rev", [ct], params)],
   },
   // out = x surrounded by v (negative widths crop x): ct_x = the x region of ct, ct_v = the rest
   pad: {
     jvp: ([x, v], [tx, tv], p) => [
-      bind("pad", [x, v], p),
-      bind("pad", [tx ?? zerosLike(x), tv ?? zerosLike(v)], p),
+      bind("pad", [x!, v!], p),
+      bind("pad", [tx ?? zerosLike(x!), tv ?? zerosLike(v!)], p),
     ],
     vjp: (ct, { params, needs }) => {
       const ctx = padWith(ct, 0, params.lo.map((v) => -v), params.hi.map((v) => -v));
@@ -135,12 +135,12 @@ export const structuralRules: AdRules<
     },
   },
   concatenate: {
-    jvp: (xs, ts, p) => [bind("concatenate", xs, p), bind("concatenate", ts.map((t, i) => t ?? zerosLike(xs[i])), p)],
+    jvp: (xs, ts, p) => [bind("concatenate", xs, p), bind("concatenate", ts.map((t, i) => t ?? zerosLike(xs[i]!)), p)],
     vjp: (ct, { inputs, params: { axis }, needs }) => {
       let pos = 0;
       return inputs.map((x, i) => {
         const start = pos;
-        pos += x.shape[axis];
+        pos += x.shape[axis]!;
         if (!needs[i]) return null;
         const starts = ct.shape.map((_, d) => (d === axis ? start : 0));
         const limits = ct.shape.map((n, d) => (d === axis ? pos : n));
@@ -150,14 +150,14 @@ export const structuralRules: AdRules<
   },
   iota: nondiff("iota"),
   gather: {
-    jvp: ([x, idx], [t], p) => [bind("gather", [x, idx], p), t === null ? null : bind("gather", [t, idx], p)],
-    vjp: (ct, { inputs: [x, idx], params, needs }) => [needs[0] ? ungather(ct, x, idx, params.axis) : null, null],
+    jvp: ([x, idx], [t], p) => [bind("gather", [x!, idx!], p), t === null ? null : bind("gather", [t!, idx!], p)],
+    vjp: (ct, { inputs: [x, idx], params, needs }) => [needs[0] ? ungather(ct, x!, idx!, params.axis) : null, null],
   },
   dot_general: {
-    jvp: ([a, b], [ta, tb], p) => [dot(a, b, p), tadd(ta && dot(ta, b, p), tb && dot(a, tb, p))],
+    jvp: ([a, b], [ta, tb], p) => [dot(a!, b!, p), tadd(ta ? dot(ta, b!, p) : null, tb ? dot(a!, tb, p) : null)],
     vjp: (ct, { inputs: [a, b], params, needs }) => [
-      needs[0] ? dotCtLhs(ct, b, a.ndim, params) : null,
-      needs[1] ? dotCtRhs(ct, a, b.ndim, params) : null,
+      needs[0] ? dotCtLhs(ct, b!, a!.ndim, params) : null,
+      needs[1] ? dotCtRhs(ct, a!, b!.ndim, params) : null,
     ],
   },
 };
