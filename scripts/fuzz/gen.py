@@ -141,8 +141,8 @@ class Gen:
         if "v" in ref:
             return self.exact[ref["v"]]
         v = J.scalar(ref.get("s", 0))
-        return isinstance(v, (int, bool)) or (isinstance(v, float) and math.isfinite(v) and v * 1024 == round(v * 1024)
-                                               and abs(v) < 2**12)
+        return isinstance(v, (int, bool)) or (isinstance(v, float) and math.isfinite(v) and abs(v) < 2**12
+                                               and v * 1024 == round(v * 1024))
 
     def refs(self):
         return [{"i": i} for i in range(len(self.inputs))] + [{"v": j} for j in range(len(self.ops))]
@@ -441,7 +441,10 @@ def gen_program(rng, kind, pid):
         tries = 0
         while len(g.ops) < target and tries < 60:
             tries += 1
-            g.step()
+            try:
+                g.step()
+            except (OverflowError, ValueError, ZeroDivisionError, IndexError):
+                pass
         if not g.ops:
             continue
         bad = kind == "fwd" and rng.random() < 0.03 and g.bad_op() == "error"

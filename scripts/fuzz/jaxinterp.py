@@ -7,6 +7,7 @@ encoded HERE, so that the reference already means "what numjit promises":
     float64 array (int32 / 2.5, mean of ints, sqrt of ints under x64) is recomputed with int/bool array
     operands cast to float32 first (numjit: "int32 + 2.5 -> float32", "float functions of ints -> float32").
   - int64 results of int32/bool operands (sum, prod, argmax under x64) are int32 in numjit (wrapping).
+  - matmul/dot/einsum promote bool operands to int32 (JAX keeps bool).
   - reciprocal of ints is divide(1, x) -> float32 in numjit (JAX: integer 1/x).
   - subtract(bool, bool), negative(bool), sign(bool) raise DTypeError in numjit (as NumPy).
 """
@@ -95,6 +96,8 @@ def to_f32(args):
 
 def fix_dtype(fn, args):
     out = fn(args)
+    if is_arr(out) and out.dtype == onp.float16:  # numpy's float functions of bool (generator only)
+        out = fn(to_f32(args))
     if is_arr(out) and out.dtype == jnp.float64 and not strong_f64(args):
         out = fn(to_f32(args))
     if is_arr(out) and out.dtype == jnp.int64:
@@ -262,9 +265,14 @@ def arg_value(ref, inputs, env):
     return scalar(ref["s"])
 
 
+LINALG = ("matmul", "dot", "einsum")
+
+
 def apply_op(op, args, ops=None):
     name = op["op"]
     _bool_check(name, args)
+    if name in LINALG:  # numjit: "bool operands are promoted to int32" (FEATURES.md, linear algebra)
+        args = [a.astype("int32") if is_arr(a) and a.dtype == jnp.bool_ else a for a in args]
     fn = (ops or OPS)[name]
     p = op.get("p", {})
     return fix_dtype(lambda xs: fn(xs, p), args)
