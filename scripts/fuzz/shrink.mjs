@@ -73,7 +73,9 @@ function* candidates(prog) {
 
 export async function shrink(prog0, mode, cls, evaluate, server, budget = 80) {
   let best = normalize(clone(prog0));
-  best.expected = prog0.expected;
+  best.expected = await server.expected(best);
+  // dead ops still run eagerly (and can be the failure): keep them if dropping them hides it
+  if (evaluate(best, mode).cls !== cls) best = clone(prog0);
   let progress = true;
   while (progress && budget > 0) {
     progress = false;
