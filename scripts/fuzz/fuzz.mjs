@@ -12,7 +12,7 @@ const GEN = new Set(["--seed", "--n", "--grad", "--vmap", "--jobs"]);
 const genArgs = [], runArgs = [];
 for (let i = 0; i < args.length; i += 2) (GEN.has(args[i]) ? genArgs : runArgs).push(args[i], args[i + 1]);
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
-const file = join(mkdtempSync(join(tmpdir(), "numjit-fuzz-")), "programs.json");
+const file = join(mkdtempSync(join(tmpdir(), "numjit-fuzz-")), "programs.jsonl");
 const fd = openSync(file, "w");
 const gen = spawnSync("python3", [here("./gen.py"), ...genArgs], { stdio: ["ignore", fd, "inherit"] });
 closeSync(fd);

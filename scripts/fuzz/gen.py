@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seeded generator of random numjit/JAX programs with JAX's expected results (see README.md).
 
-  python3 scripts/fuzz/gen.py --seed 1 --n 3000 --grad 500 --vmap 300 > /tmp/fz.json
+  python3 scripts/fuzz/gen.py --seed 1 --n 3000 --grad 500 --vmap 200 > /tmp/fz.jsonl
   python3 scripts/fuzz/gen.py --serve      # JSON program per stdin line -> expected per stdout line (shrinking)
 
 Programs are built op by op and evaluated concretely with JAX while they are built, so every op sees
@@ -488,22 +488,26 @@ def main():
             sys.stdout.flush()
         return
     rng = random.Random(a.seed)
+    # kinds interleaved, so that a partial file (the output streams, one program per line) is a fair sample
+    kinds = ["fwd"] * a.n + ["grad"] * a.grad + ["vmap"] * a.vmap
+    rng.shuffle(kinds)
+    seen = {"fwd": 0, "grad": 0, "vmap": 0}
     progs = []
-    for kind, n in (("fwd", a.n), ("grad", a.grad), ("vmap", a.vmap)):
-        progs += [gen_program(rng, kind, f"{kind}-{a.seed}-{i}") for i in range(n)]
+    for kind in kinds:
+        progs.append(gen_program(rng, kind, f"{kind}-{a.seed}-{seen[kind]}"))
+        seen[kind] += 1
     print(f"generated {len(progs)} programs; computing JAX references", file=sys.stderr)
+    print(json.dumps({"seed": a.seed, "jax": J.jax.__version__}), flush=True)
     if a.jobs > 1:
         import multiprocessing as mp
         with mp.get_context("spawn").Pool(a.jobs) as pool:
-            out = []
-            for i, p in enumerate(pool.imap(with_expected, progs, chunksize=8)):
-                out.append(p)
-                if (i + 1) % 500 == 0:
-                    print(f"  {i + 1}/{len(progs)}", file=sys.stderr)
-            progs = out
+            for i, p in enumerate(pool.imap(with_expected, progs, chunksize=4)):
+                print(json.dumps(p), flush=True)
+                if (i + 1) % 250 == 0:
+                    print(f"  {i + 1}/{len(progs)}", file=sys.stderr, flush=True)
     else:
-        progs = [with_expected(p) for p in progs]
-    json.dump({"seed": a.seed, "jax": J.jax.__version__, "programs": progs}, sys.stdout)
+        for p in progs:
+            print(json.dumps(with_expected(p)), flush=True)
 
 
 if __name__ == "__main__":

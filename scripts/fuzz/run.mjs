@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Differential fuzz, Node side: runs every program of a gen.py file with numjit in each mode, compares
 // with JAX's results, classifies, shrinks failures and prints the distinct minimal reproducers.
-//   node scripts/fuzz/run.mjs /tmp/fz.json [--shrink 6] [--out report.json] [--only jit,grad_jit] [--id fwd-1-17]
+//   node scripts/fuzz/run.mjs /tmp/fz.jsonl [--shrink 6] [--out report.json] [--only jit,grad_jit] [--id fwd-1-17]
 import { readFileSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -18,13 +18,19 @@ const opt = (name, dflt) => {
 };
 const file = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
 if (!file) {
-  console.error("usage: node scripts/fuzz/run.mjs programs.json [--shrink N] [--out report.json] [--only modes] [--id id]");
+  console.error("usage: node scripts/fuzz/run.mjs programs.jsonl [--shrink N] [--out report.json] [--only modes] [--id id]");
   process.exit(2);
 }
 const shrinkPer = Number(opt("shrink", 6));
 const only = opt("only", null)?.split(",");
 const onlyId = opt("id", null);
-const { programs, seed, jax } = JSON.parse(readFileSync(file, "utf8"));
+// JSON lines: a header {seed, jax}, then one program per line (a partial file from a running gen.py works)
+const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+const { seed, jax } = JSON.parse(lines[0]);
+const programs = [];
+for (const l of lines.slice(1)) {
+  try { programs.push(JSON.parse(l)); } catch { /* a line still being written */ }
+}
 
 /** JAX references for shrunk programs, from gen.py --serve (one JSON line in, one out). */
 function jaxServer() {
@@ -40,8 +46,9 @@ function jaxServer() {
 
 /** The innermost runtime frame of a raw error: crashes with the same site are one root cause. */
 function crashSite(e) {
-  const m = String(e?.stack ?? "").match(/packages\/runtime\/dist\/([^):]+:\d+)/);
-  return m ? m[1] : "?";
+  const st = String(e?.stack ?? "");
+  const m = st.match(/packages\/runtime\/dist\/([^):]+:\d+)/) ?? st.match(/(scripts\/fuzz\/[^):]+:\d+)/);
+  return m ? m[1] : "?"; // a scripts/fuzz site is a bug of the harness, not of numjit
 }
 
 function evaluate(prog, mode) {
