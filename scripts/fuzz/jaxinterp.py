@@ -7,6 +7,7 @@ encoded HERE, so that the reference already means "what numjit promises":
     float64 array (int32 / 2.5, mean of ints, sqrt of ints under x64) is recomputed with int/bool array
     operands cast to float32 first (numjit: "int32 + 2.5 -> float32", "float functions of ints -> float32").
   - int64 results of int32/bool operands (sum, prod, argmax under x64) are int32 in numjit (wrapping).
+  - round of bool is the identity in numjit (as NumPy); JAX raises ValueError.
   - matmul/dot/einsum promote bool operands to int32 (JAX keeps bool).
   - reciprocal of ints is divide(1, x) -> float32 in numjit (JAX: integer 1/x).
   - subtract(bool, bool), negative(bool), sign(bool) raise DTypeError in numjit (as NumPy).
@@ -98,6 +99,8 @@ def fix_dtype(fn, args):
     out = fn(args)
     if is_arr(out) and out.dtype == onp.float16:  # numpy's float functions of bool (generator only)
         out = fn(to_f32(args))
+    if is_arr(out) and out.dtype in (onp.int8, onp.int16, onp.uint8):  # numpy's int ops on bools (generator only)
+        out = out.astype("int32")
     if is_arr(out) and out.dtype == jnp.float64 and not strong_f64(args):
         out = fn(to_f32(args))
     if is_arr(out) and out.dtype == jnp.int64:
@@ -135,7 +138,7 @@ def make_ops(xp, nn):
         "square": lambda a, p: xp.square(a[0]),
         "floor": lambda a, p: xp.floor(a[0]),
         "ceil": lambda a, p: xp.ceil(a[0]),
-        "round": lambda a, p: xp.round(a[0]),
+        "round": lambda a, p: a[0] if a[0].dtype == onp.bool_ else xp.round(a[0]),
         "sign": lambda a, p: xp.sign(a[0]),
         "expm1": lambda a, p: xp.expm1(a[0]),
         "log1p": lambda a, p: xp.log1p(a[0]),

@@ -39,6 +39,8 @@ function withOut(prog, ref) {
   return normalize(p);
 }
 
+export const dense = (spec) => (spec.view?.length ? contiguous(spec) : spec);
+
 function contiguous(spec) {
   const x = makeInput(spec);
   return { dtype: spec.dtype, shape: spec.shape, base: { shape: spec.shape, data: [...x.toTypedArray()].map(enc) }, view: [] };
