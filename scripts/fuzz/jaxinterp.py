@@ -7,6 +7,7 @@ encoded HERE, so that the reference already means "what numjit promises":
     float64 array (int32 / 2.5, mean of ints, sqrt of ints under x64) is recomputed with int/bool array
     operands cast to float32 first (numjit: "int32 + 2.5 -> float32", "float functions of ints -> float32").
   - int64 results of int32/bool operands (sum, prod, argmax under x64) are int32 in numjit (wrapping).
+  - integer floor_divide / mod by zero give 0 (NumPy's convention).
   - round of bool is the identity in numjit (as NumPy); JAX raises ValueError.
   - matmul/dot/einsum promote bool operands to int32 (JAX keeps bool).
   - reciprocal of ints is divide(1, x) -> float32 in numjit (JAX: integer 1/x).
@@ -157,8 +158,8 @@ def make_ops(xp, nn):
         "maximum": lambda a, p: xp.maximum(a[0], a[1]),
         "minimum": lambda a, p: xp.minimum(a[0], a[1]),
         "power": lambda a, p: xp.power(a[0], a[1]),
-        "floor_divide": lambda a, p: xp.floor_divide(a[0], a[1]),
-        "mod": lambda a, p: xp.mod(a[0], a[1]),
+        "floor_divide": lambda a, p: _int_by_zero(xp, xp.floor_divide, a),
+        "mod": lambda a, p: _int_by_zero(xp, xp.mod, a),
         "arctan2": lambda a, p: xp.arctan2(a[0], a[1]),
         "less": lambda a, p: xp.less(a[0], a[1]),
         "equal": lambda a, p: xp.equal(a[0], a[1]),
@@ -266,6 +267,14 @@ def arg_value(ref, inputs, env):
     if "b" in ref:
         return ref["b"]
     return scalar(ref["s"])
+
+
+def _int_by_zero(xp, fn, a):
+    """numjit: integer // 0 and % 0 give 0 (NumPy; FEATURES.md). XLA gives -1 / x."""
+    x, y = a
+    if all(not is_arr(v) or v.dtype.kind in "bi" for v in (x, y)) and not any(isinstance(v, float) for v in (x, y)):
+        return xp.where(xp.equal(y, 0), 0, fn(x, xp.where(xp.equal(y, 0), 1, y))).astype(fn(x, y).dtype)
+    return fn(x, y)
 
 
 LINALG = ("matmul", "dot", "einsum")
