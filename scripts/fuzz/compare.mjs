@@ -79,7 +79,10 @@ export function classify(exp, got, gradMode) {
     return got.typed ? { cls: "match", detail: "both raised" }
       : { cls: "jaxerr_vs_ok", root: `JAX ${exp.error}, numjit ok`, detail: `JAX raised ${exp.error}; numjit returned ${summary(got.ok)}` };
   }
-  if (got.typed) return { cls: "typed_vs_ok", root: `typed ${got.typed} where JAX is ok`, detail: `numjit raised ${got.typed}: ${got.message}; JAX returned ${summaryExp(exp.ok)}` };
+  if (got.typed) {
+    return { cls: "typed_vs_ok", root: `typed ${got.typed} where JAX is ok`,
+      detail: `numjit raised ${got.typed}: ${got.message}; JAX returned ${summaryExp(exp.ok)}` };
+  }
   const d = compareTree(exp.ok, got.ok, gradMode);
   return d ? { cls: "mismatch", detail: d } : { cls: "match", detail: "match" };
 }

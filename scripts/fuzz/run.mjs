@@ -178,5 +178,6 @@ for (const g of groups.values()) {
 }
 const out = opt("out", null);
 if (out) {
-  writeFileSync(out, JSON.stringify({ seed, jax, counts, groups: [...groups.values()].map((g) => ({ ...g, modes: [...g.modes] })) }, null, 1));
+  const gs = [...groups.values()].map((g) => ({ ...g, modes: [...g.modes] }));
+  writeFileSync(out, JSON.stringify({ seed, jax, counts, groups: gs }, null, 1));
 }
