@@ -73,7 +73,7 @@ function* candidates(prog) {
   }
 }
 
-export async function shrink(prog0, mode, cls, evaluate, server, budget = 80) {
+export async function shrink(prog0, mode, cls, evaluate, server, budget = 30) {
   let best = normalize(clone(prog0));
   best.expected = await server.expected(best);
   // dead ops still run eagerly (and can be the failure): keep them if dropping them hides it
