@@ -45,7 +45,9 @@ async function main() {
   const outDir = partial ? path.join(here, "out") : here;
   const t0 = performance.now();
   const say = (m) => process.stderr.write(m + "\n");
-  say(`bench: ${opts.quick ? "quick" : "full"} run${opts.only ? ` of ${opts.only.join(",")}` : ""}; results → ${path.relative(process.cwd(), path.join(outDir, "RESULTS.md"))}`);
+  say(
+    `bench: ${opts.quick ? "quick" : "full"} run${opts.only ? ` of ${opts.only.join(",")}` : ""}; results → ${path.relative(process.cwd(), path.join(outDir, "RESULTS.md"))}`,
+  );
 
   const { buildKernels } = await import("./build-kernels.mjs");
   const { loadJax, loadNdarray, loadNumjit, loadTf, firstLine } = await import("./lib/peers.mjs");
@@ -61,7 +63,10 @@ async function main() {
 
   say("bench: loading libraries …");
   const numjit = await loadNumjit();
-  const tf = await loadTf().catch((e) => ({ backends: { cpu: { ok: false, note: firstLine(e) }, wasm: { ok: false, note: firstLine(e) } }, version: "?" }));
+  const tf = await loadTf().catch((e) => ({
+    backends: { cpu: { ok: false, note: firstLine(e) }, wasm: { ok: false, note: firstLine(e) } },
+    version: "?",
+  }));
   const jax = await loadJax().catch((e) => ({ device: null, notes: [firstLine(e)], version: "?" }));
   const nd = await loadNdarray();
   const ctx = { quick: opts.quick, numjit, tf, jax, nd, manifest, progress: null };

@@ -18,9 +18,40 @@ const js = ts.transpileModule(readFileSync(join(src, "codegen/scalar.ts"), "utf8
 writeFileSync(join(tmp, "scalar.mjs"), js);
 const S = await import(pathToFileURL(join(tmp, "scalar.mjs")).href);
 
-const UNARY = ["neg", "abs", "sign", "floor", "ceil", "round", "sqrt", "exp", "exp2", "expm1", "log", "log2",
-  "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh",
-  "acosh", "atanh", "logistic", "not", "is_nan", "is_inf", "is_finite", "stop_gradient"];
+const UNARY = [
+  "neg",
+  "abs",
+  "sign",
+  "floor",
+  "ceil",
+  "round",
+  "sqrt",
+  "exp",
+  "exp2",
+  "expm1",
+  "log",
+  "log2",
+  "log10",
+  "log1p",
+  "sin",
+  "cos",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "sinh",
+  "cosh",
+  "tanh",
+  "asinh",
+  "acosh",
+  "atanh",
+  "logistic",
+  "not",
+  "is_nan",
+  "is_inf",
+  "is_finite",
+  "stop_gradient",
+];
 const BINARY = ["add", "sub", "mul", "div", "floor_divide", "mod", "pow", "max", "min", "atan2", "and", "or", "xor"];
 const COMPARE = ["eq", "ne", "lt", "le", "gt", "ge"];
 const DTYPES = ["float32", "float64", "int32", "bool"];
@@ -39,8 +70,15 @@ const lines = [
   "void H;",
   "",
 ];
-const unaryTable = {}, binaryTable = {};
-const tryExpr = (f) => { try { return f(); } catch { return null; } };
+const unaryTable = {},
+  binaryTable = {};
+const tryExpr = (f) => {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+};
 for (const op of UNARY) {
   for (const d of DTYPES) {
     const e = tryExpr(() => S.unaryExpr(op, d, "a[ao + i]!"));
@@ -50,7 +88,7 @@ for (const op of UNARY) {
     (unaryTable[op] ??= {})[d] = name;
   }
 }
-const bin = (op, d, a, b) => COMPARE.includes(op) ? S.compareExpr(op, a, b) : S.binaryExpr(op, d, a, b);
+const bin = (op, d, a, b) => (COMPARE.includes(op) ? S.compareExpr(op, a, b) : S.binaryExpr(op, d, a, b));
 for (const op of [...BINARY, ...COMPARE]) {
   for (const d of DTYPES) {
     if (!tryExpr(() => bin(op, d, "x", "y"))) continue;
@@ -65,8 +103,17 @@ for (const op of [...BINARY, ...COMPARE]) {
     (binaryTable[op] ??= {})[d] = name;
   }
 }
-const table = (t) => "{\n" + Object.entries(t).map(([op, m]) =>
-  `  ${op}: { ${Object.entries(m).map(([d, n]) => `${d}: ${n}`).join(", ")} },`).join("\n") + "\n}";
+const table = (t) =>
+  "{\n" +
+  Object.entries(t)
+    .map(
+      ([op, m]) =>
+        `  ${op}: { ${Object.entries(m)
+          .map(([d, n]) => `${d}: ${n}`)
+          .join(", ")} },`,
+    )
+    .join("\n") +
+  "\n}";
 lines.push("", `export const unaryLoops: Record<string, Partial<Record<string, UnaryLoop>>> = ${table(unaryTable)};`);
 lines.push("", `export const binaryLoops: Record<string, Partial<Record<string, BinaryLoops>>> = ${table(binaryTable)};`, "");
 
@@ -74,7 +121,10 @@ const out = join(src, "eager/generated-kernels.ts");
 const text = lines.join("\n");
 if (process.argv.includes("--check")) {
   const cur = readFileSync(out, "utf8");
-  if (cur !== text) { console.error("generated-kernels.ts is stale: run node scripts/gen-eager-kernels.mjs"); process.exit(1); }
+  if (cur !== text) {
+    console.error("generated-kernels.ts is stale: run node scripts/gen-eager-kernels.mjs");
+    process.exit(1);
+  }
   console.log("generated-kernels.ts is up to date");
 } else {
   writeFileSync(out, text);

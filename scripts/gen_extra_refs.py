@@ -3,6 +3,7 @@
 
 Writes test/runtime/refs/ellipsis-pad.json (committed; CI needs no Python). Deterministic.
 """
+
 import json
 import pathlib
 import numpy as np
@@ -13,12 +14,27 @@ x = np.arange(1, 6, dtype=np.float32)
 m = np.arange(12, dtype=np.float32).reshape(3, 4)
 for mode in ["reflect", "symmetric", "wrap"]:
     for pw in [(2, 3), (0, 1), (7, 9)]:
-        cases.append({"kind": "pad", "x": x.tolist(), "shape": [5], "pw": list(pw), "mode": mode,
-                      "out": np.pad(x, pw, mode=mode).tolist()})
-    cases.append({"kind": "pad", "x": m.ravel().tolist(), "shape": [3, 4], "pw": [[1, 2], [3, 1]], "mode": mode,
-                  "out": np.pad(m, [(1, 2), (3, 1)], mode=mode).tolist()})
-cases.append({"kind": "pad", "x": [7.0], "shape": [1], "pw": [2, 3], "mode": "reflect",
-              "out": np.pad(np.array([7.0], dtype=np.float32), (2, 3), mode="reflect").tolist()})
+        cases.append({"kind": "pad", "x": x.tolist(), "shape": [5], "pw": list(pw), "mode": mode, "out": np.pad(x, pw, mode=mode).tolist()})
+    cases.append(
+        {
+            "kind": "pad",
+            "x": m.ravel().tolist(),
+            "shape": [3, 4],
+            "pw": [[1, 2], [3, 1]],
+            "mode": mode,
+            "out": np.pad(m, [(1, 2), (3, 1)], mode=mode).tolist(),
+        }
+    )
+cases.append(
+    {
+        "kind": "pad",
+        "x": [7.0],
+        "shape": [1],
+        "pw": [2, 3],
+        "mode": "reflect",
+        "out": np.pad(np.array([7.0], dtype=np.float32), (2, 3), mode="reflect").tolist(),
+    }
+)
 
 rng = np.random.default_rng(0)
 A = rng.standard_normal((2, 3, 4)).astype(np.float32)
@@ -30,9 +46,15 @@ D = rng.standard_normal((1, 3, 4)).astype(np.float32)
 
 def ein(sub, *ops):
     out = np.einsum(sub, *[o.astype(np.float64) for o in ops])
-    cases.append({"kind": "einsum", "sub": sub,
-                  "ops": [{"data": o.ravel().astype(float).tolist(), "shape": list(o.shape)} for o in ops],
-                  "out": np.asarray(out).ravel().tolist(), "outShape": list(np.shape(out))})
+    cases.append(
+        {
+            "kind": "einsum",
+            "sub": sub,
+            "ops": [{"data": o.ravel().astype(float).tolist(), "shape": list(o.shape)} for o in ops],
+            "out": np.asarray(out).ravel().tolist(),
+            "outShape": list(np.shape(out)),
+        }
+    )
 
 
 ein("...ij,...jk->...ik", A, B)
@@ -46,6 +68,7 @@ ein("a...,a...->...", A, A)
 ein("...", C)
 ein("b...,b...", A, A)
 
+
 # isclose / allclose / tril / triu / diff / meshgrid
 def enc(v):
     """JSON has no inf/nan: encode them as strings."""
@@ -58,12 +81,24 @@ def enc(v):
 
 def case(name, fn, inputs, out):
     out = np.asarray(out)
-    cases.append({"kind": "fn", "name": name, "fn": fn,
-                  "inputs": [{"data": [enc(v) for v in np.asarray(i).ravel().astype(float)], "shape": list(np.shape(i)),
-                              "dtype": {"float32": "float32", "float64": "float64", "int32": "int32", "bool": "bool"}[str(np.asarray(i).dtype)]}
-                             for i in inputs],
-                  "out": [None if np.isnan(v) else float(v) for v in out.ravel().astype(float)], "outShape": list(out.shape),
-                  "outDtype": {"float32": "float32", "float64": "float64", "int32": "int32", "int64": "int32", "bool": "bool"}[str(out.dtype)]})
+    cases.append(
+        {
+            "kind": "fn",
+            "name": name,
+            "fn": fn,
+            "inputs": [
+                {
+                    "data": [enc(v) for v in np.asarray(i).ravel().astype(float)],
+                    "shape": list(np.shape(i)),
+                    "dtype": {"float32": "float32", "float64": "float64", "int32": "int32", "bool": "bool"}[str(np.asarray(i).dtype)],
+                }
+                for i in inputs
+            ],
+            "out": [None if np.isnan(v) else float(v) for v in out.ravel().astype(float)],
+            "outShape": list(out.shape),
+            "outDtype": {"float32": "float32", "float64": "float64", "int32": "int32", "int64": "int32", "bool": "bool"}[str(out.dtype)],
+        }
+    )
 
 
 p = np.array([1.0, 2.0, np.inf, -np.inf, np.nan, 1e-9, 100.0], dtype=np.float64)

@@ -23,5 +23,8 @@ export function machineInfo() {
 }
 
 export function loadAvg() {
-  return os.loadavg().map((x) => x.toFixed(2)).join(" ");
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 }

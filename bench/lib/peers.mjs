@@ -111,12 +111,9 @@ export async function loadNdarray() {
 /** @numjit/runtime: eager always; jit / grad / valueAndGrad only if the runtime exports them yet. */
 export async function loadNumjit() {
   const rt = await import("@numjit/runtime");
-  const jitNote =
-    typeof rt.jit === "function" ? "" : "`jit` is not exported by @numjit/runtime yet (runtime jit in progress)";
+  const jitNote = typeof rt.jit === "function" ? "" : "`jit` is not exported by @numjit/runtime yet (runtime jit in progress)";
   const gradNote =
-    typeof rt.valueAndGrad === "function"
-      ? ""
-      : "`valueAndGrad` is not exported by @numjit/runtime yet (autodiff in progress)";
+    typeof rt.valueAndGrad === "function" ? "" : "`valueAndGrad` is not exported by @numjit/runtime yet (autodiff in progress)";
   return { rt, np: rt.numpy, nn: rt.nn, jitNote, gradNote, version: versionOf("@numjit/runtime") };
 }
 

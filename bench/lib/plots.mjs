@@ -63,7 +63,13 @@ export function barPlot(caseResult, title) {
     marginLeft: labelMargin(data.map((d) => d.lib)),
     marginRight: 70,
     marginTop: 34,
-    x: { type: log ? "log" : "linear", label, grid: true, tickFormat: tick, ...(log ? {} : { domain: [0, Math.max(...data.map((d) => d.hi)) * 1.05] }) },
+    x: {
+      type: log ? "log" : "linear",
+      label,
+      grid: true,
+      tickFormat: tick,
+      ...(log ? {} : { domain: [0, Math.max(...data.map((d) => d.hi)) * 1.05] }),
+    },
     y: { domain: data.map((d) => d.lib), label: null },
     color: { domain: ["numjit", "peer"], range: [NUMJIT, PEER] },
     marks: [

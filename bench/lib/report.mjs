@@ -5,7 +5,10 @@ import { barPlot, compilePlot, seedPlot } from "./plots.mjs";
 import { fmt } from "./runner.mjs";
 
 const pct = (lo, hi, mid) => (mid ? `±${(((hi - lo) / 2 / mid) * 100).toFixed(0)}%` : "");
-const esc = (s) => String(s ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+const esc = (s) =>
+  String(s ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
 
 /** One summary line per case: numjit's best column against the best peer. */
 export function summaryRows(results) {
@@ -84,8 +87,26 @@ function caseTable(c) {
 
 function sweepTable(c) {
   const libs = c.series.map((s) => s.lib);
-  const lines = [`| n calls | ${libs.map((l) => `${l} (ms, min–max)`).join(" | ")} | ${libs.length > 1 ? `${libs.slice(1).map((l) => `${l} / ${libs[0]}`).join(" | ")} |` : ""}`];
-  lines.push(`|--:|${libs.map(() => "--:").join("|")}|${libs.length > 1 ? libs.slice(1).map(() => "--:").join("|") + "|" : ""}`);
+  const lines = [
+    `| n calls | ${libs.map((l) => `${l} (ms, min–max)`).join(" | ")} | ${
+      libs.length > 1
+        ? `${libs
+            .slice(1)
+            .map((l) => `${l} / ${libs[0]}`)
+            .join(" | ")} |`
+        : ""
+    }`,
+  ];
+  lines.push(
+    `|--:|${libs.map(() => "--:").join("|")}|${
+      libs.length > 1
+        ? libs
+            .slice(1)
+            .map(() => "--:")
+            .join("|") + "|"
+        : ""
+    }`,
+  );
   for (let i = 0; i < c.ns.length; i++) {
     const cells = c.series.map((s) => {
       const p = s.points[i];
@@ -115,12 +136,17 @@ export async function writeReport({ env, results, outDir }) {
   md.push("");
   md.push("| CPU | cores | memory | OS | Node | V8 | load avg at start / end (1, 5, 15 min) |");
   md.push("|---|--:|--:|---|---|---|---|");
-  md.push(`| ${m.cpu}${m.mhz ? ` @ ${m.mhz} MHz` : ""} | ${m.cores} | ${m.memGiB} GiB | ${m.platform} | ${m.node} | ${m.v8} | ${m.loadAtStart} / ${m.load} |`);
+  md.push(
+    `| ${m.cpu}${m.mhz ? ` @ ${m.mhz} MHz` : ""} | ${m.cores} | ${m.memGiB} GiB | ${m.platform} | ${m.node} | ${m.v8} | ${m.loadAtStart} / ${m.load} |`,
+  );
   md.push("");
   md.push("## Libraries");
   md.push("");
   const L = env.libs;
-  const tfNote = (b) => (L.tfjs.backends?.[b]?.ok ? `works${L.tfjs.backends[b].note ? ` (${L.tfjs.backends[b].note})` : ""}` : `unavailable: ${L.tfjs.backends?.[b]?.note}`);
+  const tfNote = (b) =>
+    L.tfjs.backends?.[b]?.ok
+      ? `works${L.tfjs.backends[b].note ? ` (${L.tfjs.backends[b].note})` : ""}`
+      : `unavailable: ${L.tfjs.backends?.[b]?.note}`;
   const pre = Object.entries(L.precompiled);
   const preOk = pre.filter(([, v]) => v === "ok").map(([k]) => k);
   md.push("| column | package | status on this machine |");
@@ -128,12 +154,27 @@ export async function writeReport({ env, results, outDir }) {
   md.push(`| numjit eager | @numjit/runtime ${L.numjit.version} | works (the reference every other column is checked against) |`);
   md.push(`| numjit jit | @numjit/runtime ${L.numjit.version} | ${esc(L.numjit.jit)} |`);
   md.push(
-    `| numjit precompiled | @numjit/compiler | ${L.compiler.ok ? `transform() available; precompiled: ${preOk.join(", ") || "none"}${pre.length > preOk.length ? `; not: ${pre.filter(([, v]) => v !== "ok").map(([k, v]) => `${k} (${esc(v)})`).join(", ")}` : ""}` : esc(L.compiler.note)} |`,
+    `| numjit precompiled | @numjit/compiler | ${
+      L.compiler.ok
+        ? `transform() available; precompiled: ${preOk.join(", ") || "none"}${
+            pre.length > preOk.length
+              ? `; not: ${pre
+                  .filter(([, v]) => v !== "ok")
+                  .map(([k, v]) => `${k} (${esc(v)})`)
+                  .join(", ")}`
+              : ""
+          }`
+        : esc(L.compiler.note)
+    } |`,
   );
   md.push(`| numjit grad (W5) | @numjit/runtime | ${esc(L.numjit.grad)} |`);
   md.push(`| tfjs-cpu | @tensorflow/tfjs-core + tfjs-backend-cpu ${L.tfjs.version} | ${esc(tfNote("cpu"))} |`);
-  md.push(`| tfjs-wasm | @tensorflow/tfjs-backend-wasm ${L.tfjs.version} | ${esc(tfNote("wasm"))}; .wasm files loaded from node_modules via setWasmPaths |`);
-  md.push(`| jax-js | @jax-js/jax ${L.jax.version} | ${L.jax.device ? `device **${L.jax.device}**` : "unavailable"}; ${esc(L.jax.notes.join("; "))} |`);
+  md.push(
+    `| tfjs-wasm | @tensorflow/tfjs-backend-wasm ${L.tfjs.version} | ${esc(tfNote("wasm"))}; .wasm files loaded from node_modules via setWasmPaths |`,
+  );
+  md.push(
+    `| jax-js | @jax-js/jax ${L.jax.version} | ${L.jax.device ? `device **${L.jax.device}**` : "unavailable"}; ${esc(L.jax.notes.join("; "))} |`,
+  );
   md.push(`| ndarray-ops | ndarray ${L.ndarray.version} | works; no tanh (W2 uses the exp identity), no matmul (W4/W5 n/a) |`);
   md.push("| hand JS | — | plain loops over Float32Array, what a careful programmer writes |");
   md.push("");
@@ -167,7 +208,9 @@ export async function writeReport({ env, results, outDir }) {
     "- Before timing, every column's output is compared with numjit eager on the same inputs (float32 tolerances per workload). " +
       "A column that disagrees is reported as **wrong answer** and not timed; one that throws is **failed**; one that does not exist yet is **skipped**, with the reason.",
   );
-  md.push("- **time vs best peer**: this row's median time divided by the fastest peer's (tfjs, jax-js, ndarray-ops, hand JS); bold = numjit's best column.");
+  md.push(
+    "- **time vs best peer**: this row's median time divided by the fastest peer's (tfjs, jax-js, ndarray-ops, hand JS); bold = numjit's best column.",
+  );
   md.push(
     "- The machine is shared with other processes; numbers move by ±10–20% between runs. A row marked *contended* got less than 80% of a core while it was sampled.",
   );
@@ -179,7 +222,10 @@ export async function writeReport({ env, results, outDir }) {
     md.push(w.description);
     md.push("");
     for (const c of w.cases) {
-      const slug = `${w.id.toLowerCase()}-${c.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+      const slug = `${w.id.toLowerCase()}-${c.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")}`;
       const title = `${w.id} ${c.name}`;
       const svg = c.kind === "sweep" ? seedPlot(c) : c.kind === "compile" ? compilePlot(c, title) : barPlot(c, `${title} (${c.unit})`);
       if (w.cases.length > 1 || c.kind !== "sweep") md.push(`### ${title}`);
@@ -210,7 +256,9 @@ export function printSummary({ results }) {
   for (const s of rows) {
     const v = (x) => (x ? `${x.lib} ${fmt(x.value)}` : "–");
     const lib = s.lib ? `  (vs ${v(s.lib)}: ${fmt(s.libRatio)}x)` : "";
-    lines.push(`${w(s.what, 26)} ${w(v(s.mine), 34)} ${w(v(s.peer), 32)} ${w(s.ratio == null ? "–" : fmt(s.ratio) + "x", 8)} ${s.unit}${lib}`);
+    lines.push(
+      `${w(s.what, 26)} ${w(v(s.mine), 34)} ${w(v(s.peer), 32)} ${w(s.ratio == null ? "–" : fmt(s.ratio) + "x", 8)} ${s.unit}${lib}`,
+    );
   }
   process.stdout.write(lines.join("\n") + "\n");
 }

@@ -118,7 +118,7 @@ export function valuesOf(c, stats) {
 }
 
 /** ratio = this row's time / the best peer's time (so < 1 means faster than every peer). */
-export function annotateRatios(c, rows) {
+export function annotateRatios(_c, rows) {
   const ok = rows.filter((r) => r.status === "ok");
   const timeOf = (r) => r.stats.median;
   const peers = ok.filter((r) => r.group === "peer");

@@ -14,12 +14,9 @@ export function registerTfjsGradients(tf) {
       kernelName: tf.BatchMatMul,
       inputsToSave: ["a", "b"],
       gradFunc: (dy, [a, b], { transposeA, transposeB }) => {
-        if (!transposeA && !transposeB)
-          return { a: () => tf.matMul(dy, b, false, true), b: () => tf.matMul(a, dy, true, false) };
-        if (!transposeA && transposeB)
-          return { a: () => tf.matMul(dy, b, false, false), b: () => tf.matMul(dy, a, true, false) };
-        if (transposeA && !transposeB)
-          return { a: () => tf.matMul(b, dy, false, true), b: () => tf.matMul(a, dy, false, false) };
+        if (!transposeA && !transposeB) return { a: () => tf.matMul(dy, b, false, true), b: () => tf.matMul(a, dy, true, false) };
+        if (!transposeA && transposeB) return { a: () => tf.matMul(dy, b, false, false), b: () => tf.matMul(dy, a, true, false) };
+        if (transposeA && !transposeB) return { a: () => tf.matMul(b, dy, false, true), b: () => tf.matMul(a, dy, false, false) };
         return { a: () => tf.matMul(b, dy, true, true), b: () => tf.matMul(dy, a, true, true) };
       },
     },

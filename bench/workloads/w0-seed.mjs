@@ -15,7 +15,7 @@ export const description =
 const NS = [10, 100, 500, 1000, 5000, 10000];
 const REPEATS = 5;
 
-export function cases(ctx) {
+export function cases(_ctx) {
   return [{ workload: id, name: "add sweep", steps: 3, custom: (c) => sweep(c) }];
 }
 

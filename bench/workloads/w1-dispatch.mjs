@@ -4,8 +4,7 @@ import { handImpl, jaxImpls, ndarrayImpl, numjitImpls, tfjsImpl } from "../lib/i
 
 export const id = "W1";
 export const title = "W1 dispatch: tiny add";
-export const description =
-  "`add` of two 1-element float32 arrays, result allocated by the call (ns/call, lower is better).";
+export const description = "`add` of two 1-element float32 arrays, result allocated by the call (ns/call, lower is better).";
 
 export function cases(ctx) {
   const A = Float32Array.of(1.25);

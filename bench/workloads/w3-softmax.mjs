@@ -4,8 +4,7 @@ import { handImpl, jaxImpls, ndarrayImpl, numjitImpls, tfjsImpl } from "../lib/i
 
 export const id = "W3";
 export const title = "W3 softmax";
-export const description =
-  "Numerically stable softmax over the last axis of a [1024, 1024] float32 matrix (ms per call, lower is better).";
+export const description = "Numerically stable softmax over the last axis of a [1024, 1024] float32 matrix (ms per call, lower is better).";
 
 const R = 1024;
 const C = 1024;

@@ -5,8 +5,7 @@ import { handImpl, jaxImpls, ndarrayImpl, numjitImpls, tfjsImpl } from "../lib/i
 export const id = "W4";
 export const title = "W4 matmul";
 export const description =
-  "Square float32 matrix product C = A·B (GFLOP/s = 2n³ / median time, higher is better). " +
-  "Quick mode runs 512 only.";
+  "Square float32 matrix product C = A·B (GFLOP/s = 2n³ / median time, higher is better). " + "Quick mode runs 512 only.";
 
 export function cases(ctx) {
   const sizes = ctx.quick ? [512] : [512, 1024];

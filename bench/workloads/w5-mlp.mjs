@@ -138,11 +138,13 @@ export function cases(ctx) {
       },
       read: (r) => ({ loss: r[0].dataSync()[0], ...Object.fromEntries(KEYS.map((k, i) => [k, Float32Array.from(r[i + 1].dataSync())])) }),
     });
-  const jaxLoss = ({ numpy: np, nn }) => (p, x, y) => {
-    const h = nn.relu(np.add(np.matmul(x, p.W1), p.b1));
-    const logits = np.add(np.matmul(h, p.W2), p.b2);
-    return np.mean(np.negative(np.sum(np.multiply(y, nn.logSoftmax(logits, -1)), -1)));
-  };
+  const jaxLoss =
+    ({ numpy: np, nn }) =>
+    (p, x, y) => {
+      const h = nn.relu(np.add(np.matmul(x, p.W1), p.b1));
+      const logits = np.add(np.matmul(h, p.W2), p.b2);
+      return np.mean(np.negative(np.sum(np.multiply(y, nn.logSoftmax(logits, -1)), -1)));
+    };
   return [
     {
       workload: id,
@@ -161,7 +163,10 @@ export function cases(ctx) {
           read: readNumjit,
           only: ["jit", "precompiled"],
           requires: gradMissing,
-        }).map((impl) => ({ ...impl, lib: impl.lib.replace("numjit jit", "numjit jit(valueAndGrad)").replace("precompiled", "precompiled jit(valueAndGrad)") })),
+        }).map((impl) => ({
+          ...impl,
+          lib: impl.lib.replace("numjit jit", "numjit jit(valueAndGrad)").replace("precompiled", "precompiled jit(valueAndGrad)"),
+        })),
         tfImpl("cpu"),
         tfImpl("wasm"),
         ...jaxImpls(ctx, {
@@ -184,7 +189,10 @@ export function cases(ctx) {
             loss: (await loss.data())[0],
             ...Object.fromEntries(await Promise.all(KEYS.map(async (k) => [k, Float32Array.from(await p[k].data())]))),
           }),
-        }).map((impl) => ({ ...impl, lib: impl.lib.replace(/ (eager|jit)$/, (m) => (m === " jit" ? " jit(valueAndGrad)" : " valueAndGrad")) })),
+        }).map((impl) => ({
+          ...impl,
+          lib: impl.lib.replace(/ (eager|jit)$/, (m) => (m === " jit" ? " jit(valueAndGrad)" : " valueAndGrad")),
+        })),
         handImpl(() => {
           const p = { W1: data.W1.slice(), b1: data.b1.slice(), W2: data.W2.slice(), b2: data.b2.slice() };
           const x = data.x.slice();

@@ -31,7 +31,7 @@ const LIBS = [
   { lib: "jax-js jit", group: "peer" },
 ];
 
-export function cases(ctx) {
+export function cases(_ctx) {
   return Object.entries(SHAPES).map(([label, shape]) => ({
     workload: id,
     name: `10 ops on [${shape.join(", ")}]`,
@@ -43,8 +43,7 @@ export function cases(ctx) {
 function skipReason(ctx, l) {
   const { numjit, manifest, jax } = ctx;
   if (l.variant === "runtime") return numjit.jitNote || manifest.runtime["ten-ops"]?.note || "";
-  if (l.variant === "precompiled")
-    return manifest.precompiled["ten-ops"]?.ok ? "" : manifest.precompiled["ten-ops"]?.note || "not built";
+  if (l.variant === "precompiled") return manifest.precompiled["ten-ops"]?.ok ? "" : manifest.precompiled["ten-ops"]?.note || "not built";
   if (l.lib.startsWith("jax-js") && !jax.device) return `no jax-js device (${jax.notes.join("; ")})`;
   return "";
 }

@@ -30,7 +30,8 @@ const randn = (shape, scale = 1) => {
 };
 
 function makeData(n, protos) {
-  const x = new Float32Array(n * IN), y = new Int32Array(n);
+  const x = new Float32Array(n * IN),
+    y = new Int32Array(n);
   const p = protos.toTypedArray();
   for (let i = 0; i < n; i++) {
     const c = i % OUT;
@@ -46,8 +47,10 @@ const test = makeData(1024, protos);
 
 // ---- model
 const init = () => ({
-  w1: randn([IN, HIDDEN], Math.sqrt(2 / IN)), b1: np.zeros([HIDDEN]),
-  w2: randn([HIDDEN, OUT], Math.sqrt(2 / HIDDEN)), b2: np.zeros([OUT]),
+  w1: randn([IN, HIDDEN], Math.sqrt(2 / IN)),
+  b1: np.zeros([HIDDEN]),
+  w2: randn([HIDDEN, OUT], Math.sqrt(2 / HIDDEN)),
+  b2: np.zeros([OUT]),
 });
 const predict = (p, x) => np.add(np.matmul(nn.relu(np.add(np.matmul(x, p.w1), p.b1)), p.w2), p.b2);
 /** Mean softmax cross-entropy. */
@@ -105,7 +108,9 @@ if (BENCH) {
       [params, state] = [p, s];
       total += l.item();
     }
-    console.log(`epoch ${epoch + 1}: loss ${(total / steps).toFixed(4)}, test accuracy ${(accuracy(params, test.x, test.y).item() * 100).toFixed(1)}%, step ${median(times).toFixed(2)} ms (median)`);
+    console.log(
+      `epoch ${epoch + 1}: loss ${(total / steps).toFixed(4)}, test accuracy ${(accuracy(params, test.x, test.y).item() * 100).toFixed(1)}%, step ${median(times).toFixed(2)} ms (median)`,
+    );
   }
   console.log(`first step (trace + compile): ${firstStep.toFixed(1)} ms; cache: ${JSON.stringify(step.cacheInfo())}`);
 }

@@ -25,14 +25,27 @@ if (existsSync(built)) {
   modes.push(["precompiled", m.addJit]);
 }
 
-const a = np.arange(size).astype("float32"), b = np.ones([size]);
+const a = np.arange(size).astype("float32"),
+  b = np.ones([size]);
 // Each mode gets its own timed loop (a distinct function, so V8 optimizes each one for the single
 // function it calls, as application code would be), kept out of top-level module code (which stays in
 // the interpreter and would add its own per-iteration cost to every column).
 const loops = {
-  eager: (f, n) => { let out; for (let i = 0; i < n; i++) out = f(a, b); return out; },
-  jit: (f, n) => { let out; for (let i = 0; i < n; i++) out = f(a, b); return out; },
-  precompiled: (f, n) => { let out; for (let i = 0; i < n; i++) out = f(a, b); return out; },
+  eager: (f, n) => {
+    let out;
+    for (let i = 0; i < n; i++) out = f(a, b);
+    return out;
+  },
+  jit: (f, n) => {
+    let out;
+    for (let i = 0; i < n; i++) out = f(a, b);
+    return out;
+  },
+  precompiled: (f, n) => {
+    let out;
+    for (let i = 0; i < n; i++) out = f(a, b);
+    return out;
+  },
 };
 const ref = add(a, b).toArray();
 for (const [name, f] of modes) {
@@ -76,13 +89,17 @@ for (const line of table) {
 }
 const perCall = (m) => slope(rows, m);
 const margin = marginOf(rows, "eager", "jit");
-console.log(`\nper call (slope of time vs n, Theil–Sen): ${modes.map(([m]) => `${m} ${formatTime(perCall(m))}`).join(", ")}; ` +
-  `jit saves ${formatTime(margin)} per call`);
+console.log(
+  `\nper call (slope of time vs n, Theil–Sen): ${modes.map(([m]) => `${m} ${formatTime(perCall(m))}`).join(", ")}; ` +
+    `jit saves ${formatTime(margin)} per call`,
+);
 const pre = modes.find(([m]) => m === "precompiled");
 if (pre) {
   const info = pre[1].cacheInfo();
-  console.log(`\nprecompiled: ${info.precompiledHits} kernel(s) from the build, ${info.runtimeCompiles} generated at run time, ` +
-    `${info.eagerFallbacks} eager fallbacks`);
+  console.log(
+    `\nprecompiled: ${info.precompiledHits} kernel(s) from the build, ${info.runtimeCompiles} generated at run time, ` +
+      `${info.eagerFallbacks} eager fallbacks`,
+  );
 } else {
   console.log("\n(precompiled column: run `npm run build -w examples/seed-add` first)");
 }
@@ -93,9 +110,11 @@ if (jaxRows) {
   rows.push(...jaxRows.rows);
   const jm = marginOf(jaxRows.rows, "JAX add", "JAX jax.jit(add)");
   notes.push(`JAX ${jaxRows.jax} (${jaxRows.backend}), the seed's original: jax.jit(add) saves ${formatTime(jm)} per call over add`);
-  console.log(`\nJAX ${jaxRows.jax} (${jaxRows.backend}): ` +
-    ["JAX add", "JAX jax.jit(add)"].map((m) => `${m.slice(4)} ${formatTime(slope(jaxRows.rows, m))}`).join(", ") +
-    ` per call; jax.jit saves ${formatTime(jm)} per call`);
+  console.log(
+    `\nJAX ${jaxRows.jax} (${jaxRows.backend}): ` +
+      ["JAX add", "JAX jax.jit(add)"].map((m) => `${m.slice(4)} ${formatTime(slope(jaxRows.rows, m))}`).join(", ") +
+      ` per call; jax.jit saves ${formatTime(jm)} per call`,
+  );
 }
 const outDir = join(here, "out");
 mkdirSync(outDir, { recursive: true });
@@ -107,12 +126,14 @@ console.log(`\nplot: ${relative(process.cwd(), svgPath)}`);
 function runJax() {
   const probe = spawnSync("python3", ["-c", "import jax"], { stdio: "ignore" });
   if (probe.status !== 0) {
-    console.log("\nJAX comparison skipped: `python3 -c \"import jax\"` failed (pip install jax to add it to the plot)");
+    console.log('\nJAX comparison skipped: `python3 -c "import jax"` failed (pip install jax to add it to the plot)');
     return null;
   }
   console.log("\nrunning the seed's experiment in JAX (jax_seed.py) ...");
-  const r = spawnSync("python3", [join(here, "jax_seed.py"), "--size", String(size), "--repeats", String(REPEATS), "--ns", NS.join(",")],
-    { encoding: "utf8", env: { ...process.env, JAX_PLATFORMS: process.env.JAX_PLATFORMS ?? "cpu" } });
+  const r = spawnSync("python3", [join(here, "jax_seed.py"), "--size", String(size), "--repeats", String(REPEATS), "--ns", NS.join(",")], {
+    encoding: "utf8",
+    env: { ...process.env, JAX_PLATFORMS: process.env.JAX_PLATFORMS ?? "cpu" },
+  });
   const last = r.stdout?.trim().split("\n").pop();
   if (r.status !== 0 || !last) {
     console.log(`JAX comparison failed (exit ${r.status}): ${(r.stderr ?? "").trim().split("\n").pop()}`);

@@ -16,8 +16,14 @@ export const COLORS = {
 export function formatTime(ms, digits = 3) {
   if (!Number.isFinite(ms)) return String(ms);
   if (ms === 0) return "0 ms";
-  const units = [[1e-6, "ps"], [1e-3, "ns"], [1, "µs"], [1e3, "ms"], [Infinity, "s"]];
-  const scale = { ps: 1e9, ns: 1e6, "µs": 1e3, ms: 1, s: 1e-3 };
+  const units = [
+    [1e-6, "ps"],
+    [1e-3, "ns"],
+    [1, "µs"],
+    [1e3, "ms"],
+    [Infinity, "s"],
+  ];
+  const scale = { ps: 1e9, ns: 1e6, µs: 1e3, ms: 1, s: 1e-3 };
   let k = units.findIndex(([limit]) => Math.abs(ms) < limit);
   let s = (ms * scale[units[k][1]]).toPrecision(digits);
   // 999.7 µs rounds to "1.00e+3": write it in the next unit instead
@@ -63,11 +69,12 @@ export function margin(rows, a, b) {
 export function dodgeLabels(values, gap) {
   const order = values.map((v, i) => ({ v: Math.log10(v), i })).sort((p, q) => p.v - q.v);
   // clusters of labels that touch; each cluster is centred on the mean of its members' targets
-  let clusters = [];
+  const clusters = [];
   for (const o of order) {
     clusters.push({ members: [o], start: o.v });
     while (clusters.length > 1) {
-      const b = clusters[clusters.length - 1], a = clusters[clusters.length - 2];
+      const b = clusters[clusters.length - 1],
+        a = clusters[clusters.length - 2];
       if (a.start + a.members.length * gap <= b.start + 1e-12) break;
       const members = [...a.members, ...b.members];
       const mean = members.reduce((s, m, k) => s + m.v - k * gap, 0) / members.length;
@@ -86,14 +93,25 @@ export function dodgeLabels(values, gap) {
 export function renderSeedPlot(rows, title, notes = []) {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const modes = [...new Set(rows.map((r) => r.mode))];
-  const width = 860, height = 480, marginTop = 30 + 16 * notes.length, marginBottom = 40;
-  const lo = Math.min(...rows.map((r) => r.ms)) / 1.3, hi = Math.max(...rows.map((r) => r.ms)) * 1.3;
+  const width = 860,
+    height = 480,
+    marginTop = 30 + 16 * notes.length,
+    marginBottom = 40;
+  const lo = Math.min(...rows.map((r) => r.ms)) / 1.3,
+    hi = Math.max(...rows.map((r) => r.ms)) * 1.3;
   // 13 px between label baselines, in log10 units of the y scale
   const gap = (13 / (height - marginTop - marginBottom)) * Math.log10(hi / lo);
   const ends = modes.map((m) => rows.filter((r) => r.mode === m).reduce((p, q) => (q.n > p.n ? q : p)));
-  const placed = dodgeLabels(ends.map((e) => e.ms), gap);
+  const placed = dodgeLabels(
+    ends.map((e) => e.ms),
+    gap,
+  );
   const labels = ends.map((e, i) => ({
-    n: e.n, ms: e.ms, y: placed[i], mode: e.mode, text: `${e.mode}  ${formatTime(slope(rows, e.mode))}/call`,
+    n: e.n,
+    ms: e.ms,
+    y: placed[i],
+    mode: e.mode,
+    text: `${e.mode}  ${formatTime(slope(rows, e.mode))}/call`,
   }));
   const jax = (r) => r.mode.startsWith("JAX");
   const svg = Plot.plot({
@@ -109,13 +127,19 @@ export function renderSeedPlot(rows, title, notes = []) {
     y: { type: "log", domain: [lo, hi], label: null, grid: true, tickFormat: formatTick },
     color: { domain: modes, range: modes.map((m) => COLORS[m] ?? "#888") },
     marks: [
-      Plot.line(rows.filter((r) => !jax(r)), { x: "n", y: "ms", stroke: "mode", marker: "circle" }),
+      Plot.line(
+        rows.filter((r) => !jax(r)),
+        { x: "n", y: "ms", stroke: "mode", marker: "circle" },
+      ),
       Plot.line(rows.filter(jax), { x: "n", y: "ms", stroke: "mode", marker: "circle", strokeDasharray: "5,3" }),
       // a short leader from each line end to its (possibly moved) label
       Plot.link(labels, { x1: "n", y1: "ms", x2: "n", y2: "y", stroke: "mode", strokeOpacity: 0.5, dx: 4 }),
       Plot.text(labels, { x: "n", y: "y", text: "text", fill: "mode", dx: 8, textAnchor: "start", fontWeight: "bold" }),
       Plot.text([`${title}: total time of n calls (median of 5 repeats)`], {
-        frameAnchor: "top-left", dy: -marginTop + 12, fontSize: 15, fontWeight: "bold",
+        frameAnchor: "top-left",
+        dy: -marginTop + 12,
+        fontSize: 15,
+        fontWeight: "bold",
       }),
       ...notes.map((t, i) => Plot.text([t], { frameAnchor: "top-left", dy: -marginTop + 30 + 16 * i, fontSize: 12 })),
     ],

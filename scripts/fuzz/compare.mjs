@@ -10,7 +10,8 @@ export const CLASSES = ["match", "mismatch", "crash", "typed_vs_ok", "jaxerr_vs_
 
 export function expectedFor(prog, ref) {
   if (ref !== "value_and_grad") return prog.expected[ref];
-  const v = prog.expected.value, g = prog.expected.grad;
+  const v = prog.expected.value,
+    g = prog.expected.grad;
   if (v.error || g.error) return v.error ? v : g;
   return { ok: [v.ok, ...g.ok] };
 }
@@ -43,7 +44,8 @@ function compareArray(exp, got, gradMode, path) {
   let scale = 1;
   for (const v of e) if (Number.isFinite(v)) scale = Math.max(scale, Math.abs(v));
   for (let i = 0; i < e.length; i++) {
-    const a = g[i], b = e[i];
+    const a = g[i],
+      b = e[i];
     if (Number.isNaN(b) || Number.isNaN(a)) {
       if (Number.isNaN(a) !== Number.isNaN(b)) return `${path}[${i}]: ${a} vs JAX ${b}`;
       continue;
@@ -72,20 +74,33 @@ function compareTree(exp, got, gradMode, path = "out") {
 /** exp: {ok: tree} | {error: name}; got: {ok: tree} | {typed: "Class NJxxx"} | {crash: "TypeError: ..."} */
 export function classify(exp, got, gradMode) {
   if (got.crash) {
-    return { cls: "crash", root: `crash ${got.crash.slice(0, 90)} @ ${got.site}`,
-      detail: `numjit raw error ${got.crash} at ${got.site}; JAX ${exp.error ? `raised ${exp.error}` : "ok"}` };
+    return {
+      cls: "crash",
+      root: `crash ${got.crash.slice(0, 90)} @ ${got.site}`,
+      detail: `numjit raw error ${got.crash} at ${got.site}; JAX ${exp.error ? `raised ${exp.error}` : "ok"}`,
+    };
   }
   if (exp.error) {
-    return got.typed ? { cls: "match", detail: "both raised" }
+    return got.typed
+      ? { cls: "match", detail: "both raised" }
       : { cls: "jaxerr_vs_ok", root: `JAX ${exp.error}, numjit ok`, detail: `JAX raised ${exp.error}; numjit returned ${summary(got.ok)}` };
   }
   if (got.typed) {
-    return { cls: "typed_vs_ok", root: `typed ${got.typed} where JAX is ok`,
-      detail: `numjit raised ${got.typed}: ${got.message}; JAX returned ${summaryExp(exp.ok)}` };
+    return {
+      cls: "typed_vs_ok",
+      root: `typed ${got.typed} where JAX is ok`,
+      detail: `numjit raised ${got.typed}: ${got.message}; JAX returned ${summaryExp(exp.ok)}`,
+    };
   }
   const d = compareTree(exp.ok, got.ok, gradMode);
   return d ? { cls: "mismatch", detail: d } : { cls: "match", detail: "match" };
 }
 
-const summary = (t) => leaves(t).map((x) => (isArray(x) ? `${x.dtype}[${x.shape}]` : String(x))).join(", ");
-const summaryExp = (t) => leaves(t).map((x) => `${x.dtype}[${x.shape}]`).join(", ");
+const summary = (t) =>
+  leaves(t)
+    .map((x) => (isArray(x) ? `${x.dtype}[${x.shape}]` : String(x)))
+    .join(", ");
+const summaryExp = (t) =>
+  leaves(t)
+    .map((x) => `${x.dtype}[${x.shape}]`)
+    .join(", ");

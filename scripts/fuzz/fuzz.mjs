@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 
 const args = process.argv.slice(2);
 const GEN = new Set(["--seed", "--n", "--grad", "--vmap", "--jobs"]);
-const genArgs = [], runArgs = [];
+const genArgs = [],
+  runArgs = [];
 for (let i = 0; i < args.length; i += 2) (GEN.has(args[i]) ? genArgs : runArgs).push(args[i], args[i + 1]);
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
 const file = join(mkdtempSync(join(tmpdir(), "numjit-fuzz-")), "programs.jsonl");

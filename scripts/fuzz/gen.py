@@ -7,6 +7,7 @@
 Programs are built op by op and evaluated concretely with JAX while they are built, so every op sees
 operands of the right shape; a few programs end on a deliberately invalid op (error agreement).
 """
+
 import argparse
 import warnings
 import json
@@ -19,28 +20,151 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import jaxinterp as J  # noqa: E402
 from jaxinterp import jnp  # noqa: E402
 
-UNARY = ["neg", "abs", "exp", "log", "sqrt", "sin", "cos", "tanh", "square", "floor", "ceil", "round", "sign",
-         "expm1", "log1p", "reciprocal", "logical_not", "isnan", "sigmoid", "relu", "softplus", "silu", "gelu"]
-BINARY = ["add", "subtract", "multiply", "divide", "maximum", "minimum", "power", "floor_divide", "mod",
-          "arctan2", "less", "equal", "greater_equal", "not_equal", "logical_and"]
-REDUCE = ["sum", "prod", "max", "min", "mean", "var", "all", "any", "argmax", "logsumexp", "cumsum",
-          "softmax", "log_softmax"]
+UNARY = [
+    "neg",
+    "abs",
+    "exp",
+    "log",
+    "sqrt",
+    "sin",
+    "cos",
+    "tanh",
+    "square",
+    "floor",
+    "ceil",
+    "round",
+    "sign",
+    "expm1",
+    "log1p",
+    "reciprocal",
+    "logical_not",
+    "isnan",
+    "sigmoid",
+    "relu",
+    "softplus",
+    "silu",
+    "gelu",
+]
+BINARY = [
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "maximum",
+    "minimum",
+    "power",
+    "floor_divide",
+    "mod",
+    "arctan2",
+    "less",
+    "equal",
+    "greater_equal",
+    "not_equal",
+    "logical_and",
+]
+REDUCE = ["sum", "prod", "max", "min", "mean", "var", "all", "any", "argmax", "logsumexp", "cumsum", "softmax", "log_softmax"]
 FLOAT_ONLY = {"sigmoid", "softplus", "silu", "gelu", "logsumexp", "softmax", "log_softmax"}
 # discontinuous: only applied to operands whose value is exact in float32 (fusion may compute wider)
-DISC = {"floor", "ceil", "round", "sign", "floor_divide", "mod", "less", "equal", "greater_equal", "not_equal",
-        "argmax", "isnan", "logical_not", "logical_and"}
-EXACT_OPS = {"neg", "abs", "square", "floor", "ceil", "round", "sign", "logical_not", "isnan", "relu", "add",
-             "subtract", "multiply", "maximum", "minimum", "floor_divide", "mod", "less", "equal",
-             "greater_equal", "not_equal", "logical_and", "where", "sum", "max", "min", "all", "any", "argmax",
-             "cumsum", "reshape", "transpose", "slice", "broadcast_to", "concatenate", "stack", "expand_dims",
-             "squeeze", "flip", "matmul", "dot", "einsum", "astype"}
-GRAD_UNARY = ["neg", "abs", "exp", "log", "sqrt", "sin", "cos", "tanh", "square", "sigmoid", "relu", "softplus",
-              "silu", "gelu", "expm1", "log1p"]
+DISC = {
+    "floor",
+    "ceil",
+    "round",
+    "sign",
+    "floor_divide",
+    "mod",
+    "less",
+    "equal",
+    "greater_equal",
+    "not_equal",
+    "argmax",
+    "isnan",
+    "logical_not",
+    "logical_and",
+}
+EXACT_OPS = {
+    "neg",
+    "abs",
+    "square",
+    "floor",
+    "ceil",
+    "round",
+    "sign",
+    "logical_not",
+    "isnan",
+    "relu",
+    "add",
+    "subtract",
+    "multiply",
+    "maximum",
+    "minimum",
+    "floor_divide",
+    "mod",
+    "less",
+    "equal",
+    "greater_equal",
+    "not_equal",
+    "logical_and",
+    "where",
+    "sum",
+    "max",
+    "min",
+    "all",
+    "any",
+    "argmax",
+    "cumsum",
+    "reshape",
+    "transpose",
+    "slice",
+    "broadcast_to",
+    "concatenate",
+    "stack",
+    "expand_dims",
+    "squeeze",
+    "flip",
+    "matmul",
+    "dot",
+    "einsum",
+    "astype",
+}
+GRAD_UNARY = [
+    "neg",
+    "abs",
+    "exp",
+    "log",
+    "sqrt",
+    "sin",
+    "cos",
+    "tanh",
+    "square",
+    "sigmoid",
+    "relu",
+    "softplus",
+    "silu",
+    "gelu",
+    "expm1",
+    "log1p",
+]
 GRAD_BINARY = ["add", "subtract", "multiply", "divide", "maximum", "minimum", "power"]
 GRAD_REDUCE = ["sum", "prod", "max", "min", "mean", "var", "logsumexp", "cumsum", "softmax", "log_softmax"]
 WEAK = [2, -3, 0, 1, 0.5, 2.5, -1.5, 0.1, 1 / 3, 1e-3]
-WEAK_EDGE = [2**31, 2**31 - 1, -(2**31), -(2**31) - 1, 3000000001, 2**53, 1e10, 1e-300, 1e308, 5e-324,
-             -0.0, "nan", "inf", "-inf", 1e38, 3.4028235e38 * 2]
+WEAK_EDGE = [
+    2**31,
+    2**31 - 1,
+    -(2**31),
+    -(2**31) - 1,
+    3000000001,
+    2**53,
+    1e10,
+    1e-300,
+    1e308,
+    5e-324,
+    -0.0,
+    "nan",
+    "inf",
+    "-inf",
+    1e38,
+    3.4028235e38 * 2,
+]
 SPECIAL_F = ["nan", "inf", "-inf", 0.0, -0.0, 1e30, -1e-30]
 SPECIAL_I = [2**31 - 1, -(2**31), 1000000000, -999999999]
 
@@ -51,8 +175,7 @@ def exact_vals(x):
     if x.dtype.kind in "biu":
         return True
     with J.onp.errstate(all="ignore"):
-        return bool(J.onp.all(J.onp.isfinite(x)) and J.onp.all(J.onp.abs(x) < 2**12)
-                    and J.onp.all((x * 1024) == J.onp.round(x * 1024)))
+        return bool(J.onp.all(J.onp.isfinite(x)) and J.onp.all(J.onp.abs(x) < 2**12) and J.onp.all((x * 1024) == J.onp.round(x * 1024)))
 
 
 class Gen:
@@ -85,8 +208,11 @@ class Gen:
     def view_spec(self, dtype, shape):
         """A base array and view ops whose result has `shape` (offset slice, transpose, negative strides, broadcast)."""
         r = self.r
-        kinds = ["contig"] if not self.views or r.random() < 0.45 else r.sample(
-            ["offset", "transpose", "flip", "broadcast", "step"], r.choice([1, 1, 2]))
+        kinds = (
+            ["contig"]
+            if not self.views or r.random() < 0.45
+            else r.sample(["offset", "transpose", "flip", "broadcast", "step"], r.choice([1, 1, 2]))
+        )
         base, views = list(shape), []
         for k in kinds:
             nd = len(base)
@@ -119,10 +245,12 @@ class Gen:
                 views.append({"t": "broadcast", "shape": list(base)})
                 base = b[lead:] if all(x == 1 for x in b[:lead]) else b
         n = math.prod(base)
-        return {"dtype": dtype, "shape": list(shape),
-                "base": {"shape": base, "data": [J.enc_num(v) if isinstance(v, float) else v
-                                                  for v in self.data(dtype, n)]},
-                "view": views}
+        return {
+            "dtype": dtype,
+            "shape": list(shape),
+            "base": {"shape": base, "data": [J.enc_num(v) if isinstance(v, float) else v for v in self.data(dtype, n)]},
+            "view": views,
+        }
 
     def new_input(self, dtype, shape):
         spec = self.view_spec(dtype, shape)
@@ -141,8 +269,7 @@ class Gen:
         if "v" in ref:
             return self.exact[ref["v"]]
         v = J.scalar(ref.get("s", 0))
-        return isinstance(v, (int, bool)) or (isinstance(v, float) and math.isfinite(v) and abs(v) < 2**12
-                                               and v * 1024 == round(v * 1024))
+        return isinstance(v, (int, bool)) or (isinstance(v, float) and math.isfinite(v) and abs(v) < 2**12 and v * 1024 == round(v * 1024))
 
     def refs(self):
         return [{"i": i} for i in range(len(self.inputs))] + [{"v": j} for j in range(len(self.ops))]
@@ -171,7 +298,7 @@ class Gen:
         if c < 0.4:
             return s
         if c < 0.6 and s:
-            return s[r.randint(1, len(s)):]
+            return s[r.randint(1, len(s)) :]
         if c < 0.85:
             return [1 if r.random() < 0.4 else d for d in s]
         return [r.choice([1, 2])] + s
@@ -203,7 +330,7 @@ class Gen:
             return None
         self.ops.append(op)
         self.vals.append(out)
-        ex = (not stand_in and name in EXACT_OPS and all(self.is_exact(a) for a in args) and exact_vals(out))
+        ex = not stand_in and name in EXACT_OPS and all(self.is_exact(a) for a in args) and exact_vals(out)
         self.exact.append(ex)
         return {"v": len(self.ops) - 1}
 
@@ -220,8 +347,7 @@ class Gen:
     def step(self):
         r = self.r
         fwd = self.kind == "fwd"
-        cat = r.choices(["un", "bin", "where", "red", "shape", "lin", "mm_sum", "astype"],
-                        [22, 30, 5, 14, 14, 8, 5, 2 if fwd else 0])[0]
+        cat = r.choices(["un", "bin", "where", "red", "shape", "lin", "mm_sum", "astype"], [22, 30, 5, 14, 14, 8, 5, 2 if fwd else 0])[0]
         if cat == "un":
             name = r.choice(UNARY if fwd else GRAD_UNARY)
             a = self.pick(lambda v: name not in FLOAT_ONLY or v.dtype.kind == "f")
@@ -239,8 +365,9 @@ class Gen:
             elif c < 0.3:
                 b = self.scalar_ref()
             elif c < 0.65:
-                b = self.new_input(self.dtype() if fwd and r.random() < 0.4 else str(self.val(a).dtype),
-                                   self.compat_shape(self.val(a).shape))
+                b = self.new_input(
+                    self.dtype() if fwd and r.random() < 0.4 else str(self.val(a).dtype), self.compat_shape(self.val(a).shape)
+                )
             else:
                 b = self.pick()
             args = [a, b] if r.random() < 0.7 else [b, a]
@@ -305,8 +432,7 @@ class Gen:
             return None
         sh = list(self.val(a).shape)
         nd = len(sh)
-        k = r.choice(["reshape", "transpose", "slice", "broadcast_to", "concatenate", "stack", "expand_dims",
-                      "squeeze", "flip"])
+        k = r.choice(["reshape", "transpose", "slice", "broadcast_to", "concatenate", "stack", "expand_dims", "squeeze", "flip"])
         if k == "reshape":
             n = math.prod(sh)
             divs = [d for d in range(1, n + 1) if n % d == 0] or [1]
@@ -384,8 +510,16 @@ class Gen:
         if nd == 1:
             subs, ops = r.choice([("i,i->", [sh]), ("i,j->ij", [[m]]), ("i->", [])])
         elif nd == 2:
-            subs, ops = r.choice([("ij,jk->ik", [[sh[1], m]]), ("ij,kj->ik", [[m, sh[1]]]), ("ij->ji", []),
-                                  ("ij->", []), ("ij,ij->i", [sh]), ("ij,j->i", [[sh[1]]])])
+            subs, ops = r.choice(
+                [
+                    ("ij,jk->ik", [[sh[1], m]]),
+                    ("ij,kj->ik", [[m, sh[1]]]),
+                    ("ij->ji", []),
+                    ("ij->", []),
+                    ("ij,ij->i", [sh]),
+                    ("ij,j->i", [[sh[1]]]),
+                ]
+            )
         else:
             subs, ops = r.choice([("bij,bjk->bik", [[sh[0], sh[2], m]]), ("bij->bji", []), ("bij->j", [])])
         return self.emit("einsum", [a] + [self.new_input(dt, s) for s in ops], {"subs": subs})
@@ -395,7 +529,7 @@ class Gen:
         r = self.r
         dt = r.choice(["float32", "float32", "float64"])
         x = self.pick(lambda v: v.ndim == 2 and v.dtype.kind == "f" and 0 not in v.shape)
-        n, k = (list(self.val(x).shape) if x is not None else [r.randint(1, 5), r.randint(1, 5)])
+        n, k = list(self.val(x).shape) if x is not None else [r.randint(1, 5), r.randint(1, 5)]
         if x is None:
             x = self.new_input(dt, [n, k])
         m = r.randint(1, 6)
@@ -428,8 +562,7 @@ class Gen:
             return self.emit("reshape", [a], {"shape": [math.prod(sh) + 1]}, force=True)
         if k == "axis":
             return self.emit(r.choice(["sum", "max"]), [a], {"axis": len(sh) + 1, "keepdims": False}, force=True)
-        return self.emit("concatenate", [a, self.new_input("float32", [d + 1 for d in sh] + [1])], {"axis": 0},
-                         force=True)
+        return self.emit("concatenate", [a, self.new_input("float32", [d + 1 for d in sh] + [1])], {"axis": 0}, force=True)
 
 
 def gen_program(rng, kind, pid):
@@ -500,6 +633,7 @@ def main():
     print(json.dumps({"seed": a.seed, "jax": J.jax.__version__}), flush=True)
     if a.jobs > 1:
         import multiprocessing as mp
+
         with mp.get_context("spawn").Pool(a.jobs) as pool:
             for i, p in enumerate(pool.imap(with_expected, progs, chunksize=4)):
                 print(json.dumps(p), flush=True)

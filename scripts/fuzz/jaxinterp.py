@@ -13,6 +13,7 @@ encoded HERE, so that the reference already means "what numjit promises":
   - reciprocal of ints is divide(1, x) -> float32 in numjit (JAX: integer 1/x).
   - subtract(bool, bool), negative(bool), sign(bool) raise DTypeError in numjit (as NumPy).
 """
+
 import jax
 
 jax.config.update("jax_enable_x64", True)
@@ -247,6 +248,7 @@ def _jnn():
         logsumexp = staticmethod(jax.nn.logsumexp)
         softmax = staticmethod(jax.nn.softmax)
         log_softmax = staticmethod(jax.nn.log_softmax)
+
     return N
 
 

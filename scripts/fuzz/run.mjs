@@ -26,11 +26,17 @@ let shrinkTotal = Number(opt("shrink-total", 16)); // each shrink step costs a J
 const only = opt("only", null)?.split(",");
 const onlyId = opt("id", null);
 // JSON lines: a header {seed, jax}, then one program per line (a partial file from a running gen.py works)
-const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+const lines = readFileSync(file, "utf8")
+  .split("\n")
+  .filter((l) => l.trim());
 const { seed, jax } = JSON.parse(lines[0]);
 const programs = [];
 for (const l of lines.slice(1)) {
-  try { programs.push(JSON.parse(l)); } catch { /* a line still being written */ }
+  try {
+    programs.push(JSON.parse(l));
+  } catch {
+    /* a line still being written */
+  }
 }
 
 /** JAX references for shrunk programs, from gen.py --serve (one JSON line in, one out). */
@@ -40,7 +46,11 @@ function jaxServer() {
   const waiting = [];
   rl.on("line", (l) => waiting.shift()(JSON.parse(l)));
   return {
-    expected: (prog) => new Promise((res) => { waiting.push(res); py.stdin.write(JSON.stringify(prog) + "\n"); }),
+    expected: (prog) =>
+      new Promise((res) => {
+        waiting.push(res);
+        py.stdin.write(JSON.stringify(prog) + "\n");
+      }),
     close: () => py.stdin.end(),
   };
 }
@@ -67,8 +77,10 @@ function evaluate(prog, mode, split = true) {
   try {
     got = { ok: runMode(prog, mode) };
   } catch (e) {
-    got = e instanceof NumjitError ? { typed: `${e.name} ${e.code}`, message: e.message }
-      : { crash: `${e?.name}: ${e?.message}`, site: crashSite(e) };
+    got =
+      e instanceof NumjitError
+        ? { typed: `${e.name} ${e.code}`, message: e.message }
+        : { crash: `${e?.name}: ${e?.message}`, site: crashSite(e) };
   }
   const r = classify(exp, got, MODES[mode].grad);
   if (split && r.cls === "mismatch") r.root = mismatchRoot(prog, mode);
@@ -89,7 +101,10 @@ const refresh = args.includes("--refresh") ? jaxServer() : null;
 const t0 = performance.now();
 for (const prog of programs) {
   if (onlyId && prog.id !== onlyId) continue;
-  if (!prog.inputs.every((s) => SUPPORTED.has(s.dtype))) { skipped++; continue; } // generator bug (numpy dtype leaked)
+  if (!prog.inputs.every((s) => SUPPORTED.has(s.dtype))) {
+    skipped++;
+    continue;
+  } // generator bug (numpy dtype leaked)
   for (const mode of Object.keys(MODES)) {
     if (!MODES[mode].kinds.includes(prog.kind) || (only && !only.includes(mode))) continue;
     let r = evaluate(prog, mode);
@@ -150,8 +165,14 @@ for (const [k, b] of buckets) {
     if (evaluate(f.prog, f.mode).cls !== f.r.cls) {
       // fails only after other programs ran: state (caches) leaks between programs
       const key = `state-dependent|${f.mode}|${f.r.cls}`;
-      const g = groups.get(key) ?? { cls: `${f.r.cls} (state-dependent: passes when re-run alone)`, modes: new Set(), ids: [],
-        prog: f.prog, mode: f.mode, first: f.r.detail };
+      const g = groups.get(key) ?? {
+        cls: `${f.r.cls} (state-dependent: passes when re-run alone)`,
+        modes: new Set(),
+        ids: [],
+        prog: f.prog,
+        mode: f.mode,
+        first: f.r.detail,
+      };
       g.modes.add(f.mode);
       g.ids.push(f.prog.id);
       groups.set(key, g);

@@ -6,7 +6,11 @@ import { MODES, runMode } from "./modes.mjs";
 import { expectedFor } from "./compare.mjs";
 
 const [file, id, mode = null] = process.argv.slice(2);
-const prog = readFileSync(file, "utf8").split("\n").slice(1).filter((l) => l.includes(`"${id}"`)).map((l) => JSON.parse(l))
+const prog = readFileSync(file, "utf8")
+  .split("\n")
+  .slice(1)
+  .filter((l) => l.includes(`"${id}"`))
+  .map((l) => JSON.parse(l))
   .find((p) => p.id === id);
 const m = mode ?? Object.keys(MODES).find((k) => MODES[k].kinds.includes(prog.kind));
 console.log(describe(prog, m));
@@ -14,7 +18,12 @@ console.log("  JAX:", JSON.stringify(expectedFor(prog, MODES[m].ref)).slice(0, 4
 try {
   const r = runMode(prog, m);
   const leaves = (t) => (Array.isArray(t) ? t.flatMap(leaves) : [t]);
-  console.log("  numjit:", leaves(r).map((x) => `${x.dtype}[${x.shape}] ${[...x.toTypedArray()].slice(0, 12)}`).join(" | "));
+  console.log(
+    "  numjit:",
+    leaves(r)
+      .map((x) => `${x.dtype}[${x.shape}] ${[...x.toTypedArray()].slice(0, 12)}`)
+      .join(" | "),
+  );
 } catch (e) {
   console.log("  numjit threw:", String(e).slice(0, 300));
 }

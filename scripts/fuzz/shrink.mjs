@@ -11,17 +11,25 @@ const isRef = (r) => "i" in r || "v" in r;
 /** Drops ops outside the output's cone and inputs nothing reads; renumbers refs. */
 function normalize(prog) {
   const live = new Set();
-  const mark = (r) => { if ("v" in r && !live.has(r.v)) { live.add(r.v); prog.ops[r.v].args.forEach(mark); } };
+  const mark = (r) => {
+    if ("v" in r && !live.has(r.v)) {
+      live.add(r.v);
+      prog.ops[r.v].args.forEach(mark);
+    }
+  };
   mark(prog.out);
   const usedIn = new Set();
-  const scan = (r) => { if ("i" in r) usedIn.add(r.i); };
+  const scan = (r) => {
+    if ("i" in r) usedIn.add(r.i);
+  };
   scan(prog.out);
   prog.ops.forEach((o, j) => live.has(j) && o.args.forEach(scan));
-  const vmap = new Map(), imap = new Map();
+  const vmap = new Map(),
+    imap = new Map();
   [...live].sort((a, b) => a - b).forEach((j, k) => vmap.set(j, k));
   [...usedIn].sort((a, b) => a - b).forEach((i, k) => imap.set(i, k));
   const re = (r) => ("v" in r ? { v: vmap.get(r.v) } : "i" in r ? { i: imap.get(r.i) } : r);
-  const keep = (xs) => xs && xs.filter((_, i) => usedIn.has(i));
+  const keep = (xs) => xs?.filter((_, i) => usedIn.has(i));
   const out = { ...prog, ops: prog.ops.filter((_, j) => live.has(j)).map((o) => ({ ...o, args: o.args.map(re) })), out: re(prog.out) };
   out.inputs = keep(prog.inputs);
   if (prog.vinputs) out.vinputs = keep(prog.vinputs);
@@ -88,16 +96,30 @@ export async function shrink(prog0, mode, cls, evaluate, server, budget = 30) {
       cand.expected = await server.expected(cand);
       if (!expectedFor(cand, MODES[mode].ref)) continue;
       let r;
-      try { r = evaluate(cand, mode); } catch { continue; }
-      if (r.cls === cls) { best = cand; progress = true; break; }
+      try {
+        r = evaluate(cand, mode);
+      } catch {
+        continue;
+      }
+      if (r.cls === cls) {
+        best = cand;
+        progress = true;
+        break;
+      }
     }
   }
   return best;
 }
 
 const fmtArg = (r) => ("i" in r ? `in${r.i}` : "v" in r ? `v${r.v}` : "b" in r ? String(r.b) : JSON.stringify(r.s));
-const fmtView = (v) => (v.t === "slice" ? `slice(${v.specs.map((s) => s.map((x) => x ?? "").join(":")).join(", ")})`
-  : v.t === "transpose" ? `transpose(${v.axes})` : v.t === "flip" ? `flip(${v.axis})` : `broadcastTo([${v.shape}])`);
+const fmtView = (v) =>
+  v.t === "slice"
+    ? `slice(${v.specs.map((s) => s.map((x) => x ?? "").join(":")).join(", ")})`
+    : v.t === "transpose"
+      ? `transpose(${v.axes})`
+      : v.t === "flip"
+        ? `flip(${v.axis})`
+        : `broadcastTo([${v.shape}])`;
 const fmtSpec = (s) => {
   const data = s.base.data.slice(0, 16).map(String).join(", ") + (s.base.data.length > 16 ? ", ..." : "");
   const view = s.view.length ? ` = base ${s.dtype}[${s.base.shape}] [${data}] .${s.view.map(fmtView).join(".")}` : ` = [${data}]`;

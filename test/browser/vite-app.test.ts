@@ -4,7 +4,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchChromium, recordCspViolations, SKIP_BROWSER, SKIP_REASON, watchPage, type Browser, type PageLog } from "./support/chromium.js";
+import {
+  launchChromium,
+  recordCspViolations,
+  SKIP_BROWSER,
+  SKIP_REASON,
+  watchPage,
+  type Browser,
+  type PageLog,
+} from "./support/chromium.js";
 import { ARTIFACTS, EXAMPLE, run, startPreview } from "./support/servers.js";
 
 if (SKIP_BROWSER) console.warn(SKIP_REASON);
@@ -51,7 +59,8 @@ describe.skipIf(SKIP_BROWSER)("examples/vite-app in chromium (production build)"
     // the seed experiment has finished and the animation has run for a while (>= 3 jit/eager comparisons)
     await page.waitForFunction(
       () => {
-        const s = (window as unknown as { __numjit?: { ready: boolean; error: string | null; reaction: { checks: number } | null } }).__numjit;
+        const s = (window as unknown as { __numjit?: { ready: boolean; error: string | null; reaction: { checks: number } | null } })
+          .__numjit;
         return s !== undefined && (s.error !== null || (s.ready && (s.reaction?.checks ?? 0) >= 3));
       },
       null,

@@ -87,7 +87,13 @@ describe.skipIf(SKIP_BROWSER)("vite dev in chromium", () => {
       expect(await page.textContent("#scale")).toBe("[2,4,6]");
 
       const api = pluginApi(server);
-      const compiles = () => Object.fromEntries(api.reports().filter((r) => r.functions > 0).map((r) => [r.file.split("/").pop(), r.compiles]));
+      const compiles = () =>
+        Object.fromEntries(
+          api
+            .reports()
+            .filter((r) => r.functions > 0)
+            .map((r) => [r.file.split("/").pop(), r.compiles]),
+        );
       expect(compiles()).toEqual({ "scale.ts": 1, "shift.ts": 1 });
 
       const file = join(root, "scale.ts");

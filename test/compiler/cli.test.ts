@@ -21,22 +21,34 @@ const write = (rel: string, text: string) => {
 };
 
 fs.rmSync(DIR, { recursive: true, force: true });
-write("app/src/model.ts", `import { numpy as np, nn, jit } from "@numjit/runtime";
+write(
+  "app/src/model.ts",
+  `import { numpy as np, nn, jit } from "@numjit/runtime";
 export const act = jit((x: np.NDArray) => nn.gelu(x));
 export const branchy = jit((x: np.NDArray) => { if (np.any(x)) return x; return np.abs(x); });
-`);
-write("app/src/util/loss.ts", `import { numpy as np, jit } from "@numjit/runtime";
+`,
+);
+write(
+  "app/src/util/loss.ts",
+  `import { numpy as np, jit } from "@numjit/runtime";
 export const mse = jit((a: np.NDArray, b: np.NDArray) => np.mean(np.square(np.subtract(a, b))));
-`);
+`,
+);
 write("app/src/plain.js", `export const answer = 42;\n`);
 write("app/src/types.d.ts", `export type X = number;\n`);
-write("bad/shapes.ts", `import { numpy as np, jit } from "@numjit/runtime";
+write(
+  "bad/shapes.ts",
+  `import { numpy as np, jit } from "@numjit/runtime";
 /** @numjit x: f32[N, 3], w: f32[4, M] */
 export const p = jit((x: np.NDArray, w: np.NDArray) => np.matmul(x, w));
-`);
-write("bad/syntax.ts", `import { numpy as np, jit } from "@numjit/runtime";
+`,
+);
+write(
+  "bad/syntax.ts",
+  `import { numpy as np, jit } from "@numjit/runtime";
 export const f = jit((x: np.NDArray) => np.add(x, );
-`);
+`,
+);
 
 describe("numjit CLI", () => {
   it("--help for the tool and each command", () => {
@@ -75,7 +87,8 @@ describe("numjit CLI", () => {
     const out = path.join(DIR, "out");
     const r = run(["build", path.join(DIR, "app"), "--outDir", out]);
     expect(r.code, r.err).toBe(0);
-    for (const f of ["src/model.js", "src/model.js.map", "src/util/loss.js", "src/util/loss.js.map", "src/plain.js"]) expect(fs.existsSync(path.join(out, f)), f).toBe(true);
+    for (const f of ["src/model.js", "src/model.js.map", "src/util/loss.js", "src/util/loss.js.map", "src/plain.js"])
+      expect(fs.existsSync(path.join(out, f)), f).toBe(true);
     expect(fs.existsSync(path.join(out, "src/types.js"))).toBe(false);
     const js = fs.readFileSync(path.join(out, "src/model.js"), "utf8");
     expect(js).toMatch(/__nj_pre\(\(x\) => nn\.gelu\(x\)/);
@@ -123,27 +136,35 @@ describe("numjit CLI", () => {
     const r = run(["inspect", path.join(DIR, "app/src/util/loss.ts")]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/== mse\s+\(.*loss\.ts:2\)\s+precompiled/);
-    expect(r.out).toMatch(/IR:\n  \{ lambda a:f32\[/);
+    expect(r.out).toMatch(/IR:\n {2}\{ lambda a:f32\[/);
     expect(r.out).toMatch(/optimized IR:/);
-    expect(r.out).toMatch(/fusion groups:\n  %\d+ = reduce\[sub,mul,reduce_sum\]/);
+    expect(r.out).toMatch(/fusion groups:\n {2}%\d+ = reduce\[sub,mul,reduce_sum\]/);
     expect(r.out).toMatch(/-- kernel __nj_k0 reduce:[0-9a-f]{16} \(reduce\)\nfunction nj_reduce_/);
     const one = run(["inspect", path.join(DIR, "app/src/model.ts"), "--function", "branchy", "--no-kernels"]);
-    expect(one.out).toMatch(/== branchy\s+.* fallback\n  warning NJ705/);
+    expect(one.out).toMatch(/== branchy\s+.* fallback\n {2}warning NJ705/);
     expect(one.out).not.toMatch(/== act/);
-    expect(run(["inspect", path.join(DIR, "app/src/model.ts"), "--function", "nope"]).err).toMatch(/no jit function named 'nope' .*found: act, branchy/);
+    expect(run(["inspect", path.join(DIR, "app/src/model.ts"), "--function", "nope"]).err).toMatch(
+      /no jit function named 'nope' .*found: act, branchy/,
+    );
     expect(run(["inspect", path.join(DIR, "bad/syntax.ts")]).code).toBe(1);
   });
 
   it("build: relative `.ts` import specifiers name the emitted `.js` files, and the output runs", () => {
-    write("tsext/src/kernels.ts", `import { numpy as np, jit } from "@numjit/runtime";
+    write(
+      "tsext/src/kernels.ts",
+      `import { numpy as np, jit } from "@numjit/runtime";
 export const addJit = jit((a: np.NDArray, b: np.NDArray) => np.add(a, b));
-`);
-    write("tsext/src/main.mts", `import { addJit } from "./kernels.ts";
+`,
+    );
+    write(
+      "tsext/src/main.mts",
+      `import { addJit } from "./kernels.ts";
 import { numpy as np } from "@numjit/runtime";
 export * from "./kernels.ts";
 const again = await import("./kernels.ts");
 console.log(JSON.stringify(addJit(np.array([1, 2]), np.array([3, 4])).toArray()), again.addJit === addJit);
-`);
+`,
+    );
     const out = path.join(DIR, "tsext-out");
     const r = run(["build", path.join(DIR, "tsext/src"), "--outDir", out, "--quiet"]);
     expect(r.code, r.err).toBe(0);

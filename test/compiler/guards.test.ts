@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { NDArray, numpy as np, setDebugLevel } from "@numjit/runtime";
+import { type NDArray, numpy as np, setDebugLevel } from "@numjit/runtime";
 import { ARTIFACTS, buildModule, importFresh, runInNoEvalContext } from "./helpers.js";
 
 type Info = { compiles: number; precompiledHits: number; runtimeCompiles: number; eagerFallbacks: number };
@@ -35,13 +35,19 @@ let unique = 0;
 const rand = (shape: number[], dtype: "float32" | "float64" | "int32" = "float32") => {
   const n = shape.reduce((a, b) => a * b, 1);
   const data = Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + shape.length) * 3);
-  return np.array(data.map((v) => (dtype === "int32" ? Math.round(v) : v)), { dtype }).reshape(shape);
+  return np
+    .array(
+      data.map((v) => (dtype === "int32" ? Math.round(v) : v)),
+      { dtype },
+    )
+    .reshape(shape);
 };
 const eagerFused = (x: NDArray, y: NDArray) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1);
 const close = (a: NDArray, b: NDArray, tol = 1e-5) => {
   expect(a.shape).toEqual(b.shape);
   expect(a.dtype).toBe(b.dtype);
-  const x = a.toTypedArray(), y = b.toTypedArray();
+  const x = a.toTypedArray(),
+    y = b.toTypedArray();
   for (let i = 0; i < x.length; i++) expect(Math.abs(x[i]! - y[i]!)).toBeLessThanOrEqual(tol * (1 + Math.abs(y[i]!)));
 };
 
@@ -55,13 +61,18 @@ describe("guards (codegen allowed)", () => {
     const m = await fresh();
     expect(Object.keys(m).sort()).toEqual(["centered", "dense", "fused", "rowSums", "unannotated"]);
     expect(built.result.module!.calls.map((c) => [c.name, c.status])).toEqual([
-      ["fused", "precompiled"], ["unannotated", "precompiled"], ["rowSums", "precompiled"], ["dense", "precompiled"], ["centered", "precompiled"],
+      ["fused", "precompiled"],
+      ["unannotated", "precompiled"],
+      ["rowSums", "precompiled"],
+      ["dense", "precompiled"],
+      ["centered", "precompiled"],
     ]);
   });
 
   it("the precompiled shapes run the build's kernels: nothing compiled at run time", async () => {
     const m = await fresh();
-    const x = rand([7]), y = rand([7]);
+    const x = rand([7]),
+      y = rand([7]);
     close(m.fused!(x, y), eagerFused(x, y));
     expect(m.fused!.cacheInfo()).toMatchObject({ compiles: 1, runtimeCompiles: 0, eagerFallbacks: 0 });
     expect(m.fused!.cacheInfo().precompiledHits).toBeGreaterThan(0);
@@ -69,7 +80,8 @@ describe("guards (codegen allowed)", () => {
 
   it("a new rank reuses the same shape-polymorphic kernel", async () => {
     const m = await fresh();
-    const x = rand([3, 4, 5]), y = rand([3, 4, 5]);
+    const x = rand([3, 4, 5]),
+      y = rand([3, 4, 5]);
     close(m.fused!(x, y), eagerFused(x, y));
     expect(m.fused!.cacheInfo().runtimeCompiles).toBe(0);
     expect(m.fused!.cacheInfo().precompiledHits).toBeGreaterThan(0);
@@ -77,7 +89,8 @@ describe("guards (codegen allowed)", () => {
 
   it("a new broadcast pattern and strided (transposed) inputs reuse it too", async () => {
     const m = await fresh();
-    const x = rand([4, 5]), y = rand([5]);
+    const x = rand([4, 5]),
+      y = rand([5]);
     close(m.fused!(x, y), eagerFused(x, y));
     const xt = rand([5, 4]).T;
     close(m.fused!(xt, rand([4, 5])), eagerFused(xt, rand([4, 5])));
@@ -88,7 +101,8 @@ describe("guards (codegen allowed)", () => {
     const m = await fresh();
     // tanh(x*1.5+0.3) runs on the [5,1] operand before the broadcast: a different kernel structure
     const before = m.fused!.cacheInfo().runtimeCompiles;
-    const x = rand([5, 1]), y = rand([4]);
+    const x = rand([5, 1]),
+      y = rand([4]);
     close(m.fused!(x, y), eagerFused(x, y));
     expect(m.fused!.cacheInfo().runtimeCompiles).toBeGreaterThan(before);
   });
@@ -102,10 +116,12 @@ describe("guards (codegen allowed)", () => {
     setDebugLevel(1);
     const before = m.fused!.cacheInfo().runtimeCompiles;
     expect(before).toBe(0);
-    const x = rand([6], "float64"), y = rand([6], "float64");
+    const x = rand([6], "float64"),
+      y = rand([6], "float64");
     close(m.fused!(x, y), eagerFused(x, y), 1e-12);
     expect(m.fused!.cacheInfo().runtimeCompiles).toBe(before + 1);
-    const xi = rand([6], "int32"), yi = rand([6], "int32");
+    const xi = rand([6], "int32"),
+      yi = rand([6], "int32");
     close(m.fused!(xi, yi), eagerFused(xi, yi));
     expect(spy.mock.calls.map((c) => String(c[0])).join("\n")).toMatch(/not in the precompiled table/);
     spy.mockRestore();
@@ -146,16 +162,26 @@ describe("guards (codegen forbidden: vm context)", () => {
     const arr = (xs: number[], dtype: string) => cnp.array(xs, { dtype: dtype as "float32" });
     const f = ctx.mod.fused!;
     const host = (a: NDArray) => Array.from(a.toTypedArray());
-    const expectClose = (got: number[], want: number[], tol: number) => got.forEach((g, i) => expect(Math.abs(g - want[i]!)).toBeLessThanOrEqual(tol));
-    const xs = [0.5, -1, 2, 3], ys = [1, 2, -3, 0.25];
+    const expectClose = (got: number[], want: number[], tol: number) =>
+      got.forEach((g, i) => expect(Math.abs(g - want[i]!)).toBeLessThanOrEqual(tol));
+    const xs = [0.5, -1, 2, 3],
+      ys = [1, 2, -3, 0.25];
     const want = host(eagerFused(np.array(xs), np.array(ys)));
     expectClose(host(f(arr(xs, "float32"), arr(ys, "float32"))), want, 1e-6);
     expect(f.cacheInfo()).toMatchObject({ runtimeCompiles: 0, eagerFallbacks: 0 });
     // same structure, other rank and a trailing broadcast: still the precompiled kernel
-    expectClose(host(f(arr([1, 2, 3, 4, 5, 6, 7, 8], "float32").reshape([2, 4]), arr(xs, "float32"))), host(eagerFused(np.array([1, 2, 3, 4, 5, 6, 7, 8]).reshape([2, 4]), np.array(xs))), 1e-6);
+    expectClose(
+      host(f(arr([1, 2, 3, 4, 5, 6, 7, 8], "float32").reshape([2, 4]), arr(xs, "float32"))),
+      host(eagerFused(np.array([1, 2, 3, 4, 5, 6, 7, 8]).reshape([2, 4]), np.array(xs))),
+      1e-6,
+    );
     expect(f.cacheInfo().eagerFallbacks).toBe(0);
     // an outer-product broadcast changes the fusion (tanh runs on the small operand): eager IR
-    expectClose(host(f(arr([1, 2, 3, 4, 5], "float32").reshape([5, 1]), arr(xs, "float32"))), host(eagerFused(np.array([1, 2, 3, 4, 5]).reshape([5, 1]), np.array(xs))), 1e-6);
+    expectClose(
+      host(f(arr([1, 2, 3, 4, 5], "float32").reshape([5, 1]), arr(xs, "float32"))),
+      host(eagerFused(np.array([1, 2, 3, 4, 5]).reshape([5, 1]), np.array(xs))),
+      1e-6,
+    );
     expect(f.cacheInfo().eagerFallbacks).toBe(1);
     const want64 = host(eagerFused(np.array(xs, { dtype: "float64" }), np.array(ys, { dtype: "float64" })));
     expectClose(host(f(arr(xs, "float64"), arr(ys, "float64"))), want64, 1e-12);

@@ -47,7 +47,9 @@ export async function importFresh<T = Record<string, unknown>>(file: string): Pr
  * in a fresh vm context where code generation from strings (eval / new Function) and wasm are off.
  * Returns the entry's exports as seen inside the context.
  */
-export async function runInNoEvalContext<T = Record<string, unknown>>(entry: string): Promise<{ exports: T; context: vm.Context; logs: string[] }> {
+export async function runInNoEvalContext<T = Record<string, unknown>>(
+  entry: string,
+): Promise<{ exports: T; context: vm.Context; logs: string[] }> {
   const { rolldown } = await import("rolldown");
   // default tree-shaking on purpose: this also checks that the runtime's package.json declares its
   // side-effectful entry files (eager kernels, methods), which a bundler would otherwise drop
@@ -70,7 +72,10 @@ export function paramNames(src: string): string[] | undefined {
   const m = /^\s*(?:\(([^()]*)\)|([A-Za-z_$][\w$]*))\s*=>/.exec(src);
   if (!m) return undefined;
   const list = m[1] !== undefined ? m[1] : m[2]!;
-  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.every((n) => /^[A-Za-z_$][\w$]*$/.test(n)) ? names : undefined;
 }
 
@@ -91,7 +96,6 @@ export function moduleSource(cases: RefCase[], annotate: boolean): string {
   return lines.join("\n") + "\n";
 }
 
-
 /**
  * Reference cases the build-time compiler cannot precompile by design, keyed "area/name", with the reason
  * (e.g. a data-dependent output shape). With exact @numjit annotations every other case must build as
@@ -109,8 +113,10 @@ export function precompileProblem(area: string, c: RefCase, status: string | und
     return `${area}/${c.name}: precompiles, but NOT_PRECOMPILED lists it (${reason}): remove the entry`;
   }
   if (status === "precompiled" || (status === "error" && expectsError)) return undefined;
-  return `${area}/${c.name}: built as ${status ?? "missing"} with exact annotations; ` +
-    "precompile it, or list it in NOT_PRECOMPILED with the reason";
+  return (
+    `${area}/${c.name}: built as ${status ?? "missing"} with exact annotations; ` +
+    "precompile it, or list it in NOT_PRECOMPILED with the reason"
+  );
 }
 
 /** Keys of NOT_PRECOMPILED that name no case of the reference areas. */

@@ -10,8 +10,17 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NDArray } from "@numjit/runtime";
 import {
-  type ArraySpec, type ErrorSpec, KNOWN_FAILURES, type Layout, type RefCase, VIEW_LAYOUTS,
-  compareArray, expectUnchanged, freeze, makeInput, refAreas,
+  type ArraySpec,
+  type ErrorSpec,
+  KNOWN_FAILURES,
+  type Layout,
+  type RefCase,
+  VIEW_LAYOUTS,
+  compareArray,
+  expectUnchanged,
+  freeze,
+  makeInput,
+  refAreas,
 } from "../numpy/runner.js";
 import { ARTIFACTS, buildModule, loadArea, moduleSource, precompileProblem, runInNoEvalContext } from "./helpers.js";
 
@@ -20,7 +29,10 @@ const AREAS = refAreas();
 const LAYOUTS: readonly Layout[] = ["dense", ...VIEW_LAYOUTS];
 
 interface Ctx {
-  mod: Record<string, ((...a: unknown[]) => unknown) & { cacheInfo(): { runtimeCompiles: number; eagerFallbacks: number; precompiledHits: number } }>;
+  mod: Record<
+    string,
+    ((...a: unknown[]) => unknown) & { cacheInfo(): { runtimeCompiles: number; eagerFallbacks: number; precompiledHits: number } }
+  >;
   numpy: Record<string, unknown>;
   nn: Record<string, unknown>;
   NDArray: new (data: unknown, shape: number[], dtype: string, strides?: number[], offset?: number) => unknown;
@@ -65,19 +77,25 @@ for (const area of AREAS) {
   const loaded = loadArea(area);
   if ("error" in loaded) {
     // an unreadable or empty reference file fails here, loudly, instead of running zero cases
-    describe(`no-eval vm context: ${area}`, () => it("reference file loads and has cases", () => { throw loaded.error; }));
+    describe(`no-eval vm context: ${area}`, () =>
+      it("reference file loads and has cases", () => {
+        throw loaded.error;
+      }));
     continue;
   }
   const { refs } = loaded;
   describe(`no-eval vm context: ${area}`, () => {
     const built = buildModule(`vm-${area}`, moduleSource(refs.cases, true));
     const entry = path.join(ARTIFACTS, `vm-entry-${area}.js`);
-    fs.writeFileSync(entry, [
-      `export * as mod from "./vm-${area}.js";`,
-      `export { numpy, nn, NDArray, jit } from "@numjit/runtime";`,
-      `export { canGenerateCode } from "@numjit/runtime/internal";`,
-      `export const ctors = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array };`,
-    ].join("\n"));
+    fs.writeFileSync(
+      entry,
+      [
+        `export * as mod from "./vm-${area}.js";`,
+        `export { numpy, nn, NDArray, jit } from "@numjit/runtime";`,
+        `export { canGenerateCode } from "@numjit/runtime/internal";`,
+        `export const ctors = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array };`,
+      ].join("\n"),
+    );
     let ctx: Ctx;
     const makeIn = (s: ArraySpec, layout: Layout = "dense") => {
       // the host's input in that layout (before `prep`): its whole buffer (sentinels and gaps included),
@@ -106,7 +124,9 @@ for (const area of AREAS) {
         expect(Array.from((toHost(x) as NDArray).toTypedArray()), layout).toEqual(spec.data);
       }
       // the context really forbids it
-      expect(() => (ctx.jit as unknown as { constructor: FunctionConstructor }).constructor("return 1")).toThrow(/Code generation from strings disallowed/);
+      expect(() => (ctx.jit as unknown as { constructor: FunctionConstructor }).constructor("return 1")).toThrow(
+        /Code generation from strings disallowed/,
+      );
     });
 
     it("every case gives the reference answer in every layout; precompiled calls never fall back", () => {
@@ -148,8 +168,12 @@ for (const area of AREAS) {
 
     it("the runtime jit in the same context falls back to eager IR, still correct", () => {
       // a case that needs at least one kernel (pure view functions compile nothing)
-      const c = refs.cases.find((k, i) => !isError(k.expected) && !Array.isArray(k.expected) &&
-        (built.result.module?.calls.find((x) => x.name === `c${i}`)?.scheduled?.kernels.length ?? 0) > 0)!;
+      const c = refs.cases.find(
+        (k, i) =>
+          !isError(k.expected) &&
+          !Array.isArray(k.expected) &&
+          (built.result.module?.calls.find((x) => x.name === `c${i}`)?.scheduled?.kernels.length ?? 0) > 0,
+      )!;
       const fn = new Function("np", "nn", `"use strict"; return (${c.fn});`)(ctx.numpy, ctx.nn);
       const j = ctx.jit(fn);
       for (const layout of LAYOUTS) {

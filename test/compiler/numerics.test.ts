@@ -15,12 +15,20 @@ import { NDArray, jit, nn, numpy as np } from "@numjit/runtime";
 import * as runtime from "@numjit/runtime";
 import type { ModuleResult } from "@numjit/compiler";
 import {
-  type ArraySpec, type ErrorSpec, KNOWN_FAILURES, type Layout, type RefCase, VIEW_LAYOUTS,
-  compareArray, compile, expectUnchanged, freeze, makeInput, refAreas,
+  type ArraySpec,
+  type ErrorSpec,
+  KNOWN_FAILURES,
+  type Layout,
+  type RefCase,
+  VIEW_LAYOUTS,
+  compareArray,
+  compile,
+  expectUnchanged,
+  freeze,
+  makeInput,
+  refAreas,
 } from "../numpy/runner.js";
-import {
-  NOT_PRECOMPILED, buildModule, importFresh, loadArea, moduleSource, precompileProblem, staleNotPrecompiled,
-} from "./helpers.js";
+import { NOT_PRECOMPILED, buildModule, importFresh, loadArea, moduleSource, precompileProblem, staleNotPrecompiled } from "./helpers.js";
 
 const AREAS = refAreas();
 /** The layouts every precompiled call is run with (dense first: the view layouts hit the cached entry). */
@@ -58,7 +66,7 @@ function check(c: RefCase, run: () => unknown, label: string): void {
   } else expect(compareArray(out, exp, c.tol, c.valuesUnspecified), label).toEqual([]);
 }
 
-export interface AreaStats {
+interface AreaStats {
   area: string;
   cases: number;
   annotated: { precompiled: number; staticErrors: number; noRuntimeCompile: number };
@@ -69,7 +77,8 @@ const STATS: AreaStats[] = [];
 
 /** A case for the harness's own tests: values that repeat along no axis. */
 const NEG: RefCase = {
-  name: "neg", fn: "(x) => np.negative(x)",
+  name: "neg",
+  fn: "(x) => np.negative(x)",
   inputs: [{ dtype: "float32", shape: [2, 3], data: [1, 2, 3, 4, 5, 6] }],
   expected: { dtype: "float32", shape: [2, 3], data: [-1, -2, -3, -4, -5, -6] },
 };
@@ -148,10 +157,19 @@ describe("precompiled numpy refs: the reference areas", () => {
   it("every view layout catches a function that ignores strides and offsets, and one that writes its input", () => {
     // reads the first `size` elements of the buffer as if the input were dense from offset 0
     const denseReader = ((x: NDArray) =>
-      new NDArray(Float32Array.from(x.data.slice(0, x.size), (v) => -v), x.shape.slice(), "float32")) as Fn;
+      new NDArray(
+        Float32Array.from(x.data.slice(0, x.size), (v) => -v),
+        x.shape.slice(),
+        "float32",
+      )) as Fn;
     const views = layoutProblems(NEG, denseReader, "dense reader");
     expect(views).toHaveLength(VIEW_LAYOUTS.length);
-    VIEW_LAYOUTS.forEach((l) => expect(views.some((p) => p.includes(`${l} inputs`)), l).toBe(true));
+    VIEW_LAYOUTS.forEach((l) =>
+      expect(
+        views.some((p) => p.includes(`${l} inputs`)),
+        l,
+      ).toBe(true),
+    );
     const writer = ((x: NDArray) => {
       const out = np.negative(x);
       x.data[0] = 99;
@@ -170,7 +188,10 @@ for (const area of AREAS) {
   const loaded = loadArea(area);
   if ("error" in loaded) {
     // an unreadable or empty reference file fails here, loudly, instead of running zero cases
-    describe(`precompiled numpy refs: ${area}`, () => it("reference file loads and has cases", () => { throw loaded.error; }));
+    describe(`precompiled numpy refs: ${area}`, () =>
+      it("reference file loads and has cases", () => {
+        throw loaded.error;
+      }));
     continue;
   }
   const { refs } = loaded;
@@ -183,7 +204,8 @@ for (const area of AREAS) {
     let annMod: Record<string, Fn> = {};
     let gssMod: Record<string, Fn> = {};
     const stats: AreaStats = {
-      area, cases: refs.cases.length,
+      area,
+      cases: refs.cases.length,
       annotated: { precompiled: 0, staticErrors: 0, noRuntimeCompile: 0 },
       guessed: { precompiled: 0, noRuntimeCompile: 0, called: 0 },
       fallbackCodes: {},
@@ -212,10 +234,16 @@ for (const area of AREAS) {
         if (a?.status === "error") {
           stats.annotated.staticErrors++;
           // a build-time error must be a case the runtime rejects as well (no false errors)
-          expect(isError(c.expected), `${c.name}: compiler error ${a.reasons.map((d) => `${d.code} ${d.message}`).join("; ")} but the runtime accepts it`).toBe(true);
+          expect(
+            isError(c.expected),
+            `${c.name}: compiler error ${a.reasons.map((d) => `${d.code} ${d.message}`).join("; ")} but the runtime accepts it`,
+          ).toBe(true);
         }
         if (g?.status === "error") {
-          expect(isError(c.expected) || g.reasons.every((d) => d.code === "NJ807" || d.code === "NJ802" || d.code === "NJ803"), `${c.name}: ${g.reasons.map((d) => d.message).join("; ")}`).toBe(true);
+          expect(
+            isError(c.expected) || g.reasons.every((d) => d.code === "NJ807" || d.code === "NJ802" || d.code === "NJ803"),
+            `${c.name}: ${g.reasons.map((d) => d.message).join("; ")}`,
+          ).toBe(true);
         }
       });
       expect(problems, "cases off their precompile expectation").toEqual([]);
@@ -270,8 +298,12 @@ afterAll(() => {
   const t = STATS.reduce(
     (s, a) => ({
       cases: s.cases + a.cases,
-      ap: s.ap + a.annotated.precompiled, ae: s.ae + a.annotated.staticErrors, an: s.an + a.annotated.noRuntimeCompile,
-      gp: s.gp + a.guessed.precompiled, gc: s.gc + a.guessed.called, gn: s.gn + a.guessed.noRuntimeCompile,
+      ap: s.ap + a.annotated.precompiled,
+      ae: s.ae + a.annotated.staticErrors,
+      an: s.an + a.annotated.noRuntimeCompile,
+      gp: s.gp + a.guessed.precompiled,
+      gc: s.gc + a.guessed.called,
+      gn: s.gn + a.guessed.noRuntimeCompile,
     }),
     { cases: 0, ap: 0, ae: 0, an: 0, gp: 0, gc: 0, gn: 0 },
   );

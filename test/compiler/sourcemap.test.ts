@@ -19,7 +19,8 @@ function original(map: RawSourceMap, code: string, needle: string): [string | nu
   const at = code.indexOf(needle);
   expect(at, needle).toBeGreaterThanOrEqual(0);
   const before = code.slice(0, at).split("\n");
-  const line = before.length - 1, col = before[before.length - 1]!.length;
+  const line = before.length - 1,
+    col = before[before.length - 1]!.length;
   const segs = decode(map.mappings)[line] ?? [];
   let best: number[] | undefined;
   for (const s of segs) if (s[0] <= col && s.length >= 4) best = s as number[];

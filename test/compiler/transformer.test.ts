@@ -27,13 +27,27 @@ function project(name: string, files: Record<string, string>, plugin: object = {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, "src"), { recursive: true });
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({
-    compilerOptions: {
-      target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", outDir: "out", rootDir: "src",
-      strict: true, skipLibCheck: true, types: [], plugins: [plugin],
-    },
-    include: ["src/**/*.ts"],
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          outDir: "out",
+          rootDir: "src",
+          strict: true,
+          skipLibCheck: true,
+          types: [],
+          plugins: [plugin],
+        },
+        include: ["src/**/*.ts"],
+      },
+      null,
+      2,
+    ),
+  );
   for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, "src", f), text);
   return dir;
 }
@@ -50,18 +64,27 @@ describe("ts-patch (tsconfig plugins entry, tspc)", () => {
     expect(out).toMatch(/export const g = jit\(/);
     const m = await importFresh<Record<string, J>>(path.join(dir, "out", "model.js"));
     expect(m.f!(np.array([0, 1]), np.array([1, 1])).toArray()).toEqual([2, Math.fround(Math.E + 1)]);
-    expect(m.layer!(np.ones([2, 4]), np.ones([4, 3]), np.array([-5, 0, 1])).toArray()).toEqual([[0, 4, 5], [0, 4, 5]]);
+    expect(m.layer!(np.ones([2, 4]), np.ones([4, 3]), np.array([-5, 0, 1])).toArray()).toEqual([
+      [0, 4, 5],
+      [0, 4, 5],
+    ]);
     expect(m.f!.cacheInfo()).toMatchObject({ runtimeCompiles: 0 });
     expect(m.layer!.cacheInfo()).toMatchObject({ runtimeCompiles: 0 });
   });
 
   it("reports NJ8xx errors as tsc errors (exit status 2), with the named export form", () => {
-    const dir = project("tsp-err", {
-      "bad.ts": `import { numpy as np, jit } from "@numjit/runtime";\n/** @numjit x: f32[N, 3], w: f32[4, M] */\nexport const p = jit((x: np.NDArray, w: np.NDArray) => np.matmul(x, w));\n`,
-    }, { transform: "@numjit/compiler/transformer", import: "numjitTransformer" });
+    const dir = project(
+      "tsp-err",
+      {
+        "bad.ts": `import { numpy as np, jit } from "@numjit/runtime";\n/** @numjit x: f32[N, 3], w: f32[4, M] */\nexport const p = jit((x: np.NDArray, w: np.NDArray) => np.matmul(x, w));\n`,
+      },
+      { transform: "@numjit/compiler/transformer", import: "numjitTransformer" },
+    );
     const r = spawnSync(process.execPath, [TSPC, "-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/src\/bad\.ts\(3,\d+\): error TS801: NJ801: \[NJ104\] matmul: shapes \(\d+, 3\) and \(4, \d+\) are not aligned/);
+    expect(r.stdout).toMatch(
+      /src\/bad\.ts\(3,\d+\): error TS801: NJ801: \[NJ104\] matmul: shapes \(\d+, 3\) and \(4, \d+\) are not aligned/,
+    );
   });
 });
 
@@ -73,8 +96,13 @@ describe("program.emit(..., { before: [numjitTransformer(program)] })", () => {
     const file = path.join(dir, "model.ts");
     fs.writeFileSync(file, MODEL);
     const program = ts.createProgram([file], {
-      target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-      outDir: dir, skipLibCheck: true, types: [], sourceMap: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      outDir: dir,
+      skipLibCheck: true,
+      types: [],
+      sourceMap: true,
     });
     const written = new Map<string, string>();
     const warnings: string[] = [];

@@ -17,7 +17,8 @@ vi.mock("@numjit/runtime/internal", async (importOriginal) => {
       if (state.mode === "broken-kernel") {
         return { ...r, kernels: r.kernels.map((k) => ({ ...k, source: k.source.replace("{", "{ o[0] = ;") })) };
       }
-      if (state.mode === "eval-kernel") return { ...r, kernels: r.kernels.map((k) => ({ ...k, source: k.source.replace("{", "{ eval('1');") })) };
+      if (state.mode === "eval-kernel")
+        return { ...r, kernels: r.kernels.map((k) => ({ ...k, source: k.source.replace("{", "{ eval('1');") })) };
       return r;
     },
   };
@@ -58,7 +59,13 @@ describe("NJ713: the runtime's build-time entry", () => {
   });
 
   it("checkKernel accepts a closed function expression and rejects Function/import()/non-functions", () => {
-    expect(checkKernel({ signature: "s", kind: "elementwise", source: "function k(o, a) { for (let i = 0; i < o.length; i++) o[i] = Math.exp(a[i]); }" })).toBeUndefined();
+    expect(
+      checkKernel({
+        signature: "s",
+        kind: "elementwise",
+        source: "function k(o, a) { for (let i = 0; i < o.length; i++) o[i] = Math.exp(a[i]); }",
+      }),
+    ).toBeUndefined();
     expect(checkKernel({ signature: "s", kind: "elementwise", source: "function k() { return new Function('x'); }" })).toMatch(/Function/);
     expect(checkKernel({ signature: "s", kind: "elementwise", source: "function k() { return import('x'); }" })).toMatch(/import/);
     expect(checkKernel({ signature: "s", kind: "elementwise", source: "1 + 2" })).toMatch(/not a single function expression/);
@@ -101,15 +108,26 @@ describe("NJ810: emitted code that would not load is never handed on", () => {
     fs.writeFileSync(path.join(outDir, "m.js.map"), "{}");
     state.mode = "broken-kernel";
     expect(buildFile(path.join(dir, "src", "m.ts"), SRC).valid).toBe(false);
-    const out: string[] = [], err: string[] = [];
-    const code = main(["build", path.join(dir, "src"), "--outDir", outDir, "--no-color"], (s) => out.push(s), (s) => err.push(s));
+    const out: string[] = [],
+      err: string[] = [];
+    const code = main(
+      ["build", path.join(dir, "src"), "--outDir", outDir, "--no-color"],
+      (s) => out.push(s),
+      (s) => err.push(s),
+    );
     expect(code).toBe(1);
     expect(err.join("\n")).toMatch(/m\.ts:\d+:\d+ - error NJ810: the emitted code does not load/);
     expect(out.join("\n")).toMatch(/errors\s+1/);
     expect(fs.readdirSync(outDir).sort()).toEqual(["plain.js", "plain.js.map"]);
     expect(fs.readFileSync(path.join(outDir, "plain.js"), "utf8")).toMatch(/^export const answer = 42;/);
     state.mode = "real";
-    expect(main(["build", path.join(dir, "src"), "--outDir", outDir, "--quiet"], () => {}, () => {})).toBe(0);
+    expect(
+      main(
+        ["build", path.join(dir, "src"), "--outDir", outDir, "--quiet"],
+        () => {},
+        () => {},
+      ),
+    ).toBe(0);
     // written through a temporary file and a rename: nothing else is left in the directory
     expect(fs.readdirSync(outDir).sort()).toEqual(["m.js", "m.js.map", "plain.js", "plain.js.map"]);
   });
@@ -118,7 +136,9 @@ describe("NJ810: emitted code that would not load is never handed on", () => {
 describe("transform() options", () => {
   it('diagnostics: "error" throws NumjitCompileError with the located, framed message', () => {
     const bad = `import { numpy as np, jit } from "@numjit/runtime";\nexport const f = jit((x: np.NDArray) => np.sofmax(x));\n`;
-    expect(() => transform(bad, "bad.ts", { diagnostics: "error" })).toThrow(/bad\.ts:2:\d+ - error NJ803: unknown numjit function 'numpy\.sofmax'[\s\S]*> 2 \|/);
+    expect(() => transform(bad, "bad.ts", { diagnostics: "error" })).toThrow(
+      /bad\.ts:2:\d+ - error NJ803: unknown numjit function 'numpy\.sofmax'[\s\S]*> 2 \|/,
+    );
     expect(transform(bad, "bad.ts").diagnostics[0]).toMatchObject({ code: "NJ803", severity: "error", file: "bad.ts", line: 2 });
   });
 
@@ -139,13 +159,30 @@ describe("@numjit annotations", () => {
     return { ann, ds };
   };
   it("arrays, scalars, pytrees and static values", () => {
-    const { ann, ds } = parse(`/**\n * @numjit x: f32[N, 3], lr: number, flag: boolean\n * @numjit p: { w: f64[3, M], b: [i32[], bool[2]] }\n * @numjit axis = 0 | -1, mode = "sum" | 'max'\n */`);
+    const { ann, ds } = parse(
+      `/**\n * @numjit x: f32[N, 3], lr: number, flag: boolean\n * @numjit p: { w: f64[3, M], b: [i32[], bool[2]] }\n * @numjit axis = 0 | -1, mode = "sum" | 'max'\n */`,
+    );
     expect(ds).toEqual([]);
     expect(Object.fromEntries(ann.types)).toEqual({
       x: { kind: "array", dtype: "float32", dims: ["N", 3] },
       lr: { kind: "number" },
       flag: { kind: "boolean" },
-      p: { kind: "object", fields: [["w", { kind: "array", dtype: "float64", dims: [3, "M"] }], ["b", { kind: "tuple", items: [{ kind: "array", dtype: "int32", dims: [] }, { kind: "array", dtype: "bool", dims: [2] }] }]] },
+      p: {
+        kind: "object",
+        fields: [
+          ["w", { kind: "array", dtype: "float64", dims: [3, "M"] }],
+          [
+            "b",
+            {
+              kind: "tuple",
+              items: [
+                { kind: "array", dtype: "int32", dims: [] },
+                { kind: "array", dtype: "bool", dims: [2] },
+              ],
+            },
+          ],
+        ],
+      },
     });
     expect(Object.fromEntries(ann.statics)).toEqual({ axis: [0, -1], mode: ["sum", "max"] });
   });
@@ -161,20 +198,34 @@ describe("@numjit annotations", () => {
 describe("shape unification from runtime errors", () => {
   it("unifies guessed sizes named by a matmul or broadcast error, never annotated ones", () => {
     const c = {
-      label: "rank 2", exact: false, fixed: new Set([5]),
-      slots: [{ kind: "array" as const, dtype: "float32" as const, dims: [11, 13] }, { kind: "array" as const, dtype: "float32" as const, dims: [17, 19] }],
+      label: "rank 2",
+      exact: false,
+      fixed: new Set([5]),
+      slots: [
+        { kind: "array" as const, dtype: "float32" as const, dims: [11, 13] },
+        { kind: "array" as const, dtype: "float32" as const, dims: [17, 19] },
+      ],
     };
     expect(unifyFromError(c, "NJ104", "matmul: shapes (11, 13) and (17, 19) are not aligned")).toBe(true);
     expect(c.slots[1]!.dims).toEqual([13, 19]);
     expect(unifyFromError(c, "NJ101", "add: operands could not be broadcast together with shapes (11, 19) (13, 19)")).toBe(true);
     expect(c.slots[1]!.dims).toEqual([11, 19]);
-    const fixed = { ...c, fixed: new Set([11, 13]), slots: [{ kind: "array" as const, dtype: "float32" as const, dims: [11] }, { kind: "array" as const, dtype: "float32" as const, dims: [13] }] };
+    const fixed = {
+      ...c,
+      fixed: new Set([11, 13]),
+      slots: [
+        { kind: "array" as const, dtype: "float32" as const, dims: [11] },
+        { kind: "array" as const, dtype: "float32" as const, dims: [13] },
+      ],
+    };
     expect(unifyFromError(fixed, "NJ101", "add: shapes (11,) (13,)")).toBe(false);
   });
 });
 
 describe("code frames", () => {
   it("shows two lines before, the line with a caret underline, one after", () => {
-    expect(codeFrame("a\nb\nconst x = f(y);\nd\ne", 2, 10, 4)).toBe(["  1 | a", "  2 | b", "> 3 | const x = f(y);", "    |           ^^^^", "  4 | d"].join("\n"));
+    expect(codeFrame("a\nb\nconst x = f(y);\nd\ne", 2, 10, 4)).toBe(
+      ["  1 | a", "  2 | b", "> 3 | const x = f(y);", "    |           ^^^^", "  4 | d"].join("\n"),
+    );
   });
 });

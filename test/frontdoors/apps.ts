@@ -50,10 +50,17 @@ export function makeApp(name: string, files: Record<string, string>): string {
 }
 
 /** Runs a built Node output with code generation from strings disallowed; returns its JSON report. */
-export function runNoCodegen(file: string): { value: number[]; info: { precompiledHits: number; runtimeCompiles: number; eagerFallbacks: number } } {
+export function runNoCodegen(file: string): {
+  value: number[];
+  info: { precompiledHits: number; runtimeCompiles: number; eagerFallbacks: number };
+} {
   const r = spawnSync(process.execPath, ["--disallow-code-generation-from-strings", file], { encoding: "utf8", cwd: path.dirname(file) });
   if (r.status !== 0) throw new Error(`${file} exited ${r.status}:\n${r.stderr}`);
-  const line = r.stdout.trim().split("\n").filter((l) => l.startsWith("{")).pop();
+  const line = r.stdout
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .pop();
   if (!line) throw new Error(`no report from ${file}:\n${r.stdout}\n${r.stderr}`);
   return JSON.parse(line);
 }

@@ -58,7 +58,10 @@ describe("@numjit/babel-plugin", () => {
     expect(ok!.code).toMatch(/const branchy = jit\(/);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/src\/fallback\.js:3:\d+ - warning NJ705 [\s\S]*> +3 \|/);
-    const err = await babelFile(path.join(dir, "src/error.js")).then(() => null, (e: unknown) => e as Error & { code?: string });
+    const err = await babelFile(path.join(dir, "src/error.js")).then(
+      () => null,
+      (e: unknown) => e as Error & { code?: string },
+    );
     expect(err).not.toBeNull();
     expect(err!.code).toBe("BABEL_PARSE_ERROR");
     expect(err!.message).toMatch(/error\.js: NJ801 [\s\S]*> 4 \|/);

@@ -69,7 +69,7 @@ describe("static arguments", () => {
     expect(() => jit((x: NDArray) => x, { staticArgnames: ["nope"] })).toThrow(/'nope' is not a parameter/);
   });
   it("rejects unhashable static args at the call, with a clear error", () => {
-    const f = jit((x: NDArray, o: unknown) => x, { staticArgnums: [1] });
+    const f = jit((x: NDArray, _o: unknown) => x, { staticArgnums: [1] });
     expect(() => f(np.ones([1]), () => 1)).toThrow(ArgumentError);
     expect(() => f(np.ones([1]), { a: 1 })).toThrow(/mutable object; freeze it/);
     expect(() => f(np.ones([1]), new Map())).toThrow(/Map instance/);
@@ -127,7 +127,12 @@ describe("tracing", () => {
 describe("views and layouts", () => {
   it("accepts non-contiguous inputs (transposed, sliced, reversed, broadcast)", () => {
     const base = np.arange(24).astype("float32").reshape(2, 3, 4);
-    const views = [base.transpose([2, 0, 1]), base.slice(":", "::-1", "1:3"), np.broadcastTo(np.array([1, 2, 3, 4]), [3, 4]), base.T.slice(0)];
+    const views = [
+      base.transpose([2, 0, 1]),
+      base.slice(":", "::-1", "1:3"),
+      np.broadcastTo(np.array([1, 2, 3, 4]), [3, 4]),
+      base.T.slice(0),
+    ];
     const f = (x: NDArray) => np.add(np.multiply(x, x), np.sum(x, -1, { keepdims: true }));
     const jf = jit(f);
     for (const v of views) expectClose(jf(v), f(v), 0, 0, `view ${v.shape}`);
@@ -135,10 +140,15 @@ describe("views and layouts", () => {
   it("returns views of inputs where the program is a view", () => {
     const f = jit((x: NDArray) => x.T);
     const x = np.arange(6).reshape(2, 3);
-    expect(f(x).toArray()).toEqual([[0, 3], [1, 4], [2, 5]]);
+    expect(f(x).toArray()).toEqual([
+      [0, 3],
+      [1, 4],
+      [2, 5],
+    ]);
   });
   it("matmul with transposed operands and a fused epilogue matches eager", () => {
-    const a = np.arange(12).astype("float32").reshape(3, 4), b = np.arange(20).astype("float32").reshape(5, 4);
+    const a = np.arange(12).astype("float32").reshape(3, 4),
+      b = np.arange(20).astype("float32").reshape(5, 4);
     const f = (a: NDArray, b: NDArray) => nn.relu(np.subtract(np.matmul(a, b.T), 100));
     expectClose(jit(f)(a, b), f(a, b));
   });
@@ -149,14 +159,17 @@ describe("no code generation allowed", () => {
     mkdirSync("test-artifacts", { recursive: true });
     const dir = mkdtempSync(join("test-artifacts", "nocg-"));
     const script = join(dir, "run.mjs");
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       import { numpy as np, nn, jit } from "@numjit/runtime";
       let blocked = false; try { new Function("return 1"); } catch { blocked = true; }
       const f = jit((x, y) => nn.softmax(np.add(np.multiply(x, 2), y)));
       const x = np.arange(6).astype("float32").reshape(2, 3), y = np.ones([3]);
       const got = f(x, y).toArray(), want = nn.softmax(np.add(np.multiply(x, 2), y)).toArray();
       console.log(JSON.stringify({ blocked, got, want, info: f.cacheInfo() }));
-    `);
+    `,
+    );
     const r = spawnSync(process.execPath, ["--disallow-code-generation-from-strings", script], { cwd: process.cwd(), encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
@@ -174,7 +187,17 @@ describe("regressions", () => {
     const x = np.array([1, 2, 3]);
     jf(x);
     expect(jit((y: NDArray) => np.add(jf(y), 1))(x).toArray()).toEqual([3, 5, 7]);
-    expect((vmap(jf) as (a: NDArray) => NDArray)(np.array([[1, 2, 3], [4, 5, 6]])).toArray()).toEqual([[2, 4, 6], [8, 10, 12]]);
+    expect(
+      (vmap(jf) as (a: NDArray) => NDArray)(
+        np.array([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+      ).toArray(),
+    ).toEqual([
+      [2, 4, 6],
+      [8, 10, 12],
+    ]);
   });
   it("an elementwise op is either a matmul epilogue or fused into its reduction, never both", () => {
     const f = (x: NDArray, y: NDArray, w: NDArray) => np.sum(np.multiply(np.matmul(x, y), w));
@@ -186,7 +209,10 @@ describe("regressions", () => {
   it("an output that is a broadcast view of a kernel result has the view's size", () => {
     const r = jit((x: NDArray) => np.broadcastTo(np.sum(x, 0, { keepdims: true }), [2, 4]))(np.ones([3, 4]));
     expect(r.size).toBe(8);
-    expect(r.toArray()).toEqual([[3, 3, 3, 3], [3, 3, 3, 3]]);
+    expect(r.toArray()).toEqual([
+      [3, 3, 3, 3],
+      [3, 3, 3, 3],
+    ]);
   });
   it("jit inside grad that closes over the differentiated value runs inline", async () => {
     const { grad } = await import("@numjit/runtime");

@@ -7,8 +7,10 @@ describe("fuzz findings", () => {
   // fuzz: grad-1-63 (jit_jvp), shrunk. Raw "TypeError: Cannot read properties of undefined (reading 'slot')"
   // at jit/plan.js:93. JAX: jax.jit(lambda p, t: jax.jvp(lambda a, b: jnp.einsum("i,i->", a, b), p, t)).
   it.fails("jit(jvp) of einsum('i,i->') returns the primal and tangent", () => {
-    const a = np.array([1, 2, 3]), b = np.array([4, 5, 6]);
-    const ta = np.array([1, 0, 0]), tb = np.array([0, 1, 0]);
+    const a = np.array([1, 2, 3]),
+      b = np.array([4, 5, 6]);
+    const ta = np.array([1, 0, 0]),
+      tb = np.array([0, 1, 0]);
     const f = (x: NDArray, y: NDArray) => np.einsum("i,i->", x, y);
     const jitJvp = jit((x: NDArray, y: NDArray, tx: NDArray, ty: NDArray) => jvp(f, [x, y], [tx, ty]));
     const [out, tout] = jitJvp(a, b, ta, tb);

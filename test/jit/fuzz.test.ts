@@ -42,7 +42,12 @@ const OPS: OpSpec[] = [
   { name: "floor", arity: 1, needsExact: true, keepsExact: true, apply: ([a]) => np.floor(a!) },
   { name: "astype-f32", arity: 1, keepsExact: true, apply: ([a]) => a!.astype("float32") },
   { name: "astype-i32", arity: 1, needsExact: true, keepsExact: true, apply: ([a]) => a!.astype("int32") },
-  { name: "sum", arity: 1, keepsExact: true, apply: ([a], r) => np.sum(a!, a!.ndim ? (r % a!.ndim) - a!.ndim : null, { keepdims: r % 2 === 0 }) },
+  {
+    name: "sum",
+    arity: 1,
+    keepsExact: true,
+    apply: ([a], r) => np.sum(a!, a!.ndim ? (r % a!.ndim) - a!.ndim : null, { keepdims: r % 2 === 0 }),
+  },
   { name: "max", arity: 1, keepsExact: true, apply: ([a], r) => np.max(a!, a!.ndim ? r % a!.ndim : null) },
   { name: "mean", arity: 1, apply: ([a], r) => np.mean(a!, a!.ndim ? r % a!.ndim : null, { keepdims: true }) },
   { name: "sum-all", arity: 1, keepsExact: true, apply: ([a]) => np.sum(a!) },
@@ -64,14 +69,17 @@ const dtypeArb = fc.constantFrom<DT>("float32", "float32", "float64", "int32", "
 const progArb = fc.record({
   shape: shapeArb,
   inputs: fc.array(fc.record({ dtype: dtypeArb, mask: fc.nat(15), seed: fc.nat(1000) }), { minLength: 1, maxLength: 3 }),
-  ops: fc.array(fc.record({ op: fc.nat(OPS.length - 1), args: fc.array(fc.nat(20), { minLength: 3, maxLength: 3 }), r: fc.nat(100) }), { minLength: 1, maxLength: 12 }),
+  ops: fc.array(fc.record({ op: fc.nat(OPS.length - 1), args: fc.array(fc.nat(20), { minLength: 3, maxLength: 3 }), r: fc.nat(100) }), {
+    minLength: 1,
+    maxLength: 12,
+  }),
 });
 
 function makeInput(shape: number[], mask: number, dtype: DT, seed: number): NDArray {
   // broadcast variety: mask bits set dims to 1
   const s = shape.map((d, i) => ((mask >> i) & 1 ? 1 : d));
   const n = s.reduce((a, b) => a * b, 1);
-  const vals = Array.from({ length: n }, (_, i) => (((seed + i * 7919) % 9) - 4));
+  const vals = Array.from({ length: n }, (_, i) => ((seed + i * 7919) % 9) - 4);
   const flat = dtype === "bool" ? vals.map((v) => v > 0) : vals;
   return np.reshape(np.array(flat as any, { dtype }), s);
 }
@@ -90,7 +98,10 @@ describe("jit == eager on random programs", () => {
           const idx = o.args.slice(0, op.arity).map((a) => a % vals.length);
           if (op.needsExact && idx.some((i) => !vals[i]!.exact)) continue;
           try {
-            const v = op.apply(idx.map((i) => vals[i]!.v), o.r);
+            const v = op.apply(
+              idx.map((i) => vals[i]!.v),
+              o.r,
+            );
             vals.push({ v, exact: !!op.keepsExact && idx.every((i) => vals[i]!.exact) });
             steps.push({ op: op!, idx, r: o.r });
           } catch {
@@ -101,7 +112,13 @@ describe("jit == eager on random programs", () => {
         const nIn = inputs.length;
         const program = (...xs: NDArray[]) => {
           const env = [...xs];
-          for (const s of steps) env.push(s.op.apply(s.idx.map((i) => env[i]!), s.r));
+          for (const s of steps)
+            env.push(
+              s.op.apply(
+                s.idx.map((i) => env[i]!),
+                s.r,
+              ),
+            );
           // the last value, plus every third step: most intermediates stay internal so they fuse
           return env.slice(nIn).filter((_, i, all) => i === all.length - 1 || i % 3 === 2);
         };
@@ -110,7 +127,9 @@ describe("jit == eager on random programs", () => {
         const f = jit(program);
         for (const round of [0, 1]) {
           const got = f(...inputs) as NDArray[];
-          got.forEach((g, i) => expectClose(g, want[i]!, 1e-4, 1e-5, `round ${round} step ${i} (${steps.map((s) => s.op.name).join(" > ")})`));
+          got.forEach((g, i) =>
+            expectClose(g, want[i]!, 1e-4, 1e-5, `round ${round} step ${i} (${steps.map((s) => s.op.name).join(" > ")})`),
+          );
         }
         ran++;
       }),

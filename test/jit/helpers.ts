@@ -5,9 +5,11 @@ import type { NDArray } from "@numjit/runtime";
 export function expectClose(got: NDArray, want: NDArray, rtol = 2e-5, atol = 1e-6, what = ""): void {
   expect(got.shape, `${what} shape`).toEqual(want.shape);
   expect(got.dtype, `${what} dtype`).toBe(want.dtype);
-  const a = got.toTypedArray(), b = want.toTypedArray();
+  const a = got.toTypedArray(),
+    b = want.toTypedArray();
   for (let i = 0; i < a.length; i++) {
-    const x = a[i]!, y = b[i]!;
+    const x = a[i]!,
+      y = b[i]!;
     if (Number.isNaN(y)) {
       if (!Number.isNaN(x)) expect.fail(`${what}[${i}]: got ${x}, want NaN`);
       continue;

@@ -30,18 +30,55 @@ function compare(f: (...a: any[]) => unknown, args: unknown[], dtype: DT, what: 
 
 const mm = np.matmul;
 const CASES: { name: string; f: (...a: NDArray[]) => NDArray; shapes: number[][] }[] = [
-  { name: "x@w + x@v", f: (x, w, v) => np.add(mm(x, w), mm(x, v)), shapes: [[4, 3], [3, 2], [3, 2]] },
-  { name: "x@w * h@u", f: (x, w, h, u) => np.multiply(mm(x, w), mm(h, u)), shapes: [[5, 3], [3, 4], [5, 2], [2, 4]] },
-  { name: "x@w - x@v (shared lhs)", f: (x, w, v) => np.subtract(mm(x, w), mm(x, v)), shapes: [[1, 7], [7, 3], [7, 3]] },
+  {
+    name: "x@w + x@v",
+    f: (x, w, v) => np.add(mm(x, w), mm(x, v)),
+    shapes: [
+      [4, 3],
+      [3, 2],
+      [3, 2],
+    ],
+  },
+  {
+    name: "x@w * h@u",
+    f: (x, w, h, u) => np.multiply(mm(x, w), mm(h, u)),
+    shapes: [
+      [5, 3],
+      [3, 4],
+      [5, 2],
+      [2, 4],
+    ],
+  },
+  {
+    name: "x@w - x@v (shared lhs)",
+    f: (x, w, v) => np.subtract(mm(x, w), mm(x, v)),
+    shapes: [
+      [1, 7],
+      [7, 3],
+      [7, 3],
+    ],
+  },
   {
     name: "three matmuls: (x@a + x@b) * x@c",
     f: (x, a, b, c) => np.multiply(np.add(mm(x, a), mm(x, b)), mm(x, c)),
-    shapes: [[4, 3], [3, 2], [3, 2], [3, 2]],
+    shapes: [
+      [4, 3],
+      [3, 2],
+      [3, 2],
+      [3, 2],
+    ],
   },
   {
     name: "three matmuls summed: x@a + y@b + z@c",
     f: (x, a, y, b, z, c) => np.add(np.add(mm(x, a), mm(y, b)), mm(z, c)),
-    shapes: [[3, 2], [2, 5], [3, 4], [4, 5], [3, 1], [1, 5]],
+    shapes: [
+      [3, 2],
+      [2, 5],
+      [3, 4],
+      [4, 5],
+      [3, 1],
+      [1, 5],
+    ],
   },
   { name: "relu(x@w + b)", f: (x, w, b) => np.maximum(np.add(mm(x, w), b), 0), shapes: [[6, 4], [4, 3], [3]] },
   {
@@ -52,23 +89,53 @@ const CASES: { name: string; f: (...a: NDArray[]) => NDArray; shapes: number[][]
   {
     name: "batched: x@w + x@v (3-D)",
     f: (x, w, v) => np.add(mm(x, w), mm(x, v)),
-    shapes: [[2, 4, 3], [2, 3, 5], [2, 3, 5]],
+    shapes: [
+      [2, 4, 3],
+      [2, 3, 5],
+      [2, 3, 5],
+    ],
   },
   {
     name: "batched with broadcast weights: exp(x@w) + y@v",
     f: (x, w, y, v) => np.add(np.exp(mm(x, w)), mm(y, v)),
-    shapes: [[3, 2, 4], [4, 5], [3, 2, 6], [3, 6, 5]],
+    shapes: [
+      [3, 2, 4],
+      [4, 5],
+      [3, 2, 6],
+      [3, 6, 5],
+    ],
   },
-  { name: "sum(x@w + x@v, axis 1)", f: (x, w, v) => np.sum(np.add(mm(x, w), mm(x, v)), 1), shapes: [[4, 3], [3, 2], [3, 2]] },
+  {
+    name: "sum(x@w + x@v, axis 1)",
+    f: (x, w, v) => np.sum(np.add(mm(x, w), mm(x, v)), 1),
+    shapes: [
+      [4, 3],
+      [3, 2],
+      [3, 2],
+    ],
+  },
   {
     name: "mean of a square of two matmuls",
     f: (x, w, h, u) => np.mean(np.square(np.subtract(mm(x, w), mm(h, u)))),
-    shapes: [[8, 3], [3, 2], [8, 5], [5, 2]],
+    shapes: [
+      [8, 3],
+      [3, 2],
+      [8, 5],
+      [5, 2],
+    ],
   },
-  { name: "matmul result used twice: x@w + (x@w)*(x@v)", f: (x, w, v) => {
-    const a = mm(x, w);
-    return np.add(a, np.multiply(a, mm(x, v)));
-  }, shapes: [[4, 3], [3, 2], [3, 2]] },
+  {
+    name: "matmul result used twice: x@w + (x@w)*(x@v)",
+    f: (x, w, v) => {
+      const a = mm(x, w);
+      return np.add(a, np.multiply(a, mm(x, v)));
+    },
+    shapes: [
+      [4, 3],
+      [3, 2],
+      [3, 2],
+    ],
+  },
 ];
 
 const cell = (x: NDArray, h: NDArray, W: NDArray, U: NDArray, b: NDArray) => np.tanh(np.add(np.add(mm(x, W), mm(h, U)), b));
@@ -81,10 +148,18 @@ const loss = (W: NDArray, U: NDArray, b: NDArray, xs: NDArray[], h0: NDArray) =>
 
 describe.each(["float32", "float64"] as const)("matmuls combined elementwise under jit (%s)", (dtype) => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
-    compare(c.f, c.shapes.map((s, i) => data(s, dtype, i + 1)), dtype, c.name);
+    compare(
+      c.f,
+      c.shapes.map((s, i) => data(s, dtype, i + 1)),
+      dtype,
+      c.name,
+    );
   });
 
-  const W = data([3, 4], dtype, 1), U = data([4, 4], dtype, 2), b = data([4], dtype, 3), h0 = data([2, 4], dtype, 4);
+  const W = data([3, 4], dtype, 1),
+    U = data([4, 4], dtype, 2),
+    b = data([4], dtype, 3),
+    h0 = data([2, 4], dtype, 4);
   const xs = [5, 6, 7].map((s) => data([2, 3], dtype, s));
 
   it("an RNN cell tanh(x@W + h@U + b) unrolled 3 steps", () => {
@@ -107,5 +182,10 @@ it("hand-checked: ones(4,3)@ones(3,2) + ones(4,3)@ones(3,2) is 6 everywhere", ()
   const f = jit((x: NDArray, w: NDArray, v: NDArray) => np.add(np.matmul(x, w), np.matmul(x, v)));
   const r = f(np.ones([4, 3]), np.ones([3, 2]), np.ones([3, 2]));
   expect(r.shape).toEqual([4, 2]);
-  expect(r.toArray()).toEqual([[6, 6], [6, 6], [6, 6], [6, 6]]);
+  expect(r.toArray()).toEqual([
+    [6, 6],
+    [6, 6],
+    [6, 6],
+    [6, 6],
+  ]);
 });

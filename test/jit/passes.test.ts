@@ -29,7 +29,9 @@ describe("makeJaxpr", () => {
 
 describe("simplify", () => {
   it("removes x*1, x+0, double negation and folds scalar constants", () => {
-    const j = makeJaxpr((x: any) => np.negative(np.negative(np.add(np.multiply(x, np.add(0.5, 0.5)), 0))))(np.ones([3], { dtype: "float32" }));
+    const j = makeJaxpr((x: any) => np.negative(np.negative(np.add(np.multiply(x, np.add(0.5, 0.5)), 0))))(
+      np.ones([3], { dtype: "float32" }),
+    );
     const s = pass("simplify").run(j);
     expect(pass("dce").run(s).toString()).toMatchInlineSnapshot(`
       "{ lambda a:f32[3]. let
@@ -83,7 +85,12 @@ describe("fusion", () => {
   });
   it("constants are kernel arguments: one signature serves every size of a mean", () => {
     const f = jit((x: any) => np.subtract(x, np.mean(x, 0)));
-    const sigs = [3, 5, 11].map((n) => f.lower(np.ones([n, 4])).kernels.map((k) => k.signature).join());
+    const sigs = [3, 5, 11].map((n) =>
+      f
+        .lower(np.ones([n, 4]))
+        .kernels.map((k) => k.signature)
+        .join(),
+    );
     expect(new Set(sigs).size).toBe(1);
     const ks = [3, 5].map((n) => f.lower(np.ones([n, 4])).kernels.find((k) => k.constants.length > 0)!.constants);
     expect(ks[0]).not.toEqual(ks[1]);

@@ -76,7 +76,9 @@ describe("caches of dropped jitted functions are collected", () => {
     const runtime = fileURLToPath(new URL("../../packages/runtime/dist/index.js", import.meta.url));
     const dir = mkdtempSync(join(tmpdir(), "numjit-gc-"));
     const script = join(dir, "gc.mjs");
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       const { numpy: np, jit, clearCaches } = await import(${JSON.stringify(runtime)});
       const x = np.ones([4]);
       const settle = async () => { for (let i = 0; i < 4; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 0)); } };
@@ -95,7 +97,8 @@ describe("caches of dropped jitted functions are collected", () => {
       kept(x);
       clearCaches();
       console.log(JSON.stringify({ growth, collected: first.deref() === undefined, keptEntries: kept.cacheInfo().entries }));
-    `);
+    `,
+    );
     const r = spawnSync(process.execPath, ["--expose-gc", script], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout.trim()) as { growth: number; collected: boolean; keptEntries: number };

@@ -5,7 +5,7 @@
 // error class, code, op named in the message].
 import { describe, expect, it } from "vitest";
 import * as R from "@numjit/runtime";
-import { ArgumentError, ConcretizationError, DTypeError, NumjitError, ShapeError, TransformError } from "@numjit/runtime";
+import { ArgumentError, ConcretizationError, DTypeError, type NumjitError, ShapeError, TransformError } from "@numjit/runtime";
 
 // The calls are deliberately ill-typed (what plain-JS callers can pass), so the API is used untyped here.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -24,7 +24,18 @@ const BAD: Row[] = [
   ["pad NaN", () => np.pad(x, NaN), ArgumentError, "NJ301", "pad"],
   ["pad str", () => np.pad(x, "a"), ArgumentError, "NJ301", "pad"],
   ["pad mode", () => np.pad(x, 1, { mode: "foo" }), ArgumentError, "NJ301", "pad"],
-  ["pad 3 pairs", () => np.pad(x, [[1, 1], [1, 1], [1, 1]]), ShapeError, "NJ106", "pad"],
+  [
+    "pad 3 pairs",
+    () =>
+      np.pad(x, [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ]),
+    ShapeError,
+    "NJ106",
+    "pad",
+  ],
   ["einsum sublist", () => np.einsum(x, [0], []), ShapeError, "NJ111", "einsum"],
   ["einsum bad", () => np.einsum("ij,jk", x), ShapeError, "NJ111", "einsum"],
   ["einsum num", () => np.einsum(5, x), ArgumentError, "NJ301", "einsum"],

@@ -1,7 +1,7 @@
 // Deviations from NumPy/JAX that were fixed: NumPy reference cases (refs/deviations.json, from
 // scripts/gen_numpy_refs.py) run eager/jit/strided, plus JAX-only behaviour checked by hand against JAX 0.10.2.
 import { describe, expect, it } from "vitest";
-import { ArgumentError, ConcretizationError, NDArray, grad, jit, jvp, linearize, nn, numpy as np, vmap } from "@numjit/runtime";
+import { ArgumentError, ConcretizationError, type NDArray, grad, jit, jvp, linearize, nn, numpy as np, vmap } from "@numjit/runtime";
 import { runRefFile } from "./runner.js";
 
 runRefFile("deviations");
@@ -63,8 +63,11 @@ describe("np.allclose is a JS boolean", () => {
   });
   it("under jit/vmap (abstract values): ConcretizationError pointing to np.isclose(a, b).all()", () => {
     const f = (a: NDArray) => (np.allclose(a, 1) ? a : np.negative(a));
-    for (const run of [() => jit(f)(np.array([1])), () => jit(grad((a: NDArray) => np.sum(f(a))))(np.array([1])),
-      () => vmap(f)(np.array([1, 2]))]) {
+    for (const run of [
+      () => jit(f)(np.array([1])),
+      () => jit(grad((a: NDArray) => np.sum(f(a))))(np.array([1])),
+      () => vmap(f)(np.array([1, 2])),
+    ]) {
       let err: unknown;
       try {
         run();
@@ -89,8 +92,24 @@ describe("np.arrayEqual / np.arrayEquiv are JS booleans (NumPy's array_equal / a
     expect(np.arrayEqual([NaN], [NaN])).toBe(false);
     expect(np.arrayEqual([NaN], [NaN], { equalNan: true })).toBe(true);
     // np.array_equiv([1, 2], [[1, 2], [1, 2]]) True; [[1, 2], [1, 3]] False; (2,) vs (3,) False
-    expect(np.arrayEquiv([1, 2], [[1, 2], [1, 2]])).toBe(true);
-    expect(np.arrayEquiv([1, 2], [[1, 2], [1, 3]])).toBe(false);
+    expect(
+      np.arrayEquiv(
+        [1, 2],
+        [
+          [1, 2],
+          [1, 2],
+        ],
+      ),
+    ).toBe(true);
+    expect(
+      np.arrayEquiv(
+        [1, 2],
+        [
+          [1, 2],
+          [1, 3],
+        ],
+      ),
+    ).toBe(false);
     expect(np.arrayEquiv([1, 2], [1, 2, 3])).toBe(false);
   });
   it("under jit: ConcretizationError pointing to np.equal(a, b).all()", () => {
@@ -116,7 +135,10 @@ describe("NDArray.shape and .strides are immutable", () => {
     expect(() => ((z.strides as number[])[0] = 1)).toThrow(TypeError);
     expect(z.shape).toEqual([2, 3]);
     expect(z.strides).toEqual([3, 1]);
-    expect(np.add(z, 1).toArray()).toEqual([[1, 1, 1], [1, 1, 1]]);
+    expect(np.add(z, 1).toArray()).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
   });
   it("getter-only: assigning .shape is an ArgumentError and changes nothing", () => {
     const z = np.arange(6);

@@ -12,7 +12,10 @@ const named = new Set(
 const INTERNAL = new Set(["intIndex", "sliceAxis", "NDArray", "float32", "float64", "int32", "bool"]);
 
 describe("FEATURES.md", () => {
-  for (const [ns, mod] of [["np", np], ["nn", nn]] as const) {
+  for (const [ns, mod] of [
+    ["np", np],
+    ["nn", nn],
+  ] as const) {
     it(`lists every ${ns} export`, () => {
       expect(Object.keys(mod).length, `${ns} exports`).toBeGreaterThan(10); // an empty namespace must not pass
       const missing = Object.keys(mod).filter((k) => !INTERNAL.has(k) && !named.has(k));

@@ -24,12 +24,19 @@ describe("NDArray properties", () => {
 
 describe("conversions to JS", () => {
   it("toArray gives nested arrays; booleans for bool; a number for 0-d", () => {
-    expect(np.arange(6).reshape(2, 3).toArray()).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(np.arange(6).reshape(2, 3).toArray()).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
     expect(np.array([true, false]).toArray()).toEqual([true, false]);
     expect(np.array([[true], [false]]).toArray()).toEqual([[true], [false]]);
     expect(np.array(2.5).toArray()).toBe(2.5);
     expect(np.zeros([2, 0]).toArray()).toEqual([[], []]);
-    expect(np.arange(6).reshape(2, 3).T.toArray()).toEqual([[0, 3], [1, 4], [2, 5]]);
+    expect(np.arange(6).reshape(2, 3).T.toArray()).toEqual([
+      [0, 3],
+      [1, 4],
+      [2, 5],
+    ]);
   });
   it("item gives the single element; other sizes are an ArgumentError", () => {
     expect(np.array(7, { dtype: "int32" }).item()).toBe(7);
@@ -44,7 +51,10 @@ describe("conversions to JS", () => {
     expect(Array.from(t)).toEqual([0, 3, 1, 4, 2, 5]);
     const flat = x.toTypedArray();
     flat[0] = 99; // a copy: the array is unchanged
-    expect(x.toArray()).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(x.toArray()).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
     expect(np.array([1.5]).toTypedArray()).toBeInstanceOf(Float32Array);
     expect(np.array([1.5], { dtype: "float64" }).toTypedArray()).toBeInstanceOf(Float64Array);
     expect(np.array([true]).toTypedArray()).toBeInstanceOf(Uint8Array);
@@ -84,14 +94,45 @@ describe("views where NumPy returns views (they share the base's buffer)", () =>
 describe("toString prints like NumPy's repr", () => {
   const cases: [string, () => NDArray, string][] = [
     ["int32 1-d", () => np.array([1, 2, 3], { dtype: "int32" }), "array([1, 2, 3], dtype=int32)"],
-    ["int32 2-d aligned", () => np.array([[1, -20], [300, 4]], { dtype: "int32" }), "array([[  1, -20],\n       [300,   4]], dtype=int32)"],
+    [
+      "int32 2-d aligned",
+      () =>
+        np.array(
+          [
+            [1, -20],
+            [300, 4],
+          ],
+          { dtype: "int32" },
+        ),
+      "array([[  1, -20],\n       [300,   4]], dtype=int32)",
+    ],
     ["bool", () => np.array([true, false]), "array([ True, False])"],
     ["float64 decimals aligned", () => np.array([1.5, 2.25, -3], { dtype: "float64" }), "array([ 1.5 ,  2.25, -3.  ], dtype=float64)"],
-    ["float32 2-d", () => np.array([[1, 2], [3, 4]]), "array([[1., 2.],\n       [3., 4.]])"],
-    ["float32 mixed", () => np.array([[0.5, 10], [100.25, -1]]), "array([[  0.5 ,  10.  ],\n       [100.25,  -1.  ]])"],
+    [
+      "float32 2-d",
+      () =>
+        np.array([
+          [1, 2],
+          [3, 4],
+        ]),
+      "array([[1., 2.],\n       [3., 4.]])",
+    ],
+    [
+      "float32 mixed",
+      () =>
+        np.array([
+          [0.5, 10],
+          [100.25, -1],
+        ]),
+      "array([[  0.5 ,  10.  ],\n       [100.25,  -1.  ]])",
+    ],
     ["nan and inf", () => np.array([NaN, Infinity, -Infinity, 1], { dtype: "float64" }), "array([ nan,  inf, -inf,   1.], dtype=float64)"],
     ["nan with decimals", () => np.array([NaN, 1.5, 2.25]), "array([ nan, 1.5 , 2.25])"],
-    ["int32 3-d", () => np.arange(8).reshape(2, 2, 2), "array([[[0, 1],\n        [2, 3]],\n\n       [[4, 5],\n        [6, 7]]], dtype=int32)"],
+    [
+      "int32 3-d",
+      () => np.arange(8).reshape(2, 2, 2),
+      "array([[[0, 1],\n        [2, 3]],\n\n       [[4, 5],\n        [6, 7]]], dtype=int32)",
+    ],
     ["0-d int32", () => np.array(3, { dtype: "int32" }), "array(3, dtype=int32)"],
     ["0-d float64", () => np.array(2.5, { dtype: "float64" }), "array(2.5, dtype=float64)"],
     ["empty 2-d int32", () => np.zeros([0, 3], { dtype: "int32" }), "array([], shape=(0, 3), dtype=int32)"],

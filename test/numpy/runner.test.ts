@@ -4,8 +4,12 @@ import { describe, expect, it } from "vitest";
 import { NDArray, numpy as np } from "@numjit/runtime";
 import { type ArraySpec, MODES, type RefCase, VIEW_LAYOUTS, compareArray, jit, loadRefs, makeInput, runCase } from "./runner.js";
 
-const spec = (dtype: ArraySpec["dtype"], shape: number[], data: ArraySpec["data"], extra: Partial<ArraySpec> = {}): ArraySpec =>
-  ({ dtype, shape, data, ...extra });
+const spec = (dtype: ArraySpec["dtype"], shape: number[], data: ArraySpec["data"], extra: Partial<ArraySpec> = {}): ArraySpec => ({
+  dtype,
+  shape,
+  data,
+  ...extra,
+});
 
 describe("runner: compareArray catches every kind of mismatch", () => {
   const x = new NDArray(Float32Array.from([1, 2, NaN]), [3], "float32");
@@ -42,7 +46,12 @@ describe("runner: compareArray catches every kind of mismatch", () => {
 });
 
 describe("runner: a case fails when the function is wrong", () => {
-  const good: RefCase = { name: "add", fn: "(a, b) => np.add(a, b)", inputs: [spec("int32", [2], [1, 2]), spec("int32", [2], [3, 4])], expected: spec("int32", [2], [4, 6]) };
+  const good: RefCase = {
+    name: "add",
+    fn: "(a, b) => np.add(a, b)",
+    inputs: [spec("int32", [2], [1, 2]), spec("int32", [2], [3, 4])],
+    expected: spec("int32", [2], [4, 6]),
+  };
   it("passes the right function", () => {
     expect(() => runCase(good, "eager")).not.toThrow();
   });
@@ -57,7 +66,19 @@ describe("runner: a case fails when the function is wrong", () => {
     expect(() => runCase({ ...bad, expected: { error: "ShapeError", code: "NJ101", contains: ["(7,)"] } }, "eager")).toThrow();
   });
   it("strided mode rebuilds inputs as non-contiguous views with the same values", () => {
-    for (const [shape, data] of [[[2, 3], [1, 2, 3, 4, 5, 6]], [[3], [7, 8, 9]], [[], [5]], [[0, 2], []], [[2, 1, 2], [1, 2, 3, 4]]] as [number[], number[]][]) {
+    for (const [shape, data] of [
+      [
+        [2, 3],
+        [1, 2, 3, 4, 5, 6],
+      ],
+      [[3], [7, 8, 9]],
+      [[], [5]],
+      [[0, 2], []],
+      [
+        [2, 1, 2],
+        [1, 2, 3, 4],
+      ],
+    ] as [number[], number[]][]) {
       const x = makeInput(spec("int32", shape, data), true);
       expect(x.shape).toEqual(shape);
       expect(Array.from(x.toTypedArray())).toEqual(data);
@@ -67,7 +88,11 @@ describe("runner: a case fails when the function is wrong", () => {
   it("builds strided inputs from `prep`", () => {
     const x = makeInput(spec("int32", [2, 3], [1, 2, 3, 4, 5, 6], { prep: "x => x.T" }));
     expect(x.shape).toEqual([3, 2]);
-    expect(x.toArray()).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(x.toArray()).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
   });
 });
 
@@ -102,7 +127,10 @@ describe("runner: views modes", () => {
     for (const l of VIEW_LAYOUTS) {
       expect(makeInput(spec("float64", [], [2.5]), l).toArray(), l).toBe(2.5);
       expect(makeInput(spec("float32", [0, 3], []), l).shape, l).toEqual([0, 3]);
-      expect(makeInput(spec("bool", [2, 2], [true, false, false, true]), l).toArray(), l).toEqual([[true, false], [false, true]]);
+      expect(makeInput(spec("bool", [2, 2], [true, false, false, true]), l).toArray(), l).toEqual([
+        [true, false],
+        [false, true],
+      ]);
     }
   });
   const id: RefCase = { name: "id", fn: "(x) => np.add(x, 0)", inputs: [sp], expected: spec("int32", [2, 3], vals) };
@@ -137,7 +165,10 @@ describe("runner: nothing is skipped silently", () => {
     expect(typeof jit).toBe("function");
     expect(MODES).toEqual(["eager", "eager views", "jit", "jit views"]);
   });
-  const areas = readdirSync(new URL("./refs/", import.meta.url)).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
+  const areas = readdirSync(new URL("./refs/", import.meta.url))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -5))
+    .sort();
   it("every reference file has a test file that runs it", () => {
     expect(areas.length).toBeGreaterThanOrEqual(11);
     for (const area of areas) {

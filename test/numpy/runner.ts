@@ -90,7 +90,10 @@ export function loadRefs(area: string): RefFile {
 export function refAreas(): string[] {
   const dir = process.env.NUMJIT_REFS_DIR;
   const url = dir ? new URL(`file://${dir.replace(/\/?$/, "/")}`) : new URL("./refs/", import.meta.url);
-  return readdirSync(url).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -".json".length)).sort();
+  return readdirSync(url)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -".json".length))
+    .sort();
 }
 
 export function decodeValue(v: JsonValue): number {
@@ -155,7 +158,8 @@ function layoutStrides(values: number[], shape: number[], layout: ViewLayout): n
 
 /** True when the values do not change along axis `ax` (NaN equals NaN, -0 differs from 0). */
 function repeatsAlong(values: number[], shape: number[], ax: number): boolean {
-  const inner = rowMajor(shape)[ax]!, d = shape[ax]!;
+  const inner = rowMajor(shape)[ax]!,
+    d = shape[ax]!;
   for (let i = 0; i < values.length; i++) {
     const k = Math.floor(i / inner) % d;
     if (k !== 0 && !Object.is(values[i], values[i - k * inner])) return false;
@@ -168,12 +172,14 @@ function repeatsAlong(values: number[], shape: number[], ax: number): boolean {
  * and after the highest address, and in every gap the strides leave.
  */
 function viewOf(values: number[], spec: ArraySpec, layout: ViewLayout): NDArray {
-  const shape = spec.shape.slice(), n = values.length;
+  const shape = spec.shape.slice(),
+    n = values.length;
   const strides = layoutStrides(values, shape, layout);
-  let lo = 0, hi = 0;
+  let lo = 0,
+    hi = 0;
   if (n > 0) shape.forEach((d, i) => (strides[i]! < 0 ? (lo += strides[i]! * (d - 1)) : (hi += strides[i]! * (d - 1))));
   const offset = PAD - lo;
-  const buf = new (CTORS[spec.dtype])(hi - lo + 1 + 2 * PAD).fill(SENTINEL[spec.dtype]);
+  const buf = new CTORS[spec.dtype](hi - lo + 1 + 2 * PAD).fill(SENTINEL[spec.dtype]);
   const cs = rowMajor(shape);
   for (let i = 0; i < n; i++) {
     let p = offset;
@@ -259,7 +265,7 @@ function checkResult(c: RefCase, out: unknown, label: string): void {
 
 function checkThrows(c: RefCase, run: () => unknown, label: string): void {
   const e = c.expected as ErrorSpec;
-  let thrown: unknown = undefined;
+  let thrown: unknown;
   let out: unknown;
   try {
     out = run();
@@ -289,7 +295,12 @@ const bytesOf = (d: NDArray["data"]) => new Uint8Array(d.buffer, d.byteOffset, d
 
 export function freeze(xs: NDArray[]): Frozen[] {
   return xs.map((x) => ({
-    x, data: x.data, offset: x.offset, shape: JSON.stringify(x.shape), strides: JSON.stringify(x.strides), bytes: bytesOf(x.data).slice(),
+    x,
+    data: x.data,
+    offset: x.offset,
+    shape: JSON.stringify(x.shape),
+    strides: JSON.stringify(x.strides),
+    bytes: bytesOf(x.data).slice(),
   }));
 }
 
@@ -297,8 +308,8 @@ export function freeze(xs: NDArray[]): Frozen[] {
 export function expectUnchanged(frozen: Frozen[], label: string): void {
   frozen.forEach((f, i) => {
     const { x } = f;
-    const view = x.data === f.data && x.offset === f.offset &&
-      JSON.stringify(x.shape) === f.shape && JSON.stringify(x.strides) === f.strides;
+    const view =
+      x.data === f.data && x.offset === f.offset && JSON.stringify(x.shape) === f.shape && JSON.stringify(x.strides) === f.strides;
     expect(view, `${label}: input ${i} is still the same view`).toBe(true);
     const now = bytesOf(x.data);
     let same = now.length === f.bytes.length;

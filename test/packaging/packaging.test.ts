@@ -58,8 +58,11 @@ function appPackage(name: string, deps: Record<string, string>, devDeps: Record<
   const numjit = Object.fromEntries([...tarballs.keys()].map((n) => [n, `$${n}`]));
   return JSON.stringify(
     {
-      name, private: true, type: "module",
-      dependencies: deps, devDependencies: devDeps,
+      name,
+      private: true,
+      type: "module",
+      dependencies: deps,
+      devDependencies: devDeps,
       overrides: Object.fromEntries(Object.entries(numjit).filter(([n]) => n in deps || n in devDeps)),
     },
     null,
@@ -68,7 +71,11 @@ function appPackage(name: string, deps: Record<string, string>, devDeps: Record<
 }
 
 function parseReport(out: string): Report {
-  const line = out.trim().split("\n").filter((l) => l.startsWith("{")).pop();
+  const line = out
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .pop();
   if (!line) throw new Error(`no report in the output:\n${out}`);
   return JSON.parse(line) as Report;
 }
@@ -95,9 +102,17 @@ afterAll(() => {
 describe("tarballs", () => {
   it("hold what a user needs: dist JS and types, README; no tsbuildinfo, no source maps into unshipped src", () => {
     for (const t of tarballs.values()) {
-      console.log(`${t.name}: ${(t.size / 1024).toFixed(1)} kB packed, ${(t.unpackedSize / 1024).toFixed(1)} kB unpacked, ${t.files.length} files`);
-      expect(t.files.filter((f) => f.endsWith(".tsbuildinfo") || f.endsWith(".map")), t.name).toEqual([]);
-      expect(t.files.filter((f) => f.startsWith("src/") || f.startsWith("test/")), t.name).toEqual([]);
+      console.log(
+        `${t.name}: ${(t.size / 1024).toFixed(1)} kB packed, ${(t.unpackedSize / 1024).toFixed(1)} kB unpacked, ${t.files.length} files`,
+      );
+      expect(
+        t.files.filter((f) => f.endsWith(".tsbuildinfo") || f.endsWith(".map")),
+        t.name,
+      ).toEqual([]);
+      expect(
+        t.files.filter((f) => f.startsWith("src/") || f.startsWith("test/")),
+        t.name,
+      ).toEqual([]);
       expect(t.files, t.name).toContain("README.md");
       expect(t.files, t.name).toContain("dist/index.js");
       expect(t.files, t.name).toContain("dist/index.d.ts");
@@ -146,8 +161,15 @@ describe("front doors, installed from the tarballs", { timeout: 180_000 }, () =>
       "src/main.ts": NODE_MAIN_TS,
       "tsconfig.json": JSON.stringify({
         compilerOptions: {
-          target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true,
-          rootDir: "src", outDir: "out-tsc", types: [], rewriteRelativeImportExtensions: true,
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          skipLibCheck: true,
+          rootDir: "src",
+          outDir: "out-tsc",
+          types: [],
+          rewriteRelativeImportExtensions: true,
           plugins: [{ transform: "@numjit/compiler/transformer" }],
         },
         include: ["src"],
@@ -159,13 +181,16 @@ describe("front doors, installed from the tarballs", { timeout: 180_000 }, () =>
         { "@numjit/runtime": tgz("@numjit/runtime") },
         { "@numjit/vite-plugin": tgz("@numjit/vite-plugin"), "@numjit/compiler": tgz("@numjit/compiler"), vite: "^8.0.0" },
       ),
-      "vite.config.js": `import { defineConfig } from "vite";\nimport numjit from "@numjit/vite-plugin";\n\n` +
+      "vite.config.js":
+        `import { defineConfig } from "vite";\nimport numjit from "@numjit/vite-plugin";\n\n` +
         `export default defineConfig({ plugins: [numjit()] });\n`,
-      "index.html": `<!doctype html>\n<html><head><meta charset="utf-8"><title>numjit</title></head>\n` +
+      "index.html":
+        `<!doctype html>\n<html><head><meta charset="utf-8"><title>numjit</title></head>\n` +
         `<body><pre id="out">running</pre><script type="module" src="/src/main.ts"></script></body></html>\n`,
       "src/kernels.ts": KERNELS_TS,
       "src/report.ts": REPORT_TS,
-      "src/main.ts": `import { report } from "./report.ts";\n\n` +
+      "src/main.ts":
+        `import { report } from "./report.ts";\n\n` +
         `(window as unknown as { __report: unknown }).__report = report;\n` +
         `document.getElementById("out")!.textContent = JSON.stringify(report);\n`,
     });
@@ -175,26 +200,34 @@ describe("front doors, installed from the tarballs", { timeout: 180_000 }, () =>
         "bundler-app",
         { "@numjit/runtime": tgz("@numjit/runtime") },
         {
-          "@numjit/unplugin": tgz("@numjit/unplugin"), "@numjit/babel-plugin": tgz("@numjit/babel-plugin"),
-          "@numjit/compiler": tgz("@numjit/compiler"), rollup: "^4", esbuild: "^0.28", "@babel/core": "^7",
+          "@numjit/unplugin": tgz("@numjit/unplugin"),
+          "@numjit/babel-plugin": tgz("@numjit/babel-plugin"),
+          "@numjit/compiler": tgz("@numjit/compiler"),
+          rollup: "^4",
+          esbuild: "^0.28",
+          "@babel/core": "^7",
         },
       ),
       "src/kernels.ts": KERNELS_TS,
       "src/report.ts": REPORT_TS,
       "src/main.ts": NODE_MAIN_TS,
       "js/kernels.js": KERNELS_TS.replace("(a: np.NDArray, b: np.NDArray)", "(a, b)"),
-      "js/main.js": `import { numpy as np } from "@numjit/runtime";\nimport { fma } from "./kernels.js";\n\n` +
+      "js/main.js":
+        `import { numpy as np } from "@numjit/runtime";\nimport { fma } from "./kernels.js";\n\n` +
         `const r = fma(np.array([1, 2, 3]), np.array([10, 20, 30]));\n` +
         `console.log(JSON.stringify({ value: r.toArray(), info: fma.cacheInfo() }));\n`,
       // the READMEs' recipes
-      "rollup.config.mjs": `import { rollup as numjit } from "@numjit/unplugin";\n` +
+      "rollup.config.mjs":
+        `import { rollup as numjit } from "@numjit/unplugin";\n` +
         `export default { input: "js/main.js", output: { dir: "out-rollup", format: "es" }, external: /^@numjit\\/runtime/, ` +
         `plugins: [numjit()] };\n`,
-      "esbuild.mjs": `import { build } from "esbuild";\nimport { esbuild as numjit } from "@numjit/unplugin";\n` +
+      "esbuild.mjs":
+        `import { build } from "esbuild";\nimport { esbuild as numjit } from "@numjit/unplugin";\n` +
         `await build({ entryPoints: ["src/main.ts"], bundle: true, platform: "node", format: "esm", outfile: "out-esbuild/main.mjs", ` +
         `plugins: [numjit()] });\n`,
       "babel.config.json": `{ "plugins": ["@numjit/babel-plugin"] }\n`,
-      "babel.mjs": `import fs from "node:fs";\nimport { transformFileSync } from "@babel/core";\n` +
+      "babel.mjs":
+        `import fs from "node:fs";\nimport { transformFileSync } from "@babel/core";\n` +
         `fs.mkdirSync("out-babel", { recursive: true });\n` +
         `for (const f of ["kernels.js", "main.js"]) fs.writeFileSync(\`out-babel/\${f}\`, transformFileSync(\`js/\${f}\`).code);\n`,
     });
@@ -227,8 +260,10 @@ describe("front doors, installed from the tarballs", { timeout: 180_000 }, () =>
     timings.push(`vite build ${b.ms} ms`);
     expect(b.out).toMatch(/numjit: 1\/1 jit function precompiled \(1 kernel\)/);
     // the compiler's own TypeScript 6 is installed for it; the app itself has none
-    expect(fs.existsSync(path.join(viteApp, "node_modules/typescript/package.json")) ||
-      fs.existsSync(path.join(viteApp, "node_modules/@numjit/compiler/node_modules/typescript/package.json"))).toBe(true);
+    expect(
+      fs.existsSync(path.join(viteApp, "node_modules/typescript/package.json")) ||
+        fs.existsSync(path.join(viteApp, "node_modules/@numjit/compiler/node_modules/typescript/package.json")),
+    ).toBe(true);
     if (SKIP_BROWSER) {
       console.warn(SKIP_REASON);
       ctx.skip();

@@ -64,7 +64,13 @@ export async function pack(workspaces: string[], dir: string): Promise<Map<strin
   const json = JSON.parse(r.out.slice(r.out.indexOf("[")));
   const out = new Map<string, Tarball>();
   for (const p of json as { name: string; filename: string; size: number; unpackedSize: number; files: { path: string }[] }[]) {
-    out.set(p.name, { name: p.name, file: path.join(dir, p.filename), size: p.size, unpackedSize: p.unpackedSize, files: p.files.map((f) => f.path) });
+    out.set(p.name, {
+      name: p.name,
+      file: path.join(dir, p.filename),
+      size: p.size,
+      unpackedSize: p.unpackedSize,
+      files: p.files.map((f) => f.path),
+    });
   }
   return out;
 }

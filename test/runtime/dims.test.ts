@@ -4,14 +4,31 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ShapeError } from "@numjit/runtime";
 import {
-  type Dim, ShapeEnv, bindShape, dimAdd, dimCompare, dimEq, dimFloorDiv, dimMax, dimMin, dimMod, dimMul, dimSub, dimSymbols,
-  dimToString, evalDim, parseDim, shapeToString, sym,
+  type Dim,
+  ShapeEnv,
+  bindShape,
+  dimAdd,
+  dimCompare,
+  dimEq,
+  dimFloorDiv,
+  dimMax,
+  dimMin,
+  dimMod,
+  dimMul,
+  dimSub,
+  dimSymbols,
+  dimToString,
+  evalDim,
+  parseDim,
+  shapeToString,
+  sym,
 } from "@numjit/runtime/internal";
 
 const seedEnv = process.env.FC_SEED;
 fc.configureGlobal(seedEnv === "random" ? {} : { seed: seedEnv ? Number(seedEnv) : 20261129 });
 
-const N = sym("N"), B = sym("B");
+const N = sym("N"),
+  B = sym("B");
 const s = (d: Dim) => dimToString(d);
 function caught(f: () => unknown): ShapeError {
   try {
@@ -133,15 +150,23 @@ const z = (v: number) => v || 0; // -0 is 0 for a size
 function evalAst(e: Ast, b: Record<string, number>): number {
   if (typeof e === "number") return e;
   if (typeof e === "string") return b[e]!;
-  const x = evalAst(e[1], b), y = typeof e[2] === "number" && (e[0] === "//" || e[0] === "%") ? e[2] : evalAst(e[2], b);
+  const x = evalAst(e[1], b),
+    y = typeof e[2] === "number" && (e[0] === "//" || e[0] === "%") ? e[2] : evalAst(e[2], b);
   switch (e[0]) {
-    case "+": return x + y;
-    case "-": return x - y;
-    case "*": return x * y;
-    case "max": return Math.max(x, y);
-    case "min": return Math.min(x, y);
-    case "//": return pyFloorDiv(x, y);
-    case "%": return x - y * pyFloorDiv(x, y);
+    case "+":
+      return x + y;
+    case "-":
+      return x - y;
+    case "*":
+      return x * y;
+    case "max":
+      return Math.max(x, y);
+    case "min":
+      return Math.min(x, y);
+    case "//":
+      return pyFloorDiv(x, y);
+    case "%":
+      return x - y * pyFloorDiv(x, y);
   }
 }
 function build(e: Ast): Dim {
@@ -149,43 +174,63 @@ function build(e: Ast): Dim {
   if (typeof e === "string") return sym(e);
   const x = build(e[1]);
   switch (e[0]) {
-    case "+": return dimAdd(x, build(e[2]));
-    case "-": return dimSub(x, build(e[2]));
-    case "*": return dimMul(x, build(e[2]));
-    case "max": return dimMax(x, build(e[2]));
-    case "min": return dimMin(x, build(e[2]));
-    case "//": return dimFloorDiv(x, e[2] as number);
-    case "%": return dimMod(x, e[2] as number);
+    case "+":
+      return dimAdd(x, build(e[2]));
+    case "-":
+      return dimSub(x, build(e[2]));
+    case "*":
+      return dimMul(x, build(e[2]));
+    case "max":
+      return dimMax(x, build(e[2]));
+    case "min":
+      return dimMin(x, build(e[2]));
+    case "//":
+      return dimFloorDiv(x, e[2] as number);
+    case "%":
+      return dimMod(x, e[2] as number);
   }
 }
 const bindingsArb = fc.record({ A: fc.integer({ min: 1, max: 9 }), B: fc.integer({ min: 1, max: 9 }), C: fc.integer({ min: 1, max: 9 }) });
 
 describe("properties", () => {
   it("evalDim(normal form) equals the expression's value", () => {
-    fc.assert(fc.property(astArb, bindingsArb, (e, b) => {
-      expect(z(evalDim(build(e), b))).toBe(z(evalAst(e, b)));
-    }), { numRuns: 600 });
+    fc.assert(
+      fc.property(astArb, bindingsArb, (e, b) => {
+        expect(z(evalDim(build(e), b))).toBe(z(evalAst(e, b)));
+      }),
+      { numRuns: 600 },
+    );
   });
 
   it("parseDim(toString(d)) is d, structurally", () => {
-    fc.assert(fc.property(astArb, bindingsArb, (e, b) => {
-      const d = build(e), back = parseDim(dimToString(d));
-      expect(dimEq(back, d)).toBe(true);
-      expect(z(evalDim(back, b))).toBe(z(evalAst(e, b)));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(astArb, bindingsArb, (e, b) => {
+        const d = build(e),
+          back = parseDim(dimToString(d));
+        expect(dimEq(back, d)).toBe(true);
+        expect(z(evalDim(back, b))).toBe(z(evalAst(e, b)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("a decided comparison holds at every binding", () => {
-    fc.assert(fc.property(astArb, astArb, bindingsArb, (x, y, b) => {
-      const vx = evalAst(x, b), vy = evalAst(y, b), dx = build(x), dy = build(y);
-      const check = (op: "==" | "<" | ">=", truth: boolean) => {
-        const r = dimCompare(dx, op, dy);
-        if (r !== undefined) expect(r).toBe(truth);
-      };
-      check("==", vx === vy);
-      check("<", vx < vy);
-      check(">=", vx >= vy);
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(astArb, astArb, bindingsArb, (x, y, b) => {
+        const vx = evalAst(x, b),
+          vy = evalAst(y, b),
+          dx = build(x),
+          dy = build(y);
+        const check = (op: "==" | "<" | ">=", truth: boolean) => {
+          const r = dimCompare(dx, op, dy);
+          if (r !== undefined) expect(r).toBe(truth);
+        };
+        check("==", vx === vy);
+        check("<", vx < vy);
+        check(">=", vx >= vy);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
@@ -219,8 +264,11 @@ describe("ShapeEnv", () => {
     env.assumeEqual("reshape", B, dimMul(2, N));
     env.assumeDivisible("reshape", dimMul(B, sym("M")), 3);
     expect(env.checkConstraints({ B: 8, N: 4, M: 3 })).toBeUndefined();
-    expect(env.checkConstraints({ B: 8, N: 3, M: 3 }))
-      .toMatchObject({ text: "B == 2*N", values: [8, 6], constraint: { kind: "eq", op: "reshape" } });
+    expect(env.checkConstraints({ B: 8, N: 3, M: 3 })).toMatchObject({
+      text: "B == 2*N",
+      values: [8, 6],
+      constraint: { kind: "eq", op: "reshape" },
+    });
     expect(env.checkConstraints({ B: 8, N: 4, M: 4 })).toMatchObject({ text: "mod(B*M, 3) == 0", values: [32, 3] });
     expect(env.checkConstraints({ B: 0, N: 0, M: 3 })).toMatchObject({ text: "B >= 1", constraint: { kind: "positive" } });
   });
@@ -238,20 +286,23 @@ describe("ShapeEnv", () => {
   it("property: under the recorded constraints, a resolved dim has the value of the original", () => {
     const pool = [...names.map(sym), dimAdd(sym("A"), 1), dimMul(2, sym("B")), dimMul(sym("A"), sym("C")), 4, 6];
     const pairArb = fc.tuple(fc.constantFrom(...pool), fc.constantFrom(...pool));
-    fc.assert(fc.property(fc.array(pairArb, { maxLength: 4 }), bindingsArb, (pairs, b) => {
-      const env = new ShapeEnv();
-      for (const [x, y] of pairs) {
-        try {
-          env.assumeEqual("test", x, y);
-        } catch (e) {
-          expect((e as ShapeError).code).toBe("NJ114");
-          // NJ114 only when no sizes satisfy x == y given what was assumed before
-          if (env.checkConstraints(b) === undefined) expect(evalDim(x, b)).not.toBe(evalDim(y, b));
+    fc.assert(
+      fc.property(fc.array(pairArb, { maxLength: 4 }), bindingsArb, (pairs, b) => {
+        const env = new ShapeEnv();
+        for (const [x, y] of pairs) {
+          try {
+            env.assumeEqual("test", x, y);
+          } catch (e) {
+            expect((e as ShapeError).code).toBe("NJ114");
+            // NJ114 only when no sizes satisfy x == y given what was assumed before
+            if (env.checkConstraints(b) === undefined) expect(evalDim(x, b)).not.toBe(evalDim(y, b));
+          }
         }
-      }
-      if (env.checkConstraints(b) !== undefined) return;
-      for (const d of pool) expect(evalDim(env.resolve(d), b)).toBe(evalDim(d, b));
-    }), { numRuns: 500 });
+        if (env.checkConstraints(b) !== undefined) return;
+        for (const d of pool) expect(evalDim(env.resolve(d), b)).toBe(evalDim(d, b));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("bindShape reads the symbols' sizes from a concrete shape", () => {
@@ -259,7 +310,10 @@ describe("ShapeEnv", () => {
     expect(bindShape([B, dimMul(2, N), 3], [5, 8, 3], m)).toBe(true); // N unbound here: 2*N is checked once N is known
     const m2 = new Map<string, number>();
     expect(bindShape([B, N, dimMul(2, N)], [5, 4, 8], m2)).toBe(true);
-    expect([...m2]).toEqual([["B", 5], ["N", 4]]);
+    expect([...m2]).toEqual([
+      ["B", 5],
+      ["N", 4],
+    ]);
     expect(bindShape([B, B], [5, 6], new Map())).toBe(false);
     expect(bindShape([N, dimMul(2, N)], [4, 9], new Map())).toBe(false);
     expect(dimSymbols([B, dimMul(N, sym("M"))])).toEqual(["B", "M", "N"]);

@@ -5,7 +5,15 @@ import { readFileSync } from "node:fs";
 import { numpy as np, jit, type NDArray } from "@numjit/runtime";
 
 type Case =
-  | { kind: "fn"; name: string; fn: string; inputs: { data: (number | string)[]; shape: number[]; dtype: string }[]; out: (number | null)[]; outShape: number[]; outDtype: string }
+  | {
+      kind: "fn";
+      name: string;
+      fn: string;
+      inputs: { data: (number | string)[]; shape: number[]; dtype: string }[];
+      out: (number | null)[];
+      outShape: number[];
+      outDtype: string;
+    }
   | { kind: "pad"; x: number[]; shape: number[]; pw: number[] | number[][]; mode: "reflect" | "symmetric" | "wrap"; out: unknown }
   | { kind: "einsum"; sub: string; ops: { data: number[]; shape: number[] }[]; out: number[]; outShape: number[] };
 const cases: Case[] = JSON.parse(readFileSync(new URL("./refs/ellipsis-pad.json", import.meta.url), "utf8"));
@@ -22,7 +30,10 @@ const shapeOf = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...shap
 describe("reference file", () => {
   it("has cases of every kind", () => {
     const counts = (["pad", "fn", "einsum"] as const).map((k) => cases.filter((c) => c.kind === k).length);
-    expect(counts.every((n) => n >= 5), `cases per kind (pad, fn, einsum): ${counts}`).toBe(true);
+    expect(
+      counts.every((n) => n >= 5),
+      `cases per kind (pad, fn, einsum): ${counts}`,
+    ).toBe(true);
   });
 });
 
@@ -47,12 +58,17 @@ describe("isclose, allclose, tril, triu, diff, meshgrid", () => {
         const data = i.data.map(dec);
         return np.reshape(np.array(i.dtype === "bool" ? data.map(Boolean) : data, { dtype: i.dtype as never }), i.shape);
       });
-      for (const [mode, g] of [["eager", f], ["jit", jit(f)]] as const) {
+      for (const [mode, g] of [
+        ["eager", f],
+        ["jit", jit(f)],
+      ] as const) {
         const got = g(...ins);
         expect(got.shape, mode).toEqual(c.outShape);
         expect(got.dtype, mode).toBe(c.outDtype);
         const vals = Array.from(got.toTypedArray());
-        c.out.forEach((w, k) => (w === null ? expect(Number.isNaN(vals[k]), `${mode} [${k}]`).toBe(true) : expect(vals[k], `${mode} [${k}]`).toBeCloseTo(w, 5)));
+        c.out.forEach((w, k) =>
+          w === null ? expect(Number.isNaN(vals[k]), `${mode} [${k}]`).toBe(true) : expect(vals[k], `${mode} [${k}]`).toBeCloseTo(w, 5),
+        );
       }
     });
   }

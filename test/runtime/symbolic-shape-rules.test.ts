@@ -6,14 +6,30 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { NumjitError, ShapeError } from "@numjit/runtime";
 import {
-  type Dim, type SymAval, ShapeEnv, broadcastDims, dimAdd, dimMul, dimFloorDiv, dimToString, evalDim, evalShape, inferReshape,
-  shapeRules, sliceIndicesDim, sliceLength, sym, symbolicShapeRules,
+  type Dim,
+  type SymAval,
+  ShapeEnv,
+  broadcastDims,
+  dimAdd,
+  dimMul,
+  dimFloorDiv,
+  dimToString,
+  evalDim,
+  evalShape,
+  inferReshape,
+  shapeRules,
+  sliceIndicesDim,
+  sliceLength,
+  sym,
+  symbolicShapeRules,
 } from "@numjit/runtime/internal";
 
 const seedEnv = process.env.FC_SEED;
 fc.configureGlobal(seedEnv === "random" ? {} : { seed: seedEnv ? Number(seedEnv) : 20261129 });
 
-const N = sym("N"), M = sym("M"), K = sym("K");
+const N = sym("N"),
+  M = sym("M"),
+  K = sym("K");
 type Bind = { N: number; M: number; K: number };
 const POOL: Dim[] = [1, 2, 3, N, M, K, dimMul(2, N), dimAdd(N, 1), dimMul(N, M), dimAdd(dimFloorDiv(N, 2), 1)];
 const dimArb = fc.constantFrom(...POOL);
@@ -24,9 +40,13 @@ const likeArb = (s: readonly Dim[]) => fc.tuple(...s.map((d) => fc.oneof(fc.cons
 
 const aval = (shape: readonly Dim[], dtype: SymAval["dtype"] = "float32"): SymAval => ({ shape, dtype, weakType: false });
 const inst = (v: unknown, b: Bind): unknown =>
-  typeof v === "object" && v !== null && "key" in v ? evalDim(v as Dim, b)
-    : Array.isArray(v) ? v.map((x) => inst(x, b))
-      : typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, inst(x, b)])) : v;
+  typeof v === "object" && v !== null && "key" in v
+    ? evalDim(v as Dim, b)
+    : Array.isArray(v)
+      ? v.map((x) => inst(x, b))
+      : typeof v === "object" && v !== null
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, inst(x, b)]))
+        : v;
 
 type Rules = Record<string, (inputs: readonly SymAval[], params: unknown, env?: ShapeEnv) => SymAval>;
 const sym_ = symbolicShapeRules as unknown as Rules;
@@ -88,7 +108,8 @@ describe("symbolic rule at random sizes == concrete rule", () => {
 
   it("reductions, argmax, cumsum", () => {
     const arb = shapeArb(1).chain((s) =>
-      fc.tuple(fc.constant(s), fc.subarray(s.map((_, i) => i)), fc.integer({ min: 0, max: s.length - 1 })));
+      fc.tuple(fc.constant(s), fc.subarray(s.map((_, i) => i)), fc.integer({ min: 0, max: s.length - 1 })),
+    );
     prop(arb, ([s, axes, axis], b) => {
       check("reduce_sum", [aval(s)], { axes }, b);
       check("reduce_max", [aval(s)], { axes }, b);
@@ -98,7 +119,15 @@ describe("symbolic rule at random sizes == concrete rule", () => {
   });
 
   it("transpose, rev, copy, iota", () => {
-    const arb = shapeArb(1).chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s.map((_, i) => i), { minLength: s.length })));
+    const arb = shapeArb(1).chain((s) =>
+      fc.tuple(
+        fc.constant(s),
+        fc.shuffledSubarray(
+          s.map((_, i) => i),
+          { minLength: s.length },
+        ),
+      ),
+    );
     prop(arb, ([s, perm], b) => {
       check("transpose", [aval(s)], { perm }, b);
       check("rev", [aval(s)], { axes: [0] }, b);
@@ -109,22 +138,24 @@ describe("symbolic rule at random sizes == concrete rule", () => {
 
   it("broadcast_in_dim", () => {
     const arb = shapeArb(0, 4).chain((target) =>
-      fc.tuple(fc.constant(target), fc.subarray(target.map((_, i) => i))).chain(([t, bd]) =>
-        fc.tuple(fc.constant(t), fc.constant(bd), fc.tuple(...bd.map((i) => fc.oneof(fc.constant(t[i]!), fc.constant(1), dimArb))))));
+      fc
+        .tuple(fc.constant(target), fc.subarray(target.map((_, i) => i)))
+        .chain(([t, bd]) =>
+          fc.tuple(fc.constant(t), fc.constant(bd), fc.tuple(...bd.map((i) => fc.oneof(fc.constant(t[i]!), fc.constant(1), dimArb)))),
+        ),
+    );
     prop(arb, ([shape, bd, xs], b) => check("broadcast_in_dim", [aval(xs)], { shape, broadcastDimensions: bd }, b));
   });
 
   it("reshape (with and without -1)", () => {
     // The target: the input's dims with neighbours merged by product, maybe one replaced by -1, or random dims.
-    const arb = shapeArb(1, 3).chain((s) => fc.tuple(
-      fc.constant(s),
-      fc.oneof(
-        fc.constant(s.length > 1 ? [dimMul(s[0]!, s[1]!), ...s.slice(2)] : s),
-        fc.constant([...s].reverse()),
-        shapeArb(1, 3),
+    const arb = shapeArb(1, 3).chain((s) =>
+      fc.tuple(
+        fc.constant(s),
+        fc.oneof(fc.constant(s.length > 1 ? [dimMul(s[0]!, s[1]!), ...s.slice(2)] : s), fc.constant([...s].reverse()), shapeArb(1, 3)),
+        fc.option(fc.nat(2), { nil: undefined }),
       ),
-      fc.option(fc.nat(2), { nil: undefined }),
-    ));
+    );
     prop(arb, ([s, t, neg], b) => {
       const to = neg !== undefined && neg < t.length ? t.map((d, i) => (i === neg ? -1 : d)) : t;
       check("reshape", [aval(s)], { shape: to }, b);
@@ -167,7 +198,8 @@ describe("symbolic rule at random sizes == concrete rule", () => {
   });
 
   it("gather: the shape comes from the indices", () => {
-    const arb = fc.tuple(shapeArb(1, 3), shapeArb(0, 2))
+    const arb = fc
+      .tuple(shapeArb(1, 3), shapeArb(0, 2))
       .chain(([x, i]) => fc.tuple(fc.constant(x), fc.constant(i), fc.integer({ min: 0, max: x.length - 1 })));
     prop(arb, ([x, i, axis], b) => check("gather", [aval(x), aval(i, "int32")], { axis }, b));
   });
@@ -189,12 +221,15 @@ describe("helpers", () => {
   it("sliceIndicesDim evaluates to Python's slice.indices (both step signs)", () => {
     const index = fc.option(fc.integer({ min: -9, max: 9 }));
     const arb = fc.tuple(index, index, fc.constantFrom(-3, -2, -1, 1, 2, 3), dimArb);
-    fc.assert(fc.property(arb, bindArb, ([st, sp, step, n], b) => {
-      const [s, e] = sliceIndicesDim(st, sp, step, n);
-      const nv = evalDim(n, b);
-      expect([evalDim(s, b), evalDim(e, b)]).toEqual(pySliceIndices(st, sp, step, nv));
-      if (step > 0) expect(evalDim(sliceLength(s, e, step), b)).toBe(Math.max(0, Math.ceil((evalDim(e, b) - evalDim(s, b)) / step)));
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(arb, bindArb, ([st, sp, step, n], b) => {
+        const [s, e] = sliceIndicesDim(st, sp, step, n);
+        const nv = evalDim(n, b);
+        expect([evalDim(s, b), evalDim(e, b)]).toEqual(pySliceIndices(st, sp, step, nv));
+        if (step > 0) expect(evalDim(sliceLength(s, e, step), b)).toBe(Math.max(0, Math.ceil((evalDim(e, b) - evalDim(s, b)) / step)));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it("x[1:] and x[:-1] of a symbolic N are N - 1 long (N >= 1)", () => {

@@ -2,8 +2,21 @@
 // vmap axis specs, stopGradient and checkGrads itself.
 import { describe, expect, it } from "vitest";
 import {
-  GradCheckError, type NDArray, checkGrads, grad, hessian, jacfwd, jacrev, jit, jvp, linearize, numpy as np,
-  stopGradient, valueAndGrad, vjp, vmap,
+  GradCheckError,
+  type NDArray,
+  checkGrads,
+  grad,
+  hessian,
+  jacfwd,
+  jacrev,
+  jit,
+  jvp,
+  linearize,
+  numpy as np,
+  stopGradient,
+  valueAndGrad,
+  vjp,
+  vmap,
 } from "@numjit/runtime";
 import { expectClose, rand, rng } from "./helpers.js";
 // the primitive layer, for cases the numpy API cannot produce (a batched padding value)
@@ -13,7 +26,8 @@ const f64 = (x: number | number[] | number[][]) => np.array(x, { dtype: "float64
 
 describe("grad / valueAndGrad", () => {
   const f = (x: NDArray, y: NDArray, k: number) => np.sum(np.multiply(np.multiply(x, y), k));
-  const x = f64([1, 2, 3]), y = f64([4, 5, 6]);
+  const x = f64([1, 2, 3]),
+    y = f64([4, 5, 6]);
 
   it("argnums: number, list and negative", () => {
     expectClose(grad(f)(x, y, 2), np.multiply(y, 2));
@@ -49,7 +63,10 @@ describe("grad / valueAndGrad", () => {
   it("a function that ignores its input has zero gradient", () => {
     expectClose(grad((_x: NDArray) => np.sum(y))(x), f64([0, 0, 0]));
     expectClose(jit(grad((_x: NDArray) => np.sum(y)))(x), f64([0, 0, 0]));
-    expectClose(jit(grad((a: NDArray, b: NDArray) => np.sum(np.multiply(a, 2)), { argnums: [0, 1] }))(x, y), [f64([2, 2, 2]), f64([0, 0, 0])]);
+    expectClose(jit(grad((a: NDArray, _b: NDArray) => np.sum(np.multiply(a, 2)), { argnums: [0, 1] }))(x, y), [
+      f64([2, 2, 2]),
+      f64([0, 0, 0]),
+    ]);
   });
 
   it("gradient dtype follows the input (float32 stays float32)", () => {
@@ -72,7 +89,8 @@ describe("grad / valueAndGrad", () => {
 describe("vjp / jvp / linearize", () => {
   it("vjp with several outputs and a pytree cotangent", () => {
     const f = (a: NDArray, b: NDArray) => ({ s: np.sum(np.multiply(a, b)), p: np.multiply(a, 3) });
-    const a = f64([1, 2]), b = f64([3, 4]);
+    const a = f64([1, 2]),
+      b = f64([3, 4]);
     const [out, back] = vjp(f, a, b);
     expectClose(out, { s: f64(11), p: f64([3, 6]) });
     const [ga, gb] = back({ s: f64(2), p: f64([1, 10]) });
@@ -106,7 +124,8 @@ describe("jacobians", () => {
     const W = rand(rng(1), [3, 2]);
     const f = (x: NDArray) => np.tanh(np.matmul(W, x)); // [3, 2] @ [2, 4] -> [3, 4]
     const x = rand(rng(2), [2, 4]);
-    const jf = jacfwd(f)(x) as NDArray, jr = jacrev(f)(x) as NDArray;
+    const jf = jacfwd(f)(x) as NDArray,
+      jr = jacrev(f)(x) as NDArray;
     expect(jf.shape).toEqual([3, 4, 2, 4]);
     expectClose(jf, jr, 1e-12);
     checkGrads(f, [x]);
@@ -114,19 +133,43 @@ describe("jacobians", () => {
 
   it("pytree outputs and argnums lists nest as out[in]", () => {
     const f = (a: NDArray, b: NDArray) => ({ u: np.multiply(a, b), v: np.sum(a) });
-    const a = f64([1, 2]), b = f64([3, 4]);
+    const a = f64([1, 2]),
+      b = f64([3, 4]);
     const J = jacrev(f, { argnums: [0, 1] })(a, b);
-    expectClose(J.u, [np.array([[3, 0], [0, 4]], { dtype: "float64" }), np.array([[1, 0], [0, 2]], { dtype: "float64" })]);
+    expectClose(J.u, [
+      np.array(
+        [
+          [3, 0],
+          [0, 4],
+        ],
+        { dtype: "float64" },
+      ),
+      np.array(
+        [
+          [1, 0],
+          [0, 2],
+        ],
+        { dtype: "float64" },
+      ),
+    ]);
     expectClose(J.v, [f64([1, 1]), f64([0, 0])]);
     expectClose(jacfwd(f, { argnums: [0, 1] })(a, b), J);
   });
 
   it("hessian of a scalar function of a matrix", () => {
     const f = (x: NDArray) => np.sum(np.power(x, 3));
-    const x = f64([[1, 2], [3, 4]]);
+    const x = f64([
+      [1, 2],
+      [3, 4],
+    ]);
     const H = hessian(f)(x) as NDArray;
     expect(H.shape).toEqual([2, 2, 2, 2]);
-    expect(H.reshape(4, 4).toArray()).toEqual([[6, 0, 0, 0], [0, 12, 0, 0], [0, 0, 18, 0], [0, 0, 0, 24]]);
+    expect(H.reshape(4, 4).toArray()).toEqual([
+      [6, 0, 0, 0],
+      [0, 12, 0, 0],
+      [0, 0, 18, 0],
+      [0, 0, 0, 24],
+    ]);
   });
 });
 
@@ -157,10 +200,15 @@ describe("vmap axis specs", () => {
 
   it("pad with a batched padding value (primitive level)", () => {
     const pad = (a: NDArray, v: NDArray) => bind("pad", [a, v], { lo: [1, 0], hi: [0, -1] });
-    const a = rand(rng(5), [4, 2, 3]), v = rand(rng(6), [4]);
+    const a = rand(rng(5), [4, 2, 3]),
+      v = rand(rng(6), [4]);
     const want = np.stack([0, 1, 2, 3].map((i) => pad(np.take(a, i, 0), np.take(v, i, 0))));
     expectClose(vmap(pad)(a, v), want, 1e-12);
-    expectClose(vmap(pad, { inAxes: [null, 0] })(np.take(a, 0, 0), v), np.stack([0, 1, 2, 3].map((i) => pad(np.take(a, 0, 0), np.take(v, i, 0)))), 1e-12);
+    expectClose(
+      vmap(pad, { inAxes: [null, 0] })(np.take(a, 0, 0), v),
+      np.stack([0, 1, 2, 3].map((i) => pad(np.take(a, 0, 0), np.take(v, i, 0)))),
+      1e-12,
+    );
     expectClose(jit(vmap(pad))(a, v), want, 1e-12);
   });
 
@@ -179,6 +227,8 @@ describe("checkGrads", () => {
   });
 
   it("accepts float32 inputs (checked in float64) and pytrees", () => {
-    checkGrads((p: { a: NDArray; b: NDArray }) => np.sum(np.multiply(np.sin(p.a), p.b)), [{ a: np.array([1, 2]), b: np.array([3, 4]) }], { order: 2 });
+    checkGrads((p: { a: NDArray; b: NDArray }) => np.sum(np.multiply(np.sin(p.a), p.b)), [{ a: np.array([1, 2]), b: np.array([3, 4]) }], {
+      order: 2,
+    });
   });
 });

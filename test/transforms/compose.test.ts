@@ -1,9 +1,7 @@
 // Compositions of transformations with each other and with jit, each compared with an
 // independent computation (a loop, a closed form, or the eager composition).
 import { describe, expect, it } from "vitest";
-import {
-  type NDArray, grad, hessian, jacfwd, jacrev, jit, jvp, nn, numpy as np, valueAndGrad, vmap,
-} from "@numjit/runtime";
+import { type NDArray, grad, hessian, jacfwd, jacrev, jit, jvp, nn, numpy as np, valueAndGrad, vmap } from "@numjit/runtime";
 import { expectClose, rand, rng } from "./helpers.js";
 
 type Params = { w1: NDArray; b1: NDArray; w2: NDArray; b2: NDArray };
@@ -46,13 +44,20 @@ describe("compositions", () => {
   it("vmap(grad(f)) gives per-example gradients (closure over batched data, 0-d labels)", () => {
     const perExample = vmap((x: NDArray, y: NDArray) => grad((p: Params) => loss(p, x, y))(params))(xs, labels);
     const loop = Array.from({ length: 6 }, (_, i) => grad(loss)(params, np.take(xs, i, 0), np.take(labels, i, 0)) as Params);
-    const stacked = { w1: np.stack(loop.map((g) => g.w1)), b1: np.stack(loop.map((g) => g.b1)), w2: np.stack(loop.map((g) => g.w2)), b2: np.stack(loop.map((g) => g.b2)) };
+    const stacked = {
+      w1: np.stack(loop.map((g) => g.w1)),
+      b1: np.stack(loop.map((g) => g.b1)),
+      w2: np.stack(loop.map((g) => g.w2)),
+      b2: np.stack(loop.map((g) => g.b2)),
+    };
     expectClose(perExample, stacked, 1e-9);
     // the mean of per-example gradients is the batch gradient
     const mean = { w1: np.mean(stacked.w1, 0), b1: np.mean(stacked.b1, 0), w2: np.mean(stacked.w2, 0), b2: np.mean(stacked.b2, 0) };
     expectClose(grad(loss)(params, xs, labels), mean, 1e-9);
     // and jitted
-    const jitted = jit((p: Params, x: NDArray, y: NDArray) => vmap((xi: NDArray, yi: NDArray) => grad((q: Params) => loss(q, xi, yi))(p), { inAxes: [0, 0] })(x, y));
+    const jitted = jit((p: Params, x: NDArray, y: NDArray) =>
+      vmap((xi: NDArray, yi: NDArray) => grad((q: Params) => loss(q, xi, yi))(p), { inAxes: [0, 0] })(x, y),
+    );
     expectClose(jitted(params, xs, labels), stacked, 1e-9);
   });
 
@@ -98,7 +103,8 @@ describe("compositions", () => {
   });
 
   it("jvp(grad(f)) is a Hessian-vector product", () => {
-    const x = rand(rng(11), [5]), v = rand(rng(12), [5]);
+    const x = rand(rng(11), [5]),
+      v = rand(rng(12), [5]);
     const f = (y: NDArray) => np.sum(np.multiply(np.sin(y), np.cumsum(y)));
     const [, hv] = jvp(grad(f), [x], [v]);
     expectClose(hv, np.matmul(hessian(f)(x) as NDArray, v), 1e-10);
@@ -117,11 +123,14 @@ describe("compositions", () => {
   });
 
   it("nested vmap with different axes equals a double loop", () => {
-    const a = rand(rng(14), [3, 4, 2]), b = rand(rng(15), [2, 4]);
+    const a = rand(rng(14), [3, 4, 2]),
+      b = rand(rng(15), [2, 4]);
     const f = (x: NDArray, y: NDArray) => np.dot(x, y);
     // outer: a over its axis 2, b over its axis 0; inner: rows of a_i against the shared b_i
     const got = vmap(vmap(f, { inAxes: [0, null] }), { inAxes: [2, 0] })(a, b) as NDArray;
-    const rows = Array.from({ length: 2 }, (_, i) => np.stack(Array.from({ length: 3 }, (_, j) => f(np.take(np.take(a, i, 2), j, 0), np.take(b, i, 0)))));
+    const rows = Array.from({ length: 2 }, (_, i) =>
+      np.stack(Array.from({ length: 3 }, (_, j) => f(np.take(np.take(a, i, 2), j, 0), np.take(b, i, 0)))),
+    );
     expectClose(got, np.stack(rows), 1e-12);
   });
 

@@ -11,7 +11,8 @@ const outputs = (y: NDArray | NDArray[]) => (Array.isArray(y) ? y : [y]);
 function scalarLoss(f: (...xs: NDArray[]) => NDArray | NDArray[], xs: NDArray[], seed: number) {
   const r = rng(seed);
   const ws = outputs(f(...xs)).map((y) => rand(r, y.shape));
-  return (...ys: NDArray[]) => outputs(f(...ys)).reduce<NDArray>((acc, y, j) => np.add(acc, np.sum(np.multiply(y, ws[j]!))), np.array(0, { dtype: "float64" }));
+  return (...ys: NDArray[]) =>
+    outputs(f(...ys)).reduce<NDArray>((acc, y, j) => np.add(acc, np.sum(np.multiply(y, ws[j]!))), np.array(0, { dtype: "float64" }));
 }
 
 describe("gradients vs central differences (float64)", () => {
@@ -50,7 +51,8 @@ describe("gradients in float32", () => {
     const x64 = rand(r, [4, 3]);
     const x32 = x64.astype("float32");
     const f = (x: NDArray) => np.sum(np.tanh(np.matmul(x, np.transpose(x))));
-    const g32 = grad(f)(x32) as NDArray, g64 = grad(f)(x64) as NDArray;
+    const g32 = grad(f)(x32) as NDArray,
+      g64 = grad(f)(x64) as NDArray;
     expect(g32.dtype).toBe("float32");
     expect(g64.dtype).toBe("float64");
     expectClose(g32.astype("float64"), g64, 1e-5);

@@ -22,12 +22,24 @@ export function rand(r: () => number, shape: readonly number[], domain: Domain =
   for (let i = 0; i < n; i++) {
     const u = r();
     switch (domain) {
-      case "any": d[i] = 4 * u - 2; break;
-      case "pos": d[i] = 0.3 + 2 * u; break;
-      case "unit": d[i] = 1.6 * u - 0.8; break;
-      case "gt1": d[i] = 1.3 + 2 * u; break;
-      case "nonzero": d[i] = (0.4 + 1.5 * u) * (r() < 0.5 ? -1 : 1); break;
-      case "int": d[i] = Math.floor(7 * u) - 3; break;
+      case "any":
+        d[i] = 4 * u - 2;
+        break;
+      case "pos":
+        d[i] = 0.3 + 2 * u;
+        break;
+      case "unit":
+        d[i] = 1.6 * u - 0.8;
+        break;
+      case "gt1":
+        d[i] = 1.3 + 2 * u;
+        break;
+      case "nonzero":
+        d[i] = (0.4 + 1.5 * u) * (r() < 0.5 ? -1 : 1);
+        break;
+      case "int":
+        d[i] = Math.floor(7 * u) - 3;
+        break;
     }
   }
   if (domain === "int") return np.array(Int32Array.from(d), { dtype: "int32" }).reshape(shape);
@@ -50,16 +62,19 @@ export function expectClose(got: unknown, want: unknown, tol = 1e-9, path = "$")
   }
   if (want !== null && typeof want === "object" && !(want instanceof NDArray)) {
     expect(Object.keys(got as object).sort(), `${path}: keys`).toEqual(Object.keys(want).sort());
-    for (const k of Object.keys(want)) expectClose((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k], tol, `${path}.${k}`);
+    for (const k of Object.keys(want))
+      expectClose((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k], tol, `${path}.${k}`);
     return;
   }
-  const g = got as NDArray, w = want as NDArray;
+  const g = got as NDArray,
+    w = want as NDArray;
   if (w instanceof NDArray) {
     expect(g instanceof NDArray, `${path}: expected an NDArray`).toBe(true);
     expect(g.shape, `${path}: shape`).toEqual(w.shape);
     expect(g.dtype, `${path}: dtype`).toBe(w.dtype);
   }
-  const a = values(g), b = values(w);
+  const a = values(g),
+    b = values(w);
   expect(a.length, `${path}: size`).toBe(b.length);
   for (let i = 0; i < a.length; i++) {
     const ok = (Number.isNaN(a[i]) && Number.isNaN(b[i])) || Math.abs(a[i]! - b[i]!) <= tol * (1 + Math.abs(b[i]!));

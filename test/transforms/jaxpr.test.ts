@@ -2,14 +2,28 @@
 // shape of the staged backward pass of an MLP: no transposes materialized, only the dots needed.
 import { describe, expect, it } from "vitest";
 import {
-  type NDArray, evalJaxpr, grad, gradJaxpr, jit, jvp, jvpJaxpr, makeJaxpr, nn, numpy as np, valueAndGrad, vjp,
-  vjpJaxpr, vmap, vmapJaxpr,
+  type NDArray,
+  evalJaxpr,
+  grad,
+  gradJaxpr,
+  jit,
+  jvp,
+  jvpJaxpr,
+  makeJaxpr,
+  nn,
+  numpy as np,
+  valueAndGrad,
+  vjp,
+  vjpJaxpr,
+  vmap,
+  vmapJaxpr,
 } from "@numjit/runtime";
 import { optimize } from "@numjit/runtime/internal";
 import { expectClose, rand, rng } from "./helpers.js";
 
 const r = rng(7);
-const x = rand(r, [4, 3]), w = rand(r, [3, 2]);
+const x = rand(r, [4, 3]),
+  w = rand(r, [3, 2]);
 const f = (a: NDArray, b: NDArray) => np.sum(np.tanh(np.matmul(a, b)));
 
 describe("jaxpr-level transformations", () => {
@@ -24,7 +38,8 @@ describe("jaxpr-level transformations", () => {
   });
 
   it("jvpJaxpr and vjpJaxpr evaluate to jvp and vjp", () => {
-    const tx = rand(r, [4, 3]), tw = rand(r, [3, 2]);
+    const tx = rand(r, [4, 3]),
+      tw = rand(r, [3, 2]);
     const [out, tout] = jvp(f, [x, w], [tx, tw]);
     expectClose(evalJaxpr(jvpJaxpr(j), [x, w, tx, tw]), [out, tout], 1e-12);
     const [o2, back] = vjp(f, x, w);

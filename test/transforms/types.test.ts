@@ -4,8 +4,26 @@
 // error or an unused @ts-expect-error); the runtime assertions check the same values by hand.
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
-  ArgumentError, type DType, type DTypeLike, DTypeError, type Jaxpr, type NDArray, TransformError, grad, hessian, jacfwd, jacrev, jit,
-  jvp, linearize, makeJaxpr, nn, numpy as np, valueAndGrad, vjp, vmap,
+  ArgumentError,
+  type DType,
+  type DTypeLike,
+  DTypeError,
+  type Jaxpr,
+  type NDArray,
+  TransformError,
+  grad,
+  hessian,
+  jacfwd,
+  jacrev,
+  jit,
+  jvp,
+  linearize,
+  makeJaxpr,
+  nn,
+  numpy as np,
+  valueAndGrad,
+  vjp,
+  vmap,
 } from "@numjit/runtime";
 
 const loss = (w: NDArray, x: NDArray) => np.sum(np.square(np.multiply(w, x)));
@@ -96,35 +114,56 @@ describe("transformation types", () => {
   it("jacfwd, jacrev, hessian: the output tree of gradients, argnums lists and hasAux", () => {
     const sq = (a: NDArray) => np.multiply(a, a);
     expectTypeOf(jacfwd(sq)(w)).toEqualTypeOf<NDArray>();
-    expect(jacrev(sq)(w).toArray()).toEqual([[2, 0], [0, 4]]);
+    expect(jacrev(sq)(w).toArray()).toEqual([
+      [2, 0],
+      [0, 4],
+    ]);
     const two = (a: NDArray, b: NDArray) => ({ p: np.multiply(a, b) });
     const j = jacrev(two, { argnums: [0, 1] })(w, x);
     expectTypeOf(j).toEqualTypeOf<{ p: [NDArray, NDArray] }>();
-    expect(j.p[1].toArray()).toEqual([[1, 0], [0, 2]]);
+    expect(j.p[1].toArray()).toEqual([
+      [1, 0],
+      [0, 2],
+    ]);
     const [jf, aux] = jacfwd((a: NDArray) => [sq(a), "aux"] as [NDArray, string], { hasAux: true })(w);
     expectTypeOf(jf).toEqualTypeOf<NDArray>();
     expectTypeOf(aux).toEqualTypeOf<string>();
-    expect(jf.toArray()).toEqual([[2, 0], [0, 4]]);
+    expect(jf.toArray()).toEqual([
+      [2, 0],
+      [0, 4],
+    ]);
     const h = hessian((a: NDArray) => np.sum(np.multiply(np.multiply(a, a), a)))(w);
     expectTypeOf(h).toEqualTypeOf<NDArray>();
     // d2/da2 sum(a^3) = diag(6a)
-    expect(h.toArray()).toEqual([[6, 0], [0, 12]]);
+    expect(h.toArray()).toEqual([
+      [6, 0],
+      [0, 12],
+    ]);
     const hh = hessian(loss, { argnums: [0, 1] })(w, x);
     expectTypeOf(hh).toEqualTypeOf<[[NDArray, NDArray], [NDArray, NDArray]]>();
     // d2/dw2 sum(w^2 x^2) = diag(2 x^2)
-    expect(hh[0][0].toArray()).toEqual([[18, 0], [0, 32]]);
+    expect(hh[0][0].toArray()).toEqual([
+      [18, 0],
+      [0, 32],
+    ]);
     // @ts-expect-error jacobians take f's arguments
     expect(() => jacrev(sq)(w, w)).not.toThrow();
   });
 
   it("vmap: inAxes is checked against the parameters, outAxes against the output; numbers come out as arrays", () => {
     const f = (a: NDArray, p: { s: NDArray; k: number }) => ({ y: np.multiply(np.multiply(a, p.s), p.k), k: p.k });
-    const m = np.array([[1, 2], [3, 4]]);
+    const m = np.array([
+      [1, 2],
+      [3, 4],
+    ]);
     const bf = vmap(f, { inAxes: [0, { s: null, k: null }], outAxes: { y: 1, k: null } });
     expectTypeOf(bf).parameters.toEqualTypeOf<[NDArray, { s: NDArray; k: number }]>();
     expectTypeOf(bf).returns.toEqualTypeOf<{ y: NDArray; k: NDArray }>();
     const r = bf(m, { s: np.array([10, 100]), k: 2 });
-    expect(r.y.toArray()).toEqual([[20, 60], [400, 800]]);
+    expect(r.y.toArray()).toEqual([
+      [20, 60],
+      [400, 800],
+    ]);
     expect(r.k.item()).toBe(2);
     expectTypeOf(vmap(f, { inAxes: [1, null] })).returns.toEqualTypeOf<{ y: NDArray; k: NDArray }>();
     expectTypeOf(vmap(f, { inAxes: 0 })).parameters.toEqualTypeOf<[NDArray, { s: NDArray; k: number }]>();

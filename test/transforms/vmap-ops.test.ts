@@ -18,7 +18,7 @@ function looped(f: (...xs: NDArray[]) => NDArray | NDArray[], xs: NDArray[], axe
 
 describe("vmap vs a loop stacked with np.stack", () => {
   OPS.forEach((c, k) => {
-    const variants: (number | "last" | null)[][] = [c.inputs.map(() => 0), [ "last", ...c.inputs.slice(1).map(() => null)]];
+    const variants: (number | "last" | null)[][] = [c.inputs.map(() => 0), ["last", ...c.inputs.slice(1).map(() => null)]];
     if (c.inputs.length > 1) variants.push([null, ...c.inputs.slice(1).map(() => 0)]);
     variants.forEach((spec, v) => {
       it(`${c.name}: inAxes [${spec.join(", ")}]`, () => {

@@ -51,7 +51,10 @@ function startReaction(): void {
   demo = new ReactionDemo($<HTMLCanvasElement>("canvas"));
   $("demo-info").textContent = `${GRID}x${GRID} grid, ${STEPS} steps per frame; click the canvas to drop more reagent`;
   const d = demo;
-  $<HTMLInputElement>("drive-eager").addEventListener("change", (e) => (d.drive = (e.target as HTMLInputElement).checked ? "eager" : "jit"));
+  $<HTMLInputElement>("drive-eager").addEventListener(
+    "change",
+    (e) => (d.drive = (e.target as HTMLInputElement).checked ? "eager" : "jit"),
+  );
   $<HTMLInputElement>("paused").addEventListener("change", (e) => (d.paused = (e.target as HTMLInputElement).checked));
   $("reset").addEventListener("click", () => d.seed());
   const jitEl = $("ms-jit");
@@ -81,7 +84,12 @@ function renderSeed(rows: SeedRow[]): void {
   tbody.replaceChildren(
     ...rows.map((r) => {
       const tr = document.createElement("tr");
-      for (const v of [r.n.toLocaleString("en-US"), fmt(r.eagerMs), fmt(r.jitMs), r.jitMs > 0 ? `${(r.eagerMs / r.jitMs).toFixed(1)}×` : "–"]) {
+      for (const v of [
+        r.n.toLocaleString("en-US"),
+        fmt(r.eagerMs),
+        fmt(r.jitMs),
+        r.jitMs > 0 ? `${(r.eagerMs / r.jitMs).toFixed(1)}×` : "–",
+      ]) {
         const td = document.createElement("td");
         td.textContent = v;
         tr.appendChild(td);
@@ -127,7 +135,10 @@ async function main(): Promise<void> {
     const check = checkAdd();
     state.seed.check = check;
     const el = $("seed-check");
-    el.textContent = check.mismatches.length === 0 ? `jit(add) equals eager add on ${check.cases} cases (broadcasting, 0-d, strided) ✓` : check.mismatches.join("\n");
+    el.textContent =
+      check.mismatches.length === 0
+        ? `jit(add) equals eager add on ${check.cases} cases (broadcasting, 0-d, strided) ✓`
+        : check.mismatches.join("\n");
     el.className = `fine ${check.mismatches.length === 0 ? "ok" : "bad"}`;
     startReaction();
     $("rerun").addEventListener("click", () => void seed());

@@ -51,7 +51,17 @@ export function linePlot(series: Series[], opts: { xLabel: string; yLabel: strin
   el("line", { x1: m.left, x2: width - m.right, y1: height - m.bottom, y2: height - m.bottom, class: "axis" }, axes);
   el("line", { x1: m.left, x2: m.left, y1: m.top, y2: height - m.bottom, class: "axis" }, axes);
   el("text", { x: (m.left + width - m.right) / 2, y: height - 6, "text-anchor": "middle", class: "label" }, axes).textContent = opts.xLabel;
-  el("text", { x: 14, y: (m.top + height - m.bottom) / 2, "text-anchor": "middle", class: "label", transform: `rotate(-90 14 ${(m.top + height - m.bottom) / 2})` }, axes).textContent = opts.yLabel;
+  el(
+    "text",
+    {
+      x: 14,
+      y: (m.top + height - m.bottom) / 2,
+      "text-anchor": "middle",
+      class: "label",
+      transform: `rotate(-90 14 ${(m.top + height - m.bottom) / 2})`,
+    },
+    axes,
+  ).textContent = opts.yLabel;
 
   series.forEach((s, i) => {
     const d = s.points.map((p, j) => `${j === 0 ? "M" : "L"}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join("");

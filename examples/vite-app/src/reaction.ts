@@ -81,7 +81,16 @@ class Field {
 }
 
 export class ReactionDemo {
-  readonly stats: ReactionStats = { frames: 0, jitMs: 0, eagerMs: 0, jitSamples: 0, eagerSamples: 0, maxDiffUV: 0, maxDiffRGB: 0, checks: 0 };
+  readonly stats: ReactionStats = {
+    frames: 0,
+    jitMs: 0,
+    eagerMs: 0,
+    jitSamples: 0,
+    eagerSamples: 0,
+    maxDiffUV: 0,
+    maxDiffRGB: 0,
+    checks: 0,
+  };
   drive: Path = "jit";
   paused = false;
   /** set by the page while it runs the seed benchmark */
@@ -125,7 +134,7 @@ export class ReactionDemo {
     for (let y = Math.floor(cy - radius); y <= cy + radius; y++) {
       for (let x = Math.floor(cx - radius); x <= cx + radius; x++) {
         if ((x - cx) ** 2 + (y - cy) ** 2 > radius * radius) continue;
-        const i = (((y % GRID) + GRID) % GRID + 1) * P + (((x % GRID) + GRID) % GRID) + 1;
+        const i = ((((y % GRID) + GRID) % GRID) + 1) * P + (((x % GRID) + GRID) % GRID) + 1;
         u[i] = 0.5;
         v[i] = 0.25;
       }

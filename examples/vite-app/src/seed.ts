@@ -85,9 +85,11 @@ export function checkAdd(): { cases: number; mismatches: string[] } {
   for (const [x, y] of cases) {
     const e = add(x, y);
     const j = addJit(x, y);
-    const same =
-      e.dtype === j.dtype && e.shape.join() === j.shape.join() && JSON.stringify(e.toArray()) === JSON.stringify(j.toArray());
-    if (!same) mismatches.push(`add(${x.shape}, ${y.shape}): eager ${e.dtype}${JSON.stringify(e.toArray())} vs jit ${j.dtype}${JSON.stringify(j.toArray())}`);
+    const same = e.dtype === j.dtype && e.shape.join() === j.shape.join() && JSON.stringify(e.toArray()) === JSON.stringify(j.toArray());
+    if (!same)
+      mismatches.push(
+        `add(${x.shape}, ${y.shape}): eager ${e.dtype}${JSON.stringify(e.toArray())} vs jit ${j.dtype}${JSON.stringify(j.toArray())}`,
+      );
   }
   return { cases: cases.length, mismatches };
 }

@@ -99,7 +99,9 @@ function lookup(mappings: string): (p: Position) => Position | null {
   return (p) => {
     const segs = lines[p.line - 1];
     if (!segs || segs.length === 0) return null;
-    let lo = 0, hi = segs.length - 1, best = -1;
+    let lo = 0,
+      hi = segs.length - 1,
+      best = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (segs[mid]![0] <= p.column) [best, lo] = [mid, mid + 1];

@@ -44,7 +44,10 @@ export function measure(mod, rt, N) {
   return res;
 }`;
 fs.writeFileSync(path.join(out, "harness.js"), HARNESS);
-fs.writeFileSync(path.join(out, "entry.js"), `export * as mod from "./perf.js";\nexport * as rt from "@numjit/runtime";\nexport { measure } from "./harness.js";\n`);
+fs.writeFileSync(
+  path.join(out, "entry.js"),
+  `export * as mod from "./perf.js";\nexport * as rt from "@numjit/runtime";\nexport { measure } from "./harness.js";\n`,
+);
 
 const fmt = (r) =>
   `precompiled first ${r.preFirst.toFixed(2)} ms (cold realm), new shape ${r.preNewShape.toFixed(2)} ms, steady ${r.preSteady.toFixed(2)} ms (first/steady ${(r.preFirst / r.preSteady).toFixed(2)}x, new-shape/steady ${(r.preNewShape / r.preSteady).toFixed(2)}x); ` +

@@ -53,7 +53,12 @@ function isSource(name: string): boolean {
 }
 
 export function outputName(file: string): string {
-  return file.replace(/\.tsx$/, ".js").replace(/\.ts$/, ".js").replace(/\.mts$/, ".mjs").replace(/\.cts$/, ".cjs").replace(/\.jsx$/, ".js");
+  return file
+    .replace(/\.tsx$/, ".js")
+    .replace(/\.ts$/, ".js")
+    .replace(/\.mts$/, ".mjs")
+    .replace(/\.cts$/, ".cjs")
+    .replace(/\.jsx$/, ".js");
 }
 
 export interface FileResult {
@@ -109,7 +114,11 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
     .map((d) => {
       const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
       return {
-        code: "NJ808", severity: "error" as const, file, line: line + 1, column: character + 1,
+        code: "NJ808",
+        severity: "error" as const,
+        file,
+        line: line + 1,
+        column: character + 1,
         message: `syntax error: ${tsv.flattenDiagnosticMessageText(d.messageText, " ")}`,
         frame: frameOf(code, line, character),
       };

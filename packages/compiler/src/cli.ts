@@ -64,7 +64,11 @@ Run 'numjit <command> --help' for the options of a command. 'numjit --version' p
 
 let color = process.stdout.isTTY && !process.env["NO_COLOR"];
 const paint = (code: string) => (s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-const red = paint("31"), yellow = paint("33"), green = paint("32"), dim = paint("2"), bold = paint("1");
+const red = paint("31"),
+  yellow = paint("33"),
+  green = paint("32"),
+  dim = paint("2"),
+  bold = paint("1");
 
 function commandHelp(cmd: string): string {
   const c = COMMANDS[cmd]!;
@@ -101,7 +105,9 @@ function parseArgs(cmd: string, argv: string[]): Parsed {
     const f = spec.find((s) => s.name === name) ?? spec.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!f) {
       const near = spec.map((s) => s.name).find((n) => n.toLowerCase().startsWith(name.toLowerCase().slice(0, 3)));
-      throw new UsageError(`unknown option '--${name}' for 'numjit ${cmd}'${near ? `; did you mean '--${near}'?` : ""} (see 'numjit ${cmd} --help')`);
+      throw new UsageError(
+        `unknown option '--${name}' for 'numjit ${cmd}'${near ? `; did you mean '--${near}'?` : ""} (see 'numjit ${cmd} --help')`,
+      );
     }
     name = f.name;
     if (f.value) {
@@ -118,7 +124,11 @@ function parseArgs(cmd: string, argv: string[]): Parsed {
   return { positional, flags };
 }
 
-export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): number {
+export function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
+  err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
+): number {
   const [cmd, ...rest] = argv;
   try {
     if (!cmd || cmd === "--help" || cmd === "-h" || cmd === "help") {
@@ -131,7 +141,9 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     }
     if (!COMMANDS[cmd]) {
       const near = Object.keys(COMMANDS).find((c) => c.startsWith(cmd.slice(0, 2)));
-      throw new UsageError(`unknown command '${cmd}'${near ? `; did you mean '${near}'?` : ""} (commands: ${Object.keys(COMMANDS).join(", ")})`);
+      throw new UsageError(
+        `unknown command '${cmd}'${near ? `; did you mean '${near}'?` : ""} (commands: ${Object.keys(COMMANDS).join(", ")})`,
+      );
     }
     const args = parseArgs(cmd, rest);
     if (args.flags.has("help")) {
@@ -153,7 +165,9 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
 
 function version(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "package.json"), "utf8")) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "package.json"), "utf8")) as {
+      version: string;
+    };
     return pkg.version;
   } catch {
     return "unknown";
@@ -168,7 +182,10 @@ function rel(p: string): string {
 function printDiagnostic(d: Diagnostic, err: (s: string) => void): void {
   const text = formatDiagnostic({ ...d, file: rel(d.file) });
   const [head, ...frame] = text.split("\n");
-  const h = head!.replace(/ - (error|warning) (NJ\d+)/, (_m, sev: string, code: string) => ` - ${sev === "error" ? red(sev) : yellow(sev)} ${dim(code)}`);
+  const h = head!.replace(
+    / - (error|warning) (NJ\d+)/,
+    (_m, sev: string, code: string) => ` - ${sev === "error" ? red(sev) : yellow(sev)} ${dim(code)}`,
+  );
   err([h, ...frame.map(dim)].join("\n"));
 }
 
@@ -178,14 +195,19 @@ function cmdBuild(args: Parsed, out: (s: string) => void, err: (s: string) => vo
   if (!args.positional.length) throw new UsageError("'numjit build' needs at least one file or directory");
   const target = args.flags.get("target");
   const targets: Record<string, number> = { es2020: 7, es2021: 8, es2022: 9, es2023: 10, es2024: 11, esnext: 99 };
-  if (target !== undefined && (typeof target !== "string" || !(target.toLowerCase() in targets))) throw new UsageError(`--target must be one of ${Object.keys(targets).join(", ")}`);
+  if (target !== undefined && (typeof target !== "string" || !(target.toLowerCase() in targets)))
+    throw new UsageError(`--target must be one of ${Object.keys(targets).join(", ")}`);
   const { files, bases } = collectFiles(args.positional);
   if (!files.length) throw new UsageError(`no .ts/.js files found in ${args.positional.join(", ")}`);
   const quiet = args.flags.has("quiet");
   const t0 = performance.now();
-  const bar = files.length > 1 && !quiet && process.stderr.isTTY
-    ? new cliProgress.SingleBar({ format: "numjit build [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
-    : undefined;
+  const bar =
+    files.length > 1 && !quiet && process.stderr.isTTY
+      ? new cliProgress.SingleBar(
+          { format: "numjit build [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
   bar?.start(files.length, 0, { file: "" });
   const results: FileResult[] = [];
   for (const file of files) {
@@ -251,7 +273,10 @@ function summarize(results: FileResult[], ms: number, quiet: boolean, out: (s: s
     `  jit functions         ${fns}`,
     `  precompiled           ${green(String(pre))}`,
     `  fallbacks (runtime)   ${fallbacks.length ? yellow(String(fallbacks.length)) : "0"}`,
-    ...fallbacks.map(({ r, c }) => `    ${c.name} (${rel(r.file)}:${c.line}): ${c.reasons.map((d) => `${d.code} ${d.message}`).join("; ") || "no trace succeeded"}`),
+    ...fallbacks.map(
+      ({ r, c }) =>
+        `    ${c.name} (${rel(r.file)}:${c.line}): ${c.reasons.map((d) => `${d.code} ${d.message}`).join("; ") || "no trace succeeded"}`,
+    ),
     `  kernels emitted       ${kernels}`,
     `  errors                ${errors ? red(String(errors)) : "0"}`,
     `  time                  ${ms.toFixed(0)} ms (${(results.length / (ms / 1000)).toFixed(1)} files/s)`,
@@ -262,12 +287,19 @@ function summarize(results: FileResult[], ms: number, quiet: boolean, out: (s: s
 
 function cmdCheck(args: Parsed, out: (s: string) => void, err: (s: string) => void): number {
   if (args.flags.has("codes")) {
-    out(Object.entries(CODES).map(([c, s]) => `${c}  ${c.startsWith("NJ7") ? "warning" : "error  "}  ${s}`).join("\n"));
+    out(
+      Object.entries(CODES)
+        .map(([c, s]) => `${c}  ${c.startsWith("NJ7") ? "warning" : "error  "}  ${s}`)
+        .join("\n"),
+    );
     return 0;
   }
   if (!args.positional.length) throw new UsageError("'numjit check' needs at least one file or directory");
   const { files } = collectFiles(args.positional);
-  let errors = 0, warnings = 0, fns = 0, pre = 0;
+  let errors = 0,
+    warnings = 0,
+    fns = 0,
+    pre = 0;
   for (const file of files) {
     const code = fs.readFileSync(file, "utf8");
     const sf = parse(code, file);
@@ -285,7 +317,9 @@ function cmdCheck(args: Parsed, out: (s: string) => void, err: (s: string) => vo
       if (!args.flags.has("quiet") || d.severity === "error") printDiagnostic(d, err);
     }
   }
-  out(`numjit check: ${files.length} file${files.length === 1 ? "" : "s"}, ${fns} jit function${fns === 1 ? "" : "s"} (${pre} precompilable), ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
+  out(
+    `numjit check: ${files.length} file${files.length === 1 ? "" : "s"}, ${fns} jit function${fns === 1 ? "" : "s"} (${pre} precompilable), ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+  );
   return errors || (args.flags.has("warnings-as-errors") && warnings) ? 1 : 0;
 }
 
@@ -303,11 +337,16 @@ function cmdInspect(args: Parsed, out: (s: string) => void, err: (s: string) => 
   const m = compileModule(sf, file);
   const only = args.flags.get("function");
   const calls = m.calls.filter((c) => only === undefined || c.name === only);
-  if (only !== undefined && !calls.length) throw new UsageError(`no jit function named '${only}' in ${rel(file)} (found: ${m.calls.map((c) => c.name).join(", ") || "none"})`);
+  if (only !== undefined && !calls.length)
+    throw new UsageError(`no jit function named '${only}' in ${rel(file)} (found: ${m.calls.map((c) => c.name).join(", ") || "none"})`);
   if (!m.calls.length) out(`${rel(file)}: no jit() calls of @numjit/runtime found`);
   const kernelIds = new Map(m.kernels.decls.map((d) => [d.signature, d.id]));
   for (const c of calls) {
-    out(bold(`== ${c.name}  (${rel(file)}:${c.line})  ${c.status === "precompiled" ? green(c.status) : c.status === "error" ? red(c.status) : yellow(c.status)}`));
+    out(
+      bold(
+        `== ${c.name}  (${rel(file)}:${c.line})  ${c.status === "precompiled" ? green(c.status) : c.status === "error" ? red(c.status) : yellow(c.status)}`,
+      ),
+    );
     for (const d of c.reasons) out(`  ${d.severity} ${d.code} at ${d.line}:${d.column}: ${d.message}`);
     const s = c.scheduled;
     if (!s) continue;
@@ -318,7 +357,9 @@ function cmdInspect(args: Parsed, out: (s: string) => void, err: (s: string) => 
       out(`IR:\n${indent(t.result.jaxprText)}`);
       out(`optimized IR:\n${indent(t.result.optimizedText)}`);
       out(`fusion groups:\n${indent(g.text || "(none)")}`);
-      out(`kernels: ${t.result.kernels.map((k) => `${k.signature}${kernelIds.has(k.signature) ? ` -> ${kernelIds.get(k.signature)}` : ""}`).join(", ") || "(none)"}`);
+      out(
+        `kernels: ${t.result.kernels.map((k) => `${k.signature}${kernelIds.has(k.signature) ? ` -> ${kernelIds.get(k.signature)}` : ""}`).join(", ") || "(none)"}`,
+      );
     }
     if (!args.flags.has("no-kernels")) {
       for (const k of s.kernels) out(`\n-- kernel ${kernelIds.get(k.signature) ?? ""} ${k.signature} (${k.kind})\n${k.source}`);
@@ -329,7 +370,10 @@ function cmdInspect(args: Parsed, out: (s: string) => void, err: (s: string) => 
 }
 
 function indent(s: string): string {
-  return s.split("\n").map((l) => `  ${l}`).join("\n");
+  return s
+    .split("\n")
+    .map((l) => `  ${l}`)
+    .join("\n");
 }
 
 const isMain = (() => {

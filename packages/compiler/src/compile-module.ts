@@ -61,7 +61,9 @@ export function scriptKind(file: string): ts.ScriptKind {
 /** Syntax errors as NJ808 diagnostics. */
 export function parseErrors(sf: ts.SourceFile, file: string): Diagnostic[] {
   const pd = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  return pd.map((d) => locate(diag.parse({ pos: d.start, end: d.start + (d.length || 1) }, tsv.flattenDiagnosticMessageText(d.messageText, " ")), sf, file));
+  return pd.map((d) =>
+    locate(diag.parse({ pos: d.start, end: d.start + (d.length || 1) }, tsv.flattenDiagnosticMessageText(d.messageText, " ")), sf, file),
+  );
 }
 
 /** A cheap test: modules that do not import the runtime are passed through untouched. */

@@ -4,7 +4,6 @@
 // NJ8xx are errors: the program is wrong whatever the runtime does (incompatible shapes under an
 // annotation, wrong arity, unknown numpy function, a malformed annotation).
 import type * as ts from "typescript";
-import { tsv } from "./ts.js";
 
 export type Severity = "warning" | "error";
 
@@ -29,8 +28,12 @@ export interface RawDiagnostic {
   end: number;
 }
 
-const warn = (code: string) => (pos: Span, message: string): RawDiagnostic => ({ code, severity: "warning", message, ...span(pos) });
-const err = (code: string) => (pos: Span, message: string): RawDiagnostic => ({ code, severity: "error", message, ...span(pos) });
+const warn =
+  (code: string) =>
+  (pos: Span, message: string): RawDiagnostic => ({ code, severity: "warning", message, ...span(pos) });
+const err =
+  (code: string) =>
+  (pos: Span, message: string): RawDiagnostic => ({ code, severity: "error", message, ...span(pos) });
 
 export type Span = ts.Node | { pos: number; end: number };
 function span(s: Span): { pos: number; end: number } {
@@ -49,16 +52,17 @@ export const diag = {
   // ---- NJ7xx: not analysable, left to the runtime jit --------------------------------------------
   /** jit(...) argument is not a function literal, a same-module function, or grad/valueAndGrad/vmap of one. */
   notAFunction: (at: Span, what: string) =>
-    warn("NJ701")(at, `jit argument is ${what}; only an arrow function, a function expression or a function declared in this module can be precompiled`),
+    warn("NJ701")(
+      at,
+      `jit argument is ${what}; only an arrow function, a function expression or a function declared in this module can be precompiled`,
+    ),
   /** A statement or expression form outside the analysable subset. */
-  unsupportedSyntax: (at: Span, what: string) =>
-    warn("NJ702")(at, `${what} is not supported at build time`),
+  unsupportedSyntax: (at: Span, what: string) => warn("NJ702")(at, `${what} is not supported at build time`),
   /** A call to something that is neither numpy/nn/a transform nor a function of this module. */
   unknownCallee: (at: Span, name: string, why = "is not a numjit function or a function declared in this module") =>
     warn("NJ703")(at, `call to '${name}', which ${why}`),
   /** obj[expr] with a non-literal key, or property access on a value the compiler cannot see into. */
-  dynamicProperty: (at: Span, what: string) =>
-    warn("NJ704")(at, `dynamic property access ${what}`),
+  dynamicProperty: (at: Span, what: string) => warn("NJ704")(at, `dynamic property access ${what}`),
   /** if / ?: / && / JS arithmetic on a traced array: control flow or a JS value depends on array data. */
   dataDependent: (at: Span, what: string) =>
     warn("NJ705")(at, `${what} depends on array data (a traced value); use np.where or make the argument static`),
@@ -66,36 +70,35 @@ export const diag = {
   loopBound: (at: Span, why: string) =>
     warn("NJ706")(at, `for loop bound is not static (${why}); only loops with constant bounds are unrolled`),
   /** An identifier that resolves to nothing the compiler can evaluate (mutable module state, globals). */
-  freeVariable: (at: Span, name: string, why: string) =>
-    warn("NJ707")(at, `'${name}' ${why}`),
+  freeVariable: (at: Span, name: string, why: string) => warn("NJ707")(at, `'${name}' ${why}`),
   /** staticArgnums names an argument whose values cannot be known at build time. */
   staticValues: (at: Span, param: string) =>
-    warn("NJ708")(at, `static argument '${param}' has no value known at build time; give it a default, call the jitted function with a literal in this module, or add '@numjit ${param} = <value> | <value>'`),
+    warn("NJ708")(
+      at,
+      `static argument '${param}' has no value known at build time; give it a default, call the jitted function with a literal in this module, or add '@numjit ${param} = <value> | <value>'`,
+    ),
   /** jit options that are not a literal object of staticArgnums/staticArgnames. */
-  options: (at: Span, what: string) =>
-    warn("NJ709")(at, `jit options ${what}`),
+  options: (at: Span, what: string) => warn("NJ709")(at, `jit options ${what}`),
   /** No representative shape could be traced (unannotated code whose shapes the compiler cannot guess). */
   noShapes: (at: Span, last: string) =>
     warn("NJ710")(at, `no representative argument shapes could be traced (last error: ${last}); add a '@numjit x: f32[N, 3]' annotation`),
   /** grad/vmap/... not available in the runtime, or used with options the compiler cannot evaluate. */
-  transform: (at: Span, what: string, why: string) =>
-    warn("NJ711")(at, `cannot apply ${what} at build time: ${why}`),
+  transform: (at: Span, what: string, why: string) => warn("NJ711")(at, `cannot apply ${what} at build time: ${why}`),
   /** Inlining went too deep (recursion). */
-  recursion: (at: Span, name: string) =>
-    warn("NJ712")(at, `recursive call to '${name}' cannot be inlined`),
+  recursion: (at: Span, name: string) => warn("NJ712")(at, `recursive call to '${name}' cannot be inlined`),
   /** The runtime's build-time entry (@numjit/runtime/internal buildKernels) is missing or failed. */
-  runtimeUnavailable: (at: Span, why: string) =>
-    warn("NJ713")(at, `the runtime could not build kernels: ${why}`),
+  runtimeUnavailable: (at: Span, why: string) => warn("NJ713")(at, `the runtime could not build kernels: ${why}`),
   /** Assignment to something other than a local variable (outer state, object properties). */
-  mutation: (at: Span, what: string) =>
-    warn("NJ714")(at, `assignment to ${what} has effects outside the function`),
+  mutation: (at: Span, what: string) => warn("NJ714")(at, `assignment to ${what} has effects outside the function`),
   /** Tracing hit a runtime error the compiler cannot attribute to a static shape fact. */
-  traceFailed: (at: Span, message: string) =>
-    warn("NJ715")(at, `tracing at build time failed: ${message}`),
+  traceFailed: (at: Span, message: string) => warn("NJ715")(at, `tracing at build time failed: ${message}`),
   /** A kernel uses a global (Math, Int32Array, ...) that the module redeclares: pasted in, it would bind the module's. */
   shadowedGlobal: (at: Span, name: string) =>
-    warn("NJ716")(at, `the kernels use the global '${name}', which this module declares at top level; ` +
-      "pasted into the module they would use the module's"),
+    warn("NJ716")(
+      at,
+      `the kernels use the global '${name}', which this module declares at top level; ` +
+        "pasted into the module they would use the module's",
+    ),
 
   // ---- NJ8xx: real errors -------------------------------------------------------------------------
   /** Statically incompatible shapes under a shape annotation (matmul inner dims, broadcast, reshape...). */
@@ -202,7 +205,12 @@ export function formatDiagnostic(d: Diagnostic): string {
 export class NumjitCompileError extends Error {
   readonly diagnostics: Diagnostic[];
   constructor(diagnostics: Diagnostic[]) {
-    super(diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic).join("\n\n"));
+    super(
+      diagnostics
+        .filter((d) => d.severity === "error")
+        .map(formatDiagnostic)
+        .join("\n\n"),
+    );
     this.name = "NumjitCompileError";
     this.diagnostics = diagnostics;
   }

@@ -17,6 +17,20 @@ export function buildKernels(fn: (...args: unknown[]) => unknown, args: unknown[
 
 /** An abstract array for tracing: tracing reads only shape and dtype (data is never touched). */
 export function placeholder(shape: number[], dtype: DType): NDArray {
-  const data = dtype === "float64" ? new Float64Array(0) : dtype === "int32" ? new Int32Array(0) : dtype === "bool" ? new Uint8Array(0) : new Float32Array(0);
-  return new NDArray(data, shape.slice(), dtype, shape.map(() => 0), 0, false);
+  const data =
+    dtype === "float64"
+      ? new Float64Array(0)
+      : dtype === "int32"
+        ? new Int32Array(0)
+        : dtype === "bool"
+          ? new Uint8Array(0)
+          : new Float32Array(0);
+  return new NDArray(
+    data,
+    shape.slice(),
+    dtype,
+    shape.map(() => 0),
+    0,
+    false,
+  );
 }

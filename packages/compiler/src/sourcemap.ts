@@ -14,8 +14,10 @@ export interface RawSourceMap {
 
 /** Segment in `line` of a decoded map with the greatest column <= col (binary search). */
 function lookup(line: SourceMapSegment[] | undefined, col: number): SourceMapSegment | undefined {
-  if (!line || !line.length) return undefined;
-  let lo = 0, hi = line.length - 1, best = -1;
+  if (!line?.length) return undefined;
+  let lo = 0,
+    hi = line.length - 1,
+    best = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (line[mid]![0] <= col) {

@@ -40,5 +40,8 @@ export function summaryLine(t: Totals): string {
 export function diagnosticText(d: Diagnostic, source: string): string {
   const head = d.message.startsWith(d.code) ? d.message : `${d.code} ${d.message}`;
   const frame = d.frame ?? codeFrame(source, d.line - 1, d.column - 1, 1);
-  return `${head}\n  at ${d.file}:${d.line}:${d.column}\n${frame.split("\n").map((l) => `    ${l}`).join("\n")}`;
+  return `${head}\n  at ${d.file}:${d.line}:${d.column}\n${frame
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n")}`;
 }

@@ -52,12 +52,20 @@ export function transform(code: string, id: string, options: TransformOptions = 
     map = ms.generateMap({ source: id, hires: true, includeContent: true }) as unknown as RawSourceMap;
     // sources: the module id as given (bundlers resolve it), not relative to a guessed map location
     map = { ...map, file: basename(id), sources: [id] };
-    const input = typeof options.inputMap === "string" ? (JSON.parse(options.inputMap) as RawSourceMap) : (options.inputMap as RawSourceMap | null | undefined);
+    const input =
+      typeof options.inputMap === "string"
+        ? (JSON.parse(options.inputMap) as RawSourceMap)
+        : (options.inputMap as RawSourceMap | null | undefined);
     if (input && typeof input === "object" && "mappings" in input) map = chainMaps(map, input);
   }
   return { code: out, map, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
 }
 
 function basename(p: string): string {
-  return p.replace(/[?#].*$/, "").split(/[\\/]/).pop() ?? p;
+  return (
+    p
+      .replace(/[?#].*$/, "")
+      .split(/[\\/]/)
+      .pop() ?? p
+  );
 }

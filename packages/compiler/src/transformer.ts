@@ -31,7 +31,11 @@ interface TspExtras {
   addDiagnostic?: (d: ts.Diagnostic) => number;
 }
 
-export function numjitTransformer(program?: ts.Program, config: TransformerConfig = {}, extras: TspExtras = {}): ts.TransformerFactory<ts.SourceFile> {
+export function numjitTransformer(
+  program?: ts.Program,
+  config: TransformerConfig = {},
+  extras: TspExtras = {},
+): ts.TransformerFactory<ts.SourceFile> {
   void program;
   return (ctx) => (sf) => {
     if (sf.isDeclarationFile || !mayContainJit(sf.text)) return sf;
@@ -53,7 +57,9 @@ export function numjitTransformer(program?: ts.Program, config: TransformerConfi
             f.createPropertyAssignment("kernels", f.createIdentifier(edit.tableId)),
           ];
           const target = tsv.visitNode(node.arguments[0]!, visit) as ts.Expression;
-          const opts = edit.options ? f.updateObjectLiteralExpression(edit.options, [...props, ...edit.options.properties]) : f.createObjectLiteralExpression(props);
+          const opts = edit.options
+            ? f.updateObjectLiteralExpression(edit.options, [...props, ...edit.options.properties])
+            : f.createObjectLiteralExpression(props);
           const rest = node.arguments.slice(edit.options ? 2 : 1).map((a) => tsv.visitNode(a, visit) as ts.Expression);
           const args = [target, opts, ...(edit.options ? rest : [])];
           return f.updateCallExpression(node, f.createIdentifier(plan.pre), node.typeArguments, args);
@@ -93,11 +99,19 @@ function raw(f: ts.NodeFactory, text: string): ts.Statement {
 }
 
 function importStatement(
-  f: ts.NodeFactory, sf: ts.SourceFile, opts: ts.CompilerOptions, pre: string,
+  f: ts.NodeFactory,
+  sf: ts.SourceFile,
+  opts: ts.CompilerOptions,
+  pre: string,
 ): { statement: ts.Statement; cjs: boolean } {
   const m = opts.module ?? tsv.ModuleKind.CommonJS;
   const nodeLike = m >= tsv.ModuleKind.Node16 && m <= tsv.ModuleKind.NodeNext;
-  const cjs = m === tsv.ModuleKind.CommonJS || m === tsv.ModuleKind.UMD || m === tsv.ModuleKind.AMD || (nodeLike && sf.impliedNodeFormat === tsv.ModuleKind.CommonJS) || /\.cts$/.test(sf.fileName);
+  const cjs =
+    m === tsv.ModuleKind.CommonJS ||
+    m === tsv.ModuleKind.UMD ||
+    m === tsv.ModuleKind.AMD ||
+    (nodeLike && sf.impliedNodeFormat === tsv.ModuleKind.CommonJS) ||
+    /\.cts$/.test(sf.fileName);
   if (cjs) return { statement: raw(f, `const { precompiled: ${pre} } = require(${JSON.stringify(INTERNAL_MODULE)})`), cjs };
   return { statement: raw(f, `import { precompiled as ${pre} } from ${JSON.stringify(INTERNAL_MODULE)}`), cjs };
 }
@@ -112,7 +126,9 @@ function report(ds: Diagnostic[], sf: ts.SourceFile, config: TransformerConfig, 
       }
       const start = sf.getPositionOfLineAndCharacter(d.line - 1, d.column - 1);
       extras.addDiagnostic({
-        file: sf, start, length: 1,
+        file: sf,
+        start,
+        length: 1,
         messageText: `${d.code}: ${d.message}`,
         category: d.severity === "error" ? tsv.DiagnosticCategory.Error : tsv.DiagnosticCategory.Warning,
         code: Number(d.code.slice(2)),

@@ -13,11 +13,7 @@ export const bool: DType = "bool";
 export const DTYPES: readonly DType[] = ["bool", "int32", "float32", "float64"];
 
 export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
-export type TypedArrayCtor =
-  | Float32ArrayConstructor
-  | Float64ArrayConstructor
-  | Int32ArrayConstructor
-  | Uint8ArrayConstructor;
+export type TypedArrayCtor = Float32ArrayConstructor | Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor;
 
 const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
 const KIND: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2 };
@@ -36,10 +32,14 @@ export function checkDType(x: unknown, op = "dtype"): DType {
 
 export function typedArrayFor(dtype: DType): TypedArrayCtor {
   switch (dtype) {
-    case "float32": return Float32Array;
-    case "float64": return Float64Array;
-    case "int32": return Int32Array;
-    case "bool": return Uint8Array;
+    case "float32":
+      return Float32Array;
+    case "float64":
+      return Float64Array;
+    case "int32":
+      return Int32Array;
+    case "bool":
+      return Uint8Array;
   }
 }
 
@@ -87,9 +87,13 @@ export function toFloat(d: DType): DType {
 /** Cast a JS number to the value a given dtype stores. */
 export function castScalar(x: number, dtype: DType): number {
   switch (dtype) {
-    case "float32": return Math.fround(x);
-    case "float64": return x;
-    case "int32": return Number.isFinite(x) ? Math.trunc(x) | 0 : 0;
-    case "bool": return x !== 0 ? 1 : 0; // NaN is truthy, as in NumPy
+    case "float32":
+      return Math.fround(x);
+    case "float64":
+      return x;
+    case "int32":
+      return Number.isFinite(x) ? Math.trunc(x) | 0 : 0;
+    case "bool":
+      return x !== 0 ? 1 : 0; // NaN is truthy, as in NumPy
   }
 }

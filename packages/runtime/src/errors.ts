@@ -46,25 +46,38 @@ export const shapeError = {
   axis: (op: string, axis: number, ndim: number) =>
     new ShapeError("NJ102", `${op}: axis ${axis} is out of bounds for array of dimension ${ndim}`, sd({ op, axis, dims: [ndim] })),
   reshape: (op: string, from: readonly Dim[], to: readonly Dim[]) =>
-    new ShapeError("NJ103", `${op}: cannot reshape array of shape ${fmt(from)} (size ${prod(from)}) into shape ${fmt(to)}`,
-      sd({ op, shapes: [from, to] })),
+    new ShapeError(
+      "NJ103",
+      `${op}: cannot reshape array of shape ${fmt(from)} (size ${prod(from)}) into shape ${fmt(to)}`,
+      sd({ op, shapes: [from, to] }),
+    ),
   matmul: (op: string, a: readonly Dim[], b: readonly Dim[], detail: string, dims?: readonly Dim[]) =>
-    new ShapeError("NJ104", `${op}: shapes ${fmt(a)} and ${fmt(b)} are not aligned: ${detail}`,
-      sd(dims ? { op, shapes: [a, b], dims } : { op, shapes: [a, b] })),
+    new ShapeError(
+      "NJ104",
+      `${op}: shapes ${fmt(a)} and ${fmt(b)} are not aligned: ${detail}`,
+      sd(dims ? { op, shapes: [a, b], dims } : { op, shapes: [a, b] }),
+    ),
   concat: (op: string, detail: string, data?: Omit<ShapeErrorData, "op">) =>
     new ShapeError("NJ105", `${op}: ${detail}`, sd({ op, ...data })),
   rank: (op: string, detail: string, data?: Omit<ShapeErrorData, "op">) => new ShapeError("NJ106", `${op}: ${detail}`, sd({ op, ...data })),
   duplicateAxis: (op: string, axis: number) => new ShapeError("NJ107", `${op}: repeated axis ${axis}`, sd({ op, axis })),
   empty: (op: string, detail: string) => new ShapeError("NJ108", `${op}: ${detail}`, sd({ op })),
   index: (op: string, index: number, size: number, axis: number) =>
-    new ShapeError("NJ109", `${op}: index ${index} is out of bounds for axis ${axis} with size ${size}`,
-      sd({ op, index, axis, dims: [size] })),
+    new ShapeError(
+      "NJ109",
+      `${op}: index ${index} is out of bounds for axis ${axis} with size ${size}`,
+      sd({ op, index, axis, dims: [size] }),
+    ),
   split: (op: string, detail: string) => new ShapeError("NJ110", `${op}: ${detail}`, sd({ op })),
   einsum: (detail: string) => new ShapeError("NJ111", `einsum: ${detail}`, sd({ op: "einsum" })),
   /** A comparison of symbolic dimensions that depends on the symbols' values (JAX: InconclusiveDimensionOperation). */
   inconclusive: (op: string, detail: string, dims: readonly Dim[], shapes?: readonly (readonly Dim[])[]) =>
-    new ShapeError("NJ112", `${op}: ${detail} (symbolic dimensions: the result depends on their values; annotate the ` +
-      `dimensions with one name where they are equal, or give concrete sizes)`, sd(shapes ? { op, dims, shapes } : { op, dims })),
+    new ShapeError(
+      "NJ112",
+      `${op}: ${detail} (symbolic dimensions: the result depends on their values; annotate the ` +
+        `dimensions with one name where they are equal, or give concrete sizes)`,
+      sd(shapes ? { op, dims, shapes } : { op, dims }),
+    ),
   /** An invalid dimension expression or value (bad name, division by zero, unbound variable, parse error). */
   dim: (op: string, detail: string, dims: readonly (Dim | string)[]) => new ShapeError("NJ113", `${op}: ${detail}`, sd({ op, dims })),
   /** A recorded dimension constraint that cannot hold or that the call's sizes violate. */
@@ -75,30 +88,34 @@ export const shapeError = {
 export const dtypeError = {
   unsupported: (op: string, dtype: string) =>
     new DTypeError("NJ201", `${op}: unsupported dtype '${dtype}' (supported: float32, float64, int32, bool)`),
-  notAllowed: (op: string, dtype: string, why: string) =>
-    new DTypeError("NJ202", `${op}: dtype ${dtype} not allowed: ${why}`),
+  notAllowed: (op: string, dtype: string, why: string) => new DTypeError("NJ202", `${op}: dtype ${dtype} not allowed: ${why}`),
   mismatch: (op: string, detail: string) => new DTypeError("NJ203", `${op}: ${detail}`),
   /** A weakly typed JS integer outside int32 meets int32 (JAX: OverflowError). */
   intOverflow: (op: string, value: number, dtype: string) =>
-    new DTypeError("NJ204", `${op}: the JS integer ${value} is out of range for ${dtype} (a JS integer is weakly typed and takes the ` +
-      `int32 of the array it meets; int32 holds -2147483648..2147483647). Convert the array to a float dtype first, or pass a float array`,
-    { op, value, dtype }),
+    new DTypeError(
+      "NJ204",
+      `${op}: the JS integer ${value} is out of range for ${dtype} (a JS integer is weakly typed and takes the ` +
+        `int32 of the array it meets; int32 holds -2147483648..2147483647). Convert the array to a float dtype first, or pass a float array`,
+      { op, value, dtype },
+    ),
 };
 
 export const argumentError = {
   invalid: (op: string, detail: string) => new ArgumentError("NJ301", `${op}: ${detail}`),
   data: (op: string, detail: string) => new ArgumentError("NJ302", `${op}: invalid array data: ${detail}`),
-  notArray: (op: string, got: string) =>
-    new ArgumentError("NJ303", `${op}: expected an NDArray, number or boolean, got ${got}`),
+  notArray: (op: string, got: string) => new ArgumentError("NJ303", `${op}: expected an NDArray, number or boolean, got ${got}`),
   staticArg: (fn: string, detail: string) => new ArgumentError("NJ304", `jit(${fn}): ${detail}`),
   size: (op: string, detail: string) => new ArgumentError("NJ305", `${op}: ${detail}`),
   /** An invalid jit() option: `detail` starts with the option and its value. */
   jitOption: (option: string, value: unknown, detail: string) => new ArgumentError("NJ306", `jit: ${detail}`, { op: "jit", option, value }),
   /** A jitted function's argument that is not an array leaf (pytree of NDArrays, numbers, booleans). */
   jitArgument: (fn: string, path: string, type: string) =>
-    new ArgumentError("NJ307", `jit(${fn}): ${path} is ${type}, which is not an array, number or boolean (or a list/object of them); ` +
-      `pass non-array values as static arguments (jit(f, { staticArgnums: [...] }) or staticArgnames) or close over them`,
-    { op: "jit", fn, path, type }),
+    new ArgumentError(
+      "NJ307",
+      `jit(${fn}): ${path} is ${type}, which is not an array, number or boolean (or a list/object of them); ` +
+        `pass non-array values as static arguments (jit(f, { staticArgnums: [...] }) or staticArgnames) or close over them`,
+      { op: "jit", fn, path, type },
+    ),
 };
 
 export const traceError = {
@@ -110,8 +127,7 @@ export const traceError = {
         `Use np.where(cond, a, b) instead of an if on array data, mark the argument static with ` +
         `jit(f, { staticArgnums: [...] }), or call the function eagerly (without jit).`,
     ),
-  leaked: (op: string) =>
-    new ConcretizationError("NJ402", `${op}: a traced value escaped the function being traced (leaked tracer)`),
+  leaked: (op: string) => new ConcretizationError("NJ402", `${op}: a traced value escaped the function being traced (leaked tracer)`),
 };
 
 export const transformError = {
@@ -121,8 +137,7 @@ export const transformError = {
     new TransformError("NJ502", `${fn}: argument ${arg} has dtype ${dtype}; differentiation needs float32/float64 inputs`),
   argnums: (fn: string, argnum: number, nargs: number) =>
     new TransformError("NJ503", `${fn}: argnums ${argnum} is out of range for a function called with ${nargs} arguments`),
-  noRule: (transform: string, prim: string) =>
-    new TransformError("NJ504", `${transform}: no rule for primitive '${prim}'`),
+  noRule: (transform: string, prim: string) => new TransformError("NJ504", `${transform}: no rule for primitive '${prim}'`),
   vmap: (detail: string) => new TransformError("NJ505", `vmap: ${detail}`),
   tree: (fn: string, detail: string) => new TransformError("NJ506", `${fn}: ${detail}`),
 };

@@ -10,7 +10,13 @@ export type { ArrayLike, NestedArray } from "./ndarray.js";
 export { float32, float64, int32, bool, DTYPES } from "./dtype.js";
 export type { DType, DTypeLike } from "./dtype.js";
 export {
-  NumjitError, ShapeError, DTypeError, ArgumentError, ConcretizationError, TransformError, CompileError,
+  NumjitError,
+  ShapeError,
+  DTypeError,
+  ArgumentError,
+  ConcretizationError,
+  TransformError,
+  CompileError,
 } from "./errors.js";
 export { jit, clearCaches } from "./jit/jit.js";
 export type { ArgIndex, JitOptions, JitOptionsFor, Jitted, CacheInfo, Lowered } from "./jit/jit.js";
@@ -20,10 +26,39 @@ export { Jaxpr } from "./ir/jaxpr.js";
 export { setDebugLevel } from "./jit/debug.js";
 export { treeFlatten, treeUnflatten, treeMap, treeLeaves } from "./ir/tree.js";
 export {
-  grad, valueAndGrad, vjp, jvp, linearize, jacfwd, jacrev, hessian, vmap, checkGrads, GradCheckError, stopGradient, optim,
-  gradJaxpr, jvpJaxpr, vjpJaxpr, vmapJaxpr,
+  grad,
+  valueAndGrad,
+  vjp,
+  jvp,
+  linearize,
+  jacfwd,
+  jacrev,
+  hessian,
+  vmap,
+  checkGrads,
+  GradCheckError,
+  stopGradient,
+  optim,
+  gradJaxpr,
+  jvpJaxpr,
+  vjpJaxpr,
+  vmapJaxpr,
 } from "./transforms/index.js";
 export type {
-  GradOptions, JacobianOptions, VmapOptions, AxisSpec, Argnums, CheckGradsOptions, GradJaxprOptions,
-  Cotangent, GradResult, GradValue, ValueAndGradResult, JacobianOf, JacobianResult, HessianResult, InAxes, OutAxes,
+  GradOptions,
+  JacobianOptions,
+  VmapOptions,
+  AxisSpec,
+  Argnums,
+  CheckGradsOptions,
+  GradJaxprOptions,
+  Cotangent,
+  GradResult,
+  GradValue,
+  ValueAndGradResult,
+  JacobianOf,
+  JacobianResult,
+  HessianResult,
+  InAxes,
+  OutAxes,
 } from "./transforms/index.js";

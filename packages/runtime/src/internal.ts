@@ -26,12 +26,25 @@ export { schedule, describeSchedule } from "./ir/schedule.js";
 export { shapeRules } from "./core/shape-rules.js";
 // Symbolic dimensions for the build-time compiler's one symbolic trace (README: "Symbolic dimensions").
 export {
-  symbolicShapeRules, abstractEvalSymbolic, broadcastDims, inferReshape, sliceIndicesDim, sliceLength, unifyDims, dimsSize,
-  type SymAval, type SymParams,
+  symbolicShapeRules,
+  abstractEvalSymbolic,
+  broadcastDims,
+  inferReshape,
+  sliceIndicesDim,
+  sliceLength,
+  unifyDims,
+  dimsSize,
+  type SymAval,
+  type SymParams,
 } from "./core/shape-rules.js";
 export * from "./core/dims.js";
 export {
-  ShapeEnv, checkConstraints, describeConstraint, bindShape, type DimConstraint, type ConstraintViolation,
+  ShapeEnv,
+  checkConstraints,
+  describeConstraint,
+  bindShape,
+  type DimConstraint,
+  type ConstraintViolation,
 } from "./core/shape-env.js";
 
 let fingerprint: string | undefined;
@@ -44,8 +57,14 @@ let fingerprint: string | undefined;
 export function codegenVersion(): string {
   if (fingerprint === undefined) {
     const f = (x: NDArray, w: NDArray) => np.sum(np.exp(np.add(np.matmul(x, w), 1)));
-    const r = buildKernels(f, [{ shape: [2, 3], dtype: "float32" }, { shape: [3, 2], dtype: "float32" }]);
-    fingerprint = r.kernels.map((k) => k.signature.split(":")[1]).join("").slice(0, 24);
+    const r = buildKernels(f, [
+      { shape: [2, 3], dtype: "float32" },
+      { shape: [3, 2], dtype: "float32" },
+    ]);
+    fingerprint = r.kernels
+      .map((k) => k.signature.split(":")[1])
+      .join("")
+      .slice(0, 24);
   }
   return fingerprint;
 }
@@ -67,8 +86,11 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
       if (checked || typeof built !== "string") return;
       checked = true;
       if (built !== codegenVersion())
-        warnOnce(`codegen:${built}`, `jit(${spec.name}) was precompiled by a different numjit code generator (${built}, this runtime is ${codegenVersion()}): ` +
-          `its kernels cannot be used and are regenerated at run time (or run on eager kernels where code generation is forbidden). Rebuild the app with the installed @numjit/compiler.`);
+        warnOnce(
+          `codegen:${built}`,
+          `jit(${spec.name}) was precompiled by a different numjit code generator (${built}, this runtime is ${codegenVersion()}): ` +
+            `its kernels cannot be used and are regenerated at run time (or run on eager kernels where code generation is forbidden). Rebuild the app with the installed @numjit/compiler.`,
+        );
     },
   });
 }
@@ -85,7 +107,14 @@ type AbstractArg = ShapeDtype | number | boolean;
 
 /** A placeholder array of the given shape/dtype; tracing reads only shape and dtype. */
 function placeholder(a: ShapeDtype): NDArray {
-  return new NDArray(allocate(a.dtype as DType, 0), a.shape.slice(), a.dtype as DType, a.shape.map(() => 0), 0, a.weakType ?? false);
+  return new NDArray(
+    allocate(a.dtype as DType, 0),
+    a.shape.slice(),
+    a.dtype as DType,
+    a.shape.map(() => 0),
+    0,
+    a.weakType ?? false,
+  );
 }
 
 /** Build time: trace fn on abstract args, optimize, schedule, and return kernel sources. */
@@ -102,7 +131,13 @@ export function buildKernels(
     return a;
   });
   const [leaves, inTree] = treeFlatten(dyn);
-  const traced = traceFlat(withStatics(fn, args, stat), opts.name ?? fn.name, inTree, leaves, leaves.map(() => true));
+  const traced = traceFlat(
+    withStatics(fn, args, stat),
+    opts.name ?? fn.name,
+    inTree,
+    leaves,
+    leaves.map(() => true),
+  );
   const { optimized, sched } = optimizeAndSchedule(traced.jaxpr);
   const kernels = kernelSources(sched).filter((k, i, all) => all.findIndex((o) => o.signature === k.signature) === i);
   return {

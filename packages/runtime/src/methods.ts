@@ -1,6 +1,6 @@
 // Method forms on NDArray (x.add(y), x.sum(axis), x.T ...), installed on the prototype so that
 // tracers (which extend NDArray) get them too. Each delegates to the numpy function.
-import { type DType, type DTypeLike, checkDType } from "./dtype.js";
+import { type DTypeLike, checkDType } from "./dtype.js";
 import { type ArrayLike, NDArray } from "./ndarray.js";
 import * as np from "./numpy/index.js";
 import type { ReduceOptions, VarOptions } from "./numpy/reductions.js";
@@ -83,43 +83,137 @@ declare module "./ndarray.js" {
 }
 
 const P = NDArray.prototype as unknown as Record<string, unknown>;
-const bin = (f: (a: ArrayLike, b: ArrayLike) => NDArray) => function (this: NDArray, y: ArrayLike) { return f(this, y); };
-const un = (f: (a: ArrayLike) => NDArray) => function (this: NDArray) { return f(this); };
+const bin = (f: (a: ArrayLike, b: ArrayLike) => NDArray) =>
+  function (this: NDArray, y: ArrayLike) {
+    return f(this, y);
+  };
+const un = (f: (a: ArrayLike) => NDArray) =>
+  function (this: NDArray) {
+    return f(this);
+  };
 
 Object.assign(P, {
-  add: bin(np.add), sub: bin(np.subtract), subtract: bin(np.subtract), mul: bin(np.multiply),
-  multiply: bin(np.multiply), div: bin(np.divide), divide: bin(np.divide), floorDivide: bin(np.floorDivide),
-  mod: bin(np.mod), pow: bin(np.power), power: bin(np.power), maximum: bin(np.maximum), minimum: bin(np.minimum),
-  equal: bin(np.equal), eq: bin(np.equal), notEqual: bin(np.notEqual), ne: bin(np.notEqual), less: bin(np.less),
-  lt: bin(np.less), lessEqual: bin(np.lessEqual), le: bin(np.lessEqual), greater: bin(np.greater), gt: bin(np.greater),
-  greaterEqual: bin(np.greaterEqual), ge: bin(np.greaterEqual), matmul: bin(np.matmul), dot: bin(np.dot),
-  neg: un(np.negative), negative: un(np.negative), abs: un(np.abs), sign: un(np.sign), sqrt: un(np.sqrt),
-  square: un(np.square), exp: un(np.exp), log: un(np.log), sin: un(np.sin), cos: un(np.cos), tanh: un(np.tanh),
-  floor: un(np.floor), ceil: un(np.ceil), ravel: un(np.ravel), flatten: un(np.ravel),
-  round(this: NDArray, d = 0) { return np.round(this, d); },
-  clip(this: NDArray, lo: ArrayLike | null, hi: ArrayLike | null) { return np.clip(this, lo, hi); },
-  sum(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) { return np.sum(this, axis, o); },
-  prod(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) { return np.prod(this, axis, o); },
-  mean(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) { return np.mean(this, axis, o); },
-  max(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) { return np.max(this, axis, o); },
-  min(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) { return np.min(this, axis, o); },
-  var(this: NDArray, axis: Axis = null, o: VarOptions = {}) { return np.variance(this, axis, o); },
-  std(this: NDArray, axis: Axis = null, o: VarOptions = {}) { return np.std(this, axis, o); },
-  all(this: NDArray, axis: Axis = null, o = {}) { return np.all(this, axis, o); },
-  any(this: NDArray, axis: Axis = null, o = {}) { return np.any(this, axis, o); },
-  argmax(this: NDArray, axis: number | null = null, o = {}) { return np.argmax(this, axis, o); },
-  argmin(this: NDArray, axis: number | null = null, o = {}) { return np.argmin(this, axis, o); },
-  cumsum(this: NDArray, axis: number | null = null) { return np.cumsum(this, axis); },
-  cumprod(this: NDArray, axis: number | null = null) { return np.cumprod(this, axis); },
-  reshape(this: NDArray, ...shape: (number | readonly number[])[]) { return np.reshape(this, ...shape); },
-  transpose(this: NDArray, axes?: number[] | number | null, ...rest: number[]) { return np.transpose(this, axes, ...rest); },
-  squeeze(this: NDArray, axis: number | number[] | null = null) { return np.squeeze(this, axis); },
-  expandDims(this: NDArray, axis: number | number[]) { return np.expandDims(this, axis); },
-  broadcastTo(this: NDArray, shape: readonly number[]) { return np.broadcastTo(this, shape); },
-  swapaxes(this: NDArray, a: number, b: number) { return np.swapaxes(this, a, b); },
-  astype(this: NDArray, dtype: DTypeLike) { return convert(this, checkDType(dtype, "astype"), false); },
-  slice(this: NDArray, ...specs: SliceSpec[]) { return np.slice(this, ...specs); },
-  take(this: NDArray, idx: ArrayLike, axis: number | null = null) { return np.take(this, idx, axis); },
-  copy(this: NDArray) { return np.array(this); },
+  add: bin(np.add),
+  sub: bin(np.subtract),
+  subtract: bin(np.subtract),
+  mul: bin(np.multiply),
+  multiply: bin(np.multiply),
+  div: bin(np.divide),
+  divide: bin(np.divide),
+  floorDivide: bin(np.floorDivide),
+  mod: bin(np.mod),
+  pow: bin(np.power),
+  power: bin(np.power),
+  maximum: bin(np.maximum),
+  minimum: bin(np.minimum),
+  equal: bin(np.equal),
+  eq: bin(np.equal),
+  notEqual: bin(np.notEqual),
+  ne: bin(np.notEqual),
+  less: bin(np.less),
+  lt: bin(np.less),
+  lessEqual: bin(np.lessEqual),
+  le: bin(np.lessEqual),
+  greater: bin(np.greater),
+  gt: bin(np.greater),
+  greaterEqual: bin(np.greaterEqual),
+  ge: bin(np.greaterEqual),
+  matmul: bin(np.matmul),
+  dot: bin(np.dot),
+  neg: un(np.negative),
+  negative: un(np.negative),
+  abs: un(np.abs),
+  sign: un(np.sign),
+  sqrt: un(np.sqrt),
+  square: un(np.square),
+  exp: un(np.exp),
+  log: un(np.log),
+  sin: un(np.sin),
+  cos: un(np.cos),
+  tanh: un(np.tanh),
+  floor: un(np.floor),
+  ceil: un(np.ceil),
+  ravel: un(np.ravel),
+  flatten: un(np.ravel),
+  round(this: NDArray, d = 0) {
+    return np.round(this, d);
+  },
+  clip(this: NDArray, lo: ArrayLike | null, hi: ArrayLike | null) {
+    return np.clip(this, lo, hi);
+  },
+  sum(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) {
+    return np.sum(this, axis, o);
+  },
+  prod(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) {
+    return np.prod(this, axis, o);
+  },
+  mean(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) {
+    return np.mean(this, axis, o);
+  },
+  max(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) {
+    return np.max(this, axis, o);
+  },
+  min(this: NDArray, axis: Axis = null, o: ReduceOptions = {}) {
+    return np.min(this, axis, o);
+  },
+  var(this: NDArray, axis: Axis = null, o: VarOptions = {}) {
+    return np.variance(this, axis, o);
+  },
+  std(this: NDArray, axis: Axis = null, o: VarOptions = {}) {
+    return np.std(this, axis, o);
+  },
+  all(this: NDArray, axis: Axis = null, o = {}) {
+    return np.all(this, axis, o);
+  },
+  any(this: NDArray, axis: Axis = null, o = {}) {
+    return np.any(this, axis, o);
+  },
+  argmax(this: NDArray, axis: number | null = null, o = {}) {
+    return np.argmax(this, axis, o);
+  },
+  argmin(this: NDArray, axis: number | null = null, o = {}) {
+    return np.argmin(this, axis, o);
+  },
+  cumsum(this: NDArray, axis: number | null = null) {
+    return np.cumsum(this, axis);
+  },
+  cumprod(this: NDArray, axis: number | null = null) {
+    return np.cumprod(this, axis);
+  },
+  reshape(this: NDArray, ...shape: (number | readonly number[])[]) {
+    return np.reshape(this, ...shape);
+  },
+  transpose(this: NDArray, axes?: number[] | number | null, ...rest: number[]) {
+    return np.transpose(this, axes, ...rest);
+  },
+  squeeze(this: NDArray, axis: number | number[] | null = null) {
+    return np.squeeze(this, axis);
+  },
+  expandDims(this: NDArray, axis: number | number[]) {
+    return np.expandDims(this, axis);
+  },
+  broadcastTo(this: NDArray, shape: readonly number[]) {
+    return np.broadcastTo(this, shape);
+  },
+  swapaxes(this: NDArray, a: number, b: number) {
+    return np.swapaxes(this, a, b);
+  },
+  astype(this: NDArray, dtype: DTypeLike) {
+    return convert(this, checkDType(dtype, "astype"), false);
+  },
+  slice(this: NDArray, ...specs: SliceSpec[]) {
+    return np.slice(this, ...specs);
+  },
+  take(this: NDArray, idx: ArrayLike, axis: number | null = null) {
+    return np.take(this, idx, axis);
+  },
+  copy(this: NDArray) {
+    return np.array(this);
+  },
 });
-Object.defineProperty(P, "T", { get(this: NDArray) { return np.transpose(this); }, configurable: true });
+Object.defineProperty(P, "T", {
+  get(this: NDArray) {
+    return np.transpose(this);
+  },
+  configurable: true,
+});

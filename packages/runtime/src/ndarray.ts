@@ -26,7 +26,13 @@ export class NDArray {
   size: number;
 
   constructor(
-    data: TypedArray, shape: readonly number[], dtype: DType, strides?: readonly number[], offset = 0, weakType = false, size?: number,
+    data: TypedArray,
+    shape: readonly number[],
+    dtype: DType,
+    strides?: readonly number[],
+    offset = 0,
+    weakType = false,
+    size?: number,
   ) {
     this.data = data;
     this.#shape = frozen(shape);

@@ -81,8 +81,10 @@ export const MAX_SIZE = 2 ** 31 - 1;
 export function checkSize(op: string, shape: readonly number[]): void {
   const size = sizeOf(shape);
   if (size > MAX_SIZE)
-    throw argumentError.size(op, `the result of shape (${shape.join(", ")}) has ${size} elements, ` +
-      `more than an array can hold (${MAX_SIZE})`);
+    throw argumentError.size(
+      op,
+      `the result of shape (${shape.join(", ")}) has ${size} elements, ` + `more than an array can hold (${MAX_SIZE})`,
+    );
 }
 
 /** A value as error messages show it: strings quoted, so axis "0" is not mistaken for 0. */
@@ -97,8 +99,13 @@ type Buf = { [i: number]: number };
 
 /** dst[...] = src[...] over `shape`, both read/written through their own offsets and strides. */
 export function copyStridedInto(
-  shape: Shape, dst: Buf, dstOffset: number, dstStrides: readonly number[],
-  src: Buf, srcOffset: number, srcStrides: readonly number[],
+  shape: Shape,
+  dst: Buf,
+  dstOffset: number,
+  dstStrides: readonly number[],
+  src: Buf,
+  srcOffset: number,
+  srcStrides: readonly number[],
 ): void {
   const nd = shape.length;
   if (sizeOf(shape) === 0) return;
@@ -106,9 +113,13 @@ export function copyStridedInto(
     dst[dstOffset] = src[srcOffset]!;
     return;
   }
-  const last = nd - 1, inner = shape[last]!, dis = dstStrides[last]!, sis = srcStrides[last]!;
+  const last = nd - 1,
+    inner = shape[last]!,
+    dis = dstStrides[last]!,
+    sis = srcStrides[last]!;
   const idx = new Array<number>(nd).fill(0);
-  let dbase = dstOffset, sbase = srcOffset;
+  let dbase = dstOffset,
+    sbase = srcOffset;
   for (;;) {
     for (let i = 0, p = dbase, q = sbase; i < inner; i++, p += dis, q += sis) dst[p] = src[q]!;
     let d = last - 1;

@@ -65,8 +65,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 /** The one-line `vite build` summary. */
 export function summaryLine(t: Totals): string {
   if (t.functions === 0) return "numjit: no jit() functions found";
-  const fallbacks =
-    t.fallbacks === 0 ? "0 fallbacks" : `${plural(t.fallbacks, "fallback")} to the runtime jit (see warnings above)`;
+  const fallbacks = t.fallbacks === 0 ? "0 fallbacks" : `${plural(t.fallbacks, "fallback")} to the runtime jit (see warnings above)`;
   return (
     `numjit: ${t.precompiled}/${plural(t.functions, "jit function")} precompiled ` +
     `(${plural(t.kernels, "kernel")}) in ${plural(t.modules, "module")}, ${fallbacks}, ${Math.round(t.ms)} ms`

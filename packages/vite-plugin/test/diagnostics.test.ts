@@ -4,7 +4,7 @@ import { codeFrame, combineErrors, effectiveSeverity, overlayFrame, toLog } from
 import { CompileLedger, moduleLine, summaryLine } from "../src/stats.js";
 import type { Diagnostic } from "../src/compiler.js";
 
-const source = ["import { numpy as np, jit } from \"@numjit/runtime\";", "", "export const f = jit(g);", ""].join("\n");
+const source = ['import { numpy as np, jit } from "@numjit/runtime";', "", "export const f = jit(g);", ""].join("\n");
 const d: Diagnostic = {
   code: "NJ701",
   severity: "warning",
@@ -27,7 +27,7 @@ describe("toLog", () => {
     expect(log.message.split("\n")).toEqual([
       "NJ701 jit argument is 'g'",
       "  at /app/src/m.ts:3:22",
-      "      1 | import { numpy as np, jit } from \"@numjit/runtime\";",
+      '      1 | import { numpy as np, jit } from "@numjit/runtime";',
       "      2 |",
       "    > 3 | export const f = jit(g);",
       "        |                      ^",

@@ -150,7 +150,10 @@ describe("dev-server dependency pre-bundling", () => {
     try {
       const pkg = join(root, "node_modules/@numjit/runtime");
       mkdirSync(pkg, { recursive: true });
-      writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "@numjit/runtime", type: "module", exports: { ".": "./index.js", "./internal": "./internal.js" } }));
+      writeFileSync(
+        join(pkg, "package.json"),
+        JSON.stringify({ name: "@numjit/runtime", type: "module", exports: { ".": "./index.js", "./internal": "./internal.js" } }),
+      );
       writeFileSync(join(pkg, "index.js"), "export {};\n");
       expect(configHook(root)).toEqual({ optimizeDeps: { include: ["@numjit/runtime", "@numjit/runtime/internal"] } });
     } finally {

@@ -66,7 +66,10 @@ export function captureLogger(): CapturedLogger {
 }
 
 /** A dev server over `root` (vite.config.ts in root is ignored; the plugins are given here). */
-export async function startDev(root: string, config: InlineConfig = {}): Promise<{ url: string; server: ViteDevServer; logger: CapturedLogger }> {
+export async function startDev(
+  root: string,
+  config: InlineConfig = {},
+): Promise<{ url: string; server: ViteDevServer; logger: CapturedLogger }> {
   const logger = captureLogger();
   const server = await createServer({
     root,

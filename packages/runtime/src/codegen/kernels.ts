@@ -22,7 +22,6 @@ export interface KernelSource {
   constants: number[];
 }
 
-
 function eqnExpr(e: Eqn, args: string[]): string {
   const p = e.primitive;
   const d = e.inputs[0]!.aval.dtype;
@@ -35,8 +34,25 @@ function eqnExpr(e: Eqn, args: string[]): string {
 }
 
 const DISCONTINUOUS = new Set<string>([
-  "floor", "ceil", "round", "sign", "floor_divide", "mod", "eq", "ne", "lt", "le", "gt", "ge",
-  "convert_element_type", "is_nan", "is_inf", "is_finite", "not", "max", "min",
+  "floor",
+  "ceil",
+  "round",
+  "sign",
+  "floor_divide",
+  "mod",
+  "eq",
+  "ne",
+  "lt",
+  "le",
+  "gt",
+  "ge",
+  "convert_element_type",
+  "is_nan",
+  "is_inf",
+  "is_finite",
+  "not",
+  "max",
+  "min",
 ]);
 
 /** Straight-line body computing the group's root from loads `x{i}`; returns [lines, rootExpr]. */
@@ -59,7 +75,12 @@ class Constants {
   }
 }
 
-function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Map(), consts: Constants = new Constants()): [string[], string, Set<number>] {
+function exprBody(
+  eqns: Eqn[],
+  inputs: Var[],
+  special: Map<Var, string> = new Map(),
+  consts: Constants = new Constants(),
+): [string[], string, Set<number>] {
   const names = new Map<Var, string>();
   inputs.forEach((v, i) => names.set(v, `x${i}`));
   special.forEach((s, v) => names.set(v, s));
@@ -76,8 +97,7 @@ function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Ma
   // the whole upstream cone of a discontinuous op is rounded, so its input equals eager's bit for bit
   for (let i = eqns.length - 1; i >= 0; i--) {
     const e = eqns[i]!;
-    if (DISCONTINUOUS.has(e.primitive) || roundBeforeUse.has(e.out))
-      for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
+    if (DISCONTINUOUS.has(e.primitive) || roundBeforeUse.has(e.out)) for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
   }
   eqns.forEach((e, k) => {
     if (e.primitive === "broadcast_in_dim" && e.inputs[0] instanceof Lit) {
@@ -100,7 +120,8 @@ function exprBody(eqns: Eqn[], inputs: Var[], special: Map<Var, string> = new Ma
 
 function hash(s: string): string {
   // FNV-1a 32-bit twice with different seeds -> 64 bits of hex
-  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ 0x5bd1e995;
+  let h1 = 0x811c9dc5,
+    h2 = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -202,15 +223,18 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSou
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
   const params = ["H", "o", "kshape", "rshape", "mode", ...ids.flatMap((i) => [`a${i}`, `o${i}`, `ks${i}`, `rs${i}`])].join(", ");
   const odo = (shape: string, st: string, base: string, idx: string, ind: number) =>
-    indent([
-      `for (let d = ${shape}.length - 1; d >= 0; d--) {`,
-      `  ${idx}[d]++;`,
-      ...ids.map((i) => `  ${base}${i} += ${st}${i}[d];`),
-      `  if (${idx}[d] < ${shape}[d]) break;`,
-      ...ids.map((i) => `  ${base}${i} -= ${st}${i}[d] * ${shape}[d];`),
-      `  ${idx}[d] = 0;`,
-      `}`,
-    ], ind);
+    indent(
+      [
+        `for (let d = ${shape}.length - 1; d >= 0; d--) {`,
+        `  ${idx}[d]++;`,
+        ...ids.map((i) => `  ${base}${i} += ${st}${i}[d];`),
+        `  if (${idx}[d] < ${shape}[d]) break;`,
+        ...ids.map((i) => `  ${base}${i} -= ${st}${i}[d] * ${shape}[d];`),
+        `  ${idx}[d] = 0;`,
+        `}`,
+      ],
+      ind,
+    );
   const body = [
     `  const nk = kshape.length, nr = rshape.length;`,
     `  let K = 1, R = 1;`,
@@ -235,15 +259,18 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSou
     `        for (let j = 0${ids.map((i) => `, p${i} = b${i}`).join("")}; j < m; j++${ids.map((i) => `, p${i} += u${i}`).join("")}) {`,
     indent([...loads, ...lines, acc.update("accs[q + j]", rootExpr)], 10),
     `        }`,
-    indent([
-      `for (let d = nk - 2; d >= 0; d--) {`,
-      `  ki[d]++;`,
-      ...ids.map((i) => `  b${i} += ks${i}[d];`),
-      `  if (ki[d] < kshape[d]) break;`,
-      ...ids.map((i) => `  b${i} -= ks${i}[d] * kshape[d];`),
-      `  ki[d] = 0;`,
-      `}`,
-    ], 8),
+    indent(
+      [
+        `for (let d = nk - 2; d >= 0; d--) {`,
+        `  ki[d]++;`,
+        ...ids.map((i) => `  b${i} += ks${i}[d];`),
+        `  if (ki[d] < kshape[d]) break;`,
+        ...ids.map((i) => `  b${i} -= ks${i}[d] * kshape[d];`),
+        `  ki[d] = 0;`,
+        `}`,
+      ],
+      8,
+    ),
     `      }`,
     odo("rshape", "rs", "c", "rfull", 6),
     `    }`,
@@ -285,8 +312,25 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
   const isInt = dot.out.aval.dtype === "int32";
   const ids = [...Array(epiInputs.length).keys()];
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
-  const params = ["H", "o", "B", "M", "N", "K", "A", "ao", "sab", "sam", "sak", "W", "wo", "swb", "swk", "swn",
-    ...ids.flatMap((i) => [`a${i}`, `o${i}`, `s${i}`])].join(", ");
+  const params = [
+    "H",
+    "o",
+    "B",
+    "M",
+    "N",
+    "K",
+    "A",
+    "ao",
+    "sab",
+    "sam",
+    "sak",
+    "W",
+    "wo",
+    "swb",
+    "swk",
+    "swn",
+    ...ids.flatMap((i) => [`a${i}`, `o${i}`, `s${i}`]),
+  ].join(", ");
   const epiPtrs = ids.map((i) => `p${i} = o${i} + b * s${i}[0] + i * s${i}[1] + j * s${i}[2]`);
   const storeBlock = (accExpr: string) => [
     ...(ids.length ? [`const ${epiPtrs.join(", ")};`] : []),
@@ -297,21 +341,23 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
   ];
   const isFloat = dot.out.aval.dtype === "float32" || dot.out.aval.dtype === "float64";
   const body = [
-    ...(isFloat ? [
-      `  // large products: WebAssembly SIMD micro-kernel (float64 accumulation) where available; epilogue here`,
-      `  const P = H.gemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K);`,
-      `  if (P !== null) {`,
-      `    for (let b = 0; b < B; b++) {`,
-      `      const ob = b * M * N;`,
-      `      for (let i = 0; i < M; i++) {`,
-      `        for (let j = 0; j < N; j++) {`,
-      indent(storeBlock("P[ob + i * N + j]"), 10),
-      `        }`,
-      `      }`,
-      `    }`,
-      `    return;`,
-      `  }`,
-    ] : []),
+    ...(isFloat
+      ? [
+          `  // large products: WebAssembly SIMD micro-kernel (float64 accumulation) where available; epilogue here`,
+          `  const P = H.gemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K);`,
+          `  if (P !== null) {`,
+          `    for (let b = 0; b < B; b++) {`,
+          `      const ob = b * M * N;`,
+          `      for (let i = 0; i < M; i++) {`,
+          `        for (let j = 0; j < N; j++) {`,
+          indent(storeBlock("P[ob + i * N + j]"), 10),
+          `        }`,
+          `      }`,
+          `    }`,
+          `    return;`,
+          `  }`,
+        ]
+      : []),
     `  const panel = new ${isInt ? "Int32Array" : "Float64Array"}(K * 4);`,
     `  const tile = new Float64Array(16);`,
     `  for (let b = 0; b < B; b++) {`,
@@ -331,9 +377,14 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
     `        for (let k = 0, q = 0, p = 0; k < K; k++, q += sak, p += 4) {`,
     `          const x0 = A[r0 + q], x1 = A[r1 + q], x2 = A[r2 + q], x3 = A[r3 + q];`,
     `          const w0 = panel[p], w1 = panel[p + 1], w2 = panel[p + 2], w3 = panel[p + 3];`,
-    ...[0, 1, 2, 3].map((r) => isInt
-      ? [0, 1, 2, 3].map((c) => `c${r}${c} = (c${r}${c} + Math.imul(x${r}, w${c})) | 0;`).join(" ").replace(/^/, "          ")
-      : `          c${r}0 += x${r} * w0; c${r}1 += x${r} * w1; c${r}2 += x${r} * w2; c${r}3 += x${r} * w3;`),
+    ...[0, 1, 2, 3].map((r) =>
+      isInt
+        ? [0, 1, 2, 3]
+            .map((c) => `c${r}${c} = (c${r}${c} + Math.imul(x${r}, w${c})) | 0;`)
+            .join(" ")
+            .replace(/^/, "          ")
+        : `          c${r}0 += x${r} * w0; c${r}1 += x${r} * w1; c${r}2 += x${r} * w2; c${r}3 += x${r} * w3;`,
+    ),
     `        }`,
     `        ${ACCS.map((c, t) => `tile[${t}] = ${c};`).join(" ")}`,
     `        for (let r = 0; r < ni; r++) {`,
@@ -352,9 +403,13 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
 
 export function kernelFor(step: Step): KernelSource | null {
   switch (step.kind) {
-    case "elementwise": return elementwiseKernel(step);
-    case "reduce": return reduceKernel(step);
-    case "dot": return dotKernel(step);
-    default: return null;
+    case "elementwise":
+      return elementwiseKernel(step);
+    case "reduce":
+      return reduceKernel(step);
+    case "dot":
+      return dotKernel(step);
+    default:
+      return null;
   }
 }

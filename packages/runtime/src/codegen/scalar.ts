@@ -101,9 +101,13 @@ export function selectExpr(p: string, a: string, b: string): string {
 export function convertExpr(from: DType, to: DType, a: string): string {
   if (from === to) return a;
   switch (to) {
-    case "float32": return from === "float64" ? `Math.fround(${a})` : a;
-    case "float64": return a;
-    case "int32": return from === "bool" ? a : `H.f2i(${a})`; // saturating, NaN -> 0 (JAX on CPU)
-    case "bool": return `(${a} !== 0 ? 1 : 0)`;
+    case "float32":
+      return from === "float64" ? `Math.fround(${a})` : a;
+    case "float64":
+      return a;
+    case "int32":
+      return from === "bool" ? a : `H.f2i(${a})`; // saturating, NaN -> 0 (JAX on CPU)
+    case "bool":
+      return `(${a} !== 0 ? 1 : 0)`;
   }
 }

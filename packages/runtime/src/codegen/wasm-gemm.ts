@@ -31,7 +31,8 @@ function decode(b64: string): Uint8Array<ArrayBuffer> {
  * script: such a page logs one report, then uses the JS kernels.)
  */
 function cspForbidsWasm(): boolean {
-  const doc = (globalThis as { document?: { querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> } }).document;
+  const doc = (globalThis as { document?: { querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> } })
+    .document;
   if (!doc) return false;
   for (const m of Array.from(doc.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]'))) {
     const policy = m.getAttribute("content") ?? "";
@@ -70,20 +71,35 @@ type Arr = ArrayLike<number>;
  * products, or null when the WebAssembly path is unavailable or not worth it.
  */
 export function gemm(
-  A: Arr, ao: number, sab: number, sam: number, sak: number,
-  W: Arr, wo: number, swb: number, swk: number, swn: number,
-  B: number, M: number, N: number, K: number,
+  A: Arr,
+  ao: number,
+  sab: number,
+  sam: number,
+  sak: number,
+  W: Arr,
+  wo: number,
+  swb: number,
+  swk: number,
+  swn: number,
+  B: number,
+  M: number,
+  N: number,
+  K: number,
 ): Float64Array | null {
   if (!enabled || M * N * K < MIN_WORK || K === 0 || M === 0 || N === 0) return null;
   const s = load();
   if (s === null) return null;
-  const Mp = (M + 3) & ~3, Np = (N + 3) & ~3;
-  const aLen = Mp * K, bLen = K * Np, cLen = Mp * Np;
+  const Mp = (M + 3) & ~3,
+    Np = (N + 3) & ~3;
+  const aLen = Mp * K,
+    bLen = K * Np,
+    cLen = Mp * Np;
   const bytes = 8 * (aLen + bLen + cLen);
   const have = s.mem.buffer.byteLength;
   if (bytes > have) s.mem.grow(Math.ceil((bytes - have) / 65536));
   const f = new Float64Array(s.mem.buffer);
-  const bOff = aLen, cOff = aLen + bLen;
+  const bOff = aLen,
+    cOff = aLen + bLen;
   const out = new Float64Array(B * M * N);
   for (let b = 0; b < B; b++) {
     // A rows, zero-padded to Mp
@@ -107,9 +123,10 @@ export function gemm(
     // W in panels of 4 columns: [Np/4][K][4]
     const wb = wo + b * swb;
     for (let j0 = 0, p = bOff; j0 < Np; j0 += 4) {
-      const nj = N - j0 < 4 ? N - j0 : 4;
+      const nj = Math.min(N - j0, 4);
       if (nj === 4) {
-        const s2 = 2 * swn, s3 = 3 * swn;
+        const s2 = 2 * swn,
+          s3 = 3 * swn;
         for (let k = 0, q = wb + j0 * swn; k < K; k++, q += swk, p += 4) {
           f[p] = W[q]!;
           f[p + 1] = W[q + swn]!;

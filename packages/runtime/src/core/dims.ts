@@ -14,13 +14,23 @@ type Atom =
   | { readonly kind: "max" | "min"; readonly a: Dim; readonly b: Dim; readonly key: string };
 
 /** A product of atoms with positive powers, atoms sorted by key. */
-interface Mono { readonly factors: readonly (readonly [Atom, number])[]; readonly key: string; readonly degree: number }
-interface Term { readonly mono: Mono; readonly coef: number }
+interface Mono {
+  readonly factors: readonly (readonly [Atom, number])[];
+  readonly key: string;
+  readonly degree: number;
+}
+interface Term {
+  readonly mono: Mono;
+  readonly coef: number;
+}
 
 export class SymDim {
   /** Canonical text of the normal form (also what `toString` prints). */
   readonly key: string;
-  constructor(readonly terms: readonly Term[], readonly constant: number) {
+  constructor(
+    readonly terms: readonly Term[],
+    readonly constant: number,
+  ) {
     this.key = printTerms(terms, constant);
   }
   toString(): string {
@@ -94,7 +104,10 @@ export function dimAdd(a: Dim, b: Dim): Dim {
 
 export function dimNeg(a: Dim): Dim {
   if (typeof a === "number") return 0 - a; // never -0
-  return make(a.terms.map((t) => ({ mono: t.mono, coef: -t.coef })), -a.constant);
+  return make(
+    a.terms.map((t) => ({ mono: t.mono, coef: -t.coef })),
+    -a.constant,
+  );
 }
 
 export function dimSub(a: Dim, b: Dim): Dim {
@@ -104,7 +117,10 @@ export function dimSub(a: Dim, b: Dim): Dim {
 
 export function dimMul(a: Dim, b: Dim): Dim {
   if (typeof a === "number" && typeof b === "number") return a * b;
-  const ta = termsOf(a), tb = termsOf(b), ca = constOf(a), cb = constOf(b);
+  const ta = termsOf(a),
+    tb = termsOf(b),
+    ca = constOf(a),
+    cb = constOf(b);
   const out: Term[] = [];
   for (const x of ta) for (const y of tb) out.push({ mono: mulMono(x.mono, y.mono), coef: x.coef * y.coef });
   if (cb !== 0) for (const x of ta) out.push({ mono: x.mono, coef: x.coef * cb });
@@ -116,7 +132,8 @@ const pyMod = (a: number, c: number) => ((a % c) + c) % c;
 
 /** Split `e` into `c*q + r` with every coefficient of r in [0, c): floor(e / c) = q + floor(r / c). */
 function splitByConst(e: SymDim, c: number): { q: Dim; r: Dim } {
-  const q: Term[] = [], r: Term[] = [];
+  const q: Term[] = [],
+    r: Term[] = [];
   for (const t of e.terms) {
     const k = Math.floor(t.coef / c);
     if (k !== 0) q.push({ mono: t.mono, coef: k });
@@ -232,15 +249,18 @@ function mulIv([a, b]: Interval, [c, d]: Interval): Interval {
 
 function atomBounds(at: Atom): Interval {
   switch (at.kind) {
-    case "sym": return [1, Infinity];
+    case "sym":
+      return [1, Infinity];
     case "floordiv": {
       const [l, h] = bounds(at.e);
       return [Math.floor(l / at.c), Math.floor(h / at.c)];
     }
-    case "mod": return [0, at.c - 1];
+    case "mod":
+      return [0, at.c - 1];
     case "max":
     case "min": {
-      const [la, ha] = bounds(at.a), [lb, hb] = bounds(at.b);
+      const [la, ha] = bounds(at.a),
+        [lb, hb] = bounds(at.b);
       const f = at.kind === "max" ? Math.max : Math.min;
       return [f(la, lb), f(ha, hb)];
     }
@@ -250,7 +270,8 @@ function atomBounds(at: Atom): Interval {
 /** Lower and upper bound of a dimension, from every symbol >= 1 (may be +-Infinity). */
 export function bounds(d: Dim): Interval {
   if (typeof d === "number") return [d, d];
-  let lo = d.constant, hi = d.constant;
+  let lo = d.constant,
+    hi = d.constant;
   for (const t of d.terms) {
     let iv: Interval = [1, 1];
     for (const [at, p] of t.mono.factors) {
@@ -279,16 +300,21 @@ export type DimComparison = "==" | "!=" | "<" | "<=" | ">" | ">=";
 export function dimCompare(a: Dim, op: DimComparison, b: Dim): boolean | undefined {
   const not = (x: boolean | undefined) => (x === undefined ? undefined : !x);
   switch (op) {
-    case ">=": return dimGe(a, b);
-    case "<=": return dimGe(b, a);
-    case ">": return not(dimGe(b, a));
-    case "<": return not(dimGe(a, b));
+    case ">=":
+      return dimGe(a, b);
+    case "<=":
+      return dimGe(b, a);
+    case ">":
+      return not(dimGe(b, a));
+    case "<":
+      return not(dimGe(a, b));
     case "==": {
       if (dimEq(a, b)) return true;
       const [lo, hi] = bounds(dimSub(a, b));
       return lo > 0 || hi < 0 ? false : undefined;
     }
-    case "!=": return not(dimCompare(a, "==", b));
+    case "!=":
+      return not(dimCompare(a, "==", b));
   }
 }
 
@@ -305,10 +331,14 @@ function evalAtom(at: Atom, b: Bindings): number {
       if (v === undefined) throw shapeError.dim("evalDim", `dimension variable '${at.name}' is not bound`, [at.name]);
       return v;
     }
-    case "floordiv": return Math.floor(evalDim(at.e, b) / at.c);
-    case "mod": return pyMod(evalDim(at.e, b), at.c);
-    case "max": return Math.max(evalDim(at.a, b), evalDim(at.b, b));
-    case "min": return Math.min(evalDim(at.a, b), evalDim(at.b, b));
+    case "floordiv":
+      return Math.floor(evalDim(at.e, b) / at.c);
+    case "mod":
+      return pyMod(evalDim(at.e, b), at.c);
+    case "max":
+      return Math.max(evalDim(at.a, b), evalDim(at.b, b));
+    case "min":
+      return Math.min(evalDim(at.a, b), evalDim(at.b, b));
   }
 }
 
@@ -335,7 +365,7 @@ export function dimSymbols(d: Dim | readonly Dim[], out = new Set<string>()): st
   const visitAtom = (at: Atom) => {
     if (at.kind === "sym") out.add(at.name);
     else if ("e" in at) visit(at.e);
-    else (visit(at.a), visit(at.b));
+    else visit(at.a), visit(at.b);
   };
   if (Array.isArray(d)) d.forEach(visit);
   else visit(d as Dim);
@@ -347,11 +377,16 @@ export function substitute(d: Dim, subst: ReadonlyMap<string, Dim>): Dim {
   if (typeof d === "number" || subst.size === 0) return d;
   const atom = (at: Atom): Dim => {
     switch (at.kind) {
-      case "sym": return subst.get(at.name) ?? atomDim(at);
-      case "floordiv": return dimFloorDiv(substitute(at.e, subst), at.c);
-      case "mod": return dimMod(substitute(at.e, subst), at.c);
-      case "max": return dimMax(substitute(at.a, subst), substitute(at.b, subst));
-      case "min": return dimMin(substitute(at.a, subst), substitute(at.b, subst));
+      case "sym":
+        return subst.get(at.name) ?? atomDim(at);
+      case "floordiv":
+        return dimFloorDiv(substitute(at.e, subst), at.c);
+      case "mod":
+        return dimMod(substitute(at.e, subst), at.c);
+      case "max":
+        return dimMax(substitute(at.a, subst), substitute(at.b, subst));
+      case "min":
+        return dimMin(substitute(at.a, subst), substitute(at.b, subst));
     }
   };
   let v: Dim = d.constant;

@@ -3,14 +3,40 @@
 import type { DType } from "../dtype.js";
 
 export const UNARY_OPS = [
-  "neg", "abs", "sign", "floor", "ceil", "round", "sqrt", "exp", "exp2", "expm1", "log", "log2",
-  "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh",
-  "acosh", "atanh", "logistic", "not", "is_nan", "is_inf", "is_finite", "stop_gradient",
+  "neg",
+  "abs",
+  "sign",
+  "floor",
+  "ceil",
+  "round",
+  "sqrt",
+  "exp",
+  "exp2",
+  "expm1",
+  "log",
+  "log2",
+  "log10",
+  "log1p",
+  "sin",
+  "cos",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "sinh",
+  "cosh",
+  "tanh",
+  "asinh",
+  "acosh",
+  "atanh",
+  "logistic",
+  "not",
+  "is_nan",
+  "is_inf",
+  "is_finite",
+  "stop_gradient",
 ] as const;
-export const BINARY_OPS = [
-  "add", "sub", "mul", "div", "floor_divide", "mod", "pow", "max", "min", "atan2",
-  "and", "or", "xor",
-] as const;
+export const BINARY_OPS = ["add", "sub", "mul", "div", "floor_divide", "mod", "pow", "max", "min", "atan2", "and", "or", "xor"] as const;
 export const COMPARE_OPS = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
 export const REDUCE_OPS = ["reduce_sum", "reduce_prod", "reduce_max", "reduce_min"] as const;
 export const CUMULATIVE_OPS = ["cumsum", "cumprod", "cummax", "cummin"] as const;
@@ -53,7 +79,9 @@ export type Params = Each<UnaryOp, NoParams> &
 export type Primitive = keyof Params;
 
 const set = <T extends string>(xs: readonly T[]) => new Set<string>(xs);
-const UNARY = set(UNARY_OPS), BINARY = set(BINARY_OPS), COMPARE = set(COMPARE_OPS);
+const UNARY = set(UNARY_OPS),
+  BINARY = set(BINARY_OPS),
+  COMPARE = set(COMPARE_OPS);
 const REDUCE = set(REDUCE_OPS);
 export const isUnary = (p: string): p is UnaryOp => UNARY.has(p);
 export const isBinary = (p: string): p is BinaryOp => BINARY.has(p);

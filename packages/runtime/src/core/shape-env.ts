@@ -7,8 +7,19 @@
 // so checking them needs only the sizes bound from the inputs' shapes.
 import { shapeError } from "../errors.js";
 import {
-  type Bindings, type Dim, bounds, dimEq, dimGe, dimMod, dimSub, dimSymbols, dimToString, evalDim, substitute,
-  symbolName, sym,
+  type Bindings,
+  type Dim,
+  bounds,
+  dimEq,
+  dimGe,
+  dimMod,
+  dimSub,
+  dimSymbols,
+  dimToString,
+  evalDim,
+  substitute,
+  symbolName,
+  sym,
 } from "./dims.js";
 
 export type DimConstraint =
@@ -27,9 +38,12 @@ export interface ConstraintViolation {
 
 export function describeConstraint(c: DimConstraint): string {
   switch (c.kind) {
-    case "eq": return `${dimToString(c.a)} == ${dimToString(c.b)}`;
-    case "ge": return `${dimToString(c.a)} >= ${dimToString(c.b)}`;
-    case "divisible": return `mod(${dimToString(c.e)}, ${c.by}) == 0`;
+    case "eq":
+      return `${dimToString(c.a)} == ${dimToString(c.b)}`;
+    case "ge":
+      return `${dimToString(c.a)} >= ${dimToString(c.b)}`;
+    case "divisible":
+      return `mod(${dimToString(c.e)}, ${c.by}) == 0`;
   }
 }
 
@@ -58,13 +72,16 @@ export class ShapeEnv {
    * when the two can never be equal (e.g. `N + 1` and `N`, or `B` after `B == 8` against 9).
    */
   assumeEqual(op: string, a: Dim, b: Dim): Dim {
-    const ra = this.resolve(a), rb = this.resolve(b);
+    const ra = this.resolve(a),
+      rb = this.resolve(b);
     if (dimEq(ra, rb)) return ra;
     const diff = dimSub(ra, rb);
     const [lo, hi] = bounds(diff);
     if (lo > 0 || hi < 0) {
-      throw shapeError.constraint(op, `dimensions ${dimToString(a)} and ${dimToString(b)} can never be equal`,
-        { kind: "eq", op, a, b }, [a, b]);
+      throw shapeError.constraint(op, `dimensions ${dimToString(a)} and ${dimToString(b)} can never be equal`, { kind: "eq", op, a, b }, [
+        a,
+        b,
+      ]);
     }
     this.constraints.push({ kind: "eq", op, a, b });
     this.solve(diff);
@@ -135,12 +152,14 @@ export function checkConstraints(constraints: readonly DimConstraint[], bindings
     const text = describeConstraint(c);
     switch (c.kind) {
       case "eq": {
-        const a = evalDim(c.a, bindings), b = evalDim(c.b, bindings);
+        const a = evalDim(c.a, bindings),
+          b = evalDim(c.b, bindings);
         if (a !== b) return { constraint: c, text, values: [a, b] };
         break;
       }
       case "ge": {
-        const a = evalDim(c.a, bindings), b = evalDim(c.b, bindings);
+        const a = evalDim(c.a, bindings),
+          b = evalDim(c.b, bindings);
         if (a < b) return { constraint: c, text, values: [a, b] };
         break;
       }
@@ -158,7 +177,8 @@ export function checkConstraints(constraints: readonly DimConstraint[], bindings
 export function bindShape(shape: readonly Dim[], concrete: readonly number[], into: Map<string, number>): boolean {
   if (shape.length !== concrete.length) return false;
   for (let i = 0; i < shape.length; i++) {
-    const d = shape[i]!, n = concrete[i]!;
+    const d = shape[i]!,
+      n = concrete[i]!;
     if (typeof d === "number") {
       if (d !== n) return false;
       continue;

@@ -8,12 +8,33 @@ import type { DType } from "../dtype.js";
 import { dtypeError, shapeError, type ShapeError } from "../errors.js";
 import { shapesEqual, sizeOf } from "../shape.js";
 import {
-  type Dim, dimAdd, dimCompare, dimEq, dimFloorDiv, dimMax, dimMin, dimMod, dimMul, dimSub, dimToString, isConcreteShape,
+  type Dim,
+  dimAdd,
+  dimCompare,
+  dimEq,
+  dimFloorDiv,
+  dimMax,
+  dimMin,
+  dimMod,
+  dimMul,
+  dimSub,
+  dimToString,
+  isConcreteShape,
 } from "./dims.js";
 import type { ShapeEnv } from "./shape-env.js";
 import {
-  BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS,
-  type BinaryOp, type CompareOp, type CumulativeOp, type Params, type Primitive, type ReduceOp, type UnaryOp,
+  BINARY_OPS,
+  COMPARE_OPS,
+  CUMULATIVE_OPS,
+  REDUCE_OPS,
+  UNARY_OPS,
+  type BinaryOp,
+  type CompareOp,
+  type CumulativeOp,
+  type Params,
+  type Primitive,
+  type ReduceOp,
+  type UnaryOp,
 } from "./primitives.js";
 import type { Aval } from "./trace.js";
 
@@ -34,8 +55,29 @@ export type SymParams<P extends Primitive> = { [K in keyof Params[P]]: K extends
 export type SymShapeRule<P extends Primitive> = (inputs: readonly SymAval[], params: SymParams<P>, env?: ShapeEnv) => SymAval;
 
 const FLOAT_ONLY = new Set([
-  "sqrt", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin",
-  "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "logistic", "atan2", "div",
+  "sqrt",
+  "exp",
+  "exp2",
+  "expm1",
+  "log",
+  "log2",
+  "log10",
+  "log1p",
+  "sin",
+  "cos",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "sinh",
+  "cosh",
+  "tanh",
+  "asinh",
+  "acosh",
+  "atanh",
+  "logistic",
+  "atan2",
+  "div",
 ]);
 const NOT_BOOL = new Set(["neg", "sign"]);
 const INT_BOOL_ONLY = new Set(["and", "or", "xor"]);
@@ -83,49 +125,64 @@ export function dimsSize(shape: readonly Dim[]): Dim {
 
 /** Per-op dtype check, decided once per op (this runs on every eager dispatch). */
 function dtypeChecker(op: string): (d: DType) => void {
-  const floatOnly = FLOAT_ONLY.has(op), notBool = NOT_BOOL.has(op), intBool = INT_BOOL_ONLY.has(op);
+  const floatOnly = FLOAT_ONLY.has(op),
+    notBool = NOT_BOOL.has(op),
+    intBool = INT_BOOL_ONLY.has(op);
   if (!floatOnly && !notBool && !intBool) return () => {};
   return (d) => {
     if (floatOnly && d !== "float32" && d !== "float64")
       throw dtypeError.notAllowed(op, d, "expects float32 or float64 (the numpy layer casts)");
     if (notBool && d === "bool") throw dtypeError.notAllowed(op, d, "not defined on booleans");
-    if (intBool && (d === "float32" || d === "float64"))
-      throw dtypeError.notAllowed(op, d, "bitwise/logical ops need int32 or bool");
+    if (intBool && (d === "float32" || d === "float64")) throw dtypeError.notAllowed(op, d, "bitwise/logical ops need int32 or bool");
   };
 }
 
 const unary = (op: string): AnyRule => {
   const checkDtype = dtypeChecker(op);
   return ([x]) => {
-  checkDtype(x!.dtype);
-  const out = op === "not" || op === "is_nan" || op === "is_inf" || op === "is_finite" ? "bool" : x!.dtype;
-  return av(x!.shape, out, out === x!.dtype && x!.weakType);
+    checkDtype(x!.dtype);
+    const out = op === "not" || op === "is_nan" || op === "is_inf" || op === "is_finite" ? "bool" : x!.dtype;
+    return av(x!.shape, out, out === x!.dtype && x!.weakType);
   };
 };
 const binary = (op: string, cmp: boolean): AnyRule => {
   const checkDtype = dtypeChecker(op);
   return ([a, b], _, env) => {
-  const shape = sameShape(op, a!, b!, env);
-  if (a!.dtype !== b!.dtype) throw dtypeError.mismatch(op, `operands must share a dtype, got ${a!.dtype} and ${b!.dtype}`);
-  checkDtype(a!.dtype);
-  return av(shape, cmp ? "bool" : a!.dtype, !cmp && a!.weakType && b!.weakType);
+    const shape = sameShape(op, a!, b!, env);
+    if (a!.dtype !== b!.dtype) throw dtypeError.mismatch(op, `operands must share a dtype, got ${a!.dtype} and ${b!.dtype}`);
+    checkDtype(a!.dtype);
+    return av(shape, cmp ? "bool" : a!.dtype, !cmp && a!.weakType && b!.weakType);
   };
 };
-const reduce = (op: string): AnyRule => ([x], { axes }: { axes: number[] }) => {
-  for (const a of axes) if (a < 0 || a >= x!.shape.length) throw shapeError.axis(op, a, x!.shape.length);
-  if ((op === "reduce_max" || op === "reduce_min") && axes.some((a) => x!.shape[a] === 0))
-    throw shapeError.empty(op === "reduce_max" ? "max" : "min", "zero-size array to reduction operation which has no identity");
-  return av(x!.shape.filter((_, i) => !axes.includes(i)), x!.dtype, x!.weakType);
-};
-const cumulative = (op: string): AnyRule => ([x], { axis }: { axis: number }) => {
-  if (axis < 0 || axis >= x!.shape.length) throw shapeError.axis(op, axis, x!.shape.length);
-  return av(x!.shape, x!.dtype, x!.weakType);
-};
-const argReduce = (op: string): AnyRule => ([x], { axis }: { axis: number }) => {
-  if (axis < 0 || axis >= x!.shape.length) throw shapeError.axis(op, axis, x!.shape.length);
-  if (x!.shape[axis] === 0) throw shapeError.empty(op, "attempt to get argmax/argmin of an empty sequence");
-  return av(x!.shape.filter((_, i) => i !== axis), "int32", false);
-};
+const reduce =
+  (op: string): AnyRule =>
+  ([x], { axes }: { axes: number[] }) => {
+    for (const a of axes) if (a < 0 || a >= x!.shape.length) throw shapeError.axis(op, a, x!.shape.length);
+    if ((op === "reduce_max" || op === "reduce_min") && axes.some((a) => x!.shape[a] === 0))
+      throw shapeError.empty(op === "reduce_max" ? "max" : "min", "zero-size array to reduction operation which has no identity");
+    return av(
+      x!.shape.filter((_, i) => !axes.includes(i)),
+      x!.dtype,
+      x!.weakType,
+    );
+  };
+const cumulative =
+  (op: string): AnyRule =>
+  ([x], { axis }: { axis: number }) => {
+    if (axis < 0 || axis >= x!.shape.length) throw shapeError.axis(op, axis, x!.shape.length);
+    return av(x!.shape, x!.dtype, x!.weakType);
+  };
+const argReduce =
+  (op: string): AnyRule =>
+  ([x], { axis }: { axis: number }) => {
+    if (axis < 0 || axis >= x!.shape.length) throw shapeError.axis(op, axis, x!.shape.length);
+    if (x!.shape[axis] === 0) throw shapeError.empty(op, "attempt to get argmax/argmin of an empty sequence");
+    return av(
+      x!.shape.filter((_, i) => i !== axis),
+      "int32",
+      false,
+    );
+  };
 
 type Generic = UnaryOp | BinaryOp | CompareOp | ReduceOp | CumulativeOp;
 const generic = {
@@ -149,8 +206,9 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
   convert_element_type: ([x], { dtype, weakType }) => av(x!.shape, dtype, weakType),
   broadcast_in_dim: ([x], { shape, broadcastDimensions: bd }, env) => {
     if (bd.length !== x!.shape.length) {
-      throw shapeError.rank("broadcast_in_dim", `broadcastDimensions ${bd} do not match rank ${x!.shape.length}`,
-        { shapes: [x!.shape, shape] });
+      throw shapeError.rank("broadcast_in_dim", `broadcastDimensions ${bd} do not match rank ${x!.shape.length}`, {
+        shapes: [x!.shape, shape],
+      });
     }
     let i = 0;
     for (; i < bd.length; i++) {
@@ -160,7 +218,8 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
     return av(i === bd.length ? shape : broadcastInDimSlow(x!.shape, shape, bd, env), x!.dtype, x!.weakType);
   },
   reshape: ([x], { shape }, env) => {
-    let to = 1, from = 1;
+    let to = 1,
+      from = 1;
     for (let i = 0; i < shape.length; i++) {
       const d = shape[i];
       if (typeof d !== "number" || d === -1) return av(inferReshape("reshape", x!.shape, shape, env), x!.dtype, x!.weakType);
@@ -176,15 +235,22 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
   },
   transpose: ([x], { perm }) => {
     if (perm.length !== x!.shape.length || [...perm].sort((a, b) => a - b).some((p, i) => p !== i)) {
-      throw shapeError.rank("transpose", `axes [${perm.join(", ")}] are not a permutation of ${x!.shape.length} dims`,
-        { shapes: [x!.shape] });
+      throw shapeError.rank("transpose", `axes [${perm.join(", ")}] are not a permutation of ${x!.shape.length} dims`, {
+        shapes: [x!.shape],
+      });
     }
-    return av(perm.map((p) => x!.shape[p]!), x!.dtype, x!.weakType);
+    return av(
+      perm.map((p) => x!.shape[p]!),
+      x!.dtype,
+      x!.weakType,
+    );
   },
   slice: ([x], { starts, limits, strides }) => {
     const shape = starts.map((s, i) => {
       const l = limits[i]!;
-      return typeof s === "number" && typeof l === "number" ? Math.max(0, Math.ceil((l - s) / strides[i]!)) : sliceLength(s, l, strides[i]!);
+      return typeof s === "number" && typeof l === "number"
+        ? Math.max(0, Math.ceil((l - s) / strides[i]!))
+        : sliceLength(s, l, strides[i]!);
     });
     return av(shape, x!.dtype, x!.weakType);
   },
@@ -218,19 +284,26 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
     shape[axis] = 0;
     for (const x of xs) {
       if (x.shape.length !== first.shape.length) {
-        throw shapeError.concat("concatenate",
+        throw shapeError.concat(
+          "concatenate",
           `all the input arrays must have the same number of dimensions, got ${first.shape.length} and ${x.shape.length}`,
-          { shapes: [first.shape, x.shape] });
+          { shapes: [first.shape, x.shape] },
+        );
       }
       for (let i = 0; i < shape.length; i++) {
         if (i === axis || x.shape[i] === shape[i]) continue;
         shape[i] = concatDim(first.shape, x.shape, shape[i]!, i, env);
       }
       if (x.dtype !== first.dtype) throw dtypeError.mismatch("concatenate", "inputs must share a dtype");
-      const s: Dim = shape[axis], d: Dim = x.shape[axis]!;
+      const s: Dim = shape[axis],
+        d: Dim = x.shape[axis]!;
       shape[axis] = typeof s === "number" && typeof d === "number" ? s + d : dimAdd(s, d);
     }
-    return av(shape, first.dtype, xs.every((x) => x.weakType));
+    return av(
+      shape,
+      first.dtype,
+      xs.every((x) => x.weakType),
+    );
   },
   dot_general: ([a, b], { lhsContract, rhsContract, lhsBatch, rhsBatch }, env) => {
     if (a!.dtype !== b!.dtype) throw dtypeError.mismatch("dot_general", `operands must share a dtype, got ${a!.dtype} and ${b!.dtype}`);
@@ -270,7 +343,10 @@ export function abstractEval<P extends Primitive>(prim: P, inputs: Aval[], param
 }
 
 export function abstractEvalSymbolic<P extends Primitive>(
-  prim: P, inputs: readonly SymAval[], params: SymParams<P>, env?: ShapeEnv,
+  prim: P,
+  inputs: readonly SymAval[],
+  params: SymParams<P>,
+  env?: ShapeEnv,
 ): SymAval {
   return (rules[prim] as SymShapeRule<P>)(inputs, params, env);
 }
@@ -281,22 +357,43 @@ const padTooNegative = (xs: readonly Dim[], lo: readonly Dim[], hi: readonly Dim
 function broadcastInDimSlow(xs: readonly Dim[], shape: readonly Dim[], bd: readonly number[], env?: ShapeEnv): Dim[] {
   const out = shape.slice();
   for (let i = 0; i < bd.length; i++) {
-    const d = xs[i]!, t = out[bd[i]!]!;
+    const d = xs[i]!,
+      t = out[bd[i]!]!;
     if (d !== 1 && d !== t) out[bd[i]!] = unifyDims("broadcast_to", d, t, () => shapeError.broadcast("broadcast_to", xs, shape), env);
   }
   return out;
 }
 
 function concatDim(first: readonly Dim[], xs: readonly Dim[], d: Dim, i: number, env?: ShapeEnv): Dim {
-  return unifyDims("concatenate", d, xs[i]!, () => shapeError.concat("concatenate",
-    `all the input array dimensions except for the concatenation axis must match exactly, ` +
-    `got ${fmtShape(first)} and ${fmtShape(xs)} along axis ${i}`, { axis: i, shapes: [first, xs], dims: [first[i]!, xs[i]!] }), env);
+  return unifyDims(
+    "concatenate",
+    d,
+    xs[i]!,
+    () =>
+      shapeError.concat(
+        "concatenate",
+        `all the input array dimensions except for the concatenation axis must match exactly, ` +
+          `got ${fmtShape(first)} and ${fmtShape(xs)} along axis ${i}`,
+        { axis: i, shapes: [first, xs], dims: [first[i]!, xs[i]!] },
+      ),
+    env,
+  );
 }
 
 function dotDim(a: readonly Dim[], b: readonly Dim[], ia: number, ib: number, batch: boolean, env?: ShapeEnv): Dim {
-  const da = a[ia]!, db = b[ib]!;
-  return unifyDims("matmul", da, db, () => shapeError.matmul("matmul", a, b,
-    batch ? `batch dims differ` : `dim ${ia} (${dimToString(da)}) != dim ${ib} (${dimToString(db)})`, [da, db]), env);
+  const da = a[ia]!,
+    db = b[ib]!;
+  return unifyDims(
+    "matmul",
+    da,
+    db,
+    () =>
+      shapeError.matmul("matmul", a, b, batch ? `batch dims differ` : `dim ${ia} (${dimToString(da)}) != dim ${ib} (${dimToString(db)})`, [
+        da,
+        db,
+      ]),
+    env,
+  );
 }
 
 const fmtShape = (s: readonly Dim[]) => `(${s.map(dimToString).join(",")})`;
@@ -330,7 +427,8 @@ export function inferReshape(op: string, from: readonly Dim[], to: readonly Dim[
   const neg = to.reduce<number>((n, d) => n + (d === -1 ? 1 : 0), 0);
   if (neg > 1) throw bad();
   for (const d of to) if (typeof d === "number" && (!Number.isInteger(d) || d < -1)) throw bad();
-  const total = dimsSize(from), known = dimsSize(to.filter((d) => d !== -1));
+  const total = dimsSize(from),
+    known = dimsSize(to.filter((d) => d !== -1));
   if (neg === 0) {
     unifyDims(op, total, known, bad, env);
     return to.map((d) => (env ? env.resolve(d) : d));
@@ -342,8 +440,12 @@ export function inferReshape(op: string, from: readonly Dim[], to: readonly Dim[
     if (typeof r === "number" && r !== 0) throw bad();
     if (r !== 0) {
       if (!env) {
-        throw shapeError.inconclusive(op, `cannot decide whether ${dimToString(total)} is divisible by ${known}`,
-          [total, known], [from, to]);
+        throw shapeError.inconclusive(
+          op,
+          `cannot decide whether ${dimToString(total)} is divisible by ${known}`,
+          [total, known],
+          [from, to],
+        );
       }
       env.assumeDivisible(op, total, known);
     }
@@ -359,9 +461,11 @@ export function inferReshape(op: string, from: readonly Dim[], to: readonly Dim[
  * two different dims are NJ101 when both are numbers, else an assumption `a == b` in `env` (NJ112 without).
  */
 export function broadcastDims(op: string, a: readonly Dim[], b: readonly Dim[], env?: ShapeEnv): Dim[] {
-  const n = Math.max(a.length, b.length), out = new Array<Dim>(n);
+  const n = Math.max(a.length, b.length),
+    out = new Array<Dim>(n);
   for (let i = 0; i < n; i++) {
-    const da = i < n - a.length ? 1 : a[i - (n - a.length)]!, db = i < n - b.length ? 1 : b[i - (n - b.length)]!;
+    const da = i < n - a.length ? 1 : a[i - (n - a.length)]!,
+      db = i < n - b.length ? 1 : b[i - (n - b.length)]!;
     if (da === db || db === 1) out[i] = da;
     else if (da === 1) out[i] = db;
     else out[i] = unifyDims(op, da!, db!, () => shapeError.broadcast(op, a, b), env);

@@ -40,7 +40,14 @@ export class MainTrace {
 export abstract class Tracer extends NDArray {
   abstract readonly _trace: Trace;
   constructor(shape: readonly number[], dtype: DType, weakType: boolean) {
-    super(EMPTY, shape, dtype, shape.map(() => 0), 0, weakType);
+    super(
+      EMPTY,
+      shape,
+      dtype,
+      shape.map(() => 0),
+      0,
+      weakType,
+    );
   }
   get aval(): Aval {
     return { shape: this.shape, dtype: this.dtype, weakType: this.weakType };

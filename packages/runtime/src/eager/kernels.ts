@@ -4,10 +4,7 @@ import { allocate, castScalar, type DType, type TypedArray } from "../dtype.js";
 import { shapeError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
-import {
-  BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS,
-  type CumulativeOp, type ReduceOp,
-} from "../core/primitives.js";
+import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS, type CumulativeOp, type ReduceOp } from "../core/primitives.js";
 import { shapeRules } from "../core/shape-rules.js";
 import { impls, type Aval } from "../core/trace.js";
 import { binaryLoops, unaryLoops } from "./generated-kernels.js";
@@ -40,18 +37,21 @@ for (const op of [...BINARY_OPS, ...COMPARE_OPS]) {
   const loops = binaryLoops[op]!;
   const rule = shapeRules[op];
   impls[op] = (inputs) => {
-    const a = inputs[0]!, b = inputs[1]!;
+    const a = inputs[0]!,
+      b = inputs[1]!;
     const o = rule(inputs, {});
     const l = loops[a.dtype]!;
     const out = alloc(o);
     const n = out.size;
     if (n === 0) return out;
-    const ac = a.isContiguous, bc = b.isContiguous;
+    const ac = a.isContiguous,
+      bc = b.isContiguous;
     if (ac && bc) l[0](a.data, a.offset, b.data, b.offset, out.data, n);
     else if (ac && isBroadcastScalar(b)) l[1](a.data, a.offset, b.data[b.offset]!, out.data, n);
     else if (bc && isBroadcastScalar(a)) l[2](b.data, b.offset, a.data[a.offset]!, out.data, n);
     else {
-      const [ad, ao] = dense(a), [bd, bo] = dense(b);
+      const [ad, ao] = dense(a),
+        [bd, bo] = dense(b);
       l[0](ad, ao, bd, bo, out.data, n);
     }
     return out;
@@ -61,7 +61,9 @@ for (const op of [...BINARY_OPS, ...COMPARE_OPS]) {
 impls.select = (inputs) => {
   const o = shapeRules.select(inputs, {});
   const out = alloc(o);
-  const [p, po] = dense(inputs[0]!), [a, ao] = dense(inputs[1]!), [b, bo] = dense(inputs[2]!);
+  const [p, po] = dense(inputs[0]!),
+    [a, ao] = dense(inputs[1]!),
+    [b, bo] = dense(inputs[2]!);
   const od = out.data;
   for (let i = 0; i < od.length; i++) od[i] = p[po + i]! ? a[ao + i]! : b[bo + i]!;
   return out;
@@ -97,11 +99,14 @@ const REDUCE_INIT: Record<ReduceOp, number> = { reduce_sum: 0, reduce_prod: 1, r
 
 /** Split x's axes into kept (outer) and reduced (inner) groups for odometer iteration. */
 function reduceLayout(x: NDArray, axes: number[]) {
-  const kept: number[] = [], red: number[] = [];
+  const kept: number[] = [],
+    red: number[] = [];
   for (let i = 0; i < x.shape.length; i++) (axes.includes(i) ? red : kept).push(i);
   return {
-    kShape: kept.map((i) => x.shape[i]!), kStr: kept.map((i) => x.strides[i]!),
-    rShape: red.map((i) => x.shape[i]!), rStr: red.map((i) => x.strides[i]!),
+    kShape: kept.map((i) => x.shape[i]!),
+    kStr: kept.map((i) => x.strides[i]!),
+    rShape: red.map((i) => x.shape[i]!),
+    rStr: red.map((i) => x.strides[i]!),
   };
 }
 
@@ -130,12 +135,15 @@ function reduceKernel(op: ReduceOp) {
     const x = inputs[0]!;
     const o = shapeRules[op](inputs, params);
     const out = alloc(o);
-    const od = out.data, xd = x.data;
+    const od = out.data,
+      xd = x.data;
     const { kShape, kStr, rShape, rStr } = reduceLayout(x, params.axes);
     const init = REDUCE_INIT[op];
     const nr = rShape.length;
-    const inner = nr ? rShape[nr - 1] : 1, istr = nr ? rStr[nr - 1] : 0;
-    const oShape = rShape.slice(0, Math.max(0, nr - 1)), oStr = rStr.slice(0, Math.max(0, nr - 1));
+    const inner = nr ? rShape[nr - 1] : 1,
+      istr = nr ? rStr[nr - 1] : 0;
+    const oShape = rShape.slice(0, Math.max(0, nr - 1)),
+      oStr = rStr.slice(0, Math.max(0, nr - 1));
     const imul = o.dtype === "int32"; // int32 products wrap modulo 2^32; a double product loses the low bits
     const f32 = o.dtype === "float32";
     let k = 0;
@@ -144,15 +152,29 @@ function reduceKernel(op: ReduceOp) {
       odometer(oShape, oStr, base, (b) => {
         let p = b;
         switch (op) {
-          case "reduce_sum": for (let i = 0; i < inner!; i++, p += istr!) acc += xd[p]!; break;
+          case "reduce_sum":
+            for (let i = 0; i < inner!; i++, p += istr!) acc += xd[p]!;
+            break;
           case "reduce_prod":
             if (imul) for (let i = 0; i < inner!; i++, p += istr!) acc = Math.imul(acc, xd[p]!);
             // float32 products round every step, as JAX/NumPy accumulate them (1e20 * 1e20 is inf)
             else if (f32) for (let i = 0; i < inner!; i++, p += istr!) acc = Math.fround(acc * xd[p]!);
             else for (let i = 0; i < inner!; i++, p += istr!) acc *= xd[p]!;
             break;
-          case "reduce_max": for (let i = 0; i < inner!; i++, p += istr!) { const v = xd[p]!; if (v > acc || v !== v) acc = v; if (acc !== acc) break; } break;
-          case "reduce_min": for (let i = 0; i < inner!; i++, p += istr!) { const v = xd[p]!; if (v < acc || v !== v) acc = v; if (acc !== acc) break; } break;
+          case "reduce_max":
+            for (let i = 0; i < inner!; i++, p += istr!) {
+              const v = xd[p]!;
+              if (v > acc || v !== v) acc = v;
+              if (acc !== acc) break;
+            }
+            break;
+          case "reduce_min":
+            for (let i = 0; i < inner!; i++, p += istr!) {
+              const v = xd[p]!;
+              if (v < acc || v !== v) acc = v;
+              if (acc !== acc) break;
+            }
+            break;
         }
       });
       od[k++] = castScalar(acc, o.dtype);
@@ -167,17 +189,26 @@ function argKernel(isMax: boolean) {
     const x = inputs[0]!;
     const o = shapeRules[isMax ? "argmax" : "argmin"](inputs, params);
     const out = alloc(o);
-    const od = out.data, xd = x.data;
+    const od = out.data,
+      xd = x.data;
     const { kShape, kStr } = reduceLayout(x, [params.axis]);
-    const n = x.shape[params.axis]!, s = x.strides[params.axis]!;
+    const n = x.shape[params.axis]!,
+      s = x.strides[params.axis]!;
     let k = 0;
     odometer(kShape, kStr, x.offset, (base) => {
-      let best = xd[base]!, bi = 0;
+      let best = xd[base]!,
+        bi = 0;
       if (best === best) {
         for (let i = 1, p = base + s; i < n; i++, p += s) {
           const v = xd[p]!;
-          if (v !== v) { bi = i; break; }
-          if (isMax ? v > best : v < best) { best = v; bi = i; }
+          if (v !== v) {
+            bi = i;
+            break;
+          }
+          if (isMax ? v > best : v < best) {
+            best = v;
+            bi = i;
+          }
         }
       }
       od[k++] = bi;
@@ -195,10 +226,12 @@ function cumulativeKernel(op: CumulativeOp) {
     const out = alloc(o);
     const { axis, reverse } = params;
     const n = x.shape[axis]!;
-    const xs = x.strides[axis]!, os = out.strides[axis]!;
+    const xs = x.strides[axis]!,
+      os = out.strides[axis]!;
     const { kShape, kStr } = reduceLayout(x, [axis]);
     const okStr = out.strides.filter((_, i) => i !== axis);
-    const xd = x.data, od = out.data;
+    const xd = x.data,
+      od = out.data;
     const dt = o.dtype;
     const bases: number[] = [];
     odometer(kShape, okStr, 0, (b) => bases.push(b));
@@ -266,7 +299,12 @@ function unitDimStrides(x: NDArray, shape: readonly number[]): number[] | null {
 impls.transpose = (inputs, params) => {
   const x = inputs[0]!;
   const o = shapeRules.transpose(inputs, params);
-  return view(x, o.shape, params.perm.map((p) => x.strides[p]!), x.offset);
+  return view(
+    x,
+    o.shape,
+    params.perm.map((p) => x.strides[p]!),
+    x.offset,
+  );
 };
 
 impls.slice = (inputs, params) => {
@@ -274,7 +312,12 @@ impls.slice = (inputs, params) => {
   const o = shapeRules.slice(inputs, params);
   let off = x.offset;
   params.starts.forEach((s, i) => (off += s * x.strides[i]!));
-  return view(x, o.shape, x.strides.map((s, i) => s * params.strides[i]!), o.shape.some((d) => d === 0) ? x.offset : off);
+  return view(
+    x,
+    o.shape,
+    x.strides.map((s, i) => s * params.strides[i]!),
+    o.shape.some((d) => d === 0) ? x.offset : off,
+  );
 };
 
 impls.rev = (inputs, params) => {
@@ -294,16 +337,17 @@ impls.pad = (inputs, params) => {
   const out = alloc(o);
   out.data.fill(v!.data[v!.offset]!);
   // source region (negative padding crops x) and its destination inside out
-  let srcOff = x!.offset, dstOff = 0;
+  let srcOff = x!.offset,
+    dstOff = 0;
   const shape = x!.shape.map((d, i) => {
-    const lo = params.lo[i]!, hi = params.hi[i]!;
+    const lo = params.lo[i]!,
+      hi = params.hi[i]!;
     const start = lo < 0 ? -lo : 0;
     srcOff += start * x!.strides[i]!;
     if (lo > 0) dstOff += lo * out.strides[i]!;
     return Math.max(0, d - start - (hi < 0 ? -hi : 0));
   });
-  if (sizeOf(shape) > 0)
-    assign(view(out, shape, out.strides, dstOff), view(x!, shape, x!.strides, srcOff));
+  if (sizeOf(shape) > 0) assign(view(out, shape, out.strides, dstOff), view(x!, shape, x!.strides, srcOff));
   return out;
 };
 
@@ -328,7 +372,9 @@ impls.copy = (inputs) => {
 impls.iota = (inputs, params) => {
   const o = shapeRules.iota(inputs, params);
   const out = alloc(o);
-  const st = out.strides, d = params.dimension, n = o.shape[d]!;
+  const st = out.strides,
+    d = params.dimension,
+    n = o.shape[d]!;
   const od = out.data;
   const inner = st[d]!;
   for (let i = 0; i < od.length; i++) od[i] = Math.floor(i / inner) % n;
@@ -340,9 +386,13 @@ impls.gather = (inputs, params) => {
   const o = shapeRules.gather(inputs, params);
   const out = alloc(o);
   const { axis } = params;
-  const P = sizeOf(x!.shape.slice(0, axis)), A = x!.shape[axis]!, Q = sizeOf(x!.shape.slice(axis + 1));
-  const [xd, xo] = dense(x!), [id, io] = dense(idx!);
-  const I = idx!.size, od = out.data;
+  const P = sizeOf(x!.shape.slice(0, axis)),
+    A = x!.shape[axis]!,
+    Q = sizeOf(x!.shape.slice(axis + 1));
+  const [xd, xo] = dense(x!),
+    [id, io] = dense(idx!);
+  const I = idx!.size,
+    od = out.data;
   for (let i = 0; i < I; i++) {
     const j = id[io + i]!;
     if (j < -A || j >= A) throw shapeError.index("take", j, A, axis);
@@ -381,8 +431,16 @@ impls.dot_general = (inputs, params) => {
  * fresh c; i-k-j order so the inner loop streams rows of B and C.
  */
 export function matmulInto(
-  a: TypedArray, aOff: number, b: TypedArray, bOff: number, c: TypedArray,
-  B: number, M: number, K: number, N: number, int: boolean,
+  a: TypedArray,
+  aOff: number,
+  b: TypedArray,
+  bOff: number,
+  c: TypedArray,
+  B: number,
+  M: number,
+  K: number,
+  N: number,
+  int: boolean,
 ): void {
   if (!int) {
     const P = gemm(a, aOff, M * K, K, 1, b, bOff, K * N, N, 1, B, M, N, K);
@@ -394,7 +452,9 @@ export function matmulInto(
   // int32: an Int32Array accumulator of Math.imul products wraps exactly like int32 arithmetic
   const acc = int ? new Int32Array(N) : new Float64Array(N);
   for (let bi = 0; bi < B; bi++) {
-    const ao = aOff + bi * M * K, bo = bOff + bi * K * N, co = bi * M * N;
+    const ao = aOff + bi * M * K,
+      bo = bOff + bi * K * N,
+      co = bi * M * N;
     for (let i = 0; i < M; i++) {
       acc.fill(0);
       for (let k = 0; k < K; k++) {
@@ -408,4 +468,3 @@ export function matmulInto(
     }
   }
 }
-

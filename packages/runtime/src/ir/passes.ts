@@ -1,6 +1,6 @@
 // Optimization passes, each a pure Jaxpr -> Jaxpr function, run in the order of PIPELINE.
 import { castScalar } from "../dtype.js";
-import { NDArray, scalarArray } from "../ndarray.js";
+import { type NDArray, scalarArray } from "../ndarray.js";
 import { isElementwise } from "../core/primitives.js";
 import { impls } from "../core/trace.js";
 import { shapesEqual } from "../shape.js";
@@ -23,20 +23,25 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
   const p = e.primitive;
   // fold elementwise ops over scalar literals by running the eager kernel
   if (isElementwise(p) && out.aval.shape.length === 0 && ins.every((a) => a instanceof Lit)) {
-    const r = impls[p](ins.map((l) => scalarArray((l as Lit).value, l.aval.dtype, l.aval.weakType)), e.params as never);
+    const r = impls[p](
+      ins.map((l) => scalarArray((l as Lit).value, l.aval.dtype, l.aval.weakType)),
+      e.params as never,
+    );
     return new Lit(Number(r.data[r.offset]!), out.aval);
   }
   // broadcast of a scalar literal to a 0-d shape, convert of a literal
   if (p === "convert_element_type" && ins[0]! instanceof Lit && out.aval.shape.length === 0)
     return new Lit(castScalar(ins[0].value, out.aval.dtype), out.aval);
-  const a = ins[0]!, b = ins[1];
+  const a = ins[0]!,
+    b = ins[1];
   // a literal, or a literal broadcast to an array shape
   const isLitValue = (x: Atom | undefined, v: number): boolean => {
     if (x instanceof Lit) return x.value === v;
     const d = x instanceof Var ? defs.get(x) : undefined;
     return d !== undefined && d.primitive === "broadcast_in_dim" && d.inputs[0]! instanceof Lit && (d.inputs[0] as Lit).value === v;
   };
-  const keepsA = () => sameAval(a, out), keepsB = () => b !== undefined && sameAval(b, out);
+  const keepsA = () => sameAval(a, out),
+    keepsB = () => b !== undefined && sameAval(b, out);
   switch (p) {
     case "add":
       if (isLitValue(b, 0) && keepsA()) return a;
@@ -89,7 +94,11 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
       if (d && d.primitive === "broadcast_in_dim") {
         const inner = (d.params as { broadcastDimensions: number[] }).broadcastDimensions;
         const outer = (e.params as { broadcastDimensions: number[] }).broadcastDimensions;
-        return { ...e, inputs: [resolve(s, d.inputs[0]!)], params: { ...(e.params as object), broadcastDimensions: inner.map((k) => outer[k]!) } } as Eqn;
+        return {
+          ...e,
+          inputs: [resolve(s, d.inputs[0]!)],
+          params: { ...(e.params as object), broadcastDimensions: inner.map((k) => outer[k]!) },
+        } as Eqn;
       }
       if (d && d.primitive === "convert_element_type" && d.inputs[0]! instanceof Var) {
         const src = resolve(s, d.inputs[0]) as Var;
@@ -104,7 +113,10 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
     case "transpose":
       if ((e.params as { perm: number[] }).perm.every((q, i) => q === i)) return a;
       break;
-    case "reduce_sum": case "reduce_max": case "reduce_min": case "reduce_prod":
+    case "reduce_sum":
+    case "reduce_max":
+    case "reduce_min":
+    case "reduce_prod":
       if ((e.params as { axes: number[] }).axes.length === 0 && keepsA()) return a;
       break;
   }
@@ -129,7 +141,13 @@ export const simplify: Pass = {
         defs.set(r.out, r);
       } else s.set(e.out, r);
     }
-    return new Jaxpr(j.inBinders, eqns, j.outs.map((a) => resolve(s, a)), j.constvars, j.consts);
+    return new Jaxpr(
+      j.inBinders,
+      eqns,
+      j.outs.map((a) => resolve(s, a)),
+      j.constvars,
+      j.consts,
+    );
   },
 };
 
@@ -153,7 +171,13 @@ export const cse: Pass = {
       seen.set(key, e.out);
       eqns.push({ ...e, inputs: ins });
     }
-    return new Jaxpr(j.inBinders, eqns, j.outs.map((a) => resolve(s, a)), j.constvars, j.consts);
+    return new Jaxpr(
+      j.inBinders,
+      eqns,
+      j.outs.map((a) => resolve(s, a)),
+      j.constvars,
+      j.consts,
+    );
   },
 };
 
@@ -171,7 +195,8 @@ export const dce: Pass = {
       for (const a of e.inputs) if (a instanceof Var) live.add(a);
     }
     kept.reverse();
-    const cv: Var[] = [], cs: NDArray[] = [];
+    const cv: Var[] = [],
+      cs: NDArray[] = [];
     j.constvars.forEach((v, i) => {
       if (live.has(v)) {
         cv.push(v);
@@ -191,4 +216,3 @@ export function optimize(j: Jaxpr, onPass?: (name: string, j: Jaxpr) => void): J
   }
   return j;
 }
-

@@ -5,7 +5,7 @@
 //  - view: broadcast/reshape/transpose/slice/rev, folded into the strides of whoever reads them
 //  - eager: every other primitive runs its eager kernel
 import { type Primitive, isElementwise, isReduce } from "../core/primitives.js";
-import { type Atom, type Eqn, Jaxpr, Lit, Var, useCounts } from "./jaxpr.js";
+import { type Atom, type Eqn, type Jaxpr, Lit, Var, useCounts } from "./jaxpr.js";
 
 export const VIEW_PRIMS = new Set<Primitive>(["broadcast_in_dim", "reshape", "transpose", "slice", "rev"]);
 
@@ -173,7 +173,9 @@ export function describeSchedule(s: Schedule): string {
         case "elementwise":
         case "reduce":
         case "dot": {
-          const ops = [...(st.kind === "dot" ? [st.dot] : []), ...st.eqns, ...(st.kind === "reduce" ? [st.reduce] : [])].map((e) => e.primitive);
+          const ops = [...(st.kind === "dot" ? [st.dot] : []), ...st.eqns, ...(st.kind === "reduce" ? [st.reduce] : [])].map(
+            (e) => e.primitive,
+          );
           return `${nm(st.out)} = ${st.kind}[${ops.join(",")}](${st.inputs.map(nm).join(", ")})`;
         }
       }

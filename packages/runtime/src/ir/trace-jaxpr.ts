@@ -5,7 +5,7 @@ import { registerWeakScalar } from "../numpy/util.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import type { Params, Primitive } from "../core/primitives.js";
 import { abstractEval } from "../core/shape-rules.js";
-import { type Aval, MainTrace, Trace, Tracer, bind, newMain, withDynamic, withFunctionName } from "../core/trace.js";
+import { type Aval, type MainTrace, Trace, Tracer, bind, newMain, withDynamic, withFunctionName } from "../core/trace.js";
 import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
 import { type Leaf, type TreeDef, treeFlatten, treeUnflatten } from "./tree.js";
 import type { ArgIndex } from "../jit/jit.js";
@@ -112,17 +112,19 @@ export function traceFlat(
       inVars.push(builder.getVar(t));
       return t;
     });
-    const result = withDynamic(main, () => withFunctionName(name, () => {
-      // a float (or out-of-int32 integer) JS scalar is traced as a float64 input; the function sees
-      // its weak float32 view, which remembers the float64 for promotion to float64 (numpy/util)
-      leaves.forEach((x, i) => {
-        if (!isAbstract[i] || typeof x !== "number" || scalarLeafDType(x) !== "float64") return;
-        const view = bind("convert_element_type", [args[i] as NDArray], { dtype: "float32", weakType: true });
-        registerWeakScalar(view, args[i] as NDArray, isBigInt(x) ? x : undefined);
-        args[i] = view;
-      });
-      return f(...treeUnflatten(inTree, args));
-    }));
+    const result = withDynamic(main, () =>
+      withFunctionName(name, () => {
+        // a float (or out-of-int32 integer) JS scalar is traced as a float64 input; the function sees
+        // its weak float32 view, which remembers the float64 for promotion to float64 (numpy/util)
+        leaves.forEach((x, i) => {
+          if (!isAbstract[i] || typeof x !== "number" || scalarLeafDType(x) !== "float64") return;
+          const view = bind("convert_element_type", [args[i] as NDArray], { dtype: "float32", weakType: true });
+          registerWeakScalar(view, args[i] as NDArray, isBigInt(x) ? x : undefined);
+          args[i] = view;
+        });
+        return f(...treeUnflatten(inTree, args));
+      }),
+    );
     const [outLeaves, outTree] = treeFlatten(result);
     const outs: Atom[] = outLeaves.map((o) => {
       const x = o instanceof NDArray ? o : scalarArray(Number(o), typeof o === "boolean" ? "bool" : "float32", true);
@@ -170,7 +172,13 @@ function finish(b: Builder, inVars: Var[], outs: Atom[]): Jaxpr {
   const sub = (a: Atom): Atom => (a instanceof Var ? (b.lits.get(a) ?? a) : a);
   const eqns = b.eqns.map((e) => ({ ...e, inputs: e.inputs.map(sub) }));
   const constvars = [...b.constVals.keys()];
-  return new Jaxpr(inVars, eqns, outs, constvars, constvars.map((v) => b.constVals.get(v)!));
+  return new Jaxpr(
+    inVars,
+    eqns,
+    outs,
+    constvars,
+    constvars.map((v) => b.constVals.get(v)!),
+  );
 }
 
 /** f with the static positions filled from `args`: what tracing calls with the dynamic arguments. */
@@ -187,7 +195,13 @@ export function makeJaxpr<A extends unknown[]>(
     const static_ = new Set<number>(opts.staticArgnums ?? []);
     const wrapped = args.map((a, i) => (static_.has(i) ? new StaticBox(a) : a));
     const [leaves, inTree] = treeFlatten(wrapped.map((a) => (a instanceof StaticBox ? null : a)));
-    return traceFlat(withStatics(f as (...a: unknown[]) => unknown, args, static_), f.name, inTree, leaves, leaves.map(() => true)).jaxpr;
+    return traceFlat(
+      withStatics(f as (...a: unknown[]) => unknown, args, static_),
+      f.name,
+      inTree,
+      leaves,
+      leaves.map(() => true),
+    ).jaxpr;
   };
 }
 class StaticBox {

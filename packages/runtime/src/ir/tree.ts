@@ -38,8 +38,11 @@ export function treeFlatten(x: unknown, leaves: Leaf[] = []): [Leaf[], TreeDef] 
     }
     const type = typeof v === "object" ? ((v as object).constructor?.name ?? "object") : typeof v;
     const at = path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("");
-    throw argumentError.invalid("pytree", `unsupported node of type ${type}${at ? ` at ${at}` : ""} ` +
-      "(pytree leaves are NDArrays, numbers and booleans, inside arrays and plain objects)");
+    throw argumentError.invalid(
+      "pytree",
+      `unsupported node of type ${type}${at ? ` at ${at}` : ""} ` +
+        "(pytree leaves are NDArrays, numbers and booleans, inside arrays and plain objects)",
+    );
   };
   const withPop = (d: TreeDef): TreeDef => {
     path.pop();
@@ -53,9 +56,12 @@ export function treeUnflatten(def: TreeDef, leaves: readonly unknown[]): any {
   let i = 0;
   const rec = (d: TreeDef): unknown => {
     switch (d.kind) {
-      case "leaf": return leaves[i++];
-      case "none": return d.value;
-      case "list": return d.children.map(rec);
+      case "leaf":
+        return leaves[i++];
+      case "none":
+        return d.value;
+      case "list":
+        return d.children.map(rec);
       case "dict": {
         const o: Record<string, unknown> = {};
         d.keys.forEach((k, j) => (o[k] = rec(d.children[j]!)));
@@ -68,10 +74,14 @@ export function treeUnflatten(def: TreeDef, leaves: readonly unknown[]): any {
 
 export function treeDefKey(def: TreeDef): string {
   switch (def.kind) {
-    case "leaf": return "*";
-    case "none": return def.value === null ? "N" : "U";
-    case "list": return `[${def.children.map(treeDefKey).join(",")}]`;
-    case "dict": return `{${def.keys.map((k, i) => `${JSON.stringify(k)}:${treeDefKey(def.children[i]!)}`).join(",")}}`;
+    case "leaf":
+      return "*";
+    case "none":
+      return def.value === null ? "N" : "U";
+    case "list":
+      return `[${def.children.map(treeDefKey).join(",")}]`;
+    case "dict":
+      return `{${def.keys.map((k, i) => `${JSON.stringify(k)}:${treeDefKey(def.children[i]!)}`).join(",")}}`;
   }
 }
 

@@ -41,7 +41,8 @@ export function userFrame(err: unknown): string | undefined {
   for (const line of stack.split("\n").slice(1)) {
     const l = line.trim();
     if (!l.startsWith("at ")) continue;
-    if (/[\\/](packages[\\/]runtime|@numjit[\\/]runtime)[\\/]/.test(l) || l.includes("node:internal") || l.includes("node_modules")) continue;
+    if (/[\\/](packages[\\/]runtime|@numjit[\\/]runtime)[\\/]/.test(l) || l.includes("node:internal") || l.includes("node_modules"))
+      continue;
     return l.slice(3);
   }
   return undefined;

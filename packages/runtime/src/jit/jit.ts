@@ -3,7 +3,7 @@ import { NumjitError, argumentError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { Tracer } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
-import { type Jaxpr } from "../ir/jaxpr.js";
+import type { Jaxpr } from "../ir/jaxpr.js";
 import { describeSchedule } from "../ir/schedule.js";
 import { CapturedTracer, evalJaxpr, scalarLeafArray, scalarLeafKey, traceFlat, withStatics } from "../ir/trace-jaxpr.js";
 import { type Leaf, type TreeDef, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
@@ -106,16 +106,33 @@ function staticKey(fnName: string, v: unknown, where: string): string {
   const t = typeof v;
   if (t === "number" || t === "boolean") return `${t[0]}${String(v)}`;
   if (t === "string") return JSON.stringify(v);
-  if (t === "function") throw argumentError.staticArg(fnName, `static argument ${where} is a function; static arguments must be hashable values (numbers, strings, booleans, frozen plain data)`);
-  if (v instanceof NDArray) throw argumentError.staticArg(fnName, `static argument ${where} is an NDArray; arrays cannot be static (pass it as a regular argument)`);
+  if (t === "function")
+    throw argumentError.staticArg(
+      fnName,
+      `static argument ${where} is a function; static arguments must be hashable values (numbers, strings, booleans, frozen plain data)`,
+    );
+  if (v instanceof NDArray)
+    throw argumentError.staticArg(
+      fnName,
+      `static argument ${where} is an NDArray; arrays cannot be static (pass it as a regular argument)`,
+    );
   const proto = Object.getPrototypeOf(v);
   if (Array.isArray(v) || proto === Object.prototype || proto === null) {
     if (!Object.isFrozen(v))
-      throw argumentError.staticArg(fnName, `static argument ${where} is a mutable ${Array.isArray(v) ? "array" : "object"}; freeze it (Object.freeze) so it can be hashed by value`);
+      throw argumentError.staticArg(
+        fnName,
+        `static argument ${where} is a mutable ${Array.isArray(v) ? "array" : "object"}; freeze it (Object.freeze) so it can be hashed by value`,
+      );
     if (Array.isArray(v)) return `[${v.map((x, i) => staticKey(fnName, x, `${where}[${i}]`)).join(",")}]`;
-    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${staticKey(fnName, (v as Record<string, unknown>)[k], `${where}.${k}`)}`).join(",")}}`;
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${staticKey(fnName, (v as Record<string, unknown>)[k], `${where}.${k}`)}`)
+      .join(",")}}`;
   }
-  throw argumentError.staticArg(fnName, `static argument ${where} is a ${(proto?.constructor?.name) ?? "object"} instance; static arguments must be hashable values`);
+  throw argumentError.staticArg(
+    fnName,
+    `static argument ${where} is a ${proto?.constructor?.name ?? "object"} instance; static arguments must be hashable values`,
+  );
 }
 
 /** Cache key of a leaf: shape and dtype; a JS scalar's value is a run-time argument, only its class counts. */
@@ -138,7 +155,13 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   let last: Entry | null = null;
   const info: CacheInfo = { compiles: 0, hits: 0, misses: 0, entries: 0, precompiledHits: 0, runtimeCompiles: 0, eagerFallbacks: 0 };
   // the jitted function holds its handle (clearCache below); clearCaches() reaches it only weakly
-  const cacheHandle: CacheHandle = { clear: () => { cache.clear(); last = null; info.entries = 0; } };
+  const cacheHandle: CacheHandle = {
+    clear: () => {
+      cache.clear();
+      last = null;
+      info.entries = 0;
+    },
+  };
   registerCache(cacheHandle);
 
   const split = (args: unknown[]) => {
@@ -157,16 +180,19 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
 
   const explainMiss = (key: string, leaves: Leaf[], skeys: string[]): string => {
     if (cache.size === 0) return "first call";
-    let bestDiff = Infinity, reason = "";
+    let bestDiff = Infinity,
+      reason = "";
     for (const e of [...cache.values()].reverse()) {
       const diffs: string[] = [];
-      if (e.leafAvals.length !== leaves.length) diffs.push(`argument structure changed (${e.leafAvals.length} -> ${leaves.length} array leaves)`);
-      else leaves.forEach((x, i) => {
-        const a = e.leafAvals[i]!;
-        const s = leafSig(x);
-        const prev = `${a.dtype}${a.weak ? "~" : ""}[${a.shape.join(",")}]`;
-        if (s !== prev) diffs.push(`leaf ${i}: ${prev} -> ${s}`);
-      });
+      if (e.leafAvals.length !== leaves.length)
+        diffs.push(`argument structure changed (${e.leafAvals.length} -> ${leaves.length} array leaves)`);
+      else
+        leaves.forEach((x, i) => {
+          const a = e.leafAvals[i]!;
+          const s = leafSig(x);
+          const prev = `${a.dtype}${a.weak ? "~" : ""}[${a.shape.join(",")}]`;
+          if (s !== prev) diffs.push(`leaf ${i}: ${prev} -> ${s}`);
+        });
       const ek = e.key.split("|S|")[1] ?? "";
       if (ek !== skeys.join(";")) diffs.push(`static args: ${ek || "none"} -> ${skeys.join(";") || "none"}`);
       if (diffs.length < bestDiff) {
@@ -180,9 +206,15 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   const compile = (key: string, args: unknown[], dynLeaves: Leaf[], inTree: TreeDef, statics: unknown[], skeys: string[]): Entry => {
     hooks.onFirstCompile?.();
     const t0 = performance.now();
-    let traced;
+    let traced: ReturnType<typeof traceFlat>;
     try {
-      traced = traceFlat(withStatics(f, args, staticNums), name, inTree, dynLeaves, dynLeaves.map(() => true));
+      traced = traceFlat(
+        withStatics(f, args, staticNums),
+        name,
+        inTree,
+        dynLeaves,
+        dynLeaves.map(() => true),
+      );
     } catch (err) {
       if (err instanceof CapturedTracer) throw err;
       if (err instanceof NumjitError) {
@@ -207,7 +239,12 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       }
       if (!canGenerateCode()) throw new NoCodegen();
       info.runtimeCompiles++;
-      if (table) debugLogOnce(1, `missing:${name}:${src.signature}`, `${name}: kernel ${src.signature} (${src.kind}) is not in the precompiled table; generating it at run time`);
+      if (table)
+        debugLogOnce(
+          1,
+          `missing:${name}:${src.signature}`,
+          `${name}: kernel ${src.signature} (${src.kind}) is not in the precompiled table; generating it at run time`,
+        );
       return compileKernel(src);
     };
     try {
@@ -217,8 +254,11 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       if (!(err instanceof NoCodegen)) throw err;
       usedEager = true;
       info.eagerFallbacks++;
-      warnOnce(`nocodegen:${name}`, `jit(${name}): code generation is not allowed here (CSP / codeGeneration: {strings: false})` +
-        `${table ? " and a kernel was not precompiled for this input" : ""}; running the optimized IR on eager kernels instead (correct, slower).`);
+      warnOnce(
+        `nocodegen:${name}`,
+        `jit(${name}): code generation is not allowed here (CSP / codeGeneration: {strings: false})` +
+          `${table ? " and a kernel was not precompiled for this input" : ""}; running the optimized IR on eager kernels instead (correct, slower).`,
+      );
       run = (leaves) => evalJaxpr(optimized, leaves);
     }
     const t2 = performance.now();
@@ -230,26 +270,38 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     else debugLog(1, `jit(${name}) compiled ${key} in ${(t2 - t0).toFixed(2)} ms${usedEager ? " (eager IR)" : ""}`);
     debugLog(4, `jit(${name}) timings: trace ${(t1 - t0).toFixed(3)} ms, optimize+codegen ${(t2 - t1).toFixed(3)} ms`);
     if (info.compiles === warnAfter + 1)
-      warnOnce(`recompile:${name}`, `jit(${name}) has compiled ${info.compiles} times; the last recompile was because ${why()}. ` +
-        `Each new input shape/dtype or static value compiles again: pad inputs to a few fixed shapes, or make varying values regular (non-static) arguments.`);
+      warnOnce(
+        `recompile:${name}`,
+        `jit(${name}) has compiled ${info.compiles} times; the last recompile was because ${why()}. ` +
+          `Each new input shape/dtype or static value compiles again: pad inputs to a few fixed shapes, or make varying values regular (non-static) arguments.`,
+      );
     return {
       key,
-      leafAvals: dynLeaves.map((x) => x instanceof NDArray
-        ? { shape: x.shape.slice(), dtype: x.dtype, weak: x.weakType, isArray: true }
-        : { shape: [], dtype: scalarLeafKey(x).replace(/~\[\]$/, ""), weak: true, isArray: false }),
-      statics, plan, jaxpr: traced.jaxpr, optimized, outTree: traced.outTree, run, run1,
+      leafAvals: dynLeaves.map((x) =>
+        x instanceof NDArray
+          ? { shape: x.shape.slice(), dtype: x.dtype, weak: x.weakType, isArray: true }
+          : { shape: [], dtype: scalarLeafKey(x).replace(/~\[\]$/, ""), weak: true, isArray: false },
+      ),
+      statics,
+      plan,
+      jaxpr: traced.jaxpr,
+      optimized,
+      outTree: traced.outTree,
+      run,
+      run1,
     };
   };
 
-  const toArrays = (leaves: Leaf[]): NDArray[] =>
-    leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x)));
+  const toArrays = (leaves: Leaf[]): NDArray[] => leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x)));
 
   const fastMatch = (e: Entry, args: ArrayLike<unknown>): boolean => {
     if (staticNums.size || args.length !== e.leafAvals.length) return false;
     for (let i = 0; i < args.length; i++) {
-      const x = args[i], a = e.leafAvals[i]!;
+      const x = args[i],
+        a = e.leafAvals[i]!;
       if (!(x instanceof NDArray) || x instanceof Tracer || !a.isArray || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
-      const s = x.shape, t = a.shape;
+      const s = x.shape,
+        t = a.shape;
       if (s.length !== t.length) return false;
       for (let k = 0; k < s.length; k++) if (s[k] !== t[k]) return false;
     }
@@ -259,9 +311,9 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   const jitted = function (this: unknown): unknown {
     // fast path: same flat array signature as the last call (reads `arguments` without copying it)
     const l = last;
-    // eslint-disable-next-line prefer-rest-params
+    // biome-ignore lint/complexity/noArguments: no rest-array allocation on the dispatch fast path
     const argv = arguments as unknown as NDArray[];
-    if (l !== null && l.treeFlat && fastMatch(l, argv)) {
+    if (l?.treeFlat && fastMatch(l, argv)) {
       info.hits++;
       if (l.single && l.run1 !== undefined) return l.run1(argv);
       const outs = l.run(Array.prototype.slice.call(argv) as NDArray[]);
@@ -300,7 +352,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     last = entry;
     const outs = entry.run(toArrays(leaves));
     return entry.single ? outs[0] : treeUnflatten(entry.outTree, outs);
-  } as unknown as Jitted<F> & { (...a: unknown[]): unknown };
+  } as unknown as Jitted<F> & ((...a: unknown[]) => unknown);
 
   Object.defineProperty(jitted, "name", { value: `jit(${name})` });
   Object.assign(jitted, {
@@ -310,7 +362,13 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     lower: (...given: unknown[]): Lowered => {
       const args = prepareArgs(name, given, staticNums);
       const [leaves, inTree] = treeFlatten(split(args).dyn);
-      const traced = traceFlat(withStatics(f, args, staticNums), name, inTree, leaves, leaves.map(() => true));
+      const traced = traceFlat(
+        withStatics(f, args, staticNums),
+        name,
+        inTree,
+        leaves,
+        leaves.map(() => true),
+      );
       const { optimized, sched } = optimizeAndSchedule(traced.jaxpr);
       return { jaxpr: traced.jaxpr, optimized, schedule: describeSchedule(sched), kernels: kernelSources(sched) };
     },
@@ -321,12 +379,17 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
 class NoCodegen extends Error {}
 
 /** A parameter position of F: `0 | 1 | …` for a fixed parameter list, any number with a rest parameter. */
-export type ArgIndex<F extends (...args: any[]) => any> =
-  number extends Parameters<F>["length"] ? number
-  : Exclude<keyof Parameters<F>, keyof unknown[]> extends infer K ? (K extends `${infer N extends number}` ? N : never) : never;
+export type ArgIndex<F extends (...args: any[]) => any> = number extends Parameters<F>["length"]
+  ? number
+  : Exclude<keyof Parameters<F>, keyof unknown[]> extends infer K
+    ? K extends `${infer N extends number}`
+      ? N
+      : never
+    : never;
 /** JitOptions whose staticArgnums must name parameters of F (checked at run time as well). */
-export type JitOptionsFor<F extends (...args: any[]) => any> =
-  Omit<JitOptions, "staticArgnums"> & { staticArgnums?: ArgIndex<F> | readonly ArgIndex<F>[] };
+export type JitOptionsFor<F extends (...args: any[]) => any> = Omit<JitOptions, "staticArgnums"> & {
+  staticArgnums?: ArgIndex<F> | readonly ArgIndex<F>[];
+};
 
 /** jit(f, options): compile f on first call per input signature; see JitOptions. */
 export function jit<F extends (...args: any[]) => any>(f: F, opts: JitOptionsFor<F> = {}): Jitted<F> {

@@ -17,7 +17,12 @@ export interface JitOptions {
 }
 
 const OPTION_NAMES: readonly (keyof JitOptions)[] = [
-  "staticArgnums", "staticArgnames", "explainCacheMisses", "cacheSize", "recompileWarning", "name",
+  "staticArgnums",
+  "staticArgnames",
+  "explainCacheMisses",
+  "cacheSize",
+  "recompileWarning",
+  "name",
 ];
 
 /** What jit knows of a function's parameter list (parsed from its source). */
@@ -98,8 +103,11 @@ export function resolveJitOptions(f: Function, opts: unknown): ResolvedOptions {
       const i = sig ? sig.names.indexOf(n) : -1;
       if (i < 0) {
         const known = sig ? sig.names.filter((x): x is string => x !== null) : [];
-        throw argumentError.jitOption("staticArgnames", names,
-          `staticArgnames: '${n}' is not a parameter of ${name} (parameters: ${known.join(", ") || "none that can be named"})`);
+        throw argumentError.jitOption(
+          "staticArgnames",
+          names,
+          `staticArgnames: '${n}' is not a parameter of ${name} (parameters: ${known.join(", ") || "none that can be named"})`,
+        );
       }
       staticNums.add(i);
     }
@@ -126,7 +134,9 @@ export function signatureOf(f: Function): Signature | null {
   i = src.indexOf("(");
   if (i < 0) return null;
   const params: string[] = [];
-  let depth = 0, cur = "", quote = "";
+  let depth = 0,
+    cur = "",
+    quote = "";
   for (i = i + 1; i < src.length; i++) {
     const c = src[i];
     if (quote) {
@@ -150,7 +160,10 @@ export function signatureOf(f: Function): Signature | null {
   if (cur.trim() !== "") params.push(cur);
   const rest = params.length > 0 && params[params.length - 1]!.trim().startsWith("...");
   const names = params.map((p) => {
-    const m = p.trim().replace(/^\.\.\./, "").match(/^([A-Za-z_$][\w$]*)\s*(?:=|$)/);
+    const m = p
+      .trim()
+      .replace(/^\.\.\./, "")
+      .match(/^([A-Za-z_$][\w$]*)\s*(?:=|$)/);
     return m ? (m[1] ?? null) : null;
   });
   return { names, rest };

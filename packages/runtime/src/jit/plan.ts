@@ -8,7 +8,7 @@ import { impls } from "../core/trace.js";
 import { helpers } from "../codegen/helpers.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
-import { type Eqn, Lit, Var } from "../ir/jaxpr.js";
+import { type Eqn, Lit, type Var } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
 import { assign } from "../eager/strided.js";
 import { compileError } from "../errors.js";
@@ -26,9 +26,16 @@ interface Layout {
 
 type Action =
   | {
-      t: "kernel"; fn: KernelFn; args: unknown[]; outSlot: number; size: number; dtype: DType; refs: [number, number, number][];
+      t: "kernel";
+      fn: KernelFn;
+      args: unknown[];
+      outSlot: number;
+      size: number;
+      dtype: DType;
+      refs: [number, number, number][];
       /** An intermediate no output refers to: its buffer is kept and reused by the next call. */
-      scratch?: boolean; buffer?: ArrayLike<number>;
+      scratch?: boolean;
+      buffer?: ArrayLike<number>;
     }
   | { t: "eager"; prim: string; params: unknown; ins: (Layout | Lit)[]; avals: { dtype: DType; weakType: boolean }[]; outSlot: number }
   | { t: "copy"; src: Layout; dtype: DType; outSlot: number };
@@ -112,16 +119,22 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
         actions.push({ t: "eager", prim: e.primitive, params: e.params, ins: [a as Lit], avals: [e.out.aval], outSlot: out.slot });
         continue;
       }
-      layouts.set(e.out, viewLayout(e, src, (l) => materialize(l, (a as Var).aval.dtype)));
+      layouts.set(
+        e.out,
+        viewLayout(e, src, (l) => materialize(l, (a as Var).aval.dtype)),
+      );
       continue;
     }
     if (step.kind === "eager") {
       const e = step.eqn;
       const out = fresh(e.out);
       actions.push({
-        t: "eager", prim: e.primitive, params: e.params,
+        t: "eager",
+        prim: e.primitive,
+        params: e.params,
         ins: e.inputs.map((a) => (a instanceof Lit ? a : layoutOf(a))),
-        avals: e.inputs.map((a) => a.aval), outSlot: out.slot,
+        avals: e.inputs.map((a) => a.aval),
+        outSlot: out.slot,
       });
       continue;
     }
@@ -138,7 +151,10 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
     };
     if (step.kind === "elementwise") {
       const ins = step.inputs.map(layoutOf);
-      const [shape, st] = collapse(outVar.aval.shape, ins.map((l) => l.strides));
+      const [shape, st] = collapse(
+        outVar.aval.shape,
+        ins.map((l) => l.strides),
+      );
       args.push(shape);
       ins.forEach((l, i) => pushInput(l, st[i]!));
     } else if (step.kind === "reduce") {
@@ -207,10 +223,17 @@ function planReduce(
   const kept = inShape.map((_, i) => i).filter((i) => !axes.includes(i));
   const ins = step.inputs.map(layoutOf);
   // input layouts are over the reduce input's shape (producers are elementwise, same shape)
-  const [kshape, kst] = collapse(kept.map((i) => inShape[i]!), ins.map((l) => kept.map((i) => l.strides[i]!)));
-  const [rshape, rst] = collapse(axes.map((i) => inShape[i]!), ins.map((l) => axes.map((i) => l.strides[i]!)));
+  const [kshape, kst] = collapse(
+    kept.map((i) => inShape[i]!),
+    ins.map((l) => kept.map((i) => l.strides[i]!)),
+  );
+  const [rshape, rst] = collapse(
+    axes.map((i) => inShape[i]!),
+    ins.map((l) => axes.map((i) => l.strides[i]!)),
+  );
   // reductions over leading axes (kept dims contiguous, reduced dims strided): walk reduced outermost
-  const mode = kshape.length > 0 && rshape.length > 0 && kst.some((s) => s[s.length - 1]! === 1) && rst.every((s) => s[s.length - 1]! !== 1) ? 1 : 0;
+  const mode =
+    kshape.length > 0 && rshape.length > 0 && kst.some((s) => s[s.length - 1]! === 1) && rst.every((s) => s[s.length - 1]! !== 1) ? 1 : 0;
   args.push(kshape, rshape, mode);
   ins.forEach((l, i) => pushInput(l, kst[i]!, rst[i]!));
 }
@@ -226,7 +249,8 @@ function planDot(
   const p = d.params as Params["dot_general"];
   const [av, bv] = d.inputs as Var[];
   const dt = av!.aval.dtype;
-  let a = layoutOf(av!), b = layoutOf(bv!);
+  let a = layoutOf(av!),
+    b = layoutOf(bv!);
   const lf = a.shape.map((_, i) => i).filter((i) => !p.lhsContract.includes(i) && !p.lhsBatch.includes(i));
   const rf = b.shape.map((_, i) => i).filter((i) => !p.rhsContract.includes(i) && !p.rhsBatch.includes(i));
   const group = (l: Layout, dims: number[]): [number, number] | null => {
@@ -235,13 +259,18 @@ function planDot(
     for (let k = 0; k + 1 < ds.length; k++) if (l.strides[ds[k]!]! !== l.strides[ds[k + 1]!]! * l.shape[ds[k + 1]!]!) return null;
     return [dims.reduce((s, i) => s * l.shape[i]!, 1), l.strides[ds[ds.length - 1]!]!];
   };
-  const permuted = (l: Layout, perm: number[]): Layout => ({ ...l, shape: perm.map((i) => l.shape[i]!), strides: perm.map((i) => l.strides[i]!) });
+  const permuted = (l: Layout, perm: number[]): Layout => ({
+    ...l,
+    shape: perm.map((i) => l.shape[i]!),
+    strides: perm.map((i) => l.strides[i]!),
+  });
   const groups = (l: Layout, order: number[][]) => order.map((g) => group(l, g));
   let ga = groups(a, [p.lhsBatch, lf, p.lhsContract]);
   if (ga.some((g) => g === null)) {
     const perm = [...p.lhsBatch, ...lf, ...p.lhsContract];
     const m = materialize(permuted(a, perm), dt);
-    const nb = p.lhsBatch.length, nf = lf.length;
+    const nb = p.lhsBatch.length,
+      nf = lf.length;
     a = m;
     ga = groups(m, [range(0, nb), range(nb, nb + nf), range(nb + nf, perm.length)]);
   }
@@ -249,7 +278,8 @@ function planDot(
   if (gb.some((g) => g === null)) {
     const perm = [...p.rhsBatch, ...p.rhsContract, ...rf];
     const m = materialize(permuted(b, perm), dt);
-    const nb = p.rhsBatch.length, nc = p.rhsContract.length;
+    const nb = p.rhsBatch.length,
+      nc = p.rhsContract.length;
     b = m;
     gb = groups(m, [range(0, nb), range(nb, nb + nc), range(nb + nc, perm.length)]);
   }
@@ -260,7 +290,8 @@ function planDot(
   pushInput(b, swb, swk, swn);
   // epilogue inputs: layouts over the output [batch..., lf..., rf...] -> [B, M, N] strides
   const outShape = d.out.aval.shape;
-  const nb = p.lhsBatch.length, nlf = lf.length;
+  const nb = p.lhsBatch.length,
+    nlf = lf.length;
   const epi = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
   for (const v of epi) {
     let l = layoutOf(v);
@@ -270,7 +301,10 @@ function planDot(
       l = materialize(l, v.aval.dtype);
       g = og.map((dims) => group(l, dims));
     }
-    pushInput(l, (g as [number, number][]).map(([, s]) => s));
+    pushInput(
+      l,
+      (g as [number, number][]).map(([, s]) => s),
+    );
   }
 }
 
@@ -294,9 +328,18 @@ export function makeRunner(plan: Plan): Runner {
   const single = plan.outs.length === 1 ? { run: generic, run1: (inputs: readonly NDArray[]) => generic(inputs)[0]! } : { run: generic };
   const act = plan.actions[0]!;
   const out0 = plan.outs[0]!;
-  if (plan.actions.length !== 1 || act.t !== "kernel" || plan.outs.length !== 1 || out0 instanceof Lit ||
-      out0.slot !== act.outSlot || out0.offset !== 0 || plan.constSlots.length !== 0 || act.refs.some((r) => r[1] >= plan.inSlots) ||
-      sizeOf(out0.shape) !== act.size || !isContiguous(out0))
+  if (
+    plan.actions.length !== 1 ||
+    act.t !== "kernel" ||
+    plan.outs.length !== 1 ||
+    out0 instanceof Lit ||
+    out0.slot !== act.outSlot ||
+    out0.offset !== 0 ||
+    plan.constSlots.length !== 0 ||
+    act.refs.some((r) => r[1] >= plan.inSlots) ||
+    sizeOf(out0.shape) !== act.size ||
+    !isContiguous(out0)
+  )
     return single;
   const { refs, args, fn, size } = act;
   const Ctor = typedArrayFor(act.dtype);
@@ -307,10 +350,16 @@ export function makeRunner(plan: Plan): Runner {
   // fixed argument list (no apply, no argument array writes).
   const isEw = act.fn.length === 3 + 3 * nin + 1 && refs.every((r, i) => r[0] === 3 + 3 * i);
   if (isEw && nin === 2 && refs[0]![1] === 0 && refs[1]![1] === 1) {
-    const H = args[0], sh = args[2], s0 = args[5], s1 = args[8], C = args[9];
-    const off0 = refs[0]![2], off1 = refs[1]![2];
+    const H = args[0],
+      sh = args[2],
+      s0 = args[5],
+      s1 = args[8],
+      C = args[9];
+    const off0 = refs[0]![2],
+      off1 = refs[1]![2];
     const run1 = (inputs: readonly NDArray[]): NDArray => {
-      const x = inputs[0]!, y = inputs[1]!;
+      const x = inputs[0]!,
+        y = inputs[1]!;
       if (!x.isContiguous || !y.isContiguous) return generic(inputs)[0]!;
       const out = new Ctor(size);
       fn(H, out, sh, x.data, x.offset + off0, s0, y.data, y.offset + off1, s1, C);
@@ -372,7 +421,10 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
       offs[act.outSlot] = 0;
     } else if (act.t === "eager") {
       const ins = act.ins.map((l, i) =>
-        l instanceof Lit ? scalarArray(l.value, l.aval.dtype, l.aval.weakType) : slotView(bufs, offs, l, act.avals[i]!.dtype, act.avals[i]!.weakType));
+        l instanceof Lit
+          ? scalarArray(l.value, l.aval.dtype, l.aval.weakType)
+          : slotView(bufs, offs, l, act.avals[i]!.dtype, act.avals[i]!.weakType),
+      );
       const r = (impls as Record<string, (x: NDArray[], p: unknown) => NDArray>)[act.prim]!(ins, act.params);
       const rr = r.isContiguous ? r : new NDArray(r.toTypedArray(), r.shape, r.dtype);
       bufs[act.outSlot] = rr.data;
@@ -387,7 +439,8 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
   const outs = plan.outs;
   const res = new Array<NDArray>(outs.length);
   for (let i = 0; i < outs.length; i++) {
-    const l = outs[i]!, av = plan.outAvals[i]!;
+    const l = outs[i]!,
+      av = plan.outAvals[i]!;
     res[i] = l instanceof Lit ? scalarArray(l.value, av.dtype, av.weakType) : slotView(bufs, offs, l, av.dtype, av.weakType);
   }
   // drop references so intermediates can be collected
@@ -398,4 +451,3 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
 function slotView(bufs: unknown[], offs: number[], l: Layout, dtype: DType, weak: boolean): NDArray {
   return new NDArray(bufs[l.slot] as never, l.shape, dtype, l.strides, offs[l.slot]! + l.offset, weak);
 }
-

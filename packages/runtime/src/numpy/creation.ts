@@ -1,5 +1,5 @@
 // Array creation. Shapes are a number or number[]; dtype defaults to float32.
-import { type DType, type DTypeLike, allocate, castScalar, checkDType } from "../dtype.js";
+import { type DTypeLike, allocate, castScalar, checkDType } from "../dtype.js";
 import { argumentError } from "../errors.js";
 import { type ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
@@ -14,7 +14,10 @@ function filled(op: string, shape: number | readonly number[], value: number, op
   const s = checkShape(op, shape);
   const dt = opts.dtype === undefined ? "float32" : checkDType(opts.dtype, op);
   if (dt === "int32") checkInt32(op, value);
-  const data = allocate(dt, s.reduce((a, b) => a * b, 1));
+  const data = allocate(
+    dt,
+    s.reduce((a, b) => a * b, 1),
+  );
   if (value !== 0) data.fill(castScalar(value, dt));
   return new NDArray(data, s, dt);
 }
@@ -62,7 +65,8 @@ export function fullLike(x: ArrayLike, fillValue: number | boolean, opts: DTypeO
 export function arange(start: number, stop?: number, step = 1, opts: DTypeOpt = {}): NDArray {
   if (stop === undefined) [start, stop] = [0, start];
   if (step === 0) throw argumentError.invalid("arange", "step must not be zero");
-  for (const v of [start, stop, step]) if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError.invalid("arange", `arguments must be finite numbers, got ${v}`);
+  for (const v of [start, stop, step])
+    if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError.invalid("arange", `arguments must be finite numbers, got ${v}`);
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "arange") : allInt ? "int32" : "float32";
   const n = Math.max(0, Math.ceil((stop - start) / step));

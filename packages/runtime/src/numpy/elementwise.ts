@@ -11,12 +11,17 @@ type Kind = "any" | "float" | "int-bool" | "no-bool";
 
 function binary(prim: BinaryOp | CompareOp, name: string, kind: Kind) {
   return (x: ArrayLike, y: ArrayLike): NDArray => {
-    const a = operand(x, name), b = operand(y, name);
+    const a = operand(x, name),
+      b = operand(y, name);
     // fast path: same dtype, same shape (the common case in hot loops)
     // (not for weak operands: a JS integer outside int32 promotes as an int, see util.operand)
     if (a.dtype === b.dtype && !a.weakType && !b.weakType && kind === "any" && a.shape.length === b.shape.length) {
       let same = true;
-      for (let i = 0; i < a.shape.length; i++) if (a.shape[i] !== b.shape[i]) { same = false; break; }
+      for (let i = 0; i < a.shape.length; i++)
+        if (a.shape[i] !== b.shape[i]) {
+          same = false;
+          break;
+        }
       if (same) return bind(prim, [a, b], {});
     }
     let [dt, weak] = resultOf(a, b);
@@ -39,8 +44,7 @@ function unary(prim: UnaryOp, name: string, kind: Kind) {
     const a = operand(x, name);
     let dt: DType = a.dtype;
     if (kind === "float" && dt !== "float32" && dt !== "float64") dt = toFloat(dt);
-    if (kind === "no-bool" && dt === "bool")
-      throw dtypeError.notAllowed(name, dt, "not supported for booleans, use logicalNot");
+    if (kind === "no-bool" && dt === "bool") throw dtypeError.notAllowed(name, dt, "not supported for booleans, use logicalNot");
     return bind(prim, [convert(a, dt, a.weakType)], {});
   };
 }
@@ -140,7 +144,11 @@ export const around = round;
 
 export function square(x: ArrayLike): NDArray {
   const a = operand(x, "square");
-  return bind("mul", [a.dtype === "bool" ? convert(a, "int32", a.weakType) : a, a.dtype === "bool" ? convert(a, "int32", a.weakType) : a], {});
+  return bind(
+    "mul",
+    [a.dtype === "bool" ? convert(a, "int32", a.weakType) : a, a.dtype === "bool" ? convert(a, "int32", a.weakType) : a],
+    {},
+  );
 }
 
 export function reciprocal(x: ArrayLike): NDArray {
@@ -149,14 +157,19 @@ export function reciprocal(x: ArrayLike): NDArray {
 
 export function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
   const c = toBool(cond, "where");
-  const a = operand(x, "where"), b = operand(y, "where");
+  const a = operand(x, "where"),
+    b = operand(y, "where");
   const [dt, weak] = resultOf(a, b);
   const shape = broadcastShapes("where", broadcastShapes("where", c.shape, a.shape), b.shape);
-  return bind("select", [
-    broadcastTo(c, shape, "where"),
-    broadcastTo(convert(a, dt, weak, "where"), shape, "where"),
-    broadcastTo(convert(b, dt, weak, "where"), shape, "where"),
-  ], {});
+  return bind(
+    "select",
+    [
+      broadcastTo(c, shape, "where"),
+      broadcastTo(convert(a, dt, weak, "where"), shape, "where"),
+      broadcastTo(convert(b, dt, weak, "where"), shape, "where"),
+    ],
+    {},
+  );
 }
 
 export function clip(x: ArrayLike, aMin: ArrayLike | null, aMax: ArrayLike | null): NDArray {

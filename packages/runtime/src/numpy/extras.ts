@@ -15,12 +15,17 @@ export function isclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?
   return iscloseAs("isclose", a, b, opts);
 }
 function iscloseAs(op: string, a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean }): NDArray {
-  let x = operand(a, op), y = operand(b, op);
+  let x = operand(a, op),
+    y = operand(b, op);
   broadcastShapes(op, x.shape, y.shape);
   // NumPy compares in floating point (bool/int inputs included)
   if (!isFloat(x.dtype) && !isFloat(y.dtype)) [x, y] = [convert(x, "float32", x.weakType), convert(y, "float32", y.weakType)];
-  const rtol = opts.rtol ?? 1e-5, atol = opts.atol ?? 1e-8;
-  for (const [k, v] of [["rtol", rtol], ["atol", atol]] as const)
+  const rtol = opts.rtol ?? 1e-5,
+    atol = opts.atol ?? 1e-8;
+  for (const [k, v] of [
+    ["rtol", rtol],
+    ["atol", atol],
+  ] as const)
     if (typeof v !== "number") throw argumentError.invalid(op, `${k} must be a number, got ${describeValue(v)}`);
   const finiteClose = lessEqual(abs(subtract(x, y)), add(atol, multiply(rtol, abs(y))));
   const bothInf = logicalAnd(logicalOr(isinf(x), isinf(y)), equal(x, y));
@@ -46,7 +51,8 @@ function concreteBool(r: NDArray, op: string, hint: string): boolean {
 
 /** NumPy's array_equal: same shape and equal elements (NaN equal only with equalNan). A JS boolean, like allclose. */
 export function arrayEqual(a: ArrayLike, b: ArrayLike, opts: { equalNan?: boolean } = {}): boolean {
-  const x = operand(a, "array_equal"), y = operand(b, "array_equal");
+  const x = operand(a, "array_equal"),
+    y = operand(b, "array_equal");
   if (x.ndim !== y.ndim || x.shape.some((d, i) => d !== y.shape[i])) return false;
   const r = all(elementsEqual(x, y, opts.equalNan ?? false));
   return concreteBool(r, "arrayEqual", "Use np.equal(a, b).all() for a traced 0-d bool array");
@@ -54,10 +60,12 @@ export function arrayEqual(a: ArrayLike, b: ArrayLike, opts: { equalNan?: boolea
 
 /** NumPy's array_equiv: shapes broadcast together and the elements are equal. A JS boolean. */
 export function arrayEquiv(a: ArrayLike, b: ArrayLike): boolean {
-  const x = operand(a, "array_equiv"), y = operand(b, "array_equiv");
+  const x = operand(a, "array_equiv"),
+    y = operand(b, "array_equiv");
   const n = Math.max(x.ndim, y.ndim);
   for (let i = 1; i <= n; i++) {
-    const p = x.shape[x.ndim - i] ?? 1, q = y.shape[y.ndim - i] ?? 1;
+    const p = x.shape[x.ndim - i] ?? 1,
+      q = y.shape[y.ndim - i] ?? 1;
     if (p !== q && p !== 1 && q !== 1) return false;
   }
   return concreteBool(all(equal(x, y)), "arrayEquiv", "Use np.equal(a, b).all() for a traced 0-d bool array");
@@ -73,7 +81,8 @@ function triMask(m: NDArray, k: number, lower: boolean): NDArray {
   if (m.ndim < 2) throw shapeError.rank(op, `input must be at least 2-d, got shape (${m.shape.join(", ")})`);
   if (typeof k !== "number" || !Number.isInteger(k)) throw argumentError.invalid(op, `k must be an integer, got ${describeValue(k)}`);
   const [r, c] = m.shape.slice(-2);
-  const i = reshapeTo(arange(r!), [r!, 1]), j = reshapeTo(arange(c!), [1, c!]);
+  const i = reshapeTo(arange(r!), [r!, 1]),
+    j = reshapeTo(arange(c!), [1, c!]);
   const d = subtract(j, i); // column - row
   const keep = lower ? lessEqual(d, k) : lessEqual(k, d);
   return broadcastTo(keep, m.shape);
@@ -104,20 +113,31 @@ export function diff(x: ArrayLike, n = 1, axis = -1, opts: { prepend?: ArrayLike
   if (opts.prepend !== undefined || opts.append !== undefined) {
     const slab = (v: ArrayLike, what: string): NDArray => {
       const b = operand(v, "diff");
-      if (b.ndim === 0) return broadcastTo(b, a.shape.map((d, i) => (i === ax ? 1 : d)), "diff");
+      if (b.ndim === 0)
+        return broadcastTo(
+          b,
+          a.shape.map((d, i) => (i === ax ? 1 : d)),
+          "diff",
+        );
       if (b.ndim !== a.ndim || b.shape.some((d, i) => i !== ax && d !== a.shape[i]))
-        throw shapeError.concat("diff", `${what} of shape (${b.shape.join(", ")}) does not match the array of shape ` +
-          `(${a.shape.join(", ")}) outside axis ${ax}`);
+        throw shapeError.concat(
+          "diff",
+          `${what} of shape (${b.shape.join(", ")}) does not match the array of shape ` + `(${a.shape.join(", ")}) outside axis ${ax}`,
+        );
       return b;
     };
-    const parts = [...(opts.prepend !== undefined ? [slab(opts.prepend, "prepend")] : []), a,
-      ...(opts.append !== undefined ? [slab(opts.append, "append")] : [])];
+    const parts = [
+      ...(opts.prepend !== undefined ? [slab(opts.prepend, "prepend")] : []),
+      a,
+      ...(opts.append !== undefined ? [slab(opts.append, "append")] : []),
+    ];
     a = concatenate(parts, ax);
   }
   for (let t = 0; t < n; t++) {
     const len = a.shape[ax]!;
     if (len === 0) break;
-    const hi = sliceAxis(a, ax, 1, len, 1), lo = sliceAxis(a, ax, 0, len - 1, 1);
+    const hi = sliceAxis(a, ax, 1, len, 1),
+      lo = sliceAxis(a, ax, 0, len - 1, 1);
     a = a.dtype === "bool" ? notEqual(hi, lo) : subtract(hi, lo); // NumPy: booleans differ by xor
   }
   return a;
@@ -126,8 +146,10 @@ export function diff(x: ArrayLike, n = 1, axis = -1, opts: { prepend?: ArrayLike
 /** Coordinate matrices from coordinate vectors; indexing "xy" (default) or "ij". */
 export function meshgrid(...args: (ArrayLike | { indexing?: "xy" | "ij" })[]): NDArray[] {
   const last = args[args.length - 1];
-  const opts = last !== null && typeof last === "object" && !Array.isArray(last) && !("shape" in (last as object)) && !ArrayBuffer.isView(last)
-    ? (args.pop() as { indexing?: "xy" | "ij" }) : {};
+  const opts =
+    last !== null && typeof last === "object" && !Array.isArray(last) && !("shape" in (last as object)) && !ArrayBuffer.isView(last)
+      ? (args.pop() as { indexing?: "xy" | "ij" })
+      : {};
   const xs = (args as ArrayLike[]).map((a) => reshapeTo(operand(a, "meshgrid"), [operand(a, "meshgrid").size]));
   const indexing = opts.indexing ?? "xy";
   if (indexing !== "xy" && indexing !== "ij")

@@ -14,9 +14,17 @@ import { resultType as rt, type DType } from "../dtype.js";
 import type { NDArray as A } from "../ndarray.js";
 /** Result dtype of combining arrays/scalars, on JAX's lattice with weak JS scalars. */
 export function resultType(...xs: (A | number | boolean | DType)[]): DType {
-  let dt: DType | undefined, weak = true;
+  let dt: DType | undefined,
+    weak = true;
   for (const x of xs) {
-    const [d, w]: [DType, boolean] = typeof x === "string" ? [x, false] : typeof x === "boolean" ? ["bool", true] : typeof x === "number" ? [Number.isInteger(x) ? "int32" : "float32", true] : [x.dtype, x.weakType];
+    const [d, w]: [DType, boolean] =
+      typeof x === "string"
+        ? [x, false]
+        : typeof x === "boolean"
+          ? ["bool", true]
+          : typeof x === "number"
+            ? [Number.isInteger(x) ? "int32" : "float32", true]
+            : [x.dtype, x.weakType];
     if (dt === undefined) [dt, weak] = [d, w];
     else [dt, weak] = rt(dt, weak, d, w);
   }

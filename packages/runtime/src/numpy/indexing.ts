@@ -47,7 +47,10 @@ function parseSlice(s: string): [number | null, number | null, number | null] {
 function tupleSlice(s: unknown): [number | null, number | null, number | null] {
   const ok = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isInteger(v));
   if (!Array.isArray(s) || s.length > 3 || !s.every(ok))
-    throw argumentError.invalid("slice", `unsupported index ${describe(s)}: use a number, a slice string like "1:3", [start, stop, step], null or "..." (take() for integer arrays)`);
+    throw argumentError.invalid(
+      "slice",
+      `unsupported index ${describe(s)}: use a number, a slice string like "1:3", [start, stop, step], null or "..." (take() for integer arrays)`,
+    );
   return [s[0] ?? null, s[1] ?? null, s[2] ?? null];
 }
 
@@ -73,7 +76,8 @@ export function slice(x: ArrayLike, ...specs: SliceSpec[]): NDArray {
   const ell = specs.filter((s) => s === "...").length;
   if (ell > 1) throw argumentError.invalid("slice", "an index can only have a single ellipsis ('...')");
   const consuming = specs.filter((s) => s !== null && s !== "...").length;
-  if (consuming > nd) throw shapeError.rank("slice", `too many indices for array: array is ${nd}-dimensional, but ${consuming} were indexed`);
+  if (consuming > nd)
+    throw shapeError.rank("slice", `too many indices for array: array is ${nd}-dimensional, but ${consuming} were indexed`);
   const full: SliceSpec[] = [];
   for (const s of specs) {
     if (s === "...") for (let i = 0; i < nd - consuming; i++) full.push(":");
@@ -81,7 +85,10 @@ export function slice(x: ArrayLike, ...specs: SliceSpec[]): NDArray {
   }
   while (full.filter((s) => s !== null).length < nd) full.push(":");
 
-  const starts: number[] = [], limits: number[] = [], strides: number[] = [], revAxes: number[] = [];
+  const starts: number[] = [],
+    limits: number[] = [],
+    strides: number[] = [],
+    revAxes: number[] = [];
   const outShape: number[] = [];
   let ax = 0;
   for (const s of full) {

@@ -9,7 +9,8 @@ import { sum } from "./reductions.js";
 import { ravel, sliceAxis, transpose } from "./shape-ops.js";
 
 function promote2(op: string, x: ArrayLike, y: ArrayLike): [NDArray, NDArray] {
-  const a = operand(x, op), b = operand(y, op);
+  const a = operand(x, op),
+    b = operand(y, op);
   let [dt, weak] = resultOf(a, b);
   if (dt === "bool") dt = "int32";
   return [convert(a, dt, weak, op), convert(b, dt, weak, op)];
@@ -17,14 +18,20 @@ function promote2(op: string, x: ArrayLike, y: ArrayLike): [NDArray, NDArray] {
 
 export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   let [a, b] = promote2("matmul", x, y);
-  if (a.ndim === 0 || b.ndim === 0) throw shapeError.matmul("matmul", a.shape, b.shape, "input operand does not have enough dimensions (matmul does not accept scalars)");
-  const aVec = a.ndim === 1, bVec = b.ndim === 1;
+  if (a.ndim === 0 || b.ndim === 0)
+    throw shapeError.matmul("matmul", a.shape, b.shape, "input operand does not have enough dimensions (matmul does not accept scalars)");
+  const aVec = a.ndim === 1,
+    bVec = b.ndim === 1;
   if (aVec) a = reshapeTo(a, [1, a.shape[0]!]);
   if (bVec) b = reshapeTo(b, [b.shape[0]!, 1]);
   const K = a.shape[a.ndim - 1]!;
   if (b.shape[b.ndim - 2] !== K)
-    throw shapeError.matmul("matmul", aVec ? [K] : a.shape, bVec ? [b.shape[0]!] : b.shape,
-      `core dimension mismatch: ${K} (dim ${a.ndim - 1} of the first) != ${b.shape[b.ndim - 2]} (dim ${b.ndim - 2} of the second)`);
+    throw shapeError.matmul(
+      "matmul",
+      aVec ? [K] : a.shape,
+      bVec ? [b.shape[0]!] : b.shape,
+      `core dimension mismatch: ${K} (dim ${a.ndim - 1} of the first) != ${b.shape[b.ndim - 2]} (dim ${b.ndim - 2} of the second)`,
+    );
   const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
   a = broadcastTo(a, [...batch, ...a.shape.slice(-2)], "matmul");
   b = broadcastTo(b, [...batch, ...b.shape.slice(-2)], "matmul");
@@ -45,12 +52,14 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
   const [a, b] = promote2("dot", x, y);
   if (a.ndim === 0 || b.ndim === 0) return multiply(a, b);
   if (b.ndim === 1) {
-    if (a.shape[a.ndim - 1] !== b.shape[0]) throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim 0 (${b.shape[0]})`);
+    if (a.shape[a.ndim - 1] !== b.shape[0])
+      throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim 0 (${b.shape[0]})`);
     return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [0], lhsBatch: [], rhsBatch: [] });
   }
   const kb = b.ndim - 2;
   checkSize("dot", [...a.shape.slice(0, -1), ...b.shape.slice(0, kb), ...b.shape.slice(kb + 1)]);
-  if (a.shape[a.ndim - 1] !== b.shape[kb]) throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim ${kb} (${b.shape[kb]})`);
+  if (a.shape[a.ndim - 1] !== b.shape[kb])
+    throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim ${kb} (${b.shape[kb]})`);
   return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [kb], lhsBatch: [], rhsBatch: [] });
 }
 
@@ -68,7 +77,8 @@ export function inner(x: ArrayLike, y: ArrayLike): NDArray {
 }
 
 export function outer(x: ArrayLike, y: ArrayLike): NDArray {
-  const a = ravel(operand(x, "outer")), b = ravel(operand(y, "outer"));
+  const a = ravel(operand(x, "outer")),
+    b = ravel(operand(y, "outer"));
   checkSize("outer", [a.size, b.size]);
   return multiply(reshapeTo(a, [a.size, 1]), reshapeTo(b, [1, b.size]));
 }
@@ -82,7 +92,8 @@ function diagonalAs(op: string, x: ArrayLike, offset: number, axis1: number, axi
   if (a.ndim < 2) throw shapeError.rank(op, "diag requires an array of at least two dimensions");
   if (typeof offset !== "number" || !Number.isInteger(offset))
     throw argumentError.invalid(op, `offset must be an integer, got ${describeValue(offset)}`);
-  const i = normalizeAxis(op, axis1, a.ndim), j = normalizeAxis(op, axis2, a.ndim);
+  const i = normalizeAxis(op, axis1, a.ndim),
+    j = normalizeAxis(op, axis2, a.ndim);
   if (i === j) throw argumentError.invalid(op, "axis1 and axis2 cannot be the same");
   const rest = a.shape.map((_, k) => k).filter((k) => k !== i && k !== j);
   a = transpose(a, [...rest, i, j]);
@@ -158,8 +169,10 @@ function takeDiagonals(t: Term): Term {
   for (;;) {
     const dup = t.labels.find((c, i) => t.labels.indexOf(c) !== i);
     if (dup === undefined) return t;
-    const i = t.labels.indexOf(dup), j = t.labels.indexOf(dup, i + 1);
-    if (t.x.shape[i] !== t.x.shape[j]) throw shapeError.einsum(`dimensions for subscript '${dup}' differ (${t.x.shape[i]} vs ${t.x.shape[j]})`);
+    const i = t.labels.indexOf(dup),
+      j = t.labels.indexOf(dup, i + 1);
+    if (t.x.shape[i] !== t.x.shape[j])
+      throw shapeError.einsum(`dimensions for subscript '${dup}' differ (${t.x.shape[i]} vs ${t.x.shape[j]})`);
     const x = diagonal(t.x, 0, i, j);
     t = { x, labels: [...t.labels.filter((_, k) => k !== i && k !== j), dup] };
   }
@@ -174,7 +187,7 @@ function sumOut(t: Term, keep: (c: string) => boolean): Term {
 /** Sublist labels (NumPy's einsum(op0, [0, 1], op1, [1, 2], [0, 2])): integers 0-51 name a-z, A-Z; "..." is an ellipsis. */
 function sublistSubscripts(args: unknown[]): [string, ArrayLike[]] {
   const label = (l: unknown): string => {
-    if (l === "..." ) return "...";
+    if (l === "...") return "...";
     if (typeof l !== "number" || !Number.isInteger(l) || l < 0 || l >= 52)
       throw argumentError.invalid("einsum", `sublist labels must be integers in [0, 52) or "...", got ${describeValue(l)}`);
     return String.fromCharCode(l < 26 ? 97 + l : 65 + l - 26);
@@ -183,7 +196,8 @@ function sublistSubscripts(args: unknown[]): [string, ArrayLike[]] {
     if (!Array.isArray(s)) throw argumentError.invalid("einsum", `expected a sublist (array of labels), got ${describeValue(s)}`);
     return s.map(label).join("");
   };
-  const ops: ArrayLike[] = [], terms: string[] = [];
+  const ops: ArrayLike[] = [],
+    terms: string[] = [];
   let i = 0;
   for (; i + 1 < args.length; i += 2) {
     ops.push(args[i] as ArrayLike);
@@ -199,28 +213,40 @@ export function einsum(subscripts: string | ArrayLike, ...rest: unknown[]): NDAr
     operands = rest as ArrayLike[];
   } else {
     if (!Array.isArray(rest[0]))
-      throw argumentError.invalid("einsum", `subscripts must be a string (or operand, sublist, ... pairs), ` +
-        `got ${describeValue(subscripts)}`);
+      throw argumentError.invalid(
+        "einsum",
+        `subscripts must be a string (or operand, sublist, ... pairs), ` + `got ${describeValue(subscripts)}`,
+      );
     [subscripts, operands] = sublistSubscripts([subscripts, ...rest]);
   }
   if (operands.length === 0) throw argumentError.invalid("einsum", "at least one operand is required");
   let xs = operands.map((o) => operand(o, "einsum"));
-  const [ins, out] = parseEinsum(subscripts, xs.map((x) => x.ndim));
-  let dt = xs[0]!.dtype, weak = xs[0]!.weakType;
+  const [ins, out] = parseEinsum(
+    subscripts,
+    xs.map((x) => x.ndim),
+  );
+  let dt = xs[0]!.dtype,
+    weak = xs[0]!.weakType;
   for (const x of xs.slice(1)) [dt, weak] = resultOf({ dtype: dt, weakType: weak } as NDArray, x);
   if (dt === "bool") dt = "int32";
   xs = xs.map((x) => convert(x, dt, weak, "einsum"));
   const sizes = new Map<string, number>();
   let terms: Term[] = xs.map((x, k) => {
-    if (ins[k]!.length !== x.ndim) throw shapeError.einsum(`operand ${k} has ${x.ndim} dims but subscripts '${ins[k]!.join("")}' name ${ins[k]!.length}`);
+    if (ins[k]!.length !== x.ndim)
+      throw shapeError.einsum(`operand ${k} has ${x.ndim} dims but subscripts '${ins[k]!.join("")}' name ${ins[k]!.length}`);
     ins[k]!.forEach((c, i) => {
-      const d = x.shape[i]!, prev = sizes.get(c);
-      if (prev !== undefined && prev !== d && prev !== 1 && d !== 1) throw shapeError.einsum(`size of label '${c}' is ${prev} for one operand and ${d} for another`);
+      const d = x.shape[i]!,
+        prev = sizes.get(c);
+      if (prev !== undefined && prev !== d && prev !== 1 && d !== 1)
+        throw shapeError.einsum(`size of label '${c}' is ${prev} for one operand and ${d} for another`);
       sizes.set(c, Math.max(prev ?? 0, d));
     });
     return takeDiagonals({ x, labels: ins[k]!.slice() });
   });
-  checkSize("einsum", out.map((c) => sizes.get(c) ?? 1));
+  checkSize(
+    "einsum",
+    out.map((c) => sizes.get(c) ?? 1),
+  );
   const neededLater = (k: number) => new Set([...out, ...terms.slice(k).flatMap((t) => t.labels)]);
   terms = terms.map((t, k) => sumOut(t, (c) => out.includes(c) || terms.some((u, m) => m !== k && u.labels.includes(c))));
   let acc = terms[0]!;
@@ -231,18 +257,23 @@ export function einsum(subscripts: string | ArrayLike, ...rest: unknown[]): NDAr
     const batch = shared.filter((c) => later.has(c));
     const contract = shared.filter((c) => !later.has(c));
     // broadcast size-1 shared dims
-    const bx = broadcastLabels(acc, shared), by = broadcastLabels(t, shared);
+    const bx = broadcastLabels(acc, shared),
+      by = broadcastLabels(t, shared);
     const x = bind("dot_general", [bx.x, by.x], {
       lhsContract: contract.map((c) => acc.labels.indexOf(c)),
       rhsContract: contract.map((c) => t.labels.indexOf(c)),
       lhsBatch: batch.map((c) => acc.labels.indexOf(c)),
       rhsBatch: batch.map((c) => t.labels.indexOf(c)),
     });
-    const lf = acc.labels.filter((c) => !shared.includes(c)), rf = t.labels.filter((c) => !shared.includes(c));
+    const lf = acc.labels.filter((c) => !shared.includes(c)),
+      rf = t.labels.filter((c) => !shared.includes(c));
     acc = sumOut({ x, labels: [...batch, ...lf, ...rf] }, (c) => later.has(c));
   }
   acc = sumOut(acc, (c) => out.includes(c));
-  return transpose(acc.x, out.map((c) => acc.labels.indexOf(c)));
+  return transpose(
+    acc.x,
+    out.map((c) => acc.labels.indexOf(c)),
+  );
 
   function broadcastLabels(t: Term, shared: string[]): Term {
     const shape = t.x.shape.map((d, i) => (shared.includes(t.labels[i]!) ? sizes.get(t.labels[i]!)! : d));

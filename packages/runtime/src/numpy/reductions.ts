@@ -13,7 +13,14 @@ export interface ReduceOptions {
   dtype?: DTypeLike;
 }
 
-function reduceWith(prim: ReduceOp, name: string, x: ArrayLike, axis: number | number[] | null | undefined, opts: ReduceOptions, cast?: (d: DType) => DType): NDArray {
+function reduceWith(
+  prim: ReduceOp,
+  name: string,
+  x: ArrayLike,
+  axis: number | number[] | null | undefined,
+  opts: ReduceOptions,
+  cast?: (d: DType) => DType,
+): NDArray {
   let a = operand(x, name);
   const axes = normalizeAxes(name, axis, a.ndim);
   const dt = opts.dtype !== undefined ? checkDType(opts.dtype, name) : cast ? cast(a.dtype) : a.dtype;
@@ -98,7 +105,8 @@ function argReduce(prim: "argmax" | "argmin", x: ArrayLike, axis: number | null 
     ax = normalizeAxis(prim, axis, a.ndim);
   }
   let out = bind(prim, [a], { axis: ax });
-  if (opts.keepdims) out = keepDims(out, axis === null || axis === undefined ? [...Array(operand(x, prim).ndim).keys()] : [ax], operand(x, prim).ndim);
+  if (opts.keepdims)
+    out = keepDims(out, axis === null || axis === undefined ? [...Array(operand(x, prim).ndim).keys()] : [ax], operand(x, prim).ndim);
   return out;
 }
 export function argmax(x: ArrayLike, axis: number | null = null, opts: { keepdims?: boolean } = {}): NDArray {

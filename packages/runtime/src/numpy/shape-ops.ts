@@ -34,7 +34,8 @@ export function transpose(x: ArrayLike, axes?: number[] | number | null, ...rest
   else if (rest.length) throw argumentError.invalid("transpose", "axes must be one list or separate integers");
   if (axes !== undefined && axes !== null && !Array.isArray(axes))
     throw argumentError.invalid("transpose", `axes must be a list of integers, got ${describe(axes)}`);
-  const perm = axes === undefined || axes === null ? a.shape.map((_, i) => a.ndim - 1 - i) : axes.map((p) => normalizeAxis("transpose", p, a.ndim));
+  const perm =
+    axes === undefined || axes === null ? a.shape.map((_, i) => a.ndim - 1 - i) : axes.map((p) => normalizeAxis("transpose", p, a.ndim));
   if (perm.length !== a.ndim || new Set(perm).size !== perm.length)
     throw shapeError.rank("transpose", `axes [${axes}] don't match array of dimension ${a.ndim}`);
   if (perm.every((p, i) => p === i)) return a;
@@ -57,8 +58,15 @@ export function squeeze(x: ArrayLike, axis: number | number[] | null = null): ND
   const a = operand(x, "squeeze");
   const axes = axis === null ? a.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : normalizeAxes("squeeze", axis, a.ndim);
   for (const ax of axes)
-    if (a.shape[ax] !== 1) throw shapeError.rank("squeeze", `cannot select an axis to squeeze out which has size not equal to one (axis ${ax}, size ${a.shape[ax]})`);
-  return reshapeTo(a, a.shape.filter((_, i) => !axes.includes(i)));
+    if (a.shape[ax] !== 1)
+      throw shapeError.rank(
+        "squeeze",
+        `cannot select an axis to squeeze out which has size not equal to one (axis ${ax}, size ${a.shape[ax]})`,
+      );
+  return reshapeTo(
+    a,
+    a.shape.filter((_, i) => !axes.includes(i)),
+  );
 }
 
 export function broadcastTo(x: ArrayLike, shape: readonly number[] | number): NDArray {
@@ -74,7 +82,8 @@ export function broadcastArrays(...xs: ArrayLike[]): NDArray[] {
 function broadcastShapesOf(a: readonly number[], b: readonly number[], op = "broadcast_arrays"): number[] {
   const n = Math.max(a.length, b.length);
   return Array.from({ length: n }, (_, i) => {
-    const da = a[i - (n - a.length)] ?? 1, db = b[i - (n - b.length)] ?? 1;
+    const da = a[i - (n - a.length)] ?? 1,
+      db = b[i - (n - b.length)] ?? 1;
     if (da !== db && da !== 1 && db !== 1) throw shapeError.broadcast(op, a, b);
     return da === 1 ? db : da;
   });
@@ -103,18 +112,28 @@ function join(op: string, xs: ArrayLike[], axis: number | null): NDArray {
   for (const a of as) {
     if (a.ndim === 0) throw shapeError.concat(op, "zero-dimensional arrays cannot be concatenated");
     if (a.ndim !== as[0]!.ndim)
-      throw shapeError.concat(op, `all the input arrays must have same number of dimensions, ` +
-        `but the array at index 0 has ${as[0]!.ndim} dimension(s) and another has ${a.ndim}`);
+      throw shapeError.concat(
+        op,
+        `all the input arrays must have same number of dimensions, ` +
+          `but the array at index 0 has ${as[0]!.ndim} dimension(s) and another has ${a.ndim}`,
+      );
   }
   const ax = normalizeAxis(op, axis, as[0]!.ndim);
   for (const a of as)
     if (a.shape.some((d, i) => i !== ax && d !== as[0]!.shape[i]))
-      throw shapeError.concat(op, `all the input array dimensions except for the concatenation axis must match exactly, ` +
-        `got shapes (${as[0]!.shape.join(", ")}) and (${a.shape.join(", ")}) along axis ${ax}`);
+      throw shapeError.concat(
+        op,
+        `all the input array dimensions except for the concatenation axis must match exactly, ` +
+          `got shapes (${as[0]!.shape.join(", ")}) and (${a.shape.join(", ")}) along axis ${ax}`,
+      );
   let [dt, weak] = [as[0]!.dtype, as[0]!.weakType];
   for (const a of as.slice(1)) [dt, weak] = resultType(dt, weak, a.dtype, a.weakType);
   if (as.length === 1) return bind("copy", [convert(as[0]!, dt, weak)], {});
-  return bind("concatenate", as.map((a) => convert(a, dt, weak)), { axis: ax });
+  return bind(
+    "concatenate",
+    as.map((a) => convert(a, dt, weak)),
+    { axis: ax },
+  );
 }
 export const concat = concatenate;
 
@@ -122,9 +141,13 @@ export function stack(xs: ArrayLike[], axis = 0): NDArray {
   if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid("stack", "need at least one array to stack");
   const as = xs.map((x) => operand(x, "stack"));
   for (const a of as)
-    if (a.shape.join() !== as[0]!.shape.join()) throw shapeError.concat("stack", `all input arrays must have the same shape, got (${as[0]!.shape}) and (${a.shape})`);
+    if (a.shape.join() !== as[0]!.shape.join())
+      throw shapeError.concat("stack", `all input arrays must have the same shape, got (${as[0]!.shape}) and (${a.shape})`);
   const ax = normalizeAxis("stack", axis, as[0]!.ndim + 1);
-  return concatenate(as.map((a) => expandDims(a, ax)), ax);
+  return concatenate(
+    as.map((a) => expandDims(a, ax)),
+    ax,
+  );
 }
 function stackArgs(op: string, xs: ArrayLike[]): NDArray[] {
   if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid(op, "need at least one array to concatenate");
@@ -169,7 +192,8 @@ function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[],
     if (!Number.isInteger(k) || k <= 0) throw shapeError.split(op, `number sections must be a positive integer, got ${k}`);
     if (op === "split" && n % k !== 0) throw shapeError.split(op, `array split does not result in an equal division (${n} into ${k})`);
     // array_split: the first n % k parts get one extra element
-    const each = Math.floor(n / k), extra = n % k;
+    const each = Math.floor(n / k),
+      extra = n % k;
     bounds = Array.from({ length: k - 1 }, (_, i) => (i + 1) * each + Math.min(i + 1, extra));
   } else if (Array.isArray(indicesOrSections)) {
     for (const i of indicesOrSections)
@@ -182,7 +206,8 @@ function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[],
   const edges = [0, ...bounds, n];
   const out: NDArray[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
-    const lo = edges[i]!, hi = Math.max(edges[i]!, edges[i + 1]!);
+    const lo = edges[i]!,
+      hi = Math.max(edges[i]!, edges[i + 1]!);
     out.push(sliceAxis(a, ax, lo, hi, 1));
   }
   return out;
@@ -193,7 +218,9 @@ export function arraySplit(x: ArrayLike, indicesOrSections: number | number[], a
 }
 
 export function sliceAxis(a: NDArray, axis: number, start: number, stop: number, step: number): NDArray {
-  const starts = a.shape.map(() => 0), limits = a.shape.slice(), strides = a.shape.map(() => 1);
+  const starts = a.shape.map(() => 0),
+    limits = a.shape.slice(),
+    strides = a.shape.map(() => 1);
   starts[axis] = start;
   limits[axis] = stop;
   strides[axis] = step;
@@ -236,7 +263,8 @@ export function moveaxis(x: ArrayLike, source: number | number[], destination: n
 export function swapaxes(x: ArrayLike, axis1: number, axis2: number): NDArray {
   const a = operand(x, "swapaxes");
   const p = a.shape.map((_, i) => i);
-  const i = normalizeAxis("swapaxes", axis1, a.ndim), j = normalizeAxis("swapaxes", axis2, a.ndim);
+  const i = normalizeAxis("swapaxes", axis1, a.ndim),
+    j = normalizeAxis("swapaxes", axis2, a.ndim);
   [p[i], p[j]] = [p[j]!, p[i]!];
   return transpose(a, p);
 }
@@ -254,7 +282,10 @@ export function tile(x: ArrayLike, reps: number | number[]): NDArray {
   const shape = a.shape.flatMap((d, i) => [r[i]!, d]);
   checkSize("tile", shape);
   const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: a.shape.map((_, i) => 2 * i + 1) });
-  return reshapeTo(b, a.shape.map((d, i) => d * r[i]!));
+  return reshapeTo(
+    b,
+    a.shape.map((d, i) => d * r[i]!),
+  );
 }
 
 export function repeat(x: ArrayLike, repeats: number | number[], axis: number | null = null): NDArray {
@@ -274,7 +305,10 @@ export function repeat(x: ArrayLike, repeats: number | number[], axis: number | 
     checkSize("repeat", shape);
     const dims = a.shape.map((_, i) => (i <= ax ? i : i + 1));
     const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: dims });
-    return reshapeTo(b, a.shape.map((d, i) => (i === ax ? d * k! : d)));
+    return reshapeTo(
+      b,
+      a.shape.map((d, i) => (i === ax ? d * k! : d)),
+    );
   }
   if (repeats.length !== n) throw shapeError.rank("repeat", `repeats has length ${repeats.length}, expected ${n} for axis ${ax}`);
   const idx: number[] = [];
@@ -297,14 +331,18 @@ export type PadMode = "constant" | "edge" | "reflect" | "symmetric" | "wrap";
 export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; constantValues?: number } = {}): NDArray {
   const a = operand(x, "pad");
   const pw = normalizePad(a.ndim, padWidth);
-  checkSize("pad", a.shape.map((d, i) => d + pw[i]![0] + pw[i]![1]));
+  checkSize(
+    "pad",
+    a.shape.map((d, i) => d + pw[i]![0] + pw[i]![1]),
+  );
   const mode = opts.mode ?? "constant";
   if (mode === "edge") {
     let out = a;
     pw.forEach(([lo, hi], ax) => {
       if (lo === 0 && hi === 0) return;
       if (out.shape[ax] === 0) throw shapeError.empty("pad", "can't extend empty axis using mode 'edge'");
-      const first = sliceAxis(out, ax, 0, 1, 1), last = sliceAxis(out, ax, out.shape[ax]! - 1, out.shape[ax]!, 1);
+      const first = sliceAxis(out, ax, 0, 1, 1),
+        last = sliceAxis(out, ax, out.shape[ax]! - 1, out.shape[ax]!, 1);
       const parts = [repeat(first, lo, ax), out, repeat(last, hi, ax)];
       out = bind("concatenate", parts, { axis: ax });
     });
@@ -324,7 +362,8 @@ export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; co
           out = pad(out, out.shape.map((_, i) => (i === ax ? [lo, hi] : [0, 0])) as [number, number][], { mode: "edge" });
           break;
         }
-        const l = Math.min(lo, room!), h = Math.min(hi, room!);
+        const l = Math.min(lo, room!),
+          h = Math.min(hi, room!);
         const rev = (v: NDArray) => bind("rev", [v], { axes: [ax] });
         let left: NDArray, right: NDArray;
         if (mode === "wrap") {
@@ -344,13 +383,17 @@ export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; co
     });
     return out;
   }
-  if (mode !== "constant") throw argumentError.invalid("pad", `mode '${String(mode)}' is not supported (constant, edge, reflect, symmetric, wrap)`);
+  if (mode !== "constant")
+    throw argumentError.invalid("pad", `mode '${String(mode)}' is not supported (constant, edge, reflect, symmetric, wrap)`);
   const v = convert(operand(opts.constantValues ?? 0, "pad"), a.dtype, a.weakType);
   return bind("pad", [a, v], { lo: pw.map((p) => p[0]), hi: pw.map((p) => p[1]) });
 }
 function normalizePad(nd: number, pw: PadWidth): [number, number][] {
-  const bad = () => argumentError.invalid("pad", `pad_width must be an integer, a pair, a list of pairs (one per axis) or {axis: width}, ` +
-    `got ${describeValue(pw)}`);
+  const bad = () =>
+    argumentError.invalid(
+      "pad",
+      `pad_width must be an integer, a pair, a list of pairs (one per axis) or {axis: width}, ` + `got ${describeValue(pw)}`,
+    );
   // one entry: n | [n] | [before, after]
   const pair = (p: unknown): [number, number] => {
     if (typeof p === "number") return [p, p];

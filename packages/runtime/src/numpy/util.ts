@@ -1,6 +1,15 @@
 // Conversions shared by every numpy function: JS data -> NDArray, dtype promotion, broadcasting.
 import {
-  type DType, type DTypeLike, type TypedArray, allocate, castScalar, checkDType, isBigInt, isFloat, resultType, scalarDType,
+  type DType,
+  type DTypeLike,
+  type TypedArray,
+  allocate,
+  castScalar,
+  checkDType,
+  isBigInt,
+  isFloat,
+  resultType,
+  scalarDType,
 } from "../dtype.js";
 import { argumentError, dtypeError, shapeError } from "../errors.js";
 import { type ArrayLike, NDArray, type NestedArray, scalarArray } from "../ndarray.js";
@@ -17,7 +26,14 @@ function typedArrayDType(x: ArrayBufferView): DType {
   if (x instanceof Float64Array) return "float64";
   if (x instanceof Float32Array) return "float32";
   if (x instanceof Uint8Array && !(x instanceof Uint8ClampedArray)) return "bool";
-  if (x instanceof Int32Array || x instanceof Int16Array || x instanceof Int8Array || x instanceof Uint16Array || x instanceof Uint8ClampedArray) return "int32";
+  if (
+    x instanceof Int32Array ||
+    x instanceof Int16Array ||
+    x instanceof Int8Array ||
+    x instanceof Uint16Array ||
+    x instanceof Uint8ClampedArray
+  )
+    return "int32";
   return "float64";
 }
 
@@ -62,8 +78,12 @@ function fillNested(op: string, data: NestedArray, shape: number[], out: TypedAr
  */
 export function checkInt32(op: string, v: number): void {
   if (!(v > -2147483649 && v < 2147483648)) {
-    throw argumentError.invalid(op, Number.isNaN(v) || !Number.isFinite(v)
-      ? `cannot convert ${v} to int32` : `value ${v} is out of bounds for int32 [-2147483648, 2147483647]`);
+    throw argumentError.invalid(
+      op,
+      Number.isNaN(v) || !Number.isFinite(v)
+        ? `cannot convert ${v} to int32`
+        : `value ${v} is out of bounds for int32 [-2147483648, 2147483647]`,
+    );
   }
 }
 

@@ -2,9 +2,7 @@
 // `dims[i]` is where input i keeps its batch axis (null = unbatched); a rule returns the result and
 // the position of its batch axis. Rules prefer remapping axes over moving data: a batched reduce,
 // slice or cumsum keeps the batch axis where it is, and moves are transposes (views).
-import {
-  BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS, type Primitive,
-} from "../core/primitives.js";
+import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS, type Primitive } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
 import { scalarArray } from "../ndarray.js";
 import type { BatchRule, BatchRules } from "./rules/types.js";
@@ -27,32 +25,54 @@ export function moveAxis(x: Arr, from: number, to: number): Arr {
 export function matchAxis(x: Arr, d: Dim, size: number, to: number): Arr {
   if (d !== null) return moveAxis(x, d, to);
   const shape = [...x.shape.slice(0, to), size, ...x.shape.slice(to)];
-  return broadcastInDim(x, shape, range(0, x.ndim).map((i) => up(i, to)));
+  return broadcastInDim(
+    x,
+    shape,
+    range(0, x.ndim).map((i) => up(i, to)),
+  );
 }
 
 /** Elementwise n-ary: line every operand's batch axis up with the first batched one. */
 function elementwise<P extends Primitive>(p: P): BatchRule<P> {
   return (vals, dims, params, size) => {
     const target = dims.find((d) => d !== null) as number;
-    return [bind(p, vals.map((x, i) => matchAxis(x, dims[i]!, size, target)), params), target];
+    return [
+      bind(
+        p,
+        vals.map((x, i) => matchAxis(x, dims[i]!, size, target)),
+        params,
+      ),
+      target,
+    ];
   };
 }
 
-const reduce = <P extends (typeof REDUCE_OPS)[number]>(p: P): BatchRule<P> => ([x], [b], { axes }) =>
-  [bind(p, [x!], { axes: axes.map((a) => up(a, b!)) }), b! - axes.filter((a) => a < b!).length];
+const reduce =
+  <P extends (typeof REDUCE_OPS)[number]>(p: P): BatchRule<P> =>
+  ([x], [b], { axes }) => [bind(p, [x!], { axes: axes.map((a) => up(a, b!)) }), b! - axes.filter((a) => a < b!).length];
 
-const cumulative = <P extends (typeof CUMULATIVE_OPS)[number]>(p: P): BatchRule<P> => ([x], [b], { axis, reverse }) =>
-  [bind(p, [x!], { axis: up(axis, b!), reverse }), b!];
+const cumulative =
+  <P extends (typeof CUMULATIVE_OPS)[number]>(p: P): BatchRule<P> =>
+  ([x], [b], { axis, reverse }) => [bind(p, [x!], { axis: up(axis, b!), reverse }), b!];
 
-const argReduce = <P extends "argmax" | "argmin">(p: P): BatchRule<P> => ([x], [b], { axis }) =>
-  [bind(p, [x!], { axis: up(axis, b!) }), axis < b! ? b! - 1 : b!];
+const argReduce =
+  <P extends "argmax" | "argmin">(p: P): BatchRule<P> =>
+  ([x], [b], { axis }) => [bind(p, [x!], { axis: up(axis, b!) }), axis < b! ? b! - 1 : b!];
 
 const generic = Object.fromEntries([
   ...[...UNARY_OPS, ...BINARY_OPS, ...COMPARE_OPS, "select", "convert_element_type", "copy"].map((p) => [p, elementwise(p as Primitive)]),
   ...REDUCE_OPS.map((p) => [p, reduce(p)]),
   ...CUMULATIVE_OPS.map((p) => [p, cumulative(p)]),
-]) as BatchRules<(typeof UNARY_OPS)[number] | (typeof BINARY_OPS)[number] | (typeof COMPARE_OPS)[number] |
-  "select" | "convert_element_type" | "copy" | (typeof REDUCE_OPS)[number] | (typeof CUMULATIVE_OPS)[number]>;
+]) as BatchRules<
+  | (typeof UNARY_OPS)[number]
+  | (typeof BINARY_OPS)[number]
+  | (typeof COMPARE_OPS)[number]
+  | "select"
+  | "convert_element_type"
+  | "copy"
+  | (typeof REDUCE_OPS)[number]
+  | (typeof CUMULATIVE_OPS)[number]
+>;
 
 export const batchRules: { [P in Primitive]: BatchRule<P> } = {
   ...generic,
@@ -89,7 +109,14 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
     const vb = broadcastInDim(moveAxis(v!, dv!, 0), padded.shape, [0]);
     return [select(inside, padded, vb), 0];
   },
-  concatenate: (xs, dims, { axis }, size) => [bind("concatenate", xs.map((x, i) => matchAxis(x, dims[i]!, size, 0)), { axis: axis + 1 }), 0],
+  concatenate: (xs, dims, { axis }, size) => [
+    bind(
+      "concatenate",
+      xs.map((x, i) => matchAxis(x, dims[i]!, size, 0)),
+      { axis: axis + 1 },
+    ),
+    0,
+  ],
   iota: (_vals, _dims, params) => [bind("iota", [], params), null],
   gather: ([x, idx], [dx, di], { axis }, size) => {
     if (di === null) {

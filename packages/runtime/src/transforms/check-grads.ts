@@ -50,7 +50,8 @@ function randomLike(x: NDArray, normal: () => number): NDArray {
 const values = (x: NDArray): Float64Array => Float64Array.from(x.toTypedArray() as ArrayLike<number>);
 
 function axpy(x: NDArray, a: number, v: NDArray): NDArray {
-  const xs = values(x), vs = values(v);
+  const xs = values(x),
+    vs = values(v);
   for (let i = 0; i < xs.length; i++) xs[i]! += a * vs[i]!;
   return new NDArray(xs, x.shape.slice(), "float64");
 }
@@ -58,7 +59,8 @@ function axpy(x: NDArray, a: number, v: NDArray): NDArray {
 function vdot(a: NDArray[], b: NDArray[]): number {
   let s = 0;
   a.forEach((x, k) => {
-    const xs = values(x), ys = values(b[k]!);
+    const xs = values(x),
+      ys = values(b[k]!);
     for (let i = 0; i < xs.length; i++) s += xs[i]! * ys[i]!;
   });
   return s;
@@ -71,7 +73,8 @@ function checkFlat(f: Flat, xs: NDArray[], o: Required<CheckGradsOptions>, norma
   const minus = f(...xs.map((x, i) => axpy(x, -o.eps, v[i]!)));
   const numeric = outs.map((y, j) => {
     if (y === null) return null;
-    const p = values(plus[j]!), m = values(minus[j]!);
+    const p = values(plus[j]!),
+      m = values(minus[j]!);
     const d = new Float64Array(p.length);
     for (let i = 0; i < d.length; i++) d[i] = (p[i]! - m[i]!) / (2 * o.eps);
     return new NDArray(d, y.shape.slice(), "float64");
@@ -80,10 +83,13 @@ function checkFlat(f: Flat, xs: NDArray[], o: Required<CheckGradsOptions>, norma
     const t = pushForward("checkGrads", f, xs, v).tangentsOut;
     numeric.forEach((n, j) => {
       if (n === null) return;
-      const a = values(t[j]!), e = values(n);
+      const a = values(t[j]!),
+        e = values(n);
       for (let i = 0; i < a.length; i++) {
         if (!(Math.abs(a[i]! - e[i]!) <= o.atol + o.rtol * Math.abs(e[i]!)))
-          throw new GradCheckError(`checkGrads (${what}, forward mode): output ${j} element ${i}: jvp gives ${a[i]}, central differences give ${e[i]} (atol ${o.atol}, rtol ${o.rtol})`);
+          throw new GradCheckError(
+            `checkGrads (${what}, forward mode): output ${j} element ${i}: jvp gives ${a[i]}, central differences give ${e[i]} (atol ${o.atol}, rtol ${o.rtol})`,
+          );
       }
     });
   }
@@ -97,20 +103,36 @@ function checkFlat(f: Flat, xs: NDArray[], o: Required<CheckGradsOptions>, norma
     });
     const g = pullback(r, full, xs);
     const lhs = vdot(g, v);
-    const rhs = vdot(u, floatOuts.map(([, j]) => numeric[j]!));
+    const rhs = vdot(
+      u,
+      floatOuts.map(([, j]) => numeric[j]!),
+    );
     const scale = Math.sqrt(vdot(g, g) * vdot(v, v)) + Math.abs(rhs);
     if (!(Math.abs(lhs - rhs) <= o.atol * Math.max(1, scale) + o.rtol * Math.abs(rhs)))
-      throw new GradCheckError(`checkGrads (${what}, reverse mode): <vjp(u), v> = ${lhs} but <u, central differences> = ${rhs} (atol ${o.atol}, rtol ${o.rtol})`);
+      throw new GradCheckError(
+        `checkGrads (${what}, reverse mode): <vjp(u), v> = ${lhs} but <u, central differences> = ${rhs} (atol ${o.atol}, rtol ${o.rtol})`,
+      );
   }
   if (o.order === 2) {
     const inner = { ...o, order: 1 as const };
-    if (o.modes.includes("fwd")) checkFlat((...ys) => pushForward("checkGrads", f, ys, v).tangentsOut, xs, inner, normal, "derivative of jvp");
+    if (o.modes.includes("fwd"))
+      checkFlat((...ys) => pushForward("checkGrads", f, ys, v).tangentsOut, xs, inner, normal, "derivative of jvp");
     if (o.modes.includes("rev")) {
       const u = f(...xs).map((y) => randomLike(y, normal));
-      checkFlat((...ys) => {
-        const r = record("checkGrads", f, ys, false);
-        return pullback(r, r.outs.map((y, j) => (isFloat(y.dtype) ? u[j]! : broadcastZero(y))), ys);
-      }, xs, inner, normal, "derivative of vjp");
+      checkFlat(
+        (...ys) => {
+          const r = record("checkGrads", f, ys, false);
+          return pullback(
+            r,
+            r.outs.map((y, j) => (isFloat(y.dtype) ? u[j]! : broadcastZero(y))),
+            ys,
+          );
+        },
+        xs,
+        inner,
+        normal,
+        "derivative of vjp",
+      );
     }
   }
 }
@@ -126,8 +148,12 @@ function broadcastZero(y: NDArray): NDArray {
  */
 export function checkGrads(f: (...args: any[]) => unknown, args: unknown[], opts: CheckGradsOptions = {}): void {
   const o: Required<CheckGradsOptions> = {
-    order: opts.order ?? 1, modes: opts.modes ?? ["fwd", "rev"], eps: opts.eps ?? 1e-5,
-    atol: opts.atol ?? 1e-6, rtol: opts.rtol ?? 1e-5, seed: opts.seed ?? 0,
+    order: opts.order ?? 1,
+    modes: opts.modes ?? ["fwd", "rev"],
+    eps: opts.eps ?? 1e-5,
+    atol: opts.atol ?? 1e-6,
+    rtol: opts.rtol ?? 1e-5,
+    seed: opts.seed ?? 0,
   };
   const [leaves, tree] = treeFlatten(args);
   const arrays = leaves.map((l) => (l instanceof NDArray ? l : typeof l === "number" ? scalarArray(l, "float64", false) : l));

@@ -21,19 +21,27 @@ export interface JacobianOptions {
 type IsAny<T> = 0 extends 1 & T ? true : false;
 /** Each array leaf of an output tree T replaced by G (JAX's nesting: output tree outside, input inside). */
 export type JacobianOf<T, G> =
-  IsAny<T> extends true ? any
-  : T extends NDArray | number | boolean ? G
-  : T extends readonly unknown[] ? { -readonly [K in keyof T]: JacobianOf<T[K], G> }
-  : T extends object ? { -readonly [K in keyof T]: JacobianOf<T[K], G> }
-  : G;
-type OutputOf<F extends AnyFn, O> =
-  O extends { hasAux: true } ? (ReturnType<F> extends readonly [infer X, unknown] ? X : unknown) : ReturnType<F>;
+  IsAny<T> extends true
+    ? any
+    : T extends NDArray | number | boolean
+      ? G
+      : T extends readonly unknown[]
+        ? { -readonly [K in keyof T]: JacobianOf<T[K], G> }
+        : T extends object
+          ? { -readonly [K in keyof T]: JacobianOf<T[K], G> }
+          : G;
+type OutputOf<F extends AnyFn, O> = O extends { hasAux: true }
+  ? ReturnType<F> extends readonly [infer X, unknown]
+    ? X
+    : unknown
+  : ReturnType<F>;
 /** jacfwd/jacrev(f, opts)(...args): the Jacobian (per output leaf, the gradient's structure), `[jacobian, aux]` with hasAux. */
-export type JacobianResult<F extends AnyFn, O> =
-  O extends { hasAux: true } ? [JacobianOf<OutputOf<F, O>, GradValue<F, O>>, AuxOf<F>] : JacobianOf<OutputOf<F, O>, GradValue<F, O>>;
+export type JacobianResult<F extends AnyFn, O> = O extends { hasAux: true }
+  ? [JacobianOf<OutputOf<F, O>, GradValue<F, O>>, AuxOf<F>]
+  : JacobianOf<OutputOf<F, O>, GradValue<F, O>>;
 /** hessian(f, opts)(...args): jacfwd(jacrev(f)), so the gradient's structure nested twice. */
-export type HessianResult<F extends AnyFn, O> =
-  O extends { hasAux: true } ? [JacobianOf<JacobianOf<OutputOf<F, O>, GradValue<F, O>>, GradValue<F, O>>, AuxOf<F>]
+export type HessianResult<F extends AnyFn, O> = O extends { hasAux: true }
+  ? [JacobianOf<JacobianOf<OutputOf<F, O>, GradValue<F, O>>, GradValue<F, O>>, AuxOf<F>]
   : JacobianOf<JacobianOf<OutputOf<F, O>, GradValue<F, O>>, GradValue<F, O>>;
 
 /** Rows [offset, offset + size) of an identity of order `total`, shaped [total, ...shape]. */
@@ -54,11 +62,19 @@ function offsets(xs: NDArray[]): number[] {
 }
 
 /** Assemble the [out leaf][in leaf] blocks into JAX's nesting. */
-function nest(outTree: Parameters<typeof treeUnflatten>[0], inTree: Parameters<typeof treeUnflatten>[0], single: boolean, blocks: NDArray[][]): unknown {
-  return treeUnflatten(outTree, blocks.map((row) => {
-    const perArg = treeUnflatten(inTree, row) as unknown[];
-    return single ? perArg[0] : perArg;
-  }));
+function nest(
+  outTree: Parameters<typeof treeUnflatten>[0],
+  inTree: Parameters<typeof treeUnflatten>[0],
+  single: boolean,
+  blocks: NDArray[][],
+): unknown {
+  return treeUnflatten(
+    outTree,
+    blocks.map((row) => {
+      const perArg = treeUnflatten(inTree, row) as unknown[];
+      return single ? perArg[0] : perArg;
+    }),
+  );
 }
 
 /** jax.jacrev: Jacobian by reverse mode (one batched backward pass over the output basis). */
@@ -79,8 +95,11 @@ export function jacrev<F extends AnyFn, const O extends JacobianOptions = {}>(
     const offs = offsets(r.outs);
     const basis = r.outs.map((o, j) => basisBlock(M, offs[j]!, o.shape, o.dtype));
     const rows = vmap((...cts: NDArray[]) => pullback(r, cts, d.leaves))(...basis) as NDArray[];
-    const blocks = r.outs.map((o, j) => d.leaves.map((x, i) =>
-      reshape(sliceAll(rows[i]!, [offs[j]!, ...x.shape.map(() => 0)], [offs[j]! + o.size, ...x.shape]), [...o.shape, ...x.shape])));
+    const blocks = r.outs.map((o, j) =>
+      d.leaves.map((x, i) =>
+        reshape(sliceAll(rows[i]!, [offs[j]!, ...x.shape.map(() => 0)], [offs[j]! + o.size, ...x.shape]), [...o.shape, ...x.shape]),
+      ),
+    );
     const jac = nest(r.outTree, d.tree, single, blocks);
     return opts.hasAux ? [jac, r.aux] : jac;
   };
@@ -101,15 +120,20 @@ export function jacfwd<F extends AnyFn, const O extends JacobianOptions = {}>(
     const offs = offsets(d.leaves);
     const basis = d.leaves.map((x, i) => basisBlock(N, offs[i]!, x.shape, x.dtype));
     let meta: { outTree: Parameters<typeof treeUnflatten>[0]; aux: unknown } | undefined;
-    const [outs, touts] = vmap((...ts: NDArray[]) => {
-      const p = pushForward(name, fn, d.leaves, ts, opts.hasAux ?? false);
-      meta = { outTree: p.outTree, aux: p.aux };
-      return [p.outs, p.tangentsOut];
-    }, { outAxes: [null, 0] })(...basis) as [NDArray[], NDArray[]];
-    const blocks = outs.map((o, j) => d.leaves.map((x, i) => {
-      const rows = sliceAll(touts[j]!, [offs[i]!, ...o.shape.map(() => 0)], [offs[i]! + x.size, ...o.shape]);
-      return reshape(moveAxis(rows, 0, o.ndim), [...o.shape, ...x.shape]);
-    }));
+    const [outs, touts] = vmap(
+      (...ts: NDArray[]) => {
+        const p = pushForward(name, fn, d.leaves, ts, opts.hasAux ?? false);
+        meta = { outTree: p.outTree, aux: p.aux };
+        return [p.outs, p.tangentsOut];
+      },
+      { outAxes: [null, 0] },
+    )(...basis) as [NDArray[], NDArray[]];
+    const blocks = outs.map((o, j) =>
+      d.leaves.map((x, i) => {
+        const rows = sliceAll(touts[j]!, [offs[i]!, ...o.shape.map(() => 0)], [offs[i]! + x.size, ...o.shape]);
+        return reshape(moveAxis(rows, 0, o.ndim), [...o.shape, ...x.shape]);
+      }),
+    );
     const jac = nest(meta!.outTree, d.tree, single, blocks);
     return opts.hasAux ? [jac, meta!.aux] : jac;
   };

@@ -14,11 +14,20 @@ import { vmap } from "./vmap.js";
 export function retrace(name: string, avals: readonly Aval[], fn: (...xs: NDArray[]) => NDArray[]): Jaxpr {
   const tree: TreeDef = { kind: "list", children: avals.map(() => ({ kind: "leaf" })) };
   const leaves = avals.map((a) => ({ shape: a.shape.slice(), dtype: a.dtype, weakType: a.weakType }));
-  return traceFlat(fn as (...args: unknown[]) => unknown, name, tree, leaves, leaves.map(() => true)).jaxpr;
+  return traceFlat(
+    fn as (...args: unknown[]) => unknown,
+    name,
+    tree,
+    leaves,
+    leaves.map(() => true),
+  ).jaxpr;
 }
 
 const inAvals = (j: Jaxpr): Aval[] => j.inBinders.map((v) => v.aval);
-const run = (j: Jaxpr) => (...xs: NDArray[]) => evalJaxpr(j, xs);
+const run =
+  (j: Jaxpr) =>
+  (...xs: NDArray[]) =>
+    evalJaxpr(j, xs);
 
 export interface GradJaxprOptions {
   /** Inputs to differentiate (default [0]). */
@@ -76,6 +85,9 @@ export function vmapJaxpr(j: Jaxpr, inAxes: readonly (number | null)[], axisSize
     shape.splice(ax < 0 ? ax + a.shape.length + 1 : ax, 0, axisSize);
     return { ...a, shape };
   });
-  return retrace("vmap", avals, (...xs) =>
-    vmap(run(j), { inAxes: inAxes.map((a) => a ?? null), outAxes: outAxes ? [...outAxes] : 0, axisSize })(...xs) as NDArray[]);
+  return retrace(
+    "vmap",
+    avals,
+    (...xs) => vmap(run(j), { inAxes: inAxes.map((a) => a ?? null), outAxes: outAxes ? [...outAxes] : 0, axisSize })(...xs) as NDArray[],
+  );
 }

@@ -31,7 +31,11 @@ export class JVPTrace extends Trace {
     const ts = tracers as JVPTracer[];
     const primals = ts.map((t) => t.primal);
     if (isNondiff(prim) || ts.every((t) => t.tangent === null)) return bind(prim, primals, params);
-    const [out, tangent] = jvpRules[prim](primals, ts.map((t) => t.tangent), params);
+    const [out, tangent] = jvpRules[prim](
+      primals,
+      ts.map((t) => t.tangent),
+      params,
+    );
     if (tangent === null || !isFloat(out.dtype)) return out;
     return new JVPTracer(this, out, tangent);
   }
@@ -51,13 +55,17 @@ function lowerTree(t: unknown, main: MainTrace): unknown {
 
 /** Push tangents through fn(...primals) (flat leaves). Non-float primals get no tangent. */
 export function pushForward(
-  fnName: string, fn: (...xs: NDArray[]) => unknown, primals: NDArray[], tangents: NDArray[], hasAux = false,
+  fnName: string,
+  fn: (...xs: NDArray[]) => unknown,
+  primals: NDArray[],
+  tangents: NDArray[],
+  hasAux = false,
 ): Pushed {
   return newMain(JVPTrace, null, (main) => {
     const trace = new JVPTrace(main);
     const ins = primals.map((p, i) => (isFloat(p.dtype) ? new JVPTracer(trace, p, tangents[i]!) : p));
     let result = fn(...ins);
-    let aux: unknown = undefined;
+    let aux: unknown;
     if (hasAux) {
       if (!Array.isArray(result) || result.length !== 2)
         throw transformError.tree(fnName, "with hasAux the function must return a pair [output, aux]");
@@ -65,7 +73,8 @@ export function pushForward(
       result = result[0];
     }
     const [leaves, outTree] = treeFlatten(result);
-    const outs: NDArray[] = [], tangentsOut: NDArray[] = [];
+    const outs: NDArray[] = [],
+      tangentsOut: NDArray[] = [];
     for (const l of leaves) {
       if (l instanceof JVPTracer && l._trace.main === main) {
         outs.push(l.primal);
@@ -114,21 +123,31 @@ export function jvp<A extends unknown[], R>(f: (...args: A) => R, primals: A, ta
  * jax.linearize: `[out, fJvp] = linearize(f, ...primals)`; `fJvp(...tangents)` is the tangent map
  * at the primals. It re-runs the forward pass per call (wrap it in jit to stage it once).
  */
-export function linearize<A extends unknown[], R>(
-  f: (...args: A) => R,
-  ...primals: A
-): [R, (...tangents: A) => Cotangent<R>] {
+export function linearize<A extends unknown[], R>(f: (...args: A) => R, ...primals: A): [R, (...tangents: A) => Cotangent<R>] {
   const [pl, pt] = treeFlatten(primals);
   const ps = pl.map((x) => leafArray(x, true));
   const name = `linearize(${f.name || "<anonymous>"})`;
   const fn = (...xs: NDArray[]) => f(...(treeUnflatten(pt, xs) as A));
   // trace f as jvp does (array leaves, tracer methods, the same output dtypes), with zero tangents
-  const r0 = pushForward(name, fn, ps, ps.map((p) => zerosLike(p)));
+  const r0 = pushForward(
+    name,
+    fn,
+    ps,
+    ps.map((p) => zerosLike(p)),
+  );
   const out = treeUnflatten(r0.outTree, r0.outs) as R;
-  return [out, (...tangents: A) => {
-    const [tl, tt] = treeFlatten(tangents);
-    sameStructure(name, "tangents", pt, tt);
-    const r = pushForward(name, fn, ps, tl.map((t, i) => checkTangent(name, ps[i]!, t, i)));
-    return treeUnflatten(r.outTree, r.tangentsOut) as Cotangent<R>;
-  }];
+  return [
+    out,
+    (...tangents: A) => {
+      const [tl, tt] = treeFlatten(tangents);
+      sameStructure(name, "tangents", pt, tt);
+      const r = pushForward(
+        name,
+        fn,
+        ps,
+        tl.map((t, i) => checkTangent(name, ps[i]!, t, i)),
+      );
+      return treeUnflatten(r.outTree, r.tangentsOut) as Cotangent<R>;
+    },
+  ];
 }

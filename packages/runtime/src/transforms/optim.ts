@@ -3,7 +3,7 @@
 //   let state = opt.init(params);
 //   [params, state] = opt.update(grads, state, params);
 // `update` is built from numpy calls, so it can run inside jit together with the gradient.
-import { NDArray, scalarArray } from "../ndarray.js";
+import { type NDArray, scalarArray } from "../ndarray.js";
 import { treeFlatten, treeUnflatten } from "../ir/tree.js";
 import * as np from "../numpy/index.js";
 import { transformError } from "../errors.js";
@@ -57,20 +57,32 @@ export interface AdamState {
 }
 
 /** Adam (Kingma & Ba) with bias correction; `weightDecay` > 0 gives AdamW (decoupled decay). */
-export function adam(learningRate: number, opts: { b1?: number; b2?: number; eps?: number; weightDecay?: number } = {}): Optimizer<AdamState> {
-  const b1 = opts.b1 ?? 0.9, b2 = opts.b2 ?? 0.999, eps = opts.eps ?? 1e-8, wd = opts.weightDecay ?? 0;
+export function adam(
+  learningRate: number,
+  opts: { b1?: number; b2?: number; eps?: number; weightDecay?: number } = {},
+): Optimizer<AdamState> {
+  const b1 = opts.b1 ?? 0.9,
+    b2 = opts.b2 ?? 0.999,
+    eps = opts.eps ?? 1e-8,
+    wd = opts.weightDecay ?? 0;
   return {
     init: (params) => ({ count: scalarArray(0, "float32", false), mu: zerosOf(params), nu: zerosOf(params) }),
     update(grads, state, params) {
       const count = np.add(state.count, 1);
       const mu = treeZip((m, g) => np.add(np.multiply(b1, m), np.multiply(1 - b1, g)), state.mu, grads);
       const nu = treeZip((v, g) => np.add(np.multiply(b2, v), np.multiply(1 - b2, np.square(g))), state.nu, grads);
-      const c1 = np.subtract(1, np.power(b1, count)), c2 = np.subtract(1, np.power(b2, count));
-      const next = treeZip((p, m, v) => {
-        const step = np.divide(np.divide(m, c1), np.add(np.sqrt(np.divide(v, c2)), eps));
-        const decayed = wd ? np.subtract(p, np.multiply(learningRate * wd, p)) : p;
-        return np.subtract(decayed, np.multiply(learningRate, step));
-      }, params, mu, nu);
+      const c1 = np.subtract(1, np.power(b1, count)),
+        c2 = np.subtract(1, np.power(b2, count));
+      const next = treeZip(
+        (p, m, v) => {
+          const step = np.divide(np.divide(m, c1), np.add(np.sqrt(np.divide(v, c2)), eps));
+          const decayed = wd ? np.subtract(p, np.multiply(learningRate * wd, p)) : p;
+          return np.subtract(decayed, np.multiply(learningRate, step));
+        },
+        params,
+        mu,
+        nu,
+      );
       return [next, { count, mu, nu }];
     },
   };

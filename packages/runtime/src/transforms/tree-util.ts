@@ -91,14 +91,17 @@ export function axesPerLeaf(spec: AxisSpec, value: unknown, where: string): (num
   if (spec === null || spec === undefined || typeof spec === "number") return treeFlatten(value)[0].map(() => spec ?? null);
   if (Array.isArray(spec)) {
     if (!Array.isArray(value) || value.length !== spec.length)
-      throw transformError.vmap(`axis spec at ${where} is a list of ${spec.length}, but the value there is ${Array.isArray(value) ? `a list of ${value.length}` : describe(value)}`);
+      throw transformError.vmap(
+        `axis spec at ${where} is a list of ${spec.length}, but the value there is ${Array.isArray(value) ? `a list of ${value.length}` : describe(value)}`,
+      );
     return spec.flatMap((s, i) => axesPerLeaf(s, value[i], `${where}[${i}]`));
   }
   if (isPlainObject(spec)) {
     if (!isPlainObject(value)) throw transformError.vmap(`axis spec at ${where} is an object, but the value there is ${describe(value)}`);
     const keys = Object.keys(value).sort();
     const sk = Object.keys(spec).sort();
-    if (keys.join() !== sk.join()) throw transformError.vmap(`axis spec at ${where} has keys {${sk.join(", ")}}, the value has {${keys.join(", ")}}`);
+    if (keys.join() !== sk.join())
+      throw transformError.vmap(`axis spec at ${where} has keys {${sk.join(", ")}}, the value has {${keys.join(", ")}}`);
     return keys.flatMap((k) => axesPerLeaf(spec[k], value[k], `${where}.${k}`));
   }
   throw transformError.vmap(`invalid axis spec at ${where}: ${String(spec)}`);

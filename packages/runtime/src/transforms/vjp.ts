@@ -74,7 +74,8 @@ export function backwardPass(tape: Tape, seeds: readonly (readonly [number, NDAr
     const rule = vjpRules[e.prim] as (ct: NDArray, c: object) => (NDArray | null)[];
     const cts = rule(g, { inputs: e.primals, out: e.out, params: e.params, needs });
     for (let k = 0; k < e.inputs.length; k++) {
-      const n = e.inputs[k]!, c = cts[k];
+      const n = e.inputs[k]!,
+        c = cts[k];
       if (n === null || c === null || c === undefined) continue;
       const x = e.primals[k]!;
       if (c.dtype !== x.dtype || c.shape.length !== x.shape.length || c.shape.some((d, j) => d !== x.shape[j]))
@@ -107,7 +108,7 @@ export function record(fnName: string, fn: (...xs: NDArray[]) => unknown, leaves
     const trace = new VJPTrace(main);
     const ins = leaves.map((x) => new VJPTracer(trace, x, tape.nodes++));
     let result = fn(...ins);
-    let aux: unknown = undefined;
+    let aux: unknown;
     if (hasAux) {
       if (!Array.isArray(result) || result.length !== 2)
         throw transformError.tree(fnName, "with hasAux the function must return a pair [output, aux]");
@@ -115,7 +116,8 @@ export function record(fnName: string, fn: (...xs: NDArray[]) => unknown, leaves
       result = result[0];
     }
     const [outLeaves, outTree] = treeFlatten(result);
-    const outs: NDArray[] = [], outNodes: (number | null)[] = [];
+    const outs: NDArray[] = [],
+      outNodes: (number | null)[] = [];
     for (const l of outLeaves) {
       if (l instanceof VJPTracer && l._trace.main === main) {
         outs.push(l.primal);
@@ -196,24 +198,32 @@ type IsAny<T> = 0 extends 1 & T ? true : false;
  * objects keep their shape. What vjp/jvp/vmap return for a function's output of type T.
  */
 export type Cotangent<T> =
-  IsAny<T> extends true ? any
-  // a parameter typed as any array-like (nn.relu's ArrayLike) is one array, not a recursive nested list
-  : [ArrayLike] extends [T] ? NDArray
-  : T extends NDArray | number | boolean | TypedArray ? NDArray
-  : T extends readonly unknown[] ? { -readonly [K in keyof T]: Cotangent<T[K]> }
-  : T extends object ? { -readonly [K in keyof T]: Cotangent<T[K]> }
-  : NDArray;
+  IsAny<T> extends true
+    ? any
+    : // a parameter typed as any array-like (nn.relu's ArrayLike) is one array, not a recursive nested list
+      [ArrayLike] extends [T]
+      ? NDArray
+      : T extends NDArray | number | boolean | TypedArray
+        ? NDArray
+        : T extends readonly unknown[]
+          ? { -readonly [K in keyof T]: Cotangent<T[K]> }
+          : T extends object
+            ? { -readonly [K in keyof T]: Cotangent<T[K]> }
+            : NDArray;
 type ArgCotangent<F extends AnyFn, N> = N extends number ? Cotangent<Parameters<F>[N]> : never;
 type ArgnumsOf<O> = O extends { argnums: infer A } ? (A extends number | readonly number[] ? A : 0) : 0;
 /** What grad returns for f and its options: the argument's cotangent, a tuple of them for an argnums list. */
 export type GradValue<F extends AnyFn, O> =
-  ArgnumsOf<O> extends infer A ? (A extends readonly number[] ? { -readonly [K in keyof A]: ArgCotangent<F, A[K]> } : ArgCotangent<F, A>) : never;
+  ArgnumsOf<O> extends infer A
+    ? A extends readonly number[]
+      ? { -readonly [K in keyof A]: ArgCotangent<F, A[K]> }
+      : ArgCotangent<F, A>
+    : never;
 export type AuxOf<F extends AnyFn> = ReturnType<F> extends readonly [unknown, infer X] ? X : unknown;
 /** grad(f, opts): the gradient, or `[gradient, aux]` with hasAux. */
 export type GradResult<F extends AnyFn, O> = O extends { hasAux: true } ? [GradValue<F, O>, AuxOf<F>] : GradValue<F, O>;
 /** valueAndGrad(f, opts): `[value, gradient]`; with hasAux the value is `[output, aux]`, as f returns it. */
-export type ValueAndGradResult<F extends AnyFn, O> =
-  [O extends { hasAux: true } ? [NDArray, AuxOf<F>] : NDArray, GradValue<F, O>];
+export type ValueAndGradResult<F extends AnyFn, O> = [O extends { hasAux: true } ? [NDArray, AuxOf<F>] : NDArray, GradValue<F, O>];
 
 /**
  * jax.value_and_grad: returns `[value, grad]` (with hasAux: `[[value, aux], grad]`). The gradient
@@ -237,7 +247,10 @@ function gradImpl(f: AnyFn, opts: GradOptions, name: string) {
     const d = diffArgs(name, args, list, true);
     const r = record(name, (...xs) => f(...d.rebuild(xs)), d.leaves, hasAux);
     if (r.outs.length !== 1 || r.outTree.kind !== "leaf")
-      throw transformError.nonScalar(`${name} (it returned a pytree of ${r.outs.length} arrays; use hasAux for extra outputs)`, r.outs.length === 1 ? r.outs[0]!.shape : []);
+      throw transformError.nonScalar(
+        `${name} (it returned a pytree of ${r.outs.length} arrays; use hasAux for extra outputs)`,
+        r.outs.length === 1 ? r.outs[0]!.shape : [],
+      );
     const out = r.outs[0]!;
     if (out.shape.length !== 0) throw transformError.nonScalar(name, out.shape);
     if (!isFloat(out.dtype)) throw transformError.nonScalar(`${name} (the output has dtype ${out.dtype})`, out.shape);

@@ -29,7 +29,8 @@ export class BatchTrace extends Trace {
   }
   processPrimitive<P extends Primitive>(prim: P, tracers: Tracer[], params: Params[P]): NDArray {
     const ts = tracers as BatchTracer[];
-    const vals = ts.map((t) => t.val), dims = ts.map((t) => t.bdim);
+    const vals = ts.map((t) => t.val),
+      dims = ts.map((t) => t.bdim);
     if (dims.every((d) => d === null)) return bind(prim, vals, params);
     const [out, d] = batchRules[prim](vals, dims, params, this.main.globalData as number);
     return d === null ? out : new BatchTracer(this, out, d);
@@ -42,14 +43,21 @@ type IsAny<T> = 0 extends 1 & T ? true : false;
  * or (for a list or object) one spec per entry.
  */
 type AxisPrefix<T> =
-  IsAny<T> extends true ? AxisSpec
-  : T extends NDArray | number | boolean ? number | null
-  : T extends readonly unknown[] ? number | null | { readonly [K in keyof T]: AxisPrefix<T[K]> }
-  : T extends object ? number | null | { [K in keyof T]: AxisPrefix<T[K]> }
-  : number | null;
+  IsAny<T> extends true
+    ? AxisSpec
+    : T extends NDArray | number | boolean
+      ? number | null
+      : T extends readonly unknown[]
+        ? number | null | { readonly [K in keyof T]: AxisPrefix<T[K]> }
+        : T extends object
+          ? number | null | { [K in keyof T]: AxisPrefix<T[K]> }
+          : number | null;
 /** inAxes for arguments A: one spec for all, or a list with one tree prefix per argument (its length checked). */
 export type InAxes<A extends readonly unknown[]> =
-  number | null | undefined | (IsAny<A> extends true ? AxisSpec[] : { readonly [K in keyof A]: AxisPrefix<A[K]> });
+  | number
+  | null
+  | undefined
+  | (IsAny<A> extends true ? AxisSpec[] : { readonly [K in keyof A]: AxisPrefix<A[K]> });
 /** outAxes for an output of type R: a tree prefix of it. */
 export type OutAxes<R> = AxisPrefix<R> | undefined;
 
@@ -90,11 +98,14 @@ export function vmap<F extends (...args: any[]) => any>(
     const bdims = leaves.map((x, k) => {
       const ax = axes[k]!;
       if (ax === null) return null;
-      if (!(x instanceof NDArray)) throw transformError.vmap(`a batched argument leaf must be an array, got ${typeof x} (use inAxes null for it)`);
+      if (!(x instanceof NDArray))
+        throw transformError.vmap(`a batched argument leaf must be an array, got ${typeof x} (use inAxes null for it)`);
       const a = normAxis(ax, x.ndim, `inAxes for a leaf of shape (${x.shape.join(", ")})`);
       sizes.push(`(${x.shape.join(", ")}) axis ${a}`);
       if (size !== undefined && x.shape[a] !== size)
-        throw transformError.vmap(`inconsistent sizes along the mapped axes: ${sizes.join("; ")}${opts.axisSize !== undefined ? `; axisSize ${opts.axisSize}` : ""}`);
+        throw transformError.vmap(
+          `inconsistent sizes along the mapped axes: ${sizes.join("; ")}${opts.axisSize !== undefined ? `; axisSize ${opts.axisSize}` : ""}`,
+        );
       size = x.shape[a];
       return a;
     });
@@ -106,7 +117,10 @@ export function vmap<F extends (...args: any[]) => any>(
       const out = f(...(treeUnflatten(inTree, ins) as unknown[]));
       const [outLeaves, outTree] = treeFlatten(out);
       const outAxes = axesPerLeaf(opts.outAxes === undefined ? 0 : (opts.outAxes as AxisSpec), out, "output");
-      return treeUnflatten(outTree, outLeaves.map((l, k) => placeOutput(l, outAxes[k]!, main, n)));
+      return treeUnflatten(
+        outTree,
+        outLeaves.map((l, k) => placeOutput(l, outAxes[k]!, main, n)),
+      );
     });
   };
 }

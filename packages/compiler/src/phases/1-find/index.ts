@@ -123,7 +123,11 @@ export function isShadowed(node: ts.Node, name: string): boolean {
         if ((tsv.isFunctionDeclaration(st) || tsv.isClassDeclaration(st)) && st.name?.text === name) return true;
       }
     }
-    if ((tsv.isForStatement(p) || tsv.isForOfStatement(p) || tsv.isForInStatement(p)) && p.initializer && tsv.isVariableDeclarationList(p.initializer)) {
+    if (
+      (tsv.isForStatement(p) || tsv.isForOfStatement(p) || tsv.isForInStatement(p)) &&
+      p.initializer &&
+      tsv.isVariableDeclarationList(p.initializer)
+    ) {
       if (p.initializer.declarations.some((d) => bindsName(d.name, name))) return true;
     }
     if (tsv.isCatchClause(p) && p.variableDeclaration && bindsName(p.variableDeclaration.name, name)) return true;
@@ -137,8 +141,15 @@ function bindsName(n: ts.BindingName, name: string): boolean {
 
 function collectScope(sf: ts.SourceFile): ModuleScope {
   const scope: ModuleScope = {
-    sf, runtime: new Map(), functions: new Map(), constants: new Map(), opaque: new Map(), importsEnd: 0,
-    codeStart: codeStart(sf), emitPrefix: emitPrefix(sf), topLevel: topLevelNames(sf),
+    sf,
+    runtime: new Map(),
+    functions: new Map(),
+    constants: new Map(),
+    opaque: new Map(),
+    importsEnd: 0,
+    codeStart: codeStart(sf),
+    emitPrefix: emitPrefix(sf),
+    topLevel: topLevelNames(sf),
   };
   for (const st of sf.statements) {
     if (tsv.isImportDeclaration(st)) {
@@ -209,7 +220,8 @@ function topLevelNames(sf: ts.SourceFile): Set<string> {
 
 /** End of the directive prologue and of the imports that follow it (after a shebang when there are none). */
 function codeStart(sf: ts.SourceFile): number {
-  let pos = 0, i = 0;
+  let pos = 0,
+    i = 0;
   const sts = sf.statements;
   const directive = (st: ts.Statement) => tsv.isExpressionStatement(st) && tsv.isStringLiteral(st.expression);
   while (i < sts.length && directive(sts[i]!)) pos = sts[i++]!.end;
@@ -250,7 +262,10 @@ function destructureConstants(pat: ts.BindingName, init: ts.Expression, scope: M
     pat.elements.forEach((el, i) => {
       if (tsv.isOmittedExpression(el)) return;
       const e = init.elements[i] ?? el.initializer;
-      if (!e || el.dotDotDotToken) return void bindingNames(el.name).forEach((n) => scope.opaque.set(n, "is bound by a destructuring declaration the compiler cannot follow"));
+      if (!e || el.dotDotDotToken)
+        return void bindingNames(el.name).forEach((n) =>
+          scope.opaque.set(n, "is bound by a destructuring declaration the compiler cannot follow"),
+        );
       destructureConstants(el.name, skipOuter(e), scope);
     });
     return;
@@ -259,8 +274,15 @@ function destructureConstants(pat: ts.BindingName, init: ts.Expression, scope: M
     for (const el of pat.elements) {
       const key = el.propertyName ?? el.name;
       const k = tsv.isIdentifier(key) || tsv.isStringLiteral(key) ? key.text : undefined;
-      const prop = init.properties.find((p) => p.name !== undefined && (tsv.isIdentifier(p.name) || tsv.isStringLiteral(p.name)) && p.name.text === k);
-      const e = prop && tsv.isPropertyAssignment(prop) ? prop.initializer : prop && tsv.isShorthandPropertyAssignment(prop) ? prop.name : el.initializer;
+      const prop = init.properties.find(
+        (p) => p.name !== undefined && (tsv.isIdentifier(p.name) || tsv.isStringLiteral(p.name)) && p.name.text === k,
+      );
+      const e =
+        prop && tsv.isPropertyAssignment(prop)
+          ? prop.initializer
+          : prop && tsv.isShorthandPropertyAssignment(prop)
+            ? prop.name
+            : el.initializer;
       if (!e || el.dotDotDotToken) {
         bindingNames(el.name).forEach((n) => scope.opaque.set(n, "is bound by a destructuring declaration the compiler cannot follow"));
         continue;
@@ -282,7 +304,14 @@ function bindingNames(n: ts.BindingName): string[] {
 /** Strip parentheses, `as T`, `satisfies T` and `!`, which do not change the value. */
 export function skipOuter(e: ts.Expression): ts.Expression {
   for (;;) {
-    if (tsv.isParenthesizedExpression(e) || tsv.isAsExpression(e) || tsv.isNonNullExpression(e) || tsv.isSatisfiesExpression(e) || tsv.isTypeAssertionExpression(e)) e = e.expression;
+    if (
+      tsv.isParenthesizedExpression(e) ||
+      tsv.isAsExpression(e) ||
+      tsv.isNonNullExpression(e) ||
+      tsv.isSatisfiesExpression(e) ||
+      tsv.isTypeAssertionExpression(e)
+    )
+      e = e.expression;
     else return e;
   }
 }
@@ -317,7 +346,8 @@ function resolveCall(call: ts.CallExpression, scope: ModuleScope, index: number,
         jc.fn = f;
         if (jc.name === `jit${index}`) jc.name = e.text;
       } else {
-        const why = scope.opaque.get(e.text) ?? (scope.constants.has(e.text) ? "is a constant, not a function" : "is not declared in this module");
+        const why =
+          scope.opaque.get(e.text) ?? (scope.constants.has(e.text) ? "is a constant, not a function" : "is not declared in this module");
         diagnostics.push(diag.notAFunction(e, `'${e.text}', which ${why}`));
       }
       break;
@@ -333,7 +363,12 @@ function resolveCall(call: ts.CallExpression, scope: ModuleScope, index: number,
       break;
     }
     const text = e.getText(scope.sf);
-    diagnostics.push(diag.notAFunction(e, `'${text.length > 40 ? text.slice(0, 37) + "..." : text}', an expression the compiler cannot resolve to a function`));
+    diagnostics.push(
+      diag.notAFunction(
+        e,
+        `'${text.length > 40 ? text.slice(0, 37) + "..." : text}', an expression the compiler cannot resolve to a function`,
+      ),
+    );
     break;
   }
   return jc;

@@ -31,7 +31,13 @@ export interface Annotations {
 }
 
 const DTYPES: Record<string, DType> = {
-  f32: "float32", float32: "float32", f64: "float64", float64: "float64", i32: "int32", int32: "int32", bool: "bool",
+  f32: "float32",
+  float32: "float32",
+  f64: "float64",
+  float64: "float64",
+  i32: "int32",
+  int32: "int32",
+  bool: "bool",
 };
 
 /** Collect @numjit annotations from the comments leading the given nodes. */
@@ -57,7 +63,10 @@ export function readAnnotations(nodes: readonly ts.Node[], sf: ts.SourceFile, di
 
 class Parser {
   i = 0;
-  constructor(readonly s: string, readonly base: number) {}
+  constructor(
+    readonly s: string,
+    readonly base: number,
+  ) {}
   ws(): void {
     while (this.i < this.s.length && /[\s*]/.test(this.s[this.i]!)) this.i++;
   }
@@ -184,10 +193,15 @@ function parseTag(body: string, base: number, ann: Annotations, diagnostics: Raw
 
 export function typeToString(t: TypeSpec): string {
   switch (t.kind) {
-    case "array": return `${t.dtype}[${t.dims.join(", ")}]`;
-    case "number": return "number";
-    case "boolean": return "boolean";
-    case "object": return `{ ${t.fields.map(([k, v]) => `${k}: ${typeToString(v)}`).join(", ")} }`;
-    case "tuple": return `[${t.items.map(typeToString).join(", ")}]`;
+    case "array":
+      return `${t.dtype}[${t.dims.join(", ")}]`;
+    case "number":
+      return "number";
+    case "boolean":
+      return "boolean";
+    case "object":
+      return `{ ${t.fields.map(([k, v]) => `${k}: ${typeToString(v)}`).join(", ")} }`;
+    case "tuple":
+      return `[${t.items.map(typeToString).join(", ")}]`;
   }
 }

@@ -41,7 +41,18 @@ export interface AnalysedCall {
 const GLOBALS = new Set(["Math", "Number", "Infinity", "NaN", "undefined", "Array", "Boolean", "String", "Object"]);
 const MAX_STATIC_COMBOS = 16;
 /** `new X(...)` is allowed for these (constant data for np.array). */
-export const CONSTRUCTIBLE = new Set(["Float32Array", "Float64Array", "Int32Array", "Int16Array", "Int8Array", "Uint8Array", "Uint16Array", "Uint32Array", "Uint8ClampedArray", "Array"]);
+export const CONSTRUCTIBLE = new Set([
+  "Float32Array",
+  "Float64Array",
+  "Int32Array",
+  "Int16Array",
+  "Int8Array",
+  "Uint8Array",
+  "Uint16Array",
+  "Uint32Array",
+  "Uint8ClampedArray",
+  "Array",
+]);
 
 export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnostic[]): AnalysedCall | undefined {
   const fn = jc.fn;
@@ -52,7 +63,10 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
   if (tsv.isVariableDeclaration(fn.parent)) annNodes.push(fn.parent.parent.parent);
   const annotations = readAnnotations(annNodes, scope.sf, problems);
   for (const [name, at] of annotations.at) {
-    if (!params.some((p) => p.name === name)) problems.push(diag.annotation(at, `'${name}' is not a parameter of ${jc.name} (parameters: ${params.map((p) => p.name).join(", ") || "none"})`));
+    if (!params.some((p) => p.name === name))
+      problems.push(
+        diag.annotation(at, `'${name}' is not a parameter of ${jc.name} (parameters: ${params.map((p) => p.name).join(", ") || "none"})`),
+      );
   }
   const { staticArgnums, optionsText } = readOptions(jc, params, scope, problems);
   const transformArgs: StaticValue[][] = [];
@@ -60,7 +74,8 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
     const vals: StaticValue[] = [];
     for (const a of t.extraArgs) {
       const v = literalValue(a, scope);
-      if (v === NOT_LITERAL) problems.push(diag.transform(a, `${t.name}(f, ${a.getText(scope.sf)})`, "its extra arguments must be literals"));
+      if (v === NOT_LITERAL)
+        problems.push(diag.transform(a, `${t.name}(f, ${a.getText(scope.sf)})`, "its extra arguments must be literals"));
       else vals.push(v);
     }
     transformArgs.push(vals);
@@ -85,10 +100,17 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
   }
   let combos = 1;
   for (const v of staticValues.values()) combos *= Math.max(1, v.length);
-  if (combos > MAX_STATIC_COMBOS) problems.push(diag.staticValues(fn, `${[...staticValues.keys()].map((i) => params[i]?.name).join(", ")} (${combos} combinations; at most ${MAX_STATIC_COMBOS} are precompiled)`));
+  if (combos > MAX_STATIC_COMBOS)
+    problems.push(
+      diag.staticValues(
+        fn,
+        `${[...staticValues.keys()].map((i) => params[i]?.name).join(", ")} (${combos} combinations; at most ${MAX_STATIC_COMBOS} are precompiled)`,
+      ),
+    );
   for (const [name, at] of annotations.statics.size ? annotations.at : []) {
     const p = params.find((q) => q.name === name);
-    if (p && annotations.statics.has(name) && !staticArgnums.includes(p.index)) problems.push(diag.annotation(at, `'${name} = ...' gives static values, but '${name}' is not in staticArgnums`));
+    if (p && annotations.statics.has(name) && !staticArgnums.includes(p.index))
+      problems.push(diag.annotation(at, `'${name} = ...' gives static values, but '${name}' is not in staticArgnums`));
   }
 
   const checker = new SubsetChecker(scope, problems, new Set(staticArgnums.map((i) => params[i]?.name ?? "")));
@@ -110,7 +132,12 @@ function readParams(fn: FunctionNode, problems: RawDiagnostic[]): ParamInfo[] {
   });
 }
 
-function readOptions(jc: JitCall, params: ParamInfo[], scope: ModuleScope, problems: RawDiagnostic[]): { staticArgnums: number[]; optionsText: string | undefined } {
+function readOptions(
+  jc: JitCall,
+  params: ParamInfo[],
+  scope: ModuleScope,
+  problems: RawDiagnostic[],
+): { staticArgnums: number[]; optionsText: string | undefined } {
   const o = jc.options && skipOuter(jc.options);
   if (!o) return { staticArgnums: [], optionsText: undefined };
   if (!tsv.isObjectLiteralExpression(o)) {
@@ -130,7 +157,13 @@ function readOptions(jc: JitCall, params: ParamInfo[], scope: ModuleScope, probl
       if (!xs) problems.push(diag.options(prop.initializer, "staticArgnums must be a literal number or array of numbers"));
       for (const x of xs ?? []) {
         const i = x < 0 ? x + params.length : x;
-        if (!Number.isInteger(x) || i < 0 || i >= params.length) problems.push(diag.staticArgnums(prop.initializer, `${x} is out of range for ${jc.name}, which takes ${params.length} argument${params.length === 1 ? "" : "s"}`));
+        if (!Number.isInteger(x) || i < 0 || i >= params.length)
+          problems.push(
+            diag.staticArgnums(
+              prop.initializer,
+              `${x} is out of range for ${jc.name}, which takes ${params.length} argument${params.length === 1 ? "" : "s"}`,
+            ),
+          );
         else nums.add(i);
       }
     } else if (key === "staticArgnames") {
@@ -201,7 +234,11 @@ class SubsetChecker {
     this.enterFunction(fn, undefined, (n) => this.staticParams.has(n));
   }
 
-  private enterFunction(fn: FunctionNode | ts.FunctionDeclaration, parent: LocalScope | undefined, isStaticParam: (name: string) => boolean): void {
+  private enterFunction(
+    fn: FunctionNode | ts.FunctionDeclaration,
+    parent: LocalScope | undefined,
+    isStaticParam: (name: string) => boolean,
+  ): void {
     const local: LocalScope = { names: new Map(), parent };
     for (const p of fn.parameters) {
       for (const n of bindingNames(p.name)) local.names.set(n, { isStatic: isStaticParam(n) });
@@ -209,7 +246,8 @@ class SubsetChecker {
       if (p.dotDotDotToken && parent) this.problems.push(diag.unsupportedSyntax(p, "a rest parameter"));
     }
     if (fn.asteriskToken) this.problems.push(diag.unsupportedSyntax(fn, "a generator function"));
-    if (fn.modifiers?.some((m) => m.kind === tsv.SyntaxKind.AsyncKeyword)) this.problems.push(diag.unsupportedSyntax(fn, "an async function"));
+    if (fn.modifiers?.some((m) => m.kind === tsv.SyntaxKind.AsyncKeyword))
+      this.problems.push(diag.unsupportedSyntax(fn, "an async function"));
     const body = fn.body;
     if (!body) return;
     if (tsv.isBlock(body)) this.block(body.statements, local);
@@ -264,7 +302,8 @@ class SubsetChecker {
   }
 
   private varDecls(list: ts.VariableDeclarationList, local: LocalScope): void {
-    if (!(list.flags & (tsv.NodeFlags.Const | tsv.NodeFlags.Let))) this.problems.push(diag.unsupportedSyntax(list, "'var' (use const or let)"));
+    if (!(list.flags & (tsv.NodeFlags.Const | tsv.NodeFlags.Let)))
+      this.problems.push(diag.unsupportedSyntax(list, "'var' (use const or let)"));
     for (const d of list.declarations) {
       if (d.initializer) this.expr(d.initializer, local);
       const isStatic = !!d.initializer && !this.staticReason(d.initializer, local);
@@ -279,7 +318,8 @@ class SubsetChecker {
       if (tsv.isOmittedExpression(el)) continue;
       if (el.dotDotDotToken) this.problems.push(diag.unsupportedSyntax(el, "a rest element in destructuring"));
       if (el.initializer) this.expr(el.initializer, local);
-      if (tsv.isBindingElement(el) && el.propertyName && tsv.isComputedPropertyName(el.propertyName)) this.problems.push(diag.dynamicProperty(el, "in a destructuring pattern"));
+      if (tsv.isBindingElement(el) && el.propertyName && tsv.isComputedPropertyName(el.propertyName))
+        this.problems.push(diag.dynamicProperty(el, "in a destructuring pattern"));
       this.bindingPattern(el.name, local);
     }
   }
@@ -329,7 +369,8 @@ class SubsetChecker {
   staticReason(e: ts.Expression, local: LocalScope): string | undefined {
     e = skipOuter(e);
     if (tsv.isNumericLiteral(e) || tsv.isStringLiteral(e) || tsv.isNoSubstitutionTemplateLiteral(e)) return undefined;
-    if (e.kind === tsv.SyntaxKind.TrueKeyword || e.kind === tsv.SyntaxKind.FalseKeyword || e.kind === tsv.SyntaxKind.NullKeyword) return undefined;
+    if (e.kind === tsv.SyntaxKind.TrueKeyword || e.kind === tsv.SyntaxKind.FalseKeyword || e.kind === tsv.SyntaxKind.NullKeyword)
+      return undefined;
     if (tsv.isIdentifier(e)) {
       const b = lookup(local, e.text);
       if (b) return b.isStatic ? undefined : `'${e.text}' is not a constant`;
@@ -342,7 +383,8 @@ class SubsetChecker {
     }
     if (tsv.isPrefixUnaryExpression(e) || tsv.isPostfixUnaryExpression(e)) return this.staticReason(e.operand as ts.Expression, local);
     if (tsv.isBinaryExpression(e)) return this.staticReason(e.left, local) ?? this.staticReason(e.right, local);
-    if (tsv.isConditionalExpression(e)) return this.staticReason(e.condition, local) ?? this.staticReason(e.whenTrue, local) ?? this.staticReason(e.whenFalse, local);
+    if (tsv.isConditionalExpression(e))
+      return this.staticReason(e.condition, local) ?? this.staticReason(e.whenTrue, local) ?? this.staticReason(e.whenFalse, local);
     if (tsv.isArrayLiteralExpression(e)) {
       for (const x of e.elements) {
         const r = this.staticReason(x, local);
@@ -353,7 +395,8 @@ class SubsetChecker {
     if (tsv.isPropertyAccessExpression(e)) {
       const prop = e.name.text;
       if (tsv.isIdentifier(e.expression) && e.expression.text === "Math" && !lookup(local, "Math")) return undefined;
-      if (prop === "shape" || prop === "ndim" || prop === "size") return `it depends on the shape of '${e.expression.getText(this.scope.sf)}'`;
+      if (prop === "shape" || prop === "ndim" || prop === "size")
+        return `it depends on the shape of '${e.expression.getText(this.scope.sf)}'`;
       if (prop === "length") return this.staticReason(e.expression, local);
       return `'${e.getText(this.scope.sf)}' is not a constant`;
     }
@@ -417,7 +460,8 @@ class SubsetChecker {
     if (tsv.isCallExpression(e)) return this.call(e, local);
     if (tsv.isArrowFunction(e) || tsv.isFunctionExpression(e)) return this.enterFunction(e, local, () => false);
     if (tsv.isPrefixUnaryExpression(e) || tsv.isPostfixUnaryExpression(e)) {
-      if (e.operator === tsv.SyntaxKind.PlusPlusToken || e.operator === tsv.SyntaxKind.MinusMinusToken) this.assignTarget(e.operand, local, e);
+      if (e.operator === tsv.SyntaxKind.PlusPlusToken || e.operator === tsv.SyntaxKind.MinusMinusToken)
+        this.assignTarget(e.operand, local, e);
       else this.expr(e.operand, local);
       return;
     }
@@ -443,7 +487,12 @@ class SubsetChecker {
       return;
     }
     if (tsv.isTypeOfExpression(e) || tsv.isVoidExpression(e)) return this.expr(e.expression, local);
-    if (tsv.isNewExpression(e) && tsv.isIdentifier(e.expression) && CONSTRUCTIBLE.has(e.expression.text) && !lookup(local, e.expression.text)) {
+    if (
+      tsv.isNewExpression(e) &&
+      tsv.isIdentifier(e.expression) &&
+      CONSTRUCTIBLE.has(e.expression.text) &&
+      !lookup(local, e.expression.text)
+    ) {
       for (const a of e.arguments ?? []) this.expr(tsv.isSpreadElement(a) ? a.expression : a, local);
       return;
     }
@@ -481,7 +530,10 @@ class SubsetChecker {
     const path = tsv.isPropertyAccessExpression(callee) || tsv.isIdentifier(callee) ? runtimePath(callee, this.scope, local) : undefined;
     if (path) {
       const r = lookupRuntime(path);
-      if (r.kind === "missing") return void this.problems.push(diag.unknownFunction(tsv.isPropertyAccessExpression(callee) ? callee.name : callee, path.join("."), suggest(path)));
+      if (r.kind === "missing")
+        return void this.problems.push(
+          diag.unknownFunction(tsv.isPropertyAccessExpression(callee) ? callee.name : callee, path.join("."), suggest(path)),
+        );
       if (r.kind !== "function") return void this.problems.push(diag.unknownCallee(callee, path.join("."), "is not a function"));
       if (path.length === 1 && path[0] === "jit") return void this.problems.push(diag.unsupportedSyntax(e, "a nested jit() call"));
       if (!spread) {
@@ -499,7 +551,14 @@ class SubsetChecker {
           const min = f.parameters.filter((p) => !p.initializer && !p.questionToken && !p.dotDotDotToken).length;
           const max = f.parameters.some((p) => p.dotDotDotToken) ? Infinity : f.parameters.length;
           if (e.arguments.length < min || e.arguments.length > max) {
-            this.problems.push(diag.arity(e, name, min === max ? String(min) : max === Infinity ? `at least ${min}` : `${min} to ${max}`, e.arguments.length));
+            this.problems.push(
+              diag.arity(
+                e,
+                name,
+                min === max ? String(min) : max === Infinity ? `at least ${min}` : `${min} to ${max}`,
+                e.arguments.length,
+              ),
+            );
           }
         }
         return this.inline(f, name, callee);
@@ -510,10 +569,15 @@ class SubsetChecker {
     if (tsv.isPropertyAccessExpression(callee)) {
       const root = skipOuter(callee.expression);
       if (tsv.isIdentifier(root) && root.text === "Math" && !lookup(local, "Math")) {
-        if (typeof (Math as unknown as Record<string, unknown>)[callee.name.text] !== "function") this.problems.push(diag.unknownCallee(callee, `Math.${callee.name.text}`));
+        if (typeof (Math as unknown as Record<string, unknown>)[callee.name.text] !== "function")
+          this.problems.push(diag.unknownCallee(callee, `Math.${callee.name.text}`));
         return;
       }
-      if (tsv.isIdentifier(root) && (root.text === "console" || root.text === "Date" || root.text === "JSON") && !lookup(local, root.text)) {
+      if (
+        tsv.isIdentifier(root) &&
+        (root.text === "console" || root.text === "Date" || root.text === "JSON") &&
+        !lookup(local, root.text)
+      ) {
         return void this.problems.push(diag.unknownCallee(callee, callee.getText(this.scope.sf)));
       }
       // a method call on a value (array methods, JS array/string methods): checked while tracing
@@ -570,7 +634,8 @@ class SubsetChecker {
     }
     if (this.scope.opaque.has(name)) return void this.problems.push(diag.freeVariable(id, name, this.scope.opaque.get(name)!));
     if (GLOBALS.has(name)) return;
-    if ((TRANSFORMS as readonly string[]).includes(name)) return void this.problems.push(diag.freeVariable(id, name, "is not imported from '@numjit/runtime'"));
+    if ((TRANSFORMS as readonly string[]).includes(name))
+      return void this.problems.push(diag.freeVariable(id, name, "is not imported from '@numjit/runtime'"));
     this.problems.push(diag.freeVariable(id, name, "is not declared in this module (globals are not known at build time)"));
   }
 
@@ -581,7 +646,8 @@ class SubsetChecker {
       return;
     }
     if (tsv.isArrayLiteralExpression(t)) {
-      for (const el of t.elements) if (!tsv.isOmittedExpression(el)) this.assignTarget(tsv.isSpreadElement(el) ? el.expression : el, local, at);
+      for (const el of t.elements)
+        if (!tsv.isOmittedExpression(el)) this.assignTarget(tsv.isSpreadElement(el) ? el.expression : el, local, at);
       return;
     }
     if (tsv.isElementAccessExpression(t) || tsv.isPropertyAccessExpression(t)) {

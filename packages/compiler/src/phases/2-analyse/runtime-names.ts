@@ -18,7 +18,7 @@ export function lookupRuntime(path: readonly string[]): RuntimeLookup {
   let cur: unknown = ROOT;
   for (const p of path) {
     if (cur === null || (typeof cur !== "object" && typeof cur !== "function")) return { kind: "missing" };
-    if (!Object.prototype.hasOwnProperty.call(cur, p) && !(typeof cur === "object" && p in (cur as object))) return { kind: "missing" };
+    if (!Object.hasOwn(cur, p) && !(typeof cur === "object" && p in (cur as object))) return { kind: "missing" };
     cur = (cur as Record<string, unknown>)[p];
     if (cur === undefined) return { kind: "missing" };
   }
@@ -45,7 +45,8 @@ export function suggest(path: readonly string[]): string | undefined {
       spaces.push({ prefix: [k], ns: v });
     }
   }
-  let best: string | undefined, bestD = 4;
+  let best: string | undefined,
+    bestD = 4;
   for (const { prefix, ns } of spaces) {
     for (const k of Object.keys(ns)) {
       const d = editDistance(want, k.toLowerCase());
@@ -82,7 +83,11 @@ export function arityOf(f: (...args: unknown[]) => unknown): { min: number; max:
       const st = sf.statements[0];
       let e: ts.Expression | undefined = st && tsv.isExpressionStatement(st) ? st.expression : undefined;
       while (e && tsv.isParenthesizedExpression(e)) e = e.expression;
-      if (e && (tsv.isArrowFunction(e) || tsv.isFunctionExpression(e)) && (sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0) {
+      if (
+        e &&
+        (tsv.isArrowFunction(e) || tsv.isFunctionExpression(e)) &&
+        (sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0
+      ) {
         const ps = e.parameters;
         const rest = ps.some((p) => p.dotDotDotToken);
         let min = 0;

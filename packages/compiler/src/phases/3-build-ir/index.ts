@@ -3,7 +3,6 @@
 // through the runtime's own numpy definitions, runs the same passes as the runtime jit, and schedules.
 // One trace per candidate argument structure; errors are mapped back to source nodes.
 import type * as ts from "typescript";
-import { tsv } from "../../ts.js";
 import { NumjitError } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { ModuleScope } from "../1-find/index.js";
@@ -11,7 +10,7 @@ import type { StaticValue } from "../2-analyse/annotations.js";
 import type { AnalysedCall } from "../2-analyse/index.js";
 import { runtimeRoot } from "../2-analyse/runtime-names.js";
 import { type BuildResult, buildKernels } from "../../runtime.js";
-import { Interpreter, NodeError, UnknownName, Unsupported } from "./interpreter.js";
+import { type Interpreter, NodeError, UnknownName, Unsupported } from "./interpreter.js";
 import { type Candidate, candidates, slotsToString, toArgs, unifyFromError } from "./shapes.js";
 
 export interface Trace {
@@ -38,7 +37,9 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
   try {
     target = makeTarget(a, interp);
   } catch (e) {
-    out.problems.push(e instanceof Unsupported ? e.diagnostic : diag.transform(a.jit.target, a.jit.target.getText(scope.sf), String((e as Error).message)));
+    out.problems.push(
+      e instanceof Unsupported ? e.diagnostic : diag.transform(a.jit.target, a.jit.target.getText(scope.sf), String((e as Error).message)),
+    );
     return out;
   }
   const names = a.params.map((p) => p.name);
@@ -61,7 +62,8 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
         if (r.kind === "ok") {
           rankOk.add(rankKey);
           // purely elementwise programs have the same structure at every rank: one trace is enough
-          if (!c.exact && elementwiseOnly(r.result)) for (const k of ["rank 1", "rank 2", "rank 3"]) rankOk.add(k + (dtype === "float32" ? "" : ` ${dtype}`));
+          if (!c.exact && elementwiseOnly(r.result))
+            for (const k of ["rank 1", "rank 2", "rank 3"]) rankOk.add(k + (dtype === "float32" ? "" : ` ${dtype}`));
           if (seen.has(argsText)) continue;
           seen.add(argsText);
           out.traces.push({ label: staticText ? `${c.label}; ${staticText}` : c.label, argsText, result: r.result });
@@ -122,12 +124,17 @@ function traceCandidate(a: AnalysedCall, c: Candidate, target: (...args: unknown
         const message = err.message;
         if (!c.exact && repair < MAX_REPAIRS && (code === "NJ101" || code === "NJ104") && unifyFromError(c, code, message)) continue;
         const family = code.slice(0, 3);
-        if (family === "NJ4") return { kind: "stop", diagnostic: diag.dataDependent(node, `${message.replace(/^\[NJ\d+\] /, "").split(":")[0]}`) };
+        if (family === "NJ4")
+          return { kind: "stop", diagnostic: diag.dataDependent(node, `${message.replace(/^\[NJ\d+\] /, "").split(":")[0]}`) };
         if (family === "NJ6") return { kind: "stop", diagnostic: diag.runtimeUnavailable(node, message) };
-        const d = family === "NJ1" ? diag.shape(node, message)
-          : family === "NJ2" ? diag.dtype(node, message)
-          : family === "NJ5" ? diag.transformation(node, message)
-          : diag.argument(node, message);
+        const d =
+          family === "NJ1"
+            ? diag.shape(node, message)
+            : family === "NJ2"
+              ? diag.dtype(node, message)
+              : family === "NJ5"
+                ? diag.transformation(node, message)
+                : diag.argument(node, message);
         return { kind: "fail", node, message, diagnostic: d };
       }
       const message = err instanceof Error ? err.message : String(err);
@@ -143,7 +150,8 @@ function makeTarget(a: AnalysedCall, interp: Interpreter): (...args: unknown[]) 
   for (let i = a.jit.transforms.length - 1; i >= 0; i--) {
     const t = a.jit.transforms[i]!;
     const tf = root[t.name];
-    if (typeof tf !== "function") throw new Unsupported(diag.transform(t.call, t.name, "this version of @numjit/runtime does not export it"));
+    if (typeof tf !== "function")
+      throw new Unsupported(diag.transform(t.call, t.name, "this version of @numjit/runtime does not export it"));
     f = (tf as (...x: unknown[]) => (...y: unknown[]) => unknown)(f, ...(a.transformArgs[i] ?? []));
   }
   return f;
@@ -152,11 +160,31 @@ function makeTarget(a: AnalysedCall, interp: Interpreter): (...args: unknown[]) 
 /** Every equation elementwise (or a literal broadcast): no axes, shapes or ranks in the structure. */
 function elementwiseOnly(r: BuildResult): boolean {
   const eqns = (r.jaxpr as unknown as { eqns: { primitive: string; params: { broadcastDimensions?: number[] } }[] }).eqns;
-  return eqns.every((e) => !STRUCTURAL.has(e.primitive) && !(e.primitive === "broadcast_in_dim" && (e.params.broadcastDimensions?.length ?? 0) > 0));
+  return eqns.every(
+    (e) => !STRUCTURAL.has(e.primitive) && !(e.primitive === "broadcast_in_dim" && (e.params.broadcastDimensions?.length ?? 0) > 0),
+  );
 }
 const STRUCTURAL = new Set([
-  "reduce_sum", "reduce_prod", "reduce_max", "reduce_min", "argmax", "argmin", "cumsum", "cumprod", "cummax", "cummin",
-  "dot_general", "reshape", "transpose", "slice", "rev", "pad", "concatenate", "iota", "gather", "copy",
+  "reduce_sum",
+  "reduce_prod",
+  "reduce_max",
+  "reduce_min",
+  "argmax",
+  "argmin",
+  "cumsum",
+  "cumprod",
+  "cummax",
+  "cummin",
+  "dot_general",
+  "reshape",
+  "transpose",
+  "slice",
+  "rev",
+  "pad",
+  "concatenate",
+  "iota",
+  "gather",
+  "copy",
 ]);
 
 function* staticCombos(a: AnalysedCall): Generator<Map<number, StaticValue>> {

@@ -55,10 +55,29 @@ export class Env {
 type Completion = { value: unknown } | undefined;
 
 const GLOBALS: Record<string, unknown> = {
-  Math, Number, Infinity, NaN, undefined, Array, Boolean, String, Object,
+  Math,
+  Number,
+  Infinity,
+  NaN,
+  undefined,
+  Array,
+  Boolean,
+  String,
+  Object,
 };
 const ARRAY_PROPS = new Set(["shape", "ndim", "size", "dtype", "T", "weakType"]);
-const CONCRETE_PROPS = new Set(["data", "strides", "offset", "toTypedArray", "toArray", "item", "toJSON", "valueOf", "toString", "isContiguous"]);
+const CONCRETE_PROPS = new Set([
+  "data",
+  "strides",
+  "offset",
+  "toTypedArray",
+  "toArray",
+  "item",
+  "toJSON",
+  "valueOf",
+  "toString",
+  "isContiguous",
+]);
 const MAX_UNROLL = 10_000;
 const MAX_DEPTH = 200;
 const INTERPRETED = Symbol("numjit.interpreted");
@@ -124,7 +143,8 @@ export class Interpreter {
     }
     if (tsv.isVariableStatement(s)) {
       const mutable = !(s.declarationList.flags & tsv.NodeFlags.Const);
-      for (const d of s.declarationList.declarations) this.bind(d.name, d.initializer ? this.expr(d.initializer, env) : undefined, env, mutable);
+      for (const d of s.declarationList.declarations)
+        this.bind(d.name, d.initializer ? this.expr(d.initializer, env) : undefined, env, mutable);
       return undefined;
     }
     if (tsv.isReturnStatement(s)) return { value: s.expression ? this.expr(s.expression, env) : undefined };
@@ -148,7 +168,8 @@ export class Interpreter {
       }
       return undefined;
     }
-    if (tsv.isFunctionDeclaration(s) || tsv.isEmptyStatement(s) || tsv.isTypeAliasDeclaration(s) || tsv.isInterfaceDeclaration(s)) return undefined;
+    if (tsv.isFunctionDeclaration(s) || tsv.isEmptyStatement(s) || tsv.isTypeAliasDeclaration(s) || tsv.isInterfaceDeclaration(s))
+      return undefined;
     throw new Unsupported(diag.unsupportedSyntax(s, `a ${tsv.SyntaxKind[s.kind]}`));
   }
 
@@ -202,12 +223,17 @@ export class Interpreter {
   expr(e: ts.Expression, env: Env): unknown {
     e = skipOuter(e);
     switch (e.kind) {
-      case tsv.SyntaxKind.NumericLiteral: return Number((e as ts.NumericLiteral).text);
+      case tsv.SyntaxKind.NumericLiteral:
+        return Number((e as ts.NumericLiteral).text);
       case tsv.SyntaxKind.StringLiteral:
-      case tsv.SyntaxKind.NoSubstitutionTemplateLiteral: return (e as ts.StringLiteral).text;
-      case tsv.SyntaxKind.TrueKeyword: return true;
-      case tsv.SyntaxKind.FalseKeyword: return false;
-      case tsv.SyntaxKind.NullKeyword: return null;
+      case tsv.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return (e as ts.StringLiteral).text;
+      case tsv.SyntaxKind.TrueKeyword:
+        return true;
+      case tsv.SyntaxKind.FalseKeyword:
+        return false;
+      case tsv.SyntaxKind.NullKeyword:
+        return null;
     }
     if (tsv.isIdentifier(e)) return this.identifier(e, env);
     if (tsv.isTemplateExpression(e)) {
@@ -245,7 +271,10 @@ export class Interpreter {
     if (tsv.isElementAccessExpression(e)) {
       const obj = this.expr(e.expression, env);
       const key = this.expr(e.argumentExpression, env);
-      if (obj instanceof NDArray) throw new Unsupported(diag.dynamicProperty(e, `'${e.getText(this.scope.sf)}' indexes an array with []; use x.slice(...) or np.take`));
+      if (obj instanceof NDArray)
+        throw new Unsupported(
+          diag.dynamicProperty(e, `'${e.getText(this.scope.sf)}' indexes an array with []; use x.slice(...) or np.take`),
+        );
       if (key instanceof NDArray) throw new Unsupported(diag.dataDependent(e.argumentExpression, "an index"));
       return this.getProperty(obj, key as string | number, e.argumentExpression);
     }
@@ -260,7 +289,9 @@ export class Interpreter {
     }
     if (tsv.isBinaryExpression(e)) return this.binary(e, env);
     if (tsv.isConditionalExpression(e)) {
-      return this.truthy(this.expr(e.condition, env), e.condition, "a ?: condition") ? this.expr(e.whenTrue, env) : this.expr(e.whenFalse, env);
+      return this.truthy(this.expr(e.condition, env), e.condition, "a ?: condition")
+        ? this.expr(e.whenTrue, env)
+        : this.expr(e.whenFalse, env);
     }
     if (tsv.isTypeOfExpression(e)) {
       const v = this.expr(e.expression, env);
@@ -303,7 +334,8 @@ export class Interpreter {
     const c = this.scope.constants.get(name);
     if (rb) {
       value = rb.kind === "namespace" ? this.root : this.root[rb.exported];
-      if (value === undefined && rb.kind === "named") throw new Unsupported(diag.unknownCallee(at, rb.exported, "is not exported by this version of @numjit/runtime"));
+      if (value === undefined && rb.kind === "named")
+        throw new Unsupported(diag.unknownCallee(at, rb.exported, "is not exported by this version of @numjit/runtime"));
     } else if (f) {
       value = this.makeFunction(f, undefined, name);
     } else if (c) {
@@ -314,7 +346,7 @@ export class Interpreter {
       } finally {
         this.evaluatingConst.delete(name);
       }
-    } else if (Object.prototype.hasOwnProperty.call(GLOBALS, name)) {
+    } else if (Object.hasOwn(GLOBALS, name)) {
       value = GLOBALS[name];
     } else {
       throw new Unsupported(diag.freeVariable(at, name, this.scope.opaque.get(name) ?? "is not declared in this module"));
@@ -335,8 +367,10 @@ export class Interpreter {
       if (typeof v === "function") return v;
       throw new NodeError(at, unknownMethod(k, "NDArray.", forCall));
     }
-    if (obj === null || obj === undefined) throw new NodeError(at, new TypeError(`cannot read property '${String(key)}' of ${String(obj)}`));
-    if (key === "__proto__" || key === "constructor" || key === "prototype") throw new Unsupported(diag.dynamicProperty(at, `'.${String(key)}'`));
+    if (obj === null || obj === undefined)
+      throw new NodeError(at, new TypeError(`cannot read property '${String(key)}' of ${String(obj)}`));
+    if (key === "__proto__" || key === "constructor" || key === "prototype")
+      throw new Unsupported(diag.dynamicProperty(at, `'.${String(key)}'`));
     if (obj === this.root || isRuntimeNamespace(obj, this.root)) {
       if (!(key in (obj as object))) throw new NodeError(at, unknownMethod(String(key), obj === this.root ? "" : "numpy."));
     }
@@ -388,10 +422,14 @@ export class Interpreter {
       throw new Unsupported(diag.dataDependent(e, `the JS operator '${sym}' applied to an array (use np.negative / np.logicalNot)`));
     }
     switch (op) {
-      case tsv.SyntaxKind.MinusToken: return -(v as number);
-      case tsv.SyntaxKind.PlusToken: return +(v as number);
-      case tsv.SyntaxKind.ExclamationToken: return !v;
-      case tsv.SyntaxKind.TildeToken: return ~(v as number);
+      case tsv.SyntaxKind.MinusToken:
+        return -(v as number);
+      case tsv.SyntaxKind.PlusToken:
+        return +(v as number);
+      case tsv.SyntaxKind.ExclamationToken:
+        return !v;
+      case tsv.SyntaxKind.TildeToken:
+        return ~(v as number);
     }
     throw new Unsupported(diag.unsupportedSyntax(e, `the operator ${tsv.tokenToString(op)}`));
   }
@@ -405,7 +443,8 @@ export class Interpreter {
     }
     if (isAssignment(k)) {
       const op = COMPOUND[k];
-      if (op === undefined) throw new Unsupported(diag.unsupportedSyntax(e.operatorToken, `the operator ${e.operatorToken.getText(this.scope.sf)}`));
+      if (op === undefined)
+        throw new Unsupported(diag.unsupportedSyntax(e.operatorToken, `the operator ${e.operatorToken.getText(this.scope.sf)}`));
       const v = this.arith(op, this.expr(e.left, env), this.expr(e.right, env), e);
       this.assign(e.left, v, env);
       return v;
@@ -439,26 +478,47 @@ export class Interpreter {
       const hint = NP_HINT[k];
       throw new Unsupported(diag.dataDependent(at, `the JS operator '${sym}' on an array${hint ? ` (use np.${hint})` : ""}`));
     }
-    const a = l as number, b = r as number;
+    const a = l as number,
+      b = r as number;
     switch (k) {
-      case tsv.SyntaxKind.PlusToken: return (a as unknown as string) + (b as unknown as string);
-      case tsv.SyntaxKind.MinusToken: return a - b;
-      case tsv.SyntaxKind.AsteriskToken: return a * b;
-      case tsv.SyntaxKind.SlashToken: return a / b;
-      case tsv.SyntaxKind.PercentToken: return a % b;
-      case tsv.SyntaxKind.AsteriskAsteriskToken: return a ** b;
-      case tsv.SyntaxKind.LessThanToken: return a < b;
-      case tsv.SyntaxKind.LessThanEqualsToken: return a <= b;
-      case tsv.SyntaxKind.GreaterThanToken: return a > b;
-      case tsv.SyntaxKind.GreaterThanEqualsToken: return a >= b;
-      case tsv.SyntaxKind.EqualsEqualsToken: return a == b;
-      case tsv.SyntaxKind.ExclamationEqualsToken: return a != b;
-      case tsv.SyntaxKind.AmpersandToken: return a & b;
-      case tsv.SyntaxKind.BarToken: return a | b;
-      case tsv.SyntaxKind.CaretToken: return a ^ b;
-      case tsv.SyntaxKind.LessThanLessThanToken: return a << b;
-      case tsv.SyntaxKind.GreaterThanGreaterThanToken: return a >> b;
-      case tsv.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return a >>> b;
+      case tsv.SyntaxKind.PlusToken:
+        return (a as unknown as string) + (b as unknown as string);
+      case tsv.SyntaxKind.MinusToken:
+        return a - b;
+      case tsv.SyntaxKind.AsteriskToken:
+        return a * b;
+      case tsv.SyntaxKind.SlashToken:
+        return a / b;
+      case tsv.SyntaxKind.PercentToken:
+        return a % b;
+      case tsv.SyntaxKind.AsteriskAsteriskToken:
+        return a ** b;
+      case tsv.SyntaxKind.LessThanToken:
+        return a < b;
+      case tsv.SyntaxKind.LessThanEqualsToken:
+        return a <= b;
+      case tsv.SyntaxKind.GreaterThanToken:
+        return a > b;
+      case tsv.SyntaxKind.GreaterThanEqualsToken:
+        return a >= b;
+      case tsv.SyntaxKind.EqualsEqualsToken:
+        // biome-ignore lint/suspicious/noDoubleEquals: interprets the user's `==`
+        return a == b;
+      case tsv.SyntaxKind.ExclamationEqualsToken:
+        // biome-ignore lint/suspicious/noDoubleEquals: interprets the user's `!=`
+        return a != b;
+      case tsv.SyntaxKind.AmpersandToken:
+        return a & b;
+      case tsv.SyntaxKind.BarToken:
+        return a | b;
+      case tsv.SyntaxKind.CaretToken:
+        return a ^ b;
+      case tsv.SyntaxKind.LessThanLessThanToken:
+        return a << b;
+      case tsv.SyntaxKind.GreaterThanGreaterThanToken:
+        return a >> b;
+      case tsv.SyntaxKind.GreaterThanGreaterThanGreaterThanToken:
+        return a >>> b;
     }
     throw new Unsupported(diag.unsupportedSyntax(at.operatorToken, `the operator '${tsv.tokenToString(k)}'`));
   }
@@ -515,11 +575,18 @@ const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
 };
 
 const NP_HINT: Partial<Record<ts.SyntaxKind, string>> = {
-  [tsv.SyntaxKind.PlusToken]: "add", [tsv.SyntaxKind.MinusToken]: "subtract", [tsv.SyntaxKind.AsteriskToken]: "multiply",
-  [tsv.SyntaxKind.SlashToken]: "divide", [tsv.SyntaxKind.AsteriskAsteriskToken]: "power", [tsv.SyntaxKind.PercentToken]: "mod",
-  [tsv.SyntaxKind.LessThanToken]: "less", [tsv.SyntaxKind.GreaterThanToken]: "greater",
-  [tsv.SyntaxKind.LessThanEqualsToken]: "lessEqual", [tsv.SyntaxKind.GreaterThanEqualsToken]: "greaterEqual",
-  [tsv.SyntaxKind.EqualsEqualsToken]: "equal", [tsv.SyntaxKind.ExclamationEqualsToken]: "notEqual",
+  [tsv.SyntaxKind.PlusToken]: "add",
+  [tsv.SyntaxKind.MinusToken]: "subtract",
+  [tsv.SyntaxKind.AsteriskToken]: "multiply",
+  [tsv.SyntaxKind.SlashToken]: "divide",
+  [tsv.SyntaxKind.AsteriskAsteriskToken]: "power",
+  [tsv.SyntaxKind.PercentToken]: "mod",
+  [tsv.SyntaxKind.LessThanToken]: "less",
+  [tsv.SyntaxKind.GreaterThanToken]: "greater",
+  [tsv.SyntaxKind.LessThanEqualsToken]: "lessEqual",
+  [tsv.SyntaxKind.GreaterThanEqualsToken]: "greaterEqual",
+  [tsv.SyntaxKind.EqualsEqualsToken]: "equal",
+  [tsv.SyntaxKind.ExclamationEqualsToken]: "notEqual",
 };
 
 function propName(n: ts.PropertyName, interp: Interpreter, env?: Env): string {

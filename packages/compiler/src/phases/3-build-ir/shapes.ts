@@ -31,7 +31,10 @@ export interface Candidate {
   exact: boolean;
 }
 
-const PRIMES = [11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181, 191, 193, 197, 199];
+const PRIMES = [
+  11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151,
+  157, 163, 167, 173, 179, 181, 191, 193, 197, 199,
+];
 /** Ranks guessed for unannotated arrays: 2 and 1 always; 3 only when neither traces (kernels are
  * rank-polymorphic, so a rank-3 trace rarely adds a signature and costs a third of the build time). */
 export const GUESS_RANKS = [2, 1, 3] as const;
@@ -54,7 +57,9 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, d
     switch (t.kind) {
       case "array":
         return {
-          kind: "array", dtype: t.dtype, dims: t.dims.map((d) => {
+          kind: "array",
+          dtype: t.dtype,
+          dims: t.dims.map((d) => {
             if (typeof d === "number") return d;
             let v = symbols.get(d);
             if (v === undefined) {
@@ -65,10 +70,14 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, d
             return v;
           }),
         };
-      case "number": return { kind: "number" };
-      case "boolean": return { kind: "boolean" };
-      case "object": return { kind: "object", fields: t.fields.map(([k, f]) => [k, fromType(f)]) };
-      case "tuple": return { kind: "tuple", items: t.items.map(fromType) };
+      case "number":
+        return { kind: "number" };
+      case "boolean":
+        return { kind: "boolean" };
+      case "object":
+        return { kind: "object", fields: t.fields.map(([k, f]) => [k, fromType(f)]) };
+      case "tuple":
+        return { kind: "tuple", items: t.items.map(fromType) };
     }
   };
   const annotated = new Map<number, Slot>();
@@ -109,7 +118,13 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, d
     out.push({ label: `rank ${r}${dtype === "float32" ? "" : ` ${dtype}`}`, slots: build(r), fixed, exact: false });
   }
   // composite sizes (reshape-friendly) as a last resort per rank
-  for (const r of GUESS_RANKS) out.push({ label: `rank ${r}${dtype === "float32" ? "" : ` ${dtype}`}, size 12`, slots: build(r, 12), fixed: new Set([...fixed, 12]), exact: false });
+  for (const r of GUESS_RANKS)
+    out.push({
+      label: `rank ${r}${dtype === "float32" ? "" : ` ${dtype}`}, size 12`,
+      slots: build(r, 12),
+      fixed: new Set([...fixed, 12]),
+      exact: false,
+    });
   return out;
 }
 
@@ -144,13 +159,27 @@ function fromTypeNode(t: ts.TypeNode, arr: () => Slot): Slot | undefined {
   return undefined;
 }
 
-const ARRAY_MEMBERS = new Set([...Object.getOwnPropertyNames(NDArray.prototype), "shape", "dtype", "weakType", "data", "strides", "offset", "size"]);
+const ARRAY_MEMBERS = new Set([
+  ...Object.getOwnPropertyNames(NDArray.prototype),
+  "shape",
+  "dtype",
+  "weakType",
+  "data",
+  "strides",
+  "offset",
+  "size",
+]);
 
 /**
  * How an unannotated parameter is used: `p.w` with a name that is not an NDArray member means p is an
  * object of arrays (a pytree); `p[0]`, `p[1]` with literal indices means a tuple.
  */
-function usageOf(fn: FunctionNode, name: string, scope: ModuleScope | undefined, seen = new Set<ts.Node>()): { fields: Set<string>; items: number } {
+function usageOf(
+  fn: FunctionNode,
+  name: string,
+  scope: ModuleScope | undefined,
+  seen = new Set<ts.Node>(),
+): { fields: Set<string>; items: number } {
   const fields = new Set<string>();
   let items = 0;
   if (seen.has(fn)) return { fields, items };
@@ -188,12 +217,18 @@ function keyOf(el: ts.BindingElement): string {
 export function toArgs(slots: Slot[]): unknown[] {
   const conv = (s: Slot): unknown => {
     switch (s.kind) {
-      case "array": return placeholder(s.dims, s.dtype);
-      case "number": return 0.5;
-      case "boolean": return true;
-      case "object": return Object.fromEntries(s.fields.map(([k, f]) => [k, conv(f)]));
-      case "tuple": return s.items.map(conv);
-      case "static": return s.value;
+      case "array":
+        return placeholder(s.dims, s.dtype);
+      case "number":
+        return 0.5;
+      case "boolean":
+        return true;
+      case "object":
+        return Object.fromEntries(s.fields.map(([k, f]) => [k, conv(f)]));
+      case "tuple":
+        return s.items.map(conv);
+      case "static":
+        return s.value;
     }
   };
   return slots.map(conv);
@@ -204,12 +239,18 @@ const SHORT: Record<DType, string> = { float32: "f32", float64: "f64", int32: "i
 export function slotsToString(slots: Slot[], names: string[]): string {
   const str = (s: Slot): string => {
     switch (s.kind) {
-      case "array": return `${SHORT[s.dtype]}[${s.dims.join(",")}]`;
-      case "number": return "number";
-      case "boolean": return "boolean";
-      case "object": return `{ ${s.fields.map(([k, f]) => `${k}: ${str(f)}`).join(", ")} }`;
-      case "tuple": return `[${s.items.map(str).join(", ")}]`;
-      case "static": return `static ${JSON.stringify(s.value)}`;
+      case "array":
+        return `${SHORT[s.dtype]}[${s.dims.join(",")}]`;
+      case "number":
+        return "number";
+      case "boolean":
+        return "boolean";
+      case "object":
+        return `{ ${s.fields.map(([k, f]) => `${k}: ${str(f)}`).join(", ")} }`;
+      case "tuple":
+        return `[${s.items.map(str).join(", ")}]`;
+      case "static":
+        return `static ${JSON.stringify(s.value)}`;
     }
   };
   return slots.map((s, i) => `${names[i] ?? `arg${i}`}: ${str(s)}`).join(", ");
@@ -220,7 +261,13 @@ export function slotsToString(slots: Slot[], names: string[]): string {
  * unify the mismatching sizes the failing op needed equal. Returns false when nothing can be renamed.
  */
 export function unifyFromError(c: Candidate, code: string, message: string): boolean {
-  const tuples = [...message.matchAll(/\(([-\d,\s]*)\)/g)].map((m) => m[1]!.split(",").map((s) => s.trim()).filter(Boolean).map(Number));
+  const tuples = [...message.matchAll(/\(([-\d,\s]*)\)/g)].map((m) =>
+    m[1]!
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(Number),
+  );
   if (tuples.length < 2) return false;
   const [a, b] = tuples as [number[], number[]];
   const pairs: [number, number][] = [];
@@ -230,7 +277,8 @@ export function unifyFromError(c: Candidate, code: string, message: string): boo
   };
   if (code === "NJ101") alignRight(a, b);
   else if (code === "NJ104") {
-    const ka = a[a.length - 1], kb = b.length === 1 ? b[0] : b[b.length - 2];
+    const ka = a[a.length - 1],
+      kb = b.length === 1 ? b[0] : b[b.length - 2];
     if (ka !== undefined && kb !== undefined) pairs.push([ka, kb]);
     if (a.length > 2 && b.length > 2) alignRight(a.slice(0, -2), b.slice(0, -2));
   } else return false;

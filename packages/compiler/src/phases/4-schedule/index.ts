@@ -23,7 +23,11 @@ export interface ScheduledCall {
 
 export function scheduleCall(built: BuiltCall, analysisProblems: readonly RawDiagnostic[]): ScheduledCall {
   const reasons = [...analysisProblems, ...built.problems];
-  const status: CallStatus = reasons.some((r) => r.severity === "error") ? "error" : reasons.length || !built.traces.length ? "fallback" : "precompiled";
+  const status: CallStatus = reasons.some((r) => r.severity === "error")
+    ? "error"
+    : reasons.length || !built.traces.length
+      ? "fallback"
+      : "precompiled";
   const kernels: KernelSource[] = [];
   const seen = new Set<string>();
   if (status === "precompiled") {

@@ -18,14 +18,16 @@ export interface ModuleKernels {
   tables: Map<number, { id: string; entries: [string, string][] }>;
 }
 
-
 /**
  * `prefix`: the module's emit prefix (phase 1), so declaration names cannot collide with the user's.
  * `topLevel`: the names the module binds at top level; a kernel whose globals (Math, Int32Array, ...)
  * include one of them is not pasted in (it would silently use the module's binding): fallback, NJ716.
  */
 export function codegen(
-  calls: ScheduledCall[], problems: Map<number, RawDiagnostic[]>, prefix = "__nj_", topLevel: ReadonlySet<string> = new Set(),
+  calls: ScheduledCall[],
+  problems: Map<number, RawDiagnostic[]>,
+  prefix = "__nj_",
+  topLevel: ReadonlySet<string> = new Set(),
 ): ModuleKernels {
   const decls: KernelDecl[] = [];
   const bySig = new Map<string, KernelDecl>();
@@ -82,8 +84,11 @@ export function freeNames(source: string): string[] {
 
 function isPropertyName(n: ts.Identifier): boolean {
   const p = n.parent;
-  return (tsv.isPropertyAccessExpression(p) && p.name === n) || (tsv.isPropertyAssignment(p) && p.name === n) ||
-    ((tsv.isLabeledStatement(p) || tsv.isBreakOrContinueStatement(p)) && p.label === n);
+  return (
+    (tsv.isPropertyAccessExpression(p) && p.name === n) ||
+    (tsv.isPropertyAssignment(p) && p.name === n) ||
+    ((tsv.isLabeledStatement(p) || tsv.isBreakOrContinueStatement(p)) && p.label === n)
+  );
 }
 
 const checked = new Map<string, string | undefined>();
@@ -96,7 +101,9 @@ const checked = new Map<string, string | undefined>();
 export function checkKernel(k: KernelSource): string | undefined {
   if (checked.has(k.source)) return checked.get(k.source);
   let why: string | undefined;
-  const code = k.source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, " ").replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+  const code = k.source
+    .replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, " ")
+    .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
   if (!/^\s*function\b[\s\S]*\}\s*$/.test(code) || !balanced(code)) why = `kernel ${k.signature} is not a single function expression`;
   else {
     const m = /\b(eval|Function|require|globalThis|window|self|importScripts|process|import)\b/.exec(code);
@@ -108,7 +115,8 @@ export function checkKernel(k: KernelSource): string | undefined {
 
 /** Brackets balance and the top-level function closes only at the very end. */
 function balanced(code: string): boolean {
-  let depth = 0, closedAt = -1;
+  let depth = 0,
+    closedAt = -1;
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
     if (c === "{" || c === "(" || c === "[") depth++;

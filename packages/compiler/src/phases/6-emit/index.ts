@@ -63,7 +63,10 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     if (c.status !== "precompiled" || !t) continue;
     const jc = c.built.analysed.jit;
     const opt = jc.options && unwrap(jc.options);
-    const userNamed = !!opt && tsv.isObjectLiteralExpression(opt) && opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
+    const userNamed =
+      !!opt &&
+      tsv.isObjectLiteralExpression(opt) &&
+      opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
     edits.push({
       call: jc.call,
       calleeStart: jc.call.expression.getStart(scope.sf),

@@ -4,9 +4,7 @@
 import { COMPARE_OPS, UNARY_OPS, type BinaryOp, type CompareOp, type Primitive, type UnaryOp } from "../../core/primitives.js";
 import { bind } from "../../core/trace.js";
 import type { AdRule, AdRules } from "./types.js";
-import {
-  type Arr, add, convert, div, eq, full, gt, isFloat, lt, maskOf, mul, neg, select, sub, tadd, tmap, zerosLike,
-} from "./ops.js";
+import { type Arr, add, convert, div, eq, full, gt, isFloat, lt, maskOf, mul, neg, select, sub, tadd, tmap, zerosLike } from "./ops.js";
 
 /** Rules of a primitive whose derivative is zero wherever it exists (floor, compare, argmax...). */
 export function nondiff<P extends Primitive>(prim: P): AdRule<P> {
@@ -17,7 +15,10 @@ export function nondiff<P extends Primitive>(prim: P): AdRule<P> {
   };
 }
 
-const un = (p: UnaryOp) => (x: Arr): Arr => bind(p, [x], {});
+const un =
+  (p: UnaryOp) =>
+  (x: Arr): Arr =>
+    bind(p, [x], {});
 const square = (x: Arr) => mul(x, x);
 const rsqrt = (x: Arr) => div(full(1, x), un("sqrt")(x));
 const recip = (x: Arr) => div(full(1, x), x);
@@ -84,7 +85,8 @@ function maxRule(): AdRule<"max"> {
   return {
     jvp: (xs, ts, params) => {
       if (!params.relu) return balanced.jvp(xs, ts, params);
-      const [a, b] = xs as [Arr, Arr], [ta] = ts;
+      const [a, b] = xs as [Arr, Arr],
+        [ta] = ts;
       return [bind("max", [a, b], params), ta ? mul(ta, step(a, b)) : null];
     },
     vjp: (ct, ctx) => {
@@ -102,7 +104,13 @@ function bilinearly<P extends BinaryOp>(p: P, w: Weights): AdRule<P> {
     jvp: ([a, b], [ta, tb]) => {
       const y = bind(p, [a!, b!], {});
       const [wa, wb] = w(a!, b!, y);
-      return [y, tadd(tmap(ta!, (t) => mul(t, wa)), tmap(tb!, (t) => mul(t, wb)))];
+      return [
+        y,
+        tadd(
+          tmap(ta!, (t) => mul(t, wa)),
+          tmap(tb!, (t) => mul(t, wb)),
+        ),
+      ];
     },
     vjp: (ct, { inputs: [a, b], out, needs }) => {
       const [wa, wb] = w(a!, b!, out);
@@ -121,21 +129,34 @@ const binary: AdRules<BinaryOp> = {
     vjp: (ct, { needs }) => [needs[0] ? ct : null, needs[1] ? neg(ct) : null],
   },
   mul: {
-    jvp: ([a, b], [ta, tb]) => [mul(a!, b!), tadd(tmap(ta!, (t) => mul(t, b!)), tmap(tb!, (t) => mul(a!, t)))],
+    jvp: ([a, b], [ta, tb]) => [
+      mul(a!, b!),
+      tadd(
+        tmap(ta!, (t) => mul(t, b!)),
+        tmap(tb!, (t) => mul(a!, t)),
+      ),
+    ],
     vjp: (ct, { inputs: [a, b], needs }) => [needs[0] ? mul(ct, b!) : null, needs[1] ? mul(a!, ct) : null],
   },
   // y = a / b: dy = da / b - db * y / b
   div: {
     jvp: ([a, b], [ta, tb]) => {
       const y = div(a!, b!);
-      return [y, tadd(tmap(ta!, (t) => div(t, b!)), tmap(tb!, (t) => neg(div(mul(t, y), b!))))];
+      return [
+        y,
+        tadd(
+          tmap(ta!, (t) => div(t, b!)),
+          tmap(tb!, (t) => neg(div(mul(t, y), b!))),
+        ),
+      ];
     },
     vjp: (ct, { inputs: [, b], out, needs }) => [needs[0] ? div(ct, b!) : null, needs[1] ? neg(div(mul(ct, out), b!)) : null],
   },
   // y = a^b: dy/da = b a^(b-1) (0 where b = 0), dy/db = y log a (0 where a = 0; the inner select
   // keeps log away from 0 so second derivatives stay finite)
   pow: bilinearly("pow", (a, b, y) => {
-    const one = full(1, a), zero = full(0, a);
+    const one = full(1, a),
+      zero = full(0, a);
     const wa = select(eq(b, zero), zero, mul(b, bind("pow", [a, sub(b, one)], {})));
     const aZero = eq(a, zero);
     const wb = select(aZero, zero, mul(y, bind("log", [select(aZero, one, a)], {})));

@@ -53,7 +53,10 @@ export function full(v: number, like: { shape: readonly number[]; dtype: DType }
 /** Zeros of an aval: a broadcast literal while tracing, a dense array when eager. */
 export function zerosLike(like: { shape: readonly number[]; dtype: DType; weakType?: boolean }): Arr {
   if (isTracing()) return full(0, like);
-  const data = allocate(like.dtype, like.shape.reduce((a, b) => a * b, 1));
+  const data = allocate(
+    like.dtype,
+    like.shape.reduce((a, b) => a * b, 1),
+  );
   return new NDArray(data, like.shape.slice(), like.dtype, undefined, 0, like.weakType ?? false);
 }
 

@@ -4,8 +4,22 @@ import { bind } from "../../core/trace.js";
 import { nondiff } from "./elementwise.js";
 import type { AdRules } from "./types.js";
 import {
-  type Arr, add, broadcastInDim, complement, div, eq, full, invertPerm, maskOf, mul, padWith, reduceSum, reshape,
-  transpose, gt, lt,
+  type Arr,
+  add,
+  broadcastInDim,
+  complement,
+  div,
+  eq,
+  full,
+  invertPerm,
+  maskOf,
+  mul,
+  padWith,
+  reduceSum,
+  reshape,
+  transpose,
+  gt,
+  lt,
 } from "./ops.js";
 
 /** The reduced output broadcast back over the input (the kept dims keep their positions). */
@@ -38,7 +52,8 @@ function extremum(p: "reduce_max" | "reduce_min") {
 function productOfOthers(x: Arr, axes: number[]): Arr {
   const kept = complement(x.ndim, axes);
   const perm = [...kept, ...axes];
-  const kshape = kept.map((i) => x.shape[i]!), rshape = axes.map((i) => x.shape[i]!);
+  const kshape = kept.map((i) => x.shape[i]!),
+    rshape = axes.map((i) => x.shape[i]!);
   const n = rshape.reduce((a, b) => a * b, 1);
   const flat = reshape(transpose(x, perm), [...kshape, n]);
   const last = kshape.length;
@@ -63,9 +78,19 @@ interface Combine {
 }
 
 const shift = (y: Arr, axis: number, d: number, fill: number): Arr =>
-  padWith(y, fill, y.shape.map((_, i) => (i === axis ? d : 0)), y.shape.map((_, i) => (i === axis ? -d : 0)));
+  padWith(
+    y,
+    fill,
+    y.shape.map((_, i) => (i === axis ? d : 0)),
+    y.shape.map((_, i) => (i === axis ? -d : 0)),
+  );
 const unshift = (c: Arr, axis: number, d: number): Arr =>
-  padWith(c, 0, c.shape.map((_, i) => (i === axis ? -d : 0)), c.shape.map((_, i) => (i === axis ? d : 0)));
+  padWith(
+    c,
+    0,
+    c.shape.map((_, i) => (i === axis ? -d : 0)),
+    c.shape.map((_, i) => (i === axis ? d : 0)),
+  );
 
 function maxW(a: Arr, b: Arr): [Arr, Arr] {
   const half = mul(maskOf(eq(a, b), a.dtype), full(0.5, a));

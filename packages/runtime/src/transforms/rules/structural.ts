@@ -8,8 +8,24 @@ import { scalarArray } from "../../ndarray.js";
 import { nondiff } from "./elementwise.js";
 import type { AdRules } from "./types.js";
 import {
-  type Arr, add, broadcastInDim, mul, complement, convert, eq, invertPerm, lt, padWith, reduceSum, reshape, select, sliceAll,
-  sub, tadd, transpose, zerosLike,
+  type Arr,
+  add,
+  broadcastInDim,
+  mul,
+  complement,
+  convert,
+  eq,
+  invertPerm,
+  lt,
+  padWith,
+  reduceSum,
+  reshape,
+  select,
+  sliceAll,
+  sub,
+  tadd,
+  transpose,
+  zerosLike,
 } from "./ops.js";
 
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
@@ -35,7 +51,8 @@ function unslice(ct: Arr, xShape: readonly number[], p: Params["slice"]): Arr {
     if (s === 1 || g.shape[ax] === 0) return;
     const len = g.shape[ax]!;
     const col = reshape(g, [...g.shape.slice(0, ax), len, 1, ...g.shape.slice(ax + 1)]);
-    const lo = col.shape.map(() => 0), hi = col.shape.map((_, i) => (i === ax + 1 ? s - 1 : 0));
+    const lo = col.shape.map(() => 0),
+      hi = col.shape.map((_, i) => (i === ax + 1 ? s - 1 : 0));
     g = reshape(padWith(col, 0, lo, hi), [...g.shape.slice(0, ax), len * s, ...g.shape.slice(ax + 1)]);
   });
   const lo = p.starts.map((s, ax) => (ct.shape[ax] === 0 ? 0 : s));
@@ -57,10 +74,13 @@ function dot(a: Arr, b: Arr, p: Params["dot_general"]): Arr {
 function dotCtLhs(g: Arr, y: Arr, xndim: number, p: Params["dot_general"]): Arr {
   const { lhsContract: xc, rhsContract: yc, lhsBatch: xb, rhsBatch: yb } = p;
   const nb = xb.length;
-  const xk = complement(xndim, [...xc, ...xb]), yk = complement(y.ndim, [...yc, ...yb]);
+  const xk = complement(xndim, [...xc, ...xb]),
+    yk = complement(y.ndim, [...yc, ...yb]);
   const r = dot(g, y, {
-    lhsContract: range(nb + xk.length, nb + xk.length + yk.length), rhsContract: yk,
-    lhsBatch: range(0, nb), rhsBatch: yb,
+    lhsContract: range(nb + xk.length, nb + xk.length + yk.length),
+    rhsContract: yk,
+    lhsBatch: range(0, nb),
+    rhsBatch: yb,
   });
   const ycSorted = [...yc].sort((a, b) => a - b);
   const pos = new Array<number>(xndim);
@@ -74,7 +94,8 @@ function dotCtLhs(g: Arr, y: Arr, xndim: number, p: Params["dot_general"]): Arr 
 function dotCtRhs(g: Arr, x: Arr, yndim: number, p: Params["dot_general"]): Arr {
   const { lhsContract: xc, rhsContract: yc, lhsBatch: xb, rhsBatch: yb } = p;
   const nb = xb.length;
-  const xk = complement(x.ndim, [...xc, ...xb]), yk = complement(yndim, [...yc, ...yb]);
+  const xk = complement(x.ndim, [...xc, ...xb]),
+    yk = complement(yndim, [...yc, ...yb]);
   const r = dot(x, g, { lhsContract: xk, rhsContract: range(nb, nb + xk.length), lhsBatch: xb, rhsBatch: range(0, nb) });
   const xcSorted = [...xc].sort((a, b) => a - b);
   const pos = new Array<number>(yndim);
@@ -89,7 +110,8 @@ function dotCtRhs(g: Arr, x: Arr, yndim: number, p: Params["dot_general"]): Arr 
  * a one-hot matrix of the indices ([...idx.shape, A]); costs O(ct.size * A).
  */
 function ungather(ct: Arr, x: Arr, idx: Arr, axis: number): Arr {
-  const A = x.shape[axis]!, nI = idx.ndim;
+  const A = x.shape[axis]!,
+    nI = idx.ndim;
   const wrapped = select(lt(idx, zerosLike(idx)), add(idx, broadcastInDim(scalarArray(A, "int32", false), idx.shape, [])), idx);
   const shape = [...idx.shape, A];
   const classes = bind("iota", [], { shape: shape!, dimension: nI, dtype: "int32" });
@@ -125,17 +147,26 @@ export const structuralRules: AdRules<
   },
   // out = x surrounded by v (negative widths crop x): ct_x = the x region of ct, ct_v = the rest
   pad: {
-    jvp: ([x, v], [tx, tv], p) => [
-      bind("pad", [x!, v!], p),
-      bind("pad", [tx ?? zerosLike(x!), tv ?? zerosLike(v!)], p),
-    ],
+    jvp: ([x, v], [tx, tv], p) => [bind("pad", [x!, v!], p), bind("pad", [tx ?? zerosLike(x!), tv ?? zerosLike(v!)], p)],
     vjp: (ct, { params, needs }) => {
-      const ctx = padWith(ct, 0, params.lo.map((v) => -v), params.hi.map((v) => -v));
+      const ctx = padWith(
+        ct,
+        0,
+        params.lo.map((v) => -v),
+        params.hi.map((v) => -v),
+      );
       return [needs[0] ? ctx : null, needs[1] ? sub(reduceSum(ct, range(0, ct.ndim)), reduceSum(ctx, range(0, ctx.ndim))) : null];
     },
   },
   concatenate: {
-    jvp: (xs, ts, p) => [bind("concatenate", xs, p), bind("concatenate", ts.map((t, i) => t ?? zerosLike(xs[i]!)), p)],
+    jvp: (xs, ts, p) => [
+      bind("concatenate", xs, p),
+      bind(
+        "concatenate",
+        ts.map((t, i) => t ?? zerosLike(xs[i]!)),
+        p,
+      ),
+    ],
     vjp: (ct, { inputs, params: { axis }, needs }) => {
       let pos = 0;
       return inputs.map((x, i) => {

@@ -10,7 +10,9 @@ import type { NDArray } from "../../ndarray.js";
  * a null tangent out means the output does not depend on the perturbed inputs.
  */
 export type JvpRule<P extends Primitive> = (
-  primals: NDArray[], tangents: (NDArray | null)[], params: Params[P],
+  primals: NDArray[],
+  tangents: (NDArray | null)[],
+  params: Params[P],
 ) => [NDArray, NDArray | null];
 
 export interface VjpContext<P extends Primitive> {
@@ -43,7 +45,10 @@ export type AdRules<K extends Primitive> = { [P in K]: AdRule<P> };
  * Returns the result and the position of its batch axis.
  */
 export type BatchRule<P extends Primitive> = (
-  vals: NDArray[], dims: (number | null)[], params: Params[P], axisSize: number,
+  vals: NDArray[],
+  dims: (number | null)[],
+  params: Params[P],
+  axisSize: number,
 ) => [NDArray, number | null];
 
 export type BatchRules<K extends Primitive> = { [P in K]: BatchRule<P> };
