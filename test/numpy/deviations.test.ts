@@ -18,6 +18,15 @@ describe("JAX semantics without a NumPy counterpart", () => {
     expect(grad((x: NDArray) => np.sum(vmap(nn.relu)(x)))(np.array([-1, 0, 3])).toArray()).toEqual([0, 0, 1]);
   });
 
+  it("grad(np.abs) at 0 is 1 as in JAX (select(x >= 0, g, -g)), under grad, jit(grad), jvp and vmap", () => {
+    const f = (x: NDArray) => np.sum(np.abs(x));
+    const x = np.array([-2, 0, 3]);
+    expect(grad(f)(x).toArray()).toEqual([-1, 1, 1]);
+    expect(jit(grad(f))(x).toArray()).toEqual([-1, 1, 1]);
+    expect(vmap(grad((v: NDArray) => np.abs(v)))(x).toArray()).toEqual([-1, 1, 1]);
+    expect(jvp((v: NDArray) => np.abs(v), [np.array(0)], [np.array(1)])[1].item()).toBe(1);
+  });
+
   it("np.maximum / np.clip keep lax.max's rule: a tie splits the derivative (jax.grad(lambda x: jnp.maximum(x, 0.))(0.) == 0.5)", () => {
     expect(grad((x: NDArray) => np.maximum(x, 0))(np.array(0)).item()).toBe(0.5);
     expect(grad((x: NDArray) => np.minimum(x, 0))(np.array(0)).item()).toBe(0.5);

@@ -28,7 +28,8 @@ type Smooth = Exclude<UnaryOp, "neg" | "sign" | "floor" | "ceil" | "round" | "no
 
 /** f'(x) for y = f(x). */
 const DERIV: { [P in Smooth]: Deriv } = {
-  abs: (x) => un("sign")(x),
+  // JAX's rule: the slope is +1 at 0 (select(x >= 0, 1, -1)), not sign(0) = 0
+  abs: (x) => select(bind("ge", [x, zerosLike(x)], {}), full(1, x), full(-1, x)),
   sqrt: (_x, y) => div(full(0.5, y), y),
   exp: (_x, y) => y,
   exp2: (_x, y) => mul(y, full(Math.LN2, y)),
