@@ -1,8 +1,9 @@
 // Compares numjit's result of one program-mode with JAX's and names the outcome.
 import { decNum, isArray } from "./interp.mjs";
 
-export const CLASSES = ["match", "mismatch", "crash", "typed_vs_ok", "jaxerr_vs_ok"];
+export const CLASSES = ["match", "deviation", "mismatch", "crash", "typed_vs_ok", "jaxerr_vs_ok"];
 // match         same values (or both raised; numjit with a typed error)
+// deviation     a documented, deliberate difference (FEATURES.md), named in `root`
 // mismatch      both returned, values/shape/dtype differ
 // crash         numjit threw a raw JS error (TypeError, RangeError, ...), whatever JAX did
 // typed_vs_ok   numjit raised a typed NumjitError where JAX returned a value
@@ -84,6 +85,11 @@ export function classify(exp, got, gradMode) {
     return got.typed
       ? { cls: "match", detail: "both raised" }
       : { cls: "jaxerr_vs_ok", root: `JAX ${exp.error}, numjit ok`, detail: `JAX raised ${exp.error}; numjit returned ${summary(got.ok)}` };
+  }
+  if (got.typed && /NJ204/.test(got.typed)) {
+    // numjit has no int64: a JS integer outside int32 meeting int32 is DTypeError NJ204, as JAX's default
+    // (x64 off) raises OverflowError; this fuzz runs JAX with x64 for float64, where it wraps to int32 instead
+    return { cls: "deviation", root: "NJ204 JS integer outside int32 (JAX x64 wraps; JAX default raises)", detail: got.message };
   }
   if (got.typed) {
     return {

@@ -27,6 +27,14 @@ describe("JAX semantics without a NumPy counterpart", () => {
     expect(jvp((v: NDArray) => np.abs(v), [np.array(0)], [np.array(1)])[1].item()).toBe(1);
   });
 
+  it("nn.softplus' is sigmoid everywhere, 0.5 at 0 (JAX's logaddexp(x, 0)); nn.gelu(exact)' at 0 is 0.5", () => {
+    const xs = np.array([-3, -0.5, 0, 0.5, 3], { dtype: "float64" });
+    const g = vmap(grad((v: NDArray) => nn.softplus(v)))(xs).toArray() as number[];
+    const want = [-3, -0.5, 0, 0.5, 3].map((v) => 1 / (1 + Math.exp(-v)));
+    g.forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 12));
+    expect(grad((v: NDArray) => nn.gelu(v, { approximate: false }))(np.array(0, { dtype: "float64" })).item()).toBeCloseTo(0.5, 7);
+  });
+
   it("np.maximum / np.clip keep lax.max's rule: a tie splits the derivative (jax.grad(lambda x: jnp.maximum(x, 0.))(0.) == 0.5)", () => {
     expect(grad((x: NDArray) => np.maximum(x, 0))(np.array(0)).item()).toBe(0.5);
     expect(grad((x: NDArray) => np.minimum(x, 0))(np.array(0)).item()).toBe(0.5);

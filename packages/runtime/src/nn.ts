@@ -26,7 +26,8 @@ export function sigmoid(x: ArrayLike): NDArray {
 /** log(1 + exp(x)) computed stably as max(x, 0) + log1p(exp(-|x|)). */
 export function softplus(x: ArrayLike): NDArray {
   const a = floatOperand(x, "softplus"); // JAX: bool/int32 promote to float32
-  return np.add(np.maximum(a, 0), np.log1p(np.exp(np.negative(np.abs(a)))));
+  // -|a| as min(a, -a): its tie at 0 splits the derivative evenly, so softplus'(0) = 0.5 + 0 = sigmoid(0)
+  return np.add(np.maximum(a, 0), np.log1p(np.exp(np.minimum(a, np.negative(a)))));
 }
 function floatOperand(x: ArrayLike, op: string): NDArray {
   const a = operand(x, op);
@@ -78,8 +79,10 @@ function horner(c: readonly number[], t: NDArray): NDArray {
 function normalCdf64(x: NDArray): NDArray {
   const z = np.divide(np.abs(x), Math.SQRT2);
   const small = np.subtract(1, np.multiply(z, horner(ERF_SMALL, np.square(z))));
-  const u = np.divide(1, z);
-  const large = np.multiply(np.multiply(np.exp(np.negative(np.square(z))), horner(ERFC_LARGE, np.subtract(np.multiply(u, 4), 1))), u);
+  // the large-|x| branch only at z > 2: elsewhere evaluate it at a safe z, or 1/z's NaN derivative leaks through where
+  const zl = np.where(np.lessEqual(z, 2), 4, z);
+  const u = np.divide(1, zl);
+  const large = np.multiply(np.multiply(np.exp(np.negative(np.square(zl))), horner(ERFC_LARGE, np.subtract(np.multiply(u, 4), 1))), u);
   const half = np.multiply(0.5, np.where(np.lessEqual(z, 2), small, large)); // 0.5 * erfc(|x| / sqrt 2)
   return np.where(np.greaterEqual(x, 0), np.subtract(1, half), half);
 }
