@@ -147,8 +147,10 @@ describe("precompiled numpy refs: the reference areas", () => {
     try {
       expect(precompileProblem("t", NEG, "fallback")).toBeUndefined();
       expect(precompileProblem("t", NEG, "precompiled")).toMatch(/remove the entry/);
-      expect(staleNotPrecompiled(new Map([["t", [NEG]]]))).toEqual([]);
-      expect(staleNotPrecompiled(new Map([["t", [err]]]))).toEqual(["t/neg"]);
+      // (entries of the real list name no case of this fake area "t", so only the "t/" keys are checked)
+      const own = (keys: string[]) => keys.filter((k) => k.startsWith("t/"));
+      expect(own(staleNotPrecompiled(new Map([["t", [NEG]]])))).toEqual([]);
+      expect(own(staleNotPrecompiled(new Map([["t", [err]]])))).toEqual(["t/neg"]);
     } finally {
       delete NOT_PRECOMPILED["t/neg"];
     }

@@ -1,12 +1,13 @@
-// Bugs found by the differential fuzz against JAX (scripts/fuzz/), not in the list being fixed elsewhere.
-// `it.fails` until fixed: each asserts JAX's (hand-checked) answer. Remove `.fails` with the fix.
+// Bugs found by the differential fuzz against JAX (scripts/fuzz/), kept as regression tests once fixed.
+// A new finding goes in as `it.fails` asserting JAX's (hand-checked) answer; remove `.fails` with the fix.
 import { describe, expect, it } from "vitest";
 import { numpy as np, jit, jvp, type NDArray } from "@numjit/runtime";
 
 describe("fuzz findings", () => {
   // fuzz: grad-1-63 (jit_jvp), shrunk. Raw "TypeError: Cannot read properties of undefined (reading 'slot')"
   // at jit/plan.js:93. JAX: jax.jit(lambda p, t: jax.jvp(lambda a, b: jnp.einsum("i,i->", a, b), p, t)).
-  it.fails("jit(jvp) of einsum('i,i->') returns the primal and tangent", () => {
+  // fixed with the dot-epilogue scheduling fix (an equation joins at most one dot's epilogue)
+  it("jit(jvp) of einsum('i,i->') returns the primal and tangent", () => {
     const a = np.array([1, 2, 3]),
       b = np.array([4, 5, 6]);
     const ta = np.array([1, 0, 0]),
