@@ -45,9 +45,8 @@ async function main() {
   const outDir = partial ? path.join(here, "out") : here;
   const t0 = performance.now();
   const say = (m) => process.stderr.write(m + "\n");
-  say(
-    `bench: ${opts.quick ? "quick" : "full"} run${opts.only ? ` of ${opts.only.join(",")}` : ""}; results → ${path.relative(process.cwd(), path.join(outDir, "RESULTS.md"))}`,
-  );
+  const resultsPath = path.relative(process.cwd(), path.join(outDir, "RESULTS.md"));
+  say(`bench: ${opts.quick ? "quick" : "full"} run${opts.only ? ` of ${opts.only.join(",")}` : ""}; results → ${resultsPath}`);
 
   const { buildKernels } = await import("./build-kernels.mjs");
   const { loadJax, loadNdarray, loadNumjit, loadTf, firstLine } = await import("./lib/peers.mjs");

@@ -104,7 +104,8 @@ function noEvalImpl(ctx, { kernel, exportName, specs, skip }) {
     measure: async () => ({
       ...summarize(result.times),
       note: result.cacheInfo
-        ? `precompiled hits ${result.cacheInfo.precompiledHits}, runtime compiles ${result.cacheInfo.runtimeCompiles}, eager fallbacks ${result.cacheInfo.eagerFallbacks}`
+        ? `precompiled hits ${result.cacheInfo.precompiledHits}, runtime compiles ${result.cacheInfo.runtimeCompiles}, ` +
+          `eager fallbacks ${result.cacheInfo.eagerFallbacks}`
         : "",
     }),
   };

@@ -54,7 +54,8 @@ export async function runCase(c, ctx) {
         // A precompiled function that generated code at run time is not measuring precompiled kernels.
         row.note = appendNote(
           row.note,
-          `precompiled table missed: ${info.runtimeCompiles} runtime compiles, ${info.eagerFallbacks} eager fallbacks, ${info.precompiledHits} hits`,
+          `precompiled table missed: ${info.runtimeCompiles} runtime compiles, ${info.eagerFallbacks} eager fallbacks, ` +
+            `${info.precompiledHits} hits`,
         );
       }
       if (impl.measure) {

@@ -108,8 +108,10 @@ if (BENCH) {
       [params, state] = [p, s];
       total += l.item();
     }
+    const testAccuracy = accuracy(params, test.x, test.y).item() * 100;
     console.log(
-      `epoch ${epoch + 1}: loss ${(total / steps).toFixed(4)}, test accuracy ${(accuracy(params, test.x, test.y).item() * 100).toFixed(1)}%, step ${median(times).toFixed(2)} ms (median)`,
+      `epoch ${epoch + 1}: loss ${(total / steps).toFixed(4)}, test accuracy ${testAccuracy.toFixed(1)}%, ` +
+        `step ${median(times).toFixed(2)} ms (median)`,
     );
   }
   console.log(`first step (trace + compile): ${firstStep.toFixed(1)} ms; cache: ${JSON.stringify(step.cacheInfo())}`);

@@ -81,7 +81,8 @@ describe.skipIf(SKIP_BROWSER)("examples/vite-app in chromium (production build)"
     if (f?.frames && last) {
       console.log(
         `vite-app: reaction-diffusion ${f.frames} frames, jit ${f.jitMs.toFixed(2)} ms/frame vs eager ${f.eagerMs.toFixed(2)} ms/frame ` +
-          `(${(f.eagerMs / f.jitMs).toFixed(1)}x); seed add x${last.n}: eager ${last.eagerMs.toFixed(2)} ms, jit ${last.jitMs.toFixed(2)} ms`,
+          `(${(f.eagerMs / f.jitMs).toFixed(1)}x); ` +
+          `seed add x${last.n}: eager ${last.eagerMs.toFixed(2)} ms, jit ${last.jitMs.toFixed(2)} ms`,
       );
     }
   }, 240_000);

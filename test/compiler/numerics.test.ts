@@ -312,7 +312,8 @@ afterAll(() => {
   const codes: Record<string, number> = {};
   for (const a of STATS) for (const [k, v] of Object.entries(a.fallbackCodes)) codes[k] = (codes[k] ?? 0) + v;
   console.log(
-    `[numjit compiler] refs: ${t.cases} cases; annotated: ${t.ap} precompiled, ${t.ae} rejected at build time, ${t.an} ran with 0 run-time compiles; ` +
+    `[numjit compiler] refs: ${t.cases} cases; ` +
+      `annotated: ${t.ap} precompiled, ${t.ae} rejected at build time, ${t.an} ran with 0 run-time compiles; ` +
       `unannotated: ${t.gp} precompiled, ${t.gn}/${t.gc} calls needed no run-time compile; fallback reasons ${JSON.stringify(codes)}`,
   );
 });

@@ -76,7 +76,9 @@ describe("ts-patch (tsconfig plugins entry, tspc)", () => {
     const dir = project(
       "tsp-err",
       {
-        "bad.ts": `import { numpy as np, jit } from "@numjit/runtime";\n/** @numjit x: f32[N, 3], w: f32[4, M] */\nexport const p = jit((x: np.NDArray, w: np.NDArray) => np.matmul(x, w));\n`,
+        "bad.ts":
+          `import { numpy as np, jit } from "@numjit/runtime";\n/** @numjit x: f32[N, 3], w: f32[4, M] */\n` +
+          "export const p = jit((x: np.NDArray, w: np.NDArray) => np.matmul(x, w));\n",
       },
       { transform: "@numjit/compiler/transformer", import: "numjitTransformer" },
     );

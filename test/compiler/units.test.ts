@@ -160,7 +160,8 @@ describe("@numjit annotations", () => {
   };
   it("arrays, scalars, pytrees and static values", () => {
     const { ann, ds } = parse(
-      `/**\n * @numjit x: f32[N, 3], lr: number, flag: boolean\n * @numjit p: { w: f64[3, M], b: [i32[], bool[2]] }\n * @numjit axis = 0 | -1, mode = "sum" | 'max'\n */`,
+      "/**\n * @numjit x: f32[N, 3], lr: number, flag: boolean\n * @numjit p: { w: f64[3, M], b: [i32[], bool[2]] }\n" +
+        ` * @numjit axis = 0 | -1, mode = "sum" | 'max'\n */`,
     );
     expect(ds).toEqual([]);
     expect(Object.fromEntries(ann.types)).toEqual({

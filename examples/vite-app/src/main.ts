@@ -73,7 +73,9 @@ function startReaction(): void {
     barJit.style.width = `${(100 * s.jitMs) / top}%`;
     barEager.style.width = `${(100 * s.eagerMs) / top}%`;
     const ok = s.maxDiffUV < 1e-4 && s.maxDiffRGB < 0.05;
-    checkEl.textContent = `jit vs eager from the same state, ${s.checks} checks: fields max |Δ| ${s.maxDiffUV.toExponential(1)}, colours max |Δ| ${s.maxDiffRGB.toExponential(1)} ${ok ? "✓" : "✗"}`;
+    checkEl.textContent =
+      `jit vs eager from the same state, ${s.checks} checks: fields max |Δ| ${s.maxDiffUV.toExponential(1)}, ` +
+      `colours max |Δ| ${s.maxDiffRGB.toExponential(1)} ${ok ? "✓" : "✗"}`;
     checkEl.className = `fine ${ok ? "ok" : "bad"}`;
     if (s.frames % 60 === 1) showCacheInfo();
   });

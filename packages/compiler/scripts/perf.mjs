@@ -28,7 +28,12 @@ export function measure(mod, rt, N) {
   for (let i = 0; i < N; i++) { data[i] = Math.sin(i) * 2; data2[i] = Math.cos(i); }
   const x = np.array(data), y = np.array(data2);
   const time = (fn) => { const t0 = performance.now(); fn(); return performance.now() - t0; };
-  const steady = (fn, reps = 15) => { const ts = []; for (let r = 0; r < reps; r++) ts.push(time(fn)); ts.sort((a, b) => a - b); return ts[Math.floor(reps / 2)]; };
+  const steady = (fn, reps = 15) => {
+    const ts = [];
+    for (let r = 0; r < reps; r++) ts.push(time(fn));
+    ts.sort((a, b) => a - b);
+    return ts[Math.floor(reps / 2)];
+  };
   const rj = jit(mod.f);
   const res = {};
   res.preFirst = time(() => mod.pre(x, y));
@@ -50,9 +55,12 @@ fs.writeFileSync(
 );
 
 const fmt = (r) =>
-  `precompiled first ${r.preFirst.toFixed(2)} ms (cold realm), new shape ${r.preNewShape.toFixed(2)} ms, steady ${r.preSteady.toFixed(2)} ms (first/steady ${(r.preFirst / r.preSteady).toFixed(2)}x, new-shape/steady ${(r.preNewShape / r.preSteady).toFixed(2)}x); ` +
+  `precompiled first ${r.preFirst.toFixed(2)} ms (cold realm), new shape ${r.preNewShape.toFixed(2)} ms, ` +
+  `steady ${r.preSteady.toFixed(2)} ms ` +
+  `(first/steady ${(r.preFirst / r.preSteady).toFixed(2)}x, new-shape/steady ${(r.preNewShape / r.preSteady).toFixed(2)}x); ` +
   `runtime jit first ${r.rtFirst.toFixed(2)} ms, steady ${r.rtSteady.toFixed(2)} ms; eager ${r.eager.toFixed(2)} ms ` +
-  `(precompiled vs eager ${(r.eager / r.preSteady).toFixed(1)}x); pre: runtimeCompiles ${r.preInfo.runtimeCompiles}, eagerFallbacks ${r.preInfo.eagerFallbacks}; ` +
+  `(precompiled vs eager ${(r.eager / r.preSteady).toFixed(1)}x); ` +
+  `pre: runtimeCompiles ${r.preInfo.runtimeCompiles}, eagerFallbacks ${r.preInfo.eagerFallbacks}; ` +
   `rt jit: runtimeCompiles ${r.rtInfo.runtimeCompiles}, eagerFallbacks ${r.rtInfo.eagerFallbacks}`;
 
 const { measure } = await import(path.join(out, "harness.js"));

@@ -49,11 +49,13 @@ const numjit = { ms: median(tn), stats };
 const jitFiles = sources.filter(([, c]) => /@numjit\/runtime["']/.test(c) && c.includes("jit")).length;
 const fps = (ms) => (files.length / (ms / 1000)).toFixed(0);
 console.log(
-  `files: ${files.length} (${jitFiles} import @numjit/runtime), jit functions: ${numjit.stats.functions} (${numjit.stats.precompiled} precompiled), kernels: ${numjit.stats.kernels}`,
+  `files: ${files.length} (${jitFiles} import @numjit/runtime), ` +
+    `jit functions: ${numjit.stats.functions} (${numjit.stats.precompiled} precompiled), kernels: ${numjit.stats.kernels}`,
 );
 console.log(`(CPU time, median of ${rounds} interleaved rounds)`);
 console.log(`plain ts.transpileModule : ${plain.ms.toFixed(1)} ms  (${fps(plain.ms)} files/s)`);
 console.log(`numjit build            : ${numjit.ms.toFixed(1)} ms  (${fps(numjit.ms)} files/s)`);
+const perFunctionMs = (numjit.ms - plain.ms) / Math.max(1, numjit.stats.functions);
 console.log(
-  `overhead                : +${((numjit.ms / plain.ms - 1) * 100).toFixed(0)}%  (${((numjit.ms - plain.ms) / Math.max(1, numjit.stats.functions)).toFixed(2)} ms per jit function)`,
+  `overhead                : +${((numjit.ms / plain.ms - 1) * 100).toFixed(0)}%  (${perFunctionMs.toFixed(2)} ms per jit function)`,
 );

@@ -318,7 +318,9 @@ function cmdCheck(args: Parsed, out: (s: string) => void, err: (s: string) => vo
     }
   }
   out(
-    `numjit check: ${files.length} file${files.length === 1 ? "" : "s"}, ${fns} jit function${fns === 1 ? "" : "s"} (${pre} precompilable), ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+    `numjit check: ${files.length} file${files.length === 1 ? "" : "s"}, ` +
+      `${fns} jit function${fns === 1 ? "" : "s"} (${pre} precompilable), ` +
+      `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
   );
   return errors || (args.flags.has("warnings-as-errors") && warnings) ? 1 : 0;
 }
@@ -342,11 +344,8 @@ function cmdInspect(args: Parsed, out: (s: string) => void, err: (s: string) => 
   if (!m.calls.length) out(`${rel(file)}: no jit() calls of @numjit/runtime found`);
   const kernelIds = new Map(m.kernels.decls.map((d) => [d.signature, d.id]));
   for (const c of calls) {
-    out(
-      bold(
-        `== ${c.name}  (${rel(file)}:${c.line})  ${c.status === "precompiled" ? green(c.status) : c.status === "error" ? red(c.status) : yellow(c.status)}`,
-      ),
-    );
+    const status = c.status === "precompiled" ? green(c.status) : c.status === "error" ? red(c.status) : yellow(c.status);
+    out(bold(`== ${c.name}  (${rel(file)}:${c.line})  ${status}`));
     for (const d of c.reasons) out(`  ${d.severity} ${d.code} at ${d.line}:${d.column}: ${d.message}`);
     const s = c.scheduled;
     if (!s) continue;
@@ -357,9 +356,10 @@ function cmdInspect(args: Parsed, out: (s: string) => void, err: (s: string) => 
       out(`IR:\n${indent(t.result.jaxprText)}`);
       out(`optimized IR:\n${indent(t.result.optimizedText)}`);
       out(`fusion groups:\n${indent(g.text || "(none)")}`);
-      out(
-        `kernels: ${t.result.kernels.map((k) => `${k.signature}${kernelIds.has(k.signature) ? ` -> ${kernelIds.get(k.signature)}` : ""}`).join(", ") || "(none)"}`,
+      const kernelNames = t.result.kernels.map(
+        (k) => `${k.signature}${kernelIds.has(k.signature) ? ` -> ${kernelIds.get(k.signature)}` : ""}`,
       );
+      out(`kernels: ${kernelNames.join(", ") || "(none)"}`);
     }
     if (!args.flags.has("no-kernels")) {
       for (const k of s.kernels) out(`\n-- kernel ${kernelIds.get(k.signature) ?? ""} ${k.signature} (${k.kind})\n${k.source}`);

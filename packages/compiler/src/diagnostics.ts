@@ -75,7 +75,8 @@ export const diag = {
   staticValues: (at: Span, param: string) =>
     warn("NJ708")(
       at,
-      `static argument '${param}' has no value known at build time; give it a default, call the jitted function with a literal in this module, or add '@numjit ${param} = <value> | <value>'`,
+      `static argument '${param}' has no value known at build time; give it a default, ` +
+        `call the jitted function with a literal in this module, or add '@numjit ${param} = <value> | <value>'`,
     ),
   /** jit options that are not a literal object of staticArgnums/staticArgnames. */
   options: (at: Span, what: string) => warn("NJ709")(at, `jit options ${what}`),

@@ -95,7 +95,8 @@ export const dtypeError = {
     new DTypeError(
       "NJ204",
       `${op}: the JS integer ${value} is out of range for ${dtype} (a JS integer is weakly typed and takes the ` +
-        `int32 of the array it meets; int32 holds -2147483648..2147483647). Convert the array to a float dtype first, or pass a float array`,
+        "int32 of the array it meets; int32 holds -2147483648..2147483647). " +
+        "Convert the array to a float dtype first, or pass a float array",
       { op, value, dtype },
     ),
 };

@@ -89,7 +89,8 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         warnOnce(
           `codegen:${built}`,
           `jit(${spec.name}) was precompiled by a different numjit code generator (${built}, this runtime is ${codegenVersion()}): ` +
-            `its kernels cannot be used and are regenerated at run time (or run on eager kernels where code generation is forbidden). Rebuild the app with the installed @numjit/compiler.`,
+            "its kernels cannot be used and are regenerated at run time (or run on eager kernels where code generation is forbidden). " +
+            "Rebuild the app with the installed @numjit/compiler.",
         );
     },
   });

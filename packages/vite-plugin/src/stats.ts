@@ -74,5 +74,8 @@ export function summaryLine(t: Totals): string {
 
 export function moduleLine(r: ModuleReport, shortName: string): string {
   const fb = r.fallbacks > 0 ? `, ${plural(r.fallbacks, "fallback")}` : "";
-  return `numjit: recompiled ${shortName}: ${r.precompiled}/${plural(r.functions, "jit function")} precompiled (${plural(r.kernels, "kernel")})${fb}, ${Math.round(r.ms)} ms`;
+  return (
+    `numjit: recompiled ${shortName}: ${r.precompiled}/${plural(r.functions, "jit function")} precompiled ` +
+    `(${plural(r.kernels, "kernel")})${fb}, ${Math.round(r.ms)} ms`
+  );
 }

@@ -168,8 +168,10 @@ export function describeSchedule(s: Schedule): string {
     .map((st) => {
       switch (st.kind) {
         case "view":
-        case "eager":
-          return `${nm(st.eqn.out)} = ${st.kind} ${st.eqn.primitive}(${st.eqn.inputs.map((a) => (a instanceof Lit ? a.value : nm(a))).join(", ")})`;
+        case "eager": {
+          const args = st.eqn.inputs.map((a) => (a instanceof Lit ? a.value : nm(a))).join(", ");
+          return `${nm(st.eqn.out)} = ${st.kind} ${st.eqn.primitive}(${args})`;
+        }
         case "elementwise":
         case "reduce":
         case "dot": {

@@ -121,7 +121,8 @@ function staticKey(fnName: string, v: unknown, where: string): string {
     if (!Object.isFrozen(v))
       throw argumentError.staticArg(
         fnName,
-        `static argument ${where} is a mutable ${Array.isArray(v) ? "array" : "object"}; freeze it (Object.freeze) so it can be hashed by value`,
+        `static argument ${where} is a mutable ${Array.isArray(v) ? "array" : "object"}; ` +
+          "freeze it (Object.freeze) so it can be hashed by value",
       );
     if (Array.isArray(v)) return `[${v.map((x, i) => staticKey(fnName, x, `${where}[${i}]`)).join(",")}]`;
     return `{${Object.keys(v as object)
@@ -257,7 +258,8 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       warnOnce(
         `nocodegen:${name}`,
         `jit(${name}): code generation is not allowed here (CSP / codeGeneration: {strings: false})` +
-          `${table ? " and a kernel was not precompiled for this input" : ""}; running the optimized IR on eager kernels instead (correct, slower).`,
+          `${table ? " and a kernel was not precompiled for this input" : ""}; ` +
+          "running the optimized IR on eager kernels instead (correct, slower).",
       );
       run = (leaves) => evalJaxpr(optimized, leaves);
     }
@@ -273,7 +275,8 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       warnOnce(
         `recompile:${name}`,
         `jit(${name}) has compiled ${info.compiles} times; the last recompile was because ${why()}. ` +
-          `Each new input shape/dtype or static value compiles again: pad inputs to a few fixed shapes, or make varying values regular (non-static) arguments.`,
+          "Each new input shape/dtype or static value compiles again: pad inputs to a few fixed shapes, " +
+          "or make varying values regular (non-static) arguments.",
       );
     return {
       key,

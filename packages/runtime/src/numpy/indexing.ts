@@ -49,7 +49,8 @@ function tupleSlice(s: unknown): [number | null, number | null, number | null] {
   if (!Array.isArray(s) || s.length > 3 || !s.every(ok))
     throw argumentError.invalid(
       "slice",
-      `unsupported index ${describe(s)}: use a number, a slice string like "1:3", [start, stop, step], null or "..." (take() for integer arrays)`,
+      `unsupported index ${describe(s)}: use a number, a slice string like "1:3", [start, stop, step], null or "..." ` +
+        "(take() for integer arrays)",
     );
   return [s[0] ?? null, s[1] ?? null, s[2] ?? null];
 }

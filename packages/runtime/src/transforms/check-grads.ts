@@ -88,7 +88,8 @@ function checkFlat(f: Flat, xs: NDArray[], o: Required<CheckGradsOptions>, norma
       for (let i = 0; i < a.length; i++) {
         if (!(Math.abs(a[i]! - e[i]!) <= o.atol + o.rtol * Math.abs(e[i]!)))
           throw new GradCheckError(
-            `checkGrads (${what}, forward mode): output ${j} element ${i}: jvp gives ${a[i]}, central differences give ${e[i]} (atol ${o.atol}, rtol ${o.rtol})`,
+            `checkGrads (${what}, forward mode): output ${j} element ${i}: jvp gives ${a[i]}, ` +
+              `central differences give ${e[i]} (atol ${o.atol}, rtol ${o.rtol})`,
           );
       }
     });

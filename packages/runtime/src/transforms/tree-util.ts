@@ -90,10 +90,10 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 export function axesPerLeaf(spec: AxisSpec, value: unknown, where: string): (number | null)[] {
   if (spec === null || spec === undefined || typeof spec === "number") return treeFlatten(value)[0].map(() => spec ?? null);
   if (Array.isArray(spec)) {
-    if (!Array.isArray(value) || value.length !== spec.length)
-      throw transformError.vmap(
-        `axis spec at ${where} is a list of ${spec.length}, but the value there is ${Array.isArray(value) ? `a list of ${value.length}` : describe(value)}`,
-      );
+    if (!Array.isArray(value) || value.length !== spec.length) {
+      const got = Array.isArray(value) ? `a list of ${value.length}` : describe(value);
+      throw transformError.vmap(`axis spec at ${where} is a list of ${spec.length}, but the value there is ${got}`);
+    }
     return spec.flatMap((s, i) => axesPerLeaf(s, value[i], `${where}[${i}]`));
   }
   if (isPlainObject(spec)) {

@@ -104,7 +104,8 @@ export function vmap<F extends (...args: any[]) => any>(
       sizes.push(`(${x.shape.join(", ")}) axis ${a}`);
       if (size !== undefined && x.shape[a] !== size)
         throw transformError.vmap(
-          `inconsistent sizes along the mapped axes: ${sizes.join("; ")}${opts.axisSize !== undefined ? `; axisSize ${opts.axisSize}` : ""}`,
+          `inconsistent sizes along the mapped axes: ${sizes.join("; ")}` +
+            `${opts.axisSize !== undefined ? `; axisSize ${opts.axisSize}` : ""}`,
         );
       size = x.shape[a];
       return a;

@@ -100,13 +100,10 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
   }
   let combos = 1;
   for (const v of staticValues.values()) combos *= Math.max(1, v.length);
-  if (combos > MAX_STATIC_COMBOS)
-    problems.push(
-      diag.staticValues(
-        fn,
-        `${[...staticValues.keys()].map((i) => params[i]?.name).join(", ")} (${combos} combinations; at most ${MAX_STATIC_COMBOS} are precompiled)`,
-      ),
-    );
+  if (combos > MAX_STATIC_COMBOS) {
+    const names = [...staticValues.keys()].map((i) => params[i]?.name).join(", ");
+    problems.push(diag.staticValues(fn, `${names} (${combos} combinations; at most ${MAX_STATIC_COMBOS} are precompiled)`));
+  }
   for (const [name, at] of annotations.statics.size ? annotations.at : []) {
     const p = params.find((q) => q.name === name);
     if (p && annotations.statics.has(name) && !staticArgnums.includes(p.index))
