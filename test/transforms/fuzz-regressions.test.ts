@@ -37,11 +37,19 @@ describe("float32 chains widened to float64 under transformations (fuzz grad-1-2
       expectSameBits(jvp(f, [p, q], [np.onesLike(p), np.onesLike(q)])[0], eager);
       expectSameBits(valueAndGrad(jit(f), { argnums: [0, 1] })(p, q)[0], eager);
     });
+    it(`under jit too (the widened float32 cone is rounded across kernels): ${name}`, () => {
+      const eager = f(p, q);
+      expectSameBits(jit(f)(p, q), eager);
+      const ones = [np.onesLike(p), np.onesLike(q)];
+      expectSameBits(jit((p: NDArray, q: NDArray, s: NDArray, t: NDArray) => jvp(f, [p, q], [s, t])[0])(p, q, ...ones), eager);
+      expectSameBits(jit(valueAndGrad(f, { argnums: [0, 1] }))(p, q)[0], eager);
+    });
     it(`vmap equals the eager rows bit for bit: ${name}`, () => {
       const ps = np.stack([p, np.negative(p), np.multiply(p, 0.5)]);
       const qs = np.stack([q, q, np.negative(q)]);
       const rows = [0, 1, 2].map((i) => f(np.take(ps, i, 0), np.take(qs, i, 0)));
       expectSameBits(vmap(f)(ps, qs), np.stack(rows));
+      expectSameBits(jit(vmap(f))(ps, qs), np.stack(rows));
     });
   }
 
