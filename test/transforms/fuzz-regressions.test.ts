@@ -87,7 +87,16 @@ describe("gradient of max/min through a NaN (fuzz grad-1-163), values from JAX 0
       [NaN, NaN, NaN],
       [2.5, 2.5, 0],
     ]);
-    const [p, t] = jvp((x: NDArray) => np.max(x, 1), [x2], [np.array([[1, 2, 4], [1, 2, 4]])]);
+    const [p, t] = jvp(
+      (x: NDArray) => np.max(x, 1),
+      [x2],
+      [
+        np.array([
+          [1, 2, 4],
+          [1, 2, 4],
+        ]),
+      ],
+    );
     expect(p.toArray()).toEqual([NaN, 3]);
     expect(t.toArray()).toEqual([NaN, 1.5]);
   });
