@@ -40,7 +40,7 @@ describe("float32 chains widened to float64 under transformations (fuzz grad-1-2
     it(`under jit too (the widened float32 cone is rounded across kernels): ${name}`, () => {
       const eager = f(p, q);
       expectSameBits(jit(f)(p, q), eager);
-      const ones = [np.onesLike(p), np.onesLike(q)];
+      const ones = [np.onesLike(p), np.onesLike(q)] as const;
       expectSameBits(jit((p: NDArray, q: NDArray, s: NDArray, t: NDArray) => jvp(f, [p, q], [s, t])[0])(p, q, ...ones), eager);
       expectSameBits(jit(valueAndGrad(f, { argnums: [0, 1] }))(p, q)[0], eager);
     });
