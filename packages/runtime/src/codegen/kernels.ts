@@ -5,7 +5,7 @@
 import { isBinary, isCompare, isUnary } from "../core/primitives.js";
 import { compileError } from "../errors.js";
 import { type Atom, type Eqn, Lit, Var } from "../ir/jaxpr.js";
-import type { Step } from "../ir/schedule.js";
+import { ROUNDED_CONE_OPS, type Step } from "../ir/schedule.js";
 import { binaryExpr, compareExpr, convertExpr, selectExpr, unaryExpr } from "./scalar.js";
 
 export interface KernelSource {
@@ -33,28 +33,6 @@ function eqnExpr(e: Eqn, args: string[]): string {
   throw compileError.codegen(`primitive ${p} is not elementwise`);
 }
 
-const DISCONTINUOUS = new Set<string>([
-  "floor",
-  "ceil",
-  "round",
-  "sign",
-  "floor_divide",
-  "mod",
-  "eq",
-  "ne",
-  "lt",
-  "le",
-  "gt",
-  "ge",
-  "convert_element_type",
-  "is_nan",
-  "is_inf",
-  "is_finite",
-  "not",
-  "max",
-  "min",
-]);
-
 /** Straight-line body computing the group's root from loads `x{i}`; returns [lines, rootExpr]. */
 /** Collects a kernel's literal values; each becomes `L{i}`, read once from the argument `C`. */
 class Constants {
@@ -80,6 +58,7 @@ function exprBody(
   inputs: Var[],
   special: Map<Var, string> = new Map(),
   consts: Constants = new Constants(),
+  exact: ReadonlySet<Var> = new Set(),
 ): [string[], string, Set<number>] {
   const names = new Map<Var, string>();
   inputs.forEach((v, i) => names.set(v, `x${i}`));
@@ -93,11 +72,13 @@ function exprBody(
     return n;
   };
   const lines: string[] = [];
-  const roundBeforeUse = new Set<Var>();
   // the whole upstream cone of a discontinuous op is rounded, so its input equals eager's bit for bit
+  // (`exact`: the schedule's cones across kernels; the local pass covers a group scheduled on its own)
+  const roundBeforeUse = new Set<Var>(exact);
   for (let i = eqns.length - 1; i >= 0; i--) {
     const e = eqns[i]!;
-    if (DISCONTINUOUS.has(e.primitive) || roundBeforeUse.has(e.out)) for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
+    if (ROUNDED_CONE_OPS.has(e.primitive) || roundBeforeUse.has(e.out))
+      for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
   }
   eqns.forEach((e, k) => {
     if (e.primitive === "broadcast_in_dim" && e.inputs[0] instanceof Lit) {
@@ -140,10 +121,10 @@ function finish(kind: KernelSource["kind"], params: string, body: string, consts
 const indent = (lines: string[], n: number) => lines.map((l) => " ".repeat(n) + l).join("\n");
 
 /** Elementwise: o (dense, row-major over `shape`) = f(inputs read through their strides). */
-export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>): KernelSource {
+export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>, exact?: ReadonlySet<Var>): KernelSource {
   const k = step.inputs.length;
   const consts = new Constants();
-  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts);
+  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts, exact);
   const ids = [...Array(k).keys()];
   const loads = (ptr: (i: number) => string) => ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[${ptr(i)}];`);
   const inner = (ptr: (i: number) => string, store: string) => indent([...loads(ptr), ...lines, `o[${store}] = ${root};`], 6);
@@ -207,11 +188,11 @@ const ACC: Record<string, { init: string; update: (acc: string, v: string) => st
  * `mode` 1 (passed at run time) walks reduced dims outermost with a row accumulator instead, for
  * reductions over leading axes where the kept dims are the contiguous ones.
  */
-export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSource {
+export function reduceKernel(step: Extract<Step, { kind: "reduce" }>, exact?: ReadonlySet<Var>): KernelSource {
   const k = step.inputs.length;
   const red = step.reduce;
   const consts = new Constants();
-  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts);
+  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts, exact);
   const rootExpr = step.eqns.length ? root : "x" + step.inputs.indexOf(red.inputs[0] as Var);
   if (!step.eqns.length) used.add(step.inputs.indexOf(red.inputs[0] as Var));
   const isInt = red.out.aval.dtype === "int32" && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
@@ -302,12 +283,12 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>): KernelSou
  */
 const ACCS = [0, 1, 2, 3].flatMap((r) => [0, 1, 2, 3].map((c) => `c${r}${c}`));
 
-export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
+export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: ReadonlySet<Var>): KernelSource {
   const dot = step.dot;
   const epiInputs = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
   const special = new Map<Var, string>([[dot.out, "acc"]]);
   const consts = new Constants();
-  const [lines, root, used] = exprBody(step.eqns, epiInputs, special, consts);
+  const [lines, root, used] = exprBody(step.eqns, epiInputs, special, consts, exact);
   const out = step.eqns.length ? root : "acc";
   const isInt = dot.out.aval.dtype === "int32";
   const ids = [...Array(epiInputs.length).keys()];
@@ -401,14 +382,15 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>): KernelSource {
   return finish("dot", params, body, consts);
 }
 
-export function kernelFor(step: Step): KernelSource | null {
+/** `exact`: the schedule's float32 values to round after every step (Schedule.exact). */
+export function kernelFor(step: Step, exact?: ReadonlySet<Var>): KernelSource | null {
   switch (step.kind) {
     case "elementwise":
-      return elementwiseKernel(step);
+      return elementwiseKernel(step, exact);
     case "reduce":
-      return reduceKernel(step);
+      return reduceKernel(step, exact);
     case "dot":
-      return dotKernel(step);
+      return dotKernel(step, exact);
     default:
       return null;
   }

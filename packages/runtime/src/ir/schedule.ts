@@ -19,6 +19,44 @@ export type Step =
 export interface Schedule {
   jaxpr: Jaxpr;
   steps: Step[];
+  /**
+   * float32 values that fused kernels round after every step, as eager stores them: the whole input cone of
+   * a discontinuous op (ROUNDED_CONE_OPS), across kernel boundaries (a widening cast after a reshape, a value
+   * with two uses, a reduce or dot in between), so that such results equal eager's bit for bit.
+   */
+  exact: ReadonlySet<Var>;
+}
+
+/** Ops whose result extra input precision could flip (or, for widening casts, expose): their cone is rounded. */
+export const ROUNDED_CONE_OPS = new Set<Primitive>([
+  "floor",
+  "ceil",
+  "round",
+  "sign",
+  "floor_divide",
+  "mod",
+  "eq",
+  "ne",
+  "lt",
+  "le",
+  "gt",
+  "ge",
+  "convert_element_type",
+  "is_nan",
+  "is_inf",
+  "is_finite",
+  "not",
+  "max",
+  "min",
+]);
+
+function exactCone(j: Jaxpr): Set<Var> {
+  const exact = new Set<Var>();
+  for (let i = j.eqns.length - 1; i >= 0; i--) {
+    const e = j.eqns[i]!;
+    if (ROUNDED_CONE_OPS.has(e.primitive) || exact.has(e.out)) for (const a of e.inputs) if (a instanceof Var) exact.add(a);
+  }
+  return exact;
 }
 
 function inputsOf(eqns: Eqn[], extra: Atom[] = []): Var[] {
@@ -130,7 +168,7 @@ export function schedule(j: Jaxpr): Schedule {
   // pending was built consumers-first; kernels must run producers-first. A step's inputs are all
   // produced by equations earlier in the jaxpr than the step's root, so reversing is a valid order.
   for (let i = pending.length - 1; i >= 0; i--) steps.push(pending[i]!);
-  return { jaxpr: j, steps: dropUnused(steps, j) };
+  return { jaxpr: j, steps: dropUnused(steps, j), exact: exactCone(j) };
 }
 
 /** broadcast_in_dim of a scalar literal: codegen reads it as a constant. */

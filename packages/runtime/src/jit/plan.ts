@@ -138,7 +138,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
       });
       continue;
     }
-    const src = kernelFor(step)!;
+    const src = kernelFor(step, sched.exact)!;
     kernels.push(src);
     const fn = getKernel(src);
     const outVar = step.out;
