@@ -64,6 +64,9 @@ describe("@numjit/babel-plugin", () => {
     );
     expect(err).not.toBeNull();
     expect(err!.code).toBe("BABEL_PARSE_ERROR");
-    expect(err!.message).toMatch(/error\.js: NJ801 [\s\S]*> 4 \|/);
+    // Babel colours the code frame when it thinks the terminal can show colour (it does under CI=true)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
+    const plain = err!.message.replace(/\u001b\[[0-9;]*m/g, "");
+    expect(plain).toMatch(/error\.js: NJ801 [\s\S]*> 4 \|/);
   });
 });
