@@ -19,3 +19,15 @@ describe("fuzz findings", () => {
     expect(tout.item()).toBe(6); // ta.b + a.tb = 4 + 2
   });
 });
+
+describe("fuzz findings: int32 -> float32 in fused kernels", () => {
+  // fuzz: fwd-1-493. An int32 above 2^24 converted to float32 inside a fused kernel was not rounded, so
+  // cos() of it differed from eager (and JAX), which store the cast as float32 first.
+  it("jit rounds an int32 -> float32 cast like eager does", () => {
+    const x = np.array([16777217, 1000000001, -2147483647, 7], { dtype: "int32" });
+    const f = (v: NDArray) => np.cos(v.astype("float32"));
+    const eager = f(x).toArray();
+    expect(jit(f)(x).toArray()).toEqual(eager);
+    expect(jit((v: NDArray) => np.subtract(v.astype("float32"), 16777216))(x).toArray()[0]).toBe(0);
+  });
+});

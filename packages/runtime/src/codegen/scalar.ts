@@ -102,7 +102,8 @@ export function convertExpr(from: DType, to: DType, a: string): string {
   if (from === to) return a;
   switch (to) {
     case "float32":
-      return from === "float64" ? `Math.fround(${a})` : a;
+      // int32 above 2^24 is not a float32 either: round, as the store of an eager cast does
+      return from === "float64" || from === "int32" ? `Math.fround(${a})` : a;
     case "float64":
       return a;
     case "int32":
