@@ -5,19 +5,17 @@ import { checkSize, describeValue, normalizeAxes, normalizeAxis } from "./shape.
 import type { ArrayLike, NDArray } from "./ndarray.js";
 import { bind } from "./core/trace.js";
 import * as np from "./numpy/index.js";
-import { broadcastTo, convert, operand, resultOf } from "./numpy/util.js";
+import { binary } from "./numpy/binary.js";
+import { convert, operand } from "./numpy/util.js";
 
 /**
  * max(x, 0) as one `max[relu]`, so it fuses into a matmul epilogue; its derivative is the step x > 0, 0 at 0
  * as JAX's nn.relu (a custom_jvp), while np.maximum keeps lax.max's even split on ties (maxRule in
  * transforms/rules/elementwise.ts).
  */
+const reluMax = binary("max", "relu", "any", { relu: true });
 export function relu(x: ArrayLike): NDArray {
-  const a = operand(x, "relu");
-  const zero = operand(0, "relu");
-  const [dt, weak] = resultOf(a, zero);
-  const z = broadcastTo(convert(zero, dt, weak, "relu"), a.shape, "relu");
-  return bind("max", [convert(a, dt, weak, "relu"), z], { relu: true });
+  return reluMax(x, 0);
 }
 export function sigmoid(x: ArrayLike): NDArray {
   const a = operand(x, "sigmoid");

@@ -2,42 +2,11 @@
 import { type DType, toFloat } from "../dtype.js";
 import { argumentError, dtypeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
-import type { BinaryOp, CompareOp, UnaryOp } from "../core/primitives.js";
+import type { UnaryOp } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
 import { broadcastShapes, describeValue } from "../shape.js";
+import { type Kind, binary } from "./binary.js";
 import { broadcastTo, convert, operand, promoteBroadcast, resultOf } from "./util.js";
-
-type Kind = "any" | "float" | "int-bool" | "no-bool";
-
-function binary(prim: BinaryOp | CompareOp, name: string, kind: Kind) {
-  return (x: ArrayLike, y: ArrayLike): NDArray => {
-    const a = operand(x, name),
-      b = operand(y, name);
-    // fast path: same dtype, same shape (the common case in hot loops)
-    // (not for weak operands: a JS integer outside int32 promotes as an int, see util.operand)
-    if (a.dtype === b.dtype && !a.weakType && !b.weakType && kind === "any" && a.shape.length === b.shape.length) {
-      let same = true;
-      for (let i = 0; i < a.shape.length; i++)
-        if (a.shape[i] !== b.shape[i]) {
-          same = false;
-          break;
-        }
-      if (same) return bind(prim, [a, b], {});
-    }
-    let [dt, weak] = resultOf(a, b);
-    if (kind === "float" && dt !== "float32" && dt !== "float64") dt = toFloat(dt);
-    if (kind === "int-bool" && (dt === "float32" || dt === "float64"))
-      throw dtypeError.notAllowed(name, dt, "bitwise ops need integer or boolean inputs");
-    if (kind === "no-bool" && dt === "bool") {
-      if (prim === "sub") throw dtypeError.notAllowed(name, dt, "numpy boolean subtract is not supported, use logicalXor");
-      dt = "int32";
-    }
-    const shape = broadcastShapes(name, a.shape, b.shape);
-    const ac = broadcastTo(convert(a, dt, weak, name), shape, name);
-    const bc = broadcastTo(convert(b, dt, weak, name), shape, name);
-    return bind(prim, [ac, bc], {});
-  };
-}
 
 function unary(prim: UnaryOp, name: string, kind: Kind) {
   return (x: ArrayLike): NDArray => {
