@@ -12,48 +12,18 @@ import ts from "typescript";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "packages/runtime/src");
 const tmp = mkdtempSync(join(tmpdir(), "numjit-gen-"));
-const js = ts.transpileModule(readFileSync(join(src, "codegen/scalar.ts"), "utf8"), {
-  compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-}).outputText;
-writeFileSync(join(tmp, "scalar.mjs"), js);
-const S = await import(pathToFileURL(join(tmp, "scalar.mjs")).href);
-
-const UNARY = [
-  "neg",
-  "abs",
-  "sign",
-  "floor",
-  "ceil",
-  "round",
-  "sqrt",
-  "exp",
-  "exp2",
-  "expm1",
-  "log",
-  "log2",
-  "log10",
-  "log1p",
-  "sin",
-  "cos",
-  "tan",
-  "asin",
-  "acos",
-  "atan",
-  "sinh",
-  "cosh",
-  "tanh",
-  "asinh",
-  "acosh",
-  "atanh",
-  "logistic",
-  "not",
-  "is_nan",
-  "is_inf",
-  "is_finite",
-  "stop_gradient",
-];
-const BINARY = ["add", "sub", "mul", "div", "floor_divide", "mod", "pow", "max", "min", "atan2", "and", "or", "xor"];
-const COMPARE = ["eq", "ne", "lt", "le", "gt", "ge"];
+/** Import a runtime source module (no runtime imports of its own) by transpiling it to the temp folder. */
+async function importSource(rel) {
+  const js = ts.transpileModule(readFileSync(join(src, rel), "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  const out = join(tmp, rel.replace(/[/]/g, "_").replace(/\.ts$/, ".mjs"));
+  writeFileSync(out, js);
+  return import(pathToFileURL(out).href);
+}
+const S = await importSource("codegen/scalar.ts");
+// the primitive lists come from the runtime's one table, so a new primitive cannot be missed here
+const { UNARY_OPS: UNARY, BINARY_OPS: BINARY, COMPARE_OPS: COMPARE } = await importSource("core/primitives.ts");
 const DTYPES = ["float32", "float64", "int32", "bool"];
 
 const lines = [
