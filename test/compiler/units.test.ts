@@ -29,9 +29,9 @@ const { main } = await import("../../packages/compiler/src/cli.js");
 const fs = (await import("node:fs")).default;
 const path = (await import("node:path")).default;
 const { ARTIFACTS } = await import("./helpers.js");
-const { readAnnotations } = await import("../../packages/compiler/src/phases/2-analyse/annotations.js");
-const { unifyFromError } = await import("../../packages/compiler/src/phases/3-build-ir/shapes.js");
-const { checkKernel } = await import("../../packages/compiler/src/phases/5-codegen/index.js");
+const { readAnnotations } = await import("../../packages/compiler/src/phases/analyse/annotations.js");
+const { unifyFromError } = await import("../../packages/compiler/src/phases/trace/shapes.js");
+const { checkKernel } = await import("../../packages/compiler/src/phases/codegen/index.js");
 const ts = (await import("typescript")).default;
 
 const SRC = `import { numpy as np, jit } from "@numjit/runtime";\nexport const f = jit((x: np.NDArray) => np.exp(x));\n`;

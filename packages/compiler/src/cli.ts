@@ -349,7 +349,6 @@ function cmdInspect(args: Parsed, out: (s: string) => void, err: (s: string) => 
     for (const d of c.reasons) out(`  ${d.severity} ${d.code} at ${d.line}:${d.column}: ${d.message}`);
     const s = c.scheduled;
     if (!s) continue;
-    for (const r of s.built.rejected) out(dim(`  rejected trace [${r.label}] ${r.argsText}: ${r.error}`));
     for (const g of s.groups) {
       const t = g.trace;
       out(`\n-- trace [${t.label}]  ${t.argsText}`);

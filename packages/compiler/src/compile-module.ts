@@ -4,15 +4,15 @@
 import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, type RawDiagnostic, diag, locate } from "./diagnostics.js";
-import { find } from "./phases/1-find/index.js";
-import { type AnalysedCall, analyse } from "./phases/2-analyse/index.js";
-import { type BuiltCall, buildIR } from "./phases/3-build-ir/index.js";
-import { Interpreter } from "./phases/3-build-ir/interpreter.js";
-import { type ScheduledCall, scheduleCall } from "./phases/4-schedule/index.js";
-import { type ModuleKernels, codegen } from "./phases/5-codegen/index.js";
-import { type EmitOptions, type EmitPlan, planEmit } from "./phases/6-emit/index.js";
+import { find } from "./phases/find/index.js";
+import { type AnalysedCall, analyse } from "./phases/analyse/index.js";
+import { type BuiltCall, buildIR } from "./phases/trace/index.js";
+import { Interpreter } from "./phases/trace/interpreter.js";
+import { type ScheduledCall, scheduleCall } from "./phases/schedule/index.js";
+import { type ModuleKernels, codegen } from "./phases/codegen/index.js";
+import { type EmitOptions, type EmitPlan, planEmit } from "./phases/emit/index.js";
 
-export const PIPELINE = ["1-find", "2-analyse", "3-build-ir", "4-schedule", "5-codegen", "6-emit"] as const;
+export const PIPELINE = ["find", "analyse", "trace", "schedule", "codegen", "emit"] as const;
 
 export interface Stats {
   /** jit() calls found. */
@@ -93,7 +93,7 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
     perCall.set(jc.index, mine);
     if (!a) continue;
     let built: BuiltCall;
-    if (problems.length) built = { analysed: a, traces: [], problems: [], rejected: [] };
+    if (problems.length) built = { analysed: a, traces: [], tracedStatics: [], problems: [] };
     else {
       built = buildIR(a, found.scope, interp);
       raw.push(...built.problems);

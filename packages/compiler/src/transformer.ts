@@ -10,7 +10,7 @@ import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, NumjitCompileError, formatDiagnostic } from "./diagnostics.js";
 import { type CompileOptions, type ModuleResult, compileModule, mayContainJit } from "./compile-module.js";
-import { INTERNAL_MODULE } from "./phases/6-emit/index.js";
+import { INTERNAL_MODULE } from "./phases/emit/index.js";
 
 export interface TransformerConfig extends CompileOptions {
   /** "warn" (default): report; "error": NJ8xx errors fail the emit. */

@@ -1,5 +1,5 @@
 // jit: trace -> IR -> passes -> schedule -> plan (kernels) -> cached per input signature.
-import { NumjitError, argumentError } from "../errors.js";
+import { ConcretizationError, NumjitError, argumentError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { Tracer } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
@@ -147,11 +147,15 @@ export interface CompileHooks {
   kernels?: Record<string, KernelFn>;
   /** Called before each compile (precompiled functions check their table's generator here). */
   onFirstCompile?: () => void;
+  /** Static positions traced as weak scalar inputs (precompiled statics used only as values; numbers only). */
+  tracedStatics?: readonly number[];
 }
 
 export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}, hooks: CompileHooks = {}): Jitted<F> {
   if (typeof f !== "function") throw argumentError.invalid("jit", `expected a function, got ${typeof f}`);
   const { name, staticNums, cacheSize, warnAfter, explainCacheMisses } = resolveJitOptions(f, opts);
+  // a precompiled static used only as a value is an ordinary (weak scalar) argument
+  for (const i of hooks.tracedStatics ?? []) staticNums.delete(i);
   const cache = new Map<string, Entry>();
   let last: Entry | null = null;
   const info: CacheInfo = { compiles: 0, hits: 0, misses: 0, entries: 0, precompiledHits: 0, runtimeCompiles: 0, eagerFallbacks: 0 };
@@ -343,6 +347,12 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
         if (err instanceof CapturedTracer) {
           info.misses--;
           return f.apply(this, args);
+        }
+        // a static traced as a value was used as a JS number (`-k`): make it static again (correct, per value)
+        if (err instanceof ConcretizationError && hooks.tracedStatics?.some((i) => !staticNums.has(i))) {
+          info.misses--;
+          for (const i of hooks.tracedStatics) staticNums.add(i);
+          return jitted.apply(this, argv);
         }
         throw err;
       }

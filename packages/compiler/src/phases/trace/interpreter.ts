@@ -9,10 +9,10 @@ import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
 import { NDArray } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
-import type { FunctionNode, ModuleScope } from "../1-find/index.js";
-import { skipOuter } from "../1-find/index.js";
-import { CONSTRUCTIBLE, isAssignment } from "../2-analyse/index.js";
-import { runtimeRoot } from "../2-analyse/runtime-names.js";
+import type { FunctionNode, ModuleScope } from "../find/index.js";
+import { skipOuter } from "../find/index.js";
+import { CONSTRUCTIBLE, isAssignment } from "../analyse/index.js";
+import { runtimeRoot } from "../analyse/runtime-names.js";
 
 /** The construct cannot be evaluated at build time: a fallback reason. */
 export class Unsupported extends Error {
@@ -417,6 +417,8 @@ export class Interpreter {
       return v;
     }
     const v = this.expr(e.operand, env);
+    if (isJsNumber(v) && (op === tsv.SyntaxKind.MinusToken || op === tsv.SyntaxKind.PlusToken))
+      return op === tsv.SyntaxKind.PlusToken ? v : this.numpy("negative", [v], e);
     if (v instanceof NDArray) {
       const sym = tsv.tokenToString(op) ?? "?";
       throw new Unsupported(diag.dataDependent(e, `the JS operator '${sym}' applied to an array (use np.negative / np.logicalNot)`));
@@ -473,9 +475,12 @@ export class Interpreter {
   }
 
   private arith(k: ts.SyntaxKind, l: unknown, r: unknown, at: ts.BinaryExpression): unknown {
+    const hint = NP_HINT[k];
+    // a JS number argument (or a static traced as a value) is a weak 0-d array: JS arithmetic on it is numpy's
+    if (hint && (isJsNumber(l) || isJsNumber(r)) && (isJsNumber(l) || typeof l === "number") && (isJsNumber(r) || typeof r === "number"))
+      return this.numpy(hint, [l, r], at);
     if (l instanceof NDArray || r instanceof NDArray) {
       const sym = tsv.tokenToString(k) ?? "?";
-      const hint = NP_HINT[k];
       throw new Unsupported(diag.dataDependent(at, `the JS operator '${sym}' on an array${hint ? ` (use np.${hint})` : ""}`));
     }
     const a = l as number,
@@ -521,6 +526,14 @@ export class Interpreter {
         return a >>> b;
     }
     throw new Unsupported(diag.unsupportedSyntax(at.operatorToken, `the operator '${tsv.tokenToString(k)}'`));
+  }
+
+  private numpy(fn: string, args: unknown[], at: ts.Node): unknown {
+    try {
+      return ((this.root["numpy"] as Record<string, (...a: unknown[]) => unknown>)[fn] as (...a: unknown[]) => unknown)(...args);
+    } catch (err) {
+      throw new NodeError(at, err);
+    }
   }
 
   private assign(target: ts.Expression, v: unknown, env: Env): void {
@@ -573,6 +586,9 @@ const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [tsv.SyntaxKind.PercentEqualsToken]: tsv.SyntaxKind.PercentToken,
   [tsv.SyntaxKind.AsteriskAsteriskEqualsToken]: tsv.SyntaxKind.AsteriskAsteriskToken,
 };
+
+/** A weakly typed 0-d array: what a JS number argument is while tracing. */
+const isJsNumber = (v: unknown): v is NDArray => v instanceof NDArray && v.weakType && v.shape.length === 0;
 
 const NP_HINT: Partial<Record<ts.SyntaxKind, string>> = {
   [tsv.SyntaxKind.PlusToken]: "add",

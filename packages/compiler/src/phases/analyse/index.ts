@@ -9,8 +9,8 @@
 import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
-import type { FunctionNode, JitCall, ModuleScope } from "../1-find/index.js";
-import { TRANSFORMS, runtimeName, skipOuter } from "../1-find/index.js";
+import type { FunctionNode, JitCall, ModuleScope } from "../find/index.js";
+import { TRANSFORMS, runtimeName, skipOuter } from "../find/index.js";
 import { type Annotations, type StaticValue, readAnnotations } from "./annotations.js";
 import { checkArity, lookupRuntime, suggest } from "./runtime-names.js";
 
@@ -95,7 +95,7 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
       if (v !== NOT_LITERAL) add(v);
     }
     if (p.defaultValue !== undefined) add(p.defaultValue);
-    if (!vals.length) problems.push(diag.staticValues(p.node, p.name));
+    // no value: traced as a weak scalar input (a kernel argument); NJ708 if it decides shapes or control flow
     staticValues.set(i, vals);
   }
   let combos = 1;
