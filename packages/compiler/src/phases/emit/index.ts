@@ -36,6 +36,8 @@ export interface CallEdit {
   appendAt: number;
   name: string;
   tableId: string;
+  /** Static positions traced as scalar inputs (`tracedStatics` of the precompiled spec), if any. */
+  tracedStatics: number[];
 }
 
 export interface EmitPlan {
@@ -78,6 +80,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       appendAt: jc.target.end,
       name: jc.name,
       tableId: t.id,
+      tracedStatics: c.built.tracedStatics,
     });
   }
   if (!edits.length) return undefined;

@@ -13,7 +13,7 @@ import { runtimeRoot } from "../analyse/runtime-names.js";
 import { type BuildResult, buildKernels, placeholder } from "../../runtime.js";
 import { type Interpreter, NodeError, UnknownName, Unsupported } from "./interpreter.js";
 import { type CallSite, callSiteShapes } from "./call-sites.js";
-import { type SigDim, type SigSlot, type Signature, renameSymbol, signatureToString, signatures, symbolsOf } from "./signature.js";
+import { type SigDim, type SigSlot, type Signature, atRank, renameSymbol, signatureToString, signatures, symbolsOf } from "./signature.js";
 
 export interface Trace {
   /** Where the signature came from ("annotated", "call site (line 12)", ...) plus static values. */
@@ -59,21 +59,28 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
         out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, sig.unknownRank));
         return out;
       }
-      const r = traceSignature(a, sig, target, tracedStatics);
-      if (r.kind !== "ok") {
-        out.problems.push(r.diagnostic);
-        return out;
-      }
-      if (sig.polymorphic && !elementwiseOnly(r.result)) {
-        out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, arrayPaths(sig, names)));
-        return out;
-      }
+      const label = staticText ? `${sig.label}; ${staticText}` : sig.label;
       const argsText = signatureToString(sig.slots, names);
-      out.traces.push({ label: staticText ? `${sig.label}; ${staticText}` : sig.label, argsText, signature: sig, result: r.result });
+      for (const s of sig.polymorphic ? [atRank(sig, 1), atRank(sig, 2)] : [sig]) {
+        const r = traceSignature(a, s, target, tracedStatics);
+        if (r.kind !== "ok") {
+          // a shape error of a rank-polymorphic trace means the function needs ranks (reshape to fixed sizes)
+          const needsRank = sig.polymorphic && SHAPE_FAILURES.has(r.diagnostic.code);
+          out.problems.push(needsRank ? diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, arrayPaths(sig, names)) : r.diagnostic);
+          return out;
+        }
+        if (sig.polymorphic && !elementwiseOnly(r.result)) {
+          out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, arrayPaths(sig, names)));
+          return out;
+        }
+        out.traces.push({ label, argsText, signature: sig, result: r.result });
+      }
     }
   }
   return out;
 }
+
+const SHAPE_FAILURES = new Set(["NJ715", "NJ801", "NJ804", "NJ807"]);
 
 type Outcome = { kind: "ok"; result: BuildResult } | { kind: "fail"; diagnostic: RawDiagnostic };
 

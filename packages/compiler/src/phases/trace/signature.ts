@@ -184,6 +184,24 @@ function walk(s: SigSlot, path: string, f: (leaf: Extract<SigSlot, { kind: "arra
   else if (s.kind === "tuple") s.items.forEach((x, i) => walk(x, `${path}[${i}]`, f));
 }
 
+/**
+ * A rank-polymorphic signature instantiated at a rank (every array `[S_0, ..., S_{r-1}]`): trace/index.ts
+ * traces it at ranks 1 and 2 and accepts it only when both are elementwise, so an op that is the identity
+ * at one rank (a reshape to -1 at rank 1, atleast2d at rank 2) cannot hide.
+ */
+export function atRank(sig: Signature, rank: number): Signature {
+  const dims = Array.from({ length: rank }, (_, i) => `${POLY_SYMBOL}_${i}`);
+  const conv = (s: SigSlot): SigSlot =>
+    s.kind === "array"
+      ? { ...s, dims: dims.slice() }
+      : s.kind === "object"
+        ? { kind: "object", fields: s.fields.map(([k, f]) => [k, conv(f)]) }
+        : s.kind === "tuple"
+          ? { kind: "tuple", items: s.items.map(conv) }
+          : s;
+  return { ...sig, slots: sig.slots.map(conv) };
+}
+
 /** Every symbol of a signature's arrays. */
 export function symbolsOf(slots: readonly SigSlot[]): Set<string> {
   const out = new Set<string>();
