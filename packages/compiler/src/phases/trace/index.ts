@@ -65,7 +65,7 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
         const r = traceSignature(a, s, target, tracedStatics);
         if (r.kind !== "ok") {
           // a shape error of a rank-polymorphic trace means the function needs ranks (reshape to fixed sizes)
-          const needsRank = sig.polymorphic && SHAPE_FAILURES.has(r.diagnostic.code);
+          const needsRank = sig.polymorphic && r.shapeError;
           out.problems.push(needsRank ? diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, arrayPaths(sig, names)) : r.diagnostic);
           return out;
         }
@@ -80,9 +80,8 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
   return out;
 }
 
-const SHAPE_FAILURES = new Set(["NJ715", "NJ801", "NJ804", "NJ807"]);
-
-type Outcome = { kind: "ok"; result: BuildResult } | { kind: "fail"; diagnostic: RawDiagnostic };
+/** `shapeError`: the failure is a ShapeError (NJ1xx), which a rank-polymorphic trace turns into NJ710. */
+type Outcome = { kind: "ok"; result: BuildResult } | { kind: "fail"; diagnostic: RawDiagnostic; shapeError: boolean };
 
 /**
  * Trace the function on a symbolic signature. Today the runtime traces concrete shapes, so every symbol
@@ -107,7 +106,7 @@ export function traceSignature(
       const node = e instanceof NodeError ? e.node : a.jit.call;
       const err = e instanceof NodeError ? e.error : e;
       if (repair < MAX_REPAIRS && !sig.exact && err instanceof ShapeError && unify(sig, err, inst.symbolOf)) continue;
-      return { kind: "fail", diagnostic: diagnose(a, sig, node, err, inst.symbolOf, tracedStatics) };
+      return { kind: "fail", diagnostic: diagnose(a, sig, node, err, inst.symbolOf, tracedStatics), shapeError: err instanceof ShapeError };
     }
   }
 }
