@@ -13,6 +13,7 @@ import type { FunctionNode, JitCall, ModuleScope } from "../find/index.js";
 import { TRANSFORMS, runtimeName, skipOuter } from "../find/index.js";
 import { type Annotations, type StaticValue, readAnnotations } from "./annotations.js";
 import { checkArity, lookupRuntime, suggest } from "./runtime-names.js";
+import type { ModuleGraph } from "../../module-graph.js";
 
 export interface ParamInfo {
   index: number;
@@ -54,7 +55,7 @@ export const CONSTRUCTIBLE = new Set([
   "Array",
 ]);
 
-export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnostic[]): AnalysedCall | undefined {
+export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnostic[], graph?: ModuleGraph): AnalysedCall | undefined {
   const fn = jc.fn;
   if (!fn) return undefined;
   const problems: RawDiagnostic[] = [];
@@ -110,7 +111,7 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
       problems.push(diag.annotation(at, `'${name} = ...' gives static values, but '${name}' is not in staticArgnums`));
   }
 
-  const checker = new SubsetChecker(scope, problems, new Set(staticArgnums.map((i) => params[i]?.name ?? "")));
+  const checker = new SubsetChecker(scope, problems, new Set(staticArgnums.map((i) => params[i]?.name ?? "")), graph);
   checker.checkFunction(fn);
   diagnostics.push(...problems);
   return { jit: jc, fn, params, staticArgnums, staticValues, annotations, transformArgs, optionsText, problems };
@@ -225,6 +226,8 @@ class SubsetChecker {
     readonly scope: ModuleScope,
     readonly problems: RawDiagnostic[],
     readonly staticParams: Set<string>,
+    /** Imported local helpers are followed (checked when the trace evaluates them, in their module). */
+    readonly graph: ModuleGraph | undefined,
   ) {}
 
   checkFunction(fn: FunctionNode): void {
@@ -560,6 +563,7 @@ class SubsetChecker {
         }
         return this.inline(f, name, callee);
       }
+      if (this.graph?.follow(this.scope, name)) return;
       if (this.scope.opaque.has(name)) return void this.problems.push(diag.unknownCallee(callee, name, this.scope.opaque.get(name)));
       return void this.problems.push(diag.unknownCallee(callee, name));
     }
@@ -629,6 +633,7 @@ class SubsetChecker {
       }
       return;
     }
+    if (this.graph?.follow(this.scope, name)) return;
     if (this.scope.opaque.has(name)) return void this.problems.push(diag.freeVariable(id, name, this.scope.opaque.get(name)!));
     if (GLOBALS.has(name)) return;
     if ((TRANSFORMS as readonly string[]).includes(name))

@@ -6,7 +6,9 @@
 // Semantics follow JS for the subset; where JS would silently do something that is wrong under
 // tracing (arithmetic on an array, an array in a condition) the interpreter stops with an NJ705.
 import type * as ts from "typescript";
+import path from "node:path";
 import { tsv } from "../../ts.js";
+import type { ModuleGraph } from "../../module-graph.js";
 import { NDArray } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { FunctionNode, ModuleScope } from "../find/index.js";
@@ -16,6 +18,8 @@ import { runtimeRoot } from "../analyse/runtime-names.js";
 
 /** The construct cannot be evaluated at build time: a fallback reason. */
 export class Unsupported extends Error {
+  /** The module the diagnostic's offsets refer to (set by the interpreter that raised it). */
+  sf: ts.SourceFile | undefined;
   constructor(readonly diagnostic: RawDiagnostic) {
     super(diagnostic.message);
   }
@@ -88,7 +92,11 @@ export class Interpreter {
   private depth = 0;
   private readonly root = runtimeRoot();
 
-  constructor(readonly scope: ModuleScope) {}
+  constructor(
+    readonly scope: ModuleScope,
+    /** Local modules: an imported helper is evaluated by its own module's interpreter. */
+    private readonly graph?: ModuleGraph,
+  ) {}
 
   /** A callable JS function evaluating `fn` (closure env: module scope unless given). */
   makeFunction(fn: FunctionNode, closure: Env | undefined, name: string): (...args: unknown[]) => unknown {
@@ -117,6 +125,9 @@ export class Interpreter {
       if (!tsv.isBlock(body)) return this.expr(body, env);
       const c = this.block(body.statements, env);
       return c?.value;
+    } catch (e) {
+      if (e instanceof Unsupported) e.sf ??= this.scope.sf;
+      throw e;
     } finally {
       this.depth--;
     }
@@ -325,7 +336,7 @@ export class Interpreter {
     return this.moduleValue(name, id);
   }
 
-  private moduleValue(name: string, at: ts.Node): unknown {
+  moduleValue(name: string, at: ts.Node): unknown {
     const cached = this.moduleCache.get(name);
     if (cached) return cached.value;
     let value: unknown;
@@ -348,11 +359,55 @@ export class Interpreter {
       }
     } else if (Object.hasOwn(GLOBALS, name)) {
       value = GLOBALS[name];
+    } else if (this.graph?.follow(this.scope, name)) {
+      value = this.imported(name, at);
     } else {
       throw new Unsupported(diag.freeVariable(at, name, this.scope.opaque.get(name) ?? "is not declared in this module"));
     }
     this.moduleCache.set(name, { value });
     return value;
+  }
+
+  /**
+   * A value imported from a local module, evaluated by that module's interpreter. Errors raised inside
+   * an imported helper are reported at the use in this module, naming where in the helper they arose.
+   */
+  private imported(name: string, at: ts.Node): unknown {
+    const graph = this.graph!;
+    const { scope, name: there } = graph.follow(this.scope, name)!;
+    const other = graph.memoize(scope.sf.fileName, () => new Interpreter(scope, graph));
+    const here = this.scope.sf;
+    const relocate = (e: unknown): unknown => {
+      const sf = e instanceof Unsupported ? (e.sf ?? scope.sf) : undefined;
+      if (e instanceof Unsupported && sf && sf !== here) {
+        const d = e.diagnostic;
+        const { line, character } = sf.getLineAndCharacterOfPosition(d.pos);
+        const where = `${path.basename(sf.fileName)}:${line + 1}:${character + 1}`;
+        const moved = new Unsupported({ ...d, pos: at.getStart(here), end: at.end, message: `in '${name}' (${where}): ${d.message}` });
+        moved.sf = here;
+        return moved;
+      }
+      if (e instanceof NodeError && e.node.getSourceFile() !== here) return new NodeError(at, e.error);
+      return e;
+    };
+    let value: unknown;
+    try {
+      value = other.moduleValue(there, at);
+    } catch (e) {
+      throw relocate(e);
+    }
+    const fn = typeof value === "function" ? (value as unknown as Record<symbol, unknown>)[INTERPRETED] : undefined;
+    if (!fn) return value;
+    const f = (...args: unknown[]): unknown => {
+      try {
+        return (value as (...a: unknown[]) => unknown)(...args);
+      } catch (e) {
+        throw relocate(e);
+      }
+    };
+    Object.defineProperty(f, "name", { value: name });
+    Object.defineProperty(f, INTERPRETED, { value: fn });
+    return f;
   }
 
   getProperty(obj: unknown, key: string | number, at: ts.Node, forCall = false): unknown {
