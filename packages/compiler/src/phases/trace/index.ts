@@ -60,7 +60,7 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
         return out;
       }
       const label = staticText ? `${sig.label}; ${staticText}` : sig.label;
-      const argsText = signatureToString(sig.slots, names);
+      const results: BuildResult[] = [];
       for (const s of sig.polymorphic ? [atRank(sig, 1), atRank(sig, 2)] : [sig]) {
         const r = traceSignature(a, s, target, tracedStatics);
         if (r.kind !== "ok") {
@@ -73,8 +73,11 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
           out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, arrayPaths(sig, names)));
           return out;
         }
-        out.traces.push({ label, argsText, signature: sig, result: r.result });
+        results.push(r.result);
       }
+      // printed after tracing: the symbols unified by the trace are one
+      const argsText = signatureToString(sig.slots, names);
+      for (const result of results) out.traces.push({ label, argsText, signature: sig, result });
     }
   }
   return out;
