@@ -81,12 +81,12 @@ export const diag = {
   /** jit options that are not a literal object of staticArgnums/staticArgnames. */
   options: (at: Span, what: string) => warn("NJ709")(at, `jit options ${what}`),
   /** The rank of unannotated array arguments is not known at build time (one diagnostic per function). */
-  unknownRank: (at: Span, fn: string, paths: readonly string[]) =>
+  unknownRank: (at: Span, fn: string, paths: readonly string[], example: string) =>
     warn("NJ710")(
       at,
       `the rank of ${paths.map((p) => `'${p}'`).join(", ")} is not known at build time: no @numjit annotation, no call of ${fn} ` +
-        `the compiler can see gives it, and ${fn} is not elementwise; annotate it, e.g. ` +
-        `'/** @numjit ${paths[0]?.split(/[.[]/)[0] ?? "x"}: f32[N, M] */' (dims are symbols or numbers)`,
+        `the compiler can see gives it, and ${fn} is not elementwise; annotate it, e.g. '/** @numjit ${example} */' ` +
+        "(dims are symbols or numbers)",
     ),
   /** grad/vmap/... not available in the runtime, or used with options the compiler cannot evaluate. */
   transform: (at: Span, what: string, why: string) => warn("NJ711")(at, `cannot apply ${what} at build time: ${why}`),

@@ -56,7 +56,7 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
     const staticText = [...statics].map(([i, v]) => `${names[i]}=${JSON.stringify(v)}`).join(", ");
     for (const sig of signatures(a, statics, scope, sites)) {
       if (sig.unknownRank.length) {
-        out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, sig.unknownRank));
+        out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, sig.unknownRank, arrayPaths(sig, names)[1]));
         return out;
       }
       const label = staticText ? `${sig.label}; ${staticText}` : sig.label;
@@ -66,11 +66,11 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
         if (r.kind !== "ok") {
           // a shape error of a rank-polymorphic trace means the function needs ranks (reshape to fixed sizes)
           const needsRank = sig.polymorphic && r.shapeError;
-          out.problems.push(needsRank ? diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, arrayPaths(sig, names)) : r.diagnostic);
+          out.problems.push(needsRank ? diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, ...arrayPaths(sig, names)) : r.diagnostic);
           return out;
         }
         if (sig.polymorphic && !elementwiseOnly(r.result)) {
-          out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, arrayPaths(sig, names)));
+          out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, ...arrayPaths(sig, names)));
           return out;
         }
         results.push(r.result);
@@ -203,7 +203,7 @@ function diagnose(
   if (err instanceof Unsupported) return err.diagnostic;
   if (err instanceof UnknownName) {
     if (err.arrayRead && !sig.exact)
-      return diag.unknownRank(node, a.jit.name, [`${err.fullName.slice("NDArray.".length)} (read as a field of an array argument)`]);
+      return diag.unknownRank(node, a.jit.name, [`${err.fullName.slice("NDArray.".length)} (read as a field of an array argument)`], "x: { w: f32[N, M] }");
     return diag.unknownFunction(node, err.fullName);
   }
   if (!(err instanceof NumjitError)) return diag.traceFailed(node, err instanceof Error ? err.message : String(err));
@@ -247,8 +247,23 @@ function symbolicMessage(err: ShapeError, symbolOf: Map<number, string>): string
     : `[NJ104] ${data.op}: shapes ${show(x)} and ${show(y)} are not aligned`;
 }
 
-function arrayPaths(sig: Signature, names: readonly string[]): string[] {
-  return sig.slots.flatMap((s, i) => (s.kind === "static" || s.kind === "staticValue" || s.kind === "number" ? [] : [names[i]!]));
+/** The leaf paths of a signature's arrays (`p.w1`, `x`) and an annotation to suggest for the first parameter. */
+function arrayPaths(sig: Signature, names: readonly string[]): [paths: string[], example: string] {
+  const paths: string[] = [];
+  const leaves = (s: SigSlot, path: string): void => {
+    if (s.kind === "array") paths.push(path);
+    else if (s.kind === "object") for (const [k, f] of s.fields) leaves(f, `${path}.${k}`);
+    else if (s.kind === "tuple") s.items.forEach((f, i) => leaves(f, `${path}[${i}]`));
+  };
+  sig.slots.forEach((s, i) => leaves(s, names[i]!));
+  const spec = (s: SigSlot): string =>
+    s.kind === "object"
+      ? `{ ${s.fields.map(([k, f]) => `${k}: ${spec(f)}`).join(", ")} }`
+      : s.kind === "tuple"
+        ? `[${s.items.map(spec).join(", ")}]`
+        : "f32[N, M]";
+  const first = sig.slots.findIndex((s) => s.kind === "array" || s.kind === "object" || s.kind === "tuple");
+  return [paths, first < 0 ? "x: f32[N, M]" : `${names[first]}: ${spec(sig.slots[first]!)}`];
 }
 
 /** The function the jit call compiles: the interpreted function under grad/valueAndGrad/vmap. */
