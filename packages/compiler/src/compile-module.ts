@@ -6,7 +6,7 @@ import { tsv } from "./ts.js";
 import { type Diagnostic, type RawDiagnostic, diag, locate } from "./diagnostics.js";
 import { find } from "./phases/find/index.js";
 import { type AnalysedCall, analyse } from "./phases/analyse/index.js";
-import { type BuiltCall, buildIR } from "./phases/trace/index.js";
+import { type BuiltCall, traceCall } from "./phases/trace/index.js";
 import { Interpreter } from "./phases/trace/interpreter.js";
 import { type ScheduledCall, scheduleCall } from "./phases/schedule/index.js";
 import { type ModuleKernels, codegen } from "./phases/codegen/index.js";
@@ -103,7 +103,7 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
     let built: BuiltCall;
     if (problems.length) built = { analysed: a, traces: [], tracedStatics: [], problems: [] };
     else {
-      built = buildIR(a, found.scope, interp, graph.callSitesOf(file, jc.name));
+      built = traceCall(a, found.scope, interp, graph.callSitesOf(file, jc.name));
       raw.push(...built.problems);
       mine.push(...built.problems);
     }

@@ -38,7 +38,7 @@ export interface BuiltCall {
  * Phase entry: trace one analysed jit function once per signature (one per distinct call-site structure)
  * and static-value combination. No sizes are guessed: see signature.ts.
  */
-export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter, external: readonly CallSite[] = []): BuiltCall {
+export function traceCall(a: AnalysedCall, scope: ModuleScope, interp: Interpreter, external: readonly CallSite[] = []): BuiltCall {
   const tracedStatics = a.staticArgnums.filter((i) => !a.staticValues.get(i)?.length);
   const out: BuiltCall = { analysed: a, traces: [], tracedStatics, problems: [] };
   let target: (...args: unknown[]) => unknown;
