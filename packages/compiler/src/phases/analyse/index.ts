@@ -13,6 +13,7 @@ import type { FunctionNode, JitCall, ModuleScope } from "../find/index.js";
 import { TRANSFORMS, runtimeName, skipOuter } from "../find/index.js";
 import { type Annotations, type StaticValue, readAnnotations } from "./annotations.js";
 import { checkArity, lookupRuntime, suggest } from "./runtime-names.js";
+import { CONSTRUCTIBLE, GLOBALS, expressionName, statementName } from "./subset.js";
 import type { ModuleGraph } from "../../module-graph.js";
 
 export interface ParamInfo {
@@ -39,21 +40,7 @@ export interface AnalysedCall {
   problems: RawDiagnostic[];
 }
 
-const GLOBALS = new Set(["Math", "Number", "Infinity", "NaN", "undefined", "Array", "Boolean", "String", "Object"]);
 const MAX_STATIC_COMBOS = 16;
-/** `new X(...)` is allowed for these (constant data for np.array). */
-export const CONSTRUCTIBLE = new Set([
-  "Float32Array",
-  "Float64Array",
-  "Int32Array",
-  "Int16Array",
-  "Int8Array",
-  "Uint8Array",
-  "Uint16Array",
-  "Uint32Array",
-  "Uint8ClampedArray",
-  "Array",
-]);
 
 export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnostic[], graph?: ModuleGraph): AnalysedCall | undefined {
   const fn = jc.fn;
@@ -286,19 +273,7 @@ class SubsetChecker {
     }
     if (tsv.isFunctionDeclaration(s)) return this.enterFunction(s, local, () => false);
     if (tsv.isTypeAliasDeclaration(s) || tsv.isInterfaceDeclaration(s)) return;
-    const what: Partial<Record<ts.SyntaxKind, string>> = {
-      [tsv.SyntaxKind.WhileStatement]: "a while loop",
-      [tsv.SyntaxKind.DoStatement]: "a do..while loop",
-      [tsv.SyntaxKind.ForInStatement]: "a for..in loop",
-      [tsv.SyntaxKind.SwitchStatement]: "a switch statement",
-      [tsv.SyntaxKind.TryStatement]: "a try statement",
-      [tsv.SyntaxKind.ThrowStatement]: "a throw statement",
-      [tsv.SyntaxKind.BreakStatement]: "break",
-      [tsv.SyntaxKind.ContinueStatement]: "continue",
-      [tsv.SyntaxKind.ClassDeclaration]: "a class declaration",
-      [tsv.SyntaxKind.LabeledStatement]: "a labeled statement",
-    };
-    this.problems.push(diag.unsupportedSyntax(s, what[s.kind] ?? `a ${tsv.SyntaxKind[s.kind]}`));
+this.problems.push(diag.unsupportedSyntax(s, statementName(s)));
   }
 
   private varDecls(list: ts.VariableDeclarationList, local: LocalScope): void {
@@ -496,18 +471,7 @@ class SubsetChecker {
       for (const a of e.arguments ?? []) this.expr(tsv.isSpreadElement(a) ? a.expression : a, local);
       return;
     }
-    const what: Partial<Record<ts.SyntaxKind, string>> = {
-      [tsv.SyntaxKind.NewExpression]: "'new'",
-      [tsv.SyntaxKind.ThisKeyword]: "'this'",
-      [tsv.SyntaxKind.AwaitExpression]: "'await'",
-      [tsv.SyntaxKind.YieldExpression]: "'yield'",
-      [tsv.SyntaxKind.DeleteExpression]: "'delete'",
-      [tsv.SyntaxKind.TaggedTemplateExpression]: "a tagged template",
-      [tsv.SyntaxKind.ClassExpression]: "a class expression",
-      [tsv.SyntaxKind.RegularExpressionLiteral]: "a regular expression",
-      [tsv.SyntaxKind.SuperKeyword]: "'super'",
-    };
-    this.problems.push(diag.unsupportedSyntax(e, what[e.kind] ?? `a ${tsv.SyntaxKind[e.kind]} expression`));
+this.problems.push(diag.unsupportedSyntax(e, expressionName(e)));
   }
 
   /** a.b.c: check the root and, for runtime namespaces, that the name exists. */
@@ -635,7 +599,7 @@ class SubsetChecker {
     }
     if (this.graph?.follow(this.scope, name)) return;
     if (this.scope.opaque.has(name)) return void this.problems.push(diag.freeVariable(id, name, this.scope.opaque.get(name)!));
-    if (GLOBALS.has(name)) return;
+    if (Object.hasOwn(GLOBALS, name)) return;
     if ((TRANSFORMS as readonly string[]).includes(name))
       return void this.problems.push(diag.freeVariable(id, name, "is not imported from '@numjit/runtime'"));
     this.problems.push(diag.freeVariable(id, name, "is not declared in this module (globals are not known at build time)"));

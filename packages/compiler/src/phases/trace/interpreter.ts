@@ -13,7 +13,8 @@ import { NDArray } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { FunctionNode, ModuleScope } from "../find/index.js";
 import { skipOuter } from "../find/index.js";
-import { CONSTRUCTIBLE, isAssignment } from "../analyse/index.js";
+import { isAssignment } from "../analyse/index.js";
+import { CONSTRUCTIBLE, GLOBALS, expressionName, statementName } from "../analyse/subset.js";
 import { runtimeRoot } from "../analyse/runtime-names.js";
 
 /** The construct cannot be evaluated at build time: a fallback reason. */
@@ -58,17 +59,6 @@ export class Env {
 
 type Completion = { value: unknown } | undefined;
 
-const GLOBALS: Record<string, unknown> = {
-  Math,
-  Number,
-  Infinity,
-  NaN,
-  undefined,
-  Array,
-  Boolean,
-  String,
-  Object,
-};
 const ARRAY_PROPS = new Set(["shape", "ndim", "size", "dtype", "T", "weakType"]);
 const CONCRETE_PROPS = new Set([
   "data",
@@ -181,7 +171,7 @@ export class Interpreter {
     }
     if (tsv.isFunctionDeclaration(s) || tsv.isEmptyStatement(s) || tsv.isTypeAliasDeclaration(s) || tsv.isInterfaceDeclaration(s))
       return undefined;
-    throw new Unsupported(diag.unsupportedSyntax(s, `a ${tsv.SyntaxKind[s.kind]}`));
+    throw new Unsupported(diag.unsupportedSyntax(s, statementName(s)));
   }
 
   private forLoop(s: ts.ForStatement, env: Env): Completion {
@@ -326,7 +316,7 @@ export class Interpreter {
       this.expr(e.expression, env);
       return undefined;
     }
-    throw new Unsupported(diag.unsupportedSyntax(e, `a ${tsv.SyntaxKind[e.kind]} expression`));
+    throw new Unsupported(diag.unsupportedSyntax(e, expressionName(e)));
   }
 
   private identifier(id: ts.Identifier, env: Env): unknown {
