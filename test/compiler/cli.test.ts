@@ -38,7 +38,13 @@ export const mse = jit((a: np.NDArray, b: np.NDArray) => np.mean(np.square(np.su
 );
 write("app/src/plain.js", `export const answer = 42;\n`);
 // mse's argument ranks come from the call in model.ts (another module of the tsconfig's program)
-write("app/tsconfig.json", JSON.stringify({ compilerOptions: { module: "esnext", moduleResolution: "bundler", allowImportingTsExtensions: true }, include: ["src"] }));
+write(
+  "app/tsconfig.json",
+  JSON.stringify({
+    compilerOptions: { module: "esnext", moduleResolution: "bundler", allowImportingTsExtensions: true },
+    include: ["src"],
+  }),
+);
 write("app/src/types.d.ts", `export type X = number;\n`);
 write(
   "bad/shapes.ts",

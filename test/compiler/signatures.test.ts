@@ -169,7 +169,10 @@ describe("ranks from call sites in other modules of a TypeScript program", () =>
       a,
       `import { numpy as np, jit } from "@numjit/runtime";\nexport const rows = jit((x: np.NDArray) => np.sum(np.exp(x), -1));\n`,
     );
-    fs.writeFileSync(b, `import { numpy as np } from "@numjit/runtime";\nimport { rows } from "./a.ts";\nexport const r = rows(np.ones([2, 3]));\n`);
+    fs.writeFileSync(
+      b,
+      `import { numpy as np } from "@numjit/runtime";\nimport { rows } from "./a.ts";\nexport const r = rows(np.ones([2, 3]));\n`,
+    );
     const options: ts.CompilerOptions = {
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -215,7 +218,9 @@ export const rows = jit((x, n) => np.reshape(x, [n, -1]), { staticArgnums: [1] }
 `,
       "s.ts",
     );
-    expect(r.code).toMatch(/clipTo = __nj_pre\(\(x, k\) => np\.clip\(x, -k, k\), \{ name: "clipTo", kernels: __nj_t0, tracedStatics: \[1\],/);
+    expect(r.code).toMatch(
+      /clipTo = __nj_pre\(\(x, k\) => np\.clip\(x, -k, k\), \{ name: "clipTo", kernels: __nj_t0, tracedStatics: \[1\],/,
+    );
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([["NJ708", 3]]);
   });
 });

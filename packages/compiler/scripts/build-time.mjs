@@ -45,4 +45,5 @@ for (const f of files) {
   fns += n;
   console.log(`${path.relative(repo, f).padEnd(36)} ${String(n).padStart(2)} jit  ${ms.toFixed(2)} ms/function`);
 }
-console.log(`median over files: ${median(perFn).toFixed(2)} ms per jit function; total ${total.toFixed(1)} ms for ${fns} functions (${(total / fns).toFixed(2)} ms mean)`);
+const summary = `total ${total.toFixed(1)} ms for ${fns} functions (${(total / fns).toFixed(2)} ms mean)`;
+console.log(`median over files: ${median(perFn).toFixed(2)} ms per jit function; ${summary}`);

@@ -58,7 +58,12 @@ export function numjitTransformer(
             ...(edit.addName ? [f.createPropertyAssignment("name", f.createStringLiteral(edit.name))] : []),
             f.createPropertyAssignment("kernels", f.createIdentifier(edit.tableId)),
             ...(edit.tracedStatics.length
-              ? [f.createPropertyAssignment("tracedStatics", f.createArrayLiteralExpression(edit.tracedStatics.map((i) => f.createNumericLiteral(i))))]
+              ? [
+                  f.createPropertyAssignment(
+                    "tracedStatics",
+                    f.createArrayLiteralExpression(edit.tracedStatics.map((i) => f.createNumericLiteral(i))),
+                  ),
+                ]
               : []),
           ];
           const target = tsv.visitNode(node.arguments[0]!, visit) as ts.Expression;

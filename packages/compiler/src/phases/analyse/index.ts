@@ -273,7 +273,7 @@ class SubsetChecker {
     }
     if (tsv.isFunctionDeclaration(s)) return this.enterFunction(s, local, () => false);
     if (tsv.isTypeAliasDeclaration(s) || tsv.isInterfaceDeclaration(s)) return;
-this.problems.push(diag.unsupportedSyntax(s, statementName(s)));
+    this.problems.push(diag.unsupportedSyntax(s, statementName(s)));
   }
 
   private varDecls(list: ts.VariableDeclarationList, local: LocalScope): void {
@@ -471,7 +471,7 @@ this.problems.push(diag.unsupportedSyntax(s, statementName(s)));
       for (const a of e.arguments ?? []) this.expr(tsv.isSpreadElement(a) ? a.expression : a, local);
       return;
     }
-this.problems.push(diag.unsupportedSyntax(e, expressionName(e)));
+    this.problems.push(diag.unsupportedSyntax(e, expressionName(e)));
   }
 
   /** a.b.c: check the root and, for runtime namespaces, that the name exists. */

@@ -66,7 +66,9 @@ export function traceCall(a: AnalysedCall, scope: ModuleScope, interp: Interpret
         if (r.kind !== "ok") {
           // a shape error of a rank-polymorphic trace means the function needs ranks (reshape to fixed sizes)
           const needsRank = sig.polymorphic && r.shapeError;
-          out.problems.push(needsRank ? diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, ...arrayPaths(sig, names)) : r.diagnostic);
+          out.problems.push(
+            needsRank ? diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, ...arrayPaths(sig, names)) : r.diagnostic,
+          );
           return out;
         }
         if (sig.polymorphic && !elementwiseOnly(r.result)) {
@@ -203,7 +205,12 @@ function diagnose(
   if (err instanceof Unsupported) return err.diagnostic;
   if (err instanceof UnknownName) {
     if (err.arrayRead && !sig.exact)
-      return diag.unknownRank(node, a.jit.name, [`${err.fullName.slice("NDArray.".length)} (read as a field of an array argument)`], "x: { w: f32[N, M] }");
+      return diag.unknownRank(
+        node,
+        a.jit.name,
+        [`${err.fullName.slice("NDArray.".length)} (read as a field of an array argument)`],
+        "x: { w: f32[N, M] }",
+      );
     return diag.unknownFunction(node, err.fullName);
   }
   if (!(err instanceof NumjitError)) return diag.traceFailed(node, err instanceof Error ? err.message : String(err));
