@@ -141,6 +141,25 @@ export class ShapeEnv {
   }
 }
 
+// The env of the symbolic trace in progress (traceSymbolic), read by the numpy layer's shape helpers
+// (broadcasting, reshape, slicing) so that they unify dims or record constraints as the rules do.
+let current: ShapeEnv | undefined;
+
+export function currentShapeEnv(): ShapeEnv | undefined {
+  return current;
+}
+
+/** Run f with `env` as the current env (undefined: none, so undecidable comparisons raise NJ112). */
+export function withShapeEnv<T>(env: ShapeEnv | undefined, f: () => T): T {
+  const prev = current;
+  current = env;
+  try {
+    return f();
+  } finally {
+    current = prev;
+  }
+}
+
 export function checkConstraints(constraints: readonly DimConstraint[], bindings: Bindings): ConstraintViolation | undefined {
   const entries: Iterable<[string, number]> = bindings instanceof Map ? bindings : Object.entries(bindings);
   for (const [symbol, v] of entries) {

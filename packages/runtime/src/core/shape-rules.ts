@@ -51,7 +51,9 @@ export interface SymAval {
 }
 type DimParam = "shape" | "starts" | "limits" | "lo" | "hi";
 /** Params with the shape-valued fields widened to symbolic dims. */
-export type SymParams<P extends Primitive> = { [K in keyof Params[P]]: K extends DimParam ? Dim[] : Params[P][K] };
+export type SymParams<P extends Primitive> = {
+  [K in keyof Params[P]]: K extends DimParam ? Dim[] : K extends "dim" ? Dim : Params[P][K];
+};
 export type SymShapeRule<P extends Primitive> = (inputs: readonly SymAval[], params: SymParams<P>, env?: ShapeEnv) => SymAval;
 
 const FLOAT_ONLY = new Set([
@@ -329,6 +331,7 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
     return av([...x!.shape.slice(0, axis), ...idx!.shape, ...x!.shape.slice(axis + 1)], x!.dtype, x!.weakType);
   },
   copy: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
+  dim_value: () => av([], "int32", true),
 };
 
 const rules: { [P in Primitive]: SymShapeRule<P> } = { ...generic, ...specific };

@@ -118,6 +118,7 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
     0,
   ],
   iota: (_vals, _dims, params) => [bind("iota", [], params), null],
+  dim_value: (_vals, _dims, params) => [bind("dim_value", [], params), null],
   gather: ([x, idx], [dx, di], { axis }, size) => {
     if (di === null) {
       const ax = up(axis, dx!);

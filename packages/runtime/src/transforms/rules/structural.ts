@@ -123,7 +123,7 @@ function ungather(ct: Arr, x: Arr, idx: Arr, axis: number): Arr {
 }
 
 export const structuralRules: AdRules<
-  "broadcast_in_dim" | "reshape" | "transpose" | "slice" | "rev" | "pad" | "concatenate" | "iota" | "gather" | "dot_general"
+  "broadcast_in_dim" | "reshape" | "transpose" | "slice" | "rev" | "pad" | "concatenate" | "iota" | "dim_value" | "gather" | "dot_general"
 > = {
   broadcast_in_dim: {
     jvp: ([x], [t], p) => [bind("broadcast_in_dim", [x!], p), bind("broadcast_in_dim", [t!], p)],
@@ -180,6 +180,7 @@ export const structuralRules: AdRules<
     },
   },
   iota: nondiff("iota"),
+  dim_value: nondiff("dim_value"),
   gather: {
     jvp: ([x, idx], [t], p) => [bind("gather", [x!, idx!], p), t === null ? null : bind("gather", [t!, idx!], p)],
     vjp: (ct, { inputs: [x, idx], params, needs }) => [needs[0] ? ungather(ct, x!, idx!, params.axis) : null, null],
