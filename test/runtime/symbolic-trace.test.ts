@@ -78,10 +78,39 @@ const CASES: Case[] = [
   { name: "concatenate axis 0", fn: (x, y) => np.concatenate([x!, y!], 0), args: [f32(N, 3), f32(M, 3)] },
   { name: "concatenate axis 1", fn: (x, y) => np.concatenate([x!, y!], 1), args: [f32(N, M), f32(N, 2)] },
   { name: "stack", fn: (x, y) => np.stack([x!, y!], 1), args: [f32(N, M), f32(N, M)] },
-  { name: "split in 2, N = 2K", fn: (x) => np.subtract(...(np.split(x!, 2, 0) as [NDArray, NDArray])), args: x2, derive: (b) => ({ ...b, N: 2 * b.N! }) },
+  {
+    name: "split in 2, N = 2K",
+    fn: (x) => np.subtract(...(np.split(x!, 2, 0) as [NDArray, NDArray])),
+    args: x2,
+    derive: (b) => ({ ...b, N: 2 * b.N! }),
+  },
   { name: "arraySplit in 3", fn: (x) => np.arraySplit(x!, 3, 0)[1]!, args: x2, min: 3 },
-  { name: "pad constant", fn: (x) => np.pad(x!, [[1, 2], [0, 1]], { constantValues: 5 }), args: x2 },
-  { name: "pad edge", fn: (x) => np.pad(x!, [[1, 2], [0, 1]], { mode: "edge" }), args: x2 },
+  {
+    name: "pad constant",
+    fn: (x) =>
+      np.pad(
+        x!,
+        [
+          [1, 2],
+          [0, 1],
+        ],
+        { constantValues: 5 },
+      ),
+    args: x2,
+  },
+  {
+    name: "pad edge",
+    fn: (x) =>
+      np.pad(
+        x!,
+        [
+          [1, 2],
+          [0, 1],
+        ],
+        { mode: "edge" },
+      ),
+    args: x2,
+  },
   { name: "tile", fn: (x) => np.tile(x!, [2, 1]), args: x2 },
   { name: "repeat", fn: (x) => np.repeat(x!, 2, 0), args: x2 },
   { name: "transpose", fn: (x) => np.transpose(x!), args: [f32(N, M, 2)] },
@@ -99,11 +128,18 @@ const CASES: Case[] = [
   { name: "logsumexp axis 0", fn: (x) => nn.logsumexp(x!, 0), args: x2 },
   { name: "logSoftmax", fn: (x) => nn.logSoftmax(x!, 0), args: x2 },
   { name: "mlp layer", fn: (x, w, b) => nn.relu(np.add(np.matmul(x!, w!), b!)), args: [f32(N, K), f32(K, M), f32(M)] },
+  { name: "flip, swapaxes", fn: (x) => np.swapaxes(np.flip(x!, 0), 0, 1), args: x2 },
+  { name: "vstack, hstack", fn: (x, y) => np.hstack([np.vstack([x!, y!]), np.vstack([y!, x!])]), args: [f32(N, M), f32(K, M)] },
+  { name: "clip", fn: (x) => np.clip(x!, -0.5, 0.5), args: x2 },
+  { name: "inner", fn: (a, b) => np.inner(a!, b!), args: [f32(N, K), f32(M, K)] },
+  { name: "vdot", fn: (a, b) => np.vdot(a!, b!), args: [f32(N, M), f32(N, M)] },
+  { name: "oneHot", fn: (x) => nn.oneHot(np.floor(np.abs(x!)), 3), args: x1 },
   // sizes as values
   { name: "x + arange(N)", fn: (x) => np.add(x!, np.arange(x!.shape[1]!)), args: x2, valueOnly: true },
   { name: "x @ eye(M)", fn: (x) => np.matmul(x!, np.eye(x!.shape[1]!)), args: x2, valueOnly: true },
   { name: "x + zerosLike(x)", fn: (x) => np.add(x!, np.zerosLike(x!)), args: x2, valueOnly: true },
   { name: "tril", fn: (x) => np.tril(x!), args: x2, valueOnly: true },
+  { name: "triu k=1", fn: (x) => np.triu(x!, 1), args: x2, valueOnly: true },
 ];
 
 function symbolsOf(args: SymbolicArg[]): string[] {

@@ -53,7 +53,8 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
 }
 
 /** Two dims that certainly differ: unequal numbers (symbolic ones are left to the shape rules to unify). */
-export const knownUnequal = (d: number | undefined, e: number | undefined): boolean => d !== e && typeof d === "number" && typeof e === "number";
+export const knownUnequal = (d: number | undefined, e: number | undefined): boolean =>
+  d !== e && typeof d === "number" && typeof e === "number";
 
 export function normalizeAxis(op: string, axis: number, ndim: number): number {
   if (!Number.isInteger(axis)) throw argumentError.invalid(op, `axis must be an integer, got ${describeValue(axis)}`);

@@ -341,10 +341,6 @@ export const shapeRules = rules as unknown as { [P in Primitive]: ShapeRule<P> }
 /** The same rules on avals whose dims may be symbolic; `env` records the constraints they assume. */
 export const symbolicShapeRules: { readonly [P in Primitive]: SymShapeRule<P> } = rules;
 
-export function abstractEval<P extends Primitive>(prim: P, inputs: Aval[], params: Params[P]): Aval {
-  return shapeRules[prim](inputs, params);
-}
-
 export function abstractEvalSymbolic<P extends Primitive>(
   prim: P,
   inputs: readonly SymAval[],

@@ -49,7 +49,15 @@ function isAbstractArg(x: unknown): x is SymbolicArg {
 /** A data-less array of an abstract argument's shape; tracing reads only its aval. */
 function placeholder(a: SymbolicArg): NDArray {
   const shape = a.shape as readonly number[];
-  return new NDArray(allocate(a.dtype, 0), shape, a.dtype, shape.map(() => 0), 0, a.weakType ?? false, dimsSize(a.shape) as number);
+  return new NDArray(
+    allocate(a.dtype, 0),
+    shape,
+    a.dtype,
+    shape.map(() => 0),
+    0,
+    a.weakType ?? false,
+    dimsSize(a.shape) as number,
+  );
 }
 
 /** Abstract arguments (at any depth of a pytree) as placeholders; numbers, booleans and arrays as they are. */

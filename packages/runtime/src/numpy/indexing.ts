@@ -153,7 +153,8 @@ function symbolicSpec(s: Exclude<SliceSpec, null>, n: Dim, ax: number): [Dim, Di
     if (ok === false) throw shapeError.index("slice", s, n as number, ax);
     if (ok === undefined) {
       const env = currentShapeEnv();
-      if (!env) throw shapeError.inconclusive("slice", `cannot decide whether index ${s} is in range for axis ${ax} of size ${n}`, [n, need]);
+      if (!env)
+        throw shapeError.inconclusive("slice", `cannot decide whether index ${s} is in range for axis ${ax} of size ${n}`, [n, need]);
       env.assumeGe("slice", n, need);
     }
     const i = s < 0 ? dimAdd(n, s) : s;

@@ -13,7 +13,7 @@ import {
   normalizeAxis,
   sizeOf,
 } from "../shape.js";
-import { type Dim, dimAdd, dimFloorDiv, dimMax, dimMin, dimMod, dimMul, dimSub, isConcreteShape } from "../core/dims.js";
+import { type Dim, SymDim, dimAdd, dimFloorDiv, dimMax, dimMin, dimMod, dimMul, dimSub } from "../core/dims.js";
 import { currentShapeEnv } from "../core/shape-env.js";
 import { inferReshape } from "../core/shape-rules.js";
 import { broadcastTo as broadcastToUtil, convert, describe, operand, reshapeTo } from "./util.js";
@@ -24,8 +24,10 @@ export function reshape(x: ArrayLike, ...shapeArgs: (number | readonly number[])
   return reshapeTo(a, resolveShape(a.shape, typeof shape === "number" ? [shape] : shape));
 }
 
+const hasSymbol = (s: readonly unknown[]) => s.some((d) => d instanceof SymDim);
+
 function resolveShape(from: readonly number[], shape: number[]): number[] {
-  if (!isConcreteShape(from) || !isConcreteShape(shape)) return inferReshape("reshape", from, shape, currentShapeEnv()) as number[];
+  if (hasSymbol(from) || hasSymbol(shape)) return inferReshape("reshape", from, shape, currentShapeEnv()) as number[];
   const out = shape.slice();
   const neg = out.filter((d) => d === -1).length;
   if (neg > 1) throw shapeError.reshape("reshape", from, shape);
@@ -204,7 +206,6 @@ function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[],
       env.assumeDivisible(op, n, k);
       bounds = Array.from({ length: k - 1 }, (_, i) => dimMul(i + 1, each));
       n = dimMul(k, each); // the same size under the constraint, so that every part is `each` long
-
     } else bounds = Array.from({ length: k - 1 }, (_, i) => dimAdd(dimMul(i + 1, each), dimMin(i + 1, extra)));
   } else if (Array.isArray(indicesOrSections)) {
     for (const i of indicesOrSections)
