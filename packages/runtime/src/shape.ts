@@ -30,6 +30,7 @@ export function contiguousStrides(shape: Shape): number[] {
   return st;
 }
 
+/** Equal shapes; on symbolic dims this is `dimEq` per dim (SymDims are interned, `===` is structural). */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

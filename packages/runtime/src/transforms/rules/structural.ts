@@ -4,8 +4,8 @@
 // the vjp applies its transpose to the cotangent.
 import type { Params } from "../../core/primitives.js";
 import { bind } from "../../core/trace.js";
-import { scalarArray } from "../../ndarray.js";
 import { nondiff } from "./elementwise.js";
+import { dimAdd, dimMul, dimNeg, dimSub } from "../../core/dims.js";
 import type { AdRules } from "./types.js";
 import {
   type Arr,
@@ -21,6 +21,7 @@ import {
   reduceSum,
   reshape,
   select,
+  sizeScalar,
   sliceAll,
   sub,
   tadd,
@@ -53,10 +54,10 @@ function unslice(ct: Arr, xShape: readonly number[], p: Params["slice"]): Arr {
     const col = reshape(g, [...g.shape.slice(0, ax), len, 1, ...g.shape.slice(ax + 1)]);
     const lo = col.shape.map(() => 0),
       hi = col.shape.map((_, i) => (i === ax + 1 ? s - 1 : 0));
-    g = reshape(padWith(col, 0, lo, hi), [...g.shape.slice(0, ax), len * s, ...g.shape.slice(ax + 1)]);
+    g = reshape(padWith(col, 0, lo, hi), [...g.shape.slice(0, ax), dimMul(len, s) as number, ...g.shape.slice(ax + 1)]);
   });
   const lo = p.starts.map((s, ax) => (ct.shape[ax] === 0 ? 0 : s));
-  const hi = xShape.map((d, ax) => d - lo[ax]! - g.shape[ax]!);
+  const hi = xShape.map((d, ax) => dimSub(dimSub(d, lo[ax]!), g.shape[ax]!) as number);
   return padWith(g, 0, lo, hi);
 }
 
@@ -112,7 +113,7 @@ function dotCtRhs(g: Arr, x: Arr, yndim: number, p: Params["dot_general"]): Arr 
 function ungather(ct: Arr, x: Arr, idx: Arr, axis: number): Arr {
   const A = x.shape[axis]!,
     nI = idx.ndim;
-  const wrapped = select(lt(idx, zerosLike(idx)), add(idx, broadcastInDim(scalarArray(A, "int32", false), idx.shape, [])), idx);
+  const wrapped = select(lt(idx, zerosLike(idx)), add(idx, broadcastInDim(sizeScalar(A), idx.shape, [])), idx);
   const shape = [...idx.shape, A];
   const classes = bind("iota", [], { shape: shape!, dimension: nI, dtype: "int32" });
   const onehot = convert(eq(broadcastInDim(wrapped, shape, range(0, nI)), classes), x.dtype, false);
@@ -152,8 +153,8 @@ export const structuralRules: AdRules<
       const ctx = padWith(
         ct,
         0,
-        params.lo.map((v) => -v),
-        params.hi.map((v) => -v),
+        params.lo.map((v) => dimNeg(v) as number),
+        params.hi.map((v) => dimNeg(v) as number),
       );
       return [needs[0] ? ctx : null, needs[1] ? sub(reduceSum(ct, range(0, ct.ndim)), reduceSum(ctx, range(0, ctx.ndim))) : null];
     },
@@ -171,7 +172,7 @@ export const structuralRules: AdRules<
       let pos = 0;
       return inputs.map((x, i) => {
         const start = pos;
-        pos += x.shape[axis]!;
+        pos = dimAdd(pos, x.shape[axis]!) as number;
         if (!needs[i]) return null;
         const starts = ct.shape.map((_, d) => (d === axis ? start : 0));
         const limits = ct.shape.map((n, d) => (d === axis ? pos : n));
