@@ -6,7 +6,7 @@
 // symbolic dim, interning, and the dim_value primitive.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { type NDArray, NumjitError, evalJaxpr, nn, numpy as np } from "@numjit/runtime";
+import { type NDArray, NumjitError, evalJaxpr, grad, jit, nn, numpy as np, valueAndGrad, vmap } from "@numjit/runtime";
 import {
   type Dim,
   type SymbolicArg,
@@ -39,6 +39,8 @@ interface Case {
   valueOnly?: boolean;
 }
 
+const loss = (w: NDArray, x: NDArray, y: NDArray) => np.mean(np.square(np.subtract(np.matmul(x, w), y)));
+const sliceConcatPad = (x: NDArray) => np.sum(np.multiply(np.pad(np.concatenate([x.slice("1:"), x], 0), 1), 1.5));
 const x1 = [f32(N)],
   x2 = [f32(N, M)];
 const CASES: Case[] = [
@@ -134,6 +136,14 @@ const CASES: Case[] = [
   { name: "inner", fn: (a, b) => np.inner(a!, b!), args: [f32(N, K), f32(M, K)] },
   { name: "vdot", fn: (a, b) => np.vdot(a!, b!), args: [f32(N, M), f32(N, M)] },
   { name: "oneHot", fn: (x) => nn.oneHot(np.floor(np.abs(x!)), 3), args: x1 },
+  // transformations of the same numpy code
+  { name: "grad of a least-squares loss", fn: grad(loss), args: [f32(K, M), f32(N, K), f32(N, M)] },
+  { name: "jit(valueAndGrad)", fn: (w, x, y) => jit(valueAndGrad(loss))(w!, x!, y!)[1], args: [f32(K, M), f32(N, K), f32(N, M)] },
+  { name: "grad through slice, concatenate, pad", fn: grad(sliceConcatPad), args: x2, min: 2 },
+  { name: "grad through a strided slice", fn: grad((x: NDArray) => np.sum(np.square(x.slice("1::2")))), args: x2, min: 2 },
+  { name: "grad through take", fn: grad((x: NDArray) => np.sum(np.take(x, [0, -1], 0))), args: x2 },
+  { name: "vmap(softmax)", fn: vmap((x: NDArray) => nn.softmax(x)), args: [f32(N, M, K)] },
+  { name: "vmap(grad(logsumexp))", fn: vmap(grad((x: NDArray) => nn.logsumexp(x))), args: x2 },
   // sizes as values
   { name: "x + arange(N)", fn: (x) => np.add(x!, np.arange(x!.shape[1]!)), args: x2, valueOnly: true },
   { name: "x @ eye(M)", fn: (x) => np.matmul(x!, np.eye(x!.shape[1]!)), args: x2, valueOnly: true },
@@ -247,7 +257,8 @@ describe("undecidable comparisons", () => {
       [(a: NDArray, b: NDArray) => np.matmul(a, b), [f32(N, K), f32(M, 3)], "matmul"],
       [(a: NDArray, b: NDArray) => np.concatenate([a, b], 0), [f32(2, N), f32(3, M)], "concatenate"],
     ] as const) {
-      const { code, data } = codeOf(() => traceSymbolic(f as (...a: NDArray[]) => NDArray, args as unknown as SymbolicArg[], { strict: true }));
+      const run = () => traceSymbolic(f as (...a: NDArray[]) => NDArray, args as unknown as SymbolicArg[], { strict: true });
+      const { code, data } = codeOf(run);
       expect(code).toBe("NJ112");
       expect(data.op).toBe(op);
       expect((data.dims as Dim[]).map(String).sort()).toEqual(op === "matmul" ? ["K", "M"] : ["M", "N"]);
@@ -308,6 +319,9 @@ describe("dims for the numpy layer", () => {
     const inst = instantiate(t.jaxpr, { N: 5 });
     expect(inst.eqns.some((e) => e.primitive === "dim_value")).toBe(false);
     expect(inst.toString()).toContain("convert_element_type[dtype=float32 weakType=false] 15");
+    // run without instantiating, the size has no value: NJ115 naming dim_value
+    const run = () => evalJaxpr(t.jaxpr, [np.ones([5, 3])]);
+    expect([codeOf(run).code, codeOf(run).data.op]).toEqual(["NJ115", "dim_value"]);
   });
 
   it("outAvals carry the symbolic output shape", () => {

@@ -331,7 +331,7 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
     return av([...x!.shape.slice(0, axis), ...idx!.shape, ...x!.shape.slice(axis + 1)], x!.dtype, x!.weakType);
   },
   copy: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
-  dim_value: () => av([], "int32", true),
+  dim_value: (_, { weakType }) => av([], "int32", weakType),
 };
 
 const rules: { [P in Primitive]: SymShapeRule<P> } = { ...generic, ...specific };

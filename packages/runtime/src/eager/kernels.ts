@@ -381,10 +381,10 @@ impls.iota = (inputs, params) => {
   return out;
 };
 
-impls.dim_value = (_, { dim }) => {
+impls.dim_value = (_, { dim, weakType }) => {
   // a symbolic dim reaches eager only from a jaxpr not instantiated at concrete sizes
   if (typeof dim !== "number") throw shapeError.dimArithmetic("dim_value", dim);
-  return scalarArray(dim, "int32", true);
+  return scalarArray(dim, "int32", weakType);
 };
 
 impls.gather = (inputs, params) => {

@@ -225,7 +225,7 @@ function sameUnderEnv(a: readonly Dim[], b: readonly Dim[]): boolean {
  * `dim_value[d]`, which the plan computes from the call's sizes (mean's N, var's N - ddof).
  */
 export function dimValue(d: Dim): number | NDArray {
-  return typeof d === "number" ? d : bind("dim_value", [], { dim: d as unknown as number });
+  return typeof d === "number" ? d : bind("dim_value", [], { dim: d as unknown as number, weakType: true });
 }
 
 /** Promote to a common dtype and broadcast to a common shape. */

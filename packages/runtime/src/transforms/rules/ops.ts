@@ -25,7 +25,7 @@ export function convert(x: Arr, dtype: DType, weakType = false): Arr {
 
 /** A size as a strong int32 0-d value; a symbolic size (traceSymbolic) is its `dim_value`. */
 export function sizeScalar(d: number): Arr {
-  return typeof d === "number" ? scalarArray(d, "int32", false) : convert(bind("dim_value", [], { dim: d }), "int32", false);
+  return typeof d === "number" ? scalarArray(d, "int32", false) : bind("dim_value", [], { dim: d, weakType: false });
 }
 
 export function broadcastInDim(x: Arr, shape: readonly number[], dims: number[]): Arr {
