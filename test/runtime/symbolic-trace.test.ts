@@ -251,6 +251,13 @@ describe("undecidable comparisons", () => {
     expect(t.jaxpr.eqns.map((e) => e.primitive)).toEqual(["add"]);
   });
 
+  it("reshape with -1 records one divisibility, not also the equality it implies", () => {
+    const t = traceSymbolic((x: NDArray) => np.reshape(x, [-1, 2]), [f32(N)]);
+    expect(t.env.constraints.map((c) => c.kind)).toEqual(["divisible"]);
+    expect(t.env.checkConstraints({ N: 5 })?.text).toBe("mod(N, 2) == 0");
+    expect(t.outAvals[0]!.shape.map(String)).toEqual(["floordiv(N, 2)", "2"]);
+  });
+
   it("raise NJ112 naming the op and the dims without an env (strict)", () => {
     for (const [f, args, op] of [
       [add, [f32(N), f32(M)], "add"],
@@ -322,6 +329,18 @@ describe("dims for the numpy layer", () => {
     // run without instantiating, the size has no value: NJ115 naming dim_value
     const run = () => evalJaxpr(t.jaxpr, [np.ones([5, 3])]);
     expect([codeOf(run).code, codeOf(run).data.op]).toEqual(["NJ115", "dim_value"]);
+  });
+
+  it("pytrees of abstract leaves, JS scalars and static arguments", () => {
+    const layer = (p: { w: NDArray; b: NDArray }, x: NDArray, scale: number, act: string) =>
+      act === "relu" ? nn.relu(np.multiply(np.add(np.matmul(x, p.w), p.b), scale)) : np.matmul(x, p.w);
+    const t = traceSymbolic(layer, [{ w: f32(K, M), b: f32(M) }, f32(N, K), 2.5, "relu"], { staticArgnums: [3] });
+    expect(t.jaxpr.inBinders.map((v) => v.aval.shape.map(String))).toEqual([["M"], ["K", "M"], ["N", "K"], []]);
+    expect(t.outAvals[0]!.shape.map(String)).toEqual(["N", "M"]);
+    const b = { N: 5, K: 4, M: 3 };
+    const [w, bias, x] = [data([4, 3], 1), data([3], 2), data([5, 4], 3)];
+    const got = evalJaxpr(instantiate(t.jaxpr, b), [bias, w, x, np.array(2.5, { dtype: "float64" })])[0]!;
+    close(got, layer({ w, b: bias }, x, 2.5, "relu"));
   });
 
   it("outAvals carry the symbolic output shape", () => {
