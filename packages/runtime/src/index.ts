@@ -1,5 +1,6 @@
 // @numjit/runtime: NumPy-style arrays with JAX-style transformations.
 import "./eager/kernels.js";
+import "./lax/impls.js";
 import "./methods.js";
 import * as numpy from "./numpy/index.js";
 import * as nn from "./nn.js";
