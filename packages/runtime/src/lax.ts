@@ -1,0 +1,3 @@
+// The `lax` namespace: JAX's lax in camelCase (control flow and select).
+export { cond, switch, whileLoop, foriLoop, scan, select } from "./lax/control-flow.js";
+export type { ScanOptions } from "./lax/control-flow.js";
