@@ -26,6 +26,8 @@ export { makeJaxpr, evalJaxpr } from "./ir/trace-jaxpr.js";
 export type { ShapeDtype } from "./ir/trace-jaxpr.js";
 export { Jaxpr } from "./ir/jaxpr.js";
 export { setDebugLevel } from "./jit/debug.js";
+export { customJvp, customVjp, checkpoint } from "./lax/custom.js";
+export type { CustomJvpFunction, CustomVjpFunction } from "./lax/custom.js";
 export { treeFlatten, treeUnflatten, treeMap, treeLeaves } from "./ir/tree.js";
 export {
   grad,
