@@ -25,16 +25,24 @@ export type CustomJvpFunction<F extends Fn> = F & {
 export function customJvp<F extends Fn>(f: F): CustomJvpFunction<F> {
   const name = f.name || "<anonymous>";
   let rule: ((p: unknown[], t: unknown[]) => [unknown, unknown]) | null = null;
+  // the rule may call the function itself (for its primal output): there it is just f
+  let inRule = false;
   const g = ((...args: unknown[]) => {
     const [xs, tree] = flatArrays(args);
-    if (!needsTrace(xs)) return f(...args);
+    if (!needsTrace(xs) || inRule) return f(...args);
     if (rule === null) throw transformError.laxArgument(`customJvp(${name})`, "call defjvp(rule) before transforming the function");
     const r = rule;
     const fun = traceBody(`customJvp(${name})`, f, tree, xs);
     const jv = traceBody(
       `customJvp(${name}) rule`,
       (p: unknown[], t: unknown[]) => {
-        const res = r(p, t);
+        inRule = true;
+        let res: [unknown, unknown];
+        try {
+          res = r(p, t);
+        } finally {
+          inRule = false;
+        }
         if (!Array.isArray(res) || res.length !== 2)
           throw transformError.tree(`customJvp(${name})`, "the jvp rule must return a pair [primalOut, tangentOut]");
         return res;
@@ -88,16 +96,24 @@ export type CustomVjpFunction<F extends Fn> = F & {
 export function customVjp<F extends Fn>(f: F): CustomVjpFunction<F> {
   const name = f.name || "<anonymous>";
   let rule: { fwd: Fn; bwd: (res: unknown, ct: unknown) => unknown[] } | null = null;
+  // fwd may call the function itself: there it is just f
+  let inRule = false;
   const g = ((...args: unknown[]) => {
     const [xs, tree] = flatArrays(args);
-    if (!needsTrace(xs)) return f(...args);
+    if (!needsTrace(xs) || inRule) return f(...args);
     if (rule === null) throw transformError.laxArgument(`customVjp(${name})`, "call defvjp(fwd, bwd) before transforming the function");
     const { fwd, bwd } = rule;
     const fun = traceBody(`customVjp(${name})`, f, tree, xs);
     const fw = traceBody(
       `customVjp(${name}) fwd`,
       (...a: unknown[]) => {
-        const res = fwd(...a);
+        inRule = true;
+        let res: unknown;
+        try {
+          res = fwd(...a);
+        } finally {
+          inRule = false;
+        }
         if (!Array.isArray(res) || res.length !== 2)
           throw transformError.tree(`customVjp(${name})`, "fwd must return a pair [output, residuals]");
         return res;
