@@ -290,3 +290,25 @@ describe("errors", () => {
 });
 
 void values;
+
+describe("compiled loop bodies", () => {
+  it("a carry passed through a branch unchanged is not overwritten by the next call (buffer reuse)", () => {
+    const f = jit((x: NDArray) =>
+      lax.foriLoop(0, 3, (i: NDArray, v: NDArray) => lax.cond(np.greater(i, 5), (u: NDArray) => np.add(u, 1), (u: NDArray) => u, np.multiply(v, 2)), x),
+    );
+    const a = f(f64([1, 2]));
+    const b = f(f64([5, 6]));
+    expectClose(a, f64([8, 16]));
+    expectClose(b, f64([40, 48]));
+  });
+  it("a jitted loop's optimized program keeps one scan equation whose body is optimized too", () => {
+    const f = jit((x: NDArray) => lax.foriLoop(0, 10, (_i: NDArray, v: NDArray) => np.add(np.multiply(v, 1), np.multiply(v, 1)), x));
+    const low = f.lower(f64([1]));
+    const scans = low.optimized.eqns.filter((e) => e.primitive === "scan");
+    expect(scans).toHaveLength(1);
+    // simplify removed the multiplications by 1 inside the body; cse merged the two identical terms
+    const body = String(low.optimized).split("\n").filter((l) => l.includes(" mul "));
+    expect(body).toHaveLength(0);
+    expectClose(f(f64([1])), f64([1024]));
+  });
+});

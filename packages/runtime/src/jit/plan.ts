@@ -77,7 +77,11 @@ function collapse(shape: readonly number[], strideSets: (readonly number[])[]): 
   return [sh, st];
 }
 
-export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
+/**
+ * `keepIntermediates`: every intermediate keeps its buffer between calls, whatever its size (the bodies of
+ * loops, whose plan runs once per iteration: no allocation but the outputs').
+ */
+export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepIntermediates = false): Plan {
   const j = sched.jaxpr;
   const layouts = new Map<Var, Layout>();
   let nslots = 0;
@@ -183,7 +187,10 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
   // intermediates (slots no output layout points into) keep their buffers between calls: large
   // fresh allocations cost page faults on first touch, a reused buffer does not
   const outSlots = new Set(outs.flatMap((l) => (l instanceof Lit ? [] : [l.slot])));
-  for (const a of actions) if (a.t === "kernel" && !outSlots.has(a.outSlot) && a.size >= 4096) a.scratch = true;
+  // a control-flow equation may return its operand as is (a branch that passes it through): its operands'
+  // buffers can reach the outputs, so they are never reused
+  for (const a of actions) if (a.t === "call") for (const l of a.ins) if (!(l instanceof Lit)) outSlots.add(l.slot);
+  for (const a of actions) if (a.t === "kernel" && !outSlots.has(a.outSlot) && (keepIntermediates || a.size >= 4096)) a.scratch = true;
   return { nslots, inSlots, constSlots, actions, outs, outAvals: j.outs.map((a) => a.aval), kernels };
 }
 

@@ -57,7 +57,7 @@ export function runCompiled(j: Jaxpr, counters?: CompileCounters): Run {
         buildPlan(sched, (src) => {
           n++;
           return compileKernel(src);
-        }),
+        }, true),
       ).run;
       run = (xs) => r(xs);
       if (counters) counters.runtimeCompiles += n;
