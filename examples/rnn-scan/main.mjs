@@ -11,4 +11,6 @@ const { losses, compiles } = train(steps, {
   },
 });
 const ms = performance.now() - t0;
-console.log(`${steps} steps in ${(ms / 1000).toFixed(2)} s (${(ms / steps).toFixed(2)} ms/step, ${compiles} compile); loss ${losses[0].toFixed(4)} -> ${losses.at(-1).toFixed(4)}`);
+const perStep = `${(ms / steps).toFixed(2)} ms/step, ${compiles} compile`;
+const fall = `loss ${losses[0].toFixed(4)} -> ${losses.at(-1).toFixed(4)}`;
+console.log(`${steps} steps in ${(ms / 1000).toFixed(2)} s (${perStep}); ${fall}`);

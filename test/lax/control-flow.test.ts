@@ -9,10 +9,12 @@ const f64 = (x: number | number[] | number[][]) => np.array(x, { dtype: "float64
 
 /** x itself and the same values as offset, transposed and negatively strided views; plus a broadcast view of row 0. */
 function views(x: NDArray): [string, NDArray][] {
-  const padded = np.pad(x, [
-    [1, 0],
-    [2, 0],
-  ]).slice("1:", "2:");
+  const padded = np
+    .pad(x, [
+      [1, 0],
+      [2, 0],
+    ])
+    .slice("1:", "2:");
   return [
     ["contiguous", x],
     ["offset", padded],
@@ -52,16 +54,21 @@ describe("lax.cond / lax.switch", () => {
     const base = rand(rng(2), [3, 4]);
     for (const [, x] of views(base)) {
       const a = rand(rng(3), [3, 4]);
-      const want = p
-        ? { s: np.add(np.sin(x), a), t: np.multiply(x, 2) }
-        : { s: np.subtract(np.cos(x), a), t: np.multiply(x, -2) };
+      const want = p ? { s: np.add(np.sin(x), a), t: np.multiply(x, 2) } : { s: np.subtract(np.cos(x), a), t: np.multiply(x, -2) };
       expectClose(f(p, x, { a, k: 2 }), want);
       expectClose(jit(f)(p, x, { a, k: 2 }), want);
       expectClose(jit(f)(np.array(p), x, { a, k: 2 }), want);
     }
   });
   it("a traced predicate compiles both branches once", () => {
-    const g = jit((x: NDArray) => lax.cond(np.greater(np.sum(x), 0), (v: NDArray) => np.exp(v), (v: NDArray) => np.negative(v), x));
+    const g = jit((x: NDArray) =>
+      lax.cond(
+        np.greater(np.sum(x), 0),
+        (v: NDArray) => np.exp(v),
+        (v: NDArray) => np.negative(v),
+        x,
+      ),
+    );
     const pos = f64([1, 2]),
       neg = f64([-1, -2]);
     expectClose(g(pos), np.exp(pos));
@@ -89,12 +96,23 @@ describe("lax.cond / lax.switch", () => {
   });
   it("branches may close over arrays and over traced values", () => {
     const w = f64([2, 3]);
-    const g = (x: NDArray, p: NDArray) => lax.cond(p, () => np.multiply(x, w), () => np.add(x, w));
+    const g = (x: NDArray, p: NDArray) =>
+      lax.cond(
+        p,
+        () => np.multiply(x, w),
+        () => np.add(x, w),
+      );
     expectClose(jit(g)(f64([1, 1]), np.array(true)), f64([2, 3]));
     expectClose(jit(g)(f64([1, 1]), np.array(false)), f64([3, 4]));
   });
   it("weak and strong branch outputs join to strong", () => {
-    const g = jit((p: NDArray, x: NDArray) => lax.cond(p, () => np.multiply(x, 2), () => np.array(1, { dtype: "float32" }).reshape([])));
+    const g = jit((p: NDArray, x: NDArray) =>
+      lax.cond(
+        p,
+        () => np.multiply(x, 2),
+        () => np.array(1, { dtype: "float32" }).reshape([]),
+      ),
+    );
     const r = g(np.array(false), np.array(3, { dtype: "float32" }));
     expect(r.dtype).toBe("float32");
     expect(r.weakType).toBe(false);
@@ -106,7 +124,10 @@ describe("lax.whileLoop", () => {
     lax.whileLoop(
       ([v]: [NDArray, NDArray]) => np.greater(v, 1),
       ([v, steps]: [NDArray, NDArray]) =>
-        [np.where(np.equal(np.remainder(v, 2), 0), np.floorDivide(v, 2), np.add(np.multiply(v, 3), 1)), np.add(steps, 1)] as [NDArray, NDArray],
+        [np.where(np.equal(np.remainder(v, 2), 0), np.floorDivide(v, 2), np.add(np.multiply(v, 3), 1)), np.add(steps, 1)] as [
+          NDArray,
+          NDArray,
+        ],
       [n, np.array(0, { dtype: "int32" })] as [NDArray, NDArray],
     );
   const jsCollatz = (n: number) => {
@@ -142,12 +163,23 @@ describe("lax.whileLoop", () => {
     }
   });
   it("zero iterations return the init carry", () => {
-    const g = (x: NDArray) => lax.whileLoop(() => np.array(false), (v: NDArray) => np.add(v, 1), x);
+    const g = (x: NDArray) =>
+      lax.whileLoop(
+        () => np.array(false),
+        (v: NDArray) => np.add(v, 1),
+        x,
+      );
     expectClose(g(f64([1, 2])), f64([1, 2]));
     expectClose(jit(g)(f64([1, 2])), f64([1, 2]));
   });
   it("a weak JS-number carry takes the body's dtype", () => {
-    const g = jit((x: NDArray) => lax.whileLoop(([i]: [NDArray, NDArray]) => np.less(i, 3), ([i, s]: [NDArray, NDArray]) => [np.add(i, 1), np.add(s, x)], [0, 0] as unknown as [NDArray, NDArray]));
+    const g = jit((x: NDArray) =>
+      lax.whileLoop(
+        ([i]: [NDArray, NDArray]) => np.less(i, 3),
+        ([i, s]: [NDArray, NDArray]) => [np.add(i, 1), np.add(s, x)] as [NDArray, NDArray],
+        [0, 0] as unknown as [NDArray, NDArray],
+      ),
+    );
     const [i, s] = g(f64(1.5)) as [NDArray, NDArray];
     expect(i.item()).toBe(3);
     expect(s.dtype).toBe("float64");
@@ -167,7 +199,11 @@ describe("lax.foriLoop", () => {
     const want = f64([1, -2, 3].map((v) => js(2, 9, v)));
     expectClose(g(x), want);
     expectClose(jit(g)(x), want);
-    expect(jit(g).lower(x).optimized.eqns.some((e) => e.primitive === "scan")).toBe(true);
+    expect(
+      jit(g)
+        .lower(x)
+        .optimized.eqns.some((e) => e.primitive === "scan"),
+    ).toBe(true);
   });
   it("traced bounds: a whileLoop", () => {
     const g = jit((lo: NDArray, hi: NDArray, x: NDArray) => lax.foriLoop(lo, hi, body, x));
@@ -203,10 +239,7 @@ describe("lax.scan", () => {
       [{ a: np.add(c.a, np.multiply(x.u, x.v)), n: np.add(c.n, 1) }, [x.u, np.sum(c.a)]] as const;
     const xs = { u: f64([1, 2, 3]), v: f64([4, 5, 6]) };
     const init = { a: f64(0), n: np.array(0, { dtype: "int32" }) };
-    const want = [
-      { a: f64(32), n: np.array(3, { dtype: "int32" }) },
-      [f64([1, 2, 3]), f64([0, 4, 14])],
-    ];
+    const want = [{ a: f64(32), n: np.array(3, { dtype: "int32" }) }, [f64([1, 2, 3]), f64([0, 4, 14])]];
     expectClose(lax.scan(step, init, xs), want);
     expectClose(jit((i: typeof init, x: typeof xs) => lax.scan(step, i, x))(init, xs), want);
     const count = (x: NDArray) => lax.scan((c: NDArray) => [np.multiply(c, 2), c] as const, x, null, { length: 4 });
@@ -215,10 +248,15 @@ describe("lax.scan", () => {
   });
   it("a body closing over a traced array (RNN weights)", () => {
     const w = rand(rng(6), [3, 3]);
-    const rnn = (w: NDArray, xs: NDArray) => lax.scan((h: NDArray, x: NDArray) => {
-      const h2 = np.tanh(np.add(np.matmul(w, h), x));
-      return [h2, np.sum(h2)] as const;
-    }, np.zeros([3], { dtype: "float64" }), xs);
+    const rnn = (w: NDArray, xs: NDArray) =>
+      lax.scan(
+        (h: NDArray, x: NDArray) => {
+          const h2 = np.tanh(np.add(np.matmul(w, h), x));
+          return [h2, np.sum(h2)] as const;
+        },
+        np.zeros([3], { dtype: "float64" }),
+        xs,
+      );
     const xs = rand(rng(7), [5, 3]);
     let h = [0, 0, 0];
     const W = rows(w),
@@ -259,33 +297,79 @@ describe("errors", () => {
     throw new Error("expected an error");
   };
   it("branches with different output types name the branch and both avals", () => {
-    const e = code(() => jit((p: NDArray, x: NDArray) => lax.cond(p, (x: NDArray) => x, (x: NDArray) => np.sum(x), x))(np.array(true), f64([1, 2])));
+    const e = code(() =>
+      jit((p: NDArray, x: NDArray) =>
+        lax.cond(
+          p,
+          (x: NDArray) => x,
+          (x: NDArray) => np.sum(x),
+          x,
+        ),
+      )(np.array(true), f64([1, 2])),
+    );
     expect(e.code).toBe("NJ507");
     expect(e.data).toMatchObject({ op: "lax.cond", what: "trueFn output leaf 0", got: "f64[2]" });
     expect(e.message).toContain("f64[]");
   });
   it("a switch branch with another structure", () => {
     const e = code(() =>
-      jit((i: NDArray, x: NDArray) => lax.switch(i, [(x: NDArray) => [x, x], (x: NDArray) => [x]], x))(np.array(0, { dtype: "int32" }), f64([1])),
+      jit((i: NDArray, x: NDArray) => lax.switch(i, [(x: NDArray) => [x, x], (x: NDArray) => [x]], x))(
+        np.array(0, { dtype: "int32" }),
+        f64([1]),
+      ),
     );
     expect(e.code).toBe("NJ507");
     expect(e.data.what).toBe("branches[1] output structure");
   });
   it("a loop body changing the carry's shape or dtype names the carry leaf", () => {
-    const e = code(() => jit((x: NDArray) => lax.whileLoop(() => np.array(false), (v: NDArray) => np.concatenate([v, v]), x))(f64([1])));
+    const e = code(() =>
+      jit((x: NDArray) =>
+        lax.whileLoop(
+          () => np.array(false),
+          (v: NDArray) => np.concatenate([v, v]),
+          x,
+        ),
+      )(f64([1])),
+    );
     expect(e.code).toBe("NJ507");
     expect(e.data).toMatchObject({ op: "lax.whileLoop", what: "carry leaf 0", got: "f64[2]" });
     const s = code(() => jit((x: NDArray) => lax.scan((c: NDArray, y: NDArray) => [c.astype("int32"), y] as const, x, x))(f64([1, 2])));
     expect(s.data).toMatchObject({ op: "lax.scan", what: "carry leaf 0", got: "i32[2]" });
   });
   it("bad predicates, lengths and functions", () => {
-    expect(code(() => lax.cond(f64([1, 2]) as never, (x: NDArray) => x, (x: NDArray) => x, f64(1))).code).toBe("NJ509");
-    expect(code(() => lax.cond(f64(1) as never, (x: NDArray) => x, (x: NDArray) => x, f64(1))).code).toBe("NJ509");
+    expect(
+      code(() =>
+        lax.cond(
+          f64([1, 2]) as never,
+          (x: NDArray) => x,
+          (x: NDArray) => x,
+          f64(1),
+        ),
+      ).code,
+    ).toBe("NJ509");
+    expect(
+      code(() =>
+        lax.cond(
+          f64(1) as never,
+          (x: NDArray) => x,
+          (x: NDArray) => x,
+          f64(1),
+        ),
+      ).code,
+    ).toBe("NJ509");
     expect(code(() => lax.scan((c: NDArray, x: NDArray) => [c, x] as const, f64(0), f64([1, 2]), { length: 3 })).code).toBe("NJ509");
     expect(code(() => lax.scan((c: NDArray) => [c, c] as const, f64(0), null)).code).toBe("NJ509");
-    expect(code(() => lax.switch(0, [], f64(1))).code).toBe("NJ509");
+    expect(code(() => lax.switch(0, [] as ((x: NDArray) => NDArray)[], f64(1))).code).toBe("NJ509");
     expect(code(() => lax.whileLoop(1 as never, (x: NDArray) => x, f64(1))).code).toBe("NJ509");
-    expect(code(() => lax.whileLoop(() => f64(1), (x: NDArray) => x, f64(1))).code).toBe("NJ507");
+    expect(
+      code(() =>
+        lax.whileLoop(
+          () => f64(1),
+          (x: NDArray) => x,
+          f64(1),
+        ),
+      ).code,
+    ).toBe("NJ507");
   });
 });
 
@@ -294,7 +378,18 @@ void values;
 describe("compiled loop bodies", () => {
   it("a carry passed through a branch unchanged is not overwritten by the next call (buffer reuse)", () => {
     const f = jit((x: NDArray) =>
-      lax.foriLoop(0, 3, (i: NDArray, v: NDArray) => lax.cond(np.greater(i, 5), (u: NDArray) => np.add(u, 1), (u: NDArray) => u, np.multiply(v, 2)), x),
+      lax.foriLoop(
+        0,
+        3,
+        (i: NDArray, v: NDArray) =>
+          lax.cond(
+            np.greater(i, 5),
+            (u: NDArray) => np.add(u, 1),
+            (u: NDArray) => u,
+            np.multiply(v, 2),
+          ),
+        x,
+      ),
     );
     const a = f(f64([1, 2]));
     const b = f(f64([5, 6]));
@@ -307,7 +402,9 @@ describe("compiled loop bodies", () => {
     const scans = low.optimized.eqns.filter((e) => e.primitive === "scan");
     expect(scans).toHaveLength(1);
     // simplify removed the multiplications by 1 inside the body; cse merged the two identical terms
-    const body = String(low.optimized).split("\n").filter((l) => l.includes(" mul "));
+    const body = String(low.optimized)
+      .split("\n")
+      .filter((l) => l.includes(" mul "));
     expect(body).toHaveLength(0);
     expectClose(f(f64([1])), f64([1024]));
   });

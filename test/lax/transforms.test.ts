@@ -31,16 +31,29 @@ function check(f: (...a: NDArray[]) => unknown, args: NDArray[], o: object = opt
 describe("gradients vs central differences", () => {
   it("cond with a traced predicate, both branches", () => {
     const f = (x: NDArray, y: NDArray) =>
-      lax.cond(np.greater(np.sum(x), 0), (a: NDArray, b: NDArray) => np.sin(np.multiply(a, b)), (a: NDArray, b: NDArray) => np.exp(np.subtract(a, b)), x, y);
+      lax.cond(
+        np.greater(np.sum(x), 0),
+        (a: NDArray, b: NDArray) => np.sin(np.multiply(a, b)),
+        (a: NDArray, b: NDArray) => np.exp(np.subtract(a, b)),
+        x,
+        y,
+      );
     check(f, [f64([0.3, 0.5]), f64([1.2, -0.7])]);
     check(f, [f64([-0.3, -0.5]), f64([1.2, -0.7])]);
-    expectClose(grad((x: NDArray) => np.sum(f(x, f64([2, 3]))))(f64([0.1, 0.2])), np.multiply(np.cos(np.multiply(f64([0.1, 0.2]), f64([2, 3]))), f64([2, 3])));
+    expectClose(
+      grad((x: NDArray) => np.sum(f(x, f64([2, 3]))))(f64([0.1, 0.2])),
+      np.multiply(np.cos(np.multiply(f64([0.1, 0.2]), f64([2, 3]))), f64([2, 3])),
+    );
   });
   it("switch over three branches, closed-over weights", () => {
     const w = f64([0.5, -1.5]);
     for (const i of [0, 1, 2]) {
       const f = (x: NDArray) =>
-        lax.switch(np.array(i, { dtype: "int32" }), [(a: NDArray) => np.tanh(np.multiply(a, w)), (a: NDArray) => np.square(a), (a: NDArray) => np.log1p(np.square(a))], x);
+        lax.switch(
+          np.array(i, { dtype: "int32" }),
+          [(a: NDArray) => np.tanh(np.multiply(a, w)), (a: NDArray) => np.square(a), (a: NDArray) => np.log1p(np.square(a))],
+          x,
+        );
       check(f, [f64([0.4, 0.9])]);
     }
   });
@@ -51,10 +64,15 @@ describe("gradients vs central differences", () => {
       xs = rand(r, [5, 3], "unit");
     for (const reverse of [false, true]) {
       const f = (W: NDArray, h0: NDArray, xs: NDArray) => {
-        const [h, ys] = lax.scan((h: NDArray, x: NDArray) => {
-          const h2 = np.tanh(np.add(np.matmul(W, h), x));
-          return [h2, np.multiply(h2, h2)] as const;
-        }, h0, xs, { reverse });
+        const [h, ys] = lax.scan(
+          (h: NDArray, x: NDArray) => {
+            const h2 = np.tanh(np.add(np.matmul(W, h), x));
+            return [h2, np.multiply(h2, h2)] as const;
+          },
+          h0,
+          xs,
+          { reverse },
+        );
         return np.add(np.sum(h), np.sum(np.multiply(ys, 0.3)));
       };
       check(f, [W, h0, xs], { ...opts, order: 1 });
@@ -62,7 +80,12 @@ describe("gradients vs central differences", () => {
   });
   it("scan with a pytree carry; second order", () => {
     const f = (x: NDArray, xs: NDArray) =>
-      lax.scan((c: { a: NDArray; b: NDArray }, t: NDArray) => [{ a: np.multiply(c.a, np.cos(t)), b: np.add(c.b, np.sin(np.multiply(c.a, t))) }, c.a] as const, { a: x, b: np.multiply(x, 0) }, xs);
+      lax.scan(
+        (c: { a: NDArray; b: NDArray }, t: NDArray) =>
+          [{ a: np.multiply(c.a, np.cos(t)), b: np.add(c.b, np.sin(np.multiply(c.a, t))) }, c.a] as const,
+        { a: x, b: np.multiply(x, 0) },
+        xs,
+      );
     check(f, [f64([0.5, 1.5]), f64([0.1, 0.7, -0.4])]);
   });
   it("foriLoop with static bounds (reverse mode through its scan)", () => {
@@ -70,7 +93,12 @@ describe("gradients vs central differences", () => {
     check(f, [f64([0.2, -0.4, 1.0])]);
   });
   it("whileLoop: forward mode works, reverse mode is NJ508 with JAX's hint", () => {
-    const f = (x: NDArray) => lax.whileLoop(([i]: [NDArray, NDArray]) => np.less(i, 4), ([i, v]: [NDArray, NDArray]) => [np.add(i, 1), np.sin(v)] as [NDArray, NDArray], [np.array(0, { dtype: "int32" }), x] as [NDArray, NDArray])[1];
+    const f = (x: NDArray) =>
+      lax.whileLoop(
+        ([i]: [NDArray, NDArray]) => np.less(i, 4),
+        ([i, v]: [NDArray, NDArray]) => [np.add(i, 1), np.sin(v)] as [NDArray, NDArray],
+        [np.array(0, { dtype: "int32" }), x] as [NDArray, NDArray],
+      )[1];
     checkGrads(f, [f64([0.3, 0.8])], { modes: ["fwd"], order: 2, atol: 1e-6, rtol: 1e-6 });
     checkGrads(jit(f), [f64([0.3, 0.8])], { modes: ["fwd"], atol: 1e-6, rtol: 1e-6 });
     try {
@@ -106,7 +134,10 @@ describe("gradients vs central differences", () => {
     expectClose(grad(L)(f64([1, 2, 3])), f64([1, -0.5, -1]));
     expectClose(jit(grad(L))(f64([1, 2, 3])), f64([1, -0.5, -1]));
     const sq = customVjp((x: NDArray) => np.square(x));
-    sq.defvjp((x: NDArray) => [np.square(x), x], (x: NDArray, ct: NDArray) => [np.multiply(np.multiply(x, 2), ct)]);
+    sq.defvjp(
+      (x: NDArray) => [np.square(x), x],
+      (x: NDArray, ct: NDArray) => [np.multiply(np.multiply(x, 2), ct)],
+    );
     checkGrads(sq, [f64([0.5, -1.5])], { modes: ["rev"], atol: 1e-6, rtol: 1e-6 });
     try {
       jvp(sq, [f64([1])], [f64([1])]);
@@ -129,12 +160,24 @@ describe("vmap vs a JS loop over the batch", () => {
   const xs = rand(rng(21), [5, 3]);
   const loop = (f: (x: NDArray) => NDArray, xs: NDArray) => np.stack(Array.from({ length: xs.shape[0]! }, (_, i) => f(xs.slice(i))));
   it("cond with a batched predicate runs both branches and selects", () => {
-    const f = (x: NDArray) => lax.cond(np.greater(np.sum(x), 0), (a: NDArray) => np.sin(a), (a: NDArray) => np.multiply(a, 3), x);
+    const f = (x: NDArray) =>
+      lax.cond(
+        np.greater(np.sum(x), 0),
+        (a: NDArray) => np.sin(a),
+        (a: NDArray) => np.multiply(a, 3),
+        x,
+      );
     expectClose(vmap(f)(xs), loop(f, xs));
     expectClose(jit(vmap(f))(xs), loop(f, xs));
   });
   it("cond with an unbatched predicate keeps one cond", () => {
-    const f = (p: NDArray, x: NDArray) => lax.cond(p, (a: NDArray) => np.sin(a), (a: NDArray) => np.cos(a), x);
+    const f = (p: NDArray, x: NDArray) =>
+      lax.cond(
+        p,
+        (a: NDArray) => np.sin(a),
+        (a: NDArray) => np.cos(a),
+        x,
+      );
     expectClose(vmap(f, { inAxes: [null, 0] })(np.array(true), xs), np.sin(xs));
     expect(String(makeJaxpr(vmap(f, { inAxes: [null, 0] }))(np.array(true), xs))).toMatch(/cond\[/);
   });
@@ -147,7 +190,12 @@ describe("vmap vs a JS loop over the batch", () => {
     expectClose(jit(vmap(f))(idx, xs), want);
   });
   it("whileLoop with a batched predicate runs until every lane is done", () => {
-    const f = (x: NDArray) => lax.whileLoop((v: NDArray) => np.less(np.sum(v), 20), (v: NDArray) => np.add(np.multiply(v, 1.5), 1), x);
+    const f = (x: NDArray) =>
+      lax.whileLoop(
+        (v: NDArray) => np.less(np.sum(v), 20),
+        (v: NDArray) => np.add(np.multiply(v, 1.5), 1),
+        x,
+      );
     expectClose(vmap(f)(xs), loop(f, xs));
     expectClose(jit(vmap(f))(xs), loop(f, xs));
   });
@@ -162,12 +210,20 @@ describe("vmap vs a JS loop over the batch", () => {
     const init = f64([1, 2, 3]);
     const r = vmap(g, { inAxes: [0, null] })(init, f64([1, 2])) as unknown as [NDArray, NDArray];
     expectClose(r[0], f64([4, 5, 6]));
-    expectClose(r[1], f64([[1, 2], [2, 3], [3, 4]]));
+    expectClose(
+      r[1],
+      f64([
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ]),
+    );
     const h = (x: NDArray) => lax.foriLoop(0, 4, (i: NDArray, v: NDArray) => np.add(np.sin(v), i), x);
     expectClose(vmap(h)(xs), loop(h, xs));
   });
   it("grad of vmap and vmap of grad through scan", () => {
-    const f = (w: NDArray, x: NDArray) => np.sum(lax.scan((c: NDArray, t: NDArray) => [np.tanh(np.add(np.multiply(c, w), t)), c] as const, f64(0.1), x)[1]);
+    const f = (w: NDArray, x: NDArray) =>
+      np.sum(lax.scan((c: NDArray, t: NDArray) => [np.tanh(np.add(np.multiply(c, w), t)), c] as const, f64(0.1), x)[1]);
     const w = f64(0.7);
     const g = vmap(grad(f), { inAxes: [null, 0] })(w, xs);
     expectClose(g, np.stack(Array.from({ length: 5 }, (_, i) => grad(f)(w, xs.slice(i)))));

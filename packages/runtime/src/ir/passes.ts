@@ -267,7 +267,9 @@ export const inline: Pass = {
 };
 
 function isInlined(e: Eqn): boolean {
-  return e.primitive === "jit_call" || e.primitive === "checkpoint" || e.primitive === "custom_jvp_call" || e.primitive === "custom_vjp_call";
+  return (
+    e.primitive === "jit_call" || e.primitive === "checkpoint" || e.primitive === "custom_jvp_call" || e.primitive === "custom_vjp_call"
+  );
 }
 
 function inlinedBody(e: Eqn): Jaxpr {

@@ -314,7 +314,13 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       let traced = tracedCache.get(key);
       if (!traced) {
         try {
-          traced = traceFlat(withStatics(f, args, staticNums), name, inTree, leaves, leaves.map(() => true));
+          traced = traceFlat(
+            withStatics(f, args, staticNums),
+            name,
+            inTree,
+            leaves,
+            leaves.map(() => true),
+          );
         } catch (err) {
           // f closes over a value of an enclosing transformation: it runs inline under that transformation
           if (err instanceof CapturedTracer) return f.apply(this, args);

@@ -40,7 +40,13 @@ type Action =
   | { t: "eager"; prim: string; params: unknown; ins: (Layout | Lit)[]; avals: { dtype: DType; weakType: boolean }[]; outSlot: number }
   | { t: "copy"; src: Layout; dtype: DType; outSlot: number }
   /** A higher-order equation (control flow): its eager impl runs the compiled sub-plans of its bodies. */
-  | { t: "call"; run: (ins: NDArray[]) => NDArray[]; ins: (Layout | Lit)[]; avals: { dtype: DType; weakType: boolean }[]; outSlots: number[] };
+  | {
+      t: "call";
+      run: (ins: NDArray[]) => NDArray[];
+      ins: (Layout | Lit)[];
+      avals: { dtype: DType; weakType: boolean }[];
+      outSlots: number[];
+    };
 
 export interface Plan {
   nslots: number;

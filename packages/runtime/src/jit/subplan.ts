@@ -54,10 +54,14 @@ export function runCompiled(j: Jaxpr, counters?: CompileCounters): Run {
     if (canGenerateCode()) {
       let n = 0;
       const r = makeRunner(
-        buildPlan(sched, (src) => {
-          n++;
-          return compileKernel(src);
-        }, true),
+        buildPlan(
+          sched,
+          (src) => {
+            n++;
+            return compileKernel(src);
+          },
+          true,
+        ),
       ).run;
       run = (xs) => r(xs);
       if (counters) counters.runtimeCompiles += n;

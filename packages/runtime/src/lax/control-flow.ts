@@ -5,7 +5,7 @@
 // that the plan runs in a loop; grad/jvp/vmap apply the rules in transforms/higher.ts.
 import { type Aval, Tracer, bind, bindHigher, isTracing } from "../core/trace.js";
 import { transformError } from "../errors.js";
-import { type ArrayLike, NDArray, scalarArray } from "../ndarray.js";
+import { type ArrayLike, type NDArray, scalarArray } from "../ndarray.js";
 import { Jaxpr, Var, avalString } from "../ir/jaxpr.js";
 import { type TreeDef, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { operand as asArray } from "../numpy/util.js";
@@ -83,7 +83,11 @@ function branchCall(op: string, index: NDArray, fns: Fn[], operands: unknown[]):
     off += b.consts.length;
     const n = b.consts.length;
     const own = b.jaxpr.inBinders;
-    return new Jaxpr([...freshVars(before), ...own.slice(0, n), ...freshVars(consts.slice(off)), ...own.slice(n)], b.jaxpr.eqns, b.jaxpr.outs);
+    return new Jaxpr(
+      [...freshVars(before), ...own.slice(0, n), ...freshVars(consts.slice(off)), ...own.slice(n)],
+      b.jaxpr.eqns,
+      b.jaxpr.outs,
+    );
   });
   const outs = bindHigher("cond", [index, ...consts, ...ops], { branches });
   return treeUnflatten(ref.outTree, outs);
@@ -188,7 +192,12 @@ export function whileLoop<C>(condFn: (carry: C) => ArrayLike, bodyFn: (carry: C)
   const cb = traceBody(`${op} condFn`, condFn, listTree([tree]), carry);
   const p = cb.jaxpr.outs;
   if (p.length !== 1 || p[0]!.aval.dtype !== "bool" || p[0]!.aval.shape.length !== 0)
-    throw transformError.controlFlow(op, "condFn's output", "it must be a bool scalar (bool[])", p.map((o) => avalString(o.aval)).join(", "));
+    throw transformError.controlFlow(
+      op,
+      "condFn's output",
+      "it must be a bool scalar (bool[])",
+      p.map((o) => avalString(o.aval)).join(", "),
+    );
   const outs = bindHigher("while", [...cb.consts, ...body.consts, ...carry], {
     cond: cb.jaxpr,
     body: body.jaxpr,
@@ -283,7 +292,13 @@ export function scan<C, X, Y>(f: (carry: C, x: X) => readonly [C, Y], init: C, x
     const ys: unknown[] = new Array(n);
     for (let k = 0; k < n; k++) {
       const i = reverse ? n - 1 - k : k;
-      const r = f(c, treeUnflatten(xTree, xs0.map((x) => row(x, i))) as X);
+      const r = f(
+        c,
+        treeUnflatten(
+          xTree,
+          xs0.map((x) => row(x, i)),
+        ) as X,
+      );
       pairTree(treeFlatten(r)[1]);
       checkTree(op, "the carry", cTree, treeFlatten(r[0])[1], "the initial carry");
       c = r[0];

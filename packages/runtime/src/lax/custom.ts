@@ -57,7 +57,12 @@ export function customJvp<F extends Fn>(f: F): CustomJvpFunction<F> {
       [1, "tangent output"],
     ] as const)
       if (treeDefKey(pair.children[k]!) !== outKey)
-        throw transformError.controlFlow(`customJvp(${name})`, `the rule's ${what} structure`, `the function's has ${outKey}`, treeDefKey(pair.children[k]!));
+        throw transformError.controlFlow(
+          `customJvp(${name})`,
+          `the rule's ${what} structure`,
+          `the function's has ${outKey}`,
+          treeDefKey(pair.children[k]!),
+        );
     const n = fun.jaxpr.outs.length;
     jv.jaxpr.outs.forEach((o, k) =>
       checkAval(`customJvp(${name})`, `rule output leaf ${k}`, fun.jaxpr.outs[k % n]!.aval, o.aval, "the function's output"),
@@ -123,7 +128,12 @@ export function customVjp<F extends Fn>(f: F): CustomVjpFunction<F> {
     );
     const [outT, resT] = (fw.outTree as { kind: "list"; children: TreeDef[] }).children as [TreeDef, TreeDef];
     if (treeDefKey(outT) !== treeDefKey(fun.outTree))
-      throw transformError.controlFlow(`customVjp(${name})`, "fwd's output structure", `the function's has ${treeDefKey(fun.outTree)}`, treeDefKey(outT));
+      throw transformError.controlFlow(
+        `customVjp(${name})`,
+        "fwd's output structure",
+        `the function's has ${treeDefKey(fun.outTree)}`,
+        treeDefKey(outT),
+      );
     const n = fun.jaxpr.outs.length;
     const cf = fun.consts,
       cw = fw.consts;
@@ -138,7 +148,12 @@ export function customVjp<F extends Fn>(f: F): CustomVjpFunction<F> {
         throw transformError.tree(`customVjp(${name})`, `bwd must return a list with one cotangent per argument (${args.length})`);
       const [gl, gt] = treeFlatten(r);
       if (treeDefKey(gt) !== treeDefKey(tree))
-        throw transformError.controlFlow(`customVjp(${name})`, "bwd's output structure", `the arguments have ${treeDefKey(tree)}`, treeDefKey(gt));
+        throw transformError.controlFlow(
+          `customVjp(${name})`,
+          "bwd's output structure",
+          `the arguments have ${treeDefKey(tree)}`,
+          treeDefKey(gt),
+        );
       const gs = gl.map((c, i) => {
         const x = xs[i]!;
         const a = flatArrays(c)[0][0]!;

@@ -45,7 +45,9 @@ higherImpls.scan = (ins, { body, length, reverse, consts, carry: ncarry }) => {
   const xs = ins.slice(consts + ncarry);
   const run = runCompiled(body);
   const yAvals = body.outs.slice(ncarry).map((o) => o.aval);
-  const ys = yAvals.map((a) => new NDArray(allocate(a.dtype, length * sizeOf(a.shape)), [length, ...a.shape], a.dtype, undefined, 0, a.weakType));
+  const ys = yAvals.map(
+    (a) => new NDArray(allocate(a.dtype, length * sizeOf(a.shape)), [length, ...a.shape], a.dtype, undefined, 0, a.weakType),
+  );
   for (let k = 0; k < length; k++) {
     const i = reverse ? length - 1 - k : k;
     const outs = run([...cs, ...carry, ...xs.map((x) => row(x, i))]);

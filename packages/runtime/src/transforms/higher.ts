@@ -21,7 +21,11 @@ import { pullback, record } from "./vjp.js";
 import { vmap } from "./vmap.js";
 
 type T = NDArray | null;
-export type HigherJvpRule<P extends HigherPrimitive> = (primals: NDArray[], tangents: T[], params: HigherParams[P]) => [NDArray[], NDArray[]];
+export type HigherJvpRule<P extends HigherPrimitive> = (
+  primals: NDArray[],
+  tangents: T[],
+  params: HigherParams[P],
+) => [NDArray[], NDArray[]];
 export interface HigherVjpContext<P extends HigherPrimitive> {
   inputs: NDArray[];
   outs: NDArray[];
@@ -246,7 +250,13 @@ function scanBackward(cts: T[], { inputs, outs, params }: HigherVjpContext<"scan
   const stacked = bindHigher("scan", [...consts, ...init, ...xs], { body: fwd, length, reverse, consts: nc, carry: nk }).slice(nk);
   // backward: consts; carry (ct consts, ct carry); xs (carries, xs, ct ys) -> carry', ys = ct xs
   const vj = vjpOf(body); // (consts, carry, x, ct carry', ct y) -> (carry', y, ct consts, ct carry, ct x)
-  const bwdAvals = [...inAv.slice(0, nc), ...inAv.slice(0, nc), ...inAv.slice(nc, nc + nk), ...inAv.slice(nc), ...body.outs.slice(nk).map((o) => o.aval)];
+  const bwdAvals = [
+    ...inAv.slice(0, nc),
+    ...inAv.slice(0, nc),
+    ...inAv.slice(nc, nc + nk),
+    ...inAv.slice(nc),
+    ...body.outs.slice(nk).map((o) => o.aval),
+  ];
   const bwd = memo(body, "scanbwd", () =>
     retrace("scan_bwd", bwdAvals, (...a) => {
       const c = a.slice(0, nc),
@@ -260,13 +270,17 @@ function scanBackward(cts: T[], { inputs, outs, params }: HigherVjpContext<"scan
     }),
   );
   const ctYs = zeros(cts.slice(nk), outs.slice(nk));
-  const r = bindHigher("scan", [...consts, ...consts.map((x) => zerosLike(x)), ...zeros(cts.slice(0, nk), outs.slice(0, nk)), ...stacked, ...xs, ...ctYs], {
-    body: bwd,
-    length,
-    reverse: !reverse,
-    consts: nc,
-    carry: nc + nk,
-  });
+  const r = bindHigher(
+    "scan",
+    [...consts, ...consts.map((x) => zerosLike(x)), ...zeros(cts.slice(0, nk), outs.slice(0, nk)), ...stacked, ...xs, ...ctYs],
+    {
+      body: bwd,
+      length,
+      reverse: !reverse,
+      consts: nc,
+      carry: nc + nk,
+    },
+  );
   return r;
 }
 
@@ -323,7 +337,12 @@ export const higherBatchRules: { [P in HigherPrimitive]: HigherBatchRule<P> } = 
         return next.map((x, i) => select(lanes(p, x), x, k[i]!));
       }),
     );
-    const outs = bindHigher("while", [...cc, ...cc, ...bc, ...carry], { cond: anyCond, body: maskedBody, condConsts: nc, bodyConsts: nc + nb });
+    const outs = bindHigher("while", [...cc, ...cc, ...bc, ...carry], {
+      cond: anyCond,
+      body: maskedBody,
+      condConsts: nc,
+      bodyConsts: nc + nb,
+    });
     return [outs, outs.map(() => 0)];
   },
   scan: (vals, dims, { body, length, reverse, consts: nc, carry: nk }, size) => {

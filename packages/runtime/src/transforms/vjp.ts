@@ -3,7 +3,14 @@
 // it in reverse and applies each primitive's vjp rule. The rules are ordinary binds, so the
 // backward pass is itself traceable: jit(grad(f)) stages it, grad(grad(f)) differentiates it,
 // vmap(grad(f)) batches it. Values from outer transformations are constants of this tape.
-import { type AnyPrimitive, type HigherParams, type HigherPrimitive, type Params, type Primitive, isHigherOrder } from "../core/primitives.js";
+import {
+  type AnyPrimitive,
+  type HigherParams,
+  type HigherPrimitive,
+  type Params,
+  type Primitive,
+  isHigherOrder,
+} from "../core/primitives.js";
 import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
 import { transformError } from "../errors.js";
 import { type ArrayLike, NDArray, scalarArray } from "../ndarray.js";
