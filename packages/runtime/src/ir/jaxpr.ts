@@ -3,7 +3,7 @@
 // while, scan, custom derivatives, checkpoint) hold sub-jaxprs in their params and have several outputs.
 import type { DType } from "../dtype.js";
 import type { NDArray } from "../ndarray.js";
-import { type AnyParams, type AnyPrimitive, type HigherPrimitive, isHigherOrder } from "../core/primitives.js";
+import { type AnyParams, type AnyPrimitive, type HigherPrimitive, assertNever, isHigherOrder } from "../core/primitives.js";
 import type { Aval } from "../core/trace.js";
 
 let nextVarId = 0;
@@ -39,6 +39,7 @@ export const isHigherEqn = (e: Eqn): e is HigherEqn => isHigherOrder(e.primitive
 
 /** The sub-jaxprs of a higher-order equation (none for first-order ones). */
 export function subJaxprs(e: Eqn): Jaxpr[] {
+  if (!isHigherEqn(e)) return [];
   switch (e.primitive) {
     case "jit_call":
     case "checkpoint":
@@ -54,12 +55,13 @@ export function subJaxprs(e: Eqn): Jaxpr[] {
     case "custom_vjp_call":
       return [e.params.fun, e.params.fwd];
     default:
-      return [];
+      return assertNever(e, "higher-order primitive");
   }
 }
 
 /** The equation with every sub-jaxpr replaced by f(sub-jaxpr) (passes recurse into bodies with this). */
 export function mapSubJaxprs(e: Eqn, f: (j: Jaxpr) => Jaxpr): Eqn {
+  if (!isHigherEqn(e)) return e;
   switch (e.primitive) {
     case "jit_call":
     case "checkpoint":
@@ -75,7 +77,7 @@ export function mapSubJaxprs(e: Eqn, f: (j: Jaxpr) => Jaxpr): Eqn {
     case "custom_vjp_call":
       return { ...e, params: { ...e.params, fun: f(e.params.fun), fwd: f(e.params.fwd) } };
     default:
-      return e;
+      return assertNever(e, "higher-order primitive");
   }
 }
 

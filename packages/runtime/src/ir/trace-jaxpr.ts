@@ -3,10 +3,10 @@
 import { type DType, isBigInt, scalarDType } from "../dtype.js";
 import { registerWeakScalar } from "../numpy/util.js";
 import { NDArray, scalarArray } from "../ndarray.js";
-import type { HigherParams, HigherPrimitive, Params, Primitive } from "../core/primitives.js";
+import { type HigherParams, type HigherPrimitive, type Params, type Primitive, assertNever } from "../core/primitives.js";
 import { abstractEval } from "../core/shape-rules.js";
 import { type Aval, type MainTrace, Trace, Tracer, bind, bindHigher, newMain, withDynamic, withFunctionName } from "../core/trace.js";
-import { type Atom, type Eqn, Jaxpr, Lit, Var, isHigherEqn } from "./jaxpr.js";
+import { type Atom, type Eqn, type HigherEqn, Jaxpr, Lit, Var, isHigherEqn } from "./jaxpr.js";
 import { type Leaf, type TreeDef, treeFlatten, treeUnflatten } from "./tree.js";
 import type { ArgIndex } from "../jit/jit.js";
 
@@ -92,7 +92,7 @@ export class JaxprTrace extends Trace {
 
 /** Output avals of a higher-order primitive, from its sub-programs. */
 export function higherOutAvals<P extends HigherPrimitive>(prim: P, params: HigherParams[P]): Aval[] {
-  const e = { primitive: prim, params } as Eqn;
+  const e = { primitive: prim, params } as HigherEqn;
   const avals = (j: Jaxpr) => j.outs.map((o) => o.aval);
   switch (e.primitive) {
     case "jit_call":
@@ -110,7 +110,7 @@ export function higherOutAvals<P extends HigherPrimitive>(prim: P, params: Highe
     case "custom_vjp_call":
       return avals(e.params.fun);
     default:
-      throw new Error(`internal: ${prim} is not a higher-order primitive`);
+      return assertNever(e, "higher-order primitive");
   }
 }
 
