@@ -230,6 +230,28 @@ describe("vmap vs a JS loop over the batch", () => {
   });
 });
 
+describe("custom rules under vmap", () => {
+  const xs = f64([
+    [1, 2],
+    [3, 4],
+  ]);
+  it("grad of vmap of customVjp / customJvp / checkpoint uses the rules per lane", () => {
+    const g = customVjp((x: NDArray) => np.sin(x));
+    g.defvjp(
+      (x: NDArray) => [g(x), np.cos(x)],
+      (c: NDArray, ct: NDArray) => [np.multiply(np.multiply(c, ct), 3)],
+    );
+    expectClose(vmap(g)(xs), np.sin(xs));
+    expectClose(grad((x: NDArray) => np.sum(vmap(g)(x)))(xs), np.multiply(np.cos(xs), 3));
+    const f = customJvp((x: NDArray) => np.sin(x));
+    f.defjvp(([x]: [NDArray], [t]: [NDArray]) => [f(x), np.multiply(t, 5)]);
+    expectClose(grad((x: NDArray) => np.sum(vmap(f)(x)))(xs), np.multiply(np.onesLike(xs), 5));
+    expectClose(jvp(vmap(f), [xs], [xs])[1], np.multiply(xs, 5));
+    const h = checkpoint((x: NDArray) => np.sin(x));
+    expectClose(grad((x: NDArray) => np.sum(vmap(h)(x)))(xs), np.cos(xs));
+  });
+});
+
 describe("jit as a primitive", () => {
   const f = (x: NDArray) => np.sum(np.sin(np.multiply(x, x)));
   const x = f64([0.5, 1, 1.5]);
