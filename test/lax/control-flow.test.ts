@@ -409,3 +409,32 @@ describe("compiled loop bodies", () => {
     expectClose(f(f64([1])), f64([1024]));
   });
 });
+
+describe("no code generation allowed", () => {
+  it("loops, branches and grad(jit(f)) run on eager kernels under --disallow-code-generation-from-strings", async () => {
+    const { mkdirSync, mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { spawnSync } = await import("node:child_process");
+    mkdirSync("test-artifacts", { recursive: true });
+    const script = join(mkdtempSync(join("test-artifacts", "nocg-lax-")), "run.mjs");
+    writeFileSync(
+      script,
+      `
+      import { numpy as np, jit, grad, lax } from "@numjit/runtime";
+      let blocked = false; try { new Function("return 1"); } catch { blocked = true; }
+      const body = (c, t) => [lax.cond(np.greater(t, 1), (a) => np.sin(a), (a) => np.multiply(a, t), c), c];
+      const f = (x) => np.sum(lax.scan(body, x, np.array([1, 2, 3]))[1]);
+      const x = np.array(0.5);
+      const jf = jit(f);
+      const got = [jf(x).item(), grad(jf)(x).item(), jit(grad(f))(x).item()];
+      const want = [f(x).item(), grad(f)(x).item(), grad(f)(x).item()];
+      console.log(JSON.stringify({ blocked, got, want }));
+    `,
+    );
+    const r = spawnSync(process.execPath, ["--disallow-code-generation-from-strings", script], { cwd: process.cwd(), encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    expect(out.blocked).toBe(true);
+    expect(out.got).toEqual(out.want);
+  });
+});
