@@ -4,7 +4,7 @@
 //  - jvp: the bodies become jvp bodies over (primals, tangents); loops carry the tangents along.
 //  - vjp (tape): the tape keeps the equation's inputs; the backward pass binds the vjp of the body, which
 //    recomputes the forward inside (jit_call and checkpoint), a cond over the branches' vjps, or (scan) a
-//    forward scan that stacks the carries followed by a reverse scan of the body's vjp.
+//    reverse scan of the body's vjp over the carries the forward scan stacked.
 //  - vmap: the bodies are batched (every batched operand with its batch axis at 0); a batched predicate
 //    evaluates every branch and selects, and a batched while loop runs until every lane is done.
 import type { HigherParams, HigherPrimitive } from "../core/primitives.js";
@@ -203,7 +203,7 @@ export const higherVjpRules: { [P in HigherPrimitive]: HigherVjpRule<P> } = {
       );
     },
   },
-  scan: { backward: scanBackward },
+  scan: { forward: scanForward, backward: scanBackward },
   custom_jvp_call: {
     backward: (cts, { inputs, outs, params: { fun, jvp } }) => {
       // the tangent map is linear: its transpose is the vjp of primals -> jvp tangents at zero tangents
@@ -228,26 +228,29 @@ export const higherVjpRules: { [P in HigherPrimitive]: HigherVjpRule<P> } = {
 };
 
 /**
- * Reverse mode of scan: a forward scan that also emits each step's input carry, then a scan in the other
- * direction over (carries, xs, y cotangents) whose body is the body's vjp, carrying the consts' and the
- * carry's cotangents.
+ * Reverse mode of scan. Forward: the scan also stacks each step's input carry (the residuals). Backward: a
+ * scan in the other direction over (carries, xs, y cotangents) whose body is the body's vjp, carrying the
+ * consts' and the carry's cotangents.
  */
-function scanBackward(cts: T[], { inputs, outs, params }: HigherVjpContext<"scan">): T[] {
+function scanForward(primals: NDArray[], params: HigherParams["scan"]): { outs: NDArray[]; saved: unknown } {
+  const { body, consts: nc, carry: nk } = params;
+  // (consts, carry, x) -> (carry', y, carry)
+  const fwd = memo(body, "scanfwd", () =>
+    retrace("scan_fwd", avals(body), (...a) => [...evalJaxpr(body, a), ...a.slice(nc, nc + nk)]),
+  );
+  const r = bindHigher("scan", primals, { ...params, body: fwd });
+  const n = body.outs.length;
+  return { outs: r.slice(0, n), saved: r.slice(n) };
+}
+
+function scanBackward(cts: T[], { inputs, outs, params, saved }: HigherVjpContext<"scan">): T[] {
   const { body, length, reverse, consts: nc, carry: nk } = params;
   const nx = inputs.length - nc - nk;
   const ny = body.outs.length - nk;
   const consts = inputs.slice(0, nc),
-    init = inputs.slice(nc, nc + nk),
     xs = inputs.slice(nc + nk);
   const inAv = avals(body);
-  // forward: (consts, carry, x) -> (carry', carry)
-  const fwd = memo(body, "scanfwd", () =>
-    retrace("scan_fwd", inAv, (...a) => {
-      const r = evalJaxpr(body, a);
-      return [...r.slice(0, nk), ...a.slice(nc, nc + nk)];
-    }),
-  );
-  const stacked = bindHigher("scan", [...consts, ...init, ...xs], { body: fwd, length, reverse, consts: nc, carry: nk }).slice(nk);
+  const stacked = saved as NDArray[];
   // backward: consts; carry (ct consts, ct carry); xs (carries, xs, ct ys) -> carry', ys = ct xs
   const vj = vjpOf(body); // (consts, carry, x, ct carry', ct y) -> (carry', y, ct consts, ct carry, ct x)
   const bwdAvals = [
