@@ -32,10 +32,15 @@ higherImpls.while = (ins, { cond, body, condConsts, bodyConsts }) => {
   let carry = ins.slice(condConsts + bodyConsts);
   const runCond = runCompiled(cond),
     runBody = runCompiled(body);
+  // argument lists built once; each iteration writes the carry into them
+  const ca = [...cc, ...carry],
+    ba = [...bc, ...carry];
   for (;;) {
-    const p = runCond([...cc, ...carry])[0]!;
+    for (let k = 0; k < carry.length; k++) ca[cc.length + k] = carry[k]!;
+    const p = runCond(ca)[0]!;
     if (!p.data[p.offset]) return carry;
-    carry = runBody([...bc, ...carry]);
+    for (let k = 0; k < carry.length; k++) ba[bc.length + k] = carry[k]!;
+    carry = runBody(ba);
   }
 };
 
@@ -48,10 +53,13 @@ higherImpls.scan = (ins, { body, length, reverse, consts, carry: ncarry }) => {
   const ys = yAvals.map(
     (a) => new NDArray(allocate(a.dtype, length * sizeOf(a.shape)), [length, ...a.shape], a.dtype, undefined, 0, a.weakType),
   );
+  const args = [...cs, ...carry, ...xs];
   for (let k = 0; k < length; k++) {
     const i = reverse ? length - 1 - k : k;
-    const outs = run([...cs, ...carry, ...xs.map((x) => row(x, i))]);
-    carry = outs.slice(0, ncarry);
+    for (let j = 0; j < ncarry; j++) args[consts + j] = carry[j]!;
+    for (let j = 0; j < xs.length; j++) args[consts + ncarry + j] = row(xs[j]!, i);
+    const outs = run(args);
+    carry = outs.length === ncarry ? outs : outs.slice(0, ncarry);
     for (let j = 0; j < ys.length; j++) assign(row(ys[j]!, i), outs[ncarry + j]!);
   }
   return [...carry, ...ys];
