@@ -235,9 +235,7 @@ export const higherVjpRules: { [P in HigherPrimitive]: HigherVjpRule<P> } = {
 function scanForward(primals: NDArray[], params: HigherParams["scan"]): { outs: NDArray[]; saved: unknown } {
   const { body, consts: nc, carry: nk } = params;
   // (consts, carry, x) -> (carry', y, carry)
-  const fwd = memo(body, "scanfwd", () =>
-    retrace("scan_fwd", avals(body), (...a) => [...evalJaxpr(body, a), ...a.slice(nc, nc + nk)]),
-  );
+  const fwd = memo(body, "scanfwd", () => retrace("scan_fwd", avals(body), (...a) => [...evalJaxpr(body, a), ...a.slice(nc, nc + nk)]));
   const r = bindHigher("scan", primals, { ...params, body: fwd });
   const n = body.outs.length;
   return { outs: r.slice(0, n), saved: r.slice(n) };
