@@ -1,5 +1,6 @@
 // @numjit/runtime/internal: the only API that build-time emitted code and @numjit/compiler use.
 import "./eager/kernels.js";
+import "./lax/impls.js";
 import "./methods.js";
 import type { KernelSource } from "./codegen/kernels.js";
 import { describeSchedule } from "./ir/schedule.js";
