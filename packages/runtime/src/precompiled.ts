@@ -28,6 +28,11 @@ export interface PlanEntry {
   key: string;
   make: PlanFactory;
   kernels: KernelFn[];
+  /**
+   * Traced on sizes the build guessed (until it traces symbolically): the plan serves calls of exactly
+   * those sizes, and a failed guard falls back to the runtime jit without a warning.
+   */
+  guessed?: boolean;
 }
 
 export interface PrecompiledSpec extends JitOptions {
@@ -40,6 +45,9 @@ export interface PrecompiledSpec extends JitOptions {
 
 /** The call key of a plan: argument structure and static values (shapes and dtypes are the plan's guard). */
 export const planKey = (treeKey: string, staticKeys: readonly string[]): string => `${treeKey}|S|${staticKeys.join(";")}`;
+
+/** tryPlans: every plan tried was guessed and failed. */
+const NO_PLAN = Symbol("no plan");
 
 const ZERO: CacheInfo = {
   calls: 0,
@@ -60,9 +68,12 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     precompiledCalls = 0,
     eagerCalls = 0;
   const byKey = new Map<string, PlanFn[]>();
+  const guessed = new Set<PlanFn>();
   for (const p of plans) {
     const fns = byKey.get(p.key) ?? byKey.set(p.key, []).get(p.key)!;
-    fns.push(p.make(planRuntime, p.kernels));
+    const made = p.make(planRuntime, p.kernels);
+    fns.push(made);
+    if (p.guessed) guessed.add(made);
   }
   // plans over a flat list of array arguments (no statics) are tried first, without flattening
   const flatByArity = new Map<number, PlanFn[]>();
@@ -77,18 +88,20 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     if (fallback === undefined) fallback = (runtimeJit()?.(fn, opts, { kernels, name }) as Jitted<F> | undefined) ?? null;
     return fallback;
   };
+  /** `why`: the failed condition to warn about; undefined when falling back is expected (no or guessed plans). */
   const viaFallback = (self: unknown, args: unknown[], why: string | undefined): unknown => {
     const rt = runtime();
-    if (why !== undefined)
+    if (why !== undefined || !rt)
       warnOnce(
         `plan:${name}`,
-        `jit(${name}): the precompiled plan does not serve this call (${why}); ` +
+        `jit(${name}): ${why === undefined ? "no precompiled plan serves this call" : `the precompiled plan does not serve this call (${why})`}; ` +
           (rt ? "compiling it at run time" : "the runtime jit is not bundled (import jit from @numjit/runtime), running it eagerly (correct, slower)"),
       );
     if (rt) return rt.apply(self, args);
     eagerCalls++;
     return fn.apply(self, args);
   };
+  /** The outputs, or the first failed guard of an exact plan (undefined: only guessed plans failed). */
   const tryPlans = (fns: PlanFn[], leaves: ArrayLike<NDArray>): unknown => {
     let failed: GuardFailure | undefined;
     for (let i = 0; i < fns.length; i++) {
@@ -97,9 +110,9 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         precompiledCalls++;
         return r;
       }
-      failed ??= r;
+      if (!guessed.has(fns[i]!)) failed ??= r;
     }
-    return failed;
+    return failed ?? NO_PLAN;
   };
 
   const jitted = function (this: unknown): unknown {
@@ -118,8 +131,8 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
       }
       if (arrays) {
         const r = tryPlans(flat, argv);
-        if (!(r instanceof GuardFailure)) return r;
-        return viaFallback(this, Array.prototype.slice.call(argv), r.message);
+        if (r === NO_PLAN) return viaFallback(this, Array.prototype.slice.call(argv), undefined);
+        return r instanceof GuardFailure ? viaFallback(this, Array.prototype.slice.call(argv), r.message) : r;
       }
     }
     const args = prepareArgs(name, Array.prototype.slice.call(argv), staticNums);
@@ -133,11 +146,16 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     if (byKey.size === 0) return viaFallback(this, args, undefined);
     const fns = byKey.get(planKey(treeDefKey(inTree), skeys));
     if (fns === undefined)
-      return viaFallback(this, args, skeys.length ? `static arguments ${skeys.join(", ")} or this argument structure` : "argument structure");
+      return viaFallback(
+        this,
+        args,
+        plans.every((p) => p.guessed) ? undefined : skeys.length ? `static arguments ${skeys.join(", ")}` : "argument structure",
+      );
     const r = tryPlans(
       fns,
       leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x))),
     );
+    if (r === NO_PLAN) return viaFallback(this, args, undefined);
     return r instanceof GuardFailure ? viaFallback(this, args, r.message) : r;
   } as unknown as Jitted<F> & ((...a: unknown[]) => unknown);
 

@@ -18,6 +18,8 @@ export interface Trace {
   label: string;
   argsText: string;
   result: BuildResult;
+  /** The traced shapes are the only ones accepted (Candidate.concrete): its plan is not a guess. */
+  concrete: boolean;
 }
 
 export interface BuiltCall {
@@ -66,7 +68,7 @@ export function buildIR(a: AnalysedCall, scope: ModuleScope, interp: Interpreter
             for (const k of ["rank 1", "rank 2", "rank 3"]) rankOk.add(k + (dtype === "float32" ? "" : ` ${dtype}`));
           if (seen.has(argsText)) continue;
           seen.add(argsText);
-          out.traces.push({ label: staticText ? `${c.label}; ${staticText}` : c.label, argsText, result: r.result });
+          out.traces.push({ label: staticText ? `${c.label}; ${staticText}` : c.label, argsText, result: r.result, concrete: c.concrete });
           continue;
         }
         if (r.kind === "stop") {
@@ -104,7 +106,11 @@ type Outcome =
 function traceCandidate(a: AnalysedCall, c: Candidate, target: (...args: unknown[]) => unknown): Outcome {
   for (let repair = 0; ; repair++) {
     try {
-      const result = buildKernels(target, toArgs(c.slots), { staticArgnums: a.staticArgnums, name: a.jit.name });
+      const result = buildKernels(target, toArgs(c.slots), {
+        staticArgnums: a.staticArgnums,
+        name: a.jit.name,
+        argNames: a.params.map((p) => p.name),
+      });
       return { kind: "ok", result };
     } catch (e) {
       if (e instanceof Unsupported) return { kind: "stop", diagnostic: e.diagnostic };

@@ -29,6 +29,12 @@ export interface Candidate {
   fixed: Set<number>;
   /** True when every non-static argument is annotated: errors are then real errors. */
   exact: boolean;
+  /**
+   * True when the traced shapes are the only ones the function accepts (exact, and every annotated dim a
+   * literal): its plan is not a guess. Guessed sizes and symbols instantiated as sizes give plans that only
+   * serve calls of those sizes (until the build traces symbolically).
+   */
+  concrete: boolean;
 }
 
 const PRIMES = [
@@ -111,11 +117,14 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, d
       if (tsv.isArrayBindingPattern(pat)) return { kind: "tuple", items: pat.elements.map(() => arr()) };
       return arr();
     });
-  if (exact) return [{ label: "annotated", slots: build(0), fixed, exact: true }];
+  if (exact) {
+    const slots = build(0);
+    return [{ label: "annotated", slots, fixed, exact: true, concrete: symbols.size === 0 }];
+  }
   const out: Candidate[] = [];
   for (const r of GUESS_RANKS) {
     next = firstGuess;
-    out.push({ label: `rank ${r}${dtype === "float32" ? "" : ` ${dtype}`}`, slots: build(r), fixed, exact: false });
+    out.push({ label: `rank ${r}${dtype === "float32" ? "" : ` ${dtype}`}`, slots: build(r), fixed, exact: false, concrete: false });
   }
   // composite sizes (reshape-friendly) as a last resort per rank
   for (const r of GUESS_RANKS)
@@ -124,6 +133,7 @@ export function candidates(a: AnalysedCall, statics: Map<number, StaticValue>, d
       slots: build(r, 12),
       fixed: new Set([...fixed, 12]),
       exact: false,
+      concrete: false,
     });
   return out;
 }
