@@ -12,7 +12,6 @@ import { NDArray } from "./ndarray.js";
 import { compileError } from "./errors.js";
 import { treeDefKey, treeFlatten } from "./ir/tree.js";
 import { prepareArgs, scalarLeafArray, splitStatics } from "./jit/args.js";
-import { warnOnce } from "./jit/debug.js";
 import { runtimeJit } from "./jit/fallback.js";
 import type { CacheInfo, JitOptions, Jitted } from "./jit/jit.js";
 import { resolveJitOptions } from "./jit/options.js";
@@ -88,15 +87,17 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     if (fallback === undefined) fallback = (runtimeJit()?.(fn, opts, { kernels, name }) as Jitted<F> | undefined) ?? null;
     return fallback;
   };
+  let warned = false;
   /** `why`: the failed condition to warn about; undefined when falling back is expected (no or guessed plans). */
   const viaFallback = (self: unknown, args: unknown[], why: string | undefined): unknown => {
     const rt = runtime();
-    if (why !== undefined || !rt)
-      warnOnce(
-        `plan:${name}`,
-        `jit(${name}): ${why === undefined ? "no precompiled plan serves this call" : `the precompiled plan does not serve this call (${why})`}; ` +
+    if ((why !== undefined || !rt) && !warned) {
+      warned = true;
+      console.warn(
+        `[numjit] jit(${name}): ${why === undefined ? "no precompiled plan serves this call" : `the precompiled plan does not serve this call (${why})`}; ` +
           (rt ? "compiling it at run time" : "the runtime jit is not bundled (import jit from @numjit/runtime), running it eagerly (correct, slower)"),
       );
+    }
     if (rt) return rt.apply(self, args);
     eagerCalls++;
     return fn.apply(self, args);

@@ -8,16 +8,130 @@ const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, C) { /* body
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([143]);
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([11, 13]);
+  const A3 = Object.freeze([13, 1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    if (s0[0] !== 11) return R.fail("dim", "x.shape[0] == 11", 11, s0[0]);
+    if (s0[1] !== 13) return R.fail("dim", "x.shape[1] == 13", 13, s0[1]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(143);
+    k0(H, b1, A0, b0, o0, A1, A1);
+    return new N(b1, A2, "float32", A3, 0, false);
+  };
+};
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([143]);
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([3]);
+  const A3 = Object.freeze([11, 13]);
+  const A4 = Object.freeze([13, 1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    if (s0[0] !== 11) return R.fail("dim", "x.shape[0] == 11", 11, s0[0]);
+    if (s0[1] !== 13) return R.fail("dim", "x.shape[1] == 13", 13, s0[1]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(143);
+    k0(H, b1, A0, b0, o0, A1, A2);
+    return new N(b1, A3, "float32", A4, 0, false);
+  };
+};
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1], guessed: true }];
 const __nj_t2 = { "@codegen": "<version>", "elementwise:#2": __nj_k2 };
+const __nj_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([143]);
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0]);
+  const A3 = Object.freeze([11, 13]);
+  const A4 = Object.freeze([13, 1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    if (s0[0] !== 11) return R.fail("dim", "x.shape[0] == 11", 11, s0[0]);
+    if (s0[1] !== 13) return R.fail("dim", "x.shape[1] == 13", 13, s0[1]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(143);
+    k0(H, b1, A0, b0, o0, A1, A2);
+    return new N(b1, A3, "float32", A4, 0, false);
+  };
+};
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2], guessed: true }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
+const __nj_p3 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([143]);
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
+  const A3 = Object.freeze([11, 13]);
+  const A4 = Object.freeze([13, 1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    if (s0[0] !== 11) return R.fail("dim", "x.shape[0] == 11", 11, s0[0]);
+    if (s0[1] !== 13) return R.fail("dim", "x.shape[1] == 13", 13, s0[1]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(143);
+    k0(H, b1, A0, b0, o0, A1, A2);
+    return new N(b1, A3, "float32", A4, 0, false);
+  };
+};
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3], guessed: true }];
 const __nj_t4 = { "@codegen": "<version>", "elementwise:#4": __nj_k4 };
-export const a = __nj_pre((x) => np.add(x, 1), { name: "a", kernels: __nj_t0 });
-export let b = __nj_pre((x) => np.multiply(x, 3), { name: "b", kernels: __nj_t1 });
-const c = __nj_pre((x) => nn.relu(x), { name: "c", kernels: __nj_t2 });
+const __nj_p4 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([143]);
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
+  const A3 = Object.freeze([11, 13]);
+  const A4 = Object.freeze([13, 1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    if (s0[0] !== 11) return R.fail("dim", "x.shape[0] == 11", 11, s0[0]);
+    if (s0[1] !== 13) return R.fail("dim", "x.shape[1] == 13", 13, s0[1]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(143);
+    k0(H, b1, A0, b0, o0, A1, A2);
+    return new N(b1, A3, "float32", A4, 0, false);
+  };
+};
+const __nj_t4p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k4], guessed: true }];
+export const a = __nj_pre((x) => np.add(x, 1), { name: "a", kernels: __nj_t0, plans: __nj_t0p });
+export let b = __nj_pre((x) => np.multiply(x, 3), { name: "b", kernels: __nj_t1, plans: __nj_t1p });
+const c = __nj_pre((x) => nn.relu(x), { name: "c", kernels: __nj_t2, plans: __nj_t2p });
 export { c, c as relu };
 export function make() {
-    return __nj_pre((x) => np.square(x), { name: "jit3", kernels: __nj_t3 });
+    return __nj_pre((x) => np.square(x), { name: "jit3", kernels: __nj_t3, plans: __nj_t3p });
 }
-export default __nj_pre((x) => np.negative(x), { name: "jit4", kernels: __nj_t4 });
+export default __nj_pre((x) => np.negative(x), { name: "jit4", kernels: __nj_t4, plans: __nj_t4p });
 export { numpy } from "@numjit/runtime";

@@ -4,10 +4,56 @@ import { precompiled as __nj_pre } from "@numjit/runtime/internal";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([143]);
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0, 6]);
+  const A3 = Object.freeze([11, 13]);
+  const A4 = Object.freeze([13, 1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    if (s0[0] !== 11) return R.fail("dim", "x.shape[0] == 11", 11, s0[0]);
+    if (s0[1] !== 13) return R.fail("dim", "x.shape[1] == 13", 13, s0[1]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(143);
+    k0(H, b1, A0, b0, o0, A1, A2);
+    return new N(b1, A3, "float32", A4, 0, false);
+  };
+};
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([143]);
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([3, 0, 6]);
+  const A3 = Object.freeze([11, 13]);
+  const A4 = Object.freeze([13, 1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    if (s0[0] !== 11) return R.fail("dim", "x.shape[0] == 11", 11, s0[0]);
+    if (s0[1] !== 13) return R.fail("dim", "x.shape[1] == 13", 13, s0[1]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(143);
+    k0(H, b1, A0, b0, o0, A1, A2);
+    return new N(b1, A3, "float32", A4, 0, false);
+  };
+};
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1], guessed: true }];
 export function makeOps() {
-    const relu6 = __nj_pre((x) => np.clip(x, 0, 6), { name: "relu6", kernels: __nj_t0 });
-    return { relu6, hardSigmoid: __nj_pre((x) => np.divide(np.clip(np.add(x, 3), 0, 6), 6), { name: "hardSigmoid", kernels: __nj_t1 }) };
+    const relu6 = __nj_pre((x) => np.clip(x, 0, 6), { name: "relu6", kernels: __nj_t0, plans: __nj_t0p });
+    return { relu6, hardSigmoid: __nj_pre((x) => np.divide(np.clip(np.add(x, 3), 0, 6), 6), { name: "hardSigmoid", kernels: __nj_t1, plans: __nj_t1p }) };
 }
 // a local `jit` is not numjit's: left alone
 export function withLocalJit(jit) {
