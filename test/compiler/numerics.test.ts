@@ -37,7 +37,7 @@ const LAYOUTS: readonly Layout[] = ["dense", ...VIEW_LAYOUTS];
 const LOADED = new Map<string, RefCase[]>();
 
 type Fn = ((...a: unknown[]) => unknown) & {
-  cacheInfo?: () => { runtimeCompiles: number; precompiledHits: number; eagerFallbacks: number };
+  cacheInfo?: () => { runtimeCompiles: number; traces: number; precompiledCalls: number; eagerFallbacks: number };
   clearCache?: () => void;
 };
 
@@ -182,7 +182,7 @@ describe("precompiled numpy refs: the reference areas", () => {
     // first calls: the cache is cleared before each layout, which is then called twice
     const j = jit((x: NDArray) => np.negative(x));
     expect(layoutProblems(NEG, j as unknown as Fn, "jit", true)).toEqual([]);
-    expect([j.cacheInfo().compiles, j.cacheInfo().hits]).toEqual([LAYOUTS.length, LAYOUTS.length]);
+    expect([j.cacheInfo().traces, j.cacheInfo().hits]).toEqual([LAYOUTS.length, LAYOUTS.length]);
   });
 });
 
@@ -279,6 +279,9 @@ for (const area of AREAS) {
         if (status(ann.result.module, i)?.status === "precompiled" && ai && !isError(c.expected)) {
           // exact shapes: the build's kernels cover this call, in every layout (layouts are not part of the cache key)
           expect(ai.runtimeCompiles, `${c.name}: kernels compiled at run time although precompiled for these exact shapes`).toBe(0);
+          // exact shapes and a plan: every call ran the plan, nothing was traced at run time
+          if (status(ann.result.module, i)?.scheduled?.plans.length)
+            expect([ai.traces, ai.precompiledCalls > 0], `${c.name}: traced at run time although it has a plan`).toEqual([0, true]);
           stats.annotated.noRuntimeCompile++;
         }
         const gi = g.cacheInfo?.();
