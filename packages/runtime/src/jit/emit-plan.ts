@@ -10,7 +10,7 @@
 //   3. allocates outputs and calls kernels (kernel calling convention unchanged), eager steps through R;
 //   4. returns the outputs, rebuilt into the function's output pytree.
 // The plan is bound by jit/plan.ts (the same code as the runtime jit), so both agree on every layout.
-import { type Dim, dimSymbols, dimToString, symbolName } from "../core/dims.js";
+import { type Dim, SymDim, dimSymbols, dimToString, symbolName } from "../core/dims.js";
 import { type DimConstraint, type ShapeEnv, describeConstraint } from "../core/shape-env.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { compileError } from "../errors.js";
@@ -69,17 +69,24 @@ function numLit(v: number): string {
   return v < 0 ? `(${v})` : String(v);
 }
 
-/** Plain data (numbers, strings, booleans, null, arrays and plain objects) as a JS literal; else undefined. */
-function dataLiteral(v: unknown): string | undefined {
+/**
+ * Plain data (numbers, strings, booleans, null, arrays, plain objects, and symbolic dims through `dim`) as a
+ * JS expression, or undefined. `symbolic` tells whether it must be computed per call (it mentions a symbol).
+ */
+function dataLiteral(v: unknown, dim: (d: SymDim) => string, symbolic = { found: false }): string | undefined {
   if (typeof v === "number") return numLit(v);
   if (typeof v === "string" || typeof v === "boolean" || v === null) return JSON.stringify(v);
   if (v === undefined) return "undefined";
+  if (v instanceof SymDim) {
+    symbolic.found = true;
+    return dim(v);
+  }
   if (Array.isArray(v)) {
-    const items = v.map(dataLiteral);
+    const items = v.map((x) => dataLiteral(x, dim, symbolic));
     return items.every((x) => x !== undefined) ? `[${items.join(", ")}]` : undefined;
   }
   if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
-    const items = Object.entries(v as object).map(([k, x]) => [k, dataLiteral(x)] as const);
+    const items = Object.entries(v as object).map(([k, x]) => [k, dataLiteral(x, dim, symbolic)] as const);
     return items.every(([, x]) => x !== undefined) ? `{ ${items.map(([k, x]) => `${JSON.stringify(k)}: ${x}`).join(", ")} }` : undefined;
   }
   return undefined;
@@ -173,7 +180,7 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
   /** A kernel argument: constant data is hoisted into the factory, symbolic sizes are computed per call. */
   const value = (v: unknown): string => {
     if (typeof v === "number") return numLit(v);
-    if (typeof v === "object" && v !== null && !Array.isArray(v)) return js(v as Dim);
+    if (v instanceof SymDim) return js(v);
     if (Array.isArray(v)) {
       const items = v.map(value);
       const text = `[${items.join(", ")}]`;
@@ -222,11 +229,12 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
       }
       body.push(`k${kIndex.get(plan.kernels[act.kernel]!.signature)}(${args.join(", ")});`);
     } else if (act.t === "eager") {
-      const params = dataLiteral(act.params);
+      const symbolic = { found: false };
+      const params = dataLiteral(act.params, js, symbolic);
       if (params === undefined) throw notEmittable(`the parameters of ${act.prim} are not plain data`);
       const ins = act.ins.map((l, i) => (l instanceof Lit ? lit(l) : view(l, act.avals[i]!)));
       const r = `r${act.outSlot}`;
-      body.push(`const ${r} = R.eager(${JSON.stringify(act.prim)}, ${hoist("P", params)}, [${ins.join(", ")}]);`);
+      body.push(`const ${r} = R.eager(${JSON.stringify(act.prim)}, ${symbolic.found ? params : hoist("P", params)}, [${ins.join(", ")}]);`);
       body.push(`const b${act.outSlot} = ${r}.data, o${act.outSlot} = ${r}.offset;`);
       buf.set(act.outSlot, `b${act.outSlot}`);
       off.set(act.outSlot, `o${act.outSlot}`);
