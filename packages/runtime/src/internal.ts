@@ -6,7 +6,7 @@ import "./eager/kernels.js";
 import "./methods.js";
 import type { DType } from "./dtype.js";
 import type { KernelSource } from "./codegen/kernels.js";
-import { describeSchedule } from "./ir/schedule.js";
+import { type Schedule, describeSchedule } from "./ir/schedule.js";
 import { traceFlat, withStatics, type ShapeDtype } from "./ir/trace-jaxpr.js";
 import type { Jaxpr } from "./ir/jaxpr.js";
 import { type TreeDef, treeDefKey, treeFlatten } from "./ir/tree.js";
@@ -65,11 +65,11 @@ let fingerprint: string | undefined;
 export function codegenVersion(): string {
   if (fingerprint === undefined) {
     const f = (x: NDArray, w: NDArray) => np.sum(np.exp(np.add(np.matmul(x, w), 1)));
-    const r = buildKernels(f, [
+    const { sched } = traceAndSchedule(f, [
       { shape: [2, 3], dtype: "float32" },
       { shape: [3, 2], dtype: "float32" },
     ]);
-    fingerprint = r.kernels
+    fingerprint = uniqueKernels(sched)
       .map((k) => k.signature.split(":")[1])
       .join("")
       .slice(0, 24);
@@ -122,12 +122,35 @@ function placeholder(a: ShapeDtype): NDArray {
   );
 }
 
-/** Build time: trace fn on abstract args, optimize, schedule, and return kernel sources. */
-export function buildKernels(
-  fn: (...args: any[]) => unknown,
-  args: (AbstractArg | unknown)[],
-  opts: { staticArgnums?: number[]; name?: string; argNames?: readonly string[] } = {},
-): BuildResult {
+type BuildOptions = { staticArgnums?: number[]; name?: string; argNames?: readonly string[] };
+
+/** Build time: trace fn on abstract args, optimize, schedule, and return kernel sources and the plan. */
+export function buildKernels(fn: (...args: any[]) => unknown, args: (AbstractArg | unknown)[], opts: BuildOptions = {}): BuildResult {
+  const { traced, optimized, sched, inTree, skeys } = traceAndSchedule(fn, args, opts);
+  const kernels = uniqueKernels(sched);
+  const key = planKey(treeDefKey(inTree), skeys);
+  let plan: BuildResult["plan"];
+  try {
+    plan = { key, emitted: emitPlan(sched, undefined, { inputNames: leafNames(inTree, opts.argNames), outTree: traced.outTree }) };
+  } catch (e) {
+    if (!(e instanceof NumjitError)) throw e;
+    plan = { key, error: e.message };
+  }
+  return {
+    jaxpr: traced.jaxpr,
+    jaxprText: traced.jaxpr.toString(),
+    optimizedText: optimized.toString(),
+    scheduleText: describeSchedule(sched),
+    kernels,
+    plan,
+  };
+}
+
+const uniqueKernels = (sched: Schedule): KernelSource[] =>
+  kernelSources(sched).filter((k, i, all) => all.findIndex((o) => o.signature === k.signature) === i);
+
+/** Trace fn on abstract args (statics by value), optimize and schedule. */
+function traceAndSchedule(fn: (...args: any[]) => unknown, args: (AbstractArg | unknown)[], opts: BuildOptions = {}) {
   const stat = new Set(opts.staticArgnums ?? []);
   const { skeys } = splitStatics(opts.name ?? fn.name, args, stat);
   const dyn = args.map((a, i) => {
@@ -145,23 +168,7 @@ export function buildKernels(
     leaves.map(() => true),
   );
   const { optimized, sched } = optimizeAndSchedule(traced.jaxpr);
-  const kernels = kernelSources(sched).filter((k, i, all) => all.findIndex((o) => o.signature === k.signature) === i);
-  const key = planKey(treeDefKey(inTree), skeys);
-  let plan: BuildResult["plan"];
-  try {
-    plan = { key, emitted: emitPlan(sched, undefined, { inputNames: leafNames(inTree, opts.argNames), outTree: traced.outTree }) };
-  } catch (e) {
-    if (!(e instanceof NumjitError)) throw e;
-    plan = { key, error: e.message };
-  }
-  return {
-    jaxpr: traced.jaxpr,
-    jaxprText: traced.jaxpr.toString(),
-    optimizedText: optimized.toString(),
-    scheduleText: describeSchedule(sched),
-    kernels,
-    plan,
-  };
+  return { traced, optimized, sched, inTree, skeys };
 }
 
 /** Names of the input leaves for guard messages: `x`, `params.w`, `xs[1]` (`args[i]` without names). */

@@ -75,11 +75,15 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     if (p.guessed) guessed.add(made);
   }
   // plans over a flat list of array arguments (no statics) are tried first, without flattening
-  const flatByArity = new Map<number, PlanFn[]>();
+  let flatArity = -1;
+  let flatFns: PlanFn[] = [];
   if (staticNums.size === 0)
     for (const [key, fns] of byKey) {
       const m = /^\[(\*(?:,\*)*)?\]\|S\|$/.exec(key);
-      if (m) flatByArity.set(m[1] ? (m[1].length + 1) / 2 : 0, fns);
+      if (m) {
+        flatArity = m[1] ? (m[1].length + 1) / 2 : 0;
+        flatFns = fns;
+      }
     }
 
   let fallback: Jitted<F> | null | undefined;
@@ -120,8 +124,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     calls++;
     // biome-ignore lint/complexity/noArguments: no rest-array allocation on the dispatch fast path
     const argv = arguments as unknown as NDArray[];
-    const flat = flatByArity.get(argv.length);
-    if (flat !== undefined) {
+    if (argv.length === flatArity) {
       let arrays = true;
       for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
@@ -131,7 +134,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         }
       }
       if (arrays) {
-        const r = tryPlans(flat, argv);
+        const r = tryPlans(flatFns, argv);
         if (r === NO_PLAN) return viaFallback(this, Array.prototype.slice.call(argv), undefined);
         return r instanceof GuardFailure ? viaFallback(this, Array.prototype.slice.call(argv), r.message) : r;
       }

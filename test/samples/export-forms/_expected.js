@@ -26,7 +26,7 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A1);
-    return new N(b1, A2, "float32", A3, 0, false);
+    return new N(b1, A2, "float32", A3, 0, false, 143);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }];
@@ -50,7 +50,7 @@ const __nj_p1 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A3, "float32", A4, 0, false);
+    return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1], guessed: true }];
@@ -74,7 +74,7 @@ const __nj_p2 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A3, "float32", A4, 0, false);
+    return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2], guessed: true }];
@@ -98,7 +98,7 @@ const __nj_p3 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A3, "float32", A4, 0, false);
+    return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3], guessed: true }];
@@ -122,7 +122,7 @@ const __nj_p4 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A3, "float32", A4, 0, false);
+    return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t4p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k4], guessed: true }];

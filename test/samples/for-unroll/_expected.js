@@ -23,7 +23,7 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A3, "float32", A4, 0, false);
+    return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }];
@@ -54,9 +54,9 @@ const __nj_p1 = function (R, K) {
     k0(H, b2, A0, b0, o0, A1, A2);
     const b3 = new Float32Array(143);
     k0(H, b3, A0, b0, o0, A1, A3);
-    const r4 = R.eager("concatenate", P6, [new N(b1, A4, "float32", A5, 0, false), new N(b2, A4, "float32", A5, 0, false), new N(b3, A4, "float32", A5, 0, false)]);
+    const r4 = R.eager("concatenate", P6, [new N(b1, A4, "float32", A5, 0, false, 143), new N(b2, A4, "float32", A5, 0, false, 143), new N(b3, A4, "float32", A5, 0, false, 143)]);
     const b4 = r4.data, o4 = r4.offset;
-    return new N(b4, A7, "float32", A5, o4, false);
+    return new N(b4, A7, "float32", A5, o4, false, 429);
   };
 };
 const __nj_p2 = function (R, K) {
@@ -84,9 +84,9 @@ const __nj_p2 = function (R, K) {
     k0(H, b2, A0, b0, o0, A1, A2);
     const b3 = new Float32Array(11);
     k0(H, b3, A0, b0, o0, A1, A3);
-    const r4 = R.eager("concatenate", P6, [new N(b1, A4, "float32", A5, 0, false), new N(b2, A4, "float32", A5, 0, false), new N(b3, A4, "float32", A5, 0, false)]);
+    const r4 = R.eager("concatenate", P6, [new N(b1, A4, "float32", A5, 0, false, 11), new N(b2, A4, "float32", A5, 0, false, 11), new N(b3, A4, "float32", A5, 0, false, 11)]);
     const b4 = r4.data, o4 = r4.offset;
-    return new N(b4, A7, "float32", A5, o4, false);
+    return new N(b4, A7, "float32", A5, o4, false, 33);
   };
 };
 const __nj_t1p = [{ key: "[*,N]|S|n3", make: __nj_p1, kernels: [__nj_k1], guessed: true }, { key: "[*,N]|S|n3", make: __nj_p2, kernels: [__nj_k1], guessed: true }];

@@ -23,7 +23,7 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A1);
-    return new N(b1, A2, "float32", A3, 0, false);
+    return new N(b1, A2, "float32", A3, 0, false, 143);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }];
@@ -55,7 +55,7 @@ const __nj_p1 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array(143);
     k0(H, b2, A0, b0, o0, A1, b1, o1, A1, A2);
-    return new N(b2, A3, "float32", A4, 0, false);
+    return new N(b2, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1], guessed: true }];
@@ -78,7 +78,7 @@ const __nj_p2 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(11);
     k0(H, b1, A0, A1, 0, b0, o0, A1, A2, A3);
-    return new N(b1, A0, "float32", A2, 0, false);
+    return new N(b1, A0, "float32", A2, 0, false, 11);
   };
 };
 const __nj_p3 = function (R, K) {
@@ -97,7 +97,7 @@ const __nj_p3 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(1);
     k0(H, b1, A0, A1, 0, b0, o0, A0, A2, A0);
-    return new N(b1, A0, "float32", A0, 0, false);
+    return new N(b1, A0, "float32", A0, 0, false, 1);
   };
 };
 const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2], guessed: true }, { key: "[*]|S|", make: __nj_p3, kernels: [__nj_k2], guessed: true }];

@@ -36,7 +36,7 @@ const __nj_p0 = function (R, K) {
     k2(H, b3, A0, A1, 0, b2, 0, A1, A2, A3);
     const b4 = new Float32Array(143);
     k3(H, b4, A4, b2, 0, A5, b3, 0, A6, A3);
-    return new N(b4, A4, "float32", A5, 0, false);
+    return new N(b4, A4, "float32", A5, 0, false, 143);
   };
 };
 const __nj_p1 = function (R, K) {
@@ -65,7 +65,7 @@ const __nj_p1 = function (R, K) {
     k2(H, b3, A0, A1, 0, b2, 0, A0, A2, A0);
     const b4 = new Float32Array(11);
     k3(H, b4, A1, b2, 0, A2, b3, 0, A3, A0);
-    return new N(b4, A1, "float32", A2, 0, false);
+    return new N(b4, A1, "float32", A2, 0, false, 11);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3], guessed: true }];
@@ -93,7 +93,7 @@ const __nj_p2 = function (R, K) {
     k0(H, b1, A0, A1, 0, b0, o0, A0, A2, A0);
     const b2 = new Float32Array(143);
     k1(H, b2, A1, b0, o0, A2, b1, 0, A3, A0);
-    return new N(b2, A4, "float32", A5, 0, false);
+    return new N(b2, A4, "float32", A5, 0, false, 143);
   };
 };
 const __nj_p3 = function (R, K) {
@@ -116,7 +116,7 @@ const __nj_p3 = function (R, K) {
     k0(H, b1, A0, A1, 0, b0, o0, A0, A2, A0);
     const b2 = new Float32Array(11);
     k1(H, b2, A1, b0, o0, A2, b1, 0, A3, A0);
-    return new N(b2, A1, "float32", A2, 0, false);
+    return new N(b2, A1, "float32", A2, 0, false, 11);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k0, __nj_k1], guessed: true }, { key: "[*]|S|", make: __nj_p3, kernels: [__nj_k0, __nj_k1], guessed: true }];

@@ -41,7 +41,7 @@ const __nj_p0 = function (R, K) {
     k1(H, b2, A0, b1, 0, A2, A4);
     const b3 = new Float32Array(143);
     k2(H, b3, A5, b0, o0, A6, b2, 0, A7, A8);
-    return new N(b3, A5, "float32", A6, 0, false);
+    return new N(b3, A5, "float32", A6, 0, false, 143);
   };
 };
 const __nj_p1 = function (R, K) {
@@ -69,7 +69,7 @@ const __nj_p1 = function (R, K) {
     k1(H, b2, A0, b1, 0, A0, A3);
     const b3 = new Float32Array(11);
     k2(H, b3, A1, b0, o0, A2, b2, 0, A4, A5);
-    return new N(b3, A1, "float32", A2, 0, false);
+    return new N(b3, A1, "float32", A2, 0, false, 11);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k2], guessed: true }];
@@ -124,13 +124,13 @@ const __nj_p2 = function (R, K) {
     const b3 = c3.data, o3 = c3.offset;
     const b4 = new Float32Array(437);
     k0(H, b4, 1, 23, 19, 29, b2, o2, 0, 29, 1, b1, o1, 0, 19, 1, b0, o0, A0, A1);
-    const r5 = R.eager("argmax", P4, [new N(b4, A2, "float32", A3, 0, false)]);
+    const r5 = R.eager("argmax", P4, [new N(b4, A2, "float32", A3, 0, false, 437)]);
     const b5 = r5.data, o5 = r5.offset;
     const b6 = new Float32Array(1);
     k1(H, b6, A1, A5, 0, b5, o5, A1, A6, b3, o3, A1, A7, A1);
     const b7 = new Float32Array(1);
     k2(H, b7, A1, b6, 0, A1, A8);
-    return new N(b7, A1, "float32", A1, 0, false);
+    return new N(b7, A1, "float32", A1, 0, false, 1);
   };
 };
 const __nj_p3 = function (R, K) {
@@ -178,13 +178,13 @@ const __nj_p3 = function (R, K) {
     k0(H, b4, 1, 1, 1, 17, b2, o2, 0, 0, 1, b1, o1, 0, 1, 0, A0);
     const b5 = new Float32Array(11);
     k1(H, b5, A1, b4, 0, A2, b0, o0, A3, A0);
-    const r6 = R.eager("argmax", P4, [new N(b5, A1, "float32", A3, 0, false)]);
+    const r6 = R.eager("argmax", P4, [new N(b5, A1, "float32", A3, 0, false, 11)]);
     const b6 = r6.data, o6 = r6.offset;
     const b7 = new Float32Array(1);
     k2(H, b7, A0, A5, 0, b6, o6, A0, A2, b3, o3, A0, A3, A0);
     const b8 = new Float32Array(1);
     k3(H, b8, A0, b7, 0, A0, A5);
-    return new N(b8, A0, "float32", A0, 0, false);
+    return new N(b8, A0, "float32", A0, 0, false, 1);
   };
 };
 const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p2, kernels: [__nj_k4, __nj_k5, __nj_k6], guessed: true }, { key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p3, kernels: [__nj_k7, __nj_k8, __nj_k5, __nj_k6], guessed: true }];
@@ -208,7 +208,7 @@ const __nj_p4 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A3, "float32", A4, 0, false);
+    return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k9], guessed: true }];

@@ -39,7 +39,7 @@ const __nj_p0 = function (R, K) {
     k1(H, b2, A0, b1, 0, A2, A1);
     const b3 = new Float32Array(143);
     k2(H, b3, A4, b0, o0, A5, b2, 0, A6, A7);
-    return new N(b3, A8, "float32", A9, 0, false);
+    return new N(b3, A8, "float32", A9, 0, false, 143);
   };
 };
 const __nj_p1 = function (R, K) {
@@ -66,7 +66,7 @@ const __nj_p1 = function (R, K) {
     k1(H, b2, A0, b1, 0, A0, A1);
     const b3 = new Float32Array(11);
     k2(H, b3, A1, b0, o0, A2, b2, 0, A3, A4);
-    return new N(b3, A1, "float32", A2, 0, false);
+    return new N(b3, A1, "float32", A2, 0, false, 11);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k3, __nj_k2], guessed: true }];
@@ -92,7 +92,7 @@ const __nj_p2 = function (R, K) {
     k0(H, b1, A0, A1, 0, b0, o0, A1, A2, A3);
     const b2 = new Float32Array(11);
     k1(H, b2, A0, b1, 0, A2, A3);
-    return new N(b2, A0, "float32", A2, 0, false);
+    return new N(b2, A0, "float32", A2, 0, false, 11);
   };
 };
 const __nj_p3 = function (R, K) {
@@ -114,7 +114,7 @@ const __nj_p3 = function (R, K) {
     k0(H, b1, A0, A1, 0, b0, o0, A0, A2, A0);
     const b2 = new Float32Array(1);
     k1(H, b2, A0, b1, 0, A0, A0);
-    return new N(b2, A0, "float32", A0, 0, false);
+    return new N(b2, A0, "float32", A0, 0, false, 1);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k4, __nj_k5], guessed: true }, { key: "[*]|S|", make: __nj_p3, kernels: [__nj_k4, __nj_k5], guessed: true }];
@@ -142,7 +142,7 @@ const __nj_p4 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array(11);
     k0(H, b2, A0, b0, o0, A1, b1, o1, A1, A2);
-    return new N(b2, A0, "float32", A1, 0, false);
+    return new N(b2, A0, "float32", A1, 0, false, 11);
   };
 };
 const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p4, kernels: [__nj_k6], guessed: true }];

@@ -24,7 +24,7 @@ const __nj3_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A1);
-    return new N(b1, A2, "float32", A3, 0, false);
+    return new N(b1, A2, "float32", A3, 0, false, 143);
   };
 };
 const __nj3_t0p = [{ key: "[*]|S|", make: __nj3_p0, kernels: [__nj3_k0], guessed: true }];
@@ -48,7 +48,7 @@ const __nj3_p1 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A3, "float32", A4, 0, false);
+    return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj3_t1p = [{ key: "[*]|S|", make: __nj3_p1, kernels: [__nj3_k1], guessed: true }];

@@ -80,7 +80,7 @@ const __nj_p0 = function (R, K) {
     k5(H, b10, A3, b9, 0, A5, A2);
     const b11 = new Float32Array(33);
     k3(H, b11, A6, b8, 0, A7, b10, 0, A8, A2);
-    return new N(b11, A6, "float32", A7, 0, false);
+    return new N(b11, A6, "float32", A7, 0, false, 33);
   };
 };
 const __nj_t0p = [{ key: "[*,*,*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3, __nj_k4, __nj_k5], guessed: true }];
@@ -119,7 +119,7 @@ const __nj_p1 = function (R, K) {
     const b2 = c2.data, o2 = c2.offset;
     const b3 = new Float32Array(209);
     k0(H, b3, 1, 11, 19, 13, b0, o0, 0, 13, 1, b1, o1, 0, 19, 1, b2, o2, A0, A1);
-    return new N(b3, A2, "float32", A3, 0, false);
+    return new N(b3, A2, "float32", A3, 0, false, 209);
   };
 };
 const __nj_p2 = function (R, K) {
@@ -156,7 +156,7 @@ const __nj_p2 = function (R, K) {
     k0(H, b3, 1, 1, 1, 11, b0, o0, 0, 0, 1, b1, o1, 0, 1, 0, A0);
     const b4 = new Float32Array(17);
     k1(H, b4, A1, b3, 0, A2, b2, o2, A3, A2);
-    return new N(b4, A1, "float32", A3, 0, false);
+    return new N(b4, A1, "float32", A3, 0, false, 17);
   };
 };
 const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k0], guessed: true }, { key: "[*,*,*]|S|", make: __nj_p2, kernels: [__nj_k6, __nj_k7], guessed: true }];

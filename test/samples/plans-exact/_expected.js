@@ -32,7 +32,7 @@ const __nj_p0 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array(4);
     k0(H, b2, 1, 2, 2, 3, b0, o0, 0, 3, 1, b1, o1, 0, 2, 1, A0);
-    return new N(b2, A1, "float32", A2, 0, false);
+    return new N(b2, A1, "float32", A2, 0, false, 4);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
@@ -71,7 +71,7 @@ const __nj_p1 = function (R, K) {
     k0(H, b3, A0, A1, 0, b0, o0, A0, A2, b1, o1, A0, A2, A0);
     const b4 = new Float32Array(4);
     k1(H, b4, A1, b0, o0, A2, b2, o2, A3, A0);
-    return { "scaled": [new N(b4, A1, "float32", A2, 0, false), new N(b1, A1, "float32", A4, o1 + 3, false)], "sum": new N(b3, A0, "float32", A0, 0, false) };
+    return { "scaled": [new N(b4, A1, "float32", A2, 0, false, 4), new N(b1, A1, "float32", A4, o1 + 3, false, 4)], "sum": new N(b3, A0, "float32", A0, 0, false, 1) };
   };
 };
 const __nj_t1p = [{ key: "[{\"a\":*,\"b\":*},*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2] }];
@@ -92,7 +92,7 @@ const __nj_p2 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(3);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A0, "float32", A1, 0, false);
+    return new N(b1, A0, "float32", A1, 0, false, 3);
   };
 };
 const __nj_t2p = [{ key: "[*,N]|S|n2", make: __nj_p2, kernels: [__nj_k3] }];

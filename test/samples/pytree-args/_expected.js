@@ -40,7 +40,7 @@ const __nj_p0 = function (R, K) {
     const b2 = c2.data, o2 = c2.offset;
     const b3 = new Float32Array(22);
     k0(H, b3, 1, 11, 2, 4, b2, o2, 0, 4, 1, b1, o1, 0, 2, 1, b0, o0, A0, A1);
-    return new N(b3, A2, "float32", A3, 0, false);
+    return new N(b3, A2, "float32", A3, 0, false, 22);
   };
 };
 const __nj_t0p = [{ key: "[{\"b\":*,\"w\":*},*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }];
@@ -75,7 +75,7 @@ const __nj_p1 = function (R, K) {
     k0(H, b2, A0, b0, o0, A1, b1, o1, A1, A2);
     const b3 = new Float32Array(143);
     k1(H, b3, A0, b0, o0, A1, b1, o1, A1, A2);
-    return { "diff": new N(b3, A3, "float32", A4, 0, false), "sum": new N(b2, A3, "float32", A4, 0, false) };
+    return { "diff": new N(b3, A3, "float32", A4, 0, false, 143), "sum": new N(b2, A3, "float32", A4, 0, false, 143) };
   };
 };
 const __nj_t1p = [{ key: "[[*,*]]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], guessed: true }];
@@ -114,7 +114,7 @@ const __nj_p2 = function (R, K) {
     const b2 = c2.data, o2 = c2.offset;
     const b3 = new Float32Array(437);
     k0(H, b3, 1, 23, 19, 29, b2, o2, 0, 29, 1, b1, o1, 0, 19, 1, b0, o0, A0, A1);
-    return new N(b3, A2, "float32", A3, 0, false);
+    return new N(b3, A2, "float32", A3, 0, false, 437);
   };
 };
 const __nj_p3 = function (R, K) {
@@ -151,7 +151,7 @@ const __nj_p3 = function (R, K) {
     k0(H, b3, 1, 1, 1, 17, b2, o2, 0, 0, 1, b1, o1, 0, 1, 0, A0);
     const b4 = new Float32Array(11);
     k1(H, b4, A1, b3, 0, A2, b0, o0, A3, A0);
-    return new N(b4, A1, "float32", A3, 0, false);
+    return new N(b4, A1, "float32", A3, 0, false, 11);
   };
 };
 const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*]|S|", make: __nj_p2, kernels: [__nj_k3], guessed: true }, { key: "[{\"b\":*,\"w\":*},*]|S|", make: __nj_p3, kernels: [__nj_k4, __nj_k1], guessed: true }];

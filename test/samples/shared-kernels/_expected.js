@@ -30,7 +30,7 @@ const __nj_p0 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array(143);
     k0(H, b2, A0, b0, o0, A1, b1, o1, A1, A2);
-    return new N(b2, A3, "float32", A4, 0, false);
+    return new N(b2, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }];
@@ -62,7 +62,7 @@ const __nj_p1 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array(143);
     k0(H, b2, A0, b0, o0, A1, b1, o1, A1, A2);
-    return new N(b2, A3, "float32", A4, 0, false);
+    return new N(b2, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k0], guessed: true }];

@@ -25,7 +25,7 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(13);
     k0(H, b1, A0, A1, 1, b0, o0, A2, A0, A3);
-    return new N(b1, A0, "float32", A2, 0, false);
+    return new N(b1, A0, "float32", A2, 0, false, 13);
   };
 };
 const __nj_p1 = function (R, K) {
@@ -44,7 +44,7 @@ const __nj_p1 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(1);
     k0(H, b1, A0, A1, 0, b0, o0, A0, A2, A0);
-    return new N(b1, A0, "float32", A0, 0, false);
+    return new N(b1, A0, "float32", A0, 0, false, 1);
   };
 };
 const __nj_p2 = function (R, K) {
@@ -65,7 +65,7 @@ const __nj_p2 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(11);
     k0(H, b1, A0, A1, 0, b0, o0, A1, A2, A3);
-    return new N(b1, A0, "float32", A2, 0, false);
+    return new N(b1, A0, "float32", A2, 0, false, 11);
   };
 };
 const __nj_p3 = function (R, K) {
@@ -84,7 +84,7 @@ const __nj_p3 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(1);
     k0(H, b1, A0, A1, 0, b0, o0, A0, A2, A0);
-    return new N(b1, A0, "float32", A0, 0, false);
+    return new N(b1, A0, "float32", A0, 0, false, 1);
   };
 };
 const __nj_t0p = [{ key: "[*,N]|S|n0", make: __nj_p0, kernels: [__nj_k0], guessed: true }, { key: "[*,N]|S|n0", make: __nj_p1, kernels: [__nj_k0], guessed: true }, { key: "[*,N]|S|n-1", make: __nj_p2, kernels: [__nj_k0], guessed: true }, { key: "[*,N]|S|n-1", make: __nj_p3, kernels: [__nj_k0], guessed: true }];
@@ -108,7 +108,7 @@ const __nj_p4 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A3, "float32", A4, 0, false);
+    return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p4, kernels: [__nj_k1], guessed: true }];
@@ -131,7 +131,7 @@ const __nj_p5 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(11);
     k0(H, b1, A0, A1, 0, b0, o0, A1, A2, A3);
-    return new N(b1, A0, "float32", A2, 0, false);
+    return new N(b1, A0, "float32", A2, 0, false, 11);
   };
 };
 const __nj_p6 = function (R, K) {
@@ -150,7 +150,7 @@ const __nj_p6 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(1);
     k0(H, b1, A0, A1, 0, b0, o0, A0, A2, A0);
-    return new N(b1, A0, "float32", A0, 0, false);
+    return new N(b1, A0, "float32", A0, 0, false, 1);
   };
 };
 const __nj_p7 = function (R, K) {
@@ -171,7 +171,7 @@ const __nj_p7 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(11);
     k0(H, b1, A0, A1, 0, b0, o0, A1, A2, A3);
-    return new N(b1, A0, "float32", A2, 0, false);
+    return new N(b1, A0, "float32", A2, 0, false, 11);
   };
 };
 const __nj_p8 = function (R, K) {
@@ -190,7 +190,7 @@ const __nj_p8 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(1);
     k0(H, b1, A0, A1, 0, b0, o0, A0, A2, A0);
-    return new N(b1, A0, "float32", A0, 0, false);
+    return new N(b1, A0, "float32", A0, 0, false, 1);
   };
 };
 const __nj_t2p = [{ key: "[*,N]|S|\"sum\"", make: __nj_p5, kernels: [__nj_k2], guessed: true }, { key: "[*,N]|S|\"sum\"", make: __nj_p6, kernels: [__nj_k2], guessed: true }, { key: "[*,N]|S|\"max\"", make: __nj_p7, kernels: [__nj_k3], guessed: true }, { key: "[*,N]|S|\"max\"", make: __nj_p8, kernels: [__nj_k3], guessed: true }];

@@ -50,7 +50,7 @@ const __nj_p0 = function (R, K) {
     k2(H, b5, A1, b4, 0, A2, A3);
     const b6 = new Float32Array(3);
     k0(H, b6, 1, 3, 1, 11, b1, o1, 0, 1, 3, b5, 0, 0, 1, 0, A0);
-    return new N(b6, A4, "float32", A2, 0, false);
+    return new N(b6, A4, "float32", A2, 0, false, 3);
   };
 };
 const __nj_t0p = [{ key: "[*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], guessed: true }];
@@ -102,7 +102,7 @@ const __nj_p1 = function (R, K) {
     k4(H, b7, A1, b4, 0, A2, A3);
     const b8 = new Float32Array(3);
     k0(H, b8, 1, 3, 1, 11, b1, o1, 0, 1, 3, b7, 0, 0, 1, 0, A0);
-    return [new N(b6, A0, "float32", A0, 0, false), new N(b8, A4, "float32", A2, 0, false)];
+    return [new N(b6, A0, "float32", A0, 0, false, 1), new N(b8, A4, "float32", A2, 0, false, 3)];
   };
 };
 const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k3, __nj_k4, __nj_k2], guessed: true }];
@@ -133,7 +133,7 @@ const __nj_p2 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array(11);
     k0(H, b2, A0, A1, 0, b0, o0, A1, A2, b1, o1, A1, A2, A3);
-    return new N(b2, A0, "float32", A2, 0, false);
+    return new N(b2, A0, "float32", A2, 0, false, 11);
   };
 };
 const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k5], guessed: true }];
@@ -157,7 +157,7 @@ const __nj_p3 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(143);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A3, "float32", A4, 0, false);
+    return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
 const __nj_p4 = function (R, K) {
@@ -176,7 +176,7 @@ const __nj_p4 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(11);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A0, "float32", A1, 0, false);
+    return new N(b1, A0, "float32", A1, 0, false, 11);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k6], guessed: true }, { key: "[*]|S|", make: __nj_p4, kernels: [__nj_k6], guessed: true }];

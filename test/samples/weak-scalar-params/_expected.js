@@ -27,7 +27,7 @@ const __nj_p0 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array(11);
     k0(H, b2, A0, b1, o1, A1, b0, o0, A2, A3);
-    return new N(b2, A0, "float32", A2, 0, false);
+    return new N(b2, A0, "float32", A2, 0, false, 11);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }];
@@ -58,7 +58,7 @@ const __nj_p1 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array(143);
     k0(H, b2, A0, b1, o1, A1, b0, o0, A2, A3);
-    return new N(b2, A4, "float32", A5, 0, false);
+    return new N(b2, A4, "float32", A5, 0, false, 143);
   };
 };
 const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1], guessed: true }];

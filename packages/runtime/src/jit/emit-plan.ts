@@ -17,6 +17,7 @@ import { compileError } from "../errors.js";
 import { Lit } from "../ir/jaxpr.js";
 import type { Schedule } from "../ir/schedule.js";
 import type { TreeDef } from "../ir/tree.js";
+import { dimsSize } from "../core/shape-rules.js";
 import { type Layout, buildPlan } from "./plan.js";
 
 export interface EmittedPlan {
@@ -196,7 +197,7 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
     return base === "0" ? js(extra) : `${base} + ${js(extra)}`;
   };
   const view = (l: Layout, aval: { dtype: string; weakType: boolean }): string =>
-    `new N(${buf.get(l.slot)}, ${value(l.shape)}, ${JSON.stringify(aval.dtype)}, ${value(l.strides)}, ${offset(l.slot, l.offset)}, ${aval.weakType})`;
+    `new N(${buf.get(l.slot)}, ${value(l.shape)}, ${JSON.stringify(aval.dtype)}, ${value(l.strides)}, ${offset(l.slot, l.offset)}, ${aval.weakType}, ${value(dimsSize(l.shape))})`;
   const lit = (l: Lit) => `R.scalar(${numLit(l.value)}, ${JSON.stringify(l.aval.dtype)}, ${l.aval.weakType})`;
 
   for (let i = 0; i < plan.inSlots; i++) {
