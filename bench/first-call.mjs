@@ -35,7 +35,8 @@ const CHILD = `
 import { f } from "./MODULE";
 import { numpy as np } from "@numjit/runtime";
 const n = N;
-const x = np.array(Float32Array.from({ length: n }, (_, i) => Math.sin(i))), y = np.array(Float32Array.from({ length: n }, (_, i) => Math.cos(i)));
+const x = np.array(Float32Array.from({ length: n }, (_, i) => Math.sin(i)));
+const y = np.array(Float32Array.from({ length: n }, (_, i) => Math.cos(i)));
 if (process.env.WARM) for (let i = 0; i < (n > 1000 ? 20 : 20000); i++) np.subtract(np.multiply(x, 0.5), y);
 const t0 = performance.now();
 f(x, y);
@@ -71,7 +72,15 @@ async function main() {
       const med = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
       const first = med(runs.map((r) => r.first)),
         steady = med(runs.map((r) => r.steady));
-      rows.push({ workload: s.id, variant: s.variant, realm: warm ? "warm" : "fresh", first_ms: first, steady_ms: steady, ratio: first / steady, info: runs[0].info });
+      rows.push({
+        workload: s.id,
+        variant: s.variant,
+        realm: warm ? "warm" : "fresh",
+        first_ms: first,
+        steady_ms: steady,
+        ratio: first / steady,
+        info: runs[0].info,
+      });
     }
   }
   await writeFile(path.join(out, "..", "first-call.json"), JSON.stringify(rows, null, 2));
@@ -81,7 +90,8 @@ async function main() {
   for (const r of rows) {
     const { traces, precompiledCalls } = r.info;
     console.log(
-      `| ${r.workload} | ${r.variant} | ${r.realm} | ${fmt(r.first_ms)} | ${fmt(r.steady_ms)} | ${r.ratio.toFixed(2)}x | traces ${traces}, precompiledCalls ${precompiledCalls} |`,
+      `| ${r.workload} | ${r.variant} | ${r.realm} | ${fmt(r.first_ms)} | ${fmt(r.steady_ms)} | ${r.ratio.toFixed(2)}x ` +
+        `| traces ${traces}, precompiledCalls ${precompiledCalls} |`,
     );
   }
 }

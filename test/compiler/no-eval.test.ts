@@ -31,7 +31,9 @@ const LAYOUTS: readonly Layout[] = ["dense", ...VIEW_LAYOUTS];
 interface Ctx {
   mod: Record<
     string,
-    ((...a: unknown[]) => unknown) & { cacheInfo(): { runtimeCompiles: number; eagerFallbacks: number; traces: number; precompiledCalls: number } }
+    ((...a: unknown[]) => unknown) & {
+      cacheInfo(): { runtimeCompiles: number; eagerFallbacks: number; traces: number; precompiledCalls: number };
+    }
   >;
   numpy: Record<string, unknown>;
   nn: Record<string, unknown>;

@@ -201,6 +201,7 @@ describe("shape unification from runtime errors", () => {
     const c = {
       label: "rank 2",
       exact: false,
+      concrete: false,
       fixed: new Set([5]),
       slots: [
         { kind: "array" as const, dtype: "float32" as const, dims: [11, 13] },

@@ -51,14 +51,29 @@ function asView(x: NDArray, kind: "dense" | "transposed" | "offset" | "negative"
 }
 
 const CASES: { name: string; fn: Fn; args: Spec[] }[] = [
-  { name: "elementwise chain", fn: (x, y) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1), args: [f32(4, 5), f32(4, 5)] },
+  {
+    name: "elementwise chain",
+    fn: (x, y) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1),
+    args: [f32(4, 5), f32(4, 5)],
+  },
   { name: "broadcast", fn: (x, b) => np.maximum(np.subtract(x, b), 0), args: [f32(3, 4), f32(4)] },
   { name: "reduce over rows and columns", fn: (x) => [np.sum(x, 0), np.max(x, 1), np.mean(x)], args: [f32(6, 7)] },
   { name: "matmul with epilogue", fn: (x, w, b) => nn.relu(np.add(np.matmul(x, w), b)), args: [f32(5, 3), f32(3, 4), f32(4)] },
-  { name: "views: transpose, slice, flip, reshape", fn: (x) => np.add(np.transpose(x), np.reshape(np.flip(x, 0), [4, 3])), args: [f32(3, 4)] },
+  {
+    name: "views: transpose, slice, flip, reshape",
+    fn: (x) => np.add(np.transpose(x), np.reshape(np.flip(x, 0), [4, 3])),
+    args: [f32(3, 4)],
+  },
   { name: "eager steps (cumsum, concatenate)", fn: (x, y) => np.cumsum(np.concatenate([x, y], 0), 0), args: [f32(2, 3), f32(4, 3)] },
   { name: "softmax", fn: (x) => nn.softmax(x, -1), args: [f32(4, 9)] },
-  { name: "float64 and int32", fn: (x, i) => np.add(x, np.multiply(i, 3).astype("float64")), args: [{ shape: [5], dtype: "float64" }, { shape: [5], dtype: "int32" }] },
+  {
+    name: "float64 and int32",
+    fn: (x, i) => np.add(x, np.multiply(i, 3).astype("float64")),
+    args: [
+      { shape: [5], dtype: "float64" },
+      { shape: [5], dtype: "int32" },
+    ],
+  },
 ];
 
 function f32(...shape: number[]): Spec {
@@ -77,10 +92,10 @@ describe("emitPlan: concrete schedules, against eager", () => {
       const run = entry.make(planRuntimeOf(), entry.kernels);
       for (const kind of ["dense", "transposed", "offset", "negative"] as const) {
         const xs = c.args.map((s, i) => asView(input(s, i + 1), kind));
-        const got = run(...xs);
+        const got = run(...xs) as NDArray | NDArray[];
         const want = c.fn(...xs);
-        const g = Array.isArray(want) ? got : [got];
-        (Array.isArray(want) ? want : [want]).forEach((w: NDArray, k: number) => expectClose(g[k], w, 2e-5, 1e-6, `${kind} #${k}`));
+        const g = Array.isArray(got) ? got : [got];
+        (Array.isArray(want) ? want : [want]).forEach((w: NDArray, k: number) => expectClose(g[k]!, w, 2e-5, 1e-6, `${kind} #${k}`));
       }
     });
   }
@@ -90,14 +105,18 @@ describe("emitPlan: concrete schedules, against eager", () => {
     const entry = planFor(fn, [f32(3, 4), f32(3, 4)]);
     const run = entry.make(planRuntimeOf(), entry.kernels);
     const b = np.broadcastTo(np.array([1, 2, 3, 4]), [3, 4]);
-    expectClose(run(b, rand([3, 4])), fn(b, rand([3, 4])));
+    expectClose(run(b, rand([3, 4])) as NDArray, fn(b, rand([3, 4])));
   });
 });
 
 /** The plan runtime, reached the way emitted code reaches it: through a precompiled function's plans. */
 function planRuntimeOf(): any {
   let R: unknown;
-  precompiled((x: NDArray) => x, { name: "probe", kernels: {}, plans: [{ key: "[*]|S|", make: (r) => ((R = r), () => null), kernels: [] }] });
+  precompiled((x: NDArray) => x, {
+    name: "probe",
+    kernels: {},
+    plans: [{ key: "[*]|S|", make: (r) => ((R = r), () => null), kernels: [] }],
+  });
   return R;
 }
 

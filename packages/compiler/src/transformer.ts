@@ -11,7 +11,6 @@ import { tsv } from "./ts.js";
 import { type Diagnostic, NumjitCompileError, formatDiagnostic } from "./diagnostics.js";
 import { type CompileOptions, type ModuleResult, compileModule, mayContainJit } from "./compile-module.js";
 
-
 export interface TransformerConfig extends CompileOptions {
   /** "warn" (default): report; "error": NJ8xx errors fail the emit. */
   diagnostics?: "warn" | "error";

@@ -177,7 +177,10 @@ function leafNames(inTree: TreeDef, argNames: readonly string[] = []): string[] 
   const rec = (d: TreeDef, path: string): void => {
     if (d.kind === "leaf") out.push(path);
     else if (d.kind === "list") d.children.forEach((c, i) => rec(c, `${path}[${i}]`));
-    else if (d.kind === "dict") d.children.forEach((c, i) => rec(c, /^[A-Za-z_$][\w$]*$/.test(d.keys[i]!) ? `${path}.${d.keys[i]}` : `${path}[${JSON.stringify(d.keys[i])}]`));
+    else if (d.kind === "dict")
+      d.children.forEach((c, i) =>
+        rec(c, /^[A-Za-z_$][\w$]*$/.test(d.keys[i]!) ? `${path}.${d.keys[i]}` : `${path}[${JSON.stringify(d.keys[i])}]`),
+      );
   };
   if (inTree.kind === "list") inTree.children.forEach((c, i) => rec(c, argNames[i] ?? `args[${i}]`));
   else rec(inTree, "args");

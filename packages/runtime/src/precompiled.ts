@@ -97,9 +97,12 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     const rt = runtime();
     if ((why !== undefined || !rt) && !warned) {
       warned = true;
+      const what = why === undefined ? "no precompiled plan serves this call" : `the precompiled plan does not serve this call (${why})`;
       console.warn(
-        `[numjit] jit(${name}): ${why === undefined ? "no precompiled plan serves this call" : `the precompiled plan does not serve this call (${why})`}; ` +
-          (rt ? "compiling it at run time" : "the runtime jit is not bundled (import jit from @numjit/runtime), running it eagerly (correct, slower)"),
+        `[numjit] jit(${name}): ${what}; ` +
+          (rt
+            ? "compiling it at run time"
+            : "the runtime jit is not bundled (import jit from @numjit/runtime), running it eagerly (correct, slower)"),
       );
     }
     if (rt) return rt.apply(self, args);

@@ -1,6 +1,6 @@
 // Staging into the IR: a JaxprTrace records every bind as an equation (omnistaging: it is the
 // dynamic trace, so even ops on constants are recorded). makeJaxpr / traceToJaxpr / evalJaxpr.
-import { type DType, isBigInt, scalarDType } from "../dtype.js";
+import { type DType, isBigInt } from "../dtype.js";
 import { registerWeakScalar } from "../numpy/util.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import type { Params, Primitive } from "../core/primitives.js";

@@ -196,8 +196,10 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
     if (extra === 0) return base;
     return base === "0" ? js(extra) : `${base} + ${js(extra)}`;
   };
-  const view = (l: Layout, aval: { dtype: string; weakType: boolean }): string =>
-    `new N(${buf.get(l.slot)}, ${value(l.shape)}, ${JSON.stringify(aval.dtype)}, ${value(l.strides)}, ${offset(l.slot, l.offset)}, ${aval.weakType}, ${value(dimsSize(l.shape))})`;
+  const view = (l: Layout, aval: { dtype: string; weakType: boolean }): string => {
+    const args = [buf.get(l.slot), value(l.shape), JSON.stringify(aval.dtype), value(l.strides), offset(l.slot, l.offset)];
+    return `new N(${args.join(", ")}, ${aval.weakType}, ${value(dimsSize(l.shape))})`;
+  };
   const lit = (l: Lit) => `R.scalar(${numLit(l.value)}, ${JSON.stringify(l.aval.dtype)}, ${l.aval.weakType})`;
 
   for (let i = 0; i < plan.inSlots; i++) {

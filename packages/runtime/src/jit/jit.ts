@@ -125,7 +125,16 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   const { name, staticNums, cacheSize, warnAfter, explainCacheMisses } = resolveJitOptions(f, opts);
   const cache = new Map<string, Entry>();
   let last: Entry | null = null;
-  const info: CacheInfo = { calls: 0, traces: 0, runtimeCompiles: 0, precompiledCalls: 0, eagerFallbacks: 0, entries: 0, hits: 0, misses: 0 };
+  const info: CacheInfo = {
+    calls: 0,
+    traces: 0,
+    runtimeCompiles: 0,
+    precompiledCalls: 0,
+    eagerFallbacks: 0,
+    entries: 0,
+    hits: 0,
+    misses: 0,
+  };
   let compiles = 0;
   // the jitted function holds its handle (clearCache below); clearCaches() reaches it only weakly
   const cacheHandle: CacheHandle = {

@@ -24,17 +24,11 @@ export class GuardFailure {
 
   /** `x: expected rank 2, got 3`, `x: dtype float64, plan has float32`, `B == 2*N (8 vs 6)`. */
   get message(): string {
-    switch (this.kind) {
-      case "rank":
-        return `${this.what}: expected rank ${this.expected}, got ${this.actual}`;
-      case "dtype":
-        return `${this.what}: dtype ${this.actual}, plan has ${this.expected}`;
-      case "weakType":
-        return `${this.what}: ${this.actual ? "weakly" : "strongly"} typed, plan has ${this.expected ? "weak" : "strong"}`;
-      case "dim":
-      case "constraint":
-        return `${this.what} (${this.actual} vs ${this.expected})`;
-    }
+    const { what, expected, actual } = this;
+    if (this.kind === "rank") return `${what}: expected rank ${expected}, got ${actual}`;
+    if (this.kind === "dtype") return `${what}: dtype ${actual}, plan has ${expected}`;
+    if (this.kind === "weakType") return `${what}: ${actual ? "weakly" : "strongly"} typed, plan has ${expected ? "weak" : "strong"}`;
+    return `${what} (${actual} vs ${expected})`;
   }
 }
 

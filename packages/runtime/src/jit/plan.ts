@@ -280,7 +280,8 @@ function planDot(
   const group = (l: Layout, dims: number[]): [Dim, Dim] | null => {
     const ds = dims.filter((i) => !isOne(l.shape[i]!));
     if (ds.length === 0) return [1, 0];
-    for (let k = 0; k + 1 < ds.length; k++) if (!dimEq(l.strides[ds[k]!]!, dimMul(l.strides[ds[k + 1]!]!, l.shape[ds[k + 1]!]!))) return null;
+    for (let k = 0; k + 1 < ds.length; k++)
+      if (!dimEq(l.strides[ds[k]!]!, dimMul(l.strides[ds[k + 1]!]!, l.shape[ds[k + 1]!]!))) return null;
     return [dimsSize(dims.map((i) => l.shape[i]!)), l.strides[ds[ds.length - 1]!]!];
   };
   const permuted = (l: Layout, perm: number[]): Layout => ({

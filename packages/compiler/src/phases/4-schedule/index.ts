@@ -62,5 +62,13 @@ export function scheduleCall(built: BuiltCall, analysisProblems: readonly RawDia
       }
     }
   }
-  return { built, status, kernels, plans, planProblem, groups: built.traces.map((t) => ({ trace: t, text: t.result.scheduleText })), reasons };
+  return {
+    built,
+    status,
+    kernels,
+    plans,
+    planProblem,
+    groups: built.traces.map((t) => ({ trace: t, text: t.result.scheduleText })),
+    reasons,
+  };
 }

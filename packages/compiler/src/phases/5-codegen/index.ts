@@ -70,9 +70,17 @@ export function codegen(
       entries.push([k.signature, d.id]);
     }
     const ids = new Map(entries);
-    const usable = c.plans.every((p) => checkSource(`plan ${p.key}`, p.source) === undefined && !freeNames(p.source).some((n) => topLevel.has(n)));
+    const usable = c.plans.every(
+      (p) => checkSource(`plan ${p.key}`, p.source) === undefined && !freeNames(p.source).some((n) => topLevel.has(n)),
+    );
     const plans = usable
-      ? c.plans.map((p) => ({ key: p.key, guessed: p.guessed, id: `${prefix}p${planN++}`, source: p.source, kernelIds: p.kernels.map((sig) => ids.get(sig)!) }))
+      ? c.plans.map((p) => ({
+          key: p.key,
+          guessed: p.guessed,
+          id: `${prefix}p${planN++}`,
+          source: p.source,
+          kernelIds: p.kernels.map((sig) => ids.get(sig)!),
+        }))
       : [];
     const tableId = `${prefix}t${tableN++}`;
     tables.set(c.built.analysed.jit.index, { id: tableId, entries, plans, plansId: plans.length ? `${tableId}p` : undefined });

@@ -115,7 +115,10 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     declTexts.push({ id: t.id, text });
     for (const p of t.plans) declTexts.push({ id: p.id, text: `const ${p.id} = ${p.source};` });
     if (t.plansId) {
-      const list = t.plans.map((p) => `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${p.guessed ? ", guessed: true" : ""} }`);
+      const list = t.plans.map(
+        (p) =>
+          `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${p.guessed ? ", guessed: true" : ""} }`,
+      );
       declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];` });
     }
   }
