@@ -66,6 +66,7 @@ const CASES: { name: string; fn: Fn; args: Spec[] }[] = [
   },
   { name: "eager steps (cumsum, concatenate)", fn: (x, y) => np.cumsum(np.concatenate([x, y], 0), 0), args: [f32(2, 3), f32(4, 3)] },
   { name: "softmax", fn: (x) => nn.softmax(x, -1), args: [f32(4, 9)] },
+  { name: "captured array constants (a view of one too)", fn: (x) => np.add(x, np.flip(np.array([[1, 2, 3]]), 1)), args: [f32(2, 3)] },
   {
     name: "float64 and int32",
     fn: (x, i) => np.add(x, np.multiply(i, 3).astype("float64")),

@@ -9,6 +9,7 @@
 //   2. computes sizes, strides and offsets as JS arithmetic over the symbols (`dimToJs`);
 //   3. allocates outputs and calls kernels (kernel calling convention unchanged), eager steps through R;
 //   4. returns the outputs, rebuilt into the function's output pytree.
+// Arrays the function captures (constvars) are pasted into the factory as typed-array literals.
 // The plan is bound by jit/plan.ts (the same code as the runtime jit), so both agree on every layout.
 import { type Dim, SymDim, dimSymbols, dimToString, symbolName } from "../core/dims.js";
 import { type DimConstraint, type ShapeEnv, describeConstraint } from "../core/shape-env.js";
@@ -95,11 +96,13 @@ function dataLiteral(v: unknown, dim: (d: SymDim) => string, symbolic = { found:
 
 const notEmittable = (why: string) => compileError.planNotEmittable(why);
 
+/** Captured arrays larger than this (elements) are not pasted into the module: no plan. */
+const MAX_CONST = 4096;
+
 const CTOR = { float32: "Float32Array", float64: "Float64Array", int32: "Int32Array", bool: "Uint8Array" } as const;
 
 export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions = {}): EmittedPlan {
   const j = sched.jaxpr;
-  if (j.consts.length) throw notEmittable("the function captures array constants");
   const plan = buildPlan(sched, () => () => {});
   const kernels: KernelSource[] = [];
   const kIndex = new Map<string, number>();
@@ -208,6 +211,14 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
     buf.set(i, `b${i}`);
     off.set(i, `o${i}`);
   }
+  // captured arrays: their buffers, pasted as typed-array literals (the layouts keep their strides and offsets)
+  plan.constSlots.forEach((c, i) => {
+    const slot = plan.inSlots + i;
+    if (c.data.length > MAX_CONST) throw notEmittable(`a captured array of ${c.data.length} elements (more than ${MAX_CONST})`);
+    const id = hoist("D", `new ${CTOR[c.dtype]}([${Array.from(c.data, numLit).join(", ")}])`);
+    buf.set(slot, id);
+    off.set(slot, "0");
+  });
   let scratch = 0;
   for (const act of plan.actions) {
     if (act.t === "kernel") {
