@@ -74,8 +74,32 @@ const __nj_p1 = function (R, K) {
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k2], guessed: true }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
-const __nj_t2 = { "@codegen": "<version>", "dot:#4": __nj_k4, "reduce:#5": __nj_k5, "elementwise:#6": __nj_k6, "dot:#7": __nj_k7, "elementwise:#8": __nj_k8 };
 const __nj_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const D0 = new Float32Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  const A1 = Object.freeze([143]);
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0.5, 0.25, 0.125]);
+  const A4 = Object.freeze([11, 13]);
+  const A5 = Object.freeze([13, 1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    if (s0[0] !== 11) return R.fail("dim", "x.shape[0] == 11", 11, s0[0]);
+    if (s0[1] !== 13) return R.fail("dim", "x.shape[1] == 13", 13, s0[1]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b2 = new Float32Array(143);
+    k0(H, b2, A1, D0, 0, A2, b0, o0, A2, A3);
+    return new N(b2, A4, "float32", A5, 0, false, 143);
+  };
+};
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k3], guessed: true }];
+const __nj_t2 = { "@codegen": "<version>", "dot:#4": __nj_k4, "reduce:#5": __nj_k5, "elementwise:#6": __nj_k6, "dot:#7": __nj_k7, "elementwise:#8": __nj_k8 };
+const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
   const k1 = K[1];
@@ -133,7 +157,7 @@ const __nj_p2 = function (R, K) {
     return new N(b7, A1, "float32", A1, 0, false, 1);
   };
 };
-const __nj_p3 = function (R, K) {
+const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
   const k1 = K[1];
@@ -187,9 +211,9 @@ const __nj_p3 = function (R, K) {
     return new N(b8, A0, "float32", A0, 0, false, 1);
   };
 };
-const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p2, kernels: [__nj_k4, __nj_k5, __nj_k6], guessed: true }, { key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p3, kernels: [__nj_k7, __nj_k8, __nj_k5, __nj_k6], guessed: true }];
+const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p3, kernels: [__nj_k4, __nj_k5, __nj_k6], guessed: true }, { key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p4, kernels: [__nj_k7, __nj_k8, __nj_k5, __nj_k6], guessed: true }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#9": __nj_k9 };
-const __nj_p4 = function (R, K) {
+const __nj_p5 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
   const A0 = Object.freeze([143]);
@@ -211,7 +235,7 @@ const __nj_p4 = function (R, K) {
     return new N(b1, A3, "float32", A4, 0, false, 143);
   };
 };
-const __nj_t3p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k9], guessed: true }];
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p5, kernels: [__nj_k9], guessed: true }];
 const EPS = 1e-5;
 const GAIN = 2 * Math.SQRT2;
 const COEFS = [0.5, 0.25, 0.125];
@@ -226,7 +250,7 @@ function poly(x) {
     return acc;
 }
 export const rmsNorm = __nj_pre((x) => scale(np.divide(x, rms(x)), GAIN), { name: "rmsNorm", kernels: __nj_t0, plans: __nj_t0p });
-export const horner = __nj_pre((x) => poly(x), { name: "horner", kernels: __nj_t1 });
+export const horner = __nj_pre((x) => poly(x), { name: "horner", kernels: __nj_t1, plans: __nj_t1p });
 // destructured module constants; a parameter used as an object inside an inlined helper
 const [HIDDEN, CLASSES] = [8, 3];
 const predict = (p, x) => np.add(np.matmul(x, p.w), p.b);
