@@ -4,16 +4,15 @@
 // plans import the light @numjit/runtime/precompiled instead.
 import "./eager/kernels.js";
 import "./methods.js";
-import type { DType } from "./dtype.js";
 import type { KernelSource } from "./codegen/kernels.js";
 import { type Schedule, describeSchedule } from "./ir/schedule.js";
 import { traceFlat, withStatics, type ShapeDtype } from "./ir/trace-jaxpr.js";
+import { placeholders } from "./ir/symbolic.js";
 import type { Jaxpr } from "./ir/jaxpr.js";
 import { type TreeDef, treeDefKey, treeFlatten } from "./ir/tree.js";
-import { NDArray } from "./ndarray.js";
+import type { NDArray } from "./ndarray.js";
 import { makeJitted } from "./jit/jit.js";
 import { kernelSources, optimizeAndSchedule } from "./jit/lower.js";
-import { allocate } from "./dtype.js";
 import * as np from "./numpy/index.js";
 import { warnOnce } from "./jit/debug.js";
 import { registerRuntimeJit } from "./jit/fallback.js";
@@ -46,6 +45,13 @@ export {
   type SymParams,
 } from "./core/shape-rules.js";
 export * from "./core/dims.js";
+export {
+  traceSymbolic,
+  instantiate,
+  type SymbolicArg,
+  type SymbolicTrace,
+  type TraceSymbolicOptions,
+} from "./ir/symbolic.js";
 export {
   ShapeEnv,
   checkConstraints,
@@ -108,24 +114,10 @@ export interface BuildResult {
   plan: { key: string; emitted: EmittedPlan } | { key: string; error: string };
 }
 
-type AbstractArg = ShapeDtype | number | boolean;
-
-/** A placeholder array of the given shape/dtype; tracing reads only shape and dtype. */
-function placeholder(a: ShapeDtype): NDArray {
-  return new NDArray(
-    allocate(a.dtype as DType, 0),
-    a.shape.slice(),
-    a.dtype as DType,
-    a.shape.map(() => 0),
-    0,
-    a.weakType ?? false,
-  );
-}
-
 type BuildOptions = { staticArgnums?: number[]; name?: string; argNames?: readonly string[] };
 
 /** Build time: trace fn on abstract args, optimize, schedule, and return kernel sources and the plan. */
-export function buildKernels(fn: (...args: any[]) => unknown, args: (AbstractArg | unknown)[], opts: BuildOptions = {}): BuildResult {
+export function buildKernels(fn: (...args: any[]) => unknown, args: (ShapeDtype | number | boolean | unknown)[], opts: BuildOptions = {}): BuildResult {
   const { traced, optimized, sched, inTree, skeys } = traceAndSchedule(fn, args, opts);
   const kernels = uniqueKernels(sched);
   const key = planKey(treeDefKey(inTree), skeys);
@@ -150,16 +142,10 @@ const uniqueKernels = (sched: Schedule): KernelSource[] =>
   kernelSources(sched).filter((k, i, all) => all.findIndex((o) => o.signature === k.signature) === i);
 
 /** Trace fn on abstract args (statics by value), optimize and schedule. */
-function traceAndSchedule(fn: (...args: any[]) => unknown, args: (AbstractArg | unknown)[], opts: BuildOptions = {}) {
+function traceAndSchedule(fn: (...args: any[]) => unknown, args: (ShapeDtype | number | boolean | unknown)[], opts: BuildOptions = {}) {
   const stat = new Set(opts.staticArgnums ?? []);
   const { skeys } = splitStatics(opts.name ?? fn.name, args, stat);
-  const dyn = args.map((a, i) => {
-    if (stat.has(i)) return null;
-    if (a !== null && typeof a === "object" && "shape" in (a as object) && "dtype" in (a as object) && !(a instanceof NDArray))
-      return placeholder(a as ShapeDtype);
-    return a;
-  });
-  const [leaves, inTree] = treeFlatten(dyn);
+  const [leaves, inTree] = treeFlatten(args.map((a, i) => (stat.has(i) ? null : placeholders(a))));
   const traced = traceFlat(
     withStatics(fn, args, stat),
     opts.name ?? fn.name,
