@@ -117,7 +117,11 @@ export interface BuildResult {
 type BuildOptions = { staticArgnums?: number[]; name?: string; argNames?: readonly string[] };
 
 /** Build time: trace fn on abstract args, optimize, schedule, and return kernel sources and the plan. */
-export function buildKernels(fn: (...args: any[]) => unknown, args: (ShapeDtype | number | boolean | unknown)[], opts: BuildOptions = {}): BuildResult {
+export function buildKernels(
+  fn: (...args: any[]) => unknown,
+  args: (ShapeDtype | number | boolean | unknown)[],
+  opts: BuildOptions = {},
+): BuildResult {
   const { traced, optimized, sched, inTree, skeys } = traceAndSchedule(fn, args, opts);
   const kernels = uniqueKernels(sched);
   const key = planKey(treeDefKey(inTree), skeys);
