@@ -85,5 +85,5 @@ export function train(steps, { batch = 32, lr = 1e-2, log = () => {} } = {}) {
     losses.push(l.item());
     log(i, l.item());
   }
-  return { losses, params, compiles: step.cacheInfo().compiles };
+  return { losses, params, compiles: step.cacheInfo().traces };
 }

@@ -97,8 +97,8 @@ const pre = modes.find(([m]) => m === "precompiled");
 if (pre) {
   const info = pre[1].cacheInfo();
   console.log(
-    `\nprecompiled: ${info.precompiledHits} kernel(s) from the build, ${info.runtimeCompiles} generated at run time, ` +
-      `${info.eagerFallbacks} eager fallbacks`,
+    `\nprecompiled: ${info.calls} calls, ${info.precompiledCalls} ran a build-time plan, ${info.traces} traced at run time, ` +
+      `${info.runtimeCompiles} kernels generated at run time, ${info.eagerFallbacks} eager fallbacks`,
   );
 } else {
   console.log("\n(precompiled column: run `npm run build -w examples/seed-add` first)");

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { type NDArray, numpy as np, setDebugLevel } from "@numjit/runtime";
 import { ARTIFACTS, buildModule, importFresh, runInNoEvalContext } from "./helpers.js";
 
-type Info = { compiles: number; precompiledHits: number; runtimeCompiles: number; eagerFallbacks: number };
+type Info = { calls: number; traces: number; precompiledCalls: number; runtimeCompiles: number; eagerFallbacks: number };
 type J = ((...a: unknown[]) => NDArray) & { cacheInfo(): Info; clearCache(): void };
 
 const SOURCE = `
@@ -78,8 +78,8 @@ describe("guards (codegen allowed)", () => {
     const x = rand([7]),
       y = rand([7]);
     close(m.fused!(x, y), eagerFused(x, y));
-    expect(m.fused!.cacheInfo()).toMatchObject({ compiles: 1, runtimeCompiles: 0, eagerFallbacks: 0 });
-    expect(m.fused!.cacheInfo().precompiledHits).toBeGreaterThan(0);
+    // guessed shapes (no annotation): the plan does not serve [7], the runtime jit takes the build's kernels
+    expect(m.fused!.cacheInfo()).toMatchObject({ calls: 1, traces: 1, precompiledCalls: 0, runtimeCompiles: 0, eagerFallbacks: 0 });
   });
 
   it("a new rank reuses the same shape-polymorphic kernel", async () => {
@@ -87,8 +87,7 @@ describe("guards (codegen allowed)", () => {
     const x = rand([3, 4, 5]),
       y = rand([3, 4, 5]);
     close(m.fused!(x, y), eagerFused(x, y));
-    expect(m.fused!.cacheInfo().runtimeCompiles).toBe(0);
-    expect(m.fused!.cacheInfo().precompiledHits).toBeGreaterThan(0);
+    expect(m.fused!.cacheInfo()).toMatchObject({ calls: 1, traces: 1, runtimeCompiles: 0 });
   });
 
   it("a new broadcast pattern and strided (transposed) inputs reuse it too", async () => {
@@ -143,7 +142,7 @@ describe("guards (codegen allowed)", () => {
       const info = f.cacheInfo();
       expect(info.runtimeCompiles, `${name}: ${JSON.stringify(info)}`).toBe(0);
       expect(info.eagerFallbacks).toBe(0);
-      expect(info.precompiledHits).toBeGreaterThanOrEqual(100);
+      expect(info.calls).toBeGreaterThanOrEqual(100);
     }
   });
 

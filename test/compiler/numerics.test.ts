@@ -37,7 +37,7 @@ const LAYOUTS: readonly Layout[] = ["dense", ...VIEW_LAYOUTS];
 const LOADED = new Map<string, RefCase[]>();
 
 type Fn = ((...a: unknown[]) => unknown) & {
-  cacheInfo?: () => { runtimeCompiles: number; precompiledHits: number; eagerFallbacks: number };
+  cacheInfo?: () => { runtimeCompiles: number; traces: number; precompiledCalls: number; eagerFallbacks: number };
   clearCache?: () => void;
 };
 
@@ -69,7 +69,7 @@ function check(c: RefCase, run: () => unknown, label: string): void {
 interface AreaStats {
   area: string;
   cases: number;
-  annotated: { precompiled: number; staticErrors: number; noRuntimeCompile: number };
+  annotated: { precompiled: number; staticErrors: number; noRuntimeCompile: number; noTrace: number };
   guessed: { precompiled: number; noRuntimeCompile: number; called: number };
   fallbackCodes: Record<string, number>;
 }
@@ -182,7 +182,7 @@ describe("precompiled numpy refs: the reference areas", () => {
     // first calls: the cache is cleared before each layout, which is then called twice
     const j = jit((x: NDArray) => np.negative(x));
     expect(layoutProblems(NEG, j as unknown as Fn, "jit", true)).toEqual([]);
-    expect([j.cacheInfo().compiles, j.cacheInfo().hits]).toEqual([LAYOUTS.length, LAYOUTS.length]);
+    expect([j.cacheInfo().traces, j.cacheInfo().hits]).toEqual([LAYOUTS.length, LAYOUTS.length]);
   });
 });
 
@@ -208,7 +208,7 @@ for (const area of AREAS) {
     const stats: AreaStats = {
       area,
       cases: refs.cases.length,
-      annotated: { precompiled: 0, staticErrors: 0, noRuntimeCompile: 0 },
+      annotated: { precompiled: 0, staticErrors: 0, noRuntimeCompile: 0, noTrace: 0 },
       guessed: { precompiled: 0, noRuntimeCompile: 0, called: 0 },
       fallbackCodes: {},
     };
@@ -279,6 +279,11 @@ for (const area of AREAS) {
         if (status(ann.result.module, i)?.status === "precompiled" && ai && !isError(c.expected)) {
           // exact shapes: the build's kernels cover this call, in every layout (layouts are not part of the cache key)
           expect(ai.runtimeCompiles, `${c.name}: kernels compiled at run time although precompiled for these exact shapes`).toBe(0);
+          // exact shapes and a plan: every call ran the plan, nothing was traced at run time
+          if (status(ann.result.module, i)?.scheduled?.plans.length) {
+            expect([ai.traces, ai.precompiledCalls > 0], `${c.name}: traced at run time although it has a plan`).toEqual([0, true]);
+            stats.annotated.noTrace++;
+          }
           stats.annotated.noRuntimeCompile++;
         }
         const gi = g.cacheInfo?.();
@@ -303,17 +308,19 @@ afterAll(() => {
       ap: s.ap + a.annotated.precompiled,
       ae: s.ae + a.annotated.staticErrors,
       an: s.an + a.annotated.noRuntimeCompile,
+      at: s.at + a.annotated.noTrace,
       gp: s.gp + a.guessed.precompiled,
       gc: s.gc + a.guessed.called,
       gn: s.gn + a.guessed.noRuntimeCompile,
     }),
-    { cases: 0, ap: 0, ae: 0, an: 0, gp: 0, gc: 0, gn: 0 },
+    { cases: 0, ap: 0, ae: 0, an: 0, at: 0, gp: 0, gc: 0, gn: 0 },
   );
   const codes: Record<string, number> = {};
   for (const a of STATS) for (const [k, v] of Object.entries(a.fallbackCodes)) codes[k] = (codes[k] ?? 0) + v;
   console.log(
     `[numjit compiler] refs: ${t.cases} cases; ` +
-      `annotated: ${t.ap} precompiled, ${t.ae} rejected at build time, ${t.an} ran with 0 run-time compiles; ` +
+      `annotated: ${t.ap} precompiled, ${t.ae} rejected at build time, ${t.an} ran with 0 run-time compiles, ` +
+      `${t.at} ran their plans with 0 run-time traces; ` +
       `unannotated: ${t.gp} precompiled, ${t.gn}/${t.gc} calls needed no run-time compile; fallback reasons ${JSON.stringify(codes)}`,
   );
 });

@@ -58,7 +58,7 @@ describe("jit options are validated when jit() is called", () => {
     const noCache = jit(f, { cacheSize: 0, staticArgnames: "k" });
     expect(noCache(np.array([1, 2]), 2).toArray()).toEqual([2, 4]);
     expect(noCache(np.array([1, 2]), 2).toArray()).toEqual([2, 4]);
-    expect(noCache.cacheInfo()).toMatchObject({ compiles: 2, entries: 0 });
+    expect(noCache.cacheInfo()).toMatchObject({ traces: 2, entries: 0 });
     // parameters with nested defaults and destructuring are counted right; a rest parameter takes any position
     const h = (x: NDArray, shape: unknown[] = [1, [2, 3]], { a }: { a: number } = { a: 0 }, mode = "s,(") =>
       np.add(np.add(x, shape.length + mode.length), a);

@@ -38,7 +38,7 @@ describe("a weak float scalar keeps its double value under jit", () => {
     it(`${name}: float64 arrays, bit-identical to eager for ${VALUES.length} values, one compile`, () => {
       const jf = jit(f);
       for (const s of VALUES) expectSame(jf(f64(), s), f(f64(), s), `${name} s=${s}`);
-      expect(jf.cacheInfo().compiles).toBe(1);
+      expect(jf.cacheInfo().traces).toBe(1);
     });
   }
 
@@ -64,7 +64,7 @@ describe("a weak float scalar keeps its double value under jit", () => {
     const jf = jit(f);
     expectSame(jf({ x: f64(), s: [0.1, 0.7] }), f({ x: f64(), s: [0.1, 0.7] }), "tree");
     expectSame(jf({ x: f64(), s: [0.3, 1e-9] }), f({ x: f64(), s: [0.3, 1e-9] }), "tree, other values");
-    expect(jf.cacheInfo().compiles).toBe(1);
+    expect(jf.cacheInfo().traces).toBe(1);
   });
 
   it("under a transformation inside jit: jit(grad(f))(x, 0.1)", () => {
@@ -147,7 +147,7 @@ describe("a JS integer outside int32 meeting int32 is a typed overflow error", (
       expectSame(g(np.array([0], { dtype: "float64" }), 2 ** 53), np.array([2 ** 53], { dtype: "float64" }), "2^53");
       expectSame(g(np.array([0], { dtype: "float64" }), 1e300), np.array([1e300], { dtype: "float64" }), "1e300");
     }
-    expect(jf.cacheInfo().compiles).toBe(2);
+    expect(jf.cacheInfo().traces).toBe(2);
   });
 
   it("int32 / large integer is an inexact op: float32, as JAX's true_divide", () => {

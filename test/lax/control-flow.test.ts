@@ -73,7 +73,7 @@ describe("lax.cond / lax.switch", () => {
       neg = f64([-1, -2]);
     expectClose(g(pos), np.exp(pos));
     expectClose(g(neg), f64([1, 2]));
-    expect(g.cacheInfo().compiles).toBe(1);
+    expect(g.cacheInfo().traces).toBe(1);
     const lowered = g.lower(pos);
     expect(lowered.optimized.eqns.some((e) => e.primitive === "cond")).toBe(true);
     expect(String(lowered.jaxpr)).toContain("branches=({ lambda");

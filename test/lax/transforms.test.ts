@@ -258,28 +258,28 @@ describe("jit as a primitive", () => {
   it("grad(jit(f)) compiles the forward and backward programs and equals eager", () => {
     const jf = jit(f);
     expectClose(grad(jf)(x), grad(f)(x));
-    const n = jf.cacheInfo().compiles;
+    const n = jf.cacheInfo().traces;
     expect(n).toBeGreaterThanOrEqual(1);
     expect(jf.cacheInfo().runtimeCompiles).toBeGreaterThan(0);
     grad(jf)(x);
-    expect(jf.cacheInfo().compiles).toBe(n); // transformed programs are cached
+    expect(jf.cacheInfo().traces).toBe(n); // transformed programs are cached
   });
   it("vmap(jit(f)) compiles one batched program and equals eager", () => {
     const g = (x: NDArray) => np.tanh(np.multiply(x, 2));
     const jg = jit(g);
     const xs = rand(rng(31), [4, 3]);
     expectClose(vmap(jg)(xs), vmap(g)(xs));
-    expect(jg.cacheInfo().compiles).toBe(1);
+    expect(jg.cacheInfo().traces).toBe(1);
     vmap(jg)(xs);
-    expect(jg.cacheInfo().compiles).toBe(1);
+    expect(jg.cacheInfo().traces).toBe(1);
   });
   it("jit(grad(jit(f))) inlines the inner jit and equals eager", () => {
     const jf = jit(f);
     const jgj = jit(grad(jf));
     expectClose(jgj(x), grad(f)(x));
-    expect(jgj.cacheInfo().compiles).toBe(1);
+    expect(jgj.cacheInfo().traces).toBe(1);
     expect(jgj.lower(x).optimized.eqns.some((e) => e.primitive === "jit_call")).toBe(false);
-    expect(jf.cacheInfo().compiles).toBe(0); // inlined: the inner function never compiled on its own
+    expect(jf.cacheInfo().traces).toBe(0); // inlined: the inner function never compiled on its own
   });
   it("makeJaxpr prints the nested jit program", () => {
     const jf = jit(f);

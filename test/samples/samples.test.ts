@@ -128,6 +128,30 @@ describe("compiler samples", () => {
         }
       });
 
+      it("every emitted kernel is called by a plan of its function (no kernel only a rejected guess needed)", () => {
+        const declared = [...r.code.matchAll(/^const (__nj\d*_k\d+) = function /gm)].map((m) => m[1]!);
+        const tables = [...r.code.matchAll(/^const (__nj\d*_t\d+) = \{ "@codegen": [^,]+(.*) \};$/gm)].map((m) => ({
+          id: m[1]!,
+          kernels: [...m[2]!.matchAll(/: (__nj\d*_k\d+)/g)].map((k) => k[1]!),
+        }));
+        const planned = new Map(
+          [...r.code.matchAll(/^const (__nj\d*_t\d+)p = \[(.*)\];$/gm)].map((m) => [
+            m[1]!,
+            new Set([...m[2]!.matchAll(/kernels: \[([^\]]*)\]/g)].flatMap((k) => k[1]!.split(", ").filter(Boolean))),
+          ]),
+        );
+        // every declared kernel belongs to a function's table
+        expect(new Set(declared)).toEqual(new Set(tables.flatMap((t) => t.kernels)));
+        for (const t of tables) {
+          const calls = planned.get(t.id);
+          // a function without plans (the build could not write one) keeps the kernel-table path
+          if (calls === undefined) continue;
+          for (const k of t.kernels) expect(calls.has(k), `${t.id}: kernel ${k} is called by no plan`).toBe(true);
+        }
+        // the light entry only when every function has plans that are not guesses
+        if (r.code.includes('from "@numjit/runtime/precompiled"')) expect(r.code).not.toContain("guessed: true");
+      });
+
       const runFile = path.join(dir, "_run.ts");
       if (fs.existsSync(runFile)) {
         it("the emitted module loads and computes the expected values (numjit build and transform())", async () => {
@@ -146,11 +170,11 @@ describe("compiler samples", () => {
         });
       }
 
-      it("emitted code imports only @numjit/runtime/internal besides the input's imports, and never evals", () => {
+      it("emitted code imports only @numjit/runtime/internal or /precompiled besides the input's imports, and never evals", () => {
         const specifiers = (s: string) => new Set([...s.matchAll(/(?:from|require\()\s*["']([^"']+)["']/g)].map((m) => m[1]!));
         const before = specifiers(code);
         const added = [...specifiers(r.code)].filter((m) => !before.has(m));
-        expect(added.every((m) => m === "@numjit/runtime/internal")).toBe(true);
+        expect(added.every((m) => m === "@numjit/runtime/internal" || m === "@numjit/runtime/precompiled")).toBe(true);
         expect(r.code).not.toMatch(/\bnew Function\b|\beval\(/);
       });
     });

@@ -1,5 +1,5 @@
 // The one place the compiler touches the runtime's build-time API (@numjit/runtime/internal).
-// Keeping it here makes the contract visible: buildKernels in, kernel sources out.
+// Keeping it here makes the contract visible: buildKernels in, kernel sources and the plan out.
 import { NDArray, type DType } from "@numjit/runtime";
 import { buildKernels as rtBuildKernels, type BuildResult } from "@numjit/runtime/internal";
 
@@ -9,6 +9,8 @@ export type KernelKind = BuildResult["kernels"][number]["kind"];
 export interface BuildOptions {
   staticArgnums?: number[];
   name?: string;
+  /** Parameter names, for the plan guard's messages. */
+  argNames?: string[];
 }
 
 export function buildKernels(fn: (...args: unknown[]) => unknown, args: unknown[], opts: BuildOptions): BuildResult {

@@ -10,7 +10,6 @@ import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, NumjitCompileError, formatDiagnostic } from "./diagnostics.js";
 import { type CompileOptions, type ModuleResult, compileModule, mayContainJit } from "./compile-module.js";
-import { INTERNAL_MODULE } from "./phases/emit/index.js";
 import { ModuleGraph } from "./module-graph.js";
 
 export interface TransformerConfig extends CompileOptions {
@@ -57,6 +56,7 @@ export function numjitTransformer(
           const props = [
             ...(edit.addName ? [f.createPropertyAssignment("name", f.createStringLiteral(edit.name))] : []),
             f.createPropertyAssignment("kernels", f.createIdentifier(edit.tableId)),
+            ...(edit.plansId ? [f.createPropertyAssignment("plans", f.createIdentifier(edit.plansId))] : []),
             ...(edit.tracedStatics.length
               ? [
                   f.createPropertyAssignment(
@@ -85,7 +85,7 @@ export function numjitTransformer(
     let at = 0;
     while (at < sf.statements.length && isDirective(sf.statements[at]!)) at++;
     while (at < sf.statements.length && tsv.isImportDeclaration(sf.statements[at]!)) at++;
-    const { statement: imp, cjs } = importStatement(f, sf, ctx.getCompilerOptions(), plan.pre);
+    const { statement: imp, cjs } = importStatement(f, sf, ctx.getCompilerOptions(), plan.pre, plan.module);
     const out: ts.Statement[] = [...statements.slice(0, at), ...(cjs ? [imp] : []), ...decls, ...statements.slice(at)];
     if (!cjs) {
       let last = -1;
@@ -113,6 +113,7 @@ function importStatement(
   sf: ts.SourceFile,
   opts: ts.CompilerOptions,
   pre: string,
+  module: string,
 ): { statement: ts.Statement; cjs: boolean } {
   const m = opts.module ?? tsv.ModuleKind.CommonJS;
   const nodeLike = m >= tsv.ModuleKind.Node16 && m <= tsv.ModuleKind.NodeNext;
@@ -122,8 +123,8 @@ function importStatement(
     m === tsv.ModuleKind.AMD ||
     (nodeLike && sf.impliedNodeFormat === tsv.ModuleKind.CommonJS) ||
     /\.cts$/.test(sf.fileName);
-  if (cjs) return { statement: raw(f, `const { precompiled: ${pre} } = require(${JSON.stringify(INTERNAL_MODULE)})`), cjs };
-  return { statement: raw(f, `import { precompiled as ${pre} } from ${JSON.stringify(INTERNAL_MODULE)}`), cjs };
+  if (cjs) return { statement: raw(f, `const { precompiled: ${pre} } = require(${JSON.stringify(module)})`), cjs };
+  return { statement: raw(f, `import { precompiled as ${pre} } from ${JSON.stringify(module)}`), cjs };
 }
 
 function report(ds: Diagnostic[], sf: ts.SourceFile, config: TransformerConfig, extras: TspExtras): void {

@@ -164,4 +164,6 @@ export const transformError = {
 export const compileError = {
   codegen: (detail: string) => new CompileError("NJ601", `codegen: ${detail}`),
   precompiled: (detail: string) => new CompileError("NJ602", `precompiled: ${detail}`),
+  /** The build cannot write this schedule as a plan (the function stays precompiled by kernel table only). */
+  planNotEmittable: (detail: string) => new CompileError("NJ603", `emitPlan: ${detail}`, { detail }),
 };

@@ -1,24 +1,33 @@
-// @numjit/runtime/internal: the only API that build-time emitted code and @numjit/compiler use.
+// @numjit/runtime/internal: the API of @numjit/compiler and of emitted modules that need the runtime jit
+// (functions the build could not write a plan for). Loading it registers the runtime jit, with the kernel
+// table's generator check, as the fallback of precompiled functions; modules whose functions all have
+// plans import the light @numjit/runtime/precompiled instead.
 import "./eager/kernels.js";
 import "./lax/impls.js";
 import "./methods.js";
 import type { KernelSource } from "./codegen/kernels.js";
-import { describeSchedule } from "./ir/schedule.js";
+import { type Schedule, describeSchedule } from "./ir/schedule.js";
 import { traceFlat, withStatics, type ShapeDtype } from "./ir/trace-jaxpr.js";
 import { placeholders } from "./ir/symbolic.js";
+import { ShapeEnv, withShapeEnv } from "./core/shape-env.js";
 import type { Jaxpr } from "./ir/jaxpr.js";
-import { treeFlatten } from "./ir/tree.js";
+import { type TreeDef, treeDefKey, treeFlatten } from "./ir/tree.js";
 import type { NDArray } from "./ndarray.js";
-import { type JitOptions, type Jitted, makeJitted } from "./jit/jit.js";
-import type { KernelFn } from "./jit/plan.js";
+import { makeJitted } from "./jit/jit.js";
 import { kernelSources, optimizeAndSchedule } from "./jit/lower.js";
 import * as np from "./numpy/index.js";
 import { warnOnce } from "./jit/debug.js";
+import { registerRuntimeJit } from "./jit/fallback.js";
+import { splitStatics } from "./jit/args.js";
+import { type EmittedPlan, emitPlan } from "./jit/emit-plan.js";
+import { NumjitError } from "./errors.js";
+import { planKey } from "./precompiled.js";
 
 export { helpers } from "./codegen/helpers.js";
 export { setWasmEnabled, wasmAvailable } from "./codegen/wasm-gemm.js";
 export type { KernelSource } from "./codegen/kernels.js";
-export type { KernelFn } from "./jit/plan.js";
+export { precompiled, planKey, GuardFailure, type PrecompiledSpec, type PlanEntry, type KernelFn } from "./precompiled.js";
+export { emitPlan, dimToJs, type EmittedPlan, type EmitPlanOptions } from "./jit/emit-plan.js";
 export { canGenerateCode } from "./jit/jit.js";
 export { printJaxpr } from "./ir/jaxpr.js";
 export { PIPELINE, optimize } from "./ir/passes.js";
@@ -64,11 +73,11 @@ let fingerprint: string | undefined;
 export function codegenVersion(): string {
   if (fingerprint === undefined) {
     const f = (x: NDArray, w: NDArray) => np.sum(np.exp(np.add(np.matmul(x, w), 1)));
-    const r = buildKernels(f, [
+    const { sched } = traceAndSchedule(f, [
       { shape: [2, 3], dtype: "float32" },
       { shape: [3, 2], dtype: "float32" },
     ]);
-    fingerprint = r.kernels
+    fingerprint = uniqueKernels(sched)
       .map((k) => k.signature.split(":")[1])
       .join("")
       .slice(0, 24);
@@ -76,38 +85,27 @@ export function codegenVersion(): string {
   return fingerprint;
 }
 
-export interface PrecompiledSpec extends JitOptions {
-  name: string;
-  /** signature -> kernel function, emitted as plain JS at build time. */
-  kernels: Record<string, KernelFn>;
-  /**
-   * Static argument positions the build traced as weak scalar inputs (a value used only as a value:
-   * a scale, a clip bound): a JS number there is passed as a scalar kernel argument, not a cache key.
-   */
-  tracedStatics?: number[];
-}
-
-/** A jitted function whose kernels come from the build; see JitOptions / cacheInfo(). */
-export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: PrecompiledSpec): Jitted<F> {
-  const { kernels, tracedStatics, ...opts } = spec;
-  const built = (kernels as Record<string, unknown>)["@codegen"];
+// the runtime jit as precompiled functions' fallback, checking that the build's kernel table came from
+// this code generator (else none of its signatures can match)
+registerRuntimeJit((fn, opts, { kernels, name, tracedStatics }) => {
+  const built = (kernels as Record<string, unknown> | undefined)?.["@codegen"];
   let checked = false;
   return makeJitted(fn, opts, {
-    kernels,
-    tracedStatics,
+    ...(kernels ? { kernels } : {}),
+    ...(tracedStatics ? { tracedStatics } : {}),
     onFirstCompile: () => {
       if (checked || typeof built !== "string") return;
       checked = true;
       if (built !== codegenVersion())
         warnOnce(
           `codegen:${built}`,
-          `jit(${spec.name}) was precompiled by a different numjit code generator (${built}, this runtime is ${codegenVersion()}): ` +
+          `jit(${name}) was precompiled by a different numjit code generator (${built}, this runtime is ${codegenVersion()}): ` +
             "its kernels cannot be used and are regenerated at run time (or run on eager kernels where code generation is forbidden). " +
             "Rebuild the app with the installed @numjit/compiler.",
         );
     },
   });
-}
+});
 
 export interface BuildResult {
   jaxpr: Jaxpr;
@@ -115,30 +113,73 @@ export interface BuildResult {
   optimizedText: string;
   scheduleText: string;
   kernels: KernelSource[];
+  /** The call's plan (key: argument structure and static values), or why the build cannot write one. */
+  plan: { key: string; emitted: EmittedPlan } | { key: string; error: string };
 }
 
-/** Build time: trace fn on abstract args, optimize, schedule, and return kernel sources. */
+type BuildOptions = { staticArgnums?: number[]; name?: string; argNames?: readonly string[] };
+
+/** Build time: trace fn on abstract args, optimize, schedule, and return kernel sources and the plan. */
 export function buildKernels(
   fn: (...args: any[]) => unknown,
   args: (ShapeDtype | number | boolean | unknown)[],
-  opts: { staticArgnums?: number[]; name?: string } = {},
+  opts: BuildOptions = {},
 ): BuildResult {
-  const stat = new Set(opts.staticArgnums ?? []);
-  const [leaves, inTree] = treeFlatten(args.map((a, i) => (stat.has(i) ? null : placeholders(a))));
-  const traced = traceFlat(
-    withStatics(fn, args, stat),
-    opts.name ?? fn.name,
-    inTree,
-    leaves,
-    leaves.map(() => true),
-  );
-  const { optimized, sched } = optimizeAndSchedule(traced.jaxpr);
-  const kernels = kernelSources(sched).filter((k, i, all) => all.findIndex((o) => o.signature === k.signature) === i);
+  const { traced, optimized, sched, inTree, skeys, env } = traceAndSchedule(fn, args, opts);
+  const kernels = uniqueKernels(sched);
+  const key = planKey(treeDefKey(inTree), skeys);
+  let plan: BuildResult["plan"];
+  try {
+    plan = { key, emitted: emitPlan(sched, env, { inputNames: leafNames(inTree, opts.argNames), outTree: traced.outTree }) };
+  } catch (e) {
+    if (!(e instanceof NumjitError)) throw e;
+    plan = { key, error: e.message };
+  }
   return {
     jaxpr: traced.jaxpr,
     jaxprText: traced.jaxpr.toString(),
     optimizedText: optimized.toString(),
     scheduleText: describeSchedule(sched),
     kernels,
+    plan,
   };
+}
+
+const uniqueKernels = (sched: Schedule): KernelSource[] =>
+  kernelSources(sched).filter((k, i, all) => all.findIndex((o) => o.signature === k.signature) === i);
+
+/** Trace fn on abstract args (statics by value), optimize and schedule. */
+function traceAndSchedule(fn: (...args: any[]) => unknown, args: (ShapeDtype | number | boolean | unknown)[], opts: BuildOptions = {}) {
+  const stat = new Set(opts.staticArgnums ?? []);
+  const { skeys } = splitStatics(opts.name ?? fn.name, args, stat);
+  const [leaves, inTree] = treeFlatten(args.map((a, i) => (stat.has(i) ? null : placeholders(a))));
+  // symbolic dims (the compiler's signatures): comparisons the rules cannot decide become the plan's guard
+  const env = new ShapeEnv();
+  const traced = withShapeEnv(env, () =>
+    traceFlat(
+      withStatics(fn, args, stat),
+      opts.name ?? fn.name,
+      inTree,
+      leaves,
+      leaves.map(() => true),
+    ),
+  );
+  const { optimized, sched } = optimizeAndSchedule(traced.jaxpr);
+  return { traced, optimized, sched, inTree, skeys, env };
+}
+
+/** Names of the input leaves for guard messages: `x`, `params.w`, `xs[1]` (`args[i]` without names). */
+function leafNames(inTree: TreeDef, argNames: readonly string[] = []): string[] {
+  const out: string[] = [];
+  const rec = (d: TreeDef, path: string): void => {
+    if (d.kind === "leaf") out.push(path);
+    else if (d.kind === "list") d.children.forEach((c, i) => rec(c, `${path}[${i}]`));
+    else if (d.kind === "dict")
+      d.children.forEach((c, i) =>
+        rec(c, /^[A-Za-z_$][\w$]*$/.test(d.keys[i]!) ? `${path}.${d.keys[i]}` : `${path}[${JSON.stringify(d.keys[i])}]`),
+      );
+  };
+  if (inTree.kind === "list") inTree.children.forEach((c, i) => rec(c, argNames[i] ?? `args[${i}]`));
+  else rec(inTree, "args");
+  return out;
 }

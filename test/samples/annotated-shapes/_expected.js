@@ -1,19 +1,112 @@
 // @numjit annotations: dtypes and dims (symbols or integers) per parameter.
 import { numpy as np, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_dot_#0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0 };
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([]);
+  return function (x0, x1) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "a", 2, s0.length);
+    const d_N = s0[0];
+    if (s0[1] !== 3) return R.fail("dim", "a.shape[1] == 3", 3, s0[1]);
+    if (x1.dtype !== "float32") return R.fail("dtype", "b", "float32", x1.dtype);
+    if (x1.weakType !== false) return R.fail("weakType", "b", false, x1.weakType);
+    const s1 = x1.shape;
+    if (s1.length !== 2) return R.fail("rank", "b", 2, s1.length);
+    if (s1[0] !== 3) return R.fail("dim", "b.shape[0] == 3", 3, s1[0]);
+    const d_M = s1[1];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const c1 = x1.isContiguous ? x1 : R.dense(x1);
+    const b1 = c1.data, o1 = c1.offset;
+    const b2 = new Float32Array((d_M * d_N));
+    k0(H, b2, 1, (d_N), (d_M), 3, b0, o0, 0, 3, 1, b1, o1, 0, (d_M), 1, A0);
+    return new N(b2, [(d_N), (d_M)], "float32", [(d_M), 1], 0, false, (d_M * d_N));
+  };
+};
+const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([2]);
+  return function (x0, x1) {
+    if (x0.dtype !== "int32") return R.fail("dtype", "ids", "int32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "ids", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "ids", 1, s0.length);
+    const d_N = s0[0];
+    if (x1.dtype !== "float64") return R.fail("dtype", "x", "float64", x1.dtype);
+    if (x1.weakType !== false) return R.fail("weakType", "x", false, x1.weakType);
+    const s1 = x1.shape;
+    if (s1.length !== 1) return R.fail("rank", "x", 1, s1.length);
+    if (s1[0] !== (d_N)) return R.fail("dim", "x.shape[0] == N", (d_N), s1[0]);
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const c1 = x1.isContiguous ? x1 : R.dense(x1);
+    const b1 = c1.data, o1 = c1.offset;
+    const b2 = new Float64Array((d_N));
+    k0(H, b2, [(d_N)], b0, o0, A0, b1, o1, A0, A1);
+    return new N(b2, [(d_N)], "float64", A0, 0, false, (d_N));
+  };
+};
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1] }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2 };
+const __nj_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([]);
+  const A1 = Object.freeze([1]);
+  return function (x0) {
+    if (x0.dtype !== "bool") return R.fail("dtype", "flags", "bool", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "flags", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "flags", 1, s0.length);
+    const d_N = s0[0];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Int32Array(1);
+    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
+    return new N(b1, A0, "int32", A0, 0, false, 1);
+  };
+};
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2] }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
+const __nj_p3 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 0) return R.fail("rank", "x", 0, s0.length);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(1);
+    k0(H, b1, A0, b0, o0, A0, A0);
+    return new N(b1, A0, "float32", A0, 0, false, 1);
+  };
+};
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3] }];
 /** @numjit a: f32[N, 3], b: f32[3, M] */
-export const project = __nj_pre((a, b) => np.matmul(a, b), { name: "project", kernels: __nj_t0 });
+export const project = __nj_pre((a, b) => np.matmul(a, b), { name: "project", kernels: __nj_t0, plans: __nj_t0p });
 /** @numjit ids: i32[N], x: f64[N] */
-export const mixed = __nj_pre((ids, x) => np.add(np.multiply(ids, 2), x), { name: "mixed", kernels: __nj_t1 });
+export const mixed = __nj_pre((ids, x) => np.add(np.multiply(ids, 2), x), { name: "mixed", kernels: __nj_t1, plans: __nj_t1p });
 // @numjit flags: bool[N]
-export const count = __nj_pre((flags) => np.sum(flags), { name: "count", kernels: __nj_t2 });
+export const count = __nj_pre((flags) => np.sum(flags), { name: "count", kernels: __nj_t2, plans: __nj_t2p });
 /** @numjit x: f32[] */
-export const scalar = __nj_pre((x) => np.multiply(x, x), { name: "scalar", kernels: __nj_t3 });
+export const scalar = __nj_pre((x) => np.multiply(x, x), { name: "scalar", kernels: __nj_t3, plans: __nj_t3p });

@@ -2,9 +2,28 @@
 "use strict";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_x_0 = s0[0];
+    if (!(d_x_0 >= 1)) return R.fail("constraint", "x_0 >= 1", 1, d_x_0);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_x_0));
+    k0(H, b1, [(d_x_0)], b0, o0, A0, A0);
+    return new N(b1, [(d_x_0)], "float32", A0, 0, false, (d_x_0));
+  };
+};
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
 // A shebang and a directive prologue, then code before any import: the kernel declarations go after the
 // directives (which must stay first to count), before the code.
-export const f = __nj_pre((x) => np.subtract(x, 1), { name: "f", kernels: __nj_t0 });
+export const f = __nj_pre((x) => np.subtract(x, 1), { name: "f", kernels: __nj_t0, plans: __nj_t0p });
 export const out = f(np.array([5, 6]));
 import { numpy as np, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { numpy as np, type NDArray } from "@numjit/runtime";
 
-type Jitted = ((...a: unknown[]) => NDArray) & { cacheInfo(): { precompiledHits: number; runtimeCompiles: number } };
+type Jitted = ((...a: unknown[]) => NDArray) & { cacheInfo(): { calls: number; runtimeCompiles: number; eagerFallbacks: number } };
 
 export function check(mod: Record<string, unknown>): void {
   const x = np.array([-2, 0, 3]);
@@ -14,7 +14,7 @@ export function check(mod: Record<string, unknown>): void {
   ];
   for (const [f, want] of cases) {
     expect(f(x).toArray()).toEqual(want);
-    expect(f.cacheInfo()).toMatchObject({ precompiledHits: 1, runtimeCompiles: 0 });
+    expect(f.cacheInfo()).toMatchObject({ calls: 1, runtimeCompiles: 0, eagerFallbacks: 0 });
   }
   expect(mod["relu"]).toBe(mod["c"]);
   expect(typeof (mod["numpy"] as typeof np).add).toBe("function");

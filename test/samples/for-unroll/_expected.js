@@ -4,7 +4,79 @@ import { precompiled as __nj_pre } from "@numjit/runtime/internal";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([0.5, 1, 2, 3]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_S_0 = s0[0];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0));
+    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
+    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+  };
+};
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([0.5, 1, 2, 3]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_S_0 = s0[0];
+    const d_S_1 = s0[1];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0 * d_S_1));
+    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+  };
+};
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], guessed: true }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
+const __nj_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  let S0 = null;
+  const A1 = Object.freeze([1]);
+  let S1 = null;
+  const A3 = Object.freeze([2]);
+  let S2 = null;
+  const A5 = Object.freeze([3]);
+  const P6 = { "axis": 0 };
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_N = s0[0];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = S0 !== null && S0.length === (d_N) ? S0 : (S0 = new Float32Array((d_N)));
+    k0(H, b1, [(d_N)], b0, o0, A1, A1);
+    const b2 = S1 !== null && S1.length === (d_N) ? S1 : (S1 = new Float32Array((d_N)));
+    k0(H, b2, [(d_N)], b0, o0, A1, A3);
+    const b3 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
+    k0(H, b3, [(d_N)], b0, o0, A1, A5);
+    const r4 = R.eager("concatenate", P6, [new N(b1, [1, (d_N)], "float32", [(d_N), 1], 0, false, (d_N)), new N(b2, [1, (d_N)], "float32", [(d_N), 1], 0, false, (d_N)), new N(b3, [1, (d_N)], "float32", [(d_N), 1], 0, false, (d_N))]);
+    const b4 = r4.data, o4 = r4.offset;
+    return new N(b4, [3, (d_N)], "float32", [(d_N), 1], o4, false, (3 * d_N));
+  };
+};
+const __nj_t1p = [{ key: "[*,N]|S|n3", make: __nj_p2, kernels: [__nj_k1] }];
 const STEPS = 4;
 export const iterate = __nj_pre((x) => {
     let y = x;
@@ -12,12 +84,12 @@ export const iterate = __nj_pre((x) => {
         y = np.add(np.multiply(y, 0.5), i);
     }
     return y;
-}, { name: "iterate", kernels: __nj_t0 });
+}, { name: "iterate", kernels: __nj_t0, plans: __nj_t0p });
 /** @numjit x: f32[N] */
 export const powers = __nj_pre((x, n) => {
     const terms = [];
     for (let k = 1; k <= n; k += 1)
         terms.push(np.power(x, k));
     return np.stack(terms, 0);
-}, { name: "powers", kernels: __nj_t1, staticArgnums: [1] });
+}, { name: "powers", kernels: __nj_t1, plans: __nj_t1p, staticArgnums: [1] });
 export const usePowers = (x) => powers(x, 3);

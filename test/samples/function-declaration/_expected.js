@@ -5,16 +5,133 @@ const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_S_0 = s0[0];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0));
+    k0(H, b1, [(d_S_0)], b0, o0, A0, A0);
+    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+  };
+};
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_S_0 = s0[0];
+    const d_S_1 = s0[1];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0 * d_S_1));
+    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A0);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+  };
+};
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], guessed: true }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
+const __nj_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([]);
+  return function (x0, x1) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "a", 1, s0.length);
+    const d_S_0 = s0[0];
+    if (x1.dtype !== "float32") return R.fail("dtype", "b", "float32", x1.dtype);
+    if (x1.weakType !== false) return R.fail("weakType", "b", false, x1.weakType);
+    const s1 = x1.shape;
+    if (s1.length !== 1) return R.fail("rank", "b", 1, s1.length);
+    if (s1[0] !== (d_S_0)) return R.fail("dim", "b.shape[0] == S_0", (d_S_0), s1[0]);
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const c1 = x1.isContiguous ? x1 : R.dense(x1);
+    const b1 = c1.data, o1 = c1.offset;
+    const b2 = new Float32Array((d_S_0));
+    k0(H, b2, [(d_S_0)], b0, o0, A0, b1, o1, A0, A1);
+    return new N(b2, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+  };
+};
+const __nj_p3 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([]);
+  return function (x0, x1) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "a", 2, s0.length);
+    const d_S_0 = s0[0];
+    const d_S_1 = s0[1];
+    if (x1.dtype !== "float32") return R.fail("dtype", "b", "float32", x1.dtype);
+    if (x1.weakType !== false) return R.fail("weakType", "b", false, x1.weakType);
+    const s1 = x1.shape;
+    if (s1.length !== 2) return R.fail("rank", "b", 2, s1.length);
+    if (s1[0] !== (d_S_0)) return R.fail("dim", "b.shape[0] == S_0", (d_S_0), s1[0]);
+    if (s1[1] !== (d_S_1)) return R.fail("dim", "b.shape[1] == S_1", (d_S_1), s1[1]);
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const c1 = x1.isContiguous ? x1 : R.dense(x1);
+    const b1 = c1.data, o1 = c1.offset;
+    const b2 = new Float32Array((d_S_0 * d_S_1));
+    k0(H, b2, [(d_S_0 * d_S_1)], b0, o0, A0, b1, o1, A0, A1);
+    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+  };
+};
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1], guessed: true }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k1], guessed: true }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2 };
+const __nj_p4 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_B = s0[0];
+    const d_N = s0[1];
+    if (!(d_B >= 1)) return R.fail("constraint", "B >= 1", 1, d_B);
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_B));
+    k0(H, b1, [(d_B)], [(d_N)], 0, b0, o0, [(d_N)], A0, A1);
+    return new N(b1, [(d_B)], "float32", A0, 0, false, (d_B));
+  };
+};
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2] }];
 function sigmoidish(x) {
     const e = np.exp(np.negative(x));
     return np.divide(1, np.add(1, e));
 }
 const addSquares = (a, b) => np.add(np.square(a), np.square(b));
-export const s = __nj_pre(sigmoidish, { name: "s", kernels: __nj_t0 });
-export const q = __nj_pre(addSquares, { name: "q", kernels: __nj_t1 });
+export const s = __nj_pre(sigmoidish, { name: "s", kernels: __nj_t0, plans: __nj_t0p });
+export const q = __nj_pre(addSquares, { name: "q", kernels: __nj_t1, plans: __nj_t1p });
 /** @numjit x: f32[B, N] */
 export const m = __nj_pre(function maxAbs(x) {
     return np.max(np.abs(x), -1);
-}, { name: "m", kernels: __nj_t2 });
+}, { name: "m", kernels: __nj_t2, plans: __nj_t2p });

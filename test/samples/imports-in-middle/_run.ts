@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { numpy as np, type NDArray } from "@numjit/runtime";
 
-type Jitted = ((...a: unknown[]) => NDArray) & { cacheInfo(): { precompiledHits: number; runtimeCompiles: number } };
+type Jitted = ((...a: unknown[]) => NDArray) & { cacheInfo(): { calls: number; runtimeCompiles: number; eagerFallbacks: number } };
 
 export function check(mod: Record<string, unknown>): void {
   // relu(3x - 1) for x = 0, 1, 2

@@ -3,4 +3,45 @@ import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/internal";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
-export const gelu = __nj_pre((x) => np.multiply(np.multiply(0.5, x), np.add(1, np.tanh(np.multiply(0.7978845608, np.add(x, np.multiply(0.044715, np.power(x, 3))))))), { name: "gelu", kernels: __nj_t0 });
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_S_0 = s0[0];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0));
+    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
+    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+  };
+};
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_S_0 = s0[0];
+    const d_S_1 = s0[1];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0 * d_S_1));
+    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+  };
+};
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], guessed: true }];
+export const gelu = __nj_pre((x) => np.multiply(np.multiply(0.5, x), np.add(1, np.tanh(np.multiply(0.7978845608, np.add(x, np.multiply(0.044715, np.power(x, 3))))))), { name: "gelu", kernels: __nj_t0, plans: __nj_t0p });

@@ -1,16 +1,110 @@
 // Array methods (x.add(y), x.sum(axis), x.T, x.reshape(...)) and shape properties.
 import { jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
-const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k3 = function nj_reduce_#3(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k5 = function nj_elementwise_#5(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2 };
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const k1 = K[1];
+  const k2 = K[2];
+  let S0 = null;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
+  let S1 = null;
+  const A4 = Object.freeze([0]);
+  const A5 = Object.freeze([0, 1]);
+  const A6 = Object.freeze([2]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_N = s0[0];
+    const d_M = s0[1];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = S0 !== null && S0.length === (d_M) ? S0 : (S0 = new Float32Array((d_M)));
+    k0(H, b1, [(d_M)], [(d_N)], 1, b0, o0, A1, [(d_M)], A2);
+    const r2 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
+    const b2 = r2.data, o2 = r2.offset;
+    const b3 = S1 !== null && S1.length === (d_M) ? S1 : (S1 = new Float32Array((d_M)));
+    k1(H, b3, [(d_M)], b2, o2, A4, b1, 0, A1, A2);
+    const b4 = new Float32Array((d_M * d_N));
+    k2(H, b4, [(d_N), (d_M)], b0, o0, [(d_M), 1], b3, 0, A5, A6);
+    return new N(b4, [(d_M), (d_N)], "float32", [1, (d_M)], 0, false, (d_M * d_N));
+  };
+};
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2] }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#3": __nj_k3, "elementwise:#4": __nj_k4 };
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const k1 = K[1];
+  let S0 = null;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_N = s0[0];
+    const d_M = s0[1];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = S0 !== null && S0.length === (d_N) ? S0 : (S0 = new Float32Array((d_N)));
+    k0(H, b1, [(d_N)], [(d_M)], 0, b0, o0, [(d_M)], A1, A2);
+    const b2 = new Float32Array((d_N));
+    k1(H, b2, [(d_N)], b1, 0, A1, A2);
+    return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N));
+  };
+};
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4] }];
+const __nj_t2 = { "@codegen": "<version>", "elementwise:#5": __nj_k5 };
+const __nj_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([0, 6]);
+  return function (x0, x1) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_N = s0[0];
+    const d_M = s0[1];
+    if (x1.dtype !== "float32") return R.fail("dtype", "y", "float32", x1.dtype);
+    if (x1.weakType !== false) return R.fail("weakType", "y", false, x1.weakType);
+    const s1 = x1.shape;
+    if (s1.length !== 1) return R.fail("rank", "y", 1, s1.length);
+    const d_K = s1[0];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
+    if (!(d_K >= 1)) return R.fail("constraint", "K >= 1", 1, d_K);
+    if ((d_M * d_N) !== (d_K)) return R.fail("constraint", "M*N == K", (d_K), (d_M * d_N));
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const c1 = x1.isContiguous ? x1 : R.dense(x1);
+    const b1 = c1.data, o1 = c1.offset;
+    const b2 = new Float32Array((d_M * d_N));
+    k0(H, b2, [(d_M * d_N)], b0, o0, A0, b1, o1, A0, A1);
+    return new N(b2, [(d_M * d_N)], "float32", A0, 0, false, (d_M * d_N));
+  };
+};
+const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k5] }];
 /** @numjit x: f32[N, M] */
-export const centered = __nj_pre((x) => x.sub(x.mean(0)).mul(2).T, { name: "centered", kernels: __nj_t0 });
+export const centered = __nj_pre((x) => x.sub(x.mean(0)).mul(2).T, { name: "centered", kernels: __nj_t0, plans: __nj_t0p });
 /** @numjit x: f32[N, M] */
-export const rowNorms = __nj_pre((x) => x.square().sum(-1).sqrt(), { name: "rowNorms", kernels: __nj_t1 });
+export const rowNorms = __nj_pre((x) => x.square().sum(-1).sqrt(), { name: "rowNorms", kernels: __nj_t1, plans: __nj_t1p });
 /** @numjit x: f32[N, M], y: f32[K] */
-export const flat = jit((x, y) => x.reshape(-1).maximum(y.ravel()).clip(0, 6));
+export const flat = __nj_pre((x, y) => x.reshape(-1).maximum(y.ravel()).clip(0, 6), { name: "flat", kernels: __nj_t2, plans: __nj_t2p });

@@ -6,7 +6,87 @@ import { precompiled as __nj3_pre } from "@numjit/runtime/internal";
 const __nj3_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj3_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj3_t0 = { "@codegen": "<version>", "elementwise:#0": __nj3_k0 };
+const __nj3_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_S_0 = s0[0];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0));
+    k0(H, b1, [(d_S_0)], b0, o0, A0, A0);
+    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+  };
+};
+const __nj3_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_S_0 = s0[0];
+    const d_S_1 = s0[1];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0 * d_S_1));
+    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A0);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+  };
+};
+const __nj3_t0p = [{ key: "[*]|S|", make: __nj3_p0, kernels: [__nj3_k0], guessed: true }, { key: "[*]|S|", make: __nj3_p1, kernels: [__nj3_k0], guessed: true }];
 const __nj3_t1 = { "@codegen": "<version>", "elementwise:#1": __nj3_k1 };
+const __nj3_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([2]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_S_0 = s0[0];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0));
+    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
+    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+  };
+};
+const __nj3_p3 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([2]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_S_0 = s0[0];
+    const d_S_1 = s0[1];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0 * d_S_1));
+    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+  };
+};
+const __nj3_t1p = [{ key: "[*]|S|", make: __nj3_p2, kernels: [__nj3_k1], guessed: true }, { key: "[*]|S|", make: __nj3_p3, kernels: [__nj3_k1], guessed: true }];
 const __nj_k0 = "user k0";
 export let __nj_t0 = 1;
 export function __nj_pre() {
@@ -16,7 +96,7 @@ const \u005f_nj1_pre = "escaped";
 export function make() {
     const __nj2_t0 = "shadow";
     void __nj2_t0;
-    return __nj3_pre((x) => np.add(x, 1), { name: "jit0", kernels: __nj3_t0 });
+    return __nj3_pre((x) => np.add(x, 1), { name: "jit0", kernels: __nj3_t0, plans: __nj3_t0p });
 }
-export const f = __nj3_pre((x) => np.multiply(x, 2), { name: "f", kernels: __nj3_t1 });
+export const f = __nj3_pre((x) => np.multiply(x, 2), { name: "f", kernels: __nj3_t1, plans: __nj3_t1p });
 export const user = [__nj_k0, __nj_t0, __nj_pre(), __nj1_pre];

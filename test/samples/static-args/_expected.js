@@ -7,12 +7,139 @@ const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k3 = function nj_reduce_#3(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0 };
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_N = s0[0];
+    const d_M = s0[1];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_M));
+    k0(H, b1, [(d_M)], [(d_N)], 1, b0, o0, A0, [(d_M)], A1);
+    return new N(b1, [(d_M)], "float32", A0, 0, false, (d_M));
+  };
+};
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_N = s0[0];
+    const d_M = s0[1];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_N));
+    k0(H, b1, [(d_N)], [(d_M)], 0, b0, o0, [(d_M)], A0, A1);
+    return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
+  };
+};
+const __nj_t0p = [{ key: "[*,N]|S|n0", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*,N]|S|n-1", make: __nj_p1, kernels: [__nj_k0] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
+const __nj_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([0, 0.10000000149011612]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_S_0 = s0[0];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0));
+    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
+    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+  };
+};
+const __nj_p3 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([0, 0.10000000149011612]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_S_0 = s0[0];
+    const d_S_1 = s0[1];
+    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_S_0 * d_S_1));
+    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+  };
+};
+const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1], guessed: true }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1], guessed: true }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "reduce:#3": __nj_k3 };
+const __nj_p4 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_N = s0[0];
+    const d_M = s0[1];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_N));
+    k0(H, b1, [(d_N)], [(d_M)], 0, b0, o0, [(d_M)], A0, A1);
+    return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
+  };
+};
+const __nj_p5 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_N = s0[0];
+    const d_M = s0[1];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_N));
+    k0(H, b1, [(d_N)], [(d_M)], 0, b0, o0, [(d_M)], A0, A1);
+    return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
+  };
+};
+const __nj_t2p = [{ key: "[*,N]|S|\"sum\"", make: __nj_p4, kernels: [__nj_k2] }, { key: "[*,N]|S|\"max\"", make: __nj_p5, kernels: [__nj_k3] }];
 /** @numjit x: f32[N, M] */
-export const reduceAlong = __nj_pre((x, axis) => np.sum(np.exp(x), axis), { name: "reduceAlong", kernels: __nj_t0, staticArgnums: [1] });
+export const reduceAlong = __nj_pre((x, axis) => np.sum(np.exp(x), axis), { name: "reduceAlong", kernels: __nj_t0, plans: __nj_t0p, staticArgnums: [1] });
 export const rows = (x) => reduceAlong(x, 0);
 export const cols = (x) => reduceAlong(x, -1);
-export const leaky = __nj_pre((x, slope = 0.1) => np.where(np.greater(x, 0), x, np.multiply(x, slope)), { name: "leaky", kernels: __nj_t1, staticArgnames: ["slope"] });
+export const leaky = __nj_pre((x, slope = 0.1) => np.where(np.greater(x, 0), x, np.multiply(x, slope)), { name: "leaky", kernels: __nj_t1, plans: __nj_t1p, staticArgnames: ["slope"] });
 /** @numjit x: f32[N, M], mode = "sum" | "max" */
-export const pool = __nj_pre((x, mode) => (mode === "sum" ? np.sum(x, -1) : np.max(x, -1)), { name: "pool", kernels: __nj_t2, staticArgnums: [1] });
+export const pool = __nj_pre((x, mode) => (mode === "sum" ? np.sum(x, -1) : np.max(x, -1)), { name: "pool", kernels: __nj_t2, plans: __nj_t2p, staticArgnums: [1] });

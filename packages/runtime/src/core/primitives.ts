@@ -88,7 +88,7 @@ export type Primitive = keyof Params;
  */
 export type HigherParams = {
   /** jit as a primitive: the traced function (inputs = its flat arguments). */
-  jit_call: { jaxpr: Jaxpr; name: string; counters?: { compiles: number; runtimeCompiles: number } };
+  jit_call: { jaxpr: Jaxpr; name: string; counters?: { traces: number; runtimeCompiles: number } };
   /** (index int32 scalar, ...operands): branches[clamp(index)](...operands). */
   cond: { branches: Jaxpr[] };
   /** (condConsts..., bodyConsts..., carry...) -> carry: while cond(carry) carry = body(carry). */

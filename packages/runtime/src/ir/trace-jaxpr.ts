@@ -1,6 +1,6 @@
 // Staging into the IR: a JaxprTrace records every bind as an equation (omnistaging: it is the
 // dynamic trace, so even ops on constants are recorded). makeJaxpr / traceToJaxpr / evalJaxpr.
-import { type DType, isBigInt, scalarDType } from "../dtype.js";
+import { type DType, isBigInt } from "../dtype.js";
 import { registerWeakScalar } from "../numpy/util.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import { type HigherParams, type HigherPrimitive, type Params, type Primitive, assertNever } from "../core/primitives.js";
@@ -10,6 +10,10 @@ import { type Aval, type MainTrace, Trace, Tracer, bind, bindHigher, newMain, wi
 import { type Atom, type Eqn, type HigherEqn, Jaxpr, Lit, Var, isHigherEqn } from "./jaxpr.js";
 import { type Leaf, type TreeDef, treeFlatten, treeUnflatten } from "./tree.js";
 import type { ArgIndex } from "../jit/jit.js";
+import { scalarLeafDType } from "../jit/args.js";
+
+// the scalar-leaf helpers live with the other argument helpers (light: the precompiled entry uses them)
+export { scalarLeafArray, scalarLeafDType, scalarLeafKey } from "../jit/args.js";
 
 /** Thrown when tracing meets a closed-over tracer of an outer transformation (see jit). */
 export class CapturedTracer extends Error {
@@ -184,29 +188,6 @@ export function avalOf(x: Leaf | ShapeDtype): Aval {
     return { shape: [], dtype, weakType: dtype !== "float64" };
   }
   return { shape: x.shape.slice(), dtype: x.dtype, weakType: x.weakType ?? false };
-}
-
-/**
- * The dtype a JS scalar argument of a traced function is passed in: bool, int32 for integers int32
- * holds, and float64 for floats and larger integers, so that the double value reaches float64 math
- * (the function itself sees a weak float32, as in eager; see traceFlat).
- */
-export function scalarLeafDType(x: number | boolean): DType {
-  if (typeof x === "boolean") return "bool";
-  return scalarDType(x) === "int32" ? "int32" : "float64";
-}
-
-/** A JS scalar argument as the run-time input array of a traced function (see scalarLeafDType). */
-export function scalarLeafArray(x: number | boolean): NDArray {
-  const dtype = scalarLeafDType(x);
-  return scalarArray(Number(x), dtype, dtype !== "float64");
-}
-
-/** Cache-key class of a JS scalar argument: values of one class share a trace. */
-export function scalarLeafKey(x: number | boolean): string {
-  if (typeof x === "boolean") return "bool~[]";
-  if (scalarDType(x) === "int32") return "int32~[]";
-  return isBigInt(x) ? "bigint~[]" : "float32~[]";
 }
 
 function finish(b: Builder, inVars: Var[], outs: Atom[]): Jaxpr {

@@ -11,24 +11,32 @@ import { debugLevel, debugLog, debugLogOnce, userFrame, warnOnce } from "./debug
 import { type KernelFn, type Plan, buildPlan, makeRunner } from "./plan.js";
 import { kernelSources, optimizeAndSchedule } from "./lower.js";
 import { type JitOptions, resolveJitOptions } from "./options.js";
-import { prepareArgs } from "./args.js";
+import { prepareArgs, splitStatics } from "./args.js";
+import { registerRuntimeJit } from "./fallback.js";
 import { canGenerateCode, compileKernel } from "./subplan.js";
 
 export { canGenerateCode } from "./subplan.js";
 
 export type { JitOptions } from "./options.js";
 
+/** What a jitted function did so far (README: "Cache counters"). */
 export interface CacheInfo {
-  compiles: number;
-  hits: number;
-  misses: number;
-  entries: number;
-  /** Kernels taken from a build-time table (precompiled functions). */
-  precompiledHits: number;
-  /** Kernels generated at run time with `new Function`. */
+  /** Every call of the function (including inline calls under a transformation). */
+  calls: number;
+  /** Run-time traces of the function to a jaxpr (each cache miss, and each `lower()`). */
+  traces: number;
+  /** Kernels generated at run time with `new Function` (not found in a build-time kernel table). */
   runtimeCompiles: number;
-  /** Entries that run the optimized IR on eager kernels (code generation forbidden). */
+  /** Calls answered by a build-time plan: no trace, no IR, no passes, no scheduling. */
+  precompiledCalls: number;
+  /** Calls run on eager kernels: code generation forbidden, or a precompiled call with no runtime jit to fall back on. */
   eagerFallbacks: number;
+  /** Compiled signatures held: run-time cache entries plus a precompiled function's build-time plans. */
+  entries: number;
+  /** Calls answered by a run-time cache entry. */
+  hits: number;
+  /** Calls that traced and compiled a new run-time entry. */
+  misses: number;
 }
 
 export interface Lowered {
@@ -78,43 +86,6 @@ export function clearCaches(): void {
   for (const ref of liveCaches) ref.deref()?.clear();
 }
 
-/** Static arguments are hashed by value: primitives and frozen plain data only. */
-function staticKey(fnName: string, v: unknown, where: string): string {
-  if (v === null) return "null";
-  if (v === undefined) return "undefined";
-  const t = typeof v;
-  if (t === "number" || t === "boolean") return `${t[0]}${String(v)}`;
-  if (t === "string") return JSON.stringify(v);
-  if (t === "function")
-    throw argumentError.staticArg(
-      fnName,
-      `static argument ${where} is a function; static arguments must be hashable values (numbers, strings, booleans, frozen plain data)`,
-    );
-  if (v instanceof NDArray)
-    throw argumentError.staticArg(
-      fnName,
-      `static argument ${where} is an NDArray; arrays cannot be static (pass it as a regular argument)`,
-    );
-  const proto = Object.getPrototypeOf(v);
-  if (Array.isArray(v) || proto === Object.prototype || proto === null) {
-    if (!Object.isFrozen(v))
-      throw argumentError.staticArg(
-        fnName,
-        `static argument ${where} is a mutable ${Array.isArray(v) ? "array" : "object"}; ` +
-          "freeze it (Object.freeze) so it can be hashed by value",
-      );
-    if (Array.isArray(v)) return `[${v.map((x, i) => staticKey(fnName, x, `${where}[${i}]`)).join(",")}]`;
-    return `{${Object.keys(v as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${staticKey(fnName, (v as Record<string, unknown>)[k], `${where}.${k}`)}`)
-      .join(",")}}`;
-  }
-  throw argumentError.staticArg(
-    fnName,
-    `static argument ${where} is a ${proto?.constructor?.name ?? "object"} instance; static arguments must be hashable values`,
-  );
-}
-
 /** Cache key of a leaf: shape and dtype; a JS scalar's value is a run-time argument, only its class counts. */
 function leafSig(x: Leaf): string {
   if (x instanceof NDArray) return `${x.dtype}${x.weakType ? "~" : ""}[${x.shape.join(",")}]`;
@@ -139,7 +110,17 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   /** Programs traced for tracer arguments (jit under a transformation), by input signature. */
   const tracedCache = new Map<string, ReturnType<typeof traceFlat>>();
   let last: Entry | null = null;
-  const info: CacheInfo = { compiles: 0, hits: 0, misses: 0, entries: 0, precompiledHits: 0, runtimeCompiles: 0, eagerFallbacks: 0 };
+  const info: CacheInfo = {
+    calls: 0,
+    traces: 0,
+    runtimeCompiles: 0,
+    precompiledCalls: 0,
+    eagerFallbacks: 0,
+    entries: 0,
+    hits: 0,
+    misses: 0,
+  };
+  let compiles = 0;
   // the jitted function holds its handle (clearCache below); clearCaches() reaches it only weakly
   const cacheHandle: CacheHandle = {
     clear: () => {
@@ -151,19 +132,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   };
   registerCache(cacheHandle);
 
-  const split = (args: unknown[]) => {
-    const dyn: unknown[] = [];
-    const statics: unknown[] = [];
-    const skeys: string[] = [];
-    args.forEach((a, i) => {
-      if (staticNums.has(i)) {
-        skeys.push(staticKey(name, a, `${i}`));
-        statics.push(a);
-        dyn.push(null);
-      } else dyn.push(a);
-    });
-    return { dyn, statics, skeys };
-  };
+  const split = (args: unknown[]) => splitStatics(name, args, staticNums);
 
   const explainMiss = (key: string, leaves: Leaf[], skeys: string[]): string => {
     if (cache.size === 0) return "first call";
@@ -193,6 +162,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   const compile = (key: string, args: unknown[], dynLeaves: Leaf[], inTree: TreeDef, statics: unknown[], skeys: string[]): Entry => {
     hooks.onFirstCompile?.();
     const t0 = performance.now();
+    info.traces++;
     let traced: ReturnType<typeof traceFlat>;
     try {
       traced = traceFlat(
@@ -220,10 +190,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     const table = hooks.kernels;
     const provider = (src: KernelSource): KernelFn => {
       const pre = table?.[src.signature];
-      if (typeof pre === "function") {
-        info.precompiledHits++;
-        return pre;
-      }
+      if (typeof pre === "function") return pre;
       if (!canGenerateCode()) throw new NoCodegen();
       info.runtimeCompiles++;
       if (table)
@@ -240,27 +207,29 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     } catch (err) {
       if (!(err instanceof NoCodegen)) throw err;
       usedEager = true;
-      info.eagerFallbacks++;
       warnOnce(
         `nocodegen:${name}`,
         `jit(${name}): code generation is not allowed here (CSP / codeGeneration: {strings: false})` +
           `${table ? " and a kernel was not precompiled for this input" : ""}; ` +
           "running the optimized IR on eager kernels instead (correct, slower).",
       );
-      run = (leaves) => evalJaxpr(optimized, leaves);
+      run = (leaves) => {
+        info.eagerFallbacks++;
+        return evalJaxpr(optimized, leaves);
+      };
     }
     const t2 = performance.now();
-    info.compiles++;
+    compiles++;
     // the explanation compares against every cached entry: build it only when it is printed
     const why = () => explainMiss(key, dynLeaves, skeys);
-    if (info.compiles > 1 && (explainCacheMisses || debugLevel() >= 1))
+    if (compiles > 1 && (explainCacheMisses || debugLevel() >= 1))
       console.error(`[numjit] jit(${name}) recompiling: ${why()} (trace ${(t1 - t0).toFixed(2)} ms, compile ${(t2 - t1).toFixed(2)} ms)`);
     else debugLog(1, `jit(${name}) compiled ${key} in ${(t2 - t0).toFixed(2)} ms${usedEager ? " (eager IR)" : ""}`);
     debugLog(4, `jit(${name}) timings: trace ${(t1 - t0).toFixed(3)} ms, optimize+codegen ${(t2 - t1).toFixed(3)} ms`);
-    if (info.compiles === warnAfter + 1)
+    if (compiles === warnAfter + 1)
       warnOnce(
         `recompile:${name}`,
-        `jit(${name}) has compiled ${info.compiles} times; the last recompile was because ${why()}. ` +
+        `jit(${name}) has compiled ${compiles} times; the last recompile was because ${why()}. ` +
           "Each new input shape/dtype or static value compiles again: pad inputs to a few fixed shapes, " +
           "or make varying values regular (non-static) arguments.",
       );
@@ -302,6 +271,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     const l = last;
     // biome-ignore lint/complexity/noArguments: no rest-array allocation on the dispatch fast path
     const argv = arguments as unknown as NDArray[];
+    info.calls++;
     if (l?.treeFlat && fastMatch(l, argv)) {
       info.hits++;
       if (l.single && l.run1 !== undefined) return l.run1(argv);
@@ -378,6 +348,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     lower: (...given: unknown[]): Lowered => {
       const args = prepareArgs(name, given, staticNums);
       const [leaves, inTree] = treeFlatten(split(args).dyn);
+      info.traces++;
       const traced = traceFlat(
         withStatics(f, args, staticNums),
         name,
@@ -406,6 +377,9 @@ export type ArgIndex<F extends (...args: any[]) => any> = number extends Paramet
 export type JitOptionsFor<F extends (...args: any[]) => any> = Omit<JitOptions, "staticArgnums"> & {
   staticArgnums?: ArgIndex<F> | readonly ArgIndex<F>[];
 };
+
+// precompiled functions whose plans do not serve a call fall back to this runtime jit (jit/fallback.ts)
+registerRuntimeJit((f, opts, hooks) => makeJitted(f, opts, hooks));
 
 /** jit(f, options): compile f on first call per input signature; see JitOptions. */
 export function jit<F extends (...args: any[]) => any>(f: F, opts: JitOptionsFor<F> = {}): Jitted<F> {

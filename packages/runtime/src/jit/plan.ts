@@ -1,6 +1,10 @@
-// Execution plans: a schedule bound to concrete shapes. Views become strided layouts at plan
-// time, so at call time a plan only allocates outputs and calls kernels with precomputed
-// sizes and strides. Kernels are looked up by signature (precompiled) or produced on demand.
+// Execution plans: a schedule bound to its shapes. Views become strided layouts at plan time, so at
+// call time a plan only allocates outputs and calls kernels with precomputed sizes and strides.
+// Layouts, sizes and kernel arguments are `Dim`s (core/dims.ts, plain-number fast paths): the runtime
+// jit binds a concrete schedule and runs it (runPlan / makeRunner), the build binds a symbolic one and
+// prints it as JS (jit/emit-plan.ts). A decision on sizes (drop a size-1 dim, merge contiguous dims,
+// pick a reduction order) is taken only when the dims decide it; otherwise the dims are kept as they
+// are, which is always correct. Kernels are looked up by signature (precompiled) or produced on demand.
 import { type DType, allocate, typedArrayFor } from "../dtype.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import { type ReduceOp, isReduce } from "../core/primitives.js";
@@ -12,27 +16,32 @@ import { type Eqn, Lit, type Var, isHigherEqn } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
 import { assign } from "../eager/strided.js";
 import { compileError } from "../errors.js";
-import { contiguousStrides, sizeOf } from "../shape.js";
+import { type Dim, dimAdd, dimCompare, dimEq, dimMul, dimNeg, dimSub } from "../core/dims.js";
+import { dimsSize } from "../core/shape-rules.js";
 
 export type KernelFn = (...args: any[]) => void;
 export type KernelProvider = (src: KernelSource) => KernelFn;
 
-interface Layout {
+export interface Layout {
   slot: number;
-  offset: number;
-  shape: readonly number[];
-  strides: readonly number[];
+  offset: Dim;
+  shape: readonly Dim[];
+  strides: readonly Dim[];
 }
 
-type Action =
+export type Action =
   | {
       t: "kernel";
       fn: KernelFn;
+      /** Kernel index in `Plan.kernels`. */
+      kernel: number;
+      /** Dims, arrays of Dims, and (at [0], [1] and the refs) placeholders filled at call time. */
       args: unknown[];
       outSlot: number;
-      size: number;
+      size: Dim;
       dtype: DType;
-      refs: [number, number, number][];
+      /** [args index of the data, slot, layout offset]: the offset argument follows the data. */
+      refs: [number, number, Dim][];
       /** An intermediate no output refers to: its buffer is kept and reused by the next call. */
       scratch?: boolean;
       buffer?: ArrayLike<number>;
@@ -60,23 +69,37 @@ export interface Plan {
   offs?: number[];
 }
 
+/** Row-major strides of a shape. */
+export function denseStrides(shape: readonly Dim[]): Dim[] {
+  const st = new Array<Dim>(shape.length);
+  let s: Dim = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    st[i] = s;
+    s = dimMul(s, shape[i]!);
+  }
+  return st;
+}
+
+/** Provably 1 (a symbol is >= 1 but may be 1: such a dim is kept, with its stride, which is always correct). */
+const isOne = (d: Dim): boolean => d === 1;
+
 function isContiguous(l: Layout): boolean {
-  let s = 1;
+  let s: Dim = 1;
   for (let i = l.shape.length - 1; i >= 0; i--) {
-    if (l.shape[i]! !== 1 && l.strides[i]! !== s) return false;
-    s *= l.shape[i]!;
+    if (!isOne(l.shape[i]!) && !dimEq(l.strides[i]!, s)) return false;
+    s = dimMul(s, l.shape[i]!);
   }
   return true;
 }
 
-/** Merge adjacent dims where every layout is row-major-compatible; drop size-1 dims. */
-function collapse(shape: readonly number[], strideSets: (readonly number[])[]): [number[], number[][]] {
-  const keep = shape.map((_, i) => i).filter((i) => shape[i]! !== 1);
+/** Merge adjacent dims where every layout is provably row-major-compatible; drop provably size-1 dims. */
+function collapse(shape: readonly Dim[], strideSets: (readonly Dim[])[]): [Dim[], Dim[][]] {
+  const keep = shape.map((_, i) => i).filter((i) => !isOne(shape[i]!));
   let sh = keep.map((i) => shape[i]!);
   let st = strideSets.map((s) => keep.map((i) => s[i]!));
   for (let d = sh.length - 2; d >= 0; d--) {
-    if (st.every((s) => s[d]! === s[d + 1]! * sh[d + 1]!)) {
-      sh = [...sh.slice(0, d), sh[d]! * sh[d + 1]!, ...sh.slice(d + 2)];
+    if (st.every((s) => dimEq(s[d]!, dimMul(s[d + 1]!, sh[d + 1]!)))) {
+      sh = [...sh.slice(0, d), dimMul(sh[d]!, sh[d + 1]!), ...sh.slice(d + 2)];
       st = st.map((s) => [...s.slice(0, d), s[d + 1]!, ...s.slice(d + 2)]);
     }
   }
@@ -91,7 +114,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
   const j = sched.jaxpr;
   const layouts = new Map<Var, Layout>();
   let nslots = 0;
-  const dense = (v: Var, slot: number): Layout => ({ slot, offset: 0, shape: v.aval.shape, strides: contiguousStrides(v.aval.shape) });
+  const dense = (v: Var, slot: number): Layout => ({ slot, offset: 0, shape: v.aval.shape, strides: denseStrides(v.aval.shape) });
   for (const v of j.inBinders) layouts.set(v, dense(v, nslots++));
   const inSlots = nslots;
   const constSlots: NDArray[] = [];
@@ -110,7 +133,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
   const materialize = (l: Layout, dtype: DType): Layout => {
     const slot = nslots++;
     actions.push({ t: "copy", src: l, dtype, outSlot: slot });
-    return { slot, offset: 0, shape: l.shape, strides: contiguousStrides(l.shape) };
+    return { slot, offset: 0, shape: l.shape, strides: denseStrides(l.shape) };
   };
   const layoutOf = (v: Var): Layout => {
     const l = layouts.get(v);
@@ -163,12 +186,12 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
       continue;
     }
     const src = kernelFor(step, sched.exact)!;
-    kernels.push(src);
+    const kernel = kernels.push(src) - 1;
     const fn = getKernel(src);
     const outVar = step.out;
     const out = fresh(outVar);
     const args: unknown[] = [helpers, null];
-    const refs: [number, number, number][] = []; // [args index of data, slot, layout offset]
+    const refs: [number, number, Dim][] = []; // [args index of data, slot, layout offset]
     const pushInput = (l: Layout, ...strides: unknown[]) => {
       refs.push([args.length, l.slot, l.offset]);
       args.push(null, 0, ...strides);
@@ -187,7 +210,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
       planDot(step, layoutOf, materialize, args, pushInput);
     }
     args.push(src.constants);
-    actions.push({ t: "kernel", fn, args, outSlot: out.slot, size: sizeOf(outVar.aval.shape), dtype: outVar.aval.dtype, refs });
+    actions.push({ t: "kernel", fn, kernel, args, outSlot: out.slot, size: dimsSize(outVar.aval.shape), dtype: outVar.aval.dtype, refs });
   }
   const outs = j.outs.map((a) => (a instanceof Lit ? a : layoutOf(a)));
   // intermediates (slots no output layout points into) keep their buffers between calls: large
@@ -196,7 +219,8 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
   // a control-flow equation may return its operand as is (a branch that passes it through): its operands'
   // buffers can reach the outputs, so they are never reused
   for (const a of actions) if (a.t === "call") for (const l of a.ins) if (!(l instanceof Lit)) outSlots.add(l.slot);
-  for (const a of actions) if (a.t === "kernel" && !outSlots.has(a.outSlot) && (keepIntermediates || a.size >= 4096)) a.scratch = true;
+  for (const a of actions)
+    if (a.t === "kernel" && !outSlots.has(a.outSlot) && (keepIntermediates || dimCompare(a.size, "<", 4096) !== true)) a.scratch = true;
   return { nslots, inSlots, constSlots, actions, outs, outAvals: j.outs.map((a) => a.aval), kernels };
 }
 
@@ -205,8 +229,8 @@ function viewLayout(e: Eqn, src: Layout, materialize: (l: Layout) => Layout): La
   switch (e.primitive) {
     case "broadcast_in_dim": {
       const p = e.params;
-      const strides = new Array<number>(shape.length).fill(0);
-      p.broadcastDimensions.forEach((d, i) => (strides[d] = src.shape[i]! === 1 ? 0 : src.strides[i]!));
+      const strides = new Array<Dim>(shape.length).fill(0);
+      p.broadcastDimensions.forEach((d, i) => (strides[d] = isOne(src.shape[i]!) ? 0 : src.strides[i]!));
       return { slot: src.slot, offset: src.offset, shape, strides };
     }
     case "transpose": {
@@ -216,22 +240,23 @@ function viewLayout(e: Eqn, src: Layout, materialize: (l: Layout) => Layout): La
     case "slice": {
       const p = e.params;
       let offset = src.offset;
-      if (sizeOf(shape) > 0) p.starts.forEach((s, i) => (offset += s * src.strides[i]!));
-      return { slot: src.slot, offset, shape, strides: src.strides.map((s, i) => s * p.strides[i]!) };
+      // an empty slice is never read: its start may lie past the end
+      if (dimCompare(dimsSize(shape), "==", 0) !== true) p.starts.forEach((s, i) => (offset = dimAdd(offset, dimMul(s, src.strides[i]!))));
+      return { slot: src.slot, offset, shape, strides: src.strides.map((s, i) => dimMul(s, p.strides[i]!)) };
     }
     case "rev": {
       const p = e.params;
       let offset = src.offset;
       const strides = src.strides.slice();
       for (const a of p.axes) {
-        if (src.shape[a]! > 0) offset += (src.shape[a]! - 1) * strides[a]!;
-        strides[a] = -strides[a]!;
+        if (dimCompare(src.shape[a]!, ">", 0) !== false) offset = dimAdd(offset, dimMul(dimSub(src.shape[a]!, 1), strides[a]!));
+        strides[a] = dimNeg(strides[a]!);
       }
       return { slot: src.slot, offset, shape, strides };
     }
     case "reshape": {
       const base = isContiguous(src) ? src : materialize(src);
-      return { slot: base.slot, offset: base.offset, shape, strides: contiguousStrides(shape) };
+      return { slot: base.slot, offset: base.offset, shape, strides: denseStrides(shape) };
     }
     default:
       throw new Error(`internal: ${e.primitive} is not a view`);
@@ -284,11 +309,12 @@ function planDot(
     b = layoutOf(bv!);
   const lf = a.shape.map((_, i) => i).filter((i) => !p.lhsContract.includes(i) && !p.lhsBatch.includes(i));
   const rf = b.shape.map((_, i) => i).filter((i) => !p.rhsContract.includes(i) && !p.rhsBatch.includes(i));
-  const group = (l: Layout, dims: number[]): [number, number] | null => {
-    const ds = dims.filter((i) => l.shape[i]! !== 1);
+  const group = (l: Layout, dims: number[]): [Dim, Dim] | null => {
+    const ds = dims.filter((i) => !isOne(l.shape[i]!));
     if (ds.length === 0) return [1, 0];
-    for (let k = 0; k + 1 < ds.length; k++) if (l.strides[ds[k]!]! !== l.strides[ds[k + 1]!]! * l.shape[ds[k + 1]!]!) return null;
-    return [dims.reduce((s, i) => s * l.shape[i]!, 1), l.strides[ds[ds.length - 1]!]!];
+    for (let k = 0; k + 1 < ds.length; k++)
+      if (!dimEq(l.strides[ds[k]!]!, dimMul(l.strides[ds[k + 1]!]!, l.shape[ds[k + 1]!]!))) return null;
+    return [dimsSize(dims.map((i) => l.shape[i]!)), l.strides[ds[ds.length - 1]!]!];
   };
   const permuted = (l: Layout, perm: number[]): Layout => ({
     ...l,
@@ -314,8 +340,8 @@ function planDot(
     b = m;
     gb = groups(m, [range(0, nb), range(nb, nb + nc), range(nb + nc, perm.length)]);
   }
-  const [[B, sab], [M, sam], [K, sak]] = ga as [[number, number], [number, number], [number, number]];
-  const [[, swb], [, swk], [N, swn]] = gb as [[number, number], [number, number], [number, number]];
+  const [[B, sab], [M, sam], [K, sak]] = ga as [[Dim, Dim], [Dim, Dim], [Dim, Dim]];
+  const [[, swb], [, swk], [N, swn]] = gb as [[Dim, Dim], [Dim, Dim], [Dim, Dim]];
   args.push(B, M, N, K);
   pushInput(a, sab, sam, sak);
   pushInput(b, swb, swk, swn);
@@ -334,7 +360,7 @@ function planDot(
     }
     pushInput(
       l,
-      (g as [number, number][]).map(([, s]) => s),
+      (g as [Dim, Dim][]).map(([, s]) => s),
     );
   }
 }
@@ -354,6 +380,7 @@ export interface Runner {
   run1?: (inputs: readonly NDArray[]) => NDArray;
 }
 
+/** A runner for a plan over concrete shapes (the runtime jit's): every Dim in it is a number. */
 export function makeRunner(plan: Plan): Runner {
   const generic = (inputs: readonly NDArray[]) => runPlan(plan, inputs);
   const single = plan.outs.length === 1 ? { run: generic, run1: (inputs: readonly NDArray[]) => generic(inputs)[0]! } : { run: generic };
@@ -368,11 +395,13 @@ export function makeRunner(plan: Plan): Runner {
     out0.offset !== 0 ||
     plan.constSlots.length !== 0 ||
     act.refs.some((r) => r[1] >= plan.inSlots) ||
-    sizeOf(out0.shape) !== act.size ||
+    dimsSize(out0.shape) !== act.size ||
     !isContiguous(out0)
   )
     return single;
-  const { refs, args, fn, size } = act;
+  const { args, fn } = act;
+  const refs = act.refs as [number, number, number][];
+  const size = act.size as number;
   const Ctor = typedArrayFor(act.dtype);
   const { shape, strides } = out0;
   const { dtype, weakType } = plan.outAvals[0]!;
@@ -394,7 +423,7 @@ export function makeRunner(plan: Plan): Runner {
       if (!x.isContiguous || !y.isContiguous) return generic(inputs)[0]!;
       const out = new Ctor(size);
       fn(H, out, sh, x.data, x.offset + off0, s0, y.data, y.offset + off1, s1, C);
-      return new NDArray(out, shape, dtype, strides, 0, weakType, size);
+      return new NDArray(out, shape as number[], dtype, strides as number[], 0, weakType, size);
     };
     return { run: (inputs) => [run1(inputs)], run1 };
   }
@@ -410,12 +439,12 @@ export function makeRunner(plan: Plan): Runner {
     args[1] = out;
     fn.apply(null, args);
     for (let r = 0; r < nin; r++) args[refs[r]![0]] = null;
-    return new NDArray(out, shape, dtype, strides, 0, weakType, size);
+    return new NDArray(out, shape as number[], dtype, strides as number[], 0, weakType, size);
   };
   return { run: (inputs) => [run1(inputs)], run1 };
 }
 
-/** Run a plan on flat input arrays. Not re-entrant per plan (slot arrays are reused). */
+/** Run a plan over concrete shapes on flat input arrays. Not re-entrant per plan (slot arrays are reused). */
 export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
   const bufs = plan.bufs ?? (plan.bufs = new Array(plan.nslots).fill(null));
   const offs = plan.offs ?? (plan.offs = new Array(plan.nslots).fill(0));
@@ -438,14 +467,15 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
   for (let a = 0; a < acts.length; a++) {
     const act = acts[a]!;
     if (act.t === "kernel") {
-      const out = act.scratch ? (act.buffer ??= allocate(act.dtype, act.size)) : allocate(act.dtype, act.size);
+      const size = act.size as number;
+      const out = act.scratch ? (act.buffer ??= allocate(act.dtype, size)) : allocate(act.dtype, size);
       const args = act.args;
       args[1] = out;
       const refs = act.refs;
       for (let r = 0; r < refs.length; r++) {
         const ref = refs[r]!;
         args[ref[0]] = bufs[ref[1]];
-        args[ref[0] + 1] = offs[ref[1]] + ref[2];
+        args[ref[0] + 1] = offs[ref[1]]! + (ref[2] as number);
       }
       act.fn.apply(null, args);
       bufs[act.outSlot] = out;
@@ -474,8 +504,8 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
         offs[act.outSlots[k]!] = rr.offset;
       }
     } else {
-      const out = allocate(act.dtype, sizeOf(act.src.shape));
-      assign(new NDArray(out, act.src.shape, act.dtype), slotView(bufs, offs, act.src, act.dtype, false));
+      const out = allocate(act.dtype, dimsSize(act.src.shape) as number);
+      assign(new NDArray(out, act.src.shape as number[], act.dtype), slotView(bufs, offs, act.src, act.dtype, false));
       bufs[act.outSlot] = out;
       offs[act.outSlot] = 0;
     }
@@ -493,5 +523,5 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
 }
 
 function slotView(bufs: unknown[], offs: number[], l: Layout, dtype: DType, weak: boolean): NDArray {
-  return new NDArray(bufs[l.slot] as never, l.shape, dtype, l.strides, offs[l.slot]! + l.offset, weak);
+  return new NDArray(bufs[l.slot] as never, l.shape as number[], dtype, l.strides as number[], offs[l.slot]! + (l.offset as number), weak);
 }

@@ -36,7 +36,7 @@ export function compileKernel(src: KernelSource): KernelFn {
 
 /** Compile counters a sub-program reports to (the jitted function it came from). */
 export interface CompileCounters {
-  compiles: number;
+  traces: number;
   runtimeCompiles: number;
 }
 
@@ -66,7 +66,7 @@ export function runCompiled(j: Jaxpr, counters?: CompileCounters): Run {
       run = (xs) => r(xs);
       if (counters) counters.runtimeCompiles += n;
     } else run = (xs) => evalJaxpr(optimized, xs);
-    if (counters) counters.compiles++;
+    if (counters) counters.traces++;
     runners.set(j, run);
   }
   return run;

@@ -1,13 +1,18 @@
 // Phase 6: emit. Plans the edits to the module, as text, so each front door can apply them its own way
 // (magic-string for transform(), TS factory nodes for the tsc transformer):
-//   - the import of `precompiled` from "@numjit/runtime/internal", after the last import (imports are
-//     hoisted, so it is bound wherever it sits, and the module's imports keep their evaluation order);
-//   - the kernel declarations (pasted sources, no eval) and one kernel table per function, as `const`s
-//     before the first statement that runs (after the leading imports): a `const` is in its TDZ until
-//     its declaration runs, and an import may legally follow code that calls jit();
+//   - the import of `precompiled`, after the last import (imports are hoisted, so it is bound wherever
+//     it sits, and the module's imports keep their evaluation order): from the light
+//     "@numjit/runtime/precompiled" when every precompiled function of the module has exact plans (the
+//     app need not bundle the tracer, passes, scheduler or code generator), else from
+//     "@numjit/runtime/internal", which also brings the runtime jit those functions fall back on (a
+//     plan traced on guessed sizes serves only calls of those sizes);
+//   - the kernel declarations and plan factories (pasted sources, no eval), one kernel table and one
+//     plan list per function, as `const`s before the first statement that runs (after the leading
+//     imports): a `const` is in its TDZ until its declaration runs, and an import may legally follow
+//     code that calls jit();
 //   - per precompiled call: the callee `jit` / `nj.jit` becomes `__nj_pre`, and the options gain
-//     `name` and `kernels`. The original function stays as written: the runtime traces it for each
-//     new shape (cheap) and takes kernels from the table by signature.
+//     `name`, `kernels` and `plans`. A call runs its plan (guard, sizes, kernels: no trace); the original
+//     function stays as written for the runtime jit (a call no plan serves) and for transformations.
 // Every added name starts with the module's emit prefix (phase 1: "__nj_" unless the module already
 // uses a name starting with it), so the names neither collide with nor are shadowed by the user's.
 import type * as ts from "typescript";
@@ -19,6 +24,8 @@ import type { ModuleKernels } from "../codegen/index.js";
 import { codegenVersion } from "@numjit/runtime/internal";
 
 export const INTERNAL_MODULE = "@numjit/runtime/internal";
+/** The light entry: `precompiled` without the tracer, passes, scheduler or code generator. */
+export const PRECOMPILED_MODULE = "@numjit/runtime/precompiled";
 /** The local name of `precompiled` for a module's emit prefix. */
 export const preName = (prefix: string): string => `${prefix}pre`;
 
@@ -38,6 +45,10 @@ export interface CallEdit {
   tableId: string;
   /** Static positions traced as scalar inputs (`tracedStatics` of the precompiled spec), if any. */
   tracedStatics: number[];
+  /** The call's plan list, when it has plans. */
+  plansId: string | undefined;
+  /** Every plan of the call is exact (none traced on guessed sizes): no runtime jit needed. */
+  exactPlans: boolean;
 }
 
 export interface EmitPlan {
@@ -47,7 +58,9 @@ export interface EmitPlan {
   importPos: number;
   /** Where the kernel declarations go: before the first statement that runs. */
   declsPos: number;
-  /** `import { precompiled as <pre> } from "@numjit/runtime/internal";` */
+  /** Where `precompiled` comes from: PRECOMPILED_MODULE or INTERNAL_MODULE. */
+  module: string;
+  /** `import { precompiled as <pre> } from "<module>";` */
   importText: string;
   declTexts: { id: string; text: string }[];
   calls: CallEdit[];
@@ -70,22 +83,27 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       tsv.isObjectLiteralExpression(opt) &&
       opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
     const traced = c.built.tracedStatics.length ? `, tracedStatics: ${JSON.stringify(c.built.tracedStatics)}` : "";
+    const props = `kernels: ${t.id}${t.plansId ? `, plans: ${t.plansId}` : ""}` + traced;
     edits.push({
       call: jc.call,
       calleeStart: jc.call.expression.getStart(scope.sf),
       calleeEnd: jc.call.expression.end,
-      props: (userNamed ? `kernels: ${t.id}` : `name: ${JSON.stringify(jc.name)}, kernels: ${t.id}`) + traced,
+      props: userNamed ? props : `name: ${JSON.stringify(jc.name)}, ${props}`,
       addName: !userNamed,
       options: opt && tsv.isObjectLiteralExpression(opt) ? opt : undefined,
       appendAt: jc.target.end,
       name: jc.name,
       tableId: t.id,
       tracedStatics: c.built.tracedStatics,
+      plansId: t.plansId,
+      exactPlans: t.plansId !== undefined && t.plans.every((p) => !p.guessed),
     });
   }
   if (!edits.length) return undefined;
   const pre = preName(scope.emitPrefix);
-  const importText = `import { precompiled as ${pre} } from ${JSON.stringify(INTERNAL_MODULE)};`;
+  // guessed plans (traced on guessed sizes) fail their guard on most calls: those need the runtime jit
+  const module = edits.every((e) => e.exactPlans) ? PRECOMPILED_MODULE : INTERNAL_MODULE;
+  const importText = `import { precompiled as ${pre} } from ${JSON.stringify(module)};`;
   const declTexts: { id: string; text: string }[] = [];
   for (const d of kernels.decls) declTexts.push({ id: d.id, text: `const ${d.id} = ${d.source};` });
   for (const c of calls) {
@@ -99,8 +117,24 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       text = `/* numjit IR\n${ir.replace(/\*\//g, "* /")}\n*/\n${text}`;
     }
     declTexts.push({ id: t.id, text });
+    for (const p of t.plans) declTexts.push({ id: p.id, text: `const ${p.id} = ${p.source};` });
+    if (t.plansId) {
+      const list = t.plans.map(
+        (p) =>
+          `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${p.guessed ? ", guessed: true" : ""} }`,
+      );
+      declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];` });
+    }
   }
-  return { pre, importPos: Math.max(scope.importsEnd, scope.codeStart), declsPos: scope.codeStart, importText, declTexts, calls: edits };
+  return {
+    pre,
+    module,
+    importPos: Math.max(scope.importsEnd, scope.codeStart),
+    declsPos: scope.codeStart,
+    importText,
+    declTexts,
+    calls: edits,
+  };
 }
 
 function unwrap(e: ts.Expression): ts.Expression {

@@ -1,6 +1,8 @@
 // Phase 4: schedule. Merges the traces of one jit function (one per candidate structure / static
 // value) into what the function will ship with: the union of its kernels by signature (equal
-// signatures are interchangeable functions), its fusion groups for `numjit inspect`, and a status.
+// signatures are interchangeable functions), one emitted plan per trace (the runtime's emitPlan; none
+// at all when a trace has no plan: then every call goes through the runtime jit, as before plans),
+// its fusion groups for `numjit inspect`, and a status.
 import type { RawDiagnostic } from "../../diagnostics.js";
 import type { BuiltCall, Trace } from "../trace/index.js";
 
@@ -12,10 +14,22 @@ export interface KernelSource {
 
 export type CallStatus = "precompiled" | "fallback" | "error";
 
+/** An emitted plan: the call key it serves, its factory source and the signatures of its kernels (`K[i]`). */
+export interface PlanSource {
+  key: string;
+  source: string;
+  kernels: string[];
+  /** Traced on guessed sizes (or symbols instantiated as sizes): a failed guard is expected, not news. */
+  guessed: boolean;
+}
+
 export interface ScheduledCall {
   built: BuiltCall;
   status: CallStatus;
   kernels: KernelSource[];
+  /** One plan per trace; empty when some trace has none (why: `planProblem`). */
+  plans: PlanSource[];
+  planProblem: string | undefined;
   /** Per trace: the fusion groups (the runtime's schedule description). */
   groups: { trace: Trace; text: string }[];
   reasons: RawDiagnostic[];
@@ -30,7 +44,16 @@ export function scheduleCall(built: BuiltCall, analysisProblems: readonly RawDia
       : "precompiled";
   const kernels: KernelSource[] = [];
   const seen = new Set<string>();
+  let plans: PlanSource[] = [];
+  let planProblem: string | undefined;
   if (status === "precompiled") {
+    for (const t of built.traces) {
+      const p = t.result.plan;
+      if ("error" in p) planProblem ??= p.error;
+      else if (!plans.some((q) => q.key === p.key && q.source === p.emitted.source))
+        plans.push({ key: p.key, source: p.emitted.source, kernels: p.emitted.kernels.map((k) => k.signature), guessed: !t.concrete });
+    }
+    if (planProblem !== undefined) plans = [];
     for (const t of built.traces) {
       for (const k of t.result.kernels) {
         if (seen.has(k.signature)) continue;
@@ -39,5 +62,13 @@ export function scheduleCall(built: BuiltCall, analysisProblems: readonly RawDia
       }
     }
   }
-  return { built, status, kernels, groups: built.traces.map((t) => ({ trace: t, text: t.result.scheduleText })), reasons };
+  return {
+    built,
+    status,
+    kernels,
+    plans,
+    planProblem,
+    groups: built.traces.map((t) => ({ trace: t, text: t.result.scheduleText })),
+    reasons,
+  };
 }

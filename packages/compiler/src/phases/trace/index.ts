@@ -4,13 +4,13 @@
 // per signature and static-value combination; errors are mapped back to source nodes.
 import type * as ts from "typescript";
 import { NumjitError, ShapeError } from "@numjit/runtime";
-import { type Dim, isConcreteShape } from "@numjit/runtime/internal";
+import { sym } from "@numjit/runtime/internal";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { ModuleScope } from "../find/index.js";
 import type { StaticValue } from "../analyse/annotations.js";
 import type { AnalysedCall } from "../analyse/index.js";
 import { runtimeRoot } from "../analyse/runtime-names.js";
-import { type BuildResult, buildKernels, placeholder } from "../../runtime.js";
+import { type BuildResult, buildKernels } from "../../runtime.js";
 import { type Interpreter, NodeError, UnknownName, Unsupported } from "./interpreter.js";
 import { type CallSite, callSiteShapes } from "./call-sites.js";
 import { type SigDim, type SigSlot, type Signature, atRank, renameSymbol, signatureToString, signatures, symbolsOf } from "./signature.js";
@@ -23,6 +23,8 @@ export interface Trace {
   /** The symbolic signature itself (the emitted plan's guard checks it). */
   signature: Signature;
   result: BuildResult;
+  /** The signature has no symbols: the traced shapes are the only ones accepted, so its plan is exact. */
+  concrete: boolean;
 }
 
 export interface BuiltCall {
@@ -79,7 +81,9 @@ export function traceCall(a: AnalysedCall, scope: ModuleScope, interp: Interpret
       }
       // printed after tracing: the symbols unified by the trace are one
       const argsText = signatureToString(sig.slots, names);
-      for (const result of results) out.traces.push({ label, argsText, signature: sig, result });
+      // a symbolic plan guards every size; a rank-polymorphic function's plans serve only the ranks traced
+      const concrete = !sig.polymorphic;
+      for (const result of results) out.traces.push({ label, argsText, signature: sig, result, concrete });
     }
   }
   return out;
@@ -89,11 +93,9 @@ export function traceCall(a: AnalysedCall, scope: ModuleScope, interp: Interpret
 type Outcome = { kind: "ok"; result: BuildResult } | { kind: "fail"; diagnostic: RawDiagnostic; shapeError: boolean };
 
 /**
- * Trace the function on a symbolic signature. Today the runtime traces concrete shapes, so every symbol
- * is instantiated at a distinct placeholder size, and a broadcast/matmul mismatch between two symbols of
- * unannotated arrays unifies them (read from the ShapeError's structured data) before tracing again.
- * With the runtime's symbolic trace (`traceSymbolic`) this whole function becomes one call: the
- * runtime unifies symbols itself and returns the recorded constraints.
+ * Trace the function once on its symbolic signature (the runtime's symbolic trace: dims are numbers or
+ * symbols). The runtime unifies symbols itself where the ops need them equal, and records what it cannot
+ * decide (`B == 2*N`, divisibility for a reshape) as constraints the emitted plan's guard checks.
  */
 export function traceSignature(
   a: AnalysedCall,
@@ -102,49 +104,26 @@ export function traceSignature(
   tracedStatics: readonly number[],
 ): Outcome {
   const staticArgnums = a.staticArgnums.filter((i) => !tracedStatics.includes(i));
-  for (let repair = 0; ; repair++) {
-    const inst = instantiate(sig);
-    try {
-      const result = buildKernels(target, inst.args, { staticArgnums, name: a.jit.name });
-      return { kind: "ok", result };
-    } catch (e) {
-      const node = e instanceof NodeError ? e.node : a.jit.call;
-      const err = e instanceof NodeError ? e.error : e;
-      if (repair < MAX_REPAIRS && !sig.exact && err instanceof ShapeError && unify(sig, err, inst.symbolOf)) continue;
-      return { kind: "fail", diagnostic: diagnose(a, sig, node, err, inst.symbolOf, tracedStatics), shapeError: err instanceof ShapeError };
-    }
+  try {
+    const result = buildKernels(target, symbolicArgs(sig), {
+      staticArgnums,
+      name: a.jit.name,
+      argNames: a.params.map((p) => p.name),
+    });
+    return { kind: "ok", result };
+  } catch (e) {
+    const node = e instanceof NodeError ? e.node : a.jit.call;
+    const err = e instanceof NodeError ? e.error : e;
+    return { kind: "fail", diagnostic: diagnose(a, sig, node, err, tracedStatics), shapeError: err instanceof ShapeError };
   }
 }
 
-const MAX_REPAIRS = 12;
-/** Placeholder sizes for symbols (until the runtime traces symbols): distinct, and distinct from literal dims. */
-const PLACEHOLDER_SIZES = [
-  11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151,
-];
-
-function instantiate(sig: Signature): { args: unknown[]; symbolOf: Map<number, string> } {
-  const literal = new Set<number>();
-  const walkDims = (s: SigSlot, f: (d: SigDim) => void): void => {
-    if (s.kind === "array") s.dims?.forEach(f);
-    else if (s.kind === "object") s.fields.forEach(([, x]) => walkDims(x, f));
-    else if (s.kind === "tuple") s.items.forEach((x) => walkDims(x, f));
-  };
-  sig.slots.forEach((s) => walkDims(s, (d) => typeof d === "number" && literal.add(d)));
-  const pool = PLACEHOLDER_SIZES.filter((p) => !literal.has(p));
-  const sizeOf = new Map<string, number>();
-  const symbolOf = new Map<number, string>();
-  for (const name of symbolsOf(sig.slots)) {
-    const size = pool[sizeOf.size] ?? 1000 + sizeOf.size;
-    sizeOf.set(name, size);
-    symbolOf.set(size, name);
-  }
+/** The trace's arguments: `{ shape, dtype }` leaves whose dims are numbers or symbols (`sym("B")`). */
+function symbolicArgs(sig: Signature): unknown[] {
   const conv = (s: SigSlot): unknown => {
     switch (s.kind) {
       case "array":
-        return placeholder(
-          s.dims!.map((d) => (typeof d === "number" ? d : sizeOf.get(d)!)),
-          s.dtype,
-        );
+        return { shape: s.dims!.map((d: SigDim) => (typeof d === "number" ? d : sym(d))), dtype: s.dtype };
       case "number":
       case "staticValue":
         return 0.5;
@@ -158,35 +137,7 @@ function instantiate(sig: Signature): { args: unknown[]; symbolOf: Map<number, s
         return s.value;
     }
   };
-  return { args: sig.slots.map(conv), symbolOf };
-}
-
-/** Unify the two symbols a broadcast (NJ101) or matmul (NJ104) needed equal, from the error's data.shapes. */
-function unify(sig: Signature, err: ShapeError, symbolOf: Map<number, string>): boolean {
-  const shapes = (err.data as { shapes?: readonly (readonly Dim[])[] }).shapes;
-  if (!shapes || shapes.length < 2 || !isConcreteShape(shapes[0]!) || !isConcreteShape(shapes[1]!)) return false;
-  const [x, y] = shapes as [readonly number[], readonly number[]];
-  const pairs: [number, number][] = [];
-  const alignRight = (p: readonly number[], q: readonly number[]) => {
-    for (let i = 1; i <= Math.min(p.length, q.length); i++) pairs.push([p[p.length - i]!, q[q.length - i]!]);
-  };
-  if (err.code === "NJ101") alignRight(x, y);
-  else if (err.code === "NJ104") {
-    const kx = x[x.length - 1];
-    const ky = y.length === 1 ? y[0] : y[y.length - 2];
-    if (kx !== undefined && ky !== undefined) pairs.push([kx, ky]);
-    if (x.length > 2 && y.length > 2) alignRight(x.slice(0, -2), y.slice(0, -2));
-  } else return false;
-  for (const [p, q] of pairs) {
-    const sp = symbolOf.get(p);
-    const sq = symbolOf.get(q);
-    if (p === q || !sp || !sq) continue;
-    if (!sig.fixed.has(sq)) renameSymbol(sig.slots, sq, sp);
-    else if (!sig.fixed.has(sp)) renameSymbol(sig.slots, sp, sq);
-    else continue;
-    return true;
-  }
-  return false;
+  return sig.slots.map(conv);
 }
 
 /** The diagnostic for a failed trace; shape messages name the signature's symbols, not placeholder sizes. */
@@ -195,7 +146,6 @@ function diagnose(
   sig: Signature,
   node: ts.Node,
   err: unknown,
-  symbolOf: Map<number, string>,
   tracedStatics: readonly number[],
 ): RawDiagnostic {
   if (tracedStatics.length && decidesStructure(err)) {
@@ -217,7 +167,7 @@ function diagnose(
   const family = err.code.slice(0, 3);
   if (family === "NJ4") return diag.dataDependent(node, String(err.data.op ?? "a JS value"));
   if (family === "NJ6") return diag.runtimeUnavailable(node, err.message);
-  const message = err instanceof ShapeError ? symbolicMessage(err, symbolOf) : err.message;
+  const message = err.message;
   if (!sig.exact && family !== "NJ3") return diag.traceFailed(node, message);
   return family === "NJ1"
     ? diag.shape(node, message)
@@ -238,20 +188,6 @@ function decidesStructure(err: unknown): boolean {
   if (err instanceof Unsupported) return ["NJ704", "NJ705", "NJ706"].includes(err.diagnostic.code);
   if (err instanceof NumjitError) return ["NJ1", "NJ3", "NJ4"].includes(err.code.slice(0, 3));
   return !(err instanceof UnknownName);
-}
-
-/** A ShapeError's message rebuilt from its data, with placeholder sizes printed as their symbols. */
-function symbolicMessage(err: ShapeError, symbolOf: Map<number, string>): string {
-  const data = err.data as { op?: string; shapes?: readonly (readonly Dim[])[] };
-  if (!data.shapes || data.shapes.length < 2 || (err.code !== "NJ101" && err.code !== "NJ104")) return err.message;
-  const show = (s: readonly Dim[]) => {
-    const dims = s.map((d) => (typeof d === "number" ? (symbolOf.get(d) ?? d) : d));
-    return `(${dims.join(", ")}${dims.length === 1 ? "," : ""})`;
-  };
-  const [x, y] = data.shapes as [readonly Dim[], readonly Dim[]];
-  return err.code === "NJ101"
-    ? `[NJ101] ${data.op}: operands could not be broadcast together with shapes ${show(x)} ${show(y)}`
-    : `[NJ104] ${data.op}: shapes ${show(x)} and ${show(y)} are not aligned`;
 }
 
 /** The leaf paths of a signature's arrays (`p.w1`, `x`) and an annotation to suggest for the first parameter. */

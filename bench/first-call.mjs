@@ -1,0 +1,99 @@
+// Precompiled first call vs steady state (issue 11 targets: first <= 1.2x steady on W2, <= 2x on W1;
+// W1 precompiled <= 80 ns/call). Each function is built with @numjit/compiler transform() and run in a
+// fresh Node process (the first call of a fresh realm, as an app sees it), side by side:
+//   plan    exact annotations: the call runs the emitted plan (guard, kernels), no trace
+//   table   the bench/kernels source as written (no annotation): the plan was traced at guessed sizes,
+//           so the call traces, optimizes and schedules at run time and takes kernels from the build
+// Standalone: `node bench/first-call.mjs` (after `npm run build`); prints a table, writes bench/out/first-call.json.
+import { spawnSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { transform } from "@numjit/compiler";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.join(here, "out", "first-call");
+
+const W2 = "np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1)";
+const SUBJECTS = [
+  { id: "W2", variant: "plan", n: 1e6, body: W2, note: "@numjit x: f32[1000000], y: f32[1000000]" },
+  { id: "W2", variant: "table", n: 1e6, body: W2 },
+  { id: "W1", variant: "plan", n: 1, body: "np.add(x, y)", note: "@numjit x: f32[1], y: f32[1]" },
+  { id: "W1", variant: "table", n: 1, body: "np.add(x, y)" },
+];
+
+const source = (s) =>
+  `import { jit, numpy as np, type NDArray } from "@numjit/runtime";\n` +
+  (s.note ? `/** ${s.note} */\n` : "") +
+  `export const f = jit((x: NDArray, y: NDArray) => ${s.body});\n`;
+
+// the child: first call timed alone, then the steady state (median of batches). With WARM, the realm first
+// runs unrelated eager work of the same size (the runtime's code warm, as in an app that already ran), so
+// the first call measures what the call itself does before its steady state.
+const CHILD = `
+import { f } from "./MODULE";
+import { numpy as np } from "@numjit/runtime";
+const n = N;
+const x = np.array(Float32Array.from({ length: n }, (_, i) => Math.sin(i)));
+const y = np.array(Float32Array.from({ length: n }, (_, i) => Math.cos(i)));
+if (process.env.WARM) for (let i = 0; i < (n > 1000 ? 20 : 20000); i++) np.subtract(np.multiply(x, 0.5), y);
+const t0 = performance.now();
+f(x, y);
+const first = performance.now() - t0;
+const reps = n > 1000 ? 3 : 200000, rounds = n > 1000 ? 15 : 25;
+const per = [];
+for (let r = 0; r < rounds; r++) {
+  const t = performance.now();
+  for (let i = 0; i < reps; i++) f(x, y);
+  per.push((performance.now() - t) / reps);
+}
+per.sort((a, b) => a - b);
+console.log(JSON.stringify({ first, steady: per[per.length >> 1], info: f.cacheInfo() }));
+`;
+
+async function main() {
+  await mkdir(out, { recursive: true });
+  const rows = [];
+  for (const s of SUBJECTS) {
+    const name = `${s.id}-${s.variant}`;
+    const t = transform(source(s), `${name}.ts`, { sourceMap: false });
+    const js = ts.transpileModule(t.code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    await writeFile(path.join(out, `${name}.mjs`), js);
+    await writeFile(path.join(out, `${name}.child.mjs`), CHILD.replace("MODULE", `${name}.mjs`).replace("N;", `${s.n};`));
+    for (const warm of [false, true]) {
+      const runs = [];
+      for (let k = 0; k < 5; k++) {
+        const env = warm ? { ...process.env, WARM: "1" } : process.env;
+        const r = spawnSync(process.execPath, [path.join(out, `${name}.child.mjs`)], { encoding: "utf8", env });
+        if (r.status !== 0) throw new Error(`${name}: ${r.stderr}`);
+        runs.push(JSON.parse(r.stdout.trim().split("\n").pop()));
+      }
+      const med = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+      const first = med(runs.map((r) => r.first)),
+        steady = med(runs.map((r) => r.steady));
+      rows.push({
+        workload: s.id,
+        variant: s.variant,
+        realm: warm ? "warm" : "fresh",
+        first_ms: first,
+        steady_ms: steady,
+        ratio: first / steady,
+        info: runs[0].info,
+      });
+    }
+  }
+  await writeFile(path.join(out, "..", "first-call.json"), JSON.stringify(rows, null, 2));
+  console.log("| workload | precompiled path | realm | first call | steady state | first / steady | cacheInfo after the run |");
+  console.log("| --- | --- | --- | ---: | ---: | ---: | --- |");
+  const fmt = (ms) => (ms >= 0.1 ? `${ms.toFixed(2)} ms` : `${(ms * 1e6).toFixed(0)} ns`);
+  for (const r of rows) {
+    const { traces, precompiledCalls } = r.info;
+    console.log(
+      `| ${r.workload} | ${r.variant} | ${r.realm} | ${fmt(r.first_ms)} | ${fmt(r.steady_ms)} | ${r.ratio.toFixed(2)}x ` +
+        `| traces ${traces}, precompiledCalls ${precompiledCalls} |`,
+    );
+  }
+}
+
+await main();

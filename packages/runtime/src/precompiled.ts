@@ -1,0 +1,196 @@
+// @numjit/runtime/precompiled: the light entry that build-time emitted modules import. A precompiled call
+// runs the function's emitted plan (jit/emit-plan.ts): guard, size arithmetic, kernels. It imports the
+// arrays, the eager kernels and the plan runtime, never the tracer, IR passes, scheduler or code
+// generator, so an app whose jit functions are all precompiled does not bundle them. A call no plan
+// serves (failed guard, a static value or argument structure the build did not see) goes to the runtime
+// jit when the app bundles it (jit/fallback.ts), else runs the function eagerly; either way with one
+// warning per function naming the failed condition.
+import "./eager/kernels.js";
+import "./methods.js";
+import { Tracer } from "./core/trace.js";
+import { NDArray } from "./ndarray.js";
+import { compileError } from "./errors.js";
+import { treeDefKey, treeFlatten } from "./ir/tree.js";
+import { prepareArgs, scalarLeafArray, splitStatics } from "./jit/args.js";
+import { runtimeJit } from "./jit/fallback.js";
+import type { CacheInfo, JitOptions, Jitted } from "./jit/jit.js";
+import { resolveJitOptions } from "./jit/options.js";
+import { GuardFailure, type PlanFactory, type PlanFn, planRuntime } from "./jit/plan-runtime.js";
+
+export type KernelFn = (...args: any[]) => void;
+export { GuardFailure };
+export type { PlanFactory };
+
+/** One emitted plan: the call signature it serves and its factory with the kernels it calls. */
+export interface PlanEntry {
+  /** `treeDefKey(argument tree) + "|S|" + static keys`: the argument structure and static values it serves. */
+  key: string;
+  make: PlanFactory;
+  kernels: KernelFn[];
+  /**
+   * Traced on sizes the build guessed (until it traces symbolically): the plan serves calls of exactly
+   * those sizes, and a failed guard falls back to the runtime jit without a warning.
+   */
+  guessed?: boolean;
+}
+
+export interface PrecompiledSpec extends JitOptions {
+  name: string;
+  /** signature -> kernel function, emitted as plain JS at build time (the runtime jit's table on fallback). */
+  kernels: Record<string, KernelFn>;
+  /** The emitted plans, one per traced signature. Without plans every call goes through the runtime jit. */
+  plans?: PlanEntry[];
+  /**
+   * Static argument positions the build traced as weak scalar inputs (a value used only as a value: a
+   * scale, a clip bound): a JS number there is a scalar input of the plan, not part of its key.
+   */
+  tracedStatics?: number[];
+}
+
+/** The call key of a plan: argument structure and static values (shapes and dtypes are the plan's guard). */
+export const planKey = (treeKey: string, staticKeys: readonly string[]): string => `${treeKey}|S|${staticKeys.join(";")}`;
+
+/** tryPlans: every plan tried was guessed and failed. */
+const NO_PLAN = Symbol("no plan");
+
+const ZERO: CacheInfo = {
+  calls: 0,
+  traces: 0,
+  runtimeCompiles: 0,
+  precompiledCalls: 0,
+  eagerFallbacks: 0,
+  entries: 0,
+  hits: 0,
+  misses: 0,
+};
+
+/** A jitted function whose calls run build-time plans; see PrecompiledSpec and cacheInfo(). */
+export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: PrecompiledSpec): Jitted<F> {
+  const { kernels, plans = [], tracedStatics, ...opts } = spec;
+  const { name, staticNums } = resolveJitOptions(fn, opts);
+  for (const i of tracedStatics ?? []) staticNums.delete(i);
+  let calls = 0,
+    precompiledCalls = 0,
+    eagerCalls = 0;
+  const byKey = new Map<string, PlanFn[]>();
+  const guessed = new Set<PlanFn>();
+  for (const p of plans) {
+    const fns = byKey.get(p.key) ?? byKey.set(p.key, []).get(p.key)!;
+    const made = p.make(planRuntime, p.kernels);
+    fns.push(made);
+    if (p.guessed) guessed.add(made);
+  }
+  // plans over a flat list of array arguments (no statics) are tried first, without flattening
+  let flatArity = -1;
+  let flatFns: PlanFn[] = [];
+  if (staticNums.size === 0)
+    for (const [key, fns] of byKey) {
+      const m = /^\[(\*(?:,\*)*)?\]\|S\|$/.exec(key);
+      if (m) {
+        flatArity = m[1] ? (m[1].length + 1) / 2 : 0;
+        flatFns = fns;
+      }
+    }
+
+  let fallback: Jitted<F> | null | undefined;
+  const runtime = (): Jitted<F> | null => {
+    if (fallback === undefined) fallback = (runtimeJit()?.(fn, opts, { kernels, name, ...(tracedStatics ? { tracedStatics } : {}) }) as Jitted<F> | undefined) ?? null;
+    return fallback;
+  };
+  let warned = false;
+  /** `why`: the failed condition to warn about; undefined when falling back is expected (no or guessed plans). */
+  const viaFallback = (self: unknown, args: unknown[], why: string | undefined): unknown => {
+    const rt = runtime();
+    if ((why !== undefined || !rt) && !warned) {
+      warned = true;
+      const what = why === undefined ? "no precompiled plan serves this call" : `the precompiled plan does not serve this call (${why})`;
+      console.warn(
+        `[numjit] jit(${name}): ${what}; ` +
+          (rt
+            ? "compiling it at run time"
+            : "the runtime jit is not bundled (import jit from @numjit/runtime), running it eagerly (correct, slower)"),
+      );
+    }
+    if (rt) return rt.apply(self, args);
+    eagerCalls++;
+    return fn.apply(self, args);
+  };
+  /** The outputs, or the first failed guard of an exact plan (undefined: only guessed plans failed). */
+  const tryPlans = (fns: PlanFn[], leaves: ArrayLike<NDArray>): unknown => {
+    let failed: GuardFailure | undefined;
+    for (let i = 0; i < fns.length; i++) {
+      const r = fns[i]!.apply(null, leaves as NDArray[]);
+      if (!(r instanceof GuardFailure)) {
+        precompiledCalls++;
+        return r;
+      }
+      if (!guessed.has(fns[i]!)) failed ??= r;
+    }
+    return failed ?? NO_PLAN;
+  };
+
+  const jitted = function (this: unknown): unknown {
+    calls++;
+    // biome-ignore lint/complexity/noArguments: no rest-array allocation on the dispatch fast path
+    const argv = arguments as unknown as NDArray[];
+    if (argv.length === flatArity) {
+      let arrays = true;
+      for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (!(a instanceof NDArray) || a instanceof Tracer) {
+          arrays = false;
+          break;
+        }
+      }
+      if (arrays) {
+        const r = tryPlans(flatFns, argv);
+        if (r === NO_PLAN) return viaFallback(this, Array.prototype.slice.call(argv), undefined);
+        return r instanceof GuardFailure ? viaFallback(this, Array.prototype.slice.call(argv), r.message) : r;
+      }
+    }
+    const args = prepareArgs(name, Array.prototype.slice.call(argv), staticNums);
+    const { dyn, skeys } = splitStatics(name, args, staticNums);
+    const [leaves, inTree] = treeFlatten(dyn);
+    // under a transformation (grad of a function calling this one): run inline, as the runtime jit does
+    if (leaves.some((x) => x instanceof Tracer)) {
+      const rt = runtime();
+      return rt ? rt.apply(this, args) : fn.apply(this, args);
+    }
+    if (byKey.size === 0) return viaFallback(this, args, undefined);
+    const fns = byKey.get(planKey(treeDefKey(inTree), skeys));
+    if (fns === undefined)
+      return viaFallback(
+        this,
+        args,
+        plans.every((p) => p.guessed) ? undefined : skeys.length ? `static arguments ${skeys.join(", ")}` : "argument structure",
+      );
+    const r = tryPlans(
+      fns,
+      leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x))),
+    );
+    if (r === NO_PLAN) return viaFallback(this, args, undefined);
+    return r instanceof GuardFailure ? viaFallback(this, args, r.message) : r;
+  } as unknown as Jitted<F> & ((...a: unknown[]) => unknown);
+
+  Object.defineProperty(jitted, "name", { value: `jit(${name})` });
+  Object.assign(jitted, {
+    fn,
+    cacheInfo: (): CacheInfo => {
+      const rt = fallback ? fallback.cacheInfo() : ZERO;
+      return {
+        ...rt,
+        calls,
+        precompiledCalls,
+        eagerFallbacks: rt.eagerFallbacks + eagerCalls,
+        entries: rt.entries + plans.length,
+      };
+    },
+    clearCache: () => fallback?.clearCache(),
+    lower: (...args: unknown[]) => {
+      const rt = runtime();
+      if (!rt) throw compileError.precompiled(`jit(${name}).lower() needs the runtime jit: import jit from @numjit/runtime`);
+      return rt.lower(...(args as Parameters<F>));
+    },
+  });
+  return jitted as Jitted<F>;
+}

@@ -1,0 +1,108 @@
+// Fully concrete annotations: every function has exact plans, so the module imports the light
+// @numjit/runtime/precompiled entry and a call runs its plan (guard, sizes, kernels) without tracing.
+import { numpy as np, jit } from "@numjit/runtime";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
+const __nj_k0 = function nj_dot_#0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) { /* body elided */ };
+const __nj_k1 = function nj_reduce_#1(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, a1, o1, ks1, rs1, C) { /* body elided */ };
+const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0 };
+const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([1, 0]);
+  const A1 = Object.freeze([2, 2]);
+  const A2 = Object.freeze([2, 1]);
+  return function (x0, x1) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    if (s0[0] !== 2) return R.fail("dim", "x.shape[0] == 2", 2, s0[0]);
+    if (s0[1] !== 3) return R.fail("dim", "x.shape[1] == 3", 3, s0[1]);
+    if (x1.dtype !== "float32") return R.fail("dtype", "w", "float32", x1.dtype);
+    if (x1.weakType !== false) return R.fail("weakType", "w", false, x1.weakType);
+    const s1 = x1.shape;
+    if (s1.length !== 2) return R.fail("rank", "w", 2, s1.length);
+    if (s1[0] !== 3) return R.fail("dim", "w.shape[0] == 3", 3, s1[0]);
+    if (s1[1] !== 2) return R.fail("dim", "w.shape[1] == 2", 2, s1[1]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const c1 = x1.isContiguous ? x1 : R.dense(x1);
+    const b1 = c1.data, o1 = c1.offset;
+    const b2 = new Float32Array(4);
+    k0(H, b2, 1, 2, 2, 3, b0, o0, 0, 3, 1, b1, o1, 0, 2, 1, A0);
+    return new N(b2, A1, "float32", A2, 0, false, 4);
+  };
+};
+const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
+const __nj_t1 = { "@codegen": "<version>", "reduce:#1": __nj_k1, "elementwise:#2": __nj_k2 };
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const k1 = K[1];
+  const A0 = Object.freeze([]);
+  const A1 = Object.freeze([4]);
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0]);
+  const A4 = Object.freeze([(-1)]);
+  return function (x0, x1, x2) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "p.a", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "p.a", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "p.a", 1, s0.length);
+    if (s0[0] !== 4) return R.fail("dim", "p.a.shape[0] == 4", 4, s0[0]);
+    if (x1.dtype !== "float32") return R.fail("dtype", "p.b", "float32", x1.dtype);
+    if (x1.weakType !== false) return R.fail("weakType", "p.b", false, x1.weakType);
+    const s1 = x1.shape;
+    if (s1.length !== 1) return R.fail("rank", "p.b", 1, s1.length);
+    if (s1[0] !== 4) return R.fail("dim", "p.b.shape[0] == 4", 4, s1[0]);
+    if (x2.dtype !== "float32") return R.fail("dtype", "s", "float32", x2.dtype);
+    if (x2.weakType !== false) return R.fail("weakType", "s", false, x2.weakType);
+    const s2 = x2.shape;
+    if (s2.length !== 0) return R.fail("rank", "s", 0, s2.length);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const c1 = x1.isContiguous ? x1 : R.dense(x1);
+    const b1 = c1.data, o1 = c1.offset;
+    const c2 = x2.isContiguous ? x2 : R.dense(x2);
+    const b2 = c2.data, o2 = c2.offset;
+    const b3 = new Float32Array(1);
+    k0(H, b3, A0, A1, 0, b0, o0, A0, A2, b1, o1, A0, A2, A0);
+    const b4 = new Float32Array(4);
+    k1(H, b4, A1, b0, o0, A2, b2, o2, A3, A0);
+    return { "scaled": [new N(b4, A1, "float32", A2, 0, false, 4), new N(b1, A1, "float32", A4, o1 + 3, false, 4)], "sum": new N(b3, A0, "float32", A0, 0, false, 1) };
+  };
+};
+const __nj_t1p = [{ key: "[{\"a\":*,\"b\":*},*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2] }];
+const __nj_t2 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
+const __nj_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([3]);
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([(-2), 2]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    if (s0[0] !== 3) return R.fail("dim", "x.shape[0] == 3", 3, s0[0]);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(3);
+    k0(H, b1, A0, b0, o0, A1, A2);
+    return new N(b1, A0, "float32", A1, 0, false, 3);
+  };
+};
+const __nj_t2p = [{ key: "[*,N]|S|n2", make: __nj_p2, kernels: [__nj_k3] }];
+/** @numjit x: f32[2, 3], w: f32[3, 2] */
+export const affine = __nj_pre((x, w) => np.maximum(np.add(np.matmul(x, w), 1), 0), { name: "affine", kernels: __nj_t0, plans: __nj_t0p });
+/** @numjit p: { a: f32[4], b: f32[4] }, s: f32[] */
+export const tree = __nj_pre((p, s) => ({
+    sum: np.sum(np.multiply(p.a, p.b)),
+    scaled: [np.multiply(p.a, s), np.flip(p.b)],
+}), { name: "tree", kernels: __nj_t1, plans: __nj_t1p });
+/** @numjit x: f32[3] */
+export const clipTo = __nj_pre((x, k) => np.clip(x, -k, k), { name: "clipTo", kernels: __nj_t2, plans: __nj_t2p, staticArgnums: [1] });
+export const clipped = clipTo(np.array([-3, 0.5, 3]), 2);
