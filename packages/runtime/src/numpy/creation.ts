@@ -4,7 +4,7 @@ import { argumentError } from "../errors.js";
 import { type ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
 import { MAX_SIZE, checkShape, describeValue, normalizeAxis } from "../shape.js";
-import { checkInt32, operand } from "./util.js";
+import { checkIntRange, operand } from "./util.js";
 
 export interface DTypeOpt {
   dtype?: DTypeLike;
@@ -13,7 +13,7 @@ export interface DTypeOpt {
 function filled(op: string, shape: number | readonly number[], value: number, opts: DTypeOpt): NDArray {
   const s = checkShape(op, shape);
   const dt = opts.dtype === undefined ? "float32" : checkDType(opts.dtype, op);
-  if (dt === "int32") checkInt32(op, value);
+  checkIntRange(op, value, dt);
   const data = allocate(
     dt,
     s.reduce((a, b) => a * b, 1),
@@ -71,7 +71,7 @@ export function arange(start: number, stop?: number, step = 1, opts: DTypeOpt = 
   const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "arange") : allInt ? "int32" : "float32";
   const n = Math.max(0, Math.ceil((stop - start) / step));
   if (n > MAX_SIZE) throw argumentError.size("arange", `${n} elements are more than an array can hold (${MAX_SIZE})`);
-  if (dt === "int32" && n > 0) for (const v of [start, start + (n - 1) * step]) checkInt32("arange", v);
+  if (n > 0) for (const v of [start, start + (n - 1) * step]) checkIntRange("arange", v, dt);
   const data = allocate(dt, n);
   for (let i = 0; i < n; i++) data[i] = castScalar(start + i * step, dt);
   return new NDArray(data, [n], dt);
@@ -89,7 +89,7 @@ export function linspace(start: number, stop: number, num = 50, opts: DTypeOpt &
   const step = div > 0 ? (stop - start) / div : 0;
   const data = allocate(dt, num);
   // integer dtypes round toward -inf, as NumPy 2 does (linspace(-5, 5, 4) -> [-5, -2, 1, 5])
-  const r = dt === "int32" ? Math.floor : (v: number) => v;
+  const r = dt === "int32" || dt === "uint32" ? Math.floor : (v: number) => v;
   for (let i = 0; i < num; i++) data[i] = castScalar(r(start + i * step), dt);
   if (endpoint && num > 1) data[num - 1] = castScalar(r(stop), dt);
   return new NDArray(data, [num], dt);

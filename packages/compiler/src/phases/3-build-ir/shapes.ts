@@ -234,7 +234,7 @@ export function toArgs(slots: Slot[]): unknown[] {
   return slots.map(conv);
 }
 
-const SHORT: Record<DType, string> = { float32: "f32", float64: "f64", int32: "i32", bool: "bool" };
+const SHORT: Record<DType, string> = { float32: "f32", float64: "f64", int32: "i32", uint32: "u32", bool: "bool" };
 
 export function slotsToString(slots: Slot[], names: string[]): string {
   const str = (s: Slot): string => {
