@@ -69,7 +69,13 @@ function uniformAs(key: NDArray, shape: number[], dt: FloatDType, minval: number
   if (minval === 0 && maxval === 1) return u; // u * 1 + 0 and max(0, u) are u exactly
   const lo = asType(minval, dt),
     hi = asType(maxval, dt);
-  return maximum(lo, add(multiply(u, subtract(hi, lo)), lo));
+  const span = subtract(hi, lo);
+  // XLA on CPU fuses u * span + lo into one multiply-add; for float32 a double computes it with one rounding
+  const scaled =
+    dt === "float32"
+      ? add(multiply(u.astype("float64"), span.astype("float64")), lo.astype("float64")).astype("float32")
+      : add(multiply(u, span), lo);
+  return maximum(lo, scaled);
 }
 
 const SQRT2 = Math.SQRT2;

@@ -4,13 +4,13 @@
 // equal with j < i}), O(n^2) comparisons that trace and batch like any numpy code.
 import { argumentError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
-import { bind } from "../core/trace.js";
+import { Tracer, bind } from "../core/trace.js";
 import { add, equal, greater, less, logicalAnd, logicalOr, multiply, subtract } from "../numpy/elementwise.js";
 import { arange, iota } from "../numpy/creation.js";
 import { cumsum, sum } from "../numpy/reductions.js";
 import { expandDims, reshape } from "../numpy/shape-ops.js";
 import { slice, take } from "../numpy/indexing.js";
-import { describe } from "../numpy/util.js";
+import { asarray, describe } from "../numpy/util.js";
 import { type Shape, bits, checkKey, checkShape, split } from "./threefry.js";
 import { gumbel, randint, uniform } from "./samplers.js";
 
@@ -20,6 +20,12 @@ import { gumbel, randint, uniform } from "./samplers.js";
  */
 function sortPermutation(keys: NDArray, descending = false): NDArray {
   const n = keys.shape[0]!;
+  if (!(keys instanceof Tracer)) {
+    // concrete keys: the same permutation from a JS stable sort, O(n log n)
+    const k = keys.toTypedArray();
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (descending ? k[b]! - k[a]! : k[a]! - k[b]!) || a - b);
+    return asarray(order, { dtype: "int32" });
+  }
   const ki = expandDims(keys, 1),
     kj = expandDims(keys, 0);
   const idx = iota([n], 0),
