@@ -2,7 +2,7 @@
 // Kolmogorov-Smirnov test against the exact CDF), keys as values (split destructures, same key -> same
 // numbers in eager, jit and vmap), gradients through erf_inv, and bad input as typed errors.
 import { describe, expect, it } from "vitest";
-import { ArgumentError, DTypeError, type NDArray, grad, jit, numpy as np, random, vmap } from "@numjit/runtime";
+import { ArgumentError, DTypeError, type NDArray, grad, jit, makeJaxpr, numpy as np, random, vmap } from "@numjit/runtime";
 
 const N = 200_000;
 const data = (x: NDArray) => Array.from(x.toTypedArray(), Number);
@@ -132,6 +132,12 @@ describe("keys are values", () => {
       const outs = g(keys);
       for (let i = 0; i < 5; i++) expect(outs.map((o) => data([...o][i]!))).toEqual(eager[i]);
     }
+  });
+  it("keys print and trace as uint32", () => {
+    expect(random.key(42).toString()).toBe("array([ 0, 42], dtype=uint32)");
+    const text = makeJaxpr((k: NDArray) => random.bits(k, [3]))(random.key(0)).toString();
+    expect(text).toMatch(/u32\[2\]/);
+    expect(text).toContain("shift_right_logical");
   });
   it("a traced seed: random.key inside jit", () => {
     const f = jit((s: NDArray) => random.uniform(random.key(s), [3]));
