@@ -3199,27 +3199,49 @@ def gen_uint32():
     small = u((3, 5), 50)
     case(A, "add broadcast row", "(a, b) => np.add(a, b)", [a, u((4,))], w(np.add))
     case(A, "floorDivide", "(a, b) => np.floorDivide(a, b)", [a, small[:, :4] + 1], w(lambda x, y: x // y))
-    case(A, "floorDivide by zero is 0", "(a, b) => np.floorDivide(a, b)", [u((4,)), arr([0, 0, 1, 3], U32)],
-         lambda x, y: finish(np.where(y == 0, 0, wide(x) // np.maximum(wide(y), 1)), U32))
+    case(
+        A,
+        "floorDivide by zero is 0",
+        "(a, b) => np.floorDivide(a, b)",
+        [u((4,)), arr([0, 0, 1, 3], U32)],
+        lambda x, y: finish(np.where(y == 0, 0, wide(x) // np.maximum(wide(y), 1)), U32),
+    )
     case(A, "mod", "(a, b) => np.mod(a, b)", [a, small[:, :4] + 1], w(np.mod))
-    case(A, "power wraps", "(a, b) => np.power(a, b)", [u((6,), 1000), arr([0, 1, 2, 3, 5, 9], U32)],
-         lambda x, y: finish([pow(int(p), int(q), 2**32) for p, q in zip(x, y)], U32))
+    case(
+        A,
+        "power wraps",
+        "(a, b) => np.power(a, b)",
+        [u((6,), 1000), arr([0, 1, 2, 3, 5, 9], U32)],
+        lambda x, y: finish([pow(int(p), int(q), 2**32) for p, q in zip(x, y)], U32),
+    )
     case(A, "divide -> float32", "(a, b) => np.divide(a, b)", [u((5,)), u((5,), 100) + 1], lambda x, y: finish(wide(x) / wide(y), F32))
     case(A, "maximum minimum", "(a, b) => [np.maximum(a, b), np.minimum(a, b)]", [a, b], lambda x, y: [np.maximum(x, y), np.minimum(x, y)])
-    case(A, "abs sign", "(a) => [np.abs(a), np.sign(a)]", [arr([0, 1, 2**31, 2**32 - 1], U32)],
-         lambda x: [x, finish(np.sign(wide(x)), U32)])
+    case(
+        A, "abs sign", "(a) => [np.abs(a), np.sign(a)]", [arr([0, 1, 2**31, 2**32 - 1], U32)], lambda x: [x, finish(np.sign(wide(x)), U32)]
+    )
     for op in ["less", "greaterEqual", "equal"]:
         fn = {"less": np.less, "greaterEqual": np.greater_equal, "equal": np.equal}[op]
         c = u((3, 4), 4) * np.uint32(2**30)
         case(A, f"{op} (unsigned order)", f"(a, b) => np.{op}(a, b)", [c, u((3, 4), 4) * np.uint32(2**30)], lambda x, y, fn=fn: fn(x, y))
     # promotion (numjit: JAX's lattice without x64)
     case(A, "uint32 + int32 -> int32", "(a, b) => np.add(a, b)", [u((4,)), i((4,))], lambda x, y: finish(wide(x) + wide(y), I32))
-    case(A, "uint32 + float32 -> float32", "(a, b) => np.add(a, b)", [u((4,), 1000), rand((4,), F32)],
-         lambda x, y: finish(x.astype(np.float32).astype(np.float64) + wide(y), F32))
+    case(
+        A,
+        "uint32 + float32 -> float32",
+        "(a, b) => np.add(a, b)",
+        [u((4,), 1000), rand((4,), F32)],
+        lambda x, y: finish(x.astype(np.float32).astype(np.float64) + wide(y), F32),
+    )
     case(A, "uint32 + bool -> uint32", "(a, b) => np.add(a, b)", [u((4,)), rand((4,), B)], w(np.add))
     case(A, "uint32 + weak 3 -> uint32", "(a) => np.add(a, 3)", [u((5,))], lambda x: finish(wide(x) + 3, U32))
     case(A, "uint32 + weak -1 wraps", "(a) => np.add(a, -1)", [arr([0, 1, 7], U32)], lambda x: finish(wide(x) - 1, U32))
-    case(A, "uint32 + weak 3e9 (fits uint32)", "(a) => np.add(a, 3000000000)", [arr([0, 1, 2**31], U32)], lambda x: finish(wide(x) + 3000000000, U32))
+    case(
+        A,
+        "uint32 + weak 3e9 (fits uint32)",
+        "(a) => np.add(a, 3000000000)",
+        [arr([0, 1, 2**31], U32)],
+        lambda x: finish(wide(x) + 3000000000, U32),
+    )
     case(A, "uint32 * weak 0.5 -> float32", "(a) => np.multiply(a, 0.5)", [u((4,), 2**24)], lambda x: finish(wide(x) * 0.5, F32))
     err(A, "uint32 + weak 2^32 overflows", "(a) => np.add(a, 4294967296)", [u((2,))], "DTypeError", "NJ204")
     err(A, "uint32 + weak -2^31-1 overflows", "(a) => np.add(a, -2147483649)", [u((2,))], "DTypeError", "NJ204")
@@ -3229,12 +3251,22 @@ def gen_uint32():
     case(A, "float32 -> uint32 saturates", '(a) => a.astype("u32")', [f.astype(np.float32)], lambda x: cast(x, U32))
     case(A, "int32 -> uint32 wraps", '(a) => a.astype("uint32")', [arr([-1, -(2**31), 0, 5], I32)], lambda x: cast(x, U32))
     case(A, "uint32 -> int32 wraps", '(a) => a.astype("int32")', [arr([2**32 - 1, 2**31, 0, 5], U32)], lambda x: cast(x, I32))
-    case(A, "uint32 -> float32 rounds", '(a) => a.astype("float32")', [arr([2**32 - 1, 2**24 + 1, 16777217, 3], U32)],
-         lambda x: x.astype(np.float32))
+    case(
+        A,
+        "uint32 -> float32 rounds",
+        '(a) => a.astype("float32")',
+        [arr([2**32 - 1, 2**24 + 1, 16777217, 3], U32)],
+        lambda x: x.astype(np.float32),
+    )
     case(A, "uint32 -> float64 exact", '(a) => a.astype("float64")', [u((5,))], lambda x: x.astype(np.float64))
     case(A, "uint32 -> bool", '(a) => a.astype("bool")', [arr([0, 1, 2**31], U32)], lambda x: x != 0)
-    case(A, "array of JS numbers as uint32", '() => np.array([0, 1, 4294967295, 2147483648], { dtype: "uint32" })', [],
-         arr([0, 1, 4294967295, 2147483648], U32))
+    case(
+        A,
+        "array of JS numbers as uint32",
+        '() => np.array([0, 1, 4294967295, 2147483648], { dtype: "uint32" })',
+        [],
+        arr([0, 1, 4294967295, 2147483648], U32),
+    )
     err(A, "array of -1 as uint32", '() => np.array([-1], { dtype: "uint32" })', [], "ArgumentError", "NJ301")
     case(A, "arange uint32", '() => np.arange(0, 5, 1, { dtype: "uint32" })', [], np.arange(5, dtype=np.uint32))
     case(A, "full uint32", '() => np.full([2, 2], 4000000000, { dtype: "uint32" })', [], np.full((2, 2), 4000000000, np.uint32))
@@ -3242,15 +3274,24 @@ def gen_uint32():
     big = u((4, 5))
     case(A, "sum wraps", "(a) => np.sum(a)", [big], lambda x: finish(wide(x).sum(), U32))
     case(A, "sum axis 0 wraps", "(a) => np.sum(a, 0)", [big], lambda x: finish(wide(x).sum(0), U32))
-    case(A, "prod axis 1 wraps", "(a) => np.prod(a, 1)", [u((3, 4), 70000)],
-         lambda x: finish([functools.reduce(lambda p, q: p * int(q) % 2**32, row, 1) for row in x], U32))
+    case(
+        A,
+        "prod axis 1 wraps",
+        "(a) => np.prod(a, 1)",
+        [u((3, 4), 70000)],
+        lambda x: finish([functools.reduce(lambda p, q: p * int(q) % 2**32, row, 1) for row in x], U32),
+    )
     case(A, "max min", "(a) => [np.max(a, 1), np.min(a, 0)]", [big], lambda x: [x.max(1), x.min(0)])
     case(A, "argmax (unsigned order)", "(a) => np.argmax(a, 1)", [big], lambda x: x.argmax(1).astype(np.int32))
     case(A, "cumsum wraps", "(a) => np.cumsum(a, 1)", [big], lambda x: finish(np.cumsum(wide(x), 1), U32))
     case(A, "mean -> float32", "(a) => np.mean(a, 1)", [u((3, 4), 2**20)], lambda x: finish(wide(x).mean(1), F32))
     case(A, "matmul wraps", "(a, b) => np.matmul(a, b)", [u((3, 4)), u((4, 2))], lambda x, y: finish((wide(x) @ wide(y)) % 2**32, U32))
     # bitwise
-    for name, fn, npf in [("bitwiseAnd", "bitwiseAnd", np.bitwise_and), ("bitwiseOr", "bitwiseOr", np.bitwise_or), ("bitwiseXor", "bitwiseXor", np.bitwise_xor)]:
+    for name, fn, npf in [
+        ("bitwiseAnd", "bitwiseAnd", np.bitwise_and),
+        ("bitwiseOr", "bitwiseOr", np.bitwise_or),
+        ("bitwiseXor", "bitwiseXor", np.bitwise_xor),
+    ]:
         case(A, f"{name} uint32", f"(a, b) => np.{fn}(a, b)", [a, b], lambda x, y, npf=npf: npf(x, y))
         case(A, f"{name} int32", f"(a, b) => np.{fn}(a, b)", [i((3, 4)), i((3, 4))], lambda x, y, npf=npf: npf(x, y))
         case(A, f"{name} bool", f"(a, b) => np.{fn}(a, b)", [rand((5,), B), rand((5,), B)], lambda x, y, npf=npf: npf(x, y))
@@ -3261,23 +3302,58 @@ def gen_uint32():
     err(A, "bitwiseNot float", "(a) => np.bitwiseNot(a)", [rand((3,), F32)], "DTypeError", "NJ202")
     sh = arr([0, 1, 5, 31, 32, 33, 255, 7], U32)
     x = u((8,))
-    case(A, "leftShift uint32 (>= 32 gives 0)", "(a, b) => np.leftShift(a, b)", [x, sh],
-         lambda p, q: finish(np.where(wide(q) >= 32, 0, (wide(p) << np.minimum(wide(q), 63)) % 2**32), U32))
-    case(A, "rightShift uint32 is logical", "(a, b) => np.rightShift(a, b)", [x, sh],
-         lambda p, q: finish(np.where(wide(q) >= 32, 0, wide(p) >> np.minimum(wide(q), 63)), U32))
+    case(
+        A,
+        "leftShift uint32 (>= 32 gives 0)",
+        "(a, b) => np.leftShift(a, b)",
+        [x, sh],
+        lambda p, q: finish(np.where(wide(q) >= 32, 0, (wide(p) << np.minimum(wide(q), 63)) % 2**32), U32),
+    )
+    case(
+        A,
+        "rightShift uint32 is logical",
+        "(a, b) => np.rightShift(a, b)",
+        [x, sh],
+        lambda p, q: finish(np.where(wide(q) >= 32, 0, wide(p) >> np.minimum(wide(q), 63)), U32),
+    )
     xi = i((8,))
     shi = arr([0, 1, 5, 31, 32, 33, 100, 7], I32)
-    case(A, "rightShift int32 is arithmetic (>= 32 gives the sign)", "(a, b) => np.rightShift(a, b)", [xi, shi],
-         lambda p, q: finish(wide(p) >> np.minimum(wide(q), 63), I32))
-    case(A, "leftShift int32 wraps", "(a, b) => np.leftShift(a, b)", [xi, shi],
-         lambda p, q: finish(np.where(wide(q) >= 32, 0, (wide(p) << np.minimum(wide(q), 40)) & 0xFFFFFFFF), I32))
-    case(A, "lax.shiftRightLogical int32", "(a, b) => lax.shiftRightLogical(a, b)", [xi, shi],
-         lambda p, q: finish(np.where(wide(q) >= 32, 0, (wide(p) & 0xFFFFFFFF) >> np.minimum(wide(q), 63)), I32))
-    case(A, "lax.shiftRightArithmetic uint32", "(a, b) => lax.shiftRightArithmetic(a, b)", [x, sh],
-         lambda p, q: finish(wide(p).astype(np.uint32).view(np.int32).astype(np.int64) >> np.minimum(wide(q), 31), U32))
+    case(
+        A,
+        "rightShift int32 is arithmetic (>= 32 gives the sign)",
+        "(a, b) => np.rightShift(a, b)",
+        [xi, shi],
+        lambda p, q: finish(wide(p) >> np.minimum(wide(q), 63), I32),
+    )
+    case(
+        A,
+        "leftShift int32 wraps",
+        "(a, b) => np.leftShift(a, b)",
+        [xi, shi],
+        lambda p, q: finish(np.where(wide(q) >= 32, 0, (wide(p) << np.minimum(wide(q), 40)) & 0xFFFFFFFF), I32),
+    )
+    case(
+        A,
+        "lax.shiftRightLogical int32",
+        "(a, b) => lax.shiftRightLogical(a, b)",
+        [xi, shi],
+        lambda p, q: finish(np.where(wide(q) >= 32, 0, (wide(p) & 0xFFFFFFFF) >> np.minimum(wide(q), 63)), I32),
+    )
+    case(
+        A,
+        "lax.shiftRightArithmetic uint32",
+        "(a, b) => lax.shiftRightArithmetic(a, b)",
+        [x, sh],
+        lambda p, q: finish(wide(p).astype(np.uint32).view(np.int32).astype(np.int64) >> np.minimum(wide(q), 31), U32),
+    )
     case(A, "lax.shiftLeft with weak amount", "(a) => lax.shiftLeft(a, 3)", [x], lambda p: finish(wide(p) << 3, U32))
-    case(A, "rotate left by 13 (threefry's rotation)", "(a) => np.bitwiseOr(np.leftShift(a, 13), np.rightShift(a, 19))", [x],
-         lambda p: finish(((wide(p) << 13) | (wide(p) >> 19)) & 0xFFFFFFFF, U32))
+    case(
+        A,
+        "rotate left by 13 (threefry's rotation)",
+        "(a) => np.bitwiseOr(np.leftShift(a, 13), np.rightShift(a, 19))",
+        [x],
+        lambda p: finish(((wide(p) << 13) | (wide(p) >> 19)) & 0xFFFFFFFF, U32),
+    )
     err(A, "leftShift float", "(a, b) => np.leftShift(a, b)", [rand((3,), F32), rand((3,), F32)], "DTypeError", "NJ202")
     err(A, "leftShift bool", "(a, b) => np.leftShift(a, b)", [rand((3,), B), rand((3,), B)], "DTypeError", "NJ202")
 

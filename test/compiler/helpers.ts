@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { type FileResult, buildFile } from "@numjit/compiler";
 import { type RefCase, type RefFile, loadRefs, makeInput } from "../numpy/runner.js";
 
-const SHORT = { float32: "f32", float64: "f64", int32: "i32", bool: "bool" } as const;
+const SHORT = { float32: "f32", float64: "f64", int32: "i32", uint32: "u32", bool: "bool" } as const;
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const ARTIFACTS = path.join(REPO, "test-artifacts", "compiler");

@@ -125,7 +125,12 @@ function specValues(spec: ArraySpec): number[] {
   if (!spec.gen) throw new Error("input spec has neither data nor gen");
   const [mult, mod, scale, shift] = spec.gen;
   const n = spec.shape.reduce((a, b) => a * b, 1);
-  const cast = spec.dtype === "int32" || spec.dtype === "uint32" ? Math.trunc : spec.dtype === "bool" ? (v: number) => (v !== 0 ? 1 : 0) : (v: number) => v;
+  const cast =
+    spec.dtype === "int32" || spec.dtype === "uint32"
+      ? Math.trunc
+      : spec.dtype === "bool"
+        ? (v: number) => (v !== 0 ? 1 : 0)
+        : (v: number) => v;
   return Array.from({ length: n }, (_, i) => cast(((i * mult) % mod) * scale + shift));
 }
 

@@ -65,7 +65,7 @@ describe("distributions (n = 200000, KS at the 0.1% level)", () => {
   });
   it("gumbel: mean Euler's gamma, KS", () => {
     const xs = data(random.gumbel(key, [N]));
-    expect(Math.abs(moments(xs).mean - 0.5772156649)).toBeLessThan(4 * (Math.PI / Math.sqrt(6)) / Math.sqrt(N));
+    expect(Math.abs(moments(xs).mean - 0.5772156649)).toBeLessThan((4 * (Math.PI / Math.sqrt(6))) / Math.sqrt(N));
     expect(ks(xs, (x) => Math.exp(-Math.exp(-x)))).toBeLessThan(KS_CRIT);
   });
   it("bernoulli(0.3): frequency", () => {
@@ -82,7 +82,7 @@ describe("distributions (n = 200000, KS at the 0.1% level)", () => {
   it("categorical: frequencies follow softmax(logits)", () => {
     const logits = np.array([0, 1, 2], { dtype: "float32" });
     const xs = data(random.categorical(key, logits, { shape: [N] }));
-    const p = [1, Math.E, Math.E ** 2].map((v, _, a) => v / (1 + Math.E + Math.E ** 2));
+    const p = [1, Math.E, Math.E ** 2].map((v) => v / (1 + Math.E + Math.E ** 2));
     for (let c = 0; c < 3; c++) {
       const f = xs.filter((x) => x === c).length / N;
       expect(Math.abs(f - p[c]!)).toBeLessThan(4 * Math.sqrt((p[c]! * (1 - p[c]!)) / N));

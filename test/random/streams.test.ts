@@ -46,7 +46,7 @@ const f32 = new Float32Array(1),
 const f64 = new Float64Array(1),
   i64 = new BigInt64Array(f64.buffer);
 /** Distance in units in the last place (NaN == NaN is 0; a sign change counts through zero). */
-export function ulps(a: number, b: number, dtype: string): number {
+function ulps(a: number, b: number, dtype: string): number {
   if (Number.isNaN(a) && Number.isNaN(b)) return 0;
   if (a === b) return 0;
   if (Number.isNaN(a) || Number.isNaN(b)) return Infinity;
