@@ -170,6 +170,15 @@ describe("erf_inv gradient", () => {
   });
 });
 
+describe("uniform's bounds are differentiable", () => {
+  it("d/dminval sum(uniform(key, minval, maxval)) = sum(1 - u)", () => {
+    const key = random.key(0);
+    const f = (lo: NDArray) => np.sum(random.uniform(key, [50], { minval: lo, maxval: 3, dtype: "float64" }));
+    const u = random.uniform(key, [50], { dtype: "float64" });
+    expect(Number(grad(f)(np.array(-1, { dtype: "float64" })))).toBeCloseTo(Number(np.sum(np.subtract(1, u))), 10);
+  });
+});
+
 describe("bad input: typed errors", () => {
   const key = random.key(0);
   const cases: [string, () => unknown, typeof ArgumentError | typeof DTypeError, string][] = [
