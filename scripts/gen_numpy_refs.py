@@ -19,6 +19,7 @@ int32. Each reference casts its inputs to the dtype numjit computes in, evaluate
 int64 (integers), then casts back (int32 wraps around, float32 rounds once) and records that dtype.
 """
 
+import functools
 import json
 import math
 import os
@@ -33,10 +34,11 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 OUT = os.path.normpath(os.path.join(ROOT, "test", "numpy", "refs"))
 rng = np.random.default_rng(20250601)
 
-F32, F64, I32, B = "float32", "float64", "int32", "bool"
-NPD = {F32: np.float32, F64: np.float64, I32: np.int32, B: np.bool_}
-RANK = {B: 0, I32: 1, F32: 2, F64: 3}
-KIND = {B: 0, I32: 1, F32: 2, F64: 2}
+F32, F64, I32, U32, B = "float32", "float64", "int32", "uint32", "bool"
+NPD = {F32: np.float32, F64: np.float64, I32: np.int32, U32: np.uint32, B: np.bool_}
+# uint32 and int32 share a rank; their join is int32 (JAX's int64 without x64), see join()
+RANK = {B: 0, I32: 1, U32: 1, F32: 2, F64: 3}
+KIND = {B: 0, I32: 1, U32: 1, F32: 2, F64: 2}
 FLOATS = (F32, F64)
 TOL_F32 = (2e-5, 1e-6)  # the runner's float32 tolerance, for float64 results computed from float32 values
 
@@ -59,6 +61,8 @@ def dtype_of(x):
 def join(a, b):
     (ad, aw), (bd, bw) = a, b
     if aw == bw:
+        if ad != bd and RANK[ad] == RANK[bd] == 1:
+            return (I32, aw)
         return (ad if RANK[ad] >= RANK[bd] else bd, aw)
     s, w = (bd, ad) if aw else (ad, bd)
     return (s, False) if KIND[w] <= KIND[s] else (w, False)
@@ -84,6 +88,10 @@ def cast(x, dt):
         if a.dtype.kind == "f":
             return np.trunc(a).astype(np.int64).astype(np.int32)
         return a.astype(np.int64).astype(np.int32)
+    if dt == U32:
+        if a.dtype.kind == "f":
+            return np.clip(np.nan_to_num(np.trunc(a.astype(np.float64)), nan=0.0), 0, 4294967295).astype(np.uint32)  # saturating, NaN -> 0
+        return a.astype(np.int64).astype(np.uint32)
     return a.astype(NPD[dt])
 
 
@@ -92,6 +100,8 @@ def finish(r, dt):
     r = np.asarray(r)
     if dt == I32:
         return r.astype(np.int64).astype(np.int32)
+    if dt == U32:
+        return r.astype(np.int64).astype(np.uint32)
     if dt == B:
         return r.astype(np.bool_)
     return r.astype(NPD[dt])
@@ -148,7 +158,7 @@ def js(v):
 def enc_value(v, dt):
     if dt == B:
         return bool(v)
-    if dt == I32:
+    if dt in (I32, U32):
         return int(v)
     f = float(v)
     if math.isnan(f):
@@ -3162,6 +3172,192 @@ def gen_deviations():
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# uint32 and bitwise ops (its own stream, so the other areas stay byte-identical)
+
+
+def gen_uint32():
+    A = "uint32"
+    r = np.random.default_rng(20261129)
+
+    def u(shape, hi=2**32):
+        return r.integers(0, hi, size=shape, dtype=np.int64).astype(np.uint32)
+
+    def i(shape, lo=-(2**31), hi=2**31):
+        return r.integers(lo, hi, size=shape, dtype=np.int64).astype(np.int32)
+
+    def w(f):
+        """A uint32 reference computed in int64, wrapped modulo 2^32."""
+        return lambda *xs: finish(f(*[wide(x) for x in xs]), U32)
+
+    # wrapping arithmetic
+    a, b = u((3, 4)), u((3, 4))
+    case(A, "add wraps", "(a, b) => np.add(a, b)", [a, b], w(np.add))
+    case(A, "subtract wraps", "(a, b) => np.subtract(a, b)", [a, b], w(np.subtract))
+    case(A, "multiply wraps", "(a, b) => np.multiply(a, b)", [a, b], lambda x, y: finish((wide(x) * wide(y)) % 2**32, U32))
+    case(A, "negative wraps", "(a) => np.negative(a)", [a], w(np.negative))
+    small = u((3, 5), 50)
+    case(A, "add broadcast row", "(a, b) => np.add(a, b)", [a, u((4,))], w(np.add))
+    case(A, "floorDivide", "(a, b) => np.floorDivide(a, b)", [a, small[:, :4] + 1], w(lambda x, y: x // y))
+    case(
+        A,
+        "floorDivide by zero is 0",
+        "(a, b) => np.floorDivide(a, b)",
+        [u((4,)), arr([0, 0, 1, 3], U32)],
+        lambda x, y: finish(np.where(y == 0, 0, wide(x) // np.maximum(wide(y), 1)), U32),
+    )
+    case(A, "mod", "(a, b) => np.mod(a, b)", [a, small[:, :4] + 1], w(np.mod))
+    case(
+        A,
+        "power wraps",
+        "(a, b) => np.power(a, b)",
+        [u((6,), 1000), arr([0, 1, 2, 3, 5, 9], U32)],
+        lambda x, y: finish([pow(int(p), int(q), 2**32) for p, q in zip(x, y)], U32),
+    )
+    case(A, "divide -> float32", "(a, b) => np.divide(a, b)", [u((5,)), u((5,), 100) + 1], lambda x, y: finish(wide(x) / wide(y), F32))
+    case(A, "maximum minimum", "(a, b) => [np.maximum(a, b), np.minimum(a, b)]", [a, b], lambda x, y: [np.maximum(x, y), np.minimum(x, y)])
+    case(
+        A, "abs sign", "(a) => [np.abs(a), np.sign(a)]", [arr([0, 1, 2**31, 2**32 - 1], U32)], lambda x: [x, finish(np.sign(wide(x)), U32)]
+    )
+    for op in ["less", "greaterEqual", "equal"]:
+        fn = {"less": np.less, "greaterEqual": np.greater_equal, "equal": np.equal}[op]
+        c = u((3, 4), 4) * np.uint32(2**30)
+        case(A, f"{op} (unsigned order)", f"(a, b) => np.{op}(a, b)", [c, u((3, 4), 4) * np.uint32(2**30)], lambda x, y, fn=fn: fn(x, y))
+    # promotion (numjit: JAX's lattice without x64)
+    case(A, "uint32 + int32 -> int32", "(a, b) => np.add(a, b)", [u((4,)), i((4,))], lambda x, y: finish(wide(x) + wide(y), I32))
+    case(
+        A,
+        "uint32 + float32 -> float32",
+        "(a, b) => np.add(a, b)",
+        [u((4,), 1000), rand((4,), F32)],
+        lambda x, y: finish(x.astype(np.float32).astype(np.float64) + wide(y), F32),
+    )
+    case(A, "uint32 + bool -> uint32", "(a, b) => np.add(a, b)", [u((4,)), rand((4,), B)], w(np.add))
+    case(A, "uint32 + weak 3 -> uint32", "(a) => np.add(a, 3)", [u((5,))], lambda x: finish(wide(x) + 3, U32))
+    case(A, "uint32 + weak -1 wraps", "(a) => np.add(a, -1)", [arr([0, 1, 7], U32)], lambda x: finish(wide(x) - 1, U32))
+    case(
+        A,
+        "uint32 + weak 3e9 (fits uint32)",
+        "(a) => np.add(a, 3000000000)",
+        [arr([0, 1, 2**31], U32)],
+        lambda x: finish(wide(x) + 3000000000, U32),
+    )
+    case(A, "uint32 * weak 0.5 -> float32", "(a) => np.multiply(a, 0.5)", [u((4,), 2**24)], lambda x: finish(wide(x) * 0.5, F32))
+    err(A, "uint32 + weak 2^32 overflows", "(a) => np.add(a, 4294967296)", [u((2,))], "DTypeError", "NJ204")
+    err(A, "uint32 + weak -2^31-1 overflows", "(a) => np.add(a, -2147483649)", [u((2,))], "DTypeError", "NJ204")
+    # casts
+    f = arr([-1.5, 0.0, 2.7, 3e9, 5e9, np.nan, np.inf, -np.inf, 4294967295.0], F64)
+    case(A, "float64 -> uint32 saturates", '(a) => a.astype("uint32")', [f], lambda x: cast(x, U32))
+    case(A, "float32 -> uint32 saturates", '(a) => a.astype("u32")', [f.astype(np.float32)], lambda x: cast(x, U32))
+    case(A, "int32 -> uint32 wraps", '(a) => a.astype("uint32")', [arr([-1, -(2**31), 0, 5], I32)], lambda x: cast(x, U32))
+    case(A, "uint32 -> int32 wraps", '(a) => a.astype("int32")', [arr([2**32 - 1, 2**31, 0, 5], U32)], lambda x: cast(x, I32))
+    case(
+        A,
+        "uint32 -> float32 rounds",
+        '(a) => a.astype("float32")',
+        [arr([2**32 - 1, 2**24 + 1, 16777217, 3], U32)],
+        lambda x: x.astype(np.float32),
+    )
+    case(A, "uint32 -> float64 exact", '(a) => a.astype("float64")', [u((5,))], lambda x: x.astype(np.float64))
+    case(A, "uint32 -> bool", '(a) => a.astype("bool")', [arr([0, 1, 2**31], U32)], lambda x: x != 0)
+    case(
+        A,
+        "array of JS numbers as uint32",
+        '() => np.array([0, 1, 4294967295, 2147483648], { dtype: "uint32" })',
+        [],
+        arr([0, 1, 4294967295, 2147483648], U32),
+    )
+    err(A, "array of -1 as uint32", '() => np.array([-1], { dtype: "uint32" })', [], "ArgumentError", "NJ301")
+    case(A, "arange uint32", '() => np.arange(0, 5, 1, { dtype: "uint32" })', [], np.arange(5, dtype=np.uint32))
+    case(A, "full uint32", '() => np.full([2, 2], 4000000000, { dtype: "uint32" })', [], np.full((2, 2), 4000000000, np.uint32))
+    # reductions
+    big = u((4, 5))
+    case(A, "sum wraps", "(a) => np.sum(a)", [big], lambda x: finish(wide(x).sum(), U32))
+    case(A, "sum axis 0 wraps", "(a) => np.sum(a, 0)", [big], lambda x: finish(wide(x).sum(0), U32))
+    case(
+        A,
+        "prod axis 1 wraps",
+        "(a) => np.prod(a, 1)",
+        [u((3, 4), 70000)],
+        lambda x: finish([functools.reduce(lambda p, q: p * int(q) % 2**32, row, 1) for row in x], U32),
+    )
+    case(A, "max min", "(a) => [np.max(a, 1), np.min(a, 0)]", [big], lambda x: [x.max(1), x.min(0)])
+    case(A, "argmax (unsigned order)", "(a) => np.argmax(a, 1)", [big], lambda x: x.argmax(1).astype(np.int32))
+    case(A, "cumsum wraps", "(a) => np.cumsum(a, 1)", [big], lambda x: finish(np.cumsum(wide(x), 1), U32))
+    case(A, "mean -> float32", "(a) => np.mean(a, 1)", [u((3, 4), 2**20)], lambda x: finish(wide(x).mean(1), F32))
+    case(A, "matmul wraps", "(a, b) => np.matmul(a, b)", [u((3, 4)), u((4, 2))], lambda x, y: finish((wide(x) @ wide(y)) % 2**32, U32))
+    # bitwise
+    for name, fn, npf in [
+        ("bitwiseAnd", "bitwiseAnd", np.bitwise_and),
+        ("bitwiseOr", "bitwiseOr", np.bitwise_or),
+        ("bitwiseXor", "bitwiseXor", np.bitwise_xor),
+    ]:
+        case(A, f"{name} uint32", f"(a, b) => np.{fn}(a, b)", [a, b], lambda x, y, npf=npf: npf(x, y))
+        case(A, f"{name} int32", f"(a, b) => np.{fn}(a, b)", [i((3, 4)), i((3, 4))], lambda x, y, npf=npf: npf(x, y))
+        case(A, f"{name} bool", f"(a, b) => np.{fn}(a, b)", [rand((5,), B), rand((5,), B)], lambda x, y, npf=npf: npf(x, y))
+        case(A, f"{name} uint32 with weak 0xff", f"(a) => np.{fn}(a, 255)", [a], lambda x, npf=npf: npf(x, np.uint32(255)))
+    case(A, "bitwiseNot uint32", "(a) => np.bitwiseNot(a)", [a], np.invert)
+    case(A, "invert int32", "(a) => np.invert(a)", [i((5,))], np.invert)
+    case(A, "bitwiseNot bool", "(a) => np.bitwiseNot(a)", [rand((5,), B)], np.invert)
+    err(A, "bitwiseNot float", "(a) => np.bitwiseNot(a)", [rand((3,), F32)], "DTypeError", "NJ202")
+    sh = arr([0, 1, 5, 31, 32, 33, 255, 7], U32)
+    x = u((8,))
+    case(
+        A,
+        "leftShift uint32 (>= 32 gives 0)",
+        "(a, b) => np.leftShift(a, b)",
+        [x, sh],
+        lambda p, q: finish(np.where(wide(q) >= 32, 0, (wide(p) << np.minimum(wide(q), 63)) % 2**32), U32),
+    )
+    case(
+        A,
+        "rightShift uint32 is logical",
+        "(a, b) => np.rightShift(a, b)",
+        [x, sh],
+        lambda p, q: finish(np.where(wide(q) >= 32, 0, wide(p) >> np.minimum(wide(q), 63)), U32),
+    )
+    xi = i((8,))
+    shi = arr([0, 1, 5, 31, 32, 33, 100, 7], I32)
+    case(
+        A,
+        "rightShift int32 is arithmetic (>= 32 gives the sign)",
+        "(a, b) => np.rightShift(a, b)",
+        [xi, shi],
+        lambda p, q: finish(wide(p) >> np.minimum(wide(q), 63), I32),
+    )
+    case(
+        A,
+        "leftShift int32 wraps",
+        "(a, b) => np.leftShift(a, b)",
+        [xi, shi],
+        lambda p, q: finish(np.where(wide(q) >= 32, 0, (wide(p) << np.minimum(wide(q), 40)) & 0xFFFFFFFF), I32),
+    )
+    case(
+        A,
+        "lax.shiftRightLogical int32",
+        "(a, b) => lax.shiftRightLogical(a, b)",
+        [xi, shi],
+        lambda p, q: finish(np.where(wide(q) >= 32, 0, (wide(p) & 0xFFFFFFFF) >> np.minimum(wide(q), 63)), I32),
+    )
+    case(
+        A,
+        "lax.shiftRightArithmetic uint32",
+        "(a, b) => lax.shiftRightArithmetic(a, b)",
+        [x, sh],
+        lambda p, q: finish(wide(p).astype(np.uint32).view(np.int32).astype(np.int64) >> np.minimum(wide(q), 31), U32),
+    )
+    case(A, "lax.shiftLeft with weak amount", "(a) => lax.shiftLeft(a, 3)", [x], lambda p: finish(wide(p) << 3, U32))
+    case(
+        A,
+        "rotate left by 13 (threefry's rotation)",
+        "(a) => np.bitwiseOr(np.leftShift(a, 13), np.rightShift(a, 19))",
+        [x],
+        lambda p: finish(((wide(p) << 13) | (wide(p) >> 19)) & 0xFFFFFFFF, U32),
+    )
+    err(A, "leftShift float", "(a, b) => np.leftShift(a, b)", [rand((3,), F32), rand((3,), F32)], "DTypeError", "NJ202")
+    err(A, "leftShift bool", "(a, b) => np.leftShift(a, b)", [rand((3,), B), rand((3,), B)], "DTypeError", "NJ202")
+
+
 def main():
     import argparse
 
@@ -3185,6 +3381,7 @@ def main():
     gen_random()
     gen_broadcast()
     gen_deviations()
+    gen_uint32()
     out_dir = os.path.abspath(args.out)
     os.makedirs(out_dir, exist_ok=True)
     total = 0

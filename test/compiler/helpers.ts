@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { type FileResult, buildFile } from "@numjit/compiler";
 import { type RefCase, type RefFile, loadRefs, makeInput } from "../numpy/runner.js";
 
-const SHORT = { float32: "f32", float64: "f64", int32: "i32", bool: "bool" } as const;
+const SHORT = { float32: "f32", float64: "f64", int32: "i32", uint32: "u32", bool: "bool" } as const;
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const ARTIFACTS = path.join(REPO, "test-artifacts", "compiler");
@@ -81,7 +81,7 @@ export function paramNames(src: string): string[] | undefined {
 
 /** A TS module with one `export const c<i> = jit(<case fn>)` per reference case, optionally with exact @numjit annotations. */
 export function moduleSource(cases: RefCase[], annotate: boolean): string {
-  const lines = [`import { numpy as np, nn, jit } from "@numjit/runtime";`, ""];
+  const lines = [`import { numpy as np, nn, lax, jit } from "@numjit/runtime";`, ""];
   cases.forEach((c, i) => {
     const names = paramNames(c.fn);
     if (annotate && names && names.length === c.inputs.length && c.inputs.length) {

@@ -48,7 +48,9 @@ function toHost(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(toHost);
   const a = x as { toTypedArray(): ArrayLike<number>; shape: number[]; dtype: string; weakType: boolean } | undefined;
   if (!a || typeof a.toTypedArray !== "function") return x;
-  const C = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array }[a.dtype as "float32"];
+  const C = { float32: Float32Array, float64: Float64Array, int32: Int32Array, uint32: Uint32Array, bool: Uint8Array }[
+    a.dtype as "float32"
+  ];
   return new NDArray(C.from(Array.from(a.toTypedArray())), a.shape.slice(), a.dtype as "float32", undefined, 0, a.weakType);
 }
 
@@ -95,7 +97,7 @@ for (const area of AREAS) {
         `export * as mod from "./vm-${area}.js";`,
         `export { numpy, nn, NDArray, jit } from "@numjit/runtime";`,
         `export { canGenerateCode } from "@numjit/runtime/internal";`,
-        `export const ctors = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array };`,
+        `export const ctors = { float32: Float32Array, float64: Float64Array, int32: Int32Array, uint32: Uint32Array, bool: Uint8Array };`,
       ].join("\n"),
     );
     let ctx: Ctx;

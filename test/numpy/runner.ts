@@ -21,9 +21,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as runtime from "@numjit/runtime";
-import { NDArray, nn, numpy as np } from "@numjit/runtime";
+import { NDArray, lax, nn, numpy as np } from "@numjit/runtime";
 
-export type DTypeName = "float32" | "float64" | "int32" | "bool";
+export type DTypeName = "float32" | "float64" | "int32" | "uint32" | "bool";
 export type JsonValue = number | boolean | string;
 
 export interface ArraySpec {
@@ -75,6 +75,7 @@ export const TOL: Record<DTypeName, { rtol: number; atol: number }> = {
   float32: { rtol: 2e-5, atol: 1e-6 },
   float64: { rtol: 1e-9, atol: 1e-12 },
   int32: { rtol: 0, atol: 0 },
+  uint32: { rtol: 0, atol: 0 },
   bool: { rtol: 0, atol: 0 },
 };
 
@@ -105,7 +106,7 @@ export function decodeValue(v: JsonValue): number {
   return v;
 }
 
-const CTORS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array } as const;
+const CTORS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, uint32: Uint32Array, bool: Uint8Array } as const;
 
 /**
  * The input as an NDArray built directly on a typed array (independent of np.array), dense or as a view
@@ -124,11 +125,16 @@ function specValues(spec: ArraySpec): number[] {
   if (!spec.gen) throw new Error("input spec has neither data nor gen");
   const [mult, mod, scale, shift] = spec.gen;
   const n = spec.shape.reduce((a, b) => a * b, 1);
-  const cast = spec.dtype === "int32" ? Math.trunc : spec.dtype === "bool" ? (v: number) => (v !== 0 ? 1 : 0) : (v: number) => v;
+  const cast =
+    spec.dtype === "int32" || spec.dtype === "uint32"
+      ? Math.trunc
+      : spec.dtype === "bool"
+        ? (v: number) => (v !== 0 ? 1 : 0)
+        : (v: number) => v;
   return Array.from({ length: n }, (_, i) => cast(((i * mult) % mod) * scale + shift));
 }
 
-const SENTINEL = { float32: NaN, float64: NaN, int32: 123456789, bool: 1 } as const;
+const SENTINEL = { float32: NaN, float64: NaN, int32: 123456789, uint32: 3123456789, bool: 1 } as const;
 /** Sentinel elements before the first and after the last element of a view's buffer. */
 const PAD = 3;
 
@@ -190,11 +196,11 @@ function viewOf(values: number[], spec: ArraySpec, layout: ViewLayout): NDArray 
 }
 
 const compiled = new Map<string, (...a: unknown[]) => unknown>();
-/** JS source over the free names np and nn -> a function (cached: same source, same function). */
+/** JS source over the free names np, nn and lax -> a function (cached: same source, same function). */
 export function compile(src: string): (...a: unknown[]) => unknown {
   let f = compiled.get(src);
   if (!f) {
-    f = new Function("np", "nn", `"use strict"; return (${src});`)(np, nn) as (...a: unknown[]) => unknown;
+    f = new Function("np", "nn", "lax", `"use strict"; return (${src});`)(np, nn, lax) as (...a: unknown[]) => unknown;
     compiled.set(src, f);
   }
   return f;
@@ -202,8 +208,8 @@ export function compile(src: string): (...a: unknown[]) => unknown {
 
 /** The case's function in the (np, nn, ...args) form. */
 export function caseFn(c: RefCase): (npArg: typeof np, nnArg: typeof nn, ...args: NDArray[]) => unknown {
-  const body = new Function("np", "nn", `"use strict"; return (${c.fn});`) as (a: typeof np, b: typeof nn) => AnyFn;
-  return (npArg, nnArg, ...args) => body(npArg, nnArg)(...args);
+  const body = new Function("np", "nn", "lax", `"use strict"; return (${c.fn});`) as (a: typeof np, b: typeof nn, l: typeof lax) => AnyFn;
+  return (npArg, nnArg, ...args) => body(npArg, nnArg, lax)(...args);
 }
 
 function isError(e: RefCase["expected"]): e is ErrorSpec {

@@ -202,7 +202,7 @@ describe("transformation types", () => {
 
   it("dtype options are the DType union or its aliases: a misspelled or unsupported dtype does not compile", () => {
     expectTypeOf(np.array).parameter(1).toEqualTypeOf<{ dtype?: DTypeLike } | undefined>();
-    expectTypeOf<DTypeLike>().toEqualTypeOf<DType | "f32" | "f64" | "i32">();
+    expectTypeOf<DTypeLike>().toEqualTypeOf<DType | "f32" | "f64" | "i32" | "u32">();
     // JS callers get the typed error at run time (NJ201, naming the op and the dtype)
     // @ts-expect-error float16 is not a numjit dtype
     expect(() => np.array([1], { dtype: "float16" })).toThrow(DTypeError);

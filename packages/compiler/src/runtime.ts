@@ -24,9 +24,11 @@ export function placeholder(shape: number[], dtype: DType): NDArray {
       ? new Float64Array(0)
       : dtype === "int32"
         ? new Int32Array(0)
-        : dtype === "bool"
-          ? new Uint8Array(0)
-          : new Float32Array(0);
+        : dtype === "uint32"
+          ? new Uint32Array(0)
+          : dtype === "bool"
+            ? new Uint8Array(0)
+            : new Float32Array(0);
   return new NDArray(
     data,
     shape.slice(),

@@ -1,31 +1,40 @@
-// dtypes and promotion on JAX's lattice: bool < int32 < float32 < float64.
-// JS numbers/booleans are *weakly typed*: they adopt the dtype of the array they meet
-// unless their kind (bool < int < float) is higher.
+// dtypes and promotion on JAX's lattice, restricted to numjit's dtypes: bool < {int32, uint32} < float32 <
+// float64, where int32 ⊔ uint32 is int32 (JAX's int64 canonicalized without x64, as jnp.promote_types gives
+// under the default config). JS numbers/booleans are *weakly typed*: they adopt the dtype of the array they
+// meet unless their kind (bool < int < float) is higher.
 import { dtypeError } from "./errors.js";
 
-export type DType = "float32" | "float64" | "int32" | "bool";
+export type DType = "float32" | "float64" | "int32" | "uint32" | "bool";
 /** What a dtype option accepts: a DType or one of its short aliases (normalized by checkDType). */
-export type DTypeLike = DType | "f32" | "f64" | "i32";
+export type DTypeLike = DType | "f32" | "f64" | "i32" | "u32";
 export const float32: DType = "float32";
 export const float64: DType = "float64";
 export const int32: DType = "int32";
+export const uint32: DType = "uint32";
 export const bool: DType = "bool";
-export const DTYPES: readonly DType[] = ["bool", "int32", "float32", "float64"];
+export const DTYPES: readonly DType[] = ["bool", "int32", "uint32", "float32", "float64"];
 
-export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
-export type TypedArrayCtor = Float32ArrayConstructor | Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor;
+export type TypedArray = Float32Array | Float64Array | Int32Array | Uint32Array | Uint8Array;
+export type TypedArrayCtor =
+  | Float32ArrayConstructor
+  | Float64ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint8ArrayConstructor;
 
-const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
-const KIND: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2 };
+// uint32 and int32 share a rank: the two are unordered on the lattice and promoteTypes joins them to int32
+const RANK: Record<DType, number> = { bool: 0, int32: 1, uint32: 1, float32: 2, float64: 3 };
+const KIND: Record<DType, number> = { bool: 0, int32: 1, uint32: 1, float32: 2, float64: 2 };
 
 export function isDType(x: unknown): x is DType {
-  return x === "float32" || x === "float64" || x === "int32" || x === "bool";
+  return x === "float32" || x === "float64" || x === "int32" || x === "uint32" || x === "bool";
 }
 
 export function checkDType(x: unknown, op = "dtype"): DType {
   if (x === "f32") return "float32";
   if (x === "f64") return "float64";
   if (x === "i32") return "int32";
+  if (x === "u32") return "uint32";
   if (!isDType(x)) throw dtypeError.unsupported(op, String(x));
   return x;
 }
@@ -38,6 +47,8 @@ export function typedArrayFor(dtype: DType): TypedArrayCtor {
       return Float64Array;
     case "int32":
       return Int32Array;
+    case "uint32":
+      return Uint32Array;
     case "bool":
       return Uint8Array;
   }
@@ -51,8 +62,14 @@ export function isFloat(d: DType): boolean {
   return d === "float32" || d === "float64";
 }
 
+/** int32 or uint32 (not bool). */
+export function isInteger(d: DType): boolean {
+  return d === "int32" || d === "uint32";
+}
+
 /** Strong promotion: the join on the lattice. */
 export function promoteTypes(a: DType, b: DType): DType {
+  if (a !== b && RANK[a] === 1 && RANK[b] === 1) return "int32";
   return RANK[a] >= RANK[b] ? a : b;
 }
 
@@ -67,6 +84,7 @@ export function resultType(a: DType, aw: boolean, b: DType, bw: boolean): [DType
 
 export const INT32_MIN = -2147483648;
 export const INT32_MAX = 2147483647;
+export const UINT32_MAX = 4294967295;
 
 /** An integral JS number int32 cannot hold: a weak int that may only become a float (see numpy/util operand). */
 export function isBigInt(x: number): boolean {
@@ -93,6 +111,8 @@ export function castScalar(x: number, dtype: DType): number {
       return x;
     case "int32":
       return Number.isFinite(x) ? Math.trunc(x) | 0 : 0;
+    case "uint32":
+      return Number.isFinite(x) ? Math.trunc(x) >>> 0 : 0;
     case "bool":
       return x !== 0 ? 1 : 0; // NaN is truthy, as in NumPy
   }

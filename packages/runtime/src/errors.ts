@@ -97,15 +97,15 @@ export const shapeError = {
 
 export const dtypeError = {
   unsupported: (op: string, dtype: string) =>
-    new DTypeError("NJ201", `${op}: unsupported dtype '${dtype}' (supported: float32, float64, int32, bool)`),
+    new DTypeError("NJ201", `${op}: unsupported dtype '${dtype}' (supported: float32, float64, int32, uint32, bool)`),
   notAllowed: (op: string, dtype: string, why: string) => new DTypeError("NJ202", `${op}: dtype ${dtype} not allowed: ${why}`),
   mismatch: (op: string, detail: string) => new DTypeError("NJ203", `${op}: ${detail}`),
-  /** A weakly typed JS integer outside int32 meets int32 (JAX: OverflowError). */
+  /** A weakly typed JS integer outside int32 meets int32 (or outside uint32 meets uint32) (JAX: OverflowError). */
   intOverflow: (op: string, value: number, dtype: string) =>
     new DTypeError(
       "NJ204",
       `${op}: the JS integer ${value} is out of range for ${dtype} (a JS integer is weakly typed and takes the ` +
-        "int32 of the array it meets; int32 holds -2147483648..2147483647). " +
+        "integer dtype of the array it meets; int32 holds -2147483648..2147483647, uint32 0..4294967295). " +
         "Convert the array to a float dtype first, or pass a float array",
       { op, value, dtype },
     ),
@@ -126,6 +126,13 @@ export const argumentError = {
       `jit(${fn}): ${path} is ${type}, which is not an array, number or boolean (or a list/object of them); ` +
         `pass non-array values as static arguments (jit(f, { staticArgnums: [...] }) or staticArgnames) or close over them`,
       { op: "jit", fn, path, type },
+    ),
+  /** A random function's key that is not a raw PRNG key (uint32 of shape [2]). */
+  prngKey: (op: string, got: string) =>
+    new ArgumentError(
+      "NJ308",
+      `random.${op}: expected a PRNG key (a uint32 array of shape [2], from random.key, split or foldIn), got ${got}`,
+      { op, got },
     ),
 };
 

@@ -5,11 +5,12 @@ import "./methods.js";
 import * as numpy from "./numpy/index.js";
 import * as nn from "./nn.js";
 import * as lax from "./lax.js";
+import * as random from "./random.js";
 
-export { numpy, nn, lax };
+export { numpy, nn, lax, random };
 export { NDArray } from "./ndarray.js";
 export type { ArrayLike, NestedArray } from "./ndarray.js";
-export { float32, float64, int32, bool, DTYPES } from "./dtype.js";
+export { float32, float64, int32, uint32, bool, DTYPES } from "./dtype.js";
 export type { DType, DTypeLike } from "./dtype.js";
 export {
   NumjitError,

@@ -1,6 +1,7 @@
 // Method forms on NDArray (x.add(y), x.sum(axis), x.T ...), installed on the prototype so that
 // tracers (which extend NDArray) get them too. Each delegates to the numpy function.
 import { type DTypeLike, checkDType } from "./dtype.js";
+import { argumentError } from "./errors.js";
 import { type ArrayLike, NDArray } from "./ndarray.js";
 import * as np from "./numpy/index.js";
 import type { ReduceOptions, VarOptions } from "./numpy/reductions.js";
@@ -79,6 +80,8 @@ declare module "./ndarray.js" {
     matmul(y: ArrayLike): NDArray;
     dot(y: ArrayLike): NDArray;
     copy(): NDArray;
+    /** Iterates over the first axis, as NumPy's arrays do: `const [k1, k2] = random.split(key)`. */
+    [Symbol.iterator](): Iterator<NDArray>;
   }
 }
 
@@ -209,6 +212,11 @@ Object.assign(P, {
   },
   copy(this: NDArray) {
     return np.array(this);
+  },
+  *[Symbol.iterator](this: NDArray): Iterator<NDArray> {
+    if (this.ndim === 0) throw argumentError.invalid("iter", "iteration over a 0-d array");
+    const n = this.shape[0]!;
+    for (let i = 0; i < n; i++) yield np.slice(this, i);
   },
 });
 Object.defineProperty(P, "T", {

@@ -149,7 +149,7 @@ export function copyStrided(x: NDArray, out: TypedArray): void {
 
 function formatScalar(v: number, dtype: DType, digits: number): string {
   if (dtype === "bool") return v ? "True" : "False";
-  if (dtype === "int32") return String(v);
+  if (dtype === "int32" || dtype === "uint32") return String(v);
   if (Number.isNaN(v)) return "nan";
   if (v === Infinity) return "inf";
   if (v === -Infinity) return "-inf";

@@ -124,14 +124,29 @@ export function sign(x: number): number {
 }
 
 import { gemm } from "./wasm-gemm.js";
+import { erfinv32, erfinv64 } from "./erf-inv.js";
 
 /** float -> int32 as JAX on CPU converts: truncate, saturate out-of-range values and infinities, NaN -> 0. */
 export function f2i(x: number): number {
   return x >= 2147483647 ? 2147483647 : x <= -2147483648 ? -2147483648 : x | 0;
 }
 
+/** float -> uint32 as JAX on CPU converts: truncate, saturate at 2^32 - 1, negatives and NaN -> 0. */
+export function f2u(x: number): number {
+  return x > 0 ? (x >= 4294967295 ? 4294967295 : Math.trunc(x)) : 0;
+}
+
+/** uint32 division (floor and truncation agree); a zero divisor gives 0 as NumPy's does. */
+export function udiv(a: number, b: number): number {
+  return b === 0 ? 0 : Math.floor(a / b);
+}
+
 export const helpers = {
+  erfinv32,
+  erfinv64,
   f2i,
+  f2u,
+  udiv,
   gemm,
   exp32,
   tanh32,

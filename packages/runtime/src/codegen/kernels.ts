@@ -3,6 +3,7 @@
 // identified by a signature derived from its source. The same text is run through `new Function`
 // by the runtime jit or pasted into a module by the build-time compiler.
 import { isBinary, isCompare, isUnary } from "../core/primitives.js";
+import { isInteger } from "../dtype.js";
 import { compileError } from "../errors.js";
 import { type Atom, type Eqn, Lit, Var } from "../ir/jaxpr.js";
 import { ROUNDED_CONE_OPS, type Step } from "../ir/schedule.js";
@@ -195,7 +196,7 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>, exact?: Re
   const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts, exact);
   const rootExpr = step.eqns.length ? root : "x" + step.inputs.indexOf(red.inputs[0] as Var);
   if (!step.eqns.length) used.add(step.inputs.indexOf(red.inputs[0] as Var));
-  const isInt = red.outs[0]!.aval.dtype === "int32" && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
+  const isInt = isInteger(red.outs[0]!.aval.dtype) && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
   const f32Prod = red.outs[0]!.aval.dtype === "float32" && red.primitive === "reduce_prod";
   const acc = ACC[isInt ? `${red.primitive}_int` : f32Prod ? "reduce_prod_f32" : red.primitive]!;
   const boolOut = red.outs[0]!.aval.dtype === "bool";
@@ -290,7 +291,7 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: Readonly
   const consts = new Constants();
   const [lines, root, used] = exprBody(step.eqns, epiInputs, special, consts, exact);
   const out = step.eqns.length ? root : "acc";
-  const isInt = dot.outs[0]!.aval.dtype === "int32";
+  const isInt = isInteger(dot.outs[0]!.aval.dtype);
   const ids = [...Array(epiInputs.length).keys()];
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
   const params = [
@@ -372,7 +373,8 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: Readonly
     `          const i = i0 + r;`,
     `          for (let c = 0; c < nj; c++) {`,
     `            const j = j0 + c;`,
-    indent(storeBlock("tile[r * 4 + c]"), 12),
+    // uint32: the int32 accumulator's bits, read unsigned before an epilogue compares or divides it
+    indent(storeBlock(dot.outs[0]!.aval.dtype === "uint32" ? "tile[r * 4 + c] >>> 0" : "tile[r * 4 + c]"), 12),
     `          }`,
     `        }`,
     `      }`,

@@ -31,13 +31,31 @@ export const UNARY_OPS = [
   "acosh",
   "atanh",
   "logistic",
+  "erf_inv",
   "not",
   "is_nan",
   "is_inf",
   "is_finite",
   "stop_gradient",
 ] as const;
-export const BINARY_OPS = ["add", "sub", "mul", "div", "floor_divide", "mod", "pow", "max", "min", "atan2", "and", "or", "xor"] as const;
+export const BINARY_OPS = [
+  "add",
+  "sub",
+  "mul",
+  "div",
+  "floor_divide",
+  "mod",
+  "pow",
+  "max",
+  "min",
+  "atan2",
+  "and",
+  "or",
+  "xor",
+  "shift_left",
+  "shift_right_logical",
+  "shift_right_arithmetic",
+] as const;
 export const COMPARE_OPS = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
 export const REDUCE_OPS = ["reduce_sum", "reduce_prod", "reduce_max", "reduce_min"] as const;
 export const CUMULATIVE_OPS = ["cumsum", "cumprod", "cummax", "cummin"] as const;

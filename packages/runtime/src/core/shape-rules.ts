@@ -78,11 +78,13 @@ const FLOAT_ONLY = new Set([
   "acosh",
   "atanh",
   "logistic",
+  "erf_inv",
   "atan2",
   "div",
 ]);
 const NOT_BOOL = new Set(["neg", "sign"]);
-const INT_BOOL_ONLY = new Set(["and", "or", "xor"]);
+const INT_BOOL_ONLY = new Set(["and", "or", "xor", "not"]);
+const INT_ONLY = new Set(["shift_left", "shift_right_logical", "shift_right_arithmetic"]);
 
 function av(shape: readonly Dim[], dtype: DType, weakType: boolean): SymAval {
   return { shape, dtype, weakType };
@@ -129,13 +131,16 @@ export function dimsSize(shape: readonly Dim[]): Dim {
 function dtypeChecker(op: string): (d: DType) => void {
   const floatOnly = FLOAT_ONLY.has(op),
     notBool = NOT_BOOL.has(op),
-    intBool = INT_BOOL_ONLY.has(op);
-  if (!floatOnly && !notBool && !intBool) return () => {};
+    intBool = INT_BOOL_ONLY.has(op),
+    intOnly = INT_ONLY.has(op);
+  if (!floatOnly && !notBool && !intBool && !intOnly) return () => {};
   return (d) => {
     if (floatOnly && d !== "float32" && d !== "float64")
       throw dtypeError.notAllowed(op, d, "expects float32 or float64 (the numpy layer casts)");
     if (notBool && d === "bool") throw dtypeError.notAllowed(op, d, "not defined on booleans");
-    if (intBool && (d === "float32" || d === "float64")) throw dtypeError.notAllowed(op, d, "bitwise/logical ops need int32 or bool");
+    if (intBool && (d === "float32" || d === "float64"))
+      throw dtypeError.notAllowed(op, d, "bitwise/logical ops need int32, uint32 or bool");
+    if (intOnly && d !== "int32" && d !== "uint32") throw dtypeError.notAllowed(op, d, "shifts need int32 or uint32");
   };
 }
 
@@ -143,7 +148,7 @@ const unary = (op: string): AnyRule => {
   const checkDtype = dtypeChecker(op);
   return ([x]) => {
     checkDtype(x!.dtype);
-    const out = op === "not" || op === "is_nan" || op === "is_inf" || op === "is_finite" ? "bool" : x!.dtype;
+    const out = op === "is_nan" || op === "is_inf" || op === "is_finite" ? "bool" : x!.dtype;
     return av(x!.shape, out, out === x!.dtype && x!.weakType);
   };
 };

@@ -13,25 +13,31 @@ void H;
 const u_neg_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (-a[ao + i]!); };
 const u_neg_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (-a[ao + i]!); };
 const u_neg_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = ((-a[ao + i]!) | 0); };
+const u_neg_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = ((-a[ao + i]!) >>> 0); };
 const u_abs_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.abs(a[ao + i]!); };
 const u_abs_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.abs(a[ao + i]!); };
 const u_abs_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (Math.abs(a[ao + i]!) | 0); };
+const u_abs_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_abs_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_sign_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]!); };
 const u_sign_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]!); };
 const u_sign_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]!); };
+const u_sign_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]!); };
 const u_sign_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.sign(a[ao + i]!); };
 const u_floor_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.floor(a[ao + i]!); };
 const u_floor_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.floor(a[ao + i]!); };
 const u_floor_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_floor_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_floor_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_ceil_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.ceil(a[ao + i]!); };
 const u_ceil_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.ceil(a[ao + i]!); };
 const u_ceil_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_ceil_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_ceil_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_round_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.rint(a[ao + i]!); };
 const u_round_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.rint(a[ao + i]!); };
 const u_round_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_round_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_round_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_sqrt_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[ao + i]!); };
 const u_sqrt_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[ao + i]!); };
@@ -75,25 +81,30 @@ const u_atanh_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i
 const u_atanh_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.atanh(a[ao + i]!); };
 const u_logistic_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.logistic32(a[ao + i]!); };
 const u_logistic_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.logistic(a[ao + i]!); };
-const u_not_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ? 0 : 1); };
-const u_not_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ? 0 : 1); };
-const u_not_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ? 0 : 1); };
+const u_erf_inv_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.erfinv32(a[ao + i]!); };
+const u_erf_inv_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = H.erfinv64(a[ao + i]!); };
+const u_not_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (~a[ao + i]!); };
+const u_not_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = ((~a[ao + i]!) >>> 0); };
 const u_not_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ? 0 : 1); };
 const u_is_nan_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== a[ao + i]! ? 1 : 0); };
 const u_is_nan_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== a[ao + i]! ? 1 : 0); };
 const u_is_nan_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== a[ao + i]! ? 1 : 0); };
+const u_is_nan_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== a[ao + i]! ? 1 : 0); };
 const u_is_nan_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== a[ao + i]! ? 1 : 0); };
 const u_is_inf_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === Infinity || a[ao + i]! === -Infinity ? 1 : 0); };
 const u_is_inf_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === Infinity || a[ao + i]! === -Infinity ? 1 : 0); };
 const u_is_inf_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === Infinity || a[ao + i]! === -Infinity ? 1 : 0); };
+const u_is_inf_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === Infinity || a[ao + i]! === -Infinity ? 1 : 0); };
 const u_is_inf_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === Infinity || a[ao + i]! === -Infinity ? 1 : 0); };
 const u_is_finite_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - a[ao + i]! === 0 ? 1 : 0); };
 const u_is_finite_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - a[ao + i]! === 0 ? 1 : 0); };
 const u_is_finite_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - a[ao + i]! === 0 ? 1 : 0); };
+const u_is_finite_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - a[ao + i]! === 0 ? 1 : 0); };
 const u_is_finite_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! - a[ao + i]! === 0 ? 1 : 0); };
 const u_stop_gradient_float32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_stop_gradient_float64: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_stop_gradient_int32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
+const u_stop_gradient_uint32: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const u_stop_gradient_bool: UnaryLoop = (a, ao, out, n) => { for (let i = 0; i < n; i++) out[i] = a[ao + i]!; };
 const b_add_float32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! + b[bo + i]!); },
@@ -109,6 +120,11 @@ const b_add_int32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! + b[bo + i]!) | 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! + s) | 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s + a[ao + i]!) | 0); },
+];
+const b_add_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! + b[bo + i]!) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! + s) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s + a[ao + i]!) >>> 0); },
 ];
 const b_add_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | b[bo + i]!); },
@@ -130,6 +146,11 @@ const b_sub_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! - s) | 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s - a[ao + i]!) | 0); },
 ];
+const b_sub_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! - b[bo + i]!) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! - s) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s - a[ao + i]!) >>> 0); },
+];
 const b_sub_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ b[bo + i]!); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ s); },
@@ -149,6 +170,11 @@ const b_mul_int32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.imul(a[ao + i]!, b[bo + i]!); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.imul(a[ao + i]!, s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.imul(s, a[ao + i]!); },
+];
+const b_mul_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (Math.imul(a[ao + i]!, b[bo + i]!) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (Math.imul(a[ao + i]!, s) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (Math.imul(s, a[ao + i]!) >>> 0); },
 ];
 const b_mul_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & b[bo + i]!); },
@@ -170,6 +196,11 @@ const b_div_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === 0 ? 0 : (a[ao + i]! / s) | 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === 0 ? 0 : (s / a[ao + i]!) | 0); },
 ];
+const b_div_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.udiv(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.udiv(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.udiv(s, a[ao + i]!); },
+];
 const b_floor_divide_float32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i]!, b[bo + i]!); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.fdiv(a[ao + i]!, s); },
@@ -184,6 +215,11 @@ const b_floor_divide_int32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ifloordiv(a[ao + i]!, b[bo + i]!); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ifloordiv(a[ao + i]!, s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ifloordiv(s, a[ao + i]!); },
+];
+const b_floor_divide_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = H.udiv(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.udiv(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.udiv(s, a[ao + i]!); },
 ];
 const b_floor_divide_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & b[bo + i]!); },
@@ -205,6 +241,11 @@ const b_mod_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.imod(a[ao + i]!, s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.imod(s, a[ao + i]!); },
 ];
+const b_mod_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (b[bo + i]! === 0 ? 0 : a[ao + i]! % b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === 0 ? 0 : a[ao + i]! % s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === 0 ? 0 : s % a[ao + i]!); },
+];
 const b_mod_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & ~b[bo + i]! & 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & ~s & 0); },
@@ -225,6 +266,11 @@ const b_pow_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ipow(a[ao + i]!, s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = H.ipow(s, a[ao + i]!); },
 ];
+const b_pow_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (H.ipow(a[ao + i]!, b[bo + i]!) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (H.ipow(a[ao + i]!, s) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (H.ipow(s, a[ao + i]!) >>> 0); },
+];
 const b_pow_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | (b[bo + i]! ^ 1)); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | (s ^ 1)); },
@@ -241,6 +287,11 @@ const b_max_float64: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]!); },
 ];
 const b_max_int32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]!); },
+];
+const b_max_uint32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, b[bo + i]!); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(a[ao + i]!, s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.max(s, a[ao + i]!); },
@@ -265,6 +316,11 @@ const b_min_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]!); },
 ];
+const b_min_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(s, a[ao + i]!); },
+];
 const b_min_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, b[bo + i]!); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.min(a[ao + i]!, s); },
@@ -285,6 +341,11 @@ const b_and_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s & a[ao + i]!); },
 ];
+const b_and_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! & b[bo + i]!) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! & s) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s & a[ao + i]!) >>> 0); },
+];
 const b_and_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & b[bo + i]!); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! & s); },
@@ -294,6 +355,11 @@ const b_or_int32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | b[bo + i]!); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s | a[ao + i]!); },
+];
+const b_or_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! | b[bo + i]!) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! | s) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s | a[ao + i]!) >>> 0); },
 ];
 const b_or_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! | b[bo + i]!); },
@@ -305,10 +371,45 @@ const b_xor_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s ^ a[ao + i]!); },
 ];
+const b_xor_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! ^ b[bo + i]!) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! ^ s) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s ^ a[ao + i]!) >>> 0); },
+];
 const b_xor_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ b[bo + i]!); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! ^ s); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s ^ a[ao + i]!); },
+];
+const b_shift_left_int32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((b[bo + i]! >>> 0) >= 32 ? 0 : a[ao + i]! << b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s >>> 0) >= 32 ? 0 : a[ao + i]! << s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! >>> 0) >= 32 ? 0 : s << a[ao + i]!); },
+];
+const b_shift_left_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (b[bo + i]! >= 32 ? 0 : (a[ao + i]! << b[bo + i]!) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= 32 ? 0 : (a[ao + i]! << s) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= 32 ? 0 : (s << a[ao + i]!) >>> 0); },
+];
+const b_shift_right_logical_int32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((b[bo + i]! >>> 0) >= 32 ? 0 : (a[ao + i]! >>> b[bo + i]!) | 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s >>> 0) >= 32 ? 0 : (a[ao + i]! >>> s) | 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! >>> 0) >= 32 ? 0 : (s >>> a[ao + i]!) | 0); },
+];
+const b_shift_right_logical_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (b[bo + i]! >= 32 ? 0 : a[ao + i]! >>> b[bo + i]!); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= 32 ? 0 : a[ao + i]! >>> s); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= 32 ? 0 : s >>> a[ao + i]!); },
+];
+const b_shift_right_arithmetic_int32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >> ((b[bo + i]! >>> 0) >= 32 ? 31 : b[bo + i]!)); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >> ((s >>> 0) >= 32 ? 31 : s)); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >> ((a[ao + i]! >>> 0) >= 32 ? 31 : a[ao + i]!)); },
+];
+const b_shift_right_arithmetic_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! >> (b[bo + i]! >= 32 ? 31 : b[bo + i]!)) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((a[ao + i]! >> (s >= 32 ? 31 : s)) >>> 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = ((s >> (a[ao + i]! >= 32 ? 31 : a[ao + i]!)) >>> 0); },
 ];
 const b_eq_float32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === b[bo + i]! ? 1 : 0); },
@@ -321,6 +422,11 @@ const b_eq_float64: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i]! ? 1 : 0); },
 ];
 const b_eq_int32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i]! ? 1 : 0); },
+];
+const b_eq_uint32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === b[bo + i]! ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! === s ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s === a[ao + i]! ? 1 : 0); },
@@ -345,6 +451,11 @@ const b_ne_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== s ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i]! ? 1 : 0); },
 ];
+const b_ne_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s !== a[ao + i]! ? 1 : 0); },
+];
 const b_ne_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== b[bo + i]! ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! !== s ? 1 : 0); },
@@ -361,6 +472,11 @@ const b_lt_float64: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i]! ? 1 : 0); },
 ];
 const b_lt_int32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i]! ? 1 : 0); },
+];
+const b_lt_uint32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < b[bo + i]! ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! < s ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s < a[ao + i]! ? 1 : 0); },
@@ -385,6 +501,11 @@ const b_le_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= s ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i]! ? 1 : 0); },
 ];
+const b_le_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s <= a[ao + i]! ? 1 : 0); },
+];
 const b_le_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= b[bo + i]! ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! <= s ? 1 : 0); },
@@ -401,6 +522,11 @@ const b_gt_float64: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i]! ? 1 : 0); },
 ];
 const b_gt_int32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i]! ? 1 : 0); },
+];
+const b_gt_uint32: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > b[bo + i]! ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! > s ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s > a[ao + i]! ? 1 : 0); },
@@ -425,6 +551,11 @@ const b_ge_int32: BinaryLoops = [
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= s ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i]! ? 1 : 0); },
 ];
+const b_ge_uint32: BinaryLoops = [
+  (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= b[bo + i]! ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= s ? 1 : 0); },
+  (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (s >= a[ao + i]! ? 1 : 0); },
+];
 const b_ge_bool: BinaryLoops = [
   (a, ao, b, bo, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= b[bo + i]! ? 1 : 0); },
   (a, ao, s, out, n) => { for (let i = 0; i < n; i++) out[i] = (a[ao + i]! >= s ? 1 : 0); },
@@ -432,12 +563,12 @@ const b_ge_bool: BinaryLoops = [
 ];
 
 export const unaryLoops: Record<string, Partial<Record<string, UnaryLoop>>> = {
-  neg: { float32: u_neg_float32, float64: u_neg_float64, int32: u_neg_int32 },
-  abs: { float32: u_abs_float32, float64: u_abs_float64, int32: u_abs_int32, bool: u_abs_bool },
-  sign: { float32: u_sign_float32, float64: u_sign_float64, int32: u_sign_int32, bool: u_sign_bool },
-  floor: { float32: u_floor_float32, float64: u_floor_float64, int32: u_floor_int32, bool: u_floor_bool },
-  ceil: { float32: u_ceil_float32, float64: u_ceil_float64, int32: u_ceil_int32, bool: u_ceil_bool },
-  round: { float32: u_round_float32, float64: u_round_float64, int32: u_round_int32, bool: u_round_bool },
+  neg: { float32: u_neg_float32, float64: u_neg_float64, int32: u_neg_int32, uint32: u_neg_uint32 },
+  abs: { float32: u_abs_float32, float64: u_abs_float64, int32: u_abs_int32, uint32: u_abs_uint32, bool: u_abs_bool },
+  sign: { float32: u_sign_float32, float64: u_sign_float64, int32: u_sign_int32, uint32: u_sign_uint32, bool: u_sign_bool },
+  floor: { float32: u_floor_float32, float64: u_floor_float64, int32: u_floor_int32, uint32: u_floor_uint32, bool: u_floor_bool },
+  ceil: { float32: u_ceil_float32, float64: u_ceil_float64, int32: u_ceil_int32, uint32: u_ceil_uint32, bool: u_ceil_bool },
+  round: { float32: u_round_float32, float64: u_round_float64, int32: u_round_int32, uint32: u_round_uint32, bool: u_round_bool },
   sqrt: { float32: u_sqrt_float32, float64: u_sqrt_float64 },
   exp: { float32: u_exp_float32, float64: u_exp_float64 },
   exp2: { float32: u_exp2_float32, float64: u_exp2_float64 },
@@ -459,31 +590,35 @@ export const unaryLoops: Record<string, Partial<Record<string, UnaryLoop>>> = {
   acosh: { float32: u_acosh_float32, float64: u_acosh_float64 },
   atanh: { float32: u_atanh_float32, float64: u_atanh_float64 },
   logistic: { float32: u_logistic_float32, float64: u_logistic_float64 },
-  not: { float32: u_not_float32, float64: u_not_float64, int32: u_not_int32, bool: u_not_bool },
-  is_nan: { float32: u_is_nan_float32, float64: u_is_nan_float64, int32: u_is_nan_int32, bool: u_is_nan_bool },
-  is_inf: { float32: u_is_inf_float32, float64: u_is_inf_float64, int32: u_is_inf_int32, bool: u_is_inf_bool },
-  is_finite: { float32: u_is_finite_float32, float64: u_is_finite_float64, int32: u_is_finite_int32, bool: u_is_finite_bool },
-  stop_gradient: { float32: u_stop_gradient_float32, float64: u_stop_gradient_float64, int32: u_stop_gradient_int32, bool: u_stop_gradient_bool },
+  erf_inv: { float32: u_erf_inv_float32, float64: u_erf_inv_float64 },
+  not: { int32: u_not_int32, uint32: u_not_uint32, bool: u_not_bool },
+  is_nan: { float32: u_is_nan_float32, float64: u_is_nan_float64, int32: u_is_nan_int32, uint32: u_is_nan_uint32, bool: u_is_nan_bool },
+  is_inf: { float32: u_is_inf_float32, float64: u_is_inf_float64, int32: u_is_inf_int32, uint32: u_is_inf_uint32, bool: u_is_inf_bool },
+  is_finite: { float32: u_is_finite_float32, float64: u_is_finite_float64, int32: u_is_finite_int32, uint32: u_is_finite_uint32, bool: u_is_finite_bool },
+  stop_gradient: { float32: u_stop_gradient_float32, float64: u_stop_gradient_float64, int32: u_stop_gradient_int32, uint32: u_stop_gradient_uint32, bool: u_stop_gradient_bool },
 };
 
 export const binaryLoops: Record<string, Partial<Record<string, BinaryLoops>>> = {
-  add: { float32: b_add_float32, float64: b_add_float64, int32: b_add_int32, bool: b_add_bool },
-  sub: { float32: b_sub_float32, float64: b_sub_float64, int32: b_sub_int32, bool: b_sub_bool },
-  mul: { float32: b_mul_float32, float64: b_mul_float64, int32: b_mul_int32, bool: b_mul_bool },
-  div: { float32: b_div_float32, float64: b_div_float64, int32: b_div_int32 },
-  floor_divide: { float32: b_floor_divide_float32, float64: b_floor_divide_float64, int32: b_floor_divide_int32, bool: b_floor_divide_bool },
-  mod: { float32: b_mod_float32, float64: b_mod_float64, int32: b_mod_int32, bool: b_mod_bool },
-  pow: { float32: b_pow_float32, float64: b_pow_float64, int32: b_pow_int32, bool: b_pow_bool },
-  max: { float32: b_max_float32, float64: b_max_float64, int32: b_max_int32, bool: b_max_bool },
-  min: { float32: b_min_float32, float64: b_min_float64, int32: b_min_int32, bool: b_min_bool },
+  add: { float32: b_add_float32, float64: b_add_float64, int32: b_add_int32, uint32: b_add_uint32, bool: b_add_bool },
+  sub: { float32: b_sub_float32, float64: b_sub_float64, int32: b_sub_int32, uint32: b_sub_uint32, bool: b_sub_bool },
+  mul: { float32: b_mul_float32, float64: b_mul_float64, int32: b_mul_int32, uint32: b_mul_uint32, bool: b_mul_bool },
+  div: { float32: b_div_float32, float64: b_div_float64, int32: b_div_int32, uint32: b_div_uint32 },
+  floor_divide: { float32: b_floor_divide_float32, float64: b_floor_divide_float64, int32: b_floor_divide_int32, uint32: b_floor_divide_uint32, bool: b_floor_divide_bool },
+  mod: { float32: b_mod_float32, float64: b_mod_float64, int32: b_mod_int32, uint32: b_mod_uint32, bool: b_mod_bool },
+  pow: { float32: b_pow_float32, float64: b_pow_float64, int32: b_pow_int32, uint32: b_pow_uint32, bool: b_pow_bool },
+  max: { float32: b_max_float32, float64: b_max_float64, int32: b_max_int32, uint32: b_max_uint32, bool: b_max_bool },
+  min: { float32: b_min_float32, float64: b_min_float64, int32: b_min_int32, uint32: b_min_uint32, bool: b_min_bool },
   atan2: { float32: b_atan2_float32, float64: b_atan2_float64 },
-  and: { int32: b_and_int32, bool: b_and_bool },
-  or: { int32: b_or_int32, bool: b_or_bool },
-  xor: { int32: b_xor_int32, bool: b_xor_bool },
-  eq: { float32: b_eq_float32, float64: b_eq_float64, int32: b_eq_int32, bool: b_eq_bool },
-  ne: { float32: b_ne_float32, float64: b_ne_float64, int32: b_ne_int32, bool: b_ne_bool },
-  lt: { float32: b_lt_float32, float64: b_lt_float64, int32: b_lt_int32, bool: b_lt_bool },
-  le: { float32: b_le_float32, float64: b_le_float64, int32: b_le_int32, bool: b_le_bool },
-  gt: { float32: b_gt_float32, float64: b_gt_float64, int32: b_gt_int32, bool: b_gt_bool },
-  ge: { float32: b_ge_float32, float64: b_ge_float64, int32: b_ge_int32, bool: b_ge_bool },
+  and: { int32: b_and_int32, uint32: b_and_uint32, bool: b_and_bool },
+  or: { int32: b_or_int32, uint32: b_or_uint32, bool: b_or_bool },
+  xor: { int32: b_xor_int32, uint32: b_xor_uint32, bool: b_xor_bool },
+  shift_left: { int32: b_shift_left_int32, uint32: b_shift_left_uint32 },
+  shift_right_logical: { int32: b_shift_right_logical_int32, uint32: b_shift_right_logical_uint32 },
+  shift_right_arithmetic: { int32: b_shift_right_arithmetic_int32, uint32: b_shift_right_arithmetic_uint32 },
+  eq: { float32: b_eq_float32, float64: b_eq_float64, int32: b_eq_int32, uint32: b_eq_uint32, bool: b_eq_bool },
+  ne: { float32: b_ne_float32, float64: b_ne_float64, int32: b_ne_int32, uint32: b_ne_uint32, bool: b_ne_bool },
+  lt: { float32: b_lt_float32, float64: b_lt_float64, int32: b_lt_int32, uint32: b_lt_uint32, bool: b_lt_bool },
+  le: { float32: b_le_float32, float64: b_le_float64, int32: b_le_int32, uint32: b_le_uint32, bool: b_le_bool },
+  gt: { float32: b_gt_float32, float64: b_gt_float64, int32: b_gt_int32, uint32: b_gt_uint32, bool: b_gt_bool },
+  ge: { float32: b_ge_float32, float64: b_ge_float64, int32: b_ge_int32, uint32: b_ge_uint32, bool: b_ge_bool },
 };

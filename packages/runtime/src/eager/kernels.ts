@@ -1,6 +1,6 @@
 // Eager kernels: one implementation per primitive, run immediately by `bind` when nothing is
 // being traced. Output avals come from the shared shape rules.
-import { allocate, castScalar, type DType, type TypedArray } from "../dtype.js";
+import { allocate, castScalar, type DType, isInteger, type TypedArray } from "../dtype.js";
 import { shapeError } from "../errors.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
@@ -10,6 +10,7 @@ import { impls, type Aval } from "../core/trace.js";
 import { binaryLoops, unaryLoops } from "./generated-kernels.js";
 import { assign, dense, fromDense, isBroadcastScalar } from "./strided.js";
 import { gemm } from "../codegen/wasm-gemm.js";
+import { f2i, f2u } from "../codegen/helpers.js";
 
 function alloc(o: Aval): NDArray {
   return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);
@@ -84,11 +85,11 @@ export function convertInto(src: TypedArray, off: number, from: DType, dst: Type
     for (let i = 0; i < n; i++) dst[i] = src[off + i] !== 0 ? 1 : 0;
   } else if (to === "int32" && (from === "float32" || from === "float64")) {
     // truncate toward zero, saturating out-of-range values and infinities, NaN -> 0 (JAX on CPU)
-    for (let i = 0; i < n; i++) {
-      const v = src[off + i]!;
-      dst[i] = v >= 2147483647 ? 2147483647 : v <= -2147483648 ? -2147483648 : v | 0;
-    }
+    for (let i = 0; i < n; i++) dst[i] = f2i(src[off + i]!);
+  } else if (to === "uint32" && (from === "float32" || from === "float64")) {
+    for (let i = 0; i < n; i++) dst[i] = f2u(src[off + i]!);
   } else {
+    // typed-array stores convert integers modulo 2^32 (int32 <-> uint32, as NumPy's astype) and round to float32
     dst.set(off === 0 && src.length === n ? src : src.subarray(off, off + n));
   }
 }
@@ -144,7 +145,8 @@ function reduceKernel(op: ReduceOp) {
       istr = nr ? rStr[nr - 1] : 0;
     const oShape = rShape.slice(0, Math.max(0, nr - 1)),
       oStr = rStr.slice(0, Math.max(0, nr - 1));
-    const imul = o.dtype === "int32"; // int32 products wrap modulo 2^32; a double product loses the low bits
+    // int32/uint32 products wrap modulo 2^32 (the store reinterprets Math.imul's bits); a double product loses the low bits
+    const imul = isInteger(o.dtype);
     const f32 = o.dtype === "float32";
     let k = 0;
     odometer(kShape, kStr, x.offset, (base) => {
@@ -244,7 +246,7 @@ function cumulativeKernel(op: CumulativeOp) {
         const v = xd[base + i * xs]!;
         if (j === 0 && (op === "cummax" || op === "cummin")) acc = v;
         else if (op === "cumsum") acc += v;
-        else if (op === "cumprod") acc = dt === "int32" ? Math.imul(acc, v) : dt === "float32" ? Math.fround(acc * v) : acc * v;
+        else if (op === "cumprod") acc = isInteger(dt) ? Math.imul(acc, v) : dt === "float32" ? Math.fround(acc * v) : acc * v;
         else if (op === "cummax") acc = v > acc || v !== v ? (acc !== acc ? acc : v) : acc;
         else acc = v < acc || v !== v ? (acc !== acc ? acc : v) : acc;
         od[ob + i * os] = castScalar(acc, dt);
@@ -428,7 +430,7 @@ impls.dot_general = (inputs, params) => {
   const [ad, ao] = dense(impls.transpose([a!], { perm: [...lb, ...lf, ...lc] }));
   const [bd, bo] = dense(impls.transpose([b!], { perm: [...rb, ...rc, ...rf] }));
   const out = alloc(o);
-  matmulInto(ad, ao, bd, bo, out.data, B, M, K, N, o.dtype === "int32");
+  matmulInto(ad, ao, bd, bo, out.data, B, M, K, N, isInteger(o.dtype));
   return out;
 };
 

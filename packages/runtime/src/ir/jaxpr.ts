@@ -96,7 +96,7 @@ export class Jaxpr {
   }
 }
 
-const SHORT: Record<DType, string> = { float32: "f32", float64: "f64", int32: "i32", bool: "bool" };
+const SHORT: Record<DType, string> = { float32: "f32", float64: "f64", int32: "i32", uint32: "u32", bool: "bool" };
 
 export function avalString(a: Aval): string {
   return `${SHORT[a.dtype]}[${a.shape.join(",")}]${a.weakType ? "{weak}" : ""}`;
@@ -150,7 +150,8 @@ export function printJaxpr(j: Jaxpr, indent = ""): string {
 export function litString(l: Lit): string {
   const v = l.value;
   if (l.aval.dtype === "bool") return v ? "True" : "False";
-  const s = Number.isInteger(v) && l.aval.dtype !== "int32" ? `${v}.0` : String(v);
+  const int = l.aval.dtype === "int32" || l.aval.dtype === "uint32";
+  const s = Number.isInteger(v) && !int ? `${v}.0` : String(v);
   return l.aval.dtype === "int32" || l.aval.dtype === "float32" ? s : `${s}:${SHORT[l.aval.dtype]}`;
 }
 

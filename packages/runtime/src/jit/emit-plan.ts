@@ -99,7 +99,7 @@ const notEmittable = (why: string) => compileError.planNotEmittable(why);
 /** Captured arrays larger than this (elements) are not pasted into the module: no plan. */
 const MAX_CONST = 4096;
 
-const CTOR = { float32: "Float32Array", float64: "Float64Array", int32: "Int32Array", bool: "Uint8Array" } as const;
+const CTOR = { float32: "Float32Array", float64: "Float64Array", int32: "Int32Array", uint32: "Uint32Array", bool: "Uint8Array" } as const;
 
 export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions = {}): EmittedPlan {
   const j = sched.jaxpr;

@@ -8,7 +8,7 @@ import { bind } from "../core/trace.js";
 import { broadcastShapes } from "../shape.js";
 import { broadcastTo, convert, operand, resultOf } from "./util.js";
 
-export type Kind = "any" | "float" | "int-bool" | "no-bool";
+export type Kind = "any" | "float" | "int-bool" | "int" | "no-bool";
 
 /**
  * A NumPy binary function over one primitive: JAX promotion with weak scalars, broadcasting, then `prim`.
@@ -33,6 +33,7 @@ export function binary(prim: BinaryOp | CompareOp, name: string, kind: Kind, par
     if (kind === "float" && dt !== "float32" && dt !== "float64") dt = toFloat(dt);
     if (kind === "int-bool" && (dt === "float32" || dt === "float64"))
       throw dtypeError.notAllowed(name, dt, "bitwise ops need integer or boolean inputs");
+    if (kind === "int" && dt !== "int32" && dt !== "uint32") throw dtypeError.notAllowed(name, dt, "shifts need int32 or uint32 inputs");
     if (kind === "no-bool" && dt === "bool") {
       if (prim === "sub") throw dtypeError.notAllowed(name, dt, "numpy boolean subtract is not supported, use logicalXor");
       dt = "int32";

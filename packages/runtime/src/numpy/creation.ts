@@ -7,7 +7,7 @@ import { MAX_SIZE, checkShape, describeValue, normalizeAxis } from "../shape.js"
 import { type Dim, SymDim, isConcreteShape } from "../core/dims.js";
 import { sliceLength } from "../core/shape-rules.js";
 import { add, equal, multiply, subtract } from "./elementwise.js";
-import { checkInt32, convert, operand } from "./util.js";
+import { checkIntRange, convert, operand } from "./util.js";
 
 export interface DTypeOpt {
   dtype?: DTypeLike;
@@ -16,7 +16,7 @@ export interface DTypeOpt {
 function filled(op: string, shape: number | readonly number[], value: number, opts: DTypeOpt): NDArray {
   const s = checkShape(op, shape);
   const dt = opts.dtype === undefined ? "float32" : checkDType(opts.dtype, op);
-  if (dt === "int32") checkInt32(op, value);
+  checkIntRange(op, value, dt);
   // a symbolic shape (traceSymbolic) has no data to fill: the value broadcast, as JAX's full
   if (!isConcreteShape(s)) return bind("broadcast_in_dim", [scalarArray(value, dt, false)], { shape: s, broadcastDimensions: [] });
   const data = allocate(
@@ -77,7 +77,7 @@ export function arange(start: number, stop?: number, step = 1, opts: DTypeOpt = 
   const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "arange") : allInt ? "int32" : "float32";
   const n = Math.max(0, Math.ceil((stop - start) / step));
   if (n > MAX_SIZE) throw argumentError.size("arange", `${n} elements are more than an array can hold (${MAX_SIZE})`);
-  if (dt === "int32" && n > 0) for (const v of [start, start + (n - 1) * step]) checkInt32("arange", v);
+  if (n > 0) for (const v of [start, start + (n - 1) * step]) checkIntRange("arange", v, dt);
   const data = allocate(dt, n);
   for (let i = 0; i < n; i++) data[i] = castScalar(start + i * step, dt);
   return new NDArray(data, [n], dt);
@@ -104,7 +104,7 @@ export function linspace(start: number, stop: number, num = 50, opts: DTypeOpt &
   const step = div > 0 ? (stop - start) / div : 0;
   const data = allocate(dt, num);
   // integer dtypes round toward -inf, as NumPy 2 does (linspace(-5, 5, 4) -> [-5, -2, 1, 5])
-  const r = dt === "int32" ? Math.floor : (v: number) => v;
+  const r = dt === "int32" || dt === "uint32" ? Math.floor : (v: number) => v;
   for (let i = 0; i < num; i++) data[i] = castScalar(r(start + i * step), dt);
   if (endpoint && num > 1) data[num - 1] = castScalar(r(stop), dt);
   return new NDArray(data, [num], dt);

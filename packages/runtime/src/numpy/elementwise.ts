@@ -34,6 +34,23 @@ export const arctan2 = binary("atan2", "arctan2", "float");
 export const bitwiseAnd = binary("and", "bitwise_and", "int-bool");
 export const bitwiseOr = binary("or", "bitwise_or", "int-bool");
 export const bitwiseXor = binary("xor", "bitwise_xor", "int-bool");
+export const leftShift = binary("shift_left", "left_shift", "int");
+const rightShiftLogical = binary("shift_right_logical", "right_shift", "int");
+const rightShiftArithmetic = binary("shift_right_arithmetic", "right_shift", "int");
+/** x >> y: arithmetic for int32 (sign fill), logical for uint32, as NumPy and jnp.right_shift. */
+export function rightShift(x: ArrayLike, y: ArrayLike): NDArray {
+  const a = operand(x, "right_shift"),
+    b = operand(y, "right_shift");
+  return (resultOf(a, b)[0] === "uint32" ? rightShiftLogical : rightShiftArithmetic)(a, b);
+}
+/** ~x: bitwise not of int32/uint32, logical not of bool (lax.not_). */
+export function bitwiseNot(x: ArrayLike): NDArray {
+  const a = operand(x, "bitwise_not");
+  if (a.dtype === "float32" || a.dtype === "float64")
+    throw dtypeError.notAllowed("bitwise_not", a.dtype, "bitwise ops need integer or boolean inputs");
+  return bind("not", [a], {});
+}
+export const invert = bitwiseNot;
 
 export const equal = binary("eq", "equal", "any");
 export const notEqual = binary("ne", "not_equal", "any");
@@ -96,10 +113,10 @@ export function round(x: ArrayLike, decimals = 0): NDArray {
   if (typeof decimals !== "number" || !Number.isInteger(decimals))
     throw argumentError.invalid("round", `decimals must be an integer, got ${describeValue(decimals)}`);
   if (decimals === 0) return rint(a);
-  if (a.dtype === "int32" || a.dtype === "bool") {
+  if (a.dtype === "int32" || a.dtype === "uint32" || a.dtype === "bool") {
     if (decimals >= 0) return a;
     const f = 10 ** -decimals;
-    return multiply(rint(divide(a, f)), f).astype("int32");
+    return multiply(rint(divide(a, f)), f).astype(a.dtype === "uint32" ? "uint32" : "int32");
   }
   // NumPy's order: scale by an exact power of ten (x * 100, or x / 10 for decimals = -1, never x * 0.1)
   if (decimals < 0) {

@@ -8,7 +8,7 @@ export * from "./linalg.js";
 export { array, asarray } from "./util.js";
 export { NDArray } from "../ndarray.js";
 export type { ArrayLike } from "../ndarray.js";
-export { float32, float64, int32, bool, promoteTypes } from "../dtype.js";
+export { float32, float64, int32, uint32, bool, promoteTypes } from "../dtype.js";
 export type { DType } from "../dtype.js";
 import { resultType as rt, type DType } from "../dtype.js";
 import type { NDArray as A } from "../ndarray.js";

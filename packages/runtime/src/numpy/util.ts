@@ -10,6 +10,7 @@ import {
   isFloat,
   resultType,
   scalarDType,
+  UINT32_MAX,
 } from "../dtype.js";
 import { argumentError, dtypeError, shapeError } from "../errors.js";
 import { type ArrayLike, NDArray, type NestedArray, scalarArray } from "../ndarray.js";
@@ -28,6 +29,7 @@ function typedArrayDType(x: ArrayBufferView): DType {
   if (x instanceof Float64Array) return "float64";
   if (x instanceof Float32Array) return "float32";
   if (x instanceof Uint8Array && !(x instanceof Uint8ClampedArray)) return "bool";
+  if (x instanceof Uint32Array) return "uint32";
   if (
     x instanceof Int32Array ||
     x instanceof Int16Array ||
@@ -89,6 +91,22 @@ export function checkInt32(op: string, v: number): void {
   }
 }
 
+/** JS numbers stored as uint32 must fit [0, 4294967295] (JAX: "Python integer -1 out of bounds for uint32"). */
+export function checkUint32(op: string, v: number): void {
+  if (!(v > -1 && v < 4294967296)) {
+    throw argumentError.invalid(
+      op,
+      Number.isNaN(v) || !Number.isFinite(v) ? `cannot convert ${v} to uint32` : `value ${v} is out of bounds for uint32 [0, 4294967295]`,
+    );
+  }
+}
+
+/** The range check a JS number stored as `dt` needs (integer dtypes only). */
+export function checkIntRange(op: string, v: number, dt: DType): void {
+  if (dt === "int32") checkInt32(op, v);
+  else if (dt === "uint32") checkUint32(op, v);
+}
+
 /** np.array: always a new array. JS numbers default to float32, booleans to bool. */
 export function array(data: ArrayLike, opts: { dtype?: DTypeLike } = {}): NDArray {
   return arrayFrom("array", data, opts);
@@ -102,7 +120,7 @@ function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DTypeLike }): ND
   }
   if (typeof data === "number" || typeof data === "boolean") {
     const dt = want ?? (typeof data === "boolean" ? "bool" : "float32");
-    if (dt === "int32") checkInt32(op, Number(data));
+    checkIntRange(op, Number(data), dt);
     return scalarArray(Number(data), dt, false);
   }
   if (isTypedArray(data)) {
@@ -110,8 +128,10 @@ function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DTypeLike }): ND
       throw argumentError.data(op, `${data.constructor.name} holds BigInts, which no numjit dtype holds (use Float64Array)`);
     const src = data as unknown as TypedArray;
     const dt = want ?? typedArrayDType(data);
-    if (dt === "int32" && (src instanceof Float32Array || src instanceof Float64Array || src instanceof Uint32Array))
-      for (let i = 0; i < src.length; i++) checkInt32(op, src[i]!);
+    // float data must fit the integer dtype; integer data converts modulo 2^32 as NumPy's astype does
+    const fromFloat = src instanceof Float32Array || src instanceof Float64Array;
+    if (dt === "int32" && (fromFloat || src instanceof Uint32Array)) for (let i = 0; i < src.length; i++) checkInt32(op, src[i]!);
+    if (dt === "uint32" && fromFloat) for (let i = 0; i < src.length; i++) checkUint32(op, src[i]!);
     const out = allocate(dt, src.length);
     if (dt === "bool") for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
     else out.set(src);
@@ -123,7 +143,7 @@ function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DTypeLike }): ND
     const buf = new Float64Array(n);
     const { bool } = fillNested(op, data, shape, buf, "float64");
     const dt = want ?? (bool ? "bool" : "float32");
-    if (dt === "int32") for (let i = 0; i < n; i++) checkInt32(op, buf[i]!);
+    if (dt === "int32" || dt === "uint32") for (let i = 0; i < n; i++) checkIntRange(op, buf[i]!, dt);
     const out = allocate(dt, n);
     if (dt === "float64") out.set(buf);
     else for (let i = 0; i < n; i++) out[i] = castScalar(buf[i]!, dt);
@@ -153,7 +173,8 @@ export function asarray(data: ArrayLike, opts: { dtype?: DTypeLike } = {}): NDAr
 //  - a float keeps its double value, so that meeting a float64 array computes with 0.1, not
 //    fround(0.1) (JAX does the same). Under jit, `exact` is the float64 argument being traced.
 //  - an integer outside int32 (`bigInt`) promotes like a weak int: it becomes float32/float64 when it
-//    meets floats, and is an overflow error when the result would be int32 (JAX's OverflowError).
+//    meets floats, uint32 when it meets uint32 and fits it, and is an overflow error otherwise (JAX's
+//    OverflowError; JAX rejects 2**31..2**32-1 against uint32 too, numjit takes a value uint32 holds).
 interface WeakScalar {
   exact: number | NDArray;
   bigInt?: number;
@@ -183,7 +204,10 @@ export function operand(x: ArrayLike, op: string): NDArray {
 export function convert(x: NDArray, dtype: DType, weakType: boolean, op = "convert_element_type"): NDArray {
   const w = weakScalars.get(x);
   if (w !== undefined) {
-    if (w.bigInt !== undefined && !isFloat(dtype)) throw dtypeError.intOverflow(op, w.bigInt, dtype);
+    if (w.bigInt !== undefined && !isFloat(dtype)) {
+      if (dtype !== "uint32" || w.bigInt < 0 || w.bigInt > UINT32_MAX) throw dtypeError.intOverflow(op, w.bigInt, dtype);
+      return scalarArray(w.bigInt, dtype, weakType);
+    }
     if (dtype === "float64") {
       if (typeof w.exact === "number") return scalarArray(w.exact, dtype, weakType);
       return convert(w.exact, dtype, weakType);

@@ -37,6 +37,8 @@ const DTYPES: Record<string, DType> = {
   float64: "float64",
   i32: "int32",
   int32: "int32",
+  u32: "uint32",
+  uint32: "uint32",
   bool: "bool",
 };
 

@@ -304,7 +304,7 @@ function keyOf(el: ts.BindingElement | ts.ArrayBindingElement): string {
   return tsv.isIdentifier(n) || tsv.isStringLiteral(n) || tsv.isNumericLiteral(n) ? n.text : "_";
 }
 
-const SHORT: Record<DType, string> = { float32: "f32", float64: "f64", int32: "i32", bool: "bool" };
+const SHORT: Record<DType, string> = { float32: "f32", float64: "f64", int32: "i32", uint32: "u32", bool: "bool" };
 
 /** `x: f32[B, x_1], k: number`: the symbolic signature as `numjit inspect` prints it. */
 export function signatureToString(slots: readonly SigSlot[], names: readonly string[]): string {

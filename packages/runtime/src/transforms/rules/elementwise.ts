@@ -51,6 +51,8 @@ const DERIV: { [P in Smooth]: Deriv } = {
   acosh: (x) => rsqrt(sub(square(x), full(1, x))),
   atanh: (x) => recip(sub(full(1, x), square(x))),
   logistic: (_x, y) => mul(y, sub(full(1, y), y)),
+  // erfinv'(x) = sqrt(pi) / 2 * exp(erfinv(x)^2)
+  erf_inv: (_x, y) => mul(full(Math.sqrt(Math.PI) / 2, y), un("exp")(square(y))),
 };
 
 function smooth<P extends Smooth>(p: P): AdRule<P> {
@@ -177,6 +179,9 @@ const binary: AdRules<BinaryOp> = {
   and: nondiff("and"),
   or: nondiff("or"),
   xor: nondiff("xor"),
+  shift_left: nondiff("shift_left"),
+  shift_right_logical: nondiff("shift_right_logical"),
+  shift_right_arithmetic: nondiff("shift_right_arithmetic"),
 };
 
 const compare = Object.fromEntries(COMPARE_OPS.map((p) => [p, nondiff(p)])) as unknown as AdRules<CompareOp>;

@@ -1,0 +1,114 @@
+// Threefry-2x32 keys and bits, bit for bit JAX 0.10.2 with `jax_threefry_partitionable` on (its default):
+// jax/_src/random/threefry2x32.py. A key is JAX's raw key layout, a uint32 array of shape [2]. The hash is
+// written with uint32 numpy/lax ops (add, xor, shifts), so it runs eagerly, traces under jit (one fused
+// kernel) and batches under vmap like any other numpy code.
+import { argumentError } from "../errors.js";
+import { NDArray } from "../ndarray.js";
+import { shiftLeft, shiftRightLogical } from "../lax/bitwise.js";
+import { add, bitwiseOr, bitwiseXor } from "../numpy/elementwise.js";
+import { iota, zeros } from "../numpy/creation.js";
+import { reshape, stack } from "../numpy/shape-ops.js";
+import { slice } from "../numpy/indexing.js";
+import { asarray, describe } from "../numpy/util.js";
+
+export type Shape = number | readonly number[];
+
+/** A key argument: a uint32 NDArray of shape [2] (NJ308 otherwise). */
+export function checkKey(op: string, key: unknown): NDArray {
+  if (!(key instanceof NDArray)) throw argumentError.prngKey(op, describe(key));
+  if (key.dtype !== "uint32" || key.ndim !== 1 || key.shape[0] !== 2)
+    throw argumentError.prngKey(op, `${key.dtype}[${key.shape.join(",")}]` + (key.ndim > 1 ? " (a batch of keys: use vmap)" : ""));
+  return key;
+}
+
+/** A shape argument as a list of non-negative integers. */
+export function checkShape(op: string, shape: Shape): number[] {
+  const s = typeof shape === "number" ? [shape] : Array.isArray(shape) ? shape.slice() : null;
+  if (s === null || !s.every((d) => Number.isInteger(d) && d >= 0))
+    throw argumentError.invalid(`random.${op}`, `shape must be a non-negative integer or a list of them, got ${describe(shape)}`);
+  return s;
+}
+
+const rotl = (x: NDArray, r: number) => bitwiseOr(shiftLeft(x, r), shiftRightLogical(x, 32 - r));
+const ROTATIONS = [
+  [13, 15, 26, 6],
+  [17, 29, 16, 24],
+];
+
+/** The Threefry-2x32 block cipher (20 rounds) of counters (x0, x1) under key (k0, k1); all uint32, broadcast. */
+export function threefry2x32(k0: NDArray, k1: NDArray, x0: NDArray, x1: NDArray): [NDArray, NDArray] {
+  const ks = [k0, k1, bitwiseXor(bitwiseXor(k0, k1), 0x1bd11bda)];
+  let a = add(x0, k0),
+    b = add(x1, k1);
+  for (let i = 0; i < 5; i++) {
+    for (const r of ROTATIONS[i % 2]!) {
+      a = add(a, b);
+      b = bitwiseXor(a, rotl(b, r));
+    }
+    a = add(a, ks[(i + 1) % 3]!);
+    b = add(add(b, ks[(i + 2) % 3]!), i + 1);
+  }
+  return [a, b];
+}
+
+const keyWords = (key: NDArray): [NDArray, NDArray] => [slice(key, 0), slice(key, 1)];
+
+/** The hash of the counters 0..size-1 laid out in `shape` (JAX's iota_2x32_shape: high words 0, low words the iota). */
+function hashIota(key: NDArray, shape: number[]): [NDArray, NDArray] {
+  const [k0, k1] = keyWords(key);
+  const n = shape.reduce((a, b) => a * b, 1);
+  const lo = reshape(iota([n], 0, { dtype: "uint32" }), shape);
+  return threefry2x32(k0, k1, zeros(shape, { dtype: "uint32" }), lo);
+}
+
+/**
+ * A key from an integer seed (JAX's PRNGKey layout [hi, lo]). A seed in int32 range gives [0, seed mod 2^32],
+ * as JAX without x64; a larger JS integer gives the two words of its 64-bit two's complement, as JAX with x64.
+ * An int32/uint32 0-d NDArray seed traces.
+ */
+export function key(seed: number | NDArray): NDArray {
+  if (seed instanceof NDArray) {
+    if ((seed.dtype !== "int32" && seed.dtype !== "uint32") || seed.ndim !== 0)
+      throw argumentError.invalid("random.key", `seed must be an integer scalar, got ${seed.dtype}[${seed.shape.join(",")}]`);
+    return stack([zeros([], { dtype: "uint32" }), seed.astype("uint32")]);
+  }
+  if (typeof seed !== "number" || !Number.isSafeInteger(seed))
+    throw argumentError.invalid("random.key", `seed must be a (safe) integer, got ${describe(seed)}`);
+  if (seed >= -2147483648 && seed <= 2147483647) return asarray([0, seed >>> 0], { dtype: "uint32" });
+  const hi = Math.floor(seed / 4294967296);
+  return asarray([hi >>> 0, (seed - hi * 4294967296) >>> 0], { dtype: "uint32" });
+}
+
+/** `num` new keys (shape [...num, 2]); iterate or destructure them: `const [k1, k2] = random.split(key)`. */
+export function split(key: NDArray, num: Shape = 2): NDArray {
+  const k = checkKey("split", key);
+  const [b0, b1] = hashIota(k, checkShape("split", num));
+  return stack([b0, b1], b0.ndim);
+}
+
+/** A new key from `key` and the integer `data` (taken modulo 2^32). */
+export function foldIn(key: NDArray, data: number | NDArray): NDArray {
+  const [k0, k1] = keyWords(checkKey("foldIn", key));
+  let d: NDArray;
+  if (data instanceof NDArray) {
+    if (data.ndim !== 0 || (data.dtype !== "int32" && data.dtype !== "uint32"))
+      throw argumentError.invalid("random.foldIn", `data must be an integer scalar, got ${data.dtype}[${data.shape.join(",")}]`);
+    d = data.astype("uint32");
+  } else {
+    if (!Number.isSafeInteger(data)) throw argumentError.invalid("random.foldIn", `data must be an integer, got ${describe(data)}`);
+    d = asarray(data >>> 0, { dtype: "uint32" });
+  }
+  const [b0, b1] = threefry2x32(k0, k1, zeros([], { dtype: "uint32" }), d);
+  return stack([b0, b1]);
+}
+
+/** 32 random bits per element (uint32). */
+export function bits(key: NDArray, shape: Shape = []): NDArray {
+  const [b0, b1] = hashIota(checkKey("bits", key), checkShape("bits", shape));
+  return bitwiseXor(b0, b1);
+}
+
+/** 64 random bits per element as their two uint32 halves [hi, lo] (JAX's random_bits with bit_width 64). */
+export function bits64(key: NDArray, shape: number[]): [NDArray, NDArray] {
+  return hashIota(key, shape);
+}

@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""JAX 0.10.2 references for numjit's `random` namespace (Threefry-2x32, jax_threefry_partitionable on).
+
+Writes test/random/refs/<function>.json (committed; CI needs no Python). Each case is
+`{name, seed, fn, expected: {dtype, shape, data}}`: `fn` is JS source over `random` and `np` taking the key
+`random.key(seed)`; `expected` is what jax.random returns for jax.random.PRNGKey(seed). float64 cases run
+with jax_enable_x64. Run `python3 scripts/gen_jax_random_refs.py` after editing; it is deterministic.
+"""
+
+import json
+import math
+import pathlib
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+assert jax.__version__ == "0.10.2", jax.__version__
+assert jax.config.jax_threefry_partitionable
+
+root = pathlib.Path(__file__).resolve().parent.parent
+out_dir = root / "test" / "random" / "refs"
+files: dict[str, list] = {}
+
+SEEDS = [0, 42, 1701, -1]
+SHAPES = [[], [0], [1], [7], [3, 5], [2, 1, 3]]
+
+
+def encode(x):
+    a = np.asarray(x)
+    dtype = {"uint32": "uint32", "int32": "int32", "float32": "float32", "float64": "float64", "bool": "bool"}[str(a.dtype)]
+    flat = a.ravel().tolist()
+    if a.dtype.kind == "f":
+        flat = [v if math.isfinite(v) else str(v).replace("inf", "Infinity").replace("nan", "NaN") for v in flat]
+    if a.dtype == np.bool_:
+        flat = [1 if v else 0 for v in flat]
+    return {"dtype": dtype, "shape": list(a.shape), "data": flat}
+
+
+def case(area, name, seed, js, py, x64=False, x64_key=False, heavy=False):
+    # the key is JAX's default (x64 off) one, e.g. [0, 2^32 - 1] for seed -1, unless x64_key asks for the x64 layout
+    key = jax.random.PRNGKey(seed) if not x64_key else None
+    jax.config.update("jax_enable_x64", x64)
+    try:
+        if key is None:
+            key = jax.random.PRNGKey(seed)
+        expected = encode(py(key))
+    finally:
+        jax.config.update("jax_enable_x64", False)
+    entry = {"name": name, "seed": seed, "fn": js, "expected": expected}
+    if heavy:
+        entry["heavy"] = True  # O(n^2) traced sort: the test skips its vmap mode
+    files.setdefault(area, []).append(entry)
+
+
+def js_shape(s):
+    return json.dumps(s)
+
+
+# ---- keys, split, foldIn, bits ----------------------------------------------------------------------------
+for seed in [0, 1, 42, 2**31 - 1, -1, -(2**31)]:
+    case("key", f"key({seed})", seed, "(k) => k", lambda k: k)
+for seed in [2**32 + 5, 2**40 + 2**33 + 7, -(2**33) - 3]:
+    # beyond int32 numjit takes JAX's x64 layout (the seed's two 64-bit words)
+    case("key", f"key({seed}) x64", seed, "(k) => k", lambda k: k, x64=True, x64_key=True)
+
+for seed in SEEDS:
+    for num in [2, 3, 1, 0, 7]:
+        case("split", f"split n={num} seed={seed}", seed, f"(k) => random.split(k, {num})", lambda k, n=num: jax.random.split(k, n))
+    case("split", f"split shape=[2,3] seed={seed}", seed, "(k) => random.split(k, [2, 3])", lambda k: jax.random.split(k, (2, 3)))
+    case(
+        "split",
+        f"split twice seed={seed}",
+        seed,
+        "(k) => { const [, b] = random.split(k); return random.split(b, 4); }",
+        lambda k: jax.random.split(jax.random.split(k)[1], 4),
+    )
+    for data in [0, 1, 7, 2**31 - 1, 12345678]:
+        case("foldIn", f"foldIn {data} seed={seed}", seed, f"(k) => random.foldIn(k, {data})", lambda k, d=data: jax.random.fold_in(k, d))
+    case(
+        "foldIn",
+        f"foldIn chain seed={seed}",
+        seed,
+        "(k) => random.foldIn(random.foldIn(k, 3), 4)",
+        lambda k: jax.random.fold_in(jax.random.fold_in(k, 3), 4),
+    )
+    for shape in SHAPES:
+        case(
+            "bits",
+            f"bits {shape} seed={seed}",
+            seed,
+            f"(k) => random.bits(k, {js_shape(shape)})",
+            lambda k, s=shape: jax.random.bits(k, tuple(s)),
+        )
+    case("bits", f"bits [1000] seed={seed}", seed, "(k) => random.bits(k, [1000])", lambda k: jax.random.bits(k, (1000,)))
+
+# ---- float samplers -----------------------------------------------------------------------------------------
+DTYPES = [("float32", False), ("float64", True)]
+for seed in SEEDS:
+    for dt, x64 in DTYPES:
+        for shape in SHAPES + [[257]]:
+            s = js_shape(shape)
+            t = tuple(shape)
+            case(
+                "uniform",
+                f"uniform {shape} {dt} seed={seed}",
+                seed,
+                f'(k) => random.uniform(k, {s}, {{ dtype: "{dt}" }})',
+                lambda k, t=t, dt=dt: jax.random.uniform(k, t, dtype=dt),
+                x64,
+            )
+            case(
+                "normal",
+                f"normal {shape} {dt} seed={seed}",
+                seed,
+                f'(k) => random.normal(k, {s}, {{ dtype: "{dt}" }})',
+                lambda k, t=t, dt=dt: jax.random.normal(k, t, dtype=dt),
+                x64,
+            )
+            case(
+                "gumbel",
+                f"gumbel {shape} {dt} seed={seed}",
+                seed,
+                f'(k) => random.gumbel(k, {s}, {{ dtype: "{dt}" }})',
+                lambda k, t=t, dt=dt: jax.random.gumbel(k, t, dtype=dt),
+                x64,
+            )
+            case(
+                "exponential",
+                f"exponential {shape} {dt} seed={seed}",
+                seed,
+                f'(k) => random.exponential(k, {s}, {{ dtype: "{dt}" }})',
+                lambda k, t=t, dt=dt: jax.random.exponential(k, t, dtype=dt),
+                x64,
+            )
+        for lo, hi in [(-2.0, 3.0), (10.0, 10.5), (-1e3, 1e-3)]:
+            case(
+                "uniform",
+                f"uniform [{lo}, {hi}) {dt} seed={seed}",
+                seed,
+                f'(k) => random.uniform(k, [9], {{ dtype: "{dt}", minval: {lo}, maxval: {hi} }})',
+                lambda k, lo=lo, hi=hi, dt=dt: jax.random.uniform(k, (9,), dtype=dt, minval=lo, maxval=hi),
+                x64,
+            )
+        for lo, hi in [(-2.0, 2.0), (0.0, math.inf), (-1.0, 0.5), (1.5, 4.0)]:
+            js_hi = "Infinity" if hi == math.inf else hi
+            case(
+                "truncatedNormal",
+                f"truncatedNormal ({lo}, {hi}) {dt} seed={seed}",
+                seed,
+                f'(k) => random.truncatedNormal(k, {lo}, {js_hi}, [11], {{ dtype: "{dt}" }})',
+                lambda k, lo=lo, hi=hi, dt=dt: jax.random.truncated_normal(k, lo, hi, (11,), dtype=dt),
+                x64,
+            )
+    for p in [0.5, 0.1, 0.9]:
+        for shape in [[], [7], [3, 5]]:
+            case(
+                "bernoulli",
+                f"bernoulli p={p} {shape} seed={seed}",
+                seed,
+                f"(k) => random.bernoulli(k, {p}, {js_shape(shape)})",
+                lambda k, p=p, t=tuple(shape): jax.random.bernoulli(k, p, t),
+            )
+    case(
+        "bernoulli",
+        f"bernoulli p array seed={seed}",
+        seed,
+        "(k) => random.bernoulli(k, np.array([0.1, 0.5, 0.9, 0, 1]))",
+        lambda k: jax.random.bernoulli(k, jnp.array([0.1, 0.5, 0.9, 0, 1], dtype=jnp.float32)),
+    )
+
+# ---- categorical, randint ------------------------------------------------------------------------------------
+LOGITS = [[0.5, -1.0, 2.0, 0.0, 1.0], [[0.1, 0.2, 0.3, 0.4], [3.0, -2.0, 0.0, 1.0], [0.0, 0.0, 0.0, 0.0]]]
+for seed in SEEDS:
+    l1, l2 = LOGITS
+    case(
+        "categorical",
+        f"categorical 1-d seed={seed}",
+        seed,
+        f"(k) => random.categorical(k, np.array({l1}))",
+        lambda k: jax.random.categorical(k, jnp.array(l1, jnp.float32)),
+    )
+    case(
+        "categorical",
+        f"categorical 1-d shape=[6] seed={seed}",
+        seed,
+        f"(k) => random.categorical(k, np.array({l1}), {{ shape: [6] }})",
+        lambda k: jax.random.categorical(k, jnp.array(l1, jnp.float32), shape=(6,)),
+    )
+    case(
+        "categorical",
+        f"categorical 2-d axis=-1 seed={seed}",
+        seed,
+        f"(k) => random.categorical(k, np.array({l2}))",
+        lambda k: jax.random.categorical(k, jnp.array(l2, jnp.float32)),
+    )
+    case(
+        "categorical",
+        f"categorical 2-d axis=0 seed={seed}",
+        seed,
+        f"(k) => random.categorical(k, np.array({l2}), {{ axis: 0 }})",
+        lambda k: jax.random.categorical(k, jnp.array(l2, jnp.float32), axis=0),
+    )
+    case(
+        "categorical",
+        f"categorical 2-d shape=[2,3] seed={seed}",
+        seed,
+        f"(k) => random.categorical(k, np.array({l2}), {{ shape: [2, 3] }})",
+        lambda k: jax.random.categorical(k, jnp.array(l2, jnp.float32), shape=(2, 3)),
+    )
+    for lo, hi in [(0, 10), (-5, 5), (-(2**31), 2**31 - 1), (5, 3), (0, 1), (100, 1000000007 % 2**31)]:
+        for shape in [[], [1], [7], [3, 5]]:
+            case(
+                "randint",
+                f"randint [{lo}, {hi}) {shape} seed={seed}",
+                seed,
+                f"(k) => random.randint(k, {js_shape(shape)}, {lo}, {hi})",
+                lambda k, lo=lo, hi=hi, t=tuple(shape): jax.random.randint(k, t, lo, hi),
+            )
+    case(
+        "randint",
+        f"randint uint32 seed={seed}",
+        seed,
+        '(k) => random.randint(k, [8], 0, 100, { dtype: "uint32" })',
+        lambda k: jax.random.randint(k, (8,), 0, 100, dtype=jnp.uint32),
+    )
+    case(
+        "randint",
+        f"randint array bounds seed={seed}",
+        seed,
+        '(k) => random.randint(k, [2, 3], np.array([0, 10, -4], { dtype: "int32" }), np.array([[5], [20]], { dtype: "int32" }))',
+        lambda k: jax.random.randint(k, (2, 3), jnp.array([0, 10, -4], jnp.int32), jnp.array([[5], [20]], jnp.int32)),
+    )
+
+# ---- permutation, choice -------------------------------------------------------------------------------------
+for seed in SEEDS:
+    for n in [0, 1, 2, 7, 100, 2000]:
+        # 2000 > 2^(32/3): JAX's shuffle takes two sorting rounds
+        case(
+            "permutation",
+            f"permutation {n} seed={seed}",
+            seed,
+            f"(k) => random.permutation(k, {n})",
+            lambda k, n=n: jax.random.permutation(k, n),
+            heavy=n > 1000,
+        )
+    m = np.arange(15, dtype=np.float32).reshape(5, 3)
+    case(
+        "permutation",
+        f"permutation rows seed={seed}",
+        seed,
+        f"(k) => random.permutation(k, np.array({m.tolist()}))",
+        lambda k: jax.random.permutation(k, jnp.array(m)),
+    )
+    case(
+        "permutation",
+        f"permutation axis=1 seed={seed}",
+        seed,
+        f"(k) => random.permutation(k, np.array({m.tolist()}), {{ axis: 1 }})",
+        lambda k: jax.random.permutation(k, jnp.array(m), axis=1),
+    )
+    p = [0.1, 0.2, 0.3, 0.05, 0.35]
+    case("choice", f"choice 10 [5] seed={seed}", seed, "(k) => random.choice(k, 10, [5])", lambda k: jax.random.choice(k, 10, (5,)))
+    case(
+        "choice",
+        f"choice 10 [2,3] no replace seed={seed}",
+        seed,
+        "(k) => random.choice(k, 10, [2, 3], { replace: false })",
+        lambda k: jax.random.choice(k, 10, (2, 3), replace=False),
+    )
+    case(
+        "choice",
+        f"choice p [7] seed={seed}",
+        seed,
+        f"(k) => random.choice(k, 5, [7], {{ p: np.array({p}) }})",
+        lambda k: jax.random.choice(k, 5, (7,), p=jnp.array(p, jnp.float32)),
+    )
+    case(
+        "choice",
+        f"choice p no replace seed={seed}",
+        seed,
+        f"(k) => random.choice(k, 5, [3], {{ p: np.array({p}), replace: false }})",
+        lambda k: jax.random.choice(k, 5, (3,), p=jnp.array(p, jnp.float32), replace=False),
+    )
+    case(
+        "choice",
+        f"choice rows of array seed={seed}",
+        seed,
+        f"(k) => random.choice(k, np.array({m.tolist()}), [4])",
+        lambda k: jax.random.choice(k, jnp.array(m), (4,)),
+    )
+    case(
+        "choice",
+        f"choice axis=1 no replace seed={seed}",
+        seed,
+        f"(k) => random.choice(k, np.array({m.tolist()}), [2], {{ axis: 1, replace: false }})",
+        lambda k: jax.random.choice(k, jnp.array(m), (2,), axis=1, replace=False),
+    )
+
+out_dir.mkdir(parents=True, exist_ok=True)
+for area, cases in files.items():
+    (out_dir / f"{area}.json").write_text(json.dumps({"area": area, "jax": jax.__version__, "cases": cases}, indent=None) + "\n")
+    print(f"{area}: {len(cases)} cases")
