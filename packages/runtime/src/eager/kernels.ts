@@ -219,6 +219,42 @@ function argKernel(isMax: boolean) {
 impls.argmax = argKernel(true);
 impls.argmin = argKernel(false);
 
+/** NumPy's sort order: NaN after everything (so also after +inf); ties keep index order (a stable sort). */
+impls.argsort = (inputs, params) => {
+  const x = inputs[0]!;
+  const out = alloc(shapeRules.argsort(inputs, params));
+  const { axis } = params;
+  const n = x.shape[axis]!,
+    s = x.strides[axis]!,
+    os = out.strides[axis]!;
+  const { kShape, kStr } = reduceLayout(x, [axis]);
+  const okStr = out.strides.filter((_, i) => i !== axis);
+  const bases: number[] = [];
+  odometer(kShape, okStr, 0, (b) => bases.push(b));
+  const xd = x.data,
+    od = out.data;
+  const keys = new Float64Array(n),
+    idx = new Array<number>(n);
+  const cmp = (i: number, j: number): number => {
+    const a = keys[i]!,
+      b = keys[j]!;
+    if (a !== a) return b !== b ? i - j : 1;
+    if (b !== b) return -1;
+    return a < b ? -1 : a > b ? 1 : i - j;
+  };
+  let k = 0;
+  odometer(kShape, kStr, x.offset, (base) => {
+    for (let i = 0; i < n; i++) {
+      keys[i] = xd[base + i * s]!;
+      idx[i] = i;
+    }
+    idx.sort(cmp);
+    const ob = bases[k++]!;
+    for (let i = 0; i < n; i++) od[ob + i * os] = idx[i]!;
+  });
+  return out;
+};
+
 function cumulativeKernel(op: CumulativeOp) {
   return (inputs: NDArray[], params: { axis: number; reverse: boolean }): NDArray => {
     const x = inputs[0]!;
