@@ -3,8 +3,9 @@ import "./eager/kernels.js";
 import "./methods.js";
 import * as numpy from "./numpy/index.js";
 import * as nn from "./nn.js";
+import * as scipySpecial from "./scipy-special.js";
 
-export { numpy, nn };
+export { numpy, nn, scipySpecial };
 export { NDArray } from "./ndarray.js";
 export type { ArrayLike, NestedArray } from "./ndarray.js";
 export { float32, float64, int32, bool, DTYPES } from "./dtype.js";
