@@ -1,12 +1,13 @@
 // Statistics: NaN-ignoring reductions, quantiles (sorted, then interpolated), average, ptp, cov/corrcoef,
 // counting and binning (countNonzero, bincount, histogram, digitize) and interp.
 import { toFloat } from "../dtype.js";
-import { argumentError, shapeError } from "../errors.js";
+import { argumentError, shapeError, traceError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue, normalizeAxes, sizeOf } from "../shape.js";
-import { Tracer } from "../core/trace.js";
+import { Tracer, currentFunctionName } from "../core/trace.js";
 import {
   add,
+  ceil,
   clip,
   divide,
   equal,
@@ -99,9 +100,10 @@ function quantileOf(op: string, x: ArrayLike, q: ArrayLike, axis: Axis, opts: Qu
   const method = opts.method ?? "linear";
   if (!["linear", "lower", "higher", "nearest", "midpoint"].includes(method))
     throw argumentError.invalid(op, `method '${String(method)}' is not supported (linear, lower, higher, nearest, midpoint)`);
-  if (!(qs instanceof Tracer)) {
-    for (const v of qs.toTypedArray()) if (!(v >= 0 && v <= 1)) throw argumentError.invalid(op, `quantiles must be in the range [0, ${scale}], got ${v * scale}`);
-  }
+  // static q (numbers, or a concrete array) is checked; omnistaging makes every op under jit a tracer, so read q0
+  if (!(q0 instanceof Tracer))
+    for (const v of q0.toTypedArray())
+      if (!(v >= 0 && v <= scale)) throw argumentError.invalid(op, `quantiles must be in the range [0, ${scale}], got ${v}`);
   const axes = normalizeAxes(op, axis, a0.ndim);
   const kept = a0.shape.map((_, i) => i).filter((i) => !axes.includes(i));
   // reduced axes last, merged into one
@@ -118,13 +120,15 @@ function quantileOf(op: string, x: ArrayLike, q: ArrayLike, axis: Axis, opts: Qu
   const pick = (p: NDArray) => takeAlongAxis(s, convert(minimum(p, hiLimit), "int32", false), -1);
   let r: NDArray;
   if (method === "lower") r = pick(lo);
-  else if (method === "higher") r = pick(minimum(add(lo, 1), hiLimit));
+  else if (method === "higher") r = pick(ceil(pos));
   else if (method === "nearest") r = pick(round(pos));
   else {
     const vl = pick(lo),
-      vh = pick(minimum(add(lo, 1), hiLimit));
+      vh = pick(method === "midpoint" ? ceil(pos) : add(lo, 1));
     const t = method === "midpoint" ? 0.5 : subtract(pos, lo);
-    r = where(equal(vl, vh), vl, add(vl, multiply(subtract(vh, vl), t)));
+    // NumPy's _lerp: from the nearer end (so an infinite end gives NaN past the middle, as NumPy)
+    const d = subtract(vh, vl);
+    r = where(greaterEqual(t, 0.5), subtract(vh, multiply(d, subtract(1, t))), add(vl, multiply(d, t)));
   }
   if (ignoreNan) r = where(equal(nv, 0), NaN, r);
   else r = where(isnan(sliceAxis(s, s.ndim - 1, n - 1, n, 1)), NaN, r);
@@ -251,7 +255,7 @@ export function digitize(x: ArrayLike, bins: ArrayLike, right = false): NDArray 
   const side = right ? "left" : "right";
   if (b.size === 0) return multiply(convert(xs, "int32", false), 0);
   const inc = searchsorted(b, xs, { side });
-  const dec = subtract(b.size, searchsorted(flip(b), xs, { side: right ? "right" : "left" }));
+  const dec = subtract(b.size, searchsorted(flip(b), xs, { side }));
   return where(greaterEqual(sliceAxis(b, 0, b.size - 1, b.size, 1), sliceAxis(b, 0, 0, 1, 1)), inc, dec);
 }
 
@@ -263,7 +267,7 @@ export function bincount(x: ArrayLike, opts: { weights?: ArrayLike; minlength?: 
   let len = opts.length;
   if (len === undefined) {
     if (a instanceof Tracer)
-      throw argumentError.invalid("bincount", "the output length depends on the data under jit; pass { length } (JAX's length=)");
+      throw traceError.concretization("np.bincount (an output length that depends on the data)", currentFunctionName(), "Pass a static length: np.bincount(x, { length: n })");
     const m = a.size ? (max(a).item() as number) : -1;
     if (a.size && (min(a).item() as number) < 0) throw argumentError.invalid("bincount", "input must be non-negative");
     len = Math.max(m + 1, opts.minlength ?? 0);
