@@ -3456,6 +3456,53 @@ def gen_breadth():
     case(A, "scipySpecial.betaln", "(a, b) => scipySpecial.betaln(a, b)", [rnd((6,), F64, 0.1, 9), rnd((6,), F64, 0.1, 9)],
          lambda a, b: sps.betaln(a, b), tol=(1e-11, 1e-12))
 
+    # the rest of jax-js's numpy / nn / scipySpecial surface
+    e1 = np.concatenate([rnd((8,), F64, -4, 4), [0.0, -0.0, 2.5, -2.5, np.inf, -np.inf, np.nan, 8.0]])
+    e2 = np.concatenate([rnd((8,), F64, -4, 4), [-1.0, 1.0, 0.0, -0.0, 3.0, np.nan, 1.0, -3.0]])
+    for name, fn in (("trunc", np.trunc), ("rint", np.rint), ("cbrt", np.cbrt), ("sinc", np.sinc), ("signbit", np.signbit),
+                     ("isposinf", np.isposinf), ("isneginf", np.isneginf), ("acos", np.arccos), ("asin", np.arcsin), ("atan", np.arctan),
+                     ("asinh", np.arcsinh), ("acosh", np.arccosh), ("atanh", np.arctanh)):
+        case(A, f"{name}", f"(x) => np.{name}(x)", [e1], lambda a, fn=fn: fn(a))
+    case(A, "trunc float32", "(x) => np.trunc(x)", [e1.astype(np.float32)], lambda a: np.trunc(a))
+    for name, fn in (("hypot", np.hypot), ("logaddexp", np.logaddexp), ("logaddexp2", np.logaddexp2), ("copysign", np.copysign),
+                     ("fmax", np.fmax), ("fmin", np.fmin), ("heaviside", np.heaviside), ("atan2", np.arctan2), ("floatPower", np.float_power)):
+        case(A, f"{name}", f"(a, b) => np.{name}(a, b)", [e1, e2], lambda a, b, fn=fn: fn(a, b))
+    ia, ib = r.integers(-9, 10, 8).astype(np.int32), (r.integers(1, 5, 8) * r.choice([-1, 1], 8)).astype(np.int32)
+    case(A, "fmod int", "(a, b) => np.fmod(a, b)", [ia, ib], lambda a, b: np.fmod(a, b))
+    case(A, "fmod float", "(a, b) => np.fmod(a, b)", [rnd((8,), F64, -9, 9), rnd((8,), F64, 0.5, 3) * np.sign(rnd((8,), F64))],
+         lambda a, b: np.fmod(a, b))
+    case(A, "divmod", "(a, b) => np.divmod(a, b)", [ia, ib], lambda a, b: [np.floor_divide(a, b), np.mod(a, b)])
+    case(A, "modf", "(x) => np.modf(x)", [e1[:12]], lambda a: list(np.modf(a)))
+    case(A, "ldexp", "(x, i) => np.ldexp(x, i)", [e1[:8], r.integers(-5, 6, 8).astype(np.int32)], lambda a, i: np.ldexp(a, i))
+    fr = np.concatenate([rnd((8,), F64, -100, 100), [0.0, 1.0, 0.5, 8.0, -0.25, 3.0e-5, np.inf]])
+    case(A, "frexp", "(x) => np.frexp(x)", [fr], lambda a: [np.frexp(a)[0], np.frexp(a)[1].astype(np.int32)])
+    case(A, "frexp float32", "(x) => np.frexp(x)", [fr.astype(np.float32)], lambda a: [np.frexp(a)[0], np.frexp(a)[1].astype(np.int32)])
+    case(A, "degrees radians", "(x) => [np.degrees(x), np.radians(x), np.rad2deg(x), np.deg2rad(x)]", [e1[:8]],
+         lambda a: [np.degrees(a), np.radians(a), np.rad2deg(a), np.deg2rad(a)])
+    case(A, "diag of a vector k=1", "(v) => np.diag(v, 1)", [rnd((3,), F32)], lambda v: np.diag(v, 1))
+    case(A, "diag of a vector k=-2", "(v) => np.diag(v, -2)", [rnd((3,), I32)], lambda v: np.diag(v, -2))
+    case(A, "diag of a matrix", "(m) => np.diag(m, -1)", [rnd((3, 4), F32)], lambda m: np.diag(m, -1))
+    case(A, "diagflat", "(m) => np.diagflat(m)", [rnd((2, 2), F32)], lambda m: np.diagflat(m))
+    case(A, "diagIndicesFrom", "(m) => np.diagIndicesFrom(m)", [rnd((3, 3), F32)], lambda m: [i.astype(np.int32) for i in np.diag_indices_from(m)])
+    case(A, "tri", "() => np.tri(3, 4, 1)", [], np.tri(3, 4, 1).astype(np.float32))
+    case(A, "append flat", "(a, b) => np.append(a, b)", [rnd((2, 2), F32), rnd((3,), F32)], lambda a, b: np.append(a, b))
+    case(A, "append axis", "(a, b) => np.append(a, b, 0)", [rnd((2, 2), I32), rnd((1, 2), I32)], lambda a, b: np.append(a, b, 0))
+    case(A, "matrixTranspose matvec vecmat vecdot", "(m, v) => [np.matrixTranspose(m), np.matvec(m, v), np.vecmat(np.ones([2]), m), np.vecdot(m, v)]",
+         [rnd((2, 3), F64), rnd((3,), F64)], lambda m, v: [m.T, m @ v, np.ones(2) @ m, (m * v).sum(-1)])
+    case(A, "astype", "(x) => np.astype(x, 'int32')", [rnd((4,), F32)], lambda a: cast(a, I32))
+    case(A, "hann", "() => np.hann(5)", [], f32(np.hanning(5)))
+    case(A, "constants eulerGamma finfo iinfo", "() => np.array([np.eulerGamma, np.finfo('float32').eps, np.iinfo('int32').max], { dtype: 'float64' })",
+         [], arr([np.euler_gamma, np.finfo(np.float32).eps, 2147483647], F64))
+    NN2 = {"sparsePlus": jnn.sparse_plus, "sparseSigmoid": jnn.sparse_sigmoid, "squareplus": jnn.squareplus, "mish": jnn.mish,
+           "identity": jnn.identity}
+    for name, fn in NN2.items():
+        case(A, f"nn.{name} float64", f"(x) => nn.{name}(x)", [xn64], lambda a, fn=fn: np.asarray(fn(a)))
+    case(A, "nn.logmeanexp", "(x) => nn.logmeanexp(x, 1)", [xn64], lambda a: np.log(np.mean(np.exp(a), 1)))
+    case(A, "nn.log1mexp", "(x) => nn.log1mexp(x)", [np.concatenate([rnd((6,), F64, 1e-3, 0.69), rnd((6,), F64, 0.7, 30)])],
+         lambda a: np.log(-np.expm1(-a)))
+    case(A, "scipySpecial softmax logSoftmax logsumexp", "(x) => [scipySpecial.softmax(x), scipySpecial.logSoftmax(x), scipySpecial.logsumexp(x, 1)]",
+         [xn64], lambda a: [sps.softmax(a, -1), sps.log_softmax(a, -1), sps.logsumexp(a, 1)])
+
     # errors: options a function does not support, typed (issue 15)
     err(A, "sort unknown option", "(x) => np.sort(x, -1, { kind: 'quicksort' })", [a34], "ArgumentError", "NJ301")
     err(A, "unique returnCounts unsupported", "(x) => np.unique(x, { returnCounts: true })", [a34], "ArgumentError", "NJ301")

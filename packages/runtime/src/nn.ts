@@ -227,3 +227,38 @@ export function dotProductAttention(query: ArrayLike, key: ArrayLike, value: Arr
   const out = np.transpose(np.matmul(probs, np.transpose(v, [0, 2, 1, 3])), [0, 2, 1, 3]);
   return batched ? out : np.squeeze(out, 0);
 }
+
+export function identity(x: ArrayLike): NDArray {
+  return operand(x, "identity");
+}
+/** 0 below -1, x above 1, (x + 1)^2 / 4 between (JAX's sparse_plus). */
+export function sparsePlus(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "sparse_plus");
+  return np.where(np.lessEqual(a, -1), 0, np.where(np.greaterEqual(a, 1), a, np.divide(np.square(np.add(a, 1)), 4)));
+}
+/** 0 below -1, 1 above 1, (x + 1) / 2 between (JAX's sparse_sigmoid). */
+export function sparseSigmoid(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "sparse_sigmoid");
+  return np.clip(np.divide(np.add(a, 1), 2), 0, 1);
+}
+/** (x + sqrt(x^2 + b)) / 2. */
+export function squareplus(x: ArrayLike, b = 4): NDArray {
+  const a = floatOperand(x, "squareplus");
+  return np.divide(np.add(a, np.sqrt(np.add(np.square(a), num("squareplus", "b", b)))), 2);
+}
+/** x * tanh(softplus(x)). */
+export function mish(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "mish");
+  return np.multiply(a, np.tanh(softplus(a)));
+}
+/** logsumexp minus log(n): the log of the mean of exp(x). */
+export function logmeanexp(x: ArrayLike, axis: number | number[] | null = null, opts: { keepdims?: boolean } = {}): NDArray {
+  const a = floatOperand(x, "logmeanexp");
+  const n = normalizeAxes("logmeanexp", axis, a.ndim).reduce((p, i) => p * a.shape[i]!, 1);
+  return np.subtract(logsumexp(a, axis, opts), Math.log(n));
+}
+/** log(1 - exp(-x)) for x >= 0, stable (Maechler 2012: expm1 below log 2, log1p above). */
+export function log1mexp(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "log1mexp");
+  return np.where(np.lessEqual(a, Math.LN2), np.log(np.negative(np.expm1(np.negative(a)))), np.log1p(np.negative(np.exp(np.negative(a)))));
+}

@@ -145,3 +145,4 @@ export function xlog1py(x: ArrayLike, y: ArrayLike): NDArray {
   const zero = np.equal(a, 0);
   return np.where(zero, 0, np.multiply(a, np.log1p(np.where(zero, 0, b))));
 }
+export { logsumexp, softmax, logSoftmax } from "./nn.js";

@@ -9,6 +9,7 @@ export * from "./sorting.js";
 export * from "./arrays.js";
 export * from "./statistics.js";
 export * from "./polynomial.js";
+export * from "./math-extras.js";
 export { array, asarray } from "./util.js";
 export { NDArray } from "../ndarray.js";
 export type { ArrayLike } from "../ndarray.js";

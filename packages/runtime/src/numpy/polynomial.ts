@@ -97,6 +97,10 @@ export function blackman(M: number): NDArray {
 export function hamming(M: number): NDArray {
   return windowOf("hamming", M, (n, M) => 0.54 - 0.46 * Math.cos((2 * Math.PI * n) / (M - 1)));
 }
+/** The Hann window (jax-js's name for hanning). */
+export function hann(M: number): NDArray {
+  return hanning(M);
+}
 export function hanning(M: number): NDArray {
   return windowOf("hanning", M, (n, M) => 0.5 - 0.5 * Math.cos((2 * Math.PI * n) / (M - 1)));
 }
