@@ -199,14 +199,18 @@ export interface AttentionOptions {
 export function dotProductAttention(query: ArrayLike, key: ArrayLike, value: ArrayLike, opts: AttentionOptions = {}): NDArray {
   const op = "dot_product_attention";
   for (const k of Object.keys(opts))
-    if (!["bias", "mask", "scale", "isCausal"].includes(k)) throw argumentError.invalid(op, `unsupported option '${k}' (bias, mask, scale, isCausal)`);
+    if (!["bias", "mask", "scale", "isCausal"].includes(k))
+      throw argumentError.invalid(op, `unsupported option '${k}' (bias, mask, scale, isCausal)`);
   let q = floatOperand(query, op),
     k = floatOperand(key, op),
     v = floatOperand(value, op);
   const batched = q.ndim === 4;
   if (!batched) [q, k, v] = [q, k, v].map((t) => np.expandDims(t, 0)) as [NDArray, NDArray, NDArray];
   if (q.ndim !== 4 || k.ndim !== 4 || v.ndim !== 4)
-    throw shapeError.rank(op, `query, key and value must be 3-d [T, N, H] or 4-d [B, T, N, H], got (${q.shape}), (${k.shape}), (${v.shape})`);
+    throw shapeError.rank(
+      op,
+      `query, key and value must be 3-d [T, N, H] or 4-d [B, T, N, H], got (${q.shape}), (${k.shape}), (${v.shape})`,
+    );
   const [B, T, N, H] = q.shape as [number, number, number, number];
   const [, S, K] = k.shape as [number, number, number, number];
   if (k.shape.join() !== v.shape.join() || k.shape[0] !== B || k.shape[3] !== H || N % K !== 0)

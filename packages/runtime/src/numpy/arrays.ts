@@ -65,7 +65,12 @@ export function rot90(x: ArrayLike, k = 1, axes: [number, number] = [0, 1]): NDA
 export function indices(dimensions: number[], opts: { dtype?: DTypeLike; sparse?: boolean } = {}): NDArray | NDArray[] {
   const dt = opts.dtype === undefined ? "int32" : checkDType(opts.dtype, "indices");
   if (opts.sparse)
-    return dimensions.map((d, i) => reshapeTo(iota([d], 0, { dtype: dt }), dimensions.map((e, j) => (i === j ? e : 1))));
+    return dimensions.map((d, i) =>
+      reshapeTo(
+        iota([d], 0, { dtype: dt }),
+        dimensions.map((e, j) => (i === j ? e : 1)),
+      ),
+    );
   if (dimensions.length === 0) return new NDArray(new Int32Array(0), [0], "int32");
   return stack(dimensions.map((_, i) => iota(dimensions, i, { dtype: dt })));
 }
@@ -119,7 +124,10 @@ export function piecewise(x: ArrayLike, condlist: ArrayLike[], funclist: (((x: N
   const a = operand(x, "piecewise");
   const n = condlist.length;
   if (funclist.length !== n && funclist.length !== n + 1)
-    throw argumentError.invalid("piecewise", `with ${n} condition(s), either ${n} or ${n + 1} functions are expected, got ${funclist.length}`);
+    throw argumentError.invalid(
+      "piecewise",
+      `with ${n} condition(s), either ${n} or ${n + 1} functions are expected, got ${funclist.length}`,
+    );
   const value = (f: ((x: NDArray) => ArrayLike) | ArrayLike): NDArray => operand(typeof f === "function" ? f(a) : f, "piecewise");
   let out: NDArray = funclist.length === n + 1 ? value(funclist[n]!) : zerosLike(a);
   for (let i = 0; i < n; i++) out = where(condlist[i]!, value(funclist[i]!), out);
@@ -155,7 +163,11 @@ export function trapezoid(y: ArrayLike, x: ArrayLike | null = null, dx = 1, axis
   if (x !== null) {
     const xs = operand(x, "trapezoid");
     d = diff(xs, 1, xs.ndim === 1 ? 0 : ax);
-    if (xs.ndim === 1) d = reshapeTo(d, a.shape.map((s, i) => (i === ax ? Math.max(s - 1, 0) : 1)));
+    if (xs.ndim === 1)
+      d = reshapeTo(
+        d,
+        a.shape.map((s, i) => (i === ax ? Math.max(s - 1, 0) : 1)),
+      );
   }
   const mid = divide(add(sliceAxis(a, ax, 1, Math.max(n, 1), 1), sliceAxis(a, ax, 0, Math.max(n - 1, 0), 1)), 2);
   return sum(multiply(d, mid), ax);
@@ -195,14 +207,16 @@ interface SpaceOptions {
   dtype?: DTypeLike;
 }
 function spaced(op: string, values: (i: number, t: number) => number, num: number, opts: SpaceOptions): NDArray {
-  if (!Number.isInteger(num) || num < 0) throw argumentError.invalid(op, `number of samples must be a non-negative integer, got ${describeValue(num)}`);
+  if (!Number.isInteger(num) || num < 0)
+    throw argumentError.invalid(op, `number of samples must be a non-negative integer, got ${describeValue(num)}`);
   const dt = opts.dtype === undefined ? "float32" : checkDType(opts.dtype, op);
   const div = (opts.endpoint ?? true) ? num - 1 : num;
   const data = Array.from({ length: num }, (_, i) => values(i, div > 0 ? i / div : 0));
   return operand(dt === "float64" ? Float64Array.from(data) : Float32Array.from(data), op).astype(dt);
 }
 function scalarArg(op: string, name: string, v: unknown): number {
-  if (typeof v !== "number") throw argumentError.invalid(op, `${name} must be a number (array start/stop are not supported), got ${describeValue(v)}`);
+  if (typeof v !== "number")
+    throw argumentError.invalid(op, `${name} must be a number (array start/stop are not supported), got ${describeValue(v)}`);
   return v;
 }
 
@@ -256,9 +270,18 @@ export function kron(a: ArrayLike, b: ArrayLike): NDArray {
   const nd = Math.max(x.ndim, y.ndim);
   x = reshapeTo(x, [...Array(nd - x.ndim).fill(1), ...x.shape]);
   y = reshapeTo(y, [...Array(nd - y.ndim).fill(1), ...y.shape]);
-  const xs = reshapeTo(x, x.shape.flatMap((d) => [d, 1])),
-    ys = reshapeTo(y, y.shape.flatMap((d) => [1, d]));
-  return reshapeTo(multiply(xs, ys), x.shape.map((d, i) => d * y.shape[i]!));
+  const xs = reshapeTo(
+      x,
+      x.shape.flatMap((d) => [d, 1]),
+    ),
+    ys = reshapeTo(
+      y,
+      y.shape.flatMap((d) => [1, d]),
+    );
+  return reshapeTo(
+    multiply(xs, ys),
+    x.shape.map((d, i) => d * y.shape[i]!),
+  );
 }
 
 /** JAX's isscalar: a JS number/boolean or a 0-d array. */

@@ -205,7 +205,8 @@ export function diagIndices(n: number, ndim = 2): NDArray[] {
 }
 export function diagIndicesFrom(x: ArrayLike): NDArray[] {
   const a = operand(x, "diag_indices_from");
-  if (a.ndim < 2 || a.shape.some((d) => d !== a.shape[0])) throw shapeError.rank("diag_indices_from", "all dimensions of input must be of equal length");
+  if (a.ndim < 2 || a.shape.some((d) => d !== a.shape[0]))
+    throw shapeError.rank("diag_indices_from", "all dimensions of input must be of equal length");
   return diagIndices(a.shape[0]!, a.ndim);
 }
 /** Ones at and below the k-th diagonal of an N x M matrix (float32 unless dtype). */
@@ -248,10 +249,28 @@ export function isneginf(x: ArrayLike): NDArray {
 }
 
 /** Machine limits of a float dtype (NumPy's finfo). */
-export function finfo(dtype: DTypeLike): { dtype: DType; bits: number; eps: number; max: number; min: number; tiny: number; smallestNormal: number; resolution: number } {
+export function finfo(dtype: DTypeLike): {
+  dtype: DType;
+  bits: number;
+  eps: number;
+  max: number;
+  min: number;
+  tiny: number;
+  smallestNormal: number;
+  resolution: number;
+} {
   const dt = checkDType(dtype, "finfo");
   if (dt === "float64")
-    return { dtype: dt, bits: 64, eps: 2 ** -52, max: Number.MAX_VALUE, min: -Number.MAX_VALUE, tiny: 2 ** -1022, smallestNormal: 2 ** -1022, resolution: 1e-15 };
+    return {
+      dtype: dt,
+      bits: 64,
+      eps: 2 ** -52,
+      max: Number.MAX_VALUE,
+      min: -Number.MAX_VALUE,
+      tiny: 2 ** -1022,
+      smallestNormal: 2 ** -1022,
+      resolution: 1e-15,
+    };
   if (dt !== "float32") throw dtypeError.notAllowed("finfo", dt, "finfo is for float dtypes (use iinfo)");
   const max = 3.4028234663852886e38;
   return { dtype: dt, bits: 32, eps: 2 ** -23, max, min: -max, tiny: 2 ** -126, smallestNormal: 2 ** -126, resolution: 1e-6 };

@@ -14,7 +14,8 @@ function coeffs(op: string, p: ArrayLike): NDArray {
   return a.ndim === 0 ? reshapeTo(a, [1]) : a;
 }
 function order(op: string, m: number): number {
-  if (!Number.isInteger(m) || m < 0) throw argumentError.invalid(op, `order of derivative/integral must be a non-negative integer, got ${describeValue(m)}`);
+  if (!Number.isInteger(m) || m < 0)
+    throw argumentError.invalid(op, `order of derivative/integral must be a non-negative integer, got ${describeValue(m)}`);
   return m;
 }
 
@@ -46,8 +47,7 @@ export function polysub(a: ArrayLike, b: ArrayLike): NDArray {
 export function polymul(a: ArrayLike, b: ArrayLike): NDArray {
   const x = coeffs("polymul", a),
     y = coeffs("polymul", b);
-  const m = x.size,
-    n = y.size;
+  const m = x.size;
   let out: NDArray | null = null;
   for (let i = 0; i < m; i++) {
     const term = pad(multiply(reshapeTo(sliceAxis(x, 0, i, i + 1, 1), []), y), [[i, m - 1 - i]]);
@@ -92,7 +92,11 @@ export function bartlett(M: number): NDArray {
   return windowOf("bartlett", M, (n, M) => 1 - Math.abs((2 * n) / (M - 1) - 1));
 }
 export function blackman(M: number): NDArray {
-  return windowOf("blackman", M, (n, M) => 0.42 - 0.5 * Math.cos((2 * Math.PI * n) / (M - 1)) + 0.08 * Math.cos((4 * Math.PI * n) / (M - 1)));
+  return windowOf(
+    "blackman",
+    M,
+    (n, M) => 0.42 - 0.5 * Math.cos((2 * Math.PI * n) / (M - 1)) + 0.08 * Math.cos((4 * Math.PI * n) / (M - 1)),
+  );
 }
 export function hamming(M: number): NDArray {
   return windowOf("hamming", M, (n, M) => 0.54 - 0.46 * Math.cos((2 * Math.PI * n) / (M - 1)));

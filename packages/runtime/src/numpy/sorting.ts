@@ -7,7 +7,21 @@ import { argumentError, shapeError, traceError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { Tracer, bind, currentFunctionName } from "../core/trace.js";
 import { describeValue, normalizeAxis, sizeOf } from "../shape.js";
-import { add, floorDivide, isnan, less, lessEqual, logicalAnd, logicalNot, logicalOr, mod, multiply, notEqual, subtract, where } from "./elementwise.js";
+import {
+  add,
+  floorDivide,
+  isnan,
+  less,
+  lessEqual,
+  logicalAnd,
+  logicalNot,
+  logicalOr,
+  mod,
+  multiply,
+  notEqual,
+  subtract,
+  where,
+} from "./elementwise.js";
 import { cumsum, sum } from "./reductions.js";
 import { broadcastTo, convert, operand, reshapeTo } from "./util.js";
 import { concatenate, flip, ravel, sliceAxis, stack } from "./shape-ops.js";
@@ -68,7 +82,8 @@ export function argpartition(x: ArrayLike, kth: number, axis = -1): NDArray {
 }
 function checkKth(op: string, a: NDArray, ax: number, kth: number): void {
   const n = a.shape[ax]!;
-  if (typeof kth !== "number" || !Number.isInteger(kth)) throw argumentError.invalid(op, `kth must be an integer, got ${describeValue(kth)}`);
+  if (typeof kth !== "number" || !Number.isInteger(kth))
+    throw argumentError.invalid(op, `kth must be an integer, got ${describeValue(kth)}`);
   if (kth < -n || kth >= n) throw shapeError.index(op, kth, n, ax);
 }
 
@@ -118,7 +133,8 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, opts: { side?: "left" |
   let s = operand(a, "searchsorted");
   const q = operand(v, "searchsorted");
   const side = opts.side ?? "left";
-  if (side !== "left" && side !== "right") throw argumentError.invalid("searchsorted", `side must be 'left' or 'right', got ${describeValue(side)}`);
+  if (side !== "left" && side !== "right")
+    throw argumentError.invalid("searchsorted", `side must be 'left' or 'right', got ${describeValue(side)}`);
   if (s.ndim !== 1) throw shapeError.rank("searchsorted", `a must be 1-d, got shape (${s.shape.join(", ")})`);
   if (opts.sorter !== undefined) s = take(s, opts.sorter);
   const cmp = before(reshapeTo(s, [...q.shape.map(() => 1), s.size]), reshapeTo(q, [...q.shape, 1]), side === "right");
@@ -230,5 +246,9 @@ export function unique(x: ArrayLike, opts: SizeOptions & { equalNan?: boolean } 
   const pos = compact(first, size);
   const found = less(pos, n);
   const vals = bind("gather", [s, where(found, pos, 0)], { axis: 0 });
-  return where(found, vals, opts.fillValue === undefined ? sliceAxis(s, 0, 0, 1, 1) : convert(operand(opts.fillValue, "unique"), s.dtype, false));
+  return where(
+    found,
+    vals,
+    opts.fillValue === undefined ? sliceAxis(s, 0, 0, 1, 1) : convert(operand(opts.fillValue, "unique"), s.dtype, false),
+  );
 }

@@ -32,7 +32,7 @@ import { max, min, sum } from "./reductions.js";
 import { array, broadcastTo, convert, keepDims, operand, reshapeTo } from "./util.js";
 import { concatenate, expandDims, flip, moveaxis, ravel, sliceAxis, transpose } from "./shape-ops.js";
 import { arange, linspace } from "./creation.js";
-import { diagonal, matmul, outer } from "./linalg.js";
+import { diagonal, matmul } from "./linalg.js";
 import { searchsorted, sort, takeAlongAxis } from "./sorting.js";
 import { take } from "./indexing.js";
 
@@ -134,7 +134,12 @@ function quantileOf(op: string, x: ArrayLike, q: ArrayLike, axis: Axis, opts: Qu
   else r = where(isnan(sliceAxis(s, s.ndim - 1, n - 1, n, 1)), NaN, r);
   // [...rest, Q] -> [...q.shape, ...rest]
   r = moveaxis(r, -1, 0);
-  if (opts.keepdims) r = keepDims(reshapeTo(r, [qs.size, ...rest]), axes.map((i) => i + 1), a0.ndim + 1);
+  if (opts.keepdims)
+    r = keepDims(
+      reshapeTo(r, [qs.size, ...rest]),
+      axes.map((i) => i + 1),
+      a0.ndim + 1,
+    );
   const restShape = r.shape.slice(1);
   return reshapeTo(r, [...qs.shape, ...restShape]);
 }
@@ -158,7 +163,13 @@ export function nanmedian(x: ArrayLike, axis: Axis = null, opts: KeepOpts = {}):
   return quantileOf("nanmedian", x, 0.5, axis, opts, true);
 }
 
+interface AverageOpts {
+  weights?: ArrayLike;
+  keepdims?: boolean;
+}
 /** Weighted mean; 1-d weights run along `axis`. `returned` also gives the sum of the weights. */
+export function average(x: ArrayLike, axis?: number | null, opts?: AverageOpts & { returned?: false }): NDArray;
+export function average(x: ArrayLike, axis: number | null, opts: AverageOpts & { returned: true }): [NDArray, NDArray];
 export function average(
   x: ArrayLike,
   axis: number | null = null,
@@ -173,10 +184,13 @@ export function average(
     if (w.ndim === 1 && a.ndim > 1) {
       if (axis === null) throw shapeError.rank("average", "axis must be specified when shapes of a and weights differ");
       const ax = normalizeAxes("average", axis, a.ndim)[0]!;
-      if (w.shape[0] !== a.shape[ax]) throw shapeError.rank("average", `length of weights (${w.shape[0]}) differs from axis ${ax} (${a.shape[ax]})`);
-      w = reshapeTo(w, a.shape.map((d, i) => (i === ax ? d : 1)));
-    } else if (w.shape.join() !== a.shape.join())
-      throw shapeError.broadcast("average", a.shape, w.shape);
+      if (w.shape[0] !== a.shape[ax])
+        throw shapeError.rank("average", `length of weights (${w.shape[0]}) differs from axis ${ax} (${a.shape[ax]})`);
+      w = reshapeTo(
+        w,
+        a.shape.map((d, i) => (i === ax ? d : 1)),
+      );
+    } else if (w.shape.join() !== a.shape.join()) throw shapeError.broadcast("average", a.shape, w.shape);
   }
   const wsum = sum(broadcastTo(convert(w, a.dtype, false), a.shape), axis, { keepdims });
   const avg = divide(sum(multiply(a, w), axis, { keepdims }), wsum);
@@ -205,7 +219,8 @@ export function cov(m: ArrayLike, y: ArrayLike | null = null, opts: { rowvar?: b
   let X = rows(m);
   if (y !== null) {
     const Y = rows(y);
-    if (Y.shape[1] !== X.shape[1]) throw shapeError.concat("cov", `m and y have different numbers of observations (${X.shape[1]} and ${Y.shape[1]})`);
+    if (Y.shape[1] !== X.shape[1])
+      throw shapeError.concat("cov", `m and y have different numbers of observations (${X.shape[1]} and ${Y.shape[1]})`);
     X = concatenate([X, Y], 0);
   }
   const n = X.shape[1]!;
@@ -224,7 +239,8 @@ export function corrcoef(x: ArrayLike, y: ArrayLike | null = null, opts: { rowva
 
 /** Piecewise-linear interpolation of (xp, fp) at x; xp increasing. left/right: values outside (fp's ends by default). */
 export function interp(x: ArrayLike, xp: ArrayLike, fp: ArrayLike, opts: { left?: number; right?: number } = {}): NDArray {
-  for (const k of Object.keys(opts)) if (k !== "left" && k !== "right") throw argumentError.invalid("interp", `unsupported option '${k}' (left, right)`);
+  for (const k of Object.keys(opts))
+    if (k !== "left" && k !== "right") throw argumentError.invalid("interp", `unsupported option '${k}' (left, right)`);
   const xs = floatOf("interp", x),
     xps = floatOf("interp", xp),
     fps = floatOf("interp", fp);
@@ -267,7 +283,11 @@ export function bincount(x: ArrayLike, opts: { weights?: ArrayLike; minlength?: 
   let len = opts.length;
   if (len === undefined) {
     if (a instanceof Tracer)
-      throw traceError.concretization("np.bincount (an output length that depends on the data)", currentFunctionName(), "Pass a static length: np.bincount(x, { length: n })");
+      throw traceError.concretization(
+        "np.bincount (an output length that depends on the data)",
+        currentFunctionName(),
+        "Pass a static length: np.bincount(x, { length: n })",
+      );
     const m = a.size ? (max(a).item() as number) : -1;
     if (a.size && (min(a).item() as number) < 0) throw argumentError.invalid("bincount", "input must be non-negative");
     len = Math.max(m + 1, opts.minlength ?? 0);
@@ -287,7 +307,8 @@ export function histogram(
   const a = ravel(floatOf("histogram", x));
   let edges: NDArray;
   if (typeof bins === "number") {
-    if (!Number.isInteger(bins) || bins < 1) throw argumentError.invalid("histogram", `bins must be a positive integer, got ${describeValue(bins)}`);
+    if (!Number.isInteger(bins) || bins < 1)
+      throw argumentError.invalid("histogram", `bins must be a positive integer, got ${describeValue(bins)}`);
     let lo: NDArray | number, hi: NDArray | number;
     if (opts.range) [lo, hi] = opts.range;
     else if (a.size === 0) [lo, hi] = [0, 1];
