@@ -29,4 +29,5 @@ export function sgdStep(p: Params, x: NDArray, y: NDArray) {
   };
 }
 
+/** @numjit p: { W1: f32[I, H], b1: f32[H], W2: f32[H, O], b2: f32[O] }, x: f32[B, I], y: f32[B, O] */
 export const sgdStepJit = jit(sgdStep);

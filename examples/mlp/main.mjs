@@ -55,6 +55,7 @@ const init = () => ({
 const predict = (p, x) => np.add(np.matmul(nn.relu(np.add(np.matmul(x, p.w1), p.b1)), p.w2), p.b2);
 /** Mean softmax cross-entropy. */
 const loss = (p, x, y) => np.negative(np.mean(np.sum(np.multiply(nn.oneHot(y, OUT), nn.logSoftmax(predict(p, x))), -1)));
+/** @numjit p: { w1: f32[I, H], b1: f32[H], w2: f32[H, O], b2: f32[O] }, x: f32[B, I], y: i32[B] */
 const accuracy = jit((p, x, y) => np.mean(np.equal(np.argmax(predict(p, x), -1), y)));
 
 const opt = USE_ADAM ? optim.adam(1e-3) : optim.sgd(0.05);

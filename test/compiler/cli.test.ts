@@ -24,8 +24,10 @@ fs.rmSync(DIR, { recursive: true, force: true });
 write(
   "app/src/model.ts",
   `import { numpy as np, nn, jit } from "@numjit/runtime";
+import { mse } from "./util/loss.ts";
 export const act = jit((x: np.NDArray) => nn.gelu(x));
 export const branchy = jit((x: np.NDArray) => { if (np.any(x)) return x; return np.abs(x); });
+export const score = () => mse(np.zeros([2, 3]), np.ones([2, 3]));
 `,
 );
 write(
@@ -35,6 +37,14 @@ export const mse = jit((a: np.NDArray, b: np.NDArray) => np.mean(np.square(np.su
 `,
 );
 write("app/src/plain.js", `export const answer = 42;\n`);
+// mse's argument ranks come from the call in model.ts (another module of the tsconfig's program)
+write(
+  "app/tsconfig.json",
+  JSON.stringify({
+    compilerOptions: { module: "esnext", moduleResolution: "bundler", allowImportingTsExtensions: true },
+    include: ["src"],
+  }),
+);
 write("app/src/types.d.ts", `export type X = number;\n`);
 write(
   "bad/shapes.ts",
@@ -98,10 +108,10 @@ describe("numjit CLI", () => {
     expect(r.out).toMatch(/files\s+3/);
     expect(r.out).toMatch(/jit functions\s+3/);
     expect(r.out).toMatch(/precompiled\s+2/);
-    expect(r.out).toMatch(/fallbacks \(runtime\)\s+1\n\s+branchy \(.*model\.ts:3\): NJ705/);
+    expect(r.out).toMatch(/fallbacks \(runtime\)\s+1\n\s+branchy \(.*model\.ts:4\): NJ705/);
     expect(r.out).toMatch(/kernels emitted\s+\d+/);
     expect(r.out).toMatch(/time\s+\d+ ms \([\d.]+ files\/s\)/);
-    expect(r.err).toMatch(/model\.ts:3:\d+ - warning NJ705/);
+    expect(r.err).toMatch(/model\.ts:4:\d+ - warning NJ705/);
   });
 
   it("build: NJ8xx errors and syntax errors exit 1 with file:line:col and a code frame", () => {

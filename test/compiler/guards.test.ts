@@ -21,10 +21,14 @@ import { numpy as np, nn, jit } from "@numjit/runtime";
 /** @numjit x: f32[N], y: f32[N] */
 export const fused = jit((x: np.NDArray, y: np.NDArray) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1));
 
-// unannotated: guessed ranks 1-3, float32
+// unannotated and elementwise: rank-polymorphic, float32
 export const unannotated = jit((x: np.NDArray, y: np.NDArray) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1));
+/** @numjit x: f32[N, M] */
 export const rowSums = jit((x: np.NDArray) => np.sum(np.exp(x), -1));
+// ranks from the call below
 export const dense = jit((x: np.NDArray, w: np.NDArray, b: np.NDArray) => nn.relu(np.add(np.matmul(x, w), b)));
+export const warm = () => dense(np.zeros([2, 3]), np.zeros([3, 4]), np.zeros([4]));
+/** @numjit x: f32[N, M] */
 export const centered = jit((x: np.NDArray) => np.subtract(x, np.mean(x, 0)));
 `;
 
@@ -59,7 +63,7 @@ afterEach(() => {
 describe("guards (codegen allowed)", () => {
   it("builds: every function precompiled", async () => {
     const m = await fresh();
-    expect(Object.keys(m).sort()).toEqual(["centered", "dense", "fused", "rowSums", "unannotated"]);
+    expect(Object.keys(m).sort()).toEqual(["centered", "dense", "fused", "rowSums", "unannotated", "warm"]);
     expect(built.result.module!.calls.map((c) => [c.name, c.status])).toEqual([
       ["fused", "precompiled"],
       ["unannotated", "precompiled"],

@@ -2,7 +2,7 @@
 // suggested for a typo (or a guess) under `np`, rather than an unrelated numpy name.
 import { describe, expect, it } from "vitest";
 import { transform } from "@numjit/compiler";
-import { suggest } from "../../packages/compiler/src/phases/2-analyse/runtime-names.js";
+import { suggest } from "../../packages/compiler/src/phases/analyse/runtime-names.js";
 
 describe("suggest(): across namespaces", () => {
   it("np.sofmax -> nn.softmax, np.logsumexp -> nn.logsumexp, nn.reluu stays in nn", () => {

@@ -84,9 +84,7 @@ describe("ts-patch (tsconfig plugins entry, tspc)", () => {
     );
     const r = spawnSync(process.execPath, [TSPC, "-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(
-      /src\/bad\.ts\(3,\d+\): error TS801: NJ801: \[NJ104\] matmul: shapes \(\d+, 3\) and \(4, \d+\) are not aligned/,
-    );
+    expect(r.stdout).toMatch(/src\/bad\.ts\(3,\d+\): error TS801: NJ801: \[NJ104\] matmul: shapes \(N, 3\) and \(4, M\) are not aligned/);
   });
 });
 

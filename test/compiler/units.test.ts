@@ -29,9 +29,8 @@ const { main } = await import("../../packages/compiler/src/cli.js");
 const fs = (await import("node:fs")).default;
 const path = (await import("node:path")).default;
 const { ARTIFACTS } = await import("./helpers.js");
-const { readAnnotations } = await import("../../packages/compiler/src/phases/2-analyse/annotations.js");
-const { unifyFromError } = await import("../../packages/compiler/src/phases/3-build-ir/shapes.js");
-const { checkKernel } = await import("../../packages/compiler/src/phases/5-codegen/index.js");
+const { readAnnotations } = await import("../../packages/compiler/src/phases/analyse/annotations.js");
+const { checkKernel } = await import("../../packages/compiler/src/phases/codegen/index.js");
 const ts = (await import("typescript")).default;
 
 const SRC = `import { numpy as np, jit } from "@numjit/runtime";\nexport const f = jit((x: np.NDArray) => np.exp(x));\n`;
@@ -144,7 +143,7 @@ describe("transform() options", () => {
 
   it("emitIR adds each function's IR as a comment; transforming twice changes nothing more", () => {
     const r = transform(SRC, "a.ts", { emitIR: true });
-    expect(r.code).toMatch(/\/\* numjit IR\nf \(x: f32\[11,13\]\):\n\{ lambda a:f32\[11,13\]\. let/);
+    expect(r.code).toMatch(/\/\* numjit IR\nf \(x: f32\[\.\.\.S\]\):\n\{ lambda a:f32\[\d+\]\. let/);
     const again = transform(r.code, "a.ts");
     expect(again.code).toBe(r.code);
     expect(again.stats.functions).toBe(0);
@@ -193,33 +192,6 @@ describe("@numjit annotations", () => {
     expect(ds).toHaveLength(1);
     expect(ds[0]!.message).toMatch(/expected ',' or '\]' in dims/);
     expect(ds[0]!.pos).toBe(text.length);
-  });
-});
-
-describe("shape unification from runtime errors", () => {
-  it("unifies guessed sizes named by a matmul or broadcast error, never annotated ones", () => {
-    const c = {
-      label: "rank 2",
-      exact: false,
-      fixed: new Set([5]),
-      slots: [
-        { kind: "array" as const, dtype: "float32" as const, dims: [11, 13] },
-        { kind: "array" as const, dtype: "float32" as const, dims: [17, 19] },
-      ],
-    };
-    expect(unifyFromError(c, "NJ104", "matmul: shapes (11, 13) and (17, 19) are not aligned")).toBe(true);
-    expect(c.slots[1]!.dims).toEqual([13, 19]);
-    expect(unifyFromError(c, "NJ101", "add: operands could not be broadcast together with shapes (11, 19) (13, 19)")).toBe(true);
-    expect(c.slots[1]!.dims).toEqual([11, 19]);
-    const fixed = {
-      ...c,
-      fixed: new Set([11, 13]),
-      slots: [
-        { kind: "array" as const, dtype: "float32" as const, dims: [11] },
-        { kind: "array" as const, dtype: "float32" as const, dims: [13] },
-      ],
-    };
-    expect(unifyFromError(fixed, "NJ101", "add: shapes (11,) (13,)")).toBe(false);
   });
 });
 

@@ -321,7 +321,7 @@ describe("dims for the numpy layer", () => {
   it("dim_value stages a size as a weak int32 scalar, folded to a literal by instantiate", () => {
     const t = traceSymbolic((x: NDArray) => np.mean(x), [f32(N, 3)]);
     const dv = t.jaxpr.eqns.find((e) => e.primitive === "dim_value");
-    expect(dv?.out.aval).toEqual({ shape: [], dtype: "int32", weakType: true });
+    expect(dv?.outs[0]?.aval).toEqual({ shape: [], dtype: "int32", weakType: true });
     expect(String((dv!.params as { dim: Dim }).dim)).toBe("3*N");
     const inst = instantiate(t.jaxpr, { N: 5 });
     expect(inst.eqns.some((e) => e.primitive === "dim_value")).toBe(false);

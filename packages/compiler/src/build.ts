@@ -8,6 +8,7 @@ import { tsv } from "./ts.js";
 import type { ModuleResult } from "./compile-module.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { numjitTransformer } from "./transformer.js";
+import type { ModuleGraph } from "./module-graph.js";
 import { checkEmitted } from "./validate.js";
 
 export const SOURCE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -84,6 +85,8 @@ export interface BuildFileOptions {
   plain?: boolean;
   target?: ts.ScriptTarget;
   module?: ts.ModuleKind;
+  /** The local modules around the file (the CLI passes one graph for all its inputs). */
+  graph?: ModuleGraph;
 }
 
 export function buildFile(file: string, code: string, opts: BuildFileOptions = {}): FileResult {
@@ -91,6 +94,7 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
   const transformer = numjitTransformer(undefined, {
     log: false,
     ...(opts.emitIR ? { emitIR: true } : {}),
+    ...(opts.graph ? { graph: opts.graph } : {}),
     onModule: (_f, m) => (module = m),
   });
   const r = tsv.transpileModule(code, {

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
 import { type FileResult, UsageError, buildFile, collectFiles, outputName } from "./build.js";
 import { compileModule, parse, parseErrors } from "./compile-module.js";
+import { ModuleGraph } from "./module-graph.js";
 import { CODES, type Diagnostic, formatDiagnostic } from "./diagnostics.js";
 
 interface Flag {
@@ -201,6 +202,7 @@ function cmdBuild(args: Parsed, out: (s: string) => void, err: (s: string) => vo
   if (!files.length) throw new UsageError(`no .ts/.js files found in ${args.positional.join(", ")}`);
   const quiet = args.flags.has("quiet");
   const t0 = performance.now();
+  const graph = ModuleGraph.ofFiles(files);
   const bar =
     files.length > 1 && !quiet && process.stderr.isTTY
       ? new cliProgress.SingleBar(
@@ -217,6 +219,7 @@ function cmdBuild(args: Parsed, out: (s: string) => void, err: (s: string) => vo
       sourceMap: !args.flags.has("no-sourcemap"),
       emitIR: args.flags.has("emit-ir"),
       plain: args.flags.has("plain"),
+      graph,
       ...(typeof target === "string" ? { target: targets[target.toLowerCase()] } : {}),
     });
     const dest = path.join(path.resolve(outDir), path.relative(bases.get(file)!, outputName(file)));
@@ -296,6 +299,7 @@ function cmdCheck(args: Parsed, out: (s: string) => void, err: (s: string) => vo
   }
   if (!args.positional.length) throw new UsageError("'numjit check' needs at least one file or directory");
   const { files } = collectFiles(args.positional);
+  const graph = ModuleGraph.ofFiles(files);
   let errors = 0,
     warnings = 0,
     fns = 0,
@@ -306,7 +310,7 @@ function cmdCheck(args: Parsed, out: (s: string) => void, err: (s: string) => vo
     const syntax = parseErrors(sf, file);
     let ds = syntax;
     if (!syntax.length) {
-      const m = compileModule(sf, file);
+      const m = compileModule(sf, file, { graph });
       ds = m.diagnostics;
       fns += m.stats.functions;
       pre += m.stats.precompiled;
@@ -336,7 +340,7 @@ function cmdInspect(args: Parsed, out: (s: string) => void, err: (s: string) => 
     for (const d of syntax) printDiagnostic(d, err);
     return 1;
   }
-  const m = compileModule(sf, file);
+  const m = compileModule(sf, file, { graph: ModuleGraph.ofFiles(files) });
   const only = args.flags.get("function");
   const calls = m.calls.filter((c) => only === undefined || c.name === only);
   if (only !== undefined && !calls.length)
@@ -349,7 +353,6 @@ function cmdInspect(args: Parsed, out: (s: string) => void, err: (s: string) => 
     for (const d of c.reasons) out(`  ${d.severity} ${d.code} at ${d.line}:${d.column}: ${d.message}`);
     const s = c.scheduled;
     if (!s) continue;
-    for (const r of s.built.rejected) out(dim(`  rejected trace [${r.label}] ${r.argsText}: ${r.error}`));
     for (const g of s.groups) {
       const t = g.trace;
       out(`\n-- trace [${t.label}]  ${t.argsText}`);

@@ -4,15 +4,16 @@
 import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, type RawDiagnostic, diag, locate } from "./diagnostics.js";
-import { find } from "./phases/1-find/index.js";
-import { type AnalysedCall, analyse } from "./phases/2-analyse/index.js";
-import { type BuiltCall, buildIR } from "./phases/3-build-ir/index.js";
-import { Interpreter } from "./phases/3-build-ir/interpreter.js";
-import { type ScheduledCall, scheduleCall } from "./phases/4-schedule/index.js";
-import { type ModuleKernels, codegen } from "./phases/5-codegen/index.js";
-import { type EmitOptions, type EmitPlan, planEmit } from "./phases/6-emit/index.js";
+import { find } from "./phases/find/index.js";
+import { type AnalysedCall, analyse } from "./phases/analyse/index.js";
+import { type BuiltCall, traceCall } from "./phases/trace/index.js";
+import { Interpreter } from "./phases/trace/interpreter.js";
+import { type ScheduledCall, scheduleCall } from "./phases/schedule/index.js";
+import { type ModuleKernels, codegen } from "./phases/codegen/index.js";
+import { type EmitOptions, type EmitPlan, planEmit } from "./phases/emit/index.js";
+import { ModuleGraph } from "./module-graph.js";
 
-export const PIPELINE = ["1-find", "2-analyse", "3-build-ir", "4-schedule", "5-codegen", "6-emit"] as const;
+export const PIPELINE = ["find", "analyse", "trace", "schedule", "codegen", "emit"] as const;
 
 export interface Stats {
   /** jit() calls found. */
@@ -42,7 +43,13 @@ export interface ModuleResult {
   stats: Stats;
 }
 
-export interface CompileOptions extends EmitOptions {}
+export interface CompileOptions extends EmitOptions {
+  /**
+   * The local modules around this one (imported helpers are followed, other modules' calls give ranks).
+   * Default: relative imports resolved on the file system, no other module's calls indexed.
+   */
+  graph?: ModuleGraph;
+}
 
 const RUNTIME_RE = /["']@numjit\/runtime["']/;
 
@@ -75,7 +82,8 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
   const raw: RawDiagnostic[] = [];
   const found = find(sf);
   raw.push(...found.diagnostics);
-  const interp = new Interpreter(found.scope);
+  const graph = opts.graph ?? new ModuleGraph();
+  const interp = new Interpreter(found.scope, graph);
   const perCall = new Map<number, RawDiagnostic[]>();
   const scheduled: ScheduledCall[] = [];
   const reports: CallReport[] = [];
@@ -86,16 +94,16 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
   }
   for (const jc of found.calls) {
     const problems: RawDiagnostic[] = [];
-    const a: AnalysedCall | undefined = jc.fn ? analyse(jc, found.scope, problems) : undefined;
+    const a: AnalysedCall | undefined = jc.fn ? analyse(jc, found.scope, problems, graph) : undefined;
     raw.push(...problems);
     const mine = perCall.get(jc.index) ?? [];
     mine.push(...problems);
     perCall.set(jc.index, mine);
     if (!a) continue;
     let built: BuiltCall;
-    if (problems.length) built = { analysed: a, traces: [], problems: [], rejected: [] };
+    if (problems.length) built = { analysed: a, traces: [], tracedStatics: [], problems: [] };
     else {
-      built = buildIR(a, found.scope, interp);
+      built = traceCall(a, found.scope, interp, graph.callSitesOf(file, jc.name));
       raw.push(...built.problems);
       mine.push(...built.problems);
     }

@@ -80,9 +80,14 @@ export const diag = {
     ),
   /** jit options that are not a literal object of staticArgnums/staticArgnames. */
   options: (at: Span, what: string) => warn("NJ709")(at, `jit options ${what}`),
-  /** No representative shape could be traced (unannotated code whose shapes the compiler cannot guess). */
-  noShapes: (at: Span, last: string) =>
-    warn("NJ710")(at, `no representative argument shapes could be traced (last error: ${last}); add a '@numjit x: f32[N, 3]' annotation`),
+  /** The rank of unannotated array arguments is not known at build time (one diagnostic per function). */
+  unknownRank: (at: Span, fn: string, paths: readonly string[], example: string) =>
+    warn("NJ710")(
+      at,
+      `the rank of ${paths.map((p) => `'${p}'`).join(", ")} is not known at build time: no @numjit annotation, no call of ${fn} ` +
+        `the compiler can see gives it, and ${fn} is not elementwise; annotate it, e.g. '/** @numjit ${example} */' ` +
+        "(dims are symbols or numbers)",
+    ),
   /** grad/vmap/... not available in the runtime, or used with options the compiler cannot evaluate. */
   transform: (at: Span, what: string, why: string) => warn("NJ711")(at, `cannot apply ${what} at build time: ${why}`),
   /** Inlining went too deep (recursion). */
@@ -140,7 +145,7 @@ export const CODES: Record<string, string> = {
   NJ707: "reference to a value not known at build time",
   NJ708: "static argument without build-time values",
   NJ709: "jit options not a literal",
-  NJ710: "no representative shapes could be traced",
+  NJ710: "rank of an unannotated array argument not known at build time",
   NJ711: "transformation not available at build time",
   NJ712: "recursive function cannot be inlined",
   NJ713: "runtime build-time entry unavailable or failed",

@@ -1,7 +1,7 @@
 // transform(code, id, options): the front door bundler plugins use (contract: compiler <-> vite plugin).
 import { type Diagnostic, NumjitCompileError } from "./diagnostics.js";
 import { type CompileOptions, type ModuleResult, type Stats, compileModule, mayContainJit, parse, parseErrors } from "./compile-module.js";
-import { applyWithMagicString } from "./phases/6-emit/index.js";
+import { applyWithMagicString } from "./phases/emit/index.js";
 import { type RawSourceMap, chainMaps } from "./sourcemap.js";
 import { checkEmitted } from "./validate.js";
 

@@ -10,7 +10,8 @@ import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, NumjitCompileError, formatDiagnostic } from "./diagnostics.js";
 import { type CompileOptions, type ModuleResult, compileModule, mayContainJit } from "./compile-module.js";
-import { INTERNAL_MODULE } from "./phases/6-emit/index.js";
+import { INTERNAL_MODULE } from "./phases/emit/index.js";
+import { ModuleGraph } from "./module-graph.js";
 
 export interface TransformerConfig extends CompileOptions {
   /** "warn" (default): report; "error": NJ8xx errors fail the emit. */
@@ -36,12 +37,13 @@ export function numjitTransformer(
   config: TransformerConfig = {},
   extras: TspExtras = {},
 ): ts.TransformerFactory<ts.SourceFile> {
-  void program;
+  // with a program, imported helpers resolve with its options and its files' calls give argument ranks
+  const graphConfig = program && !config.graph ? { ...config, graph: ModuleGraph.ofProgram(program) } : config;
   return (ctx) => (sf) => {
     if (sf.isDeclarationFile || !mayContainJit(sf.text)) return sf;
     // a file with syntax errors is left alone (tsc reports them)
     if ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return sf;
-    const mod = compileModule(sf, sf.fileName, config);
+    const mod = compileModule(sf, sf.fileName, graphConfig);
     config.onModule?.(sf.fileName, mod);
     report(mod.diagnostics, sf, config, extras);
     const plan = mod.plan;
@@ -55,6 +57,14 @@ export function numjitTransformer(
           const props = [
             ...(edit.addName ? [f.createPropertyAssignment("name", f.createStringLiteral(edit.name))] : []),
             f.createPropertyAssignment("kernels", f.createIdentifier(edit.tableId)),
+            ...(edit.tracedStatics.length
+              ? [
+                  f.createPropertyAssignment(
+                    "tracedStatics",
+                    f.createArrayLiteralExpression(edit.tracedStatics.map((i) => f.createNumericLiteral(i))),
+                  ),
+                ]
+              : []),
           ];
           const target = tsv.visitNode(node.arguments[0]!, visit) as ts.Expression;
           const opts = edit.options

@@ -151,6 +151,14 @@ export const transformError = {
   noRule: (transform: string, prim: string) => new TransformError("NJ504", `${transform}: no rule for primitive '${prim}'`),
   vmap: (detail: string) => new TransformError("NJ505", `vmap: ${detail}`),
   tree: (fn: string, detail: string) => new TransformError("NJ506", `${fn}: ${detail}`),
+  /** Control flow whose branches/carry disagree: `what` names the branch output or carry leaf, with both avals. */
+  controlFlow: (op: string, what: string, expected: string, got: string) =>
+    new TransformError("NJ507", `${op}: ${what} has type ${got} but ${expected}`, { op, what, expected, got }),
+  /** A differentiation rule that does not exist by design (reverse mode through whileLoop, jvp of customVjp). */
+  notDifferentiable: (op: string, transform: string, hint: string) =>
+    new TransformError("NJ508", `${op}: ${transform} is not supported. ${hint}`, { op, transform }),
+  /** A lax control-flow argument of the wrong kind (a branch that is not a function, a bad index or length). */
+  laxArgument: (op: string, detail: string) => new TransformError("NJ509", `${op}: ${detail}`, { op }),
 };
 
 export const compileError = {

@@ -1,11 +1,13 @@
 // @numjit/runtime: NumPy-style arrays with JAX-style transformations.
 import "./eager/kernels.js";
+import "./lax/impls.js";
 import "./methods.js";
 import * as numpy from "./numpy/index.js";
 import * as nn from "./nn.js";
 import * as scipySpecial from "./scipy-special.js";
+import * as lax from "./lax.js";
 
-export { numpy, nn, scipySpecial };
+export { numpy, nn, lax, scipySpecial };
 export { NDArray } from "./ndarray.js";
 export type { ArrayLike, NestedArray } from "./ndarray.js";
 export { float32, float64, int32, bool, DTYPES } from "./dtype.js";
@@ -25,6 +27,8 @@ export { makeJaxpr, evalJaxpr } from "./ir/trace-jaxpr.js";
 export type { ShapeDtype } from "./ir/trace-jaxpr.js";
 export { Jaxpr } from "./ir/jaxpr.js";
 export { setDebugLevel } from "./jit/debug.js";
+export { customJvp, customVjp, checkpoint } from "./lax/custom.js";
+export type { CustomJvpFunction, CustomVjpFunction } from "./lax/custom.js";
 export { treeFlatten, treeUnflatten, treeMap, treeLeaves } from "./ir/tree.js";
 export {
   grad,

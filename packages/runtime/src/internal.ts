@@ -1,5 +1,6 @@
 // @numjit/runtime/internal: the only API that build-time emitted code and @numjit/compiler use.
 import "./eager/kernels.js";
+import "./lax/impls.js";
 import "./methods.js";
 import type { KernelSource } from "./codegen/kernels.js";
 import { describeSchedule } from "./ir/schedule.js";
@@ -79,15 +80,21 @@ export interface PrecompiledSpec extends JitOptions {
   name: string;
   /** signature -> kernel function, emitted as plain JS at build time. */
   kernels: Record<string, KernelFn>;
+  /**
+   * Static argument positions the build traced as weak scalar inputs (a value used only as a value:
+   * a scale, a clip bound): a JS number there is passed as a scalar kernel argument, not a cache key.
+   */
+  tracedStatics?: number[];
 }
 
 /** A jitted function whose kernels come from the build; see JitOptions / cacheInfo(). */
 export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: PrecompiledSpec): Jitted<F> {
-  const { kernels, ...opts } = spec;
+  const { kernels, tracedStatics, ...opts } = spec;
   const built = (kernels as Record<string, unknown>)["@codegen"];
   let checked = false;
   return makeJitted(fn, opts, {
     kernels,
+    tracedStatics,
     onFirstCompile: () => {
       if (checked || typeof built !== "string") return;
       checked = true;

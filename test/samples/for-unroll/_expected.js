@@ -13,6 +13,7 @@ export const iterate = __nj_pre((x) => {
     }
     return y;
 }, { name: "iterate", kernels: __nj_t0 });
+/** @numjit x: f32[N] */
 export const powers = __nj_pre((x, n) => {
     const terms = [];
     for (let k = 1; k <= n; k += 1)

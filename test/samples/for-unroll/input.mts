@@ -11,6 +11,7 @@ export const iterate = jit((x: np.NDArray) => {
   return y;
 });
 
+/** @numjit x: f32[N] */
 export const powers = jit((x: np.NDArray, n: number) => {
   const terms = [];
   for (let k = 1; k <= n; k += 1) terms.push(np.power(x, k));

@@ -14,6 +14,7 @@ function sigmoidish(x) {
 const addSquares = (a, b) => np.add(np.square(a), np.square(b));
 export const s = __nj_pre(sigmoidish, { name: "s", kernels: __nj_t0 });
 export const q = __nj_pre(addSquares, { name: "q", kernels: __nj_t1 });
+/** @numjit x: f32[B, N] */
 export const m = __nj_pre(function maxAbs(x) {
     return np.max(np.abs(x), -1);
 }, { name: "m", kernels: __nj_t2 });

@@ -9,6 +9,7 @@ const addSquares = (a: np.NDArray, b: np.NDArray) => np.add(np.square(a), np.squ
 
 export const s = jit(sigmoidish);
 export const q = jit(addSquares);
+/** @numjit x: f32[B, N] */
 export const m = jit(function maxAbs(x: np.NDArray) {
   return np.max(np.abs(x), -1);
 });

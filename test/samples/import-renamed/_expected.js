@@ -9,4 +9,5 @@ const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, a1, o1, s1, 
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0, "elementwise:#1": __nj_k1 };
 const __nj_t1 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "elementwise:#3": __nj_k3, "elementwise:#4": __nj_k4 };
 export const act = __nj_pre((x) => NN.gelu(N.multiply(x, 2)), { name: "act", kernels: __nj_t0 });
+/** @numjit x: f32[B, N] */
 export const norm = __nj_pre((x) => N.divide(x, N.sqrt(N.sum(N.square(x), -1, { keepdims: true }))), { name: "norm", kernels: __nj_t1 });

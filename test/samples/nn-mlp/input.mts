@@ -9,5 +9,6 @@ export const mlp = jit((x: np.NDArray, w1: np.NDArray, b1: np.NDArray, w2: np.ND
   return nn.logSoftmax(np.add(np.matmul(h, w2), b2), -1);
 });
 
-// Unannotated: the compiler unifies guessed sizes from the runtime's own matmul errors.
+// Unannotated: ranks from the call below; the matmul and the broadcast unify the fresh symbols of x, w and b.
 export const layer = jit((x: np.NDArray, w: np.NDArray, b: np.NDArray) => nn.relu(x.matmul(w).add(b)));
+export const out = layer(np.zeros([2, 4]), np.ones([4, 5]), np.zeros([5]));

@@ -23,4 +23,5 @@ export const both = __nj_pre(valueAndGrad(loss), { name: "both", kernels: __nj_t
 const dot = (a, b) => np.sum(np.multiply(a, b));
 /** @numjit a: f32[B, 4], b: f32[B, 4] */
 export const batchedDot = __nj_pre(vmap(dot), { name: "batchedDot", kernels: __nj_t2 });
+/** @numjit x: f32[N] */
 export const dsin = __nj_pre(grad((x) => np.sum(np.sin(x))), { name: "dsin", kernels: __nj_t3 });

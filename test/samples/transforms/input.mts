@@ -14,4 +14,5 @@ export const both = jit(valueAndGrad(loss));
 const dot = (a: np.NDArray, b: np.NDArray) => np.sum(np.multiply(a, b));
 /** @numjit a: f32[B, 4], b: f32[B, 4] */
 export const batchedDot = jit(vmap(dot));
+/** @numjit x: f32[N] */
 export const dsin = jit(grad((x: np.NDArray) => np.sum(np.sin(x))));

@@ -1,4 +1,4 @@
-// NJ710: no guessed shape fits (the function needs exactly 35 elements); an annotation fixes it.
+// NJ710: the rank of x is not known at build time (no annotation, no call site, not elementwise); an annotation fixes it.
 import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/internal";
 const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };

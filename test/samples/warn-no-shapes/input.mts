@@ -1,4 +1,4 @@
-// NJ710: no guessed shape fits (the function needs exactly 35 elements); an annotation fixes it.
+// NJ710: the rank of x is not known at build time (no annotation, no call site, not elementwise); an annotation fixes it.
 import { numpy as np, jit } from "@numjit/runtime";
 
 export const grid = jit((x: np.NDArray) => np.sum(np.reshape(x, [5, 7]), 0));

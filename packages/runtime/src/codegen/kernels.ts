@@ -29,7 +29,7 @@ function eqnExpr(e: Eqn, args: string[]): string {
   if (isBinary(p)) return binaryExpr(p, d, args[0]!, args[1]!);
   if (isCompare(p)) return compareExpr(p, args[0]!, args[1]!);
   if (p === "select") return selectExpr(args[0]!, args[1]!, args[2]!);
-  if (p === "convert_element_type") return convertExpr(d, e.out.aval.dtype, args[0]!);
+  if (p === "convert_element_type") return convertExpr(d, e.outs[0]!.aval.dtype, args[0]!);
   throw compileError.codegen(`primitive ${p} is not elementwise`);
 }
 
@@ -77,24 +77,24 @@ function exprBody(
   const roundBeforeUse = new Set<Var>(exact);
   for (let i = eqns.length - 1; i >= 0; i--) {
     const e = eqns[i]!;
-    if (ROUNDED_CONE_OPS.has(e.primitive) || roundBeforeUse.has(e.out))
+    if (ROUNDED_CONE_OPS.has(e.primitive) || roundBeforeUse.has(e.outs[0]!))
       for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
   }
   eqns.forEach((e, k) => {
     if (e.primitive === "broadcast_in_dim" && e.inputs[0] instanceof Lit) {
-      names.set(e.out, consts.ref(e.inputs[0]));
+      names.set(e.outs[0]!, consts.ref(e.inputs[0]));
       return;
     }
     let expr = eqnExpr(e, e.inputs.map(ref));
     // Fused float32 chains compute in double and round at the store. Where a value feeds an op that
     // is discontinuous in its input (floor, round, compare, mod, cast to int...), that extra precision
     // could flip the result, so the value is rounded to float32 exactly as the eager kernels store it.
-    if (e.out.aval.dtype === "float32" && roundBeforeUse.has(e.out)) expr = `Math.fround(${expr})`;
-    names.set(e.out, `v${k}`);
+    if (e.outs[0]!.aval.dtype === "float32" && roundBeforeUse.has(e.outs[0]!)) expr = `Math.fround(${expr})`;
+    names.set(e.outs[0]!, `v${k}`);
     lines.push(`const v${k} = ${expr};`);
   });
   const last = eqns[eqns.length - 1]!;
-  const root = eqns.length ? names.get(last.out)! : "x0";
+  const root = eqns.length ? names.get(last.outs[0]!)! : "x0";
   if (!eqns.length) used.add(0);
   return [lines, root, used];
 }
@@ -195,10 +195,10 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>, exact?: Re
   const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts, exact);
   const rootExpr = step.eqns.length ? root : "x" + step.inputs.indexOf(red.inputs[0] as Var);
   if (!step.eqns.length) used.add(step.inputs.indexOf(red.inputs[0] as Var));
-  const isInt = red.out.aval.dtype === "int32" && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
-  const f32Prod = red.out.aval.dtype === "float32" && red.primitive === "reduce_prod";
+  const isInt = red.outs[0]!.aval.dtype === "int32" && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
+  const f32Prod = red.outs[0]!.aval.dtype === "float32" && red.primitive === "reduce_prod";
   const acc = ACC[isInt ? `${red.primitive}_int` : f32Prod ? "reduce_prod_f32" : red.primitive]!;
-  const boolOut = red.out.aval.dtype === "bool";
+  const boolOut = red.outs[0]!.aval.dtype === "bool";
   const store = (v: string) => (boolOut ? `(${v} !== 0 ? 1 : 0)` : v);
   const ids = [...Array(k).keys()];
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
@@ -286,11 +286,11 @@ const ACCS = [0, 1, 2, 3].flatMap((r) => [0, 1, 2, 3].map((c) => `c${r}${c}`));
 export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: ReadonlySet<Var>): KernelSource {
   const dot = step.dot;
   const epiInputs = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
-  const special = new Map<Var, string>([[dot.out, "acc"]]);
+  const special = new Map<Var, string>([[dot.outs[0]!, "acc"]]);
   const consts = new Constants();
   const [lines, root, used] = exprBody(step.eqns, epiInputs, special, consts, exact);
   const out = step.eqns.length ? root : "acc";
-  const isInt = dot.out.aval.dtype === "int32";
+  const isInt = dot.outs[0]!.aval.dtype === "int32";
   const ids = [...Array(epiInputs.length).keys()];
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
   const params = [
@@ -320,7 +320,7 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: Readonly
     ...lines,
     `o[ob + i * N + j] = ${out};`,
   ];
-  const isFloat = dot.out.aval.dtype === "float32" || dot.out.aval.dtype === "float64";
+  const isFloat = dot.outs[0]!.aval.dtype === "float32" || dot.outs[0]!.aval.dtype === "float64";
   const body = [
     ...(isFloat
       ? [

@@ -1,6 +1,7 @@
 // The closed set of primitives. Every numpy/nn function is a composition of these;
 // eager execution, tracing, transformations and codegen all key on this one list.
 import type { DType } from "../dtype.js";
+import type { Jaxpr } from "../ir/jaxpr.js";
 
 export const UNARY_OPS = [
   "neg",
@@ -83,6 +84,35 @@ export type Params = Each<UnaryOp, NoParams> &
   };
 
 export type Primitive = keyof Params;
+
+/**
+ * Higher-order primitives: each holds sub-programs (jaxprs whose captured traced values were made leading
+ * inputs) and has several outputs. Their inputs are laid out as in JAX: consts first, then operands.
+ */
+export type HigherParams = {
+  /** jit as a primitive: the traced function (inputs = its flat arguments). */
+  jit_call: { jaxpr: Jaxpr; name: string; counters?: { compiles: number; runtimeCompiles: number } };
+  /** (index int32 scalar, ...operands): branches[clamp(index)](...operands). */
+  cond: { branches: Jaxpr[] };
+  /** (condConsts..., bodyConsts..., carry...) -> carry: while cond(carry) carry = body(carry). */
+  while: { cond: Jaxpr; body: Jaxpr; condConsts: number; bodyConsts: number };
+  /** (consts..., carry..., xs...) -> (carry..., ys...): body(consts, carry, x) -> (carry, y) over the leading axis. */
+  scan: { body: Jaxpr; length: number; reverse: boolean; consts: number; carry: number };
+  /** customJvp: runs `fun`; its tangent is `jvp(primals..., tangents...) -> (outs..., tangents...)`. */
+  custom_jvp_call: { fun: Jaxpr; jvp: Jaxpr; name: string };
+  /** customVjp: runs `fun`; reverse mode runs `fwd` (outs..., residuals...) and `bwd` on residuals and cotangents. */
+  custom_vjp_call: { fun: Jaxpr; fwd: Jaxpr; bwd: (res: unknown[], cts: unknown[]) => unknown[]; residuals: number; name: string };
+  /** checkpoint: runs `jaxpr`; reverse mode keeps only its inputs and recomputes the rest in the backward pass. */
+  checkpoint: { jaxpr: Jaxpr; name: string };
+};
+export type HigherPrimitive = keyof HigherParams;
+export const HIGHER_ORDER = ["jit_call", "cond", "while", "scan", "custom_jvp_call", "custom_vjp_call", "checkpoint"] as const;
+const HIGHER = new Set<string>(HIGHER_ORDER);
+export const isHigherOrder = (p: string): p is HigherPrimitive => HIGHER.has(p);
+
+/** Every primitive an equation can hold. */
+export type AnyParams = Params & HigherParams;
+export type AnyPrimitive = keyof AnyParams;
 
 const set = <T extends string>(xs: readonly T[]) => new Set<string>(xs);
 const UNARY = set(UNARY_OPS),

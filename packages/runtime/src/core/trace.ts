@@ -4,7 +4,7 @@
 import type { DType } from "../dtype.js";
 import { traceError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
-import type { Params, Primitive } from "./primitives.js";
+import type { HigherParams, HigherPrimitive, Params, Primitive } from "./primitives.js";
 
 /** Abstract value: what tracing knows of an array. */
 export interface Aval {
@@ -15,6 +15,9 @@ export interface Aval {
 
 export type Impl<P extends Primitive> = (inputs: NDArray[], params: Params[P]) => NDArray;
 export const impls = {} as { [P in Primitive]: Impl<P> };
+export type HigherImpl<P extends HigherPrimitive> = (inputs: NDArray[], params: HigherParams[P]) => NDArray[];
+/** Eager evaluation of the higher-order primitives (registered by jit/higher-impls.ts). */
+export const higherImpls = {} as { [P in HigherPrimitive]: HigherImpl<P> };
 
 export abstract class Trace {
   constructor(readonly main: MainTrace) {}
@@ -24,6 +27,8 @@ export abstract class Trace {
     return this.pure(x);
   }
   abstract processPrimitive<P extends Primitive>(prim: P, tracers: Tracer[], params: Params[P]): NDArray;
+  /** A higher-order primitive (several outputs): each trace applies its rule for it. */
+  abstract processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[];
 }
 
 export type TraceCtor = new (main: MainTrace) => Trace;
@@ -76,6 +81,9 @@ class EvalTrace extends Trace {
   }
   processPrimitive<P extends Primitive>(prim: P, tracers: Tracer[], params: Params[P]): NDArray {
     return impls[prim](tracers as NDArray[], params);
+  }
+  processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
+    return higherImpls[prim](tracers as NDArray[], params);
   }
 }
 
@@ -136,6 +144,17 @@ export function bind<P extends Primitive>(prim: P, inputs: NDArray[], params: Pa
   const tracers = inputs.map((x) => fullRaise(trace, x, prim));
   const out = trace.processPrimitive(prim, tracers, params);
   return out instanceof Tracer ? out.fullLower() : out;
+}
+
+/** bind for a higher-order primitive: one result per output of its sub-program. */
+export function bindHigher<P extends HigherPrimitive>(prim: P, inputs: NDArray[], params: HigherParams[P]): NDArray[] {
+  if (depth === 0) {
+    for (let i = 0; i < inputs.length; i++) if (inputs[i] instanceof Tracer) throw traceError.leaked(prim);
+    return higherImpls[prim](inputs, params);
+  }
+  const trace = findTopTrace(inputs);
+  const tracers = inputs.map((x) => fullRaise(trace, x, prim));
+  return trace.processHigher(prim, tracers, params).map((o) => (o instanceof Tracer ? o.fullLower() : o));
 }
 
 function findTopTrace(inputs: NDArray[]): Trace {

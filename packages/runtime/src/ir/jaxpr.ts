@@ -1,8 +1,9 @@
-// The IR: a jaxpr-like SSA program. Typed variables, equations {primitive, inputs, params, out},
-// literals for scalar constants, constvars for captured arrays.
+// The IR: a jaxpr-like SSA program. Typed variables, equations {primitive, inputs, params, outs},
+// literals for scalar constants, constvars for captured arrays. Higher-order equations (jit_call, cond,
+// while, scan, custom derivatives, checkpoint) hold sub-jaxprs in their params and have several outputs.
 import type { DType } from "../dtype.js";
 import type { NDArray } from "../ndarray.js";
-import type { Params, Primitive } from "../core/primitives.js";
+import { type AnyParams, type AnyPrimitive, type HigherPrimitive, assertNever, isHigherOrder } from "../core/primitives.js";
 import type { Aval } from "../core/trace.js";
 
 let nextVarId = 0;
@@ -22,11 +23,62 @@ export class Lit {
 
 export type Atom = Var | Lit;
 
-export interface Eqn<P extends Primitive = Primitive> {
+export interface EqnOf<P extends AnyPrimitive> {
   primitive: P;
   inputs: Atom[];
-  params: Params[P];
-  out: Var;
+  params: AnyParams[P];
+  /** One output for first-order primitives; higher-order ones have one per result leaf. */
+  outs: Var[];
+}
+
+/** An equation: a union keyed by primitive, so `switch (e.primitive)` narrows `e.params`. */
+export type Eqn = { [P in AnyPrimitive]: EqnOf<P> }[AnyPrimitive];
+export type HigherEqn = { [P in HigherPrimitive]: EqnOf<P> }[HigherPrimitive];
+
+export const isHigherEqn = (e: Eqn): e is HigherEqn => isHigherOrder(e.primitive);
+
+/** The sub-jaxprs of a higher-order equation (none for first-order ones). */
+export function subJaxprs(e: Eqn): Jaxpr[] {
+  if (!isHigherEqn(e)) return [];
+  switch (e.primitive) {
+    case "jit_call":
+    case "checkpoint":
+      return [e.params.jaxpr];
+    case "cond":
+      return e.params.branches;
+    case "while":
+      return [e.params.cond, e.params.body];
+    case "scan":
+      return [e.params.body];
+    case "custom_jvp_call":
+      return [e.params.fun, e.params.jvp];
+    case "custom_vjp_call":
+      return [e.params.fun, e.params.fwd];
+    default:
+      return assertNever(e, "higher-order primitive");
+  }
+}
+
+/** The equation with every sub-jaxpr replaced by f(sub-jaxpr) (passes recurse into bodies with this). */
+export function mapSubJaxprs(e: Eqn, f: (j: Jaxpr) => Jaxpr): Eqn {
+  if (!isHigherEqn(e)) return e;
+  switch (e.primitive) {
+    case "jit_call":
+    case "checkpoint":
+      return { ...e, params: { ...e.params, jaxpr: f(e.params.jaxpr) } };
+    case "cond":
+      return { ...e, params: { branches: e.params.branches.map(f) } };
+    case "while":
+      return { ...e, params: { ...e.params, cond: f(e.params.cond), body: f(e.params.body) } };
+    case "scan":
+      return { ...e, params: { ...e.params, body: f(e.params.body) } };
+    case "custom_jvp_call":
+      return { ...e, params: { ...e.params, fun: f(e.params.fun), jvp: f(e.params.jvp) } };
+    case "custom_vjp_call":
+      return { ...e, params: { ...e.params, fun: f(e.params.fun), fwd: f(e.params.fwd) } };
+    default:
+      return assertNever(e, "higher-order primitive");
+  }
 }
 
 export class Jaxpr {
@@ -67,24 +119,31 @@ function varNamer(): (v: Var) => string {
   };
 }
 
-function paramString(params: object): string {
-  const entries = Object.entries(params);
+/** Params as JAX prints them; a sub-jaxpr is printed nested (`{ lambda ... }`), indented under its equation. */
+function paramString(params: object, sub: (j: Jaxpr) => string): string {
+  // functions (customVjp's bwd) and bookkeeping objects (jit_call's counters) are not part of the program text
+  const entries = Object.entries(params).filter(
+    ([, v]) => typeof v !== "function" && (typeof v !== "object" || v instanceof Jaxpr || Array.isArray(v)),
+  );
   if (!entries.length) return "";
-  const fmt = (v: unknown): string => (Array.isArray(v) ? `(${v.map(fmt).join(",")}${v.length === 1 ? "," : ""})` : String(v));
+  const fmt = (v: unknown): string =>
+    v instanceof Jaxpr ? sub(v) : Array.isArray(v) ? `(${v.map(fmt).join(",")}${v.length === 1 ? "," : ""})` : String(v);
   return `[${entries.map(([k, v]) => `${k}=${fmt(v)}`).join(" ")}]`;
 }
 
-export function printJaxpr(j: Jaxpr): string {
+export function printJaxpr(j: Jaxpr, indent = ""): string {
   const name = varNamer();
   const atom = (a: Atom) => (a instanceof Lit ? litString(a) : name(a));
   const decl = (v: Var) => `${name(v)}:${avalString(v.aval)}`;
   const consts = j.constvars.map(decl).join(" ");
   const ins = j.inBinders.map(decl).join(" ");
   const lines = [`{ lambda ${consts}${consts ? " ; " : ""}${ins}. let`];
+  const sub = (s: Jaxpr) => printJaxpr(s, `${indent}      `);
   for (const e of j.eqns) {
-    lines.push(`    ${decl(e.out)} = ${e.primitive}${paramString(e.params)} ${e.inputs.map(atom).join(" ")}`);
+    const outs = e.outs.map(decl).join(" ");
+    lines.push(`${indent}    ${outs} = ${e.primitive}${paramString(e.params, sub)} ${e.inputs.map(atom).join(" ")}`);
   }
-  lines.push(`  in (${j.outs.map(atom).join(", ")}) }`);
+  lines.push(`${indent}  in (${j.outs.map(atom).join(", ")}) }`);
   return lines.join("\n");
 }
 

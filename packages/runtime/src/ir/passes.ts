@@ -1,4 +1,5 @@
-// Optimization passes, each a pure Jaxpr -> Jaxpr function, run in the order of PIPELINE.
+// Optimization passes, each a pure Jaxpr -> Jaxpr function, run in the order of PIPELINE. Each pass
+// recurses into the sub-jaxprs of higher-order equations (cond branches, loop bodies).
 // They run on symbolic jaxprs too (traceSymbolic): shapes are compared only for equality (`shapesEqual`,
 // CSE's params key), which on interned SymDims is dimEq, so every rewrite holds for all sizes.
 import { castScalar } from "../dtype.js";
@@ -6,7 +7,7 @@ import { type NDArray, scalarArray } from "../ndarray.js";
 import { isElementwise } from "../core/primitives.js";
 import { impls } from "../core/trace.js";
 import { shapesEqual } from "../shape.js";
-import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
+import { type Atom, type Eqn, Jaxpr, Lit, Var, isHigherEqn, mapSubJaxprs } from "./jaxpr.js";
 
 export type Pass = { name: string; run: (j: Jaxpr) => Jaxpr };
 
@@ -21,7 +22,8 @@ const sameAval = (a: Atom, b: Atom) =>
 /** Scalar constant folding and algebraic identities. Only rewrites that keep the out aval exactly. */
 function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] {
   const ins = e.inputs.map((a) => resolve(s, a));
-  const out = e.out;
+  if (isHigherEqn(e)) return { ...mapSubJaxprs(e, simplify.run), inputs: ins };
+  const out = e.outs[0]!;
   const p = e.primitive;
   // fold elementwise ops over scalar literals by running the eager kernel
   if (isElementwise(p) && out.aval.shape.length === 0 && ins.every((a) => a instanceof Lit)) {
@@ -32,7 +34,7 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
     return new Lit(Number(r.data[r.offset]!), out.aval);
   }
   // broadcast of a scalar literal to a 0-d shape, convert of a literal
-  if (p === "convert_element_type" && ins[0]! instanceof Lit && out.aval.shape.length === 0)
+  if (e.primitive === "convert_element_type" && ins[0]! instanceof Lit && out.aval.shape.length === 0)
     return new Lit(castScalar(ins[0].value, out.aval.dtype), out.aval);
   const a = ins[0]!,
     b = ins[1];
@@ -44,7 +46,7 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
   };
   const keepsA = () => sameAval(a, out),
     keepsB = () => b !== undefined && sameAval(b, out);
-  switch (p) {
+  switch (e.primitive) {
     case "add":
       if (isLitValue(b, 0) && keepsA()) return a;
       if (isLitValue(a, 0) && keepsB()) return b!;
@@ -94,32 +96,28 @@ function simplifyEqn(e: Eqn, s: Subst, defs: Map<Var, Eqn>): Atom | Eqn | Eqn[] 
       const d = a instanceof Var ? defs.get(a) : undefined;
       // broadcast of a broadcast is one broadcast (dims compose)
       if (d && d.primitive === "broadcast_in_dim") {
-        const inner = (d.params as { broadcastDimensions: number[] }).broadcastDimensions;
-        const outer = (e.params as { broadcastDimensions: number[] }).broadcastDimensions;
-        return {
-          ...e,
-          inputs: [resolve(s, d.inputs[0]!)],
-          params: { ...(e.params as object), broadcastDimensions: inner.map((k) => outer[k]!) },
-        } as Eqn;
+        const inner = d.params.broadcastDimensions;
+        const outer = e.params.broadcastDimensions;
+        return { ...e, inputs: [resolve(s, d.inputs[0]!)], params: { ...e.params, broadcastDimensions: inner.map((k) => outer[k]!) } };
       }
       if (d && d.primitive === "convert_element_type" && d.inputs[0]! instanceof Var) {
         const src = resolve(s, d.inputs[0]) as Var;
         const mid = new Var({ shape: out.aval.shape, dtype: src.aval.dtype, weakType: src.aval.weakType });
         // the moved broadcast may sit on another cast: push it down that one too
-        const moved = simplifyEqn({ ...e, inputs: [src], out: mid }, s, defs);
-        if (!Array.isArray(moved) && !("primitive" in moved)) return { ...d, inputs: [moved], out };
-        return [...(Array.isArray(moved) ? moved : [moved]), { ...d, inputs: [mid], out }];
+        const moved = simplifyEqn({ ...e, inputs: [src], outs: [mid] }, s, defs);
+        if (!Array.isArray(moved) && !("primitive" in moved)) return { ...d, inputs: [moved], outs: [out] };
+        return [...(Array.isArray(moved) ? moved : [moved]), { ...d, inputs: [mid], outs: [out] }];
       }
       break;
     }
     case "transpose":
-      if ((e.params as { perm: number[] }).perm.every((q, i) => q === i)) return a;
+      if (e.params.perm.every((q, i) => q === i)) return a;
       break;
     case "reduce_sum":
     case "reduce_max":
     case "reduce_min":
     case "reduce_prod":
-      if ((e.params as { axes: number[] }).axes.length === 0 && keepsA()) return a;
+      if (e.params.axes.length === 0 && keepsA()) return a;
       break;
   }
   return { ...e, inputs: ins };
@@ -136,12 +134,12 @@ export const simplify: Pass = {
       if (Array.isArray(r)) {
         for (const q of r) {
           eqns.push(q);
-          defs.set(q.out, q);
+          defs.set(q.outs[0]!, q);
         }
       } else if ("primitive" in r) {
         eqns.push(r);
-        defs.set(r.out, r);
-      } else s.set(e.out, r);
+        defs.set(r.outs[0]!, r);
+      } else s.set(e.outs[0]!, r);
     }
     return new Jaxpr(
       j.inBinders,
@@ -164,13 +162,18 @@ export const cse: Pass = {
     const eqns: Eqn[] = [];
     for (const e of j.eqns) {
       const ins = e.inputs.map((a) => resolve(s, a));
+      // higher-order equations are not merged (their params hold programs); their bodies are
+      if (isHigherEqn(e)) {
+        eqns.push({ ...mapSubJaxprs(e, cse.run), inputs: ins });
+        continue;
+      }
       const key = `${e.primitive}|${ins.map(atomKey).join(",")}|${JSON.stringify(e.params)}`;
       const prev = seen.get(key);
       if (prev && e.primitive !== "iota") {
-        s.set(e.out, prev);
+        s.set(e.outs[0]!, prev);
         continue;
       }
-      seen.set(key, e.out);
+      seen.set(key, e.outs[0]!);
       eqns.push({ ...e, inputs: ins });
     }
     return new Jaxpr(
@@ -192,8 +195,9 @@ export const dce: Pass = {
     const kept: Eqn[] = [];
     for (let i = j.eqns.length - 1; i >= 0; i--) {
       const e = j.eqns[i]!;
-      if (!live.has(e.out)) continue;
-      kept.push(e);
+      if (!e.outs.some((v) => live.has(v))) continue;
+      // a body's outputs are fixed by its equation's signature; its dead equations go
+      kept.push(mapSubJaxprs(e, dce.run));
       for (const a of e.inputs) if (a instanceof Var) live.add(a);
     }
     kept.reverse();
@@ -209,7 +213,81 @@ export const dce: Pass = {
   },
 };
 
-export const PIPELINE: readonly Pass[] = [simplify, cse, dce] as const;
+/**
+ * Inline the sub-program of jit_call, checkpoint and custom derivative equations: once no transformation
+ * is left (jit runs the passes on the traced program), they are plain functions of their inputs
+ * (a nested jit compiles as part of the outer one). Control flow keeps its bodies.
+ */
+export const inline: Pass = {
+  name: "inline",
+  run(j) {
+    if (!j.eqns.some(isInlined)) return j;
+    const s: Subst = new Map();
+    const eqns: Eqn[] = [];
+    const cv = j.constvars.slice(),
+      cs = j.consts.slice();
+    const walk = (src: Jaxpr, outs: Var[], ins: Atom[]) => {
+      // fresh variables for each inlined copy: the same program can be called twice
+      const ren = new Map<Var, Atom>();
+      src.inBinders.forEach((v, i) => ren.set(v, ins[i]!));
+      src.constvars.forEach((v, i) => {
+        const c = new Var(v.aval);
+        cv.push(c);
+        cs.push(src.consts[i]!);
+        ren.set(v, c);
+      });
+      const rd = (a: Atom): Atom => (a instanceof Lit ? a : (ren.get(a) ?? a));
+      for (const e of src.eqns) {
+        const inputs = e.inputs.map(rd);
+        if (isInlined(e)) {
+          const fresh = e.outs.map((v) => new Var(v.aval));
+          e.outs.forEach((v, k) => ren.set(v, fresh[k]!));
+          walk(inlinedBody(e), fresh, inputs);
+          continue;
+        }
+        const fresh = e.outs.map((v) => new Var(v.aval));
+        e.outs.forEach((v, k) => ren.set(v, fresh[k]!));
+        eqns.push({ ...e, inputs, outs: fresh });
+      }
+      src.outs.forEach((o, k) => s.set(outs[k]!, rd(o)));
+    };
+    for (const e of j.eqns) {
+      const inputs = e.inputs.map((a) => resolve(s, a));
+      if (isInlined(e)) walk(inlinedBody(e), e.outs, inputs);
+      else eqns.push({ ...e, inputs });
+    }
+    // an inlined output that is another inlined output's input was substituted above; resolve chains
+    const fixed = eqns.map((e) => ({ ...e, inputs: e.inputs.map((a) => resolve(s, a)) }));
+    return new Jaxpr(
+      j.inBinders,
+      fixed,
+      j.outs.map((a) => resolve(s, a)),
+      cv,
+      cs,
+    );
+  },
+};
+
+function isInlined(e: Eqn): boolean {
+  return (
+    e.primitive === "jit_call" || e.primitive === "checkpoint" || e.primitive === "custom_jvp_call" || e.primitive === "custom_vjp_call"
+  );
+}
+
+function inlinedBody(e: Eqn): Jaxpr {
+  switch (e.primitive) {
+    case "jit_call":
+    case "checkpoint":
+      return e.params.jaxpr;
+    case "custom_jvp_call":
+    case "custom_vjp_call":
+      return e.params.fun;
+    default:
+      throw new Error(`internal: ${e.primitive} is not inlined`);
+  }
+}
+
+export const PIPELINE: readonly Pass[] = [inline, simplify, cse, dce] as const;
 
 export function optimize(j: Jaxpr, onPass?: (name: string, j: Jaxpr) => void): Jaxpr {
   for (const pass of PIPELINE) {

@@ -4,11 +4,11 @@
 //  - dot: dot_general with an elementwise epilogue (bias + relu) applied in the store
 //  - view: broadcast/reshape/transpose/slice/rev, folded into the strides of whoever reads them
 //  - eager: every other primitive runs its eager kernel
-import { type Primitive, isElementwise, isReduce } from "../core/primitives.js";
+import { type AnyPrimitive, isElementwise, isReduce } from "../core/primitives.js";
 import { type Atom, type Eqn, type Jaxpr, Lit, Var, useCounts } from "./jaxpr.js";
 import { shapesEqual } from "../shape.js";
 
-export const VIEW_PRIMS = new Set<Primitive>(["broadcast_in_dim", "reshape", "transpose", "slice", "rev"]);
+export const VIEW_PRIMS = new Set<AnyPrimitive>(["broadcast_in_dim", "reshape", "transpose", "slice", "rev"]);
 
 export type Step =
   | { kind: "elementwise"; out: Var; eqns: Eqn[]; inputs: Var[] }
@@ -29,7 +29,7 @@ export interface Schedule {
 }
 
 /** Ops whose result extra input precision could flip (or, for widening casts, expose): their cone is rounded. */
-export const ROUNDED_CONE_OPS = new Set<Primitive>([
+export const ROUNDED_CONE_OPS = new Set<AnyPrimitive>([
   "floor",
   "ceil",
   "round",
@@ -55,13 +55,13 @@ function exactCone(j: Jaxpr): Set<Var> {
   const exact = new Set<Var>();
   for (let i = j.eqns.length - 1; i >= 0; i--) {
     const e = j.eqns[i]!;
-    if (ROUNDED_CONE_OPS.has(e.primitive) || exact.has(e.out)) for (const a of e.inputs) if (a instanceof Var) exact.add(a);
+    if (ROUNDED_CONE_OPS.has(e.primitive) || exact.has(e.outs[0]!)) for (const a of e.inputs) if (a instanceof Var) exact.add(a);
   }
   return exact;
 }
 
 function inputsOf(eqns: Eqn[], extra: Atom[] = []): Var[] {
-  const produced = new Set(eqns.map((e) => e.out));
+  const produced = new Set(eqns.flatMap((e) => e.outs));
   const seen = new Set<Var>();
   const out: Var[] = [];
   for (const a of [...extra, ...eqns.flatMap((e) => e.inputs)]) {
@@ -77,7 +77,7 @@ export function schedule(j: Jaxpr): Schedule {
   const uses = useCounts(j);
   const outputs = new Set(j.outs.filter((a): a is Var => a instanceof Var));
   const def = new Map<Var, Eqn>();
-  for (const e of j.eqns) def.set(e.out, e);
+  for (const e of j.eqns) def.set(e.outs[0]!, e);
   const epilogueMember = new Set<Eqn>();
   // an elementwise value can be inlined into its (single) consumer
   const inlineable = (a: Atom): a is Var => {
@@ -121,16 +121,16 @@ export function schedule(j: Jaxpr): Schedule {
   for (const e of j.eqns) {
     if (e.primitive !== "dot_general" || e.inputs.some((a) => a instanceof Lit)) continue;
     const chain: Eqn[] = [];
-    let cur = e.out;
+    let cur = e.outs[0]!;
     for (;;) {
       if (uses.get(cur) !== 1 || outputs.has(cur)) break;
       const c = consumers.get(cur)![0]!;
-      if (!isElementwise(c.primitive) || !shapesEqual(c.out.aval.shape, e.out.aval.shape)) break;
+      if (!isElementwise(c.primitive) || !shapesEqual(c.outs[0]!.aval.shape, e.outs[0]!.aval.shape)) break;
       // an equation belongs to at most one dot's epilogue: in `x@w + x@v` the add consumes two dot
       // outputs; the first dot takes it, the second is a plain dot whose result the epilogue reads
       if (epilogueMember.has(c)) break;
       chain.push(c);
-      cur = c.out;
+      cur = c.outs[0]!;
     }
     if (chain.length) {
       epilogueOf.set(e, chain);
@@ -149,15 +149,15 @@ export function schedule(j: Jaxpr): Schedule {
     if (isElementwise(e!.primitive)) {
       absorbed.add(e!);
       const eqns = [...tree(e!.inputs), e];
-      pending.push({ kind: "elementwise", out: e!.out, eqns: eqns!, inputs: inputsOf(eqns) });
+      pending.push({ kind: "elementwise", out: e!.outs[0]!, eqns: eqns!, inputs: inputsOf(eqns) });
     } else if (isReduce(e!.primitive)) {
       const eqns = tree(e!.inputs);
-      pending.push({ kind: "reduce", out: e!.out, eqns, inputs: inputsOf(eqns, e!.inputs), reduce: e! });
+      pending.push({ kind: "reduce", out: e!.outs[0]!, eqns, inputs: inputsOf(eqns, e!.inputs), reduce: e! });
     } else if (e!.primitive === "dot_general" && !e!.inputs.some((a) => a instanceof Lit)) {
       const chain = epilogueOf.get(e!) ?? [];
-      const extraTrees = chain.flatMap((c) => tree(c.inputs.filter((a) => a !== e!.out && !chain.some((x) => x.out === a))));
+      const extraTrees = chain.flatMap((c) => tree(c.inputs.filter((a) => a !== e!.outs[0] && !chain.some((x) => x.outs[0] === a))));
       const eqns = [...extraTrees, ...chain];
-      const out = chain.length ? chain[chain.length - 1]!.out : e!.out;
+      const out = chain.length ? chain[chain.length - 1]!.outs[0]! : e!.outs[0]!;
       const inputs = inputsOf([e!, ...eqns], e!.inputs);
       pending.push({ kind: "dot", out, dot: e!, eqns, inputs });
     } else if (VIEW_PRIMS.has(e!.primitive)) {
@@ -187,7 +187,7 @@ function dropUnused(steps: Step[], j: Jaxpr): Step[] {
   const kept: Step[] = [];
   for (let i = steps.length - 1; i >= 0; i--) {
     const s = steps[i]!;
-    if ((s.kind === "view" || s.kind === "eager") && !needed.has(s.eqn.out)) continue;
+    if ((s.kind === "view" || s.kind === "eager") && !s.eqn.outs.some((v) => needed.has(v))) continue;
     kept.push(s);
     for (const a of stepInputs(s)) if (a instanceof Var) needed.add(a);
   }
@@ -195,7 +195,7 @@ function dropUnused(steps: Step[], j: Jaxpr): Step[] {
 }
 
 export function stepOut(s: Step): Var {
-  return s.kind === "view" || s.kind === "eager" ? s.eqn.out : s.out;
+  return s.kind === "view" || s.kind === "eager" ? s.eqn.outs[0]! : s.out;
 }
 
 export function describeSchedule(s: Schedule): string {
@@ -209,7 +209,7 @@ export function describeSchedule(s: Schedule): string {
         case "view":
         case "eager": {
           const args = st.eqn.inputs.map((a) => (a instanceof Lit ? a.value : nm(a))).join(", ");
-          return `${nm(st.eqn.out)} = ${st.kind} ${st.eqn.primitive}(${args})`;
+          return `${st.eqn.outs.map(nm).join(", ")} = ${st.kind} ${st.eqn.primitive}(${args})`;
         }
         case "elementwise":
         case "reduce":

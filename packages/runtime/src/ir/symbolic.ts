@@ -12,7 +12,7 @@ import { type Bindings, type Dim, SymDim, evalDim, evalShape, isConcreteShape } 
 import { ShapeEnv, withShapeEnv } from "../core/shape-env.js";
 import { type SymAval, dimsSize } from "../core/shape-rules.js";
 import type { Aval } from "../core/trace.js";
-import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
+import { type Atom, type Eqn, Jaxpr, Lit, Var, isHigherEqn, mapSubJaxprs } from "./jaxpr.js";
 import { traceFlat, withStatics } from "./trace-jaxpr.js";
 import { type TreeDef, treeFlatten } from "./tree.js";
 
@@ -113,10 +113,14 @@ export function instantiate(j: Jaxpr, bindings: Bindings): Jaxpr {
   for (const e of j.eqns) {
     const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, evalParam(v, bindings)]));
     if (e.primitive === "dim_value") {
-      map.set(e.out, new Lit((params as { dim: number }).dim, e.out.aval));
+      map.set(e.outs[0]!, new Lit((params as { dim: number }).dim, e.outs[0]!.aval));
       continue;
     }
-    eqns.push({ primitive: e.primitive, inputs: e.inputs.map(atom), params, out: fresh(e.out) } as Eqn);
+    // a higher-order equation's sub-programs (a nested jit, loop bodies) are instantiated too
+    const withBodies = isHigherEqn(e)
+      ? mapSubJaxprs({ ...e, params } as Eqn, (sub) => instantiate(sub, bindings))
+      : ({ ...e, params } as Eqn);
+    eqns.push({ ...withBodies, inputs: e.inputs.map(atom), outs: e.outs.map(fresh) } as Eqn);
   }
   return new Jaxpr(inBinders, eqns, j.outs.map(atom), constvars, j.consts);
 }

@@ -3,11 +3,11 @@
 import { type DType, isBigInt, scalarDType } from "../dtype.js";
 import { registerWeakScalar } from "../numpy/util.js";
 import { NDArray, scalarArray } from "../ndarray.js";
-import type { Params, Primitive } from "../core/primitives.js";
+import { type HigherParams, type HigherPrimitive, type Params, type Primitive, assertNever } from "../core/primitives.js";
 import { abstractEvalSymbolic } from "../core/shape-rules.js";
 import { currentShapeEnv } from "../core/shape-env.js";
-import { type Aval, type MainTrace, Trace, Tracer, bind, newMain, withDynamic, withFunctionName } from "../core/trace.js";
-import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
+import { type Aval, type MainTrace, Trace, Tracer, bind, bindHigher, newMain, withDynamic, withFunctionName } from "../core/trace.js";
+import { type Atom, type Eqn, type HigherEqn, Jaxpr, Lit, Var, isHigherEqn } from "./jaxpr.js";
 import { type Leaf, type TreeDef, treeFlatten, treeUnflatten } from "./tree.js";
 import type { ArgIndex } from "../jit/jit.js";
 
@@ -28,6 +28,8 @@ export class JaxprTracer extends Tracer {
 }
 
 class Builder {
+  /** Closed-over tracers of enclosing transformations become constvars (control-flow bodies) instead of an error (jit). */
+  constructor(readonly capture = false) {}
   eqns: Eqn[] = [];
   tracerToVar = new Map<JaxprTracer, Var>();
   constTracers = new Map<NDArray, JaxprTracer>();
@@ -52,14 +54,14 @@ export class JaxprTrace extends Trace {
   }
   pure(x: NDArray): Tracer {
     // a tracer of an enclosing transformation captured by closure has no data to embed
-    if (x instanceof Tracer) throw new CapturedTracer();
     const b = this.builder;
+    if (x instanceof Tracer && !b.capture) throw new CapturedTracer();
     let t = b.constTracers.get(x);
     if (!t) {
       t = b.newTracer(this, { shape: x.shape, dtype: x.dtype, weakType: x.weakType });
       b.constTracers.set(x, t);
       const v = b.getVar(t);
-      if (x.ndim === 0) b.lits.set(v, new Lit(Number(x.data[x.offset]), v.aval));
+      if (x.ndim === 0 && !(x instanceof Tracer)) b.lits.set(v, new Lit(Number(x.data[x.offset]), v.aval));
       else b.constVals.set(v, x);
     }
     return t;
@@ -74,9 +76,44 @@ export class JaxprTrace extends Trace {
       primitive: prim,
       inputs: tracers.map((t) => b.getVar(t as JaxprTracer)),
       params,
-      out: b.getVar(out),
+      outs: [b.getVar(out)],
     } as Eqn);
     return out;
+  }
+  processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
+    const b = this.builder;
+    const outs = higherOutAvals(prim, params).map((a) => b.newTracer(this, a));
+    b.eqns.push({
+      primitive: prim,
+      inputs: tracers.map((t) => b.getVar(t as JaxprTracer)),
+      params,
+      outs: outs.map((o) => b.getVar(o)),
+    } as Eqn);
+    return outs;
+  }
+}
+
+/** Output avals of a higher-order primitive, from its sub-programs. */
+export function higherOutAvals<P extends HigherPrimitive>(prim: P, params: HigherParams[P]): Aval[] {
+  const e = { primitive: prim, params } as HigherEqn;
+  const avals = (j: Jaxpr) => j.outs.map((o) => o.aval);
+  switch (e.primitive) {
+    case "jit_call":
+    case "checkpoint":
+      return avals(e.params.jaxpr);
+    case "cond":
+      return avals(e.params.branches[0]!);
+    case "while":
+      return avals(e.params.body);
+    case "scan": {
+      const { body, carry, length } = e.params;
+      return avals(body).map((a, i) => (i < carry ? a : { ...a, shape: [length, ...a.shape] }));
+    }
+    case "custom_jvp_call":
+    case "custom_vjp_call":
+      return avals(e.params.fun);
+    default:
+      return assertNever(e, "higher-order primitive");
   }
 }
 
@@ -103,8 +140,9 @@ export function traceFlat(
   inTree: TreeDef,
   leaves: readonly unknown[],
   isAbstract: readonly boolean[],
+  capture = false,
 ): TracedProgram {
-  const builder = new Builder();
+  const builder = new Builder(capture);
   return newMain(JaxprTrace, builder, (main: MainTrace) => {
     const trace = new JaxprTrace(main);
     const inVars: Var[] = [];
@@ -217,6 +255,12 @@ export function evalJaxpr(j: Jaxpr, args: readonly NDArray[], consts: readonly N
   j.constvars.forEach((v, i) => env.set(v, consts[i]!));
   j.inBinders.forEach((v, i) => env.set(v, args[i]!));
   const read = (a: Atom): NDArray => (a instanceof Lit ? scalarArray(a.value, a.aval.dtype, a.aval.weakType) : env.get(a)!);
-  for (const e of j.eqns) env.set(e.out, bind(e.primitive, e.inputs.map(read), e.params as never));
+  for (const e of j.eqns) {
+    const ins = e.inputs.map(read);
+    if (isHigherEqn(e)) {
+      const outs = bindHigher(e.primitive, ins, e.params as never);
+      e.outs.forEach((v, i) => env.set(v, outs[i]!));
+    } else env.set(e.outs[0]!, bind(e.primitive, ins, e.params as never));
+  }
   return j.outs.map(read);
 }

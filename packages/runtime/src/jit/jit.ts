@@ -1,7 +1,7 @@
 // jit: trace -> IR -> passes -> schedule -> plan (kernels) -> cached per input signature.
-import { NumjitError, argumentError } from "../errors.js";
+import { ConcretizationError, NumjitError, argumentError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
-import { Tracer } from "../core/trace.js";
+import { Tracer, bindHigher } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
 import { describeSchedule } from "../ir/schedule.js";
@@ -12,6 +12,9 @@ import { type KernelFn, type Plan, buildPlan, makeRunner } from "./plan.js";
 import { kernelSources, optimizeAndSchedule } from "./lower.js";
 import { type JitOptions, resolveJitOptions } from "./options.js";
 import { prepareArgs } from "./args.js";
+import { canGenerateCode, compileKernel } from "./subplan.js";
+
+export { canGenerateCode } from "./subplan.js";
 
 export type { JitOptions } from "./options.js";
 
@@ -75,30 +78,6 @@ export function clearCaches(): void {
   for (const ref of liveCaches) ref.deref()?.clear();
 }
 
-let codegenAllowed: boolean | undefined;
-/** Whether `new Function` works here (false under CSP without 'unsafe-eval' or vm codeGeneration off). */
-export function canGenerateCode(): boolean {
-  if (codegenAllowed === undefined) {
-    try {
-      codegenAllowed = new Function("return 1")() === 1;
-    } catch {
-      codegenAllowed = false;
-    }
-  }
-  return codegenAllowed;
-}
-
-const compiledKernels = new Map<string, KernelFn>();
-function compileKernel(src: KernelSource): KernelFn {
-  let fn = compiledKernels.get(src.signature);
-  if (!fn) {
-    fn = new Function(`return (${src.source});`)() as KernelFn;
-    compiledKernels.set(src.signature, fn);
-    debugLog(3, `kernel ${src.signature}:\n${src.source}`);
-  }
-  return fn;
-}
-
 /** Static arguments are hashed by value: primitives and frozen plain data only. */
 function staticKey(fnName: string, v: unknown, where: string): string {
   if (v === null) return "null";
@@ -147,18 +126,25 @@ export interface CompileHooks {
   kernels?: Record<string, KernelFn>;
   /** Called before each compile (precompiled functions check their table's generator here). */
   onFirstCompile?: () => void;
+  /** Static positions traced as weak scalar inputs (precompiled statics used only as values; numbers only). */
+  tracedStatics?: readonly number[];
 }
 
 export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}, hooks: CompileHooks = {}): Jitted<F> {
   if (typeof f !== "function") throw argumentError.invalid("jit", `expected a function, got ${typeof f}`);
   const { name, staticNums, cacheSize, warnAfter, explainCacheMisses } = resolveJitOptions(f, opts);
+  // a precompiled static used only as a value is an ordinary (weak scalar) argument
+  for (const i of hooks.tracedStatics ?? []) staticNums.delete(i);
   const cache = new Map<string, Entry>();
+  /** Programs traced for tracer arguments (jit under a transformation), by input signature. */
+  const tracedCache = new Map<string, ReturnType<typeof traceFlat>>();
   let last: Entry | null = null;
   const info: CacheInfo = { compiles: 0, hits: 0, misses: 0, entries: 0, precompiledHits: 0, runtimeCompiles: 0, eagerFallbacks: 0 };
   // the jitted function holds its handle (clearCache below); clearCaches() reaches it only weakly
   const cacheHandle: CacheHandle = {
     clear: () => {
       cache.clear();
+      tracedCache.clear();
       last = null;
       info.entries = 0;
     },
@@ -325,9 +311,30 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     const args = prepareArgs(name, Array.prototype.slice.call(argv), staticNums);
     const { dyn, statics, skeys } = split(args);
     const [leaves, inTree] = treeFlatten(dyn);
-    // nested jit under a transformation: inline
-    if (leaves.some((x) => x instanceof Tracer)) return f.apply(this, args);
     const key = `${treeDefKey(inTree)}|${leaves.map(leafSig).join(",")}|S|${skeys.join(";")}`;
+    // under a transformation (or an enclosing jit): bind jit_call with the traced program; the
+    // transformation's rule transforms it and the result compiles (an enclosing jit inlines it)
+    if (leaves.some((x) => x instanceof Tracer)) {
+      let traced = tracedCache.get(key);
+      if (!traced) {
+        try {
+          traced = traceFlat(
+            withStatics(f, args, staticNums),
+            name,
+            inTree,
+            leaves,
+            leaves.map(() => true),
+          );
+        } catch (err) {
+          // f closes over a value of an enclosing transformation: it runs inline under that transformation
+          if (err instanceof CapturedTracer) return f.apply(this, args);
+          throw err;
+        }
+        tracedCache.set(key, traced);
+      }
+      const outs = bindHigher("jit_call", toArrays(leaves), { jaxpr: traced.jaxpr, name, counters: info });
+      return treeUnflatten(traced.outTree, outs);
+    }
     let entry = cache.get(key);
     if (entry) {
       info.hits++;
@@ -343,6 +350,12 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
         if (err instanceof CapturedTracer) {
           info.misses--;
           return f.apply(this, args);
+        }
+        // a static traced as a value was used as a JS number (`-k`): make it static again (correct, per value)
+        if (err instanceof ConcretizationError && hooks.tracedStatics?.some((i) => !staticNums.has(i))) {
+          info.misses--;
+          for (const i of hooks.tracedStatics) staticNums.add(i);
+          return jitted.apply(this, argv);
         }
         throw err;
       }

@@ -3,12 +3,12 @@
 // sizes and strides. Kernels are looked up by signature (precompiled) or produced on demand.
 import { type DType, allocate, typedArrayFor } from "../dtype.js";
 import { NDArray, scalarArray } from "../ndarray.js";
-import type { Params } from "../core/primitives.js";
-import { impls } from "../core/trace.js";
+import { type ReduceOp, isReduce } from "../core/primitives.js";
+import { higherImpls, impls } from "../core/trace.js";
 import { helpers } from "../codegen/helpers.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
-import { type Eqn, Lit, type Var } from "../ir/jaxpr.js";
+import { type Eqn, Lit, type Var, isHigherEqn } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
 import { assign } from "../eager/strided.js";
 import { compileError } from "../errors.js";
@@ -38,7 +38,15 @@ type Action =
       buffer?: ArrayLike<number>;
     }
   | { t: "eager"; prim: string; params: unknown; ins: (Layout | Lit)[]; avals: { dtype: DType; weakType: boolean }[]; outSlot: number }
-  | { t: "copy"; src: Layout; dtype: DType; outSlot: number };
+  | { t: "copy"; src: Layout; dtype: DType; outSlot: number }
+  /** A higher-order equation (control flow): its eager impl runs the compiled sub-plans of its bodies. */
+  | {
+      t: "call";
+      run: (ins: NDArray[]) => NDArray[];
+      ins: (Layout | Lit)[];
+      avals: { dtype: DType; weakType: boolean }[];
+      outSlots: number[];
+    };
 
 export interface Plan {
   nslots: number;
@@ -75,7 +83,11 @@ function collapse(shape: readonly number[], strideSets: (readonly number[])[]): 
   return [sh, st];
 }
 
-export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
+/**
+ * `keepIntermediates`: every intermediate keeps its buffer between calls, whatever its size (the bodies of
+ * loops, whose plan runs once per iteration: no allocation but the outputs').
+ */
+export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepIntermediates = false): Plan {
   const j = sched.jaxpr;
   const layouts = new Map<Var, Layout>();
   let nslots = 0;
@@ -115,19 +127,31 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
       const src = a instanceof Lit ? null : layoutOf(a);
       if (!src) {
         // a view of a literal: materialize the literal as a 0-d eager value
-        const out = fresh(e.out);
-        actions.push({ t: "eager", prim: e.primitive, params: e.params, ins: [a as Lit], avals: [e.out.aval], outSlot: out.slot });
+        const out = fresh(e.outs[0]!);
+        actions.push({ t: "eager", prim: e.primitive, params: e.params, ins: [a as Lit], avals: [e.outs[0]!.aval], outSlot: out.slot });
         continue;
       }
       layouts.set(
-        e.out,
+        e.outs[0]!,
         viewLayout(e, src, (l) => materialize(l, (a as Var).aval.dtype)),
       );
       continue;
     }
     if (step.kind === "eager") {
       const e = step.eqn;
-      const out = fresh(e.out);
+      if (isHigherEqn(e)) {
+        const impl = higherImpls[e.primitive] as (ins: NDArray[], p: unknown) => NDArray[];
+        const params = e.params;
+        actions.push({
+          t: "call",
+          run: (ins) => impl(ins, params),
+          ins: e.inputs.map((a) => (a instanceof Lit ? a : layoutOf(a))),
+          avals: e.inputs.map((a) => a.aval),
+          outSlots: e.outs.map((v) => fresh(v).slot),
+        });
+        continue;
+      }
+      const out = fresh(e.outs[0]!);
       actions.push({
         t: "eager",
         prim: e.primitive,
@@ -169,31 +193,34 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
   // intermediates (slots no output layout points into) keep their buffers between calls: large
   // fresh allocations cost page faults on first touch, a reused buffer does not
   const outSlots = new Set(outs.flatMap((l) => (l instanceof Lit ? [] : [l.slot])));
-  for (const a of actions) if (a.t === "kernel" && !outSlots.has(a.outSlot) && a.size >= 4096) a.scratch = true;
+  // a control-flow equation may return its operand as is (a branch that passes it through): its operands'
+  // buffers can reach the outputs, so they are never reused
+  for (const a of actions) if (a.t === "call") for (const l of a.ins) if (!(l instanceof Lit)) outSlots.add(l.slot);
+  for (const a of actions) if (a.t === "kernel" && !outSlots.has(a.outSlot) && (keepIntermediates || a.size >= 4096)) a.scratch = true;
   return { nslots, inSlots, constSlots, actions, outs, outAvals: j.outs.map((a) => a.aval), kernels };
 }
 
 function viewLayout(e: Eqn, src: Layout, materialize: (l: Layout) => Layout): Layout {
-  const shape = e.out.aval.shape;
+  const shape = e.outs[0]!.aval.shape;
   switch (e.primitive) {
     case "broadcast_in_dim": {
-      const p = e.params as Params["broadcast_in_dim"];
+      const p = e.params;
       const strides = new Array<number>(shape.length).fill(0);
       p.broadcastDimensions.forEach((d, i) => (strides[d] = src.shape[i]! === 1 ? 0 : src.strides[i]!));
       return { slot: src.slot, offset: src.offset, shape, strides };
     }
     case "transpose": {
-      const p = e.params as Params["transpose"];
+      const p = e.params;
       return { slot: src.slot, offset: src.offset, shape, strides: p.perm.map((q) => src.strides[q]!) };
     }
     case "slice": {
-      const p = e.params as Params["slice"];
+      const p = e.params;
       let offset = src.offset;
       if (sizeOf(shape) > 0) p.starts.forEach((s, i) => (offset += s * src.strides[i]!));
       return { slot: src.slot, offset, shape, strides: src.strides.map((s, i) => s * p.strides[i]!) };
     }
     case "rev": {
-      const p = e.params as Params["rev"];
+      const p = e.params;
       let offset = src.offset;
       const strides = src.strides.slice();
       for (const a of p.axes) {
@@ -211,6 +238,8 @@ function viewLayout(e: Eqn, src: Layout, materialize: (l: Layout) => Layout): La
   }
 }
 
+const isReduceEqn = (e: Eqn): e is Extract<Eqn, { primitive: ReduceOp }> => isReduce(e.primitive);
+
 function planReduce(
   step: Extract<Step, { kind: "reduce" }>,
   layoutOf: (v: Var) => Layout,
@@ -218,7 +247,8 @@ function planReduce(
   pushInput: (l: Layout, ...strides: unknown[]) => void,
 ) {
   const red = step.reduce;
-  const axes = (red.params as { axes: number[] }).axes;
+  if (!isReduceEqn(red)) throw new Error(`internal: ${red.primitive} is not a reduction`);
+  const axes = red.params.axes;
   const inShape = red.inputs[0]!.aval.shape;
   const kept = inShape.map((_, i) => i).filter((i) => !axes.includes(i));
   const ins = step.inputs.map(layoutOf);
@@ -246,7 +276,8 @@ function planDot(
   pushInput: (l: Layout, ...strides: unknown[]) => void,
 ) {
   const d = step.dot;
-  const p = d.params as Params["dot_general"];
+  if (d.primitive !== "dot_general") throw new Error(`internal: ${d.primitive} is not dot_general`);
+  const p = d.params;
   const [av, bv] = d.inputs as Var[];
   const dt = av!.aval.dtype;
   let a = layoutOf(av!),
@@ -289,7 +320,7 @@ function planDot(
   pushInput(a, sab, sam, sak);
   pushInput(b, swb, swk, swn);
   // epilogue inputs: layouts over the output [batch..., lf..., rf...] -> [B, M, N] strides
-  const outShape = d.out.aval.shape;
+  const outShape = d.outs[0]!.aval.shape;
   const nb = p.lhsBatch.length,
     nlf = lf.length;
   const epi = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
@@ -429,6 +460,19 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
       const rr = r.isContiguous ? r : new NDArray(r.toTypedArray(), r.shape, r.dtype);
       bufs[act.outSlot] = rr.data;
       offs[act.outSlot] = rr.offset;
+    } else if (act.t === "call") {
+      const ins = act.ins.map((l, i) =>
+        l instanceof Lit
+          ? scalarArray(l.value, l.aval.dtype, l.aval.weakType)
+          : slotView(bufs, offs, l, act.avals[i]!.dtype, act.avals[i]!.weakType),
+      );
+      const rs = act.run(ins);
+      for (let k = 0; k < rs.length; k++) {
+        const r = rs[k]!;
+        const rr = r.isContiguous ? r : new NDArray(r.toTypedArray(), r.shape, r.dtype);
+        bufs[act.outSlots[k]!] = rr.data;
+        offs[act.outSlots[k]!] = rr.offset;
+      }
     } else {
       const out = allocate(act.dtype, sizeOf(act.src.shape));
       assign(new NDArray(out, act.src.shape, act.dtype), slotView(bufs, offs, act.src, act.dtype, false));

@@ -1,10 +1,11 @@
 // Forward mode: a JVPTrace carries (primal, tangent) pairs through f, dual-number style. A null
 // tangent is a symbolic zero, so constants and integer values cost nothing.
-import type { Params, Primitive } from "../core/primitives.js";
-import { type MainTrace, Trace, Tracer, bind, newMain } from "../core/trace.js";
+import type { HigherParams, HigherPrimitive, Params, Primitive } from "../core/primitives.js";
+import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
 import { transformError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { type TreeDef, treeFlatten, treeUnflatten } from "../ir/tree.js";
+import { higherJvpRules } from "./higher.js";
 import { isNondiff, jvpRules } from "./rules/index.js";
 import { convert, isFloat, zerosLike } from "./rules/ops.js";
 import { leafArray, mapNested, sameStructure } from "./tree-util.js";
@@ -38,6 +39,17 @@ export class JVPTrace extends Trace {
     );
     if (tangent === null || !isFloat(out.dtype)) return out;
     return new JVPTracer(this, out, tangent);
+  }
+  processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
+    const ts = tracers as JVPTracer[];
+    const primals = ts.map((t) => t.primal);
+    if (ts.every((t) => t.tangent === null)) return bindHigher(prim, primals, params);
+    const [outs, tangents] = higherJvpRules[prim](
+      primals,
+      ts.map((t) => (isFloat(t.primal.dtype) ? t.tangent : null)),
+      params,
+    );
+    return outs.map((o, i) => (isFloat(o.dtype) ? new JVPTracer(this, o, tangents[i]!) : o));
   }
 }
 

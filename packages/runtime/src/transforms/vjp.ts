@@ -3,24 +3,35 @@
 // it in reverse and applies each primitive's vjp rule. The rules are ordinary binds, so the
 // backward pass is itself traceable: jit(grad(f)) stages it, grad(grad(f)) differentiates it,
 // vmap(grad(f)) batches it. Values from outer transformations are constants of this tape.
-import type { Params, Primitive } from "../core/primitives.js";
-import { type MainTrace, Trace, Tracer, bind, newMain } from "../core/trace.js";
+import {
+  type AnyPrimitive,
+  type HigherParams,
+  type HigherPrimitive,
+  type Params,
+  type Primitive,
+  isHigherOrder,
+} from "../core/primitives.js";
+import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
 import { transformError } from "../errors.js";
 import { type ArrayLike, NDArray, scalarArray } from "../ndarray.js";
 import type { TypedArray } from "../dtype.js";
 import { type TreeDef, treeFlatten, treeUnflatten } from "../ir/tree.js";
+import { type HigherVjpRule, higherVjpRules } from "./higher.js";
 import { isNondiff, vjpRules } from "./rules/index.js";
 import { add, convert, isFloat, zerosLike } from "./rules/ops.js";
 import { type Argnums, diffArgs, leafArray, mapNested, normalizeArgnums, sameStructure } from "./tree-util.js";
 
 interface TapeEqn {
-  prim: Primitive;
-  params: Params[Primitive];
+  prim: AnyPrimitive;
+  params: unknown;
   /** Tape node of each input (null: a constant of this trace). */
   inputs: (number | null)[];
   primals: NDArray[];
-  out: NDArray;
-  node: number;
+  outs: NDArray[];
+  /** Tape node of each output (null: not differentiable). */
+  nodes: (number | null)[];
+  /** What a higher-order primitive's forward kept for its backward pass. */
+  saved?: unknown;
 }
 
 export class Tape {
@@ -52,8 +63,19 @@ export class VJPTrace extends Trace {
     if (isNondiff(prim) || !isFloat(out.dtype) || ts.every((t) => t.node === null)) return out;
     const tape = this.main.globalData as Tape;
     const node = tape.nodes++;
-    tape.eqns.push({ prim, params: params as Params[Primitive], inputs: ts.map((t) => t.node), primals, out, node });
+    tape.eqns.push({ prim, params, inputs: ts.map((t) => t.node), primals, outs: [out], nodes: [node] });
     return new VJPTracer(this, out, node);
+  }
+  processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
+    const ts = tracers as VJPTracer[];
+    const primals = ts.map((t) => t.primal);
+    if (ts.every((t) => t.node === null)) return bindHigher(prim, primals, params);
+    const rule = higherVjpRules[prim] as HigherVjpRule<P>;
+    const { outs, saved } = rule.forward ? rule.forward(primals, params) : { outs: bindHigher(prim, primals, params), saved: undefined };
+    const tape = this.main.globalData as Tape;
+    const nodes = outs.map((o) => (isFloat(o.dtype) ? tape.nodes++ : null));
+    tape.eqns.push({ prim, params, inputs: ts.map((t) => t.node), primals, outs, nodes, saved });
+    return outs.map((o, i) => (nodes[i] === null ? o : new VJPTracer(this, o, nodes[i]!)));
   }
 }
 
@@ -67,12 +89,18 @@ export function backwardPass(tape: Tape, seeds: readonly (readonly [number, NDAr
   for (const [n, g] of seeds) accumulate(n, g);
   for (let i = tape.eqns.length - 1; i >= 0; i--) {
     const e = tape.eqns[i]!;
-    const g = ct.get(e.node);
-    if (g === undefined) continue;
-    ct.delete(e.node);
+    const gs = e.nodes.map((n) => (n === null ? null : (ct.get(n) ?? null)));
+    if (gs.every((g) => g === null)) continue;
+    for (const n of e.nodes) if (n !== null) ct.delete(n);
     const needs = e.inputs.map((n) => n !== null);
-    const rule = vjpRules[e.prim] as (ct: NDArray, c: object) => (NDArray | null)[];
-    const cts = rule(g, { inputs: e.primals, out: e.out, params: e.params, needs });
+    let cts: (NDArray | null)[];
+    if (isHigherOrder(e.prim)) {
+      const rule = higherVjpRules[e.prim] as HigherVjpRule<HigherPrimitive>;
+      cts = rule.backward(gs, { inputs: e.primals, outs: e.outs, params: e.params as HigherParams[HigherPrimitive], saved: e.saved });
+    } else {
+      const rule = vjpRules[e.prim as Primitive] as (ct: NDArray, c: object) => (NDArray | null)[];
+      cts = rule(gs[0]!, { inputs: e.primals, out: e.outs[0], params: e.params, needs });
+    }
     for (let k = 0; k < e.inputs.length; k++) {
       const n = e.inputs[k]!,
         c = cts[k];

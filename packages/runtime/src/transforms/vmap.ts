@@ -1,12 +1,13 @@
 // vmap: a BatchTrace carries each value with the position of its batch axis (or null when it is
 // the same for every example) and runs each primitive through its batching rule once for the
 // whole batch.
-import type { Params, Primitive } from "../core/primitives.js";
-import { type MainTrace, Trace, Tracer, bind, newMain } from "../core/trace.js";
+import type { HigherParams, HigherPrimitive, Params, Primitive } from "../core/primitives.js";
+import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
 import { transformError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { type Leaf, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { batchRules, matchAxis, moveAxis } from "./batching.js";
+import { higherBatchRules } from "./higher.js";
 import { type AxisSpec, axesPerLeaf, leafArray } from "./tree-util.js";
 import type { Cotangent } from "./vjp.js";
 
@@ -34,6 +35,14 @@ export class BatchTrace extends Trace {
     if (dims.every((d) => d === null)) return bind(prim, vals, params);
     const [out, d] = batchRules[prim](vals, dims, params, this.main.globalData as number);
     return d === null ? out : new BatchTracer(this, out, d);
+  }
+  processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
+    const ts = tracers as BatchTracer[];
+    const vals = ts.map((t) => t.val),
+      dims = ts.map((t) => t.bdim);
+    if (dims.every((d) => d === null)) return bindHigher(prim, vals, params);
+    const [outs, ds] = higherBatchRules[prim](vals, dims, params, this.main.globalData as number);
+    return outs.map((o, i) => (ds[i] === null ? o : new BatchTracer(this, o, ds[i]!)));
   }
 }
 

@@ -23,6 +23,10 @@ export interface ModuleScope {
   constants: Map<string, ts.Expression>;
   /** Top-level `let`/`var` names and names imported from other modules: not known at build time. */
   opaque: Map<string, string>;
+  /** Values imported from other (non-runtime) modules: local name -> specifier and exported name ("*": namespace). */
+  imports: Map<string, { from: string; exported: string }>;
+  /** `export { local as exported }`: exported name -> local name. */
+  exportNames: Map<string, string>;
   /** End offset of the last import declaration (imports are hoisted: the emitted import goes after it). */
   importsEnd: number;
   /**
@@ -139,6 +143,11 @@ function bindsName(n: ts.BindingName, name: string): boolean {
   return bindingNames(n).includes(name);
 }
 
+/** The module-level facts of a parsed module (also of modules it imports, for the module graph). */
+export function moduleScope(sf: ts.SourceFile): ModuleScope {
+  return collectScope(sf);
+}
+
 function collectScope(sf: ts.SourceFile): ModuleScope {
   const scope: ModuleScope = {
     sf,
@@ -146,6 +155,8 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
     functions: new Map(),
     constants: new Map(),
     opaque: new Map(),
+    imports: new Map(),
+    exportNames: new Map(),
     importsEnd: 0,
     codeStart: codeStart(sf),
     emitPrefix: emitPrefix(sf),
@@ -158,16 +169,20 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
       const clause = st.importClause;
       if (!clause || clause.isTypeOnly) continue;
       const isRuntime = from === RUNTIME_MODULE;
-      if (clause.name) scope.opaque.set(clause.name.text, `is imported from '${from}'`);
+      const imported = (local: string, exported: string) => {
+        scope.opaque.set(local, `is imported from '${from}'`);
+        scope.imports.set(local, { from, exported });
+      };
+      if (clause.name) imported(clause.name.text, "default");
       const nb = clause.namedBindings;
       if (nb && tsv.isNamespaceImport(nb)) {
         if (isRuntime) scope.runtime.set(nb.name.text, { kind: "namespace" });
-        else scope.opaque.set(nb.name.text, `is imported from '${from}'`);
+        else imported(nb.name.text, "*");
       } else if (nb) {
         for (const el of nb.elements) {
           if (el.isTypeOnly) continue;
           if (isRuntime) scope.runtime.set(el.name.text, { kind: "named", exported: (el.propertyName ?? el.name).text });
-          else scope.opaque.set(el.name.text, `is imported from '${from}'`);
+          else imported(el.name.text, (el.propertyName ?? el.name).text);
         }
       }
       continue;
@@ -192,6 +207,9 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
         else if (init) scope.constants.set(name, init);
       }
       continue;
+    }
+    if (tsv.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && tsv.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) scope.exportNames.set(el.name.text, (el.propertyName ?? el.name).text);
     }
     if (tsv.isClassDeclaration(st) && st.name) scope.opaque.set(st.name.text, "is a class");
     if (tsv.isEnumDeclaration(st)) scope.opaque.set(st.name.text, "is an enum");

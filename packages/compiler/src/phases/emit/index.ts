@@ -13,9 +13,9 @@
 import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
 import MagicString, { type SourceMap } from "magic-string";
-import type { ModuleScope } from "../1-find/index.js";
-import type { ScheduledCall } from "../4-schedule/index.js";
-import type { ModuleKernels } from "../5-codegen/index.js";
+import type { ModuleScope } from "../find/index.js";
+import type { ScheduledCall } from "../schedule/index.js";
+import type { ModuleKernels } from "../codegen/index.js";
 import { codegenVersion } from "@numjit/runtime/internal";
 
 export const INTERNAL_MODULE = "@numjit/runtime/internal";
@@ -36,6 +36,8 @@ export interface CallEdit {
   appendAt: number;
   name: string;
   tableId: string;
+  /** Static positions traced as scalar inputs (`tracedStatics` of the precompiled spec), if any. */
+  tracedStatics: number[];
 }
 
 export interface EmitPlan {
@@ -67,16 +69,18 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       !!opt &&
       tsv.isObjectLiteralExpression(opt) &&
       opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
+    const traced = c.built.tracedStatics.length ? `, tracedStatics: ${JSON.stringify(c.built.tracedStatics)}` : "";
     edits.push({
       call: jc.call,
       calleeStart: jc.call.expression.getStart(scope.sf),
       calleeEnd: jc.call.expression.end,
-      props: userNamed ? `kernels: ${t.id}` : `name: ${JSON.stringify(jc.name)}, kernels: ${t.id}`,
+      props: (userNamed ? `kernels: ${t.id}` : `name: ${JSON.stringify(jc.name)}, kernels: ${t.id}`) + traced,
       addName: !userNamed,
       options: opt && tsv.isObjectLiteralExpression(opt) ? opt : undefined,
       appendAt: jc.target.end,
       name: jc.name,
       tableId: t.id,
+      tracedStatics: c.built.tracedStatics,
     });
   }
   if (!edits.length) return undefined;

@@ -9,10 +9,12 @@
 import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
-import type { FunctionNode, JitCall, ModuleScope } from "../1-find/index.js";
-import { TRANSFORMS, runtimeName, skipOuter } from "../1-find/index.js";
+import type { FunctionNode, JitCall, ModuleScope } from "../find/index.js";
+import { TRANSFORMS, runtimeName, skipOuter } from "../find/index.js";
 import { type Annotations, type StaticValue, readAnnotations } from "./annotations.js";
 import { checkArity, lookupRuntime, suggest } from "./runtime-names.js";
+import { CONSTRUCTIBLE, GLOBALS, expressionName, statementName } from "./subset.js";
+import type { ModuleGraph } from "../../module-graph.js";
 
 export interface ParamInfo {
   index: number;
@@ -38,23 +40,9 @@ export interface AnalysedCall {
   problems: RawDiagnostic[];
 }
 
-const GLOBALS = new Set(["Math", "Number", "Infinity", "NaN", "undefined", "Array", "Boolean", "String", "Object"]);
 const MAX_STATIC_COMBOS = 16;
-/** `new X(...)` is allowed for these (constant data for np.array). */
-export const CONSTRUCTIBLE = new Set([
-  "Float32Array",
-  "Float64Array",
-  "Int32Array",
-  "Int16Array",
-  "Int8Array",
-  "Uint8Array",
-  "Uint16Array",
-  "Uint32Array",
-  "Uint8ClampedArray",
-  "Array",
-]);
 
-export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnostic[]): AnalysedCall | undefined {
+export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnostic[], graph?: ModuleGraph): AnalysedCall | undefined {
   const fn = jc.fn;
   if (!fn) return undefined;
   const problems: RawDiagnostic[] = [];
@@ -95,7 +83,7 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
       if (v !== NOT_LITERAL) add(v);
     }
     if (p.defaultValue !== undefined) add(p.defaultValue);
-    if (!vals.length) problems.push(diag.staticValues(p.node, p.name));
+    // no value: traced as a weak scalar input (a kernel argument); NJ708 if it decides shapes or control flow
     staticValues.set(i, vals);
   }
   let combos = 1;
@@ -110,7 +98,7 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
       problems.push(diag.annotation(at, `'${name} = ...' gives static values, but '${name}' is not in staticArgnums`));
   }
 
-  const checker = new SubsetChecker(scope, problems, new Set(staticArgnums.map((i) => params[i]?.name ?? "")));
+  const checker = new SubsetChecker(scope, problems, new Set(staticArgnums.map((i) => params[i]?.name ?? "")), graph);
   checker.checkFunction(fn);
   diagnostics.push(...problems);
   return { jit: jc, fn, params, staticArgnums, staticValues, annotations, transformArgs, optionsText, problems };
@@ -225,6 +213,8 @@ class SubsetChecker {
     readonly scope: ModuleScope,
     readonly problems: RawDiagnostic[],
     readonly staticParams: Set<string>,
+    /** Imported local helpers are followed (checked when the trace evaluates them, in their module). */
+    readonly graph: ModuleGraph | undefined,
   ) {}
 
   checkFunction(fn: FunctionNode): void {
@@ -283,19 +273,7 @@ class SubsetChecker {
     }
     if (tsv.isFunctionDeclaration(s)) return this.enterFunction(s, local, () => false);
     if (tsv.isTypeAliasDeclaration(s) || tsv.isInterfaceDeclaration(s)) return;
-    const what: Partial<Record<ts.SyntaxKind, string>> = {
-      [tsv.SyntaxKind.WhileStatement]: "a while loop",
-      [tsv.SyntaxKind.DoStatement]: "a do..while loop",
-      [tsv.SyntaxKind.ForInStatement]: "a for..in loop",
-      [tsv.SyntaxKind.SwitchStatement]: "a switch statement",
-      [tsv.SyntaxKind.TryStatement]: "a try statement",
-      [tsv.SyntaxKind.ThrowStatement]: "a throw statement",
-      [tsv.SyntaxKind.BreakStatement]: "break",
-      [tsv.SyntaxKind.ContinueStatement]: "continue",
-      [tsv.SyntaxKind.ClassDeclaration]: "a class declaration",
-      [tsv.SyntaxKind.LabeledStatement]: "a labeled statement",
-    };
-    this.problems.push(diag.unsupportedSyntax(s, what[s.kind] ?? `a ${tsv.SyntaxKind[s.kind]}`));
+    this.problems.push(diag.unsupportedSyntax(s, statementName(s)));
   }
 
   private varDecls(list: ts.VariableDeclarationList, local: LocalScope): void {
@@ -493,18 +471,7 @@ class SubsetChecker {
       for (const a of e.arguments ?? []) this.expr(tsv.isSpreadElement(a) ? a.expression : a, local);
       return;
     }
-    const what: Partial<Record<ts.SyntaxKind, string>> = {
-      [tsv.SyntaxKind.NewExpression]: "'new'",
-      [tsv.SyntaxKind.ThisKeyword]: "'this'",
-      [tsv.SyntaxKind.AwaitExpression]: "'await'",
-      [tsv.SyntaxKind.YieldExpression]: "'yield'",
-      [tsv.SyntaxKind.DeleteExpression]: "'delete'",
-      [tsv.SyntaxKind.TaggedTemplateExpression]: "a tagged template",
-      [tsv.SyntaxKind.ClassExpression]: "a class expression",
-      [tsv.SyntaxKind.RegularExpressionLiteral]: "a regular expression",
-      [tsv.SyntaxKind.SuperKeyword]: "'super'",
-    };
-    this.problems.push(diag.unsupportedSyntax(e, what[e.kind] ?? `a ${tsv.SyntaxKind[e.kind]} expression`));
+    this.problems.push(diag.unsupportedSyntax(e, expressionName(e)));
   }
 
   /** a.b.c: check the root and, for runtime namespaces, that the name exists. */
@@ -560,6 +527,7 @@ class SubsetChecker {
         }
         return this.inline(f, name, callee);
       }
+      if (this.graph?.follow(this.scope, name)) return;
       if (this.scope.opaque.has(name)) return void this.problems.push(diag.unknownCallee(callee, name, this.scope.opaque.get(name)));
       return void this.problems.push(diag.unknownCallee(callee, name));
     }
@@ -629,8 +597,9 @@ class SubsetChecker {
       }
       return;
     }
+    if (this.graph?.follow(this.scope, name)) return;
     if (this.scope.opaque.has(name)) return void this.problems.push(diag.freeVariable(id, name, this.scope.opaque.get(name)!));
-    if (GLOBALS.has(name)) return;
+    if (Object.hasOwn(GLOBALS, name)) return;
     if ((TRANSFORMS as readonly string[]).includes(name))
       return void this.problems.push(diag.freeVariable(id, name, "is not imported from '@numjit/runtime'"));
     this.problems.push(diag.freeVariable(id, name, "is not declared in this module (globals are not known at build time)"));

@@ -6,16 +6,21 @@
 // Semantics follow JS for the subset; where JS would silently do something that is wrong under
 // tracing (arithmetic on an array, an array in a condition) the interpreter stops with an NJ705.
 import type * as ts from "typescript";
+import path from "node:path";
 import { tsv } from "../../ts.js";
+import type { ModuleGraph } from "../../module-graph.js";
 import { NDArray } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
-import type { FunctionNode, ModuleScope } from "../1-find/index.js";
-import { skipOuter } from "../1-find/index.js";
-import { CONSTRUCTIBLE, isAssignment } from "../2-analyse/index.js";
-import { runtimeRoot } from "../2-analyse/runtime-names.js";
+import type { FunctionNode, ModuleScope } from "../find/index.js";
+import { skipOuter } from "../find/index.js";
+import { isAssignment } from "../analyse/index.js";
+import { CONSTRUCTIBLE, GLOBALS, expressionName, statementName } from "../analyse/subset.js";
+import { runtimeRoot } from "../analyse/runtime-names.js";
 
 /** The construct cannot be evaluated at build time: a fallback reason. */
 export class Unsupported extends Error {
+  /** The module the diagnostic's offsets refer to (set by the interpreter that raised it). */
+  sf: ts.SourceFile | undefined;
   constructor(readonly diagnostic: RawDiagnostic) {
     super(diagnostic.message);
   }
@@ -54,17 +59,6 @@ export class Env {
 
 type Completion = { value: unknown } | undefined;
 
-const GLOBALS: Record<string, unknown> = {
-  Math,
-  Number,
-  Infinity,
-  NaN,
-  undefined,
-  Array,
-  Boolean,
-  String,
-  Object,
-};
 const ARRAY_PROPS = new Set(["shape", "ndim", "size", "dtype", "T", "weakType"]);
 const CONCRETE_PROPS = new Set([
   "data",
@@ -88,7 +82,11 @@ export class Interpreter {
   private depth = 0;
   private readonly root = runtimeRoot();
 
-  constructor(readonly scope: ModuleScope) {}
+  constructor(
+    readonly scope: ModuleScope,
+    /** Local modules: an imported helper is evaluated by its own module's interpreter. */
+    private readonly graph?: ModuleGraph,
+  ) {}
 
   /** A callable JS function evaluating `fn` (closure env: module scope unless given). */
   makeFunction(fn: FunctionNode, closure: Env | undefined, name: string): (...args: unknown[]) => unknown {
@@ -117,6 +115,9 @@ export class Interpreter {
       if (!tsv.isBlock(body)) return this.expr(body, env);
       const c = this.block(body.statements, env);
       return c?.value;
+    } catch (e) {
+      if (e instanceof Unsupported) e.sf ??= this.scope.sf;
+      throw e;
     } finally {
       this.depth--;
     }
@@ -170,7 +171,7 @@ export class Interpreter {
     }
     if (tsv.isFunctionDeclaration(s) || tsv.isEmptyStatement(s) || tsv.isTypeAliasDeclaration(s) || tsv.isInterfaceDeclaration(s))
       return undefined;
-    throw new Unsupported(diag.unsupportedSyntax(s, `a ${tsv.SyntaxKind[s.kind]}`));
+    throw new Unsupported(diag.unsupportedSyntax(s, statementName(s)));
   }
 
   private forLoop(s: ts.ForStatement, env: Env): Completion {
@@ -315,7 +316,7 @@ export class Interpreter {
       this.expr(e.expression, env);
       return undefined;
     }
-    throw new Unsupported(diag.unsupportedSyntax(e, `a ${tsv.SyntaxKind[e.kind]} expression`));
+    throw new Unsupported(diag.unsupportedSyntax(e, expressionName(e)));
   }
 
   private identifier(id: ts.Identifier, env: Env): unknown {
@@ -325,7 +326,7 @@ export class Interpreter {
     return this.moduleValue(name, id);
   }
 
-  private moduleValue(name: string, at: ts.Node): unknown {
+  moduleValue(name: string, at: ts.Node): unknown {
     const cached = this.moduleCache.get(name);
     if (cached) return cached.value;
     let value: unknown;
@@ -348,11 +349,55 @@ export class Interpreter {
       }
     } else if (Object.hasOwn(GLOBALS, name)) {
       value = GLOBALS[name];
+    } else if (this.graph?.follow(this.scope, name)) {
+      value = this.imported(name, at);
     } else {
       throw new Unsupported(diag.freeVariable(at, name, this.scope.opaque.get(name) ?? "is not declared in this module"));
     }
     this.moduleCache.set(name, { value });
     return value;
+  }
+
+  /**
+   * A value imported from a local module, evaluated by that module's interpreter. Errors raised inside
+   * an imported helper are reported at the use in this module, naming where in the helper they arose.
+   */
+  private imported(name: string, at: ts.Node): unknown {
+    const graph = this.graph!;
+    const { scope, name: there } = graph.follow(this.scope, name)!;
+    const other = graph.memoize(scope.sf.fileName, () => new Interpreter(scope, graph));
+    const here = this.scope.sf;
+    const relocate = (e: unknown): unknown => {
+      const sf = e instanceof Unsupported ? (e.sf ?? scope.sf) : undefined;
+      if (e instanceof Unsupported && sf && sf !== here) {
+        const d = e.diagnostic;
+        const { line, character } = sf.getLineAndCharacterOfPosition(d.pos);
+        const where = `${path.basename(sf.fileName)}:${line + 1}:${character + 1}`;
+        const moved = new Unsupported({ ...d, pos: at.getStart(here), end: at.end, message: `in '${name}' (${where}): ${d.message}` });
+        moved.sf = here;
+        return moved;
+      }
+      if (e instanceof NodeError && e.node.getSourceFile() !== here) return new NodeError(at, e.error);
+      return e;
+    };
+    let value: unknown;
+    try {
+      value = other.moduleValue(there, at);
+    } catch (e) {
+      throw relocate(e);
+    }
+    const fn = typeof value === "function" ? (value as unknown as Record<symbol, unknown>)[INTERPRETED] : undefined;
+    if (!fn) return value;
+    const f = (...args: unknown[]): unknown => {
+      try {
+        return (value as (...a: unknown[]) => unknown)(...args);
+      } catch (e) {
+        throw relocate(e);
+      }
+    };
+    Object.defineProperty(f, "name", { value: name });
+    Object.defineProperty(f, INTERPRETED, { value: fn });
+    return f;
   }
 
   getProperty(obj: unknown, key: string | number, at: ts.Node, forCall = false): unknown {
@@ -417,6 +462,8 @@ export class Interpreter {
       return v;
     }
     const v = this.expr(e.operand, env);
+    if (isJsNumber(v) && (op === tsv.SyntaxKind.MinusToken || op === tsv.SyntaxKind.PlusToken))
+      return op === tsv.SyntaxKind.PlusToken ? v : this.numpy("negative", [v], e);
     if (v instanceof NDArray) {
       const sym = tsv.tokenToString(op) ?? "?";
       throw new Unsupported(diag.dataDependent(e, `the JS operator '${sym}' applied to an array (use np.negative / np.logicalNot)`));
@@ -473,9 +520,12 @@ export class Interpreter {
   }
 
   private arith(k: ts.SyntaxKind, l: unknown, r: unknown, at: ts.BinaryExpression): unknown {
+    const hint = NP_HINT[k];
+    // a JS number argument (or a static traced as a value) is a weak 0-d array: JS arithmetic on it is numpy's
+    if (hint && (isJsNumber(l) || isJsNumber(r)) && (isJsNumber(l) || typeof l === "number") && (isJsNumber(r) || typeof r === "number"))
+      return this.numpy(hint, [l, r], at);
     if (l instanceof NDArray || r instanceof NDArray) {
       const sym = tsv.tokenToString(k) ?? "?";
-      const hint = NP_HINT[k];
       throw new Unsupported(diag.dataDependent(at, `the JS operator '${sym}' on an array${hint ? ` (use np.${hint})` : ""}`));
     }
     const a = l as number,
@@ -521,6 +571,14 @@ export class Interpreter {
         return a >>> b;
     }
     throw new Unsupported(diag.unsupportedSyntax(at.operatorToken, `the operator '${tsv.tokenToString(k)}'`));
+  }
+
+  private numpy(fn: string, args: unknown[], at: ts.Node): unknown {
+    try {
+      return ((this.root["numpy"] as Record<string, (...a: unknown[]) => unknown>)[fn] as (...a: unknown[]) => unknown)(...args);
+    } catch (err) {
+      throw new NodeError(at, err);
+    }
   }
 
   private assign(target: ts.Expression, v: unknown, env: Env): void {
@@ -573,6 +631,9 @@ const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [tsv.SyntaxKind.PercentEqualsToken]: tsv.SyntaxKind.PercentToken,
   [tsv.SyntaxKind.AsteriskAsteriskEqualsToken]: tsv.SyntaxKind.AsteriskAsteriskToken,
 };
+
+/** A weakly typed 0-d array: what a JS number argument is while tracing. */
+const isJsNumber = (v: unknown): v is NDArray => v instanceof NDArray && v.weakType && v.shape.length === 0;
 
 const NP_HINT: Partial<Record<ts.SyntaxKind, string>> = {
   [tsv.SyntaxKind.PlusToken]: "add",

@@ -2,7 +2,7 @@
 // value) into what the function will ship with: the union of its kernels by signature (equal
 // signatures are interchangeable functions), its fusion groups for `numjit inspect`, and a status.
 import type { RawDiagnostic } from "../../diagnostics.js";
-import type { BuiltCall, Trace } from "../3-build-ir/index.js";
+import type { BuiltCall, Trace } from "../trace/index.js";
 
 export interface KernelSource {
   signature: string;

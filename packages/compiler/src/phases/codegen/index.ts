@@ -5,7 +5,7 @@
 import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
-import type { KernelSource, ScheduledCall } from "../4-schedule/index.js";
+import type { KernelSource, ScheduledCall } from "../schedule/index.js";
 
 export interface KernelDecl extends KernelSource {
   /** Identifier of the declaration in the emitted module. */

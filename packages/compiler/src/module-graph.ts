@@ -1,0 +1,126 @@
+// The local modules the compiler can see beyond the one it compiles: relative imports resolved through
+// TypeScript's module resolution (a TS program's options when there is one — the tsc transformer, the
+// CLI with a tsconfig —, bundler-style defaults otherwise) and parsed once. Two uses:
+//   - helpers imported from another local module are evaluated by that module's interpreter (followed,
+//     not a fallback);
+//   - call sites of an exported jitted binding in other modules give its arguments' ranks (callSitesOf).
+import fs from "node:fs";
+import path from "node:path";
+import type * as ts from "typescript";
+import { tsv } from "./ts.js";
+import { scriptKind } from "./compile-module.js";
+import { type ModuleScope, moduleScope } from "./phases/find/index.js";
+import type { CallSite } from "./phases/trace/call-sites.js";
+
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  module: 99 /* ESNext */,
+  moduleResolution: 100 /* Bundler */,
+  allowJs: true,
+  allowImportingTsExtensions: true,
+  noEmit: true,
+};
+
+export class ModuleGraph {
+  private readonly loaded = new Map<string, ModuleScope | null>();
+  private readonly memo = new Map<string, unknown>();
+  private sites: Map<string, CallSite[]> | undefined;
+
+  constructor(
+    private readonly options: ts.CompilerOptions = DEFAULT_OPTIONS,
+    private readonly program?: ts.Program,
+    /** Files whose calls of jitted bindings are indexed (the program's, or the CLI's inputs). */
+    private readonly files: readonly string[] = program ? program.getRootFileNames() : [],
+  ) {}
+
+  /** A TS program's graph: its options, its parsed files. */
+  static ofProgram(program: ts.Program): ModuleGraph {
+    return new ModuleGraph(program.getCompilerOptions(), program);
+  }
+
+  /** The CLI's graph: the options of the nearest tsconfig.json (if any), every input file indexed. */
+  static ofFiles(files: readonly string[]): ModuleGraph {
+    const config = files[0] && tsv.findConfigFile(path.dirname(files[0]), tsv.sys.fileExists);
+    if (!config) return new ModuleGraph(DEFAULT_OPTIONS, undefined, files);
+    const read = tsv.readConfigFile(config, tsv.sys.readFile);
+    const parsed = tsv.parseJsonConfigFileContent(read.config ?? {}, tsv.sys, path.dirname(config));
+    return new ModuleGraph({ ...DEFAULT_OPTIONS, ...parsed.options }, undefined, [...new Set([...files, ...parsed.fileNames])]);
+  }
+
+  /** The file a relative import names, or undefined (packages and unresolvable specifiers are not followed). */
+  resolve(spec: string, from: string): string | undefined {
+    if (!spec.startsWith(".") && !path.isAbsolute(spec)) return undefined;
+    const r = tsv.resolveModuleName(spec, from, this.options, tsv.sys).resolvedModule;
+    if (r && !r.isExternalLibraryImport && !r.resolvedFileName.endsWith(".d.ts")) return path.resolve(r.resolvedFileName);
+    // plain JS projects: `./helpers.js` next to the importer
+    const p = path.resolve(path.dirname(from), spec);
+    return fs.existsSync(p) && fs.statSync(p).isFile() ? p : undefined;
+  }
+
+  /** The parsed module scope of a local file (cached; undefined when it cannot be read). */
+  load(file: string): ModuleScope | undefined {
+    const key = path.resolve(file);
+    if (!this.loaded.has(key)) {
+      let sf = this.program?.getSourceFile(file);
+      if (!sf) {
+        const text = tsv.sys.readFile(key);
+        sf = text === undefined ? undefined : tsv.createSourceFile(key, text, tsv.ScriptTarget.Latest, true, scriptKind(key));
+      }
+      this.loaded.set(key, sf ? moduleScope(sf) : null);
+    }
+    return this.loaded.get(key) ?? undefined;
+  }
+
+  /** The module and top-level name an imported local binding of `scope` refers to, when it is followed. */
+  follow(scope: ModuleScope, local: string): { scope: ModuleScope; name: string } | undefined {
+    const imp = scope.imports.get(local);
+    if (!imp || imp.exported === "*") return undefined;
+    const file = this.resolve(imp.from, scope.sf.fileName);
+    const target = file && this.load(file);
+    if (!target) return undefined;
+    const name = target.exportNames.get(imp.exported) ?? imp.exported;
+    return target.functions.has(name) || target.constants.has(name) || target.imports.has(name) ? { scope: target, name } : undefined;
+  }
+
+  /** One object per file, made once (the interpreter of an imported module). */
+  memoize<T>(file: string, make: () => T): T {
+    if (!this.memo.has(file)) this.memo.set(file, make());
+    return this.memo.get(file) as T;
+  }
+
+  /** Calls, in other indexed modules, of the binding `exported` of `file` (imported by name or namespace). */
+  callSitesOf(file: string, exported: string): CallSite[] {
+    this.sites ??= this.indexCallSites();
+    return this.sites.get(`${path.resolve(file)}#${exported}`) ?? [];
+  }
+
+  private indexCallSites(): Map<string, CallSite[]> {
+    const out = new Map<string, CallSite[]>();
+    for (const f of this.files) {
+      const scope = this.load(f);
+      if (!scope) continue;
+      const targets = new Map<string, { file: string; exported: string }>();
+      for (const [local, imp] of scope.imports) {
+        const file = this.resolve(imp.from, scope.sf.fileName);
+        if (file) targets.set(local, { file, exported: imp.exported });
+      }
+      if (!targets.size) continue;
+      const visit = (n: ts.Node): void => {
+        if (tsv.isCallExpression(n)) {
+          const c = n.expression;
+          let key: string | undefined;
+          if (tsv.isIdentifier(c)) {
+            const t = targets.get(c.text);
+            if (t && t.exported !== "*") key = `${t.file}#${t.exported}`;
+          } else if (tsv.isPropertyAccessExpression(c) && tsv.isIdentifier(c.expression)) {
+            const t = targets.get(c.expression.text);
+            if (t?.exported === "*") key = `${t.file}#${c.name.text}`;
+          }
+          if (key) (out.get(key) ?? out.set(key, []).get(key)!).push({ call: n, scope });
+        }
+        tsv.forEachChild(n, visit);
+      };
+      visit(scope.sf);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,334 @@
+// Phase "trace": the analysed function becomes a real JS function (the interpreter evaluates its AST)
+// which the runtime's buildKernels traces on its symbolic argument signature (signature.ts) through the
+// runtime's own numpy definitions, runs the same passes as the runtime jit, and schedules. One trace
+// per signature and static-value combination; errors are mapped back to source nodes.
+import type * as ts from "typescript";
+import { NumjitError, ShapeError } from "@numjit/runtime";
+import { type Dim, isConcreteShape } from "@numjit/runtime/internal";
+import { type RawDiagnostic, diag } from "../../diagnostics.js";
+import type { ModuleScope } from "../find/index.js";
+import type { StaticValue } from "../analyse/annotations.js";
+import type { AnalysedCall } from "../analyse/index.js";
+import { runtimeRoot } from "../analyse/runtime-names.js";
+import { type BuildResult, buildKernels, placeholder } from "../../runtime.js";
+import { type Interpreter, NodeError, UnknownName, Unsupported } from "./interpreter.js";
+import { type CallSite, callSiteShapes } from "./call-sites.js";
+import { type SigDim, type SigSlot, type Signature, atRank, renameSymbol, signatureToString, signatures, symbolsOf } from "./signature.js";
+
+export interface Trace {
+  /** Where the signature came from ("annotated", "call site (line 12)", ...) plus static values. */
+  label: string;
+  /** The symbolic signature, as `numjit inspect` prints it: `x: f32[B, x_1], k: number`. */
+  argsText: string;
+  /** The symbolic signature itself (the emitted plan's guard checks it). */
+  signature: Signature;
+  result: BuildResult;
+}
+
+export interface BuiltCall {
+  analysed: AnalysedCall;
+  traces: Trace[];
+  /** Positions of static arguments traced as weak scalar inputs (no build-time value needed). */
+  tracedStatics: number[];
+  /** Fallback reasons (warnings) and errors found while tracing. */
+  problems: RawDiagnostic[];
+}
+
+/**
+ * Phase entry: trace one analysed jit function once per signature (one per distinct call-site structure)
+ * and static-value combination. No sizes are guessed: see signature.ts.
+ */
+export function traceCall(a: AnalysedCall, scope: ModuleScope, interp: Interpreter, external: readonly CallSite[] = []): BuiltCall {
+  const tracedStatics = a.staticArgnums.filter((i) => !a.staticValues.get(i)?.length);
+  const out: BuiltCall = { analysed: a, traces: [], tracedStatics, problems: [] };
+  let target: (...args: unknown[]) => unknown;
+  try {
+    target = makeTarget(a, interp);
+  } catch (e) {
+    out.problems.push(
+      e instanceof Unsupported ? e.diagnostic : diag.transform(a.jit.target, a.jit.target.getText(scope.sf), String((e as Error).message)),
+    );
+    return out;
+  }
+  const names = a.params.map((p) => p.name);
+  const sites = [...a.jit.uses.map((call) => ({ call, scope })), ...external].map(callSiteShapes);
+  for (const statics of staticCombos(a)) {
+    const staticText = [...statics].map(([i, v]) => `${names[i]}=${JSON.stringify(v)}`).join(", ");
+    for (const sig of signatures(a, statics, scope, sites)) {
+      if (sig.unknownRank.length) {
+        out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, sig.unknownRank, arrayPaths(sig, names)[1]));
+        return out;
+      }
+      const label = staticText ? `${sig.label}; ${staticText}` : sig.label;
+      const results: BuildResult[] = [];
+      for (const s of sig.polymorphic ? [atRank(sig, 1), atRank(sig, 2)] : [sig]) {
+        const r = traceSignature(a, s, target, tracedStatics);
+        if (r.kind !== "ok") {
+          // a shape error of a rank-polymorphic trace means the function needs ranks (reshape to fixed sizes)
+          const needsRank = sig.polymorphic && r.shapeError;
+          out.problems.push(
+            needsRank ? diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, ...arrayPaths(sig, names)) : r.diagnostic,
+          );
+          return out;
+        }
+        if (sig.polymorphic && !elementwiseOnly(r.result)) {
+          out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, ...arrayPaths(sig, names)));
+          return out;
+        }
+        results.push(r.result);
+      }
+      // printed after tracing: the symbols unified by the trace are one
+      const argsText = signatureToString(sig.slots, names);
+      for (const result of results) out.traces.push({ label, argsText, signature: sig, result });
+    }
+  }
+  return out;
+}
+
+/** `shapeError`: the failure is a ShapeError (NJ1xx), which a rank-polymorphic trace turns into NJ710. */
+type Outcome = { kind: "ok"; result: BuildResult } | { kind: "fail"; diagnostic: RawDiagnostic; shapeError: boolean };
+
+/**
+ * Trace the function on a symbolic signature. Today the runtime traces concrete shapes, so every symbol
+ * is instantiated at a distinct placeholder size, and a broadcast/matmul mismatch between two symbols of
+ * unannotated arrays unifies them (read from the ShapeError's structured data) before tracing again.
+ * With the runtime's symbolic trace (`traceSymbolic`) this whole function becomes one call: the
+ * runtime unifies symbols itself and returns the recorded constraints.
+ */
+export function traceSignature(
+  a: AnalysedCall,
+  sig: Signature,
+  target: (...args: unknown[]) => unknown,
+  tracedStatics: readonly number[],
+): Outcome {
+  const staticArgnums = a.staticArgnums.filter((i) => !tracedStatics.includes(i));
+  for (let repair = 0; ; repair++) {
+    const inst = instantiate(sig);
+    try {
+      const result = buildKernels(target, inst.args, { staticArgnums, name: a.jit.name });
+      return { kind: "ok", result };
+    } catch (e) {
+      const node = e instanceof NodeError ? e.node : a.jit.call;
+      const err = e instanceof NodeError ? e.error : e;
+      if (repair < MAX_REPAIRS && !sig.exact && err instanceof ShapeError && unify(sig, err, inst.symbolOf)) continue;
+      return { kind: "fail", diagnostic: diagnose(a, sig, node, err, inst.symbolOf, tracedStatics), shapeError: err instanceof ShapeError };
+    }
+  }
+}
+
+const MAX_REPAIRS = 12;
+/** Placeholder sizes for symbols (until the runtime traces symbols): distinct, and distinct from literal dims. */
+const PLACEHOLDER_SIZES = [
+  11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151,
+];
+
+function instantiate(sig: Signature): { args: unknown[]; symbolOf: Map<number, string> } {
+  const literal = new Set<number>();
+  const walkDims = (s: SigSlot, f: (d: SigDim) => void): void => {
+    if (s.kind === "array") s.dims?.forEach(f);
+    else if (s.kind === "object") s.fields.forEach(([, x]) => walkDims(x, f));
+    else if (s.kind === "tuple") s.items.forEach((x) => walkDims(x, f));
+  };
+  sig.slots.forEach((s) => walkDims(s, (d) => typeof d === "number" && literal.add(d)));
+  const pool = PLACEHOLDER_SIZES.filter((p) => !literal.has(p));
+  const sizeOf = new Map<string, number>();
+  const symbolOf = new Map<number, string>();
+  for (const name of symbolsOf(sig.slots)) {
+    const size = pool[sizeOf.size] ?? 1000 + sizeOf.size;
+    sizeOf.set(name, size);
+    symbolOf.set(size, name);
+  }
+  const conv = (s: SigSlot): unknown => {
+    switch (s.kind) {
+      case "array":
+        return placeholder(
+          s.dims!.map((d) => (typeof d === "number" ? d : sizeOf.get(d)!)),
+          s.dtype,
+        );
+      case "number":
+      case "staticValue":
+        return 0.5;
+      case "boolean":
+        return true;
+      case "object":
+        return Object.fromEntries(s.fields.map(([k, f]) => [k, conv(f)]));
+      case "tuple":
+        return s.items.map(conv);
+      case "static":
+        return s.value;
+    }
+  };
+  return { args: sig.slots.map(conv), symbolOf };
+}
+
+/** Unify the two symbols a broadcast (NJ101) or matmul (NJ104) needed equal, from the error's data.shapes. */
+function unify(sig: Signature, err: ShapeError, symbolOf: Map<number, string>): boolean {
+  const shapes = (err.data as { shapes?: readonly (readonly Dim[])[] }).shapes;
+  if (!shapes || shapes.length < 2 || !isConcreteShape(shapes[0]!) || !isConcreteShape(shapes[1]!)) return false;
+  const [x, y] = shapes as [readonly number[], readonly number[]];
+  const pairs: [number, number][] = [];
+  const alignRight = (p: readonly number[], q: readonly number[]) => {
+    for (let i = 1; i <= Math.min(p.length, q.length); i++) pairs.push([p[p.length - i]!, q[q.length - i]!]);
+  };
+  if (err.code === "NJ101") alignRight(x, y);
+  else if (err.code === "NJ104") {
+    const kx = x[x.length - 1];
+    const ky = y.length === 1 ? y[0] : y[y.length - 2];
+    if (kx !== undefined && ky !== undefined) pairs.push([kx, ky]);
+    if (x.length > 2 && y.length > 2) alignRight(x.slice(0, -2), y.slice(0, -2));
+  } else return false;
+  for (const [p, q] of pairs) {
+    const sp = symbolOf.get(p);
+    const sq = symbolOf.get(q);
+    if (p === q || !sp || !sq) continue;
+    if (!sig.fixed.has(sq)) renameSymbol(sig.slots, sq, sp);
+    else if (!sig.fixed.has(sp)) renameSymbol(sig.slots, sp, sq);
+    else continue;
+    return true;
+  }
+  return false;
+}
+
+/** The diagnostic for a failed trace; shape messages name the signature's symbols, not placeholder sizes. */
+function diagnose(
+  a: AnalysedCall,
+  sig: Signature,
+  node: ts.Node,
+  err: unknown,
+  symbolOf: Map<number, string>,
+  tracedStatics: readonly number[],
+): RawDiagnostic {
+  if (tracedStatics.length && decidesStructure(err)) {
+    const p = a.params[tracedStatics[0]!]!;
+    return diag.staticValues(p.node, p.name);
+  }
+  if (err instanceof Unsupported) return err.diagnostic;
+  if (err instanceof UnknownName) {
+    if (err.arrayRead && !sig.exact)
+      return diag.unknownRank(
+        node,
+        a.jit.name,
+        [`${err.fullName.slice("NDArray.".length)} (read as a field of an array argument)`],
+        "x: { w: f32[N, M] }",
+      );
+    return diag.unknownFunction(node, err.fullName);
+  }
+  if (!(err instanceof NumjitError)) return diag.traceFailed(node, err instanceof Error ? err.message : String(err));
+  const family = err.code.slice(0, 3);
+  if (family === "NJ4") return diag.dataDependent(node, String(err.data.op ?? "a JS value"));
+  if (family === "NJ6") return diag.runtimeUnavailable(node, err.message);
+  const message = err instanceof ShapeError ? symbolicMessage(err, symbolOf) : err.message;
+  if (!sig.exact && family !== "NJ3") return diag.traceFailed(node, message);
+  return family === "NJ1"
+    ? diag.shape(node, message)
+    : family === "NJ2"
+      ? diag.dtype(node, message)
+      : family === "NJ5"
+        ? diag.transformation(node, message)
+        : diag.argument(node, message);
+}
+
+/**
+ * Whether a failure of a trace with static arguments traced as values means one of them decides shapes
+ * or control flow (and so needs a build-time value, NJ708): data-dependence (NJ704-706 from the
+ * interpreter, ConcretizationError), a shape/argument error (the value reached a shape, an axis, a
+ * loop bound) or a plain JS error (the value used as a JS number).
+ */
+function decidesStructure(err: unknown): boolean {
+  if (err instanceof Unsupported) return ["NJ704", "NJ705", "NJ706"].includes(err.diagnostic.code);
+  if (err instanceof NumjitError) return ["NJ1", "NJ3", "NJ4"].includes(err.code.slice(0, 3));
+  return !(err instanceof UnknownName);
+}
+
+/** A ShapeError's message rebuilt from its data, with placeholder sizes printed as their symbols. */
+function symbolicMessage(err: ShapeError, symbolOf: Map<number, string>): string {
+  const data = err.data as { op?: string; shapes?: readonly (readonly Dim[])[] };
+  if (!data.shapes || data.shapes.length < 2 || (err.code !== "NJ101" && err.code !== "NJ104")) return err.message;
+  const show = (s: readonly Dim[]) => {
+    const dims = s.map((d) => (typeof d === "number" ? (symbolOf.get(d) ?? d) : d));
+    return `(${dims.join(", ")}${dims.length === 1 ? "," : ""})`;
+  };
+  const [x, y] = data.shapes as [readonly Dim[], readonly Dim[]];
+  return err.code === "NJ101"
+    ? `[NJ101] ${data.op}: operands could not be broadcast together with shapes ${show(x)} ${show(y)}`
+    : `[NJ104] ${data.op}: shapes ${show(x)} and ${show(y)} are not aligned`;
+}
+
+/** The leaf paths of a signature's arrays (`p.w1`, `x`) and an annotation to suggest for the first parameter. */
+function arrayPaths(sig: Signature, names: readonly string[]): [paths: string[], example: string] {
+  const paths: string[] = [];
+  const leaves = (s: SigSlot, path: string): void => {
+    if (s.kind === "array") paths.push(path);
+    else if (s.kind === "object") for (const [k, f] of s.fields) leaves(f, `${path}.${k}`);
+    else if (s.kind === "tuple") s.items.forEach((f, i) => leaves(f, `${path}[${i}]`));
+  };
+  sig.slots.forEach((s, i) => leaves(s, names[i]!));
+  const spec = (s: SigSlot): string =>
+    s.kind === "object"
+      ? `{ ${s.fields.map(([k, f]) => `${k}: ${spec(f)}`).join(", ")} }`
+      : s.kind === "tuple"
+        ? `[${s.items.map(spec).join(", ")}]`
+        : "f32[N, M]";
+  const first = sig.slots.findIndex((s) => s.kind === "array" || s.kind === "object" || s.kind === "tuple");
+  return [paths, first < 0 ? "x: f32[N, M]" : `${names[first]}: ${spec(sig.slots[first]!)}`];
+}
+
+/** The function the jit call compiles: the interpreted function under grad/valueAndGrad/vmap. */
+function makeTarget(a: AnalysedCall, interp: Interpreter): (...args: unknown[]) => unknown {
+  let f = interp.makeFunction(a.fn, undefined, a.jit.name);
+  const root = runtimeRoot();
+  for (let i = a.jit.transforms.length - 1; i >= 0; i--) {
+    const t = a.jit.transforms[i]!;
+    const tf = root[t.name];
+    if (typeof tf !== "function")
+      throw new Unsupported(diag.transform(t.call, t.name, "this version of @numjit/runtime does not export it"));
+    f = (tf as (...x: unknown[]) => (...y: unknown[]) => unknown)(f, ...(a.transformArgs[i] ?? []));
+  }
+  return f;
+}
+
+/** Every equation elementwise (or a literal broadcast): no axes, shapes or ranks in the structure. */
+function elementwiseOnly(r: BuildResult): boolean {
+  const eqns = (r.jaxpr as unknown as { eqns: { primitive: string; params: { broadcastDimensions?: number[] } }[] }).eqns;
+  return eqns.every(
+    (e) => !STRUCTURAL.has(e.primitive) && !(e.primitive === "broadcast_in_dim" && (e.params.broadcastDimensions?.length ?? 0) > 0),
+  );
+}
+const STRUCTURAL = new Set([
+  "reduce_sum",
+  "reduce_prod",
+  "reduce_max",
+  "reduce_min",
+  "argmax",
+  "argmin",
+  "argsort",
+  "cumsum",
+  "cumprod",
+  "cummax",
+  "cummin",
+  "dot_general",
+  "reshape",
+  "transpose",
+  "slice",
+  "rev",
+  "pad",
+  "concatenate",
+  "iota",
+  "gather",
+  "copy",
+]);
+
+function* staticCombos(a: AnalysedCall): Generator<Map<number, StaticValue>> {
+  const idx = [...a.staticValues.keys()].filter((i) => a.staticValues.get(i)?.length);
+  const rec = function* (k: number, acc: Map<number, StaticValue>): Generator<Map<number, StaticValue>> {
+    if (k === idx.length) {
+      yield new Map(acc);
+      return;
+    }
+    for (const v of a.staticValues.get(idx[k]!) ?? []) {
+      acc.set(idx[k]!, v);
+      yield* rec(k + 1, acc);
+    }
+  };
+  yield* rec(0, new Map());
+}

@@ -1,0 +1,73 @@
+// Compiled sub-programs: the bodies of higher-order primitives (jit_call, cond branches, loop bodies) as
+// plans, compiled once per jaxpr and cached on it. A loop runs its body's plan once per iteration, so an
+// iteration costs one plan call (a few fused kernels), not one dispatch per operation.
+import type { NDArray } from "../ndarray.js";
+import type { KernelSource } from "../codegen/kernels.js";
+import type { Jaxpr } from "../ir/jaxpr.js";
+import { evalJaxpr } from "../ir/trace-jaxpr.js";
+import { debugLog } from "./debug.js";
+import { optimizeAndSchedule } from "./lower.js";
+import { type KernelFn, buildPlan, makeRunner } from "./plan.js";
+
+let codegenAllowed: boolean | undefined;
+/** Whether `new Function` works here (false under CSP without 'unsafe-eval' or vm codeGeneration off). */
+export function canGenerateCode(): boolean {
+  if (codegenAllowed === undefined) {
+    try {
+      codegenAllowed = new Function("return 1")() === 1;
+    } catch {
+      codegenAllowed = false;
+    }
+  }
+  return codegenAllowed;
+}
+
+const compiledKernels = new Map<string, KernelFn>();
+/** The kernel for a source, generated with `new Function` once per signature. */
+export function compileKernel(src: KernelSource): KernelFn {
+  let fn = compiledKernels.get(src.signature);
+  if (!fn) {
+    fn = new Function(`return (${src.source});`)() as KernelFn;
+    compiledKernels.set(src.signature, fn);
+    debugLog(3, `kernel ${src.signature}:\n${src.source}`);
+  }
+  return fn;
+}
+
+/** Compile counters a sub-program reports to (the jitted function it came from). */
+export interface CompileCounters {
+  compiles: number;
+  runtimeCompiles: number;
+}
+
+type Run = (xs: NDArray[]) => NDArray[];
+const runners = new WeakMap<Jaxpr, Run>();
+
+/**
+ * Run a jaxpr on concrete arrays through its compiled plan (built on first use). Where code generation is
+ * forbidden the optimized jaxpr runs on eager kernels.
+ */
+export function runCompiled(j: Jaxpr, counters?: CompileCounters): Run {
+  let run = runners.get(j);
+  if (run === undefined) {
+    const { optimized, sched } = optimizeAndSchedule(j);
+    if (canGenerateCode()) {
+      let n = 0;
+      const r = makeRunner(
+        buildPlan(
+          sched,
+          (src) => {
+            n++;
+            return compileKernel(src);
+          },
+          true,
+        ),
+      ).run;
+      run = (xs) => r(xs);
+      if (counters) counters.runtimeCompiles += n;
+    } else run = (xs) => evalJaxpr(optimized, xs);
+    if (counters) counters.compiles++;
+    runners.set(j, run);
+  }
+  return run;
+}
