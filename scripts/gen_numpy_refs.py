@@ -215,7 +215,9 @@ def as_input(x):
 FILES = {}
 
 
-def case(area, name, fn, inputs=(), expected=None, *, error=None, tol=None, values_unspecified=False, weak=None, contains=None):
+def case(
+    area, name, fn, inputs=(), expected=None, *, error=None, tol=None, values_unspecified=False, weak=None, contains=None, eager_only=False
+):
     """Register one case. `expected`: numpy array (in its final dtype), list of arrays, or a
     callable over the (prepped) inputs returning those."""
     cases = FILES.setdefault(area, [])
@@ -240,6 +242,8 @@ def case(area, name, fn, inputs=(), expected=None, *, error=None, tol=None, valu
         c["tol"] = {"rtol": tol[0], "atol": tol[1]}
     if values_unspecified:
         c["valuesUnspecified"] = True
+    if eager_only:
+        c["eagerOnly"] = True  # a data-dependent shape: the jit modes expect a ConcretizationError
     cases.append(c)
 
 
@@ -3358,6 +3362,661 @@ def gen_uint32():
     err(A, "leftShift bool", "(a, b) => np.leftShift(a, b)", [rand((3,), B), rand((3,), B)], "DTypeError", "NJ202")
 
 
+# ---------------------------------------------------------------------------------------------
+# breadth: sorting, selection, statistics, polynomials, windows, x.at(), nn and scipySpecial (issue 15).
+# Drawn from its own stream so that adding cases here never moves the other areas' data.
+
+
+def gen_breadth():
+    import jax
+    import jax.numpy as jnp
+    import scipy.special as sps
+
+    jax.config.update("jax_enable_x64", True)
+    A = "breadth"
+    r = np.random.default_rng(1515)
+
+    def rnd(shape, dt, lo=-3.0, hi=3.0):
+        if dt == I32:
+            return r.integers(-4, 5, size=shape).astype(np.int32)
+        if dt == B:
+            return r.random(shape) < 0.5
+        return r.uniform(lo, hi, size=shape).astype(NPD[dt])
+
+    def withnan(a, k=2):
+        a = a.copy()
+        flat = a.reshape(-1)
+        flat[r.choice(flat.size, k, replace=False)] = np.nan
+        flat[r.choice(flat.size, 1)] = np.inf
+        return a
+
+    def f32(x):
+        return finish(x, F32)
+
+    ties = arr([[3, 1, 2, 1, 3, 0], [5, 5, -1, 2, 2, 7]], F32)
+    for dt in (F32, F64, I32):
+        a = rnd((3, 5), dt)
+        case(A, f"sort {dt}", "(x) => np.sort(x)", [a], lambda a: np.sort(a, kind="stable"))
+        case(A, f"argsort {dt} axis 0", "(x) => np.argsort(x, 0)", [a], lambda a: np.argsort(a, 0, kind="stable").astype(np.int32))
+    nanx = withnan(rnd((4, 6), F32))
+    case(A, "sort NaN last", "(x) => np.sort(x)", [nanx], lambda a: np.sort(a))
+    case(A, "sort axis null", "(x) => np.sort(x, null)", [nanx], lambda a: np.sort(a, None))
+    case(A, "argsort NaN last stable", "(x) => np.argsort(x)", [nanx], lambda a: np.argsort(a, kind="stable").astype(np.int32))
+    case(A, "argsort ties stable", "(x) => np.argsort(x)", [ties], lambda a: np.argsort(a, kind="stable").astype(np.int32))
+    case(
+        A,
+        "argsort descending (JAX)",
+        "(x) => np.argsort(x, -1, { descending: true })",
+        [ties],
+        lambda a: np.asarray(jnp.argsort(a, descending=True, stable=True)).astype(np.int32),
+    )
+    case(
+        A,
+        "sort descending NaN (JAX)",
+        "(x) => np.sort(x, -1, { descending: true })",
+        [nanx],
+        lambda a: np.asarray(jnp.sort(a, descending=True)),
+    )
+    case(A, "sort transposed view", "(x) => np.sort(x, 0)", [Input(rnd((4, 3), F64), ("x => x.T", lambda a: a.T))], lambda a: np.sort(a, 0))
+    case(A, "sort bool", "(x) => np.sort(x)", [rnd((7,), B)], lambda a: np.sort(a))
+    case(A, "partition (a full sort)", "(x) => np.partition(x, 2)", [rnd((3, 6), F32)], lambda a: np.sort(a))
+    err(A, "partition kth out of range", "(x) => np.partition(x, 9)", [rnd((5,), F32)], "ShapeError", "NJ109")
+    idx = r.integers(0, 5, size=(3, 4)).astype(np.int32)
+    a35 = rnd((3, 5), F32)
+    case(A, "takeAlongAxis axis 1", "(x, i) => np.takeAlongAxis(x, i, 1)", [a35, idx], lambda a, i: np.take_along_axis(a, i, 1))
+    case(
+        A,
+        "takeAlongAxis broadcast",
+        "(x, i) => np.takeAlongAxis(x, i, 0)",
+        [a35, arr([[2, 0, 1, -1, 0]], I32)],
+        lambda a, i: np.take_along_axis(a, i, 0),
+    )
+    case(
+        A,
+        "takeAlongAxis null",
+        "(x, i) => np.takeAlongAxis(x, i, null)",
+        [a35, arr([14, 0, 3], I32)],
+        lambda a, i: np.take_along_axis(a, i, None),
+    )
+    srt = np.sort(rnd((8,), F32))
+    srt = np.concatenate([srt, [np.nan]]).astype(np.float32)
+    vals = arr([-9, srt[2], srt[5], 0.5, 9, np.nan], F32)
+    for side in ("left", "right"):
+        case(
+            A,
+            f"searchsorted {side}",
+            f"(a, v) => np.searchsorted(a, v, {{ side: '{side}' }})",
+            [srt, vals],
+            lambda a, v, side=side: np.searchsorted(a, v, side).astype(np.int32),
+        )
+    case(
+        A,
+        "searchsorted 2-d values",
+        "(a, v) => np.searchsorted(a, v)",
+        [srt[:-1], rnd((2, 3), F32)],
+        lambda a, v: np.searchsorted(a, v).astype(np.int32),
+    )
+    k1, k2 = arr([1, 5, 1, 4, 3, 4, 4], I32), arr([9, 4, 0, 4, 0, 2, 1], F32)
+    case(A, "lexsort", "(a, b) => np.lexsort([a, b])", [k1, k2], lambda a, b: np.lexsort([a, b]).astype(np.int32))
+    case(A, "lexsort 2-d keys axis 0", "(k) => np.lexsort(k, 0)", [rnd((2, 5, 3), I32)], lambda k: np.lexsort(k, 0).astype(np.int32))
+    u = arr([3, 1, np.nan, 2, 1, np.nan, 3, -0.5], F32)
+    case(A, "unique with NaN", "(x) => np.unique(x)", [u], lambda a: np.unique(a), eager_only=True)
+    case(A, "unique int 2-d", "(x) => np.unique(x)", [rnd((3, 4), I32)], lambda a: np.unique(a), eager_only=True)
+    case(
+        A,
+        "unique size pads with fillValue",
+        "(x) => np.unique(x, { size: 8, fillValue: -7 })",
+        [rnd((2, 3), I32)],
+        lambda a: np.asarray(jnp.unique(a, size=8, fill_value=-7)),
+    )
+    case(
+        A,
+        "unique size default fill (JAX: the minimum)",
+        "(x) => np.unique(x, { size: 6 })",
+        [arr([2, 2, 5, 1], F32)],
+        lambda a: np.asarray(jnp.unique(a, size=6)),
+    )
+    case(A, "unique size truncates", "(x) => np.unique(x, { size: 2 })", [arr([4, 2, 9, 2], F32)], arr([2, 4], F32))
+    nz = rnd((3, 4), I32) * (r.random((3, 4)) < 0.5)
+    case(A, "nonzero", "(x) => np.nonzero(x)", [nz], lambda a: [i.astype(np.int32) for i in np.nonzero(a)], eager_only=True)
+    case(
+        A,
+        "nonzero size",
+        "(x) => np.nonzero(x, { size: 9, fillValue: -1 })",
+        [nz],
+        lambda a: [np.asarray(i).astype(np.int32) for i in jnp.nonzero(a, size=9, fill_value=-1)],
+    )
+    case(A, "argwhere", "(x) => np.argwhere(x)", [nz], lambda a: np.argwhere(a).astype(np.int32), eager_only=True)
+    case(A, "argwhere size", "(x) => np.argwhere(x, { size: 3 })", [nz], lambda a: np.asarray(jnp.argwhere(a, size=3)).astype(np.int32))
+    case(A, "flatnonzero", "(x) => np.flatnonzero(x)", [nz], lambda a: np.flatnonzero(a).astype(np.int32), eager_only=True)
+    case(A, "countNonzero axis", "(x) => np.countNonzero(x, 1)", [nz], lambda a: np.count_nonzero(a, 1).astype(np.int32))
+
+    # group 2: rearranging and building
+    a34 = rnd((3, 4), F32)
+    case(A, "roll flat", "(x) => np.roll(x, 5)", [a34], lambda a: np.roll(a, 5))
+    case(A, "roll axes", "(x) => np.roll(x, [1, -3], [0, 1])", [a34], lambda a: np.roll(a, (1, -3), (0, 1)))
+    for k in (1, 2, 3, -1):
+        case(A, f"rot90 k={k}", f"(x) => np.rot90(x, {k})", [rnd((2, 3, 2), F32)], lambda a, k=k: np.rot90(a, k))
+    case(A, "rot90 axes", "(x) => np.rot90(x, 1, [1, 2])", [rnd((2, 3, 2), I32)], lambda a: np.rot90(a, 1, (1, 2)))
+    case(A, "indices", "() => np.indices([2, 3])", [], np.indices((2, 3)).astype(np.int32))
+    case(
+        A,
+        "fromfunction",
+        "() => np.fromfunction((i, j) => np.add(np.multiply(i, 10), j), [2, 3])",
+        [],
+        np.fromfunction(lambda i, j: i * 10 + j, (2, 3)).astype(np.float32),
+    )
+    case(A, "unstack axis 1", "(x) => np.unstack(x, 1)", [a34], lambda a: [a[:, i] for i in range(4)])
+    case(A, "hsplit", "(x) => np.hsplit(x, 2)", [a34], lambda a: np.hsplit(a, 2))
+    case(A, "vsplit", "(x) => np.vsplit(x, [1])", [a34], lambda a: np.vsplit(a, [1]))
+    case(A, "dsplit", "(x) => np.dsplit(x, 2)", [rnd((2, 2, 4), F32)], lambda a: np.dsplit(a, 2))
+    case(
+        A,
+        "select",
+        "(x) => np.select([np.less(x, -1), np.greater(x, 1)], [np.negative(x), np.multiply(x, 2)], 7)",
+        [a34],
+        lambda a: f32(np.select([a < -1, a > 1], [-wide(a), 2 * wide(a)], 7)),
+    )
+    case(
+        A,
+        "piecewise",
+        "(x) => np.piecewise(x, [np.less(x, 0), np.greater(x, 2)], [(v) => np.negative(v), 5, 1])",
+        [a34],
+        lambda a: np.piecewise(a, [a < 0, a > 2], [lambda v: -v, 5, 1]),
+    )
+    case(A, "isin", "(x, t) => np.isin(x, t)", [rnd((3, 4), I32), arr([1, -2, 4], I32)], lambda a, t: np.isin(a, t))
+    case(
+        A,
+        "isin invert",
+        "(x, t) => np.isin(x, t, { invert: true })",
+        [rnd((5,), I32), arr([[0, 1]], I32)],
+        lambda a, t: np.isin(a, t, invert=True),
+    )
+    nn34 = withnan(rnd((3, 4), F32))
+    nn34.reshape(-1)[0] = -np.inf
+    for dt in (F32, F64):
+        case(A, f"nanToNum {dt}", "(x) => np.nanToNum(x)", [nn34.astype(NPD[dt])], lambda a: np.nan_to_num(a))
+    case(
+        A,
+        "nanToNum values",
+        "(x) => np.nanToNum(x, { nan: 9, posinf: 1, neginf: -1 })",
+        [nn34],
+        lambda a: np.nan_to_num(a, nan=9, posinf=1, neginf=-1),
+    )
+    y = rnd((3, 5), F64)
+    case(A, "trapezoid", "(y) => np.trapezoid(y)", [y], lambda y: np.trapezoid(y))
+    case(
+        A, "trapezoid x axis 0", "(y, x) => np.trapezoid(y, x, 1, 0)", [y, np.sort(rnd((3,), F64))], lambda y, x: np.trapezoid(y, x, axis=0)
+    )
+    case(A, "trapezoid dx", "(y) => np.trapezoid(y, null, 0.5)", [rnd((6,), F32)], lambda y: f32(np.trapezoid(wide(y), dx=0.5)))
+    ph = np.cumsum(rnd((10,), F64, -4, 4))
+    case(A, "unwrap", "(p) => np.unwrap(p)", [ph], lambda p: np.unwrap(p))
+    case(
+        A,
+        "unwrap period axis 0",
+        "(p) => np.unwrap(p, { period: 4, axis: 0 })",
+        [rnd((6, 2), F64, -5, 5)],
+        lambda p: np.unwrap(p, period=4, axis=0),
+    )
+    case(
+        A,
+        "ediff1d",
+        "(x) => np.ediff1d(x, { toBegin: [9], toEnd: [1, 2] })",
+        [a34],
+        lambda a: f32(np.ediff1d(a, to_begin=[9], to_end=[1, 2])),
+    )
+    case(A, "geomspace", "() => np.geomspace(1, 1000, 7)", [], f32(np.geomspace(1, 1000, 7)))
+    case(
+        A,
+        "geomspace negative no endpoint",
+        "() => np.geomspace(-2, -50, 5, { endpoint: false, dtype: 'float64' })",
+        [],
+        np.geomspace(-2, -50, 5, endpoint=False),
+    )
+    case(A, "logspace", "() => np.logspace(0, 3, 4)", [], f32(np.logspace(0, 3, 4)))
+    case(A, "logspace base 2", "() => np.logspace(1, 5, 9, { base: 2, dtype: 'float64' })", [], np.logspace(1, 5, 9, base=2))
+    v3 = rnd((4, 3), F64)
+    case(A, "cross 3-vectors", "(a, b) => np.cross(a, b)", [v3, rnd((3,), F64)], lambda a, b: np.cross(a, b))
+    case(
+        A,
+        "cross axis 0",
+        "(a, b) => np.cross(a, b, -1, -1, -1, { axis: 0 })",
+        [rnd((3, 2), F64), rnd((3, 2), F64)],
+        lambda a, b: np.cross(a, b, axis=0),
+    )
+    case(
+        A,
+        "cross 2-vectors",
+        "(a, b) => np.cross(a, b)",
+        [rnd((2, 2), F64), rnd((2, 2), F64)],
+        lambda a, b: a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0],
+    )
+    case(A, "kron", "(a, b) => np.kron(a, b)", [rnd((2, 3), I32), rnd((3, 2), I32)], lambda a, b: np.kron(a, b))
+    case(A, "kron ranks", "(a, b) => np.kron(a, b)", [rnd((3,), F32), rnd((2, 2), F32)], lambda a, b: np.kron(a, b))
+    case(
+        A,
+        "isscalar ndim shape size",
+        "(x) => np.array([np.isscalar(2) ? 1 : 0, np.isscalar(x) ? 1 : 0, np.ndim(x), np.size(x), "
+        "np.size(x, 1), ...np.shape(x)], { dtype: 'int32' })",
+        [a34],
+        arr([1, 0, 2, 12, 4, 3, 4], I32),
+    )
+
+    # statistics
+    s46 = withnan(rnd((4, 6), F64))
+    s46[2, :] = np.nan
+    for name, fn in (
+        ("nansum", np.nansum),
+        ("nanmean", np.nanmean),
+        ("nanmax", np.nanmax),
+        ("nanmin", np.nanmin),
+        ("nanvar", np.nanvar),
+        ("nanstd", np.nanstd),
+    ):
+        case(A, f"{name} axis 1", f"(x) => np.{name}(x, 1)", [s46], lambda a, fn=fn: fn(a, 1))
+        case(A, f"{name} all", f"(x) => np.{name}(x)", [s46[:2]], lambda a, fn=fn: np.asarray(fn(a)))
+    case(
+        A,
+        "nanmean float32 keepdims",
+        "(x) => np.nanmean(x, 0, { keepdims: true })",
+        [nn34],
+        lambda a: f32(np.nanmean(wide(a), 0, keepdims=True)),
+    )
+    case(A, "nanvar ddof", "(x) => np.nanvar(x, 0, { ddof: 1 })", [s46], lambda a: np.nanvar(a, 0, ddof=1))
+    q = rnd((5, 7), F64)
+    case(A, "median axis 1", "(x) => np.median(x, 1)", [q], lambda a: np.median(a, 1))
+    case(A, "median all even", "(x) => np.median(x)", [q[:2]], lambda a: np.asarray(np.median(a)))
+    case(A, "median NaN", "(x) => np.median(x, 0)", [s46], lambda a: np.median(a, 0))
+    case(A, "nanmedian", "(x) => np.nanmedian(x, 1)", [s46], lambda a: np.nanmedian(a, 1))
+    for m in ("linear", "lower", "higher", "nearest", "midpoint"):
+        case(
+            A,
+            f"quantile {m}",
+            f"(x) => np.quantile(x, [0.1, 0.5, 0.75, 1], 0, {{ method: '{m}' }})",
+            [q],
+            lambda a, m=m: np.quantile(a, [0.1, 0.5, 0.75, 1], 0, method=m),
+        )
+    case(
+        A,
+        "quantile axes keepdims",
+        "(x) => np.quantile(x, 0.3, [0, 2], { keepdims: true })",
+        [rnd((3, 2, 4), F64)],
+        lambda a: np.quantile(a, 0.3, (0, 2), keepdims=True),
+    )
+    case(A, "percentile float32", "(x) => np.percentile(x, [25, 50])", [rnd((9,), F32)], lambda a: f32(np.percentile(wide(a), [25, 50])))
+    case(A, "percentile int", "(x) => np.percentile(x, 40, 1)", [rnd((3, 5), I32)], lambda a: f32(np.percentile(a, 40, 1)))
+    case(A, "nanpercentile", "(x) => np.nanpercentile(x, [10, 90], 1)", [s46], lambda a: np.nanpercentile(a, [10, 90], 1))
+    case(A, "nanquantile", "(x) => np.nanquantile(x, 0.5)", [s46], lambda a: np.asarray(np.nanquantile(a, 0.5)))
+    err(A, "quantile out of range", "(x) => np.quantile(x, 1.5)", [q], "ArgumentError", "NJ301")
+    err(A, "quantile method", "(x) => np.quantile(x, 0.5, null, { method: 'hazen' })", [q], "ArgumentError", "NJ301")
+    w = rnd((7,), F64, 0.1, 2)
+    case(A, "average weights axis", "(x, w) => np.average(x, 1, { weights: w })", [q, w], lambda a, w: np.average(a, 1, weights=w))
+    case(A, "average returned", "(x) => np.average(x, 0, { returned: true })", [q], lambda a: list(np.average(a, 0, returned=True)))
+    case(A, "average all", "(x) => np.average(x)", [rnd((3, 4), I32)], lambda a: f32(np.average(a)))
+    case(A, "ptp", "(x) => np.ptp(x, 1)", [rnd((3, 4), I32)], lambda a: np.ptp(a, 1).astype(np.int32))
+    obs = rnd((3, 6), F64)
+    case(A, "cov", "(x) => np.cov(x)", [obs], lambda a: np.cov(a))
+    case(
+        A,
+        "cov rowvar false bias",
+        "(x) => np.cov(x, null, { rowvar: false, bias: true })",
+        [obs.T.copy()],
+        lambda a: np.cov(a, rowvar=False, bias=True),
+    )
+    case(A, "cov x y ddof", "(x, y) => np.cov(x, y, { ddof: 0 })", [obs[0], obs[1]], lambda a, b: np.cov(a, b, ddof=0))
+    case(A, "cov 1-d", "(x) => np.cov(x)", [obs[0]], lambda a: np.asarray(np.cov(a)))
+    case(A, "corrcoef", "(x) => np.corrcoef(x)", [obs], lambda a: np.corrcoef(a))
+    err(A, "cov fweights unsupported", "(x) => np.cov(x, null, { fweights: x })", [obs], "ArgumentError", "NJ301")
+    xp = np.sort(rnd((6,), F64))
+    xq = np.concatenate([rnd((7,), F64, -4, 4), xp[[0, 3, 5]]])
+    case(A, "interp", "(x, xp, fp) => np.interp(x, xp, fp)", [xq, xp, rnd((6,), F64)], lambda x, xp, fp: np.interp(x, xp, fp))
+    case(
+        A,
+        "interp left right",
+        "(x, xp, fp) => np.interp(x, xp, fp, { left: -9, right: 9 })",
+        [xq, xp, rnd((6,), F64)],
+        lambda x, xp, fp: np.interp(x, xp, fp, left=-9, right=9),
+    )
+    case(
+        A,
+        "interp float32",
+        "(x, xp, fp) => np.interp(x, xp, fp)",
+        [xq.astype(np.float32), xp.astype(np.float32), rnd((6,), F32)],
+        lambda x, xp, fp: f32(np.interp(wide(x), wide(xp), wide(fp))),
+    )
+    err(
+        A,
+        "interp period unsupported",
+        "(x, xp, fp) => np.interp(x, xp, fp, { period: 2 })",
+        [xq, xp, rnd((6,), F64)],
+        "ArgumentError",
+        "NJ301",
+    )
+    hd = rnd((20,), F64)
+    case(A, "histogram", "(x) => np.histogram(x, 5)", [hd], lambda a: [np.histogram(a, 5)[0].astype(np.int32), np.histogram(a, 5)[1]])
+    case(
+        A,
+        "histogram range density",
+        "(x) => np.histogram(x, 4, { range: [-2, 2], density: true })",
+        [hd],
+        lambda a: list(np.histogram(a, 4, range=(-2, 2), density=True)),
+    )
+    case(
+        A,
+        "histogram edges weights",
+        "(x, e, w) => np.histogram(x, e, { weights: w })",
+        [hd, arr([-3, -1, 0, 0.5, 3], F64), rnd((20,), F64)],
+        lambda a, e, w: list(np.histogram(a, e, weights=w)),
+    )
+    bc = r.integers(0, 6, size=10).astype(np.int32)
+    case(A, "bincount", "(x) => np.bincount(x)", [bc], lambda a: np.bincount(a).astype(np.int32), eager_only=True)
+    case(
+        A,
+        "bincount weights minlength",
+        "(x, w) => np.bincount(x, { weights: w, minlength: 9 })",
+        [bc, rnd((10,), F64)],
+        lambda a, w: np.bincount(a, w, 9),
+        eager_only=True,
+    )
+    case(
+        A,
+        "bincount length (jit)",
+        "(x) => np.bincount(x, { length: 4 })",
+        [bc],
+        lambda a: np.bincount(a[a < 4], minlength=4).astype(np.int32),
+    )
+    bins = arr([-2, -1, 0, 0.5, 2], F64)
+    dx = np.concatenate([rnd((6,), F64), bins[[1, 3]]])
+    for right in (False, True):
+        case(
+            A,
+            f"digitize right={right}",
+            f"(x, b) => np.digitize(x, b, {js(right)})",
+            [dx, bins],
+            lambda x, b, right=right: np.digitize(x, b, right).astype(np.int32),
+        )
+        case(
+            A,
+            f"digitize decreasing right={right}",
+            f"(x, b) => np.digitize(x, b, {js(right)})",
+            [dx, bins[::-1].copy()],
+            lambda x, b, right=right: np.digitize(x, b, right).astype(np.int32),
+        )
+
+    # polynomials and windows
+    p4, p2 = rnd((4,), F64), rnd((2,), F64)
+    case(A, "polyval", "(p, x) => np.polyval(p, x)", [p4, rnd((2, 3), F64)], lambda p, x: np.polyval(p, x))
+    case(A, "polyadd", "(a, b) => np.polyadd(a, b)", [p4, p2], lambda a, b: np.polyadd(a, b))
+    case(A, "polysub", "(a, b) => np.polysub(a, b)", [p2, p4], lambda a, b: np.polysub(a, b))
+    case(A, "polymul", "(a, b) => np.polymul(a, b)", [p4, p2], lambda a, b: np.polymul(a, b))
+    case(A, "polymul int", "(a, b) => np.polymul(a, b)", [rnd((3,), I32), rnd((4,), I32)], lambda a, b: np.polymul(a, b).astype(np.int32))
+    case(A, "polyder", "(p) => np.polyder(p, 2)", [p4], lambda p: np.polyder(p, 2))
+    case(A, "polyint", "(p) => np.polyint(p, 2, 3)", [p4], lambda p: np.polyint(p, 2, 3))
+    case(A, "vander", "(x) => np.vander(x)", [rnd((4,), F64)], lambda x: np.vander(x))
+    case(
+        A,
+        "vander N increasing int",
+        "(x) => np.vander(x, 3, { increasing: true })",
+        [rnd((4,), I32)],
+        lambda x: np.vander(x, 3, True).astype(np.int32),
+    )
+    for name in ("bartlett", "blackman", "hamming", "hanning"):
+        for M in (1, 6, 7):
+            case(A, f"{name} {M}", f"() => np.{name}({M})", [], f32(getattr(np, name)(M)))
+    case(A, "kaiser", "() => np.kaiser(8, 14)", [], f32(np.kaiser(8, 14)))
+
+    # x.at(): functional updates (JAX refs)
+    xa = rnd((4, 5), F32)
+    ia = arr([0, 2, 0], I32)
+    case(A, "at set slice", "(x) => x.at(1, '1:4').set(9)", [xa], lambda a: np.asarray(jnp.asarray(a).at[1, 1:4].set(9)))
+    case(A, "at add rows duplicates", "(x, i) => x.at(i).add(1)", [xa, ia], lambda a, i: np.asarray(jnp.asarray(a).at[i].add(1)))
+    case(
+        A,
+        "at multiply",
+        "(x, v) => x.at(':', 2).multiply(v)",
+        [xa, rnd((4,), F32)],
+        lambda a, v: np.asarray(jnp.asarray(a).at[:, 2].multiply(v)),
+    )
+    case(A, "at min", "(x) => x.at('::2').min(0)", [xa], lambda a: np.asarray(jnp.asarray(a).at[::2].min(0)))
+    case(A, "at max int", "(x, i) => x.at(i).max(2)", [rnd((5,), I32), ia], lambda a, i: np.asarray(jnp.asarray(a).at[i].max(2)))
+    case(
+        A,
+        "at set rows last wins",
+        "(x, i, v) => x.at(i).set(v)",
+        [xa, arr([3, 1, 3], I32), rnd((3, 5), F32)],
+        lambda a, i, v: np.asarray(jnp.asarray(a).at[np.array([1, 3])].set(v[[1, 2]])),
+    )
+    case(A, "at get", "(x) => x.at(-1).get()", [xa], lambda a: a[-1])
+
+    # nn (JAX references)
+    import jax.nn as jnn
+
+    xn = rnd((3, 5), F32, -5, 5)
+    xn64 = rnd((3, 5), F64, -5, 5)
+    NN = {
+        "relu6": jnn.relu6,
+        "celu": jnn.celu,
+        "selu": jnn.selu,
+        "hardTanh": jnn.hard_tanh,
+        "hardSigmoid": jnn.hard_sigmoid,
+        "hardSilu": jnn.hard_silu,
+        "hardSwish": jnn.hard_swish,
+        "logSigmoid": jnn.log_sigmoid,
+        "softSign": jnn.soft_sign,
+        "elu": jnn.elu,
+        "leakyRelu": jnn.leaky_relu,
+    }
+    for name, fn in NN.items():
+        case(A, f"nn.{name}", f"(x) => nn.{name}(x)", [xn], lambda a, fn=fn: np.asarray(fn(a)))
+        case(A, f"nn.{name} float64", f"(x) => nn.{name}(x)", [xn64], lambda a, fn=fn: np.asarray(fn(a)))
+    case(A, "nn.celu alpha", "(x) => nn.celu(x, 0.5)", [xn64], lambda a: np.asarray(jnn.celu(a, 0.5)))
+    case(A, "nn.glu", "(x) => nn.glu(x, 0)", [rnd((4, 3), F64)], lambda a: np.asarray(jnn.glu(a, 0)))
+    for appr in (True, False):
+        case(
+            A,
+            f"nn.gelu approximate={appr} float64",
+            f"(x) => nn.gelu(x, {{ approximate: {js(appr)} }})",
+            [xn64],
+            lambda a, appr=appr: np.asarray(jnn.gelu(a, approximate=appr)),
+        )
+    case(A, "nn.standardize float64", "(x) => nn.standardize(x, 0)", [xn64], lambda a: np.asarray(jnn.standardize(a, 0)))
+
+    def attention(q, k, v, bias=None, mask=None, scale=None, causal=False):
+        # float64 throughout (JAX's own computes the softmax in float32)
+        lg = np.einsum("btnh,bsnh->bnts", q, k) * (scale if scale is not None else 1 / np.sqrt(q.shape[-1]))
+        if bias is not None:
+            lg = lg + bias
+        keep = np.ones(lg.shape, bool)
+        if mask is not None:
+            keep &= mask
+        if causal:
+            keep &= np.tril(np.ones(lg.shape[-2:], bool))
+        lg = np.where(keep, lg, -0.7 * np.finfo(np.float64).max)
+        p = np.exp(lg - lg.max(-1, keepdims=True))
+        p /= p.sum(-1, keepdims=True)
+        return np.einsum("bnts,bsnh->btnh", p, v)
+
+    qk = [rnd((2, 4, 2, 3), F64, -1, 1), rnd((2, 5, 2, 3), F64, -1, 1), rnd((2, 5, 2, 3), F64, -1, 1)]
+    case(A, "nn.dotProductAttention", "(q, k, v) => nn.dotProductAttention(q, k, v)", qk, lambda q, k, v: attention(q, k, v))
+    case(
+        A,
+        "nn.dotProductAttention causal scale",
+        "(q, k, v) => nn.dotProductAttention(q, k, v, { isCausal: true, scale: 0.7 })",
+        qk,
+        lambda q, k, v: attention(q, k, v, scale=0.7, causal=True),
+    )
+    bias = rnd((2, 2, 4, 5), F64)
+    mask = r.random((2, 1, 4, 5)) < 0.7
+    case(
+        A,
+        "nn.dotProductAttention bias mask",
+        "(q, k, v, b, m) => nn.dotProductAttention(q, k, v, { bias: b, mask: m })",
+        [*qk, bias, mask],
+        lambda q, k, v, b, m: attention(q, k, v, b, m),
+    )
+    gq = [rnd((4, 4, 3), F32, -1, 1), rnd((5, 2, 3), F32, -1, 1), rnd((5, 2, 3), F32, -1, 1)]
+    case(
+        A,
+        "nn.dotProductAttention unbatched grouped heads float32",
+        "(q, k, v) => nn.dotProductAttention(q, k, v)",
+        gq,
+        lambda q, k, v: np.asarray(jnn.dot_product_attention(q, k, v)),
+    )
+
+    # scipySpecial (SciPy references, JAX's names)
+    xs = rnd((40,), F64, -6, 6)
+    special = [
+        ("erf", sps.erf, xs),
+        ("erfc", sps.erfc, xs),
+        ("erfinv", sps.erfinv, np.concatenate([rnd((30,), F64, -1, 1), [0.9999, -0.99999, 1, -1, 1.5]])),
+        ("gammaln", sps.gammaln, np.concatenate([rnd((30,), F64, 0.01, 30), rnd((10,), F64, -5, 0.5), [1, 2, -3]])),
+        ("digamma", sps.digamma, np.concatenate([rnd((30,), F64, 0.01, 30), rnd((10,), F64, -5, 0.5)])),
+        ("logit", sps.logit, rnd((20,), F64, 0, 1)),
+        ("expit", sps.expit, xs),
+    ]
+    for name, fn, data in special:
+        case(A, f"scipySpecial.{name} float64", f"(x) => scipySpecial.{name}(x)", [data], lambda a, fn=fn: fn(a), tol=(1e-11, 1e-12))
+        case(
+            A,
+            f"scipySpecial.{name} float32",
+            f"(x) => scipySpecial.{name}(x)",
+            [data.astype(np.float32)],
+            lambda a, fn=fn: f32(fn(wide(a))),
+            tol=(2e-5, 2e-6),
+        )
+    xz = np.concatenate([[0, 0], rnd((8,), F64, -2, 2)])
+    yz = np.concatenate([[0, 2], rnd((8,), F64, 0.1, 3)])
+    case(A, "scipySpecial.xlogy", "(x, y) => scipySpecial.xlogy(x, y)", [xz, yz], lambda a, b: sps.xlogy(a, b))
+    case(A, "scipySpecial.xlog1py", "(x, y) => scipySpecial.xlog1py(x, y)", [xz, yz - 0.5], lambda a, b: sps.xlog1py(a, b))
+    case(
+        A,
+        "scipySpecial.betaln",
+        "(a, b) => scipySpecial.betaln(a, b)",
+        [rnd((6,), F64, 0.1, 9), rnd((6,), F64, 0.1, 9)],
+        lambda a, b: sps.betaln(a, b),
+        tol=(1e-11, 1e-12),
+    )
+
+    # the rest of jax-js's numpy / nn / scipySpecial surface
+    e1 = np.concatenate([rnd((8,), F64, -4, 4), [0.0, -0.0, 2.5, -2.5, np.inf, -np.inf, np.nan, 8.0]])
+    e2 = np.concatenate([rnd((8,), F64, -4, 4), [-1.0, 1.0, 0.0, -0.0, 3.0, np.nan, 1.0, -3.0]])
+    for name, fn in (
+        ("trunc", np.trunc),
+        ("rint", np.rint),
+        ("cbrt", np.cbrt),
+        ("sinc", np.sinc),
+        ("signbit", np.signbit),
+        ("isposinf", np.isposinf),
+        ("isneginf", np.isneginf),
+        ("acos", np.arccos),
+        ("asin", np.arcsin),
+        ("atan", np.arctan),
+        ("asinh", np.arcsinh),
+        ("acosh", np.arccosh),
+        ("atanh", np.arctanh),
+    ):
+        case(A, f"{name}", f"(x) => np.{name}(x)", [e1], lambda a, fn=fn: fn(a))
+    case(A, "trunc float32", "(x) => np.trunc(x)", [e1.astype(np.float32)], lambda a: np.trunc(a))
+    for name, fn in (
+        ("hypot", np.hypot),
+        ("logaddexp", np.logaddexp),
+        ("logaddexp2", np.logaddexp2),
+        ("copysign", np.copysign),
+        ("fmax", np.fmax),
+        ("fmin", np.fmin),
+        ("heaviside", np.heaviside),
+        ("atan2", np.arctan2),
+        ("floatPower", np.float_power),
+    ):
+        case(A, f"{name}", f"(a, b) => np.{name}(a, b)", [e1, e2], lambda a, b, fn=fn: fn(a, b))
+    ia, ib = r.integers(-9, 10, 8).astype(np.int32), (r.integers(1, 5, 8) * r.choice([-1, 1], 8)).astype(np.int32)
+    case(A, "fmod int", "(a, b) => np.fmod(a, b)", [ia, ib], lambda a, b: np.fmod(a, b))
+    case(
+        A,
+        "fmod float",
+        "(a, b) => np.fmod(a, b)",
+        [rnd((8,), F64, -9, 9), rnd((8,), F64, 0.5, 3) * np.sign(rnd((8,), F64))],
+        lambda a, b: np.fmod(a, b),
+    )
+    case(A, "divmod", "(a, b) => np.divmod(a, b)", [ia, ib], lambda a, b: [np.floor_divide(a, b), np.mod(a, b)])
+    case(A, "modf", "(x) => np.modf(x)", [e1[:12]], lambda a: list(np.modf(a)))
+    case(A, "ldexp", "(x, i) => np.ldexp(x, i)", [e1[:8], r.integers(-5, 6, 8).astype(np.int32)], lambda a, i: np.ldexp(a, i))
+    fr = np.concatenate([rnd((8,), F64, -100, 100), [0.0, 1.0, 0.5, 8.0, -0.25, 3.0e-5, np.inf]])
+    case(A, "frexp", "(x) => np.frexp(x)", [fr], lambda a: [np.frexp(a)[0], np.frexp(a)[1].astype(np.int32)])
+    case(A, "frexp float32", "(x) => np.frexp(x)", [fr.astype(np.float32)], lambda a: [np.frexp(a)[0], np.frexp(a)[1].astype(np.int32)])
+    case(
+        A,
+        "degrees radians",
+        "(x) => [np.degrees(x), np.radians(x), np.rad2deg(x), np.deg2rad(x)]",
+        [e1[:8]],
+        lambda a: [np.degrees(a), np.radians(a), np.rad2deg(a), np.deg2rad(a)],
+    )
+    case(A, "diag of a vector k=1", "(v) => np.diag(v, 1)", [rnd((3,), F32)], lambda v: np.diag(v, 1))
+    case(A, "diag of a vector k=-2", "(v) => np.diag(v, -2)", [rnd((3,), I32)], lambda v: np.diag(v, -2))
+    case(A, "diag of a matrix", "(m) => np.diag(m, -1)", [rnd((3, 4), F32)], lambda m: np.diag(m, -1))
+    case(A, "diagflat", "(m) => np.diagflat(m)", [rnd((2, 2), F32)], lambda m: np.diagflat(m))
+    case(
+        A,
+        "diagIndicesFrom",
+        "(m) => np.diagIndicesFrom(m)",
+        [rnd((3, 3), F32)],
+        lambda m: [i.astype(np.int32) for i in np.diag_indices_from(m)],
+    )
+    case(A, "tri", "() => np.tri(3, 4, 1)", [], np.tri(3, 4, 1).astype(np.float32))
+    case(A, "append flat", "(a, b) => np.append(a, b)", [rnd((2, 2), F32), rnd((3,), F32)], lambda a, b: np.append(a, b))
+    case(A, "append axis", "(a, b) => np.append(a, b, 0)", [rnd((2, 2), I32), rnd((1, 2), I32)], lambda a, b: np.append(a, b, 0))
+    case(
+        A,
+        "matrixTranspose matvec vecmat vecdot",
+        "(m, v) => [np.matrixTranspose(m), np.matvec(m, v), np.vecmat(np.ones([2]), m), np.vecdot(m, v)]",
+        [rnd((2, 3), F64), rnd((3,), F64)],
+        lambda m, v: [m.T, m @ v, np.ones(2) @ m, (m * v).sum(-1)],
+    )
+    case(A, "astype", "(x) => np.astype(x, 'int32')", [rnd((4,), F32)], lambda a: cast(a, I32))
+    case(A, "hann", "() => np.hann(5)", [], f32(np.hanning(5)))
+    case(
+        A,
+        "constants eulerGamma finfo iinfo",
+        "() => np.array([np.eulerGamma, np.finfo('float32').eps, np.iinfo('int32').max], { dtype: 'float64' })",
+        [],
+        arr([np.euler_gamma, np.finfo(np.float32).eps, 2147483647], F64),
+    )
+    NN2 = {
+        "sparsePlus": jnn.sparse_plus,
+        "sparseSigmoid": jnn.sparse_sigmoid,
+        "squareplus": jnn.squareplus,
+        "mish": jnn.mish,
+        "identity": jnn.identity,
+    }
+    for name, fn in NN2.items():
+        case(A, f"nn.{name} float64", f"(x) => nn.{name}(x)", [xn64], lambda a, fn=fn: np.asarray(fn(a)))
+    case(A, "nn.logmeanexp", "(x) => nn.logmeanexp(x, 1)", [xn64], lambda a: np.log(np.mean(np.exp(a), 1)))
+    case(
+        A,
+        "nn.log1mexp",
+        "(x) => nn.log1mexp(x)",
+        [np.concatenate([rnd((6,), F64, 1e-3, 0.69), rnd((6,), F64, 0.7, 30)])],
+        lambda a: np.log(-np.expm1(-a)),
+    )
+    case(
+        A,
+        "scipySpecial softmax logSoftmax logsumexp",
+        "(x) => [scipySpecial.softmax(x), scipySpecial.logSoftmax(x), scipySpecial.logsumexp(x, 1)]",
+        [xn64],
+        lambda a: [sps.softmax(a, -1), sps.log_softmax(a, -1), sps.logsumexp(a, 1)],
+    )
+
+    # errors: options a function does not support, typed (issue 15)
+    err(A, "sort unknown option", "(x) => np.sort(x, -1, { kind: 'quicksort' })", [a34], "ArgumentError", "NJ301")
+    err(A, "unique returnCounts unsupported", "(x) => np.unique(x, { returnCounts: true })", [a34], "ArgumentError", "NJ301")
+    err(A, "nonzero of 0-d", "(x) => np.nonzero(x)", [arr(1, F32)], "ShapeError", "NJ106")
+    err(A, "pad {axis: width} on a missing axis", "(x) => np.pad(x, { 1: [0, 2] })", [rnd((3,), F32)], "ShapeError", "NJ102")
+    err(A, "diff prepend shape mismatch", "(x, p) => np.diff(x, 1, -1, { prepend: p })", [a34, rnd((2, 1), F32)], "ShapeError", "NJ105")
+    err(A, "diff unknown option", "(x) => np.diff(x, 1, -1, { prepnd: 1 })", [a34], "ArgumentError", "NJ301")
+    err(A, "bincount float", "(x) => np.bincount(x)", [rnd((3,), F32)], "ArgumentError", "NJ301")
+    err(A, "glu odd axis", "(x) => nn.glu(x)", [rnd((2, 3), F32)], "ArgumentError", "NJ301")
+
+
 def main():
     import argparse
 
@@ -3382,6 +4041,7 @@ def main():
     gen_broadcast()
     gen_deviations()
     gen_uint32()
+    gen_breadth()
     out_dir = os.path.abspath(args.out)
     os.makedirs(out_dir, exist_ok=True)
     total = 0

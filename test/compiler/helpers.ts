@@ -81,7 +81,7 @@ export function paramNames(src: string): string[] | undefined {
 
 /** A TS module with one `export const c<i> = jit(<case fn>)` per reference case, optionally with exact @numjit annotations. */
 export function moduleSource(cases: RefCase[], annotate: boolean): string {
-  const lines = [`import { numpy as np, nn, lax, jit } from "@numjit/runtime";`, ""];
+  const lines = [`import { numpy as np, nn, lax, scipySpecial, jit } from "@numjit/runtime";`, ""];
   cases.forEach((c, i) => {
     const names = paramNames(c.fn);
     if (annotate && names && names.length === c.inputs.length && c.inputs.length) {
@@ -103,6 +103,12 @@ export function moduleSource(cases: RefCase[], annotate: boolean): string {
  * not, so an entry that starts precompiling fails as stale. A key that names no case fails as well.
  */
 export const NOT_PRECOMPILED: Record<string, string> = {
+  ...Object.fromEntries(
+    ["unique with NaN", "unique int 2-d", "nonzero", "argwhere", "flatnonzero", "bincount", "bincount weights minlength"].map((n) => [
+      `breadth/${n}`,
+      "a result length that depends on the data (no { size }): the runtime jit raises the ConcretizationError",
+    ]),
+  ),
   "deviations/pad with a dict, negative axis, one width":
     "`{ [-2]: 1 }` has a computed key, outside the build-time subset (a dynamic-property warning): the call runs on the runtime jit",
 };

@@ -21,6 +21,7 @@ import {
   freeze,
   makeInput,
   refAreas,
+  underJit,
 } from "../numpy/runner.js";
 import { ARTIFACTS, buildModule, loadArea, moduleSource, precompileProblem, runInNoEvalContext } from "./helpers.js";
 
@@ -153,7 +154,7 @@ for (const area of AREAS) {
           try {
             const inputs = c.inputs.map((s) => makeIn(s, layout));
             const frozen = freeze(inputs as NDArray[]);
-            checkCase(c, () => toHost(f(...inputs)), label);
+            checkCase(underJit(c), () => toHost(f(...inputs)), label);
             expectUnchanged(frozen, label);
           } catch (err) {
             failures.push(err instanceof Error ? err.message : String(err));

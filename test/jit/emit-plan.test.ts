@@ -150,7 +150,7 @@ describe("emitPlan: a symbolic schedule", () => {
     (v as { aval: unknown }).aval = { ...v.aval, shape: v.aval.shape.map((d) => (d === 6 ? B : d === 3 ? N : d)) };
   };
   opt.inBinders.forEach(rename);
-  opt.eqns.forEach((e) => rename(e.out));
+  opt.eqns.forEach((e) => rename(e.outs[0]!));
   const env = new ShapeEnv();
   env.assumeEqual("test", B, dimMul(2, N));
   const emitted = emitPlan(schedule(opt), env, { inputNames: ["x", "y"] });

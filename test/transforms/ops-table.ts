@@ -1,7 +1,7 @@
 // Every op of the eager API as a table case for the gradient and vmap checks. Inputs are drawn
 // from a domain where the op is smooth; `order2` marks cases also checked for second derivatives,
 // `intOut` cases are not differentiable (integer/boolean result) and only go through vmap.
-import { type NDArray, nn, numpy as np } from "@numjit/runtime";
+import { type NDArray, nn, numpy as np, scipySpecial } from "@numjit/runtime";
 import type { Domain } from "./helpers.js";
 
 export interface OpCase {
@@ -400,4 +400,153 @@ export const OPS: OpCase[] = [
   u("softmax axis 0", (x) => nn.softmax(x, 0)),
   u("logSoftmax", (x) => nn.logSoftmax(x)),
   u("standardize", (x) => nn.standardize(x)),
+  // ---- breadth (issue 15): sorting, selection, statistics, polynomials, x.at(), nn, scipySpecial
+  u("sort", (x) => np.sort(x), "any", false),
+  u("sort axis 0 descending", (x) => np.sort(x, 0, { descending: true }), "any", false),
+  { name: "argsort", f: (x) => np.argsort(x, 0), inputs: [[[3, 4], "any"]], intOut: true },
+  {
+    name: "searchsorted",
+    f: (a, v) => np.searchsorted(np.sort(a), v),
+    inputs: [
+      [[6], "any"],
+      [[3, 2], "any"],
+    ],
+    intOut: true,
+  },
+  { name: "unique size", f: (x) => np.unique(np.round(x), { size: 4 }), inputs: [[[3, 4], "any"]], noNumeric: true },
+  { name: "nonzero size", f: (x) => np.nonzero(np.greater(x, 0), { size: 5 }), inputs: [[[3, 4], "any"]], intOut: true },
+  {
+    name: "takeAlongAxis",
+    f: (x, y) => np.takeAlongAxis(x, np.argsort(y, 1), 1),
+    inputs: [
+      [[3, 4], "any"],
+      [[3, 4], "any"],
+    ],
+    order2: true,
+  },
+  u("roll", (x) => np.roll(x, [1, -1], [0, 1])),
+  u("rot90", (x) => np.rot90(x, 3)),
+  u("trapezoid", (x) => np.trapezoid(x)),
+  u("unwrap", (x) => np.unwrap(np.multiply(x, 3)), "any", false),
+  u("nanToNum", (x) => np.nanToNum(x)),
+  u("select", (x) => np.select([np.less(x, -1), np.greater(x, 1)], [np.square(x), np.sin(x)], np.cos(x)), "any", false),
+  u("nansum nanmean", (x) => np.add(np.nansum(x, 0), np.nanmean(x, 0))),
+  u("nanstd nanmax", (x) => np.add(np.nanstd(x, 1), np.nanmax(x, 1)), "any", false),
+  u("median", (x) => np.median(x, 1), "any", false),
+  u("quantile", (x) => np.quantile(x, [0.2, 0.9], 0), "any", false),
+  u("nanpercentile", (x) => np.nanpercentile(x, 30), "any", false),
+  u("average", (x) => np.average(x, 1, { weights: [1, 2, 3, 4] })),
+  u("ptp", (x) => np.ptp(x, 0), "any", false),
+  u("cov", (x) => np.cov(x)),
+  u("corrcoef", (x) => np.corrcoef(x)),
+  {
+    name: "interp (x and fp)",
+    f: (x, fp) => np.interp(x, np.array([-2, -0.5, 0.7, 2], { dtype: "float64" }), fp),
+    inputs: [
+      [[5], "any"],
+      [[4], "any"],
+    ],
+  },
+  {
+    name: "cross",
+    f: (a, b) => np.cross(a, b),
+    inputs: [
+      [[2, 3], "any"],
+      [[3], "any"],
+    ],
+    order2: true,
+  },
+  {
+    name: "kron",
+    f: (a, b) => np.kron(a, b),
+    inputs: [
+      [[2, 2], "any"],
+      [[3], "any"],
+    ],
+    order2: true,
+  },
+  {
+    name: "polyval polymul",
+    f: (p, q, x) => np.polyval(np.polymul(p, q), x),
+    inputs: [
+      [[3], "any"],
+      [[2], "any"],
+      [[4], "any"],
+    ],
+    order2: true,
+  },
+  u("polyder polyint", (x) => np.polyint(np.polyder(np.ravel(x)), 1, 2)),
+  u("vander", (x) => np.vander(np.ravel(x), 3)),
+  {
+    name: "x.at().set",
+    f: (x, v) => x.at(1, "1:3").set(v),
+    inputs: [
+      [[3, 4], "any"],
+      [[2], "any"],
+    ],
+    order2: true,
+  },
+  {
+    name: "x.at().add duplicate rows",
+    f: (x, v) => x.at(np.array([0, 2, 0], { dtype: "int32" })).add(v),
+    inputs: [
+      [[3, 4], "any"],
+      [[3, 4], "any"],
+    ],
+    order2: true,
+  },
+  {
+    name: "x.at().multiply",
+    f: (x, v) => x.at(":", 0).multiply(v),
+    inputs: [
+      [[3, 4], "any"],
+      [[3], "any"],
+    ],
+    order2: true,
+  },
+  {
+    name: "x.at().max",
+    f: (x, v) => x.at("::2").max(v),
+    inputs: [
+      [[3, 4], "any"],
+      [[4], "any"],
+    ],
+  },
+  u("nn.celu", (x) => nn.celu(x, 0.7), "nonzero", false),
+  u("nn.selu", nn.selu, "nonzero", false),
+  u("nn.hardTanh", nn.hardTanh, "unit", false),
+  u("nn.hardSigmoid", nn.hardSigmoid, "any", false),
+  u("nn.hardSilu", nn.hardSilu, "any", false),
+  u("nn.relu6", (x) => nn.relu6(np.multiply(x, 4)), "nonzero", false),
+  u("nn.logSigmoid", nn.logSigmoid),
+  u("nn.softSign", nn.softSign, "nonzero", false),
+  u("nn.glu", (x) => nn.glu(x)),
+  {
+    name: "nn.dotProductAttention causal bias",
+    f: (q, k, v, b) => nn.dotProductAttention(q, k, v, { isCausal: true, bias: b }),
+    inputs: [
+      [[1, 3, 2, 2], "any"],
+      [[1, 4, 1, 2], "any"],
+      [[1, 4, 1, 2], "any"],
+      [[2, 3, 4], "any"],
+    ],
+    order2: true,
+  },
+  u("scipySpecial.erf", scipySpecial.erf),
+  u("scipySpecial.erfc", (x) => scipySpecial.erfc(np.multiply(x, 1.5))),
+  u("scipySpecial.erfinv", scipySpecial.erfinv, "unit"),
+  u("scipySpecial.gammaln", scipySpecial.gammaln, "pos"),
+  u("scipySpecial.gammaln (reflection)", (x) => scipySpecial.gammaln(np.subtract(0.45, np.multiply(x, 0.1))), "pos"),
+  u("scipySpecial.digamma", scipySpecial.digamma, "pos"),
+  u("scipySpecial.logit", (x) => scipySpecial.logit(np.divide(np.add(x, 1), 2)), "unit"),
+  u("scipySpecial.expit", scipySpecial.expit),
+  {
+    name: "scipySpecial.xlogy xlog1py betaln",
+    f: (x, y) => np.add(np.add(scipySpecial.xlogy(x, y), scipySpecial.xlog1py(x, y)), scipySpecial.betaln(y, np.add(y, 0.5))),
+    inputs: [
+      [[3, 4], "any"],
+      [[3, 4], "pos"],
+    ],
+    order2: true,
+  },
 ];

@@ -4,10 +4,11 @@ import "./lax/impls.js";
 import "./methods.js";
 import * as numpy from "./numpy/index.js";
 import * as nn from "./nn.js";
+import * as scipySpecial from "./scipy-special.js";
 import * as lax from "./lax.js";
 import * as random from "./random.js";
 
-export { numpy, nn, lax, random };
+export { numpy, nn, lax, random, scipySpecial };
 export { NDArray } from "./ndarray.js";
 export type { ArrayLike, NestedArray } from "./ndarray.js";
 export { float32, float64, int32, uint32, bool, DTYPES } from "./dtype.js";

@@ -7,6 +7,7 @@ import * as np from "./numpy/index.js";
 import type { ReduceOptions, VarOptions } from "./numpy/reductions.js";
 import type { SliceSpec } from "./numpy/indexing.js";
 import { convert } from "./numpy/util.js";
+import { type AtUpdater, at } from "./numpy/scatter.js";
 
 type Axis = number | number[] | null;
 
@@ -77,6 +78,8 @@ declare module "./ndarray.js" {
     astype(dtype: DTypeLike): NDArray;
     slice(...specs: SliceSpec[]): NDArray;
     take(indices: ArrayLike, axis?: number | null): NDArray;
+    /** JAX's functional update: x.at(...index).set(v) / .add / .multiply / .min / .max / .get() return new arrays. */
+    at(...index: (SliceSpec | NDArray)[]): AtUpdater;
     matmul(y: ArrayLike): NDArray;
     dot(y: ArrayLike): NDArray;
     copy(): NDArray;
@@ -217,6 +220,9 @@ Object.assign(P, {
     if (this.ndim === 0) throw argumentError.invalid("iter", "iteration over a 0-d array");
     const n = this.shape[0]!;
     for (let i = 0; i < n; i++) yield np.slice(this, i);
+  },
+  at(this: NDArray, ...index: (SliceSpec | NDArray)[]) {
+    return at(this, index);
   },
 });
 Object.defineProperty(P, "T", {

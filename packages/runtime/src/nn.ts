@@ -1,12 +1,13 @@
 // nn: activations and normalizers, as compositions of numpy functions (so jit/grad/vmap see them).
 import { type DTypeLike, checkDType, isFloat } from "./dtype.js";
-import { argumentError, dtypeError } from "./errors.js";
+import { argumentError, dtypeError, shapeError } from "./errors.js";
 import { checkSize, describeValue, normalizeAxes, normalizeAxis } from "./shape.js";
 import type { ArrayLike, NDArray } from "./ndarray.js";
 import { bind } from "./core/trace.js";
 import * as np from "./numpy/index.js";
 import { binary } from "./numpy/binary.js";
 import { convert, operand } from "./numpy/util.js";
+import { erfc } from "./scipy-special.js";
 
 /**
  * max(x, 0) as one `max[relu]`, so it fuses into a matmul epilogue; its derivative is the step x > 0, 0 at 0
@@ -54,35 +55,9 @@ export function gelu(x: ArrayLike, opts: { approximate?: boolean } = {}): NDArra
   // primitive; use the high-accuracy tanh-free form x * Phi(x) with Phi from erfc approximation.
   return np.multiply(a, a.dtype === "float64" ? normalCdf64(a) : normalCdf(a));
 }
-// float64 needs erf to ~1e-13, which the float32 formula below (1.2e-7) does not reach. Two fits of our
-// own (numpy Chebyshev least squares on 4000 nodes, converted to power series):
-//   erf(z)  = z * ERF_SMALL(z^2)                  0 <= z <= 2   (rel err 2e-15; of 1 - erf: 4e-13)
-//   erfc(z) = exp(-z^2) / z * ERFC_LARGE(4/z - 1)  z > 2         (rel err 4e-13)
-const ERF_SMALL = [
-  1.128379167095513, -0.37612638903185025, 0.11283791670971091, -0.026866170646087185, 0.005223977628408704, -0.0008548327072005902,
-  0.00012055333278562979, -1.492564644264017e-5, 1.6462003317897886e-6, -1.636453799388658e-7, 1.4797457971912014e-8,
-  -1.2240105017069128e-9, 9.234723534762907e-11, -6.202635742307531e-12, 3.469246653325924e-13, -1.402801631372467e-14,
-  2.9694318442708934e-16,
-];
-const ERFC_LARGE = [
-  0.5479978305002707, -0.029861732979134102, -0.01048663686613373, 0.0034298906368144637, -0.0001097117371145931, -0.00026637026171604455,
-  0.00010036531038299211, -5.978012035057966e-6, -1.079960691323757e-5, 5.649600886520982e-6, -9.895949809131759e-7, -4.713423332396932e-7,
-  4.418329365175397e-7, -1.3356031004740047e-7, -2.569190619501836e-8, 3.045451000746501e-8, -6.062183326791114e-9,
-];
-function horner(c: readonly number[], t: NDArray): NDArray {
-  let r = np.add(np.multiply(t, c[c.length - 1]!), c[c.length - 2]!);
-  for (let i = c.length - 3; i >= 0; i--) r = np.add(np.multiply(r, t), c[i]!);
-  return r;
-}
+/** Phi(x) = erfc(-x / sqrt 2) / 2, as float64 needs it (~1e-13); float32 keeps the cheaper fit below. */
 function normalCdf64(x: NDArray): NDArray {
-  const z = np.divide(np.abs(x), Math.SQRT2);
-  const small = np.subtract(1, np.multiply(z, horner(ERF_SMALL, np.square(z))));
-  // the large-|x| branch only at z > 2: elsewhere evaluate it at a safe z, or 1/z's NaN derivative leaks through where
-  const zl = np.where(np.lessEqual(z, 2), 4, z);
-  const u = np.divide(1, zl);
-  const large = np.multiply(np.multiply(np.exp(np.negative(np.square(zl))), horner(ERFC_LARGE, np.subtract(np.multiply(u, 4), 1))), u);
-  const half = np.multiply(0.5, np.where(np.lessEqual(z, 2), small, large)); // 0.5 * erfc(|x| / sqrt 2)
-  return np.where(np.greaterEqual(x, 0), np.subtract(1, half), half);
+  return np.multiply(0.5, erfc(np.divide(np.negative(x), Math.SQRT2)));
 }
 function normalCdf(x: NDArray): NDArray {
   // Abramowitz-Stegun 7.1.26 is too coarse; use erf(z) = 1 - t*exp(-z^2 + P(t)) (Numerical Recipes erfc, |err| < 1.2e-7)
@@ -160,4 +135,134 @@ export function standardize(x: ArrayLike, axis: number | number[] = -1, opts: { 
   const m = np.mean(a, axis, { keepdims: true });
   const v = np.variance(a, axis, { keepdims: true });
   return np.divide(np.subtract(a, m), np.sqrt(np.add(v, eps)));
+}
+
+export function relu6(x: ArrayLike): NDArray {
+  return np.clip(floatOperand(x, "relu6"), 0, 6);
+}
+/** max(0, x) + min(0, alpha * expm1(x / alpha)). */
+export function celu(x: ArrayLike, alpha = 1): NDArray {
+  const a = floatOperand(x, "celu");
+  const al = num("celu", "alpha", alpha);
+  return np.where(np.greater(a, 0), a, np.multiply(al, np.expm1(np.divide(a, al))));
+}
+const SELU_ALPHA = 1.6732632423543772,
+  SELU_SCALE = 1.0507009873554805;
+export function selu(x: ArrayLike): NDArray {
+  return np.multiply(SELU_SCALE, elu(floatOperand(x, "selu"), SELU_ALPHA));
+}
+export function hardTanh(x: ArrayLike): NDArray {
+  return np.clip(floatOperand(x, "hard_tanh"), -1, 1);
+}
+/** relu6(x + 3) / 6. */
+export function hardSigmoid(x: ArrayLike): NDArray {
+  return np.divide(relu6(np.add(floatOperand(x, "hard_sigmoid"), 3)), 6);
+}
+export function hardSilu(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "hard_silu");
+  return np.multiply(a, hardSigmoid(a));
+}
+export const hardSwish = hardSilu;
+/** log(sigmoid(x)) = -softplus(-x). */
+export function logSigmoid(x: ArrayLike): NDArray {
+  return np.negative(softplus(np.negative(floatOperand(x, "log_sigmoid"))));
+}
+export function softSign(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "soft_sign");
+  return np.divide(a, np.add(np.abs(a), 1));
+}
+/** Gated linear unit: the first half of `axis` times the sigmoid of the second half. */
+export function glu(x: ArrayLike, axis = -1): NDArray {
+  const a = floatOperand(x, "glu");
+  const ax = normalizeAxis("glu", axis, a.ndim);
+  const n = a.shape[ax]!;
+  if (n % 2 !== 0) throw argumentError.invalid("glu", `the size of axis ${ax} must be even, got ${n}`);
+  const [u, v] = np.split(a, 2, ax);
+  return np.multiply(u!, sigmoid(v!));
+}
+
+export interface AttentionOptions {
+  /** Added to the logits, broadcast to [B, N, T, S]. */
+  bias?: ArrayLike;
+  /** Boolean, broadcast to [B, N, T, S]: false positions get a large negative logit (JAX). */
+  mask?: ArrayLike;
+  /** Logit scale; 1 / sqrt(head dim) by default. */
+  scale?: number;
+  /** Mask out keys after each query position (t >= s kept). */
+  isCausal?: boolean;
+}
+/**
+ * JAX's nn.dot_product_attention: softmax(q k^T * scale + bias, masked) v. query [B, T, N, H], key and
+ * value [B, S, K, H] (the batch axis may be absent); N a multiple of K shares each key/value head among
+ * N / K query heads (grouped-query attention). Returns [B, T, N, H].
+ */
+export function dotProductAttention(query: ArrayLike, key: ArrayLike, value: ArrayLike, opts: AttentionOptions = {}): NDArray {
+  const op = "dot_product_attention";
+  for (const k of Object.keys(opts))
+    if (!["bias", "mask", "scale", "isCausal"].includes(k))
+      throw argumentError.invalid(op, `unsupported option '${k}' (bias, mask, scale, isCausal)`);
+  let q = floatOperand(query, op),
+    k = floatOperand(key, op),
+    v = floatOperand(value, op);
+  const batched = q.ndim === 4;
+  if (!batched) [q, k, v] = [q, k, v].map((t) => np.expandDims(t, 0)) as [NDArray, NDArray, NDArray];
+  if (q.ndim !== 4 || k.ndim !== 4 || v.ndim !== 4)
+    throw shapeError.rank(
+      op,
+      `query, key and value must be 3-d [T, N, H] or 4-d [B, T, N, H], got (${q.shape}), (${k.shape}), (${v.shape})`,
+    );
+  const [B, T, N, H] = q.shape as [number, number, number, number];
+  const [, S, K] = k.shape as [number, number, number, number];
+  if (k.shape.join() !== v.shape.join() || k.shape[0] !== B || k.shape[3] !== H || N % K !== 0)
+    throw shapeError.rank(op, `incompatible shapes: query (${q.shape}), key (${k.shape}), value (${v.shape})`);
+  if (K !== N) [k, v] = [np.repeat(k, N / K, 2), np.repeat(v, N / K, 2)];
+  const scale = opts.scale ?? 1 / Math.sqrt(H);
+  // [B, N, T, H] x [B, N, H, S] -> [B, N, T, S]
+  let logits = np.multiply(np.matmul(np.transpose(q, [0, 2, 1, 3]), np.transpose(k, [0, 2, 3, 1])), scale);
+  if (opts.bias !== undefined) logits = np.add(logits, operand(opts.bias, op));
+  let keep: NDArray | null = opts.mask === undefined ? null : np.broadcastTo(operand(opts.mask, op), [B, N, T, S]);
+  if (keep !== null && keep.dtype !== "bool") throw argumentError.invalid(op, `mask must be boolean, got ${keep.dtype}`);
+  if (opts.isCausal) {
+    const causal = np.greaterEqual(np.reshape(np.arange(T), [T, 1]), np.reshape(np.arange(S), [1, S]));
+    keep = keep === null ? np.broadcastTo(causal, [B, N, T, S]) : np.logicalAnd(keep, causal);
+  }
+  if (keep !== null) logits = np.where(keep, logits, logits.dtype === "float64" ? -0.7 * Number.MAX_VALUE : -0.7 * 3.4028234663852886e38);
+  const probs = softmax(logits, -1);
+  const out = np.transpose(np.matmul(probs, np.transpose(v, [0, 2, 1, 3])), [0, 2, 1, 3]);
+  return batched ? out : np.squeeze(out, 0);
+}
+
+export function identity(x: ArrayLike): NDArray {
+  return operand(x, "identity");
+}
+/** 0 below -1, x above 1, (x + 1)^2 / 4 between (JAX's sparse_plus). */
+export function sparsePlus(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "sparse_plus");
+  return np.where(np.lessEqual(a, -1), 0, np.where(np.greaterEqual(a, 1), a, np.divide(np.square(np.add(a, 1)), 4)));
+}
+/** 0 below -1, 1 above 1, (x + 1) / 2 between (JAX's sparse_sigmoid). */
+export function sparseSigmoid(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "sparse_sigmoid");
+  return np.clip(np.divide(np.add(a, 1), 2), 0, 1);
+}
+/** (x + sqrt(x^2 + b)) / 2. */
+export function squareplus(x: ArrayLike, b = 4): NDArray {
+  const a = floatOperand(x, "squareplus");
+  return np.divide(np.add(a, np.sqrt(np.add(np.square(a), num("squareplus", "b", b)))), 2);
+}
+/** x * tanh(softplus(x)). */
+export function mish(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "mish");
+  return np.multiply(a, np.tanh(softplus(a)));
+}
+/** logsumexp minus log(n): the log of the mean of exp(x). */
+export function logmeanexp(x: ArrayLike, axis: number | number[] | null = null, opts: { keepdims?: boolean } = {}): NDArray {
+  const a = floatOperand(x, "logmeanexp");
+  const n = normalizeAxes("logmeanexp", axis, a.ndim).reduce((p, i) => p * a.shape[i]!, 1);
+  return np.subtract(logsumexp(a, axis, opts), Math.log(n));
+}
+/** log(1 - exp(-x)) for x >= 0, stable (Maechler 2012: expm1 below log 2, log1p above). */
+export function log1mexp(x: ArrayLike): NDArray {
+  const a = floatOperand(x, "log1mexp");
+  return np.where(np.lessEqual(a, Math.LN2), np.log(np.negative(np.expm1(np.negative(a)))), np.log1p(np.negative(np.exp(np.negative(a)))));
 }

@@ -82,6 +82,9 @@ export type Params = Each<UnaryOp, NoParams> &
     convert_element_type: { dtype: DType; weakType: boolean };
     argmax: { axis: number };
     argmin: { axis: number };
+    // stable ascending sort permutation along `axis` (int32), NaN last as NumPy (JAX's sort_p with an iota
+    // operand); sort is a gather by it, descending a reversal (numpy/sorting.ts)
+    argsort: { axis: number };
     broadcast_in_dim: { shape: number[]; broadcastDimensions: number[] };
     reshape: { shape: number[] };
     transpose: { perm: number[] };

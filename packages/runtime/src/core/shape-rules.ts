@@ -203,6 +203,10 @@ const generic = {
 const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
   argmax: argReduce("argmax"),
   argmin: argReduce("argmin"),
+  argsort: ([x], { axis }) => {
+    if (axis < 0 || axis >= x!.shape.length) throw shapeError.axis("argsort", axis, x!.shape.length);
+    return av(x!.shape, "int32", false);
+  },
   select: ([p, a, b], _, env) => {
     if (p!.dtype !== "bool") throw dtypeError.mismatch("select", `predicate must be bool, got ${p!.dtype}`);
     sameShape("select", p!, a!, env);

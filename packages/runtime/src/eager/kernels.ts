@@ -221,6 +221,71 @@ function argKernel(isMax: boolean) {
 impls.argmax = argKernel(true);
 impls.argmin = argKernel(false);
 
+/** NumPy's sort order: NaN after everything, so also after +inf. */
+const before = (a: number, b: number): boolean => a < b || (a === a && b !== b);
+
+/**
+ * Stable argsort of keys[0..n): insertion-sorted runs of 32, then bottom-up merges that take from the left
+ * run unless the right key is strictly before (ties keep index order). Returns the permutation.
+ */
+function stableArgsort(keys: Float64Array, n: number): Int32Array {
+  let src = new Int32Array(n),
+    dst = new Int32Array(n);
+  for (let i = 0; i < n; i++) src[i] = i;
+  const RUN = 32;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo + 1; i < hi; i++) {
+      const v = src[i]!,
+        k = keys[v]!;
+      let j = i - 1;
+      while (j >= lo && before(k, keys[src[j]!]!)) {
+        src[j + 1] = src[j]!;
+        j--;
+      }
+      src[j + 1] = v;
+    }
+  }
+  for (let w = RUN; w < n; w *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * w) {
+      const mid = Math.min(lo + w, n),
+        hi = Math.min(lo + 2 * w, n);
+      let i = lo,
+        j = mid,
+        o = lo;
+      while (i < mid && j < hi) dst[o++] = before(keys[src[j]!]!, keys[src[i]!]!) ? src[j++]! : src[i++]!;
+      while (i < mid) dst[o++] = src[i++]!;
+      while (j < hi) dst[o++] = src[j++]!;
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
+}
+
+impls.argsort = (inputs, params) => {
+  const x = inputs[0]!;
+  const out = alloc(shapeRules.argsort(inputs, params));
+  const { axis } = params;
+  const n = x.shape[axis]!,
+    s = x.strides[axis]!,
+    os = out.strides[axis]!;
+  const { kShape, kStr } = reduceLayout(x, [axis]);
+  const okStr = out.strides.filter((_, i) => i !== axis);
+  const bases: number[] = [];
+  odometer(kShape, okStr, 0, (b) => bases.push(b));
+  const xd = x.data,
+    od = out.data;
+  const keys = new Float64Array(n);
+  let k = 0;
+  odometer(kShape, kStr, x.offset, (base) => {
+    for (let i = 0; i < n; i++) keys[i] = xd[base + i * s]!;
+    const idx = stableArgsort(keys, n);
+    const ob = bases[k++]!;
+    for (let i = 0; i < n; i++) od[ob + i * os] = idx[i]!;
+  });
+  return out;
+};
+
 function cumulativeKernel(op: CumulativeOp) {
   return (inputs: NDArray[], params: { axis: number; reverse: boolean }): NDArray => {
     const x = inputs[0]!;

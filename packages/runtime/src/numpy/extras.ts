@@ -110,6 +110,8 @@ export function diff(x: ArrayLike, n = 1, axis = -1, opts: { prepend?: ArrayLike
   if (!Number.isInteger(n) || n < 0) throw argumentError.invalid("diff", `order must be a non-negative integer, got ${describeValue(n)}`);
   if (a.ndim === 0) throw shapeError.rank("diff", "diff requires input that is at least one dimensional");
   const ax = normalizeAxis("diff", axis, a.ndim);
+  for (const k of Object.keys(opts))
+    if (k !== "prepend" && k !== "append") throw argumentError.invalid("diff", `unsupported option '${k}' (prepend, append)`);
   if (n === 0) return a;
   if (opts.prepend !== undefined || opts.append !== undefined) {
     const slab = (v: ArrayLike, what: string): NDArray => {

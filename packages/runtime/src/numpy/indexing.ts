@@ -24,14 +24,18 @@ export function take(x: ArrayLike, indices: ArrayLike, axis: number | null = nul
     axis = 0;
   }
   const ax = normalizeAxis("take", axis, a.ndim);
-  const idx = operand(indices, "take");
+  return bind("gather", [a, intIndices("take", indices)], { axis: ax });
+}
+
+/** Integer indices as int32; JS lists arrive as float32 and pass when every value is an integer (NumPy: IndexError otherwise). */
+export function intIndices(op: string, indices: ArrayLike): NDArray {
+  const idx = operand(indices, op);
   if (idx.dtype === "float32" || idx.dtype === "float64") {
-    // JS lists arrive as float32: accept them when every value is an integer (NumPy: IndexError otherwise)
-    if (idx instanceof Tracer) throw argumentError.invalid("take", `indices must be integers, got a traced ${idx.dtype} array`);
+    if (idx instanceof Tracer) throw argumentError.invalid(op, `indices must be integers, got a traced ${idx.dtype} array`);
     for (const v of idx.toTypedArray())
-      if (!Number.isInteger(v)) throw argumentError.invalid("take", `indices must be integers, got ${v} (dtype ${idx.dtype})`);
+      if (!Number.isInteger(v)) throw argumentError.invalid(op, `indices must be integers, got ${v} (dtype ${idx.dtype})`);
   }
-  return bind("gather", [a, convert(idx, "int32", false)], { axis: ax });
+  return convert(idx, "int32", false);
 }
 
 function parseSlice(s: string): [number | null, number | null, number | null] {

@@ -187,7 +187,7 @@ function atleast3d(a: NDArray): NDArray {
 export function split(x: ArrayLike, indicesOrSections: number | number[], axis = 0): NDArray[] {
   return splitAt("split", x, indicesOrSections, axis);
 }
-function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[], axis: number): NDArray[] {
+export function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[], axis: number): NDArray[] {
   const a = operand(x, op);
   if (a.ndim === 0) throw shapeError.rank(op, "array split does not work on a 0-d array");
   const ax = normalizeAxis(op, axis, a.ndim);

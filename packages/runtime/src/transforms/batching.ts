@@ -79,6 +79,7 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
   ...generic,
   argmax: argReduce("argmax"),
   argmin: argReduce("argmin"),
+  argsort: ([x], [b], { axis }) => [bind("argsort", [x!], { axis: up(axis, b!) }), b!],
   broadcast_in_dim: ([x], [b], { shape, broadcastDimensions: bd }, size) => {
     const increasing = bd.every((d, i) => i === 0 || bd[i - 1]! < d);
     if (!increasing) {

@@ -109,7 +109,7 @@ type Arity = { min: number; max: number };
 let declared: Map<string, Arity> | undefined;
 
 /**
- * Arity of numpy/nn functions from the runtime's own type declarations (dist/numpy/*.d.ts, dist/nn.d.ts):
+ * Arity of numpy/nn/scipySpecial functions from the runtime's own type declarations (dist/numpy/*.d.ts, dist/nn.d.ts, …):
  * the JS source cannot tell an optional parameter (`axes?: number[]`) from a required one.
  */
 function declaredArities(): Map<string, Arity> {
@@ -127,7 +127,7 @@ function declaredArities(): Map<string, Arity> {
   } catch {
     /* no declarations shipped */
   }
-  files.push(["nn", path.join(dist, "nn.d.ts")]);
+  files.push(["nn", path.join(dist, "nn.d.ts")], ["scipySpecial", path.join(dist, "scipy-special.d.ts")]);
   const aliases: [string, string, string][] = [];
   const ofParams = (ps: readonly ts.ParameterDeclaration[]): Arity => {
     let min = 0;

@@ -237,6 +237,7 @@ const STRUCTURAL = new Set([
   "reduce_min",
   "argmax",
   "argmin",
+  "argsort",
   "cumsum",
   "cumprod",
   "cummax",

@@ -657,7 +657,7 @@ function propName(n: ts.PropertyName, interp: Interpreter, env?: Env): string {
 }
 
 function isRuntimeNamespace(obj: unknown, root: Record<string, unknown>): boolean {
-  return obj === root["numpy"] || obj === root["nn"];
+  return obj === root["numpy"] || obj === root["nn"] || obj === root["scipySpecial"];
 }
 
 /** An Error that the build maps to NJ803 (unknown function). */

@@ -141,7 +141,7 @@ function scanRule(p: "cumprod" | "cummax" | "cummin") {
   };
 }
 
-export const reductionRules: AdRules<ReduceOp | CumulativeOp | "argmax" | "argmin"> = {
+export const reductionRules: AdRules<ReduceOp | CumulativeOp | "argmax" | "argmin" | "argsort"> = {
   reduce_sum: {
     jvp: ([x], [t], params) => [bind("reduce_sum", [x!], params), bind("reduce_sum", [t!], params)],
     vjp: (ct, { inputs: [x], params }) => [expand(ct, x!, params.axes)],
@@ -154,6 +154,7 @@ export const reductionRules: AdRules<ReduceOp | CumulativeOp | "argmax" | "argmi
   },
   argmax: nondiff("argmax"),
   argmin: nondiff("argmin"),
+  argsort: nondiff("argsort"),
   cumsum: {
     jvp: ([x], [t], params) => [bind("cumsum", [x!], params), bind("cumsum", [t!], params)],
     vjp: (ct, { params }) => [bind("cumsum", [ct], { axis: params.axis, reverse: !params.reverse })],

@@ -1,0 +1,126 @@
+// Polynomials as 1-d coefficient arrays, highest power first (NumPy's poly* family), vander, and the
+// window functions (computed in double precision from their static length, then stored as float32).
+import { argumentError, shapeError } from "../errors.js";
+import type { ArrayLike, NDArray } from "../ndarray.js";
+import { describeValue } from "../shape.js";
+import { add, divide, multiply, power, subtract } from "./elementwise.js";
+import { operand, reshapeTo } from "./util.js";
+import { concatenate, pad, sliceAxis } from "./shape-ops.js";
+import { arange } from "./creation.js";
+
+function coeffs(op: string, p: ArrayLike): NDArray {
+  const a = operand(p, op);
+  if (a.ndim > 1) throw shapeError.rank(op, `coefficients must be 0-d or 1-d, got shape (${a.shape.join(", ")})`);
+  return a.ndim === 0 ? reshapeTo(a, [1]) : a;
+}
+function order(op: string, m: number): number {
+  if (!Number.isInteger(m) || m < 0)
+    throw argumentError.invalid(op, `order of derivative/integral must be a non-negative integer, got ${describeValue(m)}`);
+  return m;
+}
+
+/** p[0] * x**(n-1) + ... + p[n-1], by Horner's rule. */
+export function polyval(p: ArrayLike, x: ArrayLike): NDArray {
+  const c = coeffs("polyval", p);
+  const xs = operand(x, "polyval");
+  let y: NDArray = multiply(xs, 0);
+  for (let i = 0; i < c.size; i++) y = add(multiply(y, xs), reshapeTo(sliceAxis(c, 0, i, i + 1, 1), []));
+  return y;
+}
+
+/** Align two coefficient vectors at their constant terms (pad the shorter at the front). */
+function aligned(op: string, a: ArrayLike, b: ArrayLike): [NDArray, NDArray] {
+  const x = coeffs(op, a),
+    y = coeffs(op, b);
+  const n = Math.max(x.size, y.size);
+  return [pad(x, [[n - x.size, 0]]), pad(y, [[n - y.size, 0]])];
+}
+export function polyadd(a: ArrayLike, b: ArrayLike): NDArray {
+  const [x, y] = aligned("polyadd", a, b);
+  return add(x, y);
+}
+export function polysub(a: ArrayLike, b: ArrayLike): NDArray {
+  const [x, y] = aligned("polysub", a, b);
+  return subtract(x, y);
+}
+/** Product polynomial: the full convolution of the coefficients. */
+export function polymul(a: ArrayLike, b: ArrayLike): NDArray {
+  const x = coeffs("polymul", a),
+    y = coeffs("polymul", b);
+  const m = x.size;
+  let out: NDArray | null = null;
+  for (let i = 0; i < m; i++) {
+    const term = pad(multiply(reshapeTo(sliceAxis(x, 0, i, i + 1, 1), []), y), [[i, m - 1 - i]]);
+    out = out === null ? term : add(out, term);
+  }
+  return out ?? multiply(y, 0);
+}
+export function polyder(p: ArrayLike, m = 1): NDArray {
+  let c = coeffs("polyder", p);
+  for (let k = order("polyder", m); k > 0; k--) {
+    const n = c.size - 1;
+    if (n <= 0) return multiply(sliceAxis(c, 0, 0, 1, 1), 0);
+    c = multiply(sliceAxis(c, 0, 0, n, 1), arange(n, 0, -1));
+  }
+  return c;
+}
+/** m-th antiderivative; the integration constants are k (a number, used for every step). */
+export function polyint(p: ArrayLike, m = 1, k = 0): NDArray {
+  let c = coeffs("polyint", p);
+  for (let j = order("polyint", m); j > 0; j--) c = concatenate([divide(c, arange(c.size, 0, -1)), [k]]);
+  return c;
+}
+
+/** Columns x**(N-1), ..., x**0 (or increasing powers). */
+export function vander(x: ArrayLike, N: number | null = null, opts: { increasing?: boolean } = {}): NDArray {
+  const v = operand(x, "vander");
+  if (v.ndim !== 1) throw shapeError.rank("vander", `x must be a one-dimensional array, got shape (${v.shape.join(", ")})`);
+  const n = N ?? v.size;
+  if (!Number.isInteger(n) || n < 0) throw argumentError.invalid("vander", `N must be a non-negative integer, got ${describeValue(N)}`);
+  const powers = opts.increasing ? arange(n) : arange(n - 1, -1, -1);
+  const base = v.dtype === "bool" ? v.astype("int32") : v;
+  return power(reshapeTo(base, [v.size, 1]), reshapeTo(powers, [1, n]));
+}
+
+function windowOf(op: string, M: number, w: (n: number, M: number) => number): NDArray {
+  if (!Number.isInteger(M)) throw argumentError.invalid(op, `M must be an integer, got ${describeValue(M)}`);
+  const n = Math.max(M, 0);
+  const data = Float64Array.from({ length: n }, (_, i) => (n === 1 ? 1 : w(i, n)));
+  return operand(data, op).astype("float32");
+}
+export function bartlett(M: number): NDArray {
+  return windowOf("bartlett", M, (n, M) => 1 - Math.abs((2 * n) / (M - 1) - 1));
+}
+export function blackman(M: number): NDArray {
+  return windowOf(
+    "blackman",
+    M,
+    (n, M) => 0.42 - 0.5 * Math.cos((2 * Math.PI * n) / (M - 1)) + 0.08 * Math.cos((4 * Math.PI * n) / (M - 1)),
+  );
+}
+export function hamming(M: number): NDArray {
+  return windowOf("hamming", M, (n, M) => 0.54 - 0.46 * Math.cos((2 * Math.PI * n) / (M - 1)));
+}
+/** The Hann window (jax-js's name for hanning). */
+export function hann(M: number): NDArray {
+  return hanning(M);
+}
+export function hanning(M: number): NDArray {
+  return windowOf("hanning", M, (n, M) => 0.5 - 0.5 * Math.cos((2 * Math.PI * n) / (M - 1)));
+}
+/** I0(beta * sqrt(1 - (2n/(M-1) - 1)^2)) / I0(beta). */
+export function kaiser(M: number, beta: number): NDArray {
+  if (typeof beta !== "number") throw argumentError.invalid("kaiser", `beta must be a number, got ${describeValue(beta)}`);
+  return windowOf("kaiser", M, (n, M) => besselI0(beta * Math.sqrt(Math.max(0, 1 - ((2 * n) / (M - 1) - 1) ** 2))) / besselI0(beta));
+}
+/** Modified Bessel function of order 0 by its power series sum ((x/2)^k / k!)^2 (converges for all x). */
+function besselI0(x: number): number {
+  const q = (x * x) / 4;
+  let term = 1,
+    s = 1;
+  for (let k = 1; k < 500 && term > 1e-17 * s; k++) {
+    term *= q / (k * k);
+    s += term;
+  }
+  return s;
+}

@@ -1,0 +1,85 @@
+// JAX's functional update `x.at(index).set/add/multiply/min/max(v)`: a new array, `x` unchanged.
+//
+// The index is a slice spec list (as x.slice) or one integer NDArray (rows along axis 0, as x.take(idx, 0)).
+// The indexed positions are found by indexing an iota of x's flat positions the same way; each update is
+// then a masked reduction over a [positions, x.size] one-hot match (O(updates * x.size)), so traced
+// indices work under jit and gradients follow the where/sum/max rules. Duplicate indices accumulate for
+// add/multiply/min/max; for set the last one wins (NumPy; JAX leaves it unspecified).
+import { argumentError } from "../errors.js";
+import { NDArray, type ArrayLike } from "../ndarray.js";
+import { isFloat } from "../dtype.js";
+import { add, equal, greaterEqual, maximum, minimum, multiply, where } from "./elementwise.js";
+import { any, max, min, prod, sum } from "./reductions.js";
+import { broadcastTo, convert, operand, reshapeTo } from "./util.js";
+import { expandDims, ravel } from "./shape-ops.js";
+import { arange, iota } from "./creation.js";
+import { type SliceSpec, slice, take } from "./indexing.js";
+
+export type AtIndex = SliceSpec[] | [NDArray];
+
+export class AtUpdater {
+  constructor(
+    private readonly x: NDArray,
+    private readonly index: AtIndex,
+  ) {}
+  /** The indexed values (x.slice / x.take). */
+  get(): NDArray {
+    return pick(this.x, this.index);
+  }
+  set(v: ArrayLike): NDArray {
+    return update(this.x, this.index, v, "set");
+  }
+  add(v: ArrayLike): NDArray {
+    return update(this.x, this.index, v, "add");
+  }
+  multiply(v: ArrayLike): NDArray {
+    return update(this.x, this.index, v, "multiply");
+  }
+  mul(v: ArrayLike): NDArray {
+    return update(this.x, this.index, v, "multiply");
+  }
+  min(v: ArrayLike): NDArray {
+    return update(this.x, this.index, v, "min");
+  }
+  max(v: ArrayLike): NDArray {
+    return update(this.x, this.index, v, "max");
+  }
+}
+
+/** One NDArray index selects rows along axis 0 (take); anything else is slice specs (a JS list is a [start, stop, step] tuple). */
+function isArrayIndex(index: AtIndex): index is [NDArray] {
+  return index.length === 1 && index[0] instanceof NDArray;
+}
+function pick(a: NDArray, index: AtIndex): NDArray {
+  return isArrayIndex(index) ? take(a, index[0], 0) : slice(a, ...(index as SliceSpec[]));
+}
+
+function update(x: NDArray, index: AtIndex, value: ArrayLike, op: "set" | "add" | "multiply" | "min" | "max"): NDArray {
+  const n = x.size;
+  const positions = ravel(pick(reshapeTo(arange(n), x.shape.slice()), index));
+  const target = pick(x, index).shape;
+  const v = ravel(broadcastTo(convert(operand(value, `at.${op}`), x.dtype, x.weakType), target, `at.${op}`));
+  const xf = ravel(x);
+  if (positions.size === 0) return x;
+  const hit = equal(expandDims(positions, 1), arange(n)); // [K, n]
+  const vk = expandDims(v, 1);
+  let out: NDArray;
+  if (op === "add") out = add(xf, sum(where(hit, vk, 0), 0, { dtype: x.dtype }));
+  else if (op === "multiply") out = multiply(xf, prod(where(hit, vk, 1), 0, { dtype: x.dtype }));
+  else if (op === "min" || op === "max") {
+    const big = isFloat(x.dtype) ? Infinity : x.dtype === "int32" ? 2147483647 : 1;
+    const red = op === "min" ? min(where(hit, vk, big), 0) : max(where(hit, vk, -big), 0);
+    out = where(any(hit, 0), op === "min" ? minimum(xf, red) : maximum(xf, red), xf);
+  } else {
+    const last = max(where(hit, iota(hit.shape, 0), -1), 0); // the last update of each position, -1 if none
+    out = where(greaterEqual(last, 0), take(v, maximum(last, 0)), xf);
+  }
+  if (op !== "set" && x.dtype === "bool") out = convert(out, "bool", x.weakType);
+  return reshapeTo(convert(out, x.dtype, x.weakType), x.shape.slice());
+}
+
+/** x.at(...index): an updater whose methods return the updated copy. */
+export function at(x: NDArray, index: unknown[]): AtUpdater {
+  if (index.length === 0) throw argumentError.invalid("at", "an index is required (slice specs or one integer array)");
+  return new AtUpdater(x, index as AtIndex);
+}
