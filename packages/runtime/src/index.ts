@@ -1,10 +1,12 @@
 // @numjit/runtime: NumPy-style arrays with JAX-style transformations.
 import "./eager/kernels.js";
+import "./eager/linalg-impls.js";
 import "./methods.js";
 import * as numpy from "./numpy/index.js";
 import * as nn from "./nn.js";
+import * as lax from "./lax.js";
 
-export { numpy, nn };
+export { numpy, nn, lax };
 export { NDArray } from "./ndarray.js";
 export type { ArrayLike, NestedArray } from "./ndarray.js";
 export { float32, float64, int32, bool, DTYPES } from "./dtype.js";

@@ -1,5 +1,6 @@
 // @numjit/runtime/internal: the only API that build-time emitted code and @numjit/compiler use.
 import "./eager/kernels.js";
+import "./eager/linalg-impls.js";
 import "./methods.js";
 import type { DType } from "./dtype.js";
 import type { KernelSource } from "./codegen/kernels.js";

@@ -1,6 +1,7 @@
 // The closed set of primitives. Every numpy/nn function is a composition of these;
 // eager execution, tracing, transformations and codegen all key on this one list.
 import type { DType } from "../dtype.js";
+import type { LinalgParams } from "./linalg-primitives.js";
 
 export const UNARY_OPS = [
   "neg",
@@ -74,7 +75,7 @@ export type Params = Each<UnaryOp, NoParams> &
     iota: { shape: number[]; dimension: number; dtype: DType };
     gather: { axis: number }; // take along one axis with int32 indices (NumPy bounds, negative wrap)
     copy: NoParams;
-  };
+  } & LinalgParams;
 
 export type Primitive = keyof Params;
 
