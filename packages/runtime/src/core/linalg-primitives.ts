@@ -1,4 +1,4 @@
-// The linear-algebra primitives: their params and shape rules. Each works on the trailing two axes
+// The linear-algebra primitives (and the FFT): their params and shape rules. Each works on the trailing two axes
 // (matrices) and maps over any leading batch axes; operands of two-input primitives share the batch.
 // A factorization with several results is one primitive per result (`part`): the eager kernels
 // memoize the last factorization, so `qr(x)` factors x once.
@@ -23,9 +23,13 @@ export interface LinalgParams {
   eigh: { part: "values" | "vectors" }; // ascending eigenvalues [..., n] / eigenvectors as columns [..., n, n]
   svd: { part: "u" | "s" | "vh"; fullMatrices: boolean }; // s descending
   qr: { part: "q" | "r"; full: boolean };
+  // unnormalized DFT of length n over the last complex axis, XLA's four FFT types (numpy/fft.ts has the layout):
+  // fft/ifft [..., n, 2] -> [..., n, 2]; rfft [..., n] -> [..., n/2+1, 2]; irfft [..., n/2+1, 2] -> [..., n]
+  fft: { type: FftType; n: number };
 }
 export type LinalgPrimitive = keyof LinalgParams;
-export const LINALG_PRIMITIVES = ["linalg_solve", "triangular_solve", "cholesky", "slogdet", "eigh", "svd", "qr"] as const;
+export type FftType = "fft" | "ifft" | "rfft" | "irfft";
+export const LINALG_PRIMITIVES = ["linalg_solve", "triangular_solve", "cholesky", "slogdet", "eigh", "svd", "qr", "fft"] as const;
 
 function matrix(op: string, x: SymAval, square: boolean): [Dim[], Dim, Dim] {
   if (x.dtype !== "float32" && x.dtype !== "float64") throw dtypeError.unsupported(op, x.dtype);
@@ -67,6 +71,16 @@ export const linalgShapeRules: { [P in LinalgPrimitive]: Rule<P> } = {
     if (part === "s") return out([...batch, k], a!);
     if (part === "u") return out([...batch, m, fullMatrices ? m : k], a!);
     return out([...batch, fullMatrices ? n : k, n], a!);
+  },
+  fft: ([x], { type, n }) => {
+    if (x!.dtype !== "float32" && x!.dtype !== "float64") throw dtypeError.unsupported("fft", x!.dtype);
+    const s = x!.shape;
+    const half = Math.floor(n / 2) + 1;
+    const want = type === "rfft" ? [n] : [type === "irfft" ? half : n, 2];
+    if (s.length < want.length || want.some((d, i) => s[s.length - want.length + i] !== d))
+      throw shapeError.rank("fft", `${type} of length ${n} expects trailing dims (${want.join(", ")}), got shape (${s.join(", ")})`);
+    const lead = s.slice(0, s.length - want.length);
+    return out(type === "rfft" ? [...lead, half, 2] : type === "irfft" ? [...lead, n] : [...lead, n, 2], x!);
   },
   qr: ([a], { part, full }) => {
     const [batch, m, n] = matrix("qr", a!, false);

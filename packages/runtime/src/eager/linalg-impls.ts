@@ -1,4 +1,4 @@
-// Eager kernels of the linalg primitives: each batch matrix is copied to float64, factored by
+// Eager kernels of the linalg primitives (and of fft, eager/fft-kernels.ts): each batch matrix is copied to float64, factored by
 // eager/linalg-kernels.ts, and the result stored in the input's dtype. A factorization with several
 // results (qr, svd, eigh, slogdet) is memoized for the last input array and options, so asking for
 // each of its parts factors the matrix once.
@@ -9,6 +9,7 @@ import { shapeRules } from "../core/shape-rules.js";
 import { impls } from "../core/trace.js";
 import { dense } from "./strided.js";
 import * as K from "./linalg-kernels.js";
+import { fftRow } from "./fft-kernels.js";
 
 /** The batch matrices of x (trailing r x c) as float64 copies. */
 function matrices(x: NDArray): Float64Array[] {
@@ -141,4 +142,43 @@ impls.qr = (inputs, params) => {
     o.shape,
     inputs[0]!,
   );
+};
+
+impls.fft = (inputs, params) => {
+  const [x] = inputs;
+  const o = shapeRules.fft(inputs, params);
+  const { type, n } = params;
+  const [d, off] = dense(x!);
+  const half = Math.floor(n / 2) + 1;
+  const inLen = type === "rfft" ? n : type === "irfft" ? 2 * half : 2 * n;
+  const outLen = type === "rfft" ? 2 * half : type === "irfft" ? n : 2 * n;
+  const out = allocate(x!.dtype, sizeOf(o.shape));
+  const re = new Float64Array(n),
+    im = new Float64Array(n);
+  for (let b = 0, rows = inLen ? x!.size / inLen : 0; b < rows; b++) {
+    const src = off + b * inLen,
+      dst = b * outLen;
+    im.fill(0);
+    if (type === "rfft") for (let k = 0; k < n; k++) re[k] = d[src + k]!;
+    else if (type === "irfft")
+      // the Hermitian completion X[n-k] = conj X[k]; DC's and Nyquist's imaginary parts drop out of the real part
+      for (let k = 0; k < n; k++) {
+        const j = k < half ? k : n - k;
+        re[k] = d[src + 2 * j]!;
+        im[k] = k < half ? d[src + 2 * j + 1]! : -d[src + 2 * j + 1]!;
+      }
+    else
+      for (let k = 0; k < n; k++) {
+        re[k] = d[src + 2 * k]!;
+        im[k] = d[src + 2 * k + 1]!;
+      }
+    fftRow(re, im, type === "ifft" || type === "irfft");
+    if (type === "irfft") for (let k = 0; k < n; k++) out[dst + k] = re[k]!;
+    else
+      for (let k = 0; k < outLen / 2; k++) {
+        out[dst + 2 * k] = re[k]!;
+        out[dst + 2 * k + 1] = im[k]!;
+      }
+  }
+  return new NDArray(out, o.shape, x!.dtype);
 };

@@ -185,6 +185,14 @@ const STRUCTURAL = new Set([
   "iota",
   "gather",
   "copy",
+  "linalg_solve",
+  "triangular_solve",
+  "cholesky",
+  "slogdet",
+  "eigh",
+  "svd",
+  "qr",
+  "fft",
 ]);
 
 function* staticCombos(a: AnalysedCall): Generator<Map<number, StaticValue>> {

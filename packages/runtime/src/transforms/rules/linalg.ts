@@ -8,6 +8,7 @@ import type { LinalgParams, LinalgPrimitive } from "../../core/linalg-primitives
 import { bind } from "../../core/trace.js";
 import type { NDArray } from "../../ndarray.js";
 import { eye } from "../../numpy/creation.js";
+import { array } from "../../numpy/util.js";
 import { add, divide as div, equal, multiply as mul, negative as neg, subtract as sub, where } from "../../numpy/elementwise.js";
 import { tril, triu } from "../../numpy/extras.js";
 import { diagonal, matmul } from "../../numpy/linalg.js";
@@ -140,6 +141,23 @@ const qrJvp: JvpRule<"qr"> = ([a], [ta], p) => {
   return [r, mm(sub(qtDxRinv, dOmega), r)];
 };
 
+/**
+ * The DFT is linear and its matrix symmetric, so its transpose (as a real map on (re, im) pairs) is the
+ * conjugate transform: fft <-> ifft. irfft counts each mirrored bin k in 1..n-h twice (X[n-k] = conj X[k]),
+ * so its transpose is that weight times rfft; rfft's is irfft of the cotangent with those bins halved.
+ */
+const fftVjp: VjpRule<"fft"> = (ct, { params: { type, n } }) => {
+  const h = Math.floor(n / 2) + 1;
+  const weight = (twice: number, once: number) =>
+    array(
+      Float64Array.from({ length: h }, (_, k) => (k >= 1 && k <= n - h ? twice : once)),
+      { dtype: ct.dtype },
+    ).reshape([h, 1]);
+  if (type === "fft" || type === "ifft") return [bind("fft", [ct], { type: type === "fft" ? "ifft" : "fft", n })];
+  if (type === "irfft") return [mul(weight(2, 1), bind("fft", [ct], { type: "rfft", n }))];
+  return [bind("fft", [mul(weight(0.5, 1), ct)], { type: "irfft", n })];
+};
+
 export const linalgRules: AdRules<LinalgPrimitive> = {
   linalg_solve: {
     jvp: solveJvp,
@@ -157,4 +175,5 @@ export const linalgRules: AdRules<LinalgPrimitive> = {
   eigh: { jvp: eighJvp, vjp: transposeOf(eighJvp) },
   svd: { jvp: svdJvp, vjp: transposeOf(svdJvp) },
   qr: { jvp: qrJvp, vjp: transposeOf(qrJvp) },
+  fft: { jvp: ([x], [t], p) => [bind("fft", [x!], p), bind("fft", [t!], p)], vjp: fftVjp },
 };
