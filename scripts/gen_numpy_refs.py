@@ -22,9 +22,13 @@ int64 (integers), then casts back (int32 wraps around, float32 rounds once) and 
 import json
 import math
 import os
+import sys
 import warnings
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_linalg_refs  # noqa: E402
 
 warnings.filterwarnings("ignore")
 np.seterr(all="ignore")
@@ -3185,6 +3189,7 @@ def main():
     gen_random()
     gen_broadcast()
     gen_deviations()
+    gen_linalg_refs.generate(sys.modules[__name__])  # numpy.linalg, numpy.fft, convolution: their own stream
     out_dir = os.path.abspath(args.out)
     os.makedirs(out_dir, exist_ok=True)
     total = 0

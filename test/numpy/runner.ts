@@ -21,7 +21,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as runtime from "@numjit/runtime";
-import { NDArray, nn, numpy as np } from "@numjit/runtime";
+import { NDArray, lax, nn, numpy as np } from "@numjit/runtime";
 
 export type DTypeName = "float32" | "float64" | "int32" | "bool";
 export type JsonValue = number | boolean | string;
@@ -190,11 +190,11 @@ function viewOf(values: number[], spec: ArraySpec, layout: ViewLayout): NDArray 
 }
 
 const compiled = new Map<string, (...a: unknown[]) => unknown>();
-/** JS source over the free names np and nn -> a function (cached: same source, same function). */
+/** JS source over the free names np, nn and lax -> a function (cached: same source, same function). */
 export function compile(src: string): (...a: unknown[]) => unknown {
   let f = compiled.get(src);
   if (!f) {
-    f = new Function("np", "nn", `"use strict"; return (${src});`)(np, nn) as (...a: unknown[]) => unknown;
+    f = new Function("np", "nn", "lax", `"use strict"; return (${src});`)(np, nn, lax) as (...a: unknown[]) => unknown;
     compiled.set(src, f);
   }
   return f;
@@ -202,8 +202,8 @@ export function compile(src: string): (...a: unknown[]) => unknown {
 
 /** The case's function in the (np, nn, ...args) form. */
 export function caseFn(c: RefCase): (npArg: typeof np, nnArg: typeof nn, ...args: NDArray[]) => unknown {
-  const body = new Function("np", "nn", `"use strict"; return (${c.fn});`) as (a: typeof np, b: typeof nn) => AnyFn;
-  return (npArg, nnArg, ...args) => body(npArg, nnArg)(...args);
+  const body = new Function("np", "nn", "lax", `"use strict"; return (${c.fn});`) as (a: typeof np, b: typeof nn, c: typeof lax) => AnyFn;
+  return (npArg, nnArg, ...args) => body(npArg, nnArg, lax)(...args);
 }
 
 function isError(e: RefCase["expected"]): e is ErrorSpec {

@@ -28,3 +28,5 @@ function triangularSolve(a: ArrayLike, b: ArrayLike, opts: Partial<TriangularSol
 
 
 export const linalg = { triangularSolve };
+export { convGeneralDilated } from "./numpy/conv.js";
+export type { ConvDimensionNumbers, ConvOptions, ConvPadding } from "./numpy/conv.js";

@@ -7,6 +7,7 @@ export * from "./indexing.js";
 export * from "./linalg.js";
 export * as linalg from "./linalg-module.js";
 export * as fft from "./fft.js";
+export { convolve, correlate } from "./conv.js";
 export { array, asarray } from "./util.js";
 export { NDArray } from "../ndarray.js";
 export type { ArrayLike } from "../ndarray.js";
