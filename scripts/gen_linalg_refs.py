@@ -132,7 +132,14 @@ def gen_decomp(g):
             lambda x: (lambda w, v: [g.finish(w, dt), g.finish(w64(x), dt), g.finish(np.abs(v), dt)])(*np.linalg.eigh(w64(x))),
             dt,
         )
-        c("eigvalsh UPLO U" + s, "(x) => np.linalg.eigvalsh(x, 'U')", [rnd((4, 4), dt)], lambda x: g.finish(np.linalg.eigvalsh(w64(x), UPLO="U"), dt), dt)
+        c("eigvalsh UPLO U" + s, "(x) => np.linalg.eigvalsh(x, 'U')", [sym((4, 4), dt)], lambda x: g.finish(np.linalg.eigvalsh(w64(x), UPLO="U"), dt), dt)
+        c(
+            "eigvalsh of a non-symmetric matrix: of (a + a^T) / 2, as JAX" + s,
+            "(x) => np.linalg.eigvalsh(x)",
+            [rnd((3, 3), dt)],
+            lambda x: g.finish(np.linalg.eigvalsh((w64(x) + w64(x).T) / 2), dt),
+            dt,
+        )
         c("pinv tall" + s, "(x) => np.linalg.pinv(x)", [rnd((5, 3), dt)], lambda x: g.finish(np.linalg.pinv(w64(x)), dt), dt)
         c("pinv wide batched" + s, "(x) => np.linalg.pinv(x)", [rnd((2, 2, 4), dt)], lambda x: g.finish(np.linalg.pinv(w64(x)), dt), dt)
         c(

@@ -141,6 +141,9 @@ export const transformError = {
   noRule: (transform: string, prim: string) => new TransformError("NJ504", `${transform}: no rule for primitive '${prim}'`),
   vmap: (detail: string) => new TransformError("NJ505", `vmap: ${detail}`),
   tree: (fn: string, detail: string) => new TransformError("NJ506", `${fn}: ${detail}`),
+  /** A derivative JAX leaves undefined too (e.g. qr of a wide matrix). */
+  notDifferentiable: (op: string, detail: string) =>
+    new TransformError("NJ507", `${op}: not differentiable here (as in JAX): ${detail}`, { op }),
 };
 
 export const compileError = {

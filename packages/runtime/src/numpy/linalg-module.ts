@@ -82,11 +82,14 @@ export function svd(a: ArrayLike, fullMatrices = true, computeUv = true): NDArra
   return [bind("svd", [x], { part: "u", fullMatrices }), s, bind("svd", [x], { part: "vh", fullMatrices })];
 }
 
-/** Symmetrized input from the triangle UPLO names (the other one is ignored, as LAPACK). */
+/**
+ * (a + a^T) / 2, as JAX's eigh (symmetrize_input=True): values and gradients are JAX's; for a symmetric
+ * input this equals NumPy's (which reads only the UPLO triangle, so UPLO changes nothing here).
+ */
 function hermitian(op: string, a: ArrayLike, uplo: "L" | "U"): NDArray {
   const x = matrixOperand(op, a, true);
   if (uplo !== "L" && uplo !== "U") throw argumentError.invalid(op, `UPLO must be "L" or "U", got ${describeValue(uplo)}`);
-  return uplo === "L" ? x : mT(x);
+  return multiply(add(x, mT(x)), 0.5);
 }
 
 /** Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix: [w, v]. */

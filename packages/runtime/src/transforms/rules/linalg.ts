@@ -6,6 +6,7 @@
 // backward pass uses the solves' explicit rules.
 import type { LinalgParams, LinalgPrimitive } from "../../core/linalg-primitives.js";
 import { bind } from "../../core/trace.js";
+import { transformError } from "../../errors.js";
 import type { NDArray } from "../../ndarray.js";
 import { eye } from "../../numpy/creation.js";
 import { array } from "../../numpy/util.js";
@@ -94,6 +95,9 @@ const eighJvp: JvpRule<"eigh"> = ([a], [ta], p) => {
 };
 
 const svdJvp: JvpRule<"svd"> = ([a], [ta], p) => {
+  const [m, n] = a!.shape.slice(-2) as [number, number];
+  if (p.fullMatrices && p.part !== "s" && m !== n)
+    throw transformError.notDifferentiable("svd", `U and Vh with fullMatrices of a ${m}x${n} matrix (pass fullMatrices=false)`);
   const reduced = { fullMatrices: false };
   const s = bind("svd", [a!], { part: "s", ...reduced }),
     u = bind("svd", [a!], { part: "u", ...reduced }),
@@ -110,7 +114,6 @@ const svdJvp: JvpRule<"svd"> = ([a], [ta], p) => {
   const sz = zeroMask(s);
   const sInv = sub(div(1, add(s, sz)), sz);
   const dUdVdiag = mul(mul(sub(dS, mT(dS)), 0.5), diagEmbed(sInv));
-  const [m, n] = a!.shape.slice(-2) as [number, number];
   if (p.part === "u") {
     const dSS = mul(sRow, dS);
     let dU = mm(u, add(mul(f, add(dSS, mT(dSS))), dUdVdiag));
@@ -130,6 +133,9 @@ const svdJvp: JvpRule<"svd"> = ([a], [ta], p) => {
 };
 
 const qrJvp: JvpRule<"qr"> = ([a], [ta], p) => {
+  const [m, n] = a!.shape.slice(-2) as [number, number];
+  if (m < n || (p.full && m !== n))
+    throw transformError.notDifferentiable("qr", `the derivative needs m >= n and reduced mode, got a ${m}x${n} matrix${p.full ? " (complete)" : ""}`);
   const q = bind("qr", [a!], { part: "q", full: false }),
     r = bind("qr", [a!], { part: "r", full: false });
   // dx r^-1: x r = dx with r upper
