@@ -1,7 +1,7 @@
 // FEATURES.md must name every function the runtime exports, so the table cannot silently go stale.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { nn, numpy as np } from "@numjit/runtime";
+import { lax, nn, numpy as np } from "@numjit/runtime";
 
 const text = readFileSync(new URL("../../FEATURES.md", import.meta.url), "utf8").replace(/```[\s\S]*?```/g, "");
 /** Every word inside a `code span`, with np./nn./x. prefixes dropped. */
@@ -20,6 +20,19 @@ describe("FEATURES.md", () => {
       expect(Object.keys(mod).length, `${ns} exports`).toBeGreaterThan(10); // an empty namespace must not pass
       const missing = Object.keys(mod).filter((k) => !INTERNAL.has(k) && !named.has(k));
       expect(missing).toEqual([]);
+    });
+  }
+  // the namespaces inside np and lax are named with their prefix (`np.linalg.solve` -> "linalg.solve")
+  for (const [ns, mod] of [
+    ["linalg", np.linalg],
+    ["fft", np.fft],
+    ["lax", lax],
+    ["lax.linalg", lax.linalg],
+  ] as const) {
+    it(`lists every ${ns}.* export`, () => {
+      const keys = Object.keys(mod).filter((k) => !(ns === "lax" && k === "linalg"));
+      expect(keys.length, `${ns} exports`).toBeGreaterThan(0);
+      expect(keys.filter((k) => !named.has(`${ns}.${k}`))).toEqual([]);
     });
   }
 });
