@@ -91,23 +91,30 @@ def gen_decomp(g):
         for shape, mode in (((4, 3), "reduced"), ((3, 4), "reduced"), ((2, 3, 3), "reduced"), ((4, 3), "complete")):
             c(
                 f"qr {shape} {mode}: QR, Q^T Q, |R|" + s,
-                f"(x) => {{ const [q, r] = np.linalg.qr(x, {g.js(mode)}); return [np.matmul(q, r), np.matmul(np.swapaxes(q, -1, -2), q), np.abs(r)]; }}",
+                f"(x) => {{ const [q, r] = np.linalg.qr(x, {g.js(mode)}); "
+                + "return [np.matmul(q, r), np.matmul(np.swapaxes(q, -1, -2), q), np.abs(r)]; }",
                 [rnd(shape, dt)],
                 lambda x, mode=mode: (
                     lambda q, r: [g.finish(w64(x), dt), g.finish(np.swapaxes(q, -1, -2) @ q, dt), g.finish(np.abs(r), dt)]
                 )(*np.linalg.qr(w64(x), mode=mode)),
                 dt,
             )
-        c("qr mode r: |R|" + s, "(x) => np.abs(np.linalg.qr(x, 'r'))", [rnd((5, 3), dt)], lambda x: g.finish(np.abs(np.linalg.qr(w64(x), mode="r")), dt), dt)
+        c(
+            "qr mode r: |R|" + s,
+            "(x) => np.abs(np.linalg.qr(x, 'r'))",
+            [rnd((5, 3), dt)],
+            lambda x: g.finish(np.abs(np.linalg.qr(w64(x), mode="r")), dt),
+            dt,
+        )
         for shape in ((4, 3), (3, 5), (2, 3, 3)):
             c(
                 f"svd {shape}: s, U S V^T, |U|, |V^T|" + s,
                 "(x) => { const [u, s, vh] = np.linalg.svd(x, false); "
                 + "return [s, np.matmul(np.multiply(u, np.expandDims(s, -2)), vh), np.abs(u), np.abs(vh)]; }",
                 [rnd(shape, dt)],
-                lambda x: (
-                    lambda u, s_, vh: [g.finish(s_, dt), g.finish(w64(x), dt), g.finish(np.abs(u), dt), g.finish(np.abs(vh), dt)]
-                )(*np.linalg.svd(w64(x), full_matrices=False)),
+                lambda x: (lambda u, s_, vh: [g.finish(s_, dt), g.finish(w64(x), dt), g.finish(np.abs(u), dt), g.finish(np.abs(vh), dt)])(
+                    *np.linalg.svd(w64(x), full_matrices=False)
+                ),
                 dt,
             )
         c(
@@ -132,7 +139,13 @@ def gen_decomp(g):
             lambda x: (lambda w, v: [g.finish(w, dt), g.finish(w64(x), dt), g.finish(np.abs(v), dt)])(*np.linalg.eigh(w64(x))),
             dt,
         )
-        c("eigvalsh UPLO U" + s, "(x) => np.linalg.eigvalsh(x, 'U')", [sym((4, 4), dt)], lambda x: g.finish(np.linalg.eigvalsh(w64(x), UPLO="U"), dt), dt)
+        c(
+            "eigvalsh UPLO U" + s,
+            "(x) => np.linalg.eigvalsh(x, 'U')",
+            [sym((4, 4), dt)],
+            lambda x: g.finish(np.linalg.eigvalsh(w64(x), UPLO="U"), dt),
+            dt,
+        )
         c(
             "eigvalsh of a non-symmetric matrix: of (a + a^T) / 2, as JAX" + s,
             "(x) => np.linalg.eigvalsh(x)",
@@ -146,14 +159,32 @@ def gen_decomp(g):
             "lstsq" + s,
             "(a, b) => np.linalg.lstsq(a, b)",
             [rnd((6, 3), dt), rnd((6, 2), dt)],
-            lambda a, b: (
-                lambda x, res, rk, sv: [g.finish(x, dt), g.finish(res, dt), g.finish(rk, I32), g.finish(sv, dt)]
-            )(*np.linalg.lstsq(w64(a), w64(b))),
+            lambda a, b: (lambda x, res, rk, sv: [g.finish(x, dt), g.finish(res, dt), g.finish(rk, I32), g.finish(sv, dt)])(
+                *np.linalg.lstsq(w64(a), w64(b))
+            ),
             dt,
         )
-        c("matrix_power 3" + s, "(a) => np.linalg.matrixPower(a, 3)", [rnd((3, 3), dt)], lambda a: g.finish(np.linalg.matrix_power(w64(a), 3), dt), dt)
-        c("matrix_power -2" + s, "(a) => np.linalg.matrixPower(a, -2)", [well((3, 3), dt)], lambda a: g.finish(np.linalg.matrix_power(w64(a), -2), dt), dt)
-        c("matrix_power 0" + s, "(a) => np.linalg.matrixPower(a, 0)", [rnd((2, 3, 3), dt)], lambda a: g.finish(np.linalg.matrix_power(w64(a), 0), dt), dt)
+        c(
+            "matrix_power 3" + s,
+            "(a) => np.linalg.matrixPower(a, 3)",
+            [rnd((3, 3), dt)],
+            lambda a: g.finish(np.linalg.matrix_power(w64(a), 3), dt),
+            dt,
+        )
+        c(
+            "matrix_power -2" + s,
+            "(a) => np.linalg.matrixPower(a, -2)",
+            [well((3, 3), dt)],
+            lambda a: g.finish(np.linalg.matrix_power(w64(a), -2), dt),
+            dt,
+        )
+        c(
+            "matrix_power 0" + s,
+            "(a) => np.linalg.matrixPower(a, 0)",
+            [rnd((2, 3, 3), dt)],
+            lambda a: g.finish(np.linalg.matrix_power(w64(a), 0), dt),
+            dt,
+        )
         c(
             "multi_dot with vector ends" + s,
             "(a, b, c, d) => np.linalg.multiDot([a, b, c, d])",
@@ -169,7 +200,16 @@ def gen_decomp(g):
                 lambda x, o=ordv: g.finish(np.linalg.norm(w64(x), o), dt),
                 dt,
             )
-        for ordv, js_ord in (("fro", "'fro'"), ("nuc", "'nuc'"), (1, "1"), (-1, "-1"), (2, "2"), (-2, "-2"), (np.inf, "Infinity"), (-np.inf, "-Infinity")):
+        for ordv, js_ord in (
+            ("fro", "'fro'"),
+            ("nuc", "'nuc'"),
+            (1, "1"),
+            (-1, "-1"),
+            (2, "2"),
+            (-2, "-2"),
+            (np.inf, "Infinity"),
+            (-np.inf, "-Infinity"),
+        ):
             c(
                 f"norm matrix ord {js_ord}" + s,
                 f"(x) => np.linalg.norm(x, {js_ord})",
@@ -191,7 +231,13 @@ def gen_decomp(g):
             lambda x: g.finish(np.linalg.norm(w64(x), 1, axis=1), dt),
             dt,
         )
-        c("norm of a 3-d array (flattened)" + s, "(x) => np.linalg.norm(x)", [rnd((2, 3, 2), dt)], lambda x: g.finish(np.linalg.norm(w64(x)), dt), dt)
+        c(
+            "norm of a 3-d array (flattened)" + s,
+            "(x) => np.linalg.norm(x)",
+            [rnd((2, 3, 2), dt)],
+            lambda x: g.finish(np.linalg.norm(w64(x)), dt),
+            dt,
+        )
     # rank, tensordot and the int / singular corners
     lowrank = (rnd((5, 2)) @ rnd((2, 4))).astype(np.float64)
     c("matrix_rank deficient", "(x) => np.linalg.matrixRank(x)", [lowrank], np.int32(np.linalg.matrix_rank(lowrank)))
@@ -241,14 +287,35 @@ def gen_decomp(g):
                     ref = lax.linalg.triangular_solve(
                         np.broadcast_to(a, (2, 3, 3)), b, left_side=left, lower=lower, transpose_a=trans, unit_diagonal=unit
                     )
-                    c(f"triangular_solve {g.js(opts)}", f"(a, b) => lax.linalg.triangularSolve(a, b, {g.js(opts)})", [a, b], np.asarray(ref))
+                    c(
+                        f"triangular_solve {g.js(opts)}",
+                        f"(a, b) => lax.linalg.triangularSolve(a, b, {g.js(opts)})",
+                        [a, b],
+                        np.asarray(ref),
+                    )
     # errors
     g.err(A, "inv of a non-square matrix", "(x) => np.linalg.inv(x)", [rnd((3, 4))], "ShapeError", "NJ106", contains=["inv", "square"])
     g.err(A, "det of a vector", "(x) => np.linalg.det(x)", [rnd((3,))], "ShapeError", "NJ106", contains=["det"])
-    g.err(A, "solve with mismatched rows", "(a, b) => np.linalg.solve(a, b)", [well((3, 3), F64), rnd((4,))], "ShapeError", "NJ104", contains=["solve"])
+    g.err(
+        A,
+        "solve with mismatched rows",
+        "(a, b) => np.linalg.solve(a, b)",
+        [well((3, 3), F64), rnd((4,))],
+        "ShapeError",
+        "NJ104",
+        contains=["solve"],
+    )
     g.err(A, "norm with a bad matrix ord", "(x) => np.linalg.norm(x, 3)", [rnd((3, 3))], "ArgumentError", "NJ301", contains=["norm"])
     g.err(A, "qr with a bad mode", "(x) => np.linalg.qr(x, 'full')", [rnd((3, 3))], "ArgumentError", "NJ301", contains=["qr", "mode"])
-    g.err(A, "matrix_power of a fraction", "(x) => np.linalg.matrixPower(x, 0.5)", [rnd((3, 3))], "ArgumentError", "NJ301", contains=["matrix_power"])
+    g.err(
+        A,
+        "matrix_power of a fraction",
+        "(x) => np.linalg.matrixPower(x, 0.5)",
+        [rnd((3, 3))],
+        "ArgumentError",
+        "NJ301",
+        contains=["matrix_power"],
+    )
 
 
 def gen_fft(g):
@@ -265,7 +332,13 @@ def gen_fft(g):
         for n in (1, 8, 5, 12, 100):
             c(f"fft n={n}" + s, "(z) => np.fft.fft(z)", [crand((n,), dt)], lambda z: cx(np.fft.fft(from_cx(z)), dt), dt)
         c("ifft batched" + s, "(z) => np.fft.ifft(z)", [crand((3, 6), dt)], lambda z: cx(np.fft.ifft(from_cx(z)), dt), dt)
-        c("fft axis 0, n=7 (padded)" + s, "(z) => np.fft.fft(z, 7, 0)", [crand((5, 3), dt)], lambda z: cx(np.fft.fft(from_cx(z), 7, 0), dt), dt)
+        c(
+            "fft axis 0, n=7 (padded)" + s,
+            "(z) => np.fft.fft(z, 7, 0)",
+            [crand((5, 3), dt)],
+            lambda z: cx(np.fft.fft(from_cx(z), 7, 0), dt),
+            dt,
+        )
         c("fft n=4 (cropped)" + s, "(z) => np.fft.fft(z, 4)", [crand((2, 6), dt)], lambda z: cx(np.fft.fft(from_cx(z), 4), dt), dt)
         for norm in ("ortho", "forward", "backward"):
             c(
@@ -277,16 +350,46 @@ def gen_fft(g):
             )
         for n in (16, 7):
             c(f"rfft n={n}" + s, "(x) => np.fft.rfft(x)", [rnd((n,), dt)], lambda x: cx(np.fft.rfft(w64(x)), dt), dt)
-        c("rfft axis 0 ortho" + s, "(x) => np.fft.rfft(x, null, 0, 'ortho')", [rnd((5, 3), dt)], lambda x: cx(np.fft.rfft(w64(x), axis=0, norm="ortho"), dt), dt)
+        c(
+            "rfft axis 0 ortho" + s,
+            "(x) => np.fft.rfft(x, null, 0, 'ortho')",
+            [rnd((5, 3), dt)],
+            lambda x: cx(np.fft.rfft(w64(x), axis=0, norm="ortho"), dt),
+            dt,
+        )
         c("irfft default n" + s, "(z) => np.fft.irfft(z)", [crand((9,), dt)], lambda z: g.finish(np.fft.irfft(from_cx(z)), dt), dt)
         c("irfft odd n=15" + s, "(z) => np.fft.irfft(z, 15)", [crand((2, 8), dt)], lambda z: g.finish(np.fft.irfft(from_cx(z), 15), dt), dt)
-        c("irfft n=6 from 2 terms (padded)" + s, "(z) => np.fft.irfft(z, 6)", [crand((2,), dt)], lambda z: g.finish(np.fft.irfft(from_cx(z), 6), dt), dt)
+        c(
+            "irfft n=6 from 2 terms (padded)" + s,
+            "(z) => np.fft.irfft(z, 6)",
+            [crand((2,), dt)],
+            lambda z: g.finish(np.fft.irfft(from_cx(z), 6), dt),
+            dt,
+        )
         c("fft2" + s, "(z) => np.fft.fft2(z)", [crand((4, 6), dt)], lambda z: cx(np.fft.fft2(from_cx(z)), dt), dt)
-        c("ifft2 with s" + s, "(z) => np.fft.ifft2(z, [3, 8])", [crand((2, 4, 6), dt)], lambda z: cx(np.fft.ifft2(from_cx(z), s=(3, 8)), dt), dt)
+        c(
+            "ifft2 with s" + s,
+            "(z) => np.fft.ifft2(z, [3, 8])",
+            [crand((2, 4, 6), dt)],
+            lambda z: cx(np.fft.ifft2(from_cx(z), s=(3, 8)), dt),
+            dt,
+        )
         c("fftn all axes" + s, "(z) => np.fft.fftn(z)", [crand((2, 3, 4), dt)], lambda z: cx(np.fft.fftn(from_cx(z)), dt), dt)
-        c("ifftn axes [0, 2]" + s, "(z) => np.fft.ifftn(z, null, [0, 2])", [crand((2, 3, 4), dt)], lambda z: cx(np.fft.ifftn(from_cx(z), axes=(0, 2)), dt), dt)
+        c(
+            "ifftn axes [0, 2]" + s,
+            "(z) => np.fft.ifftn(z, null, [0, 2])",
+            [crand((2, 3, 4), dt)],
+            lambda z: cx(np.fft.ifftn(from_cx(z), axes=(0, 2)), dt),
+            dt,
+        )
         c("rfft2" + s, "(x) => np.fft.rfft2(x)", [rnd((4, 6), dt)], lambda x: cx(np.fft.rfft2(w64(x)), dt), dt)
-        c("irfft2 with s" + s, "(z) => np.fft.irfft2(z, [4, 6])", [crand((4, 4), dt)], lambda z: g.finish(np.fft.irfft2(from_cx(z), s=(4, 6)), dt), dt)
+        c(
+            "irfft2 with s" + s,
+            "(z) => np.fft.irfft2(z, [4, 6])",
+            [crand((4, 4), dt)],
+            lambda z: g.finish(np.fft.irfft2(from_cx(z), s=(4, 6)), dt),
+            dt,
+        )
         c("rfftn" + s, "(x) => np.fft.rfftn(x)", [rnd((2, 3, 4), dt)], lambda x: cx(np.fft.rfftn(w64(x)), dt), dt)
         c("irfftn" + s, "(z) => np.fft.irfftn(z)", [crand((2, 3, 3), dt)], lambda z: g.finish(np.fft.irfftn(from_cx(z)), dt), dt)
         c(
@@ -308,7 +411,9 @@ def gen_fft(g):
     c("ifftshift inverts fftshift", "(x) => np.fft.ifftshift(np.fft.fftshift(x, [0, 1]), [0, 1])", [x], x)
     g.err(A, "fft of a real array names rfft", "(x) => np.fft.fft(x)", [rnd((8,))], "ShapeError", "NJ106", contains=["fft.fft", "rfft"])
     g.err(A, "fft with n=0", "(z) => np.fft.fft(z, 0)", [crand((4,), F64)], "ArgumentError", "NJ301", contains=["fft.fft"])
-    g.err(A, "fft with a bad norm", "(z) => np.fft.fft(z, null, -1, 'none')", [crand((4,), F64)], "ArgumentError", "NJ301", contains=["norm"])
+    g.err(
+        A, "fft with a bad norm", "(z) => np.fft.fft(z, null, -1, 'none')", [crand((4,), F64)], "ArgumentError", "NJ301", contains=["norm"]
+    )
     g.err(A, "fft axis out of range", "(z) => np.fft.fft(z, null, 1)", [crand((4,), F64)], "ShapeError", "NJ102", contains=["fft.fft"])
 
 
@@ -410,8 +515,18 @@ def gen_conv(g):
         "NJ301",
         contains=["padding"],
     )
-    g.err(A, "convolve of a 2-d array", "(a, v) => np.convolve(a, v)", [rnd((2, 2)), rnd((2,))], "ShapeError", "NJ106", contains=["convolve"])
-    g.err(A, "convolve of an empty array", "(a, v) => np.convolve(a, v)", [rnd((0,)), rnd((2,))], "ArgumentError", "NJ301", contains=["convolve"])
+    g.err(
+        A, "convolve of a 2-d array", "(a, v) => np.convolve(a, v)", [rnd((2, 2)), rnd((2,))], "ShapeError", "NJ106", contains=["convolve"]
+    )
+    g.err(
+        A,
+        "convolve of an empty array",
+        "(a, v) => np.convolve(a, v)",
+        [rnd((0,)), rnd((2,))],
+        "ArgumentError",
+        "NJ301",
+        contains=["convolve"],
+    )
 
 
 def generate(g):

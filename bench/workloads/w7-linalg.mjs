@@ -38,7 +38,12 @@ function solveCase(ctx) {
         kernel: "linalg",
         exportName: "solve",
       }),
-      ...["cpu", "wasm"].map((be) => ({ lib: `tfjs-${be}`, group: "peer", skip: "n/a: tfjs has no linear solve", setup: async () => null })),
+      ...["cpu", "wasm"].map((be) => ({
+        lib: `tfjs-${be}`,
+        group: "peer",
+        skip: "n/a: tfjs has no linear solve",
+        setup: async () => null,
+      })),
       ...jaxImpls(ctx, {
         inputs: (np) => [np.array(A, { shape: [n, n] }), np.array(b, { shape: [n, 1] })],
         op: ({ numpy: np }, a, bb) => np.linalg.solve(a, bb),
@@ -123,11 +128,13 @@ function convCase(ctx) {
     for (let h = 0; h < H; h++)
       for (let ww = 0; ww < W; ww++) for (let c = 0; c < C; c++) xT[((n * C + c) * H + h) * W + ww] = x[((n * H + h) * W + ww) * C + c];
   for (let h = 0; h < 3; h++)
-    for (let ww = 0; ww < 3; ww++) for (let c = 0; c < C; c++) for (let o = 0; o < O; o++) wT[((o * C + c) * 3 + h) * 3 + ww] = w[((h * 3 + ww) * C + c) * O + o];
+    for (let ww = 0; ww < 3; ww++)
+      for (let c = 0; c < C; c++) for (let o = 0; o < O; o++) wT[((o * C + c) * 3 + h) * 3 + ww] = w[((h * 3 + ww) * C + c) * O + o];
   const nchwToNhwc = (d) => {
     const out = new Float32Array(d.length);
     for (let n = 0; n < N; n++)
-      for (let o = 0; o < O; o++) for (let h = 0; h < H; h++) for (let ww = 0; ww < W; ww++) out[((n * H + h) * W + ww) * O + o] = d[((n * O + o) * H + h) * W + ww];
+      for (let o = 0; o < O; o++)
+        for (let h = 0; h < H; h++) for (let ww = 0; ww < W; ww++) out[((n * H + h) * W + ww) * O + o] = d[((n * O + o) * H + h) * W + ww];
     return out;
   };
   return {
@@ -139,7 +146,8 @@ function convCase(ctx) {
     tol: { rtol: 1e-4, atol: 1e-5, scaled: true },
     impls: [
       ...numjitImpls(ctx, {
-        eager: (_np, _nn, a, k) => ctx.numjit.rt.lax.convGeneralDilated(a, k, [1, 1], "SAME", { dimensionNumbers: ["NHWC", "HWIO", "NHWC"] }),
+        eager: (_np, _nn, a, k) =>
+          ctx.numjit.rt.lax.convGeneralDilated(a, k, [1, 1], "SAME", { dimensionNumbers: ["NHWC", "HWIO", "NHWC"] }),
         inputs: (np) => [np.reshape(np.array(x), [N, H, W, C]), np.reshape(np.array(w), [3, 3, C, O])],
         kernel: "linalg",
         exportName: "conv",

@@ -105,7 +105,9 @@ for (const area of AREAS) {
       const data = ctx.ctors[s.dtype]!.from(Array.from(h.data as ArrayLike<number>));
       const x = new ctx.NDArray(data, h.shape.slice(), s.dtype, h.strides.slice(), h.offset);
       if (!s.prep) return x;
-      const prep = new Function("np", "nn", "lax", `"use strict"; return (${s.prep});`)(ctx.numpy, ctx.nn, ctx.lax) as (a: unknown) => unknown;
+      const prep = new Function("np", "nn", "lax", `"use strict"; return (${s.prep});`)(ctx.numpy, ctx.nn, ctx.lax) as (
+        a: unknown,
+      ) => unknown;
       return prep(x);
     };
 

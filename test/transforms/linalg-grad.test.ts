@@ -52,12 +52,27 @@ const CASES: Case[] = [
     order2: true,
   },
   { name: "cholesky", f: (a) => L.cholesky(a), inputs: [[[4, 4], "spd"]], order2: true },
-  { name: "qr tall: Q^2, R^2", f: (a) => (L.qr(a) as NDArray[]).map(sq), inputs: [[[4, 3], "any"]] },
-  { name: "qr square batched: Q^2, R^2", f: (a) => (L.qr(a) as NDArray[]).map(sq), inputs: [[[2, 3, 3], "any"]] },
-  { name: "svd tall: s, U^2, Vh^2", f: (a) => (L.svd(a, false) as NDArray[]).map((x, i) => (i === 1 ? x : sq(x))), inputs: [[[4, 3], "any"]] },
-  { name: "svd wide: s, U^2, Vh^2", f: (a) => (L.svd(a, false) as NDArray[]).map((x, i) => (i === 1 ? x : sq(x))), inputs: [[[3, 4], "any"]] },
-  { name: "svd values", f: (a) => L.svd(a, false, false) as NDArray, inputs: [[[3, 3], "any"]], order2: true },
-  { name: "eigh: w, V^2", f: (a) => { const [w, v] = L.eigh(a); return [w, sq(v)]; }, inputs: [[[4, 4], "sym"]] },
+  { name: "qr tall: Q^2, R^2", f: (a) => L.qr(a).map(sq), inputs: [[[4, 3], "any"]] },
+  { name: "qr square batched: Q^2, R^2", f: (a) => L.qr(a).map(sq), inputs: [[[2, 3, 3], "any"]] },
+  {
+    name: "svd tall: s, U^2, Vh^2",
+    f: (a) => L.svd(a, false).map((x, i) => (i === 1 ? x : sq(x))),
+    inputs: [[[4, 3], "any"]],
+  },
+  {
+    name: "svd wide: s, U^2, Vh^2",
+    f: (a) => L.svd(a, false).map((x, i) => (i === 1 ? x : sq(x))),
+    inputs: [[[3, 4], "any"]],
+  },
+  { name: "svd values", f: (a) => L.svd(a, false, false), inputs: [[[3, 3], "any"]], order2: true },
+  {
+    name: "eigh: w, V^2",
+    f: (a) => {
+      const [w, v] = L.eigh(a);
+      return [w, sq(v)];
+    },
+    inputs: [[[4, 4], "sym"]],
+  },
   { name: "eigvalsh batched", f: (a) => L.eigvalsh(a), inputs: [[[2, 3, 3], "sym"]] },
   { name: "pinv", f: (a) => L.pinv(a), inputs: [[[4, 3], "any"]] },
   {
@@ -100,7 +115,16 @@ const CASES: Case[] = [
   {
     name: "convGeneralDilated lhs/rhs dilation, NHWC",
     f: (l, r) =>
-      lax.convGeneralDilated(l, r, [1, 1], [[1, 2], [0, 1]], { lhsDilation: [2, 1], rhsDilation: [1, 2], dimensionNumbers: ["NHWC", "HWIO", "NHWC"] }),
+      lax.convGeneralDilated(
+        l,
+        r,
+        [1, 1],
+        [
+          [1, 2],
+          [0, 1],
+        ],
+        { lhsDilation: [2, 1], rhsDilation: [1, 2], dimensionNumbers: ["NHWC", "HWIO", "NHWC"] },
+      ),
     inputs: [
       [[1, 3, 4, 2], "any"],
       [[2, 2, 2, 3], "any"],
@@ -155,8 +179,8 @@ describe("linalg gradients JAX does not define", () => {
   it("qr of a wide matrix and svd with full matrices of a non-square one: TransformError naming the op", () => {
     const x = rand(rng(1), [2, 3]);
     const cases: [string, () => unknown][] = [
-      ["qr", () => grad((a: NDArray) => np.sum((L.qr(a) as NDArray[])[1]!))(x)],
-      ["svd", () => grad((a: NDArray) => np.sum((L.svd(a) as NDArray[])[0]!))(x)],
+      ["qr", () => grad((a: NDArray) => np.sum(L.qr(a)[1]))(x)],
+      ["svd", () => grad((a: NDArray) => np.sum(L.svd(a)[0]))(x)],
     ];
     for (const [op, run] of cases) {
       let err: unknown;

@@ -26,7 +26,6 @@ function triangularSolve(a: ArrayLike, b: ArrayLike, opts: Partial<TriangularSol
   return bind("triangular_solve", [x, y], p);
 }
 
-
 export const linalg = { triangularSolve };
 export { convGeneralDilated } from "./numpy/conv.js";
 export type { ConvDimensionNumbers, ConvOptions, ConvPadding } from "./numpy/conv.js";

@@ -56,7 +56,12 @@ export const linalgShapeRules: { [P in LinalgPrimitive]: Rule<P> } = {
     const [batch, n] = matrix("triangular_solve", a!, true);
     const [bb, m, k] = matrix("triangular_solve", b!, false);
     if ((leftSide ? m : k) !== n || bb.join() !== batch.join() || a!.dtype !== b!.dtype)
-      throw shapeError.matmul("triangular_solve", a!.shape, b!.shape, `b's ${leftSide ? "rows" : "columns"} must match a (same batch and dtype)`);
+      throw shapeError.matmul(
+        "triangular_solve",
+        a!.shape,
+        b!.shape,
+        `b's ${leftSide ? "rows" : "columns"} must match a (same batch and dtype)`,
+      );
     return out([...batch, m, k], a!);
   },
   cholesky: ([a]) => out(a!.shape.slice(), (matrix("cholesky", a!, true), a!)),

@@ -168,8 +168,9 @@ export function eigh(a: Mat, n: number): { w: Mat; v: Mat } {
     let off = 0,
       diag = 0;
     for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) if (i !== j) off += s[i * n + j]! ** 2;
-      else diag += s[i * n + i]! ** 2;
+      for (let j = 0; j < n; j++)
+        if (i !== j) off += s[i * n + j]! ** 2;
+        else diag += s[i * n + i]! ** 2;
     if (off <= 1e-30 * diag || off === 0) break;
     for (let p = 0; p < n - 1; p++)
       for (let q = p + 1; q < n; q++) {

@@ -34,7 +34,8 @@ function specPerm(spec: string, lead: string, last: string, spatial: string, wha
   if (!ok || !spec.includes(lead) || !spec.includes(last) || [...spatial].some((c) => !spec.includes(c)))
     throw argumentError.invalid(
       OP,
-      `${what} dimension spec ${describeValue(spec)} must name ${nd} distinct dims: '${lead}', '${last}' and the kernel's spatial dims '${spatial}'`,
+      `${what} dimension spec ${describeValue(spec)} must name ${nd} distinct dims: ` +
+        `'${lead}', '${last}' and the kernel's spatial dims '${spatial}'`,
     );
   return [spec.indexOf(lead), ...[...spatial].map((c) => spec.indexOf(c)), spec.indexOf(last)];
 }
@@ -80,7 +81,10 @@ function sliceRange(x: NDArray, axis: number, start: number, stop: number, step:
 function padsFor(padding: ConvPadding, inSizes: number[], kSizes: number[], strides: number[]): [number, number][] {
   if (Array.isArray(padding)) {
     if (padding.length !== inSizes.length || padding.some((p) => !Array.isArray(p) || p.length !== 2 || !p.every(Number.isInteger)))
-      throw argumentError.invalid(OP, `padding must be "SAME", "VALID" or ${inSizes.length} [lo, hi] integer pairs, got ${describeValue(padding)}`);
+      throw argumentError.invalid(
+        OP,
+        `padding must be "SAME", "VALID" or ${inSizes.length} [lo, hi] integer pairs, got ${describeValue(padding)}`,
+      );
     return padding;
   }
   if (padding === "VALID") return inSizes.map(() => [0, 0]);
@@ -113,7 +117,10 @@ export function convGeneralDilated(
   rhs = convert(rhs, dt, false, OP);
   const nd = lhs.ndim;
   if (nd < 3 || rhs.ndim !== nd)
-    throw shapeError.rank(OP, `lhs and rhs must have the same rank >= 3, got shapes (${lhs.shape.join(", ")}) and (${rhs.shape.join(", ")})`);
+    throw shapeError.rank(
+      OP,
+      `lhs and rhs must have the same rank >= 3, got shapes (${lhs.shape.join(", ")}) and (${rhs.shape.join(", ")})`,
+    );
   const ns = nd - 2;
   const [ls, rs, os] = opts.dimensionNumbers ?? defaultSpecs(nd);
   // to channels-last: lhs [N, S..., C], rhs [S..., I, O] (from [O, S..., I]), output built as [N, S..., O]
@@ -134,15 +141,20 @@ export function convGeneralDilated(
       OP,
       lhs.shape,
       rhs.shape,
-      `lhs features (${C}) must equal rhs input features (${I}) x featureGroupCount (${groups}), and rhs output features (${O}) divide by it`,
+      `lhs features (${C}) must equal rhs input features (${I}) x featureGroupCount (${groups}), ` +
+        `and rhs output features (${O}) divide by it`,
     );
   for (let i = 0; i < ns; i++) lhs = dilate(lhs, i + 1, lhsDil[i]!);
   for (let i = 0; i < ns; i++) rhs = dilate(rhs, i, rhsDil[i]!);
   const kSizes = rhs.shape.slice(0, ns);
   const pads = padsFor(padding, lhs.shape.slice(1, -1), kSizes, strides);
-  lhs = bind("pad", [lhs, scalarArray(0, lhs.dtype, false)], { lo: [0, ...pads.map((p) => p[0]), 0], hi: [0, ...pads.map((p) => p[1]), 0] });
+  lhs = bind("pad", [lhs, scalarArray(0, lhs.dtype, false)], {
+    lo: [0, ...pads.map((p) => p[0]), 0],
+    hi: [0, ...pads.map((p) => p[1]), 0],
+  });
   const outSizes = kSizes.map((k, i) => Math.floor((lhs.shape[i + 1]! - k) / strides[i]!) + 1);
-  if (outSizes.some((o) => o < 0)) throw shapeError.matmul(OP, lhs.shape, rhs.shape, "the (dilated) kernel is larger than the padded input");
+  if (outSizes.some((o) => o < 0))
+    throw shapeError.matmul(OP, lhs.shape, rhs.shape, "the (dilated) kernel is larger than the padded input");
   const N = lhs.shape[0]!;
   const sizes = outSizes.map((o) => Math.max(o, 0));
   // im2col: one strided slice per kernel tap, stacked before the channel axis: [N, out..., K, C]
@@ -171,7 +183,12 @@ export function convGeneralDilated(
     // patches [N, out..., K, G, I] x kernel [K, I, G, Og], batched over G -> [G, N, out..., Og]
     const patches = reshape(stack(taps, ns + 1), [N, ...sizes, K, G, I]);
     const kernel = reshape(rhs, [K, I, G, Og]);
-    const g = bind("dot_general", [patches, kernel], { lhsContract: [ns + 1, ns + 3], rhsContract: [0, 1], lhsBatch: [ns + 2], rhsBatch: [2] });
+    const g = bind("dot_general", [patches, kernel], {
+      lhsContract: [ns + 1, ns + 3],
+      rhsContract: [0, 1],
+      lhsBatch: [ns + 2],
+      rhsBatch: [2],
+    });
     out = reshape(transpose(g, [...range(ns + 1).map((i) => i + 1), 0, ns + 2]), [N, ...sizes, O]);
   }
   // canonical axis c is spec position outPerm[c]: the inverse permutation lays it out as the out spec
@@ -186,7 +203,8 @@ type Mode = "full" | "same" | "valid";
 function conv1d(op: string, a: ArrayLike, v: ArrayLike, mode: Mode, isConvolve: boolean): NDArray {
   let x = operand(a, op),
     y = operand(v, op);
-  if (x.ndim !== 1 || y.ndim !== 1) throw shapeError.rank(op, `object too deep for desired array: expected 1-d inputs, got shapes (${x.shape}) and (${y.shape})`);
+  if (x.ndim !== 1 || y.ndim !== 1)
+    throw shapeError.rank(op, `object too deep for desired array: expected 1-d inputs, got shapes (${x.shape}) and (${y.shape})`);
   if (x.size === 0 || y.size === 0) throw argumentError.invalid(op, "inputs cannot be empty");
   if (mode !== "full" && mode !== "same" && mode !== "valid")
     throw argumentError.invalid(op, `mode must be "full", "same" or "valid", got ${describeValue(mode)}`);
@@ -197,7 +215,8 @@ function conv1d(op: string, a: ArrayLike, v: ArrayLike, mode: Mode, isConvolve: 
   }
   if (isConvolve) y = flip(y);
   const m = y.size;
-  const pad: [number, number] = mode === "valid" ? [0, 0] : mode === "same" ? [Math.floor(m / 2), m - Math.floor(m / 2) - 1] : [m - 1, m - 1];
+  const pad: [number, number] =
+    mode === "valid" ? [0, 0] : mode === "same" ? [Math.floor(m / 2), m - Math.floor(m / 2) - 1] : [m - 1, m - 1];
   const r = convGeneralDilated(reshape(x, [1, 1, x.size]), reshape(y, [1, 1, m]), [1], [pad]);
   const flat = reshape(r, [r.size]);
   return reverse ? flip(flat) : flat;

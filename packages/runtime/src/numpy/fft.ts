@@ -67,7 +67,8 @@ function fitLength(x: NDArray, axis: number, n: number): NDArray {
 
 function checkN(op: string, n: number | null, fallback: number): number {
   if (n === null) return fallback;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) throw argumentError.invalid(op, `invalid number of data points (${describeValue(n)}) specified`);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1)
+    throw argumentError.invalid(op, `invalid number of data points (${describeValue(n)}) specified`);
   return n;
 }
 
@@ -123,7 +124,13 @@ export function irfft(a: ArrayLike, n: number | null = null, axis = -1, norm: No
 }
 
 /** Axes and lengths of an n-dimensional transform (NumPy's s/axes rules). */
-function plan(op: string, ndim: number, shape: readonly number[], s: number[] | null, axes: number[] | null): [number[], (number | null)[]] {
+function plan(
+  op: string,
+  ndim: number,
+  shape: readonly number[],
+  s: number[] | null,
+  axes: number[] | null,
+): [number[], (number | null)[]] {
   if (s !== null && !Array.isArray(s)) throw argumentError.invalid(op, `s must be a list of lengths, got ${describeValue(s)}`);
   if (axes !== null && !Array.isArray(axes)) throw argumentError.invalid(op, `axes must be a list, got ${describeValue(axes)}`);
   const ax = (axes ?? (s ? s.map((_, i) => ndim - s.length + i) : shape.map((_, i) => i))).map((a) => normalizeAxis(op, a, ndim));
@@ -180,7 +187,8 @@ export const irfft2 = (a: ArrayLike, s: number[] | null = null, axes: number[] =
   irfftn(a, s, axes, norm);
 
 function checkD(op: string, n: number, d: number): void {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) throw argumentError.invalid(op, `n must be a positive integer, got ${describeValue(n)}`);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1)
+    throw argumentError.invalid(op, `n must be a positive integer, got ${describeValue(n)}`);
   if (typeof d !== "number" || d === 0) throw argumentError.invalid(op, `d must be a nonzero number, got ${describeValue(d)}`);
 }
 
@@ -215,6 +223,7 @@ function rollAxes(op: string, x: ArrayLike, axes: number | number[] | null, shif
  * Zero frequency to the centre. As NumPy, axes=null shifts every axis -- of a complex-layout array that
  * includes the trailing (real, imag) axis: pass the axes explicitly for complex arrays.
  */
-export const fftshift = (x: ArrayLike, axes: number | number[] | null = null): NDArray => rollAxes("fft.fftshift", x, axes, (n) => Math.floor(n / 2));
+export const fftshift = (x: ArrayLike, axes: number | number[] | null = null): NDArray =>
+  rollAxes("fft.fftshift", x, axes, (n) => Math.floor(n / 2));
 export const ifftshift = (x: ArrayLike, axes: number | number[] | null = null): NDArray =>
   rollAxes("fft.ifftshift", x, axes, (n) => -Math.floor(n / 2));

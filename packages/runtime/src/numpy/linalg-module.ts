@@ -8,18 +8,7 @@ import { bind } from "../core/trace.js";
 import { describeValue, normalizeAxis } from "../shape.js";
 import { broadcastBatch, matrixOperand, mT, sameFloat } from "./linalg-util.js";
 import { eye } from "./creation.js";
-import {
-  abs,
-  add,
-  divide,
-  exp,
-  greater,
-  multiply,
-  power,
-  sqrt,
-  subtract,
-  where,
-} from "./elementwise.js";
+import { abs, add, divide, exp, greater, multiply, power, sqrt, subtract, where } from "./elementwise.js";
 import { matmul } from "./linalg.js";
 import { max, min, sum } from "./reductions.js";
 import { expandDims, moveaxis, squeeze } from "./shape-ops.js";
@@ -65,6 +54,8 @@ export function cholesky(a: ArrayLike, opts: { upper?: boolean } = {}): NDArray 
 }
 
 /** QR: [q, r] (mode "reduced" or "complete") or r alone (mode "r"). */
+export function qr(a: ArrayLike, mode?: "reduced" | "complete"): [NDArray, NDArray];
+export function qr(a: ArrayLike, mode: "r"): NDArray;
 export function qr(a: ArrayLike, mode: "reduced" | "complete" | "r" = "reduced"): NDArray | [NDArray, NDArray] {
   const x = matrixOperand("qr", a, false);
   if (mode !== "reduced" && mode !== "complete" && mode !== "r")
@@ -75,6 +66,8 @@ export function qr(a: ArrayLike, mode: "reduced" | "complete" | "r" = "reduced")
 }
 
 /** SVD: [u, s, vh] with s descending, or s alone when computeUv is false. */
+export function svd(a: ArrayLike, fullMatrices?: boolean, computeUv?: true): [NDArray, NDArray, NDArray];
+export function svd(a: ArrayLike, fullMatrices: boolean, computeUv: false): NDArray;
 export function svd(a: ArrayLike, fullMatrices = true, computeUv = true): NDArray | [NDArray, NDArray, NDArray] {
   const x = matrixOperand("svd", a, false);
   const s = bind("svd", [x], { part: "s", fullMatrices: false });
@@ -114,7 +107,7 @@ function cutoff(x: NDArray, s: NDArray, rtol: ArrayLike | null): NDArray {
 /** Moore-Penrose pseudo-inverse through the SVD; singular values at or below the cutoff are dropped. */
 export function pinv(a: ArrayLike, rtol: ArrayLike | null = null): NDArray {
   const x = matrixOperand("pinv", a, false);
-  const [u, s, vh] = svd(x, false) as [NDArray, NDArray, NDArray];
+  const [u, s, vh] = svd(x, false);
   const keep = greater(s, cutoff(x, s, rtol));
   const sInv = where(keep, divide(1, where(keep, s, 1)), 0);
   return matmul(multiply(mT(vh), expandDims(sInv, -2)), mT(u));
@@ -128,7 +121,7 @@ export function matrixRank(a: ArrayLike, tol: ArrayLike | null = null): NDArray 
     return sum(greater(abs(v), 0), [-2, -1]);
   }
   const m = matrixOperand("matrix_rank", x, false);
-  const s = svd(m, false, false) as NDArray;
+  const s = svd(m, false, false);
   const t = tol === null ? cutoff(m, s, null) : expandDims(operand(tol, "matrix_rank"), -1);
   return sum(greater(s, t), -1);
 }
@@ -141,7 +134,7 @@ export function lstsq(a: ArrayLike, b: ArrayLike, rcond: ArrayLike | null = null
   if (vec) y = expandDims(y, -1);
   if (y.ndim !== 2 || y.shape[0] !== x.shape[0])
     throw shapeError.matmul("lstsq", x.shape, y.shape, "incompatible dimensions: b must have a's row count");
-  const s = svd(x, false, false) as NDArray;
+  const s = svd(x, false, false);
   let sol = matmul(pinv(x, rcond), y);
   const r = subtract(y, matmul(x, sol));
   let resid = sum(multiply(r, r), 0);
@@ -157,7 +150,8 @@ export function matrixPower(a: ArrayLike, n: number): NDArray {
   let x = operand(a, "matrix_power");
   if (x.ndim < 2 || x.shape[x.ndim - 1] !== x.shape[x.ndim - 2])
     throw shapeError.rank("matrix_power", `expected a stack of square matrices, got shape (${x.shape.join(", ")})`);
-  if (typeof n !== "number" || !Number.isInteger(n)) throw argumentError.invalid("matrix_power", `n must be an integer, got ${describeValue(n)}`);
+  if (typeof n !== "number" || !Number.isInteger(n))
+    throw argumentError.invalid("matrix_power", `n must be an integer, got ${describeValue(n)}`);
   if (n === 0) return broadcastTo(eye(x.shape[x.ndim - 1]!, null, 0, { dtype: x.dtype }), x.shape, "matrix_power");
   if (n < 0) x = inv(x);
   let k = Math.abs(n);
@@ -172,8 +166,7 @@ export function matrixPower(a: ArrayLike, n: number): NDArray {
 
 /** Chained matmul; a 1-d first/last argument is a row/column vector (dropped from the result). */
 export function multiDot(arrays: ArrayLike[]): NDArray {
-  if (!Array.isArray(arrays) || arrays.length < 2)
-    throw argumentError.invalid("multi_dot", "expected a list of at least two arrays");
+  if (!Array.isArray(arrays) || arrays.length < 2) throw argumentError.invalid("multi_dot", "expected a list of at least two arrays");
   const xs = arrays.map((x) => operand(x, "multi_dot"));
   xs.forEach((x, i) => {
     const ok = x.ndim === 2 || (x.ndim === 1 && (i === 0 || i === xs.length - 1));
@@ -207,7 +200,7 @@ function matrixNorm(x: NDArray, ord: Ord, axes: [number, number], keepdims: bool
     const sums = sum(abs(x), inner, { keepdims: true });
     res = ord > 0 ? max(sums, outer, { keepdims: true }) : min(sums, outer, { keepdims: true });
   } else if (ord === 2 || ord === -2 || ord === "nuc") {
-    const s = svd(moveaxis(x, [r, c], [-2, -1]), false, false) as NDArray;
+    const s = svd(moveaxis(x, [r, c], [-2, -1]), false, false);
     const v = ord === "nuc" ? sum(s, -1) : ord === 2 ? max(s, -1) : min(s, -1);
     res = expandDims(expandDims(v, -1), -1);
     res = moveaxis(res, [-2, -1], [r, c]);
@@ -216,7 +209,12 @@ function matrixNorm(x: NDArray, ord: Ord, axes: [number, number], keepdims: bool
 }
 
 /** NumPy's norm: a vector norm over one axis (or the flattened array), a matrix norm over two. */
-export function norm(x: ArrayLike, ord: Ord = null, axis: number | [number, number] | null = null, opts: { keepdims?: boolean } = {}): NDArray {
+export function norm(
+  x: ArrayLike,
+  ord: Ord = null,
+  axis: number | [number, number] | null = null,
+  opts: { keepdims?: boolean } = {},
+): NDArray {
   let a = operand(x, "norm");
   if (a.dtype !== "float32" && a.dtype !== "float64") a = convert(a, "float32", false, "norm");
   const keepdims = opts.keepdims ?? false;
@@ -233,7 +231,8 @@ export function norm(x: ArrayLike, ord: Ord = null, axis: number | [number, numb
     if (typeof ord === "string") throw argumentError.invalid("norm", `invalid norm order ${describeValue(ord)} for vectors`);
     return vectorNorm(a, ord, normalizeAxis("norm", axis, a.ndim), keepdims);
   }
-  if (!Array.isArray(axis) || axis.length !== 2) throw argumentError.invalid("norm", `axis must be an int or a pair, got ${describeValue(axis)}`);
+  if (!Array.isArray(axis) || axis.length !== 2)
+    throw argumentError.invalid("norm", `axis must be an int or a pair, got ${describeValue(axis)}`);
   const r = normalizeAxis("norm", axis[0], a.ndim),
     c = normalizeAxis("norm", axis[1], a.ndim);
   if (r === c) throw argumentError.invalid("norm", "duplicate axes given");

@@ -29,4 +29,3 @@ export function broadcastBatch(op: string, a: NDArray, b: NDArray, core: number)
   const batch = broadcastShapes(op, a.shape.slice(0, -2), b.shape.slice(0, b.ndim - core));
   return [broadcastTo(a, [...batch, ...a.shape.slice(-2)], op), broadcastTo(b, [...batch, ...b.shape.slice(b.ndim - core)], op)];
 }
-

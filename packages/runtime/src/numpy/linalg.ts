@@ -130,7 +130,12 @@ export function tensordot(x: ArrayLike, y: ArrayLike, axes: number | [number[] |
   } else throw argumentError.invalid("tensordot", `axes must be an integer or a pair of axis lists, got ${describeValue(axes)}`);
   ax.forEach((i, k) => {
     if (a.shape[i] !== b.shape[bx[k]!])
-      throw shapeError.matmul("tensordot", a.shape, b.shape, `shape mismatch for sum: dim ${i} (${a.shape[i]}) != dim ${bx[k]} (${b.shape[bx[k]!]})`);
+      throw shapeError.matmul(
+        "tensordot",
+        a.shape,
+        b.shape,
+        `shape mismatch for sum: dim ${i} (${a.shape[i]}) != dim ${bx[k]} (${b.shape[bx[k]!]})`,
+      );
   });
   return bind("dot_general", [a, b], { lhsContract: ax, rhsContract: bx, lhsBatch: [], rhsBatch: [] });
 }

@@ -135,7 +135,10 @@ const svdJvp: JvpRule<"svd"> = ([a], [ta], p) => {
 const qrJvp: JvpRule<"qr"> = ([a], [ta], p) => {
   const [m, n] = a!.shape.slice(-2) as [number, number];
   if (m < n || (p.full && m !== n))
-    throw transformError.notDifferentiable("qr", `the derivative needs m >= n and reduced mode, got a ${m}x${n} matrix${p.full ? " (complete)" : ""}`);
+    throw transformError.notDifferentiable(
+      "qr",
+      `the derivative needs m >= n and reduced mode, got a ${m}x${n} matrix${p.full ? " (complete)" : ""}`,
+    );
   const q = bind("qr", [a!], { part: "q", full: false }),
     r = bind("qr", [a!], { part: "r", full: false });
   // dx r^-1: x r = dx with r upper
