@@ -100,13 +100,14 @@ function fftCase(ctx) {
         kernel: "linalg",
         exportName: "fft",
       }),
-      ...["cpu", "wasm"].map((be) =>
-        tfjsImpl(ctx, be, {
-          inputs: (tf) => [tf.complex(tf.tensor1d(re), tf.tensor1d(im))],
-          op: (tf, c) => tf.spectral.fft(c),
-          tidy: false,
-        }),
-      ),
+      // tfjs-cpu's fft of 2^20 took 847 s for one call in a first run (2 busy cores): not timed; tfjs-wasm has no
+      // Complex kernel ("Kernel 'Complex' not registered for backend 'wasm'")
+      { lib: "tfjs-cpu", group: "peer", skip: "not timed: one call took 847 s in a first run", setup: async () => null },
+      tfjsImpl(ctx, "wasm", {
+        inputs: (tf) => [tf.complex(tf.tensor1d(re), tf.tensor1d(im))],
+        op: (tf, c) => tf.spectral.fft(c),
+        tidy: false,
+      }),
       ...jaxImpls(ctx, {
         inputs: (np) => [{ real: np.array(re), imag: np.array(im) }],
         op: ({ numpy: np }, c) => np.fft.fft(c),
