@@ -14,7 +14,7 @@ if (typeof globalThis.gc !== "function") {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const WORKLOADS = ["w0-seed", "w1-dispatch", "w2-chain", "w3-softmax", "w4-matmul", "w5-mlp", "w6-compile"];
+const WORKLOADS = ["w0-seed", "w1-dispatch", "w2-chain", "w3-softmax", "w4-matmul", "w5-mlp", "w6-compile", "w7-linalg"];
 
 function parseArgs(argv) {
   const opts = { quick: false, only: null };
@@ -28,7 +28,7 @@ function parseArgs(argv) {
         "usage: node bench/run.mjs [--quick] [--only W1,W2,...]\n" +
           "  (no flags)  full run, rewrites bench/RESULTS.md and bench/plots/\n" +
           "  --quick     ~1 minute smoke run, writes bench/out/\n" +
-          "  --only      run some workloads (W0..W6), writes bench/out/\n",
+          "  --only      run some workloads (W0..W7), writes bench/out/\n",
       );
       process.exit(0);
     } else {

@@ -23,9 +23,13 @@ import functools
 import json
 import math
 import os
+import sys
 import warnings
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_linalg_refs  # noqa: E402
 
 warnings.filterwarnings("ignore")
 np.seterr(all="ignore")
@@ -4042,6 +4046,7 @@ def main():
     gen_deviations()
     gen_uint32()
     gen_breadth()
+    gen_linalg_refs.generate(sys.modules[__name__])  # numpy.linalg, numpy.fft, convolution: their own stream
     out_dir = os.path.abspath(args.out)
     os.makedirs(out_dir, exist_ok=True)
     total = 0

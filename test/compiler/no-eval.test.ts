@@ -38,6 +38,7 @@ interface Ctx {
   >;
   numpy: Record<string, unknown>;
   nn: Record<string, unknown>;
+  lax: Record<string, unknown>;
   NDArray: new (data: unknown, shape: number[], dtype: string, strides?: number[], offset?: number) => unknown;
   jit: (f: unknown) => ((...a: unknown[]) => unknown) & { cacheInfo(): { eagerFallbacks: number; runtimeCompiles: number } };
   canGenerateCode: () => boolean;
@@ -96,7 +97,7 @@ for (const area of AREAS) {
       entry,
       [
         `export * as mod from "./vm-${area}.js";`,
-        `export { numpy, nn, NDArray, jit } from "@numjit/runtime";`,
+        `export { numpy, nn, lax, NDArray, jit } from "@numjit/runtime";`,
         `export { canGenerateCode } from "@numjit/runtime/internal";`,
         `export const ctors = { float32: Float32Array, float64: Float64Array, int32: Int32Array, uint32: Uint32Array, bool: Uint8Array };`,
       ].join("\n"),
@@ -109,7 +110,9 @@ for (const area of AREAS) {
       const data = ctx.ctors[s.dtype]!.from(Array.from(h.data as ArrayLike<number>));
       const x = new ctx.NDArray(data, h.shape.slice(), s.dtype, h.strides.slice(), h.offset);
       if (!s.prep) return x;
-      const prep = new Function("np", "nn", `"use strict"; return (${s.prep});`)(ctx.numpy, ctx.nn) as (a: unknown) => unknown;
+      const prep = new Function("np", "nn", "lax", `"use strict"; return (${s.prep});`)(ctx.numpy, ctx.nn, ctx.lax) as (
+        a: unknown,
+      ) => unknown;
       return prep(x);
     };
 
@@ -182,7 +185,7 @@ for (const area of AREAS) {
           !Array.isArray(k.expected) &&
           (built.result.module?.calls.find((x) => x.name === `c${i}`)?.scheduled?.kernels.length ?? 0) > 0,
       )!;
-      const fn = new Function("np", "nn", `"use strict"; return (${c.fn});`)(ctx.numpy, ctx.nn);
+      const fn = new Function("np", "nn", "lax", `"use strict"; return (${c.fn});`)(ctx.numpy, ctx.nn, ctx.lax);
       const j = ctx.jit(fn);
       for (const layout of LAYOUTS) {
         const inputs = c.inputs.map((s) => makeIn(s, layout));

@@ -166,6 +166,9 @@ export const transformError = {
     new TransformError("NJ508", `${op}: ${transform} is not supported. ${hint}`, { op, transform }),
   /** A lax control-flow argument of the wrong kind (a branch that is not a function, a bad index or length). */
   laxArgument: (op: string, detail: string) => new TransformError("NJ509", `${op}: ${detail}`, { op }),
+  /** A derivative JAX leaves undefined too (e.g. qr of a wide matrix). */
+  undefinedDerivative: (op: string, detail: string) =>
+    new TransformError("NJ510", `${op}: not differentiable here (as in JAX): ${detail}`, { op }),
 };
 
 export const compileError = {

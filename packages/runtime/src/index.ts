@@ -1,6 +1,7 @@
 // @numjit/runtime: NumPy-style arrays with JAX-style transformations.
 import "./eager/kernels.js";
 import "./lax/impls.js";
+import "./eager/linalg-impls.js";
 import "./methods.js";
 import * as numpy from "./numpy/index.js";
 import * as nn from "./nn.js";

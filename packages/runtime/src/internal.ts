@@ -4,6 +4,7 @@
 // plans import the light @numjit/runtime/precompiled instead.
 import "./eager/kernels.js";
 import "./lax/impls.js";
+import "./eager/linalg-impls.js";
 import "./methods.js";
 import type { KernelSource } from "./codegen/kernels.js";
 import { type Schedule, describeSchedule } from "./ir/schedule.js";

@@ -2,6 +2,7 @@
 // eager execution, tracing, transformations and codegen all key on this one list.
 import type { DType } from "../dtype.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
+import type { LinalgParams } from "./linalg-primitives.js";
 
 export const UNARY_OPS = [
   "neg",
@@ -99,7 +100,7 @@ export type Params = Each<UnaryOp, NoParams> &
     // var's N - ddof; the plan computes it from the call's sizes (a concrete trace stages the number)
     dim_value: { dim: number; weakType: boolean };
     copy: NoParams;
-  };
+  } & LinalgParams;
 
 export type Primitive = keyof Params;
 

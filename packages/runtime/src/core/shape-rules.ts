@@ -37,6 +37,7 @@ import {
   type UnaryOp,
 } from "./primitives.js";
 import type { Aval } from "./trace.js";
+import { type LinalgPrimitive, linalgShapeRules } from "./linalg-primitives.js";
 
 export type ShapeRule<P extends Primitive> = (inputs: Aval[], params: Params[P]) => Aval;
 
@@ -200,7 +201,7 @@ const generic = {
   ...Object.fromEntries(CUMULATIVE_OPS.map((op) => [op, cumulative(op)])),
 } as { [P in Generic]: SymShapeRule<P> };
 
-const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
+const specific: { [P in Exclude<Primitive, Generic | LinalgPrimitive>]: SymShapeRule<P> } = {
   argmax: argReduce("argmax"),
   argmin: argReduce("argmin"),
   argsort: ([x], { axis }) => {
@@ -343,7 +344,7 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
   dim_value: (_, { weakType }) => av([], "int32", weakType),
 };
 
-const rules: { [P in Primitive]: SymShapeRule<P> } = { ...generic, ...specific };
+const rules: { [P in Primitive]: SymShapeRule<P> } = { ...generic, ...specific, ...linalgShapeRules };
 
 /** The rules on concrete avals (numbers in, numbers out): eager dispatch and the runtime tracer. */
 export const shapeRules = rules as unknown as { [P in Primitive]: ShapeRule<P> };

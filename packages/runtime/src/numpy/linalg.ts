@@ -115,6 +115,33 @@ export function trace(x: ArrayLike, offset = 0, axis1 = 0, axis2 = 1): NDArray {
   return sum(d, -1);
 }
 
+/** Contract the last `axes` dims of x with the first of y, or the listed axis pairs ([xAxes, yAxes]). */
+export function tensordot(x: ArrayLike, y: ArrayLike, axes: number | [number[] | number, number[] | number] = 2): NDArray {
+  const [a, b] = promote2("tensordot", x, y);
+  let ax: number[], bx: number[];
+  if (typeof axes === "number") {
+    if (!Number.isInteger(axes) || axes < 0 || axes > a.ndim || axes > b.ndim)
+      throw argumentError.invalid("tensordot", `axes must be an integer in [0, min(ndim)], got ${describeValue(axes)}`);
+    ax = a.shape.map((_, i) => i).slice(a.ndim - axes);
+    bx = b.shape.map((_, i) => i).slice(0, axes);
+  } else if (Array.isArray(axes) && axes.length === 2) {
+    const list = (v: number[] | number) => (typeof v === "number" ? [v] : v);
+    ax = list(axes[0]).map((i) => normalizeAxis("tensordot", i, a.ndim));
+    bx = list(axes[1]).map((i) => normalizeAxis("tensordot", i, b.ndim));
+    if (ax.length !== bx.length) throw argumentError.invalid("tensordot", "the two axis lists must have the same length");
+  } else throw argumentError.invalid("tensordot", `axes must be an integer or a pair of axis lists, got ${describeValue(axes)}`);
+  ax.forEach((i, k) => {
+    if (a.shape[i] !== b.shape[bx[k]!])
+      throw shapeError.matmul(
+        "tensordot",
+        a.shape,
+        b.shape,
+        `shape mismatch for sum: dim ${i} (${a.shape[i]}) != dim ${bx[k]} (${b.shape[bx[k]!]})`,
+      );
+  });
+  return bind("dot_general", [a, b], { lhsContract: ax, rhsContract: bx, lhsBatch: [], rhsBatch: [] });
+}
+
 // ---- einsum -----------------------------------------------------------------
 
 interface Term {

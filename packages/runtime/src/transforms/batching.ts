@@ -4,6 +4,7 @@
 // slice or cumsum keeps the batch axis where it is, and moves are transposes (views).
 import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS, type Primitive } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
+import { LINALG_PRIMITIVES, type LinalgPrimitive } from "../core/linalg-primitives.js";
 import { scalarArray } from "../ndarray.js";
 import type { BatchRule, BatchRules } from "./rules/types.js";
 import { type Arr, add, broadcastInDim, complement, lt, mul, reshape, select, sizeScalar, transpose, zerosLike } from "./rules/ops.js";
@@ -75,8 +76,24 @@ const generic = Object.fromEntries([
   | (typeof CUMULATIVE_OPS)[number]
 >;
 
+/** A linalg primitive maps over leading axes: every operand's batch axis moves to the front. */
+const linalg = Object.fromEntries(
+  LINALG_PRIMITIVES.map((p) => [
+    p,
+    ((vals, dims, params, size) => [
+      bind(
+        p,
+        vals.map((x, i) => matchAxis(x, dims[i]!, size, 0)),
+        params,
+      ),
+      0,
+    ]) as BatchRule<typeof p>,
+  ]),
+) as BatchRules<LinalgPrimitive>;
+
 export const batchRules: { [P in Primitive]: BatchRule<P> } = {
   ...generic,
+  ...linalg,
   argmax: argReduce("argmax"),
   argmin: argReduce("argmin"),
   argsort: ([x], [b], { axis }) => [bind("argsort", [x!], { axis: up(axis, b!) }), b!],

@@ -3,6 +3,7 @@
 // core/primitives.ts without rules here fails to type-check.
 import type { Primitive } from "../../core/primitives.js";
 import { elementwiseRules } from "./elementwise.js";
+import { linalgRules } from "./linalg.js";
 import { reductionRules } from "./reductions.js";
 import { structuralRules } from "./structural.js";
 import type { AdRule, JvpRule, VjpRule } from "./types.js";
@@ -11,6 +12,7 @@ export const adRules: { [P in Primitive]: AdRule<P> } = {
   ...elementwiseRules,
   ...reductionRules,
   ...structuralRules,
+  ...linalgRules,
 };
 
 function half<K extends "jvp" | "vjp">(k: K) {
