@@ -18,6 +18,7 @@ import { warnOnce } from "./jit/debug.js";
 export { helpers } from "./codegen/helpers.js";
 export { setWasmEnabled, wasmAvailable } from "./codegen/wasm-gemm.js";
 export type { KernelSource } from "./codegen/kernels.js";
+export { argIndex, printBody, type KernelIR, type KernelSignature } from "./codegen/kir.js";
 export type { KernelFn } from "./jit/plan.js";
 export { canGenerateCode } from "./jit/jit.js";
 export { printJaxpr } from "./ir/jaxpr.js";

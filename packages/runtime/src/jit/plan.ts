@@ -8,6 +8,7 @@ import { impls } from "../core/trace.js";
 import { helpers } from "../codegen/helpers.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
+import { type KernelSignature, argIndex } from "../codegen/kir.js";
 import { type Eqn, Lit, type Var } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
 import { assign } from "../eager/strided.js";
@@ -28,6 +29,8 @@ type Action =
   | {
       t: "kernel";
       fn: KernelFn;
+      /** The kernel's typed calling convention (argument roles), from its IR. */
+      sig: KernelSignature;
       args: unknown[];
       outSlot: number;
       size: number;
@@ -163,7 +166,18 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
       planDot(step, layoutOf, materialize, args, pushInput);
     }
     args.push(src.constants);
-    actions.push({ t: "kernel", fn, args, outSlot: out.slot, size: sizeOf(outVar.aval.shape), dtype: outVar.aval.dtype, refs });
+    if (args.length !== src.ir.sig.args.length)
+      throw compileError.codegen(`internal: ${src.kind} kernel takes ${src.ir.sig.args.length} arguments, the plan passes ${args.length}`);
+    actions.push({
+      t: "kernel",
+      fn,
+      sig: src.ir.sig,
+      args,
+      outSlot: out.slot,
+      size: sizeOf(outVar.aval.shape),
+      dtype: outVar.aval.dtype,
+      refs,
+    });
   }
   const outs = j.outs.map((a) => (a instanceof Lit ? a : layoutOf(a)));
   // intermediates (slots no output layout points into) keep their buffers between calls: large
@@ -346,15 +360,16 @@ export function makeRunner(plan: Plan): Runner {
   const { shape, strides } = out0;
   const { dtype, weakType } = plan.outAvals[0]!;
   const nin = refs.length;
-  // Elementwise kernels over one or two direct inputs are the seed benchmark's case: call them with a
+  // Elementwise kernels over two direct inputs are the seed benchmark's case: call them with a
   // fixed argument list (no apply, no argument array writes).
-  const isEw = act.fn.length === 3 + 3 * nin + 1 && refs.every((r, i) => r[0] === 3 + 3 * i);
+  const sig = act.sig;
+  const isEw = sig.kind === "elementwise" && refs.every((r, i) => r[0] === argIndex(sig, "data", i));
   if (isEw && nin === 2 && refs[0]![1] === 0 && refs[1]![1] === 1) {
-    const H = args[0],
-      sh = args[2],
-      s0 = args[5],
-      s1 = args[8],
-      C = args[9];
+    const H = args[argIndex(sig, "helpers")],
+      sh = args[argIndex(sig, "shape")],
+      s0 = args[argIndex(sig, "strides", 0)],
+      s1 = args[argIndex(sig, "strides", 1)],
+      C = args[argIndex(sig, "consts")];
     const off0 = refs[0]![2],
       off1 = refs[1]![2];
     const run1 = (inputs: readonly NDArray[]): NDArray => {
