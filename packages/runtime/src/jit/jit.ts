@@ -3,6 +3,8 @@ import { NumjitError, argumentError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { Tracer } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
+import { getBackend, wasmThreshold } from "../codegen/backend.js";
+import { wasmKernel } from "../codegen/wasm/runtime.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
 import { describeSchedule } from "../ir/schedule.js";
 import { CapturedTracer, evalJaxpr, scalarLeafArray, scalarLeafKey, traceFlat, withStatics } from "../ir/trace-jaxpr.js";
@@ -151,7 +153,7 @@ export interface CompileHooks {
 
 export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}, hooks: CompileHooks = {}): Jitted<F> {
   if (typeof f !== "function") throw argumentError.invalid("jit", `expected a function, got ${typeof f}`);
-  const { name, staticNums, cacheSize, warnAfter, explainCacheMisses } = resolveJitOptions(f, opts);
+  const { name, staticNums, cacheSize, warnAfter, explainCacheMisses, backend } = resolveJitOptions(f, opts);
   const cache = new Map<string, Entry>();
   let last: Entry | null = null;
   const info: CacheInfo = { compiles: 0, hits: 0, misses: 0, entries: 0, precompiledHits: 0, runtimeCompiles: 0, eagerFallbacks: 0 };
@@ -232,7 +234,12 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     let run1: Entry["run1"];
     let usedEager = false;
     const table = hooks.kernels;
+    const wasmMin = wasmThreshold(backend ?? getBackend());
     const provider = (src: KernelSource): KernelFn => {
+      const js = jsKernel(src);
+      return wasmKernel(src.signature, src.ir, js, wasmMin) ?? js;
+    };
+    const jsKernel = (src: KernelSource): KernelFn => {
       const pre = table?.[src.signature];
       if (typeof pre === "function") {
         info.precompiledHits++;
