@@ -19,7 +19,7 @@ export { helpers } from "./codegen/helpers.js";
 export { setWasmEnabled, wasmAvailable } from "./codegen/wasm-gemm.js";
 export type { KernelSource } from "./codegen/kernels.js";
 export { argIndex, printBody, type KernelIR, type KernelSignature } from "./codegen/kir.js";
-export { wasmMemoryBytes } from "./codegen/wasm/runtime.js";
+export { wasmMemoryBytes, wasmStats } from "./codegen/wasm/runtime.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
 export type { KernelFn } from "./jit/plan.js";
 export { canGenerateCode } from "./jit/jit.js";

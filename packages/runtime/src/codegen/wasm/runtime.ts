@@ -23,6 +23,9 @@ function mem(bytes: number): WebAssembly.Memory {
   return memory;
 }
 
+/** Kernel calls that ran on wasm (tests check that small calls stay on JS). */
+export const wasmStats = { calls: 0 };
+
 /** Bytes of wasm memory the kernels hold (for leak tests). */
 export function wasmMemoryBytes(): number {
   return memory?.buffer.byteLength ?? 0;
@@ -95,6 +98,7 @@ function call(
   });
   params.push(16);
   if (reduce) params.push(0);
+  wasmStats.calls++;
   run(...params);
   return [f, out >> 2];
 }
@@ -120,13 +124,14 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
     return (...args: unknown[]) => {
       const shape = args[iShape] as number[];
       const nd = shape.length;
-      const n = nd ? shape[nd - 1]! : 0,
+      // a 0-d kernel (also every size-1 shape, which collapses to 0-d) is one element: a row of 1
+      const n = nd ? shape[nd - 1]! : 1,
         rows = nd === 2 ? shape[0]! : 1;
-      if (nd === 0 || nd > 2 || rows * n < min) return js(...args);
+      if (nd > 2 || rows * n < min) return js(...args);
       const ops: Operand[] = [];
       for (const i of used) {
         const s = args[strides[i]!] as number[];
-        const inner = s[nd - 1]!;
+        const inner = nd ? s[nd - 1]! : 1;
         if (inner !== 0 && inner !== 1) return js(...args);
         ops.push({ data: args[data[i]!] as TypedArray, off: args[offs[i]!] as number, outer: nd === 2 ? s[0]! : 0, inner });
       }
@@ -144,13 +149,13 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
   return (...args: unknown[]) => {
     const kshape = args[iK] as number[],
       rshape = args[iR] as number[];
-    if (kshape.length > 1 || rshape.length !== 1) return js(...args);
+    if (kshape.length > 1 || rshape.length > 1) return js(...args);
     const rows = kshape.length ? kshape[0]! : 1,
-      n = rshape[0]!;
+      n = rshape.length ? rshape[0]! : 1;
     if (rows * n < min) return js(...args);
     const ops: Operand[] = [];
     for (const i of used) {
-      const inner = (args[rs[i]!] as number[])[0]!;
+      const inner = rshape.length ? (args[rs[i]!] as number[])[0]! : 1;
       if (inner !== 0 && inner !== 1) return js(...args);
       const outer = kshape.length ? (args[ks[i]!] as number[])[0]! : 0;
       ops.push({ data: args[data[i]!] as TypedArray, off: args[offs[i]!] as number, outer, inner });
