@@ -38,3 +38,20 @@ export function getBackend(): Backend {
 export function wasmThreshold(b: Backend): number {
   return b === "js" ? Infinity : b === "wasm" ? 1 : WASM_MIN_ELEMS;
 }
+
+/**
+ * Matmul precision (JAX's names): "default" lets float32 products accumulate in float32 on the wasm
+ * GEMM (as tfjs, jax-js and XLA on CPU do); "highest" accumulates every product in float64.
+ */
+export type MatmulPrecision = "default" | "highest";
+let precision: MatmulPrecision = "default";
+
+export function setMatmulPrecision(p: MatmulPrecision): void {
+  if (p !== "default" && p !== "highest")
+    throw argumentError.invalid("setMatmulPrecision", `expected "default" or "highest", got ${String(p)}`);
+  precision = p;
+}
+
+export function getMatmulPrecision(): MatmulPrecision {
+  return precision;
+}

@@ -10,32 +10,20 @@ import type { KernelFn } from "../../jit/plan.js";
 import { type KernelIR, argIndex } from "../kir.js";
 import { wasmAvailable } from "../wasm-gemm.js";
 import { emitWasm, wasmSupports } from "./emit.js";
+import { kernelMemory } from "./memory.js";
 
 type Run = (...args: number[]) => void;
 
-let memory: WebAssembly.Memory | undefined;
 const modules = new Map<string, Run | null>();
 
-function mem(bytes: number): WebAssembly.Memory {
-  memory ??= new WebAssembly.Memory({ initial: 16 });
-  const have = memory.buffer.byteLength;
-  if (bytes > have) memory.grow(Math.ceil((bytes - have) / 65536));
-  return memory;
-}
-
-/** Kernel calls that ran on wasm (tests check that small calls stay on JS). */
-export const wasmStats = { calls: 0 };
-
-/** Bytes of wasm memory the kernels hold (for leak tests). */
-export function wasmMemoryBytes(): number {
-  return memory?.buffer.byteLength ?? 0;
-}
+/** Kernel calls and float32 GEMMs that ran on wasm (tests check where calls went). */
+export const wasmStats = { calls: 0, sgemms: 0 };
 
 function instantiate(signature: string, ir: KernelIR): Run | null {
   let run = modules.get(signature);
   if (run === undefined) {
     try {
-      const inst = new WebAssembly.Instance(new WebAssembly.Module(emitWasm(ir)), { env: { mem: mem(0) } });
+      const inst = new WebAssembly.Instance(new WebAssembly.Module(emitWasm(ir)), { env: { mem: kernelMemory(0) } });
       run = inst.exports.run as Run;
     } catch {
       run = null; // an engine without SIMD128: the JS kernel
@@ -79,7 +67,7 @@ function call(
     return b;
   });
   const out = top;
-  const m = mem(top + up16(outBytes));
+  const m = kernelMemory(top + up16(outBytes));
   const f = new Float32Array(m.buffer);
   if (reduce) {
     const u = new Int32Array(m.buffer, 0, 4);
