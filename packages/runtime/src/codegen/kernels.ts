@@ -3,6 +3,7 @@
 // and is identified by a signature derived from its source. The same text is run through `new Function`
 // by the runtime jit or pasted into a module by the build-time compiler.
 import { type ReduceOp, assertNever } from "../core/primitives.js";
+import type { DType } from "../dtype.js";
 import type { Var } from "../ir/jaxpr.js";
 import type { Step } from "../ir/schedule.js";
 import {
@@ -169,23 +170,30 @@ const ACC: Record<string, { init: string; update: (acc: string, v: string) => st
  * reductions over leading axes where the kept dims are the contiguous ones.
  */
 export function reduceKernel(step: Extract<Step, { kind: "reduce" }>, exact?: ReadonlySet<Var>): KernelSource {
-  const k = step.inputs.length;
   const red = step.reduce;
   const emptyRoot: KRef = { t: "in", i: step.inputs.indexOf(red.inputs[0] as Var) };
-  const body0 = lowerBody(step.eqns, step.inputs, new Constants(), { ...exactOpt(exact), emptyRoot });
-  const isInt = red.out.aval.dtype === "int32" && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
-  const f32Prod = red.out.aval.dtype === "float32" && red.primitive === "reduce_prod";
-  const ir: KernelIR = {
-    kind: "reduce",
-    sig: reduceSignature(red.out.aval.dtype, body0.inputs),
-    body: body0,
-    reduce: red.primitive as ReduceOp,
-    accum: isInt ? "int" : f32Prod ? "f32prod" : "float",
-  };
+  const body = lowerBody(step.eqns, step.inputs, new Constants(), { ...exactOpt(exact), emptyRoot });
+  return emitReduce(reduceIR(red.primitive as ReduceOp, red.out.aval.dtype, body));
+}
+
+/** The reduce kernel IR: int32 sums and products wrap, float32 products round every step. */
+export function reduceIR(op: ReduceOp, out: DType, body: KBody): Extract<KernelIR, { kind: "reduce" }> {
+  const isInt = out === "int32" && (op === "reduce_sum" || op === "reduce_prod");
+  const f32Prod = out === "float32" && op === "reduce_prod";
+  return { kind: "reduce", sig: reduceSignature(out, body.inputs), body, reduce: op, accum: isInt ? "int" : f32Prod ? "f32prod" : "float" };
+}
+
+/** JS source of a reduce kernel IR. */
+export function emitReduce(ir: Extract<KernelIR, { kind: "reduce" }>): KernelSource {
+  const body0 = ir.body;
+  const k = body0.inputs.length;
+  const red = { primitive: ir.reduce, out: ir.sig.out };
+  const isInt = ir.accum === "int",
+    f32Prod = ir.accum === "f32prod";
   const [lines, rootExpr] = jsBody(body0);
   const used = body0.used;
   const acc = ACC[isInt ? `${red.primitive}_int` : f32Prod ? "reduce_prod_f32" : red.primitive]!;
-  const boolOut = red.out.aval.dtype === "bool";
+  const boolOut = red.out === "bool";
   const store = (v: string) => (boolOut ? `(${v} !== 0 ? 1 : 0)` : v);
   const ids = [...Array(k).keys()];
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
@@ -272,13 +280,22 @@ const ACCS = [0, 1, 2, 3].flatMap((r) => [0, 1, 2, 3].map((c) => `c${r}${c}`));
 export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: ReadonlySet<Var>): KernelSource {
   const dot = step.dot;
   const epiInputs = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
-  const body0 = lowerBody(step.eqns, epiInputs, new Constants(), { ...exactOpt(exact), acc: dot.out, emptyRoot: { t: "acc" } });
-  const sig = dotSignature(dot.out.aval.dtype, dot.inputs[0]!.aval.dtype, body0.inputs);
-  const ir: KernelIR = { kind: "dot", sig, body: body0, dtype: dot.out.aval.dtype };
+  const body = lowerBody(step.eqns, epiInputs, new Constants(), { ...exactOpt(exact), acc: dot.out, emptyRoot: { t: "acc" } });
+  return emitDot(dotIR(dot.out.aval.dtype, dot.inputs[0]!.aval.dtype, body));
+}
+
+/** The dot kernel IR: operands of dtype `operand`, the epilogue `body` over the accumulator. */
+export function dotIR(out: DType, operand: DType, body: KBody): Extract<KernelIR, { kind: "dot" }> {
+  return { kind: "dot", sig: dotSignature(out, operand, body.inputs), body, dtype: out };
+}
+
+/** JS source of a dot kernel IR. */
+export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
+  const body0 = ir.body;
   const [lines, out] = jsBody(body0);
   const used = body0.used;
-  const isInt = dot.out.aval.dtype === "int32";
-  const ids = [...Array(epiInputs.length).keys()];
+  const isInt = ir.dtype === "int32";
+  const ids = [...Array(body0.inputs.length).keys()];
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
   const epiPtrs = ids.map((i) => `p${i} = o${i} + b * s${i}[0] + i * s${i}[1] + j * s${i}[2]`);
   const storeBlock = (accExpr: string) => [
@@ -288,7 +305,7 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: Readonly
     ...lines,
     `o[ob + i * N + j] = ${out};`,
   ];
-  const isFloat = dot.out.aval.dtype === "float32" || dot.out.aval.dtype === "float64";
+  const isFloat = ir.dtype === "float32" || ir.dtype === "float64";
   const body = [
     ...(isFloat
       ? [

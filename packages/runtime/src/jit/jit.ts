@@ -235,9 +235,10 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     let usedEager = false;
     const table = hooks.kernels;
     const wasmMin = wasmThreshold(backend ?? getBackend());
-    const provider = (src: KernelSource): KernelFn => {
+    const provider = (src: KernelSource, elems: number): KernelFn => {
       const js = jsKernel(src);
-      return wasmKernel(src.signature, src.ir, js, wasmMin) ?? js;
+      // below the backend's size threshold the plan calls the JS kernel directly: no wasm dispatch cost
+      return (elems >= wasmMin && wasmKernel(src.signature, src.ir, js, wasmMin)) || js;
     };
     const jsKernel = (src: KernelSource): KernelFn => {
       const pre = table?.[src.signature];

@@ -16,7 +16,8 @@ import { compileError } from "../errors.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
 
 export type KernelFn = (...args: any[]) => void;
-export type KernelProvider = (src: KernelSource) => KernelFn;
+/** `elems`: the most elements the kernel reads or writes in this plan (a backend may choose by size). */
+export type KernelProvider = (src: KernelSource, elems: number) => KernelFn;
 
 interface Layout {
   slot: number;
@@ -143,8 +144,8 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
     }
     const src = kernelFor(step, sched.exact)!;
     kernels.push(src);
-    const fn = getKernel(src);
     const outVar = step.out;
+    const fn = getKernel(src, Math.max(sizeOf(outVar.aval.shape), ...step.inputs.map((v) => sizeOf(v.aval.shape))));
     const out = fresh(outVar);
     const args: unknown[] = [helpers, null];
     const refs: [number, number, number][] = []; // [args index of data, slot, layout offset]
