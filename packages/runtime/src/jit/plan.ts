@@ -9,6 +9,7 @@ import { helpers } from "../codegen/helpers.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
 import { type KernelSignature, argIndex } from "../codegen/kir.js";
+import { collapse, reduceLayout } from "../codegen/layout.js";
 import { type Eqn, Lit, type Var } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
 import { assign } from "../eager/strided.js";
@@ -63,20 +64,6 @@ function isContiguous(l: Layout): boolean {
     s *= l.shape[i]!;
   }
   return true;
-}
-
-/** Merge adjacent dims where every layout is row-major-compatible; drop size-1 dims. */
-function collapse(shape: readonly number[], strideSets: (readonly number[])[]): [number[], number[][]] {
-  const keep = shape.map((_, i) => i).filter((i) => shape[i]! !== 1);
-  let sh = keep.map((i) => shape[i]!);
-  let st = strideSets.map((s) => keep.map((i) => s[i]!));
-  for (let d = sh.length - 2; d >= 0; d--) {
-    if (st.every((s) => s[d]! === s[d + 1]! * sh[d + 1]!)) {
-      sh = [...sh.slice(0, d), sh[d]! * sh[d + 1]!, ...sh.slice(d + 2)];
-      st = st.map((s) => [...s.slice(0, d), s[d + 1]!, ...s.slice(d + 2)]);
-    }
-  }
-  return [sh, st];
 }
 
 export function buildPlan(sched: Schedule, getKernel: KernelProvider): Plan {
@@ -234,21 +221,13 @@ function planReduce(
 ) {
   const red = step.reduce;
   const axes = (red.params as { axes: number[] }).axes;
-  const inShape = red.inputs[0]!.aval.shape;
-  const kept = inShape.map((_, i) => i).filter((i) => !axes.includes(i));
   const ins = step.inputs.map(layoutOf);
   // input layouts are over the reduce input's shape (producers are elementwise, same shape)
-  const [kshape, kst] = collapse(
-    kept.map((i) => inShape[i]!),
-    ins.map((l) => kept.map((i) => l.strides[i]!)),
+  const { kshape, rshape, kst, rst, mode } = reduceLayout(
+    red.inputs[0]!.aval.shape,
+    axes,
+    ins.map((l) => l.strides),
   );
-  const [rshape, rst] = collapse(
-    axes.map((i) => inShape[i]!),
-    ins.map((l) => axes.map((i) => l.strides[i]!)),
-  );
-  // reductions over leading axes (kept dims contiguous, reduced dims strided): walk reduced outermost
-  const mode =
-    kshape.length > 0 && rshape.length > 0 && kst.some((s) => s[s.length - 1]! === 1) && rst.every((s) => s[s.length - 1]! !== 1) ? 1 : 0;
   args.push(kshape, rshape, mode);
   ins.forEach((l, i) => pushInput(l, kst[i]!, rst[i]!));
 }
