@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates packages/runtime/src/eager/generated-ir-kernels.ts: the eager reduce and dot kernels, emitted
+// Generates packages/runtime/src/eager/generated-ir-kernels.ts: the eager reduce, scan and dot kernels, emitted
 // from the kernel IR by the same JS emitter the jit uses (codegen/kernels.ts), so their NaN propagation,
 // int32 wrap-around and float32 rounding cannot drift from the jit's. Committed, because eager kernels
 // must not use `new Function` (strict CSPs). `--check` fails when the committed file is stale.
@@ -16,7 +16,7 @@ const bundle = join(tmp, "kernels.mjs");
 // the emitter imports the IR, schedule and error modules: bundle them from source (no build needed)
 await build({
   stdin: {
-    contents: 'export * from "./codegen/kernels.ts"; export { REDUCE_OPS } from "./core/primitives.ts";',
+    contents: 'export * from "./codegen/kernels.ts"; export { CUMULATIVE_OPS, REDUCE_OPS } from "./core/primitives.ts";',
     resolveDir: src,
     loader: "ts",
   },
@@ -27,7 +27,7 @@ await build({
   logLevel: "error",
 });
 const K = await import(pathToFileURL(bundle).href);
-const { REDUCE_OPS } = K;
+const { CUMULATIVE_OPS, REDUCE_OPS } = K;
 
 /** The body of a kernel that reads its one input as is. */
 const identity = (dtype) => ({ inputs: [dtype], insts: [], root: { t: "in", i: 0 }, used: new Set([0]), consts: [] });
@@ -46,6 +46,9 @@ const lines = [
   "/** (H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C): see codegen/kir.ts dotSignature. */",
   "export type DotKernel = (H: Helpers, o: TypedArray, B: number, M: number, N: number, K: number, A: TypedArray, ao: number,",
   "  sab: number, sam: number, sak: number, W: TypedArray, wo: number, swb: number, swk: number, swn: number, C: number[]) => void;",
+  "/** (H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C): see codegen/kir.ts cumulativeSignature. */",
+  "export type CumulativeKernel = (H: Helpers, o: TypedArray, oo: number, kshape: number[], n: number, a0: TypedArray, o0: number,",
+  "  ks0: number[], s0: number, oks: number[], os: number, C: number[]) => void;",
   "",
 ];
 const DTYPES = ["float32", "float64", "int32", "bool"];
@@ -54,6 +57,14 @@ lines.push("export const reduceKernels: Record<string, Partial<Record<string, Re
 for (const op of REDUCE_OPS) {
   lines.push(`  ${op}: {`);
   for (const d of DTYPES) lines.push(`    ${d}: ${K.emitReduce(K.reduceIR(op, d, identity(d))).source.replace(/\n/g, "\n    ")},`);
+  lines.push("  },");
+}
+lines.push("};", "");
+lines.push("/** By scan and output dtype. */");
+lines.push("export const cumulativeKernels: Record<string, Partial<Record<string, CumulativeKernel>>> = {");
+for (const op of CUMULATIVE_OPS) {
+  lines.push(`  ${op}: {`);
+  for (const d of DTYPES) lines.push(`    ${d}: ${K.emitCumulative(K.cumulativeIR(op, d, d)).source.replace(/\n/g, "\n    ")},`);
   lines.push("  },");
 }
 lines.push("};", "");

@@ -210,7 +210,8 @@ export function jaxXlaImpl(ctx, { fn, inputs, read = (x) => x }) {
   let result = null;
   return {
     lib: "JAX (XLA CPU)",
-    group: "peer",
+    // its own group: not a JS peer (never "best peer"); the summary gives numjit / JAX separately
+    group: "jax",
     aux: true,
     skip: ctx.jaxXla.ok ? undefined : ctx.jaxXla.note,
     note: ctx.jaxXla.ok ? `jax ${ctx.jaxXla.version}, python child process; hand-timed` : "",

@@ -2,12 +2,13 @@
 // over typed arrays. Shapes and strides are arguments (never baked in), so a kernel serves every shape
 // and is identified by a signature derived from its source. The same text is run through `new Function`
 // by the runtime jit or pasted into a module by the build-time compiler.
-import { type ReduceOp, assertNever } from "../core/primitives.js";
+import { type CumulativeOp, type ReduceOp, assertNever } from "../core/primitives.js";
 import type { DType } from "../dtype.js";
 import type { Var } from "../ir/jaxpr.js";
 import type { Step } from "../ir/schedule.js";
 import {
   Constants,
+  cumulativeSignature,
   type KBody,
   type KInst,
   type KRef,
@@ -176,11 +177,53 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>, exact?: Re
   return emitReduce(reduceIR(red.primitive as ReduceOp, red.out.aval.dtype, body));
 }
 
+function accumOf(op: ReduceOp, out: DType): "int" | "f32prod" | "float" {
+  if (out === "int32" && (op === "reduce_sum" || op === "reduce_prod")) return "int";
+  return out === "float32" && op === "reduce_prod" ? "f32prod" : "float";
+}
+
 /** The reduce kernel IR: int32 sums and products wrap, float32 products round every step. */
 export function reduceIR(op: ReduceOp, out: DType, body: KBody): Extract<KernelIR, { kind: "reduce" }> {
-  const isInt = out === "int32" && (op === "reduce_sum" || op === "reduce_prod");
-  const f32Prod = out === "float32" && op === "reduce_prod";
-  return { kind: "reduce", sig: reduceSignature(out, body.inputs), body, reduce: op, accum: isInt ? "int" : f32Prod ? "f32prod" : "float" };
+  return { kind: "reduce", sig: reduceSignature(out, body.inputs), body, reduce: op, accum: accumOf(op, out) };
+}
+
+const SCAN: Record<CumulativeOp, ReduceOp> = { cumsum: "reduce_sum", cumprod: "reduce_prod", cummax: "reduce_max", cummin: "reduce_min" };
+
+/** The scan kernel IR of a cumulative op over one input read as is. */
+export function cumulativeIR(op: CumulativeOp, out: DType, input: DType): Extract<KernelIR, { kind: "cumulative" }> {
+  const body: KBody = { inputs: [input], insts: [], root: { t: "in", i: 0 }, used: new Set([0]), consts: [] };
+  const reduce = SCAN[op];
+  return { kind: "cumulative", sig: cumulativeSignature(out, input), body, reduce, accum: accumOf(reduce, out) };
+}
+
+/** JS source of a scan: the reductions' accumulator update, a store after every element. */
+export function emitCumulative(ir: Extract<KernelIR, { kind: "cumulative" }>): KernelSource {
+  const acc = ACC[ir.accum === "int" ? `${ir.reduce}_int` : ir.accum === "f32prod" ? "reduce_prod_f32" : ir.reduce]!;
+  const [lines, root] = jsBody(ir.body);
+  const store = ir.sig.out === "bool" ? "(acc !== 0 ? 1 : 0)" : "acc";
+  const body = [
+    `  const nk = kshape.length;`,
+    `  let K = 1;`,
+    `  for (let d = 0; d < nk; d++) K *= kshape[d];`,
+    `  const ki = new Int32Array(nk);`,
+    `  let b0 = o0, bo = oo;`,
+    `  for (let q = 0; q < K; q++) {`,
+    `    let acc = ${acc.init};`,
+    `    for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {`,
+    indent([`const x0 = a0[p0];`, ...lines, acc.update("acc", root), `o[po] = ${store};`], 6),
+    `    }`,
+    `    for (let d = nk - 1; d >= 0; d--) {`,
+    `      ki[d]++;`,
+    `      b0 += ks0[d];`,
+    `      bo += oks[d];`,
+    `      if (ki[d] < kshape[d]) break;`,
+    `      b0 -= ks0[d] * kshape[d];`,
+    `      bo -= oks[d] * kshape[d];`,
+    `      ki[d] = 0;`,
+    `    }`,
+    `  }`,
+  ].join("\n");
+  return finish(ir, body);
 }
 
 /** JS source of a reduce kernel IR. */

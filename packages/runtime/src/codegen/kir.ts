@@ -62,6 +62,11 @@ export type ArgRole =
   | "strides"
   | "kstrides"
   | "rstrides"
+  | "length"
+  | "stride"
+  | "outOffset"
+  | "outStride"
+  | "outKstrides"
   | "bstride"
   | "mstride"
   | "kstride"
@@ -75,7 +80,7 @@ export interface KernelArg {
   input?: number;
 }
 
-export type KernelKind = "elementwise" | "reduce" | "dot";
+export type KernelKind = "elementwise" | "reduce" | "dot" | "cumulative";
 
 /** The typed calling convention of a kernel: what each argument is, in order. */
 export interface KernelSignature {
@@ -100,7 +105,15 @@ export type KernelIR =
       /** float: double accumulator; int: int32 wrap-around; f32prod: product rounded every step. */
       accum: "float" | "int" | "f32prod";
     }
-  | { kind: "dot"; sig: KernelSignature; body: KBody; dtype: DType };
+  | { kind: "dot"; sig: KernelSignature; body: KBody; dtype: DType }
+  | {
+      kind: "cumulative";
+      sig: KernelSignature;
+      body: KBody;
+      /** the scan's combining step, with a reduction's accumulator semantics */
+      reduce: ReduceOp;
+      accum: "float" | "int" | "f32prod";
+    };
 
 /** Literal values of a kernel: each distinct value becomes one `const` operand. */
 export class Constants {
@@ -219,6 +232,32 @@ export function reduceSignature(out: DType, inputs: DType[]): KernelSignature {
         ["ks", "kstrides"],
         ["rs", "rstrides"],
       ]),
+      { name: "C", role: "consts" },
+    ],
+  };
+}
+
+/**
+ * Inclusive scan along one axis: for each kept index k, o[oo + k.oks + j*os] = scan_{i <= j} body(x[o0 + k.ks0 + i*s0]);
+ * a reverse scan passes offsets at the axis' end and negated strides.
+ */
+export function cumulativeSignature(out: DType, input: DType): KernelSignature {
+  return {
+    kind: "cumulative",
+    out,
+    inputs: [{ dtype: input, role: "operand" }],
+    args: [
+      { name: "H", role: "helpers" },
+      { name: "o", role: "out" },
+      { name: "oo", role: "outOffset" },
+      { name: "kshape", role: "kshape" },
+      { name: "n", role: "length" },
+      { name: "a0", role: "data", input: 0 },
+      { name: "o0", role: "offset", input: 0 },
+      { name: "ks0", role: "kstrides", input: 0 },
+      { name: "s0", role: "stride", input: 0 },
+      { name: "oks", role: "outKstrides" },
+      { name: "os", role: "outStride" },
       { name: "C", role: "consts" },
     ],
   };

@@ -10,6 +10,9 @@ export type ReduceKernel = (H: Helpers, o: TypedArray, kshape: number[], rshape:
 /** (H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C): see codegen/kir.ts dotSignature. */
 export type DotKernel = (H: Helpers, o: TypedArray, B: number, M: number, N: number, K: number, A: TypedArray, ao: number,
   sab: number, sam: number, sak: number, W: TypedArray, wo: number, swb: number, swk: number, swn: number, C: number[]) => void;
+/** (H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C): see codegen/kir.ts cumulativeSignature. */
+export type CumulativeKernel = (H: Helpers, o: TypedArray, oo: number, kshape: number[], n: number, a0: TypedArray, o0: number,
+  ks0: number[], s0: number, oks: number[], os: number, C: number[]) => void;
 
 /** By reduction and output dtype (the input's dtype does not change the loop). */
 export const reduceKernels: Record<string, Partial<Record<string, ReduceKernel>>> = {
@@ -1152,6 +1155,402 @@ export const reduceKernels: Record<string, Partial<Record<string, ReduceKernel>>
           b0 += ks0[d];
           if (ki[d] < kshape[d]) break;
           b0 -= ks0[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+  },
+};
+
+/** By scan and output dtype. */
+export const cumulativeKernels: Record<string, Partial<Record<string, CumulativeKernel>>> = {
+  cumsum: {
+    float32: function nj_cumulative_982428300f2684c7(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = 0;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          acc += x0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    float64: function nj_cumulative_982428300f2684c7(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = 0;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          acc += x0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    int32: function nj_cumulative_a504a79a59b34a03(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = 0;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          acc = (acc + x0) | 0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    bool: function nj_cumulative_9241d616d96ceaff(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = 0;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          acc += x0;
+          o[po] = (acc !== 0 ? 1 : 0);
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+  },
+  cumprod: {
+    float32: function nj_cumulative_14ae26367710d8b5(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = 1;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          acc = Math.fround(acc * x0);
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    float64: function nj_cumulative_1055c09ceeebe80f(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = 1;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          acc *= x0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    int32: function nj_cumulative_5bc9e2432b97aa1a(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = 1;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          acc = Math.imul(acc, x0);
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    bool: function nj_cumulative_44a31eeadf54a727(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = 1;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          acc *= x0;
+          o[po] = (acc !== 0 ? 1 : 0);
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+  },
+  cummax: {
+    float32: function nj_cumulative_9667b5821d0e977f(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = -Infinity;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          if (x0 > acc || x0 !== x0) acc = x0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    float64: function nj_cumulative_9667b5821d0e977f(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = -Infinity;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          if (x0 > acc || x0 !== x0) acc = x0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    int32: function nj_cumulative_9667b5821d0e977f(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = -Infinity;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          if (x0 > acc || x0 !== x0) acc = x0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    bool: function nj_cumulative_e3272b6073e4f537(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = -Infinity;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          if (x0 > acc || x0 !== x0) acc = x0;
+          o[po] = (acc !== 0 ? 1 : 0);
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+  },
+  cummin: {
+    float32: function nj_cumulative_bb463513fcaa4568(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = Infinity;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          if (x0 < acc || x0 !== x0) acc = x0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    float64: function nj_cumulative_bb463513fcaa4568(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = Infinity;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          if (x0 < acc || x0 !== x0) acc = x0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    int32: function nj_cumulative_bb463513fcaa4568(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = Infinity;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          if (x0 < acc || x0 !== x0) acc = x0;
+          o[po] = acc;
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
+          ki[d] = 0;
+        }
+      }
+    },
+    bool: function nj_cumulative_b52c6405b2028f08(H, o, oo, kshape, n, a0, o0, ks0, s0, oks, os, C) {
+      const nk = kshape.length;
+      let K = 1;
+      for (let d = 0; d < nk; d++) K *= kshape[d];
+      const ki = new Int32Array(nk);
+      let b0 = o0, bo = oo;
+      for (let q = 0; q < K; q++) {
+        let acc = Infinity;
+        for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {
+          const x0 = a0[p0];
+          if (x0 < acc || x0 !== x0) acc = x0;
+          o[po] = (acc !== 0 ? 1 : 0);
+        }
+        for (let d = nk - 1; d >= 0; d--) {
+          ki[d]++;
+          b0 += ks0[d];
+          bo += oks[d];
+          if (ki[d] < kshape[d]) break;
+          b0 -= ks0[d] * kshape[d];
+          bo -= oks[d] * kshape[d];
           ki[d] = 0;
         }
       }

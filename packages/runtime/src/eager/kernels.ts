@@ -1,17 +1,17 @@
 // Eager kernels: one implementation per primitive, run immediately by `bind` when nothing is
 // being traced. Output avals come from the shared shape rules.
-import { allocate, castScalar, type DType, type TypedArray } from "../dtype.js";
+import { allocate, type DType, type TypedArray } from "../dtype.js";
 import { shapeError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
-import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS, type CumulativeOp } from "../core/primitives.js";
+import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS } from "../core/primitives.js";
 import { shapeRules } from "../core/shape-rules.js";
 import { impls, type Aval } from "../core/trace.js";
 import { binaryLoops, unaryLoops } from "./generated-kernels.js";
 import { assign, dense, fromDense, isBroadcastScalar } from "./strided.js";
 import { helpers } from "../codegen/helpers.js";
 import { reduceLayout as collapsedReduce } from "../codegen/layout.js";
-import { dotKernels, reduceKernels } from "./generated-ir-kernels.js";
+import { cumulativeKernels, dotKernels, reduceKernels } from "./generated-ir-kernels.js";
 
 function alloc(o: Aval): NDArray {
   return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);
@@ -178,41 +178,31 @@ function argKernel(isMax: boolean) {
 impls.argmax = argKernel(true);
 impls.argmin = argKernel(false);
 
-function cumulativeKernel(op: CumulativeOp) {
-  return (inputs: NDArray[], params: { axis: number; reverse: boolean }): NDArray => {
+// scans emitted from the kernel IR (scripts/gen-ir-kernels.mjs), with the reductions' accumulator semantics
+for (const op of CUMULATIVE_OPS) {
+  const rule = shapeRules[op];
+  impls[op] = (inputs, params) => {
     const x = inputs[0]!;
-    const o = shapeRules[op](inputs, params);
+    const o = rule(inputs, params);
     const out = alloc(o);
     const { axis, reverse } = params;
     const n = x.shape[axis]!;
-    const xs = x.strides[axis]!,
+    const kept = (s: readonly number[]) => s.filter((_, i) => i !== axis);
+    let xo = x.offset,
+      xs = x.strides[axis]!,
+      oo = 0,
       os = out.strides[axis]!;
-    const { kShape, kStr } = reduceLayout(x, [axis]);
-    const okStr = out.strides.filter((_, i) => i !== axis);
-    const xd = x.data,
-      od = out.data;
-    const dt = o.dtype;
-    const bases: number[] = [];
-    odometer(kShape, okStr, 0, (b) => bases.push(b));
-    let k = 0;
-    odometer(kShape, kStr, x.offset, (base) => {
-      const ob = bases[k++]!;
-      let acc = op === "cumprod" ? 1 : op === "cumsum" ? 0 : NaN;
-      for (let j = 0; j < n; j++) {
-        const i = reverse ? n - 1 - j : j;
-        const v = xd[base + i * xs]!;
-        if (j === 0 && (op === "cummax" || op === "cummin")) acc = v;
-        else if (op === "cumsum") acc += v;
-        else if (op === "cumprod") acc = dt === "int32" ? Math.imul(acc, v) : dt === "float32" ? Math.fround(acc * v) : acc * v;
-        else if (op === "cummax") acc = v > acc || v !== v ? (acc !== acc ? acc : v) : acc;
-        else acc = v < acc || v !== v ? (acc !== acc ? acc : v) : acc;
-        od[ob + i * os] = castScalar(acc, dt);
-      }
-    });
+    if (reverse && n > 0) {
+      // walk the axis backwards: start at its end with negated strides
+      xo += (n - 1) * xs;
+      oo += (n - 1) * os;
+      xs = -xs;
+      os = -os;
+    }
+    cumulativeKernels[op]![o.dtype]!(helpers, out.data, oo, kept(x.shape), n, x.data, xo, kept(x.strides), xs, kept(out.strides), os, []);
     return out;
   };
 }
-for (const op of CUMULATIVE_OPS) impls[op] = cumulativeKernel(op);
 
 // ---- structural ops: views where NumPy's are views --------------------------
 

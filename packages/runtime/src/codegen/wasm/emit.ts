@@ -34,7 +34,7 @@ function instSupported(i: KInst): boolean {
 
 /** Whether this kernel has a WebAssembly form: float32 in and out, ops with an f32x4 lowering. */
 export function wasmSupports(ir: KernelIR): boolean {
-  if (ir.kind === "dot" || ir.sig.out !== "float32") return false;
+  if (ir.kind === "dot" || ir.kind === "cumulative" || ir.sig.out !== "float32") return false;
   if (ir.kind === "reduce" && ir.accum === "int") return false;
   const b = ir.body;
   if (!b.inputs.every((d) => d === "float32")) return false;
