@@ -63,12 +63,13 @@ for (const precision of ["highest", "default"] as const)
 describe("float32 GEMM edges", () => {
   it("every M, N remainder of the 4x8 tile, NaN and Inf propagate", () => {
     setMatmulPrecision("default");
-    for (const [m, n, k] of [
+    const sizes: [number, number, number][] = [
       [33, 41, 40],
       [64, 64, 64],
       [37, 9, 200],
       [5, 131, 60],
-    ]) {
+    ];
+    for (const [m, n, k] of sizes) {
       const a = np.reshape(np.sin(np.arange(m * k)), [m, k]).astype("float32");
       const b = np.reshape(np.cos(np.arange(k * n)), [k, n]).astype("float32");
       const [w, j] = both(() => np.matmul(a, b));

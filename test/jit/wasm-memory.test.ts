@@ -26,7 +26,11 @@ describe("memory over 10,000 MLP steps on the wasm backend", () => {
       const loss = (p, x, y) => np.negative(np.mean(np.sum(np.multiply(nn.oneHot(y, OUT), nn.logSoftmax(predict(p, x))), -1)));
       const opt = optim.sgd(0.05);
       let s = opt.init(p);
-      const step = jit((p, s, x, y) => { const [l, g] = valueAndGrad(loss)(p, x, y); const [p2, s2] = opt.update(g, s, p); return [p2, s2, l]; });
+      const step = jit((p, s, x, y) => {
+        const [l, g] = valueAndGrad(loss)(p, x, y);
+        const [p2, s2] = opt.update(g, s, p);
+        return [p2, s2, l];
+      });
       const settle = async () => { for (let i = 0; i < 4; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 0)); } };
       const marks = {};
       let l;

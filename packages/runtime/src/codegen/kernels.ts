@@ -352,7 +352,8 @@ export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
   const body = [
     ...(isFloat
       ? [
-          `  // large products: WebAssembly SIMD micro-kernel (float64 accumulation) where available; epilogue here`,
+          `  // large products: the WebAssembly GEMM where available (float32 operands accumulate in float32 unless`,
+          `  // setMatmulPrecision("highest")); the epilogue runs here`,
           `  const P = H.gemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K);`,
           `  if (P !== null) {`,
           `    for (let b = 0; b < B; b++) {`,

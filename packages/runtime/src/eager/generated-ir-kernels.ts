@@ -1560,8 +1560,9 @@ export const cumulativeKernels: Record<string, Partial<Record<string, Cumulative
 
 /** By output dtype (operands have it too). */
 export const dotKernels: Partial<Record<string, DotKernel>> = {
-  float32: function nj_dot_9d745793b9e40fe0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) {
-    // large products: WebAssembly SIMD micro-kernel (float64 accumulation) where available; epilogue here
+  float32: function nj_dot_a0b81997f3fca0de(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) {
+    // large products: the WebAssembly GEMM where available (float32 operands accumulate in float32 unless
+    // setMatmulPrecision("highest")); the epilogue runs here
     const P = H.gemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K);
     if (P !== null) {
       for (let b = 0; b < B; b++) {
@@ -1612,8 +1613,9 @@ export const dotKernels: Partial<Record<string, DotKernel>> = {
       }
     }
   },
-  float64: function nj_dot_9d745793b9e40fe0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) {
-    // large products: WebAssembly SIMD micro-kernel (float64 accumulation) where available; epilogue here
+  float64: function nj_dot_a0b81997f3fca0de(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) {
+    // large products: the WebAssembly GEMM where available (float32 operands accumulate in float32 unless
+    // setMatmulPrecision("highest")); the epilogue runs here
     const P = H.gemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K);
     if (P !== null) {
       for (let b = 0; b < B; b++) {
