@@ -33,6 +33,8 @@ export interface ShapeErrorData {
   shapes?: readonly (readonly Dim[])[];
   axis?: number;
   dims?: readonly (Dim | string)[];
+  /** NJ115: the symbolic dimension JS arithmetic was attempted on. */
+  dim?: Dim;
   index?: number;
   constraint?: unknown;
 }
@@ -83,6 +85,14 @@ export const shapeError = {
   /** A recorded dimension constraint that cannot hold or that the call's sizes violate. */
   constraint: (op: string, detail: string, constraint: unknown, dims: readonly Dim[]) =>
     new ShapeError("NJ114", `${op}: ${detail}`, sd({ op, constraint, dims })),
+  /** JS arithmetic or a JS comparison on a symbolic dimension (JAX: InconclusiveDimensionOperation). */
+  dimArithmetic: (op: string, dim: Dim) =>
+    new ShapeError(
+      "NJ115",
+      `${op}: the symbolic dimension ${String(dim)} has no JS number value; compute with the dims helpers ` +
+        "(dimAdd, dimMul, ...) or give concrete sizes",
+      sd({ op, dim }),
+    ),
 };
 
 export const dtypeError = {

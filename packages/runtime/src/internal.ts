@@ -1,17 +1,16 @@
 // @numjit/runtime/internal: the only API that build-time emitted code and @numjit/compiler use.
 import "./eager/kernels.js";
 import "./methods.js";
-import type { DType } from "./dtype.js";
 import type { KernelSource } from "./codegen/kernels.js";
 import { describeSchedule } from "./ir/schedule.js";
 import { traceFlat, withStatics, type ShapeDtype } from "./ir/trace-jaxpr.js";
+import { placeholders } from "./ir/symbolic.js";
 import type { Jaxpr } from "./ir/jaxpr.js";
 import { treeFlatten } from "./ir/tree.js";
-import { NDArray } from "./ndarray.js";
+import type { NDArray } from "./ndarray.js";
 import { type JitOptions, type Jitted, makeJitted } from "./jit/jit.js";
 import type { KernelFn } from "./jit/plan.js";
 import { kernelSources, optimizeAndSchedule } from "./jit/lower.js";
-import { allocate } from "./dtype.js";
 import * as np from "./numpy/index.js";
 import { warnOnce } from "./jit/debug.js";
 
@@ -42,6 +41,13 @@ export {
   type SymParams,
 } from "./core/shape-rules.js";
 export * from "./core/dims.js";
+export {
+  traceSymbolic,
+  instantiate,
+  type SymbolicArg,
+  type SymbolicTrace,
+  type TraceSymbolicOptions,
+} from "./ir/symbolic.js";
 export {
   ShapeEnv,
   checkConstraints,
@@ -108,34 +114,14 @@ export interface BuildResult {
   kernels: KernelSource[];
 }
 
-type AbstractArg = ShapeDtype | number | boolean;
-
-/** A placeholder array of the given shape/dtype; tracing reads only shape and dtype. */
-function placeholder(a: ShapeDtype): NDArray {
-  return new NDArray(
-    allocate(a.dtype as DType, 0),
-    a.shape.slice(),
-    a.dtype as DType,
-    a.shape.map(() => 0),
-    0,
-    a.weakType ?? false,
-  );
-}
-
 /** Build time: trace fn on abstract args, optimize, schedule, and return kernel sources. */
 export function buildKernels(
   fn: (...args: any[]) => unknown,
-  args: (AbstractArg | unknown)[],
+  args: (ShapeDtype | number | boolean | unknown)[],
   opts: { staticArgnums?: number[]; name?: string } = {},
 ): BuildResult {
   const stat = new Set(opts.staticArgnums ?? []);
-  const dyn = args.map((a, i) => {
-    if (stat.has(i)) return null;
-    if (a !== null && typeof a === "object" && "shape" in (a as object) && "dtype" in (a as object) && !(a instanceof NDArray))
-      return placeholder(a as ShapeDtype);
-    return a;
-  });
-  const [leaves, inTree] = treeFlatten(dyn);
+  const [leaves, inTree] = treeFlatten(args.map((a, i) => (stat.has(i) ? null : placeholders(a))));
   const traced = traceFlat(
     withStatics(fn, args, stat),
     opts.name ?? fn.name,

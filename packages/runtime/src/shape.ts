@@ -1,10 +1,22 @@
+// Shape arithmetic of the numpy layer. Shapes are typed `number[]`, but during a symbolic trace
+// (traceSymbolic) a dim may be an interned SymDim (README "Symbolic dimensions"): `===` stays structural
+// equality, JS arithmetic on one throws NJ115, and the helpers here take their dims.ts path on a symbol
+// after a number fast path.
 import { argumentError, shapeError } from "./errors.js";
+import { SymDim } from "./core/dims.js";
+import { broadcastDims, dimsSize } from "./core/shape-rules.js";
+import { currentShapeEnv } from "./core/shape-env.js";
 
 export type Shape = readonly number[];
 
+/** The element count; a symbolic shape gives a symbolic count (typed as a number, see the header). */
 export function sizeOf(shape: Shape): number {
   let n = 1;
-  for (let i = 0; i < shape.length; i++) n *= shape[i]!;
+  for (let i = 0; i < shape.length; i++) {
+    const d = shape[i]!;
+    if (typeof d !== "number") return dimsSize(shape) as number;
+    n *= d;
+  }
   return n;
 }
 
@@ -18,6 +30,7 @@ export function contiguousStrides(shape: Shape): number[] {
   return st;
 }
 
+/** Equal shapes; on symbolic dims this is `dimEq` per dim (SymDims are interned, `===` is structural). */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -34,10 +47,15 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
     const db = i < n - b.length ? 1 : b[i - (n - b.length)]!;
     if (da === db || db === 1) out[i] = da;
     else if (da === 1) out[i] = db;
-    else throw shapeError.broadcast(op, a, b);
+    else if (typeof da === "number" && typeof db === "number") throw shapeError.broadcast(op, a, b);
+    else return broadcastDims(op, a, b, currentShapeEnv()) as number[];
   }
   return out;
 }
+
+/** Two dims that certainly differ: unequal numbers (symbolic ones are left to the shape rules to unify). */
+export const knownUnequal = (d: number | undefined, e: number | undefined): boolean =>
+  d !== e && typeof d === "number" && typeof e === "number";
 
 export function normalizeAxis(op: string, axis: number, ndim: number): number {
   if (!Number.isInteger(axis)) throw argumentError.invalid(op, `axis must be an integer, got ${describeValue(axis)}`);
@@ -65,6 +83,7 @@ export function checkShape(op: string, shape: unknown): number[] {
   if (!Array.isArray(list)) throw shapeError.rank(op, `shape must be a number or an array of numbers, got ${describeValue(shape)}`);
   let size = 1;
   for (const d of list) {
+    if (d instanceof SymDim) continue; // a dim of a traced array: >= 1 by construction
     if (typeof d !== "number" || !Number.isInteger(d) || d < 0)
       throw shapeError.rank(op, `invalid dimension ${describeValue(d)} in shape [${list.map(describeValue).join(", ")}]`);
     size *= d;
@@ -80,6 +99,7 @@ export const MAX_SIZE = 2 ** 31 - 1;
 /** An op's output shape computed from user sizes (tile reps, pad widths, outer products) must be allocatable. */
 export function checkSize(op: string, shape: readonly number[]): void {
   const size = sizeOf(shape);
+  if (typeof size !== "number") return; // symbolic: checked at call time, on the bound sizes
   if (size > MAX_SIZE)
     throw argumentError.size(
       op,

@@ -36,6 +36,28 @@ export class SymDim {
   toString(): string {
     return this.key;
   }
+  toJSON(): string {
+    return this.key;
+  }
+  /**
+   * Arithmetic or ordering on a symbolic dimension (`d * 2`, `d < 3`, `Math.max(d, 1)`) would compute
+   * garbage from an object: it is NJ115 (JAX's InconclusiveDimensionOperation); use the dims.ts helpers.
+   */
+  valueOf(): never {
+    throw shapeError.dimArithmetic("arithmetic", this);
+  }
+}
+
+// SymDims are interned by key: one object per normal form, so `a === b` is structural equality and the
+// shape code written for numbers (`d === e`, `d === 1`, `shapesEqual`) stays correct on symbols. The
+// table only grows with the distinct expressions the traced programs mention.
+const interned = new Map<string, SymDim>();
+function intern(terms: readonly Term[], constant: number): SymDim {
+  const d = new SymDim(terms, constant);
+  const prev = interned.get(d.key);
+  if (prev !== undefined) return prev;
+  interned.set(d.key, d);
+  return d;
 }
 
 export type Dim = number | SymDim;
@@ -52,7 +74,7 @@ export function isConcreteShape(s: readonly Dim[]): s is readonly number[] {
 const NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 function atomDim(atom: Atom): SymDim {
-  return new SymDim([{ mono: { factors: [[atom, 1]], key: atom.key, degree: 1 }, coef: 1 }], 0);
+  return intern([{ mono: { factors: [[atom, 1]], key: atom.key, degree: 1 }, coef: 1 }], 0);
 }
 
 /** A dimension variable, assumed >= 1 (as in JAX). */
@@ -87,7 +109,7 @@ function make(terms: Iterable<Term>, constant: number): Dim {
   const out = [...m.values()].filter((t) => t.coef !== 0);
   if (out.length === 0) return constant || 0;
   out.sort((x, y) => y.mono.degree - x.mono.degree || cmpStr(x.mono.key, y.mono.key));
-  return new SymDim(out, constant);
+  return intern(out, constant);
 }
 
 const termsOf = (d: Dim): readonly Term[] => (typeof d === "number" ? [] : d.terms);
@@ -232,10 +254,9 @@ export function dimMin(a: Dim, b: Dim): Dim {
 
 // ---- comparison ---------------------------------------------------------------------------------
 
-/** Structural equality of normal forms (JAX's `==` on dimensions). */
+/** Structural equality of normal forms (JAX's `==` on dimensions): SymDims are interned, so it is `===`. */
 export function dimEq(a: Dim, b: Dim): boolean {
-  if (typeof a === "number" || typeof b === "number") return a === b;
-  return a === b || a.key === b.key;
+  return a === b;
 }
 
 type Interval = readonly [number, number];

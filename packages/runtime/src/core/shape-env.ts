@@ -12,7 +12,10 @@ import {
   bounds,
   dimEq,
   dimGe,
+  dimFloorDiv,
   dimMod,
+  dimMul,
+  dimNeg,
   dimSub,
   dimSymbols,
   dimToString,
@@ -83,9 +86,20 @@ export class ShapeEnv {
         b,
       ]);
     }
+    if (this.impliedByDivisible(diff)) return ra;
     this.constraints.push({ kind: "eq", op, a, b });
     this.solve(diff);
     return this.resolve(ra);
+  }
+
+  /** `diff == 0` is `mod(e, c) == 0` of a recorded divisibility: `N == 2*floordiv(N, 2)` after reshape's -1. */
+  private impliedByDivisible(diff: Dim): boolean {
+    for (const c of this.constraints) {
+      if (c.kind !== "divisible") continue;
+      const r = dimSub(c.e, dimMul(c.by, dimFloorDiv(c.e, c.by)));
+      if (r === diff || dimNeg(r) === diff) return true;
+    }
+    return false;
   }
 
   /** Assume `e` is divisible by `by` (reshape with -1); raises NJ114 if it never is. */
@@ -138,6 +152,25 @@ export class ShapeEnv {
    */
   checkConstraints(bindings: Bindings): ConstraintViolation | undefined {
     return checkConstraints(this.constraints, bindings);
+  }
+}
+
+// The env of the symbolic trace in progress (traceSymbolic), read by the numpy layer's shape helpers
+// (broadcasting, reshape, slicing) so that they unify dims or record constraints as the rules do.
+let current: ShapeEnv | undefined;
+
+export function currentShapeEnv(): ShapeEnv | undefined {
+  return current;
+}
+
+/** Run f with `env` as the current env (undefined: none, so undecidable comparisons raise NJ112). */
+export function withShapeEnv<T>(env: ShapeEnv | undefined, f: () => T): T {
+  const prev = current;
+  current = env;
+  try {
+    return f();
+  } finally {
+    current = prev;
   }
 }
 

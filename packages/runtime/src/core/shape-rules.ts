@@ -51,7 +51,9 @@ export interface SymAval {
 }
 type DimParam = "shape" | "starts" | "limits" | "lo" | "hi";
 /** Params with the shape-valued fields widened to symbolic dims. */
-export type SymParams<P extends Primitive> = { [K in keyof Params[P]]: K extends DimParam ? Dim[] : Params[P][K] };
+export type SymParams<P extends Primitive> = {
+  [K in keyof Params[P]]: K extends DimParam ? Dim[] : K extends "dim" ? Dim : Params[P][K];
+};
 export type SymShapeRule<P extends Primitive> = (inputs: readonly SymAval[], params: SymParams<P>, env?: ShapeEnv) => SymAval;
 
 const FLOAT_ONLY = new Set([
@@ -329,6 +331,7 @@ const specific: { [P in Exclude<Primitive, Generic>]: SymShapeRule<P> } = {
     return av([...x!.shape.slice(0, axis), ...idx!.shape, ...x!.shape.slice(axis + 1)], x!.dtype, x!.weakType);
   },
   copy: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
+  dim_value: (_, { weakType }) => av([], "int32", weakType),
 };
 
 const rules: { [P in Primitive]: SymShapeRule<P> } = { ...generic, ...specific };
@@ -337,10 +340,6 @@ const rules: { [P in Primitive]: SymShapeRule<P> } = { ...generic, ...specific }
 export const shapeRules = rules as unknown as { [P in Primitive]: ShapeRule<P> };
 /** The same rules on avals whose dims may be symbolic; `env` records the constraints they assume. */
 export const symbolicShapeRules: { readonly [P in Primitive]: SymShapeRule<P> } = rules;
-
-export function abstractEval<P extends Primitive>(prim: P, inputs: Aval[], params: Params[P]): Aval {
-  return shapeRules[prim](inputs, params);
-}
 
 export function abstractEvalSymbolic<P extends Primitive>(
   prim: P,

@@ -2,7 +2,7 @@
 // being traced. Output avals come from the shared shape rules.
 import { allocate, type DType, type TypedArray } from "../dtype.js";
 import { shapeError } from "../errors.js";
-import { NDArray } from "../ndarray.js";
+import { NDArray, scalarArray } from "../ndarray.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
 import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS } from "../core/primitives.js";
 import { shapeRules } from "../core/shape-rules.js";
@@ -328,6 +328,12 @@ impls.iota = (inputs, params) => {
   const inner = st[d]!;
   for (let i = 0; i < od.length; i++) od[i] = Math.floor(i / inner) % n;
   return out;
+};
+
+impls.dim_value = (_, { dim, weakType }) => {
+  // a symbolic dim reaches eager only from a jaxpr not instantiated at concrete sizes
+  if (typeof dim !== "number") throw shapeError.dimArithmetic("dim_value", dim);
+  return scalarArray(dim, "int32", weakType);
 };
 
 impls.gather = (inputs, params) => {

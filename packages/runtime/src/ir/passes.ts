@@ -1,4 +1,6 @@
 // Optimization passes, each a pure Jaxpr -> Jaxpr function, run in the order of PIPELINE.
+// They run on symbolic jaxprs too (traceSymbolic): shapes are compared only for equality (`shapesEqual`,
+// CSE's params key), which on interned SymDims is dimEq, so every rewrite holds for all sizes.
 import { castScalar } from "../dtype.js";
 import { type NDArray, scalarArray } from "../ndarray.js";
 import { isElementwise } from "../core/primitives.js";

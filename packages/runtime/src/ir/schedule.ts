@@ -6,6 +6,7 @@
 //  - eager: every other primitive runs its eager kernel
 import { type Primitive, isElementwise, isReduce } from "../core/primitives.js";
 import { type Atom, type Eqn, type Jaxpr, Lit, Var, useCounts } from "./jaxpr.js";
+import { shapesEqual } from "../shape.js";
 
 export const VIEW_PRIMS = new Set<Primitive>(["broadcast_in_dim", "reshape", "transpose", "slice", "rev"]);
 
@@ -124,7 +125,7 @@ export function schedule(j: Jaxpr): Schedule {
     for (;;) {
       if (uses.get(cur) !== 1 || outputs.has(cur)) break;
       const c = consumers.get(cur)![0]!;
-      if (!isElementwise(c.primitive) || c.out.aval.shape.join() !== e.out.aval.shape.join()) break;
+      if (!isElementwise(c.primitive) || !shapesEqual(c.out.aval.shape, e.out.aval.shape)) break;
       // an equation belongs to at most one dot's epilogue: in `x@w + x@v` the add consumes two dot
       // outputs; the first dot takes it, the second is a plain dot whose result the epilogue reads
       if (epilogueMember.has(c)) break;

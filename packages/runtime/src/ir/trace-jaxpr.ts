@@ -4,7 +4,8 @@ import { type DType, isBigInt, scalarDType } from "../dtype.js";
 import { registerWeakScalar } from "../numpy/util.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import type { Params, Primitive } from "../core/primitives.js";
-import { abstractEval } from "../core/shape-rules.js";
+import { abstractEvalSymbolic } from "../core/shape-rules.js";
+import { currentShapeEnv } from "../core/shape-env.js";
 import { type Aval, type MainTrace, Trace, Tracer, bind, newMain, withDynamic, withFunctionName } from "../core/trace.js";
 import { type Atom, type Eqn, Jaxpr, Lit, Var } from "./jaxpr.js";
 import { type Leaf, type TreeDef, treeFlatten, treeUnflatten } from "./tree.js";
@@ -65,7 +66,9 @@ export class JaxprTrace extends Trace {
   }
   processPrimitive<P extends Primitive>(prim: P, tracers: Tracer[], params: Params[P]): NDArray {
     const b = this.builder;
-    const aval = abstractEval(prim, tracers, params);
+    // the rules are one table over Dim: concrete avals take their number paths; in a symbolic trace
+    // (traceSymbolic) the env records what they assume
+    const aval = abstractEvalSymbolic(prim, tracers, params as never, currentShapeEnv()) as Aval;
     const out = b.newTracer(this, aval);
     b.eqns.push({
       primitive: prim,

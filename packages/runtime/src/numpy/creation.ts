@@ -1,10 +1,13 @@
 // Array creation. Shapes are a number or number[]; dtype defaults to float32.
 import { type DTypeLike, allocate, castScalar, checkDType } from "../dtype.js";
-import { argumentError } from "../errors.js";
-import { type ArrayLike, NDArray } from "../ndarray.js";
+import { argumentError, shapeError } from "../errors.js";
+import { type ArrayLike, NDArray, scalarArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
 import { MAX_SIZE, checkShape, describeValue, normalizeAxis } from "../shape.js";
-import { checkInt32, operand } from "./util.js";
+import { type Dim, SymDim, isConcreteShape } from "../core/dims.js";
+import { sliceLength } from "../core/shape-rules.js";
+import { add, equal, multiply, subtract } from "./elementwise.js";
+import { checkInt32, convert, operand } from "./util.js";
 
 export interface DTypeOpt {
   dtype?: DTypeLike;
@@ -14,6 +17,8 @@ function filled(op: string, shape: number | readonly number[], value: number, op
   const s = checkShape(op, shape);
   const dt = opts.dtype === undefined ? "float32" : checkDType(opts.dtype, op);
   if (dt === "int32") checkInt32(op, value);
+  // a symbolic shape (traceSymbolic) has no data to fill: the value broadcast, as JAX's full
+  if (!isConcreteShape(s)) return bind("broadcast_in_dim", [scalarArray(value, dt, false)], { shape: s, broadcastDimensions: [] });
   const data = allocate(
     dt,
     s.reduce((a, b) => a * b, 1),
@@ -64,6 +69,7 @@ export function fullLike(x: ArrayLike, fillValue: number | boolean, opts: DTypeO
 /** arange(stop) | arange(start, stop, step?). Integer arguments give int32, like NumPy's int arange. */
 export function arange(start: number, stop?: number, step = 1, opts: DTypeOpt = {}): NDArray {
   if (stop === undefined) [start, stop] = [0, start];
+  if ((stop as Dim) instanceof SymDim) return symbolicArange(start, stop, step, opts);
   if (step === 0) throw argumentError.invalid("arange", "step must not be zero");
   for (const v of [start, stop, step])
     if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError.invalid("arange", `arguments must be finite numbers, got ${v}`);
@@ -77,7 +83,16 @@ export function arange(start: number, stop?: number, step = 1, opts: DTypeOpt = 
   return new NDArray(data, [n], dt);
 }
 
+/** arange up to a symbolic size (integer start, positive integer step): start + step * iota, as JAX. */
+function symbolicArange(start: number, stop: Dim, step: number, opts: DTypeOpt): NDArray {
+  if (!Number.isInteger(start) || !Number.isInteger(step) || step <= 0) throw shapeError.dimArithmetic("arange", stop);
+  const dtype = opts.dtype !== undefined ? checkDType(opts.dtype, "arange") : "int32";
+  const r = bind("iota", [], { shape: [sliceLength(start, stop, step) as number], dimension: 0, dtype });
+  return step === 1 && start === 0 ? r : add(multiply(r, step), start);
+}
+
 export function linspace(start: number, stop: number, num = 50, opts: DTypeOpt & { endpoint?: boolean } = {}): NDArray {
+  if ((num as Dim) instanceof SymDim) throw shapeError.dimArithmetic("linspace", num as Dim);
   if (!Number.isInteger(num) || num < 0)
     throw argumentError.invalid("linspace", `number of samples must be a non-negative integer, got ${describeValue(num)}`);
   if (num > MAX_SIZE) throw argumentError.size("linspace", `${num} samples are more than an array can hold (${MAX_SIZE})`);
@@ -102,6 +117,13 @@ function eyeAs(op: string, n: number, m: number | null | undefined, k: number, o
   const cols = m ?? n;
   if (typeof k !== "number" || !Number.isInteger(k))
     throw argumentError.invalid(op, `diagonal offset k must be an integer, got ${describeValue(k)}`);
+  if ((n as Dim) instanceof SymDim || (cols as Dim) instanceof SymDim) {
+    // a symbolic size: the diagonal as a comparison of iotas (column - row == k)
+    const shape = checkShape(op, [n, cols]);
+    const dtype = opts.dtype === undefined ? "float32" : checkDType(opts.dtype, op);
+    const iota = (dimension: number) => bind("iota", [], { shape, dimension, dtype: "int32" });
+    return convert(equal(subtract(iota(1), iota(0)), k), dtype, false);
+  }
   const out = filled(op, [n, cols], 0, opts);
   for (let i = 0; i < n; i++) {
     const j = i + k;

@@ -9,6 +9,7 @@ import { all } from "./reductions.js";
 import { broadcastTo, convert, operand, reshapeTo } from "./util.js";
 import { concatenate, sliceAxis } from "./shape-ops.js";
 import { arange } from "./creation.js";
+import { dimSub } from "../core/dims.js";
 
 /** |a - b| <= atol + rtol * |b|, elementwise; infinities equal only themselves; NaN equal with equalNan. */
 export function isclose(a: ArrayLike, b: ArrayLike, opts: { rtol?: number; atol?: number; equalNan?: boolean } = {}): NDArray {
@@ -137,7 +138,7 @@ export function diff(x: ArrayLike, n = 1, axis = -1, opts: { prepend?: ArrayLike
     const len = a.shape[ax]!;
     if (len === 0) break;
     const hi = sliceAxis(a, ax, 1, len, 1),
-      lo = sliceAxis(a, ax, 0, len - 1, 1);
+      lo = sliceAxis(a, ax, 0, dimSub(len, 1) as number, 1);
     a = a.dtype === "bool" ? notEqual(hi, lo) : subtract(hi, lo); // NumPy: booleans differ by xor
   }
   return a;

@@ -10,6 +10,9 @@ import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { Tracer, bind } from "../core/trace.js";
 import { normalizeAxis } from "../shape.js";
+import { type Dim, dimAdd, dimCompare, dimSub } from "../core/dims.js";
+import { currentShapeEnv } from "../core/shape-env.js";
+import { sliceIndicesDim, sliceLength } from "../core/shape-rules.js";
 import { convert, describe, operand, reshapeTo } from "./util.js";
 
 export type SliceSpec = number | string | null | [number | null, (number | null)?, (number | null)?];
@@ -86,11 +89,11 @@ export function slice(x: ArrayLike, ...specs: SliceSpec[]): NDArray {
   }
   while (full.filter((s) => s !== null).length < nd) full.push(":");
 
-  const starts: number[] = [],
-    limits: number[] = [],
+  const starts: Dim[] = [],
+    limits: Dim[] = [],
     strides: number[] = [],
     revAxes: number[] = [];
-  const outShape: number[] = [];
+  const outShape: Dim[] = [];
   let ax = 0;
   for (const s of full) {
     if (s === null) {
@@ -98,6 +101,16 @@ export function slice(x: ArrayLike, ...specs: SliceSpec[]): NDArray {
       continue;
     }
     const n = a.shape[ax]!;
+    if (typeof n !== "number") {
+      const [b, e, step, len, rev] = symbolicSpec(s, n, ax);
+      starts.push(len === 0 ? 0 : b);
+      limits.push(len === 0 ? 0 : e);
+      strides.push(step);
+      if (rev) revAxes.push(ax);
+      if (len !== null) outShape.push(len);
+      ax++;
+      continue;
+    }
     if (typeof s === "number") {
       if (!Number.isInteger(s)) throw argumentError.invalid("slice", `index ${s} is not an integer`);
       const i = s < 0 ? s + n : s;
@@ -123,6 +136,36 @@ export function slice(x: ArrayLike, ...specs: SliceSpec[]): NDArray {
   }
   if (revAxes.length) a = bind("rev", [a], { axes: revAxes });
   const identity = starts.every((s, i) => s === 0 && limits[i] === a.shape[i] && strides[i] === 1);
-  if (!identity) a = bind("slice", [a], { starts, limits, strides });
-  return reshapeTo(a, outShape);
+  if (!identity) a = bind("slice", [a], { starts: starts as number[], limits: limits as number[], strides });
+  return reshapeTo(a, outShape as number[]);
+}
+
+/**
+ * One spec on a symbolic axis length n: [start, limit, stride, out length (null: the axis is dropped),
+ * reverse the axis first] of the forward slice. An integer index must be in range for
+ * every size, or the env records that it is (`n >= 4` for index 3 or -4); without an env that is NJ112.
+ */
+function symbolicSpec(s: Exclude<SliceSpec, null>, n: Dim, ax: number): [Dim, Dim, number, Dim | null, boolean] {
+  if (typeof s === "number") {
+    if (!Number.isInteger(s)) throw argumentError.invalid("slice", `index ${s} is not an integer`);
+    const need = s < 0 ? -s : s + 1;
+    const ok = dimCompare(n, ">=", need);
+    if (ok === false) throw shapeError.index("slice", s, n as number, ax);
+    if (ok === undefined) {
+      const env = currentShapeEnv();
+      if (!env)
+        throw shapeError.inconclusive("slice", `cannot decide whether index ${s} is in range for axis ${ax} of size ${n}`, [n, need]);
+      env.assumeGe("slice", n, need);
+    }
+    const i = s < 0 ? dimAdd(n, s) : s;
+    return [i, dimAdd(i, 1), 1, null, false];
+  }
+  const [st, sp, stp] = typeof s === "string" ? parseSlice(s) : tupleSlice(s);
+  let [b, e, step] = sliceIndicesDim(st, sp, stp, n);
+  if (step < 0) {
+    // reverse the axis, then slice forward: index i maps to n-1-i
+    const last = dimSub(n, 1);
+    [b, e] = [dimSub(last, b), dimSub(last, e)];
+  }
+  return [b, e, Math.abs(step), sliceLength(b, e, Math.abs(step)), step < 0];
 }

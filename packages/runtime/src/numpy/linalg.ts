@@ -2,7 +2,9 @@
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
-import { broadcastShapes, checkSize, describeValue, normalizeAxis } from "../shape.js";
+import { broadcastShapes, checkSize, describeValue, knownUnequal, normalizeAxis } from "../shape.js";
+import { currentShapeEnv } from "../core/shape-env.js";
+import { unifyDims } from "../core/shape-rules.js";
 import { broadcastTo, convert, operand, reshapeTo, resultOf } from "./util.js";
 import { multiply } from "./elementwise.js";
 import { sum } from "./reductions.js";
@@ -25,7 +27,7 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   if (aVec) a = reshapeTo(a, [1, a.shape[0]!]);
   if (bVec) b = reshapeTo(b, [b.shape[0]!, 1]);
   const K = a.shape[a.ndim - 1]!;
-  if (b.shape[b.ndim - 2] !== K)
+  if (knownUnequal(b.shape[b.ndim - 2], K))
     throw shapeError.matmul(
       "matmul",
       aVec ? [K] : a.shape,
@@ -52,27 +54,27 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
   const [a, b] = promote2("dot", x, y);
   if (a.ndim === 0 || b.ndim === 0) return multiply(a, b);
   if (b.ndim === 1) {
-    if (a.shape[a.ndim - 1] !== b.shape[0])
+    if (knownUnequal(a.shape[a.ndim - 1], b.shape[0]))
       throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim 0 (${b.shape[0]})`);
     return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [0], lhsBatch: [], rhsBatch: [] });
   }
   const kb = b.ndim - 2;
   checkSize("dot", [...a.shape.slice(0, -1), ...b.shape.slice(0, kb), ...b.shape.slice(kb + 1)]);
-  if (a.shape[a.ndim - 1] !== b.shape[kb])
+  if (knownUnequal(a.shape[a.ndim - 1], b.shape[kb]))
     throw shapeError.matmul("dot", a.shape, b.shape, `dim ${a.ndim - 1} (${a.shape[a.ndim - 1]}) != dim ${kb} (${b.shape[kb]})`);
   return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [kb], lhsBatch: [], rhsBatch: [] });
 }
 
 export function vdot(x: ArrayLike, y: ArrayLike): NDArray {
   const [a, b] = promote2("vdot", x, y);
-  if (a.size !== b.size) throw shapeError.matmul("vdot", a.shape, b.shape, `sizes differ (${a.size} vs ${b.size})`);
+  if (knownUnequal(a.size, b.size)) throw shapeError.matmul("vdot", a.shape, b.shape, `sizes differ (${a.size} vs ${b.size})`);
   return dot(ravel(a), ravel(b));
 }
 
 export function inner(x: ArrayLike, y: ArrayLike): NDArray {
   const [a, b] = promote2("inner", x, y);
   if (a.ndim === 0 || b.ndim === 0) return multiply(a, b);
-  if (a.shape[a.ndim - 1] !== b.shape[b.ndim - 1]) throw shapeError.matmul("inner", a.shape, b.shape, "last dimensions differ");
+  if (knownUnequal(a.shape[a.ndim - 1], b.shape[b.ndim - 1])) throw shapeError.matmul("inner", a.shape, b.shape, "last dimensions differ");
   return bind("dot_general", [a, b], { lhsContract: [a.ndim - 1], rhsContract: [b.ndim - 1], lhsBatch: [], rhsBatch: [] });
 }
 
@@ -171,7 +173,7 @@ function takeDiagonals(t: Term): Term {
     if (dup === undefined) return t;
     const i = t.labels.indexOf(dup),
       j = t.labels.indexOf(dup, i + 1);
-    if (t.x.shape[i] !== t.x.shape[j])
+    if (knownUnequal(t.x.shape[i], t.x.shape[j]))
       throw shapeError.einsum(`dimensions for subscript '${dup}' differ (${t.x.shape[i]} vs ${t.x.shape[j]})`);
     const x = diagonal(t.x, 0, i, j);
     t = { x, labels: [...t.labels.filter((_, k) => k !== i && k !== j), dup] };
@@ -237,9 +239,15 @@ export function einsum(subscripts: string | ArrayLike, ...rest: unknown[]): NDAr
     ins[k]!.forEach((c, i) => {
       const d = x.shape[i]!,
         prev = sizes.get(c);
-      if (prev !== undefined && prev !== d && prev !== 1 && d !== 1)
-        throw shapeError.einsum(`size of label '${c}' is ${prev} for one operand and ${d} for another`);
-      sizes.set(c, Math.max(prev ?? 0, d));
+      const mismatch = () => shapeError.einsum(`size of label '${c}' is ${prev} for one operand and ${d} for another`);
+      if (typeof d !== "number" || typeof prev !== "number") {
+        // symbolic: a literal 1 broadcasts, other dims unify (or record `prev == d`)
+        if (prev === undefined || prev === 1) sizes.set(c, d);
+        else if (d !== 1) sizes.set(c, unifyDims("einsum", prev, d, mismatch, currentShapeEnv()) as number);
+        return;
+      }
+      if (prev !== d && prev !== 1 && d !== 1) throw mismatch();
+      sizes.set(c, Math.max(prev, d));
     });
     return takeDiagonals({ x, labels: ins[k]!.slice() });
   });

@@ -4,9 +4,11 @@ import type { ArrayLike, NDArray } from "../ndarray.js";
 import type { ReduceOp } from "../core/primitives.js";
 import { bind } from "../core/trace.js";
 import { argumentError } from "../errors.js";
-import { describeValue, normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
-import { convert, describe, keepDims, operand, reshapeTo } from "./util.js";
-import { divide, multiply, sqrt, subtract } from "./elementwise.js";
+import { describeValue, normalizeAxes, normalizeAxis } from "../shape.js";
+import { type Dim, dimMax, dimSub } from "../core/dims.js";
+import { dimsSize } from "../core/shape-rules.js";
+import { convert, describe, dimValue, keepDims, operand, reshapeTo } from "./util.js";
+import { divide, maximum, multiply, sqrt, subtract } from "./elementwise.js";
 
 export interface ReduceOptions {
   keepdims?: boolean;
@@ -59,8 +61,9 @@ function toBoolArr(x: ArrayLike, name: string): NDArray {
   return a.dtype === "bool" ? a : convert(a, "bool", false);
 }
 
-function count(a: NDArray, axes: number[]): number {
-  return sizeOf(axes.map((i) => a.shape[i]!));
+/** Elements a reduction over `axes` sees (symbolic under traceSymbolic). */
+function count(a: NDArray, axes: number[]): Dim {
+  return dimsSize(axes.map((i) => a.shape[i]!));
 }
 
 export function mean(x: ArrayLike, axis: number | number[] | null = null, opts: ReduceOptions = {}): NDArray {
@@ -68,7 +71,7 @@ export function mean(x: ArrayLike, axis: number | number[] | null = null, opts: 
   const axes = normalizeAxes("mean", axis, a.ndim);
   const dt = opts.dtype !== undefined ? checkDType(opts.dtype, "mean") : toFloat(a.dtype);
   const s = reduceWith("reduce_sum", "mean", convert(a, dt, a.weakType), axes, { keepdims: opts.keepdims ?? false });
-  return divide(s, count(a, axes));
+  return divide(s, dimValue(count(a, axes)));
 }
 
 export interface VarOptions extends ReduceOptions {
@@ -87,7 +90,11 @@ function varianceAs(op: string, x: ArrayLike, axis: number | number[] | null, op
   const m = mean(a, axes, { keepdims: true });
   const d = subtract(a, m);
   const ss = reduceWith("reduce_sum", op, multiply(d, d), axes, { keepdims: opts.keepdims ?? false });
-  return divide(ss, Math.max(0, count(a, axes) - ddof));
+  const n = count(a, axes);
+  if (typeof n === "number") return divide(ss, Math.max(0, n - ddof));
+  // symbolic N: max(0, N - ddof) stays a dim for an integer ddof; a fractional ddof is array math on N
+  if (Number.isInteger(ddof)) return divide(ss, dimValue(dimMax(0, dimSub(n, ddof))));
+  return divide(ss, maximum(subtract(dimValue(n), ddof), 0));
 }
 export { variance as var };
 export function std(x: ArrayLike, axis: number | number[] | null = null, opts: VarOptions = {}): NDArray {

@@ -3,7 +3,19 @@ import { resultType } from "../dtype.js";
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
-import { checkShape, checkSize, describeValue, normalizeAxes, normalizeAxis, sizeOf } from "../shape.js";
+import {
+  broadcastShapes as broadcastPair,
+  checkShape,
+  checkSize,
+  describeValue,
+  knownUnequal,
+  normalizeAxes,
+  normalizeAxis,
+  sizeOf,
+} from "../shape.js";
+import { type Dim, SymDim, dimAdd, dimFloorDiv, dimMax, dimMin, dimMod, dimMul, dimSub } from "../core/dims.js";
+import { currentShapeEnv } from "../core/shape-env.js";
+import { inferReshape } from "../core/shape-rules.js";
 import { broadcastTo as broadcastToUtil, convert, describe, operand, reshapeTo } from "./util.js";
 
 export function reshape(x: ArrayLike, ...shapeArgs: (number | readonly number[])[]): NDArray {
@@ -12,7 +24,10 @@ export function reshape(x: ArrayLike, ...shapeArgs: (number | readonly number[])
   return reshapeTo(a, resolveShape(a.shape, typeof shape === "number" ? [shape] : shape));
 }
 
+const hasSymbol = (s: readonly unknown[]) => s.some((d) => d instanceof SymDim);
+
 function resolveShape(from: readonly number[], shape: number[]): number[] {
+  if (hasSymbol(from) || hasSymbol(shape)) return inferReshape("reshape", from, shape, currentShapeEnv()) as number[];
   const out = shape.slice();
   const neg = out.filter((d) => d === -1).length;
   if (neg > 1) throw shapeError.reshape("reshape", from, shape);
@@ -76,20 +91,11 @@ export function broadcastTo(x: ArrayLike, shape: readonly number[] | number): ND
 export function broadcastArrays(...xs: ArrayLike[]): NDArray[] {
   const as = xs.map((x) => operand(x, "broadcast_arrays"));
   let shape: number[] = [];
-  for (const a of as) shape = broadcastShapesOf(shape, a.shape);
+  for (const a of as) shape = broadcastPair("broadcast_arrays", shape, a.shape);
   return as.map((a) => broadcastToUtil(a, shape));
 }
-function broadcastShapesOf(a: readonly number[], b: readonly number[], op = "broadcast_arrays"): number[] {
-  const n = Math.max(a.length, b.length);
-  return Array.from({ length: n }, (_, i) => {
-    const da = a[i - (n - a.length)] ?? 1,
-      db = b[i - (n - b.length)] ?? 1;
-    if (da !== db && da !== 1 && db !== 1) throw shapeError.broadcast(op, a, b);
-    return da === 1 ? db : da;
-  });
-}
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
-  return shapes.reduce<number[]>((acc, s) => broadcastShapesOf(acc, checkShape("broadcast_shapes", s), "broadcast_shapes"), []);
+  return shapes.reduce<number[]>((acc, s) => broadcastPair("broadcast_shapes", acc, checkShape("broadcast_shapes", s)), []);
 }
 
 export function ravel(x: ArrayLike): NDArray {
@@ -120,7 +126,7 @@ function join(op: string, xs: ArrayLike[], axis: number | null): NDArray {
   }
   const ax = normalizeAxis(op, axis, as[0]!.ndim);
   for (const a of as)
-    if (a.shape.some((d, i) => i !== ax && d !== as[0]!.shape[i]))
+    if (a.shape.some((d, i) => i !== ax && knownUnequal(d, as[0]!.shape[i])))
       throw shapeError.concat(
         op,
         `all the input array dimensions except for the concatenation axis must match exactly, ` +
@@ -141,7 +147,7 @@ export function stack(xs: ArrayLike[], axis = 0): NDArray {
   if (!Array.isArray(xs) || xs.length === 0) throw argumentError.invalid("stack", "need at least one array to stack");
   const as = xs.map((x) => operand(x, "stack"));
   for (const a of as)
-    if (a.shape.join() !== as[0]!.shape.join())
+    if (a.ndim !== as[0]!.ndim || a.shape.some((d, i) => knownUnequal(d, as[0]!.shape[i])))
       throw shapeError.concat("stack", `all input arrays must have the same shape, got (${as[0]!.shape}) and (${a.shape})`);
   const ax = normalizeAxis("stack", axis, as[0]!.ndim + 1);
   return concatenate(
@@ -185,21 +191,27 @@ function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[],
   const a = operand(x, op);
   if (a.ndim === 0) throw shapeError.rank(op, "array split does not work on a 0-d array");
   const ax = normalizeAxis(op, axis, a.ndim);
-  const n = a.shape[ax]!;
-  let bounds: number[];
+  let n: Dim = a.shape[ax]!;
+  let bounds: Dim[];
   if (typeof indicesOrSections === "number") {
     const k = indicesOrSections;
     if (!Number.isInteger(k) || k <= 0) throw shapeError.split(op, `number sections must be a positive integer, got ${k}`);
-    if (op === "split" && n % k !== 0) throw shapeError.split(op, `array split does not result in an equal division (${n} into ${k})`);
     // array_split: the first n % k parts get one extra element
-    const each = Math.floor(n / k),
-      extra = n % k;
-    bounds = Array.from({ length: k - 1 }, (_, i) => (i + 1) * each + Math.min(i + 1, extra));
+    const each = dimFloorDiv(n, k),
+      extra = dimMod(n, k);
+    if (op === "split" && extra !== 0) {
+      const env = currentShapeEnv();
+      if (typeof extra === "number" || env === undefined)
+        throw shapeError.split(op, `array split does not result in an equal division (${n} into ${k})`);
+      env.assumeDivisible(op, n, k);
+      bounds = Array.from({ length: k - 1 }, (_, i) => dimMul(i + 1, each));
+      n = dimMul(k, each); // the same size under the constraint, so that every part is `each` long
+    } else bounds = Array.from({ length: k - 1 }, (_, i) => dimAdd(dimMul(i + 1, each), dimMin(i + 1, extra)));
   } else if (Array.isArray(indicesOrSections)) {
     for (const i of indicesOrSections)
       if (typeof i !== "number" || !Number.isInteger(i))
         throw argumentError.invalid(op, `split indices must be integers, got ${describeValue(i)}`);
-    bounds = indicesOrSections.map((i) => (i < 0 ? Math.max(0, i + n) : Math.min(i, n)));
+    bounds = indicesOrSections.map((i) => (i < 0 ? dimMax(0, dimAdd(i, n)) : dimMin(i, n)));
   } else {
     throw argumentError.invalid(op, `indices_or_sections must be an integer or a list of integers, got ${describe(indicesOrSections)}`);
   }
@@ -207,8 +219,8 @@ function splitAt(op: string, x: ArrayLike, indicesOrSections: number | number[],
   const out: NDArray[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
     const lo = edges[i]!,
-      hi = Math.max(edges[i]!, edges[i + 1]!);
-    out.push(sliceAxis(a, ax, lo, hi, 1));
+      hi = dimMax(edges[i]!, edges[i + 1]!);
+    out.push(sliceAxis(a, ax, lo as number, hi as number, 1));
   }
   return out;
 }
@@ -284,7 +296,7 @@ export function tile(x: ArrayLike, reps: number | number[]): NDArray {
   const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: a.shape.map((_, i) => 2 * i + 1) });
   return reshapeTo(
     b,
-    a.shape.map((d, i) => d * r[i]!),
+    a.shape.map((d, i) => dimMul(d, r[i]!) as number),
   );
 }
 
@@ -307,9 +319,11 @@ export function repeat(x: ArrayLike, repeats: number | number[], axis: number | 
     const b = bind("broadcast_in_dim", [a], { shape, broadcastDimensions: dims });
     return reshapeTo(
       b,
-      a.shape.map((d, i) => (i === ax ? d * k! : d)),
+      a.shape.map((d, i) => (i === ax ? (dimMul(d, k) as number) : d)),
     );
   }
+  // a list of repeats (a gather with concrete indices) needs a concrete axis length
+  if (typeof n !== "number") throw shapeError.dimArithmetic("repeat", n!);
   if (repeats.length !== n) throw shapeError.rank("repeat", `repeats has length ${repeats.length}, expected ${n} for axis ${ax}`);
   const idx: number[] = [];
   checkSize("repeat", [...a.shape.slice(0, ax), repeats.reduce((s, k) => s + (Number.isInteger(k) && k > 0 ? k : 0), 0)]);
@@ -333,7 +347,7 @@ export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; co
   const pw = normalizePad(a.ndim, padWidth);
   checkSize(
     "pad",
-    a.shape.map((d, i) => d + pw[i]![0] + pw[i]![1]),
+    a.shape.map((d, i) => dimAdd(dimAdd(d, pw[i]![0]), pw[i]![1]) as number),
   );
   const mode = opts.mode ?? "constant";
   if (mode === "edge") {
@@ -342,7 +356,7 @@ export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; co
       if (lo === 0 && hi === 0) return;
       if (out.shape[ax] === 0) throw shapeError.empty("pad", "can't extend empty axis using mode 'edge'");
       const first = sliceAxis(out, ax, 0, 1, 1),
-        last = sliceAxis(out, ax, out.shape[ax]! - 1, out.shape[ax]!, 1);
+        last = sliceAxis(out, ax, dimSub(out.shape[ax]!, 1) as number, out.shape[ax]!, 1);
       const parts = [repeat(first, lo, ax), out, repeat(last, hi, ax)];
       out = bind("concatenate", parts, { axis: ax });
     });
@@ -356,6 +370,8 @@ export function pad(x: ArrayLike, padWidth: PadWidth, opts: { mode?: PadMode; co
       // NumPy pads in rounds no wider than the current axis (so wide pads reflect repeatedly)
       while (lo > 0 || hi > 0) {
         const n = out.shape[ax]!;
+        // the rounds depend on the axis length: a symbolic one has no concrete plan of rounds
+        if (typeof n !== "number") throw shapeError.dimArithmetic(`pad (mode '${mode}')`, n);
         const room = mode === "reflect" ? Math.max(n - 1, 0) : n;
         if (room === 0) {
           // a length-1 axis reflects onto itself

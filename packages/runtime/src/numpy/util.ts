@@ -15,6 +15,8 @@ import { argumentError, dtypeError, shapeError } from "../errors.js";
 import { type ArrayLike, NDArray, type NestedArray, scalarArray } from "../ndarray.js";
 import { broadcastShapes, normalizeAxis, shapesEqual } from "../shape.js";
 import { bind } from "../core/trace.js";
+import type { Dim } from "../core/dims.js";
+import { currentShapeEnv } from "../core/shape-env.js";
 
 export type Axis = number | number[] | null | undefined;
 
@@ -200,11 +202,30 @@ export function broadcastTo(x: NDArray, shape: readonly number[], op = "broadcas
   if (shapesEqual(x.shape, shape)) return x;
   if (shape.length < x.ndim) throw shapeError.broadcast(op, x.shape, shape);
   const lead = shape.length - x.ndim;
+  let symbolic = false;
   for (let i = 0; i < x.ndim; i++) {
-    const d = x.shape[i];
-    if (d !== 1 && d !== shape[lead + i]) throw shapeError.broadcast(op, x.shape, shape);
+    const d = x.shape[i]!,
+      t = shape[lead + i]!;
+    if (d === 1 || d === t) continue;
+    if (typeof d === "number" && typeof t === "number") throw shapeError.broadcast(op, x.shape, shape);
+    symbolic = true; // two different dims, one symbolic: the broadcast_in_dim rule unifies them (or raises NJ112)
   }
+  // dims a recorded constraint made equal (`N == M`): no broadcast, as a concrete trace at equal sizes
+  if (symbolic && lead === 0 && sameUnderEnv(x.shape, shape)) return x;
   return bind("broadcast_in_dim", [x], { shape: shape.slice(), broadcastDimensions: x.shape.map((_, i) => lead + i) });
+}
+
+function sameUnderEnv(a: readonly Dim[], b: readonly Dim[]): boolean {
+  const env = currentShapeEnv();
+  return env !== undefined && a.every((d, i) => d === b[i] || env.resolve(d) === env.resolve(b[i]!));
+}
+
+/**
+ * A size as an operand: the JS number, or, when it is symbolic (traceSymbolic), the weak int32 scalar
+ * `dim_value[d]`, which the plan computes from the call's sizes (mean's N, var's N - ddof).
+ */
+export function dimValue(d: Dim): number | NDArray {
+  return typeof d === "number" ? d : bind("dim_value", [], { dim: d as unknown as number, weakType: true });
 }
 
 /** Promote to a common dtype and broadcast to a common shape. */

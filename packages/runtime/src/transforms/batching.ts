@@ -6,7 +6,8 @@ import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS, type Pr
 import { bind } from "../core/trace.js";
 import { scalarArray } from "../ndarray.js";
 import type { BatchRule, BatchRules } from "./rules/types.js";
-import { type Arr, add, broadcastInDim, complement, lt, mul, reshape, select, transpose, zerosLike } from "./rules/ops.js";
+import { type Arr, add, broadcastInDim, complement, lt, mul, reshape, select, sizeScalar, transpose, zerosLike } from "./rules/ops.js";
+import { dimMul } from "../core/dims.js";
 
 type Dim = number | null;
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
@@ -118,6 +119,7 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
     0,
   ],
   iota: (_vals, _dims, params) => [bind("iota", [], params), null],
+  dim_value: (_vals, _dims, params) => [bind("dim_value", [], params), null],
   gather: ([x, idx], [dx, di], { axis }, size) => {
     if (di === null) {
       const ax = up(axis, dx!);
@@ -128,9 +130,9 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
     // offset each example's indices by b * A
     const xb = moveAxis(x!, dx!, axis);
     const A = xb.shape[axis + 1]!;
-    const xf = reshape(xb, [...xb.shape.slice(0, axis), size * A, ...xb.shape.slice(axis + 2)]);
+    const xf = reshape(xb, [...xb.shape.slice(0, axis), dimMul(size, A) as number, ...xb.shape.slice(axis + 2)]);
     const ib = moveAxis(idx!, di!, 0);
-    const bcast = (v: number) => broadcastInDim(scalarArray(v, "int32", false), ib.shape, []);
+    const bcast = (v: number) => broadcastInDim(sizeScalar(v), ib.shape, []);
     const wrapped = select(lt(ib, bcast(0)), add(ib, bcast(A)), ib);
     const offsets = mul(bind("iota", [], { shape: ib.shape.slice(), dimension: 0, dtype: "int32" }), bcast(A));
     return [bind("gather", [xf, add(wrapped, offsets)], { axis }), axis];

@@ -23,6 +23,11 @@ export function convert(x: Arr, dtype: DType, weakType = false): Arr {
   return bind("convert_element_type", [x], { dtype, weakType });
 }
 
+/** A size as a strong int32 0-d value; a symbolic size (traceSymbolic) is its `dim_value`. */
+export function sizeScalar(d: number): Arr {
+  return typeof d === "number" ? scalarArray(d, "int32", false) : bind("dim_value", [], { dim: d, weakType: false });
+}
+
 export function broadcastInDim(x: Arr, shape: readonly number[], dims: number[]): Arr {
   if (shapesEqual(x.shape, shape) && dims.every((d, i) => d === i)) return x;
   return bind("broadcast_in_dim", [x], { shape: shape.slice(), broadcastDimensions: dims });

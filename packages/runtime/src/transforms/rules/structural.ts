@@ -4,8 +4,8 @@
 // the vjp applies its transpose to the cotangent.
 import type { Params } from "../../core/primitives.js";
 import { bind } from "../../core/trace.js";
-import { scalarArray } from "../../ndarray.js";
 import { nondiff } from "./elementwise.js";
+import { dimAdd, dimMul, dimNeg, dimSub } from "../../core/dims.js";
 import type { AdRules } from "./types.js";
 import {
   type Arr,
@@ -21,6 +21,7 @@ import {
   reduceSum,
   reshape,
   select,
+  sizeScalar,
   sliceAll,
   sub,
   tadd,
@@ -53,10 +54,10 @@ function unslice(ct: Arr, xShape: readonly number[], p: Params["slice"]): Arr {
     const col = reshape(g, [...g.shape.slice(0, ax), len, 1, ...g.shape.slice(ax + 1)]);
     const lo = col.shape.map(() => 0),
       hi = col.shape.map((_, i) => (i === ax + 1 ? s - 1 : 0));
-    g = reshape(padWith(col, 0, lo, hi), [...g.shape.slice(0, ax), len * s, ...g.shape.slice(ax + 1)]);
+    g = reshape(padWith(col, 0, lo, hi), [...g.shape.slice(0, ax), dimMul(len, s) as number, ...g.shape.slice(ax + 1)]);
   });
   const lo = p.starts.map((s, ax) => (ct.shape[ax] === 0 ? 0 : s));
-  const hi = xShape.map((d, ax) => d - lo[ax]! - g.shape[ax]!);
+  const hi = xShape.map((d, ax) => dimSub(dimSub(d, lo[ax]!), g.shape[ax]!) as number);
   return padWith(g, 0, lo, hi);
 }
 
@@ -112,7 +113,7 @@ function dotCtRhs(g: Arr, x: Arr, yndim: number, p: Params["dot_general"]): Arr 
 function ungather(ct: Arr, x: Arr, idx: Arr, axis: number): Arr {
   const A = x.shape[axis]!,
     nI = idx.ndim;
-  const wrapped = select(lt(idx, zerosLike(idx)), add(idx, broadcastInDim(scalarArray(A, "int32", false), idx.shape, [])), idx);
+  const wrapped = select(lt(idx, zerosLike(idx)), add(idx, broadcastInDim(sizeScalar(A), idx.shape, [])), idx);
   const shape = [...idx.shape, A];
   const classes = bind("iota", [], { shape: shape!, dimension: nI, dtype: "int32" });
   const onehot = convert(eq(broadcastInDim(wrapped, shape, range(0, nI)), classes), x.dtype, false);
@@ -123,7 +124,7 @@ function ungather(ct: Arr, x: Arr, idx: Arr, axis: number): Arr {
 }
 
 export const structuralRules: AdRules<
-  "broadcast_in_dim" | "reshape" | "transpose" | "slice" | "rev" | "pad" | "concatenate" | "iota" | "gather" | "dot_general"
+  "broadcast_in_dim" | "reshape" | "transpose" | "slice" | "rev" | "pad" | "concatenate" | "iota" | "dim_value" | "gather" | "dot_general"
 > = {
   broadcast_in_dim: {
     jvp: ([x], [t], p) => [bind("broadcast_in_dim", [x!], p), bind("broadcast_in_dim", [t!], p)],
@@ -152,8 +153,8 @@ export const structuralRules: AdRules<
       const ctx = padWith(
         ct,
         0,
-        params.lo.map((v) => -v),
-        params.hi.map((v) => -v),
+        params.lo.map((v) => dimNeg(v) as number),
+        params.hi.map((v) => dimNeg(v) as number),
       );
       return [needs[0] ? ctx : null, needs[1] ? sub(reduceSum(ct, range(0, ct.ndim)), reduceSum(ctx, range(0, ctx.ndim))) : null];
     },
@@ -171,7 +172,7 @@ export const structuralRules: AdRules<
       let pos = 0;
       return inputs.map((x, i) => {
         const start = pos;
-        pos += x.shape[axis]!;
+        pos = dimAdd(pos, x.shape[axis]!) as number;
         if (!needs[i]) return null;
         const starts = ct.shape.map((_, d) => (d === axis ? start : 0));
         const limits = ct.shape.map((n, d) => (d === axis ? pos : n));
@@ -180,6 +181,7 @@ export const structuralRules: AdRules<
     },
   },
   iota: nondiff("iota"),
+  dim_value: nondiff("dim_value"),
   gather: {
     jvp: ([x, idx], [t], p) => [bind("gather", [x!, idx!], p), t === null ? null : bind("gather", [t!, idx!], p)],
     vjp: (ct, { inputs: [x, idx], params, needs }) => [needs[0] ? ungather(ct, x!, idx!, params.axis) : null, null],
