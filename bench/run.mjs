@@ -68,7 +68,8 @@ async function main() {
   }));
   const jax = await loadJax().catch((e) => ({ device: null, notes: [firstLine(e)], version: "?" }));
   const nd = await loadNdarray();
-  const ctx = { quick: opts.quick, numjit, tf, jax, nd, manifest, progress: null };
+  const { probeJaxXla } = await import("./lib/impls.mjs");
+  const ctx = { quick: opts.quick, numjit, tf, jax, nd, manifest, jaxXla: await probeJaxXla(), progress: null };
 
   const mods = [];
   for (const name of WORKLOADS) {

@@ -12,6 +12,7 @@ const EXTENSIONS = [".ts", ".mts", ".mjs", ".js", ".py"];
 const EXCLUDED = [
   (f) => f.startsWith("test/samples/"),
   (f) => f === "packages/runtime/src/eager/generated-kernels.ts",
+  (f) => f === "packages/runtime/src/eager/generated-ir-kernels.ts",
   (f) => f === "packages/runtime/src/codegen/wasm-bytes.ts",
   (f) => f.split("/").includes("fixtures"),
 ];

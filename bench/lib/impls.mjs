@@ -1,7 +1,7 @@
 // Builders for the columns every workload shares: numjit eager / runtime jit / precompiled, tfjs on cpu and
 // wasm, jax-js eager and jit, ndarray-ops, and hand-written JS.
 import { execFile } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -59,8 +59,21 @@ export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r)
       },
     },
   };
+  // the same function under jit(f, { backend }): "numjit jit" above is the default ("auto": wasm for
+  // kernels of 4096+ elements that have a wasm form, JS below)
+  for (const backend of ["wasm", "js"])
+    all[`jit-${backend}`] = {
+      lib: `numjit jit, ${backend}`,
+      group: "numjit",
+      skip: numjit.jitNote || requires || undefined,
+      setup: async () =>
+        mk(
+          numjit.rt.jit((...a) => eager(np, nn, ...a), { backend }),
+          inputs(np),
+        ),
+    };
   if (noEval) all.noEval = noEvalImpl(ctx, { kernel, exportName, specs: noEval, skip: all.precompiled.skip });
-  return (only ?? ["eager", "jit", "precompiled", ...(noEval ? ["noEval"] : [])]).map((k) => all[k]);
+  return (only ?? ["eager", "jit", "jit-wasm", "jit-js", "precompiled", ...(noEval ? ["noEval"] : [])]).map((k) => all[k]);
 }
 
 function noEvalImpl(ctx, { kernel, exportName, specs, skip }) {
@@ -185,6 +198,59 @@ export function jaxImpls(ctx, { inputs, op, read, only = ["eager", "jit"] }) {
   });
   const all = { eager: mk("eager", (_jax, f) => f), jit: mk("jit", (jax, f) => jax.jit(f)) };
   return only.map((k) => all[k]);
+}
+
+/**
+ * JAX on XLA CPU (python3 + jax), hand-timed in a child process: `fn` names a function of
+ * lib/jax_xla.py, `inputs` are [typedArray, shape] pairs, `read(f32)` turns the flat output into what the
+ * workload's check expects. Skipped when `python3 -c "import jax"` fails. Shown as aux (another process).
+ */
+export function jaxXlaImpl(ctx, { fn, inputs, read = (x) => x }) {
+  const dir = path.join(os.tmpdir(), `numjit-bench-jax-${process.pid}`);
+  let result = null;
+  return {
+    lib: "JAX (XLA CPU)",
+    // its own group: not a JS peer (never "best peer"); the summary gives numjit / JAX separately
+    group: "jax",
+    aux: true,
+    skip: ctx.jaxXla.ok ? undefined : ctx.jaxXla.note,
+    note: ctx.jaxXla.ok ? `jax ${ctx.jaxXla.version}, python child process; hand-timed` : "",
+    setup: async () => ({
+      output: async () => {
+        await mkdir(dir, { recursive: true });
+        const specs = [];
+        for (const [i, [data, shape]] of inputs().entries()) {
+          const file = path.join(dir, `${fn}-${i}.bin`);
+          await writeFile(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+          specs.push({ file, shape, dtype: data instanceof Int32Array ? "int32" : "float32" });
+        }
+        const outFile = path.join(dir, `${fn}-out.bin`);
+        const arg = JSON.stringify({ fn, inputs: specs, outFile, samples: ctx.quick ? 5 : 30, warm: 3 });
+        const { stdout } = await promisify(execFile)("python3", [path.join(here, "jax_xla.py"), arg], {
+          timeout: 600_000,
+          maxBuffer: 1 << 20,
+        });
+        result = JSON.parse(stdout.trim().split("\n").pop());
+        const buf = await readFile(outFile);
+        await rm(dir, { recursive: true, force: true });
+        return read(new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4));
+      },
+      run: () => {
+        throw new Error("timed in the child");
+      },
+    }),
+    measure: async () => summarize(result.times),
+  };
+}
+
+/** Whether `python3 -c "import jax"` works here (the JAX column), and its version. */
+export async function probeJaxXla() {
+  try {
+    const { stdout } = await promisify(execFile)("python3", ["-c", "import jax; print(jax.__version__)"], { timeout: 60_000 });
+    return { ok: true, version: stdout.trim() };
+  } catch (e) {
+    return { ok: false, note: `python3 -c "import jax" failed (${String(e.message).split("\n")[0]}): pip install jax` };
+  }
 }
 
 /** A hand-written JS column: setup() returns { run, output } over plain typed arrays. */

@@ -28,6 +28,7 @@ export function summaryRows(results) {
       // The best *library* (hand-written loops excluded): the fair comparison for dispatch-bound cases.
       const libs = ok.filter((r) => r.group === "peer" && r.lib !== "hand JS");
       const lib = libs.length ? libs.reduce((a, b) => (time(b) < time(a) ? b : a)) : null;
+      const jax = ok.find((r) => r.group === "jax");
       out.push({
         what: `${w.id} ${c.name}`,
         unit: c.kind === "compile" ? "ms first call" : c.unit,
@@ -36,6 +37,8 @@ export function summaryRows(results) {
         ratio: mine && peer ? time(mine) / time(peer) : null,
         lib: lib && lib !== peer ? { lib: lib.lib, value: value(lib) } : null,
         libRatio: mine && lib && lib !== peer ? time(mine) / time(lib) : null,
+        jax: jax ? { lib: jax.lib, value: value(jax) } : null,
+        jaxRatio: mine && jax ? time(mine) / time(jax) : null,
       });
     }
   }
@@ -188,14 +191,17 @@ export async function writeReport({ env, results, outDir }) {
   md.push("");
   md.push("Ratio = numjit time / best peer time (below 1: numjit is faster).");
   md.push("");
-  md.push("| workload | numjit best | best peer | ratio | verdict | best library if hand JS is best | ratio |");
-  md.push("|---|---|---|--:|---|---|--:|");
+  md.push(
+    "| workload | numjit best | best peer | ratio | verdict | best library if hand JS is best | ratio | JAX (XLA CPU) | numjit / JAX |",
+  );
+  md.push("|---|---|---|--:|---|---|--:|---|--:|");
   for (const s of summaryRows(results)) {
     const v = (x) => (x ? `${x.lib}: ${fmt(x.value)} ${s.unit}` : "–");
     md.push(
       `| ${s.what} | ${v(s.mine)} | ${v(s.peer)} | ${s.ratio == null ? "–" : fmt(s.ratio) + "×"} ` +
         `| ${verdict(s.ratio)}${s.note ? ` (${s.note})` : ""} ` +
-        `| ${s.lib ? v(s.lib) : ""} | ${s.libRatio == null ? "" : fmt(s.libRatio) + "×"} |`,
+        `| ${s.lib ? v(s.lib) : ""} | ${s.libRatio == null ? "" : fmt(s.libRatio) + "×"} ` +
+        `| ${s.jax ? `${fmt(s.jax.value)} ${s.unit}` : "skipped"} | ${s.jaxRatio == null ? "–" : fmt(s.jaxRatio) + "×"} |`,
     );
   }
   const sr = summaryRows(results).filter((x) => x.ratio != null && !x.note);

@@ -1,6 +1,6 @@
 // W2 fused chain: tanh(x*1.5+0.3)*y+1 over 1e6 float32 elements (ns/element).
 import { uniform } from "../lib/data.mjs";
-import { handImpl, jaxImpls, ndarrayImpl, numjitImpls, tfjsImpl } from "../lib/impls.mjs";
+import { handImpl, jaxImpls, jaxXlaImpl, ndarrayImpl, numjitImpls, tfjsImpl } from "../lib/impls.mjs";
 
 export const id = "W2";
 export const title = "W2 fused elementwise chain";
@@ -42,6 +42,13 @@ export function cases(ctx) {
         ...jaxImpls(ctx, {
           inputs: (np) => [np.array(X), np.array(Y)],
           op: ({ numpy: np }, x, y) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1),
+        }),
+        jaxXlaImpl(ctx, {
+          fn: "chain",
+          inputs: () => [
+            [X, [N]],
+            [Y, [N]],
+          ],
         }),
         ndarrayImpl(ctx, {
           note: "tanh(z) = 1 − 2/(exp(2z)+1): ndarray-ops has no tanh",

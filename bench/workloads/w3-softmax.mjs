@@ -1,6 +1,6 @@
 // W3 softmax over the last axis of a [1024, 1024] float32 matrix (ms).
 import { uniform } from "../lib/data.mjs";
-import { handImpl, jaxImpls, ndarrayImpl, numjitImpls, tfjsImpl } from "../lib/impls.mjs";
+import { handImpl, jaxImpls, jaxXlaImpl, ndarrayImpl, numjitImpls, tfjsImpl } from "../lib/impls.mjs";
 
 export const id = "W3";
 export const title = "W3 softmax";
@@ -33,6 +33,7 @@ export function cases(ctx) {
           inputs: (np) => [np.array(X, { shape: [R, C] })],
           op: ({ nn }, x) => nn.softmax(x, -1),
         }),
+        jaxXlaImpl(ctx, { fn: "softmax", inputs: () => [[X, [R, C]]] }),
         ndarrayImpl(ctx, {
           note: "per row: sup, subs, expeq, sum, divseq",
           setup: ({ ndarray, ops }) => {

@@ -1,6 +1,6 @@
 // W4 matmul: [n, n] @ [n, n] float32 for n = 512 and 1024 (GFLOP/s = 2n³ / time).
 import { uniform } from "../lib/data.mjs";
-import { handImpl, jaxImpls, ndarrayImpl, numjitImpls, tfjsImpl } from "../lib/impls.mjs";
+import { handImpl, jaxImpls, jaxXlaImpl, ndarrayImpl, numjitImpls, tfjsImpl } from "../lib/impls.mjs";
 
 export const id = "W4";
 export const title = "W4 matmul";
@@ -38,6 +38,13 @@ export function cases(ctx) {
         ...jaxImpls(ctx, {
           inputs: (np) => [np.array(A, { shape: [n, n] }), np.array(B, { shape: [n, n] })],
           op: ({ numpy: np }, a, b) => np.matmul(a, b),
+        }),
+        jaxXlaImpl(ctx, {
+          fn: "matmul",
+          inputs: () => [
+            [A, [n, n]],
+            [B, [n, n]],
+          ],
         }),
         ndarrayImpl(ctx, { skip: "n/a: ndarray-ops has no matrix product", setup: () => null }),
         handImpl(() => {

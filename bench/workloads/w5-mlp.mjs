@@ -2,7 +2,7 @@
 // Every column computes new params = params − 0.1·∇loss from the same params (a pure step, nothing mutated).
 import { labels, oneHot, uniform } from "../lib/data.mjs";
 import { compare } from "../lib/check.mjs";
-import { handImpl, jaxImpls, numjitImpls, tfjsImpl } from "../lib/impls.mjs";
+import { handImpl, jaxImpls, jaxXlaImpl, numjitImpls, tfjsImpl } from "../lib/impls.mjs";
 
 export const id = "W5";
 export const title = "W5 MLP training step";
@@ -84,10 +84,11 @@ export function cases(ctx) {
     np.reshape(np.array(data.x), [B, D]),
     np.reshape(np.array(data.y), [B, K]),
   ];
-  const grad = {
-    lib: "numjit eager valueAndGrad",
+  /** numjit valueAndGrad step, eager or under jit(step, { backend }). */
+  const gradImpl = (backend) => ({
+    lib: backend ? `numjit jit(valueAndGrad), ${backend}` : "numjit eager valueAndGrad",
     group: "numjit",
-    reference: true,
+    reference: !backend,
     skip: gradMissing,
     setup: async () => {
       const { np, nn, rt } = numjit;
@@ -96,16 +97,18 @@ export function cases(ctx) {
         const logits = np.add(np.matmul(h, p.W2), p.b2);
         return np.mean(np.negative(np.sum(np.multiply(y, nn.logSoftmax(logits, -1)), -1)));
       });
-      const step = (p, x, y) => {
+      const eagerStep = (p, x, y) => {
         const [loss, g] = vg(p, x, y);
         const params = {};
         for (const k of KEYS) params[k] = np.subtract(p[k], np.multiply(LR, g[k]));
         return { loss, params };
       };
+      const step = backend ? rt.jit(eagerStep, { backend }) : eagerStep;
       const args = inputs(np);
       return { run: () => step(...args), output: () => readNumjit(step(...args)) };
     },
-  };
+  });
+  const grad = gradImpl(undefined);
   const manual = {
     lib: "numjit eager, manual backward",
     group: "numjit",
@@ -167,8 +170,35 @@ export function cases(ctx) {
           ...impl,
           lib: impl.lib.replace("numjit jit", "numjit jit(valueAndGrad)").replace("precompiled", "precompiled jit(valueAndGrad)"),
         })),
+        gradImpl("wasm"),
+        gradImpl("js"),
         tfImpl("cpu"),
         tfImpl("wasm"),
+        jaxXlaImpl(ctx, {
+          fn: "mlp_step",
+          inputs: () => [
+            [data.W1, [D, H]],
+            [data.b1, [H]],
+            [data.W2, [H, K]],
+            [data.b2, [K]],
+            [data.x, [B, D]],
+            [data.y, [B, K]],
+          ],
+          read: (f) => {
+            const out = { loss: f[0] };
+            let at = 1;
+            for (const [k, n] of [
+              ["W1", D * H],
+              ["b1", H],
+              ["W2", H * K],
+              ["b2", K],
+            ]) {
+              out[k] = f.slice(at, at + n);
+              at += n;
+            }
+            return out;
+          },
+        }),
         ...jaxImpls(ctx, {
           inputs: (np) => [
             {

@@ -24,6 +24,7 @@ export {
   CompileError,
 } from "./errors.js";
 export { jit, clearCaches } from "./jit/jit.js";
+export { setBackend, getBackend, setMatmulPrecision, getMatmulPrecision, type Backend, type MatmulPrecision } from "./codegen/backend.js";
 export type { ArgIndex, JitOptions, JitOptionsFor, Jitted, CacheInfo, Lowered } from "./jit/jit.js";
 export { makeJaxpr, evalJaxpr } from "./ir/trace-jaxpr.js";
 export type { ShapeDtype } from "./ir/trace-jaxpr.js";

@@ -1,18 +1,30 @@
-// Kernel codegen: one fused step -> the source of a plain JS function over typed arrays.
-// Shapes and strides are arguments (never baked in), so a kernel serves every shape and is
-// identified by a signature derived from its source. The same text is run through `new Function`
+// JS emitter: one fused step -> its kernel IR (codegen/kir.ts) -> the source of a plain JS function
+// over typed arrays. Shapes and strides are arguments (never baked in), so a kernel serves every shape
+// and is identified by a signature derived from its source. The same text is run through `new Function`
 // by the runtime jit or pasted into a module by the build-time compiler.
-import { isBinary, isCompare, isUnary } from "../core/primitives.js";
-import { isInteger } from "../dtype.js";
-import { compileError } from "../errors.js";
-import { type Atom, type Eqn, Lit, Var } from "../ir/jaxpr.js";
-import { ROUNDED_CONE_OPS, type Step } from "../ir/schedule.js";
+import { type CumulativeOp, type ReduceOp, assertNever } from "../core/primitives.js";
+import { type DType, isInteger } from "../dtype.js";
+import type { Var } from "../ir/jaxpr.js";
+import type { Step } from "../ir/schedule.js";
+import {
+  Constants,
+  cumulativeSignature,
+  type KBody,
+  type KInst,
+  type KRef,
+  type KernelIR,
+  type KernelKind,
+  dotSignature,
+  elementwiseSignature,
+  lowerBody,
+  reduceSignature,
+} from "./kir.js";
 import { binaryExpr, compareExpr, convertExpr, selectExpr, unaryExpr } from "./scalar.js";
 
 export interface KernelSource {
   /** Stable identity: kind + hash of the body. Equal signatures mean interchangeable functions. */
   signature: string;
-  kind: "elementwise" | "reduce" | "dot";
+  kind: KernelKind;
   /** A JS function expression. */
   source: string;
   /**
@@ -21,83 +33,44 @@ export interface KernelSource {
    * one signature and one precompiled function.
    */
   constants: number[];
+  /** The kernel IR the source was emitted from (other backends emit from it too). */
+  ir: KernelIR;
 }
 
-function eqnExpr(e: Eqn, args: string[]): string {
-  const p = e.primitive;
-  const d = e.inputs[0]!.aval.dtype;
-  if (isUnary(p)) return unaryExpr(p, d, args[0]!);
-  if (isBinary(p)) return binaryExpr(p, d, args[0]!, args[1]!);
-  if (isCompare(p)) return compareExpr(p, args[0]!, args[1]!);
-  if (p === "select") return selectExpr(args[0]!, args[1]!, args[2]!);
-  if (p === "convert_element_type") return convertExpr(d, e.outs[0]!.aval.dtype, args[0]!);
-  throw compileError.codegen(`primitive ${p} is not elementwise`);
-}
-
-/** Straight-line body computing the group's root from loads `x{i}`; returns [lines, rootExpr]. */
-/** Collects a kernel's literal values; each becomes `L{i}`, read once from the argument `C`. */
-class Constants {
-  values: number[] = [];
-  private index = new Map<string, number>();
-  ref(l: Lit): string {
-    const key = Object.is(l.value, -0) ? "-0" : String(l.value);
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(l.value);
-      this.index.set(key, i);
-    }
-    return `L${i}`;
-  }
-  prologue(): string[] {
-    return this.values.length ? [`  const ${this.values.map((_, i) => `L${i} = C[${i}]`).join(", ")};`] : [];
+function instExpr(i: KInst, args: string[]): string {
+  const o = i.op;
+  switch (o.op) {
+    case "unary":
+      return unaryExpr(o.prim, i.dtype, args[0]!);
+    case "binary":
+      return binaryExpr(o.prim, i.dtype, args[0]!, args[1]!);
+    case "compare":
+      return compareExpr(o.prim, args[0]!, args[1]!);
+    case "select":
+      return selectExpr(args[0]!, args[1]!, args[2]!);
+    case "convert":
+      return convertExpr(i.dtype, o.to, args[0]!);
+    default:
+      return assertNever(o);
   }
 }
 
-function exprBody(
-  eqns: Eqn[],
-  inputs: Var[],
-  special: Map<Var, string> = new Map(),
-  consts: Constants = new Constants(),
-  exact: ReadonlySet<Var> = new Set(),
-): [string[], string, Set<number>] {
-  const names = new Map<Var, string>();
-  inputs.forEach((v, i) => names.set(v, `x${i}`));
-  special.forEach((s, v) => names.set(v, s));
-  const used = new Set<number>();
-  const ref = (a: Atom): string => {
-    if (a instanceof Lit) return consts.ref(a);
-    const n = names.get(a);
-    if (n === undefined) throw compileError.codegen("unbound variable in fused group");
-    if (n.startsWith("x")) used.add(Number(n.slice(1)));
-    return n;
-  };
-  const lines: string[] = [];
-  // the whole upstream cone of a discontinuous op is rounded, so its input equals eager's bit for bit
-  // (`exact`: the schedule's cones across kernels; the local pass covers a group scheduled on its own)
-  const roundBeforeUse = new Set<Var>(exact);
-  for (let i = eqns.length - 1; i >= 0; i--) {
-    const e = eqns[i]!;
-    if (ROUNDED_CONE_OPS.has(e.primitive) || roundBeforeUse.has(e.outs[0]!))
-      for (const a of e.inputs) if (a instanceof Var) roundBeforeUse.add(a);
-  }
-  eqns.forEach((e, k) => {
-    if (e.primitive === "broadcast_in_dim" && e.inputs[0] instanceof Lit) {
-      names.set(e.outs[0]!, consts.ref(e.inputs[0]));
-      return;
-    }
-    let expr = eqnExpr(e, e.inputs.map(ref));
-    // Fused float32 chains compute in double and round at the store. Where a value feeds an op that
-    // is discontinuous in its input (floor, round, compare, mod, cast to int...), that extra precision
-    // could flip the result, so the value is rounded to float32 exactly as the eager kernels store it.
-    if (e.outs[0]!.aval.dtype === "float32" && roundBeforeUse.has(e.outs[0]!)) expr = `Math.fround(${expr})`;
-    names.set(e.outs[0]!, `v${k}`);
-    lines.push(`const v${k} = ${expr};`);
+const jsRef = (r: KRef): string => (r.t === "in" ? `x${r.i}` : r.t === "const" ? `L${r.i}` : r.t === "val" ? `v${r.k}` : "acc");
+
+/** JS statements of a body (loads `x{i}` and the accumulator `acc` bound by the loop); returns [lines, rootExpr]. */
+function jsBody(b: KBody): [string[], string] {
+  // Fused float32 chains compute in double and round at the store. Where a value feeds an op that
+  // is discontinuous in its input (floor, round, compare, mod, cast to int...), that extra precision
+  // could flip the result, so the value is rounded to float32 exactly as the eager kernels store it.
+  const lines = b.insts.map((i) => {
+    const e = instExpr(i, i.args.map(jsRef));
+    return `const v${i.k} = ${i.round ? `Math.fround(${e})` : e};`;
   });
-  const last = eqns[eqns.length - 1]!;
-  const root = eqns.length ? names.get(last.outs[0]!)! : "x0";
-  if (!eqns.length) used.add(0);
-  return [lines, root, used];
+  return [lines, jsRef(b.root)];
+}
+
+function constPrologue(values: number[]): string[] {
+  return values.length ? [`  const ${values.map((_, i) => `L${i} = C[${i}]`).join(", ")};`] : [];
 }
 
 function hash(s: string): string {
@@ -112,11 +85,18 @@ function hash(s: string): string {
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }
 
-function finish(kind: KernelSource["kind"], params: string, body: string, consts: Constants): KernelSource {
-  const fullParams = `${params}, C`;
-  const fullBody = [...consts.prologue(), body].join("\n");
+function finish(ir: KernelIR, body: string): KernelSource {
+  const kind = ir.kind;
+  const fullParams = ir.sig.args.map((a) => a.name).join(", ");
+  const fullBody = [...constPrologue(ir.body.consts), body].join("\n");
   const h = hash(`${kind}(${fullParams}){${fullBody}}`);
-  return { signature: `${kind}:${h}`, kind, source: `function nj_${kind}_${h}(${fullParams}) {\n${fullBody}\n}`, constants: consts.values };
+  return {
+    signature: `${kind}:${h}`,
+    kind,
+    source: `function nj_${kind}_${h}(${fullParams}) {\n${fullBody}\n}`,
+    constants: ir.body.consts,
+    ir,
+  };
 }
 
 const indent = (lines: string[], n: number) => lines.map((l) => " ".repeat(n) + l).join("\n");
@@ -124,12 +104,13 @@ const indent = (lines: string[], n: number) => lines.map((l) => " ".repeat(n) + 
 /** Elementwise: o (dense, row-major over `shape`) = f(inputs read through their strides). */
 export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>, exact?: ReadonlySet<Var>): KernelSource {
   const k = step.inputs.length;
-  const consts = new Constants();
-  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts, exact);
+  const body0 = lowerBody(step.eqns, step.inputs, new Constants(), exactOpt(exact));
+  const ir: KernelIR = { kind: "elementwise", sig: elementwiseSignature(step.out.aval.dtype, body0.inputs), body: body0 };
+  const [lines, root] = jsBody(body0);
+  const used = body0.used;
   const ids = [...Array(k).keys()];
   const loads = (ptr: (i: number) => string) => ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[${ptr(i)}];`);
   const inner = (ptr: (i: number) => string, store: string) => indent([...loads(ptr), ...lines, `o[${store}] = ${root};`], 6);
-  const params = ["H", "o", "shape", ...ids.flatMap((i) => [`a${i}`, `o${i}`, `s${i}`])].join(", ");
   const body = [
     `  const nd = shape.length;`,
     `  if (nd === 0) {`,
@@ -168,7 +149,7 @@ export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>, 
     `    }`,
     `  }`,
   ].join("\n");
-  return finish("elementwise", params, body, consts);
+  return finish(ir, body);
 }
 
 const ACC: Record<string, { init: string; update: (acc: string, v: string) => string }> = {
@@ -190,20 +171,75 @@ const ACC: Record<string, { init: string; update: (acc: string, v: string) => st
  * reductions over leading axes where the kept dims are the contiguous ones.
  */
 export function reduceKernel(step: Extract<Step, { kind: "reduce" }>, exact?: ReadonlySet<Var>): KernelSource {
-  const k = step.inputs.length;
   const red = step.reduce;
-  const consts = new Constants();
-  const [lines, root, used] = exprBody(step.eqns, step.inputs, new Map(), consts, exact);
-  const rootExpr = step.eqns.length ? root : "x" + step.inputs.indexOf(red.inputs[0] as Var);
-  if (!step.eqns.length) used.add(step.inputs.indexOf(red.inputs[0] as Var));
-  const isInt = isInteger(red.outs[0]!.aval.dtype) && (red.primitive === "reduce_sum" || red.primitive === "reduce_prod");
-  const f32Prod = red.outs[0]!.aval.dtype === "float32" && red.primitive === "reduce_prod";
+  const emptyRoot: KRef = { t: "in", i: step.inputs.indexOf(red.inputs[0] as Var) };
+  const body = lowerBody(step.eqns, step.inputs, new Constants(), { ...exactOpt(exact), emptyRoot });
+  return emitReduce(reduceIR(red.primitive as ReduceOp, red.outs[0]!.aval.dtype, body));
+}
+
+function accumOf(op: ReduceOp, out: DType): "int" | "f32prod" | "float" {
+  if (isInteger(out) && (op === "reduce_sum" || op === "reduce_prod")) return "int";
+  return out === "float32" && op === "reduce_prod" ? "f32prod" : "float";
+}
+
+/** The reduce kernel IR: int32 sums and products wrap, float32 products round every step. */
+export function reduceIR(op: ReduceOp, out: DType, body: KBody): Extract<KernelIR, { kind: "reduce" }> {
+  return { kind: "reduce", sig: reduceSignature(out, body.inputs), body, reduce: op, accum: accumOf(op, out) };
+}
+
+const SCAN: Record<CumulativeOp, ReduceOp> = { cumsum: "reduce_sum", cumprod: "reduce_prod", cummax: "reduce_max", cummin: "reduce_min" };
+
+/** The scan kernel IR of a cumulative op over one input read as is. */
+export function cumulativeIR(op: CumulativeOp, out: DType, input: DType): Extract<KernelIR, { kind: "cumulative" }> {
+  const body: KBody = { inputs: [input], insts: [], root: { t: "in", i: 0 }, used: new Set([0]), consts: [] };
+  const reduce = SCAN[op];
+  return { kind: "cumulative", sig: cumulativeSignature(out, input), body, reduce, accum: accumOf(reduce, out) };
+}
+
+/** JS source of a scan: the reductions' accumulator update, a store after every element. */
+export function emitCumulative(ir: Extract<KernelIR, { kind: "cumulative" }>): KernelSource {
+  const acc = ACC[ir.accum === "int" ? `${ir.reduce}_int` : ir.accum === "f32prod" ? "reduce_prod_f32" : ir.reduce]!;
+  const [lines, root] = jsBody(ir.body);
+  const store = ir.sig.out === "bool" ? "(acc !== 0 ? 1 : 0)" : "acc";
+  const body = [
+    `  const nk = kshape.length;`,
+    `  let K = 1;`,
+    `  for (let d = 0; d < nk; d++) K *= kshape[d];`,
+    `  const ki = new Int32Array(nk);`,
+    `  let b0 = o0, bo = oo;`,
+    `  for (let q = 0; q < K; q++) {`,
+    `    let acc = ${acc.init};`,
+    `    for (let j = 0, p0 = b0, po = bo; j < n; j++, p0 += s0, po += os) {`,
+    indent([`const x0 = a0[p0];`, ...lines, acc.update("acc", root), `o[po] = ${store};`], 6),
+    `    }`,
+    `    for (let d = nk - 1; d >= 0; d--) {`,
+    `      ki[d]++;`,
+    `      b0 += ks0[d];`,
+    `      bo += oks[d];`,
+    `      if (ki[d] < kshape[d]) break;`,
+    `      b0 -= ks0[d] * kshape[d];`,
+    `      bo -= oks[d] * kshape[d];`,
+    `      ki[d] = 0;`,
+    `    }`,
+    `  }`,
+  ].join("\n");
+  return finish(ir, body);
+}
+
+/** JS source of a reduce kernel IR. */
+export function emitReduce(ir: Extract<KernelIR, { kind: "reduce" }>): KernelSource {
+  const body0 = ir.body;
+  const k = body0.inputs.length;
+  const red = { primitive: ir.reduce, out: ir.sig.out };
+  const isInt = ir.accum === "int",
+    f32Prod = ir.accum === "f32prod";
+  const [lines, rootExpr] = jsBody(body0);
+  const used = body0.used;
   const acc = ACC[isInt ? `${red.primitive}_int` : f32Prod ? "reduce_prod_f32" : red.primitive]!;
-  const boolOut = red.outs[0]!.aval.dtype === "bool";
+  const boolOut = red.out === "bool";
   const store = (v: string) => (boolOut ? `(${v} !== 0 ? 1 : 0)` : v);
   const ids = [...Array(k).keys()];
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
-  const params = ["H", "o", "kshape", "rshape", "mode", ...ids.flatMap((i) => [`a${i}`, `o${i}`, `ks${i}`, `rs${i}`])].join(", ");
   const odo = (shape: string, st: string, base: string, idx: string, ind: number) =>
     indent(
       [
@@ -273,7 +309,7 @@ export function reduceKernel(step: Extract<Step, { kind: "reduce" }>, exact?: Re
     odo("kshape", "ks", "b", "ki", 4),
     `  }`,
   ].join("\n");
-  return finish("reduce", params, body, consts);
+  return finish(ir, body);
 }
 
 /**
@@ -287,32 +323,23 @@ const ACCS = [0, 1, 2, 3].flatMap((r) => [0, 1, 2, 3].map((c) => `c${r}${c}`));
 export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: ReadonlySet<Var>): KernelSource {
   const dot = step.dot;
   const epiInputs = step.inputs.filter((v) => step.eqns.some((e) => e.inputs.includes(v)));
-  const special = new Map<Var, string>([[dot.outs[0]!, "acc"]]);
-  const consts = new Constants();
-  const [lines, root, used] = exprBody(step.eqns, epiInputs, special, consts, exact);
-  const out = step.eqns.length ? root : "acc";
-  const isInt = isInteger(dot.outs[0]!.aval.dtype);
-  const ids = [...Array(epiInputs.length).keys()];
+  const body = lowerBody(step.eqns, epiInputs, new Constants(), { ...exactOpt(exact), acc: dot.outs[0]!, emptyRoot: { t: "acc" } });
+  return emitDot(dotIR(dot.outs[0]!.aval.dtype, dot.inputs[0]!.aval.dtype, body));
+}
+
+/** The dot kernel IR: operands of dtype `operand`, the epilogue `body` over the accumulator. */
+export function dotIR(out: DType, operand: DType, body: KBody): Extract<KernelIR, { kind: "dot" }> {
+  return { kind: "dot", sig: dotSignature(out, operand, body.inputs), body, dtype: out };
+}
+
+/** JS source of a dot kernel IR. */
+export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
+  const body0 = ir.body;
+  const [lines, out] = jsBody(body0);
+  const used = body0.used;
+  const isInt = isInteger(ir.dtype);
+  const ids = [...Array(body0.inputs.length).keys()];
   const loads = ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[p${i}];`);
-  const params = [
-    "H",
-    "o",
-    "B",
-    "M",
-    "N",
-    "K",
-    "A",
-    "ao",
-    "sab",
-    "sam",
-    "sak",
-    "W",
-    "wo",
-    "swb",
-    "swk",
-    "swn",
-    ...ids.flatMap((i) => [`a${i}`, `o${i}`, `s${i}`]),
-  ].join(", ");
   const epiPtrs = ids.map((i) => `p${i} = o${i} + b * s${i}[0] + i * s${i}[1] + j * s${i}[2]`);
   const storeBlock = (accExpr: string) => [
     ...(ids.length ? [`const ${epiPtrs.join(", ")};`] : []),
@@ -321,11 +348,12 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: Readonly
     ...lines,
     `o[ob + i * N + j] = ${out};`,
   ];
-  const isFloat = dot.outs[0]!.aval.dtype === "float32" || dot.outs[0]!.aval.dtype === "float64";
+  const isFloat = ir.dtype === "float32" || ir.dtype === "float64";
   const body = [
     ...(isFloat
       ? [
-          `  // large products: WebAssembly SIMD micro-kernel (float64 accumulation) where available; epilogue here`,
+          `  // large products: the WebAssembly GEMM where available (float32 operands accumulate in float32 unless`,
+          `  // setMatmulPrecision("highest")); the epilogue runs here`,
           `  const P = H.gemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K);`,
           `  if (P !== null) {`,
           `    for (let b = 0; b < B; b++) {`,
@@ -374,15 +402,17 @@ export function dotKernel(step: Extract<Step, { kind: "dot" }>, exact?: Readonly
     `          for (let c = 0; c < nj; c++) {`,
     `            const j = j0 + c;`,
     // uint32: the int32 accumulator's bits, read unsigned before an epilogue compares or divides it
-    indent(storeBlock(dot.outs[0]!.aval.dtype === "uint32" ? "tile[r * 4 + c] >>> 0" : "tile[r * 4 + c]"), 12),
+    indent(storeBlock(ir.dtype === "uint32" ? "tile[r * 4 + c] >>> 0" : "tile[r * 4 + c]"), 12),
     `          }`,
     `        }`,
     `      }`,
     `    }`,
     `  }`,
   ].join("\n");
-  return finish("dot", params, body, consts);
+  return finish(ir, body);
 }
+
+const exactOpt = (exact?: ReadonlySet<Var>) => (exact ? { exact } : {});
 
 /** `exact`: the schedule's float32 values to round after every step (Schedule.exact). */
 export function kernelFor(step: Step, exact?: ReadonlySet<Var>): KernelSource | null {

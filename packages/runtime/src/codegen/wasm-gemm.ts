@@ -1,9 +1,15 @@
-// Matrix multiply on a WebAssembly SIMD micro-kernel (scripts/wasm/gemm.wat), used by the
-// dot kernels (jit and precompiled, through H.gemm) and eager matmul for large enough products.
+// Matrix multiply on WebAssembly SIMD micro-kernels, used by the dot kernels (jit and precompiled,
+// through H.gemm) and eager matmul for large enough products: float32 operands run the float32-
+// accumulating 4x8 kernel (codegen/wasm/sgemm.ts) by default, everything else and
+// setMatmulPrecision("highest") the float64-accumulating one (scripts/wasm/gemm.wat).
 // The bytes ship with the runtime; compiling them needs no `eval`, but a page CSP without
 // 'wasm-unsafe-eval' (or a runtime without WebAssembly SIMD) refuses them: then gemm returns null
-// and callers use their JS loops. Inputs are widened to float64 and products accumulate in float64,
-// exactly as the JS kernels do, so results do not depend on which path ran (beyond summation order).
+// and callers use their JS loops. In the "highest" kernel inputs are widened to float64 and products
+// accumulate in float64 exactly as the JS kernels do (results differ only in summation order).
+import { getMatmulPrecision } from "./backend.js";
+import { kernelMemory } from "./wasm/memory.js";
+import { wasmStats } from "./wasm/runtime.js";
+import { sgemmModule } from "./wasm/sgemm.js";
 import { gemmWasm } from "./wasm-bytes.js";
 
 interface Sgemm {
@@ -65,10 +71,95 @@ export function wasmAvailable(): boolean {
 const MIN_WORK = 1 << 15;
 
 type Arr = ArrayLike<number>;
+type Dst = Float32Array | Float64Array;
+
+/** A[ab + i*sam + k*sak] as dense rows [M][K] at f[p...]. */
+function packRows(f: Dst, p: number, A: Arr, ab: number, sam: number, sak: number, M: number, K: number): void {
+  if (Math.abs(sam) < Math.abs(sak)) {
+    // A is stored transposed (e.g. x.T in a backward pass): read it in memory order, write scattered
+    for (let k = 0; k < K; k++) {
+      const r = ab + k * sak;
+      for (let i = 0, q = r; i < M; i++, q += sam) f[p + i * K + k] = A[q]!;
+    }
+    return;
+  }
+  for (let i = 0; i < M; i++) {
+    const r = ab + i * sam;
+    if (sak === 1) {
+      f.set((A as Float32Array).subarray(r, r + K), p); // a row: one native (widening) copy
+      p += K;
+    } else for (let k = 0, q = r; k < K; k++, q += sak) f[p++] = A[q]!;
+  }
+}
+
+/** W[wb + k*swk + j*swn] as ceil(N / w) panels [K][w] at f[p...], columns past N zero. */
+function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: number, N: number, K: number, w: number): void {
+  for (let j0 = 0; j0 < N; j0 += w) {
+    const nj = Math.min(N - j0, w);
+    for (let k = 0; k < K; k++, p += w) {
+      const q = wb + k * swk + j0 * swn;
+      let c = 0;
+      for (; c < nj; c++) f[p + c] = W[q + c * swn]!;
+      for (; c < w; c++) f[p + c] = 0;
+    }
+  }
+}
+
+let sgemmRun: ((M: number, N: number, K: number, a: number, panels: number, c: number) => void) | null | undefined;
+
+/** The float32-accumulating kernel (relaxed-SIMD FMA when the engine validates it), or null. */
+function sgemmKernel() {
+  if (sgemmRun !== undefined) return sgemmRun;
+  try {
+    const fma = WebAssembly.validate(sgemmModule(true));
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(sgemmModule(fma)), { env: { mem: kernelMemory(0) } });
+    sgemmRun = inst.exports.sgemm as typeof sgemmRun;
+  } catch {
+    sgemmRun = null;
+  }
+  return sgemmRun;
+}
+
+/** float32 products accumulated in float32: a view of wasm memory valid until the next kernel call. */
+function sgemm(
+  A: Arr,
+  ao: number,
+  sab: number,
+  sam: number,
+  sak: number,
+  W: Arr,
+  wo: number,
+  swb: number,
+  swk: number,
+  swn: number,
+  B: number,
+  M: number,
+  N: number,
+  K: number,
+): Float32Array | null {
+  const run = sgemmKernel();
+  if (!run) return null;
+  const cLen = B * M * N,
+    aLen = M * K,
+    pLen = Math.ceil(N / 8) * 8 * K;
+  const aAt = (cLen + 3) & ~3,
+    pAt = aAt + ((aLen + 3) & ~3);
+  const m = kernelMemory(4 * (pAt + pLen));
+  const f = new Float32Array(m.buffer);
+  wasmStats.sgemms++;
+  for (let b = 0; b < B; b++) {
+    packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
+    packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
+    run(M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N);
+  }
+  return f.subarray(0, cLen);
+}
 
 /**
  * out[b, i, j] = sum_k A[ao + b*sab + i*sam + k*sak] * W[wo + b*swb + k*swk + j*swn] for a batch of B
- * products, or null when the WebAssembly path is unavailable or not worth it.
+ * products, or null when the WebAssembly path is unavailable or not worth it. float32 operands
+ * accumulate in float32 unless setMatmulPrecision("highest"); the result may be a view of wasm memory,
+ * to be read before the next kernel call.
  */
 export function gemm(
   A: Arr,
@@ -85,10 +176,14 @@ export function gemm(
   M: number,
   N: number,
   K: number,
-): Float64Array | null {
+): Float32Array | Float64Array | null {
   if (!enabled || M * N * K < MIN_WORK || K === 0 || M === 0 || N === 0) return null;
   const s = load();
   if (s === null) return null;
+  if (getMatmulPrecision() === "default" && A instanceof Float32Array && W instanceof Float32Array) {
+    const r = sgemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K);
+    if (r !== null) return r;
+  }
   const Mp = (M + 3) & ~3,
     Np = (N + 3) & ~3;
   const aLen = Mp * K,
@@ -102,47 +197,9 @@ export function gemm(
     cOff = aLen + bLen;
   const out = new Float64Array(B * M * N);
   for (let b = 0; b < B; b++) {
-    // A rows, zero-padded to Mp
-    const ab = ao + b * sab;
-    if (Math.abs(sam) < Math.abs(sak)) {
-      // A is stored transposed (e.g. x.T in a backward pass): read it in memory order, write scattered
-      for (let k = 0; k < K; k++) {
-        const r = ab + k * sak;
-        for (let i = 0, q = r; i < M; i++, q += sam) f[i * K + k] = A[q]!;
-      }
-    } else {
-      for (let i = 0, p = 0; i < M; i++) {
-        const r = ab + i * sam;
-        if (sak === 1) {
-          f.set((A as Float32Array).subarray(r, r + K), p); // a row: one native widening copy
-          p += K;
-        } else for (let k = 0, q = r; k < K; k++, q += sak) f[p++] = A[q]!;
-      }
-    }
-    f.fill(0, M * K, aLen);
-    // W in panels of 4 columns: [Np/4][K][4]
-    const wb = wo + b * swb;
-    for (let j0 = 0, p = bOff; j0 < Np; j0 += 4) {
-      const nj = Math.min(N - j0, 4);
-      if (nj === 4) {
-        const s2 = 2 * swn,
-          s3 = 3 * swn;
-        for (let k = 0, q = wb + j0 * swn; k < K; k++, q += swk, p += 4) {
-          f[p] = W[q]!;
-          f[p + 1] = W[q + swn]!;
-          f[p + 2] = W[q + s2]!;
-          f[p + 3] = W[q + s3]!;
-        }
-        continue;
-      }
-      for (let k = 0; k < K; k++) {
-        const q = wb + k * swk + j0 * swn;
-        let c = 0;
-        for (; c < nj; c++) f[p + c] = W[q + c * swn]!;
-        for (; c < 4; c++) f[p + c] = 0;
-        p += 4;
-      }
-    }
+    packRows(f, 0, A, ao + b * sab, sam, sak, M, K);
+    f.fill(0, M * K, aLen); // rows zero-padded to Mp
+    packPanels(f, bOff, W, wo + b * swb, swk, swn, N, K, 4);
     s.run(0, 8 * bOff, 8 * cOff, Mp, Np, K);
     const ob = b * M * N;
     if (Np === N) out.set(f.subarray(cOff, cOff + M * N), ob);

@@ -4,13 +4,15 @@ import { allocate, castScalar, type DType, isInteger, type TypedArray } from "..
 import { shapeError } from "../errors.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
-import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS, type CumulativeOp, type ReduceOp } from "../core/primitives.js";
+import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS } from "../core/primitives.js";
 import { shapeRules } from "../core/shape-rules.js";
 import { impls, type Aval } from "../core/trace.js";
 import { binaryLoops, unaryLoops } from "./generated-kernels.js";
 import { assign, dense, fromDense, isBroadcastScalar } from "./strided.js";
-import { gemm } from "../codegen/wasm-gemm.js";
 import { f2i, f2u } from "../codegen/helpers.js";
+import { helpers } from "../codegen/helpers.js";
+import { reduceLayout as collapsedReduce } from "../codegen/layout.js";
+import { cumulativeKernels, dotKernels, reduceKernels } from "./generated-ir-kernels.js";
 
 function alloc(o: Aval): NDArray {
   return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);
@@ -96,8 +98,6 @@ export function convertInto(src: TypedArray, off: number, from: DType, dst: Type
 
 // ---- reductions -------------------------------------------------------------
 
-const REDUCE_INIT: Record<ReduceOp, number> = { reduce_sum: 0, reduce_prod: 1, reduce_max: -Infinity, reduce_min: Infinity };
-
 /** Split x's axes into kept (outer) and reduced (inner) groups for odometer iteration. */
 function reduceLayout(x: NDArray, axes: number[]) {
   const kept: number[] = [],
@@ -131,60 +131,18 @@ function odometer(shape: number[], strides: number[], start: number, visit: (off
   }
 }
 
-function reduceKernel(op: ReduceOp) {
-  return (inputs: NDArray[], params: { axes: number[] }): NDArray => {
+// emitted from the kernel IR with the jit's reduce emitter (scripts/gen-ir-kernels.mjs)
+for (const op of REDUCE_OPS) {
+  const rule = shapeRules[op];
+  impls[op] = (inputs, params) => {
     const x = inputs[0]!;
-    const o = shapeRules[op](inputs, params);
+    const o = rule(inputs, params);
     const out = alloc(o);
-    const od = out.data,
-      xd = x.data;
-    const { kShape, kStr, rShape, rStr } = reduceLayout(x, params.axes);
-    const init = REDUCE_INIT[op];
-    const nr = rShape.length;
-    const inner = nr ? rShape[nr - 1] : 1,
-      istr = nr ? rStr[nr - 1] : 0;
-    const oShape = rShape.slice(0, Math.max(0, nr - 1)),
-      oStr = rStr.slice(0, Math.max(0, nr - 1));
-    // int32/uint32 products wrap modulo 2^32 (the store reinterprets Math.imul's bits); a double product loses the low bits
-    const imul = isInteger(o.dtype);
-    const f32 = o.dtype === "float32";
-    let k = 0;
-    odometer(kShape, kStr, x.offset, (base) => {
-      let acc = init;
-      odometer(oShape, oStr, base, (b) => {
-        let p = b;
-        switch (op) {
-          case "reduce_sum":
-            for (let i = 0; i < inner!; i++, p += istr!) acc += xd[p]!;
-            break;
-          case "reduce_prod":
-            if (imul) for (let i = 0; i < inner!; i++, p += istr!) acc = Math.imul(acc, xd[p]!);
-            // float32 products round every step, as JAX/NumPy accumulate them (1e20 * 1e20 is inf)
-            else if (f32) for (let i = 0; i < inner!; i++, p += istr!) acc = Math.fround(acc * xd[p]!);
-            else for (let i = 0; i < inner!; i++, p += istr!) acc *= xd[p]!;
-            break;
-          case "reduce_max":
-            for (let i = 0; i < inner!; i++, p += istr!) {
-              const v = xd[p]!;
-              if (v > acc || v !== v) acc = v;
-              if (acc !== acc) break;
-            }
-            break;
-          case "reduce_min":
-            for (let i = 0; i < inner!; i++, p += istr!) {
-              const v = xd[p]!;
-              if (v < acc || v !== v) acc = v;
-              if (acc !== acc) break;
-            }
-            break;
-        }
-      });
-      od[k++] = castScalar(acc, o.dtype);
-    });
+    const L = collapsedReduce(x.shape, params.axes, [x.strides]);
+    reduceKernels[op]![o.dtype]!(helpers, out.data, L.kshape, L.rshape, L.mode, x.data, x.offset, L.kst[0]!, L.rst[0]!, []);
     return out;
   };
 }
-for (const op of REDUCE_OPS) impls[op] = reduceKernel(op);
 
 function argKernel(isMax: boolean) {
   return (inputs: NDArray[], params: { axis: number }): NDArray => {
@@ -286,41 +244,31 @@ impls.argsort = (inputs, params) => {
   return out;
 };
 
-function cumulativeKernel(op: CumulativeOp) {
-  return (inputs: NDArray[], params: { axis: number; reverse: boolean }): NDArray => {
+// scans emitted from the kernel IR (scripts/gen-ir-kernels.mjs), with the reductions' accumulator semantics
+for (const op of CUMULATIVE_OPS) {
+  const rule = shapeRules[op];
+  impls[op] = (inputs, params) => {
     const x = inputs[0]!;
-    const o = shapeRules[op](inputs, params);
+    const o = rule(inputs, params);
     const out = alloc(o);
     const { axis, reverse } = params;
     const n = x.shape[axis]!;
-    const xs = x.strides[axis]!,
+    const kept = (s: readonly number[]) => s.filter((_, i) => i !== axis);
+    let xo = x.offset,
+      xs = x.strides[axis]!,
+      oo = 0,
       os = out.strides[axis]!;
-    const { kShape, kStr } = reduceLayout(x, [axis]);
-    const okStr = out.strides.filter((_, i) => i !== axis);
-    const xd = x.data,
-      od = out.data;
-    const dt = o.dtype;
-    const bases: number[] = [];
-    odometer(kShape, okStr, 0, (b) => bases.push(b));
-    let k = 0;
-    odometer(kShape, kStr, x.offset, (base) => {
-      const ob = bases[k++]!;
-      let acc = op === "cumprod" ? 1 : op === "cumsum" ? 0 : NaN;
-      for (let j = 0; j < n; j++) {
-        const i = reverse ? n - 1 - j : j;
-        const v = xd[base + i * xs]!;
-        if (j === 0 && (op === "cummax" || op === "cummin")) acc = v;
-        else if (op === "cumsum") acc += v;
-        else if (op === "cumprod") acc = isInteger(dt) ? Math.imul(acc, v) : dt === "float32" ? Math.fround(acc * v) : acc * v;
-        else if (op === "cummax") acc = v > acc || v !== v ? (acc !== acc ? acc : v) : acc;
-        else acc = v < acc || v !== v ? (acc !== acc ? acc : v) : acc;
-        od[ob + i * os] = castScalar(acc, dt);
-      }
-    });
+    if (reverse && n > 0) {
+      // walk the axis backwards: start at its end with negated strides
+      xo += (n - 1) * xs;
+      oo += (n - 1) * os;
+      xs = -xs;
+      os = -os;
+    }
+    cumulativeKernels[op]![o.dtype]!(helpers, out.data, oo, kept(x.shape), n, x.data, xo, kept(x.strides), xs, kept(out.strides), os, []);
     return out;
   };
 }
-for (const op of CUMULATIVE_OPS) impls[op] = cumulativeKernel(op);
 
 // ---- structural ops: views where NumPy's are views --------------------------
 
@@ -495,49 +443,8 @@ impls.dot_general = (inputs, params) => {
   const [ad, ao] = dense(impls.transpose([a!], { perm: [...lb, ...lf, ...lc] }));
   const [bd, bo] = dense(impls.transpose([b!], { perm: [...rb, ...rc, ...rf] }));
   const out = alloc(o);
-  matmulInto(ad, ao, bd, bo, out.data, B, M, K, N, isInteger(o.dtype));
+  // the dot kernel emitted from the kernel IR (scripts/gen-ir-kernels.mjs): the jit's loops and GEMM
+  const kernel = dotKernels[o.dtype] ?? dotKernels.float64!;
+  kernel(helpers, out.data, B, M, N, K, ad, ao, M * K, K, 1, bd, bo, K * N, N, 1, []);
   return out;
 };
-
-/**
- * c[b] = a[b] @ b[b] for row-major a ([B, M, K] from offset aOff) and b ([B, K, N] from bOff) into a
- * fresh c; i-k-j order so the inner loop streams rows of B and C.
- */
-export function matmulInto(
-  a: TypedArray,
-  aOff: number,
-  b: TypedArray,
-  bOff: number,
-  c: TypedArray,
-  B: number,
-  M: number,
-  K: number,
-  N: number,
-  int: boolean,
-): void {
-  if (!int) {
-    const P = gemm(a, aOff, M * K, K, 1, b, bOff, K * N, N, 1, B, M, N, K);
-    if (P !== null) {
-      c.set(P);
-      return;
-    }
-  }
-  // int32: an Int32Array accumulator of Math.imul products wraps exactly like int32 arithmetic
-  const acc = int ? new Int32Array(N) : new Float64Array(N);
-  for (let bi = 0; bi < B; bi++) {
-    const ao = aOff + bi * M * K,
-      bo = bOff + bi * K * N,
-      co = bi * M * N;
-    for (let i = 0; i < M; i++) {
-      acc.fill(0);
-      for (let k = 0; k < K; k++) {
-        const av = a[ao + i * K + k]!;
-        const br = bo + k * N;
-        if (int) for (let j = 0; j < N; j++) acc[j]! += Math.imul(av, b[br + j]!);
-        else for (let j = 0; j < N; j++) acc[j]! += av * b[br + j]!;
-      }
-      const cr = co + i * N;
-      for (let j = 0; j < N; j++) c[cr + j] = acc[j]!;
-    }
-  }
-}

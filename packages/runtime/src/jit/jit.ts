@@ -3,6 +3,8 @@ import { ConcretizationError, NumjitError, argumentError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { Tracer, bindHigher } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
+import { getBackend, wasmThreshold } from "../codegen/backend.js";
+import { wasmKernel } from "../codegen/wasm/runtime.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
 import { describeSchedule } from "../ir/schedule.js";
 import { CapturedTracer, evalJaxpr, scalarLeafArray, scalarLeafKey, traceFlat, withStatics } from "../ir/trace-jaxpr.js";
@@ -103,7 +105,7 @@ export interface CompileHooks {
 
 export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}, hooks: CompileHooks = {}): Jitted<F> {
   if (typeof f !== "function") throw argumentError.invalid("jit", `expected a function, got ${typeof f}`);
-  const { name, staticNums, cacheSize, warnAfter, explainCacheMisses } = resolveJitOptions(f, opts);
+  const { name, staticNums, cacheSize, warnAfter, explainCacheMisses, backend } = resolveJitOptions(f, opts);
   // a precompiled static used only as a value is an ordinary (weak scalar) argument
   for (const i of hooks.tracedStatics ?? []) staticNums.delete(i);
   const cache = new Map<string, Entry>();
@@ -188,7 +190,13 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     let run1: Entry["run1"];
     let usedEager = false;
     const table = hooks.kernels;
-    const provider = (src: KernelSource): KernelFn => {
+    const wasmMin = wasmThreshold(backend ?? getBackend());
+    const provider = (src: KernelSource, elems: number): KernelFn => {
+      const js = jsKernel(src);
+      // below the backend's size threshold the plan calls the JS kernel directly: no wasm dispatch cost
+      return (elems >= wasmMin && wasmKernel(src.signature, src.ir, js, wasmMin)) || js;
+    };
+    const jsKernel = (src: KernelSource): KernelFn => {
       const pre = table?.[src.signature];
       if (typeof pre === "function") return pre;
       if (!canGenerateCode()) throw new NoCodegen();

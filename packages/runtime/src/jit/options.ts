@@ -1,5 +1,6 @@
 // jit options: validated once, when jit() is called, so that a bad option is an ArgumentError naming
 // it and its value instead of a hang (cacheSize -1), an unbounded cache (NaN) or an ignored setting.
+import { BACKENDS, type Backend } from "../codegen/backend.js";
 import { argumentError } from "../errors.js";
 
 export interface JitOptions {
@@ -14,6 +15,8 @@ export interface JitOptions {
   /** Warn once when the function has compiled more than this many times (default 10). */
   recompileWarning?: number;
   name?: string;
+  /** Kernel backend for this function: "auto" (default), "wasm" or "js"; see codegen/backend.ts. */
+  backend?: Backend;
 }
 
 const OPTION_NAMES: readonly (keyof JitOptions)[] = [
@@ -23,6 +26,7 @@ const OPTION_NAMES: readonly (keyof JitOptions)[] = [
   "cacheSize",
   "recompileWarning",
   "name",
+  "backend",
 ];
 
 /** What jit knows of a function's parameter list (parsed from its source). */
@@ -39,6 +43,8 @@ export interface ResolvedOptions {
   cacheSize: number;
   warnAfter: number;
   explainCacheMisses: boolean;
+  /** undefined: the global backend at compile time (setBackend / NUMJIT_BACKEND). */
+  backend: Backend | undefined;
 }
 
 const show = (v: unknown): string => {
@@ -70,6 +76,8 @@ export function resolveJitOptions(f: Function, opts: unknown): ResolvedOptions {
   const name = (o.name as string | undefined) ?? (f.name || "<anonymous>");
   if (o.explainCacheMisses !== undefined && typeof o.explainCacheMisses !== "boolean")
     throw bad("explainCacheMisses", o.explainCacheMisses, "expected a boolean");
+  if (o.backend !== undefined && !(BACKENDS as readonly unknown[]).includes(o.backend))
+    throw bad("backend", o.backend, `expected one of ${BACKENDS.map((b) => JSON.stringify(b)).join(", ")}`);
   if (o.cacheSize !== undefined && !isCount(o.cacheSize))
     throw bad("cacheSize", o.cacheSize, "expected a non-negative integer or Infinity");
   if (o.recompileWarning !== undefined && !isCount(o.recompileWarning))
@@ -118,6 +126,7 @@ export function resolveJitOptions(f: Function, opts: unknown): ResolvedOptions {
     cacheSize: (o.cacheSize as number | undefined) ?? 64,
     warnAfter: (o.recompileWarning as number | undefined) ?? 10,
     explainCacheMisses: (o.explainCacheMisses as boolean | undefined) ?? false,
+    backend: o.backend as Backend | undefined,
   };
 }
 

@@ -12,15 +12,19 @@ import { higherImpls, impls } from "../core/trace.js";
 import { helpers } from "../codegen/helpers.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
+import { type KernelSignature, argIndex } from "../codegen/kir.js";
+import { collapse, reduceLayout } from "../codegen/layout.js";
 import { type Eqn, Lit, type Var, isHigherEqn } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
 import { assign } from "../eager/strided.js";
 import { compileError } from "../errors.js";
-import { type Dim, dimAdd, dimCompare, dimEq, dimMul, dimNeg, dimSub } from "../core/dims.js";
+import { type Dim, dimAdd, dimCompare, dimEq, dimMul, dimNeg, dimSub, isConcreteShape } from "../core/dims.js";
 import { dimsSize } from "../core/shape-rules.js";
+import { sizeOf } from "../shape.js";
 
 export type KernelFn = (...args: any[]) => void;
-export type KernelProvider = (src: KernelSource) => KernelFn;
+/** `elems`: the most elements the kernel reads or writes in this plan (a backend may choose by size). */
+export type KernelProvider = (src: KernelSource, elems: number) => KernelFn;
 
 export interface Layout {
   slot: number;
@@ -36,6 +40,8 @@ export type Action =
       /** Kernel index in `Plan.kernels`. */
       kernel: number;
       /** Dims, arrays of Dims, and (at [0], [1] and the refs) placeholders filled at call time. */
+      /** The kernel's typed calling convention (argument roles), from its IR. */
+      sig: KernelSignature;
       args: unknown[];
       outSlot: number;
       size: Dim;
@@ -82,6 +88,7 @@ export function denseStrides(shape: readonly Dim[]): Dim[] {
 
 /** Provably 1 (a symbol is >= 1 but may be 1: such a dim is kept, with its stride, which is always correct). */
 const isOne = (d: Dim): boolean => d === 1;
+const concreteSize = (s: readonly Dim[]): number => (isConcreteShape(s) ? sizeOf(s) : Number.POSITIVE_INFINITY);
 
 function isContiguous(l: Layout): boolean {
   let s: Dim = 1;
@@ -90,20 +97,6 @@ function isContiguous(l: Layout): boolean {
     s = dimMul(s, l.shape[i]!);
   }
   return true;
-}
-
-/** Merge adjacent dims where every layout is provably row-major-compatible; drop provably size-1 dims. */
-function collapse(shape: readonly Dim[], strideSets: (readonly Dim[])[]): [Dim[], Dim[][]] {
-  const keep = shape.map((_, i) => i).filter((i) => !isOne(shape[i]!));
-  let sh = keep.map((i) => shape[i]!);
-  let st = strideSets.map((s) => keep.map((i) => s[i]!));
-  for (let d = sh.length - 2; d >= 0; d--) {
-    if (st.every((s) => dimEq(s[d]!, dimMul(s[d + 1]!, sh[d + 1]!)))) {
-      sh = [...sh.slice(0, d), dimMul(sh[d]!, sh[d + 1]!), ...sh.slice(d + 2)];
-      st = st.map((s) => [...s.slice(0, d), s[d + 1]!, ...s.slice(d + 2)]);
-    }
-  }
-  return [sh, st];
 }
 
 /**
@@ -187,8 +180,9 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
     }
     const src = kernelFor(step, sched.exact)!;
     const kernel = kernels.push(src) - 1;
-    const fn = getKernel(src);
     const outVar = step.out;
+    // the backend choice reads the sizes (a symbolic size counts as large)
+    const fn = getKernel(src, Math.max(concreteSize(outVar.aval.shape), ...step.inputs.map((v) => concreteSize(v.aval.shape))));
     const out = fresh(outVar);
     const args: unknown[] = [helpers, null];
     const refs: [number, number, Dim][] = []; // [args index of data, slot, layout offset]
@@ -210,7 +204,19 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
       planDot(step, layoutOf, materialize, args, pushInput);
     }
     args.push(src.constants);
-    actions.push({ t: "kernel", fn, kernel, args, outSlot: out.slot, size: dimsSize(outVar.aval.shape), dtype: outVar.aval.dtype, refs });
+    if (args.length !== src.ir.sig.args.length)
+      throw compileError.codegen(`internal: ${src.kind} kernel takes ${src.ir.sig.args.length} arguments, the plan passes ${args.length}`);
+    actions.push({
+      t: "kernel",
+      fn,
+      kernel,
+      sig: src.ir.sig,
+      args,
+      outSlot: out.slot,
+      size: dimsSize(outVar.aval.shape),
+      dtype: outVar.aval.dtype,
+      refs,
+    });
   }
   const outs = j.outs.map((a) => (a instanceof Lit ? a : layoutOf(a)));
   // intermediates (slots no output layout points into) keep their buffers between calls: large
@@ -274,21 +280,13 @@ function planReduce(
   const red = step.reduce;
   if (!isReduceEqn(red)) throw new Error(`internal: ${red.primitive} is not a reduction`);
   const axes = red.params.axes;
-  const inShape = red.inputs[0]!.aval.shape;
-  const kept = inShape.map((_, i) => i).filter((i) => !axes.includes(i));
   const ins = step.inputs.map(layoutOf);
   // input layouts are over the reduce input's shape (producers are elementwise, same shape)
-  const [kshape, kst] = collapse(
-    kept.map((i) => inShape[i]!),
-    ins.map((l) => kept.map((i) => l.strides[i]!)),
+  const { kshape, rshape, kst, rst, mode } = reduceLayout(
+    red.inputs[0]!.aval.shape,
+    axes,
+    ins.map((l) => l.strides),
   );
-  const [rshape, rst] = collapse(
-    axes.map((i) => inShape[i]!),
-    ins.map((l) => axes.map((i) => l.strides[i]!)),
-  );
-  // reductions over leading axes (kept dims contiguous, reduced dims strided): walk reduced outermost
-  const mode =
-    kshape.length > 0 && rshape.length > 0 && kst.some((s) => s[s.length - 1]! === 1) && rst.every((s) => s[s.length - 1]! !== 1) ? 1 : 0;
   args.push(kshape, rshape, mode);
   ins.forEach((l, i) => pushInput(l, kst[i]!, rst[i]!));
 }
@@ -406,15 +404,16 @@ export function makeRunner(plan: Plan): Runner {
   const { shape, strides } = out0;
   const { dtype, weakType } = plan.outAvals[0]!;
   const nin = refs.length;
-  // Elementwise kernels over one or two direct inputs are the seed benchmark's case: call them with a
+  // Elementwise kernels over two direct inputs are the seed benchmark's case: call them with a
   // fixed argument list (no apply, no argument array writes).
-  const isEw = act.fn.length === 3 + 3 * nin + 1 && refs.every((r, i) => r[0] === 3 + 3 * i);
+  const sig = act.sig;
+  const isEw = sig.kind === "elementwise" && refs.every((r, i) => r[0] === argIndex(sig, "data", i));
   if (isEw && nin === 2 && refs[0]![1] === 0 && refs[1]![1] === 1) {
-    const H = args[0],
-      sh = args[2],
-      s0 = args[5],
-      s1 = args[8],
-      C = args[9];
+    const H = args[argIndex(sig, "helpers")],
+      sh = args[argIndex(sig, "shape")],
+      s0 = args[argIndex(sig, "strides", 0)],
+      s1 = args[argIndex(sig, "strides", 1)],
+      C = args[argIndex(sig, "consts")];
     const off0 = refs[0]![2],
       off1 = refs[1]![2];
     const run1 = (inputs: readonly NDArray[]): NDArray => {

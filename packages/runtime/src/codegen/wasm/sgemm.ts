@@ -1,0 +1,102 @@
+// float32 GEMM on WebAssembly SIMD, accumulating in float32 (as tfjs, jax-js and XLA do by default;
+// setMatmulPrecision("highest") keeps the float64-accumulating kernel in codegen/wasm-gemm.ts).
+// Register-blocked 4x8 micro-kernel: 8 f32x4 accumulators, per k two vector loads of a packed
+// 8-column panel of W and four splatted A values (A rows dense, any original layout packed by the
+// caller), so transposed operands cost one packing pass, never a materialized transpose.
+// Module built with the runtime's own encoder; the caller packs and reads results in wasm memory.
+import { Code, encodeModule } from "./encoder.js";
+
+/**
+ * sgemm(M, N, K, a, panels, c): C[M, N] (row stride N) = A[M, K] (dense rows) @ W, W packed as
+ * ceil(N / 8) panels of [K][8] (zero-padded columns). Byte addresses.
+ */
+function sgemmCode(fma: boolean): Code {
+  const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32"]);
+  const [M, N, K, a, panels, out] = [0, 1, 2, 3, 4, 5];
+  const acc = [...Array(8)].map(() => c.local("v128"));
+  const b0 = c.local("v128"),
+    b1 = c.local("v128"),
+    av = c.local("v128");
+  const rowBytes = c.local("i32"),
+    j0 = c.local("i32"),
+    i0 = c.local("i32"),
+    k = c.local("i32"),
+    bp = c.local("i32"),
+    panel = c.local("i32"),
+    cp = c.local("i32");
+  const r = [...Array(4)].map(() => c.local("i32"));
+  c.get(K).i32(2).i32op("shl").set(rowBytes);
+  c.get(panels).set(panel);
+  c.i32(0).set(j0);
+  c.block().loop(); // panels
+  c.get(j0).get(N).i32op("ge_u").brIf(1);
+  c.i32(0).set(i0);
+  c.block().loop(); // row blocks
+  c.get(i0).get(M).i32op("ge_u").brIf(1);
+  // row pointers; rows past M repeat the last valid row (their results are not stored)
+  c.get(a).get(i0).get(rowBytes).i32op("mul").i32op("add").set(r[0]!);
+  for (let q = 1; q < 4; q++) {
+    c.get(r[q - 1]!)
+      .get(rowBytes)
+      .i32op("add")
+      .get(r[q - 1]!);
+    c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").op(0x1b); // select
+    c.set(r[q]!);
+  }
+  for (const x of acc) c.f32x4(0).set(x);
+  c.get(panel).set(bp);
+  c.i32(0).set(k);
+  c.block().loop(); // k
+  c.get(k).get(K).i32op("ge_u").brIf(1);
+  c.get(bp).mem("v128.load").set(b0);
+  c.get(bp).mem("v128.load", 16).set(b1);
+  for (let q = 0; q < 4; q++) {
+    c.get(r[q]!).mem("v128.load32_splat").set(av);
+    for (const [h, b] of [
+      [0, b0],
+      [1, b1],
+    ] as const) {
+      const x = acc[2 * q + h]!;
+      if (fma) c.get(av).get(b).get(x).simd("f32x4.relaxed_madd");
+      else c.get(x).get(av).get(b).simd("f32x4.mul").simd("f32x4.add");
+      c.set(x);
+    }
+    c.get(r[q]!).i32(4).i32op("add").set(r[q]!);
+  }
+  c.get(bp).i32(32).i32op("add").set(bp);
+  c.get(k).i32(1).i32op("add").set(k).br(0);
+  c.end().end();
+  // store the tile: rows < M; whole vectors when the panel is complete, else lane by lane
+  for (let q = 0; q < 4; q++) {
+    c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").if();
+    c.get(out).get(i0).i32(q).i32op("add").get(N).i32op("mul").get(j0).i32op("add").i32(2).i32op("shl").i32op("add").set(cp);
+    c.get(j0).i32(8).i32op("add").get(N).op(0x4d).if(); // i32.le_u
+    c.get(cp)
+      .get(acc[2 * q]!)
+      .mem("v128.store");
+    c.get(cp)
+      .get(acc[2 * q + 1]!)
+      .mem("v128.store", 16);
+    c.else();
+    for (let l = 0; l < 8; l++) {
+      c.get(j0).i32(l).i32op("add").get(N).i32op("lt_u").if();
+      c.get(cp)
+        .get(acc[2 * q + (l >> 2)]!)
+        .simd("f32x4.extract_lane", l & 3)
+        .f32store(4 * l);
+      c.end();
+    }
+    c.end();
+    c.end();
+  }
+  c.get(i0).i32(4).i32op("add").set(i0).br(0);
+  c.end().end();
+  c.get(panel).get(K).i32(5).i32op("shl").i32op("add").set(panel);
+  c.get(j0).i32(8).i32op("add").set(j0).br(0);
+  c.end().end();
+  return c;
+}
+
+export function sgemmModule(fma: boolean): Uint8Array<ArrayBuffer> {
+  return encodeModule([{ name: "sgemm", code: sgemmCode(fma) }]);
+}

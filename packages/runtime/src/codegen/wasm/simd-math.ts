@@ -1,0 +1,77 @@
+// float32x4 fast math for the WebAssembly emitter: exp, logistic and tanh as polynomials with range
+// reduction (the model: tinygrad's transcendental.py and Cephes' expf; Eigen's float tanh), each
+// within float32 test tolerance (rel err < 2e-7 for exp, < 3e-7 for tanh) and exact at the edges:
+// NaN in -> NaN out, exp(+Inf) = Inf, exp(-Inf) = 0, tanh(+-Inf) = +-1, logistic(+-Inf) = 1 / 0.
+// Each emitter reads its argument from a local and leaves the result on the stack.
+import type { Code } from "./encoder.js";
+
+/** Horner: c[0] + x*(c[1] + x*(...)), x a v128 local; leaves the value on the stack. */
+function horner(c: Code, x: number, coef: number[]): void {
+  c.f32x4(coef[coef.length - 1]!);
+  for (let i = coef.length - 2; i >= 0; i--) c.get(x).simd("f32x4.mul").f32x4(coef[i]!).simd("f32x4.add");
+}
+
+/** Fused multiply-add a*b+c where the engine has relaxed SIMD (detected once), else mul + add. */
+export function madd(c: Code, fma: boolean): void {
+  if (fma) c.simd("f32x4.relaxed_madd");
+  else c.simd("f32x4.mul").simd("f32x4.add");
+}
+
+/**
+ * exp(x) = 2^n * e^r, n = round(x / ln2), r = x - n ln2 in two parts (Cephes' C1 + C2), e^r by a
+ * degree-6 polynomial. 2^n is applied as two exponent-field scalings 2^h * 2^(n-h), so n from -150 to
+ * 129 stays representable: overflow gives Inf and underflow 0 without a branch. min/max propagate NaN.
+ */
+export function emitExp(c: Code, x: number): void {
+  const t = c.local("v128"),
+    n = c.local("v128"),
+    r = c.local("v128"),
+    ni = c.local("v128"),
+    h = c.local("v128");
+  c.get(x).f32x4(-104).simd("f32x4.max").f32x4(89).simd("f32x4.min").set(t);
+  c.get(t).f32x4(Math.LOG2E).simd("f32x4.mul").simd("f32x4.nearest").set(n);
+  c.get(t).get(n).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.sub");
+  c.get(n).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.sub").set(r);
+  // p = 1 + r + r^2 * P(r)
+  horner(c, r, [5.0000001201e-1, 1.6666665459e-1, 4.1665795894e-2, 8.3334519073e-3, 1.3981999507e-3, 1.98756915e-4]);
+  c.get(r).get(r).simd("f32x4.mul").simd("f32x4.mul").get(r).simd("f32x4.add").f32x4(1).simd("f32x4.add");
+  c.get(n).simd("i32x4.trunc_sat_f32x4_s").tee(ni).i32(1).simd("i32x4.shr_s").set(h);
+  c.get(h).i32x4(127).simd("i32x4.add").i32(23).simd("i32x4.shl").simd("f32x4.mul");
+  c.get(ni).get(h).simd("i32x4.sub").i32x4(127).simd("i32x4.add").i32(23).simd("i32x4.shl").simd("f32x4.mul");
+}
+
+/** logistic(x) = 1 / (1 + exp(-x)): +Inf -> 1, -Inf -> 1 / Inf = 0. */
+export function emitLogistic(c: Code, x: number): void {
+  const m = c.local("v128");
+  c.get(x).simd("f32x4.neg").set(m);
+  c.f32x4(1);
+  c.f32x4(1);
+  emitExp(c, m);
+  c.simd("f32x4.add").simd("f32x4.div");
+}
+
+const TANH_P = [
+  4.89352455891786e-3, 6.37261928875436e-4, 1.48572235717979e-5, 5.12229709037114e-8, -8.60467152213735e-11, 2.00018790482477e-13,
+  -2.76076847742355e-16,
+];
+const TANH_Q = [4.89352518554385e-3, 2.268434632439e-3, 1.18534705686654e-4, 1.19825839466702e-6];
+const TANH_CLAMP = 7.90531110763549805;
+
+/**
+ * tanh(x): Eigen's odd rational form on [-7.9, 7.9]; beyond it exactly +-1 (copysign), so that
+ * 1 + tanh(-Inf) is 0 as in NumPy (the rational form stalls at 1 - 2.4e-7 there).
+ */
+export function emitTanh(c: Code, x: number): void {
+  const t = c.local("v128"),
+    x2 = c.local("v128");
+  c.get(x).f32x4(-TANH_CLAMP).simd("f32x4.max").f32x4(TANH_CLAMP).simd("f32x4.min").tee(t);
+  c.get(t).simd("f32x4.mul").set(x2);
+  // bitselect(a, b, mask) takes a's bits where mask is 1: copysign(1, x) = bitselect(1.0, x, 0x7fffffff)
+  c.f32x4(1).get(x).i32x4(0x7fffffff).simd("v128.bitselect");
+  c.get(t);
+  horner(c, x2, TANH_P);
+  c.simd("f32x4.mul");
+  horner(c, x2, TANH_Q);
+  c.simd("f32x4.div");
+  c.get(x).simd("f32x4.abs").f32x4(TANH_CLAMP).simd("f32x4.gt").simd("v128.bitselect");
+}
