@@ -94,7 +94,9 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
 
   let fallback: Jitted<F> | null | undefined;
   const runtime = (): Jitted<F> | null => {
-    if (fallback === undefined) fallback = (runtimeJit()?.(fn, opts, { kernels, name, ...(tracedStatics ? { tracedStatics } : {}) }) as Jitted<F> | undefined) ?? null;
+    if (fallback === undefined)
+      fallback =
+        (runtimeJit()?.(fn, opts, { kernels, name, ...(tracedStatics ? { tracedStatics } : {}) }) as Jitted<F> | undefined) ?? null;
     return fallback;
   };
   let warned = false;

@@ -32,11 +32,7 @@ export interface ReduceLayout<D extends Dim = number> {
 }
 
 /** The reduce kernel's arguments for operands with `strideSets` over `inShape`, reducing `axes`. */
-export function reduceLayout<D extends Dim>(
-  inShape: readonly D[],
-  axes: readonly number[],
-  strideSets: (readonly D[])[],
-): ReduceLayout<D> {
+export function reduceLayout<D extends Dim>(inShape: readonly D[], axes: readonly number[], strideSets: (readonly D[])[]): ReduceLayout<D> {
   const kept = inShape.map((_, i) => i).filter((i) => !axes.includes(i));
   const [kshape, kst] = collapse(
     kept.map((i) => inShape[i]!),
@@ -48,6 +44,8 @@ export function reduceLayout<D extends Dim>(
   );
   // reductions over leading axes (kept dims contiguous, reduced dims strided): walk reduced outermost
   const mode =
-    kshape.length > 0 && rshape.length > 0 && kst.some((s) => isOne(s[s.length - 1]!)) && rst.every((s) => !isOne(s[s.length - 1]!)) ? 1 : 0;
+    kshape.length > 0 && rshape.length > 0 && kst.some((s) => isOne(s[s.length - 1]!)) && rst.every((s) => !isOne(s[s.length - 1]!))
+      ? 1
+      : 0;
   return { kshape, rshape, kst, rst, mode };
 }

@@ -1,6 +1,6 @@
 // Eager kernels: one implementation per primitive, run immediately by `bind` when nothing is
 // being traced. Output avals come from the shared shape rules.
-import { allocate, castScalar, type DType, isInteger, type TypedArray } from "../dtype.js";
+import { allocate, type DType, type TypedArray } from "../dtype.js";
 import { shapeError } from "../errors.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import { contiguousStrides, sizeOf } from "../shape.js";

@@ -13,7 +13,7 @@ import { runtimeRoot } from "../analyse/runtime-names.js";
 import { type BuildResult, buildKernels } from "../../runtime.js";
 import { type Interpreter, NodeError, UnknownName, Unsupported } from "./interpreter.js";
 import { type CallSite, callSiteShapes } from "./call-sites.js";
-import { type SigDim, type SigSlot, type Signature, atRank, renameSymbol, signatureToString, signatures, symbolsOf } from "./signature.js";
+import { type SigDim, type SigSlot, type Signature, atRank, signatureToString, signatures } from "./signature.js";
 
 export interface Trace {
   /** Where the signature came from ("annotated", "call site (line 12)", ...) plus static values. */
@@ -141,13 +141,7 @@ function symbolicArgs(sig: Signature): unknown[] {
 }
 
 /** The diagnostic for a failed trace; shape messages name the signature's symbols, not placeholder sizes. */
-function diagnose(
-  a: AnalysedCall,
-  sig: Signature,
-  node: ts.Node,
-  err: unknown,
-  tracedStatics: readonly number[],
-): RawDiagnostic {
+function diagnose(a: AnalysedCall, sig: Signature, node: ts.Node, err: unknown, tracedStatics: readonly number[]): RawDiagnostic {
   if (tracedStatics.length && decidesStructure(err)) {
     const p = a.params[tracedStatics[0]!]!;
     return diag.staticValues(p.node, p.name);

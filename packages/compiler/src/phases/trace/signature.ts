@@ -209,11 +209,6 @@ export function symbolsOf(slots: readonly SigSlot[]): Set<string> {
   return out;
 }
 
-/** Rename symbol `from` to `to` everywhere (unification). */
-export function renameSymbol(slots: readonly SigSlot[], from: string, to: string): void {
-  for (const s of slots) walk(s, "", (leaf) => (leaf.dims = leaf.dims?.map((d) => (d === from ? to : d))));
-}
-
 function sigKey(slots: readonly SigSlot[]): string {
   return JSON.stringify(slots);
 }
