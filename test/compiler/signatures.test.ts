@@ -45,11 +45,11 @@ export const first = () => linear({ w: np.ones([4, 2]), b: np.zeros([2]) }, np.a
   it("gives each unannotated array fresh symbols of the call's rank, unified by matmul and broadcasting", () => {
     expect(inspect(built, "dense")).toMatchObject({
       status: "precompiled",
-      args: ["[call site (line 4)] x: f32[x_0, x_1], w: f32[x_1, w_1], b: f32[w_1]"],
+      args: ["[call site (line 4)] x: f32[x_0, w_0], w: f32[w_0, b_0], b: f32[b_0]"],
     });
     expect(inspect(built, "linear")).toMatchObject({
       status: "precompiled",
-      args: ["[call site (line 6)] p: { b: f32[p_w_1], w: f32[x_1, p_w_1] }, x: f32[x_0, x_1]"],
+      args: ["[call site (line 6)] p: { b: f32[p_b_0], w: f32[p_w_0, p_b_0] }, x: f32[x_0, p_w_0]"],
     });
   });
 
@@ -112,7 +112,7 @@ export const g = jit((x: np.NDArray, w: np.NDArray) => np.sum(np.matmul(x, w), -
 export const g = jit((x: np.NDArray, y: np.NDArray) => np.add(x, y));
 `);
     expect(ds.map((d) => [d.code, d.message])).toEqual([
-      ["NJ801", "[NJ101] add: operands could not be broadcast together with shapes (N,) (M,)"],
+      ["NJ801", "add: the annotated dimensions N and M must be equal (give them one name)"],
     ]);
   });
 });
@@ -219,7 +219,7 @@ export const rows = jit((x, n) => np.reshape(x, [n, -1]), { staticArgnums: [1] }
       "s.ts",
     );
     expect(r.code).toMatch(
-      /clipTo = __nj_pre\(\(x, k\) => np\.clip\(x, -k, k\), \{ name: "clipTo", kernels: __nj_t0, tracedStatics: \[1\],/,
+      /clipTo = __nj_pre\(\(x, k\) => np\.clip\(x, -k, k\), \{ name: "clipTo", kernels: __nj_t0, plans: __nj_t0p, tracedStatics: \[1\],/,
     );
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([["NJ708", 3]]);
   });

@@ -143,7 +143,7 @@ describe("transform() options", () => {
 
   it("emitIR adds each function's IR as a comment; transforming twice changes nothing more", () => {
     const r = transform(SRC, "a.ts", { emitIR: true });
-    expect(r.code).toMatch(/\/\* numjit IR\nf \(x: f32\[\.\.\.S\]\):\n\{ lambda a:f32\[\d+\]\. let/);
+    expect(r.code).toMatch(/\/\* numjit IR\nf \(x: f32\[\.\.\.S\]\):\n\{ lambda a:f32\[[^\]]+\]\. let/);
     const again = transform(r.code, "a.ts");
     expect(again.code).toBe(r.code);
     expect(again.stats.functions).toBe(0);

@@ -10,7 +10,8 @@ import type { KernelSource } from "./codegen/kernels.js";
 import { type Schedule, describeSchedule } from "./ir/schedule.js";
 import { traceFlat, withStatics, type ShapeDtype } from "./ir/trace-jaxpr.js";
 import { placeholders } from "./ir/symbolic.js";
-import { ShapeEnv, withShapeEnv } from "./core/shape-env.js";
+import { type DimConstraint, ShapeEnv, withShapeEnv } from "./core/shape-env.js";
+import type { Dim } from "./core/dims.js";
 import type { Jaxpr } from "./ir/jaxpr.js";
 import { type TreeDef, treeDefKey, treeFlatten } from "./ir/tree.js";
 import type { NDArray } from "./ndarray.js";
@@ -120,6 +121,10 @@ export interface BuildResult {
   kernels: KernelSource[];
   /** The call's plan (key: argument structure and static values), or why the build cannot write one. */
   plan: { key: string; emitted: EmittedPlan } | { key: string; error: string };
+  /** What a symbolic trace assumed about the sizes (the plan's guard checks it at call time). */
+  constraints: readonly DimConstraint[];
+  /** Symbols the trace found equal to another dimension (`w_0` -> `x_1` after a matmul). */
+  substitution: ReadonlyMap<string, Dim>;
 }
 
 type BuildOptions = { staticArgnums?: number[]; name?: string; argNames?: readonly string[] };
@@ -147,6 +152,8 @@ export function buildKernels(
     scheduleText: describeSchedule(sched),
     kernels,
     plan,
+    constraints: env.constraints,
+    substitution: env.substitution,
   };
 }
 

@@ -71,9 +71,19 @@ export function expandDims(x: ArrayLike, axis: number | number[]): NDArray {
 
 export function squeeze(x: ArrayLike, axis: number | number[] | null = null): NDArray {
   const a = operand(x, "squeeze");
+  const env = currentShapeEnv();
+  const symbolic = (d: number): boolean => typeof d !== "number";
+  // a symbolic dim may be 1: without an axis it is kept, assuming >= 2 (the guard checks it); a named axis
+  // assumes it is 1. Without a shape env (strict) the question is undecidable: NJ112.
   const axes = axis === null ? a.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : normalizeAxes("squeeze", axis, a.ndim);
+  for (const [i, d] of a.shape.entries()) {
+    if (!symbolic(d)) continue;
+    if (env === undefined) throw shapeError.inconclusive("squeeze", `cannot decide whether dimension ${String(d)} is 1`, [d, 1]);
+    if (axes.includes(i)) env.assumeEqual("squeeze", d, 1);
+    else if (axis === null) env.assumeGe("squeeze", d, 2);
+  }
   for (const ax of axes)
-    if (a.shape[ax] !== 1)
+    if (a.shape[ax] !== 1 && !symbolic(a.shape[ax]!))
       throw shapeError.rank(
         "squeeze",
         `cannot select an axis to squeeze out which has size not equal to one (axis ${ax}, size ${a.shape[ax]})`,

@@ -4,7 +4,7 @@
 // per signature and static-value combination; errors are mapped back to source nodes.
 import type * as ts from "typescript";
 import { NumjitError, ShapeError } from "@numjit/runtime";
-import { sym } from "@numjit/runtime/internal";
+import { type Dim, symbolName, sym } from "@numjit/runtime/internal";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { ModuleScope } from "../find/index.js";
 import type { StaticValue } from "../analyse/annotations.js";
@@ -14,6 +14,9 @@ import { type BuildResult, buildKernels } from "../../runtime.js";
 import { type Interpreter, NodeError, UnknownName, Unsupported } from "./interpreter.js";
 import { type CallSite, callSiteShapes } from "./call-sites.js";
 import { type SigDim, type SigSlot, type Signature, atRank, signatureToString, signatures } from "./signature.js";
+
+/** A bare dimension variable (`N`), not an expression or a number. */
+const isSymbol = (d: Dim): boolean => typeof d !== "number" && symbolName(d) !== undefined;
 
 export interface Trace {
   /** Where the signature came from ("annotated", "call site (line 12)", ...) plus static values. */
@@ -80,7 +83,8 @@ export function traceCall(a: AnalysedCall, scope: ModuleScope, interp: Interpret
         results.push(r.result);
       }
       // printed after tracing: the symbols unified by the trace are one
-      const argsText = signatureToString(sig.slots, names);
+      const subst = results[0]?.substitution;
+      const argsText = signatureToString(sig.slots, names, (d) => String(subst?.get(d) ?? d));
       // a symbolic plan guards every size; a rank-polymorphic function's plans serve only the ranks traced
       const concrete = !sig.polymorphic;
       for (const result of results) out.traces.push({ label, argsText, signature: sig, result, concrete });
@@ -110,6 +114,12 @@ export function traceSignature(
       name: a.jit.name,
       argNames: a.params.map((p) => p.name),
     });
+    // an annotation names its dims: two different names the ops need equal is an error, not a guard
+    const clash = sig.exact ? result.constraints.find((c) => c.kind === "eq" && isSymbol(c.a) && isSymbol(c.b)) : undefined;
+    if (clash?.kind === "eq") {
+      const message = `${clash.op}: the annotated dimensions ${String(clash.a)} and ${String(clash.b)} must be equal (give them one name)`;
+      return { kind: "fail", diagnostic: diag.shape(a.jit.call, message), shapeError: true };
+    }
     return { kind: "ok", result };
   } catch (e) {
     const node = e instanceof NodeError ? e.node : a.jit.call;

@@ -301,12 +301,20 @@ function keyOf(el: ts.BindingElement | ts.ArrayBindingElement): string {
 
 const SHORT: Record<DType, string> = { float32: "f32", float64: "f64", int32: "i32", uint32: "u32", bool: "bool" };
 
-/** `x: f32[B, x_1], k: number`: the symbolic signature as `numjit inspect` prints it. */
-export function signatureToString(slots: readonly SigSlot[], names: readonly string[]): string {
+/**
+ * `x: f32[B, x_1], k: number`: the symbolic signature as `numjit inspect` prints it; `resolve` prints a
+ * symbol as what the trace found it equal to (`w_0` unified with `x_1` by a matmul prints as `x_1`).
+ */
+export function signatureToString(
+  slots: readonly SigSlot[],
+  names: readonly string[],
+  resolve: (symbol: string) => string = (d) => d,
+): string {
+  const dim = (d: SigDim): string => (typeof d === "string" ? resolve(d) : String(d));
   const str = (s: SigSlot): string => {
     switch (s.kind) {
       case "array":
-        return `${SHORT[s.dtype]}[${s.anyRank ? `...${s.dims![0]}` : (s.dims ?? ["?"]).join(", ")}]`;
+        return `${SHORT[s.dtype]}[${s.anyRank ? `...${s.dims![0]}` : (s.dims?.map(dim) ?? ["?"]).join(", ")}]`;
       case "number":
         return "number";
       case "boolean":
