@@ -30,7 +30,7 @@ describe("@numjit/babel-plugin", () => {
       const r = await babelFile(path.join(dir, "src", f));
       fs.writeFileSync(path.join(dir, "out", f), r!.code!);
       if (f === "kernels.js") {
-        expect(r!.code).toMatch(/@numjit\/runtime\/internal/);
+        expect(r!.code).toMatch(/@numjit\/runtime\/(internal|precompiled)/);
         const lines = r!.code!.split("\n");
         const at = lines.findIndex((l) => l.includes("np.multiply(a, 2)"));
         const pos = originalPositionFor(new TraceMap(r!.map as never), { line: at + 1, column: lines[at]!.indexOf("np.multiply(a, 2)") });
