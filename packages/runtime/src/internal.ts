@@ -8,12 +8,12 @@ import "./eager/linalg-impls.js";
 import "./methods.js";
 import type { KernelSource } from "./codegen/kernels.js";
 import { type Schedule, describeSchedule } from "./ir/schedule.js";
-import { traceFlat, withStatics, type ShapeDtype } from "./ir/trace-jaxpr.js";
-import { placeholders } from "./ir/symbolic.js";
-import { type DimConstraint, ShapeEnv, withShapeEnv } from "./core/shape-env.js";
+import type { ShapeDtype } from "./ir/trace-jaxpr.js";
+import { traceSymbolic } from "./ir/symbolic.js";
+import type { DimConstraint } from "./core/shape-env.js";
 import type { Dim } from "./core/dims.js";
 import type { Jaxpr } from "./ir/jaxpr.js";
-import { type TreeDef, treeDefKey, treeFlatten } from "./ir/tree.js";
+import { type TreeDef, treeDefKey } from "./ir/tree.js";
 import type { NDArray } from "./ndarray.js";
 import { makeJitted } from "./jit/jit.js";
 import { kernelSources, optimizeAndSchedule } from "./jit/lower.js";
@@ -160,24 +160,15 @@ export function buildKernels(
 const uniqueKernels = (sched: Schedule): KernelSource[] =>
   kernelSources(sched).filter((k, i, all) => all.findIndex((o) => o.signature === k.signature) === i);
 
-/** Trace fn on abstract args (statics by value), optimize and schedule. */
+/**
+ * Trace fn once on abstract args (dims numbers or symbols; statics by value), optimize and schedule. What
+ * the rules could not decide about symbolic sizes is in `env`: the plan's guard.
+ */
 function traceAndSchedule(fn: (...args: any[]) => unknown, args: (ShapeDtype | number | boolean | unknown)[], opts: BuildOptions = {}) {
-  const stat = new Set(opts.staticArgnums ?? []);
-  const { skeys } = splitStatics(opts.name ?? fn.name, args, stat);
-  const [leaves, inTree] = treeFlatten(args.map((a, i) => (stat.has(i) ? null : placeholders(a))));
-  // symbolic dims (the compiler's signatures): comparisons the rules cannot decide become the plan's guard
-  const env = new ShapeEnv();
-  const traced = withShapeEnv(env, () =>
-    traceFlat(
-      withStatics(fn, args, stat),
-      opts.name ?? fn.name,
-      inTree,
-      leaves,
-      leaves.map(() => true),
-    ),
-  );
+  const { skeys } = splitStatics(opts.name ?? fn.name, args, new Set(opts.staticArgnums ?? []));
+  const traced = traceSymbolic(fn, args, { staticArgnums: opts.staticArgnums ?? [], name: opts.name ?? fn.name });
   const { optimized, sched } = optimizeAndSchedule(traced.jaxpr);
-  return { traced, optimized, sched, inTree, skeys, env };
+  return { traced, optimized, sched, inTree: traced.inTree, skeys, env: traced.env };
 }
 
 /** Names of the input leaves for guard messages: `x`, `params.w`, `xs[1]` (`args[i]` without names). */
