@@ -282,6 +282,18 @@ describe("undecidable comparisons", () => {
     expect(codeOf(() => traceSymbolic((x: NDArray) => x.slice(3), [f32(2)])).code).toBe("NJ109");
   });
 
+  it("squeeze asks whether a symbolic dim is 1: kept assuming `N >= 2`, a named axis assumes `N == 1`", () => {
+    // without an axis the dim stays (a plan traced this way must not serve N = 1, where NumPy drops it)
+    const t = traceSymbolic((x: NDArray) => np.squeeze(x), [f32(N, 1, 3)]);
+    expect(t.outAvals[0]!.shape.map(String)).toEqual(["N", "3"]);
+    expect(t.env.checkConstraints({ N: 4 })).toBeUndefined();
+    expect(t.env.checkConstraints({ N: 1 })?.text).toBe("N >= 2");
+    const named = traceSymbolic((x: NDArray) => np.squeeze(x, 0), [f32(N, 3)]);
+    expect(named.outAvals[0]!.shape).toEqual([3]);
+    expect(named.env.checkConstraints({ N: 2 })?.text).toBe("N == 1");
+    expect(codeOf(() => traceSymbolic((x: NDArray) => np.squeeze(x), [f32(N, 3)], { strict: true })).code).toBe("NJ112");
+  });
+
   it("sizes that can never match are the concrete errors (NJ101 / NJ114)", () => {
     expect(codeOf(() => traceSymbolic(add, [f32(N), f32(dimAdd(N, 1))])).code).toBe("NJ101");
     expect(codeOf(() => traceSymbolic((x: NDArray) => np.reshape(x, [-1, 2]), [f32(dimAdd(parseDim("2*N"), 1))])).code).toBe("NJ103");
