@@ -11,7 +11,7 @@ import { Tracer } from "./core/trace.js";
 import { NDArray } from "./ndarray.js";
 import { compileError } from "./errors.js";
 import { treeDefKey, treeFlatten } from "./ir/tree.js";
-import { prepareArgs, scalarLeafArray, splitStatics } from "./jit/args.js";
+import { emptyCacheInfo, prepareArgs, scalarLeafArray, splitStatics } from "./jit/args.js";
 import { runtimeJit } from "./jit/fallback.js";
 import type { CacheInfo, JitOptions, Jitted } from "./jit/jit.js";
 import { resolveJitOptions } from "./jit/options.js";
@@ -53,16 +53,7 @@ export const planKey = (treeKey: string, staticKeys: readonly string[]): string 
 /** tryPlans: every plan tried was guessed and failed. */
 const NO_PLAN = Symbol("no plan");
 
-const ZERO: CacheInfo = {
-  calls: 0,
-  traces: 0,
-  runtimeCompiles: 0,
-  precompiledCalls: 0,
-  eagerFallbacks: 0,
-  entries: 0,
-  hits: 0,
-  misses: 0,
-};
+const ZERO: CacheInfo = emptyCacheInfo();
 
 /** A jitted function whose calls run build-time plans; see PrecompiledSpec and cacheInfo(). */
 export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: PrecompiledSpec): Jitted<F> {

@@ -5,6 +5,7 @@ import { type DType, isBigInt, scalarDType } from "../dtype.js";
 import { argumentError } from "../errors.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import { array } from "../numpy/util.js";
+import type { CacheInfo } from "./jit.js";
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   if (x === null || typeof x !== "object") return false;
@@ -131,3 +132,15 @@ export function splitStatics(fnName: string, args: readonly unknown[], staticNum
   });
   return { dyn, statics, skeys };
 }
+
+/** A fresh all-zero cacheInfo() record (the runtime jit's counters, and a precompiled function's baseline). */
+export const emptyCacheInfo = (): CacheInfo => ({
+  calls: 0,
+  traces: 0,
+  runtimeCompiles: 0,
+  precompiledCalls: 0,
+  eagerFallbacks: 0,
+  entries: 0,
+  hits: 0,
+  misses: 0,
+});

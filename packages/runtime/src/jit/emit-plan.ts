@@ -15,6 +15,7 @@ import { type Dim, SymDim, dimSymbols, dimToString, symbolName } from "../core/d
 import { type DimConstraint, type ShapeEnv, describeConstraint } from "../core/shape-env.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { compileError } from "../errors.js";
+import { typedArrayFor } from "../dtype.js";
 import { Lit } from "../ir/jaxpr.js";
 import type { Schedule } from "../ir/schedule.js";
 import type { TreeDef } from "../ir/tree.js";
@@ -98,8 +99,6 @@ const notEmittable = (why: string) => compileError.planNotEmittable(why);
 
 /** Captured arrays larger than this (elements) are not pasted into the module: no plan. */
 const MAX_CONST = 4096;
-
-const CTOR = { float32: "Float32Array", float64: "Float64Array", int32: "Int32Array", uint32: "Uint32Array", bool: "Uint8Array" } as const;
 
 export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions = {}): EmittedPlan {
   const j = sched.jaxpr;
@@ -215,7 +214,7 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
   plan.constSlots.forEach((c, i) => {
     const slot = plan.inSlots + i;
     if (c.data.length > MAX_CONST) throw notEmittable(`a captured array of ${c.data.length} elements (more than ${MAX_CONST})`);
-    const id = hoist("D", `new ${CTOR[c.dtype]}([${Array.from(c.data, numLit).join(", ")}])`);
+    const id = hoist("D", `new ${typedArrayFor(c.dtype).name}([${Array.from(c.data, numLit).join(", ")}])`);
     buf.set(slot, id);
     off.set(slot, "0");
   });
@@ -224,7 +223,7 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
     if (act.t === "kernel") {
       const b = `b${act.outSlot}`;
       const n = value(act.size);
-      const alloc = `new ${CTOR[act.dtype]}(${n})`;
+      const alloc = `new ${typedArrayFor(act.dtype).name}(${n})`;
       if (act.scratch) {
         const S = `S${scratch++}`;
         hoisted.push(`let ${S} = null;`);

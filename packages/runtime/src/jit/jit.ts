@@ -13,7 +13,7 @@ import { debugLevel, debugLog, debugLogOnce, userFrame, warnOnce } from "./debug
 import { type KernelFn, type Plan, buildPlan, makeRunner } from "./plan.js";
 import { kernelSources, optimizeAndSchedule } from "./lower.js";
 import { type JitOptions, resolveJitOptions } from "./options.js";
-import { prepareArgs, splitStatics } from "./args.js";
+import { emptyCacheInfo, prepareArgs, splitStatics } from "./args.js";
 import { registerRuntimeJit } from "./fallback.js";
 import { canGenerateCode, compileKernel } from "./subplan.js";
 
@@ -112,16 +112,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   /** Programs traced for tracer arguments (jit under a transformation), by input signature. */
   const tracedCache = new Map<string, ReturnType<typeof traceFlat>>();
   let last: Entry | null = null;
-  const info: CacheInfo = {
-    calls: 0,
-    traces: 0,
-    runtimeCompiles: 0,
-    precompiledCalls: 0,
-    eagerFallbacks: 0,
-    entries: 0,
-    hits: 0,
-    misses: 0,
-  };
+  const info = emptyCacheInfo();
   let compiles = 0;
   // the jitted function holds its handle (clearCache below); clearCaches() reaches it only weakly
   const cacheHandle: CacheHandle = {
@@ -135,6 +126,15 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   registerCache(cacheHandle);
 
   const split = (args: unknown[]) => splitStatics(name, args, staticNums);
+  /** Trace f on the call's arguments (statics by value, every dynamic leaf abstract). */
+  const trace = (args: unknown[], inTree: TreeDef, leaves: Leaf[]) =>
+    traceFlat(
+      withStatics(f, args, staticNums),
+      name,
+      inTree,
+      leaves,
+      leaves.map(() => true),
+    );
 
   const explainMiss = (key: string, leaves: Leaf[], skeys: string[]): string => {
     if (cache.size === 0) return "first call";
@@ -167,13 +167,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     info.traces++;
     let traced: ReturnType<typeof traceFlat>;
     try {
-      traced = traceFlat(
-        withStatics(f, args, staticNums),
-        name,
-        inTree,
-        dynLeaves,
-        dynLeaves.map(() => true),
-      );
+      traced = trace(args, inTree, dynLeaves);
     } catch (err) {
       if (err instanceof CapturedTracer) throw err;
       if (err instanceof NumjitError) {
@@ -296,13 +290,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       let traced = tracedCache.get(key);
       if (!traced) {
         try {
-          traced = traceFlat(
-            withStatics(f, args, staticNums),
-            name,
-            inTree,
-            leaves,
-            leaves.map(() => true),
-          );
+          traced = trace(args, inTree, leaves);
         } catch (err) {
           // f closes over a value of an enclosing transformation: it runs inline under that transformation
           if (err instanceof CapturedTracer) return f.apply(this, args);
