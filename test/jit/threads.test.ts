@@ -12,11 +12,11 @@ import { ArgumentError, getThreads, jit, type NDArray, nn, numpy as np, setBacke
 import {
   Code,
   encodeModule,
-  PAR_MIN_ELEMS,
   poolStats,
   poolWorkers,
   runChunks,
   setWasmEnabled,
+  splitMin,
   threadsReady,
 } from "@numjit/runtime/internal";
 import { expectClose } from "./helpers.js";
@@ -43,7 +43,7 @@ function onThreads(threads: number, f: () => NDArray): NDArray {
   return r;
 }
 
-const N = PAR_MIN_ELEMS * 2;
+const N = splitMin.elems * 2;
 const big = seq([N]);
 const rowsA = seq([512, 1024], 2);
 const square = jit((a: NDArray) => np.add(np.multiply(a, a), np.exp(a)));

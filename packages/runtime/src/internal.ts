@@ -34,7 +34,7 @@ export { argIndex, printBody, type KernelIR, type KernelSignature } from "./code
 export { wasmStats } from "./codegen/wasm/runtime.js";
 export { wasmMemoryBytes, kernelMemory } from "./codegen/wasm/memory.js";
 export { runChunks, threadsReady, poolStats, poolWorkers, type ParallelKernel } from "./threads/pool.js";
-export { PAR_MIN_ELEMS, PAR_MIN_MACS } from "./codegen/wasm/split.js";
+export { splitMin } from "./codegen/wasm/split.js";
 export { Code, encodeModule } from "./codegen/wasm/encoder.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
 export { canGenerateCode } from "./jit/jit.js";

@@ -13,11 +13,10 @@ import { getThreads, type ParallelKernel, runChunks } from "../../threads/pool.j
 
 /**
  * Break-even (bench/threads.mjs on a 2-core machine): waking a worker costs ~0.1 ms, so a call is
- * split only when one thread would take well over that: ~256K elements of an elementwise or reduce
- * kernel, or 2^22 multiply-adds of a GEMM.
+ * split only when one thread would take well over that: `elems` elements of an elementwise or reduce
+ * kernel, or `macs` multiply-adds of a GEMM. Mutable for the bench and tests (internal entry).
  */
-export const PAR_MIN_ELEMS = 1 << 18;
-export const PAR_MIN_MACS = 1 << 22;
+export const splitMin = { elems: 1 << 18, macs: 1 << 22 };
 
 /** [start, end) of part `i` of `parts` over [0, total), in multiples of `align` (the last takes the rest). */
 function part(total: number, parts: number, i: number, align: number): [number, number] {
@@ -50,7 +49,7 @@ export function runKernel(k: ParallelKernel, kind: "elementwise" | "reduce", nin
     len = args[1]!; // vectors per row (elementwise) or elements per row (reduce)
   const elems = kind === "elementwise" ? rows * len * 4 : rows * len;
   const byRows = rows > 1 || kind === "reduce";
-  const n = parts(elems, PAR_MIN_ELEMS, byRows ? rows : len);
+  const n = parts(elems, splitMin.elems, byRows ? rows : len);
   if (n <= 1) return k.run(...args);
   const outRow = kind === "elementwise" ? len * 16 : 4;
   runChunks(
@@ -75,7 +74,7 @@ export function runKernel(k: ParallelKernel, kind: "elementwise" | "reduce", nin
 
 /** Runs sgemm(M, N, K, a, panels, c), split by row blocks when large. */
 export function runSgemm(k: ParallelKernel, M: number, N: number, K: number, a: number, panels: number, c: number): void {
-  const n = parts(M * N * K, PAR_MIN_MACS, Math.ceil(M / 4));
+  const n = parts(M * N * K, splitMin.macs, Math.ceil(M / 4));
   if (n <= 1) return k.run(M, N, K, a, panels, c);
   runChunks(
     k,
