@@ -9,16 +9,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArgumentError, getThreads, jit, type NDArray, nn, numpy as np, setBackend, setThreads, ThreadError } from "@numjit/runtime";
-import {
-  Code,
-  encodeModule,
-  poolStats,
-  poolWorkers,
-  runChunks,
-  setWasmEnabled,
-  splitMin,
-  threadsReady,
-} from "@numjit/runtime/internal";
+import { Code, encodeModule, poolStats, poolWorkers, runChunks, setWasmEnabled, splitMin, threadsReady } from "@numjit/runtime/internal";
 import { expectClose } from "./helpers.js";
 
 const initialThreads = getThreads();
@@ -138,7 +129,12 @@ describe("faults", () => {
     let err: unknown;
     for (let i = 0; i < 50 && poolStats.workerChunks === before; i++) {
       try {
-        runChunks(k, [[0, 3e7], [1, 0], [2, 0], [3, 0]]);
+        runChunks(k, [
+          [0, 3e7],
+          [1, 0],
+          [2, 0],
+          [3, 0],
+        ]);
       } catch (e) {
         err = e;
       }
@@ -149,7 +145,11 @@ describe("faults", () => {
     expect((err as ThreadError).data.op).toBe("test_trap");
     expect(String((err as ThreadError).data.detail)).toMatch(/unreachable/);
     // chunks that do not trap ran, and the next jobs run normally
-    runChunks(k, [[2, 3e7], [4, 0], [6, 0]]);
+    runChunks(k, [
+      [2, 3e7],
+      [4, 0],
+      [6, 0],
+    ]);
     const f = () => square(big);
     expect(bits(onThreads(2, f))).toEqual(bits(onThreads(1, f)));
   }, 60_000);

@@ -182,6 +182,5 @@ export const compileError = {
 
 export const threadError = {
   /** `data.op`: the kernel (its ops); `data.detail`: the engine's message (a wasm trap, …). */
-  kernel: (op: string, detail: string) =>
-    new ThreadError("NJ701", `${op}: a kernel failed in the worker pool: ${detail}`, { op, detail }),
+  kernel: (op: string, detail: string) => new ThreadError("NJ701", `${op}: a kernel failed in the worker pool: ${detail}`, { op, detail }),
 };

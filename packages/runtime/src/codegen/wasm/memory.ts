@@ -32,7 +32,6 @@ function create(): WebAssembly.Memory {
   return new WebAssembly.Memory({ initial: 16 });
 }
 
-
 export function kernelMemory(bytes: number): WebAssembly.Memory {
   memory ??= create();
   const have = memory.buffer.byteLength;

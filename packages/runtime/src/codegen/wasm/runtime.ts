@@ -27,7 +27,12 @@ function instantiate(signature: string, ir: KernelIR): ParallelKernel | null {
       const module = new WebAssembly.Module(emitWasm(ir));
       const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
       const ops = [...new Set(ir.body.insts.map((i) => ("prim" in i.op ? i.op.prim : i.op.op)))];
-      k = { module, fn: "run", run: inst.exports.run as ParallelKernel["run"], op: `${ir.kind === "reduce" ? ir.reduce : ir.kind} kernel (${ops.join(", ")})` };
+      k = {
+        module,
+        fn: "run",
+        run: inst.exports.run as ParallelKernel["run"],
+        op: `${ir.kind === "reduce" ? ir.reduce : ir.kind} kernel (${ops.join(", ")})`,
+      };
     } catch {
       k = null; // an engine without SIMD128: the JS kernel
     }
