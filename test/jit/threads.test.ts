@@ -34,9 +34,10 @@ function onThreads(threads: number, f: () => NDArray): NDArray {
   return r;
 }
 
-const N = splitMin.elems * 2;
+// just above the split threshold, lengths that are not multiples of the 4-lane vectors
+const N = splitMin.elems + 4003;
 const big = seq([N]);
-const rowsA = seq([512, 1024], 2);
+const rowsA = seq([257, 1027], 2);
 const square = jit((a: NDArray) => np.add(np.multiply(a, a), np.exp(a)));
 const shifted = jit((a: NDArray) => np.tanh(np.subtract(a, 0.5)));
 const addRelu = jit((a: NDArray, b: NDArray) => np.maximum(np.add(a, b), 0));
@@ -48,8 +49,8 @@ const logsumexp = jit((a: NDArray) => nn.logsumexp(a, -1));
 const cases: [string, () => NDArray][] = [
   ["elementwise over one row", () => square(big)],
   ["elementwise, offset and reversed view", () => shifted(np.flip(big).slice(`3:${N - 1}`))],
-  ["elementwise over rows with a broadcast row", () => addRelu(rowsA, seq([1024], 3))],
-  ["elementwise over rows with a broadcast column", () => mul(rowsA, seq([512, 1], 4))],
+  ["elementwise over rows with a broadcast row", () => addRelu(rowsA, seq([1027], 3))],
+  ["elementwise over rows with a broadcast column", () => mul(rowsA, seq([257, 1], 4))],
   ["row sums", () => rowSum(rowsA)],
   ["row maxima of a row-reversed, offset view", () => rowMax(np.flip(rowsA, 0).slice("1:"))],
   ["softmax by rows", () => softmax(rowsA)],
@@ -97,6 +98,24 @@ describe("thread count", () => {
     setThreads(3);
     expect(getThreads()).toBe(3);
   });
+
+  it("is 1, said once, where the pool cannot run (no SharedArrayBuffer); kernels still run", () => {
+    const dist = JSON.stringify(fileURLToPath(new URL("../../packages/runtime/dist/index.js", import.meta.url)));
+    const script = `
+      delete globalThis.SharedArrayBuffer;
+      const { numpy: np, setThreads, getThreads } = await import(${dist});
+      setThreads(4);
+      setThreads(2);
+      const a = np.reshape(np.arange(512 * 512), [512, 512]).astype("float32");
+      console.log(getThreads(), np.matmul(a, np.eye(512)).toTypedArray()[1000]);
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    expect(r.stdout.trim()).toBe("1 1000");
+    const warnings = r.stderr.trim().split("\n");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("SharedArrayBuffer");
+    expect(r.status).toBe(0);
+  }, 60_000);
 });
 
 describe("faults", () => {
