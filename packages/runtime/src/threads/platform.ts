@@ -34,12 +34,19 @@ export function coreCount(): number {
   return Math.max(1, Math.floor(n ?? 1));
 }
 
+let unavailable: string | null | undefined;
+
 /**
  * Why this thread cannot run a pool, or null when it can: the caller blocks in Atomics.wait while
  * workers run, which a browser's main thread may not do, and the workers share the kernels'
  * WebAssembly.Memory, which needs SharedArrayBuffer (a cross-origin isolated page in browsers).
  */
 export function poolUnavailable(): string | null {
+  if (unavailable === undefined) unavailable = whyUnavailable();
+  return unavailable;
+}
+
+function whyUnavailable(): string | null {
   if (typeof g.SharedArrayBuffer !== "function" || typeof Atomics === "undefined") {
     return "SharedArrayBuffer is not available here (a browser page needs cross-origin isolation: COOP/COEP headers)";
   }

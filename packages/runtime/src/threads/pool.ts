@@ -100,13 +100,14 @@ export function attachMemory(m: WebAssembly.Memory): void {
   memory = m;
 }
 
+const control = () => (ctl ??= new Int32Array(new SharedArrayBuffer(CTL.bytes)));
+
 function slot(i: number): Slot {
   const s = slots[i];
   if (s && !s.dead) return s;
   source ??= workerSource();
-  ctl ??= new Int32Array(new SharedArrayBuffer(CTL.bytes));
   const fresh: Slot = { w: spawnWorker(source, () => void (fresh.dead = true)), sent: new WeakSet(), dead: false };
-  fresh.w.post({ mem: memory, ctl: ctl.buffer });
+  fresh.w.post({ mem: memory, ctl: control().buffer });
   slots[i] = fresh;
   spawned++;
   return fresh;
@@ -122,7 +123,7 @@ export function runChunks(k: ParallelKernel, chunks: number[][]): void {
     for (const c of chunks) k.run(...c);
     return;
   }
-  const c = (ctl ??= new Int32Array(new SharedArrayBuffer(CTL.bytes)));
+  const c = control();
   job = (job % 0x7fff) + 1;
   Atomics.store(c, CTL.done, 0);
   Atomics.store(c, CTL.failed, 0);
@@ -145,14 +146,14 @@ export function runChunks(k: ParallelKernel, chunks: number[][]): void {
 }
 
 /**
- * Starts the workers and resolves once each is listening (benchmarks and tests call it so that worker
- * start-up, ~30 ms in Node, is neither measured nor raced); at most `timeoutMs` of waiting.
+ * Starts the workers (once the shared memory exists) and resolves when each is listening; at most
+ * `timeoutMs` of waiting. (codegen/wasm/memory.ts: threadsReady.)
  */
-export async function threadsReady(timeoutMs = 5000): Promise<void> {
+export async function startWorkers(timeoutMs = 5000): Promise<void> {
   if (memory === undefined) return;
   for (let i = 0; i < getThreads() - 1; i++) slot(i);
   const t0 = Date.now();
-  while (ctl && Atomics.load(ctl, CTL.ready) < spawned && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 5));
+  while (Atomics.load(control(), CTL.ready) < spawned && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 5));
 }
 
 /** The live workers (tests terminate one to check that it is replaced). */
