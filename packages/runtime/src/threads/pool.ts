@@ -102,11 +102,21 @@ export function attachMemory(m: WebAssembly.Memory): void {
 
 const control = () => (ctl ??= new Int32Array(new SharedArrayBuffer(CTL.bytes)));
 
-function slot(i: number): Slot {
+let spawnFailed = false;
+
+/** The worker of slot i, started (or replaced) if need be; null where workers cannot start. */
+function slot(i: number): Slot | null {
   const s = slots[i];
   if (s && !s.dead) return s;
+  if (spawnFailed) return null;
   source ??= workerSource();
-  const fresh: Slot = { w: spawnWorker(source, () => void (fresh.dead = true)), sent: new WeakSet(), dead: false };
+  let fresh: Slot;
+  try {
+    fresh = { w: spawnWorker(source, () => void (fresh.dead = true)), sent: new WeakSet(), dead: false };
+  } catch {
+    spawnFailed = true; // e.g. a policy forbidding blob: workers: kernels run on the caller
+    return null;
+  }
   fresh.w.post({ mem: memory, ctl: control().buffer });
   slots[i] = fresh;
   spawned++;
@@ -131,6 +141,7 @@ export function runChunks(k: ParallelKernel, chunks: number[][]): void {
   const id = moduleId(k.module);
   for (let i = 0; i < helpers; i++) {
     const s = slot(i);
+    if (!s) break;
     const first = !s.sent.has(k.module);
     s.sent.add(k.module);
     s.w.post(first ? { job, id, fn: k.fn, chunks, module: k.module } : { job, id, fn: k.fn, chunks });
