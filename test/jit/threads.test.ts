@@ -202,7 +202,7 @@ describe("faults", () => {
     }
     expect(poolStats.workerChunks).toBeGreaterThan(before);
     expect(err).toBeInstanceOf(ThreadError);
-    expect((err as ThreadError).code).toBe("NJ701");
+    expect((err as ThreadError).code).toBe("NJ901");
     expect((err as ThreadError).data.op).toBe("test_trap");
     expect(String((err as ThreadError).data.detail)).toMatch(/unreachable/);
     // chunks that do not trap ran, and the next jobs run normally

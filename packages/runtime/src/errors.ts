@@ -1,5 +1,6 @@
 // One error hierarchy with stable codes. NJ1xx shape, NJ2xx dtype, NJ3xx argument,
-// NJ4xx tracing/concretization, NJ5xx transformations, NJ6xx compile/jit, NJ7xx threads.
+// NJ4xx tracing/concretization, NJ5xx transformations, NJ6xx compile/jit, NJ9xx threads and devices
+// (NJ7xx and NJ8xx are the compiler's diagnostics).
 // One function per error so messages stay consistent and greppable by code.
 import type { Dim } from "./core/dims.js";
 
@@ -182,5 +183,5 @@ export const compileError = {
 
 export const threadError = {
   /** `data.op`: the kernel (its ops); `data.detail`: the engine's message (a wasm trap, …). */
-  kernel: (op: string, detail: string) => new ThreadError("NJ701", `${op}: a kernel failed in the worker pool: ${detail}`, { op, detail }),
+  kernel: (op: string, detail: string) => new ThreadError("NJ901", `${op}: a kernel failed in the worker pool: ${detail}`, { op, detail }),
 };
