@@ -1,7 +1,7 @@
 // Bugs found by the differential fuzz against JAX (scripts/fuzz/), kept as regression tests once fixed.
 // A new finding goes in as `it.fails` asserting JAX's (hand-checked) answer; remove `.fails` with the fix.
 import { describe, expect, it } from "vitest";
-import { numpy as np, jit, jvp, type NDArray } from "@numjit/runtime";
+import { numpy as np, grad, jit, jvp, nn, type NDArray } from "@numjit/runtime";
 
 describe("fuzz findings", () => {
   // fuzz: grad-1-63 (jit_jvp), shrunk. Raw "TypeError: Cannot read properties of undefined (reading 'slot')"
@@ -73,5 +73,25 @@ describe("fuzz findings: seed 31", () => {
     expect(() => jit((v: NDArray) => np.power(v, -1))(x)).toThrow(/integers to negative integer powers/);
     expect(np.power(x.astype("float32"), -1).toTypedArray()[1]).toBeCloseTo(1 / 6, 6);
     expect(Array.from(np.power(x, 2).toTypedArray())).toEqual([0, 36, 9]);
+  });
+});
+
+describe("fuzz findings: seed 32", () => {
+  // fuzz: grad-32-52 / grad-32-56. grad of sum(sqrt(relu(x))) and sum(log(relu(x))): the cotangent reaching
+  // relu is infinite where x <= 0, and relu multiplied it by its 0 step (NaN). JAX's relu (a custom_jvp)
+  // selects, so those elements get 0; numjit's relu now selects too.
+  it("grad through relu is 0, not NaN, where the next op's derivative is infinite", () => {
+    const x = np.array(Float32Array.from([-2.9375, 0, 0.84375, -0.1875, 2.3125]), { dtype: "float32" });
+    for (const [outer, d] of [
+      [np.sqrt, (v: number) => 0.5 / Math.sqrt(v)],
+      [np.log, (v: number) => 1 / v],
+    ] as const) {
+      const f = (v: NDArray) => np.sum(outer(nn.relu(v)));
+      const want = Array.from(x.toTypedArray(), (v) => (v > 0 ? Math.fround(d(v)) : 0));
+      for (const g of [grad(f)(x), jit(grad(f))(x), grad(jit(f))(x)]) {
+        const got = Array.from(g.toTypedArray());
+        got.forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 5));
+      }
+    }
   });
 });

@@ -81,21 +81,23 @@ function maxWeights(a: Arr, b: Arr): [Arr, Arr] {
 /**
  * max: JAX's lax.max rule (ties split evenly), except for nn.relu's `max[relu]`, whose derivative is the
  * step x > 0 (JAX's nn.relu custom_jvp: 0 at 0). relu stays one `max`, so it fuses into a matmul epilogue.
+ * As in JAX, relu selects its tangent rather than multiplying it by the step: an infinite tangent or
+ * cotangent where x <= 0 (sqrt or log of relu at 0) gives 0, not NaN.
  */
 function maxRule(): AdRule<"max"> {
   const balanced = bilinearly("max", (a, b) => maxWeights(a, b));
-  const step = (a: Arr, b: Arr): Arr => maskOf(gt(a, b), a.dtype);
+  const step = (a: Arr, b: Arr, t: Arr): Arr => select(gt(a, b), t, zerosLike(t));
   return {
     jvp: (xs, ts, params) => {
       if (!params.relu) return balanced.jvp(xs, ts, params);
       const [a, b] = xs as [Arr, Arr],
         [ta] = ts;
-      return [bind("max", [a, b], params), ta ? mul(ta, step(a, b)) : null];
+      return [bind("max", [a, b], params), ta ? step(a, b, ta) : null];
     },
     vjp: (ct, ctx) => {
       if (!ctx.params.relu) return balanced.vjp(ct, ctx);
       const [a, b] = ctx.inputs as [Arr, Arr];
-      return [ctx.needs[0] ? mul(ct, step(a, b)) : null, null];
+      return [ctx.needs[0] ? step(a, b, ct) : null, null];
     },
   };
 }
