@@ -49,6 +49,16 @@ export interface CompileOptions extends EmitOptions {
    * Default: relative imports resolved on the file system, no other module's calls indexed.
    */
   graph?: ModuleGraph;
+  /** The module before AutoGraph conversion (phases/autograph): diagnostics are located in it. */
+  origin?: Origin;
+}
+
+/** The original module of a converted one: positions of the converted text map back to it. */
+export interface Origin {
+  sf: ts.SourceFile;
+  toOriginal(pos: number): number;
+  /** The original module's emit prefix (the converted text binds `<prefix>ag`, which adds no clash). */
+  prefix: string;
 }
 
 const RUNTIME_RE = /["']@numjit\/runtime["']/;
@@ -81,6 +91,8 @@ export function mayContainJit(code: string): boolean {
 export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOptions = {}): ModuleResult {
   const raw: RawDiagnostic[] = [];
   const found = find(sf);
+  const origin = opts.origin;
+  if (origin) found.scope.emitPrefix = origin.prefix;
   raw.push(...found.diagnostics);
   const graph = opts.graph ?? new ModuleGraph();
   const interp = new Interpreter(found.scope, graph);
@@ -113,13 +125,17 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
   for (const s of scheduled) for (const r of s.reasons) if (!raw.includes(r)) raw.push(r);
   const plan = planEmit(found.scope, scheduled, kernels, opts);
   const located = new Map<RawDiagnostic, Diagnostic>();
-  const loc = (r: RawDiagnostic) => located.get(r) ?? located.set(r, locate(r, sf, file)).get(r)!;
+  const toOriginal = (r: RawDiagnostic): RawDiagnostic =>
+    origin ? { ...r, pos: origin.toOriginal(r.pos), end: Math.max(origin.toOriginal(r.pos), origin.toOriginal(r.end)) } : r;
+  const loc = (r: RawDiagnostic) => located.get(r) ?? located.set(r, locate(toOriginal(r), origin?.sf ?? sf, file)).get(r)!;
   for (const jc of found.calls) {
     const s = scheduled.find((x) => x.built.analysed.jit === jc);
     const reasons = (perCall.get(jc.index) ?? []).map(loc);
     reports.push({
       name: jc.name,
-      line: sf.getLineAndCharacterOfPosition(jc.call.getStart(sf)).line + 1,
+      line: origin
+        ? origin.sf.getLineAndCharacterOfPosition(origin.toOriginal(jc.call.getStart(sf))).line + 1
+        : sf.getLineAndCharacterOfPosition(jc.call.getStart(sf)).line + 1,
       status: s ? s.status : reasons.some((r) => r.severity === "error") ? "error" : "fallback",
       reasons,
       scheduled: s,
