@@ -47,10 +47,16 @@ const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "fill", "
 export function autograph(sf: ts.SourceFile): Conversion | undefined {
   const found = find(sf);
   const targets = found.calls.flatMap((c) => (c.fn ? [c.fn] : []));
-  return targets.length ? convert(sf, targets, found.scope.functions) : undefined;
+  return targets.length ? convert(sf, targets, found.scope.functions, found.scope.constants) : undefined;
 }
 
-function convert(sf: ts.SourceFile, targets: readonly FunctionNode[], moduleFunctions: ReadonlyMap<string, FunctionNode>): Conversion | undefined {
+function convert(
+  sf: ts.SourceFile,
+  targets: readonly FunctionNode[],
+  moduleFunctions: ReadonlyMap<string, FunctionNode>,
+  constants: ReadonlyMap<string, ts.Expression>,
+): Conversion | undefined {
+  const js = (e: ts.Expression) => alwaysJs(e, constants);
   const prefix = emitPrefix(sf);
   const ag = `${prefix}ag`;
   const edits: Edit[] = [];
@@ -116,7 +122,7 @@ function convert(sf: ts.SourceFile, targets: readonly FunctionNode[], moduleFunc
     const visitList = (stmts: readonly ts.Statement[], tail: boolean, depth: number): void => {
       for (let k = 0; k < stmts.length; k++) {
         const s = stmts[k]!;
-        if (tsv.isIfStatement(s) && containsReturn(s)) {
+        if (tsv.isIfStatement(s) && containsReturn(s) && !js(s.expression)) {
           if (returnIf(s, tail, depth, stmts.slice(k + 1))) return;
         } else visitStmt(s, tail && k === stmts.length - 1, depth);
       }
@@ -163,6 +169,12 @@ function convert(sf: ts.SourceFile, targets: readonly FunctionNode[], moduleFunc
 
     const visitStmt = (s: ts.Statement, tail: boolean, depth: number): void => {
       if (tsv.isBlock(s)) return visitList(s.statements, tail, depth + 1);
+      if (tsv.isIfStatement(s) && js(s.expression)) {
+        visitExpr(s.expression, depth + 1);
+        visitStmt(s.thenStatement, tail, depth + 1);
+        if (s.elseStatement) visitStmt(s.elseStatement, tail, depth + 1);
+        return;
+      }
       if (tsv.isIfStatement(s)) {
         if (containsReturn(s)) return void returnIf(s, tail, depth, []);
         const T = s.thenStatement,
@@ -212,7 +224,7 @@ function convert(sf: ts.SourceFile, targets: readonly FunctionNode[], moduleFunc
       if (tsv.isForStatement(s)) {
         const c = countedLoop(s);
         const { names, reason } = carry([s.statement]);
-        if (!c || escapes(s) || containsReturn(s) || reason || names.includes(c.i) || c.boundNames.some((b) => names.includes(b))) {
+        if (!c || (js(c.lo) && js(c.hi)) || escapes(s) || containsReturn(s) || reason || names.includes(c.i) || c.boundNames.some((b) => names.includes(b))) {
           visitStmt(s.statement, false, depth + 1);
           return;
         }
@@ -239,7 +251,7 @@ function convert(sf: ts.SourceFile, targets: readonly FunctionNode[], moduleFunc
         else if (f.body) visitExpr(f.body as ts.Expression, depth + 1);
         return;
       }
-      if (tsv.isConditionalExpression(n)) {
+      if (tsv.isConditionalExpression(n) && !js(n.condition)) {
         converted++;
         open(start(n), `(${ag}.ifExp(`, depth);
         visitAny(n.condition, depth + 1);
@@ -295,6 +307,45 @@ function convert(sf: ts.SourceFile, targets: readonly FunctionNode[], moduleFunc
     for (const e of all) ms.appendLeft(e.pos, e.text);
   };
   return { code, apply, toOriginal, prefix, converted };
+}
+
+/**
+ * Whether an expression is a JS value whatever the arguments are (so its control flow stays JS): literals,
+ * module constants bound to literals, `===`/`!==`/`typeof`/`instanceof`, reads of `.ndim`/`.shape`/
+ * `.size`/`.dtype`/`.length`, and arithmetic, comparisons and `Math.*` over those.
+ */
+function alwaysJs(e: ts.Expression, constants: ReadonlyMap<string, ts.Expression>, seen = new Set<string>()): boolean {
+  e = skipOuter(e);
+  const k = e.kind;
+  if (tsv.isLiteralExpression(e) || k === tsv.SyntaxKind.TrueKeyword || k === tsv.SyntaxKind.FalseKeyword || k === tsv.SyntaxKind.NullKeyword)
+    return true;
+  if (tsv.isTypeOfExpression(e)) return true;
+  if (tsv.isIdentifier(e)) {
+    if (e.text === "undefined" || e.text === "Infinity" || e.text === "NaN") return true;
+    const init = constants.get(e.text);
+    if (!init || seen.has(e.text)) return false;
+    seen.add(e.text);
+    return alwaysJs(init, constants, seen);
+  }
+  if (tsv.isPropertyAccessExpression(e)) return ["ndim", "shape", "size", "dtype", "length"].includes(e.name.text);
+  if (tsv.isElementAccessExpression(e)) return alwaysJs(e.expression, constants, seen) && alwaysJs(e.argumentExpression, constants, seen);
+  if (tsv.isPrefixUnaryExpression(e)) return alwaysJs(e.operand, constants, seen);
+  if (tsv.isCallExpression(e)) {
+    const c = e.expression;
+    return (
+      tsv.isPropertyAccessExpression(c) &&
+      tsv.isIdentifier(c.expression) &&
+      c.expression.text === "Math" &&
+      e.arguments.every((a) => alwaysJs(a, constants, seen))
+    );
+  }
+  if (tsv.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === tsv.SyntaxKind.EqualsEqualsEqualsToken || op === tsv.SyntaxKind.ExclamationEqualsEqualsToken) return true;
+    if (op === tsv.SyntaxKind.InstanceOfKeyword || op === tsv.SyntaxKind.InKeyword) return true;
+    return alwaysJs(e.left, constants, seen) && alwaysJs(e.right, constants, seen);
+  }
+  return false;
 }
 
 /** After the last leading import (imports are hoisted; the directive prologue stays first). */
