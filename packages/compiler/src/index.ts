@@ -6,6 +6,8 @@ export type { CompileOptions, ModuleResult, CallReport, Stats } from "./compile-
 export { CODES, NumjitCompileError, formatDiagnostic, codeFrame } from "./diagnostics.js";
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { numjitTransformer } from "./transformer.js";
+export { autograph } from "./phases/autograph/index.js";
+export type { Conversion } from "./phases/autograph/index.js";
 export type { RawSourceMap } from "./sourcemap.js";
 export { buildFile, collectFiles, outputName } from "./build.js";
 export { checkEmitted } from "./validate.js";
