@@ -90,6 +90,13 @@ describe("conversion", () => {
     );
   });
 
+  it("!, && and || whose left side may be traced: helpers with JS short-circuit semantics", () => {
+    const src = "export const f = jit((x: np.NDArray) => (!np.any(x) && np.all(x)) || x.ndim === 1 && np.any(x));\n";
+    expect(convert(src)).toBe(
+      AG + "export const f = jit((x: np.NDArray) => __nj_ag.or((__nj_ag.and(__nj_ag.not(np.any(x)), () => (np.all(x)))), () => (x.ndim === 1 && np.any(x))));\n",
+    );
+  });
+
   it("a module with nothing to convert is not converted", () => {
     expect(convert("export const f = jit((x: np.NDArray) => (x.ndim === 1 ? x : np.ravel(x)));\n")).toBeUndefined();
   });
@@ -154,6 +161,10 @@ export function powersBody(x: np.NDArray, k: number) {
   for (let i = 0; i < k; i++) acc = np.multiply(acc, x);
   return acc;
 }
+export function logicBody(x: np.NDArray) {
+  if (!np.any(np.less(x, 0)) && np.greater(np.sum(x), 1)) return np.multiply(x, 10);
+  return np.less(np.max(x), 0) || np.greater(np.min(x), 0.3) ? np.negative(x) : x;
+}
 export function scalarBody(x: np.NDArray) {
   let y = np.sum(np.sin(x));
   if (np.greater(y, 0)) {
@@ -175,6 +186,8 @@ export const doubling = jit(doublingBody);
 export const powers = jit(powersBody);
 /** @numjit x: f64[N] */
 export const scalar = jit(scalarBody);
+/** @numjit x: f32[N] */
+export const logic = jit(logicBody);
 `;
 
 type Fn = (...a: unknown[]) => unknown;
@@ -198,11 +211,17 @@ const REF: Record<string, (x: number[], k?: number) => number[]> = {
     return [s, n];
   },
   powers: (x, k = 0) => x.map((v) => v ** (k + 1)),
+  logic: (x) => {
+    if (!x.some((v) => v < 0) && x.reduce((a, b) => a + b, 0) > 1) return x.map((v) => 10 * v);
+    return Math.max(...x) < 0 || Math.min(...x) > 0.3 ? x.map((v) => -v) : x;
+  },
 };
 const INPUTS = [
   [0.5, 1, 2, -0.25],
   [-3, 1, 0.25, -1],
   [4, 9, 0.25, 1],
+  [-4, -9, -0.25, -1],
+  [0.5, 0.25, 0.125, 0.0625],
 ];
 
 describe("behaviour: eager ≡ runtime jit ≡ precompiled ≡ reference", async () => {
@@ -211,10 +230,10 @@ describe("behaviour: eager ≡ runtime jit ≡ precompiled ≡ reference", async
 
   it("every function is precompiled, with no diagnostic", () => {
     expect(built.result.diagnostics).toEqual([]);
-    expect(built.result.module?.stats).toMatchObject({ functions: 6, precompiled: 6 });
+    expect(built.result.module?.stats).toMatchObject({ functions: 7, precompiled: 7 });
   });
 
-  for (const name of ["flip", "early", "pick", "doubling", "powers"]) {
+  for (const name of ["flip", "early", "pick", "doubling", "powers", "logic"]) {
     it(`${name}: every path and layout`, () => {
       const body = mod[`${name}Body`]!;
       const runtimeJit = jit(body as (...a: never[]) => unknown) as Fn;

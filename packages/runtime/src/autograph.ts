@@ -9,7 +9,7 @@
 import { Tracer } from "./core/trace.js";
 import { traceError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
-import { notEqual } from "./numpy/elementwise.js";
+import { logicalAnd, logicalNot, logicalOr, notEqual } from "./numpy/elementwise.js";
 import { cond, foriLoop, whileLoop } from "./lax/control-flow.js";
 
 type State = unknown[];
@@ -129,4 +129,21 @@ export function forRange(lo: unknown, hi: unknown, body: (i: unknown) => void, g
 export function test(x: unknown, construct: string, reason: string): boolean {
   if (isTraced(x)) throw traceError.autograph(construct, reason);
   return truthy(x);
+}
+
+/** `!x`: logicalNot of a traced value (JS would give false for any array). */
+export function not(x: unknown): unknown {
+  return isTraced(x) ? logicalNot(x) : !truthy(x);
+}
+
+/** `a && b`: JS semantics (b evaluated only when needed) unless `a` is traced, then logicalAnd(a, b). */
+export function and(a: unknown, b: () => unknown): unknown {
+  if (isTraced(a)) return logicalAnd(a, b() as NDArray);
+  return truthy(a) ? b() : a;
+}
+
+/** `a || b`: JS semantics unless `a` is traced, then logicalOr(a, b). */
+export function or(a: unknown, b: () => unknown): unknown {
+  if (isTraced(a)) return logicalOr(a, b() as NDArray);
+  return truthy(a) ? a : b();
 }

@@ -6,6 +6,7 @@
 //   c ? a : b                    -> (<ag>.ifExp(c, () => (a), () => (b)))
 //   while (c) B                  -> <ag>.whileStmt(() => (c), () => {B}, get, set, names);
 //   for (let i = lo; i < hi; i++) B -> <ag>.forRange(lo, hi, (i) => {B}, get, set, names);
+//   !a, a && b, a || b           -> <ag>.not(a), <ag>.and(a, () => (b)), <ag>.or(a, () => (b))
 // The carry is the local variables the statement assigns that are declared outside it (get/set closures
 // read and write them, so the bodies stay the user's statements). The helpers (@numjit/runtime's
 // `autograph`) run JS semantics on JS values and lax.cond / whileLoop / foriLoop on traced ones.
@@ -13,7 +14,8 @@
 // mutation of an object or of a variable that is not local) keeps its JS form; an `if`/`while` condition
 // is then wrapped in `<ag>.test(c, construct, reason)`, which raises NJ403 (NJ717 at build time) when the
 // condition is traced — plain JS would take any array as true.
-// Edits only insert and replace text around the user's expressions (nothing moves), so positions map back.
+// Expressions that are JS values whatever the arguments (`x.ndim === 2`, literals, module constants)
+// stay as written. Edits only insert and replace text around the user's expressions (nothing moves), so positions map back.
 import type * as ts from "typescript";
 import type MagicString from "magic-string";
 import { tsv } from "../../ts.js";
@@ -41,6 +43,10 @@ export interface Conversion {
   converted: number;
 }
 
+const LOGICAL: Partial<Record<ts.SyntaxKind, string>> = {
+  [tsv.SyntaxKind.AmpersandAmpersandToken]: "and",
+  [tsv.SyntaxKind.BarBarToken]: "or",
+};
 const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "fill", "sort", "reverse", "set", "copyWithin"]);
 
 /** The conversion of a module's jit-compiled functions, or undefined when there is nothing to convert. */
@@ -260,6 +266,22 @@ function convert(
         replace(n.whenTrue.end, start(n.whenFalse), "), () => (", depth);
         visitAny(n.whenFalse, depth + 1);
         close(n.end, ")))", depth);
+        return;
+      }
+      if (tsv.isPrefixUnaryExpression(n) && n.operator === tsv.SyntaxKind.ExclamationToken && !js(n.operand)) {
+        converted++;
+        replace(start(n), start(n.operand), `${ag}.not(`, depth);
+        visitAny(n.operand, depth + 1);
+        close(n.end, ")", depth);
+        return;
+      }
+      if (tsv.isBinaryExpression(n) && LOGICAL[n.operatorToken.kind] && !js(n.left)) {
+        converted++;
+        open(start(n), `${ag}.${LOGICAL[n.operatorToken.kind]}(`, depth);
+        visitAny(n.left, depth + 1);
+        replace(n.left.end, start(n.right), ", () => (", depth);
+        visitAny(n.right, depth + 1);
+        close(n.end, "))", depth);
         return;
       }
       if (tsv.isBlock(n) || tsv.isStatement(n)) return visitStmt(n as ts.Statement, false, depth);
