@@ -4,7 +4,7 @@
 // precompiled ≡ a JS reference, on dense inputs and views; grad through the lowered if (lax.cond) against
 // float64 central differences; vmap of a lowered if against a JS loop.
 import { describe, expect, it } from "vitest";
-import { type NDArray, grad, jit, numpy as np, vmap } from "@numjit/runtime";
+import { type NDArray, grad, jit, jvp, numpy as np, vmap } from "@numjit/runtime";
 import { autograph, parse, transform } from "@numjit/compiler";
 import { type ArraySpec, type Layout, makeInput } from "../numpy/runner.js";
 import { buildModule, importFresh } from "./helpers.js";
@@ -15,7 +15,9 @@ const AG = 'import { autograph as __nj_ag } from "@numjit/runtime";\n';
 
 describe("conversion", () => {
   it("if/else on a traced value: a carry of the assigned locals", () => {
-    const src = "export const f = jit((x: np.NDArray) => {\n  let y = x;\n  if (np.any(x)) { y = np.sin(y); } else y = np.cos(y);\n  return y;\n});\n";
+    const src =
+      "export const f = jit((x: np.NDArray) => {\n  let y = x;\n" +
+      "  if (np.any(x)) { y = np.sin(y); } else y = np.cos(y);\n  return y;\n});\n";
     expect(convert(src)).toBe(
       AG +
         "export const f = jit((x: np.NDArray) => {\n  let y = x;\n" +
@@ -25,7 +27,9 @@ describe("conversion", () => {
   });
 
   it("an if without else, nested in a while: inner first, the loop carries both variables", () => {
-    const src = "export const f = jit((x: np.NDArray) => {\n  let s = x, n = 0;\n  while (np.less(np.sum(s), 9)) {\n    if (np.any(s)) n = np.add(n, 1);\n    s = np.add(s, 1);\n  }\n  return [s, n];\n});\n";
+    const src =
+      "export const f = jit((x: np.NDArray) => {\n  let s = x, n = 0;\n  while (np.less(np.sum(s), 9)) {\n" +
+      "    if (np.any(s)) n = np.add(n, 1);\n    s = np.add(s, 1);\n  }\n  return [s, n];\n});\n";
     expect(convert(src)).toBe(
       AG +
         "export const f = jit((x: np.NDArray) => {\n  let s = x, n = 0;\n" +
@@ -42,7 +46,8 @@ describe("conversion", () => {
     expect(convert(src)).toBe(
       AG +
         "export const f = jit((x: np.NDArray) => {\n" +
-        "  return __nj_ag.ifExp(np.any(x), () => { return np.sin(x); }, () => { \n  const y = np.cos(x);\n  return y; }, () => [], () => {});\n" +
+        "  return __nj_ag.ifExp(np.any(x), () => { return np.sin(x); }, () => {" +
+        " \n  const y = np.cos(x);\n  return y; }, () => [], () => {});\n" +
         "});\n",
     );
   });
@@ -83,9 +88,9 @@ describe("conversion", () => {
     expect(convert(src)).toBe(
       AG +
         "export const f = jit((x: np.NDArray) => {\n  const out: np.NDArray[] = [];\n" +
-        "  if (__nj_ag.test(np.any(x), \"an if\", \"it mutates 'out', an object declared outside it\")) out.push(x);\n" +
+        '  if (__nj_ag.test(np.any(x), "an if", "it mutates \'out\', an object declared outside it")) out.push(x);\n' +
         '  while (__nj_ag.test(np.any(x), "a while loop", "it contains a break, continue or return")) { x = np.subtract(x, 1); ' +
-        "if (__nj_ag.test(np.all(x), \"an if\", \"it contains a break or continue\")) break; }\n" +
+        'if (__nj_ag.test(np.all(x), "an if", "it contains a break or continue")) break; }\n' +
         "  return out;\n});\n",
     );
   });
@@ -93,8 +98,20 @@ describe("conversion", () => {
   it("!, && and || whose left side may be traced: helpers with JS short-circuit semantics", () => {
     const src = "export const f = jit((x: np.NDArray) => (!np.any(x) && np.all(x)) || x.ndim === 1 && np.any(x));\n";
     expect(convert(src)).toBe(
-      AG + "export const f = jit((x: np.NDArray) => __nj_ag.or((__nj_ag.and(__nj_ag.not(np.any(x)), () => (np.all(x)))), () => (x.ndim === 1 && np.any(x))));\n",
+      AG +
+        "export const f = jit((x: np.NDArray) => __nj_ag.or((__nj_ag.and(__nj_ag.not(np.any(x)), () => (np.all(x)))), " +
+        "() => (x.ndim === 1 && np.any(x))));\n",
     );
+  });
+
+  it("transforming a transformed module changes nothing", () => {
+    const src =
+      HEAD +
+      "export const f = jit((x: np.NDArray) => {\n  const out = [x];\n  if (np.any(x)) out.push(x);\n  let y = x;\n" +
+      "  while (np.any(y)) y = np.subtract(y, 1);\n  return np.any(y) ? out : [y];\n});\n";
+    const once = transform(src, "/virtual/twice.ts", { sourceMap: false }).code;
+    expect(once).toContain("__nj_ag.whileStmt(");
+    expect(transform(once, "/virtual/twice.ts", { sourceMap: false }).code).toBe(once);
   });
 
   it("a module with nothing to convert is not converted", () => {
@@ -110,7 +127,8 @@ describe("diagnostics", () => {
     const src =
       "/** @numjit x: f32[N] */\nexport const f = jit((x: np.NDArray) => {\n  for (let i = 0; i < 3; i++) {\n" +
       "    if (np.any(x)) return x;\n    x = np.add(x, 1);\n  }\n  return x;\n});\n" +
-      "/** @numjit x: f32[N] */\nexport const g = jit((x: np.NDArray) => {\n  const out = [x];\n  if (np.any(x)) out.push(x);\n  return out;\n});\n";
+      "/** @numjit x: f32[N] */\nexport const g = jit((x: np.NDArray) => {\n" +
+      "  const out = [x];\n  if (np.any(x)) out.push(x);\n  return out;\n});\n";
     expect(diagnose(src)).toEqual(["NJ717 5:9", "NJ717 13:7"]);
   });
 
@@ -123,7 +141,9 @@ describe("diagnostics", () => {
   });
 
   it("the positions of other diagnostics inside converted code point at the original source", () => {
-    const src = "/** @numjit x: f32[N] */\nexport const f = jit((x: np.NDArray) => {\n  let y = x;\n  if (np.any(x)) { y = np.nosuch(y); }\n  return y;\n});\n";
+    const src =
+      "/** @numjit x: f32[N] */\nexport const f = jit((x: np.NDArray) => {\n  let y = x;\n" +
+      "  if (np.any(x)) { y = np.nosuch(y); }\n  return y;\n});\n";
     expect(diagnose(src)).toEqual(["NJ803 5:27"]);
   });
 });
@@ -165,6 +185,11 @@ export function logicBody(x: np.NDArray) {
   if (!np.any(np.less(x, 0)) && np.greater(np.sum(x), 1)) return np.multiply(x, 10);
   return np.less(np.max(x), 0) || np.greater(np.min(x), 0.3) ? np.negative(x) : x;
 }
+export function growBody(x: np.NDArray) {
+  let y = x;
+  while (np.less(np.sum(y), 10)) y = np.multiply(y, 1.5);
+  return np.sum(np.sin(y));
+}
 export function scalarBody(x: np.NDArray) {
   let y = np.sum(np.sin(x));
   if (np.greater(y, 0)) {
@@ -188,10 +213,13 @@ export const powers = jit(powersBody);
 export const scalar = jit(scalarBody);
 /** @numjit x: f32[N] */
 export const logic = jit(logicBody);
+/** @numjit x: f64[N] */
+export const grow = jit(growBody);
 `;
 
 type Fn = (...a: unknown[]) => unknown;
-const values = (a: unknown): number[] => (Array.isArray(a) ? a.flatMap(values) : Array.from((a as NDArray).toTypedArray() as ArrayLike<number>));
+const values = (a: unknown): number[] =>
+  Array.isArray(a) ? a.flatMap(values) : Array.from((a as NDArray).toTypedArray() as ArrayLike<number>);
 const LAYOUTS: Layout[] = ["dense", "strided", "offset", "negative", "broadcast"];
 const input = (data: number[], layout: Layout, dtype: "float32" | "float64" = "float32") =>
   makeInput({ dtype, shape: [data.length], data } as ArraySpec, layout);
@@ -230,7 +258,8 @@ describe("behaviour: eager ≡ runtime jit ≡ precompiled ≡ reference", async
 
   it("every function is precompiled, with no diagnostic", () => {
     expect(built.result.diagnostics).toEqual([]);
-    expect(built.result.module?.stats).toMatchObject({ functions: 7, precompiled: 7 });
+    expect(built.result.module?.stats).toMatchObject({ functions: 8, precompiled: 8 });
+    expect(built.result.code).toContain("__nj_ag.whileStmt(");
   });
 
   for (const name of ["flip", "early", "pick", "doubling", "powers", "logic"]) {
@@ -258,7 +287,9 @@ describe("behaviour: eager ≡ runtime jit ≡ precompiled ≡ reference", async
   }
 
   it("the lowered functions trace lax control flow (cond / while), not a branch chosen at trace time", () => {
-    const ir = built.result.module!.calls.map((c) => `${c.name}: ${c.scheduled!.groups.map((g) => g.trace.result.optimizedText).join("\n")}`);
+    const ir = built.result.module!.calls.map(
+      (c) => `${c.name}: ${c.scheduled!.groups.map((g) => g.trace.result.optimizedText).join("\n")}`,
+    );
     expect(ir.find((t) => t.startsWith("flip:"))).toMatch(/= cond\[/);
     expect(ir.find((t) => t.startsWith("early:"))).toMatch(/= cond\[/);
     expect(ir.find((t) => t.startsWith("pick:"))).toMatch(/= cond\[/);
@@ -298,6 +329,58 @@ describe("behaviour: eager ≡ runtime jit ≡ precompiled ≡ reference", async
     for (const f of [mod["flipBody"]!, jit(mod["flipBody"] as (x: NDArray) => NDArray) as Fn]) {
       const got = values(vmap(f as (x: NDArray) => NDArray)(xs));
       expect(got).toEqual(rows.flatMap((r) => REF["flip"]!(r).map((v) => Math.fround(v))));
+    }
+  });
+
+  it("jvp through a lowered while (lax.whileLoop) equals central differences; grad: eager unrolls, under jit NJ508", () => {
+    const f = mod["growBody"]! as (x: NDArray) => NDArray;
+    const data = [0.5, 1.25, 2];
+    const dir = [0.3, -0.2, 0.1];
+    const h = 1e-6;
+    const at = (s: number) =>
+      f(
+        input(
+          data.map((v, i) => v + s * dir[i]!),
+          "dense",
+          "float64",
+        ),
+      ).item() as number;
+    const fd = (at(h) - at(-h)) / (2 * h);
+    for (const g of [f, jit(f), mod["grow"] as typeof f]) {
+      const [, t] = jvp(g, [input(data, "dense", "float64")], [input(dir, "dense", "float64")]) as [NDArray, NDArray];
+      expect(t.item()).toBeCloseTo(fd, 6);
+    }
+    // eager grad sees concrete values (as JAX's grad does): the JS loop runs, its ops are differentiated
+    const g = values(grad(f)(input(data, "dense", "float64")));
+    data.forEach((_, i) => {
+      const e = data.map((__, j) => (i === j ? 1 : 0));
+      const one = (s: number) =>
+        f(
+          input(
+            data.map((v, j) => v + s * e[j]!),
+            "dense",
+            "float64",
+          ),
+        ).item() as number;
+      expect(g[i]).toBeCloseTo((one(h) - one(-h)) / (2 * h), 6);
+    });
+    // under jit the loop is a whileLoop: reverse mode is NJ508, as for lax.whileLoop
+    expect(() => grad(jit(f))(input(data, "dense", "float64"))).toThrow(expect.objectContaining({ code: "NJ508" }));
+  });
+
+  it("vmap of a lowered while: each lane runs until its own condition ends, equal to a JS loop over the rows", () => {
+    const rows = [
+      [0.5, 1, 2],
+      [30, 40, 50],
+      [-0.1, 0.1, 0.05],
+    ];
+    const xs = np.array(rows, { dtype: "float32" });
+    for (const f of [mod["doublingBody"]!, jit(mod["doublingBody"] as (x: NDArray) => NDArray) as Fn]) {
+      const [s, n] = vmap(f as (x: NDArray) => NDArray[])(xs) as unknown as NDArray[];
+      expect([values(s!), values(n!)]).toEqual([
+        rows.map((r) => Math.fround(REF["doubling"]!(r)[0]!)),
+        rows.map((r) => REF["doubling"]!(r)[1]!),
+      ]);
     }
   });
 

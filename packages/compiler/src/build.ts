@@ -140,7 +140,10 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
   // with syntax errors in the input its NJ808s explain a broken output; NJ810 is the compiler's own fault
   if (!syntax.length && emitted.length) diagnostics.push(...emitted);
   const res: FileResult = { file, code: r.outputText, diagnostics, syntax, valid: !syntax.length && !emitted.length };
-  if (r.sourceMapText) res.map = conv ? JSON.stringify(chainMaps(JSON.parse(r.sourceMapText) as RawSourceMap, conversionMap(code, file, conv))) : r.sourceMapText;
+  if (r.sourceMapText)
+    res.map = conv
+      ? JSON.stringify(chainMaps(JSON.parse(r.sourceMapText) as RawSourceMap, conversionMap(code, file, conv)))
+      : r.sourceMapText;
   if (module) res.module = module;
   return res;
 }

@@ -30,7 +30,8 @@ const predicate = (x: NDArray): NDArray => (x.dtype === "bool" ? x : notEqual(x,
 /** The carry after a lowered body: every carried variable must have a value on every path. */
 function checked(construct: string, names: readonly string[], state: State, where: string): State {
   state.forEach((v, k) => {
-    if (v === undefined) throw traceError.autographCarry(construct, names[k] ?? `#${k}`, `has no value ${where}; assign it before the statement`);
+    if (v === undefined)
+      throw traceError.autographCarry(construct, names[k] ?? `#${k}`, `has no value ${where}; assign it before the statement`);
   });
   return state;
 }

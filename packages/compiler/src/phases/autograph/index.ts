@@ -53,7 +53,9 @@ const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "fill", "
 export function autograph(sf: ts.SourceFile): Conversion | undefined {
   const found = find(sf);
   const targets = found.calls.flatMap((c) => (c.fn ? [c.fn] : []));
-  return targets.length ? convert(sf, targets, found.scope.functions, found.scope.constants) : undefined;
+  // an already converted module (transformed twice) has its helper binding: reuse it, guards stay guards
+  const bound = [...found.scope.runtime].find(([, b]) => b.kind === "named" && b.exported === "autograph")?.[0];
+  return targets.length ? convert(sf, targets, found.scope.functions, found.scope.constants, bound) : undefined;
 }
 
 function convert(
@@ -61,10 +63,11 @@ function convert(
   targets: readonly FunctionNode[],
   moduleFunctions: ReadonlyMap<string, FunctionNode>,
   constants: ReadonlyMap<string, ts.Expression>,
+  bound: string | undefined,
 ): Conversion | undefined {
-  const js = (e: ts.Expression) => alwaysJs(e, constants);
+  const js = (e: ts.Expression) => alwaysJs(e, constants) || isGuard(e, bound);
   const prefix = emitPrefix(sf);
-  const ag = `${prefix}ag`;
+  const ag = bound ?? `${prefix}ag`;
   const edits: Edit[] = [];
   let converted = 0;
   const text = sf.text;
@@ -230,7 +233,15 @@ function convert(
       if (tsv.isForStatement(s)) {
         const c = countedLoop(s);
         const { names, reason } = carry([s.statement]);
-        if (!c || (js(c.lo) && js(c.hi)) || escapes(s) || containsReturn(s) || reason || names.includes(c.i) || c.boundNames.some((b) => names.includes(b))) {
+        if (
+          !c ||
+          (js(c.lo) && js(c.hi)) ||
+          escapes(s) ||
+          containsReturn(s) ||
+          reason ||
+          names.includes(c.i) ||
+          c.boundNames.some((b) => names.includes(b))
+        ) {
           visitStmt(s.statement, false, depth + 1);
           return;
         }
@@ -309,7 +320,7 @@ function convert(
       cur = to;
     }
   };
-  const all = [{ pos: importAt, end: importAt, text: importText, kind: 1 as const, depth: 0 }, ...edits].sort(order);
+  const all = (bound ? edits : [{ pos: importAt, end: importAt, text: importText, kind: 1 as const, depth: 0 }, ...edits]).sort(order);
   for (const e of all) {
     copy(e.pos);
     code += e.text;
@@ -331,6 +342,19 @@ function convert(
   return { code, apply, toOriginal, prefix, converted };
 }
 
+/** `<ag>.test(...)`: a condition guarded by an earlier conversion (a JS boolean). */
+function isGuard(e: ts.Expression, ag: string | undefined): boolean {
+  e = skipOuter(e);
+  return (
+    !!ag &&
+    tsv.isCallExpression(e) &&
+    tsv.isPropertyAccessExpression(e.expression) &&
+    tsv.isIdentifier(e.expression.expression) &&
+    e.expression.expression.text === ag &&
+    e.expression.name.text === "test"
+  );
+}
+
 /**
  * Whether an expression is a JS value whatever the arguments are (so its control flow stays JS): literals,
  * module constants bound to literals, `===`/`!==`/`typeof`/`instanceof`, reads of `.ndim`/`.shape`/
@@ -339,7 +363,12 @@ function convert(
 function alwaysJs(e: ts.Expression, constants: ReadonlyMap<string, ts.Expression>, seen = new Set<string>()): boolean {
   e = skipOuter(e);
   const k = e.kind;
-  if (tsv.isLiteralExpression(e) || k === tsv.SyntaxKind.TrueKeyword || k === tsv.SyntaxKind.FalseKeyword || k === tsv.SyntaxKind.NullKeyword)
+  if (
+    tsv.isLiteralExpression(e) ||
+    k === tsv.SyntaxKind.TrueKeyword ||
+    k === tsv.SyntaxKind.FalseKeyword ||
+    k === tsv.SyntaxKind.NullKeyword
+  )
     return true;
   if (tsv.isTypeOfExpression(e)) return true;
   if (tsv.isIdentifier(e)) {
@@ -383,7 +412,8 @@ function importPosition(sf: ts.SourceFile): number {
 /** `for (let i = lo; i < hi; i++ | ++i | i += 1)`: the pieces, else undefined. */
 function countedLoop(s: ts.ForStatement): { i: string; lo: ts.Expression; hi: ts.Expression; boundNames: string[] } | undefined {
   const init = s.initializer;
-  if (!init || !tsv.isVariableDeclarationList(init) || !(init.flags & tsv.NodeFlags.Let) || init.declarations.length !== 1) return undefined;
+  if (!init || !tsv.isVariableDeclarationList(init) || !(init.flags & tsv.NodeFlags.Let) || init.declarations.length !== 1)
+    return undefined;
   const d = init.declarations[0]!;
   if (!tsv.isIdentifier(d.name) || !d.initializer) return undefined;
   const i = d.name.text;
@@ -449,7 +479,11 @@ function declaredNames(n: ts.Node, withParams: boolean): Set<string> {
 /** Identifiers a node assigns directly (`x = `, `x += `, `x++`, `[x, y] = `). */
 function assignedIdentifiers(n: ts.Node): string[] {
   const targets: ts.Expression[] = [];
-  if (tsv.isBinaryExpression(n) && n.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && n.operatorToken.kind <= tsv.SyntaxKind.LastAssignment)
+  if (
+    tsv.isBinaryExpression(n) &&
+    n.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment &&
+    n.operatorToken.kind <= tsv.SyntaxKind.LastAssignment
+  )
     targets.push(n.left);
   if (
     (tsv.isPrefixUnaryExpression(n) || tsv.isPostfixUnaryExpression(n)) &&
@@ -474,7 +508,11 @@ function assignedIdentifiers(n: ts.Node): string[] {
 /** The variable whose object a node mutates (`a.b = v`, `a[i] += v`, `a.push(v)`), if any. */
 function mutatedBase(n: ts.Node): string | undefined {
   let target: ts.Expression | undefined;
-  if (tsv.isBinaryExpression(n) && n.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment && n.operatorToken.kind <= tsv.SyntaxKind.LastAssignment)
+  if (
+    tsv.isBinaryExpression(n) &&
+    n.operatorToken.kind >= tsv.SyntaxKind.FirstAssignment &&
+    n.operatorToken.kind <= tsv.SyntaxKind.LastAssignment
+  )
     target = n.left;
   else if (tsv.isCallExpression(n) && tsv.isPropertyAccessExpression(n.expression) && MUTATORS.has(n.expression.name.text))
     target = n.expression;

@@ -17,7 +17,8 @@
 // uses a name starting with it), so the names neither collide with nor are shadowed by the user's.
 import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
-import MagicString, { type SourceMap } from "magic-string";
+import type MagicString from "magic-string";
+import type { SourceMap } from "magic-string";
 import type { ModuleScope } from "../find/index.js";
 import type { ScheduledCall } from "../schedule/index.js";
 import type { ModuleKernels } from "../codegen/index.js";
