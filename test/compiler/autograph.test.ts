@@ -265,7 +265,7 @@ describe("behaviour: eager ≡ runtime jit ≡ precompiled ≡ reference", async
   for (const name of ["flip", "early", "pick", "doubling", "powers", "logic"]) {
     it(`${name}: every path and layout`, () => {
       const body = mod[`${name}Body`]!;
-      const runtimeJit = jit(body as (...a: never[]) => unknown) as Fn;
+      const runtimeJit = jit(body as (...a: never[]) => unknown) as unknown as Fn;
       for (const data of INPUTS)
         for (const layout of LAYOUTS)
           for (const k of name === "powers" ? [0, 1, 3] : [undefined]) {
@@ -326,7 +326,7 @@ describe("behaviour: eager ≡ runtime jit ≡ precompiled ≡ reference", async
       [1, -2, -0.5],
     ];
     const xs = np.array(rows, { dtype: "float32" });
-    for (const f of [mod["flipBody"]!, jit(mod["flipBody"] as (x: NDArray) => NDArray) as Fn]) {
+    for (const f of [mod["flipBody"]!, jit(mod["flipBody"] as (x: NDArray) => NDArray) as unknown as Fn]) {
       const got = values(vmap(f as (x: NDArray) => NDArray)(xs));
       expect(got).toEqual(rows.flatMap((r) => REF["flip"]!(r).map((v) => Math.fround(v))));
     }
@@ -375,7 +375,7 @@ describe("behaviour: eager ≡ runtime jit ≡ precompiled ≡ reference", async
       [-0.1, 0.1, 0.05],
     ];
     const xs = np.array(rows, { dtype: "float32" });
-    for (const f of [mod["doublingBody"]!, jit(mod["doublingBody"] as (x: NDArray) => NDArray) as Fn]) {
+    for (const f of [mod["doublingBody"]!, jit(mod["doublingBody"] as (x: NDArray) => NDArray) as unknown as Fn]) {
       const [s, n] = vmap(f as (x: NDArray) => NDArray[])(xs) as unknown as NDArray[];
       expect([values(s!), values(n!)]).toEqual([
         rows.map((r) => Math.fround(REF["doubling"]!(r)[0]!)),

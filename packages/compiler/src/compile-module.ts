@@ -12,6 +12,7 @@ import { type ScheduledCall, scheduleCall } from "./phases/schedule/index.js";
 import { type ModuleKernels, codegen } from "./phases/codegen/index.js";
 import { type EmitOptions, type EmitPlan, planEmit } from "./phases/emit/index.js";
 import { ModuleGraph } from "./module-graph.js";
+import { type Conversion, autograph } from "./phases/autograph/index.js";
 
 export const PIPELINE = ["find", "analyse", "trace", "schedule", "codegen", "emit"] as const;
 
@@ -151,6 +152,17 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
     plan,
     stats: { functions: reports.length, precompiled, fallbacks: reports.length - precompiled, kernels: kernels.decls.length },
   };
+}
+
+/**
+ * AutoGraph's conversion of `sf` (phases/autograph), then the pipeline on the converted text, its
+ * diagnostics located in `sf`. `conv` is undefined when there was nothing to convert.
+ */
+export function compileConverted(sf: ts.SourceFile, file: string, opts: CompileOptions = {}): { mod: ModuleResult; conv?: Conversion } {
+  const conv = autograph(sf);
+  if (!conv) return { mod: compileModule(sf, file, opts) };
+  const origin = { sf, toOriginal: conv.toOriginal, prefix: conv.prefix };
+  return { mod: compileModule(parse(conv.code, sf.fileName), file, { ...opts, origin }), conv };
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

@@ -1,9 +1,16 @@
 // transform(code, id, options): the front door bundler plugins use (contract: compiler <-> vite plugin).
 import { type Diagnostic, NumjitCompileError } from "./diagnostics.js";
-import { type CompileOptions, type ModuleResult, type Stats, compileModule, mayContainJit, parse, parseErrors } from "./compile-module.js";
+import {
+  type CompileOptions,
+  type ModuleResult,
+  type Stats,
+  compileConverted,
+  mayContainJit,
+  parse,
+  parseErrors,
+} from "./compile-module.js";
 import MagicString from "magic-string";
 import { applyPlan } from "./phases/emit/index.js";
-import { autograph } from "./phases/autograph/index.js";
 import { type RawSourceMap, chainMaps } from "./sourcemap.js";
 import { checkEmitted } from "./validate.js";
 
@@ -37,9 +44,7 @@ export function transform(code: string, id: string, options: TransformOptions = 
     return { code, map: null, diagnostics: syntax, stats: { ...EMPTY } };
   }
   // AutoGraph first: the pipeline compiles the converted text, the edits go on the original
-  const conv = autograph(sf);
-  const origin = conv && { sf, toOriginal: conv.toOriginal, prefix: conv.prefix };
-  const mod = compileModule(conv ? parse(conv.code, file) : sf, id, { ...options, origin });
+  const { mod, conv } = compileConverted(sf, id, options);
   if (options.diagnostics === "error" && mod.diagnostics.some((d) => d.severity === "error")) throw new NumjitCompileError(mod.diagnostics);
   if (!mod.plan && !conv) return { code, map: null, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
   const ms = new MagicString(code);

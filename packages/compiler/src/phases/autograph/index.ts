@@ -151,7 +151,9 @@ function convert(
           ? "it returns from inside a loop, or from a branch the rest of the function cannot follow"
           : !returnsAlways(T)
             ? "its true branch does not return on every path while the other branch does"
-            : reason;
+            : rest.some((r) => tsv.isFunctionDeclaration(r))
+              ? "a function declared after it would move into the other branch"
+              : reason;
       if (why) {
         guard(s.expression, "an if", why, depth);
         visitExpr(s.expression, depth + 1);
