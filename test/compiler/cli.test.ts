@@ -26,7 +26,7 @@ write(
   `import { numpy as np, nn, jit } from "@numjit/runtime";
 import { mse } from "./util/loss.ts";
 export const act = jit((x: np.NDArray) => nn.gelu(x));
-export const branchy = jit((x: np.NDArray) => { if (np.any(x)) return x; return np.abs(x); });
+export const branchy = jit((x: np.NDArray) => np.multiply(x, x.item() as number));
 export const score = () => mse(np.zeros([2, 3]), np.ones([2, 3]));
 `,
 );

@@ -30,7 +30,7 @@ console.log(JSON.stringify({ value: r.toArray(), info: fma.cacheInfo() }));
 // a jit function the compiler leaves to the runtime (NJ705: an `if` on a traced value)
 export const FALLBACK_JS = `import { numpy as np, jit } from "@numjit/runtime";
 
-export const branchy = jit((x) => { if (np.any(x)) return x; return np.abs(x); });
+export const branchy = jit((x) => np.multiply(x, x.item()));
 `;
 // an NJ8xx error: matmul of f32[N, 3] and f32[4, M]
 export const ERROR_JS = `import { numpy as np, jit } from "@numjit/runtime";

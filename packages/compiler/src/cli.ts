@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
 import { type FileResult, UsageError, buildFile, collectFiles, outputName } from "./build.js";
-import { compileModule, parse, parseErrors } from "./compile-module.js";
+import { compileConverted, parse, parseErrors } from "./compile-module.js";
 import { ModuleGraph } from "./module-graph.js";
 import { CODES, type Diagnostic, formatDiagnostic } from "./diagnostics.js";
 
@@ -310,7 +310,7 @@ function cmdCheck(args: Parsed, out: (s: string) => void, err: (s: string) => vo
     const syntax = parseErrors(sf, file);
     let ds = syntax;
     if (!syntax.length) {
-      const m = compileModule(sf, file, { graph });
+      const m = compileConverted(sf, file, { graph }).mod;
       ds = m.diagnostics;
       fns += m.stats.functions;
       pre += m.stats.precompiled;
@@ -340,7 +340,7 @@ function cmdInspect(args: Parsed, out: (s: string) => void, err: (s: string) => 
     for (const d of syntax) printDiagnostic(d, err);
     return 1;
   }
-  const m = compileModule(sf, file, { graph: ModuleGraph.ofFiles(files) });
+  const m = compileConverted(sf, file, { graph: ModuleGraph.ofFiles(files) }).mod;
   const only = args.flags.get("function");
   const calls = m.calls.filter((c) => only === undefined || c.name === only);
   if (only !== undefined && !calls.length)

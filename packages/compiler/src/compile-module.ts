@@ -12,6 +12,7 @@ import { type ScheduledCall, scheduleCall } from "./phases/schedule/index.js";
 import { type ModuleKernels, codegen } from "./phases/codegen/index.js";
 import { type EmitOptions, type EmitPlan, planEmit } from "./phases/emit/index.js";
 import { ModuleGraph } from "./module-graph.js";
+import { type Conversion, autograph } from "./phases/autograph/index.js";
 
 export const PIPELINE = ["find", "analyse", "trace", "schedule", "codegen", "emit"] as const;
 
@@ -49,6 +50,16 @@ export interface CompileOptions extends EmitOptions {
    * Default: relative imports resolved on the file system, no other module's calls indexed.
    */
   graph?: ModuleGraph;
+  /** The module before AutoGraph conversion (phases/autograph): diagnostics are located in it. */
+  origin?: Origin;
+}
+
+/** The original module of a converted one: positions of the converted text map back to it. */
+export interface Origin {
+  sf: ts.SourceFile;
+  toOriginal(pos: number): number;
+  /** The original module's emit prefix (the converted text binds `<prefix>ag`, which adds no clash). */
+  prefix: string;
 }
 
 const RUNTIME_RE = /["']@numjit\/runtime["']/;
@@ -81,6 +92,8 @@ export function mayContainJit(code: string): boolean {
 export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOptions = {}): ModuleResult {
   const raw: RawDiagnostic[] = [];
   const found = find(sf);
+  const origin = opts.origin;
+  if (origin) found.scope.emitPrefix = origin.prefix;
   raw.push(...found.diagnostics);
   const graph = opts.graph ?? new ModuleGraph();
   const interp = new Interpreter(found.scope, graph);
@@ -113,13 +126,17 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
   for (const s of scheduled) for (const r of s.reasons) if (!raw.includes(r)) raw.push(r);
   const plan = planEmit(found.scope, scheduled, kernels, opts);
   const located = new Map<RawDiagnostic, Diagnostic>();
-  const loc = (r: RawDiagnostic) => located.get(r) ?? located.set(r, locate(r, sf, file)).get(r)!;
+  const toOriginal = (r: RawDiagnostic): RawDiagnostic =>
+    origin ? { ...r, pos: origin.toOriginal(r.pos), end: Math.max(origin.toOriginal(r.pos), origin.toOriginal(r.end)) } : r;
+  const loc = (r: RawDiagnostic) => located.get(r) ?? located.set(r, locate(toOriginal(r), origin?.sf ?? sf, file)).get(r)!;
   for (const jc of found.calls) {
     const s = scheduled.find((x) => x.built.analysed.jit === jc);
     const reasons = (perCall.get(jc.index) ?? []).map(loc);
     reports.push({
       name: jc.name,
-      line: sf.getLineAndCharacterOfPosition(jc.call.getStart(sf)).line + 1,
+      line: origin
+        ? origin.sf.getLineAndCharacterOfPosition(origin.toOriginal(jc.call.getStart(sf))).line + 1
+        : sf.getLineAndCharacterOfPosition(jc.call.getStart(sf)).line + 1,
       status: s ? s.status : reasons.some((r) => r.severity === "error") ? "error" : "fallback",
       reasons,
       scheduled: s,
@@ -135,6 +152,17 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
     plan,
     stats: { functions: reports.length, precompiled, fallbacks: reports.length - precompiled, kernels: kernels.decls.length },
   };
+}
+
+/**
+ * AutoGraph's conversion of `sf` (phases/autograph), then the pipeline on the converted text, its
+ * diagnostics located in `sf`. `conv` is undefined when there was nothing to convert.
+ */
+export function compileConverted(sf: ts.SourceFile, file: string, opts: CompileOptions = {}): { mod: ModuleResult; conv?: Conversion } {
+  const conv = autograph(sf);
+  if (!conv) return { mod: compileModule(sf, file, opts) };
+  const origin = { sf, toOriginal: conv.toOriginal, prefix: conv.prefix };
+  return { mod: compileModule(parse(conv.code, sf.fileName), file, { ...opts, origin }), conv };
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

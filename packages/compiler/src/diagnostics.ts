@@ -105,6 +105,13 @@ export const diag = {
       `the kernels use the global '${name}', which this module declares at top level; ` +
         "pasted into the module they would use the module's",
     ),
+  /** AutoGraph kept an if/while as JS (break, early return, outer mutation) and its condition is traced. */
+  autograph: (at: Span, construct: string, reason: string) =>
+    warn("NJ717")(
+      at,
+      `${construct} on a traced value cannot be lowered to lax control flow: ${reason}; ` +
+        "restructure it (np.where, lax.cond/whileLoop/foriLoop) or make the condition static",
+    ),
 
   // ---- NJ8xx: real errors -------------------------------------------------------------------------
   /** Statically incompatible shapes under a shape annotation (matmul inner dims, broadcast, reshape...). */
@@ -152,6 +159,7 @@ export const CODES: Record<string, string> = {
   NJ714: "assignment with outside effects",
   NJ715: "tracing failed at build time",
   NJ716: "a kernel's global is redeclared by the module",
+  NJ717: "control flow on a traced value that AutoGraph cannot lower",
   NJ801: "statically incompatible shapes",
   NJ802: "wrong number of arguments",
   NJ803: "unknown numjit function",

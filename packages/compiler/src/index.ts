@@ -1,11 +1,13 @@
 // @numjit/compiler: precompile jit() functions at build time.
 export { transform } from "./transform.js";
 export type { TransformOptions, TransformResult } from "./transform.js";
-export { compileModule, parse, parseErrors, PIPELINE } from "./compile-module.js";
+export { compileModule, compileConverted, parse, parseErrors, PIPELINE } from "./compile-module.js";
 export type { CompileOptions, ModuleResult, CallReport, Stats } from "./compile-module.js";
 export { CODES, NumjitCompileError, formatDiagnostic, codeFrame } from "./diagnostics.js";
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { numjitTransformer } from "./transformer.js";
+export { autograph } from "./phases/autograph/index.js";
+export type { Conversion } from "./phases/autograph/index.js";
 export type { RawSourceMap } from "./sourcemap.js";
 export { buildFile, collectFiles, outputName } from "./build.js";
 export { checkEmitted } from "./validate.js";

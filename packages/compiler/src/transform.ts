@@ -1,7 +1,16 @@
 // transform(code, id, options): the front door bundler plugins use (contract: compiler <-> vite plugin).
 import { type Diagnostic, NumjitCompileError } from "./diagnostics.js";
-import { type CompileOptions, type ModuleResult, type Stats, compileModule, mayContainJit, parse, parseErrors } from "./compile-module.js";
-import { applyWithMagicString } from "./phases/emit/index.js";
+import {
+  type CompileOptions,
+  type ModuleResult,
+  type Stats,
+  compileConverted,
+  mayContainJit,
+  parse,
+  parseErrors,
+} from "./compile-module.js";
+import MagicString from "magic-string";
+import { applyPlan } from "./phases/emit/index.js";
 import { type RawSourceMap, chainMaps } from "./sourcemap.js";
 import { checkEmitted } from "./validate.js";
 
@@ -34,10 +43,13 @@ export function transform(code: string, id: string, options: TransformOptions = 
     if (options.diagnostics === "error") throw new NumjitCompileError(syntax);
     return { code, map: null, diagnostics: syntax, stats: { ...EMPTY } };
   }
-  const mod = compileModule(sf, id, options);
+  // AutoGraph first: the pipeline compiles the converted text, the edits go on the original
+  const { mod, conv } = compileConverted(sf, id, options);
   if (options.diagnostics === "error" && mod.diagnostics.some((d) => d.severity === "error")) throw new NumjitCompileError(mod.diagnostics);
-  if (!mod.plan) return { code, map: null, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
-  const ms = applyWithMagicString(code, mod.plan);
+  if (!mod.plan && !conv) return { code, map: null, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
+  const ms = new MagicString(code);
+  conv?.apply(ms);
+  if (mod.plan) applyPlan(ms, mod.plan, conv?.toOriginal);
   const out = ms.toString();
   const invalid = checkEmitted(out, file, id);
   if (invalid.length) {

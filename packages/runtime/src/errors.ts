@@ -149,6 +149,17 @@ export const traceError = {
         `jit(f, { staticArgnums: [...] }), or call the function eagerly (without jit).`,
     ),
   leaked: (op: string) => new ConcretizationError("NJ402", `${op}: a traced value escaped the function being traced (leaked tracer)`),
+  /** A converted `if`/`while`/`for` (AutoGraph) that could not be lowered to lax control flow met a traced condition. */
+  autograph: (construct: string, reason: string) =>
+    new ConcretizationError(
+      "NJ403",
+      `${construct} on a traced value cannot be lowered to lax control flow: ${reason}. ` +
+        `Restructure it (np.where, lax.cond/whileLoop/foriLoop) or make the condition static.`,
+      { construct, reason },
+    ),
+  /** A variable carried through lowered control flow has no value on some path. */
+  autographCarry: (construct: string, name: string, detail: string) =>
+    new ConcretizationError("NJ404", `${construct} on a traced value: '${name}' ${detail}`, { construct, name }),
 };
 
 export const transformError = {

@@ -2,10 +2,10 @@
 import { numpy as np, jit } from "@numjit/runtime";
 export const a = jit((x) => {
     let i = 0;
-    while (i < 3) {
+    do {
         x = np.sqrt(x);
         i++;
-    }
+    } while (i < 3);
     return x;
 });
 export const b = jit((x) => new Map([[1, x]]).get(1));

@@ -500,6 +500,9 @@ class SubsetChecker {
         );
       if (r.kind !== "function") return void this.problems.push(diag.unknownCallee(callee, path.join("."), "is not a function"));
       if (path.length === 1 && path[0] === "jit") return void this.problems.push(diag.unsupportedSyntax(e, "a nested jit() call"));
+      // a converted counted loop over a shape (AutoGraph): unrolling needs the size, traces have symbols
+      if (path.join(".") === "autograph.forRange")
+        for (const b of e.arguments.slice(0, 2)) if (readsShape(b)) this.problems.push(diag.loopBound(b, this.staticReason(b, local)!));
       if (!spread) {
         const bad = checkArity(r.value, e.arguments.length, path);
         if (bad) this.problems.push(diag.arity(e, path.join("."), bad, e.arguments.length));
@@ -678,3 +681,9 @@ export function runtimePath(e: ts.Expression, scope: ModuleScope, local?: LocalS
 }
 
 export { runtimeName };
+
+/** The expression reads `.shape` / `.ndim` / `.size` of something (a loop bound that depends on a shape). */
+function readsShape(e: ts.Node): boolean {
+  if (tsv.isPropertyAccessExpression(e) && ["shape", "ndim", "size"].includes(e.name.text)) return true;
+  return !!tsv.forEachChild(e, (c) => readsShape(c) || undefined);
+}

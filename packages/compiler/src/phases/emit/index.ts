@@ -17,7 +17,8 @@
 // uses a name starting with it), so the names neither collide with nor are shadowed by the user's.
 import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
-import MagicString, { type SourceMap } from "magic-string";
+import type MagicString from "magic-string";
+import type { SourceMap } from "magic-string";
 import type { ModuleScope } from "../find/index.js";
 import type { ScheduledCall } from "../schedule/index.js";
 import type { ModuleKernels } from "../codegen/index.js";
@@ -142,25 +143,26 @@ function unwrap(e: ts.Expression): ts.Expression {
   return e;
 }
 
-/** Apply the plan to source text with magic-string (keeps a precise source map). */
-export function applyWithMagicString(code: string, plan: EmitPlan): MagicString {
-  const ms = new MagicString(code);
+/**
+ * Apply the plan to a MagicString over the original text; `at` maps the plan's positions (in the text
+ * the pipeline parsed: the AutoGraph-converted module) to it.
+ */
+export function applyPlan(ms: MagicString, plan: EmitPlan, at: (pos: number) => number = (p) => p): void {
   const decls = plan.declTexts.map((d) => d.text).join("\n");
-  if (plan.importPos === plan.declsPos) ms.appendLeft(plan.declsPos, `\n${plan.importText}\n${decls}\n`);
+  if (plan.importPos === plan.declsPos) ms.appendLeft(at(plan.declsPos), `\n${plan.importText}\n${decls}\n`);
   else {
-    ms.appendLeft(plan.declsPos, `\n${decls}\n`);
-    ms.appendLeft(plan.importPos, `\n${plan.importText}`);
+    ms.appendLeft(at(plan.declsPos), `\n${decls}\n`);
+    ms.appendLeft(at(plan.importPos), `\n${plan.importText}`);
   }
   for (const e of plan.calls) {
-    ms.overwrite(e.calleeStart, e.calleeEnd, plan.pre);
+    ms.overwrite(at(e.calleeStart), at(e.calleeEnd), plan.pre);
     if (e.options) {
-      const brace = e.options.getStart() + 1;
+      const brace = at(e.options.getStart() + 1);
       ms.appendLeft(brace, e.options.properties.length ? ` ${e.props},` : ` ${e.props} `);
     } else {
-      ms.appendLeft(e.appendAt, `, { ${e.props} }`);
+      ms.appendLeft(at(e.appendAt), `, { ${e.props} }`);
     }
   }
-  return ms;
 }
 
 export type { SourceMap };

@@ -169,6 +169,7 @@ function diagnose(a: AnalysedCall, sig: Signature, node: ts.Node, err: unknown, 
   }
   if (!(err instanceof NumjitError)) return diag.traceFailed(node, err instanceof Error ? err.message : String(err));
   const family = err.code.slice(0, 3);
+  if (err.code === "NJ403") return diag.autograph(node, String(err.data["construct"]), String(err.data["reason"]));
   if (family === "NJ4") return diag.dataDependent(node, String(err.data.op ?? "a JS value"));
   if (family === "NJ6") return diag.runtimeUnavailable(node, err.message);
   const message = err.message;
