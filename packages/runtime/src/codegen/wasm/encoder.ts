@@ -63,6 +63,8 @@ export const SIMD = {
   "f32x4.div": 0xe7,
   "f32x4.min": 0xe8,
   "f32x4.max": 0xe9,
+  "f32x4.pmin": 0xea,
+  "f32x4.pmax": 0xeb,
   "f64x2.add": 0xf0,
   "f64x2.mul": 0xf2,
   "i32x4.trunc_sat_f32x4_s": 0xf8,

@@ -11,6 +11,35 @@ function horner(c: Code, x: number, coef: number[]): void {
   for (let i = coef.length - 2; i >= 0; i--) c.get(x).simd("f32x4.mul").f32x4(coef[i]!).simd("f32x4.add");
 }
 
+/**
+ * The same polynomial as two independent Horner chains in x^2 (even and odd coefficients), summed as
+ * E(x^2) + x O(x^2): half the dependency chain, so consecutive vectors overlap in the pipeline.
+ */
+function poly(c: Code, x: number, coef: number[]): void {
+  if (coef.length < 4) return horner(c, x, coef);
+  const x2 = c.local("v128");
+  c.get(x).get(x).simd("f32x4.mul").set(x2);
+  horner(
+    c,
+    x2,
+    coef.filter((_, i) => i % 2 === 0),
+  );
+  horner(
+    c,
+    x2,
+    coef.filter((_, i) => i % 2 === 1),
+  );
+  c.get(x).simd("f32x4.mul").simd("f32x4.add");
+}
+
+/**
+ * clamp(x, lo, hi) with pmax/pmin (one native instruction each; max/min's NaN rules cost several):
+ * x is the first operand of both, whose NaN they return, so NaN stays NaN.
+ */
+function clamp(c: Code, x: number, lo: number, hi: number): Code {
+  return c.get(x).f32x4(lo).simd("f32x4.pmax").f32x4(hi).simd("f32x4.pmin");
+}
+
 /** Fused multiply-add a*b+c where the engine has relaxed SIMD (detected once), else mul + add. */
 export function madd(c: Code, fma: boolean): void {
   if (fma) c.simd("f32x4.relaxed_madd");
@@ -28,12 +57,12 @@ export function emitExp(c: Code, x: number): void {
     r = c.local("v128"),
     ni = c.local("v128"),
     h = c.local("v128");
-  c.get(x).f32x4(-104).simd("f32x4.max").f32x4(89).simd("f32x4.min").set(t);
+  clamp(c, x, -104, 89).set(t);
   c.get(t).f32x4(Math.LOG2E).simd("f32x4.mul").simd("f32x4.nearest").set(n);
   c.get(t).get(n).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.sub");
   c.get(n).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.sub").set(r);
   // p = 1 + r + r^2 * P(r)
-  horner(c, r, [5.0000001201e-1, 1.6666665459e-1, 4.1665795894e-2, 8.3334519073e-3, 1.3981999507e-3, 1.98756915e-4]);
+  poly(c, r, [5.0000001201e-1, 1.6666665459e-1, 4.1665795894e-2, 8.3334519073e-3, 1.3981999507e-3, 1.98756915e-4]);
   c.get(r).get(r).simd("f32x4.mul").simd("f32x4.mul").get(r).simd("f32x4.add").f32x4(1).simd("f32x4.add");
   c.get(n).simd("i32x4.trunc_sat_f32x4_s").tee(ni).i32(1).simd("i32x4.shr_s").set(h);
   c.get(h).i32x4(127).simd("i32x4.add").i32(23).simd("i32x4.shl").simd("f32x4.mul");
@@ -64,12 +93,12 @@ const TANH_CLAMP = 7.90531110763549805;
 export function emitTanh(c: Code, x: number): void {
   const t = c.local("v128"),
     x2 = c.local("v128");
-  c.get(x).f32x4(-TANH_CLAMP).simd("f32x4.max").f32x4(TANH_CLAMP).simd("f32x4.min").tee(t);
+  clamp(c, x, -TANH_CLAMP, TANH_CLAMP).tee(t);
   c.get(t).simd("f32x4.mul").set(x2);
   // bitselect(a, b, mask) takes a's bits where mask is 1: copysign(1, x) = bitselect(1.0, x, 0x7fffffff)
   c.f32x4(1).get(x).i32x4(0x7fffffff).simd("v128.bitselect");
   c.get(t);
-  horner(c, x2, TANH_P);
+  poly(c, x2, TANH_P);
   c.simd("f32x4.mul");
   horner(c, x2, TANH_Q);
   c.simd("f32x4.div");
