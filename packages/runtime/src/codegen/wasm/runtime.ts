@@ -12,6 +12,7 @@ import { type KernelIR, argIndex } from "../kir.js";
 import { wasmAvailable } from "../wasm-gemm.js";
 import { emitWasm, wasmSupports } from "./emit.js";
 import { kernelMemory } from "./memory.js";
+import { type RowKernelKind, rowModule } from "./rows.js";
 
 type Run = (...args: number[]) => void;
 
@@ -20,11 +21,11 @@ const modules = new Map<string, Run | null>();
 /** Kernel calls and float32 GEMMs that ran on wasm (tests check where calls went). */
 export const wasmStats = { calls: 0, sgemms: 0 };
 
-function instantiate(signature: string, ir: KernelIR): Run | null {
+function instantiate(signature: string, bytes: () => Uint8Array<ArrayBuffer>): Run | null {
   let run = modules.get(signature);
   if (run === undefined) {
     try {
-      const inst = new WebAssembly.Instance(new WebAssembly.Module(emitWasm(ir)), { env: { mem: kernelMemory(0) } });
+      const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes()), { env: { mem: kernelMemory(0) } });
       run = inst.exports.run as Run;
     } catch {
       run = null; // an engine without SIMD128: the JS kernel
@@ -50,6 +51,9 @@ const up16 = (n: number) => (n + 15) & ~15;
  */
 export const CHUNK = 8192;
 
+/** elementwise: padded rows out; reduce: one value per row, `n` and a tail mask in; rows: both. */
+type Mode = "elementwise" | "reduce" | "rows";
+
 /**
  * Runs a kernel over `rows` rows of `n` elements in chunks of whole rows (or, for rows longer than
  * CHUNK in an elementwise kernel, column ranges of one row): each chunk's operands are copied into
@@ -65,9 +69,11 @@ function runChunked(
   idx: number[],
   consts: readonly number[],
   o: Float32Array,
-  reduce: boolean,
+  kind: Mode,
 ): void {
-  const split = !reduce && n > CHUNK;
+  const reduce = kind === "reduce",
+    masked = kind !== "elementwise";
+  const split = !masked && n > CHUNK;
   const cw = split ? CHUNK : n;
   const rb = split ? 1 : Math.max(1, Math.min(rows, Math.floor(CHUNK / Math.max(n, 1))));
   const nvec = (cw + 3) >> 2,
@@ -81,13 +87,13 @@ function runChunked(
   const out = top;
   const m = kernelMemory(top + (reduce ? up16(4 * rb) : rb * rowBytes));
   const f = new Float32Array(m.buffer);
-  if (reduce) {
+  if (masked) {
     const u = new Int32Array(m.buffer, 0, 4);
     for (let l = 0; l < 4; l++) u[l] = l < (n & 3) ? -1 : 0;
   }
   for (let i = 0; i < consts.length; i++) f[4 + i] = consts[i]!;
   // [rows, nvec | n, out, ...[ptr, rowStride, step] per input (zeros for unread ones), consts, mask]
-  const params = new Array<number>(4 + 3 * nin + (reduce ? 1 : 0)).fill(0);
+  const params = new Array<number>(4 + 3 * nin + (masked ? 1 : 0)).fill(0);
   params[2] = out;
   params[3 + 3 * nin] = 16;
   ops.forEach((op, k) => {
@@ -112,7 +118,7 @@ function runChunked(
         else for (let r = 0; r < cr; r++) f.set(op.data.subarray(s + r * op.outer, s + r * op.outer + w), b + r * nvec * 4);
       });
       params[0] = nr;
-      params[1] = reduce ? n : (w + 3) >> 2;
+      params[1] = masked ? n : (w + 3) >> 2;
       run.apply(null, params);
       if (reduce) o.set(f.subarray(q, q + nr), r0);
       else if ((w & 3) === 0 && w === n) o.set(f.subarray(q, q + nr * w), r0 * n);
@@ -127,7 +133,7 @@ function runChunked(
  */
 export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: number): KernelFn | null {
   if (min === Infinity || !wasmSupports(ir) || !wasmAvailable()) return null;
-  const run = instantiate(signature, ir);
+  const run = instantiate(signature, () => emitWasm(ir));
   if (run === null) return null;
   const sig = ir.sig;
   const nin = sig.inputs.length;
@@ -153,7 +159,7 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
         if (inner !== 0 && inner !== 1) return js(...args);
         ops.push({ data: args[data[i]!] as TypedArray, off: args[offs[i]!] as number, outer: nd === 2 ? s[0]! : 0, inner });
       }
-      runChunked(run, nin, rows, n, ops, used, args[iC] as number[], args[iOut] as Float32Array, false);
+      runChunked(run, nin, rows, n, ops, used, args[iC] as number[], args[iOut] as Float32Array, "elementwise");
     };
   }
   const iK = argIndex(sig, "kshape"),
@@ -174,6 +180,19 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
       const outer = kshape.length ? (args[ks[i]!] as number[])[0]! : 0;
       ops.push({ data: args[data[i]!] as TypedArray, off: args[offs[i]!] as number, outer, inner });
     }
-    runChunked(run, nin, rows, n, ops, used, args[iC] as number[], args[iOut] as Float32Array, true);
+    runChunked(run, nin, rows, n, ops, used, args[iC] as number[], args[iOut] as Float32Array, "reduce");
   };
+}
+
+/**
+ * A fused row kernel (codegen/wasm/rows.ts) over `rows` rows of `n` elements, row `r` at
+ * offset + r * rowStride (unit stride within a row), called as an elementwise kernel over one input
+ * (H, out, shape, data, offset, strides, consts); null when wasm is unavailable here.
+ */
+export function rowKernel(kind: RowKernelKind, rows: number, n: number, rowStride: number): KernelFn | null {
+  if (!wasmAvailable()) return null;
+  const run = instantiate(`rows:${kind}`, () => rowModule(kind));
+  if (run === null) return null;
+  return (_H: unknown, out: Float32Array, _shape: unknown, data: TypedArray, off: number) =>
+    runChunked(run, 1, rows, n, [{ data, off, outer: rowStride, inner: 1 }], [0], [], out, "rows");
 }

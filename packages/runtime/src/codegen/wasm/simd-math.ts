@@ -47,26 +47,55 @@ export function madd(c: Code, fma: boolean): void {
 }
 
 /**
- * exp(x) = 2^n * e^r, n = round(x / ln2), r = x - n ln2 in two parts (Cephes' C1 + C2), e^r by a
- * degree-6 polynomial. 2^n is applied as two exponent-field scalings 2^h * 2^(n-h), so n from -150 to
- * 129 stays representable: overflow gives Inf and underflow 0 without a branch. min/max propagate NaN.
+ * e^r for r = t - n ln2, n = round(t / ln2) (stored to local `n`): r in two parts (Cephes' C1 + C2),
+ * e^r = 1 + r + r^2 P(r) with Cephes' degree-6 expf polynomial. Leaves e^r on the stack.
+ */
+function expReduced(c: Code, t: number, n: number): void {
+  const r = c.local("v128");
+  c.get(t).f32x4(Math.LOG2E).simd("f32x4.mul").simd("f32x4.nearest").set(n);
+  c.get(t).get(n).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.sub");
+  c.get(n).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.sub").set(r);
+  poly(c, r, [5.0000001201e-1, 1.6666665459e-1, 4.1665795894e-2, 8.3334519073e-3, 1.3981999507e-3, 1.98756915e-4]);
+  c.get(r).get(r).simd("f32x4.mul").simd("f32x4.mul").get(r).simd("f32x4.add").f32x4(1).simd("f32x4.add");
+}
+
+/** Multiplies the value on the stack by 2^k, k an i32x4 local (k + 127 becomes the exponent field). */
+function scaleBy(c: Code, k: number): void {
+  c.get(k).i32x4(127).simd("i32x4.add").i32(23).simd("i32x4.shl").simd("f32x4.mul");
+}
+
+/**
+ * exp(x) = 2^n * e^r. 2^n is applied as two exponent-field scalings 2^h * 2^(n-h), so n from -150 to
+ * 129 stays representable: overflow gives Inf and underflow 0 without a branch. The clamp keeps NaN.
  */
 export function emitExp(c: Code, x: number): void {
   const t = c.local("v128"),
     n = c.local("v128"),
-    r = c.local("v128"),
     ni = c.local("v128"),
     h = c.local("v128");
   clamp(c, x, -104, 89).set(t);
-  c.get(t).f32x4(Math.LOG2E).simd("f32x4.mul").simd("f32x4.nearest").set(n);
-  c.get(t).get(n).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.sub");
-  c.get(n).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.sub").set(r);
-  // p = 1 + r + r^2 * P(r)
-  poly(c, r, [5.0000001201e-1, 1.6666665459e-1, 4.1665795894e-2, 8.3334519073e-3, 1.3981999507e-3, 1.98756915e-4]);
-  c.get(r).get(r).simd("f32x4.mul").simd("f32x4.mul").get(r).simd("f32x4.add").f32x4(1).simd("f32x4.add");
+  expReduced(c, t, n);
   c.get(n).simd("i32x4.trunc_sat_f32x4_s").tee(ni).i32(1).simd("i32x4.shr_s").set(h);
-  c.get(h).i32x4(127).simd("i32x4.add").i32(23).simd("i32x4.shl").simd("f32x4.mul");
-  c.get(ni).get(h).simd("i32x4.sub").i32x4(127).simd("i32x4.add").i32(23).simd("i32x4.shl").simd("f32x4.mul");
+  scaleBy(c, h);
+  c.get(ni).get(h).simd("i32x4.sub").set(h);
+  scaleBy(c, h);
+}
+
+/**
+ * exp(x) for x <= 0 or NaN (softmax's x - max): one scaling suffices. x is clamped at -127 ln2, where
+ * n = -127 makes 2^n's bit pattern 0: exp(-Inf) = 0 exactly, results below 2^-126 flush to 0 (the
+ * unfused kernels would give a subnormal under 6e-39). A NaN stays NaN (the clamp keeps it, 2^0 scales it).
+ */
+export function emitExpNonPositive(c: Code, x: number): void {
+  const t = c.local("v128"),
+    n = c.local("v128");
+  c.get(x)
+    .f32x4(-127 * Math.LN2)
+    .simd("f32x4.pmax")
+    .set(t);
+  expReduced(c, t, n);
+  c.get(n).simd("i32x4.trunc_sat_f32x4_s").set(n);
+  scaleBy(c, n);
 }
 
 /** logistic(x) = 1 / (1 + exp(-x)): +Inf -> 1, -Inf -> 1 / Inf = 0. */
