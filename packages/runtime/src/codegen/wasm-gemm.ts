@@ -105,19 +105,23 @@ function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: num
   }
 }
 
-let sgemmRun: ((M: number, N: number, K: number, a: number, panels: number, c: number) => void) | null | undefined;
+interface SgemmExports {
+  sgemm: (M: number, N: number, K: number, a: number, panels: number, c: number) => void;
+  pack: (K: number, N: number, src: number, ld: number, panels: number) => void;
+}
+let sgemmMod: SgemmExports | null | undefined;
 
 /** The float32-accumulating kernel (relaxed-SIMD FMA when the engine validates it), or null. */
-function sgemmKernel() {
-  if (sgemmRun !== undefined) return sgemmRun;
+function sgemmKernel(): SgemmExports | null {
+  if (sgemmMod !== undefined) return sgemmMod;
   try {
     const fma = WebAssembly.validate(sgemmModule(true));
     const inst = new WebAssembly.Instance(new WebAssembly.Module(sgemmModule(fma)), { env: { mem: kernelMemory(0) } });
-    sgemmRun = inst.exports.sgemm as typeof sgemmRun;
+    sgemmMod = inst.exports as unknown as SgemmExports;
   } catch {
-    sgemmRun = null;
+    sgemmMod = null;
   }
-  return sgemmRun;
+  return sgemmMod;
 }
 
 /** float32 products accumulated in float32: a view of wasm memory valid until the next kernel call. */
@@ -137,20 +141,27 @@ function sgemm(
   N: number,
   K: number,
 ): Float32Array | null {
-  const run = sgemmKernel();
-  if (!run) return null;
+  const k = sgemmKernel();
+  if (!k) return null;
   const cLen = B * M * N,
     aLen = M * K,
     pLen = Math.ceil(N / 8) * 8 * K;
   const aAt = (cLen + 3) & ~3,
     pAt = aAt + ((aLen + 3) & ~3);
-  const m = kernelMemory(4 * (pAt + pLen));
+  // W row by row (one native copy each), packed by the module, when its rows are unit-stride
+  const rowsW = swn === 1 || N === 1;
+  const wAt = pAt + pLen;
+  const m = kernelMemory(4 * (wAt + (rowsW ? K * N + 8 : 0)));
   const f = new Float32Array(m.buffer);
   wasmStats.sgemms++;
   for (let b = 0; b < B; b++) {
     packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
-    packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
-    run(M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N);
+    if (rowsW) {
+      packRows(f, wAt, W, wo + b * swb, swk, 1, K, N);
+      f.fill(0, wAt + K * N, wAt + K * N + 8); // the last panel's reads past W: zeros, never subnormals
+      k.pack(K, N, 4 * wAt, 4 * N, 4 * pAt);
+    } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
+    k.sgemm(M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N);
   }
   return f.subarray(0, cLen);
 }
