@@ -122,6 +122,17 @@ describe("wasm reductions", () => {
     const withNan = np.where(np.greater(seq(50), 2.9), NaN, seq(50));
     check((x) => np.max(x), [withNan], "max with NaN");
     check((x) => np.sum(x), [withNan], "sum with NaN");
+    // one NaN per row at different lanes (the last, partial vector included), +-Inf, rows without NaN
+    const rows = np.where(
+      np.equal(np.reshape(np.arange(7 * 13), [7, 13]), np.reshape(np.array([12, 27, 40, 45, 90, -1, -1]), [7, 1])),
+      NaN,
+      mat(7, 13),
+    );
+    const specials = np.where(np.greater(mat(7, 13, 2), 2.5), Infinity, np.where(np.less(mat(7, 13, 2), -2.5), -Infinity, rows));
+    for (const x of [rows, specials]) {
+      check((v) => np.max(v, 1), [x], "row max with NaN / Inf");
+      check((v) => np.min(v, -1), [x], "row min with NaN / Inf");
+    }
     check((x, b) => np.sum(np.multiply(x, b), 1), [mat(6, 10), np.reshape(seq(6), [6, 1])], "broadcast column");
     check((x) => np.sum(x, 1), [mat(6, 12).slice(":", "1:")], "offset rows");
   });
