@@ -222,7 +222,10 @@ function reduce(ir: Red): Code {
       // pmax/pmin keep the accumulator on ties, as the JS kernel's `if (v > a)` does, in one instruction
       // where f32x4.max's NaN rules cost several on this loop-carried chain; NaNs are tracked aside
       c.get(v).get(v).simd("f32x4.ne").get(nan).simd("v128.or").set(nan);
-      c.get(acc).get(v).simd(ir.reduce === "reduce_max" ? "f32x4.pmax" : "f32x4.pmin").set(acc);
+      c.get(acc)
+        .get(v)
+        .simd(ir.reduce === "reduce_max" ? "f32x4.pmax" : "f32x4.pmin")
+        .set(acc);
     } else c.get(acc).get(v).simd("f32x4.mul").set(acc);
   };
   c.i32(0).set(j);
