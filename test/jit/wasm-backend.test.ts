@@ -5,7 +5,7 @@
 // int32 / float64 / bool kernels and dots have no wasm form yet: they run the JS kernels on both
 // backends (checked below), so the suites run under NUMJIT_BACKEND=wasm cover them unchanged.
 import { afterEach, describe, expect, it } from "vitest";
-import { ArgumentError, getBackend, jit, type NDArray, nn, numpy as np, setBackend } from "@numjit/runtime";
+import { ArgumentError, getBackend, jit, type NDArray, nn, numpy as np, setBackend, valueAndGrad } from "@numjit/runtime";
 import { emitWasm, wasmStats, wasmSupports } from "@numjit/runtime/internal";
 import { expectClose } from "./helpers.js";
 
@@ -122,6 +122,17 @@ describe("wasm reductions", () => {
     const withNan = np.where(np.greater(seq(50), 2.9), NaN, seq(50));
     check((x) => np.max(x), [withNan], "max with NaN");
     check((x) => np.sum(x), [withNan], "sum with NaN");
+    // one NaN per row at different lanes (the last, partial vector included), +-Inf, rows without NaN
+    const rows = np.where(
+      np.equal(np.reshape(np.arange(7 * 13), [7, 13]), np.reshape(np.array([12, 27, 40, 45, 90, -1, -1]), [7, 1])),
+      NaN,
+      mat(7, 13),
+    );
+    const specials = np.where(np.greater(mat(7, 13, 2), 2.5), Infinity, np.where(np.less(mat(7, 13, 2), -2.5), -Infinity, rows));
+    for (const x of [rows, specials]) {
+      check((v) => np.max(v, 1), [x], "row max with NaN / Inf");
+      check((v) => np.min(v, -1), [x], "row min with NaN / Inf");
+    }
     check((x, b) => np.sum(np.multiply(x, b), 1), [mat(6, 10), np.reshape(seq(6), [6, 1])], "broadcast column");
     check((x) => np.sum(x, 1), [mat(6, 12).slice(":", "1:")], "offset rows");
   });
@@ -132,6 +143,80 @@ describe("wasm reductions", () => {
   });
   it("reductions over leading axes (strided rows) use the JS kernel", () => {
     check((x) => np.sum(x, 0), [mat(20, 30)], "sum axis 0", false);
+  });
+});
+
+describe("fused softmax rows (one wasm kernel for max, exp, sum, divide)", () => {
+  /** check() plus: the wasm run was the one fused kernel call, or (fused false) not fused. */
+  function fused(f: Fn, args: NDArray[], what: string, one = true): void {
+    const before = wasmStats.calls;
+    jit(f, { backend: "wasm" })(...args);
+    if (one) expect(wasmStats.calls - before, `${what}: one fused call`).toBe(1);
+    else expect(wasmStats.calls - before, `${what}: not fused`).not.toBe(1);
+    check(f, args, what, one, 2e-6, 1e-7);
+  }
+  const softmax: Fn = (x) => nn.softmax(x, -1);
+  for (const [r, n] of [
+    [1, 2],
+    [3, 3],
+    [5, 4],
+    [7, 5],
+    [2, 1023],
+    [40, 300],
+    [3, 9001],
+  ] as const) {
+    it(`[${r}, ${n}]`, () => fused(softmax, [mat(r, n)], `[${r}, ${n}]`));
+  }
+  it("a 1-d row, a 3-d batch, a hand-written softmax", () => {
+    fused(softmax, [seq(77)], "1-d");
+    fused(softmax, [np.reshape(seq(2 * 3 * 13), [2, 3, 13])], "3-d");
+    fused(
+      (x) => {
+        const e = np.exp(np.subtract(x, np.max(x, -1, { keepdims: true })));
+        return np.divide(e, np.sum(e, -1, { keepdims: true }));
+      },
+      [mat(6, 10)],
+      "hand-written",
+    );
+  });
+  it("offset, broadcast and strided-row views; transposed and reversed rows inside jit run unfused", () => {
+    const m = mat(9, 12);
+    fused(softmax, [m.slice("1:", "2:")], "offset rows");
+    fused(softmax, [m.slice("::2")], "every other row");
+    fused((x) => nn.softmax(np.broadcastTo(x, [5, 11]), -1), [seq(11)], "broadcast row");
+    fused(softmax, [m.T], "a transposed argument (made contiguous on entry)");
+    fused((x) => nn.softmax(np.transpose(x), -1), [m], "transposed inside", false);
+    fused((x) => nn.softmax(np.flip(x, -1), -1), [m], "reversed inside", false);
+    check((x) => nn.softmax(x, -1), [mat(1, 1)], "[1, 1]", false);
+  });
+  it("NaN, +-Inf and -Inf masks: exact zeros, NaN rows", () => {
+    const x = np.array(
+      [
+        [1, -Infinity, 2, -Infinity, 0.5],
+        [NaN, 1, 2, 3, 4],
+        [Infinity, 1, 2, 3, 4],
+        [-Infinity, -Infinity, -Infinity, -Infinity, -Infinity],
+        [-200, 0, -90, -87.5, 88],
+        [3e38, -3e38, 0, 1, 2],
+      ],
+      { dtype: "float32" },
+    );
+    fused(softmax, [x], "specials");
+    const out = jit(softmax, { backend: "wasm" })(x).toTypedArray();
+    expect([out[1], out[3]]).toEqual([0, 0]);
+  });
+  it("an intermediate read elsewhere is not fused (still correct); grad through softmax", () => {
+    fused(
+      (x) => {
+        const e = np.exp(np.subtract(x, np.max(x, -1, { keepdims: true })));
+        return np.add(np.divide(e, np.sum(e, -1, { keepdims: true })), e);
+      },
+      [mat(6, 10)],
+      "exp reused",
+      false,
+    );
+    const loss = (x: NDArray) => np.sum(np.multiply(nn.softmax(x, -1), seq(10)));
+    check((x) => valueAndGrad(loss)(x)[1], [mat(6, 10)], "grad", true);
   });
 });
 

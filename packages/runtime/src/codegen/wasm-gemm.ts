@@ -107,16 +107,19 @@ function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: num
   }
 }
 
-let sgemmK: ParallelKernel | null | undefined;
+/** The sgemm kernel (split across the pool) and the same instance's in-wasm panel packing of a row-major W. */
+type SgemmKernel = ParallelKernel & { pack: (K: number, N: number, src: number, ld: number, panels: number) => void };
+let sgemmK: SgemmKernel | null | undefined;
 
 /** The float32-accumulating kernel (relaxed-SIMD FMA when the engine validates it), or null. */
-function sgemmKernel(): ParallelKernel | null {
+function sgemmKernel(): SgemmKernel | null {
   if (sgemmK !== undefined) return sgemmK;
   try {
     const fma = WebAssembly.validate(sgemmModule(true));
     const module = new WebAssembly.Module(sgemmModule(fma));
     const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
-    sgemmK = { module, fn: "sgemm", run: inst.exports.sgemm as ParallelKernel["run"], op: "matmul" };
+    const run = inst.exports.sgemm as ParallelKernel["run"];
+    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack: inst.exports.pack as SgemmKernel["pack"] };
   } catch {
     sgemmK = null;
   }
@@ -147,12 +150,19 @@ function sgemm(
     pLen = Math.ceil(N / 8) * 8 * K;
   const aAt = (cLen + 3) & ~3,
     pAt = aAt + ((aLen + 3) & ~3);
-  const m = kernelMemory(4 * (pAt + pLen));
+  // W row by row (one native copy each), packed by the module, when its rows are unit-stride
+  const rowsW = swn === 1 || N === 1;
+  const wAt = pAt + pLen;
+  const m = kernelMemory(4 * (wAt + (rowsW ? K * N + 8 : 0)));
   const f = new Float32Array(m.buffer);
   wasmStats.sgemms++;
   for (let b = 0; b < B; b++) {
     packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
-    packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
+    if (rowsW) {
+      packRows(f, wAt, W, wo + b * swb, swk, 1, K, N);
+      f.fill(0, wAt + K * N, wAt + K * N + 8); // the last panel's reads past W: zeros, never subnormals
+      k.pack(K, N, 4 * wAt, 4 * N, 4 * pAt);
+    } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
     runSgemm(k, M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N);
   }
   return f.subarray(0, cLen);

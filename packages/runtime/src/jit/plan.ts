@@ -12,10 +12,11 @@ import { higherImpls, impls } from "../core/trace.js";
 import { helpers } from "../codegen/helpers.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
-import { type KernelSignature, argIndex } from "../codegen/kir.js";
+import { type KernelSignature, argIndex, elementwiseSignature } from "../codegen/kir.js";
 import { collapse, reduceLayout } from "../codegen/layout.js";
 import { type Eqn, Lit, type Var, isHigherEqn } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
+import { type RowPattern, findRowPatterns } from "../ir/row-fusion.js";
 import { assign } from "../eager/strided.js";
 import { compileError } from "../errors.js";
 import { type Dim, dimAdd, dimCompare, dimEq, dimMul, dimNeg, dimSub, isConcreteShape } from "../core/dims.js";
@@ -25,6 +26,11 @@ import { sizeOf } from "../shape.js";
 export type KernelFn = (...args: any[]) => void;
 /** `elems`: the most elements the kernel reads or writes in this plan (a backend may choose by size). */
 export type KernelProvider = (src: KernelSource, elems: number) => KernelFn;
+/**
+ * A fused kernel for a row pattern (ir/row-fusion.ts) over `rows` rows of `n` elements, row r of the input
+ * at offset + r * rowStride, called as an elementwise kernel over one input; null: run the steps as they are.
+ */
+export type RowKernelProvider = (p: RowPattern, rows: number, n: number, rowStride: number) => KernelFn | null;
 
 export interface Layout {
   slot: number;
@@ -37,7 +43,7 @@ export type Action =
   | {
       t: "kernel";
       fn: KernelFn;
-      /** Kernel index in `Plan.kernels`. */
+      /** Kernel index in `Plan.kernels`; -1 for a fused row kernel (runtime jit only, no source). */
       kernel: number;
       /** Dims, arrays of Dims, and (at [0], [1] and the refs) placeholders filled at call time. */
       /** The kernel's typed calling convention (argument roles), from its IR. */
@@ -103,7 +109,7 @@ function isContiguous(l: Layout): boolean {
  * `keepIntermediates`: every intermediate keeps its buffer between calls, whatever its size (the bodies of
  * loops, whose plan runs once per iteration: no allocation but the outputs').
  */
-export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepIntermediates = false): Plan {
+export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepIntermediates = false, rowKernel?: RowKernelProvider): Plan {
   const j = sched.jaxpr;
   const layouts = new Map<Var, Layout>();
   let nslots = 0;
@@ -136,7 +142,18 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
     return l;
   };
 
+  const patterns = rowKernel ? findRowPatterns(sched) : new Map<Step, RowPattern>();
+  const fused = new Set<Step>();
   for (const step of sched.steps) {
+    if (fused.has(step)) continue;
+    const pat = patterns.get(step);
+    const rowFn = pat && planRows(pat, layoutOf(pat.x), rowKernel!);
+    if (pat && rowFn) {
+      pat.steps.forEach((s) => fused.add(s));
+      const out = fresh(pat.out);
+      actions.push({ t: "kernel", ...rowFn, kernel: -1, outSlot: out.slot, size: dimsSize(pat.out.aval.shape), dtype: "float32" });
+      continue;
+    }
     if (step.kind === "view") {
       const e = step.eqn;
       const a = e.inputs[0]!;
@@ -228,6 +245,25 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
   for (const a of actions)
     if (a.t === "kernel" && !outSlots.has(a.outSlot) && (keepIntermediates || dimCompare(a.size, "<", 4096) !== true)) a.scratch = true;
   return { nslots, inSlots, constSlots, actions, outs, outAvals: j.outs.map((a) => a.aval), kernels };
+}
+
+/** The elementwise-convention action of a fused row kernel over x's layout, or null when it has none. */
+function planRows(
+  p: RowPattern,
+  x: Layout,
+  rowKernel: RowKernelProvider,
+): Pick<Extract<Action, { t: "kernel" }>, "fn" | "sig" | "args" | "refs"> | null {
+  const nd = x.shape.length;
+  if (!x.shape.every((d) => typeof d === "number") || x.strides[nd - 1] !== 1) return null;
+  const [lead, [ls]] = collapse(x.shape.slice(0, -1) as number[], [x.strides.slice(0, -1) as number[]]);
+  if (lead.length > 1) return null;
+  const rows = lead.length ? lead[0]! : 1,
+    n = x.shape[nd - 1] as number,
+    rowStride = lead.length ? ls![0]! : 0;
+  const fn = rowKernel(p, rows, n, rowStride);
+  if (!fn) return null;
+  const sig = elementwiseSignature("float32", ["float32"]);
+  return { fn, sig, args: [helpers, null, [rows, n], null, 0, [rowStride, 1], []], refs: [[3, x.slot, x.offset]] };
 }
 
 function viewLayout(e: Eqn, src: Layout, materialize: (l: Layout) => Layout): Layout {

@@ -7,7 +7,7 @@
 //   reduce run(rows, n, out, ...[ptr, rowStride, step] per input, consts, mask)
 //     out[r] = reduce_{j < n} body(row r, element j); the last partial vector is blended with the
 //     reduction's identity through `mask` (lanes < n % 4 set); sums accumulate in float64x2 as the JS
-//     kernels accumulate in double, max/min/prod in float32x4.
+//     kernels accumulate in double, max/min/prod in float32x4 (max/min with pmax/pmin, NaNs tracked aside).
 // Which IRs qualify: wasmSupports(). Everything else stays on the JS kernel.
 import type { KBody, KInst, KRef, KernelIR } from "../kir.js";
 import { Code, encodeModule } from "./encoder.js";
@@ -195,7 +195,9 @@ function reduce(ir: Red): Code {
   const sum = ir.reduce === "reduce_sum";
   const acc = c.local("v128"),
     acc2 = c.local("v128"),
+    nan = c.local("v128"),
     v = c.local("v128");
+  const minmax = ir.reduce === "reduce_max" || ir.reduce === "reduce_min";
   const r = c.local("i32"),
     j = c.local("i32"),
     full = c.local("i32");
@@ -206,6 +208,7 @@ function reduce(ir: Red): Code {
   const cur = rowCursors(c, b, ins, r);
   if (sum) c.f32x4(0).tee(acc).set(acc2);
   else c.get(ident).set(acc);
+  if (minmax) c.f32x4(0).set(nan);
   const combine = () => {
     if (sum) {
       // lanes 0,1 and 2,3 widened to float64x2
@@ -215,10 +218,15 @@ function reduce(ir: Red): Code {
         .get(v)
         .simd("i8x16.shuffle", ...[8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
       c.simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(acc2);
-    } else {
-      const op = ir.reduce === "reduce_max" ? "f32x4.max" : ir.reduce === "reduce_min" ? "f32x4.min" : "f32x4.mul";
-      c.get(acc).get(v).simd(op).set(acc);
-    }
+    } else if (minmax) {
+      // pmax/pmin keep the accumulator on ties, as the JS kernel's `if (v > a)` does, in one instruction
+      // where f32x4.max's NaN rules cost several on this loop-carried chain; NaNs are tracked aside
+      c.get(v).get(v).simd("f32x4.ne").get(nan).simd("v128.or").set(nan);
+      c.get(acc)
+        .get(v)
+        .simd(ir.reduce === "reduce_max" ? "f32x4.pmax" : "f32x4.pmin")
+        .set(acc);
+    } else c.get(acc).get(v).simd("f32x4.mul").set(acc);
   };
   c.i32(0).set(j);
   c.block().loop();
@@ -242,8 +250,10 @@ function reduce(ir: Red): Code {
     c.op(0xb6); // f32.demote_f64
   } else {
     const scalar = ir.reduce === "reduce_max" ? 0x97 : ir.reduce === "reduce_min" ? 0x96 : 0x94; // f32.max/min/mul
+    if (minmax) c.f32(Number.NaN);
     c.get(acc).simd("f32x4.extract_lane", 0);
     for (let l = 1; l < 4; l++) c.get(acc).simd("f32x4.extract_lane", l).op(scalar);
+    if (minmax) c.get(nan).simd("v128.any_true").op(0x1b); // select: NaN when any lane saw one
   }
   c.f32store();
   c.get(r).i32(1).i32op("add").set(r).br(0);

@@ -48,6 +48,7 @@ export const SIMD = {
   "v128.or": 0x50,
   "v128.xor": 0x51,
   "v128.bitselect": 0x52,
+  "v128.any_true": 0x53,
   "f32x4.ceil": 0x67,
   "f32x4.floor": 0x68,
   "f32x4.nearest": 0x6a,
@@ -64,6 +65,8 @@ export const SIMD = {
   "f32x4.div": 0xe7,
   "f32x4.min": 0xe8,
   "f32x4.max": 0xe9,
+  "f32x4.pmin": 0xea,
+  "f32x4.pmax": 0xeb,
   "f64x2.add": 0xf0,
   "f64x2.mul": 0xf2,
   "i32x4.trunc_sat_f32x4_s": 0xf8,
@@ -79,6 +82,9 @@ export type SimdOp = keyof typeof SIMD;
 export class Code {
   readonly bytes: number[] = [];
   private locals: ValType[] = [];
+  /** v128 constants, each set once into a local ahead of the body (keyed by its 16 bytes). */
+  private consts = new Map<string, number>();
+  private prologue: number[] = [];
   constructor(readonly params: ValType[]) {}
 
   local(t: ValType): number {
@@ -151,9 +157,23 @@ export class Code {
     uleb(offset, this.bytes);
     return this;
   }
+  /**
+   * A v128 constant, read from a local set once before the body: engines materialize v128.const with
+   * several instructions at every use and do not hoist it out of loops.
+   */
   v128const(lanes: Float32Array | Int32Array): this {
-    this.simd("v128.const", ...new Uint8Array(lanes.buffer, lanes.byteOffset, 16));
-    return this;
+    const bytes = [...new Uint8Array(lanes.buffer, lanes.byteOffset, 16)];
+    const key = bytes.join(",");
+    let l = this.consts.get(key);
+    if (l === undefined) {
+      l = this.local("v128");
+      this.consts.set(key, l);
+      this.prologue.push(0xfd);
+      uleb(SIMD["v128.const"], this.prologue);
+      this.prologue.push(...bytes, 0x21);
+      uleb(l, this.prologue);
+    }
+    return this.get(l);
   }
   f32x4(x: number): this {
     return this.v128const(new Float32Array([x, x, x, x]));
@@ -188,7 +208,7 @@ export class Code {
     const out: number[] = [];
     uleb(this.locals.length, out);
     for (const t of this.locals) out.push(1, VALTYPE[t]);
-    out.push(...this.bytes, 0x0b);
+    out.push(...this.prologue, ...this.bytes, 0x0b);
     return out;
   }
 }

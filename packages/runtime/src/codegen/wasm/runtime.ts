@@ -1,38 +1,35 @@
 // Runs wasm kernels behind the JS kernels' calling convention: wasmKernel() wraps a JS kernel in a
 // function with the same signature that, for a large enough call whose layout the wasm form covers
-// (at most two collapsed dims, unit or broadcast innermost strides), copies the operands into the one
-// shared WebAssembly.Memory, runs the module emitted from the kernel IR and copies the result out;
-// every other call goes to the JS kernel. Copies instead of arrays living in wasm memory: a copy is a
-// native memcpy (~0.1 ns/elem measured on W2), small next to the kernel, and keeps NDArray storage
-// ordinary garbage-collected typed arrays. The memory only grows to the largest call and is reused.
-// Large calls are split across the worker pool (codegen/wasm/split.ts) between the copies.
+// (at most two collapsed dims, unit or broadcast innermost strides), stages the operands chunk by
+// chunk in the one shared WebAssembly.Memory, runs the module emitted from the kernel IR on each
+// chunk and copies its result out; every other call goes to the JS kernel. Chunks of CHUNK elements
+// per operand keep the copies in cache: W2 (1e6 elements) measured 8.4 ns/elem copying whole arrays,
+// where the copies' DRAM traffic was as large as the kernel's. The memory grows to the largest
+// chunk and is reused. A call large enough for the worker pool (codegen/wasm/split.ts) is staged as
+// one chunk and split across the pool's threads instead.
 import type { TypedArray } from "../../dtype.js";
 import type { KernelFn } from "../../jit/plan.js";
-import type { ParallelKernel } from "../../threads/pool.js";
 import { type KernelIR, argIndex } from "../kir.js";
 import { wasmAvailable } from "../wasm-gemm.js";
 import { emitWasm, wasmSupports } from "./emit.js";
+import type { ParallelKernel } from "../../threads/pool.js";
 import { kernelMemory } from "./memory.js";
-import { runKernel } from "./split.js";
+import { type RowKernelKind, rowModule } from "./rows.js";
+import { runKernel, splits } from "./split.js";
 
 const modules = new Map<string, ParallelKernel | null>();
 
 /** Kernel calls and float32 GEMMs that ran on wasm (tests check where calls went). */
 export const wasmStats = { calls: 0, sgemms: 0 };
 
-function instantiate(signature: string, ir: KernelIR): ParallelKernel | null {
+/** The module for a signature, instantiated once on the shared memory (`op` names it in pool errors). */
+function instantiate(signature: string, bytes: () => Uint8Array<ArrayBuffer>, op: () => string): ParallelKernel | null {
   let k = modules.get(signature);
   if (k === undefined) {
     try {
-      const module = new WebAssembly.Module(emitWasm(ir));
+      const module = new WebAssembly.Module(bytes());
       const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
-      const ops = [...new Set(ir.body.insts.map((i) => ("prim" in i.op ? i.op.prim : i.op.op)))];
-      k = {
-        module,
-        fn: "run",
-        run: inst.exports.run as ParallelKernel["run"],
-        op: `${ir.kind === "reduce" ? ir.reduce : ir.kind} kernel (${ops.join(", ")})`,
-      };
+      k = { module, fn: "run", run: inst.exports.run as ParallelKernel["run"], op: op() };
     } catch {
       k = null; // an engine without SIMD128: the JS kernel
     }
@@ -40,6 +37,11 @@ function instantiate(signature: string, ir: KernelIR): ParallelKernel | null {
   }
   return k;
 }
+
+const opName = (ir: KernelIR) => {
+  const ops = [...new Set(ir.body.insts.map((i) => ("prim" in i.op ? i.op.prim : i.op.op)))];
+  return `${ir.kind === "reduce" ? ir.reduce : ir.kind} kernel (${ops.join(", ")})`;
+};
 
 interface Operand {
   data: TypedArray;
@@ -52,51 +54,86 @@ interface Operand {
 const up16 = (n: number) => (n + 15) & ~15;
 
 /**
- * Lays the operands out for a kernel over `rows` rows of `n` elements (rows padded to whole vectors),
- * runs it, and returns the float32 view of memory and the output's byte address.
+ * Elements per operand one wasm call stages: a chunk's inputs and output stay in L1/L2 between the copy
+ * in, the kernel and the copy out, so memory traffic is the kernel's own (read inputs, write output).
  */
-function call(
-  run: (params: number[]) => void,
+export const CHUNK = 8192;
+
+/** elementwise: padded rows out; reduce: one value per row, `n` and a tail mask in; rows: both. */
+type Mode = "elementwise" | "reduce" | "rows";
+
+/**
+ * Runs a kernel over `rows` rows of `n` elements in chunks of whole rows (or, for rows longer than
+ * CHUNK in an elementwise kernel, column ranges of one row): each chunk's operands are copied into
+ * wasm memory (rows padded to whole vectors, a broadcast value splatted once per row), the kernel
+ * runs, and its result is copied to `o` (dense [rows, n], or [rows] for a reduction).
+ */
+function runChunked(
+  kernel: ParallelKernel,
+  nin: number,
   rows: number,
   n: number,
   ops: Operand[],
+  idx: number[],
   consts: readonly number[],
-  outBytes: number,
-  reduce: boolean,
-): [Float32Array, number] {
-  const nvec = (n + 3) >> 2,
+  o: Float32Array,
+  kind: Mode,
+): void {
+  const reduce = kind === "reduce",
+    masked = kind !== "elementwise";
+  const whole = splits(kind, rows, n); // one chunk, split across the pool's threads
+  const split = !whole && !masked && n > CHUNK;
+  const cw = split ? CHUNK : n;
+  const rb = split ? 1 : whole ? rows : Math.max(1, Math.min(rows, Math.floor(CHUNK / Math.max(n, 1))));
+  const nvec = (cw + 3) >> 2,
     rowBytes = nvec * 16;
-  const sizes = ops.map((o) => (o.inner === 0 ? 16 : rowBytes) * (o.outer === 0 ? 1 : rows));
-  const cBytes = up16(4 * consts.length);
-  let top = 16 + cBytes;
-  const bases = sizes.map((s) => {
+  let top = 16 + up16(4 * consts.length);
+  const bases = ops.map((op) => {
     const b = top;
-    top += up16(s);
+    top += up16((op.inner === 0 ? 16 : rowBytes) * (op.outer === 0 ? 1 : rb));
     return b;
   });
   const out = top;
-  const m = kernelMemory(top + up16(outBytes));
+  const m = kernelMemory(top + (reduce ? up16(4 * rb) : rb * rowBytes));
   const f = new Float32Array(m.buffer);
-  if (reduce) {
+  if (masked) {
     const u = new Int32Array(m.buffer, 0, 4);
     for (let l = 0; l < 4; l++) u[l] = l < (n & 3) ? -1 : 0;
   }
   for (let i = 0; i < consts.length; i++) f[4 + i] = consts[i]!;
-  const params: number[] = [rows, reduce ? n : nvec, out];
-  ops.forEach((o, i) => {
-    const b = bases[i]! >> 2;
-    const nr = o.outer === 0 ? 1 : rows;
-    if (o.inner === 0) {
-      for (let r = 0; r < nr; r++) f.fill(o.data[o.off + r * o.outer]!, b + 4 * r, b + 4 * r + 4);
-    } else if (o.outer === n && (n & 3) === 0) f.set(o.data.subarray(o.off, o.off + nr * n), b);
-    else for (let r = 0; r < nr; r++) f.set(o.data.subarray(o.off + r * o.outer, o.off + r * o.outer + n), b + r * nvec * 4);
-    params.push(bases[i]!, o.outer === 0 ? 0 : o.inner === 0 ? 16 : rowBytes, o.inner === 0 ? 0 : 16);
+  // [rows, nvec | n, out, ...[ptr, rowStride, step] per input (zeros for unread ones), consts, mask]
+  const params = new Array<number>(4 + 3 * nin + (masked ? 1 : 0)).fill(0);
+  params[2] = out;
+  params[3 + 3 * nin] = 16;
+  ops.forEach((op, k) => {
+    const at = 3 + 3 * idx[k]!;
+    params[at] = bases[k]!;
+    params[at + 1] = op.outer === 0 ? 0 : op.inner === 0 ? 16 : rowBytes;
+    params[at + 2] = op.inner === 0 ? 0 : 16;
   });
-  params.push(16);
-  if (reduce) params.push(0);
+  const q = out >> 2;
   wasmStats.calls++;
-  run(params);
-  return [f, out >> 2];
+  for (let r0 = 0; r0 < rows; r0 += rb) {
+    const nr = Math.min(rb, rows - r0);
+    for (let c0 = 0; c0 < n; c0 += cw) {
+      const w = Math.min(cw, n - c0);
+      ops.forEach((op, k) => {
+        const b = bases[k]! >> 2;
+        const cr = op.outer === 0 ? 1 : nr;
+        const s = op.off + r0 * op.outer + c0 * op.inner;
+        if (op.inner === 0) {
+          for (let r = 0; r < cr; r++) f.fill(op.data[s + r * op.outer]!, b + 4 * r, b + 4 * r + 4);
+        } else if (op.outer === w && (w & 3) === 0) f.set(op.data.subarray(s, s + cr * w), b);
+        else for (let r = 0; r < cr; r++) f.set(op.data.subarray(s + r * op.outer, s + r * op.outer + w), b + r * nvec * 4);
+      });
+      params[0] = nr;
+      params[1] = masked ? n : (w + 3) >> 2;
+      runKernel(kernel, kind, nin, params);
+      if (reduce) o.set(f.subarray(q, q + nr), r0);
+      else if ((w & 3) === 0 && w === n) o.set(f.subarray(q, q + nr * w), r0 * n);
+      else for (let r = 0; r < nr; r++) o.set(f.subarray(q + r * nvec * 4, q + r * nvec * 4 + w), (r0 + r) * n + c0);
+    }
+  }
 }
 
 /**
@@ -105,17 +142,19 @@ function call(
  */
 export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: number): KernelFn | null {
   if (min === Infinity || !wasmSupports(ir) || !wasmAvailable()) return null;
-  const k = instantiate(signature, ir);
-  if (k === null) return null;
+  const run = instantiate(
+    signature,
+    () => emitWasm(ir),
+    () => opName(ir),
+  );
+  if (run === null) return null;
   const sig = ir.sig;
   const nin = sig.inputs.length;
-  const used = [...ir.body.used].sort((a, b) => a - b);
-  const expand = expandUsed(used, nin);
-  const run = (params: number[]) => runKernel(k, ir.kind === "elementwise" ? "elementwise" : "reduce", nin, expand(params));
   const data = [...Array(nin).keys()].map((i) => argIndex(sig, "data", i));
   const offs = [...Array(nin).keys()].map((i) => argIndex(sig, "offset", i));
   const iOut = argIndex(sig, "out"),
     iC = argIndex(sig, "consts");
+  const used = [...ir.body.used].sort((a, b) => a - b);
   if (ir.kind === "elementwise") {
     const iShape = argIndex(sig, "shape");
     const strides = [...Array(nin).keys()].map((i) => argIndex(sig, "strides", i));
@@ -133,11 +172,7 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
         if (inner !== 0 && inner !== 1) return js(...args);
         ops.push({ data: args[data[i]!] as TypedArray, off: args[offs[i]!] as number, outer: nd === 2 ? s[0]! : 0, inner });
       }
-      const o = args[iOut] as Float32Array;
-      const nvec = (n + 3) >> 2;
-      const [f, p] = call(run, rows, n, ops, args[iC] as number[], rows * nvec * 16, false);
-      if ((n & 3) === 0) o.set(f.subarray(p, p + rows * n));
-      else for (let r = 0; r < rows; r++) o.set(f.subarray(p + r * nvec * 4, p + r * nvec * 4 + n), r * n);
+      runChunked(run, nin, rows, n, ops, used, args[iC] as number[], args[iOut] as Float32Array, "elementwise");
     };
   }
   const iK = argIndex(sig, "kshape"),
@@ -158,21 +193,23 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
       const outer = kshape.length ? (args[ks[i]!] as number[])[0]! : 0;
       ops.push({ data: args[data[i]!] as TypedArray, off: args[offs[i]!] as number, outer, inner });
     }
-    const [f, p] = call(run, rows, n, ops, args[iC] as number[], rows * 4, true);
-    (args[iOut] as Float32Array).set(f.subarray(p, p + rows));
+    runChunked(run, nin, rows, n, ops, used, args[iC] as number[], args[iOut] as Float32Array, "reduce");
   };
 }
 
-/** The module takes [ptr, rowStride, step] for every input; unused ones get zeros. */
-function expandUsed(used: number[], nin: number): (p: number[]) => number[] {
-  if (used.length === nin && used.every((u, i) => u === i)) return (p) => p;
-  return (p) => {
-    const full = p.slice(0, 3);
-    for (let i = 0; i < nin; i++) {
-      const k = used.indexOf(i);
-      full.push(...(k < 0 ? [0, 0, 0] : p.slice(3 + 3 * k, 6 + 3 * k)));
-    }
-    full.push(...p.slice(3 + 3 * used.length));
-    return full;
-  };
+/**
+ * A fused row kernel (codegen/wasm/rows.ts) over `rows` rows of `n` elements, row `r` at
+ * offset + r * rowStride (unit stride within a row), called as an elementwise kernel over one input
+ * (H, out, shape, data, offset, strides, consts); null when wasm is unavailable here.
+ */
+export function rowKernel(kind: RowKernelKind, rows: number, n: number, rowStride: number): KernelFn | null {
+  if (!wasmAvailable()) return null;
+  const run = instantiate(
+    `rows:${kind}`,
+    () => rowModule(kind),
+    () => `${kind} rows`,
+  );
+  if (run === null) return null;
+  return (_H: unknown, out: Float32Array, _shape: unknown, data: TypedArray, off: number) =>
+    runChunked(run, 1, rows, n, [{ data, off, outer: rowStride, inner: 1 }], [0], [], out, "rows");
 }

@@ -2,7 +2,8 @@
 // setMatmulPrecision("highest") keeps the float64-accumulating kernel in codegen/wasm-gemm.ts).
 // Register-blocked 4x8 micro-kernel: 8 f32x4 accumulators, per k two vector loads of a packed
 // 8-column panel of W and four splatted A values (A rows dense, any original layout packed by the
-// caller), so transposed operands cost one packing pass, never a materialized transpose.
+// caller), so transposed operands cost one packing pass, never a materialized transpose. Row-major W
+// is packed in wasm (pack); unrolling k measured slower (V8 spills the accumulators).
 // Module built with the runtime's own encoder; the caller packs and reads results in wasm memory.
 import { Code, encodeModule } from "./encoder.js";
 
@@ -97,6 +98,37 @@ function sgemmCode(fma: boolean): Code {
   return c;
 }
 
+/**
+ * pack(K, N, src, ld, panels): W[K, N] at src (row k at src + k * ld bytes) into ceil(N / 8) panels of
+ * [K][8], two vector copies per row. The last panel's columns past N take whatever follows the row
+ * (the caller leaves 32 bytes after W): the kernel computes those columns but never stores them.
+ */
+function packCode(): Code {
+  const c = new Code(["i32", "i32", "i32", "i32", "i32"]);
+  const [K, N, src, ld, dst] = [0, 1, 2, 3, 4];
+  const j0 = c.local("i32"),
+    s = c.local("i32"),
+    end = c.local("i32");
+  c.i32(0).set(j0);
+  c.block().loop();
+  c.get(j0).get(N).i32op("ge_u").brIf(1);
+  c.get(src).get(j0).i32(2).i32op("shl").i32op("add").tee(s);
+  c.get(K).get(ld).i32op("mul").i32op("add").set(end);
+  c.block().loop();
+  c.get(s).get(end).i32op("ge_u").brIf(1);
+  c.get(dst).get(s).mem("v128.load").mem("v128.store");
+  c.get(dst).get(s).mem("v128.load", 16).mem("v128.store", 16);
+  c.get(dst).i32(32).i32op("add").set(dst);
+  c.get(s).get(ld).i32op("add").set(s).br(0);
+  c.end().end();
+  c.get(j0).i32(8).i32op("add").set(j0).br(0);
+  c.end().end();
+  return c;
+}
+
 export function sgemmModule(fma: boolean): Uint8Array<ArrayBuffer> {
-  return encodeModule([{ name: "sgemm", code: sgemmCode(fma) }]);
+  return encodeModule([
+    { name: "sgemm", code: sgemmCode(fma) },
+    { name: "pack", code: packCode() },
+  ]);
 }

@@ -11,6 +11,35 @@ function horner(c: Code, x: number, coef: number[]): void {
   for (let i = coef.length - 2; i >= 0; i--) c.get(x).simd("f32x4.mul").f32x4(coef[i]!).simd("f32x4.add");
 }
 
+/**
+ * The same polynomial as two independent Horner chains in x^2 (even and odd coefficients), summed as
+ * E(x^2) + x O(x^2): half the dependency chain, so consecutive vectors overlap in the pipeline.
+ */
+function poly(c: Code, x: number, coef: number[]): void {
+  if (coef.length < 4) return horner(c, x, coef);
+  const x2 = c.local("v128");
+  c.get(x).get(x).simd("f32x4.mul").set(x2);
+  horner(
+    c,
+    x2,
+    coef.filter((_, i) => i % 2 === 0),
+  );
+  horner(
+    c,
+    x2,
+    coef.filter((_, i) => i % 2 === 1),
+  );
+  c.get(x).simd("f32x4.mul").simd("f32x4.add");
+}
+
+/**
+ * clamp(x, lo, hi) with pmax/pmin (one native instruction each; max/min's NaN rules cost several):
+ * x is the first operand of both, whose NaN they return, so NaN stays NaN.
+ */
+function clamp(c: Code, x: number, lo: number, hi: number): Code {
+  return c.get(x).f32x4(lo).simd("f32x4.pmax").f32x4(hi).simd("f32x4.pmin");
+}
+
 /** Fused multiply-add a*b+c where the engine has relaxed SIMD (detected once), else mul + add. */
 export function madd(c: Code, fma: boolean): void {
   if (fma) c.simd("f32x4.relaxed_madd");
@@ -18,26 +47,55 @@ export function madd(c: Code, fma: boolean): void {
 }
 
 /**
- * exp(x) = 2^n * e^r, n = round(x / ln2), r = x - n ln2 in two parts (Cephes' C1 + C2), e^r by a
- * degree-6 polynomial. 2^n is applied as two exponent-field scalings 2^h * 2^(n-h), so n from -150 to
- * 129 stays representable: overflow gives Inf and underflow 0 without a branch. min/max propagate NaN.
+ * e^r for r = t - n ln2, n = round(t / ln2) (stored to local `n`): r in two parts (Cephes' C1 + C2),
+ * e^r = 1 + r + r^2 P(r) with Cephes' degree-6 expf polynomial. Leaves e^r on the stack.
+ */
+function expReduced(c: Code, t: number, n: number): void {
+  const r = c.local("v128");
+  c.get(t).f32x4(Math.LOG2E).simd("f32x4.mul").simd("f32x4.nearest").set(n);
+  c.get(t).get(n).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.sub");
+  c.get(n).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.sub").set(r);
+  poly(c, r, [5.0000001201e-1, 1.6666665459e-1, 4.1665795894e-2, 8.3334519073e-3, 1.3981999507e-3, 1.98756915e-4]);
+  c.get(r).get(r).simd("f32x4.mul").simd("f32x4.mul").get(r).simd("f32x4.add").f32x4(1).simd("f32x4.add");
+}
+
+/** Multiplies the value on the stack by 2^k, k an i32x4 local (k + 127 becomes the exponent field). */
+function scaleBy(c: Code, k: number): void {
+  c.get(k).i32x4(127).simd("i32x4.add").i32(23).simd("i32x4.shl").simd("f32x4.mul");
+}
+
+/**
+ * exp(x) = 2^n * e^r. 2^n is applied as two exponent-field scalings 2^h * 2^(n-h), so n from -150 to
+ * 129 stays representable: overflow gives Inf and underflow 0 without a branch. The clamp keeps NaN.
  */
 export function emitExp(c: Code, x: number): void {
   const t = c.local("v128"),
     n = c.local("v128"),
-    r = c.local("v128"),
     ni = c.local("v128"),
     h = c.local("v128");
-  c.get(x).f32x4(-104).simd("f32x4.max").f32x4(89).simd("f32x4.min").set(t);
-  c.get(t).f32x4(Math.LOG2E).simd("f32x4.mul").simd("f32x4.nearest").set(n);
-  c.get(t).get(n).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.sub");
-  c.get(n).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.sub").set(r);
-  // p = 1 + r + r^2 * P(r)
-  horner(c, r, [5.0000001201e-1, 1.6666665459e-1, 4.1665795894e-2, 8.3334519073e-3, 1.3981999507e-3, 1.98756915e-4]);
-  c.get(r).get(r).simd("f32x4.mul").simd("f32x4.mul").get(r).simd("f32x4.add").f32x4(1).simd("f32x4.add");
+  clamp(c, x, -104, 89).set(t);
+  expReduced(c, t, n);
   c.get(n).simd("i32x4.trunc_sat_f32x4_s").tee(ni).i32(1).simd("i32x4.shr_s").set(h);
-  c.get(h).i32x4(127).simd("i32x4.add").i32(23).simd("i32x4.shl").simd("f32x4.mul");
-  c.get(ni).get(h).simd("i32x4.sub").i32x4(127).simd("i32x4.add").i32(23).simd("i32x4.shl").simd("f32x4.mul");
+  scaleBy(c, h);
+  c.get(ni).get(h).simd("i32x4.sub").set(h);
+  scaleBy(c, h);
+}
+
+/**
+ * exp(x) for x <= 0 or NaN (softmax's x - max): one scaling suffices. x is clamped at -127 ln2, where
+ * n = -127 makes 2^n's bit pattern 0: exp(-Inf) = 0 exactly, results below 2^-126 flush to 0 (the
+ * unfused kernels would give a subnormal under 6e-39). A NaN stays NaN (the clamp keeps it, 2^0 scales it).
+ */
+export function emitExpNonPositive(c: Code, x: number): void {
+  const t = c.local("v128"),
+    n = c.local("v128");
+  c.get(x)
+    .f32x4(-127 * Math.LN2)
+    .simd("f32x4.pmax")
+    .set(t);
+  expReduced(c, t, n);
+  c.get(n).simd("i32x4.trunc_sat_f32x4_s").set(n);
+  scaleBy(c, n);
 }
 
 /** logistic(x) = 1 / (1 + exp(-x)): +Inf -> 1, -Inf -> 1 / Inf = 0. */
@@ -64,12 +122,12 @@ const TANH_CLAMP = 7.90531110763549805;
 export function emitTanh(c: Code, x: number): void {
   const t = c.local("v128"),
     x2 = c.local("v128");
-  c.get(x).f32x4(-TANH_CLAMP).simd("f32x4.max").f32x4(TANH_CLAMP).simd("f32x4.min").tee(t);
+  clamp(c, x, -TANH_CLAMP, TANH_CLAMP).tee(t);
   c.get(t).simd("f32x4.mul").set(x2);
   // bitselect(a, b, mask) takes a's bits where mask is 1: copysign(1, x) = bitselect(1.0, x, 0x7fffffff)
   c.f32x4(1).get(x).i32x4(0x7fffffff).simd("v128.bitselect");
   c.get(t);
-  horner(c, x2, TANH_P);
+  poly(c, x2, TANH_P);
   c.simd("f32x4.mul");
   horner(c, x2, TANH_Q);
   c.simd("f32x4.div");

@@ -5,6 +5,7 @@
 //   reduce (rows, n, out, [ptr, rowStride, step] per input, consts, mask): by rows — the outer, kept
 //     axis (softmax and logsumexp reduce along rows) — never inside a row: each output is one
 //     thread's sum in one order;
+//   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
 //   sgemm (M, N, K, a, panels, c): by row blocks of the output (multiples of the 4-row micro-tile).
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
@@ -43,15 +44,23 @@ function chunks(n: number, make: (i: number) => number[] | null): number[][] {
   return out;
 }
 
-/** Runs an emitted elementwise or reduce kernel call (full argument list), split when large. */
-export function runKernel(k: ParallelKernel, kind: "elementwise" | "reduce", nin: number, args: number[]): void {
+export type KernelKind = "elementwise" | "reduce" | "rows";
+
+/** Whether a call over `rows` rows of `n` elements would be split across the pool (else it runs here). */
+export function splits(kind: KernelKind, rows: number, n: number): boolean {
+  const byRows = rows > 1 || kind !== "elementwise";
+  return parts(rows * n, splitMin.elems, byRows ? rows : (n + 3) >> 2) > 1;
+}
+
+/** Runs an emitted elementwise, reduce or rows kernel call (full argument list), split when large. */
+export function runKernel(k: ParallelKernel, kind: KernelKind, nin: number, args: number[]): void {
   const rows = args[0]!,
-    len = args[1]!; // vectors per row (elementwise) or elements per row (reduce)
+    len = args[1]!; // vectors per row (elementwise) or elements per row (reduce, rows)
   const elems = kind === "elementwise" ? rows * len * 4 : rows * len;
-  const byRows = rows > 1 || kind === "reduce";
+  const byRows = rows > 1 || kind !== "elementwise";
   const n = parts(elems, splitMin.elems, byRows ? rows : len);
   if (n <= 1) return k.run(...args);
-  const outRow = kind === "elementwise" ? len * 16 : 4;
+  const outRow = kind === "elementwise" ? len * 16 : kind === "rows" ? ((len + 3) >> 2) * 16 : 4;
   runChunks(
     k,
     chunks(n, (i) => {
