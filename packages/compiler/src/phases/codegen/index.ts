@@ -2,8 +2,11 @@
 // (emitPlan); this phase builds the module's kernel table (deduplicated across functions by signature)
 // and plan list, names the declarations, and checks every source is a single plain function expression
 // that cannot reach eval / Function / dynamic import — the emitted module must run where code
-// generation is forbidden.
+// generation is forbidden. The kernels that have a WebAssembly form also go into one wasm module for the
+// whole source module (the runtime's shipWasm: exports named after the JS declarations), which the emit
+// phase ships inline or as an asset.
 import type * as ts from "typescript";
+import { type ShippedWasm, shipWasm } from "@numjit/runtime/internal";
 import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { KernelSource, ScheduledCall } from "../schedule/index.js";
@@ -20,6 +23,8 @@ export interface PlanDecl {
   id: string;
   source: string;
   kernelIds: string[];
+  /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic). */
+  elems: number[];
 }
 
 export interface ModuleKernels {
@@ -29,6 +34,8 @@ export interface ModuleKernels {
    * the build has no plan for some trace, or a plan would use a global the module shadows).
    */
   tables: Map<number, { id: string; entries: [string, string][]; plans: PlanDecl[]; plansId: string | undefined }>;
+  /** The module's wasm kernels (export name = the JS kernel's declaration id), when any kernel has a wasm form. */
+  wasm: { bytes: Uint8Array; kernels: ShippedWasm["kernels"] } | undefined;
 }
 
 /**
@@ -80,12 +87,14 @@ export function codegen(
           id: `${prefix}p${planN++}`,
           source: p.source,
           kernelIds: p.kernels.map((sig) => ids.get(sig)!),
+          elems: p.elems,
         }))
       : [];
     const tableId = `${prefix}t${tableN++}`;
     tables.set(c.built.analysed.jit.index, { id: tableId, entries, plans, plansId: plans.length ? `${tableId}p` : undefined });
   }
-  return { decls, tables };
+  const wasm = shipWasm(decls.map((d) => ({ name: d.id, signature: d.signature, ir: d.ir })));
+  return { decls, tables, wasm };
 }
 
 const freeCache = new Map<string, string[]>();

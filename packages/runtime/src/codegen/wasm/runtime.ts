@@ -1,30 +1,26 @@
-// Runs wasm kernels behind the JS kernels' calling convention: wasmKernel() wraps a JS kernel in a
-// function with the same signature that, for a large enough call whose layout the wasm form covers
-// (at most two collapsed dims, unit or broadcast innermost strides), copies the operands into the one
-// shared WebAssembly.Memory, runs the module emitted from the kernel IR and copies the result out;
-// every other call goes to the JS kernel. Copies instead of arrays living in wasm memory: a copy is a
-// native memcpy (~0.1 ns/elem measured on W2), small next to the kernel, and keeps NDArray storage
-// ordinary garbage-collected typed arrays. The memory only grows to the largest call and is reused.
-import type { TypedArray } from "../../dtype.js";
+// Wasm kernels the runtime jit generates: wasmKernel() emits a module from a kernel's IR (once per
+// signature), and wraps the JS kernel so large calls run on it (codegen/wasm/call.ts). wasmLayout()
+// is the kernel's argument positions as plain data, which the build ships next to its own modules
+// (codegen/wasm/shipped.ts) so precompiled functions never generate wasm at run time.
 import type { KernelFn } from "../../jit/plan.js";
 import { type KernelIR, argIndex } from "../kir.js";
 import { wasmAvailable } from "../wasm-gemm.js";
-import { emitWasm, wasmSupports } from "./emit.js";
+import { type WasmLayout, type WasmRun, wasmStats, wrapWasm } from "./call.js";
+import { emitWasm, emitWasmModule, wasmSupports } from "./emit.js";
+import type { ShippedWasm } from "./shipped.js";
 import { kernelMemory } from "./memory.js";
 
-type Run = (...args: number[]) => void;
+export { wasmStats };
 
-const modules = new Map<string, Run | null>();
+const modules = new Map<string, WasmRun | null>();
 
-/** Kernel calls and float32 GEMMs that ran on wasm (tests check where calls went). */
-export const wasmStats = { calls: 0, sgemms: 0 };
-
-function instantiate(signature: string, ir: KernelIR): Run | null {
+function instantiate(signature: string, ir: KernelIR): WasmRun | null {
   let run = modules.get(signature);
   if (run === undefined) {
     try {
+      wasmStats.compiles++;
       const inst = new WebAssembly.Instance(new WebAssembly.Module(emitWasm(ir)), { env: { mem: kernelMemory(0) } });
-      run = inst.exports.run as Run;
+      run = inst.exports.run as WasmRun;
     } catch {
       run = null; // an engine without SIMD128: the JS kernel
     }
@@ -33,62 +29,29 @@ function instantiate(signature: string, ir: KernelIR): Run | null {
   return run;
 }
 
-interface Operand {
-  data: TypedArray;
-  off: number;
-  /** element strides across rows and within a row (0: broadcast) */
-  outer: number;
-  inner: number;
-}
-
-const up16 = (n: number) => (n + 15) & ~15;
-
-/**
- * Lays the operands out for a kernel over `rows` rows of `n` elements (rows padded to whole vectors),
- * runs it, and returns the float32 view of memory and the output's byte address.
- */
-function call(
-  run: Run,
-  rows: number,
-  n: number,
-  ops: Operand[],
-  consts: readonly number[],
-  outBytes: number,
-  reduce: boolean,
-): [Float32Array, number] {
-  const nvec = (n + 3) >> 2,
-    rowBytes = nvec * 16;
-  const sizes = ops.map((o) => (o.inner === 0 ? 16 : rowBytes) * (o.outer === 0 ? 1 : rows));
-  const cBytes = up16(4 * consts.length);
-  let top = 16 + cBytes;
-  const bases = sizes.map((s) => {
-    const b = top;
-    top += up16(s);
-    return b;
-  });
-  const out = top;
-  const m = kernelMemory(top + up16(outBytes));
-  const f = new Float32Array(m.buffer);
-  if (reduce) {
-    const u = new Int32Array(m.buffer, 0, 4);
-    for (let l = 0; l < 4; l++) u[l] = l < (n & 3) ? -1 : 0;
-  }
-  for (let i = 0; i < consts.length; i++) f[4 + i] = consts[i]!;
-  const params: number[] = [rows, reduce ? n : nvec, out];
-  ops.forEach((o, i) => {
-    const b = bases[i]! >> 2;
-    const nr = o.outer === 0 ? 1 : rows;
-    if (o.inner === 0) {
-      for (let r = 0; r < nr; r++) f.fill(o.data[o.off + r * o.outer]!, b + 4 * r, b + 4 * r + 4);
-    } else if (o.outer === n && (n & 3) === 0) f.set(o.data.subarray(o.off, o.off + nr * n), b);
-    else for (let r = 0; r < nr; r++) f.set(o.data.subarray(o.off + r * o.outer, o.off + r * o.outer + n), b + r * nvec * 4);
-    params.push(bases[i]!, o.outer === 0 ? 0 : o.inner === 0 ? 16 : rowBytes, o.inner === 0 ? 0 : 16);
-  });
-  params.push(16);
-  if (reduce) params.push(0);
-  wasmStats.calls++;
-  run(...params);
-  return [f, out >> 2];
+/** The argument positions wrapWasm reads, or undefined when the kernel has no wasm form. */
+export function wasmLayout(ir: KernelIR): WasmLayout | undefined {
+  if (!wasmSupports(ir)) return undefined;
+  const sig = ir.sig;
+  const nin = sig.inputs.length;
+  const per = (role: Parameters<typeof argIndex>[1]) => [...Array(nin).keys()].map((i) => argIndex(sig, role, i));
+  const common = {
+    nin,
+    used: [...ir.body.used].sort((a, b) => a - b),
+    out: argIndex(sig, "out"),
+    consts: argIndex(sig, "consts"),
+    data: per("data"),
+    offset: per("offset"),
+  };
+  if (ir.kind === "elementwise") return { kind: "elementwise", ...common, shape: argIndex(sig, "shape"), strides: per("strides") };
+  return {
+    kind: "reduce",
+    ...common,
+    kshape: argIndex(sig, "kshape"),
+    rshape: argIndex(sig, "rshape"),
+    kstrides: per("kstrides"),
+    rstrides: per("rstrides"),
+  };
 }
 
 /**
@@ -96,73 +59,29 @@ function call(
  * wasm form here (unsupported ops or dtypes, no WebAssembly SIMD, a CSP without 'wasm-unsafe-eval').
  */
 export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: number): KernelFn | null {
-  if (min === Infinity || !wasmSupports(ir) || !wasmAvailable()) return null;
+  if (min === Infinity || !wasmAvailable()) return null;
+  const lay = wasmLayout(ir);
+  if (lay === undefined) return null;
   const run = instantiate(signature, ir);
   if (run === null) return null;
-  const sig = ir.sig;
-  const nin = sig.inputs.length;
-  const data = [...Array(nin).keys()].map((i) => argIndex(sig, "data", i));
-  const offs = [...Array(nin).keys()].map((i) => argIndex(sig, "offset", i));
-  const iOut = argIndex(sig, "out"),
-    iC = argIndex(sig, "consts");
-  const used = [...ir.body.used].sort((a, b) => a - b);
-  if (ir.kind === "elementwise") {
-    const iShape = argIndex(sig, "shape");
-    const strides = [...Array(nin).keys()].map((i) => argIndex(sig, "strides", i));
-    return (...args: unknown[]) => {
-      const shape = args[iShape] as number[];
-      const nd = shape.length;
-      // a 0-d kernel (also every size-1 shape, which collapses to 0-d) is one element: a row of 1
-      const n = nd ? shape[nd - 1]! : 1,
-        rows = nd === 2 ? shape[0]! : 1;
-      if (nd > 2 || rows * n < min) return js(...args);
-      const ops: Operand[] = [];
-      for (const i of used) {
-        const s = args[strides[i]!] as number[];
-        const inner = nd ? s[nd - 1]! : 1;
-        if (inner !== 0 && inner !== 1) return js(...args);
-        ops.push({ data: args[data[i]!] as TypedArray, off: args[offs[i]!] as number, outer: nd === 2 ? s[0]! : 0, inner });
-      }
-      const o = args[iOut] as Float32Array;
-      const nvec = (n + 3) >> 2;
-      const [f, p] = call(bindUsed(run, used, nin), rows, n, ops, args[iC] as number[], rows * nvec * 16, false);
-      if ((n & 3) === 0) o.set(f.subarray(p, p + rows * n));
-      else for (let r = 0; r < rows; r++) o.set(f.subarray(p + r * nvec * 4, p + r * nvec * 4 + n), r * n);
-    };
-  }
-  const iK = argIndex(sig, "kshape"),
-    iR = argIndex(sig, "rshape");
-  const ks = [...Array(nin).keys()].map((i) => argIndex(sig, "kstrides", i));
-  const rs = [...Array(nin).keys()].map((i) => argIndex(sig, "rstrides", i));
-  return (...args: unknown[]) => {
-    const kshape = args[iK] as number[],
-      rshape = args[iR] as number[];
-    if (kshape.length > 1 || rshape.length > 1) return js(...args);
-    const rows = kshape.length ? kshape[0]! : 1,
-      n = rshape.length ? rshape[0]! : 1;
-    if (rows * n < min) return js(...args);
-    const ops: Operand[] = [];
-    for (const i of used) {
-      const inner = rshape.length ? (args[rs[i]!] as number[])[0]! : 1;
-      if (inner !== 0 && inner !== 1) return js(...args);
-      const outer = kshape.length ? (args[ks[i]!] as number[])[0]! : 0;
-      ops.push({ data: args[data[i]!] as TypedArray, off: args[offs[i]!] as number, outer, inner });
-    }
-    const [f, p] = call(bindUsed(run, used, nin), rows, n, ops, args[iC] as number[], rows * 4, true);
-    (args[iOut] as Float32Array).set(f.subarray(p, p + rows));
-  };
+  return wrapWasm(() => run, lay, js, min);
 }
 
-/** The module takes [ptr, rowStride, step] for every input; unused ones get zeros. */
-function bindUsed(run: Run, used: number[], nin: number): Run {
-  if (used.length === nin && used.every((u, i) => u === i)) return run;
-  return (...p: number[]) => {
-    const full = p.slice(0, 3);
-    for (let i = 0; i < nin; i++) {
-      const k = used.indexOf(i);
-      full.push(...(k < 0 ? [0, 0, 0] : p.slice(3 + 3 * k, 6 + 3 * k)));
-    }
-    full.push(...p.slice(3 + 3 * used.length));
-    run(...full);
-  };
+/**
+ * What a build ships for a module's kernels (already named, e.g. by their declaration ids): one module
+ * exporting every kernel that has a wasm form under its name, and those kernels' layouts; undefined when
+ * none has one.
+ */
+export function shipWasm(kernels: { name: string; signature: string; ir: KernelIR }[]):
+  | { bytes: Uint8Array<ArrayBuffer>; kernels: ShippedWasm["kernels"] }
+  | undefined {
+  const table: ShippedWasm["kernels"] = {};
+  const irs: { name: string; ir: KernelIR }[] = [];
+  for (const k of kernels) {
+    const layout = wasmLayout(k.ir);
+    if (layout === undefined) continue;
+    table[k.name] = { signature: k.signature, layout };
+    irs.push({ name: k.name, ir: k.ir });
+  }
+  return irs.length ? { bytes: emitWasmModule(irs), kernels: table } : undefined;
 }

@@ -1,0 +1,159 @@
+// Calling a wasm kernel behind the JS kernels' calling convention. wrapWasm() wraps a JS kernel in a
+// function with the same signature that, for a large enough call whose layout the wasm form covers
+// (at most two collapsed dims, unit or broadcast innermost strides), copies the operands into the one
+// shared WebAssembly.Memory, runs the module's `run` export and copies the result out; every other
+// call goes to the JS kernel. Copies instead of arrays living in wasm memory: a copy is a native
+// memcpy (~0.1 ns/elem measured on W2), small next to the kernel, and keeps NDArray storage ordinary
+// garbage-collected typed arrays. The memory only grows to the largest call and is reused.
+// This module knows argument positions only through a WasmLayout (plain data computed from the kernel
+// IR, by the runtime jit or at build time), so precompiled modules use it without the code generator.
+import type { TypedArray } from "../../dtype.js";
+import { kernelMemory } from "./memory.js";
+
+export type WasmRun = (...args: number[]) => void;
+type KernelFn = (...args: any[]) => void;
+
+/**
+ * Kernel calls and float32 GEMMs that ran on wasm, and modules compiled from kernel IR generated at run
+ * time (`compiles`) vs modules shipped by the build (`shipped`: instantiated, never generated). Tests
+ * check where calls went.
+ */
+export const wasmStats = { calls: 0, sgemms: 0, compiles: 0, shipped: 0 };
+
+/** Where a wasm-capable kernel's arguments are (positions in the JS calling convention), as plain data. */
+export type WasmLayout =
+  | { kind: "elementwise"; nin: number; used: number[]; out: number; consts: number; data: number[]; offset: number[]; shape: number; strides: number[] }
+  | {
+      kind: "reduce";
+      nin: number;
+      used: number[];
+      out: number;
+      consts: number;
+      data: number[];
+      offset: number[];
+      kshape: number;
+      rshape: number;
+      kstrides: number[];
+      rstrides: number[];
+    };
+
+interface Operand {
+  data: TypedArray;
+  off: number;
+  /** element strides across rows and within a row (0: broadcast) */
+  outer: number;
+  inner: number;
+}
+
+const up16 = (n: number) => (n + 15) & ~15;
+
+/**
+ * Lays the operands out for a kernel over `rows` rows of `n` elements (rows padded to whole vectors),
+ * runs it, and returns the float32 view of memory and the output's element index.
+ */
+function call(
+  run: WasmRun,
+  rows: number,
+  n: number,
+  ops: Operand[],
+  consts: readonly number[],
+  outBytes: number,
+  reduce: boolean,
+): [Float32Array, number] {
+  const nvec = (n + 3) >> 2,
+    rowBytes = nvec * 16;
+  const sizes = ops.map((o) => (o.inner === 0 ? 16 : rowBytes) * (o.outer === 0 ? 1 : rows));
+  const cBytes = up16(4 * consts.length);
+  let top = 16 + cBytes;
+  const bases = sizes.map((s) => {
+    const b = top;
+    top += up16(s);
+    return b;
+  });
+  const out = top;
+  const m = kernelMemory(top + up16(outBytes));
+  const f = new Float32Array(m.buffer);
+  if (reduce) {
+    const u = new Int32Array(m.buffer, 0, 4);
+    for (let l = 0; l < 4; l++) u[l] = l < (n & 3) ? -1 : 0;
+  }
+  for (let i = 0; i < consts.length; i++) f[4 + i] = consts[i]!;
+  const params: number[] = [rows, reduce ? n : nvec, out];
+  ops.forEach((o, i) => {
+    const b = bases[i]! >> 2;
+    const nr = o.outer === 0 ? 1 : rows;
+    if (o.inner === 0) {
+      for (let r = 0; r < nr; r++) f.fill(o.data[o.off + r * o.outer]!, b + 4 * r, b + 4 * r + 4);
+    } else if (o.outer === n && (n & 3) === 0) f.set(o.data.subarray(o.off, o.off + nr * n), b);
+    else for (let r = 0; r < nr; r++) f.set(o.data.subarray(o.off + r * o.outer, o.off + r * o.outer + n), b + r * nvec * 4);
+    params.push(bases[i]!, o.outer === 0 ? 0 : o.inner === 0 ? 16 : rowBytes, o.inner === 0 ? 0 : 16);
+  });
+  params.push(16);
+  if (reduce) params.push(0);
+  wasmStats.calls++;
+  run(...params);
+  return [f, out >> 2];
+}
+
+/**
+ * `js` with a wasm fast path for calls over at least `min` elements. `getRun` gives the module's entry,
+ * or null while it is not (yet) available (a shipped module still compiling): then the JS kernel runs.
+ */
+export function wrapWasm(getRun: () => WasmRun | null, lay: WasmLayout, js: KernelFn, min: number): KernelFn {
+  const { used, nin } = lay;
+  if (lay.kind === "elementwise") {
+    return (...args: unknown[]) => {
+      const shape = args[lay.shape] as number[];
+      const nd = shape.length;
+      // a 0-d kernel (also every size-1 shape, which collapses to 0-d) is one element: a row of 1
+      const n = nd ? shape[nd - 1]! : 1,
+        rows = nd === 2 ? shape[0]! : 1;
+      const run = nd > 2 || rows * n < min ? null : getRun();
+      if (run === null) return js(...args);
+      const ops: Operand[] = [];
+      for (const i of used) {
+        const s = args[lay.strides[i]!] as number[];
+        const inner = nd ? s[nd - 1]! : 1;
+        if (inner !== 0 && inner !== 1) return js(...args);
+        ops.push({ data: args[lay.data[i]!] as TypedArray, off: args[lay.offset[i]!] as number, outer: nd === 2 ? s[0]! : 0, inner });
+      }
+      const o = args[lay.out] as Float32Array;
+      const nvec = (n + 3) >> 2;
+      const [f, p] = call(bindUsed(run, used, nin), rows, n, ops, args[lay.consts] as number[], rows * nvec * 16, false);
+      if ((n & 3) === 0) o.set(f.subarray(p, p + rows * n));
+      else for (let r = 0; r < rows; r++) o.set(f.subarray(p + r * nvec * 4, p + r * nvec * 4 + n), r * n);
+    };
+  }
+  return (...args: unknown[]) => {
+    const kshape = args[lay.kshape] as number[],
+      rshape = args[lay.rshape] as number[];
+    if (kshape.length > 1 || rshape.length > 1) return js(...args);
+    const rows = kshape.length ? kshape[0]! : 1,
+      n = rshape.length ? rshape[0]! : 1;
+    const run = rows * n < min ? null : getRun();
+    if (run === null) return js(...args);
+    const ops: Operand[] = [];
+    for (const i of used) {
+      const inner = rshape.length ? (args[lay.rstrides[i]!] as number[])[0]! : 1;
+      if (inner !== 0 && inner !== 1) return js(...args);
+      const outer = kshape.length ? (args[lay.kstrides[i]!] as number[])[0]! : 0;
+      ops.push({ data: args[lay.data[i]!] as TypedArray, off: args[lay.offset[i]!] as number, outer, inner });
+    }
+    const [f, p] = call(bindUsed(run, used, nin), rows, n, ops, args[lay.consts] as number[], rows * 4, true);
+    (args[lay.out] as Float32Array).set(f.subarray(p, p + rows));
+  };
+}
+
+/** The module takes [ptr, rowStride, step] for every input; unused ones get zeros. */
+function bindUsed(run: WasmRun, used: number[], nin: number): WasmRun {
+  if (used.length === nin && used.every((u, i) => u === i)) return run;
+  return (...p: number[]) => {
+    const full = p.slice(0, 3);
+    for (let i = 0; i < nin; i++) {
+      const k = used.indexOf(i);
+      full.push(...(k < 0 ? [0, 0, 0] : p.slice(3 + 3 * k, 6 + 3 * k)));
+    }
+    full.push(...p.slice(3 + 3 * used.length));
+    run(...full);
+  };
+}
