@@ -11,7 +11,6 @@ import { WASM_APP as APP, fixturePlugin } from "./support/wasm-app.js";
 
 if (SKIP_BROWSER) console.warn(SKIP_REASON);
 
-
 interface PageState {
   isolated: boolean;
   coop: string | null;
@@ -30,10 +29,14 @@ describe.skipIf(SKIP_BROWSER)("cross-origin isolation from the vite plugin, in c
   async function open(url: string): Promise<PageState> {
     const page = await browser.context.newPage();
     const res = await page.goto(url);
-    await page.waitForFunction(() => {
-      const w = window as unknown as { __result?: unknown; __error?: string };
-      return w.__result !== undefined || w.__error !== undefined;
-    }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as { __result?: unknown; __error?: string };
+        return w.__result !== undefined || w.__error !== undefined;
+      },
+      null,
+      { timeout: 60_000 },
+    );
     const s = await page.evaluate(() => {
       const w = window as unknown as { __result?: PageState["result"]; __error?: string };
       return { isolated: globalThis.crossOriginIsolated, result: w.__result, error: w.__error };

@@ -53,7 +53,8 @@ describe.skipIf(SKIP_BROWSER)("shipped wasm kernels under a CSP, in chromium", (
     server = await serveScenarios(
       OUT,
       (s) => (POLICIES[s] ? { "Content-Security-Policy": POLICIES[s]! } : {}),
-      (s, html) => (META.has(s) ? html.replace("<!--CSP-->", `<meta http-equiv="Content-Security-Policy" content="${POLICIES[s]}" />`) : html),
+      (s, html) =>
+        META.has(s) ? html.replace("<!--CSP-->", `<meta http-equiv="Content-Security-Policy" content="${POLICIES[s]}" />`) : html,
     );
     browser = await launchChromium();
     for (const scenario of Object.keys(POLICIES)) {
@@ -61,10 +62,14 @@ describe.skipIf(SKIP_BROWSER)("shipped wasm kernels under a CSP, in chromium", (
       const log = watchPage(page);
       await recordCspViolations(page);
       await page.goto(`${server.url}${scenario}/`);
-      await page.waitForFunction(() => {
-        const w = window as unknown as { __result?: unknown; __error?: string };
-        return w.__result !== undefined || w.__error !== undefined;
-      }, null, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => {
+          const w = window as unknown as { __result?: unknown; __error?: string };
+          return w.__result !== undefined || w.__error !== undefined;
+        },
+        null,
+        { timeout: 60_000 },
+      );
       const got = await page.evaluate(() => {
         const w = window as unknown as { __result?: Result; __error?: string; __cspViolations: string[] };
         return { result: w.__result, error: w.__error, violations: [...w.__cspViolations] };
@@ -72,7 +77,9 @@ describe.skipIf(SKIP_BROWSER)("shipped wasm kernels under a CSP, in chromium", (
       if (got.error !== undefined || got.result === undefined) throw new Error(`${scenario}: ${got.error}\n${log.consoleAll.join("\n")}`);
       results[scenario] = { result: got.result, violations: got.violations, cspConsole: log.cspConsole };
       const r = got.result;
-      console.log(`${scenario}: errors ${JSON.stringify(r.errors)} wasm ${JSON.stringify(r.wasm)} violations ${JSON.stringify(got.violations)}`);
+      console.log(
+        `${scenario}: errors ${JSON.stringify(r.errors)} wasm ${JSON.stringify(r.wasm)} violations ${JSON.stringify(got.violations)}`,
+      );
       await page.close();
     }
   }, 240_000);

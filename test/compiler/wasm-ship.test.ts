@@ -20,7 +20,9 @@ export const small = jit((x: np.NDArray) => np.exp(np.multiply(x, 0.5)));
 export const project = jit((a: np.NDArray, b: np.NDArray) => nn.relu(np.matmul(a, b)));
 `;
 
-type Jitted = ((...a: NDArray[]) => NDArray) & { cacheInfo(): { calls: number; traces: number; runtimeCompiles: number; precompiledCalls: number } };
+type Jitted = ((...a: NDArray[]) => NDArray) & {
+  cacheInfo(): { calls: number; traces: number; runtimeCompiles: number; precompiledCalls: number };
+};
 type Mod = Record<"chain" | "softmax" | "small" | "project", Jitted>;
 
 const seq = (n: number, s = 1) => np.multiply(np.sin(np.multiply(np.arange(n), 0.37 * s)), 3).astype("float32");
@@ -44,13 +46,18 @@ async function under(backend: "wasm" | "js" | "auto", body: (m: Mod) => void) {
   const m = await importFresh<Mod>(file);
   const before = { ...wasmStats };
   body(m);
-  return { calls: wasmStats.calls - before.calls, compiles: wasmStats.compiles - before.compiles, shipped: wasmStats.shipped - before.shipped };
+  return {
+    calls: wasmStats.calls - before.calls,
+    compiles: wasmStats.compiles - before.compiles,
+    shipped: wasmStats.shipped - before.shipped,
+  };
 }
 
 describe("wasm kernels shipped by the build", () => {
   it("the emitted module carries one inline wasm module shared by its functions", () => {
     expect(emitted.match(/const __nj_w = \{ bytes: "[A-Za-z0-9+/=]+", kernels: /g)).toHaveLength(1);
-    for (const f of ["chain", "softmax", "small"]) expect(emitted).toMatch(new RegExp(`name: "${f}", kernels: __nj_t\\d, plans: __nj_t\\dp, wasm: __nj_w`));
+    for (const f of ["chain", "softmax", "small"])
+      expect(emitted).toMatch(new RegExp(`name: "${f}", kernels: __nj_t\\d, plans: __nj_t\\dp, wasm: __nj_w`));
     // the matmul's dot kernel has no wasm form: its call ships none
     expect(emitted).toMatch(/name: "project", kernels: __nj_t\d, plans: __nj_t\dp \}/);
     expect(emitted).not.toMatch(/\beval\s*\(|new Function|WebAssembly\.(?:Module|compile|instantiate)/);
@@ -74,8 +81,7 @@ describe("wasm kernels shipped by the build", () => {
     expect(c.calls, "kernel calls on wasm").toBeGreaterThanOrEqual(7);
     expect(c.compiles, "wasm modules generated at run time").toBe(0);
     expect(c.shipped, "shipped module instantiated once for the module").toBe(1);
-    for (const f of ["chain", "softmax", "small"] as const)
-      expect(mod[f].cacheInfo(), f).toMatchObject({ traces: 0, runtimeCompiles: 0 });
+    for (const f of ["chain", "softmax", "small"] as const) expect(mod[f].cacheInfo(), f).toMatchObject({ traces: 0, runtimeCompiles: 0 });
   });
 
   it("backend js: the same numbers, nothing on wasm", async () => {

@@ -196,7 +196,10 @@ function optimizeDepsFor(config: UserConfig): UserConfig | undefined {
 /** The compiler's `wasm` option for a build: the module bytes become an asset, referenced by URL. */
 function emitWasmAsset(ctx: Rollup.PluginContext, file: string): (bytes: Uint8Array) => string {
   return (bytes) => {
-    const name = `${file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, "")}.numjit.wasm`;
+    const name = `${file
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/\.[^.]*$/, "")}.numjit.wasm`;
     const ref = ctx.emitFile({ type: "asset", name, source: bytes });
     return `import.meta.ROLLUP_FILE_URL_${ref}`;
   };

@@ -148,10 +148,10 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     if (t.plansId) {
       const list = t.plans.map((p) => {
         const ship = wasm && p.kernelIds.some((id) => id in wasm.kernels);
-        const w = ship
-          ? `, wasm: [${p.kernelIds.map((id) => (id in wasm.kernels ? JSON.stringify(id) : "null")).join(", ")}], elems: [${p.elems.map(sizeLit).join(", ")}]`
-          : "";
-        return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w}${p.guessed ? ", guessed: true" : ""} }`;
+        const exports = p.kernelIds.map((id) => (wasm && id in wasm.kernels ? JSON.stringify(id) : "null"));
+        const w = ship ? `, wasm: [${exports.join(", ")}], elems: [${p.elems.map(sizeLit).join(", ")}]` : "";
+        const guessed = p.guessed ? ", guessed: true" : "";
+        return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w}${guessed} }`;
       });
       declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];` });
     }

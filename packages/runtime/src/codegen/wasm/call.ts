@@ -22,7 +22,17 @@ export const wasmStats = { calls: 0, sgemms: 0, compiles: 0, shipped: 0 };
 
 /** Where a wasm-capable kernel's arguments are (positions in the JS calling convention), as plain data. */
 export type WasmLayout =
-  | { kind: "elementwise"; nin: number; used: number[]; out: number; consts: number; data: number[]; offset: number[]; shape: number; strides: number[] }
+  | {
+      kind: "elementwise";
+      nin: number;
+      used: number[];
+      out: number;
+      consts: number;
+      data: number[];
+      offset: number[];
+      shape: number;
+      strides: number[];
+    }
   | {
       kind: "reduce";
       nin: number;

@@ -72,9 +72,9 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
  * exporting every kernel that has a wasm form under its name, and those kernels' layouts; undefined when
  * none has one.
  */
-export function shipWasm(kernels: { name: string; signature: string; ir: KernelIR }[]):
-  | { bytes: Uint8Array<ArrayBuffer>; kernels: ShippedWasm["kernels"] }
-  | undefined {
+export function shipWasm(
+  kernels: { name: string; signature: string; ir: KernelIR }[],
+): { bytes: Uint8Array<ArrayBuffer>; kernels: ShippedWasm["kernels"] } | undefined {
   const table: ShippedWasm["kernels"] = {};
   const irs: { name: string; ir: KernelIR }[] = [];
   for (const k of kernels) {
