@@ -52,7 +52,7 @@ describe.skipIf(SKIP_BROWSER)("shipped wasm kernels under a CSP, in chromium", (
     });
     server = await serveScenarios(
       OUT,
-      (s) => (POLICIES[s] ? { "Content-Security-Policy": POLICIES[s]! } : {}),
+      (s): Record<string, string> => (POLICIES[s] ? { "Content-Security-Policy": POLICIES[s]! } : {}),
       (s, html) =>
         META.has(s) ? html.replace("<!--CSP-->", `<meta http-equiv="Content-Security-Policy" content="${POLICIES[s]}" />`) : html,
     );
