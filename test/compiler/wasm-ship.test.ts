@@ -84,6 +84,20 @@ describe("wasm kernels shipped by the build", () => {
     for (const f of ["chain", "softmax", "small"] as const) expect(mod[f].cacheInfo(), f).toMatchObject({ traces: 0, runtimeCompiles: 0 });
   });
 
+  it("a call no plan serves goes to the runtime jit, which takes the shipped wasm kernel by signature", async () => {
+    const x = mat(3, 2000),
+      y = mat(3, 2000, 2);
+    let got!: NDArray;
+    let mod!: Mod;
+    const c = await under("wasm", (m) => {
+      mod = m;
+      got = m.chain(x, y); // the plan is for f32[N]: rank 2 fails its guard
+    });
+    expectClose(got, chainEager(x, y), 2e-6, 1e-6, "chain, rank 2");
+    expect(mod.chain.cacheInfo()).toMatchObject({ traces: 1, runtimeCompiles: 0, precompiledCalls: 0 });
+    expect(c).toEqual({ calls: 1, compiles: 0, shipped: 1 });
+  });
+
   it("backend js: the same numbers, nothing on wasm", async () => {
     const x = seq(5000),
       y = seq(5000, 3);

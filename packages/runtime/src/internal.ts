@@ -34,6 +34,7 @@ export { argIndex, printBody, type KernelIR, type KernelSignature } from "./code
 export { wasmStats, type WasmLayout } from "./codegen/wasm/call.js";
 export { shipWasm } from "./codegen/wasm/runtime.js";
 export type { ShippedWasm } from "./codegen/wasm/shipped.js";
+export { knownForbidden, scriptSources } from "./core/csp.js";
 export { wasmMemoryBytes } from "./codegen/wasm/memory.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
 export { canGenerateCode } from "./jit/jit.js";
@@ -95,12 +96,13 @@ export function codegenVersion(): string {
 
 // the runtime jit as precompiled functions' fallback, checking that the build's kernel table came from
 // this code generator (else none of its signatures can match)
-registerRuntimeJit((fn, opts, { kernels, name, tracedStatics }) => {
+registerRuntimeJit((fn, opts, { kernels, name, tracedStatics, wasm }) => {
   const built = (kernels as Record<string, unknown> | undefined)?.["@codegen"];
   let checked = false;
   return makeJitted(fn, opts, {
     ...(kernels ? { kernels } : {}),
     ...(tracedStatics ? { tracedStatics } : {}),
+    ...(wasm ? { wasm } : {}),
     onFirstCompile: () => {
       if (checked || typeof built !== "string") return;
       checked = true;
