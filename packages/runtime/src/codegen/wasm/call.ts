@@ -5,12 +5,14 @@
 // call goes to the JS kernel. Copies instead of arrays living in wasm memory: a copy is a native
 // memcpy (~0.1 ns/elem measured on W2), small next to the kernel, and keeps NDArray storage ordinary
 // garbage-collected typed arrays. The memory only grows to the largest call and is reused.
+// Large calls are split across the worker pool (codegen/wasm/split.ts) between the copies.
 // This module knows argument positions only through a WasmLayout (plain data computed from the kernel
 // IR, by the runtime jit or at build time), so precompiled modules use it without the code generator.
 import type { TypedArray } from "../../dtype.js";
+import type { ParallelKernel } from "../../threads/pool.js";
 import { kernelMemory } from "./memory.js";
+import { runKernel } from "./split.js";
 
-export type WasmRun = (...args: number[]) => void;
 type KernelFn = (...args: any[]) => void;
 
 /**
@@ -62,7 +64,7 @@ const up16 = (n: number) => (n + 15) & ~15;
  * runs it, and returns the float32 view of memory and the output's element index.
  */
 function call(
-  run: WasmRun,
+  run: (params: number[]) => void,
   rows: number,
   n: number,
   ops: Operand[],
@@ -101,16 +103,22 @@ function call(
   params.push(16);
   if (reduce) params.push(0);
   wasmStats.calls++;
-  run(...params);
+  run(params);
   return [f, out >> 2];
 }
 
 /**
- * `js` with a wasm fast path for calls over at least `min` elements. `getRun` gives the module's entry,
- * or null while it is not (yet) available (a shipped module still compiling): then the JS kernel runs.
+ * `js` with a wasm fast path for calls over at least `min` elements. `getKernel` gives the module's
+ * kernel, or null while it is not (yet) available (a shipped module still compiling): then the JS
+ * kernel runs.
  */
-export function wrapWasm(getRun: () => WasmRun | null, lay: WasmLayout, js: KernelFn, min: number): KernelFn {
+export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout, js: KernelFn, min: number): KernelFn {
   const { used, nin } = lay;
+  const expand = expandUsed(used, nin);
+  const getRun = (): ((params: number[]) => void) | null => {
+    const k = getKernel();
+    return k === null ? null : (params) => runKernel(k, lay.kind, nin, expand(params));
+  };
   if (lay.kind === "elementwise") {
     return (...args: unknown[]) => {
       const shape = args[lay.shape] as number[];
@@ -129,7 +137,7 @@ export function wrapWasm(getRun: () => WasmRun | null, lay: WasmLayout, js: Kern
       }
       const o = args[lay.out] as Float32Array;
       const nvec = (n + 3) >> 2;
-      const [f, p] = call(bindUsed(run, used, nin), rows, n, ops, args[lay.consts] as number[], rows * nvec * 16, false);
+      const [f, p] = call(run, rows, n, ops, args[lay.consts] as number[], rows * nvec * 16, false);
       if ((n & 3) === 0) o.set(f.subarray(p, p + rows * n));
       else for (let r = 0; r < rows; r++) o.set(f.subarray(p + r * nvec * 4, p + r * nvec * 4 + n), r * n);
     };
@@ -149,21 +157,21 @@ export function wrapWasm(getRun: () => WasmRun | null, lay: WasmLayout, js: Kern
       const outer = kshape.length ? (args[lay.kstrides[i]!] as number[])[0]! : 0;
       ops.push({ data: args[lay.data[i]!] as TypedArray, off: args[lay.offset[i]!] as number, outer, inner });
     }
-    const [f, p] = call(bindUsed(run, used, nin), rows, n, ops, args[lay.consts] as number[], rows * 4, true);
+    const [f, p] = call(run, rows, n, ops, args[lay.consts] as number[], rows * 4, true);
     (args[lay.out] as Float32Array).set(f.subarray(p, p + rows));
   };
 }
 
 /** The module takes [ptr, rowStride, step] for every input; unused ones get zeros. */
-function bindUsed(run: WasmRun, used: number[], nin: number): WasmRun {
-  if (used.length === nin && used.every((u, i) => u === i)) return run;
-  return (...p: number[]) => {
+function expandUsed(used: number[], nin: number): (p: number[]) => number[] {
+  if (used.length === nin && used.every((u, i) => u === i)) return (p) => p;
+  return (p) => {
     const full = p.slice(0, 3);
     for (let i = 0; i < nin; i++) {
       const k = used.indexOf(i);
       full.push(...(k < 0 ? [0, 0, 0] : p.slice(3 + 3 * k, 6 + 3 * k)));
     }
     full.push(...p.slice(3 + 3 * used.length));
-    run(...full);
+    return full;
   };
 }

@@ -1,32 +1,39 @@
 // Wasm kernels the runtime jit generates: wasmKernel() emits a module from a kernel's IR (once per
-// signature), and wraps the JS kernel so large calls run on it (codegen/wasm/call.ts). wasmLayout()
-// is the kernel's argument positions as plain data, which the build ships next to its own modules
-// (codegen/wasm/shipped.ts) so precompiled functions never generate wasm at run time.
+// signature), and wraps the JS kernel so large calls run on it, split across the worker pool when
+// large enough (codegen/wasm/call.ts, split.ts). wasmLayout() is the kernel's argument positions as
+// plain data, which the build ships next to its own modules (codegen/wasm/shipped.ts, shipWasm below)
+// so precompiled functions never generate wasm at run time.
 import type { KernelFn } from "../../jit/plan.js";
+import type { ParallelKernel } from "../../threads/pool.js";
 import { type KernelIR, argIndex } from "../kir.js";
 import { wasmAvailable } from "../wasm-gemm.js";
-import { type WasmLayout, type WasmRun, wasmStats, wrapWasm } from "./call.js";
+import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
 import { emitWasm, emitWasmModule, wasmSupports } from "./emit.js";
-import type { ShippedWasm } from "./shipped.js";
 import { kernelMemory } from "./memory.js";
+import type { ShippedWasm } from "./shipped.js";
 
-export { wasmStats };
+const modules = new Map<string, ParallelKernel | null>();
 
-const modules = new Map<string, WasmRun | null>();
+/** What a kernel computes, for errors raised on a worker (e.g. "reduce_sum kernel (exp, mul)"). */
+function kernelOp(ir: KernelIR): string {
+  const ops = [...new Set(ir.body.insts.map((i) => ("prim" in i.op ? i.op.prim : i.op.op)))];
+  return `${ir.kind === "reduce" ? ir.reduce : ir.kind} kernel (${ops.join(", ")})`;
+}
 
-function instantiate(signature: string, ir: KernelIR): WasmRun | null {
-  let run = modules.get(signature);
-  if (run === undefined) {
+function instantiate(signature: string, ir: KernelIR): ParallelKernel | null {
+  let k = modules.get(signature);
+  if (k === undefined) {
     try {
       wasmStats.compiles++;
-      const inst = new WebAssembly.Instance(new WebAssembly.Module(emitWasm(ir)), { env: { mem: kernelMemory(0) } });
-      run = inst.exports.run as WasmRun;
+      const module = new WebAssembly.Module(emitWasm(ir));
+      const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
+      k = { module, fn: "run", run: inst.exports.run as ParallelKernel["run"], op: kernelOp(ir) };
     } catch {
-      run = null; // an engine without SIMD128: the JS kernel
+      k = null; // an engine without SIMD128: the JS kernel
     }
-    modules.set(signature, run);
+    modules.set(signature, k);
   }
-  return run;
+  return k;
 }
 
 /** The argument positions wrapWasm reads, or undefined when the kernel has no wasm form. */
@@ -62,9 +69,9 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
   if (min === Infinity || !wasmAvailable()) return null;
   const lay = wasmLayout(ir);
   if (lay === undefined) return null;
-  const run = instantiate(signature, ir);
-  if (run === null) return null;
-  return wrapWasm(() => run, lay, js, min);
+  const k = instantiate(signature, ir);
+  if (k === null) return null;
+  return wrapWasm(() => k, lay, js, min);
 }
 
 /**
@@ -80,7 +87,7 @@ export function shipWasm(
   for (const k of kernels) {
     const layout = wasmLayout(k.ir);
     if (layout === undefined) continue;
-    table[k.name] = { signature: k.signature, layout };
+    table[k.name] = { signature: k.signature, op: kernelOp(k.ir), layout };
     irs.push({ name: k.name, ir: k.ir });
   }
   return irs.length ? { bytes: emitWasmModule(irs), kernels: table } : undefined;

@@ -9,8 +9,9 @@
 // first call already runs on wasm; a URL, or a main-thread size limit (RangeError), compiles
 // asynchronously and the JS kernels serve the calls until the instance is ready.
 import type { KernelFn } from "../../jit/plan.js";
+import type { ParallelKernel } from "../../threads/pool.js";
 import { decodeBase64, wasmAvailable } from "../wasm-gemm.js";
-import { type WasmLayout, type WasmRun, wasmStats, wrapWasm } from "./call.js";
+import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
 import { kernelMemory } from "./memory.js";
 
 /** What an emitted module passes as `wasm` to precompiled(): the module and its kernels by export name. */
@@ -19,11 +20,12 @@ export interface ShippedWasm {
   bytes?: string;
   /** The module as a fetched asset (`vite build`). */
   url?: string;
-  /** Export name -> the kernel's signature and argument layout. */
-  kernels: Record<string, { signature: string; layout: WasmLayout }>;
+  /** Export name -> the kernel's signature, what it computes (for errors) and its argument layout. */
+  kernels: Record<string, { signature: string; op: string; layout: WasmLayout }>;
 }
 
-type Exports = Record<string, WasmRun>;
+/** The instance's kernels by export name, as the worker pool runs them (workers instantiate the module). */
+type Exports = Record<string, ParallelKernel>;
 /** undefined: not started; "pending": compiling; null: unavailable (the JS kernels run). */
 const state = new WeakMap<ShippedWasm, Exports | "pending" | null>();
 
@@ -31,7 +33,10 @@ function instantiate(ship: ShippedWasm, mod: WebAssembly.Module): void {
   try {
     const inst = new WebAssembly.Instance(mod, { env: { mem: kernelMemory(0) } });
     wasmStats.shipped++;
-    state.set(ship, inst.exports as unknown as Exports);
+    const ks: Exports = {};
+    for (const [fn, k] of Object.entries(ship.kernels))
+      ks[fn] = { module: mod, fn, run: inst.exports[fn] as ParallelKernel["run"], op: k.op };
+    state.set(ship, ks);
   } catch {
     state.set(ship, null);
   }
