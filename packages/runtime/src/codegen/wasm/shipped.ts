@@ -5,6 +5,7 @@
 // instance shared by every function of that source module: instantiating shipped bytes is all that
 // happens at run time, nothing is generated (wasmStats.shipped counts these, wasmStats.compiles the
 // runtime jit's generated modules).
+// The memory import is redeclared for this engine first (shared or not: encoder.ts withMemoryImport).
 // Compilation is synchronous where the engine allows it (Node; small modules in browsers), so the
 // first call already runs on wasm; a URL, or a main-thread size limit (RangeError), compiles
 // asynchronously and the JS kernels serve the calls until the instance is ready.
@@ -12,6 +13,7 @@ import type { KernelFn } from "../../jit/plan.js";
 import type { ParallelKernel } from "../../threads/pool.js";
 import { decodeBase64, wasmAvailable } from "../wasm-gemm.js";
 import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
+import { withMemoryImport } from "./encoder.js";
 import { kernelMemory } from "./memory.js";
 
 /** What an emitted module passes as `wasm` to precompiled(): the module and its kernels by export name. */
@@ -42,7 +44,7 @@ function instantiate(ship: ShippedWasm, mod: WebAssembly.Module): void {
   }
 }
 
-function compileLater(ship: ShippedWasm, bytes: Promise<BufferSource>): void {
+function compileLater(ship: ShippedWasm, bytes: Promise<Uint8Array<ArrayBuffer>>): void {
   state.set(ship, "pending");
   bytes
     .then((b) => WebAssembly.compile(b))
@@ -60,7 +62,7 @@ function load(ship: ShippedWasm): Exports | null {
     return null;
   }
   if (ship.bytes !== undefined) {
-    const bytes = decodeBase64(ship.bytes);
+    const bytes = withMemoryImport(decodeBase64(ship.bytes));
     try {
       instantiate(ship, new WebAssembly.Module(bytes));
     } catch (e) {
@@ -71,10 +73,12 @@ function load(ship: ShippedWasm): Exports | null {
   } else if (ship.url !== undefined && typeof fetch === "function") {
     compileLater(
       ship,
-      fetch(ship.url).then((r) => {
-        if (!r.ok) throw new Error(`${ship.url}: HTTP ${r.status}`);
-        return r.arrayBuffer();
-      }),
+      fetch(ship.url)
+        .then((r) => {
+          if (!r.ok) throw new Error(`${ship.url}: HTTP ${r.status}`);
+          return r.arrayBuffer();
+        })
+        .then((b) => withMemoryImport(new Uint8Array(b))),
     );
   } else state.set(ship, null);
   const now = state.get(ship);
