@@ -110,14 +110,18 @@ describe("emitPlan: concrete schedules, against eager", () => {
   });
 });
 
-/** The plan runtime, reached the way emitted code reaches it: through a precompiled function's plans. */
+/**
+ * The plan runtime, reached the way emitted code reaches it: through a precompiled function's plans
+ * (bound to their kernels at the function's first call).
+ */
 function planRuntimeOf(): any {
   let R: unknown;
-  precompiled((x: NDArray) => x, {
+  const probe = precompiled((x: NDArray) => x, {
     name: "probe",
     kernels: {},
     plans: [{ key: "[*]|S|", make: (r) => ((R = r), () => null), kernels: [] }],
   });
+  probe(np.array([1]));
   return R;
 }
 

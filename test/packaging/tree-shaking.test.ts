@@ -1,8 +1,9 @@
 // An app whose jit functions all have exact plans imports only @numjit/runtime/precompiled: its bundle must not
-// contain the tracer, the IR and its passes, the scheduler, the plan builder, the kernel code generator or
-// the runtime jit. Checked on the bundle esbuild writes (bytes each module contributes to the output), then
-// the bundle is run with code generation from strings disallowed: plans answer (traces: 0), and a call no
-// plan serves runs the function eagerly, correct, with one warning (no runtime jit is bundled).
+// contain the tracer, the IR and its passes, the scheduler, the plan builder, the kernel code generators (JS
+// and wasm: shipped wasm kernels are instantiated, never generated) or the runtime jit. Checked on the
+// bundle esbuild writes (bytes each module contributes to the output), then the bundle is run with code
+// generation from strings disallowed: plans answer (traces: 0), and a call no plan serves runs the function
+// eagerly, correct, with one warning (no runtime jit is bundled).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -26,6 +27,8 @@ const HEAVY = [
   "jit/emit-plan.js",
   "codegen/kernels.js",
   "codegen/scalar.js",
+  "codegen/wasm/emit.js",
+  "codegen/wasm/runtime.js",
   "transforms/vjp.js",
 ];
 

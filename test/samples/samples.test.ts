@@ -31,7 +31,10 @@ function inputOf(dir: string): string {
   return f;
 }
 
-/** Kernel sources belong to the runtime's codegen (snapshotted there); keep only their headers here. */
+/**
+ * Kernel sources belong to the runtime's codegen (snapshotted there); keep only their headers here. The
+ * same for shipped wasm module bytes (the runtime's wasm emitter): their base64 is elided.
+ */
 export function normalize(text: string): string {
   const lines = text.split("\n");
   const out: string[] = [];
@@ -47,7 +50,10 @@ export function normalize(text: string): string {
     out.push(l);
   }
   const ids = new Map<string, string>();
-  return out.join("\n").replace(/"@codegen": "[0-9a-f]+"/g, '"@codegen": "<version>"').replace(/(?<![0-9a-f])[0-9a-f]{16}(?![0-9a-f])/g, (h) => ids.get(h) ?? ids.set(h, `#${ids.size}`).get(h)!);
+  return out
+    .join("\n")
+    .replace(/(const __nj\d*_w = \{ bytes: )"[A-Za-z0-9+/=]*"/g, '$1"<wasm module>"')
+    .replace(/"@codegen": "[0-9a-f]+"/g, '"@codegen": "<version>"').replace(/(?<![0-9a-f])[0-9a-f]{16}(?![0-9a-f])/g, (h) => ids.get(h) ?? ids.set(h, `#${ids.size}`).get(h)!);
 }
 
 function irText(r: FileResult): string {

@@ -65,6 +65,7 @@ export function numjitTransformer(
                   ),
                 ]
               : []),
+            ...(edit.wasmId ? [f.createPropertyAssignment("wasm", f.createIdentifier(edit.wasmId))] : []),
           ];
           const target = tsv.visitNode(node.arguments[0]!, visit) as ts.Expression;
           const opts = edit.options

@@ -31,7 +31,10 @@ export type { KernelSource } from "./codegen/kernels.js";
 export { precompiled, planKey, GuardFailure, type PrecompiledSpec, type PlanEntry, type KernelFn } from "./precompiled.js";
 export { emitPlan, dimToJs, type EmittedPlan, type EmitPlanOptions } from "./jit/emit-plan.js";
 export { argIndex, printBody, type KernelIR, type KernelSignature } from "./codegen/kir.js";
-export { wasmStats } from "./codegen/wasm/runtime.js";
+export { wasmStats, type WasmLayout } from "./codegen/wasm/call.js";
+export { shipWasm } from "./codegen/wasm/runtime.js";
+export type { ShippedWasm } from "./codegen/wasm/shipped.js";
+export { knownForbidden, scriptSources } from "./core/csp.js";
 export { wasmMemoryBytes, kernelMemory, threadsReady } from "./codegen/wasm/memory.js";
 export { runChunks, poolStats, poolWorkers, type ParallelKernel } from "./threads/pool.js";
 export { splitMin } from "./codegen/wasm/split.js";
@@ -96,12 +99,13 @@ export function codegenVersion(): string {
 
 // the runtime jit as precompiled functions' fallback, checking that the build's kernel table came from
 // this code generator (else none of its signatures can match)
-registerRuntimeJit((fn, opts, { kernels, name, tracedStatics }) => {
+registerRuntimeJit((fn, opts, { kernels, name, tracedStatics, wasm }) => {
   const built = (kernels as Record<string, unknown> | undefined)?.["@codegen"];
   let checked = false;
   return makeJitted(fn, opts, {
     ...(kernels ? { kernels } : {}),
     ...(tracedStatics ? { tracedStatics } : {}),
+    ...(wasm ? { wasm } : {}),
     onFirstCompile: () => {
       if (checked || typeof built !== "string") return;
       checked = true;

@@ -5,6 +5,10 @@
 // serves (failed guard, a static value or argument structure the build did not see) goes to the runtime
 // jit when the app bundles it (jit/fallback.ts), else runs the function eagerly; either way with one
 // warning per function naming the failed condition.
+// Kernels with a wasm form ship as one WebAssembly module per source module (codegen/wasm/shipped.ts);
+// a plan calls them where the backend rules say so (codegen/backend.ts: the function's `backend`
+// option, setBackend / NUMJIT_BACKEND, sizes), decided at the function's first call like the runtime
+// jit decides at its compile, else the JS kernel emitted alongside.
 import "./eager/kernels.js";
 import "./methods.js";
 import { Tracer } from "./core/trace.js";
@@ -13,6 +17,8 @@ import { compileError } from "./errors.js";
 import { treeDefKey, treeFlatten } from "./ir/tree.js";
 import { emptyCacheInfo, prepareArgs, scalarLeafArray, splitStatics } from "./jit/args.js";
 import { runtimeJit } from "./jit/fallback.js";
+import { getBackend, wasmThreshold } from "./codegen/backend.js";
+import { type ShippedWasm, shippedKernel } from "./codegen/wasm/shipped.js";
 import type { CacheInfo, JitOptions, Jitted } from "./jit/jit.js";
 import { resolveJitOptions } from "./jit/options.js";
 import { GuardFailure, type PlanFactory, type PlanFn, planRuntime } from "./jit/plan-runtime.js";
@@ -32,6 +38,10 @@ export interface PlanEntry {
    * those sizes, and a failed guard falls back to the runtime jit without a warning.
    */
   guessed?: boolean;
+  /** Per kernel: its export in the spec's shipped wasm module, or null (no wasm form). */
+  wasm?: (string | null)[];
+  /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic), for the size rule. */
+  elems?: number[];
 }
 
 export interface PrecompiledSpec extends JitOptions {
@@ -45,6 +55,8 @@ export interface PrecompiledSpec extends JitOptions {
    * scale, a clip bound): a JS number there is a scalar input of the plan, not part of its key.
    */
   tracedStatics?: number[];
+  /** The wasm kernels the build shipped for the module's precompiled functions (shared by them). */
+  wasm?: ShippedWasm;
 }
 
 /** The call key of a plan: argument structure and static values (shapes and dtypes are the plan's guard). */
@@ -57,37 +69,47 @@ const ZERO: CacheInfo = emptyCacheInfo();
 
 /** A jitted function whose calls run build-time plans; see PrecompiledSpec and cacheInfo(). */
 export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: PrecompiledSpec): Jitted<F> {
-  const { kernels, plans = [], tracedStatics, ...opts } = spec;
-  const { name, staticNums } = resolveJitOptions(fn, opts);
+  const { kernels, plans = [], tracedStatics, wasm, ...opts } = spec;
+  const { name, staticNums, backend } = resolveJitOptions(fn, opts);
   for (const i of tracedStatics ?? []) staticNums.delete(i);
   let calls = 0,
     precompiledCalls = 0,
     eagerCalls = 0;
   const byKey = new Map<string, PlanFn[]>();
   const guessed = new Set<PlanFn>();
-  for (const p of plans) {
-    const fns = byKey.get(p.key) ?? byKey.set(p.key, []).get(p.key)!;
-    const made = p.make(planRuntime, p.kernels);
-    fns.push(made);
-    if (p.guessed) guessed.add(made);
-  }
   // plans over a flat list of array arguments (no statics) are tried first, without flattening
   let flatArity = -1;
   let flatFns: PlanFn[] = [];
-  if (staticNums.size === 0)
-    for (const [key, fns] of byKey) {
-      const m = /^\[(\*(?:,\*)*)?\]\|S\|$/.exec(key);
-      if (m) {
-        flatArity = m[1] ? (m[1].length + 1) / 2 : 0;
-        flatFns = fns;
-      }
+  /** Binds the plans to their kernels at the first call, under the backend in force then. */
+  const init = () => {
+    const min = wasmThreshold(backend ?? getBackend());
+    for (const p of plans) {
+      const fns = byKey.get(p.key) ?? byKey.set(p.key, []).get(p.key)!;
+      const ks = p.kernels.map((js, i) => {
+        const w = p.wasm?.[i];
+        return wasm && w && (p.elems?.[i] ?? Infinity) >= min ? shippedKernel(wasm, w, js, min) : js;
+      });
+      const made = p.make(planRuntime, ks);
+      fns.push(made);
+      if (p.guessed) guessed.add(made);
     }
+    if (staticNums.size === 0)
+      for (const [key, fns] of byKey) {
+        const m = /^\[(\*(?:,\*)*)?\]\|S\|$/.exec(key);
+        if (m) {
+          flatArity = m[1] ? (m[1].length + 1) / 2 : 0;
+          flatFns = fns;
+        }
+      }
+  };
 
   let fallback: Jitted<F> | null | undefined;
   const runtime = (): Jitted<F> | null => {
     if (fallback === undefined)
       fallback =
-        (runtimeJit()?.(fn, opts, { kernels, name, ...(tracedStatics ? { tracedStatics } : {}) }) as Jitted<F> | undefined) ?? null;
+        (runtimeJit()?.(fn, opts, { kernels, name, ...(tracedStatics ? { tracedStatics } : {}), ...(wasm ? { wasm } : {}) }) as
+          | Jitted<F>
+          | undefined) ?? null;
     return fallback;
   };
   let warned = false;
@@ -123,7 +145,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
   };
 
   const jitted = function (this: unknown): unknown {
-    calls++;
+    if (calls++ === 0) init();
     // biome-ignore lint/complexity/noArguments: no rest-array allocation on the dispatch fast path
     const argv = arguments as unknown as NDArray[];
     if (argv.length === flatArity) {

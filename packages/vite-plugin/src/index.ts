@@ -2,7 +2,9 @@
 //
 // A thin shell over `transform` from @numjit/compiler: the compiler finds jit() calls, builds their IR,
 // fuses and emits plain-JS kernels into the module. This plugin decides which modules to hand it,
-// reports its diagnostics the way Vite expects, and prints what it did.
+// reports its diagnostics the way Vite expects, and prints what it did. It also ships each module's
+// wasm kernels as a `.wasm` asset in `vite build` (inline in `vite dev`), and serves dev and preview
+// pages cross-origin isolated (COOP/COEP), which the worker pool's SharedArrayBuffer needs.
 import { createRequire } from "node:module";
 import { realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -26,7 +28,25 @@ export interface NumjitOptions {
   sourceMap?: boolean;
   /** Print the one-line summary at the end of `vite build`. Default true. */
   summary?: boolean;
+  /**
+   * Serve `vite dev` and `vite preview` pages with `Cross-Origin-Opener-Policy: same-origin` and
+   * `Cross-Origin-Embedder-Policy: require-corp`, so `crossOriginIsolated` is true (SharedArrayBuffer,
+   * threads). Default true; false for apps that embed cross-origin resources without CORP/CORS headers.
+   * Production servers must send the same two headers themselves.
+   */
+  crossOriginIsolation?: boolean;
+  /**
+   * How wasm kernels ship: "asset" (default: one `.wasm` file per module in `vite build`, fetched and
+   * compiled once; inline in `vite dev`), "inline" (base64 in the module) or "none" (JS kernels only).
+   */
+  wasm?: "asset" | "inline" | "none";
 }
+
+/** The headers that make a page cross-origin isolated. */
+export const CROSS_ORIGIN_ISOLATION_HEADERS = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+} as const;
 
 /** Exposed as `plugin.api` for tools and tests: what has been compiled so far. */
 export interface NumjitPluginApi {
@@ -57,6 +77,10 @@ export function createNumjitPlugin(options: NumjitOptions, load: CompilerLoader)
     throw new Error(`@numjit/vite-plugin: diagnostics must be "warn" or "error", got ${JSON.stringify(mode)}`);
   }
   const sourceMap = options.sourceMap ?? true;
+  const wasmMode = options.wasm ?? "asset";
+  if (wasmMode !== "asset" && wasmMode !== "inline" && wasmMode !== "none") {
+    throw new Error(`@numjit/vite-plugin: wasm must be "asset", "inline" or "none", got ${JSON.stringify(wasmMode)}`);
+  }
   const ledger = new CompileLedger();
   let compiler: Promise<CompilerModule> | undefined;
   let command: "build" | "serve" = "serve";
@@ -75,7 +99,8 @@ export function createNumjitPlugin(options: NumjitOptions, load: CompilerLoader)
 
     config(config, env) {
       if (env.command !== "serve") return;
-      return optimizeDepsFor(config);
+      const headers = (options.crossOriginIsolation ?? true) ? { headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } } : undefined;
+      return { ...optimizeDepsFor(config), ...(headers ? { server: headers, preview: headers } : {}) };
     },
 
     configResolved(config) {
@@ -101,7 +126,8 @@ export function createNumjitPlugin(options: NumjitOptions, load: CompilerLoader)
         // error, and this plugin decides what fails (see `diagnostics` above).
         let result: ReturnType<typeof transform>;
         try {
-          result = transform(code, file, { sourceMap, diagnostics: "warn" });
+          const wasm = wasmMode === "asset" ? (command === "build" ? emitWasmAsset(this, file) : "inline") : wasmMode;
+          result = transform(code, file, { sourceMap, diagnostics: "warn", wasm });
         } catch (e) {
           // A compiler bug must not take the app down: the module is left as written, so its jit()
           // calls compile at run time. Under diagnostics: "error" it fails like any fallback.
@@ -165,6 +191,18 @@ function optimizeDepsFor(config: UserConfig): UserConfig | undefined {
   const excluded = config.optimizeDeps?.exclude ?? [];
   if (excluded.includes(RUNTIME)) return undefined;
   return { optimizeDeps: { include: [RUNTIME, `${RUNTIME}/internal`] } };
+}
+
+/** The compiler's `wasm` option for a build: the module bytes become an asset, referenced by URL. */
+function emitWasmAsset(ctx: Rollup.PluginContext, file: string): (bytes: Uint8Array) => string {
+  return (bytes) => {
+    const name = `${file
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/\.[^.]*$/, "")}.numjit.wasm`;
+    const ref = ctx.emitFile({ type: "asset", name, source: bytes });
+    return `import.meta.ROLLUP_FILE_URL_${ref}`;
+  };
 }
 
 function crashLog(e: unknown, file: string): Rollup.RollupLog {

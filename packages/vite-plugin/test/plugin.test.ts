@@ -39,7 +39,8 @@ async function bundle(entry: string, options: NumjitOptions = {}, plugin = numji
     },
   })) as Rollup.RolldownOutput[];
   const chunk = out[0]!.output.find((o): o is Rollup.OutputChunk => o.type === "chunk")!;
-  return { chunk, lines, log: lines.join("\n") };
+  const assets = out[0]!.output.filter((o): o is Rollup.OutputAsset => o.type === "asset");
+  return { chunk, assets, lines, log: lines.join("\n") };
 }
 
 describe("vite build with @numjit/vite-plugin", () => {
@@ -49,6 +50,23 @@ describe("vite build with @numjit/vite-plugin", () => {
     expect(chunk.code).toMatch(/function nj_elementwise_[0-9a-f]+\(/);
     expect(chunk.code).not.toMatch(/new Function|eval\(/);
     expect(log).toMatch(/numjit: 2\/2 jit functions precompiled \(2 kernels\) in 1 module, 0 fallbacks, \d+ ms/);
+  });
+
+  it("emits the module's wasm kernels as one .wasm asset, referenced by URL (inline or none on request)", async () => {
+    const { chunk, assets } = await bundle("entry.ts");
+    const wasm = assets.filter((a) => a.fileName.endsWith(".wasm"));
+    expect(wasm.map((a) => a.fileName)).toEqual([expect.stringMatching(/good\.numjit(-[\w-]+)?\.wasm$/)]);
+    const bytes = wasm[0]!.source as Uint8Array;
+    expect(WebAssembly.validate(bytes)).toBe(true);
+    // Vite renders the asset's URL for the build's base ("/good.numjit.wasm" here; `new URL(…, import.meta.url)` under base "./")
+    const name = wasm[0]!.fileName.split("/").pop()!.replace(/\./g, "\\.");
+    expect(chunk.code).toMatch(new RegExp(`url: [^,\\n]*${name}`));
+    expect(chunk.code).toMatch(/wasm: __nj_w\s*\}/);
+    const inline = await bundle("entry.ts", { wasm: "inline" });
+    expect(inline.assets.filter((a) => a.fileName.endsWith(".wasm"))).toEqual([]);
+    expect(inline.chunk.code).toMatch(/__nj_w = \{\s*bytes: "[A-Za-z0-9+/=]+"/);
+    const none = await bundle("entry.ts", { wasm: "none" });
+    expect(none.chunk.code).not.toContain("__nj_w");
   });
 
   it("never hands the compiler a module without jit, or one that does not import @numjit/runtime", async () => {
@@ -139,11 +157,13 @@ describe("a compiler crash", () => {
   });
 });
 
-describe("dev-server dependency pre-bundling", () => {
-  const configHook = (root: string) => {
-    const hook = numjit().config as (c: UserConfig, e: ConfigEnv) => UserConfig | undefined;
-    return hook({ root }, { command: "serve", mode: "development" });
+describe("dev-server dependency pre-bundling and headers", () => {
+  const configHook = (root: string, opts: Parameters<typeof numjit>[0] = {}, command: "serve" | "build" = "serve") => {
+    const hook = numjit(opts).config as (c: UserConfig, e: ConfigEnv) => UserConfig | undefined;
+    return hook({ root }, { command, mode: "development" });
   };
+  const isolation = { headers: { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" } };
+  const linked = join(FIXTURES, "../../../../examples/vite-app");
 
   it("pre-bundles the runtime and its internal entry together when it is an installed package", () => {
     const root = mkdtempSync(join(tmpdir(), "numjit-deps-"));
@@ -155,14 +175,27 @@ describe("dev-server dependency pre-bundling", () => {
         JSON.stringify({ name: "@numjit/runtime", type: "module", exports: { ".": "./index.js", "./internal": "./internal.js" } }),
       );
       writeFileSync(join(pkg, "index.js"), "export {};\n");
-      expect(configHook(root)).toEqual({ optimizeDeps: { include: ["@numjit/runtime", "@numjit/runtime/internal"] } });
+      expect(configHook(root)).toEqual({
+        optimizeDeps: { include: ["@numjit/runtime", "@numjit/runtime/internal"] },
+        server: isolation,
+        preview: isolation,
+      });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
   });
 
   it("leaves a linked workspace runtime alone (Vite serves it as source)", () => {
-    expect(configHook(join(FIXTURES, "../../../../examples/vite-app"))).toBeUndefined();
+    expect(configHook(linked)).toEqual({ server: isolation, preview: isolation });
+  });
+
+  it("sets COOP/COEP on the dev and preview servers unless crossOriginIsolation is false; never in a build", () => {
+    expect(configHook(linked, { crossOriginIsolation: false })).toEqual({});
+    expect(configHook(linked, {}, "build")).toBeUndefined();
+  });
+
+  it("rejects an unknown wasm mode", () => {
+    expect(() => numjit({ wasm: "bytes" as "inline" })).toThrow(/wasm must be "asset", "inline" or "none"/);
   });
 });
 

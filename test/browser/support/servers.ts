@@ -91,3 +91,40 @@ export function copyFixture(name: string): string {
   cpSync(join(FIXTURES, name), dest, { recursive: true });
   return dest;
 }
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".map": "application/json",
+};
+
+/**
+ * A static server over a built app where the first path segment picks a scenario: `/<name>/...` serves
+ * `dir/...` with `headers(name)`, and `html(name, text)` may rewrite HTML (e.g. add a meta CSP).
+ */
+export async function serveScenarios(
+  dir: string,
+  headers: (scenario: string) => Record<string, string>,
+  html: (scenario: string, text: string) => string = (_, t) => t,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer: createHttp } = await import("node:http");
+  const { existsSync, readFileSync } = await import("node:fs");
+  const { extname } = await import("node:path");
+  const server = createHttp((req, res) => {
+    const [, scenario = "", ...rest] = (req.url ?? "/").replace(/[?#].*$/, "").split("/");
+    const rel = rest.join("/") || "index.html";
+    const file = join(dir, rel);
+    if (rel.includes("..") || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = MIME[extname(file)] ?? "application/octet-stream";
+    const body = type.startsWith("text/html") ? html(scenario, readFileSync(file, "utf8")) : readFileSync(file);
+    res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store", ...headers(scenario) }).end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = urlOf({ httpServer: server });
+  return { url, close: () => new Promise<void>((r) => server.close(() => r())) };
+}

@@ -5,6 +5,7 @@ const __nj_k0 = function nj_dot_#0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -101,7 +102,7 @@ const __nj_p3 = function (R, K) {
     return new N(b1, A0, "float32", A0, 0, false, 1);
   };
 };
-const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3] }];
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [1] }];
 /** @numjit a: f32[N, 3], b: f32[3, M] */
 export const project = __nj_pre((a, b) => np.matmul(a, b), { name: "project", kernels: __nj_t0, plans: __nj_t0p });
 /** @numjit ids: i32[N], x: f64[N] */
@@ -109,4 +110,4 @@ export const mixed = __nj_pre((ids, x) => np.add(np.multiply(ids, 2), x), { name
 // @numjit flags: bool[N]
 export const count = __nj_pre((flags) => np.sum(flags), { name: "count", kernels: __nj_t2, plans: __nj_t2p });
 /** @numjit x: f32[] */
-export const scalar = __nj_pre((x) => np.multiply(x, x), { name: "scalar", kernels: __nj_t3, plans: __nj_t3p });
+export const scalar = __nj_pre((x) => np.multiply(x, x), { name: "scalar", kernels: __nj_t3, plans: __nj_t3p, wasm: __nj_w });

@@ -1,4 +1,5 @@
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul, add)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -28,10 +29,10 @@ const __nj_p0 = function (R, K) {
     return new N(b2, [(d_x_0)], "float32", A0, 0, false, (d_x_0));
   };
 };
-const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
+const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
 // Imports are hoisted (legal ESM): code above an import may use its bindings. The kernel declarations
 // must still come before the first statement that runs, or the call below meets them in their TDZ.
-export const scaled = __nj_pre((x, y) => np.add(np.multiply(x, 2), y), { name: "scaled", kernels: __nj_t0, plans: __nj_t0p });
+export const scaled = __nj_pre((x, y) => np.add(np.multiply(x, 2), y), { name: "scaled", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 export const first = scaled(np.array([1, 2, 3]), np.array([10, 20, 30]));
 import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";

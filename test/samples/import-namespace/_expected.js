@@ -5,6 +5,7 @@ const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, r
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_max kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (sub, exp)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k2":{"signature":"reduce:#2","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1, "reduce:#2": __nj_k2, "elementwise:#3": __nj_k3 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -40,7 +41,7 @@ const __nj_p0 = function (R, K) {
     return new N(b4, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3], wasm: ["__nj_k0", "__nj_k1", "__nj_k2", "__nj_k3"], elems: [Infinity, Infinity, Infinity, Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -65,9 +66,9 @@ const __nj_p1 = function (R, K) {
     return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N));
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1] }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"], elems: [Infinity, Infinity] }];
 const np = nj.numpy;
 /** @numjit x: f32[B, N] */
-export const softmaxRows = __nj_pre((x) => nj.nn.softmax(x, -1), { name: "softmaxRows", kernels: __nj_t0, plans: __nj_t0p });
+export const softmaxRows = __nj_pre((x) => nj.nn.softmax(x, -1), { name: "softmaxRows", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 /** @numjit x: f32[N] */
-export const shifted = __nj_pre((x) => np.exp(np.subtract(x, np.max(x))), { name: "shifted", kernels: __nj_t1, plans: __nj_t1p });
+export const shifted = __nj_pre((x) => np.exp(np.subtract(x, np.max(x))), { name: "shifted", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });

@@ -7,6 +7,7 @@ const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, 
 const __nj_k3 = function nj_reduce_#3(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k5 = function nj_elementwise_#5(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k2":{"signature":"elementwise:#2","op":"elementwise kernel (sub, mul)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k3":{"signature":"reduce:#3","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k4":{"signature":"elementwise:#4","op":"elementwise kernel (sqrt)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k5":{"signature":"elementwise:#5","op":"elementwise kernel (max, min)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -42,7 +43,7 @@ const __nj_p0 = function (R, K) {
     return new N(b4, [(d_M), (d_N)], "float32", [1, (d_M)], 0, false, (d_M * d_N));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: ["__nj_k0", null, "__nj_k2"], elems: [Infinity, Infinity, Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#3": __nj_k3, "elementwise:#4": __nj_k4 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -69,7 +70,7 @@ const __nj_p1 = function (R, K) {
     return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N));
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4] }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4], wasm: ["__nj_k3", "__nj_k4"], elems: [Infinity, Infinity] }];
 const __nj_t2 = { "@codegen": "<version>", "elementwise:#5": __nj_k5 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -101,10 +102,10 @@ const __nj_p2 = function (R, K) {
     return new N(b2, [(d_M * d_N)], "float32", A0, 0, false, (d_M * d_N));
   };
 };
-const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k5] }];
+const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k5], wasm: ["__nj_k5"], elems: [Infinity] }];
 /** @numjit x: f32[N, M] */
-export const centered = __nj_pre((x) => x.sub(x.mean(0)).mul(2).T, { name: "centered", kernels: __nj_t0, plans: __nj_t0p });
+export const centered = __nj_pre((x) => x.sub(x.mean(0)).mul(2).T, { name: "centered", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 /** @numjit x: f32[N, M] */
-export const rowNorms = __nj_pre((x) => x.square().sum(-1).sqrt(), { name: "rowNorms", kernels: __nj_t1, plans: __nj_t1p });
+export const rowNorms = __nj_pre((x) => x.square().sum(-1).sqrt(), { name: "rowNorms", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 /** @numjit x: f32[N, M], y: f32[K] */
-export const flat = __nj_pre((x, y) => x.reshape(-1).maximum(y.ravel()).clip(0, 6), { name: "flat", kernels: __nj_t2, plans: __nj_t2p });
+export const flat = __nj_pre((x, y) => x.reshape(-1).maximum(y.ravel()).clip(0, 6), { name: "flat", kernels: __nj_t2, plans: __nj_t2p, wasm: __nj_w });

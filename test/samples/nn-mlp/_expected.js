@@ -9,6 +9,7 @@ const __nj_k4 = function nj_reduce_#4(H, o, kshape, rshape, mode, a0, o0, ks0, r
 const __nj_k5 = function nj_elementwise_#5(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k6 = function nj_dot_#6(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) { /* body elided */ };
 const __nj_k7 = function nj_elementwise_#7(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k2":{"signature":"reduce:#2","op":"reduce_max kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (sub)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k4":{"signature":"reduce:#4","op":"reduce_sum kernel (exp)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k7":{"signature":"elementwise:#7","op":"elementwise kernel (add, max)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0, "dot:#1": __nj_k1, "reduce:#2": __nj_k2, "elementwise:#3": __nj_k3, "reduce:#4": __nj_k4, "elementwise:#5": __nj_k5 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -89,7 +90,7 @@ const __nj_p0 = function (R, K) {
     return new N(b11, [(d_B), 3], "float32", A9, 0, false, (3 * d_B));
   };
 };
-const __nj_t0p = [{ key: "[*,*,*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3, __nj_k4, __nj_k5] }];
+const __nj_t0p = [{ key: "[*,*,*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3, __nj_k4, __nj_k5], wasm: [null, null, "__nj_k2", "__nj_k3", "__nj_k4", null], elems: [Infinity, Infinity, Infinity, Infinity, Infinity, Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "dot:#6": __nj_k6, "elementwise:#7": __nj_k7 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -137,14 +138,14 @@ const __nj_p1 = function (R, K) {
     return new N(b4, [(d_x_0), (d_b_0)], "float32", [(d_b_0), 1], 0, false, (d_b_0 * d_x_0));
   };
 };
-const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k6, __nj_k7] }];
+const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k6, __nj_k7], wasm: [null, "__nj_k7"], elems: [Infinity, Infinity] }];
 /**
  * @numjit x: f32[B, 4], w1: f32[4, H], b1: f32[H], w2: f32[H, 3], b2: f32[3]
  */
 export const mlp = __nj_pre((x, w1, b1, w2, b2) => {
     const h = nn.relu(np.add(np.matmul(x, w1), b1));
     return nn.logSoftmax(np.add(np.matmul(h, w2), b2), -1);
-}, { name: "mlp", kernels: __nj_t0, plans: __nj_t0p });
+}, { name: "mlp", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 // Unannotated: ranks from the call below; the matmul and the broadcast unify the fresh symbols of x, w and b.
-export const layer = __nj_pre((x, w, b) => nn.relu(x.matmul(w).add(b)), { name: "layer", kernels: __nj_t1, plans: __nj_t1p });
+export const layer = __nj_pre((x, w, b) => nn.relu(x.matmul(w).add(b)), { name: "layer", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 export const out = layer(np.zeros([2, 4]), np.ones([4, 5]), np.zeros([5]));

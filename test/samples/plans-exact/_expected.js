@@ -6,6 +6,7 @@ const __nj_k0 = function nj_dot_#0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo
 const __nj_k1 = function nj_reduce_#1(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, a1, o1, ks1, rs1, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k1":{"signature":"reduce:#1","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":2,"used":[0,1],"out":1,"consts":13,"data":[5,9],"offset":[6,10],"kshape":2,"rshape":3,"kstrides":[7,11],"rstrides":[8,12]}},"__nj_k2":{"signature":"elementwise:#2","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (max, min)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -74,7 +75,7 @@ const __nj_p1 = function (R, K) {
     return { "scaled": [new N(b4, A1, "float32", A2, 0, false, 4), new N(b1, A1, "float32", A4, o1 + 3, false, 4)], "sum": new N(b3, A0, "float32", A0, 0, false, 1) };
   };
 };
-const __nj_t1p = [{ key: "[{\"a\":*,\"b\":*},*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2] }];
+const __nj_t1p = [{ key: "[{\"a\":*,\"b\":*},*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [4, 4] }];
 const __nj_t2 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -95,14 +96,14 @@ const __nj_p2 = function (R, K) {
     return new N(b1, A0, "float32", A1, 0, false, 3);
   };
 };
-const __nj_t2p = [{ key: "[*,N]|S|n2", make: __nj_p2, kernels: [__nj_k3] }];
+const __nj_t2p = [{ key: "[*,N]|S|n2", make: __nj_p2, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [3] }];
 /** @numjit x: f32[2, 3], w: f32[3, 2] */
 export const affine = __nj_pre((x, w) => np.maximum(np.add(np.matmul(x, w), 1), 0), { name: "affine", kernels: __nj_t0, plans: __nj_t0p });
 /** @numjit p: { a: f32[4], b: f32[4] }, s: f32[] */
 export const tree = __nj_pre((p, s) => ({
     sum: np.sum(np.multiply(p.a, p.b)),
     scaled: [np.multiply(p.a, s), np.flip(p.b)],
-}), { name: "tree", kernels: __nj_t1, plans: __nj_t1p });
+}), { name: "tree", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 /** @numjit x: f32[3] */
-export const clipTo = __nj_pre((x, k) => np.clip(x, -k, k), { name: "clipTo", kernels: __nj_t2, plans: __nj_t2p, staticArgnums: [1] });
+export const clipTo = __nj_pre((x, k) => np.clip(x, -k, k), { name: "clipTo", kernels: __nj_t2, plans: __nj_t2p, wasm: __nj_w, staticArgnums: [1] });
 export const clipped = clipTo(np.array([-3, 0.5, 3]), 2);

@@ -2,6 +2,7 @@
 import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (add)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -22,8 +23,8 @@ const __nj_p0 = function (R, K) {
     return new N(b1, [(d_x_0)], "float32", A0, 0, false, (d_x_0));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
 const offset = await Promise.resolve(0.5);
-export const shift = __nj_pre((x) => np.add(x, 0.5), { name: "shift", kernels: __nj_t0, plans: __nj_t0p });
+export const shift = __nj_pre((x) => np.add(x, 0.5), { name: "shift", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 export const result = await Promise.resolve(shift(np.array([1, 2])));
 export const offsetSeen = offset;

@@ -11,6 +11,7 @@ const __nj_k6 = function nj_elementwise_#6(H, o, shape, a0, o0, s0, a1, o1, s1, 
 const __nj_k7 = function nj_elementwise_#7(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k8 = function nj_reduce_#8(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, a1, o1, ks1, rs1, C) { /* body elided */ };
 const __nj_k9 = function nj_elementwise_#9(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (sub)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (mul, add)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k4":{"signature":"reduce:#4","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k6":{"signature":"elementwise:#6","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k7":{"signature":"elementwise:#7","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k8":{"signature":"reduce:#8","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":2,"used":[0,1],"out":1,"consts":13,"data":[5,9],"offset":[6,10],"kshape":2,"rshape":3,"kstrides":[7,11],"rstrides":[8,12]}}} };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2, "elementwise:#3": __nj_k3 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -64,7 +65,7 @@ const __nj_p0 = function (R, K) {
     return new N(b8, A6, "float32", A3, 0, false, 3);
   };
 };
-const __nj_t0p = [{ key: "[*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3] }];
+const __nj_t0p = [{ key: "[*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3], wasm: [null, "__nj_k1", null, "__nj_k3"], elems: [Infinity, Infinity, 1, Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "dot:#0": __nj_k0, "elementwise:#1": __nj_k1, "reduce:#4": __nj_k4, "elementwise:#5": __nj_k5, "elementwise:#6": __nj_k6, "elementwise:#7": __nj_k7, "elementwise:#3": __nj_k3 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -127,7 +128,7 @@ const __nj_p1 = function (R, K) {
     return [new N(b8, A1, "float32", A1, 0, false, 1), new N(b11, A6, "float32", A3, 0, false, 3)];
   };
 };
-const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k4, __nj_k5, __nj_k6, __nj_k7, __nj_k3] }];
+const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k4, __nj_k5, __nj_k6, __nj_k7, __nj_k3], wasm: [null, "__nj_k1", "__nj_k4", null, "__nj_k6", "__nj_k7", "__nj_k3"], elems: [Infinity, Infinity, Infinity, 1, 1, 1, Infinity] }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#8": __nj_k8 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -158,7 +159,7 @@ const __nj_p2 = function (R, K) {
     return new N(b2, [(d_B)], "float32", A1, 0, false, (d_B));
   };
 };
-const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k8] }];
+const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k8], wasm: ["__nj_k8"], elems: [Infinity] }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#9": __nj_k9 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -185,11 +186,11 @@ function loss(w, x, y) {
     return np.mean(np.square(np.subtract(np.matmul(x, w), y)));
 }
 /** @numjit w: f32[3], x: f32[N, 3], y: f32[N] */
-export const dloss = __nj_pre(grad(loss), { name: "dloss", kernels: __nj_t0, plans: __nj_t0p });
+export const dloss = __nj_pre(grad(loss), { name: "dloss", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 /** @numjit w: f32[3], x: f32[N, 3], y: f32[N] */
-export const both = __nj_pre(valueAndGrad(loss), { name: "both", kernels: __nj_t1, plans: __nj_t1p });
+export const both = __nj_pre(valueAndGrad(loss), { name: "both", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 const dot = (a, b) => np.sum(np.multiply(a, b));
 /** @numjit a: f32[B, 4], b: f32[B, 4] */
-export const batchedDot = __nj_pre(vmap(dot), { name: "batchedDot", kernels: __nj_t2, plans: __nj_t2p });
+export const batchedDot = __nj_pre(vmap(dot), { name: "batchedDot", kernels: __nj_t2, plans: __nj_t2p, wasm: __nj_w });
 /** @numjit x: f32[N] */
 export const dsin = __nj_pre(grad((x) => np.sum(np.sin(x))), { name: "dsin", kernels: __nj_t3, plans: __nj_t3p });

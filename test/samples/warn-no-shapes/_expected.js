@@ -2,6 +2,7 @@
 import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -23,7 +24,7 @@ const __nj_p0 = function (R, K) {
     return new N(b1, A0, "float32", A2, 0, false, 7);
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [35] }];
 export const grid = jit((x) => np.sum(np.reshape(x, [5, 7]), 0));
 /** @numjit x: f32[35] */
-export const gridAnnotated = __nj_pre((x) => np.sum(np.reshape(x, [5, 7]), 0), { name: "gridAnnotated", kernels: __nj_t0, plans: __nj_t0p });
+export const gridAnnotated = __nj_pre((x) => np.sum(np.reshape(x, [5, 7]), 0), { name: "gridAnnotated", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });

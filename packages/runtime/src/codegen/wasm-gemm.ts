@@ -6,10 +6,11 @@
 // 'wasm-unsafe-eval' (or a runtime without WebAssembly SIMD) refuses them: then gemm returns null
 // and callers use their JS loops. In the "highest" kernel inputs are widened to float64 and products
 // accumulate in float64 exactly as the JS kernels do (results differ only in summation order).
+import { knownForbidden } from "../core/csp.js";
 import { getMatmulPrecision } from "./backend.js";
 import type { ParallelKernel } from "../threads/pool.js";
 import { kernelMemory } from "./wasm/memory.js";
-import { wasmStats } from "./wasm/runtime.js";
+import { wasmStats } from "./wasm/call.js";
 import { sgemmModule } from "./wasm/sgemm.js";
 import { runSgemm } from "./wasm/split.js";
 import { gemmWasm } from "./wasm-bytes.js";
@@ -26,37 +27,22 @@ export function setWasmEnabled(on: boolean): void {
   enabled = on;
 }
 
-function decode(b64: string): Uint8Array<ArrayBuffer> {
+/** Base64 to bytes (module bytes shipped as text: the GEMM here, a build's kernels in wasm/shipped.ts). */
+export function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const out = new Uint8Array(new ArrayBuffer(bin.length));
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
 
-/**
- * A page whose <meta> CSP allows scripts but not WebAssembly compilation would log a violation on
- * the first attempt; skip the attempt there. (A CSP sent as an HTTP header cannot be seen from
- * script: such a page logs one report, then uses the JS kernels.)
- */
-function cspForbidsWasm(): boolean {
-  const doc = (globalThis as { document?: { querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> } })
-    .document;
-  if (!doc) return false;
-  for (const m of Array.from(doc.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]'))) {
-    const policy = m.getAttribute("content") ?? "";
-    const directive = /(?:^|;)\s*script-src([^;]*)/i.exec(policy) ?? /(?:^|;)\s*default-src([^;]*)/i.exec(policy);
-    if (directive && !/'(wasm-unsafe-eval|unsafe-eval)'/.test(directive[1]!)) return true;
-  }
-  return false;
-}
-
 function load(): Sgemm | null {
   if (state !== undefined) return state;
-  if ((globalThis as { NUMJIT_WASM?: unknown }).NUMJIT_WASM === false || cspForbidsWasm()) return (state = null);
+  // a meta CSP without 'wasm-unsafe-eval' would report the attempt: skip it (core/csp.ts)
+  if (knownForbidden("wasm")) return (state = null);
   try {
     const W = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
     if (!W) return (state = null);
-    const inst = new W.Instance(new W.Module(decode(gemmWasm)), {});
+    const inst = new W.Instance(new W.Module(decodeBase64(gemmWasm)), {});
     const ex = inst.exports as unknown as { mem: WebAssembly.Memory; dgemm: Sgemm["run"] };
     state = { mem: ex.mem, run: ex.dgemm };
   } catch {

@@ -29,6 +29,8 @@ export interface EmittedPlan {
   kernels: KernelSource[];
   /** Number of input leaves the plan function takes. */
   arity: number;
+  /** Per kernel: the most elements it reads or writes here (Infinity: symbolic), for the backend's size rule. */
+  elems: number[];
 }
 
 export interface EmitPlanOptions {
@@ -102,7 +104,11 @@ const MAX_CONST = 4096;
 
 export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions = {}): EmittedPlan {
   const j = sched.jaxpr;
-  const plan = buildPlan(sched, () => () => {});
+  const sizes = new Map<string, number>();
+  const plan = buildPlan(sched, (src, elems) => {
+    sizes.set(src.signature, Math.max(sizes.get(src.signature) ?? 0, elems));
+    return () => {};
+  });
   const kernels: KernelSource[] = [];
   const kIndex = new Map<string, number>();
   for (const k of plan.kernels) if (!kIndex.has(k.signature)) kIndex.set(k.signature, kernels.push(k) - 1);
@@ -273,7 +279,7 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
     "  };",
     "}",
   ].join("\n");
-  return { source, kernels, arity: j.inBinders.length };
+  return { source, kernels, arity: j.inBinders.length, elems: kernels.map((k) => sizes.get(k.signature)!) };
 }
 
 /** The output pytree as an expression over the output expressions (flat list without a tree). */

@@ -5,6 +5,7 @@ import { Tracer, bindHigher } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { getBackend, wasmThreshold } from "../codegen/backend.js";
 import { rowKernel, wasmKernel } from "../codegen/wasm/runtime.js";
+import { type ShippedWasm, shippedKernel, shippedName } from "../codegen/wasm/shipped.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
 import { describeSchedule } from "../ir/schedule.js";
 import { CapturedTracer, evalJaxpr, scalarLeafArray, scalarLeafKey, traceFlat, withStatics } from "../ir/trace-jaxpr.js";
@@ -101,6 +102,8 @@ export interface CompileHooks {
   onFirstCompile?: () => void;
   /** Static positions traced as weak scalar inputs (precompiled statics used only as values; numbers only). */
   tracedStatics?: readonly number[];
+  /** Wasm kernels a build shipped (precompiled functions): used by signature instead of generating them. */
+  wasm?: ShippedWasm;
 }
 
 export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOptions = {}, hooks: CompileHooks = {}): Jitted<F> {
@@ -188,7 +191,9 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     const provider = (src: KernelSource, elems: number): KernelFn => {
       const js = jsKernel(src);
       // below the backend's size threshold the plan calls the JS kernel directly: no wasm dispatch cost
-      return (elems >= wasmMin && wasmKernel(src.signature, src.ir, js, wasmMin)) || js;
+      if (elems < wasmMin) return js;
+      const shipped = hooks.wasm && shippedName(hooks.wasm, src.signature);
+      return shipped ? shippedKernel(hooks.wasm!, shipped, js, wasmMin) : (wasmKernel(src.signature, src.ir, js, wasmMin) ?? js);
     };
     const jsKernel = (src: KernelSource): KernelFn => {
       const pre = table?.[src.signature];

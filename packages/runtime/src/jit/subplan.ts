@@ -5,14 +5,20 @@ import type { NDArray } from "../ndarray.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
 import { evalJaxpr } from "../ir/trace-jaxpr.js";
+import { knownForbidden } from "../core/csp.js";
 import { debugLog } from "./debug.js";
 import { optimizeAndSchedule } from "./lower.js";
 import { type KernelFn, buildPlan, makeRunner } from "./plan.js";
 
 let codegenAllowed: boolean | undefined;
-/** Whether `new Function` works here (false under CSP without 'unsafe-eval' or vm codeGeneration off). */
+/**
+ * Whether `new Function` works here (false under CSP without 'unsafe-eval' or vm codeGeneration off).
+ * A meta CSP (or NUMJIT_CODEGEN = false) answers without an attempt, so the probe reports no violation
+ * (core/csp.ts).
+ */
 export function canGenerateCode(): boolean {
   if (codegenAllowed === undefined) {
+    if (knownForbidden("eval")) return (codegenAllowed = false);
     try {
       codegenAllowed = new Function("return 1")() === 1;
     } catch {

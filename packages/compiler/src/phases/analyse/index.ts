@@ -159,6 +159,10 @@ function readOptions(
         if (!p) problems.push(diag.staticArgnums(prop.initializer, `'${x}' is not a parameter of ${jc.name}`));
         else nums.add(p.index);
       }
+    } else if (key === "backend") {
+      // kept as written: the precompiled function's plans pick wasm or JS kernels by it at run time
+      if (v !== "auto" && v !== "wasm" && v !== "js")
+        problems.push(diag.options(prop.initializer, 'backend must be "auto", "wasm" or "js"'));
     } else if (key !== "name") {
       problems.push(diag.options(prop, `option '${key}' is not understood by the build-time compiler`));
     }

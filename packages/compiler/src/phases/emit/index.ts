@@ -10,8 +10,12 @@
 //     plan list per function, as `const`s before the first statement that runs (after the leading
 //     imports): a `const` is in its TDZ until its declaration runs, and an import may legally follow
 //     code that calls jit();
+//   - the module's wasm kernels (phase 5), when any kernel has a wasm form: one `__nj_w` record shared
+//     by every function of the module, its module bytes inline as base64 (the CLI, the tsc
+//     transformer, `vite dev`) or, through the `wasm` option, an asset URL expression (`vite build`);
+//     each plan lists per kernel its wasm export (or null) and its size, for the backend's size rule;
 //   - per precompiled call: the callee `jit` / `nj.jit` becomes `__nj_pre`, and the options gain
-//     `name`, `kernels` and `plans`. A call runs its plan (guard, sizes, kernels: no trace); the original
+//     `name`, `kernels`, `plans` and `wasm`. A call runs its plan (guard, sizes, kernels: no trace); the original
 //     function stays as written for the runtime jit (a call no plan serves) and for transformations.
 // Every added name starts with the module's emit prefix (phase 1: "__nj_" unless the module already
 // uses a name starting with it), so the names neither collide with nor are shadowed by the user's.
@@ -48,6 +52,8 @@ export interface CallEdit {
   tracedStatics: number[];
   /** The call's plan list, when it has plans. */
   plansId: string | undefined;
+  /** The module's shipped wasm record, when some kernel of the call is in it. */
+  wasmId: string | undefined;
   /** Every plan of the call is exact (none traced on guessed sizes): no runtime jit needed. */
   exactPlans: boolean;
 }
@@ -70,10 +76,25 @@ export interface EmitPlan {
 export interface EmitOptions {
   /** Add each function's jaxpr as a comment before its kernel table. */
   emitIR?: boolean;
+  /**
+   * How the module's wasm kernels ship: "inline" (default: the module bytes as base64 in the module),
+   * "none" (JS kernels only), or a function given the module bytes that returns a JS expression for
+   * their URL (a bundler asset: the Vite plugin emits a `.wasm` file).
+   */
+  wasm?: "inline" | "none" | ((bytes: Uint8Array) => string);
+}
+
+/** A size as JS (Infinity for symbolic sizes). */
+const sizeLit = (n: number): string => (n === Infinity ? "Infinity" : String(n));
+
+function base64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
 }
 
 export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: ModuleKernels, opts: EmitOptions = {}): EmitPlan | undefined {
   const edits: CallEdit[] = [];
+  const wasm = opts.wasm === "none" ? undefined : kernels.wasm;
+  const wasmId = `${scope.emitPrefix}w`;
   for (const c of calls) {
     const t = kernels.tables.get(c.built.analysed.jit.index);
     if (c.status !== "precompiled" || !t) continue;
@@ -84,7 +105,8 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       tsv.isObjectLiteralExpression(opt) &&
       opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
     const traced = c.built.tracedStatics.length ? `, tracedStatics: ${JSON.stringify(c.built.tracedStatics)}` : "";
-    const props = `kernels: ${t.id}${t.plansId ? `, plans: ${t.plansId}` : ""}` + traced;
+    const shipsWasm = !!wasm && t.entries.some(([, id]) => id in wasm.kernels);
+    const props = `kernels: ${t.id}${t.plansId ? `, plans: ${t.plansId}` : ""}` + traced + (shipsWasm ? `, wasm: ${wasmId}` : "");
     edits.push({
       call: jc.call,
       calleeStart: jc.call.expression.getStart(scope.sf),
@@ -97,6 +119,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       tableId: t.id,
       tracedStatics: c.built.tracedStatics,
       plansId: t.plansId,
+      wasmId: shipsWasm ? wasmId : undefined,
       exactPlans: t.plansId !== undefined && t.plans.every((p) => !p.guessed),
     });
   }
@@ -107,6 +130,10 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
   const importText = `import { precompiled as ${pre} } from ${JSON.stringify(module)};`;
   const declTexts: { id: string; text: string }[] = [];
   for (const d of kernels.decls) declTexts.push({ id: d.id, text: `const ${d.id} = ${d.source};` });
+  if (wasm && edits.some((e) => e.wasmId !== undefined)) {
+    const where = typeof opts.wasm === "function" ? `url: ${opts.wasm(wasm.bytes)}` : `bytes: ${JSON.stringify(base64(wasm.bytes))}`;
+    declTexts.push({ id: wasmId, text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)} };` });
+  }
   for (const c of calls) {
     const t = kernels.tables.get(c.built.analysed.jit.index);
     if (!t || c.status !== "precompiled") continue;
@@ -120,10 +147,13 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     declTexts.push({ id: t.id, text });
     for (const p of t.plans) declTexts.push({ id: p.id, text: `const ${p.id} = ${p.source};` });
     if (t.plansId) {
-      const list = t.plans.map(
-        (p) =>
-          `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${p.guessed ? ", guessed: true" : ""} }`,
-      );
+      const list = t.plans.map((p) => {
+        const ship = wasm && p.kernelIds.some((id) => id in wasm.kernels);
+        const exports = p.kernelIds.map((id) => (wasm && id in wasm.kernels ? JSON.stringify(id) : "null"));
+        const w = ship ? `, wasm: [${exports.join(", ")}], elems: [${p.elems.map(sizeLit).join(", ")}]` : "";
+        const guessed = p.guessed ? ", guessed: true" : "";
+        return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w}${guessed} }`;
+      });
       declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];` });
     }
   }

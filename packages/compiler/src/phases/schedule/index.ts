@@ -3,6 +3,7 @@
 // signatures are interchangeable functions), one emitted plan per trace (the runtime's emitPlan; none
 // at all when a trace has no plan: then every call goes through the runtime jit, as before plans),
 // its fusion groups for `numjit inspect`, and a status.
+import type { KernelIR } from "@numjit/runtime/internal";
 import type { RawDiagnostic } from "../../diagnostics.js";
 import type { BuiltCall, Trace } from "../trace/index.js";
 
@@ -10,6 +11,8 @@ export interface KernelSource {
   signature: string;
   kind: string;
   source: string;
+  /** The kernel IR (the wasm emitter ships a module from it). */
+  ir: KernelIR;
 }
 
 export type CallStatus = "precompiled" | "fallback" | "error";
@@ -19,6 +22,8 @@ export interface PlanSource {
   key: string;
   source: string;
   kernels: string[];
+  /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic). */
+  elems: number[];
   /** Traced on guessed sizes (or symbols instantiated as sizes): a failed guard is expected, not news. */
   guessed: boolean;
 }
@@ -51,14 +56,20 @@ export function scheduleCall(built: BuiltCall, analysisProblems: readonly RawDia
       const p = t.result.plan;
       if ("error" in p) planProblem ??= p.error;
       else if (!plans.some((q) => q.key === p.key && q.source === p.emitted.source))
-        plans.push({ key: p.key, source: p.emitted.source, kernels: p.emitted.kernels.map((k) => k.signature), guessed: !t.concrete });
+        plans.push({
+          key: p.key,
+          source: p.emitted.source,
+          kernels: p.emitted.kernels.map((k) => k.signature),
+          elems: p.emitted.elems,
+          guessed: !t.concrete,
+        });
     }
     if (planProblem !== undefined) plans = [];
     for (const t of built.traces) {
       for (const k of t.result.kernels) {
         if (seen.has(k.signature)) continue;
         seen.add(k.signature);
-        kernels.push({ signature: k.signature, kind: k.kind, source: k.source });
+        kernels.push({ signature: k.signature, kind: k.kind, source: k.source, ir: k.ir });
       }
     }
   }

@@ -261,9 +261,19 @@ function reduce(ir: Red): Code {
   return c;
 }
 
+/** The function of a supported kernel (the `run` export of its module). */
+function wasmCode(ir: KernelIR): Code {
+  if (ir.kind === "elementwise") return elementwise(ir.body);
+  if (ir.kind === "reduce") return reduce(ir);
+  throw new Error(`internal: no WebAssembly form for ${ir.kind} kernels`);
+}
+
 /** The module bytes of a supported kernel (export `run`). */
 export function emitWasm(ir: KernelIR): Uint8Array<ArrayBuffer> {
-  if (ir.kind === "elementwise") return encodeModule([{ name: "run", code: elementwise(ir.body) }]);
-  if (ir.kind === "reduce") return encodeModule([{ name: "run", code: reduce(ir) }]);
-  throw new Error(`internal: no WebAssembly form for ${ir.kind} kernels`);
+  return encodeModule([{ name: "run", code: wasmCode(ir) }]);
+}
+
+/** One module holding several supported kernels, each exported under its name (what a build ships). */
+export function emitWasmModule(kernels: { name: string; ir: KernelIR }[]): Uint8Array<ArrayBuffer> {
+  return encodeModule(kernels.map((k) => ({ name: k.name, code: wasmCode(k.ir) })));
 }

@@ -224,6 +224,55 @@ function name(s: string, out: number[]): void {
   for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
 }
 
+/** The import section: `env.mem`, declared as this engine's kernel memory is (shared with a maximum, or not). */
+function memoryImportSection(out: number[]): void {
+  const imports: number[] = [1];
+  name("env", imports);
+  name("mem", imports);
+  const mem = memoryImport();
+  if (mem.shared) {
+    imports.push(0x02, 0x03, 0x01); // memory, limits: shared, min 1 page, max
+    uleb(mem.maxPages, imports);
+  } else imports.push(0x02, 0x00, 0x01); // memory, limits: min 1 page, no max
+  section(2, imports, out);
+}
+
+/**
+ * A module from encodeModule with its memory import redeclared for this engine: a build ships bytes
+ * encoded where the kernel memory may have been shared or not (or had another maximum), and an
+ * instance links only against a memory of the declared kind.
+ */
+export function withMemoryImport(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  let p = 8;
+  const read = (): number => {
+    let r = 0,
+      shift = 0,
+      b: number;
+    do {
+      b = bytes[p++]!;
+      r |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    return r >>> 0;
+  };
+  while (p < bytes.length) {
+    const start = p;
+    const id = bytes[p++]!;
+    const end = read() + p;
+    if (id === 2) {
+      const sec: number[] = [];
+      memoryImportSection(sec);
+      const out = new Uint8Array(new ArrayBuffer(bytes.length - (end - start) + sec.length));
+      out.set(bytes.subarray(0, start));
+      out.set(sec, start);
+      out.set(bytes.subarray(end), start + sec.length);
+      return out;
+    }
+    p = end;
+  }
+  throw new Error("internal: a kernel module without its memory import");
+}
+
 /** A module of exported functions (no results) over the imported memory `env.mem` (codegen/wasm/memory.ts). */
 export function encodeModule(funcs: { name: string; code: Code }[]): Uint8Array<ArrayBuffer> {
   const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
@@ -236,15 +285,7 @@ export function encodeModule(funcs: { name: string; code: Code }[]): Uint8Array<
     types.push(0);
   }
   section(1, types, out);
-  const imports: number[] = [1];
-  name("env", imports);
-  name("mem", imports);
-  const mem = memoryImport();
-  if (mem.shared) {
-    imports.push(0x02, 0x03, 0x01); // memory, limits: shared, min 1 page, max
-    uleb(mem.maxPages, imports);
-  } else imports.push(0x02, 0x00, 0x01); // memory, limits: min 1 page, no max
-  section(2, imports, out);
+  memoryImportSection(out);
   const fns: number[] = [];
   uleb(funcs.length, fns);
   funcs.forEach((_, i) => uleb(i, fns));

@@ -1,0 +1,189 @@
+// Calling a wasm kernel behind the JS kernels' calling convention. wrapWasm() wraps a JS kernel in a
+// function with the same signature that, for a large enough call whose layout the wasm form covers
+// (at most two collapsed dims, unit or broadcast innermost strides), stages the operands chunk by
+// chunk in the one shared WebAssembly.Memory, runs the module's `run` export on each chunk and copies
+// its result out; every other call goes to the JS kernel. Chunks of CHUNK elements per operand keep
+// the copies in cache: W2 (1e6 elements) measured 8.4 ns/elem copying whole arrays, where the copies'
+// DRAM traffic was as large as the kernel's. NDArray storage stays ordinary garbage-collected typed
+// arrays; the memory grows to the largest chunk and is reused. A call large enough for the worker
+// pool (codegen/wasm/split.ts) is staged as one chunk and split across the pool's threads instead.
+// This module knows argument positions only through a WasmLayout (plain data computed from the kernel
+// IR, by the runtime jit or at build time), so precompiled modules use it without the code generator.
+import type { TypedArray } from "../../dtype.js";
+import type { ParallelKernel } from "../../threads/pool.js";
+import { kernelMemory } from "./memory.js";
+import { runKernel, splits } from "./split.js";
+
+type KernelFn = (...args: any[]) => void;
+
+/**
+ * Kernel calls and float32 GEMMs that ran on wasm, and modules compiled from kernel IR generated at run
+ * time (`compiles`) vs modules shipped by the build (`shipped`: instantiated, never generated). Tests
+ * check where calls went.
+ */
+export const wasmStats = { calls: 0, sgemms: 0, compiles: 0, shipped: 0 };
+
+/** Where a wasm-capable kernel's arguments are (positions in the JS calling convention), as plain data. */
+export type WasmLayout =
+  | {
+      kind: "elementwise";
+      nin: number;
+      used: number[];
+      out: number;
+      consts: number;
+      data: number[];
+      offset: number[];
+      shape: number;
+      strides: number[];
+    }
+  | {
+      kind: "reduce";
+      nin: number;
+      used: number[];
+      out: number;
+      consts: number;
+      data: number[];
+      offset: number[];
+      kshape: number;
+      rshape: number;
+      kstrides: number[];
+      rstrides: number[];
+    };
+
+interface Operand {
+  data: TypedArray;
+  off: number;
+  /** element strides across rows and within a row (0: broadcast) */
+  outer: number;
+  inner: number;
+}
+
+const up16 = (n: number) => (n + 15) & ~15;
+
+/**
+ * Elements per operand one wasm call stages: a chunk's inputs and output stay in L1/L2 between the copy
+ * in, the kernel and the copy out, so memory traffic is the kernel's own (read inputs, write output).
+ */
+export const CHUNK = 8192;
+
+/** elementwise: padded rows out; reduce: one value per row, `n` and a tail mask in; rows: both. */
+type Mode = "elementwise" | "reduce" | "rows";
+
+/**
+ * Runs a kernel over `rows` rows of `n` elements in chunks of whole rows (or, for rows longer than
+ * CHUNK in an elementwise kernel, column ranges of one row): each chunk's operands are copied into
+ * wasm memory (rows padded to whole vectors, a broadcast value splatted once per row), the kernel
+ * runs, and its result is copied to `o` (dense [rows, n], or [rows] for a reduction).
+ */
+export function runChunked(
+  kernel: ParallelKernel,
+  nin: number,
+  rows: number,
+  n: number,
+  ops: Operand[],
+  idx: number[],
+  consts: readonly number[],
+  o: Float32Array,
+  kind: Mode,
+): void {
+  const reduce = kind === "reduce",
+    masked = kind !== "elementwise";
+  const whole = splits(kind, rows, n); // one chunk, split across the pool's threads
+  const split = !whole && !masked && n > CHUNK;
+  const cw = split ? CHUNK : n;
+  const rb = split ? 1 : whole ? rows : Math.max(1, Math.min(rows, Math.floor(CHUNK / Math.max(n, 1))));
+  const nvec = (cw + 3) >> 2,
+    rowBytes = nvec * 16;
+  let top = 16 + up16(4 * consts.length);
+  const bases = ops.map((op) => {
+    const b = top;
+    top += up16((op.inner === 0 ? 16 : rowBytes) * (op.outer === 0 ? 1 : rb));
+    return b;
+  });
+  const out = top;
+  const m = kernelMemory(top + (reduce ? up16(4 * rb) : rb * rowBytes));
+  const f = new Float32Array(m.buffer);
+  if (masked) {
+    const u = new Int32Array(m.buffer, 0, 4);
+    for (let l = 0; l < 4; l++) u[l] = l < (n & 3) ? -1 : 0;
+  }
+  for (let i = 0; i < consts.length; i++) f[4 + i] = consts[i]!;
+  // [rows, nvec | n, out, ...[ptr, rowStride, step] per input (zeros for unread ones), consts, mask]
+  const params = new Array<number>(4 + 3 * nin + (masked ? 1 : 0)).fill(0);
+  params[2] = out;
+  params[3 + 3 * nin] = 16;
+  ops.forEach((op, k) => {
+    const at = 3 + 3 * idx[k]!;
+    params[at] = bases[k]!;
+    params[at + 1] = op.outer === 0 ? 0 : op.inner === 0 ? 16 : rowBytes;
+    params[at + 2] = op.inner === 0 ? 0 : 16;
+  });
+  const q = out >> 2;
+  wasmStats.calls++;
+  for (let r0 = 0; r0 < rows; r0 += rb) {
+    const nr = Math.min(rb, rows - r0);
+    for (let c0 = 0; c0 < n; c0 += cw) {
+      const w = Math.min(cw, n - c0);
+      ops.forEach((op, k) => {
+        const b = bases[k]! >> 2;
+        const cr = op.outer === 0 ? 1 : nr;
+        const s = op.off + r0 * op.outer + c0 * op.inner;
+        if (op.inner === 0) {
+          for (let r = 0; r < cr; r++) f.fill(op.data[s + r * op.outer]!, b + 4 * r, b + 4 * r + 4);
+        } else if (op.outer === w && (w & 3) === 0) f.set(op.data.subarray(s, s + cr * w), b);
+        else for (let r = 0; r < cr; r++) f.set(op.data.subarray(s + r * op.outer, s + r * op.outer + w), b + r * nvec * 4);
+      });
+      params[0] = nr;
+      params[1] = masked ? n : (w + 3) >> 2;
+      runKernel(kernel, kind, nin, params);
+      if (reduce) o.set(f.subarray(q, q + nr), r0);
+      else if ((w & 3) === 0 && w === n) o.set(f.subarray(q, q + nr * w), r0 * n);
+      else for (let r = 0; r < nr; r++) o.set(f.subarray(q + r * nvec * 4, q + r * nvec * 4 + w), (r0 + r) * n + c0);
+    }
+  }
+}
+
+/**
+ * `js` with a wasm fast path for calls over at least `min` elements. `getKernel` gives the module's
+ * kernel, or null while it is not (yet) available (a shipped module still compiling): then the JS
+ * kernel runs.
+ */
+export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout, js: KernelFn, min: number): KernelFn {
+  const { used, nin } = lay;
+  if (lay.kind === "elementwise") {
+    return (...args: unknown[]) => {
+      const shape = args[lay.shape] as number[];
+      const nd = shape.length;
+      // a 0-d kernel (also every size-1 shape, which collapses to 0-d) is one element: a row of 1
+      const n = nd ? shape[nd - 1]! : 1,
+        rows = nd === 2 ? shape[0]! : 1;
+      const kernel = nd > 2 || rows * n < min ? null : getKernel();
+      if (kernel === null) return js(...args);
+      const ops: Operand[] = [];
+      for (const i of used) {
+        const s = args[lay.strides[i]!] as number[];
+        const inner = nd ? s[nd - 1]! : 1;
+        if (inner !== 0 && inner !== 1) return js(...args);
+        ops.push({ data: args[lay.data[i]!] as TypedArray, off: args[lay.offset[i]!] as number, outer: nd === 2 ? s[0]! : 0, inner });
+      }
+      runChunked(kernel, nin, rows, n, ops, used, args[lay.consts] as number[], args[lay.out] as Float32Array, "elementwise");
+    };
+  }
+  return (...args: unknown[]) => {
+    const kshape = args[lay.kshape] as number[],
+      rshape = args[lay.rshape] as number[];
+    if (kshape.length > 1 || rshape.length > 1) return js(...args);
+    const rows = kshape.length ? kshape[0]! : 1,
+      n = rshape.length ? rshape[0]! : 1;
+    const kernel = rows * n < min ? null : getKernel();
+    if (kernel === null) return js(...args);
+    const ops: Operand[] = [];
+    for (const i of used) {
+      const inner = rshape.length ? (args[lay.rstrides[i]!] as number[])[0]! : 1;
+      if (inner !== 0 && inner !== 1) return js(...args);
+      const outer = kshape.length ? (args[lay.kstrides[i]!] as number[])[0]! : 0;
+      ops.push({ data: args[lay.data[i]!] as TypedArray, off: args[lay.offset[i]!] as number, outer, inner });
+    }
+    runChunked(kernel, nin, rows, n, ops, used, args[lay.consts] as number[], args[lay.out] as Float32Array, "reduce");
+  };
+}

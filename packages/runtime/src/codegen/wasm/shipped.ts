@@ -1,0 +1,99 @@
+// Wasm kernels shipped by the build: one WebAssembly module per source module, holding every kernel of
+// its precompiled functions that has a wasm form (export names k0, k1, ...), with each kernel's
+// argument layout as plain data. The CLI and the tsc transformer inline the bytes (base64); the Vite
+// plugin emits a `.wasm` asset and passes its URL. The module is compiled once per page/process and its
+// instance shared by every function of that source module: instantiating shipped bytes is all that
+// happens at run time, nothing is generated (wasmStats.shipped counts these, wasmStats.compiles the
+// runtime jit's generated modules).
+// The memory import is redeclared for this engine first (shared or not: encoder.ts withMemoryImport).
+// Compilation is synchronous where the engine allows it (Node; small modules in browsers), so the
+// first call already runs on wasm; a URL, or a main-thread size limit (RangeError), compiles
+// asynchronously and the JS kernels serve the calls until the instance is ready.
+import type { KernelFn } from "../../jit/plan.js";
+import type { ParallelKernel } from "../../threads/pool.js";
+import { decodeBase64, wasmAvailable } from "../wasm-gemm.js";
+import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
+import { withMemoryImport } from "./encoder.js";
+import { kernelMemory } from "./memory.js";
+
+/** What an emitted module passes as `wasm` to precompiled(): the module and its kernels by export name. */
+export interface ShippedWasm {
+  /** The module bytes, base64 (CLI, tsc transformer, `vite dev`). */
+  bytes?: string;
+  /** The module as a fetched asset (`vite build`). */
+  url?: string;
+  /** Export name -> the kernel's signature, what it computes (for errors) and its argument layout. */
+  kernels: Record<string, { signature: string; op: string; layout: WasmLayout }>;
+}
+
+/** The instance's kernels by export name, as the worker pool runs them (workers instantiate the module). */
+type Exports = Record<string, ParallelKernel>;
+/** undefined: not started; "pending": compiling; null: unavailable (the JS kernels run). */
+const state = new WeakMap<ShippedWasm, Exports | "pending" | null>();
+
+function instantiate(ship: ShippedWasm, mod: WebAssembly.Module): void {
+  try {
+    const inst = new WebAssembly.Instance(mod, { env: { mem: kernelMemory(0) } });
+    wasmStats.shipped++;
+    const ks: Exports = {};
+    for (const [fn, k] of Object.entries(ship.kernels))
+      ks[fn] = { module: mod, fn, run: inst.exports[fn] as ParallelKernel["run"], op: k.op };
+    state.set(ship, ks);
+  } catch {
+    state.set(ship, null);
+  }
+}
+
+function compileLater(ship: ShippedWasm, bytes: Promise<Uint8Array<ArrayBuffer>>): void {
+  state.set(ship, "pending");
+  bytes
+    .then((b) => WebAssembly.compile(b))
+    .then(
+      (mod) => instantiate(ship, mod),
+      () => state.set(ship, null),
+    );
+}
+
+function load(ship: ShippedWasm): Exports | null {
+  const s = state.get(ship);
+  if (s !== undefined) return s === "pending" ? null : s;
+  if (!wasmAvailable()) {
+    state.set(ship, null);
+    return null;
+  }
+  if (ship.bytes !== undefined) {
+    const bytes = withMemoryImport(decodeBase64(ship.bytes));
+    try {
+      instantiate(ship, new WebAssembly.Module(bytes));
+    } catch (e) {
+      // a browser main thread refuses synchronous compiles of large modules: compile in the background
+      if (e instanceof RangeError) compileLater(ship, Promise.resolve(bytes));
+      else state.set(ship, null);
+    }
+  } else if (ship.url !== undefined && typeof fetch === "function") {
+    compileLater(
+      ship,
+      fetch(ship.url)
+        .then((r) => {
+          if (!r.ok) throw new Error(`${ship.url}: HTTP ${r.status}`);
+          return r.arrayBuffer();
+        })
+        .then((b) => withMemoryImport(new Uint8Array(b))),
+    );
+  } else state.set(ship, null);
+  const now = state.get(ship);
+  return now === "pending" || now === undefined ? null : now;
+}
+
+/** The shipped kernel `name` in front of `js` for calls of at least `min` elements (`js` itself when it cannot be). */
+export function shippedKernel(ship: ShippedWasm, name: string, js: KernelFn, min: number): KernelFn {
+  const k = ship.kernels[name];
+  if (k === undefined || min === Infinity) return js;
+  return wrapWasm(() => load(ship)?.[name] ?? null, k.layout, js, min);
+}
+
+/** The export name of the shipped kernel with this signature, if the build shipped one. */
+export function shippedName(ship: ShippedWasm, signature: string): string | undefined {
+  for (const [name, k] of Object.entries(ship.kernels)) if (k.signature === signature) return name;
+  return undefined;
+}
