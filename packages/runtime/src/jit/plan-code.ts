@@ -98,6 +98,7 @@ export class PlanCode {
   private readonly hoisted: string[] = [];
   private readonly hoistCache = new Map<string, string>();
   private n = 0;
+  private nScratch = 0;
   /** Plans built for bodies (the run-time jit reports them as traces). */
   bodies = 0;
 
@@ -122,9 +123,9 @@ export class PlanCode {
 
   /** A buffer of `n` elements kept by the factory and reused by every call (reallocated if `n` changes). */
   scratch(dtype: Plan["outAvals"][number]["dtype"], n: string): string {
-    const S = `S${this.hoisted.length}`;
+    const S = `S${this.nScratch++}`;
     this.hoisted.push(`let ${S} = null;`);
-    return `(${S} !== null && ${S}.length === ${n} ? ${S} : (${S} = new ${typedArrayFor(dtype).name}(${n})))`;
+    return `${S} !== null && ${S}.length === ${n} ? ${S} : (${S} = new ${typedArrayFor(dtype).name}(${n}))`;
   }
 
   local(prefix: string): string {
@@ -182,8 +183,11 @@ export function bodyPlan(j: Jaxpr): Plan {
 
 const loopBody = (j: Jaxpr): LoopBody => ({ plan: bodyPlan(j), inAvals: j.inBinders.map((v) => v.aval) });
 
+/** `base + extra` as JS, simplified where a side is 0. */
+const plus = (code: PlanCode, base: string, extra: Dim): string => (extra === 0 ? base : base === "0" ? code.js(extra) : `${base} + ${code.js(extra)}`);
+
 /** Element offset of a layout within its slot's buffer, as JS. */
-const offsetOf = (code: PlanCode, s: Slot, l: Layout): string => (l.offset === 0 ? s.off : s.off === "0" ? code.js(l.offset) : `${s.off} + ${code.js(l.offset)}`);
+const offsetOf = (code: PlanCode, s: Slot, l: Layout): string => plus(code, s.off, l.offset);
 
 /** An NDArray over a layout, for eager steps and outputs. */
 export function viewExpr(code: PlanCode, s: Slot, l: Layout, aval: { dtype: string; weakType: boolean }): string {
@@ -191,7 +195,7 @@ export function viewExpr(code: PlanCode, s: Slot, l: Layout, aval: { dtype: stri
   return `new N(${args.join(", ")}, ${aval.weakType}, ${code.value(dimsSize(l.shape))})`;
 }
 
-const litExpr = (l: Lit) => `R.scalar(${numLit(l.value)}, ${JSON.stringify(l.aval.dtype)}, ${l.aval.weakType})`;
+export const litExpr = (l: Lit) => `R.scalar(${numLit(l.value)}, ${JSON.stringify(l.aval.dtype)}, ${l.aval.weakType})`;
 
 /** A literal as a one-element buffer (a literal operand of a control-flow equation). */
 function litSlot(code: PlanCode, l: Lit): Slot {
@@ -226,9 +230,16 @@ function copyInto(code: PlanCode, lines: string[], slots: Map<number, Slot>, l: 
 /**
  * Statements running a plan on dense input slots (its inputs, then its captured arrays are hoisted);
  * returns the slots of every plan slot. `inLoop`: every buffer the plan writes is reusable scratch (the
- * caller copies what escapes an iteration).
+ * caller copies what escapes an iteration). Buffers are named `<prefix>b<slot>` (a body's prefix is unique).
  */
-export function emitActions(code: PlanCode, plan: Plan, inputs: readonly Slot[], lines: string[], inLoop: boolean): Map<number, Slot> {
+export function emitActions(
+  code: PlanCode,
+  plan: Plan,
+  inputs: readonly Slot[],
+  lines: string[],
+  inLoop: boolean,
+  prefix = code.local("p") + "_",
+): Map<number, Slot> {
   const slots = new Map<number, Slot>();
   inputs.forEach((s, i) => slots.set(i, s));
   plan.constSlots.forEach((c, i) => {
@@ -238,7 +249,7 @@ export function emitActions(code: PlanCode, plan: Plan, inputs: readonly Slot[],
   });
   for (const act of plan.actions) {
     if (act.t === "kernel") {
-      const b = code.local("b");
+      const b = `${prefix}b${act.outSlot}`;
       const n = code.value(act.size);
       const alloc = act.scratch || inLoop ? code.scratch(act.dtype, n) : `new ${typedArrayFor(act.dtype).name}(${n})`;
       lines.push(`const ${b} = ${alloc};`);
@@ -249,22 +260,23 @@ export function emitActions(code: PlanCode, plan: Plan, inputs: readonly Slot[],
         const r = refAt.get(a);
         if (r) {
           const s = slots.get(r[1])!;
-          args.push(s.buf, r[2] === 0 ? s.off : `${s.off} + ${code.js(r[2])}`);
+          args.push(s.buf, plus(code, s.off, r[2]));
           a++;
         } else args.push(code.value(act.args[a]));
       }
       lines.push(`${code.kernel(plan.kernels[act.kernel]!)}(${args.join(", ")});`);
     } else if (act.t === "eager") {
       const ins = act.ins.map((l, i) => (l instanceof Lit ? litExpr(l) : viewExpr(code, slots.get(l.slot)!, l, act.avals[i]!)));
-      const r = code.local("r");
+      const [r, b, o] = ["r", "b", "o"].map((x) => `${prefix}${x}${act.outSlot}`) as [string, string, string];
       lines.push(`const ${r} = R.eager(${JSON.stringify(act.prim)}, ${code.params(act.prim, act.params)}, [${ins.join(", ")}]);`);
-      slots.set(act.outSlot, { buf: `${r}.data`, off: `${r}.offset` });
+      lines.push(`const ${b} = ${r}.data, ${o} = ${r}.offset;`);
+      slots.set(act.outSlot, { buf: b, off: o });
     } else if (act.t === "call") {
       const ins = act.ins.map((l, i) => denseSlot(code, lines, slots, l, act.avals[i]!));
       const outs = emitHigher(code, act.eqn, ins, lines, inLoop);
       outs.forEach((s, k) => slots.set(act.outSlots[k]!, s));
     } else {
-      const b = code.local("b");
+      const b = `${prefix}b${act.outSlot}`;
       lines.push(`const ${b} = R.copy(${viewExpr(code, slots.get(act.src.slot)!, act.src, { dtype: act.dtype, weakType: false })});`);
       slots.set(act.outSlot, { buf: b, off: "0" });
     }
