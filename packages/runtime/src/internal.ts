@@ -136,7 +136,6 @@ export function buildKernels(
   opts: BuildOptions = {},
 ): BuildResult {
   const { traced, optimized, sched, inTree, skeys, env } = traceAndSchedule(fn, args, opts);
-  const kernels = uniqueKernels(sched);
   const key = planKey(treeDefKey(inTree), skeys);
   let plan: BuildResult["plan"];
   try {
@@ -145,6 +144,8 @@ export function buildKernels(
     if (!(e instanceof NumjitError)) throw e;
     plan = { key, error: e.message };
   }
+  // the plan's kernels include those of its loop and branch bodies
+  const kernels = "emitted" in plan ? plan.emitted.kernels : uniqueKernels(sched);
   return {
     jaxpr: traced.jaxpr,
     jaxprText: traced.jaxpr.toString(),
