@@ -30,6 +30,7 @@ export { setWasmEnabled, wasmAvailable } from "./codegen/wasm-gemm.js";
 export type { KernelSource } from "./codegen/kernels.js";
 export { precompiled, planKey, GuardFailure, type PrecompiledSpec, type PlanEntry, type KernelFn } from "./precompiled.js";
 export { emitPlan, dimToJs, type EmittedPlan, type EmitPlanOptions } from "./jit/emit-plan.js";
+export { callSource, setGeneratedControlFlow } from "./jit/call-code.js";
 export { argIndex, printBody, type KernelIR, type KernelSignature } from "./codegen/kir.js";
 export { wasmStats } from "./codegen/wasm/runtime.js";
 export { wasmMemoryBytes } from "./codegen/wasm/memory.js";

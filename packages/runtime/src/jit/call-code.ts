@@ -76,11 +76,18 @@ export function callSource(prim: HigherPrimitive, params: HigherParams[HigherPri
   return { source: code.factory("xs", lines), code };
 }
 
+let generate = true;
+/** Off: control flow runs interpreted (one sub-plan call per body per iteration); tests compare both forms. */
+export function setGeneratedControlFlow(on: boolean): void {
+  generate = on;
+}
+
 /**
  * The compiled function of a higher-order equation (by its params), or undefined where code generation is
  * forbidden or a body is not generable (NJ603). `counters`: the nested jit's cacheInfo, told of the compile.
  */
 export function compiledCall(prim: HigherPrimitive, params: HigherParams[HigherPrimitive], arity: number): Run | undefined {
+  if (!generate) return undefined;
   const [first, key] = cacheKey(prim, params, arity);
   let cache = compiled.get(first);
   if (cache === undefined) compiled.set(first, (cache = new Map()));
