@@ -186,3 +186,29 @@ describe("control flow precompiled", () => {
     }
   });
 });
+
+describe("examples/monte-carlo-pi precompiled", () => {
+  const source = fs.readFileSync(path.join(ARTIFACTS, "../../examples/monte-carlo-pi/pi.mjs"), "utf8");
+  const pi = buildModule("monte-carlo-pi", source);
+  type Pi = { countInside: J; countInsideLoop: J };
+
+  it("both drivers build to plans and count JAX's points with no trace at run time, also without code generation", async () => {
+    expect(pi.result.module!.calls.map((c) => [c.name, c.status])).toEqual([
+      ["countInside", "precompiled"],
+      ["countInsideLoop", "precompiled"],
+    ]);
+    const m = await importFresh<Pi>(pi.file);
+    const { random } = await import("@numjit/runtime");
+    const key = random.key(0);
+    expect(Number(m.countInsideLoop(key, 2, 100_000))).toBe(157204);
+    const jsLoop = [0, 1].reduce((s, i) => s + Number(m.countInside(random.foldIn(key, i), 100_000)), 0);
+    expect(jsLoop).toBe(157204);
+    expect(m.countInsideLoop.cacheInfo()).toMatchObject({ traces: 0, precompiledCalls: 1, runtimeCompiles: 0 });
+    expect(m.countInside.cacheInfo()).toMatchObject({ traces: 0, precompiledCalls: 2, runtimeCompiles: 0 });
+    const entry = path.join(ARTIFACTS, "monte-carlo-pi-entry.js");
+    fs.writeFileSync(entry, `export * as mod from "./monte-carlo-pi.js";\nexport { random } from "@numjit/runtime";\n`);
+    const { exports: ctx } = await runInNoEvalContext<{ mod: Pi; random: typeof random }>(entry);
+    expect(Number(ctx.mod.countInsideLoop(ctx.random.key(0), 2, 100_000))).toBe(157204);
+    expect(ctx.mod.countInsideLoop.cacheInfo()).toMatchObject({ traces: 0, precompiledCalls: 1, eagerFallbacks: 0 });
+  });
+});
