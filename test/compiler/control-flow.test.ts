@@ -140,7 +140,12 @@ function offsetView(x: NDArray, numpy: typeof np = np): NDArray {
   const pad = numpy.zeros([1, ...x.shape.slice(1)], { dtype: x.dtype });
   return numpy.slice(numpy.concatenate([pad, x], 0), "1:");
 }
-const flat = (r: unknown): number[][] => (Array.isArray(r) ? r.flatMap(flat) : [Array.from((r as NDArray).toTypedArray())]);
+const flat = (r: unknown): number[][] =>
+  Array.isArray(r)
+    ? r.flatMap(flat)
+    : typeof (r as NDArray).toTypedArray === "function"
+      ? [Array.from((r as NDArray).toTypedArray())]
+      : Object.values(r as object).flatMap(flat);
 
 const built = buildModule("control-flow", SOURCE);
 const plainFile = writePlain("control-flow", SOURCE);
@@ -210,5 +215,22 @@ describe("examples/monte-carlo-pi precompiled", () => {
     const { exports: ctx } = await runInNoEvalContext<{ mod: Pi; random: typeof random }>(entry);
     expect(Number(ctx.mod.countInsideLoop(ctx.random.key(0), 2, 100_000))).toBe(157204);
     expect(ctx.mod.countInsideLoop.cacheInfo()).toMatchObject({ traces: 0, precompiledCalls: 1, eagerFallbacks: 0 });
+  });
+});
+
+describe("examples/rnn-scan precompiled", () => {
+  const source = fs.readFileSync(path.join(ARTIFACTS, "../../examples/rnn-scan/model.mjs"), "utf8");
+  const rnn = buildModule("rnn-scan", source);
+
+  it("lossAndGrad (a scan and the reverse scan of its vjp) runs precompiled with no trace, equal to the runtime jit", async () => {
+    expect(rnn.result.module!.calls.find((c) => c.name === "lossAndGrad")?.status).toBe("precompiled");
+    type M = { lossAndGrad: J; initParams: () => unknown; makeData: (b: number) => NDArray; loss: (...a: unknown[]) => NDArray };
+    const m = await importFresh<M>(rnn.file);
+    const { jit, valueAndGrad } = await import("@numjit/runtime");
+    const p = m.initParams(),
+      x = m.makeData(6);
+    const got = m.lossAndGrad(p, x);
+    expect(flat(got)).toEqual(flat(jit(valueAndGrad(m.loss))(p, x)));
+    expect(m.lossAndGrad.cacheInfo()).toMatchObject({ traces: 0, precompiledCalls: 1, runtimeCompiles: 0 });
   });
 });
