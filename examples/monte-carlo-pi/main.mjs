@@ -20,4 +20,6 @@ console.log(`${(ms / batches).toFixed(1)} ms per batch of ${n.toLocaleString()} 
 estimatePiLoop(0, batches, n); // compile once
 const t1 = performance.now();
 const loop = estimatePiLoop(0, batches, n);
-console.log(`one jitted lax.foriLoop over the batches: ${loop.inside === inside ? "same count" : "DIFFERENT count"}, ${((performance.now() - t1) / batches).toFixed(1)} ms per batch`);
+const msLoop = (performance.now() - t1) / batches;
+const same = loop.inside === inside ? "same count" : "DIFFERENT count";
+console.log(`one jitted lax.foriLoop over the batches: ${same}, ${msLoop.toFixed(1)} ms per batch`);

@@ -70,7 +70,9 @@ const CASES: Case[] = [
     name: "whileInt",
     form: "scalarized whileLoop on int32 (a Collatz count)",
     ann: "x: i32[]",
-    fn: "(x) => lax.whileLoop(([n, k]) => np.greater(n, 1), ([n, k]) => [np.where(np.equal(np.remainder(n, 2), 0), np.floorDivide(n, 2), np.add(np.multiply(n, 3), 1)), np.add(k, 1)], [x, np.array(0, { dtype: 'int32' })])",
+    fn:
+      "(x) => lax.whileLoop(([n, k]) => np.greater(n, 1), ([n, k]) => [np.where(np.equal(np.remainder(n, 2), 0), " +
+      "np.floorDivide(n, 2), np.add(np.multiply(n, 3), 1)), np.add(k, 1)], [x, np.array(0, { dtype: 'int32' })])",
     args: [{ dtype: "int32", shape: [], data: [27] }],
   },
   {
@@ -124,10 +126,8 @@ const SOURCE = [
   ...CASES.flatMap((c) => [`/** @numjit ${c.ann} */`, `export const ${c.name} = jit(${c.fn});`]),
 ].join("\n");
 
-
 /** The case's function run without jit (eager lax: JS control flow over eager arrays). */
 const eagerFn = (c: Case) => new Function("np", "lax", "checkpoint", `"use strict"; return (${c.fn});`)(np, lax, checkpoint);
-
 
 function input(s: Spec, seed: number, numpy: typeof np = np): NDArray {
   const n = s.shape.reduce((a, b) => a * b, 1);

@@ -7,12 +7,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type NDArray, jit, lax, makeJaxpr, numpy as np } from "@numjit/runtime";
 import { callSource, setGeneratedControlFlow } from "@numjit/runtime/internal";
-import { expectClose, rand, rng } from "../transforms/helpers.js";
+import { rand, rng } from "../transforms/helpers.js";
 
 type Fn = (...a: any[]) => unknown;
 const f64 = (x: number[] | number[][]) => np.array(x, { dtype: "float64" });
 const flat = (r: unknown): number[][] =>
-  Array.isArray(r) ? r.flatMap(flat) : typeof r === "object" && r !== null && !("shape" in r) ? Object.values(r).flatMap(flat) : [Array.from((r as NDArray).toTypedArray())];
+  Array.isArray(r)
+    ? r.flatMap(flat)
+    : typeof r === "object" && r !== null && !("shape" in r)
+      ? Object.values(r).flatMap(flat)
+      : [Array.from((r as NDArray).toTypedArray())];
 
 afterEach(() => setGeneratedControlFlow(true));
 
@@ -49,11 +53,22 @@ const v0 = f64([
 const u32 = (xs: number[]) => np.array(xs, { dtype: "uint32" });
 
 const CASES: { name: string; form: "scalarized" | "buffered" | "mixed"; f: Fn; args: () => unknown[]; tol?: number }[] = [
-  { name: "RK4 3-body, 200 steps (float64)", form: "scalarized", f: (r, v) => lax.foriLoop(0, 200, (_i, s) => rk4(s), [r, v]), args: () => [r0, v0] },
+  {
+    name: "RK4 3-body, 200 steps (float64)",
+    form: "scalarized",
+    f: (r, v) => lax.foriLoop(0, 200, (_i, s) => rk4(s), [r, v] as [NDArray, NDArray]),
+    args: () => [r0, v0],
+  },
   {
     name: "float32 chain with a rounded cone (floor) and transcendental fast paths",
     form: "scalarized",
-    f: (x) => lax.foriLoop(0, 30, (i, s) => np.add(np.multiply(np.floor(np.multiply(s, 3.7)), 0.01), np.tanh(np.add(s, np.exp(np.multiply(s, -1))))), x),
+    f: (x) =>
+      lax.foriLoop(
+        0,
+        30,
+        (_i, s) => np.add(np.multiply(np.floor(np.multiply(s, 3.7)), 0.01), np.tanh(np.add(s, np.exp(np.multiply(s, -1))))),
+        x,
+      ),
     args: () => [rand(rng(1), [5], "any", "float32")],
     tol: 1e-5,
   },
@@ -127,15 +142,31 @@ const CASES: { name: string; form: "scalarized" | "buffered" | "mixed"; f: Fn; a
   {
     name: "large scan: RNN over a sequence with closed-over weights",
     form: "buffered",
-    f: (h, w, xs) => lax.scan((c, x) => { const n = np.tanh(np.add(np.matmul(c, w), x)); return [n, np.mean(n, 1)]; }, h, xs),
+    f: (h, w, xs) =>
+      lax.scan(
+        (c, x) => {
+          const n = np.tanh(np.add(np.matmul(c, w), x));
+          return [n, np.mean(n, 1)];
+        },
+        h,
+        xs,
+      ),
     args: () => [rand(rng(11), [8, 16]), rand(rng(12), [16, 16]), rand(rng(13), [9, 8, 16])],
   },
   {
     name: "whileLoop to a tolerance, small and large",
     form: "mixed",
     f: (x, y) => [
-      lax.whileLoop((s: NDArray) => np.greater(np.max(np.abs(s)), 1e-3), (s: NDArray) => np.multiply(np.sin(s), 0.7), x),
-      lax.whileLoop((s: NDArray) => np.greater(np.max(np.abs(s)), 1e-3), (s: NDArray) => np.multiply(np.sin(s), 0.7), y),
+      lax.whileLoop(
+        (s: NDArray) => np.greater(np.max(np.abs(s)), 1e-3),
+        (s: NDArray) => np.multiply(np.sin(s), 0.7),
+        x,
+      ),
+      lax.whileLoop(
+        (s: NDArray) => np.greater(np.max(np.abs(s)), 1e-3),
+        (s: NDArray) => np.multiply(np.sin(s), 0.7),
+        y,
+      ),
     ],
     args: () => [rand(rng(14), [4]), rand(rng(15), [200])],
   },
@@ -143,8 +174,24 @@ const CASES: { name: string; form: "scalarized" | "buffered" | "mixed"; f: Fn; a
     name: "cond inside a loop, a loop inside a cond",
     form: "mixed",
     f: (x, p) => [
-      lax.foriLoop(0, 9, (_i, s) => lax.cond(np.less(np.sum(s), 2), (y: NDArray) => np.add(y, 0.5), (y: NDArray) => np.multiply(y, 0.5), s), x),
-      lax.cond(p, (y: NDArray) => lax.foriLoop(0, 5, (_i, s) => np.sqrt(np.add(np.abs(s), 1)), y), (y: NDArray) => y, x),
+      lax.foriLoop(
+        0,
+        9,
+        (_i, s) =>
+          lax.cond(
+            np.less(np.sum(s), 2),
+            (y: NDArray) => np.add(y, 0.5),
+            (y: NDArray) => np.multiply(y, 0.5),
+            s,
+          ),
+        x,
+      ),
+      lax.cond(
+        p,
+        (y: NDArray) => lax.foriLoop(0, 5, (_i, s) => np.sqrt(np.add(np.abs(s), 1)), y),
+        (y: NDArray) => y,
+        x,
+      ),
     ],
     args: () => [rand(rng(16), [4]), np.array(true)],
   },
@@ -154,10 +201,24 @@ const CASES: { name: string; form: "scalarized" | "buffered" | "mixed"; f: Fn; a
     f: (x, xs) => [
       lax.whileLoop(
         ([k]: [NDArray, NDArray]) => np.less(k, 3),
-        ([k, s]: [NDArray, NDArray]) => [np.add(k, 1), lax.scan((c: NDArray, r: NDArray) => [np.add(c, r), c], s, xs)[0]],
+        ([k, s]: [NDArray, NDArray]): [NDArray, NDArray] => [
+          np.add(k, 1),
+          lax.scan((c: NDArray, r: NDArray) => [np.add(c, r), c], s, xs)[0],
+        ],
         [np.array(0, { dtype: "int32" }), x],
       ),
-      lax.scan((c: NDArray, r: NDArray) => [lax.whileLoop((v: NDArray) => np.less(np.sum(v), 10), (v: NDArray) => np.add(v, np.abs(r)), c), np.sum(c)], x, xs),
+      lax.scan(
+        (c: NDArray, r: NDArray) => [
+          lax.whileLoop(
+            (v: NDArray) => np.less(np.sum(v), 10),
+            (v: NDArray) => np.add(v, np.abs(r)),
+            c,
+          ),
+          np.sum(c),
+        ],
+        x,
+        xs,
+      ),
     ],
     args: () => [rand(rng(17), [3], "pos"), rand(rng(18), [5, 3], "pos")],
   },
@@ -166,7 +227,11 @@ const CASES: { name: string; form: "scalarized" | "buffered" | "mixed"; f: Fn; a
     form: "mixed",
     f: (x) => [
       lax.scan((c: NDArray, r: NDArray) => [np.add(c, r), c], x, np.zeros([0, 3], { dtype: "float64" })),
-      lax.whileLoop((s: NDArray) => np.less(np.sum(s), -1e9), (s: NDArray) => np.add(s, 1), x),
+      lax.whileLoop(
+        (s: NDArray) => np.less(np.sum(s), -1e9),
+        (s: NDArray) => np.add(s, 1),
+        x,
+      ),
       lax.foriLoop(3, 3, (_i, s) => np.add(s, 1), x),
     ],
     args: () => [rand(rng(19), [3])],
@@ -184,7 +249,9 @@ describe("generated loops equal the interpreted loops bit for bit, and eager", (
       expect(generated).toEqual(interpreted);
       const eager = flat(c.f(...args));
       expect(generated.length).toBe(eager.length);
-      generated.forEach((g, k) => g.forEach((v, q) => expect(Math.abs(v - eager[k]![q]!), `${k}[${q}]`).toBeLessThanOrEqual((c.tol ?? 1e-9) * (1 + Math.abs(v)))));
+      generated.forEach((g, k) =>
+        g.forEach((v, q) => expect(Math.abs(v - eager[k]![q]!), `${k}[${q}]`).toBeLessThanOrEqual((c.tol ?? 1e-9) * (1 + Math.abs(v)))),
+      );
       // a second call reuses the generated function and its buffers: same answer
       expect(flat(jit(c.f)(...args))).toEqual(generated);
     });
@@ -207,7 +274,9 @@ function loopLines(src: string): string[] {
 
 describe("the generated code", () => {
   it("a small loop is scalarized: no kernel call, no array, no allocation inside the loop", () => {
-    const body = loopLines(loopSource((r: NDArray, v: NDArray) => lax.foriLoop(0, 10, (_i, s) => rk4(s), [r, v]), r0, v0));
+    const body = loopLines(
+      loopSource((r: NDArray, v: NDArray) => lax.foriLoop(0, 10, (_i, s) => rk4(s), [r, v] as [NDArray, NDArray]), r0, v0),
+    );
     expect(body.length).toBeGreaterThan(100);
     expect(body.filter((l) => /\bnew\b|\bk\d+\(|R\./.test(l))).toEqual([]);
   });

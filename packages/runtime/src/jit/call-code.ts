@@ -57,7 +57,11 @@ function outAvals(prim: HigherPrimitive, p: HigherParams[HigherPrimitive]): Aval
 }
 
 /** The generated source of a higher-order equation over `arity` input arrays, and its kernels. */
-export function callSource(prim: HigherPrimitive, params: HigherParams[HigherPrimitive], arity: number): { source: string; code: PlanCode } {
+export function callSource(
+  prim: HigherPrimitive,
+  params: HigherParams[HigherPrimitive],
+  arity: number,
+): { source: string; code: PlanCode } {
   const code = new PlanCode();
   const lines: string[] = [];
   const ins = Array.from({ length: arity }, (_, i) => {

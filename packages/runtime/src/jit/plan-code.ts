@@ -103,7 +103,11 @@ export class PlanCode {
   bodies = 0;
 
   /** `symbol`: the JS name a dimension symbol is bound to (the guard binds them; concrete plans have none). */
-  constructor(readonly symbol: (s: string) => string = (s) => { throw notEmittable(`dimension variable ${s} is not bound`); }) {}
+  constructor(
+    readonly symbol: (s: string) => string = (s) => {
+      throw notEmittable(`dimension variable ${s} is not bound`);
+    },
+  ) {}
 
   kernel(src: KernelSource): string {
     let i = this.kIndex.get(src.signature);
@@ -184,7 +188,8 @@ export function bodyPlan(j: Jaxpr): Plan {
 const loopBody = (j: Jaxpr): LoopBody => ({ plan: bodyPlan(j), inAvals: j.inBinders.map((v) => v.aval) });
 
 /** `base + extra` as JS, simplified where a side is 0. */
-const plus = (code: PlanCode, base: string, extra: Dim): string => (extra === 0 ? base : base === "0" ? code.js(extra) : `${base} + ${code.js(extra)}`);
+const plus = (code: PlanCode, base: string, extra: Dim): string =>
+  extra === 0 ? base : base === "0" ? code.js(extra) : `${base} + ${code.js(extra)}`;
 
 /** Element offset of a layout within its slot's buffer, as JS. */
 const offsetOf = (code: PlanCode, s: Slot, l: Layout): string => plus(code, s.off, l.offset);
@@ -312,10 +317,22 @@ export function emitHigher(code: PlanCode, e: HigherEqn, ins: readonly Slot[], l
       const p = e.params;
       const cc = ins.slice(0, p.condConsts),
         bc = ins.slice(p.condConsts, p.condConsts + p.bodyConsts);
-      const spec = { kind: "while" as const, cond: loopBody(p.cond), body: loopBody(p.body), condConsts: p.condConsts, bodyConsts: p.bodyConsts };
+      const spec = {
+        kind: "while" as const,
+        cond: loopBody(p.cond),
+        body: loopBody(p.body),
+        condConsts: p.condConsts,
+        bodyConsts: p.bodyConsts,
+      };
       return (
         scalarLoop(code, spec, ins, lines) ??
-        emitLoop(code, { kind: "while", cond: p.cond, body: p.body, condConsts: cc, bodyConsts: bc, ncarry: ins.length - cc.length - bc.length }, ins, lines, inLoop)
+        emitLoop(
+          code,
+          { kind: "while", cond: p.cond, body: p.body, condConsts: cc, bodyConsts: bc, ncarry: ins.length - cc.length - bc.length },
+          ins,
+          lines,
+          inLoop,
+        )
       );
     }
     case "scan": {
@@ -358,16 +375,19 @@ type LoopSpec =
  */
 function emitLoop(code: PlanCode, spec: LoopSpec, ins: readonly Slot[], lines: string[], inLoop: boolean): Slot[] {
   const body = spec.kind === "while" ? spec.body : spec.bodyJaxpr;
-  const carryIn = spec.kind === "while" ? ins.slice(spec.condConsts.length + spec.bodyConsts.length) : ins.slice(spec.consts, spec.consts + spec.carry);
+  const carryIn =
+    spec.kind === "while" ? ins.slice(spec.condConsts.length + spec.bodyConsts.length) : ins.slice(spec.consts, spec.consts + spec.carry);
   const carryAvals = body.outs.slice(0, spec.ncarry).map((o) => o.aval);
-  const cur = carryIn.map((s) => ({ buf: code.local("c"), off: code.local("co") }));
+  const cur = carryIn.map((_s) => ({ buf: code.local("c"), off: code.local("co") }));
   const pairs = carryAvals.map((a) => {
     const n = code.js(dimsSize(a.shape));
     return [code.local("A"), code.local("B"), n] as const;
   });
   cur.forEach((c, k) => lines.push(`let ${c.buf} = ${carryIn[k]!.buf}, ${c.off} = ${carryIn[k]!.off};`));
   pairs.forEach(([A, B, n], k) => {
-    lines.push(`const ${A} = ${outBuffer(code, carryAvals[k]!.dtype, n, inLoop)}, ${B} = ${outBuffer(code, carryAvals[k]!.dtype, n, inLoop)};`);
+    lines.push(
+      `const ${A} = ${outBuffer(code, carryAvals[k]!.dtype, n, inLoop)}, ${B} = ${outBuffer(code, carryAvals[k]!.dtype, n, inLoop)};`,
+    );
   });
   const inner: string[] = [];
   const plan = bodyPlan(body);

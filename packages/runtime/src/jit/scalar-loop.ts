@@ -7,7 +7,7 @@
 // wraps...), so results are bit-identical to the plan's kernels. Anything else (symbolic dims, eager
 // steps, nested control flow, large values) returns undefined and the caller emits the buffered loop.
 import { accumulator, bodyCode } from "../codegen/kernels.js";
-import { type KernelSignature, type KRef, argIndex } from "../codegen/kir.js";
+import { type KRef, argIndex } from "../codegen/kir.js";
 import type { DType } from "../dtype.js";
 import { typedArrayFor } from "../dtype.js";
 import { Lit } from "../ir/jaxpr.js";
@@ -94,7 +94,10 @@ function scalarActions(code: PlanCode, plan: Plan, inputs: string[][], lines: st
   });
   for (const act of plan.actions) {
     if (act.t === "copy") {
-      elems.set(act.outSlot, gather(elems, act.src).map((e) => local(code, lines, e)));
+      elems.set(
+        act.outSlot,
+        gather(elems, act.src).map((e) => local(code, lines, e)),
+      );
       continue;
     }
     need(act.t === "kernel");
@@ -204,7 +207,8 @@ export function scalarLoop(code: PlanCode, spec: ScalarLoopSpec, ins: readonly S
     const sizes = body.inAvals.map(sizeOfAval);
     need(sizes.every((n) => n <= MAX_ELEMS));
     const carries = ins.slice(nconst, nconst + ncarry).map((s, k) => readSlot(code, out, s, sizes[bodyConsts + k]!, true));
-    const constElems = (slots: readonly Slot[], b: LoopBody) => slots.map((s, i) => readSlot(code, out, s, sizeOfAval(b.inAvals[i]!), false));
+    const constElems = (slots: readonly Slot[], b: LoopBody) =>
+      slots.map((s, i) => readSlot(code, out, s, sizeOfAval(b.inAvals[i]!), false));
     const inner: string[] = [];
     let newCarry: string[][];
     let ys: Slot[] = [];
