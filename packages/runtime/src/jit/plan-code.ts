@@ -99,8 +99,6 @@ export class PlanCode {
   private readonly hoistCache = new Map<string, string>();
   private n = 0;
   private nScratch = 0;
-  /** Plans built for bodies (the run-time jit reports them as traces). */
-  bodies = 0;
 
   /** `symbol`: the JS name a dimension symbol is bound to (the guard binds them; concrete plans have none). */
   constructor(
@@ -297,7 +295,6 @@ function outBuffer(code: PlanCode, dtype: Plan["outAvals"][number]["dtype"], n: 
 /** A body inline: its statements in a block, its outputs as slots (dense; copied when a view). */
 function inlineBody(code: PlanCode, j: Jaxpr, ins: readonly Slot[], lines: string[], inLoop: boolean): Slot[] {
   const plan = bodyPlan(j);
-  code.bodies++;
   const slots = emitActions(code, plan, ins, lines, inLoop);
   return plan.outs.map((l, k) => denseSlot(code, lines, slots, l, plan.outAvals[k]!));
 }
@@ -391,14 +388,12 @@ function emitLoop(code: PlanCode, spec: LoopSpec, ins: readonly Slot[], lines: s
   });
   const inner: string[] = [];
   const plan = bodyPlan(body);
-  code.bodies++;
   let ys: { buf: string; n: string }[] = [];
   let bodyIns: Slot[];
   let row = "";
   if (spec.kind === "while") {
     const cplan = bodyPlan(spec.cond);
-    code.bodies++;
-    const cslots = emitActions(code, cplan, [...spec.condConsts, ...cur], inner, true);
+      const cslots = emitActions(code, cplan, [...spec.condConsts, ...cur], inner, true);
     const p = cplan.outs[0]!;
     const pred = p instanceof Lit ? numLit(p.value) : `${cslots.get(p.slot)!.buf}[${offsetOf(code, cslots.get(p.slot)!, p)}]`;
     inner.push(`if (!${pred}) break;`);
