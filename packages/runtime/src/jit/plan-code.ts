@@ -393,7 +393,7 @@ function emitLoop(code: PlanCode, spec: LoopSpec, ins: readonly Slot[], lines: s
   let row = "";
   if (spec.kind === "while") {
     const cplan = bodyPlan(spec.cond);
-      const cslots = emitActions(code, cplan, [...spec.condConsts, ...cur], inner, true);
+    const cslots = emitActions(code, cplan, [...spec.condConsts, ...cur], inner, true);
     const p = cplan.outs[0]!;
     const pred = p instanceof Lit ? numLit(p.value) : `${cslots.get(p.slot)!.buf}[${offsetOf(code, cslots.get(p.slot)!, p)}]`;
     inner.push(`if (!${pred}) break;`);
