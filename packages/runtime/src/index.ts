@@ -22,7 +22,9 @@ export {
   ConcretizationError,
   TransformError,
   CompileError,
+  ThreadError,
 } from "./errors.js";
+export { setThreads, getThreads } from "./threads/pool.js";
 export { jit, clearCaches } from "./jit/jit.js";
 export { setBackend, getBackend, setMatmulPrecision, getMatmulPrecision, type Backend, type MatmulPrecision } from "./codegen/backend.js";
 export type { ArgIndex, JitOptions, JitOptionsFor, Jitted, CacheInfo, Lowered } from "./jit/jit.js";
