@@ -162,7 +162,8 @@ function scalarActions(code: PlanCode, plan: Plan, inputs: string[][], lines: st
                 w = W.src[W.off + b * W.b + k * W.k + j * W.n]!;
               lines.push(isInt ? `${c} = (${c} + Math.imul(${x}, ${w})) | 0;` : `${c} += ${x} * ${w};`);
             }
-            const acc = ir.dtype === "uint32" ? `(${c} >>> 0)` : c;
+            const acc0 = ir.dtype === "uint32" ? `(${c} >>> 0)` : c;
+            const acc = body.roundAcc ? `Math.fround(${acc0})` : acc0;
             const root = emit((e) => epi[e]!.src[epi[e]!.off + dotp([b, i, j], epi[e]!.st)]!, acc);
             out.push(local(code, lines, store(sig.out, root)));
           }
