@@ -66,6 +66,13 @@ export function loss(p, seqs) {
   return np.mean(np.square(np.subtract(predict(p, seqs), target)));
 }
 
+/**
+ * Loss and its gradient as one compiled program (the forward scan and the reverse scan of its vjp); the
+ * annotation lets the build precompile it for any batch size B.
+ * @numjit p: { wh: f32[16, 16], wx: f32[1, 16], b: f32[16], wo: f32[16, 1] }, seqs: f32[B, 41]
+ */
+export const lossAndGrad = jit(valueAndGrad(loss));
+
 /** Train for `steps` Adam steps; returns the losses (one per step) and the final parameters. */
 export function train(steps, { batch = 32, lr = 1e-2, log = () => {} } = {}) {
   const data = makeData(batch);

@@ -30,6 +30,7 @@ export { setWasmEnabled, wasmAvailable } from "./codegen/wasm-gemm.js";
 export type { KernelSource } from "./codegen/kernels.js";
 export { precompiled, planKey, GuardFailure, type PrecompiledSpec, type PlanEntry, type KernelFn } from "./precompiled.js";
 export { emitPlan, dimToJs, type EmittedPlan, type EmitPlanOptions } from "./jit/emit-plan.js";
+export { callSource, setGeneratedControlFlow } from "./jit/call-code.js";
 export { argIndex, printBody, type KernelIR, type KernelSignature } from "./codegen/kir.js";
 export { wasmStats, type WasmLayout } from "./codegen/wasm/call.js";
 export { shipWasm } from "./codegen/wasm/runtime.js";
@@ -143,7 +144,6 @@ export function buildKernels(
   opts: BuildOptions = {},
 ): BuildResult {
   const { traced, optimized, sched, inTree, skeys, env } = traceAndSchedule(fn, args, opts);
-  const kernels = uniqueKernels(sched);
   const key = planKey(treeDefKey(inTree), skeys);
   let plan: BuildResult["plan"];
   try {
@@ -152,6 +152,8 @@ export function buildKernels(
     if (!(e instanceof NumjitError)) throw e;
     plan = { key, error: e.message };
   }
+  // the plan's kernels include those of its loop and branch bodies
+  const kernels = "emitted" in plan ? plan.emitted.kernels : uniqueKernels(sched);
   return {
     jaxpr: traced.jaxpr,
     jaxprText: traced.jaxpr.toString(),

@@ -59,14 +59,23 @@ const jsRef = (r: KRef): string => (r.t === "in" ? `x${r.i}` : r.t === "const" ?
 
 /** JS statements of a body (loads `x{i}` and the accumulator `acc` bound by the loop); returns [lines, rootExpr]. */
 function jsBody(b: KBody): [string[], string] {
+  return bodyCode(b, jsRef, (k) => `v${k}`);
+}
+
+/**
+ * A body's statements with operand names chosen by the caller (a kernel's loads, or the element locals of
+ * a scalarized loop, jit/scalar-loop.ts); `val(k)` names instruction k's result. Returns [lines, rootExpr].
+ */
+export function bodyCode(b: KBody, ref: (r: KRef) => string, val: (k: number) => string): [string[], string] {
+  const name = (r: KRef) => (r.t === "val" ? val(r.k) : ref(r));
   // Fused float32 chains compute in double and round at the store. Where a value feeds an op that
   // is discontinuous in its input (floor, round, compare, mod, cast to int...), that extra precision
   // could flip the result, so the value is rounded to float32 exactly as the eager kernels store it.
   const lines = b.insts.map((i) => {
-    const e = instExpr(i, i.args.map(jsRef));
-    return `const v${i.k} = ${i.round ? `Math.fround(${e})` : e};`;
+    const e = instExpr(i, i.args.map(name));
+    return `const ${val(i.k)} = ${i.round ? `Math.fround(${e})` : e};`;
   });
-  return [lines, jsRef(b.root)];
+  return [lines, name(b.root)];
 }
 
 function constPrologue(values: number[]): string[] {
@@ -152,7 +161,9 @@ export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>, 
   return finish(ir, body);
 }
 
-const ACC: Record<string, { init: string; update: (acc: string, v: string) => string }> = {
+type Accumulator = { init: string; update: (acc: string, v: string) => string };
+
+const ACC: Record<string, Accumulator> = {
   reduce_sum: { init: "0", update: (a, v) => `${a} += ${v};` },
   reduce_prod: { init: "1", update: (a, v) => `${a} *= ${v};` },
   // float32 products round every step (1e20 * 1e20 overflows to inf, as in JAX and NumPy)
@@ -163,6 +174,11 @@ const ACC: Record<string, { init: string; update: (acc: string, v: string) => st
   reduce_max: { init: "-Infinity", update: (a, v) => `if (${v} > ${a} || ${v} !== ${v}) ${a} = ${v};` },
   reduce_min: { init: "Infinity", update: (a, v) => `if (${v} < ${a} || ${v} !== ${v}) ${a} = ${v};` },
 };
+
+/** The accumulator of a reduction (init value, update statement), by the IR's accumulation kind. */
+export function accumulator(op: ReduceOp, accum: "float" | "int" | "f32prod"): Accumulator {
+  return ACC[accum === "int" ? `${op}_int` : accum === "f32prod" ? "reduce_prod_f32" : op]!;
+}
 
 /**
  * Reduce over an inlined producer expression. The input's dims are split by the plan into kept
@@ -198,7 +214,7 @@ export function cumulativeIR(op: CumulativeOp, out: DType, input: DType): Extrac
 
 /** JS source of a scan: the reductions' accumulator update, a store after every element. */
 export function emitCumulative(ir: Extract<KernelIR, { kind: "cumulative" }>): KernelSource {
-  const acc = ACC[ir.accum === "int" ? `${ir.reduce}_int` : ir.accum === "f32prod" ? "reduce_prod_f32" : ir.reduce]!;
+  const acc = accumulator(ir.reduce, ir.accum);
   const [lines, root] = jsBody(ir.body);
   const store = ir.sig.out === "bool" ? "(acc !== 0 ? 1 : 0)" : "acc";
   const body = [
@@ -231,11 +247,9 @@ export function emitReduce(ir: Extract<KernelIR, { kind: "reduce" }>): KernelSou
   const body0 = ir.body;
   const k = body0.inputs.length;
   const red = { primitive: ir.reduce, out: ir.sig.out };
-  const isInt = ir.accum === "int",
-    f32Prod = ir.accum === "f32prod";
   const [lines, rootExpr] = jsBody(body0);
   const used = body0.used;
-  const acc = ACC[isInt ? `${red.primitive}_int` : f32Prod ? "reduce_prod_f32" : red.primitive]!;
+  const acc = accumulator(red.primitive, ir.accum);
   const boolOut = red.out === "bool";
   const store = (v: string) => (boolOut ? `(${v} !== 0 ? 1 : 0)` : v);
   const ids = [...Array(k).keys()];

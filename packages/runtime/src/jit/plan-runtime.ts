@@ -51,6 +51,21 @@ export const planRuntime = {
   copy(x: NDArray): TypedArray {
     return planRuntime.dense(x).data;
   },
+  /** Copy a strided layout of `src` into `dst` from `doff` on, row-major (a loop's carry or ys row). */
+  put(dst: TypedArray, doff: number, src: TypedArray, soff: number, shape: readonly number[], strides: readonly number[]): void {
+    const nd = shape.length;
+    const n = shape.reduce((a, b) => a * b, 1);
+    const idx = new Array<number>(nd).fill(0);
+    for (let q = 0, p = soff; q < n; q++) {
+      dst[doff + q] = src[p]!;
+      for (let d = nd - 1; d >= 0; d--) {
+        p += strides[d]!;
+        if (++idx[d]! < shape[d]!) break;
+        p -= strides[d]! * shape[d]!;
+        idx[d] = 0;
+      }
+    }
+  },
   /** An eager step: the primitive's eager kernel, result made dense. */
   eager(prim: string, params: unknown, ins: NDArray[]): NDArray {
     const r = (impls as Record<string, (x: NDArray[], p: unknown) => NDArray>)[prim]!(ins, params);

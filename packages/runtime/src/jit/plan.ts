@@ -14,7 +14,7 @@ import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
 import { type KernelSignature, argIndex, elementwiseSignature } from "../codegen/kir.js";
 import { collapse, reduceLayout } from "../codegen/layout.js";
-import { type Eqn, Lit, type Var, isHigherEqn } from "../ir/jaxpr.js";
+import { type Eqn, type HigherEqn, Lit, type Var, isHigherEqn } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
 import { type RowPattern, findRowPatterns } from "../ir/row-fusion.js";
 import { assign } from "../eager/strided.js";
@@ -60,9 +60,10 @@ export type Action =
     }
   | { t: "eager"; prim: string; params: unknown; ins: (Layout | Lit)[]; avals: { dtype: DType; weakType: boolean }[]; outSlot: number }
   | { t: "copy"; src: Layout; dtype: DType; outSlot: number }
-  /** A higher-order equation (control flow): its eager impl runs the compiled sub-plans of its bodies. */
+  /** A higher-order equation (control flow, nested jit): its impl runs it on arrays; emitters generate its code. */
   | {
       t: "call";
+      eqn: HigherEqn;
       run: (ins: NDArray[]) => NDArray[];
       ins: (Layout | Lit)[];
       avals: { dtype: DType; weakType: boolean }[];
@@ -96,7 +97,8 @@ export function denseStrides(shape: readonly Dim[]): Dim[] {
 const isOne = (d: Dim): boolean => d === 1;
 const concreteSize = (s: readonly Dim[]): number => (isConcreteShape(s) ? sizeOf(s) : Number.POSITIVE_INFINITY);
 
-function isContiguous(l: Layout): boolean {
+/** Dense row-major from its offset on (a size-1 dim may have any stride). */
+export function isContiguous(l: Layout): boolean {
   let s: Dim = 1;
   for (let i = l.shape.length - 1; i >= 0; i--) {
     if (!isOne(l.shape[i]!) && !dimEq(l.strides[i]!, s)) return false;
@@ -177,6 +179,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
         const params = e.params;
         actions.push({
           t: "call",
+          eqn: e,
           run: (ins) => impl(ins, params),
           ins: e.inputs.map((a) => (a instanceof Lit ? a : layoutOf(a))),
           avals: e.inputs.map((a) => a.aval),

@@ -1,6 +1,7 @@
 // Compiled sub-programs: the bodies of higher-order primitives (jit_call, cond branches, loop bodies) as
-// plans, compiled once per jaxpr and cached on it. A loop runs its body's plan once per iteration, so an
-// iteration costs one plan call (a few fused kernels), not one dispatch per operation.
+// plans, compiled once per jaxpr and cached on it: the interpreted form of control flow (lax/impls.ts) where
+// a generated one (jit/call-code.ts) is off or not generable; a loop then runs its body's plan once per
+// iteration. Also the `new Function` probe and the kernel compile cache both forms share.
 import type { NDArray } from "../ndarray.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import type { Jaxpr } from "../ir/jaxpr.js";

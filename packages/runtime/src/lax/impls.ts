@@ -1,9 +1,12 @@
-// Eager evaluation of the higher-order primitives on concrete arrays. Every body runs through its
-// compiled plan (jit/subplan.ts): a loop iteration is one plan call. These are also what a jit plan
-// runs for a control-flow equation (plan action "call").
+// Evaluation of the higher-order primitives on concrete arrays (eager, and a jit plan's "call" actions).
+// Each equation runs as one generated function (jit/call-code.ts: a whole loop is one call). Where code
+// generation is forbidden or a body is not generable, the interpreted forms below run: every body through
+// its plan (jit/subplan.ts), one plan call per iteration.
 import { allocate } from "../dtype.js";
 import { NDArray } from "../ndarray.js";
 import { higherImpls } from "../core/trace.js";
+import type { HigherParams, HigherPrimitive } from "../core/primitives.js";
+import { compiledCall } from "../jit/call-code.js";
 import { assign } from "../eager/strided.js";
 import { runCompiled } from "../jit/subplan.js";
 import { sizeOf } from "../shape.js";
@@ -19,14 +22,24 @@ export function branchIndex(x: NDArray, n: number): number {
   return Math.min(Math.max(i, 0), n - 1);
 }
 
-higherImpls.jit_call = (ins, { jaxpr, counters }) => runCompiled(jaxpr, counters)(ins);
-higherImpls.checkpoint = (ins, { jaxpr }) => runCompiled(jaxpr)(ins);
-higherImpls.custom_jvp_call = (ins, { fun }) => runCompiled(fun)(ins);
-higherImpls.custom_vjp_call = (ins, { fun }) => runCompiled(fun)(ins);
+type Impl<P extends HigherPrimitive> = (ins: NDArray[], p: HigherParams[P]) => NDArray[];
 
-higherImpls.cond = (ins, { branches }) => runCompiled(branches[branchIndex(ins[0]!, branches.length)]!)(ins.slice(1));
+/** The primitive's impl: its generated function where there is one, else `interpreted`. */
+function compiledOr<P extends HigherPrimitive>(prim: P, interpreted: Impl<P>): Impl<P> {
+  return (ins, p) => {
+    const run = compiledCall(prim, p, ins.length);
+    return run ? run(ins) : interpreted(ins, p);
+  };
+}
 
-higherImpls.while = (ins, { cond, body, condConsts, bodyConsts }) => {
+higherImpls.jit_call = compiledOr("jit_call", (ins, { jaxpr, counters }) => runCompiled(jaxpr, counters)(ins));
+higherImpls.checkpoint = compiledOr("checkpoint", (ins, { jaxpr }) => runCompiled(jaxpr)(ins));
+higherImpls.custom_jvp_call = compiledOr("custom_jvp_call", (ins, { fun }) => runCompiled(fun)(ins));
+higherImpls.custom_vjp_call = compiledOr("custom_vjp_call", (ins, { fun }) => runCompiled(fun)(ins));
+
+higherImpls.cond = compiledOr("cond", (ins, { branches }) => runCompiled(branches[branchIndex(ins[0]!, branches.length)]!)(ins.slice(1)));
+
+higherImpls.while = compiledOr("while", (ins, { cond, body, condConsts, bodyConsts }) => {
   const cc = ins.slice(0, condConsts);
   const bc = ins.slice(condConsts, condConsts + bodyConsts);
   let carry = ins.slice(condConsts + bodyConsts);
@@ -42,9 +55,9 @@ higherImpls.while = (ins, { cond, body, condConsts, bodyConsts }) => {
     for (let k = 0; k < carry.length; k++) ba[bc.length + k] = carry[k]!;
     carry = runBody(ba);
   }
-};
+});
 
-higherImpls.scan = (ins, { body, length, reverse, consts, carry: ncarry }) => {
+higherImpls.scan = compiledOr("scan", (ins, { body, length, reverse, consts, carry: ncarry }) => {
   const cs = ins.slice(0, consts);
   let carry = ins.slice(consts, consts + ncarry);
   const xs = ins.slice(consts + ncarry);
@@ -63,4 +76,4 @@ higherImpls.scan = (ins, { body, length, reverse, consts, carry: ncarry }) => {
     for (let j = 0; j < ys.length; j++) assign(row(ys[j]!, i), outs[ncarry + j]!);
   }
   return [...carry, ...ys];
-};
+});

@@ -9,7 +9,7 @@ import { add, bitwiseOr, bitwiseXor } from "../numpy/elementwise.js";
 import { iota, zeros } from "../numpy/creation.js";
 import { reshape, stack } from "../numpy/shape-ops.js";
 import { slice } from "../numpy/indexing.js";
-import { asarray, describe } from "../numpy/util.js";
+import { asarray, broadcastTo, describe } from "../numpy/util.js";
 
 export type Shape = number | readonly number[];
 
@@ -58,7 +58,10 @@ function hashIota(key: NDArray, shape: number[]): [NDArray, NDArray] {
   const [k0, k1] = keyWords(key);
   const n = shape.reduce((a, b) => a * b, 1);
   const lo = reshape(iota([n], 0, { dtype: "uint32" }), shape);
-  return threefry2x32(k0, k1, zeros(shape, { dtype: "uint32" }), lo);
+  // a broadcast zero, not a zeros() buffer: under jit it is an equation, not an n-element captured constant
+  // (a build-time plan pastes captured arrays into the module)
+  const hi = broadcastTo(asarray(0, { dtype: "uint32" }), shape);
+  return threefry2x32(k0, k1, hi, lo);
 }
 
 /**
