@@ -1,0 +1,166 @@
+// jax.pmap: map f over an axis of its arguments with one device per position, collectives across them.
+// f is traced once per argument signature with the per-device avals (the mapped axis removed) and the axis
+// name bound, cut at its collectives (program.ts), and run on worker devices (devices.ts) or, where workers
+// are unavailable or `sequential: true`, on the caller one device after another — the same compiled stages
+// either way, so the results are identical. Under a transformation (jit, grad, vmap: the arguments are
+// tracers) pmap is its meaning as a vmap with the axis name, which those transformations already handle.
+import { withAxis } from "../core/axis-env.js";
+import { Tracer, bind, isTracing } from "../core/trace.js";
+import { parallelError } from "../errors.js";
+import { type Leaf, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
+import { type ShapeDtype, traceFlat } from "../ir/trace-jaxpr.js";
+import { scalarLeafArray, scalarLeafKey } from "../jit/args.js";
+import { NDArray } from "../ndarray.js";
+import { stack } from "../numpy/shape-ops.js";
+import { type AxisSpec, axesPerLeaf } from "../transforms/tree-util.js";
+import type { Cotangent } from "../transforms/vjp.js";
+import { type InAxes, type OutAxes, vmap } from "../transforms/vmap.js";
+import { runOnWorkers, workersAvailable } from "./devices.js";
+import { execute } from "./execute.js";
+import { type DeviceProgram, deviceProgram } from "./program.js";
+import { type EncodedJaxpr, encodeJaxpr } from "./serialize.js";
+import { stageRunner } from "./stage.js";
+
+export interface PmapOptions<A extends readonly unknown[] = any[], R = any> {
+  /** Names the mapped axis for the collectives inside f (lax.psum(x, axisName), ...), as jax.pmap's axis_name. */
+  axisName?: string;
+  /** Mapped axis of each argument (number, null = the same value on every device, or a tree prefix). Default 0. */
+  inAxes?: InAxes<A>;
+  /** Where the mapped axis goes in the outputs (null: the value of device 0, for outputs that are replicated). Default 0. */
+  outAxes?: OutAxes<R>;
+  /** The number of devices (default: the machine's available parallelism). The mapped axis may not be longer. */
+  devices?: number;
+  /** Run the devices one after another on the calling thread instead of in workers (same results). */
+  sequential?: boolean;
+}
+
+function defaultDevices(): number {
+  const g = globalThis as {
+    process?: { getBuiltinModule?: (id: string) => unknown };
+    navigator?: { hardwareConcurrency?: number };
+  };
+  const os = g.process?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
+  return Math.max(1, os?.availableParallelism?.() ?? g.navigator?.hardwareConcurrency ?? 1);
+}
+
+interface Compiled {
+  id: number;
+  program: DeviceProgram;
+  outTree: ReturnType<typeof treeFlatten>[1];
+  outAxes: (number | null)[];
+  runners: ((xs: NDArray[]) => NDArray[])[];
+  encoded?: (EncodedJaxpr | null)[];
+}
+let nextProgramId = 0;
+
+/** Device i's part of x: index i along `axis` (a view). */
+function shardOf(x: NDArray, axis: number, i: number): NDArray {
+  const starts = x.shape.map((_, a) => (a === axis ? i : 0));
+  const limits = x.shape.map((d, a) => (a === axis ? i + 1 : d));
+  const s = bind("slice", [x], { starts, limits, strides: x.shape.map(() => 1) });
+  return bind("reshape", [s], { shape: x.shape.filter((_, a) => a !== axis) });
+}
+
+/** jax.pmap: f mapped over an axis of its arguments, one device per position, collectives across devices. */
+export function pmap<F extends (...args: any[]) => any>(
+  f: F,
+  options: PmapOptions<Parameters<F>, ReturnType<F>> = {},
+): (...args: Parameters<F>) => Cotangent<ReturnType<F>> {
+  const name = f.name || "<anonymous>";
+  const opts = options as unknown as PmapOptions;
+  if (typeof opts !== "object" || opts === null || Array.isArray(opts))
+    throw parallelError.pmap(name, `options must be an object such as { axisName: "i" }, got ${typeof opts}`);
+  if (opts.axisName !== undefined && typeof opts.axisName !== "string")
+    throw parallelError.pmap(name, `axisName must be a string, got ${typeof opts.axisName}`);
+  if (opts.devices !== undefined && !(Number.isInteger(opts.devices) && opts.devices >= 1))
+    throw parallelError.pmap(name, `devices must be a positive integer, got ${String(opts.devices)}`, { devices: opts.devices });
+  const axisName = opts.axisName ?? `pmap:${name}`;
+  const inSpec: AxisSpec = opts.inAxes === undefined ? 0 : (opts.inAxes as AxisSpec);
+  const outSpec: AxisSpec = opts.outAxes === undefined ? 0 : (opts.outAxes as AxisSpec);
+  const cache = new Map<string, Compiled>();
+
+  return (...args: unknown[]): any => {
+    if (Array.isArray(inSpec) && inSpec.length !== args.length)
+      throw parallelError.pmap(name, `inAxes has ${inSpec.length} entries but ${name} was called with ${args.length} arguments`);
+    const axes = args.flatMap((a, i) => axesPerLeaf(Array.isArray(inSpec) ? inSpec[i] : inSpec, a, `argument ${i}`));
+    const [leaves, inTree] = treeFlatten(args);
+    let n: number | undefined;
+    const mapped = leaves.map((x, k) => {
+      const ax = axes[k]!;
+      if (ax === null) return null;
+      if (!(x instanceof NDArray)) throw parallelError.pmap(name, `a mapped argument leaf must be an array, got ${typeof x} (use inAxes null for it)`);
+      if (!Number.isInteger(ax) || ax < -x.ndim || ax >= x.ndim)
+        throw parallelError.pmap(name, `inAxes ${ax} is out of bounds for an argument of shape (${x.shape.join(", ")})`, { shape: x.shape });
+      const a = ax < 0 ? ax + x.ndim : ax;
+      if (n !== undefined && x.shape[a] !== n)
+        throw parallelError.pmap(name, `inconsistent sizes along the mapped axes: ${n} and ${x.shape[a]} (shape (${x.shape.join(", ")}))`);
+      n = x.shape[a];
+      return a;
+    });
+    if (n === undefined) throw parallelError.pmap(name, "no argument is mapped (every inAxes is null)");
+    const size = n;
+    const count = opts.devices ?? defaultDevices();
+    if (size > count)
+      throw parallelError.pmap(name, `the mapped axis has size ${size} but only ${count} devices are available (pass { devices: ${size} })`, {
+        axisSize: size,
+        devices: count,
+      });
+    // under jit/grad/vmap the arguments are tracers: pmap means vmap over the named axis
+    if (isTracing() || leaves.some((x) => x instanceof Tracer))
+      return vmap(f, { inAxes: opts.inAxes as never, outAxes: opts.outAxes as never, axisName })(...(args as Parameters<F>));
+
+    const perDevice = leaves.map((x, k): Leaf | ShapeDtype => {
+      const a = mapped[k]!;
+      if (a === null || !(x instanceof NDArray)) return x as Leaf;
+      return { shape: x.shape.filter((_, i) => i !== a), dtype: x.dtype, weakType: x.weakType };
+    });
+    const key = `${size}|${treeDefKey(inTree)}|${perDevice.map((x, k) => sig(x, mapped[k]!)).join(";")}`;
+    let c = cache.get(key);
+    if (c === undefined) {
+      const traced = withAxis({ name: axisName, size }, () =>
+        traceFlat(
+          f,
+          name,
+          inTree,
+          perDevice,
+          perDevice.map(() => true),
+        ),
+      );
+      const program = deviceProgram(traced.jaxpr, name);
+      const outValue = treeUnflatten(
+        traced.outTree,
+        traced.jaxpr.outs.map(() => 0),
+      );
+      c = { id: nextProgramId++, program, outTree: traced.outTree, outAxes: axesPerLeaf(outSpec, outValue, "output"), runners: [] };
+      cache.set(key, c);
+    }
+    const comp = c;
+    const shards = Array.from({ length: size }, (_, i) =>
+      leaves.map((x, k) => {
+        const a = mapped[k]!;
+        if (!(x instanceof NDArray)) return scalarLeafArray(x as number | boolean);
+        return a === null ? x : shardOf(x, a, i);
+      }),
+    );
+    const stages = comp.program.segments.map((s) => (s.kind === "stage" ? s.jaxpr : null));
+    const onWorkers = !opts.sequential && size > 1 && workersAvailable();
+    const outs = execute(comp.program, shards, (k, inputs) => {
+      if (onWorkers) {
+        const encode = () => (comp.encoded ??= stages.map((j) => j && encodeJaxpr(j, name)));
+        return runOnWorkers(name, comp.id, encode, k, inputs);
+      }
+      const run = (comp.runners[k] ??= stageRunner(stages[k]!));
+      return inputs.map(run);
+    });
+    return treeUnflatten(
+      comp.outTree,
+      comp.outAxes.map((ax, j) => (ax === null ? outs[0]![j]! : stack(outs.map((o) => o[j]!), ax))),
+    );
+  };
+}
+
+function sig(x: Leaf | ShapeDtype, axis: number | null): string {
+  if (typeof x === "number" || typeof x === "boolean") return scalarLeafKey(x);
+  const a = x as ShapeDtype;
+  return `${a.shape.join(",")}:${a.dtype}${a.weakType ? "~" : ""}@${axis}`;
+}
