@@ -185,6 +185,13 @@ export const parallelError = {
   /** A pmap call or option that cannot be mapped (sizes, device count, arguments, unsupported programs). */
   pmap: (fn: string, detail: string, data: Record<string, unknown> = {}) =>
     new TransformError("NJ512", `pmap(${fn}): ${detail}`, { fn, ...data }),
+  /** A collective over a mapped axis inside control flow, which pmap cannot cut into stages nor vmap batch. */
+  collectiveInControlFlow: (transform: string, primitive: string, axisName: string) =>
+    new TransformError(
+      "NJ514",
+      `${transform}: a collective over axis '${axisName}' inside ${primitive} is not supported; apply it outside the control flow`,
+      { transform, primitive, axisName },
+    ),
   /** A device threw or its worker died while running its shard. */
   device: (fn: string, device: number, cause: { name: string; message: string; code?: string }) =>
     new DeviceError("NJ513", `pmap(${fn}): device ${device} failed: ${cause.message}`, {

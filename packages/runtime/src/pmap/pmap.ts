@@ -17,7 +17,7 @@ import type { Cotangent } from "../transforms/vjp.js";
 import { type InAxes, type OutAxes, vmap } from "../transforms/vmap.js";
 import { runOnWorkers, workersAvailable } from "./devices.js";
 import { execute } from "./execute.js";
-import { type DeviceProgram, deviceProgram } from "./program.js";
+import { type DeviceProgram, deviceProgram, varyingOutputs } from "./program.js";
 import { type EncodedJaxpr, encodeJaxpr } from "./serialize.js";
 import { stageRunner } from "./stage.js";
 
@@ -131,7 +131,14 @@ export function pmap<F extends (...args: any[]) => any>(
         traced.outTree,
         traced.jaxpr.outs.map(() => 0),
       );
-      c = { id: nextProgramId++, program, outTree: traced.outTree, outAxes: axesPerLeaf(outSpec, outValue, "output"), runners: [] };
+      const outAxes = axesPerLeaf(outSpec, outValue, "output");
+      const varying = varyingOutputs(
+        program,
+        mapped.map((a) => a !== null),
+      );
+      if (outAxes.some((a, j) => a === null && varying[j]))
+        throw parallelError.pmap(name, "outAxes is null for an output that differs across devices (reduce it with psum or pmean first)");
+      c = { id: nextProgramId++, program, outTree: traced.outTree, outAxes, runners: [] };
       cache.set(key, c);
     }
     const comp = c;

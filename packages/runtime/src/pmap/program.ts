@@ -5,7 +5,7 @@
 // control flow (cond, scan, while, custom derivatives, checkpoint) cannot be cut out and raises NJ512.
 import { type CollectiveOp, isCollective } from "../core/primitives.js";
 import { parallelError } from "../errors.js";
-import { type Atom, type Eqn, type EqnOf, Jaxpr, Var, subJaxprs } from "../ir/jaxpr.js";
+import { type Atom, type Eqn, type EqnOf, Jaxpr, Var, collectiveAxes, subJaxprs } from "../ir/jaxpr.js";
 import type { NDArray } from "../ndarray.js";
 
 /** A collective equation (a union, so a switch on `primitive` narrows `params`). */
@@ -25,7 +25,7 @@ export interface DeviceProgram {
   segments: Segment[];
 }
 
-const hasCollective = (j: Jaxpr): boolean => j.eqns.some((e) => isCollective(e.primitive) || subJaxprs(e).some(hasCollective));
+const hasCollective = (j: Jaxpr): boolean => collectiveAxes(j).length > 0;
 
 /** The equations of j with every jit_call that holds a collective inlined (fresh vars; its consts become constvars). */
 function inline(j: Jaxpr, fn: string, rename: Map<Var, Atom>, constvars: Var[], consts: NDArray[], fresh: boolean): Eqn[] {
@@ -46,10 +46,8 @@ function inline(j: Jaxpr, fn: string, rename: Map<Var, Atom>, constvars: Var[], 
       inner.outs.forEach((o, i) => rename.set(e.outs[i]!, o instanceof Var ? (m.get(o) ?? o) : o));
       continue;
     }
-    if (subJaxprs(e).some(hasCollective))
-      throw parallelError.pmap(fn, `a collective inside ${e.primitive} is not supported under pmap; apply it outside the control flow`, {
-        primitive: e.primitive,
-      });
+    const axes = subJaxprs(e).flatMap(collectiveAxes);
+    if (axes.length) throw parallelError.collectiveInControlFlow(`pmap(${fn})`, e.primitive, axes[0]!);
     // an inlined body may be inlined twice: its equations get fresh vars
     const outs = e.outs.map((v) => {
       if (!fresh) return v;
@@ -62,6 +60,33 @@ function inline(j: Jaxpr, fn: string, rename: Map<Var, Atom>, constvars: Var[], 
   return out;
 }
 
+/** Reads of each var by equations and outputs. */
+function useCounts(eqns: readonly Eqn[], outs: readonly Atom[]): Map<Var, number> {
+  const uses = new Map<Var, number>();
+  const use = (a: Atom) => a instanceof Var && uses.set(a, (uses.get(a) ?? 0) + 1);
+  for (const e of eqns) e.inputs.forEach(use);
+  outs.forEach(use);
+  return uses;
+}
+
+/**
+ * A stage's jaxpr: its free vars become inputs; the vars it defines that anything outside it still reads
+ * (`uses` counts every read in the program) become outputs.
+ */
+function stageJaxpr(body: Eqn[], uses: ReadonlyMap<Var, number>): Jaxpr {
+  const defined = new Set<Var>(body.flatMap((e) => e.outs));
+  const ins = new Set<Var>();
+  const inner = new Map<Var, number>();
+  for (const e of body)
+    for (const a of e.inputs) {
+      if (!(a instanceof Var)) continue;
+      if (defined.has(a)) inner.set(a, (inner.get(a) ?? 0) + 1);
+      else ins.add(a);
+    }
+  const live = [...defined].filter((v) => (uses.get(v) ?? 0) > (inner.get(v) ?? 0));
+  return new Jaxpr([...ins], body, live);
+}
+
 /** Cut the traced per-device jaxpr at its collectives. */
 export function deviceProgram(j: Jaxpr, fn: string): DeviceProgram {
   const constvars = [...j.constvars],
@@ -69,27 +94,47 @@ export function deviceProgram(j: Jaxpr, fn: string): DeviceProgram {
   const rename = new Map<Var, Atom>();
   const eqns = inline(j, fn, rename, constvars, consts, false);
   const outs = j.outs.map((o) => (o instanceof Var ? (rename.get(o) ?? o) : o));
-  // the last position at which each var is read (outputs count as read after every equation)
-  const lastUse = new Map<Var, number>();
-  eqns.forEach((e, k) => e.inputs.forEach((a) => a instanceof Var && lastUse.set(a, k)));
-  for (const o of outs) if (o instanceof Var) lastUse.set(o, Infinity);
+  const uses = useCounts(eqns, outs);
   const segments: Segment[] = [];
-  let start = 0;
-  const flush = (end: number) => {
-    if (end === start) return;
-    const body = eqns.slice(start, end);
-    const defined = new Set<Var>(body.flatMap((e) => e.outs));
-    const ins = new Set<Var>();
-    for (const e of body) for (const a of e.inputs) if (a instanceof Var && !defined.has(a)) ins.add(a);
-    const live = [...defined].filter((v) => (lastUse.get(v) ?? -1) >= end);
-    segments.push({ kind: "stage", jaxpr: new Jaxpr([...ins], body, live) });
-  };
-  eqns.forEach((e, k) => {
-    if (!isCollective(e.primitive)) return;
-    flush(k);
-    segments.push({ kind: "collective", eqn: e as CollectiveEqn });
-    start = k + 1;
-  });
-  flush(eqns.length);
+  // Rounds: every equation that does not wait on a collective joins the stage (in program order), then every
+  // collective whose operand is ready runs — so independent collectives (pmean of each gradient leaf) share
+  // one round trip to the devices instead of one each.
+  const ready = new Set<Var>([...j.inBinders, ...constvars]);
+  const isReady = (e: Eqn) => e.inputs.every((a) => !(a instanceof Var) || ready.has(a));
+  let rest = eqns;
+  while (rest.length) {
+    const body: Eqn[] = [],
+      later: Eqn[] = [];
+    for (const e of rest) {
+      if (!isCollective(e.primitive) && isReady(e)) {
+        body.push(e);
+        for (const v of e.outs) ready.add(v);
+      } else later.push(e);
+    }
+    if (body.length) segments.push({ kind: "stage", jaxpr: stageJaxpr(body, uses) });
+    const now = later.filter((e) => isCollective(e.primitive) && isReady(e));
+    if (!body.length && !now.length) throw new Error("internal: pmap program is not in dependency order");
+    for (const e of now) {
+      segments.push({ kind: "collective", eqn: e as CollectiveEqn });
+      for (const v of e.outs) ready.add(v);
+    }
+    rest = later.filter((e) => !now.includes(e));
+  }
   return { inBinders: j.inBinders, constvars, consts, outs, segments };
+}
+
+/**
+ * Which outputs can differ across devices: mapped inputs and axis_index vary, psum/pmax/all_gather results
+ * are the same on every device, anything else varies when an input does.
+ */
+export function varyingOutputs(p: DeviceProgram, mappedInputs: readonly boolean[]): boolean[] {
+  const varying = new Set<Var>(p.inBinders.filter((_, i) => mappedInputs[i]));
+  for (const s of p.segments) {
+    const eqns = s.kind === "stage" ? s.jaxpr.eqns : [s.eqn];
+    for (const e of eqns) {
+      const v = e.primitive === "axis_index" || (!isCollective(e.primitive) && e.inputs.some((a) => a instanceof Var && varying.has(a)));
+      if (v) for (const o of e.outs) varying.add(o);
+    }
+  }
+  return p.outs.map((o) => o instanceof Var && varying.has(o));
 }

@@ -4,7 +4,9 @@
 import { type CollectiveOp, type HigherParams, type HigherPrimitive, type Params, type Primitive, isCollective } from "../core/primitives.js";
 import { axisFrame, withAxis } from "../core/axis-env.js";
 import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
-import { transformError } from "../errors.js";
+import { parallelError, transformError } from "../errors.js";
+import { type Eqn, collectiveAxes, subJaxprs } from "../ir/jaxpr.js";
+import { evalJaxpr } from "../ir/trace-jaxpr.js";
 import { NDArray } from "../ndarray.js";
 import { type Leaf, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { batchRules, matchAxis, moveAxis, ownAxisCollective } from "./batching.js";
@@ -45,6 +47,15 @@ export class BatchTrace extends Trace {
     const ts = tracers as BatchTracer[];
     const vals = ts.map((t) => t.val),
       dims = ts.map((t) => t.bdim);
+    // a sub-program with collectives over this vmap's axis: a call is inlined (its collectives then see this
+    // trace); control flow cannot be, since its batching rule retraces the body under a fresh batch trace
+    const own = subJaxprs({ primitive: prim, params } as unknown as Eqn)
+      .flatMap(collectiveAxes)
+      .find((a) => axisFrame(a)?.owner === this.main);
+    if (own !== undefined) {
+      if (prim === "jit_call" || prim === "checkpoint") return evalJaxpr((params as HigherParams["jit_call"]).jaxpr, tracers);
+      throw parallelError.collectiveInControlFlow("vmap", prim, own);
+    }
     if (dims.every((d) => d === null)) return bindHigher(prim, vals, params);
     const [outs, ds] = higherBatchRules[prim](vals, dims, params, this.main.globalData as number);
     return outs.map((o, i) => (ds[i] === null ? o : new BatchTracer(this, o, ds[i]!)));
