@@ -34,8 +34,16 @@ export function applyCollective(eqn: CollectiveEqn, xs: NDArray[]): NDArray[] {
   }
 }
 
-/** Run the program on `shards[i]` (device i's input leaves); returns each device's output leaves. */
-export function execute(program: DeviceProgram, shards: NDArray[][], runStage: StageRunner): NDArray[][] {
+/**
+ * Run the program on `shards[i]` (device i's input leaves); returns each device's output leaves. Replicated
+ * stages run once, on the caller (`runOnCaller(k)`); the others through `runStage`.
+ */
+export function execute(
+  program: DeviceProgram,
+  shards: NDArray[][],
+  runOnCaller: (k: number) => (xs: NDArray[]) => NDArray[],
+  runStage: StageRunner,
+): NDArray[][] {
   const envs = shards.map((ins) => {
     const env = new Map<Var, NDArray>();
     program.inBinders.forEach((v, i) => env.set(v, ins[i]!));
@@ -44,7 +52,10 @@ export function execute(program: DeviceProgram, shards: NDArray[][], runStage: S
   });
   const read = (env: Map<Var, NDArray>, a: Atom) => (a instanceof Lit ? scalarArray(a.value, a.aval.dtype, a.aval.weakType) : env.get(a)!);
   program.segments.forEach((seg, k) => {
-    if (seg.kind === "stage") {
+    if (seg.kind === "stage" && seg.replicated) {
+      const outs = runOnCaller(k)(seg.jaxpr.inBinders.map((v) => envs[0]!.get(v)!));
+      envs.forEach((env) => (seg.jaxpr.outs as Var[]).forEach((v, j) => env.set(v, outs[j]!)));
+    } else if (seg.kind === "stage") {
       const outs = runStage(
         k,
         envs.map((env) => seg.jaxpr.inBinders.map((v) => env.get(v)!)),

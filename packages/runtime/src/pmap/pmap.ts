@@ -17,7 +17,7 @@ import type { Cotangent } from "../transforms/vjp.js";
 import { type InAxes, type OutAxes, vmap } from "../transforms/vmap.js";
 import { runOnWorkers, workersAvailable } from "./devices.js";
 import { execute } from "./execute.js";
-import { type DeviceProgram, deviceProgram, varyingOutputs } from "./program.js";
+import { type DeviceProgram, deviceProgram } from "./program.js";
 import { type EncodedJaxpr, encodeJaxpr } from "./serialize.js";
 import { stageRunner } from "./stage.js";
 
@@ -126,17 +126,17 @@ export function pmap<F extends (...args: any[]) => any>(
           perDevice.map(() => true),
         ),
       );
-      const program = deviceProgram(traced.jaxpr, name);
+      const program = deviceProgram(
+        traced.jaxpr,
+        name,
+        mapped.map((a) => a !== null),
+      );
       const outValue = treeUnflatten(
         traced.outTree,
         traced.jaxpr.outs.map(() => 0),
       );
       const outAxes = axesPerLeaf(outSpec, outValue, "output");
-      const varying = varyingOutputs(
-        program,
-        mapped.map((a) => a !== null),
-      );
-      if (outAxes.some((a, j) => a === null && varying[j]))
+      if (outAxes.some((a, j) => a === null && program.varyingOuts[j]))
         throw parallelError.pmap(name, "outAxes is null for an output that differs across devices (reduce it with psum or pmean first)");
       c = { id: nextProgramId++, program, outTree: traced.outTree, outAxes, runners: [] };
       cache.set(key, c);
@@ -151,13 +151,13 @@ export function pmap<F extends (...args: any[]) => any>(
     );
     const stages = comp.program.segments.map((s) => (s.kind === "stage" ? s.jaxpr : null));
     const onWorkers = !opts.sequential && size > 1 && workersAvailable();
-    const outs = execute(comp.program, shards, (k, inputs) => {
+    const onCaller = (k: number) => (comp.runners[k] ??= stageRunner(stages[k]!));
+    const outs = execute(comp.program, shards, onCaller, (k, inputs) => {
       if (onWorkers) {
         const encode = () => (comp.encoded ??= stages.map((j) => j && encodeJaxpr(j, name)));
         return runOnWorkers(name, comp.id, encode, k, inputs);
       }
-      const run = (comp.runners[k] ??= stageRunner(stages[k]!));
-      return inputs.map(run);
+      return inputs.map(onCaller(k));
     });
     return treeUnflatten(
       comp.outTree,

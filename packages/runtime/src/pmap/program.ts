@@ -12,8 +12,12 @@ import type { NDArray } from "../ndarray.js";
 export type CollectiveEqn = { [P in CollectiveOp]: EqnOf<P> }[CollectiveOp];
 
 export type Segment =
-  /** Run `jaxpr` on every device: its inputs are the env values of `jaxpr.inBinders`, its outputs define `jaxpr.outs`. */
-  | { kind: "stage"; jaxpr: Jaxpr }
+  /**
+   * Run `jaxpr` on every device: its inputs are the env values of `jaxpr.inBinders`, its outputs define
+   * `jaxpr.outs`. A `replicated` stage reads only values that are the same on every device (replicated
+   * arguments, collective results): the caller runs it once for all.
+   */
+  | { kind: "stage"; jaxpr: Jaxpr; replicated: boolean }
   | { kind: "collective"; eqn: CollectiveEqn };
 
 export interface DeviceProgram {
@@ -23,6 +27,8 @@ export interface DeviceProgram {
   consts: NDArray[];
   outs: Atom[];
   segments: Segment[];
+  /** Whether each output can differ across devices. */
+  varyingOuts: boolean[];
 }
 
 const hasCollective = (j: Jaxpr): boolean => collectiveAxes(j).length > 0;
@@ -87,8 +93,11 @@ function stageJaxpr(body: Eqn[], uses: ReadonlyMap<Var, number>): Jaxpr {
   return new Jaxpr([...ins], body, live);
 }
 
-/** Cut the traced per-device jaxpr at its collectives. */
-export function deviceProgram(j: Jaxpr, fn: string): DeviceProgram {
+/**
+ * Cut the traced per-device jaxpr at its collectives; `mapped[i]`: input i differs across devices (a mapped
+ * argument), else it is replicated.
+ */
+export function deviceProgram(j: Jaxpr, fn: string, mapped: readonly boolean[]): DeviceProgram {
   const constvars = [...j.constvars],
     consts = [...j.consts];
   const rename = new Map<Var, Atom>();
@@ -100,6 +109,11 @@ export function deviceProgram(j: Jaxpr, fn: string): DeviceProgram {
   // collective whose operand is ready runs — so independent collectives (pmean of each gradient leaf) share
   // one round trip to the devices instead of one each.
   const ready = new Set<Var>([...j.inBinders, ...constvars]);
+  // values that can differ across devices: mapped inputs and axis_index vary, psum/pmax/all_gather results
+  // are the same everywhere, anything else varies when an input does
+  const varying = new Set<Var>(j.inBinders.filter((_, i) => mapped[i]));
+  const varies = (e: Eqn) =>
+    e.primitive === "axis_index" || (!isCollective(e.primitive) && e.inputs.some((a) => a instanceof Var && varying.has(a)));
   const isReady = (e: Eqn) => e.inputs.every((a) => !(a instanceof Var) || ready.has(a));
   let rest = eqns;
   while (rest.length) {
@@ -111,30 +125,21 @@ export function deviceProgram(j: Jaxpr, fn: string): DeviceProgram {
         for (const v of e.outs) ready.add(v);
       } else later.push(e);
     }
-    if (body.length) segments.push({ kind: "stage", jaxpr: stageJaxpr(body, uses) });
+    if (body.length) {
+      const jaxpr = stageJaxpr(body, uses);
+      segments.push({ kind: "stage", jaxpr, replicated: !jaxpr.inBinders.some((v) => varying.has(v)) });
+      for (const e of body) if (varies(e)) for (const v of e.outs) varying.add(v);
+    }
     const now = later.filter((e) => isCollective(e.primitive) && isReady(e));
     if (!body.length && !now.length) throw new Error("internal: pmap program is not in dependency order");
     for (const e of now) {
       segments.push({ kind: "collective", eqn: e as CollectiveEqn });
       for (const v of e.outs) ready.add(v);
+      if (varies(e)) for (const v of e.outs) varying.add(v);
     }
     rest = later.filter((e) => !now.includes(e));
   }
-  return { inBinders: j.inBinders, constvars, consts, outs, segments };
+  const varyingOuts = outs.map((o) => o instanceof Var && varying.has(o));
+  return { inBinders: j.inBinders, constvars, consts, outs, segments, varyingOuts };
 }
 
-/**
- * Which outputs can differ across devices: mapped inputs and axis_index vary, psum/pmax/all_gather results
- * are the same on every device, anything else varies when an input does.
- */
-export function varyingOutputs(p: DeviceProgram, mappedInputs: readonly boolean[]): boolean[] {
-  const varying = new Set<Var>(p.inBinders.filter((_, i) => mappedInputs[i]));
-  for (const s of p.segments) {
-    const eqns = s.kind === "stage" ? s.jaxpr.eqns : [s.eqn];
-    for (const e of eqns) {
-      const v = e.primitive === "axis_index" || (!isCollective(e.primitive) && e.inputs.some((a) => a instanceof Var && varying.has(a)));
-      if (v) for (const o of e.outs) varying.add(o);
-    }
-  }
-  return p.outs.map((o) => o instanceof Var && varying.has(o));
-}
