@@ -18,7 +18,7 @@ import {
   valueAndGrad,
   vmap,
 } from "@numjit/runtime";
-// @ts-expect-error -- a compiled module without an export in the package map (fault tests reach the device pool)
+// a compiled module outside the package's exports: the fault tests reach the device pool
 import { deviceWorkers } from "../../packages/runtime/dist/pmap/devices.js";
 import { expectClose, rand, rng } from "./helpers.js";
 
@@ -164,7 +164,8 @@ describe("pmap composition", () => {
   });
 
   it("grad through pmap matches float64 central differences", () => {
-    const total = (wv: NDArray) => np.sum(pmap((xv: NDArray, ww: NDArray) => lax.pmean(local(ww, xv), "i"), { axisName: "i", inAxes: [0, null] })(x, wv));
+    const total = (wv: NDArray) =>
+      np.sum(pmap((xv: NDArray, ww: NDArray) => lax.pmean(local(ww, xv), "i"), { axisName: "i", inAxes: [0, null] })(x, wv));
     checkGrads(total, [w], { modes: ["rev"] });
     const want = np.multiply(grad((wv: NDArray) => np.sum(vmap((xv: NDArray) => local(wv, xv))(x)))(w), 1);
     expectClose(grad(total)(w), want, 1e-10);
@@ -194,20 +195,30 @@ describe("pmap composition", () => {
         })(x, wv),
       );
     checkGrads(f, [w], { modes: ["rev", "fwd"] });
-    const inside = pmap(grad((ww: NDArray, xv: NDArray) => np.sum(np.square(lax.allGather(np.multiply(xv, ww), "i")))), {
-      axisName: "i",
-      inAxes: [null, 0],
-    })(w, x);
-    expectClose(inside, vmap(grad((ww: NDArray, xv: NDArray) => np.sum(np.square(lax.allGather(np.multiply(xv, ww), "i")))), {
-      axisName: "i",
-      inAxes: [null, 0],
-    })(w, x), 1e-12);
+    const inside = pmap(
+      grad((ww: NDArray, xv: NDArray) => np.sum(np.square(lax.allGather(np.multiply(xv, ww), "i")))),
+      {
+        axisName: "i",
+        inAxes: [null, 0],
+      },
+    )(w, x);
+    expectClose(
+      inside,
+      vmap(
+        grad((ww: NDArray, xv: NDArray) => np.sum(np.square(lax.allGather(np.multiply(xv, ww), "i")))),
+        {
+          axisName: "i",
+          inAxes: [null, 0],
+        },
+      )(w, x),
+      1e-12,
+    );
   });
 
   it("valueAndGrad inside pmap with a pytree of parameters", () => {
     const p = { a: rand(r, [4], "any", "float64"), b: rand(r, [], "any", "float64") };
     const loss = (pp: typeof p, xv: NDArray) => lax.pmean(np.sum(np.square(np.add(np.multiply(xv, pp.a), pp.b))), "i");
-    const opts = { axisName: "i", inAxes: [null, 0], outAxes: [null, 0] } as const;
+    const opts = { axisName: "i", inAxes: [null, 0] as [null, number], outAxes: [null, 0] as [null, number] };
     const [l, g] = pmap(valueAndGrad(loss), opts)(p, x);
     const [l2, g2] = vmap(valueAndGrad(loss), opts)(p, x);
     expectClose([l, g], [l2, g2], 1e-12);
@@ -279,7 +290,7 @@ describe("pmap errors and faults", () => {
     const f = pmap((x: NDArray) => lax.psum(np.multiply(x, 2), "i"), { axisName: "i" });
     const x = np.array([1, 2]);
     expectClose(f(x), np.array([6, 6]), 0);
-    const before = deviceWorkers()[0];
+    const before = deviceWorkers()[0]!;
     await before.worker.terminate();
     expect(before.dead).toBe(true);
     expectClose(f(x), np.array([6, 6]), 0);

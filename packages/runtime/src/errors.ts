@@ -178,7 +178,8 @@ export const parallelError = {
   unboundAxis: (op: string, axisName: string, bound: readonly string[]) =>
     new TransformError(
       "NJ511",
-      `${op}: unbound axis name '${axisName}': call it inside pmap(f, { axisName: '${axisName}' }) or vmap(f, { axisName: '${axisName}' })` +
+      `${op}: unbound axis name '${axisName}': call it inside pmap(f, { axisName: '${axisName}' }) ` +
+        `or vmap(f, { axisName: '${axisName}' })` +
         (bound.length ? ` (bound axis names: ${bound.map((b) => `'${b}'`).join(", ")})` : " (no axis name is bound here)"),
       { op, axisName, bound: [...bound] },
     ),

@@ -397,9 +397,10 @@ impls.iota = (inputs, params) => {
 };
 
 // a collective reaches an eager kernel only from a program run outside its axis (pmap and vmap handle them)
-for (const op of COLLECTIVE_OPS) impls[op] = (_, { axisName }) => {
-  throw parallelError.unboundAxis(op, axisName, []);
-};
+for (const op of COLLECTIVE_OPS)
+  impls[op] = (_, { axisName }) => {
+    throw parallelError.unboundAxis(op, axisName, []);
+  };
 
 impls.dim_value = (_, { dim, weakType }) => {
   // a symbolic dim reaches eager only from a jaxpr not instantiated at concrete sizes

@@ -61,7 +61,9 @@ export function subJaxprs(e: Eqn): Jaxpr[] {
 
 /** The axis names of the collectives in j and its sub-jaxprs. */
 export function collectiveAxes(j: Jaxpr): string[] {
-  return j.eqns.flatMap((e) => (isCollective(e.primitive) ? [(e.params as { axisName: string }).axisName] : subJaxprs(e).flatMap(collectiveAxes)));
+  return j.eqns.flatMap((e) =>
+    isCollective(e.primitive) ? [(e.params as { axisName: string }).axisName] : subJaxprs(e).flatMap(collectiveAxes),
+  );
 }
 
 /** The equation with every sub-jaxpr replaced by f(sub-jaxpr) (passes recurse into bodies with this). */

@@ -103,11 +103,19 @@ function device(wt: WorkerThreads, i: number): Device {
  * Run stage `stage` of program `id` on devices 0..n-1 (inputs[i] for device i), loading the program onto
  * a device the first time it meets it. Every device is started before the caller waits for any.
  */
-export function runOnWorkers(fn: string, id: number, stages: () => (EncodedJaxpr | null)[], stage: number, inputs: NDArray[][]): NDArray[][] {
+export function runOnWorkers(
+  fn: string,
+  id: number,
+  stages: () => (EncodedJaxpr | null)[],
+  stage: number,
+  inputs: NDArray[][],
+): NDArray[][] {
   const wt = workerThreads()!;
   const ds = inputs.map((_, i) => device(wt, i));
   const fail = (i: number, reply: DeviceReply | null) =>
-    reply === null ? parallelError.device(fn, i, { name: "WorkerExit", message: "its worker exited (it is replaced on the next call)" }) : null;
+    reply === null
+      ? parallelError.device(fn, i, { name: "WorkerExit", message: "its worker exited (it is replaced on the next call)" })
+      : null;
   ds.forEach((d, i) => {
     if (d.programs.has(id)) return;
     d.send({ type: "load", id, stages: stages() });

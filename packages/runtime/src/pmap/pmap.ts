@@ -88,9 +88,12 @@ export function pmap<F extends (...args: any[]) => any>(
     const mapped = leaves.map((x, k) => {
       const ax = axes[k]!;
       if (ax === null) return null;
-      if (!(x instanceof NDArray)) throw parallelError.pmap(name, `a mapped argument leaf must be an array, got ${typeof x} (use inAxes null for it)`);
+      if (!(x instanceof NDArray))
+        throw parallelError.pmap(name, `a mapped argument leaf must be an array, got ${typeof x} (use inAxes null for it)`);
       if (!Number.isInteger(ax) || ax < -x.ndim || ax >= x.ndim)
-        throw parallelError.pmap(name, `inAxes ${ax} is out of bounds for an argument of shape (${x.shape.join(", ")})`, { shape: x.shape });
+        throw parallelError.pmap(name, `inAxes ${ax} is out of bounds for an argument of shape (${x.shape.join(", ")})`, {
+          shape: x.shape,
+        });
       const a = ax < 0 ? ax + x.ndim : ax;
       if (n !== undefined && x.shape[a] !== n)
         throw parallelError.pmap(name, `inconsistent sizes along the mapped axes: ${n} and ${x.shape[a]} (shape (${x.shape.join(", ")}))`);
@@ -101,10 +104,14 @@ export function pmap<F extends (...args: any[]) => any>(
     const size = n;
     const count = opts.devices ?? defaultDevices();
     if (size > count)
-      throw parallelError.pmap(name, `the mapped axis has size ${size} but only ${count} devices are available (pass { devices: ${size} })`, {
-        axisSize: size,
-        devices: count,
-      });
+      throw parallelError.pmap(
+        name,
+        `the mapped axis has size ${size} but only ${count} devices are available (pass { devices: ${size} })`,
+        {
+          axisSize: size,
+          devices: count,
+        },
+      );
     // under jit/grad/vmap the arguments are tracers: pmap means vmap over the named axis
     if (isTracing() || leaves.some((x) => x instanceof Tracer))
       return vmap(f, { inAxes: opts.inAxes as never, outAxes: opts.outAxes as never, axisName })(...(args as Parameters<F>));
@@ -161,7 +168,14 @@ export function pmap<F extends (...args: any[]) => any>(
     });
     return treeUnflatten(
       comp.outTree,
-      comp.outAxes.map((ax, j) => (ax === null ? outs[0]![j]! : stack(outs.map((o) => o[j]!), ax))),
+      comp.outAxes.map((ax, j) =>
+        ax === null
+          ? outs[0]![j]!
+          : stack(
+              outs.map((o) => o[j]!),
+              ax,
+            ),
+      ),
     );
   };
 }

@@ -17,8 +17,7 @@ export type Segment =
    * `jaxpr.outs`. A `replicated` stage reads only values that are the same on every device (replicated
    * arguments, collective results): the caller runs it once for all.
    */
-  | { kind: "stage"; jaxpr: Jaxpr; replicated: boolean }
-  | { kind: "collective"; eqn: CollectiveEqn };
+  { kind: "stage"; jaxpr: Jaxpr; replicated: boolean } | { kind: "collective"; eqn: CollectiveEqn };
 
 export interface DeviceProgram {
   /** Inputs (per-device avals), captured constants (the same on every device) and outputs of the whole program. */
@@ -142,4 +141,3 @@ export function deviceProgram(j: Jaxpr, fn: string, mapped: readonly boolean[]):
   const varyingOuts = outs.map((o) => o instanceof Var && varying.has(o));
   return { inBinders: j.inBinders, constvars, consts, outs, segments, varyingOuts };
 }
-

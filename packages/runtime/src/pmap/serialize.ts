@@ -29,7 +29,12 @@ export interface EncodedJaxpr {
   outs: EncodedAtom[];
 }
 
-export const encodeArray = (x: NDArray): EncodedArray => ({ data: x.toTypedArray(), shape: x.shape.slice(), dtype: x.dtype, weakType: x.weakType });
+export const encodeArray = (x: NDArray): EncodedArray => ({
+  data: x.toTypedArray(),
+  shape: x.shape.slice(),
+  dtype: x.dtype,
+  weakType: x.weakType,
+});
 export const decodeArray = (e: EncodedArray): NDArray => new NDArray(e.data, e.shape, e.dtype, undefined, 0, e.weakType);
 
 export function encodeJaxpr(j: Jaxpr, fn: string): EncodedJaxpr {

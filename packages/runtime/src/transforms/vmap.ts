@@ -1,7 +1,14 @@
 // vmap: a BatchTrace carries each value with the position of its batch axis (or null when it is
 // the same for every example) and runs each primitive through its batching rule once for the
 // whole batch.
-import { type CollectiveOp, type HigherParams, type HigherPrimitive, type Params, type Primitive, isCollective } from "../core/primitives.js";
+import {
+  type CollectiveOp,
+  type HigherParams,
+  type HigherPrimitive,
+  type Params,
+  type Primitive,
+  isCollective,
+} from "../core/primitives.js";
 import { axisFrame, withAxis } from "../core/axis-env.js";
 import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
 import { parallelError, transformError } from "../errors.js";
