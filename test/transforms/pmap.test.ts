@@ -270,21 +270,22 @@ describe("pmap errors and faults", () => {
     expect(code(() => vmap(inScan, { axisName: "i" })(np.ones([2, 3])))?.[0]).toBe("NJ514");
   });
 
-  it("a throw inside one device surfaces as DeviceError naming the device; the devices stay usable", () => {
-    // device 1's index is out of bounds for take: only it throws, at run time inside its worker
-    const f = pmap((x: NDArray, i: NDArray) => np.take(x, i), { axisName: "i" });
-    const x = np.ones([2, 3]);
-    try {
-      f(x, np.array([1, 7], { dtype: "int32" }));
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(DeviceError);
-      expect((e as DeviceError).code).toBe("NJ513");
-      expect((e as DeviceError).data.device).toBe(1);
-      expect((e as DeviceError).data.causeCode).toMatch(/^NJ/);
-    }
-    expectClose(f(x, np.array([1, 2], { dtype: "int32" })), np.array([1, 1]), 0);
-  });
+  for (const sequential of [false, true])
+    it(`a throw inside one device surfaces as DeviceError naming the device; the devices stay usable (sequential: ${sequential})`, () => {
+      // device 1's index is out of bounds for take: only it throws, at run time inside its stage
+      const f = pmap((x: NDArray, i: NDArray) => np.take(x, i), { axisName: "i", sequential });
+      const x = np.ones([2, 3]);
+      try {
+        f(x, np.array([1, 7], { dtype: "int32" }));
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(DeviceError);
+        expect((e as DeviceError).code).toBe("NJ513");
+        expect((e as DeviceError).data.device).toBe(1);
+        expect((e as DeviceError).data.causeCode).toBe("NJ109");
+      }
+      expectClose(f(x, np.array([1, 2], { dtype: "int32" })), np.array([1, 1]), 0);
+    });
 
   it("a worker that dies is replaced", async () => {
     const f = pmap((x: NDArray) => lax.psum(np.multiply(x, 2), "i"), { axisName: "i" });

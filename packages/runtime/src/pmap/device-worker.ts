@@ -4,7 +4,7 @@
 // raises the flag too, so a caller waiting on a dying worker wakes up.
 import "../index.js";
 import type { NDArray } from "../ndarray.js";
-import { DEVICE_FLAGS, type DeviceMessage, type DeviceReply, transferable } from "./devices.js";
+import { DEVICE_FLAGS, type DeviceMessage, type DeviceReply, causeOf, transferable } from "./devices.js";
 import { decodeArray, decodeJaxpr, encodeArray } from "./serialize.js";
 import { stageRunner } from "./stage.js";
 
@@ -43,7 +43,6 @@ wt.parentPort.on("message", (msg) => {
       answer({ ok: true, outputs: outs }, transferable(outs));
     }
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    answer({ ok: false, error: { name: err.name, message: err.message, code: (err as { code?: string }).code } });
+    answer({ ok: false, error: causeOf(e) });
   }
 });

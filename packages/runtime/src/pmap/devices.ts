@@ -1,8 +1,10 @@
 // pmap's devices: Node worker threads, one per mapped position, created on first use and reused by every
 // pmap'd function. The caller blocks while they run a stage (Atomics.wait on a flag in shared memory, then
 // receiveMessageOnPort for the reply), so pmap stays a synchronous call like jax.pmap. Workers are unref'd
-// and never keep a script alive. A worker that exits is marked dead (its exit hook raises the flag even
-// mid-call) and replaced on the next call; a throw inside a device comes back as NJ513 (DeviceError).
+// and never keep a script alive. A worker that exits (process.exit, an uncaught error) is marked dead — its
+// exit hook raises the flag, waking a caller blocked on it mid-call — and replaced on the next call; a throw
+// inside a device comes back as NJ513 (DeviceError). Only worker.terminate() skips the exit hook: the pool
+// notices it through the 'exit' event, between calls.
 // Where node:worker_threads is missing (browsers, Deno without it) `workersAvailable()` is false and pmap
 // runs its devices on the caller.
 import { parallelError } from "../errors.js";
@@ -26,7 +28,7 @@ interface WorkerThreads {
 }
 
 /** A device's answer: outputs of a stage, or what it threw. */
-export type DeviceReply = { ok: true; outputs: EncodedArray[] } | { ok: false; error: { name: string; message: string; code?: string } };
+export type DeviceReply = { ok: true; outputs: EncodedArray[] } | { ok: false; error: ReturnType<typeof causeOf> };
 /** Messages to a device worker. */
 export type DeviceMessage =
   | { type: "load"; id: number; stages: (EncodedJaxpr | null)[] } // null: a collective's place
@@ -46,8 +48,19 @@ function workerThreads(): WorkerThreads | null {
   return threads;
 }
 
+/** What a device reports of an error it threw (structured-clonable). */
+export function causeOf(e: unknown): { name: string; message: string; code?: string } {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" ? { name: err.name, message: err.message, code } : { name: err.name, message: err.message };
+}
+
 /** Whether pmap can run devices in workers here. */
 export const workersAvailable = (): boolean => workerThreads() !== null && typeof SharedArrayBuffer === "function";
+
+// a variable, not a literal: bundlers that copy `new URL("literal", import.meta.url)` assets into browser
+// builds leave it alone (browsers never start device workers)
+const WORKER_FILE = "./device-worker.js";
 
 class Device {
   readonly flag = new Int32Array(new SharedArrayBuffer(4));
@@ -58,7 +71,7 @@ class Device {
   constructor(wt: WorkerThreads) {
     const { port1, port2 } = new wt.MessageChannel();
     this.port = port1;
-    this.worker = new wt.Worker(new URL("./device-worker.js", import.meta.url), {
+    this.worker = new wt.Worker(new URL(WORKER_FILE, import.meta.url), {
       workerData: { port: port2, flag: this.flag },
       transferList: [port2],
     });
@@ -74,12 +87,10 @@ class Device {
   /** Block until the device replies; null when its worker exited instead. */
   receive(wt: WorkerThreads): DeviceReply | null {
     while (Atomics.load(this.flag, 0) === FLAG_IDLE) Atomics.wait(this.flag, 0, FLAG_IDLE, 1000);
+    // a reply posted before the worker exited still counts
     const r = wt.receiveMessageOnPort(this.port);
-    if (Atomics.load(this.flag, 0) === FLAG_EXITED || r === undefined) {
-      this.dead = true;
-      return null;
-    }
-    return r.message as DeviceReply;
+    if (Atomics.load(this.flag, 0) === FLAG_EXITED) this.dead = true;
+    return r === undefined ? null : (r.message as DeviceReply);
   }
 }
 

@@ -7,6 +7,7 @@
 import { withAxis } from "../core/axis-env.js";
 import { Tracer, bind, isTracing } from "../core/trace.js";
 import { parallelError } from "../errors.js";
+import type { Jaxpr } from "../ir/jaxpr.js";
 import { type Leaf, treeDefKey, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { type ShapeDtype, traceFlat } from "../ir/trace-jaxpr.js";
 import { scalarLeafArray, scalarLeafKey } from "../jit/args.js";
@@ -15,7 +16,7 @@ import { stack } from "../numpy/shape-ops.js";
 import { type AxisSpec, axesPerLeaf } from "../transforms/tree-util.js";
 import type { Cotangent } from "../transforms/vjp.js";
 import { type InAxes, type OutAxes, vmap } from "../transforms/vmap.js";
-import { runOnWorkers, workersAvailable } from "./devices.js";
+import { causeOf, runOnWorkers, workersAvailable } from "./devices.js";
 import { execute } from "./execute.js";
 import { type DeviceProgram, deviceProgram } from "./program.js";
 import { type EncodedJaxpr, encodeJaxpr } from "./serialize.js";
@@ -46,8 +47,11 @@ function defaultDevices(): number {
 interface Compiled {
   id: number;
   program: DeviceProgram;
+  /** The stage jaxprs by segment index (null at a collective). */
+  stages: (Jaxpr | null)[];
   outTree: ReturnType<typeof treeFlatten>[1];
   outAxes: (number | null)[];
+  /** Stages compiled on the caller (replicated stages; every stage when devices run sequentially). */
   runners: ((xs: NDArray[]) => NDArray[])[];
   encoded?: (EncodedJaxpr | null)[];
 }
@@ -59,6 +63,100 @@ function shardOf(x: NDArray, axis: number, i: number): NDArray {
   const limits = x.shape.map((d, a) => (a === axis ? i + 1 : d));
   const s = bind("slice", [x], { starts, limits, strides: x.shape.map(() => 1) });
   return bind("reshape", [s], { shape: x.shape.filter((_, a) => a !== axis) });
+}
+
+/** The flat argument leaves, each one's mapped axis (null: replicated) and the mapped axis size. */
+function mapArguments(name: string, args: unknown[], inSpec: AxisSpec) {
+  if (Array.isArray(inSpec) && inSpec.length !== args.length)
+    throw parallelError.pmap(name, `inAxes has ${inSpec.length} entries but ${name} was called with ${args.length} arguments`);
+  const axes = args.flatMap((a, i) => axesPerLeaf(Array.isArray(inSpec) ? inSpec[i] : inSpec, a, `argument ${i}`));
+  const [leaves, inTree] = treeFlatten(args);
+  let size: number | undefined;
+  const mapped = leaves.map((x, k) => {
+    const ax = axes[k]!;
+    if (ax === null) return null;
+    if (!(x instanceof NDArray))
+      throw parallelError.pmap(name, `a mapped argument leaf must be an array, got ${typeof x} (use inAxes null for it)`);
+    if (!Number.isInteger(ax) || ax < -x.ndim || ax >= x.ndim)
+      throw parallelError.pmap(name, `inAxes ${ax} is out of bounds for an argument of shape (${x.shape.join(", ")})`, { shape: x.shape });
+    const a = ax < 0 ? ax + x.ndim : ax;
+    if (size !== undefined && x.shape[a] !== size)
+      throw parallelError.pmap(name, `inconsistent sizes along the mapped axes: ${size} and ${x.shape[a]} (shape (${x.shape.join(", ")}))`);
+    size = x.shape[a];
+    return a;
+  });
+  if (size === undefined) throw parallelError.pmap(name, "no argument is mapped (every inAxes is null)");
+  return { leaves, inTree, mapped, size };
+}
+
+/** Trace f with the per-device avals and the axis bound, and cut it into a device program. */
+function compile(f: (...args: any[]) => unknown, name: string, axisName: string, outSpec: AxisSpec, a: ReturnType<typeof mapArguments>) {
+  const perDevice = a.leaves.map((x, k): Leaf | ShapeDtype => {
+    const ax = a.mapped[k]!;
+    if (ax === null || !(x instanceof NDArray)) return x as Leaf;
+    return { shape: x.shape.filter((_, i) => i !== ax), dtype: x.dtype, weakType: x.weakType };
+  });
+  const traced = withAxis({ name: axisName, size: a.size }, () =>
+    traceFlat(
+      f,
+      name,
+      a.inTree,
+      perDevice,
+      perDevice.map(() => true),
+    ),
+  );
+  const program = deviceProgram(
+    traced.jaxpr,
+    name,
+    a.mapped.map((m) => m !== null),
+  );
+  const outValue = treeUnflatten(
+    traced.outTree,
+    traced.jaxpr.outs.map(() => 0),
+  );
+  const outAxes = axesPerLeaf(outSpec, outValue, "output");
+  if (outAxes.some((ax, j) => ax === null && program.varyingOuts[j]))
+    throw parallelError.pmap(name, "outAxes is null for an output that differs across devices (reduce it with psum or pmean first)");
+  const stages = program.segments.map((s) => (s.kind === "stage" ? s.jaxpr : null));
+  return { id: nextProgramId++, program, stages, outTree: traced.outTree, outAxes, runners: [] } as Compiled;
+}
+
+/** Run a compiled program on the shards of the arguments, on worker devices or on the caller. */
+function run(c: Compiled, name: string, a: ReturnType<typeof mapArguments>, sequential: boolean): unknown {
+  const shards = Array.from({ length: a.size }, (_, i) =>
+    a.leaves.map((x, k) => {
+      const ax = a.mapped[k]!;
+      if (!(x instanceof NDArray)) return scalarLeafArray(x as number | boolean);
+      return ax === null ? x : shardOf(x, ax, i);
+    }),
+  );
+  const onWorkers = !sequential && a.size > 1 && workersAvailable();
+  const onCaller = (k: number) => (c.runners[k] ??= stageRunner(c.stages[k]!));
+  const outs = execute(c.program, shards, onCaller, (k, inputs) => {
+    if (onWorkers) {
+      const encode = () => (c.encoded ??= c.stages.map((j) => j && encodeJaxpr(j, name)));
+      return runOnWorkers(name, c.id, encode, k, inputs);
+    }
+    const stage = onCaller(k);
+    return inputs.map((xs, i) => {
+      try {
+        return stage(xs);
+      } catch (e) {
+        throw parallelError.device(name, i, causeOf(e));
+      }
+    });
+  });
+  return treeUnflatten(
+    c.outTree,
+    c.outAxes.map((ax, j) =>
+      ax === null
+        ? outs[0]![j]!
+        : stack(
+            outs.map((o) => o[j]!),
+            ax,
+          ),
+    ),
+  );
 }
 
 /** jax.pmap: f mapped over an axis of its arguments, one device per position, collectives across devices. */
@@ -80,108 +178,29 @@ export function pmap<F extends (...args: any[]) => any>(
   const cache = new Map<string, Compiled>();
 
   return (...args: unknown[]): any => {
-    if (Array.isArray(inSpec) && inSpec.length !== args.length)
-      throw parallelError.pmap(name, `inAxes has ${inSpec.length} entries but ${name} was called with ${args.length} arguments`);
-    const axes = args.flatMap((a, i) => axesPerLeaf(Array.isArray(inSpec) ? inSpec[i] : inSpec, a, `argument ${i}`));
-    const [leaves, inTree] = treeFlatten(args);
-    let n: number | undefined;
-    const mapped = leaves.map((x, k) => {
-      const ax = axes[k]!;
-      if (ax === null) return null;
-      if (!(x instanceof NDArray))
-        throw parallelError.pmap(name, `a mapped argument leaf must be an array, got ${typeof x} (use inAxes null for it)`);
-      if (!Number.isInteger(ax) || ax < -x.ndim || ax >= x.ndim)
-        throw parallelError.pmap(name, `inAxes ${ax} is out of bounds for an argument of shape (${x.shape.join(", ")})`, {
-          shape: x.shape,
-        });
-      const a = ax < 0 ? ax + x.ndim : ax;
-      if (n !== undefined && x.shape[a] !== n)
-        throw parallelError.pmap(name, `inconsistent sizes along the mapped axes: ${n} and ${x.shape[a]} (shape (${x.shape.join(", ")}))`);
-      n = x.shape[a];
-      return a;
-    });
-    if (n === undefined) throw parallelError.pmap(name, "no argument is mapped (every inAxes is null)");
-    const size = n;
+    const a = mapArguments(name, args, inSpec);
     const count = opts.devices ?? defaultDevices();
-    if (size > count)
+    if (a.size > count)
       throw parallelError.pmap(
         name,
-        `the mapped axis has size ${size} but only ${count} devices are available (pass { devices: ${size} })`,
+        `the mapped axis has size ${a.size} but only ${count} devices are available (pass { devices: ${a.size} })`,
         {
-          axisSize: size,
+          axisSize: a.size,
           devices: count,
         },
       );
     // under jit/grad/vmap the arguments are tracers: pmap means vmap over the named axis
-    if (isTracing() || leaves.some((x) => x instanceof Tracer))
+    if (isTracing() || a.leaves.some((x) => x instanceof Tracer))
       return vmap(f, { inAxes: opts.inAxes as never, outAxes: opts.outAxes as never, axisName })(...(args as Parameters<F>));
-
-    const perDevice = leaves.map((x, k): Leaf | ShapeDtype => {
-      const a = mapped[k]!;
-      if (a === null || !(x instanceof NDArray)) return x as Leaf;
-      return { shape: x.shape.filter((_, i) => i !== a), dtype: x.dtype, weakType: x.weakType };
-    });
-    const key = `${size}|${treeDefKey(inTree)}|${perDevice.map((x, k) => sig(x, mapped[k]!)).join(";")}`;
+    const key = `${a.size}|${treeDefKey(a.inTree)}|${a.leaves.map((x, k) => sig(x, a.mapped[k]!)).join(";")}`;
     let c = cache.get(key);
-    if (c === undefined) {
-      const traced = withAxis({ name: axisName, size }, () =>
-        traceFlat(
-          f,
-          name,
-          inTree,
-          perDevice,
-          perDevice.map(() => true),
-        ),
-      );
-      const program = deviceProgram(
-        traced.jaxpr,
-        name,
-        mapped.map((a) => a !== null),
-      );
-      const outValue = treeUnflatten(
-        traced.outTree,
-        traced.jaxpr.outs.map(() => 0),
-      );
-      const outAxes = axesPerLeaf(outSpec, outValue, "output");
-      if (outAxes.some((a, j) => a === null && program.varyingOuts[j]))
-        throw parallelError.pmap(name, "outAxes is null for an output that differs across devices (reduce it with psum or pmean first)");
-      c = { id: nextProgramId++, program, outTree: traced.outTree, outAxes, runners: [] };
-      cache.set(key, c);
-    }
-    const comp = c;
-    const shards = Array.from({ length: size }, (_, i) =>
-      leaves.map((x, k) => {
-        const a = mapped[k]!;
-        if (!(x instanceof NDArray)) return scalarLeafArray(x as number | boolean);
-        return a === null ? x : shardOf(x, a, i);
-      }),
-    );
-    const stages = comp.program.segments.map((s) => (s.kind === "stage" ? s.jaxpr : null));
-    const onWorkers = !opts.sequential && size > 1 && workersAvailable();
-    const onCaller = (k: number) => (comp.runners[k] ??= stageRunner(stages[k]!));
-    const outs = execute(comp.program, shards, onCaller, (k, inputs) => {
-      if (onWorkers) {
-        const encode = () => (comp.encoded ??= stages.map((j) => j && encodeJaxpr(j, name)));
-        return runOnWorkers(name, comp.id, encode, k, inputs);
-      }
-      return inputs.map(onCaller(k));
-    });
-    return treeUnflatten(
-      comp.outTree,
-      comp.outAxes.map((ax, j) =>
-        ax === null
-          ? outs[0]![j]!
-          : stack(
-              outs.map((o) => o[j]!),
-              ax,
-            ),
-      ),
-    );
+    if (c === undefined) cache.set(key, (c = compile(f, name, axisName, outSpec, a)));
+    return run(c, name, a, opts.sequential === true);
   };
 }
 
-function sig(x: Leaf | ShapeDtype, axis: number | null): string {
-  if (typeof x === "number" || typeof x === "boolean") return scalarLeafKey(x);
-  const a = x as ShapeDtype;
-  return `${a.shape.join(",")}:${a.dtype}${a.weakType ? "~" : ""}@${axis}`;
+/** A leaf's part of the cache key: a JS scalar's class, or an array's shape, dtype and mapped axis. */
+function sig(x: unknown, axis: number | null): string {
+  if (!(x instanceof NDArray)) return scalarLeafKey(x as number | boolean);
+  return `${x.shape.join(",")}:${x.dtype}${x.weakType ? "~" : ""}@${axis}`;
 }
