@@ -62,24 +62,24 @@ export function singleStep(opt) {
  * One data-parallel SGD step over `devices` devices: x and y arrive split as [devices, batch / devices, ...];
  * parameters and optimizer state are replicated (inAxes and outAxes null), gradients and loss pmean'd.
  */
-export function dataParallelStep(opt, devices) {
+export function dataParallelStep(opt, devices, sequential = false) {
   const step = (p, s, x, y) => {
     const [l, g] = valueAndGrad(loss)(p, x, y);
     const [p2, s2] = opt.update(lax.pmean(g, "batch"), s, p);
     return [p2, s2, lax.pmean(l, "batch")];
   };
-  return pmap(step, { axisName: "batch", inAxes: [null, null, 0, 0], outAxes: null, devices });
+  return pmap(step, { axisName: "batch", inAxes: [null, null, 0, 0], outAxes: null, devices, sequential });
 }
 
 /**
  * Train for `steps` SGD steps over consecutive batches of `data` (wrapping around): one process when
- * `devices` is 1, else data-parallel. Returns the loss of every step and the step times in ms.
+ * `devices` is 1, else data-parallel (on worker devices, or on the caller with `sequential`). Returns the loss of every step and the step times in ms.
  */
-export function train({ steps, batch, devices = 1, sizes = MLP, data = makeData(4096, sizes), learningRate = 0.05 }) {
+export function train({ steps, batch, devices = 1, sequential = false, sizes = MLP, data = makeData(4096, sizes), learningRate = 0.05 }) {
   const opt = optim.sgd(learningRate);
   let params = initParams(sizes);
   let state = opt.init(params);
-  const step = devices === 1 ? singleStep(opt) : dataParallelStep(opt, devices);
+  const step = devices === 1 ? singleStep(opt) : dataParallelStep(opt, devices, sequential);
   const perBatch = Math.floor(data.x.shape[0] / batch);
   const losses = [],
     ms = [];
