@@ -75,7 +75,9 @@ export function dataParallelStep(opt, devices, sequential = false) {
  * Train for `steps` SGD steps over consecutive batches of `data` (wrapping around): one process when
  * `devices` is 1, else data-parallel (on worker devices, or on the caller with `sequential`). Returns the loss of every step and the step times in ms.
  */
-export function train({ steps, batch, devices = 1, sequential = false, sizes = MLP, data = makeData(4096, sizes), learningRate = 0.05 }) {
+export function train(options) {
+  const { steps, batch, devices = 1, sequential = false, sizes = MLP, learningRate = 0.05 } = options;
+  const data = options.data ?? makeData(4096, sizes);
   const opt = optim.sgd(learningRate);
   let params = initParams(sizes);
   let state = opt.init(params);
