@@ -73,7 +73,8 @@ export function dataParallelStep(opt, devices, sequential = false) {
 
 /**
  * Train for `steps` SGD steps over consecutive batches of `data` (wrapping around): one process when
- * `devices` is 1, else data-parallel (on worker devices, or on the caller with `sequential`). Returns the loss of every step and the step times in ms.
+ * `devices` is 1, else data-parallel (on worker devices, or on the caller with `sequential`). Returns the
+ * loss of every step and the step times in ms.
  */
 export function train(options) {
   const { steps, batch, devices = 1, sequential = false, sizes = MLP, learningRate = 0.05 } = options;
