@@ -80,7 +80,30 @@ describe("pmap collectives", () => {
     });
   }
 
-  it("maps more devices than workers sequentially when asked, and four devices on workers", () => {
+  it("collectives of replicated values: psum(1) is the axis size, allGather broadcasts, pmax is the value", () => {
+    const x = rand(r, [2, 3], "any", "float32");
+    const k = np.array([1.5, -2, 3]);
+    const f = (a: NDArray, c: NDArray) => ({
+      n: lax.psum(1, "i"),
+      s: lax.psum(c, "i"),
+      g: lax.allGather(c, "i", { axis: 1 }),
+      m: lax.pmax(c, "i"),
+      mixed: np.add(a, lax.pmean(np.multiply(c, lax.axisSize("i")), "i")),
+    });
+    const opts = { axisName: "i", inAxes: [0, null] as [number, null] };
+    const two = (v: NDArray) => np.stack([v, v]);
+    const want = {
+      n: np.array([2, 2], { dtype: "int32" }),
+      s: two(np.multiply(k, 2)),
+      g: two(np.stack([k, k], 1)),
+      m: two(k),
+      mixed: np.add(x, np.multiply(k, 2)),
+    };
+    expectClose(pmap(f, opts)(x, k), want, 1e-6);
+    expectClose(vmap(f, opts)(x, k), want, 1e-6);
+  });
+
+  it("four devices on workers (more than this machine's cores) ≡ four sequential devices ≡ the loop", () => {
     const x = rand(r, [4, 5], "any", "float32");
     const shards = [0, 1, 2, 3].map((i) => x.slice(i) as NDArray);
     const f = pmap(collectives, { axisName: "i", devices: 4 });
