@@ -24,7 +24,7 @@ const f32 = (x) => (x instanceof Float32Array ? x : Float32Array.from(x));
  *                                  column: the precompiled module in a child process where eval/new Function
  *                                  are disallowed (strict-CSP conditions)
  */
-export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r) => r.toTypedArray(), only, requires, noEval }) {
+export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r) => r.toTypedArray(), only, requires, noEval, threads }) {
   const { numjit, manifest } = ctx;
   const { np, nn } = numjit;
   const mk = (fn, args) => ({ run: () => fn(...args), output: () => read(fn(...args)) });
@@ -44,6 +44,7 @@ export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r)
       skip: numjit.jitNote || requires || manifest.runtime[kernel]?.note || undefined,
       setup: async () => {
         const mod = await importKernel(manifest, "runtime", kernel);
+        await numjit.threadsReady?.(); // worker start-up is not part of a call
         return mk(mod[exportName], inputs(np));
       },
     },
@@ -73,7 +74,28 @@ export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r)
         ),
     };
   if (noEval) all.noEval = noEvalImpl(ctx, { kernel, exportName, specs: noEval, skip: all.precompiled.skip });
-  return (only ?? ["eager", "jit", "jit-wasm", "jit-js", "precompiled", ...(noEval ? ["noEval"] : [])]).map((k) => all[k]);
+  // the threads column: "numjit jit" above runs on the default pool (every core); this one on 1 thread
+  if (threads)
+    all["jit-1t"] = {
+      lib: "numjit jit, 1 thread",
+      group: "numjit",
+      skip: all.jit.skip || (numjit.rt.setThreads ? undefined : "setThreads is not exported by @numjit/runtime"),
+      setup: async () => {
+        const { run, output } = await all.jit.setup();
+        const one = (f) => () => {
+          const t = numjit.rt.getThreads();
+          numjit.rt.setThreads(1);
+          try {
+            return f();
+          } finally {
+            numjit.rt.setThreads(t);
+          }
+        };
+        return { run: one(run), output: one(output) };
+      },
+    };
+  const keys = only ?? ["eager", "jit", ...(threads ? ["jit-1t"] : []), "jit-wasm", "jit-js", "precompiled", ...(noEval ? ["noEval"] : [])];
+  return keys.map((k) => all[k]);
 }
 
 function noEvalImpl(ctx, { kernel, exportName, specs, skip }) {

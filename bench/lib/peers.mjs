@@ -114,7 +114,16 @@ export async function loadNumjit() {
   const jitNote = typeof rt.jit === "function" ? "" : "`jit` is not exported by @numjit/runtime yet (runtime jit in progress)";
   const gradNote =
     typeof rt.valueAndGrad === "function" ? "" : "`valueAndGrad` is not exported by @numjit/runtime yet (autodiff in progress)";
-  return { rt, np: rt.numpy, nn: rt.nn, jitNote, gradNote, version: versionOf("@numjit/runtime") };
+  const internal = await import("@numjit/runtime/internal");
+  return {
+    rt,
+    np: rt.numpy,
+    nn: rt.nn,
+    threadsReady: internal.threadsReady,
+    jitNote,
+    gradNote,
+    version: versionOf("@numjit/runtime"),
+  };
 }
 
 export function firstLine(e) {

@@ -19,6 +19,7 @@ export function cases(ctx) {
       tol: { rtol: 0, atol: 0 },
       impls: [
         ...numjitImpls(ctx, {
+          threads: true,
           eager: (np, _nn, a, b) => np.add(a, b),
           inputs: (np) => [np.array(A), np.array(B)],
           kernel: "seed",

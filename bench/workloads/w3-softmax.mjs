@@ -21,6 +21,7 @@ export function cases(ctx) {
       tol: { rtol: 1e-4, atol: 1e-7 },
       impls: [
         ...numjitImpls(ctx, {
+          threads: true,
           eager: (_np, nn, x) => nn.softmax(x, -1),
           inputs: (np) => [np.reshape(np.array(X), [R, C])],
           kernel: "softmax",

@@ -23,6 +23,7 @@ export function cases(ctx) {
       tol: { rtol: 1e-4, atol: 1e-5, scaled: true },
       impls: [
         ...numjitImpls(ctx, {
+          threads: true,
           eager: (np, _nn, a, b) => np.matmul(a, b),
           inputs: (np) => [np.reshape(np.array(A), [n, n]), np.reshape(np.array(B), [n, n])],
           kernel: "matmul",

@@ -160,11 +160,12 @@ export function cases(ctx) {
         grad,
         manual,
         ...numjitImpls(ctx, {
+          threads: true,
           kernel: "mlp",
           exportName: "sgdStepJit",
           inputs,
           read: readNumjit,
-          only: ["jit", "precompiled"],
+          only: ["jit", "jit-1t", "precompiled"],
           requires: gradMissing,
         }).map((impl) => ({
           ...impl,

@@ -1,5 +1,6 @@
 // One error hierarchy with stable codes. NJ1xx shape, NJ2xx dtype, NJ3xx argument,
-// NJ4xx tracing/concretization, NJ5xx transformations, NJ6xx compile/jit.
+// NJ4xx tracing/concretization, NJ5xx transformations, NJ6xx compile/jit, NJ9xx threads and devices
+// (NJ7xx and NJ8xx are the compiler's diagnostics).
 // One function per error so messages stay consistent and greppable by code.
 import type { Dim } from "./core/dims.js";
 
@@ -22,6 +23,8 @@ export class TransformError extends NumjitError {}
 export class CompileError extends NumjitError {}
 /** A pmap device (worker) failed: `data` has the device, the function and the cause's name, code and message. */
 export class DeviceError extends NumjitError {}
+/** A kernel that failed while the worker pool ran it (on a worker or on the calling thread). */
+export class ThreadError extends NumjitError {}
 
 const fmt = (s: readonly (Dim | string)[]) => `(${s.join(", ")}${s.length === 1 ? "," : ""})`;
 export const formatShape = fmt;
@@ -209,4 +212,9 @@ export const compileError = {
   precompiled: (detail: string) => new CompileError("NJ602", `precompiled: ${detail}`),
   /** The build cannot write this schedule as a plan (the function stays precompiled by kernel table only). */
   planNotEmittable: (detail: string) => new CompileError("NJ603", `emitPlan: ${detail}`, { detail }),
+};
+
+export const threadError = {
+  /** `data.op`: the kernel (its ops); `data.detail`: the engine's message (a wasm trap, …). */
+  kernel: (op: string, detail: string) => new ThreadError("NJ901", `${op}: a kernel failed in the worker pool: ${detail}`, { op, detail }),
 };

@@ -32,7 +32,10 @@ export { precompiled, planKey, GuardFailure, type PrecompiledSpec, type PlanEntr
 export { emitPlan, dimToJs, type EmittedPlan, type EmitPlanOptions } from "./jit/emit-plan.js";
 export { argIndex, printBody, type KernelIR, type KernelSignature } from "./codegen/kir.js";
 export { wasmStats } from "./codegen/wasm/runtime.js";
-export { wasmMemoryBytes } from "./codegen/wasm/memory.js";
+export { wasmMemoryBytes, kernelMemory, threadsReady } from "./codegen/wasm/memory.js";
+export { runChunks, poolStats, poolWorkers, type ParallelKernel } from "./threads/pool.js";
+export { splitMin } from "./codegen/wasm/split.js";
+export { Code, encodeModule } from "./codegen/wasm/encoder.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
 export { canGenerateCode } from "./jit/jit.js";
 export { printJaxpr } from "./ir/jaxpr.js";

@@ -7,9 +7,11 @@
 // and callers use their JS loops. In the "highest" kernel inputs are widened to float64 and products
 // accumulate in float64 exactly as the JS kernels do (results differ only in summation order).
 import { getMatmulPrecision } from "./backend.js";
+import type { ParallelKernel } from "../threads/pool.js";
 import { kernelMemory } from "./wasm/memory.js";
 import { wasmStats } from "./wasm/runtime.js";
 import { sgemmModule } from "./wasm/sgemm.js";
+import { runSgemm } from "./wasm/split.js";
 import { gemmWasm } from "./wasm-bytes.js";
 
 interface Sgemm {
@@ -105,19 +107,20 @@ function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: num
   }
 }
 
-let sgemmRun: ((M: number, N: number, K: number, a: number, panels: number, c: number) => void) | null | undefined;
+let sgemmK: ParallelKernel | null | undefined;
 
 /** The float32-accumulating kernel (relaxed-SIMD FMA when the engine validates it), or null. */
-function sgemmKernel() {
-  if (sgemmRun !== undefined) return sgemmRun;
+function sgemmKernel(): ParallelKernel | null {
+  if (sgemmK !== undefined) return sgemmK;
   try {
     const fma = WebAssembly.validate(sgemmModule(true));
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(sgemmModule(fma)), { env: { mem: kernelMemory(0) } });
-    sgemmRun = inst.exports.sgemm as typeof sgemmRun;
+    const module = new WebAssembly.Module(sgemmModule(fma));
+    const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
+    sgemmK = { module, fn: "sgemm", run: inst.exports.sgemm as ParallelKernel["run"], op: "matmul" };
   } catch {
-    sgemmRun = null;
+    sgemmK = null;
   }
-  return sgemmRun;
+  return sgemmK;
 }
 
 /** float32 products accumulated in float32: a view of wasm memory valid until the next kernel call. */
@@ -137,8 +140,8 @@ function sgemm(
   N: number,
   K: number,
 ): Float32Array | null {
-  const run = sgemmKernel();
-  if (!run) return null;
+  const k = sgemmKernel();
+  if (!k) return null;
   const cLen = B * M * N,
     aLen = M * K,
     pLen = Math.ceil(N / 8) * 8 * K;
@@ -150,7 +153,7 @@ function sgemm(
   for (let b = 0; b < B; b++) {
     packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
     packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
-    run(M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N);
+    runSgemm(k, M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N);
   }
   return f.subarray(0, cLen);
 }

@@ -7,6 +7,7 @@ import type { NDArray } from "../ndarray.js";
 import { DEVICE_FLAGS, type DeviceMessage, type DeviceReply, causeOf, transferable } from "./devices.js";
 import { decodeArray, decodeJaxpr, encodeArray } from "./serialize.js";
 import { stageRunner } from "./stage.js";
+import { setThreads } from "../threads/pool.js";
 
 interface Port {
   postMessage(msg: unknown, transfer?: readonly unknown[]): void;
@@ -17,6 +18,8 @@ interface ParentPort {
 const proc = (globalThis as unknown as { process: { getBuiltinModule(id: string): unknown; on(e: "exit", f: () => void): void } }).process;
 const wt = proc.getBuiltinModule("node:worker_threads") as { parentPort: ParentPort; workerData: { port: Port; flag: Int32Array } };
 const { port, flag } = wt.workerData;
+// the devices are the parallelism: a device's kernels stay on its own thread (no pool inside a device)
+setThreads(1);
 const programs = new Map<number, (((xs: NDArray[]) => NDArray[]) | null)[]>();
 
 function answer(reply: DeviceReply, transfer: unknown[] = []): void {

@@ -1,6 +1,7 @@
 // A dependency-free WebAssembly binary encoder: just what numjit's kernels need (i32/f32/f64/v128
 // locals, structured loops, memory access, SIMD128 and relaxed-SIMD opcodes), one module per kernel
-// importing the shared memory `env.mem`. Opcodes follow the core and SIMD specifications' tables.
+// importing the kernels' memory `env.mem`. Opcodes follow the core and SIMD specifications' tables.
+import { memoryImport } from "./memory.js";
 
 export type ValType = "i32" | "f32" | "f64" | "v128";
 const VALTYPE: Record<ValType, number> = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b };
@@ -203,7 +204,7 @@ function name(s: string, out: number[]): void {
   for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
 }
 
-/** A module of exported functions (no results) over the imported memory `env.mem`. */
+/** A module of exported functions (no results) over the imported memory `env.mem` (codegen/wasm/memory.ts). */
 export function encodeModule(funcs: { name: string; code: Code }[]): Uint8Array<ArrayBuffer> {
   const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const types: number[] = [];
@@ -218,7 +219,11 @@ export function encodeModule(funcs: { name: string; code: Code }[]): Uint8Array<
   const imports: number[] = [1];
   name("env", imports);
   name("mem", imports);
-  imports.push(0x02, 0x00, 0x01); // memory, limits: min 1 page, no max
+  const mem = memoryImport();
+  if (mem.shared) {
+    imports.push(0x02, 0x03, 0x01); // memory, limits: shared, min 1 page, max
+    uleb(mem.maxPages, imports);
+  } else imports.push(0x02, 0x00, 0x01); // memory, limits: min 1 page, no max
   section(2, imports, out);
   const fns: number[] = [];
   uleb(funcs.length, fns);

@@ -5,32 +5,40 @@
 // every other call goes to the JS kernel. Copies instead of arrays living in wasm memory: a copy is a
 // native memcpy (~0.1 ns/elem measured on W2), small next to the kernel, and keeps NDArray storage
 // ordinary garbage-collected typed arrays. The memory only grows to the largest call and is reused.
+// Large calls are split across the worker pool (codegen/wasm/split.ts) between the copies.
 import type { TypedArray } from "../../dtype.js";
 import type { KernelFn } from "../../jit/plan.js";
+import type { ParallelKernel } from "../../threads/pool.js";
 import { type KernelIR, argIndex } from "../kir.js";
 import { wasmAvailable } from "../wasm-gemm.js";
 import { emitWasm, wasmSupports } from "./emit.js";
 import { kernelMemory } from "./memory.js";
+import { runKernel } from "./split.js";
 
-type Run = (...args: number[]) => void;
-
-const modules = new Map<string, Run | null>();
+const modules = new Map<string, ParallelKernel | null>();
 
 /** Kernel calls and float32 GEMMs that ran on wasm (tests check where calls went). */
 export const wasmStats = { calls: 0, sgemms: 0 };
 
-function instantiate(signature: string, ir: KernelIR): Run | null {
-  let run = modules.get(signature);
-  if (run === undefined) {
+function instantiate(signature: string, ir: KernelIR): ParallelKernel | null {
+  let k = modules.get(signature);
+  if (k === undefined) {
     try {
-      const inst = new WebAssembly.Instance(new WebAssembly.Module(emitWasm(ir)), { env: { mem: kernelMemory(0) } });
-      run = inst.exports.run as Run;
+      const module = new WebAssembly.Module(emitWasm(ir));
+      const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
+      const ops = [...new Set(ir.body.insts.map((i) => ("prim" in i.op ? i.op.prim : i.op.op)))];
+      k = {
+        module,
+        fn: "run",
+        run: inst.exports.run as ParallelKernel["run"],
+        op: `${ir.kind === "reduce" ? ir.reduce : ir.kind} kernel (${ops.join(", ")})`,
+      };
     } catch {
-      run = null; // an engine without SIMD128: the JS kernel
+      k = null; // an engine without SIMD128: the JS kernel
     }
-    modules.set(signature, run);
+    modules.set(signature, k);
   }
-  return run;
+  return k;
 }
 
 interface Operand {
@@ -48,7 +56,7 @@ const up16 = (n: number) => (n + 15) & ~15;
  * runs it, and returns the float32 view of memory and the output's byte address.
  */
 function call(
-  run: Run,
+  run: (params: number[]) => void,
   rows: number,
   n: number,
   ops: Operand[],
@@ -87,7 +95,7 @@ function call(
   params.push(16);
   if (reduce) params.push(0);
   wasmStats.calls++;
-  run(...params);
+  run(params);
   return [f, out >> 2];
 }
 
@@ -97,15 +105,17 @@ function call(
  */
 export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: number): KernelFn | null {
   if (min === Infinity || !wasmSupports(ir) || !wasmAvailable()) return null;
-  const run = instantiate(signature, ir);
-  if (run === null) return null;
+  const k = instantiate(signature, ir);
+  if (k === null) return null;
   const sig = ir.sig;
   const nin = sig.inputs.length;
+  const used = [...ir.body.used].sort((a, b) => a - b);
+  const expand = expandUsed(used, nin);
+  const run = (params: number[]) => runKernel(k, ir.kind === "elementwise" ? "elementwise" : "reduce", nin, expand(params));
   const data = [...Array(nin).keys()].map((i) => argIndex(sig, "data", i));
   const offs = [...Array(nin).keys()].map((i) => argIndex(sig, "offset", i));
   const iOut = argIndex(sig, "out"),
     iC = argIndex(sig, "consts");
-  const used = [...ir.body.used].sort((a, b) => a - b);
   if (ir.kind === "elementwise") {
     const iShape = argIndex(sig, "shape");
     const strides = [...Array(nin).keys()].map((i) => argIndex(sig, "strides", i));
@@ -125,7 +135,7 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
       }
       const o = args[iOut] as Float32Array;
       const nvec = (n + 3) >> 2;
-      const [f, p] = call(bindUsed(run, used, nin), rows, n, ops, args[iC] as number[], rows * nvec * 16, false);
+      const [f, p] = call(run, rows, n, ops, args[iC] as number[], rows * nvec * 16, false);
       if ((n & 3) === 0) o.set(f.subarray(p, p + rows * n));
       else for (let r = 0; r < rows; r++) o.set(f.subarray(p + r * nvec * 4, p + r * nvec * 4 + n), r * n);
     };
@@ -148,21 +158,21 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
       const outer = kshape.length ? (args[ks[i]!] as number[])[0]! : 0;
       ops.push({ data: args[data[i]!] as TypedArray, off: args[offs[i]!] as number, outer, inner });
     }
-    const [f, p] = call(bindUsed(run, used, nin), rows, n, ops, args[iC] as number[], rows * 4, true);
+    const [f, p] = call(run, rows, n, ops, args[iC] as number[], rows * 4, true);
     (args[iOut] as Float32Array).set(f.subarray(p, p + rows));
   };
 }
 
 /** The module takes [ptr, rowStride, step] for every input; unused ones get zeros. */
-function bindUsed(run: Run, used: number[], nin: number): Run {
-  if (used.length === nin && used.every((u, i) => u === i)) return run;
-  return (...p: number[]) => {
+function expandUsed(used: number[], nin: number): (p: number[]) => number[] {
+  if (used.length === nin && used.every((u, i) => u === i)) return (p) => p;
+  return (p) => {
     const full = p.slice(0, 3);
     for (let i = 0; i < nin; i++) {
       const k = used.indexOf(i);
       full.push(...(k < 0 ? [0, 0, 0] : p.slice(3 + 3 * k, 6 + 3 * k)));
     }
     full.push(...p.slice(3 + 3 * used.length));
-    run(...full);
+    return full;
   };
 }

@@ -1,0 +1,86 @@
+// How a large wasm kernel call is cut into chunks for the worker pool (threads/pool.ts), from the
+// kernels' argument lists alone (the kernel ABI of codegen/wasm/emit.ts and sgemm.ts is unchanged):
+//   elementwise (rows, nvec, out, [ptr, rowStride, step] per input, consts): by rows, or by vectors
+//     when there is one row;
+//   reduce (rows, n, out, [ptr, rowStride, step] per input, consts, mask): by rows — the outer, kept
+//     axis (softmax and logsumexp reduce along rows) — never inside a row: each output is one
+//     thread's sum in one order;
+//   sgemm (M, N, K, a, panels, c): by row blocks of the output (multiples of the 4-row micro-tile).
+// Boundaries are a function of the sizes and the thread count only, and every output element is
+// computed by the same instructions in the same order on whichever thread claims its chunk, so
+// results are bit-identical to one thread. Calls below the break-even stay on the caller.
+import { getThreads, type ParallelKernel, runChunks } from "../../threads/pool.js";
+
+/**
+ * Break-even (bench/threads.mjs on a 2-core machine): waking a worker costs ~0.1 ms, so a call is
+ * split only when one thread would take well over that: `elems` elements of an elementwise or reduce
+ * kernel, or `macs` multiply-adds of a GEMM. Mutable for the bench and tests (internal entry).
+ */
+export const splitMin = { elems: 1 << 18, macs: 1 << 22 };
+
+/** [start, end) of part `i` of `parts` over [0, total), in multiples of `align` (the last takes the rest). */
+function part(total: number, parts: number, i: number, align: number): [number, number] {
+  const step = Math.ceil(total / parts / align) * align;
+  return [Math.min(total, i * step), Math.min(total, (i + 1) * step)];
+}
+
+/** How many parts a call of `work` units over `units` splittable units gets (1: run it on the caller). */
+function parts(work: number, min: number, units: number): number {
+  return work < min ? 1 : Math.min(getThreads(), units);
+}
+
+/** Per input i, the [ptr, rowStride, step] triple starts at argument 3 + 3i. */
+function shiftInputs(p: number[], nin: number, by: (rowStride: number, step: number) => number): void {
+  for (let i = 0; i < nin; i++) p[3 + 3 * i] = p[3 + 3 * i]! + by(p[4 + 3 * i]!, p[5 + 3 * i]!);
+}
+
+function chunks(n: number, make: (i: number) => number[] | null): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const c = make(i);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Runs an emitted elementwise or reduce kernel call (full argument list), split when large. */
+export function runKernel(k: ParallelKernel, kind: "elementwise" | "reduce", nin: number, args: number[]): void {
+  const rows = args[0]!,
+    len = args[1]!; // vectors per row (elementwise) or elements per row (reduce)
+  const elems = kind === "elementwise" ? rows * len * 4 : rows * len;
+  const byRows = rows > 1 || kind === "reduce";
+  const n = parts(elems, splitMin.elems, byRows ? rows : len);
+  if (n <= 1) return k.run(...args);
+  const outRow = kind === "elementwise" ? len * 16 : 4;
+  runChunks(
+    k,
+    chunks(n, (i) => {
+      const [a, b] = part(byRows ? rows : len, n, i, 1);
+      if (a >= b) return null;
+      const p = args.slice();
+      if (byRows) {
+        p[0] = b - a;
+        p[2] = args[2]! + a * outRow;
+        shiftInputs(p, nin, (rowStride) => a * rowStride);
+      } else {
+        p[1] = b - a;
+        p[2] = args[2]! + a * 16;
+        shiftInputs(p, nin, (_, step) => a * step);
+      }
+      return p;
+    }),
+  );
+}
+
+/** Runs sgemm(M, N, K, a, panels, c), split by row blocks when large. */
+export function runSgemm(k: ParallelKernel, M: number, N: number, K: number, a: number, panels: number, c: number): void {
+  const n = parts(M * N * K, splitMin.macs, Math.ceil(M / 4));
+  if (n <= 1) return k.run(M, N, K, a, panels, c);
+  runChunks(
+    k,
+    chunks(n, (i) => {
+      const [r0, r1] = part(M, n, i, 4);
+      return r0 < r1 ? [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N] : null;
+    }),
+  );
+}

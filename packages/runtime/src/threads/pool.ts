@@ -1,0 +1,173 @@
+// The worker pool under the wasm kernels. The caller splits a large kernel into chunks (argument
+// lists of one exported wasm function over disjoint parts of the output, codegen/wasm/split.ts),
+// runChunks wakes up to threads-1 workers with one message, claims chunks itself alongside them
+// (threads/worker.ts), and blocks in Atomics.wait until every chunk is done. All participants run
+// the same WebAssembly.Module instantiated against the one shared WebAssembly.Memory; a worker gets
+// the module with its first job for it. Results do not depend on who ran which chunk.
+//
+// Threads: setThreads(n) > NUMJIT_THREADS > the core count. Where the pool cannot run (a browser main
+// thread, no SharedArrayBuffer) getThreads() is 1, said once by console.warn if threads were asked
+// for. Faults: a chunk that throws becomes a ThreadError naming the op after every chunk has
+// finished; a worker that died is replaced at the next job, and chunks it never claimed are run by
+// the caller. Workers start lazily, with the first job that has more than one chunk.
+import { argumentError, threadError } from "../errors.js";
+import { coreCount, envVar, type PoolWorker, poolUnavailable, spawnWorker } from "./platform.js";
+import { CTL, claimChunks, workerSource } from "./worker.js";
+
+export interface ParallelKernel {
+  /** Workers instantiate each module once, against the shared memory. */
+  module: WebAssembly.Module;
+  /** The export to call and the caller's instance of it. */
+  fn: string;
+  run: (...args: number[]) => void;
+  /** What the kernel computes, for errors (e.g. "matmul", "elementwise (exp, add)"). */
+  op: string;
+}
+
+interface Slot {
+  w: PoolWorker;
+  sent: WeakSet<WebAssembly.Module>;
+  dead: boolean;
+}
+
+let requested: number | undefined;
+let warned = false;
+let memory: WebAssembly.Memory | undefined;
+let ctl: Int32Array | undefined;
+let job = 0;
+const slots: Slot[] = [];
+let source: string | undefined;
+let spawned = 0;
+const ids = new WeakMap<WebAssembly.Module, number>();
+let nextId = 0;
+
+/** Workers key their instances by these numbers (a module is posted to each worker once). */
+function moduleId(m: WebAssembly.Module): number {
+  let id = ids.get(m);
+  if (id === undefined) ids.set(m, (id = nextId++));
+  return id;
+}
+
+/** Chunks run by workers and jobs run (tests check that work really went to the pool). */
+export const poolStats = { jobs: 0, workerChunks: 0 };
+
+function parseThreads(where: string, raw: unknown): number {
+  const n = typeof raw === "string" ? Number(raw) : raw;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 256) {
+    throw argumentError.invalid(where, `expected an integer number of threads from 1 to 256, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
+function fromEnv(): number | undefined {
+  const raw = (globalThis as { NUMJIT_THREADS?: unknown }).NUMJIT_THREADS ?? envVar("NUMJIT_THREADS");
+  return raw === undefined || raw === "" ? undefined : parseThreads("NUMJIT_THREADS", raw);
+}
+
+/**
+ * Threads for large kernels, the calling thread included: 1 runs everything on the caller. Missing
+ * workers start with the next large kernel; workers beyond the count stay idle (unref'd, asleep).
+ */
+export function setThreads(n: number): void {
+  requested = parseThreads("setThreads", n);
+  warnIfUnavailable(requested);
+}
+
+function warnIfUnavailable(n: number): void {
+  const why = n > 1 ? poolUnavailable() : null;
+  if (why !== null && !warned) {
+    warned = true;
+    console.warn(`numjit: running kernels on one thread: ${why}`);
+  }
+}
+
+let envRead = false;
+
+/** The threads large kernels run on (1 where the pool cannot run). */
+export function getThreads(): number {
+  if (requested === undefined && !envRead) {
+    envRead = true;
+    const env = fromEnv();
+    if (env !== undefined) warnIfUnavailable(env);
+    requested = env;
+  }
+  if (poolUnavailable() !== null) return 1;
+  return requested ?? coreCount();
+}
+
+/** Called by codegen/wasm/memory.ts once it has created the shared memory the kernels use. */
+export function attachMemory(m: WebAssembly.Memory): void {
+  memory = m;
+}
+
+const control = () => (ctl ??= new Int32Array(new SharedArrayBuffer(CTL.bytes)));
+
+let spawnFailed = false;
+
+/** The worker of slot i, started (or replaced) if need be; null where workers cannot start. */
+function slot(i: number): Slot | null {
+  const s = slots[i];
+  if (s && !s.dead) return s;
+  if (spawnFailed) return null;
+  source ??= workerSource();
+  let fresh: Slot;
+  try {
+    fresh = { w: spawnWorker(source, () => void (fresh.dead = true)), sent: new WeakSet(), dead: false };
+  } catch {
+    spawnFailed = true; // e.g. a policy forbidding blob: workers: kernels run on the caller
+    return null;
+  }
+  fresh.w.post({ mem: memory, ctl: control().buffer });
+  slots[i] = fresh;
+  spawned++;
+  return fresh;
+}
+
+/**
+ * Runs `chunks` (argument lists for `k.fn`, over disjoint outputs) on the pool and the caller; returns
+ * when all are done. One chunk, one thread or no shared memory: everything runs on the caller.
+ */
+export function runChunks(k: ParallelKernel, chunks: number[][]): void {
+  const helpers = Math.min(getThreads() - 1, chunks.length - 1);
+  if (helpers <= 0 || memory === undefined) {
+    for (const c of chunks) k.run(...c);
+    return;
+  }
+  const c = control();
+  job = (job % 0x7fff) + 1;
+  Atomics.store(c, CTL.done, 0);
+  Atomics.store(c, CTL.failed, 0);
+  Atomics.store(c, CTL.job, job << 16);
+  const id = moduleId(k.module);
+  for (let i = 0; i < helpers; i++) {
+    const s = slot(i);
+    if (!s) break;
+    const first = !s.sent.has(k.module);
+    s.sent.add(k.module);
+    s.w.post(first ? { job, id, fn: k.fn, chunks, module: k.module } : { job, id, fn: k.fn, chunks });
+  }
+  poolStats.jobs++;
+  const mine = claimChunks(c, job, k.run, chunks);
+  for (let d = Atomics.load(c, CTL.done); d < chunks.length; d = Atomics.load(c, CTL.done)) Atomics.wait(c, CTL.done, d);
+  poolStats.workerChunks += chunks.length - mine;
+  if (Atomics.load(c, CTL.failed)) {
+    const bytes = new Uint8Array(c.buffer, CTL.errAt, Atomics.load(c, CTL.errLen)).slice();
+    throw threadError.kernel(k.op, new TextDecoder().decode(bytes));
+  }
+}
+
+/**
+ * Starts the workers (once the shared memory exists) and resolves when each is listening; at most
+ * `timeoutMs` of waiting. (codegen/wasm/memory.ts: threadsReady.)
+ */
+export async function startWorkers(timeoutMs = 5000): Promise<void> {
+  if (memory === undefined) return;
+  for (let i = 0; i < getThreads() - 1; i++) slot(i);
+  const t0 = Date.now();
+  while (Atomics.load(control(), CTL.ready) < spawned && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 5));
+}
+
+/** The live workers (tests terminate one to check that it is replaced). */
+export function poolWorkers(): readonly PoolWorker[] {
+  return slots.filter((s) => !s.dead).map((s) => s.w);
+}
