@@ -21,6 +21,8 @@ import {
   makeJaxpr,
   nn,
   numpy as np,
+  lax,
+  pmap,
   valueAndGrad,
   vjp,
   vmap,
@@ -175,6 +177,23 @@ describe("transformation types", () => {
     expect(() => vmap(f, { outAxes: [0, 0] })(m, { s: w, k: 2 })).toThrow();
     // @ts-expect-error the batched function takes f's arguments
     expect(() => vmap(f)(m)).toThrow();
+  });
+
+  it("pmap: the same axis types as vmap; collectives keep their operand's tree", () => {
+    const f = (a: NDArray, p: { s: NDArray; k: number }) => ({ y: lax.psum(np.multiply(a, p.s), "i"), k: p.k });
+    const pf = pmap(f, { axisName: "i", inAxes: [0, { s: null, k: null }], outAxes: { y: 0, k: null } });
+    expectTypeOf(pf).parameters.toEqualTypeOf<[NDArray, { s: NDArray; k: number }]>();
+    expectTypeOf(pf).returns.toEqualTypeOf<{ y: NDArray; k: NDArray }>();
+    const r = pf(np.array([1, 2]), { s: np.array(3), k: 2 });
+    expect(r.y.toArray()).toEqual([9, 9]);
+    expect(r.k.item()).toBe(2);
+    const t = vmap((a: NDArray) => lax.psum({ a, b: 1 }, "i"), { axisName: "i" })(w);
+    expectTypeOf(t).toEqualTypeOf<{ a: NDArray; b: NDArray }>();
+    expect(t.b.toArray()).toEqual([2, 2]);
+    // @ts-expect-error inAxes has one entry per argument
+    expect(() => pmap(f, { inAxes: [0] })(w, { s: w, k: 2 })).toThrow(TransformError);
+    // @ts-expect-error the axis name is a string
+    expect(() => pmap(f, { axisName: 1 })).toThrow(TransformError);
   });
 
   it("jit: staticArgnums names a parameter; makeJaxpr keeps the argument types", () => {

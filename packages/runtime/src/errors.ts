@@ -21,6 +21,8 @@ export class ArgumentError extends NumjitError {}
 export class ConcretizationError extends NumjitError {}
 export class TransformError extends NumjitError {}
 export class CompileError extends NumjitError {}
+/** A pmap device (worker) failed: `data` has the device, the function and the cause's name, code and message. */
+export class DeviceError extends NumjitError {}
 /** A kernel that failed while the worker pool ran it (on a worker or on the calling thread). */
 export class ThreadError extends NumjitError {}
 
@@ -183,6 +185,37 @@ export const transformError = {
   /** A derivative JAX leaves undefined too (e.g. qr of a wide matrix). */
   undefinedDerivative: (op: string, detail: string) =>
     new TransformError("NJ510", `${op}: not differentiable here (as in JAX): ${detail}`, { op }),
+};
+
+export const parallelError = {
+  /** A collective (psum, axisIndex, ...) named an axis no enclosing pmap or vmap({ axisName }) binds. */
+  unboundAxis: (op: string, axisName: string, bound: readonly string[]) =>
+    new TransformError(
+      "NJ511",
+      `${op}: unbound axis name '${axisName}': call it inside pmap(f, { axisName: '${axisName}' }) ` +
+        `or vmap(f, { axisName: '${axisName}' })` +
+        (bound.length ? ` (bound axis names: ${bound.map((b) => `'${b}'`).join(", ")})` : " (no axis name is bound here)"),
+      { op, axisName, bound: [...bound] },
+    ),
+  /** A pmap call or option that cannot be mapped (sizes, device count, arguments, unsupported programs). */
+  pmap: (fn: string, detail: string, data: Record<string, unknown> = {}) =>
+    new TransformError("NJ512", `pmap(${fn}): ${detail}`, { fn, ...data }),
+  /** A collective over a mapped axis inside control flow, which pmap cannot cut into stages nor vmap batch. */
+  collectiveInControlFlow: (transform: string, primitive: string, axisName: string) =>
+    new TransformError(
+      "NJ514",
+      `${transform}: a collective over axis '${axisName}' inside ${primitive} is not supported; apply it outside the control flow`,
+      { transform, primitive, axisName },
+    ),
+  /** A device threw or its worker died while running its shard. */
+  device: (fn: string, device: number, cause: { name: string; message: string; code?: string }) =>
+    new DeviceError("NJ513", `pmap(${fn}): device ${device} failed: ${cause.message}`, {
+      fn,
+      device,
+      causeName: cause.name,
+      causeCode: cause.code,
+      causeMessage: cause.message,
+    }),
 };
 
 export const compileError = {

@@ -23,8 +23,11 @@ export {
   ConcretizationError,
   TransformError,
   CompileError,
+  DeviceError,
   ThreadError,
 } from "./errors.js";
+export { pmap } from "./pmap/pmap.js";
+export type { PmapOptions } from "./pmap/pmap.js";
 export { setThreads, getThreads } from "./threads/pool.js";
 export { jit, clearCaches } from "./jit/jit.js";
 export { setBackend, getBackend, setMatmulPrecision, getMatmulPrecision, type Backend, type MatmulPrecision } from "./codegen/backend.js";

@@ -60,12 +60,14 @@ export const BINARY_OPS = [
 export const COMPARE_OPS = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
 export const REDUCE_OPS = ["reduce_sum", "reduce_prod", "reduce_max", "reduce_min"] as const;
 export const CUMULATIVE_OPS = ["cumsum", "cumprod", "cummax", "cummin"] as const;
+export const COLLECTIVE_OPS = ["psum", "pmax", "all_gather", "axis_index"] as const;
 
 export type UnaryOp = (typeof UNARY_OPS)[number];
 export type BinaryOp = (typeof BINARY_OPS)[number];
 export type CompareOp = (typeof COMPARE_OPS)[number];
 export type ReduceOp = (typeof REDUCE_OPS)[number];
 export type CumulativeOp = (typeof CUMULATIVE_OPS)[number];
+export type CollectiveOp = (typeof COLLECTIVE_OPS)[number];
 export type ElementwiseOp = UnaryOp | BinaryOp | CompareOp | "select" | "convert_element_type";
 
 type NoParams = Record<string, never>;
@@ -100,6 +102,12 @@ export type Params = Each<UnaryOp, NoParams> &
     // var's N - ddof; the plan computes it from the call's sizes (a concrete trace stages the number)
     dim_value: { dim: number; weakType: boolean };
     copy: NoParams;
+    // collectives over a named mapped axis (pmap, or vmap with axisName); axisSize is the axis's length
+    // (all_gather's shape rule needs it). They bind through core/axis-env.ts, which checks the name.
+    psum: { axisName: string; axisSize: number };
+    pmax: { axisName: string; axisSize: number };
+    all_gather: { axisName: string; axisSize: number; axis: number }; // stacks the members' values at `axis`
+    axis_index: { axisName: string; axisSize: number }; // this member's position along the axis (int32 0-d)
   } & LinalgParams;
 
 export type Primitive = keyof Params;
@@ -142,6 +150,8 @@ export const isUnary = (p: string): p is UnaryOp => UNARY.has(p);
 export const isBinary = (p: string): p is BinaryOp => BINARY.has(p);
 export const isCompare = (p: string): p is CompareOp => COMPARE.has(p);
 export const isReduce = (p: string): p is ReduceOp => REDUCE.has(p);
+const COLLECTIVE = set(COLLECTIVE_OPS);
+export const isCollective = (p: string): p is CollectiveOp => COLLECTIVE.has(p);
 export const isElementwise = (p: string): p is ElementwiseOp =>
   UNARY.has(p) || BINARY.has(p) || COMPARE.has(p) || p === "select" || p === "convert_element_type";
 

@@ -342,6 +342,13 @@ const specific: { [P in Exclude<Primitive, Generic | LinalgPrimitive>]: SymShape
   },
   copy: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
   dim_value: (_, { weakType }) => av([], "int32", weakType),
+  psum: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
+  pmax: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
+  all_gather: ([x], { axis, axisSize }) => {
+    if (axis < 0 || axis > x!.shape.length) throw shapeError.axis("all_gather", axis, x!.shape.length + 1);
+    return av([...x!.shape.slice(0, axis), axisSize, ...x!.shape.slice(axis)], x!.dtype, x!.weakType);
+  },
+  axis_index: () => av([], "int32", false),
 };
 
 const rules: { [P in Primitive]: SymShapeRule<P> } = { ...generic, ...specific, ...linalgShapeRules };

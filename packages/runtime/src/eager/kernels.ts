@@ -1,10 +1,10 @@
 // Eager kernels: one implementation per primitive, run immediately by `bind` when nothing is
 // being traced. Output avals come from the shared shape rules.
 import { allocate, type DType, type TypedArray } from "../dtype.js";
-import { shapeError } from "../errors.js";
+import { parallelError, shapeError } from "../errors.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import { contiguousStrides, sizeOf } from "../shape.js";
-import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS } from "../core/primitives.js";
+import { BINARY_OPS, COLLECTIVE_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS } from "../core/primitives.js";
 import { shapeRules } from "../core/shape-rules.js";
 import { impls, type Aval } from "../core/trace.js";
 import { binaryLoops, unaryLoops } from "./generated-kernels.js";
@@ -395,6 +395,12 @@ impls.iota = (inputs, params) => {
   for (let i = 0; i < od.length; i++) od[i] = Math.floor(i / inner) % n;
   return out;
 };
+
+// a collective reaches an eager kernel only from a program run outside its axis (pmap and vmap handle them)
+for (const op of COLLECTIVE_OPS)
+  impls[op] = (_, { axisName }) => {
+    throw parallelError.unboundAxis(op, axisName, []);
+  };
 
 impls.dim_value = (_, { dim, weakType }) => {
   // a symbolic dim reaches eager only from a jaxpr not instantiated at concrete sizes

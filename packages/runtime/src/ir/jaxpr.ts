@@ -3,7 +3,7 @@
 // while, scan, custom derivatives, checkpoint) hold sub-jaxprs in their params and have several outputs.
 import type { DType } from "../dtype.js";
 import type { NDArray } from "../ndarray.js";
-import { type AnyParams, type AnyPrimitive, type HigherPrimitive, assertNever, isHigherOrder } from "../core/primitives.js";
+import { type AnyParams, type AnyPrimitive, type HigherPrimitive, assertNever, isCollective, isHigherOrder } from "../core/primitives.js";
 import type { Aval } from "../core/trace.js";
 
 let nextVarId = 0;
@@ -57,6 +57,13 @@ export function subJaxprs(e: Eqn): Jaxpr[] {
     default:
       return assertNever(e, "higher-order primitive");
   }
+}
+
+/** The axis names of the collectives in j and its sub-jaxprs. */
+export function collectiveAxes(j: Jaxpr): string[] {
+  return j.eqns.flatMap((e) =>
+    isCollective(e.primitive) ? [(e.params as { axisName: string }).axisName] : subJaxprs(e).flatMap(collectiveAxes),
+  );
 }
 
 /** The equation with every sub-jaxpr replaced by f(sub-jaxpr) (passes recurse into bodies with this). */

@@ -3,7 +3,8 @@
 import { type DType, isBigInt } from "../dtype.js";
 import { registerWeakScalar } from "../numpy/util.js";
 import { NDArray, scalarArray } from "../ndarray.js";
-import { type HigherParams, type HigherPrimitive, type Params, type Primitive, assertNever } from "../core/primitives.js";
+import { type HigherParams, type HigherPrimitive, type Params, type Primitive, assertNever, isCollective } from "../core/primitives.js";
+import { bindCollective } from "../core/axis-env.js";
 import { abstractEvalSymbolic } from "../core/shape-rules.js";
 import { currentShapeEnv } from "../core/shape-env.js";
 import { type Aval, type MainTrace, Trace, Tracer, bind, bindHigher, newMain, withDynamic, withFunctionName } from "../core/trace.js";
@@ -241,7 +242,8 @@ export function evalJaxpr(j: Jaxpr, args: readonly NDArray[], consts: readonly N
     if (isHigherEqn(e)) {
       const outs = bindHigher(e.primitive, ins, e.params as never);
       e.outs.forEach((v, i) => env.set(v, outs[i]!));
-    } else env.set(e.outs[0]!, bind(e.primitive, ins, e.params as never));
+    } else if (isCollective(e.primitive)) env.set(e.outs[0]!, bindCollective(e.primitive, ins, e.params as never));
+    else env.set(e.outs[0]!, bind(e.primitive, ins, e.params as never));
   }
   return j.outs.map(read);
 }

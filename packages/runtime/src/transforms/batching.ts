@@ -2,13 +2,37 @@
 // `dims[i]` is where input i keeps its batch axis (null = unbatched); a rule returns the result and
 // the position of its batch axis. Rules prefer remapping axes over moving data: a batched reduce,
 // slice or cumsum keeps the batch axis where it is, and moves are transposes (views).
-import { BINARY_OPS, COMPARE_OPS, CUMULATIVE_OPS, REDUCE_OPS, UNARY_OPS, type Primitive } from "../core/primitives.js";
+import {
+  BINARY_OPS,
+  COMPARE_OPS,
+  CUMULATIVE_OPS,
+  REDUCE_OPS,
+  UNARY_OPS,
+  type CollectiveOp,
+  type Params,
+  type Primitive,
+} from "../core/primitives.js";
 import { bind } from "../core/trace.js";
 import { LINALG_PRIMITIVES, type LinalgPrimitive } from "../core/linalg-primitives.js";
 import { scalarArray } from "../ndarray.js";
 import type { BatchRule, BatchRules } from "./rules/types.js";
-import { type Arr, add, broadcastInDim, complement, lt, mul, reshape, select, sizeScalar, transpose, zerosLike } from "./rules/ops.js";
+import {
+  type Arr,
+  add,
+  broadcastInDim,
+  complement,
+  full,
+  lt,
+  mul,
+  reduceSum,
+  reshape,
+  select,
+  sizeScalar,
+  transpose,
+  zerosLike,
+} from "./rules/ops.js";
 import { dimMul } from "../core/dims.js";
+import { bindCollective } from "../core/axis-env.js";
 
 type Dim = number | null;
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
@@ -91,8 +115,53 @@ const linalg = Object.fromEntries(
   ]),
 ) as BatchRules<LinalgPrimitive>;
 
+/** A collective over an axis other than the vmap's: it applies to the batched value as is. */
+const batchCollective: BatchRules<CollectiveOp> = {
+  psum: ([x], [b], { axisName }) => [bindCollective("psum", [x!], { axisName }), b!],
+  pmax: ([x], [b], { axisName }) => [bindCollective("pmax", [x!], { axisName }), b!],
+  all_gather: ([x], [b], { axisName, axis }) => {
+    // the gathered axis lands at `axis` of the unbatched result: before the batch axis or after it
+    const before = axis <= b!;
+    return [bindCollective("all_gather", [x!], { axisName, axis: before ? axis : axis + 1 }), before ? b! + 1 : b!];
+  },
+  axis_index: (_v, _d, { axisName }) => [bindCollective("axis_index", [], { axisName }), null],
+};
+
+/**
+ * A collective over the vmap's own axis (vmap(f, { axisName })) reduces the batch axis itself: psum is a
+ * reduce_sum over it, pmax a reduce_max, all_gather moves it into place, axis_index is an iota. `b` is x's
+ * batch axis (null: x is the same for every member); the results no longer vary along the axis.
+ */
+export function ownAxisCollective<P extends CollectiveOp>(prim: P, x: Arr | undefined, b: Dim, params: Params[P]): [Arr, Dim] {
+  const n = params.axisSize;
+  switch (prim) {
+    case "psum":
+      return [b === null ? mul(x!, full(n, x!)) : reduceSum(x!, [b]), null];
+    case "pmax":
+      return [b === null ? x! : bind("reduce_max", [x!], { axes: [b] }), null];
+    case "all_gather": {
+      const { axis } = params as Params["all_gather"];
+      if (b !== null) return [moveAxis(x!, b, axis), null];
+      const shape = [...x!.shape.slice(0, axis), n, ...x!.shape.slice(axis)];
+      return [
+        broadcastInDim(
+          x!,
+          shape,
+          range(0, x!.ndim).map((i) => up(i, axis)),
+        ),
+        null,
+      ];
+    }
+    case "axis_index":
+      return [bind("iota", [], { shape: [n], dimension: 0, dtype: "int32" }), 0];
+    default:
+      throw new Error(`internal: ${prim} is not a collective`);
+  }
+}
+
 export const batchRules: { [P in Primitive]: BatchRule<P> } = {
   ...generic,
+  ...batchCollective,
   ...linalg,
   argmax: argReduce("argmax"),
   argmin: argReduce("argmin"),

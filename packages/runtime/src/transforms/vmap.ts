@@ -1,12 +1,22 @@
 // vmap: a BatchTrace carries each value with the position of its batch axis (or null when it is
 // the same for every example) and runs each primitive through its batching rule once for the
 // whole batch.
-import type { HigherParams, HigherPrimitive, Params, Primitive } from "../core/primitives.js";
+import {
+  type CollectiveOp,
+  type HigherParams,
+  type HigherPrimitive,
+  type Params,
+  type Primitive,
+  isCollective,
+} from "../core/primitives.js";
+import { axisFrame, withAxis } from "../core/axis-env.js";
 import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
-import { transformError } from "../errors.js";
+import { parallelError, transformError } from "../errors.js";
+import { type Eqn, collectiveAxes, subJaxprs } from "../ir/jaxpr.js";
+import { evalJaxpr } from "../ir/trace-jaxpr.js";
 import { NDArray } from "../ndarray.js";
 import { type Leaf, treeFlatten, treeUnflatten } from "../ir/tree.js";
-import { batchRules, matchAxis, moveAxis } from "./batching.js";
+import { batchRules, matchAxis, moveAxis, ownAxisCollective } from "./batching.js";
 import { higherBatchRules } from "./higher.js";
 import { type AxisSpec, axesPerLeaf, leafArray } from "./tree-util.js";
 import type { Cotangent } from "./vjp.js";
@@ -32,6 +42,10 @@ export class BatchTrace extends Trace {
     const ts = tracers as BatchTracer[];
     const vals = ts.map((t) => t.val),
       dims = ts.map((t) => t.bdim);
+    if (isCollective(prim) && axisFrame((params as Params[CollectiveOp]).axisName)?.owner === this.main) {
+      const [out, d] = ownAxisCollective(prim, vals[0], dims[0] ?? null, params as never);
+      return d === null ? out : new BatchTracer(this, out, d);
+    }
     if (dims.every((d) => d === null)) return bind(prim, vals, params);
     const [out, d] = batchRules[prim](vals, dims, params, this.main.globalData as number);
     return d === null ? out : new BatchTracer(this, out, d);
@@ -40,6 +54,15 @@ export class BatchTrace extends Trace {
     const ts = tracers as BatchTracer[];
     const vals = ts.map((t) => t.val),
       dims = ts.map((t) => t.bdim);
+    // a sub-program with collectives over this vmap's axis: a call is inlined (its collectives then see this
+    // trace); control flow cannot be, since its batching rule retraces the body under a fresh batch trace
+    const own = subJaxprs({ primitive: prim, params } as unknown as Eqn)
+      .flatMap(collectiveAxes)
+      .find((a) => axisFrame(a)?.owner === this.main);
+    if (own !== undefined) {
+      if (prim === "jit_call" || prim === "checkpoint") return evalJaxpr((params as HigherParams["jit_call"]).jaxpr, tracers);
+      throw parallelError.collectiveInControlFlow("vmap", prim, own);
+    }
     if (dims.every((d) => d === null)) return bindHigher(prim, vals, params);
     const [outs, ds] = higherBatchRules[prim](vals, dims, params, this.main.globalData as number);
     return outs.map((o, i) => (ds[i] === null ? o : new BatchTracer(this, o, ds[i]!)));
@@ -80,6 +103,8 @@ export interface VmapOptions<A extends readonly unknown[] = any[], R = any> {
   outAxes?: OutAxes<R>;
   /** Batch size when no argument is batched. */
   axisSize?: number;
+  /** Names the batch axis for the collectives inside f (lax.psum(x, axisName), lax.axisIndex, ...), as jax.vmap's axis_name. */
+  axisName?: string;
 }
 
 function normAxis(ax: number, ndim: number, what: string): number {
@@ -96,6 +121,8 @@ export function vmap<F extends (...args: any[]) => any>(
   const opts = options as unknown as VmapOptions;
   if (typeof opts !== "object" || opts === null || Array.isArray(opts))
     throw transformError.vmap(`options must be an object such as { inAxes: ${String(opts)} }, got ${typeof opts}`);
+  if (opts.axisName !== undefined && typeof opts.axisName !== "string")
+    throw transformError.vmap(`axisName must be a string, got ${typeof opts.axisName}`);
   return (...args: unknown[]): any => {
     const spec: AxisSpec = opts.inAxes === undefined ? 0 : (opts.inAxes as AxisSpec);
     if (Array.isArray(spec) && spec.length !== args.length)
@@ -124,7 +151,8 @@ export function vmap<F extends (...args: any[]) => any>(
     return newMain(BatchTrace, n, (main) => {
       const trace = new BatchTrace(main);
       const ins = leaves.map((x, k) => (bdims[k] === null ? x : new BatchTracer(trace, x as NDArray, bdims[k]!)));
-      const out = f(...(treeUnflatten(inTree, ins) as unknown[]));
+      const call = () => f(...(treeUnflatten(inTree, ins) as unknown[]));
+      const out = opts.axisName === undefined ? call() : withAxis(axisFrameOf(opts.axisName, n, trace), call);
       const [outLeaves, outTree] = treeFlatten(out);
       const outAxes = axesPerLeaf(opts.outAxes === undefined ? 0 : (opts.outAxes as AxisSpec), out, "output");
       return treeUnflatten(
@@ -132,6 +160,21 @@ export function vmap<F extends (...args: any[]) => any>(
         outLeaves.map((l, k) => placeOutput(l, outAxes[k]!, main, n)),
       );
     });
+  };
+}
+
+/** The named batch axis: collectives over it lift their operands into this vmap's trace. */
+function axisFrameOf(name: string, size: number, trace: BatchTrace) {
+  const main = trace.main;
+  return {
+    name,
+    size,
+    owner: main,
+    raise: (x: NDArray) => (x instanceof Tracer && x._trace.main.level >= main.level ? x : new BatchTracer(trace, x, null)),
+    index: () => {
+      const [iota, d] = ownAxisCollective("axis_index", undefined, null, { axisName: name, axisSize: size });
+      return new BatchTracer(trace, iota, d);
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 // forward and backward rule; `jvpRules` / `vjpRules` are its two halves. A primitive added to
 // core/primitives.ts without rules here fails to type-check.
 import type { Primitive } from "../../core/primitives.js";
+import { collectiveRules } from "./collectives.js";
 import { elementwiseRules } from "./elementwise.js";
 import { linalgRules } from "./linalg.js";
 import { reductionRules } from "./reductions.js";
@@ -13,6 +14,7 @@ export const adRules: { [P in Primitive]: AdRule<P> } = {
   ...reductionRules,
   ...structuralRules,
   ...linalgRules,
+  ...collectiveRules,
 };
 
 function half<K extends "jvp" | "vjp">(k: K) {
