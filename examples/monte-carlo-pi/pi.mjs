@@ -2,7 +2,11 @@
 // random.uniform and counts those inside the quarter circle; batches get independent keys by foldIn.
 import { jit, numpy as np, random } from "@numjit/runtime";
 
-/** Points inside the quarter circle among `n` uniform points drawn from `key` (an int32 0-d array). */
+/**
+ * Points inside the quarter circle among `n` uniform points drawn from `key` (a uint32[2] key). `n` decides
+ * the shapes: the build precompiles one plan per listed value (main.mjs's default and the test's).
+ * @numjit key: u32[2], n = 1000000 | 100000
+ */
 export const countInside = jit(
   (key, n) => {
     const [kx, ky] = random.split(key);

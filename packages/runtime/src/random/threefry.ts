@@ -58,7 +58,8 @@ function hashIota(key: NDArray, shape: number[]): [NDArray, NDArray] {
   const [k0, k1] = keyWords(key);
   const n = shape.reduce((a, b) => a * b, 1);
   const lo = reshape(iota([n], 0, { dtype: "uint32" }), shape);
-  return threefry2x32(k0, k1, zeros(shape, { dtype: "uint32" }), lo);
+  // the high words as one 0-d zero (the rounds broadcast it): under jit no [n] constant is captured
+  return threefry2x32(k0, k1, asarray(0, { dtype: "uint32" }), lo);
 }
 
 /**

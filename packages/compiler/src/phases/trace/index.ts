@@ -172,7 +172,8 @@ function diagnose(a: AnalysedCall, sig: Signature, node: ts.Node, err: unknown, 
   if (family === "NJ4") return diag.dataDependent(node, String(err.data.op ?? "a JS value"));
   if (family === "NJ6") return diag.runtimeUnavailable(node, err.message);
   const message = err.message;
-  if (!sig.exact && family !== "NJ3") return diag.traceFailed(node, message);
+  // an op whose shape rule takes numbers only (NJ115) is the runtime's limit, not the program's error
+  if ((!sig.exact && family !== "NJ3") || err.code === "NJ115") return diag.traceFailed(node, message);
   return family === "NJ1"
     ? diag.shape(node, message)
     : family === "NJ2"
