@@ -39,7 +39,12 @@ export function transform(code: string, id: string, options: TransformOptions = 
   if (!mod.plan) return { code, map: null, diagnostics: mod.diagnostics, stats: mod.stats, module: mod };
   const ms = applyWithMagicString(code, mod.plan);
   const out = ms.toString();
-  const invalid = checkEmitted(out, file, id);
+  const invalid = checkEmitted(
+    out,
+    file,
+    id,
+    mod.plan.declTexts.filter((d) => d.parsed).map((d) => d.text),
+  );
   if (invalid.length) {
     // never hand on code that would not load: the input is valid, and its jit() calls work at run time
     const diagnostics = [...mod.diagnostics, ...invalid];

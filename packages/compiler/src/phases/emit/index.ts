@@ -20,7 +20,7 @@ import { tsv } from "../../ts.js";
 import MagicString, { type SourceMap } from "magic-string";
 import type { ModuleScope } from "../find/index.js";
 import type { ScheduledCall } from "../schedule/index.js";
-import type { ModuleKernels } from "../codegen/index.js";
+import { type ModuleKernels, parsesAlone } from "../codegen/index.js";
 import { codegenVersion } from "@numjit/runtime/internal";
 
 export const INTERNAL_MODULE = "@numjit/runtime/internal";
@@ -62,8 +62,15 @@ export interface EmitPlan {
   module: string;
   /** `import { precompiled as <pre> } from "<module>";` */
   importText: string;
-  declTexts: { id: string; text: string }[];
+  declTexts: DeclText[];
   calls: CallEdit[];
+}
+
+/** One declaration the emit adds; `parsed`: its function source already parsed alone (a kernel or a plan). */
+export interface DeclText {
+  id: string;
+  text: string;
+  parsed: boolean;
 }
 
 export interface EmitOptions {
@@ -104,8 +111,9 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
   // guessed plans (traced on guessed sizes) fail their guard on most calls: those need the runtime jit
   const module = edits.every((e) => e.exactPlans) ? PRECOMPILED_MODULE : INTERNAL_MODULE;
   const importText = `import { precompiled as ${pre} } from ${JSON.stringify(module)};`;
-  const declTexts: { id: string; text: string }[] = [];
-  for (const d of kernels.decls) declTexts.push({ id: d.id, text: `const ${d.id} = ${d.source};` });
+  const declTexts: DeclText[] = [];
+  const fn = (id: string, source: string): DeclText => ({ id, text: `const ${id} = ${source};`, parsed: parsesAlone(source) });
+  for (const d of kernels.decls) declTexts.push(fn(d.id, d.source));
   for (const c of calls) {
     const t = kernels.tables.get(c.built.analysed.jit.index);
     if (!t || c.status !== "precompiled") continue;
@@ -116,14 +124,14 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       const ir = c.built.traces.map((tr) => `${c.built.analysed.jit.name} (${tr.argsText}):\n${tr.result.optimizedText}`).join("\n");
       text = `/* numjit IR\n${ir.replace(/\*\//g, "* /")}\n*/\n${text}`;
     }
-    declTexts.push({ id: t.id, text });
-    for (const p of t.plans) declTexts.push({ id: p.id, text: `const ${p.id} = ${p.source};` });
+    declTexts.push({ id: t.id, text, parsed: false });
+    for (const p of t.plans) declTexts.push(fn(p.id, p.source));
     if (t.plansId) {
       const list = t.plans.map(
         (p) =>
           `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${p.guessed ? ", guessed: true" : ""} }`,
       );
-      declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];` });
+      declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];`, parsed: false });
     }
   }
   return {
