@@ -114,6 +114,8 @@ export const g = jit((x: np.NDArray, y: np.NDArray) => np.add(x, y));
     expect(ds.map((d) => [d.code, d.message])).toEqual([
       ["NJ801", "add: the annotated dimensions N and M must be equal (give them one name)"],
     ]);
+    // located at the annotation that introduced M (line 2, `y` in the comment), not at the jit call
+    expect([ds[0]!.line, ds[0]!.column]).toEqual([2, 24]);
   });
 });
 

@@ -7,7 +7,7 @@ import { NumjitError, ShapeError } from "@numjit/runtime";
 import { type Dim, symbolName, sym } from "@numjit/runtime/internal";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { ModuleScope } from "../find/index.js";
-import type { StaticValue } from "../analyse/annotations.js";
+import type { StaticValue, TypeSpec } from "../analyse/annotations.js";
 import type { AnalysedCall } from "../analyse/index.js";
 import { runtimeRoot } from "../analyse/runtime-names.js";
 import { type BuildResult, buildKernels } from "../../runtime.js";
@@ -118,7 +118,7 @@ export function traceSignature(
     const clash = sig.exact ? result.constraints.find((c) => c.kind === "eq" && isSymbol(c.a) && isSymbol(c.b)) : undefined;
     if (clash?.kind === "eq") {
       const message = `${clash.op}: the annotated dimensions ${String(clash.a)} and ${String(clash.b)} must be equal (give them one name)`;
-      return { kind: "fail", diagnostic: diag.shape(a.jit.call, message), shapeError: true };
+      return { kind: "fail", diagnostic: diag.shape(annotationOf(a, [String(clash.b), String(clash.a)]) ?? a.jit.call, message), shapeError: true };
     }
     return { kind: "ok", result };
   } catch (e) {
@@ -126,6 +126,21 @@ export function traceSignature(
     const err = e instanceof NodeError ? e.error : e;
     return { kind: "fail", diagnostic: diagnose(a, sig, node, err, tracedStatics), shapeError: err instanceof ShapeError };
   }
+}
+
+/** Where the first parameter whose annotation names one of `symbols` (tried in order) is annotated. */
+function annotationOf(a: AnalysedCall, symbols: readonly string[]): { pos: number; end: number } | undefined {
+  const names = (t: TypeSpec): string[] =>
+    t.kind === "array"
+      ? t.dims.filter((d): d is string => typeof d === "string")
+      : t.kind === "object"
+        ? t.fields.flatMap(([, f]) => names(f))
+        : t.kind === "tuple"
+          ? t.items.flatMap(names)
+          : [];
+  for (const s of symbols)
+    for (const [param, t] of a.annotations.types) if (names(t).includes(s)) return a.annotations.at.get(param);
+  return undefined;
 }
 
 /** The trace's arguments: `{ shape, dtype }` leaves whose dims are numbers or symbols (`sym("B")`). */
