@@ -159,7 +159,8 @@ describe("guards (codegen allowed)", () => {
 describe("guards (codegen forbidden: vm context)", () => {
   it("a new dtype runs the IR on eager kernels; precompiled dtypes never do", async () => {
     const entry = path.join(ARTIFACTS, "guards-entry.js");
-    fs.writeFileSync(entry, `export * as mod from "./guards.js";\nexport { numpy } from "@numjit/runtime";\n`);
+    // the app imports jit (as apps that also jit at run time do): calls no plan serves take the kernel table
+    fs.writeFileSync(entry, `export * as mod from "./guards.js";\nexport { numpy, jit } from "@numjit/runtime";\n`);
     const { exports: ctx, logs } = await runInNoEvalContext<{ mod: Record<string, J>; numpy: typeof np }>(entry);
     const cnp = ctx.numpy;
     const arr = (xs: number[], dtype: string) => cnp.array(xs, { dtype: dtype as "float32" });

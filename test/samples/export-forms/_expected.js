@@ -1,7 +1,7 @@
 // Every export form around a jit() call: export const / let, export default, export { a as b },
 // export function returning a jitted function, and a re-export.
 import { numpy as np, nn, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, C) { /* body elided */ };
@@ -46,7 +46,7 @@ const __nj_p1 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], guessed: true }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -88,7 +88,7 @@ const __nj_p3 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1], guessed: true }, { key: "[*]|S|", make: __nj_p3, kernels: [__nj_k1], guessed: true }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1] }, { key: "[*]|S|", make: __nj_p3, kernels: [__nj_k1] }];
 const __nj_t2 = { "@codegen": "<version>", "elementwise:#2": __nj_k2 };
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -130,7 +130,7 @@ const __nj_p5 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t2p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2], guessed: true }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k2], guessed: true }];
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2] }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k2] }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
 const __nj_p6 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -172,7 +172,7 @@ const __nj_p7 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t3p = [{ key: "[*]|S|", make: __nj_p6, kernels: [__nj_k3], guessed: true }, { key: "[*]|S|", make: __nj_p7, kernels: [__nj_k3], guessed: true }];
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p6, kernels: [__nj_k3] }, { key: "[*]|S|", make: __nj_p7, kernels: [__nj_k3] }];
 const __nj_t4 = { "@codegen": "<version>", "elementwise:#4": __nj_k4 };
 const __nj_p8 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -214,7 +214,7 @@ const __nj_p9 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t4p = [{ key: "[*]|S|", make: __nj_p8, kernels: [__nj_k4], guessed: true }, { key: "[*]|S|", make: __nj_p9, kernels: [__nj_k4], guessed: true }];
+const __nj_t4p = [{ key: "[*]|S|", make: __nj_p8, kernels: [__nj_k4] }, { key: "[*]|S|", make: __nj_p9, kernels: [__nj_k4] }];
 export const a = __nj_pre((x) => np.add(x, 1), { name: "a", kernels: __nj_t0, plans: __nj_t0p });
 export let b = __nj_pre((x) => np.multiply(x, 3), { name: "b", kernels: __nj_t1, plans: __nj_t1p });
 const c = __nj_pre((x) => nn.relu(x), { name: "c", kernels: __nj_t2, plans: __nj_t2p });

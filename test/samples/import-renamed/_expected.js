@@ -1,6 +1,6 @@
 // Renamed imports: the compiler follows the local names.
 import { jit as J, numpy as N, nn as NN } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
@@ -57,7 +57,7 @@ const __nj_p1 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1], guessed: true }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1] }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "elementwise:#3": __nj_k3, "elementwise:#4": __nj_k4 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;

@@ -65,7 +65,7 @@ const __nj_p2 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1], guessed: true }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1], guessed: true }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1] }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1] }];
 const __nj_t2 = { "@codegen": "<version>", "elementwise:#2": __nj_k2 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -107,12 +107,12 @@ const __nj_p4 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t2p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k2], guessed: true }, { key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2], guessed: true }];
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k2] }, { key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2] }];
 const SCALE = 3;
 export const scale = __nj_pre((x) => np.multiply(x, SCALE), { name: "scale", kernels: __nj_t0, plans: __nj_t0p });
 import { jit, nn } from "@numjit/runtime";
 export const act = __nj_pre((x) => nn.relu(np.subtract(x, 1)), { name: "act", kernels: __nj_t1, plans: __nj_t1p });
 export const both = act(scale(np.array([0, 1, 2])));
 import * as nj from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 export const viaNamespace = __nj_pre((x) => np.exp(np.negative(x)), { name: "viaNamespace", kernels: __nj_t2, plans: __nj_t2p });

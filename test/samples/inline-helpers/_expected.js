@@ -1,6 +1,6 @@
 // Same-module functions are inlined; module constants are evaluated at build time.
 import { numpy as np, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
@@ -88,7 +88,7 @@ const __nj_p2 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3], guessed: true }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k3], guessed: true }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3] }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k3] }];
 const __nj_t2 = { "@codegen": "<version>", "dot:#4": __nj_k4, "elementwise:#5": __nj_k5, "reduce:#6": __nj_k6, "elementwise:#7": __nj_k7 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -199,7 +199,7 @@ const __nj_p5 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t3p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k8], guessed: true }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k8], guessed: true }];
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k8] }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k8] }];
 const EPS = 1e-5;
 const GAIN = 2 * Math.SQRT2;
 const COEFS = [0.5, 0.25, 0.125];

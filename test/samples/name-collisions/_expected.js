@@ -2,7 +2,7 @@
 // next prefixes __nj1_ / __nj2_, one spelled with a unicode escape, one only in a nested scope): the
 // emitted names must neither collide with these declarations nor be shadowed at a rewritten call.
 import { numpy as np, jit } from "@numjit/runtime";
-import { precompiled as __nj3_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj3_pre } from "@numjit/runtime/precompiled";
 const __nj3_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj3_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj3_t0 = { "@codegen": "<version>", "elementwise:#0": __nj3_k0 };
@@ -44,7 +44,7 @@ const __nj3_p1 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj3_t0p = [{ key: "[*]|S|", make: __nj3_p0, kernels: [__nj3_k0], guessed: true }, { key: "[*]|S|", make: __nj3_p1, kernels: [__nj3_k0], guessed: true }];
+const __nj3_t0p = [{ key: "[*]|S|", make: __nj3_p0, kernels: [__nj3_k0] }, { key: "[*]|S|", make: __nj3_p1, kernels: [__nj3_k0] }];
 const __nj3_t1 = { "@codegen": "<version>", "elementwise:#1": __nj3_k1 };
 const __nj3_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -86,7 +86,7 @@ const __nj3_p3 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj3_t1p = [{ key: "[*]|S|", make: __nj3_p2, kernels: [__nj3_k1], guessed: true }, { key: "[*]|S|", make: __nj3_p3, kernels: [__nj3_k1], guessed: true }];
+const __nj3_t1p = [{ key: "[*]|S|", make: __nj3_p2, kernels: [__nj3_k1] }, { key: "[*]|S|", make: __nj3_p3, kernels: [__nj3_k1] }];
 const __nj_k0 = "user k0";
 export let __nj_t0 = 1;
 export function __nj_pre() {

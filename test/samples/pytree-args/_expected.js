@@ -1,6 +1,6 @@
 // Pytree arguments and results: objects and tuples of arrays.
 import { numpy as np, nn, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_dot_#0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
@@ -105,7 +105,7 @@ const __nj_p2 = function (R, K) {
     return { "diff": new N(b3, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1)), "sum": new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1)) };
   };
 };
-const __nj_t1p = [{ key: "[[*,*]]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], guessed: true }, { key: "[[*,*]]|S|", make: __nj_p2, kernels: [__nj_k1, __nj_k2], guessed: true }];
+const __nj_t1p = [{ key: "[[*,*]]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2] }, { key: "[[*,*]]|S|", make: __nj_p2, kernels: [__nj_k1, __nj_k2] }];
 const __nj_t2 = { "@codegen": "<version>", "dot:#3": __nj_k3, "elementwise:#1": __nj_k1 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;

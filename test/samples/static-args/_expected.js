@@ -1,7 +1,7 @@
 // Static arguments: values come from call sites in this module, parameter defaults and @numjit
 // annotations; one trace per value (kernels are shared where equal).
 import { numpy as np, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
@@ -91,7 +91,7 @@ const __nj_p3 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1], guessed: true }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1], guessed: true }];
+const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1] }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1] }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "reduce:#3": __nj_k3 };
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;

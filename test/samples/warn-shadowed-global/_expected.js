@@ -2,7 +2,7 @@
 // instead of the real one (a wrong answer, silently), so exp's function is left to the runtime jit
 // (NJ716); a function whose kernels use no redeclared global is still precompiled.
 import { numpy as np, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
@@ -43,7 +43,7 @@ const __nj_p1 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], guessed: true }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0] }];
 const Math = { exp: (x) => x, tanh: (x) => x, max: (a, b) => a, min: (a, b) => a };
 export const mathIsMine = Math.exp(2);
 /** @numjit x: f64[N] */

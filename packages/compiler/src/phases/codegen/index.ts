@@ -16,7 +16,6 @@ export interface KernelDecl extends KernelSource {
 /** A plan of one call: its key, the declaration of its factory and the ids of the kernels it calls. */
 export interface PlanDecl {
   key: string;
-  guessed: boolean;
   id: string;
   source: string;
   kernelIds: string[];
@@ -76,7 +75,6 @@ export function codegen(
     const plans = usable
       ? c.plans.map((p) => ({
           key: p.key,
-          guessed: p.guessed,
           id: `${prefix}p${planN++}`,
           source: p.source,
           kernelIds: p.kernels.map((sig) => ids.get(sig)!),

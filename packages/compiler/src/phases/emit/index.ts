@@ -2,10 +2,9 @@
 // (magic-string for transform(), TS factory nodes for the tsc transformer):
 //   - the import of `precompiled`, after the last import (imports are hoisted, so it is bound wherever
 //     it sits, and the module's imports keep their evaluation order): from the light
-//     "@numjit/runtime/precompiled" when every precompiled function of the module has exact plans (the
-//     app need not bundle the tracer, passes, scheduler or code generator), else from
-//     "@numjit/runtime/internal", which also brings the runtime jit those functions fall back on (a
-//     plan traced on guessed sizes serves only calls of those sizes);
+//     "@numjit/runtime/precompiled" when every precompiled function of the module has plans (the app
+//     need not bundle the tracer, passes, scheduler or code generator), else from
+//     "@numjit/runtime/internal", which also brings the runtime jit a function without plans runs on;
 //   - the kernel declarations and plan factories (pasted sources, no eval), one kernel table and one
 //     plan list per function, as `const`s before the first statement that runs (after the leading
 //     imports): a `const` is in its TDZ until its declaration runs, and an import may legally follow
@@ -47,8 +46,8 @@ export interface CallEdit {
   tracedStatics: number[];
   /** The call's plan list, when it has plans. */
   plansId: string | undefined;
-  /** Every plan of the call is exact (none traced on guessed sizes): no runtime jit needed. */
-  exactPlans: boolean;
+  /** The call has plans: no runtime jit needed for the calls they serve. */
+  hasPlans: boolean;
 }
 
 export interface EmitPlan {
@@ -103,13 +102,13 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       tableId: t.id,
       tracedStatics: c.built.tracedStatics,
       plansId: t.plansId,
-      exactPlans: t.plansId !== undefined && t.plans.every((p) => !p.guessed),
+      hasPlans: t.plansId !== undefined,
     });
   }
   if (!edits.length) return undefined;
   const pre = preName(scope.emitPrefix);
-  // guessed plans (traced on guessed sizes) fail their guard on most calls: those need the runtime jit
-  const module = edits.every((e) => e.exactPlans) ? PRECOMPILED_MODULE : INTERNAL_MODULE;
+  // a function without plans traces every call: that needs the runtime jit
+  const module = edits.every((e) => e.hasPlans) ? PRECOMPILED_MODULE : INTERNAL_MODULE;
   const importText = `import { precompiled as ${pre} } from ${JSON.stringify(module)};`;
   const declTexts: DeclText[] = [];
   const fn = (id: string, source: string): DeclText => ({ id, text: `const ${id} = ${source};`, parsed: parsesAlone(source) });
@@ -129,7 +128,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     if (t.plansId) {
       const list = t.plans.map(
         (p) =>
-          `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${p.guessed ? ", guessed: true" : ""} }`,
+          `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}] }`,
       );
       declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];`, parsed: false });
     }

@@ -19,8 +19,6 @@ export interface PlanSource {
   key: string;
   source: string;
   kernels: string[];
-  /** Traced on guessed sizes (or symbols instantiated as sizes): a failed guard is expected, not news. */
-  guessed: boolean;
 }
 
 export interface ScheduledCall {
@@ -51,7 +49,7 @@ export function scheduleCall(built: BuiltCall, analysisProblems: readonly RawDia
       const p = t.result.plan;
       if ("error" in p) planProblem ??= p.error;
       else if (!plans.some((q) => q.key === p.key && q.source === p.emitted.source))
-        plans.push({ key: p.key, source: p.emitted.source, kernels: p.emitted.kernels.map((k) => k.signature), guessed: !t.concrete });
+        plans.push({ key: p.key, source: p.emitted.source, kernels: p.emitted.kernels.map((k) => k.signature) });
     }
     if (planProblem !== undefined) plans = [];
     for (const t of built.traces) {

@@ -26,8 +26,6 @@ export interface Trace {
   /** The symbolic signature itself (the emitted plan's guard checks it). */
   signature: Signature;
   result: BuildResult;
-  /** The signature has no symbols: the traced shapes are the only ones accepted, so its plan is exact. */
-  concrete: boolean;
 }
 
 export interface BuiltCall {
@@ -85,9 +83,8 @@ export function traceCall(a: AnalysedCall, scope: ModuleScope, interp: Interpret
       // printed after tracing: the symbols unified by the trace are one
       const subst = results[0]?.substitution;
       const argsText = signatureToString(sig.slots, names, (d) => String(subst?.get(d) ?? d));
-      // a symbolic plan guards every size; a rank-polymorphic function's plans serve only the ranks traced
-      const concrete = !sig.polymorphic;
-      for (const result of results) out.traces.push({ label, argsText, signature: sig, result, concrete });
+      // a symbolic plan guards every size; a rank-polymorphic function's plans serve the ranks traced (1 and 2)
+      for (const result of results) out.traces.push({ label, argsText, signature: sig, result });
     }
   }
   return out;
