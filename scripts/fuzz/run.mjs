@@ -82,7 +82,8 @@ function evaluate(prog, mode, split = true) {
         ? { typed: `${e.name} ${e.code}`, message: e.message }
         : { crash: `${e?.name}: ${e?.message}`, site: crashSite(e) };
   }
-  const r = classify(exp, got, MODES[mode].grad);
+  const f32Inputs = prog.inputs.some((i) => i.dtype === "float32");
+  const r = classify(exp, got, MODES[mode].grad, f32Inputs);
   if (split && r.cls === "mismatch") r.root = mismatchRoot(prog, mode);
   return r;
 }

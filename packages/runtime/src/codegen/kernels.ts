@@ -343,7 +343,7 @@ export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
   const epiPtrs = ids.map((i) => `p${i} = o${i} + b * s${i}[0] + i * s${i}[1] + j * s${i}[2]`);
   const storeBlock = (accExpr: string) => [
     ...(ids.length ? [`const ${epiPtrs.join(", ")};`] : []),
-    `const acc = ${accExpr};`,
+    `const acc = ${body0.roundAcc ? `Math.fround(${accExpr})` : accExpr};`,
     ...loads,
     ...lines,
     `o[ob + i * N + j] = ${out};`,

@@ -43,6 +43,8 @@ export interface KBody {
   /** Inputs the body reads (an unread input still has arguments, but no load). */
   used: ReadonlySet<number>;
   consts: number[];
+  /** A float32 dot accumulator the body must round first (it feeds a discontinuous op or a widening cast). */
+  roundAcc?: boolean;
 }
 
 /** The role of one kernel argument; `input` names the body input it belongs to. */
@@ -188,7 +190,8 @@ export function lowerBody(
     root = opts.emptyRoot ?? { t: "in", i: 0 };
     if (root.t === "in") used.add(root.i);
   }
-  return { inputs: inputs.map((v) => v.aval.dtype), insts, root, used, consts: consts.values };
+  const roundAcc = opts.acc !== undefined && opts.acc.aval.dtype === "float32" && roundBeforeUse.has(opts.acc);
+  return { inputs: inputs.map((v) => v.aval.dtype), insts, root, used, consts: consts.values, ...(roundAcc ? { roundAcc } : {}) };
 }
 
 const perInput = (n: number, roles: [string, ArgRole][]): KernelArg[] =>

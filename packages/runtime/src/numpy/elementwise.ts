@@ -26,7 +26,14 @@ export const trueDivide = divide;
 export const floorDivide = binary("floor_divide", "floor_divide", "no-bool");
 export const mod = binary("mod", "mod", "no-bool");
 export const remainder = mod;
-export const power = binary("pow", "power", "no-bool");
+const powerOp = binary("pow", "power", "no-bool");
+/** x ** y; an integer result with a negative JS exponent is an error, as in NumPy and JAX (1 / x is not an integer). */
+export function power(x: ArrayLike, y: ArrayLike): NDArray {
+  const out = powerOp(x, y);
+  if (typeof y === "number" && y < 0 && Number.isInteger(y) && (out.dtype === "int32" || out.dtype === "uint32"))
+    throw argumentError.invalid("power", `integers to negative integer powers are not allowed (${out.dtype} ** ${y})`);
+  return out;
+}
 export const pow = power;
 export const maximum = binary("max", "maximum", "any");
 export const minimum = binary("min", "minimum", "any");

@@ -17,7 +17,9 @@ import {
   padWith,
   reduceSum,
   reshape,
+  select,
   transpose,
+  zerosLike,
   gt,
   lt,
 } from "./ops.js";
@@ -27,18 +29,21 @@ const expand = (y: Arr, x: Arr, axes: number[]) => broadcastInDim(y, x.shape, co
 
 /** max/min: the derivative is shared evenly by every element equal to the extremum. */
 function extremum(p: "reduce_max" | "reduce_min") {
-  const locate = (x: Arr, y: Arr, axes: number[]): [Arr, Arr] => {
-    const mask = maskOf(eq(x, expand(y, x, axes)), x.dtype);
-    return [mask, reduceSum(mask, axes)];
+  const locate = (x: Arr, y: Arr, axes: number[]): [Arr, Arr, Arr] => {
+    const at = eq(x, expand(y, x, axes));
+    const mask = maskOf(at, x.dtype);
+    return [at, mask, reduceSum(mask, axes)];
   };
   return {
+    // the tangents of the other elements are selected away, not multiplied by 0: an infinite tangent
+    // there (log at 0) must not turn the result into NaN (XLA's answer for JAX's mul-by-mask rule)
     jvp: ([x]: Arr[], [t]: (Arr | null)[], params: Params[typeof p]): [Arr, Arr | null] => {
       const y = bind(p, [x!], params);
-      const [mask, count] = locate(x!, y, params.axes);
-      return [y, div(reduceSum(mul(t!, mask), params.axes), count)];
+      const [at, , count] = locate(x!, y, params.axes);
+      return [y, div(reduceSum(select(at, t!, zerosLike(t!)), params.axes), count)];
     },
     vjp: (ct: Arr, { inputs: [x], out, params }: { inputs: Arr[]; out: Arr; params: Params[typeof p] }) => {
-      const [mask, count] = locate(x!, out, params.axes);
+      const [, mask, count] = locate(x!, out, params.axes);
       return [mul(mask, expand(div(ct, count), x!, params.axes))];
     },
   };
