@@ -234,7 +234,13 @@ export const dimGuarded = jit((x: np.NDArray, w: np.NDArray, b: np.NDArray) => n
       (x, y) => np.add(np.multiply(x!, 2), y!),
       "x: expected rank 2, got 3",
     ],
-    ["dtypeGuarded", () => [rand([3, 4])], () => [rand([3, 4], "float64")], (x) => np.sum(np.exp(x!), -1), "x: dtype float64, plan has float32"],
+    [
+      "dtypeGuarded",
+      () => [rand([3, 4])],
+      () => [rand([3, 4], "float64")],
+      (x) => np.sum(np.exp(x!), -1),
+      "x: dtype float64, plan has float32",
+    ],
     [
       "dimGuarded",
       () => [rand([3, 4]), rand([4, 2]), rand([3, 2])],
@@ -263,7 +269,9 @@ export const dimGuarded = jit((x: np.NDArray, w: np.NDArray, b: np.NDArray) => n
         close(f(...bad()), eager(...bad()), tol);
         close(f(...bad()), eager(...bad()), tol);
         const msgs = warn.mock.calls.map((c) => String(c[0]));
-        expect(msgs).toEqual([`[numjit] jit(${name}): the precompiled plan does not serve this call (${condition}); compiling it at run time`]);
+        expect(msgs).toEqual([
+          `[numjit] jit(${name}): the precompiled plan does not serve this call (${condition}); compiling it at run time`,
+        ]);
         // the plan still serves the calls it fits
         close(f(...good()), eager(...good()));
         expect(f.cacheInfo().precompiledCalls).toBe(2);

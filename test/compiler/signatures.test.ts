@@ -258,7 +258,10 @@ export const spreadRows = jit((x: np.NDArray) => np.stack([...np.transpose(x)].r
   it("a pytree type left open continues on the next comment lines; O found equal to oneHot's 3 under grad", () => {
     expect(inspect(built, "step")).toMatchObject({
       status: "precompiled",
-      args: ["[annotated] p: { w: f32[I, 3], b: f32[3] }, s: { count: f32[], mu: { w: f32[I, 3], b: f32[3] }, nu: { w: f32[I, 3], b: f32[3] } }, x: f32[B, I], y: i32[B]"],
+      args: [
+        "[annotated] p: { w: f32[I, 3], b: f32[3] }, " +
+          "s: { count: f32[], mu: { w: f32[I, 3], b: f32[3] }, nu: { w: f32[I, 3], b: f32[3] } }, x: f32[B, I], y: i32[B]",
+      ],
     });
   });
 

@@ -136,12 +136,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     }
     if (byKey.size === 0) return viaFallback(this, args, undefined);
     const fns = byKey.get(planKey(treeDefKey(inTree), skeys));
-    if (fns === undefined)
-      return viaFallback(
-        this,
-        args,
-        skeys.length ? `static arguments ${skeys.join(", ")}` : "argument structure",
-      );
+    if (fns === undefined) return viaFallback(this, args, skeys.length ? `static arguments ${skeys.join(", ")}` : "argument structure");
     const r = tryPlans(
       fns,
       leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x))),

@@ -126,10 +126,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     declTexts.push({ id: t.id, text, parsed: false });
     for (const p of t.plans) declTexts.push(fn(p.id, p.source));
     if (t.plansId) {
-      const list = t.plans.map(
-        (p) =>
-          `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}] }`,
-      );
+      const list = t.plans.map((p) => `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}] }`);
       declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];`, parsed: false });
     }
   }

@@ -115,7 +115,11 @@ export function traceSignature(
     const clash = sig.exact ? result.constraints.find((c) => c.kind === "eq" && isSymbol(c.a) && isSymbol(c.b)) : undefined;
     if (clash?.kind === "eq") {
       const message = `${clash.op}: the annotated dimensions ${String(clash.a)} and ${String(clash.b)} must be equal (give them one name)`;
-      return { kind: "fail", diagnostic: diag.shape(annotationOf(a, [String(clash.b), String(clash.a)]) ?? a.jit.call, message), shapeError: true };
+      return {
+        kind: "fail",
+        diagnostic: diag.shape(annotationOf(a, [String(clash.b), String(clash.a)]) ?? a.jit.call, message),
+        shapeError: true,
+      };
     }
     return { kind: "ok", result };
   } catch (e) {
@@ -135,8 +139,7 @@ function annotationOf(a: AnalysedCall, symbols: readonly string[]): { pos: numbe
         : t.kind === "tuple"
           ? t.items.flatMap(names)
           : [];
-  for (const s of symbols)
-    for (const [param, t] of a.annotations.types) if (names(t).includes(s)) return a.annotations.at.get(param);
+  for (const s of symbols) for (const [param, t] of a.annotations.types) if (names(t).includes(s)) return a.annotations.at.get(param);
   return undefined;
 }
 
