@@ -58,12 +58,24 @@ const loss = (p, x, y) => np.negative(np.mean(np.sum(np.multiply(nn.oneHot(y, OU
 /** @numjit p: { w1: f32[I, H], b1: f32[H], w2: f32[H, O], b2: f32[O] }, x: f32[B, I], y: i32[B] */
 const accuracy = jit((p, x, y) => np.mean(np.equal(np.argmax(predict(p, x), -1), y)));
 
-const opt = USE_ADAM ? optim.adam(1e-3) : optim.sgd(0.05);
-const step = jit((p, s, x, y) => {
+// one jitted step per optimizer (module constants the build can evaluate: both steps are precompiled)
+const sgd = optim.sgd(0.05);
+const adam = optim.adam(1e-3);
+/** One optimizer step: the new parameters and optimizer state, and the loss before the step. */
+const update = (opt, p, s, x, y) => {
   const [l, g] = valueAndGrad(loss)(p, x, y);
   const [p2, s2] = opt.update(g, s, p);
   return [p2, s2, l];
-});
+};
+/** @numjit p: { w1: f32[I, H], b1: f32[H], w2: f32[H, O], b2: f32[O] }, s: { trace: [] }, x: f32[B, I], y: i32[B] */
+const sgdStep = jit((p, s, x, y) => update(sgd, p, s, x, y));
+/**
+ * @numjit p: { w1: f32[I, H], b1: f32[H], w2: f32[H, O], b2: f32[O] }, x: f32[B, I], y: i32[B]
+ * @numjit s: { count: f32[], mu: { w1: f32[I, H], b1: f32[H], w2: f32[H, O], b2: f32[O] },
+ *   nu: { w1: f32[I, H], b1: f32[H], w2: f32[H, O], b2: f32[O] } }
+ */
+const adamStep = jit((p, s, x, y) => update(adam, p, s, x, y));
+const [opt, step] = USE_ADAM ? [adam, adamStep] : [sgd, sgdStep];
 
 const batch = (i) => ({
   x: train.x.slice([i * BATCH, (i + 1) * BATCH]),

@@ -73,24 +73,35 @@ export function loss(p, seqs) {
  */
 export const lossAndGrad = jit(valueAndGrad(loss));
 
+/**
+ * One Adam step at learning rate `lr` (static: one compiled program per rate): the new parameters, the new
+ * optimizer state and the loss before the step.
+ * @numjit p: { wh: f32[H, H], wx: f32[1, H], b: f32[H], wo: f32[H, 1] }, x: f32[B, 41], lr = 0.01
+ * @numjit s: { count: f32[], mu: { wh: f32[H, H], wx: f32[1, H], b: f32[H], wo: f32[H, 1] },
+ *   nu: { wh: f32[H, H], wx: f32[1, H], b: f32[H], wo: f32[H, 1] } }
+ */
+export const step = jit(
+  (p, s, x, lr) => {
+    const [l, g] = valueAndGrad(loss)(p, x);
+    const [p2, s2] = optim.adam(lr).update(g, s, p);
+    return [p2, s2, l];
+  },
+  { staticArgnums: [3] },
+);
+
 /** Train for `steps` Adam steps; returns the losses (one per step) and the final parameters. */
 export function train(steps, { batch = 32, lr = 1e-2, log = () => {} } = {}) {
   const data = makeData(batch);
-  const opt = optim.adam(lr);
-  const step = jit((p, s, x) => {
-    const [l, g] = valueAndGrad(loss)(p, x);
-    const [p2, s2] = opt.update(g, s, p);
-    return [p2, s2, l];
-  });
+  const before = step.cacheInfo().traces;
   let params = initParams();
-  let state = opt.init(params);
+  let state = optim.adam(lr).init(params);
   const losses = [];
   for (let i = 0; i < steps; i++) {
-    const [p2, s2, l] = step(params, state, data);
+    const [p2, s2, l] = step(params, state, data, lr);
     params = p2;
     state = s2;
     losses.push(l.item());
     log(i, l.item());
   }
-  return { losses, params, compiles: step.cacheInfo().traces };
+  return { losses, params, compiles: step.cacheInfo().traces - before };
 }

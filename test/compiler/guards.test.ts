@@ -159,7 +159,8 @@ describe("guards (codegen allowed)", () => {
 describe("guards (codegen forbidden: vm context)", () => {
   it("a new dtype runs the IR on eager kernels; precompiled dtypes never do", async () => {
     const entry = path.join(ARTIFACTS, "guards-entry.js");
-    fs.writeFileSync(entry, `export * as mod from "./guards.js";\nexport { numpy } from "@numjit/runtime";\n`);
+    // the app imports jit (as apps that also jit at run time do): calls no plan serves take the kernel table
+    fs.writeFileSync(entry, `export * as mod from "./guards.js";\nexport { numpy, jit } from "@numjit/runtime";\n`);
     const { exports: ctx, logs } = await runInNoEvalContext<{ mod: Record<string, J>; numpy: typeof np }>(entry);
     const cnp = ctx.numpy;
     const arr = (xs: number[], dtype: string) => cnp.array(xs, { dtype: dtype as "float32" });
@@ -211,4 +212,71 @@ describe("codegen version guard", () => {
     expect(msgs.some((m) => m.includes("fresh"))).toBe(false);
     expect(f(np.ones([2])).toArray()).toEqual([2, 2]);
   });
+});
+
+describe("a failed guard of a built module: the runtime jit answers, one warning per function naming the condition", () => {
+  const GUARDED = `
+import { numpy as np, jit } from "@numjit/runtime";
+
+/** @numjit x: f32[B, N], y: f32[B, N] */
+export const rankGuarded = jit((x: np.NDArray, y: np.NDArray) => np.add(np.multiply(x, 2), y));
+/** @numjit x: f32[B, N] */
+export const dtypeGuarded = jit((x: np.NDArray) => np.sum(np.exp(x), -1));
+/** @numjit x: f32[B, N], w: f32[N, M], b: f32[B, M] */
+export const dimGuarded = jit((x: np.NDArray, w: np.NDArray, b: np.NDArray) => np.add(np.matmul(x, w), b));
+`;
+  const guarded = buildModule("guards-conditions", GUARDED);
+  const cases: [name: string, good: () => NDArray[], bad: () => NDArray[], eager: (...a: NDArray[]) => NDArray, condition: string][] = [
+    [
+      "rankGuarded",
+      () => [rand([3, 4]), rand([3, 4])],
+      () => [rand([2, 3, 4]), rand([2, 3, 4])],
+      (x, y) => np.add(np.multiply(x!, 2), y!),
+      "x: expected rank 2, got 3",
+    ],
+    [
+      "dtypeGuarded",
+      () => [rand([3, 4])],
+      () => [rand([3, 4], "float64")],
+      (x) => np.sum(np.exp(x!), -1),
+      "x: dtype float64, plan has float32",
+    ],
+    [
+      "dimGuarded",
+      () => [rand([3, 4]), rand([4, 2]), rand([3, 2])],
+      // B bound to 3 by x and to 1 by b (numpy broadcasts b's rows: a valid call the plan does not serve)
+      () => [rand([3, 4]), rand([4, 2]), rand([1, 2])],
+      (x, w, b) => np.add(np.matmul(x!, w!), b!),
+      "b.shape[0] == B (1 vs 3)",
+    ],
+  ];
+
+  it("builds: every function precompiled with exact plans (the light entry)", () => {
+    expect(guarded.result.module!.calls.map((c) => [c.name, c.status, c.scheduled!.plans.length > 0])).toEqual(
+      cases.map(([n]) => [n, "precompiled", true]),
+    );
+    expect(guarded.result.code).toContain('from "@numjit/runtime/precompiled"');
+  });
+
+  for (const [name, good, bad, eager, condition] of cases)
+    it(`${name}: ${condition}`, async () => {
+      const f = (await importFresh<Record<string, J>>(guarded.file))[name]!;
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      try {
+        close(f(...good()), eager(...good()));
+        expect(f.cacheInfo()).toMatchObject({ traces: 0, precompiledCalls: 1 });
+        const tol = name === "dtypeGuarded" ? 1e-12 : 1e-5;
+        close(f(...bad()), eager(...bad()), tol);
+        close(f(...bad()), eager(...bad()), tol);
+        const msgs = warn.mock.calls.map((c) => String(c[0]));
+        expect(msgs).toEqual([
+          `[numjit] jit(${name}): the precompiled plan does not serve this call (${condition}); compiling it at run time`,
+        ]);
+        // the plan still serves the calls it fits
+        close(f(...good()), eager(...good()));
+        expect(f.cacheInfo().precompiledCalls).toBe(2);
+      } finally {
+        warn.mockRestore();
+      }
+    });
 });

@@ -168,7 +168,8 @@ for (const area of AREAS) {
           if (info.eagerFallbacks !== 0) failures.push(`${c.name}: ${info.eagerFallbacks} eager fallbacks in a precompiled function`);
           if (info.runtimeCompiles !== 0 && !isError(c.expected)) failures.push(`${c.name}: ${info.runtimeCompiles} run-time compiles`);
           const planned = (built.result.module?.calls.find((x) => x.name === `c${i}`)?.scheduled?.plans.length ?? 0) > 0;
-          if (planned && !isError(c.expected) && (info.traces !== 0 || info.precompiledCalls === 0))
+          if (!planned) failures.push(`${c.name}: precompiled without a plan`);
+          else if (!isError(c.expected) && (info.traces !== 0 || info.precompiledCalls === 0))
             failures.push(`${c.name}: has a plan, yet ${info.traces} run-time traces and ${info.precompiledCalls} plan calls`);
         }
         if (known === undefined) problems.push(...failures);

@@ -290,11 +290,10 @@ for (const area of AREAS) {
         if (status(ann.result.module, i)?.status === "precompiled" && ai && !isError(c.expected)) {
           // exact shapes: the build's kernels cover this call, in every layout (layouts are not part of the cache key)
           expect(ai.runtimeCompiles, `${c.name}: kernels compiled at run time although precompiled for these exact shapes`).toBe(0);
-          // exact shapes and a plan: every call ran the plan, nothing was traced at run time
-          if (status(ann.result.module, i)?.scheduled?.plans.length) {
-            expect([ai.traces, ai.precompiledCalls > 0], `${c.name}: traced at run time although it has a plan`).toEqual([0, true]);
-            stats.annotated.noTrace++;
-          }
+          // exact shapes: the build wrote a plan, and every call (each layout, first and cached) ran it: no run-time trace
+          expect(status(ann.result.module, i)?.scheduled?.plans.length, `${c.name}: precompiled without a plan`).toBeGreaterThan(0);
+          expect([ai.traces, ai.precompiledCalls > 0], `${c.name}: traced at run time although it has a plan`).toEqual([0, true]);
+          stats.annotated.noTrace++;
           stats.annotated.noRuntimeCompile++;
         }
         const gi = g.cacheInfo?.();

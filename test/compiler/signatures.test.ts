@@ -114,6 +114,8 @@ export const g = jit((x: np.NDArray, y: np.NDArray) => np.add(x, y));
     expect(ds.map((d) => [d.code, d.message])).toEqual([
       ["NJ801", "add: the annotated dimensions N and M must be equal (give them one name)"],
     ]);
+    // located at the annotation that introduced M (line 2, `y` in the comment), not at the jit call
+    expect([ds[0]!.line, ds[0]!.column]).toEqual([2, 24]);
   });
 });
 
@@ -222,5 +224,73 @@ export const rows = jit((x, n) => np.reshape(x, [n, -1]), { staticArgnums: [1] }
       /clipTo = __nj_pre\(\(x, k\) => np\.clip\(x, -k, k\), \{ name: "clipTo", kernels: __nj_t0, plans: __nj_t0p, tracedStatics: \[1\],/,
     );
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([["NJ708", 3]]);
+  });
+});
+
+describe("annotations over several lines, rows of an array, symbols a gradient pins to a number", () => {
+  const built = buildModule(
+    "sig-continued",
+    `import { numpy as np, nn, optim, random, valueAndGrad, jit } from "@numjit/runtime";
+const OUT = 3;
+const loss = (p: any, x: np.NDArray, y: np.NDArray) =>
+  np.negative(np.mean(np.sum(np.multiply(nn.oneHot(y, OUT), nn.logSoftmax(np.add(np.matmul(x, p.w), p.b))), -1)));
+const adam = optim.adam(0.1);
+/**
+ * @numjit p: { w: f32[I, O], b: f32[O] }, x: f32[B, I], y: i32[B],
+ * @numjit s: { count: f32[], mu: { w: f32[I, O], b: f32[O] },
+ *   nu: { w: f32[I, O], b: f32[O] } }
+ */
+export const step = jit((p: any, s: any, x: np.NDArray, y: np.NDArray) => {
+  const [l, g] = valueAndGrad(loss)(p, x, y);
+  const [p2, s2] = adam.update(g, s, p);
+  return [p2, s2, l];
+});
+/** @numjit key: u32[2] */
+export const pair = jit((key: np.NDArray) => {
+  const [a, b] = random.split(key);
+  return np.subtract(random.uniform(a, [4]), random.uniform(b, [4]));
+});
+/** @numjit x: f32[N, 3] */
+export const spreadRows = jit((x: np.NDArray) => np.stack([...np.transpose(x)].reverse()));
+`,
+  );
+
+  it("a pytree type left open continues on the next comment lines; O found equal to oneHot's 3 under grad", () => {
+    expect(inspect(built, "step")).toMatchObject({
+      status: "precompiled",
+      args: [
+        "[annotated] p: { w: f32[I, 3], b: f32[3] }, " +
+          "s: { count: f32[], mu: { w: f32[I, 3], b: f32[3] }, nu: { w: f32[I, 3], b: f32[3] } }, x: f32[B, I], y: i32[B]",
+      ],
+    });
+  });
+
+  it("destructuring or spreading an array with a concrete first size gives its rows", async () => {
+    expect(inspect(built, "pair").status).toBe("precompiled");
+    expect(inspect(built, "spreadRows").status).toBe("precompiled");
+    const m = await importFresh<Record<string, J>>(built.file);
+    const { random } = await import("@numjit/runtime");
+    const key = random.key(7);
+    const [a, b] = random.split(key);
+    close(m.pair!(key), np.subtract(random.uniform(a!, [4]), random.uniform(b!, [4])));
+    const x = rand([5, 3]);
+    close(m.spreadRows!(x), np.stack([...np.transpose(x)].reverse()));
+  });
+
+  it("a symbolic first size cannot be unrolled: the call stays on the runtime jit (NJ705)", () => {
+    const d = callsOf(`import { numpy as np, jit } from "@numjit/runtime";
+/** @numjit x: f32[N, 3] */
+export const rows = jit((x: np.NDArray) => { const [a, b] = x; return np.add(a, b); });
+`);
+    expect(d.map((x) => x.code)).toEqual(["NJ705"]);
+  });
+
+  it("an op whose shape rule takes numbers only (NJ115 on a symbol) leaves the call to the runtime jit: a warning, not an error", () => {
+    const d = callsOf(`import { numpy as np, jit } from "@numjit/runtime";
+/** @numjit z: f32[N, 2] */
+export const f = jit((z: np.NDArray) => np.fft.fft(z));
+`);
+    expect(d.map((x) => [x.code, x.severity])).toEqual([["NJ715", "warning"]]);
+    expect(d[0]!.message).toMatch(/NJ115/);
   });
 });

@@ -59,7 +59,7 @@ describe("ts-patch (tsconfig plugins entry, tspc)", () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stderr).toMatch(/model\.ts:5:\d+ - warning NJ705/);
     const out = fs.readFileSync(path.join(dir, "out", "model.js"), "utf8");
-    expect(out).toMatch(/import \{ precompiled as __nj_pre \} from "@numjit\/runtime\/internal";/);
+    expect(out).toMatch(/import \{ precompiled as __nj_pre \} from "@numjit\/runtime\/(internal|precompiled)";/);
     expect(out).toMatch(/export const f = __nj_pre\(/);
     expect(out).toMatch(/export const g = jit\(/);
     const m = await importFresh<Record<string, J>>(path.join(dir, "out", "model.js"));
@@ -129,7 +129,7 @@ describe("ts.transpileModule with CommonJS output", () => {
       compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS },
       transformers: { before: [numjitTransformer(undefined, { log: false })] },
     });
-    expect(r.outputText).toMatch(/const \{ precompiled: __nj_pre \} = require\("@numjit\/runtime\/internal"\);/);
+    expect(r.outputText).toMatch(/const \{ precompiled: __nj_pre \} = require\("@numjit\/runtime\/(internal|precompiled)"\);/);
     const file = path.join(ARTIFACTS, "model.cjs");
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     fs.writeFileSync(file, r.outputText);

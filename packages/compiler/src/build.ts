@@ -135,7 +135,8 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
       };
     });
   // the output is JS whatever the input was (.mts -> .mjs, .cts -> .cjs, .tsx -> .js)
-  const emitted = checkEmitted(r.outputText, outputName(file), file);
+  const parsed = module?.plan?.declTexts.filter((d) => d.parsed).map((d) => d.text);
+  const emitted = checkEmitted(r.outputText, outputName(file), file, parsed);
   const diagnostics = [...(module?.diagnostics ?? [])];
   // with syntax errors in the input its NJ808s explain a broken output; NJ810 is the compiler's own fault
   if (!syntax.length && emitted.length) diagnostics.push(...emitted);

@@ -51,7 +51,12 @@ export function transform(code: string, id: string, options: TransformOptions = 
   conv?.apply(ms);
   if (mod.plan) applyPlan(ms, mod.plan, conv?.toOriginal);
   const out = ms.toString();
-  const invalid = checkEmitted(out, file, id);
+  const invalid = checkEmitted(
+    out,
+    file,
+    id,
+    (mod.plan?.declTexts ?? []).filter((d) => d.parsed).map((d) => d.text),
+  );
   if (invalid.length) {
     // never hand on code that would not load: the input is valid, and its jit() calls work at run time
     const diagnostics = [...mod.diagnostics, ...invalid];

@@ -8,25 +8,45 @@ import { tsv } from "./ts.js";
 import { type Diagnostic, codeFrame, diag } from "./diagnostics.js";
 import { parse } from "./compile-module.js";
 
-/** NJ810 diagnostics for `code` (emitted for `file`; `name` picks the parser: .ts/.tsx/.js...); [] when it is valid. */
-export function checkEmitted(code: string, name: string, file: string): Diagnostic[] {
+/**
+ * NJ810 diagnostics for `code` (emitted for `file`; `name` picks the parser: .ts/.tsx/.js...); [] when it is
+ * valid. `parsed`: declarations the emit added whose function source already parsed alone (kernels and
+ * plans, most of an emitted module's text): each is checked as `const id = 0;` instead of being parsed
+ * again (its binding is still checked); a problem found that way is located by checking the whole text.
+ */
+export function checkEmitted(code: string, name: string, file: string, parsed: readonly string[] = []): Diagnostic[] {
+  if (!parsed.length) return check(code, name, file);
+  const parts: string[] = [];
+  let from = 0;
+  for (const d of parsed) {
+    const pos = code.indexOf(d, from);
+    const id = /^const ([\w$]+) = /.exec(d)?.[1];
+    if (pos < 0 || id === undefined) continue;
+    parts.push(code.slice(from, pos), `const ${id} = 0;`);
+    from = pos + d.length;
+  }
+  parts.push(code.slice(from));
+  return check(parts.join(""), name, file).length ? check(code, name, file) : [];
+}
+
+function check(code: string, name: string, file: string): Diagnostic[] {
   const sf = parse(code, name);
   const out: Diagnostic[] = [];
   const pd = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  for (const d of pd) out.push(at(sf, file, d.start, d.length || 1, tsv.flattenDiagnosticMessageText(d.messageText, " ")));
+  for (const d of pd) out.push(at(sf, code, file, d.start, d.length || 1, tsv.flattenDiagnosticMessageText(d.messageText, " ")));
   if (out.length) return out;
   const seen = new Map<string, ts.Node>();
   for (const n of topLevelBindings(sf)) {
-    if (seen.has(n.text)) out.push(at(sf, file, n.getStart(sf), n.text.length, `'${n.text}' is declared twice in the module scope`));
+    if (seen.has(n.text)) out.push(at(sf, code, file, n.getStart(sf), n.text.length, `'${n.text}' is declared twice in the module scope`));
     else seen.set(n.text, n);
   }
   return out;
 }
 
-function at(sf: ts.SourceFile, file: string, pos: number, length: number, why: string): Diagnostic {
+function at(sf: ts.SourceFile, code: string, file: string, pos: number, length: number, why: string): Diagnostic {
   const { line, character } = sf.getLineAndCharacterOfPosition(pos);
   const raw = diag.emitted({ pos, end: pos + length }, line + 1, character + 1, why);
-  const frame = codeFrame(sf.text, line, character, length);
+  const frame = codeFrame(code, line, character, length);
   return { code: raw.code, severity: raw.severity, message: raw.message, file, line: line + 1, column: character + 1, frame };
 }
 

@@ -152,13 +152,20 @@ export function buildKernels(
     if (!(e instanceof NumjitError)) throw e;
     plan = { key, error: e.message };
   }
-  // the plan's kernels include those of its loop and branch bodies
+  // the plan's kernels are the schedule's (each generated once): generated again only without a plan
   const kernels = "emitted" in plan ? plan.emitted.kernels : uniqueKernels(sched);
+  // the texts are for `numjit inspect` and the samples: printed when read, not on every build
   return {
     jaxpr: traced.jaxpr,
-    jaxprText: traced.jaxpr.toString(),
-    optimizedText: optimized.toString(),
-    scheduleText: describeSchedule(sched),
+    get jaxprText() {
+      return traced.jaxpr.toString();
+    },
+    get optimizedText() {
+      return optimized.toString();
+    },
+    get scheduleText() {
+      return describeSchedule(sched);
+    },
     kernels,
     plan,
     constraints: env.constraints,

@@ -33,11 +33,6 @@ export interface PlanEntry {
   key: string;
   make: PlanFactory;
   kernels: KernelFn[];
-  /**
-   * Traced on sizes the build guessed (until it traces symbolically): the plan serves calls of exactly
-   * those sizes, and a failed guard falls back to the runtime jit without a warning.
-   */
-  guessed?: boolean;
   /** Per kernel: its export in the spec's shipped wasm module, or null (no wasm form). */
   wasm?: (string | null)[];
   /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic), for the size rule. */
@@ -62,9 +57,6 @@ export interface PrecompiledSpec extends JitOptions {
 /** The call key of a plan: argument structure and static values (shapes and dtypes are the plan's guard). */
 export const planKey = (treeKey: string, staticKeys: readonly string[]): string => `${treeKey}|S|${staticKeys.join(";")}`;
 
-/** tryPlans: every plan tried was guessed and failed. */
-const NO_PLAN = Symbol("no plan");
-
 const ZERO: CacheInfo = emptyCacheInfo();
 
 /** A jitted function whose calls run build-time plans; see PrecompiledSpec and cacheInfo(). */
@@ -76,7 +68,6 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     precompiledCalls = 0,
     eagerCalls = 0;
   const byKey = new Map<string, PlanFn[]>();
-  const guessed = new Set<PlanFn>();
   // plans over a flat list of array arguments (no statics) are tried first, without flattening
   let flatArity = -1;
   let flatFns: PlanFn[] = [];
@@ -91,7 +82,6 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
       });
       const made = p.make(planRuntime, ks);
       fns.push(made);
-      if (p.guessed) guessed.add(made);
     }
     if (staticNums.size === 0)
       for (const [key, fns] of byKey) {
@@ -113,7 +103,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     return fallback;
   };
   let warned = false;
-  /** `why`: the failed condition to warn about; undefined when falling back is expected (no or guessed plans). */
+  /** `why`: the failed condition to warn about; undefined when falling back is expected (no plans). */
   const viaFallback = (self: unknown, args: unknown[], why: string | undefined): unknown => {
     const rt = runtime();
     if ((why !== undefined || !rt) && !warned) {
@@ -130,7 +120,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     eagerCalls++;
     return fn.apply(self, args);
   };
-  /** The outputs, or the first failed guard of an exact plan (undefined: only guessed plans failed). */
+  /** The outputs, or the first failed guard (`fns` is never empty). */
   const tryPlans = (fns: PlanFn[], leaves: ArrayLike<NDArray>): unknown => {
     let failed: GuardFailure | undefined;
     for (let i = 0; i < fns.length; i++) {
@@ -139,9 +129,9 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         precompiledCalls++;
         return r;
       }
-      if (!guessed.has(fns[i]!)) failed ??= r;
+      failed ??= r;
     }
-    return failed ?? NO_PLAN;
+    return failed;
   };
 
   const jitted = function (this: unknown): unknown {
@@ -159,7 +149,6 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
       }
       if (arrays) {
         const r = tryPlans(flatFns, argv);
-        if (r === NO_PLAN) return viaFallback(this, Array.prototype.slice.call(argv), undefined);
         return r instanceof GuardFailure ? viaFallback(this, Array.prototype.slice.call(argv), r.message) : r;
       }
     }
@@ -173,17 +162,11 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     }
     if (byKey.size === 0) return viaFallback(this, args, undefined);
     const fns = byKey.get(planKey(treeDefKey(inTree), skeys));
-    if (fns === undefined)
-      return viaFallback(
-        this,
-        args,
-        plans.every((p) => p.guessed) ? undefined : skeys.length ? `static arguments ${skeys.join(", ")}` : "argument structure",
-      );
+    if (fns === undefined) return viaFallback(this, args, skeys.length ? `static arguments ${skeys.join(", ")}` : "argument structure");
     const r = tryPlans(
       fns,
       leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x))),
     );
-    if (r === NO_PLAN) return viaFallback(this, args, undefined);
     return r instanceof GuardFailure ? viaFallback(this, args, r.message) : r;
   } as unknown as Jitted<F> & ((...a: unknown[]) => unknown);
 

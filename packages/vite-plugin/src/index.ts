@@ -11,7 +11,8 @@ import { join, relative, sep } from "node:path";
 import type { FilterPattern, Logger, Plugin, Rollup, UserConfig } from "vite";
 import { loadCompiler, type CompilerLoader, type CompilerModule } from "./compiler.js";
 import { combineErrors, effectiveSeverity, toLog, type DiagnosticsMode, type NumjitLog } from "./diagnostics.js";
-import { CompileLedger, moduleLine, summaryLine, type ModuleReport, type Totals } from "./stats.js";
+import { summaryLine } from "@numjit/compiler/summary";
+import { CompileLedger, moduleLine, type ModuleReport, type Totals } from "./stats.js";
 
 export interface NumjitOptions {
   /** Modules to consider (globs resolve against the working directory, or RegExps). Default: JS/TS files. */

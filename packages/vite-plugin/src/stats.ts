@@ -1,5 +1,6 @@
 // Per-module compile results, kept across rebuilds (watch mode, dev server) so the summary and the
 // plugin API always describe the current module graph, not just the modules transformed last.
+// (the summary line is the compiler's: its own entry, which does not load TypeScript)
 import type { TransformStats } from "./compiler.js";
 
 export interface ModuleReport extends TransformStats {
@@ -61,16 +62,6 @@ export class CompileLedger {
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** The one-line `vite build` summary. */
-export function summaryLine(t: Totals): string {
-  if (t.functions === 0) return "numjit: no jit() functions found";
-  const fallbacks = t.fallbacks === 0 ? "0 fallbacks" : `${plural(t.fallbacks, "fallback")} to the runtime jit (see warnings above)`;
-  return (
-    `numjit: ${t.precompiled}/${plural(t.functions, "jit function")} precompiled ` +
-    `(${plural(t.kernels, "kernel")}) in ${plural(t.modules, "module")}, ${fallbacks}, ${Math.round(t.ms)} ms`
-  );
-}
 
 export function moduleLine(r: ModuleReport, shortName: string): string {
   const fb = r.fallbacks > 0 ? `, ${plural(r.fallbacks, "fallback")}` : "";

@@ -1,6 +1,6 @@
 // Plain JavaScript input.
 import { numpy as np, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
@@ -43,5 +43,5 @@ const __nj_p1 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], guessed: true }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], guessed: true }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0] }];
 export const gelu = __nj_pre((x) => np.multiply(np.multiply(0.5, x), np.add(1, np.tanh(np.multiply(0.7978845608, np.add(x, np.multiply(0.044715, np.power(x, 3))))))), { name: "gelu", kernels: __nj_t0, plans: __nj_t0p });

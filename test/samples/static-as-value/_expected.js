@@ -1,7 +1,7 @@
 // A static argument used only as a value (a clip bound, a scale) needs no build-time value: it is traced as a
 // weak scalar input (a scalar kernel argument). One that decides a shape still needs a value (NJ708).
 import { numpy as np, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, a2, o2, s2, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
@@ -91,7 +91,7 @@ const __nj_p2 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k2], guessed: true }, { key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k2], guessed: true }];
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k2] }, { key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k2] }];
 /** @numjit x: f32[N] */
 export const clipTo = __nj_pre((x, k) => np.clip(x, -k, k), { name: "clipTo", kernels: __nj_t0, plans: __nj_t0p, tracedStatics: [1], staticArgnums: [1] });
 export const scaled = __nj_pre((x, s) => np.multiply(x, s), { name: "scaled", kernels: __nj_t1, plans: __nj_t1p, tracedStatics: [1], staticArgnames: ["s"] });

@@ -1,6 +1,6 @@
 // JS number parameters are traced as weakly typed scalars (they keep an f32 array f32).
 import { numpy as np, jit } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
@@ -86,7 +86,7 @@ const __nj_p2 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1], guessed: true }, { key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1], guessed: true }];
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1] }, { key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1] }];
 /** @numjit x: f32[N], lr: number */
 export const sgd = __nj_pre((x, lr) => np.subtract(x, np.multiply(lr, x)), { name: "sgd", kernels: __nj_t0, plans: __nj_t0p });
 export const damp = __nj_pre((x, alpha = 0.9) => np.multiply(x, alpha), { name: "damp", kernels: __nj_t1, plans: __nj_t1p });

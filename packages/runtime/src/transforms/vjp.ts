@@ -11,6 +11,8 @@ import {
   type Primitive,
   isHigherOrder,
 } from "../core/primitives.js";
+import { type Dim, dimEq } from "../core/dims.js";
+import { currentShapeEnv } from "../core/shape-env.js";
 import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
 import { transformError } from "../errors.js";
 import { type ArrayLike, NDArray, scalarArray } from "../ndarray.js";
@@ -106,7 +108,7 @@ export function backwardPass(tape: Tape, seeds: readonly (readonly [number, NDAr
         c = cts[k];
       if (n === null || c === null || c === undefined) continue;
       const x = e.primals[k]!;
-      if (c.dtype !== x.dtype || c.shape.length !== x.shape.length || c.shape.some((d, j) => d !== x.shape[j]))
+      if (c.dtype !== x.dtype || !sameShape(c.shape, x.shape))
         throw new Error(`internal: vjp rule of ${e.prim} returned a ${c.dtype}[${c.shape}] cotangent for a ${x.dtype}[${x.shape}] input`);
       accumulate(n, c);
     }
@@ -295,4 +297,11 @@ export function grad<F extends AnyFn, const O extends GradOptions = {}>(f: F, op
     const [v, g] = vg(...args);
     return (o.hasAux ? [g, (v as unknown[])[1]] : g) as GradResult<F, O>;
   };
+}
+
+/** Equal shapes; symbolic dims compare after the current trace's solved substitution (`H` found equal to 16). */
+function sameShape(a: readonly Dim[], b: readonly Dim[]): boolean {
+  const env = currentShapeEnv();
+  const resolve = (d: Dim) => (env ? env.resolve(d) : d);
+  return a.length === b.length && a.every((d, j) => d === b[j] || dimEq(resolve(d), resolve(b[j]!)));
 }

@@ -53,14 +53,30 @@ export function readAnnotations(nodes: readonly ts.Node[], sf: ts.SourceFile, di
       const text = sf.text.slice(c.pos, c.end);
       const re = /@numjit\b([^\n]*)/g;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        let body = m[1] ?? "";
+        const start = m.index + "@numjit".length;
+        let end = start + (m[1] ?? "").length;
+        // a pytree type left open at the end of the line continues on the next comment lines
+        while (unclosed(text.slice(start, end)) && end < text.length && !/^\n[\s*/]*@numjit\b/.test(text.slice(end))) {
+          const next = text.indexOf("\n", end + 1);
+          end = next < 0 ? text.length : next;
+        }
+        re.lastIndex = Math.max(re.lastIndex, end);
+        // line breaks and comment leaders become spaces: offsets into the source stay exact
+        let body = text.slice(start, end).replace(/\n[ \t]*(?:\*(?!\/)|\/\/)?/g, (s) => " ".repeat(s.length));
         const close = body.indexOf("*/");
         if (close >= 0) body = body.slice(0, close);
-        parseTag(body, c.pos + m.index + "@numjit".length, ann, diagnostics);
+        parseTag(body, c.pos + start, ann, diagnostics);
       }
     }
   }
   return ann;
+}
+
+/** More `{` / `[` than `}` / `]` in `s`. */
+function unclosed(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) depth += ch === "{" || ch === "[" ? 1 : ch === "}" || ch === "]" ? -1 : 0;
+  return depth > 0;
 }
 
 class Parser {

@@ -19,7 +19,6 @@ export interface KernelDecl extends KernelSource {
 /** A plan of one call: its key, the declaration of its factory and the ids of the kernels it calls. */
 export interface PlanDecl {
   key: string;
-  guessed: boolean;
   id: string;
   source: string;
   kernelIds: string[];
@@ -83,7 +82,6 @@ export function codegen(
     const plans = usable
       ? c.plans.map((p) => ({
           key: p.key,
-          guessed: p.guessed,
           id: `${prefix}p${planN++}`,
           source: p.source,
           kernelIds: p.kernels.map((sig) => ids.get(sig)!),
@@ -98,12 +96,18 @@ export function codegen(
 }
 
 const freeCache = new Map<string, string[]>();
+/** Sources that parsed without a syntax error (read by the emit phase: the output check skips them). */
+const parsedClean = new Set<string>();
+
+/** The source (a kernel's or a plan's) parsed alone without a syntax error (in freeNames, which every source goes through). */
+export const parsesAlone = (source: string): boolean => parsedClean.has(source);
 
 /** Identifiers a kernel source uses but does not declare: the globals it needs from the module's scope. */
 export function freeNames(source: string): string[] {
   const hit = freeCache.get(source);
   if (hit) return hit;
   const sf = tsv.createSourceFile("kernel.js", `(${source})`, tsv.ScriptTarget.Latest, true, tsv.ScriptKind.JS);
+  if (!(sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) parsedClean.add(source);
   const declared = new Set<string>();
   const used = new Set<string>();
   const visit = (n: ts.Node): void => {

@@ -2,10 +2,9 @@
 // (magic-string for transform(), TS factory nodes for the tsc transformer):
 //   - the import of `precompiled`, after the last import (imports are hoisted, so it is bound wherever
 //     it sits, and the module's imports keep their evaluation order): from the light
-//     "@numjit/runtime/precompiled" when every precompiled function of the module has exact plans (the
-//     app need not bundle the tracer, passes, scheduler or code generator), else from
-//     "@numjit/runtime/internal", which also brings the runtime jit those functions fall back on (a
-//     plan traced on guessed sizes serves only calls of those sizes);
+//     "@numjit/runtime/precompiled" when every precompiled function of the module has plans (the app
+//     need not bundle the tracer, passes, scheduler or code generator), else from
+//     "@numjit/runtime/internal", which also brings the runtime jit a function without plans runs on;
 //   - the kernel declarations and plan factories (pasted sources, no eval), one kernel table and one
 //     plan list per function, as `const`s before the first statement that runs (after the leading
 //     imports): a `const` is in its TDZ until its declaration runs, and an import may legally follow
@@ -25,7 +24,7 @@ import type MagicString from "magic-string";
 import type { SourceMap } from "magic-string";
 import type { ModuleScope } from "../find/index.js";
 import type { ScheduledCall } from "../schedule/index.js";
-import type { ModuleKernels } from "../codegen/index.js";
+import { type ModuleKernels, parsesAlone } from "../codegen/index.js";
 import { codegenVersion } from "@numjit/runtime/internal";
 
 export const INTERNAL_MODULE = "@numjit/runtime/internal";
@@ -54,8 +53,8 @@ export interface CallEdit {
   plansId: string | undefined;
   /** The module's shipped wasm record, when some kernel of the call is in it. */
   wasmId: string | undefined;
-  /** Every plan of the call is exact (none traced on guessed sizes): no runtime jit needed. */
-  exactPlans: boolean;
+  /** The call has plans: no runtime jit needed for the calls they serve. */
+  hasPlans: boolean;
 }
 
 export interface EmitPlan {
@@ -69,8 +68,15 @@ export interface EmitPlan {
   module: string;
   /** `import { precompiled as <pre> } from "<module>";` */
   importText: string;
-  declTexts: { id: string; text: string }[];
+  declTexts: DeclText[];
   calls: CallEdit[];
+}
+
+/** One declaration the emit adds; `parsed`: its function source already parsed alone (a kernel or a plan). */
+export interface DeclText {
+  id: string;
+  text: string;
+  parsed: boolean;
 }
 
 export interface EmitOptions {
@@ -120,19 +126,20 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       tracedStatics: c.built.tracedStatics,
       plansId: t.plansId,
       wasmId: shipsWasm ? wasmId : undefined,
-      exactPlans: t.plansId !== undefined && t.plans.every((p) => !p.guessed),
+      hasPlans: t.plansId !== undefined,
     });
   }
   if (!edits.length) return undefined;
   const pre = preName(scope.emitPrefix);
-  // guessed plans (traced on guessed sizes) fail their guard on most calls: those need the runtime jit
-  const module = edits.every((e) => e.exactPlans) ? PRECOMPILED_MODULE : INTERNAL_MODULE;
+  // a function without plans traces every call: that needs the runtime jit
+  const module = edits.every((e) => e.hasPlans) ? PRECOMPILED_MODULE : INTERNAL_MODULE;
   const importText = `import { precompiled as ${pre} } from ${JSON.stringify(module)};`;
-  const declTexts: { id: string; text: string }[] = [];
-  for (const d of kernels.decls) declTexts.push({ id: d.id, text: `const ${d.id} = ${d.source};` });
+  const declTexts: DeclText[] = [];
+  const fn = (id: string, source: string): DeclText => ({ id, text: `const ${id} = ${source};`, parsed: parsesAlone(source) });
+  for (const d of kernels.decls) declTexts.push(fn(d.id, d.source));
   if (wasm && edits.some((e) => e.wasmId !== undefined)) {
     const where = typeof opts.wasm === "function" ? `url: ${opts.wasm(wasm.bytes)}` : `bytes: ${JSON.stringify(base64(wasm.bytes))}`;
-    declTexts.push({ id: wasmId, text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)} };` });
+    declTexts.push({ id: wasmId, text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)} };`, parsed: false });
   }
   for (const c of calls) {
     const t = kernels.tables.get(c.built.analysed.jit.index);
@@ -144,17 +151,16 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       const ir = c.built.traces.map((tr) => `${c.built.analysed.jit.name} (${tr.argsText}):\n${tr.result.optimizedText}`).join("\n");
       text = `/* numjit IR\n${ir.replace(/\*\//g, "* /")}\n*/\n${text}`;
     }
-    declTexts.push({ id: t.id, text });
-    for (const p of t.plans) declTexts.push({ id: p.id, text: `const ${p.id} = ${p.source};` });
+    declTexts.push({ id: t.id, text, parsed: false });
+    for (const p of t.plans) declTexts.push(fn(p.id, p.source));
     if (t.plansId) {
       const list = t.plans.map((p) => {
         const ship = wasm && p.kernelIds.some((id) => id in wasm.kernels);
         const exports = p.kernelIds.map((id) => (wasm && id in wasm.kernels ? JSON.stringify(id) : "null"));
         const w = ship ? `, wasm: [${exports.join(", ")}], elems: [${p.elems.map(sizeLit).join(", ")}]` : "";
-        const guessed = p.guessed ? ", guessed: true" : "";
-        return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w}${guessed} }`;
+        return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w} }`;
       });
-      declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];` });
+      declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];`, parsed: false });
     }
   }
   return {

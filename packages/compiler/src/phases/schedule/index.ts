@@ -24,8 +24,6 @@ export interface PlanSource {
   kernels: string[];
   /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic). */
   elems: number[];
-  /** Traced on guessed sizes (or symbols instantiated as sizes): a failed guard is expected, not news. */
-  guessed: boolean;
 }
 
 export interface ScheduledCall {
@@ -61,7 +59,6 @@ export function scheduleCall(built: BuiltCall, analysisProblems: readonly RawDia
           source: p.emitted.source,
           kernels: p.emitted.kernels.map((k) => k.signature),
           elems: p.emitted.elems,
-          guessed: !t.concrete,
         });
     }
     if (planProblem !== undefined) plans = [];

@@ -7,7 +7,7 @@ import { NumjitError, ShapeError } from "@numjit/runtime";
 import { type Dim, symbolName, sym } from "@numjit/runtime/internal";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { ModuleScope } from "../find/index.js";
-import type { StaticValue } from "../analyse/annotations.js";
+import type { StaticValue, TypeSpec } from "../analyse/annotations.js";
 import type { AnalysedCall } from "../analyse/index.js";
 import { runtimeRoot } from "../analyse/runtime-names.js";
 import { type BuildResult, buildKernels } from "../../runtime.js";
@@ -26,8 +26,6 @@ export interface Trace {
   /** The symbolic signature itself (the emitted plan's guard checks it). */
   signature: Signature;
   result: BuildResult;
-  /** The signature has no symbols: the traced shapes are the only ones accepted, so its plan is exact. */
-  concrete: boolean;
 }
 
 export interface BuiltCall {
@@ -85,9 +83,8 @@ export function traceCall(a: AnalysedCall, scope: ModuleScope, interp: Interpret
       // printed after tracing: the symbols unified by the trace are one
       const subst = results[0]?.substitution;
       const argsText = signatureToString(sig.slots, names, (d) => String(subst?.get(d) ?? d));
-      // a symbolic plan guards every size; a rank-polymorphic function's plans serve only the ranks traced
-      const concrete = !sig.polymorphic;
-      for (const result of results) out.traces.push({ label, argsText, signature: sig, result, concrete });
+      // a symbolic plan guards every size; a rank-polymorphic function's plans serve the ranks traced (1 and 2)
+      for (const result of results) out.traces.push({ label, argsText, signature: sig, result });
     }
   }
   return out;
@@ -118,7 +115,11 @@ export function traceSignature(
     const clash = sig.exact ? result.constraints.find((c) => c.kind === "eq" && isSymbol(c.a) && isSymbol(c.b)) : undefined;
     if (clash?.kind === "eq") {
       const message = `${clash.op}: the annotated dimensions ${String(clash.a)} and ${String(clash.b)} must be equal (give them one name)`;
-      return { kind: "fail", diagnostic: diag.shape(a.jit.call, message), shapeError: true };
+      return {
+        kind: "fail",
+        diagnostic: diag.shape(annotationOf(a, [String(clash.b), String(clash.a)]) ?? a.jit.call, message),
+        shapeError: true,
+      };
     }
     return { kind: "ok", result };
   } catch (e) {
@@ -126,6 +127,20 @@ export function traceSignature(
     const err = e instanceof NodeError ? e.error : e;
     return { kind: "fail", diagnostic: diagnose(a, sig, node, err, tracedStatics), shapeError: err instanceof ShapeError };
   }
+}
+
+/** Where the first parameter whose annotation names one of `symbols` (tried in order) is annotated. */
+function annotationOf(a: AnalysedCall, symbols: readonly string[]): { pos: number; end: number } | undefined {
+  const names = (t: TypeSpec): string[] =>
+    t.kind === "array"
+      ? t.dims.filter((d): d is string => typeof d === "string")
+      : t.kind === "object"
+        ? t.fields.flatMap(([, f]) => names(f))
+        : t.kind === "tuple"
+          ? t.items.flatMap(names)
+          : [];
+  for (const s of symbols) for (const [param, t] of a.annotations.types) if (names(t).includes(s)) return a.annotations.at.get(param);
+  return undefined;
 }
 
 /** The trace's arguments: `{ shape, dtype }` leaves whose dims are numbers or symbols (`sym("B")`). */
@@ -173,7 +188,8 @@ function diagnose(a: AnalysedCall, sig: Signature, node: ts.Node, err: unknown, 
   if (family === "NJ4") return diag.dataDependent(node, String(err.data.op ?? "a JS value"));
   if (family === "NJ6") return diag.runtimeUnavailable(node, err.message);
   const message = err.message;
-  if (!sig.exact && family !== "NJ3") return diag.traceFailed(node, message);
+  // an op whose shape rule takes numbers only (NJ115) is the runtime's limit, not the program's error
+  if ((!sig.exact && family !== "NJ3") || err.code === "NJ115") return diag.traceFailed(node, message);
   return family === "NJ1"
     ? diag.shape(node, message)
     : family === "NJ2"

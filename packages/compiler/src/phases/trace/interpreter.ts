@@ -200,11 +200,11 @@ export class Interpreter {
   private bind(name: ts.BindingName, value: unknown, env: Env, mutable: boolean): void {
     if (tsv.isIdentifier(name)) return env.declare(name.text, value, mutable);
     if (tsv.isArrayBindingPattern(name)) {
-      if (value instanceof NDArray) throw new Unsupported(diag.dataDependent(name, "destructuring an array (iterating its elements)"));
-      if (!Array.isArray(value)) throw new NodeError(name, new TypeError(`cannot destructure ${describe(value)} as an array`));
+      const items: unknown = value instanceof NDArray ? rows(value, name, "destructuring") : value;
+      if (!Array.isArray(items)) throw new NodeError(name, new TypeError(`cannot destructure ${describe(value)} as an array`));
       name.elements.forEach((el, i) => {
         if (tsv.isOmittedExpression(el)) return;
-        let v = value[i];
+        let v = items[i];
         if (v === undefined && el.initializer) v = this.expr(el.initializer, env);
         this.bind(el.name, v, env, mutable);
       });
@@ -616,7 +616,7 @@ export class Interpreter {
   }
 
   private iterable(v: unknown, at: ts.Node): unknown[] {
-    if (v instanceof NDArray) throw new Unsupported(diag.dataDependent(at, "spreading an array (iterating its elements)"));
+    if (v instanceof NDArray) return rows(v, at, "spreading");
     if (Array.isArray(v)) return v;
     if (typeof v === "string") return [...v];
     throw new NodeError(at, new TypeError(`${describe(v)} is not iterable`));
@@ -681,4 +681,13 @@ function describe(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a JS array";
   return typeof v;
+}
+
+/**
+ * The rows of an array along its first axis (what iterating an NDArray gives), when that size is a number
+ * at build time (`const [kx, ky] = random.split(key)`); a symbolic size cannot be unrolled.
+ */
+function rows(v: NDArray, at: ts.Node, what: string): NDArray[] {
+  if (typeof v.shape[0] !== "number") throw new Unsupported(diag.dataDependent(at, `${what} an array (iterating its elements)`));
+  return [...v];
 }
