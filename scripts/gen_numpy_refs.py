@@ -4016,13 +4016,113 @@ def gen_breadth():
 
     # errors: options a function does not support, typed (issue 15)
     err(A, "sort unknown option", "(x) => np.sort(x, -1, { kind: 'quicksort' })", [a34], "ArgumentError", "NJ301")
-    err(A, "unique returnCounts unsupported", "(x) => np.unique(x, { returnCounts: true })", [a34], "ArgumentError", "NJ301")
+    err(A, "unique unknown option", "(x) => np.unique(x, { sorted: false })", [a34], "ArgumentError", "NJ301")
     err(A, "nonzero of 0-d", "(x) => np.nonzero(x)", [arr(1, F32)], "ShapeError", "NJ106")
     err(A, "pad {axis: width} on a missing axis", "(x) => np.pad(x, { 1: [0, 2] })", [rnd((3,), F32)], "ShapeError", "NJ102")
     err(A, "diff prepend shape mismatch", "(x, p) => np.diff(x, 1, -1, { prepend: p })", [a34, rnd((2, 1), F32)], "ShapeError", "NJ105")
     err(A, "diff unknown option", "(x) => np.diff(x, 1, -1, { prepnd: 1 })", [a34], "ArgumentError", "NJ301")
     err(A, "bincount float", "(x) => np.bincount(x)", [rnd((3,), F32)], "ArgumentError", "NJ301")
     err(A, "glu odd axis", "(x) => nn.glu(x)", [rnd((2, 3), F32)], "ArgumentError", "NJ301")
+
+
+# breadth-rest: polyfit, lax.topK and unique's options (issue 15, second part). Its own stream.
+def gen_breadth_rest():
+    import jax
+    import jax.numpy as jnp
+    from jax import lax
+
+    jax.config.update("jax_enable_x64", True)
+    A = "breadth-rest"
+    r = np.random.default_rng(1516)
+
+    def rnd(shape, dt, lo=-3.0, hi=3.0):
+        if dt == I32:
+            return r.integers(-4, 5, size=shape).astype(np.int32)
+        return r.uniform(lo, hi, size=shape).astype(NPD[dt])
+
+    # polyfit: NumPy's (columns scaled to unit norm, rcond = len(x) * eps)
+    px = np.linspace(-1.5, 2.0, 9)
+    py = (0.5 * px**2 - px + 2 + r.normal(0, 0.1, 9))
+    f32 = lambda a: a.astype(np.float32)
+    case(A, "polyfit deg 2", "(x, y) => np.polyfit(x, y, 2)", [f32(px), f32(py)], lambda x, y: f32(np.polyfit(x, y, 2)), tol=(2e-4, 2e-5))
+    case(A, "polyfit deg 3 float64", "(x, y) => np.polyfit(x, y, 3)", [px, py], lambda x, y: np.polyfit(x, y, 3), tol=(1e-8, 1e-10))
+    y2 = np.stack([py, py[::-1] * 0.5], 1)
+    case(A, "polyfit 2-d y", "(x, y) => np.polyfit(x, y, 1)", [px, y2], lambda x, y: np.polyfit(x, y, 1), tol=(1e-8, 1e-10))
+    w = r.uniform(0.5, 2.0, 9)
+    case(
+        A,
+        "polyfit weights",
+        "(x, y, w) => np.polyfit(x, y, 2, { w })",
+        [px, py, w],
+        lambda x, y, w: np.polyfit(x, y, 2, w=w),
+        tol=(1e-8, 1e-10),
+    )
+    case(
+        A,
+        "polyfit rcond drops a column (rank deficient)",
+        "(x, y) => np.polyfit(x, y, 3, { rcond: 1e-3 })",
+        [arr([0, 1, 1, 0, 1, 0], F64), arr([1, 2, 2, 1, 2, 1], F64)],
+        lambda x, y: np.asarray(jnp.polyfit(x, y, 3, rcond=1e-3)),
+        tol=(1e-8, 1e-10),
+    )
+    case(
+        A,
+        "polyfit int x",
+        "(x, y) => np.polyfit(x, y, 1)",
+        [arr([0, 1, 2, 3], I32), arr([1, 3, 5, 7.5], F32)],
+        lambda x, y: f32(np.polyfit(x.astype(np.float64), y.astype(np.float64), 1)),
+        tol=(2e-4, 2e-5),
+    )
+    err(A, "polyfit full unsupported", "(x, y) => np.polyfit(x, y, 1, { full: true })", [f32(px), f32(py)], "ArgumentError", "NJ301")
+    err(A, "polyfit 2-d x", "(x, y) => np.polyfit(x, y, 1)", [rnd((2, 3), F32), rnd((2,), F32)], "ShapeError", "NJ106")
+    err(A, "polyfit negative deg", "(x, y) => np.polyfit(x, y, -1)", [f32(px), f32(py)], "ArgumentError", "NJ301")
+
+    # lax.topK: JAX's top_k (largest first, ties in index order, NaN largest)
+    top = lambda k, axis=-1: lambda a: [np.asarray(v) for v in lax.top_k(jnp.asarray(a), k, axis=axis)]
+    tk = arr([1, np.nan, 3, 3, -np.inf, 0.5, 3, 2], F32)
+    case(A, "topK NaN and ties", "(x) => lax.topK(x, 4)", [tk], top(4))
+    case(A, "topK 2-d rows", "(x) => lax.topK(x, 2)", [rnd((3, 5), F32)], top(2))
+    case(A, "topK int32", "(x) => lax.topK(x, 3)", [rnd((2, 6), I32)], top(3))
+    case(A, "topK float64 axis 0", "(x) => lax.topK(x, 2, { axis: 0 })", [rnd((4, 3), F64)], top(2, 0))
+    case(A, "topK k = 0", "(x) => lax.topK(x, 0)", [rnd((2, 3), F32)], top(0))
+    err(A, "topK k too large", "(x) => lax.topK(x, 6)", [rnd((2, 5), F32)], "ShapeError", "NJ109")
+    err(A, "topK 0-d", "(x) => lax.topK(x, 1)", [arr(1.5, F32)], "ShapeError", "NJ106")
+    err(A, "topK unknown option", "(x) => lax.topK(x, 1, { largest: false })", [rnd((3,), F32)], "ArgumentError", "NJ301")
+
+    # unique's options, against JAX (jnp.unique; NumPy's where JAX has no size)
+    def uq(**kw):
+        def f(a):
+            out = jnp.unique(a, **kw)
+            return [np.asarray(o).astype(np.asarray(o).dtype if i == 0 else np.int32) for i, o in enumerate(out)]
+        return f
+
+    ui = rnd((3, 4), I32)
+    every = "returnIndex: true, returnInverse: true, returnCounts: true"
+    case(A, "unique index inverse counts", f"(x) => np.unique(x, {{ {every} }})", [ui], uq(return_index=True, return_inverse=True, return_counts=True), eager_only=True)
+    case(
+        A,
+        "unique inverse counts size fillValue",
+        f"(x) => np.unique(x, {{ {every}, size: 12, fillValue: 9 }})",
+        [ui],
+        uq(return_index=True, return_inverse=True, return_counts=True, size=12, fill_value=9),
+    )
+    case(A, "unique counts size truncates", "(x) => np.unique(x, { returnCounts: true, size: 2 })", [ui], uq(return_counts=True, size=2))
+    un = arr([2, np.nan, 1, np.nan, 2, 0.5], F32)
+    case(A, "unique inverse with NaN", "(x) => np.unique(x, { returnInverse: true, size: 5 })", [un], uq(return_inverse=True, size=5))
+    case(
+        A,
+        "unique equalNan false",
+        "(x) => np.unique(x, { equalNan: false, returnCounts: true })",
+        [un],
+        uq(equal_nan=False, return_counts=True),
+        eager_only=True,
+    )
+    rows = arr([[1, 2], [0, 5], [1, 2], [0, 4], [0, 5]], F32)
+    case(A, "unique rows axis 0", f"(x) => np.unique(x, {{ axis: 0, {every} }})", [rows], uq(axis=0, return_index=True, return_inverse=True, return_counts=True), eager_only=True)
+    case(A, "unique columns axis -1 size", "(x) => np.unique(x, { axis: -1, returnInverse: true, size: 4 })", [rows.T.copy()], uq(axis=-1, return_inverse=True, size=4))
+    cube = rnd((3, 2, 2), I32) % 2
+    case(A, "unique 3-d along axis 1", "(x) => np.unique(x, { axis: 1, returnCounts: true, size: 2, fillValue: -1 })", [cube], uq(axis=1, return_counts=True, size=2, fill_value=-1))
+    err(A, "unique axis out of range", "(x) => np.unique(x, { axis: 2 })", [rows], "ShapeError", "NJ102")
 
 
 def main():
@@ -4050,6 +4150,7 @@ def main():
     gen_deviations()
     gen_uint32()
     gen_breadth()
+    gen_breadth_rest()
     gen_linalg_refs.generate(sys.modules[__name__])  # numpy.linalg, numpy.fft, convolution: their own stream
     out_dir = os.path.abspath(args.out)
     os.makedirs(out_dir, exist_ok=True)

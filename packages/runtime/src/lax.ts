@@ -1,9 +1,10 @@
 // The lax namespace: `import { lax } from "@numjit/runtime"` — JAX's lax in camelCase. A re-export hub over
 // the modules in lax/: control flow and select, custom derivatives, bitwise ops and shifts,
-// linalg.triangularSolve and convGeneralDilated.
+// linalg.triangularSolve, convGeneralDilated and topK.
 export { cond, switch, whileLoop, foriLoop, scan, select } from "./lax/control-flow.js";
 export type { ScanOptions } from "./lax/control-flow.js";
 export { customJvp, customVjp, checkpoint } from "./lax/custom.js";
 export type { CustomJvpFunction, CustomVjpFunction } from "./lax/custom.js";
 export * from "./lax/bitwise.js";
 export * from "./lax/linalg.js";
+export { topK } from "./lax/top-k.js";
