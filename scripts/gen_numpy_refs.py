@@ -4124,6 +4124,14 @@ def gen_breadth_rest():
     case(A, "unique 3-d along axis 1", "(x) => np.unique(x, { axis: 1, returnCounts: true, size: 2, fillValue: -1 })", [cube], uq(axis=1, return_counts=True, size=2, fill_value=-1))
     err(A, "unique axis out of range", "(x) => np.unique(x, { axis: 2 })", [rows], "ShapeError", "NJ102")
 
+    # nn.initializers with the key as an input (JAX's PRNGKey(42) = [0, 42]): precompiled and views too
+    key = np.array([0, 42], np.uint32)
+    I = jax.nn.initializers
+    jk = lambda init, shape: lambda k: np.asarray(init(jnp.asarray(k), shape, jnp.float32))
+    case(A, "initializers glorotUniform", "(k) => nn.initializers.glorotUniform()(k, [4, 5])", [key], jk(I.glorot_uniform(), (4, 5)))
+    case(A, "initializers heNormal conv kernel", "(k) => nn.initializers.heNormal()(k, [3, 3, 2, 4])", [key], jk(I.he_normal(), (3, 3, 2, 4)), tol=(1e-5, 1e-6))
+    case(A, "initializers orthogonal", "(k) => nn.initializers.orthogonal()(k, [4, 3])", [key], jk(I.orthogonal(), (4, 3)), tol=(1e-5, 1e-6))
+
 
 def main():
     import argparse
