@@ -263,6 +263,7 @@ const STRUCTURAL = new Set([
   "concatenate",
   "iota",
   "gather",
+  "scatter_add",
   "copy",
 ]);
 
