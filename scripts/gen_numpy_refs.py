@@ -4132,6 +4132,44 @@ def gen_breadth_rest():
     case(A, "initializers heNormal conv kernel", "(k) => nn.initializers.heNormal()(k, [3, 3, 2, 4])", [key], jk(I.he_normal(), (3, 3, 2, 4)), tol=(1e-5, 1e-6))
     case(A, "initializers orthogonal", "(k) => nn.initializers.orthogonal()(k, [4, 3])", [key], jk(I.orthogonal(), (4, 3)), tol=(1e-5, 1e-6))
 
+    # jax-js's remaining numpy / numpy.linalg / lax names
+    xn = rnd((3, 4), F32)
+    xn[0, 1] = np.nan
+    xn[2, :] = np.nan
+    case(A, "nanprod", "(x) => np.nanprod(x, 1)", [xn], lambda a: np.asarray(jnp.nanprod(a, 1)))
+    case(A, "nancumsum axis 1", "(x) => np.nancumsum(x, 1)", [xn], lambda a: np.asarray(jnp.nancumsum(a, 1)))
+    case(A, "nancumprod flattened", "(x) => np.nancumprod(x)", [xn], lambda a: np.asarray(jnp.nancumprod(a)), tol=(1e-4, 1e-6))
+    case(A, "nanargmax all-NaN row is -1", "(x) => np.nanargmax(x, 1)", [xn], lambda a: np.asarray(jnp.nanargmax(a, 1)).astype(np.int32))
+    case(A, "nanargmin flattened", "(x) => np.nanargmin(x)", [xn], lambda a: np.asarray(jnp.nanargmin(a)).astype(np.int32))
+    case(A, "var_ alias", "(x) => np.var_(x, 0)", [rnd((3, 4), F32)], lambda a: np.var(a, 0).astype(np.float32))
+    bi = arr([-8, 7, 0, 2147483647], I32)
+    sh = arr([1, 3, 31, 2], I32)
+    case(A, "bitwiseInvert", "(x) => np.bitwiseInvert(x)", [bi], lambda a: np.bitwise_invert(a))
+    case(A, "bitwiseLeftShift", "(x, s) => np.bitwiseLeftShift(x, s)", [bi, sh], lambda a, b: np.asarray(jnp.bitwise_left_shift(a, b)))
+    case(A, "bitwiseRightShift int32", "(x, s) => np.bitwiseRightShift(x, s)", [bi, sh], lambda a, b: np.asarray(jnp.bitwise_right_shift(a, b)))
+    bu = arr([4294967295, 8, 1, 0], U32)
+    case(A, "bitwiseRightShift uint32", "(x, s) => np.bitwiseRightShift(x, s)", [bu, sh.astype(np.uint32)], lambda a, b: np.asarray(jnp.bitwise_right_shift(a, b)))
+    m = rnd((2, 4, 3), F64)
+    case(A, "linalg.svdvals", "(a) => np.linalg.svdvals(a)", [m], lambda a: np.linalg.svdvals(a), tol=(1e-8, 1e-10))
+    case(A, "linalg.matrixNorm fro and 2", "(a) => [np.linalg.matrixNorm(a), np.linalg.matrixNorm(a, { ord: 2, keepdims: true })]", [m],
+         lambda a: [np.linalg.matrix_norm(a), np.linalg.matrix_norm(a, ord=2, keepdims=True)], tol=(1e-8, 1e-10))
+    case(A, "linalg.vectorNorm", "(a) => [np.linalg.vectorNorm(a), np.linalg.vectorNorm(a, { ord: 1, axis: 1, keepdims: true }), np.linalg.vectorNorm(a, { keepdims: true })]", [m],
+         lambda a: [np.linalg.vector_norm(a), np.linalg.vector_norm(a, ord=1, axis=1, keepdims=True), np.linalg.vector_norm(a, keepdims=True)], tol=(1e-8, 1e-10))
+    case(A, "linalg.matrixTranspose", "(a) => np.linalg.matrixTranspose(a)", [m], lambda a: np.linalg.matrix_transpose(a))
+    case(A, "linalg.vecdot", "(a, b) => np.linalg.vecdot(a, b)", [m, rnd((4, 3), F64)], lambda a, b: np.linalg.vecdot(a, b), tol=(1e-8, 1e-10))
+    case(A, "linalg.cross axis 0", "(a, b) => np.linalg.cross(a, b, { axis: 0 })", [rnd((3, 2), F64), rnd((3, 2), F64)], lambda a, b: np.asarray(jnp.linalg.cross(a, b, axis=0)), tol=(1e-8, 1e-10))
+    err(A, "linalg.cross needs size 3", "(a, b) => np.linalg.cross(a, b)", [rnd((2,), F64), rnd((2,), F64)], "ShapeError", "NJ106")
+    lhs, rhs = rnd((2, 3, 7, 6), F32), rnd((4, 3, 3, 2), F32)
+    case(A, "lax.conv", "(x, w) => lax.conv(x, w, [2, 1], 'SAME')", [lhs, rhs], lambda x, w: np.asarray(jax.lax.conv(x, w, (2, 1), "SAME")), tol=(1e-4, 1e-5))
+    case(
+        A,
+        "lax.convWithGeneralPadding dilations",
+        "(x, w) => lax.convWithGeneralPadding(x, w, [1, 2], [[1, 0], [2, 1]], [2, 1], [1, 2])",
+        [lhs, rhs],
+        lambda x, w: np.asarray(jax.lax.conv_with_general_padding(x, w, (1, 2), ((1, 0), (2, 1)), (2, 1), (1, 2))),
+        tol=(1e-4, 1e-5),
+    )
+
 
 def main():
     import argparse
