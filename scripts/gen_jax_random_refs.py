@@ -319,7 +319,13 @@ INITS = [
 ]
 for seed in SEEDS[:2]:
     for js, init, shape in INITS:
-        case("initializers", f"{js} {shape} seed={seed}", seed, f"(k) => nn.initializers.{js}(k, {js_shape(shape)})", lambda k, i=init, s=shape: i(k, s))
+        case(
+            "initializers",
+            f"{js} {shape} seed={seed}",
+            seed,
+            f"(k) => nn.initializers.{js}(k, {js_shape(shape)})",
+            lambda k, i=init, s=shape: i(k, s),
+        )
     for js, init, shape in [INITS[0], INITS[3], INITS[8], INITS[14]]:
         case(
             "initializers",

@@ -4042,7 +4042,7 @@ def gen_breadth_rest():
 
     # polyfit: NumPy's (columns scaled to unit norm, rcond = len(x) * eps)
     px = np.linspace(-1.5, 2.0, 9)
-    py = (0.5 * px**2 - px + 2 + r.normal(0, 0.1, 9))
+    py = 0.5 * px**2 - px + 2 + r.normal(0, 0.1, 9)
     f32 = lambda a: a.astype(np.float32)
     case(A, "polyfit deg 2", "(x, y) => np.polyfit(x, y, 2)", [f32(px), f32(py)], lambda x, y: f32(np.polyfit(x, y, 2)), tol=(2e-4, 2e-5))
     case(A, "polyfit deg 3 float64", "(x, y) => np.polyfit(x, y, 3)", [px, py], lambda x, y: np.polyfit(x, y, 3), tol=(1e-8, 1e-10))
@@ -4094,11 +4094,19 @@ def gen_breadth_rest():
         def f(a):
             out = jnp.unique(a, **kw)
             return [np.asarray(o).astype(np.asarray(o).dtype if i == 0 else np.int32) for i, o in enumerate(out)]
+
         return f
 
     ui = rnd((3, 4), I32)
     every = "returnIndex: true, returnInverse: true, returnCounts: true"
-    case(A, "unique index inverse counts", f"(x) => np.unique(x, {{ {every} }})", [ui], uq(return_index=True, return_inverse=True, return_counts=True), eager_only=True)
+    case(
+        A,
+        "unique index inverse counts",
+        f"(x) => np.unique(x, {{ {every} }})",
+        [ui],
+        uq(return_index=True, return_inverse=True, return_counts=True),
+        eager_only=True,
+    )
     case(
         A,
         "unique inverse counts size fillValue",
@@ -4118,10 +4126,29 @@ def gen_breadth_rest():
         eager_only=True,
     )
     rows = arr([[1, 2], [0, 5], [1, 2], [0, 4], [0, 5]], F32)
-    case(A, "unique rows axis 0", f"(x) => np.unique(x, {{ axis: 0, {every} }})", [rows], uq(axis=0, return_index=True, return_inverse=True, return_counts=True), eager_only=True)
-    case(A, "unique columns axis -1 size", "(x) => np.unique(x, { axis: -1, returnInverse: true, size: 4 })", [rows.T.copy()], uq(axis=-1, return_inverse=True, size=4))
+    case(
+        A,
+        "unique rows axis 0",
+        f"(x) => np.unique(x, {{ axis: 0, {every} }})",
+        [rows],
+        uq(axis=0, return_index=True, return_inverse=True, return_counts=True),
+        eager_only=True,
+    )
+    case(
+        A,
+        "unique columns axis -1 size",
+        "(x) => np.unique(x, { axis: -1, returnInverse: true, size: 4 })",
+        [rows.T.copy()],
+        uq(axis=-1, return_inverse=True, size=4),
+    )
     cube = rnd((3, 2, 2), I32) % 2
-    case(A, "unique 3-d along axis 1", "(x) => np.unique(x, { axis: 1, returnCounts: true, size: 2, fillValue: -1 })", [cube], uq(axis=1, return_counts=True, size=2, fill_value=-1))
+    case(
+        A,
+        "unique 3-d along axis 1",
+        "(x) => np.unique(x, { axis: 1, returnCounts: true, size: 2, fillValue: -1 })",
+        [cube],
+        uq(axis=1, return_counts=True, size=2, fill_value=-1),
+    )
     err(A, "unique axis out of range", "(x) => np.unique(x, { axis: 2 })", [rows], "ShapeError", "NJ102")
 
     # nn.initializers with the key as an input (JAX's PRNGKey(42) = [0, 42]): precompiled and views too
@@ -4129,8 +4156,17 @@ def gen_breadth_rest():
     I = jax.nn.initializers
     jk = lambda init, shape: lambda k: np.asarray(init(jnp.asarray(k), shape, jnp.float32))
     case(A, "initializers glorotUniform", "(k) => nn.initializers.glorotUniform()(k, [4, 5])", [key], jk(I.glorot_uniform(), (4, 5)))
-    case(A, "initializers heNormal conv kernel", "(k) => nn.initializers.heNormal()(k, [3, 3, 2, 4])", [key], jk(I.he_normal(), (3, 3, 2, 4)), tol=(1e-5, 1e-6))
-    case(A, "initializers orthogonal", "(k) => nn.initializers.orthogonal()(k, [4, 3])", [key], jk(I.orthogonal(), (4, 3)), tol=(1e-5, 1e-6))
+    case(
+        A,
+        "initializers heNormal conv kernel",
+        "(k) => nn.initializers.heNormal()(k, [3, 3, 2, 4])",
+        [key],
+        jk(I.he_normal(), (3, 3, 2, 4)),
+        tol=(1e-5, 1e-6),
+    )
+    case(
+        A, "initializers orthogonal", "(k) => nn.initializers.orthogonal()(k, [4, 3])", [key], jk(I.orthogonal(), (4, 3)), tol=(1e-5, 1e-6)
+    )
 
     # jax-js's remaining numpy / numpy.linalg / lax names
     xn = rnd((3, 4), F32)
@@ -4146,21 +4182,71 @@ def gen_breadth_rest():
     sh = arr([1, 3, 31, 2], I32)
     case(A, "bitwiseInvert", "(x) => np.bitwiseInvert(x)", [bi], lambda a: np.bitwise_invert(a))
     case(A, "bitwiseLeftShift", "(x, s) => np.bitwiseLeftShift(x, s)", [bi, sh], lambda a, b: np.asarray(jnp.bitwise_left_shift(a, b)))
-    case(A, "bitwiseRightShift int32", "(x, s) => np.bitwiseRightShift(x, s)", [bi, sh], lambda a, b: np.asarray(jnp.bitwise_right_shift(a, b)))
+    case(
+        A,
+        "bitwiseRightShift int32",
+        "(x, s) => np.bitwiseRightShift(x, s)",
+        [bi, sh],
+        lambda a, b: np.asarray(jnp.bitwise_right_shift(a, b)),
+    )
     bu = arr([4294967295, 8, 1, 0], U32)
-    case(A, "bitwiseRightShift uint32", "(x, s) => np.bitwiseRightShift(x, s)", [bu, sh.astype(np.uint32)], lambda a, b: np.asarray(jnp.bitwise_right_shift(a, b)))
+    case(
+        A,
+        "bitwiseRightShift uint32",
+        "(x, s) => np.bitwiseRightShift(x, s)",
+        [bu, sh.astype(np.uint32)],
+        lambda a, b: np.asarray(jnp.bitwise_right_shift(a, b)),
+    )
     m = rnd((2, 4, 3), F64)
     case(A, "linalg.svdvals", "(a) => np.linalg.svdvals(a)", [m], lambda a: np.linalg.svdvals(a), tol=(1e-8, 1e-10))
-    case(A, "linalg.matrixNorm fro and 2", "(a) => [np.linalg.matrixNorm(a), np.linalg.matrixNorm(a, { ord: 2, keepdims: true })]", [m],
-         lambda a: [np.linalg.matrix_norm(a), np.linalg.matrix_norm(a, ord=2, keepdims=True)], tol=(1e-8, 1e-10))
-    case(A, "linalg.vectorNorm", "(a) => [np.linalg.vectorNorm(a), np.linalg.vectorNorm(a, { ord: 1, axis: 1, keepdims: true }), np.linalg.vectorNorm(a, { keepdims: true })]", [m],
-         lambda a: [np.linalg.vector_norm(a), np.linalg.vector_norm(a, ord=1, axis=1, keepdims=True), np.linalg.vector_norm(a, keepdims=True)], tol=(1e-8, 1e-10))
+    case(
+        A,
+        "linalg.matrixNorm fro and 2",
+        "(a) => [np.linalg.matrixNorm(a), np.linalg.matrixNorm(a, { ord: 2, keepdims: true })]",
+        [m],
+        lambda a: [np.linalg.matrix_norm(a), np.linalg.matrix_norm(a, ord=2, keepdims=True)],
+        tol=(1e-8, 1e-10),
+    )
+    case(
+        A,
+        "linalg.vectorNorm",
+        "(a) => [np.linalg.vectorNorm(a), np.linalg.vectorNorm(a, { ord: 1, axis: 1, keepdims: true }), "
+        "np.linalg.vectorNorm(a, { keepdims: true })]",
+        [m],
+        lambda a: [
+            np.linalg.vector_norm(a),
+            np.linalg.vector_norm(a, ord=1, axis=1, keepdims=True),
+            np.linalg.vector_norm(a, keepdims=True),
+        ],
+        tol=(1e-8, 1e-10),
+    )
     case(A, "linalg.matrixTranspose", "(a) => np.linalg.matrixTranspose(a)", [m], lambda a: np.linalg.matrix_transpose(a))
-    case(A, "linalg.vecdot", "(a, b) => np.linalg.vecdot(a, b)", [m, rnd((4, 3), F64)], lambda a, b: np.linalg.vecdot(a, b), tol=(1e-8, 1e-10))
-    case(A, "linalg.cross axis 0", "(a, b) => np.linalg.cross(a, b, { axis: 0 })", [rnd((3, 2), F64), rnd((3, 2), F64)], lambda a, b: np.asarray(jnp.linalg.cross(a, b, axis=0)), tol=(1e-8, 1e-10))
+    case(
+        A,
+        "linalg.vecdot",
+        "(a, b) => np.linalg.vecdot(a, b)",
+        [m, rnd((4, 3), F64)],
+        lambda a, b: np.linalg.vecdot(a, b),
+        tol=(1e-8, 1e-10),
+    )
+    case(
+        A,
+        "linalg.cross axis 0",
+        "(a, b) => np.linalg.cross(a, b, { axis: 0 })",
+        [rnd((3, 2), F64), rnd((3, 2), F64)],
+        lambda a, b: np.asarray(jnp.linalg.cross(a, b, axis=0)),
+        tol=(1e-8, 1e-10),
+    )
     err(A, "linalg.cross needs size 3", "(a, b) => np.linalg.cross(a, b)", [rnd((2,), F64), rnd((2,), F64)], "ShapeError", "NJ106")
     lhs, rhs = rnd((2, 3, 7, 6), F32), rnd((4, 3, 3, 2), F32)
-    case(A, "lax.conv", "(x, w) => lax.conv(x, w, [2, 1], 'SAME')", [lhs, rhs], lambda x, w: np.asarray(jax.lax.conv(x, w, (2, 1), "SAME")), tol=(1e-4, 1e-5))
+    case(
+        A,
+        "lax.conv",
+        "(x, w) => lax.conv(x, w, [2, 1], 'SAME')",
+        [lhs, rhs],
+        lambda x, w: np.asarray(jax.lax.conv(x, w, (2, 1), "SAME")),
+        tol=(1e-4, 1e-5),
+    )
     case(
         A,
         "lax.convWithGeneralPadding dilations",

@@ -46,7 +46,10 @@ describe("FEATURES.md", () => {
 // issue 15's target: FEATURES.md covers everything jax-js exports from numpy, numpy.linalg, numpy.fft, nn,
 // lax and scipySpecial (a row, implemented or marked ❌). Only functions count (jax-js's dtype objects do not).
 describe("FEATURES.md covers jax-js's exports", () => {
-  const fns = (mod: object) => Object.entries(mod).filter(([, v]) => typeof v === "function").map(([k]) => k);
+  const fns = (mod: object) =>
+    Object.entries(mod)
+      .filter(([, v]) => typeof v === "function")
+      .map(([k]) => k);
   const j = jaxjs as unknown as Record<string, Record<string, object>>;
   for (const [ns, mod, prefix] of [
     ["numpy", j.numpy!, ""],

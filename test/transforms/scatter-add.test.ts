@@ -23,7 +23,7 @@ describe("scatter_add", () => {
 
   it("grad of sort puts each weight at the element's sorted position", () => {
     const g = grad((v: NDArray) => np.sum(np.multiply(np.sort(v), w)))(x).toArray() as number[];
-    const order = [...x.toArray()].map((v, i) => [v as number, i] as const).sort((a, b) => a[0] - b[0]);
+    const order = (x.toArray() as number[]).map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
     const want = new Array<number>(8);
     order.forEach(([, i], rank) => (want[i] = rank));
     expect(g).toEqual(want);
@@ -36,7 +36,12 @@ describe("scatter_add", () => {
     expect(f(base).toArray()).toEqual([41, 32, 33]);
     expect(jit(f)(base).toArray()).toEqual([41, 32, 33]);
     const big = np.array([2147483647, 0], { dtype: "int32" });
-    expect(big.at(np.array([0, 0], { dtype: "int32" })).add(1).toArray()).toEqual([-2147483647, 0]);
+    expect(
+      big
+        .at(np.array([0, 0], { dtype: "int32" }))
+        .add(1)
+        .toArray(),
+    ).toEqual([-2147483647, 0]);
   });
 
   it("vmap over batched indices, operands and updates equals a loop", () => {
@@ -54,7 +59,9 @@ describe("scatter_add", () => {
     const got = vmap(f)(xs, is, us).toArray() as number[][];
     const want = [0, 1, 2].map((b) => {
       const row = [...(xs.toArray() as number[][])[b]!];
-      (is.toArray() as number[][])[b]!.forEach((j, k) => (row[(j + 4) % 4] += (us.toArray() as number[][])[b]![k]!));
+      (is.toArray() as number[][])[b]!.forEach((j, k) => {
+        row[(j + 4) % 4] = row[(j + 4) % 4]! + (us.toArray() as number[][])[b]![k]!;
+      });
       return row;
     });
     expect(got).toEqual(want);

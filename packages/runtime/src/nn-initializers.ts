@@ -96,7 +96,8 @@ function fans(op: string, shape: number[], opts: FanOptions): [number, number] {
   if (inAxis === -2 && shape.length <= 1)
     throw shapeError.rank(
       `nn.initializers.${op}`,
-      `can't compute input and output sizes of a ${shape.length}-dimensional weights tensor with the default inAxis: must be at least 2-d or give inAxis`,
+      `can't compute input and output sizes of a ${shape.length}-dimensional weights tensor with the default inAxis: ` +
+        "must be at least 2-d or give inAxis",
     );
   const size = (ax: number | number[] | undefined) =>
     [ax ?? []].flat().reduce((p, a) => p * shape[normalizeAxis(`nn.initializers.${op}`, a, shape.length)]!, 1);
