@@ -2,7 +2,7 @@
 """JAX 0.10.2 references for numjit's `random` namespace (Threefry-2x32, jax_threefry_partitionable on).
 
 Writes test/random/refs/<function>.json (committed; CI needs no Python). Each case is
-`{name, seed, fn, expected: {dtype, shape, data}}`: `fn` is JS source over `random` and `np` taking the key
+`{name, seed, fn, expected: {dtype, shape, data}}`: `fn` is JS source over `random`, `np` and `nn` taking the key
 `random.key(seed)`; `expected` is what jax.random returns for jax.random.PRNGKey(seed). float64 cases run
 with jax_enable_x64. Run `python3 scripts/gen_jax_random_refs.py` after editing; it is deterministic.
 """
@@ -296,6 +296,47 @@ for seed in SEEDS:
         f"(k) => random.choice(k, np.array({m.tolist()}), [2], {{ axis: 1, replace: false }})",
         lambda k: jax.random.choice(k, jnp.array(m), (2,), axis=1, replace=False),
     )
+
+# ---- nn.initializers (jax.nn.initializers built on the samplers above) ---------------------------------------
+I = jax.nn.initializers
+INITS = [
+    ("glorotUniform()", I.glorot_uniform(), [4, 5]),
+    ("glorotNormal()", I.glorot_normal(), [4, 5]),
+    ("heUniform()", I.he_uniform(), [3, 3, 2, 4]),
+    ("heNormal()", I.he_normal(), [3, 3, 2, 4]),
+    ("lecunUniform()", I.lecun_uniform(), [6, 3]),
+    ("lecunNormal()", I.lecun_normal(), [6, 3]),
+    ("xavierUniform({ inAxis: 0, outAxis: [1, 2] })", I.xavier_uniform(in_axis=0, out_axis=(1, 2)), [3, 2, 4]),
+    ("kaimingNormal({ batchAxis: 0 })", I.kaiming_normal(batch_axis=0), [2, 5, 3]),
+    ("varianceScaling(0.5, 'fanOut', 'normal')", I.variance_scaling(0.5, "fan_out", "normal"), [5, 7]),
+    ("varianceScaling(3, 'fanGeoAvg', 'uniform')", I.variance_scaling(3, "fan_geo_avg", "uniform"), [2, 8]),
+    ("normal(0.3)", I.normal(0.3), [3, 4]),
+    ("uniform(2.5)", I.uniform(2.5), [3, 4]),
+    ("truncatedNormal(0.7, { lower: -1, upper: 3 })", I.truncated_normal(0.7, lower=-1.0, upper=3.0), [10]),
+    ("constant(-1.5)", I.constant(-1.5), [2, 3]),
+    ("orthogonal()", I.orthogonal(), [4, 3]),
+    ("orthogonal(2, { columnAxis: 0 })", I.orthogonal(2.0, column_axis=0), [3, 2, 4]),
+]
+for seed in SEEDS[:2]:
+    for js, init, shape in INITS:
+        case(
+            "initializers",
+            f"{js} {shape} seed={seed}",
+            seed,
+            f"(k) => nn.initializers.{js}(k, {js_shape(shape)})",
+            lambda k, i=init, s=shape: i(k, s),
+        )
+    for js, init, shape in [INITS[0], INITS[3], INITS[8], INITS[14]]:
+        case(
+            "initializers",
+            f"{js} {shape} float64 seed={seed}",
+            seed,
+            f"(k) => nn.initializers.{js}(k, {js_shape(shape)}, 'float64')",
+            lambda k, i=init, s=shape: i(k, s, jnp.float64),
+            x64=True,
+        )
+for name in ["zeros", "ones"]:
+    case("initializers", f"{name}", 0, f"(k) => nn.initializers.{name}(k, [2, 3])", lambda k, n=name: getattr(I, n)(k, (2, 3)))
 
 out_dir.mkdir(parents=True, exist_ok=True)
 for area, cases in files.items():

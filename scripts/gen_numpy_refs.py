@@ -4016,13 +4016,245 @@ def gen_breadth():
 
     # errors: options a function does not support, typed (issue 15)
     err(A, "sort unknown option", "(x) => np.sort(x, -1, { kind: 'quicksort' })", [a34], "ArgumentError", "NJ301")
-    err(A, "unique returnCounts unsupported", "(x) => np.unique(x, { returnCounts: true })", [a34], "ArgumentError", "NJ301")
+    err(A, "unique unknown option", "(x) => np.unique(x, { sorted: false })", [a34], "ArgumentError", "NJ301")
     err(A, "nonzero of 0-d", "(x) => np.nonzero(x)", [arr(1, F32)], "ShapeError", "NJ106")
     err(A, "pad {axis: width} on a missing axis", "(x) => np.pad(x, { 1: [0, 2] })", [rnd((3,), F32)], "ShapeError", "NJ102")
     err(A, "diff prepend shape mismatch", "(x, p) => np.diff(x, 1, -1, { prepend: p })", [a34, rnd((2, 1), F32)], "ShapeError", "NJ105")
     err(A, "diff unknown option", "(x) => np.diff(x, 1, -1, { prepnd: 1 })", [a34], "ArgumentError", "NJ301")
     err(A, "bincount float", "(x) => np.bincount(x)", [rnd((3,), F32)], "ArgumentError", "NJ301")
     err(A, "glu odd axis", "(x) => nn.glu(x)", [rnd((2, 3), F32)], "ArgumentError", "NJ301")
+
+
+# breadth-rest: polyfit, lax.topK and unique's options (issue 15, second part). Its own stream.
+def gen_breadth_rest():
+    import jax
+    import jax.numpy as jnp
+    from jax import lax
+
+    jax.config.update("jax_enable_x64", True)
+    A = "breadth-rest"
+    r = np.random.default_rng(1516)
+
+    def rnd(shape, dt, lo=-3.0, hi=3.0):
+        if dt == I32:
+            return r.integers(-4, 5, size=shape).astype(np.int32)
+        return r.uniform(lo, hi, size=shape).astype(NPD[dt])
+
+    # polyfit: NumPy's (columns scaled to unit norm, rcond = len(x) * eps)
+    px = np.linspace(-1.5, 2.0, 9)
+    py = 0.5 * px**2 - px + 2 + r.normal(0, 0.1, 9)
+    f32 = lambda a: a.astype(np.float32)
+    case(A, "polyfit deg 2", "(x, y) => np.polyfit(x, y, 2)", [f32(px), f32(py)], lambda x, y: f32(np.polyfit(x, y, 2)), tol=(2e-4, 2e-5))
+    case(A, "polyfit deg 3 float64", "(x, y) => np.polyfit(x, y, 3)", [px, py], lambda x, y: np.polyfit(x, y, 3), tol=(1e-8, 1e-10))
+    y2 = np.stack([py, py[::-1] * 0.5], 1)
+    case(A, "polyfit 2-d y", "(x, y) => np.polyfit(x, y, 1)", [px, y2], lambda x, y: np.polyfit(x, y, 1), tol=(1e-8, 1e-10))
+    w = r.uniform(0.5, 2.0, 9)
+    case(
+        A,
+        "polyfit weights",
+        "(x, y, w) => np.polyfit(x, y, 2, { w })",
+        [px, py, w],
+        lambda x, y, w: np.polyfit(x, y, 2, w=w),
+        tol=(1e-8, 1e-10),
+    )
+    case(
+        A,
+        "polyfit rcond drops a column (rank deficient)",
+        "(x, y) => np.polyfit(x, y, 3, { rcond: 1e-3 })",
+        [arr([0, 1, 1, 0, 1, 0], F64), arr([1, 2, 2, 1, 2, 1], F64)],
+        lambda x, y: np.asarray(jnp.polyfit(x, y, 3, rcond=1e-3)),
+        tol=(1e-8, 1e-10),
+    )
+    case(
+        A,
+        "polyfit int x",
+        "(x, y) => np.polyfit(x, y, 1)",
+        [arr([0, 1, 2, 3], I32), arr([1, 3, 5, 7.5], F32)],
+        lambda x, y: f32(np.polyfit(x.astype(np.float64), y.astype(np.float64), 1)),
+        tol=(2e-4, 2e-5),
+    )
+    err(A, "polyfit full unsupported", "(x, y) => np.polyfit(x, y, 1, { full: true })", [f32(px), f32(py)], "ArgumentError", "NJ301")
+    err(A, "polyfit 2-d x", "(x, y) => np.polyfit(x, y, 1)", [rnd((2, 3), F32), rnd((2,), F32)], "ShapeError", "NJ106")
+    err(A, "polyfit negative deg", "(x, y) => np.polyfit(x, y, -1)", [f32(px), f32(py)], "ArgumentError", "NJ301")
+
+    # lax.topK: JAX's top_k (largest first, ties in index order, NaN largest)
+    top = lambda k, axis=-1: lambda a: [np.asarray(v) for v in lax.top_k(jnp.asarray(a), k, axis=axis)]
+    tk = arr([1, np.nan, 3, 3, -np.inf, 0.5, 3, 2], F32)
+    case(A, "topK NaN and ties", "(x) => lax.topK(x, 4)", [tk], top(4))
+    case(A, "topK 2-d rows", "(x) => lax.topK(x, 2)", [rnd((3, 5), F32)], top(2))
+    case(A, "topK int32", "(x) => lax.topK(x, 3)", [rnd((2, 6), I32)], top(3))
+    case(A, "topK float64 axis 0", "(x) => lax.topK(x, 2, { axis: 0 })", [rnd((4, 3), F64)], top(2, 0))
+    case(A, "topK k = 0", "(x) => lax.topK(x, 0)", [rnd((2, 3), F32)], top(0))
+    err(A, "topK k too large", "(x) => lax.topK(x, 6)", [rnd((2, 5), F32)], "ShapeError", "NJ109")
+    err(A, "topK 0-d", "(x) => lax.topK(x, 1)", [arr(1.5, F32)], "ShapeError", "NJ106")
+    err(A, "topK unknown option", "(x) => lax.topK(x, 1, { largest: false })", [rnd((3,), F32)], "ArgumentError", "NJ301")
+
+    # unique's options, against JAX (jnp.unique; NumPy's where JAX has no size)
+    def uq(**kw):
+        def f(a):
+            out = jnp.unique(a, **kw)
+            return [np.asarray(o).astype(np.asarray(o).dtype if i == 0 else np.int32) for i, o in enumerate(out)]
+
+        return f
+
+    ui = rnd((3, 4), I32)
+    every = "returnIndex: true, returnInverse: true, returnCounts: true"
+    case(
+        A,
+        "unique index inverse counts",
+        f"(x) => np.unique(x, {{ {every} }})",
+        [ui],
+        uq(return_index=True, return_inverse=True, return_counts=True),
+        eager_only=True,
+    )
+    case(
+        A,
+        "unique inverse counts size fillValue",
+        f"(x) => np.unique(x, {{ {every}, size: 12, fillValue: 9 }})",
+        [ui],
+        uq(return_index=True, return_inverse=True, return_counts=True, size=12, fill_value=9),
+    )
+    case(A, "unique counts size truncates", "(x) => np.unique(x, { returnCounts: true, size: 2 })", [ui], uq(return_counts=True, size=2))
+    un = arr([2, np.nan, 1, np.nan, 2, 0.5], F32)
+    case(A, "unique inverse with NaN", "(x) => np.unique(x, { returnInverse: true, size: 5 })", [un], uq(return_inverse=True, size=5))
+    case(
+        A,
+        "unique equalNan false",
+        "(x) => np.unique(x, { equalNan: false, returnCounts: true })",
+        [un],
+        uq(equal_nan=False, return_counts=True),
+        eager_only=True,
+    )
+    rows = arr([[1, 2], [0, 5], [1, 2], [0, 4], [0, 5]], F32)
+    case(
+        A,
+        "unique rows axis 0",
+        f"(x) => np.unique(x, {{ axis: 0, {every} }})",
+        [rows],
+        uq(axis=0, return_index=True, return_inverse=True, return_counts=True),
+        eager_only=True,
+    )
+    case(
+        A,
+        "unique columns axis -1 size",
+        "(x) => np.unique(x, { axis: -1, returnInverse: true, size: 4 })",
+        [rows.T.copy()],
+        uq(axis=-1, return_inverse=True, size=4),
+    )
+    cube = rnd((3, 2, 2), I32) % 2
+    case(
+        A,
+        "unique 3-d along axis 1",
+        "(x) => np.unique(x, { axis: 1, returnCounts: true, size: 2, fillValue: -1 })",
+        [cube],
+        uq(axis=1, return_counts=True, size=2, fill_value=-1),
+    )
+    err(A, "unique axis out of range", "(x) => np.unique(x, { axis: 2 })", [rows], "ShapeError", "NJ102")
+
+    # nn.initializers with the key as an input (JAX's PRNGKey(42) = [0, 42]): precompiled and views too
+    key = np.array([0, 42], np.uint32)
+    I = jax.nn.initializers
+    jk = lambda init, shape: lambda k: np.asarray(init(jnp.asarray(k), shape, jnp.float32))
+    case(A, "initializers glorotUniform", "(k) => nn.initializers.glorotUniform()(k, [4, 5])", [key], jk(I.glorot_uniform(), (4, 5)))
+    case(
+        A,
+        "initializers heNormal conv kernel",
+        "(k) => nn.initializers.heNormal()(k, [3, 3, 2, 4])",
+        [key],
+        jk(I.he_normal(), (3, 3, 2, 4)),
+        tol=(1e-5, 1e-6),
+    )
+    case(
+        A, "initializers orthogonal", "(k) => nn.initializers.orthogonal()(k, [4, 3])", [key], jk(I.orthogonal(), (4, 3)), tol=(1e-5, 1e-6)
+    )
+
+    # jax-js's remaining numpy / numpy.linalg / lax names
+    xn = rnd((3, 4), F32)
+    xn[0, 1] = np.nan
+    xn[2, :] = np.nan
+    case(A, "nanprod", "(x) => np.nanprod(x, 1)", [xn], lambda a: np.asarray(jnp.nanprod(a, 1)))
+    case(A, "nancumsum axis 1", "(x) => np.nancumsum(x, 1)", [xn], lambda a: np.asarray(jnp.nancumsum(a, 1)))
+    case(A, "nancumprod flattened", "(x) => np.nancumprod(x)", [xn], lambda a: np.asarray(jnp.nancumprod(a)), tol=(1e-4, 1e-6))
+    case(A, "nanargmax all-NaN row is -1", "(x) => np.nanargmax(x, 1)", [xn], lambda a: np.asarray(jnp.nanargmax(a, 1)).astype(np.int32))
+    case(A, "nanargmin flattened", "(x) => np.nanargmin(x)", [xn], lambda a: np.asarray(jnp.nanargmin(a)).astype(np.int32))
+    case(A, "var_ alias", "(x) => np.var_(x, 0)", [rnd((3, 4), F32)], lambda a: np.var(a, 0).astype(np.float32))
+    bi = arr([-8, 7, 0, 2147483647], I32)
+    sh = arr([1, 3, 31, 2], I32)
+    case(A, "bitwiseInvert", "(x) => np.bitwiseInvert(x)", [bi], lambda a: np.bitwise_invert(a))
+    case(A, "bitwiseLeftShift", "(x, s) => np.bitwiseLeftShift(x, s)", [bi, sh], lambda a, b: np.asarray(jnp.bitwise_left_shift(a, b)))
+    case(
+        A,
+        "bitwiseRightShift int32",
+        "(x, s) => np.bitwiseRightShift(x, s)",
+        [bi, sh],
+        lambda a, b: np.asarray(jnp.bitwise_right_shift(a, b)),
+    )
+    bu = arr([4294967295, 8, 1, 0], U32)
+    case(
+        A,
+        "bitwiseRightShift uint32",
+        "(x, s) => np.bitwiseRightShift(x, s)",
+        [bu, sh.astype(np.uint32)],
+        lambda a, b: np.asarray(jnp.bitwise_right_shift(a, b)),
+    )
+    m = rnd((2, 4, 3), F64)
+    case(A, "linalg.svdvals", "(a) => np.linalg.svdvals(a)", [m], lambda a: np.linalg.svdvals(a), tol=(1e-8, 1e-10))
+    case(
+        A,
+        "linalg.matrixNorm fro and 2",
+        "(a) => [np.linalg.matrixNorm(a), np.linalg.matrixNorm(a, { ord: 2, keepdims: true })]",
+        [m],
+        lambda a: [np.linalg.matrix_norm(a), np.linalg.matrix_norm(a, ord=2, keepdims=True)],
+        tol=(1e-8, 1e-10),
+    )
+    case(
+        A,
+        "linalg.vectorNorm",
+        "(a) => [np.linalg.vectorNorm(a), np.linalg.vectorNorm(a, { ord: 1, axis: 1, keepdims: true }), "
+        "np.linalg.vectorNorm(a, { keepdims: true })]",
+        [m],
+        lambda a: [
+            np.linalg.vector_norm(a),
+            np.linalg.vector_norm(a, ord=1, axis=1, keepdims=True),
+            np.linalg.vector_norm(a, keepdims=True),
+        ],
+        tol=(1e-8, 1e-10),
+    )
+    case(A, "linalg.matrixTranspose", "(a) => np.linalg.matrixTranspose(a)", [m], lambda a: np.linalg.matrix_transpose(a))
+    case(
+        A,
+        "linalg.vecdot",
+        "(a, b) => np.linalg.vecdot(a, b)",
+        [m, rnd((4, 3), F64)],
+        lambda a, b: np.linalg.vecdot(a, b),
+        tol=(1e-8, 1e-10),
+    )
+    case(
+        A,
+        "linalg.cross axis 0",
+        "(a, b) => np.linalg.cross(a, b, { axis: 0 })",
+        [rnd((3, 2), F64), rnd((3, 2), F64)],
+        lambda a, b: np.asarray(jnp.linalg.cross(a, b, axis=0)),
+        tol=(1e-8, 1e-10),
+    )
+    err(A, "linalg.cross needs size 3", "(a, b) => np.linalg.cross(a, b)", [rnd((2,), F64), rnd((2,), F64)], "ShapeError", "NJ106")
+    lhs, rhs = rnd((2, 3, 7, 6), F32), rnd((4, 3, 3, 2), F32)
+    case(
+        A,
+        "lax.conv",
+        "(x, w) => lax.conv(x, w, [2, 1], 'SAME')",
+        [lhs, rhs],
+        lambda x, w: np.asarray(jax.lax.conv(x, w, (2, 1), "SAME")),
+        tol=(1e-4, 1e-5),
+    )
+    case(
+        A,
+        "lax.convWithGeneralPadding dilations",
+        "(x, w) => lax.convWithGeneralPadding(x, w, [1, 2], [[1, 0], [2, 1]], [2, 1], [1, 2])",
+        [lhs, rhs],
+        lambda x, w: np.asarray(jax.lax.conv_with_general_padding(x, w, (1, 2), ((1, 0), (2, 1)), (2, 1), (1, 2))),
+        tol=(1e-4, 1e-5),
+    )
 
 
 def main():
@@ -4050,6 +4282,7 @@ def main():
     gen_deviations()
     gen_uint32()
     gen_breadth()
+    gen_breadth_rest()
     gen_linalg_refs.generate(sys.modules[__name__])  # numpy.linalg, numpy.fft, convolution: their own stream
     out_dir = os.path.abspath(args.out)
     os.makedirs(out_dir, exist_ok=True)

@@ -104,10 +104,12 @@ export function moduleSource(cases: RefCase[], annotate: boolean): string {
  */
 export const NOT_PRECOMPILED: Record<string, string> = {
   ...Object.fromEntries(
-    ["unique with NaN", "unique int 2-d", "nonzero", "argwhere", "flatnonzero", "bincount", "bincount weights minlength"].map((n) => [
-      `breadth/${n}`,
-      "a result length that depends on the data (no { size }): the runtime jit raises the ConcretizationError",
-    ]),
+    [
+      ...["unique with NaN", "unique int 2-d", "nonzero", "argwhere", "flatnonzero", "bincount", "bincount weights minlength"].map(
+        (n) => `breadth/${n}`,
+      ),
+      ...["unique index inverse counts", "unique equalNan false", "unique rows axis 0"].map((n) => `breadth-rest/${n}`),
+    ].map((k) => [k, "a result length that depends on the data (no { size }): the runtime jit raises the ConcretizationError"]),
   ),
   "deviations/pad with a dict, negative axis, one width":
     "`{ [-2]: 1 }` has a computed key, outside the build-time subset (a dynamic-property warning): the call runs on the runtime jit",

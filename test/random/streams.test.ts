@@ -1,11 +1,11 @@
 // JAX 0.10.2 reference streams (test/random/refs/*.json, written by scripts/gen_jax_random_refs.py) for every
-// random function: each case runs eagerly, under jit (traced, then the cached call) and under vmap over a
+// random function and nn.initializers: each case runs eagerly, under jit (traced, then the cached call) and under vmap over a
 // batch of three copies of the key. Integer, bool and key outputs must equal JAX bit for bit; floats must be
 // within 1 ulp of JAX (the counts of exact matches are checked too, so a drift shows).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type NDArray, jit, numpy as np, random, vmap } from "@numjit/runtime";
+import { type NDArray, jit, nn, numpy as np, random, vmap } from "@numjit/runtime";
 
 const REFS = join(__dirname, "refs");
 const AREAS = [
@@ -23,6 +23,7 @@ const AREAS = [
   "randint",
   "permutation",
   "choice",
+  "initializers",
 ] as const;
 
 interface Expected {
@@ -121,6 +122,8 @@ const TOLERANCE: Record<string, Record<"float32" | "float64", Tol>> = {
   gumbel: { float32: { eps: 16 }, float64: { eps: 64 } },
   exponential: { float32: { eps: 16 }, float64: { eps: 64 } },
   truncatedNormal: { float32: { eps: 64 }, float64: { eps: 64 } },
+  // nn.initializers: the samplers above times one scalar; orthogonal's QR is numjit's Householder, not LAPACK's
+  initializers: { float32: { eps: 64 }, float64: { eps: 64 } },
 };
 const stats = new Map<string, Stats>();
 
@@ -134,7 +137,7 @@ for (const area of AREAS) {
       stats.set(`${area}/${mode}`, s);
       for (const c of cases) {
         it.skipIf(mode === "vmap" && c.heavy)(`${mode}: ${c.name}`, () => {
-          const fn = new Function("random", "np", `return ${c.fn};`)(random, np) as (k: NDArray) => NDArray;
+          const fn = new Function("random", "np", "nn", `return ${c.fn};`)(random, np, nn) as (k: NDArray) => NDArray;
           const key = random.key(c.seed);
           if (mode === "eager") compare(fn(key), c.expected, s, tol);
           else if (mode === "jit") {
@@ -155,7 +158,14 @@ for (const area of AREAS) {
 describe("float agreement with JAX", () => {
   // the share of values equal to JAX's bit for bit (measured: uniform float32 all, normal ~97%, the
   // log-based samplers 70-90%), so that a drift in the arithmetic shows even within tolerance
-  const RATE: Record<string, number> = { uniform: 0.9, normal: 0.9, gumbel: 0.65, exponential: 0.85, truncatedNormal: 0.5 };
+  const RATE: Record<string, number> = {
+    uniform: 0.9,
+    normal: 0.9,
+    gumbel: 0.65,
+    exponential: 0.85,
+    truncatedNormal: 0.5,
+    initializers: 0.5,
+  };
   it.each(Object.keys(RATE).flatMap((a) => MODES.map((m) => [a, m] as const)))("%s/%s: share of exact values", (a, m) => {
     const s = stats.get(`${a}/${m}`)!;
     expect(s.values).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // Every op of the eager API as a table case for the gradient and vmap checks. Inputs are drawn
 // from a domain where the op is smooth; `order2` marks cases also checked for second derivatives,
 // `intOut` cases are not differentiable (integer/boolean result) and only go through vmap.
-import { type NDArray, nn, numpy as np, scipySpecial } from "@numjit/runtime";
+import { type NDArray, lax, nn, numpy as np, scipySpecial } from "@numjit/runtime";
 import type { Domain } from "./helpers.js";
 
 export interface OpCase {
@@ -414,6 +414,18 @@ export const OPS: OpCase[] = [
     intOut: true,
   },
   { name: "unique size", f: (x) => np.unique(np.round(x), { size: 4 }), inputs: [[[3, 4], "any"]], noNumeric: true },
+  u("unique size (values)", (x) => np.unique(x, { size: 4, returnCounts: true })[0]!, "any", false),
+  u("lax.topK values", (x) => lax.topK(x, 2)[0], "any", false),
+  u("lax.topK values axis 0", (x) => lax.topK(x, 2, { axis: 0 })[0], "any", false),
+  { name: "lax.topK indices", f: (x) => lax.topK(x, 3)[1], inputs: [[[3, 4], "any"]], intOut: true },
+  {
+    name: "polyfit (x and y)",
+    f: (x, y) => np.polyfit(x, y, 2),
+    inputs: [
+      [[6], "any"],
+      [[6, 2], "any"],
+    ],
+  },
   { name: "nonzero size", f: (x) => np.nonzero(np.greater(x, 0), { size: 5 }), inputs: [[[3, 4], "any"]], intOut: true },
   {
     name: "takeAlongAxis",

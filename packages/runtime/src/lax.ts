@@ -1,6 +1,7 @@
 // The lax namespace: `import { lax } from "@numjit/runtime"` — JAX's lax in camelCase. A re-export hub over
 // the modules in lax/: control flow and select, custom derivatives, bitwise ops and shifts,
-// linalg.triangularSolve and convGeneralDilated, and the collectives over named axes (psum, pmean, pmax, allGather, axisIndex).
+// linalg.triangularSolve, convGeneralDilated and topK, and the collectives over named axes (psum, pmean, pmax,
+// allGather, axisIndex).
 export { cond, switch, whileLoop, foriLoop, scan, select } from "./lax/control-flow.js";
 export type { ScanOptions } from "./lax/control-flow.js";
 export { customJvp, customVjp, checkpoint } from "./lax/custom.js";
@@ -9,3 +10,4 @@ export * from "./lax/bitwise.js";
 export * from "./lax/linalg.js";
 export { psum, pmean, pmax, allGather, axisIndex, axisSize } from "./lax/collectives.js";
 export type { AllGatherOptions } from "./lax/collectives.js";
+export { topK } from "./lax/top-k.js";

@@ -1,4 +1,5 @@
-// nn: activations and normalizers, as compositions of numpy functions (so jit/grad/vmap see them).
+// nn: activations and normalizers, as compositions of numpy functions (so jit/grad/vmap see them), and
+// nn.initializers (nn-initializers.ts).
 import { type DTypeLike, checkDType, isFloat } from "./dtype.js";
 import { argumentError, dtypeError, shapeError } from "./errors.js";
 import { checkSize, describeValue, normalizeAxes, normalizeAxis } from "./shape.js";
@@ -8,6 +9,9 @@ import * as np from "./numpy/index.js";
 import { binary } from "./numpy/binary.js";
 import { convert, operand } from "./numpy/util.js";
 import { erfc } from "./scipy-special.js";
+
+export * as initializers from "./nn-initializers.js";
+export type { Initializer } from "./nn-initializers.js";
 
 /**
  * max(x, 0) as one `max[relu]`, so it fuses into a matmul epilogue; its derivative is the step x > 0, 0 at 0

@@ -98,6 +98,9 @@ export type Params = Each<UnaryOp, NoParams> &
     dot_general: { lhsContract: number[]; rhsContract: number[]; lhsBatch: number[]; rhsBatch: number[] };
     iota: { shape: number[]; dimension: number; dtype: DType };
     gather: { axis: number }; // take along one axis with int32 indices (NumPy bounds, negative wrap)
+    // (x, idx int32, updates [...x.shape[:axis], ...idx.shape, ...x.shape[axis+1:]]): x with each update added
+    // at its index along `axis` (duplicates accumulate): gather's transpose, O(updates)
+    scatter_add: { axis: number };
     // the value of a (symbolic) dimension as an int32 scalar (weak: a JS number's promotion): mean's N,
     // var's N - ddof; the plan computes it from the call's sizes (a concrete trace stages the number)
     dim_value: { dim: number; weakType: boolean };

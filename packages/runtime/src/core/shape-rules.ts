@@ -340,6 +340,16 @@ const specific: { [P in Exclude<Primitive, Generic | LinalgPrimitive>]: SymShape
     if (x!.shape[axis] === 0 && isConcreteShape(idx!.shape) && sizeOf(idx!.shape) > 0) throw shapeError.index("take", 0, 0, axis);
     return av([...x!.shape.slice(0, axis), ...idx!.shape, ...x!.shape.slice(axis + 1)], x!.dtype, x!.weakType);
   },
+  scatter_add: ([x, idx, u], { axis }) => {
+    if (idx!.dtype !== "int32") throw dtypeError.mismatch("scatter_add", `indices must be int32, got ${idx!.dtype}`);
+    if (axis < 0 || axis >= x!.shape.length) throw shapeError.axis("scatter_add", axis, x!.shape.length);
+    const want = [...x!.shape.slice(0, axis), ...idx!.shape, ...x!.shape.slice(axis + 1)];
+    if (x!.dtype === "bool") throw dtypeError.mismatch("scatter_add", "bool operands are not supported");
+    if (u!.dtype !== x!.dtype) throw dtypeError.mismatch("scatter_add", `updates must be ${x!.dtype}, got ${u!.dtype}`);
+    if (want.length !== u!.shape.length || want.some((d, i) => !dimEq(d, u!.shape[i]!)))
+      throw shapeError.broadcast("scatter_add", want, u!.shape);
+    return av(x!.shape, x!.dtype, x!.weakType);
+  },
   copy: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
   dim_value: (_, { weakType }) => av([], "int32", weakType),
   psum: ([x]) => av(x!.shape, x!.dtype, x!.weakType),

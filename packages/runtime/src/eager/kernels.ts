@@ -435,6 +435,33 @@ impls.gather = (inputs, params) => {
   return out;
 };
 
+impls.scatter_add = (inputs, params) => {
+  const [x, idx, u] = inputs;
+  const out = alloc(shapeRules.scatter_add(inputs, params));
+  const { axis } = params;
+  const P = sizeOf(x!.shape.slice(0, axis)),
+    A = x!.shape[axis]!,
+    Q = sizeOf(x!.shape.slice(axis + 1));
+  const [id, io] = dense(idx!),
+    [ud, uo] = dense(u!);
+  const I = idx!.size,
+    od = out.data;
+  for (let i = 0; i < I; i++) {
+    const j = id[io + i]!;
+    if (j < -A || j >= A) throw shapeError.index("scatter_add", j, A, axis);
+  }
+  assign(out, x!);
+  let k = uo; // the typed array's store rounds (float32) or wraps (int32, uint32) each sum
+  for (let p = 0; p < P; p++)
+    for (let i = 0; i < I; i++) {
+      let j = id[io + i]!;
+      if (j < 0) j += A;
+      const dst = (p * A + j) * Q;
+      for (let q = 0; q < Q; q++) od[dst + q] = (od[dst + q] as number) + (ud[k++] as number);
+    }
+  return out;
+};
+
 impls.dot_general = (inputs, params) => {
   const [a, b] = inputs;
   const o = shapeRules.dot_general(inputs, params);

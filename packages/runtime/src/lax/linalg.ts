@@ -27,5 +27,5 @@ function triangularSolve(a: ArrayLike, b: ArrayLike, opts: Partial<TriangularSol
 }
 
 export const linalg = { triangularSolve };
-export { convGeneralDilated } from "../numpy/conv.js";
+export { convGeneralDilated, conv, convWithGeneralPadding } from "../numpy/conv.js";
 export type { ConvDimensionNumbers, ConvOptions, ConvPadding } from "../numpy/conv.js";

@@ -197,6 +197,22 @@ export function convGeneralDilated(
   return transpose(out, inv);
 }
 
+/** lax.conv: convGeneralDilated with JAX's default NC.../OI... layouts and no dilation. */
+export function conv(lhs: ArrayLike, rhs: ArrayLike, windowStrides: number[], padding: ConvPadding): NDArray {
+  return convGeneralDilated(lhs, rhs, windowStrides, padding);
+}
+/** lax.conv_with_general_padding: conv with explicit padding and lhs/rhs dilation. */
+export function convWithGeneralPadding(
+  lhs: ArrayLike,
+  rhs: ArrayLike,
+  windowStrides: number[],
+  padding: ConvPadding,
+  lhsDilation: number[] | null = null,
+  rhsDilation: number[] | null = null,
+): NDArray {
+  return convGeneralDilated(lhs, rhs, windowStrides, padding, { lhsDilation, rhsDilation });
+}
+
 type Mode = "full" | "same" | "valid";
 
 /** JAX's _conv: 1-d correlation of the longer with the shorter (flipped for convolve) by convGeneralDilated. */

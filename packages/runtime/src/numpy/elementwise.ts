@@ -58,6 +58,8 @@ export function bitwiseNot(x: ArrayLike): NDArray {
   return bind("not", [a], {});
 }
 export const invert = bitwiseNot;
+/** NumPy 2's names of bitwiseNot / leftShift / rightShift. */
+export { bitwiseNot as bitwiseInvert, leftShift as bitwiseLeftShift, rightShift as bitwiseRightShift };
 
 export const equal = binary("eq", "equal", "any");
 export const notEqual = binary("ne", "not_equal", "any");

@@ -11,10 +11,12 @@ import { eye } from "./creation.js";
 import { abs, add, divide, exp, greater, multiply, power, sqrt, subtract, where } from "./elementwise.js";
 import { matmul } from "./linalg.js";
 import { max, min, sum } from "./reductions.js";
-import { expandDims, moveaxis, squeeze } from "./shape-ops.js";
-import { broadcastTo, convert, operand } from "./util.js";
+import { expandDims, moveaxis, ravel, squeeze } from "./shape-ops.js";
+import { broadcastTo, convert, operand, reshapeTo } from "./util.js";
+import { cross as npCross } from "./arrays.js";
 
 export { matmul, outer, diagonal, trace, tensordot } from "./linalg.js";
+export { matrixTranspose, vecdot } from "./math-extras.js";
 
 /** Solve a x = b. b is a vector when 1-d (NumPy 2), else a stack of matrices; batch dims broadcast. */
 export function solve(a: ArrayLike, b: ArrayLike): NDArray {
@@ -178,7 +180,7 @@ export function multiDot(arrays: ArrayLike[]): NDArray {
 type Ord = number | "fro" | "nuc" | null;
 
 /** Vector norm of x over `axis` (sum |x|^ord)^(1/ord), with NumPy's ord 0 / inf / -inf cases. */
-function vectorNorm(x: NDArray, ord: number | null, axis: number, keepdims: boolean): NDArray {
+function vectorNormAlong(x: NDArray, ord: number | null, axis: number, keepdims: boolean): NDArray {
   const o = { keepdims };
   if (ord === null || ord === 2) return sqrt(sum(multiply(x, x), axis, o));
   const a = abs(x);
@@ -190,7 +192,7 @@ function vectorNorm(x: NDArray, ord: number | null, axis: number, keepdims: bool
 }
 
 /** Matrix norm over axes (r, c): Frobenius, nuclear, 1/-1 (column sums), inf/-inf (row sums), 2/-2 (singular values). */
-function matrixNorm(x: NDArray, ord: Ord, axes: [number, number], keepdims: boolean): NDArray {
+function matrixNormOver(x: NDArray, ord: Ord, axes: [number, number], keepdims: boolean): NDArray {
   const [r, c] = axes;
   if (ord === null || ord === "fro") return sqrt(sum(multiply(x, x), [r, c], { keepdims }));
   let res: NDArray;
@@ -229,12 +231,45 @@ export function norm(
   }
   if (typeof axis === "number") {
     if (typeof ord === "string") throw argumentError.invalid("norm", `invalid norm order ${describeValue(ord)} for vectors`);
-    return vectorNorm(a, ord, normalizeAxis("norm", axis, a.ndim), keepdims);
+    return vectorNormAlong(a, ord, normalizeAxis("norm", axis, a.ndim), keepdims);
   }
   if (!Array.isArray(axis) || axis.length !== 2)
     throw argumentError.invalid("norm", `axis must be an int or a pair, got ${describeValue(axis)}`);
   const r = normalizeAxis("norm", axis[0], a.ndim),
     c = normalizeAxis("norm", axis[1], a.ndim);
   if (r === c) throw argumentError.invalid("norm", "duplicate axes given");
-  return matrixNorm(a, ord, [r, c], keepdims);
+  return matrixNormOver(a, ord, [r, c], keepdims);
+}
+
+/** The singular values, descending (svd without u and vh). */
+export function svdvals(a: ArrayLike): NDArray {
+  return svd(matrixOperand("svdvals", a, false), false, false);
+}
+/** Cross product of 3-vectors along `axis` (numpy.linalg.cross: both inputs must have size 3 there). */
+export function cross(a: ArrayLike, b: ArrayLike, opts: { axis?: number } = {}): NDArray {
+  const x = operand(a, "linalg.cross"),
+    y = operand(b, "linalg.cross");
+  const axis = opts.axis ?? -1;
+  for (const v of [x, y])
+    if (v.ndim === 0 || v.shape[normalizeAxis("linalg.cross", axis, v.ndim)] !== 3)
+      throw shapeError.rank("linalg.cross", `both inputs must have size 3 along axis ${axis}, got (${x.shape}) and (${y.shape})`);
+  return npCross(x, y, axis, axis, axis);
+}
+/** numpy.linalg.matrix_norm: norm over the last two axes (default Frobenius). */
+export function matrixNorm(x: ArrayLike, opts: { ord?: Ord; keepdims?: boolean } = {}): NDArray {
+  return norm(x, opts.ord ?? "fro", [-2, -1], { keepdims: opts.keepdims ?? false });
+}
+/** numpy.linalg.vector_norm: a vector norm over `axis` (default all axes, flattened; ord default 2). */
+export function vectorNorm(x: ArrayLike, opts: { ord?: number; axis?: number | null; keepdims?: boolean } = {}): NDArray {
+  const a = operand(x, "vector_norm");
+  const ord = opts.ord ?? 2;
+  const axis = opts.axis ?? null;
+  if (axis !== null) return norm(a, ord, axis, { keepdims: opts.keepdims ?? false });
+  const r = norm(ravel(a), ord, 0);
+  return opts.keepdims
+    ? reshapeTo(
+        r,
+        a.shape.map(() => 1),
+      )
+    : r;
 }

@@ -3,10 +3,13 @@
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue } from "../shape.js";
-import { add, divide, multiply, power, subtract } from "./elementwise.js";
+import { add, divide, multiply, power, sqrt, subtract } from "./elementwise.js";
 import { operand, reshapeTo } from "./util.js";
 import { concatenate, pad, sliceAxis } from "./shape-ops.js";
 import { arange } from "./creation.js";
+import { pinv } from "./linalg-module.js";
+import { matmul } from "./linalg.js";
+import { sum } from "./reductions.js";
 
 function coeffs(op: string, p: ArrayLike): NDArray {
   const a = operand(p, op);
@@ -69,6 +72,41 @@ export function polyint(p: ArrayLike, m = 1, k = 0): NDArray {
   let c = coeffs("polyint", p);
   for (let j = order("polyint", m); j > 0; j--) c = concatenate([divide(c, arange(c.size, 0, -1)), [k]]);
   return c;
+}
+
+/**
+ * Least-squares fit of a degree-`deg` polynomial to (x, y) (y 1-d, or 2-d with one fit per column): the
+ * coefficients, highest power first. As NumPy and JAX: the Vandermonde columns (weighted by `w`) are scaled
+ * to unit norm before the solve, singular values below `rcond` (default len(x) * eps) relative to the
+ * largest are dropped. `full` and `cov` are not supported.
+ */
+export function polyfit(x: ArrayLike, y: ArrayLike, deg: number, opts: { rcond?: number; w?: ArrayLike } = {}): NDArray {
+  for (const k of Object.keys(opts))
+    if (k !== "rcond" && k !== "w") throw argumentError.invalid("polyfit", `unsupported option '${k}' (rcond, w)`);
+  if (!Number.isInteger(deg) || deg < 0)
+    throw argumentError.invalid("polyfit", `deg must be a non-negative integer, got ${describeValue(deg)}`);
+  let xs = operand(x, "polyfit");
+  let ys = operand(y, "polyfit");
+  if (xs.ndim !== 1) throw shapeError.rank("polyfit", `expected 1D vector for x, got shape (${xs.shape.join(", ")})`);
+  if (xs.size === 0) throw shapeError.empty("polyfit", "expected non-empty vector for x");
+  if (ys.ndim < 1 || ys.ndim > 2) throw shapeError.rank("polyfit", `expected 1D or 2D array for y, got shape (${ys.shape.join(", ")})`);
+  if (ys.shape[0] !== xs.size) throw shapeError.broadcast("polyfit", xs.shape, ys.shape);
+  const dt = [xs.dtype, ys.dtype].includes("float64") ? "float64" : "float32";
+  xs = xs.astype(dt);
+  ys = ys.astype(dt);
+  let lhs = vander(xs, deg + 1);
+  let rhs = ys;
+  if (opts.w !== undefined) {
+    const w = operand(opts.w, "polyfit").astype(dt);
+    if (w.ndim !== 1 || w.size !== xs.size) throw shapeError.broadcast("polyfit", xs.shape, w.shape);
+    lhs = multiply(lhs, reshapeTo(w, [xs.size, 1]));
+    rhs = multiply(rhs, ys.ndim === 2 ? reshapeTo(w, [xs.size, 1]) : w);
+  }
+  const rcond = opts.rcond ?? xs.size * (dt === "float64" ? 2.220446049250313e-16 : 1.1920929e-7);
+  const scale = sqrt(sum(multiply(lhs, lhs), 0));
+  const sol = matmul(pinv(divide(lhs, scale), rcond), ys.ndim === 2 ? rhs : reshapeTo(rhs, [xs.size, 1]));
+  const c = divide(sol, reshapeTo(scale, [deg + 1, 1]));
+  return ys.ndim === 2 ? c : reshapeTo(c, [deg + 1]);
 }
 
 /** Columns x**(N-1), ..., x**0 (or increasing powers). */

@@ -96,7 +96,8 @@ function varianceAs(op: string, x: ArrayLike, axis: number | number[] | null, op
   if (Number.isInteger(ddof)) return divide(ss, dimValue(dimMax(0, dimSub(n, ddof))));
   return divide(ss, maximum(subtract(dimValue(n), ddof), 0));
 }
-export { variance as var };
+/** `var_`: jax-js's spelling (var is reserved in JS). */
+export { variance as var, variance as var_ };
 export function std(x: ArrayLike, axis: number | number[] | null = null, opts: VarOptions = {}): NDArray {
   return sqrt(varianceAs("std", x, axis, opts));
 }

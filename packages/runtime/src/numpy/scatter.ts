@@ -1,15 +1,17 @@
 // JAX's functional update `x.at(index).set/add/multiply/min/max(v)`: a new array, `x` unchanged.
 //
 // The index is a slice spec list (as x.slice) or one integer NDArray (rows along axis 0, as x.take(idx, 0)).
-// The indexed positions are found by indexing an iota of x's flat positions the same way; each update is
-// then a masked reduction over a [positions, x.size] one-hot match (O(updates * x.size)), so traced
-// indices work under jit and gradients follow the where/sum/max rules. Duplicate indices accumulate for
-// add/multiply/min/max; for set the last one wins (NumPy; JAX leaves it unspecified).
+// The indexed positions are found by indexing an iota of x's flat positions the same way. add is one
+// `scatter_add` (O(updates)); the others are a masked reduction over a [positions, x.size] one-hot match
+// (O(updates * x.size)), so traced indices work under jit and gradients follow the where/sum/max rules.
+// Duplicate indices accumulate for add/multiply/min/max; for set the last one wins (NumPy; JAX leaves it
+// unspecified).
 import { argumentError } from "../errors.js";
 import { NDArray, type ArrayLike } from "../ndarray.js";
 import { isFloat } from "../dtype.js";
-import { add, equal, greaterEqual, maximum, minimum, multiply, where } from "./elementwise.js";
-import { any, max, min, prod, sum } from "./reductions.js";
+import { bind } from "../core/trace.js";
+import { equal, greaterEqual, maximum, minimum, multiply, where } from "./elementwise.js";
+import { any, max, min, prod } from "./reductions.js";
 import { broadcastTo, convert, operand, reshapeTo } from "./util.js";
 import { expandDims, ravel } from "./shape-ops.js";
 import { arange, iota } from "./creation.js";
@@ -61,11 +63,12 @@ function update(x: NDArray, index: AtIndex, value: ArrayLike, op: "set" | "add" 
   const v = ravel(broadcastTo(convert(operand(value, `at.${op}`), x.dtype, x.weakType), target, `at.${op}`));
   const xf = ravel(x);
   if (positions.size === 0) return x;
+  if (op === "add" && x.dtype !== "bool")
+    return reshapeTo(bind("scatter_add", [xf, convert(positions, "int32", false), v], { axis: 0 }), x.shape.slice());
   const hit = equal(expandDims(positions, 1), arange(n)); // [K, n]
   const vk = expandDims(v, 1);
   let out: NDArray;
-  if (op === "add") out = add(xf, sum(where(hit, vk, 0), 0, { dtype: x.dtype }));
-  else if (op === "multiply") out = multiply(xf, prod(where(hit, vk, 1), 0, { dtype: x.dtype }));
+  if (op === "multiply") out = multiply(xf, prod(where(hit, vk, 1), 0, { dtype: x.dtype }));
   else if (op === "min" || op === "max") {
     const big = isFloat(x.dtype) ? Infinity : x.dtype === "int32" ? 2147483647 : 1;
     const red = op === "min" ? min(where(hit, vk, big), 0) : max(where(hit, vk, -big), 0);

@@ -28,7 +28,7 @@ import {
   subtract,
   where,
 } from "./elementwise.js";
-import { max, min, sum } from "./reductions.js";
+import { all, argmax, argmin, cumprod, cumsum, max, min, prod, sum } from "./reductions.js";
 import { array, broadcastTo, convert, keepDims, operand, reshapeTo } from "./util.js";
 import { concatenate, expandDims, flip, moveaxis, ravel, sliceAxis, transpose } from "./shape-ops.js";
 import { arange, linspace } from "./creation.js";
@@ -79,6 +79,35 @@ export function nanvar(x: ArrayLike, axis: Axis = null, opts: KeepOpts & { ddof?
 }
 export function nanstd(x: ArrayLike, axis: Axis = null, opts: KeepOpts & { ddof?: number } = {}): NDArray {
   return sqrt(nanvar(x, axis, opts));
+}
+
+/** Product ignoring NaNs (they count as 1). */
+export function nanprod(x: ArrayLike, axis: Axis = null, opts: KeepOpts = {}): NDArray {
+  const a = operand(x, "nanprod");
+  return prod(a.dtype === "float32" || a.dtype === "float64" ? where(isnan(a), 1, a) : a, axis, opts);
+}
+/** Running sum / product ignoring NaNs (they count as 0 / 1), as jnp.nancumsum / nancumprod. */
+export function nancumsum(x: ArrayLike, axis: number | null = null): NDArray {
+  const a = operand(x, "nancumsum");
+  return cumsum(a.dtype === "float32" || a.dtype === "float64" ? where(isnan(a), 0, a) : a, axis);
+}
+export function nancumprod(x: ArrayLike, axis: number | null = null): NDArray {
+  const a = operand(x, "nancumprod");
+  return cumprod(a.dtype === "float32" || a.dtype === "float64" ? where(isnan(a), 1, a) : a, axis);
+}
+/** argmax/argmin ignoring NaNs; an all-NaN slice gives -1 (JAX; NumPy raises). */
+function nanArgExtremum(op: string, x: ArrayLike, axis: number | null, opts: KeepOpts, isMax: boolean): NDArray {
+  const a = operand(x, op);
+  const find = isMax ? argmax : argmin;
+  if (a.dtype !== "float32" && a.dtype !== "float64") return find(a, axis, opts);
+  const nan = isnan(a);
+  return where(all(nan, axis, opts), -1, find(where(nan, isMax ? -Infinity : Infinity, a), axis, opts));
+}
+export function nanargmax(x: ArrayLike, axis: number | null = null, opts: KeepOpts = {}): NDArray {
+  return nanArgExtremum("nanargmax", x, axis, opts, true);
+}
+export function nanargmin(x: ArrayLike, axis: number | null = null, opts: KeepOpts = {}): NDArray {
+  return nanArgExtremum("nanargmin", x, axis, opts, false);
 }
 
 export type QuantileMethod = "linear" | "lower" | "higher" | "nearest" | "midpoint";

@@ -224,6 +224,20 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
     const offsets = mul(bind("iota", [], { shape: ib.shape.slice(), dimension: 0, dtype: "int32" }), bcast(A));
     return [bind("gather", [xf, add(wrapped, offsets)], { axis }), axis];
   },
+  // every operand batched at `axis` (x: [pre, B, A, post], updates: [pre, B, idx..., post]), then folded as
+  // gather's rule does: one scatter into [pre, B*A, post] with each example's indices offset by b * A
+  scatter_add: ([x, idx, u], [dx, di, du], { axis }, size) => {
+    const xb = matchAxis(x!, dx!, size, axis);
+    const ub = matchAxis(u!, du!, size, axis);
+    const ib = matchAxis(idx!, di!, size, 0);
+    const A = xb.shape[axis + 1]!;
+    const xf = reshape(xb, [...xb.shape.slice(0, axis), dimMul(size, A) as number, ...xb.shape.slice(axis + 2)]);
+    const bcast = (v: number) => broadcastInDim(sizeScalar(v), ib.shape, []);
+    const wrapped = select(lt(ib, bcast(0)), add(ib, bcast(A)), ib);
+    const offsets = mul(bind("iota", [], { shape: ib.shape.slice(), dimension: 0, dtype: "int32" }), bcast(A));
+    const out = bind("scatter_add", [xf, add(wrapped, offsets), ub], { axis });
+    return [reshape(out, xb.shape.slice()), axis];
+  },
   dot_general: ([a, b], [da, db], { lhsContract: lc, rhsContract: rc, lhsBatch: lb, rhsBatch: rb }) => {
     const m = (ds: number[], d: number) => ds.map((i) => up(i, d));
     if (da !== null && db !== null) {

@@ -280,6 +280,7 @@ const STRUCTURAL = new Set([
   "concatenate",
   "iota",
   "gather",
+  "scatter_add",
   "copy",
 ]);
 

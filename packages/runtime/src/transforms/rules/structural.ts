@@ -9,19 +9,13 @@ import { dimAdd, dimMul, dimNeg, dimSub } from "../../core/dims.js";
 import type { AdRules } from "./types.js";
 import {
   type Arr,
-  add,
   broadcastInDim,
   mul,
   complement,
-  convert,
-  eq,
   invertPerm,
-  lt,
   padWith,
   reduceSum,
   reshape,
-  select,
-  sizeScalar,
   sliceAll,
   sub,
   tadd,
@@ -106,25 +100,24 @@ function dotCtRhs(g: Arr, x: Arr, yndim: number, p: Params["dot_general"]): Arr 
   return transpose(r, pos);
 }
 
-/**
- * Transpose of gather along `axis`: a scatter-add, written as a contraction of the cotangent with
- * a one-hot matrix of the indices ([...idx.shape, A]); costs O(ct.size * A).
- */
+/** Transpose of gather along `axis`: the cotangent scatter-added into zeros of x's shape (O(ct.size)). */
 function ungather(ct: Arr, x: Arr, idx: Arr, axis: number): Arr {
-  const A = x.shape[axis]!,
-    nI = idx.ndim;
-  const wrapped = select(lt(idx, zerosLike(idx)), add(idx, broadcastInDim(sizeScalar(A), idx.shape, [])), idx);
-  const shape = [...idx.shape, A];
-  const classes = bind("iota", [], { shape: shape!, dimension: nI, dtype: "int32" });
-  const onehot = convert(eq(broadcastInDim(wrapped, shape, range(0, nI)), classes), x.dtype, false);
-  const r = dot(ct, onehot, { lhsContract: range(axis, axis + nI), rhsContract: range(0, nI), lhsBatch: [], rhsBatch: [] });
-  // r: [pre..., post..., A] -> x: [pre..., A, post...]
-  const npost = x.ndim - axis - 1;
-  return transpose(r, [...range(0, axis), axis + npost, ...range(axis, axis + npost)]);
+  return bind("scatter_add", [zerosLike(x), idx, ct], { axis });
 }
 
 export const structuralRules: AdRules<
-  "broadcast_in_dim" | "reshape" | "transpose" | "slice" | "rev" | "pad" | "concatenate" | "iota" | "dim_value" | "gather" | "dot_general"
+  | "broadcast_in_dim"
+  | "reshape"
+  | "transpose"
+  | "slice"
+  | "rev"
+  | "pad"
+  | "concatenate"
+  | "iota"
+  | "dim_value"
+  | "gather"
+  | "scatter_add"
+  | "dot_general"
 > = {
   broadcast_in_dim: {
     jvp: ([x], [t], p) => [bind("broadcast_in_dim", [x!], p), bind("broadcast_in_dim", [t!], p)],
@@ -185,6 +178,14 @@ export const structuralRules: AdRules<
   gather: {
     jvp: ([x, idx], [t], p) => [bind("gather", [x!, idx!], p), t === null ? null : bind("gather", [t!, idx!], p)],
     vjp: (ct, { inputs: [x, idx], params, needs }) => [needs[0] ? ungather(ct, x!, idx!, params.axis) : null, null],
+  },
+  // linear in x and the updates: the tangent scatters the updates' tangent; the updates' cotangent gathers
+  scatter_add: {
+    jvp: ([x, idx, u], [tx, , tu], p) => [
+      bind("scatter_add", [x!, idx!, u!], p),
+      bind("scatter_add", [tx ?? zerosLike(x!), idx!, tu ?? zerosLike(u!)], p),
+    ],
+    vjp: (ct, { inputs: [, idx], params, needs }) => [needs[0] ? ct : null, null, needs[2] ? bind("gather", [ct, idx!], params) : null],
   },
   dot_general: {
     jvp: ([a, b], [ta, tb], p) => [dot(a!, b!, p), tadd(ta ? dot(ta, b!, p) : null, tb ? dot(a!, tb, p) : null)],
