@@ -2,22 +2,241 @@
 // lowered to lax.cond / lax.whileLoop / lax.foriLoop (the helpers dispatch: JS values keep JS semantics).
 import { numpy as np, jit } from "@numjit/runtime";
 import { autograph as __nj_ag } from "@numjit/runtime";
-import { precompiled as __nj_pre } from "@numjit/runtime/internal";
+import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_reduce_#1(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, C) { /* body elided */ };
-const __nj_k3 = function nj_reduce_#3(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k5 = function nj_reduce_#5(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
-const __nj_k6 = function nj_reduce_#6(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_k6 = function nj_elementwise_#6(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k7 = function nj_elementwise_#7(H, o, shape, a0, o0, s0, C) { /* body elided */ };
-const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0, "reduce:#1": __nj_k1, "elementwise:#2": __nj_k2 };
-const __nj_t1 = { "@codegen": "<version>", "reduce:#3": __nj_k3, "elementwise:#4": __nj_k4 };
-const __nj_t2 = { "@codegen": "<version>", "reduce:#5": __nj_k5, "elementwise:#2": __nj_k2 };
-const __nj_t3 = { "@codegen": "<version>", "reduce:#6": __nj_k6 };
-const __nj_t4 = { "@codegen": "<version>", "elementwise:#7": __nj_k7 };
-const __nj_t5 = { "@codegen": "<version>", "reduce:#1": __nj_k1 };
+const __nj_k8 = function nj_elementwise_#8(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k9 = function nj_reduce_#9(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_k10 = function nj_elementwise_#10(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_k11 = function nj_reduce_#11(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_k12 = function nj_elementwise_#12(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k13 = function nj_elementwise_#13(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_k14 = function nj_elementwise_#14(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k15 = function nj_elementwise_#15(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k1":{"signature":"reduce:#1","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (neg)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k4":{"signature":"elementwise:#4","op":"elementwise kernel (add)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k7":{"signature":"elementwise:#7","op":"elementwise kernel (sqrt)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k8":{"signature":"elementwise:#8","op":"elementwise kernel (abs)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k9":{"signature":"reduce:#9","op":"reduce_max kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k10":{"signature":"elementwise:#10","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k11":{"signature":"reduce:#11","op":"reduce_sum kernel (abs)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k15":{"signature":"elementwise:#15","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
+const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0, "reduce:#1": __nj_k1, "elementwise:#2": __nj_k2, "elementwise:#3": __nj_k3, "elementwise:#4": __nj_k4 };
 const __nj_p0 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const k1 = K[1];
+  const k2 = K[2];
+  const k3 = K[3];
+  const k4 = K[4];
+  const A0 = Object.freeze([1]);
+  const A1 = Object.freeze([2]);
+  const A2 = Object.freeze([]);
+  const A3 = Object.freeze([0]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_N = s0[0];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array((d_N));
+    k0(H, b1, [(d_N)], b0, o0, A0, A1);
+    const b2 = new Float32Array(1);
+    k1(H, b2, A2, [(d_N)], 0, b0, o0, A2, A0, A2);
+    const b3 = new Int32Array(1);
+    k2(H, b3, A2, b2, 0, A2, A3);
+    const ix_0 = Math.min(Math.max(b3[0], 0), 1);
+    let cb_1, co_2;
+    if (ix_0 === 0) {
+      const p_3_b2 = new Float32Array((d_N));
+      k3(H, p_3_b2, [(d_N)], b1, 0, A0, A2);
+      cb_1 = p_3_b2; co_2 = 0;
+    } else {
+      const p_4_b2 = new Float32Array((d_N));
+      k4(H, p_4_b2, [(d_N)], b1, 0, A0, A0);
+      cb_1 = p_4_b2; co_2 = 0;
+    }
+    return new N(cb_1, [(d_N)], "float32", A0, co_2, false, (d_N));
+  };
+};
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k0", "__nj_k1", null, "__nj_k3", "__nj_k4"], elems: [Infinity, Infinity, 1, Infinity, Infinity] }];
+const __nj_t1 = { "@codegen": "<version>", "reduce:#5": __nj_k5, "elementwise:#6": __nj_k6, "elementwise:#7": __nj_k7, "elementwise:#8": __nj_k8 };
+const __nj_p1 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const k1 = K[1];
+  const k2 = K[2];
+  const k3 = K[3];
+  const A0 = Object.freeze([]);
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_N = s0[0];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Uint8Array(1);
+    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A2);
+    const b2 = new Int32Array(1);
+    k1(H, b2, A0, b1, 0, A0, A0);
+    const ix_0 = Math.min(Math.max(b2[0], 0), 1);
+    let cb_1, co_2;
+    if (ix_0 === 0) {
+      const p_3_b2 = new Float32Array((d_N));
+      k2(H, p_3_b2, [(d_N)], b0, o0, A1, A0);
+      cb_1 = p_3_b2; co_2 = 0;
+    } else {
+      const p_4_b2 = new Float32Array((d_N));
+      k3(H, p_4_b2, [(d_N)], b0, o0, A1, A0);
+      cb_1 = p_4_b2; co_2 = 0;
+    }
+    return new N(cb_1, [(d_N)], "float32", A1, co_2, false, (d_N));
+  };
+};
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k5, __nj_k6, __nj_k7, __nj_k8], wasm: [null, null, "__nj_k7", "__nj_k8"], elems: [Infinity, 1, Infinity, Infinity] }];
+const __nj_t2 = { "@codegen": "<version>", "reduce:#9": __nj_k9, "elementwise:#2": __nj_k2, "elementwise:#10": __nj_k10 };
+const __nj_p2 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const k1 = K[1];
+  const k2 = K[2];
+  const A0 = Object.freeze([]);
+  const A1 = Object.freeze([1]);
+  let S0 = null;
+  const A3 = Object.freeze([0]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_N = s0[0];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(1);
+    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
+    const b2 = new Int32Array(1);
+    k1(H, b2, A0, b1, 0, A0, A1);
+    const ix_0 = Math.min(Math.max(b2[0], 0), 1);
+    let cb_1, co_2;
+    if (ix_0 === 0) {
+      cb_1 = b0; co_2 = o0;
+    } else {
+      const p_4_b2 = S0 !== null && S0.length === 1 ? S0 : (S0 = new Float32Array(1));
+      k0(H, p_4_b2, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
+      const p_4_b3 = new Float32Array((d_N));
+      k2(H, p_4_b3, [(d_N)], b0, o0, A1, p_4_b2, 0, A3, A0);
+      cb_1 = p_4_b3; co_2 = 0;
+    }
+    return new N(cb_1, [(d_N)], "float32", A1, co_2, false, (d_N));
+  };
+};
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k9, __nj_k2, __nj_k10], wasm: ["__nj_k9", null, "__nj_k10"], elems: [Infinity, 1, Infinity] }];
+const __nj_t3 = { "@codegen": "<version>", "reduce:#11": __nj_k11 };
+const __nj_p3 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([]);
+  const A1 = Object.freeze([1]);
+  const D2 = new Int32Array([0]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_N = s0[0];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(1);
+    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
+    let s_0 = b1[0 + 0];
+    let s_1 = D2[0 + 0];
+    for (;;) {
+      const v_2 = (s_0 < 100 ? 1 : 0);
+      const e_3 = (v_2) & 255;
+      if (!e_3) break;
+      const v_4 = (s_0 * 2);
+      const e_5 = Math.fround(v_4);
+      const v_6 = ((s_1 + 1) | 0);
+      const e_7 = (v_6) | 0;
+      s_0 = e_5;
+      s_1 = e_7;
+    }
+    const r_8 = new Float32Array(1);
+    r_8[0] = s_0;
+    const r_9 = new Int32Array(1);
+    r_9[0] = s_1;
+    return { "n": new N(r_9, A0, "int32", A0, 0, false, 1), "s": new N(r_8, A0, "float32", A0, 0, false, 1) };
+  };
+};
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k11], wasm: ["__nj_k11"], elems: [Infinity] }];
+const __nj_t4 = { "@codegen": "<version>", "elementwise:#12": __nj_k12, "elementwise:#13": __nj_k13, "elementwise:#14": __nj_k14, "elementwise:#15": __nj_k15 };
+const __nj_p4 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const k1 = K[1];
+  const k2 = K[2];
+  const k3 = K[3];
+  const A0 = Object.freeze([]);
+  const D1 = new Int32Array([0]);
+  let S0 = null;
+  let S1 = null;
+  const A4 = Object.freeze([1]);
+  let S2 = null;
+  return function (x0, x1) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_N = s0[0];
+    if (x1.dtype !== "float64") return R.fail("dtype", "k", "float64", x1.dtype);
+    if (x1.weakType !== false) return R.fail("weakType", "k", false, x1.weakType);
+    const s1 = x1.shape;
+    if (s1.length !== 0) return R.fail("rank", "k", 0, s1.length);
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const c1 = x1.isContiguous ? x1 : R.dense(x1);
+    const b1 = c1.data, o1 = c1.offset;
+    const b2 = new Int32Array(1);
+    k0(H, b2, A0, b1, o1, A0, A0);
+    let c_0 = D1, co_1 = 0;
+    let c_2 = b2, co_3 = 0;
+    let c_4 = b0, co_5 = o0;
+    const A_6 = new Int32Array(1), B_7 = new Int32Array(1);
+    const A_8 = new Int32Array(1), B_9 = new Int32Array(1);
+    const A_10 = new Float32Array((d_N)), B_11 = new Float32Array((d_N));
+    for (;;) {
+      const p_12_b3 = S0 !== null && S0.length === 1 ? S0 : (S0 = new Uint8Array(1));
+      k1(H, p_12_b3, A0, c_0, co_1, A0, c_2, co_3, A0, A0);
+      if (!p_12_b3[0]) break;
+      const p_13_b4 = S1 !== null && S1.length === 1 ? S1 : (S1 = new Int32Array(1));
+      k2(H, p_13_b4, A0, c_0, co_1, A0, A4);
+      const p_13_b5 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
+      k3(H, p_13_b5, [(d_N)], c_4, co_5, A4, b0, o0, A4, A0);
+      const nb_14 = c_0 === A_6 ? B_7 : A_6;
+      for (let q_15 = 0; q_15 < 1; q_15++) nb_14[0 + q_15] = p_13_b4[0 + q_15];
+      const nb_16 = c_2 === A_8 ? B_9 : A_8;
+      for (let q_17 = 0; q_17 < 1; q_17++) nb_16[0 + q_17] = c_2[co_3 + q_17];
+      const nb_18 = c_4 === A_10 ? B_11 : A_10;
+      for (let q_19 = 0; q_19 < (d_N); q_19++) nb_18[0 + q_19] = p_13_b5[0 + q_19];
+      c_0 = nb_14; co_1 = 0;
+      c_2 = nb_16; co_3 = 0;
+      c_4 = nb_18; co_5 = 0;
+    }
+    return new N(c_4, [(d_N)], "float32", A4, co_5, false, (d_N));
+  };
+};
+const __nj_t4p = [{ key: "[*,*]|S|", make: __nj_p4, kernels: [__nj_k12, __nj_k13, __nj_k14, __nj_k15], wasm: [null, null, null, "__nj_k15"], elems: [1, Infinity, Infinity, Infinity] }];
+const __nj_t5 = { "@codegen": "<version>", "reduce:#1": __nj_k1 };
+const __nj_p5 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
   const A0 = Object.freeze([1]);
@@ -38,7 +257,7 @@ const __nj_p0 = function (R, K) {
     return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
   };
 };
-const __nj_t5p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k1] }];
+const __nj_t5p = [{ key: "[*]|S|", make: __nj_p5, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
 /** @numjit x: f32[N] */
 export const flip = __nj_pre((x) => {
     let y = np.multiply(x, 2);
@@ -48,15 +267,15 @@ export const flip = __nj_pre((x) => {
         y = np.negative(y);
     }, () => [y], (v) => { [y] = v; }, ["y"]);
     return y;
-}, { name: "flip", kernels: __nj_t0 });
+}, { name: "flip", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 /** @numjit x: f32[N] */
 export const early = __nj_pre((x) => {
     return __nj_ag.ifExp(np.any(np.less(x, 0)), () => { return np.abs(x); }, () => {
         return np.sqrt(x);
     }, () => [], () => { });
-}, { name: "early", kernels: __nj_t1 });
+}, { name: "early", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 /** @numjit x: f32[N] */
-export const pick = __nj_pre((x) => ((__nj_ag.ifExp(np.greater(np.max(x), 1), () => (np.divide(x, np.max(x))), () => (x)))), { name: "pick", kernels: __nj_t2 });
+export const pick = __nj_pre((x) => ((__nj_ag.ifExp(np.greater(np.max(x), 1), () => (np.divide(x, np.max(x))), () => (x)))), { name: "pick", kernels: __nj_t2, plans: __nj_t2p, wasm: __nj_w });
 /** @numjit x: f32[N] */
 export const doubling = __nj_pre((x) => {
     let s = np.sum(np.abs(x));
@@ -66,16 +285,16 @@ export const doubling = __nj_pre((x) => {
         n = np.add(n, 1);
     }, () => [s, n], (v) => { [s, n] = v; }, ["s", "n"]);
     return { s, n };
-}, { name: "doubling", kernels: __nj_t3 });
+}, { name: "doubling", kernels: __nj_t3, plans: __nj_t3p, wasm: __nj_w });
 /** @numjit x: f32[N], k: number */
 export const powers = __nj_pre((x, k) => {
     let acc = x;
     __nj_ag.forRange(0, k, (i) => { acc = np.multiply(acc, x); }, () => [acc], (v) => { [acc] = v; }, ["acc"]);
     return acc;
-}, { name: "powers", kernels: __nj_t4 });
+}, { name: "powers", kernels: __nj_t4, plans: __nj_t4p, wasm: __nj_w });
 // static conditions stay JS: no helper call is emitted for them
 /** @numjit x: f32[N, M] */
-export const rowsum = __nj_pre((x) => (x.ndim === 2 ? np.sum(x, 1) : x), { name: "rowsum", kernels: __nj_t5, plans: __nj_t5p });
+export const rowsum = __nj_pre((x) => (x.ndim === 2 ? np.sum(x, 1) : x), { name: "rowsum", kernels: __nj_t5, plans: __nj_t5p, wasm: __nj_w });
 // not lowerable: a return inside a loop; the condition is guarded (NJ717 at build time, NJ403 at run time)
 /** @numjit x: f32[N] */
 export const firstNeg = jit((x) => {

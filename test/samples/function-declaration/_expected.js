@@ -4,6 +4,7 @@ import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (neg, exp, add, div)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (mul, add)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k2":{"signature":"reduce:#2","op":"reduce_max kernel (abs)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -43,7 +44,7 @@ const __nj_p1 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -100,7 +101,7 @@ const __nj_p3 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1] }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k1] }];
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2 };
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -123,15 +124,15 @@ const __nj_p4 = function (R, K) {
     return new N(b1, [(d_B)], "float32", A0, 0, false, (d_B));
   };
 };
-const __nj_t2p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2] }];
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }];
 function sigmoidish(x) {
     const e = np.exp(np.negative(x));
     return np.divide(1, np.add(1, e));
 }
 const addSquares = (a, b) => np.add(np.square(a), np.square(b));
-export const s = __nj_pre(sigmoidish, { name: "s", kernels: __nj_t0, plans: __nj_t0p });
-export const q = __nj_pre(addSquares, { name: "q", kernels: __nj_t1, plans: __nj_t1p });
+export const s = __nj_pre(sigmoidish, { name: "s", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
+export const q = __nj_pre(addSquares, { name: "q", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 /** @numjit x: f32[B, N] */
 export const m = __nj_pre(function maxAbs(x) {
     return np.max(np.abs(x), -1);
-}, { name: "m", kernels: __nj_t2, plans: __nj_t2p });
+}, { name: "m", kernels: __nj_t2, plans: __nj_t2p, wasm: __nj_w });

@@ -6,6 +6,7 @@ const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (mul, add, tanh)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k2":{"signature":"reduce:#2","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (sqrt)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k4":{"signature":"elementwise:#4","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0, "elementwise:#1": __nj_k1 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -57,7 +58,7 @@ const __nj_p1 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"], elems: [Infinity, Infinity] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"], elems: [Infinity, Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "elementwise:#3": __nj_k3, "elementwise:#4": __nj_k4 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -89,7 +90,7 @@ const __nj_p2 = function (R, K) {
     return new N(b3, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N));
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2, __nj_k3, __nj_k4] }];
-export const act = __nj_pre((x) => NN.gelu(N.multiply(x, 2)), { name: "act", kernels: __nj_t0, plans: __nj_t0p });
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k2", "__nj_k3", "__nj_k4"], elems: [Infinity, Infinity, Infinity] }];
+export const act = __nj_pre((x) => NN.gelu(N.multiply(x, 2)), { name: "act", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 /** @numjit x: f32[B, N] */
-export const norm = __nj_pre((x) => N.divide(x, N.sqrt(N.sum(N.square(x), -1, { keepdims: true }))), { name: "norm", kernels: __nj_t1, plans: __nj_t1p });
+export const norm = __nj_pre((x) => N.divide(x, N.sqrt(N.sum(N.square(x), -1, { keepdims: true }))), { name: "norm", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });

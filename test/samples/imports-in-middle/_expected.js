@@ -3,6 +3,7 @@ import { numpy as np } from "@numjit/runtime";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (sub, max)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k2":{"signature":"elementwise:#2","op":"elementwise kernel (neg, exp)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -23,7 +24,7 @@ const __nj_p0 = function (R, K) {
     return new N(b1, [(d_x_0)], "float32", A0, 0, false, (d_x_0));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -65,7 +66,7 @@ const __nj_p2 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1] }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1] }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
 const __nj_t2 = { "@codegen": "<version>", "elementwise:#2": __nj_k2 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -107,12 +108,12 @@ const __nj_p4 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t2p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k2] }, { key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2] }];
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }];
 const SCALE = 3;
-export const scale = __nj_pre((x) => np.multiply(x, SCALE), { name: "scale", kernels: __nj_t0, plans: __nj_t0p });
+export const scale = __nj_pre((x) => np.multiply(x, SCALE), { name: "scale", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 import { jit, nn } from "@numjit/runtime";
-export const act = __nj_pre((x) => nn.relu(np.subtract(x, 1)), { name: "act", kernels: __nj_t1, plans: __nj_t1p });
+export const act = __nj_pre((x) => nn.relu(np.subtract(x, 1)), { name: "act", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 export const both = act(scale(np.array([0, 1, 2])));
 import * as nj from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
-export const viaNamespace = __nj_pre((x) => np.exp(np.negative(x)), { name: "viaNamespace", kernels: __nj_t2, plans: __nj_t2p });
+export const viaNamespace = __nj_pre((x) => np.exp(np.negative(x)), { name: "viaNamespace", kernels: __nj_t2, plans: __nj_t2p, wasm: __nj_w });

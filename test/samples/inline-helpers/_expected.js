@@ -10,6 +10,7 @@ const __nj_k5 = function nj_elementwise_#5(H, o, shape, a0, o0, s0, a1, o1, s1, 
 const __nj_k6 = function nj_reduce_#6(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, a1, o1, ks1, rs1, C) { /* body elided */ };
 const __nj_k7 = function nj_elementwise_#7(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k8 = function nj_elementwise_#8(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k2":{"signature":"elementwise:#2","op":"elementwise kernel (div, mul)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (mul, add)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k5":{"signature":"elementwise:#5","op":"elementwise kernel (add)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k8":{"signature":"elementwise:#8","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -46,7 +47,7 @@ const __nj_p0 = function (R, K) {
     return new N(b4, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: ["__nj_k0", null, "__nj_k2"], elems: [Infinity, Infinity, Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -88,7 +89,7 @@ const __nj_p2 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3] }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k3] }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }];
 const __nj_t2 = { "@codegen": "<version>", "dot:#4": __nj_k4, "elementwise:#5": __nj_k5, "reduce:#6": __nj_k6, "elementwise:#7": __nj_k7 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -157,7 +158,7 @@ const __nj_p3 = function (R, K) {
     return new N(b9, A1, "float32", A1, 0, false, 1);
   };
 };
-const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p3, kernels: [__nj_k4, __nj_k5, __nj_k6, __nj_k7] }];
+const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p3, kernels: [__nj_k4, __nj_k5, __nj_k6, __nj_k7], wasm: [null, "__nj_k5", null, null], elems: [Infinity, Infinity, Infinity, 1] }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#8": __nj_k8 };
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -199,7 +200,7 @@ const __nj_p5 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t3p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k8] }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k8] }];
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k8], wasm: ["__nj_k8"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k8], wasm: ["__nj_k8"], elems: [Infinity] }];
 const EPS = 1e-5;
 const GAIN = 2 * Math.SQRT2;
 const COEFS = [0.5, 0.25, 0.125];
@@ -214,12 +215,12 @@ function poly(x) {
     return acc;
 }
 /** @numjit x: f32[B, N] */
-export const rmsNorm = __nj_pre((x) => scale(np.divide(x, rms(x)), GAIN), { name: "rmsNorm", kernels: __nj_t0, plans: __nj_t0p });
-export const horner = __nj_pre((x) => poly(x), { name: "horner", kernels: __nj_t1, plans: __nj_t1p });
+export const rmsNorm = __nj_pre((x) => scale(np.divide(x, rms(x)), GAIN), { name: "rmsNorm", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
+export const horner = __nj_pre((x) => poly(x), { name: "horner", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 // destructured module constants; a parameter used as an object inside an inlined helper
 const [HIDDEN, CLASSES] = [8, 3];
 const predict = (p, x) => np.add(np.matmul(x, p.w), p.b);
-export const accuracy = __nj_pre((p, x, y) => np.mean(np.equal(np.argmax(predict(p, x), -1), y)), { name: "accuracy", kernels: __nj_t2, plans: __nj_t2p });
+export const accuracy = __nj_pre((p, x, y) => np.mean(np.equal(np.argmax(predict(p, x), -1), y)), { name: "accuracy", kernels: __nj_t2, plans: __nj_t2p, wasm: __nj_w });
 // ranks (and the int32 labels) from a call site in this module
 export const first = accuracy({ w: np.zeros([HIDDEN, CLASSES]), b: np.zeros([CLASSES]) }, np.ones([2, HIDDEN]), np.array([0, 2], { dtype: "int32" }));
-export const widths = __nj_pre((x) => np.multiply(x, HIDDEN / CLASSES), { name: "widths", kernels: __nj_t3, plans: __nj_t3p });
+export const widths = __nj_pre((x) => np.multiply(x, HIDDEN / CLASSES), { name: "widths", kernels: __nj_t3, plans: __nj_t3p, wasm: __nj_w });

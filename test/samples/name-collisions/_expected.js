@@ -5,6 +5,7 @@ import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj3_pre } from "@numjit/runtime/precompiled";
 const __nj3_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj3_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj3_w = { bytes: "<wasm module>", kernels: {"__nj3_k0":{"signature":"elementwise:#0","op":"elementwise kernel (add)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj3_k1":{"signature":"elementwise:#1","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj3_t0 = { "@codegen": "<version>", "elementwise:#0": __nj3_k0 };
 const __nj3_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -44,7 +45,7 @@ const __nj3_p1 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj3_t0p = [{ key: "[*]|S|", make: __nj3_p0, kernels: [__nj3_k0] }, { key: "[*]|S|", make: __nj3_p1, kernels: [__nj3_k0] }];
+const __nj3_t0p = [{ key: "[*]|S|", make: __nj3_p0, kernels: [__nj3_k0], wasm: ["__nj3_k0"], elems: [Infinity] }, { key: "[*]|S|", make: __nj3_p1, kernels: [__nj3_k0], wasm: ["__nj3_k0"], elems: [Infinity] }];
 const __nj3_t1 = { "@codegen": "<version>", "elementwise:#1": __nj3_k1 };
 const __nj3_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -86,7 +87,7 @@ const __nj3_p3 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj3_t1p = [{ key: "[*]|S|", make: __nj3_p2, kernels: [__nj3_k1] }, { key: "[*]|S|", make: __nj3_p3, kernels: [__nj3_k1] }];
+const __nj3_t1p = [{ key: "[*]|S|", make: __nj3_p2, kernels: [__nj3_k1], wasm: ["__nj3_k1"], elems: [Infinity] }, { key: "[*]|S|", make: __nj3_p3, kernels: [__nj3_k1], wasm: ["__nj3_k1"], elems: [Infinity] }];
 const __nj_k0 = "user k0";
 export let __nj_t0 = 1;
 export function __nj_pre() {
@@ -96,7 +97,7 @@ const \u005f_nj1_pre = "escaped";
 export function make() {
     const __nj2_t0 = "shadow";
     void __nj2_t0;
-    return __nj3_pre((x) => np.add(x, 1), { name: "jit0", kernels: __nj3_t0, plans: __nj3_t0p });
+    return __nj3_pre((x) => np.add(x, 1), { name: "jit0", kernels: __nj3_t0, plans: __nj3_t0p, wasm: __nj3_w });
 }
-export const f = __nj3_pre((x) => np.multiply(x, 2), { name: "f", kernels: __nj3_t1, plans: __nj3_t1p });
+export const f = __nj3_pre((x) => np.multiply(x, 2), { name: "f", kernels: __nj3_t1, plans: __nj3_t1p, wasm: __nj3_w });
 export const user = [__nj_k0, __nj_t0, __nj_pre(), __nj1_pre];

@@ -3,6 +3,7 @@ import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (abs)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -44,7 +45,7 @@ const __nj_p1 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t0p = [{ key: "[*,N]|S|n2", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*,N]|S|n2", make: __nj_p1, kernels: [__nj_k0] }];
+const __nj_t0p = [{ key: "[*,N]|S|n2", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,N]|S|n2", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -86,7 +87,7 @@ const __nj_p3 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1] }, { key: "[*]|S|", make: __nj_p3, kernels: [__nj_k1] }];
-export const f = __nj_pre((x, k) => np.multiply(x, k), { kernels: __nj_t0, plans: __nj_t0p, staticArgnums: [1], name: "scaleBy" });
-export const g = __nj_pre((x) => np.abs(x), { name: "g", kernels: __nj_t1, plans: __nj_t1p });
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
+export const f = __nj_pre((x, k) => np.multiply(x, k), { kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w, staticArgnums: [1], name: "scaleBy" });
+export const g = __nj_pre((x) => np.abs(x), { name: "g", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 export const use = (x) => f(x, 2);

@@ -5,6 +5,7 @@ const __nj_k0 = function nj_dot_#0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_k3 = function nj_dot_#3(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (add)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k2":{"signature":"elementwise:#2","op":"elementwise kernel (sub)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -105,7 +106,7 @@ const __nj_p2 = function (R, K) {
     return { "diff": new N(b3, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1)), "sum": new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1)) };
   };
 };
-const __nj_t1p = [{ key: "[[*,*]]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2] }, { key: "[[*,*]]|S|", make: __nj_p2, kernels: [__nj_k1, __nj_k2] }];
+const __nj_t1p = [{ key: "[[*,*]]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity] }, { key: "[[*,*]]|S|", make: __nj_p2, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity] }];
 const __nj_t2 = { "@codegen": "<version>", "dot:#3": __nj_k3, "elementwise:#1": __nj_k1 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -152,11 +153,11 @@ const __nj_p3 = function (R, K) {
     return new N(b4, [(d_x_0), (d_params_b_0)], "float32", [(d_params_b_0), 1], 0, false, (d_params_b_0 * d_x_0));
   };
 };
-const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*]|S|", make: __nj_p3, kernels: [__nj_k3, __nj_k1] }];
+const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*]|S|", make: __nj_p3, kernels: [__nj_k3, __nj_k1], wasm: [null, "__nj_k1"], elems: [Infinity, Infinity] }];
 /** @numjit params: { w: f32[4, 2], b: f32[2] }, x: f32[B, 4] */
 export const predict = __nj_pre((params, x) => nn.sigmoid(np.add(np.matmul(x, params.w), params.b)), { name: "predict", kernels: __nj_t0, plans: __nj_t0p });
 // destructured parameters are objects / tuples of arrays; elementwise code is rank-polymorphic
-export const stats = __nj_pre(([a, b]) => ({ sum: np.add(a, b), diff: np.subtract(a, b) }), { name: "stats", kernels: __nj_t1, plans: __nj_t1p });
+export const stats = __nj_pre(([a, b]) => ({ sum: np.add(a, b), diff: np.subtract(a, b) }), { name: "stats", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });
 // unannotated and untyped: `params.w` / `params.b` make params an object of arrays; the call gives the ranks
-export const linear = __nj_pre((params, x) => np.add(np.matmul(x, params.w), params.b), { name: "linear", kernels: __nj_t2, plans: __nj_t2p });
+export const linear = __nj_pre((params, x) => np.add(np.matmul(x, params.w), params.b), { name: "linear", kernels: __nj_t2, plans: __nj_t2p, wasm: __nj_w });
 export const y0 = linear({ w: np.ones([4, 2]), b: np.zeros([2]) }, np.ones([3, 4]));

@@ -2,6 +2,7 @@
 import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (exp, add)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -58,7 +59,7 @@ const __nj_p1 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k0] }];
+const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -115,6 +116,6 @@ const __nj_p3 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k0] }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k0] }];
-export const a = __nj_pre((x, y) => np.add(np.exp(x), y), { name: "a", kernels: __nj_t0, plans: __nj_t0p });
-export const b = __nj_pre((p, q) => np.add(np.exp(p), q), { name: "b", kernels: __nj_t1, plans: __nj_t1p });
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
+export const a = __nj_pre((x, y) => np.add(np.exp(x), y), { name: "a", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
+export const b = __nj_pre((p, q) => np.add(np.exp(p), q), { name: "b", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });

@@ -6,6 +6,7 @@ const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, r
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_k3 = function nj_reduce_#3(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel (exp)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (gt, mul, select)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k2":{"signature":"reduce:#2","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"reduce:#3","op":"reduce_max kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -49,7 +50,7 @@ const __nj_p1 = function (R, K) {
     return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
   };
 };
-const __nj_t0p = [{ key: "[*,N]|S|n0", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*,N]|S|n-1", make: __nj_p1, kernels: [__nj_k0] }];
+const __nj_t0p = [{ key: "[*,N]|S|n0", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,N]|S|n-1", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -91,7 +92,7 @@ const __nj_p3 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1] }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1] }];
+const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "reduce:#3": __nj_k3 };
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -135,11 +136,11 @@ const __nj_p5 = function (R, K) {
     return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
   };
 };
-const __nj_t2p = [{ key: "[*,N]|S|\"sum\"", make: __nj_p4, kernels: [__nj_k2] }, { key: "[*,N]|S|\"max\"", make: __nj_p5, kernels: [__nj_k3] }];
+const __nj_t2p = [{ key: "[*,N]|S|\"sum\"", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }, { key: "[*,N]|S|\"max\"", make: __nj_p5, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }];
 /** @numjit x: f32[N, M] */
-export const reduceAlong = __nj_pre((x, axis) => np.sum(np.exp(x), axis), { name: "reduceAlong", kernels: __nj_t0, plans: __nj_t0p, staticArgnums: [1] });
+export const reduceAlong = __nj_pre((x, axis) => np.sum(np.exp(x), axis), { name: "reduceAlong", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w, staticArgnums: [1] });
 export const rows = (x) => reduceAlong(x, 0);
 export const cols = (x) => reduceAlong(x, -1);
-export const leaky = __nj_pre((x, slope = 0.1) => np.where(np.greater(x, 0), x, np.multiply(x, slope)), { name: "leaky", kernels: __nj_t1, plans: __nj_t1p, staticArgnames: ["slope"] });
+export const leaky = __nj_pre((x, slope = 0.1) => np.where(np.greater(x, 0), x, np.multiply(x, slope)), { name: "leaky", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w, staticArgnames: ["slope"] });
 /** @numjit x: f32[N, M], mode = "sum" | "max" */
-export const pool = __nj_pre((x, mode) => (mode === "sum" ? np.sum(x, -1) : np.max(x, -1)), { name: "pool", kernels: __nj_t2, plans: __nj_t2p, staticArgnums: [1] });
+export const pool = __nj_pre((x, mode) => (mode === "sum" ? np.sum(x, -1) : np.max(x, -1)), { name: "pool", kernels: __nj_t2, plans: __nj_t2p, wasm: __nj_w, staticArgnums: [1] });

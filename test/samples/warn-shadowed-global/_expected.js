@@ -4,6 +4,7 @@
 import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (add)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -43,9 +44,9 @@ const __nj_p1 = function (R, K) {
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
 const Math = { exp: (x) => x, tanh: (x) => x, max: (a, b) => a, min: (a, b) => a };
 export const mathIsMine = Math.exp(2);
 /** @numjit x: f64[N] */
 export const expPlusOne = jit((x) => np.add(np.exp(x), 1));
-export const plusOne = __nj_pre((x) => np.add(x, 1), { name: "plusOne", kernels: __nj_t0, plans: __nj_t0p });
+export const plusOne = __nj_pre((x) => np.add(x, 1), { name: "plusOne", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
