@@ -49,14 +49,18 @@ export const predict = (p, x) => np.add(np.matmul(nn.relu(np.add(np.matmul(x, p.
 /** Mean softmax cross-entropy. */
 export const loss = (p, x, y) => np.negative(np.mean(np.sum(np.multiply(nn.oneHot(y, p.b2.shape[0]), nn.logSoftmax(predict(p, x))), -1)));
 
-/** One SGD step in one process: [params, state, loss]. */
-export function singleStep(opt) {
-  return jit((p, s, x, y) => {
+/**
+ * One SGD step in one process at learning rate `lr` (static: one program per rate): [params, state, loss].
+ * @numjit p: { w1: f32[I, H], b1: f32[H], w2: f32[H, O], b2: f32[O] }, s: { trace: [] }, x: f32[B, I], y: i32[B], lr = 0.05
+ */
+export const singleStep = jit(
+  (p, s, x, y, lr) => {
     const [l, g] = valueAndGrad(loss)(p, x, y);
-    const [p2, s2] = opt.update(g, s, p);
+    const [p2, s2] = optim.sgd(lr).update(g, s, p);
     return [p2, s2, l];
-  });
-}
+  },
+  { staticArgnums: [4] },
+);
 
 /**
  * One data-parallel SGD step over `devices` devices: x and y arrive split as [devices, batch / devices, ...];
@@ -82,7 +86,7 @@ export function train(options) {
   const opt = optim.sgd(learningRate);
   let params = initParams(sizes);
   let state = opt.init(params);
-  const step = devices === 1 ? singleStep(opt) : dataParallelStep(opt, devices, sequential);
+  const step = devices === 1 ? (p, s, x, y) => singleStep(p, s, x, y, learningRate) : dataParallelStep(opt, devices, sequential);
   const perBatch = Math.floor(data.x.shape[0] / batch);
   const losses = [],
     ms = [];

@@ -136,6 +136,13 @@ const CASES: Case[] = [
   { name: "inner", fn: (a, b) => np.inner(a!, b!), args: [f32(N, K), f32(M, K)] },
   { name: "vdot", fn: (a, b) => np.vdot(a!, b!), args: [f32(N, M), f32(N, M)] },
   { name: "oneHot", fn: (x) => nn.oneHot(np.floor(np.abs(x!)), 3), args: x1 },
+  // the class count from another input's symbolic size (examples/data-parallel: nn.oneHot(y, b.shape[0]))
+  {
+    name: "oneHot, symbolic classes",
+    fn: (y, b) => nn.oneHot(np.floor(np.abs(y!)), b!.shape[0]!),
+    args: [f32(N), f32(M)],
+    valueOnly: true,
+  },
   // transformations of the same numpy code
   { name: "grad of a least-squares loss", fn: grad(loss), args: [f32(K, M), f32(N, K), f32(N, M)] },
   { name: "jit(valueAndGrad)", fn: (w, x, y) => jit(valueAndGrad(loss))(w!, x!, y!)[1], args: [f32(K, M), f32(N, K), f32(N, M)] },

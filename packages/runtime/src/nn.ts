@@ -5,6 +5,7 @@ import { argumentError, dtypeError, shapeError } from "./errors.js";
 import { checkSize, describeValue, normalizeAxes, normalizeAxis } from "./shape.js";
 import type { ArrayLike, NDArray } from "./ndarray.js";
 import { bind } from "./core/trace.js";
+import { type Dim, SymDim } from "./core/dims.js";
 import * as np from "./numpy/index.js";
 import { binary } from "./numpy/binary.js";
 import { convert, operand } from "./numpy/util.js";
@@ -120,12 +121,14 @@ export function logSoftmax(x: ArrayLike, axis: number | number[] = -1): NDArray 
   return np.subtract(shifted, np.log(np.sum(np.exp(shifted), axis, { keepdims: true })));
 }
 
+/** `numClasses` may be a symbolic size (`p.b.shape[0]` in a function traced on symbolic shapes). */
 export function oneHot(x: ArrayLike, numClasses: number, opts: { dtype?: DTypeLike; axis?: number } = {}): NDArray {
   const a = operand(x, "one_hot");
-  if (typeof numClasses !== "number" || !Number.isInteger(numClasses) || numClasses < 0)
+  const symbolic = (numClasses as Dim) instanceof SymDim;
+  if (!symbolic && (typeof numClasses !== "number" || !Number.isInteger(numClasses) || numClasses < 0))
     throw argumentError.invalid("one_hot", `numClasses must be a non-negative integer, got ${describeValue(numClasses)}`);
   if (opts.axis !== undefined) normalizeAxis("one_hot", opts.axis, a.ndim + 1);
-  checkSize("one_hot", [...a.shape, numClasses]);
+  if (!symbolic) checkSize("one_hot", [...a.shape, numClasses]);
   const classes = np.arange(numClasses);
   const eq = np.equal(np.expandDims(a, -1), classes);
   const out = convert(eq, opts.dtype === undefined ? "float32" : checkDType(opts.dtype, "one_hot"), false);

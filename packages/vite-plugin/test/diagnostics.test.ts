@@ -1,7 +1,8 @@
 // Diagnostic -> Rollup log conversion and the summary lines (no bundler involved).
 import { describe, expect, it } from "vitest";
 import { codeFrame, combineErrors, effectiveSeverity, overlayFrame, toLog } from "../src/diagnostics.js";
-import { CompileLedger, moduleLine, summaryLine } from "../src/stats.js";
+import { summaryLine } from "@numjit/compiler/summary";
+import { CompileLedger, moduleLine } from "../src/stats.js";
 import type { Diagnostic } from "../src/compiler.js";
 
 const source = ['import { numpy as np, jit } from "@numjit/runtime";', "", "export const f = jit(g);", ""].join("\n");

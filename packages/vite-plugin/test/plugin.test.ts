@@ -46,7 +46,7 @@ async function bundle(entry: string, options: NumjitOptions = {}, plugin = numji
 describe("vite build with @numjit/vite-plugin", () => {
   it("precompiles jit functions into plain-JS kernels and prints a one-line summary", async () => {
     const { chunk, log } = await bundle("entry.ts");
-    expect(chunk.code).toContain('from "@numjit/runtime/internal"');
+    expect(chunk.code).toContain('from "@numjit/runtime/precompiled"'); // every function has plans: the light entry
     expect(chunk.code).toMatch(/function nj_elementwise_[0-9a-f]+\(/);
     expect(chunk.code).not.toMatch(/new Function|eval\(/);
     expect(log).toMatch(/numjit: 2\/2 jit functions precompiled \(2 kernels\) in 1 module, 0 fallbacks, \d+ ms/);
@@ -212,7 +212,7 @@ describe("vite dev (transform on request)", () => {
     });
     try {
       const result = await server.transformRequest("/fallback.ts");
-      expect(result?.code).toMatch(/import \{ precompiled as __nj_pre \} from "[^"]*runtime\/dist\/internal\.js"/);
+      expect(result?.code).toMatch(/import \{ precompiled as __nj_pre \} from "[^"]*runtime\/dist\/precompiled\.js"/);
       const out = lines.join("\n");
       expect(out).toContain("warning: NJ701 jit argument is 'external'");
       expect(out).toContain("Plugin: numjit");
