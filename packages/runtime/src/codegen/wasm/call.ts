@@ -12,7 +12,7 @@
 import type { TypedArray } from "../../dtype.js";
 import type { ParallelKernel } from "../../threads/pool.js";
 import { kernelMemory } from "./memory.js";
-import { runKernel, splits } from "./split.js";
+import { type KernelKind, runKernel, splits } from "./split.js";
 
 type KernelFn = (...args: any[]) => void;
 
@@ -66,9 +66,6 @@ const up16 = (n: number) => (n + 15) & ~15;
  */
 export const CHUNK = 8192;
 
-/** elementwise: padded rows out; reduce: one value per row, `n` and a tail mask in; rows: both. */
-type Mode = "elementwise" | "reduce" | "rows";
-
 /**
  * Runs a kernel over `rows` rows of `n` elements in chunks of whole rows (or, for rows longer than
  * CHUNK in an elementwise kernel, column ranges of one row): each chunk's operands are copied into
@@ -84,7 +81,7 @@ export function runChunked(
   idx: number[],
   consts: readonly number[],
   o: Float32Array,
-  kind: Mode,
+  kind: KernelKind,
 ): void {
   const reduce = kind === "reduce",
     masked = kind !== "elementwise";

@@ -44,21 +44,29 @@ function chunks(n: number, make: (i: number) => number[] | null): number[][] {
   return out;
 }
 
+/** elementwise: padded rows out; reduce: one value per row, `n` and a tail mask in; rows: both. */
 export type KernelKind = "elementwise" | "reduce" | "rows";
+
+/**
+ * How many parts a call gets and whether they are row ranges; `len` per row in the kernel's own unit:
+ * vectors (elementwise) or elements (reduce, rows).
+ */
+function partsOf(kind: KernelKind, rows: number, len: number): { n: number; byRows: boolean } {
+  const elems = kind === "elementwise" ? rows * len * 4 : rows * len;
+  const byRows = rows > 1 || kind !== "elementwise";
+  return { n: parts(elems, splitMin.elems, byRows ? rows : len), byRows };
+}
 
 /** Whether a call over `rows` rows of `n` elements would be split across the pool (else it runs here). */
 export function splits(kind: KernelKind, rows: number, n: number): boolean {
-  const byRows = rows > 1 || kind !== "elementwise";
-  return parts(rows * n, splitMin.elems, byRows ? rows : (n + 3) >> 2) > 1;
+  return partsOf(kind, rows, kind === "elementwise" ? (n + 3) >> 2 : n).n > 1;
 }
 
 /** Runs an emitted elementwise, reduce or rows kernel call (full argument list), split when large. */
 export function runKernel(k: ParallelKernel, kind: KernelKind, nin: number, args: number[]): void {
   const rows = args[0]!,
     len = args[1]!; // vectors per row (elementwise) or elements per row (reduce, rows)
-  const elems = kind === "elementwise" ? rows * len * 4 : rows * len;
-  const byRows = rows > 1 || kind !== "elementwise";
-  const n = parts(elems, splitMin.elems, byRows ? rows : len);
+  const { n, byRows } = partsOf(kind, rows, len);
   if (n <= 1) return k.run(...args);
   const outRow = kind === "elementwise" ? len * 16 : kind === "rows" ? ((len + 3) >> 2) * 16 : 4;
   runChunks(
