@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArgumentError, getThreads, jit, type NDArray, nn, numpy as np, setBackend, setThreads, ThreadError } from "@numjit/runtime";
-import { Code, encodeModule, poolStats, poolWorkers, runChunks, setWasmEnabled, splitMin, threadsReady } from "@numjit/runtime/internal";
+import { Code, encodeModule, poolStats, poolTesting, poolWorkers, runChunks, setWasmEnabled, splitMin, threadsReady } from "@numjit/runtime/internal";
 import { expectClose } from "./helpers.js";
 
 const initialThreads = getThreads();
@@ -31,14 +31,18 @@ function firstDiff(a: Uint32Array, b: Uint32Array): number {
   return -1;
 }
 
-/** Runs `f` on `threads` threads, repeating until a worker took part (a worker may wake late). */
+/** Runs `f` on `threads` threads; on more than one, the caller lets a worker claim the first chunk. */
 function onThreads(threads: number, f: () => NDArray): NDArray {
   setThreads(threads);
   const before = poolStats.workerChunks;
-  let r = f();
-  for (let i = 0; i < 50 && threads > 1 && poolStats.workerChunks === before; i++) r = f();
-  if (threads > 1) expect(poolStats.workerChunks).toBeGreaterThan(before);
-  return r;
+  poolTesting.workerFirst = threads > 1;
+  try {
+    const r = f();
+    if (threads > 1) expect(poolStats.workerChunks).toBeGreaterThan(before);
+    return r;
+  } finally {
+    poolTesting.workerFirst = false;
+  }
 }
 
 // just above the split threshold, lengths that are not multiples of the 4-lane vectors
@@ -167,8 +171,8 @@ describe("faults", () => {
   });
 
   /**
-   * A kernel `run(i, spin)`: counts down `spin` iterations (so the caller, which claims the first
-   * chunk, leaves the rest to the worker), then traps when i is odd and stores i at 4i otherwise.
+   * A kernel `run(i, spin)`: counts down `spin` iterations (the worker, which claims the first
+   * chunk, is busy while the caller runs the rest), then traps when i is odd and stores i at 4i otherwise.
    */
   function trapOnOdd(): WebAssembly.Module {
     const c = new Code(["i32", "i32"]);
@@ -188,17 +192,18 @@ describe("faults", () => {
     const k = { module, fn: "run", run: inst.exports.run as (...a: number[]) => void, op: "test_trap" };
     const before = poolStats.workerChunks;
     let err: unknown;
-    for (let i = 0; i < 50 && poolStats.workerChunks === before; i++) {
-      try {
-        runChunks(k, [
-          [0, 3e7],
-          [1, 0],
-          [2, 0],
-          [3, 0],
-        ]);
-      } catch (e) {
-        err = e;
-      }
+    poolTesting.workerFirst = true;
+    try {
+      runChunks(k, [
+        [0, 3e7],
+        [1, 0],
+        [2, 0],
+        [3, 0],
+      ]);
+    } catch (e) {
+      err = e;
+    } finally {
+      poolTesting.workerFirst = false;
     }
     expect(poolStats.workerChunks).toBeGreaterThan(before);
     expect(err).toBeInstanceOf(ThreadError);

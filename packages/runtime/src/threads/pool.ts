@@ -51,6 +51,12 @@ function moduleId(m: WebAssembly.Module): number {
 /** Chunks run by workers and jobs run (tests check that work really went to the pool). */
 export const poolStats = { jobs: 0, workerChunks: 0 };
 
+/**
+ * Tests only: with `workerFirst` the caller lets a worker claim the first chunk (up to `waitMs`)
+ * before it joins in, so "a worker took part" does not depend on how the OS schedules threads.
+ */
+export const poolTesting = { workerFirst: false, waitMs: 10_000 };
+
 function parseThreads(where: string, raw: unknown): number {
   const n = typeof raw === "string" ? Number(raw) : raw;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 256) {
@@ -147,6 +153,10 @@ export function runChunks(k: ParallelKernel, chunks: number[][]): void {
     s.w.post(first ? { job, id, fn: k.fn, chunks, module: k.module } : { job, id, fn: k.fn, chunks });
   }
   poolStats.jobs++;
+  if (poolTesting.workerFirst) {
+    const t0 = Date.now();
+    while ((Atomics.load(c, CTL.job) & 0xffff) === 0 && Date.now() - t0 < poolTesting.waitMs) Atomics.wait(c, CTL.done, 0, 5);
+  }
   const mine = claimChunks(c, job, k.run, chunks);
   for (let d = Atomics.load(c, CTL.done); d < chunks.length; d = Atomics.load(c, CTL.done)) Atomics.wait(c, CTL.done, d);
   poolStats.workerChunks += chunks.length - mine;
