@@ -9,7 +9,7 @@
 import { knownForbidden } from "../core/csp.js";
 import { getMatmulPrecision } from "./backend.js";
 import type { ParallelKernel } from "../threads/pool.js";
-import { kernelMemory } from "./wasm/memory.js";
+import { kernelMemory, staging } from "./wasm/memory.js";
 import { wasmStats } from "./wasm/call.js";
 import { sgemmModule } from "./wasm/sgemm.js";
 import { runSgemm } from "./wasm/split.js";
@@ -139,17 +139,17 @@ function sgemm(
   // W row by row (one native copy each), packed by the module, when its rows are unit-stride
   const rowsW = swn === 1 || N === 1;
   const wAt = pAt + pLen;
-  const m = kernelMemory(4 * (wAt + (rowsW ? K * N + 8 : 0)));
-  const f = new Float32Array(m.buffer);
+  const at = staging(4 * (wAt + (rowsW ? K * N + 8 : 0)));
+  const f = new Float32Array(kernelMemory(0).buffer, at);
   wasmStats.sgemms++;
   for (let b = 0; b < B; b++) {
     packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
     if (rowsW) {
       packRows(f, wAt, W, wo + b * swb, swk, 1, K, N);
       f.fill(0, wAt + K * N, wAt + K * N + 8); // the last panel's reads past W: zeros, never subnormals
-      k.pack(K, N, 4 * wAt, 4 * N, 4 * pAt);
+      k.pack(K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
     } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
-    runSgemm(k, M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N);
+    runSgemm(k, M, N, K, at + 4 * aAt, at + 4 * pAt, at + 4 * b * M * N);
   }
   return f.subarray(0, cLen);
 }
