@@ -64,6 +64,8 @@ const fns: [string, (x: NDArray, y: NDArray) => NDArray][] = [
   ["x * broadcast row of y + broadcast column of y", (x, y) => np.add(np.multiply(x, np.broadcastTo(y.slice("0:1"), x.shape)), y.slice(":", "0:1"))],
   ["row sums", (x) => np.sum(x, -1)],
   ["softmax by rows", (x) => nn.softmax(x, -1)],
+  ["matmul x @ y.T", (x, y) => np.matmul(x, y.T)],
+  ["matmul x.T @ y", (x, y) => np.matmul(x.T, y)],
 ];
 
 describe("resident arrays", () => {
@@ -89,7 +91,10 @@ describe("resident arrays", () => {
             poolTesting.workerFirst = threads > 1;
             const inPlace = wasmStats.inPlace;
             results.push(run(X, Y));
-            if (!["transposed", "reversed columns"].includes(vname)) expect(wasmStats.inPlace).toBeGreaterThan(inPlace);
+            // in place: every unit-stride view (a GEMM: A with dense rows, or W with unit-stride rows)
+            const dense = vname === "whole" || (fname.includes("x.T") && vname !== "reversed columns");
+            if (fname.startsWith("matmul") ? dense : !["transposed", "reversed columns"].includes(vname))
+              expect(wasmStats.inPlace).toBeGreaterThan(inPlace);
             results.push(run(onHeap(X), onHeap(Y)));
           }
         } finally {
@@ -102,7 +107,7 @@ describe("resident arrays", () => {
           expect(bits(e!)).toEqual(bits(eager!));
           expect(bits(j!)).toEqual(bits(jitted!));
         }
-        expectClose(jitted!, eager!, 2e-5, 1e-6);
+        expectClose(jitted!, eager!, 2e-5, 2e-5);
         if (fname.startsWith("chain")) {
           const xs = view(X).toTypedArray(),
             ys = view(Y).toTypedArray();

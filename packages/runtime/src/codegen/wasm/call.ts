@@ -11,7 +11,7 @@
 // IR, by the runtime jit or at build time), so precompiled modules use it without the code generator.
 import type { TypedArray } from "../../dtype.js";
 import type { ParallelKernel } from "../../threads/pool.js";
-import { isResident, kernelMemory, ownsBlock, staging } from "./memory.js";
+import { isResident, kernelMemory, staging } from "./memory.js";
 import { type KernelKind, runKernel, splits } from "./split.js";
 
 type KernelFn = (...args: any[]) => void;
@@ -68,9 +68,9 @@ export const CHUNK = 8192;
 
 /**
  * Runs a kernel over `rows` rows of `n` elements. Operands in the kernels' memory (resident float32
- * arrays with unit inner stride, codegen/wasm/memory.ts) are read in place, and a resident output is
- * written in place when its rows need no padding (or it is a whole block: the block's slack takes the
- * last vector). Other operands are staged chunk by chunk in chunks of whole rows (or, for rows longer
+ * arrays with unit inner stride, codegen/wasm/memory.ts) are read in place (the lanes a row's last
+ * vector reads past its end are discarded), and a resident output is written in place when its rows
+ * need no padding (a reduction, or n a multiple of 4). Other operands are staged chunk by chunk in chunks of whole rows (or, for rows longer
  * than CHUNK in an elementwise kernel, column ranges of one row): copied into wasm memory (rows padded
  * to whole vectors, a broadcast value splatted once per row), the kernel runs, and a staged result is
  * copied to `o` (dense [rows, n], or [rows] for a reduction). A call with nothing large to stage runs as
@@ -90,7 +90,7 @@ export function runChunked(
   const reduce = kind === "reduce",
     masked = kind !== "elementwise";
   const direct = ops.map((op) => op.inner === 1 && op.data instanceof Float32Array && isResident(op.data));
-  const outDirect = isResident(o) && (reduce || (n & 3) === 0 || (rows === 1 && ownsBlock(o)));
+  const outDirect = isResident(o) && (reduce || (n & 3) === 0);
   // one chunk: split across the pool's threads, or nothing to stage but broadcast values
   const whole = splits(kind, rows, n) || (outDirect && ops.every((op, k) => direct[k] || op.inner === 0));
   const split = !whole && !masked && n > CHUNK;

@@ -76,16 +76,19 @@ export function wasmMemoryBytes(): number {
 
 // ---- the allocator ------------------------------------------------------------------------------
 
-/** Bytes past every block's end: kernels read and write whole 16-byte vectors past a row's last element. */
-const SLACK = 16;
 /** Size class k holds 64·2^(k/2) bytes (k even) or 96·2^((k-1)/2) (k odd). */
 const classBytes = (k: number) => (k & 1 ? 96 : 64) * 2 ** (k >> 1);
 function classOf(bytes: number): number {
-  const need = Math.max(bytes + SLACK, 64);
+  const need = Math.max(bytes, 64);
   const e = Math.floor(Math.log2(need / 64));
   const base = 64 * 2 ** e;
   return need <= base ? 2 * e : need <= 1.5 * base ? 2 * e + 1 : 2 * e + 2;
 }
+/**
+ * Bytes kept past `top`: kernels load whole vectors past a row's last element (up to 12 bytes; the GEMM's
+ * panel packing up to 28), so reads of the last block stay inside the memory.
+ */
+const TAIL = 64;
 
 const free: number[][] = [];
 /** The bump pointer: blocks are carved from [64, top); address 0 is never a block. */
@@ -112,7 +115,7 @@ function take(k: number, limit: number): number {
   const size = classBytes(k);
   if (top + size > limit) return -1;
   try {
-    kernelMemory(top + size);
+    kernelMemory(top + size + TAIL);
   } catch (e) {
     if (limit === Infinity) throw e;
     return -1;
@@ -125,11 +128,6 @@ function take(k: number, limit: number): number {
 /** Whether a typed array's elements live in the kernels' memory (then `byteOffset` is its address). */
 export function isResident(a: ArrayBufferView): boolean {
   return shared === true && buffers.has(a.buffer);
-}
-
-/** Whether `a` is an array residentArray returned (a whole block, with the block's slack after it). */
-export function ownsBlock(a: object): boolean {
-  return ballast.has(a);
 }
 
 type Ctor = Float32ArrayConstructor | Float64ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor;
