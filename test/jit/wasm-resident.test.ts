@@ -61,7 +61,10 @@ const chain = (x: NDArray, y: NDArray) => np.add(np.multiply(np.tanh(np.add(np.m
 const fns: [string, (x: NDArray, y: NDArray) => NDArray][] = [
   ["chain tanh(x*1.5+0.3)*y+1", chain],
   // a row of y broadcast over x's rows (read in place with row stride 0), and a column of y (splatted)
-  ["x * broadcast row of y + broadcast column of y", (x, y) => np.add(np.multiply(x, np.broadcastTo(y.slice("0:1"), x.shape)), y.slice(":", "0:1"))],
+  [
+    "x * broadcast row of y + broadcast column of y",
+    (x, y) => np.add(np.multiply(x, np.broadcastTo(y.slice("0:1"), x.shape)), y.slice(":", "0:1")),
+  ],
   ["row sums", (x) => np.sum(x, -1)],
   ["softmax by rows", (x) => nn.softmax(x, -1)],
   ["matmul x @ y.T", (x, y) => np.matmul(x, y.T)],

@@ -70,11 +70,11 @@ export const CHUNK = 8192;
  * Runs a kernel over `rows` rows of `n` elements. Operands in the kernels' memory (resident float32
  * arrays with unit inner stride, codegen/wasm/memory.ts) are read in place (the lanes a row's last
  * vector reads past its end are discarded), and a resident output is written in place when its rows
- * need no padding (a reduction, or n a multiple of 4). Other operands are staged chunk by chunk in chunks of whole rows (or, for rows longer
- * than CHUNK in an elementwise kernel, column ranges of one row): copied into wasm memory (rows padded
- * to whole vectors, a broadcast value splatted once per row), the kernel runs, and a staged result is
- * copied to `o` (dense [rows, n], or [rows] for a reduction). A call with nothing large to stage runs as
- * one chunk.
+ * need no padding (a reduction, or n a multiple of 4). Other operands are staged in chunks of whole
+ * rows (or, for rows longer than CHUNK in an elementwise kernel, column ranges of one row): copied into
+ * wasm memory (rows padded to whole vectors, a broadcast value splatted once per row), the kernel runs,
+ * and a staged result is copied to `o` (dense [rows, n], or [rows] for a reduction). A call with
+ * nothing large to stage runs as one chunk.
  */
 export function runChunked(
   kernel: ParallelKernel,
