@@ -28,8 +28,8 @@ const MAX_PAGES = [65536, 16384];
 
 /**
  * Arrays of at least `minBytes` are placed in the memory (smaller ones stay on the JS heap: a view and
- * a finalizer cost more than a tiny kernel); at most `resident` bytes of blocks are handed out to arrays
- * (the high-water mark; staging is not counted). Mutable for tests (internal entry).
+ * a finalizer cost more than a tiny kernel); no new block is carved for an array past `resident` bytes
+ * of blocks (staging blocks included; staging itself is never refused). Mutable for tests (internal entry).
  */
 export const memoryLimits = { minBytes: 16384, resident: 256 * 2 ** 20 };
 
