@@ -2,7 +2,10 @@
 // kernels read them in place through any view (offset, reversed rows, broadcast rows) and write resident
 // outputs in place, and every result is bit-identical to the same call on JS-heap copies (staged), on 1
 // and 2 threads, eager and jit; the chain also matches a float64 reference. Resident arrays survive
-// memory.grow; over the resident limit new arrays go to the JS heap and stay correct.
+// memory.grow; over the resident limit new arrays go to the JS heap and stay correct; without
+// SharedArrayBuffer nothing is resident and the same calls give the same bits.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getThreads, jit, type NDArray, nn, numpy as np, setBackend, setThreads } from "@numjit/runtime";
 import {
@@ -172,4 +175,23 @@ describe("resident arrays", () => {
       setBackend("auto");
     }
   });
+
+  it("without SharedArrayBuffer arrays stay on the JS heap and kernels give the same bits", () => {
+    const dist = (f: string) => JSON.stringify(fileURLToPath(new URL(`../../packages/runtime/dist/${f}`, import.meta.url)));
+    const script = `
+      delete globalThis.SharedArrayBuffer;
+      const { jit, numpy: np } = await import(${dist("index.js")});
+      const { isResident, wasmStats } = await import(${dist("internal.js")});
+      const seq = (shape, s) => np.reshape(np.sin(np.multiply(np.arange(shape[0] * shape[1]), 0.37 * s)), shape).astype("float32");
+      const [x, y] = [seq([96, 130], 1), seq([96, 130], 2)];
+      const out = jit((x, y) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1))(x, y);
+      const bits = Array.from(new Uint32Array(new Float32Array(out.toTypedArray()).buffer));
+      console.log(JSON.stringify({ resident: isResident(x.data) || isResident(out.data), calls: wasmStats.calls, bits }));
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 });
+    const got = JSON.parse(r.stdout.trim()) as { resident: boolean; calls: number; bits: number[] };
+    expect(got.resident).toBe(false);
+    expect(got.calls).toBe(1); // the wasm kernel ran, on staged operands
+    expect(got.bits).toEqual(bits(jit(chain)(X, Y)));
+  }, 60_000);
 });
