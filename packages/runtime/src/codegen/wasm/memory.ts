@@ -1,7 +1,7 @@
 // The one WebAssembly.Memory every emitted kernel and the float32 GEMM import as `env.mem`, and the
 // allocator over it. Where the worker pool can run (threads/platform.ts) the memory is shared
 // ({ shared: true }, which needs a maximum) and handed to the pool, so workers run chunks of the same
-// call on the same bytes; the modules' memory import says which kind it is (memoryIsShared()).
+// call on the same bytes; the modules' memory import says which kind it is (memoryImport()).
 //
 // Storage: on a shared memory, large float32/int32/uint32/float64 arrays (residentArray: kernel
 // outputs, eager results) are views of blocks of this memory, so wasm kernels read and write them in
