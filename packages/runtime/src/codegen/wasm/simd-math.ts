@@ -1,4 +1,4 @@
-// float32x4 fast math for the WebAssembly emitter: exp, logistic and tanh as polynomials with range
+// float32x4 fast math for the WebAssembly emitter: exp, log, logistic and tanh as polynomials with range
 // reduction (the model: tinygrad's transcendental.py and Cephes' expf; Eigen's float tanh), each
 // within float32 test tolerance (rel err < 2e-7 for exp, < 3e-7 for tanh) and exact at the edges:
 // NaN in -> NaN out, exp(+Inf) = Inf, exp(-Inf) = 0, tanh(+-Inf) = +-1, logistic(+-Inf) = 1 / 0.
@@ -132,4 +132,49 @@ export function emitTanh(c: Code, x: number): void {
   horner(c, x2, TANH_Q);
   c.simd("f32x4.div");
   c.get(x).simd("f32x4.abs").f32x4(TANH_CLAMP).simd("f32x4.gt").simd("v128.bitselect");
+}
+
+// Cephes logf: log(1 + f) = f - f^2/2 + f^3 P(f) for f in [sqrt(1/2) - 1, sqrt(2) - 1]
+const LOG_P = [
+  3.3333331174e-1, -2.4999993993e-1, 2.0000714765e-1, -1.6668057665e-1, 1.4249322787e-1, -1.2420140846e-1, 1.1676998740e-1,
+  -1.1514610310e-1, 7.0376836292e-2,
+];
+
+/**
+ * log(x) = e ln2 + log(m), x = m 2^e with m in [sqrt(1/2), sqrt(2)) read from the bits (subnormals scaled
+ * by 2^23 first), ln2 in two parts (Cephes' C1 + C2). Edges as Math.log: log(+-0) = -Inf, log(x < 0) and
+ * log(NaN) = NaN, log(+Inf) = +Inf.
+ */
+export function emitLog(c: Code, x: number): void {
+  const xs = c.local("v128"),
+    tiny = c.local("v128"),
+    e = c.local("v128"),
+    m = c.local("v128"),
+    lo = c.local("v128"),
+    f = c.local("v128"),
+    z = c.local("v128");
+  // subnormals (and 0) times 2^23, their exponent lowered by 23
+  c.get(x).f32x4(1.17549435e-38).simd("f32x4.lt").set(tiny);
+  c.get(x).f32x4(8388608).simd("f32x4.mul").get(x).get(tiny).simd("v128.bitselect").tee(xs);
+  // e = biased exponent - 126 (m in [0.5, 1)), m = the mantissa with exponent -1
+  c.i32(23).simd("i32x4.shr_s").i32x4(0xff).simd("v128.and").i32x4(126).simd("i32x4.sub");
+  c.get(tiny).i32x4(23).simd("v128.and").simd("i32x4.sub").simd("f32x4.convert_i32x4_s").set(e);
+  c.get(xs).i32x4(0x007fffff).simd("v128.and").i32x4(0x3f000000).simd("v128.or").set(m);
+  // m < sqrt(1/2): f = 2m - 1 and e - 1, else f = m - 1 (exact in float32 either way)
+  c.get(m).f32x4(Math.SQRT1_2).simd("f32x4.lt").set(lo);
+  c.get(e).f32x4(1).get(lo).simd("v128.and").simd("f32x4.sub").set(e);
+  c.get(m).get(m).get(lo).simd("v128.and").simd("f32x4.add").f32x4(1).simd("f32x4.sub").set(f);
+  c.get(f).get(f).simd("f32x4.mul").set(z);
+  // f^3 P(f) + e C2 - f^2 / 2 + f + e C1
+  poly(c, f, LOG_P);
+  c.get(z).simd("f32x4.mul").get(f).simd("f32x4.mul");
+  c.get(e).f32x4(-2.12194440e-4).simd("f32x4.mul").simd("f32x4.add");
+  c.get(z).f32x4(0.5).simd("f32x4.mul").simd("f32x4.sub");
+  c.get(f).simd("f32x4.add");
+  c.get(e).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.add");
+  // edges: +-0 -> -Inf, +Inf -> +Inf, negative or NaN -> NaN (x >= 0 fails for both)
+  c.set(z);
+  c.f32x4(-Infinity).get(z).get(x).f32x4(0).simd("f32x4.eq").simd("v128.bitselect").set(z);
+  c.f32x4(Infinity).get(z).get(x).f32x4(Infinity).simd("f32x4.eq").simd("v128.bitselect").set(z);
+  c.get(z).f32x4(Number.NaN).get(x).f32x4(0).simd("f32x4.ge").simd("v128.bitselect");
 }
