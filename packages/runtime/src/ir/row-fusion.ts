@@ -8,6 +8,7 @@
 // exp and log are not), else the steps run as they are. The shapes the steps match:
 //   softmax      M = max(x); e = elementwise[sub(x, bc M), exp]; out = elementwise[div(e, bc sum(e))]
 //   log_softmax  M = max(x); d = elementwise[sub(x, bc M)]; out = elementwise[sub(d, bc elementwise[log](sum[exp](d)))]
+//                (rows of one element: no broadcasts, out = elementwise[log, sub](sum[exp](d), d))
 //   logsumexp    M = max(x); F = elementwise[is_finite, 0, select](M); out = elementwise[log, add](sum[sub(x, bc F), exp], F)
 import type { RowOp } from "../codegen/kir.js";
 import { type Atom, type Eqn, Lit, Var } from "./jaxpr.js";
@@ -44,11 +45,14 @@ export function findRowPatterns(sched: Schedule): Map<Step, RowPattern> {
     const r = view(v, "reshape");
     return r && same(stepOut(r).aval.shape, [...v.aval.shape, 1]) ? r : undefined;
   };
-  /** v [...lead, 1] broadcast back to x's shape: the broadcast step */
-  const back = (v: Var, x: Var): Step | undefined => {
+  /** v [...lead, 1] broadcast back to x's shape (pushed to `steps`): the broadcast value (v itself when n is 1) */
+  const back = (v: Var, x: Var, steps: Step[]): Var | undefined => {
+    if (same(v.aval.shape, x.aval.shape)) return v;
     const r = view(v, "broadcast_in_dim");
     if (r?.kind !== "view" || r.eqn.primitive !== "broadcast_in_dim") return undefined;
-    return same(r.eqn.params.broadcastDimensions, iota(x.aval.shape.length)) && same(stepOut(r).aval.shape, x.aval.shape) ? r : undefined;
+    if (!same(r.eqn.params.broadcastDimensions, iota(x.aval.shape.length)) || !same(stepOut(r).aval.shape, x.aval.shape)) return undefined;
+    steps.push(r);
+    return stepOut(r);
   };
   /** a reduction `prim` of `ins` over the last axis of x, with prologue equations `pro` */
   const reduction = (v: Var, prim: string, pro: string): Extract<Step, { kind: "reduce" }> | undefined => {
@@ -64,29 +68,36 @@ export function findRowPatterns(sched: Schedule): Map<Step, RowPattern> {
   };
 
   const softmax = (x: Var, M: Var, steps: Step[]): Var | undefined => {
-    const b1 = back(M, x);
-    const ex = b1 && elementwise(stepOut(b1), "sub,exp");
-    if (!ex || !isEqn(ex.eqns[0], "sub", [x, stepOut(b1)]) || !isEqn(ex.eqns[1], "exp", [ex.eqns[0]!.outs[0]!])) return;
+    const b1 = back(M, x, steps);
+    const ex = b1 && elementwise(b1, "sub,exp");
+    if (!ex || !isEqn(ex.eqns[0], "sub", [x, b1]) || !isEqn(ex.eqns[1], "exp", [ex.eqns[0]!.outs[0]!])) return;
     const sum = reduction(ex.out, "reduce_sum", "");
     const k = sum && keep(sum.out);
-    const b2 = k && back(stepOut(k), x);
-    const div = b2 && elementwise(stepOut(b2), "div");
-    if (!div || !isEqn(div.eqns[0], "div", [ex.out, stepOut(b2)])) return;
-    steps.push(b1, ex, sum, k, b2, div);
+    const b2 = k && back(stepOut(k), x, steps);
+    const div = b2 && elementwise(b2, "div");
+    if (!div || !isEqn(div.eqns[0], "div", [ex.out, b2])) return;
+    steps.push(ex, sum!, k!, div);
     return div.out;
   };
   const logSoftmax = (x: Var, M: Var, steps: Step[]): Var | undefined => {
-    const b1 = back(M, x);
-    const sh = b1 && elementwise(stepOut(b1), "sub");
-    if (!sh || !isEqn(sh.eqns[0], "sub", [x, stepOut(b1)])) return;
+    const b1 = back(M, x, steps);
+    const sh = b1 && elementwise(b1, "sub");
+    if (!sh || !isEqn(sh.eqns[0], "sub", [x, b1])) return;
     const sum = reduction(sh.out, "reduce_sum", "exp");
     if (!sum || !isEqn(sum.eqns[0], "exp", [sh.out])) return;
     const k = keep(sum.out);
-    const lg = k && elementwise(stepOut(k), "log");
-    const b2 = lg && back(lg.out, x);
-    const fin = b2 && elementwise(stepOut(b2), "sub");
-    if (!fin || !isEqn(fin.eqns[0], "sub", [sh.out, stepOut(b2)])) return;
-    steps.push(b1, sh, sum, k, lg, b2, fin);
+    if (!k) return;
+    // rows of one element: no broadcast, the log fuses into the subtract
+    const one = elementwise(stepOut(k), "log,sub");
+    if (one && isEqn(one.eqns[0], "log", [stepOut(k)]) && isEqn(one.eqns[1], "sub", [sh.out, one.eqns[0]!.outs[0]!])) {
+      steps.push(sh, sum, k, one);
+      return one.out;
+    }
+    const lg = elementwise(stepOut(k), "log");
+    const b2 = lg && back(lg.out, x, steps);
+    const fin = b2 && elementwise(b2, "sub");
+    if (!fin || !isEqn(fin.eqns[0], "sub", [sh.out, b2])) return;
+    steps.push(sh, sum, k, lg!, fin);
     return fin.out;
   };
   const logsumexp = (x: Var, M: Var, steps: Step[]): Var | undefined => {
@@ -96,15 +107,15 @@ export function findRowPatterns(sched: Schedule): Map<Step, RowPattern> {
     const z = zero.inputs[0];
     if (!isEqn(fin, "is_finite", [M]) || !(z instanceof Lit) || z.value !== 0) return;
     if (!isEqn(sel, "select", [fin.outs[0]!, M, zero.outs[0]!])) return;
-    const b1 = back(f.out, x);
+    const b1 = back(f.out, x, steps);
     const sum = b1 && reduction(x, "reduce_sum", "sub,exp");
-    if (!sum || !isEqn(sum.eqns[0], "sub", [x, stepOut(b1)]) || !isEqn(sum.eqns[1], "exp", [sum.eqns[0]!.outs[0]!])) return;
+    if (!sum || !isEqn(sum.eqns[0], "sub", [x, b1]) || !isEqn(sum.eqns[1], "exp", [sum.eqns[0]!.outs[0]!])) return;
     const k = keep(sum.out);
     const out = k && elementwise(stepOut(k), "log,add");
     if (!out) return;
     const [lg, add] = out.eqns as [Eqn, Eqn];
-    if (!isEqn(lg, "log", [stepOut(k)]) || !isEqn(add, "add", [lg.outs[0]!, f.out])) return;
-    steps.push(f, b1, sum, k, out);
+    if (!isEqn(lg, "log", [stepOut(k!)]) || !isEqn(add, "add", [lg.outs[0]!, f.out])) return;
+    steps.push(f, sum, k!, out);
     return out.out;
   };
 
