@@ -82,20 +82,30 @@ export function emitExp(c: Code, x: number): void {
 }
 
 /**
- * exp(x) for x <= 0 or NaN (softmax's x - max): one scaling suffices. x is clamped at -127 ln2, where
- * n = -127 makes 2^n's bit pattern 0: exp(-Inf) = 0 exactly, results below 2^-126 flush to 0 (the
- * unfused kernels would give a subnormal under 6e-39). A NaN stays NaN (the clamp keeps it, 2^0 scales it).
+ * exp(x) for x <= 0 or NaN (the row kernels' x - max), the cheap way (XNNPACK's rr2-p5): n = round(x / ln2)
+ * by the magic-bias addition, whose low mantissa bits are then n + 127, so 2^n is those bits shifted into
+ * the exponent field; r = x - n ln2 in two parts; e^r = 1 + r P(r) with a degree-5 minimax polynomial
+ * (rel err < 2e-7); exp(x) = 2^n + (r 2^n) P(r). x is clamped at -127 ln2, where 2^n's bit pattern is 0:
+ * exp(-Inf) = 0 exactly, results below 2^-126 flush to 0 (the JS kernels give a subnormal under 1.2e-38).
+ * A NaN stays NaN (the clamp keeps it; its shifted bits are 0, times a NaN polynomial).
  */
 export function emitExpNonPositive(c: Code, x: number): void {
   const t = c.local("v128"),
-    n = c.local("v128");
+    n = c.local("v128"),
+    s = c.local("v128"),
+    r = c.local("v128");
+  const magic = 12583039; // 1.5 * 2^23 + 127
   c.get(x)
     .f32x4(-127 * Math.LN2)
     .simd("f32x4.pmax")
-    .set(t);
-  expReduced(c, t, n);
-  c.get(n).simd("i32x4.trunc_sat_f32x4_s").set(n);
-  scaleBy(c, n);
+    .tee(t);
+  c.f32x4(Math.LOG2E).simd("f32x4.mul").f32x4(magic).simd("f32x4.add").tee(n);
+  c.i32(23).simd("i32x4.shl").set(s);
+  c.get(n).f32x4(magic).simd("f32x4.sub").set(n);
+  c.get(n).f32x4(-0.693145751953125).simd("f32x4.mul").get(t).simd("f32x4.add");
+  c.get(n).f32x4(-1.428606765330187e-6).simd("f32x4.mul").simd("f32x4.add").set(r);
+  horner(c, r, [0.9999997019767761, 0.4999915063381195, 0.16667652130126953, 0.04189782217144966, 0.008289290592074394]);
+  c.get(r).get(s).simd("f32x4.mul").simd("f32x4.mul").get(s).simd("f32x4.add");
 }
 
 /** logistic(x) = 1 / (1 + exp(-x)): +Inf -> 1, -Inf -> 1 / Inf = 0. */
