@@ -104,7 +104,7 @@ export function emitExpNonPositive(c: Code, x: number): void {
   c.get(n).f32x4(magic).simd("f32x4.sub").set(n);
   c.get(n).f32x4(-0.693145751953125).simd("f32x4.mul").get(t).simd("f32x4.add");
   c.get(n).f32x4(-1.428606765330187e-6).simd("f32x4.mul").simd("f32x4.add").set(r);
-  horner(c, r, [0.9999997019767761, 0.4999915063381195, 0.16667652130126953, 0.04189782217144966, 0.008289290592074394]);
+  poly(c, r, [0.9999997019767761, 0.4999915063381195, 0.16667652130126953, 0.04189782217144966, 0.008289290592074394]);
   c.get(r).get(s).simd("f32x4.mul").simd("f32x4.mul").get(s).simd("f32x4.add");
 }
 
