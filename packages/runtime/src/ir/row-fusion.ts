@@ -25,7 +25,8 @@ export interface RowPattern {
 
 const iota = (n: number) => [...Array(n).keys()];
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-const prims = (s: Step | undefined): string => (s && (s.kind === "elementwise" || s.kind === "reduce") ? s.eqns.map((e) => e.primitive).join(",") : "");
+const prims = (s: Step | undefined): string =>
+  s && (s.kind === "elementwise" || s.kind === "reduce") ? s.eqns.map((e) => e.primitive).join(",") : "";
 const isEqn = (e: Eqn | undefined, prim: string, ins: Atom[]) => e?.primitive === prim && same(e.inputs, ins);
 
 /** Row patterns of `sched`, keyed by their first step. */

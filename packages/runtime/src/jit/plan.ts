@@ -1,5 +1,7 @@
 // Execution plans: a schedule bound to its shapes. Views become strided layouts at plan time, so at
-// call time a plan only allocates outputs and calls kernels with precomputed sizes and strides.
+// call time a plan only allocates outputs and calls kernels with precomputed sizes and strides. The
+// steps of a softmax / log_softmax / logsumexp over the last axis (ir/row-fusion.ts) become one row
+// kernel (codegen/row-kernels.ts), in run-time and build-time plans alike.
 // Layouts, sizes and kernel arguments are `Dim`s (core/dims.ts, plain-number fast paths): the runtime
 // jit binds a concrete schedule and runs it (runPlan / makeRunner), the build binds a symbolic one and
 // prints it as JS (jit/emit-plan.ts). A decision on sizes (drop a size-1 dim, merge contiguous dims,
@@ -155,7 +157,17 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
       const args = [helpers, null, rowArgs.shape, null, 0, rowArgs.strides, src.constants];
       const refs: [number, number, Dim][] = [[3, x.slot, x.offset]];
       const size = dimsSize(pat.out.aval.shape);
-      actions.push({ t: "kernel", fn, kernel: kernels.push(src) - 1, sig: src.ir.sig, args, outSlot: out.slot, size, dtype: "float32", refs });
+      actions.push({
+        t: "kernel",
+        fn,
+        kernel: kernels.push(src) - 1,
+        sig: src.ir.sig,
+        args,
+        outSlot: out.slot,
+        size,
+        dtype: "float32",
+        refs,
+      });
       continue;
     }
     if (step.kind === "view") {

@@ -146,8 +146,8 @@ export function emitTanh(c: Code, x: number): void {
 
 // Cephes logf: log(1 + f) = f - f^2/2 + f^3 P(f) for f in [sqrt(1/2) - 1, sqrt(2) - 1]
 const LOG_P = [
-  3.3333331174e-1, -2.4999993993e-1, 2.0000714765e-1, -1.6668057665e-1, 1.4249322787e-1, -1.2420140846e-1, 1.1676998740e-1,
-  -1.1514610310e-1, 7.0376836292e-2,
+  3.3333331174e-1, -2.4999993993e-1, 2.0000714765e-1, -1.6668057665e-1, 1.4249322787e-1, -1.2420140846e-1, 1.167699874e-1, -1.151461031e-1,
+  7.0376836292e-2,
 ];
 
 /**
@@ -178,7 +178,7 @@ export function emitLog(c: Code, x: number): void {
   // f^3 P(f) + e C2 - f^2 / 2 + f + e C1
   poly(c, f, LOG_P);
   c.get(z).simd("f32x4.mul").get(f).simd("f32x4.mul");
-  c.get(e).f32x4(-2.12194440e-4).simd("f32x4.mul").simd("f32x4.add");
+  c.get(e).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.add");
   c.get(z).f32x4(0.5).simd("f32x4.mul").simd("f32x4.sub");
   c.get(f).simd("f32x4.add");
   c.get(e).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.add");
