@@ -10,6 +10,7 @@
 // This module knows argument positions only through a WasmLayout (plain data computed from the kernel
 // IR, by the runtime jit or at build time), so precompiled modules use it without the code generator.
 import type { TypedArray } from "../../dtype.js";
+import type { RowOp } from "../kir.js";
 import type { ParallelKernel } from "../../threads/pool.js";
 import { isResident, kernelMemory, staging } from "./memory.js";
 import { type KernelKind, runKernel, splits } from "./split.js";
@@ -27,6 +28,19 @@ export const wasmStats = { calls: 0, sgemms: 0, compiles: 0, shipped: 0, inPlace
 export type WasmLayout =
   | {
       kind: "elementwise";
+      nin: number;
+      used: number[];
+      out: number;
+      consts: number;
+      data: number[];
+      offset: number[];
+      shape: number;
+      strides: number[];
+    }
+  | {
+      /** a fused row kernel (codegen/wasm/rows.ts): shape [rows, n], strides [rowStride, step] */
+      kind: "rows";
+      row: RowOp;
       nin: number;
       used: number[];
       out: number;
@@ -164,6 +178,17 @@ export function runChunked(
  */
 export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout, js: KernelFn, min: number): KernelFn {
   const { used, nin } = lay;
+  if (lay.kind === "rows") {
+    const kind = lay.row === "logsumexp" ? "reduce" : "rows";
+    return (...args: unknown[]) => {
+      const [rows, n] = args[lay.shape] as [number, number];
+      const [outer, inner] = args[lay.strides[0]!] as [number, number];
+      const kernel = (inner !== 1 && n > 1) || rows * n < min ? null : getKernel();
+      if (kernel === null) return js(...args);
+      const op = { data: args[lay.data[0]!] as TypedArray, off: args[lay.offset[0]!] as number, outer, inner: 1 };
+      runChunked(kernel, 1, rows, n, [op], [0], [], args[lay.out] as Float32Array, kind);
+    };
+  }
   if (lay.kind === "elementwise") {
     return (...args: unknown[]) => {
       const shape = args[lay.shape] as number[];
