@@ -21,10 +21,13 @@ export interface WorkerReport {
   sameBitsAsOneThread: boolean;
   result: TrainResult;
 }
-export type WorkerMessage = { type: "step"; step: number; loss: number; ms: number } | { type: "done"; report: WorkerReport } | {
-  type: "error";
-  error: string;
-};
+export type WorkerMessage =
+  | { type: "step"; step: number; loss: number; ms: number }
+  | { type: "done"; report: WorkerReport }
+  | {
+      type: "error";
+      error: string;
+    };
 
 const post = (m: WorkerMessage): void => self.postMessage(m);
 
@@ -35,7 +38,9 @@ function firstStepBits(threads: number): Uint32Array[] {
   try {
     const { params, xs, ys } = makeProblem(1);
     const r = sgdStepJit(params, xs[0]!, ys[0]!);
-    return [r.loss, r.params.w1, r.params.b1, r.params.w2, r.params.b2].map((a) => new Uint32Array(Float32Array.from(a.toTypedArray()).buffer));
+    return [r.loss, r.params.w1, r.params.b1, r.params.w2, r.params.b2].map(
+      (a) => new Uint32Array(Float32Array.from(a.toTypedArray()).buffer),
+    );
   } finally {
     setThreads(before);
   }
