@@ -10,7 +10,8 @@
 // (a worker without SharedArrayBuffer: a page that is not cross-origin isolated). A page's main thread
 // is silent by default: it never runs a pool, and the docs show the worker pattern. Faults: a chunk
 // that throws becomes a ThreadError naming the op after every chunk has finished; a worker that died
-// is replaced at the next job, and chunks it never claimed are run by the caller. Workers start lazily, with the first job that has more than one chunk.
+// is replaced at the next job, and chunks it never claimed are run by the caller. Workers start
+// lazily, with the first job that has more than one chunk.
 import { argumentError, threadError } from "../errors.js";
 import { coreCount, envVar, onBrowserMainThread, type PoolWorker, poolUnavailable, spawnWorker } from "./platform.js";
 import { CTL, claimChunks, workerSource } from "./worker.js";
