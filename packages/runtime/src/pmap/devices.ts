@@ -9,7 +9,7 @@
 // runs its devices on the caller.
 import { parallelError } from "../errors.js";
 import type { NDArray } from "../ndarray.js";
-import { type EncodedArray, type EncodedJaxpr, decodeArray, encodeArray } from "./serialize.js";
+import { type EncodedArray, type EncodedJaxpr, decodeArray, encodeShared } from "./serialize.js";
 
 interface WorkerLike {
   postMessage(msg: unknown, transfer?: readonly unknown[]): void;
@@ -135,10 +135,14 @@ export function runOnWorkers(
     if (!reply.ok) throw parallelError.device(fn, i, reply.error);
     d.programs.add(id);
   });
-  ds.forEach((d, i) => {
-    const enc = inputs[i]!.map(encodeArray);
-    d.send({ type: "run", id, stage, inputs: enc }, transferable(enc));
-  });
+  // a value several devices read (replicated parameters, a collective's result) is copied to shared memory once
+  const shared = new Map<NDArray, EncodedArray>();
+  const encode = (x: NDArray): EncodedArray => {
+    let e = shared.get(x);
+    if (e === undefined) shared.set(x, (e = encodeShared(x)));
+    return e;
+  };
+  ds.forEach((d, i) => d.send({ type: "run", id, stage, inputs: inputs[i]!.map(encode) }));
   // wait for every device before reporting the first failure, so none is left mid-stage
   const replies = ds.map((d) => d.receive(wt));
   return replies.map((r, i) => {
