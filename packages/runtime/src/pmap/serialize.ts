@@ -1,6 +1,7 @@
 // Jaxprs and arrays as structured-clonable data, to send a pmap program to its worker devices once.
 // Vars become ids (with their avals), sub-jaxprs of higher-order equations are encoded recursively, captured
-// arrays travel as dense typed arrays (a stage's inputs in shared memory, its outputs moved back). customVjp's backward pass is a JS function and cannot be sent (NJ512).
+// arrays travel as dense typed arrays (a stage's inputs in shared memory, its outputs moved back).
+// customVjp's backward pass is a JS function and cannot be sent (NJ512).
 import { type DType, type TypedArray, typedArrayFor } from "../dtype.js";
 import type { Aval } from "../core/trace.js";
 import { parallelError } from "../errors.js";
