@@ -2,7 +2,8 @@
 // same-origin + COEP require-corp), so `crossOriginIsolated` is true there (SharedArrayBuffer for the
 // worker pool); `crossOriginIsolation: false` turns the headers off. The dev page also runs the
 // fixture's precompiled functions on their wasm kernels, shipped inline in dev. In a Web Worker of an
-// isolated page the runtime's worker pool runs (nested Web Workers), in a minified production bundle too.
+// isolated page the runtime's worker pool runs (nested Web Workers), in a minified production bundle too;
+// pmap runs its devices on the calling thread there and on the main thread, matching vmap bit for bit.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, preview } from "vite";
@@ -87,7 +88,7 @@ describe.skipIf(SKIP_BROWSER)("cross-origin isolation from the vite plugin, in c
     }
   }, 120_000);
 
-  it("vite preview: the worker pool runs inside a Web Worker (minified production bundle)", async () => {
+  it("vite preview: the worker pool runs inside a Web Worker (minified production bundle); pmap on the caller", async () => {
     const root = join(FIXTURES, "pool-worker-app");
     const outDir = join(ARTIFACTS, "pool-worker-app");
     const config = { root, configFile: false as const, logLevel: "silent" as const, plugins: [fixturePlugin()] };
@@ -105,13 +106,16 @@ describe.skipIf(SKIP_BROWSER)("cross-origin isolation from the vite plugin, in c
         { timeout: 90_000 },
       );
       const got = await page.evaluate(() => {
-        const w = window as unknown as { __result?: Record<string, unknown>; __error?: string };
-        return { result: w.__result, error: w.__error };
+        const w = window as unknown as { __result?: Record<string, unknown>; __error?: string; __mainPmap?: boolean };
+        return { result: w.__result, error: w.__error, mainPmap: w.__mainPmap };
       });
       await page.close();
       expect(got.error).toBeUndefined();
       // pool workers claimed chunks (the caller waited for them: poolTesting.workerFirst), bit-identical to one thread
       expect(got.result).toMatchObject({ isolated: true, threads: 2, jobs: 1, same: true });
+      // pmap runs its devices on the calling thread in a browser, main thread and worker alike: same bits as vmap
+      expect(got.result!.pmapSame).toBe(true);
+      expect(got.mainPmap).toBe(true);
       expect(got.result!.workerChunks).toBeGreaterThan(0);
     } finally {
       await server.close();
