@@ -31,8 +31,9 @@ export function scalingRows(results, threads) {
 
 /** The markdown of the section (the plot is linked by the caller). */
 export function scalingTable(rows, threads) {
+  const cores = PREDICT.map((k) => `${k} cores`).join(" | ");
   const lines = [
-    `| case | column | 1 thread | ${threads} threads | speed-up | serial fraction s | ${PREDICT.map((k) => `${k} cores`).join(" | ")} | limit 1/s |`,
+    `| case | column | 1 thread | ${threads} threads | speed-up | serial fraction s | ${cores} | limit 1/s |`,
     `|---|---|--:|--:|--:|--:|${PREDICT.map(() => "--:").join("|")}|--:|`,
   ];
   for (const r of rows)
