@@ -17,7 +17,7 @@ import {
   type Browser,
   type PageLog,
 } from "./support/chromium.js";
-import { ARTIFACTS, EXAMPLE, run, startPreview } from "./support/servers.js";
+import { ARTIFACTS, EXAMPLE, run, startDev, startPreview } from "./support/servers.js";
 
 if (SKIP_BROWSER) console.warn(SKIP_REASON);
 
@@ -273,6 +273,34 @@ describe.skipIf(SKIP_BROWSER)("examples/vite-app without cross-origin isolation,
       const said = log.consoleAll.filter((l) => l.includes("numjit: running kernels on one thread"));
       expect(said, log.consoleAll.join("\n")).toHaveLength(1);
       expect(said[0]).toMatch(/SharedArrayBuffer is not available.*cross-origin isolation/);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 300_000);
+});
+
+describe.skipIf(SKIP_BROWSER)("examples/vite-app under vite dev, in chromium", () => {
+  it("is cross-origin isolated, and the worker trains on the pool with the main thread's losses", async () => {
+    const { server, url } = await startDev(EXAMPLE, { configFile: join(EXAMPLE, "vite.config.ts"), logLevel: "silent" });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.context.newPage();
+      const res = await page.goto(url);
+      expect(res?.headers()["cross-origin-embedder-policy"]).toBe("require-corp");
+      await waitReady(page);
+      const got = await page.evaluate(() => {
+        const s = (window as unknown as { __numjit: { error: string | null; training: Training } }).__numjit;
+        return { error: s.error, training: s.training, isolated: globalThis.crossOriginIsolated };
+      });
+      expect(got.error).toBeNull();
+      expect(got.isolated).toBe(true);
+      const w = got.training.worker;
+      expect(w.crossOriginIsolated).toBe(true);
+      expect(w.threads).toBeGreaterThan(1);
+      expect(w.poolJobs).toBeGreaterThanOrEqual(TRAIN_STEPS);
+      expect(w.sameBitsAsOneThread).toBe(true);
+      expectSameTraining(got.training);
     } finally {
       await browser.close();
       await server.close();
