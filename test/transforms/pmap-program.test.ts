@@ -40,7 +40,7 @@ describe("pmap's device program", () => {
     };
     const p = programOf(step, params.w1, params.b1, params.w2, params.b2, rand(r, [5, 8]));
     const first = stages(p)[0]!;
-    const shapes = first.jaxpr.outs.map((o) => (o as { aval: { shape: number[] } }).aval.shape.join("x"));
+    const shapes = first.jaxpr.outs.map((o) => (o as { aval: { shape: readonly number[] } }).aval.shape.join("x"));
     expect(shapes.sort()).toEqual(["", "3", "6", "6x3", "8x6"]);
   });
 
