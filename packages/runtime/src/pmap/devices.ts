@@ -1,6 +1,7 @@
 // pmap's devices: Node worker threads, one per mapped position, created on first use and reused by every
 // pmap'd function. The caller blocks while they run a stage (Atomics.wait on a flag in shared memory, then
-// receiveMessageOnPort for the reply), so pmap stays a synchronous call like jax.pmap. Workers are unref'd
+// receiveMessageOnPort for the reply), so pmap stays a synchronous call like jax.pmap. A stage's inputs go
+// in SharedArrayBuffers, one per array whatever the number of devices reading it. Workers are unref'd
 // and never keep a script alive. A worker that exits (process.exit, an uncaught error) is marked dead — its
 // exit hook raises the flag, waking a caller blocked on it mid-call — and replaced on the next call; a throw
 // inside a device comes back as NJ513 (DeviceError). Only worker.terminate() skips the exit hook: the pool
