@@ -10,6 +10,7 @@ import { NDArray, scalarArray } from "../ndarray.js";
 import { type ReduceOp, isReduce } from "../core/primitives.js";
 import { higherImpls, impls } from "../core/trace.js";
 import { helpers } from "../codegen/helpers.js";
+import { memoryLimits } from "../codegen/wasm/memory.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
 import { type KernelSignature, argIndex, elementwiseSignature } from "../codegen/kir.js";
@@ -443,6 +444,8 @@ export function makeRunner(plan: Plan): Runner {
   const { shape, strides } = out0;
   const { dtype, weakType } = plan.outAvals[0]!;
   const nin = refs.length;
+  // a large output goes to the wasm kernels' memory (dtype.ts allocate); small ones stay a plain `new`
+  const big = size * Ctor.BYTES_PER_ELEMENT >= memoryLimits.minBytes;
   // Elementwise kernels over two direct inputs are the seed benchmark's case: call them with a
   // fixed argument list (no apply, no argument array writes).
   const sig = act.sig;
@@ -459,7 +462,7 @@ export function makeRunner(plan: Plan): Runner {
       const x = inputs[0]!,
         y = inputs[1]!;
       if (!x.isContiguous || !y.isContiguous) return generic(inputs)[0]!;
-      const out = new Ctor(size);
+      const out = big ? allocate(dtype, size, false) : new Ctor(size);
       fn(H, out, sh, x.data, x.offset + off0, s0, y.data, y.offset + off1, s1, C);
       return new NDArray(out, shape as number[], dtype, strides as number[], 0, weakType, size);
     };
@@ -473,7 +476,7 @@ export function makeRunner(plan: Plan): Runner {
       args[ref[0]] = x.data;
       args[ref[0] + 1] = x.offset + ref[2];
     }
-    const out = new Ctor(size);
+    const out = big ? allocate(dtype, size, false) : new Ctor(size);
     args[1] = out;
     fn.apply(null, args);
     for (let r = 0; r < nin; r++) args[refs[r]![0]] = null;
@@ -506,7 +509,7 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
     const act = acts[a]!;
     if (act.t === "kernel") {
       const size = act.size as number;
-      const out = act.scratch ? (act.buffer ??= allocate(act.dtype, size)) : allocate(act.dtype, size);
+      const out = act.scratch ? (act.buffer ??= allocate(act.dtype, size, false)) : allocate(act.dtype, size, false);
       const args = act.args;
       args[1] = out;
       const refs = act.refs;
