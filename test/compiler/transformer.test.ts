@@ -64,7 +64,8 @@ type Fn = (...a: unknown[]) => unknown;
 /** The AutoGraph model's functions, eager and precompiled, against JS references: returns the jitted ones. */
 function checkAutograph(m: Record<string, Fn>, rnp: AnyNp = np): J[] {
   const f32 = (a: number[]) => rnp.array(a, { dtype: "float32" });
-  const vals = (a: unknown): number[] => (Array.isArray(a) ? a.flatMap(vals) : [...((a as np.NDArray).toTypedArray() as Float32Array)].map(Number));
+  const vals = (a: unknown): number[] =>
+    Array.isArray(a) ? a.flatMap(vals) : [...((a as np.NDArray).toTypedArray() as Float32Array)].map(Number);
   const cases: [string, unknown[], number[]][] = [
     ["flip", [f32([0.5, 1, 2])], [2, 3, 5]],
     ["flip", [f32([-3, 1, 0.25])], [6, -2, -0.5]],

@@ -49,6 +49,12 @@ export class ModuleGraph {
     const key = path.resolve(file);
     if (this.files.includes(key)) return;
     this.files.push(key);
+    this.forget();
+  }
+
+  /** Drop what was read of `file` (a dev server re-transforms an edited module), or every derived cache. */
+  forget(file?: string): void {
+    if (file) this.originals.delete(path.resolve(file));
     this.reach = this.sites = undefined;
     this.loaded.clear();
     this.memo.clear();
@@ -93,7 +99,9 @@ export class ModuleGraph {
     if (!this.loaded.has(key)) {
       const orig = this.original(key);
       const conv = orig && autograph(orig.sf, this.reachedIn(key));
-      const scope = conv ? { ...moduleScope(parse(conv.code, orig.sf.fileName)), origin: { sf: orig.sf, toOriginal: conv.toOriginal } } : orig;
+      const scope = conv
+        ? { ...moduleScope(parse(conv.code, orig.sf.fileName)), origin: { sf: orig.sf, toOriginal: conv.toOriginal } }
+        : orig;
       this.loaded.set(key, scope ?? null);
     }
     return this.loaded.get(key) ?? undefined;

@@ -123,12 +123,7 @@ export function numjitTransformer(
  * own nodes (same kind, same range): tsc's checker knows them (import elision, CommonJS rewrites, source
  * maps and comments work as without AutoGraph). Ancestors of the jit() calls being rewritten never map.
  */
-function originals(
-  sf: ts.SourceFile,
-  src: ts.SourceFile,
-  conv: Conversion,
-  calls: Iterable<ts.Node>,
-): (n: ts.Node) => ts.Node | undefined {
+function originals(sf: ts.SourceFile, src: ts.SourceFile, conv: Conversion, calls: Iterable<ts.Node>): (n: ts.Node) => ts.Node | undefined {
   const byRange = new Map<string, ts.Node>();
   const index = (n: ts.Node): void => {
     const key = `${n.getStart(sf)}:${n.end}:${n.kind}`;

@@ -4,12 +4,13 @@
 // function is converted when, and only when, a jit function of some module of the program reaches it;
 // functions no jit function reaches keep their plain JS semantics (conversion is not free, and JS on an
 // eager array differs: `if (arr)` is always true).
+import path from "node:path";
 import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
 import { type FunctionNode, type ModuleScope, find } from "../find/index.js";
 
 export interface ReachHost {
-  /** The files whose jit() calls are roots. */
+  /** The files whose jit() calls are roots, with the local modules they import. */
   files: readonly string[];
   /** The original (unconverted) scope of a local file, or undefined. */
   scope(file: string): ModuleScope | undefined;
@@ -22,7 +23,7 @@ export function reachable(host: ReachHost): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const queue: [ModuleScope, string, FunctionNode][] = [];
   const add = (scope: ModuleScope, name: string): void => {
-    const file = scope.sf.fileName;
+    const file = path.resolve(scope.sf.fileName);
     const set = out.get(file) ?? out.set(file, new Set()).get(file)!;
     const fn = scope.functions.get(name);
     if (!fn || set.has(name)) return;
@@ -39,15 +40,21 @@ export function reachable(host: ReachHost): Map<string, Set<string>> {
     if (again && again.exported !== "*") imported(target, again.from, again.exported, depth + 1);
     else add(target, local);
   };
-  for (const f of host.files) {
-    const scope = host.scope(f);
+  // the roots: jit targets in the files and in every local module they import, transitively (a bundler
+  // indexes a module before it transforms the modules it imports)
+  const files = [...host.files];
+  for (let k = 0; k < files.length; k++) {
+    const scope = host.scope(files[k]!);
     if (!scope) continue;
-    for (const c of find(scope.sf).calls) {
-      if (!c.fn) continue;
+    for (const { from } of scope.imports.values()) {
+      const file = host.resolve(from, scope.sf.fileName);
+      if (file && !files.includes(file)) files.push(file);
+    }
+    for (const fn of jitTargets(scope.sf)) {
       // a jit target that is a module function by name is added as such; an inline one is walked here
-      const name = [...scope.functions].find(([, fn]) => fn === c.fn)?.[0];
+      const name = [...scope.functions].find(([, f]) => f === fn)?.[0];
       if (name) add(scope, name);
-      else queue.push([scope, "", c.fn]);
+      else queue.push([scope, "", fn]);
     }
   }
   while (queue.length) {
@@ -66,4 +73,13 @@ export function reachable(host: ReachHost): Map<string, Set<string>> {
     if (fn.body) visit(fn.body);
   }
   return out;
+}
+
+const targets = new WeakMap<ts.SourceFile, FunctionNode[]>();
+
+/** The functions a module's jit() calls compile (cached per parsed file). */
+function jitTargets(sf: ts.SourceFile): FunctionNode[] {
+  let t = targets.get(sf);
+  if (!t) targets.set(sf, (t = find(sf).calls.flatMap((c) => (c.fn ? [c.fn] : []))));
+  return t;
 }
