@@ -13,6 +13,7 @@ import { f2i, f2u } from "../codegen/helpers.js";
 import { helpers } from "../codegen/helpers.js";
 import { reduceLayout as collapsedReduce } from "../codegen/layout.js";
 import { cumulativeKernels, dotKernels, reduceKernels } from "./generated-ir-kernels.js";
+import "./threefry-kernel.js";
 
 function alloc(o: Aval): NDArray {
   return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);

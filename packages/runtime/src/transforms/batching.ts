@@ -86,7 +86,10 @@ const argReduce =
   ([x], [b], { axis }) => [bind(p, [x!], { axis: up(axis, b!) }), axis < b! ? b! - 1 : b!];
 
 const generic = Object.fromEntries([
-  ...[...UNARY_OPS, ...BINARY_OPS, ...COMPARE_OPS, "select", "convert_element_type", "copy"].map((p) => [p, elementwise(p as Primitive)]),
+  ...[...UNARY_OPS, ...BINARY_OPS, ...COMPARE_OPS, "select", "convert_element_type", "copy", "threefry2x32"].map((p) => [
+    p,
+    elementwise(p as Primitive),
+  ]),
   ...REDUCE_OPS.map((p) => [p, reduce(p)]),
   ...CUMULATIVE_OPS.map((p) => [p, cumulative(p)]),
 ]) as BatchRules<
@@ -96,6 +99,7 @@ const generic = Object.fromEntries([
   | "select"
   | "convert_element_type"
   | "copy"
+  | "threefry2x32"
   | (typeof REDUCE_OPS)[number]
   | (typeof CUMULATIVE_OPS)[number]
 >;
