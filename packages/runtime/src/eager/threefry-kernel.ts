@@ -1,29 +1,29 @@
 // The threefry2x32 primitive's kernel: the Threefry-2x32 block cipher (20 rounds, JAX's
-// jax/_src/random/threefry2x32.py) over four equal-shape uint32 operands (k0, k1, x0, x1), one element
-// at a time in uint32 arithmetic, all rounds unrolled in one loop. Eager calls and jit plans (an eager
-// step) both run it: one pass over the counters instead of ~100 elementwise ops. `part` picks the
+// jax/_src/random/threefry2x32.py) over four uint32 operands (k0, k1, x0, x1; 0-d ones broadcast), one element
+// at a time in uint32 arithmetic, all rounds unrolled in one loop — or four at a time on WebAssembly SIMD
+// (codegen/wasm/threefry.ts) under a scalar key. Eager calls and jit plans (an eager step) both run it:
+// one pass over the counters instead of ~100 elementwise ops. `part` picks the
 // output word ("hi", "lo") or their xor ("xor", random.bits); split and float64 bits hash twice (no memo
 // of the other word: a jit plan reuses its buffers, so operand identity does not identify values).
 import { NDArray } from "../ndarray.js";
 import { shapeRules } from "../core/shape-rules.js";
 import { impls } from "../core/trace.js";
 import { dense, isBroadcastScalar } from "./strided.js";
+import { wasmAvailable } from "../codegen/wasm-gemm.js";
+import { threefryWasm } from "../codegen/wasm/threefry.js";
+
+type Operand = [Uint32Array, number, number];
 
 /** An operand as (data, offset, step): step 0 for a broadcast scalar, else a dense copy or view. */
-function words(x: NDArray): [Uint32Array, number, number] {
+function words(x: NDArray): Operand {
   if (isBroadcastScalar(x)) return [x.data as Uint32Array, x.offset, 0];
   const [d, off] = dense(x);
   return [d as Uint32Array, off, 1];
 }
 
 /** One word of the hash of n elements, or the xor of both (0: hi, 1: lo, 2: xor). */
-function hash(ops: [Uint32Array, number, number][], n: number, out: Uint32Array, part: 0 | 1 | 2): void {
-  const [[dk0, ok0, sk0], [dk1, ok1, sk1], [dx0, ox0, sx0], [dx1, ox1, sx1]] = ops as [
-    [Uint32Array, number, number],
-    [Uint32Array, number, number],
-    [Uint32Array, number, number],
-    [Uint32Array, number, number],
-  ];
+function hash(ops: Operand[], n: number, out: Uint32Array, part: 0 | 1 | 2): void {
+  const [[dk0, ok0, sk0], [dk1, ok1, sk1], [dx0, ox0, sx0], [dx1, ox1, sx1]] = ops as [Operand, Operand, Operand, Operand];
   for (let i = 0; i < n; i++) {
     const k0 = dk0[ok0 + i * sk0]! | 0;
     const k1 = dk1[ok1 + i * sk1]! | 0;
@@ -90,10 +90,24 @@ function hash(ops: [Uint32Array, number, number][], n: number, out: Uint32Array,
 }
 
 const PART = { hi: 0, lo: 1, xor: 2 } as const;
+/** Below this many elements the JS loop wins (the wasm call copies the counters in and the words out). */
+const WASM_MIN = 256;
 
 impls.threefry2x32 = (inputs, params) => {
   const o = shapeRules.threefry2x32(inputs, params);
-  const out = new Uint32Array(inputs[0]!.size);
-  hash(inputs.map(words), out.length, out, PART[params.part]);
+  const out = new Uint32Array(o.shape.reduce((a, b) => a * (b as number), 1));
+  const n = out.length;
+  const ops = inputs.map(words);
+  const part = PART[params.part];
+  const [[dk0, ok0, sk0], [dk1, ok1, sk1], [dx0, ox0, sx0], [dx1, ox1, sx1]] = ops as [Operand, Operand, Operand, Operand];
+  // a scalar key (every sampler; vmap over keys has per-element keys): the SIMD kernel
+  const simd =
+    n >= WASM_MIN &&
+    sk0 === 0 &&
+    sk1 === 0 &&
+    sx1 === 1 &&
+    wasmAvailable() &&
+    threefryWasm(dk0[ok0]!, dk1[ok1]!, sx0 === 0 ? dx0[ox0]! : dx0.subarray(ox0, ox0 + n), dx1.subarray(ox1, ox1 + n), out, part);
+  if (!simd) hash(ops, n, out, part);
   return new NDArray(out, o.shape, "uint32");
 };

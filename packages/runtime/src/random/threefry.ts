@@ -43,10 +43,11 @@ function threefryXor(k0: NDArray, k1: NDArray, x0: NDArray, x1: NDArray): NDArra
   return bind("threefry2x32", operands(k0, k1, x0, x1), { part: "xor" });
 }
 
-/** The four operands broadcast to one shape (the primitive takes equal shapes, as JAX's threefry2x32_p). */
+/** The four operands broadcast to one shape, 0-d ones left as scalars (the primitive broadcasts those). */
 function operands(...xs: NDArray[]): NDArray[] {
   const shape = xs.reduce<number[]>((s, x) => broadcastShapes("threefry2x32", s, x.shape), []);
-  return xs.map((x) => (x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i]) ? x : broadcastTo(x, shape)));
+  const same = (x: NDArray) => x.ndim === 0 || (x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i]));
+  return xs.map((x) => (same(x) ? x : broadcastTo(x, shape)));
 }
 
 const keyWords = (key: NDArray): [NDArray, NDArray] => [slice(key, 0), slice(key, 1)];
@@ -56,10 +57,8 @@ function iotaCounters(key: NDArray, shape: number[]): [NDArray, NDArray, NDArray
   const [k0, k1] = keyWords(key);
   const n = shape.reduce((a, b) => a * b, 1);
   const lo = reshape(iota([n], 0, { dtype: "uint32" }), shape);
-  // a broadcast zero, not a zeros() buffer: under jit it is an equation, not an n-element captured constant
-  // (a build-time plan pastes captured arrays into the module)
-  const hi = broadcastTo(asarray(0, { dtype: "uint32" }), shape);
-  return [k0, k1, hi, lo];
+  // a 0-d zero (the primitive broadcasts it): not an n-element buffer, nor a captured constant under jit
+  return [k0, k1, asarray(0, { dtype: "uint32" }), lo];
 }
 
 const hashIota = (key: NDArray, shape: number[]): [NDArray, NDArray] => threefry2x32(...iotaCounters(key, shape));
