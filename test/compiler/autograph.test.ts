@@ -21,7 +21,7 @@ describe("conversion", () => {
     expect(convert(src)).toBe(
       AG +
         "export const f = jit((x: np.NDArray) => {\n  let y = x;\n" +
-        '  __nj_ag.ifStmt(np.any(x), () => { y = np.sin(y); }, () => { y = np.cos(y); }, () => [y], (v) => { [y] = v; }, ["y"]);\n' +
+        '  __nj_ag.ifStmt(np.any(x), () => { y = np.sin(y); }, () => { y = np.cos(y); }, () => [y], v => { [y] = v; }, ["y"]);\n' +
         "  return y;\n});\n",
     );
   });
@@ -34,9 +34,9 @@ describe("conversion", () => {
       AG +
         "export const f = jit((x: np.NDArray) => {\n  let s = x, n = 0;\n" +
         "  __nj_ag.whileStmt(() => (np.less(np.sum(s), 9)), () => {\n" +
-        '    __nj_ag.ifStmt(np.any(s), () => { n = np.add(n, 1); }, undefined, () => [n], (v) => { [n] = v; }, ["n"]);\n' +
+        '    __nj_ag.ifStmt(np.any(s), () => { n = np.add(n, 1); }, undefined, () => [n], v => { [n] = v; }, ["n"]);\n' +
         "    s = np.add(s, 1);\n" +
-        '  }, () => [n, s], (v) => { [n, s] = v; }, ["n","s"]);\n' +
+        '  }, () => [n, s], v => { [n, s] = v; }, ["n","s"]);\n' +
         "  return [s, n];\n});\n",
     );
   });
@@ -64,7 +64,7 @@ describe("conversion", () => {
         "const K = 3;\nexport const f = jit((x: np.NDArray, n: number) => {\n" +
         "  let y = x.ndim === 2 ? np.sum(x, 1) : x;\n" +
         "  for (let i = 0; i < K; i++) y = np.add(y, i);\n" +
-        '  __nj_ag.forRange(0, n, (i) => { y = np.multiply(y, 2); }, () => [y], (v) => { [y] = v; }, ["y"]);\n' +
+        '  __nj_ag.forRange(0, n, i => { y = np.multiply(y, 2); }, () => [y], v => { [y] = v; }, ["y"]);\n' +
         "  return (__nj_ag.ifExp(np.any(y), () => (((__nj_ag.ifExp(np.all(y), () => (y), () => (x))))), () => (x)));\n});\n",
     );
   });

@@ -33,6 +33,34 @@ describe("@numjit/unplugin", { timeout: 120_000 }, () => {
     expect(KERNELS_JS.split("\n")[2]!.slice(pos.column!)).toMatch(/^multiply\(a, 2\)/);
   });
 
+  it("Rollup: AutoGraph converts a helper module that a jit function of another module reaches", async () => {
+    const { rollup } = await import("rollup");
+    const dir = makeApp("rollup-ag", {
+      "src/helpers.js":
+        'import { numpy as np } from "@numjit/runtime";\n' +
+        "export function flipNeg(x) {\n  if (np.less(np.sum(x), 0)) return np.negative(x);\n  return x;\n}\n",
+      "src/kernels.js":
+        'import { numpy as np, jit } from "@numjit/runtime";\nimport { flipNeg } from "./helpers.js";\n' +
+        "/** @numjit x: f32[3] */\nexport const f = jit((x) => np.multiply(flipNeg(x), 2));\n",
+      "src/main.js":
+        'import { numpy as np } from "@numjit/runtime";\nimport { f } from "./kernels.js";\nimport { flipNeg } from "./helpers.js";\n' +
+        'const a = np.array([1, -5, 2], { dtype: "float32" }), b = np.array([1, 5, 2], { dtype: "float32" });\n' +
+        "const value = [...f(a).toArray(), ...f(b).toArray(), ...flipNeg(a).toArray()];\n" +
+        "console.log(JSON.stringify({ value, info: f.cacheInfo() }));\n",
+    });
+    const bundle = await rollup({
+      input: path.join(dir, "src/main.js"),
+      external: (id) => id.startsWith("@numjit/runtime"),
+      plugins: [numjitRollup({ summary: false })],
+    });
+    const { output } = await bundle.write({ file: path.join(dir, "out/main.mjs"), format: "es" });
+    await bundle.close();
+    expect(output[0].code).toMatch(/return autograph\.ifExp\(numpy\.less\(numpy\.sum\(x\), 0\)/);
+    const r = runNoCodegen(path.join(dir, "out/main.mjs"));
+    expect(r.value).toEqual([-2, 10, -4, 2, 10, 4, -1, 5, -2]);
+    expect(r.info).toMatchObject({ calls: 2, traces: 0, runtimeCompiles: 0 });
+  });
+
   it("Rollup: a fallback is a Rollup warning with code and location; an NJ8xx error fails the build", async () => {
     const { rollup } = await import("rollup");
     const dir = makeApp("rollup-diag", { "src/fallback.js": FALLBACK_JS, "src/error.js": ERROR_JS });

@@ -1,15 +1,11 @@
 // Whole-file builds (TS/JS in, JS + source maps out) and file discovery, shared by the CLI.
-// A file goes through tsv.transpileModule with the numjit transformer in `before`, so type stripping,
-// our edits and the source map happen in one pass. AutoGraph's conversion (phases/autograph) is a text
-// edit before it: tsc compiles the converted text, the map is chained back to the original.
+// A file goes through tsv.transpileModule with the numjit transformer in `before`, so AutoGraph's
+// conversion, type stripping, our edits and the source map happen in one pass.
 import fs from "node:fs";
 import path from "node:path";
 import type * as ts from "typescript";
 import { tsv } from "./ts.js";
-import MagicString from "magic-string";
-import { type ModuleResult, mayContainJit, parse } from "./compile-module.js";
-import { autograph } from "./phases/autograph/index.js";
-import { type RawSourceMap, chainMaps } from "./sourcemap.js";
+import type { ModuleResult } from "./compile-module.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { numjitTransformer } from "./transformer.js";
 import type { ModuleGraph } from "./module-graph.js";
@@ -95,16 +91,13 @@ export interface BuildFileOptions {
 
 export function buildFile(file: string, code: string, opts: BuildFileOptions = {}): FileResult {
   let module: ModuleResult | undefined;
-  const original = !opts.plain && mayContainJit(code) ? parse(code, file) : undefined;
-  const conv = original && !hasSyntaxErrors(original) ? autograph(original) : undefined;
   const transformer = numjitTransformer(undefined, {
     log: false,
     ...(opts.emitIR ? { emitIR: true } : {}),
     ...(opts.graph ? { graph: opts.graph } : {}),
-    ...(conv && original ? { origin: { sf: original, toOriginal: conv.toOriginal, prefix: conv.prefix } } : {}),
     onModule: (_f, m) => (module = m),
   });
-  const r = tsv.transpileModule(conv ? conv.code : code, {
+  const r = tsv.transpileModule(code, {
     fileName: file,
     reportDiagnostics: true,
     compilerOptions: {
@@ -141,24 +134,9 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
   // with syntax errors in the input its NJ808s explain a broken output; NJ810 is the compiler's own fault
   if (!syntax.length && emitted.length) diagnostics.push(...emitted);
   const res: FileResult = { file, code: r.outputText, diagnostics, syntax, valid: !syntax.length && !emitted.length };
-  if (r.sourceMapText)
-    res.map = conv
-      ? JSON.stringify(chainMaps(JSON.parse(r.sourceMapText) as RawSourceMap, conversionMap(code, file, conv)))
-      : r.sourceMapText;
+  if (r.sourceMapText) res.map = r.sourceMapText;
   if (module) res.module = module;
   return res;
-}
-
-function hasSyntaxErrors(sf: ts.SourceFile): boolean {
-  return !!(sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length;
-}
-
-/** converted text -> original, for chaining tsc's map. */
-function conversionMap(code: string, file: string, conv: { apply(ms: MagicString): void }): RawSourceMap {
-  const ms = new MagicString(code);
-  conv.apply(ms);
-  const map = ms.generateMap({ source: path.basename(file), hires: true, includeContent: true }) as unknown as RawSourceMap;
-  return { ...map, sources: [path.basename(file)] };
 }
 
 function frameOf(code: string, line: number, col: number): string {

@@ -159,7 +159,7 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
  * diagnostics located in `sf`. `conv` is undefined when there was nothing to convert.
  */
 export function compileConverted(sf: ts.SourceFile, file: string, opts: CompileOptions = {}): { mod: ModuleResult; conv?: Conversion } {
-  const conv = autograph(sf);
+  const conv = autograph(sf, opts.graph?.reachedIn(file));
   if (!conv) return { mod: compileModule(sf, file, opts) };
   const origin = { sf, toOriginal: conv.toOriginal, prefix: conv.prefix };
   return { mod: compileModule(parse(conv.code, sf.fileName), file, { ...opts, origin }), conv };

@@ -14,3 +14,4 @@ export { checkEmitted } from "./validate.js";
 export type { FileResult, BuildFileOptions } from "./build.js";
 export { addStats, diagnosticText, emptyTotals, summaryLine } from "./summary.js";
 export type { Totals } from "./summary.js";
+export { ModuleGraph } from "./module-graph.js";

@@ -8,8 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type * as ts from "typescript";
 import { tsv } from "./ts.js";
-import { scriptKind } from "./compile-module.js";
+import { parse, scriptKind } from "./compile-module.js";
 import { type ModuleScope, moduleScope } from "./phases/find/index.js";
+import { autograph } from "./phases/autograph/index.js";
+import { reachable } from "./phases/autograph/reach.js";
 import type { CallSite } from "./phases/trace/call-sites.js";
 
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
@@ -20,17 +22,49 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+const NONE: ReadonlySet<string> = new Set();
+
 export class ModuleGraph {
+  private readonly originals = new Map<string, ModuleScope | null>();
   private readonly loaded = new Map<string, ModuleScope | null>();
   private readonly memo = new Map<string, unknown>();
   private sites: Map<string, CallSite[]> | undefined;
+  private reach: Map<string, Set<string>> | undefined;
+  private readonly files: string[];
 
   constructor(
     private readonly options: ts.CompilerOptions = DEFAULT_OPTIONS,
     private readonly program?: ts.Program,
     /** Files whose calls of jitted bindings are indexed (the program's, or the CLI's inputs). */
-    private readonly files: readonly string[] = program ? program.getRootFileNames() : [],
-  ) {}
+    files: readonly string[] = program ? program.getRootFileNames() : [],
+  ) {
+    this.files = files.map((f) => path.resolve(f));
+  }
+
+  /**
+   * Index one more file (a bundler plugin adds each module with jit() calls as it transforms it): its
+   * jit functions' reach counts from now on, for modules compiled after it.
+   */
+  addFile(file: string): void {
+    const key = path.resolve(file);
+    if (this.files.includes(key)) return;
+    this.files.push(key);
+    this.forget();
+  }
+
+  /** Drop what was read of `file` (a dev server re-transforms an edited module), or every derived cache. */
+  forget(file?: string): void {
+    if (file) this.originals.delete(path.resolve(file));
+    this.reach = this.sites = undefined;
+    this.loaded.clear();
+    this.memo.clear();
+  }
+
+  /** The names of `file`'s top-level functions that a jit function of an indexed module reaches (reach.ts). */
+  reachedIn(file: string): ReadonlySet<string> {
+    this.reach ??= reachable({ files: this.files, scope: (f) => this.original(f), resolve: (s, f) => this.resolve(s, f) });
+    return this.reach.get(path.resolve(file)) ?? NONE;
+  }
 
   /** A TS program's graph: its options, its parsed files. */
   static ofProgram(program: ts.Program): ModuleGraph {
@@ -56,18 +90,35 @@ export class ModuleGraph {
     return fs.existsSync(p) && fs.statSync(p).isFile() ? p : undefined;
   }
 
-  /** The parsed module scope of a local file (cached; undefined when it cannot be read). */
+  /**
+   * The module scope of a local file as AutoGraph converts it (its jit functions and what they reach), the
+   * positions of its diagnostics mapped back to the file (cached; undefined when it cannot be read).
+   */
   load(file: string): ModuleScope | undefined {
     const key = path.resolve(file);
     if (!this.loaded.has(key)) {
+      const orig = this.original(key);
+      const conv = orig && autograph(orig.sf, this.reachedIn(key));
+      const scope = conv
+        ? { ...moduleScope(parse(conv.code, orig.sf.fileName)), origin: { sf: orig.sf, toOriginal: conv.toOriginal } }
+        : orig;
+      this.loaded.set(key, scope ?? null);
+    }
+    return this.loaded.get(key) ?? undefined;
+  }
+
+  /** The module scope of a local file as written (cached). */
+  private original(file: string): ModuleScope | undefined {
+    const key = path.resolve(file);
+    if (!this.originals.has(key)) {
       let sf = this.program?.getSourceFile(file);
       if (!sf) {
         const text = tsv.sys.readFile(key);
         sf = text === undefined ? undefined : tsv.createSourceFile(key, text, tsv.ScriptTarget.Latest, true, scriptKind(key));
       }
-      this.loaded.set(key, sf ? moduleScope(sf) : null);
+      this.originals.set(key, sf ? moduleScope(sf) : null);
     }
-    return this.loaded.get(key) ?? undefined;
+    return this.originals.get(key) ?? undefined;
   }
 
   /** The module and top-level name an imported local binding of `scope` refers to, when it is followed. */
@@ -96,7 +147,7 @@ export class ModuleGraph {
   private indexCallSites(): Map<string, CallSite[]> {
     const out = new Map<string, CallSite[]>();
     for (const f of this.files) {
-      const scope = this.load(f);
+      const scope = this.original(f);
       if (!scope) continue;
       const targets = new Map<string, { file: string; exported: string }>();
       for (const [local, imp] of scope.imports) {

@@ -35,8 +35,9 @@ export interface TransformResult {
 const EMPTY: Stats = { functions: 0, precompiled: 0, fallbacks: 0, kernels: 0 };
 
 export function transform(code: string, id: string, options: TransformOptions = {}): TransformResult {
-  if (!mayContainJit(code)) return { code, map: null, diagnostics: [], stats: { ...EMPTY } };
   const file = id.replace(/[?#].*$/, "");
+  // a module without jit() calls may hold helpers a jit function of another module reaches (AutoGraph)
+  if (!mayContainJit(code) && !options.graph?.reachedIn(file).size) return { code, map: null, diagnostics: [], stats: { ...EMPTY } };
   const sf = parse(code, file);
   const syntax = parseErrors(sf, id);
   if (syntax.length) {

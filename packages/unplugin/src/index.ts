@@ -4,7 +4,16 @@
 // hand over, reports diagnostics through the bundler's own warn/error channels, returns the source map
 // for the bundler to chain with its other transforms, and prints the one-line build summary.
 import { createUnplugin, type UnpluginFactory, type UnpluginInstance } from "unplugin";
-import { type TransformOptions, addStats, diagnosticText, emptyTotals, summaryLine, transform, type Totals } from "@numjit/compiler";
+import {
+  ModuleGraph,
+  type TransformOptions,
+  type Totals,
+  addStats,
+  diagnosticText,
+  emptyTotals,
+  summaryLine,
+  transform,
+} from "@numjit/compiler";
 
 export interface NumjitOptions {
   /** Module ids to consider. Default: JS/TS files outside node_modules. */
@@ -28,26 +37,37 @@ const INCLUDE = /\.[cm]?[jt]sx?$/;
 const EXCLUDE = /[\\/]node_modules[\\/]|^\0/;
 // A module that uses jit under any import style mentions the word `jit` (see the Vite plugin).
 const CODE_FILTER = /\bjit\b/;
+const RUNTIME = "@numjit/runtime";
 
 export const unpluginFactory: UnpluginFactory<NumjitOptions | undefined> = (options = {}) => {
   const include = options.include ?? INCLUDE;
   const exclude = options.exclude ?? EXCLUDE;
   let totals: Totals = emptyTotals();
+  // the build's modules that import the runtime, as they are transformed, with the local modules they
+  // import: AutoGraph converts the helpers their jit functions reach (a bundler transforms a module
+  // before the modules it imports)
+  let graph = new ModuleGraph();
   return {
     name: "numjit",
     enforce: "pre",
     buildStart() {
       totals = emptyTotals();
+      graph = new ModuleGraph();
     },
     transformInclude(id) {
       const file = id.replace(/[?#].*$/, "");
       return include.test(file) && !exclude.test(id);
     },
     transform(code, id) {
-      if (!CODE_FILTER.test(code)) return null;
       const file = id.replace(/[?#].*$/, "");
+      // a module without jit() may hold helpers a jit function of a module transformed earlier reaches
+      if (code.includes(RUNTIME)) {
+        graph.forget(file);
+        graph.addFile(file);
+      }
+      if (!CODE_FILTER.test(code) && !graph.reachedIn(file).size) return null;
       const t0 = performance.now();
-      const opts: TransformOptions = { sourceMap: options.sourceMap !== false };
+      const opts: TransformOptions = { sourceMap: options.sourceMap !== false, graph };
       const r = transform(code, file, opts);
       addStats(totals, r.stats, performance.now() - t0);
       const errors = r.diagnostics.filter((d) => d.severity === "error" || options.diagnostics === "error");

@@ -62,7 +62,9 @@ const DEFAULT_INCLUDE: RegExp[] = [/\.[cm]?[jt]sx?(?:\?.*)?$/];
 const DEFAULT_EXCLUDE: RegExp[] = [/[\\/]node_modules[\\/]/, /^\0/, /[?&](?:raw|url|inline)(?:&|=|$)/];
 // A module that uses jit under any import style mentions the word `jit`: `jit(`, `nj.jit(`, or
 // `import { jit as J }`. `numjit` and `@numjit/runtime` do not match (no word boundary before `jit`).
-const CODE_FILTER = /\bjit\b/;
+// Modules that import the runtime without jit pass too: they may hold helpers a jit function reaches.
+const JIT_WORD = /\bjit\b/;
+const CODE_FILTER = /\bjit\b|@numjit\/runtime/;
 const RUNTIME = "@numjit/runtime";
 
 export function numjit(options: NumjitOptions = {}): Plugin<NumjitPluginApi> {
@@ -87,6 +89,7 @@ export function createNumjitPlugin(options: NumjitOptions, load: CompilerLoader)
   let command: "build" | "serve" = "serve";
   let root = process.cwd();
   let logger: Logger | undefined;
+  let graph: InstanceType<NonNullable<CompilerModule["ModuleGraph"]>> | undefined;
 
   const shortName = (file: string): string => {
     const rel = relative(root, file);
@@ -102,6 +105,10 @@ export function createNumjitPlugin(options: NumjitOptions, load: CompilerLoader)
       if (env.command !== "serve") return;
       const headers = (options.crossOriginIsolation ?? true) ? { headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } } : undefined;
       return { ...optimizeDepsFor(config), ...(headers ? { server: headers, preview: headers } : {}) };
+    },
+
+    buildStart() {
+      graph = undefined;
     },
 
     configResolved(config) {
@@ -120,15 +127,21 @@ export function createNumjitPlugin(options: NumjitOptions, load: CompilerLoader)
         // modules that merely contain the word.
         if (!code.includes(RUNTIME)) return null;
         const file = id.replace(/[?#].*$/, "");
+        // a module without jit() may hold helpers that a jit function reaches: the graph indexes every
+        // module importing the runtime and the local modules it imports (transformed after it)
         compiler ??= load();
-        const { transform } = await compiler;
+        const { transform, ModuleGraph } = await compiler;
+        if (ModuleGraph) graph ??= new ModuleGraph();
+        graph?.forget(file);
+        graph?.addFile(file);
+        if (!JIT_WORD.test(code) && !graph?.reachedIn(file).size) return null;
         const t0 = performance.now();
         // Always "warn": the compiler then reports every diagnostic instead of throwing on the first
         // error, and this plugin decides what fails (see `diagnostics` above).
         let result: ReturnType<typeof transform>;
         try {
           const wasm = wasmMode === "asset" ? (command === "build" ? emitWasmAsset(this, file) : "inline") : wasmMode;
-          result = transform(code, file, { sourceMap, diagnostics: "warn", wasm });
+          result = transform(code, file, { sourceMap, diagnostics: "warn", wasm, ...(graph ? { graph } : {}) });
         } catch (e) {
           // A compiler bug must not take the app down: the module is left as written, so its jit()
           // calls compile at run time. Under diagnostics: "error" it fails like any fallback.

@@ -265,7 +265,7 @@ export const flip = __nj_pre((x) => {
         y = np.add(y, 1);
     }, () => {
         y = np.negative(y);
-    }, () => [y], (v) => { [y] = v; }, ["y"]);
+    }, () => [y], v => { [y] = v; }, ["y"]);
     return y;
 }, { name: "flip", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 /** @numjit x: f32[N] */
@@ -283,13 +283,13 @@ export const doubling = __nj_pre((x) => {
     __nj_ag.whileStmt(() => (np.less(s, 100)), () => {
         s = np.multiply(s, 2);
         n = np.add(n, 1);
-    }, () => [s, n], (v) => { [s, n] = v; }, ["s", "n"]);
+    }, () => [s, n], v => { [s, n] = v; }, ["s", "n"]);
     return { s, n };
 }, { name: "doubling", kernels: __nj_t3, plans: __nj_t3p, wasm: __nj_w });
 /** @numjit x: f32[N], k: number */
 export const powers = __nj_pre((x, k) => {
     let acc = x;
-    __nj_ag.forRange(0, k, (i) => { acc = np.multiply(acc, x); }, () => [acc], (v) => { [acc] = v; }, ["acc"]);
+    __nj_ag.forRange(0, k, i => { acc = np.multiply(acc, x); }, () => [acc], v => { [acc] = v; }, ["acc"]);
     return acc;
 }, { name: "powers", kernels: __nj_t4, plans: __nj_t4p, wasm: __nj_w });
 // static conditions stay JS: no helper call is emitted for them

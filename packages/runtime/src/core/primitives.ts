@@ -105,6 +105,10 @@ export type Params = Each<UnaryOp, NoParams> &
     // var's N - ddof; the plan computes it from the call's sizes (a concrete trace stages the number)
     dim_value: { dim: number; weakType: boolean };
     copy: NoParams;
+    // Threefry-2x32 (20 rounds) of counters (x0, x1) under key (k0, k1), four uint32 operands of one shape
+    // or 0-d (JAX's threefry2x32_p, scalars broadcast): one word of the result, or their xor (random.bits);
+    // eager/threefry-kernel.ts
+    threefry2x32: { part: "hi" | "lo" | "xor" };
     // collectives over a named mapped axis (pmap, or vmap with axisName); axisSize is the axis's length
     // (all_gather's shape rule needs it). They bind through core/axis-env.ts, which checks the name.
     psum: { axisName: string; axisSize: number };

@@ -216,6 +216,15 @@ const specific: { [P in Exclude<Primitive, Generic | LinalgPrimitive>]: SymShape
     return av(shape, a!.dtype, a!.weakType && b!.weakType);
   },
   convert_element_type: ([x], { dtype, weakType }) => av(x!.shape, dtype, weakType),
+  threefry2x32: (xs, _, env) => {
+    if (xs.length !== 4 || xs.some((x) => x.dtype !== "uint32"))
+      throw dtypeError.mismatch("threefry2x32", `expects 4 uint32 operands, got ${xs.map((x) => x.dtype).join(", ")}`);
+    // 0-d operands broadcast (a scalar key or counter word); the others share one shape
+    const full = xs.filter((x) => x.shape.length > 0);
+    let shape = full[0]?.shape ?? [];
+    for (const x of full.slice(1)) shape = sameShape("threefry2x32", { ...x, shape }, x, env);
+    return av(shape, "uint32", false);
+  },
   broadcast_in_dim: ([x], { shape, broadcastDimensions: bd }, env) => {
     if (bd.length !== x!.shape.length) {
       throw shapeError.rank("broadcast_in_dim", `broadcastDimensions ${bd} do not match rank ${x!.shape.length}`, {

@@ -13,6 +13,7 @@ import { f2i, f2u } from "../codegen/helpers.js";
 import { helpers } from "../codegen/helpers.js";
 import { reduceLayout as collapsedReduce } from "../codegen/layout.js";
 import { cumulativeKernels, dotKernels, reduceKernels } from "./generated-ir-kernels.js";
+import "./threefry-kernel.js";
 
 function alloc(o: Aval): NDArray {
   return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);
@@ -392,7 +393,9 @@ impls.iota = (inputs, params) => {
     n = o.shape[d]!;
   const od = out.data;
   const inner = st[d]!;
-  for (let i = 0; i < od.length; i++) od[i] = Math.floor(i / inner) % n;
+  if (inner === 1 && n === od.length) for (let i = 0; i < n; i++) od[i] = i;
+  // runs of `inner` equal values counting 0..n-1, repeated (no division per element)
+  else for (let i = 0, v = 0; i < od.length; v = v + 1 === n ? 0 : v + 1) for (const end = i + inner; i < end; i++) od[i] = v;
   return out;
 };
 

@@ -1,11 +1,11 @@
 // Threefry-2x32 keys and bits, bit for bit JAX 0.10.2 with `jax_threefry_partitionable` on (its default):
 // jax/_src/random/threefry2x32.py. A key is JAX's raw key layout, a uint32 array of shape [2]. The hash is
-// written with uint32 numpy/lax ops (add, xor, shifts), so it runs eagerly, traces under jit (one fused
-// kernel) and batches under vmap like any other numpy code.
+// the threefry2x32 primitive (eager/threefry-kernel.ts, JAX's threefry2x32_p): it runs eagerly, is one
+// step of a jit plan, batches under vmap (elementwise) and has no derivative (integers).
 import { argumentError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
-import { shiftLeft, shiftRightLogical } from "../lax/bitwise.js";
-import { add, bitwiseOr, bitwiseXor } from "../numpy/elementwise.js";
+import { bind } from "../core/trace.js";
+import { broadcastShapes } from "../shape.js";
 import { iota, zeros } from "../numpy/creation.js";
 import { reshape, stack } from "../numpy/shape-ops.js";
 import { slice } from "../numpy/indexing.js";
@@ -29,40 +29,39 @@ export function checkShape(op: string, shape: Shape): number[] {
   return s;
 }
 
-const rotl = (x: NDArray, r: number) => bitwiseOr(shiftLeft(x, r), shiftRightLogical(x, 32 - r));
-const ROTATIONS = [
-  [13, 15, 26, 6],
-  [17, 29, 16, 24],
-];
-
-/** The Threefry-2x32 block cipher (20 rounds) of counters (x0, x1) under key (k0, k1); all uint32, broadcast. */
+/**
+ * The Threefry-2x32 block cipher (20 rounds) of counters (x0, x1) under key (k0, k1); all uint32, broadcast.
+ * One primitive (eager/threefry-kernel.ts): under jit one pass over the counters, not ~100 traced ops.
+ */
 export function threefry2x32(k0: NDArray, k1: NDArray, x0: NDArray, x1: NDArray): [NDArray, NDArray] {
-  const ks = [k0, k1, bitwiseXor(bitwiseXor(k0, k1), 0x1bd11bda)];
-  let a = add(x0, k0),
-    b = add(x1, k1);
-  for (let i = 0; i < 5; i++) {
-    for (const r of ROTATIONS[i % 2]!) {
-      a = add(a, b);
-      b = bitwiseXor(a, rotl(b, r));
-    }
-    a = add(a, ks[(i + 1) % 3]!);
-    b = add(add(b, ks[(i + 2) % 3]!), i + 1);
-  }
-  return [a, b];
+  const ops = operands(k0, k1, x0, x1);
+  return [bind("threefry2x32", ops, { part: "hi" }), bind("threefry2x32", ops, { part: "lo" })];
+}
+
+/** The xor of the two words of threefry2x32 (random bits), one pass. */
+function threefryXor(k0: NDArray, k1: NDArray, x0: NDArray, x1: NDArray): NDArray {
+  return bind("threefry2x32", operands(k0, k1, x0, x1), { part: "xor" });
+}
+
+/** The four operands broadcast to one shape, 0-d ones left as scalars (the primitive broadcasts those). */
+function operands(...xs: NDArray[]): NDArray[] {
+  const shape = xs.reduce<number[]>((s, x) => broadcastShapes("threefry2x32", s, x.shape), []);
+  const same = (x: NDArray) => x.ndim === 0 || (x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i]));
+  return xs.map((x) => (same(x) ? x : broadcastTo(x, shape)));
 }
 
 const keyWords = (key: NDArray): [NDArray, NDArray] => [slice(key, 0), slice(key, 1)];
 
-/** The hash of the counters 0..size-1 laid out in `shape` (JAX's iota_2x32_shape: high words 0, low words the iota). */
-function hashIota(key: NDArray, shape: number[]): [NDArray, NDArray] {
+/** The counters 0..size-1 laid out in `shape` (JAX's iota_2x32_shape: high words 0, low words the iota). */
+function iotaCounters(key: NDArray, shape: number[]): [NDArray, NDArray, NDArray, NDArray] {
   const [k0, k1] = keyWords(key);
   const n = shape.reduce((a, b) => a * b, 1);
   const lo = reshape(iota([n], 0, { dtype: "uint32" }), shape);
-  // a broadcast zero, not a zeros() buffer: under jit it is an equation, not an n-element captured constant
-  // (a build-time plan pastes captured arrays into the module)
-  const hi = broadcastTo(asarray(0, { dtype: "uint32" }), shape);
-  return threefry2x32(k0, k1, hi, lo);
+  // a 0-d zero (the primitive broadcasts it): not an n-element buffer, nor a captured constant under jit
+  return [k0, k1, asarray(0, { dtype: "uint32" }), lo];
 }
+
+const hashIota = (key: NDArray, shape: number[]): [NDArray, NDArray] => threefry2x32(...iotaCounters(key, shape));
 
 /**
  * A key from an integer seed (JAX's PRNGKey layout [hi, lo]). A seed in int32 range gives [0, seed mod 2^32],
@@ -107,8 +106,7 @@ export function foldIn(key: NDArray, data: number | NDArray): NDArray {
 
 /** 32 random bits per element (uint32). */
 export function bits(key: NDArray, shape: Shape = []): NDArray {
-  const [b0, b1] = hashIota(checkKey("bits", key), checkShape("bits", shape));
-  return bitwiseXor(b0, b1);
+  return threefryXor(...iotaCounters(checkKey("bits", key), checkShape("bits", shape)));
 }
 
 /** 64 random bits per element as their two uint32 halves [hi, lo] (JAX's random_bits with bit_width 64). */

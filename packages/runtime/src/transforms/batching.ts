@@ -166,6 +166,17 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
   argmax: argReduce("argmax"),
   argmin: argReduce("argmin"),
   argsort: ([x], [b], { axis }) => [bind("argsort", [x!], { axis: up(axis, b!) }), b!],
+  // elementwise with 0-d operands broadcast: unbatched 0-d ones stay scalars, batched ones (now [size])
+  // broadcast over the output's shape, the rest line their batch axis up at 0
+  threefry2x32: (vals, dims, params, size) => {
+    const full = vals.map((x, i) => (dims[i] === null ? x.shape : x.shape.filter((_, a) => a !== dims[i]))).find((s) => s.length) ?? [];
+    const ins = vals.map((x, i) => {
+      const d = dims[i]!;
+      if (d === null) return x.ndim === 0 ? x : matchAxis(x, null, size, 0);
+      return x.ndim === 1 && full.length ? broadcastInDim(x, [size, ...full], [0]) : moveAxis(x, d, 0);
+    });
+    return [bind("threefry2x32", ins, params), 0];
+  },
   broadcast_in_dim: ([x], [b], { shape, broadcastDimensions: bd }, size) => {
     const increasing = bd.every((d, i) => i === 0 || bd[i - 1]! < d);
     if (!increasing) {

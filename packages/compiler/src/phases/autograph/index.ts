@@ -1,11 +1,12 @@
 // Phase 0: autograph. A source-to-source conversion (TF AutoGraph's design) of every function compiled by
-// jit() — its target and the module functions it calls — run before `find` on the converted text, so the
+// jit() — its target and the functions it calls, in its module and in other local modules (reach.ts) —
+// run before `find` on the converted text, so the
 // build-time trace, the runtime jit and eager calls all run the same converted code:
-//   if (c) A else B              -> <ag>.ifStmt(c, () => {A}, () => {B}, () => [x, y], (v) => { [x, y] = v; }, ["x", "y"]);
+//   if (c) A else B              -> <ag>.ifStmt(c, () => {A}, () => {B}, () => [x, y], v => { [x, y] = v; }, ["x", "y"]);
 //   if (c) {...; return a} REST  -> return <ag>.ifExp(c, () => {...; return a}, () => {REST}, get, set);  (in tail position)
 //   c ? a : b                    -> (<ag>.ifExp(c, () => (a), () => (b)))
 //   while (c) B                  -> <ag>.whileStmt(() => (c), () => {B}, get, set, names);
-//   for (let i = lo; i < hi; i++) B -> <ag>.forRange(lo, hi, (i) => {B}, get, set, names);
+//   for (let i = lo; i < hi; i++) B -> <ag>.forRange(lo, hi, i => {B}, get, set, names);
 //   !a, a && b, a || b           -> <ag>.not(a), <ag>.and(a, () => (b)), <ag>.or(a, () => (b))
 // The carry is the local variables the statement assigns that are declared outside it (get/set closures
 // read and write them, so the bodies stay the user's statements). The helpers (@numjit/runtime's
@@ -37,6 +38,8 @@ export interface Conversion {
   apply(ms: MagicString): void;
   /** A position in the converted text -> the position in the original it came from. */
   toOriginal(pos: number): number;
+  /** The original start of converted text [start, end) copied unchanged from the original, else undefined. */
+  unchanged(start: number, end: number): number | undefined;
   /** The emit prefix of the original module (the helper binding starts with it). */
   prefix: string;
   /** Converted constructs, for tests and inspect. */
@@ -49,10 +52,18 @@ const LOGICAL: Partial<Record<ts.SyntaxKind, string>> = {
 };
 const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "fill", "sort", "reverse", "set", "copyWithin"]);
 
-/** The conversion of a module's jit-compiled functions, or undefined when there is nothing to convert. */
-export function autograph(sf: ts.SourceFile): Conversion | undefined {
+/**
+ * The conversion of a module's jit-compiled functions, or undefined when there is nothing to convert.
+ * `reached`: names of the module's top-level functions a jit function of another module reaches
+ * (reach.ts; the front ends that see the program pass them), converted too.
+ */
+export function autograph(sf: ts.SourceFile, reached: Iterable<string> = []): Conversion | undefined {
   const found = find(sf);
   const targets = found.calls.flatMap((c) => (c.fn ? [c.fn] : []));
+  for (const name of reached) {
+    const fn = found.scope.functions.get(name);
+    if (fn) targets.push(fn);
+  }
   // an already converted module (transformed twice) has its helper binding: reuse it, guards stay guards
   const bound = [...found.scope.runtime].find(([, b]) => b.kind === "named" && b.exported === "autograph")?.[0];
   return targets.length ? convert(sf, targets, found.scope.functions, found.scope.constants, bound) : undefined;
@@ -113,7 +124,7 @@ function convert(
     };
     const state = (names: readonly string[]) => {
       const list = names.join(", ");
-      return names.length ? `() => [${list}], (v) => { [${list}] = v; }` : "() => [], () => {}";
+      return names.length ? `() => [${list}], v => { [${list}] = v; }` : "() => [], () => {}";
     };
     const wrapBlock = (s: ts.Statement, depth: number, suffix = "") => {
       if (tsv.isBlock(s)) {
@@ -252,7 +263,7 @@ function convert(
         visitExpr(c.lo, depth + 1);
         replace(c.lo.end, start(c.hi), ", ", depth);
         visitExpr(c.hi, depth + 1);
-        replace(c.hi.end, start(s.statement), `, (${c.i}) => `, depth);
+        replace(c.hi.end, start(s.statement), `, ${c.i} => `, depth);
         wrapBlock(s.statement, depth + 1);
         visitStmt(s.statement, false, depth + 1);
         close(s.statement.end, `, ${state(names)}, ${JSON.stringify(names)});`, depth);
@@ -337,11 +348,15 @@ function convert(
     }
     return best;
   };
+  const unchanged = (a: number, b: number): number | undefined => {
+    const seg = segs.find((s) => a >= s.at && b <= s.at + s.len);
+    return seg && seg.orig + (a - seg.at);
+  };
   const apply = (ms: MagicString): void => {
     for (const e of all) if (e.kind === 2 && e.end > e.pos) ms.remove(e.pos, e.end);
     for (const e of all) ms.appendLeft(e.pos, e.text);
   };
-  return { code, apply, toOriginal, prefix, converted };
+  return { code, apply, toOriginal, unchanged, prefix, converted };
 }
 
 /** `<ag>.test(...)`: a condition guarded by an earlier conversion (a JS boolean). */

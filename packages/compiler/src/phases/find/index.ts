@@ -39,6 +39,8 @@ export interface ModuleScope {
   topLevel: Set<string>;
   /** Prefix of every name the compiler adds ("__nj_", else "__nj1_", ...): no identifier of the module starts with it. */
   emitPrefix: string;
+  /** A module AutoGraph converted (another module's, followed by the interpreter): its text as written. */
+  origin?: { sf: ts.SourceFile; toOriginal(pos: number): number };
 }
 
 export interface TransformStep {

@@ -125,7 +125,10 @@ export function traceSignature(
   } catch (e) {
     const node = e instanceof NodeError ? e.node : a.jit.call;
     const err = e instanceof NodeError ? e.error : e;
-    return { kind: "fail", diagnostic: diagnose(a, sig, node, err, tracedStatics), shapeError: err instanceof ShapeError };
+    const d = diagnose(a, sig, node, err, tracedStatics);
+    // raised in an imported helper: the message names where
+    const diagnostic = e instanceof NodeError && e.where ? { ...d, message: `${e.where}: ${d.message}` } : d;
+    return { kind: "fail", diagnostic, shapeError: err instanceof ShapeError };
   }
 }
 

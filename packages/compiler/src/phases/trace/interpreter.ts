@@ -31,6 +31,8 @@ export class NodeError extends Error {
   constructor(
     readonly node: ts.Node,
     readonly error: unknown,
+    /** Raised in an imported helper: `in 'name' (file:line:col)`. */
+    readonly where?: string,
   ) {
     super(error instanceof Error ? error.message : String(error));
   }
@@ -367,17 +369,22 @@ export class Interpreter {
     const { scope, name: there } = graph.follow(this.scope, name)!;
     const other = graph.memoize(scope.sf.fileName, () => new Interpreter(scope, graph));
     const here = this.scope.sf;
+    // a position in a module of the graph (AutoGraph's converted text maps back to the file as written)
+    const whereIs = (sf: ts.SourceFile, pos: number): string => {
+      const origin = sf === scope.sf ? scope.origin : undefined;
+      const { line, character } = (origin?.sf ?? sf).getLineAndCharacterOfPosition(origin ? origin.toOriginal(pos) : pos);
+      return `in '${name}' (${path.basename(sf.fileName)}:${line + 1}:${character + 1})`;
+    };
     const relocate = (e: unknown): unknown => {
       const sf = e instanceof Unsupported ? (e.sf ?? scope.sf) : undefined;
       if (e instanceof Unsupported && sf && sf !== here) {
         const d = e.diagnostic;
-        const { line, character } = sf.getLineAndCharacterOfPosition(d.pos);
-        const where = `${path.basename(sf.fileName)}:${line + 1}:${character + 1}`;
-        const moved = new Unsupported({ ...d, pos: at.getStart(here), end: at.end, message: `in '${name}' (${where}): ${d.message}` });
+        const moved = new Unsupported({ ...d, pos: at.getStart(here), end: at.end, message: `${whereIs(sf, d.pos)}: ${d.message}` });
         moved.sf = here;
         return moved;
       }
-      if (e instanceof NodeError && e.node.getSourceFile() !== here) return new NodeError(at, e.error);
+      if (e instanceof NodeError && e.node.getSourceFile() !== here)
+        return new NodeError(at, e.error, e.where ?? whereIs(e.node.getSourceFile(), e.node.getStart()));
       return e;
     };
     let value: unknown;

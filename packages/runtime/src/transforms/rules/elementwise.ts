@@ -188,10 +188,11 @@ const binary: AdRules<BinaryOp> = {
 
 const compare = Object.fromEntries(COMPARE_OPS.map((p) => [p, nondiff(p)])) as unknown as AdRules<CompareOp>;
 
-export const elementwiseRules: AdRules<UnaryOp | BinaryOp | CompareOp | "select" | "convert_element_type" | "copy"> = {
+export const elementwiseRules: AdRules<UnaryOp | BinaryOp | CompareOp | "select" | "convert_element_type" | "copy" | "threefry2x32"> = {
   ...unary,
   ...binary,
   ...compare,
+  threefry2x32: nondiff("threefry2x32"),
   select: {
     jvp: ([p, a, b], [, ta, tb]) => {
       const y = select(p!, a!, b!);
