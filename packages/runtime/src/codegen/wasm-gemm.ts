@@ -56,7 +56,7 @@ export function wasmAvailable(): boolean {
 }
 
 /** Products smaller than this stay in JS: packing costs O(MK + KN + MN). */
-const MIN_WORK = 1 << 15;
+export const MIN_WORK = 1 << 15;
 
 type Arr = ArrayLike<number>;
 type Dst = Float32Array | Float64Array;
@@ -81,7 +81,7 @@ function packRows(f: Dst, p: number, A: Arr, ab: number, sam: number, sak: numbe
 }
 
 /** W[wb + k*swk + j*swn] as ceil(N / w) panels [K][w] at f[p...], columns past N zero. */
-function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: number, N: number, K: number, w: number): void {
+export function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: number, N: number, K: number, w: number): void {
   for (let j0 = 0; j0 < N; j0 += w) {
     const nj = Math.min(N - j0, w);
     for (let k = 0; k < K; k++, p += w) {
@@ -93,19 +93,27 @@ function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: num
   }
 }
 
-/** The sgemm kernel (split across the pool) and the same instance's in-wasm panel packing of a row-major W. */
-type SgemmKernel = ParallelKernel & { pack: (K: number, N: number, src: number, ld: number, panels: number) => void };
+/**
+ * The sgemm kernel (split across the pool), the same instance's in-wasm panel packing of a row-major W,
+ * and its indirect form (igemm, the convolution kernel of codegen/wasm-conv.ts).
+ */
+type SgemmKernel = ParallelKernel & {
+  pack: (K: number, N: number, src: number, ld: number, panels: number) => void;
+  igemm: ParallelKernel;
+};
 let sgemmK: SgemmKernel | null | undefined;
 
-/** The float32-accumulating kernel (relaxed-SIMD FMA when the engine validates it), or null. */
-function sgemmKernel(): SgemmKernel | null {
+/** The float32-accumulating kernels (relaxed-SIMD FMA when the engine validates it), or null. */
+export function sgemmKernel(): SgemmKernel | null {
+  if (!wasmAvailable()) return null;
   if (sgemmK !== undefined) return sgemmK;
   try {
     const fma = WebAssembly.validate(sgemmModule(true));
     const module = new WebAssembly.Module(sgemmModule(fma));
     const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
     const run = inst.exports.sgemm as ParallelKernel["run"];
-    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack: inst.exports.pack as SgemmKernel["pack"] };
+    const igemm = { module, fn: "igemm", run: inst.exports.igemm as ParallelKernel["run"], op: "conv_general_dilated" };
+    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack: inst.exports.pack as SgemmKernel["pack"], igemm };
   } catch {
     sgemmK = null;
   }

@@ -1,0 +1,42 @@
+// float32 convolution on the wasm indirect GEMM (codegen/wasm/sgemm.ts igemm), for eager/conv-impl.ts:
+// the padded input, the packed kernel (one set of 8-column panels per feature group), the row and tap
+// offsets and the output all live in the kernel memory; each group is one igemm call over all output
+// rows, split by row blocks across the thread pool (codegen/wasm/split.ts), so results do not depend
+// on the thread count. float32 products accumulate in float32, as the float32 GEMM does.
+import type { NDArray } from "../ndarray.js";
+import type { ConvPlan } from "../eager/conv-impl.js";
+import { dense } from "../eager/strided.js";
+import { getMatmulPrecision } from "./backend.js";
+import { MIN_WORK, packPanels, sgemmKernel } from "./wasm-gemm.js";
+import { wasmStats } from "./wasm/call.js";
+import { kernelMemory } from "./wasm/memory.js";
+import { runIgemm } from "./wasm/split.js";
+
+const up4 = (n: number) => (n + 3) & ~3;
+
+/** The convolution's [M, O] result, or null when the wasm path is unavailable or not worth it. */
+export function convF32(plan: ConvPlan, w: NDArray): Float32Array | null {
+  const { M, T, I, O, G, taps } = plan;
+  if (getMatmulPrecision() !== "default" || M * O * T * I < MIN_WORK) return null;
+  const k = sgemmKernel();
+  if (!k) return null;
+  const Og = O / G,
+    panel = Math.ceil(Og / 8) * 8 * T * I;
+  // float offsets: padded input, panels per group, rows (padded to the 4-row tile), taps per group, output
+  const pAt = up4(plan.size),
+    rAt = pAt + G * panel,
+    tAt = rAt + up4(M),
+    oAt = up4(tAt + G * T);
+  const mem = kernelMemory(4 * (oAt + M * O));
+  const f = new Float32Array(mem.buffer),
+    iv = new Int32Array(mem.buffer);
+  plan.fillInput(f, 0);
+  const [wd, wo] = dense(w);
+  for (let g = 0; g < G; g++) packPanels(f, pAt + g * panel, wd, wo + g * Og, O, 1, Og, T * I, 8);
+  plan.fillRows(iv, rAt, 4, 0);
+  iv.fill(iv[rAt]!, rAt + M, rAt + up4(M)); // the last tile's extra rows read row 0's windows
+  for (let g = 0; g < G; g++) for (let t = 0; t < T; t++) iv[tAt + g * T + t] = 4 * (taps[t]! + g * I);
+  wasmStats.sgemms++;
+  for (let g = 0; g < G; g++) runIgemm(k.igemm, M, Og, T, I, 4 * rAt, 4 * (tAt + g * T), 4 * (pAt + g * panel), 4 * (oAt + g * Og), O);
+  return f.slice(oAt, oAt + M * O);
+}
