@@ -11,7 +11,7 @@ import { getMatmulPrecision } from "./backend.js";
 import type { ParallelKernel } from "../threads/pool.js";
 import { kernelMemory } from "./wasm/memory.js";
 import { wasmStats } from "./wasm/call.js";
-import { sgemmModule } from "./wasm/sgemm.js";
+import { GEMM_ACT, type GemmAct, sgemmModule } from "./wasm/sgemm.js";
 import { runSgemm } from "./wasm/split.js";
 import { gemmWasm } from "./wasm-bytes.js";
 
@@ -120,6 +120,13 @@ export function sgemmKernel(): SgemmKernel | null {
   return sgemmK;
 }
 
+/** A bias row and an activation applied in the float32 GEMM's store (codegen/wasm/sgemm.ts). */
+export interface GemmEpilogue {
+  /** bias[j] = data[offset + j * stride], the same for every row and batch; null: no bias */
+  bias: { data: Arr; offset: number; stride: number } | null;
+  act: GemmAct;
+}
+
 /** float32 products accumulated in float32: a view of wasm memory valid until the next kernel call. */
 function sgemm(
   A: Arr,
@@ -136,6 +143,7 @@ function sgemm(
   M: number,
   N: number,
   K: number,
+  epi: GemmEpilogue | null = null,
 ): Float32Array | null {
   const k = sgemmKernel();
   if (!k) return null;
@@ -147,8 +155,15 @@ function sgemm(
   // W row by row (one native copy each), packed by the module, when its rows are unit-stride
   const rowsW = swn === 1 || N === 1;
   const wAt = pAt + pLen;
-  const m = kernelMemory(4 * (wAt + (rowsW ? K * N + 8 : 0)));
+  // the bias, zero-padded to whole 8-column panels
+  const bAt = wAt + (rowsW ? K * N + 8 : 0),
+    bLen = epi?.bias ? Math.ceil(N / 8) * 8 : 0;
+  const m = kernelMemory(4 * (bAt + bLen));
   const f = new Float32Array(m.buffer);
+  if (epi?.bias) {
+    packRows(f, bAt, epi.bias.data, epi.bias.offset, 0, epi.bias.stride, 1, N);
+    f.fill(0, bAt + N, bAt + bLen);
+  }
   wasmStats.sgemms++;
   for (let b = 0; b < B; b++) {
     packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
@@ -157,9 +172,37 @@ function sgemm(
       f.fill(0, wAt + K * N, wAt + K * N + 8); // the last panel's reads past W: zeros, never subnormals
       k.pack(K, N, 4 * wAt, 4 * N, 4 * pAt);
     } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
-    runSgemm(k, M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N);
+    runSgemm(k, M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N, epi?.bias ? 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
   }
   return f.subarray(0, cLen);
+}
+
+/**
+ * act(A @ W + bias) of float32 operands with the bias add and activation in the wasm GEMM's store (the
+ * dot kernels' epilogue when it is exactly that, codegen/kernels.ts), or null where the float32 GEMM
+ * does not run (then the caller applies its epilogue itself). Same operands as gemm; the result may be
+ * a view of wasm memory, to be read before the next kernel call.
+ */
+export function gemmFused(
+  A: Arr,
+  ao: number,
+  sab: number,
+  sam: number,
+  sak: number,
+  W: Arr,
+  wo: number,
+  swb: number,
+  swk: number,
+  swn: number,
+  B: number,
+  M: number,
+  N: number,
+  K: number,
+  epi: GemmEpilogue,
+): Float32Array | null {
+  if (!enabled || M * N * K < MIN_WORK || K === 0 || M === 0 || N === 0 || getMatmulPrecision() !== "default") return null;
+  if (!(A instanceof Float32Array && W instanceof Float32Array) || load() === null) return null;
+  return sgemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, epi);
 }
 
 /**

@@ -9,6 +9,11 @@
 // padded (and dilated) copy of the input, so im2col patches are read where they lie, never materialized.
 // Module built with the runtime's own encoder; the caller packs and reads results in wasm memory.
 import { Code, encodeModule } from "./encoder.js";
+import { emitLogistic, emitTanh } from "./simd-math.js";
+
+/** The activations a GEMM applies in its store (codegen/kernels.ts matches them in a dot's epilogue). */
+export const GEMM_ACT = { none: 0, relu: 1, tanh: 2, logistic: 3 } as const;
+export type GemmAct = keyof typeof GEMM_ACT;
 
 /** The 8 accumulators of a 4x8 tile and the registers one k step uses. */
 interface Tile {
@@ -49,6 +54,35 @@ function kStep(c: Code, t: Tile, bp: number, fma: boolean): void {
   c.get(bp).i32(32).i32op("add").set(bp);
 }
 
+/**
+ * The epilogue of a tile: + bias[j0..j0+8] when `bias` (a byte address, 0: none; the caller pads the
+ * bias to whole panels), then the activation GEMM_ACT[act]. relu is f32x4.max(x, 0) (NaN stays NaN,
+ * -0 becomes +0, as Math.max); tanh and logistic are simd-math's polynomials.
+ */
+function epilogue(c: Code, t: Tile, j0: number, bias: number, act: number): void {
+  c.get(bias).if();
+  c.get(bias).get(j0).i32(2).i32op("shl").i32op("add").set(bias);
+  for (let h = 0; h < 2; h++) {
+    c.get(bias).mem("v128.load", 16 * h).set(t.b0);
+    for (let q = 0; q < 4; q++) c.get(t.acc[2 * q + h]!).get(t.b0).simd("f32x4.add").set(t.acc[2 * q + h]!);
+  }
+  c.get(bias).get(j0).i32(2).i32op("shl").i32op("sub").set(bias);
+  c.end();
+  const acts: [number, (x: number) => void][] = [
+    [GEMM_ACT.relu, (x) => c.get(x).f32x4(0).simd("f32x4.max")],
+    [GEMM_ACT.tanh, (x) => emitTanh(c, x)],
+    [GEMM_ACT.logistic, (x) => emitLogistic(c, x)],
+  ];
+  for (const [code, f] of acts) {
+    c.get(act).i32(code).op(0x46).if(); // i32.eq
+    for (const x of t.acc) {
+      f(x);
+      c.set(x);
+    }
+    c.end();
+  }
+}
+
 /** Stores the tile at rows i0.. (< M) and columns j0.. (< N) of C (row stride ldc elements). */
 function storeTile(c: Code, t: Tile, i0: number, j0: number, M: number, N: number, out: number, ldc: number, cp: number): void {
   // whole vectors when the panel is complete, else lane by lane
@@ -77,12 +111,12 @@ function storeTile(c: Code, t: Tile, i0: number, j0: number, M: number, N: numbe
 }
 
 /**
- * sgemm(M, N, K, a, panels, c): C[M, N] (row stride N) = A[M, K] (dense rows) @ W, W packed as
- * ceil(N / 8) panels of [K][8] (zero-padded columns). Byte addresses.
+ * sgemm(M, N, K, a, panels, c, bias, act): C[M, N] (row stride N) = act(A[M, K] (dense rows) @ W + bias),
+ * W packed as ceil(N / 8) panels of [K][8] (zero-padded columns), bias 0 for none. Byte addresses.
  */
 function sgemmCode(fma: boolean): Code {
-  const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32"]);
-  const [M, N, K, a, panels, out] = [0, 1, 2, 3, 4, 5];
+  const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
+  const [M, N, K, a, panels, out, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7];
   const t = tileLocals(c);
   const rowBytes = c.local("i32"),
     j0 = c.local("i32"),
@@ -118,6 +152,7 @@ function sgemmCode(fma: boolean): Code {
   kStep(c, t, bp, fma);
   c.get(k).i32(1).i32op("add").set(k).br(0);
   c.end().end();
+  epilogue(c, t, j0, bias, act);
   storeTile(c, t, i0, j0, M, N, out, N, cp);
   c.get(i0).i32(4).i32op("add").set(i0).br(0);
   c.end().end();

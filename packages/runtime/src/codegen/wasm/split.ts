@@ -6,7 +6,7 @@
 //     axis (softmax and logsumexp reduce along rows) — never inside a row: each output is one
 //     thread's sum in one order;
 //   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
-//   sgemm (M, N, K, a, panels, c) and igemm (M, N, T, C, rows, taps, panels, out, ldc): by row blocks of
+//   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc): by row blocks of
 //     the output (multiples of the 4-row micro-tile).
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
@@ -106,9 +106,9 @@ function runRowBlocks(k: ParallelKernel, M: number, macs: number, args: (r0: num
   );
 }
 
-/** Runs sgemm(M, N, K, a, panels, c), split by row blocks when large. */
-export function runSgemm(k: ParallelKernel, M: number, N: number, K: number, a: number, panels: number, c: number): void {
-  runRowBlocks(k, M, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N]);
+/** Runs sgemm(M, N, K, a, panels, c, bias, act), split by row blocks when large. */
+export function runSgemm(k: ParallelKernel, M: number, N: number, K: number, a: number, panels: number, c: number, bias = 0, act = 0): void {
+  runRowBlocks(k, M, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
 }
 
 /** Runs igemm(M, N, T, C, rows, taps, panels, out, ldc) (codegen/wasm/sgemm.ts), split by row blocks when large. */
