@@ -356,7 +356,8 @@ export function dotIR(out: DType, operand: DType, body: KBody): Extract<KernelIR
  */
 export function gemmEpilogueOf(ir: Extract<KernelIR, { kind: "dot" }>): { bias: number | null; act: GemmAct } | null {
   const b = ir.body;
-  if (ir.dtype !== "float32" || b.roundAcc || b.insts.some((i) => i.round || i.dtype !== "float32")) return null;
+  // every step in float32 in wasm: the same as the JS body's rounding (round, roundAcc) after each step
+  if (ir.dtype !== "float32" || b.insts.some((i) => i.dtype !== "float32")) return null;
   let cur: KRef = { t: "acc" },
     bias: number | null = null,
     act: GemmAct = "none";
