@@ -82,16 +82,16 @@ const logsumexp = jit((a: NDArray) => nn.logsumexp(a, -1));
 // convolutions on the indirect GEMM: forward, and both gradients (themselves convolutions: the input's
 // with lhs dilation 2 from the stride, the kernel's with the batch as its channels)
 const NHWC = { dimensionNumbers: ["NHWC", "HWIO", "NHWC"] as [string, string, string] };
-const convX = seq([4, 32, 32, 16]),
+const convX = seq([8, 32, 32, 16]),
   convW = seq([3, 3, 16, 16], 2);
 const convLoss = (x: NDArray, w: NDArray) =>
-  np.sum(np.multiply(lax.convGeneralDilated(x, w, [2, 2], "SAME", NHWC), seq([4, 16, 16, 16], 3)));
+  np.sum(np.multiply(lax.convGeneralDilated(x, w, [2, 2], "SAME", NHWC), seq([8, 16, 16, 16], 3)));
 const cases: [string, () => NDArray][] = [
-  ["conv 3x3 SAME NHWC [4, 32, 32, 16] -> 16", () => lax.convGeneralDilated(convX, convW, [1, 1], "SAME", NHWC)],
+  ["conv 3x3 SAME NHWC [8, 32, 32, 16] -> 16", () => lax.convGeneralDilated(convX, convW, [1, 1], "SAME", NHWC)],
   [
     "conv NCHW view, 2 groups, rhs dilation",
     () =>
-      lax.convGeneralDilated(convX.transpose([0, 3, 1, 2]), seq([24, 8, 3, 3]), [1, 1], "VALID", {
+      lax.convGeneralDilated(convX.transpose([0, 3, 1, 2]), seq([48, 8, 3, 3]), [1, 1], "VALID", {
         featureGroupCount: 2,
         rhsDilation: [2, 1],
       }),
