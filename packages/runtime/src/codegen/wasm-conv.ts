@@ -7,26 +7,33 @@ import type { NDArray } from "../ndarray.js";
 import type { ConvPlan } from "../eager/conv-impl.js";
 import { dense } from "../eager/strided.js";
 import { getMatmulPrecision } from "./backend.js";
-import { MIN_WORK, packPanels, sgemmKernel } from "./wasm-gemm.js";
+import { type GemmEpilogue, MIN_WORK, packPanels, sgemmKernel } from "./wasm-gemm.js";
+import { GEMM_ACT } from "./wasm/sgemm.js";
 import { wasmStats } from "./wasm/call.js";
 import { kernelMemory } from "./wasm/memory.js";
 import { runIgemm } from "./wasm/split.js";
 
 const up4 = (n: number) => (n + 3) & ~3;
 
-/** The convolution's [M, O] result, or null when the wasm path is unavailable or not worth it. */
-export function convF32(plan: ConvPlan, w: NDArray): Float32Array | null {
+/**
+ * The convolution's [M, O] result (with the bias and activation of `epi` applied in the store), or null
+ * when the wasm path is unavailable or not worth it.
+ */
+export function convF32(plan: ConvPlan, w: NDArray, epi: GemmEpilogue | null): Float32Array | null {
   const { M, T, I, O, G, taps } = plan;
   if (getMatmulPrecision() !== "default" || M * O * T * I < MIN_WORK) return null;
   const k = sgemmKernel();
   if (!k) return null;
   const Og = O / G,
-    panel = Math.ceil(Og / 8) * 8 * T * I;
-  // float offsets: padded input, panels per group, rows (padded to the 4-row tile), taps per group, output
+    wide = Math.ceil(Og / 8) * 8,
+    panel = wide * T * I;
+  // float offsets: padded input, panels per group, rows (padded to the 4-row tile), taps per group, bias
+  // per group (zero-padded to whole panels), output
   const pAt = up4(plan.size),
     rAt = pAt + G * panel,
     tAt = rAt + up4(M),
-    oAt = up4(tAt + G * T);
+    bAt = up4(tAt + G * T),
+    oAt = bAt + (epi?.bias ? G * wide : 0);
   const mem = kernelMemory(4 * (oAt + M * O));
   const f = new Float32Array(mem.buffer),
     iv = new Int32Array(mem.buffer);
@@ -36,7 +43,17 @@ export function convF32(plan: ConvPlan, w: NDArray): Float32Array | null {
   plan.fillRows(iv, rAt, 4, 0);
   iv.fill(iv[rAt]!, rAt + M, rAt + up4(M)); // the last tile's extra rows read row 0's windows
   for (let g = 0; g < G; g++) for (let t = 0; t < T; t++) iv[tAt + g * T + t] = 4 * (taps[t]! + g * I);
+  const bias = epi?.bias;
+  if (bias) {
+    f.fill(0, bAt, oAt);
+    for (let g = 0; g < G; g++)
+      for (let j = 0; j < Og; j++) f[bAt + g * wide + j] = bias.data[bias.offset + (g * Og + j) * bias.stride]!;
+  }
+  const act = GEMM_ACT[epi?.act ?? "none"];
   wasmStats.sgemms++;
-  for (let g = 0; g < G; g++) runIgemm(k.igemm, M, Og, T, I, 4 * rAt, 4 * (tAt + g * T), 4 * (pAt + g * panel), 4 * (oAt + g * Og), O);
+  for (let g = 0; g < G; g++) {
+    const [p, t, o] = [4 * (pAt + g * panel), 4 * (tAt + g * T), 4 * (oAt + g * Og)];
+    runIgemm(k.igemm, M, Og, T, I, 4 * rAt, t, p, o, O, bias ? 4 * (bAt + g * wide) : 0, act);
+  }
   return f.slice(oAt, oAt + M * O);
 }

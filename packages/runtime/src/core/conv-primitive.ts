@@ -7,6 +7,7 @@
 import { type Dim, dimAdd, dimFloorDiv, dimMul, dimSub } from "./dims.js";
 import { dtypeError, shapeError } from "../errors.js";
 import type { SymAval } from "./shape-rules.js";
+import type { GemmAct } from "../codegen/wasm/sgemm.js";
 
 export interface ConvParams {
   strides: number[];
@@ -15,6 +16,11 @@ export interface ConvParams {
   lhsDilation: number[];
   rhsDilation: number[];
   groups: number;
+  /**
+   * Set only by the scheduler under jit (ir/schedule.ts convEpilogue), never traced or differentiated: a
+   * third input, a bias [O] added to every output row, then an activation, applied in the GEMM's store.
+   */
+  epilogue?: { act: GemmAct };
 }
 
 const OP = "conv_general_dilated";

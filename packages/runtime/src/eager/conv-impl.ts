@@ -2,7 +2,8 @@
 // modules run for it. The input is copied once into a zero-padded (and, for lhs dilation, zero-
 // interleaved) channels-last buffer, so every output position's window is a plain offset: output row m
 // (batch and output position) reads tap t's C channels at rows[m] + taps[t] (+ the group's first
-// channel). float32 runs the wasm indirect GEMM on those offsets (codegen/wasm-conv.ts: float32
+// channel). Under jit a bias add and activation after the conv join it (ConvParams.epilogue). float32
+// runs the wasm indirect GEMM on those offsets (codegen/wasm-conv.ts: float32
 // accumulation, split across the thread pool); other dtypes, setMatmulPrecision("highest") and engines
 // without wasm run the JS loop below (float64 accumulation; int32/uint32 wrap as the dot kernels do).
 import { allocate, isInteger, type TypedArray } from "../dtype.js";
@@ -12,6 +13,8 @@ import type { ConvParams } from "../core/conv-primitive.js";
 import { shapeRules } from "../core/shape-rules.js";
 import { impls } from "../core/trace.js";
 import { convF32 } from "../codegen/wasm-conv.js";
+import type { GemmEpilogue } from "../codegen/wasm-gemm.js";
+import type { GemmAct } from "../codegen/wasm/sgemm.js";
 import { dense } from "./strided.js";
 
 /** Sizes and element offsets of one convolution over the padded input buffer. */
@@ -158,8 +161,19 @@ function copyBlock(
   }
 }
 
-/** The JS loop: out[m, g * Og + j] = sum_t sum_c xp[rows[m] + taps[t] + g * I + c] * w[t, c, g * Og + j]. */
-function convJs(plan: ConvPlan, x: NDArray, w: NDArray, out: TypedArray): void {
+/** The scalar activations of a fused epilogue, as the unfused elementwise kernels compute them. */
+const ACT: Record<GemmAct, ((v: number) => number) | null> = {
+  none: null,
+  relu: (v) => Math.max(v, 0),
+  tanh: Math.tanh,
+  logistic: (v) => 1 / (1 + Math.exp(-v)),
+};
+
+/**
+ * The JS loop: out[m, g * Og + j] = act(sum_t sum_c xp[rows[m] + taps[t] + g * I + c] * w[t, c, g * Og + j]
+ * + bias[g * Og + j]); a float32 result rounds after each step, as the unfused kernels store it.
+ */
+function convJs(plan: ConvPlan, x: NDArray, w: NDArray, out: TypedArray, epi: GemmEpilogue | null): void {
   const { M, T, I, O, G, taps } = plan;
   const Og = O / G;
   const isInt = isInteger(x.dtype);
@@ -179,16 +193,26 @@ function convJs(plan: ConvPlan, x: NDArray, w: NDArray, out: TypedArray): void {
           if (isInt) for (let c = 0; c < I; c++, q += O) acc = (acc + Math.imul(xp[a + c]!, wd[q]!)) | 0;
           else for (let c = 0; c < I; c++, q += O) acc += xp[a + c]! * wd[q]!;
         }
+        if (epi) {
+          const r32 = x.dtype === "float32" ? Math.fround : (v: number) => v;
+          let v = r32(acc);
+          if (epi.bias) v = r32(v + epi.bias.data[epi.bias.offset + (g * Og + j) * epi.bias.stride]!);
+          const f = ACT[epi.act];
+          acc = f ? f(v) : v;
+        }
         out[m * O + g * Og + j] = acc;
       }
   }
 }
 
 impls.conv_general_dilated = (inputs, params) => {
-  const [x, w] = inputs as [NDArray, NDArray];
+  const [x, w, b] = inputs as [NDArray, NDArray, NDArray | undefined];
   const plan = convPlan(x, w, params);
-  const wasm = x.dtype === "float32" ? convF32(plan, w) : null;
+  const epi: GemmEpilogue | null = params.epilogue
+    ? { bias: b ? { data: b.data, offset: b.offset, stride: b.strides[0] ?? 0 } : null, act: params.epilogue.act }
+    : null;
+  const wasm = x.dtype === "float32" ? convF32(plan, w, epi) : null;
   const out = wasm ?? allocate(x.dtype, plan.M * plan.O);
-  if (!wasm && plan.M * plan.O > 0) convJs(plan, x, w, out);
+  if (!wasm && plan.M * plan.O > 0) convJs(plan, x, w, out, epi);
   return new NDArray(out, plan.outShape, x.dtype, undefined, 0, x.weakType && w.weakType);
 };

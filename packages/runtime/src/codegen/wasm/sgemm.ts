@@ -163,14 +163,15 @@ function sgemmCode(fma: boolean): Code {
 }
 
 /**
- * igemm(M, N, T, C, rows, taps, panels, out, ldc): C[M, N] (row stride ldc) = sum over t < T, k < C of
- * A(i, t)[k] * W[t * C + k], where A(i, t) is the float32 vector at byte address rows[i] + taps[t]
- * (i32 arrays); W packed as in sgemm with K = T * C. `rows` holds ceil(M / 4) * 4 entries (the
- * caller pads the last block with a valid address: those rows are computed but not stored).
+ * igemm(M, N, T, C, rows, taps, panels, out, ldc, bias, act): C[M, N] (row stride ldc) = act(sum over
+ * t < T, k < C of A(i, t)[k] * W[t * C + k] + bias), where A(i, t) is the float32 vector at byte address
+ * rows[i] + taps[t] (i32 arrays); W packed as in sgemm with K = T * C, bias as in sgemm. `rows` holds
+ * ceil(M / 4) * 4 entries (the caller pads the last block with a valid address: those rows are computed
+ * but not stored).
  */
 function igemmCode(fma: boolean): Code {
-  const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
-  const [M, N, T, C, rows, taps, panels, out, ldc] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
+  const [M, N, T, C, rows, taps, panels, out, ldc, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const t = tileLocals(c);
   const j0 = c.local("i32"),
     i0 = c.local("i32"),
@@ -211,6 +212,7 @@ function igemmCode(fma: boolean): Code {
   c.end().end();
   c.get(tp).i32(4).i32op("add").set(tp).br(0);
   c.end().end();
+  epilogue(c, t, j0, bias, act);
   storeTile(c, t, i0, j0, M, N, out, ldc, cp);
   c.get(rp).i32(16).i32op("add").set(rp);
   c.get(i0).i32(4).i32op("add").set(i0).br(0);

@@ -6,8 +6,8 @@
 //     axis (softmax and logsumexp reduce along rows) — never inside a row: each output is one
 //     thread's sum in one order;
 //   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
-//   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc): by row blocks of
-//     the output (multiples of the 4-row micro-tile).
+//   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc, bias,
+//     act): by row blocks of the output (multiples of the 4-row micro-tile).
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
 // results are bit-identical to one thread. Calls below the break-even stay on the caller.
@@ -111,7 +111,7 @@ export function runSgemm(k: ParallelKernel, M: number, N: number, K: number, a: 
   runRowBlocks(k, M, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
 }
 
-/** Runs igemm(M, N, T, C, rows, taps, panels, out, ldc) (codegen/wasm/sgemm.ts), split by row blocks when large. */
+/** Runs igemm(M, N, T, C, rows, taps, panels, out, ldc, bias, act) (codegen/wasm/sgemm.ts), split by row blocks. */
 export function runIgemm(
   k: ParallelKernel,
   M: number,
@@ -123,6 +123,8 @@ export function runIgemm(
   panels: number,
   out: number,
   ldc: number,
+  bias = 0,
+  act = 0,
 ): void {
-  runRowBlocks(k, M, M * N * T * C, (r0, r1) => [r1 - r0, N, T, C, rows + 4 * r0, taps, panels, out + 4 * r0 * ldc, ldc]);
+  runRowBlocks(k, M, M * N * T * C, (r0, r1) => [r1 - r0, N, T, C, rows + 4 * r0, taps, panels, out + 4 * r0 * ldc, ldc, bias, act]);
 }
