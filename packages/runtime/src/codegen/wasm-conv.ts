@@ -46,8 +46,7 @@ export function convF32(plan: ConvPlan, w: NDArray, epi: GemmEpilogue | null): F
   const bias = epi?.bias;
   if (bias) {
     f.fill(0, bAt, oAt);
-    for (let g = 0; g < G; g++)
-      for (let j = 0; j < Og; j++) f[bAt + g * wide + j] = bias.data[bias.offset + (g * Og + j) * bias.stride]!;
+    for (let g = 0; g < G; g++) for (let j = 0; j < Og; j++) f[bAt + g * wide + j] = bias.data[bias.offset + (g * Og + j) * bias.stride]!;
   }
   const act = GEMM_ACT[epi?.act ?? "none"];
   wasmStats.sgemms++;

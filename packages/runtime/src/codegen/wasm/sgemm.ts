@@ -63,8 +63,14 @@ function epilogue(c: Code, t: Tile, j0: number, bias: number, act: number): void
   c.get(bias).if();
   c.get(bias).get(j0).i32(2).i32op("shl").i32op("add").set(bias);
   for (let h = 0; h < 2; h++) {
-    c.get(bias).mem("v128.load", 16 * h).set(t.b0);
-    for (let q = 0; q < 4; q++) c.get(t.acc[2 * q + h]!).get(t.b0).simd("f32x4.add").set(t.acc[2 * q + h]!);
+    c.get(bias)
+      .mem("v128.load", 16 * h)
+      .set(t.b0);
+    for (let q = 0; q < 4; q++)
+      c.get(t.acc[2 * q + h]!)
+        .get(t.b0)
+        .simd("f32x4.add")
+        .set(t.acc[2 * q + h]!);
   }
   c.get(bias).get(j0).i32(2).i32op("shl").i32op("sub").set(bias);
   c.end();

@@ -107,7 +107,17 @@ function runRowBlocks(k: ParallelKernel, M: number, macs: number, args: (r0: num
 }
 
 /** Runs sgemm(M, N, K, a, panels, c, bias, act), split by row blocks when large. */
-export function runSgemm(k: ParallelKernel, M: number, N: number, K: number, a: number, panels: number, c: number, bias = 0, act = 0): void {
+export function runSgemm(
+  k: ParallelKernel,
+  M: number,
+  N: number,
+  K: number,
+  a: number,
+  panels: number,
+  c: number,
+  bias = 0,
+  act = 0,
+): void {
   runRowBlocks(k, M, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
 }
 
