@@ -494,6 +494,14 @@ def gen_conv(g):
                     g.finish(np.correlate(w64(a), w64(v), mode), dt),
                     dt,
                 )
+    # a conv result read through its NCHW view by an elementwise kernel (the conv itself is one eager step)
+    lhs, rhs = rnd((2, 3, 5, 4)), rnd((4, 3, 3, 3))
+    c(
+        "NCHW conv scaled by an elementwise kernel float64",
+        "(l, r) => np.multiply(lax.convGeneralDilated(l, r, [1, 1], 'SAME'), 0.5)",
+        [lhs, rhs],
+        ref(lhs, rhs, [1, 1], "SAME") * 0.5,
+    )
     ai, vi = np.array([1, 2, 3, 4], np.int32), np.array([2, -1], np.int32)
     g.case(A, "convolve of int32 stays int32", "(a, v) => np.convolve(a, v)", [ai, vi], np.convolve(ai, vi).astype(np.int32))
     g.case(A, "correlate default mode is valid", "(a, v) => np.correlate(a, v)", [ai, vi], np.correlate(ai, vi).astype(np.int32))
