@@ -1,8 +1,8 @@
 // float32 convolution on the wasm indirect GEMM (codegen/wasm/sgemm.ts igemm), for eager/conv-impl.ts:
-// the padded input, the packed kernel (one set of 8-column panels per feature group), the row and tap
-// offsets and the output all live in the kernel memory; each group is one igemm call over all output
-// rows, split by row blocks across the thread pool (codegen/wasm/split.ts), so results do not depend
-// on the thread count. float32 products accumulate in float32, as the float32 GEMM does.
+// the padded input, the packed kernel (one set of 8-column panels per feature group) and the row and tap
+// offsets live in the kernels' staging block, the output in a resident array where one can be had (else
+// staged and copied out). Each group is one igemm call over all output rows, split by row blocks across
+// the thread pool (codegen/wasm/split.ts), so results do not depend on the thread count. float32 products accumulate in float32, as the float32 GEMM does.
 import type { NDArray } from "../ndarray.js";
 import type { ConvPlan } from "../eager/conv-impl.js";
 import { dense } from "../eager/strided.js";
@@ -10,7 +10,7 @@ import { getMatmulPrecision } from "./backend.js";
 import { type GemmEpilogue, MIN_WORK, packPanels, sgemmKernel } from "./wasm-gemm.js";
 import { GEMM_ACT } from "./wasm/sgemm.js";
 import { wasmStats } from "./wasm/call.js";
-import { kernelMemory } from "./wasm/memory.js";
+import { kernelMemory, residentArray, staging } from "./wasm/memory.js";
 import { runIgemm } from "./wasm/split.js";
 
 const up4 = (n: number) => (n + 3) & ~3;
@@ -34,15 +34,19 @@ export function convF32(plan: ConvPlan, w: NDArray, epi: GemmEpilogue | null): F
     tAt = rAt + up4(M),
     bAt = up4(tAt + G * T),
     oAt = bAt + (epi?.bias ? G * wide : 0);
-  const mem = kernelMemory(4 * (oAt + M * O));
-  const f = new Float32Array(mem.buffer),
-    iv = new Int32Array(mem.buffer);
+  // the result in place when it can live in the kernels' memory, else staged and copied out
+  const res = residentArray(Float32Array, M * O, false);
+  const at = staging(4 * (oAt + (res ? 0 : M * O)));
+  const buf = kernelMemory(0).buffer;
+  const f = new Float32Array(buf, at),
+    iv = new Int32Array(buf, at);
   plan.fillInput(f, 0);
   const [wd, wo] = dense(w);
   for (let g = 0; g < G; g++) packPanels(f, pAt + g * panel, wd, wo + g * Og, O, 1, Og, T * I, 8);
-  plan.fillRows(iv, rAt, 4, 0);
+  plan.fillRows(iv, rAt, 4, at);
   iv.fill(iv[rAt]!, rAt + M, rAt + up4(M)); // the last tile's extra rows read row 0's windows
   for (let g = 0; g < G; g++) for (let t = 0; t < T; t++) iv[tAt + g * T + t] = 4 * (taps[t]! + g * I);
+  const out = res ? res.byteOffset : at + 4 * oAt;
   const bias = epi?.bias;
   if (bias) {
     f.fill(0, bAt, oAt);
@@ -51,8 +55,8 @@ export function convF32(plan: ConvPlan, w: NDArray, epi: GemmEpilogue | null): F
   const act = GEMM_ACT[epi?.act ?? "none"];
   wasmStats.sgemms++;
   for (let g = 0; g < G; g++) {
-    const [p, t, o] = [4 * (pAt + g * panel), 4 * (tAt + g * T), 4 * (oAt + g * Og)];
-    runIgemm(k.igemm, M, Og, T, I, 4 * rAt, t, p, o, O, bias ? 4 * (bAt + g * wide) : 0, act);
+    const [p, t, o] = [at + 4 * (pAt + g * panel), at + 4 * (tAt + g * T), out + 4 * g * Og];
+    runIgemm(k.igemm, M, Og, T, I, at + 4 * rAt, t, p, o, O, bias ? at + 4 * (bAt + g * wide) : 0, act);
   }
-  return f.slice(oAt, oAt + M * O);
+  return res ?? f.slice(oAt, oAt + M * O);
 }
