@@ -2,7 +2,8 @@
 // the padded input, the packed kernel (one set of 8-column panels per feature group) and the row and tap
 // offsets live in the kernels' staging block, the output in a resident array where one can be had (else
 // staged and copied out). Each group is one igemm call over all output rows, split by row blocks across
-// the thread pool (codegen/wasm/split.ts), so results do not depend on the thread count. float32 products accumulate in float32, as the float32 GEMM does.
+// the thread pool (codegen/wasm/split.ts), so results do not depend on the thread count. float32
+// products accumulate in float32, as the float32 GEMM does.
 import type { NDArray } from "../ndarray.js";
 import type { ConvPlan } from "../eager/conv-impl.js";
 import { dense } from "../eager/strided.js";
