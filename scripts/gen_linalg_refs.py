@@ -494,6 +494,14 @@ def gen_conv(g):
                     g.finish(np.correlate(w64(a), w64(v), mode), dt),
                     dt,
                 )
+    # a conv result read through its NCHW view by an elementwise kernel (the conv itself is one eager step)
+    lhs, rhs = rnd((2, 3, 5, 4)), rnd((4, 3, 3, 3))
+    c(
+        "NCHW conv scaled by an elementwise kernel float64",
+        "(l, r) => np.multiply(lax.convGeneralDilated(l, r, [1, 1], 'SAME'), 0.5)",
+        [lhs, rhs],
+        ref(lhs, rhs, [1, 1], "SAME") * 0.5,
+    )
     ai, vi = np.array([1, 2, 3, 4], np.int32), np.array([2, -1], np.int32)
     g.case(A, "convolve of int32 stays int32", "(a, v) => np.convolve(a, v)", [ai, vi], np.convolve(ai, vi).astype(np.int32))
     g.case(A, "correlate default mode is valid", "(a, v) => np.correlate(a, v)", [ai, vi], np.correlate(ai, vi).astype(np.int32))
@@ -527,6 +535,41 @@ def gen_conv(g):
         "NJ301",
         contains=["convolve"],
     )
+
+    # sizes past the wasm GEMM's break-even (2^15 multiply-adds): float32 runs the indirect GEMM (float32
+    # accumulation, hence the looser tolerance), float64 the JS loop. Partial 8-column panels, row counts
+    # that are not multiples of the 4-row tile, groups, strides, dilations and crops. Generated inputs
+    # (no draws from the seeded stream, so the cases above do not move).
+    big = [
+        ("NHWC 3x3 SAME, 12 features", (2, 9, 10, 16), (3, 3, 16, 12), [1, 1], "SAME", {}, ("NHWC", "HWIO", "NHWC")),
+        ("NCHW stride (2, 1), 2 groups, rhs dilation, crop", (3, 8, 11, 9), (10, 4, 3, 3), [2, 1], [[1, -1], [2, 3]],
+         {"feature_group_count": 2, "rhs_dilation": (1, 2)}, None),
+        ("NHWC lhs dilation 2 (transposed conv)", (1, 7, 6, 8), (3, 3, 8, 9), [1, 1], [[2, 2], [1, 2]],
+         {"lhs_dilation": (2, 2)}, ("NHWC", "HWIO", "NHWC")),
+        ("1-d NWC depthwise", (16, 80, 6), (9, 1, 6), [1], "SAME", {"feature_group_count": 6}, ("NWC", "WIO", "NWC")),
+    ]
+    for dt in (F32, F64):
+        for name, ls, rs, st, pad, kw, dn in big:
+            lhs = g.gen_input(ls, dt, 37, 101, 0.02, -1.0)
+            rhs = g.gen_input(rs, dt, 53, 89, 0.02, -0.88)
+            opts = {}
+            if "lhs_dilation" in kw:
+                opts["lhsDilation"] = list(kw["lhs_dilation"])
+            if "rhs_dilation" in kw:
+                opts["rhsDilation"] = list(kw["rhs_dilation"])
+            if "feature_group_count" in kw:
+                opts["featureGroupCount"] = kw["feature_group_count"]
+            if dn:
+                opts["dimensionNumbers"] = list(dn)
+                kw = {**kw, "dimension_numbers": dn}
+            c(
+                f"wasm size: {name} {dt}",
+                f"(l, r) => lax.convGeneralDilated(l, r, {g.js(st)}, {g.js(pad)}, {g.js(opts)})",
+                [lhs, rhs],
+                ref(lhs.a, rhs.a, st, pad if isinstance(pad, str) else [tuple(p) for p in pad], **kw).astype(NPD[dt]),
+                dt,
+                tol=(1e-4, 1e-4) if dt == F32 else TOL[F64],
+            )
 
 
 def generate(g):

@@ -8,7 +8,19 @@ import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArgumentError, getThreads, jit, type NDArray, nn, numpy as np, setBackend, setThreads, ThreadError } from "@numjit/runtime";
+import {
+  ArgumentError,
+  getThreads,
+  grad,
+  jit,
+  lax,
+  type NDArray,
+  nn,
+  numpy as np,
+  setBackend,
+  setThreads,
+  ThreadError,
+} from "@numjit/runtime";
 import {
   Code,
   encodeModule,
@@ -68,7 +80,25 @@ const rowMax = jit((a: NDArray) => np.max(a, -1));
 const softmax = jit((a: NDArray) => nn.softmax(a, -1));
 const logsumexp = jit((a: NDArray) => nn.logsumexp(a, -1));
 const logSoftmax = jit((a: NDArray) => nn.logSoftmax(a, -1));
+// convolutions on the indirect GEMM: forward, and both gradients (themselves convolutions: the input's
+// with lhs dilation 2 from the stride, the kernel's with the batch as its channels)
+const NHWC = { dimensionNumbers: ["NHWC", "HWIO", "NHWC"] as [string, string, string] };
+const convX = seq([8, 32, 32, 16]),
+  convW = seq([3, 3, 16, 16], 2);
+const convLoss = (x: NDArray, w: NDArray) =>
+  np.sum(np.multiply(lax.convGeneralDilated(x, w, [2, 2], "SAME", NHWC), seq([8, 16, 16, 16], 3)));
 const cases: [string, () => NDArray][] = [
+  ["conv 3x3 SAME NHWC [8, 32, 32, 16] -> 16", () => lax.convGeneralDilated(convX, convW, [1, 1], "SAME", NHWC)],
+  [
+    "conv NCHW view, 2 groups, rhs dilation",
+    () =>
+      lax.convGeneralDilated(convX.transpose([0, 3, 1, 2]), seq([48, 8, 3, 3]), [1, 1], "VALID", {
+        featureGroupCount: 2,
+        rhsDilation: [2, 1],
+      }),
+  ],
+  ["conv stride 2: input gradient", () => grad(convLoss)(convX, convW)],
+  ["conv stride 2: kernel gradient", () => grad(convLoss, { argnums: 1 })(convX, convW)],
   ["elementwise over one row", () => square(big)],
   ["elementwise, offset and reversed view", () => shifted(np.flip(big).slice(`3:${N - 1}`))],
   ["elementwise over rows with a broadcast row", () => addRelu(rowsA, seq([1027], 3))],

@@ -84,3 +84,63 @@ describe("float32 GEMM edges", () => {
     expect(() => setMatmulPrecision("high" as never)).toThrow(ArgumentError);
   });
 });
+
+describe("bias and activation in the float32 GEMM's store (jit)", () => {
+  const x = seq([67, 45]),
+    w = seq([45, 37], "float32", 2),
+    b = seq([37], "float32", 3);
+  // relu and the bias add are bit-identical to the unfused path (eager: the GEMM, then an add and a max, all
+  // rounding to float32 once per step); tanh and logistic are the wasm polynomials, within float32 tolerance
+  const cases: [string, (x: NDArray, w: NDArray, b: NDArray) => NDArray, boolean][] = [
+    ["x @ w + b", (x, w, b) => np.add(np.matmul(x, w), b), true],
+    ["relu(x @ w + b)", (x, w, b) => nn.relu(np.add(np.matmul(x, w), b)), true],
+    ["relu(b + x @ w), bias first", (x, w, b) => nn.relu(np.add(b, np.matmul(x, w))), true],
+    ["relu(x @ w), no bias", (x, w) => nn.relu(np.matmul(x, w)), true],
+    ["tanh(x @ w + b)", (x, w, b) => np.tanh(np.add(np.matmul(x, w), b)), false],
+    ["sigmoid(x @ w + b)", (x, w, b) => nn.sigmoid(np.add(np.matmul(x, w), b)), false],
+  ];
+  for (const [name, f, exact] of cases)
+    it(`${name}: fused, ${exact ? "bit-identical to the unfused path" : "within float32 tolerance"}, views`, () => {
+      const lowered = jit(f).lower(x, w, b);
+      expect(lowered.kernels.some((k) => k.source.includes("H.gemmFused("))).toBe(true);
+      for (const [xs, ws, bs] of [
+        [x, w, b],
+        [np.flip(seq([45, 67]).T, 0).T.T, seq([37, 45], "float32", 2).T, np.flip(seq([37], "float32", 3))],
+      ] as [NDArray, NDArray, NDArray][]) {
+        const fused = jit(f)(xs, ws, bs);
+        const unfused = f(xs, ws, bs);
+        if (exact) expect(fused.toTypedArray()).toEqual(unfused.toTypedArray());
+        else expectClose(fused, unfused, 1e-6, 1e-6);
+        const [, js] = both(() => jit(f)(xs, ws, bs));
+        expectClose(fused, js, 2e-6 * Math.sqrt(45), 2e-6 * Math.sqrt(45));
+      }
+    });
+  it("a bias column (the kernel's run-time stride check declines it); gelu (x used thrice): only the bias fused", () => {
+    const bcol = seq([67, 1], "float32", 4);
+    const g = (x: NDArray, w: NDArray, c: NDArray) => nn.relu(np.add(np.matmul(x, w), c));
+    expect(jit(g)(x, w, bcol).toTypedArray()).toEqual(g(x, w, bcol).toTypedArray());
+    const gelu = (x: NDArray, w: NDArray, c: NDArray) => nn.gelu(np.add(np.matmul(x, w), c));
+    expect(
+      jit(gelu)
+        .lower(x, w, b)
+        .kernels.some((k) => k.source.includes('act: "none"')),
+    ).toBe(true);
+    expectClose(jit(gelu)(x, w, b), gelu(x, w, b), 1e-6, 1e-6);
+  });
+  it("NaN and infinities pass through the fused relu and tanh", () => {
+    const xn = np
+      .array(
+        seq([67, 45])
+          .toTypedArray()
+          .map((v, i) => (i === 3 ? Number.NaN : i === 50 ? Number.POSITIVE_INFINITY : v)),
+        {
+          dtype: "float32",
+        },
+      )
+      .reshape([67, 45]);
+    expect(jit(cases[1]![1])(xn, w, b).toTypedArray()).toEqual(cases[1]![1](xn, w, b).toTypedArray());
+    const t = jit(cases[4]![1])(xn, w, b);
+    expect(Number.isNaN(t.toTypedArray()[0])).toBe(true); // row 0 holds the NaN
+    expectClose(t, cases[4]![1](xn, w, b), 1e-6, 1e-6);
+  });
+});

@@ -123,7 +123,7 @@ export function sign(x: number): number {
   return x > 0 ? 1 : x < 0 ? -1 : x;
 }
 
-import { gemm } from "./wasm-gemm.js";
+import { gemm, gemmFused } from "./wasm-gemm.js";
 import { erfinv32, erfinv64 } from "./erf-inv.js";
 
 /** float -> int32 as JAX on CPU converts: truncate, saturate out-of-range values and infinities, NaN -> 0. */
@@ -148,6 +148,7 @@ export const helpers = {
   f2u,
   udiv,
   gemm,
+  gemmFused,
   exp32,
   tanh32,
   logistic32,

@@ -20,6 +20,7 @@ import {
   reduceSignature,
 } from "./kir.js";
 import { binaryExpr, compareExpr, convertExpr, selectExpr, unaryExpr } from "./scalar.js";
+import type { GemmAct } from "./wasm/sgemm.js";
 
 export interface KernelSource {
   /** Stable identity: kind + hash of the body. Equal signatures mean interchangeable functions. */
@@ -346,6 +347,34 @@ export function dotIR(out: DType, operand: DType, body: KBody): Extract<KernelIR
   return { kind: "dot", sig: dotSignature(out, operand, body.inputs), body, dtype: out };
 }
 
+/**
+ * The epilogue the float32 GEMM applies in its store, when the body is exactly that: acc + bias (an
+ * input; the kernel checks at run time that it is one row broadcast over rows and batches), then at most
+ * one of relu (max with a literal 0), tanh, logistic. The bias add and relu are bit-identical to the JS
+ * epilogue (a float32 sum rounds once either way); tanh and logistic are the wasm polynomials, within
+ * float32 tolerance of Math.tanh and the JS logistic.
+ */
+export function gemmEpilogueOf(ir: Extract<KernelIR, { kind: "dot" }>): { bias: number | null; act: GemmAct } | null {
+  const b = ir.body;
+  // every step in float32 in wasm: the same as the JS body's rounding (round, roundAcc) after each step
+  if (ir.dtype !== "float32" || b.insts.some((i) => i.dtype !== "float32")) return null;
+  let cur: KRef = { t: "acc" },
+    bias: number | null = null,
+    act: GemmAct = "none";
+  const isCur = (r: KRef | undefined) => r !== undefined && r.t === cur.t && (r.t !== "val" || (cur.t === "val" && r.k === cur.k));
+  for (const inst of b.insts) {
+    const [x, y] = inst.args;
+    if (act !== "none") return null;
+    if (bias === null && inst.op.op === "binary" && inst.op.prim === "add" && (isCur(x) ? y : isCur(y) ? x : undefined)?.t === "in")
+      bias = ((isCur(x) ? y : x) as { i: number }).i;
+    else if (isCur(x) && inst.op.op === "unary" && (inst.op.prim === "tanh" || inst.op.prim === "logistic")) act = inst.op.prim;
+    else if (isCur(x) && inst.op.op === "binary" && inst.op.prim === "max" && y?.t === "const" && Object.is(b.consts[y.i], 0)) act = "relu";
+    else return null;
+    cur = { t: "val", k: inst.k };
+  }
+  return (bias !== null || act !== "none") && isCur(b.root) ? { bias, act } : null;
+}
+
 /** JS source of a dot kernel IR. */
 export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
   const body0 = ir.body;
@@ -363,7 +392,22 @@ export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
     `o[ob + i * N + j] = ${out};`,
   ];
   const isFloat = ir.dtype === "float32" || ir.dtype === "float64";
+  const fused = gemmEpilogueOf(ir);
+  const bias = fused?.bias ?? null;
   const body = [
+    ...(fused
+      ? [
+          `  // the epilogue in the wasm GEMM's store (a bias row and/or an activation)`,
+          `  if (${bias === null ? "true" : `s${bias}[1] === 0 && (B === 1 || s${bias}[0] === 0)`}) {`,
+          `    const F = H.gemmFused(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, ` +
+            `{ bias: ${bias === null ? "null" : `{ data: a${bias}, offset: o${bias}, stride: s${bias}[2] }`}, act: "${fused.act}" });`,
+          `    if (F !== null) {`,
+          `      o.set(F);`,
+          `      return;`,
+          `    }`,
+          `  }`,
+        ]
+      : []),
     ...(isFloat
       ? [
           `  // large products: the WebAssembly GEMM where available (float32 operands accumulate in float32 unless`,

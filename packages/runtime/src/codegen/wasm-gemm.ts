@@ -11,7 +11,7 @@ import { getMatmulPrecision } from "./backend.js";
 import type { ParallelKernel } from "../threads/pool.js";
 import { isResident, kernelMemory, staging } from "./wasm/memory.js";
 import { wasmStats } from "./wasm/call.js";
-import { sgemmModule } from "./wasm/sgemm.js";
+import { GEMM_ACT, type GemmAct, sgemmModule } from "./wasm/sgemm.js";
 import { runSgemm } from "./wasm/split.js";
 import { gemmWasm } from "./wasm-bytes.js";
 
@@ -56,7 +56,7 @@ export function wasmAvailable(): boolean {
 }
 
 /** Products smaller than this stay in JS: packing costs O(MK + KN + MN). */
-const MIN_WORK = 1 << 15;
+export const MIN_WORK = 1 << 15;
 
 type Arr = ArrayLike<number>;
 type Dst = Float32Array | Float64Array;
@@ -81,7 +81,7 @@ function packRows(f: Dst, p: number, A: Arr, ab: number, sam: number, sak: numbe
 }
 
 /** W[wb + k*swk + j*swn] as ceil(N / w) panels [K][w] at f[p...], columns past N zero. */
-function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: number, N: number, K: number, w: number): void {
+export function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: number, N: number, K: number, w: number): void {
   for (let j0 = 0; j0 < N; j0 += w) {
     const nj = Math.min(N - j0, w);
     for (let k = 0; k < K; k++, p += w) {
@@ -93,23 +93,38 @@ function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, swn: num
   }
 }
 
-/** The sgemm kernel (split across the pool) and the same instance's in-wasm panel packing of a row-major W. */
-type SgemmKernel = ParallelKernel & { pack: (K: number, N: number, src: number, ld: number, panels: number) => void };
+/**
+ * The sgemm kernel (split across the pool), the same instance's in-wasm panel packing of a row-major W,
+ * and its indirect form (igemm, the convolution kernel of codegen/wasm-conv.ts).
+ */
+type SgemmKernel = ParallelKernel & {
+  pack: (K: number, N: number, src: number, ld: number, panels: number) => void;
+  igemm: ParallelKernel;
+};
 let sgemmK: SgemmKernel | null | undefined;
 
-/** The float32-accumulating kernel (relaxed-SIMD FMA when the engine validates it), or null. */
-function sgemmKernel(): SgemmKernel | null {
+/** The float32-accumulating kernels (relaxed-SIMD FMA when the engine validates it), or null. */
+export function sgemmKernel(): SgemmKernel | null {
+  if (!wasmAvailable()) return null;
   if (sgemmK !== undefined) return sgemmK;
   try {
     const fma = WebAssembly.validate(sgemmModule(true));
     const module = new WebAssembly.Module(sgemmModule(fma));
     const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
     const run = inst.exports.sgemm as ParallelKernel["run"];
-    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack: inst.exports.pack as SgemmKernel["pack"] };
+    const igemm = { module, fn: "igemm", run: inst.exports.igemm as ParallelKernel["run"], op: "conv_general_dilated" };
+    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack: inst.exports.pack as SgemmKernel["pack"], igemm };
   } catch {
     sgemmK = null;
   }
   return sgemmK;
+}
+
+/** A bias row and an activation applied in the float32 GEMM's store (codegen/wasm/sgemm.ts). */
+export interface GemmEpilogue {
+  /** bias[j] = data[offset + j * stride], the same for every row and batch; null: no bias */
+  bias: { data: Arr; offset: number; stride: number } | null;
+  act: GemmAct;
 }
 
 /** float32 products accumulated in float32: a view of wasm memory valid until the next kernel call. */
@@ -128,6 +143,7 @@ function sgemm(
   M: number,
   N: number,
   K: number,
+  epi: GemmEpilogue | null = null,
 ): Float32Array | null {
   const k = sgemmKernel();
   if (!k) return null;
@@ -142,8 +158,15 @@ function sgemm(
   const wIn = rowsW && W instanceof Float32Array && isResident(W);
   const aIn = A instanceof Float32Array && isResident(A) && (sak === 1 || K === 1) && (sam === K || M === 1);
   const wAt = pAt + pLen;
-  const at = staging(4 * (wAt + (rowsW && !wIn ? K * N + 8 : 0)));
+  // the bias, zero-padded to whole 8-column panels
+  const bAt = wAt + (rowsW && !wIn ? K * N + 8 : 0),
+    bLen = epi?.bias ? Math.ceil(N / 8) * 8 : 0;
+  const at = staging(4 * (bAt + bLen));
   const f = new Float32Array(kernelMemory(0).buffer, at);
+  if (epi?.bias) {
+    packRows(f, bAt, epi.bias.data, epi.bias.offset, 0, epi.bias.stride, 1, N);
+    f.fill(0, bAt + N, bAt + bLen);
+  }
   wasmStats.sgemms++;
   if (aIn || wIn) wasmStats.inPlace++;
   for (let b = 0; b < B; b++) {
@@ -155,9 +178,37 @@ function sgemm(
       k.pack(K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
     } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
     const a = aIn ? (A as Float32Array).byteOffset + 4 * (ao + b * sab) : at + 4 * aAt;
-    runSgemm(k, M, N, K, a, at + 4 * pAt, at + 4 * b * M * N);
+    runSgemm(k, M, N, K, a, at + 4 * pAt, at + 4 * b * M * N, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
   }
   return f.subarray(0, cLen);
+}
+
+/**
+ * act(A @ W + bias) of float32 operands with the bias add and activation in the wasm GEMM's store (the
+ * dot kernels' epilogue when it is exactly that, codegen/kernels.ts), or null where the float32 GEMM
+ * does not run (then the caller applies its epilogue itself). Same operands as gemm; the result may be
+ * a view of wasm memory, to be read before the next kernel call.
+ */
+export function gemmFused(
+  A: Arr,
+  ao: number,
+  sab: number,
+  sam: number,
+  sak: number,
+  W: Arr,
+  wo: number,
+  swb: number,
+  swk: number,
+  swn: number,
+  B: number,
+  M: number,
+  N: number,
+  K: number,
+  epi: GemmEpilogue,
+): Float32Array | null {
+  if (!enabled || M * N * K < MIN_WORK || K === 0 || M === 0 || N === 0 || getMatmulPrecision() !== "default") return null;
+  if (!(A instanceof Float32Array && W instanceof Float32Array) || load() === null) return null;
+  return sgemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, epi);
 }
 
 /**

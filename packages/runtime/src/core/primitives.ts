@@ -2,6 +2,7 @@
 // eager execution, tracing, transformations and codegen all key on this one list.
 import type { DType } from "../dtype.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
+import type { ConvParams } from "./conv-primitive.js";
 import type { LinalgParams } from "./linalg-primitives.js";
 
 export const UNARY_OPS = [
@@ -96,6 +97,7 @@ export type Params = Each<UnaryOp, NoParams> &
     pad: { lo: number[]; hi: number[] }; // (x, padValue 0-d); negative lo/hi crop
     concatenate: { axis: number };
     dot_general: { lhsContract: number[]; rhsContract: number[]; lhsBatch: number[]; rhsBatch: number[] };
+    conv_general_dilated: ConvParams; // channels-last (core/conv-primitive.ts)
     iota: { shape: number[]; dimension: number; dtype: DType };
     gather: { axis: number }; // take along one axis with int32 indices (NumPy bounds, negative wrap)
     // (x, idx int32, updates [...x.shape[:axis], ...idx.shape, ...x.shape[axis+1:]]): x with each update added

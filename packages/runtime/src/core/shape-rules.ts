@@ -38,6 +38,7 @@ import {
 } from "./primitives.js";
 import type { Aval } from "./trace.js";
 import { type LinalgPrimitive, linalgShapeRules } from "./linalg-primitives.js";
+import { convShapeRule } from "./conv-primitive.js";
 
 export type ShapeRule<P extends Primitive> = (inputs: Aval[], params: Params[P]) => Aval;
 
@@ -341,6 +342,7 @@ const specific: { [P in Exclude<Primitive, Generic | LinalgPrimitive>]: SymShape
     const out = [...batch, ...lf, ...rf];
     return av(env && !isConcreteShape(out) ? out.map((d) => env.resolve(d)) : out, a!.dtype, a!.weakType && b!.weakType);
   },
+  conv_general_dilated: convShapeRule,
   iota: (_, { shape, dtype }) => av(shape, dtype, false),
   gather: ([x, idx], { axis }) => {
     if (idx!.dtype !== "int32") throw dtypeError.mismatch("take", `indices must be int32, got ${idx!.dtype}`);

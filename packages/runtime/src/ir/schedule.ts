@@ -2,6 +2,7 @@
 //  - elementwise: a tree of elementwise equations whose intermediates have one use -> one loop
 //  - reduce: a reduction with its elementwise producer tree inlined (no temporary written)
 //  - dot: dot_general with an elementwise epilogue (bias + relu) applied in the store
+//  - a convolution followed by a bias add and/or an activation: one eager step (convEpilogues)
 //  - view: broadcast/reshape/transpose/slice/rev, folded into the strides of whoever reads them
 //  - eager: every other primitive runs its eager kernel
 import { type AnyPrimitive, isElementwise, isReduce } from "../core/primitives.js";
@@ -139,9 +140,16 @@ export function schedule(j: Jaxpr): Schedule {
     }
   }
 
+  const convFused = convEpilogues(j, def, consumers, uses, outputs, epilogueMember);
   const steps: Step[] = [];
   const pending: Step[] = [];
   for (let i = j.eqns.length - 1; i >= 0; i--) {
+    const fused = convFused.get(j.eqns[i]!);
+    if (fused === null) continue;
+    if (fused !== undefined) {
+      pending.push({ kind: "eager", eqn: fused });
+      continue;
+    }
     // a dot with an epilogue is scheduled where its last epilogue equation was
     const e = dotOfLast.get(j.eqns[i]!) ?? j.eqns[i]!;
     if (absorbed.has(e!) || (epilogueMember.has(e!) && !dotOfLast.has(j.eqns[i]!))) continue;
@@ -170,6 +178,65 @@ export function schedule(j: Jaxpr): Schedule {
   // produced by equations earlier in the jaxpr than the step's root, so reversing is a valid order.
   for (let i = pending.length - 1; i >= 0; i--) steps.push(pending[i]!);
   return { jaxpr: j, steps: dropUnused(steps, j), exact: exactCone(j) };
+}
+
+/**
+ * A float convolution whose single use is `+ bias` (a [O] vector broadcast along the last axis) and/or
+ * one activation (relu: max with a literal 0, tanh, logistic), each single-use: the chain becomes one
+ * conv_general_dilated equation with the bias as a third input and ConvParams.epilogue (the GEMM's store
+ * applies both, eager/conv-impl.ts). Returns, per chain equation, the fused equation (at the chain's
+ * last equation) or null (the others, now part of it).
+ */
+function convEpilogues(
+  j: Jaxpr,
+  def: Map<Var, Eqn>,
+  consumers: Map<Var, Eqn[]>,
+  uses: Map<Var, number>,
+  outputs: Set<Var>,
+  taken: Set<Eqn>,
+): Map<Eqn, Eqn | null> {
+  const out = new Map<Eqn, Eqn | null>();
+  const litZero = (a: Atom) => {
+    const d = a instanceof Var ? def.get(a) : undefined;
+    return d !== undefined && isLitBroadcast(d) && (d.inputs[0] as Lit).value === 0;
+  };
+  for (const e of j.eqns) {
+    if (e.primitive !== "conv_general_dilated" || e.params.epilogue || e.inputs.some((a) => a instanceof Lit)) continue;
+    const dt = e.outs[0]!.aval.dtype;
+    if (dt !== "float32" && dt !== "float64") continue;
+    const nd = e.outs[0]!.aval.shape.length;
+    const chain: Eqn[] = [];
+    let cur = e.outs[0]!,
+      bias: Var | null = null,
+      act: "none" | "relu" | "tanh" | "logistic" = "none";
+    while (act === "none" && uses.get(cur) === 1 && !outputs.has(cur)) {
+      const c = consumers.get(cur)![0]!;
+      if (taken.has(c)) break;
+      const other = c.inputs.find((a) => a !== cur);
+      if (c.primitive === "add" && bias === null && chain.length === 0 && other instanceof Var) {
+        const d = def.get(other);
+        if (d?.primitive !== "broadcast_in_dim" || !(d.inputs[0] instanceof Var)) break;
+        const row = d.inputs[0];
+        if (row.aval.shape.length !== 1 || row.aval.dtype !== dt || d.params.broadcastDimensions[0] !== nd - 1) break;
+        bias = row;
+      } else if (c.primitive === "max" && c.inputs[0] === cur && litZero(c.inputs[1]!)) act = "relu";
+      else if (c.primitive === "tanh" || c.primitive === "logistic") act = c.primitive;
+      else break;
+      chain.push(c);
+      cur = c.outs[0]!;
+    }
+    if (!chain.length) continue;
+    const [x, w] = e.inputs as Var[];
+    const fused: Eqn = {
+      primitive: "conv_general_dilated",
+      inputs: bias ? [x!, w!, bias] : [x!, w!],
+      params: { ...e.params, epilogue: { act } },
+      outs: [cur],
+    };
+    out.set(e, null);
+    chain.forEach((c) => out.set(c, c.outs[0] === cur ? fused : null));
+  }
+  return out;
 }
 
 /** broadcast_in_dim of a scalar literal: codegen reads it as a constant. */

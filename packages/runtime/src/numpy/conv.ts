@@ -1,14 +1,13 @@
-// Convolution: lax.convGeneralDilated and np.convolve / np.correlate, as compositions (no primitive of
-// their own): the operands go to channels-last, lhs dilation interleaves zeros (pad + reshape), padding
-// is a pad (negative widths crop), each kernel tap is a strided slice, the taps are stacked (im2col)
-// and contracted with the kernel by one dot_general (batched over feature groups). So jit fuses it
-// like any matmul (a bias add / activation after a channels-last conv is the dot's epilogue) and
-// grad/vmap follow from the parts' rules (the same maps JAX's conv transpose rules compute).
+// Convolution: lax.convGeneralDilated and np.convolve / np.correlate. Any dimension numbers are moved to
+// channels-last by transposes (views, free under jit) around the conv_general_dilated primitive
+// (core/conv-primitive.ts: lhs [N, S..., C], rhs [K..., I, O]); string padding is resolved here, so
+// the primitive sees explicit [lo, hi] pairs. Its kernel is an indirect GEMM over a padded copy of the
+// input (eager/conv-impl.ts), its gradients JAX's transpose rules (transforms/rules/conv.ts).
 import { argumentError, shapeError } from "../errors.js";
 import { bind } from "../core/trace.js";
-import { type ArrayLike, type NDArray, scalarArray } from "../ndarray.js";
+import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue } from "../shape.js";
-import { flip, reshape, stack, transpose } from "./shape-ops.js";
+import { flip, reshape, transpose } from "./shape-ops.js";
 import { convert, operand, resultOf } from "./util.js";
 
 export type ConvPadding = "SAME" | "VALID" | "SAME_LOWER" | [number, number][];
@@ -22,7 +21,6 @@ export interface ConvOptions {
 }
 
 const OP = "conv_general_dilated";
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /**
  * Permutation taking an array laid out as `spec` to [lead, spatial..., last]. Spatial dims are matched by
@@ -51,30 +49,6 @@ function intList(name: string, v: number[] | null | undefined, n: number, min: n
   if (!Array.isArray(v) || v.length !== n || v.some((d) => !Number.isInteger(d) || d < min))
     throw argumentError.invalid(OP, `${name} must be a list of ${n} integers >= ${min}, got ${describeValue(v)}`);
   return v;
-}
-
-/** x with zeros interleaved along `axis`: (L - 1) * d + 1 elements. */
-function dilate(x: NDArray, axis: number, d: number): NDArray {
-  const len = x.shape[axis]!;
-  if (d === 1 || len === 0) return x;
-  const lo = x.shape.map(() => 0),
-    hi = x.shape.map(() => 0);
-  const widened = reshape(x, [...x.shape.slice(0, axis + 1), 1, ...x.shape.slice(axis + 1)]);
-  hi.splice(axis + 1, 0, d - 1);
-  lo.splice(axis + 1, 0, 0);
-  const padded = bind("pad", [widened, scalarArray(0, x.dtype, false)], { lo, hi });
-  const merged = reshape(padded, [...x.shape.slice(0, axis), len * d, ...x.shape.slice(axis + 1)]);
-  return sliceRange(merged, axis, 0, (len - 1) * d + 1, 1);
-}
-
-function sliceRange(x: NDArray, axis: number, start: number, stop: number, step: number): NDArray {
-  const starts = x.shape.map(() => 0),
-    limits = x.shape.slice(),
-    strides = x.shape.map(() => 1);
-  starts[axis] = start;
-  limits[axis] = stop;
-  strides[axis] = step;
-  return bind("slice", [x], { starts, limits, strides });
 }
 
 /** JAX's padtype_to_pads: SAME puts the extra padding high (SAME_LOWER: low), out = ceil(in / stride). */
@@ -144,53 +118,15 @@ export function convGeneralDilated(
       `lhs features (${C}) must equal rhs input features (${I}) x featureGroupCount (${groups}), ` +
         `and rhs output features (${O}) divide by it`,
     );
-  for (let i = 0; i < ns; i++) lhs = dilate(lhs, i + 1, lhsDil[i]!);
-  for (let i = 0; i < ns; i++) rhs = dilate(rhs, i, rhsDil[i]!);
-  const kSizes = rhs.shape.slice(0, ns);
-  const pads = padsFor(padding, lhs.shape.slice(1, -1), kSizes, strides);
-  lhs = bind("pad", [lhs, scalarArray(0, lhs.dtype, false)], {
-    lo: [0, ...pads.map((p) => p[0]), 0],
-    hi: [0, ...pads.map((p) => p[1]), 0],
-  });
-  const outSizes = kSizes.map((k, i) => Math.floor((lhs.shape[i + 1]! - k) / strides[i]!) + 1);
-  if (outSizes.some((o) => o < 0))
-    throw shapeError.matmul(OP, lhs.shape, rhs.shape, "the (dilated) kernel is larger than the padded input");
-  const N = lhs.shape[0]!;
-  const sizes = outSizes.map((o) => Math.max(o, 0));
-  // im2col: one strided slice per kernel tap, stacked before the channel axis: [N, out..., K, C]
-  const taps: NDArray[] = [];
-  const tap = (i: number, at: number[]) => {
-    if (i === ns) {
-      const starts = [0, ...at, 0];
-      const limits = [N, ...at.map((a, d) => a + (sizes[d]! - 1) * strides[d]! + 1), C];
-      taps.push(bind("slice", [lhs], { starts, limits, strides: [1, ...strides, 1] }));
-      return;
-    }
-    for (let k = 0; k < kSizes[i]!; k++) tap(i + 1, [...at, k]);
-  };
-  if (sizes.every((s) => s > 0)) tap(0, []);
-  const K = kSizes.reduce((a, b) => a * b, 1);
-  let out: NDArray;
-  if (taps.length === 0 || K === 0) {
-    out = convert(bind("broadcast_in_dim", [scalarArray(0, dt, false)], { shape: [N, ...sizes, O], broadcastDimensions: [] }), dt, false);
-  } else if (groups === 1) {
-    const patches = reshape(stack(taps, ns + 1), [N, ...sizes, K * C]);
-    const kernel = reshape(rhs, [K * I, O]);
-    out = bind("dot_general", [patches, kernel], { lhsContract: [ns + 1], rhsContract: [0], lhsBatch: [], rhsBatch: [] });
-  } else {
-    const G = groups,
-      Og = O / G;
-    // patches [N, out..., K, G, I] x kernel [K, I, G, Og], batched over G -> [G, N, out..., Og]
-    const patches = reshape(stack(taps, ns + 1), [N, ...sizes, K, G, I]);
-    const kernel = reshape(rhs, [K, I, G, Og]);
-    const g = bind("dot_general", [patches, kernel], {
-      lhsContract: [ns + 1, ns + 3],
-      rhsContract: [0, 1],
-      lhsBatch: [ns + 2],
-      rhsBatch: [2],
-    });
-    out = reshape(transpose(g, [...range(ns + 1).map((i) => i + 1), 0, ns + 2]), [N, ...sizes, O]);
-  }
+  const dilated = (n: number, d: number) => (n === 0 ? 0 : (n - 1) * d + 1);
+  const kSizes = rhs.shape.slice(0, ns).map((k, i) => dilated(k, rhsDil[i]!));
+  const pads = padsFor(
+    padding,
+    lhs.shape.slice(1, -1).map((n, i) => dilated(n, lhsDil[i]!)),
+    kSizes,
+    strides,
+  );
+  const out = bind("conv_general_dilated", [lhs, rhs], { strides, padding: pads, lhsDilation: lhsDil, rhsDilation: rhsDil, groups });
   // canonical axis c is spec position outPerm[c]: the inverse permutation lays it out as the out spec
   const inv = new Array<number>(nd);
   outPerm.forEach((pos, c) => (inv[pos] = c));

@@ -115,6 +115,30 @@ const linalg = Object.fromEntries(
   ]),
 ) as BatchRules<LinalgPrimitive>;
 
+const convBind = (x: Arr, w: Arr, p: Params["conv_general_dilated"]): Arr => bind("conv_general_dilated", [x, w], p);
+const num = (d: unknown) => d as number;
+
+/** vmap: a batched lhs joins the batch dim; a batched kernel becomes B times the feature groups. */
+const convBatchRule: BatchRule<"conv_general_dilated"> = ([x, w], [bx, bw], p, B) => {
+  const ns = x!.ndim - (bx === null ? 2 : 3);
+  if (bw === null) {
+    const xb = moveAxis(x!, bx!, 0);
+    const [, N, ...rest] = xb.shape.map(num);
+    const r = convBind(reshape(xb, [B * N!, ...rest]), w!, p);
+    return [reshape(r, [B, N!, ...r.shape.slice(1).map(num)]), 0];
+  }
+  // x [B, N, S..., C] -> [N, S..., B * C]; w [B, K..., I, O] -> [K..., I, B * O]; groups B * G
+  const xb = matchAxis(x!, bx!, B, 0),
+    wb = matchAxis(w!, bw!, B, 0);
+  const [N, ...S] = xb.shape.slice(1, -1).map(num),
+    C = num(xb.shape[ns + 2]);
+  const xs = reshape(transpose(xb, [...range(1, ns + 2), 0, ns + 2]), [N!, ...S, B * C]);
+  const [I, O] = [num(wb.shape[ns + 1]), num(wb.shape[ns + 2])];
+  const ws = reshape(transpose(wb, [...range(1, ns + 2), 0, ns + 2]), [...wb.shape.slice(1, ns + 1).map(num), I, B * O]);
+  const r = convBind(xs, ws, { ...p, groups: B * p.groups });
+  return [reshape(r, [...r.shape.slice(0, -1).map(num), B, O]), ns + 1];
+};
+
 /** A collective over an axis other than the vmap's: it applies to the batched value as is. */
 const batchCollective: BatchRules<CollectiveOp> = {
   psum: ([x], [b], { axisName }) => [bindCollective("psum", [x!], { axisName }), b!],
@@ -163,6 +187,7 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
   ...generic,
   ...batchCollective,
   ...linalg,
+  conv_general_dilated: convBatchRule,
   argmax: argReduce("argmax"),
   argmin: argReduce("argmin"),
   argsort: ([x], [b], { axis }) => [bind("argsort", [x!], { axis: up(axis, b!) }), b!],

@@ -275,6 +275,7 @@ const STRUCTURAL = new Set([
   "cummax",
   "cummin",
   "dot_general",
+  "conv_general_dilated",
   "reshape",
   "transpose",
   "slice",

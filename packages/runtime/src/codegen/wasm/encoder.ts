@@ -130,6 +130,11 @@ export class Code {
     this.bytes.push(codes[name]);
     return this;
   }
+  i32load(offset = 0): this {
+    this.bytes.push(0x28, 2);
+    uleb(offset, this.bytes);
+    return this;
+  }
   f32store(offset = 0): this {
     this.bytes.push(0x38, 2);
     uleb(offset, this.bytes);

@@ -4,20 +4,126 @@
 // 8-column panel of W and four splatted A values (A rows dense, any original layout packed by the
 // caller), so transposed operands cost one packing pass, never a materialized transpose. Row-major W
 // is packed in wasm (pack); unrolling k measured slower (V8 spills the accumulators).
+// igemm is the same micro-kernel over an indirection buffer (XNNPACK's indirect GEMM, the convolution
+// kernel of codegen/wasm-conv.ts): row i's t-th group of C values starts at rows[i] + taps[t] in a
+// padded (and dilated) copy of the input, so im2col patches are read where they lie, never materialized.
 // Module built with the runtime's own encoder; the caller packs and reads results in wasm memory.
 import { Code, encodeModule } from "./encoder.js";
+import { emitLogistic, emitTanh } from "./simd-math.js";
+
+/** The activations a GEMM applies in its store (codegen/kernels.ts matches them in a dot's epilogue). */
+export const GEMM_ACT = { none: 0, relu: 1, tanh: 2, logistic: 3 } as const;
+export type GemmAct = keyof typeof GEMM_ACT;
+
+/** The 8 accumulators of a 4x8 tile and the registers one k step uses. */
+interface Tile {
+  acc: number[];
+  b0: number;
+  b1: number;
+  av: number;
+  r: number[];
+}
+
+function tileLocals(c: Code): Tile {
+  return {
+    acc: [...Array(8)].map(() => c.local("v128")),
+    b0: c.local("v128"),
+    b1: c.local("v128"),
+    av: c.local("v128"),
+    r: [...Array(4)].map(() => c.local("i32")),
+  };
+}
+
+/** One k step: a packed panel row at `bp` (8 values) times A value k of rows r[0..3]; advances r and bp. */
+function kStep(c: Code, t: Tile, bp: number, fma: boolean): void {
+  c.get(bp).mem("v128.load").set(t.b0);
+  c.get(bp).mem("v128.load", 16).set(t.b1);
+  for (let q = 0; q < 4; q++) {
+    c.get(t.r[q]!).mem("v128.load32_splat").set(t.av);
+    for (const [h, b] of [
+      [0, t.b0],
+      [1, t.b1],
+    ] as const) {
+      const x = t.acc[2 * q + h]!;
+      if (fma) c.get(t.av).get(b).get(x).simd("f32x4.relaxed_madd");
+      else c.get(x).get(t.av).get(b).simd("f32x4.mul").simd("f32x4.add");
+      c.set(x);
+    }
+    c.get(t.r[q]!).i32(4).i32op("add").set(t.r[q]!);
+  }
+  c.get(bp).i32(32).i32op("add").set(bp);
+}
 
 /**
- * sgemm(M, N, K, a, panels, c): C[M, N] (row stride N) = A[M, K] (dense rows) @ W, W packed as
- * ceil(N / 8) panels of [K][8] (zero-padded columns). Byte addresses.
+ * The epilogue of a tile: + bias[j0..j0+8] when `bias` (a byte address, 0: none; the caller pads the
+ * bias to whole panels), then the activation GEMM_ACT[act]. relu is f32x4.max(x, 0) (NaN stays NaN,
+ * -0 becomes +0, as Math.max); tanh and logistic are simd-math's polynomials.
+ */
+function epilogue(c: Code, t: Tile, j0: number, bias: number, act: number): void {
+  c.get(bias).if();
+  c.get(bias).get(j0).i32(2).i32op("shl").i32op("add").set(bias);
+  for (let h = 0; h < 2; h++) {
+    c.get(bias)
+      .mem("v128.load", 16 * h)
+      .set(t.b0);
+    for (let q = 0; q < 4; q++)
+      c.get(t.acc[2 * q + h]!)
+        .get(t.b0)
+        .simd("f32x4.add")
+        .set(t.acc[2 * q + h]!);
+  }
+  c.get(bias).get(j0).i32(2).i32op("shl").i32op("sub").set(bias);
+  c.end();
+  const acts: [number, (x: number) => void][] = [
+    [GEMM_ACT.relu, (x) => c.get(x).f32x4(0).simd("f32x4.max")],
+    [GEMM_ACT.tanh, (x) => emitTanh(c, x)],
+    [GEMM_ACT.logistic, (x) => emitLogistic(c, x)],
+  ];
+  for (const [code, f] of acts) {
+    c.get(act).i32(code).op(0x46).if(); // i32.eq
+    for (const x of t.acc) {
+      f(x);
+      c.set(x);
+    }
+    c.end();
+  }
+}
+
+/** Stores the tile at rows i0.. (< M) and columns j0.. (< N) of C (row stride ldc elements). */
+function storeTile(c: Code, t: Tile, i0: number, j0: number, M: number, N: number, out: number, ldc: number, cp: number): void {
+  // whole vectors when the panel is complete, else lane by lane
+  for (let q = 0; q < 4; q++) {
+    c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").if();
+    c.get(out).get(i0).i32(q).i32op("add").get(ldc).i32op("mul").get(j0).i32op("add").i32(2).i32op("shl").i32op("add").set(cp);
+    c.get(j0).i32(8).i32op("add").get(N).op(0x4d).if(); // i32.le_u
+    c.get(cp)
+      .get(t.acc[2 * q]!)
+      .mem("v128.store");
+    c.get(cp)
+      .get(t.acc[2 * q + 1]!)
+      .mem("v128.store", 16);
+    c.else();
+    for (let l = 0; l < 8; l++) {
+      c.get(j0).i32(l).i32op("add").get(N).i32op("lt_u").if();
+      c.get(cp)
+        .get(t.acc[2 * q + (l >> 2)]!)
+        .simd("f32x4.extract_lane", l & 3)
+        .f32store(4 * l);
+      c.end();
+    }
+    c.end();
+    c.end();
+  }
+}
+
+/**
+ * sgemm(M, N, K, a, panels, c, bias, act): C[M, N] (row stride N) = act(A[M, K] (dense rows) @ W + bias),
+ * W packed as ceil(N / 8) panels of [K][8] (zero-padded columns), bias 0 for none. Byte addresses.
  */
 function sgemmCode(fma: boolean): Code {
-  const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32"]);
-  const [M, N, K, a, panels, out] = [0, 1, 2, 3, 4, 5];
-  const acc = [...Array(8)].map(() => c.local("v128"));
-  const b0 = c.local("v128"),
-    b1 = c.local("v128"),
-    av = c.local("v128");
+  const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
+  const [M, N, K, a, panels, out, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const t = tileLocals(c);
   const rowBytes = c.local("i32"),
     j0 = c.local("i32"),
     i0 = c.local("i32"),
@@ -25,7 +131,7 @@ function sgemmCode(fma: boolean): Code {
     bp = c.local("i32"),
     panel = c.local("i32"),
     cp = c.local("i32");
-  const r = [...Array(4)].map(() => c.local("i32"));
+  const r = t.r;
   c.get(K).i32(2).i32op("shl").set(rowBytes);
   c.get(panels).set(panel);
   c.i32(0).set(j0);
@@ -44,55 +150,80 @@ function sgemmCode(fma: boolean): Code {
     c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").op(0x1b); // select
     c.set(r[q]!);
   }
-  for (const x of acc) c.f32x4(0).set(x);
+  for (const x of t.acc) c.f32x4(0).set(x);
   c.get(panel).set(bp);
   c.i32(0).set(k);
   c.block().loop(); // k
   c.get(k).get(K).i32op("ge_u").brIf(1);
-  c.get(bp).mem("v128.load").set(b0);
-  c.get(bp).mem("v128.load", 16).set(b1);
-  for (let q = 0; q < 4; q++) {
-    c.get(r[q]!).mem("v128.load32_splat").set(av);
-    for (const [h, b] of [
-      [0, b0],
-      [1, b1],
-    ] as const) {
-      const x = acc[2 * q + h]!;
-      if (fma) c.get(av).get(b).get(x).simd("f32x4.relaxed_madd");
-      else c.get(x).get(av).get(b).simd("f32x4.mul").simd("f32x4.add");
-      c.set(x);
-    }
-    c.get(r[q]!).i32(4).i32op("add").set(r[q]!);
-  }
-  c.get(bp).i32(32).i32op("add").set(bp);
+  kStep(c, t, bp, fma);
   c.get(k).i32(1).i32op("add").set(k).br(0);
   c.end().end();
-  // store the tile: rows < M; whole vectors when the panel is complete, else lane by lane
-  for (let q = 0; q < 4; q++) {
-    c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").if();
-    c.get(out).get(i0).i32(q).i32op("add").get(N).i32op("mul").get(j0).i32op("add").i32(2).i32op("shl").i32op("add").set(cp);
-    c.get(j0).i32(8).i32op("add").get(N).op(0x4d).if(); // i32.le_u
-    c.get(cp)
-      .get(acc[2 * q]!)
-      .mem("v128.store");
-    c.get(cp)
-      .get(acc[2 * q + 1]!)
-      .mem("v128.store", 16);
-    c.else();
-    for (let l = 0; l < 8; l++) {
-      c.get(j0).i32(l).i32op("add").get(N).i32op("lt_u").if();
-      c.get(cp)
-        .get(acc[2 * q + (l >> 2)]!)
-        .simd("f32x4.extract_lane", l & 3)
-        .f32store(4 * l);
-      c.end();
-    }
-    c.end();
-    c.end();
-  }
+  epilogue(c, t, j0, bias, act);
+  storeTile(c, t, i0, j0, M, N, out, N, cp);
   c.get(i0).i32(4).i32op("add").set(i0).br(0);
   c.end().end();
   c.get(panel).get(K).i32(5).i32op("shl").i32op("add").set(panel);
+  c.get(j0).i32(8).i32op("add").set(j0).br(0);
+  c.end().end();
+  return c;
+}
+
+/**
+ * igemm(M, N, T, C, rows, taps, panels, out, ldc, bias, act): C[M, N] (row stride ldc) = act(sum over
+ * t < T, k < C of A(i, t)[k] * W[t * C + k] + bias), where A(i, t) is the float32 vector at byte address
+ * rows[i] + taps[t] (i32 arrays); W packed as in sgemm with K = T * C, bias as in sgemm. `rows` holds
+ * ceil(M / 4) * 4 entries (the caller pads the last block with a valid address: those rows are computed
+ * but not stored).
+ */
+function igemmCode(fma: boolean): Code {
+  const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
+  const [M, N, T, C, rows, taps, panels, out, ldc, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const t = tileLocals(c);
+  const j0 = c.local("i32"),
+    i0 = c.local("i32"),
+    tp = c.local("i32"),
+    tEnd = c.local("i32"),
+    tv = c.local("i32"),
+    k = c.local("i32"),
+    rp = c.local("i32"),
+    bp = c.local("i32"),
+    panel = c.local("i32"),
+    cp = c.local("i32");
+  c.get(taps).get(T).i32(2).i32op("shl").i32op("add").set(tEnd);
+  c.get(panels).set(panel);
+  c.i32(0).set(j0);
+  c.block().loop(); // panels
+  c.get(j0).get(N).i32op("ge_u").brIf(1);
+  c.i32(0).set(i0);
+  c.get(rows).set(rp);
+  c.block().loop(); // row blocks
+  c.get(i0).get(M).i32op("ge_u").brIf(1);
+  for (const x of t.acc) c.f32x4(0).set(x);
+  c.get(panel).set(bp);
+  c.get(taps).set(tp);
+  c.block().loop(); // taps
+  c.get(tp).get(tEnd).i32op("ge_u").brIf(1);
+  c.get(tp).i32load().set(tv);
+  for (let q = 0; q < 4; q++)
+    c.get(rp)
+      .i32load(4 * q)
+      .get(tv)
+      .i32op("add")
+      .set(t.r[q]!);
+  c.i32(0).set(k);
+  c.block().loop(); // k within the tap
+  c.get(k).get(C).i32op("ge_u").brIf(1);
+  kStep(c, t, bp, fma);
+  c.get(k).i32(1).i32op("add").set(k).br(0);
+  c.end().end();
+  c.get(tp).i32(4).i32op("add").set(tp).br(0);
+  c.end().end();
+  epilogue(c, t, j0, bias, act);
+  storeTile(c, t, i0, j0, M, N, out, ldc, cp);
+  c.get(rp).i32(16).i32op("add").set(rp);
+  c.get(i0).i32(4).i32op("add").set(i0).br(0);
+  c.end().end();
+  c.get(panel).get(T).get(C).i32op("mul").i32(5).i32op("shl").i32op("add").set(panel);
   c.get(j0).i32(8).i32op("add").set(j0).br(0);
   c.end().end();
   return c;
@@ -130,5 +261,6 @@ export function sgemmModule(fma: boolean): Uint8Array<ArrayBuffer> {
   return encodeModule([
     { name: "sgemm", code: sgemmCode(fma) },
     { name: "pack", code: packCode() },
+    { name: "igemm", code: igemmCode(fma) },
   ]);
 }

@@ -6,7 +6,8 @@
 //     axis (softmax and logsumexp reduce along rows) — never inside a row: each output is one
 //     thread's sum in one order;
 //   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
-//   sgemm (M, N, K, a, panels, c): by row blocks of the output (multiples of the 4-row micro-tile).
+//   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc, bias,
+//     act): by row blocks of the output (multiples of the 4-row micro-tile).
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
 // results are bit-identical to one thread. Calls below the break-even stay on the caller.
@@ -89,15 +90,51 @@ export function runKernel(k: ParallelKernel, kind: KernelKind, nin: number, args
   );
 }
 
-/** Runs sgemm(M, N, K, a, panels, c), split by row blocks when large. */
-export function runSgemm(k: ParallelKernel, M: number, N: number, K: number, a: number, panels: number, c: number): void {
-  const n = parts(M * N * K, splitMin.macs, Math.ceil(M / 4));
-  if (n <= 1) return k.run(M, N, K, a, panels, c);
+/**
+ * Runs a GEMM-like call over M output rows, split into row ranges that are multiples of the 4-row
+ * micro-tile when `macs` is large: `args(r0, r1)` is the argument list for rows [r0, r1).
+ */
+function runRowBlocks(k: ParallelKernel, M: number, macs: number, args: (r0: number, r1: number) => number[]): void {
+  const n = parts(macs, splitMin.macs, Math.ceil(M / 4));
+  if (n <= 1) return k.run(...args(0, M));
   runChunks(
     k,
     chunks(n, (i) => {
       const [r0, r1] = part(M, n, i, 4);
-      return r0 < r1 ? [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N] : null;
+      return r0 < r1 ? args(r0, r1) : null;
     }),
   );
+}
+
+/** Runs sgemm(M, N, K, a, panels, c, bias, act), split by row blocks when large. */
+export function runSgemm(
+  k: ParallelKernel,
+  M: number,
+  N: number,
+  K: number,
+  a: number,
+  panels: number,
+  c: number,
+  bias = 0,
+  act = 0,
+): void {
+  runRowBlocks(k, M, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
+}
+
+/** Runs igemm(M, N, T, C, rows, taps, panels, out, ldc, bias, act) (codegen/wasm/sgemm.ts), split by row blocks. */
+export function runIgemm(
+  k: ParallelKernel,
+  M: number,
+  N: number,
+  T: number,
+  C: number,
+  rows: number,
+  taps: number,
+  panels: number,
+  out: number,
+  ldc: number,
+  bias = 0,
+  act = 0,
+): void {
+  runRowBlocks(k, M, M * N * T * C, (r0, r1) => [r1 - r0, N, T, C, rows + 4 * r0, taps, panels, out + 4 * r0 * ldc, ldc, bias, act]);
 }

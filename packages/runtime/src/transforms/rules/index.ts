@@ -3,6 +3,7 @@
 // core/primitives.ts without rules here fails to type-check.
 import type { Primitive } from "../../core/primitives.js";
 import { collectiveRules } from "./collectives.js";
+import { convRules } from "./conv.js";
 import { elementwiseRules } from "./elementwise.js";
 import { linalgRules } from "./linalg.js";
 import { reductionRules } from "./reductions.js";
@@ -14,6 +15,7 @@ export const adRules: { [P in Primitive]: AdRule<P> } = {
   ...reductionRules,
   ...structuralRules,
   ...linalgRules,
+  ...convRules,
   ...collectiveRules,
 };
 
