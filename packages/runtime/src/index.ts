@@ -2,6 +2,7 @@
 import "./eager/kernels.js";
 import "./lax/impls.js";
 import "./eager/linalg-impls.js";
+import "./eager/top-k.js";
 import "./methods.js";
 import * as numpy from "./numpy/index.js";
 import * as nn from "./nn.js";

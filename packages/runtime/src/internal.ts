@@ -5,6 +5,7 @@
 import "./eager/kernels.js";
 import "./lax/impls.js";
 import "./eager/linalg-impls.js";
+import "./eager/top-k.js";
 import "./methods.js";
 import type { KernelSource } from "./codegen/kernels.js";
 import { type Schedule, describeSchedule } from "./ir/schedule.js";
