@@ -529,7 +529,106 @@ def gen_conv(g):
     )
 
 
+def gen_factors(g):
+    """lu (scipy.linalg.lu and JAX's lax.linalg.lu), lstsq's corners and sign-fixed factors: area "decomp", own stream."""
+    A = "decomp"
+    r = np.random.default_rng(1515)
+    import scipy.linalg
+    import jax
+
+    jax.config.update("jax_enable_x64", True)
+    from jax import lax
+
+    def c(name, fn, inputs, expected, dt=F64, **kw):
+        g.case(A, name, fn, inputs, expected, tol=kw.pop("tol", TOL[dt]), **kw)
+
+    def rn(shape, dt):
+        return r.uniform(-1, 1, size=shape).astype(NPD[dt])
+
+    for dt in (F32, F64):
+        s = f" {dt}"
+        for shape in ((4, 4), (5, 3), (3, 5), (2, 3, 3)):
+            # P, L, U are unique given the pivot order (partial pivoting, first largest |pivot|)
+            c(
+                f"scipy lu {shape}: p, l, u" + s,
+                "(x) => scipyLinalg.lu(x)",
+                [rn(shape, dt)],
+                lambda x: [g.finish(v, dt) for v in scipy.linalg.lu(w64(x))],
+                dt,
+            )
+            c(
+                f"lax.linalg.lu {shape}: lu, pivots, permutation" + s,
+                "(x) => lax.linalg.lu(x)",
+                [rn(shape, dt)],
+                lambda x: (lambda f, piv, perm: [g.finish(f, dt), g.finish(piv, "int32"), g.finish(perm, "int32")])(
+                    *lax.linalg.lu(w64(x))
+                ),
+                dt,
+            )
+        c(
+            "scipy lu permuteL: p l, u" + s,
+            "(x) => scipyLinalg.lu(x, { permuteL: true })",
+            [rn((4, 3), dt)],
+            lambda x: [g.finish(v, dt) for v in scipy.linalg.lu(w64(x), permute_l=True)],
+            dt,
+        )
+        # lstsq: wide (minimum-norm), rank-deficient with rcond, vector b
+        c(
+            "lstsq wide, vector b: minimum-norm x" + s,
+            "(a, b) => { const [x, res, rank, sv] = np.linalg.lstsq(a, b); return [x, rank, sv]; }",
+            [rn((3, 5), dt), rn((3,), dt)],
+            lambda a, b: (lambda x, res, rk, sv: [g.finish(x, dt), g.finish(rk, I32), g.finish(sv, dt)])(*np.linalg.lstsq(w64(a), w64(b))),
+            dt,
+        )
+        low = (rn((6, 2), F64) @ rn((2, 4), F64)).astype(NPD[dt])
+        c(
+            "lstsq rank-deficient, rcond 1e-3" + s,
+            "(a, b) => { const [x, res, rank, sv] = np.linalg.lstsq(a, b, 1e-3); return [x, rank, sv]; }",
+            [low, rn((6, 2), dt)],
+            lambda a, b: (lambda x, res, rk, sv: [g.finish(x, dt), g.finish(rk, I32), g.finish(sv, dt)])(*np.linalg.lstsq(w64(a), w64(b), rcond=1e-3)),
+            dt,
+            tol=(1e-3, 1e-4) if dt == F32 else TOL[dt],
+        )
+        # sign-fixed factors, as the reference fixes them: each column of Q (U, V) scaled so its largest-|.| entry is
+        # positive (R's rows, Vh's rows follow); then the factors themselves are compared
+        c(
+            "qr (5, 3) sign-fixed q, r" + s,
+            "(x) => { const [q, r] = np.linalg.qr(x); const k = np.sign(np.takeAlongAxis(q, np.expandDims(np.argmax(np.abs(q), 0), 0), 0)); "
+            + "return [np.multiply(q, k), np.multiply(r, np.swapaxes(k, 0, 1))]; }",
+            [rn((5, 3), dt)],
+            lambda x: (lambda q, rr: (lambda k: [g.finish(q * k, dt), g.finish(rr * k.T, dt)])(
+                np.sign(np.take_along_axis(q, np.argmax(np.abs(q), 0)[None], 0))
+            ))(*np.linalg.qr(w64(x))),
+            dt,
+        )
+        c(
+            "svd (4, 3) sign-fixed u, s, vh" + s,
+            "(x) => { const [u, s, vh] = np.linalg.svd(x, false); const k = np.sign(np.takeAlongAxis(u, np.expandDims(np.argmax(np.abs(u), 0), 0), 0)); "
+            + "return [np.multiply(u, k), s, np.multiply(vh, np.swapaxes(k, 0, 1))]; }",
+            [rn((4, 3), dt)],
+            lambda x: (lambda u, sv, vh: (lambda k: [g.finish(u * k, dt), g.finish(sv, dt), g.finish(vh * k.T, dt)])(
+                np.sign(np.take_along_axis(u, np.argmax(np.abs(u), 0)[None], 0))
+            ))(*np.linalg.svd(w64(x), full_matrices=False)),
+            dt,
+        )
+        sy = (lambda m: ((m + m.T) / 2).astype(NPD[dt]))(r.uniform(-2, 2, size=(4, 4)))
+        c(
+            "eigh sign-fixed w, v" + s,
+            "(x) => { const [w, v] = np.linalg.eigh(x); const k = np.sign(np.takeAlongAxis(v, np.expandDims(np.argmax(np.abs(v), 0), 0), 0)); "
+            + "return [w, np.multiply(v, k)]; }",
+            [sy],
+            lambda x: (lambda w, v: [g.finish(w, dt), g.finish(v * np.sign(np.take_along_axis(v, np.argmax(np.abs(v), 0)[None], 0)), dt)])(
+                *np.linalg.eigh(w64(x))
+            ),
+            dt,
+        )
+    g.err(A, "lu of a vector", "(x) => lax.linalg.lu(x)", [rn((3,), F64)], "ShapeError", "NJ106", contains=["lu"])
+    g.err(A, "scipy lu with a bad option", "(x) => scipyLinalg.lu(x, { overwriteA: true })", [rn((3, 3), F64)], "ArgumentError", "NJ301", contains=["lu"])
+    g.err(A, "lstsq with an array rcond", "(a, b) => np.linalg.lstsq(a, b, [0.1])", [rn((3, 2), F64), rn((3,), F64)], "ArgumentError", "NJ301", contains=["lstsq"])
+
+
 def generate(g):
     gen_decomp(g)
     gen_fft(g)
     gen_conv(g)
+    gen_factors(g)
