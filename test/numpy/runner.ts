@@ -202,9 +202,13 @@ const compiled = new Map<string, (...a: unknown[]) => unknown>();
 export function compile(src: string): (...a: unknown[]) => unknown {
   let f = compiled.get(src);
   if (!f) {
-    f = new Function("np", "nn", "lax", "scipySpecial", "scipyLinalg", `"use strict"; return (${src});`)(np, nn, lax, scipySpecial, scipyLinalg) as (
-      ...a: unknown[]
-    ) => unknown;
+    f = new Function("np", "nn", "lax", "scipySpecial", "scipyLinalg", `"use strict"; return (${src});`)(
+      np,
+      nn,
+      lax,
+      scipySpecial,
+      scipyLinalg,
+    ) as (...a: unknown[]) => unknown;
     compiled.set(src, f);
   }
   return f;

@@ -3,7 +3,7 @@
 // against a loop. Factors unique up to sign (the columns of U, V, Q and the rows of R) enter through
 // their squares, which are smooth where the factorization is.
 import { describe, expect, it } from "vitest";
-import { type NDArray, TransformError, checkGrads, grad, jit, lax, numpy as np, vmap } from "@numjit/runtime";
+import { type NDArray, TransformError, checkGrads, grad, jit, lax, numpy as np, scipyLinalg, vmap } from "@numjit/runtime";
 import { expectClose, rand, rng } from "./helpers.js";
 
 const L = np.linalg,
@@ -83,6 +83,42 @@ const CASES: Case[] = [
       [[5], "any"],
     ],
   },
+  {
+    name: "lstsq tall, matrix b: x, residuals, s",
+    f: (a, b) => {
+      const [x, res, , s] = L.lstsq(a, b);
+      return [x, res, s];
+    },
+    inputs: [
+      [[5, 3], "any"],
+      [[5, 2], "any"],
+    ],
+  },
+  {
+    name: "lstsq wide: minimum-norm x",
+    f: (a, b) => L.lstsq(a, b)[0],
+    inputs: [
+      [[3, 5], "any"],
+      [[3], "any"],
+    ],
+  },
+  { name: "slogdet: sign and logabsdet", f: (a) => L.slogdet(a), inputs: [[[2, 3, 3], "well"]], order2: true },
+  ...(
+    [
+      [3, 3],
+      [4, 3],
+      [3, 4],
+    ] as [number, number][]
+  ).map(
+    (shape): Case => ({
+      name: `scipy lu ${shape.join("x")}: l, u`,
+      f: (a) => (scipyLinalg.lu(a) as NDArray[]).slice(1),
+      inputs: [[shape, "any"]],
+      order2: shape[0] === shape[1],
+    }),
+  ),
+  { name: "lax.linalg.lu batched: lu", f: (a) => lax.linalg.lu(a)[0], inputs: [[[2, 3, 3], "any"]] },
+  { name: "lax.topK values along axis 0", f: (x) => lax.topK(x, 2, { axis: 0 })[0], inputs: [[[4, 3], "any"]], order2: true },
   { name: "norm fro", f: (a) => L.norm(a), inputs: [[[3, 4], "any"]], order2: true },
   { name: "norm 2 (matrix)", f: (a) => L.norm(a, 2), inputs: [[[3, 3], "any"]] },
   { name: "norm nuc", f: (a) => L.norm(a, "nuc"), inputs: [[[3, 4], "any"]] },
