@@ -167,6 +167,60 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "convTranspose SAME stride 2, NHWC",
+    f: (l, r) => lax.convTranspose(l, r, [2, 2], "SAME"),
+    inputs: [
+      [[1, 3, 3, 2], "any"],
+      [[3, 3, 2, 2], "any"],
+    ],
+    order2: true,
+  },
+  {
+    name: "convTranspose VALID, transposeKernel, rhs dilation",
+    f: (l, r) => lax.convTranspose(l, r, [1, 2], "VALID", { rhsDilation: [2, 1], transposeKernel: true }),
+    inputs: [
+      [[2, 3, 3, 1], "any"],
+      [[2, 2, 2, 1], "any"],
+    ],
+  },
+  {
+    name: "reduceWindow sum: padding, strides, base and window dilation",
+    f: (x) =>
+      lax.reduceWindow(
+        x,
+        0,
+        np.add,
+        [2, 2],
+        [2, 1],
+        [
+          [1, 0],
+          [0, 2],
+        ],
+        [1, 2],
+        [2, 1],
+      ),
+    inputs: [[[4, 3], "any"]],
+    order2: true,
+  },
+  {
+    name: "reduceWindow max SAME (max pooling)",
+    f: (x) => lax.reduceWindow(x, -Infinity, np.maximum, [2, 2], [2, 2], "SAME"),
+    inputs: [[[5, 4], "any"]],
+  },
+  {
+    name: "reduceWindow min, init 0.25 joins every window",
+    f: (x) => lax.reduceWindow(x, 0.25, np.minimum, [1, 3], [1, 1], "VALID"),
+    inputs: [[[2, 5], "any"]],
+  },
+  { name: "hfft", f: (z) => F.hfft(z, 6), inputs: [[[4, 2], "any"]] },
+  { name: "ihfft ortho", f: (x) => F.ihfft(x, null, -1, "ortho"), inputs: [[[5], "any"]] },
+  {
+    name: "applyAlongAxis (cumsum of squares) and applyOverAxes (sum)",
+    f: (x) => [np.applyAlongAxis((v) => np.cumsum(np.multiply(v, v)), 0, x), np.applyOverAxes((a, ax) => np.sum(a, ax), x, [1])],
+    inputs: [[[3, 4], "any"]],
+    order2: true,
+  },
+  {
     name: "convolve full",
     f: (a, v) => np.convolve(a, v),
     inputs: [

@@ -16,7 +16,8 @@ type Fn1d = (x: NDArray) => ArrayLike;
  * axes, so it runs once, traced, on the whole batch). Its result's dims replace `axis` in the output.
  */
 export function applyAlongAxis(func1d: Fn1d, axis: number, arr: ArrayLike): NDArray {
-  if (typeof func1d !== "function") throw argumentError.invalid("apply_along_axis", `func1d must be a function, got ${describeValue(func1d)}`);
+  if (typeof func1d !== "function")
+    throw argumentError.invalid("apply_along_axis", `func1d must be a function, got ${describeValue(func1d)}`);
   const a = operand(arr, "apply_along_axis");
   const nd = a.ndim;
   const ax = normalizeAxis("apply_along_axis", axis, nd);
@@ -47,7 +48,8 @@ const shr = (x: NDArray, k: number): NDArray => shiftRightLogical(x, k);
  */
 export function bitwiseCount(x: ArrayLike): NDArray {
   let a = operand(x, "bitwise_count");
-  if (a.dtype === "float32" || a.dtype === "float64") throw dtypeError.notAllowed("bitwise_count", a.dtype, "bitwise ops need integer or boolean inputs");
+  if (a.dtype === "float32" || a.dtype === "float64")
+    throw dtypeError.notAllowed("bitwise_count", a.dtype, "bitwise ops need integer or boolean inputs");
   if (a.dtype === "bool") a = convert(a, "int32", false);
   else if (a.dtype === "int32") a = abs(a);
   a = subtract(a, bitwiseAnd(shr(a, 1), 0x55555555));
