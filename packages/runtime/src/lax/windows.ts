@@ -1,13 +1,14 @@
 // lax.convTranspose and lax.reduceWindow, as JAX defines them: convTranspose is convGeneralDilated with the
 // strides as lhs dilation and the padding of the forward convolution it transposes (keras Conv2DTranspose's
-// convention); reduceWindow pads with the init value (base dilation interleaves it), takes one strided slice
-// per window tap and combines the taps elementwise. Both are compositions: jit fuses them, grad and vmap
+// convention); reduceWindow pads with the monoid's identity (base dilation interleaves it), takes one strided
+// slice per window tap and combines the taps elementwise, then with the init value. Both are compositions: jit fuses them, grad and vmap
 // follow from the parts (the sum's gradient is the pads' and slices' transposes, the max's goes to the
 // window's maximum, split between ties as numjit's elementwise max does).
 import { argumentError, shapeError } from "../errors.js";
 import { bind } from "../core/trace.js";
 import { type ArrayLike, type NDArray, scalarArray } from "../ndarray.js";
-import { describeValue, normalizeAxis } from "../shape.js";
+import { describeValue } from "../shape.js";
+import type { DType } from "../dtype.js";
 import { convGeneralDilated, type ConvDimensionNumbers } from "../numpy/conv.js";
 import { add, maximum, minimum } from "../numpy/elementwise.js";
 import { expandDims, flip, reshape, swapaxes } from "../numpy/shape-ops.js";
@@ -95,7 +96,12 @@ export function convTranspose(
 
 type WindowOp = "add" | "max" | "min";
 const COMBINE = { add, max: maximum, min: minimum } as const;
-const IDENTITY = { add: 0, max: -Infinity, min: Infinity } as const;
+/** The monoid's identity in x's dtype: what padding and base-dilation holes hold (they join no window, as in XLA). */
+function identity(op: WindowOp, dtype: DType): number {
+  if (op === "add") return 0;
+  const [lo, hi] = dtype === "int32" ? [-2147483648, 2147483647] : dtype === "uint32" ? [0, 4294967295] : [-Infinity, Infinity];
+  return op === "max" ? lo! : hi!;
+}
 
 function windowOp(computation: unknown): WindowOp {
   if (computation === add || computation === "add" || computation === "sum") return "add";
@@ -133,7 +139,8 @@ function padsOf(padding: "SAME" | "VALID", sizes: number[], windows: number[], s
 /**
  * lax.reduce_window with a monoid computation (np.add, np.maximum, np.minimum): each output element reduces
  * `initValue` and the window of `windowDimensions` elements at its position (strides, window dilation) of the
- * operand padded with `initValue` ("SAME", "VALID" or [lo, hi] pairs; base dilation interleaves initValue).
+ * padded operand ("SAME", "VALID" or [lo, hi] pairs; base dilation interleaves holes). Padding and holes join
+ * no window (they hold the monoid's identity), `initValue` joins every window once, as XLA's ReduceWindow.
  */
 export function reduceWindow(
   operandIn: ArrayLike,
@@ -154,8 +161,9 @@ export function reduceWindow(
   const st = ints("reduce_window", "windowStrides", windowStrides, nd, 1);
   const bd = ints("reduce_window", "baseDilation", baseDilation, nd, 1);
   const wd = ints("reduce_window", "windowDilation", windowDilation, nd, 1);
-  const init = scalarArray(initValue, x.dtype, false);
-  for (let ax = 0; ax < nd; ax++) x = interleave(x, normalizeAxis("reduce_window", ax, nd), bd[ax]!, init);
+  const id = identity(op, x.dtype);
+  const fill = scalarArray(id, x.dtype, false);
+  for (let ax = 0; ax < nd; ax++) x = interleave(x, ax, bd[ax]!, fill);
   const eff = win.map((w, i) => (w - 1) * wd[i]! + 1);
   let pads: [number, number][];
   if (padding === "SAME" || padding === "VALID") pads = padsOf(padding, x.shape.slice(), eff, st);
@@ -167,7 +175,7 @@ export function reduceWindow(
     pads = padding.map((p) => [p[0], p[1]]);
   else
     throw argumentError.invalid("reduce_window", `padding must be "SAME", "VALID" or ${nd} [lo, hi] pairs, got ${describeValue(padding)}`);
-  if (pads.some(([lo, hi]) => lo !== 0 || hi !== 0)) x = bind("pad", [x, init], { lo: pads.map((p) => p[0]), hi: pads.map((p) => p[1]) });
+  if (pads.some(([lo, hi]) => lo !== 0 || hi !== 0)) x = bind("pad", [x, fill], { lo: pads.map((p) => p[0]), hi: pads.map((p) => p[1]) });
   const outs = x.shape.map((n, i) => Math.max(0, Math.floor((n - eff[i]!) / st[i]!) + 1));
   const taps = win.reduce((a, b) => a * b, 1);
   let acc: NDArray | null = null;
@@ -182,5 +190,5 @@ export function reduceWindow(
     const tap = bind("slice", [x], { starts, limits, strides: st });
     acc = acc === null ? tap : COMBINE[op](acc, tap);
   }
-  return initValue === IDENTITY[op] ? acc! : COMBINE[op](acc!, init);
+  return initValue === id ? acc! : COMBINE[op](acc!, scalarArray(initValue, x.dtype, false));
 }
