@@ -585,7 +585,9 @@ def gen_factors(g):
             "lstsq rank-deficient, rcond 1e-3" + s,
             "(a, b) => { const [x, res, rank, sv] = np.linalg.lstsq(a, b, 1e-3); return [x, rank, sv]; }",
             [low, rn((6, 2), dt)],
-            lambda a, b: (lambda x, res, rk, sv: [g.finish(x, dt), g.finish(rk, I32), g.finish(sv, dt)])(*np.linalg.lstsq(w64(a), w64(b), rcond=1e-3)),
+            lambda a, b: (lambda x, res, rk, sv: [g.finish(x, dt), g.finish(rk, I32), g.finish(sv, dt)])(
+                *np.linalg.lstsq(w64(a), w64(b), rcond=1e-3)
+            ),
             dt,
             tol=(1e-3, 1e-4) if dt == F32 else TOL[dt],
         )
@@ -593,7 +595,8 @@ def gen_factors(g):
         # positive (R's rows, Vh's rows follow); then the factors themselves are compared
         c(
             "qr (5, 3) sign-fixed q, r" + s,
-            "(x) => { const [q, r] = np.linalg.qr(x); const k = np.sign(np.takeAlongAxis(q, np.expandDims(np.argmax(np.abs(q), 0), 0), 0)); "
+            "(x) => { const [q, r] = np.linalg.qr(x); "
+            + "const k = np.sign(np.takeAlongAxis(q, np.expandDims(np.argmax(np.abs(q), 0), 0), 0)); "
             + "return [np.multiply(q, k), np.multiply(r, np.swapaxes(k, 0, 1))]; }",
             [rn((5, 3), dt)],
             lambda x: (lambda q, rr: (lambda k: [g.finish(q * k, dt), g.finish(rr * k.T, dt)])(
@@ -603,7 +606,8 @@ def gen_factors(g):
         )
         c(
             "svd (4, 3) sign-fixed u, s, vh" + s,
-            "(x) => { const [u, s, vh] = np.linalg.svd(x, false); const k = np.sign(np.takeAlongAxis(u, np.expandDims(np.argmax(np.abs(u), 0), 0), 0)); "
+            "(x) => { const [u, s, vh] = np.linalg.svd(x, false); "
+            + "const k = np.sign(np.takeAlongAxis(u, np.expandDims(np.argmax(np.abs(u), 0), 0), 0)); "
             + "return [np.multiply(u, k), s, np.multiply(vh, np.swapaxes(k, 0, 1))]; }",
             [rn((4, 3), dt)],
             lambda x: (lambda u, sv, vh: (lambda k: [g.finish(u * k, dt), g.finish(sv, dt), g.finish(vh * k.T, dt)])(
@@ -614,7 +618,8 @@ def gen_factors(g):
         sy = (lambda m: ((m + m.T) / 2).astype(NPD[dt]))(r.uniform(-2, 2, size=(4, 4)))
         c(
             "eigh sign-fixed w, v" + s,
-            "(x) => { const [w, v] = np.linalg.eigh(x); const k = np.sign(np.takeAlongAxis(v, np.expandDims(np.argmax(np.abs(v), 0), 0), 0)); "
+            "(x) => { const [w, v] = np.linalg.eigh(x); "
+            + "const k = np.sign(np.takeAlongAxis(v, np.expandDims(np.argmax(np.abs(v), 0), 0), 0)); "
             + "return [w, np.multiply(v, k)]; }",
             [sy],
             lambda x: (lambda w, v: [g.finish(w, dt), g.finish(v * np.sign(np.take_along_axis(v, np.argmax(np.abs(v), 0)[None], 0)), dt)])(
@@ -623,8 +628,17 @@ def gen_factors(g):
             dt,
         )
     g.err(A, "lu of a vector", "(x) => lax.linalg.lu(x)", [rn((3,), F64)], "ShapeError", "NJ106", contains=["lu"])
-    g.err(A, "scipy lu with a bad option", "(x) => scipyLinalg.lu(x, { overwriteA: true })", [rn((3, 3), F64)], "ArgumentError", "NJ301", contains=["lu"])
-    g.err(A, "lstsq with an array rcond", "(a, b) => np.linalg.lstsq(a, b, [0.1])", [rn((3, 2), F64), rn((3,), F64)], "ArgumentError", "NJ301", contains=["lstsq"])
+    bad_lu = "(x) => scipyLinalg.lu(x, { overwriteA: true })"
+    g.err(A, "scipy lu with a bad option", bad_lu, [rn((3, 3), F64)], "ArgumentError", "NJ301", contains=["lu"])
+    g.err(
+        A,
+        "lstsq with an array rcond",
+        "(a, b) => np.linalg.lstsq(a, b, [0.1])",
+        [rn((3, 2), F64), rn((3,), F64)],
+        "ArgumentError",
+        "NJ301",
+        contains=["lstsq"],
+    )
 
 
 def gen_windows(g):
@@ -680,7 +694,8 @@ def gen_windows(g):
         ):
             fn, js_fn = ops[opn]
             pad = padding if isinstance(padding, str) else tuple(tuple(q) for q in padding)
-            args = [js_fn, g.js(list(dims)), g.js(list(strides)), js_pad(padding), g.js(list(bd)) if bd else "null", g.js(list(wd)) if wd else "null"]
+            dil = [g.js(list(bd)) if bd else "null", g.js(list(wd)) if wd else "null"]
+            args = [js_fn, g.js(list(dims)), g.js(list(strides)), js_pad(padding), *dil]
             init_js = "-Infinity" if init == -np.inf else "Infinity" if init == np.inf else repr(init)
             c(
                 f"reduceWindow {opn} {shape} window {dims} strides {strides} {padding} base {bd} window dilation {wd}" + s,
@@ -691,7 +706,8 @@ def gen_windows(g):
                 ),
                 dt,
             )
-        for n, norm, shape, axis in ((None, None, (5, 2), -1), (8, "ortho", (4, 2), -1), (None, "forward", (3, 4, 2), 0), (6, None, (2, 3, 2), 1)):
+        hf = ((None, None, (5, 2), -1), (8, "ortho", (4, 2), -1), (None, "forward", (3, 4, 2), 0), (6, None, (2, 3, 2), 1))
+        for n, norm, shape, axis in hf:
             c(
                 f"hfft n={n} norm={norm} {shape} axis {axis}" + s,
                 f"(z) => np.fft.hfft(z, {g.js(n)}, {axis}, {g.js(norm)})",
@@ -769,7 +785,8 @@ def gen_windows(g):
         "NJ301",
         contains=["conv_transpose", "padding"],
     )
-    g.err(A, "applyAlongAxis of a non-function", "(x) => np.applyAlongAxis(3, 0, x)", [rn((3,))], "ArgumentError", "NJ301", contains=["apply_along_axis"])
+    bad_apply = "(x) => np.applyAlongAxis(3, 0, x)"
+    g.err(A, "applyAlongAxis of a non-function", bad_apply, [rn((3,))], "ArgumentError", "NJ301", contains=["apply_along_axis"])
 
 
 def generate(g):

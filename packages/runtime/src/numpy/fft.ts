@@ -133,7 +133,10 @@ function swapped(op: string, norm: Norm): Norm {
   throw argumentError.invalid(op, `invalid norm value ${describeValue(norm)}; should be "backward", "ortho" or "forward"`);
 }
 
-/** The real spectrum of a Hermitian-symmetric signal given by its first half: irfft(conj(a)) scaled as a forward transform (NumPy's hfft). */
+/**
+ * The real spectrum of a Hermitian-symmetric signal given by its first half: irfft(conj(a)) scaled as a forward
+ * transform (NumPy's hfft).
+ */
 export function hfft(a: ArrayLike, n: number | null = null, axis = -1, norm: Norm = null): NDArray {
   const z = complexOperand("fft.hfft", a);
   const ax = complexAxis("fft.hfft", z, axis);
