@@ -2,7 +2,7 @@
 // float64, factored by eager/linalg-kernels.ts, and the results stored in the input's dtype (int32 for
 // pivots, permutations and ranks). A factorization (qr, svd, eigh, slogdet, lu, lstsq) is one multi-output
 // primitive: one call factors each matrix once and returns every result.
-import { type DType, allocate } from "../dtype.js";
+import { type DType, FLOAT_EPS, allocate } from "../dtype.js";
 import { NDArray } from "../ndarray.js";
 import { sizeOf } from "../shape.js";
 import { shapeRules } from "../core/shape-rules.js";
@@ -135,12 +135,10 @@ multiImpls.qr = (inputs, params) => {
   });
 };
 
-const EPS = { float32: 1.1920929e-7, float64: 2.220446049250313e-16 } as Record<string, number>;
-
 multiImpls.lstsq = (inputs, params) => {
   const [m, n] = lastDims(inputs[0]!);
   const k = inputs[1]!.shape[inputs[1]!.ndim - 1]!;
-  const rcond = params.rcond ?? Math.max(m, n) * EPS[inputs[0]!.dtype]!;
+  const rcond = params.rcond ?? Math.max(m, n) * FLOAT_EPS[inputs[0]!.dtype as "float32" | "float64"];
   return perMatrix(inputs, multiShapeRules.lstsq(inputs, params), ([a, b]) => {
     const r = K.lstsq(a!, b!, m, n, k, rcond);
     return [r.x, r.resid, Float64Array.of(r.rank), r.s];

@@ -3,6 +3,7 @@
 // so each is eager, traceable by jit and differentiable with JAX's rules. Integer and bool input is
 // computed in float32 (JAX's default float); a singular matrix gives inf/NaN as JAX does, never a throw.
 import { argumentError, shapeError } from "../errors.js";
+import { FLOAT_EPS } from "../dtype.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind, bindMulti } from "../core/trace.js";
 import { describeValue, normalizeAxis } from "../shape.js";
@@ -97,8 +98,7 @@ export function eigvalsh(a: ArrayLike, UPLO: "L" | "U" = "L"): NDArray {
   return bindMulti("eigh", [hermitian("eigvalsh", a, UPLO)], {})[1]!;
 }
 
-const EPS = { float32: 1.1920929e-7, float64: 2.220446049250313e-16 } as const;
-const epsOf = (x: NDArray) => EPS[x.dtype as "float32" | "float64"];
+const epsOf = (x: NDArray) => FLOAT_EPS[x.dtype as "float32" | "float64"];
 
 /** Singular values above `rtol * max(s)` (default rtol: max(M, N) * eps, JAX's and NumPy's). */
 function cutoff(x: NDArray, s: NDArray, rtol: ArrayLike | null): NDArray {

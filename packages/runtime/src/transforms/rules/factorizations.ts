@@ -32,11 +32,12 @@ function fromTangents<P extends MultiPrimitive>(prim: P, tangents: TangentMap<P>
       return [outs, tangents(primals, outs, ts, params)];
     },
     vjp: (cts, { inputs, outs, params, needs }) => {
-      const float = outs.map((o) => isFloat(o.dtype));
+      // only the outputs with a cotangent (float, reached by the backward pass) enter the transposed map
+      const used = cts.map((g, i) => g !== null && isFloat(outs[i]!.dtype));
       const tangentMap = (...ts: NDArray[]) =>
-        tangents(inputs, outs, ts, params).flatMap((t, i) => (float[i] ? [t ?? zerosLike(outs[i]!)] : []));
+        tangents(inputs, outs, ts, params).flatMap((t, i) => (used[i] ? [t ?? zerosLike(outs[i]!)] : []));
       const [, pull] = vjp(tangentMap, ...inputs.map((x) => zerosLike(x)));
-      const gs = pull(cts.flatMap((g, i) => (float[i] ? [g ?? zerosLike(outs[i]!)] : []))) as NDArray[];
+      const gs = pull(cts.filter((_, i) => used[i]) as NDArray[]) as NDArray[];
       return gs.map((g, i) => (needs[i] ? g : null));
     },
   };
