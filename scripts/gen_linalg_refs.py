@@ -572,7 +572,269 @@ def gen_conv(g):
             )
 
 
+def gen_factors(g):
+    """lu (scipy.linalg.lu and JAX's lax.linalg.lu), lstsq's corners and sign-fixed factors: area "decomp", own stream."""
+    A = "decomp"
+    r = np.random.default_rng(1515)
+    import scipy.linalg
+    import jax
+
+    jax.config.update("jax_enable_x64", True)
+    from jax import lax
+
+    def c(name, fn, inputs, expected, dt=F64, **kw):
+        g.case(A, name, fn, inputs, expected, tol=kw.pop("tol", TOL[dt]), **kw)
+
+    def rn(shape, dt):
+        return r.uniform(-1, 1, size=shape).astype(NPD[dt])
+
+    for dt in (F32, F64):
+        s = f" {dt}"
+        for shape in ((4, 4), (5, 3), (3, 5), (2, 3, 3)):
+            # P, L, U are unique given the pivot order (partial pivoting, first largest |pivot|)
+            c(
+                f"scipy lu {shape}: p, l, u" + s,
+                "(x) => scipyLinalg.lu(x)",
+                [rn(shape, dt)],
+                lambda x: [g.finish(v, dt) for v in scipy.linalg.lu(w64(x))],
+                dt,
+            )
+            c(
+                f"lax.linalg.lu {shape}: lu, pivots, permutation" + s,
+                "(x) => lax.linalg.lu(x)",
+                [rn(shape, dt)],
+                lambda x: (lambda f, piv, perm: [g.finish(f, dt), g.finish(piv, "int32"), g.finish(perm, "int32")])(
+                    *lax.linalg.lu(w64(x))
+                ),
+                dt,
+            )
+        c(
+            "scipy lu permuteL: p l, u" + s,
+            "(x) => scipyLinalg.lu(x, { permuteL: true })",
+            [rn((4, 3), dt)],
+            lambda x: [g.finish(v, dt) for v in scipy.linalg.lu(w64(x), permute_l=True)],
+            dt,
+        )
+        # lstsq: wide (minimum-norm), rank-deficient with rcond, vector b
+        c(
+            "lstsq wide, vector b: minimum-norm x" + s,
+            "(a, b) => { const [x, res, rank, sv] = np.linalg.lstsq(a, b); return [x, rank, sv]; }",
+            [rn((3, 5), dt), rn((3,), dt)],
+            lambda a, b: (lambda x, res, rk, sv: [g.finish(x, dt), g.finish(rk, I32), g.finish(sv, dt)])(*np.linalg.lstsq(w64(a), w64(b))),
+            dt,
+        )
+        low = (rn((6, 2), F64) @ rn((2, 4), F64)).astype(NPD[dt])
+        c(
+            "lstsq rank-deficient, rcond 1e-3" + s,
+            "(a, b) => { const [x, res, rank, sv] = np.linalg.lstsq(a, b, 1e-3); return [x, rank, sv]; }",
+            [low, rn((6, 2), dt)],
+            lambda a, b: (lambda x, res, rk, sv: [g.finish(x, dt), g.finish(rk, I32), g.finish(sv, dt)])(
+                *np.linalg.lstsq(w64(a), w64(b), rcond=1e-3)
+            ),
+            dt,
+            tol=(1e-3, 1e-4) if dt == F32 else TOL[dt],
+        )
+        # sign-fixed factors, as the reference fixes them: each column of Q (U, V) scaled so its largest-|.| entry is
+        # positive (R's rows, Vh's rows follow); then the factors themselves are compared
+        c(
+            "qr (5, 3) sign-fixed q, r" + s,
+            "(x) => { const [q, r] = np.linalg.qr(x); "
+            + "const k = np.sign(np.takeAlongAxis(q, np.expandDims(np.argmax(np.abs(q), 0), 0), 0)); "
+            + "return [np.multiply(q, k), np.multiply(r, np.swapaxes(k, 0, 1))]; }",
+            [rn((5, 3), dt)],
+            lambda x: (lambda q, rr: (lambda k: [g.finish(q * k, dt), g.finish(rr * k.T, dt)])(
+                np.sign(np.take_along_axis(q, np.argmax(np.abs(q), 0)[None], 0))
+            ))(*np.linalg.qr(w64(x))),
+            dt,
+        )
+        c(
+            "svd (4, 3) sign-fixed u, s, vh" + s,
+            "(x) => { const [u, s, vh] = np.linalg.svd(x, false); "
+            + "const k = np.sign(np.takeAlongAxis(u, np.expandDims(np.argmax(np.abs(u), 0), 0), 0)); "
+            + "return [np.multiply(u, k), s, np.multiply(vh, np.swapaxes(k, 0, 1))]; }",
+            [rn((4, 3), dt)],
+            lambda x: (lambda u, sv, vh: (lambda k: [g.finish(u * k, dt), g.finish(sv, dt), g.finish(vh * k.T, dt)])(
+                np.sign(np.take_along_axis(u, np.argmax(np.abs(u), 0)[None], 0))
+            ))(*np.linalg.svd(w64(x), full_matrices=False)),
+            dt,
+        )
+        sy = (lambda m: ((m + m.T) / 2).astype(NPD[dt]))(r.uniform(-2, 2, size=(4, 4)))
+        c(
+            "eigh sign-fixed w, v" + s,
+            "(x) => { const [w, v] = np.linalg.eigh(x); "
+            + "const k = np.sign(np.takeAlongAxis(v, np.expandDims(np.argmax(np.abs(v), 0), 0), 0)); "
+            + "return [w, np.multiply(v, k)]; }",
+            [sy],
+            lambda x: (lambda w, v: [g.finish(w, dt), g.finish(v * np.sign(np.take_along_axis(v, np.argmax(np.abs(v), 0)[None], 0)), dt)])(
+                *np.linalg.eigh(w64(x))
+            ),
+            dt,
+        )
+    g.err(A, "lu of a vector", "(x) => lax.linalg.lu(x)", [rn((3,), F64)], "ShapeError", "NJ106", contains=["lu"])
+    bad_lu = "(x) => scipyLinalg.lu(x, { overwriteA: true })"
+    g.err(A, "scipy lu with a bad option", bad_lu, [rn((3, 3), F64)], "ArgumentError", "NJ301", contains=["lu"])
+    g.err(
+        A,
+        "lstsq with an array rcond",
+        "(a, b) => np.linalg.lstsq(a, b, [0.1])",
+        [rn((3, 2), F64), rn((3,), F64)],
+        "ArgumentError",
+        "NJ301",
+        contains=["lstsq"],
+    )
+
+
+def gen_windows(g):
+    """Area "windows": lax.convTranspose and lax.reduceWindow (JAX), np.fft.hfft/ihfft, np.bitwiseCount,
+    np.applyAlongAxis/applyOverAxes (NumPy). Own stream."""
+    A = "windows"
+    r = np.random.default_rng(1516)
+    import jax
+
+    jax.config.update("jax_enable_x64", True)
+    import jax.numpy as jnp
+    from jax import lax
+
+    def c(name, fn, inputs, expected, dt=F64, **kw):
+        g.case(A, name, fn, inputs, expected, tol=kw.pop("tol", TOL.get(dt)), **kw)
+
+    def rn(shape, dt=F64):
+        return r.uniform(-1, 1, size=shape).astype(NPD[dt])
+
+    def js_pad(p):
+        return g.js(p) if isinstance(p, str) else g.js([list(q) for q in p])
+
+    for dt in (F32, F64):
+        s = f" {dt}"
+        for lhs_shape, rhs_shape, strides, padding, kw in (
+            ((1, 4, 4, 2), (3, 3, 2, 3), (2, 2), "SAME", {}),
+            ((2, 3, 5, 2), (2, 3, 2, 1), (2, 1), "VALID", {}),
+            ((1, 4, 3, 2), (3, 2, 2, 2), (1, 2), ((1, 1), (0, 2)), {}),
+            ((1, 5, 5, 1), (3, 3, 1, 2), (2, 2), "VALID", {"rhs_dilation": (2, 1)}),
+            ((1, 4, 4, 2), (3, 3, 3, 2), (2, 2), "SAME", {"transpose_kernel": True}),
+            ((2, 5, 3), (3, 3, 2), (3,), "SAME", {}),
+        ):
+            opts = {"rhsDilation": list(kw["rhs_dilation"])} if "rhs_dilation" in kw else {}
+            if kw.get("transpose_kernel"):
+                opts["transposeKernel"] = True
+            pad = padding if isinstance(padding, str) else [tuple(q) for q in padding]
+            c(
+                f"convTranspose {lhs_shape} {rhs_shape} strides {strides} {padding} {g.js(opts)}" + s,
+                f"(l, k) => lax.convTranspose(l, k, {g.js(list(strides))}, {js_pad(padding)}, {g.js(opts)})",
+                [rn(lhs_shape, dt), rn(rhs_shape, dt)],
+                lambda l, k, strides=strides, pad=pad, kw=kw: g.finish(lax.conv_transpose(w64(l), w64(k), strides, pad, **kw), dt),
+                dt,
+            )
+        ops = {"add": (lax.add, "np.add"), "max": (lax.max, "np.maximum"), "min": (lax.min, "np.minimum")}
+        for opn, shape, init, dims, strides, padding, bd, wd in (
+            ("add", (3, 5), 0.0, (2, 2), (1, 1), "VALID", None, None),
+            ("max", (4, 5), -np.inf, (2, 3), (2, 2), "SAME", None, None),
+            ("min", (3, 4), np.inf, (2, 2), (1, 2), ((1, 0), (2, 1)), None, None),
+            ("add", (3, 4), 1.5, (2, 2), (1, 1), "VALID", (2, 1), None),
+            ("max", (2, 6), -np.inf, (1, 2), (1, 1), "SAME", None, (1, 2)),
+            ("max", (1, 4, 4, 2), -np.inf, (1, 2, 2, 1), (1, 2, 2, 1), "VALID", None, None),
+            ("add", (2, 5, 3), 0.0, (1, 3, 1), (1, 2, 1), "SAME", (1, 2, 1), (1, 1, 1)),
+        ):
+            fn, js_fn = ops[opn]
+            pad = padding if isinstance(padding, str) else tuple(tuple(q) for q in padding)
+            dil = [g.js(list(bd)) if bd else "null", g.js(list(wd)) if wd else "null"]
+            args = [js_fn, g.js(list(dims)), g.js(list(strides)), js_pad(padding), *dil]
+            init_js = "-Infinity" if init == -np.inf else "Infinity" if init == np.inf else repr(init)
+            c(
+                f"reduceWindow {opn} {shape} window {dims} strides {strides} {padding} base {bd} window dilation {wd}" + s,
+                f"(x) => lax.reduceWindow(x, {init_js}, {', '.join(args)})",
+                [rn(shape, dt)],
+                lambda x, fn=fn, init=init, dims=dims, strides=strides, pad=pad, bd=bd, wd=wd: g.finish(
+                    lax.reduce_window(w64(x), init, fn, dims, strides, pad, bd, wd), dt
+                ),
+                dt,
+            )
+        hf = ((None, None, (5, 2), -1), (8, "ortho", (4, 2), -1), (None, "forward", (3, 4, 2), 0), (6, None, (2, 3, 2), 1))
+        for n, norm, shape, axis in hf:
+            c(
+                f"hfft n={n} norm={norm} {shape} axis {axis}" + s,
+                f"(z) => np.fft.hfft(z, {g.js(n)}, {axis}, {g.js(norm)})",
+                [rn(shape, dt)],
+                lambda z, n=n, norm=norm, axis=axis: g.finish(np.fft.hfft(from_cx(z), n, axis, norm), dt),
+                dt,
+            )
+        for n, norm, shape, axis in ((None, None, (6,), -1), (5, "ortho", (2, 4), -1), (None, "forward", (4, 3), 0)):
+            c(
+                f"ihfft n={n} norm={norm} {shape} axis {axis}" + s,
+                f"(x) => np.fft.ihfft(x, {g.js(n)}, {axis}, {g.js(norm)})",
+                [rn(shape, dt)],
+                lambda x, n=n, norm=norm, axis=axis: cx(np.fft.ihfft(w64(x), n, axis, norm), dt),
+                dt,
+            )
+        c(
+            "applyAlongAxis sum, axis 1" + s,
+            "(x) => np.applyAlongAxis((v) => np.sum(v), 1, x)",
+            [rn((3, 4), dt)],
+            lambda x: g.finish(np.apply_along_axis(np.sum, 1, w64(x)), dt),
+            dt,
+        )
+        c(
+            "applyAlongAxis cumsum, axis 1 of 3-d" + s,
+            "(x) => np.applyAlongAxis((v) => np.cumsum(v), 1, x)",
+            [rn((2, 3, 4), dt)],
+            lambda x: g.finish(np.apply_along_axis(np.cumsum, 1, w64(x)), dt),
+            dt,
+        )
+        c(
+            "applyAlongAxis to a matrix per slice (outer), axis 0" + s,
+            "(x) => np.applyAlongAxis((v) => np.outer(v, v), 0, x)",
+            [rn((3, 2), dt)],
+            lambda x: g.finish(np.apply_along_axis(lambda v: np.outer(v, v), 0, w64(x)), dt),
+            dt,
+        )
+        c(
+            "applyOverAxes sum over (0, 2)" + s,
+            "(x) => np.applyOverAxes((a, ax) => np.sum(a, ax), x, [0, 2])",
+            [rn((2, 3, 4), dt)],
+            lambda x: g.finish(np.apply_over_axes(np.sum, w64(x), [0, 2]), dt),
+            dt,
+        )
+    ints = np.array([0, 1, -1, 7, -8, 255, -(2**31), 2**31 - 1, 12345, -12345], np.int32)
+    c("bitwiseCount int32 (|x|'s bits, int32 result)", "(x) => np.bitwiseCount(x)", [ints], np.bitwise_count(ints).astype(np.int32), dt=I32)
+    u = np.array([0, 1, 2**32 - 1, 2**31, 0xF0F0F0F0, 12345], np.uint32)
+    c("bitwiseCount uint32 (uint32 result)", "(x) => np.bitwiseCount(x)", [u], np.bitwise_count(u).astype(np.uint32), dt=I32)
+    bb = np.array([[True, False], [False, True]])
+    c("bitwiseCount bool (int32 result)", "(x) => np.bitwiseCount(x)", [bb], np.bitwise_count(bb).astype(np.int32), dt=I32)
+    g.err(A, "bitwiseCount of a float", "(x) => np.bitwiseCount(x)", [rn((3,))], "DTypeError", "NJ202", contains=["bitwise_count"])
+    g.err(
+        A,
+        "reduceWindow with an unsupported computation",
+        "(x) => lax.reduceWindow(x, 0, (a, b) => a, [2], [1], 'VALID')",
+        [rn((4,))],
+        "ArgumentError",
+        "NJ301",
+        contains=["reduce_window", "computation"],
+    )
+    g.err(
+        A,
+        "reduceWindow with a window of the wrong rank",
+        "(x) => lax.reduceWindow(x, 0, np.add, [2], [1], 'VALID')",
+        [rn((3, 4))],
+        "ArgumentError",
+        "NJ301",
+        contains=["reduce_window", "windowDimensions"],
+    )
+    g.err(
+        A,
+        "convTranspose with a bad padding",
+        "(l, k) => lax.convTranspose(l, k, [1, 1], 'FULL')",
+        [rn((1, 3, 3, 1)), rn((2, 2, 1, 1))],
+        "ArgumentError",
+        "NJ301",
+        contains=["conv_transpose", "padding"],
+    )
+    bad_apply = "(x) => np.applyAlongAxis(3, 0, x)"
+    g.err(A, "applyAlongAxis of a non-function", bad_apply, [rn((3,))], "ArgumentError", "NJ301", contains=["apply_along_axis"])
+
+
 def generate(g):
     gen_decomp(g)
     gen_fft(g)
     gen_conv(g)
+    gen_factors(g)
+    gen_windows(g)

@@ -81,7 +81,7 @@ export function paramNames(src: string): string[] | undefined {
 
 /** A TS module with one `export const c<i> = jit(<case fn>)` per reference case, optionally with exact @numjit annotations. */
 export function moduleSource(cases: RefCase[], annotate: boolean): string {
-  const lines = [`import { numpy as np, nn, lax, scipySpecial, jit } from "@numjit/runtime";`, ""];
+  const lines = [`import { numpy as np, nn, lax, scipySpecial, scipyLinalg, jit } from "@numjit/runtime";`, ""];
   cases.forEach((c, i) => {
     const names = paramNames(c.fn);
     if (annotate && names && names.length === c.inputs.length && c.inputs.length) {

@@ -21,7 +21,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as runtime from "@numjit/runtime";
-import { NDArray, lax, nn, numpy as np, scipySpecial } from "@numjit/runtime";
+import { NDArray, lax, nn, numpy as np, scipyLinalg, scipySpecial } from "@numjit/runtime";
 
 export type DTypeName = "float32" | "float64" | "int32" | "uint32" | "bool";
 export type JsonValue = number | boolean | string;
@@ -202,9 +202,13 @@ const compiled = new Map<string, (...a: unknown[]) => unknown>();
 export function compile(src: string): (...a: unknown[]) => unknown {
   let f = compiled.get(src);
   if (!f) {
-    f = new Function("np", "nn", "lax", "scipySpecial", `"use strict"; return (${src});`)(np, nn, lax, scipySpecial) as (
-      ...a: unknown[]
-    ) => unknown;
+    f = new Function("np", "nn", "lax", "scipySpecial", "scipyLinalg", `"use strict"; return (${src});`)(
+      np,
+      nn,
+      lax,
+      scipySpecial,
+      scipyLinalg,
+    ) as (...a: unknown[]) => unknown;
     compiled.set(src, f);
   }
   return f;
@@ -212,13 +216,14 @@ export function compile(src: string): (...a: unknown[]) => unknown {
 
 /** The case's function in the (np, nn, ...args) form. */
 export function caseFn(c: RefCase): (npArg: typeof np, nnArg: typeof nn, ...args: NDArray[]) => unknown {
-  const body = new Function("np", "nn", "lax", "scipySpecial", `"use strict"; return (${c.fn});`) as (
+  const body = new Function("np", "nn", "lax", "scipySpecial", "scipyLinalg", `"use strict"; return (${c.fn});`) as (
     a: typeof np,
     b: typeof nn,
     l: typeof lax,
     s: typeof scipySpecial,
+    sl: typeof scipyLinalg,
   ) => AnyFn;
-  return (npArg, nnArg, ...args) => body(npArg, nnArg, lax, scipySpecial)(...args);
+  return (npArg, nnArg, ...args) => body(npArg, nnArg, lax, scipySpecial, scipyLinalg)(...args);
 }
 
 function isError(e: RefCase["expected"]): e is ErrorSpec {

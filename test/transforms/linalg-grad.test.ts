@@ -3,7 +3,7 @@
 // against a loop. Factors unique up to sign (the columns of U, V, Q and the rows of R) enter through
 // their squares, which are smooth where the factorization is.
 import { describe, expect, it } from "vitest";
-import { type NDArray, TransformError, checkGrads, grad, jit, lax, numpy as np, vmap } from "@numjit/runtime";
+import { type NDArray, TransformError, checkGrads, grad, jit, lax, numpy as np, scipyLinalg, vmap } from "@numjit/runtime";
 import { expectClose, rand, rng } from "./helpers.js";
 
 const L = np.linalg,
@@ -83,6 +83,42 @@ const CASES: Case[] = [
       [[5], "any"],
     ],
   },
+  {
+    name: "lstsq tall, matrix b: x, residuals, s",
+    f: (a, b) => {
+      const [x, res, , s] = L.lstsq(a, b);
+      return [x, res, s];
+    },
+    inputs: [
+      [[5, 3], "any"],
+      [[5, 2], "any"],
+    ],
+  },
+  {
+    name: "lstsq wide: minimum-norm x",
+    f: (a, b) => L.lstsq(a, b)[0],
+    inputs: [
+      [[3, 5], "any"],
+      [[3], "any"],
+    ],
+  },
+  { name: "slogdet: sign and logabsdet", f: (a) => L.slogdet(a), inputs: [[[2, 3, 3], "well"]], order2: true },
+  ...(
+    [
+      [3, 3],
+      [4, 3],
+      [3, 4],
+    ] as [number, number][]
+  ).map(
+    (shape): Case => ({
+      name: `scipy lu ${shape.join("x")}: l, u`,
+      f: (a) => (scipyLinalg.lu(a) as NDArray[]).slice(1),
+      inputs: [[shape, "any"]],
+      order2: shape[0] === shape[1],
+    }),
+  ),
+  { name: "lax.linalg.lu batched: lu", f: (a) => lax.linalg.lu(a)[0], inputs: [[[2, 3, 3], "any"]] },
+  { name: "lax.topK values along axis 0", f: (x) => lax.topK(x, 2, { axis: 0 })[0], inputs: [[[4, 3], "any"]], order2: true },
   { name: "norm fro", f: (a) => L.norm(a), inputs: [[[3, 4], "any"]], order2: true },
   { name: "norm 2 (matrix)", f: (a) => L.norm(a, 2), inputs: [[[3, 3], "any"]] },
   { name: "norm nuc", f: (a) => L.norm(a, "nuc"), inputs: [[[3, 4], "any"]] },
@@ -129,6 +165,60 @@ const CASES: Case[] = [
       [[1, 3, 4, 2], "any"],
       [[2, 2, 2, 3], "any"],
     ],
+  },
+  {
+    name: "convTranspose SAME stride 2, NHWC",
+    f: (l, r) => lax.convTranspose(l, r, [2, 2], "SAME"),
+    inputs: [
+      [[1, 3, 3, 2], "any"],
+      [[3, 3, 2, 2], "any"],
+    ],
+    order2: true,
+  },
+  {
+    name: "convTranspose VALID, transposeKernel, rhs dilation",
+    f: (l, r) => lax.convTranspose(l, r, [1, 2], "VALID", { rhsDilation: [2, 1], transposeKernel: true }),
+    inputs: [
+      [[2, 3, 3, 1], "any"],
+      [[2, 2, 2, 1], "any"],
+    ],
+  },
+  {
+    name: "reduceWindow sum: padding, strides, base and window dilation",
+    f: (x) =>
+      lax.reduceWindow(
+        x,
+        0,
+        np.add,
+        [2, 2],
+        [2, 1],
+        [
+          [1, 0],
+          [0, 2],
+        ],
+        [1, 2],
+        [2, 1],
+      ),
+    inputs: [[[4, 3], "any"]],
+    order2: true,
+  },
+  {
+    name: "reduceWindow max SAME (max pooling)",
+    f: (x) => lax.reduceWindow(x, -Infinity, np.maximum, [2, 2], [2, 2], "SAME"),
+    inputs: [[[5, 4], "any"]],
+  },
+  {
+    name: "reduceWindow min, init 0.25 joins every window",
+    f: (x) => lax.reduceWindow(x, 0.25, np.minimum, [1, 3], [1, 1], "VALID"),
+    inputs: [[[2, 5], "any"]],
+  },
+  { name: "hfft", f: (z) => F.hfft(z, 6), inputs: [[[4, 2], "any"]] },
+  { name: "ihfft ortho", f: (x) => F.ihfft(x, null, -1, "ortho"), inputs: [[[5], "any"]] },
+  {
+    name: "applyAlongAxis (cumsum of squares) and applyOverAxes (sum)",
+    f: (x) => [np.applyAlongAxis((v) => np.cumsum(np.multiply(v, v)), 0, x), np.applyOverAxes((a, ax) => np.sum(a, ax), x, [1])],
+    inputs: [[[3, 4], "any"]],
+    order2: true,
   },
   {
     name: "convolve full",

@@ -13,6 +13,8 @@ export const float64: DType = "float64";
 export const int32: DType = "int32";
 export const uint32: DType = "uint32";
 export const bool: DType = "bool";
+/** Machine epsilon of the float dtypes (the default rank cutoffs of pinv, matrixRank, lstsq, polyfit). */
+export const FLOAT_EPS = { float32: 1.1920929e-7, float64: 2.220446049250313e-16 } as const;
 export const DTYPES: readonly DType[] = ["bool", "int32", "uint32", "float32", "float64"];
 
 export type TypedArray = Float32Array | Float64Array | Int32Array | Uint32Array | Uint8Array;

@@ -3,15 +3,17 @@ import "./eager/kernels.js";
 import "./lax/impls.js";
 import "./eager/linalg-impls.js";
 import "./eager/conv-impl.js";
+import "./eager/top-k.js";
 import "./methods.js";
 import * as numpy from "./numpy/index.js";
 import * as nn from "./nn.js";
 import * as scipySpecial from "./scipy-special.js";
+import * as scipyLinalg from "./scipy-linalg.js";
 import * as lax from "./lax.js";
 import * as random from "./random.js";
 import * as autograph from "./autograph.js";
 
-export { numpy, nn, lax, random, scipySpecial, autograph };
+export { numpy, nn, lax, random, scipySpecial, scipyLinalg, autograph };
 export { NDArray } from "./ndarray.js";
 export type { ArrayLike, NestedArray } from "./ndarray.js";
 export { float32, float64, int32, uint32, bool, DTYPES } from "./dtype.js";

@@ -6,6 +6,7 @@ import "./eager/kernels.js";
 import "./lax/impls.js";
 import "./eager/linalg-impls.js";
 import "./eager/conv-impl.js";
+import "./eager/top-k.js";
 import "./methods.js";
 import type { KernelSource } from "./codegen/kernels.js";
 import { type Schedule, describeSchedule } from "./ir/schedule.js";

@@ -11,3 +11,4 @@ export * from "./lax/linalg.js";
 export { psum, pmean, pmax, allGather, axisIndex, axisSize } from "./lax/collectives.js";
 export type { AllGatherOptions } from "./lax/collectives.js";
 export { topK } from "./lax/top-k.js";
+export { convTranspose, reduceWindow } from "./lax/windows.js";

@@ -1,8 +1,8 @@
-// The linear-algebra primitives (and the FFT): their params and shape rules. Each works on the trailing two axes
-// (matrices) and maps over any leading batch axes; operands of two-input primitives share the batch.
-// A factorization with several results is one primitive per result (`part`): the eager kernels
-// memoize the last factorization, so `qr(x)` factors x once.
-import { type Dim, dimMin } from "./dims.js";
+// The single-result linear-algebra primitives (and the FFT): their params and shape rules. Each works on the
+// trailing two axes (matrices) and maps over any leading batch axes; operands of two-input primitives share
+// the batch. The factorizations with several results (qr, svd, eigh, slogdet, lu, lstsq) are multi-output
+// primitives: core/multi-primitives.ts.
+import type { Dim } from "./dims.js";
 import { dtypeError, shapeError } from "../errors.js";
 import type { SymAval } from "./shape-rules.js";
 
@@ -19,19 +19,16 @@ export interface LinalgParams {
   linalg_solve: Record<string, never>; // (a [..., n, n], b [..., n, k]) -> x [..., n, k]
   triangular_solve: TriangularSolveParams; // (a [..., n, n], b [..., m, k])
   cholesky: Record<string, never>; // lower factor; the lower triangle of a is read
-  slogdet: { part: "sign" | "logabs" }; // [..., n, n] -> [...]
-  eigh: { part: "values" | "vectors" }; // ascending eigenvalues [..., n] / eigenvectors as columns [..., n, n]
-  svd: { part: "u" | "s" | "vh"; fullMatrices: boolean }; // s descending
-  qr: { part: "q" | "r"; full: boolean };
   // unnormalized DFT of length n over the last complex axis, XLA's four FFT types (numpy/fft.ts has the layout):
   // fft/ifft [..., n, 2] -> [..., n, 2]; rfft [..., n] -> [..., n/2+1, 2]; irfft [..., n/2+1, 2] -> [..., n]
   fft: { type: FftType; n: number };
 }
 export type LinalgPrimitive = keyof LinalgParams;
 export type FftType = "fft" | "ifft" | "rfft" | "irfft";
-export const LINALG_PRIMITIVES = ["linalg_solve", "triangular_solve", "cholesky", "slogdet", "eigh", "svd", "qr", "fft"] as const;
+export const LINALG_PRIMITIVES = ["linalg_solve", "triangular_solve", "cholesky", "fft"] as const;
 
-function matrix(op: string, x: SymAval, square: boolean): [Dim[], Dim, Dim] {
+/** The batch dims and the matrix dims (m, n) of a float operand of at least 2 dims. */
+export function matrix(op: string, x: SymAval, square: boolean): [Dim[], Dim, Dim] {
   if (x.dtype !== "float32" && x.dtype !== "float64") throw dtypeError.unsupported(op, x.dtype);
   if (x.shape.length < 2) throw shapeError.rank(op, `expected an array of at least 2 dimensions, got shape (${x.shape.join(", ")})`);
   const m = x.shape[x.shape.length - 2]!,
@@ -40,7 +37,7 @@ function matrix(op: string, x: SymAval, square: boolean): [Dim[], Dim, Dim] {
   return [x.shape.slice(0, -2), m, n];
 }
 
-const out = (shape: Dim[], x: SymAval): SymAval => ({ shape, dtype: x.dtype, weakType: false });
+export const out = (shape: Dim[], x: SymAval): SymAval => ({ shape, dtype: x.dtype, weakType: false });
 
 type Rule<P extends LinalgPrimitive> = (inputs: readonly SymAval[], params: LinalgParams[P]) => SymAval;
 
@@ -65,18 +62,6 @@ export const linalgShapeRules: { [P in LinalgPrimitive]: Rule<P> } = {
     return out([...batch, m, k], a!);
   },
   cholesky: ([a]) => out(a!.shape.slice(), (matrix("cholesky", a!, true), a!)),
-  slogdet: ([a]) => out(matrix("slogdet", a!, true)[0], a!),
-  eigh: ([a], { part }) => {
-    const [batch, n] = matrix("eigh", a!, true);
-    return out(part === "values" ? [...batch, n] : [...batch, n, n], a!);
-  },
-  svd: ([a], { part, fullMatrices }) => {
-    const [batch, m, n] = matrix("svd", a!, false);
-    const k = dimMin(m, n);
-    if (part === "s") return out([...batch, k], a!);
-    if (part === "u") return out([...batch, m, fullMatrices ? m : k], a!);
-    return out([...batch, fullMatrices ? n : k, n], a!);
-  },
   fft: ([x], { type, n }) => {
     if (x!.dtype !== "float32" && x!.dtype !== "float64") throw dtypeError.unsupported("fft", x!.dtype);
     const s = x!.shape;
@@ -86,10 +71,5 @@ export const linalgShapeRules: { [P in LinalgPrimitive]: Rule<P> } = {
       throw shapeError.rank("fft", `${type} of length ${n} expects trailing dims (${want.join(", ")}), got shape (${s.join(", ")})`);
     const lead = s.slice(0, s.length - want.length);
     return out(type === "rfft" ? [...lead, half, 2] : type === "irfft" ? [...lead, n] : [...lead, n, 2], x!);
-  },
-  qr: ([a], { part, full }) => {
-    const [batch, m, n] = matrix("qr", a!, false);
-    const k = dimMin(m, n);
-    return out(part === "q" ? [...batch, m, full ? m : k] : [...batch, full ? m : k, n], a!);
   },
 };

@@ -4,6 +4,7 @@ import type { DType } from "../dtype.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
 import type { ConvParams } from "./conv-primitive.js";
 import type { LinalgParams } from "./linalg-primitives.js";
+import type { MultiParams } from "./multi-primitives.js";
 
 export const UNARY_OPS = [
   "neg",
@@ -146,8 +147,8 @@ export const HIGHER_ORDER = ["jit_call", "cond", "while", "scan", "custom_jvp_ca
 const HIGHER = new Set<string>(HIGHER_ORDER);
 export const isHigherOrder = (p: string): p is HigherPrimitive => HIGHER.has(p);
 
-/** Every primitive an equation can hold. */
-export type AnyParams = Params & HigherParams;
+/** Every primitive an equation can hold: single-result, multi-result first-order (core/multi-primitives.ts), higher-order. */
+export type AnyParams = Params & MultiParams & HigherParams;
 export type AnyPrimitive = keyof AnyParams;
 
 const set = <T extends string>(xs: readonly T[]) => new Set<string>(xs);

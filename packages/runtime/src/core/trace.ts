@@ -5,6 +5,7 @@ import type { DType } from "../dtype.js";
 import { traceError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import type { HigherParams, HigherPrimitive, Params, Primitive } from "./primitives.js";
+import type { MultiParams, MultiPrimitive } from "./multi-primitives.js";
 
 /** Abstract value: what tracing knows of an array. */
 export interface Aval {
@@ -15,6 +16,9 @@ export interface Aval {
 
 export type Impl<P extends Primitive> = (inputs: NDArray[], params: Params[P]) => NDArray;
 export const impls = {} as { [P in Primitive]: Impl<P> };
+export type MultiImpl<P extends MultiPrimitive> = (inputs: NDArray[], params: MultiParams[P]) => NDArray[];
+/** Eager kernels of the multi-output first-order primitives (registered by eager/linalg-impls.ts, eager/top-k.ts). */
+export const multiImpls = {} as { [P in MultiPrimitive]: MultiImpl<P> };
 export type HigherImpl<P extends HigherPrimitive> = (inputs: NDArray[], params: HigherParams[P]) => NDArray[];
 /** Eager evaluation of the higher-order primitives (registered by jit/higher-impls.ts). */
 export const higherImpls = {} as { [P in HigherPrimitive]: HigherImpl<P> };
@@ -27,6 +31,8 @@ export abstract class Trace {
     return this.pure(x);
   }
   abstract processPrimitive<P extends Primitive>(prim: P, tracers: Tracer[], params: Params[P]): NDArray;
+  /** A first-order primitive with several outputs (a factorization, top_k). */
+  abstract processMulti<P extends MultiPrimitive>(prim: P, tracers: Tracer[], params: MultiParams[P]): NDArray[];
   /** A higher-order primitive (several outputs): each trace applies its rule for it. */
   abstract processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[];
 }
@@ -81,6 +87,9 @@ class EvalTrace extends Trace {
   }
   processPrimitive<P extends Primitive>(prim: P, tracers: Tracer[], params: Params[P]): NDArray {
     return impls[prim](tracers as NDArray[], params);
+  }
+  processMulti<P extends MultiPrimitive>(prim: P, tracers: Tracer[], params: MultiParams[P]): NDArray[] {
+    return multiImpls[prim](tracers as NDArray[], params);
   }
   processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
     return higherImpls[prim](tracers as NDArray[], params);
@@ -144,6 +153,17 @@ export function bind<P extends Primitive>(prim: P, inputs: NDArray[], params: Pa
   const tracers = inputs.map((x) => fullRaise(trace, x, prim));
   const out = trace.processPrimitive(prim, tracers, params);
   return out instanceof Tracer ? out.fullLower() : out;
+}
+
+/** bind for a first-order primitive with several results: one array per output. */
+export function bindMulti<P extends MultiPrimitive>(prim: P, inputs: NDArray[], params: MultiParams[P]): NDArray[] {
+  if (depth === 0) {
+    for (let i = 0; i < inputs.length; i++) if (inputs[i] instanceof Tracer) throw traceError.leaked(prim);
+    return multiImpls[prim](inputs, params);
+  }
+  const trace = findTopTrace(inputs);
+  const tracers = inputs.map((x) => fullRaise(trace, x, prim));
+  return trace.processMulti(prim, tracers, params).map((o) => (o instanceof Tracer ? o.fullLower() : o));
 }
 
 /** bind for a higher-order primitive: one result per output of its sub-program. */

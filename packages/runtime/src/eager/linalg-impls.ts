@@ -1,12 +1,14 @@
-// Eager kernels of the linalg primitives (and of fft, eager/fft-kernels.ts): each batch matrix is copied to float64, factored by
-// eager/linalg-kernels.ts, and the result stored in the input's dtype. A factorization with several
-// results (qr, svd, eigh, slogdet) is memoized for the last input array and options, so asking for
-// each of its parts factors the matrix once.
-import { allocate } from "../dtype.js";
+// Eager kernels of the linalg primitives (and of fft, eager/fft-kernels.ts): each batch matrix is copied to
+// float64, factored by eager/linalg-kernels.ts, and the results stored in the input's dtype (int32 for
+// pivots, permutations and ranks). A factorization (qr, svd, eigh, slogdet, lu, lstsq) is one multi-output
+// primitive: one call factors each matrix once and returns every result.
+import { type DType, FLOAT_EPS, allocate } from "../dtype.js";
 import { NDArray } from "../ndarray.js";
 import { sizeOf } from "../shape.js";
 import { shapeRules } from "../core/shape-rules.js";
-import { impls } from "../core/trace.js";
+import { impls, multiImpls } from "../core/trace.js";
+import { multiShapeRules } from "../core/multi-primitives.js";
+import type { SymAval } from "../core/shape-rules.js";
 import { dense } from "./strided.js";
 import * as K from "./linalg-kernels.js";
 import { fftRow } from "./fft-kernels.js";
@@ -22,7 +24,7 @@ function matrices(x: NDArray): Float64Array[] {
 }
 
 /** Concatenate per-batch float64 results into an array of `shape` in `like`'s dtype. */
-function pack(parts: Float64Array[], shape: readonly number[], like: NDArray): NDArray {
+function pack(parts: Float64Array[], shape: readonly number[], like: { dtype: DType }): NDArray {
   const out = allocate(like.dtype, sizeOf(shape));
   let k = 0;
   for (const p of parts) {
@@ -30,17 +32,6 @@ function pack(parts: Float64Array[], shape: readonly number[], like: NDArray): N
     k += p.length;
   }
   return new NDArray(out, shape, like.dtype);
-}
-
-/** Memo of the last factorization: keyed by the input array object and an option string. */
-function memo<T>(compute: (x: NDArray, key: string) => T): (x: NDArray, key: string) => T {
-  let last: { x: NDArray; key: string; data: NDArray["data"]; offset: number; value: T } | null = null;
-  return (x, key) => {
-    if (last && last.x === x && last.key === key && last.data === x.data && last.offset === x.offset) return last.value;
-    const value = compute(x, key);
-    last = { x, key, data: x.data, offset: x.offset, value };
-    return value;
-  };
 }
 
 const lastDims = (x: NDArray): [number, number] => [x.shape[x.ndim - 2]!, x.shape[x.ndim - 1]!];
@@ -51,8 +42,8 @@ impls.linalg_solve = (inputs, params) => {
   const [n, k] = lastDims(b!);
   const bs = matrices(b!);
   matrices(a!).forEach((m, i) => {
-    const { piv } = K.luFactor(m, n);
-    K.luSolve(m, piv, bs[i]!, n, k);
+    const { perm } = K.luFactor(m, n);
+    K.luSolve(m, perm, bs[i]!, n, k);
   });
   return pack(bs, o.shape, a!);
 };
@@ -78,70 +69,80 @@ impls.cholesky = (inputs, params) => {
   );
 };
 
-const slogdetOf = memo((a) => {
-  const n = a.shape[a.ndim - 1]!;
-  return matrices(a).map((m) => {
-    const { sign } = K.luFactor(m, n);
+/** A multi-output kernel: per batch matrix, one float64 result per output, packed in the shapes of the shape rule. */
+function perMatrix(inputs: NDArray[], shapes: SymAval[], f: (ms: Float64Array[], i: number) => Float64Array[]): NDArray[] {
+  const ms = inputs.map(matrices);
+  const parts = ms[0]!.map((_, i) =>
+    f(
+      ms.map((m) => m[i]!),
+      i,
+    ),
+  );
+  return shapes.map((o, k) =>
+    pack(
+      parts.map((p) => p[k]!),
+      o.shape as number[],
+      o.dtype === "int32" ? o : inputs[0]!,
+    ),
+  );
+}
+
+multiImpls.slogdet = (inputs, params) => {
+  const n = inputs[0]!.shape[inputs[0]!.ndim - 1]!;
+  return perMatrix(inputs, multiShapeRules.slogdet(inputs, params), ([m]) => {
+    const { sign } = K.luFactor(m!, n);
     let s = sign,
       logabs = 0;
     for (let i = 0; i < n; i++) {
-      const d = m[i * n + i]!;
+      const d = m![i * n + i]!;
       s *= Math.sign(d);
       logabs += Math.log(Math.abs(d));
     }
-    return s === 0 || Number.isNaN(s) ? [s === 0 ? 0 : NaN, s === 0 ? -Infinity : NaN] : [s, logabs];
+    if (s === 0) return [Float64Array.of(0), Float64Array.of(-Infinity)];
+    return Number.isNaN(s) ? [Float64Array.of(NaN), Float64Array.of(NaN)] : [Float64Array.of(s), Float64Array.of(logabs)];
   });
-});
-impls.slogdet = (inputs, params) => {
-  const o = shapeRules.slogdet(inputs, params);
-  const j = params.part === "sign" ? 0 : 1;
-  return pack(
-    slogdetOf(inputs[0]!, "").map((r) => Float64Array.of(r[j]!)),
-    o.shape,
-    inputs[0]!,
-  );
 };
 
-const eighOf = memo((a) => {
-  const n = a.shape[a.ndim - 1]!;
-  return matrices(a).map((m) => K.eigh(m, n));
-});
-impls.eigh = (inputs, params) => {
-  const o = shapeRules.eigh(inputs, params);
-  const parts = eighOf(inputs[0]!, "");
-  return pack(
-    parts.map((r) => (params.part === "values" ? r.w : r.v)),
-    o.shape,
-    inputs[0]!,
-  );
+multiImpls.lu = (inputs, params) => {
+  const [m, n] = lastDims(inputs[0]!);
+  return perMatrix(inputs, multiShapeRules.lu(inputs, params), ([a]) => {
+    const { pivots, perm } = K.luFactor(a!, m, n);
+    return [a!, Float64Array.from(pivots), Float64Array.from(perm)];
+  });
 };
 
-const svdOf = memo((a, key) => {
-  const [m, n] = lastDims(a);
-  return matrices(a).map((x) => K.svd(x, m, n, key === "full"));
-});
-impls.svd = (inputs, params) => {
-  const o = shapeRules.svd(inputs, params);
-  const parts = svdOf(inputs[0]!, params.fullMatrices ? "full" : "reduced");
-  return pack(
-    parts.map((r) => (params.part === "u" ? r.u : params.part === "s" ? r.s : r.vt)),
-    o.shape,
-    inputs[0]!,
-  );
+multiImpls.eigh = (inputs, params) => {
+  const n = inputs[0]!.shape[inputs[0]!.ndim - 1]!;
+  return perMatrix(inputs, multiShapeRules.eigh(inputs, params), ([a]) => {
+    const { w, v } = K.eigh(a!, n);
+    return [v, w];
+  });
 };
 
-const qrOf = memo((a, key) => {
-  const [m, n] = lastDims(a);
-  return matrices(a).map((x) => K.qr(x, m, n, key === "full"));
-});
-impls.qr = (inputs, params) => {
-  const o = shapeRules.qr(inputs, params);
-  const parts = qrOf(inputs[0]!, params.full ? "full" : "reduced");
-  return pack(
-    parts.map((r) => (params.part === "q" ? r.q : r.r)),
-    o.shape,
-    inputs[0]!,
-  );
+multiImpls.svd = (inputs, params) => {
+  const [m, n] = lastDims(inputs[0]!);
+  return perMatrix(inputs, multiShapeRules.svd(inputs, params), ([a]) => {
+    const { u, s, vt } = K.svd(a!, m, n, params.fullMatrices);
+    return [s, u, vt];
+  });
+};
+
+multiImpls.qr = (inputs, params) => {
+  const [m, n] = lastDims(inputs[0]!);
+  return perMatrix(inputs, multiShapeRules.qr(inputs, params), ([a]) => {
+    const { q, r } = K.qr(a!, m, n, params.full);
+    return [q, r];
+  });
+};
+
+multiImpls.lstsq = (inputs, params) => {
+  const [m, n] = lastDims(inputs[0]!);
+  const k = inputs[1]!.shape[inputs[1]!.ndim - 1]!;
+  const rcond = params.rcond ?? Math.max(m, n) * FLOAT_EPS[inputs[0]!.dtype as "float32" | "float64"];
+  return perMatrix(inputs, multiShapeRules.lstsq(inputs, params), ([a, b]) => {
+    const r = K.lstsq(a!, b!, m, n, k, rcond);
+    return [r.x, r.resid, Float64Array.of(r.rank), r.s];
+  });
 };
 
 impls.fft = (inputs, params) => {

@@ -4,37 +4,44 @@
 // gives inf/NaN as LAPACK under JAX does, never a throw.
 export type Mat = Float64Array;
 
-/** In-place LU of the n x n `a` (row-major) with partial pivoting; returns the row permutation and its sign. */
-export function luFactor(a: Mat, n: number): { piv: Int32Array; sign: number } {
-  const piv = new Int32Array(n);
-  for (let i = 0; i < n; i++) piv[i] = i;
+/**
+ * In-place LU of the m x n `a` (row-major) with partial pivoting (LAPACK getrf: the first largest |pivot|):
+ * L unit-lower below the diagonal, U on and above. `pivots[i]`: the row swapped with row i at step i;
+ * `perm`: the resulting row order (a[perm] = L U); `sign`: the permutation's parity.
+ */
+export function luFactor(a: Mat, m: number, n = m): { perm: Int32Array; pivots: Int32Array; sign: number } {
+  const k = Math.min(m, n);
+  const perm = new Int32Array(m),
+    pivots = new Int32Array(k);
+  for (let i = 0; i < m; i++) perm[i] = i;
   let sign = 1;
-  for (let k = 0; k < n; k++) {
-    let p = k,
-      best = Math.abs(a[k * n + k]!);
-    for (let i = k + 1; i < n; i++) {
-      const v = Math.abs(a[i * n + k]!);
+  for (let c = 0; c < k; c++) {
+    let p = c,
+      best = Math.abs(a[c * n + c]!);
+    for (let i = c + 1; i < m; i++) {
+      const v = Math.abs(a[i * n + c]!);
       if (v > best) [best, p] = [v, i];
     }
-    if (p !== k) {
-      for (let j = 0; j < n; j++) [a[k * n + j], a[p * n + j]] = [a[p * n + j]!, a[k * n + j]!];
-      [piv[k], piv[p]] = [piv[p]!, piv[k]!];
+    pivots[c] = p;
+    if (p !== c) {
+      for (let j = 0; j < n; j++) [a[c * n + j], a[p * n + j]] = [a[p * n + j]!, a[c * n + j]!];
+      [perm[c], perm[p]] = [perm[p]!, perm[c]!];
       sign = -sign;
     }
-    const d = a[k * n + k]!;
+    const d = a[c * n + c]!;
     if (d === 0) continue; // singular: the zero pivot makes the solve inf/NaN and the determinant 0
-    for (let i = k + 1; i < n; i++) {
-      const f = (a[i * n + k]! /= d);
+    for (let i = c + 1; i < m; i++) {
+      const f = (a[i * n + c]! /= d);
       if (f === 0) continue;
       const ri = i * n,
-        rk = k * n;
-      for (let j = k + 1; j < n; j++) a[ri + j]! -= f * a[rk + j]!;
+        rc = c * n;
+      for (let j = c + 1; j < n; j++) a[ri + j]! -= f * a[rc + j]!;
     }
   }
-  return { piv, sign };
+  return { perm, pivots, sign };
 }
 
-/** Solve A X = B from luFactor's output; B is n x k row-major, overwritten with X. */
+/** Solve A X = B from luFactor's output (square); B is n x k row-major, overwritten with X. */
 export function luSolve(lu: Mat, piv: Int32Array, b: Mat, n: number, k: number): void {
   const x = new Float64Array(n * k);
   for (let i = 0; i < n; i++) x.set(b.subarray(piv[i]! * k, piv[i]! * k + k), i * k);
@@ -310,4 +317,33 @@ function transposeMat(x: Mat, rows: number, cols: number): Mat {
   const t = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = x[i * cols + j]!;
   return t;
+}
+
+/**
+ * Least squares by the SVD: the minimum-norm x (n x k) minimizing |a x - b| for the m x n `a` and m x k `b`,
+ * singular values at or below `rcond * max(s)` dropped; residuals are the squared column norms of b - a x.
+ */
+export function lstsq(a: Mat, b: Mat, m: number, n: number, k: number, rcond: number): { x: Mat; resid: Mat; rank: number; s: Mat } {
+  const { u, s, vt } = svd(a, m, n, false);
+  const r = Math.min(m, n);
+  const cut = rcond * (s[0] ?? 0);
+  let rank = 0;
+  while (rank < r && s[rank]! > cut) rank++;
+  // x = V diag(1/s) U^T b over the kept singular triples
+  const x = new Float64Array(n * k);
+  for (let t = 0; t < rank; t++)
+    for (let c = 0; c < k; c++) {
+      let dot = 0;
+      for (let i = 0; i < m; i++) dot += u[i * r + t]! * b[i * k + c]!;
+      const f = dot / s[t]!;
+      for (let j = 0; j < n; j++) x[j * k + c]! += vt[t * n + j]! * f;
+    }
+  const resid = new Float64Array(k);
+  for (let i = 0; i < m; i++)
+    for (let c = 0; c < k; c++) {
+      let e = b[i * k + c]!;
+      for (let j = 0; j < n; j++) e -= a[i * n + j]! * x[j * k + c]!;
+      resid[c]! += e * e;
+    }
+  return { x, resid, rank, s: s.subarray(0, r) };
 }

@@ -158,7 +158,7 @@ export const cse: Pass = {
   name: "cse",
   run(j) {
     const s: Subst = new Map();
-    const seen = new Map<string, Var>();
+    const seen = new Map<string, Var[]>();
     const eqns: Eqn[] = [];
     for (const e of j.eqns) {
       const ins = e.inputs.map((a) => resolve(s, a));
@@ -170,10 +170,10 @@ export const cse: Pass = {
       const key = `${e.primitive}|${ins.map(atomKey).join(",")}|${JSON.stringify(e.params)}`;
       const prev = seen.get(key);
       if (prev && e.primitive !== "iota") {
-        s.set(e.outs[0]!, prev);
+        e.outs.forEach((v, k) => s.set(v, prev[k]!));
         continue;
       }
-      seen.set(key, e.outs[0]!);
+      seen.set(key, e.outs);
       eqns.push({ ...e, inputs: ins });
     }
     return new Jaxpr(

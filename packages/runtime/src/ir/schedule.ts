@@ -78,7 +78,7 @@ export function schedule(j: Jaxpr): Schedule {
   const uses = useCounts(j);
   const outputs = new Set(j.outs.filter((a): a is Var => a instanceof Var));
   const def = new Map<Var, Eqn>();
-  for (const e of j.eqns) def.set(e.outs[0]!, e);
+  for (const e of j.eqns) for (const v of e.outs) def.set(v, e);
   const epilogueMember = new Set<Eqn>();
   // an elementwise value can be inlined into its (single) consumer
   const inlineable = (a: Atom): a is Var => {

@@ -7,7 +7,19 @@ import { type HigherParams, type HigherPrimitive, type Params, type Primitive, a
 import { bindCollective } from "../core/axis-env.js";
 import { abstractEvalSymbolic } from "../core/shape-rules.js";
 import { currentShapeEnv } from "../core/shape-env.js";
-import { type Aval, type MainTrace, Trace, Tracer, bind, bindHigher, newMain, withDynamic, withFunctionName } from "../core/trace.js";
+import {
+  type Aval,
+  type MainTrace,
+  Trace,
+  Tracer,
+  bind,
+  bindHigher,
+  bindMulti,
+  newMain,
+  withDynamic,
+  withFunctionName,
+} from "../core/trace.js";
+import { type MultiParams, type MultiPrimitive, isMultiOutput, multiShapeRules } from "../core/multi-primitives.js";
 import { type Atom, type Eqn, type HigherEqn, Jaxpr, Lit, Var, isHigherEqn } from "./jaxpr.js";
 import { type Leaf, type TreeDef, treeFlatten, treeUnflatten } from "./tree.js";
 import type { ArgIndex } from "../jit/jit.js";
@@ -84,6 +96,17 @@ export class JaxprTrace extends Trace {
       outs: [b.getVar(out)],
     } as Eqn);
     return out;
+  }
+  processMulti<P extends MultiPrimitive>(prim: P, tracers: Tracer[], params: MultiParams[P]): NDArray[] {
+    const b = this.builder;
+    const outs = multiShapeRules[prim](tracers, params).map((a) => b.newTracer(this, a as Aval));
+    b.eqns.push({
+      primitive: prim,
+      inputs: tracers.map((t) => b.getVar(t as JaxprTracer)),
+      params,
+      outs: outs.map((o) => b.getVar(o)),
+    } as Eqn);
+    return outs;
   }
   processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
     const b = this.builder;
@@ -239,8 +262,10 @@ export function evalJaxpr(j: Jaxpr, args: readonly NDArray[], consts: readonly N
   const read = (a: Atom): NDArray => (a instanceof Lit ? scalarArray(a.value, a.aval.dtype, a.aval.weakType) : env.get(a)!);
   for (const e of j.eqns) {
     const ins = e.inputs.map(read);
-    if (isHigherEqn(e)) {
-      const outs = bindHigher(e.primitive, ins, e.params as never);
+    if (isHigherEqn(e) || isMultiOutput(e.primitive)) {
+      const outs = isHigherEqn(e)
+        ? bindHigher(e.primitive, ins, e.params as never)
+        : bindMulti(e.primitive as MultiPrimitive, ins, e.params as never);
       e.outs.forEach((v, i) => env.set(v, outs[i]!));
     } else if (isCollective(e.primitive)) env.set(e.outs[0]!, bindCollective(e.primitive, ins, e.params as never));
     else env.set(e.outs[0]!, bind(e.primitive, ins, e.params as never));

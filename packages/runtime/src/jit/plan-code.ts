@@ -12,6 +12,7 @@
 // call because they are returned.
 import { type Dim, SymDim } from "../core/dims.js";
 import { dimsSize } from "../core/shape-rules.js";
+import { isMultiOutput } from "../core/multi-primitives.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { typedArrayFor } from "../dtype.js";
 import { compileError } from "../errors.js";
@@ -270,10 +271,21 @@ export function emitActions(
       lines.push(`${code.kernel(plan.kernels[act.kernel]!)}(${args.join(", ")});`);
     } else if (act.t === "eager") {
       const ins = act.ins.map((l, i) => (l instanceof Lit ? litExpr(l) : viewExpr(code, slots.get(l.slot)!, l, act.avals[i]!)));
-      const [r, b, o] = ["r", "b", "o"].map((x) => `${prefix}${x}${act.outSlot}`) as [string, string, string];
-      lines.push(`const ${r} = R.eager(${JSON.stringify(act.prim)}, ${code.params(act.prim, act.params)}, [${ins.join(", ")}]);`);
-      lines.push(`const ${b} = ${r}.data, ${o} = ${r}.offset;`);
-      slots.set(act.outSlot, { buf: b, off: o });
+      const call = `(${JSON.stringify(act.prim)}, ${code.params(act.prim, act.params)}, [${ins.join(", ")}])`;
+      if (isMultiOutput(act.prim)) {
+        const rs = `${prefix}r${act.outSlots[0]}`;
+        lines.push(`const ${rs} = R.eagerN${call};`);
+        act.outSlots.forEach((slot, k) => {
+          const [b, o] = [`${prefix}b${slot}`, `${prefix}o${slot}`];
+          lines.push(`const ${b} = ${rs}[${k}].data, ${o} = ${rs}[${k}].offset;`);
+          slots.set(slot, { buf: b, off: o });
+        });
+      } else {
+        const [r, b, o] = ["r", "b", "o"].map((x) => `${prefix}${x}${act.outSlots[0]}`) as [string, string, string];
+        lines.push(`const ${r} = R.eager${call};`);
+        lines.push(`const ${b} = ${r}.data, ${o} = ${r}.offset;`);
+        slots.set(act.outSlots[0]!, { buf: b, off: o });
+      }
     } else if (act.t === "call") {
       const ins = act.ins.map((l, i) => denseSlot(code, lines, slots, l, act.avals[i]!));
       const outs = emitHigher(code, act.eqn, ins, lines, inLoop);

@@ -3,7 +3,7 @@
 // imports it, and it must not reach the tracer, the IR passes, the scheduler or the code generator.
 import type { TypedArray } from "../dtype.js";
 import { helpers } from "../codegen/helpers.js";
-import { impls } from "../core/trace.js";
+import { impls, multiImpls } from "../core/trace.js";
 import { assign } from "../eager/strided.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 
@@ -70,6 +70,11 @@ export const planRuntime = {
   eager(prim: string, params: unknown, ins: NDArray[]): NDArray {
     const r = (impls as Record<string, (x: NDArray[], p: unknown) => NDArray>)[prim]!(ins, params);
     return r.isContiguous ? r : planRuntime.dense(r);
+  },
+  /** An eager step of a multi-output primitive: every result, made dense. */
+  eagerN(prim: string, params: unknown, ins: NDArray[]): NDArray[] {
+    const rs = (multiImpls as Record<string, (x: NDArray[], p: unknown) => NDArray[]>)[prim]!(ins, params);
+    return rs.map((r) => (r.isContiguous ? r : planRuntime.dense(r)));
   },
 };
 

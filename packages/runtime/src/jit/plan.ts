@@ -10,7 +10,8 @@
 import { type DType, allocate, typedArrayFor } from "../dtype.js";
 import { NDArray, scalarArray } from "../ndarray.js";
 import { type ReduceOp, isReduce } from "../core/primitives.js";
-import { higherImpls, impls } from "../core/trace.js";
+import { higherImpls, impls, multiImpls } from "../core/trace.js";
+import { isMultiOutput } from "../core/multi-primitives.js";
 import { helpers } from "../codegen/helpers.js";
 import { memoryLimits } from "../codegen/wasm/memory.js";
 import type { KernelSource } from "../codegen/kernels.js";
@@ -57,7 +58,8 @@ export type Action =
       scratch?: boolean;
       buffer?: ArrayLike<number>;
     }
-  | { t: "eager"; prim: string; params: unknown; ins: (Layout | Lit)[]; avals: { dtype: DType; weakType: boolean }[]; outSlot: number }
+  /** A primitive's eager kernel; a multi-output primitive (core/multi-primitives.ts) fills one slot per output. */
+  | { t: "eager"; prim: string; params: unknown; ins: (Layout | Lit)[]; avals: { dtype: DType; weakType: boolean }[]; outSlots: number[] }
   | { t: "copy"; src: Layout; dtype: DType; outSlot: number }
   /** A higher-order equation (control flow, nested jit): its impl runs it on arrays; emitters generate its code. */
   | {
@@ -178,7 +180,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
       if (!src) {
         // a view of a literal: materialize the literal as a 0-d eager value
         const out = fresh(e.outs[0]!);
-        actions.push({ t: "eager", prim: e.primitive, params: e.params, ins: [a as Lit], avals: [e.outs[0]!.aval], outSlot: out.slot });
+        actions.push({ t: "eager", prim: e.primitive, params: e.params, ins: [a as Lit], avals: [e.outs[0]!.aval], outSlots: [out.slot] });
         continue;
       }
       layouts.set(
@@ -202,14 +204,13 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
         });
         continue;
       }
-      const out = fresh(e.outs[0]!);
       actions.push({
         t: "eager",
         prim: e.primitive,
         params: e.params,
         ins: e.inputs.map((a) => (a instanceof Lit ? a : layoutOf(a))),
         avals: e.inputs.map((a) => a.aval),
-        outSlot: out.slot,
+        outSlots: e.outs.map((v) => fresh(v).slot),
       });
       continue;
     }
@@ -533,10 +534,13 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
           ? scalarArray(l.value, l.aval.dtype, l.aval.weakType)
           : slotView(bufs, offs, l, act.avals[i]!.dtype, act.avals[i]!.weakType),
       );
-      const r = (impls as Record<string, (x: NDArray[], p: unknown) => NDArray>)[act.prim]!(ins, act.params);
-      const rr = r.isContiguous ? r : new NDArray(r.toTypedArray(), r.shape, r.dtype);
-      bufs[act.outSlot] = rr.data;
-      offs[act.outSlot] = rr.offset;
+      const rs = runEager(act.prim, act.params, ins);
+      for (let k = 0; k < rs.length; k++) {
+        const r = rs[k]!;
+        const rr = r.isContiguous ? r : new NDArray(r.toTypedArray(), r.shape, r.dtype);
+        bufs[act.outSlots[k]!] = rr.data;
+        offs[act.outSlots[k]!] = rr.offset;
+      }
     } else if (act.t === "call") {
       const ins = act.ins.map((l, i) =>
         l instanceof Lit
@@ -567,6 +571,12 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
   // drop references so intermediates can be collected
   bufs.fill(null);
   return res;
+}
+
+/** Every output of a primitive's eager kernel. */
+export function runEager(prim: string, params: unknown, ins: NDArray[]): NDArray[] {
+  type Kernel<R> = Record<string, (x: NDArray[], p: unknown) => R>;
+  return isMultiOutput(prim) ? (multiImpls as Kernel<NDArray[]>)[prim]!(ins, params) : [(impls as Kernel<NDArray>)[prim]!(ins, params)];
 }
 
 function slotView(bufs: unknown[], offs: number[], l: Layout, dtype: DType, weak: boolean): NDArray {

@@ -1,6 +1,7 @@
-// lax.linalg.triangularSolve and lax.convGeneralDilated: JAX lower-level functions with no NumPy spelling.
+// lax.linalg.triangularSolve, lax.linalg.lu and lax.convGeneralDilated: JAX lower-level functions with no NumPy
+// spelling.
 import type { TriangularSolveParams } from "../core/linalg-primitives.js";
-import { bind } from "../core/trace.js";
+import { bind, bindMulti } from "../core/trace.js";
 import { shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { broadcastBatch, matrixOperand, sameFloat } from "../numpy/linalg-util.js";
@@ -26,6 +27,16 @@ function triangularSolve(a: ArrayLike, b: ArrayLike, opts: Partial<TriangularSol
   return bind("triangular_solve", [x, y], p);
 }
 
-export const linalg = { triangularSolve };
+/**
+ * lax.linalg.lu (lu_p): [lu, pivots, permutation] of each [..., m, n] matrix by partial pivoting. lu holds the
+ * unit-lower L below its diagonal and U on and above; row i was swapped with pivots[i] (int32, min(m, n) of
+ * them) and a[permutation] = L U (int32, m of them).
+ */
+function lu(a: ArrayLike): [NDArray, NDArray, NDArray] {
+  const [f, pivots, permutation] = bindMulti("lu", [matrixOperand("lu", a, false)], {});
+  return [f!, pivots!, permutation!];
+}
+
+export const linalg = { triangularSolve, lu };
 export { convGeneralDilated, conv, convWithGeneralPadding } from "../numpy/conv.js";
 export type { ConvDimensionNumbers, ConvOptions, ConvPadding } from "../numpy/conv.js";

@@ -1,12 +1,11 @@
 // lax.topK: the k largest entries along an axis (default the last) and their int32 indices, largest first,
-// ties in index order and NaN largest, as JAX's top_k. A descending stable argsort cut to k and one gather
-// (takeAlongAxis), so it is eager, traceable and differentiable: the values' cotangent goes back to the
-// picked positions through the gather's transpose.
+// ties in index order and NaN largest, as JAX's top_k: one two-output `top_k` equation over the last axis
+// (another axis is moved there and back). Its tangent is the gather of the operand's tangent at the indices.
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue, normalizeAxis } from "../shape.js";
-import { argsort, takeAlongAxis } from "../numpy/sorting.js";
-import { sliceAxis } from "../numpy/shape-ops.js";
+import { bindMulti } from "../core/trace.js";
+import { moveaxis } from "../numpy/shape-ops.js";
 import { operand } from "../numpy/util.js";
 
 export function topK(x: ArrayLike, k: number, opts: { axis?: number } = {}): [NDArray, NDArray] {
@@ -18,6 +17,7 @@ export function topK(x: ArrayLike, k: number, opts: { axis?: number } = {}): [ND
   if (typeof k !== "number" || !Number.isInteger(k) || k < 0)
     throw argumentError.invalid("top_k", `k must be a non-negative integer, got ${describeValue(k)}`);
   if (k > n) throw shapeError.index("top_k", k, n, ax);
-  const idx = sliceAxis(argsort(a, ax, { descending: true }), ax, 0, k, 1);
-  return [takeAlongAxis(a, idx, ax), idx];
+  const last = a.ndim - 1;
+  const [values, indices] = bindMulti("top_k", [ax === last ? a : moveaxis(a, ax, last)], { k });
+  return ax === last ? [values!, indices!] : [moveaxis(values!, last, ax), moveaxis(indices!, last, ax)];
 }

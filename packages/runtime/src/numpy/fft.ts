@@ -123,6 +123,34 @@ export function irfft(a: ArrayLike, n: number | null = null, axis = -1, norm: No
   return along("fft.irfft", "irfft", z, ax, checkN("fft.irfft", n, 2 * (z.shape[ax]! - 1)), norm);
 }
 
+/** The complex conjugate in the layout: the imaginary parts negated. */
+const conj = (z: NDArray): NDArray => multiply(z, array([1, -1], { dtype: z.dtype as Float }));
+/** The norm of the opposite direction (hfft is an inverse transform scaled as a forward one, and back). */
+function swapped(op: string, norm: Norm): Norm {
+  if (norm === null || norm === "backward") return "forward";
+  if (norm === "forward") return "backward";
+  if (norm === "ortho") return norm;
+  throw argumentError.invalid(op, `invalid norm value ${describeValue(norm)}; should be "backward", "ortho" or "forward"`);
+}
+
+/**
+ * The real spectrum of a Hermitian-symmetric signal given by its first half: irfft(conj(a)) scaled as a forward
+ * transform (NumPy's hfft).
+ */
+export function hfft(a: ArrayLike, n: number | null = null, axis = -1, norm: Norm = null): NDArray {
+  const z = complexOperand("fft.hfft", a);
+  const ax = complexAxis("fft.hfft", z, axis);
+  const len = checkN("fft.hfft", n, 2 * (z.shape[ax]! - 1));
+  return along("fft.hfft", "irfft", conj(z), ax, len, swapped("fft.hfft", norm));
+}
+
+/** The inverse of hfft: conj(rfft(x)) scaled as an inverse transform (n // 2 + 1 complex terms). */
+export function ihfft(a: ArrayLike, n: number | null = null, axis = -1, norm: Norm = null): NDArray {
+  const x = realOperand("fft.ihfft", a);
+  const ax = normalizeAxis("fft.ihfft", axis, x.ndim);
+  return conj(along("fft.ihfft", "rfft", x, ax, checkN("fft.ihfft", n, x.shape[ax]!), swapped("fft.ihfft", norm)));
+}
+
 /** Axes and lengths of an n-dimensional transform (NumPy's s/axes rules). */
 function plan(
   op: string,

@@ -44,3 +44,4 @@ export const e = Math.E;
 export const inf = Infinity;
 export const nan = NaN;
 export * from "./extras.js";
+export * from "./apply.js";

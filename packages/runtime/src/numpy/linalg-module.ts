@@ -3,12 +3,13 @@
 // so each is eager, traceable by jit and differentiable with JAX's rules. Integer and bool input is
 // computed in float32 (JAX's default float); a singular matrix gives inf/NaN as JAX does, never a throw.
 import { argumentError, shapeError } from "../errors.js";
+import { FLOAT_EPS } from "../dtype.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
-import { bind } from "../core/trace.js";
+import { bind, bindMulti } from "../core/trace.js";
 import { describeValue, normalizeAxis } from "../shape.js";
 import { broadcastBatch, matrixOperand, mT, sameFloat } from "./linalg-util.js";
 import { eye } from "./creation.js";
-import { abs, add, divide, exp, greater, multiply, power, sqrt, subtract, where } from "./elementwise.js";
+import { abs, add, divide, exp, greater, multiply, power, sqrt, where } from "./elementwise.js";
 import { matmul } from "./linalg.js";
 import { max, min, sum } from "./reductions.js";
 import { expandDims, moveaxis, ravel, squeeze } from "./shape-ops.js";
@@ -39,7 +40,8 @@ export function inv(a: ArrayLike): NDArray {
 /** [sign, logabsdet] of each matrix: sign 0 and logabsdet -inf for a singular one. */
 export function slogdet(a: ArrayLike): [NDArray, NDArray] {
   const x = matrixOperand("slogdet", a, true);
-  return [bind("slogdet", [x], { part: "sign" }), bind("slogdet", [x], { part: "logabs" })];
+  const [sign, logabs] = bindMulti("slogdet", [x], {});
+  return [sign!, logabs!];
 }
 
 export function det(a: ArrayLike): NDArray {
@@ -62,9 +64,8 @@ export function qr(a: ArrayLike, mode: "reduced" | "complete" | "r" = "reduced")
   const x = matrixOperand("qr", a, false);
   if (mode !== "reduced" && mode !== "complete" && mode !== "r")
     throw argumentError.invalid("qr", `mode must be "reduced", "complete" or "r", got ${describeValue(mode)}`);
-  const full = mode === "complete";
-  const r = bind("qr", [x], { part: "r", full });
-  return mode === "r" ? r : [bind("qr", [x], { part: "q", full }), r];
+  const [q, r] = bindMulti("qr", [x], { full: mode === "complete" });
+  return mode === "r" ? r! : [q!, r!];
 }
 
 /** SVD: [u, s, vh] with s descending, or s alone when computeUv is false. */
@@ -72,9 +73,8 @@ export function svd(a: ArrayLike, fullMatrices?: boolean, computeUv?: true): [ND
 export function svd(a: ArrayLike, fullMatrices: boolean, computeUv: false): NDArray;
 export function svd(a: ArrayLike, fullMatrices = true, computeUv = true): NDArray | [NDArray, NDArray, NDArray] {
   const x = matrixOperand("svd", a, false);
-  const s = bind("svd", [x], { part: "s", fullMatrices: false });
-  if (!computeUv) return s;
-  return [bind("svd", [x], { part: "u", fullMatrices }), s, bind("svd", [x], { part: "vh", fullMatrices })];
+  const [s, u, vh] = bindMulti("svd", [x], { fullMatrices: computeUv && fullMatrices, computeUv });
+  return computeUv ? [u!, s!, vh!] : s!;
 }
 
 /**
@@ -89,16 +89,16 @@ function hermitian(op: string, a: ArrayLike, uplo: "L" | "U"): NDArray {
 
 /** Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix: [w, v]. */
 export function eigh(a: ArrayLike, UPLO: "L" | "U" = "L"): [NDArray, NDArray] {
-  const x = hermitian("eigh", a, UPLO);
-  return [bind("eigh", [x], { part: "values" }), bind("eigh", [x], { part: "vectors" })];
+  const [v, w] = bindMulti("eigh", [hermitian("eigh", a, UPLO)], {});
+  return [w!, v!];
 }
 
+/** The eigenvalues of eigh (its eigenvectors are computed and dropped, as JAX's eigvalsh). */
 export function eigvalsh(a: ArrayLike, UPLO: "L" | "U" = "L"): NDArray {
-  return bind("eigh", [hermitian("eigvalsh", a, UPLO)], { part: "values" });
+  return bindMulti("eigh", [hermitian("eigvalsh", a, UPLO)], {})[1]!;
 }
 
-const EPS = { float32: 1.1920929e-7, float64: 2.220446049250313e-16 } as const;
-const epsOf = (x: NDArray) => EPS[x.dtype as "float32" | "float64"];
+const epsOf = (x: NDArray) => FLOAT_EPS[x.dtype as "float32" | "float64"];
 
 /** Singular values above `rtol * max(s)` (default rtol: max(M, N) * eps, JAX's and NumPy's). */
 function cutoff(x: NDArray, s: NDArray, rtol: ArrayLike | null): NDArray {
@@ -128,23 +128,21 @@ export function matrixRank(a: ArrayLike, tol: ArrayLike | null = null): NDArray 
   return sum(greater(s, t), -1);
 }
 
-/** Least squares through the pseudo-inverse: [x, residuals, rank, s] (residuals always computed, as JAX). */
-export function lstsq(a: ArrayLike, b: ArrayLike, rcond: ArrayLike | null = null): [NDArray, NDArray, NDArray, NDArray] {
+/**
+ * Least squares: [x, residuals, rank, s], one `lstsq` equation (the minimum-norm solution by the SVD; singular
+ * values at or below rcond * max(s) dropped). Residuals are always computed, as JAX's.
+ */
+export function lstsq(a: ArrayLike, b: ArrayLike, rcond: number | null = null): [NDArray, NDArray, NDArray, NDArray] {
   let [x, y] = sameFloat("lstsq", matrixOperand("lstsq", a, false), operand(b, "lstsq"));
   if (x.ndim !== 2) throw shapeError.rank("lstsq", `a must be 2-dimensional, got shape (${x.shape.join(", ")})`);
   const vec = y.ndim === 1;
   if (vec) y = expandDims(y, -1);
   if (y.ndim !== 2 || y.shape[0] !== x.shape[0])
     throw shapeError.matmul("lstsq", x.shape, y.shape, "incompatible dimensions: b must have a's row count");
-  const s = svd(x, false, false);
-  let sol = matmul(pinv(x, rcond), y);
-  const r = subtract(y, matmul(x, sol));
-  let resid = sum(multiply(r, r), 0);
-  if (vec) {
-    sol = squeeze(sol, -1);
-    resid = squeeze(resid, -1);
-  }
-  return [sol, resid, matrixRank(x, rcond === null ? null : multiply(rcond, max(s))), s];
+  if (rcond !== null && typeof rcond !== "number")
+    throw argumentError.invalid("lstsq", `rcond must be a number or null, got ${describeValue(rcond)}`);
+  const [sol, resid, rank, s] = bindMulti("lstsq", [x, y], { rcond });
+  return vec ? [squeeze(sol!, -1), squeeze(resid!, -1), rank!, s!] : [sol!, resid!, rank!, s!];
 }
 
 /** a to an integer power by repeated squaring; a negative power inverts first. */

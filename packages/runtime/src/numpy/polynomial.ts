@@ -3,6 +3,7 @@
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue } from "../shape.js";
+import { FLOAT_EPS } from "../dtype.js";
 import { add, divide, multiply, power, sqrt, subtract } from "./elementwise.js";
 import { operand, reshapeTo } from "./util.js";
 import { concatenate, pad, sliceAxis } from "./shape-ops.js";
@@ -102,7 +103,7 @@ export function polyfit(x: ArrayLike, y: ArrayLike, deg: number, opts: { rcond?:
     lhs = multiply(lhs, reshapeTo(w, [xs.size, 1]));
     rhs = multiply(rhs, ys.ndim === 2 ? reshapeTo(w, [xs.size, 1]) : w);
   }
-  const rcond = opts.rcond ?? xs.size * (dt === "float64" ? 2.220446049250313e-16 : 1.1920929e-7);
+  const rcond = opts.rcond ?? xs.size * FLOAT_EPS[dt === "float64" ? "float64" : "float32"];
   const scale = sqrt(sum(multiply(lhs, lhs), 0));
   const sol = matmul(pinv(divide(lhs, scale), rcond), ys.ndim === 2 ? rhs : reshapeTo(rhs, [xs.size, 1]));
   const c = divide(sol, reshapeTo(scale, [deg + 1, 1]));

@@ -12,10 +12,11 @@ import {
   type Params,
   type Primitive,
 } from "../core/primitives.js";
-import { bind } from "../core/trace.js";
+import { bind, bindMulti } from "../core/trace.js";
 import { LINALG_PRIMITIVES, type LinalgPrimitive } from "../core/linalg-primitives.js";
+import { MULTI_OUTPUT, type MultiPrimitive } from "../core/multi-primitives.js";
 import { scalarArray } from "../ndarray.js";
-import type { BatchRule, BatchRules } from "./rules/types.js";
+import type { BatchRule, BatchRules, MultiBatchRule } from "./rules/types.js";
 import {
   type Arr,
   add,
@@ -138,6 +139,21 @@ const convBatchRule: BatchRule<"conv_general_dilated"> = ([x, w], [bx, bw], p, B
   const r = convBind(xs, ws, { ...p, groups: B * p.groups });
   return [reshape(r, [...r.shape.slice(0, -1).map(num), B, O]), ns + 1];
 };
+
+/** A multi-output primitive maps over leading axes (top_k works on the last): every operand's batch axis moves to the front. */
+export const multiBatchRules = Object.fromEntries(
+  MULTI_OUTPUT.map((p) => [
+    p,
+    ((vals, dims, params, size) => {
+      const outs = bindMulti(
+        p,
+        vals.map((x, i) => matchAxis(x, dims[i]!, size, 0)),
+        params,
+      );
+      return [outs, outs.map(() => 0)];
+    }) as MultiBatchRule<typeof p>,
+  ]),
+) as { [P in MultiPrimitive]: MultiBatchRule<P> };
 
 /** A collective over an axis other than the vmap's: it applies to the batched value as is. */
 const batchCollective: BatchRules<CollectiveOp> = {

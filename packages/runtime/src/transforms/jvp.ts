@@ -1,12 +1,13 @@
 // Forward mode: a JVPTrace carries (primal, tangent) pairs through f, dual-number style. A null
 // tangent is a symbolic zero, so constants and integer values cost nothing.
 import type { HigherParams, HigherPrimitive, Params, Primitive } from "../core/primitives.js";
-import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
+import type { MultiParams, MultiPrimitive } from "../core/multi-primitives.js";
+import { type MainTrace, Trace, Tracer, bind, bindHigher, bindMulti, newMain } from "../core/trace.js";
 import { transformError } from "../errors.js";
 import { NDArray } from "../ndarray.js";
 import { type TreeDef, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { higherJvpRules } from "./higher.js";
-import { isNondiff, jvpRules } from "./rules/index.js";
+import { isNondiff, jvpRules, multiRules } from "./rules/index.js";
 import { convert, isFloat, zerosLike } from "./rules/ops.js";
 import { leafArray, mapNested, sameStructure } from "./tree-util.js";
 import type { Cotangent } from "./vjp.js";
@@ -39,6 +40,17 @@ export class JVPTrace extends Trace {
     );
     if (tangent === null || !isFloat(out.dtype)) return out;
     return new JVPTracer(this, out, tangent);
+  }
+  processMulti<P extends MultiPrimitive>(prim: P, tracers: Tracer[], params: MultiParams[P]): NDArray[] {
+    const ts = tracers as JVPTracer[];
+    const primals = ts.map((t) => t.primal);
+    if (ts.every((t) => t.tangent === null)) return bindMulti(prim, primals, params);
+    const [outs, tangents] = multiRules[prim].jvp(
+      primals,
+      ts.map((t) => t.tangent),
+      params,
+    );
+    return outs.map((o, i) => (tangents[i] && isFloat(o.dtype) ? new JVPTracer(this, o, tangents[i]) : o));
   }
   processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
     const ts = tracers as JVPTracer[];

@@ -13,13 +13,15 @@ import {
 } from "../core/primitives.js";
 import { type Dim, dimEq } from "../core/dims.js";
 import { currentShapeEnv } from "../core/shape-env.js";
-import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
+import { type MainTrace, Trace, Tracer, bind, bindHigher, bindMulti, newMain } from "../core/trace.js";
+import { type MultiParams, type MultiPrimitive, isMultiOutput } from "../core/multi-primitives.js";
 import { transformError } from "../errors.js";
 import { type ArrayLike, NDArray, scalarArray } from "../ndarray.js";
 import type { TypedArray } from "../dtype.js";
 import { type TreeDef, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { type HigherVjpRule, higherVjpRules } from "./higher.js";
-import { isNondiff, vjpRules } from "./rules/index.js";
+import { isNondiff, multiRules, vjpRules } from "./rules/index.js";
+import type { MultiVjpRule } from "./rules/types.js";
 import { add, convert, isFloat, zerosLike } from "./rules/ops.js";
 import { type Argnums, diffArgs, leafArray, mapNested, normalizeArgnums, sameStructure } from "./tree-util.js";
 
@@ -68,6 +70,16 @@ export class VJPTrace extends Trace {
     tape.eqns.push({ prim, params, inputs: ts.map((t) => t.node), primals, outs: [out], nodes: [node] });
     return new VJPTracer(this, out, node);
   }
+  processMulti<P extends MultiPrimitive>(prim: P, tracers: Tracer[], params: MultiParams[P]): NDArray[] {
+    const ts = tracers as VJPTracer[];
+    const primals = ts.map((t) => t.primal);
+    const outs = bindMulti(prim, primals, params);
+    if (ts.every((t) => t.node === null) || !outs.some((o) => isFloat(o.dtype))) return outs;
+    const tape = this.main.globalData as Tape;
+    const nodes = outs.map((o) => (isFloat(o.dtype) ? tape.nodes++ : null));
+    tape.eqns.push({ prim, params, inputs: ts.map((t) => t.node), primals, outs, nodes });
+    return outs.map((o, i) => (nodes[i] === null ? o : new VJPTracer(this, o, nodes[i]!)));
+  }
   processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
     const ts = tracers as VJPTracer[];
     const primals = ts.map((t) => t.primal);
@@ -99,6 +111,9 @@ export function backwardPass(tape: Tape, seeds: readonly (readonly [number, NDAr
     if (isHigherOrder(e.prim)) {
       const rule = higherVjpRules[e.prim] as HigherVjpRule<HigherPrimitive>;
       cts = rule.backward(gs, { inputs: e.primals, outs: e.outs, params: e.params as HigherParams[HigherPrimitive], saved: e.saved });
+    } else if (isMultiOutput(e.prim)) {
+      const rule = multiRules[e.prim] as { vjp: MultiVjpRule<MultiPrimitive> };
+      cts = rule.vjp(gs, { inputs: e.primals, outs: e.outs, params: e.params as MultiParams[MultiPrimitive], needs });
     } else {
       const rule = vjpRules[e.prim as Primitive] as (ct: NDArray, c: object) => (NDArray | null)[];
       cts = rule(gs[0]!, { inputs: e.primals, out: e.outs[0], params: e.params, needs });

@@ -10,13 +10,14 @@ import {
   isCollective,
 } from "../core/primitives.js";
 import { axisFrame, withAxis } from "../core/axis-env.js";
-import { type MainTrace, Trace, Tracer, bind, bindHigher, newMain } from "../core/trace.js";
+import { type MainTrace, Trace, Tracer, bind, bindHigher, bindMulti, newMain } from "../core/trace.js";
+import type { MultiParams, MultiPrimitive } from "../core/multi-primitives.js";
 import { parallelError, transformError } from "../errors.js";
 import { type Eqn, collectiveAxes, subJaxprs } from "../ir/jaxpr.js";
 import { evalJaxpr } from "../ir/trace-jaxpr.js";
 import { NDArray } from "../ndarray.js";
 import { type Leaf, treeFlatten, treeUnflatten } from "../ir/tree.js";
-import { batchRules, matchAxis, moveAxis, ownAxisCollective } from "./batching.js";
+import { batchRules, matchAxis, moveAxis, multiBatchRules, ownAxisCollective } from "./batching.js";
 import { higherBatchRules } from "./higher.js";
 import { type AxisSpec, axesPerLeaf, leafArray } from "./tree-util.js";
 import type { Cotangent } from "./vjp.js";
@@ -49,6 +50,14 @@ export class BatchTrace extends Trace {
     if (dims.every((d) => d === null)) return bind(prim, vals, params);
     const [out, d] = batchRules[prim](vals, dims, params, this.main.globalData as number);
     return d === null ? out : new BatchTracer(this, out, d);
+  }
+  processMulti<P extends MultiPrimitive>(prim: P, tracers: Tracer[], params: MultiParams[P]): NDArray[] {
+    const ts = tracers as BatchTracer[];
+    const vals = ts.map((t) => t.val),
+      dims = ts.map((t) => t.bdim);
+    if (dims.every((d) => d === null)) return bindMulti(prim, vals, params);
+    const [outs, ds] = multiBatchRules[prim](vals, dims, params, this.main.globalData as number);
+    return outs.map((o, i) => (ds[i] === null ? o : new BatchTracer(this, o, ds[i]!)));
   }
   processHigher<P extends HigherPrimitive>(prim: P, tracers: Tracer[], params: HigherParams[P]): NDArray[] {
     const ts = tracers as BatchTracer[];

@@ -29,4 +29,5 @@ export function isNondiff(p: Primitive): boolean {
   return adRules[p].nondiff === true;
 }
 
+export { multiRules } from "./factorizations.js";
 export type { AdRule, JvpRule, VjpRule, BatchRule } from "./types.js";

@@ -1,30 +1,28 @@
-// Differentiation and vmap rules of the linalg primitives (JAX's rules, lax/linalg.py).
+// Differentiation rules of the single-result linalg primitives (JAX's rules, lax/linalg.py).
 // solve and triangular_solve have explicit forward and backward rules (the backward one is a solve
-// with the transposed matrix). The factorizations (cholesky, qr, svd, eigh, slogdet) give their
-// forward rule only: their tangent map is linear in the input tangent and built from matmuls,
-// masks and solves, so the backward rule is the vjp of that map (`transposeOf`), whose own
-// backward pass uses the solves' explicit rules.
+// with the transposed matrix). cholesky gives its forward rule only: its tangent map is linear in the
+// input tangent and built from matmuls, masks and solves, so the backward rule is the vjp of that map
+// (`transposeOf`), whose own backward pass uses the solves' explicit rules. The multi-output
+// factorizations are in rules/factorizations.ts.
 import type { LinalgParams, LinalgPrimitive } from "../../core/linalg-primitives.js";
 import { bind } from "../../core/trace.js";
-import { transformError } from "../../errors.js";
 import type { NDArray } from "../../ndarray.js";
 import { eye } from "../../numpy/creation.js";
 import { array } from "../../numpy/util.js";
-import { add, divide as div, equal, multiply as mul, negative as neg, subtract as sub, where } from "../../numpy/elementwise.js";
+import { add, multiply as mul, negative as neg, subtract as sub } from "../../numpy/elementwise.js";
 import { tril, triu } from "../../numpy/extras.js";
 import { diagonal, matmul } from "../../numpy/linalg.js";
-import { sum } from "../../numpy/reductions.js";
 import { expandDims, swapaxes } from "../../numpy/shape-ops.js";
 import { vjp } from "../vjp.js";
 import { type Arr, zerosLike } from "./ops.js";
 import type { AdRules, JvpRule, VjpRule } from "./types.js";
 
-const mT = (x: Arr): Arr => swapaxes(x, -1, -2);
-const mm = (a: Arr, b: Arr): Arr => matmul(a, b);
+export const mT = (x: Arr): Arr => swapaxes(x, -1, -2);
+export const mm = (a: Arr, b: Arr): Arr => matmul(a, b);
 const orZero = (t: Arr | null, like: Arr): Arr => t ?? zerosLike(like);
-const diagEmbed = (d: Arr): Arr => mul(expandDims(d, -1), eye(d.shape[d.ndim - 1]!, null, 0, { dtype: d.dtype }));
-const solve = (a: Arr, b: Arr): Arr => bind("linalg_solve", [a, b], {});
-const triSolve = (a: Arr, b: Arr, p: LinalgParams["triangular_solve"]): Arr => bind("triangular_solve", [a, b], p);
+export const diagEmbed = (d: Arr): Arr => mul(expandDims(d, -1), eye(d.shape[d.ndim - 1]!, null, 0, { dtype: d.dtype }));
+export const solve = (a: Arr, b: Arr): Arr => bind("linalg_solve", [a, b], {});
+export const triSolve = (a: Arr, b: Arr, p: LinalgParams["triangular_solve"]): Arr => bind("triangular_solve", [a, b], p);
 
 /** The backward rule of a primitive whose jvp tangent is linear in the input tangents: the vjp of that map. */
 function transposeOf<P extends LinalgPrimitive>(jvp: JvpRule<P>): VjpRule<P> {
@@ -76,80 +74,6 @@ const cholJvp: JvpRule<"cholesky"> = ([a], [ta]) => {
   return [l, mm(l, phi(inner))];
 };
 
-const slogdetJvp: JvpRule<"slogdet"> = ([a], [ta], p) => {
-  const out = bind("slogdet", [a!], p);
-  if (p.part === "sign") return [out, null];
-  return [out, sum(diagonal(solve(a!, ta!), 0, -2, -1), -1)];
-};
-
-const eighJvp: JvpRule<"eigh"> = ([a], [ta], p) => {
-  const w = bind("eigh", [a!], { part: "values" }),
-    v = bind("eigh", [a!], { part: "vectors" });
-  const vav = mm(mm(mT(v), ta!), v);
-  if (p.part === "values") return [w, diagonal(vav, 0, -2, -1)];
-  // F[i][j] = 1 / (w_j - w_i) off the diagonal, 0 on it
-  const n = w.shape[w.ndim - 1]!;
-  const id = eye(n, null, 0, { dtype: w.dtype });
-  const f = sub(div(1, add(id, sub(expandDims(w, -2), expandDims(w, -1)))), id);
-  return [v, mm(v, mul(f, vav))];
-};
-
-const svdJvp: JvpRule<"svd"> = ([a], [ta], p) => {
-  const [m, n] = a!.shape.slice(-2) as [number, number];
-  if (p.fullMatrices && p.part !== "s" && m !== n)
-    throw transformError.undefinedDerivative("svd", `U and Vh with fullMatrices of a ${m}x${n} matrix (pass fullMatrices=false)`);
-  const reduced = { fullMatrices: false };
-  const s = bind("svd", [a!], { part: "s", ...reduced }),
-    u = bind("svd", [a!], { part: "u", ...reduced }),
-    vt = bind("svd", [a!], { part: "vh", ...reduced });
-  const v = mT(vt);
-  const dS = mm(mm(mT(u), ta!), v);
-  if (p.part === "s") return [s, diagonal(dS, 0, -2, -1)];
-  const sRow = expandDims(s, -2),
-    sCol = expandDims(s, -1);
-  const sDiff = mul(add(sRow, sCol), sub(sRow, sCol));
-  const zeroMask = (x: Arr) => where(equal(x, 0), 1, 0).astype(x.dtype);
-  const dz = zeroMask(sDiff);
-  const f = sub(div(1, add(sDiff, dz)), dz);
-  const sz = zeroMask(s);
-  const sInv = sub(div(1, add(s, sz)), sz);
-  const dUdVdiag = mul(mul(sub(dS, mT(dS)), 0.5), diagEmbed(sInv));
-  if (p.part === "u") {
-    const dSS = mul(sRow, dS);
-    let dU = mm(u, add(mul(f, add(dSS, mT(dSS))), dUdVdiag));
-    if (m > n) {
-      const dAV = mm(ta!, v);
-      dU = add(dU, div(sub(dAV, mm(u, mm(mT(u), dAV))), sRow));
-    }
-    return [u, dU];
-  }
-  const sdS = mul(sCol, dS);
-  let dV = mm(v, mul(f, add(sdS, mT(sdS))));
-  if (n > m) {
-    const dAU = mm(mT(ta!), u);
-    dV = add(dV, div(sub(dAU, mm(v, mm(vt, dAU))), sRow));
-  }
-  return [vt, mT(dV)];
-};
-
-const qrJvp: JvpRule<"qr"> = ([a], [ta], p) => {
-  const [m, n] = a!.shape.slice(-2) as [number, number];
-  if (m < n || (p.full && m !== n))
-    throw transformError.undefinedDerivative(
-      "qr",
-      `the derivative needs m >= n and reduced mode, got a ${m}x${n} matrix${p.full ? " (complete)" : ""}`,
-    );
-  const q = bind("qr", [a!], { part: "q", full: false }),
-    r = bind("qr", [a!], { part: "r", full: false });
-  // dx r^-1: x r = dx with r upper
-  const dxRinv = triSolve(r, ta!, { leftSide: false, lower: false, transposeA: false, unitDiagonal: false });
-  const qtDxRinv = mm(mT(q), dxRinv);
-  const low = tril(qtDxRinv, -1);
-  const dOmega = sub(low, mT(low));
-  if (p.part === "q") return [q, add(mm(q, sub(dOmega, qtDxRinv)), dxRinv)];
-  return [r, mm(sub(qtDxRinv, dOmega), r)];
-};
-
 /**
  * The DFT is linear and its matrix symmetric, so its transpose (as a real map on (re, im) pairs) is the
  * conjugate transform: fft <-> ifft. irfft counts each mirrored bin k in 1..n-h twice (X[n-k] = conj X[k]),
@@ -177,12 +101,5 @@ export const linalgRules: AdRules<LinalgPrimitive> = {
   },
   triangular_solve: { jvp: triJvp, vjp: triVjp },
   cholesky: { jvp: cholJvp, vjp: transposeOf(cholJvp) },
-  slogdet: {
-    jvp: slogdetJvp,
-    vjp: (ct, c) => (c.params.part === "sign" ? [null] : transposeOf(slogdetJvp)(ct, c)),
-  },
-  eigh: { jvp: eighJvp, vjp: transposeOf(eighJvp) },
-  svd: { jvp: svdJvp, vjp: transposeOf(svdJvp) },
-  qr: { jvp: qrJvp, vjp: transposeOf(qrJvp) },
   fft: { jvp: ([x], [t], p) => [bind("fft", [x!], p), bind("fft", [t!], p)], vjp: fftVjp },
 };

@@ -2,6 +2,7 @@
 // AdRule record; the per-transformation tables are keyed by primitive and typed
 // `{ [P in Primitive]: ... }`, so a primitive without a rule fails to type-check.
 import type { Params, Primitive } from "../../core/primitives.js";
+import type { MultiParams, MultiPrimitive } from "../../core/multi-primitives.js";
 import type { NDArray } from "../../ndarray.js";
 
 /**
@@ -52,3 +53,34 @@ export type BatchRule<P extends Primitive> = (
 ) => [NDArray, number | null];
 
 export type BatchRules<K extends Primitive> = { [P in K]: BatchRule<P> };
+
+/** Forward mode of a multi-output primitive: every primal output, and each one's tangent (null: zero). */
+export type MultiJvpRule<P extends MultiPrimitive> = (
+  primals: NDArray[],
+  tangents: (NDArray | null)[],
+  params: MultiParams[P],
+) => [NDArray[], (NDArray | null)[]];
+
+export interface MultiVjpContext<P extends MultiPrimitive> {
+  inputs: NDArray[];
+  /** Every primal output. */
+  outs: NDArray[];
+  params: MultiParams[P];
+  needs: boolean[];
+}
+
+/** Reverse mode of a multi-output primitive: input cotangents from one cotangent per output (null: zero). */
+export type MultiVjpRule<P extends MultiPrimitive> = (cts: (NDArray | null)[], c: MultiVjpContext<P>) => (NDArray | null)[];
+
+export interface MultiAdRule<P extends MultiPrimitive> {
+  jvp: MultiJvpRule<P>;
+  vjp: MultiVjpRule<P>;
+}
+
+/** vmap of a multi-output primitive: its outputs and the batch axis of each. */
+export type MultiBatchRule<P extends MultiPrimitive> = (
+  vals: NDArray[],
+  dims: (number | null)[],
+  params: MultiParams[P],
+  axisSize: number,
+) => [NDArray[], (number | null)[]];
