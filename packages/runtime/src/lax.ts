@@ -12,3 +12,4 @@ export { psum, pmean, pmax, allGather, axisIndex, axisSize } from "./lax/collect
 export type { AllGatherOptions } from "./lax/collectives.js";
 export { topK } from "./lax/top-k.js";
 export { convTranspose, reduceWindow } from "./lax/windows.js";
+export { bitcastConvertType } from "./lax/bitcast.js";

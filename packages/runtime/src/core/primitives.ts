@@ -108,6 +108,9 @@ export type Params = Each<UnaryOp, NoParams> &
     // var's N - ddof; the plan computes it from the call's sizes (a concrete trace stages the number)
     dim_value: { dim: number; weakType: boolean };
     copy: NoParams;
+    // the same bytes read as another dtype (JAX's bitcast_convert_type, little-endian): between 4-byte dtypes
+    // the shape stays; float64 -> a 4-byte dtype appends an axis of 2, the reverse drops a last axis of 2
+    bitcast_convert_type: { dtype: DType };
     // Threefry-2x32 (20 rounds) of counters (x0, x1) under key (k0, k1), four uint32 operands of one shape
     // or 0-d (JAX's threefry2x32_p, scalars broadcast): one word of the result, or their xor (random.bits);
     // eager/threefry-kernel.ts

@@ -362,6 +362,17 @@ const specific: { [P in Exclude<Primitive, Generic | LinalgPrimitive>]: SymShape
     return av(x!.shape, x!.dtype, x!.weakType);
   },
   copy: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
+  bitcast_convert_type: ([x], { dtype }) => {
+    const op = "bitcast_convert_type";
+    const width = (d: DType) => (d === "float64" ? 8 : d === "bool" ? 0 : 4);
+    const [from, to] = [width(x!.dtype), width(dtype)];
+    if (from === 0 || to === 0) throw dtypeError.notAllowed(op, from === 0 ? x!.dtype : dtype, "bool has no bit layout to reinterpret");
+    if (from === to) return av(x!.shape, dtype, false);
+    if (from > to) return av([...x!.shape, 2], dtype, false);
+    if (x!.shape.length === 0 || x!.shape[x!.shape.length - 1] !== 2)
+      throw shapeError.rank(op, `${x!.dtype} -> ${dtype} needs a last axis of 2, got shape (${x!.shape.join(", ")})`, { shapes: [x!.shape] });
+    return av(x!.shape.slice(0, -1), dtype, false);
+  },
   dim_value: (_, { weakType }) => av([], "int32", weakType),
   psum: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
   pmax: ([x]) => av(x!.shape, x!.dtype, x!.weakType),

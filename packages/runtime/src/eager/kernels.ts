@@ -385,6 +385,15 @@ impls.copy = (inputs) => {
   return out;
 };
 
+impls.bitcast_convert_type = (inputs, params) => {
+  const x = inputs[0]!;
+  const [src, at] = dense(x);
+  const out = alloc(shapeRules.bitcast_convert_type(inputs, params));
+  const bytes = new Uint8Array(src.buffer, src.byteOffset + at * src.BYTES_PER_ELEMENT, x.size * src.BYTES_PER_ELEMENT);
+  new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength).set(bytes);
+  return out;
+};
+
 impls.iota = (inputs, params) => {
   const o = shapeRules.iota(inputs, params);
   const out = alloc(o);

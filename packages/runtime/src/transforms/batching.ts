@@ -207,6 +207,7 @@ export const batchRules: { [P in Primitive]: BatchRule<P> } = {
   argmax: argReduce("argmax"),
   argmin: argReduce("argmin"),
   argsort: ([x], [b], { axis }) => [bind("argsort", [x!], { axis: up(axis, b!) }), b!],
+  bitcast_convert_type: ([x], [b], params) => [bind("bitcast_convert_type", [moveAxis(x!, b!, 0)], params), 0],
   // elementwise with 0-d operands broadcast: unbatched 0-d ones stay scalars, batched ones (now [size])
   // broadcast over the output's shape, the rest line their batch axis up at 0
   threefry2x32: (vals, dims, params, size) => {

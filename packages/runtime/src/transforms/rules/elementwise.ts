@@ -188,11 +188,12 @@ const binary: AdRules<BinaryOp> = {
 
 const compare = Object.fromEntries(COMPARE_OPS.map((p) => [p, nondiff(p)])) as unknown as AdRules<CompareOp>;
 
-export const elementwiseRules: AdRules<UnaryOp | BinaryOp | CompareOp | "select" | "convert_element_type" | "copy" | "threefry2x32"> = {
+export const elementwiseRules: AdRules<UnaryOp | BinaryOp | CompareOp | "select" | "convert_element_type" | "copy" | "threefry2x32" | "bitcast_convert_type"> = {
   ...unary,
   ...binary,
   ...compare,
   threefry2x32: nondiff("threefry2x32"),
+  bitcast_convert_type: nondiff("bitcast_convert_type"),
   select: {
     jvp: ([p, a, b], [, ta, tb]) => {
       const y = select(p!, a!, b!);
