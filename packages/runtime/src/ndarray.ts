@@ -37,11 +37,13 @@ export class NDArray {
     offset = 0,
     weakType = false,
     size?: number,
+    /** The caller hands `shape` and `strides` over (fresh or frozen arrays nothing else writes): no copy. */
+    adopt = false,
   ) {
     this.data = data;
-    this.#shape = owned(shape);
+    this.#shape = adopt ? shape : owned(shape);
     this.dtype = dtype;
-    this.#strides = strides === undefined ? contiguousStrides(shape) : owned(strides);
+    this.#strides = strides === undefined ? contiguousStrides(shape) : adopt ? strides : owned(strides);
     this.offset = offset;
     this.weakType = weakType;
     this.size = size ?? sizeOf(shape);
@@ -69,10 +71,12 @@ export class NDArray {
 
   /** True when elements are laid out row-major, densely, from `offset`. */
   get isContiguous(): boolean {
+    const shape = this.#shape,
+      strides = this.#strides;
     let s = 1;
-    for (let i = this.shape.length - 1; i >= 0; i--) {
-      const d = this.shape[i]!;
-      if (d !== 1 && this.strides[i] !== s) return false;
+    for (let i = shape.length - 1; i >= 0; i--) {
+      const d = shape[i]!;
+      if (d !== 1 && strides[i] !== s) return false;
       s *= d;
     }
     return true;

@@ -120,13 +120,21 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     eagerCalls++;
     return fn.apply(self, args);
   };
-  /** The outputs, or the first failed guard (`fns` is never empty). */
+  /**
+   * The outputs, or the first failed guard (`fns` is never empty). The plan that served is moved to the
+   * front, so a run of calls of one signature fails no guard (a failed guard allocates its GuardFailure).
+   */
   const tryPlans = (fns: PlanFn[], leaves: ArrayLike<NDArray>): unknown => {
     let failed: GuardFailure | undefined;
     for (let i = 0; i < fns.length; i++) {
-      const r = fns[i]!.apply(null, leaves as NDArray[]);
+      const f = fns[i]!;
+      const r = f.apply(null, leaves as NDArray[]);
       if (!(r instanceof GuardFailure)) {
         precompiledCalls++;
+        if (i > 0) {
+          fns[i] = fns[0]!;
+          fns[0] = f;
+        }
         return r;
       }
       failed ??= r;
