@@ -13,6 +13,12 @@ function owned(a: readonly number[]): readonly number[] {
   return Object.isFrozen(a) ? a : a.slice();
 }
 
+const STRIDES_0: readonly number[] = Object.freeze([]);
+const STRIDES_1: readonly number[] = Object.freeze([1]);
+/** Row-major strides; ranks 0 and 1 share frozen ones (no allocation for the common small arrays). */
+const rowMajor = (shape: readonly number[]): readonly number[] =>
+  shape.length === 0 ? STRIDES_0 : shape.length === 1 ? STRIDES_1 : contiguousStrides(shape);
+
 export class NDArray {
   // shape and strides are immutable: frozen at run time, readonly in the types, and getter-only (assigning
   // x.shape throws an ArgumentError; use reshape) -- a pushed or reassigned shape would corrupt the array.
@@ -43,7 +49,7 @@ export class NDArray {
     this.data = data;
     this.#shape = adopt ? shape : owned(shape);
     this.dtype = dtype;
-    this.#strides = strides === undefined ? contiguousStrides(shape) : adopt ? strides : owned(strides);
+    this.#strides = strides === undefined ? rowMajor(shape) : adopt ? strides : owned(strides);
     this.offset = offset;
     this.weakType = weakType;
     this.size = size ?? sizeOf(shape);

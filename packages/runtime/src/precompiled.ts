@@ -124,9 +124,9 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
    * The outputs, or the first failed guard (`fns` is never empty). The plan that served is moved to the
    * front, so a run of calls of one signature fails no guard (a failed guard allocates its GuardFailure).
    */
-  const tryPlans = (fns: PlanFn[], leaves: ArrayLike<NDArray>): unknown => {
-    let failed: GuardFailure | undefined;
-    for (let i = 0; i < fns.length; i++) {
+  const tryPlans = (fns: PlanFn[], leaves: ArrayLike<NDArray>, from = 0, failedFirst?: GuardFailure): unknown => {
+    let failed = failedFirst;
+    for (let i = from; i < fns.length; i++) {
       const f = fns[i]!;
       const r = f.apply(null, leaves as NDArray[]);
       if (!(r instanceof GuardFailure)) {
@@ -156,7 +156,15 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         }
       }
       if (arrays) {
-        const r = tryPlans(flatFns, argv);
+        // the plan that served last, called with the arguments as they are (no arguments object escapes)
+        const f = flatFns[0]!;
+        const n = argv.length;
+        const r0 = n === 1 ? f(argv[0]!) : n === 2 ? f(argv[0]!, argv[1]!) : n === 3 ? f(argv[0]!, argv[1]!, argv[2]!) : f.apply(null, argv);
+        if (!(r0 instanceof GuardFailure)) {
+          precompiledCalls++;
+          return r0;
+        }
+        const r = tryPlans(flatFns, argv, 1, r0);
         return r instanceof GuardFailure ? viaFallback(this, Array.prototype.slice.call(argv), r.message) : r;
       }
     }
