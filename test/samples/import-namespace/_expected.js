@@ -14,10 +14,14 @@ const __nj_p0 = function (R, K) {
   const k2 = K[2];
   const k3 = K[3];
   let S0 = null;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T1 = [0] /* (d_B) */;
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   let S1 = null;
-  const A4 = Object.freeze([1, 0]);
+  const T6 = [0, 0] /* (d_B), (d_N) */;
+  const T7 = [0, 0] /* (d_N), 1 */;
+  const A8 = Object.freeze([1, 0]);
   let S2 = null;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
@@ -31,14 +35,14 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_B) ? S0 : (S0 = new Float32Array((d_B)));
-    k0(H, b1, [(d_B)], [(d_N)], 0, b0, o0, [(d_N)], A1, A2);
+    k0(H, b1, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b0, o0, (T2[0] = (d_N), T2), A3, A4);
     const b2 = S1 !== null && S1.length === (d_B * d_N) ? S1 : (S1 = new Float32Array((d_B * d_N)));
-    k1(H, b2, [(d_B), (d_N)], b0, o0, [(d_N), 1], b1, 0, A4, A2);
+    k1(H, b2, (T6[0] = (d_B), T6[1] = (d_N), T6), b0, o0, (T7[0] = (d_N), T7[1] = 1, T7), b1, 0, A8, A4);
     const b3 = S2 !== null && S2.length === (d_B) ? S2 : (S2 = new Float32Array((d_B)));
-    k2(H, b3, [(d_B)], [(d_N)], 0, b2, 0, [(d_N)], A1, A2);
+    k2(H, b3, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b2, 0, (T2[0] = (d_N), T2), A3, A4);
     const b4 = new Float32Array((d_B * d_N));
-    k3(H, b4, [(d_B), (d_N)], b2, 0, [(d_N), 1], b3, 0, A4, A2);
-    return new N(b4, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N));
+    k3(H, b4, (T6[0] = (d_B), T6[1] = (d_N), T6), b2, 0, (T7[0] = (d_N), T7[1] = 1, T7), b3, 0, A8, A4);
+    return new N(b4, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3], wasm: ["__nj_k0", "__nj_k1", "__nj_k2", "__nj_k3"], elems: [Infinity, Infinity, Infinity, Infinity] }];
@@ -48,8 +52,9 @@ const __nj_p1 = function (R, K) {
   const k0 = K[0];
   const k1 = K[1];
   const A0 = Object.freeze([]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0]);
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -60,10 +65,10 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(1);
-    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
+    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
     const b2 = new Float32Array((d_N));
-    k1(H, b2, [(d_N)], b0, o0, A1, b1, 0, A2, A0);
-    return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N));
+    k1(H, b2, (T1[0] = (d_N), T1), b0, o0, A2, b1, 0, A3, A0);
+    return new N(b2, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"], elems: [Infinity, Infinity] }];

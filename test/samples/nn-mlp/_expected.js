@@ -25,11 +25,13 @@ const __nj_p0 = function (R, K) {
   let S1 = null;
   const A4 = Object.freeze([]);
   let S2 = null;
-  const A6 = Object.freeze([3]);
-  const A7 = Object.freeze([1]);
+  const T6 = [0] /* (d_B) */;
+  const A7 = Object.freeze([3]);
+  const A8 = Object.freeze([1]);
   let S3 = null;
-  const A9 = Object.freeze([3, 1]);
-  const A10 = Object.freeze([1, 0]);
+  const T10 = [0, 0] /* (d_B), 3 */;
+  const A11 = Object.freeze([3, 1]);
+  const A12 = Object.freeze([1, 0]);
   let S4 = null;
   let S5 = null;
   return function (x0, x1, x2, x3, x4) {
@@ -78,16 +80,16 @@ const __nj_p0 = function (R, K) {
     const b6 = S1 !== null && S1.length === (3 * d_B) ? S1 : (S1 = new Float32Array((3 * d_B)));
     k1(H, b6, 1, (d_B), 3, (d_H), b5, 0, 0, (d_H), 1, b3, o3, 0, 3, 1, b4, o4, A1, A4);
     const b7 = S2 !== null && S2.length === (d_B) ? S2 : (S2 = new Float32Array((d_B)));
-    k2(H, b7, [(d_B)], A6, 0, b6, 0, A6, A7, A4);
+    k2(H, b7, (T6[0] = (d_B), T6), A7, 0, b6, 0, A7, A8, A4);
     const b8 = S3 !== null && S3.length === (3 * d_B) ? S3 : (S3 = new Float32Array((3 * d_B)));
-    k3(H, b8, [(d_B), 3], b6, 0, A9, b7, 0, A10, A4);
+    k3(H, b8, (T10[0] = (d_B), T10[1] = 3, T10), b6, 0, A11, b7, 0, A12, A4);
     const b9 = S4 !== null && S4.length === (d_B) ? S4 : (S4 = new Float32Array((d_B)));
-    k4(H, b9, [(d_B)], A6, 0, b8, 0, A6, A7, A4);
+    k4(H, b9, (T6[0] = (d_B), T6), A7, 0, b8, 0, A7, A8, A4);
     const b10 = S5 !== null && S5.length === (d_B) ? S5 : (S5 = new Float32Array((d_B)));
-    k5(H, b10, [(d_B)], b9, 0, A7, A4);
+    k5(H, b10, (T6[0] = (d_B), T6), b9, 0, A8, A4);
     const b11 = new Float32Array((3 * d_B));
-    k3(H, b11, [(d_B), 3], b8, 0, A9, b10, 0, A10, A4);
-    return new N(b11, [(d_B), 3], "float32", A9, 0, false, (3 * d_B));
+    k3(H, b11, (T10[0] = (d_B), T10[1] = 3, T10), b8, 0, A11, b10, 0, A12, A4);
+    return new N(b11, [(d_B), 3], "float32", A11, 0, false, (3 * d_B), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*,*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3, __nj_k4, __nj_k5], wasm: [null, null, "__nj_k2", "__nj_k3", "__nj_k4", null], elems: [Infinity, Infinity, Infinity, Infinity, Infinity, Infinity] }];
@@ -98,8 +100,10 @@ const __nj_p1 = function (R, K) {
   const k1 = K[1];
   let S0 = null;
   const A1 = Object.freeze([]);
-  const A2 = Object.freeze([0, 1]);
-  const A3 = Object.freeze([0]);
+  const T2 = [0, 0] /* (d_x_0), (d_b_0) */;
+  const T3 = [0, 0] /* (d_w_1), 1 */;
+  const A4 = Object.freeze([0, 1]);
+  const A5 = Object.freeze([0]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -134,8 +138,8 @@ const __nj_p1 = function (R, K) {
     const b3 = S0 !== null && S0.length === (d_w_1 * d_x_0) ? S0 : (S0 = new Float32Array((d_w_1 * d_x_0)));
     k0(H, b3, 1, (d_x_0), (d_w_1), (d_x_1), b0, o0, 0, (d_x_1), 1, b1, o1, 0, (d_w_1), 1, A1);
     const b4 = new Float32Array((d_b_0 * d_x_0));
-    k1(H, b4, [(d_x_0), (d_b_0)], b3, 0, [(d_w_1), 1], b2, o2, A2, A3);
-    return new N(b4, [(d_x_0), (d_b_0)], "float32", [(d_b_0), 1], 0, false, (d_b_0 * d_x_0));
+    k1(H, b4, (T2[0] = (d_x_0), T2[1] = (d_b_0), T2), b3, 0, (T3[0] = (d_w_1), T3[1] = 1, T3), b2, o2, A4, A5);
+    return new N(b4, [(d_x_0), (d_b_0)], "float32", [(d_b_0), 1], 0, false, (d_b_0 * d_x_0), true);
   };
 };
 const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k6, __nj_k7], wasm: [null, "__nj_k7"], elems: [Infinity, Infinity] }];

@@ -15,8 +15,9 @@ const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([1.5, 0.30000001192092896, 1]);
+  const T0 = [0] /* (d_N) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([1.5, 0.30000001192092896, 1]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -34,8 +35,8 @@ const __nj_p0 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_N));
-    k0(H, b2, [(d_N)], b0, o0, A0, b1, o1, A0, A1);
-    return new N(b2, [(d_N)], "float32", A0, 0, false, (d_N));
+    k0(H, b2, (T0[0] = (d_N), T0), b0, o0, A1, b1, o1, A1, A2);
+    return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
@@ -47,12 +48,14 @@ const __nj_p1 = function (R, K) {
   const k2 = K[2];
   const k3 = K[3];
   let S0 = null;
-  const A1 = Object.freeze([5000]);
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const T1 = [0] /* (d_B) */;
+  const A2 = Object.freeze([5000]);
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   let S1 = null;
-  const A5 = Object.freeze([5000, 1]);
-  const A6 = Object.freeze([1, 0]);
+  const T6 = [0, 0] /* (d_B), 5000 */;
+  const A7 = Object.freeze([5000, 1]);
+  const A8 = Object.freeze([1, 0]);
   let S2 = null;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
@@ -65,14 +68,14 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_B) ? S0 : (S0 = new Float32Array((d_B)));
-    k0(H, b1, [(d_B)], A1, 0, b0, o0, A1, A2, A3);
+    k0(H, b1, (T1[0] = (d_B), T1), A2, 0, b0, o0, A2, A3, A4);
     const b2 = S1 !== null && S1.length === (5000 * d_B) ? S1 : (S1 = new Float32Array((5000 * d_B)));
-    k1(H, b2, [(d_B), 5000], b0, o0, A5, b1, 0, A6, A3);
+    k1(H, b2, (T6[0] = (d_B), T6[1] = 5000, T6), b0, o0, A7, b1, 0, A8, A4);
     const b3 = S2 !== null && S2.length === (d_B) ? S2 : (S2 = new Float32Array((d_B)));
-    k2(H, b3, [(d_B)], A1, 0, b2, 0, A1, A2, A3);
+    k2(H, b3, (T1[0] = (d_B), T1), A2, 0, b2, 0, A2, A3, A4);
     const b4 = new Float32Array((5000 * d_B));
-    k3(H, b4, [(d_B), 5000], b2, 0, A5, b3, 0, A6, A3);
-    return new N(b4, [(d_B), 5000], "float32", A5, 0, false, (5000 * d_B));
+    k3(H, b4, (T6[0] = (d_B), T6[1] = 5000, T6), b2, 0, A7, b3, 0, A8, A4);
+    return new N(b4, [(d_B), 5000], "float32", A7, 0, false, (5000 * d_B), true);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k1", "__nj_k2", "__nj_k3", "__nj_k4"], elems: [Infinity, Infinity, Infinity, Infinity] }];
@@ -103,7 +106,7 @@ const __nj_p2 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_M * d_N));
     k0(H, b2, 1, (d_N), (d_M), (d_K), b0, o0, 0, (d_K), 1, b1, o1, 0, (d_M), 1, A0);
-    return new N(b2, [(d_N), (d_M)], "float32", [(d_M), 1], 0, false, (d_M * d_N));
+    return new N(b2, [(d_N), (d_M)], "float32", [(d_M), 1], 0, false, (d_M * d_N), true);
   };
 };
 const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k5] }];
@@ -111,8 +114,9 @@ const __nj_t3 = { "@codegen": "<version>", "elementwise:#6": __nj_k6 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([3, 1]);
+  const T0 = [0] /* (d_N) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([3, 1]);
   return function (x0) {
     if (x0.dtype !== "int32") return R.fail("dtype", "ids", "int32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "ids", false, x0.weakType);
@@ -123,8 +127,8 @@ const __nj_p3 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Int32Array((d_N));
-    k0(H, b1, [(d_N)], b0, o0, A0, A1);
-    return new N(b1, [(d_N)], "int32", A0, 0, false, (d_N));
+    k0(H, b1, (T0[0] = (d_N), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_N)], "int32", A1, 0, false, (d_N), true);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k6] }];
