@@ -8,7 +8,8 @@
 // Kernels with a wasm form ship as one WebAssembly module per source module (codegen/wasm/shipped.ts);
 // a plan calls them where the backend rules say so (codegen/backend.ts: the function's `backend`
 // option, setBackend / NUMJIT_BACKEND, sizes), decided at the function's first call like the runtime
-// jit decides at its compile, else the JS kernel emitted alongside.
+// jit decides at its compile, else the JS kernel emitted alongside. The module itself is loaded when the
+// function is defined (prepareShipped), so no call pays for compiling or instantiating it.
 import "./eager/kernels.js";
 import "./methods.js";
 import { Tracer } from "./core/trace.js";
@@ -18,7 +19,7 @@ import { treeDefKey, treeFlatten } from "./ir/tree.js";
 import { emptyCacheInfo, prepareArgs, scalarLeafArray, splitStatics } from "./jit/args.js";
 import { runtimeJit } from "./jit/fallback.js";
 import { getBackend, wasmThreshold } from "./codegen/backend.js";
-import { type ShippedWasm, shippedKernel } from "./codegen/wasm/shipped.js";
+import { type ShippedWasm, prepareShipped, shippedKernel } from "./codegen/wasm/shipped.js";
 import type { CacheInfo, JitOptions, Jitted } from "./jit/jit.js";
 import { resolveJitOptions } from "./jit/options.js";
 import { GuardFailure, type PlanFactory, type PlanFn, planRuntime } from "./jit/plan-runtime.js";
@@ -92,6 +93,11 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         }
       }
   };
+
+  // the wasm module (and the kernel memory it imports) is made ready when the function is defined, not by
+  // its first large call: a call that reaches the wasm size threshold pays only for its own work
+  if (wasm && wasmThreshold(backend ?? getBackend()) !== Infinity && plans.some((p) => p.wasm?.some((w) => w !== null)))
+    prepareShipped(wasm);
 
   let fallback: Jitted<F> | null | undefined;
   const runtime = (): Jitted<F> | null => {
