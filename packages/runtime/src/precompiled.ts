@@ -12,9 +12,10 @@
 // function is defined (prepareShipped), so no call pays for compiling or instantiating it.
 import "./eager/kernels.js";
 import "./methods.js";
-import { Tracer } from "./core/trace.js";
+import { Tracer, impls } from "./core/trace.js";
 import { NDArray } from "./ndarray.js";
-import { compileError } from "./errors.js";
+import { ShapeError, compileError } from "./errors.js";
+import { broadcastShapes, shapesEqual } from "./shape.js";
 import { treeDefKey, treeFlatten } from "./ir/tree.js";
 import { emptyCacheInfo, prepareArgs, scalarLeafArray, splitStatics } from "./jit/args.js";
 import { runtimeJit } from "./jit/fallback.js";
@@ -38,6 +39,11 @@ export interface PlanEntry {
   wasm?: (string | null)[];
   /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic), for the size rule. */
   elems?: number[];
+  /**
+   * The function is elementwise over inputs of one shape (jit/emit-plan.ts broadcastsLikeNumpy): the plan
+   * also serves inputs that only broadcast to such a shape, passed to it as broadcast views.
+   */
+  broadcasts?: boolean;
 }
 
 export interface PrecompiledSpec extends JitOptions {
@@ -69,9 +75,12 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     precompiledCalls = 0,
     eagerCalls = 0;
   const byKey = new Map<string, PlanFn[]>();
+  /** The `broadcasts` plans, by key. */
+  const bcastByKey = new Map<string, PlanFn[]>();
   // plans over a flat list of array arguments (no statics) are tried first, without flattening
   let flatArity = -1;
   let flatFns: PlanFn[] = [];
+  let flatKey = "";
   /** Binds the plans to their kernels at the first call, under the backend in force then. */
   const init = () => {
     const min = wasmThreshold(backend ?? getBackend());
@@ -83,6 +92,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
       });
       const made = p.make(planRuntime, ks);
       fns.push(made);
+      if (p.broadcasts) (bcastByKey.get(p.key) ?? bcastByKey.set(p.key, []).get(p.key)!).push(made);
     }
     if (staticNums.size === 0)
       for (const [key, fns] of byKey) {
@@ -90,6 +100,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         if (m) {
           flatArity = m[1] ? (m[1].length + 1) / 2 : 0;
           flatFns = fns;
+          flatKey = key;
         }
       }
   };
@@ -148,6 +159,33 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     return failed;
   };
 
+  /**
+   * A call whose array inputs differ in shape but broadcast to one (NumPy rules), run by a `broadcasts` plan
+   * on broadcast views of them; undefined when none serves it (shapes that do not broadcast included: the
+   * fallback reports them as eager NumPy would).
+   */
+  const tryBroadcast = (key: string, leaves: ArrayLike<NDArray>): unknown => {
+    const fns = bcastByKey.get(key);
+    if (fns === undefined) return undefined;
+    let shape = leaves[0]!.shape;
+    let differ = false;
+    try {
+      for (let i = 1; i < leaves.length; i++) {
+        differ ||= !shapesEqual(shape, leaves[i]!.shape);
+        shape = broadcastShapes(name, shape, leaves[i]!.shape);
+      }
+    } catch (e) {
+      if (e instanceof ShapeError) return undefined;
+      throw e;
+    }
+    if (!differ) return undefined;
+    const views = Array.from(leaves, (x) =>
+      impls.broadcast_in_dim([x], { shape: [...shape], broadcastDimensions: x.shape.map((_, i) => i + shape.length - x.ndim) }),
+    );
+    const r = tryPlans(fns, views);
+    return r instanceof GuardFailure ? undefined : r;
+  };
+
   const jitted = function (this: unknown): unknown {
     if (calls++ === 0) init();
     // biome-ignore lint/complexity/noArguments: no rest-array allocation on the dispatch fast path
@@ -171,7 +209,9 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
           return r0;
         }
         const r = tryPlans(flatFns, argv, 1, r0);
-        return r instanceof GuardFailure ? viaFallback(this, Array.prototype.slice.call(argv), r.message) : r;
+        if (!(r instanceof GuardFailure)) return r;
+        const b = tryBroadcast(flatKey, argv);
+        return b !== undefined ? b : viaFallback(this, Array.prototype.slice.call(argv), r.message);
       }
     }
     const args = prepareArgs(name, Array.prototype.slice.call(argv), staticNums);
@@ -183,13 +223,14 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
       return rt ? rt.apply(this, args) : fn.apply(this, args);
     }
     if (byKey.size === 0) return viaFallback(this, args, undefined);
-    const fns = byKey.get(planKey(treeDefKey(inTree), skeys));
+    const key = planKey(treeDefKey(inTree), skeys);
+    const fns = byKey.get(key);
     if (fns === undefined) return viaFallback(this, args, skeys.length ? `static arguments ${skeys.join(", ")}` : "argument structure");
-    const r = tryPlans(
-      fns,
-      leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x))),
-    );
-    return r instanceof GuardFailure ? viaFallback(this, args, r.message) : r;
+    const arrays = leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x)));
+    const r = tryPlans(fns, arrays);
+    if (!(r instanceof GuardFailure)) return r;
+    const b = tryBroadcast(key, arrays);
+    return b !== undefined ? b : viaFallback(this, args, r.message);
   } as unknown as Jitted<F> & ((...a: unknown[]) => unknown);
 
   Object.defineProperty(jitted, "name", { value: `jit(${name})` });
