@@ -52,6 +52,11 @@ for (let r = 0; r < ROUNDS; r++)
     samples.get(c.name).push(s.p50);
   }
 const median = (xs) => xs.slice().sort((p, q) => p - q)[xs.length >> 1];
-console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}; ${ROUNDS} rounds`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}; ${ROUNDS} rounds`,
+);
 for (const c of live) console.log(`${c.name.padEnd(20)} ${median(samples.get(c.name)).toFixed(1).padStart(8)} ns/call`);
 console.log("cacheInfo precompiled:", JSON.stringify(pre.add.cacheInfo()));

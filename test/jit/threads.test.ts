@@ -9,7 +9,17 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArgumentError, getThreads, jit, type NDArray, nn, numpy as np, setBackend, setThreads, ThreadError } from "@numjit/runtime";
-import { Code, encodeModule, poolStats, poolTesting, poolWorkers, runChunks, setWasmEnabled, splitMin, threadsReady } from "@numjit/runtime/internal";
+import {
+  Code,
+  encodeModule,
+  poolStats,
+  poolTesting,
+  poolWorkers,
+  runChunks,
+  setWasmEnabled,
+  splitMin,
+  threadsReady,
+} from "@numjit/runtime/internal";
 import { expectClose } from "./helpers.js";
 
 const initialThreads = getThreads();

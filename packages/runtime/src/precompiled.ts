@@ -203,7 +203,8 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         // the plan that served last, called with the arguments as they are (no arguments object escapes)
         const f = flatFns[0]!;
         const n = argv.length;
-        const r0 = n === 1 ? f(argv[0]!) : n === 2 ? f(argv[0]!, argv[1]!) : n === 3 ? f(argv[0]!, argv[1]!, argv[2]!) : f.apply(null, argv);
+        const r0 =
+          n === 1 ? f(argv[0]!) : n === 2 ? f(argv[0]!, argv[1]!) : n === 3 ? f(argv[0]!, argv[1]!, argv[2]!) : f.apply(null, argv);
         if (!(r0 instanceof GuardFailure)) {
           precompiledCalls++;
           return r0;

@@ -64,7 +64,7 @@ const __nj_p1 = function (R, K) {
     return new N(b2, [(d_N)], "float64", A1, 0, false, (d_N), true);
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1] }];
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1], broadcasts: true }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;

@@ -105,7 +105,7 @@ const __nj_p3 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity], broadcasts: true }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity], broadcasts: true }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2 };
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;

@@ -61,5 +61,5 @@ const __nj_p1 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
+const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }, { key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }];
 export const fused = __nj_pre((x, y) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1), { name: "fused", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });

@@ -108,7 +108,7 @@ const __nj_p2 = function (R, K) {
     return { "diff": new N(b3, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true), "sum": new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true) };
   };
 };
-const __nj_t1p = [{ key: "[[*,*]]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity] }, { key: "[[*,*]]|S|", make: __nj_p2, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity] }];
+const __nj_t1p = [{ key: "[[*,*]]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity], broadcasts: true }, { key: "[[*,*]]|S|", make: __nj_p2, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity], broadcasts: true }];
 const __nj_t2 = { "@codegen": "<version>", "dot:#3": __nj_k3, "elementwise:#1": __nj_k1 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;

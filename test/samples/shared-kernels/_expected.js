@@ -61,7 +61,7 @@ const __nj_p1 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
+const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }, { key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -120,6 +120,6 @@ const __nj_p3 = function (R, K) {
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }];
 export const a = __nj_pre((x, y) => np.add(np.exp(x), y), { name: "a", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 export const b = __nj_pre((p, q) => np.add(np.exp(p), q), { name: "b", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });

@@ -39,7 +39,7 @@ const __nj_p0 = function (R, K) {
     return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N), true);
   };
 };
-const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
+const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#1": __nj_k1, "elementwise:#2": __nj_k2, "reduce:#3": __nj_k3, "elementwise:#4": __nj_k4 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
