@@ -99,7 +99,12 @@ async function main() {
     seconds: (performance.now() - t0) / 1000,
     machine: { ...machineInfo(), loadAtStart },
     libs: {
-      numjit: { version: numjit.version, jit: numjit.jitNote || "available", grad: numjit.gradNote || "available" },
+      numjit: {
+        version: numjit.version,
+        jit: numjit.jitNote || "available",
+        grad: numjit.gradNote || "available",
+        threads: numjit.rt.getThreads?.() ?? 1,
+      },
       compiler: manifest.compiler,
       precompiled: Object.fromEntries(Object.entries(manifest.precompiled).map(([k, v]) => [k, v.ok ? "ok" : v.note])),
       tfjs: { version: tf.version, backends: tf.backends },

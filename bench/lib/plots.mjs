@@ -112,6 +112,50 @@ export function compilePlot(caseResult, title) {
   });
 }
 
+/**
+ * Threads: speed-up over 1 thread against the thread count, log-log. Dots: measured (1 and `threads`);
+ * lines: Amdahl's law with each case's measured serial fraction, up to 16 cores; dashed: ideal.
+ */
+export function scalingPlot(rows, threads, amdahl) {
+  if (!rows.length) return null;
+  const ks = [1, 2, 4, 8, 16];
+  const model = rows.flatMap((r) => ks.map((k) => ({ what: r.what, k, s: amdahl(r.serial, k) })));
+  const measured = rows.flatMap((r) => [
+    { what: r.what, k: 1, s: 1 },
+    { what: r.what, k: threads, s: r.speedup },
+  ]);
+  const names = rows.map((r) => r.what);
+  const range = [NUMJIT, PEER, "#2b8a3e", "#862e9c", "#e67700", "#0b7285", "#868e96"];
+  const legend = names.map((n, i) =>
+    Plot.text([n], { frameAnchor: "top-left", dx: 12, dy: 8 + 16 * i, fill: range[i % range.length], fontSize: 12, fontWeight: "bold" }),
+  );
+  return render({
+    width: 640,
+    height: 400,
+    marginTop: 40,
+    marginLeft: 60,
+    marginRight: 20,
+    x: { type: "log", base: 2, label: "threads (cores)", grid: true, ticks: ks, tickFormat: (d) => String(d) },
+    y: { type: "log", base: 2, label: "speed-up over 1 thread", grid: true, tickFormat: tick },
+    color: { domain: names, range },
+    marks: [
+      Plot.line(
+        ks.map((k) => ({ k, s: k })),
+        { x: "k", y: "s", stroke: "#adb5bd", strokeDasharray: "4,4" },
+      ),
+      Plot.line(model, { x: "k", y: "s", stroke: "what", strokeWidth: 1.5, strokeOpacity: 0.7 }),
+      Plot.dot(measured, { x: "k", y: "s", fill: "what", r: 4 }),
+      ...legend,
+      Plot.text([`Threads: measured on ${threads} (dots), Amdahl's law to 16 cores (lines), ideal (dashed)`], {
+        frameAnchor: "top-left",
+        dy: -28,
+        fontWeight: "bold",
+        fontSize: 12,
+      }),
+    ],
+  });
+}
+
 /** Axis ticks as plain numbers: 0.01, 0.5, 20, 1,000 (no SI prefixes, no exponents). */
 function tick(d) {
   return d >= 1 ? Number(d).toLocaleString("en-US") : String(Number(d.toPrecision(3)));

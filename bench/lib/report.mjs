@@ -1,7 +1,8 @@
 // RESULTS.md (tables + embedded SVG plots) and the summary printed at the end of a run.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { barPlot, compilePlot, seedPlot } from "./plots.mjs";
+import { barPlot, compilePlot, scalingPlot, seedPlot } from "./plots.mjs";
+import { amdahl, scalingRows, scalingTable } from "./scaling.mjs";
 import { fmt } from "./runner.mjs";
 
 const pct = (lo, hi, mid) => (mid ? `±${(((hi - lo) / 2 / mid) * 100).toFixed(0)}%` : "");
@@ -210,6 +211,31 @@ export async function writeReport({ env, results, outDir }) {
   md.push("");
   md.push(`numjit beats every peer on: ${wins.join(", ") || "none"}. It loses on: ${losses.join(", ") || "none"}.`);
   md.push("");
+  const threads = env.libs.numjit.threads ?? 1;
+  const scaling = scalingRows(results, threads);
+  if (scaling.length) {
+    md.push("## Threads: 1 thread vs the pool");
+    md.push("");
+    md.push(
+      `\`numjit jit\` runs large kernels on the worker pool (${threads} threads here: every core), the \`…, 1 thread\` column ` +
+        "the same function with `setThreads(1)`. Speed-up = 1-thread time / pool time. Amdahl's law fitted to it, " +
+        `S(p) = 1 / (s + (1 − s) / p), gives the serial fraction s = (${threads} / S − 1) / ${threads - 1} — what did not get ` +
+        "faster: operand copies into wasm memory, GEMM packing, the kernels too small to split, dispatch — and, with the " +
+        "same s, what more cores would give (an upper bound for memory-bound cases, which saturate the memory bus first; " +
+        'bench/README.md, "Threads: what more cores give").',
+    );
+    md.push("");
+    const svg = scalingPlot(scaling, threads, amdahl);
+    if (svg) {
+      const file = path.join(plotDir, "threads-scaling.svg");
+      await writeFile(file, svg);
+      written.push(file);
+      md.push("![threads scaling](plots/threads-scaling.svg)");
+      md.push("");
+    }
+    md.push(scalingTable(scaling, threads));
+    md.push("");
+  }
   md.push("## How to read the tables");
   md.push("");
   const rounds =

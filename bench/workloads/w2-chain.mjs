@@ -28,6 +28,7 @@ export function cases(ctx) {
           inputs: (np) => [np.array(X), np.array(Y)],
           kernel: "chain",
           exportName: "chain",
+          threads: true,
           noEval: [
             { n: N, seed: 21, lo: -2, hi: 2, shape: [N] },
             { n: N, seed: 22, lo: -1, hi: 1, shape: [N] },

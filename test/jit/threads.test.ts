@@ -1,5 +1,5 @@
 // The worker pool under the wasm kernels: large jit kernels (elementwise over one row and over rows,
-// row reductions, softmax, logsumexp) and float32 GEMMs give bit-identical results on 1 and 2 threads,
+// row reductions, softmax, log_softmax, logsumexp) and float32 GEMMs give bit-identical results on 1 and 2 threads,
 // over offset / transposed / reversed / broadcast views, and agree with the JS kernels; the chunks
 // really ran on workers; setThreads / NUMJIT_THREADS are validated. Faults: a trapping kernel is a
 // ThreadError naming the op and the pool stays usable; a terminated worker is replaced; a script
@@ -67,6 +67,7 @@ const rowSum = jit((a: NDArray) => np.sum(a, -1));
 const rowMax = jit((a: NDArray) => np.max(a, -1));
 const softmax = jit((a: NDArray) => nn.softmax(a, -1));
 const logsumexp = jit((a: NDArray) => nn.logsumexp(a, -1));
+const logSoftmax = jit((a: NDArray) => nn.logSoftmax(a, -1));
 const cases: [string, () => NDArray][] = [
   ["elementwise over one row", () => square(big)],
   ["elementwise, offset and reversed view", () => shifted(np.flip(big).slice(`3:${N - 1}`))],
@@ -76,6 +77,7 @@ const cases: [string, () => NDArray][] = [
   ["row maxima of a row-reversed, offset view", () => rowMax(np.flip(rowsA, 0).slice("1:"))],
   ["softmax by rows", () => softmax(rowsA)],
   ["logsumexp by rows", () => logsumexp(rowsA)],
+  ["log_softmax by rows", () => logSoftmax(rowsA)],
   ["matmul 256x512 @ 512x384", () => np.matmul(seq([256, 512]), seq([512, 384], 2))],
   ["matmul with transposed operands, odd sizes", () => np.matmul(seq([301, 257]).T, seq([129, 301], 2).T)],
 ];

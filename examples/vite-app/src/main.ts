@@ -1,19 +1,26 @@
-// The page: runs the reaction-diffusion demo and the seed experiment, shows cacheInfo(), and exposes everything on
-// `window.__numjit` for the browser test (test/browser/vite-app.test.ts).
+// The page: runs the reaction-diffusion demo, the seed experiment and the training demo (a Web Worker on the
+// worker pool vs this main thread), shows cacheInfo(), and exposes everything on `window.__numjit` for the
+// browser test (test/browser/vite-app.test.ts).
 import { GRID, ReactionDemo, STEPS, type ReactionStats } from "./reaction.js";
 import { linePlot } from "./plot.js";
 import { checkAdd, runSeed, type SeedRow } from "./seed.js";
 import { addJit, colorizeJit, reactJit } from "./kernels.js";
+import { sgdStepJit } from "./mlp.js";
+import { runTraining, STEPS as TRAIN_STEPS, trainingState, type TrainingState } from "./training.js";
+import { getThreads, setThreads } from "@numjit/runtime";
 
 type CacheInfo = ReturnType<typeof addJit.cacheInfo>;
 
 export interface PageState {
   ready: boolean;
   error: string | null;
-  jitted: { add: typeof addJit; react: typeof reactJit; colorize: typeof colorizeJit };
+  jitted: { add: typeof addJit; react: typeof reactJit; colorize: typeof colorizeJit; sgdStep: typeof sgdStepJit };
   cacheInfo: () => Record<string, CacheInfo>;
   seed: { rows: SeedRow[]; done: boolean; check: ReturnType<typeof checkAdd> | null };
   reaction: ReactionStats | null;
+  training: TrainingState;
+  /** The main thread's thread count (1: it may not block) and setThreads, for the browser test. */
+  threads: { get: typeof getThreads; set: typeof setThreads };
 }
 
 declare global {
@@ -32,10 +39,17 @@ const fmt = (ms: number): string => (ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toF
 const state: PageState = {
   ready: false,
   error: null,
-  jitted: { add: addJit, react: reactJit, colorize: colorizeJit },
-  cacheInfo: () => ({ add: addJit.cacheInfo(), react: reactJit.cacheInfo(), colorize: colorizeJit.cacheInfo() }),
+  jitted: { add: addJit, react: reactJit, colorize: colorizeJit, sgdStep: sgdStepJit },
+  cacheInfo: () => ({
+    add: addJit.cacheInfo(),
+    react: reactJit.cacheInfo(),
+    colorize: colorizeJit.cacheInfo(),
+    sgdStep: sgdStepJit.cacheInfo(),
+  }),
   seed: { rows: [], done: false, check: null },
   reaction: null,
+  training: trainingState(),
+  threads: { get: getThreads, set: setThreads },
 };
 window.__numjit = state;
 
@@ -131,6 +145,38 @@ async function seed(): Promise<void> {
   showCacheInfo();
 }
 
+function renderTraining(): void {
+  const t = state.training;
+  const cell = (v: number | undefined, digits: number): string => (v === undefined ? "…" : v.toFixed(digits));
+  $("training-table")
+    .querySelector("tbody")!
+    .replaceChildren(
+      ...t.rows.map((r, i) => {
+        const tr = document.createElement("tr");
+        for (const v of [String(i + 1), cell(r.workerLoss, 5), cell(r.mainLoss, 5), cell(r.workerMs, 1), cell(r.mainMs, 1)]) {
+          const td = document.createElement("td");
+          td.textContent = v;
+          tr.appendChild(td);
+        }
+        return tr;
+      }),
+    );
+  const w = t.worker;
+  if (w) {
+    $("training-info").textContent =
+      `worker: crossOriginIsolated ${w.crossOriginIsolated}, ${w.threads} thread${w.threads === 1 ? "" : "s"} of ` +
+      `${w.hardwareConcurrency} cores, ${w.poolJobs} kernel calls split over the pool (${w.workerChunks} chunks ran on ` +
+      `pool workers); main thread: ${getThreads()} thread. ${TRAIN_STEPS} steps each.`;
+  }
+  if (t.done && w) {
+    const ok = t.maxRelDiff! < 1e-4 && w.sameBitsAsOneThread;
+    $("training-check").textContent =
+      `loss curves agree: largest relative difference ${t.maxRelDiff!.toExponential(1)}; ` +
+      `the worker's first step on ${w.threads} threads is bit-identical to 1 thread: ${w.sameBitsAsOneThread} ${ok ? "✓" : "✗"}`;
+    $("training-check").className = `fine ${ok ? "ok" : "bad"}`;
+  }
+}
+
 async function main(): Promise<void> {
   const status = $("status");
   try {
@@ -147,6 +193,14 @@ async function main(): Promise<void> {
     // let the animation paint first, then measure
     await new Promise((r) => setTimeout(r, 300));
     await seed();
+    const wasHeld = demo?.held ?? false;
+    if (demo) demo.held = true; // the main-thread steps time better without the animation's frames between them
+    try {
+      await runTraining(state.training, renderTraining);
+    } finally {
+      if (demo) demo.held = wasHeld;
+    }
+    showCacheInfo();
     state.ready = true;
     status.textContent = "running: all jit functions precompiled at build time";
     status.className = "status ok";

@@ -2,6 +2,7 @@
 // float64, where int32 ⊔ uint32 is int32 (JAX's int64 canonicalized without x64, as jnp.promote_types gives
 // under the default config). JS numbers/booleans are *weakly typed*: they adopt the dtype of the array they
 // meet unless their kind (bool < int < float) is higher.
+import { residentArray } from "./codegen/wasm/memory.js";
 import { dtypeError } from "./errors.js";
 
 export type DType = "float32" | "float64" | "int32" | "uint32" | "bool";
@@ -54,7 +55,15 @@ export function typedArrayFor(dtype: DType): TypedArrayCtor {
   }
 }
 
-export function allocate(dtype: DType, size: number): TypedArray {
+/**
+ * A fresh array of `size` elements: in the wasm kernels' memory when large (codegen/wasm/memory.ts), else
+ * on the JS heap. `zero: false` for an output a kernel writes whole (a reused block is not cleared).
+ */
+export function allocate(dtype: DType, size: number, zero = true): TypedArray {
+  if (dtype !== "bool") {
+    const r = residentArray(typedArrayFor(dtype) as Float32ArrayConstructor, size, zero);
+    if (r !== null) return r;
+  }
   // one `new` per constructor: a single site shared by five constructors is megamorphic (every eager op)
   switch (dtype) {
     case "float32":

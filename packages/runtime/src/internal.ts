@@ -36,7 +36,7 @@ export { wasmStats, type WasmLayout } from "./codegen/wasm/call.js";
 export { shipWasm } from "./codegen/wasm/runtime.js";
 export type { ShippedWasm } from "./codegen/wasm/shipped.js";
 export { knownForbidden, scriptSources } from "./core/csp.js";
-export { wasmMemoryBytes, kernelMemory, threadsReady } from "./codegen/wasm/memory.js";
+export { wasmMemoryBytes, kernelMemory, threadsReady, memoryLimits, memoryStats, isResident } from "./codegen/wasm/memory.js";
 export { runChunks, poolStats, poolTesting, poolWorkers, type ParallelKernel } from "./threads/pool.js";
 export { splitMin } from "./codegen/wasm/split.js";
 export { Code, encodeModule } from "./codegen/wasm/encoder.js";

@@ -3,37 +3,23 @@ import { numpy as np, nn, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_dot_#0(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, a0, o0, s0, C) { /* body elided */ };
 const __nj_k1 = function nj_dot_#1(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, a0, o0, s0, C) { /* body elided */ };
-const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
-const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
-const __nj_k4 = function nj_reduce_#4(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
-const __nj_k5 = function nj_elementwise_#5(H, o, shape, a0, o0, s0, C) { /* body elided */ };
-const __nj_k6 = function nj_dot_#6(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) { /* body elided */ };
-const __nj_k7 = function nj_elementwise_#7(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
-const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k2":{"signature":"reduce:#2","op":"reduce_max kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (sub)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k4":{"signature":"reduce:#4","op":"reduce_sum kernel (exp)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k7":{"signature":"elementwise:#7","op":"elementwise kernel (add, max)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
-const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0, "dot:#1": __nj_k1, "reduce:#2": __nj_k2, "elementwise:#3": __nj_k3, "reduce:#4": __nj_k4, "elementwise:#5": __nj_k5 };
+const __nj_k2 = function nj_rows_#2(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k3 = function nj_dot_#3(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) { /* body elided */ };
+const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k2":{"signature":"rows:#2","op":"log_softmax rows","layout":{"kind":"rows","row":"log_softmax","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k4":{"signature":"elementwise:#4","op":"elementwise kernel (add, max)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
+const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0, "dot:#1": __nj_k1, "rows:#2": __nj_k2 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
   const k1 = K[1];
   const k2 = K[2];
-  const k3 = K[3];
-  const k4 = K[4];
-  const k5 = K[5];
   let S0 = null;
   const A1 = Object.freeze([0, 0, 1]);
   const A2 = Object.freeze([0]);
   let S1 = null;
   const A4 = Object.freeze([]);
-  let S2 = null;
-  const T6 = [0] /* (d_B) */;
-  const A7 = Object.freeze([3]);
-  const A8 = Object.freeze([1]);
-  let S3 = null;
-  const T10 = [0, 0] /* (d_B), 3 */;
-  const A11 = Object.freeze([3, 1]);
-  const A12 = Object.freeze([1, 0]);
-  let S4 = null;
-  let S5 = null;
+  const T5 = [0, 0] /* (d_B), 3 */;
+  const A6 = Object.freeze([3, 1]);
   return function (x0, x1, x2, x3, x4) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -79,21 +65,13 @@ const __nj_p0 = function (R, K) {
     k0(H, b5, 1, (d_B), (d_H), 4, b0, o0, 0, 4, 1, b1, o1, 0, (d_H), 1, b2, o2, A1, A2);
     const b6 = S1 !== null && S1.length === (3 * d_B) ? S1 : (S1 = new Float32Array((3 * d_B)));
     k1(H, b6, 1, (d_B), 3, (d_H), b5, 0, 0, (d_H), 1, b3, o3, 0, 3, 1, b4, o4, A1, A4);
-    const b7 = S2 !== null && S2.length === (d_B) ? S2 : (S2 = new Float32Array((d_B)));
-    k2(H, b7, (T6[0] = (d_B), T6), A7, 0, b6, 0, A7, A8, A4);
-    const b8 = S3 !== null && S3.length === (3 * d_B) ? S3 : (S3 = new Float32Array((3 * d_B)));
-    k3(H, b8, (T10[0] = (d_B), T10[1] = 3, T10), b6, 0, A11, b7, 0, A12, A4);
-    const b9 = S4 !== null && S4.length === (d_B) ? S4 : (S4 = new Float32Array((d_B)));
-    k4(H, b9, (T6[0] = (d_B), T6), A7, 0, b8, 0, A7, A8, A4);
-    const b10 = S5 !== null && S5.length === (d_B) ? S5 : (S5 = new Float32Array((d_B)));
-    k5(H, b10, (T6[0] = (d_B), T6), b9, 0, A8, A4);
-    const b11 = new Float32Array((3 * d_B));
-    k3(H, b11, (T10[0] = (d_B), T10[1] = 3, T10), b8, 0, A11, b10, 0, A12, A4);
-    return new N(b11, [(d_B), 3], "float32", A11, 0, false, (3 * d_B), true);
+    const b7 = new Float32Array((3 * d_B));
+    k2(H, b7, (T5[0] = (d_B), T5[1] = 3, T5), b6, 0, A6, A4);
+    return new N(b7, [(d_B), 3], "float32", A6, 0, false, (3 * d_B), true);
   };
 };
-const __nj_t0p = [{ key: "[*,*,*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3, __nj_k4, __nj_k5], wasm: [null, null, "__nj_k2", "__nj_k3", "__nj_k4", null], elems: [Infinity, Infinity, Infinity, Infinity, Infinity, Infinity] }];
-const __nj_t1 = { "@codegen": "<version>", "dot:#6": __nj_k6, "elementwise:#7": __nj_k7 };
+const __nj_t0p = [{ key: "[*,*,*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: [null, null, "__nj_k2"], elems: [Infinity, Infinity, Infinity] }];
+const __nj_t1 = { "@codegen": "<version>", "dot:#3": __nj_k3, "elementwise:#4": __nj_k4 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
@@ -142,7 +120,7 @@ const __nj_p1 = function (R, K) {
     return new N(b4, [(d_x_0), (d_b_0)], "float32", [(d_b_0), 1], 0, false, (d_b_0 * d_x_0), true);
   };
 };
-const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k6, __nj_k7], wasm: [null, "__nj_k7"], elems: [Infinity, Infinity] }];
+const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4], wasm: [null, "__nj_k4"], elems: [Infinity, Infinity] }];
 /**
  * @numjit x: f32[B, 4], w1: f32[4, H], b1: f32[H], w2: f32[H, 3], b2: f32[3]
  */

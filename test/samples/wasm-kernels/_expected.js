@@ -4,13 +4,10 @@
 import { numpy as np, jit, nn } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
-const __nj_k1 = function nj_reduce_#1(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
-const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
-const __nj_k3 = function nj_reduce_#3(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
-const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
-const __nj_k5 = function nj_dot_#5(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) { /* body elided */ };
-const __nj_k6 = function nj_elementwise_#6(H, o, shape, a0, o0, s0, C) { /* body elided */ };
-const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul, add, tanh)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k1":{"signature":"reduce:#1","op":"reduce_max kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k2":{"signature":"elementwise:#2","op":"elementwise kernel (sub, exp)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k3":{"signature":"reduce:#3","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k4":{"signature":"elementwise:#4","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
+const __nj_k1 = function nj_rows_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_k2 = function nj_dot_#2(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) { /* body elided */ };
+const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
+const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul, add, tanh)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k1":{"signature":"rows:#1","op":"softmax rows","layout":{"kind":"rows","row":"softmax","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -40,23 +37,13 @@ const __nj_p0 = function (R, K) {
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }];
-const __nj_t1 = { "@codegen": "<version>", "reduce:#1": __nj_k1, "elementwise:#2": __nj_k2, "reduce:#3": __nj_k3, "elementwise:#4": __nj_k4 };
+const __nj_t1 = { "@codegen": "<version>", "rows:#1": __nj_k1 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
-  const k3 = K[3];
-  let S0 = null;
-  const T1 = [0] /* (d_B) */;
-  const A2 = Object.freeze([5000]);
-  const A3 = Object.freeze([1]);
-  const A4 = Object.freeze([]);
-  let S1 = null;
-  const T6 = [0, 0] /* (d_B), 5000 */;
-  const A7 = Object.freeze([5000, 1]);
-  const A8 = Object.freeze([1, 0]);
-  let S2 = null;
+  const T0 = [0, 0] /* (d_B), 5000 */;
+  const A1 = Object.freeze([5000, 1]);
+  const A2 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -67,19 +54,13 @@ const __nj_p1 = function (R, K) {
     if (!(d_B >= 1)) return R.fail("constraint", "B >= 1", 1, d_B);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = S0 !== null && S0.length === (d_B) ? S0 : (S0 = new Float32Array((d_B)));
-    k0(H, b1, (T1[0] = (d_B), T1), A2, 0, b0, o0, A2, A3, A4);
-    const b2 = S1 !== null && S1.length === (5000 * d_B) ? S1 : (S1 = new Float32Array((5000 * d_B)));
-    k1(H, b2, (T6[0] = (d_B), T6[1] = 5000, T6), b0, o0, A7, b1, 0, A8, A4);
-    const b3 = S2 !== null && S2.length === (d_B) ? S2 : (S2 = new Float32Array((d_B)));
-    k2(H, b3, (T1[0] = (d_B), T1), A2, 0, b2, 0, A2, A3, A4);
-    const b4 = new Float32Array((5000 * d_B));
-    k3(H, b4, (T6[0] = (d_B), T6[1] = 5000, T6), b2, 0, A7, b3, 0, A8, A4);
-    return new N(b4, [(d_B), 5000], "float32", A7, 0, false, (5000 * d_B), true);
+    const b1 = new Float32Array((5000 * d_B));
+    k0(H, b1, (T0[0] = (d_B), T0[1] = 5000, T0), b0, o0, A1, A2);
+    return new N(b1, [(d_B), 5000], "float32", A1, 0, false, (5000 * d_B), true);
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k1", "__nj_k2", "__nj_k3", "__nj_k4"], elems: [Infinity, Infinity, Infinity, Infinity] }];
-const __nj_t2 = { "@codegen": "<version>", "dot:#5": __nj_k5 };
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
+const __nj_t2 = { "@codegen": "<version>", "dot:#2": __nj_k2 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
@@ -109,8 +90,8 @@ const __nj_p2 = function (R, K) {
     return new N(b2, [(d_N), (d_M)], "float32", [(d_M), 1], 0, false, (d_M * d_N), true);
   };
 };
-const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k5] }];
-const __nj_t3 = { "@codegen": "<version>", "elementwise:#6": __nj_k6 };
+const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k2] }];
+const __nj_t3 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
@@ -131,7 +112,7 @@ const __nj_p3 = function (R, K) {
     return new N(b1, [(d_N)], "int32", A1, 0, false, (d_N), true);
   };
 };
-const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k6] }];
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3] }];
 /** @numjit x: f32[N], y: f32[N] */
 export const chain = __nj_pre((x, y) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1), { name: "chain", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 /** @numjit x: f32[B, 5000] */

@@ -94,7 +94,7 @@ function hash(s: string): string {
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }
 
-function finish(ir: KernelIR, body: string): KernelSource {
+export function finish(ir: KernelIR, body: string): KernelSource {
   const kind = ir.kind;
   const fullParams = ir.sig.args.map((a) => a.name).join(", ");
   const fullBody = [...constPrologue(ir.body.consts), body].join("\n");

@@ -82,7 +82,14 @@ export interface KernelArg {
   input?: number;
 }
 
-export type KernelKind = "elementwise" | "reduce" | "dot" | "cumulative";
+export type KernelKind = "elementwise" | "reduce" | "dot" | "cumulative" | "rows";
+
+/**
+ * A fused row kernel (ir/row-fusion.ts): along the last axis, softmax = exp(x - max) / sum,
+ * log_softmax = (x - max) - log(sum exp(x - max)), logsumexp = log(sum exp(x - m)) + m with m the
+ * max where finite, else 0 (one value per row).
+ */
+export type RowOp = "softmax" | "log_softmax" | "logsumexp";
 
 /** The typed calling convention of a kernel: what each argument is, in order. */
 export interface KernelSignature {
@@ -115,7 +122,9 @@ export type KernelIR =
       /** the scan's combining step, with a reduction's accumulator semantics */
       reduce: ReduceOp;
       accum: "float" | "int" | "f32prod";
-    };
+    }
+  /** float32 rows [rows, n] (strides [rowStride, step]) -> dense [rows, n], or [rows] for logsumexp; the body is its one load */
+  | { kind: "rows"; sig: KernelSignature; body: KBody; row: RowOp };
 
 /** Literal values of a kernel: each distinct value becomes one `const` operand. */
 export class Constants {
@@ -305,6 +314,11 @@ export function dotSignature(out: DType, operand: DType, epilogue: DType[]): Ker
       { name: "C", role: "consts" },
     ],
   };
+}
+
+/** A fused row kernel: o = row(x) over `shape` = [rows, n] read through `s0` = [rowStride, step]. */
+export function rowsSignature(): KernelSignature {
+  return { ...elementwiseSignature("float32", ["float32"]), kind: "rows" };
 }
 
 /** Printable form of a body, for debugging and IR snapshots. */

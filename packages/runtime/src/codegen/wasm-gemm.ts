@@ -9,7 +9,7 @@
 import { knownForbidden } from "../core/csp.js";
 import { getMatmulPrecision } from "./backend.js";
 import type { ParallelKernel } from "../threads/pool.js";
-import { kernelMemory } from "./wasm/memory.js";
+import { isResident, kernelMemory, staging } from "./wasm/memory.js";
 import { wasmStats } from "./wasm/call.js";
 import { sgemmModule } from "./wasm/sgemm.js";
 import { runSgemm } from "./wasm/split.js";
@@ -136,20 +136,26 @@ function sgemm(
     pLen = Math.ceil(N / 8) * 8 * K;
   const aAt = (cLen + 3) & ~3,
     pAt = aAt + ((aLen + 3) & ~3);
-  // W row by row (one native copy each), packed by the module, when its rows are unit-stride
+  // W row by row (one native copy each), packed by the module, when its rows are unit-stride; read in
+  // place when it lives in the kernels' memory (codegen/wasm/memory.ts), as are dense rows of A
   const rowsW = swn === 1 || N === 1;
+  const wIn = rowsW && W instanceof Float32Array && isResident(W);
+  const aIn = A instanceof Float32Array && isResident(A) && (sak === 1 || K === 1) && (sam === K || M === 1);
   const wAt = pAt + pLen;
-  const m = kernelMemory(4 * (wAt + (rowsW ? K * N + 8 : 0)));
-  const f = new Float32Array(m.buffer);
+  const at = staging(4 * (wAt + (rowsW && !wIn ? K * N + 8 : 0)));
+  const f = new Float32Array(kernelMemory(0).buffer, at);
   wasmStats.sgemms++;
+  if (aIn || wIn) wasmStats.inPlace++;
   for (let b = 0; b < B; b++) {
-    packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
-    if (rowsW) {
+    if (!aIn) packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
+    if (wIn) k.pack(K, N, (W as Float32Array).byteOffset + 4 * (wo + b * swb), 4 * swk, at + 4 * pAt);
+    else if (rowsW) {
       packRows(f, wAt, W, wo + b * swb, swk, 1, K, N);
       f.fill(0, wAt + K * N, wAt + K * N + 8); // the last panel's reads past W: zeros, never subnormals
-      k.pack(K, N, 4 * wAt, 4 * N, 4 * pAt);
+      k.pack(K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
     } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
-    runSgemm(k, M, N, K, 4 * aAt, 4 * pAt, 4 * b * M * N);
+    const a = aIn ? (A as Float32Array).byteOffset + 4 * (ao + b * sab) : at + 4 * aAt;
+    runSgemm(k, M, N, K, a, at + 4 * pAt, at + 4 * b * M * N);
   }
   return f.subarray(0, cLen);
 }

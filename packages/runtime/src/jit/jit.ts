@@ -4,7 +4,7 @@ import { NDArray } from "../ndarray.js";
 import { Tracer, bindHigher } from "../core/trace.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { getBackend, wasmThreshold } from "../codegen/backend.js";
-import { rowKernel, wasmKernel } from "../codegen/wasm/runtime.js";
+import { wasmKernel } from "../codegen/wasm/runtime.js";
 import { type ShippedWasm, shippedKernel, shippedName } from "../codegen/wasm/shipped.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
 import { describeSchedule } from "../ir/schedule.js";
@@ -209,9 +209,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       return compileKernel(src);
     };
     try {
-      plan = buildPlan(sched, provider, false, (p, rows, n, rowStride) =>
-        rows * n >= wasmMin ? rowKernel(p.kind, rows, n, rowStride) : null,
-      );
+      plan = buildPlan(sched, provider);
       ({ run, run1 } = makeRunner(plan));
     } catch (err) {
       if (!(err instanceof NoCodegen)) throw err;

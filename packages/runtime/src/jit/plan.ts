@@ -1,5 +1,7 @@
 // Execution plans: a schedule bound to its shapes. Views become strided layouts at plan time, so at
-// call time a plan only allocates outputs and calls kernels with precomputed sizes and strides.
+// call time a plan only allocates outputs and calls kernels with precomputed sizes and strides. The
+// steps of a softmax / log_softmax / logsumexp over the last axis (ir/row-fusion.ts) become one row
+// kernel (codegen/row-kernels.ts), in run-time and build-time plans alike.
 // Layouts, sizes and kernel arguments are `Dim`s (core/dims.ts, plain-number fast paths): the runtime
 // jit binds a concrete schedule and runs it (runPlan / makeRunner), the build binds a symbolic one and
 // prints it as JS (jit/emit-plan.ts). A decision on sizes (drop a size-1 dim, merge contiguous dims,
@@ -10,13 +12,15 @@ import { NDArray, scalarArray } from "../ndarray.js";
 import { type ReduceOp, isReduce } from "../core/primitives.js";
 import { higherImpls, impls } from "../core/trace.js";
 import { helpers } from "../codegen/helpers.js";
+import { memoryLimits } from "../codegen/wasm/memory.js";
 import type { KernelSource } from "../codegen/kernels.js";
 import { kernelFor } from "../codegen/kernels.js";
-import { type KernelSignature, argIndex, elementwiseSignature } from "../codegen/kir.js";
+import { type KernelSignature, argIndex } from "../codegen/kir.js";
 import { collapse, reduceLayout } from "../codegen/layout.js";
 import { type Eqn, type HigherEqn, Lit, type Var, isHigherEqn } from "../ir/jaxpr.js";
 import type { Schedule, Step } from "../ir/schedule.js";
-import { type RowPattern, findRowPatterns } from "../ir/row-fusion.js";
+import { findRowPatterns } from "../ir/row-fusion.js";
+import { rowsKernel } from "../codegen/row-kernels.js";
 import { assign } from "../eager/strided.js";
 import { compileError } from "../errors.js";
 import { type Dim, dimAdd, dimCompare, dimEq, dimMul, dimNeg, dimSub, isConcreteShape } from "../core/dims.js";
@@ -26,11 +30,6 @@ import { sizeOf } from "../shape.js";
 export type KernelFn = (...args: any[]) => void;
 /** `elems`: the most elements the kernel reads or writes in this plan (a backend may choose by size). */
 export type KernelProvider = (src: KernelSource, elems: number) => KernelFn;
-/**
- * A fused kernel for a row pattern (ir/row-fusion.ts) over `rows` rows of `n` elements, row r of the input
- * at offset + r * rowStride, called as an elementwise kernel over one input; null: run the steps as they are.
- */
-export type RowKernelProvider = (p: RowPattern, rows: number, n: number, rowStride: number) => KernelFn | null;
 
 export interface Layout {
   slot: number;
@@ -43,7 +42,7 @@ export type Action =
   | {
       t: "kernel";
       fn: KernelFn;
-      /** Kernel index in `Plan.kernels`; -1 for a fused row kernel (runtime jit only, no source). */
+      /** Kernel index in `Plan.kernels`. */
       kernel: number;
       /** Dims, arrays of Dims, and (at [0], [1] and the refs) placeholders filled at call time. */
       /** The kernel's typed calling convention (argument roles), from its IR. */
@@ -111,7 +110,7 @@ export function isContiguous(l: Layout): boolean {
  * `keepIntermediates`: every intermediate keeps its buffer between calls, whatever its size (the bodies of
  * loops, whose plan runs once per iteration: no allocation but the outputs').
  */
-export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepIntermediates = false, rowKernel?: RowKernelProvider): Plan {
+export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepIntermediates = false): Plan {
   const j = sched.jaxpr;
   const layouts = new Map<Var, Layout>();
   let nslots = 0;
@@ -144,16 +143,32 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
     return l;
   };
 
-  const patterns = rowKernel ? findRowPatterns(sched) : new Map<Step, RowPattern>();
+  const patterns = findRowPatterns(sched);
   const fused = new Set<Step>();
   for (const step of sched.steps) {
     if (fused.has(step)) continue;
     const pat = patterns.get(step);
-    const rowFn = pat && planRows(pat, layoutOf(pat.x), rowKernel!);
-    if (pat && rowFn) {
+    const rowArgs = pat && rowsArgs(layoutOf(pat.x));
+    if (pat && rowArgs) {
       pat.steps.forEach((s) => fused.add(s));
+      const src = rowsKernel(pat.kind);
+      const x = layoutOf(pat.x);
+      const fn = getKernel(src, concreteSize(pat.x.aval.shape));
       const out = fresh(pat.out);
-      actions.push({ t: "kernel", ...rowFn, kernel: -1, outSlot: out.slot, size: dimsSize(pat.out.aval.shape), dtype: "float32" });
+      const args = [helpers, null, rowArgs.shape, null, 0, rowArgs.strides, src.constants];
+      const refs: [number, number, Dim][] = [[3, x.slot, x.offset]];
+      const size = dimsSize(pat.out.aval.shape);
+      actions.push({
+        t: "kernel",
+        fn,
+        kernel: kernels.push(src) - 1,
+        sig: src.ir.sig,
+        args,
+        outSlot: out.slot,
+        size,
+        dtype: "float32",
+        refs,
+      });
       continue;
     }
     if (step.kind === "view") {
@@ -250,23 +265,15 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
   return { nslots, inSlots, constSlots, actions, outs, outAvals: j.outs.map((a) => a.aval), kernels };
 }
 
-/** The elementwise-convention action of a fused row kernel over x's layout, or null when it has none. */
-function planRows(
-  p: RowPattern,
-  x: Layout,
-  rowKernel: RowKernelProvider,
-): Pick<Extract<Action, { t: "kernel" }>, "fn" | "sig" | "args" | "refs"> | null {
+/**
+ * A row kernel's shape [rows, n] and strides [rowStride, step] over x's layout, or null when its leading
+ * dims do not collapse into one (the steps then run as they are).
+ */
+function rowsArgs(x: Layout): { shape: Dim[]; strides: Dim[] } | null {
   const nd = x.shape.length;
-  if (!x.shape.every((d) => typeof d === "number") || x.strides[nd - 1] !== 1) return null;
-  const [lead, [ls]] = collapse(x.shape.slice(0, -1) as number[], [x.strides.slice(0, -1) as number[]]);
+  const [lead, [ls]] = collapse(x.shape.slice(0, -1), [x.strides.slice(0, -1)]);
   if (lead.length > 1) return null;
-  const rows = lead.length ? lead[0]! : 1,
-    n = x.shape[nd - 1] as number,
-    rowStride = lead.length ? ls![0]! : 0;
-  const fn = rowKernel(p, rows, n, rowStride);
-  if (!fn) return null;
-  const sig = elementwiseSignature("float32", ["float32"]);
-  return { fn, sig, args: [helpers, null, [rows, n], null, 0, [rowStride, 1], []], refs: [[3, x.slot, x.offset]] };
+  return { shape: [lead[0] ?? 1, x.shape[nd - 1]!], strides: [ls![0] ?? 0, x.strides[nd - 1]!] };
 }
 
 function viewLayout(e: Eqn, src: Layout, materialize: (l: Layout) => Layout): Layout {
@@ -445,6 +452,8 @@ export function makeRunner(plan: Plan): Runner {
     strides = Object.freeze(out0.strides.slice());
   const { dtype, weakType } = plan.outAvals[0]!;
   const nin = refs.length;
+  // a large output goes to the wasm kernels' memory (dtype.ts allocate); small ones stay a plain `new`
+  const big = size * Ctor.BYTES_PER_ELEMENT >= memoryLimits.minBytes;
   // Elementwise kernels over two direct inputs are the seed benchmark's case: call them with a
   // fixed argument list (no apply, no argument array writes).
   const sig = act.sig;
@@ -461,7 +470,7 @@ export function makeRunner(plan: Plan): Runner {
       const x = inputs[0]!,
         y = inputs[1]!;
       if (!x.isContiguous || !y.isContiguous) return generic(inputs)[0]!;
-      const out = new Ctor(size);
+      const out = big ? allocate(dtype, size, false) : new Ctor(size);
       fn(H, out, sh, x.data, x.offset + off0, s0, y.data, y.offset + off1, s1, C);
       return new NDArray(out, shape as number[], dtype, strides as number[], 0, weakType, size);
     };
@@ -475,7 +484,7 @@ export function makeRunner(plan: Plan): Runner {
       args[ref[0]] = x.data;
       args[ref[0] + 1] = x.offset + ref[2];
     }
-    const out = new Ctor(size);
+    const out = big ? allocate(dtype, size, false) : new Ctor(size);
     args[1] = out;
     fn.apply(null, args);
     for (let r = 0; r < nin; r++) args[refs[r]![0]] = null;
@@ -508,7 +517,7 @@ export function runPlan(plan: Plan, inputs: readonly NDArray[]): NDArray[] {
     const act = acts[a]!;
     if (act.t === "kernel") {
       const size = act.size as number;
-      const out = act.scratch ? (act.buffer ??= allocate(act.dtype, size)) : allocate(act.dtype, size);
+      const out = act.scratch ? (act.buffer ??= allocate(act.dtype, size, false)) : allocate(act.dtype, size, false);
       const args = act.args;
       args[1] = out;
       const refs = act.refs;

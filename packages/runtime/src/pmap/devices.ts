@@ -1,6 +1,7 @@
 // pmap's devices: Node worker threads, one per mapped position, created on first use and reused by every
 // pmap'd function. The caller blocks while they run a stage (Atomics.wait on a flag in shared memory, then
-// receiveMessageOnPort for the reply), so pmap stays a synchronous call like jax.pmap. Workers are unref'd
+// receiveMessageOnPort for the reply), so pmap stays a synchronous call like jax.pmap. A stage's inputs go
+// in SharedArrayBuffers, one per array whatever the number of devices reading it. Workers are unref'd
 // and never keep a script alive. A worker that exits (process.exit, an uncaught error) is marked dead — its
 // exit hook raises the flag, waking a caller blocked on it mid-call — and replaced on the next call; a throw
 // inside a device comes back as NJ513 (DeviceError). Only worker.terminate() skips the exit hook: the pool
@@ -9,7 +10,7 @@
 // runs its devices on the caller.
 import { parallelError } from "../errors.js";
 import type { NDArray } from "../ndarray.js";
-import { type EncodedArray, type EncodedJaxpr, decodeArray, encodeArray } from "./serialize.js";
+import { type EncodedArray, type EncodedJaxpr, decodeArray, encodeShared } from "./serialize.js";
 
 interface WorkerLike {
   postMessage(msg: unknown, transfer?: readonly unknown[]): void;
@@ -135,10 +136,14 @@ export function runOnWorkers(
     if (!reply.ok) throw parallelError.device(fn, i, reply.error);
     d.programs.add(id);
   });
-  ds.forEach((d, i) => {
-    const enc = inputs[i]!.map(encodeArray);
-    d.send({ type: "run", id, stage, inputs: enc }, transferable(enc));
-  });
+  // a value several devices read (replicated parameters, a collective's result) is copied to shared memory once
+  const shared = new Map<NDArray, EncodedArray>();
+  const encode = (x: NDArray): EncodedArray => {
+    let e = shared.get(x);
+    if (e === undefined) shared.set(x, (e = encodeShared(x)));
+    return e;
+  };
+  ds.forEach((d, i) => d.send({ type: "run", id, stage, inputs: inputs[i]!.map(encode) }));
   // wait for every device before reporting the first failure, so none is left mid-stage
   const replies = ds.map((d) => d.receive(wt));
   return replies.map((r, i) => {

@@ -3,6 +3,9 @@
 // (compiled once per device with the runtime jit); between two stages the caller applies one collective
 // across the devices' values. jit_call equations that hold collectives are inlined first; a collective inside
 // control flow (cond, scan, while, custom derivatives, checkpoint) cannot be cut out and raises NJ512.
+// Equations that read no input (a literal broadcast to a gradient's shape, pmean's divisor) are copied into
+// every stage that reads them instead of running in the first stage: computed where they are used (fused
+// into the kernel that reads them), they never become a stage output copied between devices and caller.
 import { type CollectiveOp, isCollective } from "../core/primitives.js";
 import { parallelError } from "../errors.js";
 import { type Atom, type Eqn, type EqnOf, Jaxpr, Var, collectiveAxes, subJaxprs } from "../ir/jaxpr.js";
@@ -75,10 +78,44 @@ function useCounts(eqns: readonly Eqn[], outs: readonly Atom[]): Map<Var, number
 }
 
 /**
- * A stage's jaxpr: its free vars become inputs; the vars it defines that anything outside it still reads
- * (`uses` counts every read in the program) become outputs.
+ * The equations whose values depend on no input (only on literals and other such values), without
+ * sub-jaxprs or collectives, except those a collective or the program's outputs read (those must be in
+ * the devices' environments): the constants a stage may recompute for itself.
  */
-function stageJaxpr(body: Eqn[], uses: ReadonlyMap<Var, number>): Jaxpr {
+function inputFree(eqns: readonly Eqn[], outs: readonly Atom[]): Map<Var, Eqn> {
+  const free = new Map<Var, Eqn>();
+  for (const e of eqns) {
+    const ok = !isCollective(e.primitive) && subJaxprs(e).length === 0 && e.inputs.every((a) => !(a instanceof Var) || free.has(a));
+    if (ok) for (const v of e.outs) free.set(v, e);
+  }
+  const pinned = [...outs, ...eqns.filter((e) => isCollective(e.primitive)).flatMap((e) => e.inputs)];
+  for (const a of pinned) {
+    const e = a instanceof Var ? free.get(a) : undefined;
+    if (e) for (const v of e.outs) free.delete(v);
+  }
+  return free;
+}
+
+/** `body` preceded by the input-free equations it reads, transitively, in program order. */
+function withConstants(body: Eqn[], free: ReadonlyMap<Var, Eqn>, order: ReadonlyMap<Eqn, number>): Eqn[] {
+  const need = new Set<Eqn>();
+  const visit = (a: Atom) => {
+    const e = a instanceof Var ? free.get(a) : undefined;
+    if (e && !need.has(e)) {
+      need.add(e);
+      e.inputs.forEach(visit);
+    }
+  };
+  for (const e of body) e.inputs.forEach(visit);
+  return [...[...need].sort((a, b) => order.get(a)! - order.get(b)!), ...body];
+}
+
+/**
+ * A stage's jaxpr: its free vars become inputs; the vars it defines that anything outside it still reads
+ * (`uses` counts every read in the program) become outputs, except input-free values (`free`), which every
+ * stage that reads them computes itself.
+ */
+function stageJaxpr(body: Eqn[], uses: ReadonlyMap<Var, number>, free: ReadonlyMap<Var, Eqn>): Jaxpr {
   const defined = new Set<Var>(body.flatMap((e) => e.outs));
   const ins = new Set<Var>();
   const inner = new Map<Var, number>();
@@ -88,7 +125,7 @@ function stageJaxpr(body: Eqn[], uses: ReadonlyMap<Var, number>): Jaxpr {
       if (defined.has(a)) inner.set(a, (inner.get(a) ?? 0) + 1);
       else ins.add(a);
     }
-  const live = [...defined].filter((v) => (uses.get(v) ?? 0) > (inner.get(v) ?? 0));
+  const live = [...defined].filter((v) => !free.has(v) && (uses.get(v) ?? 0) > (inner.get(v) ?? 0));
   return new Jaxpr([...ins], body, live);
 }
 
@@ -103,6 +140,8 @@ export function deviceProgram(j: Jaxpr, fn: string, mapped: readonly boolean[]):
   const eqns = inline(j, fn, rename, constvars, consts, false);
   const outs = j.outs.map((o) => (o instanceof Var ? (rename.get(o) ?? o) : o));
   const uses = useCounts(eqns, outs);
+  const free = inputFree(eqns, outs);
+  const order = new Map(eqns.map((e, i) => [e, i]));
   const segments: Segment[] = [];
   // Rounds: every equation that does not wait on a collective joins the stage (in program order), then every
   // collective whose operand is ready runs — so independent collectives (pmean of each gradient leaf) share
@@ -114,7 +153,8 @@ export function deviceProgram(j: Jaxpr, fn: string, mapped: readonly boolean[]):
   const varies = (e: Eqn) =>
     e.primitive === "axis_index" || (!isCollective(e.primitive) && e.inputs.some((a) => a instanceof Var && varying.has(a)));
   const isReady = (e: Eqn) => e.inputs.every((a) => !(a instanceof Var) || ready.has(a));
-  let rest = eqns;
+  for (const v of free.keys()) ready.add(v);
+  let rest = eqns.filter((e) => !e.outs.some((v) => free.has(v)));
   while (rest.length) {
     const body: Eqn[] = [],
       later: Eqn[] = [];
@@ -125,7 +165,7 @@ export function deviceProgram(j: Jaxpr, fn: string, mapped: readonly boolean[]):
       } else later.push(e);
     }
     if (body.length) {
-      const jaxpr = stageJaxpr(body, uses);
+      const jaxpr = stageJaxpr(withConstants(body, free, order), uses, free);
       segments.push({ kind: "stage", jaxpr, replicated: !jaxpr.inBinders.some((v) => varying.has(v)) });
       for (const e of body) if (varies(e)) for (const v of e.outs) varying.add(v);
     }

@@ -1,11 +1,12 @@
 // Jaxprs and arrays as structured-clonable data, to send a pmap program to its worker devices once.
 // Vars become ids (with their avals), sub-jaxprs of higher-order equations are encoded recursively, captured
-// arrays travel as dense typed arrays. customVjp's backward pass is a JS function and cannot be sent (NJ512).
-import type { DType, TypedArray } from "../dtype.js";
+// arrays travel as dense typed arrays (a stage's inputs in shared memory, its outputs moved back).
+// customVjp's backward pass is a JS function and cannot be sent (NJ512).
+import { type DType, type TypedArray, typedArrayFor } from "../dtype.js";
 import type { Aval } from "../core/trace.js";
 import { parallelError } from "../errors.js";
 import { type Atom, type Eqn, Jaxpr, Lit, Var, mapSubJaxprs } from "../ir/jaxpr.js";
-import { NDArray } from "../ndarray.js";
+import { NDArray, copyStrided } from "../ndarray.js";
 
 export interface EncodedArray {
   data: TypedArray;
@@ -35,6 +36,18 @@ export const encodeArray = (x: NDArray): EncodedArray => ({
   dtype: x.dtype,
   weakType: x.weakType,
 });
+/**
+ * x as dense data in a SharedArrayBuffer: one copy however many devices it is sent to (a structured clone
+ * shares the buffer), where encodeArray's buffer is copied again, or moved, per message.
+ */
+export function encodeShared(x: NDArray): EncodedArray {
+  const Ctor = typedArrayFor(x.dtype);
+  // TypedArrayCtor is typed over ArrayBuffer; every typed array constructor also takes a SharedArrayBuffer
+  const data = new Ctor(new SharedArrayBuffer(x.size * Ctor.BYTES_PER_ELEMENT) as unknown as ArrayBuffer);
+  if (x.isContiguous) data.set(x.data.subarray(x.offset, x.offset + x.size));
+  else copyStrided(x, data);
+  return { data, shape: x.shape.slice(), dtype: x.dtype, weakType: x.weakType };
+}
 export const decodeArray = (e: EncodedArray): NDArray => new NDArray(e.data, e.shape, e.dtype, undefined, 0, e.weakType);
 
 export function encodeJaxpr(j: Jaxpr, fn: string): EncodedJaxpr {

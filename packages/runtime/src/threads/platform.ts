@@ -47,15 +47,20 @@ export function poolUnavailable(): string | null {
 }
 
 function whyUnavailable(): string | null {
+  const node = nodeModule("node:worker_threads") !== undefined;
+  if (onBrowserMainThread()) {
+    return "a browser's main thread cannot block in Atomics.wait; run the model in a Web Worker to use threads";
+  }
   if (typeof g.SharedArrayBuffer !== "function" || typeof Atomics === "undefined") {
     return "SharedArrayBuffer is not available here (a browser page needs cross-origin isolation: COOP/COEP headers)";
   }
-  if (nodeModule("node:worker_threads")) return null;
-  if (g.document !== undefined) {
-    return "a browser's main thread cannot block in Atomics.wait; run the model in a Web Worker to use threads";
-  }
-  if (typeof Worker !== "function") return "this environment has no Worker";
+  if (!node && typeof Worker !== "function") return "this environment has no Worker";
   return null;
+}
+
+/** A page's main thread (not Node, which may define a `document` through jsdom, nor a worker). */
+export function onBrowserMainThread(): boolean {
+  return g.document !== undefined && nodeModule("node:worker_threads") === undefined;
 }
 
 /** What the pool needs of a worker, whichever kind it is. */

@@ -5,13 +5,15 @@
 // the same WebAssembly.Module instantiated against the one shared WebAssembly.Memory; a worker gets
 // the module with its first job for it. Results do not depend on who ran which chunk.
 //
-// Threads: setThreads(n) > NUMJIT_THREADS > the core count. Where the pool cannot run (a browser main
-// thread, no SharedArrayBuffer) getThreads() is 1, said once by console.warn if threads were asked
-// for. Faults: a chunk that throws becomes a ThreadError naming the op after every chunk has
-// finished; a worker that died is replaced at the next job, and chunks it never claimed are run by
-// the caller. Workers start lazily, with the first job that has more than one chunk.
+// Threads: setThreads(n) > NUMJIT_THREADS > the core count. Where the pool cannot run getThreads() is 1,
+// said once by console.warn: when threads were asked for, or by default where a pool was to be expected
+// (a worker without SharedArrayBuffer: a page that is not cross-origin isolated). A page's main thread
+// is silent by default: it never runs a pool, and the docs show the worker pattern. Faults: a chunk
+// that throws becomes a ThreadError naming the op after every chunk has finished; a worker that died
+// is replaced at the next job, and chunks it never claimed are run by the caller. Workers start
+// lazily, with the first job that has more than one chunk.
 import { argumentError, threadError } from "../errors.js";
-import { coreCount, envVar, type PoolWorker, poolUnavailable, spawnWorker } from "./platform.js";
+import { coreCount, envVar, onBrowserMainThread, type PoolWorker, poolUnavailable, spawnWorker } from "./platform.js";
 import { CTL, claimChunks, workerSource } from "./worker.js";
 
 export interface ParallelKernel {
@@ -95,6 +97,7 @@ export function getThreads(): number {
     envRead = true;
     const env = fromEnv();
     if (env !== undefined) warnIfUnavailable(env);
+    else if (!onBrowserMainThread()) warnIfUnavailable(coreCount());
     requested = env;
   }
   if (poolUnavailable() !== null) return 1;

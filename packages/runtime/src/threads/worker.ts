@@ -1,6 +1,8 @@
 // What a pool worker runs, and the chunk-claiming loop it shares with the calling thread. The worker
 // source is built from these two functions' text (workerSource), so they must stay self-contained:
-// no imports, no outer bindings, plain JS that runs in a Node worker or a Web Worker alike.
+// no imports, no outer bindings, plain JS that runs in a Node worker or a Web Worker alike. The message
+// loop gets the claiming loop as an argument, not by name: a minifier (a production browser bundle)
+// renames both functions, and a name in one function's text would not match the other's.
 //
 // A job is a list of chunks (the argument lists of one exported wasm function over disjoint parts of
 // the output). The job word packs the job number and the next unclaimed chunk: (job << 16) | next.
@@ -45,7 +47,7 @@ interface RunMessage {
 }
 
 /** The worker's message loop: {mem, ctl} once, then run messages (carrying a module the first time). */
-function workerMain(): void {
+function workerMain(claim: typeof claimChunks): void {
   type Port = { on?: (e: "message", f: (m: unknown) => void) => void };
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => { parentPort: Port } } }).process;
   const port = proc?.getBuiltinModule ? proc.getBuiltinModule("node:worker_threads").parentPort : null;
@@ -68,13 +70,13 @@ function workerMain(): void {
       }
     }
     const run = ex?.[m.fn];
-    if (typeof run === "function") claimChunks(ctl!, m.job, run as (...a: number[]) => void, m.chunks);
+    if (typeof run === "function") claim(ctl!, m.job, run as (...a: number[]) => void, m.chunks);
   };
   if (port?.on) port.on("message", (m) => onMessage(m as Parameters<typeof onMessage>[0]));
   else (globalThis as { onmessage?: unknown }).onmessage = (e: { data: Parameters<typeof onMessage>[0] }) => onMessage(e.data);
 }
 
-/** The worker script: both functions above, then a call of the message loop. */
+/** The worker script: the message loop called with the claiming loop. */
 export function workerSource(): string {
-  return `"use strict";\nconst claimChunks = ${claimChunks.toString()};\n(${workerMain.toString()})();\n`;
+  return `"use strict";\n(${workerMain.toString()})(${claimChunks.toString()});\n`;
 }

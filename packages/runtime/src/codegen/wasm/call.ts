@@ -1,32 +1,46 @@
 // Calling a wasm kernel behind the JS kernels' calling convention. wrapWasm() wraps a JS kernel in a
 // function with the same signature that, for a large enough call whose layout the wasm form covers
-// (at most two collapsed dims, unit or broadcast innermost strides), stages the operands chunk by
-// chunk in the one shared WebAssembly.Memory, runs the module's `run` export on each chunk and copies
-// its result out; every other call goes to the JS kernel. Chunks of CHUNK elements per operand keep
-// the copies in cache: W2 (1e6 elements) measured 8.4 ns/elem copying whole arrays, where the copies'
-// DRAM traffic was as large as the kernel's. NDArray storage stays ordinary garbage-collected typed
-// arrays; the memory grows to the largest chunk and is reused. A call large enough for the worker
-// pool (codegen/wasm/split.ts) is staged as one chunk and split across the pool's threads instead.
+// (at most two collapsed dims, unit or broadcast innermost strides), runs the module's `run` export;
+// every other call goes to the JS kernel. Operands that live in the kernels' WebAssembly.Memory (large
+// arrays, codegen/wasm/memory.ts) are passed by address, views included; the others are staged chunk
+// by chunk and a staged result is copied out. Chunks of CHUNK elements per operand keep the copies in
+// cache: W2 (1e6 elements) measured 8.4 ns/elem copying whole arrays, where the copies' DRAM traffic was
+// as large as the kernel's. A call large enough for the worker pool (codegen/wasm/split.ts) runs as one
+// chunk split across the pool's threads instead.
 // This module knows argument positions only through a WasmLayout (plain data computed from the kernel
 // IR, by the runtime jit or at build time), so precompiled modules use it without the code generator.
 import type { TypedArray } from "../../dtype.js";
+import type { RowOp } from "../kir.js";
 import type { ParallelKernel } from "../../threads/pool.js";
-import { kernelMemory } from "./memory.js";
+import { isResident, kernelMemory, staging } from "./memory.js";
 import { type KernelKind, runKernel, splits } from "./split.js";
 
 type KernelFn = (...args: any[]) => void;
 
 /**
  * Kernel calls and float32 GEMMs that ran on wasm, and modules compiled from kernel IR generated at run
- * time (`compiles`) vs modules shipped by the build (`shipped`: instantiated, never generated). Tests
- * check where calls went.
+ * time (`compiles`) vs modules shipped by the build (`shipped`: instantiated, never generated), and calls
+ * that read or wrote an operand in place (`inPlace`). Tests check where calls went.
  */
-export const wasmStats = { calls: 0, sgemms: 0, compiles: 0, shipped: 0 };
+export const wasmStats = { calls: 0, sgemms: 0, compiles: 0, shipped: 0, inPlace: 0 };
 
 /** Where a wasm-capable kernel's arguments are (positions in the JS calling convention), as plain data. */
 export type WasmLayout =
   | {
       kind: "elementwise";
+      nin: number;
+      used: number[];
+      out: number;
+      consts: number;
+      data: number[];
+      offset: number[];
+      shape: number;
+      strides: number[];
+    }
+  | {
+      /** a fused row kernel (codegen/wasm/rows.ts): shape [rows, n], strides [rowStride, step] */
+      kind: "rows";
+      row: RowOp;
       nin: number;
       used: number[];
       out: number;
@@ -67,10 +81,14 @@ const up16 = (n: number) => (n + 15) & ~15;
 export const CHUNK = 8192;
 
 /**
- * Runs a kernel over `rows` rows of `n` elements in chunks of whole rows (or, for rows longer than
- * CHUNK in an elementwise kernel, column ranges of one row): each chunk's operands are copied into
- * wasm memory (rows padded to whole vectors, a broadcast value splatted once per row), the kernel
- * runs, and its result is copied to `o` (dense [rows, n], or [rows] for a reduction).
+ * Runs a kernel over `rows` rows of `n` elements. Operands in the kernels' memory (resident float32
+ * arrays with unit inner stride, codegen/wasm/memory.ts) are read in place (the lanes a row's last
+ * vector reads past its end are discarded), and a resident output is written in place when its rows
+ * need no padding (a reduction, or n a multiple of 4). Other operands are staged in chunks of whole
+ * rows (or, for rows longer than CHUNK in an elementwise kernel, column ranges of one row): copied into
+ * wasm memory (rows padded to whole vectors, a broadcast value splatted once per row), the kernel runs,
+ * and a staged result is copied to `o` (dense [rows, n], or [rows] for a reduction). A call with
+ * nothing large to stage runs as one chunk.
  */
 export function runChunked(
   kernel: ParallelKernel,
@@ -85,46 +103,57 @@ export function runChunked(
 ): void {
   const reduce = kind === "reduce",
     masked = kind !== "elementwise";
-  const whole = splits(kind, rows, n); // one chunk, split across the pool's threads
+  const direct = ops.map((op) => op.inner === 1 && op.data instanceof Float32Array && isResident(op.data));
+  const outDirect = isResident(o) && (reduce || (n & 3) === 0);
+  // one chunk: split across the pool's threads, or nothing to stage but broadcast values
+  const whole = splits(kind, rows, n) || (outDirect && ops.every((op, k) => direct[k] || op.inner === 0));
   const split = !whole && !masked && n > CHUNK;
   const cw = split ? CHUNK : n;
   const rb = split ? 1 : whole ? rows : Math.max(1, Math.min(rows, Math.floor(CHUNK / Math.max(n, 1))));
   const nvec = (cw + 3) >> 2,
     rowBytes = nvec * 16;
+  // staging block: [mask][consts][staged operands][staged output]
   let top = 16 + up16(4 * consts.length);
-  const bases = ops.map((op) => {
+  const bases = ops.map((op, k) => {
+    if (direct[k]) return -1;
     const b = top;
     top += up16((op.inner === 0 ? 16 : rowBytes) * (op.outer === 0 ? 1 : rb));
     return b;
   });
-  const out = top;
-  const m = kernelMemory(top + (reduce ? up16(4 * rb) : rb * rowBytes));
-  const f = new Float32Array(m.buffer);
+  const outAt = top;
+  const base = staging(top + (outDirect ? 0 : reduce ? up16(4 * rb) : rb * rowBytes));
+  const f = new Float32Array(kernelMemory(0).buffer);
   if (masked) {
-    const u = new Int32Array(m.buffer, 0, 4);
+    const u = new Int32Array(f.buffer, base, 4);
     for (let l = 0; l < 4; l++) u[l] = l < (n & 3) ? -1 : 0;
   }
-  for (let i = 0; i < consts.length; i++) f[4 + i] = consts[i]!;
+  const b0 = base >> 2;
+  for (let i = 0; i < consts.length; i++) f[b0 + 4 + i] = consts[i]!;
   // [rows, nvec | n, out, ...[ptr, rowStride, step] per input (zeros for unread ones), consts, mask]
   const params = new Array<number>(4 + 3 * nin + (masked ? 1 : 0)).fill(0);
-  params[2] = out;
-  params[3 + 3 * nin] = 16;
+  params[3 + 3 * nin] = base + 16;
+  if (masked) params[4 + 3 * nin] = base;
   ops.forEach((op, k) => {
     const at = 3 + 3 * idx[k]!;
-    params[at] = bases[k]!;
-    params[at + 1] = op.outer === 0 ? 0 : op.inner === 0 ? 16 : rowBytes;
+    params[at + 1] = op.outer === 0 ? 0 : direct[k] ? 4 * op.outer : op.inner === 0 ? 16 : rowBytes;
     params[at + 2] = op.inner === 0 ? 0 : 16;
   });
-  const q = out >> 2;
+  const q = (base + outAt) >> 2;
   wasmStats.calls++;
+  if (direct.some((d) => d) || outDirect) wasmStats.inPlace++;
   for (let r0 = 0; r0 < rows; r0 += rb) {
     const nr = Math.min(rb, rows - r0);
     for (let c0 = 0; c0 < n; c0 += cw) {
       const w = Math.min(cw, n - c0);
       ops.forEach((op, k) => {
-        const b = bases[k]! >> 2;
-        const cr = op.outer === 0 ? 1 : nr;
         const s = op.off + r0 * op.outer + c0 * op.inner;
+        if (direct[k]) {
+          params[3 + 3 * idx[k]!] = op.data.byteOffset + 4 * s;
+          return;
+        }
+        const b = (base + bases[k]!) >> 2;
+        params[3 + 3 * idx[k]!] = base + bases[k]!;
+        const cr = op.outer === 0 ? 1 : nr;
         if (op.inner === 0) {
           for (let r = 0; r < cr; r++) f.fill(op.data[s + r * op.outer]!, b + 4 * r, b + 4 * r + 4);
         } else if (op.outer === w && (w & 3) === 0) f.set(op.data.subarray(s, s + cr * w), b);
@@ -132,7 +161,9 @@ export function runChunked(
       });
       params[0] = nr;
       params[1] = masked ? n : (w + 3) >> 2;
+      params[2] = outDirect ? o.byteOffset + 4 * (reduce ? r0 : r0 * n + c0) : base + outAt;
       runKernel(kernel, kind, nin, params);
+      if (outDirect) continue;
       if (reduce) o.set(f.subarray(q, q + nr), r0);
       else if ((w & 3) === 0 && w === n) o.set(f.subarray(q, q + nr * w), r0 * n);
       else for (let r = 0; r < nr; r++) o.set(f.subarray(q + r * nvec * 4, q + r * nvec * 4 + w), (r0 + r) * n + c0);
@@ -147,6 +178,17 @@ export function runChunked(
  */
 export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout, js: KernelFn, min: number): KernelFn {
   const { used, nin } = lay;
+  if (lay.kind === "rows") {
+    const kind = lay.row === "logsumexp" ? "reduce" : "rows";
+    return (...args: unknown[]) => {
+      const [rows, n] = args[lay.shape] as [number, number];
+      const [outer, inner] = args[lay.strides[0]!] as [number, number];
+      const kernel = (inner !== 1 && n > 1) || rows * n < min ? null : getKernel();
+      if (kernel === null) return js(...args);
+      const op = { data: args[lay.data[0]!] as TypedArray, off: args[lay.offset[0]!] as number, outer, inner: 1 };
+      runChunked(kernel, 1, rows, n, [op], [0], [], args[lay.out] as Float32Array, kind);
+    };
+  }
   if (lay.kind === "elementwise") {
     // `arguments`, not rest parameters and a spread: a call below `min` (every tiny call) allocates nothing
     return function (this: unknown) {

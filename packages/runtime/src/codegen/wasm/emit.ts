@@ -8,16 +8,18 @@
 //     out[r] = reduce_{j < n} body(row r, element j); the last partial vector is blended with the
 //     reduction's identity through `mask` (lanes < n % 4 set); sums accumulate in float64x2 as the JS
 //     kernels accumulate in double, max/min/prod in float32x4 (max/min with pmax/pmin, NaNs tracked aside).
+//   rows: the fused softmax / log_softmax / logsumexp row kernels of codegen/wasm/rows.ts.
 // Which IRs qualify: wasmSupports(). Everything else stays on the JS kernel.
 import type { KBody, KInst, KRef, KernelIR } from "../kir.js";
 import { Code, encodeModule } from "./encoder.js";
-import { emitExp, emitLogistic, emitTanh } from "./simd-math.js";
+import { rowCode } from "./rows.js";
+import { emitExp, emitLog, emitLogistic, emitTanh } from "./simd-math.js";
 
-const UNARY = new Set(["neg", "abs", "sqrt", "exp", "tanh", "logistic", "floor", "ceil", "round", "stop_gradient"]);
+const UNARY = new Set(["neg", "abs", "sqrt", "exp", "log", "tanh", "logistic", "floor", "ceil", "round", "stop_gradient"]);
 const BINARY = new Set(["add", "sub", "mul", "div", "max", "min"]);
 
 /** Ops whose f32x4 form is a different approximation than the JS kernels' (equal within tolerance, not bitwise). */
-const APPROX = new Set(["exp", "tanh", "logistic"]);
+const APPROX = new Set(["exp", "log", "tanh", "logistic"]);
 
 function instSupported(i: KInst): boolean {
   const o = i.op;
@@ -35,6 +37,7 @@ function instSupported(i: KInst): boolean {
 /** Whether this kernel has a WebAssembly form: float32 in and out, ops with an f32x4 lowering. */
 export function wasmSupports(ir: KernelIR): boolean {
   if (ir.kind === "dot" || ir.kind === "cumulative" || ir.sig.out !== "float32") return false;
+  if (ir.kind === "rows") return true;
   if (ir.kind === "reduce" && ir.accum === "int") return false;
   const b = ir.body;
   if (!b.inputs.every((d) => d === "float32")) return false;
@@ -85,6 +88,7 @@ function emitBody(c: Code, b: KBody, loads: number[], consts: number[]): void {
         .simd(BIN[o.prim as keyof typeof BIN]);
     else if (o.op === "convert") c.get(a[0]!);
     else if (o.prim === "exp") emitExp(c, a[0]!);
+    else if (o.prim === "log") emitLog(c, a[0]!);
     else if (o.prim === "tanh") emitTanh(c, a[0]!);
     else if (o.prim === "logistic") emitLogistic(c, a[0]!);
     else if (o.prim === "stop_gradient") c.get(a[0]!);
@@ -265,6 +269,7 @@ function reduce(ir: Red): Code {
 function wasmCode(ir: KernelIR): Code {
   if (ir.kind === "elementwise") return elementwise(ir.body);
   if (ir.kind === "reduce") return reduce(ir);
+  if (ir.kind === "rows") return rowCode(ir.row);
   throw new Error(`internal: no WebAssembly form for ${ir.kind} kernels`);
 }
 

@@ -82,9 +82,8 @@ export type SimdOp = keyof typeof SIMD;
 export class Code {
   readonly bytes: number[] = [];
   private locals: ValType[] = [];
-  /** v128 constants, each set once into a local ahead of the body (keyed by its 16 bytes). */
-  private consts = new Map<string, number>();
-  private prologue: number[] = [];
+  /** v128 constants by their 16 bytes: the local each is read into ahead of the body, from a module global. */
+  readonly consts = new Map<string, number>();
   constructor(readonly params: ValType[]) {}
 
   local(t: ValType): number {
@@ -158,20 +157,17 @@ export class Code {
     return this;
   }
   /**
-   * A v128 constant, read from a local set once before the body: engines materialize v128.const with
-   * several instructions at every use and do not hoist it out of loops.
+   * A v128 constant, read from a local set once before the body from a mutable module global (encodeModule):
+   * engines materialize v128.const with three instructions at every use inside a loop, and see through a
+   * local set from one (V8's TurboFan rematerializes it), but not through a mutable global, so the value
+   * stays in a register or one stack slot.
    */
   v128const(lanes: Float32Array | Int32Array): this {
-    const bytes = [...new Uint8Array(lanes.buffer, lanes.byteOffset, 16)];
-    const key = bytes.join(",");
+    const key = [...new Uint8Array(lanes.buffer, lanes.byteOffset, 16)].join(",");
     let l = this.consts.get(key);
     if (l === undefined) {
       l = this.local("v128");
       this.consts.set(key, l);
-      this.prologue.push(0xfd);
-      uleb(SIMD["v128.const"], this.prologue);
-      this.prologue.push(...bytes, 0x21);
-      uleb(l, this.prologue);
     }
     return this.get(l);
   }
@@ -203,12 +199,18 @@ export class Code {
     return this.op(0x0d, depth);
   }
 
-  /** The function body: local declarations + code + end. */
-  encode(): number[] {
+  /** The function body: local declarations, the constants read from their globals (`global(key)`), code, end. */
+  encode(global: (key: string) => number): number[] {
     const out: number[] = [];
     uleb(this.locals.length, out);
     for (const t of this.locals) out.push(1, VALTYPE[t]);
-    out.push(...this.prologue, ...this.bytes, 0x0b);
+    for (const [key, l] of this.consts) {
+      out.push(0x23); // global.get
+      uleb(global(key), out);
+      out.push(0x21);
+      uleb(l, out);
+    }
+    out.push(...this.bytes, 0x0b);
     return out;
   }
 }
@@ -290,6 +292,19 @@ export function encodeModule(funcs: { name: string; code: Code }[]): Uint8Array<
   uleb(funcs.length, fns);
   funcs.forEach((_, i) => uleb(i, fns));
   section(3, fns, out);
+  // every function's v128 constants as mutable globals, deduplicated across the module
+  const globals = new Map<string, number>();
+  for (const f of funcs) for (const key of f.code.consts.keys()) if (!globals.has(key)) globals.set(key, globals.size);
+  if (globals.size) {
+    const gs: number[] = [];
+    uleb(globals.size, gs);
+    for (const key of globals.keys()) {
+      gs.push(VALTYPE.v128, 0x01, 0xfd); // v128, mutable, init: v128.const <16 bytes> end
+      uleb(SIMD["v128.const"], gs);
+      gs.push(...key.split(",").map(Number), 0x0b);
+    }
+    section(6, gs, out);
+  }
   const exps: number[] = [];
   uleb(funcs.length, exps);
   funcs.forEach((f, i) => {
@@ -301,7 +316,7 @@ export function encodeModule(funcs: { name: string; code: Code }[]): Uint8Array<
   const code: number[] = [];
   uleb(funcs.length, code);
   for (const f of funcs) {
-    const body = f.code.encode();
+    const body = f.code.encode((key) => globals.get(key)!);
     uleb(body.length, code);
     code.push(...body);
   }

@@ -1,128 +1,200 @@
-// Fused row kernels for the WebAssembly backend: softmax over the last axis in one kernel per block of
-// rows, where the schedule has four (max, exp(x - max), sum, divide) that each pass over the whole array.
-// Per row, in cache: the row maximum (pmax, one instruction where f32x4.max's NaN rules cost several on
-// the loop-carried chain; a NaN seen anywhere makes it NaN, as max propagates it), e = exp(x - max) stored to the
-// output while summing it in float64x2 (as the JS reduction accumulates in double), then e * (1 / sum)
-// with the sum rounded to float32 first, as the unfused kernels store it. The row is staged by
-// codegen/wasm/runtime.ts (rows padded to whole vectors, `mask` selecting the n % 4 valid lanes of the
-// last vector), with the reduce kernels' calling convention for one input:
-//   softmax(rows, n, out, ptr, rowStride, step, consts, mask); output rows are ceil(n / 4) * 16 bytes apart
-import { Code, encodeModule } from "./encoder.js";
-import { emitExpNonPositive } from "./simd-math.js";
+// Fused row kernels for the WebAssembly backend (kernel IR kind "rows", ir/row-fusion.ts): softmax,
+// log_softmax and logsumexp over the last axis, one row at a time in cache, where the unfused schedule
+// has four to six kernels that each pass over the whole array. Per row, two vectors per loop iteration:
+// the maximum (pmax; a NaN in the row still makes every result NaN, through the sum), then
+//   softmax      e = exp(x - max) stored to the output while summed in float64x2 (as the JS reduction
+//                accumulates in double; pairs of vectors added in float32 first), then e * (1 / sum)
+//                with the sum rounded to float32 first;
+//   log_softmax  the float64 sum of exp(x - max), l = log(sum), then (x - max) - l;
+//   logsumexp    m = max where finite, else 0; log(sum exp(x - m)) + m, one value per row.
+// The rows are staged by codegen/wasm/call.ts (rows padded to whole vectors, `mask` selecting the n % 4
+// valid lanes of the last vector), with the reduce kernels' calling convention for one input:
+//   run(rows, n, out, ptr, rowStride, step, consts, mask)
+// softmax and log_softmax write rows ceil(n / 4) * 16 bytes apart ("rows" staging), logsumexp one
+// float32 per row (the reduce kernels' output).
+import type { RowOp } from "../kir.js";
+import { Code } from "./encoder.js";
+import { emitExp, emitExpNonPositive, emitLog } from "./simd-math.js";
 
-function softmaxCode(): Code {
+const SWAP_HALVES = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
+const SWAP_PAIRS = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11];
+
+/** The function `run` of a row kernel. */
+export function rowCode(kind: RowOp): Code {
   const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
   const [rows, n, out, ptr, rowStride, , , mptr] = [0, 1, 2, 3, 4, 5, 6, 7];
   const mask = c.local("v128"),
     m = c.local("v128"),
-    v = c.local("v128"),
+    m2 = c.local("v128"),
     d = c.local("v128"),
     acc = c.local("v128"),
-    acc2 = c.local("v128"),
-    nan = c.local("v128");
+    acc2 = c.local("v128");
   const r = c.local("i32"),
     full = c.local("i32"),
     outRow = c.local("i32"),
     p = c.local("i32"),
     q = c.local("i32"),
-    end = c.local("i32"),
-    outEnd = c.local("i32");
+    end = c.local("i32");
   c.get(mptr).mem("v128.load").set(mask);
   c.get(n).i32(2).op(0x76).set(full); // i32.shr_u: whole vectors
   c.get(n).i32(3).i32op("add").i32(2).op(0x76).i32(4).i32op("shl").set(outRow);
-  // lanes combined pairwise with `op`, the result in every lane
-  const horizontal = (x: number, op: "f32x4.pmax" | "v128.or") => {
-    c.get(x)
-      .get(x)
-      .get(x)
-      .simd("i8x16.shuffle", ...[8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7])
-      .simd(op)
-      .set(x);
-    c.get(x)
-      .get(x)
-      .get(x)
-      .simd("i8x16.shuffle", ...[4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11])
-      .simd(op)
-      .set(x);
+  const rowStart = () => c.get(ptr).get(r).get(rowStride).i32op("mul").i32op("add");
+  const outStart = () => c.get(out).get(r).get(outRow).i32op("mul").i32op("add");
+  const step = (bytes: number, withOut: boolean) => {
+    c.get(p).i32(bytes).i32op("add").set(p);
+    if (withOut) c.get(q).i32(bytes).i32op("add").set(q);
   };
-  const maxStep = () => {
-    c.get(v).get(v).simd("f32x4.ne").get(nan).simd("v128.or").set(nan);
-    c.get(m).get(v).simd("f32x4.pmax").set(m);
+  /**
+   * Over `vecs` vectors from the row's start (p, and q in the output row): two per iteration (`pair`, its
+   * loads and stores at offsets 0 and 16), then `one` for an odd one left.
+   */
+  const overVectors = (vecs: () => void, withOut: boolean, pair: () => void, one: () => void) => {
+    rowStart().set(p);
+    if (withOut) outStart().set(q);
+    c.get(p);
+    vecs();
+    c.i32(1).op(0x76).i32(5).i32op("shl").i32op("add").set(end); // p + (vecs >> 1) * 32
+    c.block().loop();
+    c.get(p).get(end).i32op("ge_u").brIf(1);
+    pair();
+    step(32, withOut);
+    c.br(0);
+    c.end().end();
+    vecs();
+    c.i32(1).i32op("and").if();
+    one();
+    step(16, withOut);
+    c.end();
   };
+  const whole = () => c.get(full);
+  const padded = () => c.get(outRow).i32(4).op(0x76); // ceil(n / 4)
+  const partial = (body: () => void) => {
+    c.get(n).i32(3).i32op("and").if();
+    body();
+    c.end();
+  };
+  /** acc, acc2 += the four lanes of d, widened to float64x2 */
   const addWide = () => {
     c.get(acc).get(d).simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(acc);
     c.get(acc2)
       .get(d)
       .get(d)
-      .simd("i8x16.shuffle", ...[8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
+      .simd("i8x16.shuffle", ...SWAP_HALVES);
     c.simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(acc2);
   };
+  /** the float64 sum rounded to float32, splatted into local `to` */
+  const sumTo = (to: number) => {
+    c.get(acc).get(acc2).simd("f64x2.add").set(acc);
+    c.get(acc).simd("f64x2.extract_lane", 0).get(acc).simd("f64x2.extract_lane", 1).op(0xa0); // f64.add
+    c.op(0xb6).simd("f32x4.splat").set(to); // f32.demote_f64
+  };
+  /** exp(x - shift) of the vector at p + off, on the stack (stored at q + off when `store`) */
+  const expAt = (shift: number, nonPositive: boolean, store: boolean, off: number) => {
+    const v = c.local("v128");
+    c.get(p).mem("v128.load", off).get(shift).simd("f32x4.sub").set(v);
+    (nonPositive ? emitExpNonPositive : emitExp)(c, v);
+    if (store) {
+      const e = c.local("v128");
+      c.tee(e);
+      c.get(q).get(e).mem("v128.store", off);
+    }
+  };
+  /**
+   * sum exp(x - shift) over the row (stored when `store`): a pair is added in float32 first (one rounding,
+   * rel 6e-8), then every vector's lanes in float64 as the JS reduction does.
+   */
+  const sumExp = (shift: number, nonPositive: boolean, store: boolean) => {
+    c.f32x4(0).tee(acc).set(acc2);
+    overVectors(
+      whole,
+      store,
+      () => {
+        expAt(shift, nonPositive, store, 0);
+        expAt(shift, nonPositive, store, 16);
+        c.simd("f32x4.add").set(d);
+        addWide();
+      },
+      () => {
+        expAt(shift, nonPositive, store, 0);
+        c.set(d);
+        addWide();
+      },
+    );
+    partial(() => {
+      expAt(shift, nonPositive, store, 0);
+      c.f32x4(0).get(mask).simd("v128.bitselect").set(d);
+      addWide();
+    });
+  };
+
   c.i32(0).set(r);
   c.block().loop(); // rows
   c.get(r).get(rows).i32op("ge_u").brIf(1);
-  // row maximum; the partial vector's invalid lanes read as -Inf
-  c.f32x4(-Infinity).set(m);
-  c.f32x4(0).set(nan);
-  c.get(ptr).get(r).get(rowStride).i32op("mul").i32op("add").tee(p);
-  c.get(full).i32(4).i32op("shl").i32op("add").set(end);
-  c.block().loop();
-  c.get(p).get(end).i32op("ge_u").brIf(1);
-  c.get(p).mem("v128.load").set(v);
-  maxStep();
-  c.get(p).i32(16).i32op("add").set(p).br(0);
-  c.end().end();
-  c.get(n).i32(3).i32op("and").if();
-  c.get(p).mem("v128.load").f32x4(-Infinity).get(mask).simd("v128.bitselect").set(v);
-  maxStep();
-  c.end();
-  horizontal(m, "f32x4.pmax");
-  horizontal(nan, "v128.or");
-  c.get(m).get(nan).simd("v128.or").set(m); // all ones: a NaN
-  // e = exp(x - max) to the output row, summed in float64
-  c.f32x4(0).tee(acc).set(acc2);
-  c.get(ptr).get(r).get(rowStride).i32op("mul").i32op("add").set(p);
-  c.get(out).get(r).get(outRow).i32op("mul").i32op("add").tee(q);
-  c.get(full).i32(4).i32op("shl").i32op("add").set(end);
-  const expAt = () => {
-    c.get(p).mem("v128.load").get(m).simd("f32x4.sub").set(v);
-    emitExpNonPositive(c, v);
+  // The row maximum: pmax is one instruction where f32x4.max's NaN rules cost several, and it skips a
+  // NaN; a row with a NaN still comes out NaN (exp(NaN - max) makes the sum NaN, and every output reads
+  // it). The partial vector's invalid lanes read as -Inf.
+  c.f32x4(-Infinity).tee(m).set(m2);
+  overVectors(
+    whole,
+    false,
+    () => {
+      c.get(m).get(p).mem("v128.load").simd("f32x4.pmax").set(m);
+      c.get(m2).get(p).mem("v128.load", 16).simd("f32x4.pmax").set(m2);
+    },
+    () => c.get(m).get(p).mem("v128.load").simd("f32x4.pmax").set(m),
+  );
+  partial(() => c.get(m).get(p).mem("v128.load").f32x4(-Infinity).get(mask).simd("v128.bitselect").simd("f32x4.pmax").set(m));
+  c.get(m).get(m2).simd("f32x4.pmax").set(m);
+  for (const sh of [SWAP_HALVES, SWAP_PAIRS])
+    c.get(m)
+      .get(m)
+      .get(m)
+      .simd("i8x16.shuffle", ...sh)
+      .simd("f32x4.pmax")
+      .set(m);
+  if (kind === "softmax") {
+    sumExp(m, true, true);
+    // scale by 1 / sum, the sum rounded to float32; the output row is padded to whole vectors
+    sumTo(d);
+    c.f32x4(1).get(d).simd("f32x4.div").set(d);
+    const scale = (off: number) => c.get(q).get(q).mem("v128.load", off).get(d).simd("f32x4.mul").mem("v128.store", off);
+    overVectors(
+      padded,
+      true,
+      () => {
+        scale(0);
+        scale(16);
+      },
+      () => scale(0),
+    );
+  } else if (kind === "log_softmax") {
+    sumExp(m, true, false);
+    sumTo(d);
+    emitLog(c, d);
     c.set(d);
-    c.get(q).get(d).mem("v128.store");
-  };
-  c.block().loop();
-  c.get(q).get(end).i32op("ge_u").brIf(1);
-  expAt();
-  addWide();
-  c.get(p).i32(16).i32op("add").set(p);
-  c.get(q).i32(16).i32op("add").set(q).br(0);
-  c.end().end();
-  c.get(n).i32(3).i32op("and").if();
-  expAt();
-  c.get(d).f32x4(0).get(mask).simd("v128.bitselect").set(d);
-  addWide();
-  c.end();
-  // scale by 1 / sum, the sum rounded to float32
-  c.get(acc).get(acc2).simd("f64x2.add").set(acc);
-  c.f32(1);
-  c.get(acc).simd("f64x2.extract_lane", 0).get(acc).simd("f64x2.extract_lane", 1).op(0xa0); // f64.add
-  c.op(0xb6); // f32.demote_f64
-  c.op(0x95).simd("f32x4.splat").set(d); // f32.div
-  c.get(out).get(r).get(outRow).i32op("mul").i32op("add").tee(q);
-  c.get(outRow).i32op("add").set(outEnd);
-  c.block().loop();
-  c.get(q).get(outEnd).i32op("ge_u").brIf(1);
-  c.get(q).get(q).mem("v128.load").get(d).simd("f32x4.mul").mem("v128.store");
-  c.get(q).i32(16).i32op("add").set(q).br(0);
-  c.end().end();
+    // (x - max) - log(sum) over the padded row (the input's padding is read, the output's written)
+    const shifted = (off: number) =>
+      c.get(q).get(p).mem("v128.load", off).get(m).simd("f32x4.sub").get(d).simd("f32x4.sub").mem("v128.store", off);
+    overVectors(
+      padded,
+      true,
+      () => {
+        shifted(0);
+        shifted(16);
+      },
+      () => shifted(0),
+    );
+  } else {
+    // the max where finite (m - m is 0 only there), else 0
+    c.get(m).f32x4(0).get(m).get(m).simd("f32x4.sub").f32x4(0).simd("f32x4.eq").simd("v128.bitselect").set(m);
+    sumExp(m, false, false);
+    sumTo(d);
+    c.get(out).get(r).i32(2).i32op("shl").i32op("add");
+    emitLog(c, d);
+    c.get(m).simd("f32x4.add").simd("f32x4.extract_lane", 0);
+    c.f32store();
+  }
   c.get(r).i32(1).i32op("add").set(r).br(0);
   c.end().end();
   return c;
-}
-
-export type RowKernelKind = "softmax";
-
-/** The module bytes of a fused row kernel (export `run`). */
-export function rowModule(kind: RowKernelKind): Uint8Array<ArrayBuffer> {
-  if (kind !== "softmax") throw new Error(`internal: no row kernel ${kind as string}`);
-  return encodeModule([{ name: "run", code: softmaxCode() }]);
 }

@@ -3,15 +3,13 @@
 // large enough (codegen/wasm/call.ts, split.ts). wasmLayout() is the kernel's argument positions as
 // plain data, which the build ships next to its own modules (codegen/wasm/shipped.ts, shipWasm below)
 // so precompiled functions never generate wasm at run time.
-import type { TypedArray } from "../../dtype.js";
 import type { KernelFn } from "../../jit/plan.js";
 import type { ParallelKernel } from "../../threads/pool.js";
 import { type KernelIR, argIndex } from "../kir.js";
 import { wasmAvailable } from "../wasm-gemm.js";
-import { type WasmLayout, runChunked, wasmStats, wrapWasm } from "./call.js";
+import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
 import { emitWasm, emitWasmModule, wasmSupports } from "./emit.js";
 import { kernelMemory } from "./memory.js";
-import { type RowKernelKind, rowModule } from "./rows.js";
 import type { ShippedWasm } from "./shipped.js";
 
 const modules = new Map<string, ParallelKernel | null>();
@@ -19,6 +17,7 @@ const modules = new Map<string, ParallelKernel | null>();
 /** What a kernel computes, for errors raised on a worker (e.g. "reduce_sum kernel (exp, mul)"). */
 function kernelOp(ir: KernelIR): string {
   const ops = [...new Set(ir.body.insts.map((i) => ("prim" in i.op ? i.op.prim : i.op.op)))];
+  if (ir.kind === "rows") return `${ir.row} rows`;
   return `${ir.kind === "reduce" ? ir.reduce : ir.kind} kernel (${ops.join(", ")})`;
 }
 
@@ -54,6 +53,7 @@ export function wasmLayout(ir: KernelIR): WasmLayout | undefined {
     offset: per("offset"),
   };
   if (ir.kind === "elementwise") return { kind: "elementwise", ...common, shape: argIndex(sig, "shape"), strides: per("strides") };
+  if (ir.kind === "rows") return { kind: "rows", row: ir.row, ...common, shape: argIndex(sig, "shape"), strides: per("strides") };
   return {
     kind: "reduce",
     ...common,
@@ -98,21 +98,4 @@ export function shipWasm(
     irs.push({ name: k.name, ir: k.ir });
   }
   return irs.length ? { bytes: emitWasmModule(irs), kernels: table } : undefined;
-}
-
-/**
- * A fused row kernel (codegen/wasm/rows.ts) over `rows` rows of `n` elements, row `r` at
- * offset + r * rowStride (unit stride within a row), called as an elementwise kernel over one input
- * (H, out, shape, data, offset, strides, consts); null when wasm is unavailable here.
- */
-export function rowKernel(kind: RowKernelKind, rows: number, n: number, rowStride: number): KernelFn | null {
-  if (!wasmAvailable()) return null;
-  const run = instantiate(
-    `rows:${kind}`,
-    () => rowModule(kind),
-    () => `${kind} rows`,
-  );
-  if (run === null) return null;
-  return (_H: unknown, out: Float32Array, _shape: unknown, data: TypedArray, off: number) =>
-    runChunked(run, 1, rows, n, [{ data, off, outer: rowStride, inner: 1 }], [0], [], out, "rows");
 }

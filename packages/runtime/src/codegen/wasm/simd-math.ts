@@ -1,4 +1,4 @@
-// float32x4 fast math for the WebAssembly emitter: exp, logistic and tanh as polynomials with range
+// float32x4 fast math for the WebAssembly emitter: exp, log, logistic and tanh as polynomials with range
 // reduction (the model: tinygrad's transcendental.py and Cephes' expf; Eigen's float tanh), each
 // within float32 test tolerance (rel err < 2e-7 for exp, < 3e-7 for tanh) and exact at the edges:
 // NaN in -> NaN out, exp(+Inf) = Inf, exp(-Inf) = 0, tanh(+-Inf) = +-1, logistic(+-Inf) = 1 / 0.
@@ -82,20 +82,30 @@ export function emitExp(c: Code, x: number): void {
 }
 
 /**
- * exp(x) for x <= 0 or NaN (softmax's x - max): one scaling suffices. x is clamped at -127 ln2, where
- * n = -127 makes 2^n's bit pattern 0: exp(-Inf) = 0 exactly, results below 2^-126 flush to 0 (the
- * unfused kernels would give a subnormal under 6e-39). A NaN stays NaN (the clamp keeps it, 2^0 scales it).
+ * exp(x) for x <= 0 or NaN (the row kernels' x - max), the cheap way (XNNPACK's rr2-p5): n = round(x / ln2)
+ * by the magic-bias addition, whose low mantissa bits are then n + 127, so 2^n is those bits shifted into
+ * the exponent field; r = x - n ln2 in two parts; e^r = 1 + r P(r) with a degree-5 minimax polynomial
+ * (rel err < 2e-7); exp(x) = 2^n + (r 2^n) P(r). x is clamped at -127 ln2, where 2^n's bit pattern is 0:
+ * exp(-Inf) = 0 exactly, results below 2^-126 flush to 0 (the JS kernels give a subnormal under 1.2e-38).
+ * A NaN stays NaN (the clamp keeps it; its shifted bits are 0, times a NaN polynomial).
  */
 export function emitExpNonPositive(c: Code, x: number): void {
   const t = c.local("v128"),
-    n = c.local("v128");
+    n = c.local("v128"),
+    s = c.local("v128"),
+    r = c.local("v128");
+  const magic = 12583039; // 1.5 * 2^23 + 127
   c.get(x)
     .f32x4(-127 * Math.LN2)
     .simd("f32x4.pmax")
-    .set(t);
-  expReduced(c, t, n);
-  c.get(n).simd("i32x4.trunc_sat_f32x4_s").set(n);
-  scaleBy(c, n);
+    .tee(t);
+  c.f32x4(Math.LOG2E).simd("f32x4.mul").f32x4(magic).simd("f32x4.add").tee(n);
+  c.i32(23).simd("i32x4.shl").set(s);
+  c.get(n).f32x4(magic).simd("f32x4.sub").set(n);
+  c.get(n).f32x4(-0.693145751953125).simd("f32x4.mul").get(t).simd("f32x4.add");
+  c.get(n).f32x4(-1.428606765330187e-6).simd("f32x4.mul").simd("f32x4.add").set(r);
+  poly(c, r, [0.9999997019767761, 0.4999915063381195, 0.16667652130126953, 0.04189782217144966, 0.008289290592074394]);
+  c.get(r).get(s).simd("f32x4.mul").simd("f32x4.mul").get(s).simd("f32x4.add");
 }
 
 /** logistic(x) = 1 / (1 + exp(-x)): +Inf -> 1, -Inf -> 1 / Inf = 0. */
@@ -132,4 +142,49 @@ export function emitTanh(c: Code, x: number): void {
   horner(c, x2, TANH_Q);
   c.simd("f32x4.div");
   c.get(x).simd("f32x4.abs").f32x4(TANH_CLAMP).simd("f32x4.gt").simd("v128.bitselect");
+}
+
+// Cephes logf: log(1 + f) = f - f^2/2 + f^3 P(f) for f in [sqrt(1/2) - 1, sqrt(2) - 1]
+const LOG_P = [
+  3.3333331174e-1, -2.4999993993e-1, 2.0000714765e-1, -1.6668057665e-1, 1.4249322787e-1, -1.2420140846e-1, 1.167699874e-1, -1.151461031e-1,
+  7.0376836292e-2,
+];
+
+/**
+ * log(x) = e ln2 + log(m), x = m 2^e with m in [sqrt(1/2), sqrt(2)) read from the bits (subnormals scaled
+ * by 2^23 first), ln2 in two parts (Cephes' C1 + C2). Edges as Math.log: log(+-0) = -Inf, log(x < 0) and
+ * log(NaN) = NaN, log(+Inf) = +Inf.
+ */
+export function emitLog(c: Code, x: number): void {
+  const xs = c.local("v128"),
+    tiny = c.local("v128"),
+    e = c.local("v128"),
+    m = c.local("v128"),
+    lo = c.local("v128"),
+    f = c.local("v128"),
+    z = c.local("v128");
+  // subnormals (and 0) times 2^23, their exponent lowered by 23
+  c.get(x).f32x4(1.17549435e-38).simd("f32x4.lt").set(tiny);
+  c.get(x).f32x4(8388608).simd("f32x4.mul").get(x).get(tiny).simd("v128.bitselect").tee(xs);
+  // e = biased exponent - 126 (m in [0.5, 1)), m = the mantissa with exponent -1
+  c.i32(23).simd("i32x4.shr_s").i32x4(0xff).simd("v128.and").i32x4(126).simd("i32x4.sub");
+  c.get(tiny).i32x4(23).simd("v128.and").simd("i32x4.sub").simd("f32x4.convert_i32x4_s").set(e);
+  c.get(xs).i32x4(0x007fffff).simd("v128.and").i32x4(0x3f000000).simd("v128.or").set(m);
+  // m < sqrt(1/2): f = 2m - 1 and e - 1, else f = m - 1 (exact in float32 either way)
+  c.get(m).f32x4(Math.SQRT1_2).simd("f32x4.lt").set(lo);
+  c.get(e).f32x4(1).get(lo).simd("v128.and").simd("f32x4.sub").set(e);
+  c.get(m).get(m).get(lo).simd("v128.and").simd("f32x4.add").f32x4(1).simd("f32x4.sub").set(f);
+  c.get(f).get(f).simd("f32x4.mul").set(z);
+  // f^3 P(f) + e C2 - f^2 / 2 + f + e C1
+  poly(c, f, LOG_P);
+  c.get(z).simd("f32x4.mul").get(f).simd("f32x4.mul");
+  c.get(e).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.add");
+  c.get(z).f32x4(0.5).simd("f32x4.mul").simd("f32x4.sub");
+  c.get(f).simd("f32x4.add");
+  c.get(e).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.add");
+  // edges: +-0 -> -Inf, +Inf -> +Inf, negative or NaN -> NaN (x >= 0 fails for both)
+  c.set(z);
+  c.f32x4(-Infinity).get(z).get(x).f32x4(0).simd("f32x4.eq").simd("v128.bitselect").set(z);
+  c.f32x4(Infinity).get(z).get(x).f32x4(Infinity).simd("f32x4.eq").simd("v128.bitselect").set(z);
+  c.get(z).f32x4(Number.NaN).get(x).f32x4(0).simd("f32x4.ge").simd("v128.bitselect");
 }
