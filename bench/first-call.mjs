@@ -2,8 +2,9 @@
 // W1 precompiled <= 80 ns/call). Each function is built with @numjit/compiler transform() and run in a
 // fresh Node process (the first call of a fresh realm, as an app sees it), side by side:
 //   plan    exact annotations: the call runs the emitted plan (guard, kernels), no trace
-//   table   the bench/kernels source as written (no annotation): the plan was traced at guessed sizes,
-//           so the call traces, optimizes and schedules at run time and takes kernels from the build
+//   table   the bench/kernels source as written (no annotation): rank-polymorphic plans (ranks 1 and 2,
+//           equal shapes), also no trace; the name is kept so results stay comparable across runs
+// Both columns: wall time, and the process's CPU time (all threads), which a loaded machine distorts less.
 // Standalone: `node bench/first-call.mjs` (after `npm run build`); prints a table, writes bench/out/first-call.json.
 import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -38,18 +39,21 @@ const n = N;
 const x = np.array(Float32Array.from({ length: n }, (_, i) => Math.sin(i)));
 const y = np.array(Float32Array.from({ length: n }, (_, i) => Math.cos(i)));
 if (process.env.WARM) for (let i = 0; i < (n > 1000 ? 20 : 20000); i++) np.subtract(np.multiply(x, 0.5), y);
-const t0 = performance.now();
+// CPU time of the process (all its threads) beside wall time: on a loaded machine wall time is mostly waiting
+const cpuMs = (c) => (c.user + c.system) / 1e3;
+const t0 = performance.now(), c0 = process.cpuUsage();
 f(x, y);
-const first = performance.now() - t0;
+const first = performance.now() - t0, firstCpu = cpuMs(process.cpuUsage(c0));
 const reps = n > 1000 ? 3 : 200000, rounds = n > 1000 ? 15 : 25;
-const per = [];
+const per = [], perCpu = [];
 for (let r = 0; r < rounds; r++) {
-  const t = performance.now();
+  const t = performance.now(), c = process.cpuUsage();
   for (let i = 0; i < reps; i++) f(x, y);
   per.push((performance.now() - t) / reps);
+  perCpu.push(cpuMs(process.cpuUsage(c)) / reps);
 }
-per.sort((a, b) => a - b);
-console.log(JSON.stringify({ first, steady: per[per.length >> 1], info: f.cacheInfo() }));
+const mid = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+console.log(JSON.stringify({ first, steady: mid(per), firstCpu, steadyCpu: mid(perCpu), info: f.cacheInfo() }));
 `;
 
 async function main() {
@@ -71,7 +75,9 @@ async function main() {
       }
       const med = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
       const first = med(runs.map((r) => r.first)),
-        steady = med(runs.map((r) => r.steady));
+        steady = med(runs.map((r) => r.steady)),
+        firstCpu = med(runs.map((r) => r.firstCpu)),
+        steadyCpu = med(runs.map((r) => r.steadyCpu));
       rows.push({
         workload: s.id,
         variant: s.variant,
@@ -79,18 +85,24 @@ async function main() {
         first_ms: first,
         steady_ms: steady,
         ratio: first / steady,
+        first_cpu_ms: firstCpu,
+        steady_cpu_ms: steadyCpu,
+        cpu_ratio: firstCpu / steadyCpu,
         info: runs[0].info,
       });
     }
   }
   await writeFile(path.join(out, "..", "first-call.json"), JSON.stringify(rows, null, 2));
-  console.log("| workload | precompiled path | realm | first call | steady state | first / steady | cacheInfo after the run |");
-  console.log("| --- | --- | --- | ---: | ---: | ---: | --- |");
+  console.log(
+    "| workload | precompiled path | realm | first call | steady state | first / steady | CPU: first / steady | cacheInfo after the run |",
+  );
+  console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |");
   const fmt = (ms) => (ms >= 0.1 ? `${ms.toFixed(2)} ms` : `${(ms * 1e6).toFixed(0)} ns`);
   for (const r of rows) {
     const { traces, precompiledCalls } = r.info;
     console.log(
       `| ${r.workload} | ${r.variant} | ${r.realm} | ${fmt(r.first_ms)} | ${fmt(r.steady_ms)} | ${r.ratio.toFixed(2)}x ` +
+        `| ${fmt(r.first_cpu_ms)} / ${fmt(r.steady_cpu_ms)} = ${r.cpu_ratio.toFixed(2)}x ` +
         `| traces ${traces}, precompiledCalls ${precompiledCalls} |`,
     );
   }

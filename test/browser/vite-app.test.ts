@@ -170,10 +170,10 @@ describe.skipIf(SKIP_BROWSER)("examples/vite-app in chromium (production build)"
       expect(c.calls, `${name}: ${JSON.stringify(c)}`).toBeGreaterThan(0);
       expect(c.runtimeCompiles, `${name}: ${JSON.stringify(c)}`).toBe(0);
       expect(c.traces, `${name}: ${JSON.stringify(c)}`).toBe(0);
-      // add is rank-polymorphic (no annotation): its plans serve two inputs of one rank (1 or 2); checkAdd's
-      // four mixed-rank broadcasts ([3,4]+[4], [3,1]+[5], 0-d+[3,4], [4,3]+[3]) run eagerly (the light entry
-      // bundles no runtime jit), with one warning
-      expect(c.eagerFallbacks, `${name}: ${JSON.stringify(c)}`).toBe(name === "add" ? 4 : 0);
+      // add is rank-polymorphic (no annotation) and elementwise: checkAdd's four mixed-rank broadcasts
+      // ([3,4]+[4], [3,1]+[5], 0-d+[3,4], [4,3]+[3]) run its rank-2 plan on broadcast views
+      expect(c.eagerFallbacks, `${name}: ${JSON.stringify(c)}`).toBe(0);
+      expect(c.precompiledCalls, `${name}: ${JSON.stringify(c)}`).toBe(c.calls);
     }
     expect(Object.keys(snap.cache).sort()).toEqual(["add", "colorize", "react", "sgdStep"]);
   });

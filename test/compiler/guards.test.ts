@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type NDArray, numpy as np, setDebugLevel } from "@numjit/runtime";
+import { type NDArray, ShapeError, numpy as np, setDebugLevel } from "@numjit/runtime";
 import { ARTIFACTS, buildModule, importFresh, runInNoEvalContext } from "./helpers.js";
 
 type Info = { calls: number; traces: number; precompiledCalls: number; runtimeCompiles: number; eagerFallbacks: number };
@@ -279,4 +279,87 @@ export const dimGuarded = jit((x: np.NDArray, w: np.NDArray, b: np.NDArray) => n
         warn.mockRestore();
       }
     });
+});
+
+describe("a call whose inputs broadcast to a traced shape runs the plan on broadcast views", () => {
+  const BCAST = `
+import { numpy as np, jit } from "@numjit/runtime";
+
+export const add = jit((a: np.NDArray, b: np.NDArray) => np.add(a, b));
+/** @numjit x: f32[B, N], y: f32[B, N] */
+export const axpy = jit((x: np.NDArray, y: np.NDArray) => np.add(np.multiply(x, 2), y));
+// x * 2 does not depend on y: its eager shape is x's, so no broadcast may serve a mixed call
+/** @numjit x: f32[B, N], y: f32[B, N] */
+export const pair = jit((x: np.NDArray, y: np.NDArray) => [np.multiply(x, 2), np.add(x, y)]);
+`;
+  const bcast = buildModule("guards-broadcast", BCAST);
+  const grid = () => rand([3, 4]);
+  // the vite-app's checkAdd cases, and views: transposed, negatively strided, offset
+  const cases: [string, () => NDArray[]][] = [
+    ["[3,4] + [4]", () => [grid(), rand([4])]],
+    ["[3,1] + [5]", () => [rand([3, 1]), rand([5])]],
+    ["0-d + [3,4]", () => [np.array(2.5, { dtype: "float32" }), grid()]],
+    ["[4,3]^T + [4]", () => [rand([4, 3]).T, rand([4])]],
+    ["[4] reversed + [2,4]", () => [rand([4]).slice("::-1"), rand([2, 4])]],
+    ["[1,4] offset + [3,4] transposed", () => [rand([2, 4]).slice("1:"), rand([4, 3]).T]],
+  ];
+
+  it("emits broadcasts: true only for programs elementwise in every input", () => {
+    const plans = new Map(bcast.result.module!.calls.map((c) => [c.name, c.scheduled!.plans] as const));
+    expect(plans.get("add")!.map((p) => p.broadcasts)).toEqual([true, true]);
+    expect(plans.get("axpy")!.map((p) => p.broadcasts)).toEqual([true]);
+    expect(plans.get("pair")!.map((p) => p.broadcasts)).toEqual([false]);
+  });
+
+  for (const fn of ["add", "axpy"] as const)
+    it(`${fn}: every broadcasting call is precompiled, equal to eager, with no warning`, async () => {
+      const f = (await importFresh<Record<string, J>>(bcast.file))[fn]!;
+      const eager = fn === "add" ? (a: NDArray, b: NDArray) => np.add(a, b) : (a: NDArray, b: NDArray) => np.add(np.multiply(a, 2), b);
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      try {
+        let n = 0;
+        for (const [what, make] of cases) {
+          const [a, b] = make() as [NDArray, NDArray];
+          const got = f(a, b),
+            want = eager(a, b);
+          expect(got.shape, what).toEqual(want.shape);
+          expect(Array.from(got.toTypedArray()), what).toEqual(Array.from(want.toTypedArray()));
+          n++;
+        }
+        expect(f.cacheInfo()).toMatchObject({ calls: n, precompiledCalls: n, traces: 0, eagerFallbacks: 0 });
+        expect(warn).not.toHaveBeenCalled();
+      } finally {
+        warn.mockRestore();
+      }
+    });
+
+  it("shapes that do not broadcast, or a dtype the plan lacks, still go to the fallback (eager's error / answer)", async () => {
+    const { add } = await importFresh<Record<string, J>>(bcast.file);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect(() => add!(rand([3]), rand([4]))).toThrow(ShapeError);
+      const [a, b] = [grid(), rand([4], "float64")];
+      close(add!(a, b), np.add(a, b), 1e-12);
+      expect(add!.cacheInfo().precompiledCalls).toBe(0);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("a program with an output not computed from every input is not served by broadcasting", async () => {
+    const { pair } = await importFresh<Record<string, J>>(bcast.file);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const x = rand([4]),
+        y = rand([3, 4]);
+      const [twice, sum] = pair!(x, y) as unknown as [NDArray, NDArray];
+      expect(twice.shape).toEqual([4]);
+      close(twice, np.multiply(x, 2));
+      close(sum, np.add(x, y));
+      expect(pair!.cacheInfo().precompiledCalls).toBe(0);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });

@@ -113,7 +113,8 @@ describe("tracing", () => {
     const inner = jit((x: NDArray) => np.multiply(x, 3));
     const outer = jit((x: NDArray) => np.add(inner(x), 1));
     expect(outer(np.array([1, 2])).toArray()).toEqual([4, 7]);
-    expect(inner.cacheInfo().traces).toBe(0);
+    // inner traced once, inside outer's trace (a jit_call inlined into outer's program)
+    expect(inner.cacheInfo()).toMatchObject({ traces: 1, misses: 0, runtimeCompiles: 0 });
     expect(outer.lower(np.array([1, 2])).jaxpr.toString()).toContain("mul");
   });
   it("pytrees in and out", () => {

@@ -258,11 +258,12 @@ describe("jit as a primitive", () => {
   it("grad(jit(f)) compiles the forward and backward programs and equals eager", () => {
     const jf = jit(f);
     expectClose(grad(jf)(x), grad(f)(x));
-    const n = jf.cacheInfo().traces;
-    expect(n).toBeGreaterThanOrEqual(1);
-    expect(jf.cacheInfo().runtimeCompiles).toBeGreaterThan(0);
+    // one trace of f (on JVP tracers); its transformed programs compile (kernels), they are not traces
+    expect(jf.cacheInfo().traces).toBe(1);
+    const kernels = jf.cacheInfo().runtimeCompiles;
+    expect(kernels).toBeGreaterThan(0);
     grad(jf)(x);
-    expect(jf.cacheInfo().traces).toBe(n); // transformed programs are cached
+    expect(jf.cacheInfo()).toMatchObject({ traces: 1, runtimeCompiles: kernels }); // transformed programs are cached
   });
   it("vmap(jit(f)) compiles one batched program and equals eager", () => {
     const g = (x: NDArray) => np.tanh(np.multiply(x, 2));
@@ -279,7 +280,8 @@ describe("jit as a primitive", () => {
     expectClose(jgj(x), grad(f)(x));
     expect(jgj.cacheInfo().traces).toBe(1);
     expect(jgj.lower(x).optimized.eqns.some((e) => e.primitive === "jit_call")).toBe(false);
-    expect(jf.cacheInfo().traces).toBe(0); // inlined: the inner function never compiled on its own
+    // traced once inside jgj's trace; inlined: it never compiled on its own
+    expect(jf.cacheInfo()).toMatchObject({ traces: 1, runtimeCompiles: 0 });
   });
   it("makeJaxpr prints the nested jit program", () => {
     const jf = jit(f);

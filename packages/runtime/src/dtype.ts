@@ -66,7 +66,19 @@ export function allocate(dtype: DType, size: number, zero = true): TypedArray {
     const r = residentArray(typedArrayFor(dtype) as Float32ArrayConstructor, size, zero);
     if (r !== null) return r;
   }
-  return new (typedArrayFor(dtype))(size);
+  // one `new` per constructor: a single site shared by five constructors is megamorphic (every eager op)
+  switch (dtype) {
+    case "float32":
+      return new Float32Array(size);
+    case "float64":
+      return new Float64Array(size);
+    case "int32":
+      return new Int32Array(size);
+    case "uint32":
+      return new Uint32Array(size);
+    case "bool":
+      return new Uint8Array(size);
+  }
 }
 
 export function isFloat(d: DType): boolean {

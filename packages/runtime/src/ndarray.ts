@@ -13,6 +13,12 @@ function owned(a: readonly number[]): readonly number[] {
   return Object.isFrozen(a) ? a : a.slice();
 }
 
+const STRIDES_0: readonly number[] = Object.freeze([]);
+const STRIDES_1: readonly number[] = Object.freeze([1]);
+/** Row-major strides; ranks 0 and 1 share frozen ones (no allocation for the common small arrays). */
+const rowMajor = (shape: readonly number[]): readonly number[] =>
+  shape.length === 0 ? STRIDES_0 : shape.length === 1 ? STRIDES_1 : contiguousStrides(shape);
+
 export class NDArray {
   // shape and strides are immutable: frozen at run time, readonly in the types, and getter-only (assigning
   // x.shape throws an ArgumentError; use reshape) -- a pushed or reassigned shape would corrupt the array.
@@ -37,11 +43,13 @@ export class NDArray {
     offset = 0,
     weakType = false,
     size?: number,
+    /** The caller hands `shape` and `strides` over (fresh or frozen arrays nothing else writes): no copy. */
+    adopt = false,
   ) {
     this.data = data;
-    this.#shape = owned(shape);
+    this.#shape = adopt ? shape : owned(shape);
     this.dtype = dtype;
-    this.#strides = strides === undefined ? contiguousStrides(shape) : owned(strides);
+    this.#strides = strides === undefined ? rowMajor(shape) : adopt ? strides : owned(strides);
     this.offset = offset;
     this.weakType = weakType;
     this.size = size ?? sizeOf(shape);
@@ -69,10 +77,12 @@ export class NDArray {
 
   /** True when elements are laid out row-major, densely, from `offset`. */
   get isContiguous(): boolean {
+    const shape = this.#shape,
+      strides = this.#strides;
     let s = 1;
-    for (let i = this.shape.length - 1; i >= 0; i--) {
-      const d = this.shape[i]!;
-      if (d !== 1 && this.strides[i] !== s) return false;
+    for (let i = shape.length - 1; i >= 0; i--) {
+      const d = shape[i]!;
+      if (d !== 1 && strides[i] !== s) return false;
       s *= d;
     }
     return true;

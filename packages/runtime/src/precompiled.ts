@@ -8,17 +8,19 @@
 // Kernels with a wasm form ship as one WebAssembly module per source module (codegen/wasm/shipped.ts);
 // a plan calls them where the backend rules say so (codegen/backend.ts: the function's `backend`
 // option, setBackend / NUMJIT_BACKEND, sizes), decided at the function's first call like the runtime
-// jit decides at its compile, else the JS kernel emitted alongside.
+// jit decides at its compile, else the JS kernel emitted alongside. The module itself is loaded when the
+// function is defined (prepareShipped), so no call pays for compiling or instantiating it.
 import "./eager/kernels.js";
 import "./methods.js";
-import { Tracer } from "./core/trace.js";
+import { Tracer, impls } from "./core/trace.js";
 import { NDArray } from "./ndarray.js";
-import { compileError } from "./errors.js";
+import { ShapeError, compileError } from "./errors.js";
+import { broadcastShapes, shapesEqual } from "./shape.js";
 import { treeDefKey, treeFlatten } from "./ir/tree.js";
 import { emptyCacheInfo, prepareArgs, scalarLeafArray, splitStatics } from "./jit/args.js";
 import { runtimeJit } from "./jit/fallback.js";
 import { getBackend, wasmThreshold } from "./codegen/backend.js";
-import { type ShippedWasm, shippedKernel } from "./codegen/wasm/shipped.js";
+import { type ShippedWasm, prepareShipped, shippedKernel } from "./codegen/wasm/shipped.js";
 import type { CacheInfo, JitOptions, Jitted } from "./jit/jit.js";
 import { resolveJitOptions } from "./jit/options.js";
 import { GuardFailure, type PlanFactory, type PlanFn, planRuntime } from "./jit/plan-runtime.js";
@@ -37,6 +39,11 @@ export interface PlanEntry {
   wasm?: (string | null)[];
   /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic), for the size rule. */
   elems?: number[];
+  /**
+   * The function is elementwise over inputs of one shape (jit/emit-plan.ts broadcastsLikeNumpy): the plan
+   * also serves inputs that only broadcast to such a shape, passed to it as broadcast views.
+   */
+  broadcasts?: boolean;
 }
 
 export interface PrecompiledSpec extends JitOptions {
@@ -68,9 +75,12 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     precompiledCalls = 0,
     eagerCalls = 0;
   const byKey = new Map<string, PlanFn[]>();
+  /** The `broadcasts` plans, by key. */
+  const bcastByKey = new Map<string, PlanFn[]>();
   // plans over a flat list of array arguments (no statics) are tried first, without flattening
   let flatArity = -1;
   let flatFns: PlanFn[] = [];
+  let flatKey = "";
   /** Binds the plans to their kernels at the first call, under the backend in force then. */
   const init = () => {
     const min = wasmThreshold(backend ?? getBackend());
@@ -82,6 +92,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
       });
       const made = p.make(planRuntime, ks);
       fns.push(made);
+      if (p.broadcasts) (bcastByKey.get(p.key) ?? bcastByKey.set(p.key, []).get(p.key)!).push(made);
     }
     if (staticNums.size === 0)
       for (const [key, fns] of byKey) {
@@ -89,9 +100,15 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         if (m) {
           flatArity = m[1] ? (m[1].length + 1) / 2 : 0;
           flatFns = fns;
+          flatKey = key;
         }
       }
   };
+
+  // the wasm module (and the kernel memory it imports) is made ready when the function is defined, not by
+  // its first large call: a call that reaches the wasm size threshold pays only for its own work
+  if (wasm && wasmThreshold(backend ?? getBackend()) !== Infinity && plans.some((p) => p.wasm?.some((w) => w !== null)))
+    prepareShipped(wasm);
 
   let fallback: Jitted<F> | null | undefined;
   const runtime = (): Jitted<F> | null => {
@@ -120,18 +137,53 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     eagerCalls++;
     return fn.apply(self, args);
   };
-  /** The outputs, or the first failed guard (`fns` is never empty). */
-  const tryPlans = (fns: PlanFn[], leaves: ArrayLike<NDArray>): unknown => {
-    let failed: GuardFailure | undefined;
-    for (let i = 0; i < fns.length; i++) {
-      const r = fns[i]!.apply(null, leaves as NDArray[]);
+  /**
+   * The outputs, or the first failed guard (`fns` is never empty). The plan that served is moved to the
+   * front, so a run of calls of one signature fails no guard (a failed guard allocates its GuardFailure).
+   */
+  const tryPlans = (fns: PlanFn[], leaves: ArrayLike<NDArray>, from = 0, failedFirst?: GuardFailure): unknown => {
+    let failed = failedFirst;
+    for (let i = from; i < fns.length; i++) {
+      const f = fns[i]!;
+      const r = f.apply(null, leaves as NDArray[]);
       if (!(r instanceof GuardFailure)) {
         precompiledCalls++;
+        if (i > 0) {
+          fns[i] = fns[0]!;
+          fns[0] = f;
+        }
         return r;
       }
       failed ??= r;
     }
     return failed;
+  };
+
+  /**
+   * A call whose array inputs differ in shape but broadcast to one (NumPy rules), run by a `broadcasts` plan
+   * on broadcast views of them; undefined when none serves it (shapes that do not broadcast included: the
+   * fallback reports them as eager NumPy would).
+   */
+  const tryBroadcast = (key: string, leaves: ArrayLike<NDArray>): unknown => {
+    const fns = bcastByKey.get(key);
+    if (fns === undefined) return undefined;
+    let shape = leaves[0]!.shape;
+    let differ = false;
+    try {
+      for (let i = 1; i < leaves.length; i++) {
+        differ ||= !shapesEqual(shape, leaves[i]!.shape);
+        shape = broadcastShapes(name, shape, leaves[i]!.shape);
+      }
+    } catch (e) {
+      if (e instanceof ShapeError) return undefined;
+      throw e;
+    }
+    if (!differ) return undefined;
+    const views = Array.from(leaves, (x) =>
+      impls.broadcast_in_dim([x], { shape: [...shape], broadcastDimensions: x.shape.map((_, i) => i + shape.length - x.ndim) }),
+    );
+    const r = tryPlans(fns, views);
+    return r instanceof GuardFailure ? undefined : r;
   };
 
   const jitted = function (this: unknown): unknown {
@@ -148,8 +200,19 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         }
       }
       if (arrays) {
-        const r = tryPlans(flatFns, argv);
-        return r instanceof GuardFailure ? viaFallback(this, Array.prototype.slice.call(argv), r.message) : r;
+        // the plan that served last, called with the arguments as they are (no arguments object escapes)
+        const f = flatFns[0]!;
+        const n = argv.length;
+        const r0 =
+          n === 1 ? f(argv[0]!) : n === 2 ? f(argv[0]!, argv[1]!) : n === 3 ? f(argv[0]!, argv[1]!, argv[2]!) : f.apply(null, argv);
+        if (!(r0 instanceof GuardFailure)) {
+          precompiledCalls++;
+          return r0;
+        }
+        const r = tryPlans(flatFns, argv, 1, r0);
+        if (!(r instanceof GuardFailure)) return r;
+        const b = tryBroadcast(flatKey, argv);
+        return b !== undefined ? b : viaFallback(this, Array.prototype.slice.call(argv), r.message);
       }
     }
     const args = prepareArgs(name, Array.prototype.slice.call(argv), staticNums);
@@ -161,13 +224,14 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
       return rt ? rt.apply(this, args) : fn.apply(this, args);
     }
     if (byKey.size === 0) return viaFallback(this, args, undefined);
-    const fns = byKey.get(planKey(treeDefKey(inTree), skeys));
+    const key = planKey(treeDefKey(inTree), skeys);
+    const fns = byKey.get(key);
     if (fns === undefined) return viaFallback(this, args, skeys.length ? `static arguments ${skeys.join(", ")}` : "argument structure");
-    const r = tryPlans(
-      fns,
-      leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x))),
-    );
-    return r instanceof GuardFailure ? viaFallback(this, args, r.message) : r;
+    const arrays = leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x)));
+    const r = tryPlans(fns, arrays);
+    if (!(r instanceof GuardFailure)) return r;
+    const b = tryBroadcast(key, arrays);
+    return b !== undefined ? b : viaFallback(this, args, r.message);
   } as unknown as Jitted<F> & ((...a: unknown[]) => unknown);
 
   Object.defineProperty(jitted, "name", { value: `jit(${name})` });

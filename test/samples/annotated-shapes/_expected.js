@@ -32,7 +32,7 @@ const __nj_p0 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_M * d_N));
     k0(H, b2, 1, (d_N), (d_M), 3, b0, o0, 0, 3, 1, b1, o1, 0, (d_M), 1, A0);
-    return new N(b2, [(d_N), (d_M)], "float32", [(d_M), 1], 0, false, (d_M * d_N));
+    return new N(b2, [(d_N), (d_M)], "float32", [(d_M), 1], 0, false, (d_M * d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
@@ -40,8 +40,9 @@ const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([2]);
+  const T0 = [0] /* (d_N) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([2]);
   return function (x0, x1) {
     if (x0.dtype !== "int32") return R.fail("dtype", "ids", "int32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "ids", false, x0.weakType);
@@ -59,17 +60,18 @@ const __nj_p1 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float64Array((d_N));
-    k0(H, b2, [(d_N)], b0, o0, A0, b1, o1, A0, A1);
-    return new N(b2, [(d_N)], "float64", A0, 0, false, (d_N));
+    k0(H, b2, (T0[0] = (d_N), T0), b0, o0, A1, b1, o1, A1, A2);
+    return new N(b2, [(d_N)], "float64", A1, 0, false, (d_N), true);
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1] }];
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1], broadcasts: true }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
   const A0 = Object.freeze([]);
-  const A1 = Object.freeze([1]);
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "bool") return R.fail("dtype", "flags", "bool", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "flags", false, x0.weakType);
@@ -80,8 +82,8 @@ const __nj_p2 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Int32Array(1);
-    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
-    return new N(b1, A0, "int32", A0, 0, false, 1);
+    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
+    return new N(b1, A0, "int32", A0, 0, false, 1, true);
   };
 };
 const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2] }];
@@ -99,7 +101,7 @@ const __nj_p3 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(1);
     k0(H, b1, A0, b0, o0, A0, A0);
-    return new N(b1, A0, "float32", A0, 0, false, 1);
+    return new N(b1, A0, "float32", A0, 0, false, 1, true);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [1] }];

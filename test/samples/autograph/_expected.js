@@ -28,10 +28,11 @@ const __nj_p0 = function (R, K) {
   const k2 = K[2];
   const k3 = K[3];
   const k4 = K[4];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([2]);
-  const A2 = Object.freeze([]);
-  const A3 = Object.freeze([0]);
+  const T0 = [0] /* (d_N) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([2]);
+  const A3 = Object.freeze([]);
+  const A4 = Object.freeze([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -42,23 +43,23 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, [(d_N)], b0, o0, A0, A1);
+    k0(H, b1, (T0[0] = (d_N), T0), b0, o0, A1, A2);
     const b2 = new Float32Array(1);
-    k1(H, b2, A2, [(d_N)], 0, b0, o0, A2, A0, A2);
+    k1(H, b2, A3, (T0[0] = (d_N), T0), 0, b0, o0, A3, A1, A3);
     const b3 = new Int32Array(1);
-    k2(H, b3, A2, b2, 0, A2, A3);
+    k2(H, b3, A3, b2, 0, A3, A4);
     const ix_0 = Math.min(Math.max(b3[0], 0), 1);
     let cb_1, co_2;
     if (ix_0 === 0) {
       const p_3_b2 = new Float32Array((d_N));
-      k3(H, p_3_b2, [(d_N)], b1, 0, A0, A2);
+      k3(H, p_3_b2, (T0[0] = (d_N), T0), b1, 0, A1, A3);
       cb_1 = p_3_b2; co_2 = 0;
     } else {
       const p_4_b2 = new Float32Array((d_N));
-      k4(H, p_4_b2, [(d_N)], b1, 0, A0, A0);
+      k4(H, p_4_b2, (T0[0] = (d_N), T0), b1, 0, A1, A1);
       cb_1 = p_4_b2; co_2 = 0;
     }
-    return new N(cb_1, [(d_N)], "float32", A0, co_2, false, (d_N));
+    return new N(cb_1, [(d_N)], "float32", A1, co_2, false, (d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k0", "__nj_k1", null, "__nj_k3", "__nj_k4"], elems: [Infinity, Infinity, 1, Infinity, Infinity] }];
@@ -70,45 +71,8 @@ const __nj_p1 = function (R, K) {
   const k2 = K[2];
   const k3 = K[3];
   const A0 = Object.freeze([]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0]);
-  return function (x0) {
-    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
-    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
-    const s0 = x0.shape;
-    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
-    const d_N = s0[0];
-    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
-    const c0 = x0.isContiguous ? x0 : R.dense(x0);
-    const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Uint8Array(1);
-    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A2);
-    const b2 = new Int32Array(1);
-    k1(H, b2, A0, b1, 0, A0, A0);
-    const ix_0 = Math.min(Math.max(b2[0], 0), 1);
-    let cb_1, co_2;
-    if (ix_0 === 0) {
-      const p_3_b2 = new Float32Array((d_N));
-      k2(H, p_3_b2, [(d_N)], b0, o0, A1, A0);
-      cb_1 = p_3_b2; co_2 = 0;
-    } else {
-      const p_4_b2 = new Float32Array((d_N));
-      k3(H, p_4_b2, [(d_N)], b0, o0, A1, A0);
-      cb_1 = p_4_b2; co_2 = 0;
-    }
-    return new N(cb_1, [(d_N)], "float32", A1, co_2, false, (d_N));
-  };
-};
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k5, __nj_k6, __nj_k7, __nj_k8], wasm: [null, null, "__nj_k7", "__nj_k8"], elems: [Infinity, 1, Infinity, Infinity] }];
-const __nj_t2 = { "@codegen": "<version>", "reduce:#9": __nj_k9, "elementwise:#2": __nj_k2, "elementwise:#10": __nj_k10 };
-const __nj_p2 = function (R, K) {
-  const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
-  const A0 = Object.freeze([]);
-  const A1 = Object.freeze([1]);
-  let S0 = null;
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
   const A3 = Object.freeze([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
@@ -119,32 +83,36 @@ const __nj_p2 = function (R, K) {
     if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array(1);
-    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
+    const b1 = new Uint8Array(1);
+    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A3);
     const b2 = new Int32Array(1);
-    k1(H, b2, A0, b1, 0, A0, A1);
+    k1(H, b2, A0, b1, 0, A0, A0);
     const ix_0 = Math.min(Math.max(b2[0], 0), 1);
     let cb_1, co_2;
     if (ix_0 === 0) {
-      cb_1 = b0; co_2 = o0;
+      const p_3_b2 = new Float32Array((d_N));
+      k2(H, p_3_b2, (T1[0] = (d_N), T1), b0, o0, A2, A0);
+      cb_1 = p_3_b2; co_2 = 0;
     } else {
-      const p_4_b2 = S0 !== null && S0.length === 1 ? S0 : (S0 = new Float32Array(1));
-      k0(H, p_4_b2, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
-      const p_4_b3 = new Float32Array((d_N));
-      k2(H, p_4_b3, [(d_N)], b0, o0, A1, p_4_b2, 0, A3, A0);
-      cb_1 = p_4_b3; co_2 = 0;
+      const p_4_b2 = new Float32Array((d_N));
+      k3(H, p_4_b2, (T1[0] = (d_N), T1), b0, o0, A2, A0);
+      cb_1 = p_4_b2; co_2 = 0;
     }
-    return new N(cb_1, [(d_N)], "float32", A1, co_2, false, (d_N));
+    return new N(cb_1, [(d_N)], "float32", A2, co_2, false, (d_N), true);
   };
 };
-const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k9, __nj_k2, __nj_k10], wasm: ["__nj_k9", null, "__nj_k10"], elems: [Infinity, 1, Infinity] }];
-const __nj_t3 = { "@codegen": "<version>", "reduce:#11": __nj_k11 };
-const __nj_p3 = function (R, K) {
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k5, __nj_k6, __nj_k7, __nj_k8], wasm: [null, null, "__nj_k7", "__nj_k8"], elems: [Infinity, 1, Infinity, Infinity] }];
+const __nj_t2 = { "@codegen": "<version>", "reduce:#9": __nj_k9, "elementwise:#2": __nj_k2, "elementwise:#10": __nj_k10 };
+const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
+  const k1 = K[1];
+  const k2 = K[2];
   const A0 = Object.freeze([]);
-  const A1 = Object.freeze([1]);
-  const D2 = new Int32Array([0]);
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  let S0 = null;
+  const A4 = Object.freeze([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -155,9 +123,45 @@ const __nj_p3 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(1);
-    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
+    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
+    const b2 = new Int32Array(1);
+    k1(H, b2, A0, b1, 0, A0, A2);
+    const ix_0 = Math.min(Math.max(b2[0], 0), 1);
+    let cb_1, co_2;
+    if (ix_0 === 0) {
+      cb_1 = b0; co_2 = o0;
+    } else {
+      const p_4_b2 = S0 !== null && S0.length === 1 ? S0 : (S0 = new Float32Array(1));
+      k0(H, p_4_b2, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
+      const p_4_b3 = new Float32Array((d_N));
+      k2(H, p_4_b3, (T1[0] = (d_N), T1), b0, o0, A2, p_4_b2, 0, A4, A0);
+      cb_1 = p_4_b3; co_2 = 0;
+    }
+    return new N(cb_1, [(d_N)], "float32", A2, co_2, false, (d_N), true);
+  };
+};
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k9, __nj_k2, __nj_k10], wasm: ["__nj_k9", null, "__nj_k10"], elems: [Infinity, 1, Infinity] }];
+const __nj_t3 = { "@codegen": "<version>", "reduce:#11": __nj_k11 };
+const __nj_p3 = function (R, K) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0];
+  const A0 = Object.freeze([]);
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const D3 = new Int32Array([0]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+    const d_N = s0[0];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = new Float32Array(1);
+    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
     let s_0 = b1[0 + 0];
-    let s_1 = D2[0 + 0];
+    let s_1 = D3[0 + 0];
     for (;;) {
       const v_2 = (s_0 < 100 ? 1 : 0);
       const e_3 = (v_2) & 255;
@@ -173,7 +177,7 @@ const __nj_p3 = function (R, K) {
     r_8[0] = s_0;
     const r_9 = new Int32Array(1);
     r_9[0] = s_1;
-    return { "n": new N(r_9, A0, "int32", A0, 0, false, 1), "s": new N(r_8, A0, "float32", A0, 0, false, 1) };
+    return { "n": new N(r_9, A0, "int32", A0, 0, false, 1, true), "s": new N(r_8, A0, "float32", A0, 0, false, 1, true) };
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k11], wasm: ["__nj_k11"], elems: [Infinity] }];
@@ -190,6 +194,7 @@ const __nj_p4 = function (R, K) {
   let S1 = null;
   const A4 = Object.freeze([1]);
   let S2 = null;
+  const T6 = [0] /* (d_N) */;
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -220,7 +225,7 @@ const __nj_p4 = function (R, K) {
       const p_13_b4 = S1 !== null && S1.length === 1 ? S1 : (S1 = new Int32Array(1));
       k2(H, p_13_b4, A0, c_0, co_1, A0, A4);
       const p_13_b5 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
-      k3(H, p_13_b5, [(d_N)], c_4, co_5, A4, b0, o0, A4, A0);
+      k3(H, p_13_b5, (T6[0] = (d_N), T6), c_4, co_5, A4, b0, o0, A4, A0);
       const nb_14 = c_0 === A_6 ? B_7 : A_6;
       for (let q_15 = 0; q_15 < 1; q_15++) nb_14[0 + q_15] = p_13_b4[0 + q_15];
       const nb_16 = c_2 === A_8 ? B_9 : A_8;
@@ -231,7 +236,7 @@ const __nj_p4 = function (R, K) {
       c_2 = nb_16; co_3 = 0;
       c_4 = nb_18; co_5 = 0;
     }
-    return new N(c_4, [(d_N)], "float32", A4, co_5, false, (d_N));
+    return new N(c_4, [(d_N)], "float32", A4, co_5, false, (d_N), true);
   };
 };
 const __nj_t4p = [{ key: "[*,*]|S|", make: __nj_p4, kernels: [__nj_k12, __nj_k13, __nj_k14, __nj_k15], wasm: [null, null, null, "__nj_k15"], elems: [1, Infinity, Infinity, Infinity] }];
@@ -239,8 +244,10 @@ const __nj_t5 = { "@codegen": "<version>", "reduce:#1": __nj_k1 };
 const __nj_p5 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_N) */;
+  const T1 = [0] /* (d_M) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -253,8 +260,8 @@ const __nj_p5 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, [(d_N)], [(d_M)], 0, b0, o0, [(d_M)], A0, A1);
-    return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
+    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
+    return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
 const __nj_t5p = [{ key: "[*]|S|", make: __nj_p5, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];

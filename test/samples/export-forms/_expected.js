@@ -12,7 +12,8 @@ const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -23,14 +24,15 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A0);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A1);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -43,8 +45,8 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A0);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A1);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
@@ -52,8 +54,9 @@ const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([3]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([3]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -64,15 +67,16 @@ const __nj_p2 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([3]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([3]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -85,8 +89,8 @@ const __nj_p3 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
@@ -94,8 +98,9 @@ const __nj_t2 = { "@codegen": "<version>", "elementwise:#2": __nj_k2 };
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -106,15 +111,16 @@ const __nj_p4 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p5 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -127,8 +133,8 @@ const __nj_p5 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t2p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }];
@@ -136,8 +142,9 @@ const __nj_t3 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
 const __nj_p6 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -148,15 +155,16 @@ const __nj_p6 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p7 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -169,8 +177,8 @@ const __nj_p7 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p6, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p7, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }];
@@ -178,8 +186,9 @@ const __nj_t4 = { "@codegen": "<version>", "elementwise:#4": __nj_k4 };
 const __nj_p8 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -190,15 +199,16 @@ const __nj_p8 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p9 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -211,8 +221,8 @@ const __nj_p9 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t4p = [{ key: "[*]|S|", make: __nj_p8, kernels: [__nj_k4], wasm: ["__nj_k4"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p9, kernels: [__nj_k4], wasm: ["__nj_k4"], elems: [Infinity] }];

@@ -8,8 +8,9 @@ const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0.5, 1, 2, 3]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0.5, 1, 2, 3]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -20,15 +21,16 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0.5, 1, 2, 3]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0.5, 1, 2, 3]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -41,8 +43,8 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
@@ -51,12 +53,13 @@ const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
   let S0 = null;
-  const A1 = Object.freeze([1]);
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
   let S1 = null;
-  const A3 = Object.freeze([2]);
+  const A4 = Object.freeze([2]);
   let S2 = null;
-  const A5 = Object.freeze([3]);
-  const P6 = { "axis": 0 };
+  const A6 = Object.freeze([3]);
+  const P7 = { "axis": 0 };
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -67,14 +70,14 @@ const __nj_p2 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_N) ? S0 : (S0 = new Float32Array((d_N)));
-    k0(H, b1, [(d_N)], b0, o0, A1, A1);
+    k0(H, b1, (T1[0] = (d_N), T1), b0, o0, A2, A2);
     const b2 = S1 !== null && S1.length === (d_N) ? S1 : (S1 = new Float32Array((d_N)));
-    k0(H, b2, [(d_N)], b0, o0, A1, A3);
+    k0(H, b2, (T1[0] = (d_N), T1), b0, o0, A2, A4);
     const b3 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
-    k0(H, b3, [(d_N)], b0, o0, A1, A5);
-    const r4 = R.eager("concatenate", P6, [new N(b1, [1, (d_N)], "float32", [(d_N), 1], 0, false, (d_N)), new N(b2, [1, (d_N)], "float32", [(d_N), 1], 0, false, (d_N)), new N(b3, [1, (d_N)], "float32", [(d_N), 1], 0, false, (d_N))]);
+    k0(H, b3, (T1[0] = (d_N), T1), b0, o0, A2, A6);
+    const r4 = R.eager("concatenate", P7, [new N(b1, [1, (d_N)], "float32", [(d_N), 1], 0, false, (d_N), true), new N(b2, [1, (d_N)], "float32", [(d_N), 1], 0, false, (d_N), true), new N(b3, [1, (d_N)], "float32", [(d_N), 1], 0, false, (d_N), true)]);
     const b4 = r4.data, o4 = r4.offset;
-    return new N(b4, [3, (d_N)], "float32", [(d_N), 1], o4, false, (3 * d_N));
+    return new N(b4, [3, (d_N)], "float32", [(d_N), 1], o4, false, (3 * d_N), true);
   };
 };
 const __nj_t1p = [{ key: "[*,N]|S|n3", make: __nj_p2, kernels: [__nj_k1] }];

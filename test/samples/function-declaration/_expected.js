@@ -9,7 +9,8 @@ const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -20,14 +21,15 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A0);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A1);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -40,8 +42,8 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A0);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A1);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
@@ -49,8 +51,9 @@ const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
@@ -68,15 +71,16 @@ const __nj_p2 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_S_0));
-    k0(H, b2, [(d_S_0)], b0, o0, A0, b1, o1, A0, A1);
-    return new N(b2, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b2, (T0[0] = (d_S_0), T0), b0, o0, A1, b1, o1, A1, A2);
+    return new N(b2, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
@@ -97,17 +101,19 @@ const __nj_p3 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b2, [(d_S_0 * d_S_1)], b0, o0, A0, b1, o1, A0, A1);
-    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b2, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, b1, o1, A1, A2);
+    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity], broadcasts: true }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity], broadcasts: true }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2 };
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_B) */;
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -120,8 +126,8 @@ const __nj_p4 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_B));
-    k0(H, b1, [(d_B)], [(d_N)], 0, b0, o0, [(d_N)], A0, A1);
-    return new N(b1, [(d_B)], "float32", A0, 0, false, (d_B));
+    k0(H, b1, (T0[0] = (d_B), T0), (T1[0] = (d_N), T1), 0, b0, o0, (T1[0] = (d_N), T1), A2, A3);
+    return new N(b1, [(d_B)], "float32", A2, 0, false, (d_B), true);
   };
 };
 const __nj_t2p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }];

@@ -9,7 +9,9 @@ const __nj_t0 = { "@codegen": "<version>", "rows:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([]);
+  const T0 = [0, 0] /* (d_B), (d_N) */;
+  const T1 = [0, 0] /* (d_N), 1 */;
+  const A2 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -22,8 +24,8 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_B * d_N));
-    k0(H, b1, [(d_B), (d_N)], b0, o0, [(d_N), 1], A0);
-    return new N(b1, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N));
+    k0(H, b1, (T0[0] = (d_B), T0[1] = (d_N), T0), b0, o0, (T1[0] = (d_N), T1[1] = 1, T1), A2);
+    return new N(b1, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
@@ -33,8 +35,9 @@ const __nj_p1 = function (R, K) {
   const k0 = K[0];
   const k1 = K[1];
   const A0 = Object.freeze([]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0]);
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -45,10 +48,10 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(1);
-    k0(H, b1, A0, [(d_N)], 0, b0, o0, A0, A1, A0);
+    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
     const b2 = new Float32Array((d_N));
-    k1(H, b2, [(d_N)], b0, o0, A1, b1, 0, A2, A0);
-    return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N));
+    k1(H, b2, (T1[0] = (d_N), T1), b0, o0, A2, b1, 0, A3, A0);
+    return new N(b2, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity] }];

@@ -13,9 +13,10 @@ const __nj_p0 = function (R, K) {
   const k0 = K[0];
   const k1 = K[1];
   let S0 = null;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([2]);
-  const A3 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([2]);
+  const A4 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -26,10 +27,10 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_S_0) ? S0 : (S0 = new Float32Array((d_S_0)));
-    k0(H, b1, [(d_S_0)], b0, o0, A1, A2);
+    k0(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
     const b2 = new Float32Array((d_S_0));
-    k1(H, b2, [(d_S_0)], b1, 0, A1, A3);
-    return new N(b2, [(d_S_0)], "float32", A1, 0, false, (d_S_0));
+    k1(H, b2, (T1[0] = (d_S_0), T1), b1, 0, A2, A4);
+    return new N(b2, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
 const __nj_p1 = function (R, K) {
@@ -37,9 +38,10 @@ const __nj_p1 = function (R, K) {
   const k0 = K[0];
   const k1 = K[1];
   let S0 = null;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([2]);
-  const A3 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([2]);
+  const A4 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -52,10 +54,10 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_S_0 * d_S_1) ? S0 : (S0 = new Float32Array((d_S_0 * d_S_1)));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A1, A2);
+    k0(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
     const b2 = new Float32Array((d_S_0 * d_S_1));
-    k1(H, b2, [(d_S_0 * d_S_1)], b1, 0, A1, A3);
-    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k1(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b1, 0, A2, A4);
+    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"], elems: [Infinity, Infinity] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"], elems: [Infinity, Infinity] }];
@@ -66,10 +68,14 @@ const __nj_p2 = function (R, K) {
   const k1 = K[1];
   const k2 = K[2];
   let S0 = null;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T1 = [0] /* (d_B) */;
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   let S1 = null;
-  const A4 = Object.freeze([1, 0]);
+  const T6 = [0, 0] /* (d_B), (d_N) */;
+  const T7 = [0, 0] /* (d_N), 1 */;
+  const A8 = Object.freeze([1, 0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -82,12 +88,12 @@ const __nj_p2 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_B) ? S0 : (S0 = new Float32Array((d_B)));
-    k0(H, b1, [(d_B)], [(d_N)], 0, b0, o0, [(d_N)], A1, A2);
+    k0(H, b1, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b0, o0, (T2[0] = (d_N), T2), A3, A4);
     const b2 = S1 !== null && S1.length === (d_B) ? S1 : (S1 = new Float32Array((d_B)));
-    k1(H, b2, [(d_B)], b1, 0, A1, A2);
+    k1(H, b2, (T1[0] = (d_B), T1), b1, 0, A3, A4);
     const b3 = new Float32Array((d_B * d_N));
-    k2(H, b3, [(d_B), (d_N)], b0, o0, [(d_N), 1], b2, 0, A4, A2);
-    return new N(b3, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N));
+    k2(H, b3, (T6[0] = (d_B), T6[1] = (d_N), T6), b0, o0, (T7[0] = (d_N), T7[1] = 1, T7), b2, 0, A8, A4);
+    return new N(b3, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N), true);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k2", "__nj_k3", "__nj_k4"], elems: [Infinity, Infinity, Infinity] }];

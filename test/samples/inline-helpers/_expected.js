@@ -18,13 +18,17 @@ const __nj_p0 = function (R, K) {
   const k1 = K[1];
   const k2 = K[2];
   let S0 = null;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T1 = [0] /* (d_B) */;
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   let S1 = null;
-  const A4 = Object.freeze([0]);
-  const A5 = Object.freeze([0.000009999999747378752]);
-  const A6 = Object.freeze([1, 0]);
-  const A7 = Object.freeze([2.#9]);
+  const A6 = Object.freeze([0]);
+  const A7 = Object.freeze([0.000009999999747378752]);
+  const T8 = [0, 0] /* (d_B), (d_N) */;
+  const T9 = [0, 0] /* (d_N), 1 */;
+  const A10 = Object.freeze([1, 0]);
+  const A11 = Object.freeze([2.#9]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -37,14 +41,14 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_B) ? S0 : (S0 = new Float32Array((d_B)));
-    k0(H, b1, [(d_B)], [(d_N)], 0, b0, o0, [(d_N)], A1, A2);
+    k0(H, b1, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b0, o0, (T2[0] = (d_N), T2), A3, A4);
     const r2 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b2 = r2.data, o2 = r2.offset;
     const b3 = S1 !== null && S1.length === (d_B) ? S1 : (S1 = new Float32Array((d_B)));
-    k1(H, b3, [(d_B)], b2, o2, A4, b1, 0, A1, A5);
+    k1(H, b3, (T1[0] = (d_B), T1), b2, o2, A6, b1, 0, A3, A7);
     const b4 = new Float32Array((d_B * d_N));
-    k2(H, b4, [(d_B), (d_N)], b0, o0, [(d_N), 1], b3, 0, A6, A7);
-    return new N(b4, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N));
+    k2(H, b4, (T8[0] = (d_B), T8[1] = (d_N), T8), b0, o0, (T9[0] = (d_N), T9[1] = 1, T9), b3, 0, A10, A11);
+    return new N(b4, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: ["__nj_k0", null, "__nj_k2"], elems: [Infinity, Infinity, Infinity] }];
@@ -52,8 +56,9 @@ const __nj_t1 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0, 0.5, 0.25, 0.125]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0, 0.5, 0.25, 0.125]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -64,15 +69,16 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0, 0.5, 0.25, 0.125]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0, 0.5, 0.25, 0.125]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -85,8 +91,8 @@ const __nj_p2 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }];
@@ -100,9 +106,12 @@ const __nj_p3 = function (R, K) {
   let S0 = null;
   const A1 = Object.freeze([]);
   let S1 = null;
-  const A3 = Object.freeze([0, 1]);
-  const P4 = { "axis": 1 };
-  const A5 = Object.freeze([1]);
+  const T3 = [0, 0] /* (d_x_0), (d_p_b_0) */;
+  const T4 = [0, 0] /* (d_p_w_1), 1 */;
+  const A5 = Object.freeze([0, 1]);
+  const P6 = { "axis": 1 };
+  const T7 = [0] /* (d_x_0) */;
+  const A8 = Object.freeze([1]);
   return function (x0, x1, x2, x3) {
     if (x0.dtype !== "float32") return R.fail("dtype", "p.b", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "p.b", false, x0.weakType);
@@ -146,16 +155,16 @@ const __nj_p3 = function (R, K) {
     const b4 = S0 !== null && S0.length === (d_p_w_1 * d_x_0) ? S0 : (S0 = new Float32Array((d_p_w_1 * d_x_0)));
     k0(H, b4, 1, (d_x_0), (d_p_w_1), (d_x_1), b2, o2, 0, (d_x_1), 1, b1, o1, 0, (d_p_w_1), 1, A1);
     const b5 = S1 !== null && S1.length === (d_p_b_0 * d_x_0) ? S1 : (S1 = new Float32Array((d_p_b_0 * d_x_0)));
-    k1(H, b5, [(d_x_0), (d_p_b_0)], b4, 0, [(d_p_w_1), 1], b0, o0, A3, A1);
-    const r6 = R.eager("argmax", P4, [new N(b5, [(d_x_0), (d_p_b_0)], "float32", [(d_p_b_0), 1], 0, false, (d_p_b_0 * d_x_0))]);
+    k1(H, b5, (T3[0] = (d_x_0), T3[1] = (d_p_b_0), T3), b4, 0, (T4[0] = (d_p_w_1), T4[1] = 1, T4), b0, o0, A5, A1);
+    const r6 = R.eager("argmax", P6, [new N(b5, [(d_x_0), (d_p_b_0)], "float32", [(d_p_b_0), 1], 0, false, (d_p_b_0 * d_x_0), true)]);
     const b6 = r6.data, o6 = r6.offset;
     const b7 = new Float32Array(1);
-    k2(H, b7, A1, [(d_x_0)], 0, b6, o6, A1, A5, b3, o3, A1, A5, A1);
+    k2(H, b7, A1, (T7[0] = (d_x_0), T7), 0, b6, o6, A1, A8, b3, o3, A1, A8, A1);
     const r8 = R.eager("dim_value", { "dim": (d_x_0), "weakType": true }, []);
     const b8 = r8.data, o8 = r8.offset;
     const b9 = new Float32Array(1);
     k3(H, b9, A1, b8, o8, A1, b7, 0, A1, A1);
-    return new N(b9, A1, "float32", A1, 0, false, 1);
+    return new N(b9, A1, "float32", A1, 0, false, 1, true);
   };
 };
 const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p3, kernels: [__nj_k4, __nj_k5, __nj_k6, __nj_k7], wasm: [null, "__nj_k5", null, null], elems: [Infinity, Infinity, Infinity, 1] }];
@@ -163,8 +172,9 @@ const __nj_t3 = { "@codegen": "<version>", "elementwise:#8": __nj_k8 };
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([2.#10]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([2.#10]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -175,15 +185,16 @@ const __nj_p4 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p5 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([2.#10]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([2.#10]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -196,8 +207,8 @@ const __nj_p5 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k8], wasm: ["__nj_k8"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k8], wasm: ["__nj_k8"], elems: [Infinity] }];

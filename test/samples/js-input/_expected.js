@@ -6,8 +6,9 @@ const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -18,15 +19,16 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -39,8 +41,8 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0] }];

@@ -15,12 +15,16 @@ const __nj_p0 = function (R, K) {
   const k1 = K[1];
   const k2 = K[2];
   let S0 = null;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T1 = [0] /* (d_M) */;
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   let S1 = null;
-  const A4 = Object.freeze([0]);
-  const A5 = Object.freeze([0, 1]);
-  const A6 = Object.freeze([2]);
+  const A6 = Object.freeze([0]);
+  const T7 = [0, 0] /* (d_N), (d_M) */;
+  const T8 = [0, 0] /* (d_M), 1 */;
+  const A9 = Object.freeze([0, 1]);
+  const A10 = Object.freeze([2]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -33,14 +37,14 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_M) ? S0 : (S0 = new Float32Array((d_M)));
-    k0(H, b1, [(d_M)], [(d_N)], 1, b0, o0, A1, [(d_M)], A2);
+    k0(H, b1, (T1[0] = (d_M), T1), (T2[0] = (d_N), T2), 1, b0, o0, A3, (T1[0] = (d_M), T1), A4);
     const r2 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b2 = r2.data, o2 = r2.offset;
     const b3 = S1 !== null && S1.length === (d_M) ? S1 : (S1 = new Float32Array((d_M)));
-    k1(H, b3, [(d_M)], b2, o2, A4, b1, 0, A1, A2);
+    k1(H, b3, (T1[0] = (d_M), T1), b2, o2, A6, b1, 0, A3, A4);
     const b4 = new Float32Array((d_M * d_N));
-    k2(H, b4, [(d_N), (d_M)], b0, o0, [(d_M), 1], b3, 0, A5, A6);
-    return new N(b4, [(d_M), (d_N)], "float32", [1, (d_M)], 0, false, (d_M * d_N));
+    k2(H, b4, (T7[0] = (d_N), T7[1] = (d_M), T7), b0, o0, (T8[0] = (d_M), T8[1] = 1, T8), b3, 0, A9, A10);
+    return new N(b4, [(d_M), (d_N)], "float32", [1, (d_M)], 0, false, (d_M * d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: ["__nj_k0", null, "__nj_k2"], elems: [Infinity, Infinity, Infinity] }];
@@ -50,8 +54,10 @@ const __nj_p1 = function (R, K) {
   const k0 = K[0];
   const k1 = K[1];
   let S0 = null;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T1 = [0] /* (d_N) */;
+  const T2 = [0] /* (d_M) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -64,10 +70,10 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_N) ? S0 : (S0 = new Float32Array((d_N)));
-    k0(H, b1, [(d_N)], [(d_M)], 0, b0, o0, [(d_M)], A1, A2);
+    k0(H, b1, (T1[0] = (d_N), T1), (T2[0] = (d_M), T2), 0, b0, o0, (T2[0] = (d_M), T2), A3, A4);
     const b2 = new Float32Array((d_N));
-    k1(H, b2, [(d_N)], b1, 0, A1, A2);
-    return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N));
+    k1(H, b2, (T1[0] = (d_N), T1), b1, 0, A3, A4);
+    return new N(b2, [(d_N)], "float32", A3, 0, false, (d_N), true);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4], wasm: ["__nj_k3", "__nj_k4"], elems: [Infinity, Infinity] }];
@@ -75,8 +81,9 @@ const __nj_t2 = { "@codegen": "<version>", "elementwise:#5": __nj_k5 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0, 6]);
+  const T0 = [0] /* (d_M * d_N) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0, 6]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -98,8 +105,8 @@ const __nj_p2 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_M * d_N));
-    k0(H, b2, [(d_M * d_N)], b0, o0, A0, b1, o1, A0, A1);
-    return new N(b2, [(d_M * d_N)], "float32", A0, 0, false, (d_M * d_N));
+    k0(H, b2, (T0[0] = (d_M * d_N), T0), b0, o0, A1, b1, o1, A1, A2);
+    return new N(b2, [(d_M * d_N)], "float32", A1, 0, false, (d_M * d_N), true);
   };
 };
 const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k5], wasm: ["__nj_k5"], elems: [Infinity] }];

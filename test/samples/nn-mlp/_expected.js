@@ -18,7 +18,8 @@ const __nj_p0 = function (R, K) {
   const A2 = Object.freeze([0]);
   let S1 = null;
   const A4 = Object.freeze([]);
-  const A5 = Object.freeze([3, 1]);
+  const T5 = [0, 0] /* (d_B), 3 */;
+  const A6 = Object.freeze([3, 1]);
   return function (x0, x1, x2, x3, x4) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -65,8 +66,8 @@ const __nj_p0 = function (R, K) {
     const b6 = S1 !== null && S1.length === (3 * d_B) ? S1 : (S1 = new Float32Array((3 * d_B)));
     k1(H, b6, 1, (d_B), 3, (d_H), b5, 0, 0, (d_H), 1, b3, o3, 0, 3, 1, b4, o4, A1, A4);
     const b7 = new Float32Array((3 * d_B));
-    k2(H, b7, [(d_B), 3], b6, 0, A5, A4);
-    return new N(b7, [(d_B), 3], "float32", A5, 0, false, (3 * d_B));
+    k2(H, b7, (T5[0] = (d_B), T5[1] = 3, T5), b6, 0, A6, A4);
+    return new N(b7, [(d_B), 3], "float32", A6, 0, false, (3 * d_B), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*,*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: [null, null, "__nj_k2"], elems: [Infinity, Infinity, Infinity] }];
@@ -77,8 +78,10 @@ const __nj_p1 = function (R, K) {
   const k1 = K[1];
   let S0 = null;
   const A1 = Object.freeze([]);
-  const A2 = Object.freeze([0, 1]);
-  const A3 = Object.freeze([0]);
+  const T2 = [0, 0] /* (d_x_0), (d_b_0) */;
+  const T3 = [0, 0] /* (d_w_1), 1 */;
+  const A4 = Object.freeze([0, 1]);
+  const A5 = Object.freeze([0]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -113,8 +116,8 @@ const __nj_p1 = function (R, K) {
     const b3 = S0 !== null && S0.length === (d_w_1 * d_x_0) ? S0 : (S0 = new Float32Array((d_w_1 * d_x_0)));
     k0(H, b3, 1, (d_x_0), (d_w_1), (d_x_1), b0, o0, 0, (d_x_1), 1, b1, o1, 0, (d_w_1), 1, A1);
     const b4 = new Float32Array((d_b_0 * d_x_0));
-    k1(H, b4, [(d_x_0), (d_b_0)], b3, 0, [(d_w_1), 1], b2, o2, A2, A3);
-    return new N(b4, [(d_x_0), (d_b_0)], "float32", [(d_b_0), 1], 0, false, (d_b_0 * d_x_0));
+    k1(H, b4, (T2[0] = (d_x_0), T2[1] = (d_b_0), T2), b3, 0, (T3[0] = (d_w_1), T3[1] = 1, T3), b2, o2, A4, A5);
+    return new N(b4, [(d_x_0), (d_b_0)], "float32", [(d_b_0), 1], 0, false, (d_b_0 * d_x_0), true);
   };
 };
 const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4], wasm: [null, "__nj_k4"], elems: [Infinity, Infinity] }];

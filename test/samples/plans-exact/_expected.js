@@ -33,7 +33,7 @@ const __nj_p0 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array(4);
     k0(H, b2, 1, 2, 2, 3, b0, o0, 0, 3, 1, b1, o1, 0, 2, 1, A0);
-    return new N(b2, A1, "float32", A2, 0, false, 4);
+    return new N(b2, A1, "float32", A2, 0, false, 4, true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
@@ -72,7 +72,7 @@ const __nj_p1 = function (R, K) {
     k0(H, b3, A0, A1, 0, b0, o0, A0, A2, b1, o1, A0, A2, A0);
     const b4 = new Float32Array(4);
     k1(H, b4, A1, b0, o0, A2, b2, o2, A3, A0);
-    return { "scaled": [new N(b4, A1, "float32", A2, 0, false, 4), new N(b1, A1, "float32", A4, o1 + 3, false, 4)], "sum": new N(b3, A0, "float32", A0, 0, false, 1) };
+    return { "scaled": [new N(b4, A1, "float32", A2, 0, false, 4, true), new N(b1, A1, "float32", A4, o1 + 3, false, 4, true)], "sum": new N(b3, A0, "float32", A0, 0, false, 1, true) };
   };
 };
 const __nj_t1p = [{ key: "[{\"a\":*,\"b\":*},*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [4, 4] }];
@@ -93,7 +93,7 @@ const __nj_p2 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(3);
     k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A0, "float32", A1, 0, false, 3);
+    return new N(b1, A0, "float32", A1, 0, false, 3, true);
   };
 };
 const __nj_t2p = [{ key: "[*,N]|S|n2", make: __nj_p2, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [3] }];

@@ -40,7 +40,7 @@ const __nj_p0 = function (R, K) {
     const b2 = c2.data, o2 = c2.offset;
     const b3 = new Float32Array((2 * d_B));
     k0(H, b3, 1, (d_B), 2, 4, b2, o2, 0, 4, 1, b1, o1, 0, 2, 1, b0, o0, A0, A1);
-    return new N(b3, [(d_B), 2], "float32", A2, 0, false, (2 * d_B));
+    return new N(b3, [(d_B), 2], "float32", A2, 0, false, (2 * d_B), true);
   };
 };
 const __nj_t0p = [{ key: "[{\"b\":*,\"w\":*},*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
@@ -49,8 +49,9 @@ const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
   const k1 = K[1];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "arg0[0]", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "arg0[0]", false, x0.weakType);
@@ -68,18 +69,19 @@ const __nj_p1 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_S_0));
-    k0(H, b2, [(d_S_0)], b0, o0, A0, b1, o1, A0, A1);
+    k0(H, b2, (T0[0] = (d_S_0), T0), b0, o0, A1, b1, o1, A1, A2);
     const b3 = new Float32Array((d_S_0));
-    k1(H, b3, [(d_S_0)], b0, o0, A0, b1, o1, A0, A1);
-    return { "diff": new N(b3, [(d_S_0)], "float32", A0, 0, false, (d_S_0)), "sum": new N(b2, [(d_S_0)], "float32", A0, 0, false, (d_S_0)) };
+    k1(H, b3, (T0[0] = (d_S_0), T0), b0, o0, A1, b1, o1, A1, A2);
+    return { "diff": new N(b3, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true), "sum": new N(b2, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true) };
   };
 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
   const k1 = K[1];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "arg0[0]", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "arg0[0]", false, x0.weakType);
@@ -100,13 +102,13 @@ const __nj_p2 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b2, [(d_S_0 * d_S_1)], b0, o0, A0, b1, o1, A0, A1);
+    k0(H, b2, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, b1, o1, A1, A2);
     const b3 = new Float32Array((d_S_0 * d_S_1));
-    k1(H, b3, [(d_S_0 * d_S_1)], b0, o0, A0, b1, o1, A0, A1);
-    return { "diff": new N(b3, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1)), "sum": new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1)) };
+    k1(H, b3, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, b1, o1, A1, A2);
+    return { "diff": new N(b3, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true), "sum": new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true) };
   };
 };
-const __nj_t1p = [{ key: "[[*,*]]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity] }, { key: "[[*,*]]|S|", make: __nj_p2, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity] }];
+const __nj_t1p = [{ key: "[[*,*]]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity], broadcasts: true }, { key: "[[*,*]]|S|", make: __nj_p2, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [Infinity, Infinity], broadcasts: true }];
 const __nj_t2 = { "@codegen": "<version>", "dot:#3": __nj_k3, "elementwise:#1": __nj_k1 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
@@ -114,7 +116,9 @@ const __nj_p3 = function (R, K) {
   const k1 = K[1];
   let S0 = null;
   const A1 = Object.freeze([]);
-  const A2 = Object.freeze([0, 1]);
+  const T2 = [0, 0] /* (d_x_0), (d_params_b_0) */;
+  const T3 = [0, 0] /* (d_params_w_1), 1 */;
+  const A4 = Object.freeze([0, 1]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "params.b", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "params.b", false, x0.weakType);
@@ -149,8 +153,8 @@ const __nj_p3 = function (R, K) {
     const b3 = S0 !== null && S0.length === (d_params_w_1 * d_x_0) ? S0 : (S0 = new Float32Array((d_params_w_1 * d_x_0)));
     k0(H, b3, 1, (d_x_0), (d_params_w_1), (d_x_1), b2, o2, 0, (d_x_1), 1, b1, o1, 0, (d_params_w_1), 1, A1);
     const b4 = new Float32Array((d_params_b_0 * d_x_0));
-    k1(H, b4, [(d_x_0), (d_params_b_0)], b3, 0, [(d_params_w_1), 1], b0, o0, A2, A1);
-    return new N(b4, [(d_x_0), (d_params_b_0)], "float32", [(d_params_b_0), 1], 0, false, (d_params_b_0 * d_x_0));
+    k1(H, b4, (T2[0] = (d_x_0), T2[1] = (d_params_b_0), T2), b3, 0, (T3[0] = (d_params_w_1), T3[1] = 1, T3), b0, o0, A4, A1);
+    return new N(b4, [(d_x_0), (d_params_b_0)], "float32", [(d_params_b_0), 1], 0, false, (d_params_b_0 * d_x_0), true);
   };
 };
 const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*]|S|", make: __nj_p3, kernels: [__nj_k3, __nj_k1], wasm: [null, "__nj_k1"], elems: [Infinity, Infinity] }];

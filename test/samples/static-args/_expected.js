@@ -11,8 +11,10 @@ const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_M) */;
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -25,15 +27,17 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_M));
-    k0(H, b1, [(d_M)], [(d_N)], 1, b0, o0, A0, [(d_M)], A1);
-    return new N(b1, [(d_M)], "float32", A0, 0, false, (d_M));
+    k0(H, b1, (T0[0] = (d_M), T0), (T1[0] = (d_N), T1), 1, b0, o0, A2, (T0[0] = (d_M), T0), A3);
+    return new N(b1, [(d_M)], "float32", A2, 0, false, (d_M), true);
   };
 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_N) */;
+  const T1 = [0] /* (d_M) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -46,8 +50,8 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, [(d_N)], [(d_M)], 0, b0, o0, [(d_M)], A0, A1);
-    return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
+    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
+    return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*,N]|S|n0", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,N]|S|n-1", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
@@ -55,8 +59,9 @@ const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0, 0.10000000149011612]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0, 0.10000000149011612]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -67,15 +72,16 @@ const __nj_p2 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, [(d_S_0)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0)], "float32", A0, 0, false, (d_S_0));
+    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([0, 0.10000000149011612]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([0, 0.10000000149011612]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -88,8 +94,8 @@ const __nj_p3 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, [(d_S_0 * d_S_1)], b0, o0, A0, A1);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
@@ -97,8 +103,10 @@ const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "reduce:#3": __
 const __nj_p4 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_N) */;
+  const T1 = [0] /* (d_M) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -111,15 +119,17 @@ const __nj_p4 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, [(d_N)], [(d_M)], 0, b0, o0, [(d_M)], A0, A1);
-    return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
+    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
+    return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
 const __nj_p5 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_N) */;
+  const T1 = [0] /* (d_M) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -132,8 +142,8 @@ const __nj_p5 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, [(d_N)], [(d_M)], 0, b0, o0, [(d_M)], A0, A1);
-    return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
+    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
+    return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
 const __nj_t2p = [{ key: "[*,N]|S|\"sum\"", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }, { key: "[*,N]|S|\"max\"", make: __nj_p5, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }];

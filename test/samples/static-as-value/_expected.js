@@ -11,8 +11,9 @@ const __nj_p0 = function (R, K) {
   const k0 = K[0];
   const k1 = K[1];
   const A0 = Object.freeze([]);
-  const A1 = Object.freeze([0]);
-  const A2 = Object.freeze([1]);
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([0]);
+  const A3 = Object.freeze([1]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -31,8 +32,8 @@ const __nj_p0 = function (R, K) {
     const b2 = new Float32Array(1);
     k0(H, b2, A0, b1, o1, A0, A0);
     const b3 = new Float32Array((d_N));
-    k1(H, b3, [(d_N)], b2, 0, A1, b0, o0, A2, b1, o1, A1, A0);
-    return new N(b3, [(d_N)], "float32", A2, 0, false, (d_N));
+    k1(H, b3, (T1[0] = (d_N), T1), b2, 0, A2, b0, o0, A3, b1, o1, A2, A0);
+    return new N(b3, [(d_N)], "float32", A3, 0, false, (d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1] }];
@@ -40,9 +41,10 @@ const __nj_t1 = { "@codegen": "<version>", "elementwise:#2": __nj_k2 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([0]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([0]);
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -59,16 +61,17 @@ const __nj_p1 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_S_0));
-    k0(H, b2, [(d_S_0)], b1, o1, A0, b0, o0, A1, A2);
-    return new N(b2, [(d_S_0)], "float32", A1, 0, false, (d_S_0));
+    k0(H, b2, (T0[0] = (d_S_0), T0), b1, o1, A1, b0, o0, A2, A3);
+    return new N(b2, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([0]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([0]);
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -87,8 +90,8 @@ const __nj_p2 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b2, [(d_S_0 * d_S_1)], b1, o1, A0, b0, o0, A1, A2);
-    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b2, (T0[0] = (d_S_0 * d_S_1), T0), b1, o1, A1, b0, o0, A2, A3);
+    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k2] }, { key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k2] }];

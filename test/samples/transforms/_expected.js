@@ -22,10 +22,11 @@ const __nj_p0 = function (R, K) {
   let S0 = null;
   const A1 = Object.freeze([]);
   let S1 = null;
-  const A3 = Object.freeze([1]);
+  const T3 = [0] /* (d_N) */;
+  const A4 = Object.freeze([1]);
   let S2 = null;
-  const A5 = Object.freeze([0]);
-  const A6 = Object.freeze([3]);
+  const A6 = Object.freeze([0]);
+  const A7 = Object.freeze([3]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "w", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "w", false, x0.weakType);
@@ -53,16 +54,16 @@ const __nj_p0 = function (R, K) {
     const b3 = S0 !== null && S0.length === (d_N) ? S0 : (S0 = new Float32Array((d_N)));
     k0(H, b3, 1, (d_N), 1, 3, b1, o1, 0, 3, 1, b0, o0, 0, 1, 0, A1);
     const b4 = S1 !== null && S1.length === (d_N) ? S1 : (S1 = new Float32Array((d_N)));
-    k1(H, b4, [(d_N)], b3, 0, A3, b2, o2, A3, A1);
+    k1(H, b4, (T3[0] = (d_N), T3), b3, 0, A4, b2, o2, A4, A1);
     const r5 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b5 = r5.data, o5 = r5.offset;
     const b6 = new Float32Array(1);
-    k2(H, b6, A1, b5, o5, A1, A3);
+    k2(H, b6, A1, b5, o5, A1, A4);
     const b7 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
-    k3(H, b7, [(d_N)], b6, 0, A5, b4, 0, A3, A1);
+    k3(H, b7, (T3[0] = (d_N), T3), b6, 0, A6, b4, 0, A4, A1);
     const b8 = new Float32Array(3);
     k0(H, b8, 1, 3, 1, (d_N), b1, o1, 0, 1, 3, b7, 0, 0, 1, 0, A1);
-    return new N(b8, A6, "float32", A3, 0, false, 3);
+    return new N(b8, A7, "float32", A4, 0, false, 3, true);
   };
 };
 const __nj_t0p = [{ key: "[*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3], wasm: [null, "__nj_k1", null, "__nj_k3"], elems: [Infinity, Infinity, 1, Infinity] }];
@@ -79,10 +80,11 @@ const __nj_p1 = function (R, K) {
   let S0 = null;
   const A1 = Object.freeze([]);
   let S1 = null;
-  const A3 = Object.freeze([1]);
+  const T3 = [0] /* (d_N) */;
+  const A4 = Object.freeze([1]);
   let S2 = null;
-  const A5 = Object.freeze([0]);
-  const A6 = Object.freeze([3]);
+  const A6 = Object.freeze([0]);
+  const A7 = Object.freeze([3]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "w", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "w", false, x0.weakType);
@@ -110,9 +112,9 @@ const __nj_p1 = function (R, K) {
     const b3 = S0 !== null && S0.length === (d_N) ? S0 : (S0 = new Float32Array((d_N)));
     k0(H, b3, 1, (d_N), 1, 3, b1, o1, 0, 3, 1, b0, o0, 0, 1, 0, A1);
     const b4 = S1 !== null && S1.length === (d_N) ? S1 : (S1 = new Float32Array((d_N)));
-    k1(H, b4, [(d_N)], b3, 0, A3, b2, o2, A3, A1);
+    k1(H, b4, (T3[0] = (d_N), T3), b3, 0, A4, b2, o2, A4, A1);
     const b5 = new Float32Array(1);
-    k2(H, b5, A1, [(d_N)], 0, b4, 0, A1, A3, A1);
+    k2(H, b5, A1, (T3[0] = (d_N), T3), 0, b4, 0, A1, A4, A1);
     const r6 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b6 = r6.data, o6 = r6.offset;
     const b7 = new Float32Array(1);
@@ -120,12 +122,12 @@ const __nj_p1 = function (R, K) {
     const b8 = new Float32Array(1);
     k4(H, b8, A1, b5, 0, A1, b7, 0, A1, A1);
     const b9 = new Float32Array(1);
-    k5(H, b9, A1, b7, 0, A1, A3);
+    k5(H, b9, A1, b7, 0, A1, A4);
     const b10 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
-    k6(H, b10, [(d_N)], b9, 0, A5, b4, 0, A3, A1);
+    k6(H, b10, (T3[0] = (d_N), T3), b9, 0, A6, b4, 0, A4, A1);
     const b11 = new Float32Array(3);
     k0(H, b11, 1, 3, 1, (d_N), b1, o1, 0, 1, 3, b10, 0, 0, 1, 0, A1);
-    return [new N(b8, A1, "float32", A1, 0, false, 1), new N(b11, A6, "float32", A3, 0, false, 3)];
+    return [new N(b8, A1, "float32", A1, 0, false, 1, true), new N(b11, A7, "float32", A4, 0, false, 3, true)];
   };
 };
 const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k4, __nj_k5, __nj_k6, __nj_k7, __nj_k3], wasm: [null, "__nj_k1", "__nj_k4", null, "__nj_k6", "__nj_k7", "__nj_k3"], elems: [Infinity, Infinity, Infinity, 1, 1, 1, Infinity] }];
@@ -133,9 +135,10 @@ const __nj_t2 = { "@codegen": "<version>", "reduce:#8": __nj_k8 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([4]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T0 = [0] /* (d_B) */;
+  const A1 = Object.freeze([4]);
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
@@ -155,8 +158,8 @@ const __nj_p2 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_B));
-    k0(H, b2, [(d_B)], A0, 0, b0, o0, A0, A1, b1, o1, A0, A1, A2);
-    return new N(b2, [(d_B)], "float32", A1, 0, false, (d_B));
+    k0(H, b2, (T0[0] = (d_B), T0), A1, 0, b0, o0, A1, A2, b1, o1, A1, A2, A3);
+    return new N(b2, [(d_B)], "float32", A2, 0, false, (d_B), true);
   };
 };
 const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k8], wasm: ["__nj_k8"], elems: [Infinity] }];
@@ -164,8 +167,9 @@ const __nj_t3 = { "@codegen": "<version>", "elementwise:#9": __nj_k9 };
 const __nj_p3 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([1]);
-  const A1 = Object.freeze([]);
+  const T0 = [0] /* (d_N) */;
+  const A1 = Object.freeze([1]);
+  const A2 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -176,8 +180,8 @@ const __nj_p3 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, [(d_N)], b0, o0, A0, A1);
-    return new N(b1, [(d_N)], "float32", A0, 0, false, (d_N));
+    k0(H, b1, (T0[0] = (d_N), T0), b0, o0, A1, A2);
+    return new N(b1, [(d_N)], "float32", A1, 0, false, (d_N), true);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k9] }];

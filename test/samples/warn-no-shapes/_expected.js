@@ -21,7 +21,7 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(7);
     k0(H, b1, A0, A1, 1, b0, o0, A2, A0, A3);
-    return new N(b1, A0, "float32", A2, 0, false, 7);
+    return new N(b1, A0, "float32", A2, 0, false, 7, true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [35] }];

@@ -7,9 +7,10 @@ const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([0]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T0 = [0] /* (d_N) */;
+  const A1 = Object.freeze([0]);
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -26,8 +27,8 @@ const __nj_p0 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_N));
-    k0(H, b2, [(d_N)], b1, o1, A0, b0, o0, A1, A2);
-    return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N));
+    k0(H, b2, (T0[0] = (d_N), T0), b1, o1, A1, b0, o0, A2, A3);
+    return new N(b2, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
@@ -35,9 +36,10 @@ const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p1 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([0]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0) */;
+  const A1 = Object.freeze([0]);
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -54,16 +56,17 @@ const __nj_p1 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_S_0));
-    k0(H, b2, [(d_S_0)], b1, o1, A0, b0, o0, A1, A2);
-    return new N(b2, [(d_S_0)], "float32", A1, 0, false, (d_S_0));
+    k0(H, b2, (T0[0] = (d_S_0), T0), b1, o1, A1, b0, o0, A2, A3);
+    return new N(b2, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
 const __nj_p2 = function (R, K) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0];
-  const A0 = Object.freeze([0]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const T0 = [0] /* (d_S_0 * d_S_1) */;
+  const A1 = Object.freeze([0]);
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -82,8 +85,8 @@ const __nj_p2 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b2, [(d_S_0 * d_S_1)], b1, o1, A0, b0, o0, A1, A2);
-    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1));
+    k0(H, b2, (T0[0] = (d_S_0 * d_S_1), T0), b1, o1, A1, b0, o0, A2, A3);
+    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1] }, { key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1] }];

@@ -176,7 +176,9 @@ export function lowerBody(
   };
   // the whole upstream cone of a discontinuous op is rounded, so its input equals eager's bit for bit
   // (`exact`: the schedule's cones across kernels; the local pass covers a group scheduled on its own)
-  const roundBeforeUse = new Set<Var>(opts.exact);
+  // the group's own cone apart from the schedule's set: copying `exact` per kernel made a build quadratic
+  const local = new Set<Var>();
+  const roundBeforeUse = { has: (v: Var) => local.has(v) || opts.exact?.has(v) === true, add: (v: Var) => local.add(v) };
   for (let i = eqns.length - 1; i >= 0; i--) {
     const e = eqns[i]!;
     if (ROUNDED_CONE_OPS.has(e.primitive) || roundBeforeUse.has(e.outs[0]!))

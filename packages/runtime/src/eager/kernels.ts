@@ -16,7 +16,8 @@ import { cumulativeKernels, dotKernels, reduceKernels } from "./generated-ir-ker
 import "./threefry-kernel.js";
 
 function alloc(o: Aval): NDArray {
-  return new NDArray(allocate(o.dtype, sizeOf(o.shape)), o.shape, o.dtype, undefined, 0, o.weakType);
+  const n = sizeOf(o.shape);
+  return new NDArray(allocate(o.dtype, n), o.shape, o.dtype, undefined, 0, o.weakType, n);
 }
 
 function view(x: NDArray, shape: readonly number[], strides: readonly number[], offset: number, o?: Aval): NDArray {
@@ -26,9 +27,9 @@ function view(x: NDArray, shape: readonly number[], strides: readonly number[], 
 for (const op of UNARY_OPS) {
   const loops = unaryLoops[op]!;
   const rule = shapeRules[op];
-  impls[op] = (inputs) => {
+  impls[op] = (inputs, params) => {
     const x = inputs[0]!;
-    const o = rule(inputs, {});
+    const o = rule(inputs, params);
     const loop = loops[x.dtype]!;
     const out = alloc(o);
     const [d, off] = dense(x);
@@ -40,10 +41,10 @@ for (const op of UNARY_OPS) {
 for (const op of [...BINARY_OPS, ...COMPARE_OPS]) {
   const loops = binaryLoops[op]!;
   const rule = shapeRules[op];
-  impls[op] = (inputs) => {
+  impls[op] = (inputs, params) => {
     const a = inputs[0]!,
       b = inputs[1]!;
-    const o = rule(inputs, {});
+    const o = rule(inputs, params as never);
     const l = loops[a.dtype]!;
     const out = alloc(o);
     const n = out.size;

@@ -88,7 +88,8 @@ export function setGeneratedControlFlow(on: boolean): void {
 
 /**
  * The compiled function of a higher-order equation (by its params), or undefined where code generation is
- * forbidden or a body is not generable (NJ603). `counters`: the nested jit's cacheInfo, told of the compile.
+ * forbidden or a body is not generable (NJ603). `counters`: the nested jit's cacheInfo, told of the kernels
+ * it generates (its trace was counted when it traced).
  */
 export function compiledCall(prim: HigherPrimitive, params: HigherParams[HigherPrimitive], arity: number): Run | undefined {
   if (!generate) return undefined;
@@ -106,10 +107,7 @@ export function compiledCall(prim: HigherPrimitive, params: HigherParams[HigherP
         const fn = make(planRuntime, code.kernels.map(compileKernel)) as unknown as Run;
         run = fn;
         const counters = prim === "jit_call" ? (params as HigherParams["jit_call"]).counters : undefined;
-        if (counters) {
-          counters.traces++;
-          counters.runtimeCompiles += code.kernels.length;
-        }
+        if (counters) counters.runtimeCompiles += code.kernels.length;
       } catch (e) {
         if (!(e instanceof NumjitError && e.code === "NJ603")) throw e;
         debugLog(1, `${prim}: interpreted (${e.message})`);

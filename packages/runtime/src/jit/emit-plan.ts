@@ -13,10 +13,13 @@
 //   4. returns the outputs, rebuilt into the function's output pytree.
 // Arrays the function captures (constvars) are pasted into the factory as typed-array literals.
 // The plan is bound by jit/plan.ts (the same code as the runtime jit), so both agree on every layout.
+// A plan whose program is elementwise over inputs of one shape also serves calls whose inputs only
+// broadcast to such a shape (`broadcasts`, see broadcastsLikeNumpy).
+import { BINARY_OPS, COMPARE_OPS, UNARY_OPS } from "../core/primitives.js";
 import { type Dim, dimSymbols, dimToString, symbolName } from "../core/dims.js";
 import { type DimConstraint, type ShapeEnv, describeConstraint } from "../core/shape-env.js";
 import type { KernelSource } from "../codegen/kernels.js";
-import { Lit } from "../ir/jaxpr.js";
+import { type Jaxpr, Lit } from "../ir/jaxpr.js";
 import type { Schedule } from "../ir/schedule.js";
 import type { TreeDef } from "../ir/tree.js";
 import { buildPlan } from "./plan.js";
@@ -33,6 +36,8 @@ export interface EmittedPlan {
   arity: number;
   /** Per kernel: the most elements it reads or writes here (Infinity: symbolic), for the backend's size rule. */
   elems: number[];
+  /** The plan also serves inputs that broadcast (NumPy rules) to its input shape: broadcastsLikeNumpy. */
+  broadcasts: boolean;
 }
 
 export interface EmitPlanOptions {
@@ -127,7 +132,38 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
   const params = j.inBinders.map((_, i) => `x${i}`).join(", ");
   const kernels = code.kernels;
   const elems = kernels.map((k) => sizes.get(k.signature) ?? Infinity);
-  return { source: code.factory(params, body), kernels, arity: j.inBinders.length, elems };
+  return { source: code.factory(params, body), kernels, arity: j.inBinders.length, elems, broadcasts: broadcastsLikeNumpy(j) };
+}
+
+const ELEMENTWISE = new Set<string>([...UNARY_OPS, ...BINARY_OPS, ...COMPARE_OPS, "select", "convert_element_type"]);
+
+/**
+ * True when f(x1..xk) equals f(broadcastTo(x1, S)..broadcastTo(xk, S)) for any inputs that broadcast to
+ * a shape S of the traced rank, so a plan traced on k inputs of one shape serves them as broadcast views
+ * (stride 0): at least two inputs, all of one shape; every equation elementwise on operands of that shape
+ * (0-d literals aside, and broadcasts of them); and every output computed from every input -- else an
+ * output's eager shape would be that of fewer inputs (`[x * 2, x + y]`), not S.
+ */
+export function broadcastsLikeNumpy(j: Jaxpr): boolean {
+  const ins = j.inBinders;
+  if (ins.length < 2 || j.constvars.length) return false;
+  const shape = ins[0]!.aval.shape.map(dimToString).join(",");
+  const same = (v: { aval: { shape: readonly Dim[] } }) => v.aval.shape.map(dimToString).join(",") === shape;
+  if (!ins.every(same)) return false;
+  const deps = new Map<unknown, Set<number>>(ins.map((v, i) => [v, new Set([i])]));
+  for (const e of j.eqns) {
+    const scalarBroadcast = e.primitive === "broadcast_in_dim" && e.inputs[0]!.aval.shape.length === 0;
+    if (!(ELEMENTWISE.has(e.primitive) || scalarBroadcast) || !e.outs.every(same)) return false;
+    const from = new Set<number>();
+    for (const a of e.inputs) {
+      if (a instanceof Lit) continue;
+      const d = deps.get(a);
+      if (d === undefined ? a.aval.shape.length !== 0 || !scalarBroadcast : !same(a) && !scalarBroadcast) return false;
+      for (const i of d ?? []) from.add(i);
+    }
+    for (const o of e.outs) deps.set(o, from);
+  }
+  return j.outs.length > 0 && j.outs.every((o) => !(o instanceof Lit) && deps.get(o)?.size === ins.length);
 }
 
 /** The output pytree as an expression over the output expressions (flat list without a tree). */

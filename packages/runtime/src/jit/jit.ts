@@ -294,6 +294,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     if (leaves.some((x) => x instanceof Tracer)) {
       let traced = tracedCache.get(key);
       if (!traced) {
+        info.traces++; // the function runs on tracers: a trace, whether or not its program compiles on its own
         try {
           traced = trace(args, inTree, leaves);
         } catch (err) {

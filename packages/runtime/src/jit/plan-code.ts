@@ -151,6 +151,18 @@ export class PlanCode {
     throw notEmittable(`kernel argument ${String(v)} is not a size`);
   }
 
+  /**
+   * A kernel argument that the kernel only reads during the call: a symbolic size list is written into a
+   * factory-level array per call instead of allocating one (kernels never keep their arguments).
+   */
+  arg(v: unknown): string {
+    if (!Array.isArray(v) || v.every((x) => typeof x === "number") || !v.every((x) => typeof x === "number" || x instanceof SymDim))
+      return this.value(v);
+    const items = v.map((x) => this.value(x));
+    const T = this.hoist("T", `[${items.map(() => "0").join(", ")}] /* ${items.join(", ")} */`);
+    return `(${items.map((x, i) => `${T}[${i}] = ${x}, `).join("")}${T})`;
+  }
+
   /** An eager step's parameters: hoisted when they mention no symbol. */
   params(prim: string, p: unknown): string {
     const symbolic = { found: false };
@@ -196,7 +208,8 @@ const offsetOf = (code: PlanCode, s: Slot, l: Layout): string => plus(code, s.of
 /** An NDArray over a layout, for eager steps and outputs. */
 export function viewExpr(code: PlanCode, s: Slot, l: Layout, aval: { dtype: string; weakType: boolean }): string {
   const args = [s.buf, code.value(l.shape), JSON.stringify(aval.dtype), code.value(l.strides), offsetOf(code, s, l)];
-  return `new N(${args.join(", ")}, ${aval.weakType}, ${code.value(dimsSize(l.shape))})`;
+  // adopted: `code.value` gives a frozen factory constant or a fresh literal, so the NDArray needs no copy
+  return `new N(${args.join(", ")}, ${aval.weakType}, ${code.value(dimsSize(l.shape))}, true)`;
 }
 
 export const litExpr = (l: Lit) => `R.scalar(${numLit(l.value)}, ${JSON.stringify(l.aval.dtype)}, ${l.aval.weakType})`;
@@ -266,7 +279,7 @@ export function emitActions(
           const s = slots.get(r[1])!;
           args.push(s.buf, plus(code, s.off, r[2]));
           a++;
-        } else args.push(code.value(act.args[a]));
+        } else args.push(code.arg(act.args[a]));
       }
       lines.push(`${code.kernel(plan.kernels[act.kernel]!)}(${args.join(", ")});`);
     } else if (act.t === "eager") {

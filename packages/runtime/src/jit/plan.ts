@@ -448,7 +448,9 @@ export function makeRunner(plan: Plan): Runner {
   const refs = act.refs as [number, number, number][];
   const size = act.size as number;
   const Ctor = typedArrayFor(act.dtype);
-  const { shape, strides } = out0;
+  // frozen once: every output shares them, and NDArray keeps a frozen array without a per-call copy
+  const shape = Object.freeze(out0.shape.slice()),
+    strides = Object.freeze(out0.strides.slice());
   const { dtype, weakType } = plan.outAvals[0]!;
   const nin = refs.length;
   // a large output goes to the wasm kernels' memory (dtype.ts allocate); small ones stay a plain `new`

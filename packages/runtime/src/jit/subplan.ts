@@ -41,7 +41,7 @@ export function compileKernel(src: KernelSource): KernelFn {
   return fn;
 }
 
-/** Compile counters a sub-program reports to (the jitted function it came from). */
+/** Compile counters a sub-program reports to (the jitted function it came from; it counted its trace). */
 export interface CompileCounters {
   traces: number;
   runtimeCompiles: number;
@@ -73,7 +73,6 @@ export function runCompiled(j: Jaxpr, counters?: CompileCounters): Run {
       run = (xs) => r(xs);
       if (counters) counters.runtimeCompiles += n;
     } else run = (xs) => evalJaxpr(optimized, xs);
-    if (counters) counters.traces++;
     runners.set(j, run);
   }
   return run;

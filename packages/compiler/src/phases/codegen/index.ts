@@ -24,6 +24,7 @@ export interface PlanDecl {
   kernelIds: string[];
   /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic). */
   elems: number[];
+  broadcasts: boolean;
 }
 
 export interface ModuleKernels {
@@ -86,6 +87,7 @@ export function codegen(
           source: p.source,
           kernelIds: p.kernels.map((sig) => ids.get(sig)!),
           elems: p.elems,
+          broadcasts: p.broadcasts,
         }))
       : [];
     const tableId = `${prefix}t${tableN++}`;

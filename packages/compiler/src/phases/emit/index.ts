@@ -158,7 +158,8 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
         const ship = wasm && p.kernelIds.some((id) => id in wasm.kernels);
         const exports = p.kernelIds.map((id) => (wasm && id in wasm.kernels ? JSON.stringify(id) : "null"));
         const w = ship ? `, wasm: [${exports.join(", ")}], elems: [${p.elems.map(sizeLit).join(", ")}]` : "";
-        return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w} }`;
+        const b = p.broadcasts ? ", broadcasts: true" : "";
+        return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w}${b} }`;
       });
       declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];`, parsed: false });
     }

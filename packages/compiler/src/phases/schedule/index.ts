@@ -24,6 +24,8 @@ export interface PlanSource {
   kernels: string[];
   /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic). */
   elems: number[];
+  /** It also serves inputs that broadcast to its input shape (the runtime's broadcastsLikeNumpy). */
+  broadcasts: boolean;
 }
 
 export interface ScheduledCall {
@@ -59,6 +61,7 @@ export function scheduleCall(built: BuiltCall, analysisProblems: readonly RawDia
           source: p.emitted.source,
           kernels: p.emitted.kernels.map((k) => k.signature),
           elems: p.emitted.elems,
+          broadcasts: p.emitted.broadcasts,
         });
     }
     if (planProblem !== undefined) plans = [];

@@ -190,36 +190,41 @@ export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout
     };
   }
   if (lay.kind === "elementwise") {
-    return (...args: unknown[]) => {
+    // `arguments`, not rest parameters and a spread: a call below `min` (every tiny call) allocates nothing
+    return function (this: unknown) {
+      // biome-ignore lint/complexity/noArguments: see above
+      const args = arguments;
       const shape = args[lay.shape] as number[];
       const nd = shape.length;
       // a 0-d kernel (also every size-1 shape, which collapses to 0-d) is one element: a row of 1
       const n = nd ? shape[nd - 1]! : 1,
         rows = nd === 2 ? shape[0]! : 1;
       const kernel = nd > 2 || rows * n < min ? null : getKernel();
-      if (kernel === null) return js(...args);
+      if (kernel === null) return js.apply(this, args as never);
       const ops: Operand[] = [];
       for (const i of used) {
         const s = args[lay.strides[i]!] as number[];
         const inner = nd ? s[nd - 1]! : 1;
-        if (inner !== 0 && inner !== 1) return js(...args);
+        if (inner !== 0 && inner !== 1) return js.apply(this, args as never);
         ops.push({ data: args[lay.data[i]!] as TypedArray, off: args[lay.offset[i]!] as number, outer: nd === 2 ? s[0]! : 0, inner });
       }
       runChunked(kernel, nin, rows, n, ops, used, args[lay.consts] as number[], args[lay.out] as Float32Array, "elementwise");
     };
   }
-  return (...args: unknown[]) => {
+  return function (this: unknown) {
+    // biome-ignore lint/complexity/noArguments: as above
+    const args = arguments;
     const kshape = args[lay.kshape] as number[],
       rshape = args[lay.rshape] as number[];
-    if (kshape.length > 1 || rshape.length > 1) return js(...args);
+    if (kshape.length > 1 || rshape.length > 1) return js.apply(this, args as never);
     const rows = kshape.length ? kshape[0]! : 1,
       n = rshape.length ? rshape[0]! : 1;
     const kernel = rows * n < min ? null : getKernel();
-    if (kernel === null) return js(...args);
+    if (kernel === null) return js.apply(this, args as never);
     const ops: Operand[] = [];
     for (const i of used) {
       const inner = rshape.length ? (args[lay.rstrides[i]!] as number[])[0]! : 1;
-      if (inner !== 0 && inner !== 1) return js(...args);
+      if (inner !== 0 && inner !== 1) return js.apply(this, args as never);
       const outer = kshape.length ? (args[lay.kstrides[i]!] as number[])[0]! : 0;
       ops.push({ data: args[lay.data[i]!] as TypedArray, off: args[lay.offset[i]!] as number, outer, inner });
     }

@@ -85,6 +85,14 @@ function load(ship: ShippedWasm): Exports | null {
   return now === "pending" || now === undefined ? null : now;
 }
 
+/**
+ * Starts loading a shipped module now (compiled and instantiated where the engine allows it synchronously,
+ * else fetched and compiled in the background), so that its first large call does not pay for it.
+ */
+export function prepareShipped(ship: ShippedWasm): void {
+  if (!state.has(ship)) load(ship);
+}
+
 /** The shipped kernel `name` in front of `js` for calls of at least `min` elements (`js` itself when it cannot be). */
 export function shippedKernel(ship: ShippedWasm, name: string, js: KernelFn, min: number): KernelFn {
   const k = ship.kernels[name];
