@@ -41,9 +41,9 @@ const __nj_p0 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const c2 = x2.isContiguous ? x2 : R.dense(x2);
     const b2 = c2.data, o2 = c2.offset;
-    const r3 = R.eager("conv_general_dilated", P5, [new N(b0, [(d_B), 8, 8, 4], "float32", A0, o0, false, (256 * d_B)), new N(b1, A1, "float32", A2, o1, false, 216), new N(b2, A3, "float32", A4, o2, false, 6)]);
+    const r3 = R.eager("conv_general_dilated", P5, [new N(b0, [(d_B), 8, 8, 4], "float32", A0, o0, false, (256 * d_B), true), new N(b1, A1, "float32", A2, o1, false, 216, true), new N(b2, A3, "float32", A4, o2, false, 6, true)]);
     const b3 = r3.data, o3 = r3.offset;
-    return new N(b3, [(d_B), 8, 8, 6], "float32", A6, o3, false, (384 * d_B));
+    return new N(b3, [(d_B), 8, 8, 6], "float32", A6, o3, false, (384 * d_B), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*,*]|S|", make: __nj_p0, kernels: [] }];
