@@ -370,7 +370,9 @@ const specific: { [P in Exclude<Primitive, Generic | LinalgPrimitive>]: SymShape
     if (from === to) return av(x!.shape, dtype, false);
     if (from > to) return av([...x!.shape, 2], dtype, false);
     if (x!.shape.length === 0 || x!.shape[x!.shape.length - 1] !== 2)
-      throw shapeError.rank(op, `${x!.dtype} -> ${dtype} needs a last axis of 2, got shape (${x!.shape.join(", ")})`, { shapes: [x!.shape] });
+      throw shapeError.rank(op, `${x!.dtype} -> ${dtype} needs a last axis of 2, got shape (${x!.shape.join(", ")})`, {
+        shapes: [x!.shape],
+      });
     return av(x!.shape.slice(0, -1), dtype, false);
   },
   dim_value: (_, { weakType }) => av([], "int32", weakType),

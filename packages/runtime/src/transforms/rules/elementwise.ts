@@ -188,7 +188,9 @@ const binary: AdRules<BinaryOp> = {
 
 const compare = Object.fromEntries(COMPARE_OPS.map((p) => [p, nondiff(p)])) as unknown as AdRules<CompareOp>;
 
-export const elementwiseRules: AdRules<UnaryOp | BinaryOp | CompareOp | "select" | "convert_element_type" | "copy" | "threefry2x32" | "bitcast_convert_type"> = {
+export const elementwiseRules: AdRules<
+  UnaryOp | BinaryOp | CompareOp | "select" | "convert_element_type" | "copy" | "threefry2x32" | "bitcast_convert_type"
+> = {
   ...unary,
   ...binary,
   ...compare,
