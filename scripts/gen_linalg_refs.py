@@ -801,6 +801,20 @@ def gen_windows(g):
     bb = np.array([[True, False], [False, True]])
     c("bitwiseCount bool (int32 result)", "(x) => np.bitwiseCount(x)", [bb], np.bitwise_count(bb).astype(np.int32), dt=I32)
     g.err(A, "bitwiseCount of a float", "(x) => np.bitwiseCount(x)", [rn((3,))], "DTypeError", "NJ202", contains=["bitwise_count"])
+    # lax.bitcastConvertType: NumPy's view (little-endian); float64 <-> two 4-byte words on a last axis of 2
+    f32 = rn((3, 4), F32)
+    c("bitcastConvertType float32 -> int32", "(x) => lax.bitcastConvertType(x, 'int32')", [f32], f32.view(np.int32), dt=I32)
+    c("bitcastConvertType float32 -> uint32", "(x) => lax.bitcastConvertType(x, 'uint32')", [f32], f32.view(np.uint32), dt=I32)
+    bits = np.array([[0x3F800000, -0x40800000, 0x00800000], [0x7F000000, 0x42280000, -0x3DD80000]], np.int32)
+    c("bitcastConvertType int32 -> float32", "(x) => lax.bitcastConvertType(x, 'float32')", [bits], bits.view(np.float32), dt=F32)
+    f64 = rn((2, 3), F64) * 1e5
+    c("bitcastConvertType float64 -> uint32 (a last axis of 2)", "(x) => lax.bitcastConvertType(x, 'uint32')", [f64],
+      f64.reshape(-1).view(np.uint32).reshape(2, 3, 2), dt=I32)
+    words = f64.reshape(-1).view(np.uint32).reshape(2, 3, 2)
+    c("bitcastConvertType uint32 -> float64 (drops the last axis of 2)", "(x) => lax.bitcastConvertType(x, 'float64')", [words],
+      f64, dt=F64)
+    g.err(A, "bitcastConvertType int32 -> float64 without a last axis of 2", "(x) => lax.bitcastConvertType(x, 'float64')",
+          [bits], "ShapeError", "NJ106", contains=["bitcast_convert_type"])
     g.err(
         A,
         "reduceWindow with an unsupported computation",
