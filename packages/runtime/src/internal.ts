@@ -204,3 +204,4 @@ function leafNames(inTree: TreeDef, argNames: readonly string[] = []): string[] 
   else rec(inTree, "args");
   return out;
 }
+export { vmapRef } from "./transforms/vmap-ref.js";

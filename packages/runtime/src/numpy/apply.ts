@@ -3,10 +3,10 @@
 import { argumentError, dtypeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue, normalizeAxis } from "../shape.js";
-import { vmap } from "../transforms/vmap.js";
+import { vmapRef } from "../transforms/vmap-ref.js";
 import { shiftRightLogical } from "../lax/bitwise.js";
 import { abs, add, bitwiseAnd, subtract } from "./elementwise.js";
-import { expandDims } from "./shape-ops.js";
+import { expandDims, moveaxis, reshape, stack, transpose } from "./shape-ops.js";
 import { convert, operand } from "./util.js";
 
 type Fn1d = (x: NDArray) => ArrayLike;
@@ -22,9 +22,30 @@ export function applyAlongAxis(func1d: Fn1d, axis: number, arr: ArrayLike): NDAr
   const nd = a.ndim;
   const ax = normalizeAxis("apply_along_axis", axis, nd);
   let f = (x: NDArray): NDArray => operand(func1d(x), "apply_along_axis");
+  const vmap = vmapRef.fn;
+  if (vmap === undefined) return alongAxisLoop(f, ax, a);
   for (let i = 1; i < nd - ax; i++) f = vmap(f, { inAxes: i, outAxes: -1 }) as typeof f;
   for (let i = 0; i < ax; i++) f = vmap(f, { inAxes: 0, outAxes: 0 }) as typeof f;
   return f(a);
+}
+
+/** applyAlongAxis without vmap (the light entry): f on each 1-d slice in turn, results stacked, as NumPy does. */
+function alongAxisLoop(f: (x: NDArray) => NDArray, ax: number, a: NDArray): NDArray {
+  const rows = moveaxis(a, ax, -1);
+  const others = rows.shape.slice(0, -1) as number[];
+  const flat = reshape(rows, [-1, rows.shape[rows.ndim - 1] as number]);
+  const results: NDArray[] = [];
+  for (let i = 0; i < (flat.shape[0] as number); i++) results.push(f(flat.slice(i)));
+  if (results.length === 0) throw argumentError.invalid("apply_along_axis", "cannot apply a function over an empty set of slices");
+  const r = results[0]!.ndim;
+  const out = reshape(stack(results), [...others, ...(results[0]!.shape as number[])]);
+  const k = others.length;
+  // the result's dims take the place of `axis`
+  return transpose(out, [
+    ...Array.from({ length: ax }, (_, i) => i),
+    ...Array.from({ length: r }, (_, i) => k + i),
+    ...Array.from({ length: k - ax }, (_, i) => ax + i),
+  ]);
 }
 
 /** func(a, axis) for each axis in turn; a result that dropped the axis gets it back as size 1 (NumPy's apply_over_axes). */

@@ -19,6 +19,7 @@ import { NDArray } from "../ndarray.js";
 import { type Leaf, treeFlatten, treeUnflatten } from "../ir/tree.js";
 import { batchRules, matchAxis, moveAxis, multiBatchRules, ownAxisCollective } from "./batching.js";
 import { higherBatchRules } from "./higher.js";
+import { vmapRef } from "./vmap-ref.js";
 import { type AxisSpec, axesPerLeaf, leafArray } from "./tree-util.js";
 import type { Cotangent } from "./vjp.js";
 
@@ -199,3 +200,5 @@ function placeOutput(l: Leaf, ax: number | null, main: MainTrace, size: number):
   const a = normAxis(ax, rank, "outAxes");
   return d === null ? matchAxis(val, null, size, a) : moveAxis(val, d, a);
 }
+
+vmapRef.fn = vmap;
