@@ -225,7 +225,11 @@ export async function writeReport({ env, results, outDir }) {
         'bench/README.md, "Threads: what more cores give").',
     );
     md.push("");
-    const svg = scalingPlot(scaling, threads, amdahl);
+    const svg = scalingPlot(
+      scaling.filter((r) => r.serial !== null),
+      threads,
+      amdahl,
+    );
     if (svg) {
       const file = path.join(plotDir, "threads-scaling.svg");
       await writeFile(file, svg);

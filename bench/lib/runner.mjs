@@ -108,7 +108,15 @@ export async function runCase(c, ctx) {
   }
   if (reference === null) c.note = appendNote(c.note, "no reference output: rows are unchecked");
   annotateRatios(c, rows);
-  return { workload: c.workload, name: c.name, unit: c.unit, better: c.better, note: c.note ?? "", rows };
+  return {
+    workload: c.workload,
+    name: c.name,
+    unit: c.unit,
+    better: c.better,
+    note: c.note ?? "",
+    ...(c.pool === false ? { pool: false } : {}),
+    rows,
+  };
 }
 
 /** Median and spread in the case's unit; for "higher is better" units the quartiles swap. */

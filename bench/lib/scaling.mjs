@@ -22,7 +22,8 @@ export function scalingRows(results, threads) {
         const pool = ok.find((r) => r.lib === one.lib.slice(0, -ONE.length));
         if (!pool) continue;
         const speedup = one.stats.median / pool.stats.median;
-        const serial = threads > 1 ? Math.min(1, Math.max(0, (threads / speedup - 1) / (threads - 1))) : 1;
+        // a case that never reaches the pool (`pool: false`) gets no fit: its difference is noise
+        const serial = c.pool === false ? null : threads > 1 ? Math.min(1, Math.max(0, (threads / speedup - 1) / (threads - 1))) : 1;
         rows.push({ what: `${w.id} ${c.name}`, lib: pool.lib, unit: c.unit, one: one.value, pool: pool.value, speedup, serial });
       }
     }
@@ -37,9 +38,15 @@ export function scalingTable(rows, threads) {
     `|---|---|--:|--:|--:|--:|${PREDICT.map(() => "--:").join("|")}|--:|`,
   ];
   for (const r of rows)
-    lines.push(
-      `| ${r.what} | ${r.lib} | ${fmt(r.one)} ${r.unit} | ${fmt(r.pool)} ${r.unit} | ${fmt(r.speedup)}× | ${r.serial.toFixed(2)} | ` +
-        `${PREDICT.map((k) => `${fmt(amdahl(r.serial, k))}×`).join(" | ")} | ${r.serial > 0 ? `${fmt(1 / r.serial)}×` : "∞"} |`,
-    );
+    if (r.serial === null)
+      lines.push(
+        `| ${r.what} | ${r.lib} | ${fmt(r.one)} ${r.unit} | ${fmt(r.pool)} ${r.unit} | ${fmt(r.speedup)}× | — | ` +
+          `${PREDICT.map(() => "—").join(" | ")} | below the split threshold: both run on the caller (noise) |`,
+      );
+    else
+      lines.push(
+        `| ${r.what} | ${r.lib} | ${fmt(r.one)} ${r.unit} | ${fmt(r.pool)} ${r.unit} | ${fmt(r.speedup)}× | ${r.serial.toFixed(2)} | ` +
+          `${PREDICT.map((k) => `${fmt(amdahl(r.serial, k))}×`).join(" | ")} | ${r.serial > 0 ? `${fmt(1 / r.serial)}×` : "∞"} |`,
+      );
   return lines.join("\n");
 }

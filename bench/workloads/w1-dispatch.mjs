@@ -17,6 +17,9 @@ export function cases(ctx) {
       better: "lower",
       perCall: (ns) => ns,
       tol: { rtol: 0, atol: 0 },
+      // far below the pool's break-even: both columns run on the caller, so their difference is noise
+      // (the threads table lists it without an Amdahl fit)
+      pool: false,
       impls: [
         ...numjitImpls(ctx, {
           threads: true,
