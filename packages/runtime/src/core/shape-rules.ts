@@ -4,7 +4,7 @@
 // they take the same fast paths as always; on symbols they decide by normal form and bounds, record in
 // the optional ShapeEnv what they must assume (checked by a compiled function's guard), and without an
 // env raise NJ112 naming the op and the dims they cannot compare.
-import type { DType } from "../dtype.js";
+import { type DType, typedArrayFor } from "../dtype.js";
 import { dtypeError, shapeError, type ShapeError } from "../errors.js";
 import { shapesEqual, sizeOf } from "../shape.js";
 import {
@@ -364,9 +364,9 @@ const specific: { [P in Exclude<Primitive, Generic | LinalgPrimitive>]: SymShape
   copy: ([x]) => av(x!.shape, x!.dtype, x!.weakType),
   bitcast_convert_type: ([x], { dtype }) => {
     const op = "bitcast_convert_type";
-    const width = (d: DType) => (d === "float64" ? 8 : d === "bool" ? 0 : 4);
-    const [from, to] = [width(x!.dtype), width(dtype)];
-    if (from === 0 || to === 0) throw dtypeError.notAllowed(op, from === 0 ? x!.dtype : dtype, "bool has no bit layout to reinterpret");
+    const bool = x!.dtype === "bool" ? x!.dtype : dtype === "bool" ? dtype : null;
+    if (bool !== null) throw dtypeError.notAllowed(op, bool, "bool has no bit layout to reinterpret");
+    const [from, to] = [typedArrayFor(x!.dtype).BYTES_PER_ELEMENT, typedArrayFor(dtype).BYTES_PER_ELEMENT];
     if (from === to) return av(x!.shape, dtype, false);
     if (from > to) return av([...x!.shape, 2], dtype, false);
     if (x!.shape.length === 0 || x!.shape[x!.shape.length - 1] !== 2)

@@ -6,7 +6,7 @@ import { describeValue, normalizeAxis } from "../shape.js";
 import { vmapRef } from "../transforms/vmap-ref.js";
 import { shiftRightLogical } from "../lax/bitwise.js";
 import { abs, add, bitwiseAnd, subtract } from "./elementwise.js";
-import { expandDims, moveaxis, reshape, stack, transpose } from "./shape-ops.js";
+import { expandDims, moveaxis, reshape, stack } from "./shape-ops.js";
 import { convert, operand } from "./util.js";
 
 type Fn1d = (x: NDArray) => ArrayLike;
@@ -41,11 +41,12 @@ function alongAxisLoop(f: (x: NDArray) => NDArray, ax: number, a: NDArray): NDAr
   const out = reshape(stack(results), [...others, ...(results[0]!.shape as number[])]);
   const k = others.length;
   // the result's dims take the place of `axis`
-  return transpose(out, [
-    ...Array.from({ length: ax }, (_, i) => i),
-    ...Array.from({ length: r }, (_, i) => k + i),
-    ...Array.from({ length: k - ax }, (_, i) => ax + i),
-  ]);
+  const resultDims = Array.from({ length: r }, (_, i) => i);
+  return moveaxis(
+    out,
+    resultDims.map((i) => k + i),
+    resultDims.map((i) => ax + i),
+  );
 }
 
 /** func(a, axis) for each axis in turn; a result that dropped the axis gets it back as size 1 (NumPy's apply_over_axes). */
