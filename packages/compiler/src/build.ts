@@ -10,6 +10,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { numjitTransformer } from "./transformer.js";
 import type { ModuleGraph } from "./module-graph.js";
 import { checkEmitted } from "./validate.js";
+import { spliceDecls } from "./splice.js";
 
 export const SOURCE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -96,6 +97,7 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
     ...(opts.emitIR ? { emitIR: true } : {}),
     ...(opts.graph ? { graph: opts.graph } : {}),
     onModule: (_f, m) => (module = m),
+    deferDecls: true,
   });
   const r = tsv.transpileModule(code, {
     fileName: file,
@@ -127,14 +129,19 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
         frame: frameOf(code, line, character),
       };
     });
-  // the output is JS whatever the input was (.mts -> .mjs, .cts -> .cjs, .tsx -> .js)
-  const parsed = module?.plan?.declTexts.filter((d) => d.parsed).map((d) => d.text);
-  const emitted = checkEmitted(r.outputText, outputName(file), file, parsed);
+  // the output is JS whatever the input was (.mts -> .mjs, .cts -> .cjs, .tsx -> .js); the deferred
+  // declarations are stubs in r.outputText: checked there as their bindings, then spliced in
+  const name = outputName(file);
+  const deferred = module?.plan?.declTexts.filter((d) => d.parsed) ?? [];
+  let emitted = checkEmitted(r.outputText, name, file);
+  const out = spliceDecls(r.outputText, r.sourceMapText, deferred);
+  // a problem is located in the text written
+  if (emitted.length && deferred.length) emitted = checkEmitted(out.code, name, file);
   const diagnostics = [...(module?.diagnostics ?? [])];
   // with syntax errors in the input its NJ808s explain a broken output; NJ810 is the compiler's own fault
   if (!syntax.length && emitted.length) diagnostics.push(...emitted);
-  const res: FileResult = { file, code: r.outputText, diagnostics, syntax, valid: !syntax.length && !emitted.length };
-  if (r.sourceMapText) res.map = r.sourceMapText;
+  const res: FileResult = { file, code: out.code, diagnostics, syntax, valid: !syntax.length && !emitted.length };
+  if (out.map) res.map = out.map;
   if (module) res.module = module;
   return res;
 }

@@ -14,6 +14,7 @@ import { type Diagnostic, NumjitCompileError, formatDiagnostic } from "./diagnos
 import { type CompileOptions, type ModuleResult, compileConverted, mayContainJit } from "./compile-module.js";
 import type { Conversion } from "./phases/autograph/index.js";
 import { ModuleGraph } from "./module-graph.js";
+import { stub } from "./validate.js";
 
 export interface TransformerConfig extends CompileOptions {
   /** "warn" (default): report; "error": NJ8xx errors fail the emit. */
@@ -28,6 +29,11 @@ export interface TransformerConfig extends CompileOptions {
   warningsAsDiagnostics?: boolean;
   /** Called with each module's pipeline result (the CLI uses it for its summary). */
   onModule?: (file: string, result: ModuleResult) => void;
+  /**
+   * Print each declaration known to parse (kernels, plans, their tables) as its stub `const <id> = 0;`: the
+   * caller puts the texts in after the emit (buildFile, splice.ts). Not for tsc's own emit.
+   */
+  deferDecls?: boolean;
 }
 
 interface TspExtras {
@@ -100,7 +106,7 @@ export function numjitTransformer(
     };
     const statements = src.statements.map((s) => tsv.visitNode(s, visit) as ts.Statement);
     if (!plan) return f.updateSourceFile(sf, statements);
-    const decls = plan.declTexts.map((d) => raw(f, d.text));
+    const decls = plan.declTexts.map((d) => raw(f, config.deferDecls && d.parsed ? stub(d.id) : d.text));
     // like transform(): kernel declarations before the first statement that runs (a const is in its TDZ
     // until then), the import after the last import (hoisted: bound wherever it sits). A CommonJS
     // require() is a plain statement, so it goes with the declarations, before any code.
@@ -168,7 +174,9 @@ function isDirective(s: ts.Statement): boolean {
 
 /** A statement printed exactly as `text` (a synthesized identifier prints its text verbatim). */
 function raw(f: ts.NodeFactory, text: string): ts.Statement {
-  return f.createExpressionStatement(f.createIdentifier(text.replace(/;\s*$/, "")));
+  // the statement's own `;` goes (the printer adds one); no regex over a kernel's whole text
+  const end = text.trimEnd();
+  return f.createExpressionStatement(f.createIdentifier(end.endsWith(";") ? end.slice(0, -1) : text));
 }
 
 function isCommonJs(sf: ts.SourceFile, opts: ts.CompilerOptions): boolean {

@@ -6,12 +6,12 @@
 import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, codeFrame, diag } from "./diagnostics.js";
-import { parse } from "./compile-module.js";
+import { scriptKind } from "./compile-module.js";
 
 /**
  * NJ810 diagnostics for `code` (emitted for `file`; `name` picks the parser: .ts/.tsx/.js...); [] when it is
- * valid. `parsed`: declarations the emit added whose function source already parsed alone (kernels and
- * plans, most of an emitted module's text): each is checked as `const id = 0;` instead of being parsed
+ * valid. `parsed`: declarations the emit added whose text is known to parse alone (kernels, plans, their
+ * tables: most of an emitted module's text): each is checked as `const id = 0;` instead of being parsed
  * again (its binding is still checked); a problem found that way is located by checking the whole text.
  */
 export function checkEmitted(code: string, name: string, file: string, parsed: readonly string[] = []): Diagnostic[] {
@@ -22,15 +22,19 @@ export function checkEmitted(code: string, name: string, file: string, parsed: r
     const pos = code.indexOf(d, from);
     const id = /^const ([\w$]+) = /.exec(d)?.[1];
     if (pos < 0 || id === undefined) continue;
-    parts.push(code.slice(from, pos), `const ${id} = 0;`);
+    parts.push(code.slice(from, pos), stub(id));
     from = pos + d.length;
   }
   parts.push(code.slice(from));
   return check(parts.join(""), name, file).length ? check(code, name, file) : [];
 }
 
+/** What a declaration known to parse is checked as: its binding only. */
+export const stub = (id: string): string => `const ${id} = 0;`;
+
 function check(code: string, name: string, file: string): Diagnostic[] {
-  const sf = parse(code, name);
+  // no parent pointers: only the statements and positions are read
+  const sf = tsv.createSourceFile(name, code, tsv.ScriptTarget.Latest, false, scriptKind(name));
   const out: Diagnostic[] = [];
   const pd = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   for (const d of pd) out.push(at(sf, code, file, d.start, d.length || 1, tsv.flattenDiagnosticMessageText(d.messageText, " ")));

@@ -72,7 +72,11 @@ export interface EmitPlan {
   calls: CallEdit[];
 }
 
-/** One declaration the emit adds; `parsed`: its function source already parsed alone (a kernel or a plan). */
+/**
+ * One declaration the emit adds; `parsed`: its text is known to parse alone (a kernel or plan source that
+ * parsed alone, or a literal the emit built from JSON text, numbers and its own identifiers), so the output
+ * check need not parse it again.
+ */
 export interface DeclText {
   id: string;
   text: string;
@@ -138,8 +142,10 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
   const fn = (id: string, source: string): DeclText => ({ id, text: `const ${id} = ${source};`, parsed: parsesAlone(source) });
   for (const d of kernels.decls) declTexts.push(fn(d.id, d.source));
   if (wasm && edits.some((e) => e.wasmId !== undefined)) {
-    const where = typeof opts.wasm === "function" ? `url: ${opts.wasm(wasm.bytes)}` : `bytes: ${JSON.stringify(base64(wasm.bytes))}`;
-    declTexts.push({ id: wasmId, text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)} };`, parsed: false });
+    // an asset URL is the caller's expression: parsed with the output; inline bytes are a JSON string
+    const url = typeof opts.wasm === "function" ? opts.wasm(wasm.bytes) : undefined;
+    const where = url !== undefined ? `url: ${url}` : `bytes: ${JSON.stringify(base64(wasm.bytes))}`;
+    declTexts.push({ id: wasmId, text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)} };`, parsed: url === undefined });
   }
   for (const c of calls) {
     const t = kernels.tables.get(c.built.analysed.jit.index);
@@ -151,7 +157,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       const ir = c.built.traces.map((tr) => `${c.built.analysed.jit.name} (${tr.argsText}):\n${tr.result.optimizedText}`).join("\n");
       text = `/* numjit IR\n${ir.replace(/\*\//g, "* /")}\n*/\n${text}`;
     }
-    declTexts.push({ id: t.id, text, parsed: false });
+    declTexts.push({ id: t.id, text, parsed: !opts.emitIR });
     for (const p of t.plans) declTexts.push(fn(p.id, p.source));
     if (t.plansId) {
       const list = t.plans.map((p) => {
@@ -161,7 +167,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
         const b = p.broadcasts ? ", broadcasts: true" : "";
         return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w}${b} }`;
       });
-      declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];`, parsed: false });
+      declTexts.push({ id: t.plansId, text: `const ${t.plansId} = [${list.join(", ")}];`, parsed: true });
     }
   }
   return {

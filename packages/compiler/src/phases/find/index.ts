@@ -262,7 +262,8 @@ export function emitPrefix(sf: ts.SourceFile): string {
     if ((tsv.isIdentifier(n) || tsv.isPrivateIdentifier(n)) && n.text.includes("__nj")) used.add(n.text.replace(/^#/, ""));
     tsv.forEachChild(n, visit);
   };
-  visit(sf);
+  // without a unicode escape every identifier is spelled in the text as it reads: the words above hold it
+  if (sf.text.includes("\\u")) visit(sf);
   for (let k = 0; ; k++) {
     const prefix = `__nj${k || ""}_`;
     if (![...used].some((u) => u.startsWith(prefix))) return prefix;
