@@ -56,9 +56,10 @@ async function profile(plain) {
       seen.add(kk);
     }
   });
-  return { self, incl, total: p.timeDeltas.reduce((a, b) => a + b, 0) };
+  return { self, incl, raw: p, total: p.timeDeltas.reduce((a, b) => a + b, 0) };
 }
 const full = await profile(false);
+if (process.env.PROFILE_OUT) fs.writeFileSync(process.env.PROFILE_OUT, JSON.stringify(full.raw));
 const plain = await profile(true);
 const ms = (us) => (us / 1000 / rounds).toFixed(2).padStart(8);
 const added = full.total - plain.total;
@@ -68,9 +69,9 @@ console.log(`top ${top} by self time of the added work (full minus plain; ms per
 const diff = [...full.self].map(([k, t]) => [k, t - (plain.self.get(k) ?? 0)]).sort((a, b) => b[1] - a[1]);
 for (const [k, t] of diff.slice(0, top)) console.log(`${ms(t)} ${((100 * t) / added).toFixed(1).padStart(5)}%  ${k}`);
 const steps = [
-  /^transformer /, /^compileConverted /, /^autograph /, /^find /, /^analyse /, /^traceCall /, /^traceSymbolic /,
-  /^optimizeAndSchedule /, /^emitPlan /, /^kernelFor /, /^codegen /, /^shipWasm /, /^planEmit /, /^checkEmitted /,
+  "compileConverted", "autograph", "find", "analyse", "traceCall", "traceSymbolic", "optimizeAndSchedule", "emitPlan", "kernelFor",
+  "codegen", "shipWasm", "planEmit", "checkEmitted", "spliceDecls",
 ];
 console.log("\ninclusive time of the pipeline's steps (full build; ms per round, % of added):");
-const incl = [...full.incl].filter(([k]) => steps.some((re) => re.test(k.replace(/^\(anonymous\) compiler\/transformer/, "transformer ")) ));
+const incl = [...full.incl].filter(([k]) => steps.includes(k.split(" ")[0]) && /^(compiler|runtime)\//.test(k.split(" ")[1]));
 for (const [k, t] of incl.sort((a, b) => b[1] - a[1])) console.log(`${ms(t)} ${((100 * t) / added).toFixed(1).padStart(5)}%  ${k}`);

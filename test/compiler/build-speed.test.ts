@@ -4,7 +4,8 @@
 // the input changed.
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { buildFile, numjitTransformer } from "@numjit/compiler";
+import { buildFile, clearBuildCaches, numjitTransformer } from "@numjit/compiler";
+import { freeNames, parsesAlone, shadowedName } from "../../packages/compiler/src/phases/codegen/index.js";
 
 // several functions, multi-line kernels and plans, code after the declarations (mapped lines that move)
 const SRC = `import { jit, numpy as np, type NDArray } from "@numjit/runtime";
@@ -57,5 +58,59 @@ describe("build speed keeps the output", () => {
       expect(built.code).toBe(ref.code);
       expect(built.map).toBe(ref.map);
     }
+  });
+
+  it("the content caches: a rebuild gives the same output, a changed function new kernels (none stale), as a first build", () => {
+    const file = "src/cached.ts";
+    clearBuildCaches();
+    const first = buildFile(file, SRC, {});
+    const again = buildFile(file, SRC, {});
+    expect(again.code).toBe(first.code);
+    expect(again.map).toBe(first.map);
+    // one op changed: tanh -> exp in chain, rowSum untouched
+    const edited = SRC.replace("np.tanh(", "np.exp(");
+    const warm = buildFile(file, edited, {});
+    clearBuildCaches();
+    const cold = buildFile(file, edited, {});
+    expect(warm.code).toBe(cold.code);
+    expect(warm.map).toBe(cold.map);
+    expect(warm.code).not.toBe(first.code);
+    // the edited chain's kernel computes exp, and no declaration of the first build's tanh kernel remains
+    expect(warm.code).toContain("H.exp32(");
+    expect(warm.code).not.toContain("H.tanh32(");
+    expect(first.code).toContain("H.tanh32(");
+    // the shared wasm module follows its kernels
+    const wasm = (code: string) => /const __nj_w = \{ bytes: "([^"]*)"/.exec(code)?.[1];
+    expect(wasm(first.code)).toBeDefined();
+    expect(wasm(warm.code)).toBe(wasm(cold.code));
+    expect(wasm(warm.code)).not.toBe(wasm(first.code));
+  });
+
+  it("shadowedName (token scan, parse only when a name is spelled) answers as the full parse does", () => {
+    const top = new Set(["Math", "a", "b", "x", "args", "tmp", "k"]);
+    const sources = [
+      "function k0(o, a0) { o[0] = Math.exp(a0[0]); }",
+      'function p(R) { return R.fail("dtype", "a", "b"); }',
+      "function p(R) { /* a b */ const x = 1; // Math\n return R.x + x; }",
+      "function p(R) { return R.Math.a?.b; }",
+      "function p(...args) { return [...args, tmp]; }",
+      "function p() { return 'it\\'s a' + \"q\\\"b\" + b; }",
+      "function p(o) { o[0] = 1e5 / 2 + a; }",
+      "function p() { return `${x}`; }",
+      "function p() { return /a\"/.test(k); }",
+      "function p() { const \\u0061 = 1; return a; }",
+      "function p(o) { const y = { a: 1, Math: 2 }; return y.a; }",
+    ];
+    for (const src of sources) expect(shadowedName(src, top), src).toBe(freeNames(src).find((n) => top.has(n)));
+    expect(shadowedName("function k0(o, a0) { o[0] = Math.exp(a0[0]); }", top)).toBe("Math");
+    expect(shadowedName('function p(R) { return R.fail("dtype", "a", "b"); }', top)).toBeUndefined();
+  });
+
+  it("parsesAlone: V8 compiles a source (strict mode, never run) or reports it does not", () => {
+    expect(parsesAlone("function k(o) { o[0] = 1; }")).toBe(true);
+    expect(parsesAlone("function k(o) { o[0] = ; }")).toBe(false);
+    expect(parsesAlone("function k(o) { with (o) {} }")).toBe(false);
+    // compiling is not running
+    expect(parsesAlone("function k() { throw new Error('ran'); }")).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ export { CODES, NumjitCompileError, formatDiagnostic, codeFrame } from "./diagno
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { numjitTransformer } from "./transformer.js";
 export { autograph } from "./phases/autograph/index.js";
+export { clearBuildCaches } from "./phases/codegen/index.js";
 export type { Conversion } from "./phases/autograph/index.js";
 export type { RawSourceMap } from "./sourcemap.js";
 export { buildFile, collectFiles, outputName } from "./build.js";
