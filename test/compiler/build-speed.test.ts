@@ -100,6 +100,8 @@ describe("build speed keeps the output", () => {
       "function p() { return /a\"/.test(k); }",
       "function p() { const \\u0061 = 1; return a; }",
       "function p(o) { const y = { a: 1, Math: 2 }; return y.a; }",
+      'function p() { return "é" + a + "a".length; }',
+      "function p(o) { return o. x + o.\n Math; }",
     ];
     for (const src of sources) expect(shadowedName(src, top), src).toBe(freeNames(src).find((n) => top.has(n)));
     expect(shadowedName("function k0(o, a0) { o[0] = Math.exp(a0[0]); }", top)).toBe("Math");

@@ -128,28 +128,25 @@ export function parsesAlone(source: string): boolean {
   return ok;
 }
 
+/** Comments and string literals, leftmost first (a quote inside a comment, a `//` in a string read as JS reads them). */
+const COMMENTS_AND_STRINGS = /\/\*[\s\S]*?\*\/|\/\/[^\n\r]*|"(?:[^"\\\n\r]|\\[\s\S])*"|'(?:[^'\\\n\r]|\\[\s\S])*'/g;
+/** A property name: a word after a single `.` (not after `...`: a spread reads a variable). */
+const PROPERTY = /(?<!\.)\.\s*[A-Za-z_$][\w$]*/g;
 /**
- * A source's comments, string literals and identifier-like words, one token per match (leftmost first, so a
- * quote inside a comment or a `//` inside a string is read as JS reads it). A word after a single `.` is a
- * property name (not after `...`: a spread reads a variable). Numbers give harmless extra words (`1e5`).
+ * Where that scan could misread: template literals, non-ASCII text (identifiers beyond `\w`, other line
+ * terminators), unicode escapes, a `/` that may open a regex literal.
  */
-const TOKEN =
-  /\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*|"(?:[^"\\\n\r]|\\[\s\S])*"|'(?:[^'\\\n\r]|\\[\s\S])*'|((?<!\.\.)\.\s*)?([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)/gu;
-/** Where the token scan could misread: template literals, unicode escapes, a `/` that may open a regex literal. */
-const UNSCANNABLE = /`|\\u|(?:^|[(,=:[!&|?{};]|\breturn)\s*\/(?![/*])/;
+const UNSCANNABLE = /[`\u0080-\uffff]|\\u|(?:^|[(,=:[!&|?{};]|\breturn)\s*\/(?![/*])/;
 
 /**
  * The first name of `topLevel` that `source` uses without declaring it (a global the module's binding would
  * shadow), if any. Parsed only when the source spells one of the names outside comments, strings and
- * property names (generated sources rarely do), or cannot be token-scanned.
+ * property names (generated sources rarely do), or cannot be scanned that way.
  */
 export function shadowedName(source: string, topLevel: ReadonlySet<string>): string | undefined {
   if (!UNSCANNABLE.test(source)) {
-    const spelled = (): boolean => {
-      for (const m of source.matchAll(TOKEN)) if (m[2] !== undefined && m[1] === undefined && topLevel.has(m[2])) return true;
-      return false;
-    };
-    if (!spelled()) return undefined;
+    const words = source.replace(COMMENTS_AND_STRINGS, " ").replace(PROPERTY, " ").split(/[^\w$]+/);
+    if (!words.some((w) => topLevel.has(w))) return undefined;
   }
   return freeNames(source).find((n) => topLevel.has(n));
 }
