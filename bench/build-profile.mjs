@@ -41,8 +41,8 @@ async function profile(plain) {
   const nodes = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const key = ({ callFrame: cf }) =>
-    `${cf.functionName || "(anonymous)"} ${cf.url.replace(/^.*\/(node_modules|packages)\//, "").replace("/dist/", "/")}:${cf.lineNumber + 1}`;
+  const where = (url) => url.replace(/^.*\/(node_modules|packages)\//, "").replace("/dist/", "/");
+  const key = ({ callFrame: cf }) => `${cf.functionName || "(anonymous)"} ${where(cf.url)}:${cf.lineNumber + 1}`;
   const self = new Map();
   const incl = new Map();
   p.samples.forEach((id, i) => {
@@ -69,8 +69,20 @@ console.log(`top ${top} by self time of the added work (full minus plain; ms per
 const diff = [...full.self].map(([k, t]) => [k, t - (plain.self.get(k) ?? 0)]).sort((a, b) => b[1] - a[1]);
 for (const [k, t] of diff.slice(0, top)) console.log(`${ms(t)} ${((100 * t) / added).toFixed(1).padStart(5)}%  ${k}`);
 const steps = [
-  "compileConverted", "autograph", "find", "analyse", "traceCall", "traceSymbolic", "optimizeAndSchedule", "emitPlan", "kernelFor",
-  "codegen", "shipWasm", "planEmit", "checkEmitted", "spliceDecls",
+  "compileConverted",
+  "autograph",
+  "find",
+  "analyse",
+  "traceCall",
+  "traceSymbolic",
+  "optimizeAndSchedule",
+  "emitPlan",
+  "kernelFor",
+  "codegen",
+  "shipWasm",
+  "planEmit",
+  "checkEmitted",
+  "spliceDecls",
 ];
 console.log("\ninclusive time of the pipeline's steps (full build; ms per round, % of added):");
 const incl = [...full.incl].filter(([k]) => steps.includes(k.split(" ")[0]) && /^(compiler|runtime)\//.test(k.split(" ")[1]));

@@ -145,7 +145,10 @@ const UNSCANNABLE = /[`\u0080-\uffff]|\\u|(?:^|[(,=:[!&|?{};]|\breturn)\s*\/(?![
  */
 export function shadowedName(source: string, topLevel: ReadonlySet<string>): string | undefined {
   if (!UNSCANNABLE.test(source)) {
-    const words = source.replace(COMMENTS_AND_STRINGS, " ").replace(PROPERTY, " ").split(/[^\w$]+/);
+    const words = source
+      .replace(COMMENTS_AND_STRINGS, " ")
+      .replace(PROPERTY, " ")
+      .split(/[^\w$]+/);
     if (!words.some((w) => topLevel.has(w))) return undefined;
   }
   return freeNames(source).find((n) => topLevel.has(n));

@@ -145,7 +145,11 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     // an asset URL is the caller's expression: parsed with the output; inline bytes are a JSON string
     const url = typeof opts.wasm === "function" ? opts.wasm(wasm.bytes) : undefined;
     const where = url !== undefined ? `url: ${url}` : `bytes: ${JSON.stringify(base64(wasm.bytes))}`;
-    declTexts.push({ id: wasmId, text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)} };`, parsed: url === undefined });
+    declTexts.push({
+      id: wasmId,
+      text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)} };`,
+      parsed: url === undefined,
+    });
   }
   for (const c of calls) {
     const t = kernels.tables.get(c.built.analysed.jit.index);
