@@ -141,9 +141,15 @@ const UNSCANNABLE = /[`\u0080-\uffff]|\\u|(?:^|[(,=:[!&|?{};]|\breturn)\s*\/(?![
 /**
  * The first name of `topLevel` that `source` uses without declaring it (a global the module's binding would
  * shadow), if any. Parsed only when the source spells one of the names outside comments, strings and
- * property names (generated sources rarely do), or cannot be scanned that way.
+ * property names (generated sources rarely do), or cannot be scanned that way; scanned only when one of
+ * the names is in its text at all.
  */
 export function shadowedName(source: string, topLevel: ReadonlySet<string>): string | undefined {
+  for (const n of topLevel) if (source.includes(n)) return spelledName(source, topLevel);
+  return undefined;
+}
+
+function spelledName(source: string, topLevel: ReadonlySet<string>): string | undefined {
   if (!UNSCANNABLE.test(source)) {
     const words = source
       .replace(COMMENTS_AND_STRINGS, " ")
