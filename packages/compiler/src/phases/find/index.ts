@@ -77,22 +77,19 @@ export function find(sf: ts.SourceFile): FindResult {
   const diagnostics: RawDiagnostic[] = [];
   const calls: JitCall[] = [];
   const byBinding = new Map<string, JitCall>();
+  // calls of plain names, in source order: those of a jitted binding are its uses (one walk for both)
+  const named: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
     if (tsv.isCallExpression(node) && runtimeName(node.expression, scope) === "jit" && !isShadowed(node, rootName(node.expression))) {
       const jc = resolveCall(node, scope, calls.length, diagnostics);
       calls.push(jc);
       if (tsv.isVariableDeclaration(node.parent) && tsv.isIdentifier(node.parent.name)) byBinding.set(node.parent.name.text, jc);
     }
+    if (tsv.isCallExpression(node) && tsv.isIdentifier(node.expression)) named.push(node);
     tsv.forEachChild(node, visit);
   };
   visit(sf);
-  if (byBinding.size) {
-    const uses = (node: ts.Node): void => {
-      if (tsv.isCallExpression(node) && tsv.isIdentifier(node.expression)) byBinding.get(node.expression.text)?.uses.push(node);
-      tsv.forEachChild(node, uses);
-    };
-    uses(sf);
-  }
+  for (const c of named) byBinding.get((c.expression as ts.Identifier).text)?.uses.push(c);
   return { scope, calls, diagnostics };
 }
 
