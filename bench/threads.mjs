@@ -54,17 +54,17 @@ function spinKernel() {
   return { module, fn: "run", run, op: "spin" };
 }
 
-/** Median over `samples` calls of f, in µs. */
-function medianUs(f, samples) {
+/** Times of `samples` calls of f, in µs, sorted. */
+function timesUs(f, samples) {
   const times = [];
   for (let i = 0; i < samples; i++) {
     const t = performance.now();
     f();
-    times.push(performance.now() - t);
+    times.push((performance.now() - t) * 1000);
   }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1] * 1000;
+  return times.sort((a, b) => a - b);
 }
+const medianUs = (f, samples) => timesUs(f, samples)[samples >> 1];
 
 function fixedCost(spinUs = 200) {
   const k = spinKernel();
@@ -80,14 +80,18 @@ function fixedCost(spinUs = 200) {
     two = [],
     noop = [];
   for (let r = 0; r < 10; r++) {
-    one.push(medianUs(() => k.run(0, n), 101));
-    two.push(medianUs(() => runChunks(k, chunks), 101));
-    noop.push(medianUs(() => runChunks(k, [[0, 0], [1, 0]]), 101));
+    one.push(...timesUs(() => k.run(0, n), 101));
+    two.push(...timesUs(() => runChunks(k, chunks), 101));
+    noop.push(...timesUs(() => runChunks(k, [[0, 0], [1, 0]]), 101));
   }
-  const med = (a) => a.sort((x, y) => x - y)[a.length >> 1];
-  console.log(`pool fixed cost (${threads} threads, median of 10 interleaved rounds of 101 calls):`);
-  console.log(`  2 chunks of ${med(one).toFixed(1)} µs each: ${med(two).toFixed(1)} µs, ${(med(two) - med(one)).toFixed(1)} µs beyond one chunk`);
-  console.log(`  2 empty chunks: ${med(noop).toFixed(1)} µs\n`);
+  const q = (a, f) => a.sort((x, y) => x - y)[Math.floor(f * (a.length - 1))];
+  const show = (a) => `median ${q(a, 0.5).toFixed(1)} µs (10th percentile ${q(a, 0.1).toFixed(1)})`;
+  console.log(`pool fixed cost (${threads} threads, 10 interleaved rounds of 101 calls):`);
+  console.log(`  one chunk on the caller: ${show(one)}`);
+  console.log(`  2 such chunks on the pool: ${show(two)}`);
+  const beyond = (f) => (q(two, f) - q(one, f)).toFixed(1);
+  console.log(`  beyond one chunk: ${beyond(0.5)} µs (10th percentiles ${beyond(0.1)} µs)`);
+  console.log(`  2 empty chunks: ${show(noop)}\n`);
 }
 
 splitMin.elems = 0;
