@@ -82,7 +82,16 @@ function fixedCost(spinUs = 200) {
   for (let r = 0; r < 10; r++) {
     one.push(...timesUs(() => k.run(0, n), 101));
     two.push(...timesUs(() => runChunks(k, chunks), 101));
-    noop.push(...timesUs(() => runChunks(k, [[0, 0], [1, 0]]), 101));
+    noop.push(
+      ...timesUs(
+        () =>
+          runChunks(k, [
+            [0, 0],
+            [1, 0],
+          ]),
+        101,
+      ),
+    );
   }
   const q = (a, f) => a.sort((x, y) => x - y)[Math.floor(f * (a.length - 1))];
   const show = (a) => `median ${q(a, 0.5).toFixed(1)} µs (10th percentile ${q(a, 0.1).toFixed(1)})`;

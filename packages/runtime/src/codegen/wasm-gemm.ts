@@ -12,7 +12,7 @@ import type { ParallelKernel } from "../threads/pool.js";
 import { isResident, kernelMemory, staging } from "./wasm/memory.js";
 import { wasmStats } from "./wasm/call.js";
 import { GEMM_ACT, type GemmAct, sgemmModule } from "./wasm/sgemm.js";
-import { runSgemm } from "./wasm/split.js";
+import { runPack, runSgemm } from "./wasm/split.js";
 import { gemmWasm } from "./wasm-bytes.js";
 
 interface Sgemm {
@@ -97,10 +97,7 @@ export function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, s
  * The sgemm kernel (split across the pool), the same instance's in-wasm panel packing of a row-major W,
  * and its indirect form (igemm, the convolution kernel of codegen/wasm-conv.ts).
  */
-type SgemmKernel = ParallelKernel & {
-  pack: (K: number, N: number, src: number, ld: number, panels: number) => void;
-  igemm: ParallelKernel;
-};
+type SgemmKernel = ParallelKernel & { pack: ParallelKernel; igemm: ParallelKernel };
 let sgemmK: SgemmKernel | null | undefined;
 
 /** The float32-accumulating kernels (relaxed-SIMD FMA when the engine validates it), or null. */
@@ -113,7 +110,8 @@ export function sgemmKernel(): SgemmKernel | null {
     const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
     const run = inst.exports.sgemm as ParallelKernel["run"];
     const igemm = { module, fn: "igemm", run: inst.exports.igemm as ParallelKernel["run"], op: "conv_general_dilated" };
-    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack: inst.exports.pack as SgemmKernel["pack"], igemm };
+    const pack = { module, fn: "pack", run: inst.exports.pack as ParallelKernel["run"], op: "matmul (packing)" };
+    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack, igemm };
   } catch {
     sgemmK = null;
   }
@@ -171,11 +169,11 @@ function sgemm(
   if (aIn || wIn) wasmStats.inPlace++;
   for (let b = 0; b < B; b++) {
     if (!aIn) packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
-    if (wIn) k.pack(K, N, (W as Float32Array).byteOffset + 4 * (wo + b * swb), 4 * swk, at + 4 * pAt);
+    if (wIn) runPack(k.pack, K, N, (W as Float32Array).byteOffset + 4 * (wo + b * swb), 4 * swk, at + 4 * pAt);
     else if (rowsW) {
       packRows(f, wAt, W, wo + b * swb, swk, 1, K, N);
       f.fill(0, wAt + K * N, wAt + K * N + 8); // the last panel's reads past W: zeros, never subnormals
-      k.pack(K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
+      runPack(k.pack, K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
     } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
     const a = aIn ? (A as Float32Array).byteOffset + 4 * (ao + b * sab) : at + 4 * aAt;
     runSgemm(k, M, N, K, a, at + 4 * pAt, at + 4 * b * M * N, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);

@@ -7,7 +7,8 @@
 //     thread's sum in one order;
 //   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
 //   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc, bias,
-//     act): by row blocks of the output (multiples of the 4-row micro-tile).
+//     act): by row blocks of the output (multiples of the 4-row micro-tile), cache-sized on one thread too;
+//   pack (K, N, src, ld, panels), W's panels for sgemm: by ranges of 8-column panels.
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
 // results are bit-identical to one thread. Calls below the break-even stay on the caller.
@@ -91,19 +92,30 @@ export function runKernel(k: ParallelKernel, kind: KernelKind, nin: number, args
 }
 
 /**
- * Runs a GEMM-like call over M output rows, split into row ranges that are multiples of the 4-row
- * micro-tile when `macs` is large: `args(r0, r1)` is the argument list for rows [r0, r1).
+ * GEMM row blocks: `aBytes` of A per block (the rows a block multiplies by every panel of W stay in
+ * a core's L2 while W's panels stream past them once per block), and at least `perThread` blocks per
+ * thread when split (a worker that wakes late, or shares its core, leaves fewer rows to the caller).
  */
-function runRowBlocks(k: ParallelKernel, M: number, macs: number, args: (r0: number, r1: number) => number[]): void {
-  const n = parts(macs, splitMin.macs, Math.ceil(M / 4));
+export const gemmBlocks = { aBytes: 1 << 18, perThread: 2 };
+
+/**
+ * Runs a GEMM-like call over M output rows of K-long rows of A in row blocks, multiples of the 4-row
+ * micro-tile: split across the pool when `macs` is large, one after another on the caller otherwise.
+ * `args(r0, r1)` is the argument list for rows [r0, r1).
+ */
+function runRowBlocks(k: ParallelKernel, M: number, K: number, macs: number, args: (r0: number, r1: number) => number[]): void {
+  const tiles = Math.ceil(M / 4);
+  const threads = parts(macs, splitMin.macs, tiles);
+  const cacheBlocks = Math.ceil(M / Math.max(4, Math.floor(gemmBlocks.aBytes / (16 * K)) * 4));
+  const perThread = threads > 1 ? Math.max(gemmBlocks.perThread, Math.ceil(cacheBlocks / threads)) : cacheBlocks;
+  const n = Math.min(tiles, threads * perThread);
   if (n <= 1) return k.run(...args(0, M));
-  runChunks(
-    k,
-    chunks(n, (i) => {
-      const [r0, r1] = part(M, n, i, 4);
-      return r0 < r1 ? args(r0, r1) : null;
-    }),
-  );
+  const blocks = chunks(n, (i) => {
+    const [r0, r1] = part(M, n, i, 4);
+    return r0 < r1 ? args(r0, r1) : null;
+  });
+  if (threads > 1) runChunks(k, blocks);
+  else for (const b of blocks) k.run(...b);
 }
 
 /** Runs sgemm(M, N, K, a, panels, c, bias, act), split by row blocks when large. */
@@ -118,7 +130,21 @@ export function runSgemm(
   bias = 0,
   act = 0,
 ): void {
-  runRowBlocks(k, M, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
+  runRowBlocks(k, M, K, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
+}
+
+/** Runs pack(K, N, src, ld, panels) (codegen/wasm/sgemm.ts: W[K, N] into 8-column panels), split by panels when large. */
+export function runPack(k: ParallelKernel, K: number, N: number, src: number, ld: number, panels: number): void {
+  const P = Math.ceil(N / 8);
+  const n = parts(K * N, splitMin.elems, P);
+  if (n <= 1) return k.run(K, N, src, ld, panels);
+  runChunks(
+    k,
+    chunks(n, (i) => {
+      const [p0, p1] = part(P, n, i, 1);
+      return p0 < p1 ? [K, Math.min(N, 8 * p1) - 8 * p0, src + 32 * p0, ld, panels + 32 * p0 * K] : null;
+    }),
+  );
 }
 
 /** Runs igemm(M, N, T, C, rows, taps, panels, out, ldc, bias, act) (codegen/wasm/sgemm.ts), split by row blocks. */
@@ -136,5 +162,5 @@ export function runIgemm(
   bias = 0,
   act = 0,
 ): void {
-  runRowBlocks(k, M, M * N * T * C, (r0, r1) => [r1 - r0, N, T, C, rows + 4 * r0, taps, panels, out + 4 * r0 * ldc, ldc, bias, act]);
+  runRowBlocks(k, M, T * C, M * N * T * C, (r0, r1) => [r1 - r0, N, T, C, rows + 4 * r0, taps, panels, out + 4 * r0 * ldc, ldc, bias, act]);
 }
