@@ -40,7 +40,7 @@ export type { ShippedWasm } from "./codegen/wasm/shipped.js";
 export { knownForbidden, scriptSources } from "./core/csp.js";
 export { wasmMemoryBytes, kernelMemory, staging, threadsReady, memoryLimits, memoryStats, isResident } from "./codegen/wasm/memory.js";
 export { runChunks, poolStats, poolTesting, poolWorkers, type ParallelKernel } from "./threads/pool.js";
-export { gemmBlocks, splitMin } from "./codegen/wasm/split.js";
+export { chunking, splitMin } from "./codegen/wasm/split.js";
 export { Code, encodeModule } from "./codegen/wasm/encoder.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
 export { canGenerateCode } from "./jit/jit.js";

@@ -27,9 +27,18 @@ function part(total: number, parts: number, i: number, align: number): [number, 
   return [Math.min(total, i * step), Math.min(total, (i + 1) * step)];
 }
 
+/**
+ * How a split call is cut: into `perThread` chunks per thread, claimed as threads get to them, so a
+ * worker that wakes late (or loses its core to another process) leaves more chunks to the caller
+ * rather than keeping it waiting; GEMM row blocks hold at most `gemmABytes` of A (they stay in a
+ * core's L2 while W's panels stream past them once per block), split or not. Mutable for the bench.
+ */
+export const chunking = { perThread: 4, gemmABytes: 1 << 18 };
+
 /** How many parts a call of `work` units over `units` splittable units gets (1: run it on the caller). */
 function parts(work: number, min: number, units: number): number {
-  return work < min ? 1 : Math.min(getThreads(), units);
+  const threads = getThreads();
+  return work < min || threads < 2 ? 1 : Math.min(units, threads * chunking.perThread);
 }
 
 /** Per input i, the [ptr, rowStride, step] triple starts at argument 3 + 3i. */
@@ -92,29 +101,21 @@ export function runKernel(k: ParallelKernel, kind: KernelKind, nin: number, args
 }
 
 /**
- * GEMM row blocks: `aBytes` of A per block (the rows a block multiplies by every panel of W stay in
- * a core's L2 while W's panels stream past them once per block), and at least `perThread` blocks per
- * thread when split (a worker that wakes late, or shares its core, leaves fewer rows to the caller).
- */
-export const gemmBlocks = { aBytes: 1 << 18, perThread: 2 };
-
-/**
  * Runs a GEMM-like call over M output rows of K-long rows of A in row blocks, multiples of the 4-row
- * micro-tile: split across the pool when `macs` is large, one after another on the caller otherwise.
+ * micro-tile (chunking): split across the pool when `macs` is large, one after another on the caller otherwise.
  * `args(r0, r1)` is the argument list for rows [r0, r1).
  */
 function runRowBlocks(k: ParallelKernel, M: number, K: number, macs: number, args: (r0: number, r1: number) => number[]): void {
   const tiles = Math.ceil(M / 4);
-  const threads = parts(macs, splitMin.macs, tiles);
-  const cacheBlocks = Math.ceil(M / Math.max(4, Math.floor(gemmBlocks.aBytes / (16 * K)) * 4));
-  const perThread = threads > 1 ? Math.max(gemmBlocks.perThread, Math.ceil(cacheBlocks / threads)) : cacheBlocks;
-  const n = Math.min(tiles, threads * perThread);
+  const split = parts(macs, splitMin.macs, tiles);
+  const blockRows = 4 * Math.max(1, Math.floor(chunking.gemmABytes / (16 * K)));
+  const n = Math.min(tiles, Math.max(split, Math.ceil(M / blockRows)));
   if (n <= 1) return k.run(...args(0, M));
   const blocks = chunks(n, (i) => {
     const [r0, r1] = part(M, n, i, 4);
     return r0 < r1 ? args(r0, r1) : null;
   });
-  if (threads > 1) runChunks(k, blocks);
+  if (split > 1) runChunks(k, blocks);
   else for (const b of blocks) k.run(...b);
 }
 
