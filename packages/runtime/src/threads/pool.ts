@@ -120,9 +120,26 @@ function warnIfUnavailable(n: number): void {
 }
 
 let envRead = false;
+let only: number | undefined;
+
+/** Runs f with kernels on `n` threads at most (pmap's device on the caller: one, like the worker devices). */
+export function withThreads<T>(n: number, f: () => T): T {
+  const saved = only;
+  only = n;
+  try {
+    return f();
+  } finally {
+    only = saved;
+  }
+}
 
 /** The threads large kernels run on (1 where the pool cannot run). */
 export function getThreads(): number {
+  if (only !== undefined) return Math.min(only, threadCount());
+  return threadCount();
+}
+
+function threadCount(): number {
   if (requested === undefined && !envRead) {
     envRead = true;
     const env = fromEnv();
