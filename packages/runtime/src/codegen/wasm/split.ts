@@ -15,9 +15,10 @@
 import { getThreads, type ParallelKernel, runChunks } from "../../threads/pool.js";
 
 /**
- * Break-even (bench/threads.mjs on a 2-core machine): waking a worker costs ~0.1 ms, so a call is
- * split only when one thread would take well over that: `elems` elements of an elementwise or reduce
- * kernel, or `macs` multiply-adds of a GEMM. Mutable for the bench and tests (internal entry).
+ * Break-even (bench/threads.mjs --fixed-cost on a 2-core machine under load: a split call costs up to
+ * ~0.1 ms beyond a perfect halving), so a call is split only when one thread would take well over twice
+ * that: `elems` elements of an elementwise or reduce kernel, or `macs` multiply-adds of a GEMM. Mutable
+ * for the bench and tests (internal entry).
  */
 export const splitMin = { elems: 1 << 18, macs: 1 << 22 };
 
