@@ -279,6 +279,9 @@ export function emitWasm(ir: KernelIR): Uint8Array<ArrayBuffer> {
 }
 
 /** One module holding several supported kernels, each exported under its name (what a build ships). */
-export function emitWasmModule(kernels: { name: string; ir: KernelIR }[]): Uint8Array<ArrayBuffer> {
-  return encodeModule(kernels.map((k) => ({ name: k.name, code: wasmCode(k.ir) })));
+export function emitWasmModule(
+  kernels: { name: string; ir: KernelIR }[],
+  extra: { name: string; code: Code }[] = [],
+): Uint8Array<ArrayBuffer> {
+  return encodeModule([...kernels.map((k) => ({ name: k.name, code: wasmCode(k.ir) })), ...extra]);
 }
