@@ -145,7 +145,7 @@ export class ModuleGraph {
         "(move the helper into a local module, or compute it outside the jit function and pass it in)"
       );
     const file = this.resolve(imp.from, scope.sf.fileName);
-    if (!file || !this.load(file)) return `is imported from '${imp.from}', which the compiler cannot resolve to a local module`;
+    if (!file || !this.load(file)) return `is imported from '${imp.from}', a module the compiler cannot find or read`;
     return `is imported from '${imp.from}', which does not export '${imp.exported}' as a function or constant the compiler can follow`;
   }
 
