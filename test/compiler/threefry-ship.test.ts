@@ -2,7 +2,8 @@
 // threefry.ts) in its module's shipped wasm, like its kernels: at run time the module is only instantiated
 // (wasmStats.shipped), nothing is generated (wasmStats.compiles unchanged, which counts the threefry module
 // the runtime would otherwise encode), the hashes run on wasm (wasmStats.threefry), and the draws equal
-// JAX 0.10.2's committed references (bits and uniform bit for bit, normal to float32 rounding). A module without random draws ships no threefry.
+// JAX 0.10.2's committed references (bits and uniform bit for bit, normal to float32 rounding). A module
+// without random draws ships no threefry.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
