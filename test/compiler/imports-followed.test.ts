@@ -192,24 +192,40 @@ export function viaPackage(x: np.NDArray) {
       "model.ts": `import { numpy as np, jit } from "@numjit/runtime";
 import { softplus } from "some-package";
 import * as helpers from "./helpers.js";
+import { viaStar, notThere } from "./star-b.js";
 /** @numjit x: f32[N] */
 export const direct = jit((x: np.NDArray) => softplus(x));
 /** @numjit x: f32[N] */
 export const inHelper = jit((x: np.NDArray) => helpers.viaPackage(x));
 /** @numjit x: f32[N] */
 export const missing = jit((x: np.NDArray) => helpers.nope(x));
+/** @numjit x: f32[N] */
+export const throughStars = jit((x: np.NDArray) => viaStar(x));
+/** @numjit x: f32[N] */
+export const starMissing = jit((x: np.NDArray) => notThere(x));
+`,
+      // two modules re-exporting each other (an export cycle): found where it exists, and no hang where not
+      "star-a.ts": `import { numpy as np } from "@numjit/runtime";
+export * from "./star-b.js";
+export function viaStar(x: np.NDArray) {
+  return np.exp(x);
+}
+`,
+      "star-b.ts": `export * from "./star-a.js";
 `,
     });
     const graph = ModuleGraph.ofFiles([files["model.ts"]!]);
     const r = buildFile(files["model.ts"]!, fs.readFileSync(files["model.ts"]!, "utf8"), { sourceMap: false, graph });
+    expect(r.module?.stats.precompiled).toBe(1); // throughStars
     expect(r.diagnostics.map((d) => located(files["model.ts"]!, d))).toEqual([
       expect.stringMatching(
-        /^model\.ts:5:46 NJ703 call to 'softplus', which is imported from the package 'some-package'.*only relative imports/,
+        /^model\.ts:6:46 NJ703 call to 'softplus', which is imported from the package 'some-package'.*only relative imports/,
       ),
       expect.stringMatching(
-        /^model\.ts:7:56 NJ707 in 'helpers\.viaPackage' \(helpers\.ts:4:17\): 'softplus' is imported from the package 'some-package'/,
+        /^model\.ts:8:56 NJ707 in 'helpers\.viaPackage' \(helpers\.ts:4:17\): 'softplus' is imported from the package 'some-package'/,
       ),
-      expect.stringMatching(/^model\.ts:9:55 NJ707 'helpers\.nope' is not exported by helpers\.ts/),
+      expect.stringMatching(/^model\.ts:10:55 NJ707 'helpers\.nope' is not exported by helpers\.ts/),
+      expect.stringMatching(/^model\.ts:14:51 NJ703 call to 'notThere', which is imported from '\.\/star-b\.js', which does not export/),
     ]);
   });
 });
