@@ -99,6 +99,7 @@ export function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, s
  */
 type SgemmKernel = ParallelKernel & {
   pack: (K: number, N: number, src: number, ld: number, panels: number) => void;
+  packA: (M: number, K: number, src: number, sam: number, sak: number, dst: number) => void;
   igemm: ParallelKernel;
 };
 let sgemmK: SgemmKernel | null | undefined;
@@ -113,7 +114,8 @@ export function sgemmKernel(): SgemmKernel | null {
     const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
     const run = inst.exports.sgemm as ParallelKernel["run"];
     const igemm = { module, fn: "igemm", run: inst.exports.igemm as ParallelKernel["run"], op: "conv_general_dilated" };
-    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack: inst.exports.pack as SgemmKernel["pack"], igemm };
+    const { pack, packA } = inst.exports as unknown as Pick<SgemmKernel, "pack" | "packA">;
+    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack, packA, igemm };
   } catch {
     sgemmK = null;
   }
@@ -148,16 +150,18 @@ function sgemm(
   const k = sgemmKernel();
   if (!k) return null;
   const cLen = B * M * N,
-    aLen = M * K,
+    apLen = Math.ceil(M / 4) * 4 * K,
     pLen = Math.ceil(N / 8) * 8 * K;
-  const aAt = (cLen + 3) & ~3,
-    pAt = aAt + ((aLen + 3) & ~3);
-  // W row by row (one native copy each), packed by the module, when its rows are unit-stride; read in
-  // place when it lives in the kernels' memory (codegen/wasm/memory.ts), as are dense rows of A
+  const apAt = (cLen + 3) & ~3,
+    pAt = apAt + apLen;
+  // A is packed by the module (packA) from where it lies when it lives in the kernels' memory
+  // (codegen/wasm/memory.ts), any strides, else from dense rows staged here; W likewise (pack) when its
+  // rows are unit-stride, else panels packed in JS
   const rowsW = swn === 1 || N === 1;
   const wIn = rowsW && W instanceof Float32Array && isResident(W);
-  const aIn = A instanceof Float32Array && isResident(A) && (sak === 1 || K === 1) && (sam === K || M === 1);
-  const wAt = pAt + pLen;
+  const aIn = A instanceof Float32Array && isResident(A);
+  const aAt = pAt + pLen,
+    wAt = aAt + (aIn ? 0 : (M * K + 3) & ~3);
   // the bias, zero-padded to whole 8-column panels
   const bAt = wAt + (rowsW && !wIn ? K * N + 8 : 0),
     bLen = epi?.bias ? Math.ceil(N / 8) * 8 : 0;
@@ -170,15 +174,18 @@ function sgemm(
   wasmStats.sgemms++;
   if (aIn || wIn) wasmStats.inPlace++;
   for (let b = 0; b < B; b++) {
-    if (!aIn) packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
+    if (aIn) k.packA(M, K, (A as Float32Array).byteOffset + 4 * (ao + b * sab), 4 * sam, 4 * sak, at + 4 * apAt);
+    else {
+      packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
+      k.packA(M, K, at + 4 * aAt, 4 * K, 4, at + 4 * apAt);
+    }
     if (wIn) k.pack(K, N, (W as Float32Array).byteOffset + 4 * (wo + b * swb), 4 * swk, at + 4 * pAt);
     else if (rowsW) {
       packRows(f, wAt, W, wo + b * swb, swk, 1, K, N);
       f.fill(0, wAt + K * N, wAt + K * N + 8); // the last panel's reads past W: zeros, never subnormals
       k.pack(K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
     } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
-    const a = aIn ? (A as Float32Array).byteOffset + 4 * (ao + b * sab) : at + 4 * aAt;
-    runSgemm(k, M, N, K, a, at + 4 * pAt, at + 4 * b * M * N, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
+    runSgemm(k, M, N, K, at + 4 * apAt, at + 4 * pAt, at + 4 * b * M * N, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
   }
   return f.subarray(0, cLen);
 }

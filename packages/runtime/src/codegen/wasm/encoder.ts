@@ -37,6 +37,7 @@ export const SIMD = {
   "f64x2.splat": 0x14,
   "i32x4.splat": 0x11,
   "f32x4.extract_lane": 0x1f,
+  "f32x4.replace_lane": 0x20,
   "f64x2.extract_lane": 0x21,
   "f32x4.eq": 0x41,
   "f32x4.ne": 0x42,
@@ -132,6 +133,11 @@ export class Code {
   }
   i32load(offset = 0): this {
     this.bytes.push(0x28, 2);
+    uleb(offset, this.bytes);
+    return this;
+  }
+  f32load(offset = 0): this {
+    this.bytes.push(0x2a, 2);
     uleb(offset, this.bytes);
     return this;
   }

@@ -116,54 +116,218 @@ function storeTile(c: Code, t: Tile, i0: number, j0: number, M: number, N: numbe
   }
 }
 
+/** Loads the tile of C at rows i0.. (< M), columns j0.. (< N) into the zeroed accumulators (an earlier k block's sums). */
+function loadTile(c: Code, t: Tile, i0: number, j0: number, M: number, N: number, out: number, ldc: number, cp: number): void {
+  for (let q = 0; q < 4; q++) {
+    c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").if();
+    c.get(out).get(i0).i32(q).i32op("add").get(ldc).i32op("mul").get(j0).i32op("add").i32(2).i32op("shl").i32op("add").set(cp);
+    c.get(j0).i32(8).i32op("add").get(N).op(0x4d).if(); // i32.le_u
+    c.get(cp).mem("v128.load").set(t.acc[2 * q]!);
+    c.get(cp).mem("v128.load", 16).set(t.acc[2 * q + 1]!);
+    c.else();
+    for (let l = 0; l < 8; l++) {
+      const x = t.acc[2 * q + (l >> 2)]!;
+      c.get(j0).i32(l).i32op("add").get(N).i32op("lt_u").if();
+      c.get(x)
+        .get(cp)
+        .f32load(4 * l)
+        .simd("f32x4.replace_lane", l & 3)
+        .set(x);
+      c.end();
+    }
+    c.end();
+    c.end();
+  }
+}
+
+/** One k step of packed operands: 8 panel values at bp + 32u times 4 interleaved rows of A at ap + 16u. */
+function packedStep(c: Code, t: Tile, ap: number, bp: number, u: number, fma: boolean): void {
+  c.get(bp).mem("v128.load", 32 * u).set(t.b0);
+  c.get(bp).mem("v128.load", 32 * u + 16).set(t.b1);
+  for (let q = 0; q < 4; q++) {
+    c.get(ap).mem("v128.load32_splat", 16 * u + 4 * q).set(t.av);
+    for (const [h, b] of [
+      [0, t.b0],
+      [1, t.b1],
+    ] as const) {
+      const x = t.acc[2 * q + h]!;
+      if (fma) c.get(t.av).get(b).get(x).simd("f32x4.relaxed_madd");
+      else c.get(x).get(t.av).get(b).simd("f32x4.mul").simd("f32x4.add");
+      c.set(x);
+    }
+  }
+}
+
 /**
- * sgemm(M, N, K, a, panels, c, bias, act): C[M, N] (row stride N) = act(A[M, K] (dense rows) @ W + bias),
- * W packed as ceil(N / 8) panels of [K][8] (zero-padded columns), bias 0 for none. Byte addresses.
+ * Cache blocks of sgemm: a KC-deep slice of one W panel (8 KiB) and of 4 packed rows of A (4 KiB) stay
+ * in L1 across a tile; MC rows of A (128 KiB) stay in L2 while every panel passes over them.
+ */
+const KC = 256,
+  MC = 128;
+/** k steps per iteration of the inner loop (constant offsets from two pointers, no per-row address math). */
+const UNROLL = 4;
+
+/** dst = min(dst, bound) (unsigned) */
+function minInto(c: Code, dst: number, bound: number): void {
+  c.get(dst).get(bound).get(dst).get(bound).i32op("lt_u").op(0x1b).set(dst);
+}
+
+/**
+ * sgemm(M, N, K, a, panels, c, bias, act): C[M, N] (row stride N) = act(A[M, K] @ W + bias), A packed by
+ * packA as ceil(M / 4) blocks of [K][4] (4 rows interleaved, zero rows past M), W as ceil(N / 8) panels
+ * of [K][8] (zero-padded columns), bias 0 for none. Byte addresses. Blocked over k (KC) and rows (MC):
+ * a k block after the first adds to the partial sums stored in C; the last one applies the epilogue.
  */
 function sgemmCode(fma: boolean): Code {
   const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
   const [M, N, K, a, panels, out, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7];
   const t = tileLocals(c);
-  const rowBytes = c.local("i32"),
-    j0 = c.local("i32"),
-    i0 = c.local("i32"),
-    k = c.local("i32"),
-    bp = c.local("i32"),
-    panel = c.local("i32"),
-    cp = c.local("i32");
-  const r = t.r;
-  c.get(K).i32(2).i32op("shl").set(rowBytes);
-  c.get(panels).set(panel);
+  const i32 = () => c.local("i32");
+  const [k0, kc, biasE, actE, i1, iEnd, j0, panel] = [i32(), i32(), i32(), i32(), i32(), i32(), i32(), i32()];
+  const [i0, ap, apEnd, apTail, bp, cp] = [i32(), i32(), i32(), i32(), i32(), i32()];
+  c.i32(0).set(k0);
+  c.block().loop(); // k blocks
+  c.get(k0).get(K).i32op("ge_u").brIf(1);
+  c.get(K).get(k0).i32op("sub").set(kc);
+  c.i32(KC).set(biasE);
+  minInto(c, kc, biasE);
+  // the epilogue on the last k block only
+  c.get(k0).get(kc).i32op("add").get(K).i32op("ge_u").set(actE);
+  c.get(bias).i32(0).get(actE).op(0x1b).set(biasE);
+  c.get(act).i32(0).get(actE).op(0x1b).set(actE);
+  c.i32(0).set(i1);
+  c.block().loop(); // MC row blocks
+  c.get(i1).get(M).i32op("ge_u").brIf(1);
+  c.get(i1).i32(MC).i32op("add").set(iEnd);
+  minInto(c, iEnd, M);
   c.i32(0).set(j0);
+  c.get(panels).get(k0).i32(5).i32op("shl").i32op("add").set(panel);
   c.block().loop(); // panels
   c.get(j0).get(N).i32op("ge_u").brIf(1);
-  c.i32(0).set(i0);
-  c.block().loop(); // row blocks
-  c.get(i0).get(M).i32op("ge_u").brIf(1);
-  // row pointers; rows past M repeat the last valid row (their results are not stored)
-  c.get(a).get(i0).get(rowBytes).i32op("mul").i32op("add").set(r[0]!);
-  for (let q = 1; q < 4; q++) {
-    c.get(r[q - 1]!)
-      .get(rowBytes)
-      .i32op("add")
-      .get(r[q - 1]!);
-    c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").op(0x1b); // select
-    c.set(r[q]!);
-  }
-  for (const x of t.acc) c.f32x4(0).set(x);
+  c.get(i1).set(i0);
+  c.block().loop(); // 4-row tiles
+  c.get(i0).get(iEnd).i32op("ge_u").brIf(1);
+  c.get(a).get(i0).get(K).i32op("mul").i32(2).i32op("shl").i32op("add").get(k0).i32(4).i32op("shl").i32op("add").tee(ap);
+  c.get(kc).i32(-UNROLL).i32op("and").i32(4).i32op("shl").i32op("add").set(apEnd);
+  c.get(ap).get(kc).i32(4).i32op("shl").i32op("add").set(apTail);
   c.get(panel).set(bp);
-  c.i32(0).set(k);
-  c.block().loop(); // k
-  c.get(k).get(K).i32op("ge_u").brIf(1);
-  kStep(c, t, bp, fma);
-  c.get(k).i32(1).i32op("add").set(k).br(0);
+  for (const x of t.acc) c.f32x4(0).set(x);
+  c.get(k0).if();
+  loadTile(c, t, i0, j0, M, N, out, N, cp);
+  c.end();
+  c.block().loop(); // k, UNROLL steps at a time
+  c.get(ap).get(apEnd).i32op("ge_u").brIf(1);
+  for (let u = 0; u < UNROLL; u++) packedStep(c, t, ap, bp, u, fma);
+  c.get(ap)
+    .i32(16 * UNROLL)
+    .i32op("add")
+    .set(ap);
+  c.get(bp)
+    .i32(32 * UNROLL)
+    .i32op("add")
+    .set(bp);
+  c.br(0);
   c.end().end();
-  epilogue(c, t, j0, bias, act);
+  c.block().loop(); // the last kc % UNROLL steps
+  c.get(ap).get(apTail).i32op("ge_u").brIf(1);
+  packedStep(c, t, ap, bp, 0, fma);
+  c.get(ap).i32(16).i32op("add").set(ap);
+  c.get(bp).i32(32).i32op("add").set(bp);
+  c.br(0);
+  c.end().end();
+  epilogue(c, t, j0, biasE, actE);
   storeTile(c, t, i0, j0, M, N, out, N, cp);
   c.get(i0).i32(4).i32op("add").set(i0).br(0);
   c.end().end();
   c.get(panel).get(K).i32(5).i32op("shl").i32op("add").set(panel);
   c.get(j0).i32(8).i32op("add").set(j0).br(0);
+  c.end().end();
+  c.get(i1).i32(MC).i32op("add").set(i1).br(0);
+  c.end().end();
+  c.get(k0).i32(KC).i32op("add").set(k0).br(0);
+  c.end().end();
+  return c;
+}
+
+/** i8x16.shuffle immediates picking f32 lanes (0-3 of the first operand, 4-7 of the second). */
+const lanes = (...l: number[]) => l.flatMap((x) => [4 * x, 4 * x + 1, 4 * x + 2, 4 * x + 3]);
+
+/**
+ * packA(M, K, src, sam, sak, dst): A[i, k] at src + i * sam + k * sak (byte strides, any sign) into
+ * ceil(M / 4) blocks of [K][4] at dst (row i of a block in lane i % 4; rows past M zero), sgemm's A.
+ * Whole blocks of a transposed A (sam = 4) copy a vector per k; of row-major A (sak = 4) transpose 4x4
+ * tiles; anything else (and the tail) element by element.
+ */
+function packACode(): Code {
+  const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32"]);
+  const [M, K, src, sam, sak, dst] = [0, 1, 2, 3, 4, 5];
+  const i32 = () => c.local("i32");
+  const [i0, s, d, end, k, full] = [i32(), i32(), i32(), i32(), i32(), i32()];
+  const r = [...Array(4)].map(() => c.local("i32"));
+  const v = [...Array(4)].map(() => c.local("v128"));
+  const w = [...Array(4)].map(() => c.local("v128"));
+  c.i32(0).set(i0);
+  c.block().loop(); // 4-row blocks
+  c.get(i0).get(M).i32op("ge_u").brIf(1);
+  c.get(src).get(i0).get(sam).i32op("mul").i32op("add").set(s);
+  c.get(dst).get(K).i32(4).i32op("shl").i32op("add").set(end);
+  c.get(i0).i32(4).i32op("add").get(M).op(0x4d).set(full); // i32.le_u
+  c.get(dst).set(d);
+  c.i32(0).set(k);
+  c.get(full).get(sam).i32(4).op(0x46).i32op("and").if(); // i32.eq: 4 rows adjacent at every k
+  c.block().loop();
+  c.get(d).get(end).i32op("ge_u").brIf(1);
+  c.get(d).get(s).mem("v128.load").mem("v128.store");
+  c.get(s).get(sak).i32op("add").set(s);
+  c.get(d).i32(16).i32op("add").set(d);
+  c.br(0);
+  c.end().end();
+  c.get(K).set(k);
+  c.end();
+  c.get(full).get(sak).i32(4).op(0x46).i32op("and").if(); // rows contiguous: 4x4 transposes
+  for (let q = 0; q < 4; q++) c.get(s).get(sam).i32(q).i32op("mul").i32op("add").set(r[q]!);
+  c.block().loop();
+  c.get(k).i32(4).i32op("add").get(K).op(0x4b).brIf(1); // i32.gt_u
+  for (let q = 0; q < 4; q++) c.get(r[q]!).get(k).i32(2).i32op("shl").i32op("add").mem("v128.load").set(v[q]!);
+  c.get(v[0]!).get(v[1]!).simd("i8x16.shuffle", ...lanes(0, 4, 1, 5)).set(w[0]!);
+  c.get(v[0]!).get(v[1]!).simd("i8x16.shuffle", ...lanes(2, 6, 3, 7)).set(w[1]!);
+  c.get(v[2]!).get(v[3]!).simd("i8x16.shuffle", ...lanes(0, 4, 1, 5)).set(w[2]!);
+  c.get(v[2]!).get(v[3]!).simd("i8x16.shuffle", ...lanes(2, 6, 3, 7)).set(w[3]!);
+  const outs: [number, number, number[]][] = [
+    [0, 2, [0, 1, 4, 5]],
+    [0, 2, [2, 3, 6, 7]],
+    [1, 3, [0, 1, 4, 5]],
+    [1, 3, [2, 3, 6, 7]],
+  ];
+  outs.forEach(([x, y, l], q) => {
+    c.get(d)
+      .get(w[x]!)
+      .get(w[y]!)
+      .simd("i8x16.shuffle", ...lanes(...l))
+      .mem("v128.store", 16 * q);
+  });
+  c.get(d).i32(64).i32op("add").set(d);
+  c.get(k).i32(4).i32op("add").set(k);
+  c.br(0);
+  c.end().end();
+  c.end();
+  c.get(s).get(k).get(sak).i32op("mul").i32op("add").set(s);
+  c.block().loop(); // element by element: the remaining k of this block
+  c.get(k).get(K).i32op("ge_u").brIf(1);
+  for (let q = 0; q < 4; q++) {
+    c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").if();
+    c.get(d).get(s).get(sam).i32(q).i32op("mul").i32op("add").f32load().f32store(4 * q);
+    c.else();
+    c.get(d).f32(0).f32store(4 * q);
+    c.end();
+  }
+  c.get(s).get(sak).i32op("add").set(s);
+  c.get(d).i32(16).i32op("add").set(d);
+  c.get(k).i32(1).i32op("add").set(k);
+  c.br(0);
+  c.end().end();
+  c.get(end).set(dst);
+  c.get(i0).i32(4).i32op("add").set(i0).br(0);
   c.end().end();
   return c;
 }
@@ -261,6 +425,7 @@ export function sgemmModule(fma: boolean): Uint8Array<ArrayBuffer> {
   return encodeModule([
     { name: "sgemm", code: sgemmCode(fma) },
     { name: "pack", code: packCode() },
+    { name: "packA", code: packACode() },
     { name: "igemm", code: igemmCode(fma) },
   ]);
 }
