@@ -11,7 +11,7 @@ import { getMatmulPrecision } from "./backend.js";
 import type { ParallelKernel } from "../threads/pool.js";
 import { isResident, kernelMemory, staging } from "./wasm/memory.js";
 import { wasmStats } from "./wasm/call.js";
-import { GEMM_ACT, type GemmAct, sgemmModule } from "./wasm/sgemm.js";
+import { GEMM_ACT, type GemmAct, SGEMM_MR, SGEMM_NR, sgemmModule } from "./wasm/sgemm.js";
 import { runSgemm } from "./wasm/split.js";
 import { gemmWasm } from "./wasm-bytes.js";
 
@@ -150,8 +150,8 @@ function sgemm(
   const k = sgemmKernel();
   if (!k) return null;
   const cLen = B * M * N,
-    apLen = Math.ceil(M / 4) * 4 * K,
-    pLen = Math.ceil(N / 8) * 8 * K;
+    apLen = Math.ceil(M / SGEMM_MR) * SGEMM_MR * K,
+    pLen = Math.ceil(N / SGEMM_NR) * SGEMM_NR * K;
   const apAt = (cLen + 3) & ~3,
     pAt = apAt + apLen;
   // A is packed by the module (packA) from where it lies when it lives in the kernels' memory
@@ -162,9 +162,9 @@ function sgemm(
   const aIn = A instanceof Float32Array && isResident(A);
   const aAt = pAt + pLen,
     wAt = aAt + (aIn ? 0 : (M * K + 3) & ~3);
-  // the bias, zero-padded to whole 8-column panels
-  const bAt = wAt + (rowsW && !wIn ? K * N + 8 : 0),
-    bLen = epi?.bias ? Math.ceil(N / 8) * 8 : 0;
+  // the bias, zero-padded to whole panels
+  const bAt = wAt + (rowsW && !wIn ? K * N + SGEMM_NR : 0),
+    bLen = epi?.bias ? Math.ceil(N / SGEMM_NR) * SGEMM_NR : 0;
   const at = staging(4 * (bAt + bLen));
   const f = new Float32Array(kernelMemory(0).buffer, at);
   if (epi?.bias) {
@@ -182,9 +182,9 @@ function sgemm(
     if (wIn) k.pack(K, N, (W as Float32Array).byteOffset + 4 * (wo + b * swb), 4 * swk, at + 4 * pAt);
     else if (rowsW) {
       packRows(f, wAt, W, wo + b * swb, swk, 1, K, N);
-      f.fill(0, wAt + K * N, wAt + K * N + 8); // the last panel's reads past W: zeros, never subnormals
+      f.fill(0, wAt + K * N, wAt + K * N + SGEMM_NR); // the last panel's reads past W: zeros, never subnormals
       k.pack(K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
-    } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
+    } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, SGEMM_NR);
     runSgemm(k, M, N, K, at + 4 * apAt, at + 4 * pAt, at + 4 * b * M * N, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
   }
   return f.subarray(0, cLen);

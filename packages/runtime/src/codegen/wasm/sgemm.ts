@@ -15,62 +15,68 @@ import { emitLogistic, emitTanh } from "./simd-math.js";
 export const GEMM_ACT = { none: 0, relu: 1, tanh: 2, logistic: 3 } as const;
 export type GemmAct = keyof typeof GEMM_ACT;
 
-/** The 8 accumulators of a 4x8 tile and the registers one k step uses. */
+/** The accumulators of an mr x 4nv tile (row q, vector h at acc[q * nv + h]) and the registers a k step uses. */
 interface Tile {
+  mr: number;
+  nv: number;
   acc: number[];
-  b0: number;
-  b1: number;
+  b: number[];
   av: number;
   r: number[];
 }
 
-function tileLocals(c: Code): Tile {
+function tileLocals(c: Code, mr: number, nv: number): Tile {
   return {
-    acc: [...Array(8)].map(() => c.local("v128")),
-    b0: c.local("v128"),
-    b1: c.local("v128"),
+    mr,
+    nv,
+    acc: [...Array(mr * nv)].map(() => c.local("v128")),
+    b: [...Array(nv)].map(() => c.local("v128")),
     av: c.local("v128"),
-    r: [...Array(4)].map(() => c.local("i32")),
+    r: [...Array(mr)].map(() => c.local("i32")),
   };
 }
 
-/** One k step: a packed panel row at `bp` (8 values) times A value k of rows r[0..3]; advances r and bp. */
+/** acc[q * nv + h] += av * b[h] for every h: row q's splatted A value times the panel row. */
+function madRow(c: Code, t: Tile, q: number, fma: boolean): void {
+  t.b.forEach((b, h) => {
+    const x = t.acc[q * t.nv + h]!;
+    if (fma) c.get(t.av).get(b).get(x).simd("f32x4.relaxed_madd");
+    else c.get(x).get(t.av).get(b).simd("f32x4.mul").simd("f32x4.add");
+    c.set(x);
+  });
+}
+
+/** One k step: a packed panel row at `bp` times A value k of rows r[0..mr); advances r and bp. */
 function kStep(c: Code, t: Tile, bp: number, fma: boolean): void {
-  c.get(bp).mem("v128.load").set(t.b0);
-  c.get(bp).mem("v128.load", 16).set(t.b1);
-  for (let q = 0; q < 4; q++) {
-    c.get(t.r[q]!).mem("v128.load32_splat").set(t.av);
-    for (const [h, b] of [
-      [0, t.b0],
-      [1, t.b1],
-    ] as const) {
-      const x = t.acc[2 * q + h]!;
-      if (fma) c.get(t.av).get(b).get(x).simd("f32x4.relaxed_madd");
-      else c.get(x).get(t.av).get(b).simd("f32x4.mul").simd("f32x4.add");
-      c.set(x);
-    }
-    c.get(t.r[q]!).i32(4).i32op("add").set(t.r[q]!);
-  }
-  c.get(bp).i32(32).i32op("add").set(bp);
+  t.b.forEach((b, h) => c.get(bp).mem("v128.load", 16 * h).set(b));
+  t.r.forEach((r, q) => {
+    c.get(r).mem("v128.load32_splat").set(t.av);
+    madRow(c, t, q, fma);
+    c.get(r).i32(4).i32op("add").set(r);
+  });
+  c.get(bp)
+    .i32(16 * t.nv)
+    .i32op("add")
+    .set(bp);
 }
 
 /**
- * The epilogue of a tile: + bias[j0..j0+8] when `bias` (a byte address, 0: none; the caller pads the
- * bias to whole panels), then the activation GEMM_ACT[act]. relu is f32x4.max(x, 0) (NaN stays NaN,
- * -0 becomes +0, as Math.max); tanh and logistic are simd-math's polynomials.
+ * The epilogue of a tile: + bias[j0..] when `bias` (a byte address, 0: none; the caller pads the bias
+ * to whole panels), then the activation GEMM_ACT[act]. relu is f32x4.max(x, 0) (NaN stays NaN, -0
+ * becomes +0, as Math.max); tanh and logistic are simd-math's polynomials.
  */
 function epilogue(c: Code, t: Tile, j0: number, bias: number, act: number): void {
   c.get(bias).if();
   c.get(bias).get(j0).i32(2).i32op("shl").i32op("add").set(bias);
-  for (let h = 0; h < 2; h++) {
+  for (let h = 0; h < t.nv; h++) {
     c.get(bias)
       .mem("v128.load", 16 * h)
-      .set(t.b0);
-    for (let q = 0; q < 4; q++)
-      c.get(t.acc[2 * q + h]!)
-        .get(t.b0)
+      .set(t.b[0]!);
+    for (let q = 0; q < t.mr; q++)
+      c.get(t.acc[q * t.nv + h]!)
+        .get(t.b[0]!)
         .simd("f32x4.add")
-        .set(t.acc[2 * q + h]!);
+        .set(t.acc[q * t.nv + h]!);
   }
   c.get(bias).get(j0).i32(2).i32op("shl").i32op("sub").set(bias);
   c.end();
@@ -89,83 +95,105 @@ function epilogue(c: Code, t: Tile, j0: number, bias: number, act: number): void
   }
 }
 
-/** Stores the tile at rows i0.. (< M) and columns j0.. (< N) of C (row stride ldc elements). */
-function storeTile(c: Code, t: Tile, i0: number, j0: number, M: number, N: number, out: number, ldc: number, cp: number): void {
-  // whole vectors when the panel is complete, else lane by lane
-  for (let q = 0; q < 4; q++) {
+/**
+ * For each row q of the tile at rows i0.. (< M) of C (row stride ldc elements): cp = the address of
+ * (i0 + q, j0), then `whole` when the tile's 4nv columns are all < N, else `lane(l)` for each column
+ * j0 + l < N.
+ */
+function eachRow(
+  c: Code,
+  t: Tile,
+  at: { i0: number; j0: number; M: number; N: number; out: number; ldc: number; cp: number },
+  whole: (q: number) => void,
+  lane: (q: number, l: number) => void,
+): void {
+  const { i0, j0, M, N, out, ldc, cp } = at;
+  for (let q = 0; q < t.mr; q++) {
     c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").if();
     c.get(out).get(i0).i32(q).i32op("add").get(ldc).i32op("mul").get(j0).i32op("add").i32(2).i32op("shl").i32op("add").set(cp);
-    c.get(j0).i32(8).i32op("add").get(N).op(0x4d).if(); // i32.le_u
-    c.get(cp)
-      .get(t.acc[2 * q]!)
-      .mem("v128.store");
-    c.get(cp)
-      .get(t.acc[2 * q + 1]!)
-      .mem("v128.store", 16);
+    c.get(j0)
+      .i32(4 * t.nv)
+      .i32op("add")
+      .get(N)
+      .op(0x4d)
+      .if(); // i32.le_u
+    whole(q);
     c.else();
-    for (let l = 0; l < 8; l++) {
+    for (let l = 0; l < 4 * t.nv; l++) {
       c.get(j0).i32(l).i32op("add").get(N).i32op("lt_u").if();
-      c.get(cp)
-        .get(t.acc[2 * q + (l >> 2)]!)
-        .simd("f32x4.extract_lane", l & 3)
-        .f32store(4 * l);
+      lane(q, l);
       c.end();
     }
     c.end();
     c.end();
   }
+}
+
+type TileAt = Parameters<typeof eachRow>[2];
+
+/** Stores the tile at rows i0.. (< M) and columns j0.. (< N) of C: whole vectors, else lane by lane. */
+function storeTile(c: Code, t: Tile, at: TileAt): void {
+  const x = (q: number, h: number) => t.acc[q * t.nv + h]!;
+  eachRow(
+    c,
+    t,
+    at,
+    (q) => {
+      for (let h = 0; h < t.nv; h++) c.get(at.cp).get(x(q, h)).mem("v128.store", 16 * h);
+    },
+    (q, l) =>
+      c
+        .get(at.cp)
+        .get(x(q, l >> 2))
+        .simd("f32x4.extract_lane", l & 3)
+        .f32store(4 * l),
+  );
 }
 
 /** Loads the tile of C at rows i0.. (< M), columns j0.. (< N) into the zeroed accumulators (an earlier k block's sums). */
-function loadTile(c: Code, t: Tile, i0: number, j0: number, M: number, N: number, out: number, ldc: number, cp: number): void {
-  for (let q = 0; q < 4; q++) {
-    c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").if();
-    c.get(out).get(i0).i32(q).i32op("add").get(ldc).i32op("mul").get(j0).i32op("add").i32(2).i32op("shl").i32op("add").set(cp);
-    c.get(j0).i32(8).i32op("add").get(N).op(0x4d).if(); // i32.le_u
-    c.get(cp).mem("v128.load").set(t.acc[2 * q]!);
-    c.get(cp).mem("v128.load", 16).set(t.acc[2 * q + 1]!);
-    c.else();
-    for (let l = 0; l < 8; l++) {
-      const x = t.acc[2 * q + (l >> 2)]!;
-      c.get(j0).i32(l).i32op("add").get(N).i32op("lt_u").if();
-      c.get(x)
-        .get(cp)
+function loadTile(c: Code, t: Tile, at: TileAt): void {
+  const x = (q: number, h: number) => t.acc[q * t.nv + h]!;
+  eachRow(
+    c,
+    t,
+    at,
+    (q) => {
+      for (let h = 0; h < t.nv; h++) c.get(at.cp).mem("v128.load", 16 * h).set(x(q, h));
+    },
+    (q, l) =>
+      c
+        .get(x(q, l >> 2))
+        .get(at.cp)
         .f32load(4 * l)
         .simd("f32x4.replace_lane", l & 3)
-        .set(x);
-      c.end();
-    }
-    c.end();
-    c.end();
-  }
+        .set(x(q, l >> 2)),
+  );
 }
 
-/** One k step of packed operands: 8 panel values at bp + 32u times 4 interleaved rows of A at ap + 16u. */
+/** One k step of packed operands: a panel row at bp + 16nv·u times mr interleaved rows of A at ap + 4mr·u. */
 function packedStep(c: Code, t: Tile, ap: number, bp: number, u: number, fma: boolean): void {
-  c.get(bp).mem("v128.load", 32 * u).set(t.b0);
-  c.get(bp).mem("v128.load", 32 * u + 16).set(t.b1);
-  for (let q = 0; q < 4; q++) {
-    c.get(ap).mem("v128.load32_splat", 16 * u + 4 * q).set(t.av);
-    for (const [h, b] of [
-      [0, t.b0],
-      [1, t.b1],
-    ] as const) {
-      const x = t.acc[2 * q + h]!;
-      if (fma) c.get(t.av).get(b).get(x).simd("f32x4.relaxed_madd");
-      else c.get(x).get(t.av).get(b).simd("f32x4.mul").simd("f32x4.add");
-      c.set(x);
-    }
+  t.b.forEach((b, h) => c.get(bp).mem("v128.load", 16 * (t.nv * u + h)).set(b));
+  for (let q = 0; q < t.mr; q++) {
+    c.get(ap).mem("v128.load32_splat", 4 * (t.mr * u + q)).set(t.av);
+    madRow(c, t, q, fma);
   }
 }
 
 /**
- * Cache blocks of sgemm: a KC-deep slice of one W panel (8 KiB) and of 4 packed rows of A (4 KiB) stay
- * in L1 across a tile; MC rows of A (128 KiB) stay in L2 while every panel passes over them.
+ * sgemm's register tile: SGEMM_MR rows by SGEMM_NR columns. Per k step: SGEMM_NR / 4 panel loads,
+ * SGEMM_MR splats, 2·MR·NR/4 mul/add: 2x16 holds 8 accumulators, 4 panel vectors and a splat (V8 on
+ * x64 has 15 vector registers and schedules a step's loads first), with fewer splats per product than
+ * 4x8, which matters where a broadcast takes an FP pipe.
  */
-const KC = 256,
+export const SGEMM_MR = 2,
+  SGEMM_NR = 16;
+/**
+ * Cache blocks of sgemm: MC rows of A (KC·MC·4 bytes, ≤ 512 KiB) stay in L2 while every panel passes
+ * over them, and a KC-deep panel slice (≤ 64 KiB) in L2 across the block's tiles. Measured on a 2-core
+ * EPYC (bench/README.md): blocks of k below 1024 lose more to re-reading C than they gain in L1 hits.
+ */
+const KC = 1024,
   MC = 128;
-/** k steps per iteration of the inner loop (constant offsets from two pointers, no per-row address math). */
-const UNROLL = 4;
 
 /** dst = min(dst, bound) (unsigned) */
 function minInto(c: Code, dst: number, bound: number): void {
@@ -174,17 +202,21 @@ function minInto(c: Code, dst: number, bound: number): void {
 
 /**
  * sgemm(M, N, K, a, panels, c, bias, act): C[M, N] (row stride N) = act(A[M, K] @ W + bias), A packed by
- * packA as ceil(M / 4) blocks of [K][4] (4 rows interleaved, zero rows past M), W as ceil(N / 8) panels
- * of [K][8] (zero-padded columns), bias 0 for none. Byte addresses. Blocked over k (KC) and rows (MC):
- * a k block after the first adds to the partial sums stored in C; the last one applies the epilogue.
+ * packA as ceil(M / MR) blocks of [K][MR] (MR rows interleaved, zero rows past M), W as ceil(N / NR)
+ * panels of [K][NR] (padded columns), bias 0 for none. Byte addresses. Blocked over k (KC) and rows
+ * (MC): a k block after the first adds to the partial sums stored in C; the last applies the epilogue.
+ * One k step per loop iteration: V8 unrolls the loop itself, and an unrolled body has its loads
+ * hoisted and spilled.
  */
 function sgemmCode(fma: boolean): Code {
   const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
   const [M, N, K, a, panels, out, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const t = tileLocals(c);
+  const [mr, nr] = [SGEMM_MR, SGEMM_NR];
+  const t = tileLocals(c, mr, nr / 4);
   const i32 = () => c.local("i32");
   const [k0, kc, biasE, actE, i1, iEnd, j0, panel] = [i32(), i32(), i32(), i32(), i32(), i32(), i32(), i32()];
-  const [i0, ap, apEnd, apTail, bp, cp] = [i32(), i32(), i32(), i32(), i32(), i32()];
+  const [i0, ap, apEnd, bp, cp] = [i32(), i32(), i32(), i32(), i32()];
+  const at = { i0, j0, M, N, out, ldc: N, cp };
   c.i32(0).set(k0);
   c.block().loop(); // k blocks
   c.get(k0).get(K).i32op("ge_u").brIf(1);
@@ -201,46 +233,53 @@ function sgemmCode(fma: boolean): Code {
   c.get(i1).i32(MC).i32op("add").set(iEnd);
   minInto(c, iEnd, M);
   c.i32(0).set(j0);
-  c.get(panels).get(k0).i32(5).i32op("shl").i32op("add").set(panel);
+  c.get(panels)
+    .get(k0)
+    .i32(4 * nr)
+    .i32op("mul")
+    .i32op("add")
+    .set(panel);
   c.block().loop(); // panels
   c.get(j0).get(N).i32op("ge_u").brIf(1);
   c.get(i1).set(i0);
-  c.block().loop(); // 4-row tiles
+  c.block().loop(); // tiles
   c.get(i0).get(iEnd).i32op("ge_u").brIf(1);
-  c.get(a).get(i0).get(K).i32op("mul").i32(2).i32op("shl").i32op("add").get(k0).i32(4).i32op("shl").i32op("add").tee(ap);
-  c.get(kc).i32(-UNROLL).i32op("and").i32(4).i32op("shl").i32op("add").set(apEnd);
-  c.get(ap).get(kc).i32(4).i32op("shl").i32op("add").set(apTail);
+  // block i0 / mr of A at a + i0 * K * 4, its k0-th step 4mr·k0 further
+  c.get(a).get(i0).get(K).i32op("mul").get(k0).i32(mr).i32op("mul").i32op("add").i32(2).i32op("shl").i32op("add").tee(ap);
+  c.get(kc)
+    .i32(4 * mr)
+    .i32op("mul")
+    .i32op("add")
+    .set(apEnd);
   c.get(panel).set(bp);
   for (const x of t.acc) c.f32x4(0).set(x);
   c.get(k0).if();
-  loadTile(c, t, i0, j0, M, N, out, N, cp);
+  loadTile(c, t, at);
   c.end();
-  c.block().loop(); // k, UNROLL steps at a time
+  c.block().loop(); // k
   c.get(ap).get(apEnd).i32op("ge_u").brIf(1);
-  for (let u = 0; u < UNROLL; u++) packedStep(c, t, ap, bp, u, fma);
+  packedStep(c, t, ap, bp, 0, fma);
   c.get(ap)
-    .i32(16 * UNROLL)
+    .i32(4 * mr)
     .i32op("add")
     .set(ap);
   c.get(bp)
-    .i32(32 * UNROLL)
+    .i32(4 * nr)
     .i32op("add")
     .set(bp);
   c.br(0);
   c.end().end();
-  c.block().loop(); // the last kc % UNROLL steps
-  c.get(ap).get(apTail).i32op("ge_u").brIf(1);
-  packedStep(c, t, ap, bp, 0, fma);
-  c.get(ap).i32(16).i32op("add").set(ap);
-  c.get(bp).i32(32).i32op("add").set(bp);
-  c.br(0);
-  c.end().end();
   epilogue(c, t, j0, biasE, actE);
-  storeTile(c, t, i0, j0, M, N, out, N, cp);
-  c.get(i0).i32(4).i32op("add").set(i0).br(0);
+  storeTile(c, t, at);
+  c.get(i0).i32(mr).i32op("add").set(i0).br(0);
   c.end().end();
-  c.get(panel).get(K).i32(5).i32op("shl").i32op("add").set(panel);
-  c.get(j0).i32(8).i32op("add").set(j0).br(0);
+  c.get(panel)
+    .get(K)
+    .i32(4 * nr)
+    .i32op("mul")
+    .i32op("add")
+    .set(panel);
+  c.get(j0).i32(nr).i32op("add").set(j0).br(0);
   c.end().end();
   c.get(i1).i32(MC).i32op("add").set(i1).br(0);
   c.end().end();
@@ -254,59 +293,49 @@ const lanes = (...l: number[]) => l.flatMap((x) => [4 * x, 4 * x + 1, 4 * x + 2,
 
 /**
  * packA(M, K, src, sam, sak, dst): A[i, k] at src + i * sam + k * sak (byte strides, any sign) into
- * ceil(M / 4) blocks of [K][4] at dst (row i of a block in lane i % 4; rows past M zero), sgemm's A.
- * Whole blocks of a transposed A (sam = 4) copy a vector per k; of row-major A (sak = 4) transpose 4x4
- * tiles; anything else (and the tail) element by element.
+ * ceil(M / MR) blocks of [K][MR] at dst (row i of a block in lane i % MR; rows past M zero), sgemm's A.
+ * Whole blocks of a transposed A (sam = 4, the block's rows adjacent) copy 8 bytes per k; of row-major
+ * A (sak = 4) interleave 4 k of both rows with two shuffles; anything else (and the tail) element by element.
  */
 function packACode(): Code {
+  const mr = SGEMM_MR;
   const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32"]);
   const [M, K, src, sam, sak, dst] = [0, 1, 2, 3, 4, 5];
   const i32 = () => c.local("i32");
-  const [i0, s, d, end, k, full] = [i32(), i32(), i32(), i32(), i32(), i32()];
-  const r = [...Array(4)].map(() => c.local("i32"));
-  const v = [...Array(4)].map(() => c.local("v128"));
-  const w = [...Array(4)].map(() => c.local("v128"));
+  const [i0, s, d, end, k, full, r1] = [i32(), i32(), i32(), i32(), i32(), i32(), i32()];
+  const [v0, v1] = [c.local("v128"), c.local("v128")];
   c.i32(0).set(i0);
-  c.block().loop(); // 4-row blocks
+  c.block().loop(); // blocks of mr rows
   c.get(i0).get(M).i32op("ge_u").brIf(1);
   c.get(src).get(i0).get(sam).i32op("mul").i32op("add").set(s);
-  c.get(dst).get(K).i32(4).i32op("shl").i32op("add").set(end);
-  c.get(i0).i32(4).i32op("add").get(M).op(0x4d).set(full); // i32.le_u
+  c.get(dst)
+    .get(K)
+    .i32(4 * mr)
+    .i32op("mul")
+    .i32op("add")
+    .set(end);
+  c.get(i0).i32(mr).i32op("add").get(M).op(0x4d).set(full); // i32.le_u
   c.get(dst).set(d);
   c.i32(0).set(k);
-  c.get(full).get(sam).i32(4).op(0x46).i32op("and").if(); // i32.eq: 4 rows adjacent at every k
+  c.get(full).get(sam).i32(4).op(0x46).i32op("and").if(); // i32.eq: the rows adjacent at every k
   c.block().loop();
   c.get(d).get(end).i32op("ge_u").brIf(1);
-  c.get(d).get(s).mem("v128.load").mem("v128.store");
+  c.get(d).get(s).f64load().f64store(); // 8 bytes, bit for bit
   c.get(s).get(sak).i32op("add").set(s);
-  c.get(d).i32(16).i32op("add").set(d);
+  c.get(d).i32(8).i32op("add").set(d);
   c.br(0);
   c.end().end();
   c.get(K).set(k);
   c.end();
-  c.get(full).get(sak).i32(4).op(0x46).i32op("and").if(); // rows contiguous: 4x4 transposes
-  for (let q = 0; q < 4; q++) c.get(s).get(sam).i32(q).i32op("mul").i32op("add").set(r[q]!);
+  c.get(full).get(sak).i32(4).op(0x46).i32op("and").if(); // rows contiguous: interleave 4 k at a time
+  c.get(s).get(sam).i32op("add").set(r1);
   c.block().loop();
   c.get(k).i32(4).i32op("add").get(K).op(0x4b).brIf(1); // i32.gt_u
-  for (let q = 0; q < 4; q++) c.get(r[q]!).get(k).i32(2).i32op("shl").i32op("add").mem("v128.load").set(v[q]!);
-  c.get(v[0]!).get(v[1]!).simd("i8x16.shuffle", ...lanes(0, 4, 1, 5)).set(w[0]!);
-  c.get(v[0]!).get(v[1]!).simd("i8x16.shuffle", ...lanes(2, 6, 3, 7)).set(w[1]!);
-  c.get(v[2]!).get(v[3]!).simd("i8x16.shuffle", ...lanes(0, 4, 1, 5)).set(w[2]!);
-  c.get(v[2]!).get(v[3]!).simd("i8x16.shuffle", ...lanes(2, 6, 3, 7)).set(w[3]!);
-  const outs: [number, number, number[]][] = [
-    [0, 2, [0, 1, 4, 5]],
-    [0, 2, [2, 3, 6, 7]],
-    [1, 3, [0, 1, 4, 5]],
-    [1, 3, [2, 3, 6, 7]],
-  ];
-  outs.forEach(([x, y, l], q) => {
-    c.get(d)
-      .get(w[x]!)
-      .get(w[y]!)
-      .simd("i8x16.shuffle", ...lanes(...l))
-      .mem("v128.store", 16 * q);
-  });
-  c.get(d).i32(64).i32op("add").set(d);
+  c.get(s).get(k).i32(2).i32op("shl").i32op("add").mem("v128.load").set(v0);
+  c.get(r1).get(k).i32(2).i32op("shl").i32op("add").mem("v128.load").set(v1);
+  c.get(d).get(v0).get(v1).simd("i8x16.shuffle", ...lanes(0, 4, 1, 5)).mem("v128.store");
+  c.get(d).get(v0).get(v1).simd("i8x16.shuffle", ...lanes(2, 6, 3, 7)).mem("v128.store", 16);
+  c.get(d).i32(32).i32op("add").set(d);
   c.get(k).i32(4).i32op("add").set(k);
   c.br(0);
   c.end().end();
@@ -314,7 +343,7 @@ function packACode(): Code {
   c.get(s).get(k).get(sak).i32op("mul").i32op("add").set(s);
   c.block().loop(); // element by element: the remaining k of this block
   c.get(k).get(K).i32op("ge_u").brIf(1);
-  for (let q = 0; q < 4; q++) {
+  for (let q = 0; q < mr; q++) {
     c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").if();
     c.get(d).get(s).get(sam).i32(q).i32op("mul").i32op("add").f32load().f32store(4 * q);
     c.else();
@@ -322,12 +351,15 @@ function packACode(): Code {
     c.end();
   }
   c.get(s).get(sak).i32op("add").set(s);
-  c.get(d).i32(16).i32op("add").set(d);
+  c.get(d)
+    .i32(4 * mr)
+    .i32op("add")
+    .set(d);
   c.get(k).i32(1).i32op("add").set(k);
   c.br(0);
   c.end().end();
   c.get(end).set(dst);
-  c.get(i0).i32(4).i32op("add").set(i0).br(0);
+  c.get(i0).i32(mr).i32op("add").set(i0).br(0);
   c.end().end();
   return c;
 }
@@ -342,7 +374,7 @@ function packACode(): Code {
 function igemmCode(fma: boolean): Code {
   const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
   const [M, N, T, C, rows, taps, panels, out, ldc, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const t = tileLocals(c);
+  const t = tileLocals(c, 4, 2);
   const j0 = c.local("i32"),
     i0 = c.local("i32"),
     tp = c.local("i32"),
@@ -383,7 +415,7 @@ function igemmCode(fma: boolean): Code {
   c.get(tp).i32(4).i32op("add").set(tp).br(0);
   c.end().end();
   epilogue(c, t, j0, bias, act);
-  storeTile(c, t, i0, j0, M, N, out, ldc, cp);
+  storeTile(c, t, { i0, j0, M, N, out, ldc, cp });
   c.get(rp).i32(16).i32op("add").set(rp);
   c.get(i0).i32(4).i32op("add").set(i0).br(0);
   c.end().end();
@@ -394,11 +426,11 @@ function igemmCode(fma: boolean): Code {
 }
 
 /**
- * pack(K, N, src, ld, panels): W[K, N] at src (row k at src + k * ld bytes) into ceil(N / 8) panels of
- * [K][8], two vector copies per row. The last panel's columns past N take whatever follows the row
- * (the caller leaves 32 bytes after W): the kernel computes those columns but never stores them.
+ * pack(K, N, src, ld, panels): W[K, N] at src (row k at src + k * ld bytes) into ceil(N / nr) panels of
+ * [K][nr], nr / 4 vector copies per row. The last panel's columns past N take whatever follows the row
+ * (the caller leaves 4nr bytes after W): the kernel computes those columns but never stores them.
  */
-function packCode(): Code {
+function packCode(nr: number): Code {
   const c = new Code(["i32", "i32", "i32", "i32", "i32"]);
   const [K, N, src, ld, dst] = [0, 1, 2, 3, 4];
   const j0 = c.local("i32"),
@@ -411,12 +443,18 @@ function packCode(): Code {
   c.get(K).get(ld).i32op("mul").i32op("add").set(end);
   c.block().loop();
   c.get(s).get(end).i32op("ge_u").brIf(1);
-  c.get(dst).get(s).mem("v128.load").mem("v128.store");
-  c.get(dst).get(s).mem("v128.load", 16).mem("v128.store", 16);
-  c.get(dst).i32(32).i32op("add").set(dst);
+  for (let h = 0; h < nr / 4; h++)
+    c.get(dst)
+      .get(s)
+      .mem("v128.load", 16 * h)
+      .mem("v128.store", 16 * h);
+  c.get(dst)
+    .i32(4 * nr)
+    .i32op("add")
+    .set(dst);
   c.get(s).get(ld).i32op("add").set(s).br(0);
   c.end().end();
-  c.get(j0).i32(8).i32op("add").set(j0).br(0);
+  c.get(j0).i32(nr).i32op("add").set(j0).br(0);
   c.end().end();
   return c;
 }
@@ -424,7 +462,7 @@ function packCode(): Code {
 export function sgemmModule(fma: boolean): Uint8Array<ArrayBuffer> {
   return encodeModule([
     { name: "sgemm", code: sgemmCode(fma) },
-    { name: "pack", code: packCode() },
+    { name: "pack", code: packCode(SGEMM_NR) },
     { name: "packA", code: packACode() },
     { name: "igemm", code: igemmCode(fma) },
   ]);
