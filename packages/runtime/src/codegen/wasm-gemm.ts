@@ -100,6 +100,7 @@ export function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, s
 type SgemmKernel = ParallelKernel & {
   pack: (K: number, N: number, src: number, ld: number, panels: number) => void;
   packA: (M: number, K: number, src: number, sam: number, sak: number, dst: number) => void;
+  axpy: (n: number, c: number, x: number, alpha: number, beta: number, out: number) => void;
   igemm: ParallelKernel;
 };
 let sgemmK: SgemmKernel | null | undefined;
@@ -114,22 +115,31 @@ export function sgemmKernel(): SgemmKernel | null {
     const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
     const run = inst.exports.sgemm as ParallelKernel["run"];
     const igemm = { module, fn: "igemm", run: inst.exports.igemm as ParallelKernel["run"], op: "conv_general_dilated" };
-    const { pack, packA } = inst.exports as unknown as Pick<SgemmKernel, "pack" | "packA">;
-    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack, packA, igemm };
+    const { pack, packA, axpy } = inst.exports as unknown as Pick<SgemmKernel, "pack" | "packA" | "axpy">;
+    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack, packA, axpy, igemm };
   } catch {
     sgemmK = null;
   }
   return sgemmK;
 }
 
-/** A bias row and an activation applied in the float32 GEMM's store (codegen/wasm/sgemm.ts). */
+/**
+ * The epilogue the float32 GEMM applies: a bias row and an activation in its store
+ * (codegen/wasm/sgemm.ts), or `alpha * acc + beta * x` with x a dense [B, M, N] operand (beta ±1: an
+ * SGD update `w - lr * g` fused into the gradient's GEMM) in a pass over the result, in float64 as the
+ * JS epilogue computes it.
+ */
 export interface GemmEpilogue {
   /** bias[j] = data[offset + j * stride], the same for every row and batch; null: no bias */
   bias: { data: Arr; offset: number; stride: number } | null;
   act: GemmAct;
+  axpy?: { data: Arr; offset: number; alpha: number; beta: number };
 }
 
-/** float32 products accumulated in float32: a view of wasm memory valid until the next kernel call. */
+/**
+ * float32 products accumulated in float32: into `out` when it is a Float32Array in the kernels' memory
+ * (the kernel's own output, [B, M, N] dense), else a view of wasm memory valid until the next kernel call.
+ */
 function sgemm(
   A: Arr,
   ao: number,
@@ -146,10 +156,14 @@ function sgemm(
   N: number,
   K: number,
   epi: GemmEpilogue | null = null,
+  out: Arr | null = null,
 ): Float32Array | null {
   const k = sgemmKernel();
   if (!k) return null;
-  const cLen = B * M * N,
+  const cIn = out instanceof Float32Array && isResident(out) ? out : null;
+  const x = epi?.axpy,
+    xIn = x && x.data instanceof Float32Array && isResident(x.data) ? x.data : null;
+  const cLen = cIn ? 0 : B * M * N,
     apLen = Math.ceil(M / SGEMM_MR) * SGEMM_MR * K,
     pLen = Math.ceil(N / SGEMM_NR) * SGEMM_NR * K;
   const apAt = (cLen + 3) & ~3,
@@ -161,9 +175,10 @@ function sgemm(
   const wIn = rowsW && W instanceof Float32Array && isResident(W);
   const aIn = A instanceof Float32Array && isResident(A);
   const aAt = pAt + pLen,
-    wAt = aAt + (aIn ? 0 : (M * K + 3) & ~3);
+    wAt = aAt + (aIn ? 0 : (M * K + 3) & ~3),
+    xAt = wAt + (rowsW && !wIn ? K * N + SGEMM_NR : 0);
   // the bias, zero-padded to whole panels
-  const bAt = wAt + (rowsW && !wIn ? K * N + SGEMM_NR : 0),
+  const bAt = xAt + (x && !xIn ? M * N : 0),
     bLen = epi?.bias ? Math.ceil(N / SGEMM_NR) * SGEMM_NR : 0;
   const at = staging(4 * (bAt + bLen));
   const f = new Float32Array(kernelMemory(0).buffer, at);
@@ -173,6 +188,7 @@ function sgemm(
   }
   wasmStats.sgemms++;
   if (aIn || wIn) wasmStats.inPlace++;
+  const c0 = cIn ? cIn.byteOffset : at;
   for (let b = 0; b < B; b++) {
     if (aIn) k.packA(M, K, (A as Float32Array).byteOffset + 4 * (ao + b * sab), 4 * sam, 4 * sak, at + 4 * apAt);
     else {
@@ -185,9 +201,15 @@ function sgemm(
       f.fill(0, wAt + K * N, wAt + K * N + SGEMM_NR); // the last panel's reads past W: zeros, never subnormals
       k.pack(K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
     } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, SGEMM_NR);
-    runSgemm(k, M, N, K, at + 4 * apAt, at + 4 * pAt, at + 4 * b * M * N, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
+    const cb = c0 + 4 * b * M * N;
+    runSgemm(k, M, N, K, at + 4 * apAt, at + 4 * pAt, cb, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
+    if (x) {
+      const xo = x.offset + b * M * N;
+      if (!xIn) f.set((x.data as Float32Array).subarray(xo, xo + M * N), xAt);
+      k.axpy(M * N, cb, xIn ? xIn.byteOffset + 4 * xo : at + 4 * xAt, x.alpha, x.beta, cb);
+    }
   }
-  return f.subarray(0, cLen);
+  return cIn ?? f.subarray(0, cLen);
 }
 
 /**
@@ -212,10 +234,12 @@ export function gemmFused(
   N: number,
   K: number,
   epi: GemmEpilogue,
+  out: Arr | null = null,
 ): Float32Array | null {
   if (!enabled || M * N * K < MIN_WORK || K === 0 || M === 0 || N === 0 || getMatmulPrecision() !== "default") return null;
   if (!(A instanceof Float32Array && W instanceof Float32Array) || load() === null) return null;
-  return sgemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, epi);
+  if (epi.axpy && !(epi.axpy.data instanceof Float32Array)) return null;
+  return sgemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, epi, out);
 }
 
 /**

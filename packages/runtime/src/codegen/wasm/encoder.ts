@@ -71,6 +71,7 @@ export const SIMD = {
   "f32x4.pmin": 0xea,
   "f32x4.pmax": 0xeb,
   "f64x2.add": 0xf0,
+  "f32x4.demote_f64x2_zero": 0x5e,
   "f64x2.mul": 0xf2,
   "i32x4.trunc_sat_f32x4_s": 0xf8,
   "f32x4.convert_i32x4_s": 0xfa,

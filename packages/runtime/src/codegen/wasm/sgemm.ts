@@ -459,11 +459,72 @@ function packCode(nr: number): Code {
   return c;
 }
 
+/**
+ * axpy(n, c, x, alpha, beta, out): out[i] = float32(alpha * c[i] + beta * x[i]) over n float32 values,
+ * computed in float64 as the JS epilogue `x ± L * acc` computes it (beta = ±1 is exact, so this is the
+ * same double sum, rounded once at the store): bit-identical to the dot kernel's JS store loop. `out`
+ * may be `c` or `x`.
+ */
+function axpyCode(): Code {
+  const c = new Code(["i32", "i32", "i32", "f64", "f64", "i32"]);
+  const [n, cp, xp, alpha, beta, out] = [0, 1, 2, 3, 4, 5];
+  const [end, tail] = [c.local("i32"), c.local("i32")];
+  const [va, vb, cv, xv, lo] = [c.local("v128"), c.local("v128"), c.local("v128"), c.local("v128"), c.local("v128")];
+  c.get(alpha).simd("f64x2.splat").set(va);
+  c.get(beta).simd("f64x2.splat").set(vb);
+  c.get(cp).get(n).i32(2).i32op("shl").i32op("add").set(end);
+  c.get(cp)
+    .get(n)
+    .i32(-4)
+    .i32op("and")
+    .i32(2)
+    .i32op("shl")
+    .i32op("add")
+    .set(tail);
+  /** alpha * c + beta * x of the f64 pair promoted from lanes `l` of cv and xv, demoted to f32 lanes 0-1 */
+  const half = (l: number[]) => {
+    for (const [v, s] of [
+      [cv, va],
+      [xv, vb],
+    ] as const)
+      c.get(v)
+        .get(v)
+        .simd("i8x16.shuffle", ...lanes(...l, ...l))
+        .simd("f64x2.promote_low_f32x4")
+        .get(s)
+        .simd("f64x2.mul");
+    c.simd("f64x2.add").simd("f32x4.demote_f64x2_zero");
+  };
+  c.block().loop();
+  c.get(cp).get(tail).i32op("ge_u").brIf(1);
+  c.get(cp).mem("v128.load").set(cv);
+  c.get(xp).mem("v128.load").set(xv);
+  half([0, 1]);
+  c.set(lo);
+  c.get(out).get(lo);
+  half([2, 3]);
+  c.simd("i8x16.shuffle", ...lanes(0, 1, 4, 5)).mem("v128.store");
+  for (const p of [cp, xp, out]) c.get(p).i32(16).i32op("add").set(p);
+  c.br(0);
+  c.end().end();
+  c.block().loop(); // the last n % 4 values
+  c.get(cp).get(end).i32op("ge_u").brIf(1);
+  c.get(out);
+  c.get(cp).f32load().op(0xbb).get(alpha).op(0xa2); // f64.promote_f32, f64.mul
+  c.get(xp).f32load().op(0xbb).get(beta).op(0xa2);
+  c.op(0xa0, 0xb6).f32store(); // f64.add, f32.demote_f64
+  for (const p of [cp, xp, out]) c.get(p).i32(4).i32op("add").set(p);
+  c.br(0);
+  c.end().end();
+  return c;
+}
+
 export function sgemmModule(fma: boolean): Uint8Array<ArrayBuffer> {
   return encodeModule([
     { name: "sgemm", code: sgemmCode(fma) },
     { name: "pack", code: packCode(SGEMM_NR) },
     { name: "packA", code: packACode() },
+    { name: "axpy", code: axpyCode() },
     { name: "igemm", code: igemmCode(fma) },
   ]);
 }
