@@ -2,7 +2,7 @@
 // to summation order; at "default" float32 operands accumulate in float32 on the 4x8 f32x4 kernel, within
 // float32 summation error of the JS result.
 import { afterAll, describe, expect, it } from "vitest";
-import { numpy as np, nn, jit, type NDArray, setMatmulPrecision, ArgumentError } from "@numjit/runtime";
+import { numpy as np, nn, jit, grad, type NDArray, setMatmulPrecision, ArgumentError } from "@numjit/runtime";
 import { setWasmEnabled, wasmAvailable, wasmStats } from "@numjit/runtime/internal";
 import { expectClose } from "./helpers.js";
 
@@ -276,7 +276,7 @@ describe("x ± L·(A @ B) (an SGD update) in a pass over the float32 GEMM's resu
       expect(
         jit(f)
           .lower(w, x, g)
-          .kernels.some((k) => k.source.includes("axpy:")),
+          .kernels.some((k) => k.source.includes(`kind: "axpy"`)),
       ).toBe(true);
       const before = wasmStats.sgemms;
       expect(jit(f)(w, x, g).toTypedArray()).toEqual(expected(w, p, form));
@@ -297,5 +297,37 @@ describe("x ± L·(A @ B) (an SGD update) in a pass over the float32 GEMM's resu
       xs = x.slice(":", ":10");
     const ps = jit((x: NDArray, g: NDArray) => np.matmul(x.T, g))(xs, g);
     expect(jit(f)(ws, xs, g).toTypedArray()).toEqual(expected(ws, ps, cases[0]![2]));
+  });
+});
+
+describe("relu's backward mask z > 0 ? A @ B : 0 in a pass over the float32 GEMM's result (jit)", () => {
+  it("fused, bit-identical to the JS store (NaN and -0 in z mask to +0); a non-dense z runs the JS store", () => {
+    const d = seq([128, 10], "float32", 0.3),
+      w = seq([256, 10], "float32", 1.1);
+    const zv = seq([128, 256], "float32", 0.7).toTypedArray().slice();
+    zv[5] = Number.NaN;
+    zv[6] = -0;
+    zv[7] = Number.POSITIVE_INFINITY;
+    const z = np.array(zv, "float32").reshape([128, 256]);
+    const f = (d: NDArray, w: NDArray, z: NDArray) => np.where(np.greater(z, 0), np.matmul(d, w.T), 0);
+    expect(
+      jit(f)
+        .lower(d, w, z)
+        .kernels.some((k) => k.source.includes('kind: "reluGrad"')),
+    ).toBe(true);
+    const p = jit((d: NDArray, w: NDArray) => np.matmul(d, w.T))(d, w).toTypedArray();
+    const want = Float32Array.from(zv, (v, i) => (v > 0 ? p[i]! : 0));
+    const before = wasmStats.sgemms;
+    const got = jit(f)(d, w, z).toTypedArray();
+    expect(wasmStats.sgemms).toBe(before + 1);
+    expect(got).toEqual(want);
+    expect(Object.is(got[5], 0) && Object.is(got[6], 0)).toBe(true);
+    const zt = np.array(z.T.toArray() as never, "float32").T; // same values, column-major: declined at run time
+    expect(jit(f)(d, w, zt).toTypedArray()).toEqual(want);
+    // the backward pass of relu(x @ w) through grad: the mask fused, equal to eager
+    const loss = (w1: NDArray, x: NDArray) => np.sum(nn.relu(np.matmul(x, w1)));
+    const x = seq([128, 70], "float32", 1.3),
+      w1 = seq([70, 256], "float32", 0.2);
+    expectClose(jit(grad(loss))(w1, x), grad(loss)(w1, x), 1e-6, 1e-6, "grad");
   });
 });

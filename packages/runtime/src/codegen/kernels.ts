@@ -398,6 +398,23 @@ export function gemmAxpyOf(ir: Extract<KernelIR, { kind: "dot" }>): { x: number;
   return { x: x.i, c, alpha: sub && isMul(v) ? -1 : 1, beta: sub && isMul(u) ? -1 : 1 };
 }
 
+/**
+ * The epilogue `x > 0 ? acc : 0` (select(gt(x, 0), acc, 0), x an input): relu's backward pass, which
+ * the float32 GEMM applies in a pass over its result with the same bits (NaN compares false, +0 where
+ * masked). The kernel checks at run time that x is dense [B, M, N]. Returns x's input index.
+ */
+export function gemmReluGradOf(ir: Extract<KernelIR, { kind: "dot" }>): number | null {
+  const b = ir.body;
+  const [cmp, sel] = b.insts;
+  if (ir.dtype !== "float32" || b.insts.length !== 2 || !cmp || !sel || b.root.t !== "val" || b.root.k !== sel.k) return null;
+  const zero = (r: KRef | undefined) => r?.t === "const" && Object.is(b.consts[r.i], 0);
+  const [x, z] = cmp.args,
+    [m, y, n] = sel.args;
+  if (cmp.op.op !== "compare" || cmp.op.prim !== "gt" || cmp.dtype !== "float32" || x?.t !== "in" || !zero(z)) return null;
+  if (sel.op.op !== "select" || sel.out !== "float32" || m?.t !== "val" || m.k !== cmp.k || y?.t !== "acc" || !zero(n)) return null;
+  return x.i;
+}
+
 /** JS source of a dot kernel IR. */
 export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
   const body0 = ir.body;
@@ -417,7 +434,9 @@ export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
   const isFloat = ir.dtype === "float32" || ir.dtype === "float64";
   const fused = gemmEpilogueOf(ir);
   const bias = fused?.bias ?? null;
-  const axpy = gemmAxpyOf(ir);
+  const axpy = gemmAxpyOf(ir),
+    relu = gemmReluGradOf(ir);
+  const dense = (x: number) => `s${x}[2] === 1 && s${x}[1] === N && (B === 1 || s${x}[0] === M * N)`;
   /** A call of the float32 GEMM with its epilogue, which writes `o` in place where it can. */
   const fusedCall = (cond: string, epi: string) => [
     `  if (${cond}) {`,
@@ -442,10 +461,16 @@ export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
       ? [
           `  // x ± L·acc in a pass over the wasm GEMM's result (the same double operations as below)`,
           ...fusedCall(
-            `s${axpy.x}[2] === 1 && s${axpy.x}[1] === N && (B === 1 || s${axpy.x}[0] === M * N)`,
-            `{ bias: null, act: "none", axpy: { data: a${axpy.x}, offset: o${axpy.x}, alpha: ${axpy.alpha < 0 ? "-" : ""}L${axpy.c}, ` +
-              `beta: ${axpy.beta} } }`,
+            dense(axpy.x),
+            `{ bias: null, act: "none", pass: { kind: "axpy", data: a${axpy.x}, offset: o${axpy.x}, ` +
+              `alpha: ${axpy.alpha < 0 ? "-" : ""}L${axpy.c}, beta: ${axpy.beta} } }`,
           ),
+        ]
+      : []),
+    ...(relu !== null
+      ? [
+          `  // relu's backward mask in a pass over the wasm GEMM's result (the same bits as below)`,
+          ...fusedCall(dense(relu), `{ bias: null, act: "none", pass: { kind: "reluGrad", data: a${relu}, offset: o${relu} } }`),
         ]
       : []),
     ...(isFloat

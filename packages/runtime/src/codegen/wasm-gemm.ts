@@ -101,6 +101,7 @@ type SgemmKernel = ParallelKernel & {
   pack: (K: number, N: number, src: number, ld: number, panels: number) => void;
   packA: (M: number, K: number, src: number, sam: number, sak: number, dst: number) => void;
   axpy: (n: number, c: number, x: number, alpha: number, beta: number, out: number) => void;
+  reluGrad: (n: number, c: number, x: number, out: number) => void;
   igemm: ParallelKernel;
 };
 let sgemmK: SgemmKernel | null | undefined;
@@ -115,8 +116,8 @@ export function sgemmKernel(): SgemmKernel | null {
     const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
     const run = inst.exports.sgemm as ParallelKernel["run"];
     const igemm = { module, fn: "igemm", run: inst.exports.igemm as ParallelKernel["run"], op: "conv_general_dilated" };
-    const { pack, packA, axpy } = inst.exports as unknown as Pick<SgemmKernel, "pack" | "packA" | "axpy">;
-    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack, packA, axpy, igemm };
+    const { pack, packA, axpy, reluGrad } = inst.exports as unknown as Pick<SgemmKernel, "pack" | "packA" | "axpy" | "reluGrad">;
+    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack, packA, axpy, reluGrad, igemm };
   } catch {
     sgemmK = null;
   }
@@ -125,15 +126,15 @@ export function sgemmKernel(): SgemmKernel | null {
 
 /**
  * The epilogue the float32 GEMM applies: a bias row and an activation in its store
- * (codegen/wasm/sgemm.ts), or `alpha * acc + beta * x` with x a dense [B, M, N] operand (beta ±1: an
- * SGD update `w - lr * g` fused into the gradient's GEMM) in a pass over the result, in float64 as the
- * JS epilogue computes it.
+ * (codegen/wasm/sgemm.ts), or a pass over the result with a dense [B, M, N] operand x: "axpy",
+ * `alpha * acc + beta * x` (beta ±1: an SGD update `w - lr * g` fused into the gradient's GEMM) in
+ * float64 as the JS epilogue computes it; "reluGrad", `x > 0 ? acc : 0` (relu's backward pass).
  */
 export interface GemmEpilogue {
   /** bias[j] = data[offset + j * stride], the same for every row and batch; null: no bias */
   bias: { data: Arr; offset: number; stride: number } | null;
   act: GemmAct;
-  axpy?: { data: Arr; offset: number; alpha: number; beta: number };
+  pass?: { kind: "axpy" | "reluGrad"; data: Arr; offset: number; alpha?: number; beta?: number };
 }
 
 /**
@@ -161,7 +162,7 @@ function sgemm(
   const k = sgemmKernel();
   if (!k) return null;
   const cIn = out instanceof Float32Array && isResident(out) ? out : null;
-  const x = epi?.axpy,
+  const x = epi?.pass,
     xIn = x && x.data instanceof Float32Array && isResident(x.data) ? x.data : null;
   const cLen = cIn ? 0 : B * M * N,
     apLen = Math.ceil(M / SGEMM_MR) * SGEMM_MR * K,
@@ -206,7 +207,9 @@ function sgemm(
     if (x) {
       const xo = x.offset + b * M * N;
       if (!xIn) f.set((x.data as Float32Array).subarray(xo, xo + M * N), xAt);
-      k.axpy(M * N, cb, xIn ? xIn.byteOffset + 4 * xo : at + 4 * xAt, x.alpha, x.beta, cb);
+      const xb = xIn ? xIn.byteOffset + 4 * xo : at + 4 * xAt;
+      if (x.kind === "axpy") k.axpy(M * N, cb, xb, x.alpha ?? 1, x.beta ?? 1, cb);
+      else k.reluGrad(M * N, cb, xb, cb);
     }
   }
   return cIn ?? f.subarray(0, cLen);
@@ -238,7 +241,7 @@ export function gemmFused(
 ): Float32Array | null {
   if (!enabled || M * N * K < MIN_WORK || K === 0 || M === 0 || N === 0 || getMatmulPrecision() !== "default") return null;
   if (!(A instanceof Float32Array && W instanceof Float32Array) || load() === null) return null;
-  if (epi.axpy && !(epi.axpy.data instanceof Float32Array)) return null;
+  if (epi.pass && !(epi.pass.data instanceof Float32Array)) return null;
   return sgemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, epi, out);
 }
 

@@ -519,12 +519,57 @@ function axpyCode(): Code {
   return c;
 }
 
+/**
+ * reluGrad(n, c, x, out): out[i] = x[i] > 0 ? c[i] : 0 over n float32 values (relu's backward pass:
+ * the mask of x > 0, false for NaN, over the GEMM's result; the JS select yields the same bits, +0
+ * where masked). `out` may be `c` or `x`.
+ */
+function reluGradCode(): Code {
+  const c = new Code(["i32", "i32", "i32", "i32"]);
+  const [n, cp, xp, out] = [0, 1, 2, 3];
+  const [end, tail] = [c.local("i32"), c.local("i32")];
+  c.get(cp).get(n).i32(2).i32op("shl").i32op("add").set(end);
+  c.get(cp)
+    .get(n)
+    .i32(-4)
+    .i32op("and")
+    .i32(2)
+    .i32op("shl")
+    .i32op("add")
+    .set(tail);
+  c.block().loop();
+  c.get(cp).get(tail).i32op("ge_u").brIf(1);
+  c.get(out).get(xp).mem("v128.load").f32x4(0).simd("f32x4.gt").get(cp).mem("v128.load").simd("v128.and").mem("v128.store");
+  for (const p of [cp, xp, out]) c.get(p).i32(16).i32op("add").set(p);
+  c.br(0);
+  c.end().end();
+  c.block().loop(); // the last n % 4 values, one lane at a time
+  c.get(cp).get(end).i32op("ge_u").brIf(1);
+  c.get(out)
+    .get(xp)
+    .f32load()
+    .simd("f32x4.splat")
+    .f32x4(0)
+    .simd("f32x4.gt")
+    .get(cp)
+    .f32load()
+    .simd("f32x4.splat")
+    .simd("v128.and")
+    .simd("f32x4.extract_lane", 0)
+    .f32store();
+  for (const p of [cp, xp, out]) c.get(p).i32(4).i32op("add").set(p);
+  c.br(0);
+  c.end().end();
+  return c;
+}
+
 export function sgemmModule(fma: boolean): Uint8Array<ArrayBuffer> {
   return encodeModule([
     { name: "sgemm", code: sgemmCode(fma) },
     { name: "pack", code: packCode(SGEMM_NR) },
     { name: "packA", code: packACode() },
     { name: "axpy", code: axpyCode() },
+    { name: "reluGrad", code: reluGradCode() },
     { name: "igemm", code: igemmCode(fma) },
   ]);
 }
