@@ -1,5 +1,5 @@
 // The WebAssembly GEMMs against the JS loops: at precision "highest" both accumulate in float64 and agree
-// to summation order; at "default" float32 operands accumulate in float32 on the 4x8 f32x4 kernel, within
+// to summation order; at "default" float32 operands accumulate in float32 on the 2x16 f32x4 kernel, within
 // float32 summation error of the JS result.
 import { afterAll, describe, expect, it } from "vitest";
 import { numpy as np, nn, jit, grad, type NDArray, setMatmulPrecision, ArgumentError } from "@numjit/runtime";
@@ -61,7 +61,7 @@ for (const precision of ["highest", "default"] as const)
   });
 
 describe("float32 GEMM edges", () => {
-  it("every M, N remainder of the 4x8 tile, NaN and Inf propagate", () => {
+  it("M, N remainders of the register tile, NaN and Inf propagate", () => {
     setMatmulPrecision("default");
     const sizes: [number, number, number][] = [
       [33, 41, 40],

@@ -1,6 +1,6 @@
 // Matrix multiply on WebAssembly SIMD micro-kernels, used by the dot kernels (jit and precompiled,
 // through H.gemm) and eager matmul for large enough products: float32 operands run the float32-
-// accumulating 4x8 kernel (codegen/wasm/sgemm.ts) by default, everything else and
+// accumulating 2x16 kernel (codegen/wasm/sgemm.ts) by default, everything else and
 // setMatmulPrecision("highest") the float64-accumulating one (scripts/wasm/gemm.wat).
 // The bytes ship with the runtime; compiling them needs no `eval`, but a page CSP without
 // 'wasm-unsafe-eval' (or a runtime without WebAssembly SIMD) refuses them: then gemm returns null

@@ -1,10 +1,11 @@
 // float32 GEMM on WebAssembly SIMD, accumulating in float32 (as tfjs, jax-js and XLA do by default;
 // setMatmulPrecision("highest") keeps the float64-accumulating kernel in codegen/wasm-gemm.ts).
-// Register-blocked 4x8 micro-kernel: 8 f32x4 accumulators, per k two vector loads of a packed
-// 8-column panel of W and four splatted A values (A rows dense, any original layout packed by the
-// caller), so transposed operands cost one packing pass, never a materialized transpose. Row-major W
-// is packed in wasm (pack); unrolling k measured slower (V8 spills the accumulators).
-// igemm is the same micro-kernel over an indirection buffer (XNNPACK's indirect GEMM, the convolution
+// sgemm: a register-blocked 2x16 micro-kernel (8 f32x4 accumulators; per k four vector loads of a
+// packed 16-column panel of W and two splatted A values) over A packed 2 rows interleaved (packA, from
+// any strides: transposed operands cost one packing pass, never a materialized transpose) and W packed
+// in panels (pack, for unit-stride rows), in cache blocks of k and rows. axpy and reluGrad are passes
+// over a result with a second operand (an SGD update, relu's backward mask: dot epilogues fused).
+// igemm is a 4x8 micro-kernel over an indirection buffer (XNNPACK's indirect GEMM, the convolution
 // kernel of codegen/wasm-conv.ts): row i's t-th group of C values starts at rows[i] + taps[t] in a
 // padded (and dilated) copy of the input, so im2col patches are read where they lie, never materialized.
 // Module built with the runtime's own encoder; the caller packs and reads results in wasm memory.
