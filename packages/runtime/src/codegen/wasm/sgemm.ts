@@ -49,7 +49,12 @@ function madRow(c: Code, t: Tile, q: number, fma: boolean): void {
 
 /** One k step: a packed panel row at `bp` times A value k of rows r[0..mr); advances r and bp. */
 function kStep(c: Code, t: Tile, bp: number, fma: boolean): void {
-  t.b.forEach((b, h) => c.get(bp).mem("v128.load", 16 * h).set(b));
+  t.b.forEach((b, h) =>
+    c
+      .get(bp)
+      .mem("v128.load", 16 * h)
+      .set(b),
+  );
   t.r.forEach((r, q) => {
     c.get(r).mem("v128.load32_splat").set(t.av);
     madRow(c, t, q, fma);
@@ -140,7 +145,10 @@ function storeTile(c: Code, t: Tile, at: TileAt): void {
     t,
     at,
     (q) => {
-      for (let h = 0; h < t.nv; h++) c.get(at.cp).get(x(q, h)).mem("v128.store", 16 * h);
+      for (let h = 0; h < t.nv; h++)
+        c.get(at.cp)
+          .get(x(q, h))
+          .mem("v128.store", 16 * h);
     },
     (q, l) =>
       c
@@ -159,7 +167,10 @@ function loadTile(c: Code, t: Tile, at: TileAt): void {
     t,
     at,
     (q) => {
-      for (let h = 0; h < t.nv; h++) c.get(at.cp).mem("v128.load", 16 * h).set(x(q, h));
+      for (let h = 0; h < t.nv; h++)
+        c.get(at.cp)
+          .mem("v128.load", 16 * h)
+          .set(x(q, h));
     },
     (q, l) =>
       c
@@ -173,9 +184,16 @@ function loadTile(c: Code, t: Tile, at: TileAt): void {
 
 /** One k step of packed operands: a panel row at bp + 16nv·u times mr interleaved rows of A at ap + 4mr·u. */
 function packedStep(c: Code, t: Tile, ap: number, bp: number, u: number, fma: boolean): void {
-  t.b.forEach((b, h) => c.get(bp).mem("v128.load", 16 * (t.nv * u + h)).set(b));
+  t.b.forEach((b, h) =>
+    c
+      .get(bp)
+      .mem("v128.load", 16 * (t.nv * u + h))
+      .set(b),
+  );
   for (let q = 0; q < t.mr; q++) {
-    c.get(ap).mem("v128.load32_splat", 4 * (t.mr * u + q)).set(t.av);
+    c.get(ap)
+      .mem("v128.load32_splat", 4 * (t.mr * u + q))
+      .set(t.av);
     madRow(c, t, q, fma);
   }
 }
@@ -334,8 +352,16 @@ function packACode(): Code {
   c.get(k).i32(4).i32op("add").get(K).op(0x4b).brIf(1); // i32.gt_u
   c.get(s).get(k).i32(2).i32op("shl").i32op("add").mem("v128.load").set(v0);
   c.get(r1).get(k).i32(2).i32op("shl").i32op("add").mem("v128.load").set(v1);
-  c.get(d).get(v0).get(v1).simd("i8x16.shuffle", ...lanes(0, 4, 1, 5)).mem("v128.store");
-  c.get(d).get(v0).get(v1).simd("i8x16.shuffle", ...lanes(2, 6, 3, 7)).mem("v128.store", 16);
+  c.get(d)
+    .get(v0)
+    .get(v1)
+    .simd("i8x16.shuffle", ...lanes(0, 4, 1, 5))
+    .mem("v128.store");
+  c.get(d)
+    .get(v0)
+    .get(v1)
+    .simd("i8x16.shuffle", ...lanes(2, 6, 3, 7))
+    .mem("v128.store", 16);
   c.get(d).i32(32).i32op("add").set(d);
   c.get(k).i32(4).i32op("add").set(k);
   c.br(0);
@@ -346,9 +372,18 @@ function packACode(): Code {
   c.get(k).get(K).i32op("ge_u").brIf(1);
   for (let q = 0; q < mr; q++) {
     c.get(i0).i32(q).i32op("add").get(M).i32op("lt_u").if();
-    c.get(d).get(s).get(sam).i32(q).i32op("mul").i32op("add").f32load().f32store(4 * q);
+    c.get(d)
+      .get(s)
+      .get(sam)
+      .i32(q)
+      .i32op("mul")
+      .i32op("add")
+      .f32load()
+      .f32store(4 * q);
     c.else();
-    c.get(d).f32(0).f32store(4 * q);
+    c.get(d)
+      .f32(0)
+      .f32store(4 * q);
     c.end();
   }
   c.get(s).get(sak).i32op("add").set(s);
@@ -474,14 +509,7 @@ function axpyCode(): Code {
   c.get(alpha).simd("f64x2.splat").set(va);
   c.get(beta).simd("f64x2.splat").set(vb);
   c.get(cp).get(n).i32(2).i32op("shl").i32op("add").set(end);
-  c.get(cp)
-    .get(n)
-    .i32(-4)
-    .i32op("and")
-    .i32(2)
-    .i32op("shl")
-    .i32op("add")
-    .set(tail);
+  c.get(cp).get(n).i32(-4).i32op("and").i32(2).i32op("shl").i32op("add").set(tail);
   /** alpha * c + beta * x of the f64 pair promoted from lanes `l` of cv and xv, demoted to f32 lanes 0-1 */
   const half = (l: number[]) => {
     for (const [v, s] of [
@@ -530,14 +558,7 @@ function reluGradCode(): Code {
   const [n, cp, xp, out] = [0, 1, 2, 3];
   const [end, tail] = [c.local("i32"), c.local("i32")];
   c.get(cp).get(n).i32(2).i32op("shl").i32op("add").set(end);
-  c.get(cp)
-    .get(n)
-    .i32(-4)
-    .i32op("and")
-    .i32(2)
-    .i32op("shl")
-    .i32op("add")
-    .set(tail);
+  c.get(cp).get(n).i32(-4).i32op("and").i32(2).i32op("shl").i32op("add").set(tail);
   c.block().loop();
   c.get(cp).get(tail).i32op("ge_u").brIf(1);
   c.get(out).get(xp).mem("v128.load").f32x4(0).simd("f32x4.gt").get(cp).mem("v128.load").simd("v128.and").mem("v128.store");
