@@ -2,7 +2,7 @@
 // to summation order; at "default" float32 operands accumulate in float32 on the 2x16 f32x4 kernel, within
 // float32 summation error of the JS result.
 import { afterAll, describe, expect, it } from "vitest";
-import { numpy as np, nn, jit, grad, type NDArray, setMatmulPrecision, ArgumentError } from "@numjit/runtime";
+import { numpy as np, nn, jit, grad, valueAndGrad, type NDArray, setMatmulPrecision, ArgumentError } from "@numjit/runtime";
 import { setWasmEnabled, wasmAvailable, wasmStats } from "@numjit/runtime/internal";
 import { expectClose } from "./helpers.js";
 
@@ -329,5 +329,38 @@ describe("relu's backward mask z > 0 ? A @ B : 0 in a pass over the float32 GEMM
     const x = seq([128, 70], "float32", 1.3),
       w1 = seq([70, 256], "float32", 0.2);
     expectClose(jit(grad(loss))(w1, x), grad(loss)(w1, x), 1e-6, 1e-6, "grad");
+  });
+});
+
+describe("the MLP SGD step of bench W5 (784-256-10, batch 128)", () => {
+  it("jit(step) equals the eager step; its W1 update and relu mask run in the GEMM's passes", () => {
+    const loss = (p: Record<string, NDArray>, x: NDArray, y: NDArray) => {
+      const h = nn.relu(np.add(np.matmul(x, p.W1!), p.b1!));
+      const logits = np.add(np.matmul(h, p.W2!), p.b2!);
+      return np.mean(np.negative(np.sum(np.multiply(y, nn.logSoftmax(logits, -1)), -1)));
+    };
+    const step = (p: Record<string, NDArray>, x: NDArray, y: NDArray) => {
+      const [l, g] = valueAndGrad(loss)(p, x, y) as [NDArray, Record<string, NDArray>];
+      return [l, ...["W1", "b1", "W2", "b2"].map((k) => np.subtract(p[k]!, np.multiply(0.1, g[k]!)))];
+    };
+    const p = {
+      W1: np.multiply(seq([784, 256], "float32", 0.37), 0.07),
+      b1: np.multiply(seq([256], "float32", 1.3), 0.01),
+      W2: np.multiply(seq([256, 10], "float32", 0.71), 0.15),
+      b2: np.multiply(seq([10], "float32", 2.9), 0.01),
+    };
+    const x = np.abs(seq([128, 784], "float32", 0.11)),
+      y = np.take(np.eye(10, undefined, undefined, "float32"), np.mod(np.arange(128), 10), 0);
+    const sources = jit(step)
+      .lower(p, x, y)
+      .kernels.map((k) => k.source)
+      .join("\n");
+    expect(sources).toContain('kind: "axpy"');
+    expect(sources).toContain('kind: "reluGrad"');
+    const before = wasmStats.sgemms;
+    const got = jit(step)(p, x, y);
+    expect(wasmStats.sgemms - before).toBe(5);
+    const want = step(p, x, y);
+    got.forEach((g, i) => expectClose(g, want[i]!, 1e-5, 1e-6, `output ${i}`));
   });
 });
