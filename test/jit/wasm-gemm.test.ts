@@ -187,9 +187,9 @@ describe("float32 GEMM: packing, cache blocks, views (against float64 references
     const [m, k] = x.shape as [number, number];
     return [
       ["dense", x],
-      ["offset", np.slice(np.concatenate([np.zeros([1, k], "float32"), x], 0), "1:")],
-      ["transposed", np.array(x.T.toArray() as never, "float32").T],
-      ["negatively strided", np.flip(np.flip(np.array(np.flip(x, 0).toArray() as never, "float32"), 0), 1).slice(":", "::-1")],
+      ["offset", np.slice(np.concatenate([np.zeros([1, k], { dtype: "float32" }), x], 0), "1:")],
+      ["transposed", np.array(x.T.toArray() as never, { dtype: "float32" }).T],
+      ["negatively strided", np.flip(np.flip(np.array(np.flip(x, 0).toArray() as never, { dtype: "float32" }), 0), 1).slice(":", "::-1")],
       ["broadcast rows", m > 1 ? np.broadcastTo(x.slice("0:1"), [m, k]) : x],
     ];
   };
@@ -218,8 +218,8 @@ describe("float32 GEMM: packing, cache blocks, views (against float64 references
       [0, 300, 200],
       [300, 200, 0],
     ] as const) {
-      const a = np.ones([m, k], "float32"),
-        b = np.ones([k, n], "float32");
+      const a = np.ones([m, k], { dtype: "float32" }),
+        b = np.ones([k, n], { dtype: "float32" });
       for (const r of [np.matmul(a, b), jit((x: NDArray, y: NDArray) => np.matmul(x, y))(a, b)]) {
         expect(r.shape).toEqual([m, n]);
         expect([...r.toTypedArray()].every((v) => v === 0)).toBe(true);
@@ -281,7 +281,7 @@ describe("x ± L·(A @ B) (an SGD update) in a pass over the float32 GEMM's resu
       const before = wasmStats.sgemms;
       expect(jit(f)(w, x, g).toTypedArray()).toEqual(expected(w, p, form));
       expect(wasmStats.sgemms).toBe(before + 1);
-      const wt = np.array(w.T.toArray() as never, "float32").T; // same values, column-major: declined at run time
+      const wt = np.array(w.T.toArray() as never, { dtype: "float32" }).T; // same values, column-major: declined at run time
       expect(jit(f)(wt, x, g).toTypedArray()).toEqual(expected(w, p, form));
       expectClose(jit(f)(w, x, g), f(w, x, g), 1e-6, 1e-7, "vs eager");
     });
@@ -308,7 +308,7 @@ describe("relu's backward mask z > 0 ? A @ B : 0 in a pass over the float32 GEMM
     zv[5] = Number.NaN;
     zv[6] = -0;
     zv[7] = Number.POSITIVE_INFINITY;
-    const z = np.array(zv, "float32").reshape([128, 256]);
+    const z = np.array(zv, { dtype: "float32" }).reshape([128, 256]);
     const f = (d: NDArray, w: NDArray, z: NDArray) => np.where(np.greater(z, 0), np.matmul(d, w.T), 0);
     expect(
       jit(f)
@@ -322,7 +322,7 @@ describe("relu's backward mask z > 0 ? A @ B : 0 in a pass over the float32 GEMM
     expect(wasmStats.sgemms).toBe(before + 1);
     expect(got).toEqual(want);
     expect(Object.is(got[5], 0) && Object.is(got[6], 0)).toBe(true);
-    const zt = np.array(z.T.toArray() as never, "float32").T; // same values, column-major: declined at run time
+    const zt = np.array(z.T.toArray() as never, { dtype: "float32" }).T; // same values, column-major: declined at run time
     expect(jit(f)(d, w, zt).toTypedArray()).toEqual(want);
     // the backward pass of relu(x @ w) through grad: the mask fused, equal to eager
     const loss = (w1: NDArray, x: NDArray) => np.sum(nn.relu(np.matmul(x, w1)));
@@ -350,7 +350,7 @@ describe("the MLP SGD step of bench W5 (784-256-10, batch 128)", () => {
       b2: np.multiply(seq([10], "float32", 2.9), 0.01),
     };
     const x = np.abs(seq([128, 784], "float32", 0.11)),
-      y = np.take(np.eye(10, undefined, undefined, "float32"), np.mod(np.arange(128), 10), 0);
+      y = np.take(np.eye(10, undefined, undefined, { dtype: "float32" }), np.mod(np.arange(128), 10), 0);
     const sources = jit(step)
       .lower(p, x, y)
       .kernels.map((k) => k.source)
