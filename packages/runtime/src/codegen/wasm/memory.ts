@@ -86,7 +86,7 @@ function classOf(bytes: number): number {
 }
 /**
  * Bytes kept past `top`: kernels load whole vectors past a row's last element (up to 12 bytes; the GEMM's
- * panel packing up to 28), so reads of the last block stay inside the memory.
+ * 16-column panel packing up to 60), so reads of the last block stay inside the memory.
  */
 const TAIL = 64;
 
