@@ -37,9 +37,10 @@ export function coreCount(): number {
 let bufferModule: { Buffer: { allocUnsafeSlow: (n: number) => Uint8Array } } | undefined | null = null;
 
 /**
- * An ArrayBuffer of `bytes` whose contents are never read (memory.ts's GC ballast): in Node an uninitialized
- * one (Buffer.allocUnsafeSlow: malloc, no clearing; `new ArrayBuffer` of 4 MiB measured 1.4 ms, as much as
- * the W3 kernel, where glibc's calloc clears reused heap memory), elsewhere `new ArrayBuffer`.
+ * An ArrayBuffer of `bytes` whose contents are never read before written (memory.ts's GC ballast, a kernel
+ * output on the JS heap): in Node an uninitialized one (Buffer.allocUnsafeSlow: malloc, no clearing;
+ * `new ArrayBuffer` of 4 MiB measured 1.4 ms, as much as the W3 kernel, where glibc's calloc clears reused
+ * heap memory), elsewhere `new ArrayBuffer`.
  */
 export function uninitializedBuffer(bytes: number): ArrayBuffer {
   if (bufferModule === null) bufferModule = nodeModule("node:buffer");
