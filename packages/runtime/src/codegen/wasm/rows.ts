@@ -25,7 +25,8 @@ export function rowCode(kind: RowOp): Code {
   const [rows, n, out, ptr, rowStride, , , mptr] = [0, 1, 2, 3, 4, 5, 6, 7];
   const mask = c.local("v128"),
     m = c.local("v128"),
-    m2 = c.local("v128"),
+    mn = c.local("v128"),
+    mn2 = c.local("v128"),
     d = c.local("v128"),
     acc = c.local("v128"),
     acc2 = c.local("v128");
@@ -34,36 +35,34 @@ export function rowCode(kind: RowOp): Code {
     outRow = c.local("i32"),
     p = c.local("i32"),
     q = c.local("i32"),
+    pn = c.local("i32"),
     end = c.local("i32");
   c.get(mptr).mem("v128.load").set(mask);
   c.get(n).i32(2).op(0x76).set(full); // i32.shr_u: whole vectors
   c.get(n).i32(3).i32op("add").i32(2).op(0x76).i32(4).i32op("shl").set(outRow);
   const rowStart = () => c.get(ptr).get(r).get(rowStride).i32op("mul").i32op("add");
   const outStart = () => c.get(out).get(r).get(outRow).i32op("mul").i32op("add");
-  const step = (bytes: number, withOut: boolean) => {
-    c.get(p).i32(bytes).i32op("add").set(p);
-    if (withOut) c.get(q).i32(bytes).i32op("add").set(q);
-  };
   /**
-   * Over `vecs` vectors from the row's start (p, and q in the output row): two per iteration (`pair`, its
-   * loads and stores at offsets 0 and 16), then `one` for an odd one left.
+   * Over `vecs` vectors from p (the pointers `also` advanced alike): two per iteration (`pair`, its loads
+   * and stores at offsets 0 and 16), then `one` for an odd one left.
    */
-  const overVectors = (vecs: () => void, withOut: boolean, pair: () => void, one: () => void) => {
-    rowStart().set(p);
-    if (withOut) outStart().set(q);
+  const overVectors = (vecs: () => void, also: number[], pair: () => void, one: () => void) => {
+    const step = (bytes: number) => {
+      for (const at of [p, ...also]) c.get(at).i32(bytes).i32op("add").set(at);
+    };
     c.get(p);
     vecs();
     c.i32(1).op(0x76).i32(5).i32op("shl").i32op("add").set(end); // p + (vecs >> 1) * 32
     c.block().loop();
     c.get(p).get(end).i32op("ge_u").brIf(1);
     pair();
-    step(32, withOut);
+    step(32);
     c.br(0);
     c.end().end();
     vecs();
     c.i32(1).i32op("and").if();
     one();
-    step(16, withOut);
+    step(16);
     c.end();
   };
   const whole = () => c.get(full);
@@ -72,6 +71,25 @@ export function rowCode(kind: RowOp): Code {
     c.get(n).i32(3).i32op("and").if();
     body();
     c.end();
+  };
+  // The row maximum: pmax is one instruction where f32x4.max's NaN rules cost several, and it skips a
+  // NaN; a row with a NaN still comes out NaN (exp(NaN - max) makes the sum NaN, and every output reads
+  // it). The partial vector's invalid lanes read as -Inf.
+  const maxAt = (at: number, off: number, into: number) =>
+    c.get(into).get(at).mem("v128.load", off).simd("f32x4.pmax").set(into);
+  const maxPartial = (at: number) =>
+    c.get(mn).get(at).mem("v128.load").f32x4(-Infinity).get(mask).simd("v128.bitselect").simd("f32x4.pmax").set(mn);
+  /** m = the maximum over the lanes of mn and mn2 (splatted); mn, mn2 back to -Inf */
+  const takeMax = () => {
+    c.get(mn).get(mn2).simd("f32x4.pmax").set(m);
+    for (const sh of [SWAP_HALVES, SWAP_PAIRS])
+      c.get(m)
+        .get(m)
+        .get(m)
+        .simd("i8x16.shuffle", ...sh)
+        .simd("f32x4.pmax")
+        .set(m);
+    c.f32x4(-Infinity).tee(mn).set(mn2);
   };
   /** acc, acc2 += the four lanes of d, widened to float64x2 */
   const addWide = () => {
@@ -101,66 +119,70 @@ export function rowCode(kind: RowOp): Code {
   };
   /**
    * sum exp(x - shift) over the row (stored when `store`): a pair is added in float32 first (one rounding,
-   * rel 6e-8), then every vector's lanes in float64 as the JS reduction does.
+   * rel 6e-8), then every vector's lanes in float64 as the JS reduction does. The same loop takes the next
+   * row's maximum (at pn, into mn and mn2): its loads from memory overlap this row's arithmetic.
    */
   const sumExp = (shift: number, nonPositive: boolean, store: boolean) => {
     c.f32x4(0).tee(acc).set(acc2);
+    rowStart().set(p);
+    if (store) outStart().set(q);
     overVectors(
       whole,
-      store,
+      store ? [q, pn] : [pn],
       () => {
+        maxAt(pn, 0, mn);
+        maxAt(pn, 16, mn2);
         expAt(shift, nonPositive, store, 0);
         expAt(shift, nonPositive, store, 16);
         c.simd("f32x4.add").set(d);
         addWide();
       },
       () => {
+        maxAt(pn, 0, mn);
         expAt(shift, nonPositive, store, 0);
         c.set(d);
         addWide();
       },
     );
     partial(() => {
+      maxPartial(pn);
       expAt(shift, nonPositive, store, 0);
       c.f32x4(0).get(mask).simd("v128.bitselect").set(d);
       addWide();
     });
   };
 
+  // row 0's maximum (with no rows, of nothing), then per row the rest and the next row's maximum
   c.i32(0).set(r);
-  c.block().loop(); // rows
-  c.get(r).get(rows).i32op("ge_u").brIf(1);
-  // The row maximum: pmax is one instruction where f32x4.max's NaN rules cost several, and it skips a
-  // NaN; a row with a NaN still comes out NaN (exp(NaN - max) makes the sum NaN, and every output reads
-  // it). The partial vector's invalid lanes read as -Inf.
-  c.f32x4(-Infinity).tee(m).set(m2);
+  c.f32x4(-Infinity).tee(mn).set(mn2);
+  c.get(rows).if();
+  rowStart().set(p);
   overVectors(
     whole,
-    false,
+    [],
     () => {
-      c.get(m).get(p).mem("v128.load").simd("f32x4.pmax").set(m);
-      c.get(m2).get(p).mem("v128.load", 16).simd("f32x4.pmax").set(m2);
+      maxAt(p, 0, mn);
+      maxAt(p, 16, mn2);
     },
-    () => c.get(m).get(p).mem("v128.load").simd("f32x4.pmax").set(m),
+    () => maxAt(p, 0, mn),
   );
-  partial(() => c.get(m).get(p).mem("v128.load").f32x4(-Infinity).get(mask).simd("v128.bitselect").simd("f32x4.pmax").set(m));
-  c.get(m).get(m2).simd("f32x4.pmax").set(m);
-  for (const sh of [SWAP_HALVES, SWAP_PAIRS])
-    c.get(m)
-      .get(m)
-      .get(m)
-      .simd("i8x16.shuffle", ...sh)
-      .simd("f32x4.pmax")
-      .set(m);
+  partial(() => maxPartial(p));
+  c.end();
+  takeMax();
+  c.block().loop(); // rows
+  c.get(r).get(rows).i32op("ge_u").brIf(1);
+  // the next row (this one again for the last row, its maximum then unused)
+  rowStart().get(rowStride).i32(0).get(r).i32(1).i32op("add").get(rows).i32op("lt_u").op(0x1b).i32op("add").set(pn);
   if (kind === "softmax") {
     sumExp(m, true, true);
     // scale by 1 / sum, the sum rounded to float32; the output row is padded to whole vectors
     sumTo(d);
     c.f32x4(1).get(d).simd("f32x4.div").set(d);
     const scale = (off: number) => c.get(q).get(q).mem("v128.load", off).get(d).simd("f32x4.mul").mem("v128.store", off);
+    outStart().tee(q).set(p);
     overVectors(
       padded,
-      true,
+      [q],
       () => {
         scale(0);
         scale(16);
@@ -175,9 +197,11 @@ export function rowCode(kind: RowOp): Code {
     // (x - max) - log(sum) over the padded row (the input's padding is read, the output's written)
     const shifted = (off: number) =>
       c.get(q).get(p).mem("v128.load", off).get(m).simd("f32x4.sub").get(d).simd("f32x4.sub").mem("v128.store", off);
+    rowStart().set(p);
+    outStart().set(q);
     overVectors(
       padded,
-      true,
+      [q],
       () => {
         shifted(0);
         shifted(16);
@@ -194,6 +218,7 @@ export function rowCode(kind: RowOp): Code {
     c.get(m).simd("f32x4.add").simd("f32x4.extract_lane", 0);
     c.f32store();
   }
+  takeMax();
   c.get(r).i32(1).i32op("add").set(r).br(0);
   c.end().end();
   return c;
