@@ -1,12 +1,14 @@
 // Fused row kernels for the WebAssembly backend (kernel IR kind "rows", ir/row-fusion.ts): softmax,
 // log_softmax and logsumexp over the last axis, one row at a time in cache, where the unfused schedule
 // has four to six kernels that each pass over the whole array. Per row, two vectors per loop iteration:
-// the maximum (pmax; a NaN in the row still makes every result NaN, through the sum), then
+// the maximum (pmax; a NaN in the row still makes every result NaN, through the sum; taken for row r + 1
+// in the same loop as row r's exp and sum, so its loads from memory overlap arithmetic), then
 //   softmax      e = exp(x - max) stored to the output while summed in float64x2 (as the JS reduction
 //                accumulates in double; pairs of vectors added in float32 first), then e * (1 / sum)
 //                with the sum rounded to float32 first;
 //   log_softmax  the float64 sum of exp(x - max), l = log(sum), then (x - max) - l;
-//   logsumexp    m = max where finite, else 0; log(sum exp(x - m)) + m, one value per row.
+//   logsumexp    m = max where finite, else 0; log(sum exp(x - m)) + m, one value per row (the general
+//                exp only for a row whose maximum is +Inf, where x - m may be positive).
 // The rows are staged by codegen/wasm/call.ts (rows padded to whole vectors, `mask` selecting the n % 4
 // valid lanes of the last vector), with the reduce kernels' calling convention for one input:
 //   run(rows, n, out, ptr, rowStride, step, consts, mask)
@@ -209,9 +211,15 @@ export function rowCode(kind: RowOp): Code {
       () => shifted(0),
     );
   } else {
-    // the max where finite (m - m is 0 only there), else 0
-    c.get(m).f32x4(0).get(m).get(m).simd("f32x4.sub").f32x4(0).simd("f32x4.eq").simd("v128.bitselect").set(m);
+    // A row whose maximum is +Inf sums exp(x) by the general exp (+Inf, or NaN with a NaN in the row);
+    // else x - m <= 0 (m the maximum where finite, else 0: a row of -Inf sums exp(-Inf) = 0).
+    c.get(m).simd("f32x4.extract_lane", 0).f32(Infinity).op(0x5b).if(); // f32.eq
+    c.f32x4(0).set(m);
     sumExp(m, false, false);
+    c.else();
+    c.get(m).f32x4(0).get(m).get(m).simd("f32x4.sub").f32x4(0).simd("f32x4.eq").simd("v128.bitselect").set(m);
+    sumExp(m, true, false);
+    c.end();
     sumTo(d);
     c.get(out).get(r).i32(2).i32op("shl").i32op("add");
     emitLog(c, d);
