@@ -5,7 +5,8 @@
 // in the same loop as row r's exp and sum, so its loads from memory overlap arithmetic), then
 //   softmax      e = exp(x - max) stored to the output while summed in float64x2 (as the JS reduction
 //                accumulates in double; pairs of vectors added in float32 first), then e * (1 / sum)
-//                with the sum rounded to float32 first;
+//                with the sum rounded to float32 first, in the loop of the next row's exp (the last
+//                row's in a loop of its own);
 //   log_softmax  the float64 sum of exp(x - max), l = log(sum), then (x - max) - l;
 //   logsumexp    m = max where finite, else 0; log(sum exp(x - m)) + m, one value per row (the general
 //                exp only for a row whose maximum is +Inf, where x - m may be positive).
@@ -31,13 +32,15 @@ export function rowCode(kind: RowOp): Code {
     mn2 = c.local("v128"),
     d = c.local("v128"),
     acc = c.local("v128"),
-    acc2 = c.local("v128");
+    acc2 = c.local("v128"),
+    dp = c.local("v128");
   const r = c.local("i32"),
     full = c.local("i32"),
     outRow = c.local("i32"),
     p = c.local("i32"),
     q = c.local("i32"),
     pn = c.local("i32"),
+    qp = c.local("i32"),
     end = c.local("i32");
   c.get(mptr).mem("v128.load").set(mask);
   c.get(n).i32(2).op(0x76).set(full); // i32.shr_u: whole vectors
@@ -119,21 +122,28 @@ export function rowCode(kind: RowOp): Code {
       c.get(q).get(e).mem("v128.store", off);
     }
   };
+  /** the previous softmax row's output vector at qp + off times dp (its 1 / sum) */
+  const scalePrev = (off: number) => c.get(qp).get(qp).mem("v128.load", off).get(dp).simd("f32x4.mul").mem("v128.store", off);
   /**
    * sum exp(x - shift) over the row (stored when `store`): a pair is added in float32 first (one rounding,
    * rel 6e-8), then every vector's lanes in float64 as the JS reduction does. The same loop takes the next
-   * row's maximum (at pn, into mn and mn2): its loads from memory overlap this row's arithmetic.
+   * row's maximum (at pn, into mn and mn2) and, with `prev`, scales the previous softmax row (at qp): its
+   * loads from memory and its loads and stores overlap this row's arithmetic.
    */
-  const sumExp = (shift: number, nonPositive: boolean, store: boolean) => {
+  const sumExp = (shift: number, nonPositive: boolean, store: boolean, prev = false) => {
     c.f32x4(0).tee(acc).set(acc2);
     rowStart().set(p);
     if (store) outStart().set(q);
     overVectors(
       whole,
-      store ? [q, pn] : [pn],
+      [...(store ? [q] : []), pn, ...(prev ? [qp] : [])],
       () => {
         maxAt(pn, 0, mn);
         maxAt(pn, 16, mn2);
+        if (prev) {
+          scalePrev(0);
+          scalePrev(16);
+        }
         expAt(shift, nonPositive, store, 0);
         expAt(shift, nonPositive, store, 16);
         c.simd("f32x4.add").set(d);
@@ -141,6 +151,7 @@ export function rowCode(kind: RowOp): Code {
       },
       () => {
         maxAt(pn, 0, mn);
+        if (prev) scalePrev(0);
         expAt(shift, nonPositive, store, 0);
         c.set(d);
         addWide();
@@ -148,6 +159,7 @@ export function rowCode(kind: RowOp): Code {
     );
     partial(() => {
       maxPartial(pn);
+      if (prev) scalePrev(0);
       expAt(shift, nonPositive, store, 0);
       c.f32x4(0).get(mask).simd("v128.bitselect").set(d);
       addWide();
@@ -176,21 +188,16 @@ export function rowCode(kind: RowOp): Code {
   // the next row (this one again for the last row, its maximum then unused)
   rowStart().get(rowStride).i32(0).get(r).i32(1).i32op("add").get(rows).i32op("lt_u").op(0x1b).i32op("add").set(pn);
   if (kind === "softmax") {
+    // exp(x - max), stored and summed; the previous row scaled in the same loop (from row 1 on)
+    c.get(r).i32op("eqz").if();
     sumExp(m, true, true);
-    // scale by 1 / sum, the sum rounded to float32; the output row is padded to whole vectors
+    c.else();
+    sumExp(m, true, true, true);
+    c.end();
+    // this row's scale: 1 / sum, the sum rounded to float32 (applied in the next row's loop, or below)
     sumTo(d);
-    c.f32x4(1).get(d).simd("f32x4.div").set(d);
-    const scale = (off: number) => c.get(q).get(q).mem("v128.load", off).get(d).simd("f32x4.mul").mem("v128.store", off);
-    outStart().tee(q).set(p);
-    overVectors(
-      padded,
-      [q],
-      () => {
-        scale(0);
-        scale(16);
-      },
-      () => scale(0),
-    );
+    c.f32x4(1).get(d).simd("f32x4.div").set(dp);
+    outStart().set(qp);
   } else if (kind === "log_softmax") {
     sumExp(m, true, false);
     sumTo(d);
@@ -229,5 +236,21 @@ export function rowCode(kind: RowOp): Code {
   takeMax();
   c.get(r).i32(1).i32op("add").set(r).br(0);
   c.end().end();
+  if (kind === "softmax") {
+    // the last row's scale; its output row is padded to whole vectors
+    c.get(rows).if();
+    c.get(qp).set(p);
+    const scale = (off: number) => c.get(p).get(p).mem("v128.load", off).get(dp).simd("f32x4.mul").mem("v128.store", off);
+    overVectors(
+      padded,
+      [],
+      () => {
+        scale(0);
+        scale(16);
+      },
+      () => scale(0),
+    );
+    c.end();
+  }
   return c;
 }
