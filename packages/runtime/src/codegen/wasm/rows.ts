@@ -1,10 +1,10 @@
 // Fused row kernels for the WebAssembly backend (kernel IR kind "rows", ir/row-fusion.ts): softmax,
 // log_softmax and logsumexp over the last axis, one row at a time in cache, where the unfused schedule
-// has four to six kernels that each pass over the whole array. Per row, two vectors per loop iteration:
-// the maximum (pmax; a NaN in the row still makes every result NaN, through the sum; taken for row r + 1
+// has four to six kernels that each pass over the whole array. Per row (four vectors per iteration in
+// the exp loop, two in the others): the maximum (pmax; a NaN in the row still makes every result NaN, through the sum; taken for row r + 1
 // in the same loop as row r's exp and sum, so its loads from memory overlap arithmetic), then
 //   softmax      e = exp(x - max) stored to the output while summed in float64x2 (as the JS reduction
-//                accumulates in double; pairs of vectors added in float32 first), then e * (1 / sum)
+//                accumulates in double; four vectors added in float32 first), then e * (1 / sum)
 //                with the sum rounded to float32 first, in the loop of the next row's exp (the last
 //                row's in a loop of its own);
 //   log_softmax  the float64 sum of exp(x - max), l = log(sum), then (x - max) - l;
@@ -48,27 +48,32 @@ export function rowCode(kind: RowOp): Code {
   const rowStart = () => c.get(ptr).get(r).get(rowStride).i32op("mul").i32op("add");
   const outStart = () => c.get(out).get(r).get(outRow).i32op("mul").i32op("add");
   /**
-   * Over `vecs` vectors from p (the pointers `also` advanced alike): two per iteration (`pair`, its loads
-   * and stores at offsets 0 and 16), then `one` for an odd one left.
+   * Over `vecs` vectors from p (the pointers `also` advanced alike): `width` (2 or 4) per iteration
+   * (`group`, its loads and stores at offsets 0, 16, ...), then `one` for each one left.
    */
-  const overVectors = (vecs: () => void, also: number[], pair: () => void, one: () => void) => {
+  const overVectors = (vecs: () => void, also: number[], width: 2 | 4, group: () => void, one: () => void) => {
     const step = (bytes: number) => {
       for (const at of [p, ...also]) c.get(at).i32(bytes).i32op("add").set(at);
     };
+    const lg = width === 2 ? 1 : 2;
     c.get(p);
     vecs();
-    c.i32(1).op(0x76).i32(5).i32op("shl").i32op("add").set(end); // p + (vecs >> 1) * 32
+    c.i32(lg).op(0x76).i32(4 + lg).i32op("shl").i32op("add").set(end); // p + (vecs >> lg) * 16 * width
     c.block().loop();
     c.get(p).get(end).i32op("ge_u").brIf(1);
-    pair();
-    step(32);
+    group();
+    step(16 * width);
     c.br(0);
     c.end().end();
+    c.get(p);
     vecs();
-    c.i32(1).i32op("and").if();
+    c.i32(width - 1).i32op("and").i32(4).i32op("shl").i32op("add").set(end);
+    c.block().loop();
+    c.get(p).get(end).i32op("ge_u").brIf(1);
     one();
     step(16);
-    c.end();
+    c.br(0);
+    c.end().end();
   };
   const whole = () => c.get(full);
   const padded = () => c.get(outRow).i32(4).op(0x76); // ceil(n / 4)
@@ -125,8 +130,8 @@ export function rowCode(kind: RowOp): Code {
   /** the previous softmax row's output vector at qp + off times dp (its 1 / sum) */
   const scalePrev = (off: number) => c.get(qp).get(qp).mem("v128.load", off).get(dp).simd("f32x4.mul").mem("v128.store", off);
   /**
-   * sum exp(x - shift) over the row (stored when `store`): a pair is added in float32 first (one rounding,
-   * rel 6e-8), then every vector's lanes in float64 as the JS reduction does. The same loop takes the next
+   * sum exp(x - shift) over the row (stored when `store`): four vectors are added in float32 first (two
+   * roundings, rel 1.2e-7), then their lanes in float64 as the JS reduction does. The same loop takes the next
    * row's maximum (at pn, into mn and mn2) and, with `prev`, scales the previous softmax row (at qp): its
    * loads from memory and its loads and stores overlap this row's arithmetic.
    */
@@ -137,16 +142,16 @@ export function rowCode(kind: RowOp): Code {
     overVectors(
       whole,
       [...(store ? [q] : []), pn, ...(prev ? [qp] : [])],
+      4,
       () => {
-        maxAt(pn, 0, mn);
-        maxAt(pn, 16, mn2);
-        if (prev) {
-          scalePrev(0);
-          scalePrev(16);
-        }
+        for (const off of [0, 16, 32, 48]) maxAt(pn, off, off & 16 ? mn2 : mn);
+        if (prev) for (const off of [0, 16, 32, 48]) scalePrev(off);
         expAt(shift, nonPositive, store, 0);
         expAt(shift, nonPositive, store, 16);
-        c.simd("f32x4.add").set(d);
+        c.simd("f32x4.add");
+        expAt(shift, nonPositive, store, 32);
+        expAt(shift, nonPositive, store, 48);
+        c.simd("f32x4.add").simd("f32x4.add").set(d);
         addWide();
       },
       () => {
@@ -174,6 +179,7 @@ export function rowCode(kind: RowOp): Code {
   overVectors(
     whole,
     [],
+    2,
     () => {
       maxAt(p, 0, mn);
       maxAt(p, 16, mn2);
@@ -211,6 +217,7 @@ export function rowCode(kind: RowOp): Code {
     overVectors(
       padded,
       [q],
+      2,
       () => {
         shifted(0);
         shifted(16);
@@ -244,6 +251,7 @@ export function rowCode(kind: RowOp): Code {
     overVectors(
       padded,
       [],
+      2,
       () => {
         scale(0);
         scale(16);
