@@ -59,7 +59,12 @@ export function rowCode(kind: RowOp): Code {
     const lg = width === 2 ? 1 : 2;
     c.get(p);
     vecs();
-    c.i32(lg).op(0x76).i32(4 + lg).i32op("shl").i32op("add").set(end); // p + (vecs >> lg) * 16 * width
+    c.i32(lg)
+      .op(0x76)
+      .i32(4 + lg)
+      .i32op("shl")
+      .i32op("add")
+      .set(end); // p + (vecs >> lg) * 16 * width
     c.block().loop();
     c.get(p).get(end).i32op("ge_u").brIf(1);
     group();
@@ -68,7 +73,12 @@ export function rowCode(kind: RowOp): Code {
     c.end().end();
     c.get(p);
     vecs();
-    c.i32(width - 1).i32op("and").i32(4).i32op("shl").i32op("add").set(end);
+    c.i32(width - 1)
+      .i32op("and")
+      .i32(4)
+      .i32op("shl")
+      .i32op("add")
+      .set(end);
     c.block().loop();
     c.get(p).get(end).i32op("ge_u").brIf(1);
     one();
@@ -86,8 +96,7 @@ export function rowCode(kind: RowOp): Code {
   // The row maximum: pmax is one instruction where f32x4.max's NaN rules cost several, and it skips a
   // NaN; a row with a NaN still comes out NaN (exp(NaN - max) makes the sum NaN, and every output reads
   // it). The partial vector's invalid lanes read as -Inf.
-  const maxAt = (at: number, off: number, into: number) =>
-    c.get(into).get(at).mem("v128.load", off).simd("f32x4.pmax").set(into);
+  const maxAt = (at: number, off: number, into: number) => c.get(into).get(at).mem("v128.load", off).simd("f32x4.pmax").set(into);
   const maxPartial = (at: number) =>
     c.get(mn).get(at).mem("v128.load").f32x4(-Infinity).get(mask).simd("v128.bitselect").simd("f32x4.pmax").set(mn);
   /** m = the maximum over the lanes of mn and mn2 (splatted); mn, mn2 back to -Inf */
