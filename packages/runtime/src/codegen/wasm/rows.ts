@@ -8,7 +8,8 @@
 //                accumulates in double; four vectors added in float32 first), then e * (1 / sum)
 //                with the sum rounded to float32 first, in the loop of the next row's exp (the last
 //                row's in a loop of its own);
-//   log_softmax  the float64 sum of exp(x - max), l = log(sum), then (x - max) - l;
+//   log_softmax  the float64 sum of exp(x - max), l = log(sum), then (x - max) - l (in the loop of the
+//                next row's exp, as softmax's scaling);
 //   logsumexp    m = max where finite, else 0; log(sum exp(x - m)) + m, one value per row (the general
 //                exp only for a row whose maximum is +Inf, where x - m may be positive).
 // The rows are staged by codegen/wasm/call.ts (rows padded to whole vectors, `mask` selecting the n % 4
@@ -34,7 +35,8 @@ export function rowCode(kind: RowOp): Code {
     d = c.local("v128"),
     acc = c.local("v128"),
     acc2 = c.local("v128"),
-    dp = c.local("v128");
+    dp = c.local("v128"),
+    mp = c.local("v128");
   const r = c.local("i32"),
     full = c.local("i32"),
     outRow = c.local("i32"),
@@ -42,6 +44,7 @@ export function rowCode(kind: RowOp): Code {
     q = c.local("i32"),
     pn = c.local("i32"),
     qp = c.local("i32"),
+    pp = c.local("i32"),
     end = c.local("i32");
   c.get(mptr).mem("v128.load").set(mask);
   c.get(n).i32(2).op(0x76).set(full); // i32.shr_u: whole vectors
@@ -137,12 +140,19 @@ export function rowCode(kind: RowOp): Code {
       c.get(q).get(e).mem("v128.store", off);
     }
   };
-  /** the previous softmax row's output vector at qp + off times dp (its 1 / sum) */
-  const scalePrev = (off: number) => c.get(qp).get(qp).mem("v128.load", off).get(dp).simd("f32x4.mul").mem("v128.store", off);
+  /**
+   * The previous row's last step at offset `off`, from its output (qp) and input (pp) rows: softmax scales
+   * the stored exp by dp (1 / sum), log_softmax stores (x - mp) - dp (its max and log(sum)).
+   */
+  const prevPtrs = kind === "softmax" ? [qp] : [qp, pp];
+  const prevAt = (off: number) =>
+    kind === "softmax"
+      ? c.get(qp).get(qp).mem("v128.load", off).get(dp).simd("f32x4.mul").mem("v128.store", off)
+      : c.get(qp).get(pp).mem("v128.load", off).get(mp).simd("f32x4.sub").get(dp).simd("f32x4.sub").mem("v128.store", off);
   /**
    * sum exp(x - shift) over the row (stored when `store`): four vectors are added in float32 first (two
    * roundings, rel 1.2e-7), then their lanes in float64 as the JS reduction does. The same loop takes the next
-   * row's maximum (at pn, into mn and mn2) and, with `prev`, scales the previous softmax row (at qp): its
+   * row's maximum (at pn, into mn and mn2) and, with `prev`, the previous row's last step (prevAt): its
    * loads from memory and its loads and stores overlap this row's arithmetic.
    */
   const sumExp = (shift: number, nonPositive: boolean, store: boolean, prev = false) => {
@@ -151,11 +161,11 @@ export function rowCode(kind: RowOp): Code {
     if (store) outStart().set(q);
     overVectors(
       whole,
-      [...(store ? [q] : []), pn, ...(prev ? [qp] : [])],
+      [...(store ? [q] : []), pn, ...(prev ? prevPtrs : [])],
       4,
       () => {
         for (const off of [0, 16, 32, 48]) maxAt(pn, off, off & 16 ? mn2 : mn);
-        if (prev) for (const off of [0, 16, 32, 48]) scalePrev(off);
+        if (prev) for (const off of [0, 16, 32, 48]) prevAt(off);
         expAt(shift, nonPositive, store, 0);
         expAt(shift, nonPositive, store, 16);
         c.simd("f32x4.add");
@@ -166,7 +176,7 @@ export function rowCode(kind: RowOp): Code {
       },
       () => {
         maxAt(pn, 0, mn);
-        if (prev) scalePrev(0);
+        if (prev) prevAt(0);
         expAt(shift, nonPositive, store, 0);
         c.set(d);
         addWide();
@@ -174,7 +184,7 @@ export function rowCode(kind: RowOp): Code {
     );
     partial(() => {
       maxPartial(pn);
-      if (prev) scalePrev(0);
+      if (prev) prevAt(0);
       expAt(shift, nonPositive, store, 0);
       c.f32x4(0).get(mask).simd("v128.bitselect").set(d);
       addWide();
@@ -215,25 +225,19 @@ export function rowCode(kind: RowOp): Code {
     c.f32x4(1).get(d).simd("f32x4.div").set(dp);
     outStart().set(qp);
   } else if (kind === "log_softmax") {
+    // the sum of exp(x - max); the previous row's output written in the same loop (from row 1 on)
+    c.get(r).i32op("eqz").if();
     sumExp(m, true, false);
+    c.else();
+    sumExp(m, true, false, true);
+    c.end();
+    // this row's output, (x - max) - log(sum), in the next row's loop or below
     sumTo(d);
     emitLog(c, d);
-    c.set(d);
-    // (x - max) - log(sum) over the padded row (the input's padding is read, the output's written)
-    const shifted = (off: number) =>
-      c.get(q).get(p).mem("v128.load", off).get(m).simd("f32x4.sub").get(d).simd("f32x4.sub").mem("v128.store", off);
-    rowStart().set(p);
-    outStart().set(q);
-    overVectors(
-      padded,
-      [q],
-      2,
-      () => {
-        shifted(0);
-        shifted(16);
-      },
-      () => shifted(0),
-    );
+    c.set(dp);
+    c.get(m).set(mp);
+    rowStart().set(pp);
+    outStart().set(qp);
   } else {
     // A row whose maximum is +Inf sums exp(x) by the general exp (+Inf, or NaN with a NaN in the row);
     // else x - m <= 0 (m the maximum where finite, else 0: a row of -Inf sums exp(-Inf) = 0).
@@ -253,20 +257,19 @@ export function rowCode(kind: RowOp): Code {
   takeMax();
   c.get(r).i32(1).i32op("add").set(r).br(0);
   c.end().end();
-  if (kind === "softmax") {
-    // the last row's scale; its output row is padded to whole vectors
+  if (kind !== "logsumexp") {
+    // the last row's last step over its padded row (the input's padding is read, the output's written)
     c.get(rows).if();
     c.get(qp).set(p);
-    const scale = (off: number) => c.get(p).get(p).mem("v128.load", off).get(dp).simd("f32x4.mul").mem("v128.store", off);
     overVectors(
       padded,
-      [],
+      prevPtrs,
       2,
       () => {
-        scale(0);
-        scale(16);
+        prevAt(0);
+        prevAt(16);
       },
-      () => scale(0),
+      () => prevAt(0),
     );
     c.end();
   }
