@@ -12,7 +12,7 @@ import type { ParallelKernel } from "../threads/pool.js";
 import { isResident, kernelMemory, staging } from "./wasm/memory.js";
 import { wasmStats } from "./wasm/call.js";
 import { GEMM_ACT, type GemmAct, SGEMM_MR, SGEMM_NR, sgemmModule } from "./wasm/sgemm.js";
-import { runSgemm } from "./wasm/split.js";
+import { runPack, runSgemm } from "./wasm/split.js";
 import { gemmWasm } from "./wasm-bytes.js";
 
 interface Sgemm {
@@ -98,7 +98,7 @@ export function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, s
  * and its indirect form (igemm, the convolution kernel of codegen/wasm-conv.ts).
  */
 type SgemmKernel = ParallelKernel & {
-  pack: (K: number, N: number, src: number, ld: number, panels: number) => void;
+  pack: ParallelKernel;
   packA: (M: number, K: number, src: number, sam: number, sak: number, dst: number) => void;
   axpy: (n: number, c: number, x: number, alpha: number, beta: number, out: number) => void;
   reluGrad: (n: number, c: number, x: number, out: number) => void;
@@ -116,7 +116,8 @@ export function sgemmKernel(): SgemmKernel | null {
     const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
     const run = inst.exports.sgemm as ParallelKernel["run"];
     const igemm = { module, fn: "igemm", run: inst.exports.igemm as ParallelKernel["run"], op: "conv_general_dilated" };
-    const { pack, packA, axpy, reluGrad } = inst.exports as unknown as Pick<SgemmKernel, "pack" | "packA" | "axpy" | "reluGrad">;
+    const { packA, axpy, reluGrad } = inst.exports as unknown as Pick<SgemmKernel, "packA" | "axpy" | "reluGrad">;
+    const pack = { module, fn: "pack", run: inst.exports.pack as ParallelKernel["run"], op: "matmul (packing)" };
     sgemmK = { module, fn: "sgemm", run, op: "matmul", pack, packA, axpy, reluGrad, igemm };
   } catch {
     sgemmK = null;
@@ -196,11 +197,11 @@ function sgemm(
       packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
       k.packA(M, K, at + 4 * aAt, 4 * K, 4, at + 4 * apAt);
     }
-    if (wIn) k.pack(K, N, (W as Float32Array).byteOffset + 4 * (wo + b * swb), 4 * swk, at + 4 * pAt);
+    if (wIn) runPack(k.pack, K, N, (W as Float32Array).byteOffset + 4 * (wo + b * swb), 4 * swk, at + 4 * pAt);
     else if (rowsW) {
       packRows(f, wAt, W, wo + b * swb, swk, 1, K, N);
       f.fill(0, wAt + K * N, wAt + K * N + SGEMM_NR); // the last panel's reads past W: zeros, never subnormals
-      k.pack(K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
+      runPack(k.pack, K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
     } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, SGEMM_NR);
     const cb = c0 + 4 * b * M * N;
     runSgemm(k, M, N, K, at + 4 * apAt, at + 4 * pAt, cb, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
