@@ -107,7 +107,12 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
 
   // the wasm module (and the kernel memory it imports) is made ready when the function is defined, not by
   // its first large call: a call that reaches the wasm size threshold pays only for its own work
-  if (wasm && wasmThreshold(backend ?? getBackend()) !== Infinity && plans.some((p) => p.wasm?.some((w) => w !== null)))
+  // (the threefry2x32 function it may export serves random draws on every backend, as eager's does)
+  if (
+    wasm &&
+    (wasm.threefry !== undefined ||
+      (wasmThreshold(backend ?? getBackend()) !== Infinity && plans.some((p) => p.wasm?.some((w) => w !== null))))
+  )
     prepareShipped(wasm);
 
   let fallback: Jitted<F> | null | undefined;

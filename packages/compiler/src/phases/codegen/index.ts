@@ -3,8 +3,9 @@
 // and plan list, names the declarations, and checks every source is a single plain function expression
 // that cannot reach eval / Function / dynamic import — the emitted module must run where code
 // generation is forbidden. The kernels that have a WebAssembly form also go into one wasm module for the
-// whole source module (the runtime's shipWasm: exports named after the JS declarations), which the emit
-// phase ships inline or as an asset.
+// whole source module (the runtime's shipWasm: exports named after the JS declarations), with the
+// threefry2x32 function when a precompiled function draws random numbers, which the emit phase ships
+// inline or as an asset.
 import type * as ts from "typescript";
 import { type ShippedWasm, shipWasm } from "@numjit/runtime/internal";
 import { tsv } from "../../ts.js";
@@ -33,9 +34,12 @@ export interface ModuleKernels {
    * Per precompiled call (by jit index): table identifier, the signatures it maps, and its plans (none when
    * the build has no plan for some trace, or a plan would use a global the module shadows).
    */
-  tables: Map<number, { id: string; entries: [string, string][]; plans: PlanDecl[]; plansId: string | undefined }>;
-  /** The module's wasm kernels (export name = the JS kernel's declaration id), when any kernel has a wasm form. */
-  wasm: { bytes: Uint8Array; kernels: ShippedWasm["kernels"] } | undefined;
+  tables: Map<number, { id: string; entries: [string, string][]; plans: PlanDecl[]; plansId: string | undefined; threefry: boolean }>;
+  /**
+   * The module's wasm kernels (export name = the JS kernel's declaration id), and the threefry2x32 function
+   * when a precompiled function draws random numbers; undefined when there is neither.
+   */
+  wasm: { bytes: Uint8Array; kernels: ShippedWasm["kernels"]; threefry?: string } | undefined;
 }
 
 /**
@@ -91,9 +95,14 @@ export function codegen(
         }))
       : [];
     const tableId = `${prefix}t${tableN++}`;
-    tables.set(c.built.analysed.jit.index, { id: tableId, entries, plans, plansId: plans.length ? `${tableId}p` : undefined });
+    const threefry = c.built.traces.some((t) => t.result.threefry);
+    tables.set(c.built.analysed.jit.index, { id: tableId, entries, plans, plansId: plans.length ? `${tableId}p` : undefined, threefry });
   }
-  const wasm = shipWasm(decls.map((d) => ({ name: d.id, signature: d.signature, ir: d.ir })));
+  const threefry = [...tables.values()].some((t) => t.threefry);
+  const wasm = shipWasm(
+    decls.map((d) => ({ name: d.id, signature: d.signature, ir: d.ir })),
+    { threefry },
+  );
   return { decls, tables, wasm };
 }
 

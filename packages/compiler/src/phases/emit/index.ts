@@ -9,7 +9,8 @@
 //     plan list per function, as `const`s before the first statement that runs (after the leading
 //     imports): a `const` is in its TDZ until its declaration runs, and an import may legally follow
 //     code that calls jit();
-//   - the module's wasm kernels (phase 5), when any kernel has a wasm form: one `__nj_w` record shared
+//   - the module's wasm kernels (phase 5), when any kernel has a wasm form or a function draws random
+//     numbers (the threefry2x32 function is then in the module too): one `__nj_w` record shared
 //     by every function of the module, its module bytes inline as base64 (the CLI, the tsc
 //     transformer, `vite dev`) or, through the `wasm` option, an asset URL expression (`vite build`);
 //     each plan lists per kernel its wasm export (or null) and its size, for the backend's size rule;
@@ -111,7 +112,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       tsv.isObjectLiteralExpression(opt) &&
       opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
     const traced = c.built.tracedStatics.length ? `, tracedStatics: ${JSON.stringify(c.built.tracedStatics)}` : "";
-    const shipsWasm = !!wasm && t.entries.some(([, id]) => id in wasm.kernels);
+    const shipsWasm = !!wasm && (t.entries.some(([, id]) => id in wasm.kernels) || (t.threefry && wasm.threefry !== undefined));
     const props = `kernels: ${t.id}${t.plansId ? `, plans: ${t.plansId}` : ""}` + traced + (shipsWasm ? `, wasm: ${wasmId}` : "");
     edits.push({
       call: jc.call,
@@ -139,7 +140,12 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
   for (const d of kernels.decls) declTexts.push(fn(d.id, d.source));
   if (wasm && edits.some((e) => e.wasmId !== undefined)) {
     const where = typeof opts.wasm === "function" ? `url: ${opts.wasm(wasm.bytes)}` : `bytes: ${JSON.stringify(base64(wasm.bytes))}`;
-    declTexts.push({ id: wasmId, text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)} };`, parsed: false });
+    const threefry = wasm.threefry !== undefined ? `, threefry: ${JSON.stringify(wasm.threefry)}` : "";
+    declTexts.push({
+      id: wasmId,
+      text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)}${threefry} };`,
+      parsed: false,
+    });
   }
   for (const c of calls) {
     const t = kernels.tables.get(c.built.analysed.jit.index);

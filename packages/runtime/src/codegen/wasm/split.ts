@@ -8,11 +8,12 @@
 //   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
 //   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc, bias,
 //     act): by row blocks of the output (multiples of the 4-row micro-tile), cache-sized on one thread too;
-//   pack (K, N, src, ld, panels), W's panels for sgemm: by ranges of 8-column panels.
+//   pack (K, N, src, ld, panels), W's panels for sgemm: by ranges of SGEMM_NR-column panels.
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
 // results are bit-identical to one thread. Calls below the break-even stay on the caller.
 import { getThreads, type ParallelKernel, runChunks } from "../../threads/pool.js";
+import { SGEMM_NR } from "./sgemm.js";
 
 /**
  * Break-even (bench/threads.mjs --fixed-cost on a 2-core machine under load: a split call costs up to
@@ -135,16 +136,17 @@ export function runSgemm(
   runRowBlocks(k, M, K, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
 }
 
-/** Runs pack(K, N, src, ld, panels) (codegen/wasm/sgemm.ts: W[K, N] into 8-column panels), split by panels when large. */
+/** Runs pack(K, N, src, ld, panels) (codegen/wasm/sgemm.ts: W[K, N] into SGEMM_NR-column panels), split by panels when large. */
 export function runPack(k: ParallelKernel, K: number, N: number, src: number, ld: number, panels: number): void {
-  const P = Math.ceil(N / 8);
+  const nr = SGEMM_NR;
+  const P = Math.ceil(N / nr);
   const n = parts(K * N, splitMin.elems, P);
   if (n <= 1) return k.run(K, N, src, ld, panels);
   runChunks(
     k,
     chunks(n, (i) => {
       const [p0, p1] = part(P, n, i, 1);
-      return p0 < p1 ? [K, Math.min(N, 8 * p1) - 8 * p0, src + 32 * p0, ld, panels + 32 * p0 * K] : null;
+      return p0 < p1 ? [K, Math.min(N, nr * p1) - nr * p0, src + 4 * nr * p0, ld, panels + 4 * nr * p0 * K] : null;
     }),
   );
 }
