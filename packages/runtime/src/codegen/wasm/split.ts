@@ -7,7 +7,7 @@
 //     thread's sum in one order;
 //   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
 //   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc, bias,
-//     act): by row blocks of the output (multiples of the 4-row micro-tile), cache-sized on one thread too;
+//     act): by row blocks of the output (multiples of the 4-row micro-tile);
 //   pack (K, N, src, ld, panels), W's panels for sgemm: by ranges of SGEMM_NR-column panels.
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
@@ -32,10 +32,9 @@ function part(total: number, parts: number, i: number, align: number): [number, 
 /**
  * How a split call is cut: into `perThread` chunks per thread, claimed as threads get to them, so a
  * worker that wakes late (or loses its core to another process) leaves more chunks to the caller
- * rather than keeping it waiting; GEMM row blocks hold at most `gemmABytes` of A (they stay in a
- * core's L2 while W's panels stream past them once per block), split or not. Mutable for the bench.
+ * rather than keeping it waiting. Mutable for the bench.
  */
-export const chunking = { perThread: 4, gemmABytes: 1 << 18 };
+export const chunking = { perThread: 4 };
 
 /** How many parts a call of `work` units over `units` splittable units gets (1: run it on the caller). */
 function parts(work: number, min: number, units: number): number {
@@ -103,22 +102,19 @@ export function runKernel(k: ParallelKernel, kind: KernelKind, nin: number, args
 }
 
 /**
- * Runs a GEMM-like call over M output rows of K-long rows of A in row blocks, multiples of the 4-row
- * micro-tile (chunking): split across the pool when `macs` is large, one after another on the caller otherwise.
- * `args(r0, r1)` is the argument list for rows [r0, r1).
+ * Runs a GEMM-like call over M output rows, split into row ranges that are multiples of the 4-row
+ * micro-tile when `macs` is large: `args(r0, r1)` is the argument list for rows [r0, r1).
  */
-function runRowBlocks(k: ParallelKernel, M: number, K: number, macs: number, args: (r0: number, r1: number) => number[]): void {
-  const tiles = Math.ceil(M / 4);
-  const split = parts(macs, splitMin.macs, tiles);
-  const blockRows = 4 * Math.max(1, Math.floor(chunking.gemmABytes / (16 * K)));
-  const n = Math.min(tiles, Math.max(split, Math.ceil(M / blockRows)));
+function runRowBlocks(k: ParallelKernel, M: number, macs: number, args: (r0: number, r1: number) => number[]): void {
+  const n = parts(macs, splitMin.macs, Math.ceil(M / 4));
   if (n <= 1) return k.run(...args(0, M));
-  const blocks = chunks(n, (i) => {
-    const [r0, r1] = part(M, n, i, 4);
-    return r0 < r1 ? args(r0, r1) : null;
-  });
-  if (split > 1) runChunks(k, blocks);
-  else for (const b of blocks) k.run(...b);
+  runChunks(
+    k,
+    chunks(n, (i) => {
+      const [r0, r1] = part(M, n, i, 4);
+      return r0 < r1 ? args(r0, r1) : null;
+    }),
+  );
 }
 
 /** Runs sgemm(M, N, K, a, panels, c, bias, act), split by row blocks when large. */
@@ -133,7 +129,7 @@ export function runSgemm(
   bias = 0,
   act = 0,
 ): void {
-  runRowBlocks(k, M, K, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
+  runRowBlocks(k, M, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
 }
 
 /** Runs pack(K, N, src, ld, panels) (codegen/wasm/sgemm.ts: W[K, N] into SGEMM_NR-column panels), split by panels when large. */
@@ -166,5 +162,5 @@ export function runIgemm(
   bias = 0,
   act = 0,
 ): void {
-  runRowBlocks(k, M, T * C, M * N * T * C, (r0, r1) => [r1 - r0, N, T, C, rows + 4 * r0, taps, panels, out + 4 * r0 * ldc, ldc, bias, act]);
+  runRowBlocks(k, M, M * N * T * C, (r0, r1) => [r1 - r0, N, T, C, rows + 4 * r0, taps, panels, out + 4 * r0 * ldc, ldc, bias, act]);
 }
