@@ -7,16 +7,19 @@
 //     thread's sum in one order;
 //   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
 //   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc, bias,
-//     act): by row blocks of the output (multiples of the 4-row micro-tile).
+//     act): by row blocks of the output (multiples of the 4-row micro-tile), cache-sized on one thread too;
+//   pack (K, N, src, ld, panels), W's panels for sgemm: by ranges of SGEMM_NR-column panels.
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
 // results are bit-identical to one thread. Calls below the break-even stay on the caller.
 import { getThreads, type ParallelKernel, runChunks } from "../../threads/pool.js";
+import { SGEMM_NR } from "./sgemm.js";
 
 /**
- * Break-even (bench/threads.mjs on a 2-core machine): waking a worker costs ~0.1 ms, so a call is
- * split only when one thread would take well over that: `elems` elements of an elementwise or reduce
- * kernel, or `macs` multiply-adds of a GEMM. Mutable for the bench and tests (internal entry).
+ * Break-even (bench/threads.mjs --fixed-cost on a 2-core machine under load: a split call costs up to
+ * ~0.1 ms beyond a perfect halving), so a call is split only when one thread would take well over twice
+ * that: `elems` elements of an elementwise or reduce kernel, or `macs` multiply-adds of a GEMM. Mutable
+ * for the bench and tests (internal entry).
  */
 export const splitMin = { elems: 1 << 18, macs: 1 << 22 };
 
@@ -26,9 +29,18 @@ function part(total: number, parts: number, i: number, align: number): [number, 
   return [Math.min(total, i * step), Math.min(total, (i + 1) * step)];
 }
 
+/**
+ * How a split call is cut: into `perThread` chunks per thread, claimed as threads get to them, so a
+ * worker that wakes late (or loses its core to another process) leaves more chunks to the caller
+ * rather than keeping it waiting; GEMM row blocks hold at most `gemmABytes` of A (they stay in a
+ * core's L2 while W's panels stream past them once per block), split or not. Mutable for the bench.
+ */
+export const chunking = { perThread: 4, gemmABytes: 1 << 18 };
+
 /** How many parts a call of `work` units over `units` splittable units gets (1: run it on the caller). */
 function parts(work: number, min: number, units: number): number {
-  return work < min ? 1 : Math.min(getThreads(), units);
+  const threads = getThreads();
+  return work < min || threads < 2 ? 1 : Math.min(units, threads * chunking.perThread);
 }
 
 /** Per input i, the [ptr, rowStride, step] triple starts at argument 3 + 3i. */
@@ -91,19 +103,22 @@ export function runKernel(k: ParallelKernel, kind: KernelKind, nin: number, args
 }
 
 /**
- * Runs a GEMM-like call over M output rows, split into row ranges that are multiples of the 4-row
- * micro-tile when `macs` is large: `args(r0, r1)` is the argument list for rows [r0, r1).
+ * Runs a GEMM-like call over M output rows of K-long rows of A in row blocks, multiples of the 4-row
+ * micro-tile (chunking): split across the pool when `macs` is large, one after another on the caller otherwise.
+ * `args(r0, r1)` is the argument list for rows [r0, r1).
  */
-function runRowBlocks(k: ParallelKernel, M: number, macs: number, args: (r0: number, r1: number) => number[]): void {
-  const n = parts(macs, splitMin.macs, Math.ceil(M / 4));
+function runRowBlocks(k: ParallelKernel, M: number, K: number, macs: number, args: (r0: number, r1: number) => number[]): void {
+  const tiles = Math.ceil(M / 4);
+  const split = parts(macs, splitMin.macs, tiles);
+  const blockRows = 4 * Math.max(1, Math.floor(chunking.gemmABytes / (16 * K)));
+  const n = Math.min(tiles, Math.max(split, Math.ceil(M / blockRows)));
   if (n <= 1) return k.run(...args(0, M));
-  runChunks(
-    k,
-    chunks(n, (i) => {
-      const [r0, r1] = part(M, n, i, 4);
-      return r0 < r1 ? args(r0, r1) : null;
-    }),
-  );
+  const blocks = chunks(n, (i) => {
+    const [r0, r1] = part(M, n, i, 4);
+    return r0 < r1 ? args(r0, r1) : null;
+  });
+  if (split > 1) runChunks(k, blocks);
+  else for (const b of blocks) k.run(...b);
 }
 
 /** Runs sgemm(M, N, K, a, panels, c, bias, act), split by row blocks when large. */
@@ -118,7 +133,22 @@ export function runSgemm(
   bias = 0,
   act = 0,
 ): void {
-  runRowBlocks(k, M, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
+  runRowBlocks(k, M, K, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
+}
+
+/** Runs pack(K, N, src, ld, panels) (codegen/wasm/sgemm.ts: W[K, N] into SGEMM_NR-column panels), split by panels when large. */
+export function runPack(k: ParallelKernel, K: number, N: number, src: number, ld: number, panels: number): void {
+  const nr = SGEMM_NR;
+  const P = Math.ceil(N / nr);
+  const n = parts(K * N, splitMin.elems, P);
+  if (n <= 1) return k.run(K, N, src, ld, panels);
+  runChunks(
+    k,
+    chunks(n, (i) => {
+      const [p0, p1] = part(P, n, i, 1);
+      return p0 < p1 ? [K, Math.min(N, nr * p1) - nr * p0, src + 4 * nr * p0, ld, panels + 4 * nr * p0 * K] : null;
+    }),
+  );
 }
 
 /** Runs igemm(M, N, T, C, rows, taps, panels, out, ldc, bias, act) (codegen/wasm/sgemm.ts), split by row blocks. */
@@ -136,5 +166,5 @@ export function runIgemm(
   bias = 0,
   act = 0,
 ): void {
-  runRowBlocks(k, M, M * N * T * C, (r0, r1) => [r1 - r0, N, T, C, rows + 4 * r0, taps, panels, out + 4 * r0 * ldc, ldc, bias, act]);
+  runRowBlocks(k, M, T * C, M * N * T * C, (r0, r1) => [r1 - r0, N, T, C, rows + 4 * r0, taps, panels, out + 4 * r0 * ldc, ldc, bias, act]);
 }
