@@ -3,9 +3,9 @@ import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_S_0) */;
   const A1 = Object.freeze([1]);
   const A2 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
@@ -19,13 +19,13 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
     return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_S_0 * d_S_1) */;
   const A1 = Object.freeze([1]);
   const A2 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
@@ -41,7 +41,7 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };

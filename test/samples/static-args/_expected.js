@@ -8,9 +8,9 @@ const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, r
 const __nj_k3 = function nj_reduce_#3(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel (exp)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (gt, mul, select)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k2":{"signature":"reduce:#2","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"reduce:#3","op":"reduce_max kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_M) */;
   const T1 = [0] /* (d_N) */;
   const A2 = Object.freeze([1]);
@@ -27,13 +27,13 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_M));
-    k0(H, b1, (T0[0] = (d_M), T0), (T1[0] = (d_N), T1), 1, b0, o0, A2, (T0[0] = (d_M), T0), A3);
+    (Math.max((d_M), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T0[0] = (d_M), T0), (T1[0] = (d_N), T1), 1, b0, o0, A2, (T0[0] = (d_M), T0), A3);
     return new N(b1, [(d_M)], "float32", A2, 0, false, (d_M), true);
   };
 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_N) */;
   const T1 = [0] /* (d_M) */;
   const A2 = Object.freeze([1]);
@@ -50,15 +50,15 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
+    (Math.max((d_N), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
     return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
-const __nj_t0p = [{ key: "[*,N]|S|n0", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,N]|S|n-1", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
+const __nj_t0p = [{ key: "[*,N]|S|n0", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"] }, { key: "[*,N]|S|n-1", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_S_0) */;
   const A1 = Object.freeze([1]);
   const A2 = Object.freeze([0, 0.10000000149011612]);
@@ -72,13 +72,13 @@ const __nj_p2 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0));
-    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
     return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
   };
 };
-const __nj_p3 = function (R, K) {
+const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_S_0 * d_S_1) */;
   const A1 = Object.freeze([1]);
   const A2 = Object.freeze([0, 0.10000000149011612]);
@@ -94,15 +94,15 @@ const __nj_p3 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
+const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"] }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"] }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "reduce:#3": __nj_k3 };
-const __nj_p4 = function (R, K) {
+const __nj_p4 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_N) */;
   const T1 = [0] /* (d_M) */;
   const A2 = Object.freeze([1]);
@@ -119,13 +119,13 @@ const __nj_p4 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
+    (Math.max((d_N), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
     return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
-const __nj_p5 = function (R, K) {
+const __nj_p5 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_N) */;
   const T1 = [0] /* (d_M) */;
   const A2 = Object.freeze([1]);
@@ -142,11 +142,11 @@ const __nj_p5 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
+    (Math.max((d_N), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
     return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
-const __nj_t2p = [{ key: "[*,N]|S|\"sum\"", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }, { key: "[*,N]|S|\"max\"", make: __nj_p5, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }];
+const __nj_t2p = [{ key: "[*,N]|S|\"sum\"", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"] }, { key: "[*,N]|S|\"max\"", make: __nj_p5, kernels: [__nj_k3], wasm: ["__nj_k3"] }];
 /** @numjit x: f32[N, M] */
 export const reduceAlong = __nj_pre((x, axis) => np.sum(np.exp(x), axis), { name: "reduceAlong", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w, staticArgnums: [1] });
 export const rows = (x) => reduceAlong(x, 0);

@@ -13,12 +13,12 @@ const __nj_k8 = function nj_reduce_#8(H, o, kshape, rshape, mode, a0, o0, ks0, r
 const __nj_k9 = function nj_elementwise_#9(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (sub)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (mul, add)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k4":{"signature":"reduce:#4","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k6":{"signature":"elementwise:#6","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k7":{"signature":"elementwise:#7","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k8":{"signature":"reduce:#8","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":2,"used":[0,1],"out":1,"consts":13,"data":[5,9],"offset":[6,10],"kshape":2,"rshape":3,"kstrides":[7,11],"rstrides":[8,12]}}} };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2, "elementwise:#3": __nj_k3 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
-  const k3 = K[3];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
+  const k3 = K[3], w3 = W[3];
   let S0 = null;
   const A1 = Object.freeze([]);
   let S1 = null;
@@ -52,31 +52,31 @@ const __nj_p0 = function (R, K) {
     const c2 = x2.isContiguous ? x2 : R.dense(x2);
     const b2 = c2.data, o2 = c2.offset;
     const b3 = S0 !== null && S0.length === (d_N) ? S0 : (S0 = new Float32Array((d_N)));
-    k0(H, b3, 1, (d_N), 1, 3, b1, o1, 0, 3, 1, b0, o0, 0, 1, 0, A1);
+    (Math.max((d_N), (3 * d_N), 3) < M ? k0 : w0)(H, b3, 1, (d_N), 1, 3, b1, o1, 0, 3, 1, b0, o0, 0, 1, 0, A1);
     const b4 = S1 !== null && S1.length === (d_N) ? S1 : (S1 = new Float32Array((d_N)));
-    k1(H, b4, (T3[0] = (d_N), T3), b3, 0, A4, b2, o2, A4, A1);
+    ((d_N) < M ? k1 : w1)(H, b4, (T3[0] = (d_N), T3), b3, 0, A4, b2, o2, A4, A1);
     const r5 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b5 = r5.data, o5 = r5.offset;
     const b6 = new Float32Array(1);
-    k2(H, b6, A1, b5, o5, A1, A4);
+    (1 < M ? k2 : w2)(H, b6, A1, b5, o5, A1, A4);
     const b7 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
-    k3(H, b7, (T3[0] = (d_N), T3), b6, 0, A6, b4, 0, A4, A1);
+    ((d_N) < M ? k3 : w3)(H, b7, (T3[0] = (d_N), T3), b6, 0, A6, b4, 0, A4, A1);
     const b8 = new Float32Array(3);
-    k0(H, b8, 1, 3, 1, (d_N), b1, o1, 0, 1, 3, b7, 0, 0, 1, 0, A1);
+    (Math.max(3, (3 * d_N), (d_N)) < M ? k0 : w0)(H, b8, 1, 3, 1, (d_N), b1, o1, 0, 1, 3, b7, 0, 0, 1, 0, A1);
     return new N(b8, A7, "float32", A4, 0, false, 3, true);
   };
 };
-const __nj_t0p = [{ key: "[*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3], wasm: [null, "__nj_k1", null, "__nj_k3"], elems: [Infinity, Infinity, 1, Infinity] }];
+const __nj_t0p = [{ key: "[*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3], wasm: [null, "__nj_k1", null, "__nj_k3"] }];
 const __nj_t1 = { "@codegen": "<version>", "dot:#0": __nj_k0, "elementwise:#1": __nj_k1, "reduce:#4": __nj_k4, "elementwise:#5": __nj_k5, "elementwise:#6": __nj_k6, "elementwise:#7": __nj_k7, "elementwise:#3": __nj_k3 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
-  const k3 = K[3];
-  const k4 = K[4];
-  const k5 = K[5];
-  const k6 = K[6];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
+  const k3 = K[3], w3 = W[3];
+  const k4 = K[4], w4 = W[4];
+  const k5 = K[5], w5 = W[5];
+  const k6 = K[6], w6 = W[6];
   let S0 = null;
   const A1 = Object.freeze([]);
   let S1 = null;
@@ -110,31 +110,31 @@ const __nj_p1 = function (R, K) {
     const c2 = x2.isContiguous ? x2 : R.dense(x2);
     const b2 = c2.data, o2 = c2.offset;
     const b3 = S0 !== null && S0.length === (d_N) ? S0 : (S0 = new Float32Array((d_N)));
-    k0(H, b3, 1, (d_N), 1, 3, b1, o1, 0, 3, 1, b0, o0, 0, 1, 0, A1);
+    (Math.max((d_N), (3 * d_N), 3) < M ? k0 : w0)(H, b3, 1, (d_N), 1, 3, b1, o1, 0, 3, 1, b0, o0, 0, 1, 0, A1);
     const b4 = S1 !== null && S1.length === (d_N) ? S1 : (S1 = new Float32Array((d_N)));
-    k1(H, b4, (T3[0] = (d_N), T3), b3, 0, A4, b2, o2, A4, A1);
+    ((d_N) < M ? k1 : w1)(H, b4, (T3[0] = (d_N), T3), b3, 0, A4, b2, o2, A4, A1);
     const b5 = new Float32Array(1);
-    k2(H, b5, A1, (T3[0] = (d_N), T3), 0, b4, 0, A1, A4, A1);
+    (Math.max(1, (d_N)) < M ? k2 : w2)(H, b5, A1, (T3[0] = (d_N), T3), 0, b4, 0, A1, A4, A1);
     const r6 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b6 = r6.data, o6 = r6.offset;
     const b7 = new Float32Array(1);
-    k3(H, b7, A1, b6, o6, A1, A1);
+    (1 < M ? k3 : w3)(H, b7, A1, b6, o6, A1, A1);
     const b8 = new Float32Array(1);
-    k4(H, b8, A1, b5, 0, A1, b7, 0, A1, A1);
+    (1 < M ? k4 : w4)(H, b8, A1, b5, 0, A1, b7, 0, A1, A1);
     const b9 = new Float32Array(1);
-    k5(H, b9, A1, b7, 0, A1, A4);
+    (1 < M ? k5 : w5)(H, b9, A1, b7, 0, A1, A4);
     const b10 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
-    k6(H, b10, (T3[0] = (d_N), T3), b9, 0, A6, b4, 0, A4, A1);
+    ((d_N) < M ? k6 : w6)(H, b10, (T3[0] = (d_N), T3), b9, 0, A6, b4, 0, A4, A1);
     const b11 = new Float32Array(3);
-    k0(H, b11, 1, 3, 1, (d_N), b1, o1, 0, 1, 3, b10, 0, 0, 1, 0, A1);
+    (Math.max(3, (3 * d_N), (d_N)) < M ? k0 : w0)(H, b11, 1, 3, 1, (d_N), b1, o1, 0, 1, 3, b10, 0, 0, 1, 0, A1);
     return [new N(b8, A1, "float32", A1, 0, false, 1, true), new N(b11, A7, "float32", A4, 0, false, 3, true)];
   };
 };
-const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k4, __nj_k5, __nj_k6, __nj_k7, __nj_k3], wasm: [null, "__nj_k1", "__nj_k4", null, "__nj_k6", "__nj_k7", "__nj_k3"], elems: [Infinity, Infinity, Infinity, 1, 1, 1, Infinity] }];
+const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k4, __nj_k5, __nj_k6, __nj_k7, __nj_k3], wasm: [null, "__nj_k1", "__nj_k4", null, "__nj_k6", "__nj_k7", "__nj_k3"] }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#8": __nj_k8 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_B) */;
   const A1 = Object.freeze([4]);
   const A2 = Object.freeze([1]);
@@ -158,15 +158,15 @@ const __nj_p2 = function (R, K) {
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const b2 = new Float32Array((d_B));
-    k0(H, b2, (T0[0] = (d_B), T0), A1, 0, b0, o0, A1, A2, b1, o1, A1, A2, A3);
+    (Math.max((d_B), (4 * d_B)) < M ? k0 : w0)(H, b2, (T0[0] = (d_B), T0), A1, 0, b0, o0, A1, A2, b1, o1, A1, A2, A3);
     return new N(b2, [(d_B)], "float32", A2, 0, false, (d_B), true);
   };
 };
-const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k8], wasm: ["__nj_k8"], elems: [Infinity] }];
+const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k8], wasm: ["__nj_k8"] }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#9": __nj_k9 };
-const __nj_p3 = function (R, K) {
+const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const T0 = [0] /* (d_N) */;
   const A1 = Object.freeze([1]);
   const A2 = Object.freeze([]);
@@ -180,7 +180,7 @@ const __nj_p3 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), b0, o0, A1, A2);
+    ((d_N) < M ? k0 : w0)(H, b1, (T0[0] = (d_N), T0), b0, o0, A1, A2);
     return new N(b1, [(d_N)], "float32", A1, 0, false, (d_N), true);
   };
 };

@@ -4,9 +4,9 @@ import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
+  const k0 = K[0], w0 = W[0];
   const A0 = Object.freeze([7]);
   const A1 = Object.freeze([5]);
   const A2 = Object.freeze([1]);
@@ -20,11 +20,11 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Float32Array(7);
-    k0(H, b1, A0, A1, 1, b0, o0, A2, A0, A3);
+    (35 < M ? k0 : w0)(H, b1, A0, A1, 1, b0, o0, A2, A0, A3);
     return new N(b1, A0, "float32", A2, 0, false, 7, true);
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [35] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"] }];
 export const grid = jit((x) => np.sum(np.reshape(x, [5, 7]), 0));
 /** @numjit x: f32[35] */
 export const gridAnnotated = __nj_pre((x) => np.sum(np.reshape(x, [5, 7]), 0), { name: "gridAnnotated", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });

@@ -79,5 +79,9 @@ export const planRuntime = {
 };
 
 export type PlanRuntime = typeof planRuntime;
-/** An emitted plan's factory: binds the runtime and the kernels, returns the function a call runs. */
-export type PlanFactory = (R: PlanRuntime, K: readonly ((...args: any[]) => void)[]) => PlanFn;
+type Kernel = (...args: any[]) => void;
+/**
+ * A plan's factory: binds the runtime and the kernels, returns the function a call runs. An emitted plan
+ * (jit/emit-plan.ts) also takes the kernels for large calls (`W`) and their threshold in elements (`M`).
+ */
+export type PlanFactory = (R: PlanRuntime, K: readonly Kernel[], W?: readonly Kernel[], M?: number) => PlanFn;

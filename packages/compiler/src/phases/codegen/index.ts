@@ -22,8 +22,6 @@ export interface PlanDecl {
   id: string;
   source: string;
   kernelIds: string[];
-  /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic). */
-  elems: number[];
   broadcasts: boolean;
 }
 
@@ -86,7 +84,6 @@ export function codegen(
           id: `${prefix}p${planN++}`,
           source: p.source,
           kernelIds: p.kernels.map((sig) => ids.get(sig)!),
-          elems: p.elems,
           broadcasts: p.broadcasts,
         }))
       : [];
