@@ -438,6 +438,8 @@ export interface Runner {
   run: (inputs: readonly NDArray[]) => NDArray[];
   /** Present when the plan has a single output: returns it without the array wrapper. */
   run1?: (inputs: readonly NDArray[]) => NDArray;
+  /** One elementwise kernel over two inputs (the seed's add): run1 on the inputs as arguments, no array. */
+  run2?: (x: NDArray, y: NDArray) => NDArray;
 }
 
 /** A runner for a plan over concrete shapes (the runtime jit's): every Dim in it is a number. */
@@ -482,15 +484,14 @@ export function makeRunner(plan: Plan): Runner {
       C = args[argIndex(sig, "consts")];
     const off0 = refs[0]![2],
       off1 = refs[1]![2];
-    const run1 = (inputs: readonly NDArray[]): NDArray => {
-      const x = inputs[0]!,
-        y = inputs[1]!;
-      if (!x.isContiguous || !y.isContiguous) return generic(inputs)[0]!;
+    const run2 = (x: NDArray, y: NDArray): NDArray => {
+      if (!x.isContiguous || !y.isContiguous) return generic([x, y])[0]!;
       const out = big ? allocate(dtype, size, false) : new Ctor(size);
       fn(H, out, sh, x.data, x.offset + off0, s0, y.data, y.offset + off1, s1, C);
-      return new NDArray(out, shape as number[], dtype, strides as number[], 0, weakType, size);
+      return new NDArray(out, shape as readonly number[], dtype, strides as readonly number[], 0, weakType, size, true);
     };
-    return { run: (inputs) => [run1(inputs)], run1 };
+    const run1 = (inputs: readonly NDArray[]): NDArray => run2(inputs[0]!, inputs[1]!);
+    return { run: (inputs) => [run1(inputs)], run1, run2 };
   }
   const run1 = (inputs: readonly NDArray[]): NDArray => {
     for (let r = 0; r < nin; r++) {
@@ -504,7 +505,7 @@ export function makeRunner(plan: Plan): Runner {
     args[1] = out;
     fn.apply(null, args);
     for (let r = 0; r < nin; r++) args[refs[r]![0]] = null;
-    return new NDArray(out, shape as number[], dtype, strides as number[], 0, weakType, size);
+    return new NDArray(out, shape as readonly number[], dtype, strides as readonly number[], 0, weakType, size, true);
   };
   return { run: (inputs) => [run1(inputs)], run1 };
 }
