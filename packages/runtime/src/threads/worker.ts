@@ -45,8 +45,13 @@ interface RunMessage {
   fn: string;
   chunks: number[][];
 }
+/** A module to instantiate ahead of its first job (threads/pool.ts warmPool). */
+interface LoadMessage {
+  id: number;
+  module: WebAssembly.Module;
+}
 
-/** The worker's message loop: {mem, ctl} once, then run messages (carrying a module the first time). */
+/** The worker's message loop: {mem, ctl} once, then load messages and run messages (carrying a module the first time). */
 function workerMain(claim: typeof claimChunks): void {
   type Port = { on?: (e: "message", f: (m: unknown) => void) => void };
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => { parentPort: Port } } }).process;
@@ -54,7 +59,7 @@ function workerMain(claim: typeof claimChunks): void {
   let mem: WebAssembly.Memory | undefined;
   let ctl: Int32Array | undefined;
   const fns = new Map<number, WebAssembly.Exports>();
-  const onMessage = (m: { mem: WebAssembly.Memory; ctl: SharedArrayBuffer } | RunMessage) => {
+  const onMessage = (m: { mem: WebAssembly.Memory; ctl: SharedArrayBuffer } | RunMessage | LoadMessage) => {
     if ("mem" in m) {
       mem = m.mem;
       ctl = new Int32Array(m.ctl);
@@ -69,6 +74,7 @@ function workerMain(claim: typeof claimChunks): void {
         return; // this engine cannot run the kernel here: the caller runs every chunk
       }
     }
+    if (!("fn" in m)) return;
     const run = ex?.[m.fn];
     if (typeof run === "function") claim(ctl!, m.job, run as (...a: number[]) => void, m.chunks);
   };
