@@ -16,7 +16,8 @@ const __nj_p0 = function (R, K, W, M) {
   const T1 = [0] /* (d_S_0) */;
   const A2 = Object.freeze([1]);
   const A3 = Object.freeze([2]);
-  const A4 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
+  const L4 = R.limits;
+  const A5 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -28,8 +29,8 @@ const __nj_p0 = function (R, K, W, M) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_S_0) ? S0 : (S0 = new Float32Array((d_S_0)));
     ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
-    const b2 = new Float32Array((d_S_0));
-    ((d_S_0) < M ? k1 : w1)(H, b2, (T1[0] = (d_S_0), T1), b1, 0, A2, A4);
+    const b2 = ((d_S_0) * 4 < L4.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k1 : w1)(H, b2, (T1[0] = (d_S_0), T1), b1, 0, A2, A5);
     return new N(b2, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
@@ -41,7 +42,8 @@ const __nj_p1 = function (R, K, W, M) {
   const T1 = [0] /* (d_S_0 * d_S_1) */;
   const A2 = Object.freeze([1]);
   const A3 = Object.freeze([2]);
-  const A4 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
+  const L4 = R.limits;
+  const A5 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -55,8 +57,8 @@ const __nj_p1 = function (R, K, W, M) {
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_S_0 * d_S_1) ? S0 : (S0 = new Float32Array((d_S_0 * d_S_1)));
     ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
-    const b2 = new Float32Array((d_S_0 * d_S_1));
-    ((d_S_0 * d_S_1) < M ? k1 : w1)(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b1, 0, A2, A4);
+    const b2 = ((d_S_0 * d_S_1) * 4 < L4.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k1 : w1)(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b1, 0, A2, A5);
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
@@ -73,9 +75,10 @@ const __nj_p2 = function (R, K, W, M) {
   const A3 = Object.freeze([1]);
   const A4 = Object.freeze([]);
   let S1 = null;
-  const T6 = [0, 0] /* (d_B), (d_N) */;
-  const T7 = [0, 0] /* (d_N), 1 */;
-  const A8 = Object.freeze([1, 0]);
+  const L6 = R.limits;
+  const T7 = [0, 0] /* (d_B), (d_N) */;
+  const T8 = [0, 0] /* (d_N), 1 */;
+  const A9 = Object.freeze([1, 0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -91,8 +94,8 @@ const __nj_p2 = function (R, K, W, M) {
     (Math.max((d_B), (d_B * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b0, o0, (T2[0] = (d_N), T2), A3, A4);
     const b2 = S1 !== null && S1.length === (d_B) ? S1 : (S1 = new Float32Array((d_B)));
     ((d_B) < M ? k1 : w1)(H, b2, (T1[0] = (d_B), T1), b1, 0, A3, A4);
-    const b3 = new Float32Array((d_B * d_N));
-    ((d_B * d_N) < M ? k2 : w2)(H, b3, (T6[0] = (d_B), T6[1] = (d_N), T6), b0, o0, (T7[0] = (d_N), T7[1] = 1, T7), b2, 0, A8, A4);
+    const b3 = ((d_B * d_N) * 4 < L6.minBytes ? new Float32Array((d_B * d_N)) : R.alloc("float32", (d_B * d_N)));
+    ((d_B * d_N) < M ? k2 : w2)(H, b3, (T7[0] = (d_B), T7[1] = (d_N), T7), b0, o0, (T8[0] = (d_N), T8[1] = 1, T8), b2, 0, A9, A4);
     return new N(b3, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N), true);
   };
 };

@@ -10,9 +10,10 @@ const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0 };
 const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const A0 = Object.freeze([0, 0, 1]);
-  const A1 = Object.freeze([]);
-  const A2 = Object.freeze([2, 1]);
+  const L0 = R.limits;
+  const A1 = Object.freeze([0, 0, 1]);
+  const A2 = Object.freeze([]);
+  const A3 = Object.freeze([2, 1]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "params.b", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "params.b", false, x0.weakType);
@@ -38,9 +39,9 @@ const __nj_p0 = function (R, K, W, M) {
     const b1 = c1.data, o1 = c1.offset;
     const c2 = x2.isContiguous ? x2 : R.dense(x2);
     const b2 = c2.data, o2 = c2.offset;
-    const b3 = new Float32Array((2 * d_B));
-    (Math.max((2 * d_B), (4 * d_B), 8) < M ? k0 : w0)(H, b3, 1, (d_B), 2, 4, b2, o2, 0, 4, 1, b1, o1, 0, 2, 1, b0, o0, A0, A1);
-    return new N(b3, [(d_B), 2], "float32", A2, 0, false, (2 * d_B), true);
+    const b3 = ((2 * d_B) * 4 < L0.minBytes ? new Float32Array((2 * d_B)) : R.alloc("float32", (2 * d_B)));
+    (Math.max((2 * d_B), (4 * d_B), 8) < M ? k0 : w0)(H, b3, 1, (d_B), 2, 4, b2, o2, 0, 4, 1, b1, o1, 0, 2, 1, b0, o0, A1, A2);
+    return new N(b3, [(d_B), 2], "float32", A3, 0, false, (2 * d_B), true);
   };
 };
 const __nj_t0p = [{ key: "[{\"b\":*,\"w\":*},*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
@@ -49,9 +50,10 @@ const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
   const k1 = K[1], w1 = W[1];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "arg0[0]", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "arg0[0]", false, x0.weakType);
@@ -68,20 +70,21 @@ const __nj_p1 = function (R, K, W, M) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_S_0));
-    ((d_S_0) < M ? k0 : w0)(H, b2, (T0[0] = (d_S_0), T0), b0, o0, A1, b1, o1, A1, A2);
-    const b3 = new Float32Array((d_S_0));
-    ((d_S_0) < M ? k1 : w1)(H, b3, (T0[0] = (d_S_0), T0), b0, o0, A1, b1, o1, A1, A2);
-    return { "diff": new N(b3, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true), "sum": new N(b2, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true) };
+    const b2 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0), T1), b0, o0, A2, b1, o1, A2, A3);
+    const b3 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k1 : w1)(H, b3, (T1[0] = (d_S_0), T1), b0, o0, A2, b1, o1, A2, A3);
+    return { "diff": new N(b3, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true), "sum": new N(b2, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true) };
   };
 };
 const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
   const k1 = K[1], w1 = W[1];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "arg0[0]", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "arg0[0]", false, x0.weakType);
@@ -101,10 +104,10 @@ const __nj_p2 = function (R, K, W, M) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_S_0 * d_S_1));
-    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b2, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, b1, o1, A1, A2);
-    const b3 = new Float32Array((d_S_0 * d_S_1));
-    ((d_S_0 * d_S_1) < M ? k1 : w1)(H, b3, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, b1, o1, A1, A2);
+    const b2 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, b1, o1, A2, A3);
+    const b3 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k1 : w1)(H, b3, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, b1, o1, A2, A3);
     return { "diff": new N(b3, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true), "sum": new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true) };
   };
 };
@@ -116,9 +119,10 @@ const __nj_p3 = function (R, K, W, M) {
   const k1 = K[1], w1 = W[1];
   let S0 = null;
   const A1 = Object.freeze([]);
-  const T2 = [0, 0] /* (d_x_0), (d_params_b_0) */;
-  const T3 = [0, 0] /* (d_params_w_1), 1 */;
-  const A4 = Object.freeze([0, 1]);
+  const L2 = R.limits;
+  const T3 = [0, 0] /* (d_x_0), (d_params_b_0) */;
+  const T4 = [0, 0] /* (d_params_w_1), 1 */;
+  const A5 = Object.freeze([0, 1]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "params.b", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "params.b", false, x0.weakType);
@@ -152,8 +156,8 @@ const __nj_p3 = function (R, K, W, M) {
     const b2 = c2.data, o2 = c2.offset;
     const b3 = S0 !== null && S0.length === (d_params_w_1 * d_x_0) ? S0 : (S0 = new Float32Array((d_params_w_1 * d_x_0)));
     (Math.max((d_params_w_1 * d_x_0), (d_x_0 * d_x_1), (d_params_w_0 * d_params_w_1)) < M ? k0 : w0)(H, b3, 1, (d_x_0), (d_params_w_1), (d_x_1), b2, o2, 0, (d_x_1), 1, b1, o1, 0, (d_params_w_1), 1, A1);
-    const b4 = new Float32Array((d_params_b_0 * d_x_0));
-    (Math.max((d_params_b_0 * d_x_0), (d_params_w_1 * d_x_0)) < M ? k1 : w1)(H, b4, (T2[0] = (d_x_0), T2[1] = (d_params_b_0), T2), b3, 0, (T3[0] = (d_params_w_1), T3[1] = 1, T3), b0, o0, A4, A1);
+    const b4 = ((d_params_b_0 * d_x_0) * 4 < L2.minBytes ? new Float32Array((d_params_b_0 * d_x_0)) : R.alloc("float32", (d_params_b_0 * d_x_0)));
+    (Math.max((d_params_b_0 * d_x_0), (d_params_w_1 * d_x_0)) < M ? k1 : w1)(H, b4, (T3[0] = (d_x_0), T3[1] = (d_params_b_0), T3), b3, 0, (T4[0] = (d_params_w_1), T4[1] = 1, T4), b0, o0, A5, A1);
     return new N(b4, [(d_x_0), (d_params_b_0)], "float32", [(d_params_b_0), 1], 0, false, (d_params_b_0 * d_x_0), true);
   };
 };

@@ -24,9 +24,10 @@ const __nj_p0 = function (R, K, W, M) {
   let S1 = null;
   const T3 = [0] /* (d_N) */;
   const A4 = Object.freeze([1]);
+  const L5 = R.limits;
   let S2 = null;
-  const A6 = Object.freeze([0]);
-  const A7 = Object.freeze([3]);
+  const A7 = Object.freeze([0]);
+  const A8 = Object.freeze([3]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "w", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "w", false, x0.weakType);
@@ -57,13 +58,13 @@ const __nj_p0 = function (R, K, W, M) {
     ((d_N) < M ? k1 : w1)(H, b4, (T3[0] = (d_N), T3), b3, 0, A4, b2, o2, A4, A1);
     const r5 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b5 = r5.data, o5 = r5.offset;
-    const b6 = new Float32Array(1);
+    const b6 = (1 * 4 < L5.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
     (1 < M ? k2 : w2)(H, b6, A1, b5, o5, A1, A4);
     const b7 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
-    ((d_N) < M ? k3 : w3)(H, b7, (T3[0] = (d_N), T3), b6, 0, A6, b4, 0, A4, A1);
-    const b8 = new Float32Array(3);
+    ((d_N) < M ? k3 : w3)(H, b7, (T3[0] = (d_N), T3), b6, 0, A7, b4, 0, A4, A1);
+    const b8 = (3 * 4 < L5.minBytes ? new Float32Array(3) : R.alloc("float32", 3));
     (Math.max(3, (3 * d_N), (d_N)) < M ? k0 : w0)(H, b8, 1, 3, 1, (d_N), b1, o1, 0, 1, 3, b7, 0, 0, 1, 0, A1);
-    return new N(b8, A7, "float32", A4, 0, false, 3, true);
+    return new N(b8, A8, "float32", A4, 0, false, 3, true);
   };
 };
 const __nj_t0p = [{ key: "[*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3], wasm: [null, "__nj_k1", null, "__nj_k3"] }];
@@ -82,9 +83,10 @@ const __nj_p1 = function (R, K, W, M) {
   let S1 = null;
   const T3 = [0] /* (d_N) */;
   const A4 = Object.freeze([1]);
+  const L5 = R.limits;
   let S2 = null;
-  const A6 = Object.freeze([0]);
-  const A7 = Object.freeze([3]);
+  const A7 = Object.freeze([0]);
+  const A8 = Object.freeze([3]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "w", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "w", false, x0.weakType);
@@ -113,21 +115,21 @@ const __nj_p1 = function (R, K, W, M) {
     (Math.max((d_N), (3 * d_N), 3) < M ? k0 : w0)(H, b3, 1, (d_N), 1, 3, b1, o1, 0, 3, 1, b0, o0, 0, 1, 0, A1);
     const b4 = S1 !== null && S1.length === (d_N) ? S1 : (S1 = new Float32Array((d_N)));
     ((d_N) < M ? k1 : w1)(H, b4, (T3[0] = (d_N), T3), b3, 0, A4, b2, o2, A4, A1);
-    const b5 = new Float32Array(1);
+    const b5 = (1 * 4 < L5.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
     (Math.max(1, (d_N)) < M ? k2 : w2)(H, b5, A1, (T3[0] = (d_N), T3), 0, b4, 0, A1, A4, A1);
     const r6 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b6 = r6.data, o6 = r6.offset;
-    const b7 = new Float32Array(1);
+    const b7 = (1 * 4 < L5.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
     (1 < M ? k3 : w3)(H, b7, A1, b6, o6, A1, A1);
-    const b8 = new Float32Array(1);
+    const b8 = (1 * 4 < L5.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
     (1 < M ? k4 : w4)(H, b8, A1, b5, 0, A1, b7, 0, A1, A1);
-    const b9 = new Float32Array(1);
+    const b9 = (1 * 4 < L5.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
     (1 < M ? k5 : w5)(H, b9, A1, b7, 0, A1, A4);
     const b10 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
-    ((d_N) < M ? k6 : w6)(H, b10, (T3[0] = (d_N), T3), b9, 0, A6, b4, 0, A4, A1);
-    const b11 = new Float32Array(3);
+    ((d_N) < M ? k6 : w6)(H, b10, (T3[0] = (d_N), T3), b9, 0, A7, b4, 0, A4, A1);
+    const b11 = (3 * 4 < L5.minBytes ? new Float32Array(3) : R.alloc("float32", 3));
     (Math.max(3, (3 * d_N), (d_N)) < M ? k0 : w0)(H, b11, 1, 3, 1, (d_N), b1, o1, 0, 1, 3, b10, 0, 0, 1, 0, A1);
-    return [new N(b8, A1, "float32", A1, 0, false, 1, true), new N(b11, A7, "float32", A4, 0, false, 3, true)];
+    return [new N(b8, A1, "float32", A1, 0, false, 1, true), new N(b11, A8, "float32", A4, 0, false, 3, true)];
   };
 };
 const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1, __nj_k4, __nj_k5, __nj_k6, __nj_k7, __nj_k3], wasm: [null, "__nj_k1", "__nj_k4", null, "__nj_k6", "__nj_k7", "__nj_k3"] }];
@@ -135,10 +137,11 @@ const __nj_t2 = { "@codegen": "<version>", "reduce:#8": __nj_k8 };
 const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const T0 = [0] /* (d_B) */;
-  const A1 = Object.freeze([4]);
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const L0 = R.limits;
+  const T1 = [0] /* (d_B) */;
+  const A2 = Object.freeze([4]);
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
@@ -157,9 +160,9 @@ const __nj_p2 = function (R, K, W, M) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_B));
-    (Math.max((d_B), (4 * d_B)) < M ? k0 : w0)(H, b2, (T0[0] = (d_B), T0), A1, 0, b0, o0, A1, A2, b1, o1, A1, A2, A3);
-    return new N(b2, [(d_B)], "float32", A2, 0, false, (d_B), true);
+    const b2 = ((d_B) * 4 < L0.minBytes ? new Float32Array((d_B)) : R.alloc("float32", (d_B)));
+    (Math.max((d_B), (4 * d_B)) < M ? k0 : w0)(H, b2, (T1[0] = (d_B), T1), A2, 0, b0, o0, A2, A3, b1, o1, A2, A3, A4);
+    return new N(b2, [(d_B)], "float32", A3, 0, false, (d_B), true);
   };
 };
 const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k8], wasm: ["__nj_k8"] }];
@@ -167,9 +170,10 @@ const __nj_t3 = { "@codegen": "<version>", "elementwise:#9": __nj_k9 };
 const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const T0 = [0] /* (d_N) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const L0 = R.limits;
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -179,9 +183,9 @@ const __nj_p3 = function (R, K, W, M) {
     if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_N));
-    ((d_N) < M ? k0 : w0)(H, b1, (T0[0] = (d_N), T0), b0, o0, A1, A2);
-    return new N(b1, [(d_N)], "float32", A1, 0, false, (d_N), true);
+    const b1 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    ((d_N) < M ? k0 : w0)(H, b1, (T1[0] = (d_N), T1), b0, o0, A2, A3);
+    return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k9] }];

@@ -145,6 +145,19 @@ export class PlanCode {
     return `${S} !== null && ${S}.length === ${n} ? ${S} : (${S} = new ${typedArrayFor(dtype).name}(${n}))`;
   }
 
+  /**
+   * A kernel's output buffer, fresh per call. In emitted plans (`bySize`) an output of at least
+   * `memoryLimits.minBytes` lives in the wasm kernels' memory, as the runtime jit's do (dtype.ts allocate),
+   * so a wasm kernel writes it in place instead of staging it; a smaller one is a plain `new` (a tiny call
+   * pays one comparison).
+   */
+  output(dtype: Plan["outAvals"][number]["dtype"], n: string): string {
+    const Ctor = typedArrayFor(dtype);
+    if (!this.bySize || dtype === "bool") return `new ${Ctor.name}(${n})`;
+    const L = this.hoist("L", "R.limits");
+    return `(${n} * ${Ctor.BYTES_PER_ELEMENT} < ${L}.minBytes ? new ${Ctor.name}(${n}) : R.alloc(${JSON.stringify(dtype)}, ${n}))`;
+  }
+
   local(prefix: string): string {
     return `${prefix}_${this.n++}`;
   }
@@ -283,7 +296,7 @@ export function emitActions(
     if (act.t === "kernel") {
       const b = `${prefix}b${act.outSlot}`;
       const n = code.value(act.size);
-      const alloc = act.scratch || inLoop ? code.scratch(act.dtype, n) : `new ${typedArrayFor(act.dtype).name}(${n})`;
+      const alloc = act.scratch || inLoop ? code.scratch(act.dtype, n) : code.output(act.dtype, n);
       lines.push(`const ${b} = ${alloc};`);
       slots.set(act.outSlot, { buf: b, off: "0" });
       const refAt = new Map(act.refs.map((r) => [r[0], r] as const));
