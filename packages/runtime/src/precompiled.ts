@@ -236,6 +236,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
   // no arguments object), the last plan that served called directly; its guard is the plan's own.
   const jitted = function (this: unknown, x0?: unknown, x1?: unknown, x2?: unknown): unknown {
     if (calls++ === 0) bind();
+    // biome-ignore lint/complexity/noArguments: only counted (a rest parameter would allocate per call)
     const n = arguments.length;
     if (n === flatArity) {
       let r: unknown = NOT_TRIED;

@@ -291,6 +291,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
   const jitted = function (this: unknown, x0?: unknown, x1?: unknown): unknown {
     info.calls++;
     const l = last;
+    // biome-ignore lint/complexity/noArguments: only counted (a rest parameter would allocate per call)
     if (arguments.length === 2 && l !== null && l.run2 !== undefined && l.single && l.treeFlat) {
       const a = l.leafAvals;
       if (a.length === 2 && same(x0, a[0]!) && same(x1, a[1]!)) {
