@@ -12,8 +12,9 @@
 // (a worker without SharedArrayBuffer: a page that is not cross-origin isolated). A page's main thread
 // is silent by default: it never runs a pool, and the docs show the worker pattern. Faults: a chunk
 // that throws becomes a ThreadError naming the op after every chunk has finished; a worker that died
-// is replaced at the next job, and chunks it never claimed are run by the caller. Workers start
-// lazily, with the first job that has more than one chunk.
+// is replaced at the next job, and chunks it never claimed are run by the caller. Workers start with
+// the first job that has more than one chunk, or before it: warmPool (a precompiled function with
+// shipped wasm kernels, when it is defined) and threadsReady.
 import { argumentError, threadError } from "../errors.js";
 import { coreCount, envVar, onBrowserMainThread, type PoolWorker, poolUnavailable, spawnWorker } from "./platform.js";
 import { CTL, claimChunks, type WorkerMessage, workerSource } from "./worker.js";
@@ -53,9 +54,14 @@ let nextKey = 0;
  * Workers key their instances by module number and their kernels (a module's export) by kernel key:
  * a module is posted to each worker once, a key's export name once.
  */
+function moduleIds(module: WebAssembly.Module): { id: number; keys: Map<string, number> } {
+  let m = ids.get(module);
+  if (m === undefined) ids.set(module, (m = { id: nextId++, keys: new Map() }));
+  return m;
+}
+
 function kernelIds(k: ParallelKernel): { id: number; key: number } {
-  let m = ids.get(k.module);
-  if (m === undefined) ids.set(k.module, (m = { id: nextId++, keys: new Map() }));
+  const m = moduleIds(k.module);
   let key = m.keys.get(k.fn);
   if (key === undefined) m.keys.set(k.fn, (key = nextKey++));
   return { id: m.id, key };
@@ -243,12 +249,33 @@ export function runChunks(k: ParallelKernel, chunks: number[][]): void {
 }
 
 /**
+ * Starts the workers now (once the shared memory exists), not with the first large kernel, and hands
+ * them `modules` to instantiate while they wait: a precompiled function does this when it is defined
+ * (codegen/wasm/shipped.ts), so its first large call finds the pool up and its kernels loaded. No-op
+ * with one thread or without a pool. Returns the workers started (alive).
+ */
+export function warmPool(modules: readonly WebAssembly.Module[] = []): number {
+  if (memory === undefined) return 0;
+  let n = 0;
+  for (let i = 0; i < getThreads() - 1; i++) {
+    const s = slot(i);
+    if (!s) break;
+    n++;
+    for (const module of modules) {
+      if (s.modules.has(module)) continue;
+      s.modules.add(module);
+      s.w.post({ id: moduleIds(module).id, module } satisfies WorkerMessage);
+    }
+  }
+  return n;
+}
+
+/**
  * Starts the workers (once the shared memory exists) and resolves when each is listening; at most
  * `timeoutMs` of waiting. (codegen/wasm/memory.ts: threadsReady.)
  */
 export async function startWorkers(timeoutMs = 5000): Promise<void> {
-  if (memory === undefined) return;
-  for (let i = 0; i < getThreads() - 1; i++) slot(i);
+  warmPool();
   const t0 = Date.now();
   while (Atomics.load(control(), CTL.ready) < spawned && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 5));
 }

@@ -70,6 +70,7 @@ export function claimChunks(
 export type WorkerMessage =
   | { mem: WebAssembly.Memory; ctl: SharedArrayBuffer; slot: number; spinUs: number }
   | { key: number; id: number; fn: string; module?: WebAssembly.Module }
+  | { id: number; module: WebAssembly.Module } // instantiate ahead of its first job (threads/pool.ts warmPool)
   | { args: SharedArrayBuffer; gen: number };
 
 /** The worker: reads its messages, then serves jobs (spin, then Atomics.wait) until one needs a message. */
@@ -134,8 +135,10 @@ function workerMain(claim: typeof claimChunks, L: typeof CTL): void {
         }
         instances.set(m.id, ex);
       }
-      const run = ex?.[m.fn];
-      kernels.set(m.key, typeof run === "function" ? (run as (...a: number[]) => void) : false);
+      if ("key" in m) {
+        const run = ex?.[m.fn];
+        kernels.set(m.key, typeof run === "function" ? (run as (...a: number[]) => void) : false);
+      } // else a warm-up load (threads/pool.ts warmPool): the instance waits for the module's first job
     }
     serve(ctl!);
   };

@@ -23,8 +23,6 @@ export interface PlanDecl {
   id: string;
   source: string;
   kernelIds: string[];
-  /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic). */
-  elems: number[];
   broadcasts: boolean;
 }
 
@@ -90,7 +88,6 @@ export function codegen(
           id: `${prefix}p${planN++}`,
           source: p.source,
           kernelIds: p.kernels.map((sig) => ids.get(sig)!),
-          elems: p.elems,
           broadcasts: p.broadcasts,
         }))
       : [];

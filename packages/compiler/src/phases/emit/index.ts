@@ -91,9 +91,6 @@ export interface EmitOptions {
   wasm?: "inline" | "none" | ((bytes: Uint8Array) => string);
 }
 
-/** A size as JS (Infinity for symbolic sizes). */
-const sizeLit = (n: number): string => (n === Infinity ? "Infinity" : String(n));
-
 function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
 }
@@ -163,7 +160,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       const list = t.plans.map((p) => {
         const ship = wasm && p.kernelIds.some((id) => id in wasm.kernels);
         const exports = p.kernelIds.map((id) => (wasm && id in wasm.kernels ? JSON.stringify(id) : "null"));
-        const w = ship ? `, wasm: [${exports.join(", ")}], elems: [${p.elems.map(sizeLit).join(", ")}]` : "";
+        const w = ship ? `, wasm: [${exports.join(", ")}]` : "";
         const b = p.broadcasts ? ", broadcasts: true" : "";
         return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w}${b} }`;
       });

@@ -7,11 +7,12 @@
 // runtime jit's generated modules). A module may also export the threefry2x32 function (threefry.ts), which
 // then serves every random draw of the process.
 // The memory import is redeclared for this engine first (shared or not: encoder.ts withMemoryImport).
+// Once instantiated, the module is handed to the worker pool, started then (threads/pool.ts warmPool).
 // Compilation is synchronous where the engine allows it (Node; small modules in browsers), so the
 // first call already runs on wasm; a URL, or a main-thread size limit (RangeError), compiles
 // asynchronously and the JS kernels serve the calls until the instance is ready.
 import type { KernelFn } from "../../jit/plan.js";
-import type { ParallelKernel } from "../../threads/pool.js";
+import { type ParallelKernel, warmPool } from "../../threads/pool.js";
 import { decodeBase64, wasmAvailable } from "../wasm-gemm.js";
 import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
 import { withMemoryImport } from "./encoder.js";
@@ -44,6 +45,8 @@ function settle(ship: ShippedWasm, inst: WebAssembly.Instance | null, mod?: WebA
   for (const [fn, k] of Object.entries(ship.kernels))
     ks[fn] = { module: mod, fn, run: inst.exports[fn] as ParallelKernel["run"], op: k.op };
   state.set(ship, ks);
+  // the pool's workers start now and instantiate the module while they wait, not at the first large call
+  warmPool([mod]);
 }
 
 function instantiate(ship: ShippedWasm, mod: WebAssembly.Module): void {
