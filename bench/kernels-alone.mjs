@@ -4,6 +4,9 @@
 // copies them in and out today), next to the whole jitted call. Both in cache-resident blocks (8192
 // elements, as a staged call runs them) and in one pass over the whole array (memory-bound). Rounds are
 // interleaved and the min and median over them reported, so load from other processes lands on every row.
+// `--yield`: a macrotask between calls, as an app's event loop turns, so finalizers return the outputs'
+// blocks to the kernel memory (codegen/wasm/memory.ts); without it the loop never yields, and past
+// `memoryLimits.resident` of outputs the jit calls write JS-heap arrays through staging.
 import { loadavg } from "node:os";
 import { jit, nn, numpy as np, setThreads } from "@numjit/runtime";
 import { emitWasm, kernelMemory } from "@numjit/runtime/internal";
@@ -69,8 +72,10 @@ for (const [name, op] of Object.entries(rowOps)) {
 
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 for (const [run] of Object.values(cases)) run();
+const yieldEach = process.argv.includes("--yield");
 for (let round = 0; round < 40; round++)
   for (const [name, [run]] of Object.entries(cases)) {
+    if (yieldEach) await new Promise((resolve) => setImmediate(resolve));
     const t = performance.now();
     run();
     times[name].push(performance.now() - t);

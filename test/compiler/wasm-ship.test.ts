@@ -5,7 +5,7 @@
 // shared by the module's functions); on "js" nothing runs on wasm; on "auto" small calls stay on JS.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getBackend, type NDArray, nn, numpy as np, setBackend } from "@numjit/runtime";
-import { wasmStats } from "@numjit/runtime/internal";
+import { isResident, wasmStats } from "@numjit/runtime/internal";
 import { expectClose } from "../jit/helpers.js";
 import { buildModule, importFresh } from "./helpers.js";
 
@@ -124,5 +124,22 @@ describe("wasm kernels shipped by the build", () => {
     expect(c2.calls).toBe(1);
     expect(c2.compiles).toBe(0);
     expectClose(got, chainEager(big, big), 2e-6, 1e-6, "auto, large");
+  });
+
+  it("outputs of at least 16 KiB live in the kernels' memory and are written in place; smaller ones stay on the heap", async () => {
+    const big = seq(8192),
+      tiny = seq(16);
+    let out!: NDArray, small!: NDArray;
+    const inPlace = wasmStats.inPlace;
+    await under("auto", (m) => {
+      out = m.chain(big, big);
+      small = m.chain(tiny, tiny);
+    });
+    expect(isResident(out.data), "8192 float32 = 32 KiB: resident").toBe(true);
+    expect(wasmStats.inPlace - inPlace, "the wasm kernel ran on its operands in place").toBe(1);
+    expect(isResident(small.data), "16 float32: on the JS heap").toBe(false);
+    expect(small.data).toBeInstanceOf(Float32Array);
+    expectClose(out, chainEager(big, big), 2e-6, 1e-6, "resident output");
+    expectClose(small, chainEager(tiny, tiny), 2e-6, 1e-6, "heap output");
   });
 });

@@ -90,7 +90,7 @@ describe("emitPlan: concrete schedules, against eager", () => {
   for (const c of CASES) {
     it(c.name, () => {
       const entry = planFor(c.fn, c.args);
-      const run = entry.make(planRuntimeOf(), entry.kernels);
+      const run = entry.make(planRuntimeOf(), entry.kernels, entry.kernels, Infinity);
       for (const kind of ["dense", "transposed", "offset", "negative"] as const) {
         const xs = c.args.map((s, i) => asView(input(s, i + 1), kind));
         const got = run(...xs) as NDArray | NDArray[];
@@ -104,7 +104,7 @@ describe("emitPlan: concrete schedules, against eager", () => {
   it("a broadcast input (stride 0) is made dense by the plan, not misread", () => {
     const fn = (x: NDArray, y: NDArray) => np.multiply(x, y);
     const entry = planFor(fn, [f32(3, 4), f32(3, 4)]);
-    const run = entry.make(planRuntimeOf(), entry.kernels);
+    const run = entry.make(planRuntimeOf(), entry.kernels, entry.kernels, Infinity);
     const b = np.broadcastTo(np.array([1, 2, 3, 4]), [3, 4]);
     expectClose(run(b, rand([3, 4])) as NDArray, fn(b, rand([3, 4])));
   });
@@ -125,10 +125,33 @@ function planRuntimeOf(): any {
   return R;
 }
 
+describe("emitPlan: the kernel for a call's size", () => {
+  it("calls K[i] below M elements and W[i] (the wasm form) from M on, per call", () => {
+    const fn = (x: NDArray, y: NDArray) => np.multiply(x, y);
+    // traced at 3, then 3 renamed N: the size is a run-time value and the choice is in the emitted code
+    const opt = optimize(buildKernels(fn, [f32(3), f32(3)]).jaxpr);
+    const N = sym("N");
+    for (const v of [...opt.inBinders, ...opt.eqns.map((e) => e.outs[0]!)])
+      (v as { aval: unknown }).aval = { ...v.aval, shape: v.aval.shape.map((d) => (d === 3 ? N : d)) };
+    const emitted = emitPlan(schedule(opt));
+    expect(emitted.source).toContain("((d_N) < M ? k0 : w0)(");
+    const kernels = emitted.kernels.map((k) => instantiate(k.source));
+    const used: string[] = [];
+    const spy = (tag: string) =>
+      kernels.map(
+        (k) =>
+          (...a: unknown[]) => (used.push(tag), k(...a)),
+      );
+    const run = instantiate(emitted.source)(planRuntimeOf(), spy("js"), spy("large"), 8);
+    for (const n of [1, 7, 8, 20]) expectClose((run(rand([n], n), rand([n], n + 1)) as NDArray[])[0]!, fn(rand([n], n), rand([n], n + 1)));
+    expect(used).toEqual(["js", "js", "large", "large"]);
+  });
+});
+
 describe("emitPlan: the guard", () => {
   const fn = (x: NDArray, w: NDArray) => np.matmul(x, w);
   const entry = planFor(fn, [f32(2, 3), f32(3, 4)], { argNames: ["x", "w"] });
-  const run = entry.make(planRuntimeOf(), entry.kernels);
+  const run = entry.make(planRuntimeOf(), entry.kernels, entry.kernels, Infinity);
   const cases: [string, NDArray[], string][] = [
     ["rank", [rand([2, 3, 1]), rand([3, 4])], "x: expected rank 2, got 3"],
     ["dtype", [rand([2, 3]).astype("float64"), rand([3, 4])], "x: dtype float64, plan has float32"],
@@ -158,10 +181,8 @@ describe("emitPlan: a symbolic schedule", () => {
   const env = new ShapeEnv();
   env.assumeEqual("test", B, dimMul(2, N));
   const emitted = emitPlan(schedule(opt), env, { inputNames: ["x", "y"] });
-  const run = instantiate(emitted.source)(
-    planRuntimeOf(),
-    emitted.kernels.map((k) => instantiate(k.source)),
-  );
+  const kernels = emitted.kernels.map((k) => instantiate(k.source));
+  const run = instantiate(emitted.source)(planRuntimeOf(), kernels, kernels, Infinity);
 
   it("binds B and N from the inputs and computes every size from them", () => {
     expect(emitted.source).toContain("const d_B = s0[0];");

@@ -39,6 +39,7 @@ const CASES: [string, (...a: NDArray[]) => NDArray, NDArray[]][] = [
   ["reduce-max", (x) => np.max(x, 1), [f32([4, 5])]],
   ["dot-bias-relu", (x, w, b) => nn.relu(np.add(np.matmul(x, w), b)), [f32([4, 3]), f32([3, 5]), f32([5])]],
   ["dot-plain", (x, w) => np.matmul(x, w), [f32([4, 3]), f32([3, 5])]],
+  ["dot-sgd-update", (w, x, g) => np.subtract(w, np.multiply(0.1, np.matmul(x.T, g))), [f32([3, 5]), f32([4, 3]), f32([4, 5])]],
 ];
 
 describe("kernel IR -> JS source", () => {

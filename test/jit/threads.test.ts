@@ -109,6 +109,8 @@ const cases: [string, () => NDArray][] = [
   ["logsumexp by rows", () => logsumexp(rowsA)],
   ["log_softmax by rows", () => logSoftmax(rowsA)],
   ["matmul 256x512 @ 512x384", () => np.matmul(seq([256, 512]), seq([512, 384], 2))],
+  // W's packing split by panels too (K * N past the elementwise threshold), 65 panels, the last partial
+  ["matmul 96x600 @ 600x517: packing split", () => np.matmul(seq([96, 600]), seq([600, 517], 2))],
   ["matmul with transposed operands, odd sizes", () => np.matmul(seq([301, 257]).T, seq([129, 301], 2).T)],
 ];
 

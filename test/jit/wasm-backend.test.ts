@@ -79,8 +79,15 @@ describe("wasm polynomials: NaN, +-Inf, extremes and accuracy", () => {
     ["tanh", np.tanh, Math.tanh],
     ["sigmoid", nn.sigmoid, (v: number) => 1 / (1 + Math.exp(-v))],
   ] as const) {
+    /** f on the wasm backend, checked to have run there (a module that fails to compile falls back to JS) */
+    const onWasm = (x: NDArray) => {
+      const before = wasmStats.calls;
+      const got = jit(f as Fn, { backend: "wasm" })(x).toTypedArray();
+      expect(wasmStats.calls - before, `${name} ran on wasm`).toBe(1);
+      return got;
+    };
     it(`${name} at special values equals the float64 reference`, () => {
-      const got = jit(f as Fn, { backend: "wasm" })(special).toTypedArray();
+      const got = onWasm(special);
       const xs = special.toTypedArray();
       for (let i = 0; i < xs.length; i++) {
         const want = Math.fround(ref(xs[i]!));
@@ -93,7 +100,7 @@ describe("wasm polynomials: NaN, +-Inf, extremes and accuracy", () => {
     });
     it(`${name} within float32 tolerance over a dense sweep`, () => {
       const x = np.linspace(-90, 90, 200003).astype("float32");
-      const got = jit(f as Fn, { backend: "wasm" })(x).toTypedArray();
+      const got = onWasm(x);
       const xs = x.toTypedArray();
       let worst = 0;
       for (let i = 0; i < xs.length; i++) {

@@ -1,8 +1,8 @@
 // The WebAssembly GEMMs against the JS loops: at precision "highest" both accumulate in float64 and agree
-// to summation order; at "default" float32 operands accumulate in float32 on the 4x8 f32x4 kernel, within
+// to summation order; at "default" float32 operands accumulate in float32 on the 2x16 f32x4 kernel, within
 // float32 summation error of the JS result.
 import { afterAll, describe, expect, it } from "vitest";
-import { numpy as np, nn, jit, type NDArray, setMatmulPrecision, ArgumentError } from "@numjit/runtime";
+import { numpy as np, nn, jit, grad, valueAndGrad, type NDArray, setMatmulPrecision, ArgumentError } from "@numjit/runtime";
 import { setWasmEnabled, wasmAvailable, wasmStats } from "@numjit/runtime/internal";
 import { expectClose } from "./helpers.js";
 
@@ -61,7 +61,7 @@ for (const precision of ["highest", "default"] as const)
   });
 
 describe("float32 GEMM edges", () => {
-  it("every M, N remainder of the 4x8 tile, NaN and Inf propagate", () => {
+  it("M, N remainders of the register tile, NaN and Inf propagate", () => {
     setMatmulPrecision("default");
     const sizes: [number, number, number][] = [
       [33, 41, 40],
@@ -142,5 +142,225 @@ describe("bias and activation in the float32 GEMM's store (jit)", () => {
     const t = jit(cases[4]![1])(xn, w, b);
     expect(Number.isNaN(t.toTypedArray()[0])).toBe(true); // row 0 holds the NaN
     expectClose(t, cases[4]![1](xn, w, b), 1e-6, 1e-6);
+  });
+});
+
+/**
+ * float64 reference of a (batched, broadcast) matmul of two float32 arrays read in logical order, and the
+ * bound float32 accumulation may reach: (K + 2) * 2^-24 * sum_k |a_ik * b_kj| per element.
+ */
+function ref64(a: NDArray, b: NDArray): { want: Float64Array; bound: Float64Array; shape: number[] } {
+  const [M, K] = a.shape.slice(-2) as [number, number],
+    N = b.shape[b.ndim - 1]!;
+  const batch = np.broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const av = np.broadcastTo(a, [...batch, M, K]).toTypedArray(),
+    bv = np.broadcastTo(b, [...batch, K, N]).toTypedArray();
+  const B = batch.reduce((x, y) => x * y, 1);
+  const want = new Float64Array(B * M * N),
+    bound = new Float64Array(B * M * N);
+  for (let t = 0; t < B; t++)
+    for (let i = 0; i < M; i++)
+      for (let j = 0; j < N; j++) {
+        let s = 0,
+          m = 0;
+        for (let k = 0; k < K; k++) {
+          const p = av[t * M * K + i * K + k]! * bv[t * K * N + k * N + j]!;
+          s += p;
+          m += Math.abs(p);
+        }
+        want[(t * M + i) * N + j] = s;
+        bound[(t * M + i) * N + j] = (K + 2) * 2 ** -24 * m + 1e-30;
+      }
+  return { want, bound, shape: [...batch, M, N] };
+}
+
+function expectMatmul(got: NDArray, a: NDArray, b: NDArray, what: string, r = ref64(a, b)): void {
+  const { want, bound, shape } = r;
+  expect(got.shape, what).toEqual(shape);
+  const g = got.toTypedArray();
+  for (let i = 0; i < want.length; i++)
+    if (!(Math.abs(g[i]! - want[i]!) <= bound[i]!)) expect.fail(`${what}[${i}]: got ${g[i]}, want ${want[i]} (bound ${bound[i]})`);
+}
+
+describe("float32 GEMM: packing, cache blocks, views (against float64 references)", () => {
+  const views = (x: NDArray): [string, NDArray][] => {
+    const [m, k] = x.shape as [number, number];
+    return [
+      ["dense", x],
+      ["offset", np.slice(np.concatenate([np.zeros([1, k], { dtype: "float32" }), x], 0), "1:")],
+      ["transposed", np.array(x.T.toArray() as never, { dtype: "float32" }).T],
+      ["negatively strided", np.flip(np.flip(np.array(np.flip(x, 0).toArray() as never, { dtype: "float32" }), 0), 1).slice(":", "::-1")],
+      ["broadcast rows", m > 1 ? np.broadcastTo(x.slice("0:1"), [m, k]) : x],
+    ];
+  };
+  it("every size 1, 3, 7, 65, 257 of M and N (tails of the 2x16 tile), K 1 to 257, eager and jit", () => {
+    setMatmulPrecision("default");
+    const mm = jit((a: NDArray, b: NDArray) => np.matmul(a, b));
+    let ran = 0,
+      large = 0;
+    for (const m of [1, 3, 7, 65, 257])
+      for (const n of [1, 3, 7, 65, 257])
+        for (const k of [1, 7, 65, 257]) {
+          const a = seq([m, k], "float32", 1.3),
+            b = seq([k, n], "float32", 2.1);
+          const before = wasmStats.sgemms;
+          expectMatmul(np.matmul(a, b), a, b, `eager ${m}x${k}x${n}`);
+          if (m * n * k >= 1 << 15) large++;
+          ran += wasmStats.sgemms - before;
+          expectMatmul(mm(a, b), a, b, `jit ${m}x${k}x${n}`);
+        }
+    expect(ran, "every product of at least 2^15 multiply-adds ran the float32 kernel").toBe(large);
+    expect(large).toBe(26);
+  });
+  it("K = 0 gives zeros; empty M or N gives an empty result", () => {
+    for (const [m, k, n] of [
+      [300, 0, 200],
+      [0, 300, 200],
+      [300, 200, 0],
+    ] as const) {
+      const a = np.ones([m, k], { dtype: "float32" }),
+        b = np.ones([k, n], { dtype: "float32" });
+      for (const r of [np.matmul(a, b), jit((x: NDArray, y: NDArray) => np.matmul(x, y))(a, b)]) {
+        expect(r.shape).toEqual([m, n]);
+        expect([...r.toTypedArray()].every((v) => v === 0)).toBe(true);
+      }
+    }
+  });
+  it("k blocks (K 1100 > 1024: partial sums re-read, also in partial panels) and row blocks (M 300 > 128), views of A and W", () => {
+    const a = seq([300, 1100], "float32", 0.7),
+      w = seq([1100, 37], "float32", 1.9);
+    const r = ref64(a, w); // every view but the broadcast one holds the same values
+    const pairs = [...views(a).map(([n, v]) => [`A ${n}`, v, w] as const), ...views(w).map(([n, v]) => [`W ${n}`, a, v] as const)];
+    for (const [name, av, wv] of pairs) {
+      const before = wasmStats.sgemms;
+      expectMatmul(np.matmul(av, wv), av, wv, name, name.endsWith("broadcast rows") ? ref64(av, wv) : r);
+      expect(wasmStats.sgemms, name).toBe(before + 1);
+    }
+    // the bias and relu of the last k block only
+    const b = seq([37], "float32", 3);
+    const f = (x: NDArray, y: NDArray, c: NDArray) => nn.relu(np.add(np.matmul(x, y), c));
+    expect(jit(f)(a, w, b).toTypedArray()).toEqual(f(a, w, b).toTypedArray());
+  });
+  it("batched and broadcast operands, small (staged) and large (in wasm memory)", () => {
+    for (const [m, k, n] of [
+      [9, 40, 33],
+      [70, 90, 50],
+    ] as const) {
+      const a = seq([3, 1, m, k], "float32", 1.1),
+        b = np.flip(seq([2, k, n], "float32", 0.9), 1);
+      expectMatmul(np.matmul(a, b), a, b, `${m}x${k}x${n}`);
+      expectMatmul(jit((x: NDArray, y: NDArray) => np.matmul(x, y))(a, b), a, b, `jit ${m}x${k}x${n}`);
+    }
+  });
+});
+
+describe("x ± L·(A @ B) (an SGD update) in a pass over the float32 GEMM's result (jit)", () => {
+  const L = Math.fround(0.1);
+  /** The JS store's arithmetic on the unfused float32 GEMM result: one double product and sum, rounded once. */
+  function expected(x: NDArray, p: NDArray, form: (x: number, lp: number) => number): Float32Array {
+    const xv = x.toTypedArray(),
+      pv = p.toTypedArray();
+    return Float32Array.from(xv, (v, i) => form(v, L * pv[i]!));
+  }
+  const cases: [string, (w: NDArray, x: NDArray, g: NDArray) => NDArray, (x: number, lp: number) => number][] = [
+    ["w - 0.1 * (xᵀ @ g)", (w, x, g) => np.subtract(w, np.multiply(0.1, np.matmul(x.T, g))), (x, lp) => x - lp],
+    ["w + (xᵀ @ g) * 0.1", (w, x, g) => np.add(w, np.multiply(np.matmul(x.T, g), 0.1)), (x, lp) => x + lp],
+    ["0.1 * (xᵀ @ g) - w", (w, x, g) => np.subtract(np.multiply(0.1, np.matmul(x.T, g)), w), (x, lp) => lp - x],
+  ];
+  const x = seq([128, 70], "float32", 1.7),
+    g = seq([128, 33], "float32", 0.3);
+  const p = jit((x: NDArray, g: NDArray) => np.matmul(x.T, g))(x, g);
+  for (const [name, f, form] of cases)
+    it(`${name}: fused, bit-identical to the JS store; a non-dense w runs the JS store`, () => {
+      const w = seq([70, 33], "float32", 2.3);
+      expect(
+        jit(f)
+          .lower(w, x, g)
+          .kernels.some((k) => k.source.includes(`kind: "axpy"`)),
+      ).toBe(true);
+      const before = wasmStats.sgemms;
+      expect(jit(f)(w, x, g).toTypedArray()).toEqual(expected(w, p, form));
+      expect(wasmStats.sgemms).toBe(before + 1);
+      const wt = np.array(w.T.toArray() as never, { dtype: "float32" }).T; // same values, column-major: declined at run time
+      expect(jit(f)(wt, x, g).toTypedArray()).toEqual(expected(w, p, form));
+      expectClose(jit(f)(w, x, g), f(w, x, g), 1e-6, 1e-7, "vs eager");
+    });
+  it("batched: w [3, 70, 33] dense, and a small staged w", () => {
+    const f = cases[0]![1];
+    const xb = seq([3, 128, 70], "float32", 1.7),
+      gb = seq([3, 128, 33], "float32", 0.3),
+      wb = seq([3, 70, 33], "float32", 2.3);
+    const pb = jit((x: NDArray, g: NDArray) => np.matmul(np.swapaxes(x, 1, 2), g))(xb, gb);
+    const fb = (w: NDArray, x: NDArray, g: NDArray) => np.subtract(w, np.multiply(0.1, np.matmul(np.swapaxes(x, 1, 2), g)));
+    expect(jit(fb)(wb, xb, gb).toTypedArray()).toEqual(expected(wb, pb, cases[0]![2]));
+    const ws = seq([70, 33], "float32", 2.3).slice(":10"),
+      xs = x.slice(":", ":10");
+    const ps = jit((x: NDArray, g: NDArray) => np.matmul(x.T, g))(xs, g);
+    expect(jit(f)(ws, xs, g).toTypedArray()).toEqual(expected(ws, ps, cases[0]![2]));
+  });
+});
+
+describe("relu's backward mask z > 0 ? A @ B : 0 in a pass over the float32 GEMM's result (jit)", () => {
+  it("fused, bit-identical to the JS store (NaN and -0 in z mask to +0); a non-dense z runs the JS store", () => {
+    const d = seq([128, 10], "float32", 0.3),
+      w = seq([256, 10], "float32", 1.1);
+    const zv = seq([128, 256], "float32", 0.7).toTypedArray().slice();
+    zv[5] = Number.NaN;
+    zv[6] = -0;
+    zv[7] = Number.POSITIVE_INFINITY;
+    const z = np.array(zv, { dtype: "float32" }).reshape([128, 256]);
+    const f = (d: NDArray, w: NDArray, z: NDArray) => np.where(np.greater(z, 0), np.matmul(d, w.T), 0);
+    expect(
+      jit(f)
+        .lower(d, w, z)
+        .kernels.some((k) => k.source.includes('kind: "reluGrad"')),
+    ).toBe(true);
+    const p = jit((d: NDArray, w: NDArray) => np.matmul(d, w.T))(d, w).toTypedArray();
+    const want = Float32Array.from(zv, (v, i) => (v > 0 ? p[i]! : 0));
+    const before = wasmStats.sgemms;
+    const got = jit(f)(d, w, z).toTypedArray();
+    expect(wasmStats.sgemms).toBe(before + 1);
+    expect(got).toEqual(want);
+    expect(Object.is(got[5], 0) && Object.is(got[6], 0)).toBe(true);
+    const zt = np.array(z.T.toArray() as never, { dtype: "float32" }).T; // same values, column-major: declined at run time
+    expect(jit(f)(d, w, zt).toTypedArray()).toEqual(want);
+    // the backward pass of relu(x @ w) through grad: the mask fused, equal to eager
+    const loss = (w1: NDArray, x: NDArray) => np.sum(nn.relu(np.matmul(x, w1)));
+    const x = seq([128, 70], "float32", 1.3),
+      w1 = seq([70, 256], "float32", 0.2);
+    expectClose(jit(grad(loss))(w1, x), grad(loss)(w1, x), 1e-6, 1e-6, "grad");
+  });
+});
+
+describe("the MLP SGD step of bench W5 (784-256-10, batch 128)", () => {
+  it("jit(step) equals the eager step; its W1 update and relu mask run in the GEMM's passes", () => {
+    const loss = (p: Record<string, NDArray>, x: NDArray, y: NDArray) => {
+      const h = nn.relu(np.add(np.matmul(x, p.W1!), p.b1!));
+      const logits = np.add(np.matmul(h, p.W2!), p.b2!);
+      return np.mean(np.negative(np.sum(np.multiply(y, nn.logSoftmax(logits, -1)), -1)));
+    };
+    const step = (p: Record<string, NDArray>, x: NDArray, y: NDArray) => {
+      const [l, g] = valueAndGrad(loss)(p, x, y) as [NDArray, Record<string, NDArray>];
+      return [l, ...["W1", "b1", "W2", "b2"].map((k) => np.subtract(p[k]!, np.multiply(0.1, g[k]!)))];
+    };
+    const p = {
+      W1: np.multiply(seq([784, 256], "float32", 0.37), 0.07),
+      b1: np.multiply(seq([256], "float32", 1.3), 0.01),
+      W2: np.multiply(seq([256, 10], "float32", 0.71), 0.15),
+      b2: np.multiply(seq([10], "float32", 2.9), 0.01),
+    };
+    const x = np.abs(seq([128, 784], "float32", 0.11)),
+      y = np.take(np.eye(10, undefined, undefined, { dtype: "float32" }), np.mod(np.arange(128), 10), 0);
+    const sources = jit(step)
+      .lower(p, x, y)
+      .kernels.map((k) => k.source)
+      .join("\n");
+    expect(sources).toContain('kind: "axpy"');
+    expect(sources).toContain('kind: "reluGrad"');
+    const before = wasmStats.sgemms;
+    const got = jit(step)(p, x, y);
+    expect(wasmStats.sgemms - before).toBe(5);
+    const want = step(p, x, y);
+    got.forEach((g, i) => expectClose(g, want[i]!, 1e-5, 1e-6, `output ${i}`));
   });
 });

@@ -160,6 +160,11 @@ describe("resident arrays", () => {
       const x = np.add(np.zeros([n]), 1);
       expect(isResident(x.data)).toBe(false);
       expect(np.sum(x).item()).toBe(n);
+      // a jit output on the JS heap is not cleared first (the kernel writes all of it): every element set
+      const t = jit((v: NDArray) => np.tanh(np.multiply(v, 0.5)))(x);
+      expect(isResident(t.data)).toBe(false);
+      const half = np.tanh(np.array([0.5], { dtype: "float32" })).toTypedArray()[0]!;
+      expect(t.toTypedArray().every((v) => Math.abs(v - half) <= 1e-6)).toBe(true);
     } finally {
       memoryLimits.resident = saved.limits.resident;
     }

@@ -1,7 +1,8 @@
 // Regressions from the differential fuzz against JAX 0.10.2 (scripts/fuzz): grad-1-23, grad-1-62, grad-1-201,
-// vmap-1-144 (float32 chains widened into float64 ops) and grad-1-163 (the gradient of max through a NaN).
+// vmap-1-144 (float32 chains widened into float64 ops), grad-1-163 (the gradient of max through a NaN) and
+// fwd-2-836 (a periodic function of a fused float32 chain).
 import { describe, expect, it } from "vitest";
-import { type NDArray, grad, jit, jvp, nn, numpy as np, valueAndGrad, vmap } from "@numjit/runtime";
+import { type NDArray, getBackend, grad, jit, jvp, nn, numpy as np, setBackend, valueAndGrad, vmap } from "@numjit/runtime";
 
 const f32 = (d: number[], shape: number[]) => np.reshape(np.array(Float32Array.from(d), { dtype: "float32" }), shape);
 const f64 = (d: number[], shape: number[]) => np.reshape(np.array(Float64Array.from(d), { dtype: "float64" }), shape);
@@ -110,4 +111,39 @@ describe("gradient of max/min through a NaN (fuzz grad-1-163), values from JAX 0
     const f = (x: NDArray) => np.sum(np.tanh(np.matmul(np.max(np.log1p(x), null, { keepdims: true }), w)));
     expect(Array.from(grad(f)(x0).toTypedArray())).toEqual([NaN, NaN, NaN, NaN, NaN]);
   });
+});
+
+// fwd-2-836: sin(x - (-2**31)) for float32 x. x + 2**31 rounds to 2**31 in float32 (spacing 256), so eager
+// and JAX take sin(2**31); a fused kernel computing the chain in double took sin(2147483645.25), an
+// unrelated value (0.807 vs -0.971). A periodic function amplifies any difference in its argument, so its
+// input cone is rounded to float32 after every step, as for the discontinuous ops.
+describe("periodic functions of a fused float32 chain equal eager and JAX (fuzz fwd-2-836)", () => {
+  const xs = f32([-2.75, 2.75, -2.25], [3]);
+  // JAX 0.10.2 on CPU, jax.jit of the same chain
+  const cases: [string, (x: NDArray) => NDArray, number[]][] = [
+    ["sin(x - -2**31)", (x) => np.sin(np.subtract(x, -2147483648)), [-0.9713101983070374, -0.9713101983070374, -0.9713101983070374]],
+    ["cos(x - -2**31)", (x) => np.cos(np.subtract(x, -2147483648)), [0.2378161996603012, 0.2378161996603012, 0.2378161996603012]],
+    ["tan(x - -2**31)", (x) => np.tan(np.subtract(x, -2147483648)), [-4.08428955078125, -4.08428955078125, -4.08428955078125]],
+    [
+      "sin(x * 3.3e6 + 0.1)",
+      (x) => np.sin(np.add(np.multiply(x, 3.3e6), 0.1)),
+      [-0.6304214596748352, 0.6304214596748352, -0.29429662227630615],
+    ],
+  ];
+  for (const [name, f, jax] of cases)
+    it(name, () => {
+      const eager = f(xs);
+      for (const [i, v] of bitsOf(eager).entries()) expect(Math.abs(v - jax[i]!), `eager ${name}[${i}]`).toBeLessThan(1e-6);
+      expectSameBits(jit(f)(xs), eager);
+      expectSameBits(vmap(f)(np.stack([xs, xs])), np.stack([eager, eager]));
+      // the wasm kernels round the same cone
+      const big = np.tile(xs, [700]);
+      const before = getBackend();
+      setBackend("wasm");
+      try {
+        expectSameBits(jit(f)(big), f(big));
+      } finally {
+        setBackend(before);
+      }
+    });
 });

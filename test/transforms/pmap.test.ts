@@ -14,10 +14,13 @@ import {
   jit,
   lax,
   numpy as np,
+  getThreads,
   pmap,
+  setThreads,
   valueAndGrad,
   vmap,
 } from "@numjit/runtime";
+import { poolStats } from "@numjit/runtime/internal";
 // a compiled module outside the package's exports: the fault tests reach the device pool
 import { deviceWorkers } from "../../packages/runtime/dist/pmap/devices.js";
 import { expectClose, rand, rng } from "./helpers.js";
@@ -309,6 +312,36 @@ describe("pmap errors and faults", () => {
       }
       expectClose(f(x, np.array([1, 2], { dtype: "int32" })), np.array([1, 1]), 0);
     });
+
+  it("device 0 runs on the caller: its throw is DeviceError device 0 after the workers finish; its kernels stay on one thread", () => {
+    const f = pmap((x: NDArray, i: NDArray) => np.take(x, i), { axisName: "i" });
+    const x = np.ones([2, 3]);
+    try {
+      f(x, np.array([9, 1], { dtype: "int32" }));
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DeviceError);
+      expect((e as DeviceError).data.device).toBe(0);
+      expect((e as DeviceError).data.causeCode).toBe("NJ109");
+    }
+    expectClose(f(x, np.array([0, 2], { dtype: "int32" })), np.ones([2]), 0);
+    // a per-device matmul well past the pool's split threshold: device 0's stage never reaches the pool
+    const threads = getThreads();
+    setThreads(2);
+    try {
+      const a = rand(rng(7), [2, 256, 256], "any", "float32");
+      const mm = pmap((m: NDArray) => np.matmul(m, m));
+      const want = mm(a);
+      const jobs = poolStats.jobs;
+      expectClose(mm(a), want, 0);
+      expect(poolStats.jobs).toBe(jobs);
+      // sequential devices split the same matmul over the pool: the same bits
+      expectClose(want, pmap((m: NDArray) => np.matmul(m, m), { sequential: true })(a), 0);
+      expect(poolStats.jobs).toBeGreaterThan(jobs);
+    } finally {
+      setThreads(threads);
+    }
+  });
 
   it("a worker that dies is replaced", async () => {
     const f = pmap((x: NDArray) => lax.psum(np.multiply(x, 2), "i"), { axisName: "i" });

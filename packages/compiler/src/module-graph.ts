@@ -12,6 +12,7 @@ import { parse, scriptKind } from "./compile-module.js";
 import { type ModuleScope, moduleScope } from "./phases/find/index.js";
 import { autograph } from "./phases/autograph/index.js";
 import { reachable } from "./phases/autograph/reach.js";
+import { type ExportBinding, resolveExport, resolveImport } from "./phases/find/exports.js";
 import type { CallSite } from "./phases/trace/call-sites.js";
 
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
@@ -121,16 +122,39 @@ export class ModuleGraph {
     return this.originals.get(key) ?? undefined;
   }
 
-  /** The module and top-level name an imported local binding of `scope` refers to, when it is followed. */
-  follow(scope: ModuleScope, local: string): { scope: ModuleScope; name: string } | undefined {
-    const imp = scope.imports.get(local);
-    if (!imp || imp.exported === "*") return undefined;
-    const file = this.resolve(imp.from, scope.sf.fileName);
-    const target = file && this.load(file);
-    if (!target) return undefined;
-    const name = target.exportNames.get(imp.exported) ?? imp.exported;
-    return target.functions.has(name) || target.constants.has(name) || target.imports.has(name) ? { scope: target, name } : undefined;
+  /**
+   * What an imported local binding of `scope` refers to, when it is followed: a top-level function or
+   * constant of a local module, or a local module as a namespace (every import form, re-exports followed).
+   */
+  follow(scope: ModuleScope, local: string): ExportBinding | undefined {
+    return resolveImport(this.exportHost, scope, local);
   }
+
+  /** The export `exported` of a local module (a namespace's member), when it is followed. */
+  exportOf(scope: ModuleScope, exported: string): ExportBinding | undefined {
+    return resolveExport(this.exportHost, scope, exported);
+  }
+
+  /** Why the imported binding `local` of `scope` is not followed (a package, an unresolved file, no such export). */
+  whyNotFollowed(scope: ModuleScope, local: string): string | undefined {
+    const imp = scope.imports.get(local);
+    if (!imp) return undefined;
+    if (!imp.from.startsWith(".") && !path.isAbsolute(imp.from))
+      return (
+        `is imported from the package '${imp.from}': the compiler follows only relative imports of local modules ` +
+        "(move the helper into a local module, or compute it outside the jit function and pass it in)"
+      );
+    const file = this.resolve(imp.from, scope.sf.fileName);
+    if (!file || !this.load(file)) return `is imported from '${imp.from}', a module the compiler cannot find or read`;
+    return `is imported from '${imp.from}', which does not export '${imp.exported}' as a function or constant the compiler can follow`;
+  }
+
+  private readonly exportHost = {
+    module: (spec: string, importer: ModuleScope): ModuleScope | undefined => {
+      const file = this.resolve(spec, importer.sf.fileName);
+      return file ? this.load(file) : undefined;
+    },
+  };
 
   /** One object per file, made once (the interpreter of an imported module). */
   memoize<T>(file: string, make: () => T): T {

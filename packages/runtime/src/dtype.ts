@@ -2,7 +2,8 @@
 // float64, where int32 ⊔ uint32 is int32 (JAX's int64 canonicalized without x64, as jnp.promote_types gives
 // under the default config). JS numbers/booleans are *weakly typed*: they adopt the dtype of the array they
 // meet unless their kind (bool < int < float) is higher.
-import { residentArray } from "./codegen/wasm/memory.js";
+import { memoryLimits, residentArray } from "./codegen/wasm/memory.js";
+import { uninitializedBuffer } from "./threads/platform.js";
 import { dtypeError } from "./errors.js";
 
 export type DType = "float32" | "float64" | "int32" | "uint32" | "bool";
@@ -59,12 +60,16 @@ export function typedArrayFor(dtype: DType): TypedArrayCtor {
 
 /**
  * A fresh array of `size` elements: in the wasm kernels' memory when large (codegen/wasm/memory.ts), else
- * on the JS heap. `zero: false` for an output a kernel writes whole (a reused block is not cleared).
+ * on the JS heap. `zero: false` for an output a kernel writes whole (a reused block is not cleared, and a
+ * large one on the JS heap is not cleared either: clearing 4 MiB costs as much as a softmax over it).
  */
 export function allocate(dtype: DType, size: number, zero = true): TypedArray {
   if (dtype !== "bool") {
-    const r = residentArray(typedArrayFor(dtype) as Float32ArrayConstructor, size, zero);
+    const ctor = typedArrayFor(dtype) as Float32ArrayConstructor;
+    const r = residentArray(ctor, size, zero);
     if (r !== null) return r;
+    const bytes = size * ctor.BYTES_PER_ELEMENT;
+    if (!zero && bytes >= memoryLimits.minBytes) return new ctor(uninitializedBuffer(bytes));
   }
   // one `new` per constructor: a single site shared by five constructors is megamorphic (every eager op)
   switch (dtype) {

@@ -14,7 +14,7 @@ import type { ShapeDtype } from "./ir/trace-jaxpr.js";
 import { traceSymbolic } from "./ir/symbolic.js";
 import type { DimConstraint } from "./core/shape-env.js";
 import type { Dim } from "./core/dims.js";
-import type { Jaxpr } from "./ir/jaxpr.js";
+import { type Jaxpr, usesPrimitive } from "./ir/jaxpr.js";
 import { type TreeDef, treeDefKey } from "./ir/tree.js";
 import type { NDArray } from "./ndarray.js";
 import { makeJitted } from "./jit/jit.js";
@@ -38,9 +38,9 @@ export { wasmStats, type WasmLayout } from "./codegen/wasm/call.js";
 export { shipWasm } from "./codegen/wasm/runtime.js";
 export type { ShippedWasm } from "./codegen/wasm/shipped.js";
 export { knownForbidden, scriptSources } from "./core/csp.js";
-export { wasmMemoryBytes, kernelMemory, threadsReady, memoryLimits, memoryStats, isResident } from "./codegen/wasm/memory.js";
+export { wasmMemoryBytes, kernelMemory, staging, threadsReady, memoryLimits, memoryStats, isResident } from "./codegen/wasm/memory.js";
 export { runChunks, poolStats, poolTesting, poolWorkers, type ParallelKernel } from "./threads/pool.js";
-export { splitMin } from "./codegen/wasm/split.js";
+export { chunking, splitMin } from "./codegen/wasm/split.js";
 export { Code, encodeModule } from "./codegen/wasm/encoder.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
 export { canGenerateCode } from "./jit/jit.js";
@@ -135,6 +135,8 @@ export interface BuildResult {
   constraints: readonly DimConstraint[];
   /** Symbols the trace found equal to another dimension (`w_0` -> `x_1` after a matmul). */
   substitution: ReadonlyMap<string, Dim>;
+  /** The program hashes with threefry2x32 (draws random numbers): the build ships its wasm (shipWasm). */
+  threefry: boolean;
 }
 
 type BuildOptions = { staticArgnums?: number[]; name?: string; argNames?: readonly string[] };
@@ -172,6 +174,7 @@ export function buildKernels(
     plan,
     constraints: env.constraints,
     substitution: env.substitution,
+    threefry: usesPrimitive(optimized, "threefry2x32"),
   };
 }
 

@@ -28,6 +28,8 @@ export class NDArray {
   #shape: readonly number[];
   #strides: readonly number[];
   #sealed = false;
+  /** isContiguous, computed at its first read (0: not yet, 1: yes, 2: no): shape and strides never change. */
+  #contiguous = 0;
   dtype: DType;
   /** JAX weak type: a JS scalar's dtype yields to the array it meets. */
   weakType: boolean;
@@ -77,15 +79,22 @@ export class NDArray {
 
   /** True when elements are laid out row-major, densely, from `offset`. */
   get isContiguous(): boolean {
+    const c = this.#contiguous;
+    return c !== 0 ? c === 1 : this.#computeContiguous();
+  }
+
+  #computeContiguous(): boolean {
     const shape = this.#shape,
       strides = this.#strides;
     let s = 1;
-    for (let i = shape.length - 1; i >= 0; i--) {
+    let dense = true;
+    for (let i = shape.length - 1; i >= 0 && dense; i--) {
       const d = shape[i]!;
-      if (d !== 1 && strides[i] !== s) return false;
+      dense = d === 1 || strides[i] === s;
       s *= d;
     }
-    return true;
+    this.#contiguous = dense ? 1 : 2;
+    return dense;
   }
 
   /** A flat row-major copy (or the backing array itself when already dense and unsliced). */

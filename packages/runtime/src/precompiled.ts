@@ -37,8 +37,6 @@ export interface PlanEntry {
   kernels: KernelFn[];
   /** Per kernel: its export in the spec's shipped wasm module, or null (no wasm form). */
   wasm?: (string | null)[];
-  /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic), for the size rule. */
-  elems?: number[];
   /**
    * The function is elementwise over inputs of one shape (jit/emit-plan.ts broadcastsLikeNumpy): the plan
    * also serves inputs that only broadcast to such a shape, passed to it as broadcast views.
@@ -66,6 +64,10 @@ export const planKey = (treeKey: string, staticKeys: readonly string[]): string 
 
 const ZERO: CacheInfo = emptyCacheInfo();
 
+/** An array argument a plan may read directly (not a tracer of a transformation). */
+const isPlainArray = (x: unknown): x is NDArray => x instanceof NDArray && !(x instanceof Tracer);
+const NOT_TRIED: unique symbol = Symbol("not tried");
+
 /** A jitted function whose calls run build-time plans; see PrecompiledSpec and cacheInfo(). */
 export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: PrecompiledSpec): Jitted<F> {
   const { kernels, plans = [], tracedStatics, wasm, ...opts } = spec;
@@ -81,16 +83,28 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
   let flatArity = -1;
   let flatFns: PlanFn[] = [];
   let flatKey = "";
-  /** Binds the plans to their kernels at the first call, under the backend in force then. */
-  const init = () => {
+  /** The plan that served the last flat call (flatFns[0]). */
+  let flat: PlanFn = () => NOT_TRIED;
+  /** The backend's wasm threshold the plans are bound with. */
+  let boundMin = Number.NaN;
+  /**
+   * Binds the plans to their kernels under the backend in force: JS kernels, and for calls of at least
+   * `min` elements the shipped wasm ones. Done when the function is defined, and again at its first call
+   * if the backend changed in between (setBackend after the import), as the runtime jit decides at compile.
+   */
+  const bind = () => {
     const min = wasmThreshold(backend ?? getBackend());
+    if (min === boundMin) return;
+    boundMin = min;
+    byKey.clear();
+    bcastByKey.clear();
     for (const p of plans) {
       const fns = byKey.get(p.key) ?? byKey.set(p.key, []).get(p.key)!;
-      const ks = p.kernels.map((js, i) => {
+      const large = p.kernels.map((js, i) => {
         const w = p.wasm?.[i];
-        return wasm && w && (p.elems?.[i] ?? Infinity) >= min ? shippedKernel(wasm, w, js, min) : js;
+        return wasm && w ? shippedKernel(wasm, w, js, min) : js;
       });
-      const made = p.make(planRuntime, ks);
+      const made = p.make(planRuntime, p.kernels, large, min);
       fns.push(made);
       if (p.broadcasts) (bcastByKey.get(p.key) ?? bcastByKey.set(p.key, []).get(p.key)!).push(made);
     }
@@ -101,13 +115,20 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
           flatArity = m[1] ? (m[1].length + 1) / 2 : 0;
           flatFns = fns;
           flatKey = key;
+          flat = fns[0]!;
         }
       }
   };
+  bind();
 
   // the wasm module (and the kernel memory it imports) is made ready when the function is defined, not by
   // its first large call: a call that reaches the wasm size threshold pays only for its own work
-  if (wasm && wasmThreshold(backend ?? getBackend()) !== Infinity && plans.some((p) => p.wasm?.some((w) => w !== null)))
+  // (the threefry2x32 function it may export serves random draws on every backend, as eager's does)
+  if (
+    wasm &&
+    (wasm.threefry !== undefined ||
+      (wasmThreshold(backend ?? getBackend()) !== Infinity && plans.some((p) => p.wasm?.some((w) => w !== null))))
+  )
     prepareShipped(wasm);
 
   let fallback: Jitted<F> | null | undefined;
@@ -151,6 +172,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
         if (i > 0) {
           fns[i] = fns[0]!;
           fns[0] = f;
+          if (fns === flatFns) flat = f;
         }
         return r;
       }
@@ -186,36 +208,17 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     return r instanceof GuardFailure ? undefined : r;
   };
 
-  const jitted = function (this: unknown): unknown {
-    if (calls++ === 0) init();
-    // biome-ignore lint/complexity/noArguments: no rest-array allocation on the dispatch fast path
-    const argv = arguments as unknown as NDArray[];
-    if (argv.length === flatArity) {
-      let arrays = true;
-      for (let i = 0; i < argv.length; i++) {
-        const a = argv[i];
-        if (!(a instanceof NDArray) || a instanceof Tracer) {
-          arrays = false;
-          break;
-        }
-      }
-      if (arrays) {
-        // the plan that served last, called with the arguments as they are (no arguments object escapes)
-        const f = flatFns[0]!;
-        const n = argv.length;
-        const r0 =
-          n === 1 ? f(argv[0]!) : n === 2 ? f(argv[0]!, argv[1]!) : n === 3 ? f(argv[0]!, argv[1]!, argv[2]!) : f.apply(null, argv);
-        if (!(r0 instanceof GuardFailure)) {
-          precompiledCalls++;
-          return r0;
-        }
-        const r = tryPlans(flatFns, argv, 1, r0);
-        if (!(r instanceof GuardFailure)) return r;
-        const b = tryBroadcast(flatKey, argv);
-        return b !== undefined ? b : viaFallback(this, Array.prototype.slice.call(argv), r.message);
-      }
+  /** Every call but a flat one of up to three arrays that the last plan serves. */
+  const general = function (this: unknown): unknown {
+    // biome-ignore lint/complexity/noArguments: forwarded by the fast path without being materialized
+    const argv = Array.prototype.slice.call(arguments) as unknown[];
+    if (argv.length === flatArity && argv.every(isPlainArray)) {
+      const r = tryPlans(flatFns, argv as NDArray[]);
+      if (!(r instanceof GuardFailure)) return r;
+      const b = tryBroadcast(flatKey, argv as NDArray[]);
+      return b !== undefined ? b : viaFallback(this, argv, r.message);
     }
-    const args = prepareArgs(name, Array.prototype.slice.call(argv), staticNums);
+    const args = prepareArgs(name, argv, staticNums);
     const { dyn, skeys } = splitStatics(name, args, staticNums);
     const [leaves, inTree] = treeFlatten(dyn);
     // under a transformation (grad of a function calling this one): run inline, as the runtime jit does
@@ -232,6 +235,28 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     if (!(r instanceof GuardFailure)) return r;
     const b = tryBroadcast(key, arrays);
     return b !== undefined ? b : viaFallback(this, args, r.message);
+  };
+
+  // The dispatch fast path: named parameters, `arguments` only counted and forwarded (V8 then allocates
+  // no arguments object), the last plan that served called directly; its guard is the plan's own.
+  const jitted = function (this: unknown, x0?: unknown, x1?: unknown, x2?: unknown): unknown {
+    if (calls++ === 0) bind();
+    // biome-ignore lint/complexity/noArguments: only counted (a rest parameter would allocate per call)
+    const n = arguments.length;
+    if (n === flatArity) {
+      let r: unknown = NOT_TRIED;
+      if (n === 2) {
+        if (isPlainArray(x0) && isPlainArray(x1)) r = flat(x0, x1);
+      } else if (n === 1) {
+        if (isPlainArray(x0)) r = flat(x0);
+      } else if (n === 3 && isPlainArray(x0) && isPlainArray(x1) && isPlainArray(x2)) r = flat(x0, x1, x2);
+      if (r !== NOT_TRIED && !(r instanceof GuardFailure)) {
+        precompiledCalls++;
+        return r;
+      }
+    }
+    // biome-ignore lint/complexity/noArguments: f.apply(this, arguments) forwards without materializing them
+    return general.apply(this, arguments as never);
   } as unknown as Jitted<F> & ((...a: unknown[]) => unknown);
 
   Object.defineProperty(jitted, "name", { value: `jit(${name})` });

@@ -79,6 +79,14 @@ describe("vite build with @numjit/vite-plugin", () => {
     expect(seen).toEqual(["good.ts"]);
   });
 
+  it("precompiles jit functions calling helpers of other modules (namespace, default, re-exports)", async () => {
+    const { chunk, log } = await bundle("ns-model.ts");
+    expect(log).toMatch(/numjit: 2\/2 jit functions precompiled \(\d+ kernels?\) in 1 module, 0 fallbacks/);
+    expect(log).not.toMatch(/NJ70\d/);
+    // the helper a jit function reaches is converted by AutoGraph in its own module
+    expect(chunk.code).toMatch(/\.ifExp\(\w+\.less\(\w+\.sum\(x\), 0\)/);
+  });
+
   it("reports a fallback as a warning with code, location and frame, and keeps building", async () => {
     const { chunk, log } = await bundle("fallback.ts");
     expect(log).toContain("[plugin numjit] NJ701 jit argument is 'external', which is imported from './helper.js'");

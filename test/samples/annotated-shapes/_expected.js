@@ -7,10 +7,11 @@ const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, r
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const A0 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const A1 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
@@ -30,19 +31,20 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_M * d_N));
-    k0(H, b2, 1, (d_N), (d_M), 3, b0, o0, 0, 3, 1, b1, o1, 0, (d_M), 1, A0);
+    const b2 = ((d_M * d_N) * 4 < L0.minBytes ? new Float32Array((d_M * d_N)) : R.alloc("float32", (d_M * d_N)));
+    (Math.max((d_M * d_N), (3 * d_N), (3 * d_M)) < M ? k0 : w0)(H, b2, 1, (d_N), (d_M), 3, b0, o0, 0, 3, 1, b1, o1, 0, (d_M), 1, A1);
     return new N(b2, [(d_N), (d_M)], "float32", [(d_M), 1], 0, false, (d_M * d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_N) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([2]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([2]);
   return function (x0, x1) {
     if (x0.dtype !== "int32") return R.fail("dtype", "ids", "int32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "ids", false, x0.weakType);
@@ -59,19 +61,20 @@ const __nj_p1 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float64Array((d_N));
-    k0(H, b2, (T0[0] = (d_N), T0), b0, o0, A1, b1, o1, A1, A2);
-    return new N(b2, [(d_N)], "float64", A1, 0, false, (d_N), true);
+    const b2 = ((d_N) * 8 < L0.minBytes ? new Float64Array((d_N)) : R.alloc("float64", (d_N)));
+    ((d_N) < M ? k0 : w0)(H, b2, (T1[0] = (d_N), T1), b0, o0, A2, b1, o1, A2, A3);
+    return new N(b2, [(d_N)], "float64", A2, 0, false, (d_N), true);
   };
 };
 const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1], broadcasts: true }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const A0 = Object.freeze([]);
-  const T1 = [0] /* (d_N) */;
-  const A2 = Object.freeze([1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const A1 = Object.freeze([]);
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "bool") return R.fail("dtype", "flags", "bool", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "flags", false, x0.weakType);
@@ -81,17 +84,18 @@ const __nj_p2 = function (R, K) {
     if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Int32Array(1);
-    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
-    return new N(b1, A0, "int32", A0, 0, false, 1, true);
+    const b1 = (1 * 4 < L0.minBytes ? new Int32Array(1) : R.alloc("int32", 1));
+    (Math.max(1, (d_N)) < M ? k0 : w0)(H, b1, A1, (T2[0] = (d_N), T2), 0, b0, o0, A1, A3, A1);
+    return new N(b1, A1, "int32", A1, 0, false, 1, true);
   };
 };
 const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2] }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
-const __nj_p3 = function (R, K) {
+const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const A0 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const A1 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -99,12 +103,12 @@ const __nj_p3 = function (R, K) {
     if (s0.length !== 0) return R.fail("rank", "x", 0, s0.length);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array(1);
-    k0(H, b1, A0, b0, o0, A0, A0);
-    return new N(b1, A0, "float32", A0, 0, false, 1, true);
+    const b1 = (1 * 4 < L0.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (1 < M ? k0 : w0)(H, b1, A1, b0, o0, A1, A1);
+    return new N(b1, A1, "float32", A1, 0, false, 1, true);
   };
 };
-const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [1] }];
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3], wasm: ["__nj_k3"] }];
 /** @numjit a: f32[N, 3], b: f32[3, M] */
 export const project = __nj_pre((a, b) => np.matmul(a, b), { name: "project", kernels: __nj_t0, plans: __nj_t0p });
 /** @numjit ids: i32[N], x: f64[N] */

@@ -21,18 +21,19 @@ const __nj_k14 = function nj_elementwise_#14(H, o, shape, a0, o0, s0, C) { /* bo
 const __nj_k15 = function nj_elementwise_#15(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k1":{"signature":"reduce:#1","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (neg)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k4":{"signature":"elementwise:#4","op":"elementwise kernel (add)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k7":{"signature":"elementwise:#7","op":"elementwise kernel (sqrt)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k8":{"signature":"elementwise:#8","op":"elementwise kernel (abs)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k9":{"signature":"reduce:#9","op":"reduce_max kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k10":{"signature":"elementwise:#10","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k11":{"signature":"reduce:#11","op":"reduce_sum kernel (abs)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k15":{"signature":"elementwise:#15","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0, "reduce:#1": __nj_k1, "elementwise:#2": __nj_k2, "elementwise:#3": __nj_k3, "elementwise:#4": __nj_k4 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
-  const k3 = K[3];
-  const k4 = K[4];
-  const T0 = [0] /* (d_N) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([2]);
-  const A3 = Object.freeze([]);
-  const A4 = Object.freeze([0]);
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
+  const k3 = K[3], w3 = W[3];
+  const k4 = K[4], w4 = W[4];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([2]);
+  const A4 = Object.freeze([]);
+  const A5 = Object.freeze([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -42,38 +43,39 @@ const __nj_p0 = function (R, K) {
     if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), b0, o0, A1, A2);
-    const b2 = new Float32Array(1);
-    k1(H, b2, A3, (T0[0] = (d_N), T0), 0, b0, o0, A3, A1, A3);
-    const b3 = new Int32Array(1);
-    k2(H, b3, A3, b2, 0, A3, A4);
+    const b1 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    ((d_N) < M ? k0 : w0)(H, b1, (T1[0] = (d_N), T1), b0, o0, A2, A3);
+    const b2 = (1 * 4 < L0.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (Math.max(1, (d_N)) < M ? k1 : w1)(H, b2, A4, (T1[0] = (d_N), T1), 0, b0, o0, A4, A2, A4);
+    const b3 = (1 * 4 < L0.minBytes ? new Int32Array(1) : R.alloc("int32", 1));
+    (1 < M ? k2 : w2)(H, b3, A4, b2, 0, A4, A5);
     const ix_0 = Math.min(Math.max(b3[0], 0), 1);
     let cb_1, co_2;
     if (ix_0 === 0) {
-      const p_3_b2 = new Float32Array((d_N));
-      k3(H, p_3_b2, (T0[0] = (d_N), T0), b1, 0, A1, A3);
+      const p_3_b2 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+      ((d_N) < M ? k3 : w3)(H, p_3_b2, (T1[0] = (d_N), T1), b1, 0, A2, A4);
       cb_1 = p_3_b2; co_2 = 0;
     } else {
-      const p_4_b2 = new Float32Array((d_N));
-      k4(H, p_4_b2, (T0[0] = (d_N), T0), b1, 0, A1, A1);
+      const p_4_b2 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+      ((d_N) < M ? k4 : w4)(H, p_4_b2, (T1[0] = (d_N), T1), b1, 0, A2, A2);
       cb_1 = p_4_b2; co_2 = 0;
     }
-    return new N(cb_1, [(d_N)], "float32", A1, co_2, false, (d_N), true);
+    return new N(cb_1, [(d_N)], "float32", A2, co_2, false, (d_N), true);
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k0", "__nj_k1", null, "__nj_k3", "__nj_k4"], elems: [Infinity, Infinity, 1, Infinity, Infinity] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k0", "__nj_k1", null, "__nj_k3", "__nj_k4"] }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#5": __nj_k5, "elementwise:#6": __nj_k6, "elementwise:#7": __nj_k7, "elementwise:#8": __nj_k8 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
-  const k3 = K[3];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
+  const k3 = K[3], w3 = W[3];
   const A0 = Object.freeze([]);
   const T1 = [0] /* (d_N) */;
   const A2 = Object.freeze([1]);
   const A3 = Object.freeze([0]);
+  const L4 = R.limits;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -84,35 +86,36 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = new Uint8Array(1);
-    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A3);
-    const b2 = new Int32Array(1);
-    k1(H, b2, A0, b1, 0, A0, A0);
+    (Math.max(1, (d_N)) < M ? k0 : w0)(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A3);
+    const b2 = (1 * 4 < L4.minBytes ? new Int32Array(1) : R.alloc("int32", 1));
+    (1 < M ? k1 : w1)(H, b2, A0, b1, 0, A0, A0);
     const ix_0 = Math.min(Math.max(b2[0], 0), 1);
     let cb_1, co_2;
     if (ix_0 === 0) {
-      const p_3_b2 = new Float32Array((d_N));
-      k2(H, p_3_b2, (T1[0] = (d_N), T1), b0, o0, A2, A0);
+      const p_3_b2 = ((d_N) * 4 < L4.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+      ((d_N) < M ? k2 : w2)(H, p_3_b2, (T1[0] = (d_N), T1), b0, o0, A2, A0);
       cb_1 = p_3_b2; co_2 = 0;
     } else {
-      const p_4_b2 = new Float32Array((d_N));
-      k3(H, p_4_b2, (T1[0] = (d_N), T1), b0, o0, A2, A0);
+      const p_4_b2 = ((d_N) * 4 < L4.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+      ((d_N) < M ? k3 : w3)(H, p_4_b2, (T1[0] = (d_N), T1), b0, o0, A2, A0);
       cb_1 = p_4_b2; co_2 = 0;
     }
     return new N(cb_1, [(d_N)], "float32", A2, co_2, false, (d_N), true);
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k5, __nj_k6, __nj_k7, __nj_k8], wasm: [null, null, "__nj_k7", "__nj_k8"], elems: [Infinity, 1, Infinity, Infinity] }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k5, __nj_k6, __nj_k7, __nj_k8], wasm: [null, null, "__nj_k7", "__nj_k8"] }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#9": __nj_k9, "elementwise:#2": __nj_k2, "elementwise:#10": __nj_k10 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
-  const A0 = Object.freeze([]);
-  const T1 = [0] /* (d_N) */;
-  const A2 = Object.freeze([1]);
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
+  const L0 = R.limits;
+  const A1 = Object.freeze([]);
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([1]);
   let S0 = null;
-  const A4 = Object.freeze([0]);
+  const A5 = Object.freeze([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -122,33 +125,34 @@ const __nj_p2 = function (R, K) {
     if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array(1);
-    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
-    const b2 = new Int32Array(1);
-    k1(H, b2, A0, b1, 0, A0, A2);
+    const b1 = (1 * 4 < L0.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (Math.max(1, (d_N)) < M ? k0 : w0)(H, b1, A1, (T2[0] = (d_N), T2), 0, b0, o0, A1, A3, A1);
+    const b2 = (1 * 4 < L0.minBytes ? new Int32Array(1) : R.alloc("int32", 1));
+    (1 < M ? k1 : w1)(H, b2, A1, b1, 0, A1, A3);
     const ix_0 = Math.min(Math.max(b2[0], 0), 1);
     let cb_1, co_2;
     if (ix_0 === 0) {
       cb_1 = b0; co_2 = o0;
     } else {
       const p_4_b2 = S0 !== null && S0.length === 1 ? S0 : (S0 = new Float32Array(1));
-      k0(H, p_4_b2, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
-      const p_4_b3 = new Float32Array((d_N));
-      k2(H, p_4_b3, (T1[0] = (d_N), T1), b0, o0, A2, p_4_b2, 0, A4, A0);
+      (Math.max(1, (d_N)) < M ? k0 : w0)(H, p_4_b2, A1, (T2[0] = (d_N), T2), 0, b0, o0, A1, A3, A1);
+      const p_4_b3 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+      ((d_N) < M ? k2 : w2)(H, p_4_b3, (T2[0] = (d_N), T2), b0, o0, A3, p_4_b2, 0, A5, A1);
       cb_1 = p_4_b3; co_2 = 0;
     }
-    return new N(cb_1, [(d_N)], "float32", A2, co_2, false, (d_N), true);
+    return new N(cb_1, [(d_N)], "float32", A3, co_2, false, (d_N), true);
   };
 };
-const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k9, __nj_k2, __nj_k10], wasm: ["__nj_k9", null, "__nj_k10"], elems: [Infinity, 1, Infinity] }];
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k9, __nj_k2, __nj_k10], wasm: ["__nj_k9", null, "__nj_k10"] }];
 const __nj_t3 = { "@codegen": "<version>", "reduce:#11": __nj_k11 };
-const __nj_p3 = function (R, K) {
+const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const A0 = Object.freeze([]);
-  const T1 = [0] /* (d_N) */;
-  const A2 = Object.freeze([1]);
-  const D3 = new Int32Array([0]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const A1 = Object.freeze([]);
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([1]);
+  const D4 = new Int32Array([0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -158,10 +162,10 @@ const __nj_p3 = function (R, K) {
     if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array(1);
-    k0(H, b1, A0, (T1[0] = (d_N), T1), 0, b0, o0, A0, A2, A0);
+    const b1 = (1 * 4 < L0.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (Math.max(1, (d_N)) < M ? k0 : w0)(H, b1, A1, (T2[0] = (d_N), T2), 0, b0, o0, A1, A3, A1);
     let s_0 = b1[0 + 0];
-    let s_1 = D3[0 + 0];
+    let s_1 = D4[0 + 0];
     for (;;) {
       const v_2 = (s_0 < 100 ? 1 : 0);
       const e_3 = (v_2) & 255;
@@ -177,24 +181,25 @@ const __nj_p3 = function (R, K) {
     r_8[0] = s_0;
     const r_9 = new Int32Array(1);
     r_9[0] = s_1;
-    return { "n": new N(r_9, A0, "int32", A0, 0, false, 1, true), "s": new N(r_8, A0, "float32", A0, 0, false, 1, true) };
+    return { "n": new N(r_9, A1, "int32", A1, 0, false, 1, true), "s": new N(r_8, A1, "float32", A1, 0, false, 1, true) };
   };
 };
-const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k11], wasm: ["__nj_k11"], elems: [Infinity] }];
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k11], wasm: ["__nj_k11"] }];
 const __nj_t4 = { "@codegen": "<version>", "elementwise:#12": __nj_k12, "elementwise:#13": __nj_k13, "elementwise:#14": __nj_k14, "elementwise:#15": __nj_k15 };
-const __nj_p4 = function (R, K) {
+const __nj_p4 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
-  const k3 = K[3];
-  const A0 = Object.freeze([]);
-  const D1 = new Int32Array([0]);
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
+  const k3 = K[3], w3 = W[3];
+  const L0 = R.limits;
+  const A1 = Object.freeze([]);
+  const D2 = new Int32Array([0]);
   let S0 = null;
   let S1 = null;
-  const A4 = Object.freeze([1]);
+  const A5 = Object.freeze([1]);
   let S2 = null;
-  const T6 = [0] /* (d_N) */;
+  const T7 = [0] /* (d_N) */;
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -210,9 +215,9 @@ const __nj_p4 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Int32Array(1);
-    k0(H, b2, A0, b1, o1, A0, A0);
-    let c_0 = D1, co_1 = 0;
+    const b2 = (1 * 4 < L0.minBytes ? new Int32Array(1) : R.alloc("int32", 1));
+    (1 < M ? k0 : w0)(H, b2, A1, b1, o1, A1, A1);
+    let c_0 = D2, co_1 = 0;
     let c_2 = b2, co_3 = 0;
     let c_4 = b0, co_5 = o0;
     const A_6 = new Int32Array(1), B_7 = new Int32Array(1);
@@ -220,12 +225,12 @@ const __nj_p4 = function (R, K) {
     const A_10 = new Float32Array((d_N)), B_11 = new Float32Array((d_N));
     for (;;) {
       const p_12_b3 = S0 !== null && S0.length === 1 ? S0 : (S0 = new Uint8Array(1));
-      k1(H, p_12_b3, A0, c_0, co_1, A0, c_2, co_3, A0, A0);
+      (1 < M ? k1 : w1)(H, p_12_b3, A1, c_0, co_1, A1, c_2, co_3, A1, A1);
       if (!p_12_b3[0]) break;
       const p_13_b4 = S1 !== null && S1.length === 1 ? S1 : (S1 = new Int32Array(1));
-      k2(H, p_13_b4, A0, c_0, co_1, A0, A4);
+      (1 < M ? k2 : w2)(H, p_13_b4, A1, c_0, co_1, A1, A5);
       const p_13_b5 = S2 !== null && S2.length === (d_N) ? S2 : (S2 = new Float32Array((d_N)));
-      k3(H, p_13_b5, (T6[0] = (d_N), T6), c_4, co_5, A4, b0, o0, A4, A0);
+      ((d_N) < M ? k3 : w3)(H, p_13_b5, (T7[0] = (d_N), T7), c_4, co_5, A5, b0, o0, A5, A1);
       const nb_14 = c_0 === A_6 ? B_7 : A_6;
       for (let q_15 = 0; q_15 < 1; q_15++) nb_14[0 + q_15] = p_13_b4[0 + q_15];
       const nb_16 = c_2 === A_8 ? B_9 : A_8;
@@ -236,18 +241,19 @@ const __nj_p4 = function (R, K) {
       c_2 = nb_16; co_3 = 0;
       c_4 = nb_18; co_5 = 0;
     }
-    return new N(c_4, [(d_N)], "float32", A4, co_5, false, (d_N), true);
+    return new N(c_4, [(d_N)], "float32", A5, co_5, false, (d_N), true);
   };
 };
-const __nj_t4p = [{ key: "[*,*]|S|", make: __nj_p4, kernels: [__nj_k12, __nj_k13, __nj_k14, __nj_k15], wasm: [null, null, null, "__nj_k15"], elems: [1, Infinity, Infinity, Infinity] }];
+const __nj_t4p = [{ key: "[*,*]|S|", make: __nj_p4, kernels: [__nj_k12, __nj_k13, __nj_k14, __nj_k15], wasm: [null, null, null, "__nj_k15"] }];
 const __nj_t5 = { "@codegen": "<version>", "reduce:#1": __nj_k1 };
-const __nj_p5 = function (R, K) {
+const __nj_p5 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_N) */;
-  const T1 = [0] /* (d_M) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_N) */;
+  const T2 = [0] /* (d_M) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -259,12 +265,12 @@ const __nj_p5 = function (R, K) {
     if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
-    return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
+    const b1 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    (Math.max((d_N), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_N), T1), (T2[0] = (d_M), T2), 0, b0, o0, (T2[0] = (d_M), T2), A3, A4);
+    return new N(b1, [(d_N)], "float32", A3, 0, false, (d_N), true);
   };
 };
-const __nj_t5p = [{ key: "[*]|S|", make: __nj_p5, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
+const __nj_t5p = [{ key: "[*]|S|", make: __nj_p5, kernels: [__nj_k1], wasm: ["__nj_k1"] }];
 /** @numjit x: f32[N] */
 export const flip = __nj_pre((x) => {
     let y = np.multiply(x, 2);

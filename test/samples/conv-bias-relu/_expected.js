@@ -3,7 +3,7 @@
 import { lax, nn, numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_t0 = { "@codegen": "<version>" };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const A0 = Object.freeze([256, 32, 4, 1]);
   const A1 = Object.freeze([3, 3, 4, 6]);

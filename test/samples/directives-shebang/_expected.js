@@ -3,11 +3,12 @@
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (sub)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_x_0) */;
-  const A1 = Object.freeze([1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_x_0) */;
+  const A2 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -17,12 +18,12 @@ const __nj_p0 = function (R, K) {
     if (!(d_x_0 >= 1)) return R.fail("constraint", "x_0 >= 1", 1, d_x_0);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_x_0));
-    k0(H, b1, (T0[0] = (d_x_0), T0), b0, o0, A1, A1);
-    return new N(b1, [(d_x_0)], "float32", A1, 0, false, (d_x_0), true);
+    const b1 = ((d_x_0) * 4 < L0.minBytes ? new Float32Array((d_x_0)) : R.alloc("float32", (d_x_0)));
+    ((d_x_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_x_0), T1), b0, o0, A2, A2);
+    return new N(b1, [(d_x_0)], "float32", A2, 0, false, (d_x_0), true);
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"] }];
 // A shebang and a directive prologue, then code before any import: the kernel declarations go after the
 // directives (which must stay first to count), before the code.
 export const f = __nj_pre((x) => np.subtract(x, 1), { name: "f", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });

@@ -6,11 +6,12 @@ const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, 
 const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (neg, exp, add, div)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (mul, add)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k2":{"signature":"reduce:#2","op":"reduce_max kernel (abs)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -20,16 +21,17 @@ const __nj_p0 = function (R, K) {
     if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0));
-    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A1);
-    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
+    const b1 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A2);
+    return new N(b1, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -41,19 +43,20 @@ const __nj_p1 = function (R, K) {
     if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A1);
+    const b1 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A2);
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
@@ -70,17 +73,18 @@ const __nj_p2 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_S_0));
-    k0(H, b2, (T0[0] = (d_S_0), T0), b0, o0, A1, b1, o1, A1, A2);
-    return new N(b2, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
+    const b2 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0), T1), b0, o0, A2, b1, o1, A2, A3);
+    return new N(b2, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj_p3 = function (R, K) {
+const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
@@ -100,20 +104,21 @@ const __nj_p3 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b2, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, b1, o1, A1, A2);
+    const b2 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, b1, o1, A2, A3);
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity], broadcasts: true }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity], broadcasts: true }];
+const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], broadcasts: true }, { key: "[*,*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], broadcasts: true }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2 };
-const __nj_p4 = function (R, K) {
+const __nj_p4 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_B) */;
-  const T1 = [0] /* (d_N) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_B) */;
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -125,12 +130,12 @@ const __nj_p4 = function (R, K) {
     if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_B));
-    k0(H, b1, (T0[0] = (d_B), T0), (T1[0] = (d_N), T1), 0, b0, o0, (T1[0] = (d_N), T1), A2, A3);
-    return new N(b1, [(d_B)], "float32", A2, 0, false, (d_B), true);
+    const b1 = ((d_B) * 4 < L0.minBytes ? new Float32Array((d_B)) : R.alloc("float32", (d_B)));
+    (Math.max((d_B), (d_B * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b0, o0, (T2[0] = (d_N), T2), A3, A4);
+    return new N(b1, [(d_B)], "float32", A3, 0, false, (d_B), true);
   };
 };
-const __nj_t2p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }];
+const __nj_t2p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"] }];
 function sigmoidish(x) {
     const e = np.exp(np.negative(x));
     return np.divide(1, np.add(1, e));

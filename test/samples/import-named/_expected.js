@@ -4,12 +4,13 @@ import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul, add, tanh)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([1.5, 0.30000001192092896, 1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([1.5, 0.30000001192092896, 1]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -26,17 +27,18 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_S_0));
-    k0(H, b2, (T0[0] = (d_S_0), T0), b0, o0, A1, b1, o1, A1, A2);
-    return new N(b2, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
+    const b2 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0), T1), b0, o0, A2, b1, o1, A2, A3);
+    return new N(b2, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([1.5, 0.30000001192092896, 1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([1.5, 0.30000001192092896, 1]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -56,10 +58,10 @@ const __nj_p1 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b2, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, b1, o1, A1, A2);
+    const b2 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, b1, o1, A2, A3);
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }, { key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }];
+const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], broadcasts: true }, { key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], broadcasts: true }];
 export const fused = __nj_pre((x, y) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1), { name: "fused", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });

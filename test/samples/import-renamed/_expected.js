@@ -8,15 +8,16 @@ const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body
 const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (mul, add, tanh)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k2":{"signature":"reduce:#2","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (sqrt)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k4":{"signature":"elementwise:#4","op":"elementwise kernel (div)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0, "elementwise:#1": __nj_k1 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
   let S0 = null;
   const T1 = [0] /* (d_S_0) */;
   const A2 = Object.freeze([1]);
   const A3 = Object.freeze([2]);
-  const A4 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
+  const L4 = R.limits;
+  const A5 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -27,21 +28,22 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_S_0) ? S0 : (S0 = new Float32Array((d_S_0)));
-    k0(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
-    const b2 = new Float32Array((d_S_0));
-    k1(H, b2, (T1[0] = (d_S_0), T1), b1, 0, A2, A4);
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
+    const b2 = ((d_S_0) * 4 < L4.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k1 : w1)(H, b2, (T1[0] = (d_S_0), T1), b1, 0, A2, A5);
     return new N(b2, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
   let S0 = null;
   const T1 = [0] /* (d_S_0 * d_S_1) */;
   const A2 = Object.freeze([1]);
   const A3 = Object.freeze([2]);
-  const A4 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
+  const L4 = R.limits;
+  const A5 = Object.freeze([0.5, 1, 0.#5, 0.044714998453855515]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -54,28 +56,29 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_S_0 * d_S_1) ? S0 : (S0 = new Float32Array((d_S_0 * d_S_1)));
-    k0(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
-    const b2 = new Float32Array((d_S_0 * d_S_1));
-    k1(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b1, 0, A2, A4);
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
+    const b2 = ((d_S_0 * d_S_1) * 4 < L4.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k1 : w1)(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b1, 0, A2, A5);
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"], elems: [Infinity, Infinity] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"], elems: [Infinity, Infinity] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0, __nj_k1], wasm: ["__nj_k0", "__nj_k1"] }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "elementwise:#3": __nj_k3, "elementwise:#4": __nj_k4 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
   let S0 = null;
   const T1 = [0] /* (d_B) */;
   const T2 = [0] /* (d_N) */;
   const A3 = Object.freeze([1]);
   const A4 = Object.freeze([]);
   let S1 = null;
-  const T6 = [0, 0] /* (d_B), (d_N) */;
-  const T7 = [0, 0] /* (d_N), 1 */;
-  const A8 = Object.freeze([1, 0]);
+  const L6 = R.limits;
+  const T7 = [0, 0] /* (d_B), (d_N) */;
+  const T8 = [0, 0] /* (d_N), 1 */;
+  const A9 = Object.freeze([1, 0]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -88,15 +91,15 @@ const __nj_p2 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_B) ? S0 : (S0 = new Float32Array((d_B)));
-    k0(H, b1, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b0, o0, (T2[0] = (d_N), T2), A3, A4);
+    (Math.max((d_B), (d_B * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b0, o0, (T2[0] = (d_N), T2), A3, A4);
     const b2 = S1 !== null && S1.length === (d_B) ? S1 : (S1 = new Float32Array((d_B)));
-    k1(H, b2, (T1[0] = (d_B), T1), b1, 0, A3, A4);
-    const b3 = new Float32Array((d_B * d_N));
-    k2(H, b3, (T6[0] = (d_B), T6[1] = (d_N), T6), b0, o0, (T7[0] = (d_N), T7[1] = 1, T7), b2, 0, A8, A4);
+    ((d_B) < M ? k1 : w1)(H, b2, (T1[0] = (d_B), T1), b1, 0, A3, A4);
+    const b3 = ((d_B * d_N) * 4 < L6.minBytes ? new Float32Array((d_B * d_N)) : R.alloc("float32", (d_B * d_N)));
+    ((d_B * d_N) < M ? k2 : w2)(H, b3, (T7[0] = (d_B), T7[1] = (d_N), T7), b0, o0, (T8[0] = (d_N), T8[1] = 1, T8), b2, 0, A9, A4);
     return new N(b3, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N), true);
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k2", "__nj_k3", "__nj_k4"], elems: [Infinity, Infinity, Infinity] }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k2, __nj_k3, __nj_k4], wasm: ["__nj_k2", "__nj_k3", "__nj_k4"] }];
 export const act = __nj_pre((x) => NN.gelu(N.multiply(x, 2)), { name: "act", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 /** @numjit x: f32[B, N] */
 export const norm = __nj_pre((x) => N.divide(x, N.sqrt(N.sum(N.square(x), -1, { keepdims: true }))), { name: "norm", kernels: __nj_t1, plans: __nj_t1p, wasm: __nj_w });

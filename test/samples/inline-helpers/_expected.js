@@ -12,11 +12,11 @@ const __nj_k7 = function nj_elementwise_#7(H, o, shape, a0, o0, s0, a1, o1, s1, 
 const __nj_k8 = function nj_elementwise_#8(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k2":{"signature":"elementwise:#2","op":"elementwise kernel (div, mul)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (mul, add)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k5":{"signature":"elementwise:#5","op":"elementwise kernel (add)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k8":{"signature":"elementwise:#8","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
   let S0 = null;
   const T1 = [0] /* (d_B) */;
   const T2 = [0] /* (d_N) */;
@@ -25,10 +25,11 @@ const __nj_p0 = function (R, K) {
   let S1 = null;
   const A6 = Object.freeze([0]);
   const A7 = Object.freeze([0.000009999999747378752]);
-  const T8 = [0, 0] /* (d_B), (d_N) */;
-  const T9 = [0, 0] /* (d_N), 1 */;
-  const A10 = Object.freeze([1, 0]);
-  const A11 = Object.freeze([2.#9]);
+  const L8 = R.limits;
+  const T9 = [0, 0] /* (d_B), (d_N) */;
+  const T10 = [0, 0] /* (d_N), 1 */;
+  const A11 = Object.freeze([1, 0]);
+  const A12 = Object.freeze([2.#9]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -41,24 +42,25 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_B) ? S0 : (S0 = new Float32Array((d_B)));
-    k0(H, b1, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b0, o0, (T2[0] = (d_N), T2), A3, A4);
+    (Math.max((d_B), (d_B * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_B), T1), (T2[0] = (d_N), T2), 0, b0, o0, (T2[0] = (d_N), T2), A3, A4);
     const r2 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b2 = r2.data, o2 = r2.offset;
     const b3 = S1 !== null && S1.length === (d_B) ? S1 : (S1 = new Float32Array((d_B)));
-    k1(H, b3, (T1[0] = (d_B), T1), b2, o2, A6, b1, 0, A3, A7);
-    const b4 = new Float32Array((d_B * d_N));
-    k2(H, b4, (T8[0] = (d_B), T8[1] = (d_N), T8), b0, o0, (T9[0] = (d_N), T9[1] = 1, T9), b3, 0, A10, A11);
+    ((d_B) < M ? k1 : w1)(H, b3, (T1[0] = (d_B), T1), b2, o2, A6, b1, 0, A3, A7);
+    const b4 = ((d_B * d_N) * 4 < L8.minBytes ? new Float32Array((d_B * d_N)) : R.alloc("float32", (d_B * d_N)));
+    ((d_B * d_N) < M ? k2 : w2)(H, b4, (T9[0] = (d_B), T9[1] = (d_N), T9), b0, o0, (T10[0] = (d_N), T10[1] = 1, T10), b3, 0, A11, A12);
     return new N(b4, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N), true);
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: ["__nj_k0", null, "__nj_k2"], elems: [Infinity, Infinity, Infinity] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: ["__nj_k0", null, "__nj_k2"] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0, 0.5, 0.25, 0.125]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0, 0.5, 0.25, 0.125]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -68,17 +70,18 @@ const __nj_p1 = function (R, K) {
     if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0));
-    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
-    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
+    const b1 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
+    return new N(b1, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0, 0.5, 0.25, 0.125]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0, 0.5, 0.25, 0.125]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -90,19 +93,19 @@ const __nj_p2 = function (R, K) {
     if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    const b1 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3], wasm: ["__nj_k3"] }, { key: "[*]|S|", make: __nj_p2, kernels: [__nj_k3], wasm: ["__nj_k3"] }];
 const __nj_t2 = { "@codegen": "<version>", "dot:#4": __nj_k4, "elementwise:#5": __nj_k5, "reduce:#6": __nj_k6, "elementwise:#7": __nj_k7 };
-const __nj_p3 = function (R, K) {
+const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
-  const k3 = K[3];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
+  const k3 = K[3], w3 = W[3];
   let S0 = null;
   const A1 = Object.freeze([]);
   let S1 = null;
@@ -110,8 +113,9 @@ const __nj_p3 = function (R, K) {
   const T4 = [0, 0] /* (d_p_w_1), 1 */;
   const A5 = Object.freeze([0, 1]);
   const P6 = { "axis": 1 };
-  const T7 = [0] /* (d_x_0) */;
-  const A8 = Object.freeze([1]);
+  const L7 = R.limits;
+  const T8 = [0] /* (d_x_0) */;
+  const A9 = Object.freeze([1]);
   return function (x0, x1, x2, x3) {
     if (x0.dtype !== "float32") return R.fail("dtype", "p.b", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "p.b", false, x0.weakType);
@@ -153,28 +157,29 @@ const __nj_p3 = function (R, K) {
     const c3 = x3.isContiguous ? x3 : R.dense(x3);
     const b3 = c3.data, o3 = c3.offset;
     const b4 = S0 !== null && S0.length === (d_p_w_1 * d_x_0) ? S0 : (S0 = new Float32Array((d_p_w_1 * d_x_0)));
-    k0(H, b4, 1, (d_x_0), (d_p_w_1), (d_x_1), b2, o2, 0, (d_x_1), 1, b1, o1, 0, (d_p_w_1), 1, A1);
+    (Math.max((d_p_w_1 * d_x_0), (d_x_0 * d_x_1), (d_p_w_0 * d_p_w_1)) < M ? k0 : w0)(H, b4, 1, (d_x_0), (d_p_w_1), (d_x_1), b2, o2, 0, (d_x_1), 1, b1, o1, 0, (d_p_w_1), 1, A1);
     const b5 = S1 !== null && S1.length === (d_p_b_0 * d_x_0) ? S1 : (S1 = new Float32Array((d_p_b_0 * d_x_0)));
-    k1(H, b5, (T3[0] = (d_x_0), T3[1] = (d_p_b_0), T3), b4, 0, (T4[0] = (d_p_w_1), T4[1] = 1, T4), b0, o0, A5, A1);
+    (Math.max((d_p_b_0 * d_x_0), (d_p_w_1 * d_x_0)) < M ? k1 : w1)(H, b5, (T3[0] = (d_x_0), T3[1] = (d_p_b_0), T3), b4, 0, (T4[0] = (d_p_w_1), T4[1] = 1, T4), b0, o0, A5, A1);
     const r6 = R.eager("argmax", P6, [new N(b5, [(d_x_0), (d_p_b_0)], "float32", [(d_p_b_0), 1], 0, false, (d_p_b_0 * d_x_0), true)]);
     const b6 = r6.data, o6 = r6.offset;
-    const b7 = new Float32Array(1);
-    k2(H, b7, A1, (T7[0] = (d_x_0), T7), 0, b6, o6, A1, A8, b3, o3, A1, A8, A1);
+    const b7 = (1 * 4 < L7.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (Math.max(1, (d_x_0), (d_y_0)) < M ? k2 : w2)(H, b7, A1, (T8[0] = (d_x_0), T8), 0, b6, o6, A1, A9, b3, o3, A1, A9, A1);
     const r8 = R.eager("dim_value", { "dim": (d_x_0), "weakType": true }, []);
     const b8 = r8.data, o8 = r8.offset;
-    const b9 = new Float32Array(1);
-    k3(H, b9, A1, b8, o8, A1, b7, 0, A1, A1);
+    const b9 = (1 * 4 < L7.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (1 < M ? k3 : w3)(H, b9, A1, b8, o8, A1, b7, 0, A1, A1);
     return new N(b9, A1, "float32", A1, 0, false, 1, true);
   };
 };
-const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p3, kernels: [__nj_k4, __nj_k5, __nj_k6, __nj_k7], wasm: [null, "__nj_k5", null, null], elems: [Infinity, Infinity, Infinity, 1] }];
+const __nj_t2p = [{ key: "[{\"b\":*,\"w\":*},*,*]|S|", make: __nj_p3, kernels: [__nj_k4, __nj_k5, __nj_k6, __nj_k7], wasm: [null, "__nj_k5", null, null] }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#8": __nj_k8 };
-const __nj_p4 = function (R, K) {
+const __nj_p4 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([2.#10]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([2.#10]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -184,17 +189,18 @@ const __nj_p4 = function (R, K) {
     if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0));
-    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
-    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
+    const b1 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
+    return new N(b1, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj_p5 = function (R, K) {
+const __nj_p5 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([2.#10]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([2.#10]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -206,12 +212,12 @@ const __nj_p5 = function (R, K) {
     if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    const b1 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t3p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k8], wasm: ["__nj_k8"], elems: [Infinity] }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k8], wasm: ["__nj_k8"], elems: [Infinity] }];
+const __nj_t3p = [{ key: "[*]|S|", make: __nj_p4, kernels: [__nj_k8], wasm: ["__nj_k8"] }, { key: "[*]|S|", make: __nj_p5, kernels: [__nj_k8], wasm: ["__nj_k8"] }];
 const EPS = 1e-5;
 const GAIN = 2 * Math.SQRT2;
 const COEFS = [0.5, 0.25, 0.125];

@@ -3,12 +3,13 @@ import { numpy as np, jit } from "@numjit/runtime";
 import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -18,17 +19,18 @@ const __nj_p0 = function (R, K) {
     if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0));
-    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
-    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
+    const b1 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
+    return new N(b1, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0.5, 1, 0.#1, 0.044714998453855515, 3]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -40,8 +42,8 @@ const __nj_p1 = function (R, K) {
     if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    const b1 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };

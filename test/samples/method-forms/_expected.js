@@ -9,11 +9,11 @@ const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, C) { /* body
 const __nj_k5 = function nj_elementwise_#5(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k2":{"signature":"elementwise:#2","op":"elementwise kernel (sub, mul)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k3":{"signature":"reduce:#3","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k4":{"signature":"elementwise:#4","op":"elementwise kernel (sqrt)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k5":{"signature":"elementwise:#5","op":"elementwise kernel (max, min)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0, "elementwise:#1": __nj_k1, "elementwise:#2": __nj_k2 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
   let S0 = null;
   const T1 = [0] /* (d_M) */;
   const T2 = [0] /* (d_N) */;
@@ -21,10 +21,11 @@ const __nj_p0 = function (R, K) {
   const A4 = Object.freeze([]);
   let S1 = null;
   const A6 = Object.freeze([0]);
-  const T7 = [0, 0] /* (d_N), (d_M) */;
-  const T8 = [0, 0] /* (d_M), 1 */;
-  const A9 = Object.freeze([0, 1]);
-  const A10 = Object.freeze([2]);
+  const L7 = R.limits;
+  const T8 = [0, 0] /* (d_N), (d_M) */;
+  const T9 = [0, 0] /* (d_M), 1 */;
+  const A10 = Object.freeze([0, 1]);
+  const A11 = Object.freeze([2]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -37,27 +38,28 @@ const __nj_p0 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_M) ? S0 : (S0 = new Float32Array((d_M)));
-    k0(H, b1, (T1[0] = (d_M), T1), (T2[0] = (d_N), T2), 1, b0, o0, A3, (T1[0] = (d_M), T1), A4);
+    (Math.max((d_M), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_M), T1), (T2[0] = (d_N), T2), 1, b0, o0, A3, (T1[0] = (d_M), T1), A4);
     const r2 = R.eager("dim_value", { "dim": (d_N), "weakType": true }, []);
     const b2 = r2.data, o2 = r2.offset;
     const b3 = S1 !== null && S1.length === (d_M) ? S1 : (S1 = new Float32Array((d_M)));
-    k1(H, b3, (T1[0] = (d_M), T1), b2, o2, A6, b1, 0, A3, A4);
-    const b4 = new Float32Array((d_M * d_N));
-    k2(H, b4, (T7[0] = (d_N), T7[1] = (d_M), T7), b0, o0, (T8[0] = (d_M), T8[1] = 1, T8), b3, 0, A9, A10);
+    ((d_M) < M ? k1 : w1)(H, b3, (T1[0] = (d_M), T1), b2, o2, A6, b1, 0, A3, A4);
+    const b4 = ((d_M * d_N) * 4 < L7.minBytes ? new Float32Array((d_M * d_N)) : R.alloc("float32", (d_M * d_N)));
+    ((d_M * d_N) < M ? k2 : w2)(H, b4, (T8[0] = (d_N), T8[1] = (d_M), T8), b0, o0, (T9[0] = (d_M), T9[1] = 1, T9), b3, 0, A10, A11);
     return new N(b4, [(d_M), (d_N)], "float32", [1, (d_M)], 0, false, (d_M * d_N), true);
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: ["__nj_k0", null, "__nj_k2"], elems: [Infinity, Infinity, Infinity] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: ["__nj_k0", null, "__nj_k2"] }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#3": __nj_k3, "elementwise:#4": __nj_k4 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
   let S0 = null;
   const T1 = [0] /* (d_N) */;
   const T2 = [0] /* (d_M) */;
   const A3 = Object.freeze([1]);
   const A4 = Object.freeze([]);
+  const L5 = R.limits;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -70,20 +72,21 @@ const __nj_p1 = function (R, K) {
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const b1 = S0 !== null && S0.length === (d_N) ? S0 : (S0 = new Float32Array((d_N)));
-    k0(H, b1, (T1[0] = (d_N), T1), (T2[0] = (d_M), T2), 0, b0, o0, (T2[0] = (d_M), T2), A3, A4);
-    const b2 = new Float32Array((d_N));
-    k1(H, b2, (T1[0] = (d_N), T1), b1, 0, A3, A4);
+    (Math.max((d_N), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_N), T1), (T2[0] = (d_M), T2), 0, b0, o0, (T2[0] = (d_M), T2), A3, A4);
+    const b2 = ((d_N) * 4 < L5.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    ((d_N) < M ? k1 : w1)(H, b2, (T1[0] = (d_N), T1), b1, 0, A3, A4);
     return new N(b2, [(d_N)], "float32", A3, 0, false, (d_N), true);
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4], wasm: ["__nj_k3", "__nj_k4"], elems: [Infinity, Infinity] }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4], wasm: ["__nj_k3", "__nj_k4"] }];
 const __nj_t2 = { "@codegen": "<version>", "elementwise:#5": __nj_k5 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_M * d_N) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0, 6]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_M * d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0, 6]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -104,12 +107,12 @@ const __nj_p2 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_M * d_N));
-    k0(H, b2, (T0[0] = (d_M * d_N), T0), b0, o0, A1, b1, o1, A1, A2);
-    return new N(b2, [(d_M * d_N)], "float32", A1, 0, false, (d_M * d_N), true);
+    const b2 = ((d_M * d_N) * 4 < L0.minBytes ? new Float32Array((d_M * d_N)) : R.alloc("float32", (d_M * d_N)));
+    (Math.max((d_M * d_N), (d_K)) < M ? k0 : w0)(H, b2, (T1[0] = (d_M * d_N), T1), b0, o0, A2, b1, o1, A2, A3);
+    return new N(b2, [(d_M * d_N)], "float32", A2, 0, false, (d_M * d_N), true);
   };
 };
-const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k5], wasm: ["__nj_k5"], elems: [Infinity] }];
+const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k5], wasm: ["__nj_k5"] }];
 /** @numjit x: f32[N, M] */
 export const centered = __nj_pre((x) => x.sub(x.mean(0)).mul(2).T, { name: "centered", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });
 /** @numjit x: f32[N, M] */

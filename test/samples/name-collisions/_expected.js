@@ -7,11 +7,12 @@ const __nj3_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* bod
 const __nj3_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj3_w = { bytes: "<wasm module>", kernels: {"__nj3_k0":{"signature":"elementwise:#0","op":"elementwise kernel (add)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj3_k1":{"signature":"elementwise:#1","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj3_t0 = { "@codegen": "<version>", "elementwise:#0": __nj3_k0 };
-const __nj3_p0 = function (R, K) {
+const __nj3_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -21,16 +22,17 @@ const __nj3_p0 = function (R, K) {
     if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0));
-    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A1);
-    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
+    const b1 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A2);
+    return new N(b1, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj3_p1 = function (R, K) {
+const __nj3_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -42,19 +44,20 @@ const __nj3_p1 = function (R, K) {
     if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A1);
+    const b1 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A2);
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj3_t0p = [{ key: "[*]|S|", make: __nj3_p0, kernels: [__nj3_k0], wasm: ["__nj3_k0"], elems: [Infinity] }, { key: "[*]|S|", make: __nj3_p1, kernels: [__nj3_k0], wasm: ["__nj3_k0"], elems: [Infinity] }];
+const __nj3_t0p = [{ key: "[*]|S|", make: __nj3_p0, kernels: [__nj3_k0], wasm: ["__nj3_k0"] }, { key: "[*]|S|", make: __nj3_p1, kernels: [__nj3_k0], wasm: ["__nj3_k0"] }];
 const __nj3_t1 = { "@codegen": "<version>", "elementwise:#1": __nj3_k1 };
-const __nj3_p2 = function (R, K) {
+const __nj3_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([2]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([2]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -64,17 +67,18 @@ const __nj3_p2 = function (R, K) {
     if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0));
-    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
-    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
+    const b1 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
+    return new N(b1, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj3_p3 = function (R, K) {
+const __nj3_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([2]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([2]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -86,12 +90,12 @@ const __nj3_p3 = function (R, K) {
     if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    const b1 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj3_t1p = [{ key: "[*]|S|", make: __nj3_p2, kernels: [__nj3_k1], wasm: ["__nj3_k1"], elems: [Infinity] }, { key: "[*]|S|", make: __nj3_p3, kernels: [__nj3_k1], wasm: ["__nj3_k1"], elems: [Infinity] }];
+const __nj3_t1p = [{ key: "[*]|S|", make: __nj3_p2, kernels: [__nj3_k1], wasm: ["__nj3_k1"] }, { key: "[*]|S|", make: __nj3_p3, kernels: [__nj3_k1], wasm: ["__nj3_k1"] }];
 const __nj_k0 = "user k0";
 export let __nj_t0 = 1;
 export function __nj_pre() {

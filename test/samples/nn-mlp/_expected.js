@@ -8,18 +8,19 @@ const __nj_k3 = function nj_dot_#3(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo
 const __nj_k4 = function nj_elementwise_#4(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k2":{"signature":"rows:#2","op":"log_softmax rows","layout":{"kind":"rows","row":"log_softmax","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k4":{"signature":"elementwise:#4","op":"elementwise kernel (add, max)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0, "dot:#1": __nj_k1, "rows:#2": __nj_k2 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const k2 = K[2];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const k2 = K[2], w2 = W[2];
   let S0 = null;
   const A1 = Object.freeze([0, 0, 1]);
   const A2 = Object.freeze([0]);
   let S1 = null;
   const A4 = Object.freeze([]);
-  const T5 = [0, 0] /* (d_B), 3 */;
-  const A6 = Object.freeze([3, 1]);
+  const L5 = R.limits;
+  const T6 = [0, 0] /* (d_B), 3 */;
+  const A7 = Object.freeze([3, 1]);
   return function (x0, x1, x2, x3, x4) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -62,26 +63,27 @@ const __nj_p0 = function (R, K) {
     const c4 = x4.isContiguous ? x4 : R.dense(x4);
     const b4 = c4.data, o4 = c4.offset;
     const b5 = S0 !== null && S0.length === (d_B * d_H) ? S0 : (S0 = new Float32Array((d_B * d_H)));
-    k0(H, b5, 1, (d_B), (d_H), 4, b0, o0, 0, 4, 1, b1, o1, 0, (d_H), 1, b2, o2, A1, A2);
+    (Math.max((d_B * d_H), (4 * d_B), (4 * d_H)) < M ? k0 : w0)(H, b5, 1, (d_B), (d_H), 4, b0, o0, 0, 4, 1, b1, o1, 0, (d_H), 1, b2, o2, A1, A2);
     const b6 = S1 !== null && S1.length === (3 * d_B) ? S1 : (S1 = new Float32Array((3 * d_B)));
-    k1(H, b6, 1, (d_B), 3, (d_H), b5, 0, 0, (d_H), 1, b3, o3, 0, 3, 1, b4, o4, A1, A4);
-    const b7 = new Float32Array((3 * d_B));
-    k2(H, b7, (T5[0] = (d_B), T5[1] = 3, T5), b6, 0, A6, A4);
-    return new N(b7, [(d_B), 3], "float32", A6, 0, false, (3 * d_B), true);
+    (Math.max((3 * d_B), (d_B * d_H), (3 * d_H)) < M ? k1 : w1)(H, b6, 1, (d_B), 3, (d_H), b5, 0, 0, (d_H), 1, b3, o3, 0, 3, 1, b4, o4, A1, A4);
+    const b7 = ((3 * d_B) * 4 < L5.minBytes ? new Float32Array((3 * d_B)) : R.alloc("float32", (3 * d_B)));
+    ((3 * d_B) < M ? k2 : w2)(H, b7, (T6[0] = (d_B), T6[1] = 3, T6), b6, 0, A7, A4);
+    return new N(b7, [(d_B), 3], "float32", A7, 0, false, (3 * d_B), true);
   };
 };
-const __nj_t0p = [{ key: "[*,*,*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: [null, null, "__nj_k2"], elems: [Infinity, Infinity, Infinity] }];
+const __nj_t0p = [{ key: "[*,*,*,*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1, __nj_k2], wasm: [null, null, "__nj_k2"] }];
 const __nj_t1 = { "@codegen": "<version>", "dot:#3": __nj_k3, "elementwise:#4": __nj_k4 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
   let S0 = null;
   const A1 = Object.freeze([]);
-  const T2 = [0, 0] /* (d_x_0), (d_b_0) */;
-  const T3 = [0, 0] /* (d_w_1), 1 */;
-  const A4 = Object.freeze([0, 1]);
-  const A5 = Object.freeze([0]);
+  const L2 = R.limits;
+  const T3 = [0, 0] /* (d_x_0), (d_b_0) */;
+  const T4 = [0, 0] /* (d_w_1), 1 */;
+  const A5 = Object.freeze([0, 1]);
+  const A6 = Object.freeze([0]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -114,13 +116,13 @@ const __nj_p1 = function (R, K) {
     const c2 = x2.isContiguous ? x2 : R.dense(x2);
     const b2 = c2.data, o2 = c2.offset;
     const b3 = S0 !== null && S0.length === (d_w_1 * d_x_0) ? S0 : (S0 = new Float32Array((d_w_1 * d_x_0)));
-    k0(H, b3, 1, (d_x_0), (d_w_1), (d_x_1), b0, o0, 0, (d_x_1), 1, b1, o1, 0, (d_w_1), 1, A1);
-    const b4 = new Float32Array((d_b_0 * d_x_0));
-    k1(H, b4, (T2[0] = (d_x_0), T2[1] = (d_b_0), T2), b3, 0, (T3[0] = (d_w_1), T3[1] = 1, T3), b2, o2, A4, A5);
+    (Math.max((d_w_1 * d_x_0), (d_x_0 * d_x_1), (d_w_0 * d_w_1)) < M ? k0 : w0)(H, b3, 1, (d_x_0), (d_w_1), (d_x_1), b0, o0, 0, (d_x_1), 1, b1, o1, 0, (d_w_1), 1, A1);
+    const b4 = ((d_b_0 * d_x_0) * 4 < L2.minBytes ? new Float32Array((d_b_0 * d_x_0)) : R.alloc("float32", (d_b_0 * d_x_0)));
+    (Math.max((d_b_0 * d_x_0), (d_w_1 * d_x_0)) < M ? k1 : w1)(H, b4, (T3[0] = (d_x_0), T3[1] = (d_b_0), T3), b3, 0, (T4[0] = (d_w_1), T4[1] = 1, T4), b2, o2, A5, A6);
     return new N(b4, [(d_x_0), (d_b_0)], "float32", [(d_b_0), 1], 0, false, (d_b_0 * d_x_0), true);
   };
 };
-const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4], wasm: [null, "__nj_k4"], elems: [Infinity, Infinity] }];
+const __nj_t1p = [{ key: "[*,*,*]|S|", make: __nj_p1, kernels: [__nj_k3, __nj_k4], wasm: [null, "__nj_k4"] }];
 /**
  * @numjit x: f32[B, 4], w1: f32[4, H], b1: f32[H], w2: f32[H, 3], b2: f32[3]
  */

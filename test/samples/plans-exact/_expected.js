@@ -8,12 +8,13 @@ const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, 
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k1":{"signature":"reduce:#1","op":"reduce_sum kernel (mul)","layout":{"kind":"reduce","nin":2,"used":[0,1],"out":1,"consts":13,"data":[5,9],"offset":[6,10],"kshape":2,"rshape":3,"kstrides":[7,11],"rstrides":[8,12]}},"__nj_k2":{"signature":"elementwise:#2","op":"elementwise kernel (mul)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k3":{"signature":"elementwise:#3","op":"elementwise kernel (max, min)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const A0 = Object.freeze([1, 0]);
-  const A1 = Object.freeze([2, 2]);
-  const A2 = Object.freeze([2, 1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const A1 = Object.freeze([1, 0]);
+  const A2 = Object.freeze([2, 2]);
+  const A3 = Object.freeze([2, 1]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -31,22 +32,23 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array(4);
-    k0(H, b2, 1, 2, 2, 3, b0, o0, 0, 3, 1, b1, o1, 0, 2, 1, A0);
-    return new N(b2, A1, "float32", A2, 0, false, 4, true);
+    const b2 = (4 * 4 < L0.minBytes ? new Float32Array(4) : R.alloc("float32", 4));
+    (6 < M ? k0 : w0)(H, b2, 1, 2, 2, 3, b0, o0, 0, 3, 1, b1, o1, 0, 2, 1, A1);
+    return new N(b2, A2, "float32", A3, 0, false, 4, true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
 const __nj_t1 = { "@codegen": "<version>", "reduce:#1": __nj_k1, "elementwise:#2": __nj_k2 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const A0 = Object.freeze([]);
-  const A1 = Object.freeze([4]);
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([0]);
-  const A4 = Object.freeze([(-1)]);
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const L0 = R.limits;
+  const A1 = Object.freeze([]);
+  const A2 = Object.freeze([4]);
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([0]);
+  const A5 = Object.freeze([(-1)]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "p.a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "p.a", false, x0.weakType);
@@ -68,21 +70,22 @@ const __nj_p1 = function (R, K) {
     const b1 = c1.data, o1 = c1.offset;
     const c2 = x2.isContiguous ? x2 : R.dense(x2);
     const b2 = c2.data, o2 = c2.offset;
-    const b3 = new Float32Array(1);
-    k0(H, b3, A0, A1, 0, b0, o0, A0, A2, b1, o1, A0, A2, A0);
-    const b4 = new Float32Array(4);
-    k1(H, b4, A1, b0, o0, A2, b2, o2, A3, A0);
-    return { "scaled": [new N(b4, A1, "float32", A2, 0, false, 4, true), new N(b1, A1, "float32", A4, o1 + 3, false, 4, true)], "sum": new N(b3, A0, "float32", A0, 0, false, 1, true) };
+    const b3 = (1 * 4 < L0.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (4 < M ? k0 : w0)(H, b3, A1, A2, 0, b0, o0, A1, A3, b1, o1, A1, A3, A1);
+    const b4 = (4 * 4 < L0.minBytes ? new Float32Array(4) : R.alloc("float32", 4));
+    (4 < M ? k1 : w1)(H, b4, A2, b0, o0, A3, b2, o2, A4, A1);
+    return { "scaled": [new N(b4, A2, "float32", A3, 0, false, 4, true), new N(b1, A2, "float32", A5, o1 + 3, false, 4, true)], "sum": new N(b3, A1, "float32", A1, 0, false, 1, true) };
   };
 };
-const __nj_t1p = [{ key: "[{\"a\":*,\"b\":*},*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"], elems: [4, 4] }];
+const __nj_t1p = [{ key: "[{\"a\":*,\"b\":*},*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"] }];
 const __nj_t2 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const A0 = Object.freeze([3]);
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([(-2), 2]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const A1 = Object.freeze([3]);
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([(-2), 2]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -91,12 +94,12 @@ const __nj_p2 = function (R, K) {
     if (s0[0] !== 3) return R.fail("dim", "x.shape[0] == 3", 3, s0[0]);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array(3);
-    k0(H, b1, A0, b0, o0, A1, A2);
-    return new N(b1, A0, "float32", A1, 0, false, 3, true);
+    const b1 = (3 * 4 < L0.minBytes ? new Float32Array(3) : R.alloc("float32", 3));
+    (3 < M ? k0 : w0)(H, b1, A1, b0, o0, A2, A3);
+    return new N(b1, A1, "float32", A2, 0, false, 3, true);
   };
 };
-const __nj_t2p = [{ key: "[*,N]|S|n2", make: __nj_p2, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [3] }];
+const __nj_t2p = [{ key: "[*,N]|S|n2", make: __nj_p2, kernels: [__nj_k3], wasm: ["__nj_k3"] }];
 /** @numjit x: f32[2, 3], w: f32[3, 2] */
 export const affine = __nj_pre((x, w) => np.maximum(np.add(np.matmul(x, w), 1), 0), { name: "affine", kernels: __nj_t0, plans: __nj_t0p });
 /** @numjit p: { a: f32[4], b: f32[4] }, s: f32[] */

@@ -8,36 +8,14 @@ const __nj_k2 = function nj_reduce_#2(H, o, kshape, rshape, mode, a0, o0, ks0, r
 const __nj_k3 = function nj_reduce_#3(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel (exp)","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k1":{"signature":"elementwise:#1","op":"elementwise kernel (gt, mul, select)","layout":{"kind":"elementwise","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}},"__nj_k2":{"signature":"reduce:#2","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}},"__nj_k3":{"signature":"reduce:#3","op":"reduce_max kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_M) */;
-  const T1 = [0] /* (d_N) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
-  return function (x0) {
-    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
-    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
-    const s0 = x0.shape;
-    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
-    const d_N = s0[0];
-    const d_M = s0[1];
-    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
-    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
-    const c0 = x0.isContiguous ? x0 : R.dense(x0);
-    const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_M));
-    k0(H, b1, (T0[0] = (d_M), T0), (T1[0] = (d_N), T1), 1, b0, o0, A2, (T0[0] = (d_M), T0), A3);
-    return new N(b1, [(d_M)], "float32", A2, 0, false, (d_M), true);
-  };
-};
-const __nj_p1 = function (R, K) {
-  const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_N) */;
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
   const T1 = [0] /* (d_M) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -49,19 +27,44 @@ const __nj_p1 = function (R, K) {
     if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
-    return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
+    const b1 = ((d_M) * 4 < L0.minBytes ? new Float32Array((d_M)) : R.alloc("float32", (d_M)));
+    (Math.max((d_M), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_M), T1), (T2[0] = (d_N), T2), 1, b0, o0, A3, (T1[0] = (d_M), T1), A4);
+    return new N(b1, [(d_M)], "float32", A3, 0, false, (d_M), true);
   };
 };
-const __nj_t0p = [{ key: "[*,N]|S|n0", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }, { key: "[*,N]|S|n-1", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity] }];
-const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
-const __nj_p2 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0, 0.10000000149011612]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_N) */;
+  const T2 = [0] /* (d_M) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
+  return function (x0) {
+    if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
+    if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
+    const s0 = x0.shape;
+    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+    const d_N = s0[0];
+    const d_M = s0[1];
+    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
+    const c0 = x0.isContiguous ? x0 : R.dense(x0);
+    const b0 = c0.data, o0 = c0.offset;
+    const b1 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    (Math.max((d_N), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_N), T1), (T2[0] = (d_M), T2), 0, b0, o0, (T2[0] = (d_M), T2), A3, A4);
+    return new N(b1, [(d_N)], "float32", A3, 0, false, (d_N), true);
+  };
+};
+const __nj_t0p = [{ key: "[*,N]|S|n0", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"] }, { key: "[*,N]|S|n-1", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"] }];
+const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
+const __nj_p2 = function (R, K, W, M) {
+  const H = R.H, N = R.NDArray;
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0, 0.10000000149011612]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -71,17 +74,18 @@ const __nj_p2 = function (R, K) {
     if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0));
-    k0(H, b1, (T0[0] = (d_S_0), T0), b0, o0, A1, A2);
-    return new N(b1, [(d_S_0)], "float32", A1, 0, false, (d_S_0), true);
+    const b1 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
+    return new N(b1, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
   };
 };
-const __nj_p3 = function (R, K) {
+const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([0, 0.10000000149011612]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([0, 0.10000000149011612]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -93,20 +97,21 @@ const __nj_p3 = function (R, K) {
     if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b1, (T0[0] = (d_S_0 * d_S_1), T0), b0, o0, A1, A2);
+    const b1 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
     return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };
-const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
+const __nj_t1p = [{ key: "[*,N]|S|n0.1", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"] }, { key: "[*,N]|S|n0.1", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"] }];
 const __nj_t2 = { "@codegen": "<version>", "reduce:#2": __nj_k2, "reduce:#3": __nj_k3 };
-const __nj_p4 = function (R, K) {
+const __nj_p4 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_N) */;
-  const T1 = [0] /* (d_M) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_N) */;
+  const T2 = [0] /* (d_M) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -118,18 +123,19 @@ const __nj_p4 = function (R, K) {
     if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
-    return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
+    const b1 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    (Math.max((d_N), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_N), T1), (T2[0] = (d_M), T2), 0, b0, o0, (T2[0] = (d_M), T2), A3, A4);
+    return new N(b1, [(d_N)], "float32", A3, 0, false, (d_N), true);
   };
 };
-const __nj_p5 = function (R, K) {
+const __nj_p5 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_N) */;
-  const T1 = [0] /* (d_M) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_N) */;
+  const T2 = [0] /* (d_M) */;
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -141,12 +147,12 @@ const __nj_p5 = function (R, K) {
     if (!(d_M >= 1)) return R.fail("constraint", "M >= 1", 1, d_M);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), (T1[0] = (d_M), T1), 0, b0, o0, (T1[0] = (d_M), T1), A2, A3);
-    return new N(b1, [(d_N)], "float32", A2, 0, false, (d_N), true);
+    const b1 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    (Math.max((d_N), (d_M * d_N)) < M ? k0 : w0)(H, b1, (T1[0] = (d_N), T1), (T2[0] = (d_M), T2), 0, b0, o0, (T2[0] = (d_M), T2), A3, A4);
+    return new N(b1, [(d_N)], "float32", A3, 0, false, (d_N), true);
   };
 };
-const __nj_t2p = [{ key: "[*,N]|S|\"sum\"", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"], elems: [Infinity] }, { key: "[*,N]|S|\"max\"", make: __nj_p5, kernels: [__nj_k3], wasm: ["__nj_k3"], elems: [Infinity] }];
+const __nj_t2p = [{ key: "[*,N]|S|\"sum\"", make: __nj_p4, kernels: [__nj_k2], wasm: ["__nj_k2"] }, { key: "[*,N]|S|\"max\"", make: __nj_p5, kernels: [__nj_k3], wasm: ["__nj_k3"] }];
 /** @numjit x: f32[N, M] */
 export const reduceAlong = __nj_pre((x, axis) => np.sum(np.exp(x), axis), { name: "reduceAlong", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w, staticArgnums: [1] });
 export const rows = (x) => reduceAlong(x, 0);

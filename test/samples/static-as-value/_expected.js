@@ -6,14 +6,15 @@ const __nj_k0 = function nj_elementwise_#0(H, o, shape, a0, o0, s0, C) { /* body
 const __nj_k1 = function nj_elementwise_#1(H, o, shape, a0, o0, s0, a1, o1, s1, a2, o2, s2, C) { /* body elided */ };
 const __nj_k2 = function nj_elementwise_#2(H, o, shape, a0, o0, s0, a1, o1, s1, C) { /* body elided */ };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0, "elementwise:#1": __nj_k1 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const k1 = K[1];
-  const A0 = Object.freeze([]);
-  const T1 = [0] /* (d_N) */;
-  const A2 = Object.freeze([0]);
-  const A3 = Object.freeze([1]);
+  const k0 = K[0], w0 = W[0];
+  const k1 = K[1], w1 = W[1];
+  const L0 = R.limits;
+  const A1 = Object.freeze([]);
+  const T2 = [0] /* (d_N) */;
+  const A3 = Object.freeze([0]);
+  const A4 = Object.freeze([1]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -29,22 +30,23 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array(1);
-    k0(H, b2, A0, b1, o1, A0, A0);
-    const b3 = new Float32Array((d_N));
-    k1(H, b3, (T1[0] = (d_N), T1), b2, 0, A2, b0, o0, A3, b1, o1, A2, A0);
-    return new N(b3, [(d_N)], "float32", A3, 0, false, (d_N), true);
+    const b2 = (1 * 4 < L0.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (1 < M ? k0 : w0)(H, b2, A1, b1, o1, A1, A1);
+    const b3 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    ((d_N) < M ? k1 : w1)(H, b3, (T2[0] = (d_N), T2), b2, 0, A3, b0, o0, A4, b1, o1, A3, A1);
+    return new N(b3, [(d_N)], "float32", A4, 0, false, (d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1] }];
 const __nj_t1 = { "@codegen": "<version>", "elementwise:#2": __nj_k2 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0) */;
-  const A1 = Object.freeze([0]);
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0) */;
+  const A2 = Object.freeze([0]);
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -60,18 +62,19 @@ const __nj_p1 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_S_0));
-    k0(H, b2, (T0[0] = (d_S_0), T0), b1, o1, A1, b0, o0, A2, A3);
-    return new N(b2, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
+    const b2 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    ((d_S_0) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0), T1), b1, o1, A2, b0, o0, A3, A4);
+    return new N(b2, [(d_S_0)], "float32", A3, 0, false, (d_S_0), true);
   };
 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_S_0 * d_S_1) */;
-  const A1 = Object.freeze([0]);
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_S_0 * d_S_1) */;
+  const A2 = Object.freeze([0]);
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -89,8 +92,8 @@ const __nj_p2 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_S_0 * d_S_1));
-    k0(H, b2, (T0[0] = (d_S_0 * d_S_1), T0), b1, o1, A1, b0, o0, A2, A3);
+    const b2 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b1, o1, A2, b0, o0, A3, A4);
     return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
   };
 };

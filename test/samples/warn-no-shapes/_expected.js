@@ -4,13 +4,14 @@ import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";
 const __nj_k0 = function nj_reduce_#0(H, o, kshape, rshape, mode, a0, o0, ks0, rs0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"reduce:#0","op":"reduce_sum kernel ()","layout":{"kind":"reduce","nin":1,"used":[0],"out":1,"consts":9,"data":[5],"offset":[6],"kshape":2,"rshape":3,"kstrides":[7],"rstrides":[8]}}} };
 const __nj_t0 = { "@codegen": "<version>", "reduce:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const A0 = Object.freeze([7]);
-  const A1 = Object.freeze([5]);
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const A1 = Object.freeze([7]);
+  const A2 = Object.freeze([5]);
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -19,12 +20,12 @@ const __nj_p0 = function (R, K) {
     if (s0[0] !== 35) return R.fail("dim", "x.shape[0] == 35", 35, s0[0]);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array(7);
-    k0(H, b1, A0, A1, 1, b0, o0, A2, A0, A3);
-    return new N(b1, A0, "float32", A2, 0, false, 7, true);
+    const b1 = (7 * 4 < L0.minBytes ? new Float32Array(7) : R.alloc("float32", 7));
+    (35 < M ? k0 : w0)(H, b1, A1, A2, 1, b0, o0, A3, A1, A4);
+    return new N(b1, A1, "float32", A3, 0, false, 7, true);
   };
 };
-const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [35] }];
+const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"] }];
 export const grid = jit((x) => np.sum(np.reshape(x, [5, 7]), 0));
 /** @numjit x: f32[35] */
 export const gridAnnotated = __nj_pre((x) => np.sum(np.reshape(x, [5, 7]), 0), { name: "gridAnnotated", kernels: __nj_t0, plans: __nj_t0p, wasm: __nj_w });

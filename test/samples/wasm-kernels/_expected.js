@@ -9,12 +9,13 @@ const __nj_k2 = function nj_dot_#2(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo
 const __nj_k3 = function nj_elementwise_#3(H, o, shape, a0, o0, s0, C) { /* body elided */ };
 const __nj_w = { bytes: "<wasm module>", kernels: {"__nj_k0":{"signature":"elementwise:#0","op":"elementwise kernel (mul, add, tanh)","layout":{"kind":"elementwise","nin":2,"used":[0,1],"out":1,"consts":9,"data":[3,6],"offset":[4,7],"shape":2,"strides":[5,8]}},"__nj_k1":{"signature":"rows:#1","op":"softmax rows","layout":{"kind":"rows","row":"softmax","nin":1,"used":[0],"out":1,"consts":6,"data":[3],"offset":[4],"shape":2,"strides":[5]}}} };
 const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
-const __nj_p0 = function (R, K) {
+const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_N) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([1.5, 0.30000001192092896, 1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([1.5, 0.30000001192092896, 1]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -31,19 +32,20 @@ const __nj_p0 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_N));
-    k0(H, b2, (T0[0] = (d_N), T0), b0, o0, A1, b1, o1, A1, A2);
-    return new N(b2, [(d_N)], "float32", A1, 0, false, (d_N), true);
+    const b2 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    ((d_N) < M ? k0 : w0)(H, b2, (T1[0] = (d_N), T1), b0, o0, A2, b1, o1, A2, A3);
+    return new N(b2, [(d_N)], "float32", A2, 0, false, (d_N), true);
   };
 };
-const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], elems: [Infinity], broadcasts: true }];
+const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"], broadcasts: true }];
 const __nj_t1 = { "@codegen": "<version>", "rows:#1": __nj_k1 };
-const __nj_p1 = function (R, K) {
+const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0, 0] /* (d_B), 5000 */;
-  const A1 = Object.freeze([5000, 1]);
-  const A2 = Object.freeze([]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0, 0] /* (d_B), 5000 */;
+  const A2 = Object.freeze([5000, 1]);
+  const A3 = Object.freeze([]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
@@ -54,17 +56,18 @@ const __nj_p1 = function (R, K) {
     if (!(d_B >= 1)) return R.fail("constraint", "B >= 1", 1, d_B);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Float32Array((5000 * d_B));
-    k0(H, b1, (T0[0] = (d_B), T0[1] = 5000, T0), b0, o0, A1, A2);
-    return new N(b1, [(d_B), 5000], "float32", A1, 0, false, (5000 * d_B), true);
+    const b1 = ((5000 * d_B) * 4 < L0.minBytes ? new Float32Array((5000 * d_B)) : R.alloc("float32", (5000 * d_B)));
+    ((5000 * d_B) < M ? k0 : w0)(H, b1, (T1[0] = (d_B), T1[1] = 5000, T1), b0, o0, A2, A3);
+    return new N(b1, [(d_B), 5000], "float32", A2, 0, false, (5000 * d_B), true);
   };
 };
-const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1], wasm: ["__nj_k1"], elems: [Infinity] }];
+const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1], wasm: ["__nj_k1"] }];
 const __nj_t2 = { "@codegen": "<version>", "dot:#2": __nj_k2 };
-const __nj_p2 = function (R, K) {
+const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const A0 = Object.freeze([0]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const A1 = Object.freeze([0]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "a", false, x0.weakType);
@@ -85,19 +88,20 @@ const __nj_p2 = function (R, K) {
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = new Float32Array((d_M * d_N));
-    k0(H, b2, 1, (d_N), (d_M), (d_K), b0, o0, 0, (d_K), 1, b1, o1, 0, (d_M), 1, A0);
+    const b2 = ((d_M * d_N) * 4 < L0.minBytes ? new Float32Array((d_M * d_N)) : R.alloc("float32", (d_M * d_N)));
+    (Math.max((d_M * d_N), (d_K * d_N), (d_K * d_M)) < M ? k0 : w0)(H, b2, 1, (d_N), (d_M), (d_K), b0, o0, 0, (d_K), 1, b1, o1, 0, (d_M), 1, A1);
     return new N(b2, [(d_N), (d_M)], "float32", [(d_M), 1], 0, false, (d_M * d_N), true);
   };
 };
 const __nj_t2p = [{ key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k2] }];
 const __nj_t3 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
-const __nj_p3 = function (R, K) {
+const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
-  const k0 = K[0];
-  const T0 = [0] /* (d_N) */;
-  const A1 = Object.freeze([1]);
-  const A2 = Object.freeze([3, 1]);
+  const k0 = K[0], w0 = W[0];
+  const L0 = R.limits;
+  const T1 = [0] /* (d_N) */;
+  const A2 = Object.freeze([1]);
+  const A3 = Object.freeze([3, 1]);
   return function (x0) {
     if (x0.dtype !== "int32") return R.fail("dtype", "ids", "int32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "ids", false, x0.weakType);
@@ -107,9 +111,9 @@ const __nj_p3 = function (R, K) {
     if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = new Int32Array((d_N));
-    k0(H, b1, (T0[0] = (d_N), T0), b0, o0, A1, A2);
-    return new N(b1, [(d_N)], "int32", A1, 0, false, (d_N), true);
+    const b1 = ((d_N) * 4 < L0.minBytes ? new Int32Array((d_N)) : R.alloc("int32", (d_N)));
+    ((d_N) < M ? k0 : w0)(H, b1, (T1[0] = (d_N), T1), b0, o0, A2, A3);
+    return new N(b1, [(d_N)], "int32", A2, 0, false, (d_N), true);
   };
 };
 const __nj_t3p = [{ key: "[*]|S|", make: __nj_p3, kernels: [__nj_k3] }];

@@ -375,6 +375,46 @@ export function gemmEpilogueOf(ir: Extract<KernelIR, { kind: "dot" }>): { bias: 
   return (bias !== null || act !== "none") && isCur(b.root) ? { bias, act } : null;
 }
 
+/**
+ * The epilogue `x ± L * acc` (or `L * acc - x`, L a constant, x an input), which the float32 GEMM
+ * applies in a pass over its result in float64 exactly as this JS body computes it (one double product
+ * and sum, rounded at the store: bit-identical): an SGD update fused into its gradient's GEMM. The
+ * kernel checks at run time that x is dense [B, M, N].
+ */
+export function gemmAxpyOf(ir: Extract<KernelIR, { kind: "dot" }>): { x: number; c: number; alpha: 1 | -1; beta: 1 | -1 } | null {
+  const b = ir.body;
+  const [mul, sum] = b.insts;
+  if (ir.dtype !== "float32" || b.roundAcc || b.insts.length !== 2 || !mul || !sum) return null;
+  if (b.insts.some((i) => i.dtype !== "float32" || i.out !== "float32" || i.round || i.op.op !== "binary")) return null;
+  const prim = (i: typeof mul) => (i.op.op === "binary" ? i.op.prim : null);
+  const [p, q] = mul.args;
+  const c = p?.t === "acc" && q?.t === "const" ? q.i : q?.t === "acc" && p?.t === "const" ? p.i : null;
+  if (prim(mul) !== "mul" || c === null || b.root.t !== "val" || b.root.k !== sum.k) return null;
+  const [u, v] = sum.args;
+  const isMul = (r: KRef | undefined) => r?.t === "val" && r.k === mul.k;
+  const x = isMul(u) && v?.t === "in" ? v : isMul(v) && u?.t === "in" ? u : null;
+  if (x === null || (prim(sum) !== "add" && prim(sum) !== "sub")) return null;
+  const sub = prim(sum) === "sub";
+  return { x: x.i, c, alpha: sub && isMul(v) ? -1 : 1, beta: sub && isMul(u) ? -1 : 1 };
+}
+
+/**
+ * The epilogue `x > 0 ? acc : 0` (select(gt(x, 0), acc, 0), x an input): relu's backward pass, which
+ * the float32 GEMM applies in a pass over its result with the same bits (NaN compares false, +0 where
+ * masked). The kernel checks at run time that x is dense [B, M, N]. Returns x's input index.
+ */
+export function gemmReluGradOf(ir: Extract<KernelIR, { kind: "dot" }>): number | null {
+  const b = ir.body;
+  const [cmp, sel] = b.insts;
+  if (ir.dtype !== "float32" || b.insts.length !== 2 || !cmp || !sel || b.root.t !== "val" || b.root.k !== sel.k) return null;
+  const zero = (r: KRef | undefined) => r?.t === "const" && Object.is(b.consts[r.i], 0);
+  const [x, z] = cmp.args,
+    [m, y, n] = sel.args;
+  if (cmp.op.op !== "compare" || cmp.op.prim !== "gt" || cmp.dtype !== "float32" || x?.t !== "in" || !zero(z)) return null;
+  if (sel.op.op !== "select" || sel.out !== "float32" || m?.t !== "val" || m.k !== cmp.k || y?.t !== "acc" || !zero(n)) return null;
+  return x.i;
+}
+
 /** JS source of a dot kernel IR. */
 export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
   const body0 = ir.body;
@@ -394,18 +434,43 @@ export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
   const isFloat = ir.dtype === "float32" || ir.dtype === "float64";
   const fused = gemmEpilogueOf(ir);
   const bias = fused?.bias ?? null;
+  const axpy = gemmAxpyOf(ir),
+    relu = gemmReluGradOf(ir);
+  const dense = (x: number) => `s${x}[2] === 1 && s${x}[1] === N && (B === 1 || s${x}[0] === M * N)`;
+  /** A call of the float32 GEMM with its epilogue, which writes `o` in place where it can. */
+  const fusedCall = (cond: string, epi: string) => [
+    `  if (${cond}) {`,
+    `    const F = H.gemmFused(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, ${epi}, o);`,
+    `    if (F !== null) {`,
+    `      if (F !== o) o.set(F);`,
+    `      return;`,
+    `    }`,
+    `  }`,
+  ];
   const body = [
     ...(fused
       ? [
           `  // the epilogue in the wasm GEMM's store (a bias row and/or an activation)`,
-          `  if (${bias === null ? "true" : `s${bias}[1] === 0 && (B === 1 || s${bias}[0] === 0)`}) {`,
-          `    const F = H.gemmFused(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, ` +
-            `{ bias: ${bias === null ? "null" : `{ data: a${bias}, offset: o${bias}, stride: s${bias}[2] }`}, act: "${fused.act}" });`,
-          `    if (F !== null) {`,
-          `      o.set(F);`,
-          `      return;`,
-          `    }`,
-          `  }`,
+          ...fusedCall(
+            bias === null ? "true" : `s${bias}[1] === 0 && (B === 1 || s${bias}[0] === 0)`,
+            `{ bias: ${bias === null ? "null" : `{ data: a${bias}, offset: o${bias}, stride: s${bias}[2] }`}, act: "${fused.act}" }`,
+          ),
+        ]
+      : []),
+    ...(axpy
+      ? [
+          `  // x ± L·acc in a pass over the wasm GEMM's result (the same double operations as below)`,
+          ...fusedCall(
+            dense(axpy.x),
+            `{ bias: null, act: "none", pass: { kind: "axpy", data: a${axpy.x}, offset: o${axpy.x}, ` +
+              `alpha: ${axpy.alpha < 0 ? "-" : ""}L${axpy.c}, beta: ${axpy.beta} } }`,
+          ),
+        ]
+      : []),
+    ...(relu !== null
+      ? [
+          `  // relu's backward mask in a pass over the wasm GEMM's result (the same bits as below)`,
+          ...fusedCall(dense(relu), `{ bias: null, act: "none", pass: { kind: "reluGrad", data: a${relu}, offset: o${relu} } }`),
         ]
       : []),
     ...(isFloat

@@ -1,6 +1,6 @@
 // Matrix multiply on WebAssembly SIMD micro-kernels, used by the dot kernels (jit and precompiled,
 // through H.gemm) and eager matmul for large enough products: float32 operands run the float32-
-// accumulating 4x8 kernel (codegen/wasm/sgemm.ts) by default, everything else and
+// accumulating 2x16 kernel (codegen/wasm/sgemm.ts) by default, everything else and
 // setMatmulPrecision("highest") the float64-accumulating one (scripts/wasm/gemm.wat).
 // The bytes ship with the runtime; compiling them needs no `eval`, but a page CSP without
 // 'wasm-unsafe-eval' (or a runtime without WebAssembly SIMD) refuses them: then gemm returns null
@@ -11,8 +11,8 @@ import { getMatmulPrecision } from "./backend.js";
 import type { ParallelKernel } from "../threads/pool.js";
 import { isResident, kernelMemory, staging } from "./wasm/memory.js";
 import { wasmStats } from "./wasm/call.js";
-import { GEMM_ACT, type GemmAct, sgemmModule } from "./wasm/sgemm.js";
-import { runSgemm } from "./wasm/split.js";
+import { GEMM_ACT, type GemmAct, SGEMM_MR, SGEMM_NR, sgemmModule } from "./wasm/sgemm.js";
+import { runPack, runSgemm } from "./wasm/split.js";
 import { gemmWasm } from "./wasm-bytes.js";
 
 interface Sgemm {
@@ -98,7 +98,10 @@ export function packPanels(f: Dst, p: number, W: Arr, wb: number, swk: number, s
  * and its indirect form (igemm, the convolution kernel of codegen/wasm-conv.ts).
  */
 type SgemmKernel = ParallelKernel & {
-  pack: (K: number, N: number, src: number, ld: number, panels: number) => void;
+  pack: ParallelKernel;
+  packA: (M: number, K: number, src: number, sam: number, sak: number, dst: number) => void;
+  axpy: (n: number, c: number, x: number, alpha: number, beta: number, out: number) => void;
+  reluGrad: (n: number, c: number, x: number, out: number) => void;
   igemm: ParallelKernel;
 };
 let sgemmK: SgemmKernel | null | undefined;
@@ -113,21 +116,32 @@ export function sgemmKernel(): SgemmKernel | null {
     const inst = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } });
     const run = inst.exports.sgemm as ParallelKernel["run"];
     const igemm = { module, fn: "igemm", run: inst.exports.igemm as ParallelKernel["run"], op: "conv_general_dilated" };
-    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack: inst.exports.pack as SgemmKernel["pack"], igemm };
+    const { packA, axpy, reluGrad } = inst.exports as unknown as Pick<SgemmKernel, "packA" | "axpy" | "reluGrad">;
+    const pack = { module, fn: "pack", run: inst.exports.pack as ParallelKernel["run"], op: "matmul (packing)" };
+    sgemmK = { module, fn: "sgemm", run, op: "matmul", pack, packA, axpy, reluGrad, igemm };
   } catch {
     sgemmK = null;
   }
   return sgemmK;
 }
 
-/** A bias row and an activation applied in the float32 GEMM's store (codegen/wasm/sgemm.ts). */
+/**
+ * The epilogue the float32 GEMM applies: a bias row and an activation in its store
+ * (codegen/wasm/sgemm.ts), or a pass over the result with a dense [B, M, N] operand x: "axpy",
+ * `alpha * acc + beta * x` (beta ±1: an SGD update `w - lr * g` fused into the gradient's GEMM) in
+ * float64 as the JS epilogue computes it; "reluGrad", `x > 0 ? acc : 0` (relu's backward pass).
+ */
 export interface GemmEpilogue {
   /** bias[j] = data[offset + j * stride], the same for every row and batch; null: no bias */
   bias: { data: Arr; offset: number; stride: number } | null;
   act: GemmAct;
+  pass?: { kind: "axpy" | "reluGrad"; data: Arr; offset: number; alpha?: number; beta?: number };
 }
 
-/** float32 products accumulated in float32: a view of wasm memory valid until the next kernel call. */
+/**
+ * float32 products accumulated in float32: into `out` when it is a Float32Array in the kernels' memory
+ * (the kernel's own output, [B, M, N] dense), else a view of wasm memory valid until the next kernel call.
+ */
 function sgemm(
   A: Arr,
   ao: number,
@@ -144,23 +158,30 @@ function sgemm(
   N: number,
   K: number,
   epi: GemmEpilogue | null = null,
+  out: Arr | null = null,
 ): Float32Array | null {
   const k = sgemmKernel();
   if (!k) return null;
-  const cLen = B * M * N,
-    aLen = M * K,
-    pLen = Math.ceil(N / 8) * 8 * K;
-  const aAt = (cLen + 3) & ~3,
-    pAt = aAt + ((aLen + 3) & ~3);
-  // W row by row (one native copy each), packed by the module, when its rows are unit-stride; read in
-  // place when it lives in the kernels' memory (codegen/wasm/memory.ts), as are dense rows of A
+  const cIn = out instanceof Float32Array && isResident(out) ? out : null;
+  const x = epi?.pass,
+    xIn = x && x.data instanceof Float32Array && isResident(x.data) ? x.data : null;
+  const cLen = cIn ? 0 : B * M * N,
+    apLen = Math.ceil(M / SGEMM_MR) * SGEMM_MR * K,
+    pLen = Math.ceil(N / SGEMM_NR) * SGEMM_NR * K;
+  const apAt = (cLen + 3) & ~3,
+    pAt = apAt + apLen;
+  // A is packed by the module (packA) from where it lies when it lives in the kernels' memory
+  // (codegen/wasm/memory.ts), any strides, else from dense rows staged here; W likewise (pack) when its
+  // rows are unit-stride, else panels packed in JS
   const rowsW = swn === 1 || N === 1;
   const wIn = rowsW && W instanceof Float32Array && isResident(W);
-  const aIn = A instanceof Float32Array && isResident(A) && (sak === 1 || K === 1) && (sam === K || M === 1);
-  const wAt = pAt + pLen;
-  // the bias, zero-padded to whole 8-column panels
-  const bAt = wAt + (rowsW && !wIn ? K * N + 8 : 0),
-    bLen = epi?.bias ? Math.ceil(N / 8) * 8 : 0;
+  const aIn = A instanceof Float32Array && isResident(A);
+  const aAt = pAt + pLen,
+    wAt = aAt + (aIn ? 0 : (M * K + 3) & ~3),
+    xAt = wAt + (rowsW && !wIn ? K * N + SGEMM_NR : 0);
+  // the bias, zero-padded to whole panels
+  const bAt = xAt + (x && !xIn ? M * N : 0),
+    bLen = epi?.bias ? Math.ceil(N / SGEMM_NR) * SGEMM_NR : 0;
   const at = staging(4 * (bAt + bLen));
   const f = new Float32Array(kernelMemory(0).buffer, at);
   if (epi?.bias) {
@@ -169,18 +190,30 @@ function sgemm(
   }
   wasmStats.sgemms++;
   if (aIn || wIn) wasmStats.inPlace++;
+  const c0 = cIn ? cIn.byteOffset : at;
   for (let b = 0; b < B; b++) {
-    if (!aIn) packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
-    if (wIn) k.pack(K, N, (W as Float32Array).byteOffset + 4 * (wo + b * swb), 4 * swk, at + 4 * pAt);
+    if (aIn) k.packA(M, K, (A as Float32Array).byteOffset + 4 * (ao + b * sab), 4 * sam, 4 * sak, at + 4 * apAt);
+    else {
+      packRows(f, aAt, A, ao + b * sab, sam, sak, M, K);
+      k.packA(M, K, at + 4 * aAt, 4 * K, 4, at + 4 * apAt);
+    }
+    if (wIn) runPack(k.pack, K, N, (W as Float32Array).byteOffset + 4 * (wo + b * swb), 4 * swk, at + 4 * pAt);
     else if (rowsW) {
       packRows(f, wAt, W, wo + b * swb, swk, 1, K, N);
-      f.fill(0, wAt + K * N, wAt + K * N + 8); // the last panel's reads past W: zeros, never subnormals
-      k.pack(K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
-    } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, 8);
-    const a = aIn ? (A as Float32Array).byteOffset + 4 * (ao + b * sab) : at + 4 * aAt;
-    runSgemm(k, M, N, K, a, at + 4 * pAt, at + 4 * b * M * N, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
+      f.fill(0, wAt + K * N, wAt + K * N + SGEMM_NR); // the last panel's reads past W: zeros, never subnormals
+      runPack(k.pack, K, N, at + 4 * wAt, 4 * N, at + 4 * pAt);
+    } else packPanels(f, pAt, W, wo + b * swb, swk, swn, N, K, SGEMM_NR);
+    const cb = c0 + 4 * b * M * N;
+    runSgemm(k, M, N, K, at + 4 * apAt, at + 4 * pAt, cb, epi?.bias ? at + 4 * bAt : 0, GEMM_ACT[epi?.act ?? "none"]);
+    if (x) {
+      const xo = x.offset + b * M * N;
+      if (!xIn) f.set((x.data as Float32Array).subarray(xo, xo + M * N), xAt);
+      const xb = xIn ? xIn.byteOffset + 4 * xo : at + 4 * xAt;
+      if (x.kind === "axpy") k.axpy(M * N, cb, xb, x.alpha ?? 1, x.beta ?? 1, cb);
+      else k.reluGrad(M * N, cb, xb, cb);
+    }
   }
-  return f.subarray(0, cLen);
+  return cIn ?? f.subarray(0, cLen);
 }
 
 /**
@@ -205,10 +238,12 @@ export function gemmFused(
   N: number,
   K: number,
   epi: GemmEpilogue,
+  out: Arr | null = null,
 ): Float32Array | null {
   if (!enabled || M * N * K < MIN_WORK || K === 0 || M === 0 || N === 0 || getMatmulPrecision() !== "default") return null;
   if (!(A instanceof Float32Array && W instanceof Float32Array) || load() === null) return null;
-  return sgemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, epi);
+  if (epi.pass && !(epi.pass.data instanceof Float32Array)) return null;
+  return sgemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, epi, out);
 }
 
 /**

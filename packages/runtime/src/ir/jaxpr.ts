@@ -59,6 +59,11 @@ export function subJaxprs(e: Eqn): Jaxpr[] {
   }
 }
 
+/** Whether j or one of its sub-jaxprs has an equation of `prim`. */
+export function usesPrimitive(j: Jaxpr, prim: Eqn["primitive"]): boolean {
+  return j.eqns.some((e) => e.primitive === prim || subJaxprs(e).some((s) => usesPrimitive(s, prim)));
+}
+
 /** The axis names of the collectives in j and its sub-jaxprs. */
 export function collectiveAxes(j: Jaxpr): string[] {
   return j.eqns.flatMap((e) =>

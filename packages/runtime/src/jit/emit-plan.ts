@@ -1,7 +1,9 @@
 // A schedule's plan as straight-line JS, for the build to paste into the module (no eval at run time).
-// The source is a factory `function (R, K) { ...; return function (x0, x1, ...) { ... }; }`: R is the
-// plan runtime (jit/plan-runtime.ts), K the plan's kernels in order. The returned function takes the
-// flattened input leaves and
+// The source is a factory `function (R, K, W, M) { ...; return function (x0, x1, ...) { ... }; }`: R is
+// the plan runtime (jit/plan-runtime.ts), K the plan's JS kernels in order, W the same kernels for calls of
+// at least M elements (their wasm form where the build shipped one; M is the backend's threshold, so each
+// call picks by its own size and a tiny call never meets the wasm wrapper). The returned function takes
+// the flattened input leaves and
 //   1. checks the guard: each leaf's rank, dtype and weak type; binds every dimension symbol from the
 //      first input dim that is that symbol alone, checks every other input dim against its expression,
 //      every symbol >= 1 and the ShapeEnv's recorded constraints; a failure returns R.fail(...) (a
@@ -34,8 +36,6 @@ export interface EmittedPlan {
   kernels: KernelSource[];
   /** Number of input leaves the plan function takes. */
   arity: number;
-  /** Per kernel: the most elements it reads or writes here (Infinity: symbolic), for the backend's size rule. */
-  elems: number[];
   /** The plan also serves inputs that broadcast (NumPy rules) to its input shape: broadcastsLikeNumpy. */
   broadcasts: boolean;
 }
@@ -49,13 +49,7 @@ export interface EmitPlanOptions {
 
 export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions = {}): EmittedPlan {
   const j = sched.jaxpr;
-  // the most elements each kernel of this level sees (the backend's size rule at bind time; kernels of
-  // loop and branch bodies are not measured here: Infinity, and the wasm wrapper checks sizes per call)
-  const sizes = new Map<string, number>();
-  const plan = buildPlan(sched, (src, elems) => {
-    sizes.set(src.signature, Math.max(sizes.get(src.signature) ?? 0, elems));
-    return () => {};
-  });
+  const plan = buildPlan(sched, () => () => {});
 
   // ---- guard ----
   const body: string[] = [];
@@ -66,7 +60,7 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
     if (v === undefined) throw notEmittable(`dimension variable ${s} is not bound by any input shape`);
     return v;
   };
-  const code = new PlanCode(symVar);
+  const code = new PlanCode(symVar, true);
   const js = (d: Dim) => code.js(d);
   const deferred: string[] = [];
   const fail = (kind: string, what: string, expected: string, actual: string) =>
@@ -131,8 +125,7 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
 
   const params = j.inBinders.map((_, i) => `x${i}`).join(", ");
   const kernels = code.kernels;
-  const elems = kernels.map((k) => sizes.get(k.signature) ?? Infinity);
-  return { source: code.factory(params, body), kernels, arity: j.inBinders.length, elems, broadcasts: broadcastsLikeNumpy(j) };
+  return { source: code.factory(params, body), kernels, arity: j.inBinders.length, broadcasts: broadcastsLikeNumpy(j) };
 }
 
 const ELEMENTWISE = new Set<string>([...UNARY_OPS, ...BINARY_OPS, ...COMPARE_OPS, "select", "convert_element_type"]);

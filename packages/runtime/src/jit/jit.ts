@@ -66,6 +66,7 @@ interface Entry {
   outTree: TreeDef;
   run: (leaves: NDArray[]) => NDArray[];
   run1?: (leaves: NDArray[]) => NDArray;
+  run2?: (x: NDArray, y: NDArray) => NDArray;
   /** All arguments are top-level NDArrays, no statics: eligible for the fast path. */
   treeFlat?: boolean;
   single?: boolean;
@@ -185,6 +186,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     let plan: Plan | null = null;
     let run: Entry["run"];
     let run1: Entry["run1"];
+    let run2: Entry["run2"];
     let usedEager = false;
     const table = hooks.kernels;
     const wasmMin = wasmThreshold(backend ?? getBackend());
@@ -210,7 +212,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     };
     try {
       plan = buildPlan(sched, provider);
-      ({ run, run1 } = makeRunner(plan));
+      ({ run, run1, run2 } = makeRunner(plan));
     } catch (err) {
       if (!(err instanceof NoCodegen)) throw err;
       usedEager = true;
@@ -254,6 +256,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       outTree: traced.outTree,
       run,
       run1,
+      run2,
     };
   };
 
@@ -273,12 +276,38 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     return true;
   };
 
-  const jitted = function (this: unknown): unknown {
+  /** The last entry's fast check of one argument: an array of its leaf's dtype, weak type and shape. */
+  const same = (x: unknown, a: Entry["leafAvals"][number]): boolean => {
+    if (!(x instanceof NDArray) || x instanceof Tracer || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
+    const s = x.shape,
+      t = a.shape;
+    if (s.length !== t.length) return false;
+    for (let k = 0; k < s.length; k++) if (s[k] !== t[k]) return false;
+    return true;
+  };
+
+  // The dispatch fast path (a cache hit of the last entry on two arrays, the seed's add): named parameters,
+  // `arguments` only counted and forwarded, so V8 allocates no arguments object.
+  const jitted = function (this: unknown, x0?: unknown, x1?: unknown): unknown {
+    info.calls++;
+    const l = last;
+    // biome-ignore lint/complexity/noArguments: only counted (a rest parameter would allocate per call)
+    if (arguments.length === 2 && l !== null && l.run2 !== undefined && l.single && l.treeFlat) {
+      const a = l.leafAvals;
+      if (a.length === 2 && same(x0, a[0]!) && same(x1, a[1]!)) {
+        info.hits++;
+        return l.run2(x0 as NDArray, x1 as NDArray);
+      }
+    }
+    // biome-ignore lint/complexity/noArguments: f.apply(this, arguments) forwards without materializing them
+    return general.apply(this, arguments as never);
+  } as unknown as Jitted<F> & ((...a: unknown[]) => unknown);
+
+  const general = function (this: unknown): unknown {
     // fast path: same flat array signature as the last call (reads `arguments` without copying it)
     const l = last;
     // biome-ignore lint/complexity/noArguments: no rest-array allocation on the dispatch fast path
     const argv = arguments as unknown as NDArray[];
-    info.calls++;
     if (l?.treeFlat && fastMatch(l, argv)) {
       info.hits++;
       if (l.single && l.run1 !== undefined) return l.run1(argv);
@@ -327,7 +356,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
         if (err instanceof ConcretizationError && hooks.tracedStatics?.some((i) => !staticNums.has(i))) {
           info.misses--;
           for (const i of hooks.tracedStatics) staticNums.add(i);
-          return jitted.apply(this, argv);
+          return general.apply(this, argv as never);
         }
         throw err;
       }
@@ -340,7 +369,7 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     last = entry;
     const outs = entry.run(toArrays(leaves));
     return entry.single ? outs[0] : treeUnflatten(entry.outTree, outs);
-  } as unknown as Jitted<F> & ((...a: unknown[]) => unknown);
+  };
 
   Object.defineProperty(jitted, "name", { value: `jit(${name})` });
   Object.assign(jitted, {

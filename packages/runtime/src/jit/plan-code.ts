@@ -101,17 +101,31 @@ export class PlanCode {
   private n = 0;
   private nScratch = 0;
 
-  /** `symbol`: the JS name a dimension symbol is bound to (the guard binds them; concrete plans have none). */
+  /**
+   * `symbol`: the JS name a dimension symbol is bound to (the guard binds them; concrete plans have none).
+   * `bySize`: the factory is `function (R, K, W, M)` and each kernel call picks, by its size, `K[i]` (the JS
+   * kernel) below `M` elements, else `W[i]` (its wasm form where there is one): emitted plans, whose sizes
+   * are symbolic, so that a small call never goes through the wasm wrapper.
+   */
   constructor(
     readonly symbol: (s: string) => string = (s) => {
       throw notEmittable(`dimension variable ${s} is not bound`);
     },
+    readonly bySize = false,
   ) {}
 
-  kernel(src: KernelSource): string {
+  /** A statement calling kernel `src` that reads and writes arrays of `elems` elements. */
+  call(src: KernelSource, elems: readonly Dim[], args: readonly string[]): string {
     let i = this.kIndex.get(src.signature);
     if (i === undefined) this.kIndex.set(src.signature, (i = this.kernels.push(src) - 1));
-    return `k${i}`;
+    if (!this.bySize) return `k${i}(${args.join(", ")});`;
+    const sizes = elems.map((d) => this.js(d));
+    const n = elems.every((d) => typeof d === "number")
+      ? String(Math.max(...(elems as number[])))
+      : sizes.length === 1
+        ? sizes[0]!
+        : `Math.max(${sizes.join(", ")})`;
+    return `(${n} < M ? k${i} : w${i})(${args.join(", ")});`;
   }
 
   /** A factory-level constant, deduplicated by its text. */
@@ -129,6 +143,19 @@ export class PlanCode {
     const S = `S${this.nScratch++}`;
     this.hoisted.push(`let ${S} = null;`);
     return `${S} !== null && ${S}.length === ${n} ? ${S} : (${S} = new ${typedArrayFor(dtype).name}(${n}))`;
+  }
+
+  /**
+   * A kernel's output buffer, fresh per call. In emitted plans (`bySize`) an output of at least
+   * `memoryLimits.minBytes` lives in the wasm kernels' memory, as the runtime jit's do (dtype.ts allocate),
+   * so a wasm kernel writes it in place instead of staging it; a smaller one is a plain `new` (a tiny call
+   * pays one comparison).
+   */
+  output(dtype: Plan["outAvals"][number]["dtype"], n: string): string {
+    const Ctor = typedArrayFor(dtype);
+    if (!this.bySize || dtype === "bool") return `new ${Ctor.name}(${n})`;
+    const L = this.hoist("L", "R.limits");
+    return `(${n} * ${Ctor.BYTES_PER_ELEMENT} < ${L}.minBytes ? new ${Ctor.name}(${n}) : R.alloc(${JSON.stringify(dtype)}, ${n}))`;
   }
 
   local(prefix: string): string {
@@ -173,9 +200,10 @@ export class PlanCode {
 
   /** The factory's source around the returned function's parameters and body lines. */
   factory(params: string, body: readonly string[]): string {
-    const head = [`const H = R.H, N = R.NDArray;`, ...this.kernels.map((_, i) => `const k${i} = K[${i}];`), ...this.hoisted];
+    const kernels = this.kernels.map((_, i) => (this.bySize ? `const k${i} = K[${i}], w${i} = W[${i}];` : `const k${i} = K[${i}];`));
+    const head = [`const H = R.H, N = R.NDArray;`, ...kernels, ...this.hoisted];
     return [
-      "function (R, K) {",
+      this.bySize ? "function (R, K, W, M) {" : "function (R, K) {",
       ...head.map((l) => `  ${l}`),
       `  return function (${params}) {`,
       ...body.map((l) => `    ${l}`),
@@ -268,7 +296,7 @@ export function emitActions(
     if (act.t === "kernel") {
       const b = `${prefix}b${act.outSlot}`;
       const n = code.value(act.size);
-      const alloc = act.scratch || inLoop ? code.scratch(act.dtype, n) : `new ${typedArrayFor(act.dtype).name}(${n})`;
+      const alloc = act.scratch || inLoop ? code.scratch(act.dtype, n) : code.output(act.dtype, n);
       lines.push(`const ${b} = ${alloc};`);
       slots.set(act.outSlot, { buf: b, off: "0" });
       const refAt = new Map(act.refs.map((r) => [r[0], r] as const));
@@ -281,7 +309,7 @@ export function emitActions(
           a++;
         } else args.push(code.arg(act.args[a]));
       }
-      lines.push(`${code.kernel(plan.kernels[act.kernel]!)}(${args.join(", ")});`);
+      lines.push(code.call(plan.kernels[act.kernel]!, act.elems, args));
     } else if (act.t === "eager") {
       const ins = act.ins.map((l, i) => (l instanceof Lit ? litExpr(l) : viewExpr(code, slots.get(l.slot)!, l, act.avals[i]!)));
       const call = `(${JSON.stringify(act.prim)}, ${code.params(act.prim, act.params)}, [${ins.join(", ")}])`;

@@ -1,7 +1,8 @@
 // What an emitted plan (jit/emit-plan.ts) calls besides its kernels: array construction, the eager kernels
 // of eager steps, dense copies, and the guard's failure value. Light on purpose: the precompiled entry
 // imports it, and it must not reach the tracer, the IR passes, the scheduler or the code generator.
-import type { TypedArray } from "../dtype.js";
+import { type DType, type TypedArray, allocate } from "../dtype.js";
+import { memoryLimits } from "../codegen/wasm/memory.js";
 import { helpers } from "../codegen/helpers.js";
 import { impls, multiImpls } from "../core/trace.js";
 import { assign } from "../eager/strided.js";
@@ -41,6 +42,10 @@ export const planRuntime = {
   fail: (kind: GuardKind, what: string, expected: number | string | boolean, actual: number | string | boolean): GuardFailure =>
     new GuardFailure(kind, what, expected, actual),
   scalar: scalarArray,
+  /** The threshold of outputs that live in the kernels' wasm memory (codegen/wasm/memory.ts). */
+  limits: memoryLimits,
+  /** An output buffer a kernel fills: in the kernels' memory when large (dtype.ts allocate). */
+  alloc: (dtype: DType, n: number): TypedArray => allocate(dtype, n, false),
   /** A row-major copy of a strided input. */
   dense(x: NDArray): NDArray {
     const out = new NDArray(new (x.data.constructor as new (n: number) => TypedArray)(x.size), x.shape, x.dtype);
@@ -79,5 +84,9 @@ export const planRuntime = {
 };
 
 export type PlanRuntime = typeof planRuntime;
-/** An emitted plan's factory: binds the runtime and the kernels, returns the function a call runs. */
-export type PlanFactory = (R: PlanRuntime, K: readonly ((...args: any[]) => void)[]) => PlanFn;
+type Kernel = (...args: any[]) => void;
+/**
+ * A plan's factory: binds the runtime and the kernels, returns the function a call runs. An emitted plan
+ * (jit/emit-plan.ts) also takes the kernels for large calls (`W`) and their threshold in elements (`M`).
+ */
+export type PlanFactory = (R: PlanRuntime, K: readonly Kernel[], W?: readonly Kernel[], M?: number) => PlanFn;

@@ -24,9 +24,8 @@ import { findRowPatterns } from "../ir/row-fusion.js";
 import { rowsKernel } from "../codegen/row-kernels.js";
 import { assign } from "../eager/strided.js";
 import { compileError } from "../errors.js";
-import { type Dim, dimAdd, dimCompare, dimEq, dimMul, dimNeg, dimSub, isConcreteShape } from "../core/dims.js";
+import { type Dim, dimAdd, dimCompare, dimEq, dimMul, dimNeg, dimSub } from "../core/dims.js";
 import { dimsSize } from "../core/shape-rules.js";
-import { sizeOf } from "../shape.js";
 
 export type KernelFn = (...args: any[]) => void;
 /** `elems`: the most elements the kernel reads or writes in this plan (a backend may choose by size). */
@@ -51,6 +50,8 @@ export type Action =
       args: unknown[];
       outSlot: number;
       size: Dim;
+      /** The sizes of what it reads and writes (distinct): the most of them picks the backend (emitted plans: per call). */
+      elems: Dim[];
       dtype: DType;
       /** [args index of the data, slot, layout offset]: the offset argument follows the data. */
       refs: [number, number, Dim][];
@@ -96,7 +97,17 @@ export function denseStrides(shape: readonly Dim[]): Dim[] {
 
 /** Provably 1 (a symbol is >= 1 but may be 1: such a dim is kept, with its stride, which is always correct). */
 const isOne = (d: Dim): boolean => d === 1;
-const concreteSize = (s: readonly Dim[]): number => (isConcreteShape(s) ? sizeOf(s) : Number.POSITIVE_INFINITY);
+/** The distinct sizes of some shapes (a kernel's operands and output). */
+function distinctSizes(shapes: readonly (readonly Dim[])[]): Dim[] {
+  const out: Dim[] = [];
+  for (const s of shapes) {
+    const n = dimsSize(s);
+    if (!out.some((m) => dimEq(m, n))) out.push(n);
+  }
+  return out;
+}
+/** The most of some sizes, Infinity when one is symbolic: what a kernel provider chooses a backend by. */
+const mostElems = (elems: readonly Dim[]): number => Math.max(...elems.map((n) => (typeof n === "number" ? n : Number.POSITIVE_INFINITY)));
 
 /** Dense row-major from its offset on (a size-1 dim may have any stride). */
 export function isContiguous(l: Layout): boolean {
@@ -155,7 +166,8 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
       pat.steps.forEach((s) => fused.add(s));
       const src = rowsKernel(pat.kind);
       const x = layoutOf(pat.x);
-      const fn = getKernel(src, concreteSize(pat.x.aval.shape));
+      const elems = distinctSizes([pat.x.aval.shape]);
+      const fn = getKernel(src, mostElems(elems));
       const out = fresh(pat.out);
       const args = [helpers, null, rowArgs.shape, null, 0, rowArgs.strides, src.constants];
       const refs: [number, number, Dim][] = [[3, x.slot, x.offset]];
@@ -168,6 +180,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
         args,
         outSlot: out.slot,
         size,
+        elems,
         dtype: "float32",
         refs,
       });
@@ -218,7 +231,8 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
     const kernel = kernels.push(src) - 1;
     const outVar = step.out;
     // the backend choice reads the sizes (a symbolic size counts as large)
-    const fn = getKernel(src, Math.max(concreteSize(outVar.aval.shape), ...step.inputs.map((v) => concreteSize(v.aval.shape))));
+    const elems = distinctSizes([outVar.aval.shape, ...step.inputs.map((v) => v.aval.shape)]);
+    const fn = getKernel(src, mostElems(elems));
     const out = fresh(outVar);
     const args: unknown[] = [helpers, null];
     const refs: [number, number, Dim][] = []; // [args index of data, slot, layout offset]
@@ -250,6 +264,7 @@ export function buildPlan(sched: Schedule, getKernel: KernelProvider, keepInterm
       args,
       outSlot: out.slot,
       size: dimsSize(outVar.aval.shape),
+      elems,
       dtype: outVar.aval.dtype,
       refs,
     });
@@ -423,6 +438,8 @@ export interface Runner {
   run: (inputs: readonly NDArray[]) => NDArray[];
   /** Present when the plan has a single output: returns it without the array wrapper. */
   run1?: (inputs: readonly NDArray[]) => NDArray;
+  /** One elementwise kernel over two inputs (the seed's add): run1 on the inputs as arguments, no array. */
+  run2?: (x: NDArray, y: NDArray) => NDArray;
 }
 
 /** A runner for a plan over concrete shapes (the runtime jit's): every Dim in it is a number. */
@@ -467,15 +484,14 @@ export function makeRunner(plan: Plan): Runner {
       C = args[argIndex(sig, "consts")];
     const off0 = refs[0]![2],
       off1 = refs[1]![2];
-    const run1 = (inputs: readonly NDArray[]): NDArray => {
-      const x = inputs[0]!,
-        y = inputs[1]!;
-      if (!x.isContiguous || !y.isContiguous) return generic(inputs)[0]!;
+    const run2 = (x: NDArray, y: NDArray): NDArray => {
+      if (!x.isContiguous || !y.isContiguous) return generic([x, y])[0]!;
       const out = big ? allocate(dtype, size, false) : new Ctor(size);
       fn(H, out, sh, x.data, x.offset + off0, s0, y.data, y.offset + off1, s1, C);
-      return new NDArray(out, shape as number[], dtype, strides as number[], 0, weakType, size);
+      return new NDArray(out, shape as readonly number[], dtype, strides as readonly number[], 0, weakType, size, true);
     };
-    return { run: (inputs) => [run1(inputs)], run1 };
+    const run1 = (inputs: readonly NDArray[]): NDArray => run2(inputs[0]!, inputs[1]!);
+    return { run: (inputs) => [run1(inputs)], run1, run2 };
   }
   const run1 = (inputs: readonly NDArray[]): NDArray => {
     for (let r = 0; r < nin; r++) {
@@ -489,7 +505,7 @@ export function makeRunner(plan: Plan): Runner {
     args[1] = out;
     fn.apply(null, args);
     for (let r = 0; r < nin; r++) args[refs[r]![0]] = null;
-    return new NDArray(out, shape as number[], dtype, strides as number[], 0, weakType, size);
+    return new NDArray(out, shape as readonly number[], dtype, strides as readonly number[], 0, weakType, size, true);
   };
   return { run: (inputs) => [run1(inputs)], run1 };
 }

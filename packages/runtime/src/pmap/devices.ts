@@ -1,5 +1,6 @@
-// pmap's devices: Node worker threads, one per mapped position, created on first use and reused by every
-// pmap'd function. The caller blocks while they run a stage (Atomics.wait on a flag in shared memory, then
+// pmap's devices: device 0 is the calling thread, every other mapped position a Node worker thread, created
+// on first use and reused by every pmap'd function. The caller runs device 0's part of a stage while the
+// workers run theirs, then blocks until they are done (Atomics.wait on a flag in shared memory, then
 // receiveMessageOnPort for the reply), so pmap stays a synchronous call like jax.pmap. A stage's inputs go
 // in SharedArrayBuffers, one per array whatever the number of devices reading it. Workers are unref'd
 // and never keep a script alive. A worker that exits (process.exit, an uncaught error) is marked dead — its
@@ -112,8 +113,10 @@ function device(wt: WorkerThreads, i: number): Device {
 }
 
 /**
- * Run stage `stage` of program `id` on devices 0..n-1 (inputs[i] for device i), loading the program onto
- * a device the first time it meets it. Every device is started before the caller waits for any.
+ * Run stage `stage` of program `id` on devices 0..n-1 (inputs[i] for device i): device 0 on the caller
+ * (`here`, its compiled stage), the others on workers, loading the program onto a worker the first time
+ * it meets it. Every worker is started before the caller runs its part, and every device finishes
+ * before the first failure (in device order) is thrown.
  */
 export function runOnWorkers(
   fn: string,
@@ -121,19 +124,21 @@ export function runOnWorkers(
   stages: () => (EncodedJaxpr | null)[],
   stage: number,
   inputs: NDArray[][],
+  here: (xs: NDArray[]) => NDArray[],
 ): NDArray[][] {
   const wt = workerThreads()!;
-  const ds = inputs.map((_, i) => device(wt, i));
-  const fail = (i: number, reply: DeviceReply | null) =>
+  // worker j is device j + 1
+  const ds = inputs.slice(1).map((_, j) => device(wt, j));
+  const fail = (j: number, reply: DeviceReply | null) =>
     reply === null
-      ? parallelError.device(fn, i, { name: "WorkerExit", message: "its worker exited (it is replaced on the next call)" })
+      ? parallelError.device(fn, j + 1, { name: "WorkerExit", message: "its worker exited (it is replaced on the next call)" })
       : null;
-  ds.forEach((d, i) => {
+  ds.forEach((d, j) => {
     if (d.programs.has(id)) return;
     d.send({ type: "load", id, stages: stages() });
     const reply = d.receive(wt);
-    if (reply === null) throw fail(i, reply)!;
-    if (!reply.ok) throw parallelError.device(fn, i, reply.error);
+    if (reply === null) throw fail(j, reply)!;
+    if (!reply.ok) throw parallelError.device(fn, j + 1, reply.error);
     d.programs.add(id);
   });
   // a value several devices read (replicated parameters, a collective's result) is copied to shared memory once
@@ -143,17 +148,28 @@ export function runOnWorkers(
     if (e === undefined) shared.set(x, (e = encodeShared(x)));
     return e;
   };
-  ds.forEach((d, i) => d.send({ type: "run", id, stage, inputs: inputs[i]!.map(encode) }));
+  ds.forEach((d, j) => d.send({ type: "run", id, stage, inputs: inputs[j + 1]!.map(encode) }));
+  let mine: NDArray[] | undefined;
+  let error: unknown;
+  try {
+    mine = here(inputs[0]!);
+  } catch (e) {
+    error = e;
+  }
   // wait for every device before reporting the first failure, so none is left mid-stage
   const replies = ds.map((d) => d.receive(wt));
-  return replies.map((r, i) => {
-    if (r === null) throw fail(i, r)!;
-    if (!r.ok) throw parallelError.device(fn, i, r.error);
-    return r.outputs.map(decodeArray);
-  });
+  if (mine === undefined) throw parallelError.device(fn, 0, causeOf(error));
+  return [
+    mine,
+    ...replies.map((r, j) => {
+      if (r === null) throw fail(j, r)!;
+      if (!r.ok) throw parallelError.device(fn, j + 1, r.error);
+      return r.outputs.map(decodeArray);
+    }),
+  ];
 }
 
-/** Diagnostics and fault tests: the live device workers (index = device). */
+/** Diagnostics and fault tests: the live device workers (index = device - 1: device 0 is the caller). */
 export function deviceWorkers(): readonly { worker: WorkerLike; dead: boolean }[] {
   return devices;
 }

@@ -1,9 +1,10 @@
 // jax.pmap: map f over an axis of its arguments with one device per position, collectives across them.
 // f is traced once per argument signature with the per-device avals (the mapped axis removed) and the axis
-// name bound, cut at its collectives (program.ts), and run on worker devices (devices.ts) or, where workers
-// are unavailable or `sequential: true`, on the caller one device after another — the same compiled stages
-// either way, so the results are identical. Under a transformation (jit, grad, vmap: the arguments are
-// tracers) pmap is its meaning as a vmap with the axis name, which those transformations already handle.
+// name bound, cut at its collectives (program.ts), and run with device 0 on the caller and the others on
+// worker devices (devices.ts) or, where workers are unavailable or `sequential: true`, on the caller one
+// device after another — the same compiled stages either way, so the results are identical. Under a
+// transformation (jit, grad, vmap: the arguments are tracers) pmap is its meaning as a vmap with the axis
+// name, which those transformations already handle.
 import { withAxis } from "../core/axis-env.js";
 import { Tracer, bind, isTracing } from "../core/trace.js";
 import { parallelError } from "../errors.js";
@@ -21,6 +22,7 @@ import { execute } from "./execute.js";
 import { type DeviceProgram, deviceProgram } from "./program.js";
 import { type EncodedJaxpr, encodeJaxpr } from "./serialize.js";
 import { stageRunner } from "./stage.js";
+import { withThreads } from "../threads/pool.js";
 
 export interface PmapOptions<A extends readonly unknown[] = any[], R = any> {
   /** Names the mapped axis for the collectives inside f (lax.psum(x, axisName), ...), as jax.pmap's axis_name. */
@@ -135,7 +137,8 @@ function run(c: Compiled, name: string, a: ReturnType<typeof mapArguments>, sequ
   const outs = execute(c.program, shards, onCaller, (k, inputs) => {
     if (onWorkers) {
       const encode = () => (c.encoded ??= c.stages.map((j) => j && encodeJaxpr(j, name)));
-      return runOnWorkers(name, c.id, encode, k, inputs);
+      // device 0 runs on the caller on one thread, as each worker device does
+      return runOnWorkers(name, c.id, encode, k, inputs, (xs) => withThreads(1, () => onCaller(k)(xs)));
     }
     const stage = onCaller(k);
     return inputs.map((xs, i) => {

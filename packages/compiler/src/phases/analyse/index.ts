@@ -535,7 +535,7 @@ class SubsetChecker {
         return this.inline(f, name, callee);
       }
       if (this.graph?.follow(this.scope, name)) return;
-      if (this.scope.opaque.has(name)) return void this.problems.push(diag.unknownCallee(callee, name, this.scope.opaque.get(name)));
+      if (this.scope.opaque.has(name)) return void this.problems.push(diag.unknownCallee(callee, name, this.whyOpaque(name)));
       return void this.problems.push(diag.unknownCallee(callee, name));
     }
     if (tsv.isPropertyAccessExpression(callee)) {
@@ -605,11 +605,16 @@ class SubsetChecker {
       return;
     }
     if (this.graph?.follow(this.scope, name)) return;
-    if (this.scope.opaque.has(name)) return void this.problems.push(diag.freeVariable(id, name, this.scope.opaque.get(name)!));
+    if (this.scope.opaque.has(name)) return void this.problems.push(diag.freeVariable(id, name, this.whyOpaque(name)));
     if (Object.hasOwn(GLOBALS, name)) return;
     if ((TRANSFORMS as readonly string[]).includes(name))
       return void this.problems.push(diag.freeVariable(id, name, "is not imported from '@numjit/runtime'"));
     this.problems.push(diag.freeVariable(id, name, "is not declared in this module (globals are not known at build time)"));
+  }
+
+  /** Why a module-level name is not known at build time (an import the module graph does not follow says why). */
+  private whyOpaque(name: string): string {
+    return this.graph?.whyNotFollowed(this.scope, name) ?? this.scope.opaque.get(name)!;
   }
 
   private assignTarget(t: ts.Expression, local: LocalScope, at: ts.Node): void {

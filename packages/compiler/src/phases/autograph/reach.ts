@@ -1,13 +1,14 @@
 // Which functions AutoGraph converts, across the modules of a program: the targets of jit() calls and
 // every top-level function they reach by name — in their own module, and through imports of local
-// modules (named, renamed, namespace `ns.f`, re-exports), transitively. A helper module's exported
-// function is converted when, and only when, a jit function of some module of the program reaches it;
-// functions no jit function reaches keep their plain JS semantics (conversion is not free, and JS on an
-// eager array differs: `if (arr)` is always true).
+// modules (named, renamed, default, namespace `ns.f`, re-exports: find/exports.ts), transitively. A
+// helper module's exported function is converted when, and only when, a jit function of some module of
+// the program reaches it; functions no jit function reaches keep their plain JS semantics (conversion is
+// not free, and JS on an eager array differs: `if (arr)` is always true).
 import path from "node:path";
 import type * as ts from "typescript";
 import { tsv } from "../../ts.js";
 import { type FunctionNode, type ModuleScope, find } from "../find/index.js";
+import { type ExportBinding, type ExportHost, resolveExport, resolveImport } from "../find/exports.js";
 
 export interface ReachHost {
   /** The files whose jit() calls are roots, with the local modules they import. */
@@ -30,15 +31,11 @@ export function reachable(host: ReachHost): Map<string, Set<string>> {
     set.add(name);
     queue.push([scope, name, fn]);
   };
-  /** `exported` of the module `spec` imported from `scope`: a function there (re-exports followed). */
-  const imported = (scope: ModuleScope, spec: string, exported: string, depth = 0): void => {
-    const file = host.resolve(spec, scope.sf.fileName);
-    const target = file ? host.scope(file) : undefined;
-    if (!target || depth > 16) return;
-    const local = target.exportNames.get(exported) ?? exported;
-    const again = target.imports.get(local);
-    if (again && again.exported !== "*") imported(target, again.from, again.exported, depth + 1);
-    else add(target, local);
+  const exportHost: ExportHost = {
+    module: (spec, importer) => {
+      const file = host.resolve(spec, importer.sf.fileName);
+      return file ? host.scope(file) : undefined;
+    },
   };
   // the roots: jit targets in the files and in every local module they import, transitively (a bundler
   // indexes a module before it transforms the modules it imports)
@@ -46,7 +43,8 @@ export function reachable(host: ReachHost): Map<string, Set<string>> {
   for (let k = 0; k < files.length; k++) {
     const scope = host.scope(files[k]!);
     if (!scope) continue;
-    for (const { from } of scope.imports.values()) {
+    const specs = [...[...scope.imports.values(), ...scope.reexports.values()].map((i) => i.from), ...scope.starExports];
+    for (const from of specs) {
       const file = host.resolve(from, scope.sf.fileName);
       if (file && !files.includes(file)) files.push(file);
     }
@@ -59,16 +57,20 @@ export function reachable(host: ReachHost): Map<string, Set<string>> {
   }
   while (queue.length) {
     const [scope, , fn] = queue.pop()!;
+    // a module function by name, an imported one, or a member of an imported namespace (`ns.f`, `ns.sub.f`)
+    const binding = (n: ts.Node): ExportBinding | undefined => {
+      if (tsv.isIdentifier(n))
+        return scope.functions.has(n.text) ? { kind: "value", scope, name: n.text } : resolveImport(exportHost, scope, n.text);
+      if (!tsv.isPropertyAccessExpression(n)) return undefined;
+      const ns = binding(n.expression);
+      return ns?.kind === "namespace" ? resolveExport(exportHost, ns.scope, n.name.text) : undefined;
+    };
     const visit = (n: ts.Node): void => {
-      if (tsv.isIdentifier(n)) {
-        const imp = scope.imports.get(n.text);
-        if (scope.functions.has(n.text)) add(scope, n.text);
-        else if (imp && imp.exported !== "*") imported(scope, imp.from, imp.exported);
-      } else if (tsv.isPropertyAccessExpression(n) && tsv.isIdentifier(n.expression)) {
-        const imp = scope.imports.get(n.expression.text);
-        if (imp?.exported === "*") return imported(scope, imp.from, n.name.text);
-      }
-      tsv.forEachChild(n, visit);
+      const b = binding(n);
+      if (b?.kind === "value") add(b.scope, b.name);
+      // a property name is not a reference
+      if (tsv.isPropertyAccessExpression(n)) visit(n.expression);
+      else tsv.forEachChild(n, visit);
     };
     if (fn.body) visit(fn.body);
   }

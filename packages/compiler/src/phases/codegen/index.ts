@@ -3,8 +3,9 @@
 // and plan list, names the declarations, and checks every source is a single plain function expression
 // that cannot reach eval / Function / dynamic import — the emitted module must run where code
 // generation is forbidden. The kernels that have a WebAssembly form also go into one wasm module for the
-// whole source module (the runtime's shipWasm: exports named after the JS declarations), which the emit
-// phase ships inline or as an asset.
+// whole source module (the runtime's shipWasm: exports named after the JS declarations), with the
+// threefry2x32 function when a precompiled function draws random numbers, which the emit phase ships
+// inline or as an asset.
 import vm from "node:vm";
 import type * as ts from "typescript";
 import { type ShippedWasm, shipWasm } from "@numjit/runtime/internal";
@@ -23,8 +24,6 @@ export interface PlanDecl {
   id: string;
   source: string;
   kernelIds: string[];
-  /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic). */
-  elems: number[];
   broadcasts: boolean;
 }
 
@@ -34,9 +33,12 @@ export interface ModuleKernels {
    * Per precompiled call (by jit index): table identifier, the signatures it maps, and its plans (none when
    * the build has no plan for some trace, or a plan would use a global the module shadows).
    */
-  tables: Map<number, { id: string; entries: [string, string][]; plans: PlanDecl[]; plansId: string | undefined }>;
-  /** The module's wasm kernels (export name = the JS kernel's declaration id), when any kernel has a wasm form. */
-  wasm: { bytes: Uint8Array; kernels: ShippedWasm["kernels"] } | undefined;
+  tables: Map<number, { id: string; entries: [string, string][]; plans: PlanDecl[]; plansId: string | undefined; threefry: boolean }>;
+  /**
+   * The module's wasm kernels (export name = the JS kernel's declaration id), and the threefry2x32 function
+   * when a precompiled function draws random numbers; undefined when there is neither.
+   */
+  wasm: { bytes: Uint8Array; kernels: ShippedWasm["kernels"]; threefry?: string } | undefined;
 }
 
 /**
@@ -85,24 +87,28 @@ export function codegen(
           id: `${prefix}p${planN++}`,
           source: p.source,
           kernelIds: p.kernels.map((sig) => ids.get(sig)!),
-          elems: p.elems,
           broadcasts: p.broadcasts,
         }))
       : [];
     const tableId = `${prefix}t${tableN++}`;
-    tables.set(c.built.analysed.jit.index, { id: tableId, entries, plans, plansId: plans.length ? `${tableId}p` : undefined });
+    const threefry = c.built.traces.some((t) => t.result.threefry);
+    tables.set(c.built.analysed.jit.index, { id: tableId, entries, plans, plansId: plans.length ? `${tableId}p` : undefined, threefry });
   }
-  return { decls, tables, wasm: moduleWasm(decls) };
+  const threefry = [...tables.values()].some((t) => t.threefry);
+  return { decls, tables, wasm: moduleWasm(decls, threefry) };
 }
 
 // Content-keyed caches of this phase (a dev server rebuilds a module whose functions mostly did not change):
 // by kernel or plan source, and the module's wasm by its kernels' names and signatures (equal signatures
-// mean interchangeable kernels, the runtime's own wasm cache is keyed the same way).
+// mean interchangeable kernels, the runtime's own wasm cache is keyed the same way) and the threefry flag.
 const wasmCache = new Map<string, ModuleKernels["wasm"]>();
 
-function moduleWasm(decls: KernelDecl[]): ModuleKernels["wasm"] {
-  const key = decls.map((d) => `${d.id}=${d.signature}`).join(",");
-  if (!wasmCache.has(key)) wasmCache.set(key, shipWasm(decls.map((d) => ({ name: d.id, signature: d.signature, ir: d.ir }))));
+function moduleWasm(decls: KernelDecl[], threefry: boolean): ModuleKernels["wasm"] {
+  const key = `${threefry}:${decls.map((d) => `${d.id}=${d.signature}`).join(",")}`;
+  if (!wasmCache.has(key)) {
+    const kernels = decls.map((d) => ({ name: d.id, signature: d.signature, ir: d.ir }));
+    wasmCache.set(key, shipWasm(kernels, { threefry }));
+  }
   return wasmCache.get(key);
 }
 

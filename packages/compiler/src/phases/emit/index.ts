@@ -9,7 +9,8 @@
 //     plan list per function, as `const`s before the first statement that runs (after the leading
 //     imports): a `const` is in its TDZ until its declaration runs, and an import may legally follow
 //     code that calls jit();
-//   - the module's wasm kernels (phase 5), when any kernel has a wasm form: one `__nj_w` record shared
+//   - the module's wasm kernels (phase 5), when any kernel has a wasm form or a function draws random
+//     numbers (the threefry2x32 function is then in the module too): one `__nj_w` record shared
 //     by every function of the module, its module bytes inline as base64 (the CLI, the tsc
 //     transformer, `vite dev`) or, through the `wasm` option, an asset URL expression (`vite build`);
 //     each plan lists per kernel its wasm export (or null) and its size, for the backend's size rule;
@@ -94,9 +95,6 @@ export interface EmitOptions {
   wasm?: "inline" | "none" | ((bytes: Uint8Array) => string);
 }
 
-/** A size as JS (Infinity for symbolic sizes). */
-const sizeLit = (n: number): string => (n === Infinity ? "Infinity" : String(n));
-
 function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
 }
@@ -115,7 +113,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       tsv.isObjectLiteralExpression(opt) &&
       opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
     const traced = c.built.tracedStatics.length ? `, tracedStatics: ${JSON.stringify(c.built.tracedStatics)}` : "";
-    const shipsWasm = !!wasm && t.entries.some(([, id]) => id in wasm.kernels);
+    const shipsWasm = !!wasm && (t.entries.some(([, id]) => id in wasm.kernels) || (t.threefry && wasm.threefry !== undefined));
     const props = `kernels: ${t.id}${t.plansId ? `, plans: ${t.plansId}` : ""}` + traced + (shipsWasm ? `, wasm: ${wasmId}` : "");
     edits.push({
       call: jc.call,
@@ -145,9 +143,10 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     // an asset URL is the caller's expression: parsed with the output; inline bytes are a JSON string
     const url = typeof opts.wasm === "function" ? opts.wasm(wasm.bytes) : undefined;
     const where = url !== undefined ? `url: ${url}` : `bytes: ${JSON.stringify(base64(wasm.bytes))}`;
+    const threefry = wasm.threefry !== undefined ? `, threefry: ${JSON.stringify(wasm.threefry)}` : "";
     declTexts.push({
       id: wasmId,
-      text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)} };`,
+      text: `const ${wasmId} = { ${where}, kernels: ${JSON.stringify(wasm.kernels)}${threefry} };`,
       parsed: url === undefined,
     });
   }
@@ -167,7 +166,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       const list = t.plans.map((p) => {
         const ship = wasm && p.kernelIds.some((id) => id in wasm.kernels);
         const exports = p.kernelIds.map((id) => (wasm && id in wasm.kernels ? JSON.stringify(id) : "null"));
-        const w = ship ? `, wasm: [${exports.join(", ")}], elems: [${p.elems.map(sizeLit).join(", ")}]` : "";
+        const w = ship ? `, wasm: [${exports.join(", ")}]` : "";
         const b = p.broadcasts ? ", broadcasts: true" : "";
         return `{ key: ${JSON.stringify(p.key)}, make: ${p.id}, kernels: [${p.kernelIds.join(", ")}]${w}${b} }`;
       });

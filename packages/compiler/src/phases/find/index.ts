@@ -25,8 +25,16 @@ export interface ModuleScope {
   opaque: Map<string, string>;
   /** Values imported from other (non-runtime) modules: local name -> specifier and exported name ("*": namespace). */
   imports: Map<string, { from: string; exported: string }>;
-  /** `export { local as exported }`: exported name -> local name. */
+  /**
+   * What the module exports from its own scope: exported name -> top-level name (`export function f`,
+   * `export const f`, `export { local as exported }`; `export default function g` -> "g", an anonymous
+   * default export is the function or constant named "default").
+   */
   exportNames: Map<string, string>;
+  /** `export { a as b } from "./x"`: "b" -> { from: "./x", exported: "a" }; `export * as ns from` -> exported "*". */
+  reexports: Map<string, { from: string; exported: string }>;
+  /** The specifiers of `export * from "./x"`. */
+  starExports: string[];
   /** End offset of the last import declaration (imports are hoisted: the emitted import goes after it). */
   importsEnd: number;
   /**
@@ -138,6 +146,10 @@ export function isShadowed(node: ts.Node, name: string): boolean {
   return false;
 }
 
+function hasModifier(n: ts.HasModifiers, kind: ts.SyntaxKind): boolean {
+  return tsv.getModifiers(n)?.some((m) => m.kind === kind) ?? false;
+}
+
 function bindsName(n: ts.BindingName, name: string): boolean {
   return bindingNames(n).includes(name);
 }
@@ -156,6 +168,8 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
     opaque: new Map(),
     imports: new Map(),
     exportNames: new Map(),
+    reexports: new Map(),
+    starExports: [],
     importsEnd: 0,
     codeStart: codeStart(sf),
     emitPrefix: emitPrefix(sf),
@@ -186,12 +200,26 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
       }
       continue;
     }
-    if (tsv.isFunctionDeclaration(st) && st.name && st.body) {
-      scope.functions.set(st.name.text, st);
+    if (tsv.isFunctionDeclaration(st) && st.body) {
+      const name = st.name?.text ?? "default";
+      scope.functions.set(name, st);
+      if (hasModifier(st, tsv.SyntaxKind.ExportKeyword))
+        scope.exportNames.set(hasModifier(st, tsv.SyntaxKind.DefaultKeyword) ? "default" : name, name);
+      continue;
+    }
+    if (tsv.isExportAssignment(st) && !st.isExportEquals) {
+      const e = skipOuter(st.expression);
+      if (tsv.isIdentifier(e)) scope.exportNames.set("default", e.text);
+      else {
+        (tsv.isArrowFunction(e) || tsv.isFunctionExpression(e) ? scope.functions : scope.constants).set("default", e as never);
+        scope.exportNames.set("default", "default");
+      }
       continue;
     }
     if (tsv.isVariableStatement(st)) {
       const isConst = (st.declarationList.flags & tsv.NodeFlags.Const) !== 0;
+      if (hasModifier(st, tsv.SyntaxKind.ExportKeyword))
+        for (const d of st.declarationList.declarations) for (const n of bindingNames(d.name)) scope.exportNames.set(n, n);
       for (const d of st.declarationList.declarations) {
         if (!tsv.isIdentifier(d.name)) {
           const init = d.initializer && skipOuter(d.initializer);
@@ -207,8 +235,21 @@ function collectScope(sf: ts.SourceFile): ModuleScope {
       }
       continue;
     }
-    if (tsv.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && tsv.isNamedExports(st.exportClause)) {
-      for (const el of st.exportClause.elements) scope.exportNames.set(el.name.text, (el.propertyName ?? el.name).text);
+    if (tsv.isExportDeclaration(st) && !st.isTypeOnly) {
+      const from = st.moduleSpecifier && tsv.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+      const clause = st.exportClause;
+      if (!clause) {
+        if (from) scope.starExports.push(from);
+      } else if (tsv.isNamespaceExport(clause)) {
+        if (from) scope.reexports.set(clause.name.text, { from, exported: "*" });
+      } else {
+        for (const el of clause.elements) {
+          if (el.isTypeOnly) continue;
+          const local = (el.propertyName ?? el.name).text;
+          if (from) scope.reexports.set(el.name.text, { from, exported: local });
+          else scope.exportNames.set(el.name.text, local);
+        }
+      }
     }
     if (tsv.isClassDeclaration(st) && st.name) scope.opaque.set(st.name.text, "is a class");
     if (tsv.isEnumDeclaration(st)) scope.opaque.set(st.name.text, "is an enum");

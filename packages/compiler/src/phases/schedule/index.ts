@@ -22,8 +22,6 @@ export interface PlanSource {
   key: string;
   source: string;
   kernels: string[];
-  /** Per kernel: the most elements it reads or writes in this plan (Infinity: symbolic). */
-  elems: number[];
   /** It also serves inputs that broadcast to its input shape (the runtime's broadcastsLikeNumpy). */
   broadcasts: boolean;
 }
@@ -60,7 +58,6 @@ export function scheduleCall(built: BuiltCall, analysisProblems: readonly RawDia
           key: p.key,
           source: p.emitted.source,
           kernels: p.emitted.kernels.map((k) => k.signature),
-          elems: p.emitted.elems,
           broadcasts: p.emitted.broadcasts,
         });
     }

@@ -9,6 +9,7 @@ import type * as ts from "typescript";
 import path from "node:path";
 import { tsv } from "../../ts.js";
 import type { ModuleGraph } from "../../module-graph.js";
+import type { ExportBinding } from "../find/exports.js";
 import { NDArray } from "@numjit/runtime";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { FunctionNode, ModuleScope } from "../find/index.js";
@@ -77,6 +78,15 @@ const CONCRETE_PROPS = new Set([
 const MAX_UNROLL = 10_000;
 const MAX_DEPTH = 200;
 const INTERPRETED = Symbol("numjit.interpreted");
+
+/** A local module imported as a namespace (`import * as helpers`): members are resolved when read. */
+class ModuleNamespace {
+  constructor(
+    readonly scope: ModuleScope,
+    /** As the importing module spells it (`helpers`, `R.H`). */
+    readonly name: string,
+  ) {}
+}
 
 export class Interpreter {
   private moduleCache = new Map<string, { value: unknown }>();
@@ -351,22 +361,27 @@ export class Interpreter {
       }
     } else if (Object.hasOwn(GLOBALS, name)) {
       value = GLOBALS[name];
-    } else if (this.graph?.follow(this.scope, name)) {
-      value = this.imported(name, at);
     } else {
-      throw new Unsupported(diag.freeVariable(at, name, this.scope.opaque.get(name) ?? "is not declared in this module"));
+      const b = this.graph?.follow(this.scope, name);
+      const why = b
+        ? undefined
+        : (this.graph?.whyNotFollowed(this.scope, name) ?? this.scope.opaque.get(name) ?? "is not declared in this module");
+      if (why) throw new Unsupported(diag.freeVariable(at, name, why));
+      value = this.imported(b!, name, at);
     }
     this.moduleCache.set(name, { value });
     return value;
   }
 
   /**
-   * A value imported from a local module, evaluated by that module's interpreter. Errors raised inside
+   * A value imported from a local module (`name` as this module spells it: `f`, `helpers.f`), evaluated
+   * by that module's interpreter, or a namespace object for a whole module. Errors raised inside
    * an imported helper are reported at the use in this module, naming where in the helper they arose.
    */
-  private imported(name: string, at: ts.Node): unknown {
+  private imported(b: ExportBinding, name: string, at: ts.Node): unknown {
+    if (b.kind === "namespace") return new ModuleNamespace(b.scope, name);
     const graph = this.graph!;
-    const { scope, name: there } = graph.follow(this.scope, name)!;
+    const { scope, name: there } = b;
     const other = graph.memoize(scope.sf.fileName, () => new Interpreter(scope, graph));
     const here = this.scope.sf;
     // a position in a module of the graph (AutoGraph's converted text maps back to the file as written)
@@ -418,6 +433,14 @@ export class Interpreter {
       const v = k in obj && k !== "constructor" ? (obj as unknown as Record<string, unknown>)[k] : undefined;
       if (typeof v === "function") return v;
       throw new NodeError(at, unknownMethod(k, "NDArray.", forCall));
+    }
+    if (obj instanceof ModuleNamespace) {
+      const name = `${obj.name}.${String(key)}`;
+      const b = this.graph!.exportOf(obj.scope, String(key));
+      const file = path.basename(obj.scope.sf.fileName);
+      if (!b)
+        throw new Unsupported(diag.freeVariable(at, name, `is not exported by ${file} as a function or constant the compiler can follow`));
+      return this.imported(b, name, at);
     }
     if (obj === null || obj === undefined)
       throw new NodeError(at, new TypeError(`cannot read property '${String(key)}' of ${String(obj)}`));

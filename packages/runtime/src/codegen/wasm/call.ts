@@ -18,11 +18,12 @@ import { type KernelKind, runKernel, splits } from "./split.js";
 type KernelFn = (...args: any[]) => void;
 
 /**
- * Kernel calls and float32 GEMMs that ran on wasm, and modules compiled from kernel IR generated at run
- * time (`compiles`) vs modules shipped by the build (`shipped`: instantiated, never generated), and calls
- * that read or wrote an operand in place (`inPlace`). Tests check where calls went.
+ * Kernel calls, float32 GEMMs and threefry2x32 hashes that ran on wasm, and modules generated at run time
+ * (`compiles`: from kernel IR, or the threefry module when no build shipped it) vs modules shipped by the
+ * build (`shipped`: instantiated, never generated), and calls that read or wrote an operand in place
+ * (`inPlace`). Tests check where calls went.
  */
-export const wasmStats = { calls: 0, sgemms: 0, compiles: 0, shipped: 0, inPlace: 0 };
+export const wasmStats = { calls: 0, sgemms: 0, threefry: 0, compiles: 0, shipped: 0, inPlace: 0 };
 
 /** Where a wasm-capable kernel's arguments are (positions in the JS calling convention), as plain data. */
 export type WasmLayout =

@@ -3,7 +3,8 @@
 // (codegen/wasm/runtime.ts): every input is a pointer, a row stride and a per-vector step (16 bytes for
 // data, 0 for a value splatted across the lanes), so broadcast operands cost no copies per element.
 //   elementwise run(rows, nvec, out, ...[ptr, rowStride, step] per input, consts)
-//     out[r][4v..4v+3] = body(inputs at row r, vector v), rows padded to nvec * 4 lanes
+//     out[r][4v..4v+3] = body(inputs at row r, vector v), rows padded to nvec * 4 lanes, two vectors per
+//     iteration
 //   reduce run(rows, n, out, ...[ptr, rowStride, step] per input, consts, mask)
 //     out[r] = reduce_{j < n} body(row r, element j); the last partial vector is blended with the
 //     reduction's identity through `mask` (lanes < n % 4 set); sums accumulate in float64x2 as the JS
@@ -165,15 +166,25 @@ function elementwise(b: KBody): Code {
   c.block().loop();
   c.get(r).get(rows).i32op("ge_u").brIf(1);
   const cur = rowCursors(c, b, ins, r);
+  // two vectors per iteration (independent chains through a long body overlap), then an odd one
+  const res = c.local("v128"),
+    res2 = c.local("v128");
   c.i32(0).set(j);
   c.block().loop();
-  c.get(j).get(nvec).i32op("ge_u").brIf(1);
-  const res = c.local("v128");
+  c.get(j).i32(1).i32op("add").get(nvec).i32op("ge_u").brIf(1);
+  vector(c, b, cur, ins, loads, consts);
+  c.set(res);
+  vector(c, b, cur, ins, loads, consts);
+  c.set(res2);
+  c.get(q).get(res).mem("v128.store").get(q).get(res2).mem("v128.store", 16);
+  c.get(q).i32(32).i32op("add").set(q);
+  c.get(j).i32(2).i32op("add").set(j).br(0);
+  c.end().end();
+  c.get(nvec).i32(1).i32op("and").if();
   vector(c, b, cur, ins, loads, consts);
   c.set(res).get(q).get(res).mem("v128.store");
   c.get(q).i32(16).i32op("add").set(q);
-  c.get(j).i32(1).i32op("add").set(j).br(0);
-  c.end().end();
+  c.end();
   c.get(r).i32(1).i32op("add").set(r).br(0);
   c.end().end();
   return c;
@@ -279,6 +290,9 @@ export function emitWasm(ir: KernelIR): Uint8Array<ArrayBuffer> {
 }
 
 /** One module holding several supported kernels, each exported under its name (what a build ships). */
-export function emitWasmModule(kernels: { name: string; ir: KernelIR }[]): Uint8Array<ArrayBuffer> {
-  return encodeModule(kernels.map((k) => ({ name: k.name, code: wasmCode(k.ir) })));
+export function emitWasmModule(
+  kernels: { name: string; ir: KernelIR }[],
+  extra: { name: string; code: Code }[] = [],
+): Uint8Array<ArrayBuffer> {
+  return encodeModule([...kernels.map((k) => ({ name: k.name, code: wasmCode(k.ir) })), ...extra]);
 }

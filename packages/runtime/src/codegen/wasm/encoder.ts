@@ -37,6 +37,7 @@ export const SIMD = {
   "f64x2.splat": 0x14,
   "i32x4.splat": 0x11,
   "f32x4.extract_lane": 0x1f,
+  "f32x4.replace_lane": 0x20,
   "f64x2.extract_lane": 0x21,
   "f32x4.eq": 0x41,
   "f32x4.ne": 0x42,
@@ -70,6 +71,7 @@ export const SIMD = {
   "f32x4.pmin": 0xea,
   "f32x4.pmax": 0xeb,
   "f64x2.add": 0xf0,
+  "f32x4.demote_f64x2_zero": 0x5e,
   "f64x2.mul": 0xf2,
   "i32x4.trunc_sat_f32x4_s": 0xf8,
   "f32x4.convert_i32x4_s": 0xfa,
@@ -132,6 +134,11 @@ export class Code {
   }
   i32load(offset = 0): this {
     this.bytes.push(0x28, 2);
+    uleb(offset, this.bytes);
+    return this;
+  }
+  f32load(offset = 0): this {
+    this.bytes.push(0x2a, 2);
     uleb(offset, this.bytes);
     return this;
   }

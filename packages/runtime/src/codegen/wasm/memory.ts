@@ -10,11 +10,12 @@
 // 1.5x between) with a free list each, and return to it through a FinalizationRegistry once the typed
 // array is collected: users never dispose. Each block holds an untouched ArrayBuffer of its size as
 // ballast, so the engine's GC, which schedules collections by external memory, sees the block (the
-// ballast's pages are never written). Finalizers only run when the event loop turns: a loop that never
-// yields places at most `memoryLimits.resident` bytes of arrays here, then new arrays go to the JS heap
+// ballast is never read or written: uninitialized where the platform allows, threads/platform.ts).
+// Finalizers only run when the event loop turns: a loop that never yields places at most
+// `memoryLimits.resident` bytes of arrays here, then new arrays go to the JS heap
 // (kernels stage them, as on an unshared memory). Calls are synchronous and never nest, so a call's
 // staged operands live in one `staging` block, reused and grown to the largest call.
-import { poolUnavailable } from "../../threads/platform.js";
+import { poolUnavailable, uninitializedBuffer } from "../../threads/platform.js";
 import { attachMemory, startWorkers } from "../../threads/pool.js";
 
 let memory: WebAssembly.Memory | undefined;
@@ -86,7 +87,7 @@ function classOf(bytes: number): number {
 }
 /**
  * Bytes kept past `top`: kernels load whole vectors past a row's last element (up to 12 bytes; the GEMM's
- * panel packing up to 28), so reads of the last block stay inside the memory.
+ * 16-column panel packing up to 60), so reads of the last block stay inside the memory.
  */
 const TAIL = 64;
 
@@ -152,7 +153,7 @@ export function residentArray<C extends Ctor>(ctor: C, n: number, zero: boolean)
   const a = new ctor(memory!.buffer, at, n) as InstanceType<C>;
   if (zero && at < fresh) a.fill(0); // a reused block
   registry.register(a, at * CLASSES + k);
-  ballast.set(a, new ArrayBuffer(classBytes(k)));
+  ballast.set(a, uninitializedBuffer(classBytes(k)));
   memoryStats.resident++;
   return a;
 }

@@ -11,6 +11,7 @@ import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
 import { emitWasm, emitWasmModule, wasmSupports } from "./emit.js";
 import { kernelMemory } from "./memory.js";
 import type { ShippedWasm } from "./shipped.js";
+import { THREEFRY_EXPORT, threefryCode } from "./threefry.js";
 
 const modules = new Map<string, ParallelKernel | null>();
 
@@ -83,12 +84,14 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
 
 /**
  * What a build ships for a module's kernels (already named, e.g. by their declaration ids): one module
- * exporting every kernel that has a wasm form under its name, and those kernels' layouts; undefined when
- * none has one.
+ * exporting every kernel that has a wasm form under its name, and those kernels' layouts, plus the
+ * threefry2x32 function when `threefry` (a precompiled function draws random numbers); undefined when
+ * there is nothing to ship.
  */
 export function shipWasm(
   kernels: { name: string; signature: string; ir: KernelIR }[],
-): { bytes: Uint8Array<ArrayBuffer>; kernels: ShippedWasm["kernels"] } | undefined {
+  opts: { threefry?: boolean } = {},
+): { bytes: Uint8Array<ArrayBuffer>; kernels: ShippedWasm["kernels"]; threefry?: string } | undefined {
   const table: ShippedWasm["kernels"] = {};
   const irs: { name: string; ir: KernelIR }[] = [];
   for (const k of kernels) {
@@ -97,5 +100,8 @@ export function shipWasm(
     table[k.name] = { signature: k.signature, op: kernelOp(k.ir), layout };
     irs.push({ name: k.name, ir: k.ir });
   }
-  return irs.length ? { bytes: emitWasmModule(irs), kernels: table } : undefined;
+  if (!irs.length && !opts.threefry) return undefined;
+  if (!opts.threefry) return { bytes: emitWasmModule(irs), kernels: table };
+  const bytes = emitWasmModule(irs, [{ name: THREEFRY_EXPORT, code: threefryCode() }]);
+  return { bytes, kernels: table, threefry: THREEFRY_EXPORT };
 }

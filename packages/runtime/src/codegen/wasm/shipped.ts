@@ -4,17 +4,20 @@
 // plugin emits a `.wasm` asset and passes its URL. The module is compiled once per page/process and its
 // instance shared by every function of that source module: instantiating shipped bytes is all that
 // happens at run time, nothing is generated (wasmStats.shipped counts these, wasmStats.compiles the
-// runtime jit's generated modules).
+// runtime jit's generated modules). A module may also export the threefry2x32 function (threefry.ts), which
+// then serves every random draw of the process.
 // The memory import is redeclared for this engine first (shared or not: encoder.ts withMemoryImport).
+// Once instantiated, the module is handed to the worker pool, started then (threads/pool.ts warmPool).
 // Compilation is synchronous where the engine allows it (Node; small modules in browsers), so the
 // first call already runs on wasm; a URL, or a main-thread size limit (RangeError), compiles
 // asynchronously and the JS kernels serve the calls until the instance is ready.
 import type { KernelFn } from "../../jit/plan.js";
-import type { ParallelKernel } from "../../threads/pool.js";
+import { type ParallelKernel, warmPool } from "../../threads/pool.js";
 import { decodeBase64, wasmAvailable } from "../wasm-gemm.js";
 import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
 import { withMemoryImport } from "./encoder.js";
 import { kernelMemory } from "./memory.js";
+import { expectShippedThreefry, shippedThreefry } from "./threefry.js";
 
 /** What an emitted module passes as `wasm` to precompiled(): the module and its kernels by export name. */
 export interface ShippedWasm {
@@ -24,6 +27,8 @@ export interface ShippedWasm {
   url?: string;
   /** Export name -> the kernel's signature, what it computes (for errors) and its argument layout. */
   kernels: Record<string, { signature: string; op: string; layout: WasmLayout }>;
+  /** The export name of the threefry2x32 function (threefry.ts), when a precompiled function draws random numbers. */
+  threefry?: string;
 }
 
 /** The instance's kernels by export name, as the worker pool runs them (workers instantiate the module). */
@@ -31,17 +36,27 @@ type Exports = Record<string, ParallelKernel>;
 /** undefined: not started; "pending": compiling; null: unavailable (the JS kernels run). */
 const state = new WeakMap<ShippedWasm, Exports | "pending" | null>();
 
+/** The module's instance, or null when it is unavailable; its threefry function goes to threefry.ts. */
+function settle(ship: ShippedWasm, inst: WebAssembly.Instance | null, mod?: WebAssembly.Module): void {
+  if (ship.threefry !== undefined) shippedThreefry(inst ? (inst.exports[ship.threefry] as Parameters<typeof shippedThreefry>[0]) : null);
+  if (!inst || !mod) return void state.set(ship, null);
+  wasmStats.shipped++;
+  const ks: Exports = {};
+  for (const [fn, k] of Object.entries(ship.kernels))
+    ks[fn] = { module: mod, fn, run: inst.exports[fn] as ParallelKernel["run"], op: k.op };
+  state.set(ship, ks);
+  // the pool's workers start now and instantiate the module while they wait, not at the first large call
+  warmPool([mod]);
+}
+
 function instantiate(ship: ShippedWasm, mod: WebAssembly.Module): void {
+  let inst: WebAssembly.Instance | null;
   try {
-    const inst = new WebAssembly.Instance(mod, { env: { mem: kernelMemory(0) } });
-    wasmStats.shipped++;
-    const ks: Exports = {};
-    for (const [fn, k] of Object.entries(ship.kernels))
-      ks[fn] = { module: mod, fn, run: inst.exports[fn] as ParallelKernel["run"], op: k.op };
-    state.set(ship, ks);
+    inst = new WebAssembly.Instance(mod, { env: { mem: kernelMemory(0) } });
   } catch {
-    state.set(ship, null);
+    inst = null;
   }
+  settle(ship, inst, mod);
 }
 
 function compileLater(ship: ShippedWasm, bytes: Promise<Uint8Array<ArrayBuffer>>): void {
@@ -50,37 +65,39 @@ function compileLater(ship: ShippedWasm, bytes: Promise<Uint8Array<ArrayBuffer>>
     .then((b) => WebAssembly.compile(b))
     .then(
       (mod) => instantiate(ship, mod),
-      () => state.set(ship, null),
+      () => settle(ship, null),
     );
 }
 
 function load(ship: ShippedWasm): Exports | null {
   const s = state.get(ship);
   if (s !== undefined) return s === "pending" ? null : s;
-  if (!wasmAvailable()) {
+  const { bytes: b64, url } = ship;
+  if (!wasmAvailable() || (b64 === undefined && (url === undefined || typeof fetch !== "function"))) {
     state.set(ship, null);
     return null;
   }
-  if (ship.bytes !== undefined) {
-    const bytes = withMemoryImport(decodeBase64(ship.bytes));
+  if (ship.threefry !== undefined) expectShippedThreefry();
+  if (b64 !== undefined) {
+    const bytes = withMemoryImport(decodeBase64(b64));
     try {
       instantiate(ship, new WebAssembly.Module(bytes));
     } catch (e) {
       // a browser main thread refuses synchronous compiles of large modules: compile in the background
       if (e instanceof RangeError) compileLater(ship, Promise.resolve(bytes));
-      else state.set(ship, null);
+      else settle(ship, null);
     }
-  } else if (ship.url !== undefined && typeof fetch === "function") {
+  } else {
     compileLater(
       ship,
-      fetch(ship.url)
+      fetch(url!)
         .then((r) => {
-          if (!r.ok) throw new Error(`${ship.url}: HTTP ${r.status}`);
+          if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
           return r.arrayBuffer();
         })
         .then((b) => withMemoryImport(new Uint8Array(b))),
     );
-  } else state.set(ship, null);
+  }
   const now = state.get(ship);
   return now === "pending" || now === undefined ? null : now;
 }

@@ -1,5 +1,6 @@
 // float32x4 fast math for the WebAssembly emitter: exp, log, logistic and tanh as polynomials with range
-// reduction (the model: tinygrad's transcendental.py and Cephes' expf; Eigen's float tanh), each
+// reduction (the models: tinygrad's transcendental.py, Cephes' expf, XNNPACK's wasmsimd vexp / vsigmoid
+// rr2-p5 kernels (magic-bias rounding, exp(-|x|) for the sigmoid); Eigen's float tanh), each
 // within float32 test tolerance (rel err < 2e-7 for exp, < 3e-7 for tanh) and exact at the edges:
 // NaN in -> NaN out, exp(+Inf) = Inf, exp(-Inf) = 0, tanh(+-Inf) = +-1, logistic(+-Inf) = 1 / 0.
 // Each emitter reads its argument from a local and leaves the result on the stack.
@@ -46,18 +47,8 @@ export function madd(c: Code, fma: boolean): void {
   else c.simd("f32x4.mul").simd("f32x4.add");
 }
 
-/**
- * e^r for r = t - n ln2, n = round(t / ln2) (stored to local `n`): r in two parts (Cephes' C1 + C2),
- * e^r = 1 + r + r^2 P(r) with Cephes' degree-6 expf polynomial. Leaves e^r on the stack.
- */
-function expReduced(c: Code, t: number, n: number): void {
-  const r = c.local("v128");
-  c.get(t).f32x4(Math.LOG2E).simd("f32x4.mul").simd("f32x4.nearest").set(n);
-  c.get(t).get(n).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.sub");
-  c.get(n).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.sub").set(r);
-  poly(c, r, [5.0000001201e-1, 1.6666665459e-1, 4.1665795894e-2, 8.3334519073e-3, 1.3981999507e-3, 1.98756915e-4]);
-  c.get(r).get(r).simd("f32x4.mul").simd("f32x4.mul").get(r).simd("f32x4.add").f32x4(1).simd("f32x4.add");
-}
+/** 1.5 * 2^23: t + MAGIC rounds t to an integer n (ties to even, |n| < 2^22) whose bits are MAGIC's + n. */
+const MAGIC = 12582912;
 
 /** Multiplies the value on the stack by 2^k, k an i32x4 local (k + 127 becomes the exponent field). */
 function scaleBy(c: Code, k: number): void {
@@ -65,17 +56,28 @@ function scaleBy(c: Code, k: number): void {
 }
 
 /**
- * exp(x) = 2^n * e^r. 2^n is applied as two exponent-field scalings 2^h * 2^(n-h), so n from -150 to
- * 129 stays representable: overflow gives Inf and underflow 0 without a branch. The clamp keeps NaN.
+ * exp(x) = 2^n e^r, n = round(x / ln2) by the magic-bias addition (n as a float and, from the sum's bits,
+ * as an integer: three adds where f32x4.nearest and i32x4.trunc_sat_f32x4_s lower to ten x64
+ * instructions), r = x - n ln2 in two parts (Cephes' C1 + C2), e^r = 1 + r + r^2 P(r) with Cephes'
+ * degree-6 expf polynomial. 2^n is applied as two exponent-field scalings 2^h * 2^(n-h), so n from -150
+ * to 129 stays representable: overflow gives Inf and underflow 0 (through the subnormals) without a
+ * branch. The clamp keeps NaN.
  */
 export function emitExp(c: Code, x: number): void {
   const t = c.local("v128"),
+    nb = c.local("v128"),
     n = c.local("v128"),
+    r = c.local("v128"),
     ni = c.local("v128"),
     h = c.local("v128");
-  clamp(c, x, -104, 89).set(t);
-  expReduced(c, t, n);
-  c.get(n).simd("i32x4.trunc_sat_f32x4_s").tee(ni).i32(1).simd("i32x4.shr_s").set(h);
+  clamp(c, x, -104, 89).tee(t);
+  c.f32x4(Math.LOG2E).simd("f32x4.mul").f32x4(MAGIC).simd("f32x4.add").tee(nb);
+  c.f32x4(MAGIC).simd("f32x4.sub").set(n);
+  c.get(t).get(n).f32x4(0.693359375).simd("f32x4.mul").simd("f32x4.sub");
+  c.get(n).f32x4(-2.1219444e-4).simd("f32x4.mul").simd("f32x4.sub").set(r);
+  poly(c, r, [5.0000001201e-1, 1.6666665459e-1, 4.1665795894e-2, 8.3334519073e-3, 1.3981999507e-3, 1.98756915e-4]);
+  c.get(r).get(r).simd("f32x4.mul").simd("f32x4.mul").get(r).simd("f32x4.add").f32x4(1).simd("f32x4.add");
+  c.get(nb).i32x4(0x4b400000).simd("i32x4.sub").tee(ni).i32(1).simd("i32x4.shr_s").set(h);
   scaleBy(c, h);
   c.get(ni).get(h).simd("i32x4.sub").set(h);
   scaleBy(c, h);
@@ -108,14 +110,19 @@ export function emitExpNonPositive(c: Code, x: number): void {
   c.get(r).get(s).simd("f32x4.mul").simd("f32x4.mul").get(s).simd("f32x4.add");
 }
 
-/** logistic(x) = 1 / (1 + exp(-x)): +Inf -> 1, -Inf -> 1 / Inf = 0. */
+/**
+ * logistic(x) as XNNPACK's sigmoid: e = exp(-|x|) (the non-positive exp: no overflow path), f = e / (1 + e),
+ * then 1 - f where x > 0. +Inf -> 1, -Inf -> 0, NaN -> NaN; results below 2^-126 (x < -87.3) flush to 0.
+ */
 export function emitLogistic(c: Code, x: number): void {
-  const m = c.local("v128");
-  c.get(x).simd("f32x4.neg").set(m);
-  c.f32x4(1);
-  c.f32x4(1);
-  emitExp(c, m);
-  c.simd("f32x4.add").simd("f32x4.div");
+  const z = c.local("v128"),
+    e = c.local("v128"),
+    f = c.local("v128");
+  c.get(x).f32x4(-0).simd("v128.or").set(z); // -|x|, NaN kept
+  emitExpNonPositive(c, z);
+  c.tee(e).get(e).f32x4(1).simd("f32x4.add").simd("f32x4.div").set(f);
+  // bitselect(a, b, mask): 1 - f where x > 0, else f
+  c.f32x4(1).get(f).simd("f32x4.sub").get(f).get(x).f32x4(0).simd("f32x4.gt").simd("v128.bitselect");
 }
 
 const TANH_P = [

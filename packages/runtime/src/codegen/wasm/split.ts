@@ -7,16 +7,19 @@
 //     thread's sum in one order;
 //   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
 //   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc, bias,
-//     act): by row blocks of the output (multiples of the 4-row micro-tile).
+//     act): by row blocks of the output (multiples of the 4-row micro-tile);
+//   pack (K, N, src, ld, panels), W's panels for sgemm: by ranges of SGEMM_NR-column panels.
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
 // results are bit-identical to one thread. Calls below the break-even stay on the caller.
 import { getThreads, type ParallelKernel, runChunks } from "../../threads/pool.js";
+import { SGEMM_NR } from "./sgemm.js";
 
 /**
- * Break-even (bench/threads.mjs on a 2-core machine): waking a worker costs ~0.1 ms, so a call is
- * split only when one thread would take well over that: `elems` elements of an elementwise or reduce
- * kernel, or `macs` multiply-adds of a GEMM. Mutable for the bench and tests (internal entry).
+ * Break-even (bench/threads.mjs --fixed-cost on a 2-core machine under load: a split call costs up to
+ * ~0.1 ms beyond a perfect halving), so a call is split only when one thread would take well over twice
+ * that: `elems` elements of an elementwise or reduce kernel, or `macs` multiply-adds of a GEMM. Mutable
+ * for the bench and tests (internal entry).
  */
 export const splitMin = { elems: 1 << 18, macs: 1 << 22 };
 
@@ -26,9 +29,17 @@ function part(total: number, parts: number, i: number, align: number): [number, 
   return [Math.min(total, i * step), Math.min(total, (i + 1) * step)];
 }
 
+/**
+ * How a split call is cut: into `perThread` chunks per thread, claimed as threads get to them, so a
+ * worker that wakes late (or loses its core to another process) leaves more chunks to the caller
+ * rather than keeping it waiting. Mutable for the bench.
+ */
+export const chunking = { perThread: 4 };
+
 /** How many parts a call of `work` units over `units` splittable units gets (1: run it on the caller). */
 function parts(work: number, min: number, units: number): number {
-  return work < min ? 1 : Math.min(getThreads(), units);
+  const threads = getThreads();
+  return work < min || threads < 2 ? 1 : Math.min(units, threads * chunking.perThread);
 }
 
 /** Per input i, the [ptr, rowStride, step] triple starts at argument 3 + 3i. */
@@ -119,6 +130,21 @@ export function runSgemm(
   act = 0,
 ): void {
   runRowBlocks(k, M, M * N * K, (r0, r1) => [r1 - r0, N, K, a + 4 * r0 * K, panels, c + 4 * r0 * N, bias, act]);
+}
+
+/** Runs pack(K, N, src, ld, panels) (codegen/wasm/sgemm.ts: W[K, N] into SGEMM_NR-column panels), split by panels when large. */
+export function runPack(k: ParallelKernel, K: number, N: number, src: number, ld: number, panels: number): void {
+  const nr = SGEMM_NR;
+  const P = Math.ceil(N / nr);
+  const n = parts(K * N, splitMin.elems, P);
+  if (n <= 1) return k.run(K, N, src, ld, panels);
+  runChunks(
+    k,
+    chunks(n, (i) => {
+      const [p0, p1] = part(P, n, i, 1);
+      return p0 < p1 ? [K, Math.min(N, nr * p1) - nr * p0, src + 4 * nr * p0, ld, panels + 4 * nr * p0 * K] : null;
+    }),
+  );
 }
 
 /** Runs igemm(M, N, T, C, rows, taps, panels, out, ldc, bias, act) (codegen/wasm/sgemm.ts), split by row blocks. */

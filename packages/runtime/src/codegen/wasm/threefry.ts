@@ -1,10 +1,17 @@
 // The threefry2x32 primitive on WebAssembly SIMD (eager/threefry-kernel.ts calls it for large enough
 // arrays under a scalar key, the case of every random sampler): four counters per i32x4 lane group,
-// the 20 rounds unrolled, the key words splatted once. Module built with the runtime's encoder over the
-// shared kernel memory (codegen/wasm/memory.ts); a runtime without WebAssembly SIMD, or a CSP that
-// refuses it, keeps the JS loop.
+// the 20 rounds unrolled, the key words splatted once, over the shared kernel memory (codegen/wasm/memory.ts).
+// A build whose precompiled functions draw random numbers ships the function in its module's wasm
+// (runtime.ts shipWasm, export THREEFRY_EXPORT) and that instance serves every caller, so nothing is
+// generated at run time; otherwise the module is encoded here on first use (counted in wasmStats.compiles).
+// While a shipped module is still compiling, or without WebAssembly SIMD or under a CSP that refuses it,
+// the JS loop runs.
+import { wasmStats } from "./call.js";
 import { Code, encodeModule } from "./encoder.js";
 import { kernelMemory } from "./memory.js";
+
+/** The export name of the function in a build's shipped module (kernel exports are `<prefix>k<n>`). */
+export const THREEFRY_EXPORT = "threefry";
 
 const ROTATIONS = [
   [13, 15, 26, 6],
@@ -15,7 +22,7 @@ const ROTATIONS = [
  * threefry(n, k0, k1, x0, x0dense, x1, out, part): n counters (a multiple of 4) at byte addresses; x0 is
  * an address when x0dense, else the value of every high counter. part 0: hi word, 1: lo, 2: their xor.
  */
-function threefryCode(): Code {
+export function threefryCode(): Code {
   const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
   const [n, k0, k1, x0, x0dense, x1, out, part] = [0, 1, 2, 3, 4, 5, 6, 7];
   const ks = [c.local("v128"), c.local("v128"), c.local("v128")];
@@ -78,17 +85,35 @@ function threefryCode(): Code {
 }
 
 type Run = (n: number, k0: number, k1: number, x0: number, x0dense: number, x1: number, out: number, part: number) => void;
-let run: Run | null | undefined;
+/** A build's shipped function (the first to arrive), and how many shipped modules are still compiling. */
+let shipped: Run | undefined;
+let awaiting = 0;
+/** The module encoded here: undefined until first needed, null when unavailable. */
+let encoded: Run | null | undefined;
+
+/** A build's module that exports the function is compiling (shipped.ts): no module is encoded meanwhile. */
+export function expectShippedThreefry(): void {
+  awaiting++;
+}
+
+/** That module's function, or null when its module could not be instantiated. */
+export function shippedThreefry(f: Run | null): void {
+  awaiting--;
+  if (f) shipped ??= f;
+}
 
 function load(): Run | null {
-  if (run !== undefined) return run;
+  if (shipped) return shipped;
+  if (awaiting > 0) return null;
+  if (encoded !== undefined) return encoded;
   try {
-    const module = new WebAssembly.Module(encodeModule([{ name: "threefry", code: threefryCode() }]));
-    run = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } }).exports["threefry"] as Run;
+    wasmStats.compiles++;
+    const module = new WebAssembly.Module(encodeModule([{ name: THREEFRY_EXPORT, code: threefryCode() }]));
+    encoded = new WebAssembly.Instance(module, { env: { mem: kernelMemory(0) } }).exports[THREEFRY_EXPORT] as Run;
   } catch {
-    run = null;
+    encoded = null;
   }
-  return run;
+  return encoded;
 }
 
 /**
@@ -115,6 +140,7 @@ export function threefryWasm(
   new Uint32Array(mem.buffer, a1, n).set(x1);
   if (dense) new Uint32Array(mem.buffer, a0, n).set(x0);
   f(n4, k0 | 0, k1 | 0, dense ? a0 : x0 | 0, dense ? 1 : 0, a1, ao, part);
+  wasmStats.threefry++;
   out.set(new Uint32Array(mem.buffer, ao, n));
   return true;
 }
