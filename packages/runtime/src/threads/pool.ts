@@ -275,7 +275,7 @@ export function warmPool(modules: readonly WebAssembly.Module[] = []): number {
  * `timeoutMs` of waiting. (codegen/wasm/memory.ts: threadsReady.)
  */
 export async function startWorkers(timeoutMs = 5000): Promise<void> {
-  warmPool();
+  if (warmPool() === 0) return; // no pool here (one thread, or no shared memory: nothing to wait for)
   const t0 = Date.now();
   while (Atomics.load(control(), CTL.ready) < spawned && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 5));
 }
