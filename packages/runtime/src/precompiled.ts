@@ -208,16 +208,22 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
     return r instanceof GuardFailure ? undefined : r;
   };
 
+  /**
+   * A flat call of plain arrays: the flat plans from `from` on (the fast path has tried the first and
+   * passes its failed guard), then the broadcasting plans, then the fallback.
+   */
+  const flatCall = (self: unknown, argv: NDArray[], from: number, failed?: GuardFailure): unknown => {
+    const r = tryPlans(flatFns, argv, from, failed);
+    if (!(r instanceof GuardFailure)) return r;
+    const b = tryBroadcast(flatKey, argv);
+    return b !== undefined ? b : viaFallback(self, argv, r.message);
+  };
+
   /** Every call but a flat one of up to three arrays that the last plan serves. */
   const general = function (this: unknown): unknown {
     // biome-ignore lint/complexity/noArguments: forwarded by the fast path without being materialized
     const argv = Array.prototype.slice.call(arguments) as unknown[];
-    if (argv.length === flatArity && argv.every(isPlainArray)) {
-      const r = tryPlans(flatFns, argv as NDArray[]);
-      if (!(r instanceof GuardFailure)) return r;
-      const b = tryBroadcast(flatKey, argv as NDArray[]);
-      return b !== undefined ? b : viaFallback(this, argv, r.message);
-    }
+    if (argv.length === flatArity && argv.every(isPlainArray)) return flatCall(this, argv as NDArray[], 0);
     const args = prepareArgs(name, argv, staticNums);
     const { dyn, skeys } = splitStatics(name, args, staticNums);
     const [leaves, inTree] = treeFlatten(dyn);
@@ -250,7 +256,8 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
       } else if (n === 1) {
         if (isPlainArray(x0)) r = flat(x0);
       } else if (n === 3 && isPlainArray(x0) && isPlainArray(x1) && isPlainArray(x2)) r = flat(x0, x1, x2);
-      if (r !== NOT_TRIED && !(r instanceof GuardFailure)) {
+      if (r instanceof GuardFailure) return flatCall(this, (n === 1 ? [x0] : n === 2 ? [x0, x1] : [x0, x1, x2]) as NDArray[], 1, r);
+      if (r !== NOT_TRIED) {
         precompiledCalls++;
         return r;
       }

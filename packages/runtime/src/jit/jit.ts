@@ -262,27 +262,19 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
 
   const toArrays = (leaves: Leaf[]): NDArray[] => leaves.map((x) => (x instanceof NDArray ? x : scalarLeafArray(x)));
 
-  const fastMatch = (e: Entry, args: ArrayLike<unknown>): boolean => {
-    if (staticNums.size || args.length !== e.leafAvals.length) return false;
-    for (let i = 0; i < args.length; i++) {
-      const x = args[i],
-        a = e.leafAvals[i]!;
-      if (!(x instanceof NDArray) || x instanceof Tracer || !a.isArray || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
-      const s = x.shape,
-        t = a.shape;
-      if (s.length !== t.length) return false;
-      for (let k = 0; k < s.length; k++) if (s[k] !== t[k]) return false;
-    }
-    return true;
-  };
-
-  /** The last entry's fast check of one argument: an array of its leaf's dtype, weak type and shape. */
+  /** The fast check of one argument: an array of its leaf's dtype, weak type and shape. */
   const same = (x: unknown, a: Entry["leafAvals"][number]): boolean => {
-    if (!(x instanceof NDArray) || x instanceof Tracer || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
+    if (!(x instanceof NDArray) || x instanceof Tracer || !a.isArray || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
     const s = x.shape,
       t = a.shape;
     if (s.length !== t.length) return false;
     for (let k = 0; k < s.length; k++) if (s[k] !== t[k]) return false;
+    return true;
+  };
+
+  const fastMatch = (e: Entry, args: ArrayLike<unknown>): boolean => {
+    if (staticNums.size || args.length !== e.leafAvals.length) return false;
+    for (let i = 0; i < args.length; i++) if (!same(args[i], e.leafAvals[i]!)) return false;
     return true;
   };
 
