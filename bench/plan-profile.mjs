@@ -18,7 +18,11 @@ import { treeFlatten } from "../packages/runtime/dist/ir/tree.js";
 import { uniform, labels, oneHot } from "./lib/data.mjs";
 
 const { values } = parseArgs({
-  options: { backend: { type: "string", default: "auto" }, threads: { type: "string", default: "1" }, steps: { type: "string", default: "200" } },
+  options: {
+    backend: { type: "string", default: "auto" },
+    threads: { type: "string", default: "1" },
+    steps: { type: "string", default: "200" },
+  },
 });
 setThreads(Number(values.threads));
 const [B, D, H, K, LR] = [128, 784, 256, 10, 0.1];
@@ -47,7 +51,13 @@ const args = [
   np.reshape(np.array(oneHot(labels(B, K, 56), K)), [B, K]),
 ];
 const [leaves, inTree] = treeFlatten(args);
-const traced = traceFlat(step, "step", inTree, leaves, leaves.map(() => true));
+const traced = traceFlat(
+  step,
+  "step",
+  inTree,
+  leaves,
+  leaves.map(() => true),
+);
 const { sched } = optimizeAndSchedule(traced.jaxpr);
 console.log(describeSchedule(sched));
 
@@ -107,7 +117,11 @@ for (let i = 0; i < n; i++) {
 const med = (xs) => (xs.length ? xs.slice().sort((a, b) => a - b)[xs.length >> 1] : Number.NaN);
 let kernelSum = 0,
   kernelMin = 0;
-console.log(`\nbackend ${values.backend}, threads ${values.threads}, ${n} steps, load ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+console.log(
+  `\nbackend ${values.backend}, threads ${values.threads}, ${n} steps, load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);
 console.log("| # | action | ms median | ms min | wasm calls | sgemm | in place |\n|---|---|---|---|---|---|---|");
 plan.actions.forEach((a, i) => {
   const m = med(times[i]);
@@ -115,9 +129,13 @@ plan.actions.forEach((a, i) => {
   if (times[i].length) kernelMin += Math.min(...times[i]);
   const s = stats[i];
   const per = (v) => (v / n).toFixed(1);
-  console.log(`| ${i} | ${describe(a)} | ${Number.isNaN(m) ? "-" : m.toFixed(3)} | ${times[i].length ? Math.min(...times[i]).toFixed(3) : "-"} | ${per(s.wasm)} | ${per(s.sgemm)} | ${per(s.inPlace)} |`);
+  console.log(
+    `| ${i} | ${describe(a)} | ${Number.isNaN(m) ? "-" : m.toFixed(3)} | ${times[i].length ? Math.min(...times[i]).toFixed(3) : "-"} | ${per(s.wasm)} | ${per(s.sgemm)} | ${per(s.inPlace)} |`,
+  );
 });
-console.log(`\nwhole step: median ${med(whole).toFixed(3)} ms, min ${Math.min(...whole).toFixed(3)} ms; sum of kernel medians ${kernelSum.toFixed(3)} ms, of mins ${kernelMin.toFixed(3)} ms`);
+console.log(
+  `\nwhole step: median ${med(whole).toFixed(3)} ms, min ${Math.min(...whole).toFixed(3)} ms; sum of kernel medians ${kernelSum.toFixed(3)} ms, of mins ${kernelMin.toFixed(3)} ms`,
+);
 // the plan without its kernels: slot bookkeeping, output allocation and NDArray wrapping per step
 plan.actions.forEach((a) => a.t === "kernel" && (a.fn = () => {}));
 const bare = [];
