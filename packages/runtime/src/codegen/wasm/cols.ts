@@ -15,7 +15,14 @@ import { bindInputs, emitBody, inputParams, loadConsts } from "./emit.js";
 import { isResident, kernelMemory, staging } from "./memory.js";
 import { runCols as runSplit } from "./split.js";
 
-/** The column-sum function of a float32 reduce_sum body. */
+/** Vectors summed together down the rows: one 64-byte line of each row, eight independent float64x2 chains. */
+const BLOCK = 4;
+
+/**
+ * The column-sum function of a float32 reduce_sum body. Vectors go in blocks of BLOCK (then one at a
+ * time): a block reads one cache line per row of each operand, so a pass down the rows at a stride of a
+ * power of two (which maps every row to a few cache sets) is not repeated for each vector of the line.
+ */
 export function colsCode(b: KBody): Code {
   const n = b.inputs.length;
   const c = new Code(inputParams(n, 1));
@@ -23,46 +30,63 @@ export function colsCode(b: KBody): Code {
   const ins = bindInputs(n);
   const consts = loadConsts(c, b, 3 + 3 * n);
   const loads = b.inputs.map(() => c.local("v128"));
-  const lo = c.local("v128"),
-    hi = c.local("v128"),
-    v = c.local("v128");
+  const v = c.local("v128");
   const r = c.local("i32"),
     j = c.local("i32"),
     q = c.local("i32");
   const cur = b.inputs.map(() => c.local("i32"));
+  const acc = [...Array(2 * BLOCK)].map(() => c.local("v128"));
   c.get(out).set(q);
   c.i32(0).set(j);
-  c.block().loop();
-  c.get(j).get(nvec).i32op("ge_u").brIf(1);
-  for (const i of b.used) c.get(ins.ptr[i]!).get(j).get(ins.step[i]!).i32op("mul").i32op("add").set(cur[i]!);
-  c.f32x4(0).tee(lo).set(hi);
-  c.i32(0).set(r);
-  c.block().loop();
-  c.get(r).get(rows).i32op("ge_u").brIf(1);
-  for (const i of b.used) {
-    c.get(cur[i]!).mem("v128.load").set(loads[i]!);
-    c.get(cur[i]!).get(ins.rowStride[i]!).i32op("add").set(cur[i]!);
+  for (const w of [BLOCK, 1]) {
+    c.block().loop();
+    c.get(j)
+      .i32(w - 1)
+      .i32op("add")
+      .get(nvec)
+      .i32op("ge_u")
+      .brIf(1);
+    for (const i of b.used) c.get(ins.ptr[i]!).get(j).get(ins.step[i]!).i32op("mul").i32op("add").set(cur[i]!);
+    c.f32x4(0);
+    for (let t = 0; t < 2 * w; t++) t + 1 < 2 * w ? c.tee(acc[t]!) : c.set(acc[t]!);
+    c.i32(0).set(r);
+    c.block().loop();
+    c.get(r).get(rows).i32op("ge_u").brIf(1);
+    for (let t = 0; t < w; t++) {
+      // vector t of the block: 16 bytes on from the cursor (data inputs step one vector)
+      for (const i of b.used)
+        c.get(cur[i]!)
+          .mem("v128.load", 16 * t)
+          .set(loads[i]!);
+      emitBody(c, b, loads, consts);
+      c.set(v);
+      // lanes 0,1 and 2,3 widened to float64x2
+      const [lo, hi] = [acc[2 * t]!, acc[2 * t + 1]!];
+      c.get(lo).get(v).simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(lo);
+      c.get(hi)
+        .get(v)
+        .get(v)
+        .simd("i8x16.shuffle", ...[8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
+      c.simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(hi);
+    }
+    for (const i of b.used) c.get(cur[i]!).get(ins.rowStride[i]!).i32op("add").set(cur[i]!);
+    c.get(r).i32(1).i32op("add").set(r).br(0);
+    c.end().end();
+    for (let t = 0; t < w; t++) {
+      // [lo0, lo1, hi0, hi1] rounded to float32
+      c.get(q);
+      c.get(acc[2 * t]!).simd("f32x4.demote_f64x2_zero");
+      c.get(acc[2 * t + 1]!).simd("f32x4.demote_f64x2_zero");
+      c.simd("i8x16.shuffle", ...[0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
+      c.mem("v128.store", 16 * t);
+    }
+    c.get(q)
+      .i32(16 * w)
+      .i32op("add")
+      .set(q);
+    c.get(j).i32(w).i32op("add").set(j).br(0);
+    c.end().end();
   }
-  emitBody(c, b, loads, consts);
-  c.set(v);
-  // lanes 0,1 and 2,3 widened to float64x2
-  c.get(lo).get(v).simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(lo);
-  c.get(hi)
-    .get(v)
-    .get(v)
-    .simd("i8x16.shuffle", ...[8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
-  c.simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(hi);
-  c.get(r).i32(1).i32op("add").set(r).br(0);
-  c.end().end();
-  // [lo0, lo1, hi0, hi1] rounded to float32
-  c.get(q);
-  c.get(lo).simd("f32x4.demote_f64x2_zero");
-  c.get(hi).simd("f32x4.demote_f64x2_zero");
-  c.simd("i8x16.shuffle", ...[0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
-  c.mem("v128.store");
-  c.get(q).i32(16).i32op("add").set(q);
-  c.get(j).i32(1).i32op("add").set(j).br(0);
-  c.end().end();
   return c;
 }
 
