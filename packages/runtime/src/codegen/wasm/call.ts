@@ -14,6 +14,7 @@ import type { RowOp } from "../kir.js";
 import type { ParallelKernel } from "../../threads/pool.js";
 import { isResident, kernelMemory, staging } from "./memory.js";
 import { type KernelKind, runKernel, splits } from "./split.js";
+import { type ColOperand, runCols } from "./cols.js";
 
 type KernelFn = (...args: any[]) => void;
 
@@ -64,6 +65,12 @@ export type WasmLayout =
       kstrides: number[];
       rstrides: number[];
     };
+
+/** A reduce_sum kernel's column-sum form (cols.ts) and the position of its reduction-order argument. */
+export interface ColsForm {
+  mode: number;
+  kernel: () => ParallelKernel | null;
+}
 
 interface Operand {
   data: TypedArray;
@@ -177,7 +184,11 @@ export function runChunked(
  * kernel, or null while it is not (yet) available (a shipped module still compiling): then the JS
  * kernel runs.
  */
-export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout, js: KernelFn, min: number): KernelFn {
+/**
+ * `cols`: a sum's column-sum form (cols.ts), for reductions over the leading axis of [rows, n] with the
+ * kept axis contiguous (mode 1), where the row kernel would read every row with a stride.
+ */
+export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout, js: KernelFn, min: number, cols?: ColsForm): KernelFn {
   const { used, nin } = lay;
   if (lay.kind === "rows") {
     const kind = lay.row === "logsumexp" ? "reduce" : "rows";
@@ -220,6 +231,10 @@ export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout
     if (kshape.length > 1 || rshape.length > 1) return js.apply(this, args as never);
     const rows = kshape.length ? kshape[0]! : 1,
       n = rshape.length ? rshape[0]! : 1;
+    if (cols && args[cols.mode] === 1 && kshape.length === 1 && rows * n >= min) {
+      const k = cols.kernel();
+      if (k !== null && colSum(k, lay, args, used, nin, n, rows)) return;
+    }
     const kernel = rows * n < min ? null : getKernel();
     if (kernel === null) return js.apply(this, args as never);
     const ops: Operand[] = [];
@@ -231,4 +246,28 @@ export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout
     }
     runChunked(kernel, nin, rows, n, ops, used, args[lay.consts] as number[], args[lay.out] as Float32Array, "reduce");
   };
+}
+
+/**
+ * A mode-1 reduction (reduced dims outermost) as a column sum over `reduced` rows of `kept` elements,
+ * when every read operand is contiguous along the kept axis; false: the call is left to the others.
+ */
+function colSum(
+  k: ParallelKernel,
+  lay: Extract<WasmLayout, { kind: "reduce" }>,
+  args: IArguments,
+  used: number[],
+  nin: number,
+  reduced: number,
+  kept: number,
+): boolean {
+  const ops: ColOperand[] = [];
+  for (const i of used) {
+    if ((args[lay.kstrides[i]!] as number[])[0] !== 1) return false;
+    const outer = (args[lay.rstrides[i]!] as number[])[0] ?? 0;
+    ops.push({ data: args[lay.data[i]!] as TypedArray, off: args[lay.offset[i]!] as number, outer });
+  }
+  wasmStats.calls++;
+  if (runCols(k, nin, reduced, kept, ops, used, args[lay.consts] as number[], args[lay.out] as Float32Array)) wasmStats.inPlace++;
+  return true;
 }
