@@ -40,13 +40,19 @@ const workloads = {
     const ir = jit(chainF).lower(x, y).kernels[0].ir;
     const run = instance(ir);
     const f = jit(chainF);
-    return { kernel: () => run(1, E / 4, out.byteOffset, x.data.byteOffset, 0, 16, y.data.byteOffset, 0, 16, constsAt(ir)), call: () => f(x, y) };
+    return {
+      kernel: () => run(1, E / 4, out.byteOffset, x.data.byteOffset, 0, 16, y.data.byteOffset, 0, 16, constsAt(ir)),
+      call: () => f(x, y),
+    };
   })(),
   W3: (() => {
     const ir = jit(softmaxF).lower(xm).kernels[0].ir;
     const run = instance(ir);
     const f = jit(softmaxF);
-    return { kernel: () => run(1024, 1024, out.byteOffset, x.data.byteOffset, 4096, 16, constsAt(ir), scratch.byteOffset), call: () => f(xm) };
+    return {
+      kernel: () => run(1024, 1024, out.byteOffset, x.data.byteOffset, 4096, 16, constsAt(ir), scratch.byteOffset),
+      call: () => f(xm),
+    };
   })(),
 };
 
