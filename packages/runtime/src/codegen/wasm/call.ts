@@ -21,10 +21,10 @@ type KernelFn = (...args: any[]) => void;
 /**
  * Kernel calls, float32 GEMMs and threefry2x32 hashes that ran on wasm, and modules generated at run time
  * (`compiles`: from kernel IR, or the threefry module when no build shipped it) vs modules shipped by the
- * build (`shipped`: instantiated, never generated), and calls that read or wrote an operand in place
- * (`inPlace`). Tests check where calls went.
+ * build (`shipped`: instantiated, never generated), calls that read or wrote an operand in place
+ * (`inPlace`), and kernels run once on zeros to tier them up (`warmed`, warmUp). Tests check where calls went.
  */
-export const wasmStats = { calls: 0, sgemms: 0, threefry: 0, compiles: 0, shipped: 0, inPlace: 0 };
+export const wasmStats = { calls: 0, sgemms: 0, threefry: 0, compiles: 0, shipped: 0, inPlace: 0, warmed: 0 };
 
 /** Where a wasm-capable kernel's arguments are (positions in the JS calling convention), as plain data. */
 export type WasmLayout =
@@ -177,6 +177,40 @@ export function runChunked(
       else for (let r = 0; r < nr; r++) o.set(f.subarray(q + r * nvec * 4, q + r * nvec * 4 + w), (r0 + r) * n + c0);
     }
   }
+}
+
+/**
+ * Elements of warmUp's synthetic call. V8 (dynamic tiering, Node 20 / Chrome) runs a new wasm function
+ * in its baseline compiler (Liftoff) and compiles it with TurboFan in the background once it has run
+ * ~1.8 MB of wasm code (`--wasm-tiering-budget`); a running call never switches code (wasm has no OSR),
+ * so the first large call of a module ran wholly in Liftoff: W2's 1e6-element chain ~10 ms vs ~2 ms.
+ * Measured with `%IsTurboFanFunction`: 2^15 elements tier the W2 chain and the softmax rows kernel
+ * up, not an add (a short loop body); 2^17 tier every kernel up, at ~0.3-1 ms in Liftoff each.
+ */
+const WARM_ELEMS = 1 << 17;
+const ROW = 1024;
+
+/**
+ * Runs kernel `run` once over WARM_ELEMS elements of zeros in the staging block, so that the engine
+ * compiles its optimized code in the background before a real call needs it (precompiled modules are
+ * warmed when the function is defined, codegen/wasm/shipped.ts). Inputs are broadcast zeros (a row of
+ * them for a row kernel), the output lands in the staging block: no array is read or written, and
+ * wasmStats counts it as `warmed`, not as a call. Never split across the pool: the workers' instances
+ * share the module's compiled code, so its optimized code serves them too.
+ */
+export function warmUp(run: ParallelKernel["run"], lay: WasmLayout): void {
+  const rowsKind = lay.kind !== "elementwise";
+  const rows = rowsKind ? WARM_ELEMS / ROW : 1;
+  // [mask][consts: 16 floats (zeros)][one zero row][output]
+  const outAt = 16 + 64 + 4 * ROW;
+  const base = staging(outAt + 4 * (lay.kind === "reduce" ? rows : WARM_ELEMS));
+  new Uint8Array(kernelMemory(0).buffer, base, outAt).fill(0);
+  const params = [rows, rowsKind ? ROW : WARM_ELEMS / 4, base + outAt];
+  for (let i = 0; i < lay.nin; i++) params.push(base + 80, 0, lay.kind === "rows" ? 16 : 0);
+  params.push(base + 16);
+  if (rowsKind) params.push(base);
+  run(...params);
+  wasmStats.warmed++;
 }
 
 /**
