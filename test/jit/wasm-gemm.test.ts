@@ -212,7 +212,7 @@ describe("float32 GEMM: packing, cache blocks, views (against float64 references
     expect(ran, "every product of at least 2^15 multiply-adds ran the float32 kernel").toBe(large);
     expect(large).toBe(26);
   });
-  it("a product with no epilogue is stored by the GEMM into the kernel's output (no copy); 'highest' and float64 accumulate in float64", () => {
+  it("a product with no epilogue is stored by the GEMM in the kernel's output (no copy); 'highest', float64 accumulate in float64", () => {
     const mm = jit((a: NDArray, b: NDArray) => np.matmul(a, b));
     const a = seq([130, 70], "float32", 1.3),
       b = seq([70, 90], "float32", 2.1);
