@@ -3,7 +3,8 @@
 // operands of an n x n x n product at fixed page-aligned addresses, the variants interleaved round by
 // round. Prints GFLOP/s by CPU time per variant (median, 90th percentile and best of the rounds: under
 // load, CPU time still counts time the host takes from this virtual CPU, so the upper percentiles are the
-// kernel's own speed), the load average, and the packing passes' time (packA and pack) for scale.
+// kernel's own speed), the load average, and the packing passes' time (packA and pack) for scale. Run
+// with `node --experimental-wasm-relaxed-simd` for the FMA kernel the runtime picks where the engine has it.
 import { loadavg } from "node:os";
 import { kernelMemory, sgemmModule, staging } from "@numjit/runtime/internal";
 
@@ -13,9 +14,11 @@ const pairs = (process.argv.length > 4 ? process.argv.slice(4) : ["1024:128", "2
   p.split(":").map(Number),
 );
 const mem = kernelMemory(0);
+// under `node --experimental-wasm-relaxed-simd` the f32x4.relaxed_madd (FMA) kernel, as the runtime picks it
+const fma = WebAssembly.validate(sgemmModule(true));
 const mods = pairs.map(([kc, mc]) => {
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(sgemmModule(false, { kc, mc })), { env: { mem } });
-  return { name: `KC ${kc}, MC ${mc}`, ex: inst.exports, gf: [] };
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(sgemmModule(fma, { kc, mc })), { env: { mem } });
+  return { name: `KC ${kc}, MC ${mc}${fma ? ", FMA" : ""}`, ex: inst.exports, gf: [] };
 });
 const page = 4096,
   bytes = 4 * n * n;
