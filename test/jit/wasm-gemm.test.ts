@@ -212,6 +212,33 @@ describe("float32 GEMM: packing, cache blocks, views (against float64 references
     expect(ran, "every product of at least 2^15 multiply-adds ran the float32 kernel").toBe(large);
     expect(large).toBe(26);
   });
+  it("a product with no epilogue is stored by the GEMM in the kernel's output (no copy); 'highest', float64 accumulate in float64", () => {
+    const mm = jit((a: NDArray, b: NDArray) => np.matmul(a, b));
+    const a = seq([130, 70], "float32", 1.3),
+      b = seq([70, 90], "float32", 2.1);
+    expect(
+      mm
+        .lower(a, b)
+        .kernels.some((k) =>
+          k.source.includes('H.gemmFused(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, { bias: null, act: "none" }, o)'),
+        ),
+    ).toBe(true);
+    setMatmulPrecision("default");
+    let before = wasmStats.sgemms;
+    expectMatmul(mm(a, b), a, b, "jit, default");
+    expectMatmul(np.matmul(a, b), a, b, "eager, default");
+    expect(wasmStats.sgemms - before).toBe(2);
+    setMatmulPrecision("highest");
+    before = wasmStats.sgemms;
+    const [w, j] = both(() => mm(a, b));
+    expectClose(w, j, 1e-6, 1e-6, "highest: the float64 kernel");
+    expect(wasmStats.sgemms).toBe(before);
+    setMatmulPrecision("default");
+    const a64 = a.astype("float64"),
+      b64 = b.astype("float64");
+    const [w64, j64] = both(() => mm(a64, b64));
+    expectClose(w64, j64, 1e-12, 1e-12, "float64 operands");
+  });
   it("K = 0 gives zeros; empty M or N gives an empty result", () => {
     for (const [m, k, n] of [
       [300, 0, 200],
