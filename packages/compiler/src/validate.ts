@@ -3,10 +3,14 @@
 // parser reports syntax errors only; a duplicate binding is an early error JS engines raise at load
 // time, so the top-level bindings are checked here too. A failure is an NJ810 error located in the
 // emitted text: the output would not load, so no front door may hand it on.
+// Two forms: checkEmitted parses an emitted text (transform(): text edits on the user's text), and
+// addedTextValid checks only what an emit printed by TypeScript (buildFile) added as text: the rest of
+// that output is the printer's, from parsed nodes and factory nodes, as in any tsc build.
 import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, codeFrame, diag } from "./diagnostics.js";
 import { scriptKind } from "./compile-module.js";
+import type { EmitPlan } from "./phases/emit/index.js";
 
 /**
  * NJ810 diagnostics for `code` (emitted for `file`; `name` picks the parser: .ts/.tsx/.js...); [] when it is
@@ -27,6 +31,25 @@ export function checkEmitted(code: string, name: string, file: string, parsed: r
   }
   parts.push(code.slice(from));
   return check(parts.join(""), name, file).length ? check(code, name, file) : [];
+}
+
+/**
+ * Whether the text an emit adds to a module parses and binds no name twice, with `sf` (the module the
+ * pipeline compiled) for the module's own top-level names: the import of `precompiled` and each declaration
+ * (the ones known to parse as their binding only, see checkEmitted) are parsed as one small module. For an
+ * output TypeScript printed from `sf` with the plan's edits as factory nodes (the tsc transformer): that
+ * output parses and loads when this holds. False: the caller checks the whole output, which locates it.
+ */
+export function addedTextValid(sf: ts.SourceFile, plan: EmitPlan, name: string): boolean {
+  const added = [plan.importText, ...plan.declTexts.map((d) => (d.parsed ? stub(d.id) : d.text))].join("\n");
+  const parsed = tsv.createSourceFile(name, added, tsv.ScriptTarget.Latest, false, scriptKind(name));
+  if ((parsed as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return false;
+  const names = new Set<string>();
+  for (const n of [...topLevelBindings(sf), ...topLevelBindings(parsed)]) {
+    if (names.has(n.text)) return false;
+    names.add(n.text);
+  }
+  return true;
 }
 
 /** What a declaration known to parse is checked as: its binding only. */
