@@ -88,17 +88,19 @@ describe("NJ810: emitted code that would not load is never handed on", () => {
   it("addedTextValid (buildFile's check): the added import and declarations parse, no name bound twice with the module's", () => {
     const sf = ts.createSourceFile("m.ts", `import { jit } from "@numjit/runtime";\nconst f = 1;\n`, ts.ScriptTarget.Latest);
     const importText = `import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";`;
+    const pre = (imp: string) => /as (\S*) \}/.exec(imp)?.[1] ?? "";
     const k0 = { id: "__nj_k0", text: "const __nj_k0 = function (o) { o[0] = 1; };", parsed: true };
     const plan = (declTexts: { id: string; text: string; parsed: boolean }[], imp = importText) =>
-      ({ importText: imp, declTexts }) as unknown as Parameters<typeof addedTextValid>[1];
-    expect(addedTextValid(sf, plan([k0]), "m.js")).toBe(true);
+      ({ importText: imp, pre: pre(imp), module: /"(.*)"/.exec(imp)?.[1], declTexts }) as unknown as Parameters<typeof addedTextValid>[1];
+    expect(addedTextValid(sf, plan([k0]))).toBe(true);
     // a declaration not known to parse is parsed: a broken one fails
-    expect(addedTextValid(sf, plan([{ ...k0, text: "const __nj_k0 = function (o) { o[0] = ; };", parsed: false }]), "m.js")).toBe(false);
-    expect(addedTextValid(sf, plan([k0], `import { precompiled as } from "x";`), "m.js")).toBe(false);
+    expect(addedTextValid(sf, plan([{ ...k0, text: "const __nj_k0 = function (o) { o[0] = ; };", parsed: false }]))).toBe(false);
+    expect(addedTextValid(sf, plan([k0], `import { precompiled as } from "x";`))).toBe(false);
+    expect(addedTextValid(sf, plan([k0], `import { precompiled as __nj_pre } from "x"; f(`))).toBe(false);
     // bound twice: two added declarations, or one of the module's names
-    expect(addedTextValid(sf, plan([k0, k0]), "m.js")).toBe(false);
-    expect(addedTextValid(sf, plan([{ id: "f", text: "const f = 0;", parsed: true }]), "m.js")).toBe(false);
-    expect(addedTextValid(sf, plan([k0], `import { precompiled as jit } from "x";`), "m.js")).toBe(false);
+    expect(addedTextValid(sf, plan([k0, k0]))).toBe(false);
+    expect(addedTextValid(sf, plan([{ id: "f", text: "const f = 0;", parsed: true }]))).toBe(false);
+    expect(addedTextValid(sf, plan([k0], `import { precompiled as jit } from "x";`))).toBe(false);
   });
 
   it("transform(): returns the input unchanged with an NJ810 error; throws under diagnostics: 'error'", () => {

@@ -136,7 +136,7 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
   const deferred = plan?.declTexts.filter((d) => d.parsed) ?? [];
   // TypeScript printed the module from nodes: what numjit added as text is checked (validate.ts); the whole
   // output is parsed only to locate a problem found there
-  let emitted = !plan || addedTextValid(module!.sf, plan, name) ? [] : checkEmitted(r.outputText, name, file);
+  let emitted = !plan || addedTextValid(module!.sf, plan) ? [] : checkEmitted(r.outputText, name, file);
   const out = spliceDecls(r.outputText, r.sourceMapText, deferred);
   // a problem is located in the text written
   if (emitted.length && deferred.length) emitted = checkEmitted(out.code, name, file);

@@ -6,11 +6,12 @@
 // Two forms: checkEmitted parses an emitted text (transform(): text edits on the user's text), and
 // addedTextValid checks only what an emit printed by TypeScript (buildFile) added as text: the rest of
 // that output is the printer's, from parsed nodes and factory nodes, as in any tsc build.
+import vm from "node:vm";
 import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, codeFrame, diag } from "./diagnostics.js";
 import { scriptKind } from "./compile-module.js";
-import type { EmitPlan } from "./phases/emit/index.js";
+import { type EmitPlan, importOf } from "./phases/emit/index.js";
 
 /**
  * NJ810 diagnostics for `code` (emitted for `file`; `name` picks the parser: .ts/.tsx/.js...); [] when it is
@@ -35,21 +36,24 @@ export function checkEmitted(code: string, name: string, file: string, parsed: r
 
 /**
  * Whether the text an emit adds to a module parses and binds no name twice, with `sf` (the module the
- * pipeline compiled) for the module's own top-level names: the import of `precompiled` and each declaration
- * (the ones known to parse as their binding only, see checkEmitted) are parsed as one small module. For an
- * output TypeScript printed from `sf` with the plan's edits as factory nodes (the tsc transformer): that
- * output parses and loads when this holds. False: the caller checks the whole output, which locates it.
+ * pipeline compiled) for the module's own top-level names. The import of `precompiled` is the emit's fixed
+ * template around its local name; that name and each declaration (those known to parse as their binding
+ * only, see checkEmitted) are compiled by V8 as one strict script (never run; a `const` bound twice is a
+ * SyntaxError there too). For an output TypeScript printed from `sf` with the plan's edits as factory
+ * nodes (the tsc transformer), that output parses and loads when this holds. False: the caller checks the
+ * whole output, which locates the problem (or finds that module-only syntax, such as a wasm asset URL's
+ * `import.meta`, is fine).
  */
-export function addedTextValid(sf: ts.SourceFile, plan: EmitPlan, name: string): boolean {
-  const added = [plan.importText, ...plan.declTexts.map((d) => (d.parsed ? stub(d.id) : d.text))].join("\n");
-  const parsed = tsv.createSourceFile(name, added, tsv.ScriptTarget.Latest, false, scriptKind(name));
-  if ((parsed as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return false;
-  const names = new Set<string>();
-  for (const n of [...topLevelBindings(sf), ...topLevelBindings(parsed)]) {
-    if (names.has(n.text)) return false;
-    names.add(n.text);
+export function addedTextValid(sf: ts.SourceFile, plan: EmitPlan): boolean {
+  if (plan.importText !== importOf(plan.pre, plan.module)) return false;
+  const added = [stub(plan.pre), ...plan.declTexts.map((d) => (d.parsed ? stub(d.id) : d.text))].join("\n");
+  try {
+    new vm.Script(`"use strict";\n${added}`);
+  } catch {
+    return false;
   }
-  return true;
+  const own = new Set(topLevelBindings(sf).map((n) => n.text));
+  return !own.has(plan.pre) && plan.declTexts.every((d) => !own.has(d.id));
 }
 
 /** What a declaration known to parse is checked as: its binding only. */
