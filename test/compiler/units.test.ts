@@ -86,7 +86,11 @@ describe("NJ810: emitted code that would not load is never handed on", () => {
   });
 
   it("addedTextValid (buildFile's check): the added import and declarations parse, no name bound twice with the module's", () => {
-    const sf = ts.createSourceFile("m.ts", `import { jit } from "@numjit/runtime";\nconst f = 1;\n`, ts.ScriptTarget.Latest);
+    const sf = ts.createSourceFile(
+      "m.ts",
+      `import { jit } from "@numjit/runtime";\nconst f = 1;\nvar v;\nfunction g() {}\nenum E { A }\n`,
+      ts.ScriptTarget.Latest,
+    );
     const importText = `import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";`;
     const pre = (imp: string) => /as (\S*) \}/.exec(imp)?.[1] ?? "";
     const k0 = { id: "__nj_k0", text: "const __nj_k0 = function (o) { o[0] = 1; };", parsed: true };
@@ -99,7 +103,7 @@ describe("NJ810: emitted code that would not load is never handed on", () => {
     expect(addedTextValid(sf, plan([k0], `import { precompiled as __nj_pre } from "x"; f(`))).toBe(false);
     // bound twice: two added declarations, or one of the module's names
     expect(addedTextValid(sf, plan([k0, k0]))).toBe(false);
-    expect(addedTextValid(sf, plan([{ id: "f", text: "const f = 0;", parsed: true }]))).toBe(false);
+    for (const id of ["f", "v", "g", "E"]) expect(addedTextValid(sf, plan([{ id, text: `const ${id} = 0;`, parsed: true }]))).toBe(false);
     expect(addedTextValid(sf, plan([k0], `import { precompiled as jit } from "x";`))).toBe(false);
   });
 

@@ -52,7 +52,7 @@ export function addedTextValid(sf: ts.SourceFile, plan: EmitPlan): boolean {
   } catch {
     return false;
   }
-  const own = new Set(topLevelBindings(sf).map((n) => n.text));
+  const own = moduleNames(sf);
   return !own.has(plan.pre) && plan.declTexts.every((d) => !own.has(d.id));
 }
 
@@ -86,6 +86,28 @@ function at(sf: ts.SourceFile, code: string, file: string, pos: number, length: 
  * scripts but not next to a lexical binding; a repeated `var` or `function` alone is allowed).
  */
 function topLevelBindings(sf: ts.SourceFile): ts.Identifier[] {
+  const { lexical, varLike } = moduleBindings(sf);
+  // a var/function name is an error only when it is also bound lexically; report those duplicates
+  const lexNames = new Set(lexical.map((n) => n.text));
+  return [...lexical, ...varLike.filter((n) => lexNames.has(n.text))];
+}
+
+/**
+ * Every name `sf` binds at module scope in its output: imports, declarations, and what TypeScript emits as
+ * a `var` (enums, namespaces, `import x = require()`). An added `const` must take none of them.
+ */
+function moduleNames(sf: ts.SourceFile): Set<string> {
+  const { lexical, varLike } = moduleBindings(sf);
+  const out = new Set([...lexical, ...varLike].map((n) => n.text));
+  for (const st of sf.statements) {
+    const emitted = tsv.isEnumDeclaration(st) || tsv.isModuleDeclaration(st) || tsv.isImportEqualsDeclaration(st);
+    if (emitted && tsv.isIdentifier(st.name)) out.add(st.name.text);
+  }
+  return out;
+}
+
+/** Top-level names bound lexically (imports, const/let, classes) and var-like (var, functions); `declare` skipped. */
+function moduleBindings(sf: ts.SourceFile): { lexical: ts.Identifier[]; varLike: ts.Identifier[] } {
   const lexical: ts.Identifier[] = [];
   const varLike: ts.Identifier[] = [];
   const names = (b: ts.BindingName, into: ts.Identifier[]): void => {
@@ -107,7 +129,5 @@ function topLevelBindings(sf: ts.SourceFile): ts.Identifier[] {
     } else if (tsv.isClassDeclaration(st) && st.name) lexical.push(st.name);
     else if (tsv.isFunctionDeclaration(st) && st.name && st.body) varLike.push(st.name);
   }
-  // a var/function name is an error only when it is also bound lexically; report those duplicates
-  const lexNames = new Set(lexical.map((n) => n.text));
-  return [...lexical, ...varLike.filter((n) => lexNames.has(n.text))];
+  return { lexical, varLike };
 }
