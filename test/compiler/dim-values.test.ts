@@ -2,7 +2,7 @@
 // `x.shape[0]` is a symbolic dimension: as an operand (`np.divide(s, x.shape[0])`, np.sort's own index
 // arithmetic) it is the weak int32 `dim_value` the plan computes per call, and `+ - *`, `%`,
 // `Math.floor/ceil(d / k)`, `Math.max/min` and decidable comparisons give dimension expressions
-// (phases/trace/dim-arith.ts). Each function builds to a plan, runs with `traces: 0` at two sizes, dense
+// (phases/trace/dim-arith.ts); np.arange takes a symbolic start or stop with either sign of step. Each function builds to a plan, runs with `traces: 0` at two sizes, dense
 // and as a strided view, and equals the runtime jit (plain transpile of the same module). What the trace
 // cannot express (a size formatted into a string, a comparison the sizes decide) is a warning and a
 // correct runtime-jit fallback, never a build error.
@@ -21,6 +21,11 @@ const PRECOMPILED: Record<string, string> = {
   ceilHalf: "(x) => np.multiply(np.ones([Math.ceil(x.shape[0] / 2), Math.max(x.shape[1], 2)]), x.shape[1] % 2)",
   scaledBySize: "(x) => np.divide(x, x.size)",
   decided: "(x) => (x.shape[0] >= 1 ? np.add(x, x.shape[1] + 1) : x)",
+  // arange from a symbolic start, counting down (polyint's own divisors); vander's default N = len(x)
+  descending: "(x) => np.multiply(x, np.arange(x.shape[1], 0, -1))",
+  everyOther: "(x) => np.add(x.slice(':', '::-2'), np.arange(x.shape[1] - 1, -1, -2))",
+  polyint: "(x) => np.polyint(np.ravel(x), 2, 3)",
+  vander: "(x) => np.vander(np.ravel(x.slice(':', ':2')))",
 };
 
 const FALLBACK: Record<string, string> = {

@@ -1,7 +1,8 @@
 // Model code as users write it, precompiled: a list of layers walked by `params.length` and `for..of`
 // (the pytree's structure is known when the function is traced, as in JAX), a jitted function called by
-// another jit and by a helper under valueAndGrad (a nested program, inlined by the passes), and a training
-// step over all of it. Every function builds to a plan, runs with `traces: 0`, and equals the runtime jit
+// another jit and by a helper under valueAndGrad (a nested program, inlined by the passes), a runtime
+// namespace indexed by a static name (`np[k]` over a literal list, `nn[act]` for a static argument), and a
+// training step over all of it. Every function builds to a plan, runs with `traces: 0`, and equals the runtime jit
 // (plain transpile of the same module) bit for bit, with inputs dense and as strided views.
 import { beforeAll, describe, expect, it } from "vitest";
 import { type NDArray, numpy as np } from "@numjit/runtime";
@@ -32,6 +33,19 @@ export const logits = jit((x: NDArray) => nn.logSoftmax(x, -1));
 
 /** @numjit x: f32[B, N] */
 export const confidence = jit((x: NDArray) => np.max(np.exp(logits(x)), -1));
+
+/** @numjit x: f32[B, N] */
+export const stats = jit((x: NDArray) => {
+  const out: Record<string, NDArray> = {};
+  for (const k of ["min", "max", "mean"] as const) out[k] = np[k](x, 0);
+  return out;
+});
+
+/**
+ * @numjit x: f32[B, N]
+ * @numjit act = "relu" | "gelu" | "silu"
+ */
+export const activate = jit((x: NDArray, act: "relu" | "gelu" | "silu") => nn[act](x), { staticArgnames: ["act"] });
 
 function loss(params: Layer[], x: NDArray, y: NDArray): NDArray {
   return np.negative(np.mean(np.sum(np.multiply(logits(predict(params, x)), y), -1)));
@@ -75,6 +89,8 @@ describe("model code as users write it, precompiled", () => {
       ["weightNorm", "precompiled"],
       ["logits", "precompiled"],
       ["confidence", "precompiled"],
+      ["stats", "precompiled"],
+      ["activate", "precompiled"],
       ["step", "precompiled"],
     ]);
     expect(built.result.diagnostics).toEqual([]);
@@ -100,6 +116,10 @@ describe("model code as users write it, precompiled", () => {
           ["weightNorm", [p]],
           ["logits", [xs]],
           ["confidence", [xs]],
+          ["stats", [xs]],
+          ["activate", [xs, "relu"]],
+          ["activate", [xs, "gelu"]],
+          ["activate", [xs, "silu"]],
           ["step", [p, xs, y, 0.1]],
         ];
         for (const [name, args] of calls)
@@ -107,4 +127,18 @@ describe("model code as users write it, precompiled", () => {
       }
       for (const name of Object.keys(mod)) expect(mod[name]!.cacheInfo().traces, name).toBe(0);
     });
+
+  it("a static name the runtime namespace does not have is a build error naming the namespace and the name, at file:line:col", () => {
+    const bad = buildModule(
+      "user-patterns-bad",
+      [
+        `import { jit, nn } from "@numjit/runtime";`,
+        `/** @numjit x: f32[N]\n * @numjit act = "relu" | "tanh" */`,
+        `export const f = jit((x, act) => nn[act](x), { staticArgnames: ["act"] });`,
+      ].join("\n"),
+    );
+    const errors = bad.result.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => [d.code, d.line])).toEqual([["NJ803", 4]]);
+    expect(errors[0]!.message).toContain("'nn.tanh'");
+  });
 });

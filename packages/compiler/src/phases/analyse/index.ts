@@ -592,6 +592,12 @@ class SubsetChecker {
       return this.call(callee, local);
     }
     if (tsv.isArrowFunction(callee) || tsv.isFunctionExpression(callee)) return this.expr(callee, local);
+    // `nn[act](x)`, `np[k](x, 0)`: a runtime namespace indexed by a static name (a static argument, a
+    // constant, a for..of over a literal list): the trace resolves it and reports a name it does not know
+    if (tsv.isElementAccessExpression(callee) && runtimePath(callee.expression, this.scope, local) !== undefined) {
+      const why = this.staticReason(callee.argumentExpression, local);
+      if (!why) return this.expr(callee.argumentExpression, local);
+    }
     this.problems.push(diag.unknownCallee(callee, callee.getText(this.scope.sf)));
   }
 

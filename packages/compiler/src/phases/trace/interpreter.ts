@@ -451,7 +451,8 @@ export class Interpreter {
     if (key === "__proto__" || key === "constructor" || key === "prototype")
       throw new Unsupported(diag.dynamicProperty(at, `'.${String(key)}'`));
     if (obj === this.root || isRuntimeNamespace(obj, this.root)) {
-      if (!(key in (obj as object))) throw new NodeError(at, unknownMethod(String(key), obj === this.root ? "" : "numpy."));
+      if (!(key in (obj as object)))
+        throw new NodeError(at, unknownMethod(String(key), obj === this.root ? "" : `${this.namespaceName(obj)}.`));
     }
     return (obj as Record<string | number, unknown>)[key];
   }
@@ -618,6 +619,10 @@ export class Interpreter {
     throw new Unsupported(diag.unsupportedSyntax(at.operatorToken, `the operator '${tsv.tokenToString(k)}'`));
   }
 
+  private namespaceName(obj: unknown): string {
+    return namespaceNameIn(obj, this.root);
+  }
+
   private numpy(fn: string, args: unknown[], at: ts.Node): unknown {
     try {
       return ((this.root["numpy"] as Record<string, (...a: unknown[]) => unknown>)[fn] as (...a: unknown[]) => unknown)(...args);
@@ -699,6 +704,13 @@ function propName(n: ts.PropertyName, interp: Interpreter, env?: Env): string {
   if (tsv.isIdentifier(n) || tsv.isStringLiteral(n) || tsv.isNumericLiteral(n) || tsv.isPrivateIdentifier(n)) return n.text;
   if (tsv.isComputedPropertyName(n) && env) return String(interp.expr(n.expression, env));
   throw new Unsupported(diag.dynamicProperty(n, "(a computed property name)"));
+}
+
+/** The name of a runtime namespace object as the root exports it (`numpy`, `nn`, `lax`, `random`...). */
+function namespaceNameIn(obj: unknown, root: Record<string, unknown>): string {
+  for (const [k, v] of Object.entries(root)) if (v === obj) return k;
+  for (const [k, v] of Object.entries(root["numpy"] as Record<string, unknown>)) if (v === obj) return `numpy.${k}`;
+  return "numpy";
 }
 
 function isRuntimeNamespace(obj: unknown, root: Record<string, unknown>): boolean {
