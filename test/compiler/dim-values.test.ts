@@ -2,7 +2,8 @@
 // `x.shape[0]` is a symbolic dimension: as an operand (`np.divide(s, x.shape[0])`, np.sort's own index
 // arithmetic) it is the weak int32 `dim_value` the plan computes per call, and `+ - *`, `%`,
 // `Math.floor/ceil(d / k)`, `Math.max/min` and decidable comparisons give dimension expressions
-// (phases/trace/dim-arith.ts); np.arange takes a symbolic start or stop with either sign of step. Each function builds to a plan, runs with `traces: 0` at two sizes, dense
+// (phases/trace/dim-arith.ts); np.arange takes a symbolic start or stop with either sign of step.
+// Each function builds to a plan, runs with `traces: 0` at two sizes, dense
 // and as a strided view, and equals the runtime jit (plain transpile of the same module). What the trace
 // cannot express (a size formatted into a string, a comparison the sizes decide) is a warning and a
 // correct runtime-jit fallback, never a build error.

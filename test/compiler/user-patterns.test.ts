@@ -1,10 +1,13 @@
 // Model code as users write it, precompiled: a list of layers walked by `params.length` and `for..of`
 // (the pytree's structure is known when the function is traced, as in JAX), a jitted function called by
 // another jit and by a helper under valueAndGrad (a nested program, inlined by the passes), a runtime
-// namespace indexed by a static name (`np[k]` over a literal list, `nn[act]` for a static argument), and a
-// training step over all of it. Every function builds to a plan, runs with `traces: 0`, and equals the runtime jit
+// namespace indexed by a static name (`np[k]` over a literal list, `nn[act]` for a static argument), a
+// number default (`eps = 1e-5`) left out or passed, and a training step over all of it. Every function
+// builds to a plan, runs with `traces: 0`, and equals the runtime jit
 // (plain transpile of the same module) bit for bit, with inputs dense and as strided views.
+import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { transform } from "@numjit/compiler";
 import { type NDArray, numpy as np } from "@numjit/runtime";
 import { buildModule, importFresh, writePlain } from "./helpers.js";
 
@@ -47,14 +50,24 @@ export const stats = jit((x: NDArray) => {
  */
 export const activate = jit((x: NDArray, act: "relu" | "gelu" | "silu") => nn[act](x), { staticArgnames: ["act"] });
 
+/** @numjit x: f32[B, N] */
+export const normalize = jit((x: NDArray, eps = 1e-5) => {
+  const mu = np.mean(x, -1, { keepdims: true });
+  return np.divide(np.subtract(x, mu), np.sqrt(np.add(np.var(x, -1, { keepdims: true }), eps)));
+});
+
 function loss(params: Layer[], x: NDArray, y: NDArray): NDArray {
   return np.negative(np.mean(np.sum(np.multiply(logits(predict(params, x)), y), -1)));
 }
 
-/** @numjit params: [{ w: f32[I, H], b: f32[H] }, { w: f32[H, H], b: f32[H] }, { w: f32[H, O], b: f32[O] }], x: f32[B, I], y: f32[B, O], lr: number */
+/**
+ * @numjit params: [{ w: f32[I, H], b: f32[H] }, { w: f32[H, H], b: f32[H] }, { w: f32[H, O], b: f32[O] }]
+ * @numjit x: f32[B, I], y: f32[B, O], lr: number
+ */
 export const step = jit((params: Layer[], x: NDArray, y: NDArray, lr: number) => {
   const [value, grads] = valueAndGrad(loss)(params, x, y);
-  return { loss: value, params: params.map((p, i) => ({ w: np.subtract(p.w, np.multiply(lr, grads[i]!.w)), b: np.subtract(p.b, np.multiply(lr, grads[i]!.b)) })) };
+  const sgd = (w: NDArray, g: NDArray) => np.subtract(w, np.multiply(lr, g));
+  return { loss: value, params: params.map((p, i) => ({ w: sgd(p.w, grads[i]!.w), b: sgd(p.b, grads[i]!.b) })) };
 });
 `;
 
@@ -91,6 +104,7 @@ describe("model code as users write it, precompiled", () => {
       ["confidence", "precompiled"],
       ["stats", "precompiled"],
       ["activate", "precompiled"],
+      ["normalize", "precompiled"],
       ["step", "precompiled"],
     ]);
     expect(built.result.diagnostics).toEqual([]);
@@ -120,6 +134,10 @@ describe("model code as users write it, precompiled", () => {
           ["activate", [xs, "relu"]],
           ["activate", [xs, "gelu"]],
           ["activate", [xs, "silu"]],
+          // a number default the plan takes as a scalar input: left out, passed, passed as undefined
+          ["normalize", [xs]],
+          ["normalize", [xs, 0.5]],
+          ["normalize", [xs, undefined]],
           ["step", [p, xs, y, 0.1]],
         ];
         for (const [name, args] of calls)
@@ -127,6 +145,11 @@ describe("model code as users write it, precompiled", () => {
       }
       for (const name of Object.keys(mod)) expect(mod[name]!.cacheInfo().traces, name).toBe(0);
     });
+
+  it("both emitters (the tsc transformer's factory and transform()'s text edits) pass the number default", () => {
+    expect(fs.readFileSync(built.file, "utf8")).toMatch(/name: "normalize".*defaults: \[\[1, 0\.00001\]\]/);
+    expect(transform(SOURCE, "user-patterns.ts").code).toMatch(/name: "normalize".*defaults: \[\[1,0\.00001\]\]/);
+  });
 
   it("a static name the runtime namespace does not have is a build error naming the namespace and the name, at file:line:col", () => {
     const bad = buildModule(

@@ -333,7 +333,7 @@ describe("relu's backward mask z > 0 ? A @ B : 0 in a pass over the float32 GEMM
 });
 
 describe("the MLP SGD step of bench W5 (784-256-10, batch 128)", () => {
-  it("jit(step) equals the eager step; its W1 update and relu mask run in the GEMM's passes", () => {
+  it("jit(step) equals the eager step; bias+relu, both updates and the relu mask run in the GEMMs' stores and passes", () => {
     const loss = (p: Record<string, NDArray>, x: NDArray, y: NDArray) => {
       const h = nn.relu(np.add(np.matmul(x, p.W1!), p.b1!));
       const logits = np.add(np.matmul(h, p.W2!), p.b2!);
@@ -351,11 +351,13 @@ describe("the MLP SGD step of bench W5 (784-256-10, batch 128)", () => {
     };
     const x = np.abs(seq([128, 784], "float32", 0.11)),
       y = np.take(np.eye(10, undefined, undefined, { dtype: "float32" }), np.mod(np.arange(128), 10), 0);
-    const sources = jit(step)
-      .lower(p, x, y)
-      .kernels.map((k) => k.source)
-      .join("\n");
-    expect(sources).toContain('kind: "axpy"');
+    const lowered = jit(step).lower(p, x, y);
+    const sources = lowered.kernels.map((k) => k.source).join("\n");
+    // relu's mask reads relu's output, so x@W1 + b1 has one use: bias and relu in the forward GEMM's store
+    expect(lowered.schedule).toMatch(/= dot\[dot_general,broadcast_in_dim,add,max\]/);
+    expect(lowered.schedule).not.toMatch(/= elementwise\[[a-z_,]*max\]/);
+    expect(sources).toMatch(/bias: \{ data: a\d+, offset: o\d+, stride: s\d+\[2\] \}, act: "relu"/);
+    expect(sources.match(/kind: "axpy"/g)).toHaveLength(2); // W1 and W2 updated in their gradients' GEMMs
     expect(sources).toContain('kind: "reluGrad"');
     const before = wasmStats.sgemms;
     const got = jit(step)(p, x, y);
