@@ -157,7 +157,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
   const pre = preName(scope.emitPrefix);
   // a function without plans traces every call: that needs the runtime jit
   const module = edits.every((e) => e.hasPlans) ? PRECOMPILED_MODULE : INTERNAL_MODULE;
-  const importText = `import { precompiled as ${pre} } from ${JSON.stringify(module)};`;
+  const importText = importOf(pre, module);
   const declTexts: DeclText[] = [];
   const fn = (id: string, source: string): DeclText => ({ id, text: `const ${id} = ${source};`, parsed: parsesAlone(source) });
   for (const d of kernels.decls) declTexts.push(fn(d.id, d.source));
@@ -205,6 +205,9 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     calls: edits,
   };
 }
+
+/** The import of `precompiled` as `local` from `module` (an ES module's). */
+export const importOf = (local: string, module: string): string => `import { precompiled as ${local} } from ${JSON.stringify(module)};`;
 
 function unwrap(e: ts.Expression): ts.Expression {
   while (tsv.isParenthesizedExpression(e) || tsv.isAsExpression(e) || tsv.isSatisfiesExpression(e)) e = e.expression;
