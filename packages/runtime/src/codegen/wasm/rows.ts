@@ -1,9 +1,9 @@
 // Fused row kernels for the WebAssembly backend (kernel IR kind "rows", ir/row-fusion.ts): softmax,
 // log_softmax and logsumexp over the last axis, one row at a time in cache, where the unfused schedule
-// has four to six kernels that each pass over the whole array. Per row (four vectors per iteration in
-// the exp loop, their exp computed stage by stage across the four; two in the others): the maximum (pmax; a NaN in the row still makes every result NaN,
-// through the sum; taken for row r + 1 in the same loop as row r's exp and sum, so its loads from memory
-// overlap arithmetic), then
+// has four to six kernels that each pass over the whole array. Per row (four vectors per iteration
+// in the exp loop, their exp computed stage by stage across the four; two in the others): the maximum
+// (pmax; a NaN in the row still makes every result NaN, through the sum; taken for row r + 1 in the same
+// loop as row r's exp and sum, so its loads from memory overlap arithmetic), then
 //   softmax      e = exp(x - max) stored to the output while summed in float64x2 (as the JS reduction
 //                accumulates in double; four vectors added in float32 first), then e * (1 / sum)
 //                with the sum rounded to float32 first, in the loop of the next row's exp (the last

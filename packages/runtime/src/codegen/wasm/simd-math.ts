@@ -85,6 +85,8 @@ export function emitExp(c: Code, x: number): void {
 
 /** 1.5 * 2^23 + 127: t + EXP_BIAS rounds t to an integer n whose low mantissa bits are n + 127. */
 const EXP_BIAS = 12583039;
+/** -127 ln2, the clamp: 2^n's bits there are 0. */
+const EXP_MIN = -127 * Math.LN2;
 /** -ln2 in two parts (XNNPACK's rr2): n * EXP_LN2_HI is exact for |n| < 2^8. */
 const EXP_LN2_HI = -0.693145751953125,
   EXP_LN2_LO = -1.428606765330187e-6;
@@ -113,7 +115,7 @@ export function expNonPositive(c: Code, xs: number[]): number[] {
     s = locals(),
     r = locals(),
     p = locals();
-  each((i) => c.get(xs[i]!).f32x4(-127 * Math.LN2).simd("f32x4.pmax").set(t[i]!));
+  each((i) => c.get(xs[i]!).f32x4(EXP_MIN).simd("f32x4.pmax").set(t[i]!));
   each((i) => c.get(t[i]!).f32x4(Math.LOG2E).simd("f32x4.mul").f32x4(EXP_BIAS).simd("f32x4.add").set(n[i]!));
   each((i) => c.get(n[i]!).i32(23).simd("i32x4.shl").set(s[i]!));
   each((i) => c.get(n[i]!).f32x4(EXP_BIAS).simd("f32x4.sub").set(n[i]!));
