@@ -42,6 +42,7 @@ export { wasmMemoryBytes, kernelMemory, staging, threadsReady, memoryLimits, mem
 export { runChunks, poolStats, poolTesting, poolWorkers, type ParallelKernel } from "./threads/pool.js";
 export { chunking, splitMin } from "./codegen/wasm/split.js";
 export { Code, encodeModule } from "./codegen/wasm/encoder.js";
+export { expNonPositive } from "./codegen/wasm/simd-math.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
 export { canGenerateCode } from "./jit/jit.js";
 export { printJaxpr } from "./ir/jaxpr.js";

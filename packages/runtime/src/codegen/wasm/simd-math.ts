@@ -97,15 +97,18 @@ const EXP_P = [0.9999997019767761, 0.4999915063381195, 0.16667652130126953, 0.04
  * exp(x) for x <= 0 or NaN (the row kernels' x - max, the logistic's -|x|), the cheap way (XNNPACK's
  * rr2-p5), of each v128 local in `xs`; returns the locals holding the results. n = round(x / ln2) by the
  * magic-bias addition, whose low mantissa bits are then n + 127, so 2^n is those bits shifted into the
- * exponent field; r = x - n ln2 in two parts; exp(x) = 2^n + (r 2^n) P(r) by Horner (rel err < 2e-7;
+ * exponent field; r = x - n ln2 in two parts; exp(x) = 2^n + (r 2^n) P(r) (rel err < 2e-7;
  * test/jit/wasm-exp.test.ts sweeps [-87.3, 0]). x is clamped at -127 ln2, where 2^n's bit pattern is 0:
- * exp(-Inf) = 0 exactly, results below 2^-126 flush to 0 (the JS kernels give a subnormal under 1.2e-38).
+ * exp(-Inf) = 0 exactly, and 0 from x < -126.5 ln2 (-87.68; above it down to 2^-126 a subnormal; the JS
+ * kernels give subnormals down to -103.3).
  * A NaN stays NaN (the clamp keeps it; its shifted bits are 0, times a NaN polynomial). No overflow path:
- * 21 operations per vector (no FMA: 9 multiplies, 11 adds and a shift), the fewest for float32 accuracy
- * without a table (a 64-entry table needs four scalar lane loads per vector).
- * Emitted stage by stage across the vectors: V8 keeps wasm's instruction order, and several independent
- * vectors in each stage keep the multiply and add pipes busy where one vector's chain of dependent
- * operations would wait on their latency (4 vectors: ~15% faster than one after another).
+ * 20 operations per vector (no FMA: 9 multiplies, 9 adds, a max and a shift; degree 4 would miss 1e-6).
+ * XNNPACK's rr2-lut64-p2 (a 64-entry table, degree 2: 6 multiplies) needs four lane extracts and lane
+ * loads per vector: measured no faster in the softmax kernel.
+ * Several vectors are emitted stage by stage, P by Horner (the fewest multiplies): V8 keeps wasm's
+ * instruction order, and independent vectors in each stage keep the multiply and add pipes busy where one
+ * vector's chain of dependent operations would wait on their latency (4 vectors: ~15% faster than one
+ * after another). One vector (an elementwise logistic) takes P as two shorter chains (poly: ~4% faster).
  */
 export function expNonPositive(c: Code, xs: number[]): number[] {
   const each = (f: (i: number) => void) => xs.forEach((_, i) => f(i));
@@ -121,8 +124,13 @@ export function expNonPositive(c: Code, xs: number[]): number[] {
   each((i) => c.get(n[i]!).f32x4(EXP_BIAS).simd("f32x4.sub").set(n[i]!));
   each((i) => c.get(n[i]!).f32x4(EXP_LN2_HI).simd("f32x4.mul").get(t[i]!).simd("f32x4.add").set(r[i]!));
   each((i) => c.get(n[i]!).f32x4(EXP_LN2_LO).simd("f32x4.mul").get(r[i]!).simd("f32x4.add").set(r[i]!));
-  each((i) => c.f32x4(EXP_P[4]!).get(r[i]!).simd("f32x4.mul").f32x4(EXP_P[3]!).simd("f32x4.add").set(p[i]!));
-  for (const k of [2, 1, 0]) each((i) => c.get(p[i]!).get(r[i]!).simd("f32x4.mul").f32x4(EXP_P[k]!).simd("f32x4.add").set(p[i]!));
+  if (xs.length === 1) {
+    poly(c, r[0]!, EXP_P);
+    c.set(p[0]!);
+  } else {
+    each((i) => c.f32x4(EXP_P[4]!).get(r[i]!).simd("f32x4.mul").f32x4(EXP_P[3]!).simd("f32x4.add").set(p[i]!));
+    for (const k of [2, 1, 0]) each((i) => c.get(p[i]!).get(r[i]!).simd("f32x4.mul").f32x4(EXP_P[k]!).simd("f32x4.add").set(p[i]!));
+  }
   each((i) => c.get(r[i]!).get(s[i]!).simd("f32x4.mul").set(r[i]!));
   each((i) => c.get(r[i]!).get(p[i]!).simd("f32x4.mul").get(s[i]!).simd("f32x4.add").set(p[i]!));
   return p;
@@ -135,7 +143,7 @@ export function emitExpNonPositive(c: Code, x: number): void {
 
 /**
  * logistic(x) as XNNPACK's sigmoid: e = exp(-|x|) (the non-positive exp: no overflow path), f = e / (1 + e),
- * then 1 - f where x > 0. +Inf -> 1, -Inf -> 0, NaN -> NaN; results below 2^-126 (x < -87.3) flush to 0.
+ * then 1 - f where x > 0. +Inf -> 1, -Inf -> 0, NaN -> NaN; 0 for x < -87.68 (expNonPositive).
  */
 export function emitLogistic(c: Code, x: number): void {
   const z = c.local("v128"),
