@@ -25,6 +25,7 @@ import { registerRuntimeJit } from "./jit/fallback.js";
 import { splitStatics } from "./jit/args.js";
 import { type EmittedPlan, emitPlan } from "./jit/emit-plan.js";
 import { NumjitError } from "./errors.js";
+export { shapeError } from "./errors.js";
 import { planKey } from "./precompiled.js";
 
 export { helpers } from "./codegen/helpers.js";

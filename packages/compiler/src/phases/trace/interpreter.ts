@@ -11,12 +11,14 @@ import { tsv } from "../../ts.js";
 import type { ModuleGraph } from "../../module-graph.js";
 import type { ExportBinding } from "../find/exports.js";
 import { NDArray } from "@numjit/runtime";
+import { type Dim, shapeError } from "@numjit/runtime/internal";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { FunctionNode, ModuleScope } from "../find/index.js";
 import { skipOuter } from "../find/index.js";
 import { isAssignment } from "../analyse/index.js";
 import { CONSTRUCTIBLE, GLOBALS, expressionName, statementName } from "../analyse/subset.js";
 import { runtimeRoot } from "../analyse/runtime-names.js";
+import { DIM_MATH, dimBinary, isDimOperand } from "./dim-arith.js";
 
 /** The construct cannot be evaluated at build time: a fallback reason. */
 export class Unsupported extends Error {
@@ -254,6 +256,8 @@ export class Interpreter {
       for (const sp of e.templateSpans) {
         const v = this.expr(sp.expression, env);
         if (v instanceof NDArray) throw new Unsupported(diag.dataDependent(sp.expression, "formatting an array into a string"));
+        // a size in a string (`x.slice(`${n / 2}:`)`) would be its expression's text, not a number
+        if (isDimOperand(v)) throw new NodeError(sp.expression, shapeError.dimArithmetic("a template string", v as Dim));
         s += String(v) + sp.literal.text;
       }
       return s;
@@ -360,7 +364,7 @@ export class Interpreter {
         this.evaluatingConst.delete(name);
       }
     } else if (Object.hasOwn(GLOBALS, name)) {
-      value = GLOBALS[name];
+      value = name === "Math" ? DIM_MATH : GLOBALS[name];
     } else {
       const b = this.graph?.follow(this.scope, name);
       const why = b
@@ -469,7 +473,9 @@ export class Interpreter {
       else args.push(this.expr(a, env));
     }
     if (typeof f !== "function") throw new NodeError(callee, new TypeError(`'${callee.getText(this.scope.sf)}' is not a function`));
-    if (f === this.root["jit"]) throw new Unsupported(diag.unsupportedSyntax(e, "a nested jit() call"));
+    // a jit() in the function's body is not supported; a module constant bound to one (`const inner =
+    // jit(...)`, called by the function) is the runtime's Jitted: under the trace it binds a nested program
+    if (f === this.root["jit"] && this.evaluatingConst.size === 0) throw new Unsupported(diag.unsupportedSyntax(e, "a nested jit() call"));
     if ((f as unknown as Record<symbol, unknown>)[INTERPRETED]) return (f as (...a: unknown[]) => unknown).apply(thisArg, args);
     if (f === Function.prototype.call || f === Function.prototype.apply || f === Function.prototype.bind || f === Function) {
       throw new Unsupported(diag.unsupportedSyntax(e, "call/apply/bind/Function"));
@@ -550,6 +556,15 @@ export class Interpreter {
   }
 
   private arith(k: ts.SyntaxKind, l: unknown, r: unknown, at: ts.BinaryExpression): unknown {
+    if (isDimOperand(l) || isDimOperand(r)) {
+      // a symbolic size (`x.shape[0]` under the symbolic trace) in JS arithmetic: a dimension expression
+      if (l instanceof NDArray || r instanceof NDArray) return this.numpy(NP_HINT[k] ?? "?", [l, r], at);
+      try {
+        return dimBinary(k, l, r);
+      } catch (err) {
+        throw new NodeError(at, err);
+      }
+    }
     const hint = NP_HINT[k];
     // a JS number argument (or a static traced as a value) is a weak 0-d array: JS arithmetic on it is numpy's
     if (hint && (isJsNumber(l) || isJsNumber(r)) && (isJsNumber(l) || typeof l === "number") && (isJsNumber(r) || typeof r === "number"))
