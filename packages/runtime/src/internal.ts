@@ -44,6 +44,7 @@ export { runChunks, poolStats, poolTesting, poolWorkers, type ParallelKernel } f
 export { chunking, splitMin } from "./codegen/wasm/split.js";
 export { Code, encodeModule } from "./codegen/wasm/encoder.js";
 export { sgemmBlocking, sgemmModule } from "./codegen/wasm/sgemm.js";
+export { expNonPositive } from "./codegen/wasm/simd-math.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
 export { canGenerateCode } from "./jit/jit.js";
 export { printJaxpr } from "./ir/jaxpr.js";
