@@ -27,6 +27,10 @@ describe("the worker pool starts when a precompiled module is defined", () => {
     expect(poolWorkers(), "no worker before the import").toHaveLength(0);
     const m = await importFresh<{ chain: (x: NDArray, y: NDArray) => NDArray }>(buildModule("pool-warm", SOURCE).file);
     expect(poolWorkers(), "the import started the pool").toHaveLength(1);
+    // the worker instantiates the module ahead of any job: a worker that went on waiting for jobs after
+    // its first message read the module only when a job came (bounded wait: an ordering, not a timing)
+    for (let t0 = Date.now(); poolStats.workerInstances === 0 && Date.now() - t0 < 20_000; ) await new Promise((r) => setTimeout(r, 5));
+    expect(poolStats.workerInstances, "module instantiated by the worker before any job").toBeGreaterThan(0);
     expect(poolStats.jobs, "no job ran yet").toBe(0);
     // a call over the split threshold: its chunks go to the worker, whose run messages no longer carry the
     // module (it was handed over at definition): a worker that never loaded it would claim no chunk

@@ -31,6 +31,8 @@ export interface ParallelKernel {
 
 interface Slot {
   w: PoolWorker;
+  /** Its index: CTL.wake + i and CTL.posted + i are its words. */
+  i: number;
   /** modules and kernel keys posted to this worker, and the argument buffer generation */
   modules: WeakSet<WebAssembly.Module>;
   kernels: Set<number>;
@@ -87,7 +89,14 @@ function argsFor(len: number): Float64Array {
 const SPIN_US = 50;
 
 /** Chunks run by workers and jobs run (tests check that work really went to the pool). */
-export const poolStats = { jobs: 0, workerChunks: 0 };
+export const poolStats = {
+  jobs: 0,
+  workerChunks: 0,
+  /** wasm instances the workers have made so far (read from the control block) */
+  get workerInstances(): number {
+    return ctl === undefined ? 0 : Atomics.load(ctl, CTL.instances);
+  },
+};
 
 /**
  * Tests only: with `workerFirst` the caller lets a worker claim the first chunk (up to `waitMs`)
@@ -174,28 +183,37 @@ function slot(i: number): Slot | null {
   source ??= workerSource();
   let fresh: Slot;
   try {
-    fresh = { w: spawnWorker(source, () => void (fresh.dead = true)), modules: new WeakSet(), kernels: new Set(), gen: -1, dead: false };
+    fresh = { w: spawnWorker(source, () => void (fresh.dead = true)), i, modules: new WeakSet(), kernels: new Set(), gen: -1, dead: false };
   } catch {
     spawnFailed = true; // e.g. a policy forbidding blob: workers: kernels run on the caller
     return null;
   }
-  fresh.w.post({ mem: memory!, ctl: control().buffer as SharedArrayBuffer, slot: i, spinUs: SPIN_US } satisfies WorkerMessage);
+  Atomics.store(control(), CTL.posted + i, 0); // a replaced worker's count starts again
+  send(fresh, { mem: memory!, ctl: control().buffer as SharedArrayBuffer, slot: i, spinUs: SPIN_US });
   slots[i] = fresh;
   spawned++;
   return fresh;
 }
 
+/** Posts `m` to slot `s`: counted first, then its wake word notified, so a worker serving jobs reads it now. */
+function send(s: Slot, m: WorkerMessage): void {
+  const c = control();
+  Atomics.add(c, CTL.posted + s.i, 1);
+  s.w.post(m);
+  Atomics.notify(c, CTL.wake + s.i);
+}
+
 /** Posts to slot `s` what its worker needs for a job of kernel `k` and not had yet. */
 function prepare(s: Slot, k: ParallelKernel, id: number, key: number): void {
   if (s.gen !== gen) {
-    s.w.post({ args: args!.buffer, gen } satisfies WorkerMessage);
+    send(s, { args: args!.buffer, gen });
     s.gen = gen;
   }
   if (s.kernels.has(key)) return;
   s.kernels.add(key);
   const first = !s.modules.has(k.module);
   s.modules.add(k.module);
-  s.w.post((first ? { key, id, fn: k.fn, module: k.module } : { key, id, fn: k.fn }) satisfies WorkerMessage);
+  send(s, first ? { key, id, fn: k.fn, module: k.module } : { key, id, fn: k.fn });
 }
 
 /**
@@ -264,7 +282,7 @@ export function warmPool(modules: readonly WebAssembly.Module[] = []): number {
     for (const module of modules) {
       if (s.modules.has(module)) continue;
       s.modules.add(module);
-      s.w.post({ id: moduleIds(module).id, module } satisfies WorkerMessage);
+      send(s, { id: moduleIds(module).id, module });
     }
   }
   return n;

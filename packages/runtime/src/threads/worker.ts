@@ -27,11 +27,18 @@ export const CTL = {
   chunks: 6,
   nargs: 7,
   gen: 8,
+  /** wasm instances the workers have made (a module handed over ahead of its first job counts) */
+  instances: 9,
   errAt: 64,
   errBytes: 1024,
   /** wake word of worker i: wake + i, up to 256 workers */
   wake: 288,
-  bytes: 4 * (288 + 256),
+  /**
+   * messages posted to worker i: posted + i (counted before each postMessage, then its wake word is
+   * notified): a worker serving jobs goes back to its event loop while it has not received them all
+   */
+  posted: 544,
+  bytes: 4 * (544 + 256),
 } as const;
 
 /**
@@ -73,7 +80,10 @@ export type WorkerMessage =
   | { id: number; module: WebAssembly.Module } // instantiate ahead of its first job (threads/pool.ts warmPool)
   | { args: SharedArrayBuffer; gen: number };
 
-/** The worker: reads its messages, then serves jobs (spin, then Atomics.wait) until one needs a message. */
+/**
+ * The worker: reads its messages, then serves jobs (spin, then Atomics.wait) until one needs a message or
+ * one is posted (CTL.posted): it returns to its event loop to read it, and serves again after.
+ */
 function workerMain(claim: typeof claimChunks, L: typeof CTL): void {
   type Port = { on?: (e: "message", f: (m: unknown) => void) => void };
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => { parentPort: Port } } }).process;
@@ -81,6 +91,8 @@ function workerMain(claim: typeof claimChunks, L: typeof CTL): void {
   let mem: WebAssembly.Memory | undefined;
   let ctl: Int32Array | undefined;
   let wake = 0;
+  let posted = 0;
+  let received = 0;
   let spinUs = 0;
   let args: Float64Array = new Float64Array(0);
   let gen = -1;
@@ -104,6 +116,8 @@ function workerMain(claim: typeof claimChunks, L: typeof CTL): void {
 
   const serve = (c: Int32Array): void => {
     for (;;) {
+      // a message is on its way (a module to instantiate ahead of its first job: threads/pool.ts warmPool)
+      if (Atomics.load(c, posted) !== received) return;
       const job = Atomics.load(c, wake);
       if (job !== handled) {
         if (!take(c, job)) return; // back to the event loop: the message it needs is queued
@@ -116,10 +130,12 @@ function workerMain(claim: typeof claimChunks, L: typeof CTL): void {
   };
 
   const onMessage = (m: WorkerMessage) => {
+    received++;
     if ("mem" in m) {
       mem = m.mem;
       ctl = new Int32Array(m.ctl);
       wake = L.wake + m.slot;
+      posted = L.posted + m.slot;
       spinUs = m.spinUs;
       Atomics.add(ctl, L.ready, 1);
     } else if ("args" in m) {
@@ -134,6 +150,7 @@ function workerMain(claim: typeof claimChunks, L: typeof CTL): void {
           ex = null;
         }
         instances.set(m.id, ex);
+        Atomics.add(ctl!, L.instances, 1);
       }
       if ("key" in m) {
         const run = ex?.[m.fn];
