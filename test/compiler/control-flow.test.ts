@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type NDArray, checkpoint, lax, numpy as np } from "@numjit/runtime";
+import { type NDArray, checkpoint, grad, lax, numpy as np } from "@numjit/runtime";
 import { ARTIFACTS, buildModule, importFresh, runInNoEvalContext, writePlain } from "./helpers.js";
 
 type Info = { calls: number; traces: number; precompiledCalls: number; runtimeCompiles: number; eagerFallbacks: number };
@@ -56,6 +56,39 @@ const CASES: Case[] = [
     fn: "(c, xs) => lax.scan((s, x) => [np.add(np.multiply(s, 0.5), x), np.max(np.multiply(s, x))], c, xs, { reverse: true })",
     args: [
       { dtype: "float64", shape: [4] },
+      { dtype: "float64", shape: [6, 4] },
+    ],
+  },
+  {
+    name: "rnnSymbolicLength",
+    form: "buffered scan over a symbolic number of steps T (the loop bound and ys' size come from xs' shape)",
+    ann: "h: f32[N, 4], w: f32[4, 4], xs: f32[T, N, 4]",
+    fn: "(h, w, xs) => lax.scan((c, x) => { const n = np.tanh(np.add(np.matmul(c, w), x)); return [n, np.sum(n, -1)]; }, h, xs)",
+    args: [
+      { dtype: "float32", shape: [3, 4] },
+      { dtype: "float32", shape: [4, 4] },
+      { dtype: "float32", shape: [7, 3, 4] },
+    ],
+  },
+  {
+    name: "scanReverseSymbolicLength",
+    form: "scalarized reverse scan over a symbolic number of steps T",
+    ann: "c: f64[4], xs: f64[T, 4]",
+    fn: "(c, xs) => lax.scan((s, x) => [np.add(np.multiply(s, 0.5), x), np.max(np.multiply(s, x))], c, xs, { reverse: true })",
+    args: [
+      { dtype: "float64", shape: [4] },
+      { dtype: "float64", shape: [9, 4] },
+    ],
+  },
+  {
+    name: "gradScanSymbolicLength",
+    form: "grad through a scan of symbolic length (the backward pass is a reverse scan of the same length)",
+    ann: "w: f64[4, 4], xs: f64[T, 4]",
+    fn:
+      "grad((w, xs) => np.sum(lax.scan((c, x) => { const n = np.tanh(np.add(np.matmul(c, w), x)); " +
+      "return [n, np.sum(np.square(n))]; }, np.zeros([4], { dtype: 'float64' }), xs)[1]))",
+    args: [
+      { dtype: "float64", shape: [4, 4] },
       { dtype: "float64", shape: [6, 4] },
     ],
   },
@@ -122,12 +155,12 @@ const CASES: Case[] = [
 ];
 
 const SOURCE = [
-  `import { numpy as np, lax, jit, checkpoint } from "@numjit/runtime";`,
+  `import { numpy as np, lax, jit, grad, checkpoint } from "@numjit/runtime";`,
   ...CASES.flatMap((c) => [`/** @numjit ${c.ann} */`, `export const ${c.name} = jit(${c.fn});`]),
 ].join("\n");
 
 /** The case's function run without jit (eager lax: JS control flow over eager arrays). */
-const eagerFn = (c: Case) => new Function("np", "lax", "checkpoint", `"use strict"; return (${c.fn});`)(np, lax, checkpoint);
+const eagerFn = (c: Case) => new Function("np", "lax", "grad", "checkpoint", `"use strict"; return (${c.fn});`)(np, lax, grad, checkpoint);
 
 function input(s: Spec, seed: number, numpy: typeof np = np): NDArray {
   const n = s.shape.reduce((a, b) => a * b, 1);
@@ -177,6 +210,23 @@ describe("control flow precompiled", () => {
       }
       expect(f.cacheInfo()).toMatchObject({ calls: 2, traces: 0, precompiledCalls: 2, runtimeCompiles: 0, eagerFallbacks: 0 });
     });
+
+  it("a scan of symbolic length serves every number of steps from one plan (T = 1, 2, 13), equal to the runtime jit", () => {
+    for (const name of ["rnnSymbolicLength", "scanReverseSymbolicLength", "gradScanSymbolicLength"]) {
+      const c = CASES.find((k) => k.name === name)!;
+      const f = mod[name]!;
+      const before = f.cacheInfo();
+      for (const T of [1, 2, 13]) {
+        const args = c.args.map((s, i) => input(i === c.args.length - 1 ? { ...s, shape: [T, ...s.shape.slice(1)] } : s, i + 3));
+        const got = flat(f(...args));
+        expect(got, `${name} T=${T}`).toEqual(flat(plain[name]!(...args)));
+        if (name !== "gradScanSymbolicLength") expect(got[got.length - 1]!.length % T, `${name} ys rows`).toBe(0);
+      }
+      const after = f.cacheInfo();
+      expect(after.traces - before.traces, name).toBe(0);
+      expect(after.precompiledCalls - before.precompiledCalls, name).toBe(3);
+    }
+  });
 
   it("runs precompiled where code generation from strings is forbidden, with the same answers", async () => {
     const entry = path.join(ARTIFACTS, "control-flow-entry.js");

@@ -136,7 +136,10 @@ export type HigherParams = {
   cond: { branches: Jaxpr[] };
   /** (condConsts..., bodyConsts..., carry...) -> carry: while cond(carry) carry = body(carry). */
   while: { cond: Jaxpr; body: Jaxpr; condConsts: number; bodyConsts: number };
-  /** (consts..., carry..., xs...) -> (carry..., ys...): body(consts, carry, x) -> (carry, y) over the leading axis. */
+  /**
+   * (consts..., carry..., xs...) -> (carry..., ys...): body(consts, carry, x) -> (carry, y) over the leading axis. `length`
+   * is a symbolic dim (typed as a number, as dims in shapes are) when a build-time trace scans arrays of a symbolic leading dimension.
+   */
   scan: { body: Jaxpr; length: number; reverse: boolean; consts: number; carry: number };
   /** customJvp: runs `fun`; its tangent is `jvp(primals..., tangents...) -> (outs..., tangents...)`. */
   custom_jvp_call: { fun: Jaxpr; jvp: Jaxpr; name: string };

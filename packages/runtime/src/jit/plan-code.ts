@@ -506,6 +506,7 @@ function emitLoop(code: PlanCode, spec: LoopSpec, ins: readonly Slot[], lines: s
     bodyIns = [...spec.bodyConsts, ...cur];
   } else {
     const t = code.local("t");
+    const len = code.js(spec.length);
     row = code.local("i");
     const xs = ins.slice(spec.consts + spec.carry);
     const xAvals = body.inBinders.slice(spec.consts + spec.carry).map((v) => v.aval);
@@ -514,11 +515,11 @@ function emitLoop(code: PlanCode, spec: LoopSpec, ins: readonly Slot[], lines: s
     ys = body.outs.slice(spec.ncarry).map((o) => {
       const n = code.js(dimsSize(o.aval.shape));
       const buf = code.local("ys");
-      lines.push(`const ${buf} = ${outBuffer(code, o.aval.dtype, `${spec.length} * ${n}`, inLoop)};`);
+      lines.push(`const ${buf} = ${outBuffer(code, o.aval.dtype, `${len} * ${n}`, inLoop)};`);
       return { buf, n };
     });
-    lines.push(`for (let ${t} = 0; ${t} < ${spec.length}; ${t}++) {`);
-    inner.push(`const ${row} = ${spec.reverse ? `${spec.length - 1} - ${t}` : t};`);
+    lines.push(`for (let ${t} = 0; ${t} < ${len}; ${t}++) {`);
+    inner.push(`const ${row} = ${spec.reverse ? `${len} - 1 - ${t}` : t};`);
   }
   if (spec.kind === "while") lines.push("for (;;) {");
   const slots = emitActions(code, plan, bodyIns, inner, true);

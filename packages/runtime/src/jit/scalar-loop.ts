@@ -223,23 +223,24 @@ export function scalarLoop(code: PlanCode, spec: ScalarLoopSpec, ins: readonly S
       out.push("for (;;) {");
     } else {
       const cs = constElems(ins.slice(0, spec.consts), body);
+      const len = code.js(spec.length);
       const t = code.local("t"),
         i = code.local("i");
       const xs = ins.slice(spec.consts + spec.carry).map((s, j) => {
         const n = sizes[spec.consts + spec.carry + j]!;
         return Array.from({ length: n }, (_, k) => `${s.buf}[${s.off} + ${i} * ${n} + ${k}]`);
       });
-      inner.push(`const ${i} = ${spec.reverse ? `${spec.length - 1} - ${t}` : t};`);
+      inner.push(`const ${i} = ${spec.reverse ? `${len} - 1 - ${t}` : t};`);
       const outs = scalarActions(code, body.plan, [...cs, ...carries, ...xs], inner);
       newCarry = outs.slice(0, ncarry);
       ys = body.plan.outAvals.slice(ncarry).map((a, j) => {
         const es = outs[ncarry + j]!;
         const buf = code.local("ys");
-        out.push(`const ${buf} = new ${typedArrayFor(a.dtype).name}(${spec.length * es.length});`);
+        out.push(`const ${buf} = new ${typedArrayFor(a.dtype).name}(${len} * ${es.length});`);
         es.forEach((e, k) => inner.push(`${buf}[${i} * ${es.length} + ${k}] = ${e};`));
         return { buf, off: "0" };
       });
-      out.push(`for (let ${t} = 0; ${t} < ${spec.length}; ${t}++) {`);
+      out.push(`for (let ${t} = 0; ${t} < ${len}; ${t}++) {`);
     }
     // a new carry element may be another carry's current value (a swap): read those before assigning
     const carryNames = new Set(carries.flat());

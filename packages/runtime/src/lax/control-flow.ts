@@ -3,6 +3,7 @@
 // eager arrays. Otherwise the functions are traced into body jaxprs (closed-over values become leading
 // operands) and bound as the cond / while / scan primitives: under jit the bodies compile to sub-plans
 // that the plan runs in a loop; grad/jvp/vmap apply the rules in transforms/higher.ts.
+import { isSymbolic } from "../core/dims.js";
 import { type Aval, Tracer, bind, bindHigher, isTracing } from "../core/trace.js";
 import { transformError } from "../errors.js";
 import { type ArrayLike, type NDArray, scalarArray } from "../ndarray.js";
@@ -269,6 +270,7 @@ export function scan<C, X, Y>(f: (carry: C, x: X) => readonly [C, Y], init: C, x
   const reverse = opts.reverse ?? false;
   const [init0, cTree] = flatArrays(init);
   const [xs0, xTree] = xs === null || xs === undefined ? [[], noneTree] : flatArrays(xs);
+  // a build-time trace scans arrays of symbolic leading dimension: the length is then that symbol
   let length = opts.length;
   xs0.forEach((x, i) => {
     if (x.ndim === 0) throw transformError.laxArgument(op, `xs leaf ${i} is a scalar; scanned arrays need a leading axis`);
@@ -280,14 +282,15 @@ export function scan<C, X, Y>(f: (carry: C, x: X) => readonly [C, Y], init: C, x
     length = x.shape[0];
   });
   if (length === undefined) throw transformError.laxArgument(op, "length is required when xs is null");
-  if (!Number.isInteger(length) || length < 0) throw transformError.laxArgument(op, `length must be a non-negative integer, got ${length}`);
+  if (!isSymbolic(length) && (!Number.isInteger(length) || length < 0))
+    throw transformError.laxArgument(op, `length must be a non-negative integer, got ${length}`);
   const n = length;
   const pairTree = (t: TreeDef) => {
     if (t.kind !== "list" || t.children.length !== 2)
       throw transformError.controlFlow(op, "f's output", "it must be a pair [carry, y]", treeDefKey(t));
     return t.children[0]!;
   };
-  if (concrete([...init0, ...xs0]) && n > 0) {
+  if (!isSymbolic(n) && concrete([...init0, ...xs0]) && n > 0) {
     let c = init;
     const ys: unknown[] = new Array(n);
     for (let k = 0; k < n; k++) {
