@@ -115,7 +115,12 @@ async function main() {
   );
   console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
   const fmt = (ms) => (ms >= 0.1 ? `${ms.toFixed(2)} ms` : ms >= 1e-3 ? `${(ms * 1e3).toFixed(1)} µs` : `${(ms * 1e6).toFixed(0)} ns`);
-  console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
   for (const r of rows) {
     const hand = rows.find((h) => h.variant === "hand" && h.workload === r.workload && h.realm === r.realm);
     const info = r.info ? `traces ${r.info.traces}, precompiledCalls ${r.info.precompiledCalls}` : "(plain JS)";

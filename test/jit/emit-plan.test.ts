@@ -152,7 +152,12 @@ describe("emitPlan: the kernel for a call's size", () => {
 
 /** The plan of `fn` over rank-1 inputs of one symbolic size N (traced at 3, every 3 renamed N), as a plan entry. */
 function symbolicRank1(fn: Fn, nin: number): PlanEntry & { source: string } {
-  const opt = optimize(buildKernels(fn, Array.from({ length: nin }, () => f32(3))).jaxpr);
+  const opt = optimize(
+    buildKernels(
+      fn,
+      Array.from({ length: nin }, () => f32(3)),
+    ).jaxpr,
+  );
   const N = sym("N");
   for (const v of [...opt.inBinders, ...opt.eqns.flatMap((e) => e.outs)])
     (v as { aval: unknown }).aval = { ...v.aval, shape: v.aval.shape.map((d) => (d === 3 ? N : d)) };

@@ -177,7 +177,14 @@ export interface FlatInput {
  * tiny loop. Same body code as the kernel (bodyCode), so the results are bit-identical. `consts` is the
  * expression of the kernel's `C` argument; `fresh(prefix)` gives a local name unused around the block.
  */
-export function flatLoop(src: KernelSource, out: string, n: string, ins: readonly FlatInput[], consts: string, fresh: (p: string) => string): string[] {
+export function flatLoop(
+  src: KernelSource,
+  out: string,
+  n: string,
+  ins: readonly FlatInput[],
+  consts: string,
+  fresh: (p: string) => string,
+): string[] {
   if (src.ir.kind !== "elementwise") throw compileError.codegen(`flatLoop of a ${src.ir.kind} kernel`);
   const body = src.ir.body;
   const i = fresh("i");
@@ -190,10 +197,12 @@ export function flatLoop(src: KernelSource, out: string, n: string, ins: readonl
   for (const k of [...body.used].sort((a, b) => a - b)) {
     const x = ins[k]!;
     // a repeated element is loaded once, before the loop
-    (x.step === 0 ? pre : each).push(`const ${name(`x${k}`)} = ${x.buf}[${x.off}${x.step === 0 ? "" : ` + ${i}`}];`);
+    const at = x.step === 0 ? x.off : `${x.off} + ${i}`;
+    (x.step === 0 ? pre : each).push(`const ${name(`x${k}`)} = ${x.buf}[${at}];`);
     loads.set(k, name(`x${k}`));
   }
-  const ref = (r: KRef): string => (r.t === "in" ? loads.get(r.i)! : r.t === "const" ? name(`L${r.i}`) : name(r.t === "val" ? `v${r.k}` : "acc"));
+  const ref = (r: KRef): string =>
+    r.t === "in" ? loads.get(r.i)! : r.t === "const" ? name(`L${r.i}`) : name(r.t === "val" ? `v${r.k}` : "acc");
   const [lines, root] = bodyCode(body, ref, (k) => name(`v${k}`));
   return [...pre, `for (let ${i} = 0; ${i} < ${n}; ${i}++) {`, ...[...each, ...lines, `${out}[${i}] = ${root};`].map((l) => `  ${l}`), "}"];
 }

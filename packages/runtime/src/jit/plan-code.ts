@@ -376,21 +376,23 @@ export function emitActions(
 }
 
 /**
- * The inputs of an elementwise kernel call over one dimension whose every input is dense or one repeated
- * element (strides [1] or [0]): the call a flat loop can replace (codegen/kernels.ts flatLoop).
+ * The inputs of an elementwise kernel call over at most one dimension whose every input is dense or one
+ * repeated element (strides [1] or [0]): the call a flat loop can replace (codegen/kernels.ts flatLoop).
  */
 function flatInputs(src: KernelSource, kargs: readonly unknown[], args: readonly string[]): { n: Dim; ins: FlatInput[] } | undefined {
   const sig = src.ir.sig;
   if (src.ir.kind !== "elementwise") return undefined;
   const shape = kargs[argIndex(sig, "shape")];
-  if (!Array.isArray(shape) || shape.length !== 1) return undefined;
+  // rank 0: one element (a collapsed [1] too)
+  if (!Array.isArray(shape) || shape.length > 1) return undefined;
   const ins: FlatInput[] = [];
   for (let i = 0; i < sig.inputs.length; i++) {
     const st = kargs[argIndex(sig, "strides", i)];
-    if (!Array.isArray(st) || st.length !== 1 || (st[0] !== 0 && st[0] !== 1)) return undefined;
-    ins.push({ buf: args[argIndex(sig, "data", i)]!, off: args[argIndex(sig, "offset", i)]!, step: st[0] });
+    const step = shape.length === 0 ? 0 : Array.isArray(st) ? st[0] : undefined;
+    if (step !== 0 && step !== 1) return undefined;
+    ins.push({ buf: args[argIndex(sig, "data", i)]!, off: args[argIndex(sig, "offset", i)]!, step });
   }
-  return { n: shape[0] as Dim, ins };
+  return { n: shape.length === 0 ? 1 : (shape[0] as Dim), ins };
 }
 
 /** A buffer for a value that escapes: fresh per run at the top level, reusable inside a loop. */

@@ -442,8 +442,14 @@ export interface Runner {
   run2?: (x: NDArray, y: NDArray) => NDArray;
 }
 
+/**
+ * The rank-1 loop of an elementwise kernel (jit/subplan.ts compileFlat) for a call of `elems` elements whose
+ * inputs have the given steps, where the caller's backend runs it in JS; else undefined (the kernel runs).
+ */
+export type FlatProvider = (src: KernelSource, steps: readonly (0 | 1)[], elems: number) => ((...args: any[]) => void) | undefined;
+
 /** A runner for a plan over concrete shapes (the runtime jit's): every Dim in it is a number. */
-export function makeRunner(plan: Plan): Runner {
+export function makeRunner(plan: Plan, flatFor?: FlatProvider): Runner {
   const generic = (inputs: readonly NDArray[]) => runPlan(plan, inputs);
   const single = plan.outs.length === 1 ? { run: generic, run1: (inputs: readonly NDArray[]) => generic(inputs)[0]! } : { run: generic };
   const act = plan.actions[0]!;
@@ -484,6 +490,21 @@ export function makeRunner(plan: Plan): Runner {
       C = args[argIndex(sig, "consts")];
     const off0 = refs[0]![2],
       off1 = refs[1]![2];
+    // one dimension at most and inputs dense or repeated: the kernel's loop alone, inlinable (a tiny call)
+    const st = [s0, s1] as (readonly number[])[];
+    const rank = (sh as readonly number[]).length;
+    const steps = st.map((s) => (rank === 0 ? 0 : s[0])) as (0 | 1)[];
+    const flat = rank <= 1 && steps.every((t) => t === 0 || t === 1) ? flatFor?.(plan.kernels[act.kernel]!, steps, size) : undefined;
+    if (flat !== undefined) {
+      const run2 = (x: NDArray, y: NDArray): NDArray => {
+        if (!x.isContiguous || !y.isContiguous) return generic([x, y])[0]!;
+        const out = big ? allocate(dtype, size, false) : new Ctor(size);
+        flat(H, out, size, x.data, x.offset + off0, y.data, y.offset + off1, C);
+        return new NDArray(out, shape as readonly number[], dtype, strides as readonly number[], 0, weakType, size, true);
+      };
+      const run1 = (inputs: readonly NDArray[]): NDArray => run2(inputs[0]!, inputs[1]!);
+      return { run: (inputs) => [run1(inputs)], run1, run2 };
+    }
     const run2 = (x: NDArray, y: NDArray): NDArray => {
       if (!x.isContiguous || !y.isContiguous) return generic([x, y])[0]!;
       const out = big ? allocate(dtype, size, false) : new Ctor(size);

@@ -3,7 +3,7 @@
 // a generated one (jit/call-code.ts) is off or not generable; a loop then runs its body's plan once per
 // iteration. Also the `new Function` probe and the kernel compile cache both forms share.
 import type { NDArray } from "../ndarray.js";
-import type { KernelSource } from "../codegen/kernels.js";
+import { type KernelSource, flatLoop } from "../codegen/kernels.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
 import { evalJaxpr } from "../ir/trace-jaxpr.js";
 import { knownForbidden } from "../core/csp.js";
@@ -37,6 +37,28 @@ export function compileKernel(src: KernelSource): KernelFn {
     fn = new Function(`return (${src.source});`)() as KernelFn;
     compiledKernels.set(src.signature, fn);
     debugLog(3, `kernel ${src.signature}:\n${src.source}`);
+  }
+  return fn;
+}
+
+/** An elementwise kernel's rank-1 loop as a function `(H, o, n, a0, o0, a1, o1, ..., C)`. */
+export type FlatFn = (...args: any[]) => void;
+const compiledFlat = new Map<string, FlatFn>();
+/**
+ * The rank-1 loop of an elementwise kernel (codegen/kernels.ts flatLoop), input i read densely (step 1) or
+ * as one repeated element (step 0), generated with `new Function` once per signature and steps: small
+ * enough for V8 to inline where the full kernel is not. Undefined where code cannot be generated.
+ */
+export function compileFlat(src: KernelSource, steps: readonly (0 | 1)[]): FlatFn | undefined {
+  if (!canGenerateCode()) return undefined;
+  const key = `${src.signature}|${steps.join("")}`;
+  let fn = compiledFlat.get(key);
+  if (fn === undefined) {
+    let k = 0;
+    const ins = steps.map((step, i) => ({ buf: `a${i}`, off: `o${i}`, step }));
+    const body = flatLoop(src, "o", "n", ins, "C", (p) => `${p}_${k++}`);
+    fn = new Function("H", "o", "n", ...steps.flatMap((_, i) => [`a${i}`, `o${i}`]), "C", body.join("\n")) as FlatFn;
+    compiledFlat.set(key, fn);
   }
   return fn;
 }
