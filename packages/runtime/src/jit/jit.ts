@@ -16,7 +16,7 @@ import { kernelSources, optimizeAndSchedule } from "./lower.js";
 import { type JitOptions, resolveJitOptions } from "./options.js";
 import { emptyCacheInfo, prepareArgs, splitStatics } from "./args.js";
 import { registerRuntimeJit } from "./fallback.js";
-import { canGenerateCode, compileFlat, compileKernel } from "./subplan.js";
+import { canGenerateCode, compileKernel, compileRun2 } from "./subplan.js";
 
 export { canGenerateCode } from "./subplan.js";
 
@@ -213,10 +213,11 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     };
     try {
       plan = buildPlan(sched, provider);
-      // a tiny elementwise call runs the kernel's loop alone: a JS kernel (below the wasm threshold) that was
-      // generated here anyway (a build-time table's kernels never make the jit generate code)
-      ({ run, run1, run2 } = makeRunner(plan, (src, steps, elems) =>
-        elems < wasmMin && typeof table?.[src.signature] !== "function" ? compileFlat(src, steps) : undefined,
+      // one elementwise kernel over two inputs: a runner generated for this plan with the kernel's loop inside,
+      // where the kernel runs in JS (below the wasm threshold) and was generated here anyway (a build-time
+      // table's kernels never make the jit generate code)
+      ({ run, run1, run2 } = makeRunner(plan, (src, steps, elems, ctor) =>
+        elems < wasmMin && typeof table?.[src.signature] !== "function" ? compileRun2(src, steps, ctor) : undefined,
       ));
     } catch (err) {
       if (!(err instanceof NoCodegen)) throw err;

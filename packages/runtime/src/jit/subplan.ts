@@ -41,26 +41,50 @@ export function compileKernel(src: KernelSource): KernelFn {
   return fn;
 }
 
-/** An elementwise kernel's rank-1 loop as a function `(H, o, n, a0, o0, a1, o1, ..., C)`. */
-export type FlatFn = (...args: any[]) => void;
-const compiledFlat = new Map<string, FlatFn>();
+/** What a generated two-input runner closes over (jit/plan.ts makeRunner). */
+export type Run2Env = [
+  NDArrayClass: unknown,
+  allocate: unknown,
+  generic: unknown,
+  H: unknown,
+  C: unknown,
+  size: number,
+  shape: readonly number[],
+  strides: readonly number[],
+  dtype: string,
+  weakType: boolean,
+  big: boolean,
+  off0: number,
+  off1: number,
+];
+const RUN2_ENV = "NDArray, allocate, generic, H, C, size, shape, strides, dtype, weakType, big, off0, off1";
+
 /**
- * The rank-1 loop of an elementwise kernel (codegen/kernels.ts flatLoop), input i read densely (step 1) or
- * as one repeated element (step 0), generated with `new Function` once per signature and steps: small
- * enough for V8 to inline where the full kernel is not. Undefined where code cannot be generated.
+ * The runtime jit's runner of one elementwise kernel over two inputs, the kernel's rank-1 loop in its body
+ * (codegen/kernels.ts flatLoop; input i read densely, step 1, or as one repeated element, step 0). Generated
+ * with `new Function` per plan, not a closure: V8 shares feedback among the closures of one function
+ * literal, so one runner serving every jitted function would see every dtype and kernel (megamorphic) and
+ * call a kernel it cannot inline. Undefined where code cannot be generated.
  */
-export function compileFlat(src: KernelSource, steps: readonly (0 | 1)[]): FlatFn | undefined {
+export function compileRun2(
+  src: KernelSource,
+  steps: readonly [0 | 1, 0 | 1],
+  ctor: string,
+): ((...env: Run2Env) => (x: NDArray, y: NDArray) => NDArray) | undefined {
   if (!canGenerateCode()) return undefined;
-  const key = `${src.signature}|${steps.join("")}`;
-  let fn = compiledFlat.get(key);
-  if (fn === undefined) {
-    let k = 0;
-    const ins = steps.map((step, i) => ({ buf: `a${i}`, off: `o${i}`, step }));
-    const body = flatLoop(src, "o", "n", ins, "C", (p) => `${p}_${k++}`);
-    fn = new Function("H", "o", "n", ...steps.flatMap((_, i) => [`a${i}`, `o${i}`]), "C", body.join("\n")) as FlatFn;
-    compiledFlat.set(key, fn);
-  }
-  return fn;
+  let k = 0;
+  const ins = steps.map((step, i) => ({ buf: `a${i}`, off: `o${i}`, step }));
+  const loop = flatLoop(src, "out", "size", ins, "C", (p) => `${p}_${k++}`);
+  const body = [
+    "return function run2(x, y) {",
+    "  if (!x.isContiguous || !y.isContiguous) return generic([x, y])[0];",
+    `  const out = big ? allocate(dtype, size, false) : new ${ctor}(size);`,
+    "  const a0 = x.data, o0 = x.offset + off0, a1 = y.data, o1 = y.offset + off1;",
+    ...loop.map((l) => `  ${l}`),
+    "  return new NDArray(out, shape, dtype, strides, 0, weakType, size, true);",
+    "};",
+  ];
+  return new Function(...RUN2_ENV.split(", "), body.join("\n")) as (...env: Run2Env) => (x: NDArray, y: NDArray) => NDArray;
 }
 
 /** Compile counters a sub-program reports to (the jitted function it came from; it counted its trace). */
