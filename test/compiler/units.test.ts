@@ -31,6 +31,7 @@ const path = (await import("node:path")).default;
 const { ARTIFACTS } = await import("./helpers.js");
 const { readAnnotations } = await import("../../packages/compiler/src/phases/analyse/annotations.js");
 const { checkKernel } = await import("../../packages/compiler/src/phases/codegen/index.js");
+const { addedTextValid } = await import("../../packages/compiler/src/validate.js");
 const ts = (await import("typescript")).default;
 
 const SRC = `import { numpy as np, jit } from "@numjit/runtime";\nexport const f = jit((x: np.NDArray) => np.exp(x));\n`;
@@ -84,6 +85,28 @@ describe("NJ810: emitted code that would not load is never handed on", () => {
     expect(checkEmitted("let f = 1;\nfunction f() {}\n", "out.js", "in.ts").map((d) => d.line)).toEqual([2]);
   });
 
+  it("addedTextValid (buildFile's check): the added import and declarations parse, no name bound twice with the module's", () => {
+    const sf = ts.createSourceFile(
+      "m.ts",
+      `import { jit } from "@numjit/runtime";\nconst f = 1;\nvar v;\nfunction g() {}\nenum E { A }\n`,
+      ts.ScriptTarget.Latest,
+    );
+    const importText = `import { precompiled as __nj_pre } from "@numjit/runtime/precompiled";`;
+    const pre = (imp: string) => /as (\S*) \}/.exec(imp)?.[1] ?? "";
+    const k0 = { id: "__nj_k0", text: "const __nj_k0 = function (o) { o[0] = 1; };", parsed: true };
+    const plan = (declTexts: { id: string; text: string; parsed: boolean }[], imp = importText) =>
+      ({ importText: imp, pre: pre(imp), module: /"(.*)"/.exec(imp)?.[1], declTexts }) as unknown as Parameters<typeof addedTextValid>[1];
+    expect(addedTextValid(sf, plan([k0]))).toBe(true);
+    // a declaration not known to parse is parsed: a broken one fails
+    expect(addedTextValid(sf, plan([{ ...k0, text: "const __nj_k0 = function (o) { o[0] = ; };", parsed: false }]))).toBe(false);
+    expect(addedTextValid(sf, plan([k0], `import { precompiled as } from "x";`))).toBe(false);
+    expect(addedTextValid(sf, plan([k0], `import { precompiled as __nj_pre } from "x"; f(`))).toBe(false);
+    // bound twice: two added declarations, or one of the module's names
+    expect(addedTextValid(sf, plan([k0, k0]))).toBe(false);
+    for (const id of ["f", "v", "g", "E"]) expect(addedTextValid(sf, plan([{ id, text: `const ${id} = 0;`, parsed: true }]))).toBe(false);
+    expect(addedTextValid(sf, plan([k0], `import { precompiled as jit } from "x";`))).toBe(false);
+  });
+
   it("transform(): returns the input unchanged with an NJ810 error; throws under diagnostics: 'error'", () => {
     state.mode = "broken-kernel";
     const r = transform(SRC, "a.ts");
@@ -106,7 +129,12 @@ describe("NJ810: emitted code that would not load is never handed on", () => {
     fs.writeFileSync(path.join(outDir, "m.js"), "// stale output of an earlier build\n");
     fs.writeFileSync(path.join(outDir, "m.js.map"), "{}");
     state.mode = "broken-kernel";
-    expect(buildFile(path.join(dir, "src", "m.ts"), SRC).valid).toBe(false);
+    const built = buildFile(path.join(dir, "src", "m.ts"), SRC);
+    expect(built.valid).toBe(false);
+    // located in the text written: the broken kernel's `= ;`
+    const nj810 = built.diagnostics.find((d) => d.code === "NJ810")!;
+    expect(nj810).toMatchObject({ severity: "error", file: path.join(dir, "src", "m.ts") });
+    expect(built.code.split("\n")[nj810.line - 1]!.slice(nj810.column - 1)).toMatch(/^;/);
     const out: string[] = [],
       err: string[] = [];
     const code = main(

@@ -89,6 +89,21 @@ describe("wasm kernels shipped by the build", () => {
     for (const f of ["chain", "softmax", "small"] as const) expect(mod[f].cacheInfo(), f).toMatchObject({ traces: 0, runtimeCompiles: 0 });
   });
 
+  it("each shipped kernel runs once on zeros when the module is instantiated (tier-up), touching no array", async () => {
+    const b64 = /const __nj_w = \{ bytes: "([A-Za-z0-9+/=]+)"/.exec(emitted)![1]!;
+    const exports = WebAssembly.Module.exports(new WebAssembly.Module(Buffer.from(b64, "base64"))).filter((e) => e.kind === "function");
+    const kept = seq(8192),
+      before = kept.toTypedArray();
+    const warmed = wasmStats.warmed;
+    const c = await under("wasm", () => {});
+    expect(c.atImport).toBe(1);
+    expect(exports.length, "chain, softmax rows, small").toBe(3);
+    expect(wasmStats.warmed - warmed, "every kernel export warmed once").toBe(exports.length);
+    expect(c.calls, "warm-ups are not kernel calls").toBe(0);
+    expect(isResident(kept.data)).toBe(true);
+    expect(kept.toTypedArray(), "a resident array is untouched").toEqual(before);
+  });
+
   it("a call no plan serves goes to the runtime jit, which takes the shipped wasm kernel by signature", async () => {
     const x = mat(3, 2000),
       y = mat(3, 2000, 2);

@@ -77,6 +77,8 @@ const addRelu = jit((a: NDArray, b: NDArray) => np.maximum(np.add(a, b), 0));
 const mul = jit((a: NDArray, b: NDArray) => np.multiply(a, b));
 const rowSum = jit((a: NDArray) => np.sum(a, -1));
 const rowMax = jit((a: NDArray) => np.max(a, -1));
+const colSum = jit((a: NDArray) => np.sum(a, 0));
+const colSumFlipped = jit((a: NDArray) => np.sum(np.flip(a, 0).slice(":", "1:"), 0));
 const softmax = jit((a: NDArray) => nn.softmax(a, -1));
 const logsumexp = jit((a: NDArray) => nn.logsumexp(a, -1));
 const logSoftmax = jit((a: NDArray) => nn.logSoftmax(a, -1));
@@ -105,6 +107,8 @@ const cases: [string, () => NDArray][] = [
   ["elementwise over rows with a broadcast column", () => mul(rowsA, seq([257, 1], 4))],
   ["row sums", () => rowSum(rowsA)],
   ["row maxima of a row-reversed, offset view", () => rowMax(np.flip(rowsA, 0).slice("1:"))],
+  ["column sums (a bias gradient), split by vectors", () => colSum(rowsA)],
+  ["column sums of a row-reversed, column-offset view", () => colSumFlipped(rowsA)],
   ["softmax by rows", () => softmax(rowsA)],
   ["logsumexp by rows", () => logsumexp(rowsA)],
   ["log_softmax by rows", () => logSoftmax(rowsA)],
@@ -150,11 +154,12 @@ describe("chunk boundaries, splitting forced on for every size", () => {
   const shapes = [[1], [3], [5], [9], [17], [1, 7], [2, 3], [3, 5], [5, 1], [7, 9], [4, 12]];
   const f = jit((a: NDArray, b: NDArray, c: NDArray) => np.add(np.multiply(a, b), np.exp(c)));
   for (const shape of shapes)
-    it(`elementwise, row sums, softmax and matmul on ${JSON.stringify(shape)}: bit-identical on 1 and 3 threads`, () => {
+    it(`elementwise, row and column sums, softmax and matmul on ${JSON.stringify(shape)}: bit-identical on 1 and 3 threads`, () => {
       const a = seq(shape),
         row = seq([shape[shape.length - 1]!], 2),
         col = shape.length === 2 ? seq([shape[0]!, 1], 3) : seq([1], 3);
-      const run = () => [f(a, row, col), rowSum(a), softmax(a), np.matmul(np.reshape(a, [-1, 1]), np.reshape(row, [1, -1]))] as NDArray[];
+      const run = () =>
+        [f(a, row, col), rowSum(a), colSum(a), softmax(a), np.matmul(np.reshape(a, [-1, 1]), np.reshape(row, [1, -1]))] as NDArray[];
       setThreads(1);
       const one = run();
       setThreads(3);

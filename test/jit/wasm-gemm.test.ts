@@ -212,6 +212,33 @@ describe("float32 GEMM: packing, cache blocks, views (against float64 references
     expect(ran, "every product of at least 2^15 multiply-adds ran the float32 kernel").toBe(large);
     expect(large).toBe(26);
   });
+  it("a product with no epilogue is stored by the GEMM in the kernel's output (no copy); 'highest', float64 accumulate in float64", () => {
+    const mm = jit((a: NDArray, b: NDArray) => np.matmul(a, b));
+    const a = seq([130, 70], "float32", 1.3),
+      b = seq([70, 90], "float32", 2.1);
+    expect(
+      mm
+        .lower(a, b)
+        .kernels.some((k) =>
+          k.source.includes('H.gemmFused(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, { bias: null, act: "none" }, o)'),
+        ),
+    ).toBe(true);
+    setMatmulPrecision("default");
+    let before = wasmStats.sgemms;
+    expectMatmul(mm(a, b), a, b, "jit, default");
+    expectMatmul(np.matmul(a, b), a, b, "eager, default");
+    expect(wasmStats.sgemms - before).toBe(2);
+    setMatmulPrecision("highest");
+    before = wasmStats.sgemms;
+    const [w, j] = both(() => mm(a, b));
+    expectClose(w, j, 1e-6, 1e-6, "highest: the float64 kernel");
+    expect(wasmStats.sgemms).toBe(before);
+    setMatmulPrecision("default");
+    const a64 = a.astype("float64"),
+      b64 = b.astype("float64");
+    const [w64, j64] = both(() => mm(a64, b64));
+    expectClose(w64, j64, 1e-12, 1e-12, "float64 operands");
+  });
   it("K = 0 gives zeros; empty M or N gives an empty result", () => {
     for (const [m, k, n] of [
       [300, 0, 200],
@@ -333,7 +360,7 @@ describe("relu's backward mask z > 0 ? A @ B : 0 in a pass over the float32 GEMM
 });
 
 describe("the MLP SGD step of bench W5 (784-256-10, batch 128)", () => {
-  it("jit(step) equals the eager step; its W1 update and relu mask run in the GEMM's passes", () => {
+  it("jit(step) equals the eager step; bias+relu, both updates and the relu mask run in the GEMMs' stores and passes", () => {
     const loss = (p: Record<string, NDArray>, x: NDArray, y: NDArray) => {
       const h = nn.relu(np.add(np.matmul(x, p.W1!), p.b1!));
       const logits = np.add(np.matmul(h, p.W2!), p.b2!);
@@ -351,11 +378,13 @@ describe("the MLP SGD step of bench W5 (784-256-10, batch 128)", () => {
     };
     const x = np.abs(seq([128, 784], "float32", 0.11)),
       y = np.take(np.eye(10, undefined, undefined, { dtype: "float32" }), np.mod(np.arange(128), 10), 0);
-    const sources = jit(step)
-      .lower(p, x, y)
-      .kernels.map((k) => k.source)
-      .join("\n");
-    expect(sources).toContain('kind: "axpy"');
+    const lowered = jit(step).lower(p, x, y);
+    const sources = lowered.kernels.map((k) => k.source).join("\n");
+    // relu's mask reads relu's output, so x@W1 + b1 has one use: bias and relu in the forward GEMM's store
+    expect(lowered.schedule).toMatch(/= dot\[dot_general,broadcast_in_dim,add,max\]/);
+    expect(lowered.schedule).not.toMatch(/= elementwise\[[a-z_,]*max\]/);
+    expect(sources).toMatch(/bias: \{ data: a\d+, offset: o\d+, stride: s\d+\[2\] \}, act: "relu"/);
+    expect(sources.match(/kind: "axpy"/g)).toHaveLength(2); // W1 and W2 updated in their gradients' GEMMs
     expect(sources).toContain('kind: "reluGrad"');
     const before = wasmStats.sgemms;
     const got = jit(step)(p, x, y);

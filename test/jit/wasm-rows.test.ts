@@ -1,6 +1,6 @@
 // The fused row kernels (softmax, log_softmax, logsumexp over the last axis: kernel IR kind "rows") and
 // the float32 log polynomial, against NumPy references (refs/rows.json, from scripts/gen_rows_refs.py):
-// rows of 1, 3, 4, 5 and 1027 elements, NaN / +-Inf / all -Inf rows; inside jit on the wasm and JS
+// rows of 1, 3, 4, 5 and 1027 elements, NaN / +-Inf / all -Inf rows (7 and 35 long); inside jit on the wasm and JS
 // backends with the row input a dense, offset, broadcast, row-reversed, transposed or fully reversed
 // view (the last two have no unit inner stride: the JS form of the kernel runs); eager on the same
 // inputs; and precompiled (a module built by the compiler ships the same kernel). Each jitted case

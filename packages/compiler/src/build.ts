@@ -9,7 +9,7 @@ import type { ModuleResult } from "./compile-module.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { numjitTransformer } from "./transformer.js";
 import type { ModuleGraph } from "./module-graph.js";
-import { checkEmitted } from "./validate.js";
+import { addedTextValid, checkEmitted } from "./validate.js";
 import { spliceDecls } from "./splice.js";
 
 export const SOURCE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -130,10 +130,13 @@ export function buildFile(file: string, code: string, opts: BuildFileOptions = {
       };
     });
   // the output is JS whatever the input was (.mts -> .mjs, .cts -> .cjs, .tsx -> .js); the deferred
-  // declarations are stubs in r.outputText: checked there as their bindings, then spliced in
+  // declarations are stubs in r.outputText, spliced in after the check
   const name = outputName(file);
-  const deferred = module?.plan?.declTexts.filter((d) => d.parsed) ?? [];
-  let emitted = checkEmitted(r.outputText, name, file);
+  const plan = module?.plan;
+  const deferred = plan?.declTexts.filter((d) => d.parsed) ?? [];
+  // TypeScript printed the module from nodes: what numjit added as text is checked (validate.ts); the whole
+  // output is parsed only to locate a problem found there
+  let emitted = !plan || addedTextValid(module!.sf, plan) ? [] : checkEmitted(r.outputText, name, file);
   const out = spliceDecls(r.outputText, r.sourceMapText, deferred);
   // a problem is located in the text written
   if (emitted.length && deferred.length) emitted = checkEmitted(out.code, name, file);

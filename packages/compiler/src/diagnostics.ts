@@ -17,6 +17,13 @@ export interface Diagnostic {
   /** 1-based */
   column: number;
   frame?: string;
+  /** The runtime error behind it (NJ715, NJ8xx): its code and structured data (op, shapes, dims...). */
+  cause?: DiagnosticCause;
+}
+
+export interface DiagnosticCause {
+  code: string;
+  data: Readonly<Record<string, unknown>>;
 }
 
 /** A located diagnostic before file/line/column are resolved (positions are offsets in the source text). */
@@ -26,6 +33,7 @@ export interface RawDiagnostic {
   message: string;
   pos: number;
   end: number;
+  cause?: DiagnosticCause;
 }
 
 const warn =
@@ -184,6 +192,7 @@ export function locate(raw: RawDiagnostic, sf: ts.SourceFile, file: string): Dia
     line: line + 1,
     column: character + 1,
     frame: codeFrame(sf.text, line, character, Math.max(1, Math.min(raw.end, lineEnd(sf.text, start)) - start)),
+    ...(raw.cause ? { cause: raw.cause } : {}),
   };
 }
 

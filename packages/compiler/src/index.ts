@@ -4,7 +4,7 @@ export type { TransformOptions, TransformResult } from "./transform.js";
 export { compileModule, compileConverted, parse, parseErrors, PIPELINE } from "./compile-module.js";
 export type { CompileOptions, ModuleResult, CallReport, Stats } from "./compile-module.js";
 export { CODES, NumjitCompileError, formatDiagnostic, codeFrame } from "./diagnostics.js";
-export type { Diagnostic, Severity } from "./diagnostics.js";
+export type { Diagnostic, DiagnosticCause, Severity } from "./diagnostics.js";
 export { numjitTransformer } from "./transformer.js";
 export { autograph } from "./phases/autograph/index.js";
 export { clearBuildCaches } from "./phases/codegen/index.js";

@@ -80,6 +80,14 @@ export function numjitTransformer(
                 ),
               ]
             : []),
+          ...(edit.defaults.length
+            ? [
+                f.createPropertyAssignment(
+                  "defaults",
+                  f.createArrayLiteralExpression(edit.defaults.map((d) => f.createArrayLiteralExpression(d.map((v) => number(f, v))))),
+                ),
+              ]
+            : []),
           ...(edit.wasmId ? [f.createPropertyAssignment("wasm", f.createIdentifier(edit.wasmId))] : []),
         ];
         const target = tsv.visitNode(call.arguments[0]!, visit) as ts.Expression;
@@ -220,4 +228,11 @@ function report(ds: Diagnostic[], sf: ts.SourceFile, config: TransformerConfig, 
   }
   if (config.diagnostics === "error" && ds.some((d) => d.severity === "error")) throw new NumjitCompileError(ds);
   if (config.log !== false) for (const d of ds) console.warn(formatDiagnostic(d));
+}
+
+/** A number literal node (a negative number is a prefix minus: the factory takes no negative literal). */
+function number(f: ts.NodeFactory, v: number): ts.Expression {
+  return v < 0 || Object.is(v, -0)
+    ? f.createPrefixUnaryExpression(tsv.SyntaxKind.MinusToken, f.createNumericLiteral(-v))
+    : f.createNumericLiteral(v);
 }

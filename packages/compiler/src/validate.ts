@@ -3,10 +3,15 @@
 // parser reports syntax errors only; a duplicate binding is an early error JS engines raise at load
 // time, so the top-level bindings are checked here too. A failure is an NJ810 error located in the
 // emitted text: the output would not load, so no front door may hand it on.
+// Two forms: checkEmitted parses an emitted text (transform(): text edits on the user's text), and
+// addedTextValid checks only what an emit printed by TypeScript (buildFile) added as text: the rest of
+// that output is the printer's, from parsed nodes and factory nodes, as in any tsc build.
+import vm from "node:vm";
 import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, codeFrame, diag } from "./diagnostics.js";
 import { scriptKind } from "./compile-module.js";
+import { type EmitPlan, importOf } from "./phases/emit/index.js";
 
 /**
  * NJ810 diagnostics for `code` (emitted for `file`; `name` picks the parser: .ts/.tsx/.js...); [] when it is
@@ -27,6 +32,28 @@ export function checkEmitted(code: string, name: string, file: string, parsed: r
   }
   parts.push(code.slice(from));
   return check(parts.join(""), name, file).length ? check(code, name, file) : [];
+}
+
+/**
+ * Whether the text an emit adds to a module parses and binds no name twice, with `sf` (the module the
+ * pipeline compiled) for the module's own top-level names. The import of `precompiled` is the emit's fixed
+ * template around its local name; that name and each declaration (those known to parse as their binding
+ * only, see checkEmitted) are compiled by V8 as one strict script (never run; a `const` bound twice is a
+ * SyntaxError there too). For an output TypeScript printed from `sf` with the plan's edits as factory
+ * nodes (the tsc transformer), that output parses and loads when this holds. False: the caller checks the
+ * whole output, which locates the problem (or finds that module-only syntax, such as a wasm asset URL's
+ * `import.meta`, is fine).
+ */
+export function addedTextValid(sf: ts.SourceFile, plan: EmitPlan): boolean {
+  if (plan.importText !== importOf(plan.pre, plan.module)) return false;
+  const added = [stub(plan.pre), ...plan.declTexts.map((d) => (d.parsed ? stub(d.id) : d.text))].join("\n");
+  try {
+    new vm.Script(`"use strict";\n${added}`);
+  } catch {
+    return false;
+  }
+  const own = moduleNames(sf);
+  return !own.has(plan.pre) && plan.declTexts.every((d) => !own.has(d.id));
 }
 
 /** What a declaration known to parse is checked as: its binding only. */
@@ -59,6 +86,28 @@ function at(sf: ts.SourceFile, code: string, file: string, pos: number, length: 
  * scripts but not next to a lexical binding; a repeated `var` or `function` alone is allowed).
  */
 function topLevelBindings(sf: ts.SourceFile): ts.Identifier[] {
+  const { lexical, varLike } = moduleBindings(sf);
+  // a var/function name is an error only when it is also bound lexically; report those duplicates
+  const lexNames = new Set(lexical.map((n) => n.text));
+  return [...lexical, ...varLike.filter((n) => lexNames.has(n.text))];
+}
+
+/**
+ * Every name `sf` binds at module scope in its output: imports, declarations, and what TypeScript emits as
+ * a `var` (enums, namespaces, `import x = require()`). An added `const` must take none of them.
+ */
+function moduleNames(sf: ts.SourceFile): Set<string> {
+  const { lexical, varLike } = moduleBindings(sf);
+  const out = new Set([...lexical, ...varLike].map((n) => n.text));
+  for (const st of sf.statements) {
+    const emitted = tsv.isEnumDeclaration(st) || tsv.isModuleDeclaration(st) || tsv.isImportEqualsDeclaration(st);
+    if (emitted && tsv.isIdentifier(st.name)) out.add(st.name.text);
+  }
+  return out;
+}
+
+/** Top-level names bound lexically (imports, const/let, classes) and var-like (var, functions); `declare` skipped. */
+function moduleBindings(sf: ts.SourceFile): { lexical: ts.Identifier[]; varLike: ts.Identifier[] } {
   const lexical: ts.Identifier[] = [];
   const varLike: ts.Identifier[] = [];
   const names = (b: ts.BindingName, into: ts.Identifier[]): void => {
@@ -80,7 +129,5 @@ function topLevelBindings(sf: ts.SourceFile): ts.Identifier[] {
     } else if (tsv.isClassDeclaration(st) && st.name) lexical.push(st.name);
     else if (tsv.isFunctionDeclaration(st) && st.name && st.body) varLike.push(st.name);
   }
-  // a var/function name is an error only when it is also bound lexically; report those duplicates
-  const lexNames = new Set(lexical.map((n) => n.text));
-  return [...lexical, ...varLike.filter((n) => lexNames.has(n.text))];
+  return { lexical, varLike };
 }

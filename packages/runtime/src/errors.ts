@@ -94,8 +94,9 @@ export const shapeError = {
   dimArithmetic: (op: string, dim: Dim) =>
     new ShapeError(
       "NJ115",
-      `${op}: the symbolic dimension ${String(dim)} has no JS number value; compute with the dims helpers ` +
-        "(dimAdd, dimMul, ...) or give concrete sizes",
+      `${op}: the symbolic dimension ${String(dim)} has no JS number value; the build-time trace computes + - * ` +
+        "of dimensions, d % k, Math.floor(d / k), Math.ceil(d / k), Math.max, Math.min and the comparisons the sizes " +
+        "cannot change; annotate concrete sizes for anything else",
       sd({ op, dim }),
     ),
 };

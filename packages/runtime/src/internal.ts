@@ -25,6 +25,7 @@ import { registerRuntimeJit } from "./jit/fallback.js";
 import { splitStatics } from "./jit/args.js";
 import { type EmittedPlan, emitPlan } from "./jit/emit-plan.js";
 import { NumjitError } from "./errors.js";
+export { shapeError } from "./errors.js";
 import { planKey } from "./precompiled.js";
 
 export { helpers } from "./codegen/helpers.js";
@@ -42,6 +43,8 @@ export { wasmMemoryBytes, kernelMemory, staging, threadsReady, memoryLimits, mem
 export { runChunks, poolStats, poolTesting, poolWorkers, type ParallelKernel } from "./threads/pool.js";
 export { chunking, splitMin } from "./codegen/wasm/split.js";
 export { Code, encodeModule } from "./codegen/wasm/encoder.js";
+export { sgemmBlocking, sgemmModule } from "./codegen/wasm/sgemm.js";
+export { expNonPositive } from "./codegen/wasm/simd-math.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
 export { canGenerateCode } from "./jit/jit.js";
 export { printJaxpr } from "./ir/jaxpr.js";

@@ -57,6 +57,11 @@ export interface PrecompiledSpec extends JitOptions {
   tracedStatics?: number[];
   /** The wasm kernels the build shipped for the module's precompiled functions (shared by them). */
   wasm?: ShippedWasm;
+  /**
+   * `[index, value]` of parameters with a number default (`eps = 1e-5`) that the plans take as scalar
+   * inputs: a call leaving them out (or passing undefined) gets the default, as the function itself would.
+   */
+  defaults?: [number, number][];
 }
 
 /** The call key of a plan: argument structure and static values (shapes and dtypes are the plan's guard). */
@@ -68,9 +73,18 @@ const ZERO: CacheInfo = emptyCacheInfo();
 const isPlainArray = (x: unknown): x is NDArray => x instanceof NDArray && !(x instanceof Tracer);
 const NOT_TRIED: unique symbol = Symbol("not tried");
 
+/** Fill the number defaults of parameters left out or passed as undefined (PrecompiledSpec.defaults). */
+function withDefaults(argv: unknown[], defaults: readonly [number, number][]): void {
+  for (const [i, v] of defaults) {
+    if (i < argv.length) {
+      if (argv[i] === undefined) argv[i] = v;
+    } else if (i === argv.length) argv.push(v);
+  }
+}
+
 /** A jitted function whose calls run build-time plans; see PrecompiledSpec and cacheInfo(). */
 export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: PrecompiledSpec): Jitted<F> {
-  const { kernels, plans = [], tracedStatics, wasm, ...opts } = spec;
+  const { kernels, plans = [], tracedStatics, wasm, defaults, ...opts } = spec;
   const { name, staticNums, backend } = resolveJitOptions(fn, opts);
   for (const i of tracedStatics ?? []) staticNums.delete(i);
   let calls = 0,
@@ -223,6 +237,7 @@ export function precompiled<F extends (...args: any[]) => any>(fn: F, spec: Prec
   const general = function (this: unknown): unknown {
     // biome-ignore lint/complexity/noArguments: forwarded by the fast path without being materialized
     const argv = Array.prototype.slice.call(arguments) as unknown[];
+    if (defaults) withDefaults(argv, defaults);
     if (argv.length === flatArity && argv.every(isPlainArray)) return flatCall(this, argv as NDArray[], 0);
     const args = prepareArgs(name, argv, staticNums);
     const { dyn, skeys } = splitStatics(name, args, staticNums);

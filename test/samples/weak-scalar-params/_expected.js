@@ -143,4 +143,4 @@ const __nj_p2 = function (R, K, W, M) {
 const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k1] }, { key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k1] }];
 /** @numjit x: f32[N], lr: number */
 export const sgd = __nj_pre((x, lr) => np.subtract(x, np.multiply(lr, x)), { name: "sgd", kernels: __nj_t0, plans: __nj_t0p });
-export const damp = __nj_pre((x, alpha = 0.9) => np.multiply(x, alpha), { name: "damp", kernels: __nj_t1, plans: __nj_t1p });
+export const damp = __nj_pre((x, alpha = 0.9) => np.multiply(x, alpha), { name: "damp", kernels: __nj_t1, plans: __nj_t1p, defaults: [[1, 0.9]] });

@@ -397,7 +397,8 @@ export function dotIR(out: DType, operand: DType, body: KBody): Extract<KernelIR
  * input; the kernel checks at run time that it is one row broadcast over rows and batches), then at most
  * one of relu (max with a literal 0), tanh, logistic. The bias add and relu are bit-identical to the JS
  * epilogue (a float32 sum rounds once either way); tanh and logistic are the wasm polynomials, within
- * float32 tolerance of Math.tanh and the JS logistic.
+ * float32 tolerance of Math.tanh and the JS logistic. No epilogue at all ({ bias: null, act: "none" }) is
+ * one too: the GEMM then stores into the kernel's output in place, with no copy of its result.
  */
 export function gemmEpilogueOf(ir: Extract<KernelIR, { kind: "dot" }>): { bias: number | null; act: GemmAct } | null {
   const b = ir.body;
@@ -417,7 +418,7 @@ export function gemmEpilogueOf(ir: Extract<KernelIR, { kind: "dot" }>): { bias: 
     else return null;
     cur = { t: "val", k: inst.k };
   }
-  return (bias !== null || act !== "none") && isCur(b.root) ? { bias, act } : null;
+  return isCur(b.root) ? { bias, act } : null;
 }
 
 /**
@@ -483,19 +484,22 @@ export function emitDot(ir: Extract<KernelIR, { kind: "dot" }>): KernelSource {
     relu = gemmReluGradOf(ir);
   const dense = (x: number) => `s${x}[2] === 1 && s${x}[1] === N && (B === 1 || s${x}[0] === M * N)`;
   /** A call of the float32 GEMM with its epilogue, which writes `o` in place where it can. */
-  const fusedCall = (cond: string, epi: string) => [
-    `  if (${cond}) {`,
-    `    const F = H.gemmFused(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, ${epi}, o);`,
-    `    if (F !== null) {`,
-    `      if (F !== o) o.set(F);`,
-    `      return;`,
-    `    }`,
-    `  }`,
-  ];
+  const fusedCall = (cond: string, epi: string) => {
+    const call = [
+      `const F = H.gemmFused(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, ${epi}, o);`,
+      `if (F !== null) {`,
+      `  if (F !== o) o.set(F);`,
+      `  return;`,
+      `}`,
+    ];
+    return cond === "true" ? [indent(call, 2)] : [`  if (${cond}) {`, indent(call, 4), `  }`];
+  };
   const body = [
     ...(fused
       ? [
-          `  // the epilogue in the wasm GEMM's store (a bias row and/or an activation)`,
+          bias === null && fused.act === "none"
+            ? `  // the product stored by the wasm GEMM, in place where o is in its memory`
+            : `  // the epilogue in the wasm GEMM's store (a bias row and/or an activation)`,
           ...fusedCall(
             bias === null ? "true" : `s${bias}[1] === 0 && (B === 1 || s${bias}[0] === 0)`,
             `{ bias: ${bias === null ? "null" : `{ data: a${bias}, offset: o${bias}, stride: s${bias}[2] }`}, act: "${fused.act}" }`,

@@ -71,10 +71,15 @@ function packRows(f: Dst, p: number, A: Arr, ab: number, sam: number, sak: numbe
     }
     return;
   }
+  if (sak === 1 && (sam === K || M === 1)) {
+    f.set((A as Float32Array).subarray(ab, ab + M * K), p); // dense rows: one native (widening) copy
+    return;
+  }
   for (let i = 0; i < M; i++) {
     const r = ab + i * sam;
-    if (sak === 1) {
-      f.set((A as Float32Array).subarray(r, r + K), p); // a row: one native (widening) copy
+    // a row shorter than a cache line: an element loop (a subarray per row costs more than it copies)
+    if (sak === 1 && K >= 16) {
+      f.set((A as Float32Array).subarray(r, r + K), p);
       p += K;
     } else for (let k = 0, q = r; k < K; k++, q += sak) f[p++] = A[q]!;
   }

@@ -1940,7 +1940,13 @@ export const cumulativeKernels: Record<string, Partial<Record<string, Cumulative
 
 /** By output dtype (operands have it too). */
 export const dotKernels: Partial<Record<string, DotKernel>> = {
-  float32: function nj_dot_a0b81997f3fca0de(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) {
+  float32: function nj_dot_f0efa557c3d01e5a(H, o, B, M, N, K, A, ao, sab, sam, sak, W, wo, swb, swk, swn, C) {
+    // the product stored by the wasm GEMM, in place where o is in its memory
+    const F = H.gemmFused(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K, { bias: null, act: "none" }, o);
+    if (F !== null) {
+      if (F !== o) o.set(F);
+      return;
+    }
     // large products: the WebAssembly GEMM where available (float32 operands accumulate in float32 unless
     // setMatmulPrecision("highest")); the epilogue runs here
     const P = H.gemm(A, ao, sab, sam, sak, W, wo, swb, swk, swn, B, M, N, K);

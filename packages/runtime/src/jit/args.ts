@@ -28,13 +28,14 @@ function typeName(v: unknown): string {
  * subtrees are returned as they are). Static positions are left alone.
  */
 export function prepareArgs(fn: string, args: unknown[], statics: ReadonlySet<number>): unknown[] {
-  const walk = (v: unknown, path: string): unknown => {
+  // a leaf's path is only spelled out for an error: a call builds no strings
+  const walk = (v: unknown, path: () => string): unknown => {
     if (v instanceof NDArray || typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return v;
     if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return array(v as never);
     if (Array.isArray(v)) {
       let out: unknown[] | undefined;
       for (let i = 0; i < v.length; i++) {
-        const y = walk(v[i], `${path}[${i}]`);
+        const y = walk(v[i], () => `${path()}[${i}]`);
         if (y !== v[i]) (out ??= v.slice())[i] = y;
       }
       return out ?? v;
@@ -42,17 +43,17 @@ export function prepareArgs(fn: string, args: unknown[], statics: ReadonlySet<nu
     if (isPlainObject(v)) {
       let out: Record<string, unknown> | undefined;
       for (const k of Object.keys(v)) {
-        const y = walk(v[k], /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);
+        const y = walk(v[k], () => (/^[A-Za-z_$][\w$]*$/.test(k) ? `${path()}.${k}` : `${path()}[${JSON.stringify(k)}]`));
         if (y !== v[k]) (out ??= { ...v })[k] = y;
       }
       return out ?? v;
     }
-    throw argumentError.jitArgument(fn, path, typeName(v));
+    throw argumentError.jitArgument(fn, path(), typeName(v));
   };
   let out: unknown[] | undefined;
   for (let i = 0; i < args.length; i++) {
     if (statics.has(i)) continue;
-    const y = walk(args[i], `args[${i}]`);
+    const y = walk(args[i], () => `args[${i}]`);
     if (y !== args[i]) (out ??= args.slice())[i] = y;
   }
   return out ?? args;

@@ -4,8 +4,7 @@ import { argumentError, shapeError } from "../errors.js";
 import { type ArrayLike, NDArray, scalarArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
 import { MAX_SIZE, checkShape, describeValue, normalizeAxis } from "../shape.js";
-import { type Dim, SymDim, isConcreteShape } from "../core/dims.js";
-import { sliceLength } from "../core/shape-rules.js";
+import { type Dim, SymDim, dimAdd, dimFloorDiv, dimMax, dimSub, isConcreteShape } from "../core/dims.js";
 import { add, equal, multiply, subtract } from "./elementwise.js";
 import { checkIntRange, convert, operand } from "./util.js";
 
@@ -69,7 +68,7 @@ export function fullLike(x: ArrayLike, fillValue: number | boolean, opts: DTypeO
 /** arange(stop) | arange(start, stop, step?). Integer arguments give int32, like NumPy's int arange. */
 export function arange(start: number, stop?: number, step = 1, opts: DTypeOpt = {}): NDArray {
   if (stop === undefined) [start, stop] = [0, start];
-  if ((stop as Dim) instanceof SymDim) return symbolicArange(start, stop, step, opts);
+  if ((stop as Dim) instanceof SymDim || (start as Dim) instanceof SymDim) return symbolicArange(start, stop, step, opts);
   if (step === 0) throw argumentError.invalid("arange", "step must not be zero");
   for (const v of [start, stop, step])
     if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError.invalid("arange", `arguments must be finite numbers, got ${v}`);
@@ -83,12 +82,21 @@ export function arange(start: number, stop?: number, step = 1, opts: DTypeOpt = 
   return new NDArray(data, [n], dt);
 }
 
-/** arange up to a symbolic size (integer start, positive integer step): start + step * iota, as JAX. */
-function symbolicArange(start: number, stop: Dim, step: number, opts: DTypeOpt): NDArray {
-  if (!Number.isInteger(start) || !Number.isInteger(step) || step <= 0) throw shapeError.dimArithmetic("arange", stop);
+/**
+ * arange with a symbolic start or stop (integer step, either sign): start + step * iota over
+ * max(0, ceil((stop - start) / step)) elements, as JAX's arange of dimension expressions.
+ */
+function symbolicArange(start: Dim, stop: Dim, step: number, opts: DTypeOpt): NDArray {
+  const bad = [start, stop].find((d) => !(d instanceof SymDim) && !Number.isInteger(d));
+  if (!Number.isInteger(step) || step === 0 || bad !== undefined)
+    throw shapeError.dimArithmetic("arange", (stop instanceof SymDim ? stop : start) as Dim);
   const dtype = opts.dtype !== undefined ? checkDType(opts.dtype, "arange") : "int32";
-  const r = bind("iota", [], { shape: [sliceLength(start, stop, step) as number], dimension: 0, dtype });
-  return step === 1 && start === 0 ? r : add(multiply(r, step), start);
+  const k = Math.abs(step);
+  const span = step > 0 ? dimSub(stop, start) : dimSub(start, stop);
+  const n = dimMax(0, dimFloorDiv(dimAdd(span, k - 1), k));
+  const r = bind("iota", [], { shape: [n as number], dimension: 0, dtype });
+  const scaled = step === 1 ? r : multiply(r, step);
+  return start === 0 ? scaled : add(scaled, start as number);
 }
 
 export function linspace(start: number, stop: number, num = 50, opts: DTypeOpt & { endpoint?: boolean } = {}): NDArray {

@@ -3,6 +3,7 @@
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue } from "../shape.js";
+import { type Dim, SymDim, dimSub } from "../core/dims.js";
 import { FLOAT_EPS } from "../dtype.js";
 import { add, divide, multiply, power, sqrt, subtract } from "./elementwise.js";
 import { operand, reshapeTo } from "./util.js";
@@ -114,9 +115,10 @@ export function polyfit(x: ArrayLike, y: ArrayLike, deg: number, opts: { rcond?:
 export function vander(x: ArrayLike, N: number | null = null, opts: { increasing?: boolean } = {}): NDArray {
   const v = operand(x, "vander");
   if (v.ndim !== 1) throw shapeError.rank("vander", `x must be a one-dimensional array, got shape (${v.shape.join(", ")})`);
-  const n = N ?? v.size;
-  if (!Number.isInteger(n) || n < 0) throw argumentError.invalid("vander", `N must be a non-negative integer, got ${describeValue(N)}`);
-  const powers = opts.increasing ? arange(n) : arange(n - 1, -1, -1);
+  const n = N ?? v.size; // symbolic under a build-time trace (the length of x)
+  if (!((n as Dim) instanceof SymDim) && (!Number.isInteger(n) || n < 0))
+    throw argumentError.invalid("vander", `N must be a non-negative integer, got ${describeValue(N)}`);
+  const powers = opts.increasing ? arange(n) : arange(dimSub(n, 1) as number, -1, -1);
   const base = v.dtype === "bool" ? v.astype("int32") : v;
   return power(reshapeTo(base, [v.size, 1]), reshapeTo(powers, [1, n]));
 }

@@ -16,7 +16,7 @@ import { argumentError, dtypeError, shapeError } from "../errors.js";
 import { type ArrayLike, NDArray, type NestedArray, scalarArray } from "../ndarray.js";
 import { broadcastShapes, normalizeAxis, shapesEqual } from "../shape.js";
 import { bind } from "../core/trace.js";
-import type { Dim } from "../core/dims.js";
+import { type Dim, SymDim } from "../core/dims.js";
 import { currentShapeEnv } from "../core/shape-env.js";
 
 export type Axis = number | number[] | null | undefined;
@@ -197,6 +197,9 @@ export function operand(x: ArrayLike, op: string): NDArray {
     return s;
   }
   if (Array.isArray(x) || isTypedArray(x)) return arrayFrom(op, x, {});
+  // a symbolic size used as a value (`np.divide(s, x.shape[0])` traced at build time): the weak int32 the
+  // JS integer would be, computed by the plan from the call's sizes (JAX's dimension_as_value)
+  if ((x as unknown) instanceof SymDim) return dimValue(x as unknown as SymDim) as NDArray;
   throw argumentError.notArray(op, describe(x));
 }
 

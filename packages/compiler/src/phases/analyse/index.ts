@@ -201,8 +201,18 @@ export function literalValue(e: ts.Expression, scope: ModuleScope | undefined, d
   return NOT_LITERAL;
 }
 
+/**
+ * A local name: `isStatic` when its value is known at build time; `structural` when it is a parameter (or a
+ * const alias of a path into one): its pytree structure — list lengths, object keys — is known when the
+ * function is traced, as in JAX, so `params.length` and `for (const p of params)` are static bounds.
+ */
+interface Binding {
+  isStatic: boolean;
+  structural?: boolean;
+}
+
 interface LocalScope {
-  names: Map<string, { isStatic: boolean }>;
+  names: Map<string, Binding>;
   parent: LocalScope | undefined;
 }
 
@@ -232,7 +242,7 @@ class SubsetChecker {
   ): void {
     const local: LocalScope = { names: new Map(), parent };
     for (const p of fn.parameters) {
-      for (const n of bindingNames(p.name)) local.names.set(n, { isStatic: isStaticParam(n) });
+      for (const n of bindingNames(p.name)) local.names.set(n, { isStatic: isStaticParam(n), structural: true });
       if (p.initializer) this.expr(p.initializer, local);
       if (p.dotDotDotToken && parent) this.problems.push(diag.unsupportedSyntax(p, "a rest parameter"));
     }
@@ -267,11 +277,14 @@ class SubsetChecker {
     if (tsv.isForStatement(s)) return this.forLoop(s, local);
     if (tsv.isForOfStatement(s)) {
       const inner: LocalScope = { names: new Map(), parent: local };
-      const why = this.staticReason(s.expression, local);
+      // over a list in an argument's pytree: as many steps as its (traced) structure has elements
+      const structural = this.isStructural(s.expression, local);
+      const why = structural ? undefined : this.staticReason(s.expression, local);
       if (why) this.problems.push(diag.loopBound(s.expression, why));
       this.expr(s.expression, local);
       if (tsv.isVariableDeclarationList(s.initializer)) {
-        for (const d of s.initializer.declarations) for (const n of bindingNames(d.name)) inner.names.set(n, { isStatic: true });
+        for (const d of s.initializer.declarations)
+          for (const n of bindingNames(d.name)) inner.names.set(n, { isStatic: !structural, structural });
       } else this.problems.push(diag.unsupportedSyntax(s.initializer, "for..of without a declaration"));
       return this.stmt(s.statement, inner);
     }
@@ -286,8 +299,9 @@ class SubsetChecker {
     for (const d of list.declarations) {
       if (d.initializer) this.expr(d.initializer, local);
       const isStatic = !!d.initializer && !this.staticReason(d.initializer, local);
+      const structural = !!d.initializer && this.isStructural(d.initializer, local);
       this.bindingPattern(d.name, local);
-      for (const n of bindingNames(d.name)) local.names.set(n, { isStatic: isStatic && tsv.isIdentifier(d.name) });
+      for (const n of bindingNames(d.name)) local.names.set(n, { isStatic: isStatic && tsv.isIdentifier(d.name), structural });
     }
   }
 
@@ -344,6 +358,19 @@ class SubsetChecker {
     this.stmt(body, { names: new Map(), parent: inner });
   }
 
+  /**
+   * A path into a parameter's pytree (`params`, `params.layers`, `params[0]`, a const alias of one): a JS
+   * list or object whose structure the trace knows, never an array's shape or data.
+   */
+  private isStructural(e: ts.Expression, local: LocalScope): boolean {
+    e = skipOuter(e);
+    if (tsv.isIdentifier(e)) return lookup(local, e.text)?.structural === true;
+    if (tsv.isPropertyAccessExpression(e))
+      return !["shape", "ndim", "size", "data", "strides", "T"].includes(e.name.text) && this.isStructural(e.expression, local);
+    if (tsv.isElementAccessExpression(e)) return !this.staticReason(e.argumentExpression, local) && this.isStructural(e.expression, local);
+    return false;
+  }
+
   /** Why an expression is not static (known at build time without array data or shapes), or undefined. */
   staticReason(e: ts.Expression, local: LocalScope): string | undefined {
     e = skipOuter(e);
@@ -376,7 +403,7 @@ class SubsetChecker {
       if (tsv.isIdentifier(e.expression) && e.expression.text === "Math" && !lookup(local, "Math")) return undefined;
       if (prop === "shape" || prop === "ndim" || prop === "size")
         return `it depends on the shape of '${e.expression.getText(this.scope.sf)}'`;
-      if (prop === "length") return this.staticReason(e.expression, local);
+      if (prop === "length") return this.isStructural(e.expression, local) ? undefined : this.staticReason(e.expression, local);
       return `'${e.getText(this.scope.sf)}' is not a constant`;
     }
     if (tsv.isElementAccessExpression(e)) return this.staticReason(e.expression, local) ?? this.staticReason(e.argumentExpression, local);
@@ -534,6 +561,10 @@ class SubsetChecker {
         }
         return this.inline(f, name, callee);
       }
+      // another jit of this module (`const inner = jit((x) => ...)`): traced inline, as JAX traces a jit
+      // called under a jit (the runtime binds it as a nested program)
+      const jitted = this.jittedConstant(name);
+      if (jitted) return this.inline(jitted, name, callee);
       if (this.graph?.follow(this.scope, name)) return;
       if (this.scope.opaque.has(name)) return void this.problems.push(diag.unknownCallee(callee, name, this.whyOpaque(name)));
       return void this.problems.push(diag.unknownCallee(callee, name));
@@ -561,7 +592,24 @@ class SubsetChecker {
       return this.call(callee, local);
     }
     if (tsv.isArrowFunction(callee) || tsv.isFunctionExpression(callee)) return this.expr(callee, local);
+    // `nn[act](x)`, `np[k](x, 0)`: a runtime namespace indexed by a static name (a static argument, a
+    // constant, a for..of over a literal list): the trace resolves it and reports a name it does not know
+    if (tsv.isElementAccessExpression(callee) && runtimePath(callee.expression, this.scope, local) !== undefined) {
+      const why = this.staticReason(callee.argumentExpression, local);
+      if (!why) return this.expr(callee.argumentExpression, local);
+    }
     this.problems.push(diag.unknownCallee(callee, callee.getText(this.scope.sf)));
+  }
+
+  /** The function of a module constant bound to `jit(fn)` / `jit(fn, { literal options })`, or undefined. */
+  private jittedConstant(name: string): FunctionNode | undefined {
+    const init = this.scope.constants.get(name);
+    const call = init && skipOuter(init);
+    if (!call || !tsv.isCallExpression(call) || call.arguments.length < 1 || call.arguments.length > 2) return undefined;
+    const path = runtimePath(call.expression, this.scope);
+    if (path?.length !== 1 || path[0] !== "jit") return undefined;
+    const fn = skipOuter(call.arguments[0]!);
+    return tsv.isArrowFunction(fn) || tsv.isFunctionExpression(fn) ? fn : undefined;
   }
 
   private inline(f: FunctionNode, name: string, at: ts.Node): void {
@@ -652,7 +700,7 @@ function isParamName(local: LocalScope, name: string): boolean {
   return false;
 }
 
-function lookup(local: LocalScope | undefined, name: string): { isStatic: boolean } | undefined {
+function lookup(local: LocalScope | undefined, name: string): Binding | undefined {
   for (let s = local; s; s = s.parent) {
     const b = s.names.get(name);
     if (b) return b;

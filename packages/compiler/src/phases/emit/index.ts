@@ -50,6 +50,8 @@ export interface CallEdit {
   tableId: string;
   /** Static positions traced as scalar inputs (`tracedStatics` of the precompiled spec), if any. */
   tracedStatics: number[];
+  /** `[index, value]` number defaults of traced parameters (`defaults` of the precompiled spec), if any. */
+  defaults: [number, number][];
   /** The call's plan list, when it has plans. */
   plansId: string | undefined;
   /** The module's shipped wasm record, when some kernel of the call is in it. */
@@ -99,6 +101,22 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
 }
 
+/**
+ * `[index, value]` of the traced (non-static) parameters whose default is a number literal (`eps = 1e-5`):
+ * the plan traced them as scalar inputs, so a call that leaves them out is served by passing the default.
+ */
+function numericDefaults(fn: ts.SignatureDeclarationBase, staticArgnums: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  fn.parameters.forEach((p, i) => {
+    if (!p.initializer || staticArgnums.includes(i) || p.dotDotDotToken) return;
+    const e = unwrap(p.initializer);
+    const neg = tsv.isPrefixUnaryExpression(e) && e.operator === tsv.SyntaxKind.MinusToken;
+    const lit = neg ? unwrap(e.operand) : e;
+    if (tsv.isNumericLiteral(lit)) out.push([i, (neg ? -1 : 1) * Number(lit.text)]);
+  });
+  return out;
+}
+
 export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: ModuleKernels, opts: EmitOptions = {}): EmitPlan | undefined {
   const edits: CallEdit[] = [];
   const wasm = opts.wasm === "none" ? undefined : kernels.wasm;
@@ -113,8 +131,11 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       tsv.isObjectLiteralExpression(opt) &&
       opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
     const traced = c.built.tracedStatics.length ? `, tracedStatics: ${JSON.stringify(c.built.tracedStatics)}` : "";
+    const defaults = numericDefaults(c.built.analysed.fn, c.built.analysed.staticArgnums);
+    const withDefaults = defaults.length ? `, defaults: ${JSON.stringify(defaults)}` : "";
     const shipsWasm = !!wasm && (t.entries.some(([, id]) => id in wasm.kernels) || (t.threefry && wasm.threefry !== undefined));
-    const props = `kernels: ${t.id}${t.plansId ? `, plans: ${t.plansId}` : ""}` + traced + (shipsWasm ? `, wasm: ${wasmId}` : "");
+    const props =
+      `kernels: ${t.id}${t.plansId ? `, plans: ${t.plansId}` : ""}` + traced + withDefaults + (shipsWasm ? `, wasm: ${wasmId}` : "");
     edits.push({
       call: jc.call,
       calleeStart: jc.call.expression.getStart(scope.sf),
@@ -126,6 +147,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       name: jc.name,
       tableId: t.id,
       tracedStatics: c.built.tracedStatics,
+      defaults,
       plansId: t.plansId,
       wasmId: shipsWasm ? wasmId : undefined,
       hasPlans: t.plansId !== undefined,
@@ -135,7 +157,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
   const pre = preName(scope.emitPrefix);
   // a function without plans traces every call: that needs the runtime jit
   const module = edits.every((e) => e.hasPlans) ? PRECOMPILED_MODULE : INTERNAL_MODULE;
-  const importText = `import { precompiled as ${pre} } from ${JSON.stringify(module)};`;
+  const importText = importOf(pre, module);
   const declTexts: DeclText[] = [];
   const fn = (id: string, source: string): DeclText => ({ id, text: `const ${id} = ${source};`, parsed: parsesAlone(source) });
   for (const d of kernels.decls) declTexts.push(fn(d.id, d.source));
@@ -183,6 +205,9 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
     calls: edits,
   };
 }
+
+/** The import of `precompiled` as `local` from `module` (an ES module's). */
+export const importOf = (local: string, module: string): string => `import { precompiled as ${local} } from ${JSON.stringify(module)};`;
 
 function unwrap(e: ts.Expression): ts.Expression {
   while (tsv.isParenthesizedExpression(e) || tsv.isAsExpression(e) || tsv.isSatisfiesExpression(e)) e = e.expression;

@@ -191,15 +191,18 @@ function diagnose(a: AnalysedCall, sig: Signature, node: ts.Node, err: unknown, 
   if (family === "NJ4") return diag.dataDependent(node, String(err.data.op ?? "a JS value"));
   if (family === "NJ6") return diag.runtimeUnavailable(node, err.message);
   const message = err.message;
+  const cause = { code: err.code, data: err.data };
   // an op whose shape rule takes numbers only (NJ115) is the runtime's limit, not the program's error
-  if ((!sig.exact && family !== "NJ3") || err.code === "NJ115") return diag.traceFailed(node, message);
-  return family === "NJ1"
-    ? diag.shape(node, message)
-    : family === "NJ2"
-      ? diag.dtype(node, message)
-      : family === "NJ5"
-        ? diag.transformation(node, message)
-        : diag.argument(node, message);
+  if ((!sig.exact && family !== "NJ3") || err.code === "NJ115") return { ...diag.traceFailed(node, message), cause };
+  const d =
+    family === "NJ1"
+      ? diag.shape(node, message)
+      : family === "NJ2"
+        ? diag.dtype(node, message)
+        : family === "NJ5"
+          ? diag.transformation(node, message)
+          : diag.argument(node, message);
+  return { ...d, cause };
 }
 
 /**

@@ -11,12 +11,14 @@ import { tsv } from "../../ts.js";
 import type { ModuleGraph } from "../../module-graph.js";
 import type { ExportBinding } from "../find/exports.js";
 import { NDArray } from "@numjit/runtime";
+import { type Dim, shapeError } from "@numjit/runtime/internal";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { FunctionNode, ModuleScope } from "../find/index.js";
 import { skipOuter } from "../find/index.js";
 import { isAssignment } from "../analyse/index.js";
 import { CONSTRUCTIBLE, GLOBALS, expressionName, statementName } from "../analyse/subset.js";
 import { runtimeRoot } from "../analyse/runtime-names.js";
+import { DIM_MATH, dimBinary, isDimOperand } from "./dim-arith.js";
 
 /** The construct cannot be evaluated at build time: a fallback reason. */
 export class Unsupported extends Error {
@@ -254,6 +256,8 @@ export class Interpreter {
       for (const sp of e.templateSpans) {
         const v = this.expr(sp.expression, env);
         if (v instanceof NDArray) throw new Unsupported(diag.dataDependent(sp.expression, "formatting an array into a string"));
+        // a size in a string (`x.slice(`${n / 2}:`)`) would be its expression's text, not a number
+        if (isDimOperand(v)) throw new NodeError(sp.expression, shapeError.dimArithmetic("a template string", v as Dim));
         s += String(v) + sp.literal.text;
       }
       return s;
@@ -360,7 +364,7 @@ export class Interpreter {
         this.evaluatingConst.delete(name);
       }
     } else if (Object.hasOwn(GLOBALS, name)) {
-      value = GLOBALS[name];
+      value = name === "Math" ? DIM_MATH : GLOBALS[name];
     } else {
       const b = this.graph?.follow(this.scope, name);
       const why = b
@@ -447,7 +451,8 @@ export class Interpreter {
     if (key === "__proto__" || key === "constructor" || key === "prototype")
       throw new Unsupported(diag.dynamicProperty(at, `'.${String(key)}'`));
     if (obj === this.root || isRuntimeNamespace(obj, this.root)) {
-      if (!(key in (obj as object))) throw new NodeError(at, unknownMethod(String(key), obj === this.root ? "" : "numpy."));
+      if (!(key in (obj as object)))
+        throw new NodeError(at, unknownMethod(String(key), obj === this.root ? "" : `${this.namespaceName(obj)}.`));
     }
     return (obj as Record<string | number, unknown>)[key];
   }
@@ -469,7 +474,9 @@ export class Interpreter {
       else args.push(this.expr(a, env));
     }
     if (typeof f !== "function") throw new NodeError(callee, new TypeError(`'${callee.getText(this.scope.sf)}' is not a function`));
-    if (f === this.root["jit"]) throw new Unsupported(diag.unsupportedSyntax(e, "a nested jit() call"));
+    // a jit() in the function's body is not supported; a module constant bound to one (`const inner =
+    // jit(...)`, called by the function) is the runtime's Jitted: under the trace it binds a nested program
+    if (f === this.root["jit"] && this.evaluatingConst.size === 0) throw new Unsupported(diag.unsupportedSyntax(e, "a nested jit() call"));
     if ((f as unknown as Record<symbol, unknown>)[INTERPRETED]) return (f as (...a: unknown[]) => unknown).apply(thisArg, args);
     if (f === Function.prototype.call || f === Function.prototype.apply || f === Function.prototype.bind || f === Function) {
       throw new Unsupported(diag.unsupportedSyntax(e, "call/apply/bind/Function"));
@@ -550,6 +557,15 @@ export class Interpreter {
   }
 
   private arith(k: ts.SyntaxKind, l: unknown, r: unknown, at: ts.BinaryExpression): unknown {
+    if (isDimOperand(l) || isDimOperand(r)) {
+      // a symbolic size (`x.shape[0]` under the symbolic trace) in JS arithmetic: a dimension expression
+      if (l instanceof NDArray || r instanceof NDArray) return this.numpy(NP_HINT[k] ?? "?", [l, r], at);
+      try {
+        return dimBinary(k, l, r);
+      } catch (err) {
+        throw new NodeError(at, err);
+      }
+    }
     const hint = NP_HINT[k];
     // a JS number argument (or a static traced as a value) is a weak 0-d array: JS arithmetic on it is numpy's
     if (hint && (isJsNumber(l) || isJsNumber(r)) && (isJsNumber(l) || typeof l === "number") && (isJsNumber(r) || typeof r === "number"))
@@ -601,6 +617,10 @@ export class Interpreter {
         return a >>> b;
     }
     throw new Unsupported(diag.unsupportedSyntax(at.operatorToken, `the operator '${tsv.tokenToString(k)}'`));
+  }
+
+  private namespaceName(obj: unknown): string {
+    return namespaceNameIn(obj, this.root);
   }
 
   private numpy(fn: string, args: unknown[], at: ts.Node): unknown {
@@ -684,6 +704,13 @@ function propName(n: ts.PropertyName, interp: Interpreter, env?: Env): string {
   if (tsv.isIdentifier(n) || tsv.isStringLiteral(n) || tsv.isNumericLiteral(n) || tsv.isPrivateIdentifier(n)) return n.text;
   if (tsv.isComputedPropertyName(n) && env) return String(interp.expr(n.expression, env));
   throw new Unsupported(diag.dynamicProperty(n, "(a computed property name)"));
+}
+
+/** The name of a runtime namespace object as the root exports it (`numpy`, `nn`, `lax`, `random`...). */
+function namespaceNameIn(obj: unknown, root: Record<string, unknown>): string {
+  for (const [k, v] of Object.entries(root)) if (v === obj) return k;
+  for (const [k, v] of Object.entries(root["numpy"] as Record<string, unknown>)) if (v === obj) return `numpy.${k}`;
+  return "numpy";
 }
 
 function isRuntimeNamespace(obj: unknown, root: Record<string, unknown>): boolean {

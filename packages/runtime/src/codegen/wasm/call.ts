@@ -14,16 +14,17 @@ import type { RowOp } from "../kir.js";
 import type { ParallelKernel } from "../../threads/pool.js";
 import { isResident, kernelMemory, staging } from "./memory.js";
 import { type KernelKind, runKernel, splits } from "./split.js";
+import { type ColOperand, runCols } from "./cols.js";
 
 type KernelFn = (...args: any[]) => void;
 
 /**
  * Kernel calls, float32 GEMMs and threefry2x32 hashes that ran on wasm, and modules generated at run time
  * (`compiles`: from kernel IR, or the threefry module when no build shipped it) vs modules shipped by the
- * build (`shipped`: instantiated, never generated), and calls that read or wrote an operand in place
- * (`inPlace`). Tests check where calls went.
+ * build (`shipped`: instantiated, never generated), calls that read or wrote an operand in place
+ * (`inPlace`), and kernels run once on zeros to tier them up (`warmed`, warmUp). Tests check where calls went.
  */
-export const wasmStats = { calls: 0, sgemms: 0, threefry: 0, compiles: 0, shipped: 0, inPlace: 0 };
+export const wasmStats = { calls: 0, sgemms: 0, threefry: 0, compiles: 0, shipped: 0, inPlace: 0, warmed: 0 };
 
 /** Where a wasm-capable kernel's arguments are (positions in the JS calling convention), as plain data. */
 export type WasmLayout =
@@ -64,6 +65,12 @@ export type WasmLayout =
       kstrides: number[];
       rstrides: number[];
     };
+
+/** A reduce_sum kernel's column-sum form (cols.ts) and the position of its reduction-order argument. */
+export interface ColsForm {
+  mode: number;
+  kernel: () => ParallelKernel | null;
+}
 
 interface Operand {
   data: TypedArray;
@@ -173,11 +180,49 @@ export function runChunked(
 }
 
 /**
+ * Elements of warmUp's synthetic call. V8 (dynamic tiering, Node 20 / Chrome) runs a new wasm function
+ * in its baseline compiler (Liftoff) and compiles it with TurboFan in the background once it has run
+ * ~1.8 MB of wasm code (`--wasm-tiering-budget`); a running call never switches code (wasm has no OSR),
+ * so the first large call of a module ran wholly in Liftoff: W2's 1e6-element chain ~10 ms vs ~2 ms.
+ * Measured with `%IsTurboFanFunction`: 2^15 elements tier the W2 chain and the softmax rows kernel
+ * up, not an add (a short loop body); 2^17 tier every kernel up, at ~0.3-1 ms in Liftoff each.
+ */
+const WARM_ELEMS = 1 << 17;
+const ROW = 1024;
+
+/**
+ * Runs kernel `run` once over WARM_ELEMS elements of zeros in the staging block, so that the engine
+ * compiles its optimized code in the background before a real call needs it (precompiled modules are
+ * warmed when the function is defined, codegen/wasm/shipped.ts). Inputs are broadcast zeros (a row of
+ * them for a row kernel), the output lands in the staging block: no array is read or written, and
+ * wasmStats counts it as `warmed`, not as a call. Never split across the pool: the workers' instances
+ * share the module's compiled code, so its optimized code serves them too.
+ */
+export function warmUp(run: ParallelKernel["run"], lay: WasmLayout): void {
+  const rowsKind = lay.kind !== "elementwise";
+  const rows = rowsKind ? WARM_ELEMS / ROW : 1;
+  // [mask][consts: 16 floats (zeros)][one zero row][output]
+  const outAt = 16 + 64 + 4 * ROW;
+  const base = staging(outAt + 4 * (lay.kind === "reduce" ? rows : WARM_ELEMS));
+  new Uint8Array(kernelMemory(0).buffer, base, outAt).fill(0);
+  const params = [rows, rowsKind ? ROW : WARM_ELEMS / 4, base + outAt];
+  for (let i = 0; i < lay.nin; i++) params.push(base + 80, 0, lay.kind === "rows" ? 16 : 0);
+  params.push(base + 16);
+  if (rowsKind) params.push(base);
+  run(...params);
+  wasmStats.warmed++;
+}
+
+/**
  * `js` with a wasm fast path for calls over at least `min` elements. `getKernel` gives the module's
  * kernel, or null while it is not (yet) available (a shipped module still compiling): then the JS
  * kernel runs.
  */
-export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout, js: KernelFn, min: number): KernelFn {
+/**
+ * `cols`: a sum's column-sum form (cols.ts), for reductions over the leading axis of [rows, n] with the
+ * kept axis contiguous (mode 1), where the row kernel would read every row with a stride.
+ */
+export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout, js: KernelFn, min: number, cols?: ColsForm): KernelFn {
   const { used, nin } = lay;
   if (lay.kind === "rows") {
     const kind = lay.row === "logsumexp" ? "reduce" : "rows";
@@ -220,6 +265,10 @@ export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout
     if (kshape.length > 1 || rshape.length > 1) return js.apply(this, args as never);
     const rows = kshape.length ? kshape[0]! : 1,
       n = rshape.length ? rshape[0]! : 1;
+    if (cols && args[cols.mode] === 1 && kshape.length === 1 && rows * n >= min) {
+      const k = cols.kernel();
+      if (k !== null && colSum(k, lay, args, used, nin, n, rows)) return;
+    }
     const kernel = rows * n < min ? null : getKernel();
     if (kernel === null) return js.apply(this, args as never);
     const ops: Operand[] = [];
@@ -231,4 +280,28 @@ export function wrapWasm(getKernel: () => ParallelKernel | null, lay: WasmLayout
     }
     runChunked(kernel, nin, rows, n, ops, used, args[lay.consts] as number[], args[lay.out] as Float32Array, "reduce");
   };
+}
+
+/**
+ * A mode-1 reduction (reduced dims outermost) as a column sum over `reduced` rows of `kept` elements,
+ * when every read operand is contiguous along the kept axis; false: the call is left to the others.
+ */
+function colSum(
+  k: ParallelKernel,
+  lay: Extract<WasmLayout, { kind: "reduce" }>,
+  args: IArguments,
+  used: number[],
+  nin: number,
+  reduced: number,
+  kept: number,
+): boolean {
+  const ops: ColOperand[] = [];
+  for (const i of used) {
+    if ((args[lay.kstrides[i]!] as number[])[0] !== 1) return false;
+    const outer = (args[lay.rstrides[i]!] as number[])[0] ?? 0;
+    ops.push({ data: args[lay.data[i]!] as TypedArray, off: args[lay.offset[i]!] as number, outer });
+  }
+  wasmStats.calls++;
+  if (runCols(k, nin, reduced, kept, ops, used, args[lay.consts] as number[], args[lay.out] as Float32Array)) wasmStats.inPlace++;
+  return true;
 }

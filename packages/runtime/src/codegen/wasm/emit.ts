@@ -68,7 +68,7 @@ const UN = {
 } as const;
 
 /** Emits the body for one vector; loads[i] / consts[i] are v128 locals. Leaves the root on the stack. */
-function emitBody(c: Code, b: KBody, loads: number[], consts: number[]): void {
+export function emitBody(c: Code, b: KBody, loads: number[], consts: number[]): void {
   const vals = new Map<number, number>();
   const ref = (r: KRef): number => {
     if (r.t === "in") return loads[r.i]!;
@@ -101,18 +101,18 @@ function emitBody(c: Code, b: KBody, loads: number[], consts: number[]): void {
   c.get(ref(b.root));
 }
 
-interface Inputs {
+export interface Inputs {
   ptr: number[];
   rowStride: number[];
   step: number[];
 }
 
 /** Params after the leading three: [ptr, rowStride, step] per input, then consts (and mask). */
-function inputParams(n: number, extra: number): ("i32" | "v128")[] {
+export function inputParams(n: number, extra: number): ("i32" | "v128")[] {
   return [...Array(3 + 3 * n + extra)].map(() => "i32" as const);
 }
 
-function bindInputs(n: number): Inputs {
+export function bindInputs(n: number): Inputs {
   const r: Inputs = { ptr: [], rowStride: [], step: [] };
   for (let i = 0; i < n; i++) {
     r.ptr.push(3 + 3 * i);
@@ -123,7 +123,7 @@ function bindInputs(n: number): Inputs {
 }
 
 /** Loads the splatted constants once, before the loops. */
-function loadConsts(c: Code, b: KBody, cptr: number): number[] {
+export function loadConsts(c: Code, b: KBody, cptr: number): number[] {
   return b.consts.map((_, i) => {
     const l = c.local("v128");
     c.get(cptr)

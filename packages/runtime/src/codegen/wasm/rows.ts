@@ -1,9 +1,9 @@
 // Fused row kernels for the WebAssembly backend (kernel IR kind "rows", ir/row-fusion.ts): softmax,
 // log_softmax and logsumexp over the last axis, one row at a time in cache, where the unfused schedule
-// has four to six kernels that each pass over the whole array. Per row (four vectors per iteration in
-// the exp loop, two in the others): the maximum (pmax; a NaN in the row still makes every result NaN,
-// through the sum; taken for row r + 1 in the same loop as row r's exp and sum, so its loads from memory
-// overlap arithmetic), then
+// has four to six kernels that each pass over the whole array. Per row (four vectors per iteration
+// in the exp loop, their exp computed stage by stage across the four; two in the others): the maximum
+// (pmax; a NaN in the row still makes every result NaN, through the sum; taken for row r + 1 in the same
+// loop as row r's exp and sum, so its loads from memory overlap arithmetic), then
 //   softmax      e = exp(x - max) stored to the output while summed in float64x2 (as the JS reduction
 //                accumulates in double; four vectors added in float32 first), then e * (1 / sum)
 //                with the sum rounded to float32 first, in the loop of the next row's exp (the last
@@ -19,7 +19,7 @@
 // float32 per row (the reduce kernels' output).
 import type { RowOp } from "../kir.js";
 import { Code } from "./encoder.js";
-import { emitExp, emitExpNonPositive, emitLog } from "./simd-math.js";
+import { emitExp, emitLog, expNonPositive } from "./simd-math.js";
 
 const SWAP_HALVES = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
 const SWAP_PAIRS = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11];
@@ -129,16 +129,34 @@ export function rowCode(kind: RowOp): Code {
     c.get(acc).simd("f64x2.extract_lane", 0).get(acc).simd("f64x2.extract_lane", 1).op(0xa0); // f64.add
     c.op(0xb6).simd("f32x4.splat").set(to); // f32.demote_f64
   };
-  /** exp(x - shift) of the vector at p + off, on the stack (stored at q + off when `store`) */
-  const expAt = (shift: number, nonPositive: boolean, store: boolean, off: number) => {
-    const v = c.local("v128");
-    c.get(p).mem("v128.load", off).get(shift).simd("f32x4.sub").set(v);
-    (nonPositive ? emitExpNonPositive : emitExp)(c, v);
-    if (store) {
-      const e = c.local("v128");
-      c.tee(e);
-      c.get(q).get(e).mem("v128.store", off);
-    }
+  /**
+   * exp(x - shift) of the vectors at p + offs (stored at q + off when `store`), their float32 sum (pairwise) on
+   * the stack; the non-positive exp over all of them at once (simd-math's expNonPositive: stage by stage).
+   */
+  const expSum = (shift: number, nonPositive: boolean, store: boolean, offs: number[]) => {
+    const xs = offs.map((off) => {
+      const v = c.local("v128");
+      c.get(p).mem("v128.load", off).get(shift).simd("f32x4.sub").set(v);
+      return v;
+    });
+    const es = nonPositive
+      ? expNonPositive(c, xs)
+      : xs.map((x) => {
+          const e = c.local("v128");
+          emitExp(c, x);
+          c.set(e);
+          return e;
+        });
+    if (store) es.forEach((e, i) => c.get(q).get(e).mem("v128.store", offs[i]));
+    const sum = (from: number, to: number): void => {
+      if (to - from === 1) c.get(es[from]!);
+      else {
+        sum(from, (from + to) >> 1);
+        sum((from + to) >> 1, to);
+        c.simd("f32x4.add");
+      }
+    };
+    sum(0, es.length);
   };
   /**
    * The previous row's last step at offset `off`, from its output (qp) and input (pp) rows: softmax scales
@@ -166,18 +184,14 @@ export function rowCode(kind: RowOp): Code {
       () => {
         for (const off of [0, 16, 32, 48]) maxAt(pn, off, off & 16 ? mn2 : mn);
         if (prev) for (const off of [0, 16, 32, 48]) prevAt(off);
-        expAt(shift, nonPositive, store, 0);
-        expAt(shift, nonPositive, store, 16);
-        c.simd("f32x4.add");
-        expAt(shift, nonPositive, store, 32);
-        expAt(shift, nonPositive, store, 48);
-        c.simd("f32x4.add").simd("f32x4.add").set(d);
+        expSum(shift, nonPositive, store, [0, 16, 32, 48]);
+        c.set(d);
         addWide();
       },
       () => {
         maxAt(pn, 0, mn);
         if (prev) prevAt(0);
-        expAt(shift, nonPositive, store, 0);
+        expSum(shift, nonPositive, store, [0]);
         c.set(d);
         addWide();
       },
@@ -185,7 +199,7 @@ export function rowCode(kind: RowOp): Code {
     partial(() => {
       maxPartial(pn);
       if (prev) prevAt(0);
-      expAt(shift, nonPositive, store, 0);
+      expSum(shift, nonPositive, store, [0]);
       c.f32x4(0).get(mask).simd("v128.bitselect").set(d);
       addWide();
     });

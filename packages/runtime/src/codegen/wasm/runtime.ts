@@ -2,13 +2,16 @@
 // signature), and wraps the JS kernel so large calls run on it, split across the worker pool when
 // large enough (codegen/wasm/call.ts, split.ts). wasmLayout() is the kernel's argument positions as
 // plain data, which the build ships next to its own modules (codegen/wasm/shipped.ts, shipWasm below)
-// so precompiled functions never generate wasm at run time.
+// so precompiled functions never generate wasm at run time. A run-time jit's sums over leading axes
+// also get a column-sum module (cols.ts).
 import type { KernelFn } from "../../jit/plan.js";
 import type { ParallelKernel } from "../../threads/pool.js";
 import { type KernelIR, argIndex } from "../kir.js";
 import { wasmAvailable } from "../wasm-gemm.js";
-import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
+import { type ColsForm, type WasmLayout, wasmStats, wrapWasm } from "./call.js";
 import { emitWasm, emitWasmModule, wasmSupports } from "./emit.js";
+import { colsCode } from "./cols.js";
+import { encodeModule } from "./encoder.js";
 import { kernelMemory } from "./memory.js";
 import type { ShippedWasm } from "./shipped.js";
 import { THREEFRY_EXPORT, threefryCode } from "./threefry.js";
@@ -79,7 +82,20 @@ export function wasmKernel(signature: string, ir: KernelIR, js: KernelFn, min: n
     () => kernelOp(ir),
   );
   if (k === null) return null;
-  return wrapWasm(() => k, lay, js, min);
+  // a sum over leading axes also gets a column-sum form (generated on its first such call)
+  const cols: ColsForm | undefined =
+    ir.kind === "reduce" && ir.reduce === "reduce_sum"
+      ? {
+          mode: argIndex(ir.sig, "mode"),
+          kernel: () =>
+            instantiate(
+              `${signature}:cols`,
+              () => encodeModule([{ name: "run", code: colsCode(ir.body) }]),
+              () => kernelOp(ir),
+            ),
+        }
+      : undefined;
+  return wrapWasm(() => k, lay, js, min, cols);
 }
 
 /**

@@ -208,11 +208,12 @@ export const SGEMM_MR = 2,
   SGEMM_NR = 16;
 /**
  * Cache blocks of sgemm: MC rows of A (KC·MC·4 bytes, ≤ 512 KiB) stay in L2 while every panel passes
- * over them, and a KC-deep panel slice (≤ 64 KiB) in L2 across the block's tiles. Measured on a 2-core
- * EPYC (bench/README.md): blocks of k below 1024 lose more to re-reading C than they gain in L1 hits.
+ * over them, and a KC-deep panel slice (≤ 64 KiB) in L2 across the block's tiles. Measured A/B on a
+ * 2-core EPYC (bench/gemm-blocking.mjs, bench/README.md): blocks of k below 1024 (a panel slice in L1)
+ * lose more to re-reading C than they gain, and MC 32-256 are within noise of 128. Mutable for that
+ * bench only (a module is built with the values current when it is encoded).
  */
-const KC = 1024,
-  MC = 128;
+export const sgemmBlocking = { kc: 1024, mc: 128 };
 
 /** dst = min(dst, bound) (unsigned) */
 function minInto(c: Code, dst: number, bound: number): void {
@@ -224,10 +225,11 @@ function minInto(c: Code, dst: number, bound: number): void {
  * packA as ceil(M / MR) blocks of [K][MR] (MR rows interleaved, zero rows past M), W as ceil(N / NR)
  * panels of [K][NR] (padded columns), bias 0 for none. Byte addresses. Blocked over k (KC) and rows
  * (MC): a k block after the first adds to the partial sums stored in C; the last applies the epilogue.
- * One k step per loop iteration: V8 unrolls the loop itself, and an unrolled body has its loads
- * hoisted and spilled.
+ * One k step per loop iteration: V8 unrolls the loop by 2 itself, and a body unrolled here (2 or 4
+ * steps) has all its loads hoisted ahead of the products and spilled (measured 18 and 15 GFLOP/s
+ * against 28 at 1024², bench/gemm-blocking.mjs).
  */
-function sgemmCode(fma: boolean): Code {
+function sgemmCode(fma: boolean, { kc: KC, mc: MC }: typeof sgemmBlocking): Code {
   const c = new Code(["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"]);
   const [M, N, K, a, panels, out, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7];
   const [mr, nr] = [SGEMM_MR, SGEMM_NR];
@@ -585,9 +587,9 @@ function reluGradCode(): Code {
   return c;
 }
 
-export function sgemmModule(fma: boolean): Uint8Array<ArrayBuffer> {
+export function sgemmModule(fma: boolean, blocking = sgemmBlocking): Uint8Array<ArrayBuffer> {
   return encodeModule([
-    { name: "sgemm", code: sgemmCode(fma) },
+    { name: "sgemm", code: sgemmCode(fma, blocking) },
     { name: "pack", code: packCode(SGEMM_NR) },
     { name: "packA", code: packACode() },
     { name: "axpy", code: axpyCode() },

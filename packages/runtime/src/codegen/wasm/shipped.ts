@@ -6,6 +6,9 @@
 // happens at run time, nothing is generated (wasmStats.shipped counts these, wasmStats.compiles the
 // runtime jit's generated modules). A module may also export the threefry2x32 function (threefry.ts), which
 // then serves every random draw of the process.
+// Each kernel is run once on zeros when the module is instantiated (call.ts warmUp), so that the engine's
+// optimizing compiler has its code ready, in the background, before the first large call: else that call
+// runs wholly in the baseline compiler's code (~5x slower for the W2 chain).
 // The memory import is redeclared for this engine first (shared or not: encoder.ts withMemoryImport).
 // Once instantiated, the module is handed to the worker pool, started then (threads/pool.ts warmPool).
 // Compilation is synchronous where the engine allows it (Node; small modules in browsers), so the
@@ -14,7 +17,7 @@
 import type { KernelFn } from "../../jit/plan.js";
 import { type ParallelKernel, warmPool } from "../../threads/pool.js";
 import { decodeBase64, wasmAvailable } from "../wasm-gemm.js";
-import { type WasmLayout, wasmStats, wrapWasm } from "./call.js";
+import { type WasmLayout, warmUp, wasmStats, wrapWasm } from "./call.js";
 import { withMemoryImport } from "./encoder.js";
 import { kernelMemory } from "./memory.js";
 import { expectShippedThreefry, shippedThreefry } from "./threefry.js";
@@ -42,8 +45,12 @@ function settle(ship: ShippedWasm, inst: WebAssembly.Instance | null, mod?: WebA
   if (!inst || !mod) return void state.set(ship, null);
   wasmStats.shipped++;
   const ks: Exports = {};
-  for (const [fn, k] of Object.entries(ship.kernels))
-    ks[fn] = { module: mod, fn, run: inst.exports[fn] as ParallelKernel["run"], op: k.op };
+  for (const [fn, k] of Object.entries(ship.kernels)) {
+    const run = inst.exports[fn] as ParallelKernel["run"];
+    ks[fn] = { module: mod, fn, run, op: k.op };
+    // optimized code compiles in the background from now on, not during the first large call (call.ts)
+    warmUp(run, k.layout);
+  }
   state.set(ship, ks);
   // the pool's workers start now and instantiate the module while they wait, not at the first large call
   warmPool([mod]);

@@ -83,36 +83,67 @@ export function emitExp(c: Code, x: number): void {
   scaleBy(c, h);
 }
 
+/** 1.5 * 2^23 + 127: t + EXP_BIAS rounds t to an integer n whose low mantissa bits are n + 127. */
+const EXP_BIAS = 12583039;
+/** -127 ln2, the clamp: 2^n's bits there are 0. */
+const EXP_MIN = -127 * Math.LN2;
+/** -ln2 in two parts (XNNPACK's rr2): n * EXP_LN2_HI is exact for |n| < 2^8. */
+const EXP_LN2_HI = -0.693145751953125,
+  EXP_LN2_LO = -1.428606765330187e-6;
+/** e^r = 1 + r P(r) on [-ln2 / 2, ln2 / 2], P of degree 4 (XNNPACK's p5 minimax coefficients). */
+const EXP_P = [0.9999997019767761, 0.4999915063381195, 0.16667652130126953, 0.04189782217144966, 0.008289290592074394];
+
 /**
- * exp(x) for x <= 0 or NaN (the row kernels' x - max), the cheap way (XNNPACK's rr2-p5): n = round(x / ln2)
- * by the magic-bias addition, whose low mantissa bits are then n + 127, so 2^n is those bits shifted into
- * the exponent field; r = x - n ln2 in two parts; e^r = 1 + r P(r) with a degree-5 minimax polynomial
- * (rel err < 2e-7); exp(x) = 2^n + (r 2^n) P(r). x is clamped at -127 ln2, where 2^n's bit pattern is 0:
- * exp(-Inf) = 0 exactly, results below 2^-126 flush to 0 (the JS kernels give a subnormal under 1.2e-38).
- * A NaN stays NaN (the clamp keeps it; its shifted bits are 0, times a NaN polynomial).
+ * exp(x) for x <= 0 or NaN (the row kernels' x - max, the logistic's -|x|), the cheap way (XNNPACK's
+ * rr2-p5), of each v128 local in `xs`; returns the locals holding the results. n = round(x / ln2) by the
+ * magic-bias addition, whose low mantissa bits are then n + 127, so 2^n is those bits shifted into the
+ * exponent field; r = x - n ln2 in two parts; exp(x) = 2^n + (r 2^n) P(r) (rel err < 2e-7;
+ * test/jit/wasm-exp.test.ts sweeps [-87.3, 0]). x is clamped at -127 ln2, where 2^n's bit pattern is 0:
+ * exp(-Inf) = 0 exactly, and 0 from x < -126.5 ln2 (-87.68; above it down to 2^-126 a subnormal; the JS
+ * kernels give subnormals down to -103.3).
+ * A NaN stays NaN (the clamp keeps it; its shifted bits are 0, times a NaN polynomial). No overflow path:
+ * 20 operations per vector (no FMA: 9 multiplies, 9 adds, a max and a shift; degree 4 would miss 1e-6).
+ * XNNPACK's rr2-lut64-p2 (a 64-entry table, degree 2: 6 multiplies) needs four lane extracts and lane
+ * loads per vector: measured no faster in the softmax kernel.
+ * Several vectors are emitted stage by stage, P by Horner (the fewest multiplies): V8 keeps wasm's
+ * instruction order, and independent vectors in each stage keep the multiply and add pipes busy where one
+ * vector's chain of dependent operations would wait on their latency (4 vectors: ~15% faster than one
+ * after another). One vector (an elementwise logistic) takes P as two shorter chains (poly: ~4% faster).
  */
+export function expNonPositive(c: Code, xs: number[]): number[] {
+  const each = (f: (i: number) => void) => xs.forEach((_, i) => f(i));
+  const locals = () => xs.map(() => c.local("v128"));
+  const t = locals(),
+    n = locals(),
+    s = locals(),
+    r = locals(),
+    p = locals();
+  each((i) => c.get(xs[i]!).f32x4(EXP_MIN).simd("f32x4.pmax").set(t[i]!));
+  each((i) => c.get(t[i]!).f32x4(Math.LOG2E).simd("f32x4.mul").f32x4(EXP_BIAS).simd("f32x4.add").set(n[i]!));
+  each((i) => c.get(n[i]!).i32(23).simd("i32x4.shl").set(s[i]!));
+  each((i) => c.get(n[i]!).f32x4(EXP_BIAS).simd("f32x4.sub").set(n[i]!));
+  each((i) => c.get(n[i]!).f32x4(EXP_LN2_HI).simd("f32x4.mul").get(t[i]!).simd("f32x4.add").set(r[i]!));
+  each((i) => c.get(n[i]!).f32x4(EXP_LN2_LO).simd("f32x4.mul").get(r[i]!).simd("f32x4.add").set(r[i]!));
+  if (xs.length === 1) {
+    poly(c, r[0]!, EXP_P);
+    c.set(p[0]!);
+  } else {
+    each((i) => c.f32x4(EXP_P[4]!).get(r[i]!).simd("f32x4.mul").f32x4(EXP_P[3]!).simd("f32x4.add").set(p[i]!));
+    for (const k of [2, 1, 0]) each((i) => c.get(p[i]!).get(r[i]!).simd("f32x4.mul").f32x4(EXP_P[k]!).simd("f32x4.add").set(p[i]!));
+  }
+  each((i) => c.get(r[i]!).get(s[i]!).simd("f32x4.mul").set(r[i]!));
+  each((i) => c.get(r[i]!).get(p[i]!).simd("f32x4.mul").get(s[i]!).simd("f32x4.add").set(p[i]!));
+  return p;
+}
+
+/** expNonPositive of one v128 local, left on the stack. */
 export function emitExpNonPositive(c: Code, x: number): void {
-  const t = c.local("v128"),
-    n = c.local("v128"),
-    s = c.local("v128"),
-    r = c.local("v128");
-  const magic = 12583039; // 1.5 * 2^23 + 127
-  c.get(x)
-    .f32x4(-127 * Math.LN2)
-    .simd("f32x4.pmax")
-    .tee(t);
-  c.f32x4(Math.LOG2E).simd("f32x4.mul").f32x4(magic).simd("f32x4.add").tee(n);
-  c.i32(23).simd("i32x4.shl").set(s);
-  c.get(n).f32x4(magic).simd("f32x4.sub").set(n);
-  c.get(n).f32x4(-0.693145751953125).simd("f32x4.mul").get(t).simd("f32x4.add");
-  c.get(n).f32x4(-1.428606765330187e-6).simd("f32x4.mul").simd("f32x4.add").set(r);
-  poly(c, r, [0.9999997019767761, 0.4999915063381195, 0.16667652130126953, 0.04189782217144966, 0.008289290592074394]);
-  c.get(r).get(s).simd("f32x4.mul").simd("f32x4.mul").get(s).simd("f32x4.add");
+  c.get(expNonPositive(c, [x])[0]!);
 }
 
 /**
  * logistic(x) as XNNPACK's sigmoid: e = exp(-|x|) (the non-positive exp: no overflow path), f = e / (1 + e),
- * then 1 - f where x > 0. +Inf -> 1, -Inf -> 0, NaN -> NaN; results below 2^-126 (x < -87.3) flush to 0.
+ * then 1 - f where x > 0. +Inf -> 1, -Inf -> 0, NaN -> NaN; 0 for x < -87.68 (expNonPositive).
  */
 export function emitLogistic(c: Code, x: number): void {
   const z = c.local("v128"),

@@ -8,7 +8,9 @@
 //   rows (a fused softmax row kernel, codegen/wasm/rows.ts: reduce's arguments, padded rows out): by rows;
 //   sgemm (M, N, K, a, panels, c, bias, act) and igemm (M, N, T, C, rows, taps, panels, out, ldc, bias,
 //     act): by row blocks of the output (multiples of the 4-row micro-tile);
-//   pack (K, N, src, ld, panels), W's panels for sgemm: by ranges of SGEMM_NR-column panels.
+//   pack (K, N, src, ld, panels), W's panels for sgemm: by ranges of SGEMM_NR-column panels;
+//   cols (rows, nvec, out, [ptr, rowStride, step] per input, consts), column sums (cols.ts): by ranges
+//     of vectors along the kept axis, each summed down every row by one thread.
 // Boundaries are a function of the sizes and the thread count only, and every output element is
 // computed by the same instructions in the same order on whichever thread claims its chunk, so
 // results are bit-identical to one thread. Calls below the break-even stay on the caller.
@@ -96,6 +98,25 @@ export function runKernel(k: ParallelKernel, kind: KernelKind, nin: number, args
         p[2] = args[2]! + a * 16;
         shiftInputs(p, nin, (_, step) => a * step);
       }
+      return p;
+    }),
+  );
+}
+
+/** Runs a column-sum call (codegen/wasm/cols.ts) over `elems` elements, split by vector ranges when large. */
+export function runCols(k: ParallelKernel, nin: number, elems: number, args: number[]): void {
+  const nvec = args[1]!;
+  const n = parts(elems, splitMin.elems, nvec);
+  if (n <= 1) return k.run(...args);
+  runChunks(
+    k,
+    chunks(n, (i) => {
+      const [a, b] = part(nvec, n, i, 1);
+      if (a >= b) return null;
+      const p = args.slice();
+      p[1] = b - a;
+      p[2] = args[2]! + a * 16;
+      shiftInputs(p, nin, (_, step) => a * step);
       return p;
     }),
   );

@@ -83,21 +83,25 @@ function maxWeights(a: Arr, b: Arr): [Arr, Arr] {
  * step x > 0 (JAX's nn.relu custom_jvp: 0 at 0). relu stays one `max`, so it fuses into a matmul epilogue.
  * As in JAX, relu selects its tangent rather than multiplying it by the step: an infinite tangent or
  * cotangent where x <= 0 (sqrt or log of relu at 0) gives 0, not NaN.
+ * The step reads relu's output y = max(x, 0), not x: y > 0 exactly where x > 0 (a NaN x gives a NaN y,
+ * both compare false; ±0 both give false), and x then has one use, so a matmul that produces it takes
+ * the bias add and relu in its store (ir/schedule.ts) instead of writing x for the backward pass.
  */
 function maxRule(): AdRule<"max"> {
   const balanced = bilinearly("max", (a, b) => maxWeights(a, b));
-  const step = (a: Arr, b: Arr, t: Arr): Arr => select(gt(a, b), t, zerosLike(t));
+  const step = (y: Arr, b: Arr, t: Arr): Arr => select(gt(y, b), t, zerosLike(t));
   return {
     jvp: (xs, ts, params) => {
       if (!params.relu) return balanced.jvp(xs, ts, params);
       const [a, b] = xs as [Arr, Arr],
         [ta] = ts;
-      return [bind("max", [a, b], params), ta ? step(a, b, ta) : null];
+      const y = bind("max", [a, b], params);
+      return [y, ta ? step(y, b, ta) : null];
     },
     vjp: (ct, ctx) => {
       if (!ctx.params.relu) return balanced.vjp(ct, ctx);
-      const [a, b] = ctx.inputs as [Arr, Arr];
-      return [ctx.needs[0] ? step(a, b, ct) : null, null];
+      const b = ctx.inputs[1] as Arr;
+      return [ctx.needs[0] ? step(ctx.out, b, ct) : null, null];
     },
   };
 }

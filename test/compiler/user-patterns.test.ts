@@ -1,0 +1,167 @@
+// Model code as users write it, precompiled: a list of layers walked by `params.length` and `for..of`
+// (the pytree's structure is known when the function is traced, as in JAX), a jitted function called by
+// another jit and by a helper under valueAndGrad (a nested program, inlined by the passes), a runtime
+// namespace indexed by a static name (`np[k]` over a literal list, `nn[act]` for a static argument), a
+// number default (`eps = 1e-5`) left out or passed, and a training step over all of it. Every function
+// builds to a plan, runs with `traces: 0`, and equals the runtime jit
+// (plain transpile of the same module) bit for bit, with inputs dense and as strided views.
+import fs from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { transform } from "@numjit/compiler";
+import { type NDArray, numpy as np } from "@numjit/runtime";
+import { buildModule, importFresh, writePlain } from "./helpers.js";
+
+const SOURCE = `
+import { jit, valueAndGrad, numpy as np, nn, type NDArray } from "@numjit/runtime";
+
+type Layer = { w: NDArray; b: NDArray };
+
+/** @numjit params: [{ w: f32[I, H], b: f32[H] }, { w: f32[H, H], b: f32[H] }, { w: f32[H, O], b: f32[O] }], x: f32[B, I] */
+export const predict = jit((params: Layer[], x: NDArray) => {
+  let h = x;
+  for (let i = 0; i < params.length - 1; i++) h = nn.relu(np.add(np.matmul(h, params[i]!.w), params[i]!.b));
+  const last = params[params.length - 1]!;
+  return np.add(np.matmul(h, last.w), last.b);
+});
+
+/** @numjit params: [{ w: f32[I, H], b: f32[H] }, { w: f32[H, H], b: f32[H] }, { w: f32[H, O], b: f32[O] }] */
+export const weightNorm = jit((params: Layer[]) => {
+  let s = np.zeros([]);
+  for (const layer of params) s = np.add(s, np.sum(np.square(layer.w)));
+  return np.sqrt(s);
+});
+
+/** @numjit x: f32[B, N] */
+export const logits = jit((x: NDArray) => nn.logSoftmax(x, -1));
+
+/** @numjit x: f32[B, N] */
+export const confidence = jit((x: NDArray) => np.max(np.exp(logits(x)), -1));
+
+/** @numjit x: f32[B, N] */
+export const stats = jit((x: NDArray) => {
+  const out: Record<string, NDArray> = {};
+  for (const k of ["min", "max", "mean"] as const) out[k] = np[k](x, 0);
+  return out;
+});
+
+/**
+ * @numjit x: f32[B, N]
+ * @numjit act = "relu" | "gelu" | "silu"
+ */
+export const activate = jit((x: NDArray, act: "relu" | "gelu" | "silu") => nn[act](x), { staticArgnames: ["act"] });
+
+/** @numjit x: f32[B, N] */
+export const normalize = jit((x: NDArray, eps = 1e-5) => {
+  const mu = np.mean(x, -1, { keepdims: true });
+  return np.divide(np.subtract(x, mu), np.sqrt(np.add(np.var(x, -1, { keepdims: true }), eps)));
+});
+
+function loss(params: Layer[], x: NDArray, y: NDArray): NDArray {
+  return np.negative(np.mean(np.sum(np.multiply(logits(predict(params, x)), y), -1)));
+}
+
+/**
+ * @numjit params: [{ w: f32[I, H], b: f32[H] }, { w: f32[H, H], b: f32[H] }, { w: f32[H, O], b: f32[O] }]
+ * @numjit x: f32[B, I], y: f32[B, O], lr: number
+ */
+export const step = jit((params: Layer[], x: NDArray, y: NDArray, lr: number) => {
+  const [value, grads] = valueAndGrad(loss)(params, x, y);
+  const sgd = (w: NDArray, g: NDArray) => np.subtract(w, np.multiply(lr, g));
+  return { loss: value, params: params.map((p, i) => ({ w: sgd(p.w, grads[i]!.w), b: sgd(p.b, grads[i]!.b) })) };
+});
+`;
+
+type J = ((...a: unknown[]) => unknown) & { cacheInfo(): { traces: number; precompiledCalls: number } };
+const built = buildModule("user-patterns", SOURCE);
+const plainFile = writePlain("user-patterns", SOURCE);
+
+const det = (shape: number[], seed: number): NDArray => {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return np.reshape(np.multiply(np.sin(np.add(np.arange(n, undefined, undefined, { dtype: "float32" }), seed)), 0.5), shape);
+};
+/** The same values as a negatively strided, offset view. */
+const view = (x: NDArray): NDArray => np.flip(np.concatenate([np.zeros([1, ...x.shape.slice(1)]), np.flip(x, 0)], 0).slice("1:"), 0);
+const flat = (r: unknown): number[][] =>
+  r instanceof Object && "toTypedArray" in (r as object)
+    ? [Array.from((r as NDArray).toTypedArray())]
+    : Array.isArray(r)
+      ? r.flatMap(flat)
+      : Object.values(r as object).flatMap(flat);
+
+describe("model code as users write it, precompiled", () => {
+  let mod: Record<string, J>;
+  let plain: Record<string, J>;
+  beforeAll(async () => {
+    mod = await importFresh<Record<string, J>>(built.file);
+    plain = await importFresh<Record<string, J>>(plainFile);
+  });
+
+  it("builds every function to a plan (structural loops and a jit called by a jit are not fallbacks)", () => {
+    expect(built.result.module!.calls.map((c) => [c.name, c.status])).toEqual([
+      ["predict", "precompiled"],
+      ["weightNorm", "precompiled"],
+      ["logits", "precompiled"],
+      ["confidence", "precompiled"],
+      ["stats", "precompiled"],
+      ["activate", "precompiled"],
+      ["normalize", "precompiled"],
+      ["step", "precompiled"],
+    ]);
+    expect(built.result.diagnostics).toEqual([]);
+  });
+
+  for (const [B, I, H, O] of [
+    [5, 8, 16, 4],
+    [3, 6, 7, 2],
+  ] as const)
+    it(`equals the runtime jit bit for bit at B=${B} I=${I} H=${H} O=${O}, dense and as views; traces 0`, () => {
+      const params = [
+        { w: det([I, H], 1), b: det([H], 2) },
+        { w: det([H, H], 3), b: det([H], 4) },
+        { w: det([H, O], 5), b: det([O], 6) },
+      ];
+      const x = det([B, I], 7);
+      const y = np.eye(B, O);
+      for (const v of [false, true]) {
+        const p = v ? params.map((l) => ({ w: view(l.w), b: view(l.b) })) : params;
+        const xs = v ? view(x) : x;
+        const calls: [string, unknown[]][] = [
+          ["predict", [p, xs]],
+          ["weightNorm", [p]],
+          ["logits", [xs]],
+          ["confidence", [xs]],
+          ["stats", [xs]],
+          ["activate", [xs, "relu"]],
+          ["activate", [xs, "gelu"]],
+          ["activate", [xs, "silu"]],
+          // a number default the plan takes as a scalar input: left out, passed, passed as undefined
+          ["normalize", [xs]],
+          ["normalize", [xs, 0.5]],
+          ["normalize", [xs, undefined]],
+          ["step", [p, xs, y, 0.1]],
+        ];
+        for (const [name, args] of calls)
+          expect(flat(mod[name]!(...args)), `${name}${v ? " (views)" : ""}`).toEqual(flat(plain[name]!(...args)));
+      }
+      for (const name of Object.keys(mod)) expect(mod[name]!.cacheInfo().traces, name).toBe(0);
+    });
+
+  it("both emitters (the tsc transformer's factory and transform()'s text edits) pass the number default", () => {
+    expect(fs.readFileSync(built.file, "utf8")).toMatch(/name: "normalize".*defaults: \[\[1, 0\.00001\]\]/);
+    expect(transform(SOURCE, "user-patterns.ts").code).toMatch(/name: "normalize".*defaults: \[\[1,0\.00001\]\]/);
+  });
+
+  it("a static name the runtime namespace does not have is a build error naming the namespace and the name, at file:line:col", () => {
+    const bad = buildModule(
+      "user-patterns-bad",
+      [
+        `import { jit, nn } from "@numjit/runtime";`,
+        `/** @numjit x: f32[N]\n * @numjit act = "relu" | "tanh" */`,
+        `export const f = jit((x, act) => nn[act](x), { staticArgnames: ["act"] });`,
+      ].join("\n"),
+    );
+    const errors = bad.result.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => [d.code, d.line])).toEqual([["NJ803", 4]]);
+    expect(errors[0]!.message).toContain("'nn.tanh'");
+  });
+});
