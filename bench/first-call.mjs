@@ -4,10 +4,14 @@
 //   plan    exact annotations: the call runs the emitted plan (guard, kernels), no trace
 //   table   the bench/kernels source as written (no annotation): rank-polymorphic plans (ranks 1 and 2,
 //           equal shapes), also no trace; the name is kept so results stay comparable across runs
+//   hand    the floor: a plain JS function allocating its Float32Array and looping over the inputs' data,
+//           in the same realm (the runtime imported, inputs made by it), so `first / hand first` says how
+//           much of a first call is numjit's and how much any first call of JS code costs in V8
 // Both columns: wall time, and the process's CPU time (all threads), which a loaded machine distorts less.
 // Standalone: `node bench/first-call.mjs` (after `npm run build`); prints a table, writes bench/out/first-call.json.
 import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -22,7 +26,16 @@ const SUBJECTS = [
   { id: "W2", variant: "table", n: 1e6, body: W2 },
   { id: "W1", variant: "plan", n: 1, body: "np.add(x, y)", note: "@numjit x: f32[1], y: f32[1]" },
   { id: "W1", variant: "table", n: 1, body: "np.add(x, y)" },
+  { id: "W2", variant: "hand", n: 1e6, hand: "Math.tanh(a[p + i] * 1.5 + 0.3) * b[q + i] + 1" },
+  { id: "W1", variant: "hand", n: 1, hand: "a[p + i] + b[q + i]" },
 ];
+
+const handSource = (s) =>
+  `export const f = (x, y) => {\n` +
+  `  const a = x.data, b = y.data, p = x.offset, q = y.offset, n = x.size;\n` +
+  `  const out = new Float32Array(n);\n` +
+  `  for (let i = 0; i < n; i++) out[i] = ${s.hand};\n` +
+  `  return out;\n};\n`;
 
 const source = (s) =>
   `import { jit, numpy as np, type NDArray } from "@numjit/runtime";\n` +
@@ -53,7 +66,7 @@ for (let r = 0; r < rounds; r++) {
   perCpu.push(cpuMs(process.cpuUsage(c)) / reps);
 }
 const mid = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-console.log(JSON.stringify({ first, steady: mid(per), firstCpu, steadyCpu: mid(perCpu), info: f.cacheInfo() }));
+console.log(JSON.stringify({ first, steady: mid(per), firstCpu, steadyCpu: mid(perCpu), info: f.cacheInfo?.() ?? null }));
 `;
 
 async function main() {
@@ -61,8 +74,11 @@ async function main() {
   const rows = [];
   for (const s of SUBJECTS) {
     const name = `${s.id}-${s.variant}`;
-    const t = transform(source(s), `${name}.ts`, { sourceMap: false });
-    const js = ts.transpileModule(t.code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const js = s.hand
+      ? handSource(s)
+      : ts.transpileModule(transform(source(s), `${name}.ts`, { sourceMap: false }).code, {
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+        }).outputText;
     await writeFile(path.join(out, `${name}.mjs`), js);
     await writeFile(path.join(out, `${name}.child.mjs`), CHILD.replace("MODULE", `${name}.mjs`).replace("N;", `${s.n};`));
     for (const warm of [false, true]) {
@@ -94,16 +110,24 @@ async function main() {
   }
   await writeFile(path.join(out, "..", "first-call.json"), JSON.stringify(rows, null, 2));
   console.log(
-    "| workload | precompiled path | realm | first call | steady state | first / steady | CPU: first / steady | cacheInfo after the run |",
+    "| workload | path | realm | first call | steady state | first / steady | first / hand first | CPU: first / steady " +
+      "| cacheInfo after the run |",
   );
-  console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |");
-  const fmt = (ms) => (ms >= 0.1 ? `${ms.toFixed(2)} ms` : `${(ms * 1e6).toFixed(0)} ns`);
+  console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+  const fmt = (ms) => (ms >= 0.1 ? `${ms.toFixed(2)} ms` : ms >= 1e-3 ? `${(ms * 1e3).toFixed(1)} µs` : `${(ms * 1e6).toFixed(0)} ns`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
   for (const r of rows) {
-    const { traces, precompiledCalls } = r.info;
+    const hand = rows.find((h) => h.variant === "hand" && h.workload === r.workload && h.realm === r.realm);
+    const info = r.info ? `traces ${r.info.traces}, precompiledCalls ${r.info.precompiledCalls}` : "(plain JS)";
     console.log(
       `| ${r.workload} | ${r.variant} | ${r.realm} | ${fmt(r.first_ms)} | ${fmt(r.steady_ms)} | ${r.ratio.toFixed(2)}x ` +
-        `| ${fmt(r.first_cpu_ms)} / ${fmt(r.steady_cpu_ms)} = ${r.cpu_ratio.toFixed(2)}x ` +
-        `| traces ${traces}, precompiledCalls ${precompiledCalls} |`,
+        `| ${hand ? `${(r.first_ms / hand.first_ms).toFixed(2)}x` : "-"} ` +
+        `| ${fmt(r.first_cpu_ms)} / ${fmt(r.steady_cpu_ms)} = ${r.cpu_ratio.toFixed(2)}x | ${info} |`,
     );
   }
 }

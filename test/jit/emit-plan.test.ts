@@ -134,7 +134,9 @@ describe("emitPlan: the kernel for a call's size", () => {
     for (const v of [...opt.inBinders, ...opt.eqns.map((e) => e.outs[0]!)])
       (v as { aval: unknown }).aval = { ...v.aval, shape: v.aval.shape.map((d) => (d === 3 ? N : d)) };
     const emitted = emitPlan(schedule(opt));
-    expect(emitted.source).toContain("((d_N) < M ? k0 : w0)(");
+    // a rank-1 elementwise call: its loop in place below M (no JS kernel call), W[i] from M on
+    expect(emitted.source).toContain("if ((d_N) < M) {");
+    expect(emitted.source).toContain("else w0(");
     const kernels = emitted.kernels.map((k) => instantiate(k.source));
     const used: string[] = [];
     const spy = (tag: string) =>
@@ -144,7 +146,88 @@ describe("emitPlan: the kernel for a call's size", () => {
       );
     const run = instantiate(emitted.source)(planRuntimeOf(), spy("js"), spy("large"), 8);
     for (const n of [1, 7, 8, 20]) expectClose((run(rand([n], n), rand([n], n + 1)) as NDArray[])[0]!, fn(rand([n], n), rand([n], n + 1)));
-    expect(used).toEqual(["js", "js", "large", "large"]);
+    expect(used).toEqual(["large", "large"]);
+  });
+});
+
+/** The plan of `fn` over rank-1 inputs of one symbolic size N (traced at 3, every 3 renamed N), as a plan entry. */
+function symbolicRank1(fn: Fn, nin: number): PlanEntry & { source: string } {
+  const opt = optimize(
+    buildKernels(
+      fn,
+      Array.from({ length: nin }, () => f32(3)),
+    ).jaxpr,
+  );
+  const N = sym("N");
+  for (const v of [...opt.inBinders, ...opt.eqns.flatMap((e) => e.outs)])
+    (v as { aval: unknown }).aval = { ...v.aval, shape: v.aval.shape.map((d) => (d === 3 ? N : d)) };
+  const emitted = emitPlan(schedule(opt), undefined, { inputNames: ["x", "y"].slice(0, nin), outTree: { kind: "leaf" } });
+  const key = `[${Array(nin).fill("*").join(",")}]|S|`;
+  return { key, make: instantiate(emitted.source), kernels: emitted.kernels.map((k) => instantiate(k.source)), source: emitted.source };
+}
+
+describe("precompiled tiny calls: the flat loop and the shape memo", () => {
+  // x * 1.5 + y: a constant in the loop; N alternates so the guard's memo of the last shapes misses and hits
+  const fn = (x: NDArray, y: NDArray) => np.add(np.multiply(x, 1.5), y);
+  const entry = symbolicRank1(fn, 2);
+
+  it("emits the loop in place and checks shapes only when they change", () => {
+    expect(entry.source).toContain("if ((d_N) < M) {");
+    expect(entry.source).toContain("if (s0 !== G0 || s1 !== G1) {");
+  });
+
+  it("equals eager on every size and on views (offset, negatively strided, broadcast), counters exact", () => {
+    const f = precompiled(fn, { name: "tiny", kernels: {}, plans: [entry] });
+    let calls = 0;
+    for (const n of [1, 7, 1, 1, 3, 7, 7])
+      for (const kind of ["dense", "offset", "negative"] as const) {
+        const x = rand([n], n),
+          y = rand([n], n + 1);
+        expectClose(f(asView(x, kind), asView(y, kind)), fn(x, y));
+        expectClose(f(x, x), fn(x, x)); // one array twice (one shape object for both inputs)
+        calls += 2;
+      }
+    // a stride-0 input (np.broadcastTo) and a result fed back in (the plan's own output shape)
+    const x = rand([5], 3);
+    const b = np.broadcastTo(rand([1], 4), [5]);
+    let r = f(x, b);
+    expectClose(r, fn(x, b));
+    const want = fn(fn(x, b), x);
+    r = f(r, x);
+    expectClose(r, want);
+    calls += 2;
+    expect(f.cacheInfo()).toEqual({
+      calls,
+      traces: 0,
+      runtimeCompiles: 0,
+      precompiledCalls: calls,
+      eagerFallbacks: 0,
+      entries: 1,
+      hits: 0,
+      misses: 0,
+    });
+  });
+
+  it("a guard miss after a memo hit falls back once with one warning; the plan serves the next call", () => {
+    const f = precompiled(fn, { name: "tinyMiss", kernels: {}, plans: [entry] });
+    const x = rand([4], 1),
+      y = rand([4], 2),
+      z = rand([5], 3);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expectClose(f(x, y), fn(x, y));
+      expectClose(f(x, y), fn(x, y)); // memo hit
+      expect(() => f(x, z)).toThrow(); // x's shape is the memo's, z's is not: checked, fails, the fallback reports
+      expectClose(f(x, y.astype("float64")), fn(x, y.astype("float64"))); // dtype: checked on every call
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+        "[numjit] jit(tinyMiss): the precompiled plan does not serve this call (y.shape[0] == N (5 vs 4)); compiling it at run time",
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+    expectClose(f(x, y), fn(x, y)); // the failed check left no stale memo
+    expectClose(f(z, z), fn(z, z));
+    expect(f.cacheInfo()).toMatchObject({ calls: 6, traces: 2, precompiledCalls: 4 });
   });
 });
 
@@ -185,8 +268,8 @@ describe("emitPlan: a symbolic schedule", () => {
   const run = instantiate(emitted.source)(planRuntimeOf(), kernels, kernels, Infinity);
 
   it("binds B and N from the inputs and computes every size from them", () => {
-    expect(emitted.source).toContain("const d_B = s0[0];");
-    expect(emitted.source).toContain("const d_N = s0[1];");
+    expect(emitted.source).toContain("d_B = s0[0];");
+    expect(emitted.source).toContain("d_N = s0[1];");
     for (const n of [1, 3, 4, 7]) {
       const x = rand([2 * n, n], n),
         y = rand([n], n + 1);

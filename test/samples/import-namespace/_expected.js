@@ -9,24 +9,33 @@ const __nj_t0 = { "@codegen": "<version>", "rows:#0": __nj_k0 };
 const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const L0 = R.limits;
-  const T1 = [0, 0] /* (d_B), (d_N) */;
-  const T2 = [0, 0] /* (d_N), 1 */;
-  const A3 = Object.freeze([]);
+  let d_B = 0;
+  let d_N = 0;
+  let G0 = null;
+  const L3 = R.limits;
+  const T4 = [0, 0] /* (d_B), (d_N) */;
+  const T5 = [0, 0] /* (d_N), 1 */;
+  const A6 = Object.freeze([]);
+  let Z0 = null, Z0_0 = NaN, Z0_1 = NaN;
+  let Z1 = null, Z1_0 = NaN;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
     const s0 = x0.shape;
-    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
-    const d_B = s0[0];
-    const d_N = s0[1];
-    if (!(d_B >= 1)) return R.fail("constraint", "B >= 1", 1, d_B);
-    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (s0 !== G0) {
+      G0 = null;
+      if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+      d_B = s0[0];
+      d_N = s0[1];
+      if (!(d_B >= 1)) return R.fail("constraint", "B >= 1", 1, d_B);
+      if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+      G0 = s0;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = ((d_B * d_N) * 4 < L0.minBytes ? new Float32Array((d_B * d_N)) : R.alloc("float32", (d_B * d_N)));
-    ((d_B * d_N) < M ? k0 : w0)(H, b1, (T1[0] = (d_B), T1[1] = (d_N), T1), b0, o0, (T2[0] = (d_N), T2[1] = 1, T2), A3);
-    return new N(b1, [(d_B), (d_N)], "float32", [(d_N), 1], 0, false, (d_B * d_N), true);
+    const b1 = ((d_B * d_N) * 4 < L3.minBytes ? new Float32Array((d_B * d_N)) : R.alloc("float32", (d_B * d_N)));
+    ((d_B * d_N) < M ? k0 : w0)(H, b1, (T4[0] = (d_B), T4[1] = (d_N), T4), b0, o0, (T5[0] = (d_N), T5[1] = 1, T5), A6);
+    return new N(b1, ((d_B) === Z0_0 && (d_N) === Z0_1 ? Z0 : (Z0_0 = (d_B), Z0_1 = (d_N), Z0 = Object.freeze([(d_B), (d_N)]))), "float32", ((d_N) === Z1_0 ? Z1 : (Z1_0 = (d_N), Z1 = Object.freeze([(d_N), 1]))), 0, false, (d_B * d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"] }];
@@ -35,25 +44,40 @@ const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
   const k1 = K[1], w1 = W[1];
-  const L0 = R.limits;
-  const A1 = Object.freeze([]);
-  const T2 = [0] /* (d_N) */;
-  const A3 = Object.freeze([1]);
-  const A4 = Object.freeze([0]);
+  let d_N = 0;
+  let G0 = null;
+  const L2 = R.limits;
+  const A3 = Object.freeze([]);
+  const T4 = [0] /* (d_N) */;
+  const A5 = Object.freeze([1]);
+  const A6 = Object.freeze([0]);
+  let Z0 = null, Z0_0 = NaN;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
     const s0 = x0.shape;
-    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
-    const d_N = s0[0];
-    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    if (s0 !== G0) {
+      G0 = null;
+      if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+      d_N = s0[0];
+      if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+      G0 = s0;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = (1 * 4 < L0.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
-    (Math.max(1, (d_N)) < M ? k0 : w0)(H, b1, A1, (T2[0] = (d_N), T2), 0, b0, o0, A1, A3, A1);
-    const b2 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
-    ((d_N) < M ? k1 : w1)(H, b2, (T2[0] = (d_N), T2), b0, o0, A3, b1, 0, A4, A1);
-    return new N(b2, [(d_N)], "float32", A3, 0, false, (d_N), true);
+    const b1 = (1 * 4 < L2.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (Math.max(1, (d_N)) < M ? k0 : w0)(H, b1, A3, (T4[0] = (d_N), T4), 0, b0, o0, A3, A5, A3);
+    const b2 = ((d_N) * 4 < L2.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    if ((d_N) < M) {
+      const e_2 = b1[0];
+      for (let i_0 = 0; i_0 < (d_N); i_0++) {
+        const e_1 = b0[o0 + i_0];
+        const e_3 = (e_1 - e_2);
+        const e_4 = H.exp32(e_3);
+        b2[i_0] = e_4;
+      }
+    } else w1(H, b2, (T4[0] = (d_N), T4), b0, o0, A5, b1, 0, A6, A3);
+    return new N(b2, ((d_N) === Z0_0 ? Z0 : (Z0_0 = (d_N), Z0 = Object.freeze([(d_N)]))), "float32", A5, 0, false, (d_N), true);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"] }];

@@ -8,45 +8,79 @@ const __nj_t0 = { "@codegen": "<version>", "elementwise:#0": __nj_k0 };
 const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const L0 = R.limits;
-  const T1 = [0] /* (d_S_0) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([0, 6]);
+  let d_S_0 = 0;
+  let G0 = null;
+  const L2 = R.limits;
+  const T3 = [0] /* (d_S_0) */;
+  const A4 = Object.freeze([1]);
+  const A5 = Object.freeze([0, 6]);
+  let Z0 = null, Z0_0 = NaN;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
     const s0 = x0.shape;
-    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
-    const d_S_0 = s0[0];
-    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    if (s0 !== G0) {
+      G0 = null;
+      if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+      d_S_0 = s0[0];
+      if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+      G0 = s0;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
-    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
-    return new N(b1, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
+    const b1 = ((d_S_0) * 4 < L2.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    if ((d_S_0) < M) {
+      const e_1 = A5[0];
+      const e_2 = A5[1];
+      for (let i_0 = 0; i_0 < (d_S_0); i_0++) {
+        const e_3 = b0[o0 + i_0];
+        const e_4 = Math.fround(Math.max(e_3, e_1));
+        const e_5 = Math.min(e_4, e_2);
+        b1[i_0] = e_5;
+      }
+    } else w0(H, b1, (T3[0] = (d_S_0), T3), b0, o0, A4, A5);
+    return new N(b1, ((d_S_0) === Z0_0 ? Z0 : (Z0_0 = (d_S_0), Z0 = Object.freeze([(d_S_0)]))), "float32", A4, 0, false, (d_S_0), true);
   };
 };
 const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const L0 = R.limits;
-  const T1 = [0] /* (d_S_0 * d_S_1) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([0, 6]);
+  let d_S_0 = 0;
+  let d_S_1 = 0;
+  let G0 = null;
+  const L3 = R.limits;
+  const T4 = [0] /* (d_S_0 * d_S_1) */;
+  const A5 = Object.freeze([1]);
+  const A6 = Object.freeze([0, 6]);
+  let Z0 = null, Z0_0 = NaN, Z0_1 = NaN;
+  let Z1 = null, Z1_0 = NaN;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
     const s0 = x0.shape;
-    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
-    const d_S_0 = s0[0];
-    const d_S_1 = s0[1];
-    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
-    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    if (s0 !== G0) {
+      G0 = null;
+      if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+      d_S_0 = s0[0];
+      d_S_1 = s0[1];
+      if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+      if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+      G0 = s0;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
-    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
+    const b1 = ((d_S_0 * d_S_1) * 4 < L3.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    if ((d_S_0 * d_S_1) < M) {
+      const e_1 = A6[0];
+      const e_2 = A6[1];
+      for (let i_0 = 0; i_0 < (d_S_0 * d_S_1); i_0++) {
+        const e_3 = b0[o0 + i_0];
+        const e_4 = Math.fround(Math.max(e_3, e_1));
+        const e_5 = Math.min(e_4, e_2);
+        b1[i_0] = e_5;
+      }
+    } else w0(H, b1, (T4[0] = (d_S_0 * d_S_1), T4), b0, o0, A5, A6);
+    return new N(b1, ((d_S_0) === Z0_0 && (d_S_1) === Z0_1 ? Z0 : (Z0_0 = (d_S_0), Z0_1 = (d_S_1), Z0 = Object.freeze([(d_S_0), (d_S_1)]))), "float32", ((d_S_1) === Z1_0 ? Z1 : (Z1_0 = (d_S_1), Z1 = Object.freeze([(d_S_1), 1]))), 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t0p = [{ key: "[*]|S|", make: __nj_p0, kernels: [__nj_k0], wasm: ["__nj_k0"] }, { key: "[*]|S|", make: __nj_p1, kernels: [__nj_k0], wasm: ["__nj_k0"] }];
@@ -54,45 +88,85 @@ const __nj_t1 = { "@codegen": "<version>", "elementwise:#1": __nj_k1 };
 const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const L0 = R.limits;
-  const T1 = [0] /* (d_S_0) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([3, 0, 6]);
+  let d_S_0 = 0;
+  let G0 = null;
+  const L2 = R.limits;
+  const T3 = [0] /* (d_S_0) */;
+  const A4 = Object.freeze([1]);
+  const A5 = Object.freeze([3, 0, 6]);
+  let Z0 = null, Z0_0 = NaN;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
     const s0 = x0.shape;
-    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
-    const d_S_0 = s0[0];
-    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    if (s0 !== G0) {
+      G0 = null;
+      if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+      d_S_0 = s0[0];
+      if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+      G0 = s0;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
-    ((d_S_0) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0), T1), b0, o0, A2, A3);
-    return new N(b1, [(d_S_0)], "float32", A2, 0, false, (d_S_0), true);
+    const b1 = ((d_S_0) * 4 < L2.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    if ((d_S_0) < M) {
+      const e_1 = A5[0];
+      const e_2 = A5[1];
+      const e_3 = A5[2];
+      for (let i_0 = 0; i_0 < (d_S_0); i_0++) {
+        const e_4 = b0[o0 + i_0];
+        const e_5 = Math.fround((e_4 + e_1));
+        const e_6 = Math.fround(Math.max(e_5, e_2));
+        const e_7 = Math.min(e_6, e_3);
+        const e_8 = (e_7 / e_3);
+        b1[i_0] = e_8;
+      }
+    } else w0(H, b1, (T3[0] = (d_S_0), T3), b0, o0, A4, A5);
+    return new N(b1, ((d_S_0) === Z0_0 ? Z0 : (Z0_0 = (d_S_0), Z0 = Object.freeze([(d_S_0)]))), "float32", A4, 0, false, (d_S_0), true);
   };
 };
 const __nj_p3 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const L0 = R.limits;
-  const T1 = [0] /* (d_S_0 * d_S_1) */;
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([3, 0, 6]);
+  let d_S_0 = 0;
+  let d_S_1 = 0;
+  let G0 = null;
+  const L3 = R.limits;
+  const T4 = [0] /* (d_S_0 * d_S_1) */;
+  const A5 = Object.freeze([1]);
+  const A6 = Object.freeze([3, 0, 6]);
+  let Z0 = null, Z0_0 = NaN, Z0_1 = NaN;
+  let Z1 = null, Z1_0 = NaN;
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
     const s0 = x0.shape;
-    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
-    const d_S_0 = s0[0];
-    const d_S_1 = s0[1];
-    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
-    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    if (s0 !== G0) {
+      G0 = null;
+      if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+      d_S_0 = s0[0];
+      d_S_1 = s0[1];
+      if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+      if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+      G0 = s0;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
-    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b1, (T1[0] = (d_S_0 * d_S_1), T1), b0, o0, A2, A3);
-    return new N(b1, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
+    const b1 = ((d_S_0 * d_S_1) * 4 < L3.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    if ((d_S_0 * d_S_1) < M) {
+      const e_1 = A6[0];
+      const e_2 = A6[1];
+      const e_3 = A6[2];
+      for (let i_0 = 0; i_0 < (d_S_0 * d_S_1); i_0++) {
+        const e_4 = b0[o0 + i_0];
+        const e_5 = Math.fround((e_4 + e_1));
+        const e_6 = Math.fround(Math.max(e_5, e_2));
+        const e_7 = Math.min(e_6, e_3);
+        const e_8 = (e_7 / e_3);
+        b1[i_0] = e_8;
+      }
+    } else w0(H, b1, (T4[0] = (d_S_0 * d_S_1), T4), b0, o0, A5, A6);
+    return new N(b1, ((d_S_0) === Z0_0 && (d_S_1) === Z0_1 ? Z0 : (Z0_0 = (d_S_0), Z0_1 = (d_S_1), Z0 = Object.freeze([(d_S_0), (d_S_1)]))), "float32", ((d_S_1) === Z1_0 ? Z1 : (Z1_0 = (d_S_1), Z1 = Object.freeze([(d_S_1), 1]))), 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t1p = [{ key: "[*]|S|", make: __nj_p2, kernels: [__nj_k1], wasm: ["__nj_k1"] }, { key: "[*]|S|", make: __nj_p3, kernels: [__nj_k1], wasm: ["__nj_k1"] }];

@@ -11,30 +11,35 @@ const __nj_t0 = { "@codegen": "<version>", "dot:#0": __nj_k0 };
 const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const L0 = R.limits;
-  const A1 = Object.freeze([1, 0]);
-  const A2 = Object.freeze([2, 2]);
-  const A3 = Object.freeze([2, 1]);
+  let G0 = null;
+  let G1 = null;
+  const L2 = R.limits;
+  const A3 = Object.freeze([1, 0]);
+  const A4 = Object.freeze([2, 2]);
+  const A5 = Object.freeze([2, 1]);
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
-    const s0 = x0.shape;
-    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
-    if (s0[0] !== 2) return R.fail("dim", "x.shape[0] == 2", 2, s0[0]);
-    if (s0[1] !== 3) return R.fail("dim", "x.shape[1] == 3", 3, s0[1]);
     if (x1.dtype !== "float32") return R.fail("dtype", "w", "float32", x1.dtype);
     if (x1.weakType !== false) return R.fail("weakType", "w", false, x1.weakType);
-    const s1 = x1.shape;
-    if (s1.length !== 2) return R.fail("rank", "w", 2, s1.length);
-    if (s1[0] !== 3) return R.fail("dim", "w.shape[0] == 3", 3, s1[0]);
-    if (s1[1] !== 2) return R.fail("dim", "w.shape[1] == 2", 2, s1[1]);
+    const s0 = x0.shape, s1 = x1.shape;
+    if (s0 !== G0 || s1 !== G1) {
+      G0 = null;
+      if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+      if (s0[0] !== 2) return R.fail("dim", "x.shape[0] == 2", 2, s0[0]);
+      if (s0[1] !== 3) return R.fail("dim", "x.shape[1] == 3", 3, s0[1]);
+      if (s1.length !== 2) return R.fail("rank", "w", 2, s1.length);
+      if (s1[0] !== 3) return R.fail("dim", "w.shape[0] == 3", 3, s1[0]);
+      if (s1[1] !== 2) return R.fail("dim", "w.shape[1] == 2", 2, s1[1]);
+      G0 = s0; G1 = s1;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = (4 * 4 < L0.minBytes ? new Float32Array(4) : R.alloc("float32", 4));
-    (6 < M ? k0 : w0)(H, b2, 1, 2, 2, 3, b0, o0, 0, 3, 1, b1, o1, 0, 2, 1, A1);
-    return new N(b2, A2, "float32", A3, 0, false, 4, true);
+    const b2 = (4 * 4 < L2.minBytes ? new Float32Array(4) : R.alloc("float32", 4));
+    (6 < M ? k0 : w0)(H, b2, 1, 2, 2, 3, b0, o0, 0, 3, 1, b1, o1, 0, 2, 1, A3);
+    return new N(b2, A4, "float32", A5, 0, false, 4, true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0] }];
@@ -43,38 +48,50 @@ const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
   const k1 = K[1], w1 = W[1];
-  const L0 = R.limits;
-  const A1 = Object.freeze([]);
-  const A2 = Object.freeze([4]);
-  const A3 = Object.freeze([1]);
-  const A4 = Object.freeze([0]);
-  const A5 = Object.freeze([(-1)]);
+  let G0 = null;
+  let G1 = null;
+  let G2 = null;
+  const L3 = R.limits;
+  const A4 = Object.freeze([]);
+  const A5 = Object.freeze([4]);
+  const A6 = Object.freeze([1]);
+  const A7 = Object.freeze([0]);
+  const A8 = Object.freeze([(-1)]);
   return function (x0, x1, x2) {
     if (x0.dtype !== "float32") return R.fail("dtype", "p.a", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "p.a", false, x0.weakType);
-    const s0 = x0.shape;
-    if (s0.length !== 1) return R.fail("rank", "p.a", 1, s0.length);
-    if (s0[0] !== 4) return R.fail("dim", "p.a.shape[0] == 4", 4, s0[0]);
     if (x1.dtype !== "float32") return R.fail("dtype", "p.b", "float32", x1.dtype);
     if (x1.weakType !== false) return R.fail("weakType", "p.b", false, x1.weakType);
-    const s1 = x1.shape;
-    if (s1.length !== 1) return R.fail("rank", "p.b", 1, s1.length);
-    if (s1[0] !== 4) return R.fail("dim", "p.b.shape[0] == 4", 4, s1[0]);
     if (x2.dtype !== "float32") return R.fail("dtype", "s", "float32", x2.dtype);
     if (x2.weakType !== false) return R.fail("weakType", "s", false, x2.weakType);
-    const s2 = x2.shape;
-    if (s2.length !== 0) return R.fail("rank", "s", 0, s2.length);
+    const s0 = x0.shape, s1 = x1.shape, s2 = x2.shape;
+    if (s0 !== G0 || s1 !== G1 || s2 !== G2) {
+      G0 = null;
+      if (s0.length !== 1) return R.fail("rank", "p.a", 1, s0.length);
+      if (s0[0] !== 4) return R.fail("dim", "p.a.shape[0] == 4", 4, s0[0]);
+      if (s1.length !== 1) return R.fail("rank", "p.b", 1, s1.length);
+      if (s1[0] !== 4) return R.fail("dim", "p.b.shape[0] == 4", 4, s1[0]);
+      if (s2.length !== 0) return R.fail("rank", "s", 0, s2.length);
+      G0 = s0; G1 = s1; G2 = s2;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
     const c2 = x2.isContiguous ? x2 : R.dense(x2);
     const b2 = c2.data, o2 = c2.offset;
-    const b3 = (1 * 4 < L0.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
-    (4 < M ? k0 : w0)(H, b3, A1, A2, 0, b0, o0, A1, A3, b1, o1, A1, A3, A1);
-    const b4 = (4 * 4 < L0.minBytes ? new Float32Array(4) : R.alloc("float32", 4));
-    (4 < M ? k1 : w1)(H, b4, A2, b0, o0, A3, b2, o2, A4, A1);
-    return { "scaled": [new N(b4, A2, "float32", A3, 0, false, 4, true), new N(b1, A2, "float32", A5, o1 + 3, false, 4, true)], "sum": new N(b3, A1, "float32", A1, 0, false, 1, true) };
+    const b3 = (1 * 4 < L3.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    (4 < M ? k0 : w0)(H, b3, A4, A5, 0, b0, o0, A4, A6, b1, o1, A4, A6, A4);
+    const b4 = (4 * 4 < L3.minBytes ? new Float32Array(4) : R.alloc("float32", 4));
+    if (4 < M) {
+      const e_2 = b2[o2];
+      for (let i_0 = 0; i_0 < 4; i_0++) {
+        const e_1 = b0[o0 + i_0];
+        const e_3 = (e_1 * e_2);
+        b4[i_0] = e_3;
+      }
+    } else w1(H, b4, A5, b0, o0, A6, b2, o2, A7, A4);
+    return { "scaled": [new N(b4, A5, "float32", A6, 0, false, 4, true), new N(b1, A5, "float32", A8, o1 + 3, false, 4, true)], "sum": new N(b3, A4, "float32", A4, 0, false, 1, true) };
   };
 };
 const __nj_t1p = [{ key: "[{\"a\":*,\"b\":*},*]|S|", make: __nj_p1, kernels: [__nj_k1, __nj_k2], wasm: ["__nj_k1", "__nj_k2"] }];
@@ -82,21 +99,35 @@ const __nj_t2 = { "@codegen": "<version>", "elementwise:#3": __nj_k3 };
 const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const L0 = R.limits;
-  const A1 = Object.freeze([3]);
-  const A2 = Object.freeze([1]);
-  const A3 = Object.freeze([(-2), 2]);
+  let G0 = null;
+  const L1 = R.limits;
+  const A2 = Object.freeze([3]);
+  const A3 = Object.freeze([1]);
+  const A4 = Object.freeze([(-2), 2]);
   return function (x0) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
     const s0 = x0.shape;
-    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
-    if (s0[0] !== 3) return R.fail("dim", "x.shape[0] == 3", 3, s0[0]);
+    if (s0 !== G0) {
+      G0 = null;
+      if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+      if (s0[0] !== 3) return R.fail("dim", "x.shape[0] == 3", 3, s0[0]);
+      G0 = s0;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
-    const b1 = (3 * 4 < L0.minBytes ? new Float32Array(3) : R.alloc("float32", 3));
-    (3 < M ? k0 : w0)(H, b1, A1, b0, o0, A2, A3);
-    return new N(b1, A1, "float32", A2, 0, false, 3, true);
+    const b1 = (3 * 4 < L1.minBytes ? new Float32Array(3) : R.alloc("float32", 3));
+    if (3 < M) {
+      const e_1 = A4[0];
+      const e_2 = A4[1];
+      for (let i_0 = 0; i_0 < 3; i_0++) {
+        const e_3 = b0[o0 + i_0];
+        const e_4 = Math.fround(Math.max(e_3, e_1));
+        const e_5 = Math.min(e_4, e_2);
+        b1[i_0] = e_5;
+      }
+    } else w0(H, b1, A2, b0, o0, A3, A4);
+    return new N(b1, A2, "float32", A3, 0, false, 3, true);
   };
 };
 const __nj_t2p = [{ key: "[*,N]|S|n2", make: __nj_p2, kernels: [__nj_k3], wasm: ["__nj_k3"] }];

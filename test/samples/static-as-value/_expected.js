@@ -10,31 +10,56 @@ const __nj_p0 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
   const k1 = K[1], w1 = W[1];
-  const L0 = R.limits;
-  const A1 = Object.freeze([]);
-  const T2 = [0] /* (d_N) */;
-  const A3 = Object.freeze([0]);
-  const A4 = Object.freeze([1]);
+  let d_N = 0;
+  let G0 = null;
+  let G1 = null;
+  const L3 = R.limits;
+  const A4 = Object.freeze([]);
+  const T5 = [0] /* (d_N) */;
+  const A6 = Object.freeze([0]);
+  const A7 = Object.freeze([1]);
+  let Z0 = null, Z0_0 = NaN;
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
-    const s0 = x0.shape;
-    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
-    const d_N = s0[0];
     if (x1.dtype !== "float64") return R.fail("dtype", "k", "float64", x1.dtype);
     if (x1.weakType !== false) return R.fail("weakType", "k", false, x1.weakType);
-    const s1 = x1.shape;
-    if (s1.length !== 0) return R.fail("rank", "k", 0, s1.length);
-    if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+    const s0 = x0.shape, s1 = x1.shape;
+    if (s0 !== G0 || s1 !== G1) {
+      G0 = null;
+      if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+      d_N = s0[0];
+      if (s1.length !== 0) return R.fail("rank", "k", 0, s1.length);
+      if (!(d_N >= 1)) return R.fail("constraint", "N >= 1", 1, d_N);
+      G0 = s0; G1 = s1;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = (1 * 4 < L0.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
-    (1 < M ? k0 : w0)(H, b2, A1, b1, o1, A1, A1);
-    const b3 = ((d_N) * 4 < L0.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
-    ((d_N) < M ? k1 : w1)(H, b3, (T2[0] = (d_N), T2), b2, 0, A3, b0, o0, A4, b1, o1, A3, A1);
-    return new N(b3, [(d_N)], "float32", A4, 0, false, (d_N), true);
+    const b2 = (1 * 4 < L3.minBytes ? new Float32Array(1) : R.alloc("float32", 1));
+    if (1 < M) {
+      const e_1 = b1[o1];
+      for (let i_0 = 0; i_0 < 1; i_0++) {
+        const e_2 = Math.fround(Math.fround(e_1));
+        const e_3 = Math.fround((-e_2));
+        b2[i_0] = e_3;
+      }
+    } else w0(H, b2, A4, b1, o1, A4, A4);
+    const b3 = ((d_N) * 4 < L3.minBytes ? new Float32Array((d_N)) : R.alloc("float32", (d_N)));
+    if ((d_N) < M) {
+      const e_5 = b2[0];
+      const e_7 = b1[o1];
+      for (let i_4 = 0; i_4 < (d_N); i_4++) {
+        const e_6 = b0[o0 + i_4];
+        const e_8 = Math.fround(e_5);
+        const e_9 = Math.fround(Math.max(e_6, e_8));
+        const e_10 = Math.fround(Math.fround(e_7));
+        const e_11 = Math.min(e_9, e_10);
+        b3[i_4] = e_11;
+      }
+    } else w1(H, b3, (T5[0] = (d_N), T5), b2, 0, A6, b0, o0, A7, b1, o1, A6, A4);
+    return new N(b3, ((d_N) === Z0_0 ? Z0 : (Z0_0 = (d_N), Z0 = Object.freeze([(d_N)]))), "float32", A7, 0, false, (d_N), true);
   };
 };
 const __nj_t0p = [{ key: "[*,*]|S|", make: __nj_p0, kernels: [__nj_k0, __nj_k1] }];
@@ -42,59 +67,91 @@ const __nj_t1 = { "@codegen": "<version>", "elementwise:#2": __nj_k2 };
 const __nj_p1 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const L0 = R.limits;
-  const T1 = [0] /* (d_S_0) */;
-  const A2 = Object.freeze([0]);
-  const A3 = Object.freeze([1]);
-  const A4 = Object.freeze([]);
+  let d_S_0 = 0;
+  let G0 = null;
+  let G1 = null;
+  const L3 = R.limits;
+  const T4 = [0] /* (d_S_0) */;
+  const A5 = Object.freeze([0]);
+  const A6 = Object.freeze([1]);
+  const A7 = Object.freeze([]);
+  let Z0 = null, Z0_0 = NaN;
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
-    const s0 = x0.shape;
-    if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
-    const d_S_0 = s0[0];
     if (x1.dtype !== "float64") return R.fail("dtype", "s", "float64", x1.dtype);
     if (x1.weakType !== false) return R.fail("weakType", "s", false, x1.weakType);
-    const s1 = x1.shape;
-    if (s1.length !== 0) return R.fail("rank", "s", 0, s1.length);
-    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+    const s0 = x0.shape, s1 = x1.shape;
+    if (s0 !== G0 || s1 !== G1) {
+      G0 = null;
+      if (s0.length !== 1) return R.fail("rank", "x", 1, s0.length);
+      d_S_0 = s0[0];
+      if (s1.length !== 0) return R.fail("rank", "s", 0, s1.length);
+      if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+      G0 = s0; G1 = s1;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = ((d_S_0) * 4 < L0.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
-    ((d_S_0) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0), T1), b1, o1, A2, b0, o0, A3, A4);
-    return new N(b2, [(d_S_0)], "float32", A3, 0, false, (d_S_0), true);
+    const b2 = ((d_S_0) * 4 < L3.minBytes ? new Float32Array((d_S_0)) : R.alloc("float32", (d_S_0)));
+    if ((d_S_0) < M) {
+      const e_1 = b1[o1];
+      for (let i_0 = 0; i_0 < (d_S_0); i_0++) {
+        const e_2 = b0[o0 + i_0];
+        const e_3 = Math.fround(e_1);
+        const e_4 = (e_2 * e_3);
+        b2[i_0] = e_4;
+      }
+    } else w0(H, b2, (T4[0] = (d_S_0), T4), b1, o1, A5, b0, o0, A6, A7);
+    return new N(b2, ((d_S_0) === Z0_0 ? Z0 : (Z0_0 = (d_S_0), Z0 = Object.freeze([(d_S_0)]))), "float32", A6, 0, false, (d_S_0), true);
   };
 };
 const __nj_p2 = function (R, K, W, M) {
   const H = R.H, N = R.NDArray;
   const k0 = K[0], w0 = W[0];
-  const L0 = R.limits;
-  const T1 = [0] /* (d_S_0 * d_S_1) */;
-  const A2 = Object.freeze([0]);
-  const A3 = Object.freeze([1]);
-  const A4 = Object.freeze([]);
+  let d_S_0 = 0;
+  let d_S_1 = 0;
+  let G0 = null;
+  let G1 = null;
+  const L4 = R.limits;
+  const T5 = [0] /* (d_S_0 * d_S_1) */;
+  const A6 = Object.freeze([0]);
+  const A7 = Object.freeze([1]);
+  const A8 = Object.freeze([]);
+  let Z0 = null, Z0_0 = NaN, Z0_1 = NaN;
+  let Z1 = null, Z1_0 = NaN;
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
-    const s0 = x0.shape;
-    if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
-    const d_S_0 = s0[0];
-    const d_S_1 = s0[1];
     if (x1.dtype !== "float64") return R.fail("dtype", "s", "float64", x1.dtype);
     if (x1.weakType !== false) return R.fail("weakType", "s", false, x1.weakType);
-    const s1 = x1.shape;
-    if (s1.length !== 0) return R.fail("rank", "s", 0, s1.length);
-    if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
-    if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+    const s0 = x0.shape, s1 = x1.shape;
+    if (s0 !== G0 || s1 !== G1) {
+      G0 = null;
+      if (s0.length !== 2) return R.fail("rank", "x", 2, s0.length);
+      d_S_0 = s0[0];
+      d_S_1 = s0[1];
+      if (s1.length !== 0) return R.fail("rank", "s", 0, s1.length);
+      if (!(d_S_0 >= 1)) return R.fail("constraint", "S_0 >= 1", 1, d_S_0);
+      if (!(d_S_1 >= 1)) return R.fail("constraint", "S_1 >= 1", 1, d_S_1);
+      G0 = s0; G1 = s1;
+    }
     const c0 = x0.isContiguous ? x0 : R.dense(x0);
     const b0 = c0.data, o0 = c0.offset;
     const c1 = x1.isContiguous ? x1 : R.dense(x1);
     const b1 = c1.data, o1 = c1.offset;
-    const b2 = ((d_S_0 * d_S_1) * 4 < L0.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
-    ((d_S_0 * d_S_1) < M ? k0 : w0)(H, b2, (T1[0] = (d_S_0 * d_S_1), T1), b1, o1, A2, b0, o0, A3, A4);
-    return new N(b2, [(d_S_0), (d_S_1)], "float32", [(d_S_1), 1], 0, false, (d_S_0 * d_S_1), true);
+    const b2 = ((d_S_0 * d_S_1) * 4 < L4.minBytes ? new Float32Array((d_S_0 * d_S_1)) : R.alloc("float32", (d_S_0 * d_S_1)));
+    if ((d_S_0 * d_S_1) < M) {
+      const e_1 = b1[o1];
+      for (let i_0 = 0; i_0 < (d_S_0 * d_S_1); i_0++) {
+        const e_2 = b0[o0 + i_0];
+        const e_3 = Math.fround(e_1);
+        const e_4 = (e_2 * e_3);
+        b2[i_0] = e_4;
+      }
+    } else w0(H, b2, (T5[0] = (d_S_0 * d_S_1), T5), b1, o1, A6, b0, o0, A7, A8);
+    return new N(b2, ((d_S_0) === Z0_0 && (d_S_1) === Z0_1 ? Z0 : (Z0_0 = (d_S_0), Z0_1 = (d_S_1), Z0 = Object.freeze([(d_S_0), (d_S_1)]))), "float32", ((d_S_1) === Z1_0 ? Z1 : (Z1_0 = (d_S_1), Z1 = Object.freeze([(d_S_1), 1]))), 0, false, (d_S_0 * d_S_1), true);
   };
 };
 const __nj_t1p = [{ key: "[*,*]|S|", make: __nj_p1, kernels: [__nj_k2] }, { key: "[*,*]|S|", make: __nj_p2, kernels: [__nj_k2] }];

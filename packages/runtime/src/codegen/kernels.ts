@@ -4,6 +4,7 @@
 // by the runtime jit or pasted into a module by the build-time compiler.
 import { type CumulativeOp, type ReduceOp, assertNever } from "../core/primitives.js";
 import { type DType, isInteger } from "../dtype.js";
+import { compileError } from "../errors.js";
 import type { Var } from "../ir/jaxpr.js";
 import type { Step } from "../ir/schedule.js";
 import {
@@ -160,6 +161,50 @@ export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>, 
     `  }`,
   ].join("\n");
   return finish(ir, body);
+}
+
+/** An input of a flat loop: its typed array and first element, read densely (step 1) or as one repeated element (step 0). */
+export interface FlatInput {
+  buf: string;
+  off: string;
+  step: 0 | 1;
+}
+
+/**
+ * The loop of an elementwise kernel over `n` elements of a rank-1 range, as a block of statements to paste
+ * where the kernel would be called (an emitted plan's small calls, the runtime jit's flat fast path): the
+ * full kernel, with its rank branches, is too large for V8 to inline, and its call costs several times a
+ * tiny loop. Same body code as the kernel (bodyCode), so the results are bit-identical. `consts` is the
+ * expression of the kernel's `C` argument; `fresh(prefix)` gives a local name unused around the block.
+ */
+export function flatLoop(
+  src: KernelSource,
+  out: string,
+  n: string,
+  ins: readonly FlatInput[],
+  consts: string,
+  fresh: (p: string) => string,
+): string[] {
+  if (src.ir.kind !== "elementwise") throw compileError.codegen(`flatLoop of a ${src.ir.kind} kernel`);
+  const body = src.ir.body;
+  const i = fresh("i");
+  const loads = new Map<number, string>();
+  const pre: string[] = [];
+  const names = new Map<string, string>();
+  const name = (key: string): string => names.get(key) ?? (names.set(key, fresh("e")).get(key) as string);
+  body.consts.forEach((_, c) => pre.push(`const ${name(`L${c}`)} = ${consts}[${c}];`));
+  const each: string[] = [];
+  for (const k of [...body.used].sort((a, b) => a - b)) {
+    const x = ins[k]!;
+    // a repeated element is loaded once, before the loop
+    const at = x.step === 0 ? x.off : `${x.off} + ${i}`;
+    (x.step === 0 ? pre : each).push(`const ${name(`x${k}`)} = ${x.buf}[${at}];`);
+    loads.set(k, name(`x${k}`));
+  }
+  const ref = (r: KRef): string =>
+    r.t === "in" ? loads.get(r.i)! : r.t === "const" ? name(`L${r.i}`) : name(r.t === "val" ? `v${r.k}` : "acc");
+  const [lines, root] = bodyCode(body, ref, (k) => name(`v${k}`));
+  return [...pre, `for (let ${i} = 0; ${i} < ${n}; ${i}++) {`, ...[...each, ...lines, `${out}[${i}] = ${root};`].map((l) => `  ${l}`), "}"];
 }
 
 type Accumulator = { init: string; update: (acc: string, v: string) => string };

@@ -52,7 +52,10 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
   const plan = buildPlan(sched, () => () => {});
 
   // ---- guard ----
+  // dtypes and weak types per call; the shapes only when one differs from the last call that passed
+  // (frozen arrays: the same arrays mean the same shapes), the symbols it bound kept by the factory
   const body: string[] = [];
+  const shapes: string[] = [];
   const names = opts.inputNames ?? j.inBinders.map((_, i) => `args[${i}]`);
   const bound = new Map<string, string>();
   const symVar = (s: string): string => {
@@ -62,6 +65,11 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
   };
   const code = new PlanCode(symVar, true);
   const js = (d: Dim) => code.js(d);
+  const bind = (s: string, e: string) => {
+    bound.set(s, `d_${s}`);
+    code.state(`d_${s} = 0`);
+    shapes.push(`d_${s} = ${e};`);
+  };
   const deferred: string[] = [];
   const fail = (kind: string, what: string, expected: string, actual: string) =>
     `return R.fail(${JSON.stringify(kind)}, ${what}, ${expected}, ${actual});`;
@@ -71,19 +79,14 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
     const { shape, dtype, weakType } = v.aval;
     body.push(`if (${x}.dtype !== ${JSON.stringify(dtype)}) ${fail("dtype", JSON.stringify(nm), JSON.stringify(dtype), `${x}.dtype`)}`);
     body.push(`if (${x}.weakType !== ${weakType}) ${fail("weakType", JSON.stringify(nm), String(weakType), `${x}.weakType`)}`);
-    body.push(`const s${i} = ${x}.shape;`);
-    body.push(`if (s${i}.length !== ${shape.length}) ${fail("rank", JSON.stringify(nm), String(shape.length), `s${i}.length`)}`);
+    shapes.push(`if (s${i}.length !== ${shape.length}) ${fail("rank", JSON.stringify(nm), String(shape.length), `s${i}.length`)}`);
     shape.forEach((d: Dim, k) => {
       const cur = `s${i}[${k}]`;
       const s = symbolName(d);
-      if (s !== undefined && !bound.has(s)) {
-        bound.set(s, `d_${s}`);
-        body.push(`const d_${s} = ${cur};`);
-        return;
-      }
+      if (s !== undefined && !bound.has(s)) return bind(s, cur);
       const cond = JSON.stringify(`${nm}.shape[${k}] == ${dimToString(d)}`);
       const check = () => `if (${cur} !== ${js(d)}) ${fail("dim", cond, js(d), cur)}`;
-      if (typeof d === "number" || s !== undefined) body.push(check());
+      if (typeof d === "number" || s !== undefined) shapes.push(check());
       else deferred.push(`${i}:${k}`);
     });
   });
@@ -95,22 +98,29 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
     if (bound.has(s)) continue;
     const value = env?.substitution.get(s);
     if (value === undefined) throw notEmittable(`dimension variable ${s} is not bound by any input shape`);
-    const e = js(value);
-    bound.set(s, `d_${s}`);
-    body.push(`const d_${s} = ${e};`);
+    bind(s, js(value));
   }
-  for (const s of bound.keys()) body.push(`if (!(d_${s} >= 1)) ${fail("constraint", JSON.stringify(`${s} >= 1`), "1", `d_${s}`)}`);
+  for (const s of bound.keys()) shapes.push(`if (!(d_${s} >= 1)) ${fail("constraint", JSON.stringify(`${s} >= 1`), "1", `d_${s}`)}`);
   for (const at of deferred) {
     const [i, k] = at.split(":").map(Number) as [number, number];
     const d = j.inBinders[i]!.aval.shape[k]! as Dim;
     const cond = JSON.stringify(`${names[i] ?? `args[${i}]`}.shape[${k}] == ${dimToString(d)}`);
-    body.push(`if (s${i}[${k}] !== ${js(d)}) ${fail("dim", cond, js(d), `s${i}[${k}]`)}`);
+    shapes.push(`if (s${i}[${k}] !== ${js(d)}) ${fail("dim", cond, js(d), `s${i}[${k}]`)}`);
   }
   for (const c of constraints) {
     const text = JSON.stringify(describeConstraint(c));
-    if (c.kind === "eq") body.push(`if (${js(c.a)} !== ${js(c.b)}) ${fail("constraint", text, js(c.b), js(c.a))}`);
-    else if (c.kind === "ge") body.push(`if (${js(c.a)} < ${js(c.b)}) ${fail("constraint", text, js(c.b), js(c.a))}`);
-    else body.push(`if (${js(c.e)} % ${c.by} !== 0) ${fail("constraint", text, "0", `${js(c.e)} % ${c.by}`)}`);
+    if (c.kind === "eq") shapes.push(`if (${js(c.a)} !== ${js(c.b)}) ${fail("constraint", text, js(c.b), js(c.a))}`);
+    else if (c.kind === "ge") shapes.push(`if (${js(c.a)} < ${js(c.b)}) ${fail("constraint", text, js(c.b), js(c.a))}`);
+    else shapes.push(`if (${js(c.e)} % ${c.by} !== 0) ${fail("constraint", text, "0", `${js(c.e)} % ${c.by}`)}`);
+  }
+  const nin = j.inBinders.length;
+  if (nin === 0) body.push(...shapes);
+  else {
+    const ids = [...Array(nin).keys()];
+    for (const i of ids) code.state(`G${i} = null`);
+    body.push(`const ${ids.map((i) => `s${i} = x${i}.shape`).join(", ")};`);
+    body.push(`if (${ids.map((i) => `s${i} !== G${i}`).join(" || ")}) {`);
+    body.push("  G0 = null;", ...shapes.map((l) => `  ${l}`), `  ${ids.map((i) => `G${i} = s${i};`).join(" ")}`, "}");
   }
 
   // ---- values ----

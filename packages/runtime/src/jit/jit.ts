@@ -16,7 +16,7 @@ import { kernelSources, optimizeAndSchedule } from "./lower.js";
 import { type JitOptions, resolveJitOptions } from "./options.js";
 import { emptyCacheInfo, prepareArgs, splitStatics } from "./args.js";
 import { registerRuntimeJit } from "./fallback.js";
-import { canGenerateCode, compileKernel } from "./subplan.js";
+import { canGenerateCode, compileKernel, compileRun2 } from "./subplan.js";
 
 export { canGenerateCode } from "./subplan.js";
 
@@ -58,7 +58,8 @@ export type Jitted<F extends (...args: any[]) => any> = F & {
 
 interface Entry {
   key: string;
-  leafAvals: { shape: number[]; dtype: string; weak: boolean; isArray: boolean }[];
+  /** `seen`: the last (frozen) shape array found equal to `shape`, so the same array is not compared again. */
+  leafAvals: { shape: number[]; dtype: string; weak: boolean; isArray: boolean; seen: readonly number[] | null }[];
   statics: unknown[];
   plan: Plan | null;
   jaxpr: Jaxpr;
@@ -212,7 +213,12 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     };
     try {
       plan = buildPlan(sched, provider);
-      ({ run, run1, run2 } = makeRunner(plan));
+      // one elementwise kernel over two inputs: a runner generated for this plan with the kernel's loop inside,
+      // where the kernel runs in JS (below the wasm threshold) and was generated here anyway (a build-time
+      // table's kernels never make the jit generate code)
+      ({ run, run1, run2 } = makeRunner(plan, (src, steps, elems, ctor) =>
+        elems < wasmMin && typeof table?.[src.signature] !== "function" ? compileRun2(src, steps, ctor) : undefined,
+      ));
     } catch (err) {
       if (!(err instanceof NoCodegen)) throw err;
       usedEager = true;
@@ -246,8 +252,8 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
       key,
       leafAvals: dynLeaves.map((x) =>
         x instanceof NDArray
-          ? { shape: x.shape.slice(), dtype: x.dtype, weak: x.weakType, isArray: true }
-          : { shape: [], dtype: scalarLeafKey(x).replace(/~\[\]$/, ""), weak: true, isArray: false },
+          ? { shape: x.shape.slice(), dtype: x.dtype, weak: x.weakType, isArray: true, seen: null }
+          : { shape: [], dtype: scalarLeafKey(x).replace(/~\[\]$/, ""), weak: true, isArray: false, seen: null },
       ),
       statics,
       plan,
@@ -267,8 +273,11 @@ export function makeJitted<F extends (...args: any[]) => any>(f: F, opts: JitOpt
     if (!(x instanceof NDArray) || x instanceof Tracer || !a.isArray || x.dtype !== a.dtype || x.weakType !== a.weak) return false;
     const s = x.shape,
       t = a.shape;
+    // shapes are frozen: the array last found equal still is (an element load from a frozen array is slow in V8)
+    if (s === a.seen) return true;
     if (s.length !== t.length) return false;
     for (let k = 0; k < s.length; k++) if (s[k] !== t[k]) return false;
+    a.seen = s;
     return true;
   };
 

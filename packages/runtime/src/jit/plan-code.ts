@@ -13,7 +13,8 @@
 import { type Dim, SymDim } from "../core/dims.js";
 import { dimsSize } from "../core/shape-rules.js";
 import { isMultiOutput } from "../core/multi-primitives.js";
-import type { KernelSource } from "../codegen/kernels.js";
+import { type FlatInput, type KernelSource, flatLoop } from "../codegen/kernels.js";
+import { argIndex } from "../codegen/kir.js";
 import { typedArrayFor } from "../dtype.js";
 import { compileError } from "../errors.js";
 import { type HigherEqn, type Jaxpr, Lit } from "../ir/jaxpr.js";
@@ -114,11 +115,15 @@ export class PlanCode {
     readonly bySize = false,
   ) {}
 
-  /** A statement calling kernel `src` that reads and writes arrays of `elems` elements. */
-  call(src: KernelSource, elems: readonly Dim[], args: readonly string[]): string {
+  /**
+   * A statement calling kernel `src` that reads and writes arrays of `elems` elements; `large`: a call
+   * already known to reach `M` elements (`bySize`), the form for large calls without the size test.
+   */
+  call(src: KernelSource, elems: readonly Dim[], args: readonly string[], large = false): string {
     let i = this.kIndex.get(src.signature);
     if (i === undefined) this.kIndex.set(src.signature, (i = this.kernels.push(src) - 1));
     if (!this.bySize) return `k${i}(${args.join(", ")});`;
+    if (large) return `w${i}(${args.join(", ")});`;
     const sizes = elems.map((d) => this.js(d));
     const n = elems.every((d) => typeof d === "number")
       ? String(Math.max(...(elems as number[])))
@@ -136,6 +141,11 @@ export class PlanCode {
     this.hoisted.push(`const ${id} = ${text};`);
     this.hoistCache.set(text, id);
     return id;
+  }
+
+  /** A factory-level variable (`name = init`) the returned function reads and writes across calls. */
+  state(decl: string): void {
+    this.hoisted.push(`let ${decl};`);
   }
 
   /** A buffer of `n` elements kept by the factory and reused by every call (reallocated if `n` changes). */
@@ -176,6 +186,24 @@ export class PlanCode {
       return v.every((x) => typeof x === "number") ? this.hoist("A", `Object.freeze(${text})`) : text;
     }
     throw notEmittable(`kernel argument ${String(v)} is not a size`);
+  }
+
+  /**
+   * A frozen size list for an NDArray to adopt (a shape, strides): a factory constant when concrete; when
+   * symbolic, the last one made, kept by the factory and reused while the sizes repeat (arrays may share a
+   * frozen shape; a fresh literal per call cost a tiny call more than its guard).
+   */
+  frozen(v: readonly unknown[]): string {
+    if (v.every((x) => typeof x === "number")) return this.value(v);
+    const items = v.map((x) => this.value(x));
+    const Z = `Z${this.nScratch++}`;
+    // the sizes it was made of are kept as numbers: an element load from a frozen array is several times
+    // slower than a variable in V8's optimized code
+    const keep = v.flatMap((x, i) => (typeof x === "number" ? [] : [[`${Z}_${i}`, items[i]!] as const]));
+    this.hoisted.push(`let ${Z} = null${keep.map(([z]) => `, ${z} = NaN`).join("")};`);
+    const same = keep.map(([z, x]) => `${x} === ${z}`).join(" && ");
+    const set = keep.map(([z, x]) => `${z} = ${x}, `).join("");
+    return `(${same} ? ${Z} : (${set}${Z} = Object.freeze([${items.join(", ")}])))`;
   }
 
   /**
@@ -235,8 +263,8 @@ const offsetOf = (code: PlanCode, s: Slot, l: Layout): string => plus(code, s.of
 
 /** An NDArray over a layout, for eager steps and outputs. */
 export function viewExpr(code: PlanCode, s: Slot, l: Layout, aval: { dtype: string; weakType: boolean }): string {
-  const args = [s.buf, code.value(l.shape), JSON.stringify(aval.dtype), code.value(l.strides), offsetOf(code, s, l)];
-  // adopted: `code.value` gives a frozen factory constant or a fresh literal, so the NDArray needs no copy
+  const args = [s.buf, code.frozen(l.shape), JSON.stringify(aval.dtype), code.frozen(l.strides), offsetOf(code, s, l)];
+  // adopted: `code.frozen` gives frozen arrays nothing writes, so the NDArray needs no copy
   return `new N(${args.join(", ")}, ${aval.weakType}, ${code.value(dimsSize(l.shape))}, true)`;
 }
 
@@ -309,7 +337,14 @@ export function emitActions(
           a++;
         } else args.push(code.arg(act.args[a]));
       }
-      lines.push(code.call(plan.kernels[act.kernel]!, act.elems, args));
+      const src = plan.kernels[act.kernel]!;
+      const flat = code.bySize ? flatInputs(src, act.args, args) : undefined;
+      if (flat === undefined) lines.push(code.call(src, act.elems, args));
+      else {
+        // a rank-1 elementwise call: the loop in place below the wasm threshold (no kernel call)
+        const loop = flatLoop(src, b, code.js(flat.n), flat.ins, args[argIndex(src.ir.sig, "consts")]!, (p) => code.local(p));
+        lines.push(`if (${code.js(flat.n)} < M) {`, ...loop.map((l) => `  ${l}`), `} else ${code.call(src, act.elems, args, true)}`);
+      }
     } else if (act.t === "eager") {
       const ins = act.ins.map((l, i) => (l instanceof Lit ? litExpr(l) : viewExpr(code, slots.get(l.slot)!, l, act.avals[i]!)));
       const call = `(${JSON.stringify(act.prim)}, ${code.params(act.prim, act.params)}, [${ins.join(", ")}])`;
@@ -338,6 +373,26 @@ export function emitActions(
     }
   }
   return slots;
+}
+
+/**
+ * The inputs of an elementwise kernel call over at most one dimension whose every input is dense or one
+ * repeated element (strides [1] or [0]): the call a flat loop can replace (codegen/kernels.ts flatLoop).
+ */
+function flatInputs(src: KernelSource, kargs: readonly unknown[], args: readonly string[]): { n: Dim; ins: FlatInput[] } | undefined {
+  const sig = src.ir.sig;
+  if (src.ir.kind !== "elementwise") return undefined;
+  const shape = kargs[argIndex(sig, "shape")];
+  // rank 0: one element (a collapsed [1] too)
+  if (!Array.isArray(shape) || shape.length > 1) return undefined;
+  const ins: FlatInput[] = [];
+  for (let i = 0; i < sig.inputs.length; i++) {
+    const st = kargs[argIndex(sig, "strides", i)];
+    const step = shape.length === 0 ? 0 : Array.isArray(st) ? st[0] : undefined;
+    if (step !== 0 && step !== 1) return undefined;
+    ins.push({ buf: args[argIndex(sig, "data", i)]!, off: args[argIndex(sig, "offset", i)]!, step });
+  }
+  return { n: shape.length === 0 ? 1 : (shape[0] as Dim), ins };
 }
 
 /** A buffer for a value that escapes: fresh per run at the top level, reusable inside a loop. */

@@ -442,8 +442,20 @@ export interface Runner {
   run2?: (x: NDArray, y: NDArray) => NDArray;
 }
 
+/**
+ * A generated two-input runner whose body is the kernel's rank-1 loop (jit/subplan.ts compileRun2), for a
+ * call of `elems` elements whose inputs have the given steps, where the caller's backend runs it in JS and
+ * may generate code; else undefined (a closure calls the kernel).
+ */
+export type Run2Provider = (
+  src: KernelSource,
+  steps: readonly [0 | 1, 0 | 1],
+  elems: number,
+  ctor: string,
+) => ((...env: any[]) => (x: NDArray, y: NDArray) => NDArray) | undefined;
+
 /** A runner for a plan over concrete shapes (the runtime jit's): every Dim in it is a number. */
-export function makeRunner(plan: Plan): Runner {
+export function makeRunner(plan: Plan, run2For?: Run2Provider): Runner {
   const generic = (inputs: readonly NDArray[]) => runPlan(plan, inputs);
   const single = plan.outs.length === 1 ? { run: generic, run1: (inputs: readonly NDArray[]) => generic(inputs)[0]! } : { run: generic };
   const act = plan.actions[0]!;
@@ -484,6 +496,16 @@ export function makeRunner(plan: Plan): Runner {
       C = args[argIndex(sig, "consts")];
     const off0 = refs[0]![2],
       off1 = refs[1]![2];
+    // one dimension at most and inputs dense or repeated: a generated runner with the kernel's loop inside
+    const rank = (sh as readonly number[]).length;
+    const steps = [s0, s1].map((s) => (rank === 0 ? 0 : (s as readonly number[])[0])) as [0 | 1, 0 | 1];
+    const make =
+      rank <= 1 && steps.every((t) => t === 0 || t === 1) ? run2For?.(plan.kernels[act.kernel]!, steps, size, Ctor.name) : undefined;
+    if (make !== undefined) {
+      const run2 = make(NDArray, allocate, generic, H, C, size, shape, strides, dtype, weakType, big, off0, off1);
+      const run1 = (inputs: readonly NDArray[]): NDArray => run2(inputs[0]!, inputs[1]!);
+      return { run: (inputs) => [run1(inputs)], run1, run2 };
+    }
     const run2 = (x: NDArray, y: NDArray): NDArray => {
       if (!x.isContiguous || !y.isContiguous) return generic([x, y])[0]!;
       const out = big ? allocate(dtype, size, false) : new Ctor(size);

@@ -3,7 +3,7 @@
 // a generated one (jit/call-code.ts) is off or not generable; a loop then runs its body's plan once per
 // iteration. Also the `new Function` probe and the kernel compile cache both forms share.
 import type { NDArray } from "../ndarray.js";
-import type { KernelSource } from "../codegen/kernels.js";
+import { type KernelSource, flatLoop } from "../codegen/kernels.js";
 import type { Jaxpr } from "../ir/jaxpr.js";
 import { evalJaxpr } from "../ir/trace-jaxpr.js";
 import { knownForbidden } from "../core/csp.js";
@@ -39,6 +39,52 @@ export function compileKernel(src: KernelSource): KernelFn {
     debugLog(3, `kernel ${src.signature}:\n${src.source}`);
   }
   return fn;
+}
+
+/** What a generated two-input runner closes over (jit/plan.ts makeRunner). */
+export type Run2Env = [
+  NDArrayClass: unknown,
+  allocate: unknown,
+  generic: unknown,
+  H: unknown,
+  C: unknown,
+  size: number,
+  shape: readonly number[],
+  strides: readonly number[],
+  dtype: string,
+  weakType: boolean,
+  big: boolean,
+  off0: number,
+  off1: number,
+];
+const RUN2_ENV = "NDArray, allocate, generic, H, C, size, shape, strides, dtype, weakType, big, off0, off1";
+
+/**
+ * The runtime jit's runner of one elementwise kernel over two inputs, the kernel's rank-1 loop in its body
+ * (codegen/kernels.ts flatLoop; input i read densely, step 1, or as one repeated element, step 0). Generated
+ * with `new Function` per plan, not a closure: V8 shares feedback among the closures of one function
+ * literal, so one runner serving every jitted function would see every dtype and kernel (megamorphic) and
+ * call a kernel it cannot inline. Undefined where code cannot be generated.
+ */
+export function compileRun2(
+  src: KernelSource,
+  steps: readonly [0 | 1, 0 | 1],
+  ctor: string,
+): ((...env: Run2Env) => (x: NDArray, y: NDArray) => NDArray) | undefined {
+  if (!canGenerateCode()) return undefined;
+  let k = 0;
+  const ins = steps.map((step, i) => ({ buf: `a${i}`, off: `o${i}`, step }));
+  const loop = flatLoop(src, "out", "size", ins, "C", (p) => `${p}_${k++}`);
+  const body = [
+    "return function run2(x, y) {",
+    "  if (!x.isContiguous || !y.isContiguous) return generic([x, y])[0];",
+    `  const out = big ? allocate(dtype, size, false) : new ${ctor}(size);`,
+    "  const a0 = x.data, o0 = x.offset + off0, a1 = y.data, o1 = y.offset + off1;",
+    ...loop.map((l) => `  ${l}`),
+    "  return new NDArray(out, shape, dtype, strides, 0, weakType, size, true);",
+    "};",
+  ];
+  return new Function(...RUN2_ENV.split(", "), body.join("\n")) as (...env: Run2Env) => (x: NDArray, y: NDArray) => NDArray;
 }
 
 /** Compile counters a sub-program reports to (the jitted function it came from; it counted its trace). */
