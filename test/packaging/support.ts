@@ -98,7 +98,9 @@ export function install(app: string): Promise<Result> {
 /** Relative links of a README ([text](target), not http(s)/#anchors) that do not resolve among files. */
 export function brokenLinks(readme: string, readmePath: string, files: string[]): string[] {
   const bad: string[] = [];
-  for (const m of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+  // code (fenced blocks and `inline` spans) is not markdown: `nn[act](x)` there is a call, not a link
+  const prose = readme.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
+  for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
     const target = m[1]!;
     if (/^(https?:|mailto:|#)/.test(target)) continue;
     const rel = path.posix.normalize(path.posix.join(path.posix.dirname(readmePath), target.replace(/#.*$/, "")));

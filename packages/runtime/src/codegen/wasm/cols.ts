@@ -11,7 +11,7 @@ import type { KBody } from "../kir.js";
 import type { ParallelKernel } from "../../threads/pool.js";
 import type { TypedArray } from "../../dtype.js";
 import { Code } from "./encoder.js";
-import { bindInputs, emitBody, inputParams, loadConsts } from "./emit.js";
+import { addWidened, bindInputs, emitBody, inputParams, loadConsts } from "./emit.js";
 import { isResident, kernelMemory, staging } from "./memory.js";
 import { runCols as runSplit } from "./split.js";
 
@@ -60,14 +60,7 @@ export function colsCode(b: KBody): Code {
           .set(loads[i]!);
       emitBody(c, b, loads, consts);
       c.set(v);
-      // lanes 0,1 and 2,3 widened to float64x2
-      const [lo, hi] = [acc[2 * t]!, acc[2 * t + 1]!];
-      c.get(lo).get(v).simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(lo);
-      c.get(hi)
-        .get(v)
-        .get(v)
-        .simd("i8x16.shuffle", ...[8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
-      c.simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(hi);
+      addWidened(c, v, acc[2 * t]!, acc[2 * t + 1]!);
     }
     for (const i of b.used) c.get(cur[i]!).get(ins.rowStride[i]!).i32op("add").set(cur[i]!);
     c.get(r).i32(1).i32op("add").set(r).br(0);

@@ -101,6 +101,16 @@ export function emitBody(c: Code, b: KBody, loads: number[], consts: number[]): 
   c.get(ref(b.root));
 }
 
+/** lo += lanes 0,1 of the f32x4 `v` and hi += lanes 2,3, widened to float64x2 (float64 sums of float32 data). */
+export function addWidened(c: Code, v: number, lo: number, hi: number): void {
+  c.get(lo).get(v).simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(lo);
+  c.get(hi)
+    .get(v)
+    .get(v)
+    .simd("i8x16.shuffle", ...[8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
+  c.simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(hi);
+}
+
 export interface Inputs {
   ptr: number[];
   rowStride: number[];
@@ -226,13 +236,7 @@ function reduce(ir: Red): Code {
   if (minmax) c.f32x4(0).set(nan);
   const combine = () => {
     if (sum) {
-      // lanes 0,1 and 2,3 widened to float64x2
-      c.get(acc).get(v).simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(acc);
-      c.get(acc2)
-        .get(v)
-        .get(v)
-        .simd("i8x16.shuffle", ...[8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
-      c.simd("f64x2.promote_low_f32x4").simd("f64x2.add").set(acc2);
+      addWidened(c, v, acc, acc2);
     } else if (minmax) {
       // pmax/pmin keep the accumulator on ties, as the JS kernel's `if (v > a)` does, in one instruction
       // where f32x4.max's NaN rules cost several on this loop-carried chain; NaNs are tracked aside
