@@ -27,6 +27,9 @@ const PRECOMPILED: Record<string, string> = {
   everyOther: "(x) => np.add(x.slice(':', '::-2'), np.arange(x.shape[1] - 1, -1, -2))",
   polyint: "(x) => np.polyint(np.ravel(x), 2, 3)",
   vander: "(x) => np.vander(np.ravel(x.slice(':', ':2')))",
+  // an array of sizes (np.array of dims and numbers): each size its dim_value
+  sizesArray: "(x) => np.multiply(np.array([[x.shape[0], 2], [x.size, np.ndim(x)]]), np.sum(x))",
+  sizesInt: "(x) => np.add(np.array([x.shape[1], x.shape[0] * 3], { dtype: 'int32' }), 1)",
 };
 
 const FALLBACK: Record<string, string> = {

@@ -53,6 +53,22 @@ function nestedShape(data: NestedArray[]): number[] {
   return shape;
 }
 
+const isNumberOrDim = (v: unknown): boolean => typeof v === "number" || v instanceof SymDim;
+const sizeOfShape = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/**
+ * np.array of JS numbers and symbolic sizes (`np.array([x.shape[0], x.size])` under a build-time trace):
+ * each size is its `dim_value`, the numbers constants, joined as the numbers alone would be.
+ */
+function arrayOfSizes(op: string, leaves: readonly (number | SymDim)[], shape: number[], dt: DType): NDArray {
+  const parts = leaves.map((v) => {
+    if (!(v instanceof SymDim)) checkIntRange(op, v, dt);
+    const x = v instanceof SymDim ? convert(dimValue(v) as NDArray, dt, false) : scalarArray(castScalar(v, dt), dt, false);
+    return bind("reshape", [x], { shape: [1] });
+  });
+  return reshapeTo(parts.length === 1 ? parts[0]! : bind("concatenate", parts, { axis: 0 }), shape);
+}
+
 function fillNested(op: string, data: NestedArray, shape: number[], out: TypedArray, dtype: DType): { bool: boolean } {
   let pos = 0;
   let allBool = true;
@@ -139,6 +155,9 @@ function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DTypeLike }): ND
   }
   if (Array.isArray(data)) {
     const shape = nestedShape(data);
+    const leaves = (data as unknown[]).flat(shape.length) as unknown[];
+    if (leaves.length === sizeOfShape(shape) && leaves.some((v) => v instanceof SymDim) && leaves.every(isNumberOrDim))
+      return arrayOfSizes(op, leaves as (number | SymDim)[], shape, want ?? "float32");
     const n = shape.reduce((a, b) => a * b, 1);
     const buf = new Float64Array(n);
     const { bool } = fillNested(op, data, shape, buf, "float64");
