@@ -95,6 +95,19 @@ describe("sizes as values and JS arithmetic on sizes, precompiled", () => {
       for (const x of inputs(5, 4)) expect(values(mod[name]!(x))).toEqual(values(plain[name]!(x)));
     });
 
+  it("JS arithmetic between an array and a size stays the JS operator on an array (NJ705), not numpy's add", () => {
+    const m = buildModule(
+      "dim-values-array-op",
+      [
+        `import { jit, numpy as np } from "@numjit/runtime";`,
+        "/** @numjit x: f32[N, M] */",
+        "export const f = jit((x) => np.sum(x) + x.shape[0]);",
+      ].join("\n"),
+    );
+    const [call] = m.result.module!.calls;
+    expect([call!.status, call!.reasons.map((d) => d.code)]).toEqual(["fallback", ["NJ705"]]);
+  });
+
   it("a build error carries the runtime error behind it as structured data (code, op, shapes), not only text", () => {
     const bad = buildModule(
       "dim-values-bad",

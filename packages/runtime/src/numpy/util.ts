@@ -155,9 +155,12 @@ function arrayFrom(op: string, data: ArrayLike, opts: { dtype?: DTypeLike }): ND
   }
   if (Array.isArray(data)) {
     const shape = nestedShape(data);
-    const leaves = (data as unknown[]).flat(shape.length) as unknown[];
-    if (leaves.length === sizeOfShape(shape) && leaves.some((v) => v instanceof SymDim) && leaves.every(isNumberOrDim))
-      return arrayOfSizes(op, leaves as (number | SymDim)[], shape, want ?? "float32");
+    // symbolic sizes occur only under a build-time (symbolic) trace: eager np.array does not look for them
+    if (currentShapeEnv() !== undefined) {
+      const leaves = (data as unknown[]).flat(shape.length) as unknown[];
+      if (leaves.length === sizeOfShape(shape) && leaves.some((v) => v instanceof SymDim) && leaves.every(isNumberOrDim))
+        return arrayOfSizes(op, leaves as (number | SymDim)[], shape, want ?? "float32");
+    }
     const n = shape.reduce((a, b) => a * b, 1);
     const buf = new Float64Array(n);
     const { bool } = fillNested(op, data, shape, buf, "float64");

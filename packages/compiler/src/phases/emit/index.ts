@@ -25,6 +25,7 @@ import type MagicString from "magic-string";
 import type { SourceMap } from "magic-string";
 import type { ModuleScope } from "../find/index.js";
 import type { ScheduledCall } from "../schedule/index.js";
+import type { AnalysedCall } from "../analyse/index.js";
 import { type ModuleKernels, parsesAlone } from "../codegen/index.js";
 import { codegenVersion } from "@numjit/runtime/internal";
 
@@ -105,16 +106,10 @@ function base64(bytes: Uint8Array): string {
  * `[index, value]` of the traced (non-static) parameters whose default is a number literal (`eps = 1e-5`):
  * the plan traced them as scalar inputs, so a call that leaves them out is served by passing the default.
  */
-function numericDefaults(fn: ts.SignatureDeclarationBase, staticArgnums: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  fn.parameters.forEach((p, i) => {
-    if (!p.initializer || staticArgnums.includes(i) || p.dotDotDotToken) return;
-    const e = unwrap(p.initializer);
-    const neg = tsv.isPrefixUnaryExpression(e) && e.operator === tsv.SyntaxKind.MinusToken;
-    const lit = neg ? unwrap(e.operand) : e;
-    if (tsv.isNumericLiteral(lit)) out.push([i, (neg ? -1 : 1) * Number(lit.text)]);
-  });
-  return out;
+function numericDefaults(a: AnalysedCall): [number, number][] {
+  return a.params.flatMap((p): [number, number][] =>
+    typeof p.defaultValue === "number" && !a.staticArgnums.includes(p.index) && !p.node.dotDotDotToken ? [[p.index, p.defaultValue]] : [],
+  );
 }
 
 export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: ModuleKernels, opts: EmitOptions = {}): EmitPlan | undefined {
@@ -131,7 +126,7 @@ export function planEmit(scope: ModuleScope, calls: ScheduledCall[], kernels: Mo
       tsv.isObjectLiteralExpression(opt) &&
       opt.properties.some((p) => p.name !== undefined && tsv.isIdentifier(p.name) && p.name.text === "name");
     const traced = c.built.tracedStatics.length ? `, tracedStatics: ${JSON.stringify(c.built.tracedStatics)}` : "";
-    const defaults = numericDefaults(c.built.analysed.fn, c.built.analysed.staticArgnums);
+    const defaults = numericDefaults(c.built.analysed);
     const withDefaults = defaults.length ? `, defaults: ${JSON.stringify(defaults)}` : "";
     const shipsWasm = !!wasm && (t.entries.some(([, id]) => id in wasm.kernels) || (t.threefry && wasm.threefry !== undefined));
     const props =

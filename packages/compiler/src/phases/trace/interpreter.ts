@@ -11,7 +11,7 @@ import { tsv } from "../../ts.js";
 import type { ModuleGraph } from "../../module-graph.js";
 import type { ExportBinding } from "../find/exports.js";
 import { NDArray } from "@numjit/runtime";
-import { type Dim, shapeError } from "@numjit/runtime/internal";
+import { type Dim, SymDim, shapeError } from "@numjit/runtime/internal";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { FunctionNode, ModuleScope } from "../find/index.js";
 import { skipOuter } from "../find/index.js";
@@ -557,19 +557,19 @@ export class Interpreter {
   }
 
   private arith(k: ts.SyntaxKind, l: unknown, r: unknown, at: ts.BinaryExpression): unknown {
-    if (isDimOperand(l) || isDimOperand(r)) {
-      // a symbolic size (`x.shape[0]` under the symbolic trace) in JS arithmetic: a dimension expression
-      if (l instanceof NDArray || r instanceof NDArray) return this.numpy(NP_HINT[k] ?? "?", [l, r], at);
+    const hint = NP_HINT[k];
+    // a JS number argument (or a static traced as a value) is a weak 0-d array: JS arithmetic on it (with a
+    // number or a symbolic size, which numpy takes as its dim_value) is numpy's
+    const number = (v: unknown) => isJsNumber(v) || typeof v === "number" || v instanceof SymDim;
+    if (hint && (isJsNumber(l) || isJsNumber(r)) && number(l) && number(r)) return this.numpy(hint, [l, r], at);
+    // a symbolic size (`x.shape[0]` under the symbolic trace) in JS arithmetic: a dimension expression
+    if ((isDimOperand(l) || isDimOperand(r)) && !(l instanceof NDArray) && !(r instanceof NDArray)) {
       try {
         return dimBinary(k, l, r);
       } catch (err) {
         throw new NodeError(at, err);
       }
     }
-    const hint = NP_HINT[k];
-    // a JS number argument (or a static traced as a value) is a weak 0-d array: JS arithmetic on it is numpy's
-    if (hint && (isJsNumber(l) || isJsNumber(r)) && (isJsNumber(l) || typeof l === "number") && (isJsNumber(r) || typeof r === "number"))
-      return this.numpy(hint, [l, r], at);
     if (l instanceof NDArray || r instanceof NDArray) {
       const sym = tsv.tokenToString(k) ?? "?";
       throw new Unsupported(diag.dataDependent(at, `the JS operator '${sym}' on an array${hint ? ` (use np.${hint})` : ""}`));
