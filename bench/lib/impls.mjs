@@ -24,10 +24,23 @@ const f32 = (x) => (x instanceof Float32Array ? x : Float32Array.from(x));
  *                                  column: the precompiled module in a child process where eval/new Function
  *                                  are disallowed (strict-CSP conditions)
  */
+/**
+ * `() => fn(...args)` (or `() => fn(inner())` when `inner` is given) with a call site of its own. Closures
+ * made from one function literal share V8's type feedback, so one shared `() => fn(...args)` would be a
+ * megamorphic call site across every column and workload, and the library called through it would be
+ * neither inlined nor specialized (~60 ns on W1), where a user's call site sees one function. Bench code
+ * only: the libraries never generate code.
+ */
+export function ownCallSite(fn, args, inner) {
+  const names = args.map((_, i) => `a${i}`);
+  const body = inner ? "fn(inner())" : `fn(${names.join(", ")})`;
+  return new Function("fn", "inner", ...names, `return () => ${body};`)(fn, inner, ...args);
+}
+
 export function numjitImpls(ctx, { eager, inputs, kernel, exportName, read = (r) => r.toTypedArray(), only, requires, noEval, threads }) {
   const { numjit, manifest } = ctx;
   const { np, nn } = numjit;
-  const mk = (fn, args) => ({ run: () => fn(...args), output: () => read(fn(...args)) });
+  const mk = (fn, args) => ({ run: ownCallSite(fn, args), output: () => read(fn(...args)) });
   const all = {
     eager: {
       lib: "numjit eager",
@@ -165,9 +178,10 @@ export function tfjsImpl(ctx, backend, { inputs, op, read, tidy = true }) {
       const { tf } = t;
       const args = inputs(tf);
       // tidy() releases intermediates of multi-op bodies; a single op is disposed directly (tidy costs µs).
-      const call = tidy ? () => tf.tidy(() => op(tf, ...args)) : () => op(tf, ...args);
+      const direct = ownCallSite(op, [tf, ...args]);
+      const call = tidy ? () => tf.tidy(direct) : direct;
       return {
-        run: () => tf.dispose(call()),
+        run: ownCallSite((r) => tf.dispose(r), [], call),
         output: () => {
           const r = call();
           const out = read ? read(r) : f32(r.dataSync());
