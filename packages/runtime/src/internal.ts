@@ -31,6 +31,7 @@ import { planKey } from "./precompiled.js";
 export { helpers } from "./codegen/helpers.js";
 export { setWasmEnabled, wasmAvailable } from "./codegen/wasm-gemm.js";
 export type { KernelSource } from "./codegen/kernels.js";
+export { clearKernelSources } from "./codegen/kernels.js";
 export { precompiled, planKey, GuardFailure, type PrecompiledSpec, type PlanEntry, type KernelFn } from "./precompiled.js";
 export { emitPlan, dimToJs, type EmittedPlan, type EmitPlanOptions } from "./jit/emit-plan.js";
 export { callSource, setGeneratedControlFlow } from "./jit/call-code.js";
