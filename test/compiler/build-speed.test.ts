@@ -6,7 +6,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { buildFile, clearBuildCaches, numjitTransformer } from "@numjit/compiler";
 import { numpy as np, type NDArray } from "@numjit/runtime";
-import { buildKernels, clearKernelSources } from "@numjit/runtime/internal";
+import { buildKernels, clearCodegenCaches } from "@numjit/runtime/internal";
 import { freeNames, parsesAlone, shadowedName } from "../../packages/compiler/src/phases/codegen/index.js";
 
 // several functions, multi-line kernels and plans, code after the declarations (mapped lines that move)
@@ -86,6 +86,18 @@ describe("build speed keeps the output", () => {
     expect(wasm(first.code)).toBeDefined();
     expect(wasm(warm.code)).toBe(wasm(cold.code));
     expect(wasm(warm.code)).not.toBe(wasm(first.code));
+    // another module with a kernel of the first (its wasm function reused) ships what a first build ships
+    const other = `import { jit, numpy as np } from "@numjit/runtime";
+export const rowMax = jit((x: np.NDArray) => np.max(np.exp(x), -1));
+export const again = jit((x: np.NDArray, y: np.NDArray) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1));
+`;
+    clearBuildCaches();
+    buildFile(file, SRC, {});
+    const shared = buildFile("src/other.ts", other, {});
+    clearBuildCaches();
+    const alone = buildFile("src/other.ts", other, {});
+    expect(wasm(shared.code)).toBeDefined();
+    expect(shared.code).toBe(alone.code);
   });
 
   it("elementwise kernel texts are reused by what determines them: a hit is the text generated afresh, with the step's own constants", () => {
@@ -97,7 +109,7 @@ describe("build speed keeps the output", () => {
       expect(ks).toHaveLength(1);
       return ks[0]!;
     };
-    clearKernelSources();
+    clearCodegenCaches();
     const two = kernel(scaled(2), [f32(4), f32(4)]);
     // another function, other constants, other sizes: the same text and signature (a hit), its own constants
     const three = kernel(scaled(3), [f32(7), f32(7)]);
@@ -107,7 +119,7 @@ describe("build speed keeps the output", () => {
     expect(three.constants).toEqual([3]);
     expect(three.ir.body.consts).toEqual([3]);
     // the hit is what a generation without the cache writes
-    clearKernelSources();
+    clearCodegenCaches();
     const fresh = kernel(scaled(3), [f32(7), f32(7)]);
     expect(fresh.source).toBe(three.source);
     expect(fresh.signature).toBe(three.signature);

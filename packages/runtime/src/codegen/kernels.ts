@@ -171,10 +171,10 @@ export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>, 
   return src;
 }
 
-/** Elementwise kernel texts by what determines them (elementwiseKernel); emptied by clearKernelSources. */
+/** Elementwise kernel texts by what determines them (elementwiseKernel). */
 const elementwiseSources = new Map<string, Pick<KernelSource, "signature" | "kind" | "source">>();
 
-/** Empty the kernel text cache (a benchmark of first builds; a long-running watcher freeing memory). */
+/** Empty the kernel text cache (internal.ts clearCodegenCaches). */
 export function clearKernelSources(): void {
   elementwiseSources.clear();
 }

@@ -8,7 +8,7 @@
 // inline or as an asset.
 import vm from "node:vm";
 import type * as ts from "typescript";
-import { type ShippedWasm, clearKernelSources, shipWasm } from "@numjit/runtime/internal";
+import { type ShippedWasm, clearCodegenCaches, shipWasm } from "@numjit/runtime/internal";
 import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { KernelSource, ScheduledCall } from "../schedule/index.js";
@@ -247,5 +247,5 @@ function balanced(code: string): boolean {
 /** Empty the build's content caches (a benchmark of first builds; a long-running watcher freeing memory). */
 export function clearBuildCaches(): void {
   for (const c of [wasmCache, freeCache, compiled, checked]) c.clear();
-  clearKernelSources();
+  clearCodegenCaches();
 }
