@@ -100,7 +100,7 @@ export const again = jit((x: np.NDArray, y: np.NDArray) => np.add(np.multiply(np
     expect(shared.code).toBe(alone.code);
   });
 
-  it("elementwise kernel texts are reused by what determines them: a hit is the text generated afresh, with the step's own constants", () => {
+  it("elementwise kernel texts are reused by what determines them: a hit is the fresh text, with its own constants", () => {
     const f32 = (n: number) => ({ shape: [n], dtype: "float32" as const });
     const i32 = (n: number) => ({ shape: [n], dtype: "int32" as const });
     const scaled = (c: number) => (a: NDArray, b: NDArray) => np.add(np.multiply(a, c), b);
