@@ -38,6 +38,10 @@ const PRECOMPILED: Record<string, string> = {
   diagonals: "(x) => np.concatenate([np.diagonal(x), np.diagonal(x, 2), np.diagonal(x, -1)])",
   diagonalPastEdge: "(x) => np.diagonal(x, 7)",
   trace: "(x) => np.add(np.trace(x), np.trace(x, -2))",
+  // cov's n - ddof
+  cov: "(x) => np.cov(x)",
+  covColumns: "(x) => np.cov(x, null, { rowvar: false, ddof: 2 })",
+  corrcoef: "(x) => np.corrcoef(x)",
 };
 
 const FALLBACK: Record<string, string> = {

@@ -5,6 +5,7 @@ import { argumentError, shapeError, traceError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue, normalizeAxes, sizeOf } from "../shape.js";
 import { Tracer, currentFunctionName } from "../core/trace.js";
+import { dimMax, dimSub } from "../core/dims.js";
 import {
   add,
   ceil,
@@ -255,7 +256,9 @@ export function cov(m: ArrayLike, y: ArrayLike | null = null, opts: { rowvar?: b
   const n = X.shape[1]!;
   const ddof = opts.ddof ?? (opts.bias ? 0 : 1);
   const Xc = subtract(X, divide(sum(X, 1, { keepdims: true }), n));
-  const c = divide(matmul(Xc, transpose(Xc)), Math.max(n - ddof, 0));
+  // n - ddof is a size expression under the build's trace (a value the plan computes per call)
+  const dof = typeof n === "number" ? Math.max(n - ddof, 0) : (dimMax(dimSub(n, ddof), 0) as number);
+  const c = divide(matmul(Xc, transpose(Xc)), dof);
   return c.shape[0] === 1 ? reshapeTo(c, []) : c;
 }
 /** Pearson correlation coefficients: cov / outer(std, std), clipped to [-1, 1]. */
