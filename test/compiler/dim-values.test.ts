@@ -42,6 +42,11 @@ const PRECOMPILED: Record<string, string> = {
   cov: "(x) => np.cov(x)",
   covColumns: "(x) => np.cov(x, null, { rowvar: false, ddof: 2 })",
   corrcoef: "(x) => np.corrcoef(x)",
+  // quantiles: the sorted length n and its last index n - 1
+  median: "(x) => np.median(x, 0)",
+  quantiles: "(x) => np.quantile(x, [0.3, 0.9], 1, { method: 'nearest' })",
+  percentile: "(x) => np.percentile(x, 75)",
+  nanmedian: "(x) => np.nanmedian(np.where(np.greater(x, 0.5), NaN, x), 1)",
 };
 
 const FALLBACK: Record<string, string> = {
