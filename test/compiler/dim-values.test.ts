@@ -47,6 +47,7 @@ const PRECOMPILED: Record<string, string> = {
   quantiles: "(x) => np.quantile(x, [0.3, 0.9], 1, { method: 'nearest' })",
   percentile: "(x) => np.percentile(x, 75)",
   nanmedian: "(x) => np.nanmedian(np.where(np.greater(x, 0.5), NaN, x), 1)",
+  kron: "(x) => np.kron(x, np.ones([2, 3]))",
 };
 
 const FALLBACK: Record<string, string> = {

@@ -27,6 +27,7 @@ import { concatenate, expandDims, flip, moveaxis, ravel, sliceAxis, splitAt, sta
 import { iota, zerosLike } from "./creation.js";
 import { diff } from "./extras.js";
 import { take } from "./indexing.js";
+import { dimMul } from "../core/dims.js";
 
 export function roll(x: ArrayLike, shift: number | number[], axis: number | number[] | null = null): NDArray {
   const a = operand(x, "roll");
@@ -286,7 +287,7 @@ export function kron(a: ArrayLike, b: ArrayLike): NDArray {
     );
   return reshapeTo(
     multiply(xs, ys),
-    x.shape.map((d, i) => d * y.shape[i]!),
+    x.shape.map((d, i) => dimMul(d, y.shape[i]!) as number),
   );
 }
 
