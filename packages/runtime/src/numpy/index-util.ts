@@ -80,3 +80,11 @@ export function boundIndices(op: string, idx: NDArray, n: number, mode: IndexMod
 export function tileTo(v: NDArray, k: number): NDArray {
   return v.size === k ? v : take(v, mod(iota([k], 0), v.size));
 }
+
+/** The values of concrete integer indices (integer-valued floats pass, as intIndices), null for traced ones. */
+export function staticInts(op: string, idx: NDArray): number[] | null {
+  if (idx instanceof Tracer) return null;
+  const out = Array.from(idx.toTypedArray(), Number);
+  for (const v of out) if (!Number.isInteger(v)) throw argumentError.invalid(op, `indices must be integers, got ${v}`);
+  return out;
+}

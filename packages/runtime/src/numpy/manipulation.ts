@@ -16,6 +16,8 @@ import { array, asarray, broadcastTo, convert, operand, reshapeTo } from "./util
 import { concatenate, intIndex, moveaxis, ravel, sliceAxis, tile, toAtleast2d, toAtleast3d, vstack } from "./shape-ops.js";
 import { arange, zeros } from "./creation.js";
 import { intIndices, slice, take } from "./indexing.js";
+import { sliceRange } from "./slice-spec.js";
+import { staticInts } from "./index-util.js";
 import { argsort, sort } from "./sorting.js";
 
 /** One array in, one array out; several in, a list out (JAX). */
@@ -132,14 +134,6 @@ function alongAxis(op: string, x: ArrayLike, axis: number | null): [NDArray, num
   return axis === null ? [ravel(a), 0] : [a, normalizeAxis(op, axis, a.ndim)];
 }
 
-/** Python's slice.indices(n) expanded, for a slice string "start:stop:step". */
-function sliceString(op: string, s: string, n: number): number[] {
-  return Array.from(slice(arange(n), s).toTypedArray(), Number).map((v) => {
-    if (!Number.isInteger(v)) throw argumentError.invalid(op, `bad slice '${s}'`);
-    return v;
-  });
-}
-
 /**
  * `arr` without the entries `obj` along `axis` (np.delete). obj: an integer, a slice string ("1:5:2"), integer
  * indices or a boolean mask of the axis length. Concrete indices give a static gather; traced integer indices
@@ -159,7 +153,7 @@ function deleteAlong(
     const i = obj < 0 ? obj + n : obj;
     return concatenate([sliceAxis(a, ax, 0, i, 1), sliceAxis(a, ax, i + 1, n, 1)], ax);
   }
-  if (typeof obj === "string") return keepRows(a, ax, n, sliceString("delete", obj, n));
+  if (typeof obj === "string") return keepRows(a, ax, n, sliceRange("delete", obj, n));
   const o = operand(obj, "delete");
   if (o.dtype === "bool") {
     if (o.ndim !== 1 || o.shape[0] !== n)
@@ -171,6 +165,8 @@ function deleteAlong(
   }
   if (obj instanceof NDArray && isFloat(obj.dtype))
     throw argumentError.invalid("delete", `obj must be integer or bool, got dtype ${o.dtype}`);
+  const fixed = staticInts("delete", o);
+  if (fixed && !opts.assumeUniqueIndices) return keepRows(a, ax, n, fixed);
   const idx = ravel(intIndices("delete", o));
   if (opts.assumeUniqueIndices) {
     // JAX: kept row i of the result is i plus the number of (sorted, shifted) deleted indices at or before it
@@ -180,13 +176,11 @@ function deleteAlong(
     const keep = add(i, sum(greaterEqual(reshapeTo(i, [1, i.size]), reshapeTo(sorted, [k, 1])), 0, { dtype: "int32" }));
     return take(a, keep, ax);
   }
-  if (idx instanceof Tracer)
-    throw traceError.concretization(
-      "np.delete with traced indices (a result whose shape depends on the data)",
-      currentFunctionName(),
-      "Pass { assumeUniqueIndices: true } when the indices are distinct",
-    );
-  return keepRows(a, ax, n, Array.from(idx.toTypedArray(), Number));
+  throw traceError.concretization(
+    "np.delete with traced indices (a result whose shape depends on the data)",
+    currentFunctionName(),
+    "Pass { assumeUniqueIndices: true } when the indices are distinct",
+  );
 }
 function keepRows(a: NDArray, ax: number, n: number, drop: number[]): NDArray {
   const gone = new Uint8Array(n);
@@ -212,7 +206,7 @@ export function insert(arr: ArrayLike, obj: ArrayLike | string, values: ArrayLik
   const [a, ax] = alongAxis("insert", arr, axis);
   const n = a.shape[ax] as number;
   let idx: NDArray;
-  if (typeof obj === "string") idx = convert(asarray(sliceString("insert", obj, n)), "int32", false);
+  if (typeof obj === "string") idx = intIndex(sliceRange("insert", obj, n));
   else {
     const o = operand(obj, "insert");
     if (o.dtype === "bool" || (obj instanceof NDArray && isFloat(obj.dtype)))

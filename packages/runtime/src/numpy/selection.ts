@@ -113,7 +113,10 @@ export function place(arr: ArrayLike, mask: ArrayLike, vals: ArrayLike, opts: In
   return reshapeTo(where(mf, take(v, mod(where(less(k, 0), 0, k), v.size)), ravel(a)), a.shape.slice());
 }
 
-/** A copy of `a` with the flat entries `ind` set to `v` (repeated as needed); mode wraps or clips, default drops out-of-range. */
+/**
+ * A copy of `a` with the flat entries `ind` set to `v` (repeated as needed). mode 'wrap' or 'clip'; by default
+ * negative indices count from the end and out-of-range ones clip (JAX: put unravels the indices, which clips).
+ */
 export function put(a: ArrayLike, ind: ArrayLike, v: ArrayLike, opts: InplaceOption & { mode?: "wrap" | "clip" } = {}): NDArray {
   checkFunctional("put", opts);
   const x = operand(a, "put");
@@ -126,7 +129,8 @@ export function put(a: ArrayLike, ind: ArrayLike, v: ArrayLike, opts: InplaceOpt
     );
   if (x.size === 0 || idx.size === 0 || vals.size === 0) return x;
   const n = x.size;
-  const pos = opts.mode === "wrap" ? mod(idx, n) : opts.mode === "clip" ? clip(idx, 0, n - 1) : where(less(idx, 0), add(idx, n), idx);
+  // default (JAX's unravel_index): negative indices count from the end, out-of-range ones clip
+  const pos = opts.mode === "wrap" ? mod(idx, n) : clip(opts.mode === "clip" ? idx : where(less(idx, 0), add(idx, n), idx), 0, n - 1);
   return reshapeTo(scatterSetFlat(ravel(x), pos, tileTo(vals, idx.size)), x.shape.slice());
 }
 
