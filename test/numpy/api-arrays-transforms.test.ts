@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ConcretizationError, type NDArray, checkGrads, grad, jit, numpy as np, vmap } from "@numjit/runtime";
 import { expectClose, rand, rng } from "../transforms/helpers.js";
 
-const i32 = (v: number[] | number[][]) => np.array(v, { dtype: "int32" });
+const i32 = (v: number[], shape: number[] = [v.length]) => np.array(v, { dtype: "int32" }).reshape(shape);
 
 interface Case {
   name: string;
@@ -14,16 +14,60 @@ interface Case {
   shapes: number[][];
 }
 const CASES: Case[] = [
-  { name: "putAlongAxis (array and values)", f: (x, v) => np.putAlongAxis(x, i32([[2, 0], [1, 3], [0, 1]]), v, 1), shapes: [[3, 4], [3, 2]] },
-  { name: "putAlongAxis axis 0, broadcast value", f: (x, v) => np.putAlongAxis(x, i32([[1, 0, 2, 1]]), v, 0), shapes: [[3, 4], [1, 1]] },
+  {
+    name: "putAlongAxis (array and values)",
+    f: (x, v) => np.putAlongAxis(x, i32([2, 0, 1, 3, 0, 1], [3, 2]), v, 1),
+    shapes: [
+      [3, 4],
+      [3, 2],
+    ],
+  },
+  {
+    name: "putAlongAxis axis 0, broadcast value",
+    f: (x, v) => np.putAlongAxis(x, i32([1, 0, 2, 1], [1, 4]), v, 0),
+    shapes: [
+      [3, 4],
+      [1, 1],
+    ],
+  },
   { name: "fillDiagonal array values", f: (x, v) => np.fillDiagonal(x, v), shapes: [[4, 3], [2]] },
   { name: "fillDiagonal cube", f: (x, v) => np.fillDiagonal(x, v), shapes: [[3, 3, 3], []] },
-  { name: "choose clip", f: (a, b, c) => np.choose(i32([[0, 2, 1], [5, -1, 2]]), [a, b, c], { mode: "clip" }), shapes: [[2, 3], [3], [2, 1]] },
+  {
+    name: "choose clip",
+    f: (a, b, c) => np.choose(i32([0, 2, 1, 5, -1, 2], [2, 3]), [a, b, c], { mode: "clip" }),
+    shapes: [[2, 3], [3], [2, 1]],
+  },
   { name: "place", f: (x, v) => np.place(x, np.greater(np.arange(12).reshape(3, 4), 6), v), shapes: [[3, 4], [3]] },
   { name: "put with repeats and clipping", f: (x, v) => np.put(x, i32([0, 7, -1, 40]), v), shapes: [[3, 4], [2]] },
-  { name: "block", f: (a, b, c) => np.block([[a, b], [c, 2]]), shapes: [[2, 2], [2, 1], [1, 2]] },
-  { name: "insert rows", f: (x, v) => np.insert(x, [1, 3, 0], v, 0), shapes: [[3, 2], [3, 2]] },
-  { name: "insert scalar index, 2-d values", f: (x, v) => np.insert(x, 1, v, 1), shapes: [[3, 4], [2, 3]] },
+  {
+    name: "block",
+    f: (a, b, c) =>
+      np.block([
+        [a, b],
+        [c, 2],
+      ]),
+    shapes: [
+      [2, 2],
+      [2, 1],
+      [1, 2],
+    ],
+  },
+  {
+    name: "insert rows",
+    f: (x, v) => np.insert(x, [1, 3, 0], v, 0),
+    shapes: [
+      [3, 2],
+      [3, 2],
+    ],
+  },
+  {
+    name: "insert scalar index, 2-d values",
+    f: (x, v) => np.insert(x, 1, v, 1),
+    shapes: [
+      [3, 4],
+      [2, 3],
+    ],
+  },
   { name: "delete slice", f: (x) => np.delete(x, "::2", 1), shapes: [[3, 5]] },
   { name: "delete unique indices", f: (x) => np.delete(x, i32([3, 0]), 0, { assumeUniqueIndices: true }), shapes: [[5, 2]] },
   { name: "resize", f: (x) => np.resize(x, [4, 3]), shapes: [[5]] },
@@ -56,10 +100,7 @@ describe("api-arrays vmap equals a loop over the batch", () => {
   });
   it("vmap over traced indices: insert and putAlongAxis", () => {
     const x = rand(rng(9), [2, 4]);
-    const idx = i32([
-      [3, 0],
-      [1, 1],
-    ]);
+    const idx = i32([3, 0, 1, 1], [2, 2]);
     const ins = (a: NDArray, i: NDArray) => np.insert(a, i, -5);
     expectClose(vmap(ins)(x, idx), np.stack([ins(x.slice(0), idx.slice(0)), ins(x.slice(1), idx.slice(1))]), 0);
     const pa = (a: NDArray, i: NDArray) => np.putAlongAxis(a, i, 7, 0);
@@ -97,7 +138,7 @@ describe("api-arrays outside the reference runner", () => {
     np.fillDiagonal(x, 1);
     np.put(x, i32([0]), 5);
     np.place(x, np.ones([3, 3], { dtype: "bool" }), 2);
-    np.putAlongAxis(x, i32([[0], [1], [2]]), 9, 1);
+    np.putAlongAxis(x, i32([0, 1, 2], [3, 1]), 9, 1);
     expect(x.toArray()).toEqual(np.zeros([3, 3]).toArray());
   });
 });

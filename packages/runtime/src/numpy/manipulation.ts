@@ -1,4 +1,4 @@
-// Array manipulation as jax.numpy: atleast1d/2d/3d, block, rowStack, rollaxis, resize, trimZeros, delete,
+// Array manipulation as jax.numpy: block, rowStack, rollaxis, resize, trimZeros, delete,
 // insert, copy, ascontiguousarray, asarrayChkfinite.
 //
 // Everything composes existing primitives (reshape, concatenate, gather, argsort), so jit, grad and vmap come
@@ -13,36 +13,12 @@ import { describeValue, normalizeAxis, sizeOf } from "../shape.js";
 import { add, clip, greaterEqual, isfinite, less, multiply, notEqual, subtract, where } from "./elementwise.js";
 import { all, any, sum } from "./reductions.js";
 import { array, asarray, broadcastTo, convert, operand, reshapeTo } from "./util.js";
-import { concatenate, intIndex, moveaxis, ravel, sliceAxis, tile, toAtleast2d, toAtleast3d, vstack } from "./shape-ops.js";
+import { concatenate, intIndex, moveaxis, ravel, sliceAxis, tile, vstack } from "./shape-ops.js";
 import { arange, zeros } from "./creation.js";
 import { intIndices, slice, take } from "./indexing.js";
 import { sliceRange } from "./slice-spec.js";
 import { staticInts } from "./index-util.js";
 import { argsort, sort } from "./sorting.js";
-
-/** One array in, one array out; several in, a list out (JAX). */
-function each(xs: ArrayLike[], op: string, f: (a: NDArray) => NDArray): NDArray | NDArray[] {
-  const out = xs.map((x) => f(operand(x, op)));
-  return out.length === 1 ? out[0]! : out;
-}
-function toAtleast1d(a: NDArray): NDArray {
-  return a.ndim >= 1 ? a : reshapeTo(a, [1]);
-}
-export function atleast1d(x: ArrayLike): NDArray;
-export function atleast1d(...xs: ArrayLike[]): NDArray[];
-export function atleast1d(...xs: ArrayLike[]): NDArray | NDArray[] {
-  return each(xs, "atleast_1d", toAtleast1d);
-}
-export function atleast2d(x: ArrayLike): NDArray;
-export function atleast2d(...xs: ArrayLike[]): NDArray[];
-export function atleast2d(...xs: ArrayLike[]): NDArray | NDArray[] {
-  return each(xs, "atleast_2d", toAtleast2d);
-}
-export function atleast3d(x: ArrayLike): NDArray;
-export function atleast3d(...xs: ArrayLike[]): NDArray[];
-export function atleast3d(...xs: ArrayLike[]): NDArray | NDArray[] {
-  return each(xs, "atleast_3d", toAtleast3d);
-}
 
 /** NumPy's deprecated alias of vstack (JAX kept it until 0.4.x). */
 export const rowStack = vstack;

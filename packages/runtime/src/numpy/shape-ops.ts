@@ -185,14 +185,37 @@ export function columnStack(xs: ArrayLike[]): NDArray {
   const as = stackArgs("column_stack", xs).map((a) => (a.ndim < 2 ? reshapeTo(a, [a.size, 1]) : a));
   return join("column_stack", as, 1);
 }
-/** a with at least 2 axes (NumPy atleast_2d for one array: [n] -> [1, n]). */
-export function toAtleast2d(a: NDArray): NDArray {
+function toAtleast2d(a: NDArray): NDArray {
   return a.ndim >= 2 ? a : reshapeTo(a, a.ndim === 0 ? [1, 1] : [1, a.shape[0]!]);
 }
-/** a with at least 3 axes (NumPy atleast_3d: [n] -> [1, n, 1], [m, n] -> [m, n, 1]). */
-export function toAtleast3d(a: NDArray): NDArray {
+/** NumPy's atleast_3d of one array: [n] -> [1, n, 1], [m, n] -> [m, n, 1]. */
+function toAtleast3d(a: NDArray): NDArray {
   if (a.ndim >= 3) return a;
   return reshapeTo(a, a.ndim === 0 ? [1, 1, 1] : a.ndim === 1 ? [1, a.shape[0]!, 1] : [...a.shape, 1]);
+}
+
+/** One array in, one array out; several in, a list out (JAX). */
+function each(xs: ArrayLike[], op: string, f: (a: NDArray) => NDArray): NDArray | NDArray[] {
+  const out = xs.map((x) => f(operand(x, op)));
+  return out.length === 1 ? out[0]! : out;
+}
+function toAtleast1d(a: NDArray): NDArray {
+  return a.ndim >= 1 ? a : reshapeTo(a, [1]);
+}
+export function atleast1d(x: ArrayLike): NDArray;
+export function atleast1d(...xs: ArrayLike[]): NDArray[];
+export function atleast1d(...xs: ArrayLike[]): NDArray | NDArray[] {
+  return each(xs, "atleast_1d", toAtleast1d);
+}
+export function atleast2d(x: ArrayLike): NDArray;
+export function atleast2d(...xs: ArrayLike[]): NDArray[];
+export function atleast2d(...xs: ArrayLike[]): NDArray | NDArray[] {
+  return each(xs, "atleast_2d", toAtleast2d);
+}
+export function atleast3d(x: ArrayLike): NDArray;
+export function atleast3d(...xs: ArrayLike[]): NDArray[];
+export function atleast3d(...xs: ArrayLike[]): NDArray | NDArray[] {
+  return each(xs, "atleast_3d", toAtleast3d);
 }
 
 /** np.split: sections (equal parts) or sorted split indices. Returns views. */
