@@ -343,6 +343,7 @@ const BAD: Row[] = [
   ["choose out of range", () => np.choose(np.array([0, 3], { dtype: "int32" }), [v, v]), ArgumentError, "NJ301", "choose"],
   ["choose float index", () => np.choose(np.array([0]), [v]), DTypeError, "NJ202", "choose"],
   ["choose no choices", () => np.choose(np.array([0], { dtype: "int32" }), []), ArgumentError, "NJ301", "choose"],
+  ["choose 0-d choices", () => np.choose(np.array([0], { dtype: "int32" }), np.array(1)), ArgumentError, "NJ301", "choose"],
   ["choose mode", () => np.choose(np.array([0], { dtype: "int32" }), [v], { mode: "x" }), ArgumentError, "NJ301", "choose"],
   ["place inplace", () => np.place(v, np.greater(v, 1), 0, { inplace: true }), ArgumentError, "NJ301", "place"],
   ["place no values", () => np.place(v, np.greater(v, 1), np.zeros(0)), ArgumentError, "NJ301", "place"],

@@ -61,7 +61,13 @@ export function extract(condition: ArrayLike, arr: ArrayLike, opts: CompressOpti
 /** out = choices[a][...] elementwise: a picks, per element, which choice array to read (np.choose). */
 export function choose(a: ArrayLike, choices: ArrayLike[] | NDArray, opts: { mode?: IndexMode } = {}): NDArray {
   const cs =
-    choices instanceof NDArray ? [...choices] : Array.isArray(choices) ? choices.map((c) => operand(c as ArrayLike, "choose")) : null;
+    choices instanceof NDArray
+      ? choices.ndim === 0
+        ? null
+        : [...choices]
+      : Array.isArray(choices)
+        ? choices.map((c) => operand(c as ArrayLike, "choose"))
+        : null;
   if (cs === null || cs.length === 0)
     throw argumentError.invalid("choose", `choices must be a non-empty list of arrays, got ${describeValue(choices)}`);
   const idx = boundIndices("choose", integerOperand("choose", a), cs.length, opts.mode);
