@@ -29,6 +29,7 @@ import warnings
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_api_arrays_refs  # noqa: E402
 import gen_linalg_refs  # noqa: E402
 
 warnings.filterwarnings("ignore")
@@ -4284,6 +4285,7 @@ def main():
     gen_breadth()
     gen_breadth_rest()
     gen_linalg_refs.generate(sys.modules[__name__])  # numpy.linalg, numpy.fft, convolution: their own stream
+    gen_api_arrays_refs.generate(sys.modules[__name__])  # jax.numpy array manipulation, set ops, index helpers
     out_dir = os.path.abspath(args.out)
     os.makedirs(out_dir, exist_ok=True)
     total = 0

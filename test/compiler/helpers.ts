@@ -111,9 +111,25 @@ export const NOT_PRECOMPILED: Record<string, string> = {
       ...["unique index inverse counts", "unique equalNan false", "unique rows axis 0"].map((n) => `breadth-rest/${n}`),
     ].map((k) => [k, "a result length that depends on the data (no { size }): the runtime jit raises the ConcretizationError"]),
   ),
+  // api-arrays marks its data-dependent cases eagerOnly in the reference file (set operations, unique_*,
+  // compress/extract without size, trim_zeros, delete by mask, the value checks of mode 'raise')
+  ...Object.fromEntries(
+    eagerOnlyCases("api-arrays").map((n) => [
+      `api-arrays/${n}`,
+      "a result length or a check that depends on the data: the runtime jit raises",
+    ]),
+  ),
+  "api-arrays/fromiter generator float64":
+    "a generator function (function*) is outside the build-time subset: the call runs on the runtime jit",
   "deviations/pad with a dict, negative axis, one width":
     "`{ [-2]: 1 }` has a computed key, outside the build-time subset (a dynamic-property warning): the call runs on the runtime jit",
 };
+
+/** Names of an area's eagerOnly cases (none when the area is not among the loaded references). */
+function eagerOnlyCases(area: string): string[] {
+  const loaded = loadArea(area);
+  return "refs" in loaded ? loaded.refs.cases.filter((c) => c.eagerOnly).map((c) => c.name) : [];
+}
 
 /** Why case `c` of `area`, built with exact annotations to `status`, breaks the precompile expectation (or undefined). */
 export function precompileProblem(area: string, c: RefCase, status: string | undefined): string | undefined {

@@ -14,6 +14,7 @@ import { type Dim, dimAdd, dimCompare, dimSub } from "../core/dims.js";
 import { currentShapeEnv } from "../core/shape-env.js";
 import { sliceIndicesDim, sliceLength } from "../core/shape-rules.js";
 import { convert, describe, operand, reshapeTo } from "./util.js";
+import { parseSlice, sliceIndices } from "./slice-spec.js";
 
 export type SliceSpec = number | string | null | [number | null, (number | null)?, (number | null)?];
 
@@ -38,18 +39,6 @@ export function intIndices(op: string, indices: ArrayLike): NDArray {
   return convert(idx, "int32", false);
 }
 
-function parseSlice(s: string): [number | null, number | null, number | null] {
-  const parts = s.split(":").map((p) => p.trim());
-  if (parts.length < 2 || parts.length > 3) throw argumentError.invalid("slice", `bad slice string '${s}'`);
-  const num = (p: string | undefined): number | null => {
-    if (p === undefined || p === "") return null;
-    const v = Number(p);
-    if (!Number.isInteger(v)) throw argumentError.invalid("slice", `bad slice string '${s}'`);
-    return v;
-  };
-  return [num(parts[0]), num(parts[1]), num(parts[2])];
-}
-
 /** [start, stop, step] with null/undefined defaults; anything else (an NDArray, a mask) is not a slice. */
 function tupleSlice(s: unknown): [number | null, number | null, number | null] {
   const ok = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isInteger(v));
@@ -60,22 +49,6 @@ function tupleSlice(s: unknown): [number | null, number | null, number | null] {
         "(take() for integer arrays)",
     );
   return [s[0] ?? null, s[1] ?? null, s[2] ?? null];
-}
-
-/** Python's slice.indices(n). */
-function sliceIndices(start: number | null, stop: number | null, step: number | null, n: number): [number, number, number] {
-  const st = step ?? 1;
-  if (st === 0) throw argumentError.invalid("slice", "slice step cannot be zero");
-  const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
-  let a: number, b: number;
-  if (st > 0) {
-    a = start === null ? 0 : start < 0 ? clamp(start + n, 0, n) : clamp(start, 0, n);
-    b = stop === null ? n : stop < 0 ? clamp(stop + n, 0, n) : clamp(stop, 0, n);
-  } else {
-    a = start === null ? n - 1 : start < 0 ? clamp(start + n, -1, n - 1) : clamp(start, -1, n - 1);
-    b = stop === null ? -1 : stop < 0 ? clamp(stop + n, -1, n - 1) : clamp(stop, -1, n - 1);
-  }
-  return [a, b, st];
 }
 
 export function slice(x: ArrayLike, ...specs: SliceSpec[]): NDArray {

@@ -170,7 +170,7 @@ function stackArgs(op: string, xs: ArrayLike[]): NDArray[] {
   return xs.map((x) => operand(x, op));
 }
 export function vstack(xs: ArrayLike[]): NDArray {
-  return join("vstack", stackArgs("vstack", xs).map(atleast2d), 0);
+  return join("vstack", stackArgs("vstack", xs).map(toAtleast2d), 0);
 }
 export function hstack(xs: ArrayLike[]): NDArray {
   const as = stackArgs("hstack", xs).map((a) => (a.ndim === 0 ? reshapeTo(a, [1]) : a));
@@ -178,19 +178,44 @@ export function hstack(xs: ArrayLike[]): NDArray {
 }
 /** Stack along a third axis: 1-d (n,) becomes (1, n, 1), 2-d (m, n) becomes (m, n, 1). */
 export function dstack(xs: ArrayLike[]): NDArray {
-  return join("dstack", stackArgs("dstack", xs).map(atleast3d), 2);
+  return join("dstack", stackArgs("dstack", xs).map(toAtleast3d), 2);
 }
 /** 1-d arrays become columns of a 2-d array; 2-d arrays are joined along axis 1. */
 export function columnStack(xs: ArrayLike[]): NDArray {
   const as = stackArgs("column_stack", xs).map((a) => (a.ndim < 2 ? reshapeTo(a, [a.size, 1]) : a));
   return join("column_stack", as, 1);
 }
-function atleast2d(a: NDArray): NDArray {
+function toAtleast2d(a: NDArray): NDArray {
   return a.ndim >= 2 ? a : reshapeTo(a, a.ndim === 0 ? [1, 1] : [1, a.shape[0]!]);
 }
-function atleast3d(a: NDArray): NDArray {
+/** NumPy's atleast_3d of one array: [n] -> [1, n, 1], [m, n] -> [m, n, 1]. */
+function toAtleast3d(a: NDArray): NDArray {
   if (a.ndim >= 3) return a;
   return reshapeTo(a, a.ndim === 0 ? [1, 1, 1] : a.ndim === 1 ? [1, a.shape[0]!, 1] : [...a.shape, 1]);
+}
+
+/** One array in, one array out; several in, a list out (JAX). */
+function each(xs: ArrayLike[], op: string, f: (a: NDArray) => NDArray): NDArray | NDArray[] {
+  const out = xs.map((x) => f(operand(x, op)));
+  return out.length === 1 ? out[0]! : out;
+}
+function toAtleast1d(a: NDArray): NDArray {
+  return a.ndim >= 1 ? a : reshapeTo(a, [1]);
+}
+export function atleast1d(x: ArrayLike): NDArray;
+export function atleast1d(...xs: ArrayLike[]): NDArray[];
+export function atleast1d(...xs: ArrayLike[]): NDArray | NDArray[] {
+  return each(xs, "atleast_1d", toAtleast1d);
+}
+export function atleast2d(x: ArrayLike): NDArray;
+export function atleast2d(...xs: ArrayLike[]): NDArray[];
+export function atleast2d(...xs: ArrayLike[]): NDArray | NDArray[] {
+  return each(xs, "atleast_2d", toAtleast2d);
+}
+export function atleast3d(x: ArrayLike): NDArray;
+export function atleast3d(...xs: ArrayLike[]): NDArray[];
+export function atleast3d(...xs: ArrayLike[]): NDArray | NDArray[] {
+  return each(xs, "atleast_3d", toAtleast3d);
 }
 
 /** np.split: sections (equal parts) or sorted split indices. Returns views. */

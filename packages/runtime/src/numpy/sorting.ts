@@ -3,9 +3,9 @@
 //
 // unique/nonzero/argwhere have a data-dependent length: eager computes it; under jit a ConcretizationError
 // asks for `{ size }` (JAX's size=), with which they trace to a fixed-length result padded by `fillValue`.
-import { argumentError, shapeError, traceError } from "../errors.js";
+import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
-import { Tracer, bind, currentFunctionName } from "../core/trace.js";
+import { bind } from "../core/trace.js";
 import { describeValue, normalizeAxis, sizeOf } from "../shape.js";
 import {
   add,
@@ -22,11 +22,12 @@ import {
   subtract,
   where,
 } from "./elementwise.js";
-import { any, cumsum, sum } from "./reductions.js";
+import { sum } from "./reductions.js";
 import { broadcastTo, convert, operand, reshapeTo } from "./util.js";
-import { concatenate, flip, moveaxis, ravel, sliceAxis, stack } from "./shape-ops.js";
-import { arange, full, iota } from "./creation.js";
+import { flip, sliceAxis, stack } from "./shape-ops.js";
+import { iota } from "./creation.js";
 import { intIndices, take } from "./indexing.js";
+import { type SizeOptions, checkSizeOptions, compact, resultSize } from "./index-util.js";
 
 /** An axis argument of a sort: null flattens (NumPy), else normalized against `a`. */
 function sortAxis(op: string, x: ArrayLike, axis: number | null): [NDArray, number] {
@@ -158,46 +159,6 @@ function unstackKeys(k: NDArray): NDArray[] {
   return Array.from({ length: k.shape[0]! }, (_, i) => reshapeTo(sliceAxis(k, 0, i, i + 1, 1), k.shape.slice(1)));
 }
 
-/** The `size` of a data-dependent result: given, or read from the data eagerly (else a ConcretizationError). */
-function resultSize(op: string, count: () => NDArray, size: number | undefined, mask: NDArray): number {
-  if (size !== undefined) {
-    if (typeof size !== "number" || !Number.isInteger(size) || size < 0)
-      throw argumentError.invalid(op, `size must be a non-negative integer, got ${describeValue(size)}`);
-    return size;
-  }
-  if (mask instanceof Tracer)
-    throw traceError.concretization(
-      `np.${op} (a result whose length depends on the data)`,
-      currentFunctionName(),
-      `Pass a static length: np.${op}(x, { size: n, fillValue })`,
-    );
-  return count().item() as number;
-}
-
-/**
- * Positions of the first `size` true entries of the 1-d bool `mask` (int32 [size]), `mask.size` where
- * there are fewer: position j is the number of entries whose running count is at most j.
- */
-function compact(mask: NDArray, size: number): NDArray {
-  if (!(mask instanceof Tracer)) {
-    const m = mask.toTypedArray(),
-      out = new Int32Array(size).fill(m.length);
-    for (let i = 0, k = 0; i < m.length && k < size; i++) if (m[i]) out[k++] = i;
-    return convert(operand(out, "nonzero"), "int32", false);
-  }
-  const running = cumsum(mask);
-  return sum(lessEqual(reshapeTo(running, [1, mask.size]), reshapeTo(arange(size), [size, 1])), 1);
-}
-
-interface SizeOptions {
-  size?: number;
-  fillValue?: number;
-}
-function checkSizeOptions(op: string, opts: object, allowed: string[]): void {
-  for (const k of Object.keys(opts))
-    if (!allowed.includes(k)) throw argumentError.invalid(op, `unsupported option '${k}' (${allowed.join(", ")})`);
-}
-
 /** Indices of the nonzero elements, one int32 array per axis. */
 export function nonzero(x: ArrayLike, opts: SizeOptions = {}): NDArray[] {
   checkSizeOptions("nonzero", opts, ["size", "fillValue"]);
@@ -224,84 +185,4 @@ export function argwhere(x: ArrayLike, opts: SizeOptions = {}): NDArray {
   checkSizeOptions("argwhere", opts, ["size", "fillValue"]);
   const a = operand(x, "argwhere");
   return stack(nonzero(a.ndim === 0 ? reshapeTo(a, [1]) : a, opts), 1);
-}
-
-interface UniqueOptions extends SizeOptions {
-  /** Unique subarrays along this axis (NumPy/JAX axis=); null (default) flattens. */
-  axis?: number | null;
-  equalNan?: boolean;
-  returnIndex?: boolean;
-  returnInverse?: boolean;
-  returnCounts?: boolean;
-}
-type UniqueExtras = { returnIndex: true } | { returnInverse: true } | { returnCounts: true };
-const UNIQUE_OPTIONS = ["size", "fillValue", "equalNan", "axis", "returnIndex", "returnInverse", "returnCounts"];
-
-/**
- * The sorted distinct values of the flattened input, or the distinct subarrays along `axis` (sorted
- * lexicographically), as JAX's unique. NaNs merge into one with `equalNan` (NumPy 2's default). With any of
- * returnIndex / returnInverse / returnCounts the result is [values, index?, inverse?, counts?] (int32): the
- * first occurrence of each value, the value each element maps to (the input's shape when flattened), and
- * how often each occurs. `{ size }` pads (values with `fillValue`, default the smallest value; index with
- * the smallest value's index; counts with 0) or truncates, as JAX.
- */
-export function unique(x: ArrayLike, opts: UniqueOptions & UniqueExtras): NDArray[];
-export function unique(x: ArrayLike, opts?: UniqueOptions): NDArray;
-export function unique(x: ArrayLike, opts: UniqueOptions = {}): NDArray | NDArray[] {
-  checkSizeOptions("unique", opts, UNIQUE_OPTIONS);
-  const a = operand(x, "unique");
-  const ax = opts.axis === undefined || opts.axis === null ? null : sortAxis("unique", a, opts.axis)[1];
-  const aux = ax === null ? ravel(a) : moveaxis(a, ax, 0);
-  const n = aux.shape[0]!,
-    rest = aux.shape.slice(1);
-  const extras = [opts.returnIndex, opts.returnInverse, opts.returnCounts];
-  const pack = (values: NDArray, index: () => NDArray, inverse: () => NDArray, counts: () => NDArray) => {
-    const out = [values, ...[index, inverse, counts].filter((_, i) => extras[i]).map((f) => f())];
-    return out.length === 1 ? values : out;
-  };
-  if (n === 0 || sizeOf(rest) === 0) {
-    const size = opts.size ?? Math.min(n, 1);
-    const values = full([size, ...rest], opts.fillValue ?? 0, { dtype: a.dtype });
-    const none = () => full([size], 0, { dtype: "int32" });
-    const inverse = () => full(ax === null ? a.shape : [n], 0, { dtype: "int32" });
-    return pack(ax === null ? values : moveaxis(values, 0, ax), none, inverse, () => full([size], n, { dtype: "int32" }));
-  }
-  const perm = ax === null ? argsort(aux, 0) : lexsort(rowKeys(aux));
-  const sorted = take(aux, perm, 0);
-  const head = sliceAxis(sorted, 0, 1, n, 1),
-    prev = sliceAxis(sorted, 0, 0, n - 1, 1);
-  let differ = notEqual(head, prev);
-  if (opts.equalNan ?? true) differ = logicalAnd(differ, logicalNot(logicalAnd(isnan(head), isnan(prev))));
-  const fresh =
-    rest.length === 0
-      ? differ
-      : any(
-          differ,
-          rest.map((_, i) => i + 1),
-        );
-  const first = concatenate([full([1], true, { dtype: "bool" }), fresh]);
-  const size = resultSize("unique", () => sum(first), opts.size, first);
-  const pos = compact(first, size);
-  const found = less(pos, n);
-  const ind = where(found, pos, 0);
-  let values = take(sorted, ind, 0);
-  if (opts.fillValue !== undefined)
-    values = where(reshapeTo(found, [size, ...rest.map(() => 1)]), values, convert(operand(opts.fillValue, "unique"), a.dtype, false));
-  const inverse = () => {
-    const group = subtract(cumsum(first, 0, { dtype: "int32" }), 1);
-    const inv = take(group, argsort(perm, 0));
-    return ax === null ? reshapeTo(inv, a.shape.slice()) : inv;
-  };
-  const counts = () => {
-    const bounds = compact(first, size + 1);
-    return subtract(sliceAxis(bounds, 0, 1, size + 1, 1), sliceAxis(bounds, 0, 0, size, 1));
-  };
-  return pack(ax === null ? values : moveaxis(values, 0, ax), () => take(perm, ind), inverse, counts);
-}
-
-/** lexsort keys ordering the rows of [n, ...] `a`: its columns, the first one last (the primary key). */
-function rowKeys(a: NDArray): NDArray[] {
-  const m = sizeOf(a.shape.slice(1));
-  const rows = reshapeTo(a, [a.shape[0]!, m]);
-  return Array.from({ length: m }, (_, j) => reshapeTo(sliceAxis(rows, 1, m - 1 - j, m - j, 1), [a.shape[0]!]));
 }
