@@ -1,8 +1,9 @@
 // Transformations of lax's elementwise, structural, reduction, dot and sort functions: gradients (forward
 // and reverse mode) against float64 central differences (checkGrads), jit(grad) equal to eager grad, and
-// vmap equal to a JS loop over the batch, eagerly and under jit (integer ops included).
+// vmap equal to a JS loop over the batch, eagerly and under jit (integer ops included); operands of different
+// ranks as ShapeErrors eagerly and under jit (the reference area cannot hold these rows: see gen_lax_refs.py).
 import { describe, expect, it } from "vitest";
-import { type NDArray, checkGrads, grad, jit, lax, numpy as np, vmap } from "@numjit/runtime";
+import { type NDArray, ShapeError, checkGrads, grad, jit, lax, numpy as np, vmap } from "@numjit/runtime";
 import { type Domain, expectClose, rand, rng } from "../transforms/helpers.js";
 
 interface Case {
@@ -161,4 +162,25 @@ describe("lax vmap equals a loop over the batch", () => {
     it(`${c.name}: jit(vmap)`, () => expectClose(jit(vmap(c.f))(...xs), loop(), 1e-12));
   });
   it("covers every case", () => expect(CASES.length).toBeGreaterThan(80));
+});
+
+describe("lax does not broadcast across ranks", () => {
+  const x = np.ones([2, 3]);
+  const rows: [string, () => unknown, string[]][] = [
+    ["lax.add of (2, 3) and (3,)", () => lax.add(x, np.ones([3])), ["lax.add", "(2, 3)", "(3,)"]],
+    ["jit(lax.add) of (2, 3) and (3,)", () => jit(lax.add)(x, np.ones([3])), ["lax.add", "(2, 3)", "(3,)"]],
+    ["lax.clamp with a (3,) bound", () => lax.clamp(np.zeros([3]), x, 1), ["lax.clamp", "(3,)", "(2, 3)"]],
+    ["jit(lax.clamp) with a (3,) bound", () => jit((l: NDArray, a: NDArray) => lax.clamp(l, a, 1))(np.zeros([3]), x), ["lax.clamp", "(3,)"]],
+  ];
+  for (const [name, run, parts] of rows)
+    it(name, () => {
+      let err: unknown;
+      try {
+        run();
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ShapeError);
+      for (const p of parts) expect((err as Error).message).toContain(p);
+    });
 });
