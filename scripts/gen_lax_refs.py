@@ -141,7 +141,8 @@ def gen_elementwise():
         ai, bi = rand((2, 3), I32, -9, 9), rand((2, 3), I32, 1, 4) * np.array([[1, -1, 1], [-1, 1, -1]], I32)
         case(f"{name} int32", f"(x, y) => lax.{name}(x, y)", [ai, bi], f)
         case(f"{name} broadcast size-1 axes", f"(x, y) => lax.{name}(x, y)", [rand((2, 1), F32, 1, 3), rand((1, 3), F32, 1, 3)], f)
-    case("div int32 rounds toward zero", "(x, y) => lax.div(x, y)", [np.array([-7, 7, -7, 7, 6, -6], I32), np.array([2, 2, -2, -2, -3, 4], I32)], lax.div)
+    case("div int32 rounds toward zero", "(x, y) => lax.div(x, y)",
+         [np.array([-7, 7, -7, 7, 6, -6], I32), np.array([2, 2, -2, -2, -3, 4], I32)], lax.div)
     case("rem int32 takes the dividend's sign", "(x, y) => lax.rem(x, y)",
          [np.array([-7, 7, -7, 7, 6, -6], I32), np.array([2, 2, -2, -2, -3, 4], I32)], lax.rem)
     case("rem float32 takes the dividend's sign", "(x, y) => lax.rem(x, y)",
@@ -155,7 +156,8 @@ def gen_elementwise():
     case("mul JS integer adapts to float32", "(x) => lax.mul(x, 2)", [rand((3,), F32)], lambda x: lax.mul(x, F32(2)))
     case("sub JS integer adapts to int32", "(x) => lax.sub(x, 2)", [rand((3,), I32)], lambda x: lax.sub(x, I32(2)))
     case("add 0-d broadcasts", "(x, y) => lax.add(x, y)", [rand((2, 3), F32), np.array(1.5, F32)], lax.add)
-    case("sqrt of a JS number is weak", "() => lax.sqrt(2.5)", [], lambda: lax.sqrt(F32(2.5)), weak=True)  # weak: JAX without x64 gives weak float32
+    # weak: JAX without x64 gives weak float32
+    case("sqrt of a JS number is weak", "() => lax.sqrt(2.5)", [], lambda: lax.sqrt(F32(2.5)), weak=True)
     for name, f in (("atan2", lax.atan2), ("nextafter", lax.nextafter), ("pow", lax.pow)):
         a = rand((2, 3), F32, 0.2, 3)
         b = rand((2, 3), F32, -2, 2)
@@ -166,7 +168,8 @@ def gen_elementwise():
          [np.array([0, 1, 1, -1, 1e300, 2], F64), np.array([1, 2, 0, -2, np.inf, 2], F64)], lax.nextafter)
     case("pow float32 ** int32", "(x, y) => lax.pow(x, y)", [rand((4,), F32, 0.5, 2), np.array([0, 1, -2, 3], I32)], lax.pow)
     for y in (0, 1, 2, 3, 5, -2):
-        case(f"integerPow float32 y={y}", f"(x) => lax.integerPow(x, {y})", [rand((2, 3), F32, 0.5, 2)], lambda x, y=y: lax.integer_pow(x, y))
+        case(f"integerPow float32 y={y}", f"(x) => lax.integerPow(x, {y})", [rand((2, 3), F32, 0.5, 2)], lambda x,
+             y=y: lax.integer_pow(x, y))
     case("integerPow int32 y=3", "(x) => lax.integerPow(x, 3)", [rand((4,), I32, -5, 5)], lambda x: lax.integer_pow(x, 3))
     case("clamp scalar bounds", "(x) => lax.clamp(-1, x, 1.5)", [rand((2, 3), F32)], lambda x: lax.clamp(F32(-1), x, F32(1.5)))
     lo, hi = rand((2, 3), F32, -2, 0), rand((2, 3), F32, 0, 2)
@@ -177,7 +180,8 @@ def gen_elementwise():
     err("add float32 + int32", "(x, y) => lax.add(x, y)", [f32, i32], "DTypeError", "NJ203", ["lax.add", "float32", "int32"], lax.add)
     err("max float32 + float64", "(x, y) => lax.max(x, y)", [f32, f32.astype(F64)], "DTypeError", "NJ203",
         ["lax.max", "float32", "float64"], lax.max)
-    err("add int32 + JS float", "(x) => lax.add(x, 2.5)", [i32], "DTypeError", "NJ203", ["lax.add", "int32"], lambda x: lax.add(x, F32(2.5)))
+    err("add int32 + JS float", "(x) => lax.add(x, 2.5)", [i32], "DTypeError", "NJ203", ["lax.add", "int32"],
+        lambda x: lax.add(x, F32(2.5)))
     err("sin int32", "(x) => lax.sin(x)", [i32], "DTypeError", "NJ202", ["lax.sin", "int32"], lax.sin)
     err("neg bool", "(x) => lax.neg(x)", [np.array([True])], "DTypeError", "NJ202", ["lax.neg", "bool"], lax.neg)
     err("abs uint32", "(x) => lax.abs(x)", [np.array([1], U32)], "DTypeError", "NJ202", ["lax.abs", "uint32"], lax.abs)
@@ -187,7 +191,8 @@ def gen_elementwise():
     # rank mismatches (lax.add of (2, 3) and (3,), lax.clamp with a (3,) bound) are typed errors eagerly and under the
     # runtime jit (test/lax/lax-ops-transforms.test.ts), but a module precompiled without annotations serves
     # them through its NumPy-broadcasting plan (precompiled.ts tryBroadcast), so they are not rows of this area
-    err("add incompatible shapes", "(x, y) => lax.add(x, y)", [f32, rand((3, 3), F32)], "ShapeError", "NJ101", ["lax.add", "(2, 3)", "(3, 3)"],
+    err("add incompatible shapes", "(x, y) => lax.add(x, y)", [f32, rand((3, 3), F32)], "ShapeError", "NJ101",
+        ["lax.add", "(2, 3)", "(3, 3)"],
         lax.add)
     err("integerPow int32 negative", "(x) => lax.integerPow(x, -2)", [i32], "DTypeError", "NJ202", ["lax.integer_pow", "int32"],
         lambda x: lax.integer_pow(x, -2))
@@ -203,7 +208,8 @@ def gen_structural():
     xi = rand((3, 4), I32, -50, 50)
     case("convertElementType float32 -> int32 saturates", "(x) => lax.convertElementType(x, 'int32')",
          [np.array([2.7, -2.7, 1e10, -1e10, np.nan, 0.5], F32)], lambda v: lax.convert_element_type(v, I32))
-    case("convertElementType int32 -> float32", "(x) => lax.convertElementType(x, 'float32')", [xi], lambda v: lax.convert_element_type(v, F32))
+    case("convertElementType int32 -> float32", "(x) => lax.convertElementType(x, 'float32')", [xi],
+         lambda v: lax.convert_element_type(v, F32))
     case("convertElementType float32 -> bool", "(x) => lax.convertElementType(x, 'bool')", [np.array([0, -0.0, 2, np.nan], F32)],
          lambda v: lax.convert_element_type(v, B))
     case("convertElementType float32 -> uint32", "(x) => lax.convertElementType(x, 'uint32')", [np.array([-1, 5e9, 3.9], F32)],
@@ -224,8 +230,10 @@ def gen_structural():
     case("slice strided", "(x) => lax.slice(x, [1, 0], [3, 4], [2, 3])", [xi], lambda v: lax.slice(v, (1, 0), (3, 4), (2, 3)))
     case("sliceInDim", "(x) => lax.sliceInDim(x, 1, -1, 1, 2)", [x], lambda v: lax.slice_in_dim(v, 1, -1, 1, 2))
     case("sliceInDim null bounds", "(x) => lax.sliceInDim(x, null, null, 2, 0)", [xi], lambda v: lax.slice_in_dim(v, None, None, 2, 0))
-    case("concatenate", "(x, y) => lax.concatenate([x, y], 1)", [rand((2, 2), F32), rand((2, 3), F32)], lambda a, b: lax.concatenate([a, b], 1))
-    case("pad lo/hi", "(x) => lax.pad(x, 0, [[1, 2, 0], [0, 1, 0]])", [rand((2, 3), F32)], lambda v: lax.pad(v, np.float32(0), ((1, 2, 0), (0, 1, 0))))
+    case("concatenate", "(x, y) => lax.concatenate([x, y], 1)", [rand((2, 2), F32), rand((2, 3), F32)], lambda a,
+         b: lax.concatenate([a, b], 1))
+    case("pad lo/hi", "(x) => lax.pad(x, 0, [[1, 2, 0], [0, 1, 0]])", [rand((2, 3), F32)],
+         lambda v: lax.pad(v, np.float32(0), ((1, 2, 0), (0, 1, 0))))
     case("pad interior", "(x) => lax.pad(x, -1, [[0, 0, 2], [1, 0, 1]])", [rand((3, 2), F32)],
          lambda v: lax.pad(v, np.float32(-1), ((0, 0, 2), (1, 0, 1))))
     case("pad negative", "(x) => lax.pad(x, 0, [[-1, 1, 0], [1, -2, 1]])", [rand((3, 4), F32)],
@@ -233,7 +241,8 @@ def gen_structural():
     case("pad int32 value array", "(x, v) => lax.pad(x, v, [[2, -1, 1]])", [rand((4,), I32, -9, 9), np.array(7, I32)],
          lambda v, p: lax.pad(v, p, ((2, -1, 1),)))
     case("tile", "(x) => lax.tile(x, [2, 3])", [rand((2, 2), I32, 0, 9)], lambda v: lax.tile(v, (2, 3)))
-    case("full JS float is weak", "() => lax.full([2, 3], 2.5)", [], lambda: lax.full((2, 3), F32(2.5)), weak=True)  # weak as JAX without x64
+    # weak as JAX without x64
+    case("full JS float is weak", "() => lax.full([2, 3], 2.5)", [], lambda: lax.full((2, 3), F32(2.5)), weak=True)
     case("full int32", "() => lax.full([2], 7, 'int32')", [], lambda: lax.full((2,), 7, I32), weak=False)
     case("fullLike", "(x) => lax.fullLike(x, 3)", [xi], lambda v: lax.full_like(v, 3), weak=False)
     case("fullLike dtype and shape", "(x) => lax.fullLike(x, 1.5, 'float32', [2])", [xi], lambda v: lax.full_like(v, 1.5, F32, (2,)))
@@ -245,7 +254,8 @@ def gen_structural():
 
     err("reshape size mismatch", "(x) => lax.reshape(x, [5, 5])", [x], "ShapeError", "NJ103", ["lax.reshape", "(2, 3, 4)"],
         lambda v: lax.reshape(v, (5, 5)))
-    err("squeeze axis not 1", "(x) => lax.squeeze(x, [1])", [x], "ShapeError", "NJ106", ["lax.squeeze", "(2, 3, 4)"], lambda v: lax.squeeze(v, (1,)))
+    err("squeeze axis not 1", "(x) => lax.squeeze(x, [1])", [x], "ShapeError", "NJ106", ["lax.squeeze", "(2, 3, 4)"],
+        lambda v: lax.squeeze(v, (1,)))
     err("transpose not a permutation", "(x) => lax.transpose(x, [0, 0, 1])", [x], "ShapeError", "NJ106", ["lax.transpose"],
         lambda v: lax.transpose(v, (0, 0, 1)))
     err("slice out of bounds", "(x) => lax.slice(x, [0, 0, 0], [2, 3, 5])", [x], "ShapeError", "NJ106", ["lax.slice", "axis 2"],
@@ -261,7 +271,8 @@ def gen_structural():
     err("pad negative interior", "(x) => lax.pad(x, 0, [[0, 0, -1]])", [rand((3,), F32)], "ShapeError", "NJ106", ["lax.pad"],
         lambda v: lax.pad(v, np.float32(0), ((0, 0, -1),)))
     err("tile reps rank", "(x) => lax.tile(x, [2])", [rand((2, 2), F32)], "ShapeError", "NJ106", ["lax.tile"])
-    err("split sizes sum", "(x) => lax.split(x, [1, 1], 0)", [rand((3,), F32)], "ShapeError", "NJ110", ["lax.split"], lambda v: lax.split(v, (1, 1), 0))
+    err("split sizes sum", "(x) => lax.split(x, [1, 1], 0)", [rand((3,), F32)], "ShapeError", "NJ110", ["lax.split"],
+        lambda v: lax.split(v, (1, 1), 0))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -335,17 +346,20 @@ def gen_reductions():
         lambda v: lax.reduce_sum(v, (0,)))
     err("reduceAnd float32", "(x) => lax.reduceAnd(x, [0])", [rand((3,), F32)], "DTypeError", "NJ202", ["lax.reduce_and", "float32"],
         lambda v: lax.reduce_and(v, (0,)))
-    err("argmax float index dtype", "(x) => lax.argmax(x, 0, 'float32')", [rand((3,), F32)], "DTypeError", "NJ202", ["lax.argmax", "float32"],
+    err("argmax float index dtype", "(x) => lax.argmax(x, 0, 'float32')", [rand((3,), F32)], "DTypeError", "NJ202",
+        ["lax.argmax", "float32"],
         lambda v: lax.argmax(v, 0, F32))
     err("cumsum bool", "(x) => lax.cumsum(x)", [rand((3,), B)], "DTypeError", "NJ202", ["lax.cumsum", "bool"], lax.cumsum)
-    err("dot needs dimensionNumbers", "(a, b) => lax.dot(a, b)", [l3, rand((4, 2), F32)], "ShapeError", "NJ104", ["lax.dot", "(2, 3, 4)"], lax.dot)
+    err("dot needs dimensionNumbers", "(a, b) => lax.dot(a, b)", [l3, rand((4, 2), F32)], "ShapeError", "NJ104",
+        ["lax.dot", "(2, 3, 4)"], lax.dot)
     err("dotGeneral contract size mismatch", "(a, b) => lax.dotGeneral(a, b, [[[1], [1]], [[], []]])", [a, b], "ShapeError", "NJ104",
         ["lax.dot_general", "(2, 3)", "(3, 4)"], lambda p, q: lax.dot_general(p, q, (((1,), (1,)), ((), ()))))
     err("dotGeneral batch count mismatch", "(a, b) => lax.dotGeneral(a, b, [[[1], [0]], [[0], []]])", [a, b], "ShapeError", "NJ106",
         ["lax.dot_general"], lambda p, q: lax.dot_general(p, q, (((1,), (0,)), ((0,), ()))))
     err("dotGeneral axis out of range", "(a, b) => lax.dotGeneral(a, b, [[[2], [0]], [[], []]])", [a, b], "ShapeError", "NJ106",
         ["lax.dot_general"])
-    err("batchMatmul rank mismatch", "(a, b) => lax.batchMatmul(a, b)", [l3, b], "ShapeError", "NJ106", ["lax.batch_matmul"], lax.batch_matmul)
+    err("batchMatmul rank mismatch", "(a, b) => lax.batchMatmul(a, b)", [l3, b], "ShapeError", "NJ106", ["lax.batch_matmul"],
+        lax.batch_matmul)
     err("sort shape mismatch", "(a, b) => lax.sort([a, b])", [rand((3,), F32), rand((4,), F32)], "ShapeError", "NJ105", ["lax.sort"],
         lambda p, q: lax.sort((p, q)))
     err("sort numKeys too large", "(a) => lax.sort([a], -1, true, 2)", [rand((3,), F32)], "ArgumentError", "NJ301", ["lax.sort", "numKeys"],

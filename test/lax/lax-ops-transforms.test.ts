@@ -23,7 +23,12 @@ const b = (name: string, f: (x: NDArray, y: NDArray) => NDArray, da: Domain = "a
     [S, db],
   ],
 });
-const I = (name: string, f: (...xs: NDArray[]) => NDArray | NDArray[], inputs: [number[], Domain][]): Case => ({ name, f, inputs, noGrad: true });
+const I = (name: string, f: (...xs: NDArray[]) => NDArray | NDArray[], inputs: [number[], Domain][]): Case => ({
+  name,
+  f,
+  inputs,
+  noGrad: true,
+});
 
 const CASES: Case[] = [
   u("abs", lax.abs, "nonzero"),
@@ -68,7 +73,15 @@ const CASES: Case[] = [
   b("min", lax.min),
   b("atan2", lax.atan2, "any", "nonzero"),
   b("pow", lax.pow, "pos"),
-  { name: "clamp", f: (l, x, h) => lax.clamp(l!, x!, h!), inputs: [[[], "any"], [S, "any"], [[], "pos"]] },
+  {
+    name: "clamp",
+    f: (l, x, h) => lax.clamp(l!, x!, h!),
+    inputs: [
+      [[], "any"],
+      [S, "any"],
+      [[], "pos"],
+    ],
+  },
   u("convertElementType", (x) => lax.convertElementType(x, "float64")),
   u("broadcastInDim", (x) => lax.broadcastInDim(lax.reshape(x, [3, 1, 4]), [3, 2, 2, 4], [0, 1, 3])),
   u("reshape with dimensions", (x) => lax.reshape(x, [2, 6], [1, 0])),
@@ -78,7 +91,12 @@ const CASES: Case[] = [
   u("slice strided", (x) => lax.slice(x, [0, 1], [3, 4], [2, 2])),
   u("sliceInDim", (x) => lax.sliceInDim(x, 1, -1, 1, 1)),
   b("concatenate", (x, y) => lax.concatenate([x, y], 1)),
-  u("pad interior and negative", (x) => lax.pad(x, 0.5, [[1, -1, 1], [-1, 2, 2]])),
+  u("pad interior and negative", (x) =>
+    lax.pad(x, 0.5, [
+      [1, -1, 1],
+      [-1, 2, 2],
+    ]),
+  ),
   u("tile", (x) => lax.tile(x, [2, 1])),
   u("collapse", (x) => lax.collapse(lax.reshape(x, [3, 2, 2]), 1)),
   u("split", (x) => lax.split(x, [1, 3], 1)),
@@ -95,7 +113,12 @@ const CASES: Case[] = [
   u("cumlogsumexp", (x) => lax.cumlogsumexp(x, 1)),
   u("cumlogsumexp reverse", (x) => lax.cumlogsumexp(x, 0, true)),
   b("dot", (x, y) => lax.dot(x, lax.transpose(y, [1, 0]))),
-  b("dotGeneral", (x, y) => lax.dotGeneral(x, y, [[[1], [1]], [[0], [0]]])),
+  b("dotGeneral", (x, y) =>
+    lax.dotGeneral(x, y, [
+      [[1], [1]],
+      [[0], [0]],
+    ]),
+  ),
   b("batchMatmul", (x, y) => lax.batchMatmul(lax.reshape(x, [3, 4, 1]), lax.reshape(y, [3, 1, 4]))),
   u("sort", (x) => lax.sort(x, 1) as NDArray),
   b("sortKeyVal values", (k, v) => lax.sortKeyVal(k, v, 0)[1]),
@@ -126,7 +149,10 @@ const scalarLoss =
   (f: Case["f"]) =>
   (...xs: NDArray[]): NDArray => {
     const ys = f(...xs);
-    return (Array.isArray(ys) ? ys : [ys]).reduce<NDArray>((acc, y, j) => np.add(acc, np.sum(np.multiply(y, 1 + j / 3))), np.array(0, { dtype: "float64" }));
+    return (Array.isArray(ys) ? ys : [ys]).reduce<NDArray>(
+      (acc, y, j) => np.add(acc, np.sum(np.multiply(y, 1 + j / 3))),
+      np.array(0, { dtype: "float64" }),
+    );
   };
 
 describe("lax gradients vs central differences (float64)", () => {
@@ -154,9 +180,7 @@ describe("lax vmap equals a loop over the batch", () => {
     const loop = () => {
       const per = Array.from({ length: n }, (_, i) => c.f(...xs.map((x) => np.take(x, i, 0))));
       const first = per[0]!;
-      return Array.isArray(first)
-        ? first.map((_, j) => np.stack(per.map((p) => (p as NDArray[])[j]!)))
-        : np.stack(per as NDArray[]);
+      return Array.isArray(first) ? first.map((_, j) => np.stack(per.map((p) => (p as NDArray[])[j]!))) : np.stack(per as NDArray[]);
     };
     it(`${c.name}: vmap`, () => expectClose(vmap(c.f)(...xs), loop(), 1e-12));
     it(`${c.name}: jit(vmap)`, () => expectClose(jit(vmap(c.f))(...xs), loop(), 1e-12));
@@ -170,7 +194,11 @@ describe("lax does not broadcast across ranks", () => {
     ["lax.add of (2, 3) and (3,)", () => lax.add(x, np.ones([3])), ["lax.add", "(2, 3)", "(3,)"]],
     ["jit(lax.add) of (2, 3) and (3,)", () => jit(lax.add)(x, np.ones([3])), ["lax.add", "(2, 3)", "(3,)"]],
     ["lax.clamp with a (3,) bound", () => lax.clamp(np.zeros([3]), x, 1), ["lax.clamp", "(3,)", "(2, 3)"]],
-    ["jit(lax.clamp) with a (3,) bound", () => jit((l: NDArray, a: NDArray) => lax.clamp(l, a, 1))(np.zeros([3]), x), ["lax.clamp", "(3,)"]],
+    [
+      "jit(lax.clamp) with a (3,) bound",
+      () => jit((l: NDArray, a: NDArray) => lax.clamp(l, a, 1))(np.zeros([3]), x),
+      ["lax.clamp", "(3,)"],
+    ],
   ];
   for (const [name, run, parts] of rows)
     it(name, () => {
