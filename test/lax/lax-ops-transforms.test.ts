@@ -14,7 +14,7 @@ interface Case {
   noGrad?: boolean;
 }
 const S: number[] = [3, 4];
-const u = (name: string, f: (x: NDArray) => NDArray, d: Domain = "any"): Case => ({ name, f, inputs: [[S, d]] });
+const u = (name: string, f: (x: NDArray) => NDArray | NDArray[], d: Domain = "any"): Case => ({ name, f, inputs: [[S, d]] });
 const b = (name: string, f: (x: NDArray, y: NDArray) => NDArray, da: Domain = "any", db: Domain = "any"): Case => ({
   name,
   f,
