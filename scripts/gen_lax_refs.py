@@ -51,7 +51,7 @@ def enc(a, weak=None):
     return s
 
 
-def case(name, fn, inputs, ref, weak=None, tol=None):
+def case(name, fn, inputs, ref, weak=None, tol=None, values_unspecified=False):
     """ref: a function of jnp arrays (the inputs) returning an array or a list of arrays."""
     assert all(c["name"] != name for c in cases), f"duplicate case {name}"
     out = ref(*[jnp.asarray(x) for x in inputs])
@@ -59,6 +59,8 @@ def case(name, fn, inputs, ref, weak=None, tol=None):
     c = {"name": name, "fn": fn, "inputs": [enc(x) for x in inputs], "expected": exp}
     if tol is not None:
         c["tol"] = {"rtol": tol[0], "atol": tol[1]}
+    if values_unspecified:
+        c["valuesUnspecified"] = True  # shape and dtype only (lax.empty)
     cases.append(c)
 
 
@@ -176,6 +178,11 @@ def gen_elementwise():
     case("clamp array bounds", "(l, x, h) => lax.clamp(l, x, h)", [lo, rand((2, 3), F32), hi], lax.clamp)
     case("clamp int32", "(x) => lax.clamp(-2, x, 2)", [rand((5,), I32, -5, 5)], lambda x: lax.clamp(np.int32(-2), x, np.int32(2)))
 
+    m = np.array([-1, 7, 2**31 - 1, -2**31, 65537, -65536], I32)
+    case("mulhi int32", "(x, y) => lax.mulhi(x, y)", [m, np.array([-1, -3, 2**31 - 1, 3, 65537, -65536], I32)], lax.mulhi)
+    case("mulhi uint32", "(x, y) => lax.mulhi(x, y)", [m.view(U32), np.array([4294967295, 3, 2**31 - 1, 3, 65537, 65536], U32)], lax.mulhi)
+    case("optimizationBarrier", "(x) => lax.optimizationBarrier(x)", [rand((2, 3), F32)], lax.optimization_barrier)
+
     f32, i32 = rand((2, 3), F32), rand((2, 3), I32)
     err("add float32 + int32", "(x, y) => lax.add(x, y)", [f32, i32], "DTypeError", "NJ203", ["lax.add", "float32", "int32"], lax.add)
     err("max float32 + float64", "(x, y) => lax.max(x, y)", [f32, f32.astype(F64)], "DTypeError", "NJ203",
@@ -219,6 +226,8 @@ def gen_structural():
          lambda v: lax.broadcast_in_dim(v, (3, 2, 4), (0, 2)))
     case("broadcastToRank", "(x) => lax.broadcastToRank(x, 4)", [xi], lambda v: lax.broadcast_to_rank(v, 4))
     case("iota", "() => lax.iota('int32', 5)", [], lambda: lax.iota(I32, 5))
+    case("broadcastLike", "(x, y) => lax.broadcastLike(x, y)", [rand((3,), I32, 0, 9), rand((2, 3), F32)], lax.broadcast_like)
+    case("empty", "() => lax.empty([2, 3], 'float32')", [], lambda: lax.empty((2, 3), F32), values_unspecified=True)
     case("broadcastedIota float32", "() => lax.broadcastedIota('float32', [2, 3], 1)", [], lambda: lax.broadcasted_iota(F32, (2, 3), 1))
     case("reshape", "(x) => lax.reshape(x, [4, 6])", [x], lambda v: lax.reshape(v, (4, 6)))
     case("reshape with dimensions", "(x) => lax.reshape(x, [4, 6], [2, 0, 1])", [x], lambda v: lax.reshape(v, (4, 6), (2, 0, 1)))

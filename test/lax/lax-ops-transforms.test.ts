@@ -131,6 +131,10 @@ const CASES: Case[] = [
     [S, "int"],
   ]),
   I("clz", (x) => lax.clz(x!), [[S, "int"]]),
+  I("mulhi", (x, y) => lax.mulhi(lax.mul(x!, 123456789), y!), [
+    [S, "int"],
+    [S, "int"],
+  ]),
   I("populationCount", (x) => lax.populationCount(x!), [[S, "int"]]),
   I("reduceXor", (x) => lax.reduceXor(x!, [1]), [[S, "int"]]),
   I("reduceAnd", (x) => lax.reduceAnd(x!, [0]), [[S, "int"]]),

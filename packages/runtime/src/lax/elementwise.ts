@@ -11,6 +11,7 @@ import { convert } from "../numpy/util.js";
 import * as np from "../numpy/index.js";
 import { cbrt as npCbrt, signbit, trunc } from "../numpy/math-extras.js";
 import { bitcastConvertType } from "./bitcast.js";
+import { shiftRightLogical } from "./bitwise.js";
 import * as special from "../scipy-special.js";
 import { type Accept, checkAccepts, elementwiseOperands, laxName, sameDtype, sameShape } from "./operands.js";
 
@@ -174,4 +175,27 @@ export function nextafter(x: ArrayLike, y: ArrayLike): NDArray {
   const fromZero = np.where(np.greater(b!, 0), t, np.negative(t));
   const r = np.where(np.equal(a!, 0), fromZero, stepped);
   return np.where(np.logicalOr(np.isnan(a!), np.isnan(b!)), NaN, np.where(np.equal(a!, b!), b!, r));
+}
+
+/**
+ * The high 32 bits of the 64-bit product of int32s (signed) or uint32s: the unsigned product from 16-bit
+ * halves (Hacker's Delight mulhu), then minus y where x < 0 and x where y < 0 for signed operands.
+ */
+export function mulhi(x: ArrayLike, y: ArrayLike): NDArray {
+  const [a, b] = elementwiseOperands("mulhi", [x, y], "int");
+  const u = convert(a!, "uint32", false),
+    v = convert(b!, "uint32", false);
+  const lo = (t: NDArray) => np.bitwiseAnd(t, 0xffff),
+    hi = (t: NDArray) => shiftRightLogical(t, 16);
+  const t = np.add(np.multiply(hi(u), lo(v)), hi(np.multiply(lo(u), lo(v))));
+  const w = np.add(np.multiply(lo(u), hi(v)), lo(t));
+  const high = np.add(np.add(np.multiply(hi(u), hi(v)), hi(t)), hi(w));
+  if (a!.dtype === "uint32") return high;
+  const fix = np.add(np.where(np.less(a!, 0), v, 0), np.where(np.less(b!, 0), u, 0));
+  return convert(np.subtract(high, fix), "int32", false);
+}
+
+/** x unchanged (JAX's optimization_barrier keeps XLA from moving work across it; numjit has nothing to stop). */
+export function optimizationBarrier<T>(x: T): T {
+  return x;
 }

@@ -9,7 +9,7 @@ import { bind } from "../core/trace.js";
 import { broadcastShapes as broadcast2, checkShape, describeValue, normalizeAxis, sizeOf } from "../shape.js";
 import * as np from "../numpy/index.js";
 import { sliceAxis } from "../numpy/shape-ops.js";
-import { convert, operand, reshapeTo } from "../numpy/util.js";
+import { broadcastTo, convert, operand, reshapeTo } from "../numpy/util.js";
 import { dimList, intList, laxName, sameDtype } from "./operands.js";
 
 const arg = (op: string, x: ArrayLike): NDArray => operand(x, laxName(op));
@@ -60,6 +60,16 @@ export function broadcastToRank(x: ArrayLike, rank: number): NDArray {
 /** The NumPy broadcast of shapes (lax.broadcast_shapes). */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   return shapes.reduce<number[]>((acc, s) => broadcast2(laxName("broadcast_shapes"), acc, checkShape(laxName("broadcast_shapes"), s)), []);
+}
+
+/** x broadcast (NumPy rules) to the shape of `like`. */
+export function broadcastLike(x: ArrayLike, like: ArrayLike): NDArray {
+  return broadcastTo(arg("broadcast_like", x), arg("broadcast_like", like).shape, laxName("broadcast_like"));
+}
+
+/** An array of `shape` and `dtype` whose values are unspecified (here zeros; JAX's may be uninitialized). */
+export function empty(shape: readonly number[], dtype: DTypeLike): NDArray {
+  return np.zeros(checkShape(laxName("empty"), shape), { dtype: checkDType(dtype, laxName("empty")) });
 }
 
 /** 0, 1, ..., size - 1 as `dtype`. */
