@@ -45,7 +45,7 @@ export function sameDtype(op: string, xs: readonly ArrayLike[]): NDArray[] {
   );
   const dts = arrays.map((a) => a.dtype);
   if (dts.some((d) => d !== dts[0]))
-    throw dtypeError.mismatch(laxName(op), `lax.${op} requires arguments to have the same dtypes, got ${dts.join(", ")}`);
+    throw dtypeError.mismatch(laxName(op), `arguments must have the same dtype (lax does not promote), got ${dts.join(", ")}`);
   return arrays;
 }
 
