@@ -5,6 +5,8 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { buildFile, clearBuildCaches, numjitTransformer } from "@numjit/compiler";
+import { numpy as np, type NDArray } from "@numjit/runtime";
+import { buildKernels, clearCodegenCaches } from "@numjit/runtime/internal";
 import { freeNames, parsesAlone, shadowedName } from "../../packages/compiler/src/phases/codegen/index.js";
 
 // several functions, multi-line kernels and plans, code after the declarations (mapped lines that move)
@@ -84,6 +86,53 @@ describe("build speed keeps the output", () => {
     expect(wasm(first.code)).toBeDefined();
     expect(wasm(warm.code)).toBe(wasm(cold.code));
     expect(wasm(warm.code)).not.toBe(wasm(first.code));
+    // another module with a kernel of the first (its wasm function reused) ships what a first build ships
+    const other = `import { jit, numpy as np } from "@numjit/runtime";
+export const rowMax = jit((x: np.NDArray) => np.max(np.exp(x), -1));
+export const again = jit((x: np.NDArray, y: np.NDArray) => np.add(np.multiply(np.tanh(np.add(np.multiply(x, 1.5), 0.3)), y), 1));
+`;
+    clearBuildCaches();
+    buildFile(file, SRC, {});
+    const shared = buildFile("src/other.ts", other, {});
+    clearBuildCaches();
+    const alone = buildFile("src/other.ts", other, {});
+    expect(wasm(shared.code)).toBeDefined();
+    expect(shared.code).toBe(alone.code);
+  });
+
+  it("elementwise kernel texts are reused by what determines them: a hit is the fresh text, with its own constants", () => {
+    const f32 = (n: number) => ({ shape: [n], dtype: "float32" as const });
+    const i32 = (n: number) => ({ shape: [n], dtype: "int32" as const });
+    const scaled = (c: number) => (a: NDArray, b: NDArray) => np.add(np.multiply(a, c), b);
+    const kernel = (fn: (a: NDArray, b: NDArray) => NDArray, args: unknown[]) => {
+      const ks = buildKernels(fn, args).kernels;
+      expect(ks).toHaveLength(1);
+      return ks[0]!;
+    };
+    clearCodegenCaches();
+    const two = kernel(scaled(2), [f32(4), f32(4)]);
+    // another function, other constants, other sizes: the same text and signature (a hit), its own constants
+    const three = kernel(scaled(3), [f32(7), f32(7)]);
+    expect(three.source).toBe(two.source);
+    expect(three.signature).toBe(two.signature);
+    expect(two.constants).toEqual([2]);
+    expect(three.constants).toEqual([3]);
+    expect(three.ir.body.consts).toEqual([3]);
+    // the hit is what a generation without the cache writes
+    clearCodegenCaches();
+    const fresh = kernel(scaled(3), [f32(7), f32(7)]);
+    expect(fresh.source).toBe(three.source);
+    expect(fresh.signature).toBe(three.signature);
+    // another dtype, another structure: another kernel
+    const ints = kernel(scaled(3), [i32(7), i32(7)]);
+    expect(ints.signature).not.toBe(three.signature);
+    expect(ints.source).toContain("Math.imul");
+    const sub = kernel((a, b) => np.subtract(np.multiply(a, 3), b), [f32(7), f32(7)]);
+    expect(sub.signature).not.toBe(three.signature);
+    expect(sub.source).toContain(" - ");
+    // one input read twice: other loads, another kernel
+    const square = kernel((a, b) => np.add(np.multiply(a, a), b), [f32(7), f32(7)]);
+    expect(square.signature).not.toBe(three.signature);
   });
 
   it("shadowedName (token scan, parse only when a name is spelled) answers as the full parse does", () => {

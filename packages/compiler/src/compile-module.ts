@@ -4,7 +4,7 @@
 import type * as ts from "typescript";
 import { tsv } from "./ts.js";
 import { type Diagnostic, type RawDiagnostic, diag, locate } from "./diagnostics.js";
-import { find } from "./phases/find/index.js";
+import { type FindResult, find } from "./phases/find/index.js";
 import { type AnalysedCall, analyse } from "./phases/analyse/index.js";
 import { type BuiltCall, traceCall } from "./phases/trace/index.js";
 import { Interpreter } from "./phases/trace/interpreter.js";
@@ -89,9 +89,9 @@ export function mayContainJit(code: string): boolean {
   return RUNTIME_RE.test(code) && code.includes("jit");
 }
 
-export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOptions = {}): ModuleResult {
+/** `found`: the find phase's result for `sf` when the caller has it (compileConverted: AutoGraph found it first). */
+export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOptions = {}, found: FindResult = find(sf)): ModuleResult {
   const raw: RawDiagnostic[] = [];
-  const found = find(sf);
   const origin = opts.origin;
   if (origin) found.scope.emitPrefix = origin.prefix;
   raw.push(...found.diagnostics);
@@ -159,8 +159,9 @@ export function compileModule(sf: ts.SourceFile, file: string, opts: CompileOpti
  * diagnostics located in `sf`. `conv` is undefined when there was nothing to convert.
  */
 export function compileConverted(sf: ts.SourceFile, file: string, opts: CompileOptions = {}): { mod: ModuleResult; conv?: Conversion } {
-  const conv = autograph(sf, opts.graph?.reachedIn(file));
-  if (!conv) return { mod: compileModule(sf, file, opts) };
+  const found = find(sf);
+  const conv = autograph(sf, opts.graph?.reachedIn(file), found);
+  if (!conv) return { mod: compileModule(sf, file, opts, found) };
   const origin = { sf, toOriginal: conv.toOriginal, prefix: conv.prefix };
   return { mod: compileModule(parse(conv.code, sf.fileName), file, { ...opts, origin }), conv };
 }

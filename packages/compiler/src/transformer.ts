@@ -62,6 +62,7 @@ export function numjitTransformer(
     const f = ctx.factory;
     const src = mod.sf;
     const byCall = new Map((plan?.calls ?? []).map((c) => [c.call, c]));
+    const edits = [...byCall.keys()];
     const reuse = conv && originals(sf, src, conv, byCall.keys());
     const cjs = isCommonJs(sf, ctx.getCompilerOptions());
     const visit = (node: ts.Node): ts.Node => {
@@ -102,7 +103,8 @@ export function numjitTransformer(
         const out = f.updateCallExpression(call, f.createIdentifier(plan.pre), undefined, args);
         return conv ? fresh(out) : out;
       }
-      if (!reuse) return tsv.visitEachChild(node, visit, ctx);
+      // without a conversion only the calls change: a subtree holding none of them stays as it is
+      if (!reuse) return edits.some((c) => c.pos >= node.pos && c.end <= node.end) ? tsv.visitEachChild(node, visit, ctx) : node;
       const o = reuse(node);
       if (o) return o;
       // the autograph helper import (ESM text, or a require() in CommonJS: tsc's module transform only

@@ -46,6 +46,7 @@ export { Code, encodeModule } from "./codegen/wasm/encoder.js";
 export { sgemmBlocking, sgemmModule } from "./codegen/wasm/sgemm.js";
 export { expNonPositive } from "./codegen/wasm/simd-math.js";
 export { emitWasm, wasmSupports } from "./codegen/wasm/emit.js";
+export { clearCodegenCaches } from "./codegen/build-caches.js";
 export { canGenerateCode } from "./jit/jit.js";
 export { printJaxpr, subJaxprs } from "./ir/jaxpr.js";
 export type { Jaxpr } from "./ir/jaxpr.js";

@@ -119,6 +119,12 @@ export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>, 
   const ir: KernelIR = { kind: "elementwise", sig: elementwiseSignature(step.out.aval.dtype, body0.inputs), body: body0 };
   const [lines, root] = jsBody(body0);
   const used = body0.used;
+  // the source is a function of the parameters, the constants' count, the loads and the body's lines:
+  // equal ones (the same fusion in another plan or function, a rank-polymorphic function's second trace)
+  // reuse the text and its signature, with this step's constants and IR
+  const key = `${k}|${ir.sig.args.map((a) => a.name).join(",")}|${body0.consts.length}|${[...used].join(",")}|${root}|${lines.join("\n")}`;
+  const hit = elementwiseSources.get(key);
+  if (hit !== undefined) return { ...hit, constants: body0.consts, ir };
   const ids = [...Array(k).keys()];
   const loads = (ptr: (i: number) => string) => ids.filter((i) => used.has(i)).map((i) => `const x${i} = a${i}[${ptr(i)}];`);
   const inner = (ptr: (i: number) => string, store: string) => indent([...loads(ptr), ...lines, `o[${store}] = ${root};`], 6);
@@ -160,7 +166,17 @@ export function elementwiseKernel(step: Extract<Step, { kind: "elementwise" }>, 
     `    }`,
     `  }`,
   ].join("\n");
-  return finish(ir, body);
+  const src = finish(ir, body);
+  elementwiseSources.set(key, { signature: src.signature, kind: src.kind, source: src.source });
+  return src;
+}
+
+/** Elementwise kernel texts by what determines them (elementwiseKernel). */
+const elementwiseSources = new Map<string, Pick<KernelSource, "signature" | "kind" | "source">>();
+
+/** Empty the kernel text cache (internal.ts clearCodegenCaches). */
+export function clearKernelSources(): void {
+  elementwiseSources.clear();
 }
 
 /** An input of a flat loop: its typed array and first element, read densely (step 1) or as one repeated element (step 0). */

@@ -26,13 +26,11 @@ interface Term {
 
 export class SymDim {
   /** Canonical text of the normal form (also what `toString` prints). */
-  readonly key: string;
   constructor(
     readonly terms: readonly Term[],
     readonly constant: number,
-  ) {
-    this.key = printTerms(terms, constant);
-  }
+    readonly key: string = printTerms(terms, constant),
+  ) {}
   toString(): string {
     return this.key;
   }
@@ -53,10 +51,11 @@ export class SymDim {
 // table only grows with the distinct expressions the traced programs mention.
 const interned = new Map<string, SymDim>();
 function intern(terms: readonly Term[], constant: number): SymDim {
-  const d = new SymDim(terms, constant);
-  const prev = interned.get(d.key);
+  const key = printTerms(terms, constant);
+  const prev = interned.get(key);
   if (prev !== undefined) return prev;
-  interned.set(d.key, d);
+  const d = new SymDim(terms, constant, key);
+  interned.set(key, d);
   return d;
 }
 

@@ -99,6 +99,8 @@ export class PlanCode {
   private readonly kIndex = new Map<string, number>();
   private readonly hoisted: string[] = [];
   private readonly hoistCache = new Map<string, string>();
+  /** `js` of each symbolic dimension met (a dimension is printed many times: sizes, strides, guards). */
+  private readonly jsCache = new Map<SymDim, string>();
   private n = 0;
   private nScratch = 0;
 
@@ -173,7 +175,10 @@ export class PlanCode {
   }
 
   js(d: Dim): string {
-    return dimToJs(d, this.symbol);
+    if (typeof d === "number") return numLit(d);
+    let text = this.jsCache.get(d);
+    if (text === undefined) this.jsCache.set(d, (text = dimToJs(d, this.symbol)));
+    return text;
   }
 
   /** A kernel argument: constant data is hoisted into the factory, symbolic sizes are computed per call. */

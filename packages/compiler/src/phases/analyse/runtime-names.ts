@@ -14,7 +14,17 @@ export type RuntimeLookup =
 
 const ROOT = runtime as unknown as Record<string, unknown>;
 
+/** By path: the runtime does not change while the compiler runs, and the analysis asks for the same names often. */
+const lookups = new Map<string, RuntimeLookup>();
+
 export function lookupRuntime(path: readonly string[]): RuntimeLookup {
+  const key = path.join("\0");
+  let hit = lookups.get(key);
+  if (hit === undefined) lookups.set(key, (hit = lookupUncached(path)));
+  return hit;
+}
+
+function lookupUncached(path: readonly string[]): RuntimeLookup {
   let cur: unknown = ROOT;
   for (const p of path) {
     if (cur === null || (typeof cur !== "object" && typeof cur !== "function")) return { kind: "missing" };

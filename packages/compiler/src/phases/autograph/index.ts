@@ -20,7 +20,7 @@
 import type * as ts from "typescript";
 import type MagicString from "magic-string";
 import { tsv } from "../../ts.js";
-import { type FunctionNode, RUNTIME_MODULE, emitPrefix, find, skipOuter } from "../find/index.js";
+import { type FindResult, type FunctionNode, RUNTIME_MODULE, emitPrefix, find, skipOuter } from "../find/index.js";
 
 /** Open/close inserts at one position: closes (inner first) before opens (outer first) before replacements. */
 interface Edit {
@@ -55,10 +55,10 @@ const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "fill", "
 /**
  * The conversion of a module's jit-compiled functions, or undefined when there is nothing to convert.
  * `reached`: names of the module's top-level functions a jit function of another module reaches
- * (reach.ts; the front ends that see the program pass them), converted too.
+ * (reach.ts; the front ends that see the program pass them), converted too. `found`: the find phase's
+ * result for `sf`, when the caller has it.
  */
-export function autograph(sf: ts.SourceFile, reached: Iterable<string> = []): Conversion | undefined {
-  const found = find(sf);
+export function autograph(sf: ts.SourceFile, reached: Iterable<string> = [], found: FindResult = find(sf)): Conversion | undefined {
   const targets = found.calls.flatMap((c) => (c.fn ? [c.fn] : []));
   for (const name of reached) {
     const fn = found.scope.functions.get(name);

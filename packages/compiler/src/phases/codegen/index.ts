@@ -8,7 +8,7 @@
 // inline or as an asset.
 import vm from "node:vm";
 import type * as ts from "typescript";
-import { type ShippedWasm, shipWasm } from "@numjit/runtime/internal";
+import { type ShippedWasm, clearCodegenCaches, shipWasm } from "@numjit/runtime/internal";
 import { tsv } from "../../ts.js";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { KernelSource, ScheduledCall } from "../schedule/index.js";
@@ -57,10 +57,13 @@ export function codegen(
   const tables: ModuleKernels["tables"] = new Map();
   let tableN = 0,
     planN = 0;
+  // generated sources declare every local and parameter they use: their only free names are JS globals, so
+  // only a top-level name that is a global can shadow one (most modules bind none, and nothing is scanned)
+  const shadowing = new Set([...topLevel].filter((n) => n in globalThis));
   for (const c of calls) {
     if (c.status !== "precompiled") continue;
     const bad = c.kernels.map((k) => checkKernel(k)).find((x) => x !== undefined);
-    const shadowed = bad ? undefined : c.kernels.map((k) => shadowedName(k.source, topLevel)).find((n) => n !== undefined);
+    const shadowed = bad ? undefined : c.kernels.map((k) => shadowedName(k.source, shadowing)).find((n) => n !== undefined);
     if (bad || shadowed) {
       c.status = "fallback";
       const at = c.built.analysed.jit.call;
@@ -80,7 +83,7 @@ export function codegen(
       entries.push([k.signature, d.id]);
     }
     const ids = new Map(entries);
-    const usable = c.plans.every((p) => checkSource(`plan ${p.key}`, p.source) === undefined && !shadowedName(p.source, topLevel));
+    const usable = c.plans.every((p) => checkSource(`plan ${p.key}`, p.source) === undefined && !shadowedName(p.source, shadowing));
     const plans = usable
       ? c.plans.map((p) => ({
           key: p.key,
@@ -244,4 +247,5 @@ function balanced(code: string): boolean {
 /** Empty the build's content caches (a benchmark of first builds; a long-running watcher freeing memory). */
 export function clearBuildCaches(): void {
   for (const c of [wasmCache, freeCache, compiled, checked]) c.clear();
+  clearCodegenCaches();
 }

@@ -293,10 +293,26 @@ export function emitWasm(ir: KernelIR): Uint8Array<ArrayBuffer> {
   return encodeModule([{ name: "run", code: wasmCode(ir) }]);
 }
 
-/** One module holding several supported kernels, each exported under its name (what a build ships). */
+/**
+ * The wasm functions of the kernels a build shipped, by kernel signature: equal signatures are
+ * interchangeable kernels (their constants are arguments), and a Code is only read once made, so each
+ * distinct kernel is generated once for all the modules of a build (internal.ts clearCodegenCaches empties it).
+ */
+export const shippedCode = new Map<string, Code>();
+
+/**
+ * One module holding several supported kernels, each exported under its name (what a build ships); a
+ * kernel given with its signature reuses the function generated for that signature before.
+ */
 export function emitWasmModule(
-  kernels: { name: string; ir: KernelIR }[],
+  kernels: { name: string; ir: KernelIR; signature?: string }[],
   extra: { name: string; code: Code }[] = [],
 ): Uint8Array<ArrayBuffer> {
-  return encodeModule([...kernels.map((k) => ({ name: k.name, code: wasmCode(k.ir) })), ...extra]);
+  const code = (k: (typeof kernels)[number]): Code => {
+    if (k.signature === undefined) return wasmCode(k.ir);
+    let c = shippedCode.get(k.signature);
+    if (c === undefined) shippedCode.set(k.signature, (c = wasmCode(k.ir)));
+    return c;
+  };
+  return encodeModule([...kernels.map((k) => ({ name: k.name, code: code(k) })), ...extra]);
 }

@@ -109,12 +109,12 @@ export function shipWasm(
   opts: { threefry?: boolean } = {},
 ): { bytes: Uint8Array<ArrayBuffer>; kernels: ShippedWasm["kernels"]; threefry?: string } | undefined {
   const table: ShippedWasm["kernels"] = {};
-  const irs: { name: string; ir: KernelIR }[] = [];
+  const irs: { name: string; ir: KernelIR; signature: string }[] = [];
   for (const k of kernels) {
     const layout = wasmLayout(k.ir);
     if (layout === undefined) continue;
     table[k.name] = { signature: k.signature, op: kernelOp(k.ir), layout };
-    irs.push({ name: k.name, ir: k.ir });
+    irs.push({ name: k.name, ir: k.ir, signature: k.signature });
   }
   if (!irs.length && !opts.threefry) return undefined;
   if (!opts.threefry) return { bytes: emitWasmModule(irs), kernels: table };
