@@ -1,5 +1,6 @@
 // The lax namespace: `import { lax } from "@numjit/runtime"` — JAX's lax in camelCase. A re-export hub over
-// the modules in lax/: control flow and select, custom derivatives, bitwise ops and shifts,
+// the modules in lax/: elementwise ops without promotion (operands.ts has the rules), structural ops,
+// reductions and scans, dot/dotGeneral and sort, control flow and select, custom derivatives, bitwise ops and shifts,
 // linalg.triangularSolve, convGeneralDilated and topK, and the collectives over named axes (psum, pmean, pmax,
 // allGather, axisIndex).
 export { cond, switch, whileLoop, foriLoop, scan, select } from "./lax/control-flow.js";
@@ -13,3 +14,7 @@ export type { AllGatherOptions } from "./lax/collectives.js";
 export { topK } from "./lax/top-k.js";
 export { convTranspose, reduceWindow } from "./lax/windows.js";
 export { bitcastConvertType } from "./lax/bitcast.js";
+export * from "./lax/elementwise.js";
+export * from "./lax/structural.js";
+export * from "./lax/reductions.js";
+export * from "./lax/dot-sort.js";

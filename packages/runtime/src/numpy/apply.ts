@@ -4,8 +4,8 @@ import { argumentError, dtypeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue, normalizeAxis } from "../shape.js";
 import { vmapRef } from "../transforms/vmap-ref.js";
-import { shiftRightLogical } from "../lax/bitwise.js";
-import { abs, add, bitwiseAnd, subtract } from "./elementwise.js";
+import { populationCount } from "../lax/bitwise.js";
+import { abs } from "./elementwise.js";
 import { expandDims, moveaxis, reshape, stack } from "./shape-ops.js";
 import { convert, operand } from "./util.js";
 
@@ -62,8 +62,6 @@ export function applyOverAxes(func: (x: NDArray, axis: number) => ArrayLike, a: 
   return x;
 }
 
-const shr = (x: NDArray, k: number): NDArray => shiftRightLogical(x, k);
-
 /**
  * The number of 1 bits in |x| (NumPy 2's bitwise_count), by the SWAR population count. NumPy and JAX return
  * uint8, a dtype numjit does not have: the result is int32 (uint32 for uint32 input), the same counts.
@@ -74,10 +72,5 @@ export function bitwiseCount(x: ArrayLike): NDArray {
     throw dtypeError.notAllowed("bitwise_count", a.dtype, "bitwise ops need integer or boolean inputs");
   if (a.dtype === "bool") a = convert(a, "int32", false);
   else if (a.dtype === "int32") a = abs(a);
-  a = subtract(a, bitwiseAnd(shr(a, 1), 0x55555555));
-  a = add(bitwiseAnd(a, 0x33333333), bitwiseAnd(shr(a, 2), 0x33333333));
-  a = bitwiseAnd(add(a, shr(a, 4)), 0x0f0f0f0f);
-  a = add(a, shr(a, 8));
-  a = add(a, shr(a, 16));
-  return bitwiseAnd(a, 0x3f);
+  return populationCount(a);
 }
