@@ -10,6 +10,35 @@ export * from "./lax/bitwise.js";
 export * from "./lax/linalg.js";
 export { psum, pmean, pmax, allGather, axisIndex, axisSize } from "./lax/collectives.js";
 export type { AllGatherOptions } from "./lax/collectives.js";
-export { topK } from "./lax/top-k.js";
+export { topK, approxMaxK, approxMinK } from "./lax/top-k.js";
+export type { ApproxTopKOptions } from "./lax/top-k.js";
+export {
+  dynamicSlice,
+  dynamicSliceInDim,
+  dynamicUpdateSlice,
+  dynamicUpdateSliceInDim,
+  dynamicIndexInDim,
+  dynamicUpdateIndexInDim,
+  indexInDim,
+  indexTake,
+  gather,
+  scatter,
+  scatterAdd,
+  scatterSub,
+  scatterMul,
+  scatterMin,
+  scatterMax,
+  scatterApply,
+} from "./lax/indexing.js";
+export type {
+  GatherDimensionNumbers,
+  ScatterDimensionNumbers,
+  GatherScatterMode,
+  GatherOptions,
+  ScatterOptions,
+} from "./lax/indexing.js";
+export { reduce, selectN, map, associativeScan } from "./lax/reduce.js";
+export { reducePrecision, optimizationBarrier } from "./lax/precision.js";
+export { igamma, igammac, betainc, zeta, polygamma, besselI0e, besselI1e } from "./lax/special.js";
 export { convTranspose, reduceWindow } from "./lax/windows.js";
 export { bitcastConvertType } from "./lax/bitcast.js";

@@ -1,12 +1,15 @@
 // lax.topK: the k largest entries along an axis (default the last) and their int32 indices, largest first,
 // ties in index order and NaN largest, as JAX's top_k: one two-output `top_k` equation over the last axis
 // (another axis is moved there and back). Its tangent is the gather of the operand's tangent at the indices.
-import { argumentError, shapeError } from "../errors.js";
+// approxMaxK / approxMinK are JAX's approximate top-k, which JAX computes exactly on CPU: topK here too.
+import { argumentError, dtypeError, shapeError } from "../errors.js";
+import { isFloat } from "../dtype.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue, normalizeAxis } from "../shape.js";
 import { bindMulti } from "../core/trace.js";
 import { moveaxis } from "../numpy/shape-ops.js";
 import { operand } from "../numpy/util.js";
+import { bitwiseNot, negative } from "../numpy/elementwise.js";
 
 export function topK(x: ArrayLike, k: number, opts: { axis?: number } = {}): [NDArray, NDArray] {
   for (const key of Object.keys(opts)) if (key !== "axis") throw argumentError.invalid("top_k", `unsupported option '${key}' (axis)`);
@@ -20,4 +23,35 @@ export function topK(x: ArrayLike, k: number, opts: { axis?: number } = {}): [ND
   const last = a.ndim - 1;
   const [values, indices] = bindMulti("top_k", [ax === last ? a : moveaxis(a, ax, last)], { k });
   return ax === last ? [values!, indices!] : [moveaxis(values!, last, ax), moveaxis(indices!, last, ax)];
+}
+
+export interface ApproxTopKOptions {
+  reductionDimension?: number;
+  recallTarget?: number;
+  reductionInputSizeOverride?: number;
+  aggregateToTopk?: boolean;
+}
+
+/** lax.approx_max_k: on CPU JAX computes it exactly, as topK along `reductionDimension` (default the last). */
+export function approxMaxK(x: ArrayLike, k: number, opts: ApproxTopKOptions = {}): [NDArray, NDArray] {
+  return topK(x, k, { axis: approxAxis("approx_max_k", opts) });
+}
+
+/** lax.approx_min_k: the k smallest (exactly, as on CPU), smallest first: topK of an order-reversing map. */
+export function approxMinK(x: ArrayLike, k: number, opts: ApproxTopKOptions = {}): [NDArray, NDArray] {
+  const op = "approx_min_k";
+  const a = operand(x, op);
+  if (a.dtype === "bool") throw dtypeError.notAllowed(op, a.dtype, "approx_min_k needs a numeric operand");
+  // ~v reverses the order of integers without overflow (-v would wrap at int32's minimum)
+  const flipped = isFloat(a.dtype) ? negative(a) : bitwiseNot(a);
+  const [v, i] = topK(flipped, k, { axis: approxAxis(op, opts) });
+  return [isFloat(a.dtype) ? negative(v) : bitwiseNot(v), i];
+}
+
+function approxAxis(op: string, opts: ApproxTopKOptions): number {
+  const allowed = ["reductionDimension", "recallTarget", "reductionInputSizeOverride", "aggregateToTopk"];
+  for (const key of Object.keys(opts)) if (!allowed.includes(key)) throw argumentError.invalid(op, `unsupported option '${key}' (${allowed.join(", ")})`);
+  const r = opts.recallTarget ?? 0.95;
+  if (!(r > 0 && r <= 1)) throw argumentError.invalid(op, `recallTarget must be in (0, 1], got ${describeValue(r)}`);
+  return opts.reductionDimension ?? -1;
 }
