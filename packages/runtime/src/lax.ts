@@ -8,7 +8,7 @@ export { customJvp, customVjp, checkpoint } from "./lax/custom.js";
 export type { CustomJvpFunction, CustomVjpFunction } from "./lax/custom.js";
 export * from "./lax/bitwise.js";
 export * from "./lax/linalg.js";
-export { psum, pmean, pmax, allGather, axisIndex, axisSize } from "./lax/collectives.js";
+export { psum, pmean, pmax, pmin, allGather, axisIndex, axisSize, ppermute, psumScatter, allToAll } from "./lax/collectives.js";
 export type { AllGatherOptions } from "./lax/collectives.js";
 export { topK, approxMaxK, approxMinK } from "./lax/top-k.js";
 export type { ApproxTopKOptions } from "./lax/top-k.js";
