@@ -4,8 +4,9 @@
 // operand positions are computed as int32 arithmetic on the (possibly traced) start indices, then read with
 // `take` (the `gather` primitive, whose transpose is `scatter_add`) or written through numpy's scatter helper;
 // so jit, grad (into the operand and the updates) and vmap follow from the parts.
-// Starts are clamped into range as XLA does (a dynamic slice always has its full size); the "fill" mode
-// instead fills (gather) or drops (scatter) every window that is not wholly in bounds.
+// Starts are clamped into range as XLA does (a dynamic slice always has its full size; a gather by default);
+// the "fill" mode (a scatter's default) instead fills (gather) or drops (scatter) every window that is not
+// wholly in bounds.
 import { argumentError, dtypeError, shapeError } from "../errors.js";
 import { isFloat } from "../dtype.js";
 import { type ArrayLike, NDArray } from "../ndarray.js";
@@ -221,7 +222,7 @@ export interface ScatterDimensionNumbers {
   operandBatchingDims?: readonly number[];
   scatterIndicesBatchingDims?: readonly number[];
 }
-/** clip: starts clamped into range; fill (JAX's default, fill_or_drop): out-of-bounds windows filled / dropped. */
+/** clip: starts clamped into range; fill (fill_or_drop): windows not wholly in bounds filled (gather) / dropped (scatter). */
 export type GatherScatterMode = "clip" | "fill" | "drop" | "fill_or_drop" | "promise_in_bounds";
 export interface GatherOptions {
   mode?: GatherScatterMode | null;
@@ -344,11 +345,14 @@ function layoutOf(op: string, shape: readonly number[], idxIn: ArrayLike, l: Lay
   return idx;
 }
 
+/**
+ * JAX's defaults: a gather promises in-bounds indices, a scatter fills-or-drops. XLA clamps a gather's starts
+ * and drops a scatter's out-of-bounds windows, which is what promise_in_bounds does here.
+ */
 function modeOf(op: string, mode: GatherScatterMode | null | undefined): "clip" | "fill" {
-  if (mode === null || mode === undefined || mode === "fill" || mode === "drop" || mode === "fill_or_drop") return "fill";
+  if (mode === "fill" || mode === "drop" || mode === "fill_or_drop") return "fill";
   if (mode === "clip") return "clip";
-  // XLA clamps a gather's starts and drops a scatter's out-of-bounds windows: promise_in_bounds is either
-  if (mode === "promise_in_bounds") return op === "gather" ? "clip" : "fill";
+  if (mode === null || mode === undefined || mode === "promise_in_bounds") return op === "gather" ? "clip" : "fill";
   throw argumentError.invalid(op, `unknown mode ${describeValue(mode)} (clip, fill, promise_in_bounds)`);
 }
 

@@ -9,7 +9,7 @@ import { describeValue, normalizeAxis } from "../shape.js";
 import { bindMulti } from "../core/trace.js";
 import { moveaxis } from "../numpy/shape-ops.js";
 import { operand } from "../numpy/util.js";
-import { bitwiseNot, negative } from "../numpy/elementwise.js";
+import { negative } from "../numpy/elementwise.js";
 
 export function topK(x: ArrayLike, k: number, opts: { axis?: number } = {}): [NDArray, NDArray] {
   for (const key of Object.keys(opts)) if (key !== "axis") throw argumentError.invalid("top_k", `unsupported option '${key}' (axis)`);
@@ -34,18 +34,21 @@ export interface ApproxTopKOptions {
 
 /** lax.approx_max_k: on CPU JAX computes it exactly, as topK along `reductionDimension` (default the last). */
 export function approxMaxK(x: ArrayLike, k: number, opts: ApproxTopKOptions = {}): [NDArray, NDArray] {
-  return topK(x, k, { axis: approxAxis("approx_max_k", opts) });
+  return topK(floatOperand("approx_max_k", x), k, { axis: approxAxis("approx_max_k", opts) });
 }
 
-/** lax.approx_min_k: the k smallest (exactly, as on CPU), smallest first: topK of an order-reversing map. */
+/** lax.approx_min_k: the k smallest (exactly, as on CPU), smallest first: topK of the negated operand. */
 export function approxMinK(x: ArrayLike, k: number, opts: ApproxTopKOptions = {}): [NDArray, NDArray] {
   const op = "approx_min_k";
+  const [v, i] = topK(negative(floatOperand(op, x)), k, { axis: approxAxis(op, opts) });
+  return [negative(v), i];
+}
+
+/** JAX's approximate top-k takes float operands only. */
+function floatOperand(op: string, x: ArrayLike): NDArray {
   const a = operand(x, op);
-  if (a.dtype === "bool") throw dtypeError.notAllowed(op, a.dtype, "approx_min_k needs a numeric operand");
-  // ~v reverses the order of integers without overflow (-v would wrap at int32's minimum)
-  const flipped = isFloat(a.dtype) ? negative(a) : bitwiseNot(a);
-  const [v, i] = topK(flipped, k, { axis: approxAxis(op, opts) });
-  return [isFloat(a.dtype) ? negative(v) : bitwiseNot(v), i];
+  if (!isFloat(a.dtype)) throw dtypeError.notAllowed(op, a.dtype, `${op} needs a float operand`);
+  return a;
 }
 
 function approxAxis(op: string, opts: ApproxTopKOptions): number {
