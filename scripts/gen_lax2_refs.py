@@ -1,7 +1,8 @@
 """JAX references for lax's indexing, generic reductions and scans, and special functions.
 
 Writes test/lax/refs/lax-indexing.json and test/lax/refs/lax-special.json in the table-runner format of
-test/numpy/runner.ts (eager, eager views, jit, jit views). Each case is JS source over np / lax, its inputs,
+test/numpy/runner.ts (eager, eager views, jit, jit views), and test/lax/refs/lax-collectives.json (collectives
+under jax.vmap with an axis name, for test/lax/lax-collectives.test.ts). Each case is JS source over np / lax, its inputs,
 and the result of the same call in JAX 0.10.2 (x64 disabled: float32 / int32), or the typed error numjit
 raises for a bad input. Deterministic (fixed data, seeded generator).
 Run: python3 scripts/gen_lax2_refs.py
@@ -274,6 +275,27 @@ err(S, "error igamma int32", "(a, x) => lax.igamma(a, x)", [i32([1]), i32([2])],
 err(S, "error betainc mixed dtypes", "(a, b, x) => lax.betainc(a, b, x.astype('float64'))", [BA, BB, BX], "DTypeError", "NJ203",
     ["betainc", "float64"])
 
+# ---- collectives over a named axis (jax.vmap with axis_name; numjit runs them under vmap and pmap). Keyed by
+# name: test/lax/lax-collectives.test.ts holds the same function for each.
+COLL = []
+
+
+def coll(name, x, f):
+    COLL.append({"name": name, "input": spec(x), "expected": spec(jax.vmap(f, axis_name="i")(jnp.asarray(x)))})
+
+
+C3 = f32(3, 3, 2)
+coll("pmin", C3, lambda v: lax.pmin(v, "i"))
+coll("pmin int32", rng.integers(-9, 9, (4, 5)).astype(np.int32), lambda v: lax.pmin(v, "i"))
+coll("ppermute cycle", C3, lambda v: lax.ppermute(v, "i", [(0, 1), (1, 2), (2, 0)]))
+coll("psumScatter", C3, lambda v: lax.psum_scatter(v, "i"))
+coll("psumScatter tiled dim 1", f32(3, 2, 6), lambda v: lax.psum_scatter(v, "i", scatter_dimension=1, tiled=True))
+coll("allToAll", C3, lambda v: lax.all_to_all(v, "i", 0, 1))
+coll("allToAll tiled", f32(3, 6, 2), lambda v: lax.all_to_all(v, "i", 0, 1, tiled=True))
+coll("allToAll tiled split 1 concat 0", f32(2, 3, 4), lambda v: lax.all_to_all(v, "i", 1, 0, tiled=True))
+coll("grad of ppermute", C3, lambda v: jax.grad(lambda u: jnp.sum(lax.ppermute(u, "i", [(0, 2), (1, 0), (2, 1)]) * jnp.sin(u)))(v))
+coll("grad of psumScatter", C3, lambda v: jax.grad(lambda u: jnp.sum(jnp.cos(lax.psum_scatter(u, "i")) * jnp.arange(2.0)))(v))
+
 root = os.path.join(os.path.dirname(__file__), "..", "test", "lax", "refs")
 os.makedirs(root, exist_ok=True)
 for area, cases in AREAS.items():
@@ -282,3 +304,7 @@ for area, cases in AREAS.items():
                    "count": len(cases), "cases": cases}, f, indent=1)
         f.write("\n")
     print(area, len(cases))
+with open(os.path.join(root, "lax-collectives.json"), "w") as f:
+    json.dump({"generator": "scripts/gen_lax2_refs.py", "jax": jax.__version__, "count": len(COLL), "cases": COLL}, f, indent=1)
+    f.write("\n")
+print("lax-collectives", len(COLL))
