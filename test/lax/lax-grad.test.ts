@@ -107,3 +107,44 @@ describe("lax under vmap: a loop of single calls", () => {
       expectClose(jit(vmap(f))(...xs), loop(f, xs), 1e-12);
     });
 });
+
+describe("customRoot / customLinearSolve: implicit derivatives", () => {
+  // sqrt(a) as the root of x^2 - a by 30 Newton steps; tangentSolve divides by the scalar derivative
+  const newton = (f: (x: NDArray) => NDArray, x0: NDArray) =>
+    lax.foriLoop(0, 30, (_i, x: NDArray) => np.subtract(x, np.divide(f(x), np.multiply(2, x))), x0);
+  const sqrtRoot = (a: NDArray) =>
+    lax.customRoot((x) => np.subtract(np.square(x), a), np.onesLike(a), newton, (g, y) => np.divide(y, g(np.onesLike(y))));
+  const A = np.array(
+    [
+      [4, 1, 0],
+      [1, 3, 1],
+      [0, 1, 2],
+    ],
+    { dtype: "float64" },
+  );
+  const b = f64([1, 2, 3]);
+  // Richardson iteration: an opaque fixed-length loop, differentiated through the rule, not the loop
+  const richardson = (mv: (x: NDArray) => NDArray, bb: NDArray) =>
+    lax.foriLoop(0, 200, (_i, x: NDArray) => np.add(x, np.multiply(0.2, np.subtract(bb, mv(x)))), np.zerosLike(bb));
+  const iterative = (a: NDArray, bb: NDArray) => lax.customLinearSolve((x) => np.matmul(a, x), bb, richardson);
+  const direct = (a: NDArray, bb: NDArray) => lax.customLinearSolve((x) => np.matmul(a, x), bb, (_mv, r) => np.linalg.solve(a, r));
+
+  it("customRoot: the root, and d sqrt(a)/da = 1 / (2 sqrt(a)) eagerly, under jit and by central differences", () => {
+    const a = f64([2, 9, 0.25]);
+    expectClose(sqrtRoot(a), np.sqrt(a), 1e-12);
+    expectClose(jit(sqrtRoot)(a), np.sqrt(a), 1e-12);
+    expectClose(grad((v: NDArray) => np.sum(sqrtRoot(v)))(a), np.divide(0.5, np.sqrt(a)), 1e-12);
+    checkGrads(sqrtRoot, [a]);
+  });
+  it("customLinearSolve: A^-1 b, derivatives in A (closed over by matvec) and b", () => {
+    expectClose(direct(A, b), np.linalg.solve(A, b), 1e-12);
+    checkGrads(direct, [A, b]);
+    expectClose(iterative(A, b), np.linalg.solve(A, b), 1e-9);
+    checkGrads(iterative, [A, b]);
+    expectClose(jit(grad((a: NDArray) => np.sum(iterative(a, b))))(A), grad((a: NDArray) => np.sum(direct(a, b)))(A), 1e-8);
+  });
+  it("bad arguments are ArgumentError NJ301 naming the op", () => {
+    expect(() => lax.customRoot((x) => x, f64([1]), 3 as never, (_g, y) => y)).toThrow(/NJ301.*custom_root.*solve/);
+    expect(() => lax.customLinearSolve((x) => x, b, (_m, y) => y, null, false, true)).toThrow(/NJ301.*custom_linear_solve.*hasAux/);
+  });
+});
