@@ -222,13 +222,17 @@ case(I, "optimizationBarrier", "(x, y) => lax.optimizationBarrier([np.add(x, 1),
      lambda x, y: list(lax.optimization_barrier((x + 1, y))))
 
 # ---- bad inputs: typed errors naming the op
-err(I, "error gather unsorted offsetDims", "(x, i) => lax.gather(x, i, { offsetDims: [2, 1], collapsedSliceDims: [], startIndexMap: [0, 1] }, [2, 2])",
+err(I, "error gather unsorted offsetDims",
+    "(x, i) => lax.gather(x, i, { offsetDims: [2, 1], collapsedSliceDims: [], startIndexMap: [0, 1] }, [2, 2])",
     [X, WI], "ArgumentError", "NJ301", ["gather", "offsetDims"])
-err(I, "error gather index vector length", "(x, i) => lax.gather(x, i, { offsetDims: [1], collapsedSliceDims: [0], startIndexMap: [0] }, [1, 5])",
+err(I, "error gather index vector length",
+    "(x, i) => lax.gather(x, i, { offsetDims: [1], collapsedSliceDims: [0], startIndexMap: [0] }, [1, 5])",
     [X, WI], "ShapeError", "NJ106", ["gather", "startIndexMap"])
-err(I, "error gather collapsed size", "(x, i) => lax.gather(x, i, { offsetDims: [1], collapsedSliceDims: [0], startIndexMap: [0] }, [2, 5])",
+err(I, "error gather collapsed size",
+    "(x, i) => lax.gather(x, i, { offsetDims: [1], collapsedSliceDims: [0], startIndexMap: [0] }, [2, 5])",
     [X, i32([[1]])], "ShapeError", "NJ106", ["gather", "dim 0"])
-err(I, "error gather slice size too big", "(x, i) => lax.gather(x, i, { offsetDims: [1], collapsedSliceDims: [0], startIndexMap: [0] }, [1, 6])",
+err(I, "error gather slice size too big",
+    "(x, i) => lax.gather(x, i, { offsetDims: [1], collapsedSliceDims: [0], startIndexMap: [0] }, [1, 6])",
     [X, i32([[1]])], "ShapeError", "NJ109", ["gather", "6"])
 err(I, "error dynamicSlice start count", "(x) => lax.dynamicSlice(x, [1], [2, 2])", [X], "ShapeError", "NJ106", ["dynamic_slice", "rank 2"])
 err(I, "error dynamicSlice size", "(x) => lax.dynamicSlice(x, [0, 0], [2, 9])", [X], "ShapeError", "NJ109", ["dynamic_slice", "9"])
@@ -248,7 +252,8 @@ err(I, "error reduce init count", "(x) => lax.reduce(x, [0, 1], (a, b) => np.add
 err(I, "error reduce dimension", "(x) => lax.reduce(x, 0, (a, b) => np.add(a, b), [2])", [X], "ShapeError", "NJ102", ["reduce", "axis 2"])
 err(I, "error selectN cases", "(w, a, b) => lax.selectN(w, a, b)", [np.asarray(True), X, f32(5, 4)], "TransformError", "NJ509",
     ["select_n", "case 1"])
-err(I, "error reducePrecision int", "(x) => lax.reducePrecision(x, 5, 10)", [i32([1, 2])], "DTypeError", "NJ202", ["reduce_precision", "int32"])
+err(I, "error reducePrecision int", "(x) => lax.reducePrecision(x, 5, 10)", [i32([1, 2])], "DTypeError", "NJ202",
+    ["reduce_precision", "int32"])
 
 # ---- special functions (float32; numjit computes in float32 too, so a few ulps of slack)
 S = "lax-special"

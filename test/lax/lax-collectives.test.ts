@@ -16,13 +16,30 @@ const refs = JSON.parse(readFileSync(new URL("./refs/lax-collectives.json", impo
 const FNS: Record<string, (v: NDArray) => NDArray> = {
   pmin: (v) => lax.pmin(v, "i"),
   "pmin int32": (v) => lax.pmin(v, "i"),
-  "ppermute cycle": (v) => lax.ppermute(v, "i", [[0, 1], [1, 2], [2, 0]]),
+  "ppermute cycle": (v) =>
+    lax.ppermute(v, "i", [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+    ]),
   psumScatter: (v) => lax.psumScatter(v, "i"),
   "psumScatter tiled dim 1": (v) => lax.psumScatter(v, "i", { scatterDimension: 1, tiled: true }),
   allToAll: (v) => lax.allToAll(v, "i", 0, 1),
   "allToAll tiled": (v) => lax.allToAll(v, "i", 0, 1, { tiled: true }),
   "allToAll tiled split 1 concat 0": (v) => lax.allToAll(v, "i", 1, 0, { tiled: true }),
-  "grad of ppermute": (v) => grad((u: NDArray) => np.sum(np.multiply(lax.ppermute(u, "i", [[0, 2], [1, 0], [2, 1]]), np.sin(u))))(v),
+  "grad of ppermute": (v) =>
+    grad((u: NDArray) =>
+      np.sum(
+        np.multiply(
+          lax.ppermute(u, "i", [
+            [0, 2],
+            [1, 0],
+            [2, 1],
+          ]),
+          np.sin(u),
+        ),
+      ),
+    )(v),
   "grad of psumScatter": (v) => grad((u: NDArray) => np.sum(np.multiply(np.cos(lax.psumScatter(u, "i")), np.arange(2))))(v),
 };
 
@@ -44,7 +61,12 @@ describe("lax collectives against JAX (vmap axis name, jit, pmap)", () => {
     });
   }
   it("ppermute: a member that receives nothing gets zeros (pmap, partial permutation)", () => {
-    const out = pmap((v: NDArray) => lax.ppermute(v, "i", [[0, 1]]), { axisName: "i", devices: 2 })(np.array([[1, 2], [3, 4]]));
+    const out = pmap((v: NDArray) => lax.ppermute(v, "i", [[0, 1]]), { axisName: "i", devices: 2 })(
+      np.array([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
     expect(out.toArray()).toEqual([
       [0, 0],
       [1, 2],
@@ -52,7 +74,14 @@ describe("lax collectives against JAX (vmap axis name, jit, pmap)", () => {
   });
   it("bad permutations and block sizes are TransformError NJ509 naming the collective", () => {
     const bad: [string, (v: NDArray) => NDArray][] = [
-      ["ppermute", (v) => lax.ppermute(v, "i", [[0, 1], [2, 1]])],
+      [
+        "ppermute",
+        (v) =>
+          lax.ppermute(v, "i", [
+            [0, 1],
+            [2, 1],
+          ]),
+      ],
       ["ppermute", (v) => lax.ppermute(v, "i", [[0, 3]])],
       ["psumScatter", (v) => lax.psumScatter(v, "i")],
       ["allToAll", (v) => lax.allToAll(v, "i", 0, 1, { tiled: true })],

@@ -2,10 +2,10 @@
 // derivatives against float64 central differences (checkGrads), jit(grad) == grad, and vmap against a loop
 // of single calls (batched operands, batched traced start indices).
 import { describe, expect, it } from "vitest";
-import { type NDArray, checkGrads, grad, jit, lax, numpy as np, vmap } from "@numjit/runtime";
+import { type NDArray, type NestedArray, checkGrads, grad, jit, lax, numpy as np, vmap } from "@numjit/runtime";
 import { expectClose, rand, rng } from "../transforms/helpers.js";
 
-const i32 = (v: number | number[]) => np.array(v, { dtype: "int32" });
+const i32 = (v: NestedArray) => np.array(v, { dtype: "int32" });
 const f64 = (v: number[]) => np.array(v, { dtype: "float64" });
 const ROWS = { updateWindowDims: [1], insertedWindowDims: [0], scatterDimsToOperandDims: [0] };
 const GROWS = { offsetDims: [1], collapsedSliceDims: [0], startIndexMap: [0] };
@@ -32,23 +32,67 @@ const CASES: Case[] = [
   {
     name: "gather windows fill",
     f: (x, i) => lax.gather(x, i, WIN, [2, 2], { mode: "fill", fillValue: 0 }),
-    args: () => [rand(r, [4, 5]), i32([[0, 1], [3, 4], [2, 3]])],
+    args: () => [
+      rand(r, [4, 5]),
+      i32([
+        [0, 1],
+        [3, 4],
+        [2, 3],
+      ]),
+    ],
   },
-  { name: "scatterAdd: operand and updates", f: (x, i, u) => lax.scatterAdd(x, i, u, ROWS), args: () => [rand(r, [4, 3]), i32([[1], [3], [1]]), rand(r, [3, 3])] },
-  { name: "scatter (set)", f: (x, i, u) => lax.scatter(x, i, u, ROWS), args: () => [rand(r, [4, 3]), i32([[1], [3], [0]]), rand(r, [3, 3])] },
-  { name: "scatterMul", f: (x, i, u) => lax.scatterMul(x, i, u, ROWS), args: () => [rand(r, [4, 3]), i32([[1], [3], [1]]), rand(r, [3, 3])] },
-  { name: "scatterMax", f: (x, i, u) => lax.scatterMax(x, i, u, ROWS), args: () => [rand(r, [4, 3]), i32([[1], [3], [0]]), rand(r, [3, 3])] },
-  { name: "scatterApply", f: (x, i) => lax.scatterApply(x, i, (v) => np.sin(v), ROWS, { updateShape: [2, 3] }), args: () => [rand(r, [4, 3]), i32([[2], [0]])] },
+  {
+    name: "scatterAdd: operand and updates",
+    f: (x, i, u) => lax.scatterAdd(x, i, u, ROWS),
+    args: () => [rand(r, [4, 3]), i32([[1], [3], [1]]), rand(r, [3, 3])],
+  },
+  {
+    name: "scatter (set)",
+    f: (x, i, u) => lax.scatter(x, i, u, ROWS),
+    args: () => [rand(r, [4, 3]), i32([[1], [3], [0]]), rand(r, [3, 3])],
+  },
+  {
+    name: "scatterMul",
+    f: (x, i, u) => lax.scatterMul(x, i, u, ROWS),
+    args: () => [rand(r, [4, 3]), i32([[1], [3], [1]]), rand(r, [3, 3])],
+  },
+  {
+    name: "scatterMax",
+    f: (x, i, u) => lax.scatterMax(x, i, u, ROWS),
+    args: () => [rand(r, [4, 3]), i32([[1], [3], [0]]), rand(r, [3, 3])],
+  },
+  {
+    name: "scatterApply",
+    f: (x, i) => lax.scatterApply(x, i, (v) => np.sin(v), ROWS, { updateShape: [2, 3] }),
+    args: () => [rand(r, [4, 3]), i32([[2], [0]])],
+  },
   { name: "reduce monoid (mul)", f: (x) => lax.reduce(x, 1, (a, b) => np.multiply(a, b), [0]), args: () => [rand(r, [3, 4], "nonzero")] },
   { name: "reduce generic loop", f: (x) => lax.reduce(x, 0, (a, b) => np.add(a, np.square(b)), [1]), args: () => [rand(r, [3, 4])] },
   {
     name: "associativeScan linear recurrence",
-    f: (a, b) => lax.associativeScan(([a1, b1]: NDArray[], [a2, b2]: NDArray[]) => [np.multiply(a1!, a2!), np.add(np.multiply(a2!, b1!), b2!)], [a, b]),
+    f: (a, b) =>
+      lax.associativeScan(
+        ([a1, b1]: NDArray[], [a2, b2]: NDArray[]) => [np.multiply(a1!, a2!), np.add(np.multiply(a2!, b1!), b2!)],
+        [a, b],
+      ),
     args: () => [rand(r, [7], "pos"), rand(r, [7])],
   },
-  { name: "map with batchSize", f: (x) => lax.map((row: NDArray) => np.sum(np.sin(row)), x, { batchSize: 2 }), args: () => [rand(r, [5, 3])] },
-  { name: "selectN", f: (w, a, b, c) => lax.selectN(w, a, b, c), args: () => [i32([0, 2, 1, 2]), rand(r, [4]), rand(r, [4]), rand(r, [4])] },
-  { name: "igamma in a and x", f: (a, x) => lax.igamma(a, x), args: () => [f64([0.5, 3, 10, 2.5]), f64([0.2, 5, 3, 7])], tol: { atol: 1e-6, rtol: 1e-5 } },
+  {
+    name: "map with batchSize",
+    f: (x) => lax.map((row: NDArray) => np.sum(np.sin(row)), x, { batchSize: 2 }),
+    args: () => [rand(r, [5, 3])],
+  },
+  {
+    name: "selectN",
+    f: (w, a, b, c) => lax.selectN(w, a, b, c),
+    args: () => [i32([0, 2, 1, 2]), rand(r, [4]), rand(r, [4]), rand(r, [4])],
+  },
+  {
+    name: "igamma in a and x",
+    f: (a, x) => lax.igamma(a, x),
+    args: () => [f64([0.5, 3, 10, 2.5]), f64([0.2, 5, 3, 7])],
+    tol: { atol: 1e-6, rtol: 1e-5 },
+  },
   { name: "igammac in x", f: (x) => lax.igammac(f64([0.5, 3, 10, 2.5]), x), args: () => [f64([0.2, 5, 3, 7])] },
   {
     name: "betainc in a, b and x",
@@ -88,13 +132,56 @@ describe("lax under grad: float64 central differences", () => {
 });
 
 describe("lax under vmap: a loop of single calls", () => {
-  const loop = (f: (...a: NDArray[]) => NDArray, xs: NDArray[]) => np.stack(Array.from({ length: xs[0]!.shape[0]! }, (_, k) => f(...xs.map((x) => x.slice(k)))));
+  const loop = (f: (...a: NDArray[]) => NDArray, xs: NDArray[]) =>
+    np.stack(Array.from({ length: xs[0]!.shape[0]! }, (_, k) => f(...xs.map((x) => x.slice(k)))));
   const cases: [string, (...a: NDArray[]) => NDArray, () => NDArray[]][] = [
     ["dynamicSlice, batched starts", (x, i) => lax.dynamicSlice(x, [i, 1], [2, 2]), () => [rand(r, [4, 3, 4]), i32([0, 2, 5, -1])]],
-    ["dynamicUpdateSlice, batched starts", (x, u, i) => lax.dynamicUpdateSlice(x, u, [1, i]), () => [rand(r, [3, 3, 4]), rand(r, [3, 2, 2]), i32([0, 3, 1])]],
-    ["gather, batched indices", (x, i) => lax.gather(x, i, WIN, [2, 2], { mode: "fill" }), () => [rand(r, [2, 4, 5]), i32([[[0, 1], [3, 4]], [[2, 2], [1, 0]]])]],
-    ["scatterAdd, batched indices", (x, i, u) => lax.scatterAdd(x, i, u, ROWS), () => [rand(r, [2, 4, 3]), i32([[[1], [1]], [[0], [3]]]), rand(r, [2, 2, 3])]],
-    ["scatterMin", (x, i, u) => lax.scatterMin(x, i, u, ROWS), () => [rand(r, [2, 4, 3]), i32([[[1], [2]], [[0], [0]]]), rand(r, [2, 2, 3])]],
+    [
+      "dynamicUpdateSlice, batched starts",
+      (x, u, i) => lax.dynamicUpdateSlice(x, u, [1, i]),
+      () => [rand(r, [3, 3, 4]), rand(r, [3, 2, 2]), i32([0, 3, 1])],
+    ],
+    [
+      "gather, batched indices",
+      (x, i) => lax.gather(x, i, WIN, [2, 2], { mode: "fill" }),
+      () => [
+        rand(r, [2, 4, 5]),
+        i32([
+          [
+            [0, 1],
+            [3, 4],
+          ],
+          [
+            [2, 2],
+            [1, 0],
+          ],
+        ]),
+      ],
+    ],
+    [
+      "scatterAdd, batched indices",
+      (x, i, u) => lax.scatterAdd(x, i, u, ROWS),
+      () => [
+        rand(r, [2, 4, 3]),
+        i32([
+          [[1], [1]],
+          [[0], [3]],
+        ]),
+        rand(r, [2, 2, 3]),
+      ],
+    ],
+    [
+      "scatterMin",
+      (x, i, u) => lax.scatterMin(x, i, u, ROWS),
+      () => [
+        rand(r, [2, 4, 3]),
+        i32([
+          [[1], [2]],
+          [[0], [0]],
+        ]),
+        rand(r, [2, 2, 3]),
+      ],
+    ],
     ["reduce generic", (x) => lax.reduce(x, 0, (a, b) => np.add(a, np.abs(b)), [0]), () => [rand(r, [3, 4, 2])]],
     ["associativeScan", (x) => lax.associativeScan((a, b) => np.add(a, b), x), () => [rand(r, [3, 6])]],
     ["igamma", (a, x) => lax.igamma(a, x), () => [rand(r, [3, 2], "pos"), rand(r, [3, 2], "pos")]],
@@ -113,7 +200,12 @@ describe("customRoot / customLinearSolve: implicit derivatives", () => {
   const newton = (f: (x: NDArray) => NDArray, x0: NDArray) =>
     lax.foriLoop(0, 30, (_i, x: NDArray) => np.subtract(x, np.divide(f(x), np.multiply(2, x))), x0);
   const sqrtRoot = (a: NDArray) =>
-    lax.customRoot((x) => np.subtract(np.square(x), a), np.onesLike(a), newton, (g, y) => np.divide(y, g(np.onesLike(y))));
+    lax.customRoot(
+      (x) => np.subtract(np.square(x), a),
+      np.onesLike(a),
+      newton,
+      (g, y) => np.divide(y, g(np.onesLike(y))),
+    );
   const A = np.array(
     [
       [4, 1, 0],
@@ -127,7 +219,12 @@ describe("customRoot / customLinearSolve: implicit derivatives", () => {
   const richardson = (mv: (x: NDArray) => NDArray, bb: NDArray) =>
     lax.foriLoop(0, 200, (_i, x: NDArray) => np.add(x, np.multiply(0.2, np.subtract(bb, mv(x)))), np.zerosLike(bb));
   const iterative = (a: NDArray, bb: NDArray) => lax.customLinearSolve((x) => np.matmul(a, x), bb, richardson);
-  const direct = (a: NDArray, bb: NDArray) => lax.customLinearSolve((x) => np.matmul(a, x), bb, (_mv, r) => np.linalg.solve(a, r));
+  const direct = (a: NDArray, bb: NDArray) =>
+    lax.customLinearSolve(
+      (x) => np.matmul(a, x),
+      bb,
+      (_mv, r) => np.linalg.solve(a, r),
+    );
 
   it("customRoot: the root, and d sqrt(a)/da = 1 / (2 sqrt(a)) eagerly, under jit and by central differences", () => {
     const a = f64([2, 9, 0.25]);
@@ -144,7 +241,23 @@ describe("customRoot / customLinearSolve: implicit derivatives", () => {
     expectClose(jit(grad((a: NDArray) => np.sum(iterative(a, b))))(A), grad((a: NDArray) => np.sum(direct(a, b)))(A), 1e-8);
   });
   it("bad arguments are ArgumentError NJ301 naming the op", () => {
-    expect(() => lax.customRoot((x) => x, f64([1]), 3 as never, (_g, y) => y)).toThrow(/NJ301.*custom_root.*solve/);
-    expect(() => lax.customLinearSolve((x) => x, b, (_m, y) => y, null, false, true)).toThrow(/NJ301.*custom_linear_solve.*hasAux/);
+    expect(() =>
+      lax.customRoot(
+        (x) => x,
+        f64([1]),
+        3 as never,
+        (_g, y) => y,
+      ),
+    ).toThrow(/NJ301.*custom_root.*solve/);
+    expect(() =>
+      lax.customLinearSolve(
+        (x) => x,
+        b,
+        (_m, y) => y,
+        null,
+        false,
+        true,
+      ),
+    ).toThrow(/NJ301.*custom_linear_solve.*hasAux/);
   });
 });

@@ -104,8 +104,10 @@ export function ppermute<T>(x: T, axisName: string, perm: readonly (readonly [nu
   for (const pair of perm) {
     const [s, d] = Array.isArray(pair) ? pair : [NaN, NaN];
     const ok = (v: number) => Number.isInteger(v) && v >= 0 && v < n;
-    if (!ok(s!) || !ok(d!)) throw transformError.laxArgument(op, `perm entry ${JSON.stringify(pair)} is not a pair of members of an axis of size ${n}`);
-    if (srcs.has(s!) || from[d!] !== -1) throw transformError.laxArgument(op, `perm ${JSON.stringify(perm)} repeats a source or a destination`);
+    if (!ok(s!) || !ok(d!))
+      throw transformError.laxArgument(op, `perm entry ${JSON.stringify(pair)} is not a pair of members of an axis of size ${n}`);
+    if (srcs.has(s!) || from[d!] !== -1)
+      throw transformError.laxArgument(op, `perm ${JSON.stringify(perm)} repeats a source or a destination`);
     srcs.add(s!);
     from[d!] = s!;
   }
@@ -122,7 +124,8 @@ function ownBlock(op: string, g: NDArray, axis: number, axisName: string, tiled:
     len = g.shape[axis]!;
   const i = axisIndex(axisName);
   if (!tiled) {
-    if (len !== n) throw transformError.laxArgument(op, `axis ${axis} has size ${len}; it must equal the axis size ${n} (or pass tiled: true)`);
+    if (len !== n)
+      throw transformError.laxArgument(op, `axis ${axis} has size ${len}; it must equal the axis size ${n} (or pass tiled: true)`);
     return take(g, i, axis);
   }
   if (len % n !== 0) throw transformError.laxArgument(op, `axis ${axis} has size ${len}, not divisible by the axis size ${n}`);

@@ -60,8 +60,7 @@ function checkSizes(op: string, shape: readonly number[], sizes: readonly number
       shapes: [shape],
     });
   sizes.forEach((z, d) => {
-    if (!Number.isInteger(z) || z < 0 || z > shape[d]!)
-      throw shapeError.index(op, z, shape[d]!, d);
+    if (!Number.isInteger(z) || z < 0 || z > shape[d]!) throw shapeError.index(op, z, shape[d]!, d);
   });
 }
 
@@ -75,7 +74,8 @@ function windowAlong(x: NDArray, s: Start, size: number, axis: number): NDArray 
 }
 
 function allowNeg(op: string, opts: { allowNegativeIndices?: boolean }): boolean {
-  for (const k of Object.keys(opts)) if (k !== "allowNegativeIndices") throw argumentError.invalid(op, `unsupported option '${k}' (allowNegativeIndices)`);
+  for (const k of Object.keys(opts))
+    if (k !== "allowNegativeIndices") throw argumentError.invalid(op, `unsupported option '${k}' (allowNegativeIndices)`);
   return opts.allowNegativeIndices ?? true;
 }
 
@@ -119,7 +119,11 @@ export function dynamicUpdateSlice(
   if (u.ndim !== a.ndim)
     throw shapeError.rank(op, `update rank ${u.ndim} must equal the operand's ${a.ndim}`, { shapes: [a.shape, u.shape] });
   u.shape.forEach((z, d) => {
-    if (z > a.shape[d]!) throw shapeError.concat(op, `update shape (${u.shape.join(", ")}) exceeds the operand's (${a.shape.join(", ")})`, { shapes: [a.shape, u.shape], axis: d });
+    if (z > a.shape[d]!)
+      throw shapeError.concat(op, `update shape (${u.shape.join(", ")}) exceeds the operand's (${a.shape.join(", ")})`, {
+        shapes: [a.shape, u.shape],
+        axis: d,
+      });
   });
   const starts = startList(op, startIndices, a.ndim);
   if (u.size === 0) return a;
@@ -133,14 +137,23 @@ export function dynamicUpdateSlice(
     const rel = subtract(i, s);
     spread = take(spread, clip(rel, 0, z - 1), d);
     if (typeof s === "number" && s === 0 && z === n) return;
-    const inside = reshapeTo(logicalAnd(greaterEqual(rel, 0), less(rel, z)), a.shape.map((m, k) => (k === d ? m : 1)));
+    const inside = reshapeTo(
+      logicalAnd(greaterEqual(rel, 0), less(rel, z)),
+      a.shape.map((m, k) => (k === d ? m : 1)),
+    );
     mask = mask === null ? inside : logicalAnd(mask, inside);
   });
   return mask === null ? convert(spread, a.dtype, a.weakType) : where(mask, spread, a);
 }
 
 /** lax.dynamic_slice_in_dim: dynamicSlice along one axis (the others whole). */
-export function dynamicSliceInDim(x: ArrayLike, start: ArrayLike, size: number, axis = 0, opts: { allowNegativeIndices?: boolean } = {}): NDArray {
+export function dynamicSliceInDim(
+  x: ArrayLike,
+  start: ArrayLike,
+  size: number,
+  axis = 0,
+  opts: { allowNegativeIndices?: boolean } = {},
+): NDArray {
   const op = "dynamic_slice_in_dim";
   const a = operand(x, op);
   const ax = normalizeAxis(op, axis, a.ndim);
@@ -157,7 +170,11 @@ export function dynamicUpdateSliceInDim(x: ArrayLike, update: ArrayLike, start: 
   const op = "dynamic_update_slice_in_dim";
   const a = operand(x, op);
   const ax = normalizeAxis(op, axis, a.ndim);
-  return dynamicUpdateSlice(a, update, a.shape.map((_, d) => (d === ax ? start : 0)));
+  return dynamicUpdateSlice(
+    a,
+    update,
+    a.shape.map((_, d) => (d === ax ? start : 0)),
+  );
 }
 
 /** lax.dynamic_index_in_dim: the (clamped) index along `axis`, kept as a size-1 axis unless keepdims is false. */
@@ -195,15 +212,23 @@ export function indexTake(src: ArrayLike, idxs: readonly ArrayLike[], axes: read
   const op = "index_take";
   const a = operand(src, op);
   if (!Array.isArray(idxs) || !Array.isArray(axes) || idxs.length !== axes.length || idxs.length === 0)
-    throw argumentError.invalid(op, `idxs and axes must be non-empty lists of one length, got ${describeValue(idxs)} and ${describeValue(axes)}`);
+    throw argumentError.invalid(
+      op,
+      `idxs and axes must be non-empty lists of one length, got ${describeValue(idxs)} and ${describeValue(axes)}`,
+    );
   const ax = axes.map((d) => normalizeAxis(op, d, a.ndim));
   const cols = idxs.map((i, k) => mod(intIndices(op, i), a.shape[ax[k]!]!));
   const rest = a.shape.map((_, d) => d).filter((d) => !ax.includes(d));
-  return gather(a, stack(cols, 1), {
-    offsetDims: rest.map((_, k) => k + 1),
-    collapsedSliceDims: ax,
-    startIndexMap: ax,
-  }, a.shape.map((n, d) => (ax.includes(d) ? 1 : n)));
+  return gather(
+    a,
+    stack(cols, 1),
+    {
+      offsetDims: rest.map((_, k) => k + 1),
+      collapsedSliceDims: ax,
+      startIndexMap: ax,
+    },
+    a.shape.map((n, d) => (ax.includes(d) ? 1 : n)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------- gather / scatter
@@ -249,8 +274,7 @@ function dimList(op: string, what: string, v: unknown, bound: number, sorted: bo
   if (!Array.isArray(v) || v.some((d) => !Number.isInteger(d) || d < 0 || d >= bound))
     throw argumentError.invalid(op, `${what} must be a list of integers in [0, ${bound}), got ${describeValue(v)}`);
   if (new Set(v).size !== v.length) throw argumentError.invalid(op, `${what} has repeated entries: ${describeValue(v)}`);
-  if (sorted && v.some((d, i) => i > 0 && d < v[i - 1]))
-    throw argumentError.invalid(op, `${what} must be sorted, got ${describeValue(v)}`);
+  if (sorted && v.some((d, i) => i > 0 && d < v[i - 1])) throw argumentError.invalid(op, `${what} must be sorted, got ${describeValue(v)}`);
   return v.slice() as number[];
 }
 
@@ -270,8 +294,16 @@ function windowPositions(
   const batch = idx.shape.slice(0, nb);
   const batchPos = outShape.map((_, i) => i).filter((i) => !l.offsetDims.includes(i));
   const windowDims = shape.map((_, d) => d).filter((d) => !l.collapsed.includes(d) && !l.operandBatching.includes(d));
-  const placed = (a: NDArray) => reshapeTo(a, outShape.map((n, i) => (batchPos.includes(i) ? n : 1)));
-  const along = (n: number, at: number) => reshapeTo(arange(0, n, 1, { dtype: "int32" }), outShape.map((_, i) => (i === at ? n : 1)));
+  const placed = (a: NDArray) =>
+    reshapeTo(
+      a,
+      outShape.map((n, i) => (batchPos.includes(i) ? n : 1)),
+    );
+  const along = (n: number, at: number) =>
+    reshapeTo(
+      arange(0, n, 1, { dtype: "int32" }),
+      outShape.map((_, i) => (i === at ? n : 1)),
+    );
   const strides = shape.map((_, d) => shape.slice(d + 1).reduce((p, q) => p * q, 1));
   let flat: NDArray | null = null;
   let valid: NDArray | null = null;
@@ -309,18 +341,23 @@ function layoutOf(op: string, shape: readonly number[], idxIn: ArrayLike, l: Lay
   const r = shape.length;
   if (idx.ndim === 0) throw shapeError.rank(op, "start indices must have at least one dimension (the last holds the index vector)");
   const nb = idx.ndim - 1;
-  const names = op === "gather"
-    ? ["offsetDims", "collapsedSliceDims", "startIndexMap", "operandBatchingDims", "startIndicesBatchingDims"]
-    : ["updateWindowDims", "insertedWindowDims", "scatterDimsToOperandDims", "operandBatchingDims", "scatterIndicesBatchingDims"];
+  const names =
+    op === "gather"
+      ? ["offsetDims", "collapsedSliceDims", "startIndexMap", "operandBatchingDims", "startIndicesBatchingDims"]
+      : ["updateWindowDims", "insertedWindowDims", "scatterDimsToOperandDims", "operandBatchingDims", "scatterIndicesBatchingDims"];
   dimList(op, names[0]!, l.offsetDims, outRank, true);
   dimList(op, names[1]!, l.collapsed, r, true);
   dimList(op, names[2]!, l.startIndexMap, r, false);
   dimList(op, names[3]!, l.operandBatching, r, true);
   dimList(op, names[4]!, l.indicesBatching, Math.max(nb, 0), false);
   if (l.startIndexMap.length !== idx.shape[nb])
-    throw shapeError.rank(op, `${names[2]} has ${l.startIndexMap.length} entries but the index vector (last axis of the indices) has ${idx.shape[nb]}`, {
-      shapes: [shape, idx.shape],
-    });
+    throw shapeError.rank(
+      op,
+      `${names[2]} has ${l.startIndexMap.length} entries but the index vector (last axis of the indices) has ${idx.shape[nb]}`,
+      {
+        shapes: [shape, idx.shape],
+      },
+    );
   if (l.operandBatching.length !== l.indicesBatching.length)
     throw argumentError.invalid(op, `${names[3]} and ${names[4]} must have the same length`);
   for (const d of l.operandBatching) {
@@ -328,10 +365,15 @@ function layoutOf(op: string, shape: readonly number[], idxIn: ArrayLike, l: Lay
       throw argumentError.invalid(op, `operand batching dim ${d} must not be in ${names[1]} or ${names[2]}`);
   }
   l.operandBatching.forEach((d, i) => {
-    if (shape[d] !== idx.shape[l.indicesBatching[i]!])
-      throw shapeError.concat(op, `operand batching dim ${d} (size ${shape[d]}) and indices batching dim ${l.indicesBatching[i]} (size ${idx.shape[l.indicesBatching[i]!]}) differ`, {
-        shapes: [shape, idx.shape],
-      });
+    const j = l.indicesBatching[i]!;
+    if (shape[d] !== idx.shape[j])
+      throw shapeError.concat(
+        op,
+        `operand batching dim ${d} (size ${shape[d]}) and indices batching dim ${j} (size ${idx.shape[j]}) differ`,
+        {
+          shapes: [shape, idx.shape],
+        },
+      );
   });
   const windowed = r - l.collapsed.length - l.operandBatching.length;
   if (l.offsetDims.length !== windowed)
@@ -339,7 +381,9 @@ function layoutOf(op: string, shape: readonly number[], idxIn: ArrayLike, l: Lay
       shapes: [shape],
     });
   if (outRank !== nb + windowed)
-    throw shapeError.rank(op, `the ${op === "gather" ? "result" : "updates"} rank must be ${nb + windowed}, got ${outRank}`, { shapes: [shape, idx.shape] });
+    throw shapeError.rank(op, `the ${op === "gather" ? "result" : "updates"} rank must be ${nb + windowed}, got ${outRank}`, {
+      shapes: [shape, idx.shape],
+    });
   for (const d of [...l.collapsed, ...l.operandBatching])
     if (sizes[d] !== 1) throw shapeError.rank(op, `window size of collapsed / batching dim ${d} must be 1, got ${sizes[d]}`, { axis: d });
   return idx;
@@ -357,7 +401,8 @@ function modeOf(op: string, mode: GatherScatterMode | null | undefined): "clip" 
 }
 
 function checkOpts(op: string, opts: object, allowed: readonly string[]): void {
-  for (const k of Object.keys(opts)) if (!allowed.includes(k)) throw argumentError.invalid(op, `unsupported option '${k}' (${allowed.join(", ")})`);
+  for (const k of Object.keys(opts))
+    if (!allowed.includes(k)) throw argumentError.invalid(op, `unsupported option '${k}' (${allowed.join(", ")})`);
 }
 
 /** The default fill of an out-of-bounds gather window (JAX): NaN, the least int32, the largest uint32, true. */
@@ -381,7 +426,8 @@ export function gather(
   const a = operand(operandIn, op);
   checkSizes(op, a.shape, sliceSizes);
   const dn = dimensionNumbers;
-  if (typeof dn !== "object" || dn === null) throw argumentError.invalid(op, `dimensionNumbers must be a GatherDimensionNumbers object, got ${describeValue(dn)}`);
+  if (typeof dn !== "object" || dn === null)
+    throw argumentError.invalid(op, `dimensionNumbers must be a GatherDimensionNumbers object, got ${describeValue(dn)}`);
   const l: Layout = {
     offsetDims: dn.offsetDims,
     collapsed: dn.collapsedSliceDims,
@@ -420,7 +466,8 @@ function scatterPositions(
   opts: ScatterOptions,
 ): NDArray {
   checkOpts(op, opts, ["mode", "indicesAreSorted", "uniqueIndices"]);
-  if (typeof dn !== "object" || dn === null) throw argumentError.invalid(op, `dimensionNumbers must be a ScatterDimensionNumbers object, got ${describeValue(dn)}`);
+  if (typeof dn !== "object" || dn === null)
+    throw argumentError.invalid(op, `dimensionNumbers must be a ScatterDimensionNumbers object, got ${describeValue(dn)}`);
   const l: Layout = {
     offsetDims: dn.updateWindowDims,
     collapsed: dn.insertedWindowDims,
@@ -433,16 +480,20 @@ function scatterPositions(
   const wdims = Array.isArray(l.offsetDims) ? l.offsetDims : [];
   const sizes = a.shape.map((_, d) => {
     const w = windowed.indexOf(d);
-    return w >= 0 && w < wdims.length ? updShape[wdims[w]!] ?? 1 : 1;
+    return w >= 0 && w < wdims.length ? (updShape[wdims[w]!] ?? 1) : 1;
   });
   const idx = layoutOf("scatter", a.shape, indices, l, updShape.length, sizes);
   const nb = idx.ndim - 1;
   const scatterDims = updShape.map((_, i) => i).filter((i) => !l.offsetDims.includes(i));
   scatterDims.forEach((i, k) => {
     if (updShape[i] !== idx.shape[k])
-      throw shapeError.concat(op, `updates shape (${updShape.join(", ")}) does not match the indices' batch shape (${idx.shape.slice(0, nb).join(", ")})`, {
-        shapes: [a.shape, idx.shape, updShape],
-      });
+      throw shapeError.concat(
+        op,
+        `updates shape (${updShape.join(", ")}) does not match the indices' batch shape (${idx.shape.slice(0, nb).join(", ")})`,
+        {
+          shapes: [a.shape, idx.shape, updShape],
+        },
+      );
   });
   sizes.forEach((z, d) => {
     if (z > a.shape[d]!) throw shapeError.index(op, z, a.shape[d]!, d);
@@ -460,7 +511,13 @@ function updatesOf(op: ScatterKind, a: NDArray, updates: ArrayLike): NDArray {
 }
 
 function scatterWith(kind: ScatterKind, how: ScatterOp) {
-  return (x: ArrayLike, scatterIndices: ArrayLike, updates: ArrayLike, dimensionNumbers: ScatterDimensionNumbers, opts: ScatterOptions = {}): NDArray => {
+  return (
+    x: ArrayLike,
+    scatterIndices: ArrayLike,
+    updates: ArrayLike,
+    dimensionNumbers: ScatterDimensionNumbers,
+    opts: ScatterOptions = {},
+  ): NDArray => {
     const a = operand(x, kind);
     let u = updatesOf(kind, a, updates);
     const pos = scatterPositions(kind, a, scatterIndices, u.shape, dimensionNumbers, opts);

@@ -15,7 +15,7 @@ import { slice } from "../numpy/indexing.js";
 import { broadcastTo, convert, operand } from "../numpy/util.js";
 import { vmap } from "../transforms/vmap.js";
 import { scan } from "./control-flow.js";
-import { flatArrays, traceBody } from "./trace-body.js";
+import { type Body, flatArrays, traceBody } from "./trace-body.js";
 
 type Fn = (...args: any[]) => any;
 const listTree = (children: TreeDef[]): TreeDef => ({ kind: "list", children });
@@ -33,7 +33,7 @@ type Monoid = keyof typeof MONOIDS;
 /** The monoid a traced scalar computation is (one equation of a monoid primitive on both arguments), or null. */
 function monoidOf(computation: Fn, x: NDArray, tree: TreeDef): Monoid | null {
   const aval = { shape: [], dtype: x.dtype, weakType: false };
-  let body;
+  let body: Body;
   try {
     body = traceBody("reduce computation", computation, listTree([tree, tree]), [aval, aval]);
   } catch {
@@ -58,12 +58,12 @@ function monoidOf(computation: Fn, x: NDArray, tree: TreeDef): Monoid | null {
  */
 export function reduce<T>(operands: T, initValues: unknown, computation: (a: T, b: T) => T, dimensions: readonly number[]): T {
   const op = "reduce";
-  if (typeof computation !== "function") throw transformError.laxArgument(op, `computation must be a function, got ${describeValue(computation)}`);
+  if (typeof computation !== "function")
+    throw transformError.laxArgument(op, `computation must be a function, got ${describeValue(computation)}`);
   const [xs, tree] = flatArrays(operands);
   const [inits] = flatArrays(initValues);
   if (xs.length === 0) throw transformError.laxArgument(op, "operands must hold at least one array");
-  if (inits.length !== xs.length)
-    throw transformError.laxArgument(op, `${inits.length} init values given for ${xs.length} operands`);
+  if (inits.length !== xs.length) throw transformError.laxArgument(op, `${inits.length} init values given for ${xs.length} operands`);
   const shape = xs[0]!.shape;
   xs.forEach((x, i) => {
     if (x.shape.join() !== shape.join())
@@ -75,7 +75,8 @@ export function reduce<T>(operands: T, initValues: unknown, computation: (a: T, 
       throw transformError.laxArgument(op, `init value ${i} has dtype ${v.dtype} but operand ${i} has ${xs[i]!.dtype}`);
     return convert(v, xs[i]!.dtype, false);
   });
-  if (!Array.isArray(dimensions)) throw transformError.laxArgument(op, `dimensions must be a list of axes, got ${describeValue(dimensions)}`);
+  if (!Array.isArray(dimensions))
+    throw transformError.laxArgument(op, `dimensions must be a list of axes, got ${describeValue(dimensions)}`);
   const dims = dimensions.map((d) => normalizeAxis(op, d, shape.length));
   if (new Set(dims).size !== dims.length) throw transformError.laxArgument(op, `repeated dimension in ${describeValue(dimensions)}`);
   if (xs.length === 1) {
@@ -90,7 +91,16 @@ export function reduce<T>(operands: T, initValues: unknown, computation: (a: T, 
   const m = keptShape.reduce((p, q) => p * q, 1);
   const k = dims.reduce((p, d) => p * shape[d]!, 1);
   // [K, M] rows: the reduced elements along the leading axis, the kept ones flattened
-  const rows = xs.map((x) => reshape(moveaxis(x, dims, dims.map((_, i) => i)), [k, m]));
+  const rows = xs.map((x) =>
+    reshape(
+      moveaxis(
+        x,
+        dims,
+        dims.map((_, i) => i),
+      ),
+      [k, m],
+    ),
+  );
   const carry0 = init.map((v) => broadcastTo(v, [m]));
   const step = vmap((a: NDArray[], b: NDArray[]) => {
     const [outs] = flatArrays(computation(treeUnflatten(tree, a) as T, treeUnflatten(tree, b) as T));
@@ -114,7 +124,10 @@ export function selectN(which: ArrayLike, ...cases: ArrayLike[]): NDArray {
   const c0 = cs[0]!;
   cs.forEach((c, i) => {
     if (c.dtype !== c0.dtype || c.shape.join() !== c0.shape.join())
-      throw transformError.laxArgument(op, `case ${i} is ${c.dtype}[${c.shape.join(",")}] but case 0 is ${c0.dtype}[${c0.shape.join(",")}]`);
+      throw transformError.laxArgument(
+        op,
+        `case ${i} is ${c.dtype}[${c.shape.join(",")}] but case 0 is ${c0.dtype}[${c0.shape.join(",")}]`,
+      );
   });
   if (w.dtype === "bool" ? cs.length > 2 : w.dtype !== "int32")
     throw transformError.laxArgument(op, `which must be bool (at most two cases) or int32, got ${w.dtype} with ${cs.length} cases`);
@@ -131,7 +144,8 @@ export function map<X, Y>(f: (x: X) => Y, xs: X, opts: { batchSize?: number | nu
   if (typeof f !== "function") throw transformError.laxArgument(op, `f must be a function, got ${describeValue(f)}`);
   const bs = opts.batchSize ?? null;
   if (bs === null) return scan((c: null, x: X) => [c, f(x)] as const, null, xs)[1];
-  if (!Number.isInteger(bs) || bs < 1) throw transformError.laxArgument(op, `batchSize must be a positive integer, got ${describeValue(bs)}`);
+  if (!Number.isInteger(bs) || bs < 1)
+    throw transformError.laxArgument(op, `batchSize must be a positive integer, got ${describeValue(bs)}`);
   const [leaves, tree] = flatArrays(xs);
   if (leaves.length === 0 || leaves[0]!.ndim === 0) throw transformError.laxArgument(op, "xs must hold arrays with a leading axis");
   const n = leaves[0]!.shape[0]!;
@@ -143,13 +157,29 @@ export function map<X, Y>(f: (x: X) => Y, xs: X, opts: { batchSize?: number | nu
     const main = leaves.map((x) => reshape(slice(x, [0, nb * bs]), [nb, bs, ...x.shape.slice(1)]));
     const ys = scan((c: null, x: X) => [c, g(x)] as const, null, treeUnflatten(tree, main) as X)[1];
     const [yl, yt] = flatArrays(ys);
-    parts.push(treeUnflatten(yt, yl.map((y) => reshape(y, [nb * bs, ...y.shape.slice(2)]))));
+    parts.push(
+      treeUnflatten(
+        yt,
+        yl.map((y) => reshape(y, [nb * bs, ...y.shape.slice(2)])),
+      ),
+    );
   }
-  if (r > 0) parts.push(g(treeUnflatten(tree, leaves.map((x) => slice(x, [nb * bs, n]))) as X));
+  if (r > 0)
+    parts.push(
+      g(
+        treeUnflatten(
+          tree,
+          leaves.map((x) => slice(x, [nb * bs, n])),
+        ) as X,
+      ),
+    );
   if (parts.length === 1) return parts[0] as Y;
   const [a, t] = flatArrays(parts[0]);
   const [b] = flatArrays(parts[1]);
-  return treeUnflatten(t, a.map((y, i) => concatenate([y, b[i]!], 0))) as Y;
+  return treeUnflatten(
+    t,
+    a.map((y, i) => concatenate([y, b[i]!], 0)),
+  ) as Y;
 }
 
 /** x[start:stop:step] along `axis` (stop null: to the end). */
@@ -196,7 +226,13 @@ export function associativeScan<T>(fn: (a: T, b: T) => T, elems: T, reverse = fa
     );
     const odd = go(reduced);
     const evens = es.map((e) => sliceIn(e, ax, 2, null, 2));
-    const even = m % 2 === 0 ? combine(odd.map((o) => sliceIn(o, ax, 0, o.shape[ax]! - 1)), evens) : combine(odd, evens);
+    const even =
+      m % 2 === 0
+        ? combine(
+            odd.map((o) => sliceIn(o, ax, 0, o.shape[ax]! - 1)),
+            evens,
+          )
+        : combine(odd, evens);
     const full = es.map((e, i) => concatenate([sliceIn(e, ax, 0, 1), even[i]!], ax));
     return full.map((e, i) => interleave(e, odd[i]!, ax));
   };

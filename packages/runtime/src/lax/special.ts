@@ -85,8 +85,7 @@ function igammaBoth(op: string, aIn: ArrayLike, xIn: ArrayLike): [NDArray, NDArr
     sx = np.where(edge, 1, x);
   const useSeries = np.logicalOr(np.lessEqual(sx, 1), np.lessEqual(sx, sa));
   const [p, q] = igammaParts(sa, sx, useSeries);
-  const fix = (v: NDArray, atAZero: number, atXZero: number) =>
-    np.where(bad, NaN, np.where(aZero, atAZero, np.where(xZero, atXZero, v)));
+  const fix = (v: NDArray, atAZero: number, atXZero: number) => np.where(bad, NaN, np.where(aZero, atAZero, np.where(xZero, atXZero, v)));
   return [fix(p, 1, 0), fix(q, 0, 1)];
 }
 
@@ -114,7 +113,9 @@ function betacf(a: NDArray, b: NDArray, x: NDArray): NDArray {
     let dd = np.divide(1, guard(np.add(1, np.multiply(aa, d!))));
     let cc = guard(np.add(1, np.divide(aa, c!)));
     let hh = np.multiply(np.multiply(h!, dd), cc);
-    const ab = np.negative(np.divide(np.multiply(np.multiply(np.add(a, m1), np.add(qab, m1)), x), np.multiply(np.add(a, m2), np.add(qap, m2))));
+    const ab = np.negative(
+      np.divide(np.multiply(np.multiply(np.add(a, m1), np.add(qab, m1)), x), np.multiply(np.add(a, m2), np.add(qap, m2))),
+    );
     dd = np.divide(1, guard(np.add(1, np.multiply(ab, dd))));
     cc = guard(np.add(1, np.divide(ab, cc)));
     hh = np.multiply(np.multiply(hh, dd), cc);
@@ -158,8 +159,8 @@ export function betainc(aIn: ArrayLike, bIn: ArrayLike, xIn: ArrayLike): NDArray
 
 // Cephes zeta.c: Bernoulli-number coefficients of the Euler-Maclaurin tail, (2k)! / B_2k
 const ZETA_A = [
-  12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14,
-  -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18,
+  12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10, -2.950130727918164224e12,
+  1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18,
 ];
 
 /** The Hurwitz zeta sum for x > 1, q > 0 (Cephes). */

@@ -53,7 +53,8 @@ function floatOperand(op: string, x: ArrayLike): NDArray {
 
 function approxAxis(op: string, opts: ApproxTopKOptions): number {
   const allowed = ["reductionDimension", "recallTarget", "reductionInputSizeOverride", "aggregateToTopk"];
-  for (const key of Object.keys(opts)) if (!allowed.includes(key)) throw argumentError.invalid(op, `unsupported option '${key}' (${allowed.join(", ")})`);
+  for (const key of Object.keys(opts))
+    if (!allowed.includes(key)) throw argumentError.invalid(op, `unsupported option '${key}' (${allowed.join(", ")})`);
   const r = opts.recallTarget ?? 0.95;
   if (!(r > 0 && r <= 1)) throw argumentError.invalid(op, `recallTarget must be in (0, 1], got ${describeValue(r)}`);
   return opts.reductionDimension ?? -1;
