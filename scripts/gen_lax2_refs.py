@@ -276,6 +276,9 @@ case(S, "polygamma", "(n, x) => lax.polygamma(n, x)", [PN, PX], lax.polygamma, T
 BI = np.array([0.0, 1.0, -5.0, 0.3, 12.0, 29.0, 31.0, -40.0, 100.0, 1e-3], np.float32)
 case(S, "besselI0e", "(x) => lax.besselI0e(x)", [BI], lax.bessel_i0e, TS)
 case(S, "besselI1e", "(x) => lax.besselI1e(x)", [BI], lax.bessel_i1e, TS)
+case(S, "randomGammaGrad", "(a, x) => lax.randomGammaGrad(a, x)",
+     [np.array([0.5, 1.0, 3.0, 10.0, 0.2, 40.0], np.float32), np.array([0.3, 1.2, 2.5, 12.0, 0.01, 35.0], np.float32)],
+     lax.random_gamma_grad, TS)
 err(S, "error igamma int32", "(a, x) => lax.igamma(a, x)", [i32([1]), i32([2])], "DTypeError", "NJ202", ["igamma", "int32"])
 err(S, "error betainc mixed dtypes", "(a, b, x) => lax.betainc(a, b, x.astype('float64'))", [BA, BB, BX], "DTypeError", "NJ203",
     ["betainc", "float64"])

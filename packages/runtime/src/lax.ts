@@ -40,6 +40,6 @@ export type {
 export { reduce, selectN, map, associativeScan } from "./lax/reduce.js";
 export { reducePrecision, optimizationBarrier } from "./lax/precision.js";
 export { customRoot, customLinearSolve } from "./lax/implicit.js";
-export { igamma, igammac, betainc, zeta, polygamma, besselI0e, besselI1e } from "./lax/special.js";
+export { igamma, igammac, betainc, zeta, polygamma, besselI0e, besselI1e, randomGammaGrad } from "./lax/special.js";
 export { convTranspose, reduceWindow } from "./lax/windows.js";
 export { bitcastConvertType } from "./lax/bitcast.js";

@@ -1,7 +1,8 @@
 // lax's special functions: igamma / igammac (regularized incomplete gamma P and Q), betainc (regularized
 // incomplete beta), zeta (Hurwitz), polygamma, besselI0e / besselI1e (exponentially scaled modified Bessel
-// functions of order 0 and 1). Compositions of numpy ops with fixed-length loops (lax.foriLoop over JS
-// bounds: a plain loop eagerly, a scan under jit, so reverse-mode differentiable in every argument):
+// functions of order 0 and 1), randomGammaGrad (the derivative of a Gamma sample in its shape).
+// Compositions of numpy ops with fixed-length loops (lax.foriLoop over JS bounds: a plain loop eagerly, a
+// scan under jit, so reverse-mode differentiable in every argument):
 //   igamma   Cephes' power series for x < max(1, a), else 1 - the continued fraction of Q (both computed,
 //            one selected), ITER steps (enough for a <= ~1000 in float64);
 //   betainc  Numerical Recipes' modified Lentz continued fraction, on the side of the symmetry
@@ -17,6 +18,7 @@ import type { ArrayLike, NDArray } from "../ndarray.js";
 import * as np from "../numpy/index.js";
 import { convert, operand } from "../numpy/util.js";
 import { digamma, gammaln } from "../scipy-special.js";
+import { jvp } from "../transforms/jvp.js";
 import { foriLoop } from "./control-flow.js";
 
 const ITER = 300;
@@ -215,6 +217,17 @@ export function polygamma(nIn: ArrayLike, xIn: ArrayLike): NDArray {
   const sign = np.where(np.equal(np.mod(sn, 2), 1), 1, -1);
   const higher = np.multiply(np.multiply(sign, np.exp(gammaln(np.add(sn, 1)))), zeta(np.add(sn, 1), x));
   return np.where(valid, np.where(pos, higher, digamma(x)), NaN);
+}
+
+/**
+ * lax.random_gamma_grad(a, x): d x / d a for a Gamma(a) sample x at a fixed uniform (the implicit
+ * derivative of P(a, x) = u): -(dP/da) / (dP/dx), with dP/da the forward-mode derivative of igamma.
+ */
+export function randomGammaGrad(aIn: ArrayLike, xIn: ArrayLike): NDArray {
+  const [a, x] = floats("random_gamma_grad", [aIn, xIn]) as [NDArray, NDArray];
+  const dPda = jvp((s: NDArray) => igamma(s, x), [a], [np.onesLike(a)])[1];
+  const logPdf = np.subtract(np.subtract(np.multiply(np.subtract(a, 1), np.log(x)), x), gammaln(a));
+  return np.negative(np.divide(dPda, np.exp(logPdf)));
 }
 
 /** e^-|x| I_nu(|x|) for nu = 0, 1 (odd in x for nu = 1). */
