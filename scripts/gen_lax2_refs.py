@@ -1,8 +1,9 @@
 """JAX references for lax's indexing, generic reductions and scans, and special functions.
 
-Writes test/lax/refs/lax-indexing.json and test/lax/refs/lax-special.json in the table-runner format of
-test/numpy/runner.ts (eager, eager views, jit, jit views), and test/lax/refs/lax-collectives.json (collectives
-under jax.vmap with an axis name, for test/lax/lax-collectives.test.ts). Each case is JS source over np / lax, its inputs,
+Writes test/numpy/refs/lax-indexing.json and test/numpy/refs/lax-special.json in the table-runner format of
+test/numpy/runner.ts (eager, eager views, jit, jit views; test/compiler/numerics.test.ts also runs every case
+precompiled), and test/lax/refs/lax-collectives.json (collectives under jax.vmap with an axis name, for
+test/lax/lax-collectives.test.ts). Each case is JS source over np / lax, its inputs,
 and the result of the same call in JAX 0.10.2 (x64 disabled: float32 / int32), or the typed error numjit
 raises for a bad input. Deterministic (fixed data, seeded generator).
 Run: python3 scripts/gen_lax2_refs.py
@@ -304,15 +305,14 @@ coll("allToAll tiled split 1 concat 0", f32(2, 3, 4), lambda v: lax.all_to_all(v
 coll("grad of ppermute", C3, lambda v: jax.grad(lambda u: jnp.sum(lax.ppermute(u, "i", [(0, 2), (1, 0), (2, 1)]) * jnp.sin(u)))(v))
 coll("grad of psumScatter", C3, lambda v: jax.grad(lambda u: jnp.sum(jnp.cos(lax.psum_scatter(u, "i")) * jnp.arange(2.0)))(v))
 
-root = os.path.join(os.path.dirname(__file__), "..", "test", "lax", "refs")
-os.makedirs(root, exist_ok=True)
+here = os.path.dirname(__file__)
 for area, cases in AREAS.items():
-    with open(os.path.join(root, f"{area}.json"), "w") as f:
+    with open(os.path.join(here, "..", "test", "numpy", "refs", f"{area}.json"), "w") as f:
         json.dump({"generator": "scripts/gen_lax2_refs.py", "numpy": f"numpy {np.__version__}, jax {jax.__version__}",
                    "count": len(cases), "cases": cases}, f, indent=1)
         f.write("\n")
     print(area, len(cases))
-with open(os.path.join(root, "lax-collectives.json"), "w") as f:
+with open(os.path.join(here, "..", "test", "lax", "refs", "lax-collectives.json"), "w") as f:
     json.dump({"generator": "scripts/gen_lax2_refs.py", "jax": jax.__version__, "count": len(COLL), "cases": COLL}, f, indent=1)
     f.write("\n")
 print("lax-collectives", len(COLL))
