@@ -13,7 +13,7 @@ import { type ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue, normalizeAxis } from "../shape.js";
 import { arange } from "../numpy/creation.js";
 import { add, clip, greaterEqual, less, lessEqual, logicalAnd, mod, multiply, negative, subtract, where } from "../numpy/elementwise.js";
-import { intIndices, take } from "../numpy/indexing.js";
+import { intIndices, slice, take } from "../numpy/indexing.js";
 import { type ScatterOp, scatterFlat } from "../numpy/scatter.js";
 import { expandDims, ravel, squeeze, stack } from "../numpy/shape-ops.js";
 import { broadcastTo, convert, operand, reshapeTo } from "../numpy/util.js";
@@ -66,10 +66,7 @@ function checkSizes(op: string, shape: readonly number[], sizes: readonly number
 
 /** Window along one axis: a static slice or a take of start + arange(size). */
 function windowAlong(x: NDArray, s: Start, size: number, axis: number): NDArray {
-  if (typeof s === "number") {
-    if (s === 0 && size === x.shape[axis]) return x;
-    return take(x, arange(s, s + size, 1, { dtype: "int32" }), axis);
-  }
+  if (typeof s === "number") return s === 0 && size === x.shape[axis] ? x : slice(x, ...new Array<string>(axis).fill(":"), [s, s + size]);
   return take(x, add(s, arange(0, size, 1, { dtype: "int32" })), axis);
 }
 
