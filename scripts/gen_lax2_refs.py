@@ -253,6 +253,14 @@ err(I, "error reduce init count", "(x) => lax.reduce(x, [0, 1], (a, b) => np.add
 err(I, "error reduce dimension", "(x) => lax.reduce(x, 0, (a, b) => np.add(a, b), [2])", [X], "ShapeError", "NJ102", ["reduce", "axis 2"])
 err(I, "error selectN cases", "(w, a, b) => lax.selectN(w, a, b)", [np.asarray(True), X, f32(5, 4)], "TransformError", "NJ509",
     ["select_n", "case 1"])
+err(I, "error gather batching dims sizes",
+    "(x, i) => lax.gather(x, i, { offsetDims: [1], collapsedSliceDims: [], startIndexMap: [0], operandBatchingDims: [1], "
+    "startIndicesBatchingDims: [0] }, [1, 1])", [X, i32([[1], [2]])], "ShapeError", "NJ105", ["gather", "batching dim"])
+err(I, "error scatterAdd window larger than operand", f"(x, i, u) => lax.scatterAdd(x, i, u, {SJS})", [XS, dup, f32(4, 4)],
+    "ShapeError", "NJ109", ["scatter_add", "4"])
+err(I, "error dynamicUpdateSlice update too big", "(x, u) => lax.dynamicUpdateSlice(x, u, [0, 0])", [X, f32(5, 5)], "ShapeError", "NJ105",
+    ["dynamic_update_slice", "(5, 5)"])
+err(I, "error approxMaxK k", "(x) => lax.approxMaxK(x, 9)", [X], "ShapeError", "NJ109", ["approx_max_k", "9"])
 err(I, "error reducePrecision int", "(x) => lax.reducePrecision(x, 5, 10)", [i32([1, 2])], "DTypeError", "NJ202",
     ["reduce_precision", "int32"])
 
@@ -281,6 +289,7 @@ case(S, "randomGammaGrad", "(a, x) => lax.randomGammaGrad(a, x)",
      [np.array([0.5, 1.0, 3.0, 10.0, 0.2, 40.0], np.float32), np.array([0.3, 1.2, 2.5, 12.0, 0.01, 35.0], np.float32)],
      lax.random_gamma_grad, TS)
 err(S, "error igamma int32", "(a, x) => lax.igamma(a, x)", [i32([1]), i32([2])], "DTypeError", "NJ202", ["igamma", "int32"])
+err(S, "error igamma shapes", "(a, x) => lax.igamma(a, x)", [f32(3), f32(4)], "ShapeError", "NJ101", ["igamma", "(3,)", "(4,)"])
 err(S, "error betainc mixed dtypes", "(a, b, x) => lax.betainc(a, b, x.astype('float64'))", [BA, BB, BX], "DTypeError", "NJ203",
     ["betainc", "float64"])
 

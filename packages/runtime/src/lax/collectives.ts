@@ -4,7 +4,7 @@
 // of that name they raise NJ511. pmin, ppermute, psumScatter and allToAll are compositions of the
 // primitives (pmax of an order-reversed value; an all_gather then this member's part, picked by
 // axis_index), so they run wherever those do and differentiate through all_gather's transpose.
-import { axisFrame, bindCollective } from "../core/axis-env.js";
+import { axisFrame, bindCollective, boundAxisNames } from "../core/axis-env.js";
 import { parallelError, transformError } from "../errors.js";
 import { isFloat } from "../dtype.js";
 import { type Leaf, treeFlatten, treeUnflatten } from "../ir/tree.js";
@@ -97,7 +97,9 @@ function normalizedAxis(op: string, what: string, axis: number, ndim: number): n
  */
 export function ppermute<T>(x: T, axisName: string, perm: readonly (readonly [number, number])[]): Cotangent<T> {
   const op = "ppermute";
-  const n = axisSize(axisName);
+  const frame = axisFrame(axisName);
+  if (frame === undefined) throw parallelError.unboundAxis(op, axisName, boundAxisNames());
+  const n = frame.size;
   const from = new Array<number>(n).fill(-1);
   const srcs = new Set<number>();
   if (!Array.isArray(perm)) throw transformError.laxArgument(op, "perm must be a list of [source, destination] pairs");

@@ -13,6 +13,7 @@ import { describeValue } from "../shape.js";
 import { evalJaxpr } from "../ir/trace-jaxpr.js";
 import { jvp } from "../transforms/jvp.js";
 import { negative, subtract } from "../numpy/elementwise.js";
+import { operand } from "../numpy/util.js";
 import { customJvp } from "./custom.js";
 import { flatArrays, traceBody } from "./trace-body.js";
 
@@ -47,7 +48,7 @@ export function customRoot(
   const op = "custom_root";
   checkFns(op, { f, solve, tangentSolve });
   if (hasAux) throw argumentError.invalid(op, "hasAux is not supported (return the root only)");
-  const x0 = flatArrays(initialGuess)[0][0]!;
+  const x0 = operand(initialGuess, op);
   const { g, consts } = closureConvert(op, f, x0);
   const root = customJvp((x: NDArray, cs: NDArray[]) => solve((v) => g(cs, v), x));
   root.defjvp(([x, cs], [, dcs]) => {
@@ -76,7 +77,7 @@ export function customLinearSolve(
   if (transposeSolve !== null) checkFns(op, { transposeSolve });
   if (typeof symmetric !== "boolean") throw argumentError.invalid(op, `symmetric must be a boolean, got ${describeValue(symmetric)}`);
   if (hasAux) throw argumentError.invalid(op, "hasAux is not supported (return the solution only)");
-  const rhs = flatArrays(b)[0][0]!;
+  const rhs = operand(b, op);
   const { g, consts } = closureConvert(op, matvec, rhs);
   const lin = customJvp((bb: NDArray, cs: NDArray[]) => solve((v) => g(cs, v), bb));
   lin.defjvp(([bb, cs], [db, dcs]) => {

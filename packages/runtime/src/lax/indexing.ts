@@ -479,7 +479,7 @@ function scatterPositions(
     const w = windowed.indexOf(d);
     return w >= 0 && w < wdims.length ? (updShape[wdims[w]!] ?? 1) : 1;
   });
-  const idx = layoutOf("scatter", a.shape, indices, l, updShape.length, sizes);
+  const idx = layoutOf(op, a.shape, indices, l, updShape.length, sizes);
   const nb = idx.ndim - 1;
   const scatterDims = updShape.map((_, i) => i).filter((i) => !l.offsetDims.includes(i));
   scatterDims.forEach((i, k) => {

@@ -17,6 +17,7 @@ import { isFloat } from "../dtype.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import * as np from "../numpy/index.js";
 import { convert, operand } from "../numpy/util.js";
+import { broadcastShapes } from "../shape.js";
 import { digamma, gammaln } from "../scipy-special.js";
 import { jvp } from "../transforms/jvp.js";
 import { foriLoop } from "./control-flow.js";
@@ -32,7 +33,7 @@ function floats(op: string, xs: ArrayLike[]): NDArray[] {
     throw dtypeError.mismatch(op, `operands must have one dtype, got ${strong.map((a) => a.dtype).join(", ")}`);
   const dt = strong[0]?.dtype ?? "float32";
   const fs = as.map((a) => convert(a, dt, false));
-  const shape = np.broadcastShapes(...fs.map((a) => a.shape));
+  const shape = fs.reduce<readonly number[]>((sh, a) => broadcastShapes(op, sh, a.shape), []);
   return fs.map((a) => np.broadcastTo(a, shape));
 }
 

@@ -34,13 +34,16 @@ export interface ApproxTopKOptions {
 
 /** lax.approx_max_k: on CPU JAX computes it exactly, as topK along `reductionDimension` (default the last). */
 export function approxMaxK(x: ArrayLike, k: number, opts: ApproxTopKOptions = {}): [NDArray, NDArray] {
-  return topK(floatOperand("approx_max_k", x), k, { axis: approxAxis("approx_max_k", opts) });
+  const op = "approx_max_k";
+  const a = floatOperand(op, x);
+  return topK(a, k, { axis: approxAxis(op, a, k, opts) });
 }
 
 /** lax.approx_min_k: the k smallest (exactly, as on CPU), smallest first: topK of the negated operand. */
 export function approxMinK(x: ArrayLike, k: number, opts: ApproxTopKOptions = {}): [NDArray, NDArray] {
   const op = "approx_min_k";
-  const [v, i] = topK(negative(floatOperand(op, x)), k, { axis: approxAxis(op, opts) });
+  const a = floatOperand(op, x);
+  const [v, i] = topK(negative(a), k, { axis: approxAxis(op, a, k, opts) });
   return [negative(v), i];
 }
 
@@ -51,11 +54,17 @@ function floatOperand(op: string, x: ArrayLike): NDArray {
   return a;
 }
 
-function approxAxis(op: string, opts: ApproxTopKOptions): number {
+/** The reduction axis, with the options and k checked (errors name the approx op, not top_k). */
+function approxAxis(op: string, a: NDArray, k: number, opts: ApproxTopKOptions): number {
   const allowed = ["reductionDimension", "recallTarget", "reductionInputSizeOverride", "aggregateToTopk"];
   for (const key of Object.keys(opts))
     if (!allowed.includes(key)) throw argumentError.invalid(op, `unsupported option '${key}' (${allowed.join(", ")})`);
   const r = opts.recallTarget ?? 0.95;
   if (!(r > 0 && r <= 1)) throw argumentError.invalid(op, `recallTarget must be in (0, 1], got ${describeValue(r)}`);
-  return opts.reductionDimension ?? -1;
+  if (a.ndim === 0) throw shapeError.rank(op, "operand must have at least one dimension, got a 0-d array");
+  const axis = normalizeAxis(op, opts.reductionDimension ?? -1, a.ndim);
+  if (typeof k !== "number" || !Number.isInteger(k) || k < 0)
+    throw argumentError.invalid(op, `k must be a non-negative integer, got ${describeValue(k)}`);
+  if (k > a.shape[axis]!) throw shapeError.index(op, k, a.shape[axis]!, axis);
+  return axis;
 }
