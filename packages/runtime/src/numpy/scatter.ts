@@ -2,18 +2,34 @@
 //
 // The index is a slice spec list (as x.slice) or one integer NDArray (rows along axis 0, as x.take(idx, 0)).
 // The indexed positions are found by indexing an iota of x's flat positions the same way. add is one
-// `scatter_add` (O(updates)); the others are a masked reduction over a [positions, x.size] one-hot match
-// (O(updates * x.size)), so traced indices work under jit and gradients follow the where/sum/max rules.
+// `scatter_add` (O(updates)); set finds each position's last update by a stable argsort of the positions and
+// scatters the winner's index, then gathers (O(updates log updates + x.size)); multiply/min/max (and bool set)
+// are a masked reduction over a [positions, x.size] one-hot match (O(updates * x.size)). Traced indices work
+// under jit and gradients follow the scatter_add/gather/where/prod/max rules.
 // Duplicate indices accumulate for add/multiply/min/max; for set the last one wins (NumPy; JAX leaves it
 // unspecified).
 import { argumentError } from "../errors.js";
 import { NDArray, type ArrayLike } from "../ndarray.js";
 import { isFloat } from "../dtype.js";
 import { bind } from "../core/trace.js";
-import { equal, greaterEqual, logicalAnd, logicalOr, maximum, minimum, multiply, where } from "./elementwise.js";
+import {
+  add,
+  equal,
+  greater,
+  greaterEqual,
+  logicalAnd,
+  logicalOr,
+  maximum,
+  minimum,
+  multiply,
+  notEqual,
+  subtract,
+  where,
+} from "./elementwise.js";
+import { argsort } from "./sorting.js";
 import { any, max, min, prod } from "./reductions.js";
 import { broadcastTo, convert, operand, reshapeTo } from "./util.js";
-import { expandDims, ravel } from "./shape-ops.js";
+import { concatenate, expandDims, ravel } from "./shape-ops.js";
 import { arange, iota } from "./creation.js";
 import { type SliceSpec, slice, take } from "./indexing.js";
 
@@ -79,6 +95,17 @@ export function scatterFlat(xf: NDArray, positions: NDArray, value: NDArray, op:
   if (op === "add" && x.dtype !== "bool") {
     const keep = greaterEqual(positions, 0);
     return bind("scatter_add", [xf, maximum(positions, 0), where(keep, v, convert(operand(0, name), x.dtype, true))], { axis: 0 });
+  }
+  if (op === "set" && x.dtype !== "bool") {
+    // a stable sort keeps equal positions in update order: the last of each run is the update that wins
+    const order = argsort(positions, 0);
+    const sorted = take(positions, order);
+    const next = concatenate([slice(sorted, "1:"), convert(operand(-1, name), "int32", false).reshape([1])]);
+    const last = logicalAnd(greaterEqual(sorted, 0), notEqual(sorted, next));
+    // each position's winner as a 1-based update index (0: no update); winners are unique per position
+    const zero = convert(operand(0, name), "int32", false);
+    const winner = bind("scatter_add", [broadcastTo(zero, [n]), maximum(sorted, 0), where(last, add(order, 1), zero)], { axis: 0 });
+    return where(greater(winner, 0), take(v, maximum(subtract(winner, 1), 0)), xf);
   }
   const hit = equal(expandDims(positions, 1), arange(n)); // [K, n]
   const vk = expandDims(v, 1);
