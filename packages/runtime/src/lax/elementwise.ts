@@ -195,7 +195,3 @@ export function mulhi(x: ArrayLike, y: ArrayLike): NDArray {
   return convert(np.subtract(high, fix), "int32", false);
 }
 
-/** x unchanged (JAX's optimization_barrier keeps XLA from moving work across it; numjit has nothing to stop). */
-export function optimizationBarrier<T>(x: T): T {
-  return x;
-}
