@@ -8,7 +8,7 @@
 //   fresh       the jit call while every earlier output is kept: its block is carved from fresh memory,
 //               whose first touch page-faults (a loop that has not yet been through its first GC)
 //   heap        the jit call past `memoryLimits.resident` with no block free: a loop that never yields
-//               (mitata's sample loop, bench/run.mjs) — the output is a JS-heap array, the kernel writes
+//               (a mitata round once the blocks free at its start are used) — the output is a JS-heap array, the kernel writes
 //               cache-sized chunks to the staging block and each is copied out
 // Columns: median wall and CPU time (the process's, all threads: GC threads included) and minor page
 // faults per call. Prints a table; `--rounds N` (default 10).

@@ -104,6 +104,7 @@ async function main() {
         jit: numjit.jitNote || "available",
         grad: numjit.gradNote || "available",
         threads: numjit.rt.getThreads?.() ?? 1,
+        memory: { ...numjit.memoryStats },
       },
       compiler: manifest.compiler,
       precompiled: Object.fromEntries(Object.entries(manifest.precompiled).map(([k, v]) => [k, v.ok ? "ok" : v.note])),
@@ -116,6 +117,8 @@ async function main() {
   await writeFile(path.join(here, "out", `results-${env.mode}.json`), JSON.stringify({ env, results }, null, 2));
   const written = await writeReport({ env, results, outDir });
   printSummary({ env, results });
+  const { resident, fallbacks } = numjit.memoryStats ?? {};
+  say(`bench: numjit wasm memory: ${resident} arrays placed resident, ${fallbacks} sent to the JS heap past the resident limit`);
   say(`bench: wrote ${written.map((f) => path.relative(process.cwd(), f)).join(", ")} in ${env.seconds.toFixed(0)} s`);
 }
 

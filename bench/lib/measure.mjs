@@ -41,8 +41,15 @@ export async function plan(fn, { quick, priorNs = 0 }) {
   };
 }
 
-/** One round of samples for `fn` under plan `p`: { samples (ns per call), calls, cpuNs, wallNs }. */
+/**
+ * One round of samples for `fn` under plan `p`: { samples (ns per call), calls, cpuNs, wallNs }. A macrotask
+ * first, after a gc: FinalizationRegistry callbacks only run when the event loop turns, so without it a
+ * library that returns memory through them (numjit's wasm-memory blocks, codegen/wasm/memory.ts) would
+ * still hold every earlier round's garbage: mitata's gc() starts each round from a clean JS heap only.
+ */
 export async function sampleRound(fn, p) {
+  globalThis.gc?.();
+  await new Promise((resolve) => setImmediate(resolve));
   const cpu0 = process.cpuUsage();
   const wall0 = now();
   const stats = await measure(fn, {

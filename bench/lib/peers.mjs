@@ -120,6 +120,8 @@ export async function loadNumjit() {
     np: rt.numpy,
     nn: rt.nn,
     threadsReady: internal.threadsReady,
+    /** arrays placed in the wasm kernels' memory, and sent to the JS heap past its resident limit */
+    memoryStats: internal.memoryStats,
     jitNote,
     gradNote,
     version: versionOf("@numjit/runtime"),

@@ -247,7 +247,8 @@ export async function writeReport({ env, results, outDir }) {
       ? "one round"
       : "4 interleaved rounds (every library of a case sampled in turn, order rotating, so load from other processes hits all alike)";
   md.push(
-    "- Timing by [mitata](https://github.com/evanwashere/mitata) `measure()`: warm-up, gc before sampling, " +
+    "- Timing by [mitata](https://github.com/evanwashere/mitata) `measure()`: warm-up, " +
+      "a gc and a macrotask (finalizers run) before each round, " +
       `calls batched when shorter than ~65 µs, in ${rounds}; ` +
       "**median** over all samples; **spread** is the interquartile range p25–p75 (± half of it relative to the median); " +
       "**samples** = samples × calls per sample. " +
