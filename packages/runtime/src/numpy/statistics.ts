@@ -3,7 +3,7 @@
 import { toFloat } from "../dtype.js";
 import { argumentError, shapeError, traceError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
-import { describeValue, normalizeAxes, sizeOf } from "../shape.js";
+import { describeValue, normalizeAxes } from "../shape.js";
 import { Tracer, currentFunctionName } from "../core/trace.js";
 import { type Dim, dimMax, dimMul, dimSub } from "../core/dims.js";
 import {
