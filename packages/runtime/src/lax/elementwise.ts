@@ -194,4 +194,3 @@ export function mulhi(x: ArrayLike, y: ArrayLike): NDArray {
   const fix = np.add(np.where(np.less(a!, 0), v, 0), np.where(np.less(b!, 0), u, 0));
   return convert(np.subtract(high, fix), "int32", false);
 }
-
