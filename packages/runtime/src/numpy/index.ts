@@ -45,3 +45,6 @@ export const inf = Infinity;
 export const nan = NaN;
 export * from "./extras.js";
 export * from "./apply.js";
+export * from "./ufunc-extras.js";
+export * from "./real-complex.js";
+export * from "./gradient.js";
