@@ -48,3 +48,5 @@ export * from "./apply.js";
 export * from "./ufunc-extras.js";
 export * from "./real-complex.js";
 export * from "./gradient.js";
+export { histogramBinEdges, histogram2d, histogramdd } from "./histograms.js";
+export { roots } from "./poly-roots.js";
