@@ -50,3 +50,5 @@ export * from "./real-complex.js";
 export * from "./gradient.js";
 export { histogramBinEdges, histogram2d, histogramdd } from "./histograms.js";
 export { roots } from "./poly-roots.js";
+export { vectorize } from "./vectorize.js";
+export type { VectorizeOptions } from "./vectorize.js";
