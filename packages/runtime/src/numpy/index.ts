@@ -52,3 +52,4 @@ export { histogramBinEdges, histogram2d, histogramdd } from "./histograms.js";
 export { roots } from "./poly-roots.js";
 export { vectorize } from "./vectorize.js";
 export type { VectorizeOptions } from "./vectorize.js";
+export { einsumPath } from "./einsum-path.js";
