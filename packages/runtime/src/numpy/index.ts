@@ -53,3 +53,5 @@ export { roots } from "./poly-roots.js";
 export { vectorize } from "./vectorize.js";
 export type { VectorizeOptions } from "./vectorize.js";
 export { einsumPath } from "./einsum-path.js";
+export { array2string, arrayRepr, arrayStr, getPrintoptions, printoptions, setPrintoptions } from "./printing.js";
+export type { Array2StringOptions, PrintOptions } from "./printing.js";
