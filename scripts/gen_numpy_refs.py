@@ -4482,6 +4482,61 @@ def gen_api_math():
     case(A, "nn.tanh", "(x) => nn.tanh(x)", [sv], lambda x: np.tanh(x))
 
 
+
+def gen_api_math_strings():
+    """NumPy's strings for einsum_path reports and array printing -> test/numpy/api-math-strings.json
+    (not an area: the runner compares arrays; api-math-strings.test.ts reads this file)."""
+    r = np.random.default_rng(2718)
+    f32 = np.float32
+    ep = []
+    for sub in ["ij,jk,kl->il", "ea,fb,abcd,gc,hd->efgh", "abd,ac,bdc->", "ij,jk,kl,lm,mn->in", "a,b,c->abc", "ii,ij,jk->k",
+                "ijk,jkl,klm->im", "bdik,acaj,ikab,ajac,ikbd", "ab,bc,cd,de->ae", "ij,j,jk->"]:
+        for opt in ["greedy", "optimal", False]:
+            terms = sub.split("->")[0].split(",")
+            sz = {c: int(r.integers(1, 9)) for c in sorted(set("".join(terms)))}
+            shapes = [[sz[c] for c in t] for t in terms]
+            path, rep = np.einsum_path(sub, *[np.zeros(s) for s in shapes], optimize=opt)
+            ep.append({"subscripts": sub, "optimize": opt, "shapes": shapes, "path": [p if isinstance(p, str) else list(p) for p in path], "report": rep})
+    path, rep = np.einsum_path("ij,jk,kl->il", np.zeros((2, 3)), np.zeros((3, 4)), np.zeros((4, 5)), optimize=["einsum_path", (1, 2), (0, 1)])
+    ep.append({"subscripts": "ij,jk,kl->il", "optimize": ["einsum_path", [1, 2], [0, 1]], "shapes": [[2, 3], [3, 4], [4, 5]], "path": [path[0], *map(list, path[1:])], "report": rep})
+    arrays = [
+        np.array([1, 2.5, -3], f32), np.array([0.1, 0.2, 0.3], f32), np.array([1e-5, 1, 1000], f32), np.array([1e10, -2], f32),
+        np.array([np.nan, 1, -np.inf, np.inf], f32), np.array(1.5, f32), np.array(-0.0, f32), np.array(1e20, f32), np.array(3, np.int32),
+        np.array(True), np.array([[1, -20], [300, 4]], np.int32), np.array([[True, False], [False, True]]),
+        r.normal(size=(3, 4)).astype(f32), r.normal(size=(2, 3, 4)), np.arange(30, dtype=f32) / 7, np.arange(2000, dtype=np.int32).reshape(40, 50),
+        np.arange(1500, dtype=f32), np.zeros((0, 2), f32), np.zeros(0, np.int32), np.array([1e-10, -1e-10, 1.5], f32), np.array([0.0, 1.0]),
+        np.array([123456789.0, 0.5]), (r.normal(size=(4, 30)) * 1000).astype(f32), np.array([1.0, -0.0, 2.0], f32), np.array([3.14159265358979, 2.0]),
+        np.array([2187.78125, 0.5], f32), np.array([7, -3, 12], np.int32), np.array(0.0001, f32), np.array(-2.5e-300),
+    ]
+    names = {"maxLineWidth": "max_line_width", "precision": "precision", "suppressSmall": "suppress_small", "separator": "separator",
+             "threshold": "threshold", "edgeitems": "edgeitems", "floatmode": "floatmode", "sign": "sign", "prefix": "prefix"}
+    kws = [{"precision": 3}, {"separator": ", ", "suppressSmall": True}, {"threshold": 5, "edgeitems": 1}, {"maxLineWidth": 30, "prefix": "x = "},
+           {"floatmode": "fixed", "precision": 4}, {"floatmode": "unique"}, {"floatmode": "maxprec_equal", "sign": "+"}, {"sign": " "}]
+    pr = []
+    for spec, a in enumerate(arrays):
+        py = lambda kw: {names[k]: v for k, v in kw.items()}
+        pr.append({"fn": "arrayStr", "input": spec, "kw": {}, "out": np.array_str(a)})
+        pr.append({"fn": "arrayRepr", "input": spec, "kw": {}, "out": np.array_repr(a)})
+        w = {"maxLineWidth": 40, "precision": 2, "suppressSmall": True}
+        pr.append({"fn": "arrayRepr", "input": spec, "kw": w, "out": np.array_repr(a, **py(w))})
+        pr.append({"fn": "arrayStr", "input": spec, "kw": w, "out": np.array_str(a, **py(w))})
+        for kw in kws if a.size else []:
+            pr.append({"fn": "array2string", "input": spec, "kw": kw, "out": np.array2string(a, **py(kw))})
+    with np.printoptions(precision=3, threshold=10, edgeitems=2, linewidth=40, suppress=True, nanstr="NaN", infstr="Inf"):
+        scoped = [{"input": i, "repr": np.array_repr(a), "str": np.array_str(a)} for i, a in enumerate(arrays[:16])]
+    doc = {
+        "generator": "scripts/gen_numpy_refs.py",
+        "numpy": np.__version__,
+        "einsumPath": ep,
+        "arrays": [enc(a) for a in arrays],  # printing cases name their input by index
+        "printing": pr,
+        "scopedPrintoptions": scoped,
+    }
+    with open(os.path.join(OUT, "..", "api-math-strings.json"), "w") as f:
+        json.dump(doc, f, indent=None, separators=(",", ":"), allow_nan=False)
+        f.write("\n")
+
+
 def main():
     import argparse
 
@@ -4524,6 +4579,8 @@ def main():
         total += len(cases)
         print(f"{os.path.relpath(path, ROOT)}: {len(cases)} cases")
     print(f"total: {total} cases")
+    if not args.only and args.out == OUT:
+        gen_api_math_strings()
 
 
 if __name__ == "__main__":

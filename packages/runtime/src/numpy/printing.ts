@@ -123,7 +123,9 @@ function floatFormat(data: number[], dt: DType, o: PrintOptions): Fmt {
   if (nz.length) {
     const mx = Math.max(...nz),
       mn = Math.min(...nz);
-    if (mx >= 1e8 || (!o.suppress && (mn < 1e-4 || mx / mn > 1000))) expFormat = true;
+    // NumPy compares in the array's dtype (0.0001 as float32 is not below float32 0.0001)
+    const r = dt === "float32" ? Math.fround : (v: number) => v;
+    if (mx >= r(1e8) || (!o.suppress && (mn < r(1e-4) || r(mx / mn) > 1000))) expFormat = true;
   }
   let precision: number | null = o.floatmode === "unique" ? null : o.precision;
   const unique = o.floatmode !== "fixed";
