@@ -4257,7 +4257,6 @@ def gen_breadth_rest():
     )
 
 
-
 # ---------------------------------------------------------------------------------------------
 # api-math: NumPy math beyond the core (fabs ... vectorize, linalg.cond/tensorinv/tensorsolve); its own stream
 
@@ -4305,19 +4304,35 @@ def gen_api_math():
         case(A, f"nextafter {dt}", "(a, b) => np.nextafter(a, b)", [arr(na, dt), arr(nb, dt)], lambda a, b: np.nextafter(a, b))
         sp = [1.0, 0.0, -1.0, 1e10, -1e-3, 3.0, inf, -inf, nan, 1e-40 if dt == F32 else 1e-310]
         case(A, f"spacing {dt}", "(x) => np.spacing(x)", [arr(sp, dt)], lambda x: np.spacing(x))
-    case(A, "nextafter int32 -> float32", "(a) => np.nextafter(a, 0)", [arr([1, -2, 0], I32)], lambda a: np.nextafter(f32(a), np.float32(0)))
-    case(A, "nextafter float64 2-d broadcast", "(a, b) => np.nextafter(a, b)", [rnd((2, 3), F64), rnd((3,), F64)], lambda a, b: np.nextafter(a, b))
+    case(
+        A, "nextafter int32 -> float32", "(a) => np.nextafter(a, 0)", [arr([1, -2, 0], I32)], lambda a: np.nextafter(f32(a), np.float32(0))
+    )
+    case(
+        A,
+        "nextafter float64 2-d broadcast",
+        "(a, b) => np.nextafter(a, b)",
+        [rnd((2, 3), F64), rnd((3,), F64)],
+        lambda a, b: np.nextafter(a, b),
+    )
     # packbits, unpackbits (NumPy's uint8 -> int32 here)
     pb = r.random((3, 11)) < 0.5
     i32 = lambda a: np.asarray(a).astype(np.int32)
     case(A, "packbits bool axis null", "(x) => np.packbits(x)", [pb], lambda x: i32(np.packbits(x)))
     case(A, "packbits bool axis 1", "(x) => np.packbits(x, 1)", [pb], lambda x: i32(np.packbits(x, 1)))
-    case(A, "packbits int32 axis 0 little", "(x) => np.packbits(x, 0, 'little')", [rnd((10, 2), I32)], lambda x: i32(np.packbits(x, 0, "little")))
+    case(
+        A,
+        "packbits int32 axis 0 little",
+        "(x) => np.packbits(x, 0, 'little')",
+        [rnd((10, 2), I32)],
+        lambda x: i32(np.packbits(x, 0, "little")),
+    )
     ub = r.integers(0, 256, (2, 3)).astype(np.int32)
     u8 = lambda a: a.astype(np.uint8)
     case(A, "unpackbits axis null", "(x) => np.unpackbits(x)", [ub], lambda x: i32(np.unpackbits(u8(x))))
     case(A, "unpackbits axis 0", "(x) => np.unpackbits(x, 0)", [ub], lambda x: i32(np.unpackbits(u8(x), 0)))
-    case(A, "unpackbits count 5 little", "(x) => np.unpackbits(x, 1, 5, 'little')", [ub], lambda x: i32(np.unpackbits(u8(x), 1, 5, "little")))
+    case(
+        A, "unpackbits count 5 little", "(x) => np.unpackbits(x, 1, 5, 'little')", [ub], lambda x: i32(np.unpackbits(u8(x), 1, 5, "little"))
+    )
     case(A, "unpackbits count -3", "(x) => np.unpackbits(x, 1, -3)", [ub], lambda x: i32(np.unpackbits(u8(x), 1, -3)))
     case(A, "unpackbits count pads", "(x) => np.unpackbits(x, -1, 30)", [ub], lambda x: i32(np.unpackbits(u8(x), -1, 30)))
     err(A, "packbits float", "(x) => np.packbits(x)", [arr([1.0], F32)], "DTypeError", "NJ202")
@@ -4325,9 +4340,17 @@ def gen_api_math():
     # gradient (NumPy's formulas; dtype: f promoted with the spacing arrays, ints -> float32)
     g1 = f32([1, 2, 4, 7, 11, 16, 15])
     case(A, "gradient 1-d", "(f) => np.gradient(f)", [g1], lambda f: np.gradient(f))
-    case(A, "gradient spacing 2 edgeOrder 2", "(f) => np.gradient(f, 2, { edgeOrder: 2 })", [g1], lambda f: np.gradient(f, 2.0, edge_order=2))
+    case(
+        A, "gradient spacing 2 edgeOrder 2", "(f) => np.gradient(f, 2, { edgeOrder: 2 })", [g1], lambda f: np.gradient(f, 2.0, edge_order=2)
+    )
     cx = np.array([0, 1, 1.5, 3.5, 4, 6, 6.25])
-    case(A, "gradient coordinates edgeOrder 2", "(f, x) => np.gradient(f, x, { edgeOrder: 2 })", [g1, cx], lambda f, x: np.gradient(f.astype(np.float64), x, edge_order=2))
+    case(
+        A,
+        "gradient coordinates edgeOrder 2",
+        "(f, x) => np.gradient(f, x, { edgeOrder: 2 })",
+        [g1, cx],
+        lambda f, x: np.gradient(f.astype(np.float64), x, edge_order=2),
+    )
     case(A, "gradient coordinates edgeOrder 1", "(f, x) => np.gradient(f, x)", [g1.astype(np.float64), cx], lambda f, x: np.gradient(f, x))
     g2 = rnd((3, 4), F32)
     case(A, "gradient 2-d every axis", "(f) => np.gradient(f)", [g2], lambda f: list(np.gradient(f)))
@@ -4340,11 +4363,25 @@ def gen_api_math():
     # histogram_bin_edges, histogram2d, histogramdd (JAX's: int32 counts without weights/density)
     hx, hy = rnd((40,), F32, 0, 1), rnd((40,), F32, -2, 2)
     case(A, "histogramBinEdges", "(x) => np.histogramBinEdges(x, 5)", [hx], lambda x: np.histogram_bin_edges(x, 5).astype(np.float32))
-    case(A, "histogramBinEdges range int32", "(x) => np.histogramBinEdges(x, 4, { range: [0, 8] })", [rnd((6,), I32)], lambda x: f32(np.histogram_bin_edges(x, 4, range=(0, 8))))
-    case(A, "histogramBinEdges constant", "(x) => np.histogramBinEdges(x, 2)", [f32([3, 3, 3])], lambda x: f32(np.histogram_bin_edges(x, 2)))
+    case(
+        A,
+        "histogramBinEdges range int32",
+        "(x) => np.histogramBinEdges(x, 4, { range: [0, 8] })",
+        [rnd((6,), I32)],
+        lambda x: f32(np.histogram_bin_edges(x, 4, range=(0, 8))),
+    )
+    case(
+        A, "histogramBinEdges constant", "(x) => np.histogramBinEdges(x, 2)", [f32([3, 3, 3])], lambda x: f32(np.histogram_bin_edges(x, 2))
+    )
     h2 = lambda *a, **k: (lambda h: [i32(h[0]), f32(h[1]), f32(h[2])])(np.histogram2d(*a, **k))
     case(A, "histogram2d bins 3", "(x, y) => np.histogram2d(x, y, 3)", [hx, hy], lambda x, y: h2(x, y, 3))
-    case(A, "histogram2d bins pair range", "(x, y) => np.histogram2d(x, y, [2, 4], { range: [[0, 1], [-1, 1]] })", [hx, hy], lambda x, y: h2(x, y, [2, 4], range=[[0, 1], [-1, 1]]))
+    case(
+        A,
+        "histogram2d bins pair range",
+        "(x, y) => np.histogram2d(x, y, [2, 4], { range: [[0, 1], [-1, 1]] })",
+        [hx, hy],
+        lambda x, y: h2(x, y, [2, 4], range=[[0, 1], [-1, 1]]),
+    )
     case(
         A,
         "histogram2d density",
@@ -4391,7 +4428,14 @@ def gen_api_math():
         eager_only=True,
     )
     srt = lambda v: np.sort(v)
-    case(A, "roots real (sorted)", "(p) => np.sort(np.roots(p))", [arr([1, -6, 11, -6], F64)], lambda p: srt(np.roots(p).real), eager_only=True)
+    case(
+        A,
+        "roots real (sorted)",
+        "(p) => np.sort(np.roots(p))",
+        [arr([1, -6, 11, -6], F64)],
+        lambda p: srt(np.roots(p).real),
+        eager_only=True,
+    )
     case(
         A,
         "roots leading and trailing zeros",
@@ -4401,7 +4445,14 @@ def gen_api_math():
         eager_only=True,
     )
     rp = np.poly(np.array([-2.5, -1, 0.5, 3]))
-    case(A, "roots float32 (sorted)", "(p) => np.sort(np.roots(p))", [f32(rp)], lambda p: f32(srt(np.roots(p.astype(np.float64)).real)), eager_only=True)
+    case(
+        A,
+        "roots float32 (sorted)",
+        "(p) => np.sort(np.roots(p))",
+        [f32(rp)],
+        lambda p: f32(srt(np.roots(p.astype(np.float64)).real)),
+        eager_only=True,
+    )
     case(
         A,
         "roots complex pairs",
@@ -4462,12 +4513,36 @@ def gen_api_math():
         [rnd((3, 5), F64)],
         lambda a: [a.sum(-1), a.max(-1)],
     )
-    err(A, "vectorize core dims disagree", "(m, v) => np.vectorize((a, b) => np.matmul(a, b), { signature: '(m,n),(n)->(m)' })(m, v)", [vm, rnd((3,), F32)], "ShapeError", "NJ101")
+    err(
+        A,
+        "vectorize core dims disagree",
+        "(m, v) => np.vectorize((a, b) => np.matmul(a, b), { signature: '(m,n),(n)->(m)' })(m, v)",
+        [vm, rnd((3,), F32)],
+        "ShapeError",
+        "NJ101",
+    )
     # numpy.linalg: cond, tensorinv, tensorsolve; nn.tanh
     cm = rnd((2, 3, 3), F64)
-    for p, pj in [("null", None), ("2", 2), ("-2", -2), ("1", 1), ("-1", -1), ("Infinity", np.inf), ("-Infinity", -np.inf), ("'fro'", "fro"), ("'nuc'", "nuc")]:
+    for p, pj in [
+        ("null", None),
+        ("2", 2),
+        ("-2", -2),
+        ("1", 1),
+        ("-1", -1),
+        ("Infinity", np.inf),
+        ("-Infinity", -np.inf),
+        ("'fro'", "fro"),
+        ("'nuc'", "nuc"),
+    ]:
         case(A, f"linalg.cond p {p}", f"(a) => np.linalg.cond(a, {p})", [cm], lambda a, pj=pj: np.linalg.cond(a, pj), tol=(1e-9, 1e-12))
-    case(A, "linalg.cond rectangular float32", "(a) => np.linalg.cond(a)", [rnd((4, 2), F32)], lambda a: f32(np.linalg.cond(a.astype(np.float64))), tol=(1e-4, 1e-6))
+    case(
+        A,
+        "linalg.cond rectangular float32",
+        "(a) => np.linalg.cond(a)",
+        [rnd((4, 2), F32)],
+        lambda a: f32(np.linalg.cond(a.astype(np.float64))),
+        tol=(1e-4, 1e-6),
+    )
     case(A, "linalg.cond singular -> inf", "(a) => np.linalg.cond(a, -2)", [arr([[1, 2], [2, 4]], F64)], lambda a: np.float64(inf))
     err(A, "linalg.cond p 1 not square", "(a) => np.linalg.cond(a, 1)", [rnd((2, 3), F64)], "ShapeError", "NJ106")
     ti = rnd((2, 3, 6), F64)
@@ -4475,12 +4550,25 @@ def gen_api_math():
     ti1 = rnd((4, 2, 2), F64)
     case(A, "linalg.tensorinv ind 1", "(a) => np.linalg.tensorinv(a, 1)", [ti1], lambda a: np.linalg.tensorinv(a, 1), tol=(1e-8, 1e-10))
     ts, tb = rnd((2, 3, 6), F64), rnd((2, 3), F64)
-    case(A, "linalg.tensorsolve", "(a, b) => np.linalg.tensorsolve(a, b)", [ts, tb], lambda a, b: np.linalg.tensorsolve(a, b), tol=(1e-8, 1e-10))
+    case(
+        A,
+        "linalg.tensorsolve",
+        "(a, b) => np.linalg.tensorsolve(a, b)",
+        [ts, tb],
+        lambda a, b: np.linalg.tensorsolve(a, b),
+        tol=(1e-8, 1e-10),
+    )
     ta = rnd((2, 3, 2, 3), F64)
-    case(A, "linalg.tensorsolve axes", "(a, b) => np.linalg.tensorsolve(a, b, [0])", [ta, rnd((3, 2), F64)], lambda a, b: np.linalg.tensorsolve(a, b, axes=(0,)), tol=(1e-8, 1e-10))
+    case(
+        A,
+        "linalg.tensorsolve axes",
+        "(a, b) => np.linalg.tensorsolve(a, b, [0])",
+        [ta, rnd((3, 2), F64)],
+        lambda a, b: np.linalg.tensorsolve(a, b, axes=(0,)),
+        tol=(1e-8, 1e-10),
+    )
     err(A, "linalg.tensorinv not square", "(a) => np.linalg.tensorinv(a, 1)", [rnd((2, 3), F64)], "ShapeError", "NJ106")
     case(A, "nn.tanh", "(x) => nn.tanh(x)", [sv], lambda x: np.tanh(x))
-
 
 
 def gen_api_math_strings():
@@ -4489,29 +4577,96 @@ def gen_api_math_strings():
     r = np.random.default_rng(2718)
     f32 = np.float32
     ep = []
-    for sub in ["ij,jk,kl->il", "ea,fb,abcd,gc,hd->efgh", "abd,ac,bdc->", "ij,jk,kl,lm,mn->in", "a,b,c->abc", "ii,ij,jk->k",
-                "ijk,jkl,klm->im", "bdik,acaj,ikab,ajac,ikbd", "ab,bc,cd,de->ae", "ij,j,jk->"]:
+    for sub in [
+        "ij,jk,kl->il",
+        "ea,fb,abcd,gc,hd->efgh",
+        "abd,ac,bdc->",
+        "ij,jk,kl,lm,mn->in",
+        "a,b,c->abc",
+        "ii,ij,jk->k",
+        "ijk,jkl,klm->im",
+        "bdik,acaj,ikab,ajac,ikbd",
+        "ab,bc,cd,de->ae",
+        "ij,j,jk->",
+    ]:
         for opt in ["greedy", "optimal", False]:
             terms = sub.split("->")[0].split(",")
             sz = {c: int(r.integers(1, 9)) for c in sorted(set("".join(terms)))}
             shapes = [[sz[c] for c in t] for t in terms]
             path, rep = np.einsum_path(sub, *[np.zeros(s) for s in shapes], optimize=opt)
-            ep.append({"subscripts": sub, "optimize": opt, "shapes": shapes, "path": [p if isinstance(p, str) else list(p) for p in path], "report": rep})
-    path, rep = np.einsum_path("ij,jk,kl->il", np.zeros((2, 3)), np.zeros((3, 4)), np.zeros((4, 5)), optimize=["einsum_path", (1, 2), (0, 1)])
-    ep.append({"subscripts": "ij,jk,kl->il", "optimize": ["einsum_path", [1, 2], [0, 1]], "shapes": [[2, 3], [3, 4], [4, 5]], "path": [path[0], *map(list, path[1:])], "report": rep})
+            ep.append(
+                {
+                    "subscripts": sub,
+                    "optimize": opt,
+                    "shapes": shapes,
+                    "path": [p if isinstance(p, str) else list(p) for p in path],
+                    "report": rep,
+                }
+            )
+    path, rep = np.einsum_path(
+        "ij,jk,kl->il", np.zeros((2, 3)), np.zeros((3, 4)), np.zeros((4, 5)), optimize=["einsum_path", (1, 2), (0, 1)]
+    )
+    ep.append(
+        {
+            "subscripts": "ij,jk,kl->il",
+            "optimize": ["einsum_path", [1, 2], [0, 1]],
+            "shapes": [[2, 3], [3, 4], [4, 5]],
+            "path": [path[0], *map(list, path[1:])],
+            "report": rep,
+        }
+    )
     arrays = [
-        np.array([1, 2.5, -3], f32), np.array([0.1, 0.2, 0.3], f32), np.array([1e-5, 1, 1000], f32), np.array([1e10, -2], f32),
-        np.array([np.nan, 1, -np.inf, np.inf], f32), np.array(1.5, f32), np.array(-0.0, f32), np.array(1e20, f32), np.array(3, np.int32),
-        np.array(True), np.array([[1, -20], [300, 4]], np.int32), np.array([[True, False], [False, True]]),
-        r.normal(size=(3, 4)).astype(f32), r.normal(size=(2, 3, 4)), np.arange(30, dtype=f32) / 7, np.arange(2000, dtype=np.int32).reshape(40, 50),
-        np.arange(1500, dtype=f32), np.zeros((0, 2), f32), np.zeros(0, np.int32), np.array([1e-10, -1e-10, 1.5], f32), np.array([0.0, 1.0]),
-        np.array([123456789.0, 0.5]), (r.normal(size=(4, 30)) * 1000).astype(f32), np.array([1.0, -0.0, 2.0], f32), np.array([3.14159265358979, 2.0]),
-        np.array([2187.78125, 0.5], f32), np.array([7, -3, 12], np.int32), np.array(0.0001, f32), np.array(-2.5e-300),
+        np.array([1, 2.5, -3], f32),
+        np.array([0.1, 0.2, 0.3], f32),
+        np.array([1e-5, 1, 1000], f32),
+        np.array([1e10, -2], f32),
+        np.array([np.nan, 1, -np.inf, np.inf], f32),
+        np.array(1.5, f32),
+        np.array(-0.0, f32),
+        np.array(1e20, f32),
+        np.array(3, np.int32),
+        np.array(True),
+        np.array([[1, -20], [300, 4]], np.int32),
+        np.array([[True, False], [False, True]]),
+        r.normal(size=(3, 4)).astype(f32),
+        r.normal(size=(2, 3, 4)),
+        np.arange(30, dtype=f32) / 7,
+        np.arange(2000, dtype=np.int32).reshape(40, 50),
+        np.arange(1500, dtype=f32),
+        np.zeros((0, 2), f32),
+        np.zeros(0, np.int32),
+        np.array([1e-10, -1e-10, 1.5], f32),
+        np.array([0.0, 1.0]),
+        np.array([123456789.0, 0.5]),
+        (r.normal(size=(4, 30)) * 1000).astype(f32),
+        np.array([1.0, -0.0, 2.0], f32),
+        np.array([3.14159265358979, 2.0]),
+        np.array([2187.78125, 0.5], f32),
+        np.array([7, -3, 12], np.int32),
+        np.array(0.0001, f32),
+        np.array(-2.5e-300),
     ]
-    names = {"maxLineWidth": "max_line_width", "precision": "precision", "suppressSmall": "suppress_small", "separator": "separator",
-             "threshold": "threshold", "edgeitems": "edgeitems", "floatmode": "floatmode", "sign": "sign", "prefix": "prefix"}
-    kws = [{"precision": 3}, {"separator": ", ", "suppressSmall": True}, {"threshold": 5, "edgeitems": 1}, {"maxLineWidth": 30, "prefix": "x = "},
-           {"floatmode": "fixed", "precision": 4}, {"floatmode": "unique"}, {"floatmode": "maxprec_equal", "sign": "+"}, {"sign": " "}]
+    names = {
+        "maxLineWidth": "max_line_width",
+        "precision": "precision",
+        "suppressSmall": "suppress_small",
+        "separator": "separator",
+        "threshold": "threshold",
+        "edgeitems": "edgeitems",
+        "floatmode": "floatmode",
+        "sign": "sign",
+        "prefix": "prefix",
+    }
+    kws = [
+        {"precision": 3},
+        {"separator": ", ", "suppressSmall": True},
+        {"threshold": 5, "edgeitems": 1},
+        {"maxLineWidth": 30, "prefix": "x = "},
+        {"floatmode": "fixed", "precision": 4},
+        {"floatmode": "unique"},
+        {"floatmode": "maxprec_equal", "sign": "+"},
+        {"sign": " "},
+    ]
     pr = []
     for spec, a in enumerate(arrays):
         py = lambda kw: {names[k]: v for k, v in kw.items()}

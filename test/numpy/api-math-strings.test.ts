@@ -62,7 +62,11 @@ describe("printing matches NumPy's strings", () => {
       expect(np.getPrintoptions()).toMatchObject(opts);
     });
     expect(np.getPrintoptions()).toEqual(before);
-    expect(() => np.printoptions({ precision: 2 }, () => { throw new Error("inside"); })).toThrow("inside");
+    expect(() =>
+      np.printoptions({ precision: 2 }, () => {
+        throw new Error("inside");
+      }),
+    ).toThrow("inside");
     expect(np.getPrintoptions()).toEqual(before);
     np.setPrintoptions({ precision: 2 });
     expect(np.arrayStr(np.array([1.23456]))).toBe("[1.23]");

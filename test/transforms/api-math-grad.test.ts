@@ -35,9 +35,21 @@ const CASES: Case[] = [
   { name: "i0 (both branches)", f: (x) => np.i0(np.multiply(x, 4)), inputs: [[[3, 4], "nonzero"]] },
   { name: "fabs fix", f: (x) => np.add(np.fabs(x), np.fix(x)), inputs: [[[3, 4], "nonzero"]] },
   { name: "angle", f: (x) => np.multiply(np.angle(x), x), inputs: [[[3, 4], "nonzero"]] },
-  { name: "linalg.cond 2", f: (x) => np.linalg.cond(np.add(x, np.multiply(np.eye(3, null, 0, { dtype: "float64" }), 3))), inputs: [[[2, 3, 3], "any"]] },
-  { name: "linalg.cond fro", f: (x) => np.linalg.cond(np.add(x, np.multiply(np.eye(3, null, 0, { dtype: "float64" }), 3)), "fro"), inputs: [[[3, 3], "any"]] },
-  { name: "linalg.tensorinv", f: (x) => np.linalg.tensorinv(np.add(x, np.reshape(np.multiply(np.eye(4, null, 0, { dtype: "float64" }), 3), [4, 2, 2])), 1), inputs: [[[4, 2, 2], "any"]] },
+  {
+    name: "linalg.cond 2",
+    f: (x) => np.linalg.cond(np.add(x, np.multiply(np.eye(3, null, 0, { dtype: "float64" }), 3))),
+    inputs: [[[2, 3, 3], "any"]],
+  },
+  {
+    name: "linalg.cond fro",
+    f: (x) => np.linalg.cond(np.add(x, np.multiply(np.eye(3, null, 0, { dtype: "float64" }), 3)), "fro"),
+    inputs: [[[3, 3], "any"]],
+  },
+  {
+    name: "linalg.tensorinv",
+    f: (x) => np.linalg.tensorinv(np.add(x, np.reshape(np.multiply(np.eye(4, null, 0, { dtype: "float64" }), 3), [4, 2, 2])), 1),
+    inputs: [[[4, 2, 2], "any"]],
+  },
   {
     name: "linalg.tensorsolve",
     f: (a, b) => np.linalg.tensorsolve(np.add(a, np.reshape(np.multiply(np.eye(4, null, 0, { dtype: "float64" }), 3), [2, 2, 4])), b),
@@ -80,14 +92,54 @@ describe("api-math gradients vs central differences (float64)", () => {
     });
   });
   it("gcd/lcm, nextafter, packbits and histogram counts batch under vmap", () => {
-    const a = np.array([[12, 18, 7], [0, 5, 9]], { dtype: "int32" }),
-      b = np.array([[8, 27, 0], [4, 10, 6]], { dtype: "int32" });
+    const a = np.array(
+        [
+          [12, 18, 7],
+          [0, 5, 9],
+        ],
+        { dtype: "int32" },
+      ),
+      b = np.array(
+        [
+          [8, 27, 0],
+          [4, 10, 6],
+        ],
+        { dtype: "int32" },
+      );
     expect((vmap((x: NDArray, y: NDArray) => np.gcd(x, y))(a, b) as NDArray).toArray()).toEqual(np.gcd(a, b).toArray());
     expect((vmap((x: NDArray, y: NDArray) => np.lcm(x, y))(a, b) as NDArray).toArray()).toEqual(np.lcm(a, b).toArray());
-    const f = np.array([[1, 0, -1], [2.5, 0, 3]], { dtype: "float64" });
+    const f = np.array(
+      [
+        [1, 0, -1],
+        [2.5, 0, 3],
+      ],
+      { dtype: "float64" },
+    );
     expect((vmap((x: NDArray) => np.nextafter(x, 0))(f) as NDArray).toArray()).toEqual(np.nextafter(f, 0).toArray());
-    expect((vmap((x: NDArray) => np.packbits(x))(a) as NDArray).toArray()).toEqual([np.packbits(a.slice(0)).toArray(), np.packbits(a.slice(1)).toArray()]);
-    const h = vmap((x: NDArray) => np.histogram2d(x, np.multiply(x, 2), 2, { range: [[0, 30], [0, 60]] })[0])(a.astype("float32")) as NDArray;
-    expect(h.toArray()).toEqual([0, 1].map((i) => np.histogram2d(a.slice(i).astype("float32"), np.multiply(a.slice(i).astype("float32"), 2), 2, { range: [[0, 30], [0, 60]] })[0].toArray()));
+    expect((vmap((x: NDArray) => np.packbits(x))(a) as NDArray).toArray()).toEqual([
+      np.packbits(a.slice(0)).toArray(),
+      np.packbits(a.slice(1)).toArray(),
+    ]);
+    const h = vmap(
+      (x: NDArray) =>
+        np.histogram2d(x, np.multiply(x, 2), 2, {
+          range: [
+            [0, 30],
+            [0, 60],
+          ],
+        })[0],
+    )(a.astype("float32")) as NDArray;
+    expect(h.toArray()).toEqual(
+      [0, 1].map((i) =>
+        np
+          .histogram2d(a.slice(i).astype("float32"), np.multiply(a.slice(i).astype("float32"), 2), 2, {
+            range: [
+              [0, 30],
+              [0, 60],
+            ],
+          })[0]
+          .toArray(),
+      ),
+    );
   });
 });

@@ -56,7 +56,11 @@ const before = (a: [number, number], b: [number, number]) => a[0] < b[0] || (a[0
 function greedyPath(sets: Set<string>[], out: Set<string>, dims: Map<string, number>, limit: number): number[][] {
   if (sets.length === 1) return [[0]];
   if (sets.length === 2) return [[0, 1]];
-  const [, , naiveRemoved, naiveContract] = findContraction(sets.map((_, i) => i), sets, out);
+  const [, , naiveRemoved, naiveContract] = findContraction(
+    sets.map((_, i) => i),
+    sets,
+    out,
+  );
   const naive = flops(naiveContract, naiveRemoved.size > 0, sets.length, dims);
   const pairs = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n - i - 1 }, (_, k) => [i, i + k + 1])).flat();
   let iter = pairs(sets.length);
@@ -107,8 +111,12 @@ const sci = (v: number) => v.toExponential(3).replace(/e([+-])(\d)$/, "e$10$2");
 /** NumPy's einsum_path(subscripts, *operands, optimize='greedy'): [path, report]. */
 export function einsumPath(subscripts: string, ...rest: (ArrayLike | { optimize?: EinsumOptimize })[]): [Path, string] {
   const last = rest[rest.length - 1];
-  const opts = last !== null && typeof last === "object" && !Array.isArray(last) && "optimize" in last ? (rest.pop() as { optimize?: EinsumOptimize }) : {};
-  if (typeof subscripts !== "string") throw argumentError.invalid("einsum_path", `subscripts must be a string, got ${describeValue(subscripts)}`);
+  const opts =
+    last !== null && typeof last === "object" && !Array.isArray(last) && "optimize" in last
+      ? (rest.pop() as { optimize?: EinsumOptimize })
+      : {};
+  if (typeof subscripts !== "string")
+    throw argumentError.invalid("einsum_path", `subscripts must be a string, got ${describeValue(subscripts)}`);
   const shapes = (rest as ArrayLike[]).map((x) => operand(x, "einsum_path").shape as number[]);
   let optimize: EinsumOptimize = opts.optimize ?? "greedy";
   if (optimize === true) optimize = "greedy";
@@ -126,12 +134,15 @@ export function einsumPath(subscripts: string, ...rest: (ArrayLike | { optimize?
   const dims = new Map<string, number>();
   inputs.forEach((term, t) => {
     if (term.length !== shapes[t]!.length)
-      throw shapeError.einsum(`subscripts '${term}' do not contain the correct number of indices for operand ${t} of shape (${shapes[t]!.join(", ")})`);
+      throw shapeError.einsum(
+        `subscripts '${term}' do not contain the correct number of indices for operand ${t} of shape (${shapes[t]!.join(", ")})`,
+      );
     [...term].forEach((c, k) => {
       const d = shapes[t]![k]!,
         prev = dims.get(c);
       if (prev === undefined || prev === 1) dims.set(c, d);
-      else if (d !== 1 && d !== prev) throw shapeError.einsum(`size of label '${c}' for operand ${t} (${d}) does not match previous terms (${prev})`);
+      else if (d !== 1 && d !== prev)
+        throw shapeError.einsum(`size of label '${c}' for operand ${t} (${d}) does not match previous terms (${prev})`);
     });
   });
   let sets = inputs.map((t) => new Set(t));
@@ -140,7 +151,7 @@ export function einsumPath(subscripts: string, ...rest: (ArrayLike | { optimize?
   const memory = limit ?? Math.max(...[...inputs, output].map((t) => sizeOf(t, dims)));
   let path: number[][];
   if (explicit) path = explicit;
-  else if (optimize === false || inputs.length <= 2 || [...indices].every((c) => outSet.has(c)) && indices.size === outSet.size)
+  else if (optimize === false || inputs.length <= 2 || ([...indices].every((c) => outSet.has(c)) && indices.size === outSet.size))
     path = [inputs.map((_, i) => i)];
   else path = (optimize === "greedy" ? greedyPath : optimalPath)(sets, outSet, dims, memory);
   const costs: number[] = [],
@@ -157,9 +168,7 @@ export function einsumPath(subscripts: string, ...rest: (ArrayLike | { optimize?
     sizes.push(sizeOf(result, dims));
     const taken = inds.map((k) => list.splice(k, 1)[0]!);
     const idx =
-      n === path.length - 1
-        ? output
-        : [...result].sort((a, b) => dims.get(a)! - dims.get(b)! || (a < b ? -1 : a > b ? 1 : 0)).join("");
+      n === path.length - 1 ? output : [...result].sort((a, b) => dims.get(a)! - dims.get(b)! || (a < b ? -1 : a > b ? 1 : 0)).join("");
     list.push(idx);
     rows.push([`${taken.join(",")}->${idx}`, list.slice()]);
   });
@@ -204,7 +213,13 @@ function parse(s: string, shapes: number[][]): [string[], string] {
     });
     const ell = longest ? unused.slice(-longest) : "";
     if (rhs !== undefined) rhs = rhs.replace("...", ell);
-    else rhs = ell + implicitOutput(terms.join("")).split("").filter((c) => !ell.includes(c)).join("");
+    else
+      rhs =
+        ell +
+        implicitOutput(terms.join(""))
+          .split("")
+          .filter((c) => !ell.includes(c))
+          .join("");
   }
   const out = rhs ?? implicitOutput(terms.join(""));
   for (const c of out) {
@@ -214,4 +229,8 @@ function parse(s: string, shapes: number[][]): [string[], string] {
   return [terms, out];
 }
 /** The letters appearing once, sorted (Python's sorted: upper case first). */
-const implicitOutput = (all: string) => [...new Set(all)].filter((c) => all.split(c).length === 2).sort().join("");
+const implicitOutput = (all: string) =>
+  [...new Set(all)]
+    .filter((c) => all.split(c).length === 2)
+    .sort()
+    .join("");

@@ -37,8 +37,7 @@ export function gradient(f: ArrayLike, ...args: (ArrayLike | GradientOptions)[])
   if (spacings.length === 0) dx = axes.map(() => 1);
   else if (spacings.length === 1 && (typeof spacings[0] === "number" || spacings[0]!.ndim === 0)) dx = axes.map(() => spacings[0]!);
   else if (spacings.length === axes.length) dx = spacings;
-  else
-    throw argumentError.invalid("gradient", `invalid number of spacing arguments ${spacings.length} for ${axes.length} axes`);
+  else throw argumentError.invalid("gradient", `invalid number of spacing arguments ${spacings.length} for ${axes.length} axes`);
   // JAX's promote_dtypes_inexact(f, *varargs): f joins the spacing arrays' dtypes, then ints become float32
   const arrays = dx.filter((h): h is NDArray => typeof h !== "number");
   let [dt, weak] = [a.dtype, a.weakType];
@@ -60,14 +59,14 @@ function alongAxis(f: NDArray, h: Spacing, axis: number, edge: 1 | 2): NDArray {
   const sum3 = (c: Spacing[], x: NDArray[]) => add(add(multiply(c[0]!, x[0]!), multiply(c[1]!, x[1]!)), multiply(c[2]!, x[2]!));
   if (typeof h === "number" || h.ndim === 0) {
     const inner = divide(subtract(s(f, 2, n), s(f, 0, -2)), multiply(2, h));
-    if (edge === 1) return concatenate([divide(subtract(s(f, 1, 2), s(f, 0, 1)), h), inner, divide(subtract(s(f, -1, n), s(f, -2, -1)), h)], axis);
+    if (edge === 1)
+      return concatenate([divide(subtract(s(f, 1, 2), s(f, 0, 1)), h), inner, divide(subtract(s(f, -1, n), s(f, -2, -1)), h)], axis);
     const lo = sum3([divide(-1.5, h), divide(2, h), divide(-0.5, h)], [s(f, 0, 1), s(f, 1, 2), s(f, 2, 3)]);
     const hi = sum3([divide(0.5, h), divide(-2, h), divide(1.5, h)], [s(f, -3, -2), s(f, -2, -1), s(f, -1, n)]);
     return concatenate([lo, inner, hi], axis);
   }
   if (h.ndim !== 1) throw shapeError.rank("gradient", `distances must be either scalars or 1-d, got shape (${h.shape.join(", ")})`);
-  if (h.shape[0] !== n)
-    throw shapeError.broadcast("gradient", f.shape, h.shape);
+  if (h.shape[0] !== n) throw shapeError.broadcast("gradient", f.shape, h.shape);
   const hs = Array.from({ length: f.ndim }, (_, i) => (i === axis ? n : 1));
   let x = reshapeTo(h, hs);
   if (!isFloat(x.dtype)) x = convert(x, f.dtype, false);
@@ -77,7 +76,11 @@ function alongAxis(f: NDArray, h: Spacing, axis: number, edge: 1 | 2): NDArray {
   const dx1 = step(0, -1),
     dx2 = step(1, dn);
   const inner = sum3(
-    [divide(negative(dx2), multiply(dx1, add(dx1, dx2))), divide(subtract(dx2, dx1), multiply(dx1, dx2)), divide(dx1, multiply(dx2, add(dx1, dx2)))],
+    [
+      divide(negative(dx2), multiply(dx1, add(dx1, dx2))),
+      divide(subtract(dx2, dx1), multiply(dx1, dx2)),
+      divide(dx1, multiply(dx2, add(dx1, dx2))),
+    ],
     [s(f, 0, -2), s(f, 1, -1), s(f, 2, n)],
   );
   let lo: NDArray, hi: NDArray;
@@ -87,12 +90,20 @@ function alongAxis(f: NDArray, h: Spacing, axis: number, edge: 1 | 2): NDArray {
   } else {
     const [a1, a2] = [step(0, 1), step(1, 2)];
     lo = sum3(
-      [divide(negative(add(multiply(2, a1), a2)), multiply(a1, add(a1, a2))), divide(add(a1, a2), multiply(a1, a2)), divide(negative(a1), multiply(a2, add(a1, a2)))],
+      [
+        divide(negative(add(multiply(2, a1), a2)), multiply(a1, add(a1, a2))),
+        divide(add(a1, a2), multiply(a1, a2)),
+        divide(negative(a1), multiply(a2, add(a1, a2))),
+      ],
       [s(f, 0, 1), s(f, 1, 2), s(f, 2, 3)],
     );
     const [b1, b2] = [step(-2, -1), step(-1, dn)];
     hi = sum3(
-      [divide(b2, multiply(b1, add(b1, b2))), divide(negative(add(b2, b1)), multiply(b1, b2)), divide(add(multiply(2, b2), b1), multiply(b2, add(b1, b2)))],
+      [
+        divide(b2, multiply(b1, add(b1, b2))),
+        divide(negative(add(b2, b1)), multiply(b1, b2)),
+        divide(add(multiply(2, b2), b1), multiply(b2, add(b1, b2))),
+      ],
       [s(f, -3, -2), s(f, -2, -1), s(f, -1, n)],
     );
   }

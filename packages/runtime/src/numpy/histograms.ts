@@ -66,7 +66,12 @@ export function histogramdd(sample: ArrayLike, bins: Bins | Bins[] = 10, opts: H
   return histogramN("histogramdd", sample, bins, opts);
 }
 /** The 2-d histogram of the points (x[i], y[i]): [counts, xedges, yedges]; `bins` a count, edges, or [bx, by]. */
-export function histogram2d(x: ArrayLike, y: ArrayLike, bins: Bins | [Bins, Bins] = 10, opts: HistOptions = {}): [NDArray, NDArray, NDArray] {
+export function histogram2d(
+  x: ArrayLike,
+  y: ArrayLike,
+  bins: Bins | [Bins, Bins] = 10,
+  opts: HistOptions = {},
+): [NDArray, NDArray, NDArray] {
   const xs = operand(x, "histogram2d"),
     ys = operand(y, "histogram2d");
   if (xs.ndim !== 1 || ys.ndim !== 1 || xs.shape[0] !== ys.shape[0]) throw shapeError.broadcast("histogram2d", xs.shape, ys.shape);
@@ -80,7 +85,8 @@ export function histogram2d(x: ArrayLike, y: ArrayLike, bins: Bins | [Bins, Bins
 
 function histogramN(op: string, sample: ArrayLike, bins: Bins | Bins[], opts: HistOptions): [NDArray, NDArray[]] {
   for (const k of Object.keys(opts))
-    if (k !== "range" && k !== "density" && k !== "weights") throw argumentError.invalid(op, `unknown option '${k}' (range, density, weights)`);
+    if (k !== "range" && k !== "density" && k !== "weights")
+      throw argumentError.invalid(op, `unknown option '${k}' (range, density, weights)`);
   let s = inexact(op, sample);
   if (s.ndim === 1) s = reshapeTo(s, [s.size, 1]);
   if (s.ndim !== 2) throw shapeError.rank(op, `sample must be a 2-d array of N points of D coordinates, got shape (${s.shape.join(", ")})`);
@@ -116,15 +122,24 @@ function histogramN(op: string, sample: ArrayLike, bins: Bins | Bins[], opts: Hi
   }
   const hit = equal(expandDims(flat as NDArray, 1), arange(total));
   let h: NDArray = w === undefined ? sum(hit, 0) : sum(where(hit, expandDims(w, 1), 0), 0);
-  h = reshapeTo(h, edges.map((e) => (e.shape[0] as number) + 1));
-  for (let i = 0; i < d; i++) h = sliceAxis(h, i, 1, (edges[i]!.shape[0] as number), 1); // drop the outliers
+  h = reshapeTo(
+    h,
+    edges.map((e) => (e.shape[0] as number) + 1),
+  );
+  for (let i = 0; i < d; i++) h = sliceAxis(h, i, 1, edges[i]!.shape[0] as number, 1); // drop the outliers
   if (opts.density) {
     h = convert(h, s.dtype, false);
     h = divide(h, sum(h));
     edges.forEach((e, i) => {
       const ne = e.shape[0] as number;
       const width = subtract(sliceAxis(e, 0, 1, ne, 1), sliceAxis(e, 0, 0, ne - 1, 1));
-      h = divide(h, reshapeTo(width, Array.from({ length: d }, (_, k) => (k === i ? ne - 1 : 1))));
+      h = divide(
+        h,
+        reshapeTo(
+          width,
+          Array.from({ length: d }, (_, k) => (k === i ? ne - 1 : 1)),
+        ),
+      );
     });
   }
   return [h, edges];

@@ -37,7 +37,8 @@ function nanToInf(a: NDArray, r: NDArray): NDArray {
 /** The inverse of a as a tensor: a's first `ind` dims against the rest, reshaped to a square matrix. */
 export function tensorinv(a: ArrayLike, ind = 2): NDArray {
   const x = operand(a, "tensorinv");
-  if (!Number.isInteger(ind) || ind <= 0) throw argumentError.invalid("tensorinv", `ind must be a positive integer, got ${describeValue(ind)}`);
+  if (!Number.isInteger(ind) || ind <= 0)
+    throw argumentError.invalid("tensorinv", `ind must be a positive integer, got ${describeValue(ind)}`);
   const lead = x.shape.slice(0, ind) as number[],
     rest = x.shape.slice(ind) as number[];
   const [p, q] = [sizeOf(lead) as number, sizeOf(rest) as number];
@@ -53,10 +54,20 @@ export function tensorinv(a: ArrayLike, ind = 2): NDArray {
 export function tensorsolve(a: ArrayLike, b: ArrayLike, axes: number[] | null = null): NDArray {
   let x = operand(a, "tensorsolve");
   const y = operand(b, "tensorsolve");
-  if (axes !== null) x = moveaxis(x, axes, axes.map(() => x.ndim - 1));
+  if (axes !== null)
+    x = moveaxis(
+      x,
+      axes,
+      axes.map(() => x.ndim - 1),
+    );
   const out = x.shape.slice(y.ndim) as number[];
   if (x.shape.slice(0, y.ndim).some((d, i) => d !== y.shape[i]) || x.ndim < y.ndim)
-    throw shapeError.matmul("tensorsolve", x.shape, y.shape, "after moving axes to the end, the leading shape of a must match the shape of b");
+    throw shapeError.matmul(
+      "tensorsolve",
+      x.shape,
+      y.shape,
+      "after moving axes to the end, the leading shape of a must match the shape of b",
+    );
   const k = sizeOf(out) as number;
   if (y.size !== k)
     throw shapeError.matmul("tensorsolve", x.shape, y.shape, "the product of a's leading dims must equal the product of the rest");

@@ -155,7 +155,7 @@ function hqr(a: number[][], n: number): [Float64Array, Float64Array] | null {
               a[k + 1]![j]! -= p * y;
               a[k]![j]! -= p * x;
             }
-            const mmin = nn < k + 3 ? nn : k + 3;
+            const mmin = Math.min(nn, k + 3);
             for (let i = l; i <= mmin; i++) {
               p = x * a[i]![k]! + y * a[i]![k + 1]!;
               if (k !== nn - 1) {
@@ -210,12 +210,21 @@ export function roots(p: ArrayLike, opts: { complex?: boolean } = {}): NDArray {
     for (let k = nz[nz.length - 1]! + 1; k < c.length; k++) re.push(0), im.push(0);
   }
   const n = re.length;
-  if (opts.complex) return new NDArray(toDType(dt, re.flatMap((r, i) => [r, im[i]!])), [n, 2], dt);
+  if (opts.complex)
+    return new NDArray(
+      toDType(
+        dt,
+        re.flatMap((r, i) => [r, im[i]!]),
+      ),
+      [n, 2],
+      dt,
+    );
   if (im.some((v) => v !== 0))
     throw dtypeError.notAllowed(
       "roots",
       "complex",
-      "the polynomial has complex roots and numjit has no complex dtype; np.roots(p, { complex: true }) returns them as [n, 2] (real, imag) pairs",
+      "the polynomial has complex roots and numjit has no complex dtype; " +
+        "np.roots(p, { complex: true }) returns them as [n, 2] (real, imag) pairs",
     );
   return new NDArray(toDType(dt, re), [n], dt);
 }

@@ -195,7 +195,16 @@ function shown(shape: readonly number[], summarize: boolean, edge: number): numb
     return summarize && n > 2 * edge ? [...all.slice(0, edge), ...all.slice(n - edge)] : all;
   });
 }
-function formatArray(vals: readonly number[], shape: readonly number[], fmt: Fmt, width: number, prefix: string, sep: string, edge: number, summary: boolean): string {
+function formatArray(
+  vals: readonly number[],
+  shape: readonly number[],
+  fmt: Fmt,
+  width: number,
+  prefix: string,
+  sep: string,
+  edge: number,
+  summary: boolean,
+): string {
   const strides = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
   const extend = (s: string, line: string, word: string, lw: number, indent: string): [string, string] => {
     if (line.length + word.length > lw && line.length > indent.length) {
@@ -299,7 +308,12 @@ function scalarStr(v: number, dt: DType, o: PrintOptions): string {
   return `${sg}${m.endsWith(".") ? m.slice(0, -1) : m}e${expStr(e, 2)}`;
 }
 /** NumPy's str(array): array2string, or a 0-d array's scalar text. */
-export function arrayStr(a: ArrayLike, maxLineWidth: number | null = null, precision: number | null = null, suppressSmall: boolean | null = null): string {
+export function arrayStr(
+  a: ArrayLike,
+  maxLineWidth: number | null = null,
+  precision: number | null = null,
+  suppressSmall: boolean | null = null,
+): string {
   const x = concrete("array_str", a);
   if (x.ndim === 0) return scalarStr(x.item() as number, x.dtype, current);
   return array2string(x, strOpts(maxLineWidth, precision, suppressSmall));
@@ -310,7 +324,12 @@ const strOpts = (w: number | null, p: number | null, s: boolean | null): Array2S
   ...(s === null ? {} : { suppressSmall: s }),
 });
 /** NumPy's repr(array): "array([...], dtype=float32)" (dtype shown unless float64 or bool; shape when summarized or empty). */
-export function arrayRepr(a: ArrayLike, maxLineWidth: number | null = null, precision: number | null = null, suppressSmall: boolean | null = null): string {
+export function arrayRepr(
+  a: ArrayLike,
+  maxLineWidth: number | null = null,
+  precision: number | null = null,
+  suppressSmall: boolean | null = null,
+): string {
   const x = concrete("array_repr", a);
   const prefix = "array(";
   const body = array2string(x, { ...strOpts(maxLineWidth, precision, suppressSmall), separator: ", ", prefix, suffix: ")" });

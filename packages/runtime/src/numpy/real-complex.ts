@@ -117,7 +117,10 @@ export function isdtype(dtype: DTypeLike, kind: string | readonly string[]): boo
   return (Array.isArray(kind) ? kind : [kind]).some((k: unknown) => {
     if (typeof k === "string" && k in KINDS) return KINDS[k]!.includes(dt);
     if (typeof k === "string" && !isAlias(k) && !["float32", "float64", "int32", "uint32"].includes(k))
-      throw argumentError.invalid("isdtype", `unrecognized kind ${describeValue(k)}: expected one of ${Object.keys(KINDS).join(", ")} or a dtype`);
+      throw argumentError.invalid(
+        "isdtype",
+        `unrecognized kind ${describeValue(k)}: expected one of ${Object.keys(KINDS).join(", ")} or a dtype`,
+      );
     return checkDType(k, "isdtype") === dt;
   });
 }
@@ -148,6 +151,9 @@ export function canCast(from_: DTypeLike | NDArray, to: DTypeLike, casting: Cast
     case "unsafe":
       return true;
     default:
-      throw argumentError.invalid("can_cast", `casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe', got ${describeValue(casting)}`);
+      throw argumentError.invalid(
+        "can_cast",
+        `casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe', got ${describeValue(casting)}`,
+      );
   }
 }

@@ -3,7 +3,7 @@
 import { toFloat } from "../dtype.js";
 import { argumentError, shapeError, traceError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
-import { describeValue, normalizeAxes, sizeOf } from "../shape.js";
+import { normalizeAxes, sizeOf } from "../shape.js";
 import { Tracer, currentFunctionName } from "../core/trace.js";
 import {
   add,
@@ -31,7 +31,7 @@ import {
 import { all, argmax, argmin, cumprod, cumsum, max, min, prod, sum } from "./reductions.js";
 import { array, broadcastTo, convert, keepDims, operand, reshapeTo } from "./util.js";
 import { concatenate, expandDims, flip, moveaxis, ravel, sliceAxis, transpose } from "./shape-ops.js";
-import { arange, linspace } from "./creation.js";
+import { arange } from "./creation.js";
 import { diagonal, matmul } from "./linalg.js";
 import { searchsorted, sort, takeAlongAxis } from "./sorting.js";
 import { take } from "./indexing.js";
@@ -351,4 +351,3 @@ export function histogram(
   }
   return [counts, edges];
 }
-

@@ -21,7 +21,8 @@ function parseSignature(sig: string): [string[][], string[][]] {
   const term = /\(([^()]*)\)/g;
   const parts = sig.replace(/\s+/g, "").split("->");
   const list = (s: string) => {
-    if (!/^(\([^()]*\))(,\([^()]*\))*$/.test(s)) throw argumentError.invalid("vectorize", `not a valid gufunc signature: ${describeValue(sig)}`);
+    if (!/^(\([^()]*\))(,\([^()]*\))*$/.test(s))
+      throw argumentError.invalid("vectorize", `not a valid gufunc signature: ${describeValue(sig)}`);
     return [...s.matchAll(term)].map((m) => (m[1] ? m[1].split(",") : []));
   };
   if (parts.length !== 2) throw argumentError.invalid("vectorize", `not a valid gufunc signature: ${describeValue(sig)}`);
@@ -44,10 +45,9 @@ export function vectorize<F extends (...args: never[]) => unknown>(pyfunc: F, op
     xs.forEach((x, k) => {
       if (x.ndim < core[k]!)
         throw shapeError.rank("vectorize", `argument ${mapped[k]} has ${x.ndim} dims, fewer than its ${core[k]} core dims`);
-      sig?.[0][k]!.forEach((name, j) => {
+      (sig?.[0][k] ?? []).forEach((name, j) => {
         const d = x.shape[x.ndim - core[k]! + j] as number;
-        if (sizes.has(name) && sizes.get(name) !== d)
-          throw shapeError.broadcast("vectorize", [sizes.get(name)!], [d]);
+        if (sizes.has(name) && sizes.get(name) !== d) throw shapeError.broadcast("vectorize", [sizes.get(name)!], [d]);
         sizes.set(name, d);
       });
     });
@@ -67,7 +67,7 @@ export function vectorize<F extends (...args: never[]) => unknown>(pyfunc: F, op
     }
     // the light entry: one call per loop index, results stacked
     const n = sizeOf(loop) as number;
-    const flat = bx.map((x, k) => reshapeTo(x, [n, ...(x.shape.slice(loop.length) as number[])]));
+    const flat = bx.map((x, _k) => reshapeTo(x, [n, ...(x.shape.slice(loop.length) as number[])]));
     const outs = Array.from({ length: n }, (_, i) => call(...flat.map((x) => x.slice(i))));
     const join = (vs: NDArray[]) => reshapeTo(stack(vs), [...loop, ...(vs[0]!.shape as number[])]);
     if (n === 0) throw argumentError.invalid("vectorize", "cannot vectorize over an empty loop without vmap");
