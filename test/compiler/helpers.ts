@@ -109,6 +109,14 @@ export const NOT_PRECOMPILED: Record<string, string> = {
         (n) => `breadth/${n}`,
       ),
       ...["unique index inverse counts", "unique equalNan false", "unique rows axis 0"].map((n) => `breadth-rest/${n}`),
+      ...[
+        "polydiv trimLeadingZeros",
+        "roots real (sorted)",
+        "roots leading and trailing zeros",
+        "roots float32 (sorted)",
+        "roots complex pairs",
+        "roots constant",
+      ].map((n) => `api-math/${n}`),
     ].map((k) => [k, "a result length that depends on the data (no { size }): the runtime jit raises the ConcretizationError"]),
   ),
   "deviations/pad with a dict, negative axis, one width":
