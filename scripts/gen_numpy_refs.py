@@ -4258,6 +4258,441 @@ def gen_breadth_rest():
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# api-math: NumPy math beyond the core (fabs ... vectorize, linalg.cond/tensorinv/tensorsolve); its own stream
+
+
+def gen_api_math():
+    import jax
+    import jax.numpy as jnp
+
+    jax.config.update("jax_enable_x64", True)
+    A = "api-math"
+    r = np.random.default_rng(3141)
+    f32 = lambda a: np.asarray(a).astype(np.float32)
+    nan, inf = np.nan, np.inf
+
+    def rnd(shape, dt, lo=-3.0, hi=3.0):
+        if dt == I32:
+            return r.integers(-9, 10, size=shape).astype(np.int32)
+        return r.uniform(lo, hi, size=shape).astype(NPD[dt])
+
+    specials = [0.0, -0.0, 1.0, -1.0, 2.5, -2.5, -0.5, nan, inf, -inf, 1e30, 1e-30]
+    # fabs, fix
+    for dt in FLOATS:
+        case(A, f"fabs {dt} specials", "(x) => np.fabs(x)", [arr(specials, dt)], lambda x: np.fabs(x))
+        case(A, f"fix {dt} specials", "(x) => np.fix(x)", [arr(specials, dt)], lambda x: np.fix(x))
+    case(A, "fabs int32 -> float32", "(x) => np.fabs(x)", [rnd((2, 3), I32)], lambda x: f32(np.fabs(x)))
+    case(A, "fix int32 keeps int32", "(x) => np.fix(x)", [rnd((2, 3), I32)], lambda x: np.fix(x))
+    case(A, "fix size 0", "(x) => np.fix(x)", [np.zeros((0, 2), np.float32)], lambda x: np.fix(x))
+    # gcd, lcm (JAX/NumPy agree on integers)
+    ga = arr([[12, 0, -18, 7, 1071, 2147483647], [0, 5, 21, -8, 462, 1836311903]], I32)
+    gb = arr([18, 0, 12, 0, 1029, 1134903170], I32)
+    case(A, "gcd int32 broadcast", "(a, b) => np.gcd(a, b)", [ga, gb], lambda a, b: np.gcd(a, b))
+    case(A, "lcm int32 broadcast", "(a, b) => np.lcm(a, b)", [ga[:, :5], gb[:5]], lambda a, b: np.lcm(a, b).astype(np.int32))
+    case(A, "gcd uint32", "(a, b) => np.gcd(a, b)", [arr([4000000000, 6, 0], U32), arr([3000000000, 4, 9], U32)], lambda a, b: np.gcd(a, b))
+    case(A, "gcd weak scalar", "(a) => np.gcd(a, 6)", [arr([4, 9, -12, 0], I32)], lambda a: np.gcd(a, 6).astype(np.int32))
+    err(A, "gcd float", "(a, b) => np.gcd(a, b)", [arr([1.5], F32), arr([2], F32)], "DTypeError", "NJ202")
+    # i0 (NumPy's Cephes series)
+    xi = np.array([0, 0.5, -1, 3, 7.99, 8, 8.01, 15, -30, 100, nan, inf], np.float64)
+    case(A, "i0 float64", "(x) => np.i0(x)", [xi], lambda x: np.i0(x), tol=(1e-12, 0))
+    case(A, "i0 float32", "(x) => np.i0(x)", [f32(xi[:10])], lambda x: f32(np.i0(x.astype(np.float64))), tol=(1e-5, 1e-6))
+    case(A, "i0 int32 -> float32", "(x) => np.i0(x)", [arr([0, 1, -2, 9], I32)], lambda x: f32(np.i0(x.astype(np.float64))))
+    # nextafter, spacing
+    na = [1.0, 0.0, -0.0, -1.0, 0.0, 1.0, 2.0, inf, -inf, nan, 1.0, 3.4028234663852886e38, 1e-45]
+    nb = [2.0, 1.0, -1.0, 0.0, -0.0, 1.0, 0.0, 0.0, 0.0, 1.0, nan, inf, 0.0]
+    for dt in FLOATS:
+        case(A, f"nextafter {dt}", "(a, b) => np.nextafter(a, b)", [arr(na, dt), arr(nb, dt)], lambda a, b: np.nextafter(a, b))
+        sp = [1.0, 0.0, -1.0, 1e10, -1e-3, 3.0, inf, -inf, nan, 1e-40 if dt == F32 else 1e-310]
+        case(A, f"spacing {dt}", "(x) => np.spacing(x)", [arr(sp, dt)], lambda x: np.spacing(x))
+    case(
+        A, "nextafter int32 -> float32", "(a) => np.nextafter(a, 0)", [arr([1, -2, 0], I32)], lambda a: np.nextafter(f32(a), np.float32(0))
+    )
+    case(
+        A,
+        "nextafter float64 2-d broadcast",
+        "(a, b) => np.nextafter(a, b)",
+        [rnd((2, 3), F64), rnd((3,), F64)],
+        lambda a, b: np.nextafter(a, b),
+    )
+    # packbits, unpackbits (NumPy's uint8 -> int32 here)
+    pb = r.random((3, 11)) < 0.5
+    i32 = lambda a: np.asarray(a).astype(np.int32)
+    case(A, "packbits bool axis null", "(x) => np.packbits(x)", [pb], lambda x: i32(np.packbits(x)))
+    case(A, "packbits bool axis 1", "(x) => np.packbits(x, 1)", [pb], lambda x: i32(np.packbits(x, 1)))
+    case(
+        A,
+        "packbits int32 axis 0 little",
+        "(x) => np.packbits(x, 0, 'little')",
+        [rnd((10, 2), I32)],
+        lambda x: i32(np.packbits(x, 0, "little")),
+    )
+    ub = r.integers(0, 256, (2, 3)).astype(np.int32)
+    u8 = lambda a: a.astype(np.uint8)
+    case(A, "unpackbits axis null", "(x) => np.unpackbits(x)", [ub], lambda x: i32(np.unpackbits(u8(x))))
+    case(A, "unpackbits axis 0", "(x) => np.unpackbits(x, 0)", [ub], lambda x: i32(np.unpackbits(u8(x), 0)))
+    case(
+        A, "unpackbits count 5 little", "(x) => np.unpackbits(x, 1, 5, 'little')", [ub], lambda x: i32(np.unpackbits(u8(x), 1, 5, "little"))
+    )
+    case(A, "unpackbits count -3", "(x) => np.unpackbits(x, 1, -3)", [ub], lambda x: i32(np.unpackbits(u8(x), 1, -3)))
+    case(A, "unpackbits count pads", "(x) => np.unpackbits(x, -1, 30)", [ub], lambda x: i32(np.unpackbits(u8(x), -1, 30)))
+    err(A, "packbits float", "(x) => np.packbits(x)", [arr([1.0], F32)], "DTypeError", "NJ202")
+    err(A, "unpackbits bool", "(x) => np.unpackbits(x)", [arr([True], B)], "DTypeError", "NJ202")
+    # gradient (NumPy's formulas; dtype: f promoted with the spacing arrays, ints -> float32)
+    g1 = f32([1, 2, 4, 7, 11, 16, 15])
+    case(A, "gradient 1-d", "(f) => np.gradient(f)", [g1], lambda f: np.gradient(f))
+    case(
+        A, "gradient spacing 2 edgeOrder 2", "(f) => np.gradient(f, 2, { edgeOrder: 2 })", [g1], lambda f: np.gradient(f, 2.0, edge_order=2)
+    )
+    cx = np.array([0, 1, 1.5, 3.5, 4, 6, 6.25])
+    case(
+        A,
+        "gradient coordinates edgeOrder 2",
+        "(f, x) => np.gradient(f, x, { edgeOrder: 2 })",
+        [g1, cx],
+        lambda f, x: np.gradient(f.astype(np.float64), x, edge_order=2),
+    )
+    case(A, "gradient coordinates edgeOrder 1", "(f, x) => np.gradient(f, x)", [g1.astype(np.float64), cx], lambda f, x: np.gradient(f, x))
+    g2 = rnd((3, 4), F32)
+    case(A, "gradient 2-d every axis", "(f) => np.gradient(f)", [g2], lambda f: list(np.gradient(f)))
+    case(A, "gradient 2-d spacings per axis", "(f) => np.gradient(f, 0.5, 3)", [g2], lambda f: list(np.gradient(f, 0.5, 3.0)))
+    case(A, "gradient axis -1", "(f) => np.gradient(f, { axis: -1 })", [g2], lambda f: np.gradient(f, axis=-1))
+    case(A, "gradient int32 -> float32", "(f) => np.gradient(f)", [rnd((5,), I32)], lambda f: f32(np.gradient(f)))
+    case(A, "gradient size 2", "(f) => np.gradient(f)", [f32([1, 4])], lambda f: np.gradient(f))
+    err(A, "gradient too small for edgeOrder 2", "(f) => np.gradient(f, { edgeOrder: 2 })", [f32([1, 4])], "ShapeError", "NJ106")
+    err(A, "gradient coordinates wrong length", "(f, x) => np.gradient(f, x)", [g1, cx[:4]], "ShapeError", "NJ101")
+    # histogram_bin_edges, histogram2d, histogramdd (JAX's: int32 counts without weights/density)
+    hx, hy = rnd((40,), F32, 0, 1), rnd((40,), F32, -2, 2)
+    case(A, "histogramBinEdges", "(x) => np.histogramBinEdges(x, 5)", [hx], lambda x: np.histogram_bin_edges(x, 5).astype(np.float32))
+    case(
+        A,
+        "histogramBinEdges range int32",
+        "(x) => np.histogramBinEdges(x, 4, { range: [0, 8] })",
+        [rnd((6,), I32)],
+        lambda x: f32(np.histogram_bin_edges(x, 4, range=(0, 8))),
+    )
+    case(
+        A, "histogramBinEdges constant", "(x) => np.histogramBinEdges(x, 2)", [f32([3, 3, 3])], lambda x: f32(np.histogram_bin_edges(x, 2))
+    )
+    h2 = lambda *a, **k: (lambda h: [i32(h[0]), f32(h[1]), f32(h[2])])(np.histogram2d(*a, **k))
+    case(A, "histogram2d bins 3", "(x, y) => np.histogram2d(x, y, 3)", [hx, hy], lambda x, y: h2(x, y, 3))
+    case(
+        A,
+        "histogram2d bins pair range",
+        "(x, y) => np.histogram2d(x, y, [2, 4], { range: [[0, 1], [-1, 1]] })",
+        [hx, hy],
+        lambda x, y: h2(x, y, [2, 4], range=[[0, 1], [-1, 1]]),
+    )
+    case(
+        A,
+        "histogram2d density",
+        "(x, y) => np.histogram2d(x, y, 2, { density: true })",
+        [hx, hy],
+        lambda x, y: (lambda h: [f32(h[0]), f32(h[1]), f32(h[2])])(np.histogram2d(x, y, 2, density=True)),
+        tol=(1e-5, 1e-6),
+    )
+    sd = rnd((30, 3), F64, 0, 1)
+    wd = rnd((30,), F64, 0, 2)
+    hdd = lambda h: [h[0], *h[1]]
+    case(
+        A,
+        "histogramdd weights mixed bins",
+        "(s, w) => { const [h, e] = np.histogramdd(s, [2, np.array([0, 0.5, 1]), 3], { weights: w }); return [h, ...e]; }",
+        [sd, wd],
+        lambda s, w: hdd(np.histogramdd(s, [2, np.array([0, 0.5, 1]), 3], weights=w)),
+    )
+    case(
+        A,
+        "histogramdd counts",
+        "(s) => { const [h, e] = np.histogramdd(s, 2); return [h, ...e]; }",
+        [sd],
+        lambda s: (lambda h: [i32(h[0]), *h[1]])(np.histogramdd(s, 2)),
+    )
+    err(A, "histogramdd bins per dimension", "(s) => np.histogramdd(s, [2, 3])[0]", [sd], "ArgumentError", "NJ301")
+    # poly, polydiv, roots
+    case(A, "poly roots int32", "(z) => np.poly(z)", [arr([1, 2, 3, -1], I32)], lambda z: f32(np.poly(z)))
+    case(A, "poly float64", "(z) => np.poly(z)", [rnd((5,), F64)], lambda z: np.poly(z))
+    pm = rnd((4, 4), F64)
+    case(A, "poly of a matrix (characteristic polynomial)", "(a) => np.poly(a)", [pm], lambda a: np.poly(a).real, tol=(1e-9, 1e-10))
+    case(A, "poly empty", "(z) => np.poly(z)", [np.zeros((0,), np.float32)], lambda z: np.float32(1.0))
+    err(A, "poly 3-d", "(z) => np.poly(z)", [rnd((2, 2, 2), F32)], "ShapeError", "NJ106")
+    pd = lambda **k: lambda u, v: [np.asarray(t) for t in jnp.polydiv(u, v, **k)]
+    case(A, "polydiv float32", "(u, v) => np.polydiv(u, v)", [f32([3, 5, 2, 1]), f32([2, 1])], pd())
+    case(A, "polydiv float64 exact", "(u, v) => np.polydiv(u, v)", [arr([1, 0, -1], F64), arr([1, -1], F64)], pd())
+    case(A, "polydiv divisor longer", "(u, v) => np.polydiv(u, v)", [f32([1, 2]), f32([1, 2, 3])], pd())
+    case(
+        A,
+        "polydiv trimLeadingZeros",
+        "(u, v) => np.polydiv(u, v, { trimLeadingZeros: true })",
+        [arr([1, 0, -1, 2], F64), arr([1, -1], F64)],
+        pd(trim_leading_zeros=True),
+        eager_only=True,
+    )
+    srt = lambda v: np.sort(v)
+    case(
+        A,
+        "roots real (sorted)",
+        "(p) => np.sort(np.roots(p))",
+        [arr([1, -6, 11, -6], F64)],
+        lambda p: srt(np.roots(p).real),
+        eager_only=True,
+    )
+    case(
+        A,
+        "roots leading and trailing zeros",
+        "(p) => np.roots(p)",
+        [f32([0, 0, 1, -3, 2, 0, 0])],
+        lambda p: f32(np.roots(p.astype(np.float64))),
+        eager_only=True,
+    )
+    rp = np.poly(np.array([-2.5, -1, 0.5, 3]))
+    case(
+        A,
+        "roots float32 (sorted)",
+        "(p) => np.sort(np.roots(p))",
+        [f32(rp)],
+        lambda p: f32(srt(np.roots(p.astype(np.float64)).real)),
+        eager_only=True,
+    )
+    case(
+        A,
+        "roots complex pairs",
+        "(p) => np.roots(p, { complex: true })",
+        [arr([1, 2, 5], F64)],
+        lambda p: np.stack([np.roots(p).real, np.roots(p).imag], -1),
+        eager_only=True,
+    )
+    case(A, "roots constant", "(p) => np.roots(p)", [f32([3])], lambda p: np.zeros((0,), np.float32), eager_only=True)
+    err(A, "roots 2-d", "(p) => np.roots(p)", [rnd((2, 2), F32)], "ShapeError", "NJ106")
+    # real, imag, conj, angle, predicates, sortComplex
+    sv = arr(specials, F32)
+    case(A, "real", "(x) => np.real(x)", [sv], lambda x: np.real(x))
+    case(A, "imag int32", "(x) => np.imag(x)", [rnd((2, 3), I32)], lambda x: np.imag(x))
+    case(A, "conj and conjugate", "(x) => [np.conj(x), np.conjugate(x)]", [rnd((3,), F64)], lambda x: [np.conj(x), np.conjugate(x)])
+    case(A, "angle float32", "(x) => np.angle(x)", [sv], lambda x: np.angle(x).astype(np.float32))
+    case(A, "angle int32 degrees", "(x) => np.angle(x, true)", [rnd((4,), I32)], lambda x: f32(np.angle(x, deg=True)))
+    case(A, "angle float64", "(x) => np.angle(x)", [rnd((2, 2), F64)], lambda x: np.angle(x))
+    case(A, "iscomplex isreal", "(x) => [np.iscomplex(x), np.isreal(x)]", [rnd((2, 3), F32)], lambda x: [np.iscomplex(x), np.isreal(x)])
+    case(A, "sortComplex float32 2-d", "(x) => np.sortComplex(x)", [rnd((3, 4), F32)], lambda x: np.sort_complex(x).real.astype(np.float32))
+    case(A, "sortComplex int32 -> float32", "(x) => np.sortComplex(x)", [rnd((5,), I32)], lambda x: f32(np.sort_complex(x).real))
+    # dtype predicates (JS booleans, collected into bool arrays)
+    D5 = [B, I32, U32, F32, F64]
+    for c in ["no", "safe", "same_kind", "unsafe"]:
+        src = "() => np.array([" + ", ".join(f"np.canCast('{a}', '{b}', '{c}')" for a in D5 for b in D5) + "])"
+        case(A, f"canCast {c}", src, [], np.array([np.can_cast(a, b, c) for a in D5 for b in D5]))
+    cats = ["generic", "number", "integer", "signedinteger", "unsignedinteger", "inexact", "floating", "complexfloating"]
+    ncat = {k: getattr(np, k) for k in cats}
+    src = "() => np.array([" + ", ".join(f"np.issubdtype('{a}', np.{k})" for a in D5 for k in cats) + "])"
+    case(A, "issubdtype dtypes in categories", src, [], np.array([np.issubdtype(a, ncat[k]) for a in D5 for k in cats]))
+    src = "() => np.array([" + ", ".join(f"np.issubdtype(np.{a}, np.{k})" for a in cats for k in cats) + "])"
+    case(A, "issubdtype categories", src, [], np.array([np.issubdtype(ncat[a], ncat[k]) for a in cats for k in cats]))
+    kinds = ["bool", "signed integer", "unsigned integer", "integral", "real floating", "complex floating", "numeric"]
+    src = "() => np.array([" + ", ".join(f"np.isdtype('{a}', '{k}')" for a in D5 for k in kinds) + "])"
+    case(A, "isdtype kinds", src, [], np.array([np.isdtype(np.dtype(a), k) for a in D5 for k in kinds]))
+    src = "(x) => np.array([np.iscomplexobj(x), np.isrealobj(x), np.isdtype('float32', ['integral', 'float32'])])"
+    case(A, "iscomplexobj isrealobj", src, [rnd((2,), F32)], lambda x: np.array([np.iscomplexobj(x), np.isrealobj(x), True]))
+    # vectorize (jnp.vectorize: vmap over the loop dims)
+    vm, vv = rnd((2, 3, 4), F32), rnd((4,), F32)
+    case(
+        A,
+        "vectorize signature matvec",
+        "(m, v) => np.vectorize((a, b) => np.matmul(a, b), { signature: '(m,n),(n)->(m)' })(m, v)",
+        [vm, vv],
+        lambda m, v: np.vectorize(lambda a, b: a @ b, signature="(m,n),(n)->(m)")(m, v).astype(np.float32),
+    )
+    case(
+        A,
+        "vectorize excluded",
+        "(a, b) => np.vectorize((x, k, y) => np.add(np.multiply(x, k), y), { excluded: [1] })(a, 3, b)",
+        [rnd((2, 3), F32), rnd((3,), F32)],
+        lambda a, b: (a * np.float32(3) + b).astype(np.float32),
+    )
+    case(
+        A,
+        "vectorize two outputs",
+        "(a) => np.vectorize((x) => [np.sum(x), np.max(x)], { signature: '(n)->(),()' })(a)",
+        [rnd((3, 5), F64)],
+        lambda a: [a.sum(-1), a.max(-1)],
+    )
+    err(
+        A,
+        "vectorize core dims disagree",
+        "(m, v) => np.vectorize((a, b) => np.matmul(a, b), { signature: '(m,n),(n)->(m)' })(m, v)",
+        [vm, rnd((3,), F32)],
+        "ShapeError",
+        "NJ101",
+    )
+    # numpy.linalg: cond, tensorinv, tensorsolve; nn.tanh
+    cm = rnd((2, 3, 3), F64)
+    for p, pj in [
+        ("null", None),
+        ("2", 2),
+        ("-2", -2),
+        ("1", 1),
+        ("-1", -1),
+        ("Infinity", np.inf),
+        ("-Infinity", -np.inf),
+        ("'fro'", "fro"),
+        ("'nuc'", "nuc"),
+    ]:
+        case(A, f"linalg.cond p {p}", f"(a) => np.linalg.cond(a, {p})", [cm], lambda a, pj=pj: np.linalg.cond(a, pj), tol=(1e-9, 1e-12))
+    case(
+        A,
+        "linalg.cond rectangular float32",
+        "(a) => np.linalg.cond(a)",
+        [rnd((4, 2), F32)],
+        lambda a: f32(np.linalg.cond(a.astype(np.float64))),
+        tol=(1e-4, 1e-6),
+    )
+    case(A, "linalg.cond singular -> inf", "(a) => np.linalg.cond(a, -2)", [arr([[1, 2], [2, 4]], F64)], lambda a: np.float64(inf))
+    err(A, "linalg.cond p 1 not square", "(a) => np.linalg.cond(a, 1)", [rnd((2, 3), F64)], "ShapeError", "NJ106")
+    ti = rnd((2, 3, 6), F64)
+    case(A, "linalg.tensorinv ind 2", "(a) => np.linalg.tensorinv(a, 2)", [ti], lambda a: np.linalg.tensorinv(a, 2), tol=(1e-8, 1e-10))
+    ti1 = rnd((4, 2, 2), F64)
+    case(A, "linalg.tensorinv ind 1", "(a) => np.linalg.tensorinv(a, 1)", [ti1], lambda a: np.linalg.tensorinv(a, 1), tol=(1e-8, 1e-10))
+    ts, tb = rnd((2, 3, 6), F64), rnd((2, 3), F64)
+    case(
+        A,
+        "linalg.tensorsolve",
+        "(a, b) => np.linalg.tensorsolve(a, b)",
+        [ts, tb],
+        lambda a, b: np.linalg.tensorsolve(a, b),
+        tol=(1e-8, 1e-10),
+    )
+    ta = rnd((2, 3, 2, 3), F64)
+    case(
+        A,
+        "linalg.tensorsolve axes",
+        "(a, b) => np.linalg.tensorsolve(a, b, [0])",
+        [ta, rnd((3, 2), F64)],
+        lambda a, b: np.linalg.tensorsolve(a, b, axes=(0,)),
+        tol=(1e-8, 1e-10),
+    )
+    err(A, "linalg.tensorinv not square", "(a) => np.linalg.tensorinv(a, 1)", [rnd((2, 3), F64)], "ShapeError", "NJ106")
+    case(A, "nn.tanh", "(x) => nn.tanh(x)", [sv], lambda x: np.tanh(x))
+
+
+def gen_api_math_strings():
+    """NumPy's strings for einsum_path reports and array printing -> test/numpy/api-math-strings.json
+    (not an area: the runner compares arrays; api-math-strings.test.ts reads this file)."""
+    r = np.random.default_rng(2718)
+    f32 = np.float32
+    ep = []
+    for sub in [
+        "ij,jk,kl->il",
+        "ea,fb,abcd,gc,hd->efgh",
+        "abd,ac,bdc->",
+        "ij,jk,kl,lm,mn->in",
+        "a,b,c->abc",
+        "ii,ij,jk->k",
+        "ijk,jkl,klm->im",
+        "bdik,acaj,ikab,ajac,ikbd",
+        "ab,bc,cd,de->ae",
+        "ij,j,jk->",
+    ]:
+        for opt in ["greedy", "optimal", False]:
+            terms = sub.split("->")[0].split(",")
+            sz = {c: int(r.integers(1, 9)) for c in sorted(set("".join(terms)))}
+            shapes = [[sz[c] for c in t] for t in terms]
+            path, rep = np.einsum_path(sub, *[np.zeros(s) for s in shapes], optimize=opt)
+            ep.append(
+                {
+                    "subscripts": sub,
+                    "optimize": opt,
+                    "shapes": shapes,
+                    "path": [p if isinstance(p, str) else list(p) for p in path],
+                    "report": rep,
+                }
+            )
+    path, rep = np.einsum_path(
+        "ij,jk,kl->il", np.zeros((2, 3)), np.zeros((3, 4)), np.zeros((4, 5)), optimize=["einsum_path", (1, 2), (0, 1)]
+    )
+    ep.append(
+        {
+            "subscripts": "ij,jk,kl->il",
+            "optimize": ["einsum_path", [1, 2], [0, 1]],
+            "shapes": [[2, 3], [3, 4], [4, 5]],
+            "path": [path[0], *map(list, path[1:])],
+            "report": rep,
+        }
+    )
+    arrays = [
+        np.array([1, 2.5, -3], f32),
+        np.array([0.1, 0.2, 0.3], f32),
+        np.array([1e-5, 1, 1000], f32),
+        np.array([1e10, -2], f32),
+        np.array([np.nan, 1, -np.inf, np.inf], f32),
+        np.array(1.5, f32),
+        np.array(-0.0, f32),
+        np.array(1e20, f32),
+        np.array(3, np.int32),
+        np.array(True),
+        np.array([[1, -20], [300, 4]], np.int32),
+        np.array([[True, False], [False, True]]),
+        r.normal(size=(3, 4)).astype(f32),
+        r.normal(size=(2, 3, 4)),
+        np.arange(30, dtype=f32) / 7,
+        np.arange(2000, dtype=np.int32).reshape(40, 50),
+        np.arange(1500, dtype=f32),
+        np.zeros((0, 2), f32),
+        np.zeros(0, np.int32),
+        np.array([1e-10, -1e-10, 1.5], f32),
+        np.array([0.0, 1.0]),
+        np.array([123456789.0, 0.5]),
+        (r.normal(size=(4, 30)) * 1000).astype(f32),
+        np.array([1.0, -0.0, 2.0], f32),
+        np.array([3.14159265358979, 2.0]),
+        np.array([2187.78125, 0.5], f32),
+        np.array([7, -3, 12], np.int32),
+        np.array(0.0001, f32),
+        np.array(-2.5e-300),
+    ]
+    names = {
+        "maxLineWidth": "max_line_width",
+        "precision": "precision",
+        "suppressSmall": "suppress_small",
+        "separator": "separator",
+        "threshold": "threshold",
+        "edgeitems": "edgeitems",
+        "floatmode": "floatmode",
+        "sign": "sign",
+        "prefix": "prefix",
+    }
+    kws = [
+        {"precision": 3},
+        {"separator": ", ", "suppressSmall": True},
+        {"threshold": 5, "edgeitems": 1},
+        {"maxLineWidth": 30, "prefix": "x = "},
+        {"floatmode": "fixed", "precision": 4},
+        {"floatmode": "unique"},
+        {"floatmode": "maxprec_equal", "sign": "+"},
+        {"sign": " "},
+    ]
+    pr = []
+    for spec, a in enumerate(arrays):
+        py = lambda kw: {names[k]: v for k, v in kw.items()}
+        pr.append({"fn": "arrayStr", "input": spec, "kw": {}, "out": np.array_str(a)})
+        pr.append({"fn": "arrayRepr", "input": spec, "kw": {}, "out": np.array_repr(a)})
+        w = {"maxLineWidth": 40, "precision": 2, "suppressSmall": True}
+        pr.append({"fn": "arrayRepr", "input": spec, "kw": w, "out": np.array_repr(a, **py(w))})
+        pr.append({"fn": "arrayStr", "input": spec, "kw": w, "out": np.array_str(a, **py(w))})
+        for kw in kws if a.size else []:
+            pr.append({"fn": "array2string", "input": spec, "kw": kw, "out": np.array2string(a, **py(kw))})
+    with np.printoptions(precision=3, threshold=10, edgeitems=2, linewidth=40, suppress=True, nanstr="NaN", infstr="Inf"):
+        scoped = [{"input": i, "repr": np.array_repr(a), "str": np.array_str(a)} for i, a in enumerate(arrays[:16])]
+    doc = {
+        "generator": "scripts/gen_numpy_refs.py",
+        "numpy": np.__version__,
+        "einsumPath": ep,
+        "arrays": [enc(a) for a in arrays],  # printing cases name their input by index
+        "printing": pr,
+        "scopedPrintoptions": scoped,
+    }
+    with open(os.path.join(OUT, "..", "api-math-strings.json"), "w") as f:
+        json.dump(doc, f, indent=None, separators=(",", ":"), allow_nan=False)
+        f.write("\n")
+
+
 def main():
     import argparse
 
@@ -4284,6 +4719,7 @@ def main():
     gen_uint32()
     gen_breadth()
     gen_breadth_rest()
+    gen_api_math()
     gen_linalg_refs.generate(sys.modules[__name__])  # numpy.linalg, numpy.fft, convolution: their own stream
     gen_api_arrays_refs.generate(sys.modules[__name__])  # jax.numpy array manipulation, set ops, index helpers
     out_dir = os.path.abspath(args.out)
@@ -4300,6 +4736,8 @@ def main():
         total += len(cases)
         print(f"{os.path.relpath(path, ROOT)}: {len(cases)} cases")
     print(f"total: {total} cases")
+    if not args.only and args.out == OUT:
+        gen_api_math_strings()
 
 
 if __name__ == "__main__":

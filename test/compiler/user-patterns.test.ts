@@ -156,13 +156,13 @@ describe("model code as users write it, precompiled", () => {
       "user-patterns-bad",
       [
         `import { jit, nn } from "@numjit/runtime";`,
-        `/** @numjit x: f32[N]\n * @numjit act = "relu" | "tanh" */`,
+        `/** @numjit x: f32[N]\n * @numjit act = "relu" | "softsign" */`,
         `export const f = jit((x, act) => nn[act](x), { staticArgnames: ["act"] });`,
       ].join("\n"),
     );
     const errors = bad.result.diagnostics.filter((d) => d.severity === "error");
     expect(errors.map((d) => [d.code, d.line])).toEqual([["NJ803", 4]]);
-    expect(errors[0]!.message).toContain("'nn.tanh'");
+    expect(errors[0]!.message).toContain("'nn.softsign'");
   });
 });
 

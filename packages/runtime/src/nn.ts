@@ -13,6 +13,8 @@ import { erfc } from "./scipy-special.js";
 
 export * as initializers from "./nn-initializers.js";
 export type { Initializer } from "./nn-initializers.js";
+/** jax.nn.tanh: numpy's tanh. */
+export const tanh = np.tanh;
 
 /**
  * max(x, 0) as one `max[relu]`, so it fuses into a matmul epilogue; its derivative is the step x > 0, 0 at 0

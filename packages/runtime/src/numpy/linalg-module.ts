@@ -271,3 +271,4 @@ export function vectorNorm(x: ArrayLike, opts: { ord?: number; axis?: number | n
       )
     : r;
 }
+export { cond, tensorinv, tensorsolve } from "./linalg-extras.js";

@@ -1,16 +1,17 @@
-// Polynomials as 1-d coefficient arrays, highest power first (NumPy's poly* family), vander, and the
+// Polynomials as 1-d coefficient arrays, highest power first (NumPy's poly* family, poly and polydiv), vander, and the
 // window functions (computed in double precision from their static length, then stored as float32).
-import { argumentError, shapeError } from "../errors.js";
+import { argumentError, shapeError, traceError } from "../errors.js";
+import { Tracer, currentFunctionName } from "../core/trace.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue } from "../shape.js";
 import { type Dim, SymDim, dimSub } from "../core/dims.js";
 import { FLOAT_EPS } from "../dtype.js";
-import { add, divide, multiply, power, sqrt, subtract } from "./elementwise.js";
+import { add, divide, multiply, negative, power, sqrt, subtract } from "./elementwise.js";
 import { operand, reshapeTo } from "./util.js";
 import { concatenate, pad, sliceAxis } from "./shape-ops.js";
-import { arange } from "./creation.js";
+import { arange, eye, ones, zeros } from "./creation.js";
 import { pinv } from "./linalg-module.js";
-import { matmul } from "./linalg.js";
+import { matmul, trace } from "./linalg.js";
 import { sum } from "./reductions.js";
 
 function coeffs(op: string, p: ArrayLike): NDArray {
@@ -164,4 +165,68 @@ function besselI0(x: number): number {
     s += term;
   }
   return s;
+}
+
+function inexactCoeffs(op: string, p: ArrayLike): NDArray {
+  const c = operand(p, op);
+  return c.dtype === "float32" || c.dtype === "float64" ? c : c.astype("float32");
+}
+/**
+ * The monic polynomial with the given roots (1-d), highest power first; for a square matrix its
+ * characteristic polynomial det(xI - A) (NumPy expands the eigenvalues; numjit, without complex
+ * eigenvalues, uses the Faddeev-LeVerrier recurrence: the same polynomial). No roots give 1 (0-d).
+ */
+export function poly(seqOfZeros: ArrayLike): NDArray {
+  let z = inexactCoeffs("poly", seqOfZeros);
+  if (z.ndim === 0) z = reshapeTo(z, [1]);
+  if (z.ndim === 2 && z.shape[0] === z.shape[1] && z.shape[0] !== 0) return charpoly(z);
+  if (z.ndim !== 1) throw shapeError.rank("poly", `input must be 1d or non-empty square 2d array, got shape (${z.shape.join(", ")})`);
+  if (z.size === 0) return ones([], { dtype: z.dtype });
+  let a = ones([1], { dtype: z.dtype });
+  for (let k = 0; k < z.size; k++) a = subtract(pad(a, [[0, 1]]), multiply(reshapeTo(sliceAxis(z, 0, k, k + 1, 1), []), pad(a, [[1, 0]])));
+  return a;
+}
+/** Faddeev-LeVerrier: M_k = A M_(k-1) + c_(k-1) I, c_k = -tr(A M_k) / k, with c_0 = 1 the leading coefficient. */
+function charpoly(a: NDArray): NDArray {
+  const n = a.shape[0] as number;
+  const id = eye(n, null, 0, { dtype: a.dtype });
+  let c = ones([], { dtype: a.dtype });
+  let m = multiply(a, 0);
+  const cs = [reshapeTo(c, [1])];
+  for (let k = 1; k <= n; k++) {
+    m = add(matmul(a, m), multiply(c, id));
+    c = divide(negative(trace(matmul(a, m))), k);
+    cs.push(reshapeTo(c, [1]));
+  }
+  return concatenate(cs);
+}
+
+/**
+ * Polynomial division u / v: [quotient, remainder] (JAX's polydiv: the remainder keeps u's length, leading
+ * zeros included, unless `trimLeadingZeros`, which drops leading entries below sqrt(eps) -- eager only, its
+ * length depends on the values). Ints promote to float32.
+ */
+export function polydiv(u: ArrayLike, v: ArrayLike, opts: { trimLeadingZeros?: boolean } = {}): [NDArray, NDArray] {
+  let [a, b] = [inexactCoeffs("polydiv", u), inexactCoeffs("polydiv", v)];
+  for (const x of [a, b]) if (x.ndim !== 1) throw shapeError.rank("polydiv", `coefficients must be 1-d, got shape (${x.shape.join(", ")})`);
+  if (b.size === 0) throw shapeError.empty("polydiv", "the divisor has no coefficients");
+  const dt = a.dtype === "float64" || b.dtype === "float64" ? "float64" : "float32";
+  [a, b] = [a.astype(dt), b.astype(dt)];
+  const m = a.size - 1,
+    n = b.size - 1;
+  const scale = divide(1, reshapeTo(sliceAxis(b, 0, 0, 1, 1), []));
+  const q: NDArray[] = [];
+  for (let k = 0; k <= m - n; k++) {
+    const d = multiply(scale, reshapeTo(sliceAxis(a, 0, k, k + 1, 1), []));
+    q.push(reshapeTo(d, [1]));
+    a = subtract(a, pad(multiply(d, b), [[k, m - n - k]]));
+  }
+  const quot = q.length ? concatenate(q) : zeros([1], { dtype: dt });
+  if (!opts.trimLeadingZeros) return [quot, a];
+  if (a instanceof Tracer)
+    throw traceError.concretization("np.polydiv (trimLeadingZeros: a remainder whose length depends on the values)", currentFunctionName());
+  const r = Array.from(a.toTypedArray() as Iterable<number>, Number);
+  const tol = Math.sqrt(FLOAT_EPS[dt]);
+  const start = r.findIndex((x) => !(Math.abs(x) < tol));
+  return [quot, start < 0 ? zeros([0], { dtype: dt }) : sliceAxis(a, 0, start, r.length, 1)];
 }

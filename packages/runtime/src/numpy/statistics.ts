@@ -3,7 +3,7 @@
 import { toFloat } from "../dtype.js";
 import { argumentError, shapeError, traceError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
-import { describeValue, normalizeAxes } from "../shape.js";
+import { normalizeAxes } from "../shape.js";
 import { Tracer, currentFunctionName } from "../core/trace.js";
 import { type Dim, dimMax, dimMul, dimSub } from "../core/dims.js";
 import {
@@ -32,10 +32,11 @@ import {
 import { all, argmax, argmin, cumprod, cumsum, max, min, prod, sum } from "./reductions.js";
 import { array, broadcastTo, convert, keepDims, operand, reshapeTo } from "./util.js";
 import { concatenate, expandDims, flip, moveaxis, ravel, sliceAxis, transpose } from "./shape-ops.js";
-import { arange, linspace } from "./creation.js";
+import { arange } from "./creation.js";
 import { diagonal, matmul } from "./linalg.js";
 import { searchsorted, sort, takeAlongAxis } from "./sorting.js";
 import { take } from "./indexing.js";
+import { binEdges } from "./histograms.js";
 
 type Axis = number | number[] | null;
 interface KeepOpts {
@@ -338,20 +339,7 @@ export function histogram(
   opts: { range?: [number, number]; density?: boolean; weights?: ArrayLike } = {},
 ): [NDArray, NDArray] {
   const a = ravel(floatOf("histogram", x));
-  let edges: NDArray;
-  if (typeof bins === "number") {
-    if (!Number.isInteger(bins) || bins < 1)
-      throw argumentError.invalid("histogram", `bins must be a positive integer, got ${describeValue(bins)}`);
-    let lo: NDArray | number, hi: NDArray | number;
-    if (opts.range) [lo, hi] = opts.range;
-    else if (a.size === 0) [lo, hi] = [0, 1];
-    else [lo, hi] = [min(a), max(a)];
-    const eqlh = equal(lo, hi);
-    lo = where(eqlh, subtract(lo, 0.5), lo);
-    hi = where(eqlh, add(hi, 0.5), hi);
-    const t = convert(linspace(0, 1, bins + 1, { dtype: "float64" }), a.dtype, false);
-    edges = add(lo, multiply(subtract(hi, lo), t));
-  } else edges = floatOf("histogram", bins);
+  const edges = binEdges("histogram", a, bins, opts.range);
   const nb = edges.size - 1;
   const last = sliceAxis(edges, 0, nb, nb + 1, 1);
   let idx = subtract(searchsorted(edges, a, { side: "right" }), 1);
