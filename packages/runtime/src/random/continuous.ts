@@ -139,7 +139,8 @@ export function rademacher(key: NDArray, shape: Shape = [], opts: IntDTypeOption
   return rademacherAs(checkKey("rademacher", key), checkShape("rademacher", shape), dt);
 }
 function rademacherAs(key: NDArray, shape: number[], dt: "int32" | FloatDType): NDArray {
-  const b = bernoulli(key, 0.5, shape).astype(dt);
+  // p = 0.5 is a Python float in JAX: float64 (so a float64 uniform) exactly when the output is float64
+  const b = bernoulli(key, asarray(0.5, { dtype: dt === "float64" ? dt : "float32" }), shape).astype(dt);
   return np.subtract(np.multiply(2, b), 1).astype(dt);
 }
 
