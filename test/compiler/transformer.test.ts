@@ -17,7 +17,7 @@ const MODEL = `import { numpy as np, nn, jit } from "@numjit/runtime";
 export const f = jit((x: np.NDArray, y: np.NDArray) => np.add(np.exp(x), y));
 /** @numjit x: f32[B, 4], w: f32[4, 3], b: f32[3] */
 export const layer = jit((x: np.NDArray, w: np.NDArray, b: np.NDArray) => nn.relu(np.add(np.matmul(x, w), b)));
-export const g = jit((x: np.NDArray) => { if (np.any(x)) return x; return np.negative(x); });
+export const g = jit((x: np.NDArray) => { if (np.any(x)) return np.cumsum(x, -1); return np.negative(x); });
 export const h = jit((x: np.NDArray) => { for (let i = 0; i < 2; i++) { if (np.any(x)) return x; } return x; });
 `;
 
@@ -122,7 +122,7 @@ describe("ts-patch (tsconfig plugins entry, tspc)", () => {
     const dir = project("tsp-ok", { "model.ts": MODEL });
     const r = spawnSync(process.execPath, [TSPC, "-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    // g is converted (rank unknown without an annotation: NJ710); h's return inside a loop is not (NJ717)
+    // g is converted (its cumsum needs a rank, unknown without an annotation: NJ710); h's return inside a loop is not (NJ717)
     expect(r.stderr).toMatch(/model\.ts:5:\d+ - warning NJ710/);
     expect(r.stderr).toMatch(/model\.ts:6:77 - warning NJ717/);
     const out = fs.readFileSync(path.join(dir, "out", "model.js"), "utf8");

@@ -6,7 +6,7 @@
 // builds to a plan, runs with `traces: 0`, and equals the runtime jit
 // (plain transpile of the same module) bit for bit, with inputs dense and as strided views.
 import fs from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { transform } from "@numjit/compiler";
 import { type NDArray, numpy as np } from "@numjit/runtime";
 import { buildModule, importFresh, writePlain } from "./helpers.js";
@@ -163,5 +163,70 @@ describe("model code as users write it, precompiled", () => {
     const errors = bad.result.diagnostics.filter((d) => d.severity === "error");
     expect(errors.map((d) => [d.code, d.line])).toEqual([["NJ803", 4]]);
     expect(errors[0]!.message).toContain("'nn.tanh'");
+  });
+});
+
+// Unannotated losses: elementwise code reduced to a scalar has no rank in its structure, so it is traced at
+// ranks 1 and 2 as elementwise code is (a rank-3 call falls back, once, with a warning). A default export
+// is named `default`, as JavaScript names it.
+const LOSSES = `
+import { jit, grad, numpy as np, nn, type NDArray } from "@numjit/runtime";
+const mse = (p: NDArray, y: NDArray) => np.mean(np.square(np.subtract(p, y)));
+export const loss = jit(mse);
+export const lossGrad = jit(grad(mse));
+export const total = jit((x: NDArray) => np.sum(nn.relu(x)));
+export default jit((x: NDArray) => np.max(np.abs(x)));
+`;
+
+describe("unannotated scalar losses, precompiled at ranks 1 and 2", () => {
+  const lossesBuilt = buildModule("user-losses", LOSSES);
+  const lossesPlain = writePlain("user-losses", LOSSES);
+  let mod: Record<string, J>;
+  let plain: Record<string, J>;
+  beforeAll(async () => {
+    mod = await importFresh<Record<string, J>>(lossesBuilt.file);
+    plain = await importFresh<Record<string, J>>(lossesPlain);
+  });
+
+  it("builds every function to a plan, the default export named 'default'", () => {
+    expect(lossesBuilt.result.module!.calls.map((c) => [c.name, c.status])).toEqual([
+      ["loss", "precompiled"],
+      ["lossGrad", "precompiled"],
+      ["total", "precompiled"],
+      ["default", "precompiled"],
+    ]);
+    expect(lossesBuilt.result.diagnostics).toEqual([]);
+  });
+
+  it("equals the runtime jit bit for bit at ranks 1 and 2, dense and as views; traces 0", () => {
+    for (const shape of [[7], [1], [3, 5], [4, 1]]) {
+      const p = det(shape, 1);
+      const y = det(shape, 9);
+      for (const v of [false, true]) {
+        const [ps, ys] = v ? [view(p), view(y)] : [p, y];
+        const calls: [string, unknown[]][] = [
+          ["loss", [ps, ys]],
+          ["lossGrad", [ps, ys]],
+          ["total", [ps]],
+          ["default", [ys]],
+        ];
+        for (const [name, args] of calls)
+          expect(flat(mod[name]!(...args)), `${name} ${JSON.stringify(shape)}${v ? " (views)" : ""}`).toEqual(flat(plain[name]!(...args)));
+      }
+    }
+    for (const name of Object.keys(mod)) expect(mod[name]!.cacheInfo().traces, name).toBe(0);
+  });
+
+  it("a rank-3 call falls back to the runtime jit with one warning and the right answer", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const x = det([2, 3, 4], 3);
+      expect(flat(mod.total!(x))).toEqual(flat(plain.total!(x)));
+      expect(flat(mod.total!(x))).toEqual(flat(plain.total!(x)));
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toContain("jit(total)");
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -389,5 +389,5 @@ export { c, c as relu };
 export function make() {
     return __nj_pre((x) => np.square(x), { name: "jit3", kernels: __nj_t3, plans: __nj_t3p, wasm: __nj_w });
 }
-export default __nj_pre((x) => np.negative(x), { name: "jit4", kernels: __nj_t4, plans: __nj_t4p, wasm: __nj_w });
+export default __nj_pre((x) => np.negative(x), { name: "default", kernels: __nj_t4, plans: __nj_t4p, wasm: __nj_w });
 export { numpy } from "@numjit/runtime";

@@ -439,6 +439,8 @@ function bindingName(call: ts.CallExpression): string | undefined {
   if (tsv.isVariableDeclaration(p) && tsv.isIdentifier(p.name)) return p.name.text;
   if (tsv.isPropertyAssignment(p) && (tsv.isIdentifier(p.name) || tsv.isStringLiteral(p.name))) return p.name.text;
   if (tsv.isPropertyDeclaration(p) && tsv.isIdentifier(p.name)) return p.name.text;
+  // `export default jit(...)`: the name JavaScript gives an anonymous default export
+  if (tsv.isExportAssignment(p)) return "default";
   if (tsv.isBinaryExpression(p) && p.operatorToken.kind === tsv.SyntaxKind.EqualsToken) {
     const l = p.left;
     if (tsv.isIdentifier(l)) return l.text;

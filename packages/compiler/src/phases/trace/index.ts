@@ -4,7 +4,7 @@
 // per signature and static-value combination; errors are mapped back to source nodes.
 import type * as ts from "typescript";
 import { NumjitError, ShapeError } from "@numjit/runtime";
-import { type Dim, symbolName, sym } from "@numjit/runtime/internal";
+import { type Dim, type Jaxpr, subJaxprs, symbolName, sym } from "@numjit/runtime/internal";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { ModuleScope } from "../find/index.js";
 import type { StaticValue, TypeSpec } from "../analyse/annotations.js";
@@ -250,13 +250,23 @@ function makeTarget(a: AnalysedCall, interp: Interpreter): (...args: unknown[]) 
   return f;
 }
 
-/** Every equation elementwise (or a literal broadcast): no axes, shapes or ranks in the structure. */
+/**
+ * Every equation elementwise, a broadcast of a scalar, or a reduction of every axis to a scalar (a loss such
+ * as `mean(square(p - y))`): no axes, shapes or ranks in the structure, so the plans traced at ranks 1 and 2
+ * are the same program over the flattened elements.
+ */
 function elementwiseOnly(r: BuildResult): boolean {
-  const eqns = (r.jaxpr as unknown as { eqns: { primitive: string; params: { broadcastDimensions?: number[] } }[] }).eqns;
-  return eqns.every(
-    (e) => !STRUCTURAL.has(e.primitive) && !(e.primitive === "broadcast_in_dim" && (e.params.broadcastDimensions?.length ?? 0) > 0),
+  return structureFree(r.jaxpr);
+}
+function structureFree(j: Jaxpr): boolean {
+  return j.eqns.every(
+    (e) =>
+      (!STRUCTURAL.has(e.primitive) || (FULL_REDUCTIONS.has(e.primitive) && e.outs[0]?.aval.shape.length === 0)) &&
+      !(e.primitive === "broadcast_in_dim" && e.params.broadcastDimensions.length > 0) &&
+      subJaxprs(e).every(structureFree),
   );
 }
+const FULL_REDUCTIONS = new Set(["reduce_sum", "reduce_prod", "reduce_max", "reduce_min"]);
 const STRUCTURAL = new Set([
   "reduce_sum",
   "reduce_prod",
