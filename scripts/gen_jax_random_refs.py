@@ -360,7 +360,8 @@ for seed in [0, 7, -1, 2**31 - 1]:
         "(k) => random.normal(random.wrapKeyData([...random.keyData(random.split(k, 3))][1]), [3])",
         lambda k: jax.random.normal(jax.random.split(k, 3)[1], (3,)),
     )
-    case("PRNGKey", f"clone seed={seed}", seed, "(k) => random.uniform(random.clone(k), [4])", lambda k: jax.random.uniform(jax.random.clone(k), (4,)))
+    case("PRNGKey", f"clone seed={seed}", seed, "(k) => random.uniform(random.clone(k), [4])",
+        lambda k: jax.random.uniform(jax.random.clone(k), (4,)))
 
 NOPARAM = ["cauchy", "laplace", "logistic", "maxwell"]
 for seed in DSEEDS:
@@ -391,9 +392,12 @@ a3, a3js = A([0.5, 1.0, 2.5])
 col, coljs = A([[1.0], [3.0]])
 for dt, x64 in DTYPES:
     o = f'{{ dtype: "{dt}" }}'
-    dist("lognormal", f"lognormal [7] {dt}", f"(k) => random.lognormal(k, 1, [7], {o})", lambda k, dt=dt: jax.random.lognormal(k, 1.0, (7,), dt), x64=x64)
-    dist("pareto", f"pareto b=3 [7] {dt}", f"(k) => random.pareto(k, 3, [7], {o})", lambda k, dt=dt: jax.random.pareto(k, 3.0, (7,), dt), x64=x64)
-    dist("rayleigh", f"rayleigh 2 [7] {dt}", f"(k) => random.rayleigh(k, 2, [7], {o})", lambda k, dt=dt: jax.random.rayleigh(k, 2.0, (7,), dt), x64=x64)
+    dist("lognormal", f"lognormal [7] {dt}", f"(k) => random.lognormal(k, 1, [7], {o})",
+        lambda k, dt=dt: jax.random.lognormal(k, 1.0, (7,), dt), x64=x64)
+    dist("pareto", f"pareto b=3 [7] {dt}", f"(k) => random.pareto(k, 3, [7], {o})",
+        lambda k, dt=dt: jax.random.pareto(k, 3.0, (7,), dt), x64=x64)
+    dist("rayleigh", f"rayleigh 2 [7] {dt}", f"(k) => random.rayleigh(k, 2, [7], {o})",
+        lambda k, dt=dt: jax.random.rayleigh(k, 2.0, (7,), dt), x64=x64)
     dist("wald", f"wald 1.5 [7] {dt}", f"(k) => random.wald(k, 1.5, [7], {o})", lambda k, dt=dt: jax.random.wald(k, 1.5, (7,), dt), x64=x64)
     dist("weibullMin", f"weibullMin 2 1.5 [7] {dt}", f"(k) => random.weibullMin(k, 2, 1.5, [7], {o})",
          lambda k, dt=dt: jax.random.weibull_min(k, 2.0, 1.5, (7,), dt), x64=x64)
@@ -405,21 +409,25 @@ for dt, x64 in DTYPES:
          lambda k, dt=dt: jax.random.gamma(k, jnp.array([0.1, 0.5, 1, 2.5, 10], dt), None, dt), x64=x64)
     dist("loggamma", f"loggamma [0.01..10] {dt}", f"(k) => random.loggamma(k, np.array([0.01, 0.5, 1, 2.5, 10], {o}), null, {o})",
          lambda k, dt=dt: jax.random.loggamma(k, jnp.array([0.01, 0.5, 1, 2.5, 10], dt), None, dt), x64=x64)
-    dist("beta", f"beta [6] {dt}", f"(k) => random.beta(k, 0.5, 2, [6], {o})", lambda k, dt=dt: jax.random.beta(k, 0.5, 2.0, (6,), dt), x64=x64)
-    dist("chisquare", f"chisquare 3 [6] {dt}", f"(k) => random.chisquare(k, 3, [6], {o})", lambda k, dt=dt: jax.random.chisquare(k, 3.0, (6,), dt), x64=x64)
+    dist("beta", f"beta [6] {dt}", f"(k) => random.beta(k, 0.5, 2, [6], {o})",
+        lambda k, dt=dt: jax.random.beta(k, 0.5, 2.0, (6,), dt), x64=x64)
+    dist("chisquare", f"chisquare 3 [6] {dt}", f"(k) => random.chisquare(k, 3, [6], {o})",
+        lambda k, dt=dt: jax.random.chisquare(k, 3.0, (6,), dt), x64=x64)
     dist("f", f"f 4 7 [6] {dt}", f"(k) => random.f(k, 4, 7, [6], {o})", lambda k, dt=dt: jax.random.f(k, 4.0, 7.0, (6,), dt), x64=x64)
     dist("t", f"t 5 [6] {dt}", f"(k) => random.t(k, 5, [6], {o})", lambda k, dt=dt: jax.random.t(k, 5.0, (6,), dt), x64=x64)
     dist("dirichlet", f"dirichlet [3] {dt}", f"(k) => random.dirichlet(k, np.array([0.5, 1, 3], {o}), [2], {o})",
          lambda k, dt=dt: jax.random.dirichlet(k, jnp.array([0.5, 1, 3], dt), (2,), dt), x64=x64)
     dist("generalizedNormal", f"generalizedNormal p=1.5 [6] {dt}", f"(k) => random.generalizedNormal(k, 1.5, [6], {o})",
          lambda k, dt=dt: jax.random.generalized_normal(k, 1.5, (6,), dt), x64=x64)
-    dist("ball", f"ball d=3 p=2 [4] {dt}", f"(k) => random.ball(k, 3, 2, [4], {o})", lambda k, dt=dt: jax.random.ball(k, 3, 2, (4,), dt), x64=x64)
+    dist("ball", f"ball d=3 p=2 [4] {dt}", f"(k) => random.ball(k, 3, 2, [4], {o})",
+        lambda k, dt=dt: jax.random.ball(k, 3, 2, (4,), dt), x64=x64)
     dist("binomial", f"binomial n=[5,50] p=0.3 {dt}", f"(k) => random.binomial(k, np.array([5, 50], {o}), 0.3, [3, 2], {o})",
          lambda k, dt=dt: jax.random.binomial(k, jnp.array([5, 50], dt), 0.3, (3, 2), dt), x64=x64)
     dist("multivariateNormal", f"multivariateNormal cholesky {dt}",
          f"(k) => random.multivariateNormal(k, np.array([1, -1], {o}), np.array([[2, 0.5], [0.5, 1]], {o}), [4])",
          lambda k, dt=dt: jax.random.multivariate_normal(k, jnp.array([1, -1], dt), jnp.array([[2, 0.5], [0.5, 1]], dt), (4,)), x64=x64)
-    dist("orthogonal", f"orthogonal n=3 {dt}", f"(k) => random.orthogonal(k, 3, [], {o})", lambda k, dt=dt: jax.random.orthogonal(k, 3, (), dt), x64=x64)
+    dist("orthogonal", f"orthogonal n=3 {dt}", f"(k) => random.orthogonal(k, 3, [], {o})",
+        lambda k, dt=dt: jax.random.orthogonal(k, 3, (), dt), x64=x64)
 
 # parameters broadcast, shapes None / 0-size / explicit
 dist("lognormal", "lognormal sigma array", f"(k) => random.lognormal(k, {a3js})", lambda k: jax.random.lognormal(k, a3))
@@ -429,7 +437,8 @@ dist("pareto", "pareto b array shape null", f"(k) => random.pareto(k, {a3js})", 
 dist("pareto", "pareto [0]", "(k) => random.pareto(k, 2, [0])", lambda k: jax.random.pareto(k, 2.0, (0,)))
 dist("rayleigh", "rayleigh scale array", f"(k) => random.rayleigh(k, {a3js}, [2, 3])", lambda k: jax.random.rayleigh(k, a3, (2, 3)))
 dist("wald", "wald mean column", f"(k) => random.wald(k, {coljs})", lambda k: jax.random.wald(k, col))
-dist("weibullMin", "weibullMin arrays", f"(k) => random.weibullMin(k, {coljs}, {a3js}, [2, 3])", lambda k: jax.random.weibull_min(k, col, a3, (2, 3)))
+dist("weibullMin", "weibullMin arrays", f"(k) => random.weibullMin(k, {coljs}, {a3js}, [2, 3])",
+    lambda k: jax.random.weibull_min(k, col, a3, (2, 3)))
 dist("triangular", "triangular arrays", f"(k) => random.triangular(k, 0, {a3js}, 3)", lambda k: jax.random.triangular(k, 0.0, a3, 3.0))
 dist("doubleSidedMaxwell", "doubleSidedMaxwell loc array", f"(k) => random.doubleSidedMaxwell(k, {a3js}, 1)",
      lambda k: jax.random.double_sided_maxwell(k, a3, 1.0))
@@ -450,7 +459,8 @@ dist("beta", "beta [0]", "(k) => random.beta(k, 1, 1, [0, 2])", lambda k: jax.ra
 dist("dirichlet", "dirichlet 2-d alpha", "(k) => random.dirichlet(k, np.array([[1, 1, 1, 1], [0.1, 0.2, 5, 2]]))",
      lambda k: jax.random.dirichlet(k, jnp.array([[1, 1, 1, 1], [0.1, 0.2, 5, 2]], jnp.float32)))
 dist("chisquare", "chisquare df array", f"(k) => random.chisquare(k, {a3js}, [2, 3])", lambda k: jax.random.chisquare(k, a3, (2, 3)))
-dist("f", "f arrays", f"(k) => random.f(k, {a3js}, np.array([2, 9, 30]))", lambda k: jax.random.f(k, a3, jnp.array([2.0, 9, 30], jnp.float32)))
+dist("f", "f arrays", f"(k) => random.f(k, {a3js}, np.array([2, 9, 30]))",
+    lambda k: jax.random.f(k, a3, jnp.array([2.0, 9, 30], jnp.float32)))
 dist("t", "t df array", f"(k) => random.t(k, {a3js})", lambda k: jax.random.t(k, a3))
 dist("generalizedNormal", "generalizedNormal p=0.5 [2,3]", "(k) => random.generalizedNormal(k, 0.5, [2, 3])",
      lambda k: jax.random.generalized_normal(k, 0.5, (2, 3)))
@@ -463,7 +473,8 @@ dist("poisson", "poisson [0]", "(k) => random.poisson(k, 2, [0])", lambda k: jax
 dist("poisson", "poisson column broadcast", "(k) => random.poisson(k, np.array([[2], [40]]), [2, 3])",
      lambda k: jax.random.poisson(k, jnp.array([[2], [40]], jnp.float32), (2, 3)))
 for n, p in [(5, 0.5), (20, 0.1), (100, 0.5), (1000, 0.9), (30, 0.0), (30, 1.0)]:
-    dist("binomial", f"binomial n={n} p={p} [6]", f"(k) => random.binomial(k, {n}, {p}, [6])", lambda k, n=n, p=p: jax.random.binomial(k, n, p, (6,)))
+    dist("binomial", f"binomial n={n} p={p} [6]", f"(k) => random.binomial(k, {n}, {p}, [6])",
+        lambda k, n=n, p=p: jax.random.binomial(k, n, p, (6,)))
 dist("binomial", "binomial arrays", "(k) => random.binomial(k, np.array([[10], [200]]), np.array([0.2, 0.7, 0.95]))",
      lambda k: jax.random.binomial(k, jnp.array([[10], [200]], jnp.float32), jnp.array([0.2, 0.7, 0.95], jnp.float32)))
 dist("binomial", "binomial [0]", "(k) => random.binomial(k, 5, 0.5, [0])", lambda k: jax.random.binomial(k, 5, 0.5, (0,)))

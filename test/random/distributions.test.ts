@@ -137,7 +137,12 @@ describe("moments over 1e5 draws (2e4 for the gamma family; fixed keys, 5 standa
     ["pareto(6)", () => random.pareto(key, 6, [N]), 6 / 5, 6 / (25 * 4)],
     ["rayleigh(2)", () => random.rayleigh(key, 2, [N]), 2 * Math.sqrt(pi / 2), ((4 - pi) / 2) * 4],
     ["wald(1.5)", () => random.wald(key, 1.5, [N]), 1.5, 1.5 ** 3],
-    ["weibullMin(2, 1.5)", () => random.weibullMin(key, 2, 1.5, [N]), 2 * 0.9027452929509336, 4 * (1.1906393487589988 - 0.9027452929509336 ** 2)],
+    [
+      "weibullMin(2, 1.5)",
+      () => random.weibullMin(key, 2, 1.5, [N]),
+      2 * 0.9027452929509336,
+      4 * (1.1906393487589988 - 0.9027452929509336 ** 2),
+    ],
     ["triangular(-1, 0.5, 2)", () => random.triangular(key, -1, 0.5, 2, [N]), 1.5 / 3, (1 + 0.25 + 4 + 0.5 + 2 - 1) / 18],
     ["doubleSidedMaxwell(1, 2)", () => random.doubleSidedMaxwell(key, 1, 2, [N]), 1, 12],
     ["geometric(0.3)", () => random.geometric(key, 0.3, [N]), 1 / 0.3, 0.7 / 0.09],
@@ -186,7 +191,11 @@ describe("moments over 1e5 draws (2e4 for the gamma family; fixed keys, 5 standa
     expectMoments(a, 1, 2);
     expectMoments(b, -1, 1);
     // (a - 1)(b + 1) has mean 0.5 and variance s11 s22 + s12^2 = 2.25
-    expectMoments(a.map((v, i) => (v - 1) * (b[i]! + 1)), 0.5, 2.25);
+    expectMoments(
+      a.map((v, i) => (v - 1) * (b[i]! + 1)),
+      0.5,
+      2.25,
+    );
   });
   it("cauchy: quartiles at -1, 0, 1", () => {
     const xs = values(random.cauchy(key, [N]));
@@ -228,7 +237,8 @@ describe("multivariateNormal's eigh and svd factors", () => {
       ],
       { dtype: "float64" },
     );
-    const [vecs, vals] = method === "eigh" ? [np.linalg.eigh(cov)[1], np.linalg.eigh(cov)[0]] : [np.linalg.svd(cov)[0], np.linalg.svd(cov)[1]];
+    const [vecs, vals] =
+      method === "eigh" ? [np.linalg.eigh(cov)[1], np.linalg.eigh(cov)[0]] : [np.linalg.svd(cov)[0], np.linalg.svd(cov)[1]];
     const factor = np.multiply(vecs, np.expandDims(np.sqrt(vals), -2));
     expect(Math.max(...values(np.abs(np.subtract(np.matmul(factor, factor.T), cov))))).toBeLessThan(1e-12);
     const z = random.normal(key, [4, 3], { dtype: "float64" });
@@ -254,8 +264,18 @@ describe("bad input: typed errors naming the function", () => {
     ["an int dtype for cauchy", () => random.cauchy(key, [2], { dtype: "int32" }), "NJ202", /random\.cauchy/],
     ["a 0-d alpha for dirichlet", () => random.dirichlet(key, np.array(1)), "NJ106", /random\.dirichlet/],
     ["a 0-d p for multinomial", () => random.multinomial(key, 3, np.array(1)), "NJ106", /random\.multinomial/],
-    ["a covariance of the wrong size", () => random.multivariateNormal(key, np.zeros([2]), np.eye(3)), "NJ106", /random\.multivariateNormal/],
-    ["an unknown factorization", () => random.multivariateNormal(key, np.zeros([2]), np.eye(2), null, { method: "lu" as "svd" }), "NJ301", /method/],
+    [
+      "a covariance of the wrong size",
+      () => random.multivariateNormal(key, np.zeros([2]), np.eye(3)),
+      "NJ106",
+      /random\.multivariateNormal/,
+    ],
+    [
+      "an unknown factorization",
+      () => random.multivariateNormal(key, np.zeros([2]), np.eye(2), null, { method: "lu" as "svd" }),
+      "NJ301",
+      /method/,
+    ],
     ["a fractional n for orthogonal", () => random.orthogonal(key, 2.5), "NJ301", /random\.orthogonal/],
     ["a negative d for ball", () => random.ball(key, -1), "NJ301", /random\.ball/],
     ["a float array as key", () => random.gamma(np.array([1, 2]), 1), "NJ308", /random\.gamma/],

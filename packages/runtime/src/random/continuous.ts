@@ -171,7 +171,8 @@ export function orthogonal(key: NDArray, n: number, shape: Shape = [], opts: Ort
     ["n", n],
     ["m", m],
   ] as const)
-    if (!Number.isInteger(v) || v < 0) throw argumentError.invalid("random.orthogonal", `${name} must be a non-negative integer, got ${describe(v)}`);
+    if (!Number.isInteger(v) || v < 0)
+      throw argumentError.invalid("random.orthogonal", `${name} must be a non-negative integer, got ${describe(v)}`);
   const s = checkShape("orthogonal", shape);
   const z = normal(checkKey("orthogonal", key), [...s, Math.max(n, m), Math.min(n, m)], { dtype: dt });
   const x = signedQ(z);
@@ -193,7 +194,13 @@ export interface MultivariateNormalOptions extends DTypeOption {
  * Cholesky factor (default), or v sqrt(w) from eigh or u sqrt(s) from svd (for singular covariances). The
  * dtype defaults to the parameters' (float32 unless one is float64); `shape` is the batch shape.
  */
-export function multivariateNormal(key: NDArray, mean: NDArray, cov: NDArray, shape?: OptShape, opts: MultivariateNormalOptions = {}): NDArray {
+export function multivariateNormal(
+  key: NDArray,
+  mean: NDArray,
+  cov: NDArray,
+  shape?: OptShape,
+  opts: MultivariateNormalOptions = {},
+): NDArray {
   const op = "multivariateNormal";
   const k = checkKey(op, key);
   const method = opts.method ?? "cholesky";
@@ -201,10 +208,14 @@ export function multivariateNormal(key: NDArray, mean: NDArray, cov: NDArray, sh
     throw argumentError.invalid(`random.${op}`, `method must be "cholesky", "eigh" or "svd", got ${describe(method)}`);
   if (!(mean instanceof NDArray) || mean.ndim < 1)
     throw shapeError.rank(`random.${op}`, `mean must be an NDArray of rank >= 1, got ${describe(mean)}`);
-  if (!(cov instanceof NDArray) || cov.ndim < 2) throw shapeError.rank(`random.${op}`, `cov must be an NDArray of rank >= 2, got ${describe(cov)}`);
+  if (!(cov instanceof NDArray) || cov.ndim < 2)
+    throw shapeError.rank(`random.${op}`, `cov must be an NDArray of rank >= 2, got ${describe(cov)}`);
   const n = mean.shape[mean.ndim - 1]!;
   if (cov.shape[cov.ndim - 1] !== n || cov.shape[cov.ndim - 2] !== n)
-    throw shapeError.rank(`random.${op}`, `cov must have shape (..., ${n}, ${n}) for mean of shape (${mean.shape.join(", ")}), got (${cov.shape.join(", ")})`);
+    throw shapeError.rank(
+      `random.${op}`,
+      `cov must have shape (..., ${n}, ${n}) for mean of shape (${mean.shape.join(", ")}), got (${cov.shape.join(", ")})`,
+    );
   const pd = inexactDType(mean, cov);
   const dt = opts.dtype === undefined ? pd : floatDType(op, opts);
   const mu = floatParam(op, "mean", mean, pd),

@@ -97,7 +97,10 @@ export function beta(key: NDArray, a: Param, b: Param, shape?: OptShape, opts: D
 export function dirichlet(key: NDArray, alpha: NDArray, shape?: OptShape, opts: DTypeOption = {}): NDArray {
   const dt = floatDType("dirichlet", opts);
   if (!(alpha instanceof NDArray) || alpha.ndim < 1)
-    throw shapeError.rank("random.dirichlet", `alpha must be an NDArray of rank >= 1, got ${String(alpha instanceof NDArray ? alpha.ndim : typeof alpha)}`);
+    throw shapeError.rank(
+      "random.dirichlet",
+      `alpha must be an NDArray of rank >= 1, got ${String(alpha instanceof NDArray ? alpha.ndim : typeof alpha)}`,
+    );
   const batch = outShapeOf("dirichlet", shape, [alpha.shape.slice(0, -1)]);
   const s = [...batch, alpha.shape[alpha.ndim - 1]!];
   const lg = gammaImpl(checkKey("dirichlet", key), floatParam("dirichlet", "alpha", alpha, dt, s), true);
@@ -143,7 +146,12 @@ const inverse = (p: Param): Param => (typeof p === "number" ? 1 / p : np.divide(
 /** Generalized normal with density proportional to exp(-|x|^p): a random sign times Gamma(1/p)^(1/p). */
 export function generalizedNormal(key: NDArray, p: Param, shape: Shape = [], opts: DTypeOption = {}): NDArray {
   const dt = floatDType("generalizedNormal", opts);
-  return generalizedNormalAs(checkKey("generalizedNormal", key), param("generalizedNormal", "p", p), checkShape("generalizedNormal", shape), dt);
+  return generalizedNormalAs(
+    checkKey("generalizedNormal", key),
+    param("generalizedNormal", "p", p),
+    checkShape("generalizedNormal", shape),
+    dt,
+  );
 }
 function generalizedNormalAs(key: NDArray, p: Param, s: number[], dt: FloatDType): NDArray {
   const [kg, kr] = split(key);
