@@ -213,7 +213,7 @@ describe("moments over 1e5 draws (2e4 for the gamma family; fixed keys, 5 standa
       [4, 4],
       [5, 2],
       [2, 5],
-    ]) {
+    ] as const) {
       const q = random.orthogonal(key, n, [3], { m, dtype: "float64" });
       expect(q.shape).toEqual([3, n, m]);
       const g = n >= m ? np.matmul(np.swapaxes(q, -1, -2), q) : np.matmul(q, np.swapaxes(q, -1, -2));
