@@ -498,6 +498,23 @@ dist("orthogonal", "orthogonal n=4 [2]", "(k) => random.orthogonal(k, 4, [2])", 
 dist("orthogonal", "orthogonal n=2 m=5", "(k) => random.orthogonal(k, 2, [], { m: 5 })", lambda k: jax.random.orthogonal(k, 2, (), m=5))
 dist("orthogonal", "orthogonal n=5 m=2", "(k) => random.orthogonal(k, 5, [], { m: 2 })", lambda k: jax.random.orthogonal(k, 5, (), m=2))
 
+# implicit reparameterization gradients (JAX's random_gamma_grad) wrt the shape parameters; `grad` is in scope
+GA = [0.1, 0.5, 1.0, 2.5, 10.0, 50.0]
+for dt, x64 in DTYPES:
+    dist("gammaGrad", f"grad gamma {dt}",
+         f'(k) => grad((a) => np.sum(random.gamma(k, a, null, {{ dtype: "{dt}" }})))(np.array({GA}, {{ dtype: "{dt}" }}))',
+         lambda k, dt=dt: jax.grad(lambda a: jax.random.gamma(k, a, None, dt).sum())(jnp.array(GA, dt)), x64=x64)
+    dist("gammaGrad", f"grad loggamma {dt}",
+         f'(k) => grad((a) => np.sum(random.loggamma(k, a, null, {{ dtype: "{dt}" }})))(np.array({GA}, {{ dtype: "{dt}" }}))',
+         lambda k, dt=dt: jax.grad(lambda a: jax.random.loggamma(k, a, None, dt).sum())(jnp.array(GA, dt)), x64=x64)
+dist("gammaGrad", "grad beta wrt a", "(k) => grad((a) => np.sum(random.beta(k, a, 2)))(np.array([0.5, 1, 4]))",
+     lambda k: jax.grad(lambda a: jax.random.beta(k, a, 2.0).sum())(jnp.array([0.5, 1, 4], jnp.float32)))
+dist("gammaGrad", "grad dirichlet weighted",
+     "(k) => grad((a) => np.sum(np.multiply(random.dirichlet(k, a), np.array([1, 2, 3]))))(np.array([0.5, 1, 4]))",
+     lambda k: jax.grad(lambda a: (jax.random.dirichlet(k, a) * jnp.array([1.0, 2, 3])).sum())(jnp.array([0.5, 1, 4], jnp.float32)))
+dist("gammaGrad", "grad chisquare", "(k) => grad((d) => np.sum(random.chisquare(k, d, [4])))(np.array(3))",
+     lambda k: jax.grad(lambda d: jax.random.chisquare(k, d, (4,)).sum())(jnp.array(3.0, jnp.float32)))
+
 out_dir.mkdir(parents=True, exist_ok=True)
 for area, cases in files.items():
     (out_dir / f"{area}.json").write_text(json.dumps({"area": area, "jax": jax.__version__, "cases": cases}, indent=None) + "\n")

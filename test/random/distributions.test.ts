@@ -1,9 +1,10 @@
 // The distributions beyond uniform/normal (random.gamma, poisson, binomial, ... and the key helpers) against
-// JAX 0.10.2 streams (test/random/refs/<area>.json from scripts/gen_jax_random_refs.py): every case eagerly,
+// JAX 0.10.2 streams (test/random/refs/<area>.json from scripts/gen_jax_random_refs.py; gammaGrad: JAX's
+// gradients wrt the gamma family's shape parameters): every case eagerly,
 // under jit (traced, then cached) and under vmap over three copies of the key. Then moments over 1e5 draws
 // against the analytic mean and variance, and bad input as typed errors naming the function.
 import { describe, expect, it } from "vitest";
-import { type NDArray, jit, nn, numpy as np, random, vmap } from "@numjit/runtime";
+import { type NDArray, grad, jit, nn, numpy as np, random, vmap } from "@numjit/runtime";
 import { type Stats, type Tols, compare, load } from "./ref-compare.js";
 
 const AREAS = [
@@ -35,6 +36,7 @@ const AREAS = [
   "multinomial",
   "multivariateNormal",
   "orthogonal",
+  "gammaGrad",
 ] as const;
 
 const e = (float32: number, float64 = 64): Tols => ({ float32: { eps: float32 }, float64: { eps: float64 } });
@@ -64,6 +66,8 @@ const TOLERANCE: Partial<Record<(typeof AREAS)[number], Tols>> = {
   multinomial: e(0, 0),
   multivariateNormal: e(64),
   orthogonal: e(128),
+  // the implicit reparameterization gradient: numjit's series / continued fraction, not XLA's (RandomGammaGrad)
+  gammaGrad: e(512, 4096),
 };
 
 const MODES = ["eager", "jit", "vmap"] as const;
@@ -78,7 +82,7 @@ for (const area of AREAS) {
       stats.set(`${area}/${mode}`, s);
       for (const c of cases) {
         it(`${mode}: ${c.name}`, () => {
-          const fn = new Function("random", "np", "nn", `return ${c.fn};`)(random, np, nn) as (k: NDArray) => NDArray;
+          const fn = new Function("random", "np", "nn", "grad", `return ${c.fn};`)(random, np, nn, grad) as (k: NDArray) => NDArray;
           const key = random.key(c.seed);
           if (mode === "eager") compare(fn(key), c.expected, s, TOLERANCE[area]);
           else if (mode === "jit") {

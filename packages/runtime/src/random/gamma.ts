@@ -1,7 +1,8 @@
 // The gamma family, as jax/_src/random/core.py (JAX 0.10.2): gamma and loggamma by Marsaglia and Tsang's
 // rejection method, one key per element (split(key, size)) and a while loop per element (vmapped: a batched
 // while runs until every lane accepts, each lane keeping its own stream), then beta, dirichlet, chisquare, f
-// and t through (log)gamma, and generalizedNormal and ball through gamma.
+// and t through (log)gamma, and generalizedNormal and ball through gamma. Differentiable wrt a, as JAX: the
+// implicit reparameterization gradient of gamma-grad.ts as a customJvp rule.
 import { NDArray } from "../ndarray.js";
 import { whileLoop } from "../lax/control-flow.js";
 import * as np from "../numpy/index.js";
@@ -10,7 +11,9 @@ import { softmax } from "../nn.js";
 import { vmap } from "../transforms/vmap.js";
 import { argumentError, shapeError } from "../errors.js";
 import { type Shape, checkKey, checkShape, split } from "./threefry.js";
-import { type DTypeOption, type FloatDType, exponential, floatDType, normal, uniformAs } from "./samplers.js";
+import { type DTypeOption, type FloatDType, TINY, exponential, floatDType, normal, uniformAs } from "./samplers.js";
+import { gammaSampleGrad } from "./gamma-grad.js";
+import { customJvp } from "../lax/custom.js";
 import { rademacher } from "./continuous.js";
 import { type OptShape, type Param, floatParam, outShape, outShapeOf, param } from "./params.js";
 
@@ -58,12 +61,25 @@ function gammaOne(key: NDArray, alpha: NDArray, logSpace: boolean): NDArray {
 }
 
 /** Gamma draws for every element of `a` (already of the output shape and dtype): one split key per element. */
-function gammaImpl(key: NDArray, a: NDArray, logSpace: boolean): NDArray {
+function gammaDraws(key: NDArray, a: NDArray, logSpace: boolean): NDArray {
   if (a.size === 0) return np.zeros(a.shape, { dtype: a.dtype });
   const keys = split(key, a.size);
   const draws = vmap((k: NDArray, alpha: NDArray) => gammaOne(k, alpha, logSpace))(keys, np.reshape(a, [a.size]));
   return np.reshape(draws, a.shape);
 }
+
+/** The draws with JAX's derivative wrt a: the implicit reparameterization gradient (gamma-grad.ts). */
+const gammaP = customJvp((key: NDArray, a: NDArray) => gammaDraws(key, a, false)).defjvp(([key, a], [, ta]) => {
+  const x = gammaP(key, a);
+  return [x, np.multiply(ta, gammaSampleGrad(x, a))];
+});
+const logGammaP = customJvp((key: NDArray, a: NDArray) => gammaDraws(key, a, true)).defjvp(([key, a], [, ta]) => {
+  const lx = logGammaP(key, a);
+  // d log x = dx / x, with x = exp(log x) floored at the smallest normal (exp underflows for tiny a)
+  const x = np.maximum(np.exp(lx), TINY[a.dtype as FloatDType]);
+  return [lx, np.multiply(ta, np.divide(gammaSampleGrad(x, a), x))];
+});
+const gammaImpl = (key: NDArray, a: NDArray, logSpace: boolean): NDArray => (logSpace ? logGammaP : gammaP)(key, a);
 
 function gammaAs(op: string, key: NDArray, a: Param, shape: OptShape, dt: FloatDType, logSpace: boolean): NDArray {
   const s = outShape(op, shape, param(op, "a", a));
