@@ -1,5 +1,6 @@
 // The random namespace: `import { random } from "@numjit/runtime"`. JAX's counter-based PRNG (Threefry-2x32,
 // bit for bit JAX 0.10.2): keys are uint32 arrays of shape [2], split and fold in explicitly, never mutated.
+// The distributions follow jax/_src/random/core.py's algorithms, so their draws are JAX's for the same key.
 export { key, key as PRNGKey, split, foldIn, bits, clone, keyData, wrapKeyData } from "./random/threefry.js";
 export type { Shape } from "./random/threefry.js";
 export { uniform, normal, truncatedNormal, bernoulli, gumbel, exponential, categorical, randint } from "./random/samplers.js";
