@@ -2,7 +2,8 @@
 // `x.shape[0]` is a symbolic dimension: as an operand (`np.divide(s, x.shape[0])`, np.sort's own index
 // arithmetic) it is the weak int32 `dim_value` the plan computes per call, and `+ - *`, `%`,
 // `Math.floor/ceil(d / k)`, `Math.max/min` and decidable comparisons give dimension expressions
-// (phases/trace/dim-arith.ts); np.arange takes a symbolic start or stop with either sign of step.
+// (phases/trace/dim-arith.ts); np.arange takes a symbolic start or stop with either sign of step; roll,
+// diagonal and trace gather with indices computed from the sizes.
 // Each function builds to a plan, runs with `traces: 0` at two sizes, dense
 // and as a strided view, and equals the runtime jit (plain transpile of the same module). What the trace
 // cannot express (a size formatted into a string, a comparison the sizes decide) is a warning and a
@@ -30,6 +31,23 @@ const PRECOMPILED: Record<string, string> = {
   // an array of sizes (np.array of dims and numbers): each size its dim_value
   sizesArray: "(x) => np.multiply(np.array([[x.shape[0], 2], [x.size, np.ndim(x)]]), np.sum(x))",
   sizesInt: "(x) => np.add(np.array([x.shape[1], x.shape[0] * 3], { dtype: 'int32' }), 1)",
+  // runtime ops whose own index arithmetic takes the size: roll's (i - s) mod n, diagonal's and trace's
+  // gather of a[i, i + offset] (an offset past the edge gives no elements)
+  roll: "(x) => np.add(np.roll(x, 2, 1), np.roll(x, -7, 0))",
+  rollFlat: "(x) => np.roll(x, 3)",
+  diagonals: "(x) => np.concatenate([np.diagonal(x), np.diagonal(x, 2), np.diagonal(x, -1)])",
+  diagonalPastEdge: "(x) => np.diagonal(x, 7)",
+  trace: "(x) => np.add(np.trace(x), np.trace(x, -2))",
+  // cov's n - ddof
+  cov: "(x) => np.cov(x)",
+  covColumns: "(x) => np.cov(x, null, { rowvar: false, ddof: 2 })",
+  corrcoef: "(x) => np.corrcoef(x)",
+  // quantiles: the sorted length n and its last index n - 1
+  median: "(x) => np.median(x, 0)",
+  quantiles: "(x) => np.quantile(x, [0.3, 0.9], 1, { method: 'nearest' })",
+  percentile: "(x) => np.percentile(x, 75)",
+  nanmedian: "(x) => np.nanmedian(np.where(np.greater(x, 0.5), NaN, x), 1)",
+  kron: "(x) => np.kron(x, np.ones([2, 3]))",
 };
 
 const FALLBACK: Record<string, string> = {

@@ -230,3 +230,90 @@ describe("unannotated scalar losses, precompiled at ranks 1 and 2", () => {
     }
   });
 });
+
+// Literal options of a transform (`vmap(f, { inAxes: [null, 0] })`, `grad(f, { argnums: 1 })`, also through a
+// module const) and JS number arguments that are integers: a number traced as a float scalar that only meets
+// float32 arrays gives the same program for an integer (`lr = 1`), so the plan serves both; one whose
+// integer-ness matters (it meets an int32 array) is traced for floats only and an integer falls back.
+// Attention of symbolic sizes (its 1 / sqrt(H) scale computed from the size, its checks on dims).
+const OPTIONS = `
+import { jit, vmap, grad, valueAndGrad, numpy as np, nn, type NDArray } from "@numjit/runtime";
+const f = (w: NDArray, x: NDArray) => np.sum(np.square(np.subtract(np.multiply(w, x), 1)));
+/** @numjit w: f32[N], x: f32[N] */
+export const gradX = jit(grad(f, { argnums: 1 }));
+/** @numjit w: f32[N], x: f32[N] */
+export const both = jit(valueAndGrad(f, { argnums: [0, 1] }));
+/** @numjit w: f32[D], x: f32[B, D] */
+export const batched = jit(vmap((w: NDArray, x: NDArray) => np.dot(w, x), { inAxes: [null, 0] }));
+const AXES = { inAxes: [0, null] };
+/** @numjit x: f32[B, D], w: f32[D] */
+export const batched2 = jit(vmap((x: NDArray, w: NDArray) => np.dot(w, x), AXES));
+/** @numjit w: f32[N], g: f32[N] */
+export const sgd = jit((w: NDArray, g: NDArray, lr: number) => np.subtract(w, np.multiply(lr, g)));
+/** @numjit g: f32[N] */
+export const clip = jit((g: NDArray, maxNorm = 1.0) => {
+  const n = np.linalg.norm(g);
+  return np.where(np.greater(n, maxNorm), np.multiply(g, np.divide(maxNorm, n)), g);
+});
+/** @numjit q: f32[T, N, H] */
+export const attend = jit((q: NDArray) => nn.dotProductAttention(q, q, q, { isCausal: true }));
+/** @numjit i: i32[N] */
+export const shift = jit((i: NDArray, k: number) => np.add(i, k));
+`;
+
+describe("transform options and integer JS numbers, precompiled", () => {
+  const optsBuilt = buildModule("user-options", OPTIONS);
+  const optsPlain = writePlain("user-options", OPTIONS);
+  let mod: Record<string, J>;
+  let plain: Record<string, J>;
+  beforeAll(async () => {
+    mod = await importFresh<Record<string, J>>(optsBuilt.file);
+    plain = await importFresh<Record<string, J>>(optsPlain);
+  });
+
+  it("builds every function to a plan", () => {
+    expect(optsBuilt.result.module!.calls.filter((c) => c.status !== "precompiled").map((c) => c.name)).toEqual([]);
+    expect(optsBuilt.result.diagnostics).toEqual([]);
+  });
+
+  it("equals the runtime jit bit for bit, integers and floats alike, dense and as views; traces 0", () => {
+    const w = det([6], 1);
+    const x = det([6], 2);
+    const xs = det([4, 6], 3);
+    for (const v of [false, true]) {
+      const [wv, xv, xsv] = v ? [view(w), view(x), view(xs)] : [w, x, xs];
+      const calls: [string, unknown[]][] = [
+        ["gradX", [wv, xv]],
+        ["both", [wv, xv]],
+        ["batched", [wv, xsv]],
+        ["batched2", [xsv, wv]],
+        ["sgd", [wv, xv, 0.25]],
+        ["sgd", [wv, xv, 1]],
+        ["sgd", [wv, xv, -3]],
+        ["clip", [xv]],
+        ["clip", [xv, 0.5]],
+        ["clip", [xv, 2]],
+        ["attend", [np.reshape(xsv, [4, 2, 3])]],
+      ];
+      for (const [name, args] of calls)
+        expect(flat(mod[name]!(...args)), `${name}(${args.slice(2).join()})${v ? " (views)" : ""}`).toEqual(flat(plain[name]!(...args)));
+    }
+    for (const name of Object.keys(mod)) expect(mod[name]!.cacheInfo().traces, name).toBe(0);
+  });
+
+  it("an integer whose integer-ness matters (it meets an int32 array) falls back, once, with the right dtype", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const i = np.array([1, 2, 3], { dtype: "int32" });
+      expect(flat(mod.shift!(i, 0.5))).toEqual(flat(plain.shift!(i, 0.5)));
+      expect(mod.shift!.cacheInfo().traces).toBe(0);
+      const r = mod.shift!(i, 2) as NDArray;
+      expect(r.dtype).toBe("int32");
+      expect(flat(r)).toEqual([[3, 4, 5]]);
+      expect(mod.shift!.cacheInfo().traces).toBe(1);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});

@@ -23,7 +23,7 @@ import * as np from "./numpy/index.js";
 import { warnOnce } from "./jit/debug.js";
 import { registerRuntimeJit } from "./jit/fallback.js";
 import { splitStatics } from "./jit/args.js";
-import { type EmittedPlan, emitPlan } from "./jit/emit-plan.js";
+import { type EmittedPlan, emitPlan, integerSafeScalars } from "./jit/emit-plan.js";
 import { NumjitError } from "./errors.js";
 export { shapeError } from "./errors.js";
 import { planKey } from "./precompiled.js";
@@ -155,7 +155,14 @@ export function buildKernels(
   const key = planKey(treeDefKey(inTree), skeys);
   let plan: BuildResult["plan"];
   try {
-    plan = { key, emitted: emitPlan(sched, env, { inputNames: leafNames(inTree, opts.argNames), outTree: traced.outTree }) };
+    plan = {
+      key,
+      emitted: emitPlan(sched, env, {
+        inputNames: leafNames(inTree, opts.argNames),
+        outTree: traced.outTree,
+        intScalars: integerSafeScalars(traced.jaxpr),
+      }),
+    };
   } catch (e) {
     if (!(e instanceof NumjitError)) throw e;
     plan = { key, error: e.message };

@@ -5,7 +5,7 @@ import { argumentError, dtypeError, shapeError } from "./errors.js";
 import { checkSize, describeValue, normalizeAxes, normalizeAxis } from "./shape.js";
 import type { ArrayLike, NDArray } from "./ndarray.js";
 import { bind } from "./core/trace.js";
-import { type Dim, SymDim } from "./core/dims.js";
+import { type Dim, SymDim, dimFloorDiv, dimMod } from "./core/dims.js";
 import * as np from "./numpy/index.js";
 import { binary } from "./numpy/binary.js";
 import { convert, operand } from "./numpy/util.js";
@@ -218,12 +218,18 @@ export function dotProductAttention(query: ArrayLike, key: ArrayLike, value: Arr
       op,
       `query, key and value must be 3-d [T, N, H] or 4-d [B, T, N, H], got (${q.shape}), (${k.shape}), (${v.shape})`,
     );
+  // sizes may be symbolic Dims under the build's trace (interned, so === is their equality): no JS arithmetic
   const [B, T, N, H] = q.shape as [number, number, number, number];
   const [, S, K] = k.shape as [number, number, number, number];
-  if (k.shape.join() !== v.shape.join() || k.shape[0] !== B || k.shape[3] !== H || N % K !== 0)
+  if (k.shape.join() !== v.shape.join() || k.shape[0] !== B || k.shape[3] !== H || dimMod(N, K) !== 0)
     throw shapeError.rank(op, `incompatible shapes: query (${q.shape}), key (${k.shape}), value (${v.shape})`);
-  if (K !== N) [k, v] = [np.repeat(k, N / K, 2), np.repeat(v, N / K, 2)];
-  const scale = opts.scale ?? 1 / Math.sqrt(H);
+  if (K !== N) {
+    const groups = dimFloorDiv(N, K) as number;
+    [k, v] = [np.repeat(k, groups, 2), np.repeat(v, groups, 2)];
+  }
+  // 1 / sqrt(H) rounded once from float64, as a number or (H symbolic) as the plan's computed value
+  const scale =
+    opts.scale ?? (typeof H === "number" ? 1 / Math.sqrt(H) : np.astype(np.reciprocal(np.sqrt(np.astype(H as never, "float64"))), q.dtype));
   // [B, N, T, H] x [B, N, H, S] -> [B, N, T, S]
   let logits = np.multiply(np.matmul(np.transpose(q, [0, 2, 1, 3]), np.transpose(k, [0, 2, 3, 1])), scale);
   if (opts.bias !== undefined) logits = np.add(logits, operand(opts.bias, op));

@@ -79,7 +79,7 @@ const __nj_p1 = function (R, K, W, M) {
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
-    if (x1.dtype !== "float64") return R.fail("dtype", "s", "float64", x1.dtype);
+    if (x1.dtype !== "float64") { if (x1.dtype !== "int32") return R.fail("dtype", "s", "float64", x1.dtype); x1 = R.floatScalar(x1); }
     if (x1.weakType !== false) return R.fail("weakType", "s", false, x1.weakType);
     const s0 = x0.shape, s1 = x1.shape;
     if (s0 !== G0 || s1 !== G1) {
@@ -124,7 +124,7 @@ const __nj_p2 = function (R, K, W, M) {
   return function (x0, x1) {
     if (x0.dtype !== "float32") return R.fail("dtype", "x", "float32", x0.dtype);
     if (x0.weakType !== false) return R.fail("weakType", "x", false, x0.weakType);
-    if (x1.dtype !== "float64") return R.fail("dtype", "s", "float64", x1.dtype);
+    if (x1.dtype !== "float64") { if (x1.dtype !== "int32") return R.fail("dtype", "s", "float64", x1.dtype); x1 = R.floatScalar(x1); }
     if (x1.weakType !== false) return R.fail("weakType", "s", false, x1.weakType);
     const s0 = x0.shape, s1 = x1.shape;
     if (s0 !== G0 || s1 !== G1) {

@@ -21,7 +21,8 @@ import { BINARY_OPS, COMPARE_OPS, UNARY_OPS } from "../core/primitives.js";
 import { type Dim, dimSymbols, dimToString, symbolName } from "../core/dims.js";
 import { type DimConstraint, type ShapeEnv, describeConstraint } from "../core/shape-env.js";
 import type { KernelSource } from "../codegen/kernels.js";
-import { type Jaxpr, Lit } from "../ir/jaxpr.js";
+import { isFloat } from "../dtype.js";
+import { type Atom, type Eqn, type Jaxpr, Lit, Var } from "../ir/jaxpr.js";
 import type { Schedule } from "../ir/schedule.js";
 import type { TreeDef } from "../ir/tree.js";
 import { buildPlan } from "./plan.js";
@@ -45,6 +46,52 @@ export interface EmitPlanOptions {
   inputNames?: readonly string[];
   /** The output pytree; default: the flat list of outputs. */
   outTree?: TreeDef;
+  /**
+   * Inputs traced as a JS float scalar (f64[]) that also take a JS integer (int32[]): the guard converts it
+   * to the float64 scalar the plan reads (integerSafeScalars of the traced program).
+   */
+  intScalars?: readonly number[];
+}
+
+/**
+ * The inputs that are JS float scalars (float64[], a weak float32 on entry) whose every use is its promotion
+ * to float32 where it meets a float32 operand that is not a converted int or bool (`w - lr * g`, through
+ * broadcasts). A JS integer there is a weak int32 that the same operand promotes to the same float32
+ * value, so the program is the same: the plan serves `lr = 1` as well as `lr = 0.5`, where the runtime jit
+ * traces each class once. A use the integer would change (int32 operands, weak arithmetic, an output,
+ * control flow) keeps the plan to floats.
+ */
+export function integerSafeScalars(j: Jaxpr): number[] {
+  const uses = new Map<Var, Eqn[]>();
+  const producer = new Map<Var, Eqn>();
+  for (const e of j.eqns) {
+    for (const a of new Set(e.inputs)) if (a instanceof Var) (uses.get(a) ?? uses.set(a, []).get(a)!).push(e);
+    for (const o of e.outs) producer.set(o, e);
+  }
+  const outs = new Set(j.outs);
+  const only = (v: Var, ok: (e: Eqn) => boolean) => !outs.has(v) && (uses.get(v) ?? []).every(ok);
+  const convert = (e: Eqn, weak: boolean) =>
+    e.primitive === "convert_element_type" && e.params.dtype === "float32" && e.params.weakType === weak;
+  const floatOperand = (a: Atom) => {
+    if (a.aval.dtype !== "float32") return false;
+    const p = a instanceof Var ? producer.get(a) : undefined;
+    return !(p?.primitive === "convert_element_type" && !isFloat(p.inputs[0]!.aval.dtype));
+  };
+  // the strong float32 value `v` (or a broadcast of it) is only an operand of binary ops on float32 operands
+  const meetsFloats = (v: Var): boolean =>
+    only(v, (e) =>
+      e.primitive === "broadcast_in_dim"
+        ? meetsFloats(e.outs[0]!)
+        : (BINARY_OPS as readonly string[]).includes(e.primitive) || (COMPARE_OPS as readonly string[]).includes(e.primitive)
+          ? e.inputs.every((a) => a === v || floatOperand(a))
+          : false,
+    );
+  return j.inBinders.flatMap((v, i) => {
+    const { dtype, shape, weakType } = v.aval;
+    if (dtype !== "float64" || shape.length !== 0 || weakType) return [];
+    const entry = (e: Eqn) => convert(e, true) && only(e.outs[0]!, (u) => convert(u, false) && meetsFloats(u.outs[0]!));
+    return only(v, entry) ? [i] : [];
+  });
 }
 
 export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions = {}): EmittedPlan {
@@ -77,7 +124,10 @@ export function emitPlan(sched: Schedule, env?: ShapeEnv, opts: EmitPlanOptions 
     const x = `x${i}`;
     const nm = names[i] ?? `args[${i}]`;
     const { shape, dtype, weakType } = v.aval;
-    body.push(`if (${x}.dtype !== ${JSON.stringify(dtype)}) ${fail("dtype", JSON.stringify(nm), JSON.stringify(dtype), `${x}.dtype`)}`);
+    const failDtype = fail("dtype", JSON.stringify(nm), JSON.stringify(dtype), `${x}.dtype`);
+    if (opts.intScalars?.includes(i))
+      body.push(`if (${x}.dtype !== "float64") { if (${x}.dtype !== "int32") ${failDtype} ${x} = R.floatScalar(${x}); }`);
+    else body.push(`if (${x}.dtype !== ${JSON.stringify(dtype)}) ${failDtype}`);
     body.push(`if (${x}.weakType !== ${weakType}) ${fail("weakType", JSON.stringify(nm), String(weakType), `${x}.weakType`)}`);
     shapes.push(`if (s${i}.length !== ${shape.length}) ${fail("rank", JSON.stringify(nm), String(shape.length), `s${i}.length`)}`);
     shape.forEach((d: Dim, k) => {

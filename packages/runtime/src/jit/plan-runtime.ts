@@ -42,6 +42,8 @@ export const planRuntime = {
   fail: (kind: GuardKind, what: string, expected: number | string | boolean, actual: number | string | boolean): GuardFailure =>
     new GuardFailure(kind, what, expected, actual),
   scalar: scalarArray,
+  /** A JS integer passed where the plan reads a JS float scalar (EmitPlanOptions.intScalars): that scalar. */
+  floatScalar: (x: NDArray): NDArray => scalarArray(Number(x.data[x.offset]), "float64", false),
   /** The threshold of outputs that live in the kernels' wasm memory (codegen/wasm/memory.ts). */
   limits: memoryLimits,
   /** An output buffer a kernel fills: in the kernels' memory when large (dtype.ts allocate). */

@@ -26,6 +26,8 @@ import { broadcastTo, convert, operand, reshapeTo } from "./util.js";
 import { concatenate, expandDims, flip, moveaxis, ravel, sliceAxis, splitAt, stack, swapaxes } from "./shape-ops.js";
 import { iota, zerosLike } from "./creation.js";
 import { diff } from "./extras.js";
+import { take } from "./indexing.js";
+import { dimMul } from "../core/dims.js";
 
 export function roll(x: ArrayLike, shift: number | number[], axis: number | number[] | null = null): NDArray {
   const a = operand(x, "roll");
@@ -42,6 +44,11 @@ export function roll(x: ArrayLike, shift: number | number[], axis: number | numb
     if (!Number.isInteger(s)) throw argumentError.invalid("roll", `shift must be an integer, got ${describeValue(s)}`);
     const ax = normalizeAxis("roll", axes[axes.length === 1 ? 0 : k]!, a.ndim);
     const n = out.shape[ax]!;
+    if (typeof n !== "number") {
+      // a symbolic size (the build's trace): gather the positions (i - s) mod n, n the call's size as a value
+      out = take(out, mod(subtract(iota([n]), s), n), ax);
+      return;
+    }
     const r = n === 0 ? 0 : ((s % n) + n) % n;
     if (r !== 0) out = concatenate([sliceAxis(out, ax, n - r, n, 1), sliceAxis(out, ax, 0, n - r, 1)], ax);
   });
@@ -280,7 +287,7 @@ export function kron(a: ArrayLike, b: ArrayLike): NDArray {
     );
   return reshapeTo(
     multiply(xs, ys),
-    x.shape.map((d, i) => d * y.shape[i]!),
+    x.shape.map((d, i) => dimMul(d, y.shape[i]!) as number),
   );
 }
 

@@ -2,11 +2,14 @@
 import { argumentError, shapeError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { bind } from "../core/trace.js";
+import { type Dim, dimAdd, dimMax, dimMin, dimMul, dimSub } from "../core/dims.js";
 import { broadcastShapes, checkSize, describeValue, knownUnequal, normalizeAxis } from "../shape.js";
 import { currentShapeEnv } from "../core/shape-env.js";
 import { unifyDims } from "../core/shape-rules.js";
 import { broadcastTo, convert, operand, reshapeTo, resultOf } from "./util.js";
-import { multiply } from "./elementwise.js";
+import { add, multiply } from "./elementwise.js";
+import { iota } from "./creation.js";
+import { take } from "./indexing.js";
 import { sum } from "./reductions.js";
 import { ravel, sliceAxis, transpose } from "./shape-ops.js";
 
@@ -100,6 +103,17 @@ function diagonalAs(op: string, x: ArrayLike, offset: number, axis1: number, axi
   const rest = a.shape.map((_, k) => k).filter((k) => k !== i && k !== j);
   a = transpose(a, [...rest, i, j]);
   const nd = a.ndim;
+  const rows = a.shape[nd - 2] as Dim,
+    cols = a.shape[nd - 1] as Dim;
+  if (typeof rows !== "number" || typeof cols !== "number") {
+    // symbolic sizes (the build's trace): gather a[..., i + max(0, -offset), i + max(0, offset)] for i < k
+    // from the flattened pair, the indices computed from the call's sizes
+    const k = dimMax(0, offset >= 0 ? dimMin(rows, dimSub(cols, offset)) : dimMin(dimAdd(rows, offset), cols));
+    const start = offset >= 0 ? offset : dimMul(-offset, cols);
+    const flat = reshapeTo(bind("copy", [a], {}), [...a.shape.slice(0, nd - 2), dimMul(rows, cols) as number]);
+    const idx = add(multiply(iota([k as number]), dimAdd(cols, 1) as never), start as never);
+    return take(flat, idx, nd - 2);
+  }
   if (offset >= 0) a = sliceAxis(a, nd - 1, Math.min(offset, a.shape[nd - 1]!), a.shape[nd - 1]!, 1);
   else a = sliceAxis(a, nd - 2, Math.min(-offset, a.shape[nd - 2]!), a.shape[nd - 2]!, 1);
   const k = Math.min(a.shape[nd - 2]!, a.shape[nd - 1]!);

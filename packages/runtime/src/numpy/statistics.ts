@@ -5,6 +5,7 @@ import { argumentError, shapeError, traceError } from "../errors.js";
 import type { ArrayLike, NDArray } from "../ndarray.js";
 import { describeValue, normalizeAxes, sizeOf } from "../shape.js";
 import { Tracer, currentFunctionName } from "../core/trace.js";
+import { type Dim, dimMax, dimMul, dimSub } from "../core/dims.js";
 import {
   add,
   ceil,
@@ -138,7 +139,8 @@ function quantileOf(op: string, x: ArrayLike, q: ArrayLike, axis: Axis, opts: Qu
   // reduced axes last, merged into one
   const moved = transpose(a0, [...kept, ...axes]);
   const rest = kept.map((i) => a0.shape[i]!);
-  const n = sizeOf(axes.map((i) => a0.shape[i]!));
+  // a size expression under the build's trace (no JS arithmetic on it)
+  const n = axes.reduce((p: Dim, i) => dimMul(p, a0.shape[i]!), 1) as number;
   if (n === 0) throw shapeError.empty(op, "cannot take a quantile of an empty slice");
   const s = sort(reshapeTo(moved, [...rest, n]), -1);
   const nv = ignoreNan ? convert(sum(logicalNot(isnan(s)), -1, { keepdims: true }), a0.dtype, false) : n;
@@ -160,7 +162,7 @@ function quantileOf(op: string, x: ArrayLike, q: ArrayLike, axis: Axis, opts: Qu
     r = where(greaterEqual(t, 0.5), subtract(vh, multiply(d, subtract(1, t))), add(vl, multiply(d, t)));
   }
   if (ignoreNan) r = where(equal(nv, 0), NaN, r);
-  else r = where(isnan(sliceAxis(s, s.ndim - 1, n - 1, n, 1)), NaN, r);
+  else r = where(isnan(sliceAxis(s, s.ndim - 1, dimSub(n, 1) as number, n, 1)), NaN, r);
   // [...rest, Q] -> [...q.shape, ...rest]
   r = moveaxis(r, -1, 0);
   if (opts.keepdims)
@@ -255,7 +257,9 @@ export function cov(m: ArrayLike, y: ArrayLike | null = null, opts: { rowvar?: b
   const n = X.shape[1]!;
   const ddof = opts.ddof ?? (opts.bias ? 0 : 1);
   const Xc = subtract(X, divide(sum(X, 1, { keepdims: true }), n));
-  const c = divide(matmul(Xc, transpose(Xc)), Math.max(n - ddof, 0));
+  // n - ddof is a size expression under the build's trace (a value the plan computes per call)
+  const dof = typeof n === "number" ? Math.max(n - ddof, 0) : (dimMax(dimSub(n, ddof), 0) as number);
+  const c = divide(matmul(Xc, transpose(Xc)), dof);
   return c.shape[0] === 1 ? reshapeTo(c, []) : c;
 }
 /** Pearson correlation coefficients: cov / outer(std, std), clipped to [-1, 1]. */

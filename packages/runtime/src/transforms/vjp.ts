@@ -285,7 +285,10 @@ export function valueAndGrad<F extends AnyFn, const O extends GradOptions = {}>(
 function gradImpl(f: AnyFn, opts: GradOptions, name: string) {
   if (typeof f !== "function") throw transformError.tree(name, `expected a function, got ${typeof f}`);
   if (typeof opts !== "object" || opts === null || Array.isArray(opts))
-    throw transformError.tree(name, `options must be an object such as { argnums: ${String(opts)} }, got ${typeof opts}`);
+    throw transformError.tree(
+      name,
+      `options must be an object such as { argnums: ${JSON.stringify(opts)} }, got ${Array.isArray(opts) ? "an array" : typeof opts}`,
+    );
   const hasAux = opts.hasAux ?? false;
   return (...args: unknown[]): [any, any] => {
     const { list, single } = normalizeArgnums(name, opts.argnums ?? 0, args.length);

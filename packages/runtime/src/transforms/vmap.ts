@@ -130,7 +130,9 @@ export function vmap<F extends (...args: any[]) => any>(
   const name = f.name || "<anonymous>";
   const opts = options as unknown as VmapOptions;
   if (typeof opts !== "object" || opts === null || Array.isArray(opts))
-    throw transformError.vmap(`options must be an object such as { inAxes: ${String(opts)} }, got ${typeof opts}`);
+    throw transformError.vmap(
+      `options must be an object such as { inAxes: ${JSON.stringify(opts)} }, got ${Array.isArray(opts) ? "an array" : typeof opts}`,
+    );
   if (opts.axisName !== undefined && typeof opts.axisName !== "string")
     throw transformError.vmap(`axisName must be a string, got ${typeof opts.axisName}`);
   return (...args: unknown[]): any => {

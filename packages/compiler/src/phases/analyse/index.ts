@@ -33,7 +33,8 @@ export interface AnalysedCall {
   staticValues: Map<number, StaticValue[]>;
   annotations: Annotations;
   /** Extra literal arguments of grad/valueAndGrad/vmap, outermost first. */
-  transformArgs: StaticValue[][];
+  /** The literal extra arguments of each transform (`vmap(f, { inAxes: [null, 0] })`), objects included. */
+  transformArgs: LiteralValue[][];
   /** The options object as written (kept as is in the emitted call), if any. */
   optionsText: string | undefined;
   /** Fallback reasons (warnings) and errors found by this phase. Empty means: go on and trace. */
@@ -57,11 +58,11 @@ export function analyse(jc: JitCall, scope: ModuleScope, diagnostics: RawDiagnos
       );
   }
   const { staticArgnums, optionsText } = readOptions(jc, params, scope, problems);
-  const transformArgs: StaticValue[][] = [];
+  const transformArgs: LiteralValue[][] = [];
   for (const t of jc.transforms) {
-    const vals: StaticValue[] = [];
+    const vals: LiteralValue[] = [];
     for (const a of t.extraArgs) {
-      const v = literalValue(a, scope);
+      const v = literalValue(a, scope, 0, true);
       if (v === NOT_LITERAL)
         problems.push(diag.transform(a, `${t.name}(f, ${a.getText(scope.sf)})`, "its extra arguments must be literals"));
       else vals.push(v);
@@ -173,7 +174,23 @@ function readOptions(
 export const NOT_LITERAL = Symbol("not-literal");
 
 /** Value of a literal expression (numbers, strings, booleans, null, arrays/objects of them, unary minus). */
-export function literalValue(e: ts.Expression, scope: ModuleScope | undefined, depth = 0): StaticValue | typeof NOT_LITERAL {
+/** A literal with objects (options such as `{ inAxes: [null, 0] }`); static argument values have none. */
+export type LiteralValue = StaticValue | { [key: string]: LiteralValue } | LiteralValue[];
+
+/** The value of a literal expression (or a module const bound to one); `objects`: object literals too. */
+export function literalValue(e: ts.Expression, scope: ModuleScope | undefined, depth?: number): StaticValue | typeof NOT_LITERAL;
+export function literalValue(
+  e: ts.Expression,
+  scope: ModuleScope | undefined,
+  depth: number,
+  objects: true,
+): LiteralValue | typeof NOT_LITERAL;
+export function literalValue(
+  e: ts.Expression,
+  scope: ModuleScope | undefined,
+  depth = 0,
+  objects = false,
+): LiteralValue | typeof NOT_LITERAL {
   e = skipOuter(e);
   if (tsv.isNumericLiteral(e)) return Number(e.text);
   if (tsv.isStringLiteral(e) || tsv.isNoSubstitutionTemplateLiteral(e)) return e.text;
@@ -186,17 +203,27 @@ export function literalValue(e: ts.Expression, scope: ModuleScope | undefined, d
     return e.operator === tsv.SyntaxKind.MinusToken ? -v : v;
   }
   if (tsv.isArrayLiteralExpression(e)) {
-    const out: StaticValue[] = [];
+    const out: LiteralValue[] = [];
     for (const x of e.elements) {
-      const v = literalValue(x, scope, depth);
+      const v = literalValue(x, scope, depth, objects as true);
       if (v === NOT_LITERAL) return NOT_LITERAL;
       out.push(v);
     }
     return out;
   }
+  if (objects && tsv.isObjectLiteralExpression(e)) {
+    const out: { [key: string]: LiteralValue } = {};
+    for (const p of e.properties) {
+      if (!tsv.isPropertyAssignment(p) || !(tsv.isIdentifier(p.name) || tsv.isStringLiteral(p.name))) return NOT_LITERAL;
+      const v = literalValue(p.initializer, scope, depth, true);
+      if (v === NOT_LITERAL) return NOT_LITERAL;
+      out[p.name.text] = v;
+    }
+    return out;
+  }
   if (tsv.isIdentifier(e) && scope && depth < 8) {
     const d = scope.constants.get(e.text);
-    if (d) return literalValue(d, scope, depth + 1);
+    if (d) return literalValue(d, scope, depth + 1, objects as true);
   }
   return NOT_LITERAL;
 }
