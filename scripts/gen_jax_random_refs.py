@@ -5,11 +5,13 @@ Writes test/random/refs/<function>.json (committed; CI needs no Python). Each ca
 `{name, seed, fn, expected: {dtype, shape, data}}`: `fn` is JS source over `random`, `np` and `nn` taking the key
 `random.key(seed)`; `expected` is what jax.random returns for jax.random.PRNGKey(seed). float64 cases run
 with jax_enable_x64. Run `python3 scripts/gen_jax_random_refs.py` after editing; it is deterministic.
+`python3 scripts/gen_jax_random_refs.py gamma poisson` regenerates only the named areas.
 """
 
 import json
 import math
 import pathlib
+import sys
 
 import jax
 import jax.numpy as jnp
@@ -21,6 +23,7 @@ assert jax.config.jax_threefry_partitionable
 root = pathlib.Path(__file__).resolve().parent.parent
 out_dir = root / "test" / "random" / "refs"
 files: dict[str, list] = {}
+ONLY = set(sys.argv[1:])  # areas to regenerate (all when empty)
 
 SEEDS = [0, 42, 1701, -1]
 SHAPES = [[], [0], [1], [7], [3, 5], [2, 1, 3]]
@@ -38,6 +41,8 @@ def encode(x):
 
 
 def case(area, name, seed, js, py, x64=False, x64_key=False, heavy=False):
+    if ONLY and area not in ONLY:
+        return
     # the key is JAX's default (x64 off) one, e.g. [0, 2^32 - 1] for seed -1, unless x64_key asks for the x64 layout
     key = jax.random.PRNGKey(seed) if not x64_key else None
     jax.config.update("jax_enable_x64", x64)
@@ -337,6 +342,178 @@ for seed in SEEDS[:2]:
         )
 for name in ["zeros", "ones"]:
     case("initializers", f"{name}", 0, f"(k) => nn.initializers.{name}(k, [2, 3])", lambda k, n=name: getattr(I, n)(k, (2, 3)))
+
+# ---- distributions (test/random/distributions.test.ts): keys as values, then every jax.random sampler ---------
+def A(x):
+    """A float32 JAX array and the same data as numjit source."""
+    return jnp.array(x, jnp.float32), f"np.array({json.dumps(x)})"
+
+
+DSEEDS = [0, 42, -1]
+for seed in [0, 7, -1, 2**31 - 1]:
+    case("PRNGKey", f"PRNGKey({seed})", seed, f"(k) => random.PRNGKey({seed})", lambda k, s=seed: jax.random.PRNGKey(s))
+    case("PRNGKey", f"keyData seed={seed}", seed, "(k) => random.keyData(k)", lambda k: jax.random.key_data(k))
+    case(
+        "PRNGKey",
+        f"wrapKeyData split seed={seed}",
+        seed,
+        "(k) => random.normal(random.wrapKeyData([...random.keyData(random.split(k, 3))][1]), [3])",
+        lambda k: jax.random.normal(jax.random.split(k, 3)[1], (3,)),
+    )
+    case("PRNGKey", f"clone seed={seed}", seed, "(k) => random.uniform(random.clone(k), [4])",
+        lambda k: jax.random.uniform(jax.random.clone(k), (4,)))
+
+NOPARAM = ["cauchy", "laplace", "logistic", "maxwell"]
+for seed in DSEEDS:
+    for dt, x64 in DTYPES:
+        for shape in [[], [0], [7], [3, 5]]:
+            for fn in NOPARAM:
+                case(
+                    fn,
+                    f"{fn} {shape} {dt} seed={seed}",
+                    seed,
+                    f'(k) => random.{fn}(k, {js_shape(shape)}, {{ dtype: "{dt}" }})',
+                    lambda k, fn=fn, t=tuple(shape), dt=dt: getattr(jax.random, fn)(k, t, dtype=dt),
+                    x64,
+                )
+    for shape in [[], [0], [9], [2, 3]]:
+        case("rademacher", f"rademacher {shape} seed={seed}", seed, f"(k) => random.rademacher(k, {js_shape(shape)})",
+             lambda k, t=tuple(shape): jax.random.rademacher(k, t))
+    case("rademacher", f"rademacher float32 seed={seed}", seed, '(k) => random.rademacher(k, [6], { dtype: "float32" })',
+         lambda k: jax.random.rademacher(k, (6,), dtype=jnp.float32))
+
+
+def dist(area, name, js, py, seeds=DSEEDS, x64=False):
+    for seed in seeds:
+        case(area, f"{name} seed={seed}", seed, js, py, x64)
+
+
+a3, a3js = A([0.5, 1.0, 2.5])
+col, coljs = A([[1.0], [3.0]])
+for dt, x64 in DTYPES:
+    o = f'{{ dtype: "{dt}" }}'
+    dist("lognormal", f"lognormal [7] {dt}", f"(k) => random.lognormal(k, 1, [7], {o})",
+        lambda k, dt=dt: jax.random.lognormal(k, 1.0, (7,), dt), x64=x64)
+    dist("pareto", f"pareto b=3 [7] {dt}", f"(k) => random.pareto(k, 3, [7], {o})",
+        lambda k, dt=dt: jax.random.pareto(k, 3.0, (7,), dt), x64=x64)
+    dist("rayleigh", f"rayleigh 2 [7] {dt}", f"(k) => random.rayleigh(k, 2, [7], {o})",
+        lambda k, dt=dt: jax.random.rayleigh(k, 2.0, (7,), dt), x64=x64)
+    dist("wald", f"wald 1.5 [7] {dt}", f"(k) => random.wald(k, 1.5, [7], {o})", lambda k, dt=dt: jax.random.wald(k, 1.5, (7,), dt), x64=x64)
+    dist("weibullMin", f"weibullMin 2 1.5 [7] {dt}", f"(k) => random.weibullMin(k, 2, 1.5, [7], {o})",
+         lambda k, dt=dt: jax.random.weibull_min(k, 2.0, 1.5, (7,), dt), x64=x64)
+    dist("triangular", f"triangular -1 0.5 2 [7] {dt}", f"(k) => random.triangular(k, -1, 0.5, 2, [7], {o})",
+         lambda k, dt=dt: jax.random.triangular(k, -1.0, 0.5, 2.0, (7,), dt), x64=x64)
+    dist("doubleSidedMaxwell", f"doubleSidedMaxwell 1 2 [5] {dt}", f"(k) => random.doubleSidedMaxwell(k, 1, 2, [5], {o})",
+         lambda k, dt=dt: jax.random.double_sided_maxwell(k, 1.0, 2.0, (5,), dt), x64=x64)
+    dist("gamma", f"gamma [0.1..10] {dt}", f"(k) => random.gamma(k, np.array([0.1, 0.5, 1, 2.5, 10], {o}), null, {o})",
+         lambda k, dt=dt: jax.random.gamma(k, jnp.array([0.1, 0.5, 1, 2.5, 10], dt), None, dt), x64=x64)
+    dist("loggamma", f"loggamma [0.01..10] {dt}", f"(k) => random.loggamma(k, np.array([0.01, 0.5, 1, 2.5, 10], {o}), null, {o})",
+         lambda k, dt=dt: jax.random.loggamma(k, jnp.array([0.01, 0.5, 1, 2.5, 10], dt), None, dt), x64=x64)
+    dist("beta", f"beta [6] {dt}", f"(k) => random.beta(k, 0.5, 2, [6], {o})",
+        lambda k, dt=dt: jax.random.beta(k, 0.5, 2.0, (6,), dt), x64=x64)
+    dist("chisquare", f"chisquare 3 [6] {dt}", f"(k) => random.chisquare(k, 3, [6], {o})",
+        lambda k, dt=dt: jax.random.chisquare(k, 3.0, (6,), dt), x64=x64)
+    dist("f", f"f 4 7 [6] {dt}", f"(k) => random.f(k, 4, 7, [6], {o})", lambda k, dt=dt: jax.random.f(k, 4.0, 7.0, (6,), dt), x64=x64)
+    dist("t", f"t 5 [6] {dt}", f"(k) => random.t(k, 5, [6], {o})", lambda k, dt=dt: jax.random.t(k, 5.0, (6,), dt), x64=x64)
+    dist("dirichlet", f"dirichlet [3] {dt}", f"(k) => random.dirichlet(k, np.array([0.5, 1, 3], {o}), [2], {o})",
+         lambda k, dt=dt: jax.random.dirichlet(k, jnp.array([0.5, 1, 3], dt), (2,), dt), x64=x64)
+    dist("generalizedNormal", f"generalizedNormal p=1.5 [6] {dt}", f"(k) => random.generalizedNormal(k, 1.5, [6], {o})",
+         lambda k, dt=dt: jax.random.generalized_normal(k, 1.5, (6,), dt), x64=x64)
+    dist("ball", f"ball d=3 p=2 [4] {dt}", f"(k) => random.ball(k, 3, 2, [4], {o})",
+        lambda k, dt=dt: jax.random.ball(k, 3, 2, (4,), dt), x64=x64)
+    dist("binomial", f"binomial n=[5,50] p=0.3 {dt}", f"(k) => random.binomial(k, np.array([5, 50], {o}), 0.3, [3, 2], {o})",
+         lambda k, dt=dt: jax.random.binomial(k, jnp.array([5, 50], dt), 0.3, (3, 2), dt), x64=x64)
+    dist("multivariateNormal", f"multivariateNormal cholesky {dt}",
+         f"(k) => random.multivariateNormal(k, np.array([1, -1], {o}), np.array([[2, 0.5], [0.5, 1]], {o}), [4])",
+         lambda k, dt=dt: jax.random.multivariate_normal(k, jnp.array([1, -1], dt), jnp.array([[2, 0.5], [0.5, 1]], dt), (4,)), x64=x64)
+    dist("orthogonal", f"orthogonal n=3 {dt}", f"(k) => random.orthogonal(k, 3, [], {o})",
+        lambda k, dt=dt: jax.random.orthogonal(k, 3, (), dt), x64=x64)
+
+# parameters broadcast, shapes None / 0-size / explicit
+dist("lognormal", "lognormal sigma array", f"(k) => random.lognormal(k, {a3js})", lambda k: jax.random.lognormal(k, a3))
+dist("lognormal", "lognormal default", "(k) => random.lognormal(k)", lambda k: jax.random.lognormal(k))
+dist("pareto", "pareto b column, shape [2,4]", f"(k) => random.pareto(k, {coljs}, [2, 4])", lambda k: jax.random.pareto(k, col, (2, 4)))
+dist("pareto", "pareto b array shape null", f"(k) => random.pareto(k, {a3js})", lambda k: jax.random.pareto(k, a3))
+dist("pareto", "pareto [0]", "(k) => random.pareto(k, 2, [0])", lambda k: jax.random.pareto(k, 2.0, (0,)))
+dist("rayleigh", "rayleigh scale array", f"(k) => random.rayleigh(k, {a3js}, [2, 3])", lambda k: jax.random.rayleigh(k, a3, (2, 3)))
+dist("wald", "wald mean column", f"(k) => random.wald(k, {coljs})", lambda k: jax.random.wald(k, col))
+dist("weibullMin", "weibullMin arrays", f"(k) => random.weibullMin(k, {coljs}, {a3js}, [2, 3])",
+    lambda k: jax.random.weibull_min(k, col, a3, (2, 3)))
+dist("triangular", "triangular arrays", f"(k) => random.triangular(k, 0, {a3js}, 3)", lambda k: jax.random.triangular(k, 0.0, a3, 3.0))
+dist("doubleSidedMaxwell", "doubleSidedMaxwell loc array", f"(k) => random.doubleSidedMaxwell(k, {a3js}, 1)",
+     lambda k: jax.random.double_sided_maxwell(k, a3, 1.0))
+dist("doubleSidedMaxwell", "doubleSidedMaxwell shape [2] loc array", f"(k) => random.doubleSidedMaxwell(k, {a3js}, 1, [2])",
+     lambda k: jax.random.double_sided_maxwell(k, a3, 1.0, (2,)))
+dist("geometric", "geometric p=0.3 [9]", "(k) => random.geometric(k, 0.3, [9])", lambda k: jax.random.geometric(k, 0.3, (9,)))
+dist("geometric", "geometric p array", f"(k) => random.geometric(k, np.array([0.05, 0.5, 0.99]), [2, 3])",
+     lambda k: jax.random.geometric(k, jnp.array([0.05, 0.5, 0.99], jnp.float32), (2, 3)))
+dist("geometric", "geometric [0]", "(k) => random.geometric(k, 0.5, [0])", lambda k: jax.random.geometric(k, 0.5, (0,)))
+dist("gamma", "gamma a=2 [3,4]", "(k) => random.gamma(k, 2, [3, 4])", lambda k: jax.random.gamma(k, 2.0, (3, 4)))
+dist("gamma", "gamma column broadcast", f"(k) => random.gamma(k, {coljs}, [2, 3])", lambda k: jax.random.gamma(k, col, (2, 3)))
+dist("gamma", "gamma scalar", "(k) => random.gamma(k, 0.7)", lambda k: jax.random.gamma(k, 0.7))
+dist("gamma", "gamma [0]", "(k) => random.gamma(k, 1, [0])", lambda k: jax.random.gamma(k, 1.0, (0,)))
+dist("gamma", "gamma [64] a=0.3", "(k) => random.gamma(k, 0.3, [64])", lambda k: jax.random.gamma(k, 0.3, (64,)))
+dist("loggamma", "loggamma a=0.001 [8]", "(k) => random.loggamma(k, 0.001, [8])", lambda k: jax.random.loggamma(k, 0.001, (8,)))
+dist("beta", "beta arrays", f"(k) => random.beta(k, {a3js}, {coljs})", lambda k: jax.random.beta(k, a3, col))
+dist("beta", "beta [0]", "(k) => random.beta(k, 1, 1, [0, 2])", lambda k: jax.random.beta(k, 1.0, 1.0, (0, 2)))
+dist("dirichlet", "dirichlet 2-d alpha", "(k) => random.dirichlet(k, np.array([[1, 1, 1, 1], [0.1, 0.2, 5, 2]]))",
+     lambda k: jax.random.dirichlet(k, jnp.array([[1, 1, 1, 1], [0.1, 0.2, 5, 2]], jnp.float32)))
+dist("chisquare", "chisquare df array", f"(k) => random.chisquare(k, {a3js}, [2, 3])", lambda k: jax.random.chisquare(k, a3, (2, 3)))
+dist("f", "f arrays", f"(k) => random.f(k, {a3js}, np.array([2, 9, 30]))",
+    lambda k: jax.random.f(k, a3, jnp.array([2.0, 9, 30], jnp.float32)))
+dist("t", "t df array", f"(k) => random.t(k, {a3js})", lambda k: jax.random.t(k, a3))
+dist("generalizedNormal", "generalizedNormal p=0.5 [2,3]", "(k) => random.generalizedNormal(k, 0.5, [2, 3])",
+     lambda k: jax.random.generalized_normal(k, 0.5, (2, 3)))
+dist("ball", "ball d=2 p=1 []", "(k) => random.ball(k, 2, 1)", lambda k: jax.random.ball(k, 2, 1))
+for lam in [0.0, 0.5, 3.0, 9.9, 10.0, 50.0, 1000.0]:
+    dist("poisson", f"poisson lam={lam} [7]", f"(k) => random.poisson(k, {lam}, [7])", lambda k, l=lam: jax.random.poisson(k, l, (7,)))
+dist("poisson", "poisson lam array", "(k) => random.poisson(k, np.array([[1, 12], [0.1, 200]]))",
+     lambda k: jax.random.poisson(k, jnp.array([[1, 12], [0.1, 200]], jnp.float32)))
+dist("poisson", "poisson [0]", "(k) => random.poisson(k, 2, [0])", lambda k: jax.random.poisson(k, 2.0, (0,)))
+dist("poisson", "poisson column broadcast", "(k) => random.poisson(k, np.array([[2], [40]]), [2, 3])",
+     lambda k: jax.random.poisson(k, jnp.array([[2], [40]], jnp.float32), (2, 3)))
+for n, p in [(5, 0.5), (20, 0.1), (100, 0.5), (1000, 0.9), (30, 0.0), (30, 1.0)]:
+    dist("binomial", f"binomial n={n} p={p} [6]", f"(k) => random.binomial(k, {n}, {p}, [6])",
+        lambda k, n=n, p=p: jax.random.binomial(k, n, p, (6,)))
+dist("binomial", "binomial arrays", "(k) => random.binomial(k, np.array([[10], [200]]), np.array([0.2, 0.7, 0.95]))",
+     lambda k: jax.random.binomial(k, jnp.array([[10], [200]], jnp.float32), jnp.array([0.2, 0.7, 0.95], jnp.float32)))
+dist("binomial", "binomial [0]", "(k) => random.binomial(k, 5, 0.5, [0])", lambda k: jax.random.binomial(k, 5, 0.5, (0,)))
+pm, pmjs = A([0.2, 0.3, 0.5])
+dist("multinomial", "multinomial n=10", f"(k) => random.multinomial(k, 10, {pmjs})", lambda k: jax.random.multinomial(k, 10, pm))
+dist("multinomial", "multinomial n=100 shape [4,3]", f"(k) => random.multinomial(k, 100, {pmjs}, {{ shape: [4, 3] }})",
+     lambda k: jax.random.multinomial(k, 100.0, pm, shape=(4, 3)))
+dist("multinomial", "multinomial n array", f"(k) => random.multinomial(k, np.array([5, 500]), np.array([[0.1, 0.9], [0.6, 0.4]]))",
+     lambda k: jax.random.multinomial(k, jnp.array([5, 500], jnp.float32), jnp.array([[0.1, 0.9], [0.6, 0.4]], jnp.float32)))
+cov = [[2.0, 0.5, 0.1], [0.5, 1.0, 0.2], [0.1, 0.2, 0.5]]
+# eigh and svd factors are unique only up to the signs of the eigen/singular vectors, which LAPACK picks:
+# distributions.test.ts checks those methods by their moments instead
+for method in ["cholesky"]:
+    dist("multivariateNormal", f"multivariateNormal {method} [2]",
+         f"(k) => random.multivariateNormal(k, np.array([0, 1, 2]), np.array({cov}), [2], {{ method: '{method}' }})",
+         lambda k, m=method: jax.random.multivariate_normal(k, jnp.array([0.0, 1, 2]), jnp.array(cov), (2,), method=m))
+dist("multivariateNormal", "multivariateNormal batch mean",
+     "(k) => random.multivariateNormal(k, np.array([[0, 0], [5, 5], [1, 2]]), np.array([[1, 0], [0, 4]]))",
+     lambda k: jax.random.multivariate_normal(k, jnp.array([[0.0, 0], [5, 5], [1, 2]]), jnp.array([[1.0, 0], [0, 4]])))
+dist("orthogonal", "orthogonal n=4 [2]", "(k) => random.orthogonal(k, 4, [2])", lambda k: jax.random.orthogonal(k, 4, (2,)))
+dist("orthogonal", "orthogonal n=2 m=5", "(k) => random.orthogonal(k, 2, [], { m: 5 })", lambda k: jax.random.orthogonal(k, 2, (), m=5))
+dist("orthogonal", "orthogonal n=5 m=2", "(k) => random.orthogonal(k, 5, [], { m: 2 })", lambda k: jax.random.orthogonal(k, 5, (), m=2))
+
+# implicit reparameterization gradients (JAX's random_gamma_grad) wrt the shape parameters; `grad` is in scope
+GA = [0.1, 0.5, 1.0, 2.5, 10.0, 50.0]
+for dt, x64 in DTYPES:
+    dist("gammaGrad", f"grad gamma {dt}",
+         f'(k) => grad((a) => np.sum(random.gamma(k, a, null, {{ dtype: "{dt}" }})))(np.array({GA}, {{ dtype: "{dt}" }}))',
+         lambda k, dt=dt: jax.grad(lambda a: jax.random.gamma(k, a, None, dt).sum())(jnp.array(GA, dt)), x64=x64)
+    dist("gammaGrad", f"grad loggamma {dt}",
+         f'(k) => grad((a) => np.sum(random.loggamma(k, a, null, {{ dtype: "{dt}" }})))(np.array({GA}, {{ dtype: "{dt}" }}))',
+         lambda k, dt=dt: jax.grad(lambda a: jax.random.loggamma(k, a, None, dt).sum())(jnp.array(GA, dt)), x64=x64)
+dist("gammaGrad", "grad beta wrt a", "(k) => grad((a) => np.sum(random.beta(k, a, 2)))(np.array([0.5, 1, 4]))",
+     lambda k: jax.grad(lambda a: jax.random.beta(k, a, 2.0).sum())(jnp.array([0.5, 1, 4], jnp.float32)))
+dist("gammaGrad", "grad dirichlet weighted",
+     "(k) => grad((a) => np.sum(np.multiply(random.dirichlet(k, a), np.array([1, 2, 3]))))(np.array([0.5, 1, 4]))",
+     lambda k: jax.grad(lambda a: (jax.random.dirichlet(k, a) * jnp.array([1.0, 2, 3])).sum())(jnp.array([0.5, 1, 4], jnp.float32)))
+dist("gammaGrad", "grad chisquare", "(k) => grad((d) => np.sum(random.chisquare(k, d, [4])))(np.array(3))",
+     lambda k: jax.grad(lambda d: jax.random.chisquare(k, d, (4,)).sum())(jnp.array(3.0, jnp.float32)))
 
 out_dir.mkdir(parents=True, exist_ok=True)
 for area, cases in files.items():

@@ -6,13 +6,12 @@ import { checkDType, type DTypeLike } from "./dtype.js";
 import { argumentError, dtypeError, shapeError } from "./errors.js";
 import type { NDArray } from "./ndarray.js";
 import { describeValue, normalizeAxis, sizeOf } from "./shape.js";
-import { multiply, sign } from "./numpy/elementwise.js";
+import { multiply } from "./numpy/elementwise.js";
 import { full } from "./numpy/creation.js";
-import { diagonal } from "./numpy/linalg.js";
-import { qr } from "./numpy/linalg-module.js";
-import { expandDims, moveaxis, swapaxes } from "./numpy/shape-ops.js";
+import { moveaxis, swapaxes } from "./numpy/shape-ops.js";
 import { asarray, reshapeTo } from "./numpy/util.js";
 import { type Shape, checkShape } from "./random/threefry.js";
+import { signedQ } from "./random/continuous.js";
 import { normal as randomNormal, truncatedNormal as randomTruncatedNormal, uniform as randomUniform } from "./random/samplers.js";
 
 type FloatDType = "float32" | "float64";
@@ -177,8 +176,7 @@ export function orthogonal(scale = 1, opts: { columnAxis?: number; dtype?: DType
     const cols = dims[ax]!,
       rows = sizeOf(dims) / cols;
     const z = randomNormal(key, [Math.max(rows, cols), Math.min(rows, cols)], { dtype: dt });
-    const [q, r] = qr(z);
-    let m = multiply(q, expandDims(sign(diagonal(r)), -2));
+    let m = signedQ(z);
     if (rows < cols) m = swapaxes(m, -1, -2);
     const rest = dims.filter((_, i) => i !== ax);
     return scaled(moveaxis(reshapeTo(m, [...rest, cols]), -1, ax), round(scale, dt), dt);

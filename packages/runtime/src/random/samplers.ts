@@ -29,19 +29,19 @@ import { asarray, describe } from "../numpy/util.js";
 import { type Shape, bits, bits64, checkKey, checkShape, split } from "./threefry.js";
 import { erf, nextAfter } from "./scalar-math.js";
 
-type FloatDType = "float32" | "float64";
+export type FloatDType = "float32" | "float64";
 export interface DTypeOption {
   dtype?: DTypeLike;
 }
 
-function floatDType(op: string, opts: DTypeOption): FloatDType {
+export function floatDType(op: string, opts: DTypeOption): FloatDType {
   const dt = opts.dtype === undefined ? "float32" : checkDType(opts.dtype, `random.${op}`);
   if (dt !== "float32" && dt !== "float64") throw dtypeError.notAllowed(`random.${op}`, dt, "expects a float dtype (float32 or float64)");
   return dt;
 }
 
 /** A bound (number or array) as an array of `dtype`, as lax.convert_element_type does. */
-const asType = (x: number | NDArray, dtype: FloatDType): NDArray => (x instanceof NDArray ? x.astype(dtype) : asarray(x, { dtype }));
+export const asType = (x: number | NDArray, dtype: FloatDType): NDArray => (x instanceof NDArray ? x.astype(dtype) : asarray(x, { dtype }));
 
 /** [0, 1): the top mantissa bits of fresh random bits (exact: a float32 has 23, a float64 52). */
 function unitFloats(key: NDArray, shape: number[], dtype: FloatDType): NDArray {
@@ -64,7 +64,7 @@ export function uniform(key: NDArray, shape: Shape = [], opts: UniformOptions = 
   return uniformAs(checkKey("uniform", key), checkShape("uniform", shape), dt, opts.minval ?? 0, opts.maxval ?? 1);
 }
 
-function uniformAs(key: NDArray, shape: number[], dt: FloatDType, minval: number | NDArray, maxval: number | NDArray): NDArray {
+export function uniformAs(key: NDArray, shape: number[], dt: FloatDType, minval: number | NDArray, maxval: number | NDArray): NDArray {
   const u = unitFloats(key, shape, dt);
   if (minval === 0 && maxval === 1) return u; // u * 1 + 0 and max(0, u) are u exactly
   const lo = asType(minval, dt),
@@ -113,7 +113,7 @@ export function bernoulli(key: NDArray, p: number | NDArray = 0.5, shape?: Shape
   return less(uniformAs(checkKey("bernoulli", key), s, pa.dtype, 0, 1), pa);
 }
 
-const TINY = { float32: 2 ** -126, float64: 2 ** -1022 };
+export const TINY = { float32: 2 ** -126, float64: 2 ** -1022 };
 
 /** Standard Gumbel: -log(-log(u)), u uniform in [tiny, 1). */
 export function gumbel(key: NDArray, shape: Shape = [], opts: DTypeOption = {}): NDArray {

@@ -113,3 +113,29 @@ export function bits(key: NDArray, shape: Shape = []): NDArray {
 export function bits64(key: NDArray, shape: number[]): [NDArray, NDArray] {
   return hashIota(key, shape);
 }
+
+/** A key or a batch of keys: a uint32 NDArray of shape [..., 2] (NJ308 otherwise). */
+function checkKeys(op: string, keys: unknown): NDArray {
+  if (!(keys instanceof NDArray)) throw argumentError.prngKey(op, describe(keys));
+  if (keys.dtype !== "uint32" || keys.ndim < 1 || keys.shape[keys.ndim - 1] !== 2)
+    throw argumentError.prngKey(op, `${keys.dtype}[${keys.shape.join(",")}]`);
+  return keys;
+}
+
+/**
+ * A copy of `key` for JAX's key-reuse checker (jax.random.clone). numjit keys are immutable values, so the
+ * clone is the key itself; keys of any batch shape [..., 2] are accepted.
+ */
+export function clone(key: NDArray): NDArray {
+  return checkKeys("clone", key);
+}
+
+/** The uint32 words of keys (jax.random.key_data): numjit keys are JAX's raw layout already, shape [..., 2]. */
+export function keyData(keys: NDArray): NDArray {
+  return checkKeys("keyData", keys);
+}
+
+/** Keys from their uint32 words (jax.random.wrap_key_data): the data must be uint32 of shape [..., 2]. */
+export function wrapKeyData(data: NDArray): NDArray {
+  return checkKeys("wrapKeyData", data);
+}
