@@ -50,6 +50,7 @@ export { clearCodegenCaches } from "./codegen/build-caches.js";
 export { canGenerateCode } from "./jit/jit.js";
 export { printJaxpr, subJaxprs } from "./ir/jaxpr.js";
 export type { Jaxpr } from "./ir/jaxpr.js";
+export { isReduce } from "./core/primitives.js";
 export { PIPELINE, optimize } from "./ir/passes.js";
 export { schedule, describeSchedule } from "./ir/schedule.js";
 export { shapeRules } from "./core/shape-rules.js";

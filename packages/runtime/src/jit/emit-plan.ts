@@ -17,7 +17,7 @@
 // The plan is bound by jit/plan.ts (the same code as the runtime jit), so both agree on every layout.
 // A plan whose program is elementwise over inputs of one shape also serves calls whose inputs only
 // broadcast to such a shape (`broadcasts`, see broadcastsLikeNumpy).
-import { BINARY_OPS, COMPARE_OPS, UNARY_OPS } from "../core/primitives.js";
+import { BINARY_OPS, COMPARE_OPS, UNARY_OPS, isBinary, isCompare } from "../core/primitives.js";
 import { type Dim, dimSymbols, dimToString, symbolName } from "../core/dims.js";
 import { type DimConstraint, type ShapeEnv, describeConstraint } from "../core/shape-env.js";
 import type { KernelSource } from "../codegen/kernels.js";
@@ -82,7 +82,7 @@ export function integerSafeScalars(j: Jaxpr): number[] {
     only(v, (e) =>
       e.primitive === "broadcast_in_dim"
         ? meetsFloats(e.outs[0]!)
-        : (BINARY_OPS as readonly string[]).includes(e.primitive) || (COMPARE_OPS as readonly string[]).includes(e.primitive)
+        : isBinary(e.primitive) || isCompare(e.primitive)
           ? e.inputs.every((a) => a === v || floatOperand(a))
           : false,
     );

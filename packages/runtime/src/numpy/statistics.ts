@@ -259,7 +259,7 @@ export function cov(m: ArrayLike, y: ArrayLike | null = null, opts: { rowvar?: b
   const ddof = opts.ddof ?? (opts.bias ? 0 : 1);
   const Xc = subtract(X, divide(sum(X, 1, { keepdims: true }), n));
   // n - ddof is a size expression under the build's trace (a value the plan computes per call)
-  const dof = typeof n === "number" ? Math.max(n - ddof, 0) : (dimMax(dimSub(n, ddof), 0) as number);
+  const dof = dimMax(dimSub(n, ddof), 0) as number;
   const c = divide(matmul(Xc, transpose(Xc)), dof);
   return c.shape[0] === 1 ? reshapeTo(c, []) : c;
 }

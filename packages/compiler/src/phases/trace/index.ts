@@ -4,7 +4,7 @@
 // per signature and static-value combination; errors are mapped back to source nodes.
 import type * as ts from "typescript";
 import { NumjitError, ShapeError } from "@numjit/runtime";
-import { type Dim, type Jaxpr, subJaxprs, symbolName, sym } from "@numjit/runtime/internal";
+import { type Dim, type Jaxpr, isReduce, subJaxprs, symbolName, sym } from "@numjit/runtime/internal";
 import { type RawDiagnostic, diag } from "../../diagnostics.js";
 import type { ModuleScope } from "../find/index.js";
 import type { StaticValue, TypeSpec } from "../analyse/annotations.js";
@@ -74,7 +74,7 @@ export function traceCall(a: AnalysedCall, scope: ModuleScope, interp: Interpret
           );
           return out;
         }
-        if (sig.polymorphic && !elementwiseOnly(r.result)) {
+        if (sig.polymorphic && !elementwiseOnly(r.result.jaxpr)) {
           out.problems.push(diag.unknownRank(a.params[0]?.node ?? a.jit.call, a.jit.name, ...arrayPaths(sig, names)));
           return out;
         }
@@ -255,18 +255,14 @@ function makeTarget(a: AnalysedCall, interp: Interpreter): (...args: unknown[]) 
  * as `mean(square(p - y))`): no axes, shapes or ranks in the structure, so the plans traced at ranks 1 and 2
  * are the same program over the flattened elements.
  */
-function elementwiseOnly(r: BuildResult): boolean {
-  return structureFree(r.jaxpr);
-}
-function structureFree(j: Jaxpr): boolean {
+function elementwiseOnly(j: Jaxpr): boolean {
   return j.eqns.every(
     (e) =>
-      (!STRUCTURAL.has(e.primitive) || (FULL_REDUCTIONS.has(e.primitive) && e.outs[0]?.aval.shape.length === 0)) &&
+      (!STRUCTURAL.has(e.primitive) || (isReduce(e.primitive) && e.outs[0]?.aval.shape.length === 0)) &&
       !(e.primitive === "broadcast_in_dim" && e.params.broadcastDimensions.length > 0) &&
-      subJaxprs(e).every(structureFree),
+      subJaxprs(e).every(elementwiseOnly),
   );
 }
-const FULL_REDUCTIONS = new Set(["reduce_sum", "reduce_prod", "reduce_max", "reduce_min"]);
 const STRUCTURAL = new Set([
   "reduce_sum",
   "reduce_prod",
